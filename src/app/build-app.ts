@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../platform/config.js';
+import type { Database } from '../platform/db/database.js';
+import { createServer } from '../platform/http/server.js';
+import { actorForToken, actorForUser } from '../orgs/resolve-actor.js';
+import { ErrorPage } from '../portal/error-page.js';
+import { installConsoleGuard } from '../console/guard.js';
+import { registerNav } from '../console/nav.js';
+import { authRoutes } from '../console/foundation/auth-routes.js';
+import { orgsRoutes } from '../console/foundation/orgs-routes.js';
+import { usersRoutes } from '../console/foundation/users-routes.js';
+import { accountRoutes } from '../console/foundation/account-routes.js';
+import { auditRoutes } from '../console/foundation/audit-routes.js';
+import { homeRoutes } from '../console/foundation/home-routes.js';
+import { portalHomeRoutes } from '../portal/home-routes.js';
+import { foundationApi } from '../api/foundation-api.js';
+import { docsRoutes } from '../api/docs-routes.js';
+import { capabilityModules } from './module-list.js';
+import { SiteName } from './site-name.js';
+
+/** Composition root: the Fastify app with every capability's routes. */
+export async function buildApp(config: Config, database: Database, opts: { now?: () => Date } = {}): Promise<FastifyInstance> {
+  const siteName = new SiteName(database.db);
+  await siteName.refresh();
+  const { app, openapi } = await createServer({
+    config,
+    database,
+    actorForUser,
+    actorForToken,
+    errorPage: (view, status, errors) => ErrorPage({ view, status, errors }),
+    siteName: () => siteName.get(),
+    now: opts.now,
+  });
+  installConsoleGuard(app);
+  registerNav(
+    { href: '/console/orgs', label: '机构管理', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
+    { href: '/console/users', label: '用户与角色', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
+    { href: '/console/audit', label: '审计日志', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
+    { href: '/console/account', label: '我的账号', roles: [], group: '个人' },
+  );
+  await authRoutes(app, config.publicUrl.startsWith('https://'));
+  await homeRoutes(app);
+  await orgsRoutes(app);
+  await usersRoutes(app);
+  await accountRoutes(app);
+  await auditRoutes(app);
+  await portalHomeRoutes(app);
+  await foundationApi(app);
+  for (const m of capabilityModules) await m.routes?.(app, { config, database });
+  await docsRoutes(app, openapi);
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.url.startsWith('/console/orgs')) siteName.invalidate();
+  });
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../platform/db/schema.js';
+import '../orgs/orgs.tables.js';
+
+/** The site's name: the root organisation's name, cached for 30 s. */
+export class SiteName {
+  private value = '政务公开平台';
+  private at = 0;
+  constructor(private readonly db: Db) {}
+  async refresh(): Promise<void> {
+    const root = await this.db.selectFrom('orgs').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst();
+    this.value = root ? `${root.name}政务公开` : '政务公开平台';
+    this.at = Date.now();
+  }
+  get(): string {
+    if (Date.now() - this.at > 30_000) void this.refresh().catch(() => undefined);
+    return this.value;
+  }
+  invalidate(): void {
+    this.at = 0;
+  }
+}

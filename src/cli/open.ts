@@ -1,0 +1,38 @@
+import { loadConfig, ConfigError, type Config } from '../platform/config.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { systemActor, type Ctx } from '../platform/context.js';
+
+/** Loads config or exits with the problems named. */
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+export function databaseFor(config: Config): Database {
+  return openDatabase({ dialect: config.db, sqliteFile: config.sqliteFile, url: config.databaseUrl });
+}
+
+/** Opens the configured database, migrated, with a system actor for CLI use-cases. */
+export async function openCli(label = 'cli'): Promise<{ ctx: Ctx; database: Database; config: Config; close(): Promise<void> }> {
+  const config = configOrExit();
+  const database = databaseFor(config);
+  await migrateToLatest(database.db);
+  const ctx: Ctx = { db: database.db, actor: systemActor(label), now: () => new Date(), config };
+  return { ctx, database, config, close: () => database.close() };
+}
+
+/** Prints a coded error in Chinese and sets a failing exit code. */
+export function fail(e: unknown): void {
+  const err = e as { errors?: Array<{ code: string; message: string; field?: string }>; message?: string };
+  if (err.errors) for (const x of err.errors) console.error(`错误 [${x.code}]${x.field ? ` (${x.field})` : ''}: ${x.message}`);
+  else console.error(`错误: ${err.message ?? String(e)}`);
+  process.exitCode = 1;
+}

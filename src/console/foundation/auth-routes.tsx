@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { SESSION_COOKIE } from '../../platform/http/server.js';
+import { deleteSession } from '../../platform/auth/sessions.js';
+import { login } from '../../orgs/login.js';
+import { changePassword } from '../../orgs/change-password.js';
+
+function LoginPage({ view, errors, username, next }: { view: ViewCtx; errors?: FieldError[]; username?: string; next: string }) {
+  return (
+    <ConsoleLayout view={view} title="工作人员登录">
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/console/login" class="narrow">
+        <CsrfField token={view.csrf} />
+        <input type="hidden" name="next" value={next} />
+        <TextField name="username" label="用户名" value={username} required autocomplete="username" />
+        <TextField name="password" label="密码" type="password" required autocomplete="current-password" />
+        <button type="submit">登录</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
+
+function PasswordPage({ view, errors, forced }: { view: ViewCtx; errors?: FieldError[]; forced: boolean }) {
+  return (
+    <ConsoleLayout view={view} title="修改密码">
+      {forced ? <p class="warning">您正在使用初始密码（一次性密码），请先设置新密码后再使用工作台。</p> : null}
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/console/password">
+        <CsrfField token={view.csrf} />
+        <TextField name="currentPassword" label="当前密码" type="password" required autocomplete="current-password" errors={errors} />
+        <TextField
+          name="newPassword"
+          label="新密码"
+          type="password"
+          required
+          autocomplete="new-password"
+          hint="至少 10 个字符，包含小写字母、大写字母、数字、符号中的至少三类，且不含用户名。"
+          errors={errors}
+        />
+        <TextField name="confirmPassword" label="再次输入新密码" type="password" required autocomplete="new-password" errors={errors} />
+        <button type="submit">保存新密码</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
+
+const safeNext = (s: string) => (s.startsWith('/console') && !s.startsWith('//') ? s : '/console');
+
+/** Login, logout and password change pages. */
+export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): Promise<void> {
+  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookieSecure };
+
+  app.get('/console/login', async (req, reply) => {
+    if (req.actor.kind === 'user') return reply.redirect('/console', 303);
+    return reply.page(<LoginPage view={reply.view()} next={safeNext(str(req.query, 'next'))} />);
+  });
+
+  app.post('/console/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const username = str(req.body, 'username');
+    try {
+      const r = await login(req.ctx, { username, password: str(req.body, 'password'), userAgent: req.headers['user-agent'] ?? null });
+      reply.setCookie(SESSION_COOKIE, r.sessionToken, cookieOpts);
+      return reply.redirect(r.mustChangePassword ? '/console/password' : safeNext(str(req.body, 'next')), 303);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return reply.page(<LoginPage view={reply.view()} errors={e.errors} username={username} next={safeNext(str(req.body, 'next'))} />, e.status);
+    }
+  });
+
+  app.post('/console/logout', async (req, reply) => {
+    if (req.sessionToken) await deleteSession(req.ctx.db, req.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/console/login', 303);
+  });
+
+  app.get('/console/password', async (req, reply) => {
+    if (req.actor.kind !== 'user') return reply.redirect('/console/login', 303);
+    return reply.page(<PasswordPage view={reply.view()} forced={!!req.actor.mustChangePassword} />);
+  });
+
+  app.post('/console/password', async (req, reply) => {
+    if (req.actor.kind !== 'user') return reply.redirect('/console/login', 303);
+    try {
+      const r = await changePassword(req.ctx, {
+        currentPassword: str(req.body, 'currentPassword'),
+        newPassword: str(req.body, 'newPassword'),
+        confirmPassword: str(req.body, 'confirmPassword'),
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, r.sessionToken, cookieOpts);
+      return reply.flashRedirect('/console', '密码已修改。其他设备上的登录已全部退出。');
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return reply.page(<PasswordPage view={reply.view()} errors={e.errors} forced={!!req.actor.mustChangePassword} />, e.status);
+    }
+  });
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden } from '../platform/errors.js';
+
+const OPEN = new Set(['/console/login', '/console/password', '/console/logout']);
+
+/** Console-wide guard: staff only; initial passwords must be changed before anything else. */
+export function installConsoleGuard(app: FastifyInstance): void {
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const p = req.url.split('?')[0];
+    if (!p.startsWith('/console') || OPEN.has(p)) return;
+    if (req.actor.kind !== 'user') return reply.redirect(`/console/login?next=${encodeURIComponent(req.url)}`, 303);
+    if (req.actor.mustChangePassword) return reply.redirect('/console/password', 303);
+  });
+}
+
+/** Throws 403 unless the check passes. */
+export function assertAllowed(ok: boolean): void {
+  if (!ok) throw forbidden();
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely } from 'kysely';
+import type { DB, Dialect } from './schema.js';
+import { openSqlite, restoreSqlite } from './dialects/sqlite.js';
+import { openPostgres, restorePostgres } from './dialects/postgres.js';
+
+/** An open database with its dialect and a way to close it. */
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+  /** Whether the server answers a trivial query. */
+  ping(): Promise<boolean>;
+  /** A consistent online backup to a file (SQLite backup API; pg_dump custom format). */
+  backup(file: string): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  dialect: Dialect;
+  sqliteFile?: string;
+  url?: string;
+  poolSize?: number;
+}
+
+/** Opens SQLite (file, WAL, foreign keys) or PostgreSQL (pool). */
+export function openDatabase(opts: DatabaseOptions): Database {
+  if (opts.dialect === 'sqlite') {
+    const file = opts.sqliteFile ?? ':memory:';
+    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+    return openSqlite(file);
+  }
+  if (!opts.url) throw new Error('PostgreSQL URL missing');
+  return openPostgres(opts.url, opts.poolSize ?? 10);
+}
+
+/** Replaces the database's contents with a backup made by `backup` (server must be stopped). */
+export async function restoreDatabase(opts: DatabaseOptions, file: string): Promise<void> {
+  if (opts.dialect === 'sqlite') return restoreSqlite(file, opts.sqliteFile ?? '');
+  if (!opts.url) throw new Error('PostgreSQL URL missing');
+  return restorePostgres(file, opts.url);
+}

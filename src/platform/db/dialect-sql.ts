@@ -1,0 +1,17 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, Dialect } from './schema.js';
+
+/**
+ * The few statements that differ between dialects, in one place (CONVENTIONS §9).
+ */
+export function dialectOf(db: Kysely<DB>): Dialect {
+  return db.getExecutor().adapter.constructor.name === 'PostgresAdapter' ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Serialises writers of one chain (the audit log) inside a transaction. SQLite
+ * transactions already hold the single write lock, PostgreSQL takes an advisory lock.
+ */
+export async function lockChain(trx: Kysely<DB>, key: number): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}

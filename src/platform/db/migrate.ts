@@ -1,0 +1,40 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet, type Kysely } from 'kysely';
+import type { DB } from './schema.js';
+
+const MIGRATION_FILE = /^\d{12}_[a-z0-9_-]+\.(ts|js)$/;
+const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Loads `migrations/YYYYMMDDHHmm_slug.ts` files (CONVENTIONS §11). */
+class FolderProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const f of readdirSync(DIR).filter((f) => MIGRATION_FILE.test(f)).sort()) {
+      const mod = (await import(pathToFileURL(path.join(DIR, f)).href)) as Migration;
+      out[f.replace(/\.(ts|js)$/, '')] = mod;
+    }
+    return out;
+  }
+}
+
+/** Migrates to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
+  const res: MigrationResultSet = await migrator.migrateToLatest();
+  if (res.error) {
+    const failed = res.results?.find((r) => r.status === 'Error');
+    const e = res.error instanceof Error ? res.error : new Error(String(res.error));
+    e.message = `migration ${failed?.migrationName ?? '?'} failed: ${e.message}`;
+    throw e;
+  }
+  return (res.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations not yet applied. */
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderProvider(), allowUnorderedMigrations: true });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}

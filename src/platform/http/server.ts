@@ -1,0 +1,258 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import * as OpenCC from 'opencc-js';
+import type { VNode } from 'preact';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { publicActor, type Actor, type Ctx } from '../context.js';
+import { AppError, isAppError, type FieldError } from '../errors.js';
+import { resolveSession } from '../auth/sessions.js';
+import { renderDocument } from './render.js';
+import { httpDuration, httpRequests, registry } from './metrics.js';
+import { collectOpenApi } from './openapi.js';
+import type { ViewCtx } from './types.js';
+import './types.js';
+
+export const SESSION_COOKIE = 'gk_session';
+const ELDER_COOKIE = 'gk_elder';
+const SCRIPT_COOKIE = 'gk_script';
+const FLASH_COOKIE = 'gk_flash';
+const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+
+export interface ServerDeps {
+  config: Config;
+  database: Database;
+  /** Turns a user id (from a session) into an Actor; null when the account is gone or disabled. */
+  actorForUser(db: Database['db'], userId: number, ip: string | null): Promise<Actor | null>;
+  /** Turns a bearer API token into an Actor; null when invalid. */
+  actorForToken(db: Database['db'], token: string, now: Date, ip: string | null): Promise<Actor | null>;
+  /** Renders an error page (403, 404, 500 …) in Chinese. */
+  errorPage(view: ViewCtx, status: number, errors: FieldError[]): VNode;
+  siteName(): string;
+  now?: () => Date;
+}
+
+const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** True when the request expects JSON rather than a page. */
+export const wantsJson = (req: FastifyRequest): boolean =>
+  req.url.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json');
+
+/**
+ * Builds the Fastify instance with the platform's plugins: cookies, forms, CSRF,
+ * security headers (CSP without inline script), rate limits, body limits,
+ * sessions and API tokens, error pages, metrics and health checks. Routes are
+ * registered by the caller.
+ */
+export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInstance; openapi: () => unknown }> {
+  const { config, database } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: config.limits.bodyBytes,
+    trustProxy: config.env === 'production',
+  });
+  const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
+  const secure = config.publicUrl.startsWith('https://');
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: config.limits.bodyBytes });
+  await app.register(multipart, { limits: { fileSize: config.limits.uploadBytes, files: 20, fields: 200 } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: secure,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure },
+    getToken: (req) => {
+      const b = req.body as Record<string, unknown> | undefined;
+      return (typeof b?._csrf === 'string' ? b._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined);
+    },
+  });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? 3600_000 : 0 });
+
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('elder', false);
+  app.decorateRequest('hant', false);
+
+  // Authentication: session cookie or bearer token → Actor.
+  app.addHook('onRequest', async (req) => {
+    const ip = req.ip ?? null;
+    let actor: Actor = publicActor(ip);
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const a = await deps.actorForToken(database.db, auth.slice(7).trim(), now(), ip);
+      if (!a) throw new AppError('unauthenticated', { code: 'token_invalid', message: 'API 令牌无效、已过期或已撤销。' });
+      actor = a;
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        const s = await resolveSession(database.db, token, now(), config.session);
+        if (s) {
+          const a = await deps.actorForUser(database.db, s.userId, ip);
+          if (a) {
+            actor = a;
+            req.sessionToken = token;
+          }
+        }
+      }
+    }
+    req.actor = actor;
+    req.ctx = { db: database.db, actor, now, config };
+    req.elder = req.cookies[ELDER_COOKIE] === '1';
+    req.hant = req.cookies[SCRIPT_COOKIE] === 'hant';
+  });
+
+  // CSRF on every state-changing request made with a session or anonymously
+  // (forms); bearer-token API calls carry no ambient credentials and are exempt.
+  app.addHook('preHandler', (req, reply, done) => {
+    const m = req.method;
+    if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return done();
+    if (req.headers.authorization?.startsWith('Bearer ')) return done();
+    if (req.routeOptions.config?.csrfExempt) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  app.decorateReply('view', function (this: FastifyReply): ViewCtx {
+    const req = this.request;
+    const flash = req.cookies[FLASH_COOKIE] ?? null;
+    if (flash) this.clearCookie(FLASH_COOKIE, { path: '/' });
+    return {
+      actor: req.actor,
+      csrf: this.generateCsrf(),
+      path: req.url.split('?')[0],
+      url: req.url,
+      elder: req.elder,
+      hant: req.hant,
+      flash: flash ? decodeURIComponent(flash) : null,
+      siteName: deps.siteName(),
+    };
+  });
+  app.decorateReply('page', function (this: FastifyReply, node: unknown, status = 200) {
+    let html = renderDocument(node as VNode);
+    if (this.request.hant) html = toHant(html);
+    return this.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+  app.decorateReply('flashRedirect', function (this: FastifyReply, url: string, message: string) {
+    this.setCookie(FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 });
+    return this.redirect(url, 303);
+  });
+
+  // Preferences that persist in cookies and work without JavaScript.
+  app.get('/prefs/elder', async (req, reply) => {
+    const on = (req.query as Record<string, string>).on === '1';
+    reply.setCookie(ELDER_COOKIE, on ? '1' : '0', { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
+    return reply.redirect(safeBack(req), 303);
+  });
+  app.get('/prefs/script', async (req, reply) => {
+    const v = (req.query as Record<string, string>).v === 'hant' ? 'hant' : 'hans';
+    reply.setCookie(SCRIPT_COOKIE, v, { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
+    return reply.redirect(safeBack(req), 303);
+  });
+
+  app.get('/healthz', { logLevel: 'silent' }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { logLevel: 'silent' }, async (_req, reply) => {
+    const ok = await database.ping();
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database_unreachable', dialect: database.dialect });
+  });
+  app.get('/metrics', { logLevel: 'silent' }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const errors = [{ code: 'not_found', message: '您访问的页面不存在。' }];
+    if (wantsJson(req)) return reply.status(404).send({ errors });
+    return reply.page(deps.errorPage(safeView(reply, req, deps), 404, errors), 404);
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    let status = 500;
+    let errors: FieldError[] = [{ code: 'internal_error', message: '系统出现错误，请稍后重试。如问题持续，请联系管理员。' }];
+    if (isAppError(error)) {
+      status = error.status;
+      errors = error.errors;
+    } else {
+      const e = error as { statusCode?: number; code?: string; validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }> };
+      if (e.validation) {
+        status = 400;
+        errors = e.validation.map((v) => ({
+          code: 'invalid_input',
+          message: `输入不符合要求：${v.instancePath || String(v.params?.missingProperty ?? '')} ${v.message ?? ''}`.trim(),
+          field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params?.missingProperty as string | undefined),
+        }));
+      } else if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        status = 413;
+        errors = [{ code: 'body_too_large', message: '提交的内容过大，超过了允许的上限。' }];
+      } else if (e.code?.startsWith('FST_CSRF')) {
+        status = 403;
+        errors = [{ code: 'csrf_invalid', message: '表单已过期或来源无效，请刷新页面后重新提交。' }];
+      } else if (e.statusCode === 429) {
+        status = 429;
+        errors = [{ code: 'rate_limited', message: '操作过于频繁，请稍后再试。' }];
+      } else if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+        status = e.statusCode;
+        errors = [{ code: 'bad_request', message: '请求无效。' }];
+      } else {
+        req.log.error({ err: error }, 'unhandled error');
+        if (config.env !== 'production' && config.logLevel === 'silent') console.error(error);
+      }
+    }
+    if (status === 401 && !wantsJson(req)) return reply.redirect(`/console/login?next=${encodeURIComponent(req.url)}`, 303);
+    if (wantsJson(req)) return reply.status(status).send({ errors });
+    return reply.page(deps.errorPage(safeView(reply, req, deps), status, errors), status);
+  });
+
+  return { app, openapi };
+}
+
+function safeBack(req: FastifyRequest): string {
+  const back = (req.query as Record<string, string>).back ?? '/';
+  return back.startsWith('/') && !back.startsWith('//') ? back : '/';
+}
+
+function safeView(reply: FastifyReply, req: FastifyRequest, deps: ServerDeps): ViewCtx {
+  try {
+    return reply.view();
+  } catch {
+    return {
+      actor: req.actor ?? publicActor(null),
+      csrf: '',
+      path: req.url,
+      url: req.url,
+      elder: false,
+      hant: false,
+      flash: null,
+      siteName: deps.siteName(),
+    };
+  }
+}

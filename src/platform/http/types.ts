@@ -1,0 +1,42 @@
+import type { Actor, Ctx } from '../context.js';
+
+/** What a page view needs besides its own data. */
+export interface ViewCtx {
+  readonly actor: Actor;
+  readonly csrf: string;
+  readonly path: string;
+  readonly url: string;
+  readonly elder: boolean;
+  readonly hant: boolean;
+  readonly flash: string | null;
+  readonly siteName: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    ctx: Ctx;
+    sessionToken: string | null;
+    elder: boolean;
+    hant: boolean;
+  }
+  interface FastifyReply {
+    /** Renders a page (a Preact element) as a full HTML document. */
+    page(node: unknown, status?: number): FastifyReply;
+    /** Builds the view context for this request (creates a CSRF token). */
+    view(): ViewCtx;
+    /** Redirect with a flash message shown once on the next page. */
+    flashRedirect(url: string, message: string): FastifyReply;
+  }
+  interface FastifySchema {
+    summary?: string;
+    description?: string;
+    tags?: string[];
+    security?: Array<Record<string, string[]>>;
+    hide?: boolean;
+  }
+  interface FastifyContextConfig {
+    /** Routes that change state but need no CSRF token (public JSON API with its own rate limit). */
+    csrfExempt?: boolean;
+  }
+}

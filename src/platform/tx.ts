@@ -1,0 +1,22 @@
+import type { Db } from './db/schema.js';
+import type { Ctx } from './context.js';
+
+/** Runs `fn` in a transaction, or in the caller's transaction when there is one. */
+export function tx<T>(ctx: Pick<Ctx, 'db'>, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx.db);
+  return ctx.db.transaction().execute(fn);
+}
+
+/** Next value of a named counter (申请编号, 索引号 serials), inside the caller's transaction. */
+export async function nextCounter(trx: Db, scope: string): Promise<number> {
+  const updated = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('scope', '=', scope)
+    .returning('value')
+    .executeTakeFirst();
+  if (updated) return updated.value;
+  await trx.insertInto('counters').values({ scope, value: 1 }).onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) }))).execute();
+  const row = await trx.selectFrom('counters').select('value').where('scope', '=', scope).executeTakeFirstOrThrow();
+  return row.value;
+}

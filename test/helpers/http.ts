@@ -1,0 +1,69 @@
+import { before, after } from 'node:test';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app/build-app.js';
+import { describeDb, type DbHandles } from './db.js';
+import { TEST_PASSWORD } from './factories.js';
+
+/** A browser-like client over app.inject with a cookie jar. */
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(res: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  /** Reads the CSRF token from a form page. */
+  async csrf(pageUrl: string): Promise<string> {
+    const res = await this.get(pageUrl);
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (!m) throw new Error(`no CSRF token on ${pageUrl} (status ${res.statusCode})`);
+    return m[1];
+  }
+
+  /** Posts a url-encoded form; `from` is the page whose CSRF token is used (omit the token with csrf: false). */
+  async post(url: string, fields: Record<string, string | string[]>, opts: { from?: string; csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    if (opts.csrf !== false) body.append('_csrf', await this.csrf(opts.from ?? url));
+    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    return this.keep(
+      await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() } }),
+    );
+  }
+
+  async login(username: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
+    return this.post('/console/login', { username, password }, { from: '/console/login' });
+  }
+}
+
+export interface AppHandles extends DbHandles {
+  app(): FastifyInstance;
+  client(): Client;
+}
+
+/** HTTP tests against the composed app, once per dialect. */
+export function describeApp(title: string, fn: (h: AppHandles) => void, opts: { now?: () => Date } = {}): void {
+  describeDb(title, (h) => {
+    let app: FastifyInstance | undefined;
+    before(async () => {
+      app = await buildApp(h.config, h.database(), opts);
+      await app.ready();
+    });
+    after(async () => {
+      await app?.close();
+    });
+    fn({ ...h, app: () => app!, client: () => new Client(app!) });
+  });
+}
