@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { unauthenticated, forbidden, notFound } from '../platform/errors.js';
 import { ORG_KINDS } from '../orgs/orgs.rules.js';
-import { ROLE_NAMES, can, scopePaths, rolesAllow } from '../orgs/roles.rules.js';
+import { ROLE_NAMES, can, scopePaths, isSysadmin } from '../orgs/roles.rules.js';
 import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
 import { createOrg } from '../orgs/create-org.js';
 import { updateOrg } from '../orgs/update-org.js';
@@ -126,7 +126,7 @@ export async function foundationApi(app: FastifyInstance): Promise<void> {
       const q = req.query as { action?: string; page?: number; perPage?: number };
       const perPage = q.perPage ?? 50;
       const page = q.page ?? 1;
-      const { rows, total } = await queryAudit(req.ctx.db, { orgPaths: rolesAllow(req.actor, ['sysadmin'], '/') ? undefined : paths, action: q.action, limit: perPage, offset: (page - 1) * perPage });
+      const { rows, total } = await queryAudit(req.ctx.db, { orgPaths: isSysadmin(req.actor) ? undefined : paths, action: q.action, limit: perPage, offset: (page - 1) * perPage });
       return { data: rows, page, perPage, total };
     },
   );

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid, invalidFields, notFound, unauthenticated } from '../platform/errors.js';
-import { newSecretToken } from '../platform/auth/password.js';
+import { newSecretToken, sha256 } from '../platform/auth/password.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isRole, roleLabel } from './roles.rules.js';
@@ -45,7 +45,7 @@ export async function createToken(
         user_id: userId,
         name,
         prefix: token.slice(0, 10),
-        token_hash: secret.hash,
+        token_hash: sha256(token),
         scopes: JSON.stringify(roles),
         created_at: now,
         expires_at: input.expiresOn ? `${input.expiresOn}T16:00:00.000Z` : null,

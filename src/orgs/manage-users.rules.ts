@@ -1,5 +1,5 @@
 import type { Actor, Grant } from '../platform/context.js';
-import { can, rolesAllow } from './roles.rules.js';
+import { can, isSysadmin } from './roles.rules.js';
 
 /**
  * Whether the actor may manage (reset, disable, edit) a user with these grants:
@@ -8,7 +8,7 @@ import { can, rolesAllow } from './roles.rules.js';
  */
 export function canManageUser(actor: Actor, targetGrants: readonly Grant[]): boolean {
   if (actor.kind === 'system') return true;
-  if (rolesAllow(actor, ['sysadmin'], '/')) return true;
+  if (isSysadmin(actor)) return true;
   if (!targetGrants.length) return false;
   if (targetGrants.some((g) => g.role === 'sysadmin' || g.role === 'supervisor')) return false;
   return targetGrants.every((g) => can(actor, 'user.manage', g.orgPath));

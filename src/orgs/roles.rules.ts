@@ -55,6 +55,9 @@ export function rolesAllow(actor: Actor, roles: readonly string[], orgPath?: str
   );
 }
 
+/** System administrators act on the whole installation, whatever org their grant sits on. */
+export const isSysadmin = (actor: Actor): boolean => effectiveGrants(actor).some((g) => g.role === 'sysadmin');
+
 /** Policy for foundation actions. */
 export function can(actor: Actor, action: FoundationAction, orgPath?: string): boolean {
   return rolesAllow(actor, FOUNDATION_ACTIONS[action], orgPath);

@@ -3,7 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { Pagination, beijingTime, Empty } from '../../platform/views/components.js';
 import { pageParam, str } from '../../platform/http/form.js';
 import { queryAudit } from '../../platform/audit/audit-query.js';
-import { scopePaths, rolesAllow } from '../../orgs/roles.rules.js';
+import { scopePaths, isSysadmin } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
 
 const PER_PAGE = 50;
@@ -13,7 +13,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/audit', async (req, reply) => {
     const paths = scopePaths(req.actor, ['sysadmin', 'supervisor', 'agency_admin']);
     assertAllowed(paths.length > 0);
-    const all = rolesAllow(req.actor, ['sysadmin'], '/');
+    const all = isSysadmin(req.actor);
     const page = pageParam(req.query);
     const f = { action: str(req.query, 'action'), actor: str(req.query, 'actor'), from: str(req.query, 'from'), to: str(req.query, 'to') };
     const dateOk = (d: string) => !d || /^\d{4}-\d{2}-\d{2}$/.test(d);

@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Pagination, SelectField, TextField, beijingTim
 import type { ViewCtx } from '../../platform/http/types.js';
 import { pageParam, str, intOrUndef } from '../../platform/http/form.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { ROLES, grantableRoles, roleLabel, scopePaths, can } from '../../orgs/roles.rules.js';
+import { ROLES, grantableRoles, roleLabel, scopePaths, can, isSysadmin } from '../../orgs/roles.rules.js';
 import { listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
 import { getUser, grantsOf, listUsers, type UserRow } from '../../orgs/users.store.js';
 import { createUser, parseId } from '../../orgs/create-user.js';
@@ -190,7 +190,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     assertAllowed(paths.length > 0);
     const page = pageParam(req.query);
     const q = str(req.query, 'q');
-    const all = req.actor.grants.some((g) => g.role === 'sysadmin');
+    const all = isSysadmin(req.actor);
     const { rows, total } = await listUsers(req.ctx.db, { underPaths: all ? undefined : paths, q, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
     const orgs = await listOrgs(req.ctx.db, { underPaths: paths });
     return reply.page(<UsersPage view={reply.view()} rows={rows} total={total} page={page} q={q} orgs={orgs} />);
@@ -213,7 +213,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     } catch (e) {
       if (!isAppError(e) || !['invalid', 'conflict'].includes(e.kind)) throw e;
       const paths = scope(req);
-      const all = req.actor.grants.some((g) => g.role === 'sysadmin');
+      const all = isSysadmin(req.actor);
       const { rows, total } = await listUsers(req.ctx.db, { underPaths: all ? undefined : paths, limit: PER_PAGE, offset: 0 });
       const orgs = await listOrgs(req.ctx.db, { underPaths: paths });
       return reply.page(<UsersPage view={reply.view()} rows={rows} total={total} page={1} q="" orgs={orgs} errors={e.errors} values={values} />, e.status);
@@ -224,7 +224,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     const user = await getUser(req.ctx.db, id);
     if (!user) throw notFound('user_not_found', '用户不存在。');
     const grants = await grantsOf(req.ctx.db, id);
-    const visible = grants.some((g) => can(req.actor, 'user.view', g.orgPath)) || req.actor.grants.some((g) => g.role === 'sysadmin');
+    const visible = grants.some((g) => can(req.actor, 'user.view', g.orgPath)) || isSysadmin(req.actor);
     assertAllowed(visible);
     const orgs = await listOrgs(req.ctx.db, { underPaths: scope(req) });
     return { user, grants, orgs, manage: canManageUser(req.actor, grants) };

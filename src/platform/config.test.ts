@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig, ConfigError } from './config.js';
+
+test('defaults: SQLite under ./data on 127.0.0.1:3000', () => {
+  const c = loadConfig({}, '/srv/gk');
+  assert.equal(c.db, 'sqlite');
+  assert.equal(c.sqliteFile, '/srv/gk/data/gongkai.db');
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '127.0.0.1');
+  assert.ok(Object.isFrozen(c) && Object.isFrozen(c.limits));
+});
+
+test('port and data folder are configurable', () => {
+  const c = loadConfig({ GONGKAI_PORT: '8080', GONGKAI_DATA_DIR: '/var/lib/gk' }, '/');
+  assert.equal(c.port, 8080);
+  assert.equal(c.sqliteFile, '/var/lib/gk/gongkai.db');
+});
+
+test('an invalid or missing production value stops start-up with a message naming it', () => {
+  assert.throws(() => loadConfig({ GONGKAI_PORT: 'abc' }), (e: unknown) => e instanceof ConfigError && /GONGKAI_PORT/.test(e.message));
+  assert.throws(() => loadConfig({ GONGKAI_DB: 'postgres' }), /GONGKAI_DATABASE_URL/);
+  assert.throws(() => loadConfig({ GONGKAI_ENV: 'production' }), /GONGKAI_PUBLIC_URL/);
+  assert.throws(() => loadConfig({ GONGKAI_DB: 'mysql' }), /GONGKAI_DB/);
+  const all = (() => {
+    try {
+      loadConfig({ GONGKAI_PORT: '99999', GONGKAI_SMTP_URL: 'http://x' });
+    } catch (e) {
+      return (e as ConfigError).problems;
+    }
+    return [];
+  })();
+  assert.equal(all.length, 2, 'every problem is reported at once');
+});
+
+test('PostgreSQL is one setting away', () => {
+  const c = loadConfig({ GONGKAI_DB: 'postgres', GONGKAI_DATABASE_URL: 'postgres://u@127.0.0.1/gk' });
+  assert.equal(c.db, 'postgres');
+  assert.equal(c.databaseUrl, 'postgres://u@127.0.0.1/gk');
+});
