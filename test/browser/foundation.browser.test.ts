@@ -1,0 +1,92 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { buildApp } from '../../src/app/build-app.js';
+import { freshDatabase, testConfig } from '../helpers/db.js';
+import { systemActor } from '../../src/platform/context.js';
+import { bootstrap } from '../../src/orgs/bootstrap.js';
+import { browserSkip, launch, listen, assertAccessible, shot } from './browser.js';
+
+describe('foundation journey in Chromium [sqlite]', { skip: browserSkip }, () => {
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let dropDb: () => Promise<void>;
+  let adminPassword = '';
+
+  before(async () => {
+    const { database, drop } = await freshDatabase('sqlite');
+    dropDb = drop;
+    const config = testConfig();
+    const b = await bootstrap({ db: database.db, actor: systemActor('test'), now: () => new Date(), config }, { rootName: '测试县人民政府' });
+    assert.equal(b.created, true);
+    if (b.created) adminPassword = b.oneTimePassword;
+    app = await buildApp(config, database);
+    base = await listen(app);
+    ({ browser, close: closeBrowser } = await launch());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await app?.close();
+    await dropDb?.();
+  });
+
+  it('home → login → change the initial password → create an agency and a user, each page accessible', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: '测试县人民政府政务公开' }).waitFor());
+    await assertAccessible(page, 'home');
+    await shot(page, 'home-1280');
+
+    await page.getByRole('link', { name: '工作人员登录' }).click();
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('用户名或密码错误。').first().waitFor();
+    await assertAccessible(page, 'login with error');
+    await page.getByLabel('密码').fill(adminPassword);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    await page.getByText('您正在使用初始密码').waitFor();
+    await assertAccessible(page, 'password change');
+    await page.getByLabel('当前密码').fill(adminPassword);
+    await page.locator('#f-newPassword').fill('Xian-Gong-Kai-2026');
+    await page.getByLabel('再次输入新密码').fill('Xian-Gong-Kai-2026');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.getByText('密码已修改').waitFor();
+
+    await page.getByRole('link', { name: '机构管理' }).first().click();
+    await page.getByLabel('上级机构').selectOption({ label: '测试县人民政府' });
+    await page.getByLabel('机构类型').selectOption('agency');
+    await page.locator('#f-name').fill('测试县教育局');
+    await page.getByLabel('办公地址').fill('测试县人民路 8 号');
+    await page.getByRole('button', { name: '创建机构' }).click();
+    await page.getByText('已创建机构「测试县教育局」').waitFor();
+    await assertAccessible(page, 'org page');
+
+    await page.getByRole('link', { name: '用户与角色' }).first().click();
+    await page.locator('#f-username').fill('edu.editor');
+    await page.locator('#f-displayName').fill('张信息');
+    await page.locator('#f-role').selectOption('editor');
+    await page.getByLabel('授权范围（机构及其下级）').selectOption({ label: '　测试县教育局' });
+    await page.getByRole('button', { name: '创建用户' }).click();
+    await page.getByText('新的一次性密码').waitFor();
+    const secret = await page.locator('pre.secret').innerText();
+    assert.match(secret.trim(), /^[A-Za-z0-9]{16}$/);
+    await assertAccessible(page, 'user page');
+    await shot(page, 'console-user');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(base + '/');
+    await shot(page, 'home-375');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(overflow, false, 'no horizontal scrolling at 375 px');
+    await page.getByRole('link', { name: '长者模式（大字）' }).click();
+    assert.match((await page.locator('body').getAttribute('class')) ?? '', /elder/);
+    await assertAccessible(page, 'home elder mode');
+    await context.close();
+  });
+});
