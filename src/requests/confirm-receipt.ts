@@ -1,0 +1,31 @@
+import type { Ctx } from '../platform/context.js';
+import { writeAudit } from '../platform/audit/audit.js';
+import { tx } from '../platform/tx.js';
+import { CHANNELS } from './clock/clock-explain.rules.js';
+import { transition } from './request-states.rules.js';
+import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.js';
+import { updateRequest } from './requests.store.js';
+
+/**
+ * The agency confirms an online submission (条例第三十一条: 以双方确认之日为收到申请之日).
+ * The confirmation date becomes the receipt date and starts the clock.
+ */
+export async function confirmReceipt(ctx: Ctx, input: { requestId: number; on?: string }): Promise<{ dueOn: string | null }> {
+  const on = eventDate(ctx, input.on);
+  return tx(ctx, async (trx) => {
+    const r = await loadCase(trx, ctx, input.requestId, 'handle');
+    const state = transition(r.state, 'confirm');
+    await updateRequest(trx, r.id, { received_on: on, state });
+    await appendEvent(trx, ctx, r.id, { type: 'received', on, payload: { channel: r.channel, rule: CHANNELS.online.receiptRule } });
+    const { dueOn } = await recomputeDue(trx, ctx, { ...r, received_on: on, state });
+    await updateRequest(trx, r.id, { due_on: dueOn, updated_at: ctx.now().toISOString() });
+    await writeAudit(trx, ctx, {
+      action: 'request.confirm',
+      subjectType: 'request',
+      subjectId: r.id,
+      orgId: r.org_id,
+      summary: `确认收到网上申请 ${r.request_no}（收到申请之日 ${on}），答复期限 ${dueOn ?? '待定'}`,
+    });
+    return { dueOn };
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * From a request's stored events to the clock's ledger (条例第三十条 to 第三十三条), pure.
+ * Only clock events enter the ledger; the others (submitted, assigned …) are history only.
+ */
+import type { Channel, ClockEvent, ClockLedger } from './clock/clock.types.js';
+import { isParty } from './clock/clock-input.rules.js';
+
+/** Stored event types that are clock events. */
+export const CLOCK_EVENT_TYPES = ['correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'extended', 'answered'] as const;
+
+/** Chinese labels of every stored event type (public history). */
+export const HISTORY_LABELS: Readonly<Record<string, string>> = {
+  submitted: '网上提交申请',
+  received: '收到申请',
+  assigned: '分派办理人',
+  correction_requested: '发出补正告知书',
+  correction_received: '收到补正材料',
+  consultation_started: '征求意见',
+  consultation_ended: '征求意见结束',
+  extended: '延长答复期限',
+  answered: '作出答复',
+  abandoned: '视为放弃申请',
+  withdrawn: '申请人撤回申请',
+};
+
+/** A stored event as the ledger needs it. */
+export interface StoredEvent {
+  type: string;
+  event_on: string;
+  payload: string;
+}
+
+const parse = (s: string): Record<string, unknown> => {
+  try {
+    const v: unknown = JSON.parse(s);
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+/** Converts one stored event to a clock event (null when it is not a clock event). */
+export function toClockEvent(e: StoredEvent): ClockEvent | null {
+  const p = parse(e.payload);
+  const on = e.event_on;
+  switch (e.type) {
+    case 'correction_requested':
+      return { type: 'correction_requested', on, until: String(p.until ?? '') };
+    case 'correction_received':
+      return { type: 'correction_received', on };
+    case 'consultation_started':
+      return { type: 'consultation_started', on, party: isParty(p.party) ? p.party : 'third_party' };
+    case 'consultation_ended':
+      return isParty(p.party) ? { type: 'consultation_ended', on, party: p.party } : { type: 'consultation_ended', on };
+    case 'extended':
+      return { type: 'extended', on, days: Number(p.days) };
+    case 'answered':
+      return { type: 'answered', on };
+    default:
+      return null;
+  }
+}
+
+/** The clock ledger of a received request (in recording order). */
+export function buildLedger(receivedOn: string, channel: Channel, events: readonly StoredEvent[]): ClockLedger {
+  const out: ClockEvent[] = [];
+  for (const e of events) {
+    const c = toClockEvent(e);
+    if (c) out.push(c);
+  }
+  return { received: { on: receivedOn, channel }, events: out };
+}
+
+/** Parsed payload of a stored event. */
+export const eventPayload = parse;

@@ -1,0 +1,93 @@
+/**
+ * Read models of a case: the public status (applicant, by 申请编号 + 查询码) and the staff view
+ * (personal data masked unless the actor handles the case). Reads only; no audit.
+ */
+import type { Ctx } from '../platform/context.js';
+import { maskId, maskPhone } from '../orgs/codes.rules.js';
+import { caseClock, loadCase, today, type CaseClock } from './case-support.js';
+import { findByCode } from './find-by-code.js';
+import { HISTORY_LABELS, eventPayload } from './ledger.rules.js';
+import { seesPersonalData } from './requests.policy.rules.js';
+import { listRequestEvents, type RequestEventRow, type RequestWithOrg } from './requests.store.js';
+
+/** One line of the history. */
+export interface HistoryLine {
+  on: string;
+  type: string;
+  label: string;
+  payload: Record<string, unknown>;
+  actor: string;
+  isPublic: boolean;
+}
+
+const toLine = (e: RequestEventRow): HistoryLine => ({
+  on: e.event_on,
+  type: e.type,
+  label: HISTORY_LABELS[e.type] ?? e.type,
+  payload: eventPayload(e.payload),
+  actor: e.actor_label,
+  isPublic: e.public === 1,
+});
+
+/** What the applicant sees on the status page: nothing else about the case. */
+export interface PublicStatus {
+  requestNo: string;
+  orgName: string;
+  state: string;
+  submittedAt: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  closedOn: string | null;
+  outcomeCode: string | null;
+  clock: CaseClock;
+  history: HistoryLine[];
+}
+
+/** The public status of a case, for whoever holds its 申请编号 and 查询码. */
+export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCode: string }): Promise<PublicStatus> {
+  const r = await findByCode(ctx.db, input.requestNo, input.queryCode);
+  const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx));
+  const events = await listRequestEvents(ctx.db, r.id, { publicOnly: true });
+  return {
+    requestNo: r.request_no,
+    orgName: r.org_name,
+    state: r.state,
+    submittedAt: r.submitted_at,
+    receivedOn: r.received_on,
+    dueOn: r.due_on,
+    closedOn: r.closed_on,
+    outcomeCode: r.outcome_code,
+    clock,
+    history: events.map((e) => ({ ...toLine(e), actor: '', payload: {} })),
+  };
+}
+
+/** Masks personal data of a row unless `clear`. */
+export function maskCase(r: RequestWithOrg, clear: boolean): RequestWithOrg {
+  if (clear) return r;
+  return {
+    ...r,
+    id_number: maskId(r.id_number),
+    phone: r.phone ? maskPhone(r.phone) : null,
+    address: r.address ? '（已隐藏）' : null,
+    email: r.email ? r.email.replace(/^(.).*(@.*)$/, '$1***$2') : null,
+    postcode: r.postcode ? '******' : null,
+  };
+}
+
+/** The staff view of one case. */
+export interface StaffCase {
+  request: RequestWithOrg;
+  personalDataVisible: boolean;
+  clock: CaseClock;
+  history: HistoryLine[];
+}
+
+/** One case for staff: personal data in clear only for the case's handler and the agency's request_admin. */
+export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
+  const r = await loadCase(ctx.db, ctx, id, 'view');
+  const clear = seesPersonalData(ctx.actor, r.org_path, r.handler_id);
+  const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
+  const events = await listRequestEvents(ctx.db, r.id);
+  return { request: maskCase(r, clear), personalDataVisible: clear, clock, history: events.map(toLine) };
+}

@@ -1,0 +1,139 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeDb } from '../../test/helpers/db.js';
+import { makeOrg, makeUser } from '../../test/helpers/factories.js';
+import type { Actor } from '../platform/context.js';
+import type { OrgRow } from '../orgs/orgs.store.js';
+import { residentIdCheckChar } from '../orgs/codes.rules.js';
+import { submitOnline } from './submit-online.js';
+import { registerRequest } from './register-request.js';
+import { confirmReceipt } from './confirm-receipt.js';
+import { assignRequest } from './assign-request.js';
+import { requestCorrection } from './request-correction.js';
+import { receiveCorrection } from './receive-correction.js';
+import { startConsultation } from './start-consultation.js';
+import { endConsultation } from './end-consultation.js';
+import { extendDeadline } from './extend-deadline.js';
+import { answerRequest } from './answer-request.js';
+import { withdrawRequest } from './withdraw-request.js';
+import { closeAbandoned } from './close-abandoned.js';
+import { publicStatus, staffCase } from './request-status.js';
+import { getRequest } from './requests.store.js';
+import { publicActor } from '../platform/context.js';
+
+const ID17 = '11010519491231002';
+const ID = ID17 + residentIdCheckChar(ID17);
+const form = { applicantType: 'citizen', name: '张三', idType: 'resident_id', idNumber: ID, phone: '13800138000', address: '某市某路1号', infoTitle: '某项目环评报告', form: 'electronic', delivery: 'pickup' };
+/** 10:00 Beijing time on a date. */
+const at = (d: string) => new Date(`${d}T02:00:00Z`);
+
+describeDb('依申请公开: a full case on the clock', (h) => {
+  let org: OrgRow;
+  let handler: { id: number; actor: Actor };
+  let admin: { id: number; actor: Actor };
+  let editor: { id: number; actor: Actor };
+  before(async () => {
+    const county = await makeOrg(h.db());
+    org = await makeOrg(h.db(), { parent: county, name: '县生态环境局' });
+    handler = await makeUser(h.db(), [['request_handler', org]]);
+    admin = await makeUser(h.db(), [['request_admin', org]]);
+    editor = await makeUser(h.db(), [['editor', org]]);
+  });
+  const audits = async (id: number) =>
+    (await h.db().selectFrom('audit_events').select(['action', 'summary']).where('subject_type', '=', 'request').where('subject_id', '=', String(id)).orderBy('seq').execute());
+
+  test('online submission → confirmation → correction → consultation → extension → partial answer', async () => {
+    const pub = h.ctx(publicActor('1.2.3.4'), at('2025-09-25'));
+    const s = await submitOnline(pub, { ...form, orgId: org.id });
+    assert.match(s.requestNo, /^YSQ-2025-\d{6}$/);
+    let r = (await getRequest(h.db(), s.id))!;
+    assert.equal(r.state, 'submitted');
+    assert.equal(r.received_on, null);
+    assert.notEqual(r.query_code_hash, s.queryCode);
+
+    await assert.rejects(confirmReceipt(h.ctx(editor.actor, at('2025-09-26')), { requestId: s.id }), { kind: 'forbidden' });
+    // 第三十一条: received the day both sides confirm; 2025-09-26 → 20th working day 2025-10-30 (国庆中秋, 9/28 and 10/11 worked).
+    assert.deepEqual(await confirmReceipt(h.ctx(handler.actor, at('2025-09-26')), { requestId: s.id }), { dueOn: '2025-10-30' });
+    await assignRequest(h.ctx(admin.actor, at('2025-09-26')), { requestId: s.id, handlerId: handler.id });
+
+    const ctx = (d: string, a = handler.actor) => h.ctx(a, at(d));
+    await requestCorrection(ctx('2025-09-29'), { requestId: s.id, until: '2025-10-20', items: '请明确所需环评报告的项目名称。' });
+    await assert.rejects(requestCorrection(ctx('2025-09-30'), { requestId: s.id, items: 'x' }), { code: 'request_state_conflict' });
+    r = (await getRequest(h.db(), s.id))!;
+    assert.equal(r.state, 'awaiting_correction');
+    assert.equal(r.due_on, null);
+    // 第三十条: restart from 2025-10-13 → 2025-11-10.
+    assert.deepEqual(await receiveCorrection(ctx('2025-10-13'), { requestId: s.id }), { dueOn: '2025-11-10' });
+    await assert.rejects(requestCorrection(ctx('2025-10-14'), { requestId: s.id, items: '再次补正' }), { code: 'correction_already_requested' });
+    // 第三十二条: third party has 15 working days → 2025-11-10; 4 paused working days (10/21–10/24).
+    assert.deepEqual(await startConsultation(ctx('2025-10-20'), { requestId: s.id, party: 'third_party', respondent: '某建设公司' }), { replyDueOn: '2025-11-10' });
+    assert.deepEqual(await endConsultation(ctx('2025-10-24'), { requestId: s.id, reply: 'objection', reasons: '涉及商业秘密' }), { dueOn: '2025-11-14' });
+    // 第三十三条第二款: only request_admin approves; +10 working days → 2025-11-28; once.
+    await assert.rejects(extendDeadline(ctx('2025-11-03'), { requestId: s.id, days: 10, reason: '需要区分处理' }), { kind: 'forbidden' });
+    await assert.rejects(extendDeadline(ctx('2025-11-03', admin.actor), { requestId: s.id, days: 21, reason: 'x' }), { code: 'extension_days_invalid' });
+    assert.deepEqual(await extendDeadline(ctx('2025-11-03', admin.actor), { requestId: s.id, days: 10, reason: '需要区分处理' }), { dueOn: '2025-11-28' });
+    await assert.rejects(extendDeadline(ctx('2025-11-04', admin.actor), { requestId: s.id, days: 5, reason: '再延' }), { code: 'deadline_already_extended' });
+    r = (await getRequest(h.db(), s.id))!;
+    assert.equal(r.due_on, '2025-11-28');
+
+    await assert.rejects(answerRequest(ctx('2025-11-20'), { requestId: s.id, outcome: '2', letter: '答复如下' }), { code: 'reasons_required' });
+    await assert.rejects(answerRequest(ctx('2025-11-20', editor.actor), { requestId: s.id, outcome: '2', letter: '答复如下', withheld: '第三方商业秘密部分' }), { kind: 'forbidden' });
+    assert.deepEqual(await answerRequest(ctx('2025-11-20'), { requestId: s.id, outcome: '2', letter: '经审查，现部分公开。', withheld: '第三方商业秘密部分（第十五条）' }), { dueOn: '2025-11-28', overdue: false });
+    r = (await getRequest(h.db(), s.id))!;
+    assert.equal(r.state, 'answered');
+    assert.equal(r.closed_on, '2025-11-20');
+    assert.equal(r.outcome_code, '2');
+    assert.match(r.outcome_basis ?? '', /第三十七条/);
+
+    const st = await publicStatus(h.ctx(publicActor(null), at('2025-11-21')), { requestNo: s.requestNo, queryCode: s.queryCode.toLowerCase() });
+    assert.equal(st.receivedOn, '2025-09-26');
+    assert.equal(st.clock.result?.state, 'answered');
+    assert.ok(st.clock.result?.steps.some((x) => x.includes('2025-11-20 作出答复，在答复期限 2025-11-28 内')));
+    assert.ok(!st.history.some((e) => e.type === 'consultation_reply' || e.type === 'assigned'));
+
+    const actions = (await audits(s.id)).map((a) => a.action);
+    assert.deepEqual(actions, ['request.submit', 'request.confirm', 'request.assign', 'request.correction_request', 'request.correction_receive', 'request.consultation_start', 'request.consultation_end', 'request.extend', 'request.answer']);
+    for (const a of await audits(s.id)) {
+      assert.ok(!a.summary.includes(ID) && !a.summary.includes('13800138000') && !a.summary.includes('某市某路'), a.summary);
+    }
+
+    const masked = await staffCase(h.ctx(editor.actor), s.id).catch((e: unknown) => e);
+    assert.equal((masked as { kind?: string }).kind, 'forbidden');
+  });
+
+  test('staff registration: PII visible to the handler and request_admin, masked for others', async () => {
+    const sup = await makeUser(h.db(), [['supervisor', org]]);
+    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    assert.equal(reg.dueOn, '2025-10-30');
+    const forOther = await staffCase(h.ctx(sup.actor, at('2025-09-27')), reg.id);
+    assert.equal(forOther.personalDataVisible, false);
+    assert.equal(forOther.request.id_number, `${ID.slice(0, 3)}***********${ID.slice(-4)}`);
+    assert.equal(forOther.request.phone, '138****8000');
+    const unassigned = await staffCase(h.ctx(handler.actor, at('2025-09-27')), reg.id);
+    assert.equal(unassigned.personalDataVisible, false);
+    await assignRequest(h.ctx(handler.actor, at('2025-09-27')), { requestId: reg.id, handlerId: handler.id });
+    assert.equal((await staffCase(h.ctx(handler.actor, at('2025-09-27')), reg.id)).request.id_number, ID);
+    assert.equal((await staffCase(h.ctx(admin.actor, at('2025-09-27')), reg.id)).personalDataVisible, true);
+    await assert.rejects(registerRequest(h.ctx(editor.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person' }), { kind: 'forbidden' });
+    await assert.rejects(registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, idNumber: '110105194912310021', orgId: org.id, channel: 'fax' }), (e: { errors: Array<{ field?: string }> }) => e.errors.some((x) => x.field === 'idNumber'));
+  });
+
+  test('late correction notice is refused; expired correction closes as 六.1; withdrawal', async () => {
+    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'post_signed', receivedOn: '2025-09-26' });
+    await assignRequest(h.ctx(admin.actor, at('2025-09-26')), { requestId: reg.id, handlerId: handler.id });
+    // 7th working day after 2025-09-26 is 2025-10-13.
+    await assert.rejects(requestCorrection(h.ctx(handler.actor, at('2025-10-14')), { requestId: reg.id, items: '补正' }), { code: 'correction_notice_late' });
+    await requestCorrection(h.ctx(handler.actor, at('2025-10-13')), { requestId: reg.id, items: '补正', until: '2025-10-20' });
+    await assert.rejects(closeAbandoned(h.ctx(handler.actor, at('2025-10-20')), { requestId: reg.id }), { code: 'not_abandoned' });
+    assert.deepEqual(await closeAbandoned(h.ctx(handler.actor, at('2025-10-22')), { requestId: reg.id }), { outcome: '6.1' });
+    const r = (await getRequest(h.db(), reg.id))!;
+    assert.equal(r.state, 'abandoned');
+    assert.equal(r.closed_on, '2025-10-21');
+
+    const s = await submitOnline(h.ctx(publicActor(null), at('2025-09-25')), { ...form, orgId: org.id });
+    await assert.rejects(withdrawRequest(h.ctx(publicActor(null), at('2025-09-25')), { requestNo: s.requestNo, queryCode: 'WRONG' }), { code: 'request_lookup_failed' });
+    await withdrawRequest(h.ctx(publicActor(null), at('2025-09-25')), { requestNo: s.requestNo, queryCode: s.queryCode });
+    assert.equal((await getRequest(h.db(), s.id))!.state, 'withdrawn');
+    assert.deepEqual((await audits(s.id)).map((a) => a.action), ['request.submit', 'request.withdraw']);
+  });
+});

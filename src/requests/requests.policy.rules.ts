@@ -1,0 +1,33 @@
+/**
+ * Who may do what with requests (条例第四条: the agency's 政府信息公开工作机构 handles requests), pure.
+ * Personal data is visible only to the case's handler and the agency's request administrators.
+ */
+import type { Actor } from '../platform/context.js';
+import { effectiveGrants, inScope, rolesAllow, scopePaths } from '../orgs/roles.rules.js';
+
+/** Roles that may see (masked) request lists of their agencies. */
+export const VIEW_ROLES = ['request_handler', 'request_admin', 'supervisor', 'agency_admin'] as const;
+/** Roles that may register and work on requests. */
+export const HANDLE_ROLES = ['request_handler', 'request_admin'] as const;
+/** 第三十三条第二款: the office head (request_admin) approves extensions. */
+export const APPROVE_ROLES = ['request_admin'] as const;
+
+/** Whether the actor may view requests of the org at `orgPath`. */
+export const canViewRequests = (actor: Actor, orgPath: string): boolean => rolesAllow(actor, VIEW_ROLES, orgPath);
+/** Whether the actor may act on requests of the org at `orgPath`. */
+export const canHandleRequests = (actor: Actor, orgPath: string): boolean => rolesAllow(actor, HANDLE_ROLES, orgPath);
+/** Whether the actor may approve an extension for the org at `orgPath`. */
+export const canApproveExtension = (actor: Actor, orgPath: string): boolean => rolesAllow(actor, APPROVE_ROLES, orgPath);
+/** Org subtrees whose requests the actor may list. */
+export const requestScopes = (actor: Actor): string[] => scopePaths(actor, VIEW_ROLES);
+
+/**
+ * Whether the actor sees the applicant's personal data in clear: the assigned handler of the case
+ * (holding request_handler or request_admin on the agency) or a request_admin of the agency.
+ * System administrators do not, by design.
+ */
+export function seesPersonalData(actor: Actor, orgPath: string, handlerId: number | null): boolean {
+  const grants = effectiveGrants(actor).filter((g) => inScope(g.orgPath, orgPath));
+  if (grants.some((g) => g.role === 'request_admin')) return true;
+  return handlerId !== null && actor.userId === handlerId && grants.some((g) => g.role === 'request_handler');
+}

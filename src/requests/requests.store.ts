@@ -1,0 +1,122 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../platform/db/schema.js';
+import type { RequestEventsTable, RequestsTable } from './requests.tables.js';
+import './requests.tables.js';
+
+export type RequestRow = Selectable<RequestsTable>;
+export type RequestEventRow = Selectable<RequestEventsTable>;
+/** A request with its agency's name and path. */
+export type RequestWithOrg = RequestRow & { org_name: string; org_path: string; handler_name: string | null };
+
+const withOrg = (db: Db) =>
+  db
+    .selectFrom('requests')
+    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+    .leftJoin('users', 'users.id', 'requests.handler_id')
+    .selectAll('requests')
+    .select(['orgs.name as org_name', 'orgs.path as org_path', 'users.display_name as handler_name']);
+
+/** One request by id, with its agency. */
+export const getRequest = (db: Db, id: number): Promise<RequestWithOrg | undefined> =>
+  withOrg(db).where('requests.id', '=', id).executeTakeFirst();
+
+/** One request by its 申请编号. */
+export const findRequestByNo = (db: Db, no: string): Promise<RequestWithOrg | undefined> =>
+  withOrg(db).where('requests.request_no', '=', no).executeTakeFirst();
+
+/** Inserts a request; returns its id. */
+export async function insertRequest(db: Db, row: Insertable<RequestsTable>): Promise<number> {
+  const r = await db.insertInto('requests').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Updates fields of a request. */
+export async function updateRequest(db: Db, id: number, fields: Updateable<RequestsTable>): Promise<void> {
+  await db.updateTable('requests').set(fields).where('id', '=', id).execute();
+}
+
+/** Appends an event to a request's ledger. */
+export async function insertRequestEvent(db: Db, row: Insertable<RequestEventsTable>): Promise<number> {
+  const r = await db.insertInto('request_events').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** The ledger of a request in recording order (public events only when asked). */
+export function listRequestEvents(db: Db, requestId: number, opts: { publicOnly?: boolean } = {}): Promise<RequestEventRow[]> {
+  let q = db.selectFrom('request_events').selectAll().where('request_id', '=', requestId);
+  if (opts.publicOnly) q = q.where('public', '=', 1);
+  return q.orderBy('id').execute();
+}
+
+/** Queues of the console list. */
+export type RequestQueue = 'all' | 'mine' | 'unconfirmed' | 'due_soon' | 'overdue' | 'waiting';
+
+/** Filters for `listRequests`. */
+export interface RequestListFilter {
+  orgPaths: string[];
+  queue: RequestQueue;
+  userId: number | null;
+  today: string;
+  /** Last day of “due within 3 working days”. */
+  soonUntil: string;
+  limit: number;
+  offset: number;
+}
+
+const OPEN_STATES = ['submitted', 'processing', 'awaiting_correction', 'consulting'];
+
+/** Requests in the actor's subtrees for a queue, newest first, with the total. */
+export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows: RequestWithOrg[]; total: number }> {
+  if (!f.orgPaths.length) return { rows: [], total: 0 };
+  let q = withOrg(db).where((eb) => eb.or(f.orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))));
+  switch (f.queue) {
+    case 'mine':
+      q = q.where('requests.handler_id', '=', f.userId ?? -1).where('requests.state', 'in', OPEN_STATES);
+      break;
+    case 'unconfirmed':
+      q = q.where('requests.state', '=', 'submitted');
+      break;
+    case 'due_soon':
+      q = q.where('requests.state', '=', 'processing').where('requests.due_on', '>=', f.today).where('requests.due_on', '<=', f.soonUntil);
+      break;
+    case 'overdue':
+      q = q.where('requests.state', '=', 'processing').where('requests.due_on', '<', f.today);
+      break;
+    case 'waiting':
+      q = q.where('requests.state', 'in', ['awaiting_correction', 'consulting']);
+      break;
+    default:
+      break;
+  }
+  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.orderBy('requests.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: Number(count.n) };
+}
+
+/** Staff who may handle requests of the org at `orgPath` (hold request_handler/request_admin on an ancestor-or-self). */
+export async function listHandlers(db: Db, orgPath: string): Promise<Array<{ id: number; display_name: string; username: string }>> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .innerJoin('orgs', 'orgs.id', 'role_grants.org_id')
+    .select(['users.id', 'users.display_name', 'users.username', 'orgs.path'])
+    .where('role_grants.role', 'in', ['request_handler', 'request_admin'])
+    .where('users.disabled', '=', 0)
+    .orderBy('users.id')
+    .execute();
+  const seen = new Set<number>();
+  return rows
+    .filter((r) => orgPath.startsWith(r.path) && !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
+}
+
+/** Count of the applicant's requests received in a month (identity number match), for 按件计收. */
+export async function countApplicantRequestsInMonth(db: Db, idNumber: string, month: string): Promise<number> {
+  const r = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id_number', '=', idNumber)
+    .where('received_on', 'like', `${month}-%`)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,59 @@
+import type { Generated } from 'kysely';
+import type { Bool } from '../platform/db/schema.js';
+
+/** One application (依申请公开). Dates the law counts are `YYYY-MM-DD`; instants ISO-8601 UTC. */
+export interface RequestsTable {
+  id: Generated<number>;
+  org_id: number;
+  request_no: string;
+  query_code_hash: string;
+  applicant_type: string;
+  applicant_kind: string | null;
+  applicant_name: string;
+  id_type: string;
+  id_number: string;
+  legal_rep: string | null;
+  contact_name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  info_title: string | null;
+  info_ref: string | null;
+  info_description: string | null;
+  info_form: string;
+  delivery: string;
+  channel: string;
+  submitted_at: string;
+  received_on: string | null;
+  state: string;
+  due_on: string | null;
+  handler_id: number | null;
+  outcome_code: string | null;
+  outcome_basis: string | null;
+  answer_text: string | null;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The request's ledger: clock events and public history. */
+export interface RequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  type: string;
+  event_on: string;
+  /** JSON object. */
+  payload: string;
+  public: Bool;
+  actor_id: number | null;
+  actor_label: string;
+  created_at: string;
+}
+
+declare module '../platform/db/schema.js' {
+  interface DB {
+    requests: RequestsTable;
+    request_events: RequestEventsTable;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Ctx } from '../platform/context.js';
+import { invalidFields } from '../platform/errors.js';
+import { writeAudit } from '../platform/audit/audit.js';
+import { tx } from '../platform/tx.js';
+import { validateApplication, type ApplicationInput } from './applicant.rules.js';
+import { appendEvent, today } from './case-support.js';
+import { insertCase, requestableOrg } from './new-case.js';
+
+/** Input of an online application: the form and the agency asked. */
+export interface SubmitOnlineInput extends ApplicationInput {
+  orgId?: number;
+}
+
+/**
+ * An applicant submits online (portal). The case waits for the agency's confirmation: under
+ * 条例第三十一条 the receipt date of an internet submission is the day both sides confirm, so the
+ * clock does not start yet. Returns the 申请编号 and the 查询码 (shown once).
+ */
+export async function submitOnline(ctx: Ctx, input: SubmitOnlineInput): Promise<{ id: number; requestNo: string; queryCode: string }> {
+  const { fields, errors } = validateApplication(input);
+  if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理申请的行政机关。', field: 'orgId' });
+  if (!fields || errors.length) throw invalidFields(errors);
+  return tx(ctx, async (trx) => {
+    const org = await requestableOrg(trx, input.orgId);
+    const created = await insertCase(trx, ctx, fields, { orgId: org.id, channel: 'online', receivedOn: null, state: 'submitted' });
+    await appendEvent(trx, ctx, created.id, { type: 'submitted', on: today(ctx), payload: {} });
+    await writeAudit(trx, ctx, {
+      action: 'request.submit',
+      subjectType: 'request',
+      subjectId: created.id,
+      orgId: org.id,
+      summary: `网上提交政府信息公开申请 ${created.requestNo}（${org.name}），待确认收到`,
+    });
+    return created;
+  });
+}
