@@ -1,4 +1,5 @@
 import type { CapabilityModule } from './modules.js';
+import { calendarModule } from './modules/calendar.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [];
+export const capabilityModules: CapabilityModule[] = [calendarModule];

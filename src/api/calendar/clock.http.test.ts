@@ -1,0 +1,76 @@
+import { it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeApp } from '../../../test/helpers/http.js';
+import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
+import { seedOfficialCalendar } from '../../calendar/save-calendar-years.js';
+
+describeApp('request clock and calendar over HTTP', (h) => {
+  before(async () => {
+    await seedOfficialCalendar(h.ctx());
+  });
+
+  it('POST /api/v1/clock computes the due date with its explanation', async () => {
+    const res = await h.app().inject({
+      method: 'POST',
+      url: '/api/v1/clock?asOf=2025-10-09',
+      payload: { received: { on: '2025-09-26', channel: 'online' }, events: [] },
+    });
+    assert.equal(res.statusCode, 200);
+    const body = res.json() as { dueOn: string; state: string; steps: string[]; workingDaysLeft: number };
+    assert.equal(body.dueOn, '2025-10-30');
+    assert.equal(body.state, 'running');
+    assert.equal(body.workingDaysLeft, 16);
+    assert.match(body.steps[0], /10月1日至8日国庆节、中秋节放假，9月28日、10月11日调休上班/);
+  });
+
+  it('bad input gets a coded error naming the event, never a date', async () => {
+    const res = await h.app().inject({
+      method: 'POST',
+      url: '/api/v1/clock',
+      payload: { received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'teleported', on: '2025-10-01' }] },
+    });
+    assert.equal(res.statusCode, 400);
+    const e = (res.json() as { errors: Array<{ code: string; field?: string }> }).errors[0];
+    assert.match(e.field ?? '', /events\[0\]/);
+    const missing = await h.app().inject({ method: 'POST', url: '/api/v1/clock?asOf=2026-12-20', payload: { received: { on: '2026-12-20', channel: 'online' } } });
+    assert.equal(missing.statusCode, 400);
+    assert.equal((missing.json() as { errors: Array<{ code: string }> }).errors[0].code, 'calendar_year_missing');
+  });
+
+  it('the public 期限计算器 shows the due date and how it was computed', async () => {
+    const res = await h.client().get('/tools/deadline?received=2025-09-26&channel=online&asOf=2025-10-09');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<strong>2025-10-30<\/strong>/);
+    assert.match(res.body, /调休上班/);
+    const bad = await h.client().get('/tools/deadline?received=2025-02-30&channel=online');
+    assert.match(bad.body, /请修改以下问题/);
+  });
+
+  it('calendar API answers a year and a day', async () => {
+    const y = (await h.client().get('/api/v1/calendar/2026')).json() as { holidays: Array<{ name: string }> };
+    assert.equal(y.holidays[1].name, '春节');
+    const d = (await h.client().get('/api/v1/calendar/days/2025-10-11')).json() as { working: boolean };
+    assert.equal(d.working, true);
+  });
+
+  it('console: supervisors read the calendar; only system administrators import, and see how many deadlines moved', async () => {
+    const root = await makeOrg(h.db());
+    const sup = await makeUser(h.db(), [['supervisor', root]]);
+    const c = h.client();
+    await c.login(sup.username);
+    const page = await c.get('/console/calendar?year=2026');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /2026 年安排/);
+    assert.doesNotMatch(page.body, /新增或更正年度安排/);
+    const admin = await makeUser(h.db(), [['sysadmin', root]]);
+    const a = h.client();
+    await a.login(admin.username);
+    const y2027 = JSON.stringify({ year: 2027, holidays: [{ name: '春节', from: '2027-02-05', to: '2027-02-13' }, { name: '国庆节', from: '2027-10-01', to: '2027-10-07' }] });
+    const res = await a.post('/console/calendar/import', { data: y2027 }, { from: '/console/calendar' });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /2027 年已保存为第 1 版/);
+    assert.match(res.body, /个期限随之调整/);
+    const bad = await a.post('/console/calendar/import', { data: '{"year": 2028}' }, { from: '/console/calendar' });
+    assert.equal(bad.statusCode, 400);
+  });
+});

@@ -1,0 +1,17 @@
+import type { Db } from '../platform/db/schema.js';
+import { buildCalendar, type WorkCalendar } from './calendar.rules.js';
+import { calendarStamp, readYears } from './calendar.store.js';
+
+let cached: { stamp: string; cal: WorkCalendar } | null = null;
+
+/**
+ * The working-day calendar stored in the database. Rebuilt only when a year was
+ * added or changed (on any node: the stamp is read from the database).
+ */
+export async function getCalendar(db: Db): Promise<WorkCalendar> {
+  const stamp = await calendarStamp(db);
+  if (cached?.stamp === stamp) return cached.cal;
+  const cal = buildCalendar(await readYears(db));
+  cached = { stamp, cal };
+  return cal;
+}

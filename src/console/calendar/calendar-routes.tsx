@@ -1,0 +1,119 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, TextArea, beijingTime } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import { isSysadmin, rolesAllow } from '../../orgs/roles.rules.js';
+import { coversYear, yearSummary } from '../../calendar/calendar.rules.js';
+import { getCalendar } from '../../calendar/get-calendar.js';
+import { listChanges, listYearRows } from '../../calendar/calendar.store.js';
+import { parseCalendarIcs, parseCalendarJson } from '../../calendar/calendar-import.rules.js';
+import { saveCalendarYears } from '../../calendar/save-calendar-years.js';
+import { assertAllowed } from '../guard.js';
+import { registerHomeWidget } from '../foundation/home-routes.js';
+
+const SOURCE: Record<string, string> = { official: '内置（国务院办公厅通知）', import: '导入', edit: '更正' };
+
+async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; errors?: FieldError[]; text?: string; message?: string }) {
+  const rows = await listYearRows(req.ctx.db);
+  const cal = await getCalendar(req.ctx.db);
+  const year = opts.year ?? rows[0]?.year;
+  const summary = year && coversYear(cal, year) ? yearSummary(cal, year) : null;
+  const changes = await listChanges(req.ctx.db);
+  return (
+    <ConsoleLayout view={view} title="法定节假日日历">
+      <p class="muted">所有期限（依申请公开、补正、征求意见、主动公开时限、留言答复）按此日历计算工作日。缺少某年数据时，涉及该年的计算会报错而不会猜测。</p>
+      {opts.message ? <div class="flash" role="status">{opts.message}</div> : null}
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col">版本</th>
+              <th scope="col">来源</th>
+              <th scope="col">更新时间</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/console/calendar?year=${r.year}`}>{r.year} 年</a>
+                </td>
+                <td>第 {r.version} 版</td>
+                <td>{SOURCE[r.source] ?? r.source}</td>
+                <td>{beijingTime(r.updated_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {summary ? (
+        <section>
+          <h2>{summary.year} 年安排（全年 {summary.workingDays} 个工作日）</h2>
+          <ul>
+            {summary.lines.map((l) => (
+              <li>{l}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {isSysadmin(view.actor) ? (
+        <section>
+          <h2>新增或更正年度安排</h2>
+          <p>粘贴 JSON（格式见 docs/deadlines.md）或 .ics 日历内容。每次修改都会保存修改前的版本、写入审计日志，并重新计算所有未办结事项的期限。</p>
+          <ErrorSummary errors={opts.errors} />
+          <form method="post" action="/console/calendar/import">
+            <CsrfField token={view.csrf} />
+            <TextArea name="data" label="年度安排数据" rows={12} required value={opts.text} errors={opts.errors} />
+            <button type="submit">保存</button>
+          </form>
+        </section>
+      ) : null}
+      <h2>修改记录</h2>
+      <ul>
+        {changes.map((c) => (
+          <li>
+            {beijingTime(c.changed_at)} {c.changed_by}：{c.summary}（{c.year} 年第 {c.version} 版{c.before_data ? '，已保留修改前版本' : ''}）
+          </li>
+        ))}
+      </ul>
+    </ConsoleLayout>
+  );
+}
+
+/** Console: the statutory calendar, its versions, imports and corrections. */
+export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void> {
+  const canSee = (req: FastifyRequest) => rolesAllow(req.actor, ['sysadmin', 'supervisor']);
+  app.get('/console/calendar', async (req, reply) => {
+    assertAllowed(canSee(req));
+    const y = Number(str(req.query, 'year'));
+    return reply.page(await page(req, reply.view(), { year: Number.isInteger(y) && y > 0 ? y : undefined }));
+  });
+  app.post('/console/calendar/import', async (req, reply) => {
+    assertAllowed(isSysadmin(req.actor));
+    const text = str(req.body, 'data');
+    try {
+      const parsed = /BEGIN:VCALENDAR/.test(text) ? parseCalendarIcs(text) : parseCalendarJson(text);
+      const r = await saveCalendarYears(req.ctx, parsed.years, 'edit');
+      const moved = r.moved.reduce((n, m) => n + m.moved, 0);
+      const msg = `${r.saved.map((s) => `${s.year} 年${s.changed ? `已保存为第 ${s.version} 版` : '无变化'}`).join('；')}。未办结事项中有 ${moved} 个期限随之调整。${parsed.notes.join(' ')}`;
+      return reply.page(await page(req, reply.view(), { year: r.saved[0]?.year, message: msg }));
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, message: `${x.field ? x.field + '：' : ''}${x.message}`, field: 'data' })), text }), e.status);
+    }
+  });
+
+  // From 1 November, warn administrators and supervisors when next year's calendar is missing.
+  registerHomeWidget(async (req) => {
+    if (!rolesAllow(req.actor, ['sysadmin', 'supervisor'])) return null;
+    const today = todayInShanghai(req.ctx.now());
+    const year = Number(today.slice(0, 4));
+    if (today.slice(5) < '11-01') return null;
+    if (coversYear(await getCalendar(req.ctx.db), year + 1)) return null;
+    return { level: 'warning', title: `缺少 ${year + 1} 年法定节假日安排。`, body: `国务院办公厅通知发布后，请系统管理员在“法定节假日日历”中导入；在此之前，期限落在 ${year + 1} 年的事项无法计算。` };
+  });
+}

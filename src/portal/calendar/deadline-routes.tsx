@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import { PortalLayout } from '../layout.js';
+import { ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import { getCalendar } from '../../calendar/get-calendar.js';
+import { computeClock } from '../../requests/clock/request-clock.rules.js';
+import { parseLedger } from '../../requests/clock/clock-input.rules.js';
+import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
+import type { ClockResult } from '../../requests/clock/clock.types.js';
+
+const EVENT_TYPES: Array<[string, string]> = [
+  ['correction_requested', '发出补正通知（需填补正期限）'],
+  ['correction_received', '收到补正后的申请'],
+  ['consultation_started', '开始征求第三方意见'],
+  ['consultation_ended', '征求意见结束'],
+  ['fee_notice_sent', '发出收费通知'],
+  ['fee_paid', '申请人缴费'],
+  ['extended', '延期答复（需填延长工作日数）'],
+  ['answered', '作出答复'],
+];
+const ROWS = 5;
+
+/** Builds the ledger from the calculator's query string. */
+function ledgerFrom(q: unknown) {
+  const events = [];
+  for (let i = 0; i < ROWS; i++) {
+    const type = str(q, `t${i}`);
+    if (!type) continue;
+    const on = str(q, `d${i}`);
+    const e: Record<string, unknown> = { type, on };
+    if (type === 'correction_requested') e.until = str(q, `u${i}`);
+    if (type === 'consultation_started') e.party = 'third_party';
+    if (type === 'extended') e.days = Number(str(q, `n${i}`) || '0');
+    events.push(e);
+  }
+  return { received: { on: str(q, 'received'), channel: str(q, 'channel') || 'online' }, events };
+}
+
+/** 期限计算器: anyone can compute a request's due date and read how it was computed. */
+export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/tools/deadline', async (req, reply) => {
+    const q = req.query as Record<string, string>;
+    let result: ClockResult | null = null;
+    let errors: FieldError[] | undefined;
+    if (q.received) {
+      try {
+        const asOf = str(q, 'asOf') || todayInShanghai(req.ctx.now());
+        result = computeClock(await getCalendar(req.ctx.db), parseLedger(ledgerFrom(q)), asOf);
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        errors = e.errors.map((x) => ({ ...x, field: undefined }));
+      }
+    }
+    const view = reply.view();
+    return reply.page(
+      <PortalLayout view={view} title="期限计算器">
+        <h1>依申请公开答复期限计算器</h1>
+        <p>
+          按《政府信息公开条例》第三十三条，行政机关应自收到申请之日起 20 个工作日内答复（起算日不计入，遇法定节假日顺延，调休上班日计为工作日）；补正后重新计算，征求第三方或其他机关意见、收费通知至缴费期间不计算在内，延期最长 20 个工作日。详细规则见说明。
+        </p>
+        <ErrorSummary errors={errors} />
+        <form method="get" action="/tools/deadline">
+          <TextField name="received" label="收到申请日期" type="date" required value={q.received} />
+          <SelectField name="channel" label="提交方式" value={q.channel ?? 'online'} options={Object.entries(CHANNELS).map(([k, v]) => [k, v.label])} />
+          <fieldset>
+            <legend>办理过程中的事件（可选，按发生先后填写）</legend>
+            {Array.from({ length: ROWS }, (_, i) => (
+              <div class="filters">
+                <SelectField name={`t${i}`} label={`事件 ${i + 1}`} value={q[`t${i}`]} options={EVENT_TYPES} placeholder="（无）" />
+                <TextField name={`d${i}`} label="日期" type="date" value={q[`d${i}`]} />
+                <TextField name={`u${i}`} label="补正期限至" type="date" value={q[`u${i}`]} />
+                <TextField name={`n${i}`} label="延长工作日数" inputmode="numeric" value={q[`n${i}`]} />
+              </div>
+            ))}
+          </fieldset>
+          <TextField name="asOf" label="计算截至日期（默认今天）" type="date" value={q.asOf} />
+          <button type="submit">计算</button>
+        </form>
+        {result ? (
+          <section aria-labelledby="result" class="card">
+            <h2 id="result">计算结果</h2>
+            <dl class="meta">
+              <dt>状态</dt>
+              <dd>{result.stateLabel}</dd>
+              <dt>起算日（第 0 日）</dt>
+              <dd>{result.dayZero}</dd>
+              <dt>答复期限</dt>
+              <dd>
+                <strong>{result.dueOn ?? '—'}</strong>
+                {result.dueOnProvisional ? '（暂停中，期限将顺延）' : ''}
+              </dd>
+              <dt>补正告知期限</dt>
+              <dd>{result.correctionNoticeDueOn}</dd>
+              {result.workingDaysLeft !== null ? (
+                <>
+                  <dt>剩余工作日</dt>
+                  <dd>{result.workingDaysLeft}</dd>
+                </>
+              ) : null}
+              {result.overdue ? (
+                <>
+                  <dt>逾期</dt>
+                  <dd>{result.overdueWorkingDays} 个工作日</dd>
+                </>
+              ) : null}
+            </dl>
+            <h3>计算过程</h3>
+            <ol>
+              {result.steps.map((s) => (
+                <li>{s}</li>
+              ))}
+            </ol>
+            {result.warnings.length ? (
+              <div class="warning">
+                {result.warnings.map((w) => (
+                  <p>{w.message}</p>
+                ))}
+              </div>
+            ) : null}
+          </section>
+        ) : null}
+      </PortalLayout>,
+    );
+  });
+}
