@@ -27,7 +27,7 @@
  */
 import ICAL from 'ical.js';
 import { AppError, invalid, type FieldError } from '../platform/errors.js';
-import { fromDayNumber, tryDayNumber, type IsoDate } from '../platform/dates.js';
+import { fromDayNumber, tryDayNumber } from '../platform/dates.js';
 import type { CalendarImportResult, HolidayArrangement, YearData } from './calendar.types.js';
 import { checkYears, nearestHoliday } from './calendar-validate.rules.js';
 

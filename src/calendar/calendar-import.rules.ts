@@ -29,7 +29,9 @@ import { eachDay, tryDayNumber, type IsoDate } from '../platform/dates.js';
 import type { CalendarImportResult, HolidayArrangement, NoticeRef, YearData } from './calendar.types.js';
 import { checkYears, nearestHoliday } from './calendar-validate.rules.js';
 
+/** The .ics parser (see calendar-ics.rules.ts for the accepted shapes). */
 export { parseCalendarIcs } from './calendar-ics.rules.js';
+/** Result of both parsers. */
 export type { CalendarImportResult } from './calendar.types.js';
 
 

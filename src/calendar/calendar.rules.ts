@@ -329,12 +329,30 @@ export function describeRange(cal: WorkCalendar, from: IsoDate, to: IsoDate): st
   return describeIndexRange(cal, dayIndex(cal, from), dayIndex(cal, to));
 }
 
-/** `describeRange` on indexes. */
+// Descriptions are memoised per calendar: the clock asks for the same few thousand ranges again and again.
+const DESCRIPTIONS = new WeakMap<WorkCalendar, Map<number, string>[]>();
+
+/** `describeRange` on indexes (memoised; the calendar is immutable). */
 export function describeIndexRange(cal: WorkCalendar, from: number, to: number): string {
-  const { holidays, makeupWorkdays } = arrangementsInRange(cal, from, to);
-  const parts = holidays.map((h) => `${formatDayRange(h.from, h.to)}${h.name}放假`);
-  if (makeupWorkdays.length > 0) parts.push(`${joinDates(makeupWorkdays)}调休上班`);
-  return parts.join('，');
+  let memo = DESCRIPTIONS.get(cal);
+  if (!memo) {
+    memo = [];
+    DESCRIPTIONS.set(cal, memo);
+  }
+  const inRange = from >= 0 && from < cal.kinds.length;
+  let row = inRange ? memo[from] : undefined;
+  let text = row?.get(to);
+  if (text === undefined) {
+    const { holidays, makeupWorkdays } = arrangementsInRange(cal, from, to);
+    const parts = holidays.map((h) => `${formatDayRange(h.from, h.to)}${h.name}放假`);
+    if (makeupWorkdays.length > 0) parts.push(`${joinDates(makeupWorkdays)}调休上班`);
+    text = parts.join('，');
+    if (inRange) {
+      if (!row) memo[from] = row = new Map();
+      if (row.size < 400) row.set(to, text);
+    }
+  }
+  return text;
 }
 
 /** One line of a year summary. */
