@@ -95,7 +95,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         const b = run(['backup', file]);
         assert.equal(b.code, 0, b.err);
         assert.ok(existsSync(file));
+        // A change after the backup disappears on restore; the audit chain is intact again.
+        assert.equal(run(['user', 'add', '--username', 'after.backup', '--name', '后来', '--role', 'editor', '--org', '1']).code, 0);
+        const restored = run(['restore', file]);
+        assert.equal(restored.code, 0, restored.err);
+        assert.equal(run(['user', 'disable', 'after.backup']).code, 1, 'the user added after the backup is gone');
+        assert.match(run(['audit', 'verify']).out, /未发现篡改/);
       }
+      assert.equal(run(['restore', path.join(dir, 'nope.bak')]).code, 1);
     });
   });
 }
