@@ -1,5 +1,6 @@
 import type { CapabilityModule } from './modules.js';
 import { calendarModule } from './modules/calendar.js';
+import { requestsModule } from './modules/requests.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [calendarModule];
+export const capabilityModules: CapabilityModule[] = [calendarModule, requestsModule];

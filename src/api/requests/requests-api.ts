@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { forbidden, unauthenticated } from '../../platform/errors.js';
+import { requestScopes } from '../../requests/requests.policy.rules.js';
+import { listRequests, type RequestQueue } from '../../requests/requests.store.js';
+import { staffCase } from '../../requests/request-status.js';
+import { maskCase } from '../../requests/request-status.js';
+import { today } from '../../requests/case-support.js';
+import { performAction, STAFF_ACTIONS, type ActionFields } from '../../requests/perform-action.js';
+import type { RequestAction } from '../../requests/request-states.rules.js';
+import { addWorkingDays } from '../../calendar/calendar.rules.js';
+import { addDays } from '../../platform/dates.js';
+import { requestCalendar } from '../../requests/request-calendar.js';
+import type { RequestWithOrg } from '../../requests/requests.store.js';
+
+const sec = [{ bearer: [] }];
+const QUEUES = ['all', 'mine', 'unconfirmed', 'due_soon', 'overdue', 'waiting'] as const;
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+const Summary = Type.Object({
+  id: Type.Integer(),
+  requestNo: Type.String(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  state: Type.String(),
+  channel: Type.String(),
+  applicantType: Type.String(),
+  applicantKind: Type.Union([Type.String(), Type.Null()]),
+  idNumberMasked: Type.String(),
+  infoTitle: Type.Union([Type.String(), Type.Null()]),
+  receivedOn: Type.Union([Type.String(), Type.Null()]),
+  dueOn: Type.Union([Type.String(), Type.Null()]),
+  handlerId: Type.Union([Type.Integer(), Type.Null()]),
+  outcomeCode: Type.Union([Type.String(), Type.Null()]),
+  closedOn: Type.Union([Type.String(), Type.Null()]),
+});
+
+const summary = (r: RequestWithOrg) => {
+  const m = maskCase(r, false);
+  return {
+    id: r.id,
+    requestNo: r.request_no,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    state: r.state,
+    channel: r.channel,
+    applicantType: r.applicant_type,
+    applicantKind: r.applicant_kind,
+    idNumberMasked: m.id_number,
+    infoTitle: r.info_title,
+    receivedOn: r.received_on,
+    dueOn: r.due_on,
+    handlerId: r.handler_id,
+    outcomeCode: r.outcome_code,
+    closedOn: r.closed_on,
+  };
+};
+
+function staff(req: { actor: { kind: string } }): void {
+  if (req.actor.kind !== 'user') throw unauthenticated();
+}
+
+/** JSON API for requests (staff; lists never carry personal data in clear). */
+export async function requestsApi(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/api/v1/requests',
+    {
+      schema: {
+        summary: '依申请公开申请列表（本人管辖范围，个人信息已隐藏）',
+        tags: ['依申请公开'],
+        security: sec,
+        querystring: Type.Object({
+          queue: Type.Optional(Type.Union(QUEUES.map((q) => Type.Literal(q)))),
+          page: Type.Optional(Type.Integer({ minimum: 1 })),
+          perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+        response: { 200: Type.Object({ data: Type.Array(Summary), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      staff(req);
+      const paths = requestScopes(req.actor);
+      if (!paths.length) throw forbidden();
+      const q = req.query as { queue?: RequestQueue; page?: number; perPage?: number };
+      const page = q.page ?? 1;
+      const perPage = q.perPage ?? 50;
+      const day = today(req.ctx);
+      let soon: string;
+      try {
+        soon = addWorkingDays(requestCalendar(), day, 3);
+      } catch {
+        soon = addDays(day, 5);
+      }
+      const { rows, total } = await listRequests(req.ctx.db, { orgPaths: paths, queue: q.queue ?? 'all', userId: req.actor.userId, today: day, soonUntil: soon, limit: perPage, offset: (page - 1) * perPage });
+      return { data: rows.map(summary), page, perPage, total };
+    },
+  );
+
+  app.get('/api/v1/requests/:id', { schema: { summary: '申请详情与期限计算（个人信息仅对本案办理人和负责人显示）', tags: ['依申请公开'], security: sec, params: IdParams } }, async (req) => {
+    staff(req);
+    const c = await staffCase(req.ctx, (req.params as { id: number }).id);
+    const r = c.request;
+    return {
+      ...summary(r),
+      personalDataVisible: c.personalDataVisible,
+      applicant: { name: r.applicant_name, idType: r.id_type, idNumber: r.id_number, phone: r.phone, email: r.email, address: r.address, postcode: r.postcode, legalRep: r.legal_rep, contactName: r.contact_name },
+      info: { title: r.info_title, ref: r.info_ref, description: r.info_description, form: r.info_form, delivery: r.delivery },
+      outcomeBasis: r.outcome_basis,
+      answerText: r.answer_text,
+      clock: c.clock.result,
+      clockProblem: c.clock.problem,
+      history: c.history,
+    };
+  });
+
+  app.post(
+    '/api/v1/requests/:id/events',
+    {
+      schema: {
+        summary: '办理操作：确认收到、分派、补正、征求意见、延期、答复等',
+        tags: ['依申请公开'],
+        security: sec,
+        params: IdParams,
+        body: Type.Object({
+          type: Type.Union(STAFF_ACTIONS.map((a) => Type.Literal(a))),
+          on: Type.Optional(Type.String({ description: '日期 YYYY-MM-DD，不填为今天' })),
+          handlerId: Type.Optional(Type.Integer()),
+          until: Type.Optional(Type.String()),
+          items: Type.Optional(Type.String()),
+          note: Type.Optional(Type.String()),
+          party: Type.Optional(Type.String()),
+          respondent: Type.Optional(Type.String()),
+          reply: Type.Optional(Type.String()),
+          reasons: Type.Optional(Type.String()),
+          days: Type.Optional(Type.Integer()),
+          reason: Type.Optional(Type.String()),
+          outcome: Type.Optional(Type.String()),
+          basis: Type.Optional(Type.String()),
+          letter: Type.Optional(Type.String()),
+          withheld: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (req, reply) => {
+      staff(req);
+      const id = (req.params as { id: number }).id;
+      const b = req.body as ActionFields & { type: RequestAction };
+      const message = await performAction(req.ctx, id, b.type, b);
+      const c = await staffCase(req.ctx, id);
+      return reply.status(201).send({ message, state: c.request.state, dueOn: c.request.due_on, clock: c.clock.result });
+    },
+  );
+}

@@ -1,0 +1,154 @@
+/** Action forms on a case page and the dispatch of their posts to the use-cases. */
+import type { ComponentChildren } from 'preact';
+import type { Ctx } from '../../platform/context.js';
+import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
+import { intOrUndef, str } from '../../platform/http/form.js';
+import { canTransition, type RequestAction } from '../../requests/request-states.rules.js';
+import { OUTCOMES } from '../../requests/outcomes.rules.js';
+import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
+import { CONSULTATION_REPLIES } from '../../requests/consultation.rules.js';
+import { canApproveExtension, canHandleRequests, seesPersonalData } from '../../requests/requests.policy.rules.js';
+import type { RequestWithOrg } from '../../requests/requests.store.js';
+import type { ActionFields } from '../../requests/perform-action.js';
+
+/** URL slug → action. */
+export const ACTION_SLUGS: Readonly<Record<string, RequestAction>> = {
+  confirm: 'confirm',
+  assign: 'assign',
+  correction: 'request_correction',
+  'correction-received': 'receive_correction',
+  consultation: 'start_consultation',
+  'consultation-end': 'end_consultation',
+  extend: 'extend',
+  answer: 'answer',
+  'close-abandoned': 'close_abandoned',
+};
+
+/** Reads the posted form into action fields. */
+export function actionFields(b: unknown): ActionFields {
+  const days = str(b, 'days');
+  return {
+    on: str(b, 'on'),
+    handlerId: intOrUndef(b, 'handlerId'),
+    until: str(b, 'until'),
+    items: str(b, 'items'),
+    note: str(b, 'note'),
+    party: str(b, 'party'),
+    respondent: str(b, 'respondent'),
+    reply: str(b, 'reply'),
+    reasons: str(b, 'reasons'),
+    days: days ? Number(days) : NaN,
+    reason: str(b, 'reason'),
+    outcome: str(b, 'outcome'),
+    basis: str(b, 'basis'),
+    letter: str(b, 'letter'),
+    withheld: str(b, 'withheld'),
+  };
+}
+
+function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: number; csrf: string; title: string; children?: ComponentChildren; submit: string }) {
+  return (
+    <details class="action" open={false}>
+      <summary>{title}</summary>
+      <form method="post" action={`/console/requests/${id}/${slug}`}>
+        <CsrfField token={csrf} />
+        {children}
+        <button type="submit">{submit}</button>
+      </form>
+    </details>
+  );
+}
+
+const OnField = ({ label = '日期' }: { label?: string }) => <TextField name="on" label={label} type="date" hint="不填为今天。" />;
+
+/** The forms the actor may use on the case in its state. */
+export function ActionForms({ r, ctx, csrf, handlers }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }> }) {
+  const a = ctx.actor;
+  const handle = canHandleRequests(a, r.org_path);
+  const work = seesPersonalData(a, r.org_path, r.handler_id);
+  const admin = canApproveExtension(a, r.org_path);
+  const can = (x: RequestAction) => canTransition(r.state, x);
+  const id = r.id;
+  return (
+    <section aria-labelledby="act-h">
+      <h2 id="act-h">办理</h2>
+      {handle && can('confirm') ? (
+        <Act slug="confirm" id={id} csrf={csrf} title="确认收到网上申请（第三十一条）" submit="确认收到">
+          <OnField label="确认日期（收到申请之日）" />
+        </Act>
+      ) : null}
+      {handle && can('assign') && admin ? (
+        <Act slug="assign" id={id} csrf={csrf} title="分派办理人" submit="分派">
+          <SelectField name="handlerId" label="办理人" required value={String(r.handler_id ?? '')} options={handlers.map((u) => [String(u.id), u.display_name])} placeholder="请选择" />
+        </Act>
+      ) : null}
+      {handle && can('assign') && !admin && r.handler_id === null ? (
+        <form method="post" action={`/console/requests/${id}/assign`} class="actions">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="handlerId" value={String(a.userId ?? '')} />
+          <button type="submit" class="secondary">
+            由我办理
+          </button>
+        </form>
+      ) : null}
+      {work && can('request_correction') ? (
+        <Act slug="correction" id={id} csrf={csrf} title="补正告知（第三十条：收到申请后7个工作日内、一次性告知）" submit="记录补正告知">
+          <OnField label="告知日期" />
+          <TextField name="until" label="补正期限" type="date" hint="不填为告知后15个工作日（本单位设置）。" />
+          <TextArea name="items" label="需要补正的事项" required />
+        </Act>
+      ) : null}
+      {work && can('receive_correction') ? (
+        <Act slug="correction-received" id={id} csrf={csrf} title="收到补正材料（答复期限重新起算）" submit="记录收到补正">
+          <OnField label="收到日期" />
+          <TextField name="note" label="备注" />
+        </Act>
+      ) : null}
+      {work && can('close_abandoned') ? (
+        <form method="post" action={`/console/requests/${id}/close-abandoned`} class="actions">
+          <CsrfField token={csrf} />
+          <button type="submit" class="secondary">
+            逾期未补正，视为放弃申请并结案
+          </button>
+        </form>
+      ) : null}
+      {work && can('start_consultation') ? (
+        <Act slug="consultation" id={id} csrf={csrf} title="书面征求意见（第三十二条、第三十四条；期间不计入答复期限）" submit="记录征求意见">
+          <OnField label="发出日期" />
+          <SelectField name="party" label="征求对象" required value="third_party" options={Object.entries(PARTIES).map(([k, p]) => [k, `${p.label}（${p.article}）`])} />
+          <TextField name="respondent" label="被征求意见的单位或个人" required />
+        </Act>
+      ) : null}
+      {work && can('end_consultation') ? (
+        <Act slug="consultation-end" id={id} csrf={csrf} title="征求意见结束" submit="记录结果">
+          <OnField label="结束日期" />
+          <SelectField name="reply" label="对方意见" required value="consent" options={Object.entries(CONSULTATION_REPLIES)} />
+          <TextArea name="reasons" label="理由（不同意公开时必填）" rows={3} />
+        </Act>
+      ) : null}
+      {admin && can('extend') ? (
+        <Act slug="extend" id={id} csrf={csrf} title="延长答复期限（第三十三条第二款：负责人同意，最长20个工作日，只能一次）" submit="同意延长">
+          <OnField label="决定日期" />
+          <TextField name="days" label="延长工作日数" inputmode="numeric" required value="20" />
+          <TextArea name="reason" label="理由" required rows={3} />
+        </Act>
+      ) : null}
+      {work && can('answer') ? (
+        <Act slug="answer" id={id} csrf={csrf} title="作出答复（第三十六条）" submit="答复并办结">
+          <OnField label="答复日期" />
+          <SelectField
+            name="outcome"
+            label="办理结果（年度报告表三）"
+            required
+            value=""
+            placeholder="请选择"
+            options={OUTCOMES.filter((o) => o.code !== '6.1' && o.code !== '6.2').map((o) => [o.code, o.group === o.label ? o.label : `${o.group} ${o.label}`])}
+          />
+          <TextField name="basis" label="法律依据" hint="不填则使用该办理结果的默认依据。" />
+          <TextArea name="letter" label="答复书正文" required rows={8} />
+          <TextArea name="withheld" label="不予公开的内容及理由（部分公开、不予公开时必填）" rows={4} />
+        </Act>
+      ) : null}
+    </section>
+  );
+}

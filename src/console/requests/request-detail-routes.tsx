@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { ErrorSummary, beijingTime } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import { parseId } from '../../orgs/create-user.js';
+import { staffCase, type StaffCase } from '../../requests/request-status.js';
+import { stateLabel } from '../../requests/request-states.rules.js';
+import { outcomeText } from '../../requests/outcomes.rules.js';
+import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../../requests/applicant.rules.js';
+import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
+import { listHandlers } from '../../requests/requests.store.js';
+import { ACTION_SLUGS, ActionForms, actionFields } from './request-actions.js';
+import { performAction } from '../../requests/perform-action.js';
+
+const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
+
+function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor'>; handlers: Array<{ id: number; display_name: string }>; errors?: FieldError[] }) {
+  const r = c.request;
+  const res = c.clock.result;
+  return (
+    <ConsoleLayout view={view} title={`申请 ${r.request_no}`} wide>
+      <p>
+        <a href="/console/requests">← 返回依申请公开</a>
+      </p>
+      <ErrorSummary errors={errors} />
+      <dl class="meta">
+        <dt>受理机关</dt>
+        <dd>{r.org_name}</dd>
+        <dt>状态</dt>
+        <dd data-testid="state">{stateLabel(r.state)}</dd>
+        <dt>申请渠道</dt>
+        <dd>{label(Object.fromEntries(Object.entries(CHANNELS).map(([k, v]) => [k, v.label])), r.channel)}</dd>
+        <dt>提交时间</dt>
+        <dd>{beijingTime(r.submitted_at)}</dd>
+        <dt>收到申请之日</dt>
+        <dd>{r.received_on ?? '待确认'}</dd>
+        <dt>答复期限</dt>
+        <dd data-testid="due">{res?.dueOn ?? r.due_on ?? '—'}{res?.dueOnProvisional ? '（暂停计时中，暂定）' : ''}{res?.overdue ? <span class="badge bad">已超期 {res.overdueWorkingDays} 个工作日</span> : null}</dd>
+        <dt>办理人</dt>
+        <dd>{r.handler_name ?? '未分派'}</dd>
+        {r.outcome_code ? (
+          <>
+            <dt>办理结果</dt>
+            <dd>{outcomeText(r.outcome_code)}（{r.outcome_basis}）</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>申请人{c.personalDataVisible ? '' : <span class="muted">（个人信息已隐藏：仅本案办理人和依申请公开负责人可见）</span>}</h2>
+      <dl class="meta">
+        <dt>类型</dt>
+        <dd>{label(APPLICANT_TYPES, r.applicant_type)}{r.applicant_kind ? `（${label(ORG_APPLICANT_KINDS, r.applicant_kind)}）` : ''}</dd>
+        <dt>姓名或名称</dt>
+        <dd>{r.applicant_name}</dd>
+        <dt>{label(ID_TYPES, r.id_type)}</dt>
+        <dd data-testid="id-number">{r.id_number}</dd>
+        <dt>联系电话</dt>
+        <dd data-testid="phone">{r.phone ?? '—'}</dd>
+        <dt>电子邮箱</dt>
+        <dd>{r.email ?? '—'}</dd>
+        <dt>通信地址</dt>
+        <dd>{r.address ?? '—'}</dd>
+      </dl>
+      <h2>所需信息</h2>
+      <dl class="meta">
+        <dt>名称</dt>
+        <dd>{r.info_title ?? '—'}</dd>
+        <dt>文号或索引号</dt>
+        <dd>{r.info_ref ?? '—'}</dd>
+        <dt>内容描述</dt>
+        <dd>{r.info_description ?? '—'}</dd>
+        <dt>载体形式 / 获取方式</dt>
+        <dd>
+          {label(INFO_FORMS, r.info_form)} / {label(DELIVERY_METHODS, r.delivery)}
+        </dd>
+      </dl>
+      {res ? (
+        <>
+          <h2>期限计算</h2>
+          <ol class="steps">
+            {res.steps.map((s) => (
+              <li>{s}</li>
+            ))}
+          </ol>
+          {res.warnings.length ? (
+            <ul class="warning">
+              {res.warnings.map((w) => (
+                <li>{w.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : c.clock.problem ? (
+        <p class="warning">{c.clock.problem.message}</p>
+      ) : null}
+      {r.answer_text ? (
+        <>
+          <h2>答复书正文</h2>
+          <pre>{r.answer_text}</pre>
+        </>
+      ) : null}
+      <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} />
+      <h2>办理记录</h2>
+      <ul>
+        {c.history.map((e) => (
+          <li>
+            {e.on} {e.label} <span class="muted">{e.actor}{e.isPublic ? '' : ' · 内部'}</span>
+          </li>
+        ))}
+      </ul>
+    </ConsoleLayout>
+  );
+}
+
+/** Console: one case, its clock and the action forms. */
+export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
+  const render = async (req: { ctx: Ctx }, id: number) => {
+    const c = await staffCase(req.ctx, id);
+    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path) };
+  };
+
+  app.get('/console/requests/:id', async (req, reply) => {
+    const { c, handlers } = await render(req, parseId((req.params as { id: string }).id));
+    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} />);
+  });
+
+  app.post('/console/requests/:id/:action', async (req, reply) => {
+    const p = req.params as { id: string; action: string };
+    const id = parseId(p.id);
+    const action = ACTION_SLUGS[p.action];
+    if (!action || !Object.hasOwn(ACTION_SLUGS, p.action)) throw notFound('not_found', '您访问的页面不存在。');
+    try {
+      const msg = await performAction(req.ctx, id, action, actionFields(req.body));
+      return reply.flashRedirect(`/console/requests/${id}`, msg);
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+      const { c, handlers } = await render(req, id);
+      return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} errors={e.errors} />, e.status);
+    }
+  });
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
+import { scopePaths } from '../../orgs/roles.rules.js';
+import { assertAllowed } from '../guard.js';
+import { HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
+import { registerRequest } from '../../requests/register-request.js';
+import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
+import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from '../../portal/requests/application-form.js';
+
+type Values = Partial<ApplicationFormValues> & { channel?: string; receivedOn?: string };
+
+const CHANNEL_OPTIONS: Array<[string, string]> = Object.entries(CHANNELS)
+  .filter(([k]) => k !== 'online')
+  .map(([k, c]) => [k, `${c.label}：${c.receiptRule}`]);
+
+function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Values; errors?: FieldError[] }) {
+  const v = values ?? {};
+  return (
+    <ConsoleLayout view={view} title="登记政府信息公开申请">
+      <p class="muted">适用于当面提交、邮寄、平常信函、传真、电子邮件和口头提出（由工作人员代为填写，申请人确认）的申请。网上提交的申请请在“网上申请待确认”队列中确认收到。</p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/console/requests/new">
+        <CsrfField token={view.csrf} />
+        <SelectField name="channel" label="申请渠道（条例第三十一条）" required value={v.channel ?? 'in_person'} options={CHANNEL_OPTIONS} errors={errors} />
+        <TextField name="receivedOn" label="收到申请之日" type="date" hint="按所选渠道的规则确定，不填为今天。" value={v.receivedOn ?? ''} errors={errors} />
+        <ApplicationFields v={v} errors={errors} orgs={orgs} />
+        <button type="submit">登记</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
+
+/** Console: staff register an application received by another channel. */
+export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
+  const orgsFor = async (req: { actor: Parameters<typeof scopePaths>[0]; ctx: { db: Parameters<typeof listOrgs>[0] } }) => {
+    const paths = scopePaths(req.actor, HANDLE_ROLES);
+    assertAllowed(paths.length > 0);
+    return (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section').map((o): [string, string] => [String(o.id), o.name]);
+  };
+
+  app.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} />));
+
+  app.post('/console/requests/new', async (req, reply) => {
+    const orgs = await orgsFor(req);
+    const values: Values = { ...applicationFromBody(req.body), channel: str(req.body, 'channel'), receivedOn: str(req.body, 'receivedOn') };
+    try {
+      const r = await registerRequest(req.ctx, { ...values, channel: values.channel ?? '' } as Parameters<typeof registerRequest>[1]);
+      // The 查询码 is shown once, here, to hand to the applicant; it is stored hashed.
+      return reply.page(
+        <ConsoleLayout view={reply.view()} title="申请已登记">
+          <dl class="meta">
+            <dt>申请编号</dt>
+            <dd data-testid="request-no">{r.requestNo}</dd>
+            <dt>查询码（只显示这一次，请告知申请人）</dt>
+            <dd>
+              <pre class="secret" data-testid="query-code">{r.queryCode}</pre>
+            </dd>
+            <dt>答复期限</dt>
+            <dd data-testid="due">{r.dueOn ?? '待定'}</dd>
+          </dl>
+          <p>
+            <a href={`/console/requests/${r.id}`}>打开申请</a>
+          </p>
+        </ConsoleLayout>,
+      );
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
+      const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
+      return reply.page(<NewPage view={reply.view()} orgs={orgs} values={values} errors={errors} />, 400);
+    }
+  });
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import { PortalLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
+import { submitOnline } from '../../requests/submit-online.js';
+import { publicStatus } from '../../requests/request-status.js';
+import { withdrawRequest } from '../../requests/withdraw-request.js';
+import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
+import { StatusView } from './status-view.js';
+
+/** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
+const LIMITED = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
+
+async function agencyOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
+  return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), o.name]);
+}
+
+function ApplyPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Partial<ApplicationFormValues>; errors?: FieldError[] }) {
+  return (
+    <PortalLayout view={view} title="依申请公开">
+      <h1>政府信息公开申请</h1>
+      <p>
+        公民、法人或者其他组织可以向行政机关申请获取政府信息（《中华人民共和国政府信息公开条例》第二十七条）。行政机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复，需要延长的，经负责人同意可延长不超过20个工作日（第三十三条）。
+      </p>
+      <p>
+        网上提交的申请，以受理机关与您确认之日为收到申请之日（第三十一条）。已提交申请的，可<a href="/ysqgk/status">查询办理进度</a>。
+      </p>
+      <p class="muted">提交前建议先在“政府信息公开”栏目检索，您需要的信息可能已经主动公开。</p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/ysqgk">
+        <CsrfField token={view.csrf} />
+        <ApplicationFields v={values ?? {}} errors={errors} orgs={orgs} />
+        <button type="submit">提交申请</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+function StatusForm({ view, errors, requestNo }: { view: ViewCtx; errors?: FieldError[]; requestNo?: string }) {
+  return (
+    <PortalLayout view={view} title="申请办理进度查询">
+      <h1>申请办理进度查询</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/ysqgk/status">
+        <CsrfField token={view.csrf} />
+        <TextField name="requestNo" label="申请编号" required value={requestNo ?? ''} hint="例如 YSQ-2026-000123" />
+        <TextField name="queryCode" label="查询码" required hint="提交申请时显示的10位查询码。" autocomplete="off" />
+        <button type="submit">查询</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+/** Portal: the application form, the receipt, the status page and withdrawal. */
+export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} />));
+
+  app.post('/ysqgk', async (req, reply) => {
+    const values = applicationFromBody(req.body);
+    try {
+      const r = await submitOnline(req.ctx, values);
+      const view = reply.view();
+      // The 查询码 exists only in this response: it is stored hashed.
+      return reply.page(
+        <PortalLayout view={view} title="申请已提交">
+          <h1>申请已提交</h1>
+          <p>请记下申请编号和查询码。查询码只显示这一次，凭两者可查询办理进度、撤回申请。</p>
+          <dl class="meta">
+            <dt>申请编号</dt>
+            <dd data-testid="request-no">{r.requestNo}</dd>
+            <dt>查询码</dt>
+            <dd>
+              <pre class="secret" data-testid="query-code">{r.queryCode}</pre>
+            </dd>
+          </dl>
+          <p>
+            受理机关确认收到后开始计算答复期限（条例第三十一条、第三十三条）。<a href="/ysqgk/status">查询办理进度</a>
+          </p>
+        </PortalLayout>,
+      );
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
+      const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
+      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} />, 400);
+    }
+  });
+
+  app.get('/ysqgk/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
+
+  app.post('/ysqgk/status', LIMITED, async (req, reply) => {
+    const requestNo = str(req.body, 'requestNo');
+    const queryCode = str(req.body, 'queryCode');
+    try {
+      const st = await publicStatus(req.ctx, { requestNo, queryCode });
+      const view = reply.view();
+      return reply.page(
+        <PortalLayout view={view} title="申请办理进度">
+          <h1>申请办理进度</h1>
+          <StatusView st={st} csrf={view.csrf} queryCode={queryCode} />
+        </PortalLayout>,
+      );
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'request_lookup_failed') throw e;
+      return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, 404);
+    }
+  });
+
+  app.post('/ysqgk/withdraw', LIMITED, async (req, reply) => {
+    const requestNo = str(req.body, 'requestNo');
+    try {
+      await withdrawRequest(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode'), reason: str(req.body, 'reason') });
+      return reply.flashRedirect('/ysqgk/status', `申请 ${requestNo} 已撤回。`);
+    } catch (e) {
+      if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict')) throw e;
+      return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, e.status);
+    }
+  });
+}

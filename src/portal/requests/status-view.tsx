@@ -1,0 +1,73 @@
+/** The applicant's status page: state, receipt date, due date with the clock's explanation, public history. */
+import { CsrfField, beijingTime } from '../../platform/views/components.js';
+import { formatChinese } from '../../platform/dates.js';
+import { stateLabel } from '../../requests/request-states.rules.js';
+import { outcomeText } from '../../requests/outcomes.rules.js';
+import type { PublicStatus } from '../../requests/request-status.js';
+import { isOpenState } from '../../requests/request-states.rules.js';
+
+const cn = (d: string | null) => (d ? `${formatChinese(d)}（${d}）` : '—');
+
+/** Renders the status for someone holding the 申请编号 and 查询码. */
+export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: string; queryCode: string }) {
+  const c = st.clock.result;
+  return (
+    <section aria-labelledby="st-h">
+      <h2 id="st-h">申请编号 {st.requestNo}</h2>
+      <dl class="meta">
+        <dt>受理机关</dt>
+        <dd>{st.orgName}</dd>
+        <dt>办理状态</dt>
+        <dd data-testid="state">{stateLabel(st.state)}</dd>
+        <dt>提交时间</dt>
+        <dd>{beijingTime(st.submittedAt)}</dd>
+        <dt>收到申请之日</dt>
+        <dd data-testid="received">{st.receivedOn ? cn(st.receivedOn) : '待受理机关确认（条例第三十一条：以双方确认之日为收到申请之日）'}</dd>
+        <dt>答复期限</dt>
+        <dd data-testid="due">{c?.dueOn ? cn(c.dueOn) : st.dueOn ? cn(st.dueOn) : '—'}{c?.dueOnProvisional ? '（暂停计时中，暂定）' : ''}</dd>
+        {st.outcomeCode ? (
+          <>
+            <dt>办理结果</dt>
+            <dd>{outcomeText(st.outcomeCode)}</dd>
+          </>
+        ) : null}
+        {st.closedOn ? (
+          <>
+            <dt>办结日期</dt>
+            <dd>{cn(st.closedOn)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {c ? (
+        <>
+          <h3>期限说明</h3>
+          <ol class="steps">
+            {c.steps.map((s) => (
+              <li>{s}</li>
+            ))}
+          </ol>
+        </>
+      ) : st.clock.problem ? (
+        <p class="warning">{st.clock.problem.message}</p>
+      ) : null}
+      <h3>办理记录</h3>
+      <ul>
+        {st.history.map((e) => (
+          <li>
+            {e.on} {e.label}
+          </li>
+        ))}
+      </ul>
+      {isOpenState(st.state) ? (
+        <form method="post" action="/ysqgk/withdraw" class="actions" data-confirm="确定撤回这件申请吗？撤回后不再办理。">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="requestNo" value={st.requestNo} />
+          <input type="hidden" name="queryCode" value={queryCode} />
+          <button type="submit" class="danger">
+            撤回申请
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Dispatches a staff action on a case to its use-case (shared by the console forms and the API).
+ * Each use-case validates, checks the policy, runs one transaction and writes one audit event.
+ */
+import type { Ctx } from '../platform/context.js';
+import type { RequestAction } from './request-states.rules.js';
+import { confirmReceipt } from './confirm-receipt.js';
+import { assignRequest } from './assign-request.js';
+import { requestCorrection } from './request-correction.js';
+import { receiveCorrection } from './receive-correction.js';
+import { startConsultation } from './start-consultation.js';
+import { endConsultation } from './end-consultation.js';
+import { extendDeadline } from './extend-deadline.js';
+import { answerRequest } from './answer-request.js';
+import { closeAbandoned } from './close-abandoned.js';
+
+/** Fields an action may carry (strings as typed, numbers for ids and days). */
+export interface ActionFields {
+  on?: string;
+  handlerId?: number;
+  until?: string;
+  items?: string;
+  note?: string;
+  party?: string;
+  respondent?: string;
+  reply?: string;
+  reasons?: string;
+  days?: number;
+  reason?: string;
+  outcome?: string;
+  basis?: string;
+  letter?: string;
+  withheld?: string;
+}
+
+/** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
+export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'extend', 'answer', 'close_abandoned'] as const;
+
+/** Runs the action; returns a short Chinese confirmation. */
+export async function performAction(ctx: Ctx, requestId: number, action: RequestAction, f: ActionFields): Promise<string> {
+  const on = f.on || undefined;
+  switch (action) {
+    case 'confirm': {
+      const r = await confirmReceipt(ctx, { requestId, on });
+      return `已确认收到申请，答复期限 ${r.dueOn ?? '待定'}。`;
+    }
+    case 'assign':
+      await assignRequest(ctx, { requestId, handlerId: f.handlerId });
+      return '已分派办理人。';
+    case 'request_correction': {
+      const r = await requestCorrection(ctx, { requestId, on, until: f.until, items: f.items ?? '' });
+      return `已记录补正告知，补正期限至 ${r.until}。`;
+    }
+    case 'receive_correction': {
+      const r = await receiveCorrection(ctx, { requestId, on, note: f.note });
+      return `已收到补正材料，答复期限重新计算为 ${r.dueOn ?? '待定'}。`;
+    }
+    case 'start_consultation': {
+      const r = await startConsultation(ctx, { requestId, on, party: f.party ?? '', respondent: f.respondent ?? '' });
+      return `已记录征求意见，对方应于 ${r.replyDueOn ?? '—'} 前答复；期间暂停计时。`;
+    }
+    case 'end_consultation': {
+      const r = await endConsultation(ctx, { requestId, on, reply: f.reply ?? '', reasons: f.reasons });
+      return `征求意见结束，答复期限 ${r.dueOn ?? '待定'}。`;
+    }
+    case 'extend': {
+      const r = await extendDeadline(ctx, { requestId, on, days: f.days ?? NaN, reason: f.reason ?? '' });
+      return `已延长答复期限，新期限 ${r.dueOn ?? '待定'}。`;
+    }
+    case 'answer': {
+      const r = await answerRequest(ctx, { requestId, on, outcome: f.outcome ?? '', basis: f.basis, letter: f.letter ?? '', withheld: f.withheld });
+      return r.overdue ? '已答复（超过答复期限）。' : '已答复，本案办结。';
+    }
+    case 'close_abandoned':
+      await closeAbandoned(ctx, { requestId });
+      return '申请人逾期未补正，已按视为放弃申请结案。';
+    default:
+      return '';
+  }
+}
