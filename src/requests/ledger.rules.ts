@@ -6,7 +6,7 @@ import type { Channel, ClockEvent, ClockLedger } from './clock/clock.types.js';
 import { isParty } from './clock/clock-input.rules.js';
 
 /** Stored event types that are clock events. */
-export const CLOCK_EVENT_TYPES = ['correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'extended', 'answered'] as const;
+export const CLOCK_EVENT_TYPES = ['correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'fee_notice_sent', 'fee_paid', 'extended', 'answered'] as const;
 
 /** Chinese labels of every stored event type (public history). */
 export const HISTORY_LABELS: Readonly<Record<string, string>> = {
@@ -17,6 +17,10 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   correction_received: '收到补正材料',
   consultation_started: '征求意见',
   consultation_ended: '征求意见结束',
+  fee_notice_sent: '发出收费通知',
+  fee_paid: '缴纳信息处理费',
+  fee_waived: '减免信息处理费',
+  extension_requested: '申请延长答复期限',
   extended: '延长答复期限',
   answered: '作出答复',
   abandoned: '视为放弃申请',
@@ -52,6 +56,10 @@ export function toClockEvent(e: StoredEvent): ClockEvent | null {
       return { type: 'consultation_started', on, party: isParty(p.party) ? p.party : 'third_party' };
     case 'consultation_ended':
       return isParty(p.party) ? { type: 'consultation_ended', on, party: p.party } : { type: 'consultation_ended', on };
+    case 'fee_notice_sent':
+      return { type: 'fee_notice_sent', on };
+    case 'fee_paid':
+      return { type: 'fee_paid', on };
     case 'extended':
       return { type: 'extended', on, days: Number(p.days) };
     case 'answered':

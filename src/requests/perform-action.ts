@@ -13,6 +13,8 @@ import { endConsultation } from './end-consultation.js';
 import { extendDeadline } from './extend-deadline.js';
 import { answerRequest } from './answer-request.js';
 import { closeAbandoned } from './close-abandoned.js';
+import { sendFeeNotice } from './fee-notice.js';
+import { recordPayment } from './record-payment.js';
 
 /** Fields an action may carry (strings as typed, numbers for ids and days). */
 export interface ActionFields {
@@ -31,10 +33,14 @@ export interface ActionFields {
   basis?: string;
   letter?: string;
   withheld?: string;
+  method?: string;
+  pages?: number;
+  waive?: boolean;
+  waiverReason?: string;
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
-export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'extend', 'answer', 'close_abandoned'] as const;
+export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned'] as const;
 
 /** Runs the action; returns a short Chinese confirmation. */
 export async function performAction(ctx: Ctx, requestId: number, action: RequestAction, f: ActionFields): Promise<string> {
@@ -66,6 +72,14 @@ export async function performAction(ctx: Ctx, requestId: number, action: Request
     case 'extend': {
       const r = await extendDeadline(ctx, { requestId, on, days: f.days ?? NaN, reason: f.reason ?? '' });
       return `已延长答复期限，新期限 ${r.dueOn ?? '待定'}。`;
+    }
+    case 'fee_notice': {
+      const r = await sendFeeNotice(ctx, { requestId, on, method: f.method ?? '', pages: f.pages, waive: f.waive, waiverReason: f.waiverReason });
+      return r.waived ? `已减免信息处理费 ${r.amount} 元。` : `已发出收费通知，金额 ${r.amount} 元；缴费期间暂停计时。`;
+    }
+    case 'fee_paid': {
+      const r = await recordPayment(ctx, { requestId, on });
+      return `已记录缴费，答复期限 ${r.dueOn ?? '待定'}。`;
     }
     case 'answer': {
       const r = await answerRequest(ctx, { requestId, on, outcome: f.outcome ?? '', basis: f.basis, letter: f.letter ?? '', withheld: f.withheld });

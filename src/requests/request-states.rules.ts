@@ -11,6 +11,7 @@ export const REQUEST_STATES = {
   processing: '办理中',
   awaiting_correction: '等待补正',
   consulting: '征求意见中',
+  awaiting_payment: '等待缴费',
   answered: '已答复',
   withdrawn: '申请人已撤回',
   abandoned: '视为放弃申请',
@@ -27,11 +28,13 @@ export type RequestAction =
   | 'start_consultation'
   | 'end_consultation'
   | 'extend'
+  | 'fee_notice'
+  | 'fee_paid'
   | 'answer'
   | 'close_abandoned'
   | 'withdraw';
 
-const OPEN: readonly RequestState[] = ['processing', 'awaiting_correction', 'consulting'];
+const OPEN: readonly RequestState[] = ['processing', 'awaiting_correction', 'consulting', 'awaiting_payment'];
 
 /** Allowed source states and the target state (`null` = unchanged) of each action. */
 const TRANSITIONS: Readonly<Record<RequestAction, { from: readonly RequestState[]; to: RequestState | null }>> = {
@@ -46,10 +49,14 @@ const TRANSITIONS: Readonly<Record<RequestAction, { from: readonly RequestState[
   end_consultation: { from: ['consulting'], to: 'processing' },
   // 第三十三条第二款.
   extend: { from: ['processing', 'consulting'], to: null },
+  // 国办函〔2020〕109号: the fee notice pauses the clock until payment.
+  fee_notice: { from: ['processing'], to: 'awaiting_payment' },
+  fee_paid: { from: ['awaiting_payment'], to: 'processing' },
   // 第三十六条.
   answer: { from: ['processing'], to: 'answered' },
   // 第三十条: no correction in time → 视为放弃.
-  close_abandoned: { from: ['awaiting_correction'], to: 'abandoned' },
+  // 第三十条 / 109号: no correction or no payment in time → 视为放弃.
+  close_abandoned: { from: ['awaiting_correction', 'awaiting_payment'], to: 'abandoned' },
   withdraw: { from: ['submitted', ...OPEN], to: 'withdrawn' },
 };
 
@@ -62,6 +69,8 @@ export const ACTION_LABELS: Readonly<Record<RequestAction, string>> = {
   start_consultation: '征求意见',
   end_consultation: '征求意见结束',
   extend: '延长答复期限',
+  fee_notice: '发出收费通知',
+  fee_paid: '记录缴费',
   answer: '作出答复',
   close_abandoned: '视为放弃申请并结案',
   withdraw: '撤回申请',

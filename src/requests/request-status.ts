@@ -9,6 +9,8 @@ import { findByCode } from './find-by-code.js';
 import { HISTORY_LABELS, eventPayload } from './ledger.rules.js';
 import { seesPersonalData } from './requests.policy.rules.js';
 import { listRequestEvents, type RequestEventRow, type RequestWithOrg } from './requests.store.js';
+import { caseLetters } from './case-letters.js';
+import type { Letter } from './letters.rules.js';
 
 /** One line of the history. */
 export interface HistoryLine {
@@ -41,12 +43,13 @@ export interface PublicStatus {
   outcomeCode: string | null;
   clock: CaseClock;
   history: HistoryLine[];
+  letters: Letter[];
 }
 
 /** The public status of a case, for whoever holds its 申请编号 and 查询码. */
 export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCode: string }): Promise<PublicStatus> {
   const r = await findByCode(ctx.db, input.requestNo, input.queryCode);
-  const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx));
+  const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
   const events = await listRequestEvents(ctx.db, r.id, { publicOnly: true });
   return {
     requestNo: r.request_no,
@@ -59,6 +62,7 @@ export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCo
     outcomeCode: r.outcome_code,
     clock,
     history: events.map((e) => ({ ...toLine(e), actor: '', payload: {} })),
+    letters: await caseLetters(ctx.db, r, clock),
   };
 }
 
@@ -81,6 +85,7 @@ export interface StaffCase {
   personalDataVisible: boolean;
   clock: CaseClock;
   history: HistoryLine[];
+  letters: Letter[];
 }
 
 /** One case for staff: personal data in clear only for the case's handler and the agency's request_admin. */
@@ -89,5 +94,5 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
   const clear = seesPersonalData(ctx.actor, r.org_path, r.handler_id);
   const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
   const events = await listRequestEvents(ctx.db, r.id);
-  return { request: maskCase(r, clear), personalDataVisible: clear, clock, history: events.map(toLine) };
+  return { request: maskCase(r, clear), personalDataVisible: clear, clock, history: events.map(toLine), letters: await caseLetters(ctx.db, r, clock) };
 }

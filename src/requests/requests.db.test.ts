@@ -17,6 +17,8 @@ import { extendDeadline } from './extend-deadline.js';
 import { answerRequest } from './answer-request.js';
 import { withdrawRequest } from './withdraw-request.js';
 import { closeAbandoned } from './close-abandoned.js';
+import { sendFeeNotice } from './fee-notice.js';
+import { recordPayment } from './record-payment.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -90,6 +92,14 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     assert.equal(st.clock.result?.state, 'answered');
     assert.ok(st.clock.result?.steps.some((x) => x.includes('2025-11-20 作出答复，在答复期限 2025-11-28 内')));
     assert.ok(!st.history.some((e) => e.type === 'consultation_reply' || e.type === 'assigned'));
+    assert.deepEqual(st.letters.map((l) => [l.title, l.date]), [
+      ['政府信息公开申请补正告知书', '2025-09-29'],
+      ['政府信息公开申请延期答复告知书', '2025-11-03'],
+      ['政府信息公开申请答复书', '2025-11-20'],
+    ]);
+    assert.ok(st.letters[0].paragraphs.some((p) => p.includes('请于2025年10月20日前提交补正材料')));
+    assert.ok(st.letters[1].paragraphs.some((p) => p.includes('延长10个工作日，本机关将于2025年11月28日前作出答复')));
+    assert.ok(st.letters[2].paragraphs.some((p) => p.includes('不予公开的内容及理由：第三方商业秘密部分')));
 
     const actions = (await audits(s.id)).map((a) => a.action);
     assert.deepEqual(actions, ['request.submit', 'request.confirm', 'request.assign', 'request.correction_request', 'request.correction_receive', 'request.consultation_start', 'request.consultation_end', 'request.extend', 'request.answer']);
@@ -135,5 +145,53 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     await withdrawRequest(h.ctx(publicActor(null), at('2025-09-25')), { requestNo: s.requestNo, queryCode: s.queryCode });
     assert.equal((await getRequest(h.db(), s.id))!.state, 'withdrawn');
     assert.deepEqual((await audits(s.id)).map((a) => a.action), ['request.submit', 'request.withdraw']);
+  });
+});
+
+describeDb('依申请公开: 信息处理费 on the clock', (h) => {
+  let org: OrgRow;
+  let handler: { id: number; actor: Actor };
+  before(async () => {
+    org = await makeOrg(h.db(), { parent: await makeOrg(h.db()), name: '县财政局' });
+    handler = await makeUser(h.db(), [['request_handler', org]]);
+  });
+  const register = async (over: Record<string, string> = {}) => {
+    const r = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, ...over, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    await assignRequest(h.ctx(handler.actor, at('2025-09-26')), { requestId: r.id, handlerId: handler.id });
+    return r;
+  };
+
+  test('按件: the 11th request of the applicant in the month costs 100元; the notice pauses the clock until payment', async () => {
+    const ID2 = '44030119900101001';
+    const idNumber = ID2 + residentIdCheckChar(ID2);
+    const first = await register({ idNumber });
+    await assert.rejects(sendFeeNotice(h.ctx(handler.actor, at('2025-09-29')), { requestId: first.id, method: 'per_request' }), { code: 'fee_not_due' });
+    for (let i = 0; i < 9; i++) await register({ idNumber });
+    const eleventh = await register({ idNumber });
+    await assert.rejects(sendFeeNotice(h.ctx(handler.actor, at('2025-09-29')), { requestId: eleventh.id, method: 'both' }), { code: 'fee_method_invalid' });
+    assert.deepEqual(await sendFeeNotice(h.ctx(handler.actor, at('2025-09-29')), { requestId: eleventh.id, method: 'per_request' }), { amount: 100, ordinal: 11, waived: false });
+    assert.equal((await getRequest(h.db(), eleventh.id))!.state, 'awaiting_payment');
+    await assert.rejects(sendFeeNotice(h.ctx(handler.actor, at('2025-09-30')), { requestId: eleventh.id, method: 'per_page', pages: 300 }), { code: 'fee_already_decided' });
+    // Paused 9/30, 10/9, 10/10 (3 working days): 2025-10-30 → 2025-11-04.
+    assert.deepEqual(await recordPayment(h.ctx(handler.actor, at('2025-10-10')), { requestId: eleventh.id }), { dueOn: '2025-11-04' });
+    assert.equal((await getRequest(h.db(), eleventh.id))!.state, 'processing');
+  });
+
+  test('按量 250 pages = 4,700元; waiver needs a reason; non-payment in 20 working days ends the case as 六.2', async () => {
+    const a = await register();
+    await assert.rejects(sendFeeNotice(h.ctx(handler.actor, at('2025-09-29')), { requestId: a.id, method: 'per_page', pages: 250, waive: true }), { code: 'waiver_reason_required' });
+    assert.deepEqual(await sendFeeNotice(h.ctx(handler.actor, at('2025-09-29')), { requestId: a.id, method: 'per_page', pages: 250, waive: true, waiverReason: '申请人生活困难' }), { amount: 4700, ordinal: null, waived: true });
+    assert.equal((await getRequest(h.db(), a.id))!.state, 'processing');
+
+    const b = await register();
+    assert.equal((await sendFeeNotice(h.ctx(handler.actor, at('2025-09-29')), { requestId: b.id, method: 'per_page', pages: 250 })).amount, 4700);
+    // Payment due on the 20th working day after 2025-09-29: 2025-11-03.
+    await assert.rejects(closeAbandoned(h.ctx(handler.actor, at('2025-11-03')), { requestId: b.id }), { code: 'not_abandoned' });
+    assert.deepEqual(await closeAbandoned(h.ctx(handler.actor, at('2025-11-05')), { requestId: b.id }), { outcome: '6.2' });
+    const r = (await getRequest(h.db(), b.id))!;
+    assert.equal(r.state, 'abandoned');
+    assert.equal(r.closed_on, '2025-11-04');
+    const acts = await h.db().selectFrom('audit_events').select('action').where('subject_id', '=', String(b.id)).where('subject_type', '=', 'request').orderBy('seq').execute();
+    assert.deepEqual(acts.map((x) => x.action), ['request.register', 'request.assign', 'request.fee_notice', 'request.abandon']);
   });
 });

@@ -63,7 +63,7 @@ export interface RequestListFilter {
   offset: number;
 }
 
-const OPEN_STATES = ['submitted', 'processing', 'awaiting_correction', 'consulting'];
+const OPEN_STATES = ['submitted', 'processing', 'awaiting_correction', 'consulting', 'awaiting_payment'];
 
 /** Requests in the actor's subtrees for a queue, newest first, with the total. */
 export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows: RequestWithOrg[]; total: number }> {
@@ -83,7 +83,7 @@ export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows
       q = q.where('requests.state', '=', 'processing').where('requests.due_on', '<', f.today);
       break;
     case 'waiting':
-      q = q.where('requests.state', 'in', ['awaiting_correction', 'consulting']);
+      q = q.where('requests.state', 'in', ['awaiting_correction', 'consulting', 'awaiting_payment']);
       break;
     default:
       break;
@@ -110,13 +110,18 @@ export async function listHandlers(db: Db, orgPath: string): Promise<Array<{ id:
     .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
 }
 
-/** Count of the applicant's requests received in a month (identity number match), for 按件计收. */
-export async function countApplicantRequestsInMonth(db: Db, idNumber: string, month: string): Promise<number> {
-  const r = await db
+/**
+ * 按件计收: the ordinal of a request among the same applicant's requests (matched by identity number)
+ * received in the same natural month, in receipt order.
+ */
+export async function applicantOrdinalInMonth(db: Db, r: { id: number; id_number: string; received_on: string }): Promise<number> {
+  const month = r.received_on.slice(0, 7);
+  const row = await db
     .selectFrom('requests')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('id_number', '=', idNumber)
+    .where('id_number', '=', r.id_number)
     .where('received_on', 'like', `${month}-%`)
+    .where((eb) => eb.or([eb('received_on', '<', r.received_on), eb.and([eb('received_on', '=', r.received_on), eb('id', '<=', r.id)])]))
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return Number(row.n);
 }

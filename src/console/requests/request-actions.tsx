@@ -5,6 +5,7 @@ import { CsrfField, SelectField, TextArea, TextField } from '../../platform/view
 import { intOrUndef, str } from '../../platform/http/form.js';
 import { canTransition, type RequestAction } from '../../requests/request-states.rules.js';
 import { OUTCOMES } from '../../requests/outcomes.rules.js';
+import { FEE_METHODS } from '../../requests/fees.rules.js';
 import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
 import { CONSULTATION_REPLIES } from '../../requests/consultation.rules.js';
 import { canApproveExtension, canHandleRequests, seesPersonalData } from '../../requests/requests.policy.rules.js';
@@ -22,6 +23,8 @@ export const ACTION_SLUGS: Readonly<Record<string, RequestAction>> = {
   extend: 'extend',
   answer: 'answer',
   'close-abandoned': 'close_abandoned',
+  'fee-notice': 'fee_notice',
+  'fee-paid': 'fee_paid',
 };
 
 /** Reads the posted form into action fields. */
@@ -43,6 +46,10 @@ export function actionFields(b: unknown): ActionFields {
     basis: str(b, 'basis'),
     letter: str(b, 'letter'),
     withheld: str(b, 'withheld'),
+    method: str(b, 'method'),
+    pages: str(b, 'pages') ? Number(str(b, 'pages')) : undefined,
+    waive: str(b, 'waive') === '1',
+    waiverReason: str(b, 'waiverReason'),
   };
 }
 
@@ -108,7 +115,7 @@ export function ActionForms({ r, ctx, csrf, handlers }: { r: RequestWithOrg; ctx
         <form method="post" action={`/console/requests/${id}/close-abandoned`} class="actions">
           <CsrfField token={csrf} />
           <button type="submit" class="secondary">
-            逾期未补正，视为放弃申请并结案
+            逾期未补正或未缴费，视为放弃申请并结案
           </button>
         </form>
       ) : null}
@@ -124,6 +131,20 @@ export function ActionForms({ r, ctx, csrf, handlers }: { r: RequestWithOrg; ctx
           <OnField label="结束日期" />
           <SelectField name="reply" label="对方意见" required value="consent" options={Object.entries(CONSULTATION_REPLIES)} />
           <TextArea name="reasons" label="理由（不同意公开时必填）" rows={3} />
+        </Act>
+      ) : null}
+      {work && can('fee_notice') ? (
+        <Act slug="fee-notice" id={id} csrf={csrf} title="信息处理费（国办函〔2020〕109号：按件或按量，只选一种）" submit="计算并发出收费通知或减免">
+          <OnField label="通知日期" />
+          <SelectField name="method" label="计费方式" required value="per_request" options={Object.entries(FEE_METHODS)} />
+          <TextField name="pages" label="页数（按量计收时填写）" inputmode="numeric" />
+          <SelectField name="waive" label="是否减免" value="0" options={[['0', '不减免，发出收费通知（缴费期间暂停计时）'], ['1', '减免']]} />
+          <TextArea name="waiverReason" label="减免理由" rows={2} />
+        </Act>
+      ) : null}
+      {work && can('fee_paid') ? (
+        <Act slug="fee-paid" id={id} csrf={csrf} title="记录缴费（次日恢复计时）" submit="记录缴费">
+          <OnField label="缴费日期" />
         </Act>
       ) : null}
       {admin && can('extend') ? (

@@ -13,6 +13,7 @@ import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
 import { listHandlers } from '../../requests/requests.store.js';
 import { ACTION_SLUGS, ActionForms, actionFields } from './request-actions.js';
 import { performAction } from '../../requests/perform-action.js';
+import { LetterDocument } from '../../portal/requests/letter-view.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
 
@@ -100,6 +101,18 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
           <pre>{r.answer_text}</pre>
         </>
       ) : null}
+      {c.letters.length ? (
+        <>
+          <h2>文书</h2>
+          <ul>
+            {c.letters.map((l, i) => (
+              <li>
+                {l.date} <a href={`/console/requests/${r.id}/letters/${i}`}>{l.title}（可打印）</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} />
       <h2>办理记录</h2>
       <ul>
@@ -123,6 +136,14 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/requests/:id', async (req, reply) => {
     const { c, handlers } = await render(req, parseId((req.params as { id: string }).id));
     return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} />);
+  });
+
+  app.get('/console/requests/:id/letters/:n', async (req, reply) => {
+    const p = req.params as { id: string; n: string };
+    const c = await staffCase(req.ctx, parseId(p.id));
+    const letter = c.letters[Number(p.n)];
+    if (!letter) throw notFound('letter_not_found', '文书不存在。');
+    return reply.page(<LetterDocument letter={letter} />);
   });
 
   app.post('/console/requests/:id/:action', async (req, reply) => {

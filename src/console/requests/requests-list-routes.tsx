@@ -19,7 +19,7 @@ export const QUEUES: ReadonlyArray<[RequestQueue, string]> = [
   ['mine', '我的待办'],
   ['due_soon', '3个工作日内到期'],
   ['overdue', '已超期'],
-  ['waiting', '等待补正或征求意见'],
+  ['waiting', '等待补正、征求意见或缴费'],
   ['unconfirmed', '网上申请待确认'],
   ['all', '全部'],
 ];

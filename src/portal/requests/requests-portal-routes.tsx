@@ -10,6 +10,8 @@ import { publicStatus } from '../../requests/request-status.js';
 import { withdrawRequest } from '../../requests/withdraw-request.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
 import { StatusView } from './status-view.js';
+import { LetterDocument } from './letter-view.js';
+import { intOrUndef } from '../../platform/http/form.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
 const LIMITED = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
@@ -102,6 +104,19 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
           <StatusView st={st} csrf={view.csrf} queryCode={queryCode} />
         </PortalLayout>,
       );
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'request_lookup_failed') throw e;
+      return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, 404);
+    }
+  });
+
+  app.post('/ysqgk/letter', LIMITED, async (req, reply) => {
+    const requestNo = str(req.body, 'requestNo');
+    try {
+      const st = await publicStatus(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode') });
+      const letter = st.letters[intOrUndef(req.body, 'n') ?? -1];
+      if (!letter) return reply.page(<StatusForm view={reply.view()} errors={[{ code: 'letter_not_found', message: '文书不存在。' }]} requestNo={requestNo} />, 404);
+      return reply.page(<LetterDocument letter={letter} />);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'request_lookup_failed') throw e;
       return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, 404);

@@ -163,6 +163,22 @@ describeApp(
       assert.deepEqual(audit.map((a) => a.action), ['request.submit', 'request.confirm', 'request.assign', 'request.answer']);
     });
 
+    it('the applicant reads the answer and downloads the printable letter', async () => {
+      const c = h.client();
+      const st = await status(c, mine.no, mine.code);
+      assert.match(st.body, /已答复/);
+      assert.match(st.body, /政府信息公开申请答复书（可打印）/);
+      const letter = await c.post('/ysqgk/letter', { requestNo: mine.no, queryCode: mine.code, n: '0' }, { from: '/ysqgk/status' });
+      assert.equal(letter.statusCode, 200);
+      assert.match(letter.body, /<h1>政府信息公开申请答复书<\/h1>/);
+      assert.match(letter.body, /本机关于2025年9月26日收到您提出的政府信息公开申请（申请编号：YSQ-2025-\d{6}）/);
+      assert.match(letter.body, /60日内依法申请行政复议/);
+      assert.match(letter.body, /县住房和城乡建设局/);
+      const other = await c.post('/ysqgk/letter', { requestNo: theirs.no, queryCode: mine.code, n: '0' }, { from: '/ysqgk/status' });
+      assert.equal(other.statusCode, 404);
+      assert.match(other.body, /申请编号或查询码不正确/);
+    });
+
     it('the applicant withdraws their own open request', async () => {
       const c = h.client();
       const w = await c.post('/ysqgk/withdraw', { requestNo: theirs.no, queryCode: theirs.code }, { from: '/ysqgk/status' });

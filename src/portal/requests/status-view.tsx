@@ -58,6 +58,24 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
           </li>
         ))}
       </ul>
+      {st.letters.length ? (
+        <>
+          <h3>文书</h3>
+          <ul>
+            {st.letters.map((l, i) => (
+              <li>
+                <form method="post" action="/ysqgk/letter" class="inline">
+                  <CsrfField token={csrf} />
+                  <input type="hidden" name="requestNo" value={st.requestNo} />
+                  <input type="hidden" name="queryCode" value={queryCode} />
+                  <input type="hidden" name="n" value={String(i)} />
+                  {l.date} <button type="submit" class="link">{l.title}（可打印）</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {isOpenState(st.state) ? (
         <form method="post" action="/ysqgk/withdraw" class="actions" data-confirm="确定撤回这件申请吗？撤回后不再办理。">
           <CsrfField token={csrf} />

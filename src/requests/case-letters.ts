@@ -1,0 +1,32 @@
+/** The letters of one case, built from its stored events (read only). */
+import type { Db } from '../platform/db/schema.js';
+import { answerLetter, correctionLetter, extensionLetter, feeLetter, type Letter, type LetterCase } from './letters.rules.js';
+import { eventPayload } from './ledger.rules.js';
+import type { CaseClock } from './case-support.js';
+import { listRequestEvents, type RequestWithOrg } from './requests.store.js';
+
+/** Every letter the case has produced so far, oldest first. */
+export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock): Promise<Letter[]> {
+  const c: LetterCase = {
+    requestNo: r.request_no,
+    applicantName: r.applicant_name,
+    orgName: r.org_name,
+    receivedOn: r.received_on,
+    infoWanted: r.info_title ?? r.info_ref ?? (r.info_description ?? '').slice(0, 60),
+  };
+  const out: Letter[] = [];
+  let feeIdx = 0;
+  for (const e of await listRequestEvents(db, r.id)) {
+    const p = eventPayload(e.payload);
+    if (e.type === 'correction_requested') out.push(correctionLetter(c, { on: e.event_on, until: String(p.until), items: String(p.items ?? '') }));
+    if (e.type === 'extended') out.push(extensionLetter(c, { on: e.event_on, days: Number(p.days), dueOn: r.due_on }));
+    if (e.type === 'fee_notice_sent') {
+      const method = p.method === 'per_page' ? 'per_page' : 'per_request';
+      const detail = method === 'per_page' ? `${String(p.pages)}页` : `本月第${String(p.ordinal)}件`;
+      out.push(feeLetter(c, { on: e.event_on, method, amount: Number(p.amount), detail, payBy: clock.result?.feeNotices[feeIdx]?.paymentDueOn ?? null }));
+      feeIdx++;
+    }
+    if (e.type === 'answered' && r.outcome_code) out.push(answerLetter(c, { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' }));
+  }
+  return out;
+}
