@@ -17,6 +17,7 @@ import { foundationApi } from '../api/foundation-api.js';
 import { docsRoutes } from '../api/docs-routes.js';
 import { capabilityModules } from './module-list.js';
 import { SiteName } from './site-name.js';
+import { publicVersionReader } from '../platform/public-version.js';
 
 /** Composition root: the Fastify app with every capability's routes. */
 export async function buildApp(config: Config, database: Database, opts: { now?: () => Date } = {}): Promise<FastifyInstance> {
@@ -29,6 +30,7 @@ export async function buildApp(config: Config, database: Database, opts: { now?:
     actorForToken,
     errorPage: (view, status, errors) => ErrorPage({ view, status, errors }),
     siteName: () => siteName.get(),
+    lastModified: publicVersionReader(database.db),
     now: opts.now,
   });
   installConsoleGuard(app);

@@ -1,7 +1,9 @@
 import type { CapabilityModule } from './modules.js';
 import { calendarModule } from './modules/calendar.js';
 import { mailModule } from './modules/mail.js';
+import { guideModule } from './modules/guide.js';
 import { requestsModule } from './modules/requests.js';
+import { catalogModule } from './modules/catalog.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, requestsModule];
+export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule];

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -37,6 +38,8 @@ export interface ServerDeps {
   /** Renders an error page (403, 404, 500 …) in Chinese. */
   errorPage(view: ViewCtx, status: number, errors: FieldError[]): VNode;
   siteName(): string;
+  /** When public content last changed (for Last-Modified). */
+  lastModified?(): Date | null;
   now?: () => Date;
 }
 
@@ -143,9 +146,16 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     const req = this.request;
     const flash = req.cookies[FLASH_COOKIE] ?? null;
     if (flash) this.clearCookie(FLASH_COOKIE, { path: '/' });
+    // The CSRF token (and its cookie) is made only when a form asks for it, so pages
+    // without forms stay cacheable.
+    let csrfToken: string | null = null;
+    const reply = this;
     return {
       actor: req.actor,
-      csrf: this.generateCsrf(),
+      get csrf() {
+        csrfToken ??= reply.generateCsrf();
+        return csrfToken;
+      },
       path: req.url.split('?')[0],
       url: req.url,
       elder: req.elder,
@@ -156,8 +166,19 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   });
   app.decorateReply('page', function (this: FastifyReply, node: unknown, status = 200) {
     let html = renderDocument(node as VNode);
-    if (this.request.hant) html = toHant(html);
-    return this.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    const req = this.request;
+    if (req.hant) html = toHant(html);
+    this.status(status).type('text/html; charset=utf-8');
+    // Public pages for anonymous readers are cacheable and revalidated by ETag, so a
+    // published, corrected or withdrawn item shows at once; staff pages never are.
+    const cacheable = status === 200 && req.method === 'GET' && !req.url.startsWith('/console') && req.actor.kind !== 'user' && !this.hasHeader('set-cookie');
+    if (!cacheable) return this.header('cache-control', 'no-store').send(html);
+    const etag = `W/"${createHash('sha1').update(html).digest('base64url')}"`;
+    this.header('cache-control', 'public, max-age=0, must-revalidate').header('etag', etag).header('vary', 'Cookie');
+    const lm = deps.lastModified?.();
+    if (lm) this.header('last-modified', lm.toUTCString());
+    if (req.headers['if-none-match'] === etag) return this.status(304).send();
+    return this.send(html);
   });
   app.decorateReply('flashRedirect', function (this: FastifyReply, url: string, message: string) {
     this.setCookie(FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 });

@@ -1,0 +1,39 @@
+import type { Db } from './db/schema.js';
+import type { Ctx } from './context.js';
+
+const KEY = 'public.changed_at';
+
+/**
+ * Records that public content changed (an item published, corrected or withdrawn):
+ * public pages then report a new Last-Modified. Call inside the use-case's transaction.
+ */
+export async function bumpPublicVersion(trx: Db, ctx: Pick<Ctx, 'now'>): Promise<void> {
+  const at = ctx.now().toISOString();
+  await trx
+    .insertInto('settings')
+    .values({ key: KEY, value: at, updated_at: at, updated_by: null })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: at, updated_at: at }))
+    .execute();
+}
+
+/** A cached reader of the last public change (refreshed at most every 5 s). */
+export function publicVersionReader(db: Db): () => Date | null {
+  let value: Date | null = null;
+  let at = 0;
+  let loading = false;
+  const load = async () => {
+    loading = true;
+    try {
+      const r = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+      value = r ? new Date(r.value) : null;
+      at = Date.now();
+    } finally {
+      loading = false;
+    }
+  };
+  void load().catch(() => undefined);
+  return () => {
+    if (!loading && Date.now() - at > 5000) void load().catch(() => undefined);
+    return value;
+  };
+}
