@@ -149,11 +149,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     // The CSRF token (and its cookie) is made only when a form asks for it, so pages
     // without forms stay cacheable.
     let csrfToken: string | null = null;
-    const reply = this;
+    const makeToken = () => this.generateCsrf();
     return {
       actor: req.actor,
       get csrf() {
-        csrfToken ??= reply.generateCsrf();
+        csrfToken ??= makeToken();
         return csrfToken;
       },
       path: req.url.split('?')[0],
