@@ -63,7 +63,7 @@ export async function caseClock(db: Db, r: Pick<RequestWithOrg, 'id' | 'received
   const events = await listRequestEvents(db, r.id);
   const ledger = buildLedger(r.received_on, r.channel, events);
   try {
-    return { result: computeClock(requestCalendar(), ledger, asOf < r.received_on ? r.received_on : asOf), problem: null };
+    return { result: computeClock(await requestCalendar(db), ledger, asOf < r.received_on ? r.received_on : asOf), problem: null };
   } catch (e) {
     if (isAppError(e) && e.code === 'calendar_year_missing') return { result: null, problem: e.errors[0] };
     if (isAppError(e)) throw new AppError(e.kind, e.errors.map((x) => ({ ...x, field: mapField(x.field) })));

@@ -21,7 +21,7 @@ export async function requestCorrection(ctx: Ctx, input: { requestId: number; on
   const items = (input.items ?? '').trim();
   if (!items) throw invalid('correction_items_required', '请写明需要补正的事项（第三十条：一次性告知）。', 'items');
   let until = (input.until ?? '').trim();
-  if (!until) until = addWorkingDays(requestCalendar(), on, DEFAULT_CORRECTION_WORKING_DAYS);
+  if (!until) until = addWorkingDays(await requestCalendar(ctx.db), on, DEFAULT_CORRECTION_WORKING_DAYS);
   if (!isValidIsoDate(until)) throw invalid('invalid_date', '补正期限应为“年-月-日”格式的真实日期。', 'until');
   if (until <= on) throw invalid('correction_until_too_early', '补正期限应晚于补正告知日期。', 'until');
   return tx(ctx, async (trx) => {

@@ -19,6 +19,7 @@ import { withdrawRequest } from './withdraw-request.js';
 import { closeAbandoned } from './close-abandoned.js';
 import { sendFeeNotice } from './fee-notice.js';
 import { recordPayment } from './record-payment.js';
+import { recomputeRequestDueDates } from './recompute-due-dates.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -193,5 +194,20 @@ describeDb('依申请公开: 信息处理费 on the clock', (h) => {
     assert.equal(r.closed_on, '2025-11-04');
     const acts = await h.db().selectFrom('audit_events').select('action').where('subject_id', '=', String(b.id)).where('subject_type', '=', 'request').orderBy('seq').execute();
     assert.deepEqual(acts.map((x) => x.action), ['request.register', 'request.assign', 'request.fee_notice', 'request.abandon']);
+  });
+});
+
+describeDb('依申请公开: stored due dates follow the calendar', (h) => {
+  test('recompute fixes a stored due date that no longer matches the calendar, and audits it', async () => {
+    const org = await makeOrg(h.db(), { parent: await makeOrg(h.db()), name: '县教育局' });
+    const handler = await makeUser(h.db(), [['request_handler', org]]);
+    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    await h.db().updateTable('requests').set({ due_on: '2025-10-29' }).where('id', '=', reg.id).execute();
+    await assert.rejects(recomputeRequestDueDates(h.ctx(handler.actor, at('2025-09-27'))), { kind: 'forbidden' });
+    const r = await recomputeRequestDueDates(h.ctx(undefined, at('2025-09-27')));
+    assert.deepEqual(r, { label: '依申请公开答复期限', moved: 1, failed: 0 });
+    assert.equal((await getRequest(h.db(), reg.id))!.due_on, '2025-10-30');
+    const a = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.recompute').executeTakeFirstOrThrow();
+    assert.match(a.summary, /2025-10-29→2025-10-30/);
   });
 });

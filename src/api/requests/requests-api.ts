@@ -87,7 +87,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       const day = today(req.ctx);
       let soon: string;
       try {
-        soon = addWorkingDays(requestCalendar(), day, 3);
+        soon = addWorkingDays(await requestCalendar(req.ctx.db), day, 3);
       } catch {
         soon = addDays(day, 5);
       }

@@ -27,9 +27,9 @@ export const QUEUES: ReadonlyArray<[RequestQueue, string]> = [
 const isQueue = (q: string): q is RequestQueue => QUEUES.some(([k]) => k === q);
 
 /** The last day of “due within 3 working days” (falls back to 5 calendar days when the calendar lacks a year). */
-export function soonUntil(day: string): string {
+export async function soonUntil(db: Parameters<typeof requestCalendar>[0], day: string): Promise<string> {
   try {
-    return addWorkingDays(requestCalendar(), day, 3);
+    return addWorkingDays(await requestCalendar(db), day, 3);
   } catch {
     return addDays(day, 5);
   }
@@ -49,7 +49,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
       queue,
       userId: req.actor.userId,
       today: day,
-      soonUntil: soonUntil(day),
+      soonUntil: await soonUntil(req.ctx.db, day),
       limit: PER_PAGE,
       offset: (page - 1) * PER_PAGE,
     });
