@@ -1,0 +1,40 @@
+import type { CapabilityModule } from '../modules.js';
+import { registerNav } from '../../console/nav.js';
+import { itemsRoutes } from '../../console/catalog/items-routes.js';
+import { itemRoutes } from '../../console/catalog/item-routes.js';
+import { catalogPortalRoutes } from '../../portal/catalog/catalog-portal-routes.js';
+import { catalogApi } from '../../api/catalog/catalog-api.js';
+import { seedDemoCatalog } from '../../catalog/seed-demo-catalog.js';
+import { releaseScheduled } from '../../catalog/release-scheduled.js';
+import { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+
+/** Proactive disclosure: the catalogue, review before publication, publication, timeliness. */
+export const catalogModule: CapabilityModule = {
+  name: 'catalog',
+  async routes(app) {
+    registerNav(
+      { href: '/console/items', label: '公开信息', roles: CATALOG_VIEWERS, group: '主动公开' },
+      { href: '/console/items/queue', label: '我的待办（审核）', roles: CATALOG_QUEUE_ROLES, group: '主动公开' },
+      { href: '/console/items/new', label: '新建信息', roles: ['editor', 'agency_admin'], group: '主动公开' },
+    );
+    await itemsRoutes(app);
+    await itemRoutes(app);
+    await catalogPortalRoutes(app);
+    await catalogApi(app);
+  },
+  seedDemo: seedDemoCatalog,
+  cli(program, open) {
+    program
+      .command('catalog:release')
+      .description('发布已到定时发布日期的公开信息')
+      .action(async () => {
+        const { ctx, close } = await open();
+        try {
+          console.log(`已发布 ${await releaseScheduled(ctx)} 条定时信息。`);
+        } finally {
+          await close();
+        }
+      });
+  },
+  jobs: [{ name: 'catalog.release_scheduled', period: 'hourly', run: async (ctx) => `已发布 ${await releaseScheduled(ctx)} 条定时信息。` }],
+};

@@ -1,0 +1,128 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Db } from '../platform/db/schema.js';
+import type { CatalogCategoriesTable, ItemReviewsTable, ItemsTable, ItemVersionsTable } from './catalog.tables.js';
+import { PROACTIVE } from './catalog-labels.rules.js';
+import './catalog.tables.js';
+
+export type ItemRow = Selectable<ItemsTable>;
+export type CategoryRow = Selectable<CatalogCategoriesTable>;
+export type ItemReviewRow = Selectable<ItemReviewsTable>;
+export type ItemVersionRow = Selectable<ItemVersionsTable>;
+/** An item with its agency and category names. */
+export type ItemWithOrg = ItemRow & { org_name: string; org_path: string; category_name: string | null; author_name: string | null };
+
+const withOrg = (db: Db) =>
+  db
+    .selectFrom('items')
+    .innerJoin('orgs', 'orgs.id', 'items.org_id')
+    .leftJoin('catalog_categories', 'catalog_categories.id', 'items.category_id')
+    .leftJoin('users', 'users.id', 'items.author_id')
+    .selectAll('items')
+    .select(['orgs.name as org_name', 'orgs.path as org_path', 'catalog_categories.name as category_name', 'users.display_name as author_name']);
+
+/** One item by id (staff: any status). */
+export const getItem = (db: Db, id: number): Promise<ItemWithOrg | undefined> => withOrg(db).where('items.id', '=', id).executeTakeFirst();
+
+/** An item by 索引号. */
+export const findItemByIndexNo = (db: Db, indexNo: string): Promise<{ id: number } | undefined> =>
+  db.selectFrom('items').select('id').where('index_no', '=', indexNo).executeTakeFirst();
+
+/** Inserts an item; returns its id. */
+export async function insertItem(db: Db, row: Insertable<ItemsTable>): Promise<number> {
+  const r = await db.insertInto('items').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Updates columns of an item. */
+export async function updateItemRow(db: Db, id: number, fields: Updateable<ItemsTable>): Promise<void> {
+  await db.updateTable('items').set(fields).where('id', '=', id).execute();
+}
+
+/** Filters of the console list. */
+export interface ItemListFilter {
+  orgPaths: string[];
+  statuses?: string[];
+  categoryId?: number;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Staff list of items within the actor's subtrees. */
+export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: ItemWithOrg[]; total: number }> {
+  if (!f.orgPaths.length) return { rows: [], total: 0 };
+  let q = withOrg(db).where((eb) => eb.or(f.orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))));
+  if (f.statuses?.length) q = q.where('items.status', 'in', f.statuses);
+  if (f.categoryId) q = q.where('items.category_id', '=', f.categoryId);
+  if (f.q) q = q.where((eb) => eb.or([eb('items.title', 'like', `%${f.q}%`), eb('items.index_no', '=', f.q as string), eb('items.doc_no_norm', '=', f.q as string)]));
+  const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const rows = await q.orderBy('items.updated_at', 'desc').orderBy('items.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: Number(total.n) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public door. EVERY portal and public-API read starts from `publicItems`: published,
+// 主动公开, and a 发布日期 not after today. Nothing else may query items for the public.
+// ---------------------------------------------------------------------------------------------
+
+/** The only query of items the public may see (条例第十三条: only 主动公开 items, once published). */
+export function publicItems(db: Db, today: string) {
+  return withOrg(db).where('items.status', '=', 'published').where('items.disclosure_mode', '=', PROACTIVE).where('items.published_on', 'is not', null).where('items.published_on', '<=', today);
+}
+
+/** A published item for the public, or undefined. */
+export const getPublicItem = (db: Db, today: string, id: number): Promise<ItemWithOrg | undefined> =>
+  publicItems(db, today).where('items.id', '=', id).executeTakeFirst();
+
+/** A page of published items, newest first. */
+export async function listPublicItems(db: Db, today: string, f: { orgId?: number; categoryId?: number; limit: number; offset: number }): Promise<{ rows: ItemWithOrg[]; total: number }> {
+  let q = publicItems(db, today);
+  if (f.orgId) q = q.where('items.org_id', '=', f.orgId);
+  if (f.categoryId) q = q.where('items.category_id', '=', f.categoryId);
+  const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const rows = await q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Counts of published items per agency and category (catalogue home). */
+export async function publicCounts(db: Db, today: string): Promise<Array<{ org_id: number; org_name: string; category_id: number | null; category_name: string | null; n: number }>> {
+  const rows = await publicItems(db, today)
+    .clearSelect()
+    .select(['items.org_id', 'orgs.name as org_name', 'items.category_id', 'catalog_categories.name as category_name', sql<number>`count(*)`.as('n')])
+    .groupBy(['items.org_id', 'orgs.name', 'items.category_id', 'catalog_categories.name'])
+    .orderBy('orgs.name')
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Appends a workflow step. */
+export async function insertReview(db: Db, row: Insertable<ItemReviewsTable>): Promise<void> {
+  await db.insertInto('item_reviews').values(row).execute();
+}
+
+/** Workflow history of an item, oldest first. */
+export const listReviews = (db: Db, itemId: number): Promise<ItemReviewRow[]> => db.selectFrom('item_reviews').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
+
+/** Keeps a previous version (勘误). */
+export async function insertVersion(db: Db, row: Insertable<ItemVersionsTable>): Promise<void> {
+  await db.insertInto('item_versions').values(row).execute();
+}
+
+/** Previous versions with their public revision notes, oldest first. */
+export const listVersions = (db: Db, itemId: number): Promise<ItemVersionRow[]> => db.selectFrom('item_versions').selectAll().where('item_id', '=', itemId).orderBy('version').execute();
+
+/** An agency's categories, in order. */
+export const listCategories = (db: Db, orgId: number): Promise<CategoryRow[]> =>
+  db.selectFrom('catalog_categories').selectAll().where('org_id', '=', orgId).orderBy('sort_order').orderBy('id').execute();
+
+/** Inserts categories for an agency. */
+export async function insertCategories(db: Db, orgId: number, names: readonly string[], now: string): Promise<void> {
+  if (!names.length) return;
+  await db.insertInto('catalog_categories').values(names.map((name, i) => ({ org_id: orgId, parent_id: null, name, sort_order: i, created_at: now, updated_at: now }))).execute();
+}
+
+/** Items due for release: scheduled with a 发布日期 not after today. */
+export const listDueScheduled = (db: Db, today: string): Promise<Array<{ id: number }>> =>
+  db.selectFrom('items').select('id').where('status', '=', 'scheduled').where('published_on', '<=', today).orderBy('id').execute();

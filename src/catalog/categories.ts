@@ -1,0 +1,14 @@
+import type { Db } from '../platform/db/schema.js';
+import { DEFAULT_CATEGORIES } from './catalog-labels.rules.js';
+import { insertCategories, listCategories, type CategoryRow } from './catalog.store.js';
+
+/**
+ * An agency's 公开目录 categories, seeded with the usual 组配分类 on first use (inside the caller's
+ * transaction). Seeding reference data is not a state change of record: no audit event.
+ */
+export async function ensureCategories(trx: Db, orgId: number, now: string): Promise<CategoryRow[]> {
+  const existing = await listCategories(trx, orgId);
+  if (existing.length) return existing;
+  await insertCategories(trx, orgId, DEFAULT_CATEGORIES, now);
+  return listCategories(trx, orgId);
+}

@@ -1,0 +1,59 @@
+import type { Ctx } from '../platform/context.js';
+import { conflict, forbidden, invalidFields, notFound } from '../platform/errors.js';
+import { writeAudit } from '../platform/audit/audit.js';
+import { nextCounter, tx } from '../platform/tx.js';
+import { rolesAllow } from '../orgs/roles.rules.js';
+import { getOrg } from '../orgs/orgs.store.js';
+import { validateItem, type ItemInput } from './item-input.rules.js';
+import { formatIndexNo, indexCounterScope, indexPrefix } from './index-number.rules.js';
+import { findItemByIndexNo, insertItem, insertReview } from './catalog.store.js';
+import { ensureCategories } from './categories.js';
+
+/** Roles that may write items. */
+export const ITEM_WRITERS = ['editor', 'agency_admin'] as const;
+
+/** Creates a draft item in an agency's catalogue with a new (or imported) 索引号. */
+export async function createItem(ctx: Ctx, input: ItemInput & { orgId: number }): Promise<{ id: number; indexNo: string }> {
+  const { fields, errors } = validateItem(input);
+  if (!fields) throw invalidFields(errors);
+  return tx(ctx, async (trx) => {
+    const org = await getOrg(trx, input.orgId);
+    if (!org) throw notFound('org_not_found', '发布机构不存在。');
+    if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, ITEM_WRITERS, org.path)) throw forbidden();
+    const now = ctx.now().toISOString();
+    const cats = await ensureCategories(trx, org.id, now);
+    if (fields.category_id != null && !cats.some((c) => c.id === fields.category_id)) {
+      throw invalidFields([{ code: 'item_category_invalid', message: '所选目录分类不属于该机构。', field: 'categoryId' }]);
+    }
+    let indexNo = input.indexNo?.trim().toUpperCase();
+    if (indexNo) {
+      if (await findItemByIndexNo(trx, indexNo)) throw conflict('index_no_taken', `索引号“${indexNo}”已被其他信息使用。`, 'indexNo');
+    } else {
+      const year = Number(fields.created_on.slice(0, 4));
+      const prefix = indexPrefix(org.code, org.id);
+      do indexNo = formatIndexNo(prefix, year, await nextCounter(trx, indexCounterScope(org.id, year)));
+      while (await findItemByIndexNo(trx, indexNo));
+    }
+    const id = await insertItem(trx, {
+      ...fields,
+      org_id: org.id,
+      index_no: indexNo,
+      validity: '有效',
+      validity_on: null,
+      replaced_by_id: null,
+      published_on: null,
+      status: 'draft',
+      author_id: ctx.actor.userId,
+      secrecy_reviewer: null,
+      legality_reviewer: null,
+      approver: null,
+      withdrawn_reason: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertReview(trx, { item_id: id, action: 'create', from_status: 'draft', to_status: 'draft', actor_id: ctx.actor.userId, actor_label: ctx.actor.label, comment: null, created_at: now });
+    await writeAudit(trx, ctx, { action: 'item.create', subjectType: 'item', subjectId: id, orgId: org.id, summary: `新建信息「${fields.title}」，索引号 ${indexNo}（${org.name}）` });
+    return { id, indexNo };
+  });
+}

@@ -1,0 +1,52 @@
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db/schema.js';
+import { notFound } from '../platform/errors.js';
+import { writeAudit } from '../platform/audit/audit.js';
+import type { Updateable } from 'kysely';
+import type { ItemsTable } from './catalog.tables.js';
+import { getItem, insertReview, updateItemRow, type ItemWithOrg } from './catalog.store.js';
+import { ACTION_LABELS, decide, isItemStatus, STATUS_LABELS, type ItemAction, type ItemStatus, type WorkflowItem } from './item-workflow.rules.js';
+
+/** The workflow view of a stored item. */
+export function workflowItem(item: ItemWithOrg): WorkflowItem {
+  return {
+    status: isItemStatus(item.status) ? item.status : 'draft',
+    needsLegality: item.is_normative === 1 || item.is_rule === 1 || item.legality_required === 1,
+    authorId: item.author_id,
+    orgPath: item.org_path,
+  };
+}
+
+/** Loads an item inside a transaction or throws 404. */
+export async function loadItem(trx: Db, id: number): Promise<ItemWithOrg> {
+  const item = await getItem(trx, id);
+  if (!item) throw notFound('item_not_found', '信息不存在。');
+  return item;
+}
+
+/**
+ * Decides `action` on the item, applies `changes`, records the step in the item's history and
+ * writes the use-case's one audit event. Call inside `tx`.
+ */
+export async function applyTransition(
+  trx: Db,
+  ctx: Ctx,
+  item: ItemWithOrg,
+  action: ItemAction,
+  opts: { comment?: string | null; changes?: (to: ItemStatus) => Updateable<ItemsTable>; summary?: string },
+): Promise<ItemStatus> {
+  const from = workflowItem(item);
+  const to = decide(from, action, ctx.actor, opts.comment);
+  const now = ctx.now().toISOString();
+  await updateItemRow(trx, item.id, { ...(opts.changes?.(to) ?? {}), status: to, updated_at: now });
+  const comment = opts.comment?.trim() || null;
+  await insertReview(trx, { item_id: item.id, action, from_status: from.status, to_status: to, actor_id: ctx.actor.userId, actor_label: ctx.actor.label, comment, created_at: now });
+  await writeAudit(trx, ctx, {
+    action: `item.${action}`,
+    subjectType: 'item',
+    subjectId: item.id,
+    orgId: item.org_id,
+    summary: opts.summary ?? `${ACTION_LABELS[action]}：「${item.title}」（${item.index_no}），${STATUS_LABELS[from.status]} → ${STATUS_LABELS[to]}${comment ? `；意见：${comment}` : ''}`,
+  });
+  return to;
+}

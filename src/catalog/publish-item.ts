@@ -1,0 +1,27 @@
+import type { Ctx } from '../platform/context.js';
+import { invalidFields } from '../platform/errors.js';
+import { todayInShanghai } from '../platform/dates.js';
+import { tx } from '../platform/tx.js';
+import { checkPublicationDate } from './item-input.rules.js';
+import { applyTransition, loadItem } from './item-transition.js';
+import type { ItemStatus } from './item-workflow.rules.js';
+
+/**
+ * 领导签发: the approver signs and publishes now, or on a later 发布日期 (scheduled). The 成文日期 may
+ * not be after the 发布日期.
+ */
+export function publishItem(ctx: Ctx, input: { id: number; publishOn?: string; comment?: string }): Promise<ItemStatus> {
+  const today = todayInShanghai(ctx.now());
+  const on = input.publishOn?.trim() || today;
+  return tx(ctx, async (trx) => {
+    const item = await loadItem(trx, input.id);
+    const errors = checkPublicationDate(item.written_on, on);
+    if (errors.length) throw invalidFields(errors);
+    const action = on > today ? 'schedule' : 'publish';
+    const published_on = on < today ? today : on;
+    return applyTransition(trx, ctx, item, action, {
+      comment: input.comment,
+      changes: () => ({ published_on, approver: ctx.actor.label }),
+    });
+  });
+}

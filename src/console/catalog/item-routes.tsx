@@ -1,0 +1,237 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
+import { intOrUndef, str } from '../../platform/http/form.js';
+import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { rolesAllow } from '../../orgs/roles.rules.js';
+import { parseId } from '../../orgs/create-user.js';
+import { assertAllowed } from '../guard.js';
+import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction } from '../../catalog/item-workflow.rules.js';
+import { getItem, listReviews, listVersions, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { VALIDITIES } from '../../catalog/catalog-labels.rules.js';
+import { catalogCalendar } from '../../catalog/catalog-calendar.js';
+import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
+import { workflowItem } from '../../catalog/item-transition.js';
+import { updateItem } from '../../catalog/update-item.js';
+import { submitItem } from '../../catalog/submit-item.js';
+import { reviewItem } from '../../catalog/review-item.js';
+import { publishItem } from '../../catalog/publish-item.js';
+import { withdrawItem } from '../../catalog/withdraw-item.js';
+import { correctItem } from '../../catalog/correct-item.js';
+import { setValidity } from '../../catalog/set-validity.js';
+import { ItemForm, itemFormInput, itemValues } from './item-form.js';
+import { categoriesOf } from './items-routes.js';
+
+interface PageData {
+  item: ItemWithOrg;
+  reviews: ItemReviewRow[];
+  versions: ItemVersionRow[];
+  categories: CategoryRow[];
+  timeliness: string;
+}
+
+function ActionForms({ view, item, actions }: { view: ViewCtx; item: ItemWithOrg; actions: ItemAction[] }) {
+  const base = `/console/items/${item.id}`;
+  const has = (a: ItemAction) => actions.includes(a);
+  return (
+    <section aria-labelledby="wf">
+      <h2 id="wf">审核与发布</h2>
+      {has('submit') ? (
+        <form method="post" action={`${base}/submit`} class="actions">
+          <CsrfField token={view.csrf} />
+          <button type="submit">{ACTION_LABELS.submit}</button>
+        </form>
+      ) : null}
+      {has('approve') || (has('return') && !has('publish')) ? (
+        <form method="post" action={`${base}/review`}>
+          <CsrfField token={view.csrf} />
+          <TextArea name="comment" label="审核意见（退回时必填）" rows={3} />
+          {has('approve') ? (
+            <button type="submit" name="decision" value="approve">
+              {ACTION_LABELS.approve}
+            </button>
+          ) : null}{' '}
+          {has('return') && !has('publish') ? (
+            <button type="submit" name="decision" value="return" class="secondary">
+              {ACTION_LABELS.return}
+            </button>
+          ) : null}
+        </form>
+      ) : null}
+      {has('publish') ? (
+        <form method="post" action={`${base}/publish`}>
+          <CsrfField token={view.csrf} />
+          <TextField name="publishOn" label="发布日期" type="date" hint="留空或今天：立即发布；以后的日期：到期自动发布。" />
+          <TextArea name="comment" label="签发意见（退回时必填）" rows={2} />
+          <button type="submit">签发并发布</button>{' '}
+          <button type="submit" formaction={`${base}/review`} name="decision" value="return" class="secondary">
+            {ACTION_LABELS.return}
+          </button>
+        </form>
+      ) : null}
+      {has('withdraw') ? (
+        <form method="post" action={`${base}/withdraw`}>
+          <CsrfField token={view.csrf} />
+          <TextArea name="reason" label="撤回理由" required rows={2} />
+          <button type="submit" class="danger">
+            撤回
+          </button>
+        </form>
+      ) : null}
+      {has('set_validity') ? (
+        <form method="post" action={`${base}/validity`}>
+          <CsrfField token={view.csrf} />
+          <SelectField name="validity" label="有效性" value={item.validity} options={VALIDITIES.map((v) => [v, v])} />
+          <TextField name="validityOn" label="变更日期" type="date" />
+          <TextField name="replacedById" label="替代文件（信息编号，可不填）" inputmode="numeric" />
+          <button type="submit">变更有效性</button>
+        </form>
+      ) : null}
+      {has('correct') ? (
+        <form method="post" action={`${base}/correct`}>
+          <CsrfField token={view.csrf} />
+          <h3>勘误（保留原版本并公开勘误说明）</h3>
+          <TextField name="title" label="名称" value={item.title} />
+          <TextArea name="bodyHtml" label="正文" value={item.body_html} rows={8} />
+          <TextArea name="revisionNote" label="勘误说明（公开显示）" required rows={2} />
+          <button type="submit">保存勘误</button>
+        </form>
+      ) : null}
+      {!actions.filter((a) => a !== 'edit').length ? <p class="muted">当前没有您可以执行的操作。</p> : null}
+    </section>
+  );
+}
+
+function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; errors?: FieldError[]; values?: ReturnType<typeof itemFormInput> }) {
+  const { item } = d;
+  const actions = availableActions(workflowItem(item), view.actor);
+  return (
+    <ConsoleLayout view={view} title={item.title} wide>
+      <p>
+        <a href="/console/items">← 信息列表</a> · <a href="/console/items/queue">我的待办</a>
+        {item.status === 'published' ? (
+          <>
+            {' · '}
+            <a href={`/gk/items/${item.id}`}>查看公开页面</a>
+          </>
+        ) : null}
+      </p>
+      <ErrorSummary errors={errors} />
+      <dl class="meta">
+        <dt>索引号</dt>
+        <dd>{item.index_no}</dd>
+        <dt>状态</dt>
+        <dd>{isItemStatus(item.status) ? STATUS_LABELS[item.status] : item.status}</dd>
+        <dt>发布机构</dt>
+        <dd>{item.org_name}</dd>
+        <dt>编写人</dt>
+        <dd>{item.author_name ?? '—'}</dd>
+        <dt>保密审查</dt>
+        <dd>{item.secrecy_reviewer ?? '—'}</dd>
+        <dt>合法性审查</dt>
+        <dd>{item.legality_reviewer ?? (item.is_normative || item.is_rule || item.legality_required ? '待审查' : '不适用')}</dd>
+        <dt>签发</dt>
+        <dd>{item.approver ?? '—'}</dd>
+        <dt>发布日期</dt>
+        <dd>{item.published_on ?? '—'}</dd>
+        <dt>有效性</dt>
+        <dd>{item.validity}</dd>
+        <dt>公开时效（条例第二十六条）</dt>
+        <dd>{d.timeliness}</dd>
+        {item.withdrawn_reason ? (
+          <>
+            <dt>撤回理由</dt>
+            <dd>{item.withdrawn_reason}</dd>
+          </>
+        ) : null}
+      </dl>
+      {actions.includes('edit') ? (
+        <section aria-labelledby="edit">
+          <h2 id="edit">修改</h2>
+          <ItemForm action={`/console/items/${item.id}`} csrf={view.csrf} values={values ?? itemValues(item)} errors={errors} categories={d.categories} submitLabel="保存" />
+        </section>
+      ) : (
+        <section aria-labelledby="body">
+          <h2 id="body">正文</h2>
+          <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+        </section>
+      )}
+      <ActionForms view={view} item={item} actions={actions} />
+      <section aria-labelledby="hist">
+        <h2 id="hist">办理记录</h2>
+        <ol>
+          {d.reviews.map((r) => (
+            <li>
+              {beijingTime(r.created_at)} {r.actor_label}：{r.action === 'create' ? '新建' : isItemAction(r.action) ? ACTION_LABELS[r.action] : r.action}
+              {r.from_status !== r.to_status && isItemStatus(r.to_status) ? `（→ ${STATUS_LABELS[r.to_status]}）` : ''}
+              {r.comment ? `；意见：${r.comment}` : ''}
+            </li>
+          ))}
+        </ol>
+        {d.versions.length ? (
+          <>
+            <h3>历史版本</h3>
+            <ul>
+              {d.versions.map((v) => (
+                <li>
+                  第 {v.version} 版「{v.title}」，{v.corrected_on} 由 {v.corrected_by} 勘误：{v.revision_note}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+    </ConsoleLayout>
+  );
+}
+
+async function load(req: FastifyRequest, id: number): Promise<PageData> {
+  const item = await getItem(req.ctx.db, id);
+  if (!item) throw notFound('item_not_found', '信息不存在。');
+  assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path));
+  const cal = await catalogCalendar(req.ctx.db);
+  const t = timeliness(cal, item.created_on, item.status === 'published' ? item.published_on : null, todayInShanghai(req.ctx.now()));
+  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t) };
+}
+
+const idOf = (req: FastifyRequest) => parseId((req.params as { id: string }).id);
+
+/** Runs a workflow use-case; on a user error re-renders the item page with the errors. */
+async function act(req: FastifyRequest, reply: FastifyReply, run: (id: number) => Promise<unknown>, done: string, values?: ReturnType<typeof itemFormInput>) {
+  const id = idOf(req);
+  try {
+    await run(id);
+    return reply.flashRedirect(`/console/items/${id}`, done);
+  } catch (e) {
+    if (!isAppError(e) || !['invalid', 'conflict', 'forbidden'].includes(e.kind)) throw e;
+    return reply.page(<ItemPage view={reply.view()} d={await load(req, id)} errors={e.errors} values={values} />, e.status);
+  }
+}
+
+/** Console: one item — edit while a draft, workflow buttons, history. */
+export async function itemRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/items/:id', async (req, reply) => reply.page(<ItemPage view={reply.view()} d={await load(req, idOf(req))} />));
+
+  app.post('/console/items/:id', async (req, reply) => {
+    const input = itemFormInput(req.body);
+    return act(req, reply, (id) => updateItem(req.ctx, id, input), '已保存。', input);
+  });
+  app.post('/console/items/:id/submit', async (req, reply) => act(req, reply, (id) => submitItem(req.ctx, id), '已提交保密审查。'));
+  app.post('/console/items/:id/review', async (req, reply) => {
+    const decision = str(req.body, 'decision') === 'return' ? 'return' : 'approve';
+    return act(req, reply, (id) => reviewItem(req.ctx, { id, decision, comment: str(req.body, 'comment') }), decision === 'return' ? '已退回修改。' : '已审核通过。');
+  });
+  app.post('/console/items/:id/publish', async (req, reply) =>
+    act(req, reply, (id) => publishItem(req.ctx, { id, publishOn: str(req.body, 'publishOn'), comment: str(req.body, 'comment') }), '已签发。'),
+  );
+  app.post('/console/items/:id/withdraw', async (req, reply) => act(req, reply, (id) => withdrawItem(req.ctx, { id, reason: str(req.body, 'reason') }), '已撤回。'));
+  app.post('/console/items/:id/correct', async (req, reply) =>
+    act(req, reply, (id) => correctItem(req.ctx, { id, title: str(req.body, 'title'), bodyHtml: str(req.body, 'bodyHtml'), revisionNote: str(req.body, 'revisionNote') }), '已保存勘误。'),
+  );
+  app.post('/console/items/:id/validity', async (req, reply) =>
+    act(req, reply, (id) => setValidity(req.ctx, { id, validity: str(req.body, 'validity'), validityOn: str(req.body, 'validityOn'), replacedById: intOrUndef(req.body, 'replacedById') ?? null }), '已变更有效性。'),
+  );
+}

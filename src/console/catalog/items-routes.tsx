@@ -1,0 +1,186 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { Empty, Pagination, SelectField } from '../../platform/views/components.js';
+import { intOrUndef, pageParam, str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { tx } from '../../platform/tx.js';
+import { ensureCategories } from '../../catalog/categories.js';
+import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
+import { assertAllowed } from '../guard.js';
+import { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { availableActions, isItemStatus, ITEM_STATUSES, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
+import { listItems, listCategories, type ItemWithOrg, type CategoryRow } from '../../catalog/catalog.store.js';
+import { catalogCalendar } from '../../catalog/catalog-calendar.js';
+import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
+import { createItem, ITEM_WRITERS } from '../../catalog/create-item.js';
+import { workflowItem } from '../../catalog/item-transition.js';
+import type { WorkCalendar } from '../../calendar/calendar.rules.js';
+import type { ItemInput } from '../../catalog/item-input.rules.js';
+import { ItemForm, itemFormInput } from './item-form.js';
+
+const PER_PAGE = 30;
+
+function ItemsTable({ rows, cal, today }: { rows: ItemWithOrg[]; cal: WorkCalendar; today: string }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">索引号</th>
+            <th scope="col">名称</th>
+            <th scope="col">发布机构</th>
+            <th scope="col">分类</th>
+            <th scope="col">状态</th>
+            <th scope="col">生成日期</th>
+            <th scope="col">发布日期</th>
+            <th scope="col">时效</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>{r.index_no}</td>
+              <td>
+                <a href={`/console/items/${r.id}`}>{r.title}</a>
+              </td>
+              <td>{r.org_name}</td>
+              <td>{r.category_name ?? '—'}</td>
+              <td>{isItemStatus(r.status) ? STATUS_LABELS[r.status] : r.status}</td>
+              <td>{r.created_on}</td>
+              <td>{r.published_on ?? '—'}</td>
+              <td>{r.status === 'withdrawn' ? '—' : timelinessLabel(timeliness(cal, r.created_on, r.status === 'published' ? r.published_on : null, today))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+async function writableOrgs(req: { actor: Actor; ctx: { db: Parameters<typeof listOrgs>[0] } }): Promise<Array<[string, string]>> {
+  const paths = scopePaths(req.actor, ITEM_WRITERS);
+  if (!paths.length) return [];
+  const orgs = await listOrgs(req.ctx.db, { underPaths: paths });
+  return orgs.filter((o) => o.kind !== 'section' && rolesAllow(req.actor, ITEM_WRITERS, o.path)).map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
+}
+
+/** The agency's categories, seeding the usual 组配分类 on first use. */
+export const categoriesOf = (ctx: Ctx, orgId: number): Promise<CategoryRow[]> => tx(ctx, (trx) => ensureCategories(trx, orgId, ctx.now().toISOString()));
+
+function NewItemPage({ view, orgs, categories, values, errors, orgId }: { view: ViewCtx; orgs: Array<[string, string]>; categories: CategoryRow[]; values: Partial<ItemInput>; errors?: FieldError[]; orgId?: string }) {
+  return (
+    <ConsoleLayout view={view} title="新建公开信息">
+      <p>
+        <a href="/console/items">← 返回信息列表</a>
+      </p>
+      <p class="muted">保存后为草稿；提交后依次经保密审查、合法性审查（规范性文件）和领导签发后公开。</p>
+      <ItemForm action="/console/items" csrf={view.csrf} values={values} errors={errors} categories={categories} orgs={orgs} orgId={orgId} submitLabel="保存草稿" showIndexNo />
+    </ConsoleLayout>
+  );
+}
+
+/** Console: item list with filters, the review queue, and the new-item form. */
+export async function itemsRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/items', async (req, reply) => {
+    const paths = scopePaths(req.actor, CATALOG_VIEWERS);
+    assertAllowed(paths.length > 0);
+    const status = str(req.query, 'status');
+    const categoryId = intOrUndef(req.query, 'categoryId');
+    const orgId = intOrUndef(req.query, 'orgId');
+    const page = pageParam(req.query);
+    const { rows, total } = await listItems(req.ctx.db, {
+      orgPaths: paths,
+      statuses: isItemStatus(status) ? [status] : undefined,
+      categoryId,
+      q: str(req.query, 'q') || undefined,
+      limit: PER_PAGE,
+      offset: (page - 1) * PER_PAGE,
+    });
+    const cats = orgId ? await listCategories(req.ctx.db, orgId) : [];
+    const cal = await catalogCalendar(req.ctx.db);
+    const today = todayInShanghai(req.ctx.now());
+    const view = reply.view();
+    const qs = new URLSearchParams({ status, q: str(req.query, 'q'), ...(categoryId ? { categoryId: String(categoryId) } : {}), ...(orgId ? { orgId: String(orgId) } : {}) });
+    return reply.page(
+      <ConsoleLayout view={view} title="公开信息" wide>
+        <p>
+          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} · <a href="/console/items/queue">我的待办</a>
+        </p>
+        <form method="get" action="/console/items" class="filters">
+          <SelectField name="status" label="状态" value={status} options={ITEM_STATUSES.map((s) => [s, STATUS_LABELS[s]])} placeholder="全部" />
+          {cats.length ? <SelectField name="categoryId" label="目录分类" value={categoryId ? String(categoryId) : ''} options={cats.map((c) => [String(c.id), c.name])} placeholder="全部" /> : null}
+          {orgId ? <input type="hidden" name="orgId" value={String(orgId)} /> : null}
+          <div class="field">
+            <label for="f-q">名称、索引号或文号</label>
+            <input id="f-q" name="q" type="search" value={str(req.query, 'q')} />
+          </div>
+          <button type="submit">筛选</button>
+        </form>
+        {rows.length ? <ItemsTable rows={rows} cal={cal} today={today} /> : <Empty>没有符合条件的信息。</Empty>}
+        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/items?${qs.toString()}`} />
+      </ConsoleLayout>,
+    );
+  });
+
+  app.get('/console/items/queue', async (req, reply) => {
+    const paths = scopePaths(req.actor, CATALOG_QUEUE_ROLES);
+    assertAllowed(paths.length > 0);
+    const { rows } = await listItems(req.ctx.db, { orgPaths: paths, statuses: ['secrecy_review', 'legality_review', 'approval', 'returned'], limit: 500, offset: 0 });
+    const mine = rows.filter((r) => availableActions(workflowItem(r), req.actor).some((a) => a !== 'edit' || r.author_id === req.actor.userId));
+    const cal = await catalogCalendar(req.ctx.db);
+    const view = reply.view();
+    return reply.page(
+      <ConsoleLayout view={view} title="我的待办（公开信息审核）" wide>
+        <p>
+          <a href="/console/items">← 全部信息</a>
+        </p>
+        {mine.length ? <ItemsTable rows={mine} cal={cal} today={todayInShanghai(req.ctx.now())} /> : <Empty>没有等待您处理的信息。</Empty>}
+      </ConsoleLayout>,
+    );
+  });
+
+  app.get('/console/items/new', async (req, reply) => {
+    const orgs = await writableOrgs(req);
+    assertAllowed(orgs.length > 0);
+    const asked = intOrUndef(req.query, 'orgId');
+    const orgId = asked && orgs.some(([id]) => id === String(asked)) ? asked : orgs.length === 1 ? Number(orgs[0]![0]) : undefined;
+    const view = reply.view();
+    if (!orgId) {
+      return reply.page(
+        <ConsoleLayout view={view} title="新建公开信息：选择发布机构">
+          <ul>
+            {orgs.map(([id, name]) => (
+              <li>
+                <a href={`/console/items/new?orgId=${id}`}>{name.trim()}</a>
+              </li>
+            ))}
+          </ul>
+        </ConsoleLayout>,
+      );
+    }
+    const categories = await categoriesOf(req.ctx, orgId);
+    return reply.page(<NewItemPage view={view} orgs={orgs} categories={categories} orgId={String(orgId)} values={{ createdOn: todayInShanghai(req.ctx.now()), genre: '通知', disclosureMode: '主动公开' }} />);
+  });
+
+  app.post('/console/items', async (req, reply) => {
+    const input = itemFormInput(req.body);
+    const orgId = intOrUndef(req.body, 'orgId');
+    const again = async (errors: FieldError[], status: number) => {
+      const orgs = await writableOrgs(req);
+      const categories = orgId ? await categoriesOf(req.ctx, orgId) : [];
+      return reply.page(<NewItemPage view={reply.view()} orgs={orgs} categories={categories} orgId={orgId ? String(orgId) : ''} values={input} errors={errors} />, status);
+    };
+    if (!orgId) return again([{ code: 'item_org_required', message: '请选择发布机构。', field: 'orgId' }], 400);
+    try {
+      const { id, indexNo } = await createItem(req.ctx, { ...input, orgId });
+      return reply.flashRedirect(`/console/items/${id}`, `已保存草稿，索引号 ${indexNo}。`);
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+      return again(e.errors, e.status);
+    }
+  });
+}

@@ -1,0 +1,132 @@
+import { it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeApp, type Client } from '../../../test/helpers/http.js';
+import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
+import { createToken } from '../../orgs/api-tokens.js';
+import type { OrgRow } from '../../orgs/orgs.store.js';
+
+const NOW = new Date('2026-11-27T02:00:00Z'); // Friday 2026-11-27 in Beijing
+
+describeApp(
+  'catalogue over HTTP: draft → 保密审查 → 签发 → public',
+  (h) => {
+    let org: OrgRow;
+    const users: Record<string, string> = {};
+    const ids: Record<string, number> = {};
+    let itemId = 0;
+
+    const login = async (who: string): Promise<Client> => {
+      const c = h.client();
+      const res = await c.login(users[who]!);
+      assert.equal(res.statusCode, 303, `login ${who}`);
+      return c;
+    };
+
+    before(async () => {
+      const county = await makeOrg(h.db(), { name: '示例县' });
+      org = await makeOrg(h.db(), { parent: county, name: '示例县财政局', code: '11419999MB1004000X' });
+      for (const role of ['editor', 'secrecy_reviewer', 'approver']) {
+        const u = await makeUser(h.db(), [[role, org]]);
+        users[role] = u.username;
+        ids[role] = u.id;
+      }
+    });
+
+    it('an editor gets Chinese field errors for a bad 文号 and nothing is saved', async () => {
+      const c = await login('editor');
+      const res = await c.post('/console/items', { orgId: String(org.id), title: '关于预算公开的通知', bodyHtml: '<p>正文</p>', docNo: '财字第几号', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' }, { from: '/console/items/new' });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /发文字号“财字第几号”无法识别/);
+      const n = await h.db().selectFrom('items').select(h.db().fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(n.n), 0);
+    });
+
+    it('editor creates and submits; the draft is invisible on every public door', async () => {
+      const c = await login('editor');
+      const form = await c.get('/console/items/new');
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /政策文件/, 'categories seeded on first use');
+      const res = await c.post(
+        '/console/items',
+        { orgId: String(org.id), title: '关于2027年部门预算公开的通知', summary: '部门预算公开安排', bodyHtml: '<p>各股室：现将预算公开事项通知如下。</p>', docNo: '示财发(2026)12号', writtenOn: '2026-11-26', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27', topic: '财政、金融、审计\\财政' },
+        { from: '/console/items/new' },
+      );
+      assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+      itemId = Number(/\/console\/items\/(\d+)/.exec(String(res.headers.location))![1]);
+      const page = await c.get(`/console/items/${itemId}`);
+      assert.match(page.body, /MB1004000\/2026-00001/);
+      assert.match(page.body, /剩余 20 个工作日（2026-12-25 前公开）/);
+
+      const anon = h.client();
+      assert.equal((await anon.get(`/gk/items/${itemId}`)).statusCode, 404);
+      assert.equal((await anon.get(`/api/v1/public/items/${itemId}`)).statusCode, 404);
+      assert.equal((await anon.get('/api/v1/public/items')).json().total, 0);
+
+      const sub = await c.post(`/console/items/${itemId}/submit`, {}, { from: `/console/items/${itemId}` });
+      assert.equal(sub.statusCode, 303);
+      assert.equal((await anon.get(`/gk/items/${itemId}`)).statusCode, 404);
+    });
+
+    it('the secrecy reviewer finds it in 我的待办 and approves; the approver publishes', async () => {
+      const s = await login('secrecy_reviewer');
+      const queue = await s.get('/console/items/queue');
+      assert.match(queue.body, /关于2027年部门预算公开的通知/);
+      const ok = await s.post(`/console/items/${itemId}/review`, { decision: 'approve', comment: '不涉密' }, { from: `/console/items/${itemId}` });
+      assert.equal(ok.statusCode, 303);
+      assert.equal((await h.client().get(`/gk/items/${itemId}`)).statusCode, 404, 'not public before 签发');
+
+      const a = await login('approver');
+      const pub = await a.post(`/console/items/${itemId}/publish`, { publishOn: '' }, { from: `/console/items/${itemId}` });
+      assert.equal(pub.statusCode, 303);
+      const page = await a.get(`/console/items/${itemId}`);
+      assert.match(page.body, /已发布/);
+      assert.match(page.body, /按时/);
+
+      const audit = await h.db().selectFrom('audit_events').select('action').where('subject_type', '=', 'item').where('subject_id', '=', String(itemId)).orderBy('seq').execute();
+      assert.deepEqual(audit.map((x) => x.action), ['item.create', 'item.submit', 'item.approve', 'item.publish']);
+    });
+
+    it('the published item is on the portal and the public API', async () => {
+      const anon = h.client();
+      const page = await anon.get(`/gk/items/${itemId}`);
+      assert.equal(page.statusCode, 200);
+      for (const text of ['索引号', 'MB1004000/2026-00001', '主题分类', '财政、金融、审计\\财政', '发布机构', '示例县财政局', '成文日期', '2026-11-26', '发文字号', '示财发(2026)12号', '发布日期', '2026-11-27', '有效性', '有效', '各股室']) {
+        assert.ok(page.body.includes(text), text);
+      }
+      assert.doesNotMatch(page.body, new RegExp(users.secrecy_reviewer!), 'reviewer names stay in the console');
+      assert.match((await anon.get(`/gk/${org.id}`)).body, /关于2027年部门预算公开的通知/);
+      assert.match((await anon.get('/gk')).body, /示例县财政局<\/a>（1 条）/);
+      const list = (await anon.get('/api/v1/public/items')).json() as { total: number; data: Array<{ id: number; indexNo: string; publishedOn: string }> };
+      assert.equal(list.total, 1);
+      assert.equal(list.data[0]!.indexNo, 'MB1004000/2026-00001');
+      const one = (await anon.get(`/api/v1/public/items/${itemId}`)).json() as { title: string; bodyHtml: string };
+      assert.equal(one.title, '关于2027年部门预算公开的通知');
+    });
+
+    it('the staff API creates an item and moves it through the workflow with tokens', async () => {
+      const ed = await createToken(h.ctx((await makeUser(h.db(), [['editor', org]])).actor), { name: '采编系统', roles: ['editor'] });
+      const created = await h.client().app.inject({
+        method: 'POST',
+        url: '/api/v1/items',
+        headers: { authorization: `Bearer ${ed.token}` },
+        payload: { orgId: org.id, title: '2026年第四季度工作动态', bodyHtml: '<p>动态</p>', genre: '其他', disclosureMode: '主动公开', createdOn: '2026-11-27', writtenOn: '2026-11-28' },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = (created.json() as { id: number }).id;
+      const move = (token: string, body: object) => h.app().inject({ method: 'POST', url: `/api/v1/items/${id}/transitions`, headers: { authorization: `Bearer ${token}` }, payload: body });
+      assert.equal((await move(ed.token, { action: 'submit' })).json().status, 'secrecy_review');
+      const sec = await createToken(h.ctx((await makeUser(h.db(), [['secrecy_reviewer', org]])).actor), { name: 's', roles: ['secrecy_reviewer'] });
+      assert.equal((await move(sec.token, { action: 'approve' })).json().status, 'approval');
+      const ap = await createToken(h.ctx((await makeUser(h.db(), [['approver', org]])).actor), { name: 'a', roles: ['approver'] });
+      const bad = await move(ap.token, { action: 'publish' });
+      assert.equal(bad.statusCode, 400, '成文日期 2026-11-28 after 发布日期 2026-11-27');
+      assert.equal((bad.json() as { errors: Array<{ code: string }> }).errors[0]!.code, 'item_written_after_published');
+      const later = await move(ap.token, { action: 'publish', publishOn: '2026-11-30' });
+      assert.equal(later.json().status, 'scheduled');
+      assert.equal((await h.client().get(`/api/v1/public/items/${id}`)).statusCode, 404);
+      const self = await move(ed.token, { action: 'withdraw', comment: '误发' });
+      assert.equal(self.statusCode, 403);
+    });
+  },
+  { now: () => NOW },
+);
