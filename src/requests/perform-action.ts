@@ -15,6 +15,7 @@ import { answerRequest } from './answer-request.js';
 import { closeAbandoned } from './close-abandoned.js';
 import { sendFeeNotice } from './fee-notice.js';
 import { recordPayment } from './record-payment.js';
+import { requestExtension } from './request-extension.js';
 
 /** Fields an action may carry (strings as typed, numbers for ids and days). */
 export interface ActionFields {
@@ -40,10 +41,14 @@ export interface ActionFields {
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
-export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned'] as const;
+export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned'] as const;
 
 /** Runs the action; returns a short Chinese confirmation. */
-export async function performAction(ctx: Ctx, requestId: number, action: RequestAction, f: ActionFields): Promise<string> {
+export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | 'request_extension', f: ActionFields): Promise<string> {
+  if (action === 'request_extension') {
+    await requestExtension(ctx, { requestId, days: f.days ?? NaN, reason: f.reason ?? '' });
+    return '已提交延期申请，待依申请公开负责人批准。';
+  }
   const on = f.on || undefined;
   switch (action) {
     case 'confirm': {

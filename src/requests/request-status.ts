@@ -8,7 +8,7 @@ import { caseClock, loadCase, today, type CaseClock } from './case-support.js';
 import { findByCode } from './find-by-code.js';
 import { HISTORY_LABELS, eventPayload } from './ledger.rules.js';
 import { seesPersonalData } from './requests.policy.rules.js';
-import { listRequestEvents, type RequestEventRow, type RequestWithOrg } from './requests.store.js';
+import { findSimilarRequests, listRequestEvents, type RequestEventRow, type RequestWithOrg } from './requests.store.js';
 import { caseLetters } from './case-letters.js';
 import type { Letter } from './letters.rules.js';
 
@@ -86,6 +86,10 @@ export interface StaffCase {
   clock: CaseClock;
   history: HistoryLine[];
   letters: Letter[];
+  /** The same applicant's other requests for the same information (重复申请 hint). */
+  similar: Array<{ id: number; request_no: string; state: string; outcome_code: string | null }>;
+  /** The handler's pending extension request, if any. */
+  extensionRequest: { days: number; reason: string } | null;
 }
 
 /** One case for staff: personal data in clear only for the case's handler and the agency's request_admin. */
@@ -94,5 +98,16 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
   const clear = seesPersonalData(ctx.actor, r.org_path, r.handler_id);
   const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
   const events = await listRequestEvents(ctx.db, r.id);
-  return { request: maskCase(r, clear), personalDataVisible: clear, clock, history: events.map(toLine), letters: await caseLetters(ctx.db, r, clock) };
+  const asked = [...events].reverse().find((e) => e.type === 'extension_requested');
+  const extended = events.some((e) => e.type === 'extended');
+  const p = asked ? eventPayload(asked.payload) : {};
+  return {
+    request: maskCase(r, clear),
+    personalDataVisible: clear,
+    clock,
+    history: events.map(toLine),
+    letters: await caseLetters(ctx.db, r, clock),
+    similar: await findSimilarRequests(ctx.db, r),
+    extensionRequest: asked && !extended ? { days: Number(p.days), reason: String(p.reason ?? '') } : null,
+  };
 }

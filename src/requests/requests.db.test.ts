@@ -20,6 +20,7 @@ import { closeAbandoned } from './close-abandoned.js';
 import { sendFeeNotice } from './fee-notice.js';
 import { recordPayment } from './record-payment.js';
 import { recomputeRequestDueDates } from './recompute-due-dates.js';
+import { requestExtension } from './request-extension.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -125,6 +126,18 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     await assignRequest(h.ctx(handler.actor, at('2025-09-27')), { requestId: reg.id, handlerId: handler.id });
     assert.equal((await staffCase(h.ctx(handler.actor, at('2025-09-27')), reg.id)).request.id_number, ID);
     assert.equal((await staffCase(h.ctx(admin.actor, at('2025-09-27')), reg.id)).personalDataVisible, true);
+    // The handler asks for an extension; request_admin approves it (第三十三条第二款).
+    await requestExtension(h.ctx(handler.actor, at('2025-09-29')), { requestId: reg.id, days: 15, reason: '信息量大' });
+    assert.deepEqual((await staffCase(h.ctx(admin.actor, at('2025-09-29')), reg.id)).extensionRequest, { days: 15, reason: '信息量大' });
+    await extendDeadline(h.ctx(admin.actor, at('2025-09-29')), { requestId: reg.id, days: 15, reason: '信息量大' });
+    const afterExt = await staffCase(h.ctx(admin.actor, at('2025-09-29')), reg.id);
+    assert.equal(afterExt.extensionRequest, null);
+    assert.equal(afterExt.request.due_on, '2025-11-20');
+    await assert.rejects(requestExtension(h.ctx(handler.actor, at('2025-09-30')), { requestId: reg.id, days: 5, reason: 'x' }), { code: 'deadline_already_extended' });
+    // 重复申请 hint: the same applicant asks for the same information again.
+    const again = await registerRequest(h.ctx(handler.actor, at('2025-09-29')), { ...form, orgId: org.id, channel: 'email', receivedOn: '2025-09-29' });
+    const similar = (await staffCase(h.ctx(admin.actor, at('2025-09-29')), again.id)).similar.map((x) => x.request_no);
+    assert.ok(similar.includes(reg.requestNo) && !similar.includes(again.requestNo));
     await assert.rejects(registerRequest(h.ctx(editor.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person' }), { kind: 'forbidden' });
     await assert.rejects(registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, idNumber: '110105194912310021', orgId: org.id, channel: 'fax' }), (e: { errors: Array<{ field?: string }> }) => e.errors.some((x) => x.field === 'idNumber'));
   });

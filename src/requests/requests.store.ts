@@ -110,6 +110,20 @@ export async function listHandlers(db: Db, orgPath: string): Promise<Array<{ id:
     .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
 }
 
+/** Other requests of the same applicant (identity number) for the same information title: a hint of 重复申请 (第三十六条第（六）项). */
+export function findSimilarRequests(db: Db, r: { id: number; id_number: string; info_title: string | null }): Promise<Array<{ id: number; request_no: string; state: string; outcome_code: string | null }>> {
+  if (!r.info_title) return Promise.resolve([]);
+  return db
+    .selectFrom('requests')
+    .select(['id', 'request_no', 'state', 'outcome_code'])
+    .where('id_number', '=', r.id_number)
+    .where('info_title', '=', r.info_title)
+    .where('id', '!=', r.id)
+    .orderBy('id')
+    .limit(10)
+    .execute();
+}
+
 /**
  * 按件计收: the ordinal of a request among the same applicant's requests (matched by identity number)
  * received in the same natural month, in receipt order.

@@ -148,7 +148,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       staff(req);
       const id = (req.params as { id: number }).id;
-      const b = req.body as ActionFields & { type: RequestAction };
+      const b = req.body as ActionFields & { type: RequestAction | 'request_extension' };
       const message = await performAction(req.ctx, id, b.type, b);
       const c = await staffCase(req.ctx, id);
       return reply.status(201).send({ message, state: c.request.state, dueOn: c.request.due_on, clock: c.clock.result });

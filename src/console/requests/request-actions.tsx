@@ -13,7 +13,8 @@ import type { RequestWithOrg } from '../../requests/requests.store.js';
 import type { ActionFields } from '../../requests/perform-action.js';
 
 /** URL slug → action. */
-export const ACTION_SLUGS: Readonly<Record<string, RequestAction>> = {
+export const ACTION_SLUGS: Readonly<Record<string, RequestAction | 'request_extension'>> = {
+  'extension-request': 'request_extension',
   confirm: 'confirm',
   assign: 'assign',
   correction: 'request_correction',
@@ -69,7 +70,7 @@ function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: nu
 const OnField = ({ label = '日期' }: { label?: string }) => <TextField name="on" label={label} type="date" hint="不填为今天。" />;
 
 /** The forms the actor may use on the case in its state. */
-export function ActionForms({ r, ctx, csrf, handlers }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }> }) {
+export function ActionForms({ r, ctx, csrf, handlers, asked }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }>; asked: { days: number; reason: string } | null }) {
   const a = ctx.actor;
   const handle = canHandleRequests(a, r.org_path);
   const work = seesPersonalData(a, r.org_path, r.handler_id);
@@ -147,11 +148,18 @@ export function ActionForms({ r, ctx, csrf, handlers }: { r: RequestWithOrg; ctx
           <OnField label="缴费日期" />
         </Act>
       ) : null}
+      {work && !admin && can('extend') && !asked ? (
+        <Act slug="extension-request" id={id} csrf={csrf} title="申请延长答复期限（报负责人批准）" submit="提交延期申请">
+          <TextField name="days" label="延长工作日数" inputmode="numeric" required value="20" />
+          <TextArea name="reason" label="理由" required rows={3} />
+        </Act>
+      ) : null}
+      {asked ? <p class="warning">办理人申请延长答复期限 {asked.days} 个工作日，理由：{asked.reason}（待负责人批准）</p> : null}
       {admin && can('extend') ? (
         <Act slug="extend" id={id} csrf={csrf} title="延长答复期限（第三十三条第二款：负责人同意，最长20个工作日，只能一次）" submit="同意延长">
           <OnField label="决定日期" />
-          <TextField name="days" label="延长工作日数" inputmode="numeric" required value="20" />
-          <TextArea name="reason" label="理由" required rows={3} />
+          <TextField name="days" label="延长工作日数" inputmode="numeric" required value={String(asked?.days ?? 20)} />
+          <TextArea name="reason" label="理由" required rows={3} value={asked?.reason ?? ''} />
         </Act>
       ) : null}
       {work && can('answer') ? (

@@ -48,6 +48,17 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
           </>
         ) : null}
       </dl>
+      {c.similar.length ? (
+        <p class="warning" data-testid="similar">
+          该申请人曾申请相同信息：
+          {c.similar.map((s) => (
+            <>
+              <a href={`/console/requests/${s.id}`}>{s.request_no}</a>（{stateLabel(s.state)}）{' '}
+            </>
+          ))}
+          ——如已作出答复，可按重复申请处理（第三十六条第（六）项）。
+        </p>
+      ) : null}
       <h2>申请人{c.personalDataVisible ? '' : <span class="muted">（个人信息已隐藏：仅本案办理人和依申请公开负责人可见）</span>}</h2>
       <dl class="meta">
         <dt>类型</dt>
@@ -113,7 +124,7 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
           </ul>
         </>
       ) : null}
-      <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} />
+      <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} asked={c.extensionRequest} />
       <h2>办理记录</h2>
       <ul>
         {c.history.map((e) => (
