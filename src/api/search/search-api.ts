@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { searchDocuments } from '../../search/search-documents.js';
+import { partsToHtml } from '../../search/highlight.rules.js';
+
+const Str = Type.Optional(Type.String({ maxLength: 200 }));
+
+/** Public JSON search API: GET /api/v1/public/search (same parameters as the /search page). */
+export async function searchApi(app: FastifyInstance, perMinute: number): Promise<void> {
+  app.get(
+    '/api/v1/public/search',
+    {
+      config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } },
+      schema: {
+        summary: '全文检索已公开的政府信息（公开，限流）',
+        description:
+          'q：关键词（空格分隔，全部命中；引号内为完全一致的短语；可含文号，括号〔〕[]（）通用；或完整索引号）。筛选：org 机构编号、category 类别编号、topic 主题分类、genre 体裁、validity 有效性、year 年份、from/to 发布日期（YYYY-MM-DD）。sort=relevance|date，page 从 1 开始，perPage ≤ 50。titleHtml/snippetHtml 已转义，仅含 <mark> 标记。',
+        tags: ['检索'],
+        querystring: Type.Object({
+          q: Str,
+          org: Str,
+          category: Str,
+          topic: Str,
+          genre: Str,
+          validity: Str,
+          year: Str,
+          from: Str,
+          to: Str,
+          sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')])),
+          page: Str,
+          perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+        }),
+      },
+    },
+    async (req) => {
+      const q = req.query as Record<string, string | undefined> & { perPage?: number };
+      const r = await searchDocuments(req.ctx, q, q.perPage ?? 20);
+      return {
+        total: r.total,
+        page: r.page,
+        perPage: r.perPage,
+        terms: r.terms,
+        hits: r.hits.map((h) => ({
+          docType: h.docType,
+          docId: h.docId,
+          url: h.url,
+          title: h.title.map((p) => p.t).join(''),
+          titleHtml: partsToHtml(h.title),
+          snippetHtml: partsToHtml(h.snippet),
+          score: h.score,
+          publishedOn: h.publishedOn,
+          orgName: h.orgName,
+          categoryName: h.categoryName,
+          docNo: h.docNo,
+          indexNo: h.indexNo,
+          validity: h.validity,
+        })),
+        facets: r.facets,
+      };
+    },
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Highlighted titles and snippets for search results (issue 5: "Highlighted matches in titles and
+ * snippets"). Pure. Matching is done on normalized text (NFKC, lower case, simplified) and mapped back
+ * to the original characters; output is a list of parts, never HTML from the document.
+ */
+import { normalizeText } from './tokenizer.rules.js';
+
+/** A piece of text, marked when it matches the query. */
+export interface Part {
+  t: string;
+  m: boolean;
+}
+
+/** Normalized text with, for each normalized UTF-16 index, the original index it comes from. */
+function normMap(text: string): { norm: string; orig: number[] } {
+  const whole = normalizeText(text);
+  if (whole.length === text.length) return { norm: whole, orig: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  let norm = '';
+  const orig: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const n = normalizeText(ch);
+    for (let k = 0; k < n.length; k++) orig.push(i);
+    norm += n;
+    i += ch.length;
+  }
+  orig.push(text.length);
+  return { norm, orig };
+}
+
+/** Original-text ranges [from, to) where any needle occurs, merged and sorted. */
+function ranges(text: string, needles: readonly string[]): Array<[number, number]> {
+  const { norm, orig } = normMap(text);
+  const found: Array<[number, number]> = [];
+  for (const n of needles) {
+    if (!n) continue;
+    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + n.length)) found.push([orig[at], orig[at + n.length] ?? text.length]);
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of found) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** Splits text into marked and unmarked parts. */
+export function highlight(text: string, needles: readonly string[]): Part[] {
+  const parts: Part[] = [];
+  let at = 0;
+  for (const [a, b] of ranges(text, needles)) {
+    if (a > at) parts.push({ t: text.slice(at, a), m: false });
+    parts.push({ t: text.slice(a, b), m: true });
+    at = b;
+  }
+  if (at < text.length) parts.push({ t: text.slice(at), m: false });
+  return parts;
+}
+
+/** A window of the body around the first match (or its beginning), highlighted. */
+export function snippet(body: string, needles: readonly string[], width = 120): Part[] {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  const first = ranges(flat, needles)[0];
+  const start = first ? Math.max(0, first[0] - Math.floor(width / 3)) : 0;
+  const end = Math.min(flat.length, start + width);
+  const parts = highlight(flat.slice(start, end), needles);
+  if (start > 0) parts.unshift({ t: '…', m: false });
+  if (end < flat.length) parts.push({ t: '…', m: false });
+  return parts;
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes the text first, then wraps matches in `<mark>`: safe to embed in HTML. */
+export function partsToHtml(parts: readonly Part[]): string {
+  return parts.map((p) => (p.m ? `<mark>${esc(p.t)}</mark>` : esc(p.t))).join('');
+}
+
+/** HTML-escapes text. */
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]);

@@ -1,0 +1,43 @@
+/**
+ * PostgreSQL implementation: the bigram tokens in a generated `tsvector` column (title weight A, body
+ * weight D) with a GIN index; phrases use `<->`, ranking is ts_rank.
+ *
+ * tsvector positions stop at 16383, so in very long documents `<->` can miss a phrase that is there:
+ * the index answers the AND of the tokens, and the phrase is accepted either by `<->` or by an exact
+ * substring check on the normalized text.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { PhraseQuery } from './tokenizer.rules.js';
+import type { Db } from '../platform/db/schema.js';
+import { makeProvider, type DialectSearch } from './search-engine.js';
+import type { SearchProvider } from './search.types.js';
+
+const lexeme = (t: string, prefix: boolean): string => `'${t.replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
+
+/** The tsquery text of one phrase, with `<->` (phrase) or `&` (all tokens) between tokens. */
+export function tsPhrase(p: PhraseQuery, op: '<->' | '&'): string {
+  return `(${p.tokens.map((t, i) => lexeme(t, p.lastIsPrefix && i === p.tokens.length - 1)).join(` ${op} `)})`;
+}
+
+const tsq = (phrases: readonly PhraseQuery[], op: '<->' | '&'): RawBuilder<unknown> =>
+  sql`to_tsquery('simple', ${phrases.map((p) => tsPhrase(p, op)).join(' & ')})`;
+
+const postgresSearch: DialectSearch = {
+  name: 'postgres-tsvector',
+  match(q, parsed) {
+    let out = q.where(sql<boolean>`search_docs.tsv @@ ${tsq(parsed.phrases, '&')}`);
+    for (const p of parsed.phrases) {
+      if (p.tokens.length < 2) continue;
+      out = out.where(sql<boolean>`(search_docs.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}) or strpos(search_docs.norm_text, ${p.text}) > 0)`);
+    }
+    return out;
+  },
+  score: (parsed) => sql<number>`ts_rank(search_docs.tsv, ${tsq(parsed.phrases, '<->')})`,
+  contains: (needle) => sql<boolean>`strpos(search_docs.norm_text, ${needle}) > 0`,
+  async afterReindex(db: Db) {
+    await sql`analyze search_docs`.execute(db);
+  },
+};
+
+/** The PostgreSQL tsvector search provider bound to a handle. */
+export const postgresSearchProvider = (db: Db): SearchProvider => makeProvider(db, postgresSearch);

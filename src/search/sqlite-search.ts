@@ -1,0 +1,32 @@
+/**
+ * SQLite implementation: an external-content FTS5 table (`search_fts`, unicode61 tokenizer) over the
+ * space-separated bigram tokens; phrases are FTS5 phrase queries, ranking is bm25 with the title
+ * column weighted 10 : 1.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/schema.js';
+import type { PhraseQuery } from './tokenizer.rules.js';
+import { makeProvider, type DialectSearch } from './search-engine.js';
+import type { SearchProvider } from './search.types.js';
+
+/** The FTS5 query for phrases: `"信息 息公 公开" AND "预算"` (a final lone character as a prefix). */
+export function fts5Query(phrases: readonly PhraseQuery[]): string {
+  return phrases.map((p) => `"${p.tokens.join(' ')}"${p.lastIsPrefix ? ' *' : ''}`).join(' AND ');
+}
+
+const sqliteSearch: DialectSearch = {
+  name: 'sqlite-fts5',
+  match(q, parsed) {
+    const joined = q.innerJoin('search_fts', 'search_fts.rowid', 'search_docs.id').where(sql<boolean>`search_fts match ${fts5Query(parsed.phrases)}`);
+    return joined as unknown as typeof q;
+  },
+  score: () => sql<number>`-bm25(search_fts, 10.0, 1.0)`,
+  contains: (needle) => sql<boolean>`instr(search_docs.norm_text, ${needle}) > 0`,
+  async afterReindex(db: Db) {
+    await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
+    await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
+  },
+};
+
+/** The SQLite FTS5 search provider bound to a handle. */
+export const sqliteSearchProvider = (db: Db): SearchProvider => makeProvider(db, sqliteSearch);

@@ -1,0 +1,83 @@
+import { it, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { indexTokens, normalizeDocNo, normalizeText, parseQuery, phraseOf } from './tokenizer.rules.js';
+import { highlight, partsToHtml, snippet } from './highlight.rules.js';
+
+describe('tokenizer', () => {
+  it('CJK runs become overlapping bigrams plus the trailing character; a lone character is itself', () => {
+    assert.equal(indexTokens('政府信息公开'), '政府 府信 信息 息公 公开 开');
+    assert.equal(indexTokens('税'), '税');
+    assert.equal(indexTokens('A税B'), 'a 税 b');
+  });
+
+  it('letters and digits are words with the CJK ranges excluded: 69号文件精神', () => {
+    assert.equal(indexTokens('69号文件精神'), '69 号文 文件 件精 精神 神');
+    assert.equal(indexTokens('GB/T 9704-2012'), 'gb t 9704 2012');
+  });
+
+  it('NFKC, case folding and traditional → simplified folding', () => {
+    assert.equal(normalizeText('ＡＢＣ１２３'), 'abc123');
+    assert.equal(normalizeText('預算公開'), '预算公开');
+    assert.equal(indexTokens('預算公開'), indexTokens('预算公开'));
+  });
+
+  it('2-character queries are one index term: 公开, 预算', () => {
+    assert.deepEqual(phraseOf('公开', false)?.tokens, ['公开']);
+    assert.deepEqual(phraseOf('预算', false)?.tokens, ['预算']);
+    const p = phraseOf('預算公開', false);
+    assert.deepEqual(p?.tokens, ['预算', '算公', '公开']);
+    assert.equal(p?.text, '预算公开');
+  });
+
+  it('a term ending in a lone character matches by prefix', () => {
+    const p = phraseOf('税', false);
+    assert.deepEqual(p?.tokens, ['税']);
+    assert.equal(p?.lastIsPrefix, true);
+    assert.deepEqual(phraseOf('69号', false)?.tokens, ['69', '号']);
+  });
+
+  it('the query parser ANDs terms and keeps quoted phrases exact', () => {
+    const q = parseQuery('预算 "信息公开" 年报');
+    assert.deepEqual(
+      q.phrases.map((p) => [p.text, p.exact]),
+      [
+        ['信息公开', true],
+        ['预算', false],
+        ['年报', false],
+      ],
+    );
+    assert.equal(parseQuery('  ').empty, true);
+    assert.equal(parseQuery('“政府 信息”').phrases[0].text, '政府 信息');
+  });
+
+  it('文号 variants normalize to one form and come out of the text query', () => {
+    for (const v of ['湛府办〔2009〕69号', '湛府办[2009]69号', '湛府办（2009）69号', '湛府办(2009)69号', '湛府办［2009］第69号', '湛府办 [ 2009 ] 69 号']) {
+      assert.equal(normalizeDocNo(v), '湛府办〔2009〕69号', v);
+    }
+    const q = parseQuery('湛府办[2009]69号 通知');
+    assert.equal(q.docNo, '湛府办〔2009〕69号');
+    assert.deepEqual(q.phrases.map((p) => p.text), ['通知']);
+    assert.equal(parseQuery('〔2009〕69号').docNo, '〔2009〕69号');
+  });
+
+  it('索引号 is detected and kept exact', () => {
+    const q = parseQuery(' 000014349/2018-00222 ');
+    assert.equal(q.indexNo, '000014349/2018-00222');
+    assert.equal(q.phrases.length, 0);
+  });
+});
+
+describe('highlighting', () => {
+  it('marks matches of the normalized query in the original text, escaping HTML first', () => {
+    const parts = highlight('關於<b>預算公開</b>的通知', ['预算公开']);
+    assert.equal(partsToHtml(parts), '關於&lt;b&gt;<mark>預算公開</mark>&lt;/b&gt;的通知');
+  });
+
+  it('snippets are windows around the first match', () => {
+    const body = '甲'.repeat(300) + '政府信息公开' + '乙'.repeat(300);
+    const s = snippet(body, ['公开'], 60);
+    assert.equal(s[0].t, '…');
+    assert.ok(s.some((p) => p.m && p.t === '公开'));
+    assert.equal(s[s.length - 1].t, '…');
+  });
+});
