@@ -1,5 +1,4 @@
 import type { CapabilityModule } from './modules.js';
-import { searchModule } from './modules/search.js';
 import { calendarModule } from './modules/calendar.js';
 import { mailModule } from './modules/mail.js';
 import { guideModule } from './modules/guide.js';
@@ -7,4 +6,4 @@ import { requestsModule } from './modules/requests.js';
 import { catalogModule } from './modules/catalog.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, searchModule];
+export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule];
