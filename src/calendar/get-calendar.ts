@@ -1,17 +1,20 @@
 import type { Db } from '../platform/db/schema.js';
 import { buildCalendar, type WorkCalendar } from './calendar.rules.js';
 import { calendarStamp, readYears } from './calendar.store.js';
+import { OFFICIAL_YEARS } from './official-holidays.data.js';
 
 let cached: { stamp: string; cal: WorkCalendar } | null = null;
 
 /**
  * The working-day calendar stored in the database. Rebuilt only when a year was
- * added or changed (on any node: the stamp is read from the database).
+ * added or changed (on any node: the stamp is read from the database). Before
+ * `init` has loaded any year, the shipped official arrangements are used.
  */
 export async function getCalendar(db: Db): Promise<WorkCalendar> {
   const stamp = await calendarStamp(db);
   if (cached?.stamp === stamp) return cached.cal;
-  const cal = buildCalendar(await readYears(db));
+  const years = await readYears(db);
+  const cal = buildCalendar(years.length ? years : OFFICIAL_YEARS);
   cached = { stamp, cal };
   return cal;
 }
