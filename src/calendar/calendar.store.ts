@@ -8,13 +8,14 @@ export async function readYears(db: Db): Promise<YearData[]> {
   return rows.map((r) => JSON.parse(r.data) as YearData);
 }
 
-/** Sum of year versions: changes whenever any year changes (cheap cache key shared by nodes). */
+/** Count, sum of versions and latest change: differs whenever any year changes (a cheap cache key shared by nodes). */
 export async function calendarStamp(db: Db): Promise<string> {
   const r = await db
     .selectFrom('calendar_years')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v'), eb.fn.max('updated_at').as('at')])
     .executeTakeFirstOrThrow();
-  return `${Number(r.n)}:${Number(r.v ?? 0)}`;
+  // The latest change time keeps two databases in one process (tests, tools) apart.
+  return `${Number(r.n)}:${Number(r.v ?? 0)}:${r.at ?? ''}`;
 }
 
 export const getYearRow = (db: Db, year: number) => db.selectFrom('calendar_years').selectAll().where('year', '=', year).executeTakeFirst();
