@@ -3,6 +3,7 @@ import { invalidFields, type FieldError } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isOutcomeCode, outcomeByCode, outcomeText } from './outcomes.rules.js';
+import { DELIVERY_METHODS } from './applicant.rules.js';
 import { transition } from './request-states.rules.js';
 import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.js';
 import { updateRequest } from './requests.store.js';
@@ -16,6 +17,9 @@ export interface AnswerInput {
   letter: string;
   /** 第三十七条: for partial disclosure, what was withheld and why. */
   withheld?: string;
+  /** How the answer is delivered (默认 the applicant's chosen way) and the tracking number for post. */
+  deliveryMethod?: string;
+  trackingNo?: string;
 }
 
 /**
@@ -39,12 +43,15 @@ export async function answerRequest(ctx: Ctx, input: AnswerInput): Promise<{ due
   if ((code === '2' || code.startsWith('3.')) && !withheld) {
     errors.push({ code: 'reasons_required', message: '部分公开或不予公开的，应写明不予公开的内容及理由（第三十六条第（三）项、第三十七条）。', field: 'withheld' });
   }
+  const deliveryMethod = (input.deliveryMethod ?? '').trim();
+  if (deliveryMethod && !Object.hasOwn(DELIVERY_METHODS, deliveryMethod)) errors.push({ code: 'delivery_invalid', message: '请选择送达方式。', field: 'deliveryMethod' });
+  const trackingNo = (input.trackingNo ?? '').trim().slice(0, 60);
   if (errors.length) throw invalidFields(errors);
   const basis = (input.basis ?? '').trim() || outcomeByCode(code)!.basis;
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'work');
     const state = transition(r.state, 'answer');
-    await appendEvent(trx, ctx, r.id, { type: 'answered', on, payload: { outcome: code } });
+    await appendEvent(trx, ctx, r.id, { type: 'answered', on, payload: { outcome: code, delivery: deliveryMethod || r.delivery, trackingNo } });
     const { clock } = await recomputeDue(trx, ctx, r);
     const dueOn = clock.result?.dueOn ?? r.due_on;
     const text = withheld ? `${letter}\n\n不予公开的内容及理由：${withheld}` : letter;

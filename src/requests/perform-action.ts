@@ -38,6 +38,8 @@ export interface ActionFields {
   pages?: number;
   waive?: boolean;
   waiverReason?: string;
+  deliveryMethod?: string;
+  trackingNo?: string;
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
@@ -87,7 +89,7 @@ export async function performAction(ctx: Ctx, requestId: number, action: Request
       return `已记录缴费，答复期限 ${r.dueOn ?? '待定'}。`;
     }
     case 'answer': {
-      const r = await answerRequest(ctx, { requestId, on, outcome: f.outcome ?? '', basis: f.basis, letter: f.letter ?? '', withheld: f.withheld });
+      const r = await answerRequest(ctx, { requestId, on, outcome: f.outcome ?? '', basis: f.basis, letter: f.letter ?? '', withheld: f.withheld, deliveryMethod: f.deliveryMethod, trackingNo: f.trackingNo });
       return r.overdue ? '已答复（超过答复期限）。' : '已答复，本案办结。';
     }
     case 'close_abandoned':

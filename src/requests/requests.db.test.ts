@@ -21,6 +21,7 @@ import { sendFeeNotice } from './fee-notice.js';
 import { recordPayment } from './record-payment.js';
 import { recomputeRequestDueDates } from './recompute-due-dates.js';
 import { requestExtension } from './request-extension.js';
+import { requestStatistics } from './request-statistics.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -108,6 +109,11 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     for (const a of await audits(s.id)) {
       assert.ok(!a.summary.includes(ID) && !a.summary.includes('13800138000') && !a.summary.includes('某市某路'), a.summary);
     }
+
+    const stats = await requestStatistics(h.ctx(admin.actor), { orgId: org.id, year: 2025 });
+    assert.deepEqual(stats.table['三.2'], [1, 0, 0, 0, 0, 0, 1]);
+    assert.equal(stats.balanced, true);
+    await assert.rejects(requestStatistics(h.ctx(editor.actor), { orgId: org.id, year: 2025 }), { kind: 'forbidden' });
 
     const masked = await staffCase(h.ctx(editor.actor), s.id).catch((e: unknown) => e);
     assert.equal((masked as { kind?: string }).kind, 'forbidden');

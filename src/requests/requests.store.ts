@@ -139,3 +139,14 @@ export async function applicantOrdinalInMonth(db: Db, r: { id: number; id_number
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The fields table 三 needs, for the cases of an org subtree. */
+export function tallyRows(db: Db, orgPath: string) {
+  return db
+    .selectFrom('requests')
+    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+    .select(['requests.applicant_type', 'requests.applicant_kind', 'requests.received_on', 'requests.state', 'requests.closed_on', 'requests.outcome_code'])
+    .where('orgs.path', 'like', `${orgPath}%`)
+    .where('requests.received_on', 'is not', null)
+    .execute();
+}

@@ -12,6 +12,9 @@ import { addWorkingDays } from '../../calendar/calendar.rules.js';
 import { addDays } from '../../platform/dates.js';
 import { requestCalendar } from '../../requests/request-calendar.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
+import { requestStatistics } from '../../requests/request-statistics.js';
+import { TABLE3_COLUMNS } from '../../requests/tally.rules.js';
+import { TABLE3_ROWS } from '../../requests/outcomes.rules.js';
 
 const sec = [{ bearer: [] }];
 const QUEUES = ['all', 'mine', 'unconfirmed', 'due_soon', 'overdue', 'waiting'] as const;
@@ -96,6 +99,23 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.get(
+    '/api/v1/requests/statistics',
+    {
+      schema: {
+        summary: '年度报告表三：收到和处理政府信息公开申请情况（按申请人类别）',
+        tags: ['依申请公开'],
+        security: sec,
+        querystring: Type.Object({ orgId: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 2008, maximum: 2100 }) }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const q = req.query as { orgId: number; year: number };
+      return { columns: TABLE3_COLUMNS, rows: TABLE3_ROWS, ...(await requestStatistics(req.ctx, q)) };
+    },
+  );
+
   app.get('/api/v1/requests/:id', { schema: { summary: '申请详情与期限计算（个人信息仅对本案办理人和负责人显示）', tags: ['依申请公开'], security: sec, params: IdParams } }, async (req) => {
     staff(req);
     const c = await staffCase(req.ctx, (req.params as { id: number }).id);
@@ -142,6 +162,8 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           pages: Type.Optional(Type.Integer({ minimum: 0 })),
           waive: Type.Optional(Type.Boolean()),
           waiverReason: Type.Optional(Type.String()),
+          deliveryMethod: Type.Optional(Type.String()),
+          trackingNo: Type.Optional(Type.String()),
         }),
       },
     },

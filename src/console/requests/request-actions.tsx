@@ -6,6 +6,7 @@ import { intOrUndef, str } from '../../platform/http/form.js';
 import { canTransition, type RequestAction } from '../../requests/request-states.rules.js';
 import { OUTCOMES } from '../../requests/outcomes.rules.js';
 import { FEE_METHODS } from '../../requests/fees.rules.js';
+import { DELIVERY_METHODS } from '../../requests/applicant.rules.js';
 import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
 import { CONSULTATION_REPLIES } from '../../requests/consultation.rules.js';
 import { canApproveExtension, canHandleRequests, seesPersonalData } from '../../requests/requests.policy.rules.js';
@@ -51,6 +52,8 @@ export function actionFields(b: unknown): ActionFields {
     pages: str(b, 'pages') ? Number(str(b, 'pages')) : undefined,
     waive: str(b, 'waive') === '1',
     waiverReason: str(b, 'waiverReason'),
+    deliveryMethod: str(b, 'deliveryMethod'),
+    trackingNo: str(b, 'trackingNo'),
   };
 }
 
@@ -176,6 +179,8 @@ export function ActionForms({ r, ctx, csrf, handlers, asked }: { r: RequestWithO
           <TextField name="basis" label="法律依据" hint="不填则使用该办理结果的默认依据。" />
           <TextArea name="letter" label="答复书正文" required rows={8} />
           <TextArea name="withheld" label="不予公开的内容及理由（部分公开、不予公开时必填）" rows={4} />
+          <SelectField name="deliveryMethod" label="送达方式" value={r.delivery} options={Object.entries(DELIVERY_METHODS)} />
+          <TextField name="trackingNo" label="邮寄单号（邮寄时填写）" />
         </Act>
       ) : null}
     </section>

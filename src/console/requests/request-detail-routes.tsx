@@ -129,7 +129,9 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
       <ul>
         {c.history.map((e) => (
           <li>
-            {e.on} {e.label} <span class="muted">{e.actor}{e.isPublic ? '' : ' · 内部'}</span>
+            {e.on} {e.label}
+            {e.type === 'answered' && typeof e.payload.delivery === 'string' ? `（送达：${label(DELIVERY_METHODS, e.payload.delivery)}${e.payload.trackingNo ? `，单号 ${String(e.payload.trackingNo)}` : ''}）` : ''}{' '}
+            <span class="muted">{e.actor}{e.isPublic ? '' : ' · 内部'}</span>
           </li>
         ))}
       </ul>

@@ -161,6 +161,9 @@ describeApp(
       assert.equal((api.json() as { state: string }).state, 'answered');
       const audit = await h.db().selectFrom('audit_events').select('action').where('subject_type', '=', 'request').where('subject_id', '=', String(row.id)).orderBy('seq').execute();
       assert.deepEqual(audit.map((a) => a.action), ['request.submit', 'request.confirm', 'request.assign', 'request.answer']);
+      const stats = (await staff.get(`/api/v1/requests/statistics?orgId=${org.id}&year=2025`)).json() as { balanced: boolean; table: Record<string, number[]> };
+      assert.equal(stats.balanced, true);
+      assert.deepEqual(stats.table['三.1'], [1, 0, 0, 0, 0, 0, 1]);
     });
 
     it('the applicant reads the answer and downloads the printable letter', async () => {

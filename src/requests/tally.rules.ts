@@ -1,0 +1,56 @@
+/**
+ * Annual-report table 三 “收到和处理政府信息公开申请情况” from cases (条例第五十条; 国办公开办函〔2021〕30号), pure.
+ * Columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计. Rows: 一, 二, the 21 outcomes,
+ * （七）总计, 四. Checks 一 + 二 = （七）总计 + 四, as printed in the table's header cell.
+ */
+import { TABLE3_ROWS } from './outcomes.rules.js';
+import { reportColumn } from './applicant.rules.js';
+
+/** The 7 columns, in report order. */
+export const TABLE3_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+
+/** What the tally needs from a case. */
+export interface TallyCase {
+  applicantType: string;
+  applicantKind: string | null;
+  receivedOn: string | null;
+  state: string;
+  closedOn: string | null;
+  outcomeCode: string | null;
+}
+
+/** Row key → 7 numbers. Row keys are those of TABLE3_ROWS ('一', '二', '三.1' … '三.6.3', '三.(七)', '四'). */
+export type Table3 = Record<string, number[]>;
+
+/** The outcome row of a closed case: its outcome, or （六）3 其他 for a withdrawn request. */
+export const outcomeRowOf = (c: TallyCase): string | null => (c.outcomeCode ? c.outcomeCode : c.state === 'withdrawn' ? '6.3' : null);
+
+/** Counts table 三 for a year. Only received cases count (an unconfirmed online submission is not yet 收到). */
+export function tallyTable3(cases: readonly TallyCase[], year: number): Table3 {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const t: Table3 = Object.fromEntries(TABLE3_ROWS.map((r) => [r.row, new Array<number>(7).fill(0)]));
+  const add = (row: string, col: number): void => {
+    t[row][col]++;
+    t[row][6]++;
+  };
+  for (const c of cases) {
+    if (!c.receivedOn || c.receivedOn > to) continue;
+    const col = TABLE3_COLUMNS.indexOf(reportColumn(c.applicantType, c.applicantKind) as (typeof TABLE3_COLUMNS)[number]);
+    const closedBefore = c.closedOn !== null && c.closedOn < from;
+    if (closedBefore) continue;
+    if (c.receivedOn >= from) add('一', col);
+    else add('二', col);
+    const row = outcomeRowOf(c);
+    if (c.closedOn !== null && c.closedOn <= to && row) {
+      add(`三.${row}`, col);
+      add('三.(七)', col);
+    } else add('四', col);
+  }
+  return t;
+}
+
+/** True when 一 + 二 = （七）总计 + 四 in every column. */
+export function table3Balanced(t: Table3): boolean {
+  return TABLE3_COLUMNS.every((_, i) => t['一'][i] + t['二'][i] === t['三.(七)'][i] + t['四'][i]);
+}
