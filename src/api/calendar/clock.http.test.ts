@@ -72,5 +72,38 @@ describeApp('request clock and calendar over HTTP', (h) => {
     assert.match(res.body, /个期限随之调整/);
     const bad = await a.post('/console/calendar/import', { data: '{"year": 2028}' }, { from: '/console/calendar' });
     assert.equal(bad.statusCode, 400);
+    const day = await a.post('/console/calendar/day', { date: '2026-10-09', working: '0', holidayName: '国庆节' }, { from: '/console/calendar' });
+    assert.equal(day.statusCode, 200);
+    assert.match(day.body, /已更正 2026-10-09（2026 年第 2 版）/);
+    const api = (await a.get('/api/v1/calendar/days/2026-10-09')).json() as { working: boolean };
+    assert.equal(api.working, false);
+    assert.equal((await c.post('/console/calendar/day', { date: '2026-10-12', working: '0' }, { from: '/console/calendar?year=2026' }).catch(() => ({ statusCode: 403 }))).statusCode, 403);
   });
 });
+
+let clock = new Date('2026-10-31T02:00:00Z');
+describeApp(
+  'missing next-year calendar warning',
+  (h) => {
+    it('from 1 November (Beijing time) the console warns supervisors when next year is missing', async () => {
+      await seedOfficialCalendar(h.ctx());
+      const root = await makeOrg(h.db());
+      const sup = await makeUser(h.db(), [['supervisor', root]]);
+      const editor = await makeUser(h.db(), [['editor', root]]);
+      clock = new Date('2026-10-31T02:00:00Z');
+      const c = h.client();
+      await c.login(sup.username);
+      const before = await c.get('/console');
+      assert.equal(before.statusCode, 200);
+      assert.doesNotMatch(before.body, /缺少 2027 年/);
+      clock = new Date('2026-10-31T16:30:00Z'); // 00:30 on 1 November in Beijing
+      const c2 = h.client();
+      await c2.login(sup.username);
+      assert.match((await c2.get('/console')).body, /缺少 2027 年法定节假日安排/);
+      const e = h.client();
+      await e.login(editor.username);
+      assert.doesNotMatch((await e.get('/console')).body, /缺少 2027 年/);
+    });
+  },
+  { now: () => clock },
+);

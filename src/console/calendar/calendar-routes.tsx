@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { CsrfField, ErrorSummary, TextArea, beijingTime } from '../../platform/views/components.js';
+import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
@@ -11,6 +11,7 @@ import { getCalendar } from '../../calendar/get-calendar.js';
 import { listChanges, listYearRows } from '../../calendar/calendar.store.js';
 import { parseCalendarIcs, parseCalendarJson } from '../../calendar/calendar-import.rules.js';
 import { saveCalendarYears } from '../../calendar/save-calendar-years.js';
+import { correctCalendarDay } from '../../calendar/correct-calendar-day.js';
 import { assertAllowed } from '../guard.js';
 import { registerHomeWidget } from '../foundation/home-routes.js';
 
@@ -65,6 +66,16 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
           <h2>新增或更正年度安排</h2>
           <p>粘贴 JSON（格式见 docs/deadlines.md）或 .ics 日历内容。每次修改都会保存修改前的版本、写入审计日志，并重新计算所有未办结事项的期限。</p>
           <ErrorSummary errors={opts.errors} />
+          <h3>更正某一天</h3>
+          <form method="post" action="/console/calendar/day" class="filters">
+            <CsrfField token={view.csrf} />
+            <TextField name="date" label="日期" type="date" required />
+            <SelectField name="working" label="改为" options={[['0', '休息日（放假）'], ['1', '工作日（含调休上班）']]} />
+            <TextField name="holidayName" label="所属节日（放假时填写，可空）" />
+            <TextField name="year" label="所属年度安排（可空，默认为该日所在年）" inputmode="numeric" />
+            <button type="submit">更正</button>
+          </form>
+          <h3>导入整年安排</h3>
           <form method="post" action="/console/calendar/import">
             <CsrfField token={view.csrf} />
             <TextArea name="data" label="年度安排数据" rows={12} required value={opts.text} errors={opts.errors} />
@@ -104,6 +115,24 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     } catch (e) {
       if (!isAppError(e)) throw e;
       return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, message: `${x.field ? x.field + '：' : ''}${x.message}`, field: 'data' })), text }), e.status);
+    }
+  });
+
+  app.post('/console/calendar/day', async (req, reply) => {
+    assertAllowed(isSysadmin(req.actor));
+    const year = str(req.body, 'year');
+    try {
+      const r = await correctCalendarDay(req.ctx, {
+        date: str(req.body, 'date'),
+        working: str(req.body, 'working') === '1',
+        holidayName: str(req.body, 'holidayName') || undefined,
+        year: year ? Number(year) : undefined,
+      });
+      const moved = r.moved.reduce((n, m) => n + m.moved, 0);
+      return reply.page(await page(req, reply.view(), { year: r.saved[0]?.year, message: `已更正 ${str(req.body, 'date')}（${r.saved[0]?.year} 年第 ${r.saved[0]?.version} 版）。未办结事项中有 ${moved} 个期限随之调整。` }));
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, field: 'data' })) }), e.status);
     }
   });
 
