@@ -26,6 +26,21 @@ describeApp('foundation over HTTP', (h) => {
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
   });
 
+  it('every page can be read in traditional characters and in the large-text mode, both persisted in cookies', async () => {
+    await makeOrg(h.db(), { name: '某县人民政府' });
+    const c = h.client();
+    const set = await c.get('/prefs/script?v=hant&back=/');
+    assert.equal(set.statusCode, 303);
+    assert.equal(set.headers.location, '/');
+    const page = await c.get('/');
+    assert.match(page.body, /政務公開/);
+    assert.match(page.body, /lang="zh-Hant"/);
+    await c.get('/prefs/elder?on=1&back=//evil.example');
+    const elder = await c.get('/');
+    assert.match(elder.body, /class="portal elder"/);
+    assert.equal((await c.get('/prefs/elder?on=1&back=//evil.example')).headers.location, '/', 'no open redirect');
+  });
+
   it('shows Chinese error pages and JSON errors', async () => {
     const c = h.client();
     const page = await c.get('/no/such/page');
