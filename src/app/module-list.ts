@@ -4,6 +4,7 @@ import { mailModule } from './modules/mail.js';
 import { guideModule } from './modules/guide.js';
 import { requestsModule } from './modules/requests.js';
 import { catalogModule } from './modules/catalog.js';
+import { interactionModule } from './modules/interaction.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule];
+export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, interactionModule];

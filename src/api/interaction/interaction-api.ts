@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { forbidden, unauthenticated } from '../../platform/errors.js';
+import { messageScopes } from '../../interaction/interaction.policy.rules.js';
+import { isQueue, listMessages, type MessageQueue } from '../../interaction/messages.store.js';
+import { maskMessage, today } from '../../interaction/message-support.js';
+import { listPublicQa } from '../../interaction/public-qa.js';
+
+const sec = [{ bearer: [] }];
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const QaItem = Type.Object({
+  messageNo: Type.String(),
+  orgName: Type.String(),
+  type: Type.String(),
+  subject: Type.String(),
+  content: Type.String(),
+  askerMasked: Type.String(),
+  receivedOn: Type.String(),
+  reply: Type.String(),
+  repliedOn: Nullable(Type.String()),
+});
+
+const MessageSummary = Type.Object({
+  id: Type.Integer(),
+  messageNo: Type.String(),
+  orgId: Type.Integer(),
+  orgName: Type.String(),
+  type: Type.String(),
+  channel: Type.String(),
+  subject: Type.String(),
+  state: Type.String(),
+  nameMasked: Nullable(Type.String()),
+  phoneMasked: Nullable(Type.String()),
+  receivedOn: Type.String(),
+  dueOn: Nullable(Type.String()),
+  repliedOn: Nullable(Type.String()),
+  rating: Nullable(Type.String()),
+  heldForModeration: Type.Boolean(),
+  published: Type.Boolean(),
+});
+
+/** JSON API: the public Q&A and the staff message list (scoped, contact details masked). */
+export async function interactionApi(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/api/v1/public/qa',
+    {
+      schema: {
+        summary: '公开问答（已答复并经同意公开的留言，留言人姓名已隐去）',
+        tags: ['互动交流'],
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
+        response: { 200: Type.Object({ data: Type.Array(QaItem), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const q = req.query as { q?: string; page?: number; perPage?: number };
+      const page = q.page ?? 1;
+      const perPage = q.perPage ?? 20;
+      const { items, total } = await listPublicQa(req.ctx.db, { q: q.q ?? '', limit: perPage, offset: (page - 1) * perPage });
+      return { data: items, page, perPage, total };
+    },
+  );
+
+  app.get(
+    '/api/v1/messages',
+    {
+      schema: {
+        summary: '留言列表（本人管辖范围，联系方式已隐藏）',
+        tags: ['互动交流'],
+        security: sec,
+        querystring: Type.Object({ queue: Type.Optional(Type.String()), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        response: { 200: Type.Object({ data: Type.Array(MessageSummary), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'user') throw unauthenticated();
+      const paths = messageScopes(req.actor);
+      if (!paths.length) throw forbidden();
+      const q = req.query as { queue?: string; page?: number; perPage?: number };
+      const queue: MessageQueue = q.queue && isQueue(q.queue) ? q.queue : 'all';
+      const page = q.page ?? 1;
+      const perPage = q.perPage ?? 50;
+      const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: today(req.ctx), limit: perPage, offset: (page - 1) * perPage });
+      const data = rows.map(maskMessage).map((m) => ({
+        id: m.id,
+        messageNo: m.message_no,
+        orgId: m.org_id,
+        orgName: m.org_name,
+        type: m.type,
+        channel: m.channel,
+        subject: m.subject,
+        state: m.state,
+        nameMasked: m.name,
+        phoneMasked: m.phone,
+        receivedOn: m.received_on,
+        dueOn: m.due_on,
+        repliedOn: m.replied_on,
+        rating: m.rating,
+        heldForModeration: !!m.held_for_moderation,
+        published: !!m.published,
+      }));
+      return { data, page, perPage, total };
+    },
+  );
+}

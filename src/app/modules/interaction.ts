@@ -1,0 +1,24 @@
+import type { CapabilityModule } from '../modules.js';
+import { registerNav } from '../../console/nav.js';
+import { HANDLE_ROLES, VIEW_ROLES } from '../../interaction/interaction.policy.rules.js';
+import { messagesListRoutes } from '../../console/interaction/messages-list-routes.js';
+import { messageDetailRoutes } from '../../console/interaction/message-detail-routes.js';
+import { messagesPortalRoutes } from '../../portal/interaction/messages-portal-routes.js';
+import { qaRoutes } from '../../portal/interaction/qa-routes.js';
+import { interactionApi } from '../../api/interaction/interaction-api.js';
+
+/** 互动交流: messages (咨询/投诉/建议) with reply limits and figures, public Q&A, comment periods. */
+export const interactionModule: CapabilityModule = {
+  name: 'interaction',
+  async routes(app) {
+    registerNav(
+      { href: '/console/messages', label: '留言办理', roles: VIEW_ROLES, group: '互动交流' },
+      { href: '/console/messages/new', label: '登记留言', roles: HANDLE_ROLES, group: '互动交流' },
+    );
+    await messagesListRoutes(app);
+    await messageDetailRoutes(app);
+    await messagesPortalRoutes(app);
+    await qaRoutes(app);
+    await interactionApi(app);
+  },
+};

@@ -1,0 +1,118 @@
+/** Action forms on a message page and the dispatch of their posts to the use-cases. */
+import type { ComponentChildren } from 'preact';
+import type { Ctx } from '../../platform/context.js';
+import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
+import { intOrUndef, str } from '../../platform/http/form.js';
+import { canDo } from '../../interaction/message-states.rules.js';
+import { canHandleMessages, canPublish } from '../../interaction/interaction.policy.rules.js';
+import type { MessageWithOrg } from '../../interaction/messages.store.js';
+import { publishBlocker, publishQa } from '../../interaction/publish-qa.js';
+import { acceptMessage } from '../../interaction/accept-message.js';
+import { assignMessage } from '../../interaction/assign-message.js';
+import { transferMessage } from '../../interaction/transfer-message.js';
+import { replyMessage } from '../../interaction/reply-message.js';
+import { extendMessage } from '../../interaction/extend-message.js';
+import { closeMessage } from '../../interaction/close-message.js';
+import { moderateMessage } from '../../interaction/moderate-message.js';
+import type { FieldError } from '../../platform/errors.js';
+
+/** Action slugs accepted by POST /console/messages/:id/:action. */
+export const MESSAGE_ACTIONS = ['accept', 'assign', 'transfer', 'reply', 'extend', 'close', 'moderate', 'publish', 'unpublish'] as const;
+export type MessageActionSlug = (typeof MESSAGE_ACTIONS)[number];
+export const isActionSlug = (s: string): s is MessageActionSlug => (MESSAGE_ACTIONS as readonly string[]).includes(s);
+
+/** Runs the use-case of an action with the posted form; returns the flash message. */
+export async function runAction(ctx: Ctx, id: number, action: MessageActionSlug, b: unknown): Promise<string> {
+  switch (action) {
+    case 'accept':
+      await acceptMessage(ctx, { messageId: id });
+      return '已签收。';
+    case 'assign':
+      await assignMessage(ctx, { messageId: id, handlerId: intOrUndef(b, 'handlerId') });
+      return '已分派。';
+    case 'transfer': {
+      const r = await transferMessage(ctx, { messageId: id, targetOrgId: intOrUndef(b, 'targetOrgId'), targetName: str(b, 'targetName'), reason: str(b, 'reason') });
+      return r.state === 'transferred' ? '已转出，留言人可查看转办说明。' : '已转办，待对方签收。';
+    }
+    case 'reply': {
+      const r = await replyMessage(ctx, { messageId: id, replyPublic: str(b, 'replyPublic'), replyPrivate: str(b, 'replyPrivate') });
+      return r.onTime ? '已答复。' : '已答复（已超过答复期限）。';
+    }
+    case 'extend': {
+      const d = str(b, 'days');
+      const r = await extendMessage(ctx, { messageId: id, days: /^\d{1,3}$/.test(d) ? Number(d) : 0, reason: str(b, 'reason') });
+      return `已延期，新的答复期限为 ${r.dueOn}。`;
+    }
+    case 'close':
+      await closeMessage(ctx, { messageId: id });
+      return '已办结。';
+    case 'moderate':
+      await moderateMessage(ctx, { messageId: id, decision: str(b, 'decision'), note: str(b, 'note') });
+      return '审核完成。';
+    case 'publish':
+    case 'unpublish':
+      await publishQa(ctx, { messageId: id, publish: action === 'publish' });
+      return action === 'publish' ? '已发布到公开问答。' : '已撤下。';
+  }
+}
+
+function ActionForm({ id, action, title, csrf, children, button }: { id: number; action: string; title: string; csrf: string; children?: ComponentChildren; button: string }) {
+  return (
+    <section class="action">
+      <h3>{title}</h3>
+      <form method="post" action={`/console/messages/${id}/${action}`}>
+        <CsrfField token={csrf} />
+        {children}
+        <button type="submit">{button}</button>
+      </form>
+    </section>
+  );
+}
+
+/** The forms the actor may use on the message in its state. */
+export function MessageActions(p: { m: MessageWithOrg; actor: Ctx['actor']; csrf: string; handlers: Array<[string, string]>; orgs: Array<[string, string]>; errors?: FieldError[] }) {
+  const { m, csrf, errors } = p;
+  const handle = canHandleMessages(p.actor, m.org_path);
+  const publish = canPublish(p.actor, m.org_path);
+  const out: ComponentChildren[] = [];
+  if (handle && canDo(m.state, 'accept')) out.push(<ActionForm id={m.id} action="accept" title="签收" csrf={csrf} button="签收" />);
+  if (handle && canDo(m.state, 'assign'))
+    out.push(
+      <ActionForm id={m.id} action="assign" title="分派" csrf={csrf} button="分派">
+        <SelectField name="handlerId" label="承办人" required options={p.handlers} placeholder="请选择" value={m.handler_id ? String(m.handler_id) : ''} errors={errors} />
+      </ActionForm>,
+    );
+  if (handle && canDo(m.state, 'reply'))
+    out.push(
+      <ActionForm id={m.id} action="reply" title="答复" csrf={csrf} button="提交答复">
+        <TextArea name="replyPublic" label="答复内容（留言人可见，经同意可公开）" required rows={6} errors={errors} />
+        <TextArea name="replyPrivate" label="不公开部分（仅留言人可见的个人事项，可不填）" rows={3} errors={errors} />
+      </ActionForm>,
+    );
+  if (handle && canDo(m.state, 'transfer'))
+    out.push(
+      <ActionForm id={m.id} action="transfer" title="转办" csrf={csrf} button="转办">
+        <SelectField name="targetOrgId" label="转至本平台机关或部门" options={p.orgs.filter(([v]) => v !== String(m.org_id))} placeholder="（平台外单位请在下方填写）" errors={errors} />
+        <TextField name="targetName" label="或平台外承办单位" hint="如 12345 热线、信访部门。转出后本平台办结。" errors={errors} />
+        <TextArea name="reason" label="转办理由" required rows={2} errors={errors} />
+      </ActionForm>,
+    );
+  if (handle && canDo(m.state, 'extend') && !m.extended_days)
+    out.push(
+      <ActionForm id={m.id} action="extend" title="延期答复" csrf={csrf} button="延期">
+        <TextField name="days" label="延长工作日数" required inputmode="numeric" errors={errors} />
+        <TextArea name="reason" label="延期理由" required rows={2} errors={errors} />
+      </ActionForm>,
+    );
+  if (handle && canDo(m.state, 'close')) out.push(<ActionForm id={m.id} action="close" title="办结" csrf={csrf} button="办结" />);
+  if (publish && m.held_for_moderation)
+    out.push(
+      <ActionForm id={m.id} action="moderate" title="敏感词审核" csrf={csrf} button="提交审核">
+        <SelectField name="decision" label="审核结果" required options={[['release', '通过（可答复、可公开）'], ['reject', '不予受理（不计入统计，不公开）']]} placeholder="请选择" errors={errors} />
+        <TextField name="note" label="理由" errors={errors} />
+      </ActionForm>,
+    );
+  if (publish && !m.published && !publishBlocker(m)) out.push(<ActionForm id={m.id} action="publish" title="公开问答" csrf={csrf} button="发布到公开问答" />);
+  if (publish && m.published) out.push(<ActionForm id={m.id} action="unpublish" title="公开问答" csrf={csrf} button="撤下公开问答" />);
+  return out.length ? <div class="actions">{out}</div> : <p class="muted">当前没有可执行的操作。</p>;
+}

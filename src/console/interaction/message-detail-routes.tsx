@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { ErrorSummary, beijingTime } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import type { Ctx } from '../../platform/context.js';
+import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, RATINGS, type MessageChannel, type MessageState, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
+import { staffMessage } from '../../interaction/message-status.js';
+import type { MessageEventRow, MessageWithOrg } from '../../interaction/messages.store.js';
+import { listMessageHandlers } from '../../interaction/message-handlers.js';
+import { messageOrgOptions, EVENT_LABELS } from '../../portal/interaction/messages-portal-routes.js';
+import { MessageActions, isActionSlug, runAction } from './message-actions.js';
+
+function describe(e: MessageEventRow): string {
+  const p = JSON.parse(e.payload) as Record<string, unknown>;
+  const base = EVENT_LABELS[e.type] ?? e.type;
+  if (e.type === 'transferred' || e.type === 'transferred_out') return `${base}：${String(p.from)} → ${String(p.to)}，理由：${String(p.reason)}`;
+  if (e.type === 'extended') return `${base} ${String(p.days)} 个工作日至 ${String(p.dueOn)}：${String(p.reason)}`;
+  if (e.type === 'rated') return `${base}：${RATINGS[p.rating as Rating] ?? String(p.rating)}`;
+  if (e.type === 'assigned') return `${base}：${String(p.handler)}`;
+  return base;
+}
+
+function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }: { view: ViewCtx; m: MessageWithOrg; contactVisible: boolean; history: MessageEventRow[]; handlers: Array<[string, string]>; orgs: Array<[string, string]>; errors?: FieldError[] }) {
+  return (
+    <ConsoleLayout view={view} title={`留言 ${m.message_no}`} wide>
+      <p>
+        <a href="/console/messages">← 返回留言办理</a>
+      </p>
+      <ErrorSummary errors={errors} />
+      {m.held_for_moderation ? <p class="badge bad">含敏感词待审核：{(JSON.parse(m.held_words ?? '[]') as string[]).join('、')}</p> : null}
+      <dl class="meta">
+        <dt>状态</dt>
+        <dd data-testid="message-state">{MESSAGE_STATES[m.state as MessageState] ?? m.state}</dd>
+        <dt>受理机关</dt>
+        <dd>{m.org_name}</dd>
+        <dt>类型 / 渠道</dt>
+        <dd>
+          {MESSAGE_TYPES[m.type as MessageType] ?? m.type} / {MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel}
+        </dd>
+        <dt>收到日期</dt>
+        <dd>{m.received_on}</dd>
+        <dt>答复期限</dt>
+        <dd data-testid="due-on">
+          {m.due_on}
+          {m.extended_days ? `（已延期 ${m.extended_days} 个工作日：${m.extension_reason ?? ''}）` : ''}
+        </dd>
+        <dt>承办人</dt>
+        <dd>{m.handler_name ?? '—'}</dd>
+        <dt>留言人</dt>
+        <dd data-testid="contact">
+          {m.name ?? '匿名'} {m.phone ?? ''} {m.email ?? ''} {m.address ?? ''}
+          {contactVisible ? null : <span class="muted">（联系方式仅本机关留言办理人员可见）</span>}
+        </dd>
+        <dt>同意公开</dt>
+        <dd>{m.publish_consent ? '是' : '否'}{m.published ? '（已发布到公开问答）' : ''}</dd>
+      </dl>
+      <h2>{m.subject}</h2>
+      <div class="content">{m.content}</div>
+      {m.reply_public ? (
+        <section>
+          <h2>答复（{m.replied_on}）</h2>
+          <div>{m.reply_public}</div>
+          {m.reply_private ? <p class="muted">不公开部分：{m.reply_private}</p> : null}
+          {m.rating ? <p>评价：{RATINGS[m.rating as Rating] ?? m.rating}{m.rating_reason ? `（${m.rating_reason}）` : ''}</p> : null}
+        </section>
+      ) : null}
+      <h2>办理</h2>
+      <MessageActions m={m} actor={view.actor} csrf={view.csrf} handlers={handlers} orgs={orgs} errors={errors} />
+      <h2>办理记录</h2>
+      <ol class="history">
+        {history.map((e) => (
+          <li>
+            {beijingTime(e.created_at)} {e.actor_label}：{describe(e)}
+          </li>
+        ))}
+      </ol>
+    </ConsoleLayout>
+  );
+}
+
+async function render(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldError[]) {
+  const s = await staffMessage(ctx, id);
+  const handlers = (await listMessageHandlers(ctx.db, s.message.org_path)).map((h): [string, string] => [String(h.id), h.name]);
+  return <DetailPage view={view} m={s.message} contactVisible={s.contactVisible} history={s.history} handlers={handlers} orgs={await messageOrgOptions(ctx.db)} errors={errors} />;
+}
+
+const idParam = (p: unknown): number => {
+  const s = (p as { id?: string }).id ?? '';
+  if (!/^\d{1,9}$/.test(s)) throw notFound('message_not_found', '留言不存在。');
+  return Number(s);
+};
+
+/** Console: one message with its history and the action forms. */
+export async function messageDetailRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/messages/:id', async (req, reply) => reply.page(await render(req.ctx, reply.view(), idParam(req.params))));
+
+  app.post('/console/messages/:id/:action', async (req, reply) => {
+    const id = idParam(req.params);
+    const action = (req.params as { action: string }).action;
+    if (!isActionSlug(action)) throw notFound('action_not_found', '没有这个操作。');
+    try {
+      const msg = await runAction(req.ctx, id, action, req.body);
+      return reply.flashRedirect(`/console/messages/${id}`, msg);
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+      return reply.page(await render(req.ctx, reply.view(), id, e.errors), e.status);
+    }
+  });
+}

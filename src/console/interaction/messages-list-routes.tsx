@@ -1,0 +1,180 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
+import { pageParam, str } from '../../platform/http/form.js';
+import { isValidIsoDate } from '../../platform/dates.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { assertAllowed } from '../guard.js';
+import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.policy.rules.js';
+import { rolesAllow } from '../../orgs/roles.rules.js';
+import { isQueue, listMessages, MESSAGE_QUEUES, type MessageQueue } from '../../interaction/messages.store.js';
+import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType } from '../../interaction/message-states.rules.js';
+import { formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
+import { messageFigures } from '../../interaction/message-figures.js';
+import { maskMessage, today } from '../../interaction/message-support.js';
+import { registerMessage } from '../../interaction/register-message.js';
+import { MessageFields, messageFromBody, type MessageFormValues } from '../../portal/interaction/message-form.js';
+import { messageOrgOptions } from '../../portal/interaction/messages-portal-routes.js';
+import { TextField, SelectField } from '../../platform/views/components.js';
+
+const PER_PAGE = 30;
+
+function FigureRow({ label, f }: { label: string; f: MessageFigures }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{f.received}</td>
+      <td>{f.closed}</td>
+      <td>{formatRate(f.completionRate)}</td>
+      <td>{formatRate(f.onTimeRate)}</td>
+      <td>{formatRate(f.satisfactionRate)}</td>
+      <td>{f.avgReplyWorkingDays ?? '—'}</td>
+      <td class={f.veto ? 'bad' : ''}>{f.unansweredOver3Months}{f.veto ? '（单项否决）' : ''}</td>
+    </tr>
+  );
+}
+
+function RegisterPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values: MessageFormValues & { channel?: string; receivedOn?: string }; errors?: FieldError[] }) {
+  return (
+    <ConsoleLayout view={view} title="登记留言">
+      <p>
+        <a href="/console/messages">← 返回留言办理</a>
+      </p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/console/messages/new">
+        <CsrfField token={view.csrf} />
+        <SelectField name="channel" label="来源渠道" required value={values.channel ?? ''} options={Object.entries(MESSAGE_CHANNELS)} placeholder="请选择" errors={errors} />
+        <TextField name="receivedOn" label="收到日期" value={values.receivedOn ?? ''} hint="年-月-日，默认今天。" errors={errors} />
+        <MessageFields v={values} errors={errors} orgs={orgs} />
+        <button type="submit">登记</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
+
+/** Console: queues, figures per agency and period, staff registration of calls and letters. */
+export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/messages', async (req, reply) => {
+    const paths = messageScopes(req.actor);
+    assertAllowed(paths.length > 0);
+    const q = str(req.query, 'queue');
+    const queue: MessageQueue = isQueue(q) ? q : 'pending';
+    const page = pageParam(req.query);
+    const day = today(req.ctx);
+    const fromQ = str(req.query, 'from');
+    const toQ = str(req.query, 'to');
+    const from = isValidIsoDate(fromQ) ? fromQ : `${day.slice(0, 4)}-01-01`;
+    const to = isValidIsoDate(toQ) ? toQ : day;
+    const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const figs = await messageFigures(req.ctx, { orgPaths: paths, from, to });
+    const view = reply.view();
+    return reply.page(
+      <ConsoleLayout view={view} title="留言办理" wide>
+        {rolesAllow(req.actor, HANDLE_ROLES) ? (
+          <p>
+            <a href="/console/messages/new">登记电话、来信留言</a>
+          </p>
+        ) : null}
+        <nav class="tabs" aria-label="队列">
+          {Object.entries(MESSAGE_QUEUES).map(([k, l]) => (
+            <a href={`/console/messages?queue=${k}`} aria-current={k === queue ? 'page' : undefined}>
+              {l}
+            </a>
+          ))}
+        </nav>
+        {rows.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th>编号</th>
+                <th>类型</th>
+                <th>标题</th>
+                <th>机关</th>
+                <th>渠道</th>
+                <th>留言人</th>
+                <th>收到</th>
+                <th>期限</th>
+                <th>状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(maskMessage).map((m) => (
+                <tr class={m.due_on && m.due_on < day && ['received', 'accepted', 'assigned', 'reopened'].includes(m.state) ? 'overdue' : ''}>
+                  <td>
+                    <a href={`/console/messages/${m.id}`}>{m.message_no}</a>
+                  </td>
+                  <td>{MESSAGE_TYPES[m.type as MessageType] ?? m.type}</td>
+                  <td>
+                    {m.subject}
+                    {m.held_for_moderation ? <span class="badge bad">待审核</span> : null}
+                  </td>
+                  <td>{m.org_name}</td>
+                  <td>{MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel}</td>
+                  <td>{m.name ?? '匿名'}</td>
+                  <td>{m.received_on}</td>
+                  <td>{m.due_on}</td>
+                  <td>{MESSAGE_STATES[m.state as MessageState] ?? m.state}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Empty>该队列没有留言。</Empty>
+        )}
+        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/messages?queue=${queue}`} />
+        <section>
+          <h2>办理统计</h2>
+          <form method="get" action="/console/messages" class="inline">
+            <input type="hidden" name="queue" value={queue} />
+            <label>
+              自 <input name="from" value={from} size={10} />
+            </label>{' '}
+            <label>
+              至 <input name="to" value={to} size={10} />
+            </label>{' '}
+            <button type="submit">统计</button>
+          </form>
+          <table data-testid="figures">
+            <thead>
+              <tr>
+                <th>机关</th>
+                <th>收到</th>
+                <th>办结</th>
+                <th>办结率</th>
+                <th>按时办结率</th>
+                <th>满意率</th>
+                <th>平均答复用时（工作日）</th>
+                <th>超过3个月未回应</th>
+              </tr>
+            </thead>
+            <tbody>
+              <FigureRow label="合计" f={figs.total} />
+              {figs.byOrg.map((o) => (
+                <FigureRow label={o.orgName} f={o.figures} />
+              ))}
+            </tbody>
+          </table>
+          <p class="muted">“超过3个月未回应”统计今天之前一年内收到、超过3个月未答复的有效留言；存在即触发政府网站检查“互动回应差”单项否决。</p>
+        </section>
+      </ConsoleLayout>,
+    );
+  });
+
+  app.get('/console/messages/new', async (req, reply) => {
+    assertAllowed(rolesAllow(req.actor, HANDLE_ROLES));
+    return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={{}} />);
+  });
+
+  app.post('/console/messages/new', async (req, reply) => {
+    const values = { ...messageFromBody(req.body), channel: str(req.body, 'channel'), receivedOn: str(req.body, 'receivedOn') };
+    try {
+      const r = await registerMessage(req.ctx, values);
+      return reply.flashRedirect(`/console/messages/${r.id}`, `已登记留言 ${r.messageNo}，查询码 ${r.queryCode}（请告知留言人，仅显示一次），答复期限 ${r.dueOn}。`);
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
+      const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
+      return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={values} errors={errors} />, 400);
+    }
+  });
+}

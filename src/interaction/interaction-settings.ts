@@ -1,0 +1,46 @@
+/**
+ * Settings of the interaction capability, read from the `settings` table with defaults:
+ * `interaction.reply_limits` (JSON, see reply-deadline.rules.ts), `interaction.sensitive_words`
+ * (one word per line), `interaction.name_required` ("1" = name required for consultations too),
+ * `interaction.comment_min_days` (30) and `interaction.feedback_due_days` (20 working days).
+ */
+import type { Db } from '../platform/db/schema.js';
+import { buildCalendar, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { OFFICIAL_YEARS } from '../calendar/official-holidays.data.js';
+import { parseReplyLimits, type ReplyLimits } from './reply-deadline.rules.js';
+import { parseWordList } from './sensitive-words.rules.js';
+import { DEFAULT_COMMENT_SETTINGS } from './comment-periods.rules.js';
+
+/** All interaction settings. */
+export interface InteractionSettings {
+  replyLimits: ReplyLimits;
+  sensitiveWords: string[];
+  nameRequired: boolean;
+  commentMinDays: number;
+  feedbackDueDays: number;
+}
+
+/** Reads the settings (defaults where unset). */
+export async function readInteractionSettings(db: Db): Promise<InteractionSettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'interaction.%').execute();
+  const get = (k: string): string | undefined => rows.find((r) => r.key === `interaction.${k}`)?.value;
+  const int = (k: string, d: number): number => {
+    const v = Number(get(k));
+    return Number.isInteger(v) && v > 0 ? v : d;
+  };
+  return {
+    replyLimits: parseReplyLimits(get('reply_limits')),
+    sensitiveWords: parseWordList(get('sensitive_words')),
+    nameRequired: get('name_required') === '1',
+    commentMinDays: int('comment_min_days', DEFAULT_COMMENT_SETTINGS.minDays),
+    feedbackDueDays: int('feedback_due_days', DEFAULT_COMMENT_SETTINGS.feedbackDueDays),
+  };
+}
+
+let cached: WorkCalendar | null = null;
+
+/** The official working-day calendar (src/calendar/official-holidays.data.ts), built once. */
+export function interactionCalendar(): WorkCalendar {
+  cached ??= buildCalendar(OFFICIAL_YEARS);
+  return cached;
+}

@@ -1,0 +1,59 @@
+import type { Ctx } from '../platform/context.js';
+import { canReopen, MESSAGE_STATES, type MessageState } from './message-states.rules.js';
+import { listMessageEvents, type MessageEventRow, type MessageWithOrg } from './messages.store.js';
+import { findMessageByCode } from './find-message.js';
+import { loadMessage, maskMessage } from './message-support.js';
+import { seesContact } from './interaction.policy.rules.js';
+
+/** What the citizen sees with the number and the 查询码. */
+export interface PublicMessageStatus {
+  messageNo: string;
+  orgName: string;
+  type: string;
+  subject: string;
+  content: string;
+  stateLabel: string;
+  state: string;
+  receivedOn: string;
+  dueOn: string | null;
+  replyPublic: string | null;
+  repliedOn: string | null;
+  rating: string | null;
+  ratingReason: string | null;
+  canRate: boolean;
+  canReopen: boolean;
+  history: Array<{ on: string; type: string; payload: Record<string, unknown> }>;
+}
+
+const label = (s: string): string => MESSAGE_STATES[s as MessageState] ?? s;
+const hist = (rows: MessageEventRow[]) => rows.map((e) => ({ on: e.event_on, type: e.type, payload: JSON.parse(e.payload) as Record<string, unknown> }));
+
+/** The citizen's view of a message (reading, no state change: no audit event). */
+export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; queryCode: string }): Promise<PublicMessageStatus> {
+  const m = await findMessageByCode(ctx.db, input.messageNo, input.queryCode);
+  return {
+    messageNo: m.message_no,
+    orgName: m.org_name,
+    type: m.type,
+    subject: m.subject,
+    content: m.content,
+    state: m.state,
+    stateLabel: label(m.state),
+    receivedOn: m.received_on,
+    dueOn: m.due_on,
+    replyPublic: m.state === 'reopened' ? null : m.reply_public,
+    repliedOn: m.replied_on,
+    rating: m.rating,
+    ratingReason: m.rating_reason,
+    canRate: m.state === 'replied',
+    canReopen: canReopen(m),
+    history: hist(await listMessageEvents(ctx.db, m.id, { publicOnly: true })),
+  };
+}
+
+/** The staff view: contact details in clear only for the agency's message handlers. */
+export async function staffMessage(ctx: Ctx, id: number): Promise<{ message: MessageWithOrg; contactVisible: boolean; history: MessageEventRow[] }> {
+  const m = await loadMessage(ctx.db, ctx, id, 'view');
+  const contactVisible = seesContact(ctx.actor, m.org_path);
+  return { message: contactVisible ? m : maskMessage(m), contactVisible, history: await listMessageEvents(ctx.db, m.id) };
+}

@@ -1,0 +1,71 @@
+/** Inserting a new message (shared by the portal submission and staff registration). */
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db/schema.js';
+import { notFound } from '../platform/errors.js';
+import { nextCounter } from '../platform/tx.js';
+import { hashQueryCode, newQueryCode } from '../requests/query-code.js';
+import type { MessageChannel } from './message-states.rules.js';
+import type { MessageFields } from './message-input.rules.js';
+import { formatMessageNo } from './message-input.rules.js';
+import { replyDueOn } from './reply-deadline.rules.js';
+import { findSensitiveWords } from './sensitive-words.rules.js';
+import { interactionCalendar, type InteractionSettings } from './interaction-settings.js';
+import { insertMessage } from './messages.store.js';
+import { appendMessageEvent } from './message-support.js';
+
+/** The agency (or the jurisdiction's government) a message is addressed to: an enabled org. */
+export async function messageOrg(trx: Db, orgId: number | undefined): Promise<{ id: number; name: string; path: string }> {
+  const org = orgId ? await trx.selectFrom('orgs').select(['id', 'name', 'path', 'disabled']).where('id', '=', orgId).executeTakeFirst() : undefined;
+  if (!org || org.disabled) throw notFound('org_not_found', '请选择受理留言的机关。');
+  return org;
+}
+
+/** Inserts the message with its number, hashed 查询码, due date and moderation hold; returns the code once. */
+export async function insertNewMessage(
+  trx: Db,
+  ctx: Pick<Ctx, 'actor' | 'now'>,
+  settings: InteractionSettings,
+  f: MessageFields,
+  o: { orgId: number; channel: MessageChannel; receivedOn: string; handlerId?: number | null },
+): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string; held: boolean }> {
+  const year = Number(o.receivedOn.slice(0, 4));
+  const messageNo = formatMessageNo(year, await nextCounter(trx, `message:${year}`));
+  const queryCode = newQueryCode();
+  const dueOn = replyDueOn(interactionCalendar(), settings.replyLimits, { type: f.type, channel: o.channel, receivedOn: o.receivedOn });
+  const words = findSensitiveWords(`${f.subject}\n${f.content}`, settings.sensitiveWords);
+  const now = ctx.now().toISOString();
+  const id = await insertMessage(trx, {
+    org_id: o.orgId,
+    message_no: messageNo,
+    query_code_hash: hashQueryCode(queryCode),
+    type: f.type,
+    subject: f.subject,
+    content: f.content,
+    name: f.name,
+    phone: f.phone,
+    email: f.email,
+    address: f.address,
+    publish_consent: f.publishConsent ? 1 : 0,
+    channel: o.channel,
+    received_on: o.receivedOn,
+    due_on: dueOn,
+    extended_days: 0,
+    extension_reason: null,
+    state: 'received',
+    handler_id: o.handlerId ?? null,
+    reply_public: null,
+    reply_private: null,
+    replied_on: null,
+    rating: null,
+    rating_reason: null,
+    reopened: 0,
+    held_for_moderation: words.length ? 1 : 0,
+    held_words: words.length ? JSON.stringify(words) : null,
+    rejected: 0,
+    published: 0,
+    created_at: now,
+    updated_at: now,
+  });
+  await appendMessageEvent(trx, ctx, id, { type: 'received', payload: { channel: o.channel, dueOn } });
+  return { id, messageNo, queryCode, dueOn, held: words.length > 0 };
+}

@@ -1,0 +1,36 @@
+/** The public Q&A knowledge base (reading: no audit): names masked, personal data in text masked. */
+import type { Db } from '../platform/db/schema.js';
+import { maskName, maskPersonalData } from './sensitive-words.rules.js';
+import { listPublishedQa } from './messages.store.js';
+
+/** One published Q&A item as shown publicly. */
+export interface PublicQaItem {
+  messageNo: string;
+  orgName: string;
+  type: string;
+  subject: string;
+  content: string;
+  askerMasked: string;
+  receivedOn: string;
+  reply: string;
+  repliedOn: string | null;
+}
+
+/** Published Q&A matching `q` (subject, content or reply), newest answer first. */
+export async function listPublicQa(db: Db, f: { q: string; limit: number; offset: number }): Promise<{ items: PublicQaItem[]; total: number }> {
+  const { rows, total } = await listPublishedQa(db, f);
+  return {
+    total,
+    items: rows.map((m) => ({
+      messageNo: m.message_no,
+      orgName: m.org_name,
+      type: m.type,
+      subject: maskPersonalData(m.subject),
+      content: maskPersonalData(m.content),
+      askerMasked: maskName(m.name),
+      receivedOn: m.received_on,
+      reply: maskPersonalData(m.reply_public ?? ''),
+      repliedOn: m.replied_on,
+    })),
+  };
+}

@@ -1,0 +1,37 @@
+import type { Ctx } from '../platform/context.js';
+import { invalidFields } from '../platform/errors.js';
+import { writeAudit } from '../platform/audit/audit.js';
+import { tx } from '../platform/tx.js';
+import { validateMessage, type MessageInput } from './message-input.rules.js';
+import { MESSAGE_TYPES } from './message-states.rules.js';
+import { readInteractionSettings } from './interaction-settings.js';
+import { insertNewMessage, messageOrg } from './new-message.js';
+import { today } from './message-support.js';
+
+/** Input of the portal form: the message and the agency (or jurisdiction) addressed. */
+export interface SubmitMessageInput extends MessageInput {
+  orgId?: number;
+}
+
+/**
+ * A citizen leaves a message on the portal (channel: website). Received today; the reply is due
+ * after the website limit (5 working days by default). Returns the 留言编号 and the 查询码 (shown once).
+ */
+export async function submitMessage(ctx: Ctx, input: SubmitMessageInput): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string }> {
+  const settings = await readInteractionSettings(ctx.db);
+  const { fields, errors } = validateMessage(input, { nameRequired: settings.nameRequired });
+  if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理留言的机关。', field: 'orgId' });
+  if (!fields || errors.length) throw invalidFields(errors);
+  return tx(ctx, async (trx) => {
+    const org = await messageOrg(trx, input.orgId);
+    const m = await insertNewMessage(trx, ctx, settings, fields, { orgId: org.id, channel: 'website', receivedOn: today(ctx) });
+    await writeAudit(trx, ctx, {
+      action: 'message.submit',
+      subjectType: 'message',
+      subjectId: m.id,
+      orgId: org.id,
+      summary: `网站收到${MESSAGE_TYPES[fields.type]}留言 ${m.messageNo}（${org.name}），答复期限 ${m.dueOn}${m.held ? '，含敏感词待审核' : ''}`,
+    });
+    return { id: m.id, messageNo: m.messageNo, queryCode: m.queryCode, dueOn: m.dueOn };
+  });
+}

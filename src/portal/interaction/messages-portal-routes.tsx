@@ -1,0 +1,256 @@
+import type { FastifyInstance } from 'fastify';
+import { PortalLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
+import { MESSAGE_TYPES, RATINGS, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
+import { DEFAULT_REPLY_LIMITS } from '../../interaction/reply-deadline.rules.js';
+import { submitMessage } from '../../interaction/submit-message.js';
+import { publicMessageStatus, type PublicMessageStatus } from '../../interaction/message-status.js';
+import { rateMessage } from '../../interaction/rate-message.js';
+import { reopenMessage } from '../../interaction/reopen-message.js';
+import { MessageFields, messageFromBody, type MessageFormValues } from './message-form.js';
+
+/** Wrong 查询码 guesses are rate-limited per client. */
+const LIMITED = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
+
+/** Every enabled org: agencies, departments and the jurisdiction's government. */
+export async function messageOrgOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
+  return (await listOrgs(db)).map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
+}
+
+function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values: MessageFormValues; errors?: FieldError[] }) {
+  const d = DEFAULT_REPLY_LIMITS.byChannel;
+  return (
+    <PortalLayout view={view} title="我要留言">
+      <h1>我要留言</h1>
+      <p>您可以就政策、办事等提出咨询，对行政机关的工作提出投诉或建议。网站留言一般在收到后 {d.website} 个工作日内答复。</p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/hd/messages/new">
+        <CsrfField token={view.csrf} />
+        <MessageFields v={values} errors={errors} orgs={orgs} />
+        <button type="submit">提交留言</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+function StatusForm({ view, errors, messageNo }: { view: ViewCtx; errors?: FieldError[]; messageNo?: string }) {
+  return (
+    <PortalLayout view={view} title="留言查询">
+      <h1>留言办理查询</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/hd/messages/status">
+        <CsrfField token={view.csrf} />
+        <TextField name="messageNo" label="留言编号" required value={messageNo ?? ''} hint="例如 LY-2026-000123" />
+        <TextField name="queryCode" label="查询码" required hint="提交留言时显示的10位查询码。" autocomplete="off" />
+        <button type="submit">查询</button>
+      </form>
+    </PortalLayout>
+  );
+}
+
+function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: PublicMessageStatus; queryCode: string; errors?: FieldError[] }) {
+  return (
+    <PortalLayout view={view} title="留言办理情况">
+      <h1>留言办理情况</h1>
+      <ErrorSummary errors={errors} />
+      <dl class="meta">
+        <dt>留言编号</dt>
+        <dd>{st.messageNo}</dd>
+        <dt>受理机关</dt>
+        <dd>{st.orgName}</dd>
+        <dt>类型</dt>
+        <dd>{MESSAGE_TYPES[st.type as MessageType] ?? st.type}</dd>
+        <dt>标题</dt>
+        <dd>{st.subject}</dd>
+        <dt>状态</dt>
+        <dd data-testid="message-state">{st.stateLabel}</dd>
+        <dt>收到日期</dt>
+        <dd>{st.receivedOn}</dd>
+        <dt>答复期限</dt>
+        <dd>{st.dueOn ?? '—'}</dd>
+      </dl>
+      {st.replyPublic ? (
+        <section>
+          <h2>答复（{st.repliedOn}）</h2>
+          <div class="reply" data-testid="reply">{st.replyPublic}</div>
+        </section>
+      ) : null}
+      {st.rating ? (
+        <p>
+          您的评价：{RATINGS[st.rating as Rating] ?? st.rating}
+          {st.ratingReason ? `（${st.ratingReason}）` : ''}
+        </p>
+      ) : null}
+      {st.canRate ? (
+        <form method="post" action="/hd/messages/rate">
+          <CsrfField token={view.csrf} />
+          <input type="hidden" name="messageNo" value={st.messageNo} />
+          <input type="hidden" name="queryCode" value={queryCode} />
+          <fieldset class={fieldError(errors, 'rating') ? 'has-error' : ''}>
+            <legend id="f-rating">请评价本次答复</legend>
+            {Object.entries(RATINGS).map(([k, l]) => (
+              <label>
+                <input type="radio" name="rating" value={k} /> {l}
+              </label>
+            ))}
+          </fieldset>
+          <TextArea name="reason" label="评价理由" hint="选择“不满意”时必填。" rows={3} errors={errors} />
+          <label>
+            <input type="checkbox" name="reopen" value="1" /> 不满意时申请重新办理（仅可申请一次）
+          </label>
+          <button type="submit">提交评价</button>
+        </form>
+      ) : null}
+      {st.canReopen ? (
+        <form method="post" action="/hd/messages/reopen">
+          <CsrfField token={view.csrf} />
+          <input type="hidden" name="messageNo" value={st.messageNo} />
+          <input type="hidden" name="queryCode" value={queryCode} />
+          <button type="submit">申请重新办理</button>
+        </form>
+      ) : null}
+      <h2>办理记录</h2>
+      <ul>
+        {st.history.map((h) => (
+          <li>
+            {h.on} {EVENT_LABELS[h.type] ?? h.type}
+            {h.type === 'transferred' || h.type === 'transferred_out' ? `：转至${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
+          </li>
+        ))}
+      </ul>
+    </PortalLayout>
+  );
+}
+
+/** Labels of history events. */
+export const EVENT_LABELS: Record<string, string> = {
+  received: '收到留言',
+  accepted: '已签收',
+  assigned: '已分派',
+  transferred: '转办',
+  transferred_out: '转出',
+  replied: '已答复',
+  extended: '延期答复',
+  rated: '留言人评价',
+  reopened: '申请重新办理',
+  closed: '办结',
+  moderation_released: '审核通过',
+  moderation_rejected: '审核不予受理',
+  published: '发布到公开问答',
+  unpublished: '撤下公开问答',
+};
+
+/** Portal: the doors of 互动交流, the message form and receipt, status, rating and reopening. */
+export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/hd', async (_req, reply) =>
+    reply.page(
+      <PortalLayout view={reply.view()} title="互动交流">
+        <h1>互动交流</h1>
+        <div class="cards">
+          <a class="card" href="/hd/messages/new">
+            <h2>我要留言</h2>
+            <p>咨询、投诉、建议</p>
+          </a>
+          <a class="card" href="/hd/messages/status">
+            <h2>留言查询</h2>
+            <p>凭留言编号和查询码查看答复、评价</p>
+          </a>
+          <a class="card" href="/hd/qa">
+            <h2>公开问答</h2>
+            <p>已答复并经同意公开的留言</p>
+          </a>
+          <a class="card" href="/hd/consultations">
+            <h2>意见征集</h2>
+            <p>对政策草案发表意见，查看意见采纳情况</p>
+          </a>
+        </div>
+      </PortalLayout>,
+    ),
+  );
+
+  app.get('/hd/messages/new', async (req, reply) => {
+    const org = str(req.query, 'org');
+    return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={{ orgId: /^\d+$/.test(org) ? Number(org) : undefined }} />);
+  });
+
+  app.post('/hd/messages/new', async (req, reply) => {
+    const values = messageFromBody(req.body);
+    try {
+      const r = await submitMessage(req.ctx, values);
+      return reply.page(
+        <PortalLayout view={reply.view()} title="留言已提交">
+          <h1>留言已提交</h1>
+          <p>请记下留言编号和查询码。查询码只显示这一次，凭两者可查看答复并评价。</p>
+          <dl class="meta">
+            <dt>留言编号</dt>
+            <dd data-testid="message-no">{r.messageNo}</dd>
+            <dt>查询码</dt>
+            <dd>
+              <pre class="secret" data-testid="query-code">{r.queryCode}</pre>
+            </dd>
+            <dt>答复期限</dt>
+            <dd>{r.dueOn}</dd>
+          </dl>
+          <p>
+            <a href="/hd/messages/status">查询办理情况</a>
+          </p>
+        </PortalLayout>,
+      );
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
+      const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
+      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={values} errors={errors} />, 400);
+    }
+  });
+
+  app.get('/hd/messages/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
+
+  app.post('/hd/messages/status', LIMITED, async (req, reply) => {
+    const messageNo = str(req.body, 'messageNo');
+    const queryCode = str(req.body, 'queryCode');
+    try {
+      const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
+      return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'message_lookup_failed') throw e;
+      return reply.page(<StatusForm view={reply.view()} errors={e.errors} messageNo={messageNo} />, 404);
+    }
+  });
+
+  app.post('/hd/messages/rate', LIMITED, async (req, reply) => {
+    const messageNo = str(req.body, 'messageNo');
+    const queryCode = str(req.body, 'queryCode');
+    try {
+      const r = await rateMessage(req.ctx, { messageNo, queryCode, rating: str(req.body, 'rating'), reason: str(req.body, 'reason') });
+      if (r.rating === 'unsatisfied' && str(req.body, 'reopen') === '1') await reopenMessage(req.ctx, { messageNo, queryCode });
+      const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
+      return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      if (e.code === 'message_lookup_failed') return reply.page(<StatusForm view={reply.view()} errors={e.errors} messageNo={messageNo} />, 404);
+      if (e.kind !== 'invalid' && e.kind !== 'conflict') throw e;
+      const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
+      return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} errors={e.errors} />, e.status);
+    }
+  });
+
+  app.post('/hd/messages/reopen', LIMITED, async (req, reply) => {
+    const messageNo = str(req.body, 'messageNo');
+    const queryCode = str(req.body, 'queryCode');
+    try {
+      await reopenMessage(req.ctx, { messageNo, queryCode });
+      const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
+      return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      if (e.code === 'message_lookup_failed') return reply.page(<StatusForm view={reply.view()} errors={e.errors} messageNo={messageNo} />, 404);
+      if (e.kind !== 'conflict') throw e;
+      const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
+      return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} errors={e.errors} />, e.status);
+    }
+  });
+}
