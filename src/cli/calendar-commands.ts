@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Ctx } from '../platform/context.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { invalid } from '../platform/errors.js';
 import { addWorkingDays, isWorkingDay, workingDaysBetween, yearSummary } from '../calendar/calendar.rules.js';
@@ -9,20 +8,7 @@ import { parseCalendarIcs, parseCalendarJson } from '../calendar/calendar-import
 import { saveCalendarYears } from '../calendar/save-calendar-years.js';
 import { computeClock } from '../requests/clock/request-clock.rules.js';
 import { parseLedger } from '../requests/clock/clock-input.rules.js';
-import { fail } from './open.js';
-
-type Open = () => Promise<{ ctx: Ctx; close(): Promise<void> }>;
-
-async function withCtx(open: Open, fn: (ctx: Ctx) => Promise<void>): Promise<void> {
-  const c = await open();
-  try {
-    await fn(c.ctx);
-  } catch (e) {
-    fail(e);
-  } finally {
-    await c.close();
-  }
-}
+import { withCli as withCtx, type OpenCli as Open } from './open.js';
 
 const readInput = (file: string): string => (file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8'));
 

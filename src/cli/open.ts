@@ -36,3 +36,17 @@ export function fail(e: unknown): void {
   else console.error(`错误: ${err.message ?? String(e)}`);
   process.exitCode = 1;
 }
+
+export type OpenCli = () => Promise<{ ctx: Ctx; close(): Promise<void> }>;
+
+/** Runs a CLI action with an opened context; coded errors are printed in Chinese with exit code 1. */
+export async function withCli(open: OpenCli, fn: (ctx: Ctx) => Promise<void>): Promise<void> {
+  const c = await open();
+  try {
+    await fn(c.ctx);
+  } catch (e) {
+    fail(e);
+  } finally {
+    await c.close();
+  }
+}

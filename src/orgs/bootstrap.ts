@@ -3,6 +3,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { generatePassword, hashPassword } from '../platform/auth/password.js';
 import { tx } from '../platform/tx.js';
 import { countOrgs, insertOrg } from './orgs.store.js';
+import { emptyOrgFields } from './orgs.rules.js';
 
 /**
  * On a new database: the root organisation and a bootstrap system administrator
@@ -20,21 +21,7 @@ export async function bootstrap(ctx: Ctx, opts: { rootName?: string; adminUserna
     const root = await insertOrg(
       trx,
       null,
-      {
-        kind: 'county',
-        name: opts.rootName ?? '本级人民政府',
-        short_name: null,
-        code: null,
-        sort_order: 0,
-        office_name: null,
-        address: null,
-        office_hours: null,
-        phone: null,
-        fax: null,
-        email: null,
-        website: null,
-        postcode: null,
-      },
+      { ...emptyOrgFields('county', opts.rootName ?? '本级人民政府') },
       now,
     );
     const user = await trx

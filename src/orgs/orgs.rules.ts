@@ -122,6 +122,23 @@ export function validateOrg(input: OrgInput): { fields?: OrgFields; errors: Fiel
   };
 }
 
+/** Fields of an organisation with only its kind and name set. */
+export const emptyOrgFields = (kind: OrgKind, name: string): OrgFields => ({
+  kind,
+  name,
+  short_name: null,
+  code: null,
+  sort_order: 0,
+  office_name: null,
+  address: null,
+  office_hours: null,
+  phone: null,
+  fax: null,
+  email: null,
+  website: null,
+  postcode: null,
+});
+
 /** The materialised path of a child: parent's path + own id. */
 export const childPath = (parentPath: string | null, id: number): string => `${parentPath ?? '/'}${id}/`;
 

@@ -5,7 +5,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { usccCheckChar } from './codes.rules.js';
 import { insertOrg, type OrgRow } from './orgs.store.js';
-import type { OrgFields, OrgKind } from './orgs.rules.js';
+import { emptyOrgFields, type OrgKind } from './orgs.rules.js';
 import type { Role } from './roles.rules.js';
 
 const AGENCIES: Array<[string, string, OrgKind]> = [
@@ -28,21 +28,7 @@ export function demoUscc(n: number): string {
   return first17 + usccCheckChar(first17);
 }
 
-const blank = (kind: OrgKind, name: string): OrgFields => ({
-  kind,
-  name,
-  short_name: null,
-  code: null,
-  sort_order: 0,
-  office_name: null,
-  address: null,
-  office_hours: null,
-  phone: null,
-  fax: null,
-  email: null,
-  website: null,
-  postcode: null,
-});
+const blank = emptyOrgFields;
 
 /**
  * The demo county for `gongkai init --demo`: 10 agencies with sections and staff

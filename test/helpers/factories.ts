@@ -3,7 +3,7 @@ import type { Actor, Ctx } from '../../src/platform/context.js';
 import { systemActor } from '../../src/platform/context.js';
 import { insertOrg, type OrgRow } from '../../src/orgs/orgs.store.js';
 import { actorForUser } from '../../src/orgs/resolve-actor.js';
-import type { OrgKind } from '../../src/orgs/orgs.rules.js';
+import { emptyOrgFields, type OrgKind } from '../../src/orgs/orgs.rules.js';
 import type { Db } from '../../src/platform/db/schema.js';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
@@ -16,21 +16,7 @@ export async function makeOrg(db: Db, opts: { parent?: OrgRow | null; name?: str
   return insertOrg(
     db,
     opts.parent ?? null,
-    {
-      kind: opts.kind ?? (opts.parent ? 'agency' : 'county'),
-      name: opts.name ?? `测试机构${n}`,
-      short_name: null,
-      code: opts.code ?? null,
-      sort_order: 0,
-      office_name: null,
-      address: null,
-      office_hours: null,
-      phone: null,
-      fax: null,
-      email: null,
-      website: null,
-      postcode: null,
-    },
+    { ...emptyOrgFields(opts.kind ?? (opts.parent ? 'agency' : 'county'), opts.name ?? `测试机构${n}`), code: opts.code ?? null },
     new Date().toISOString(),
   );
 }
