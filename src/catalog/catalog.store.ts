@@ -126,3 +126,17 @@ export async function insertCategories(db: Db, orgId: number, names: readonly st
 /** Items due for release: scheduled with a 发布日期 not after today. */
 export const listDueScheduled = (db: Db, today: string): Promise<Array<{ id: number }>> =>
   db.selectFrom('items').select('id').where('status', '=', 'scheduled').where('published_on', '<=', today).orderBy('id').execute();
+
+/** 主动公开 items (not withdrawn) created on or after `since`, for the timeliness lists. */
+export function listForTimeliness(db: Db, orgPaths: string[], since: string): Promise<ItemWithOrg[]> {
+  if (!orgPaths.length) return Promise.resolve([]);
+  return withOrg(db)
+    .where((eb) => eb.or(orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))))
+    .where('items.disclosure_mode', '=', PROACTIVE)
+    .where('items.status', '!=', 'withdrawn')
+    .where('items.created_on', '>=', since)
+    .orderBy('orgs.name')
+    .orderBy('items.created_on')
+    .limit(5000)
+    .execute();
+}

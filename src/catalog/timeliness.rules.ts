@@ -56,3 +56,14 @@ export function timelinessLabel(t: Timeliness): string {
       return `无法计算：${t.reason}`;
   }
 }
+
+/** Working days before the due date from which an unpublished item counts as “about to be late”. */
+export const DUE_SOON_WORKING_DAYS = 5;
+
+/** Which timeliness list an item belongs on: published late, unpublished past due, due soon, or none. */
+export function lateBucket(t: Timeliness, soon = DUE_SOON_WORKING_DAYS): 'published_late' | 'overdue' | 'due_soon' | null {
+  if (t.kind === 'late') return 'published_late';
+  if (t.kind === 'overdue') return 'overdue';
+  if (t.kind === 'pending' && t.daysLeft <= soon) return 'due_soon';
+  return null;
+}

@@ -2,6 +2,7 @@ import type { CapabilityModule } from '../modules.js';
 import { registerNav } from '../../console/nav.js';
 import { itemsRoutes } from '../../console/catalog/items-routes.js';
 import { itemRoutes } from '../../console/catalog/item-routes.js';
+import { lateRoutes } from '../../console/catalog/late-routes.js';
 import { catalogPortalRoutes } from '../../portal/catalog/catalog-portal-routes.js';
 import { catalogApi } from '../../api/catalog/catalog-api.js';
 import { seedDemoCatalog } from '../../catalog/seed-demo-catalog.js';
@@ -16,8 +17,10 @@ export const catalogModule: CapabilityModule = {
       { href: '/console/items', label: '公开信息', roles: CATALOG_VIEWERS, group: '主动公开' },
       { href: '/console/items/queue', label: '我的待办（审核）', roles: CATALOG_QUEUE_ROLES, group: '主动公开' },
       { href: '/console/items/new', label: '新建信息', roles: ['editor', 'agency_admin'], group: '主动公开' },
+      { href: '/console/items/late', label: '公开时效', roles: CATALOG_VIEWERS, group: '主动公开' },
     );
     await itemsRoutes(app);
+    await lateRoutes(app);
     await itemRoutes(app);
     await catalogPortalRoutes(app);
     await catalogApi(app);

@@ -111,7 +111,7 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
   return (
     <ConsoleLayout view={view} title={item.title} wide>
       <p>
-        <a href="/console/items">← 信息列表</a> · <a href="/console/items/queue">我的待办</a>
+        <a href="/console/items">← 信息列表</a> · <a href="/console/items/queue">我的待办</a> · <a href={`/console/items/${item.id}/preview`}>预览公开页面</a>
         {item.status === 'published' ? (
           <>
             {' · '}

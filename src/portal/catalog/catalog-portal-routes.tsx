@@ -5,7 +5,12 @@ import { intOrUndef, pageParam } from '../../platform/http/form.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { getOrg } from '../../orgs/orgs.store.js';
-import { getPublicItem, listPublicItems, listVersions, publicCounts, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { getItem, getPublicItem, listPublicItems, listVersions, publicCounts, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
+import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { rolesAllow } from '../../orgs/roles.rules.js';
+import { forbidden } from '../../platform/errors.js';
+import type { ViewCtx } from '../../platform/http/types.js';
 
 const PER_PAGE = 20;
 const today = (req: FastifyRequest) => todayInShanghai(req.ctx.now());
@@ -37,6 +42,55 @@ function ItemList({ rows }: { rows: ItemWithOrg[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
+export function PublicItemPage({ view, item, versions, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; preview?: boolean }) {
+  const row = (k: string, v: string | null) => (
+    <tr>
+      <th scope="row">{k}</th>
+      <td>{v ?? ''}</td>
+    </tr>
+  );
+  return (
+    <PortalLayout view={view} title={preview ? `预览：${item.title}` : item.title}>
+      {preview ? (
+        <p class="warning" role="note">
+          预览：以下是公开后公众看到的页面。本信息尚未公开（{isItemStatus(item.status) ? STATUS_LABELS[item.status] : item.status}）。<a href={`/console/items/${item.id}`}>返回编辑</a>
+        </p>
+      ) : null}
+      <p>
+        <a href={`/gk/${item.org_id}`}>← {item.org_name} 政府信息公开目录</a>
+      </p>
+      <table class="item-meta">
+        <tbody>
+          {row('索引号', item.index_no)}
+          {row('主题分类', item.topic)}
+          {row('发布机构', item.org_name)}
+          {row('成文日期', item.written_on)}
+          {row('名称', item.title)}
+          {row('发文字号', item.doc_no)}
+          {row('发布日期', item.published_on ?? (preview ? '（发布时填写）' : ''))}
+          {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
+        </tbody>
+      </table>
+      <h1>{item.title}</h1>
+      {item.summary ? <p class="muted">{item.summary}</p> : null}
+      <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+      {versions.length ? (
+        <section aria-labelledby="rev">
+          <h2 id="rev">勘误说明</h2>
+          <ul>
+            {versions.map((v) => (
+              <li>
+                {v.corrected_on}：{v.revision_note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </PortalLayout>
   );
 }
 
@@ -104,46 +158,15 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const item = await getPublicItem(req.ctx.db, today(req), Number(raw));
     if (!item) throw itemNotFound();
     const versions = await listVersions(req.ctx.db, item.id);
-    const view = reply.view();
-    const row = (k: string, v: string | null) => (
-      <tr>
-        <th scope="row">{k}</th>
-        <td>{v ?? ''}</td>
-      </tr>
-    );
-    return reply.page(
-      <PortalLayout view={view} title={item.title}>
-        <p>
-          <a href={`/gk/${item.org_id}`}>← {item.org_name} 政府信息公开目录</a>
-        </p>
-        <table class="item-meta">
-          <tbody>
-            {row('索引号', item.index_no)}
-            {row('主题分类', item.topic)}
-            {row('发布机构', item.org_name)}
-            {row('成文日期', item.written_on)}
-            {row('名称', item.title)}
-            {row('发文字号', item.doc_no)}
-            {row('发布日期', item.published_on)}
-            {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
-          </tbody>
-        </table>
-        <h1>{item.title}</h1>
-        {item.summary ? <p class="muted">{item.summary}</p> : null}
-        <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
-        {versions.length ? (
-          <section aria-labelledby="rev">
-            <h2 id="rev">勘误说明</h2>
-            <ul>
-              {versions.map((v) => (
-                <li>
-                  {v.corrected_on}：{v.revision_note}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-      </PortalLayout>,
-    );
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} />);
+  });
+
+  // Staff preview, exactly as the public page (the console guard requires a signed-in user).
+  app.get('/console/items/:id/preview', async (req, reply) => {
+    const raw = (req.params as { id: string }).id;
+    const item = /^\d{1,9}$/.test(raw) ? await getItem(req.ctx.db, Number(raw)) : undefined;
+    if (!item) throw itemNotFound();
+    if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} preview />);
   });
 }

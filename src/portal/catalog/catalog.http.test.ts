@@ -4,6 +4,11 @@ import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import { createToken } from '../../orgs/api-tokens.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
+import { systemActor } from '../../platform/context.js';
+import { createItem } from '../../catalog/create-item.js';
+import { submitItem } from '../../catalog/submit-item.js';
+import { reviewItem } from '../../catalog/review-item.js';
+import { publishItem } from '../../catalog/publish-item.js';
 
 const NOW = new Date('2026-11-27T02:00:00Z'); // Friday 2026-11-27 in Beijing
 
@@ -126,6 +131,36 @@ describeApp(
       assert.equal((await h.client().get(`/api/v1/public/items/${id}`)).statusCode, 404);
       const self = await move(ed.token, { action: 'withdraw', comment: '误发' });
       assert.equal(self.statusCode, 403);
+    });
+
+    it('the timeliness page lists late and nearly late items per agency, with working-day counts', async () => {
+      const sys = h.ctx(systemActor('test'), NOW);
+      const base = { orgId: org.id, bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开' };
+      // 2026 国庆节 10-01..10-07 off, 10-10 (Sat) a working day: due 2026-11-05
+      await createItem(sys, { ...base, title: '迟迟未公开的通知', createdOn: '2026-10-09' });
+      await createItem(sys, { ...base, title: '今天到期的通知', createdOn: '2026-10-30' });
+      const late = await createItem(sys, { ...base, title: '逾期发布的通知', createdOn: '2026-10-09' });
+      await submitItem(sys, late.id);
+      await reviewItem(sys, { id: late.id, decision: 'approve' });
+      await publishItem(h.ctx(systemActor('test'), new Date('2026-11-10T02:00:00Z')), { id: late.id });
+      const c = await login('approver');
+      const page = await c.get('/console/items/late');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /迟迟未公开的通知.*已逾期 16 个工作日（应于 2026-11-05 前公开）/);
+      assert.match(page.body, /今天到期的通知.*剩余 0 个工作日（2026-11-27 前公开）/);
+      assert.match(page.body, /逾期发布的通知.*逾期 3 个工作日/);
+      assert.match(page.body, /<td>示例县财政局<\/td><td>1<\/td><td>1<\/td><td>1<\/td>/);
+    });
+
+    it('staff preview shows the public page of a draft; the public still gets 404', async () => {
+      const { id } = await createItem(h.ctx(systemActor('test'), NOW), { orgId: org.id, title: '预览中的通知', bodyHtml: '<p>草稿正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const c = await login('editor');
+      const pv = await c.get(`/console/items/${id}/preview`);
+      assert.equal(pv.statusCode, 200);
+      assert.match(pv.body, /预览：以下是公开后公众看到的页面/);
+      assert.match(pv.body, /草稿正文/);
+      assert.equal((await h.client().get(`/console/items/${id}/preview`)).statusCode, 303, 'anonymous is sent to login');
+      assert.equal((await h.client().get(`/gk/items/${id}`)).statusCode, 404);
     });
   },
   { now: () => NOW },
