@@ -70,7 +70,20 @@ function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: nu
   );
 }
 
-const OnField = ({ label = '日期' }: { label?: string }) => <TextField name="on" label={label} type="date" hint="不填为今天。" />;
+let onSeq = 0;
+/** The event date of an action form (name `on`, a unique id per form). */
+function OnField({ label = '日期' }: { label?: string }) {
+  const id = `f-on-${++onSeq}`;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <p class="hint" id={`${id}-hint`}>
+        不填为今天。
+      </p>
+      <input id={id} name="on" type="date" aria-describedby={`${id}-hint`} />
+    </div>
+  );
+}
 
 /** The forms the actor may use on the case in its state. */
 export function ActionForms({ r, ctx, csrf, handlers, asked }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }>; asked: { days: number; reason: string } | null }) {
