@@ -5,6 +5,7 @@ import { guideModule } from './modules/guide.js';
 import { requestsModule } from './modules/requests.js';
 import { catalogModule } from './modules/catalog.js';
 import { interactionModule } from './modules/interaction.js';
+import { reportsModule } from './modules/reports.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, interactionModule];
+export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, interactionModule, reportsModule];

@@ -1,0 +1,72 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LightMyRequestResponse } from 'fastify';
+import { describeApp, type Client } from '../../../test/helpers/http.js';
+import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
+
+const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../reports/fixtures/${name}`, import.meta.url)));
+
+/** Posts a multipart form with one file through the client's cookie jar. */
+async function upload(c: Client, file: { name: string; data: Buffer } | null, csrf: string | null): Promise<LightMyRequestResponse> {
+  const b = `----gk${Date.now()}`;
+  const parts: Buffer[] = [];
+  if (csrf !== null) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${b}--\r\n`));
+  const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await c.app.inject({ method: 'POST', url: '/console/reports/check', payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie } });
+  for (const ck of res.cookies as Array<{ name: string; value: string }>) c.cookies.set(ck.name, ck.value);
+  return res;
+}
+
+describeApp('annual report checker (console)', (h) => {
+  it('staff upload a report and see which cell breaks which identity', async () => {
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['editor', root]]);
+    const c = h.client();
+    assert.equal((await c.login(u.username)).statusCode, 303);
+    const form = await c.get('/console/reports/check');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /年度报告检查/);
+    assert.match(form.body, /enctype="multipart\/form-data"/);
+    const home = await c.get('/console');
+    assert.match(home.body, /年度报告/);
+
+    const bad = await upload(c, { name: 'r2021-table4-error.html', data: fixture('r2021-table4-error.html') }, await c.csrf('/console/reports/check'));
+    assert.equal(bad.statusCode, 200);
+    assert.match(bad.body, /勾稽关系有误/);
+    assert.match(bad.body, /表四“行政复议”的“总计”应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0。/);
+    assert.match(bad.body, /复议后起诉/);
+
+    const good = await upload(c, { name: 'r2019.html', data: fixture('r2019.html') }, await c.csrf('/console/reports/check'));
+    assert.match(good.body, /勾稽关系一致/);
+    assert.match(good.body, /2019年格式/);
+
+    const junk = await upload(c, { name: 'x.pdf', data: Buffer.from('%PDF-1.4') }, await c.csrf('/console/reports/check'));
+    assert.equal(junk.statusCode, 200);
+    assert.match(junk.body, /无法读取/);
+    assert.match(junk.body, /不支持 PDF 文件/);
+
+    const none = await upload(c, null, await c.csrf('/console/reports/check'));
+    assert.equal(none.statusCode, 400);
+    assert.match(none.body, /请选择要检查的报告文件/);
+  });
+
+  it('refuses an upload without the CSRF token, and anonymous visitors', async () => {
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['supervisor', root]]);
+    const c = h.client();
+    await c.login(u.username);
+    await c.get('/console/reports/check');
+    const res = await upload(c, { name: 'a.html', data: fixture('r2019.html') }, 'forged');
+    assert.equal(res.statusCode, 403);
+    assert.doesNotMatch(res.body, /勾稽关系/);
+    const anon = await h.client().get('/console/reports/check');
+    assert.equal(anon.statusCode, 303);
+  });
+});
