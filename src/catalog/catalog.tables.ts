@@ -97,3 +97,48 @@ declare module '../platform/db/schema.js' {
     item_reviews: ItemReviewsTable;
   }
 }
+
+/** A stored file, once per content hash (SHA-256). */
+export interface CatalogFilesTable {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  mime: string;
+  /** Detected kind: pdf, ofd, docx, xlsx, cfb (DOC/XLS/WPS), png, jpg, gif, webp, zip. */
+  kind: string;
+  created_at: string;
+}
+
+/** A file attached to an item, with its original (Chinese) filename. */
+export interface ItemAttachmentsTable {
+  id: Generated<number>;
+  item_id: number;
+  file_id: number;
+  filename: string;
+  sort_order: number;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** 政策解读: an interpretation item explains a policy document. */
+export interface ItemLinksTable {
+  id: Generated<number>;
+  interpretation_id: number;
+  document_id: number;
+  created_at: string;
+}
+
+/** Where an item was also published (条例第二十三条 channels). */
+export interface ItemChannelsTable {
+  item_id: number;
+  channel: string;
+}
+
+declare module '../platform/db/schema.js' {
+  interface DB {
+    catalog_files: CatalogFilesTable;
+    item_attachments: ItemAttachmentsTable;
+    item_links: ItemLinksTable;
+    item_channels: ItemChannelsTable;
+  }
+}

@@ -3,6 +3,8 @@ import { registerNav } from '../../console/nav.js';
 import { itemsRoutes } from '../../console/catalog/items-routes.js';
 import { itemRoutes } from '../../console/catalog/item-routes.js';
 import { lateRoutes } from '../../console/catalog/late-routes.js';
+import { attachmentRoutes } from '../../console/catalog/attachment-routes.js';
+import { fileRoutes } from '../../portal/catalog/file-routes.js';
 import { catalogPortalRoutes } from '../../portal/catalog/catalog-portal-routes.js';
 import { catalogApi } from '../../api/catalog/catalog-api.js';
 import { seedDemoCatalog } from '../../catalog/seed-demo-catalog.js';
@@ -12,7 +14,7 @@ import { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } from '../../catalog/catalog-poli
 /** Proactive disclosure: the catalogue, review before publication, publication, timeliness. */
 export const catalogModule: CapabilityModule = {
   name: 'catalog',
-  async routes(app) {
+  async routes(app, { config }) {
     registerNav(
       { href: '/console/items', label: '公开信息', roles: CATALOG_VIEWERS, group: '主动公开' },
       { href: '/console/items/queue', label: '我的待办（审核）', roles: CATALOG_QUEUE_ROLES, group: '主动公开' },
@@ -22,6 +24,8 @@ export const catalogModule: CapabilityModule = {
     await itemsRoutes(app);
     await lateRoutes(app);
     await itemRoutes(app);
+    await attachmentRoutes(app);
+    await fileRoutes(app, config);
     await catalogPortalRoutes(app);
     await catalogApi(app);
   },

@@ -10,7 +10,7 @@ import { parseId } from '../../orgs/create-user.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction } from '../../catalog/item-workflow.rules.js';
-import { getItem, listReviews, listVersions, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { getItem, listAttachments, listReviews, listVersions, type AttachmentWithFile, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { VALIDITIES } from '../../catalog/catalog-labels.rules.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
@@ -31,6 +31,7 @@ interface PageData {
   versions: ItemVersionRow[];
   categories: CategoryRow[];
   timeliness: string;
+  attachments: AttachmentWithFile[];
 }
 
 function ActionForms({ view, item, actions }: { view: ViewCtx; item: ItemWithOrg; actions: ItemAction[] }) {
@@ -105,6 +106,43 @@ function ActionForms({ view, item, actions }: { view: ViewCtx; item: ItemWithOrg
   );
 }
 
+function Attachments({ view, item, list, editable }: { view: ViewCtx; item: ItemWithOrg; list: AttachmentWithFile[]; editable: boolean }) {
+  return (
+    <section aria-labelledby="att">
+      <h2 id="att">附件</h2>
+      {list.length ? (
+        <ul>
+          {list.map((a) => (
+            <li>
+              <a href={`/console/items/${item.id}/files/${a.id}`}>{a.filename}</a> <span class="muted">（{Math.ceil(a.size / 1024)} KB）</span>
+              {editable ? (
+                <form method="post" action={`/console/items/${item.id}/attachments/${a.id}/delete`} class="actions">
+                  <CsrfField token={view.csrf} />
+                  <button type="submit" class="secondary">
+                    删除
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">没有附件。</p>
+      )}
+      {editable ? (
+        <form method="post" action={`/console/items/${item.id}/attachments`} enctype="multipart/form-data">
+          <CsrfField token={view.csrf} />
+          <div class="field">
+            <label for="f-file">上传附件（PDF、OFD、DOC/DOCX、XLS/XLSX、WPS、图片、ZIP）</label>
+            <input type="file" id="f-file" name="file" required />
+          </div>
+          <button type="submit">上传</button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; errors?: FieldError[]; values?: ReturnType<typeof itemFormInput> }) {
   const { item } = d;
   const actions = availableActions(workflowItem(item), view.actor);
@@ -159,6 +197,7 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
           <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
         </section>
       )}
+      <Attachments view={view} item={item} list={d.attachments} editable={actions.includes('edit')} />
       <ActionForms view={view} item={item} actions={actions} />
       <section aria-labelledby="hist">
         <h2 id="hist">办理记录</h2>
@@ -194,7 +233,12 @@ async function load(req: FastifyRequest, id: number): Promise<PageData> {
   assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path));
   const cal = await catalogCalendar(req.ctx.db);
   const t = timeliness(cal, item.created_on, item.status === 'published' ? item.published_on : null, todayInShanghai(req.ctx.now()));
-  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t) };
+  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), attachments: await listAttachments(req.ctx.db, id) };
+}
+
+/** Re-renders the item page with field errors (used by the attachment upload). */
+export async function itemPageWithErrors(req: FastifyRequest, reply: FastifyReply, id: number, errors: FieldError[], status: number) {
+  return reply.page(<ItemPage view={reply.view()} d={await load(req, id)} errors={errors} />, status);
 }
 
 const idOf = (req: FastifyRequest) => parseId((req.params as { id: string }).id);

@@ -5,7 +5,7 @@ import { intOrUndef, pageParam } from '../../platform/http/form.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { getOrg } from '../../orgs/orgs.store.js';
-import { getItem, getPublicItem, listPublicItems, listVersions, publicCounts, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { getItem, getPublicItem, listAttachments, listPublicAttachments, listPublicItems, listVersions, publicCounts, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
@@ -46,7 +46,7 @@ function ItemList({ rows }: { rows: ItemWithOrg[] }) {
 }
 
 /** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
-export function PublicItemPage({ view, item, versions, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; preview?: boolean }) {
+export function PublicItemPage({ view, item, versions, attachments, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; preview?: boolean }) {
   const row = (k: string, v: string | null) => (
     <tr>
       <th scope="row">{k}</th>
@@ -78,6 +78,18 @@ export function PublicItemPage({ view, item, versions, preview }: { view: ViewCt
       <h1>{item.title}</h1>
       {item.summary ? <p class="muted">{item.summary}</p> : null}
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+      {attachments.length ? (
+        <section aria-labelledby="att">
+          <h2 id="att">附件</h2>
+          <ul>
+            {attachments.map((a) => (
+              <li>
+                <a href={preview ? `/console/items/${item.id}/files/${a.id}` : `/gk/files/${a.id}`}>{a.filename}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {versions.length ? (
         <section aria-labelledby="rev">
           <h2 id="rev">勘误说明</h2>
@@ -158,7 +170,7 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const item = await getPublicItem(req.ctx.db, today(req), Number(raw));
     if (!item) throw itemNotFound();
     const versions = await listVersions(req.ctx.db, item.id);
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} />);
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).
@@ -167,6 +179,6 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const item = /^\d{1,9}$/.test(raw) ? await getItem(req.ctx.db, Number(raw)) : undefined;
     if (!item) throw itemNotFound();
     if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} preview />);
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} preview />);
   });
 }

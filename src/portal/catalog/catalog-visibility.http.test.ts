@@ -17,6 +17,9 @@ import { correctItem } from '../../catalog/correct-item.js';
 import { setValidity } from '../../catalog/set-validity.js';
 import { releaseScheduled } from '../../catalog/release-scheduled.js';
 import type { ItemInput } from '../../catalog/item-input.rules.js';
+import { addAttachment } from '../../catalog/add-attachment.js';
+
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 const NOW = new Date('2026-11-27T02:00:00Z'); // the app's today: 2026-11-27
 const LATER = new Date('2026-12-04T02:00:00Z');
@@ -91,7 +94,7 @@ describeApp(
       }
     }
 
-    it('random workflow sequences never expose a non-published item on the portal or the API', async () => {
+    it('random workflow sequences never expose a non-published item on the portal, the API or an attachment URL', async () => {
       const c = h.client();
       const seen = new Set<string>();
       await fc.assert(
@@ -100,6 +103,7 @@ describeApp(
           const steps: Step[] = happy ? [{ a: 'submit', who: null }, { a: 'approve', who: null }, { a: 'approve', who: null }, signStep, ...tail] : tail;
           const input: ItemInput = { title: `信息${Math.random().toString(36).slice(2, 8)}`, bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode, nondisclosureGround: 'art16_2', createdOn: '2026-11-20', writtenOn: '2026-11-19', isNormative: normative };
           const { id } = await createItem(h.ctx(actors.editor, NOW), { ...input, orgId: org.id });
+          const attId = await addAttachment(h.ctx(actors.editor, NOW), { itemId: id, filename: '附件.pdf', data: PDF });
           for (const s of steps) await apply(id, s, input);
           const row = await h.db().selectFrom('items').select(['status', 'disclosure_mode', 'published_on']).where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -107,11 +111,13 @@ describeApp(
           const list = await c.get(`/gk/${org.id}?page=1`);
           const apiOne = await c.get(`/api/v1/public/items/${id}`);
           const apiList = (await c.get('/api/v1/public/items?perPage=100')).json() as { data: Array<{ id: number }> };
+          const file = await c.get(`/gk/files/${attId}`);
           const doors = {
             page: page.statusCode === 200,
             list: list.body.includes(`/gk/items/${id}"`),
             apiOne: apiOne.statusCode === 200,
             apiList: apiList.data.some((d) => d.id === id),
+            attachment: file.statusCode === 200,
           };
           seen.add(`${row.status}:${row.disclosure_mode === '主动公开' ? 'p' : 'n'}${row.published_on && row.published_on > '2026-11-27' ? ':future' : ''}`);
           const shouldShow = row.status === 'published' && row.disclosure_mode === '主动公开' && row.published_on != null && row.published_on <= '2026-11-27';
