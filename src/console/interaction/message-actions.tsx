@@ -114,5 +114,5 @@ export function MessageActions(p: { m: MessageWithOrg; actor: Ctx['actor']; csrf
     );
   if (publish && !m.published && !publishBlocker(m)) out.push(<ActionForm id={m.id} action="publish" title="公开问答" csrf={csrf} button="发布到公开问答" />);
   if (publish && m.published) out.push(<ActionForm id={m.id} action="unpublish" title="公开问答" csrf={csrf} button="撤下公开问答" />);
-  return out.length ? <div class="actions">{out}</div> : <p class="muted">当前没有可执行的操作。</p>;
+  return out.length ? <div class="message-actions">{out}</div> : <p class="muted">当前没有可执行的操作。</p>;
 }
