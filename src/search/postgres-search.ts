@@ -25,16 +25,17 @@ const tsq = (phrases: readonly PhraseQuery[], op: '<->' | '&'): RawBuilder<unkno
 const postgresSearch: DialectSearch = {
   name: 'postgres-tsvector',
   match(q, parsed) {
-    let out = q.where(sql<boolean>`search_docs.tsv @@ ${tsq(parsed.phrases, '&')}`);
+    let out = q.innerJoin('search_texts', 'search_texts.id', 'search_docs.id').where(sql<boolean>`search_texts.tsv @@ ${tsq(parsed.phrases, '&')}`);
     for (const p of parsed.phrases) {
       if (p.tokens.length < 2) continue;
-      out = out.where(sql<boolean>`(search_docs.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}) or strpos(search_docs.norm_text, ${p.text}) > 0)`);
+      out = out.where(sql<boolean>`(search_texts.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}) or strpos(search_texts.norm_text, ${p.text}) > 0)`);
     }
-    return out;
+    return out as unknown as typeof q;
   },
-  score: (parsed) => sql<number>`ts_rank(search_docs.tsv, ${tsq(parsed.phrases, '<->')})`,
-  contains: (needle) => sql<boolean>`strpos(search_docs.norm_text, ${needle}) > 0`,
+  score: (parsed) => sql<number>`ts_rank(search_texts.tsv, ${tsq(parsed.phrases, '<->')})`,
+  contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
   async afterReindex(db: Db) {
+    await sql`analyze search_texts`.execute(db);
     await sql`analyze search_docs`.execute(db);
   },
 };

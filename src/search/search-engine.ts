@@ -18,7 +18,7 @@ export interface DialectSearch {
   match(q: Q, parsed: ParsedQuery): Q;
   /** Relevance score, higher is better; only called after match(). */
   score(parsed: ParsedQuery): RawBuilder<number>;
-  /** Exact substring check on search_docs.norm_text. */
+  /** Exact substring check on the document's normalized text (search_texts.norm_text). */
   contains(needle: string): RawBuilder<boolean>;
   /** Called after reindex has rewritten every row's tokens. */
   afterReindex(db: Db): Promise<void>;
@@ -30,10 +30,18 @@ const REINDEX_BATCH = 500;
 /** Characters of a body that are tokenized (PostgreSQL caps a tsvector at 1 MB); exact checks use the whole text. */
 export const MAX_INDEXED_BODY = 100_000;
 
-/** The row stored for a document. */
+/** Tokens and normalized text of a document's title and body. */
+export function textRow(title: string, body: string) {
+  return {
+    body,
+    title_tokens: indexTokens(title),
+    body_tokens: indexTokens(body.slice(0, MAX_INDEXED_BODY)),
+    norm_text: normalizeText(`${title}\n${body}`),
+  };
+}
+
+/** The narrow row stored for a document. */
 export function docRow(doc: SearchDoc, now: string) {
-  const title = doc.title.trim();
-  const body = doc.body ?? '';
   const publishedOn = doc.publishedOn ?? null;
   return {
     doc_type: doc.docType,
@@ -47,38 +55,38 @@ export function docRow(doc: SearchDoc, now: string) {
     validity: doc.validity || null,
     year: publishedOn ? Number(publishedOn.slice(0, 4)) : null,
     published_on: publishedOn,
-    title,
-    body,
+    title: doc.title.trim(),
     doc_no: doc.docNo || null,
     doc_no_norm: doc.docNo ? normalizeDocNo(doc.docNo) : null,
     index_no: doc.indexNo?.trim() || null,
     url: doc.url,
-    title_tokens: indexTokens(title),
-    body_tokens: indexTokens(body.slice(0, MAX_INDEXED_BODY)),
-    norm_text: normalizeText(`${title}\n${body}`),
     indexed_at: now,
   };
 }
 
-const FACET_COLUMNS: Record<FacetKey, { col: 'org_id' | 'category_id' | 'topic' | 'genre' | 'validity' | 'year'; label: 'org_name' | 'category_name' | null; filter: keyof SearchFilters }> = {
-  org: { col: 'org_id', label: 'org_name', filter: 'orgId' },
-  category: { col: 'category_id', label: 'category_name', filter: 'categoryId' },
-  topic: { col: 'topic', label: null, filter: 'topic' },
-  genre: { col: 'genre', label: null, filter: 'genre' },
-  validity: { col: 'validity', label: null, filter: 'validity' },
-  year: { col: 'year', label: null, filter: 'year' },
-};
+/** Facet → column (and label column). */
+const FACETS: Array<[FacetKey, string, string | null]> = [
+  ['org', 'org_id', 'org_name'],
+  ['category', 'category_id', 'category_name'],
+  ['topic', 'topic', null],
+  ['genre', 'genre', null],
+  ['validity', 'validity', null],
+  ['year', 'year', null],
+];
 
 /** A provider bound to a database handle (or transaction). */
 export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
-  function filtered(parsed: ParsedQuery, f: SearchFilters, except?: keyof SearchFilters): Q {
+  /** Documents matching the query and the date range; with `facetFilters`, also the facet filters. */
+  function filtered(parsed: ParsedQuery, f: SearchFilters, facetFilters = true): Q {
     let q = db.selectFrom('search_docs') as Q;
-    if (f.orgId !== undefined && except !== 'orgId') q = q.where('search_docs.org_id', '=', f.orgId);
-    if (f.categoryId !== undefined && except !== 'categoryId') q = q.where('search_docs.category_id', '=', f.categoryId);
-    if (f.topic && except !== 'topic') q = q.where('search_docs.topic', '=', f.topic);
-    if (f.genre && except !== 'genre') q = q.where('search_docs.genre', '=', f.genre);
-    if (f.validity && except !== 'validity') q = q.where('search_docs.validity', '=', f.validity);
-    if (f.year !== undefined && except !== 'year') q = q.where('search_docs.year', '=', f.year);
+    if (facetFilters) {
+      if (f.orgId !== undefined) q = q.where('search_docs.org_id', '=', f.orgId);
+      if (f.categoryId !== undefined) q = q.where('search_docs.category_id', '=', f.categoryId);
+      if (f.topic) q = q.where('search_docs.topic', '=', f.topic);
+      if (f.genre) q = q.where('search_docs.genre', '=', f.genre);
+      if (f.validity) q = q.where('search_docs.validity', '=', f.validity);
+      if (f.year !== undefined) q = q.where('search_docs.year', '=', f.year);
+    }
     if (f.from) q = q.where('search_docs.published_on', '>=', f.from);
     if (f.to) q = q.where('search_docs.published_on', '<=', f.to);
     if (parsed.indexNo) q = q.where('search_docs.index_no', '=', parsed.indexNo);
@@ -92,17 +100,39 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
     return q;
   }
 
-  async function facet(parsed: ParsedQuery, f: SearchFilters, key: FacetKey): Promise<FacetValue[]> {
-    const { col, label, filter } = FACET_COLUMNS[key];
-    const rows = await filtered(parsed, f, filter)
-      .select([sql<string | number | null>`search_docs.${sql.ref(col)}`.as('v'), sql<string | null>`max(${label ? sql.ref(`search_docs.${label}`) : sql.lit(null)})`.as('l'), sql<number>`count(*)`.as('n')])
-      .where(sql.ref(`search_docs.${col}`), 'is not', null)
-      .groupBy(`search_docs.${col}`)
-      .orderBy(key === 'year' ? sql`1` : sql`3`, 'desc')
-      .orderBy(sql`1`)
-      .limit(30)
-      .execute();
-    return rows.map((r) => ({ value: String(r.v), label: r.l ?? (key === 'year' ? `${r.v}年` : String(r.v)), count: Number(r.n) }));
+  /**
+   * Total and facet counts in one statement: the matches (without the facet filters) are materialized
+   * once, then each facet is grouped applying every filter but its own, so its other values stay
+   * selectable. Only the counted values travel back (≤ 30 per facet).
+   */
+  async function facetsAndTotal(parsed: ParsedQuery, f: SearchFilters): Promise<{ total: number; facets: Record<FacetKey, FacetValue[]> }> {
+    const m = filtered(parsed, f, false).select(['search_docs.org_id', 'search_docs.org_name', 'search_docs.category_id', 'search_docs.category_name', 'search_docs.topic', 'search_docs.genre', 'search_docs.validity', 'search_docs.year']);
+    const wanted: Record<FacetKey, string | number | undefined> = { org: f.orgId, category: f.categoryId, topic: f.topic, genre: f.genre, validity: f.validity, year: f.year };
+    const conds = (except: FacetKey | null) => {
+      const list = FACETS.filter(([k]) => k !== except && wanted[k] !== undefined && wanted[k] !== '').map(([k, col]) => sql`${sql.ref(col)} = ${wanted[k]}`);
+      return list.length ? sql.join(list, sql` and `) : sql`1 = 1`;
+    };
+    const branches = FACETS.map(
+      ([k, col, label]) =>
+        sql`select * from (select ${k} as k, cast(${sql.ref(col)} as text) as v, ${label ? sql`max(${sql.ref(label)})` : sql`cast(null as text)`} as l, count(*) as n from m where ${sql.ref(col)} is not null and ${conds(k)} group by ${sql.ref(col)} order by ${k === 'year' ? sql`${sql.ref(col)} desc` : sql`count(*) desc, 2`} limit 30) as ${sql.ref(`f_${k}`)}`,
+    );
+    branches.push(sql`select 'total' as k, cast(null as text) as v, cast(null as text) as l, count(*) as n from m where ${conds(null)}`);
+    const res = await sql<{ k: string; v: string | null; l: string | null; n: number | string }>`with m as materialized ${m} ${sql.join(branches, sql` union all `)}`.execute(db);
+    const facets = Object.fromEntries(FACETS.map(([k]) => [k, [] as FacetValue[]])) as Record<FacetKey, FacetValue[]>;
+    let total = 0;
+    for (const r of res.rows) {
+      if (r.k === 'total') total = Number(r.n);
+      else if (r.v !== null) facets[r.k as FacetKey].push({ value: r.v, label: r.l ?? (r.k === 'year' ? `${r.v}年` : r.v), count: Number(r.n) });
+    }
+    return { total, facets };
+  }
+
+  async function removeRows(docType: string, docId: string): Promise<boolean> {
+    const ids = (await db.selectFrom('search_docs').select('id').where('doc_type', '=', docType).where('doc_id', '=', docId).execute()).map((r) => Number(r.id));
+    if (!ids.length) return false;
+    await db.deleteFrom('search_texts').where('id', 'in', ids).execute();
+    await db.deleteFrom('search_docs').where('id', 'in', ids).execute();
+    return true;
   }
 
   return {
@@ -110,14 +140,15 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
 
     async index(doc) {
       const row = docRow(doc, new Date().toISOString());
-      await db.deleteFrom('search_docs').where('doc_type', '=', row.doc_type).where('doc_id', '=', row.doc_id).execute();
-      await db.insertInto('search_docs').values(row).execute();
+      await removeRows(row.doc_type, row.doc_id);
+      const { id } = await db.insertInto('search_docs').values(row).returning('id').executeTakeFirstOrThrow();
+      await db
+        .insertInto('search_texts')
+        .values({ id: Number(id), ...textRow(row.title, doc.body ?? '') })
+        .execute();
     },
 
-    async remove(docType, docId) {
-      const r = await db.deleteFrom('search_docs').where('doc_type', '=', docType).where('doc_id', '=', String(docId)).executeTakeFirst();
-      return Number(r.numDeletedRows) > 0;
-    },
+    remove: (docType, docId) => removeRows(docType, String(docId)),
 
     async search(query, filters = {}, sort: SearchSort = 'relevance', pageReq?: PageRequest): Promise<SearchResult> {
       const parsed = parseQuery(query);
@@ -125,31 +156,33 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
       const page = Math.min(MAX_PAGE, Math.max(1, pageReq?.page ?? 1));
       const base = filtered(parsed, filters);
       const byRank = sort === 'relevance' && parsed.phrases.length > 0;
-      const rows = await base
-        .select([
-          'search_docs.id',
-          'search_docs.doc_type',
-          'search_docs.doc_id',
-          'search_docs.url',
-          'search_docs.title',
-          'search_docs.body',
-          'search_docs.published_on',
-          'search_docs.org_name',
-          'search_docs.category_name',
-          'search_docs.doc_no',
-          'search_docs.index_no',
-          'search_docs.validity',
-          (parsed.phrases.length ? d.score(parsed) : sql<number>`0`).as('score'),
-        ])
+      // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
+      const top = await base
+        .select(['search_docs.id', (parsed.phrases.length ? d.score(parsed) : sql<number>`0`).as('score')])
         .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
         .orderBy('search_docs.published_on', 'desc')
         .orderBy('search_docs.id', 'desc')
         .limit(perPage)
         .offset((page - 1) * perPage)
         .execute();
-      const totalRow = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-      const keys = Object.keys(FACET_COLUMNS) as FacetKey[];
-      const facetLists = await Promise.all(keys.map((k) => facet(parsed, filters, k)));
+      const wide = top.length
+        ? await db
+            .selectFrom('search_docs as s')
+            .innerJoin('search_texts as t', 't.id', 's.id')
+            .select(['s.id', 's.doc_type', 's.doc_id', 's.url', 's.title', 't.body', 's.published_on', 's.org_name', 's.category_name', 's.doc_no', 's.index_no', 's.validity'])
+            .where(
+              's.id',
+              'in',
+              top.map((t) => Number(t.id)),
+            )
+            .execute()
+        : [];
+      const byId = new Map(wide.map((w) => [Number(w.id), w]));
+      const rows = top.flatMap((t) => {
+        const w = byId.get(Number(t.id));
+        return w ? [{ ...w, score: t.score }] : [];
+      });
+      const { total, facets } = await facetsAndTotal(parsed, filters);
       const needles = parsed.phrases.map((p) => p.text);
       const hits: SearchHit[] = rows.map((r) => ({
         id: Number(r.id),
@@ -168,8 +201,8 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
       }));
       return {
         hits,
-        total: Number(totalRow.n),
-        facets: Object.fromEntries(keys.map((k, i) => [k, facetLists[i]])) as Record<FacetKey, FacetValue[]>,
+        total,
+        facets,
         page,
         perPage,
         terms: needles,
@@ -181,14 +214,18 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
       let done = 0;
       let after = 0;
       for (;;) {
-        const batch = await db.selectFrom('search_docs').select(['id', 'title', 'body']).where('id', '>', after).orderBy('id').limit(REINDEX_BATCH).execute();
+        const batch = await db
+          .selectFrom('search_docs as s')
+          .innerJoin('search_texts as t', 't.id', 's.id')
+          .select(['s.id', 's.title', 't.body'])
+          .where('s.id', '>', after)
+          .orderBy('s.id')
+          .limit(REINDEX_BATCH)
+          .execute();
         if (!batch.length) break;
         for (const r of batch) {
-          await db
-            .updateTable('search_docs')
-            .set({ title_tokens: indexTokens(r.title), body_tokens: indexTokens(r.body.slice(0, MAX_INDEXED_BODY)), norm_text: normalizeText(`${r.title}\n${r.body}`) })
-            .where('id', '=', r.id)
-            .execute();
+          const { title_tokens, body_tokens, norm_text } = textRow(r.title, r.body);
+          await db.updateTable('search_texts').set({ title_tokens, body_tokens, norm_text }).where('id', '=', r.id).execute();
         }
         done += batch.length;
         after = batch[batch.length - 1].id;

@@ -19,27 +19,33 @@ export interface SearchDocsTable {
   /** YYYY-MM-DD */
   published_on: string | null;
   title: string;
-  body: string;
   doc_no: string | null;
   doc_no_norm: string | null;
   index_no: string | null;
   url: string;
+  indexed_at: string;
+}
+
+/** The wide part of a document: body and index tokens (id = search_docs.id). PostgreSQL adds `tsv`. */
+export interface SearchTextsTable {
+  id: number;
+  body: string;
   /** Space-separated index tokens of the title (tokenizer.rules.ts). */
   title_tokens: string;
   /** Space-separated index tokens of the body. */
   body_tokens: string;
   /** Normalized title + newline + body, for exact phrase checks. */
   norm_text: string;
-  indexed_at: string;
 }
 
 declare module '../platform/db/schema.js' {
   interface DB {
     search_docs: SearchDocsTable;
+    search_texts: SearchTextsTable;
   }
 }
 
-/** SQLite only: the external-content FTS5 table over search_docs (rowid = search_docs.id). */
+/** SQLite only: the external-content FTS5 table over search_texts (rowid = search_docs.id). */
 export interface SearchFtsTable {
   rowid: number;
   title_tokens: string;

@@ -81,3 +81,10 @@ describe('highlighting', () => {
     assert.equal(s[s.length - 1].t, '…');
   });
 });
+
+describe('html to text', () => {
+  it('keeps the text, breaks blocks, drops scripts and decodes entities', async () => {
+    const { htmlToText } = await import('./search-text.rules.js');
+    assert.equal(htmlToText('<h1>标题</h1><p>第一段&nbsp;&ldquo;公开&rdquo;</p><script>x()</script><table><tr><td>甲</td><td>乙</td></tr></table>&#20844;&#x5F00;'), '标题\n第一段 “公开”\n甲 乙\n公开');
+  });
+});
