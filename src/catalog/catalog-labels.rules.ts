@@ -87,3 +87,12 @@ export const TOPICS: ReadonlyArray<[string, readonly string[]]> = [
 
 /** Flat 主题分类 labels as gov.cn shows them (`一级\二级`). */
 export const TOPIC_LABELS: readonly string[] = TOPICS.flatMap(([a, bs]) => (bs.length ? bs.map((b) => `${a}\\${b}`) : [a]));
+
+/** Channels besides the website (条例第二十三条), counted by the annual statistics. */
+export const CHANNELS: readonly string[] = ['政府公报', '政务微博', '政务微信', '新闻发布会', '公开栏', '报刊/广播/电视', '其他'];
+
+/**
+ * Working days after publication within which a policy document should have its 政策解读 (agencies
+ * commonly require 同步发布; the console flags documents still without one after this many days).
+ */
+export const INTERPRETATION_DUE_WORKING_DAYS = 3;

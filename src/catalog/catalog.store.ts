@@ -203,3 +203,55 @@ export const listPublicAttachments = (db: Db, today: string, itemId: number): Pr
     .orderBy('item_attachments.sort_order')
     .orderBy('item_attachments.id')
     .execute();
+
+// --- 政策解读 links and channels ----------------------------------------------------------------
+
+/** Links an interpretation to a document (idempotent). */
+export async function insertLink(db: Db, interpretationId: number, documentId: number, now: string): Promise<boolean> {
+  const existing = await db.selectFrom('item_links').select('id').where('interpretation_id', '=', interpretationId).where('document_id', '=', documentId).executeTakeFirst();
+  if (existing) return false;
+  await db.insertInto('item_links').values({ interpretation_id: interpretationId, document_id: documentId, created_at: now }).execute();
+  return true;
+}
+
+/** Removes a link. */
+export async function deleteLink(db: Db, interpretationId: number, documentId: number): Promise<void> {
+  await db.deleteFrom('item_links').where('interpretation_id', '=', interpretationId).where('document_id', '=', documentId).execute();
+}
+
+/** Staff: documents an interpretation explains, and interpretations of a document. */
+export async function linksOf(db: Db, itemId: number): Promise<{ documents: Array<{ id: number; title: string }>; interpretations: Array<{ id: number; title: string }> }> {
+  const documents = await db.selectFrom('item_links').innerJoin('items', 'items.id', 'item_links.document_id').select(['items.id', 'items.title']).where('item_links.interpretation_id', '=', itemId).orderBy('items.id').execute();
+  const interpretations = await db.selectFrom('item_links').innerJoin('items', 'items.id', 'item_links.interpretation_id').select(['items.id', 'items.title']).where('item_links.document_id', '=', itemId).orderBy('items.id').execute();
+  return { documents, interpretations };
+}
+
+/** Public: the linked items that are themselves public, through `publicItems`. */
+export async function publicLinksOf(db: Db, today: string, itemId: number): Promise<{ documents: Array<{ id: number; title: string }>; interpretations: Array<{ id: number; title: string }> }> {
+  const documents = await publicItems(db, today).innerJoin('item_links', 'item_links.document_id', 'items.id').clearSelect().select(['items.id', 'items.title']).where('item_links.interpretation_id', '=', itemId).orderBy('items.id').execute();
+  const interpretations = await publicItems(db, today).innerJoin('item_links', 'item_links.interpretation_id', 'items.id').clearSelect().select(['items.id', 'items.title']).where('item_links.document_id', '=', itemId).orderBy('items.id').execute();
+  return { documents, interpretations };
+}
+
+/** Published policy documents (规章, 规范性文件 or category 政策文件) without any interpretation. */
+export function listUninterpreted(db: Db, orgPaths: string[]): Promise<ItemWithOrg[]> {
+  if (!orgPaths.length) return Promise.resolve([]);
+  return withOrg(db)
+    .where((eb) => eb.or(orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))))
+    .where('items.status', '=', 'published')
+    .where((eb) => eb.or([eb('items.is_normative', '=', 1), eb('items.is_rule', '=', 1), eb('catalog_categories.name', '=', '政策文件')]))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('item_links').select('item_links.id').whereRef('item_links.document_id', '=', 'items.id'))))
+    .orderBy('items.published_on')
+    .limit(1000)
+    .execute();
+}
+
+/** Channels an item was also published through. */
+export const listChannels = async (db: Db, itemId: number): Promise<string[]> =>
+  (await db.selectFrom('item_channels').select('channel').where('item_id', '=', itemId).orderBy('channel').execute()).map((r) => r.channel);
+
+/** Replaces an item's channels. */
+export async function replaceChannels(db: Db, itemId: number, channels: readonly string[]): Promise<void> {
+  await db.deleteFrom('item_channels').where('item_id', '=', itemId).execute();
+  if (channels.length) await db.insertInto('item_channels').values(channels.map((channel) => ({ item_id: itemId, channel }))).execute();
+}

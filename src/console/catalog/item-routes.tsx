@@ -10,7 +10,7 @@ import { parseId } from '../../orgs/create-user.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction } from '../../catalog/item-workflow.rules.js';
-import { getItem, listAttachments, listReviews, listVersions, type AttachmentWithFile, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { getItem, linksOf, listChannels, listAttachments, listReviews, listVersions, type AttachmentWithFile, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { VALIDITIES } from '../../catalog/catalog-labels.rules.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
@@ -23,6 +23,8 @@ import { withdrawItem } from '../../catalog/withdraw-item.js';
 import { correctItem } from '../../catalog/correct-item.js';
 import { setValidity } from '../../catalog/set-validity.js';
 import { ItemForm, itemFormInput, itemValues } from './item-form.js';
+import { LinksAndChannels } from './interpretation-routes.js';
+import { LINKERS } from '../../catalog/link-interpretation.js';
 import { categoriesOf } from './items-routes.js';
 
 interface PageData {
@@ -32,6 +34,8 @@ interface PageData {
   categories: CategoryRow[];
   timeliness: string;
   attachments: AttachmentWithFile[];
+  links: Awaited<ReturnType<typeof linksOf>>;
+  channels: string[];
 }
 
 function ActionForms({ view, item, actions }: { view: ViewCtx; item: ItemWithOrg; actions: ItemAction[] }) {
@@ -199,6 +203,7 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
       )}
       <Attachments view={view} item={item} list={d.attachments} editable={actions.includes('edit')} />
       <ActionForms view={view} item={item} actions={actions} />
+      <LinksAndChannels view={view} item={item} links={d.links} channels={d.channels} editable={rolesAllow(view.actor, LINKERS, item.org_path)} />
       <section aria-labelledby="hist">
         <h2 id="hist">办理记录</h2>
         <ol>
@@ -233,7 +238,7 @@ async function load(req: FastifyRequest, id: number): Promise<PageData> {
   assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path));
   const cal = await catalogCalendar(req.ctx.db);
   const t = timeliness(cal, item.created_on, item.status === 'published' ? item.published_on : null, todayInShanghai(req.ctx.now()));
-  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), attachments: await listAttachments(req.ctx.db, id) };
+  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), attachments: await listAttachments(req.ctx.db, id), links: await linksOf(req.ctx.db, id), channels: await listChannels(req.ctx.db, id) };
 }
 
 /** Re-renders the item page with field errors (used by the attachment upload). */

@@ -5,7 +5,7 @@ import { intOrUndef, pageParam } from '../../platform/http/form.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { getOrg } from '../../orgs/orgs.store.js';
-import { getItem, getPublicItem, listAttachments, listPublicAttachments, listPublicItems, listVersions, publicCounts, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { getItem, getPublicItem, listAttachments, listPublicAttachments, listPublicItems, listVersions, publicCounts, publicLinksOf, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
@@ -46,7 +46,7 @@ function ItemList({ rows }: { rows: ItemWithOrg[] }) {
 }
 
 /** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
-export function PublicItemPage({ view, item, versions, attachments, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; preview?: boolean }) {
+export function PublicItemPage({ view, item, versions, attachments, links, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Awaited<ReturnType<typeof publicLinksOf>>; preview?: boolean }) {
   const row = (k: string, v: string | null) => (
     <tr>
       <th scope="row">{k}</th>
@@ -78,6 +78,30 @@ export function PublicItemPage({ view, item, versions, attachments, preview }: {
       <h1>{item.title}</h1>
       {item.summary ? <p class="muted">{item.summary}</p> : null}
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+      {links.interpretations.length ? (
+        <section aria-labelledby="jd">
+          <h2 id="jd">政策解读</h2>
+          <ul>
+            {links.interpretations.map((l) => (
+              <li>
+                <a href={`/gk/items/${l.id}`}>{l.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {links.documents.length ? (
+        <section aria-labelledby="wj">
+          <h2 id="wj">解读的文件</h2>
+          <ul>
+            {links.documents.map((l) => (
+              <li>
+                <a href={`/gk/items/${l.id}`}>{l.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {attachments.length ? (
         <section aria-labelledby="att">
           <h2 id="att">附件</h2>
@@ -170,7 +194,7 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const item = await getPublicItem(req.ctx.db, today(req), Number(raw));
     if (!item) throw itemNotFound();
     const versions = await listVersions(req.ctx.db, item.id);
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} />);
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} links={await publicLinksOf(req.ctx.db, today(req), item.id)} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).
@@ -179,6 +203,6 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const item = /^\d{1,9}$/.test(raw) ? await getItem(req.ctx.db, Number(raw)) : undefined;
     if (!item) throw itemNotFound();
     if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} preview />);
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} links={await publicLinksOf(req.ctx.db, today(req), item.id)} preview />);
   });
 }

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, Empty, TextField } from '../../platform/views/components.js';
+import { list, str } from '../../platform/http/form.js';
+import { isAppError, notFound } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { scopePaths } from '../../orgs/roles.rules.js';
+import { parseId } from '../../orgs/create-user.js';
+import { assertAllowed } from '../guard.js';
+import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { CHANNELS, INTERPRETATION_DUE_WORKING_DAYS } from '../../catalog/catalog-labels.rules.js';
+import { findItemByIndexNo, listUninterpreted, type ItemWithOrg, type linksOf } from '../../catalog/catalog.store.js';
+import { catalogCalendar } from '../../catalog/catalog-calendar.js';
+import { workingDaysBetween } from '../../calendar/calendar.rules.js';
+import { linkInterpretation } from '../../catalog/link-interpretation.js';
+import { setChannels } from '../../catalog/set-channels.js';
+
+/** 政策解读 links and other publication channels on the console item page. */
+export function LinksAndChannels({ view, item, links, channels, editable }: { view: ViewCtx; item: ItemWithOrg; links: Awaited<ReturnType<typeof linksOf>>; channels: string[]; editable: boolean }) {
+  const base = `/console/items/${item.id}`;
+  return (
+    <section aria-labelledby="links">
+      <h2 id="links">政策解读与发布渠道</h2>
+      {links.interpretations.length ? (
+        <p>
+          本文件的政策解读：
+          {links.interpretations.map((l) => (
+            <a href={`/console/items/${l.id}`}>「{l.title}」 </a>
+          ))}
+        </p>
+      ) : null}
+      {links.documents.length ? (
+        <ul>
+          {links.documents.map((l) => (
+            <li>
+              解读的文件：<a href={`/console/items/${l.id}`}>{l.title}</a>
+              {editable ? (
+                <form method="post" action={`${base}/links/${l.id}/delete`} class="actions">
+                  <CsrfField token={view.csrf} />
+                  <button type="submit" class="secondary">
+                    取消关联
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {editable ? (
+        <>
+          <form method="post" action={`${base}/links`}>
+            <CsrfField token={view.csrf} />
+            <TextField name="document" label="本信息是政策解读：关联被解读的文件（索引号或信息编号）" />
+            <button type="submit">关联</button>
+          </form>
+          <form method="post" action={`${base}/channels`}>
+            <CsrfField token={view.csrf} />
+            <fieldset>
+              <legend>同时通过以下渠道发布（条例第二十三条）</legend>
+              {CHANNELS.map((c) => (
+                <label>
+                  <input type="checkbox" name="channels" value={c} checked={channels.includes(c)} /> {c}{' '}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit">保存发布渠道</button>
+          </form>
+        </>
+      ) : (
+        <p>其他发布渠道：{channels.join('、') || '无'}</p>
+      )}
+    </section>
+  );
+}
+
+/** Console: 政策解读 links, channels, and the list of policy documents still without an interpretation. */
+export async function interpretationRoutes(app: FastifyInstance): Promise<void> {
+  app.post('/console/items/:id/links', async (req, reply) => {
+    const id = parseId((req.params as { id: string }).id);
+    const ref = str(req.body, 'document');
+    const doc = /^\d{1,9}$/.test(ref) ? { id: Number(ref) } : await findItemByIndexNo(req.ctx.db, ref.toUpperCase());
+    try {
+      if (!doc) throw notFound('item_not_found', `没有索引号或编号为“${ref}”的信息。`);
+      await linkInterpretation(req.ctx, { interpretationId: id, documentId: doc.id });
+      return reply.flashRedirect(`/console/items/${id}`, '已关联被解读的文件。');
+    } catch (e) {
+      if (!isAppError(e) || !['invalid', 'not_found'].includes(e.kind)) throw e;
+      return reply.flashRedirect(`/console/items/${id}`, `未关联：${e.errors[0]?.message ?? ''}`);
+    }
+  });
+
+  app.post('/console/items/:id/links/:docId/delete', async (req, reply) => {
+    const p = req.params as { id: string; docId: string };
+    const id = parseId(p.id);
+    await linkInterpretation(req.ctx, { interpretationId: id, documentId: parseId(p.docId), unlink: true });
+    return reply.flashRedirect(`/console/items/${id}`, '已取消关联。');
+  });
+
+  app.post('/console/items/:id/channels', async (req, reply) => {
+    const id = parseId((req.params as { id: string }).id);
+    await setChannels(req.ctx, { itemId: id, channels: list(req.body, 'channels') });
+    return reply.flashRedirect(`/console/items/${id}`, '已保存发布渠道。');
+  });
+
+  app.get('/console/items/uninterpreted', async (req, reply) => {
+    const paths = scopePaths(req.actor, CATALOG_VIEWERS);
+    assertAllowed(paths.length > 0);
+    const today = todayInShanghai(req.ctx.now());
+    const cal = await catalogCalendar(req.ctx.db);
+    const rows = (await listUninterpreted(req.ctx.db, paths))
+      .map((r) => {
+        try {
+          return { r, days: workingDaysBetween(cal, r.published_on ?? today, today) };
+        } catch {
+          return { r, days: null };
+        }
+      })
+      .filter((x) => x.days === null || x.days >= INTERPRETATION_DUE_WORKING_DAYS);
+    const view = reply.view();
+    return reply.page(
+      <ConsoleLayout view={view} title="尚无政策解读的政策文件" wide>
+        <p class="muted">已发布 {INTERPRETATION_DUE_WORKING_DAYS} 个工作日以上、仍未关联政策解读的规章、行政规范性文件和“政策文件”类信息。</p>
+        {rows.length ? (
+          <ul>
+            {rows.map(({ r, days }) => (
+              <li>
+                <a href={`/console/items/${r.id}`}>{r.title}</a>（{r.org_name}，{r.published_on} 发布{days === null ? '' : `，已过 ${days} 个工作日`}）
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Empty>所有政策文件都已有政策解读。</Empty>
+        )}
+      </ConsoleLayout>,
+    );
+  });
+}
