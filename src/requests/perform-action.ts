@@ -16,6 +16,7 @@ import { closeAbandoned } from './close-abandoned.js';
 import { sendFeeNotice } from './fee-notice.js';
 import { recordPayment } from './record-payment.js';
 import { requestExtension } from './request-extension.js';
+import { convertToProactive } from './convert-to-proactive.js';
 
 /** Fields an action may carry (strings as typed, numbers for ids and days). */
 export interface ActionFields {
@@ -40,13 +41,18 @@ export interface ActionFields {
   waiverReason?: string;
   deliveryMethod?: string;
   trackingNo?: string;
+  title?: string;
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
-export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned'] as const;
+export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive'] as const;
 
 /** Runs the action; returns a short Chinese confirmation. */
-export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | 'request_extension', f: ActionFields): Promise<string> {
+export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | 'request_extension' | 'to_proactive', f: ActionFields): Promise<string> {
+  if (action === 'to_proactive') {
+    const r = await convertToProactive(ctx, { requestId, title: f.title });
+    return `已生成主动公开信息草稿（索引号 ${r.indexNo}），请在公开目录中审核发布。`;
+  }
   if (action === 'request_extension') {
     await requestExtension(ctx, { requestId, days: f.days ?? NaN, reason: f.reason ?? '' });
     return '已提交延期申请，待依申请公开负责人批准。';

@@ -22,6 +22,7 @@ import { recordPayment } from './record-payment.js';
 import { recomputeRequestDueDates } from './recompute-due-dates.js';
 import { requestExtension } from './request-extension.js';
 import { requestStatistics } from './request-statistics.js';
+import { convertToProactive } from './convert-to-proactive.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -105,10 +106,17 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     assert.ok(st.letters[2].paragraphs.some((p) => p.includes('不予公开的内容及理由：第三方商业秘密部分')));
 
     const actions = (await audits(s.id)).map((a) => a.action);
-    assert.deepEqual(actions, ['request.submit', 'request.confirm', 'request.assign', 'request.correction_request', 'request.correction_receive', 'request.consultation_start', 'request.consultation_end', 'request.extend', 'request.answer']);
+    assert.deepEqual(actions.slice(0, 9), ['request.submit', 'request.confirm', 'request.assign', 'request.correction_request', 'request.correction_receive', 'request.consultation_start', 'request.consultation_end', 'request.extend', 'request.answer']);
     for (const a of await audits(s.id)) {
       assert.ok(!a.summary.includes(ID) && !a.summary.includes('13800138000') && !a.summary.includes('某市某路'), a.summary);
     }
+
+    // 依申请转主动 (第四十四条): an editor of the agency turns the answered information into a draft item.
+    const ed = await makeUser(h.db(), [['editor', org], ['request_admin', org]]);
+    await assert.rejects(convertToProactive(h.ctx(handler.actor, at('2025-11-21')), { requestId: s.id }), { kind: 'forbidden' });
+    const item = await convertToProactive(h.ctx(ed.actor, at('2025-11-21')), { requestId: s.id });
+    assert.ok(item.itemId > 0 && item.indexNo);
+    await assert.rejects(convertToProactive(h.ctx(ed.actor, at('2025-11-21')), { requestId: s.id }), { code: 'already_converted' });
 
     const stats = await requestStatistics(h.ctx(admin.actor), { orgId: org.id, year: 2025 });
     assert.deepEqual(stats.table['三.2'], [1, 0, 0, 0, 0, 0, 1]);

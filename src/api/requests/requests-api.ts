@@ -164,13 +164,14 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           waiverReason: Type.Optional(Type.String()),
           deliveryMethod: Type.Optional(Type.String()),
           trackingNo: Type.Optional(Type.String()),
+          title: Type.Optional(Type.String()),
         }),
       },
     },
     async (req, reply) => {
       staff(req);
       const id = (req.params as { id: number }).id;
-      const b = req.body as ActionFields & { type: RequestAction | 'request_extension' };
+      const b = req.body as ActionFields & { type: RequestAction | 'request_extension' | 'to_proactive' };
       const message = await performAction(req.ctx, id, b.type, b);
       const c = await staffCase(req.ctx, id);
       return reply.status(201).send({ message, state: c.request.state, dueOn: c.request.due_on, clock: c.clock.result });

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import { intOrUndef, str } from '../../platform/http/form.js';
 import { canTransition, type RequestAction } from '../../requests/request-states.rules.js';
-import { OUTCOMES } from '../../requests/outcomes.rules.js';
+import { OUTCOMES, outcomeByCode } from '../../requests/outcomes.rules.js';
 import { FEE_METHODS } from '../../requests/fees.rules.js';
 import { DELIVERY_METHODS } from '../../requests/applicant.rules.js';
 import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
@@ -14,7 +14,8 @@ import type { RequestWithOrg } from '../../requests/requests.store.js';
 import type { ActionFields } from '../../requests/perform-action.js';
 
 /** URL slug → action. */
-export const ACTION_SLUGS: Readonly<Record<string, RequestAction | 'request_extension'>> = {
+export const ACTION_SLUGS: Readonly<Record<string, RequestAction | 'request_extension' | 'to_proactive'>> = {
+  'to-proactive': 'to_proactive',
   'extension-request': 'request_extension',
   confirm: 'confirm',
   assign: 'assign',
@@ -54,6 +55,7 @@ export function actionFields(b: unknown): ActionFields {
     waiverReason: str(b, 'waiverReason'),
     deliveryMethod: str(b, 'deliveryMethod'),
     trackingNo: str(b, 'trackingNo'),
+    title: str(b, 'title'),
   };
 }
 
@@ -176,6 +178,11 @@ export function ActionForms({ r, ctx, csrf, handlers, asked }: { r: RequestWithO
           <OnField label="决定日期" />
           <TextField name="days" label="延长工作日数" inputmode="numeric" required value={String(asked?.days ?? 20)} />
           <TextArea name="reason" label="理由" required rows={3} value={asked?.reason ?? ''} />
+        </Act>
+      ) : null}
+      {r.state === 'answered' && outcomeByCode(r.outcome_code ?? '')?.provides ? (
+        <Act slug="to-proactive" id={id} csrf={csrf} title="依申请转主动（第四十四条：公众普遍需要的，纳入主动公开）" submit="生成主动公开信息草稿">
+          <TextField name="title" label="标题" value={r.info_title ?? ''} />
         </Act>
       ) : null}
       {work && can('answer') ? (
