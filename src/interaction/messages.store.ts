@@ -45,7 +45,7 @@ export function listMessageEvents(db: Db, id: number, opts: { publicOnly?: boole
 }
 
 /** Console queues. */
-export const MESSAGE_QUEUES = { pending: '待办', mine: '我的', unsigned: '待签收', overdue: '已超期', held: '待审核', replied: '已答复', all: '全部' } as const;
+export const MESSAGE_QUEUES = { pending: '待办', mine: '我的', unsigned: '待签收', overdue: '已超期', held: '待审核', stale: '超过3个月未回应', replied: '已答复', all: '全部' } as const;
 export type MessageQueue = keyof typeof MESSAGE_QUEUES;
 export const isQueue = (s: string): s is MessageQueue => Object.prototype.hasOwnProperty.call(MESSAGE_QUEUES, s);
 
@@ -54,7 +54,7 @@ const PENDING = ['received', 'accepted', 'assigned', 'reopened'];
 /** Messages in the actor's subtrees for a queue, newest first, with the total. */
 export async function listMessages(
   db: Db,
-  f: { orgPaths: string[]; queue: MessageQueue; userId: number | null; today: string; limit: number; offset: number },
+  f: { orgPaths: string[]; queue: MessageQueue; userId: number | null; today: string; limit: number; offset: number; staleBefore?: string },
 ): Promise<{ rows: MessageWithOrg[]; total: number }> {
   if (!f.orgPaths.length) return { rows: [], total: 0 };
   let q = withOrg(db).where((eb) => eb.or(f.orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))));
@@ -63,6 +63,7 @@ export async function listMessages(
   if (f.queue === 'unsigned') q = q.where('messages.state', '=', 'received');
   if (f.queue === 'overdue') q = q.where('messages.state', 'in', PENDING).where('messages.due_on', '<', f.today);
   if (f.queue === 'held') q = q.where('messages.held_for_moderation', '=', 1);
+  if (f.queue === 'stale') q = q.where('messages.state', 'in', PENDING).where('messages.rejected', '=', 0).where('messages.received_on', '<', f.staleBefore ?? f.today);
   if (f.queue === 'replied') q = q.where('messages.state', 'in', ['replied', 'rated', 'closed', 'transferred']);
   const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.orderBy('messages.id', 'desc').limit(f.limit).offset(f.offset).execute();

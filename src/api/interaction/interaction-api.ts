@@ -5,6 +5,7 @@ import { messageScopes } from '../../interaction/interaction.policy.rules.js';
 import { isQueue, listMessages, type MessageQueue } from '../../interaction/messages.store.js';
 import { maskMessage, today } from '../../interaction/message-support.js';
 import { listPublicQa } from '../../interaction/public-qa.js';
+import { addMonths } from '../../interaction/figures.rules.js';
 
 const sec = [{ bearer: [] }];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -80,7 +81,7 @@ export async function interactionApi(app: FastifyInstance): Promise<void> {
       const queue: MessageQueue = q.queue && isQueue(q.queue) ? q.queue : 'all';
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: today(req.ctx), limit: perPage, offset: (page - 1) * perPage });
+      const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: today(req.ctx), limit: perPage, offset: (page - 1) * perPage, staleBefore: addMonths(today(req.ctx), -3) });
       const data = rows.map(maskMessage).map((m) => ({
         id: m.id,
         messageNo: m.message_no,

@@ -7,6 +7,7 @@ import { messagesPortalRoutes } from '../../portal/interaction/messages-portal-r
 import { qaRoutes } from '../../portal/interaction/qa-routes.js';
 import { consultationsRoutes } from '../../console/interaction/consultations-routes.js';
 import { consultationsPortalRoutes } from '../../portal/interaction/consultations-portal-routes.js';
+import { interactionSettingsRoutes } from '../../console/interaction/settings-routes.js';
 import { interactionApi } from '../../api/interaction/interaction-api.js';
 
 /** 互动交流: messages (咨询/投诉/建议) with reply limits and figures, public Q&A, comment periods. */
@@ -17,7 +18,9 @@ export const interactionModule: CapabilityModule = {
       { href: '/console/messages', label: '留言办理', roles: VIEW_ROLES, group: '互动交流' },
       { href: '/console/messages/new', label: '登记留言', roles: HANDLE_ROLES, group: '互动交流' },
       { href: '/console/consultations', label: '意见征集', roles: [...PUBLISH_ROLES, 'supervisor'], group: '互动交流' },
+      { href: '/console/messages/settings', label: '互动交流设置', roles: ['sysadmin'], group: '互动交流' },
     );
+    await interactionSettingsRoutes(app);
     await messagesListRoutes(app);
     await messageDetailRoutes(app);
     await messagesPortalRoutes(app);

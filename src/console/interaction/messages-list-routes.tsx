@@ -10,7 +10,7 @@ import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.polic
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { isQueue, listMessages, MESSAGE_QUEUES, type MessageQueue } from '../../interaction/messages.store.js';
 import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType } from '../../interaction/message-states.rules.js';
-import { formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
+import { addMonths, formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
 import { messageFigures } from '../../interaction/message-figures.js';
 import { maskMessage, today } from '../../interaction/message-support.js';
 import { registerMessage } from '../../interaction/register-message.js';
@@ -66,7 +66,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     const toQ = str(req.query, 'to');
     const from = isValidIsoDate(fromQ) ? fromQ : `${day.slice(0, 4)}-01-01`;
     const to = isValidIsoDate(toQ) ? toQ : day;
-    const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, staleBefore: addMonths(day, -3) });
     const figs = await messageFigures(req.ctx, { orgPaths: paths, from, to });
     const view = reply.view();
     return reply.page(

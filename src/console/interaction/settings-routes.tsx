@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, TextArea, TextField } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { can } from '../../orgs/roles.rules.js';
+import { assertAllowed } from '../guard.js';
+import { readInteractionSettings } from '../../interaction/interaction-settings.js';
+import { updateInteractionSettings, type SettingsInput } from '../../interaction/update-interaction-settings.js';
+
+function SettingsPage({ view, v, errors }: { view: ViewCtx; v: SettingsInput; errors?: FieldError[] }) {
+  return (
+    <ConsoleLayout view={view} title="互动交流设置">
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/console/messages/settings">
+        <CsrfField token={view.csrf} />
+        <fieldset>
+          <legend>答复期限（工作日，收到当日不计）</legend>
+          <TextField name="website" label="网站留言" required inputmode="numeric" value={v.website} errors={errors} />
+          <TextField name="phone" label="热线电话转办" required inputmode="numeric" value={v.phone} errors={errors} />
+          <TextField name="letter" label="书面转办" required inputmode="numeric" value={v.letter} errors={errors} />
+          <TextField name="maxExtensionDays" label="最长延期" required inputmode="numeric" value={v.maxExtensionDays} errors={errors} />
+        </fieldset>
+        <TextArea name="sensitiveWords" label="敏感词（每行一个）" hint="含敏感词的留言须审核通过后才能公开。" value={v.sensitiveWords} rows={6} errors={errors} />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="nameRequired" value="1" checked={!!v.nameRequired} /> 咨询留言也须填写姓名
+          </label>
+        </div>
+        <fieldset>
+          <legend>意见征集</legend>
+          <TextField name="commentMinDays" label="征集期最短天数（日）" required inputmode="numeric" hint="《重大行政决策程序暂行条例》第十四条：一般不少于30日。" value={v.commentMinDays} errors={errors} />
+          <TextField name="feedbackDueDays" label="结束后公布采纳情况的期限（工作日）" required inputmode="numeric" value={v.feedbackDueDays} errors={errors} />
+        </fieldset>
+        <button type="submit">保存</button>
+      </form>
+    </ConsoleLayout>
+  );
+}
+
+const fromBody = (b: unknown): SettingsInput => ({
+  website: str(b, 'website'),
+  phone: str(b, 'phone'),
+  letter: str(b, 'letter'),
+  maxExtensionDays: str(b, 'maxExtensionDays'),
+  sensitiveWords: str(b, 'sensitiveWords'),
+  nameRequired: str(b, 'nameRequired') === '1',
+  commentMinDays: str(b, 'commentMinDays'),
+  feedbackDueDays: str(b, 'feedbackDueDays'),
+});
+
+/** Console: the interaction settings (system administrators). */
+export async function interactionSettingsRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/messages/settings', async (req, reply) => {
+    assertAllowed(can(req.actor, 'settings.manage'));
+    const s = await readInteractionSettings(req.ctx.db);
+    const l = s.replyLimits.byChannel;
+    const v: SettingsInput = {
+      website: String(l.website),
+      phone: String(l.phone),
+      letter: String(l.letter),
+      maxExtensionDays: String(s.replyLimits.maxExtensionDays),
+      sensitiveWords: s.sensitiveWords.join('\n'),
+      nameRequired: s.nameRequired,
+      commentMinDays: String(s.commentMinDays),
+      feedbackDueDays: String(s.feedbackDueDays),
+    };
+    return reply.page(<SettingsPage view={reply.view()} v={v} />);
+  });
+
+  app.post('/console/messages/settings', async (req, reply) => {
+    const v = fromBody(req.body);
+    try {
+      await updateInteractionSettings(req.ctx, v);
+      return reply.flashRedirect('/console/messages/settings', '设置已保存，新的答复期限适用于此后收到的留言。');
+    } catch (e) {
+      if (!isAppError(e) || e.kind !== 'invalid') throw e;
+      return reply.page(<SettingsPage view={reply.view()} v={v} errors={e.errors} />, 400);
+    }
+  });
+}
