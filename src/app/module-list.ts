@@ -6,6 +6,7 @@ import { requestsModule } from './modules/requests.js';
 import { catalogModule } from './modules/catalog.js';
 import { interactionModule } from './modules/interaction.js';
 import { reportsModule } from './modules/reports.js';
+import { supervisionModule } from './modules/supervision.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, interactionModule, reportsModule];
+export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, interactionModule, reportsModule, supervisionModule];

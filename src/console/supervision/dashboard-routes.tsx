@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { assertAllowed } from '../guard.js';
+import { ErrorSummary, TextField } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { scopePaths } from '../../orgs/roles.rules.js';
+import { buildDashboard, DASHBOARD_ROLES, type Dashboard } from '../../supervision/build-dashboard.js';
+import { formatFigure, toCsv } from '../../supervision/dashboard.rules.js';
+import { dashboardTable, dashboardXlsx } from '../../supervision/dashboard-xlsx.js';
+import { trendChart } from '../../supervision/trend.js';
+import { attachmentName } from './task-form.js';
+
+const input = (req: FastifyRequest) => ({
+  from: str(req.query, 'from') || undefined,
+  to: str(req.query, 'to') || undefined,
+  sort: str(req.query, 'sort') || undefined,
+  dir: str(req.query, 'dir') === 'asc' ? ('asc' as const) : str(req.query, 'dir') === 'desc' ? ('desc' as const) : undefined,
+});
+
+function DashboardPage({ view, d, svg, sort, dir }: { view: ViewCtx; d: Dashboard; svg: string; sort: string; dir: string }) {
+  const base = `from=${d.from}&to=${d.to}`;
+  const sortLink = (key: string) => `/console/supervision?${base}&sort=${key}&dir=${sort === key && dir === 'desc' ? 'asc' : 'desc'}`;
+  const arrow = (key: string) => (sort === key ? (dir === 'asc' ? ' ▲' : ' ▼') : '');
+  const ariaSort = (key: string) => (sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined);
+  const q = { from: d.from, to: d.to };
+  return (
+    <ConsoleLayout view={view} title="监督检查工作台" wide>
+      <form method="get" action="/console/supervision" class="filters">
+        <TextField name="from" label="开始日期" type="date" value={d.from} />
+        <TextField name="to" label="结束日期" type="date" value={d.to} />
+        <button type="submit">统计</button>
+      </form>
+      <p>
+        统计期间：{d.from} 至 {d.to}（办理中、超期、即将到期按今日 {d.today} 计）。导出：<a href={`/console/supervision/dashboard.csv?${base}`}>CSV</a> ·{' '}
+        <a href={`/console/supervision/dashboard.xlsx?${base}`}>XLSX</a>
+      </p>
+      <div class="table-scroll">
+        <table>
+          <caption>各单位政务公开工作情况</caption>
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={ariaSort('org')}>
+                <a href={sortLink('org')}>单位{arrow('org')}</a>
+              </th>
+              {d.columns.map((c) => (
+                <th scope="col" aria-sort={ariaSort(c.key)}>
+                  <a href={sortLink(c.key)}>
+                    {c.label}
+                    {arrow(c.key)}
+                  </a>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...d.rows, d.total].map((r) => (
+              <tr>
+                <th scope="row">{r.orgId ? <a href={`/console/orgs/${r.orgId}`}>{r.orgName}</a> : r.orgName}</th>
+                {d.columns.map((c) => {
+                  const text = formatFigure(c, r.values[c.key], c.available);
+                  return <td data-col={c.key}>{c.link && c.available && r.orgId ? <a href={c.link(r.orgId, q)}>{text}</a> : text}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>近12个月趋势</h2>
+      <figure class="chart" dangerouslySetInnerHTML={{ __html: svg }} />
+    </ConsoleLayout>
+  );
+}
+
+function ErrorPage({ view, errors }: { view: ViewCtx; errors: FieldError[] }) {
+  return (
+    <ConsoleLayout view={view} title="监督检查工作台">
+      <ErrorSummary errors={errors} />
+      <p>
+        <a href="/console/supervision">返回默认统计期间</a>
+      </p>
+    </ConsoleLayout>
+  );
+}
+
+/** Console: the supervision dashboard with sorting, CSV/XLSX export and the trend chart. */
+export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
+  const allowed = (req: FastifyRequest) => assertAllowed(scopePaths(req.actor, DASHBOARD_ROLES).length > 0);
+
+  app.get('/console/supervision', async (req, reply) => {
+    allowed(req);
+    const i = input(req);
+    try {
+      const d = await buildDashboard(req.ctx, i);
+      const { svg } = await trendChart(req.ctx.db, d.paths, d.to);
+      const sort = i.sort && (i.sort === 'org' || d.columns.some((c) => c.key === i.sort)) ? i.sort : 'org';
+      return reply.page(<DashboardPage view={reply.view()} d={d} svg={svg} sort={sort} dir={i.dir ?? (sort === 'org' ? 'asc' : 'desc')} />);
+    } catch (e) {
+      if (!isAppError(e) || e.kind !== 'invalid') throw e;
+      return reply.page(<ErrorPage view={reply.view()} errors={e.errors} />, 400);
+    }
+  });
+
+  app.get('/console/supervision/dashboard.csv', async (req, reply) => {
+    allowed(req);
+    const d = await buildDashboard(req.ctx, input(req));
+    const t = dashboardTable(d);
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentName(`监督检查_${d.from}_${d.to}.csv`)).send(toCsv(t.header, t.rows));
+  });
+
+  app.get('/console/supervision/dashboard.xlsx', async (req, reply) => {
+    allowed(req);
+    const d = await buildDashboard(req.ctx, input(req));
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachmentName(`监督检查_${d.from}_${d.to}.xlsx`))
+      .send(await dashboardXlsx(d));
+  });
+}

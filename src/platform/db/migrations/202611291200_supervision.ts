@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { withId, withTimestamps } from './_lib.js';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await withTimestamps(
+    withId(db, db.schema.createTable('supervision_tasks'))
+      .addColumn('org_id', 'integer', (c) => c.notNull().references('orgs.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('responsible_org_id', 'integer', (c) => c.notNull().references('orgs.id'))
+      .addColumn('department_org_id', 'integer', (c) => c.references('orgs.id'))
+      .addColumn('deadline', 'text', (c) => c.notNull())
+      .addColumn('evidence_required', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('accepted_on', 'text'),
+  ).execute();
+  await db.schema.createIndex('supervision_tasks_org_year').on('supervision_tasks').columns(['org_id', 'year']).execute();
+  await db.schema.createIndex('supervision_tasks_responsible').on('supervision_tasks').columns(['responsible_org_id', 'deadline']).execute();
+
+  await withId(db, db.schema.createTable('supervision_task_reports'))
+    .addColumn('task_id', 'integer', (c) => c.notNull().references('supervision_tasks.id').onDelete('cascade'))
+    .addColumn('progress', 'text', (c) => c.notNull())
+    .addColumn('links', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('review_comment', 'text')
+    .addColumn('reported_by', 'integer')
+    .addColumn('reported_by_label', 'text', (c) => c.notNull())
+    .addColumn('reviewed_by_label', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('reviewed_at', 'text')
+    .execute();
+  await db.schema.createIndex('supervision_task_reports_task').on('supervision_task_reports').columns(['task_id', 'id']).execute();
+
+  await db.schema
+    .createTable('supervision_alert_prefs')
+    .addColumn('user_id', 'integer', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+    .addColumn('kinds', 'text', (c) => c.notNull())
+    .addColumn('email', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('supervision_alert_prefs').execute();
+  await db.schema.dropTable('supervision_task_reports').execute();
+  await db.schema.dropTable('supervision_tasks').execute();
+}

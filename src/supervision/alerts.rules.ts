@@ -1,0 +1,56 @@
+/**
+ * The daily supervision digest, pure: which alerts apply on a day and the digest's text.
+ * Request deadlines: 条例第三十三条 (20 working days, extension ≤ 20); the calendar of next year is
+ * needed before the year starts (from 1 November); annual reports: 条例第四十九条 — published
+ * by 31 January (reminded from 1 January).
+ */
+
+/** Alert kinds a user can choose. */
+export const ALERT_KINDS = {
+  requests_due: '依申请公开：3个工作日内到期或已超期的申请',
+  tasks_overdue: '年度任务：逾期未完成的任务',
+  calendar_missing: '下一年度节假日日历缺失（每年11月1日起）',
+  annual_report_due: '年度报告待发布（每年1月1日至1月31日）',
+} as const;
+export type AlertKind = keyof typeof ALERT_KINDS;
+export const ALL_ALERT_KINDS = Object.keys(ALERT_KINDS) as AlertKind[];
+/** True for a known alert kind. */
+export const isAlertKind = (k: string): k is AlertKind => Object.hasOwn(ALERT_KINDS, k);
+
+/** Whether the calendar reminder applies: from 1 November while next year is not covered. */
+export const calendarAlertApplies = (today: string, nextYearCovered: boolean): boolean => today.slice(5) >= '11-01' && !nextYearCovered;
+
+/** Whether the annual-report reminder applies: 1–31 January (条例第四十九条). */
+export const annualReportAlertApplies = (today: string): boolean => today.slice(5, 7) === '01';
+
+/** What was found for one person. */
+export interface DigestFacts {
+  requestsDueSoon: number;
+  requestsOverdue: number;
+  tasksOverdue: number;
+  calendarMissingYear: number | null;
+  annualReportYear: number | null;
+}
+
+/** The lines of a digest for the chosen kinds; empty when there is nothing to say. */
+export function digestLines(f: DigestFacts, kinds: readonly AlertKind[]): string[] {
+  const lines: string[] = [];
+  if (kinds.includes('requests_due') && (f.requestsDueSoon || f.requestsOverdue)) {
+    lines.push(`依申请公开：${f.requestsOverdue} 件已超期，${f.requestsDueSoon} 件将在 3 个工作日内到期。`);
+  }
+  if (kinds.includes('tasks_overdue') && f.tasksOverdue) lines.push(`年度任务：${f.tasksOverdue} 项已逾期未完成。`);
+  if (kinds.includes('calendar_missing') && f.calendarMissingYear !== null) lines.push(`${f.calendarMissingYear} 年法定节假日日历尚未导入，期限将无法计算。`);
+  if (kinds.includes('annual_report_due') && f.annualReportYear !== null) lines.push(`请于 1 月 31 日前发布 ${f.annualReportYear} 年度政府信息公开工作年度报告（条例第四十九条）。`);
+  return lines;
+}
+
+/** Parses stored kinds (JSON array); unknown kinds dropped; no row = every kind. */
+export function parseKinds(stored: string | null | undefined): AlertKind[] {
+  if (stored == null) return [...ALL_ALERT_KINDS];
+  try {
+    const v = JSON.parse(stored) as unknown;
+    return Array.isArray(v) ? v.filter((k): k is AlertKind => typeof k === 'string' && isAlertKind(k)) : [...ALL_ALERT_KINDS];
+  } catch {
+    return [...ALL_ALERT_KINDS];
+  }
+}

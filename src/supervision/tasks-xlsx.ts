@@ -1,0 +1,50 @@
+/** XLSX of the 任务分解表: export of the tasks, and reading an uploaded sheet into header + rows. */
+import ExcelJS from 'exceljs';
+import { isTaskOverdue, taskStateLabel } from './tasks.rules.js';
+import { TASK_COLUMNS } from './tasks-import.rules.js';
+import type { TaskView } from './tasks.store.js';
+
+/** The tasks as an XLSX workbook (one sheet, header row frozen). */
+export async function tasksToXlsx(tasks: readonly TaskView[], today: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务分解表', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow([...TASK_COLUMNS]);
+  ws.getRow(1).font = { bold: true };
+  for (const t of tasks) {
+    ws.addRow([t.seq, t.year, t.category, t.content, t.responsible_name, t.department_name ?? '', t.deadline, t.evidence_required, taskStateLabel(t.state), isTaskOverdue(t, today) ? '是' : '否']);
+  }
+  [6, 6, 14, 50, 20, 14, 12, 30, 8, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const cellText = (v: ExcelJS.CellValue): string => {
+  if (v == null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return v.result == null ? '' : v.result instanceof Date ? v.result.toISOString().slice(0, 10) : String(v.result);
+    return '';
+  }
+  return String(v);
+};
+
+/** Reads the first sheet: its first row as header, the rest as text cells with their row numbers; null when not an XLSX. */
+export async function readSheet(data: Buffer): Promise<{ header: string[]; rows: Array<{ rowNumber: number; cells: string[] }> } | null> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return null;
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return null;
+  const width = ws.columnCount;
+  const read = (r: ExcelJS.Row) => Array.from({ length: width }, (_, i) => cellText(r.getCell(i + 1).value));
+  const header = read(ws.getRow(1));
+  const rows: Array<{ rowNumber: number; cells: string[] }> = [];
+  ws.eachRow((r, n) => {
+    if (n > 1) rows.push({ rowNumber: n, cells: read(r) });
+  });
+  return { header, rows };
+}

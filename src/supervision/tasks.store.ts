@@ -1,0 +1,76 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../platform/db/schema.js';
+import type { SupervisionTaskReportsTable, SupervisionTasksTable } from './supervision.tables.js';
+import './supervision.tables.js';
+
+export type TaskRow = Selectable<SupervisionTasksTable>;
+export type TaskReportRow = Selectable<SupervisionTaskReportsTable>;
+/** A task with the names and paths of its orgs. */
+export type TaskView = TaskRow & { org_name: string; org_path: string; responsible_name: string; responsible_path: string; department_name: string | null };
+
+function taskQuery(db: Db) {
+  return db
+    .selectFrom('supervision_tasks as t')
+    .innerJoin('orgs as j', 'j.id', 't.org_id')
+    .innerJoin('orgs as r', 'r.id', 't.responsible_org_id')
+    .leftJoin('orgs as d', 'd.id', 't.department_org_id')
+    .selectAll('t')
+    .select(['j.name as org_name', 'j.path as org_path', 'r.name as responsible_name', 'r.path as responsible_path', 'd.name as department_name']);
+}
+
+/** One task with its org names. */
+export const getTask = (db: Db, id: number): Promise<TaskView | undefined> => taskQuery(db).where('t.id', '=', id).executeTakeFirst();
+
+/** Filters of the task list: what the actor may see, and the user's choices. */
+export interface TaskFilter {
+  /** Subtrees where the actor supervises (tasks whose jurisdiction lies there). */
+  supervisePaths: string[];
+  /** Subtrees where the actor reports (tasks whose responsible agency lies there). */
+  reportPaths: string[];
+  year?: number;
+  state?: string;
+  responsibleOrgId?: number;
+  category?: string;
+  /** Only tasks past their deadline and not accepted, as of this date. */
+  overdueAsOf?: string;
+}
+
+function filtered(db: Db, f: TaskFilter) {
+  let q = taskQuery(db);
+  const sup = f.supervisePaths;
+  const rep = f.reportPaths;
+  q = q.where((eb) =>
+    eb.or([
+      ...sup.map((p) => eb('r.path', 'like', `${p}%`)),
+      ...sup.map((p) => eb('j.path', 'like', `${p}%`)),
+      ...rep.map((p) => eb('r.path', 'like', `${p}%`)),
+      eb.lit(false),
+    ]),
+  );
+  if (f.year) q = q.where('t.year', '=', f.year);
+  if (f.state) q = q.where('t.state', '=', f.state);
+  if (f.responsibleOrgId) q = q.where('t.responsible_org_id', '=', f.responsibleOrgId);
+  if (f.category) q = q.where('t.category', '=', f.category);
+  if (f.overdueAsOf) q = q.where('t.deadline', '<', f.overdueAsOf).where('t.state', '<>', 'accepted');
+  return q;
+}
+
+/** A page of tasks, ordered by year, serial. */
+export async function listTasks(db: Db, f: TaskFilter, page = 1, perPage = 50): Promise<{ rows: TaskView[]; total: number }> {
+  const rows = await filtered(db, f).orderBy('t.year', 'desc').orderBy('t.org_id').orderBy('t.seq').limit(perPage).offset((page - 1) * perPage).execute();
+  const all = await filtered(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return { rows, total: Number(all?.n ?? 0) };
+}
+
+/** Every task matching the filter (exports, notices). */
+export const allTasks = (db: Db, f: TaskFilter): Promise<TaskView[]> => filtered(db, f).orderBy('t.year', 'desc').orderBy('t.org_id').orderBy('t.seq').execute();
+
+/** Reports of a task, newest first. */
+export const listReports = (db: Db, taskId: number): Promise<TaskReportRow[]> =>
+  db.selectFrom('supervision_task_reports').selectAll().where('task_id', '=', taskId).orderBy('id', 'desc').execute();
+
+/** Distinct categories of the tasks the actor may see (filters). */
+export async function taskCategories(db: Db, f: TaskFilter): Promise<string[]> {
+  const rows = await filtered(db, f).clearSelect().select('t.category').distinct().orderBy('t.category').execute();
+  return rows.map((r) => r.category);
+}
