@@ -11,6 +11,7 @@ import { withdrawRequest } from '../../requests/withdraw-request.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
 import { StatusView } from './status-view.js';
 import { LetterDocument } from './letter-view.js';
+import { matchPublished, type PublishedMatch } from './published-matches.js';
 import { intOrUndef } from '../../platform/http/form.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
@@ -20,7 +21,7 @@ async function agencyOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<
   return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), o.name]);
 }
 
-function ApplyPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Partial<ApplicationFormValues>; errors?: FieldError[] }) {
+function ApplyPage({ view, orgs, values, errors, matches }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Partial<ApplicationFormValues>; errors?: FieldError[]; matches?: PublishedMatch[] }) {
   return (
     <PortalLayout view={view} title="依申请公开">
       <h1>政府信息公开申请</h1>
@@ -32,9 +33,30 @@ function ApplyPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<
       </p>
       <p class="muted">提交前建议先在“政府信息公开”栏目检索，您需要的信息可能已经主动公开。</p>
       <ErrorSummary errors={errors} />
+      {matches ? (
+        <section class="warning" aria-labelledby="pub-h" data-testid="matches">
+          <h2 id="pub-h">{matches.length ? '这些信息可能已经主动公开' : '没有找到已主动公开的相关信息'}</h2>
+          {matches.length ? (
+            <>
+              <ul>
+                {matches.map((m) => (
+                  <li>
+                    <a href={m.url}>{m.title}</a> <span class="muted">{[m.orgName, m.publishedOn].filter(Boolean).join(' · ')}</span>
+                  </li>
+                ))}
+              </ul>
+              <p>已经主动公开的信息可直接查阅。如仍需申请，请核对下方内容后再次点击“提交申请”。</p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
       <form method="post" action="/ysqgk">
         <CsrfField token={view.csrf} />
+        {matches ? <input type="hidden" name="confirmed" value="1" /> : null}
         <ApplicationFields v={values ?? {}} errors={errors} orgs={orgs} />
+        <button type="submit" name="check" value="1" class="secondary">
+          先查找是否已主动公开
+        </button>{' '}
         <button type="submit">提交申请</button>
       </form>
     </PortalLayout>
@@ -62,6 +84,13 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
 
   app.post('/ysqgk', async (req, reply) => {
     const values = applicationFromBody(req.body);
+    // Before the first submission, show published items that may already hold the information.
+    if (str(req.body, 'check') === '1' || str(req.body, 'confirmed') !== '1') {
+      const matches = await matchPublished(req.ctx, values);
+      if (str(req.body, 'check') === '1' || matches.length) {
+        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} />);
+      }
+    }
     try {
       const r = await submitOnline(req.ctx, values);
       const view = reply.view();

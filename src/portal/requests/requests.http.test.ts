@@ -4,6 +4,7 @@ import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
+import { indexDocument } from '../../search/index-document.js';
 
 const ID17 = '11010519491231002';
 const ID = ID17 + residentIdCheckChar(ID17);
@@ -69,6 +70,21 @@ describeApp(
       assert.match(mine.code, /^[A-Z2-9]{10}$/);
       theirs = receipt((await submit(h.client(), other.id, { infoTitle: '另一件申请的秘密标题', name: '王五' })).body);
       assert.ok(theirs.no && theirs.no !== mine.no);
+    });
+
+    it('before submitting, published items that match are shown (这些信息可能已经主动公开)', async () => {
+      await indexDocument(h.ctx(), { docType: 'catalog_item', docId: 'req-test-1', orgId: org.id, orgName: '县住房和城乡建设局', title: '城区供水管网改造工程招标公告', body: '供水管网改造工程的招标文件和评标结果。', publishedOn: '2025-08-01', url: '/gk/items/req-test-1' });
+      const c = h.client();
+      const before = await h.db().selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const shown = await submit(c, org.id, { infoTitle: '供水管网改造工程招标' });
+      assert.equal(shown.statusCode, 200);
+      assert.match(shown.body, /这些信息可能已经主动公开/);
+      assert.match(shown.body, /href="\/gk\/items\/req-test-1"/);
+      assert.match(shown.body, /name="confirmed" value="1"/);
+      const after = await h.db().selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n), 'nothing is submitted yet');
+      const sent = await c.post('/ysqgk', { ...form(org.id, { infoTitle: '供水管网改造工程招标' }), confirmed: '1' }, { from: '/ysqgk' });
+      assert.match(sent.body, /申请已提交/);
     });
 
     it('status page: right number and code → state, receipt date, due date and explanation', async () => {
