@@ -8,6 +8,7 @@ import { qaRoutes } from '../../portal/interaction/qa-routes.js';
 import { consultationsRoutes } from '../../console/interaction/consultations-routes.js';
 import { consultationsPortalRoutes } from '../../portal/interaction/consultations-portal-routes.js';
 import { interactionSettingsRoutes } from '../../console/interaction/settings-routes.js';
+import { seedDemoInteraction } from '../../interaction/seed-demo-interaction.js';
 import { interactionApi } from '../../api/interaction/interaction-api.js';
 
 /** 互动交流: messages (咨询/投诉/建议) with reply limits and figures, public Q&A, comment periods. */
@@ -29,4 +30,5 @@ export const interactionModule: CapabilityModule = {
     await consultationsPortalRoutes(app);
     await interactionApi(app);
   },
+  seedDemo: seedDemoInteraction,
 };

@@ -34,7 +34,11 @@ function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; err
       <p class="muted">
         {p.org_name} · 征集时间 {p.start_on} 至 {p.end_on} · <span data-testid="phase">{PHASE_LABELS[d.phase]}</span>
       </p>
-      {p.catalog_ref ? <p>草案全文见政府信息公开目录：索引号 {p.catalog_ref}</p> : null}
+      {p.catalog_ref ? (
+        <p>
+          草案全文见政府信息公开目录：<a href={`/search?q=${encodeURIComponent(p.catalog_ref)}`}>索引号 {p.catalog_ref}</a>
+        </p>
+      ) : null}
       {d.articles.length ? (
         <ol class="articles">
           {d.articles.map((a) => (
