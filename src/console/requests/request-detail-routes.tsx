@@ -14,6 +14,7 @@ import { listHandlers } from '../../requests/requests.store.js';
 import { ACTION_SLUGS, ActionForms, actionFields } from './request-actions.js';
 import { performAction } from '../../requests/perform-action.js';
 import { LetterDocument } from '../../portal/requests/letter-view.js';
+import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
 
@@ -118,7 +119,7 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
           <ul>
             {c.letters.map((l, i) => (
               <li>
-                {l.date} <a href={`/console/requests/${r.id}/letters/${i}`}>{l.title}（可打印）</a>
+                {l.date} <a href={`/console/requests/${r.id}/letters/${i}`}>{l.title}（可打印）</a> · <a href={`/console/requests/${r.id}/letters/${i}.docx`}>DOCX</a>
               </li>
             ))}
           </ul>
@@ -154,8 +155,15 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/requests/:id/letters/:n', async (req, reply) => {
     const p = req.params as { id: string; n: string };
     const c = await staffCase(req.ctx, parseId(p.id));
-    const letter = c.letters[Number(p.n)];
+    const m = /^(\d+)(\.docx)?$/.exec(p.n);
+    const letter = m ? c.letters[Number(m[1])] : undefined;
     if (!letter) throw notFound('letter_not_found', '文书不存在。');
+    if (m?.[2]) {
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(letterFileName(letter))}`)
+        .send(await letterDocx(letter));
+    }
     return reply.page(<LetterDocument letter={letter} />);
   });
 

@@ -11,6 +11,7 @@ import { withdrawRequest } from '../../requests/withdraw-request.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
 import { StatusView } from './status-view.js';
 import { LetterDocument } from './letter-view.js';
+import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { matchPublished, type PublishedMatch } from './published-matches.js';
 import { intOrUndef } from '../../platform/http/form.js';
 
@@ -145,6 +146,13 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
       const st = await publicStatus(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode') });
       const letter = st.letters[intOrUndef(req.body, 'n') ?? -1];
       if (!letter) return reply.page(<StatusForm view={reply.view()} errors={[{ code: 'letter_not_found', message: '文书不存在。' }]} requestNo={requestNo} />, 404);
+      if (str(req.body, 'format') === 'docx') {
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(letterFileName(letter))}`)
+          .send(await letterDocx(letter));
+      }
       return reply.page(<LetterDocument letter={letter} />);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'request_lookup_failed') throw e;

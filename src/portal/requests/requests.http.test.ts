@@ -5,6 +5,7 @@ import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 import { indexDocument } from '../../search/index-document.js';
+import mammoth from 'mammoth';
 
 const ID17 = '11010519491231002';
 const ID = ID17 + residentIdCheckChar(ID17);
@@ -193,6 +194,13 @@ describeApp(
       assert.match(letter.body, /本机关于2025年9月26日收到您提出的政府信息公开申请（申请编号：YSQ-2025-\d{6}）/);
       assert.match(letter.body, /60日内依法申请行政复议/);
       assert.match(letter.body, /县住房和城乡建设局/);
+      const docx = await c.post('/ysqgk/letter', { requestNo: mine.no, queryCode: mine.code, n: '0', format: 'docx' }, { from: '/ysqgk/status' });
+      assert.equal(docx.statusCode, 200);
+      assert.match(String(docx.headers['content-type']), /wordprocessingml/);
+      const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+      assert.match(text, /政府信息公开申请答复书/);
+      assert.match(text, /2025年9月26日收到您提出的政府信息公开申请/);
+      assert.match(text, /6个月内依法向人民法院提起行政诉讼/);
       const other = await c.post('/ysqgk/letter', { requestNo: theirs.no, queryCode: mine.code, n: '0' }, { from: '/ysqgk/status' });
       assert.equal(other.statusCode, 404);
       assert.match(other.body, /申请编号或查询码不正确/);

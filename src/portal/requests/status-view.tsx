@@ -69,7 +69,10 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
                   <input type="hidden" name="requestNo" value={st.requestNo} />
                   <input type="hidden" name="queryCode" value={queryCode} />
                   <input type="hidden" name="n" value={String(i)} />
-                  {l.date} <button type="submit" class="link">{l.title}（可打印）</button>
+                  {l.date} <button type="submit" class="link">{l.title}（可打印）</button>{' '}
+                  <button type="submit" name="format" value="docx" class="link" aria-label={`${l.title}（DOCX）`}>
+                    DOCX
+                  </button>
                 </form>
               </li>
             ))}
