@@ -12,6 +12,12 @@ import type { Db } from '../platform/db/schema.js';
 import { makeProvider, type DialectSearch } from './search-engine.js';
 import type { SearchProvider } from './search.types.js';
 
+/**
+ * ts_rank reads every matching tsvector; past this many matches the rank is the number of terms found
+ * in the title (then newest first), which keeps a word present in most documents fast.
+ */
+export const RANK_BODIES_UP_TO = 2000;
+
 const lexeme = (t: string, prefix: boolean): string => `'${t.replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
 
 /** The tsquery text of one phrase, with `<->` (phrase) or `&` (all tokens) between tokens. */
@@ -32,7 +38,23 @@ const postgresSearch: DialectSearch = {
     }
     return out as unknown as typeof q;
   },
-  score: (parsed) => sql<number>`ts_rank(search_texts.tsv, ${tsq(parsed.phrases, '<->')})`,
+  score: (parsed, total) =>
+    total <= RANK_BODIES_UP_TO
+      ? sql<number>`ts_rank(search_texts.tsv, ${tsq(parsed.phrases, '<->')})`
+      : sql<number>`(${sql.join(
+          parsed.phrases.map((p) => sql`(strpos(lower(search_docs.title), ${p.text}) > 0)::int`),
+          sql` + `,
+        )})::float4`,
+  async read(db, fn) {
+    const run = async (h: Db) => {
+      // For a word in most documents the planner prefers a sequential or primary-key scan that unpacks
+      // every tsvector to test @@; the GIN bitmap answers @@ without reading them (measured 2–4× faster).
+      await sql`set local enable_seqscan = off`.execute(h);
+      await sql`set local enable_indexscan = off`.execute(h);
+      return fn(h);
+    };
+    return db.isTransaction ? run(db) : db.transaction().execute(run);
+  },
   contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
   async afterReindex(db: Db) {
     await sql`analyze search_texts`.execute(db);

@@ -7,7 +7,17 @@ import type { DB, Db } from '../platform/db/schema.js';
 import './search.tables.js';
 import { indexTokens, normalizeDocNo, normalizeText, parseQuery, type ParsedQuery } from './tokenizer.rules.js';
 import { highlight, snippet } from './highlight.rules.js';
-import type { FacetKey, FacetValue, PageRequest, SearchDoc, SearchFilters, SearchHit, SearchProvider, SearchResult, SearchSort } from './search.types.js';
+import type {
+  FacetKey,
+  FacetValue,
+  PageRequest,
+  SearchDoc,
+  SearchFilters,
+  SearchHit,
+  SearchProvider,
+  SearchResult,
+  SearchSort,
+} from './search.types.js';
 
 type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 
@@ -16,8 +26,10 @@ export interface DialectSearch {
   readonly name: SearchProvider['name'];
   /** Restricts q to documents matching every phrase (index part only). */
   match(q: Q, parsed: ParsedQuery): Q;
-  /** Relevance score, higher is better; only called after match(). */
-  score(parsed: ParsedQuery): RawBuilder<number>;
+  /** Relevance score, higher is better; only called after match(). `total`: number of matches. */
+  score(parsed: ParsedQuery, total: number): RawBuilder<number>;
+  /** Runs the read queries of one search (PostgreSQL adjusts planner settings in a transaction). */
+  read<T>(db: Db, fn: (h: Db) => Promise<T>): Promise<T>;
   /** Exact substring check on the document's normalized text (search_texts.norm_text). */
   contains(needle: string): RawBuilder<boolean>;
   /** Called after reindex has rewritten every row's tokens. */
@@ -77,8 +89,8 @@ const FACETS: Array<[FacetKey, string, string | null]> = [
 /** A provider bound to a database handle (or transaction). */
 export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
   /** Documents matching the query and the date range; with `facetFilters`, also the facet filters. */
-  function filtered(parsed: ParsedQuery, f: SearchFilters, facetFilters = true): Q {
-    let q = db.selectFrom('search_docs') as Q;
+  function filtered(h: Db, parsed: ParsedQuery, f: SearchFilters, facetFilters = true): Q {
+    let q = h.selectFrom('search_docs') as Q;
     if (facetFilters) {
       if (f.orgId !== undefined) q = q.where('search_docs.org_id', '=', f.orgId);
       if (f.categoryId !== undefined) q = q.where('search_docs.category_id', '=', f.categoryId);
@@ -91,7 +103,9 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
     if (f.to) q = q.where('search_docs.published_on', '<=', f.to);
     if (parsed.indexNo) q = q.where('search_docs.index_no', '=', parsed.indexNo);
     if (parsed.docNo) {
-      q = parsed.docNo.startsWith('〔') ? q.where('search_docs.doc_no_norm', 'like', `%${parsed.docNo}`) : q.where('search_docs.doc_no_norm', '=', parsed.docNo);
+      q = parsed.docNo.startsWith('〔')
+        ? q.where('search_docs.doc_no_norm', 'like', `%${parsed.docNo}`)
+        : q.where('search_docs.doc_no_norm', '=', parsed.docNo);
     }
     if (parsed.phrases.length) {
       q = d.match(q, parsed);
@@ -105,30 +119,71 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
    * once, then each facet is grouped applying every filter but its own, so its other values stay
    * selectable. Only the counted values travel back (≤ 30 per facet).
    */
-  async function facetsAndTotal(parsed: ParsedQuery, f: SearchFilters): Promise<{ total: number; facets: Record<FacetKey, FacetValue[]> }> {
-    const m = filtered(parsed, f, false).select(['search_docs.org_id', 'search_docs.org_name', 'search_docs.category_id', 'search_docs.category_name', 'search_docs.topic', 'search_docs.genre', 'search_docs.validity', 'search_docs.year']);
-    const wanted: Record<FacetKey, string | number | undefined> = { org: f.orgId, category: f.categoryId, topic: f.topic, genre: f.genre, validity: f.validity, year: f.year };
+  async function facetsAndTotal(
+    h: Db,
+    parsed: ParsedQuery,
+    f: SearchFilters,
+  ): Promise<{ total: number; facets: Record<FacetKey, FacetValue[]> }> {
+    const m = filtered(h, parsed, f, false).select([
+      'search_docs.org_id',
+      'search_docs.org_name',
+      'search_docs.category_id',
+      'search_docs.category_name',
+      'search_docs.topic',
+      'search_docs.genre',
+      'search_docs.validity',
+      'search_docs.year',
+    ]);
+    const wanted: Record<FacetKey, string | number | undefined> = {
+      org: f.orgId,
+      category: f.categoryId,
+      topic: f.topic,
+      genre: f.genre,
+      validity: f.validity,
+      year: f.year,
+    };
     const conds = (except: FacetKey | null) => {
-      const list = FACETS.filter(([k]) => k !== except && wanted[k] !== undefined && wanted[k] !== '').map(([k, col]) => sql`${sql.ref(col)} = ${wanted[k]}`);
+      const list = FACETS.filter(([k]) => k !== except && wanted[k] !== undefined && wanted[k] !== '').map(
+        ([k, col]) => sql`${sql.ref(col)} = ${wanted[k]}`,
+      );
       return list.length ? sql.join(list, sql` and `) : sql`1 = 1`;
     };
     const branches = FACETS.map(
       ([k, col, label]) =>
         sql`select * from (select ${k} as k, cast(${sql.ref(col)} as text) as v, ${label ? sql`max(${sql.ref(label)})` : sql`cast(null as text)`} as l, count(*) as n from m where ${sql.ref(col)} is not null and ${conds(k)} group by ${sql.ref(col)} order by ${k === 'year' ? sql`${sql.ref(col)} desc` : sql`count(*) desc, 2`} limit 30) as ${sql.ref(`f_${k}`)}`,
     );
-    branches.push(sql`select 'total' as k, cast(null as text) as v, cast(null as text) as l, count(*) as n from m where ${conds(null)}`);
-    const res = await sql<{ k: string; v: string | null; l: string | null; n: number | string }>`with m as materialized ${m} ${sql.join(branches, sql` union all `)}`.execute(db);
+    branches.push(
+      sql`select 'total' as k, cast(null as text) as v, cast(null as text) as l, count(*) as n from m where ${conds(null)}`,
+    );
+    const res = await sql<{
+      k: string;
+      v: string | null;
+      l: string | null;
+      n: number | string;
+    }>`with m as materialized ${m} ${sql.join(branches, sql` union all `)}`.execute(h);
     const facets = Object.fromEntries(FACETS.map(([k]) => [k, [] as FacetValue[]])) as Record<FacetKey, FacetValue[]>;
     let total = 0;
     for (const r of res.rows) {
       if (r.k === 'total') total = Number(r.n);
-      else if (r.v !== null) facets[r.k as FacetKey].push({ value: r.v, label: r.l ?? (r.k === 'year' ? `${r.v}年` : r.v), count: Number(r.n) });
+      else if (r.v !== null)
+        facets[r.k as FacetKey].push({
+          value: r.v,
+          label: r.l ?? (r.k === 'year' ? `${r.v}年` : r.v),
+          count: Number(r.n),
+        });
     }
     return { total, facets };
   }
 
   async function removeRows(docType: string, docId: string): Promise<boolean> {
-    const ids = (await db.selectFrom('search_docs').select('id').where('doc_type', '=', docType).where('doc_id', '=', docId).execute()).map((r) => Number(r.id));
+    const ids = (
+      await db
+        .selectFrom('search_docs')
+        .select('id')
+        .where('doc_type', '=', docType)
+        .where('doc_id', '=', docId)
+        .execute()
+    ).map((r) => Number(r.id));
     if (!ids.length) return false;
     await db.deleteFrom('search_texts').where('id', 'in', ids).execute();
     await db.deleteFrom('search_docs').where('id', 'in', ids).execute();
@@ -154,63 +209,84 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
       const parsed = parseQuery(query);
       const perPage = Math.min(MAX_PER_PAGE, Math.max(1, pageReq?.perPage ?? 20));
       const page = Math.min(MAX_PAGE, Math.max(1, pageReq?.page ?? 1));
-      const base = filtered(parsed, filters);
-      const byRank = sort === 'relevance' && parsed.phrases.length > 0;
-      // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-      const top = await base
-        .select(['search_docs.id', (parsed.phrases.length ? d.score(parsed) : sql<number>`0`).as('score')])
-        .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
-        .orderBy('search_docs.published_on', 'desc')
-        .orderBy('search_docs.id', 'desc')
-        .limit(perPage)
-        .offset((page - 1) * perPage)
-        .execute();
-      const wide = top.length
-        ? await db
-            .selectFrom('search_docs as s')
-            .innerJoin('search_texts as t', 't.id', 's.id')
-            .select(['s.id', 's.doc_type', 's.doc_id', 's.url', 's.title', 't.body', 's.published_on', 's.org_name', 's.category_name', 's.doc_no', 's.index_no', 's.validity'])
-            .where(
-              's.id',
-              'in',
-              top.map((t) => Number(t.id)),
-            )
-            .execute()
-        : [];
-      const byId = new Map(wide.map((w) => [Number(w.id), w]));
-      const rows = top.flatMap((t) => {
-        const w = byId.get(Number(t.id));
-        return w ? [{ ...w, score: t.score }] : [];
+      return d.read(db, async (h) => {
+        const { total, facets } = await facetsAndTotal(h, parsed, filters);
+        const byRank = sort === 'relevance' && parsed.phrases.length > 0;
+        // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
+        const top = await filtered(h, parsed, filters)
+          .select(['search_docs.id', (parsed.phrases.length ? d.score(parsed, total) : sql<number>`0`).as('score')])
+          .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
+          .orderBy('search_docs.published_on', 'desc')
+          .orderBy('search_docs.id', 'desc')
+          .limit(perPage)
+          .offset((page - 1) * perPage)
+          .execute();
+        const wide = top.length
+          ? await h
+              .selectFrom('search_docs as s')
+              .innerJoin('search_texts as t', 't.id', 's.id')
+              .select([
+                's.id',
+                's.doc_type',
+                's.doc_id',
+                's.url',
+                's.title',
+                't.body',
+                's.published_on',
+                's.org_name',
+                's.category_name',
+                's.doc_no',
+                's.index_no',
+                's.validity',
+              ])
+              .where(
+                's.id',
+                'in',
+                top.map((t) => Number(t.id)),
+              )
+              .execute()
+          : [];
+        const byId = new Map(wide.map((w) => [Number(w.id), w]));
+        const rows = top.flatMap((t) => {
+          const w = byId.get(Number(t.id));
+          return w ? [{ ...w, score: t.score }] : [];
+        });
+        const needles = parsed.phrases.map((p) => p.text);
+        const hits: SearchHit[] = rows.map((r) => ({
+          id: Number(r.id),
+          docType: r.doc_type,
+          docId: r.doc_id,
+          url: r.url,
+          title: highlight(r.title, needles),
+          snippet: snippet(r.body, needles),
+          score: Math.round(Number(r.score) * 1e6) / 1e6,
+          publishedOn: r.published_on,
+          orgName: r.org_name,
+          categoryName: r.category_name,
+          docNo: r.doc_no,
+          indexNo: r.index_no,
+          validity: r.validity,
+        }));
+        return {
+          hits,
+          total,
+          facets,
+          page,
+          perPage,
+          terms: needles,
+        };
       });
-      const { total, facets } = await facetsAndTotal(parsed, filters);
-      const needles = parsed.phrases.map((p) => p.text);
-      const hits: SearchHit[] = rows.map((r) => ({
-        id: Number(r.id),
-        docType: r.doc_type,
-        docId: r.doc_id,
-        url: r.url,
-        title: highlight(r.title, needles),
-        snippet: snippet(r.body, needles),
-        score: Math.round(Number(r.score) * 1e6) / 1e6,
-        publishedOn: r.published_on,
-        orgName: r.org_name,
-        categoryName: r.category_name,
-        docNo: r.doc_no,
-        indexNo: r.index_no,
-        validity: r.validity,
-      }));
-      return {
-        hits,
-        total,
-        facets,
-        page,
-        perPage,
-        terms: needles,
-      };
     },
 
     async reindex(progress) {
-      const total = Number((await db.selectFrom('search_docs').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+      const total = Number(
+        (
+          await db
+            .selectFrom('search_docs')
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       let done = 0;
       let after = 0;
       for (;;) {
@@ -225,7 +301,11 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
         if (!batch.length) break;
         for (const r of batch) {
           const { title_tokens, body_tokens, norm_text } = textRow(r.title, r.body);
-          await db.updateTable('search_texts').set({ title_tokens, body_tokens, norm_text }).where('id', '=', r.id).execute();
+          await db
+            .updateTable('search_texts')
+            .set({ title_tokens, body_tokens, norm_text })
+            .where('id', '=', r.id)
+            .execute();
         }
         done += batch.length;
         after = batch[batch.length - 1].id;

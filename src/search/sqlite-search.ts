@@ -21,6 +21,7 @@ const sqliteSearch: DialectSearch = {
     return joined as unknown as typeof q;
   },
   score: () => sql<number>`-bm25(search_fts, 10.0, 1.0)`,
+  read: (db, fn) => fn(db),
   contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and instr(t.norm_text, ${needle}) > 0)`,
   async afterReindex(db: Db) {
     await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
