@@ -139,3 +139,11 @@ export function statusesAwaiting(role: string): ItemStatus[] {
 
 /** True only for the one state the public may ever see. */
 export const isPublicStatus = (s: string): boolean => s === 'published';
+
+/**
+ * The one other way into the model: an existing catalogue imported from another system. Its items
+ * were reviewed and published there, so they enter as `published` with their own 索引号 and 发布日期.
+ * Only agency administrators may import.
+ */
+export const IMPORT_ROLES = ['agency_admin'] as const;
+export const IMPORTED_STATUS: ItemStatus = 'published';

@@ -11,6 +11,9 @@ import { publishItem } from '../../catalog/publish-item.js';
 import { withdrawItem } from '../../catalog/withdraw-item.js';
 import { setValidity } from '../../catalog/set-validity.js';
 import type { ItemInput } from '../../catalog/item-input.rules.js';
+import { publicCatalogRows } from '../../catalog/export-rows.rules.js';
+import { toCsv } from '../../catalog/csv.rules.js';
+import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 const PublicItem = Type.Object({
   id: Type.Integer(),
@@ -100,6 +103,16 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
       const perPage = q.perPage ?? 20;
       const { rows, total } = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), { orgId: q.orgId, limit: perPage, offset: (page - 1) * perPage });
       return { data: rows.map(publicJson), page, perPage, total };
+    },
+  );
+
+  app.get(
+    '/api/v1/public/items.csv',
+    { schema: { summary: '已公开的政府信息目录（CSV 开放数据）', tags: ['政府信息公开目录'], querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }) } },
+    async (req, reply) => {
+      const q = req.query as { orgId?: number };
+      const { rows } = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), { orgId: q.orgId, limit: 100_000, offset: 0 });
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition('政府信息公开目录.csv')).send(toCsv(publicCatalogRows(rows)));
     },
   );
 

@@ -209,7 +209,7 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
         <ol>
           {d.reviews.map((r) => (
             <li>
-              {beijingTime(r.created_at)} {r.actor_label}：{r.action === 'create' ? '新建' : isItemAction(r.action) ? ACTION_LABELS[r.action] : r.action}
+              {beijingTime(r.created_at)} {r.actor_label}：{r.action === 'create' ? '新建' : r.action === 'import' ? '导入' : isItemAction(r.action) ? ACTION_LABELS[r.action] : r.action}
               {r.from_status !== r.to_status && isItemStatus(r.to_status) ? `（→ ${STATUS_LABELS[r.to_status]}）` : ''}
               {r.comment ? `；意见：${r.comment}` : ''}
             </li>

@@ -108,7 +108,7 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <ConsoleLayout view={view} title="公开信息" wide>
         <p>
-          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} · <a href="/console/items/queue">我的待办</a>
+          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} · <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> · <a href="/console/items/export?format=xlsx">导出 XLSX</a>
         </p>
         <form method="get" action="/console/items" class="filters">
           <SelectField name="status" label="状态" value={status} options={ITEM_STATUSES.map((s) => [s, STATUS_LABELS[s]])} placeholder="全部" />

@@ -1,0 +1,157 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import ExcelJS from 'exceljs';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, SelectField } from '../../platform/views/components.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import type { Actor } from '../../platform/context.js';
+import type { Db } from '../../platform/db/schema.js';
+import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
+import { assertAllowed } from '../guard.js';
+import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { IMPORT_ROLES } from '../../catalog/item-workflow.rules.js';
+import { IMPORT_COLUMNS } from '../../catalog/import-rows.rules.js';
+import { readImportTable } from '../../catalog/import-file.js';
+import { importItems, type ImportReport } from '../../catalog/import-items.js';
+import { listItems } from '../../catalog/catalog.store.js';
+import { staffCatalogRows } from '../../catalog/export-rows.rules.js';
+import { toCsv } from '../../catalog/csv.rules.js';
+import { contentDisposition } from '../../catalog/attachment.rules.js';
+
+interface ImportForm {
+  csrf: string;
+  orgId: string;
+  mode: string;
+  file: { name: string; data: Buffer } | null;
+  error?: FieldError;
+}
+const forms = new WeakMap<FastifyRequest, ImportForm>();
+
+async function importOrgs(db: Db, actor: Actor): Promise<Array<[string, string]>> {
+  const paths = scopePaths(actor, IMPORT_ROLES);
+  if (!paths.length) return [];
+  return (await listOrgs(db, { underPaths: paths })).filter((o) => o.kind !== 'section' && rolesAllow(actor, IMPORT_ROLES, o.path)).map((o) => [String(o.id), o.name]);
+}
+
+function ImportPage({ view, orgs, report, dryRun, errors, orgId }: { view: ViewCtx; orgs: Array<[string, string]>; report?: ImportReport; dryRun?: boolean; errors?: FieldError[]; orgId?: string }) {
+  return (
+    <ConsoleLayout view={view} title="导入公开目录" wide>
+      <p class="muted">
+        上传 CSV（UTF-8 或 GBK）或 XLSX 文件，第一行为列名：{Object.keys(IMPORT_COLUMNS).join('、')}。必填：索引号、名称、生成日期、发布日期。导入的信息按原索引号和发布日期直接公开；已存在的索引号会跳过，可重复导入。
+      </p>
+      <ErrorSummary errors={errors} />
+      {report ? (
+        <section aria-labelledby="rep">
+          <h2 id="rep">{dryRun ? '试导入结果（未保存）' : '导入结果'}</h2>
+          <p>
+            共 {report.total} 行；可导入 {report.valid - report.skipped} 行；已存在跳过 {report.skipped} 行；{dryRun ? '' : `已新增 ${report.created} 条；`}有问题 {new Set(report.errors.map((e) => e.row)).size} 行。
+          </p>
+          {report.errors.length ? (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">行号</th>
+                    <th scope="col">问题</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.errors.map((e) => (
+                    <tr>
+                      <td>{e.row}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      <form method="post" action="/console/items/import" enctype="multipart/form-data">
+        <CsrfField token={view.csrf} />
+        <SelectField name="orgId" label="导入到机构" required value={orgId ?? ''} options={orgs} placeholder="请选择" errors={errors} />
+        <div class="field">
+          <label for="f-file">目录文件（CSV 或 XLSX）</label>
+          <input type="file" id="f-file" name="file" required />
+        </div>
+        <button type="submit" name="mode" value="dry">
+          试导入（只检查）
+        </button>{' '}
+        <button type="submit" name="mode" value="real" class="secondary">
+          正式导入
+        </button>
+      </form>
+    </ConsoleLayout>
+  );
+}
+
+/** Console: catalogue import (dry run, then real run) and export to CSV/XLSX. */
+export async function importExportRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/items/import', async (req, reply) => {
+    const orgs = await importOrgs(req.ctx.db, req.actor);
+    assertAllowed(orgs.length > 0);
+    return reply.page(<ImportPage view={reply.view()} orgs={orgs} />);
+  });
+
+  app.post(
+    '/console/items/import',
+    {
+      preValidation: async (req) => {
+        if (!req.isMultipart()) return;
+        const f: ImportForm = { csrf: '', orgId: '', mode: '', file: null };
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'field') {
+              if (part.fieldname === '_csrf') f.csrf = String(part.value);
+              if (part.fieldname === 'orgId') f.orgId = String(part.value);
+              if (part.fieldname === 'mode') f.mode = String(part.value);
+            } else {
+              const data = await part.toBuffer();
+              if (!f.file && part.fieldname === 'file' && data.length) f.file = { name: part.filename || '目录', data };
+            }
+          }
+        } catch {
+          f.error = { code: 'import_too_large', message: '文件过大或上传中断，请重新上传。', field: 'file' };
+        }
+        req.body = { _csrf: f.csrf };
+        forms.set(req, f);
+      },
+    },
+    async (req, reply) => {
+      const orgs = await importOrgs(req.ctx.db, req.actor);
+      assertAllowed(orgs.length > 0);
+      const f = forms.get(req) ?? { csrf: '', orgId: '', mode: '', file: null };
+      const dryRun = f.mode !== 'real';
+      const again = (errors: FieldError[], status: number) => reply.page(<ImportPage view={reply.view()} orgs={orgs} errors={errors} orgId={f.orgId} />, status);
+      if (f.error) return again([f.error], 400);
+      if (!/^\d{1,9}$/.test(f.orgId)) return again([{ code: 'import_org_required', message: '请选择导入到哪个机构。', field: 'orgId' }], 400);
+      if (!f.file) return again([{ code: 'import_file_required', message: '请选择要导入的文件。', field: 'file' }], 400);
+      try {
+        const table = await readImportTable(f.file.data);
+        const report = await importItems(req.ctx, { orgId: Number(f.orgId), table, dryRun });
+        return reply.page(<ImportPage view={reply.view()} orgs={orgs} report={report} dryRun={dryRun} orgId={f.orgId} />);
+      } catch (e) {
+        if (!isAppError(e) || e.kind !== 'invalid') throw e;
+        return again(e.errors, 400);
+      }
+    },
+  );
+
+  app.get('/console/items/export', async (req, reply) => {
+    const paths = scopePaths(req.actor, CATALOG_VIEWERS);
+    assertAllowed(paths.length > 0);
+    const { rows } = await listItems(req.ctx.db, { orgPaths: paths, limit: 100_000, offset: 0 });
+    const table = staffCatalogRows(rows);
+    if (str(req.query, 'format') === 'xlsx') {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('公开目录');
+      ws.addRows(table);
+      const buf = Buffer.from(await wb.xlsx.writeBuffer());
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', contentDisposition('公开目录.xlsx')).send(buf);
+    }
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition('公开目录.csv')).send(toCsv(table));
+  });
+}
