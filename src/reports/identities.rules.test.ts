@@ -111,3 +111,16 @@ describe('identities (REFERENCE §2.1)', () => {
     assert.ok(v.some((x) => x.code === 'missing_row' && x.row === '2.没有现成信息需要另行制作'));
   });
 });
+
+describe('jurisdiction summary', () => {
+  it('adds up reports cell by cell; the sum of consistent reports is consistent', async () => {
+    const { sumTables } = await import('./summary.rules.js');
+    const a = sampleTables('2021', 1);
+    const b = sampleTables('2021', 2);
+    const s = sumTables('2021', [a, b, sampleTables('2019', 3)]);
+    assert.equal(s.counted, 2);
+    assert.equal(s.tables.table3.total[6], (a.table3.total[6] ?? 0) + (b.table3.total[6] ?? 0));
+    assert.equal(s.tables.table4[14], (a.table4[14] ?? 0) + (b.table4[14] ?? 0));
+    assert.deepEqual(checkIdentities(s.tables), []);
+  });
+});

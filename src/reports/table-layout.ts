@@ -12,9 +12,11 @@ import {
   TABLE4_TOP,
   SECTION_TITLES,
   resultGroupSpan,
+  table4CellLabel,
   table3Rows,
   type ReportTables,
 } from './report-format.rules.js';
+import { t2Field, t3Field, t4Field } from './tables-input.rules.js';
 
 /** One source cell of an official table: a label or a number, with its merge. */
 export interface LayoutCell {
@@ -23,6 +25,10 @@ export interface LayoutCell {
   numeric?: boolean;
   value?: number | null;
   header?: boolean;
+  /** Form field name of a numeric cell (t2_…, t3_…, t4_…). */
+  name?: string;
+  /** Accessible name of a numeric cell, e.g. “表三 1.属于国家秘密 自然人”. */
+  aria?: string;
   rs?: number;
   cs?: number;
 }
@@ -44,11 +50,15 @@ export function table2Layout(t: ReportTables): LayoutTable {
   const blocks = t.format === '2021' ? TABLE2_2021 : TABLE2_2019;
   const width = Math.max(...blocks.map((b) => b.columns.length)) + 1;
   const rows: LayoutCell[][] = [];
+  let n2 = 0;
   for (const b of blocks) {
     const cs = (i: number): number => (i === b.columns.length - 1 ? width - b.columns.length : 1);
     rows.push([head(b.caption, { cs: width })]);
     rows.push([head(TABLE2_LABEL_HEADER), ...b.columns.map((c, i) => head(c, { cs: cs(i) }))]);
-    for (const r of b.rows) rows.push([label(r.label), ...b.columns.map((_, i) => val(t.table2[r.label]?.[i], { cs: cs(i) }))]);
+    for (const r of b.rows) {
+      const idx = n2++;
+      rows.push([label(r.label), ...b.columns.map((_, i) => val(t.table2[r.label]?.[i], { cs: cs(i), name: t2Field(idx, i), aria: `表二 ${r.label} ${b.columns[i]}` }))]);
+    }
   }
   return { title: SECTION_TITLES[1], width, rows };
 }
@@ -75,7 +85,7 @@ export function table3Layout(t: ReportTables): LayoutTable {
         lead.push(label(r.label));
       } else lead.push(label(r.label, { cs: 2 }));
     }
-    rows.push([...lead, ...TABLE3_COLUMNS.map((_, c) => val(t.table3[r.key]?.[c]))]);
+    rows.push([...lead, ...TABLE3_COLUMNS.map((_, c) => val(t.table3[r.key]?.[c], { name: t3Field(r.key, c), aria: `表三 ${r.label} ${TABLE3_COLUMNS[c]}` }))]);
   }
   return { title: SECTION_TITLES[2], width: 10, rows };
 }
@@ -89,7 +99,7 @@ export function table4Layout(t: ReportTables): LayoutTable {
       TABLE4_TOP.map((g) => head(g.label, { cs: g.span })),
       [...TABLE4_CELLS.map((c) => head(c, { rs: 2 })), ...TABLE4_GROUPS.slice(1).map((g) => head(g, { cs: 5 }))],
       [...TABLE4_CELLS, ...TABLE4_CELLS].map((c) => head(c)),
-      Array.from({ length: 15 }, (_, i) => val(t.table4[i])),
+      Array.from({ length: 15 }, (_, i) => val(t.table4[i], { name: t4Field(i), aria: `表四 ${table4CellLabel(i)}` })),
     ],
   };
 }

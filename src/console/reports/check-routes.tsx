@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -6,14 +6,7 @@ import type { FieldError } from '../../platform/errors.js';
 import { checkReportBytes, STATUS_NAMES, type CheckResult } from '../../reports/checker/check-report.js';
 import { FORMAT_NAMES } from '../../reports/report-format.rules.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
-
-interface Upload {
-  name: string;
-  data: Buffer;
-}
-
-// The upload is read in preValidation (before the platform's CSRF check, which then finds `_csrf`).
-const uploads = new WeakMap<FastifyRequest, Upload | FieldError>();
+import { readUploadForm, uploadForm } from './upload.js';
 
 function ResultView({ r }: { r: CheckResult }) {
   return (
@@ -95,29 +88,12 @@ export async function reportCheckRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/reports/check', async (_req, reply) => reply.page(page(reply.view(), {})));
   app.post(
     '/console/reports/check',
-    {
-      preValidation: async (req) => {
-        if (!req.isMultipart()) return;
-        try {
-          let csrf = '';
-          let upload: Upload | null = null;
-          for await (const part of req.parts()) {
-            if (part.type === 'field' && part.fieldname === '_csrf') csrf = String(part.value);
-            else if (part.type === 'file') {
-              const data = await part.toBuffer();
-              if (!upload && part.fieldname === 'file' && (data.length || part.filename)) upload = { name: part.filename || '上传的文件', data };
-            }
-          }
-          req.body = { _csrf: csrf };
-          uploads.set(req, upload ?? { code: 'file_missing', message: '请选择要检查的报告文件。', field: 'file' });
-        } catch {
-          uploads.set(req, { code: 'file_too_large', message: '文件过大或上传中断，请重新上传。', field: 'file' });
-        }
-      },
-    },
+    { preValidation: readUploadForm() },
     async (req, reply) => {
-      const up = uploads.get(req);
-      if (!up || 'code' in up) return reply.page(page(reply.view(), { errors: [up ?? { code: 'file_missing', message: '请选择要检查的报告文件。', field: 'file' }] }), 400);
+      const form = uploadForm(req);
+      if (form.error) return reply.page(page(reply.view(), { errors: [{ code: 'file_too_large', message: form.error, field: 'file' }] }), 400);
+      const up = form.file;
+      if (!up) return reply.page(page(reply.view(), { errors: [{ code: 'file_missing', message: '请选择要检查的报告文件。', field: 'file' }] }), 400);
       if (!up.data.length) return reply.page(page(reply.view(), { errors: [{ code: 'file_empty', message: '上传的文件为空。', field: 'file' }] }), 400);
       const result = await checkReportBytes(up.data, up.name);
       return reply.page(page(reply.view(), { result }));

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { notFound } from '../../platform/errors.js';
+import { getReport, listReports, rowTables, type ReportListRow } from '../../reports/reports.store.js';
+import { checkIdentities } from '../../reports/identities.rules.js';
+import { reportTitle } from '../../reports/report-files.js';
+
+const Summary = Type.Object({ id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String(), year: Type.Integer(), title: Type.String(), publishedAt: Type.Union([Type.String(), Type.Null()]) });
+const Cells = Type.Array(Type.Union([Type.Number(), Type.Null()]));
+const Report = Type.Composite([
+  Summary,
+  Type.Object({
+    format: Type.String(),
+    table2: Type.Record(Type.String(), Cells),
+    table3: Type.Record(Type.String(), Cells),
+    table4: Cells,
+    overview: Type.String(),
+    problems: Type.String(),
+    other: Type.String(),
+    consistent: Type.Boolean(),
+  }),
+]);
+
+const summary = (r: ReportListRow) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, year: r.year, title: reportTitle(r), publishedAt: r.published_at });
+
+/** Public JSON API: published annual reports with their tables (row keys of table 三 are outcome codes). */
+export async function reportsApi(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/api/v1/reports',
+    { schema: { summary: '已发布的政府信息公开工作年度报告', tags: ['年度报告'], querystring: Type.Object({ year: Type.Optional(Type.Integer()) }), response: { 200: Type.Object({ data: Type.Array(Summary) }) } } },
+    async (req) => {
+      const { year } = req.query as { year?: number };
+      return { data: (await listReports(req.ctx.db, { statuses: ['published'], year })).map(summary) };
+    },
+  );
+  app.get(
+    '/api/v1/reports/:id',
+    { schema: { summary: '一份已发布年度报告的表二、表三、表四', tags: ['年度报告'], params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: Report } } },
+    async (req) => {
+      const r = await getReport(req.ctx.db, (req.params as { id: number }).id);
+      if (!r || r.status !== 'published') throw notFound('report_not_found', '年度报告不存在或尚未发布。');
+      const t = rowTables(r);
+      return { ...summary(r), format: t.format, table2: t.table2, table3: t.table3, table4: t.table4, overview: r.overview, problems: r.problems, other: r.other, consistent: checkIdentities(t).length === 0 };
+    },
+  );
+}

@@ -1,0 +1,195 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, SelectField, TextArea, beijingTime } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+import { str } from '../../platform/http/form.js';
+import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import { rolesAllow } from '../../orgs/roles.rules.js';
+import { parseId } from '../../orgs/create-user.js';
+import { FORMAT_NAMES, type ReportFormat, type ReportTables } from '../../reports/report-format.rules.js';
+import { checkIdentities } from '../../reports/identities.rules.js';
+import { violationField } from '../../reports/violation-field.rules.js';
+import { parseTablesInput } from '../../reports/tables-input.rules.js';
+import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, actionAllowed, deadlineBasis, isReportStatus } from '../../reports/report-workflow.rules.js';
+import { findReport, getReport, rowTables, type ReportListRow } from '../../reports/reports.store.js';
+import { updateReport } from '../../reports/update-report.js';
+import { submitReport } from '../../reports/submit-report.js';
+import { reviewReport } from '../../reports/review-report.js';
+import { publishReport } from '../../reports/publish-report.js';
+import { ReportTablesView } from '../../reports/views/report-tables-view.js';
+import { assertAllowed } from '../guard.js';
+import { DeadlineCell } from './reports-list-routes.js';
+import { reportDownloadRoutes } from './report-download.js';
+
+interface PageOpts {
+  errors?: FieldError[];
+  /** Tables as typed (re-render after an error). */
+  tables?: ReportTables;
+  text?: { overview: string; problems: string; other: string };
+}
+
+async function load(req: FastifyRequest): Promise<ReportListRow> {
+  const r = await getReport(req.ctx.db, parseId((req.params as { id: string }).id));
+  if (!r) throw notFound('report_not_found', '年度报告不存在。');
+  assertAllowed(rolesAllow(req.actor, REPORT_VIEW_ROLES, r.org_path));
+  return r;
+}
+
+async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: PageOpts = {}) {
+  const tables = opts.tables ?? rowTables(r);
+  const prev = await findReport(req.ctx.db, r.org_id, r.year - 1);
+  const violations = checkIdentities(tables, prev ? rowTables(prev) : null);
+  const marked = new Set([...violations.map((v) => violationField(v, tables.format as ReportFormat)), ...(opts.errors ?? []).map((e) => e.field)].filter((x): x is string => !!x));
+  const canEdit = actionAllowed(r.status, 'edit') && rolesAllow(req.actor, r.status === 'archived' ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES, r.org_path);
+  const canSubmit = actionAllowed(r.status, 'submit') && rolesAllow(req.actor, REPORT_EDIT_ROLES, r.org_path);
+  const canReview = (actionAllowed(r.status, 'accept') || actionAllowed(r.status, 'return')) && rolesAllow(req.actor, REPORT_REVIEW_ROLES, r.org_path);
+  const canPublish = actionAllowed(r.status, 'publish') && rolesAllow(req.actor, [...REPORT_REVIEW_ROLES, 'agency_admin'], r.org_path);
+  const text = opts.text ?? { overview: r.overview, problems: r.problems, other: r.other };
+  const today = todayInShanghai(req.ctx.now());
+  return (
+    <ConsoleLayout view={view} title={`${r.org_name} ${r.year} 年度报告`} wide>
+      <dl class="facts">
+        <dt>状态</dt>
+        <dd>{isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status}</dd>
+        <dt>格式</dt>
+        <dd>{FORMAT_NAMES[tables.format]}</dd>
+        <dt>数据来源</dt>
+        <dd>{REPORT_SOURCE[r.source as keyof typeof REPORT_SOURCE] ?? r.source}</dd>
+        {r.status !== 'archived' ? (
+          <>
+            <dt>法定公布期限</dt>
+            <dd>
+              <DeadlineCell year={r.year} orgKind={r.org_kind} publishedAt={r.published_at} today={today} />（{deadlineBasis(r.year, r.org_kind)}）
+            </dd>
+          </>
+        ) : null}
+        {r.submitted_at ? (
+          <>
+            <dt>报送时间</dt>
+            <dd>{beijingTime(r.submitted_at)}</dd>
+          </>
+        ) : null}
+        {r.published_at ? (
+          <>
+            <dt>发布时间</dt>
+            <dd>
+              {beijingTime(r.published_at)} <a href={`/reports/${r.id}`}>在门户网站查看</a>
+            </dd>
+          </>
+        ) : null}
+        {r.review_comment ? (
+          <>
+            <dt>审核意见</dt>
+            <dd>{r.review_comment}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        下载：<a href={`/console/reports/${r.id}/report.docx`}>DOCX</a> · <a href={`/console/reports/${r.id}/report.xlsx`}>XLSX</a>
+      </p>
+      <ErrorSummary errors={opts.errors} />
+      <section aria-labelledby="identities">
+        <h2 id="identities">勾稽关系</h2>
+        {violations.length ? (
+          <ul class="error-list">
+            {violations.map((v) => (
+              <li>{v.message}</li>
+            ))}
+          </ul>
+        ) : (
+          <p role="status">勾稽关系全部成立{prev ? '（含与上年报告的结转核对）' : ''}。</p>
+        )}
+      </section>
+      {canEdit ? (
+        <form method="post" action={`/console/reports/${r.id}/edit`}>
+          <CsrfField token={view.csrf} />
+          <TextArea name="overview" label="一、总体情况" rows={8} value={text.overview} errors={opts.errors} />
+          <ReportTablesView tables={tables} edit marked={marked} />
+          <TextArea name="problems" label="五、存在的主要问题及改进情况" rows={5} value={text.problems} errors={opts.errors} />
+          <TextArea name="other" label="六、其他需要报告的事项" rows={4} value={text.other} errors={opts.errors} />
+          <button type="submit">保存</button>
+        </form>
+      ) : (
+        <>
+          <h2>一、总体情况</h2>
+          <p class="prewrap">{text.overview || '（无）'}</p>
+          <ReportTablesView tables={tables} marked={marked} />
+          <h2>五、存在的主要问题及改进情况</h2>
+          <p class="prewrap">{text.problems || '（无）'}</p>
+          <h2>六、其他需要报告的事项</h2>
+          <p class="prewrap">{text.other || '（无）'}</p>
+        </>
+      )}
+      {canSubmit ? (
+        <form method="post" action={`/console/reports/${r.id}/submit`}>
+          <CsrfField token={view.csrf} />
+          <button type="submit">报送政府信息公开工作主管部门</button>
+        </form>
+      ) : null}
+      {canReview ? (
+        <form method="post" action={`/console/reports/${r.id}/review`}>
+          <CsrfField token={view.csrf} />
+          <h2>审核</h2>
+          <SelectField name="decision" label="审核结论" required options={[...(r.status === 'submitted' ? ([['accept', '审核通过']] as Array<[string, string]>) : []), ['return', '退回修改']]} placeholder="请选择" errors={opts.errors} />
+          <TextArea name="comment" label="审核意见" rows={3} errors={opts.errors} />
+          <button type="submit">提交审核结论</button>
+        </form>
+      ) : null}
+      {canPublish ? (
+        <form method="post" action={`/console/reports/${r.id}/publish`}>
+          <CsrfField token={view.csrf} />
+          <button type="submit">在门户网站发布</button>
+        </form>
+      ) : null}
+    </ConsoleLayout>
+  );
+}
+
+async function act(req: FastifyRequest, reply: FastifyReply, fn: (r: ReportListRow) => Promise<string>, onError: PageOpts = {}) {
+  const r = await load(req);
+  try {
+    const msg = await fn(r);
+    return reply.flashRedirect(`/console/reports/${r.id}`, msg);
+  } catch (e) {
+    if (!isAppError(e) || e.status === 403 || e.status === 404) throw e;
+    return reply.page(await page(req, reply.view(), (await getReport(req.ctx.db, r.id))!, { ...onError, errors: e.errors }), e.status);
+  }
+}
+
+/** Console: one annual report — numbers and text, identities, workflow actions, downloads. */
+export async function reportDetailRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/console/reports/:id', async (req, reply) => reply.page(await page(req, reply.view(), await load(req))));
+  app.post('/console/reports/:id/edit', async (req, reply) => {
+    const r = await load(req);
+    const text = { overview: str(req.body, 'overview'), problems: str(req.body, 'problems'), other: str(req.body, 'other') };
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = parseTablesInput(r.format as ReportFormat, (f) => (typeof body[f] === 'string' ? (body[f] as string) : undefined));
+    if (!parsed.tables) return reply.page(await page(req, reply.view(), r, { errors: parsed.errors, text }), 400);
+    const tables = parsed.tables;
+    return act(req, reply, async () => {
+      await updateReport(req.ctx, { id: r.id, tables, ...text });
+      return '已保存。';
+    }, { tables, text });
+  });
+  app.post('/console/reports/:id/submit', (req, reply) =>
+    act(req, reply, async (r) => {
+      await submitReport(req.ctx, { id: r.id });
+      return '已报送，等待政府信息公开工作主管部门审核。';
+    }),
+  );
+  app.post('/console/reports/:id/review', (req, reply) =>
+    act(req, reply, async (r) => {
+      const decision = str(req.body, 'decision') as 'accept' | 'return';
+      await reviewReport(req.ctx, { id: r.id, decision, comment: str(req.body, 'comment') });
+      return decision === 'accept' ? '已审核通过。' : '已退回修改。';
+    }),
+  );
+  app.post('/console/reports/:id/publish', (req, reply) =>
+    act(req, reply, async (r) => {
+      const { late } = await publishReport(req.ctx, { id: r.id });
+      return late ? '已在门户网站发布（晚于法定期限）。' : '已在门户网站发布。';
+    }),
+  );
+  await reportDownloadRoutes(app, load);
+}
