@@ -23,6 +23,7 @@ import { recomputeRequestDueDates } from './recompute-due-dates.js';
 import { requestExtension } from './request-extension.js';
 import { requestStatistics } from './request-statistics.js';
 import { convertToProactive } from './convert-to-proactive.js';
+import { eraseExpiredPersonalData, setRetentionYears } from './retention.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -236,5 +237,30 @@ describeDb('依申请公开: stored due dates follow the calendar', (h) => {
     assert.equal((await getRequest(h.db(), reg.id))!.due_on, '2025-10-30');
     const a = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.recompute').executeTakeFirstOrThrow();
     assert.match(a.summary, /2025-10-29→2025-10-30/);
+  });
+});
+
+describeDb('依申请公开: retention of personal data', (h) => {
+  test('cases closed more than N years ago lose the applicant’s personal data; statistics stay', async () => {
+    const org = await makeOrg(h.db(), { parent: await makeOrg(h.db()), name: '县民政局' });
+    const handler = await makeUser(h.db(), [['request_handler', org]]);
+    const reg = await registerRequest(h.ctx(handler.actor, at('2020-03-02')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2020-03-02' });
+    await assignRequest(h.ctx(handler.actor, at('2020-03-02')), { requestId: reg.id, handlerId: handler.id });
+    await answerRequest(h.ctx(handler.actor, at('2020-03-10')), { requestId: reg.id, outcome: '4.1', letter: '经检索，本机关未制作、获取该信息。' });
+    const recent = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    assert.deepEqual(await eraseExpiredPersonalData(h.ctx(undefined, at('2025-10-01'))), { erased: 0, cutoff: null });
+    await assert.rejects(setRetentionYears(h.ctx(handler.actor), 5), { kind: 'forbidden' });
+    await setRetentionYears(h.ctx(), 5);
+    assert.deepEqual(await eraseExpiredPersonalData(h.ctx(undefined, at('2025-10-01'))), { erased: 1, cutoff: '2020-10-01' });
+    const old = (await getRequest(h.db(), reg.id))!;
+    assert.equal(old.applicant_name, '（已删除）');
+    assert.equal(old.id_number, '');
+    assert.equal(old.phone, null);
+    assert.equal(old.outcome_code, '4.1');
+    assert.equal((await getRequest(h.db(), recent.id))!.id_number, ID);
+    const stats = await requestStatistics(h.ctx(), { orgId: org.id, year: 2020 });
+    assert.deepEqual(stats.table['三.4.1'], [1, 0, 0, 0, 0, 0, 1]);
+    const a = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.retention_erase').executeTakeFirstOrThrow();
+    assert.ok(!a.summary.includes(ID));
   });
 });

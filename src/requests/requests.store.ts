@@ -112,7 +112,7 @@ export async function listHandlers(db: Db, orgPath: string): Promise<Array<{ id:
 
 /** Other requests of the same applicant (identity number) for the same information title: a hint of 重复申请 (第三十六条第（六）项). */
 export function findSimilarRequests(db: Db, r: { id: number; id_number: string; info_title: string | null }): Promise<Array<{ id: number; request_no: string; state: string; outcome_code: string | null }>> {
-  if (!r.info_title) return Promise.resolve([]);
+  if (!r.info_title || !r.id_number) return Promise.resolve([]);
   return db
     .selectFrom('requests')
     .select(['id', 'request_no', 'state', 'outcome_code'])

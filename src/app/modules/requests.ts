@@ -3,6 +3,7 @@ import { registerNav } from '../../console/nav.js';
 import { onCalendarChange } from '../../calendar/calendar-listeners.js';
 import { VIEW_ROLES, HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
 import { recomputeRequestDueDates } from '../../requests/recompute-due-dates.js';
+import { eraseExpiredPersonalData, setRetentionYears } from '../../requests/retention.js';
 import { requestsListRoutes } from '../../console/requests/requests-list-routes.js';
 import { requestNewRoutes } from '../../console/requests/request-new-routes.js';
 import { requestDetailRoutes } from '../../console/requests/request-detail-routes.js';
@@ -29,7 +30,36 @@ export const requestsModule: CapabilityModule = {
     await requestsPortalRoutes(app);
     await requestsApi(app);
   },
+  jobs: [
+    {
+      name: 'requests.retention',
+      period: 'daily',
+      atHour: 2,
+      async run(ctx) {
+        const r = await eraseExpiredPersonalData(ctx);
+        return r.cutoff ? `删除 ${r.erased} 件申请的申请人个人信息（${r.cutoff} 前办结）` : '未设置保存年限';
+      },
+    },
+  ],
   cli(program, open) {
+    program
+      .command('requests-retention')
+      .description('设置依申请公开申请人个人信息的保存年限（办结后 N 年），并立即删除已到期的个人信息')
+      .option('--years <n>', '保存年限（年）')
+      .action(async (opts: { years?: string }) => {
+        const c = await open();
+        try {
+          if (opts.years) await setRetentionYears(c.ctx, Number(opts.years));
+          const r = await eraseExpiredPersonalData(c.ctx);
+          console.log(r.cutoff ? `已删除 ${r.erased} 件 ${r.cutoff} 前办结申请的申请人个人信息。` : '未设置保存年限，未删除任何信息。');
+        } catch (e) {
+          const err = e as { errors?: Array<{ code: string; message: string }>; message?: string };
+          console.error(err.errors ? err.errors.map((x) => `错误 [${x.code}]: ${x.message}`).join('\n') : `错误: ${err.message ?? String(e)}`);
+          process.exitCode = 1;
+        } finally {
+          await c.close();
+        }
+      });
     program
       .command('requests-recompute')
       .description('按当前节假日日历重新计算未办结申请的答复期限')

@@ -1,0 +1,67 @@
+/**
+ * Retention of applicants' personal data: N years after a case closes, the applicant's name, identity
+ * number and contact details are erased; the case, its outcome and the statistics (table 三) stay.
+ */
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db/schema.js';
+import { forbidden, invalid } from '../platform/errors.js';
+import { tryDayNumber } from '../platform/dates.js';
+import { writeAudit } from '../platform/audit/audit.js';
+import { tx } from '../platform/tx.js';
+import { isSysadmin } from '../orgs/roles.rules.js';
+import { today } from './case-support.js';
+
+const KEY = 'requests.retention_years';
+/** The placeholder left in place of an erased name. */
+export const ERASED = '（已删除）';
+
+/** The retention setting in years (null: keep forever). */
+export async function getRetentionYears(db: Db): Promise<number | null> {
+  const r = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  const n = r ? Number(r.value) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** Sets the retention period (system administrators; 1–100 years). */
+export async function setRetentionYears(ctx: Ctx, years: number): Promise<void> {
+  if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor)) throw forbidden();
+  if (!Number.isInteger(years) || years < 1 || years > 100) throw invalid('retention_years_invalid', '保存年限应为1至100之间的整数。', 'years');
+  await tx(ctx, async (trx) => {
+    const at = ctx.now().toISOString();
+    await trx
+      .insertInto('settings')
+      .values({ key: KEY, value: String(years), updated_at: at, updated_by: ctx.actor.userId })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(years), updated_at: at, updated_by: ctx.actor.userId }))
+      .execute();
+    await writeAudit(trx, ctx, { action: 'request.retention_set', subjectType: 'setting', subjectId: KEY, summary: `依申请公开申请人个人信息保存年限设为办结后 ${years} 年` });
+  });
+}
+
+/** The last closing date whose cases are past retention, `years` before `day`. */
+export function retentionCutoff(day: string, years: number): string {
+  const d: string = `${Number(day.slice(0, 4)) - years}${day.slice(4)}`;
+  // 29 February of a leap year → 28 February.
+  return Number.isNaN(tryDayNumber(d)) ? `${d.slice(0, 8)}28` : d;
+}
+
+/** Erases personal data of cases closed before the cutoff; returns how many were erased. */
+export async function eraseExpiredPersonalData(ctx: Ctx): Promise<{ erased: number; cutoff: string | null }> {
+  if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor)) throw forbidden();
+  const years = await getRetentionYears(ctx.db);
+  if (!years) return { erased: 0, cutoff: null };
+  const cutoff = retentionCutoff(today(ctx), years);
+  return tx(ctx, async (trx) => {
+    const res = await trx
+      .updateTable('requests')
+      .set({ applicant_name: ERASED, id_number: '', legal_rep: null, contact_name: null, phone: null, email: null, address: null, postcode: null, updated_at: ctx.now().toISOString() })
+      .where('closed_on', 'is not', null)
+      .where('closed_on', '<', cutoff)
+      .where('applicant_name', '!=', ERASED)
+      .executeTakeFirst();
+    const erased = Number(res.numUpdatedRows ?? 0);
+    if (erased) {
+      await writeAudit(trx, ctx, { action: 'request.retention_erase', subjectType: 'request', summary: `删除 ${erased} 件 ${cutoff} 前办结申请的申请人个人信息（保存年限 ${years} 年），统计数据保留` });
+    }
+    return { erased, cutoff };
+  });
+}
