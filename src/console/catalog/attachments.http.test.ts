@@ -1,6 +1,7 @@
 import { it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
+import { Document, Packer, Paragraph, HeadingLevel } from 'docx';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
@@ -89,6 +90,23 @@ describeApp(
       // after publication attachments can no longer be changed
       const late = await upload(c, `${page}/attachments`, { name: '补充.pdf', data: PDF }, await c.csrf(page));
       assert.equal(late.statusCode, 409);
+    });
+
+    it('a DOCX upload fills the body, converted and sanitized; other files are refused', async () => {
+      const sys = h.ctx(systemActor('test'), NOW);
+      const { id } = await createItem(sys, { orgId: org.id, title: '关于征求意见的公告', bodyHtml: '<p>待填充</p>', genre: '公告', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const doc = new Document({ sections: [{ children: [new Paragraph({ text: '一、总体要求', heading: HeadingLevel.HEADING_2 }), new Paragraph('坚持以人民为中心，依法公开。')] }] });
+      const data = Buffer.from(await Packer.toBuffer(doc));
+      const c = h.client();
+      await c.login(editor);
+      const page = `/console/items/${id}`;
+      const bad = await upload(c, `${page}/docx`, { name: '正文.docx', data: PDF }, await c.csrf(page));
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /请上传 Word（DOCX）文件/);
+      const ok = await upload(c, `${page}/docx`, { name: '正文.docx', data }, await c.csrf(page));
+      assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+      const row = await h.db().selectFrom('items').select('body_html').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(row.body_html, '<h2>一、总体要求</h2><p>坚持以人民为中心，依法公开。</p>');
     });
   },
   { now: () => NOW },

@@ -143,6 +143,18 @@ function Attachments({ view, item, list, editable }: { view: ViewCtx; item: Item
           <button type="submit">上传</button>
         </form>
       ) : null}
+      {editable ? (
+        <form method="post" action={`/console/items/${item.id}/docx`} enctype="multipart/form-data">
+          <CsrfField token={view.csrf} />
+          <div class="field">
+            <label for="f-docx">用 Word 文档（DOCX）填充正文（替换现有正文）</label>
+            <input type="file" id="f-docx" name="file" required accept=".docx" />
+          </div>
+          <button type="submit" class="secondary">
+            填充正文
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }
