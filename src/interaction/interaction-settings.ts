@@ -16,6 +16,8 @@ export interface InteractionSettings {
   replyLimits: ReplyLimits;
   sensitiveWords: string[];
   nameRequired: boolean;
+  /** Agencies that require a name for consultations too (their departments included). */
+  nameRequiredOrgIds: number[];
   commentMinDays: number;
   feedbackDueDays: number;
 }
@@ -32,6 +34,7 @@ export async function readInteractionSettings(db: Db): Promise<InteractionSettin
     replyLimits: parseReplyLimits(get('reply_limits')),
     sensitiveWords: parseWordList(get('sensitive_words')),
     nameRequired: get('name_required') === '1',
+    nameRequiredOrgIds: (get('name_required_orgs') ?? '').split(',').filter((x) => /^\d+$/.test(x)).map(Number),
     commentMinDays: int('comment_min_days', DEFAULT_COMMENT_SETTINGS.minDays),
     feedbackDueDays: int('feedback_due_days', DEFAULT_COMMENT_SETTINGS.feedbackDueDays),
   };
@@ -43,4 +46,15 @@ let cached: WorkCalendar | null = null;
 export function interactionCalendar(): WorkCalendar {
   cached ??= buildCalendar(OFFICIAL_YEARS);
   return cached;
+}
+
+/** Whether a consultation to the org at `orgPath` needs a name (global setting or the agency's own). */
+export function nameRequiredFor(s: Pick<InteractionSettings, 'nameRequired' | 'nameRequiredOrgIds'>, orgPath: string | undefined): boolean {
+  return s.nameRequired || (!!orgPath && s.nameRequiredOrgIds.some((id) => orgPath.includes(`/${id}/`)));
+}
+
+/** The path of an org, when it exists (to apply per-agency settings before validation). */
+export async function orgPathOf(db: Db, orgId: number | undefined): Promise<string | undefined> {
+  if (!orgId) return undefined;
+  return (await db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst())?.path;
 }

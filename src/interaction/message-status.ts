@@ -17,6 +17,8 @@ export interface PublicMessageStatus {
   receivedOn: string;
   dueOn: string | null;
   replyPublic: string | null;
+  /** The private part of the reply: shown to the citizen only, never in the public Q&A. */
+  replyPrivate: string | null;
   repliedOn: string | null;
   rating: string | null;
   ratingReason: string | null;
@@ -42,6 +44,7 @@ export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; 
     receivedOn: m.received_on,
     dueOn: m.due_on,
     replyPublic: m.state === 'reopened' ? null : m.reply_public,
+    replyPrivate: m.state === 'reopened' ? null : m.reply_private,
     repliedOn: m.replied_on,
     rating: m.rating,
     ratingReason: m.rating_reason,

@@ -5,7 +5,7 @@ import { tx } from '../platform/tx.js';
 import { validateChannel, validateMessage, type MessageInput } from './message-input.rules.js';
 import { MESSAGE_CHANNELS, MESSAGE_TYPES } from './message-states.rules.js';
 import { canHandleMessages } from './interaction.policy.rules.js';
-import { readInteractionSettings } from './interaction-settings.js';
+import { nameRequiredFor, orgPathOf, readInteractionSettings } from './interaction-settings.js';
 import { insertNewMessage, messageOrg } from './new-message.js';
 import { pastDate } from './message-support.js';
 
@@ -23,7 +23,7 @@ export interface RegisterMessageInput extends MessageInput {
  */
 export async function registerMessage(ctx: Ctx, input: RegisterMessageInput): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string }> {
   const settings = await readInteractionSettings(ctx.db);
-  const { fields, errors } = validateMessage(input, { nameRequired: settings.nameRequired });
+  const { fields, errors } = validateMessage(input, { nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)) });
   const ch = validateChannel(input.channel);
   errors.push(...ch.errors);
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理留言的机关。', field: 'orgId' });

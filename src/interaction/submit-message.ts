@@ -4,7 +4,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { validateMessage, type MessageInput } from './message-input.rules.js';
 import { MESSAGE_TYPES } from './message-states.rules.js';
-import { readInteractionSettings } from './interaction-settings.js';
+import { nameRequiredFor, orgPathOf, readInteractionSettings } from './interaction-settings.js';
 import { insertNewMessage, messageOrg } from './new-message.js';
 import { today } from './message-support.js';
 
@@ -19,7 +19,7 @@ export interface SubmitMessageInput extends MessageInput {
  */
 export async function submitMessage(ctx: Ctx, input: SubmitMessageInput): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string }> {
   const settings = await readInteractionSettings(ctx.db);
-  const { fields, errors } = validateMessage(input, { nameRequired: settings.nameRequired });
+  const { fields, errors } = validateMessage(input, { nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)) });
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理留言的机关。', field: 'orgId' });
   if (!fields || errors.length) throw invalidFields(errors);
   return tx(ctx, async (trx) => {

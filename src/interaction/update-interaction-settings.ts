@@ -14,6 +14,8 @@ export interface SettingsInput {
   maxExtensionDays?: string;
   sensitiveWords?: string;
   nameRequired?: boolean;
+  /** Org ids requiring a name for consultations. */
+  nameRequiredOrgIds?: number[];
   commentMinDays?: string;
   feedbackDueDays?: string;
 }
@@ -45,6 +47,7 @@ export async function updateInteractionSettings(ctx: Ctx, input: SettingsInput):
     'interaction.reply_limits': JSON.stringify(limits),
     'interaction.sensitive_words': words.join('\n'),
     'interaction.name_required': input.nameRequired ? '1' : '0',
+    'interaction.name_required_orgs': [...new Set(input.nameRequiredOrgIds ?? [])].join(','),
     'interaction.comment_min_days': String(minDays),
     'interaction.feedback_due_days': String(dueDays),
   };

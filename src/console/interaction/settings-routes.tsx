@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { list, str } from '../../platform/http/form.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { can } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
 import { readInteractionSettings } from '../../interaction/interaction-settings.js';
 import { updateInteractionSettings, type SettingsInput } from '../../interaction/update-interaction-settings.js';
 
-function SettingsPage({ view, v, errors }: { view: ViewCtx; v: SettingsInput; errors?: FieldError[] }) {
+function SettingsPage({ view, v, orgs, errors }: { view: ViewCtx; v: SettingsInput; orgs: Array<{ id: number; name: string; depth: number }>; errors?: FieldError[] }) {
   return (
     <ConsoleLayout view={view} title="互动交流设置">
       <ErrorSummary errors={errors} />
@@ -25,9 +26,20 @@ function SettingsPage({ view, v, errors }: { view: ViewCtx; v: SettingsInput; er
         <TextArea name="sensitiveWords" label="敏感词（每行一个）" hint="含敏感词的留言须审核通过后才能公开。" value={v.sensitiveWords} rows={6} errors={errors} />
         <div class="field">
           <label>
-            <input type="checkbox" name="nameRequired" value="1" checked={!!v.nameRequired} /> 咨询留言也须填写姓名
+            <input type="checkbox" name="nameRequired" value="1" checked={!!v.nameRequired} /> 咨询留言也须填写姓名（全部机关）
           </label>
         </div>
+        <fieldset>
+          <legend>要求咨询留言填写姓名的机关（含下级部门）</legend>
+          {orgs.map((o) => (
+            <div>
+              <label>
+                {'　'.repeat(o.depth)}
+                <input type="checkbox" name="nameRequiredOrg" value={String(o.id)} checked={(v.nameRequiredOrgIds ?? []).includes(o.id)} /> {o.name}
+              </label>
+            </div>
+          ))}
+        </fieldset>
         <fieldset>
           <legend>意见征集</legend>
           <TextField name="commentMinDays" label="征集期最短天数（日）" required inputmode="numeric" hint="《重大行政决策程序暂行条例》第十四条：一般不少于30日。" value={v.commentMinDays} errors={errors} />
@@ -46,6 +58,7 @@ const fromBody = (b: unknown): SettingsInput => ({
   maxExtensionDays: str(b, 'maxExtensionDays'),
   sensitiveWords: str(b, 'sensitiveWords'),
   nameRequired: str(b, 'nameRequired') === '1',
+  nameRequiredOrgIds: list(b, 'nameRequiredOrg').filter((x) => /^\d{1,9}$/.test(x)).map(Number),
   commentMinDays: str(b, 'commentMinDays'),
   feedbackDueDays: str(b, 'feedbackDueDays'),
 });
@@ -63,10 +76,11 @@ export async function interactionSettingsRoutes(app: FastifyInstance): Promise<v
       maxExtensionDays: String(s.replyLimits.maxExtensionDays),
       sensitiveWords: s.sensitiveWords.join('\n'),
       nameRequired: s.nameRequired,
+      nameRequiredOrgIds: s.nameRequiredOrgIds,
       commentMinDays: String(s.commentMinDays),
       feedbackDueDays: String(s.feedbackDueDays),
     };
-    return reply.page(<SettingsPage view={reply.view()} v={v} />);
+    return reply.page(<SettingsPage view={reply.view()} v={v} orgs={await listOrgs(req.ctx.db)} />);
   });
 
   app.post('/console/messages/settings', async (req, reply) => {
@@ -76,7 +90,7 @@ export async function interactionSettingsRoutes(app: FastifyInstance): Promise<v
       return reply.flashRedirect('/console/messages/settings', '设置已保存，新的答复期限适用于此后收到的留言。');
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return reply.page(<SettingsPage view={reply.view()} v={v} errors={e.errors} />, 400);
+      return reply.page(<SettingsPage view={reply.view()} v={v} orgs={await listOrgs(req.ctx.db)} errors={e.errors} />, 400);
     }
   });
 }

@@ -13,12 +13,14 @@ describeApp(
   '互动交流 settings and the 3-month queue over HTTP',
   (h) => {
     let org: OrgRow;
+    let strict: OrgRow;
     let sys: { username: string };
     let handler: { username: string };
     before(async () => {
       setDay('2025-06-02');
       const county = await makeOrg(h.db(), { name: '某县人民政府' });
       org = await makeOrg(h.db(), { parent: county, name: '县民政局' });
+      strict = await makeOrg(h.db(), { parent: county, name: '县信访局' });
       sys = await makeUser(h.db(), [['sysadmin', county]]);
       handler = await makeUser(h.db(), [['message_handler', org]]);
     });
@@ -44,7 +46,7 @@ describeApp(
       const bad = await c.post('/console/messages/settings', { ...form, website: '0' }, { from: '/console/messages/settings' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /网站留言答复期限应为 1 至 60 之间的整数/);
-      assert.equal((await c.post('/console/messages/settings', form, { from: '/console/messages/settings' })).statusCode, 303);
+      assert.equal((await c.post('/console/messages/settings', { ...form, nameRequiredOrg: String(strict.id) }, { from: '/console/messages/settings' })).statusCode, 303);
       const audit = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'interaction.settings').execute();
       assert.match(audit[0]?.summary ?? '', /网站3\/电话3\/书面7/);
 
@@ -53,6 +55,12 @@ describeApp(
       const m = await h.db().selectFrom('messages').select(['due_on', 'held_for_moderation']).where('message_no', '=', no).executeTakeFirstOrThrow();
       assert.equal(m.due_on, '2025-06-05');
       assert.equal(m.held_for_moderation, 1);
+
+      // This agency requires a name even for a consultation; the others do not.
+      const anon = await h.client().post('/hd/messages/new', { orgId: String(strict.id), type: 'consult', subject: '问', content: '请问' }, { from: '/hd/messages/new' });
+      assert.equal(anon.statusCode, 400);
+      assert.match(anon.body, /咨询留言须填写姓名/);
+      assert.match((await c.get('/console/messages/settings')).body, new RegExp(`value="${strict.id}" checked`));
     });
 
     it('a message unanswered for more than three months shows in the queue and in the figures', async () => {

@@ -83,7 +83,7 @@ describeApp(
       const from2 = `/console/messages/${messageId}`;
       assert.equal((await b.post(`/console/messages/${messageId}/reply`, { replyPublic: '太早了' }, { from: from2 })).statusCode, 409);
       assert.equal((await b.post(`/console/messages/${messageId}/accept`, {}, { from: from2 })).statusCode, 303);
-      assert.equal((await b.post(`/console/messages/${messageId}/reply`, { replyPublic: '河道清理由县水利局负责，已安排清理。' }, { from: from2 })).statusCode, 303);
+      assert.equal((await b.post(`/console/messages/${messageId}/reply`, { replyPublic: '河道清理由县水利局负责，已安排清理。', replyPrivate: '您反映的具体位置已转村委会跟进。' }, { from: from2 })).statusCode, 303);
       const after = await b.get(from2);
       assert.match(after.body, /已答复/);
       assert.match(after.body, /县住房和城乡建设局 → 县水利局，理由：河道管护属水利局职责/);
@@ -99,6 +99,8 @@ describeApp(
       const st = await c.post('/hd/messages/status', { messageNo: mine.no, queryCode: mine.code }, { from: '/hd/messages/status' });
       assert.equal(st.statusCode, 200);
       assert.match(st.body, /河道清理由县水利局负责/);
+      assert.match(st.body, /仅向您答复的内容（不公开）/);
+      assert.match(st.body, /您反映的具体位置已转村委会跟进/);
       assert.match(st.body, /转至县水利局（河道管护属水利局职责）/);
       const noReason = await c.post('/hd/messages/rate', { messageNo: mine.no, queryCode: mine.code, rating: 'unsatisfied' }, { from: '/hd/messages/status' });
       assert.equal(noReason.statusCode, 400);
@@ -115,7 +117,7 @@ describeApp(
       assert.equal(qa.statusCode, 200);
       assert.match(qa.body, /留言人：张\*\*/);
       assert.match(qa.body, /河道清理由县水利局负责/);
-      assert.doesNotMatch(qa.body, /张三丰|13812345678/);
+      assert.doesNotMatch(qa.body, /张三丰|13812345678|村委会跟进/);
       assert.match((await h.client().get(`/hd/qa?q=${encodeURIComponent('高速公路')}`)).body, /没有找到/);
 
       const api = await h.client().get('/api/v1/public/qa?q=%E6%B2%B3%E9%81%93');

@@ -77,6 +77,12 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
         <section>
           <h2>答复（{st.repliedOn}）</h2>
           <div class="reply" data-testid="reply">{st.replyPublic}</div>
+          {st.replyPrivate ? (
+            <div class="reply-private">
+              <h3>仅向您答复的内容（不公开）</h3>
+              <p>{st.replyPrivate}</p>
+            </div>
+          ) : null}
         </section>
       ) : null}
       {st.rating ? (
