@@ -24,6 +24,7 @@ import { requestExtension } from './request-extension.js';
 import { requestStatistics } from './request-statistics.js';
 import { convertToProactive } from './convert-to-proactive.js';
 import { eraseExpiredPersonalData, setRetentionYears } from './retention.js';
+import { sendReminders } from './send-reminders.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -58,6 +59,10 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     assert.equal(r.received_on, null);
     assert.notEqual(r.query_code_hash, s.queryCode);
 
+    const mailed = await submitOnline(pub, { ...form, email: 'zhang@example.com', orgId: org.id });
+    const receiptMail = await h.db().selectFrom('outbox').select(['subject', 'body']).where('to_addr', '=', 'zhang@example.com').executeTakeFirstOrThrow();
+    assert.match(receiptMail.subject, new RegExp(mailed.requestNo));
+    assert.ok(!receiptMail.body.includes(mailed.queryCode));
     await assert.rejects(confirmReceipt(h.ctx(editor.actor, at('2025-09-26')), { requestId: s.id }), { kind: 'forbidden' });
     // 第三十一条: received the day both sides confirm; 2025-09-26 → 20th working day 2025-10-30 (国庆中秋, 9/28 and 10/11 worked).
     assert.deepEqual(await confirmReceipt(h.ctx(handler.actor, at('2025-09-26')), { requestId: s.id }), { dueOn: '2025-10-30' });
@@ -262,5 +267,23 @@ describeDb('依申请公开: retention of personal data', (h) => {
     assert.deepEqual(stats.table['三.4.1'], [1, 0, 0, 0, 0, 0, 1]);
     const a = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.retention_erase').executeTakeFirstOrThrow();
     assert.ok(!a.summary.includes(ID));
+  });
+});
+
+describeDb('依申请公开: daily reminders', (h) => {
+  test('handlers get a console notice and an email for cases due within 3 working days or overdue', async () => {
+    const org = await makeOrg(h.db(), { parent: await makeOrg(h.db()), name: '县卫生健康委' });
+    const handler = await makeUser(h.db(), [['request_handler', org]]);
+    await h.db().updateTable('users').set({ email: 'handler@example.gov.cn' }).where('id', '=', handler.id).execute();
+    const a = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    await assignRequest(h.ctx(handler.actor, at('2025-09-26')), { requestId: a.id, handlerId: handler.id });
+    // Due 2025-10-30; on 2025-10-27 three working days remain (10-28, 10-29, 10-30).
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 0, cases: 0 });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1 });
+    const n = await h.db().selectFrom('notifications').select(['title', 'body']).where('user_id', '=', handler.id).executeTakeFirstOrThrow();
+    assert.match(n.body, new RegExp(`${a.requestNo}：答复期限 2025-10-30`));
+    const m = await h.db().selectFrom('outbox').select(['to_addr', 'body']).where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow();
+    assert.ok(!m.body.includes(ID));
+    await assert.rejects(sendReminders(h.ctx(handler.actor, at('2025-10-27'))), { kind: 'forbidden' });
   });
 });

@@ -5,6 +5,7 @@ import { tx } from '../platform/tx.js';
 import { validateApplication, type ApplicationInput } from './applicant.rules.js';
 import { appendEvent, today } from './case-support.js';
 import { insertCase, requestableOrg } from './new-case.js';
+import { queueMail } from '../platform/mail/mail.js';
 
 /** Input of an online application: the form and the agency asked. */
 export interface SubmitOnlineInput extends ApplicationInput {
@@ -24,6 +25,16 @@ export async function submitOnline(ctx: Ctx, input: SubmitOnlineInput): Promise<
     const org = await requestableOrg(trx, input.orgId);
     const created = await insertCase(trx, ctx, fields, { orgId: org.id, channel: 'online', receivedOn: null, state: 'submitted' });
     await appendEvent(trx, ctx, created.id, { type: 'submitted', on: today(ctx), payload: {} });
+    // Receipt by email where given: the 申请编号 only; the 查询码 is shown once on the receipt page and never stored in clear.
+    if (fields.email) {
+      await queueMail(trx, ctx, {
+        to: fields.email,
+        subject: `政府信息公开申请已提交（${created.requestNo}）`,
+        body: `您向${org.name}提交的政府信息公开申请已收到，申请编号：${created.requestNo}。\n受理机关确认收到后开始计算答复期限（条例第三十一条、第三十三条）。凭申请编号和提交时显示的查询码可查询办理进度。`,
+        orgId: org.id,
+        related: { type: 'request', id: created.id },
+      });
+    }
     await writeAudit(trx, ctx, {
       action: 'request.submit',
       subjectType: 'request',

@@ -4,6 +4,7 @@ import { onCalendarChange } from '../../calendar/calendar-listeners.js';
 import { VIEW_ROLES, HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
 import { recomputeRequestDueDates } from '../../requests/recompute-due-dates.js';
 import { eraseExpiredPersonalData, setRetentionYears } from '../../requests/retention.js';
+import { sendReminders } from '../../requests/send-reminders.js';
 import { requestsListRoutes } from '../../console/requests/requests-list-routes.js';
 import { requestNewRoutes } from '../../console/requests/request-new-routes.js';
 import { requestDetailRoutes } from '../../console/requests/request-detail-routes.js';
@@ -31,6 +32,15 @@ export const requestsModule: CapabilityModule = {
     await requestsApi(app);
   },
   jobs: [
+    {
+      name: 'requests.reminders',
+      period: 'daily',
+      atHour: 8,
+      async run(ctx) {
+        const r = await sendReminders(ctx);
+        return `提醒 ${r.handlers} 名办理人，${r.cases} 件申请`;
+      },
+    },
     {
       name: 'requests.retention',
       period: 'daily',
