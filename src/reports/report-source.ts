@@ -21,6 +21,11 @@ export interface ReportSource {
   table2?(ctx: Ctx, org: ReportOrg, year: number): Promise<Record<string, number[]> | null>;
   /** Table 四: for each of 行政复议, 未经复议直接起诉, 复议后起诉 the 4 counts 结果维持, 结果纠正, 其他结果, 尚未审结. */
   table4?(ctx: Ctx, org: ReportOrg, year: number): Promise<number[][] | null>;
+  /**
+   * The records counted in one cell (field name t2_…, t3_<key>_<col>, t4_<i>), for the console's
+   * drill-down: a label and a console link each.
+   */
+  records?(ctx: Ctx, org: ReportOrg, year: number, field: string): Promise<Array<{ label: string; href: string }> | null>;
   /** 信息处理费 actually collected in the year, in yuan (for section 六). */
   feesCollected?(ctx: Ctx, org: ReportOrg, year: number): Promise<number | null>;
 }
@@ -74,4 +79,18 @@ export async function computeTables(ctx: Ctx, org: ReportOrg, year: number, form
   t.table3.new = withTotal(newer);
   t.table3.next = withTotal(next);
   return { tables: t, fees };
+}
+
+/** The records behind one cell, from every source that can list them. */
+export async function recordsForCell(ctx: Ctx, org: ReportOrg, year: number, field: string): Promise<{ records: Array<{ label: string; href: string }>; answered: boolean }> {
+  const records: Array<{ label: string; href: string }> = [];
+  let answered = false;
+  for (const s of sources) {
+    const r = await s.records?.(ctx, org, year, field);
+    if (r) {
+      answered = true;
+      records.push(...r);
+    }
+  }
+  return { records, answered };
 }

@@ -4,6 +4,7 @@ import { reportCheckRoutes } from '../../console/reports/check-routes.js';
 import { reportsListRoutes } from '../../console/reports/reports-list-routes.js';
 import { reportDetailRoutes } from '../../console/reports/report-detail-routes.js';
 import { reportsSummaryRoutes } from '../../console/reports/reports-summary-routes.js';
+import { reportHistoryRoutes } from '../../console/reports/report-history-routes.js';
 import { reportsPortalRoutes } from '../../portal/reports/reports-portal-routes.js';
 import { reportsApi } from '../../api/reports/reports-api.js';
 import { reportCli } from '../../reports/report-cli.js';
@@ -21,6 +22,7 @@ export const reportsModule: CapabilityModule = {
     await reportCheckRoutes(app);
     await reportsListRoutes(app);
     await reportsSummaryRoutes(app);
+    await reportHistoryRoutes(app);
     await reportDetailRoutes(app);
     await reportsPortalRoutes(app);
     await reportsApi(app);

@@ -21,6 +21,7 @@ import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { assertAllowed } from '../guard.js';
 import { DeadlineCell } from './reports-list-routes.js';
 import { reportDownloadRoutes } from './report-download.js';
+import { reportCellRoutes } from './report-cell-routes.js';
 
 interface PageOpts {
   errors?: FieldError[];
@@ -86,7 +87,7 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
         ) : null}
       </dl>
       <p>
-        下载：<a href={`/console/reports/${r.id}/report.docx`}>DOCX</a> · <a href={`/console/reports/${r.id}/report.xlsx`}>XLSX</a>
+        <a href={`/console/reports/history/${r.org_id}`}>历年报告与主要指标</a> · 下载：<a href={`/console/reports/${r.id}/report.docx`}>DOCX</a> · <a href={`/console/reports/${r.id}/report.xlsx`}>XLSX</a>
       </p>
       <ErrorSummary errors={opts.errors} />
       <section aria-labelledby="identities">
@@ -114,7 +115,7 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
         <>
           <h2>一、总体情况</h2>
           <p class="prewrap">{text.overview || '（无）'}</p>
-          <ReportTablesView tables={tables} marked={marked} />
+          <ReportTablesView tables={tables} marked={marked} linkBase={r.source === 'computed' ? `/console/reports/${r.id}/cell/` : undefined} />
           <h2>五、存在的主要问题及改进情况</h2>
           <p class="prewrap">{text.problems || '（无）'}</p>
           <h2>六、其他需要报告的事项</h2>
@@ -192,4 +193,5 @@ export async function reportDetailRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
   await reportDownloadRoutes(app, load);
+  await reportCellRoutes(app, load);
 }

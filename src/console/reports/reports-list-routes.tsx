@@ -53,7 +53,9 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { errors?: FieldEr
             <tbody>
               {rows.map((r) => (
                 <tr>
-                  <td>{r.org_name}</td>
+                  <td>
+                    <a href={`/console/reports/history/${r.org_id}`}>{r.org_name}</a>
+                  </td>
                   <td>
                     <a href={`/console/reports/${r.id}`}>{r.year} 年度报告</a>
                   </td>

@@ -87,6 +87,18 @@ describeApp(
       assert.equal((await s.post(`${url}/review`, { decision: 'accept', comment: '' }, { from: url })).statusCode, 303);
       assert.equal((await s.post(`${url}/publish`, {}, { from: url })).statusCode, 303);
 
+      // History with the chart of main indicators; drill-down page of a cell.
+      const hist = await e.get(`/console/reports/history/${agency.id}`);
+      assert.equal(hist.statusCode, 200);
+      assert.match(hist.body, /<svg viewBox="0 0 640 280"[^>]*role="img"/);
+      assert.match(hist.body, /历年主要指标/);
+      assert.match(hist.body, />2024</);
+      assert.match(hist.body, />2025</);
+      const cell = await e.get(`${url}/cell/t3_new_6`);
+      assert.equal(cell.statusCode, 200);
+      assert.match(cell.body, /表三 一、本年新收政府信息公开申请数量 总计/);
+      assert.equal((await e.get(`${url}/cell/nonsense`)).statusCode, 404);
+
       // Portal page, downloads and API.
       const id = url.split('/').pop();
       const pub = await h.client().get(`/reports/${id}`);

@@ -2,7 +2,7 @@ import type { ReportTables } from '../report-format.rules.js';
 import { reportLayouts, type LayoutTable } from '../table-layout.js';
 
 /** One official table with its merged cells, for console and portal pages. */
-export function LayoutTableView({ layout, caption, edit, marked }: { layout: LayoutTable; caption?: string; edit?: boolean; marked?: ReadonlySet<string> }) {
+export function LayoutTableView({ layout, caption, edit, marked, linkBase }: { layout: LayoutTable; caption?: string; edit?: boolean; marked?: ReadonlySet<string>; linkBase?: string }) {
   return (
     <div class="table-wrap">
       <table class="report-table">
@@ -19,6 +19,10 @@ export function LayoutTableView({ layout, caption, edit, marked }: { layout: Lay
                   <td rowSpan={c.rs} colSpan={c.cs} class={[c.numeric ? 'num' : '', c.name && marked?.has(c.name) ? 'cell-error' : ''].join(' ').trim() || undefined}>
                     {edit && c.numeric && c.name ? (
                       <input type="text" inputMode="decimal" name={c.name} id={`f-${c.name}`} value={c.text} size={5} aria-label={c.aria ?? c.name} aria-invalid={marked?.has(c.name) ? 'true' : undefined} />
+                    ) : linkBase && c.numeric && c.name ? (
+                      <a href={`${linkBase}${c.name}`} aria-label={`${c.aria ?? ''}：${c.text || 0}，查看计入的记录`}>
+                        {c.text}
+                      </a>
                     ) : (
                       c.text
                     )}
@@ -34,14 +38,14 @@ export function LayoutTableView({ layout, caption, edit, marked }: { layout: Lay
 }
 
 /** Tables 二, 三 and 四 with their section headings. */
-export function ReportTablesView({ tables, level = 2, edit, marked }: { tables: ReportTables; level?: 2 | 3; edit?: boolean; marked?: ReadonlySet<string> }) {
+export function ReportTablesView({ tables, level = 2, edit, marked, linkBase }: { tables: ReportTables; level?: 2 | 3; edit?: boolean; marked?: ReadonlySet<string>; linkBase?: string }) {
   const H = level === 2 ? 'h2' : 'h3';
   return (
     <>
       {reportLayouts(tables).map((l) => (
         <section>
           <H>{l.title}</H>
-          <LayoutTableView layout={l} edit={edit} marked={marked} />
+          <LayoutTableView layout={l} edit={edit} marked={marked} linkBase={linkBase} />
         </section>
       ))}
     </>
