@@ -79,6 +79,19 @@ describeApp(
       assert.equal(t.length, 4);
       assert.equal((await h.client().get('/console/items/export?format=csv')).statusCode, 303, 'staff only');
     });
+
+    it('the agency admin edits the category tree in the console', async () => {
+      const c = h.client();
+      await c.login(admin);
+      const page = await c.get(`/console/catalog/categories?orgId=${org.id}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /value="建议提案办理"/);
+      const res = await c.post('/console/catalog/categories', { orgId: String(org.id), name: '统计公报' }, { from: `/console/catalog/categories?orgId=${org.id}` });
+      assert.equal(res.statusCode, 303);
+      const dup = await c.post('/console/catalog/categories', { orgId: String(org.id), name: '统计公报' }, { from: `/console/catalog/categories?orgId=${org.id}` });
+      assert.equal(dup.statusCode, 400);
+      assert.match(dup.body, /同一级已有名为“统计公报”的分类/);
+    });
   },
   { now: () => NOW },
 );
