@@ -10,6 +10,8 @@ import type { MessageEventRow, MessageWithOrg } from '../../interaction/messages
 import { listMessageHandlers } from '../../interaction/message-handlers.js';
 import { messageOrgOptions, EVENT_LABELS } from '../../portal/interaction/messages-portal-routes.js';
 import { MessageActions, isActionSlug, runAction } from './message-actions.js';
+import { readAttachment } from '../../interaction/message-attachments.js';
+import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 function describe(e: MessageEventRow): string {
   const p = JSON.parse(e.payload) as Record<string, unknown>;
@@ -18,6 +20,7 @@ function describe(e: MessageEventRow): string {
   if (e.type === 'extended') return `${base} ${String(p.days)} 个工作日至 ${String(p.dueOn)}：${String(p.reason)}`;
   if (e.type === 'rated') return `${base}：${RATINGS[p.rating as Rating] ?? String(p.rating)}`;
   if (e.type === 'assigned') return `${base}：${String(p.handler)}`;
+  if (e.type === 'attachment') return `${base}：${String(p.filename)}`;
   return base;
 }
 
@@ -57,6 +60,23 @@ function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }
       </dl>
       <h2>{m.subject}</h2>
       <div class="content">{m.content}</div>
+      {history.some((e) => e.type === 'attachment') ? (
+        <section>
+          <h3>附件</h3>
+          <ul>
+            {history
+              .filter((e) => e.type === 'attachment')
+              .map((e) => {
+                const a = JSON.parse(e.payload) as { filename: string; size: number };
+                return (
+                  <li>
+                    {contactVisible ? <a href={`/console/messages/${m.id}/attachments/${e.id}`}>{a.filename}</a> : a.filename}（{Math.ceil(a.size / 1024)} KB）
+                  </li>
+                );
+              })}
+          </ul>
+        </section>
+      ) : null}
       {m.reply_public ? (
         <section>
           <h2>答复（{m.replied_on}）</h2>
@@ -94,6 +114,13 @@ const idParam = (p: unknown): number => {
 /** Console: one message with its history and the action forms. */
 export async function messageDetailRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/messages/:id', async (req, reply) => reply.page(await render(req.ctx, reply.view(), idParam(req.params))));
+
+  app.get('/console/messages/:id/attachments/:eid', async (req, reply) => {
+    const eid = (req.params as { eid: string }).eid;
+    if (!/^\d{1,9}$/.test(eid)) throw notFound('attachment_not_found', '附件不存在。');
+    const a = await readAttachment(req.ctx, idParam(req.params), Number(eid));
+    return reply.header('content-type', a.mime).header('content-disposition', contentDisposition(a.filename)).header('x-content-type-options', 'nosniff').send(a.data);
+  });
 
   app.post('/console/messages/:id/:action', async (req, reply) => {
     const id = idParam(req.params);

@@ -3,7 +3,7 @@ import { PortalLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
-import { isAppError, type FieldError } from '../../platform/errors.js';
+import { invalidFields, isAppError, type FieldError } from '../../platform/errors.js';
 import { listOrgs } from '../../orgs/orgs.store.js';
 import { MESSAGE_TYPES, RATINGS, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
 import { DEFAULT_REPLY_LIMITS } from '../../interaction/reply-deadline.rules.js';
@@ -12,6 +12,8 @@ import { publicMessageStatus, type PublicMessageStatus } from '../../interaction
 import { rateMessage } from '../../interaction/rate-message.js';
 import { reopenMessage } from '../../interaction/reopen-message.js';
 import { MessageFields, messageFromBody, type MessageFormValues } from './message-form.js';
+import { readMultipartForm, uploadedFiles } from './multipart-form.js';
+import { ATTACHMENT_LIMITS } from '../../interaction/message-attachments.js';
 
 /** Wrong 查询码 guesses are rate-limited per client. */
 const LIMITED = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
@@ -28,9 +30,17 @@ function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[s
       <h1>我要留言</h1>
       <p>您可以就政策、办事等提出咨询，对行政机关的工作提出投诉或建议。网站留言一般在收到后 {d.website} 个工作日内答复。</p>
       <ErrorSummary errors={errors} />
-      <form method="post" action="/hd/messages/new">
+      <form method="post" action="/hd/messages/new" enctype="multipart/form-data">
         <CsrfField token={view.csrf} />
         <MessageFields v={values} errors={errors} orgs={orgs} />
+        <div class={`field${fieldError(errors, 'attachments') ? ' has-error' : ''}`}>
+          <label for="f-attachments">附件（可选）</label>
+          <p class="hint" id="f-attachments-hint">
+            最多 {ATTACHMENT_LIMITS.files} 个，每个不超过 {ATTACHMENT_LIMITS.bytes / 1048576} MB；可上传 PDF、OFD、Word、Excel、图片或 ZIP。附件不公开。
+          </p>
+          {fieldError(errors, 'attachments') ? <p class="field-error">{fieldError(errors, 'attachments')}</p> : null}
+          <input id="f-attachments" name="attachments" type="file" multiple aria-describedby="f-attachments-hint" />
+        </div>
         <button type="submit">提交留言</button>
       </form>
     </PortalLayout>
@@ -142,6 +152,7 @@ export const EVENT_LABELS: Record<string, string> = {
   replied: '已答复',
   extended: '延期答复',
   rated: '留言人评价',
+  attachment: '上传附件',
   reopened: '申请重新办理',
   closed: '办结',
   moderation_released: '审核通过',
@@ -183,10 +194,12 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={{ orgId: /^\d+$/.test(org) ? Number(org) : undefined }} />);
   });
 
-  app.post('/hd/messages/new', async (req, reply) => {
+  app.post('/hd/messages/new', { preValidation: readMultipartForm }, async (req, reply) => {
     const values = messageFromBody(req.body);
     try {
-      const r = await submitMessage(req.ctx, values);
+      const files = uploadedFiles(req);
+      if (files === 'too_large') throw invalidFields([{ code: 'attachment_too_large', message: '文件过大或上传中断，请重新上传。', field: 'attachments' }]);
+      const r = await submitMessage(req.ctx, { ...values, attachments: files });
       return reply.page(
         <PortalLayout view={reply.view()} title="留言已提交">
           <h1>留言已提交</h1>
