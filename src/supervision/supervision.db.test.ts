@@ -138,7 +138,20 @@ describeDb('supervision tasks and dashboard', (h) => {
     await addRequest(h.db(), office, { received: '2026-11-20', state: 'processing', due: '2026-12-02' });
     await addRequest(h.db(), edu, { received: '2026-10-09', state: 'answered', due: '2026-11-06', closed: '2026-10-16', outcome: '1' });
     await addRequest(h.db(), other, { received: '2025-10-09', state: 'answered', due: '2025-11-06', closed: '2025-10-16' });
+    const item = (n: number, created: string, published: string, mode = '主动公开') =>
+      h.db().insertInto('items').values({
+        org_id: office.id, index_no: `SUP-${n}`, title: `信息${n}`, summary: null, body_html: '<p>x</p>', doc_no: null, doc_agency: null, doc_year: null, doc_seq: null, doc_no_norm: null, topic: null, genre: '通知',
+        category_id: null, keywords: null, validity: '有效', validity_on: null, replaced_by_id: null, disclosure_mode: mode, nondisclosure_ground: null, article20_item: null, is_rule: 0, is_normative: 0,
+        legality_required: 0, written_on: null, created_on: created, published_on: published, status: 'published', author_id: null, secrecy_reviewer: null, legality_reviewer: null, approver: null,
+        withdrawn_reason: null, version: 1, created_at: NOW.toISOString(), updated_at: NOW.toISOString(),
+      }).execute();
+    await item(1, '2026-11-02', '2026-11-27'); // due 2026-11-30: on time
+    await item(2, '2026-09-01', '2026-11-02'); // due 2026-09-29: late
+    await item(3, '2024-01-02', '2026-03-02'); // created long before: late
+    await item(4, '2026-11-02', '2026-11-03', '依申请公开'); // not proactive: not counted
     const d = await buildDashboard(h.ctx(sup.actor, NOW), { from: '2026-01-01', to: '2026-11-30', sort: 'req_received', dir: 'desc' });
+    assert.equal(d.rows[0].values.items_published, 3);
+    assert.equal(d.rows[0].values.items_on_time_rate, 33.3);
     assert.deepEqual(d.rows.map((r) => r.orgName), ['县教育局', '某县人民政府', '县财政局']);
     const e = d.rows[0].values;
     assert.equal(e.req_received, 3);
