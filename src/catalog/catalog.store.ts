@@ -43,6 +43,12 @@ export interface ItemListFilter {
   orgPaths: string[];
   statuses?: string[];
   categoryId?: number;
+  orgId?: number;
+  genre?: string;
+  authorId?: number;
+  /** 生成日期 range, inclusive. */
+  createdFrom?: string;
+  createdTo?: string;
   q?: string;
   limit: number;
   offset: number;
@@ -54,6 +60,11 @@ export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: Item
   let q = withOrg(db).where((eb) => eb.or(f.orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))));
   if (f.statuses?.length) q = q.where('items.status', 'in', f.statuses);
   if (f.categoryId) q = q.where('items.category_id', '=', f.categoryId);
+  if (f.orgId) q = q.where('items.org_id', '=', f.orgId);
+  if (f.genre) q = q.where('items.genre', '=', f.genre);
+  if (f.authorId) q = q.where('items.author_id', '=', f.authorId);
+  if (f.createdFrom) q = q.where('items.created_on', '>=', f.createdFrom);
+  if (f.createdTo) q = q.where('items.created_on', '<=', f.createdTo);
   if (f.q) q = q.where((eb) => eb.or([eb('items.title', 'like', `%${f.q}%`), eb('items.index_no', '=', f.q as string), eb('items.doc_no_norm', '=', f.q as string)]));
   const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await q.orderBy('items.updated_at', 'desc').orderBy('items.id', 'desc').limit(f.limit).offset(f.offset).execute();

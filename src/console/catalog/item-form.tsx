@@ -87,7 +87,18 @@ export function ItemForm(p: {
       <TextField name="createdOn" label="生成日期" type="date" required hint="信息形成或变更之日，自此起 20 个工作日内公开（条例第二十六条）。" value={s(v.createdOn)} errors={p.errors} />
       {p.showIndexNo ? <TextField name="indexNo" label="索引号（导入历史信息时填写，留空自动生成）" value={s(v.indexNo)} errors={p.errors} /> : null}
       <SelectField name="categoryId" label="公开目录分类" value={s(v.categoryId)} options={p.categories.map((c) => [String(c.id), c.name])} placeholder="（未分类）" errors={p.errors} />
-      <SelectField name="topic" label="主题分类" value={s(v.topic)} options={TOPIC_LABELS.map((t) => [t, t])} placeholder="（未选择）" errors={p.errors} />
+      <div class="field">
+        <label for="f-topic">主题分类</label>
+        <p class="hint" id="f-topic-hint">
+          可从国务院主题分类中选择，也可填写本单位增加的分类（如“综合政务\政务公开”）。
+        </p>
+        <input id="f-topic" name="topic" list="topic-list" value={s(v.topic)} maxLength={100} aria-describedby="f-topic-hint" />
+        <datalist id="topic-list">
+          {TOPIC_LABELS.map((t) => (
+            <option value={t} />
+          ))}
+        </datalist>
+      </div>
       <SelectField name="genre" label="体裁（公文种类）" required value={s(v.genre || '其他')} options={GENRES.map((g) => [g, g])} errors={p.errors} />
       <TextField name="keywords" label="主题词" value={s(v.keywords)} errors={p.errors} />
       <SelectField name="disclosureMode" label="公开方式" required value={s(v.disclosureMode || '主动公开')} options={DISCLOSURE_MODES.map((m) => [m, m])} errors={p.errors} />

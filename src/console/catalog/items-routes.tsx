@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { Empty, Pagination, SelectField } from '../../platform/views/components.js';
+import { Empty, Pagination, SelectField, TextField } from '../../platform/views/components.js';
 import { intOrUndef, pageParam, str } from '../../platform/http/form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { todayInShanghai } from '../../platform/dates.js';
+import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
+import { GENRES } from '../../catalog/catalog-labels.rules.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { tx } from '../../platform/tx.js';
@@ -91,11 +92,20 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     const status = str(req.query, 'status');
     const categoryId = intOrUndef(req.query, 'categoryId');
     const orgId = intOrUndef(req.query, 'orgId');
+    const genre = str(req.query, 'genre');
+    const from = str(req.query, 'from');
+    const to = str(req.query, 'to');
+    const mine = str(req.query, 'mine') === '1';
     const page = pageParam(req.query);
     const { rows, total } = await listItems(req.ctx.db, {
       orgPaths: paths,
       statuses: isItemStatus(status) ? [status] : undefined,
       categoryId,
+      orgId,
+      genre: GENRES.includes(genre) ? genre : undefined,
+      authorId: mine && req.actor.userId ? req.actor.userId : undefined,
+      createdFrom: isValidIsoDate(from) ? from : undefined,
+      createdTo: isValidIsoDate(to) ? to : undefined,
       q: str(req.query, 'q') || undefined,
       limit: PER_PAGE,
       offset: (page - 1) * PER_PAGE,
@@ -104,16 +114,24 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     const cal = await catalogCalendar(req.ctx.db);
     const today = todayInShanghai(req.ctx.now());
     const view = reply.view();
-    const qs = new URLSearchParams({ status, q: str(req.query, 'q'), ...(categoryId ? { categoryId: String(categoryId) } : {}), ...(orgId ? { orgId: String(orgId) } : {}) });
+    const qs = new URLSearchParams({ status, genre, from, to, q: str(req.query, 'q'), ...(mine ? { mine: '1' } : {}), ...(categoryId ? { categoryId: String(categoryId) } : {}), ...(orgId ? { orgId: String(orgId) } : {}) });
     return reply.page(
       <ConsoleLayout view={view} title="公开信息" wide>
         <p>
-          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} · <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> · <a href="/console/items/export?format=xlsx">导出 XLSX</a>
+          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} · <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> · <a href="/console/items/export?format=xlsx">导出 XLSX</a> · <a href="/console/items/late">逾期与即将逾期</a>
         </p>
         <form method="get" action="/console/items" class="filters">
           <SelectField name="status" label="状态" value={status} options={ITEM_STATUSES.map((s) => [s, STATUS_LABELS[s]])} placeholder="全部" />
           {cats.length ? <SelectField name="categoryId" label="目录分类" value={categoryId ? String(categoryId) : ''} options={cats.map((c) => [String(c.id), c.name])} placeholder="全部" /> : null}
           {orgId ? <input type="hidden" name="orgId" value={String(orgId)} /> : null}
+          <SelectField name="genre" label="体裁" value={genre} options={GENRES.map((g) => [g, g])} placeholder="全部" />
+          <TextField name="from" label="生成日期从" type="date" value={from} />
+          <TextField name="to" label="至" type="date" value={to} />
+          <div class="field">
+            <label>
+              <input type="checkbox" name="mine" value="1" checked={mine} /> 只看我编写的
+            </label>
+          </div>
           <div class="field">
             <label for="f-q">名称、索引号或文号</label>
             <input id="f-q" name="q" type="search" value={str(req.query, 'q')} />

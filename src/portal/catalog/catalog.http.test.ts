@@ -162,6 +162,19 @@ describeApp(
       assert.equal((await h.client().get(`/console/items/${id}/preview`)).statusCode, 303, 'anonymous is sent to login');
       assert.equal((await h.client().get(`/gk/items/${id}`)).statusCode, 404);
     });
+
+    it('the console list filters by status, agency, 体裁, dates and author', async () => {
+      const c = await login('editor');
+      const base = '/console/items';
+      assert.match((await c.get(`${base}?status=published&orgId=${org.id}`)).body, /关于2027年部门预算公开的通知/);
+      assert.ok(!(await c.get(`${base}?status=draft`)).body.includes('关于2027年部门预算公开的通知'));
+      const mine = (await c.get(`${base}?mine=1`)).body;
+      assert.match(mine, /关于2027年部门预算公开的通知/);
+      assert.ok(!mine.includes('迟迟未公开的通知'), 'created by the system, not by this editor');
+      assert.ok(!(await c.get(`${base}?genre=公告`)).body.includes('关于2027年部门预算公开的通知'));
+      assert.match((await c.get(`${base}?from=2026-10-01&to=2026-10-31`)).body, /迟迟未公开的通知/);
+      assert.ok(!(await c.get(`${base}?from=2026-11-01`)).body.includes('迟迟未公开的通知'));
+    });
   },
   { now: () => NOW },
 );
