@@ -4,17 +4,11 @@ import { Empty } from '../../platform/views/components.js';
 import { str } from '../../platform/http/form.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
-import { listReports, rowTables } from '../../reports/reports.store.js';
 import { REPORT_REVIEW_ROLES, REPORT_STATUS, isReportStatus } from '../../reports/report-workflow.rules.js';
-import { formatForYear } from '../../reports/create-report.js';
-import { sumTables } from '../../reports/summary.rules.js';
-import { checkIdentities } from '../../reports/identities.rules.js';
+import { jurisdictionSummary } from '../../reports/jurisdiction-summary.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { assertAllowed } from '../guard.js';
 import { DeadlineCell } from './reports-list-routes.js';
-
-const REPORTING_KINDS = new Set(['province', 'city', 'county', 'agency', 'township']);
 
 /** Console: the supervising office's view of every agency's report for a year, and the summed tables. */
 export async function reportsSummaryRoutes(app: FastifyInstance): Promise<void> {
@@ -23,20 +17,14 @@ export async function reportsSummaryRoutes(app: FastifyInstance): Promise<void> 
     const today = todayInShanghai(req.ctx.now());
     const y = Number(str(req.query, 'year'));
     const year = Number.isInteger(y) && y >= 2019 && y <= 2100 ? y : Number(today.slice(0, 4)) - 1;
-    const paths = scopePaths(req.actor, REPORT_REVIEW_ROLES);
-    const orgs = (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => REPORTING_KINDS.has(o.kind));
-    const reports = await listReports(req.ctx.db, { underPaths: paths, year });
-    const byOrg = new Map(reports.map((r) => [r.org_id, r]));
-    const format = formatForYear(year);
-    const { tables, counted } = sumTables(format, reports.map(rowTables));
-    const published = reports.filter((r) => r.status === 'published').length;
+    const { lines, tables, counted, published } = await jurisdictionSummary(req.ctx.db, scopePaths(req.actor, REPORT_REVIEW_ROLES), year);
     return reply.page(
       <ConsoleLayout view={reply.view()} title={`${year} 年度报告辖区汇总`} wide>
         <form method="get" action="/console/reports/summary" class="inline">
           <label for="f-year">年度</label> <input id="f-year" name="year" value={String(year)} size={6} inputMode="numeric" /> <button type="submit">查看</button>
         </form>
         <p>
-          辖区内 {orgs.length} 个单位，已建报告 {reports.length} 份，已发布 {published} 份。
+          辖区内 {lines.length} 个单位，已建报告 {lines.filter((l) => l.report).length} 份，已发布 {published} 份。
         </p>
         <div class="table-wrap">
           <table>
@@ -49,19 +37,16 @@ export async function reportsSummaryRoutes(app: FastifyInstance): Promise<void> 
               </tr>
             </thead>
             <tbody>
-              {orgs.map((o) => {
-                const r = byOrg.get(o.id);
-                return (
-                  <tr>
-                    <td>{r ? <a href={`/console/reports/${r.id}`}>{o.name}</a> : o.name}</td>
-                    <td>{r ? (isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status) : '未建立'}</td>
-                    <td>{r ? (checkIdentities(rowTables(r)).length ? '有误' : '一致') : '—'}</td>
-                    <td>
-                      <DeadlineCell year={year} orgKind={o.kind} publishedAt={r?.published_at ?? null} today={today} />
-                    </td>
-                  </tr>
-                );
-              })}
+              {lines.map(({ org: o, report: r, consistent }) => (
+                <tr>
+                  <td>{r ? <a href={`/console/reports/${r.id}`}>{o.name}</a> : o.name}</td>
+                  <td>{r ? (isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status) : '未建立'}</td>
+                  <td>{consistent === null ? '—' : consistent ? '一致' : '有误'}</td>
+                  <td>
+                    <DeadlineCell year={year} orgKind={o.kind} publishedAt={r?.published_at ?? null} today={today} />
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
