@@ -25,6 +25,11 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   answered: '作出答复',
   abandoned: '视为放弃申请',
   withdrawn: '申请人撤回申请',
+  appeal: '登记行政复议或行政诉讼',
+  appeal_result: '复议或诉讼结果',
+  proactive_item_created: '依申请转主动',
+  consultation_respondent: '征求意见对象',
+  consultation_reply: '征求意见答复',
 };
 
 /** A stored event as the ledger needs it. */

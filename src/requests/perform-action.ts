@@ -17,6 +17,7 @@ import { sendFeeNotice } from './fee-notice.js';
 import { recordPayment } from './record-payment.js';
 import { requestExtension } from './request-extension.js';
 import { convertToProactive } from './convert-to-proactive.js';
+import { recordAppeal } from './record-appeal.js';
 
 /** Fields an action may carry (strings as typed, numbers for ids and days). */
 export interface ActionFields {
@@ -42,13 +43,27 @@ export interface ActionFields {
   deliveryMethod?: string;
   trackingNo?: string;
   title?: string;
+  appealId?: number;
+  kind?: string;
+  body?: string;
+  filedOn?: string;
+  afterReconsideration?: boolean;
+  result?: string;
+  decidedOn?: string;
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
-export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive'] as const;
+export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal'] as const;
 
 /** Runs the action; returns a short Chinese confirmation. */
-export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | 'request_extension' | 'to_proactive', f: ActionFields): Promise<string> {
+/** Actions outside the state model (they do not change the case's state). */
+export type SideAction = 'request_extension' | 'to_proactive' | 'appeal';
+
+export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | SideAction, f: ActionFields): Promise<string> {
+  if (action === 'appeal') {
+    await recordAppeal(ctx, { requestId, appealId: f.appealId, kind: f.kind, body: f.body, filedOn: f.filedOn, afterReconsideration: f.afterReconsideration, result: f.result ?? '', decidedOn: f.decidedOn });
+    return f.appealId ? '已记录复议或诉讼结果。' : '已登记复议或诉讼。';
+  }
   if (action === 'to_proactive') {
     const r = await convertToProactive(ctx, { requestId, title: f.title });
     return `已生成主动公开信息草稿（索引号 ${r.indexNo}），请在公开目录中审核发布。`;

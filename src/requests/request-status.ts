@@ -14,6 +14,7 @@ import type { Letter } from './letters.rules.js';
 
 /** One line of the history. */
 export interface HistoryLine {
+  id: number;
   on: string;
   type: string;
   label: string;
@@ -23,6 +24,7 @@ export interface HistoryLine {
 }
 
 const toLine = (e: RequestEventRow): HistoryLine => ({
+  id: e.id,
   on: e.event_on,
   type: e.type,
   label: HISTORY_LABELS[e.type] ?? e.type,

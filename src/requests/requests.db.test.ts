@@ -25,6 +25,7 @@ import { requestStatistics } from './request-statistics.js';
 import { convertToProactive } from './convert-to-proactive.js';
 import { eraseExpiredPersonalData, setRetentionYears } from './retention.js';
 import { sendReminders } from './send-reminders.js';
+import { recordAppeal } from './record-appeal.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -124,6 +125,18 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     assert.ok(item.itemId > 0 && item.indexNo);
     await assert.rejects(convertToProactive(h.ctx(ed.actor, at('2025-11-21')), { requestId: s.id }), { code: 'already_converted' });
 
+    // 行政复议 then 复议后起诉 (table 四).
+    const later = (d: string) => h.ctx(handler.actor, at(d));
+    await assert.rejects(recordAppeal(later('2025-12-01'), { requestId: s.id, kind: 'appeal', result: 'pending' }), (e: { errors: Array<{ field?: string }> }) => e.errors.some((x) => x.field === 'kind') && e.errors.some((x) => x.field === 'body'));
+    await recordAppeal(later('2025-12-01'), { requestId: s.id, kind: 'reconsideration', body: '县人民政府', filedOn: '2025-12-01', result: 'pending' });
+    const appealId = (await h.db().selectFrom('request_events').select('id').where('request_id', '=', s.id).where('type', '=', 'appeal').executeTakeFirstOrThrow()).id;
+    await recordAppeal(later('2025-12-20'), { requestId: s.id, appealId, result: 'upheld', decidedOn: '2025-12-19' });
+    await recordAppeal(later('2025-12-25'), { requestId: s.id, kind: 'litigation', body: '县人民法院', filedOn: '2025-12-24', afterReconsideration: true, result: 'pending' });
+    assert.deepEqual((await requestStatistics(h.ctx(admin.actor), { orgId: org.id, year: 2025 })).table4, [
+      [1, 0, 0, 0, 1],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 1, 1],
+    ]);
     const stats = await requestStatistics(h.ctx(admin.actor), { orgId: org.id, year: 2025 });
     assert.deepEqual(stats.table['三.2'], [1, 0, 0, 0, 0, 0, 1]);
     assert.equal(stats.balanced, true);

@@ -6,7 +6,7 @@ import { listRequests, type RequestQueue } from '../../requests/requests.store.j
 import { staffCase } from '../../requests/request-status.js';
 import { maskCase } from '../../requests/request-status.js';
 import { today } from '../../requests/case-support.js';
-import { performAction, STAFF_ACTIONS, type ActionFields } from '../../requests/perform-action.js';
+import { performAction, STAFF_ACTIONS, type ActionFields, type SideAction } from '../../requests/perform-action.js';
 import type { RequestAction } from '../../requests/request-states.rules.js';
 import { addWorkingDays } from '../../calendar/calendar.rules.js';
 import { addDays } from '../../platform/dates.js';
@@ -14,6 +14,7 @@ import { requestCalendar } from '../../requests/request-calendar.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
 import { requestStatistics } from '../../requests/request-statistics.js';
 import { TABLE3_COLUMNS } from '../../requests/tally.rules.js';
+import { TABLE4_GROUPS } from '../../requests/appeals.rules.js';
 import { TABLE3_ROWS } from '../../requests/outcomes.rules.js';
 
 const sec = [{ bearer: [] }];
@@ -112,7 +113,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
     async (req) => {
       staff(req);
       const q = req.query as { orgId: number; year: number };
-      return { columns: TABLE3_COLUMNS, rows: TABLE3_ROWS, ...(await requestStatistics(req.ctx, q)) };
+      return { columns: TABLE3_COLUMNS, rows: TABLE3_ROWS, table4Groups: TABLE4_GROUPS, ...(await requestStatistics(req.ctx, q)) };
     },
   );
 
@@ -165,13 +166,20 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           deliveryMethod: Type.Optional(Type.String()),
           trackingNo: Type.Optional(Type.String()),
           title: Type.Optional(Type.String()),
+          appealId: Type.Optional(Type.Integer()),
+          kind: Type.Optional(Type.Union([Type.Literal('reconsideration'), Type.Literal('litigation')])),
+          body: Type.Optional(Type.String()),
+          filedOn: Type.Optional(Type.String()),
+          afterReconsideration: Type.Optional(Type.Boolean()),
+          result: Type.Optional(Type.Union([Type.Literal('upheld'), Type.Literal('corrected'), Type.Literal('other'), Type.Literal('pending')])),
+          decidedOn: Type.Optional(Type.String()),
         }),
       },
     },
     async (req, reply) => {
       staff(req);
       const id = (req.params as { id: number }).id;
-      const b = req.body as ActionFields & { type: RequestAction | 'request_extension' | 'to_proactive' };
+      const b = req.body as ActionFields & { type: RequestAction | SideAction };
       const message = await performAction(req.ctx, id, b.type, b);
       const c = await staffCase(req.ctx, id);
       return reply.status(201).send({ message, state: c.request.state, dueOn: c.request.due_on, clock: c.clock.result });

@@ -11,10 +11,12 @@ import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
 import { CONSULTATION_REPLIES } from '../../requests/consultation.rules.js';
 import { canApproveExtension, canHandleRequests, seesPersonalData } from '../../requests/requests.policy.rules.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
-import type { ActionFields } from '../../requests/perform-action.js';
+import type { ActionFields, SideAction } from '../../requests/perform-action.js';
+import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
 
 /** URL slug → action. */
-export const ACTION_SLUGS: Readonly<Record<string, RequestAction | 'request_extension' | 'to_proactive'>> = {
+export const ACTION_SLUGS: Readonly<Record<string, RequestAction | SideAction>> = {
+  appeal: 'appeal',
   'to-proactive': 'to_proactive',
   'extension-request': 'request_extension',
   confirm: 'confirm',
@@ -56,6 +58,13 @@ export function actionFields(b: unknown): ActionFields {
     deliveryMethod: str(b, 'deliveryMethod'),
     trackingNo: str(b, 'trackingNo'),
     title: str(b, 'title'),
+    appealId: intOrUndef(b, 'appealId'),
+    kind: str(b, 'kind'),
+    body: str(b, 'body'),
+    filedOn: str(b, 'filedOn'),
+    afterReconsideration: str(b, 'afterReconsideration') === '1',
+    result: str(b, 'result'),
+    decidedOn: str(b, 'decidedOn'),
   };
 }
 
@@ -183,6 +192,16 @@ export function ActionForms({ r, ctx, csrf, handlers, asked }: { r: RequestWithO
       {r.state === 'answered' && outcomeByCode(r.outcome_code ?? '')?.provides ? (
         <Act slug="to-proactive" id={id} csrf={csrf} title="依申请转主动（第四十四条：公众普遍需要的，纳入主动公开）" submit="生成主动公开信息草稿">
           <TextField name="title" label="标题" value={r.info_title ?? ''} />
+        </Act>
+      ) : null}
+      {work && r.state !== 'submitted' ? (
+        <Act slug="appeal" id={id} csrf={csrf} title="登记行政复议或行政诉讼（年度报告表四）" submit="登记">
+          <SelectField name="kind" label="类别" required value="reconsideration" options={Object.entries(APPEAL_KINDS)} />
+          <TextField name="body" label="复议机关或受理法院" required />
+          <TextField name="filedOn" label="申请复议或起诉日期" type="date" required />
+          <SelectField name="afterReconsideration" label="是否复议后起诉（行政诉讼填写）" value="0" options={[['0', '否（未经复议直接起诉）'], ['1', '是']]} />
+          <SelectField name="result" label="结果" required value="pending" options={Object.entries(APPEAL_RESULTS)} />
+          <TextField name="decidedOn" label="审结日期" type="date" />
         </Act>
       ) : null}
       {work && can('answer') ? (

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { ErrorSummary, beijingTime } from '../../platform/views/components.js';
+import { CsrfField, ErrorSummary, beijingTime } from '../../platform/views/components.js';
+import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
@@ -126,6 +127,44 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
         </>
       ) : null}
       <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} asked={c.extensionRequest} />
+      {c.history.some((e) => e.type === 'appeal') ? (
+        <>
+          <h2>行政复议、行政诉讼</h2>
+          <ul>
+            {c.history
+              .filter((e) => e.type === 'appeal')
+              .map((e) => {
+                const latest = [...c.history].reverse().find((x) => x.type === 'appeal_result' && Number(x.payload.appealId) === e.id);
+                const result = String((latest ?? e).payload.result ?? 'pending');
+                return (
+                  <li>
+                    {label(APPEAL_KINDS, String(e.payload.kind))}：{String(e.payload.body ?? '')}，{String(e.payload.filedOn ?? '')}
+                    {e.payload.afterReconsideration === true ? '（复议后起诉）' : ''} — <strong>{label(APPEAL_RESULTS, result)}</strong>
+                    {c.personalDataVisible ? (
+                      <form method="post" action={`/console/requests/${r.id}/appeal`} class="inline">
+                        <CsrfField token={view.csrf} />
+                        <input type="hidden" name="appealId" value={String(e.id)} />
+                        <label class="visually-hidden" for={`appeal-result-${e.id}`}>
+                          结果
+                        </label>
+                        <select id={`appeal-result-${e.id}`} name="result">
+                          {Object.entries(APPEAL_RESULTS).map(([k, v]) => (
+                            <option value={k} selected={k === result}>
+                              {v}
+                            </option>
+                          ))}
+                        </select>{' '}
+                        <button type="submit" class="secondary">
+                          更新结果
+                        </button>
+                      </form>
+                    ) : null}
+                  </li>
+                );
+              })}
+          </ul>
+        </>
+      ) : null}
       <h2>办理记录</h2>
       <ul>
         {c.history.map((e) => (

@@ -1,0 +1,41 @@
+/**
+ * 行政复议 and 行政诉讼 about requests (条例第五十一条) and annual-report table 四, pure.
+ * Table 四: 行政复议 | 未经复议直接起诉 | 复议后起诉, each 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计.
+ */
+
+/** Kinds of appeal. */
+export const APPEAL_KINDS = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
+/** Results, in table 四 order. */
+export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' } as const;
+/** The three groups of table 四. */
+export const TABLE4_GROUPS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
+
+export type AppealKind = keyof typeof APPEAL_KINDS;
+export type AppealResult = keyof typeof APPEAL_RESULTS;
+
+/** True for a known kind. */
+export const isAppealKind = (s: string): s is AppealKind => Object.hasOwn(APPEAL_KINDS, s);
+/** True for a known result. */
+export const isAppealResult = (s: string): s is AppealResult => Object.hasOwn(APPEAL_RESULTS, s);
+
+/** One appeal as table 四 needs it. */
+export interface AppealRecord {
+  kind: AppealKind;
+  /** For a suit: whether a reconsideration came first (复议后起诉). */
+  afterReconsideration: boolean;
+  filedOn: string;
+  result: AppealResult;
+}
+
+/** Table 四 for a year (appeals filed in the year): 3 groups × 5 cells (维持, 纠正, 其他, 尚未审结, 总计). */
+export function tallyTable4(appeals: readonly AppealRecord[], year: number): number[][] {
+  const t = TABLE4_GROUPS.map(() => [0, 0, 0, 0, 0]);
+  const order: AppealResult[] = ['upheld', 'corrected', 'other', 'pending'];
+  for (const a of appeals) {
+    if (Number(a.filedOn.slice(0, 4)) !== year) continue;
+    const g = a.kind === 'reconsideration' ? 0 : a.afterReconsideration ? 2 : 1;
+    t[g][order.indexOf(a.result)]++;
+    t[g][4]++;
+  }
+  return t;
+}
