@@ -139,6 +139,9 @@ describeApp(
       assert.equal(j.data[0]?.phoneMasked, '138****5678');
       assert.equal(j.data[0]?.nameMasked, '张**');
       assert.equal((await h.client().get('/api/v1/messages')).statusCode, 401);
+      const doc = (await h.client().get('/api/v1/openapi.json')).json() as { paths: Record<string, unknown> };
+      assert.ok(doc.paths['/api/v1/public/qa']);
+      assert.ok(doc.paths['/api/v1/messages']);
     });
   },
   { now: () => NOW },
