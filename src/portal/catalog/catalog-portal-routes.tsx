@@ -46,7 +46,7 @@ function ItemList({ rows }: { rows: ItemWithOrg[] }) {
 }
 
 /** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
-export function PublicItemPage({ view, item, versions, attachments, links, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Awaited<ReturnType<typeof publicLinksOf>>; preview?: boolean }) {
+export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Awaited<ReturnType<typeof publicLinksOf>>; replacedBy?: { id: number; title: string }; preview?: boolean }) {
   const row = (k: string, v: string | null) => (
     <tr>
       <th scope="row">{k}</th>
@@ -75,6 +75,11 @@ export function PublicItemPage({ view, item, versions, attachments, links, previ
           {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
         </tbody>
       </table>
+      {replacedBy ? (
+        <p class="warning">
+          本文件{item.validity}，替代文件：<a href={`/gk/items/${replacedBy.id}`}>{replacedBy.title}</a>
+        </p>
+      ) : null}
       <h1>{item.title}</h1>
       {item.summary ? <p class="muted">{item.summary}</p> : null}
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
@@ -194,7 +199,7 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const item = await getPublicItem(req.ctx.db, today(req), Number(raw));
     if (!item) throw itemNotFound();
     const versions = await listVersions(req.ctx.db, item.id);
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} links={await publicLinksOf(req.ctx.db, today(req), item.id)} />);
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} links={await publicLinksOf(req.ctx.db, today(req), item.id)} replacedBy={item.replaced_by_id ? await getPublicItem(req.ctx.db, today(req), item.replaced_by_id) : undefined} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).

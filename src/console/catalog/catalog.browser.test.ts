@@ -1,0 +1,94 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../../app/build-app.js';
+import { freshDatabase, testConfig } from '../../../test/helpers/db.js';
+import { makeOrg } from '../../../test/helpers/factories.js';
+import { browserSkip, launch, listen, assertAccessible, shot } from '../../../test/browser/browser.js';
+import { systemActor } from '../../platform/context.js';
+import { seedDemoCounty } from '../../orgs/seed-demo.js';
+import { seedDemoCatalog } from '../../catalog/seed-demo-catalog.js';
+
+describe('catalogue journey in Chromium: draft → 保密审查 → 签发 → public [sqlite]', { skip: browserSkip }, () => {
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let dropDb: () => Promise<void>;
+  let password = '';
+
+  before(async () => {
+    const { database, drop } = await freshDatabase('sqlite');
+    dropDb = drop;
+    const config = testConfig();
+    const ctx = { db: database.db, actor: systemActor('test'), now: () => new Date(), config };
+    const root = await makeOrg(database.db, { name: '测试市' });
+    const demo = await seedDemoCounty(ctx, root.id);
+    password = demo.password;
+    await seedDemoCatalog(ctx, { countyId: demo.countyId });
+    app = await buildApp(config, database);
+    base = await listen(app);
+    ({ browser, close: closeBrowser } = await launch());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await app?.close();
+    await dropDb?.();
+  });
+
+  async function as(username: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(base + '/console/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/console/login'));
+    return page;
+  }
+
+  it('the demo county editor, secrecy reviewer and approver publish an item; every page is accessible', async () => {
+    const editor = await as('demo.gov.editor');
+    await editor.goto(base + '/console/items/new');
+    await assertAccessible(editor, 'new item form');
+    await editor.locator('#f-title').fill('示例县人民政府办公室关于浏览器测试的通知');
+    await editor.locator('#f-bodyHtml').fill('<p>这是浏览器测试创建的通知正文。</p>');
+    await editor.locator('#f-docNo').fill('示政办发（2026）99号');
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.getByText('已保存草稿').waitFor();
+    const itemUrl = editor.url();
+    await assertAccessible(editor, 'console item page (draft)');
+    await editor.getByRole('button', { name: '提交审核' }).click();
+    await editor.getByText('已提交保密审查').waitFor();
+
+    const anon = await (await browser.newContext()).newPage();
+    const id = /\/console\/items\/(\d+)/.exec(itemUrl)![1];
+    assert.equal((await anon.goto(`${base}/gk/items/${id}`))!.status(), 404);
+
+    const secrecy = await as('demo.gov.secrecy');
+    await secrecy.goto(base + '/console/items/queue');
+    await assertAccessible(secrecy, 'review queue');
+    await secrecy.getByRole('link', { name: '示例县人民政府办公室关于浏览器测试的通知' }).click();
+    await secrecy.getByLabel('审核意见（退回时必填）').fill('不涉及国家秘密');
+    await secrecy.getByRole('button', { name: '审核通过' }).click();
+    await secrecy.getByText('已审核通过').waitFor();
+
+    const approver = await as('demo.gov.approver');
+    await approver.goto(itemUrl);
+    await approver.getByRole('button', { name: '签发并发布' }).click();
+    await approver.getByText('已签发').waitFor();
+    await approver.getByText('按时').first().waitFor();
+    await shot(approver, 'catalog-console-item');
+
+    assert.equal((await anon.goto(`${base}/gk/items/${id}`))!.status(), 200);
+    await anon.getByRole('heading', { level: 1, name: '示例县人民政府办公室关于浏览器测试的通知' }).waitFor();
+    await anon.getByText('示政办发（2026）99号').waitFor();
+    await assertAccessible(anon, 'public item page');
+    await shot(anon, 'catalog-public-item');
+    await anon.goto(base + '/gk');
+    await assertAccessible(anon, 'catalogue home');
+    await anon.getByRole('link', { name: '示例县人民政府办公室（示例）' }).click();
+    await anon.getByRole('link', { name: '示例县人民政府办公室关于浏览器测试的通知' }).waitFor();
+    await assertAccessible(anon, 'agency catalogue');
+  });
+});
