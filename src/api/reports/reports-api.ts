@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { notFound } from '../../platform/errors.js';
+import { invalidFields, notFound, unauthenticated } from '../../platform/errors.js';
 import { getReport, listReports, rowTables, type ReportListRow } from '../../reports/reports.store.js';
 import { checkIdentities } from '../../reports/identities.rules.js';
 import { reportTitle } from '../../reports/report-files.js';
+import { checkReportBytes } from '../../reports/checker/check-report.js';
+import { readUploadForm, uploadForm } from '../../reports/http-upload.js';
 
 const Summary = Type.Object({ id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String(), year: Type.Integer(), title: Type.String(), publishedAt: Type.Union([Type.String(), Type.Null()]) });
 const Cells = Type.Array(Type.Union([Type.Number(), Type.Null()]));
@@ -41,6 +43,25 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
       if (!r || r.status !== 'published') throw notFound('report_not_found', '年度报告不存在或尚未发布。');
       const t = rowTables(r);
       return { ...summary(r), format: t.format, table2: t.table2, table3: t.table3, table4: t.table4, overview: r.overview, problems: r.problems, other: r.other, consistent: checkIdentities(t).length === 0 };
+    },
+  );
+  app.post(
+    '/api/v1/reports/check',
+    {
+      preValidation: readUploadForm(),
+      schema: {
+        summary: '检查一份已发布年度报告的勾稽关系（multipart/form-data，字段 file：HTML、DOCX 或 XLSX）',
+        tags: ['年度报告'],
+        security: [{ bearer: [] }],
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      if (req.actor.kind !== 'user') throw unauthenticated();
+      const form = uploadForm(req);
+      if (form.error || !form.file) throw invalidFields([{ code: form.error ? 'file_too_large' : 'file_missing', field: 'file', message: form.error ?? '请上传报告文件（字段 file）。' }]);
+      const r = await checkReportBytes(form.file.data, form.file.name);
+      return { file: r.file, status: r.status, format: r.format ?? null, summary: r.summary, violations: r.violations, problems: r.problems, found: r.found };
     },
   );
 }

@@ -6,7 +6,7 @@ import type { FieldError } from '../../platform/errors.js';
 import { checkReportBytes, STATUS_NAMES, type CheckResult } from '../../reports/checker/check-report.js';
 import { FORMAT_NAMES } from '../../reports/report-format.rules.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
-import { readUploadForm, uploadForm } from './upload.js';
+import { readUploadForm, uploadForm } from '../../reports/http-upload.js';
 
 function ResultView({ r }: { r: CheckResult }) {
   return (

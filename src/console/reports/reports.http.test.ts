@@ -70,3 +70,26 @@ describeApp('annual report checker (console)', (h) => {
     assert.equal(anon.statusCode, 303);
   });
 });
+
+describeApp('annual report checker (API)', (h) => {
+  it('POST /api/v1/reports/check with a bearer token returns the violations as JSON; anonymous calls are refused', async () => {
+    const { createToken } = await import('../../orgs/api-tokens.js');
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['supervisor', root]]);
+    const { token } = await createToken(h.ctx(u.actor), { name: '检查', roles: ['supervisor'] });
+    const b = '----gkapi';
+    const body = Buffer.concat([
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="r.html"\r\nContent-Type: text/html\r\n\r\n`),
+      fixture('r2021-table4-error.html'),
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]);
+    const headers = { 'content-type': `multipart/form-data; boundary=${b}` };
+    const res = await h.app().inject({ method: 'POST', url: '/api/v1/reports/check', payload: body, headers: { ...headers, authorization: `Bearer ${token}` } });
+    assert.equal(res.statusCode, 200, res.body);
+    const j = res.json() as { status: string; violations: Array<{ row: string; expected: number; actual: number }> };
+    assert.equal(j.status, 'inconsistent');
+    assert.deepEqual(j.violations.map((v) => [v.row, v.expected, v.actual]), [['行政复议', 11, 0], ['复议后起诉', 5, 0]]);
+    const anon = await h.app().inject({ method: 'POST', url: '/api/v1/reports/check', payload: body, headers });
+    assert.ok([401, 403].includes(anon.statusCode), String(anon.statusCode));
+  });
+});
