@@ -7,9 +7,12 @@ import { todayInShanghai } from '../platform/dates.js';
 import { notify, queueMail } from '../platform/mail/mail.js';
 import { getCalendar } from '../calendar/get-calendar.js';
 import { addWorkingDays, coversYear } from '../calendar/calendar.rules.js';
+import { PROACTIVE } from '../catalog/catalog-labels.rules.js';
 import { guarded } from './figure-source.js';
 import { pathScope } from './sources/sql-scope.js';
-import { annualReportAlertApplies, calendarAlertApplies, digestLines, parseKinds, type DigestFacts } from './alerts.rules.js';
+import { annualReportAlertApplies, calendarAlertApplies, digestLines, latestCreationDueBy, parseKinds, type DigestFacts } from './alerts.rules.js';
+
+const PENDING_ITEMS = sql.join(['draft', 'secrecy_review', 'legality_review', 'approval', 'scheduled', 'returned'].map((s) => sql`${s}`));
 
 const OPEN = sql.join(['submitted', 'processing', 'awaiting_correction', 'consulting', 'awaiting_payment'].map((s) => sql`${s}`));
 
@@ -23,6 +26,7 @@ export async function sendDailyDigest(ctx: Ctx): Promise<string> {
   } catch {
     soon = today;
   }
+  const itemsCreatedBy = latestCreationDueBy(cal, today, soon);
   const year = Number(today.slice(0, 4));
   const calendarMissingYear = calendarAlertApplies(today, coversYear(cal, year + 1)) ? year + 1 : null;
   const annualReportYear = annualReportAlertApplies(today) ? year - 1 : null;
@@ -56,7 +60,24 @@ export async function sendDailyDigest(ctx: Ctx): Promise<string> {
     const tasks = await sql<{ n: number | string }>`
       select count(*) as n from supervision_tasks t join orgs o on o.id = t.responsible_org_id
       where ${pathScope(u.paths)} and t.state <> 'accepted' and t.deadline < ${today}`.execute(ctx.db);
+    const items = await guarded(async () => {
+      const r = await sql<{ n: number | string }>`
+        select count(*) as n from items i join orgs o on o.id = i.org_id
+        where ${pathScope(u.paths)} and i.disclosure_mode = ${PROACTIVE} and i.status in (${PENDING_ITEMS}) and i.created_on <= ${itemsCreatedBy}`.execute(ctx.db);
+      return Number(r.rows[0]?.n ?? 0);
+    });
+    const msgs = await guarded(async () => {
+      const r = await sql<{ late: number | string | null; soon: number | string | null }>`
+        select sum(case when m.due_on < ${today} then 1 else 0 end) as late,
+               sum(case when m.due_on >= ${today} and m.due_on <= ${soon} then 1 else 0 end) as soon
+        from messages m join orgs o on o.id = m.org_id
+        where ${pathScope(u.paths)} and m.rejected = 0 and m.held_for_moderation = 0 and m.replied_on is null and m.due_on is not null`.execute(ctx.db);
+      return r.rows[0];
+    });
     const facts: DigestFacts = {
+      itemsDue: items ?? 0,
+      messagesLate: Number(msgs?.late ?? 0),
+      messagesDueSoon: Number(msgs?.soon ?? 0),
       requestsOverdue: Number(req?.overdue ?? 0),
       requestsDueSoon: Number(req?.soon ?? 0),
       tasksOverdue: Number(tasks.rows[0]?.n ?? 0),

@@ -138,17 +138,19 @@ describeDb('supervision tasks and dashboard', (h) => {
     await addRequest(h.db(), office, { received: '2026-11-20', state: 'processing', due: '2026-12-02' });
     await addRequest(h.db(), edu, { received: '2026-10-09', state: 'answered', due: '2026-11-06', closed: '2026-10-16', outcome: '1' });
     await addRequest(h.db(), other, { received: '2025-10-09', state: 'answered', due: '2025-11-06', closed: '2025-10-16' });
-    const item = (n: number, created: string, published: string, mode = '主动公开') =>
+    const item = (n: number, created: string, published: string | null, mode = '主动公开') =>
       h.db().insertInto('items').values({
         org_id: office.id, index_no: `SUP-${n}`, title: `信息${n}`, summary: null, body_html: '<p>x</p>', doc_no: null, doc_agency: null, doc_year: null, doc_seq: null, doc_no_norm: null, topic: null, genre: '通知',
         category_id: null, keywords: null, validity: '有效', validity_on: null, replaced_by_id: null, disclosure_mode: mode, nondisclosure_ground: null, article20_item: null, is_rule: 0, is_normative: 0,
-        legality_required: 0, written_on: null, created_on: created, published_on: published, status: 'published', author_id: null, secrecy_reviewer: null, legality_reviewer: null, approver: null,
+        legality_required: 0, written_on: null, created_on: created, published_on: published, status: published ? 'published' : 'draft', author_id: null, secrecy_reviewer: null, legality_reviewer: null, approver: null,
         withdrawn_reason: null, version: 1, created_at: NOW.toISOString(), updated_at: NOW.toISOString(),
       }).execute();
     await item(1, '2026-11-02', '2026-11-27'); // due 2026-11-30: on time
     await item(2, '2026-09-01', '2026-11-02'); // due 2026-09-29: late
     await item(3, '2024-01-02', '2026-03-02'); // created long before: late
     await item(4, '2026-11-02', '2026-11-03', '依申请公开'); // not proactive: not counted
+    await item(5, '2026-10-09', null); // draft past its 20 working days: in the digest
+    await item(6, '2026-11-27', null); // draft, due in December: not yet
     const d = await buildDashboard(h.ctx(sup.actor, NOW), { from: '2026-01-01', to: '2026-11-30', sort: 'req_received', dir: 'desc' });
     assert.equal(d.rows[0].values.items_published, 3);
     assert.equal(d.rows[0].values.items_on_time_rate, 33.3);
@@ -201,6 +203,7 @@ describeDb('supervision tasks and dashboard', (h) => {
     const supNote = notes.find((n) => n.user_id === sup.id)!;
     assert.match(supNote.body, /依申请公开：1 件已超期，1 件将在 3 个工作日内到期。/);
     assert.match(supNote.body, /年度任务：1 项已逾期未完成。/);
+    assert.match(supNote.body, /主动公开：1 条信息即将超过或已超过 20 个工作日仍未公开。/);
     assert.equal(notes.some((n) => n.user_id === eduAdmin.id), false); // only tasks chosen; none overdue for 教育局
     const otherNote = notes.find((n) => n.user_id === otherAdmin.id)!;
     assert.match(otherNote.body, /年度任务：1 项已逾期未完成。/);

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isTaskOverdue, quarterOf, taskProgress, validateReport, validateTask, assertCanReport, assertCanReview } from './tasks.rules.js';
 import { mapHeader, normaliseDate, parseTaskRows } from './tasks-import.rules.js';
-import { annualReportAlertApplies, calendarAlertApplies, digestLines, parseKinds } from './alerts.rules.js';
+import { annualReportAlertApplies, calendarAlertApplies, digestLines, latestCreationDueBy, parseKinds } from './alerts.rules.js';
+import { addWorkingDays, buildCalendar } from '../calendar/calendar.rules.js';
+import { OFFICIAL_YEARS } from '../calendar/official-holidays.data.js';
 import { formatFigure, rollUp, rowOf, sortRows, toCsv } from './dashboard.rules.js';
 import { monthsEnding, trendSvg } from './trend-chart.js';
 
@@ -83,7 +85,18 @@ test('alerts: calendar from 1 November, annual report in January, chosen kinds o
   assert.equal(digestLines(facts, parseKinds(null)).length, 3);
   assert.deepEqual(digestLines(facts, ['tasks_overdue']), ['年度任务：3 项已逾期未完成。']);
   assert.deepEqual(parseKinds('["tasks_overdue","nope"]'), ['tasks_overdue']);
+  assert.deepEqual(digestLines({ ...facts, itemsDue: 4, messagesLate: 1, messagesDueSoon: 0 }, ['items_due', 'messages_late']), [
+    '主动公开：4 条信息即将超过或已超过 20 个工作日仍未公开。',
+    '互动交流：1 条留言已超期未答复，0 条将在 3 个工作日内到期。',
+  ]);
   assert.deepEqual(digestLines({ ...facts, requestsDueSoon: 0, requestsOverdue: 0, tasksOverdue: 0, calendarMissingYear: null }, parseKinds(null)), []);
+});
+
+test('items about to miss 20 working days: latest creation day whose limit falls by the alert horizon', () => {
+  const cal = buildCalendar(OFFICIAL_YEARS);
+  // 2026-11-30 (Mon) + 3 working days = 2026-12-03; 20 working days before it (no holidays) = 2026-11-05.
+  assert.equal(addWorkingDays(cal, '2026-11-30', 3), '2026-12-03');
+  assert.equal(latestCreationDueBy(cal, '2026-11-30', '2026-12-03'), '2026-11-05');
 });
 
 test('dashboard: sections count with their agency; sorting puts no-data last; CSV is safe', () => {
