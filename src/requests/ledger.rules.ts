@@ -26,6 +26,7 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   abandoned: '视为放弃申请',
   withdrawn: '申请人撤回申请',
   appeal: '登记行政复议或行政诉讼',
+  forwarded: '转送其他机关办理',
   appeal_result: '复议或诉讼结果',
   proactive_item_created: '依申请转主动',
   consultation_respondent: '征求意见对象',

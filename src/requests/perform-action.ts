@@ -18,6 +18,7 @@ import { recordPayment } from './record-payment.js';
 import { requestExtension } from './request-extension.js';
 import { convertToProactive } from './convert-to-proactive.js';
 import { recordAppeal } from './record-appeal.js';
+import { forwardRequest } from './forward-request.js';
 
 /** Fields an action may carry (strings as typed, numbers for ids and days). */
 export interface ActionFields {
@@ -50,16 +51,21 @@ export interface ActionFields {
   afterReconsideration?: boolean;
   result?: string;
   decidedOn?: string;
+  toOrgId?: number;
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
-export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal'] as const;
+export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal', 'forward'] as const;
 
 /** Runs the action; returns a short Chinese confirmation. */
 /** Actions outside the state model (they do not change the case's state). */
-export type SideAction = 'request_extension' | 'to_proactive' | 'appeal';
+export type SideAction = 'request_extension' | 'to_proactive' | 'appeal' | 'forward';
 
 export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | SideAction, f: ActionFields): Promise<string> {
+  if (action === 'forward') {
+    const r = await forwardRequest(ctx, { requestId, toOrgId: f.toOrgId, reason: f.reason ?? '' });
+    return `已转送${r.orgName}办理。`;
+  }
   if (action === 'appeal') {
     await recordAppeal(ctx, { requestId, appealId: f.appealId, kind: f.kind, body: f.body, filedOn: f.filedOn, afterReconsideration: f.afterReconsideration, result: f.result ?? '', decidedOn: f.decidedOn });
     return f.appealId ? '已记录复议或诉讼结果。' : '已登记复议或诉讼。';

@@ -26,6 +26,7 @@ import { convertToProactive } from './convert-to-proactive.js';
 import { eraseExpiredPersonalData, setRetentionYears } from './retention.js';
 import { sendReminders } from './send-reminders.js';
 import { recordAppeal } from './record-appeal.js';
+import { forwardRequest } from './forward-request.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -159,6 +160,18 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     await assignRequest(h.ctx(handler.actor, at('2025-09-27')), { requestId: reg.id, handlerId: handler.id });
     assert.equal((await staffCase(h.ctx(handler.actor, at('2025-09-27')), reg.id)).request.id_number, ID);
     assert.equal((await staffCase(h.ctx(admin.actor, at('2025-09-27')), reg.id)).personalDataVisible, true);
+    // Forwarding to the responsible agency keeps the number, history and clock.
+    const other = await makeOrg(h.db(), { parent: await makeOrg(h.db()), name: '县市场监督管理局' });
+    const otherHandler = await makeUser(h.db(), [['request_handler', other]]);
+    const wrong = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    await assert.rejects(forwardRequest(h.ctx(handler.actor, at('2025-09-29')), { requestId: wrong.id, toOrgId: other.id, reason: '' }), { code: 'forward_reason_required' });
+    assert.deepEqual(await forwardRequest(h.ctx(handler.actor, at('2025-09-29')), { requestId: wrong.id, toOrgId: other.id, reason: '属于市场监管部门职责' }), { orgName: '县市场监督管理局' });
+    await assert.rejects(staffCase(h.ctx(handler.actor, at('2025-09-29')), wrong.id), { kind: 'forbidden' });
+    const moved = await staffCase(h.ctx(otherHandler.actor, at('2025-09-29')), wrong.id);
+    assert.equal(moved.request.request_no, wrong.requestNo);
+    assert.equal(moved.request.due_on, '2025-10-30');
+    assert.ok(moved.history.some((e) => e.type === 'forwarded'));
+
     // The handler asks for an extension; request_admin approves it (第三十三条第二款).
     await requestExtension(h.ctx(handler.actor, at('2025-09-29')), { requestId: reg.id, days: 15, reason: '信息量大' });
     assert.deepEqual((await staffCase(h.ctx(admin.actor, at('2025-09-29')), reg.id)).extensionRequest, { days: 15, reason: '信息量大' });
@@ -222,6 +235,7 @@ describeDb('依申请公开: 信息处理费 on the clock', (h) => {
     // Paused 9/30, 10/9, 10/10 (3 working days): 2025-10-30 → 2025-11-04.
     assert.deepEqual(await recordPayment(h.ctx(handler.actor, at('2025-10-10')), { requestId: eleventh.id }), { dueOn: '2025-11-04' });
     assert.equal((await getRequest(h.db(), eleventh.id))!.state, 'processing');
+    assert.equal((await requestStatistics(h.ctx(), { orgId: org.id, year: 2025 })).feesCollected, 100);
   });
 
   test('按量 250 pages = 4,700元; waiver needs a reason; non-payment in 20 working days ends the case as 六.2', async () => {

@@ -155,6 +155,19 @@ export function tallyRows(db: Db, orgPath: string) {
 export const findAppealEvent = (db: Db, requestId: number, id: number) =>
   db.selectFrom('request_events').select(['id', 'payload']).where('id', '=', id).where('request_id', '=', requestId).where('type', '=', 'appeal').executeTakeFirst();
 
+/** Events of given types for an org subtree, in recording order (statistics). */
+export function eventsOfTypes(db: Db, orgPath: string, types: readonly string[]) {
+  return db
+    .selectFrom('request_events')
+    .innerJoin('requests', 'requests.id', 'request_events.request_id')
+    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+    .select(['request_events.id', 'request_events.request_id', 'request_events.type', 'request_events.event_on', 'request_events.payload'])
+    .where('orgs.path', 'like', `${orgPath}%`)
+    .where('request_events.type', 'in', [...types])
+    .orderBy('request_events.id')
+    .execute();
+}
+
 /** Appeal and appeal-result events of an org subtree, in recording order (table 四). */
 export function appealEvents(db: Db, orgPath: string) {
   return db

@@ -173,6 +173,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           afterReconsideration: Type.Optional(Type.Boolean()),
           result: Type.Optional(Type.Union([Type.Literal('upheld'), Type.Literal('corrected'), Type.Literal('other'), Type.Literal('pending')])),
           decidedOn: Type.Optional(Type.String()),
+          toOrgId: Type.Optional(Type.Integer()),
         }),
       },
     },

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import { intOrUndef, str } from '../../platform/http/form.js';
-import { canTransition, type RequestAction } from '../../requests/request-states.rules.js';
+import { canTransition, isOpenState, type RequestAction } from '../../requests/request-states.rules.js';
 import { OUTCOMES, outcomeByCode } from '../../requests/outcomes.rules.js';
 import { FEE_METHODS } from '../../requests/fees.rules.js';
 import { DELIVERY_METHODS } from '../../requests/applicant.rules.js';
@@ -17,6 +17,7 @@ import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
 /** URL slug → action. */
 export const ACTION_SLUGS: Readonly<Record<string, RequestAction | SideAction>> = {
   appeal: 'appeal',
+  forward: 'forward',
   'to-proactive': 'to_proactive',
   'extension-request': 'request_extension',
   confirm: 'confirm',
@@ -65,6 +66,7 @@ export function actionFields(b: unknown): ActionFields {
     afterReconsideration: str(b, 'afterReconsideration') === '1',
     result: str(b, 'result'),
     decidedOn: str(b, 'decidedOn'),
+    toOrgId: intOrUndef(b, 'toOrgId'),
   };
 }
 
@@ -97,7 +99,7 @@ function OnField({ label = '日期' }: { label?: string }) {
 }
 
 /** The forms the actor may use on the case in its state. */
-export function ActionForms({ r, ctx, csrf, handlers, asked }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }>; asked: { days: number; reason: string } | null }) {
+export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }>; asked: { days: number; reason: string } | null; agencies: Array<[string, string]> }) {
   const a = ctx.actor;
   const handle = canHandleRequests(a, r.org_path);
   const work = seesPersonalData(a, r.org_path, r.handler_id);
@@ -192,6 +194,12 @@ export function ActionForms({ r, ctx, csrf, handlers, asked }: { r: RequestWithO
       {r.state === 'answered' && outcomeByCode(r.outcome_code ?? '')?.provides ? (
         <Act slug="to-proactive" id={id} csrf={csrf} title="依申请转主动（第四十四条：公众普遍需要的，纳入主动公开）" submit="生成主动公开信息草稿">
           <TextField name="title" label="标题" value={r.info_title ?? ''} />
+        </Act>
+      ) : null}
+      {handle && isOpenState(r.state) ? (
+        <Act slug="forward" id={id} csrf={csrf} title="转送其他机关办理（不属于本机关负责公开的）" submit="转送">
+          <SelectField name="toOrgId" label="转送机关" required value="" placeholder="请选择" options={agencies.filter(([k]) => k !== String(r.org_id))} />
+          <TextArea name="reason" label="转送理由" required rows={2} />
         </Act>
       ) : null}
       {work && r.state !== 'submitted' ? (

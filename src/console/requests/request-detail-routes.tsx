@@ -12,6 +12,7 @@ import { outcomeText } from '../../requests/outcomes.rules.js';
 import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../../requests/applicant.rules.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
 import { listHandlers } from '../../requests/requests.store.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
 import { ACTION_SLUGS, ActionForms, actionFields } from './request-actions.js';
 import { performAction } from '../../requests/perform-action.js';
 import { LetterDocument } from '../../portal/requests/letter-view.js';
@@ -19,7 +20,7 @@ import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
 
-function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor'>; handlers: Array<{ id: number; display_name: string }>; errors?: FieldError[] }) {
+function CasePage({ view, c, ctx, handlers, agencies, errors }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor'>; handlers: Array<{ id: number; display_name: string }>; agencies: Array<[string, string]>; errors?: FieldError[] }) {
   const r = c.request;
   const res = c.clock.result;
   return (
@@ -126,7 +127,7 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
           </ul>
         </>
       ) : null}
-      <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} asked={c.extensionRequest} />
+      <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} asked={c.extensionRequest} agencies={agencies} />
       {c.history.some((e) => e.type === 'appeal') ? (
         <>
           <h2>行政复议、行政诉讼</h2>
@@ -183,12 +184,13 @@ function CasePage({ view, c, ctx, handlers, errors }: { view: ViewCtx; c: StaffC
 export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
   const render = async (req: { ctx: Ctx }, id: number) => {
     const c = await staffCase(req.ctx, id);
-    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path) };
+    const agencies = (await listOrgs(req.ctx.db)).filter((o) => o.kind !== 'section').map((o): [string, string] => [String(o.id), o.name]);
+    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path), agencies };
   };
 
   app.get('/console/requests/:id', async (req, reply) => {
-    const { c, handlers } = await render(req, parseId((req.params as { id: string }).id));
-    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} />);
+    const { c, handlers, agencies } = await render(req, parseId((req.params as { id: string }).id));
+    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} />);
   });
 
   app.get('/console/requests/:id/letters/:n', async (req, reply) => {
@@ -213,11 +215,11 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
     if (!action || !Object.hasOwn(ACTION_SLUGS, p.action)) throw notFound('not_found', '您访问的页面不存在。');
     try {
       const msg = await performAction(req.ctx, id, action, actionFields(req.body));
-      return reply.flashRedirect(`/console/requests/${id}`, msg);
+      return reply.flashRedirect(action === 'forward' ? '/console/requests' : `/console/requests/${id}`, msg);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      const { c, handlers } = await render(req, id);
-      return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} errors={e.errors} />, e.status);
+      const { c, handlers, agencies } = await render(req, id);
+      return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} errors={e.errors} />, e.status);
     }
   });
 }
