@@ -27,6 +27,7 @@ import { eraseExpiredPersonalData, setRetentionYears } from './retention.js';
 import { sendReminders } from './send-reminders.js';
 import { recordAppeal } from './record-appeal.js';
 import { forwardRequest } from './forward-request.js';
+import { seedDemoRequests } from './seed-demo-requests.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -312,5 +313,20 @@ describeDb('依申请公开: daily reminders', (h) => {
     const m = await h.db().selectFrom('outbox').select(['to_addr', 'body']).where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow();
     assert.ok(!m.body.includes(ID));
     await assert.rejects(sendReminders(h.ctx(handler.actor, at('2025-10-27'))), { kind: 'forbidden' });
+  });
+});
+
+describeDb('依申请公开: demo data', (h) => {
+  test('three demo cases with due dates from the clock, idempotent', async () => {
+    const county = await makeOrg(h.db(), { name: '示例县' });
+    const ctx = h.ctx(undefined, at('2025-09-26'));
+    assert.match(await seedDemoRequests(ctx, { countyId: county.id }), /载入3件示例申请/);
+    const rows = await h.db().selectFrom('requests').select(['state', 'due_on']).where('org_id', '=', county.id).orderBy('id').execute();
+    assert.deepEqual(rows, [
+      { state: 'submitted', due_on: null },
+      { state: 'processing', due_on: '2025-10-30' },
+      { state: 'answered', due_on: '2025-10-30' },
+    ]);
+    assert.match(await seedDemoRequests(ctx, { countyId: county.id }), /已存在/);
   });
 });

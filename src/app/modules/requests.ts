@@ -5,6 +5,7 @@ import { VIEW_ROLES, HANDLE_ROLES } from '../../requests/requests.policy.rules.j
 import { recomputeRequestDueDates } from '../../requests/recompute-due-dates.js';
 import { eraseExpiredPersonalData, setRetentionYears } from '../../requests/retention.js';
 import { sendReminders } from '../../requests/send-reminders.js';
+import { seedDemoRequests } from '../../requests/seed-demo-requests.js';
 import { requestsListRoutes } from '../../console/requests/requests-list-routes.js';
 import { requestNewRoutes } from '../../console/requests/request-new-routes.js';
 import { requestDetailRoutes } from '../../console/requests/request-detail-routes.js';
@@ -31,6 +32,7 @@ export const requestsModule: CapabilityModule = {
     await requestsPortalRoutes(app);
     await requestsApi(app);
   },
+  seedDemo: seedDemoRequests,
   jobs: [
     {
       name: 'requests.reminders',
