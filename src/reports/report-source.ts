@@ -44,7 +44,7 @@ const add = (a: number[], b: number[] | undefined): number[] => a.map((x, i) => 
 
 /**
  * Computes a report's tables from the registered sources: sums per cell, 总计 column = the six columns,
- * （七）= the leaf rows; 二 = last year's 四 when last year's report exists; 一 from the sources, else
+ * （七）= the leaf rows; 二 from the sources, else last year's 四; 一 and 四 from the sources, else
  * derived from 一 + 二 = 三（七）+ 四. Without sources, every count is 0.
  */
 export async function computeTables(ctx: Ctx, org: ReportOrg, year: number, format: ReportFormat, previous: ReportTables | null): Promise<{ tables: ReportTables; fees: number | null }> {
@@ -70,7 +70,8 @@ export async function computeTables(ctx: Ctx, org: ReportOrg, year: number, form
   const leaves = table3Rows(format).filter((r) => r.kind === 'leaf');
   for (const r of leaves) t.table3[r.key] = withTotal(acc[r.key] ?? six());
   t.table3.total = TABLE3_COLUMNS.map((_, c) => leaves.reduce((a, r) => a + (t.table3[r.key][c] ?? 0), 0));
-  t.table3.carried = previous?.table3.next ? previous.table3.next.map((x) => x ?? 0) : withTotal(acc.carried ?? six());
+  // 二 from the records when a source counts it (the identity 本年二 = 上年四 then checks it), else last year's 四.
+  t.table3.carried = acc.carried ? withTotal(acc.carried) : previous?.table3.next ? previous.table3.next.map((x) => x ?? 0) : withTotal(six());
   // 一 + 二 = 三（七）+ 四: a count the sources do not give is derived from the others.
   const closed = (c: number): number => t.table3.total[c] ?? 0;
   const carried = (c: number): number => t.table3.carried[c] ?? 0;

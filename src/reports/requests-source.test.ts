@@ -1,0 +1,20 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fromRequestStatistics } from './requests-source.js';
+
+describe('report source: request records', () => {
+  it('maps the requests tally rows to table-三 keys (six applicant columns) and table 四 (four counts per group)', () => {
+    const row = (n: number): number[] => [n, 0, 0, 0, 0, 0, n];
+    const m = fromRequestStatistics({
+      table: { 一: row(5), 二: row(1), '三.1': row(3), '三.6.2': row(1), '三.(七)': row(4), 四: row(2) },
+      balanced: true,
+      table4: [
+        [1, 0, 0, 1, 2],
+        [0, 0, 0, 0, 0],
+        [0, 1, 0, 0, 1],
+      ],
+    });
+    assert.deepEqual(m.table3, { new: [5, 0, 0, 0, 0, 0], carried: [1, 0, 0, 0, 0, 0], '1': [3, 0, 0, 0, 0, 0], '6.2': [1, 0, 0, 0, 0, 0], next: [2, 0, 0, 0, 0, 0] });
+    assert.deepEqual(m.table4, [[1, 0, 0, 1], [0, 0, 0, 0], [0, 1, 0, 0]]);
+  });
+});
