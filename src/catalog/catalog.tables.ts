@@ -142,3 +142,23 @@ declare module '../platform/db/schema.js' {
     item_channels: ItemChannelsTable;
   }
 }
+
+/** Table 二 figures entered per agency and year (行政许可, 行政处罚, 行政强制 decisions; 行政事业性收费 in 万元). */
+export interface AnnualFiguresTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  licensing: number;
+  penalties: number;
+  enforcement: number;
+  /** Decimal text, e.g. `12.35` (万元). */
+  fees_wan: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+declare module '../platform/db/schema.js' {
+  interface DB {
+    annual_figures: AnnualFiguresTable;
+  }
+}

@@ -7,6 +7,7 @@ import { attachmentRoutes } from '../../console/catalog/attachment-routes.js';
 import { interpretationRoutes } from '../../console/catalog/interpretation-routes.js';
 import { importExportRoutes } from '../../console/catalog/import-export-routes.js';
 import { categoriesRoutes } from '../../console/catalog/categories-routes.js';
+import { table2Routes } from '../../console/catalog/table2-routes.js';
 import { fileRoutes } from '../../portal/catalog/file-routes.js';
 import { catalogPortalRoutes } from '../../portal/catalog/catalog-portal-routes.js';
 import { catalogApi } from '../../api/catalog/catalog-api.js';
@@ -24,6 +25,7 @@ export const catalogModule: CapabilityModule = {
       { href: '/console/items/new', label: '新建信息', roles: ['editor', 'agency_admin'], group: '主动公开' },
       { href: '/console/items/late', label: '公开时效', roles: CATALOG_VIEWERS, group: '主动公开' },
       { href: '/console/catalog/categories', label: '公开目录分类', roles: ['agency_admin'], group: '主动公开' },
+      { href: '/console/catalog/table2', label: '年报表二数据', roles: CATALOG_VIEWERS, group: '主动公开' },
       { href: '/console/items/import', label: '导入公开目录', roles: ['agency_admin'], group: '主动公开' },
       { href: '/console/items/uninterpreted', label: '待解读的政策文件', roles: CATALOG_VIEWERS, group: '主动公开' },
     );
@@ -34,6 +36,7 @@ export const catalogModule: CapabilityModule = {
     await interpretationRoutes(app);
     await importExportRoutes(app);
     await categoriesRoutes(app);
+    await table2Routes(app);
     await fileRoutes(app, config);
     await catalogPortalRoutes(app);
     await catalogApi(app);

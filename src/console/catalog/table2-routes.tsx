@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
+import { intOrUndef, str } from '../../platform/http/form.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
+import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
+import { assertAllowed } from '../guard.js';
+import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { annualTable2 } from '../../catalog/annual-table2.js';
+import { FIGURE_EDITORS, saveAnnualFigures } from '../../catalog/save-annual-figures.js';
+import type { FiguresInput } from '../../catalog/table2.rules.js';
+
+async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, year: number, errors?: FieldError[], values?: FiguresInput, status = 200) {
+  const paths = scopePaths(req.actor, CATALOG_VIEWERS);
+  assertAllowed(paths.length > 0);
+  const orgs = (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section');
+  const org = orgId ? await getOrg(req.ctx.db, orgId) : orgs[0];
+  if (org) assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, org.path));
+  const t = org ? await annualTable2(req.ctx.db, org.path, year) : null;
+  const own = org ? await req.ctx.db.selectFrom('annual_figures').selectAll().where('org_id', '=', org.id).where('year', '=', year).executeTakeFirst() : undefined;
+  const v: FiguresInput = values ?? { licensing: String(own?.licensing ?? 0), penalties: String(own?.penalties ?? 0), enforcement: String(own?.enforcement ?? 0), feesWan: own?.fees_wan ?? '0' };
+  const view = reply.view();
+  const editable = org ? rolesAllow(req.actor, FIGURE_EDITORS, org.path) : false;
+  return reply.page(
+    <ConsoleLayout view={view} title="年度报告表二：主动公开政府信息情况" wide>
+      <form method="get" action="/console/catalog/table2" class="filters">
+        <SelectField name="orgId" label="机构" value={org ? String(org.id) : ''} options={orgs.map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`])} />
+        <TextField name="year" label="年度" inputmode="numeric" value={String(year)} />
+        <button type="submit">查看</button>
+      </form>
+      {t && org ? (
+        <>
+          <p class="muted">{org.name}（含下级机构）{year} 年。规章和行政规范性文件的件数由已公开的信息计算；其余由本单位填报。</p>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">信息内容</th>
+                  <th scope="col">本年制发件数</th>
+                  <th scope="col">本年废止件数</th>
+                  <th scope="col">现行有效件数</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">规章</th>
+                  <td>{t.rules.made}</td>
+                  <td>{t.rules.abolished}</td>
+                  <td>{t.rules.inForce}</td>
+                </tr>
+                <tr>
+                  <th scope="row">行政规范性文件</th>
+                  <td>{t.normative.made}</td>
+                  <td>{t.normative.abolished}</td>
+                  <td>{t.normative.inForce}</td>
+                </tr>
+                <tr>
+                  <th scope="row">行政许可（本年处理决定数量）</th>
+                  <td colSpan={3}>{t.licensing}</td>
+                </tr>
+                <tr>
+                  <th scope="row">行政处罚（本年处理决定数量）</th>
+                  <td colSpan={3}>{t.penalties}</td>
+                </tr>
+                <tr>
+                  <th scope="row">行政强制（本年处理决定数量）</th>
+                  <td colSpan={3}>{t.enforcement}</td>
+                </tr>
+                <tr>
+                  <th scope="row">行政事业性收费（本年收费金额，万元）</th>
+                  <td colSpan={3}>{t.feesWan}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          {editable ? (
+            <form method="post" action="/console/catalog/table2">
+              <h2>填报 {org.name} 本单位 {year} 年数据</h2>
+              <ErrorSummary errors={errors} />
+              <CsrfField token={view.csrf} />
+              <input type="hidden" name="orgId" value={String(org.id)} />
+              <input type="hidden" name="year" value={String(year)} />
+              <TextField name="licensing" label="行政许可：本年处理决定数量" inputmode="numeric" value={v.licensing} errors={errors} />
+              <TextField name="penalties" label="行政处罚：本年处理决定数量" inputmode="numeric" value={v.penalties} errors={errors} />
+              <TextField name="enforcement" label="行政强制：本年处理决定数量" inputmode="numeric" value={v.enforcement} errors={errors} />
+              <TextField name="feesWan" label="行政事业性收费：本年收费金额（万元）" inputmode="decimal" value={v.feesWan} errors={errors} />
+              <button type="submit">保存</button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </ConsoleLayout>,
+    status,
+  );
+}
+
+/** Console: table 二 of the annual report — computed counts and the figures agencies enter. */
+export async function table2Routes(app: FastifyInstance): Promise<void> {
+  const defaultYear = (req: FastifyRequest) => Number(todayInShanghai(req.ctx.now()).slice(0, 4)) - 1;
+  app.get('/console/catalog/table2', async (req, reply) => render(req, reply, intOrUndef(req.query, 'orgId'), intOrUndef(req.query, 'year') ?? defaultYear(req)));
+  app.post('/console/catalog/table2', async (req, reply) => {
+    const orgId = intOrUndef(req.body, 'orgId') ?? 0;
+    const year = intOrUndef(req.body, 'year') ?? defaultYear(req);
+    const input: FiguresInput = { licensing: str(req.body, 'licensing'), penalties: str(req.body, 'penalties'), enforcement: str(req.body, 'enforcement'), feesWan: str(req.body, 'feesWan') };
+    try {
+      await saveAnnualFigures(req.ctx, { ...input, orgId, year });
+      return reply.flashRedirect(`/console/catalog/table2?orgId=${orgId}&year=${year}`, '已保存表二数据。');
+    } catch (e) {
+      if (!isAppError(e) || e.kind !== 'invalid') throw e;
+      return render(req, reply, orgId, year, e.errors, input, 400);
+    }
+  });
+}
