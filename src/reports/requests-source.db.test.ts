@@ -34,5 +34,6 @@ describeDb('annual report computed from the request records', (h) => {
     assert.deepEqual(t.table3.next, [1, 0, 0, 0, 0, 0, 1]);
     assert.deepEqual(checkIdentities(t), []);
     assert.match((await getReport(h.db(), id))!.overview, /本年新收政府信息公开申请 2 件/);
+    assert.match((await getReport(h.db(), id))!.other, /2025年本机关实际收取信息处理费共计0元/);
   });
 });

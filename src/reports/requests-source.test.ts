@@ -8,6 +8,7 @@ describe('report source: request records', () => {
     const m = fromRequestStatistics({
       table: { 一: row(5), 二: row(1), '三.1': row(3), '三.6.2': row(1), '三.(七)': row(4), 四: row(2) },
       balanced: true,
+      feesCollected: 0,
       table4: [
         [1, 0, 0, 1, 2],
         [0, 0, 0, 0, 0],

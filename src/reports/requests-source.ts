@@ -17,6 +17,17 @@ export function fromRequestStatistics(s: Stats): { table3: Record<string, number
   return { table3, table4: s.table4.map((g) => g.slice(0, 4)) };
 }
 
+const memo = new WeakMap<object, Map<string, Promise<Stats>>>();
+/** One tally per report computation (the three source functions share the context object). */
+function stats(ctx: Parameters<typeof requestStatistics>[0], orgId: number, year: number): Promise<Stats> {
+  let m = memo.get(ctx);
+  if (!m) memo.set(ctx, (m = new Map()));
+  const key = `${orgId}:${year}`;
+  let p = m.get(key);
+  if (!p) m.set(key, (p = requestStatistics({ ...ctx, actor: systemActor('reports') }, { orgId, year })));
+  return p;
+}
+
 /**
  * Table 三 and 四 computed from the request records (依申请公开 cases, 行政复议/行政诉讼 records). The
  * report's own policy has been checked by the use-case that asks, so the tally runs as the system.
@@ -24,9 +35,12 @@ export function fromRequestStatistics(s: Stats): { table3: Record<string, number
 export const requestsReportSource: ReportSource = {
   name: 'requests',
   async table3(ctx, org, year) {
-    return fromRequestStatistics(await requestStatistics({ ...ctx, actor: systemActor('reports') }, { orgId: org.id, year })).table3;
+    return fromRequestStatistics(await stats(ctx, org.id, year)).table3;
   },
   async table4(ctx, org, year) {
-    return fromRequestStatistics(await requestStatistics({ ...ctx, actor: systemActor('reports') }, { orgId: org.id, year })).table4;
+    return fromRequestStatistics(await stats(ctx, org.id, year)).table4;
+  },
+  async feesCollected(ctx, org, year) {
+    return (await stats(ctx, org.id, year)).feesCollected;
   },
 };
