@@ -27,6 +27,8 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   withdrawn: '申请人撤回申请',
   appeal: '登记行政复议或行政诉讼',
   forwarded: '转送其他机关办理',
+  split_from: '由原申请拆分（一事一申请）',
+  split_into: '按一事一申请拆分',
   appeal_result: '复议或诉讼结果',
   proactive_item_created: '依申请转主动',
   consultation_respondent: '征求意见对象',

@@ -19,6 +19,7 @@ import { requestExtension } from './request-extension.js';
 import { convertToProactive } from './convert-to-proactive.js';
 import { recordAppeal } from './record-appeal.js';
 import { forwardRequest } from './forward-request.js';
+import { splitRequest } from './split-request.js';
 
 /** Fields an action may carry (strings as typed, numbers for ids and days). */
 export interface ActionFields {
@@ -52,16 +53,21 @@ export interface ActionFields {
   result?: string;
   decidedOn?: string;
   toOrgId?: number;
+  parts?: string[];
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
-export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal', 'forward'] as const;
+export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal', 'forward', 'split'] as const;
 
 /** Runs the action; returns a short Chinese confirmation. */
 /** Actions outside the state model (they do not change the case's state). */
-export type SideAction = 'request_extension' | 'to_proactive' | 'appeal' | 'forward';
+export type SideAction = 'request_extension' | 'to_proactive' | 'appeal' | 'forward' | 'split';
 
 export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | SideAction, f: ActionFields): Promise<string> {
+  if (action === 'split') {
+    const r = await splitRequest(ctx, { requestId, parts: f.parts ?? [] });
+    return `已拆分为 ${r.requestNos.length} 件：${r.requestNos.join('、')}（沿用原查询码）。`;
+  }
   if (action === 'forward') {
     const r = await forwardRequest(ctx, { requestId, toOrgId: f.toOrgId, reason: f.reason ?? '' });
     return `已转送${r.orgName}办理。`;

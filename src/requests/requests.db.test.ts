@@ -28,6 +28,7 @@ import { sendReminders } from './send-reminders.js';
 import { recordAppeal } from './record-appeal.js';
 import { forwardRequest } from './forward-request.js';
 import { seedDemoRequests } from './seed-demo-requests.js';
+import { splitRequest } from './split-request.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
@@ -161,6 +162,18 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     await assignRequest(h.ctx(handler.actor, at('2025-09-27')), { requestId: reg.id, handlerId: handler.id });
     assert.equal((await staffCase(h.ctx(handler.actor, at('2025-09-27')), reg.id)).request.id_number, ID);
     assert.equal((await staffCase(h.ctx(admin.actor, at('2025-09-27')), reg.id)).personalDataVisible, true);
+    // 一事一申请: split into three cases with the same receipt date and 查询码.
+    const multi = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    await assignRequest(h.ctx(handler.actor, at('2025-09-26')), { requestId: multi.id, handlerId: handler.id });
+    await assert.rejects(splitRequest(h.ctx(handler.actor, at('2025-09-29')), { requestId: multi.id, parts: ['只有一项'] }), { code: 'split_parts_required' });
+    const split = await splitRequest(h.ctx(handler.actor, at('2025-09-29')), { requestId: multi.id, parts: ['A项目环评报告', 'B项目环评报告', 'C项目环评报告'] });
+    assert.equal(split.requestNos.length, 3);
+    for (const no of split.requestNos.slice(1)) {
+      const st = await publicStatus(h.ctx(publicActor(null), at('2025-09-29')), { requestNo: no, queryCode: multi.queryCode });
+      assert.equal(st.receivedOn, '2025-09-26');
+      assert.equal(st.clock.result?.dueOn, '2025-10-30');
+    }
+
     // Forwarding to the responsible agency keeps the number, history and clock.
     const other = await makeOrg(h.db(), { parent: await makeOrg(h.db()), name: '县市场监督管理局' });
     const otherHandler = await makeUser(h.db(), [['request_handler', other]]);

@@ -174,6 +174,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           result: Type.Optional(Type.Union([Type.Literal('upheld'), Type.Literal('corrected'), Type.Literal('other'), Type.Literal('pending')])),
           decidedOn: Type.Optional(Type.String()),
           toOrgId: Type.Optional(Type.Integer()),
+          parts: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
         }),
       },
     },

@@ -18,6 +18,7 @@ import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
 export const ACTION_SLUGS: Readonly<Record<string, RequestAction | SideAction>> = {
   appeal: 'appeal',
   forward: 'forward',
+  split: 'split',
   'to-proactive': 'to_proactive',
   'extension-request': 'request_extension',
   confirm: 'confirm',
@@ -67,6 +68,7 @@ export function actionFields(b: unknown): ActionFields {
     result: str(b, 'result'),
     decidedOn: str(b, 'decidedOn'),
     toOrgId: intOrUndef(b, 'toOrgId'),
+    parts: str(b, 'parts').split(/\r?\n/),
   };
 }
 
@@ -194,6 +196,11 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
       {r.state === 'answered' && outcomeByCode(r.outcome_code ?? '')?.provides ? (
         <Act slug="to-proactive" id={id} csrf={csrf} title="依申请转主动（第四十四条：公众普遍需要的，纳入主动公开）" submit="生成主动公开信息草稿">
           <TextField name="title" label="标题" value={r.info_title ?? ''} />
+        </Act>
+      ) : null}
+      {work && r.state === 'processing' ? (
+        <Act slug="split" id={id} csrf={csrf} title="按一事一申请拆分（每项单独计件、单独答复）" submit="拆分">
+          <TextArea name="parts" label="拆分后的申请内容（每行一项，第一项保留在本申请）" required rows={4} value={r.info_title ?? ''} />
         </Act>
       ) : null}
       {handle && isOpenState(r.state) ? (
