@@ -5,7 +5,8 @@ import { nextCounter, tx } from '../platform/tx.js';
 import { rolesAllow } from '../orgs/roles.rules.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { validateItem, type ItemInput } from './item-input.rules.js';
-import { formatIndexNo, indexCounterScope, indexPrefix } from './index-number.rules.js';
+import { applyIndexPattern, indexPeriod, indexPrefix } from './index-number.rules.js';
+import { getIndexPattern } from './index-pattern.js';
 import { findItemByIndexNo, insertItem, insertReview } from './catalog.store.js';
 import { ensureCategories } from './categories.js';
 
@@ -29,9 +30,10 @@ export async function createItem(ctx: Ctx, input: ItemInput & { orgId: number })
     if (indexNo) {
       if (await findItemByIndexNo(trx, indexNo)) throw conflict('index_no_taken', `索引号“${indexNo}”已被其他信息使用。`, 'indexNo');
     } else {
-      const year = Number(fields.created_on.slice(0, 4));
-      const prefix = indexPrefix(org.code, org.id);
-      do indexNo = formatIndexNo(prefix, year, await nextCounter(trx, indexCounterScope(org.id, year)));
+      const pattern = await getIndexPattern(trx, org.id);
+      const code = indexPrefix(org.code, org.id);
+      const scope = `index:${org.id}:${indexPeriod(pattern, fields.created_on)}`;
+      do indexNo = applyIndexPattern(pattern, { code, date: fields.created_on, serial: await nextCounter(trx, scope) });
       while (await findItemByIndexNo(trx, indexNo));
     }
     const id = await insertItem(trx, {

@@ -28,3 +28,41 @@ export function formatIndexNo(prefix: string, year: number, serial: number): str
 export function isPlausibleIndexNo(s: string): boolean {
   return /^[0-9A-Z][0-9A-Z-]{5,19}\/\d{4,6}-\d{3,8}$/.test(s.trim().toUpperCase());
 }
+
+/** The default pattern: `<前段码>/<yyyy>-<5-digit serial>`. */
+export const DEFAULT_INDEX_PATTERN = '{code}/{yyyy}-{serial:5}';
+
+const TOKEN = /\{(code|yyyy|yyyymm|serial:(\d))\}/g;
+
+/**
+ * Validates an agency's 索引号 pattern. Tokens: `{code}` (前段码), `{yyyy}` or `{yyyymm}` (from the 生成日期),
+ * `{serial:N}` (N = 3–8 digits). Real variants (REFERENCE §5.2) include `{code}/{yyyymm}-{serial:5}` and
+ * `{code}/{yyyy}-{serial:6}`. Returns a Chinese message or null.
+ */
+export function checkIndexPattern(p: string): string | null {
+  const s = p.trim();
+  if (!s) return '请填写索引号格式。';
+  if (s.length > 60) return '索引号格式过长。';
+  const serials = [...s.matchAll(/\{serial:(\d)\}/g)];
+  if (serials.length !== 1) return '索引号格式必须包含且只包含一个流水号 {serial:N}。';
+  const n = Number(serials[0]![1]);
+  if (n < 3 || n > 8) return '流水号位数应在 3 到 8 位之间。';
+  if (!/\{yyyy(mm)?\}/.test(s)) return '索引号格式必须包含年份 {yyyy} 或年月 {yyyymm}。';
+  const rest = s.replace(TOKEN, '');
+  if (/[{}]/.test(rest)) return '索引号格式中有无法识别的占位符，可用 {code}、{yyyy}、{yyyymm}、{serial:N}。';
+  if (!/^[0-9A-Za-z/\-_.]*$/.test(rest)) return '索引号格式中只能使用字母、数字和 / - _ . 作为分隔符。';
+  return null;
+}
+
+/** The counter period of a pattern for a 生成日期: the year, or year+month for `{yyyymm}` patterns. */
+export const indexPeriod = (pattern: string, date: string): string => (pattern.includes('{yyyymm}') ? date.slice(0, 7).replace('-', '') : date.slice(0, 4));
+
+/** Fills a (valid) pattern. */
+export function applyIndexPattern(pattern: string, v: { code: string; date: string; serial: number }): string {
+  return pattern.replace(TOKEN, (_m, name: string, digits?: string) => {
+    if (name === 'code') return v.code;
+    if (name === 'yyyy') return v.date.slice(0, 4);
+    if (name === 'yyyymm') return v.date.slice(0, 7).replace('-', '');
+    return String(v.serial).padStart(Number(digits), '0');
+  });
+}

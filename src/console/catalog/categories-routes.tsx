@@ -13,6 +13,8 @@ import { addCategory } from '../../catalog/add-category.js';
 import { renameCategory } from '../../catalog/rename-category.js';
 import { deleteCategory } from '../../catalog/delete-category.js';
 import { categoriesOf } from './items-routes.js';
+import { getIndexPattern } from '../../catalog/index-pattern.js';
+import { setIndexPattern } from '../../catalog/set-index-pattern.js';
 
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, errors?: FieldError[], status = 200) {
   const paths = scopePaths(req.actor, CATEGORY_EDITORS);
@@ -21,6 +23,7 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
   const org = orgId ? await getOrg(req.ctx.db, orgId) : orgs.length === 1 ? orgs[0] : undefined;
   if (org) assertAllowed(rolesAllow(req.actor, CATEGORY_EDITORS, org.path));
   const cats: CategoryRow[] = org ? await categoriesOf(req.ctx, org.id) : [];
+  const pattern = org ? await getIndexPattern(req.ctx.db, org.id) : '';
   const view = reply.view();
   const Tree = ({ parent, depth }: { parent: number | null; depth: number }) => (
     <ul>
@@ -47,7 +50,7 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
     </ul>
   );
   return reply.page(
-    <ConsoleLayout view={view} title="公开目录分类">
+    <ConsoleLayout view={view} title="公开目录分类与索引号">
       <form method="get" action="/console/catalog/categories" class="filters">
         <SelectField name="orgId" label="机构" value={org ? String(org.id) : ''} options={orgs.map((o) => [String(o.id), o.name])} placeholder="请选择" />
         <button type="submit">查看</button>
@@ -63,6 +66,19 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
             <TextField name="name" label="新增分类名称" required maxLength={30} errors={errors} />
             <SelectField name="parentId" label="上级分类" value="" options={cats.filter((c) => c.parent_id === null).map((c) => [String(c.id), c.name])} placeholder="（顶级分类）" />
             <button type="submit">新增分类</button>
+          </form>
+          <form method="post" action="/console/catalog/index-pattern">
+            <h2>索引号格式</h2>
+            <CsrfField token={view.csrf} />
+            <input type="hidden" name="orgId" value={String(org.id)} />
+            <TextField
+              name="pattern"
+              label="新信息的索引号格式"
+              hint="占位符：{code} 前段码（组织机构代码）、{yyyy} 年份、{yyyymm} 年月、{serial:N} N 位流水号。默认 {code}/{yyyy}-{serial:5}。已生成的索引号不会改变。"
+              value={pattern}
+              errors={errors}
+            />
+            <button type="submit">保存格式</button>
           </form>
         </>
       ) : null}
@@ -91,6 +107,10 @@ export async function categoriesRoutes(app: FastifyInstance): Promise<void> {
   app.post('/console/catalog/categories', async (req, reply) => {
     const orgId = intOrUndef(req.body, 'orgId');
     return run(req, reply, async () => orgId, () => addCategory(req.ctx, { orgId: orgId ?? 0, name: str(req.body, 'name'), parentId: intOrUndef(req.body, 'parentId') ?? null }), '已新增分类。');
+  });
+  app.post('/console/catalog/index-pattern', async (req, reply) => {
+    const orgId = intOrUndef(req.body, 'orgId');
+    return run(req, reply, async () => orgId, () => setIndexPattern(req.ctx, { orgId: orgId ?? 0, pattern: str(req.body, 'pattern') }), '已保存索引号格式。');
   });
   app.post('/console/catalog/categories/:id', async (req, reply) =>
     run(req, reply, orgOfCategory(req), () => renameCategory(req.ctx, { id: parseId((req.params as { id: string }).id), name: str(req.body, 'name') }), '已改名。'),

@@ -92,6 +92,22 @@ describeApp(
       assert.equal(dup.statusCode, 400);
       assert.match(dup.body, /同一级已有名为“统计公报”的分类/);
     });
+
+    it('the agency admin sets the 索引号 pattern; new items follow it, old ones keep theirs', async () => {
+      const c = h.client();
+      await c.login(admin);
+      const from = `/console/catalog/categories?orgId=${org.id}`;
+      const bad = await c.post('/console/catalog/index-pattern', { orgId: String(org.id), pattern: '{code}/{yyyy}' }, { from });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /必须包含且只包含一个流水号/);
+      assert.equal((await c.post('/console/catalog/index-pattern', { orgId: String(org.id), pattern: '{code}/{yyyymm}-{serial:6}' }, { from })).statusCode, 303);
+      const res = await c.post('/console/items', { orgId: String(org.id), title: '按新格式编号的信息', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' }, { from: '/console/items/new' });
+      assert.equal(res.statusCode, 303);
+      const row = await h.db().selectFrom('items').select('index_no').where('title', '=', '按新格式编号的信息').executeTakeFirstOrThrow();
+      assert.equal(row.index_no, `GK${String(org.id).padStart(7, '0')}/202611-000001`);
+      const audit = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'catalog.index_pattern').executeTakeFirstOrThrow();
+      assert.match(audit.summary, /\{code\}\/\{yyyy\}-\{serial:5\} → \{code\}\/\{yyyymm\}-\{serial:6\}/);
+    });
   },
   { now: () => NOW },
 );
