@@ -11,8 +11,10 @@ import { reportCli } from '../../reports/report-cli.js';
 import { REPORT_REVIEW_ROLES, REPORT_VIEW_ROLES } from '../../reports/report-workflow.rules.js';
 import { registerReportSource } from '../../reports/report-source.js';
 import { requestsReportSource } from '../../reports/requests-source.js';
+import { catalogReportSource } from '../../reports/catalog-source.js';
 
 registerReportSource(requestsReportSource);
+registerReportSource(catalogReportSource);
 
 /** 政府信息公开工作年度报告: drafts from the records, workflow, portal page, exports, the report checker. */
 export const reportsModule: CapabilityModule = {
