@@ -18,7 +18,7 @@ export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
   ws.addRow(['单位', ...d.columns.map((c) => (c.format === 'pct' ? `${c.label}（%）` : c.label))]);
   ws.getRow(2).font = { bold: true };
   for (const r of [...d.rows, d.total]) {
-    ws.addRow([r.orgName, ...d.columns.map((c) => (!c.available ? '暂无数据' : c.format === 'text' ? formatFigure(c, r.values[c.key], true) : (r.values[c.key] ?? '—')))]);
+    ws.addRow([r.orgName, ...d.columns.map((c) => (!c.available ? '暂无数据' : c.format === 'text' || c.format === 'score' ? formatFigure(c, r.values[c.key], true) : (r.values[c.key] ?? '—')))]);
   }
   ws.getColumn(1).width = 28;
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -74,6 +74,7 @@ export function formatFigure(col: Pick<FigureColumn, 'format' | 'key'>, v: numbe
   if (v === null || v === undefined) return '—';
   if (col.format === 'pct') return `${v}%`;
   if (col.format === 'text') return v === 1 ? '已发布' : '未发布';
+  if (col.format === 'score') return v < 0 ? '不合格（单项否决）' : `${v} 分`;
   return String(v);
 }
 

@@ -14,7 +14,7 @@ export type Counts = Record<string, number>;
 export interface FigureColumn {
   key: string;
   label: string;
-  format: 'int' | 'pct' | 'days' | 'text';
+  format: 'int' | 'pct' | 'days' | 'text' | 'score';
   /** Where the records behind the figure are listed, when such a page exists. */
   link?: (orgId: number, q: { from: string; to: string }) => string;
   /** Shown on the public statistics page (aggregates only). */

@@ -27,7 +27,8 @@ export interface SiteFacts {
   today: string;
   homeLastUpdated: string | null;
   columns: readonly ColumnFacts[];
-  hasMessageChannel: boolean;
+  /** Null when the site has no message capability to look at (not assessed). */
+  hasMessageChannel: boolean | null;
   /** Valid messages received within the year before the check left unanswered for more than 3 months. */
   messagesOver3Months: number;
   brokenLinksHome: number;
@@ -114,7 +115,7 @@ export function checkSite(f: SiteFacts, s: CheckSettings = DEFAULT_CHECK_SETTING
   }
   if (longStale.length >= s.vetoLongUnupdated) findings.push({ code: 'long_unupdated', text: `长期未更新栏目 ${longStale.length} 个（≥ ${s.vetoLongUnupdated} 个）。`, veto: true, points: 0 });
   if (empty.length >= s.vetoEmptyColumns) findings.push({ code: 'empty_columns', text: `空白栏目 ${empty.length} 个（≥ ${s.vetoEmptyColumns} 个）：${names(empty)}。`, veto: true, points: 0 });
-  if (!f.hasMessageChannel) findings.push({ code: 'no_message_channel', text: '未提供网上有效咨询建言渠道。', veto: true, points: 0 });
+  if (f.hasMessageChannel === false) findings.push({ code: 'no_message_channel', text: '未提供网上有效咨询建言渠道。', veto: true, points: 0 });
   if (f.messagesOver3Months > 0) findings.push({ code: 'messages_unanswered', text: `近 1 年内有 ${f.messagesOver3Months} 条有效留言超过 3 个月未回应。`, veto: true, points: 0 });
 
   const deduct = (key: DeductionKey, n: number, text: string) => {

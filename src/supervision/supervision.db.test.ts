@@ -19,6 +19,10 @@ import { formatFigure } from './dashboard.rules.js';
 import { sendDailyDigest } from './daily-digest.js';
 import { saveAlertPrefs } from './save-alert-prefs.js';
 import { publicStats } from './public-stats.js';
+import { runSiteCheck } from './run-site-check.js';
+import { runAllSiteChecks } from './run-all-site-checks.js';
+import { setColumnKinds } from './set-column-kinds.js';
+import { readHistory } from './site-check-settings.js';
 
 const NOW = new Date('2026-11-30T02:00:00Z'); // Monday 2026-11-30, 10:00 Beijing
 
@@ -185,6 +189,38 @@ describeDb('supervision tasks and dashboard', (h) => {
     const d = await computeFigures(h.ctx(sup.actor, NOW), [county.path], { from: '2026-01-01', to: '2026-11-30' }, [ghost]);
     assert.equal(d.columns[0].available, false);
     assert.equal(formatFigure(d.columns[0], d.rows[0].values.ghost_n, d.columns[0].available), '暂无数据');
+  });
+
+  test('website check: facts from the catalogue, 19号 vetoes, history with changes, audited, on the dashboard', async () => {
+    const ts = NOW.toISOString();
+    const cat = async (name: string) =>
+      (await h.db().insertInto('catalog_categories').values({ org_id: edu.id, parent_id: null, name, sort_order: 0, created_at: ts, updated_at: ts }).returning('id').executeTakeFirstOrThrow()).id;
+    const news = await cat('工作动态');
+    const notices: number[] = [];
+    for (let i = 0; i < 4; i++) notices.push(await cat(`政策文件${i}`));
+    await h.db().updateTable('items').set({ category_id: news }).where('index_no', '=', 'SUP-1').execute(); // published 2026-11-27
+    await h.db().updateTable('items').set({ category_id: notices[0], body_html: '<p><a href="/gk/items/999999">失效链接</a></p>' }).where('index_no', '=', 'SUP-2').execute();
+    const supCtx = h.ctx(sup.actor, NOW);
+    await assert.rejects(runSiteCheck(h.ctx(eduAdmin.actor, NOW), edu.id), (e) => isAppError(e) && e.kind === 'forbidden');
+    await setColumnKinds(supCtx, edu.id, { [news]: 'news', ...Object.fromEntries(notices.map((n) => [n, 'notice'])) });
+    const first = await runSiteCheck(supCtx, edu.id);
+    // 3 notice columns empty + 0 stale news: 3 stale (< 5), 3 empty (< 5): no veto; deductions only
+    assert.equal(first.result.veto, false);
+    assert.deepEqual(first.result.findings.map((f) => f.code), ['stale_notice_column', 'empty_column', 'broken_link_other']);
+    assert.equal(first.result.score, 100 - 15 - 6 - 0.1);
+    const cat5 = await cat('政策解读');
+    const cat6 = await cat('通知公告');
+    await setColumnKinds(supCtx, edu.id, { [news]: 'news', ...Object.fromEntries([...notices, cat5, cat6].map((n) => [n, 'notice'])) });
+    const second = await runSiteCheck(supCtx, edu.id);
+    assert.deepEqual(second.result.findings.filter((f) => f.veto).map((f) => f.code), ['columns_not_updated', 'empty_columns']);
+    assert.equal(second.result.verdict, '不合格');
+    assert.equal(second.added.length, 2);
+    assert.equal((await readHistory(h.db(), edu.id)).length, 2);
+    assert.match((await lastAudit(h.db(), 'supervision.site_check'))!.summary, /网站检查（县教育局）：不合格（单项否决）；新增问题 2 项/);
+    const d = await buildDashboard(supCtx, {});
+    const row = d.rows.find((r) => r.orgId === edu.id)!;
+    assert.equal(formatFigure(d.columns.find((c) => c.key === 'site_score')!, row.values.site_score, true), '不合格（单项否决）');
+    assert.equal(await runAllSiteChecks(h.ctx(undefined, NOW)), '网站检查：1 个单位，不合格 1 个');
   });
 
   test('public statistics are aggregates for the jurisdiction and an agency', async () => {

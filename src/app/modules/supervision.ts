@@ -7,6 +7,8 @@ import { dashboardRoutes } from '../../console/supervision/dashboard-routes.js';
 import { tasksRoutes } from '../../console/supervision/tasks-routes.js';
 import { taskRoutes } from '../../console/supervision/task-routes.js';
 import { alertsRoutes } from '../../console/supervision/alerts-routes.js';
+import { checksRoutes } from '../../console/supervision/checks-routes.js';
+import { runAllSiteChecks } from '../../supervision/run-all-site-checks.js';
 import { statsRoutes } from '../../portal/supervision/stats-routes.js';
 import { supervisionApi } from '../../api/supervision/supervision-api.js';
 import { sendDailyDigest } from '../../supervision/daily-digest.js';
@@ -22,6 +24,7 @@ export const supervisionModule: CapabilityModule = {
     registerNav(
       { href: '/console/supervision', label: '工作台统计', roles: DASHBOARD_ROLES, group: '监督检查' },
       { href: '/console/supervision/tasks', label: '年度任务分解表', roles: TASK_VIEW_ROLES, group: '监督检查' },
+      { href: '/console/supervision/checks', label: '网站检查', roles: ['supervisor'], group: '监督检查' },
       { href: '/console/supervision/alerts', label: '每日提醒设置', roles: DASHBOARD_ROLES, group: '监督检查' },
     );
     registerHomeWidget(async (req) => {
@@ -33,10 +36,22 @@ export const supervisionModule: CapabilityModule = {
     await tasksRoutes(app);
     await taskRoutes(app);
     await alertsRoutes(app);
+    await checksRoutes(app);
     await statsRoutes(app);
     await supervisionApi(app);
   },
   cli(program, open) {
+    program
+      .command('supervision:check')
+      .description('立即对所有单位进行网站检查（19号单项否决与扣分）')
+      .action(async () => {
+        const { ctx, close } = await open();
+        try {
+          console.log(await runAllSiteChecks(ctx));
+        } finally {
+          await close();
+        }
+      });
     program
       .command('supervision:digest')
       .description('立即发送今日监督检查提醒（站内通知与邮件）')
@@ -49,5 +64,8 @@ export const supervisionModule: CapabilityModule = {
         }
       });
   },
-  jobs: [{ name: 'supervision.daily_digest', period: 'daily', atHour: 7, run: (ctx) => sendDailyDigest(ctx) }],
+  jobs: [
+    { name: 'supervision.site_checks', period: 'daily', atHour: 6, run: (ctx) => runAllSiteChecks(ctx) },
+    { name: 'supervision.daily_digest', period: 'daily', atHour: 7, run: (ctx) => sendDailyDigest(ctx) },
+  ],
 };

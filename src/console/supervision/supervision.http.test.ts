@@ -146,6 +146,24 @@ describeApp(
       assert.match((await a.get('/console/supervision/alerts')).body, /value="tasks_overdue" checked/);
     });
 
+    it('website checks: list, run now, result with history; agencies may not run checks', async () => {
+      const s = h.client();
+      await s.login(sup.username);
+      const list = await s.get('/console/supervision/checks');
+      assert.equal(list.statusCode, 200);
+      assert.match(list.body, /示范县教育局/);
+      assert.match(list.body, /未检查/);
+      const run = await s.post(`/console/supervision/checks/${edu.id}/run`, {}, { from: `/console/supervision/checks/${edu.id}` });
+      assert.equal(run.statusCode, 303);
+      const page = await s.get(`/console/supervision/checks/${edu.id}`);
+      assert.match(page.body, /单项否决/); // no item ever published: 首页 not updated
+      assert.match(page.body, /首页 14 天内无信息更新。/);
+      assert.match(page.body, /检查记录/);
+      const a = h.client();
+      await a.login(admin.username);
+      assert.equal((await a.get(`/console/supervision/checks/${edu.id}`)).statusCode, 403);
+    });
+
     it('public statistics pages and API show aggregates only', async () => {
       const c = h.client();
       const all = await c.get('/stats');

@@ -1,0 +1,52 @@
+/**
+ * Where the website check keeps its settings and history: the platform `settings` table (key → JSON),
+ * so that no further migration is needed. Keys: `supervision.check.kinds.<orgId>` (category → kind),
+ * `supervision.check.history.<orgId>` (the last 100 results, newest first), `supervision.check.table`
+ * (deduction table overriding the defaults).
+ */
+import type { Db } from '../platform/db/schema.js';
+import { DEFAULT_CHECK_SETTINGS, type CheckResult, type CheckSettings, type ColumnKind } from './site-check.rules.js';
+
+/** One stored check. */
+export interface StoredCheck {
+  checkedOn: string;
+  at: string;
+  result: CheckResult;
+  added: string[];
+  resolved: string[];
+}
+
+export const kindsKey = (orgId: number): string => `supervision.check.kinds.${orgId}`;
+export const historyKey = (orgId: number): string => `supervision.check.history.${orgId}`;
+export const TABLE_KEY = 'supervision.check.table';
+export const HISTORY_LIMIT = 100;
+
+async function read<T>(db: Db, key: string, fallback: T): Promise<T> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) return fallback;
+  try {
+    return JSON.parse(row.value) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Writes a JSON setting (inside the caller's transaction). */
+export async function writeSetting(db: Db, key: string, value: unknown, now: string, userId: number | null): Promise<void> {
+  const v = JSON.stringify(value);
+  await db
+    .insertInto('settings')
+    .values({ key, value: v, updated_at: now, updated_by: userId })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: v, updated_at: now, updated_by: userId }))
+    .execute();
+}
+
+/** Category kinds of an agency (category id → kind). */
+export const readKinds = (db: Db, orgId: number): Promise<Record<string, ColumnKind>> => read(db, kindsKey(orgId), {});
+/** Check history of an agency, newest first. */
+export const readHistory = (db: Db, orgId: number): Promise<StoredCheck[]> => read(db, historyKey(orgId), []);
+/** The thresholds and deduction table in force. */
+export async function readCheckSettings(db: Db): Promise<CheckSettings> {
+  const over = await read<Partial<CheckSettings>>(db, TABLE_KEY, {});
+  return { ...DEFAULT_CHECK_SETTINGS, ...over, deductions: { ...DEFAULT_CHECK_SETTINGS.deductions, ...(over.deductions ?? {}) } };
+}
