@@ -10,7 +10,9 @@ export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正
 /** The three groups of table 四. */
 export const TABLE4_GROUPS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
 
+/** An appeal kind. */
 export type AppealKind = keyof typeof APPEAL_KINDS;
+/** An appeal result. */
 export type AppealResult = keyof typeof APPEAL_RESULTS;
 
 /** True for a known kind. */

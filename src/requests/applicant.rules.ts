@@ -28,10 +28,15 @@ export const INFO_FORMS = { paper: '纸质', electronic: '电子' } as const;
 /** 获取方式. */
 export const DELIVERY_METHODS = { post: '邮寄', email: '电子邮件', pickup: '自行领取', on_site: '当场阅读、抄录' } as const;
 
+/** 申请人类型 key. */
 export type ApplicantType = keyof typeof APPLICANT_TYPES;
+/** Organisation kind key. */
 export type OrgApplicantKind = keyof typeof ORG_APPLICANT_KINDS;
+/** Identity document key. */
 export type IdType = keyof typeof ID_TYPES;
+/** 载体形式 key. */
 export type InfoForm = keyof typeof INFO_FORMS;
+/** 获取方式 key. */
 export type DeliveryMethod = keyof typeof DELIVERY_METHODS;
 
 /** Raw form input (strings as typed). */

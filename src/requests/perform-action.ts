@@ -59,10 +59,10 @@ export interface ActionFields {
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
 export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal', 'forward', 'split'] as const;
 
-/** Runs the action; returns a short Chinese confirmation. */
-/** Actions outside the state model (they do not change the case's state). */
+/** Actions outside the state model (they do not change the case's state, except forwarding the agency). */
 export type SideAction = 'request_extension' | 'to_proactive' | 'appeal' | 'forward' | 'split';
 
+/** Runs a staff action (state-model action or side action); returns a short Chinese confirmation. */
 export async function performAction(ctx: Ctx, requestId: number, action: RequestAction | SideAction, f: ActionFields): Promise<string> {
   if (action === 'split') {
     const r = await splitRequest(ctx, { requestId, parts: f.parts ?? [] });

@@ -17,6 +17,7 @@ export const REQUEST_STATES = {
   abandoned: '视为放弃申请',
 } as const;
 
+/** A state key. */
 export type RequestState = keyof typeof REQUEST_STATES;
 
 /** Staff and applicant actions. */

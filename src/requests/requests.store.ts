@@ -3,7 +3,9 @@ import type { Db } from '../platform/db/schema.js';
 import type { RequestEventsTable, RequestsTable } from './requests.tables.js';
 import './requests.tables.js';
 
+/** A stored request. */
 export type RequestRow = Selectable<RequestsTable>;
+/** A stored event. */
 export type RequestEventRow = Selectable<RequestEventsTable>;
 /** A request with its agency's name and path. */
 export type RequestWithOrg = RequestRow & { org_name: string; org_path: string; handler_name: string | null };

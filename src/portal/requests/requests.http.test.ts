@@ -206,6 +206,23 @@ describeApp(
       assert.match(other.body, /申请编号或查询码不正确/);
     });
 
+    it('staff register a request received in person: the code is shown once, the due date from the clock', async () => {
+      const staff = h.client();
+      await staff.login(handler.username);
+      const page = await staff.get('/console/requests/new');
+      assert.equal(page.statusCode, 200);
+      const bad = await staff.post('/console/requests/new', { ...form(org.id, { applicantType: 'organization', orgKind: 'business', idType: 'uscc', idNumber: '91350100M000100Y44' }), channel: 'in_person', receivedOn: '2025-09-26' }, { from: '/console/requests/new' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /统一社会信用代码不正确/);
+      const ok = await staff.post('/console/requests/new', { ...form(org.id, { applicantType: 'organization', orgKind: 'business', idType: 'uscc', idNumber: '91350100M000100Y43', name: '某科技有限公司' }), channel: 'in_person', receivedOn: '2025-09-26' }, { from: '/console/requests/new' });
+      assert.equal(ok.statusCode, 200);
+      assert.match(ok.body, /data-testid="due">2025-10-30</);
+      const r = receipt(ok.body);
+      assert.match(r.code, /^[A-Z2-9]{10}$/);
+      const audit = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.register').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.ok(!audit.summary.includes(r.code) && !audit.summary.includes('91350100M000100Y43'));
+    });
+
     it('the applicant withdraws their own open request', async () => {
       const c = h.client();
       const w = await c.post('/ysqgk/withdraw', { requestNo: theirs.no, queryCode: theirs.code }, { from: '/ysqgk/status' });
