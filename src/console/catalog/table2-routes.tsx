@@ -11,6 +11,8 @@ import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { annualTable2 } from '../../catalog/annual-table2.js';
 import { FIGURE_EDITORS, saveAnnualFigures } from '../../catalog/save-annual-figures.js';
 import type { FiguresInput } from '../../catalog/table2.rules.js';
+import { FIGURE_COLUMNS, importAnnualFigures } from '../../catalog/import-annual-figures.js';
+import { readImportTable } from '../../catalog/import-file.js';
 
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, year: number, errors?: FieldError[], values?: FiguresInput, status = 200) {
   const paths = scopePaths(req.actor, CATALOG_VIEWERS);
@@ -89,6 +91,20 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
               <button type="submit">保存</button>
             </form>
           ) : null}
+          {editable ? (
+            <form method="post" action="/console/catalog/table2/import" enctype="multipart/form-data">
+              <h2>从 CSV 或 XLSX 导入表二数据</h2>
+              <p class="hint">第一行为列名：{FIGURE_COLUMNS.join('、')}。任何一行有误则全部不保存。</p>
+              <CsrfField token={view.csrf} />
+              <div class="field">
+                <label for="f-figures">数据文件</label>
+                <input type="file" id="f-figures" name="file" required />
+              </div>
+              <button type="submit" class="secondary">
+                导入
+              </button>
+            </form>
+          ) : null}
         </>
       ) : null}
     </ConsoleLayout>,
@@ -96,10 +112,46 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
   );
 }
 
+const files = new WeakMap<FastifyRequest, Buffer>();
+
 /** Console: table 二 of the annual report — computed counts and the figures agencies enter. */
 export async function table2Routes(app: FastifyInstance): Promise<void> {
   const defaultYear = (req: FastifyRequest) => Number(todayInShanghai(req.ctx.now()).slice(0, 4)) - 1;
   app.get('/console/catalog/table2', async (req, reply) => render(req, reply, intOrUndef(req.query, 'orgId'), intOrUndef(req.query, 'year') ?? defaultYear(req)));
+  app.post(
+    '/console/catalog/table2/import',
+    {
+      preValidation: async (req) => {
+        if (!req.isMultipart()) return;
+        let csrf = '';
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'field' && part.fieldname === '_csrf') csrf = String(part.value);
+            else if (part.type === 'file') {
+              const data = await part.toBuffer();
+              if (part.fieldname === 'file' && data.length && !files.has(req)) files.set(req, data);
+            }
+          }
+        } catch {
+          files.delete(req);
+        }
+        req.body = { _csrf: csrf };
+      },
+    },
+    async (req, reply) => {
+      const data = files.get(req);
+      const year = defaultYear(req);
+      if (!data) return render(req, reply, undefined, year, [{ code: 'figures_file_required', message: '请选择要导入的文件。', field: 'file' }], undefined, 400);
+      try {
+        const n = await importAnnualFigures(req.ctx, await readImportTable(data));
+        return reply.flashRedirect('/console/catalog/table2', `已导入 ${n} 行表二数据。`);
+      } catch (e) {
+        if (!isAppError(e) || e.kind !== 'invalid') throw e;
+        return render(req, reply, undefined, year, e.errors, undefined, 400);
+      }
+    },
+  );
+
   app.post('/console/catalog/table2', async (req, reply) => {
     const orgId = intOrUndef(req.body, 'orgId') ?? 0;
     const year = intOrUndef(req.body, 'year') ?? defaultYear(req);

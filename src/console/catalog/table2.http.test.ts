@@ -8,6 +8,8 @@ import { importItems } from '../../catalog/import-items.js';
 import { setValidity } from '../../catalog/set-validity.js';
 import { annualTable2 } from '../../catalog/annual-table2.js';
 import { saveAnnualFigures } from '../../catalog/save-annual-figures.js';
+import { importAnnualFigures } from '../../catalog/import-annual-figures.js';
+import { isAppError } from '../../platform/errors.js';
 
 const NOW = new Date('2026-11-27T02:00:00Z');
 
@@ -53,6 +55,21 @@ describeApp(
       const audit = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'catalog.annual_figures').orderBy('seq').execute();
       assert.equal(audit.length, 2);
       assert.match(audit[0]!.summary, /2025 年表二数据：许可 120、处罚 35、强制 4、收费 12.5 万元/);
+    });
+
+    it('imports table 二 figures from a table: bad rows are named and nothing is saved', async () => {
+      const sys = h.ctx(systemActor('test'), NOW);
+      const header = ['机构', '年度', '行政许可', '行政处罚', '行政强制', '行政事业性收费（万元）'];
+      const bad = [header, ['示例县司法局', '2024', '10', '2', '0', '1'], ['示例县不存在局', '2024', '1', '1', '1', '1'], ['示例县交通局', '24', '1', 'x', '0', '0']];
+      const err = await importAnnualFigures(sys, bad).catch((e: unknown) => e);
+      assert.ok(isAppError(err));
+      assert.deepEqual(err.errors.map((e) => e.message), ['第 3 行：机构“示例县不存在局”不存在。', '第 4 行：年度“24”无效。', '第 4 行：行政处罚处理决定数量应为不小于 0 的整数。']);
+      assert.equal((await h.db().selectFrom('annual_figures').selectAll().where('year', '=', 2024).execute()).length, 0);
+      assert.equal(await importAnnualFigures(sys, [header, ['示例县司法局', '2024', '10', '2', '0', '1'], ['示例县交通局', '2024', '3', '0', '0', '0.25']]), 2);
+      const t = await annualTable2(h.db(), county.path, 2024);
+      assert.equal(t.licensing, 13);
+      assert.equal(t.feesWan, '1.25');
+      assert.equal((await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'catalog.annual_figures_import').execute()).length, 1);
     });
   },
   { now: () => NOW },
