@@ -1,0 +1,97 @@
+/**
+ * Computing one agency's annual report from its records (target: under 2 s with 100,000 requests in the
+ * year): 100,000 synthetic cases inserted directly (received in 2025, most answered with one of the 21
+ * outcomes, some open at year end), then createReport() with the requests and catalogue sources, on
+ * SQLite and, when GONGKAI_BENCH_PG_URL is set, on PostgreSQL. The 50,000 catalogue items of the target
+ * are not generated here (table 二 reads only 规章 and 行政规范性文件).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Insertable } from 'kysely';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { systemActor } from '../src/platform/context.js';
+import { loadConfig } from '../src/platform/config.js';
+import { insertOrg } from '../src/orgs/orgs.store.js';
+import { emptyOrgFields } from '../src/orgs/orgs.rules.js';
+import type { RequestsTable } from '../src/requests/requests.tables.js';
+import { OUTCOMES } from '../src/requests/outcomes.rules.js';
+import { registerReportSource } from '../src/reports/report-source.js';
+import { requestsReportSource } from '../src/reports/requests-source.js';
+import { catalogReportSource } from '../src/reports/catalog-source.js';
+import { createReport } from '../src/reports/create-report.js';
+import { getReport, rowTables } from '../src/reports/reports.store.js';
+import { checkIdentities } from '../src/reports/identities.rules.js';
+
+const N = Number(process.env.GONGKAI_BENCH_REPORT_REQUESTS ?? 100_000);
+const KINDS = [null, 'business', 'research', 'public_interest', null];
+
+async function measure(database: Database, prefix: string, figures: Record<string, number | string>): Promise<void> {
+  const db = database.db;
+  await migrateToLatest(db);
+  const now = new Date().toISOString();
+  const county = await insertOrg(db, null, emptyOrgFields('county', '某县人民政府'), now);
+  const org = await insertOrg(db, county, emptyOrgFields('agency', '某县自然资源局'), now);
+  const t0 = performance.now();
+  const batch: Array<Insertable<RequestsTable>> = [];
+  for (let i = 0; i < N; i++) {
+    const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const open = i % 50 === 0;
+    const kind = KINDS[i % KINDS.length];
+    batch.push({
+      org_id: org.id, request_no: `YSQ-2025-${String(i).padStart(6, '0')}`, query_code_hash: `h${i}`, applicant_type: kind || i % 3 ? 'citizen' : 'organization', applicant_kind: kind,
+      applicant_name: '（测试）', id_type: 'resident_id', id_number: '', legal_rep: null, contact_name: null, phone: null, email: null, address: null, postcode: null,
+      info_title: '测试', info_ref: null, info_description: null, info_form: 'electronic', delivery: 'pickup', channel: 'in_person', submitted_at: `${day}T02:00:00Z`,
+      received_on: day, state: open ? 'processing' : 'answered', due_on: null, handler_id: null, outcome_code: open ? null : OUTCOMES[i % OUTCOMES.length].code, outcome_basis: null,
+      answer_text: null, closed_on: open ? null : day, created_at: now, updated_at: now,
+    });
+    if (batch.length === 500 || i === N - 1) {
+      await db.insertInto('requests').values(batch).execute();
+      batch.length = 0;
+    }
+  }
+  figures[`${prefix}.insertMs`] = Math.round(performance.now() - t0);
+  const ctx = { db, actor: systemActor('bench'), now: () => new Date('2026-01-10T02:00:00Z'), config: loadConfig() };
+  const t1 = performance.now();
+  const { id } = await createReport(ctx, { orgId: org.id, year: 2025 });
+  const ms = performance.now() - t1;
+  const t = rowTables((await getReport(db, id))!);
+  figures[`${prefix}.computeMs`] = Math.round(ms);
+  figures[`${prefix}.under2s`] = ms < 2000 ? 'yes' : 'NO';
+  figures[`${prefix}.newTotal`] = t.table3.new[6] ?? 0;
+  figures[`${prefix}.identities`] = checkIdentities(t).length ? 'FAIL' : 'ok';
+}
+
+export async function run(): Promise<{ name: string; figures: Record<string, number | string> }> {
+  registerReportSource(requestsReportSource);
+  registerReportSource(catalogReportSource);
+  const figures: Record<string, number | string> = { requests: N };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-compute-'));
+  const lite = openDatabase({ dialect: 'sqlite', sqliteFile: path.join(dir, 'bench.db') });
+  try {
+    await measure(lite, 'sqlite', figures);
+  } finally {
+    await lite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const url = process.env.GONGKAI_BENCH_PG_URL;
+  if (url) {
+    const name = `gk_bench_compute_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = openDatabase({ dialect: 'postgres', url: u.toString(), poolSize: 4 });
+    try {
+      await measure(database, 'pg', figures);
+    } finally {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  } else figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
+  return { name: `annual report computed from ${N} requests`, figures };
+}
