@@ -158,6 +158,12 @@ describeDb('supervision tasks and dashboard', (h) => {
     const d = await buildDashboard(h.ctx(sup.actor, NOW), { from: '2026-01-01', to: '2026-11-30', sort: 'req_received', dir: 'desc' });
     assert.equal(d.rows[0].values.items_published, 3);
     assert.equal(d.rows[0].values.items_on_time_rate, 33.3);
+    assert.equal(d.rows[0].values.items_uninterpreted, 0);
+    await h.db().updateTable('items').set({ is_normative: 1 }).where('index_no', 'in', ['SUP-1', 'SUP-2']).execute();
+    const interp = await h.db().selectFrom('items').select('id').where('index_no', 'in', ['SUP-1', 'SUP-3']).orderBy('id').execute();
+    await h.db().insertInto('item_links').values({ interpretation_id: interp[1].id, document_id: interp[0].id, created_at: NOW.toISOString() }).execute();
+    const withPolicy = await buildDashboard(h.ctx(sup.actor, NOW), { from: '2026-01-01', to: '2026-11-30' });
+    assert.equal(withPolicy.rows.find((r) => r.orgId === edu.id)?.values.items_uninterpreted, 1); // SUP-2 has no 解读
     assert.deepEqual(d.rows.map((r) => r.orgName), ['县教育局', '某县人民政府', '县财政局']);
     const e = d.rows[0].values;
     assert.equal(e.req_received, 3);

@@ -35,6 +35,7 @@ export const catalogSource: FigureSource = {
   columns: [
     { key: 'items_published', label: '发布信息', format: 'int', public: true, link: (orgId) => `/console/items?status=published&orgId=${orgId}` },
     { key: 'items_on_time_rate', label: '20个工作日内公开率', format: 'pct', public: true },
+    { key: 'items_uninterpreted', label: '政策文件未解读', format: 'int', link: () => '/console/items/uninterpreted' },
   ],
   async collect(db, q) {
     return guarded(() =>
@@ -62,9 +63,24 @@ export const catalogSource: FigureSource = {
         }
         return m;
       }),
-    );
+    ).then(async (m) => {
+      if (!m) return m;
+      // Published policy documents (规章, 规范性文件 or category 政策文件) without any 政策解读 linked, as of now.
+      const u = await guarded(async () =>
+        (
+          await sql<{ org_id: number; n: number | string }>`
+            select i.org_id, count(*) as n from items i join orgs o on o.id = i.org_id left join catalog_categories c on c.id = i.category_id
+            where ${pathScope(q.paths)} and i.status = 'published' and (i.is_normative = 1 or i.is_rule = 1 or c.name = ${'政策文件'})
+              and not exists (select 1 from item_links l where l.document_id = i.id)
+            group by i.org_id`.execute(db)
+        ).rows,
+      );
+      for (const r of u ?? []) bump(m, r.org_id, 'uninterpreted', Number(r.n));
+      if (!u) for (const c of m.values()) c.uninterpreted_unknown = 1;
+      return m;
+    });
   },
-  figures: (c) => ({ items_published: c.published ?? 0, items_on_time_rate: share(c.on_time, c.timed) }),
+  figures: (c) => ({ items_published: c.published ?? 0, items_on_time_rate: share(c.on_time, c.timed), items_uninterpreted: c.uninterpreted_unknown ? null : (c.uninterpreted ?? 0) }),
   monthlyLabel: '发布信息',
   async monthly(db, q) {
     return guarded(async () => {
