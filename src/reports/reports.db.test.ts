@@ -126,3 +126,15 @@ describeDb('annual reports', (h) => {
     assert.equal(Number(n.n), 0);
   });
 });
+
+describeDb('annual reports: demo data', (h) => {
+  it('seeds a historical report and a draft per demo agency, once', async () => {
+    const { seedDemoReports } = await import('./seed-demo-reports.js');
+    const county = await makeOrg(h.db(), { name: '示例县' });
+    await makeOrg(h.db(), { parent: county, name: '示例县教育局', kind: 'agency' });
+    await makeOrg(h.db(), { parent: county, name: '示例县财政局', kind: 'agency' });
+    const msg = await seedDemoReports(h.ctx(undefined, NOW), { countyId: county.id });
+    assert.match(msg, /2024 年历史报告和 2025 年报告草稿共 4 份/);
+    assert.equal(await seedDemoReports(h.ctx(undefined, NOW), { countyId: county.id }), '');
+  });
+});

@@ -8,6 +8,7 @@ import { reportHistoryRoutes } from '../../console/reports/report-history-routes
 import { reportsPortalRoutes } from '../../portal/reports/reports-portal-routes.js';
 import { reportsApi } from '../../api/reports/reports-api.js';
 import { reportCli } from '../../reports/report-cli.js';
+import { seedDemoReports } from '../../reports/seed-demo-reports.js';
 import { REPORT_REVIEW_ROLES, REPORT_VIEW_ROLES } from '../../reports/report-workflow.rules.js';
 import { registerReportSource } from '../../reports/report-source.js';
 import { requestsReportSource } from '../../reports/requests-source.js';
@@ -33,5 +34,6 @@ export const reportsModule: CapabilityModule = {
     await reportsPortalRoutes(app);
     await reportsApi(app);
   },
+  seedDemo: seedDemoReports,
   cli: (program) => reportCli(program),
 };
