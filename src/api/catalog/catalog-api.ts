@@ -1,9 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { invalid, notFound, unauthenticated } from '../../platform/errors.js';
+import { forbidden, invalid, notFound, unauthenticated } from '../../platform/errors.js';
+import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
+import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { updateItem } from '../../catalog/update-item.js';
+import { addAttachment } from '../../catalog/add-attachment.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { DISCLOSURE_MODES, GENRES } from '../../catalog/catalog-labels.rules.js';
-import { getPublicItem, listPublicItems, getItem, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { getPublicItem, listPublicItems, getItem, listItems, listReviews, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { createItem } from '../../catalog/create-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
@@ -81,6 +85,8 @@ const TransitionBody = Type.Object({
   validityOn: Type.Optional(Type.String()),
 });
 
+const staffJson = (r: ItemWithOrg) => ({ ...publicJson(r), status: r.status, disclosureMode: r.disclosure_mode, secrecyReviewer: r.secrecy_reviewer, legalityReviewer: r.legality_reviewer, approver: r.approver, publishedOn: r.published_on ?? '' });
+
 function staff(req: FastifyRequest) {
   if (req.actor.kind !== 'user') throw unauthenticated();
 }
@@ -128,6 +134,52 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
     const { id, indexNo } = await createItem(req.ctx, b);
     return reply.status(201).send({ id, indexNo, status: 'draft' });
   });
+
+  app.get(
+    '/api/v1/items',
+    {
+      schema: {
+        summary: '信息列表（本人管辖范围，含草稿和审核中）',
+        tags: ['公开信息管理'],
+        security: sec,
+        querystring: Type.Object({ status: Type.Optional(Type.String()), orgId: Type.Optional(Type.Integer({ minimum: 1 })), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const q = req.query as { status?: string; orgId?: number; page?: number; perPage?: number };
+      const page = q.page ?? 1;
+      const perPage = q.perPage ?? 50;
+      const { rows, total } = await listItems(req.ctx.db, { orgPaths: scopePaths(req.actor, CATALOG_VIEWERS), statuses: q.status ? [q.status] : undefined, orgId: q.orgId, limit: perPage, offset: (page - 1) * perPage });
+      return { data: rows.map(staffJson), page, perPage, total };
+    },
+  );
+
+  app.get('/api/v1/items/:id', { schema: { summary: '信息详情（含审核记录）', tags: ['公开信息管理'], security: sec, params: IdParams } }, async (req) => {
+    staff(req);
+    const item = await getItem(req.ctx.db, (req.params as { id: number }).id);
+    if (!item) throw notFound('item_not_found', '信息不存在。');
+    if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
+    return { ...staffJson(item), bodyHtml: item.body_html, history: (await listReviews(req.ctx.db, item.id)).map((r) => ({ action: r.action, from: r.from_status, to: r.to_status, by: r.actor_label, comment: r.comment, at: r.created_at })) };
+  });
+
+  app.put('/api/v1/items/:id', { schema: { summary: '修改信息（草稿或退回修改时）', tags: ['公开信息管理'], security: sec, params: IdParams, body: Type.Omit(ItemBody, ['orgId', 'indexNo']) } }, async (req) => {
+    staff(req);
+    const id = (req.params as { id: number }).id;
+    await updateItem(req.ctx, id, req.body as ItemInput);
+    return staffJson((await getItem(req.ctx.db, id))!);
+  });
+
+  app.post(
+    '/api/v1/items/:id/attachments',
+    { schema: { summary: '上传附件（内容 Base64；类型按内容识别）', tags: ['公开信息管理'], security: sec, params: IdParams, body: Type.Object({ filename: Type.String({ maxLength: 200 }), contentBase64: Type.String() }) } },
+    async (req, reply) => {
+      staff(req);
+      const b = req.body as { filename: string; contentBase64: string };
+      const attachmentId = await addAttachment(req.ctx, { itemId: (req.params as { id: number }).id, filename: b.filename, data: Buffer.from(b.contentBase64, 'base64') });
+      return reply.status(201).send({ id: attachmentId });
+    },
+  );
 
   app.post('/api/v1/items/:id/transitions', { schema: { summary: '审核流转（提交、审核、退回、签发、撤回、有效性）', tags: ['公开信息管理'], security: sec, params: IdParams, body: TransitionBody } }, async (req) => {
     staff(req);

@@ -175,6 +175,29 @@ describeApp(
       assert.match((await c.get(`${base}?from=2026-10-01&to=2026-10-31`)).body, /迟迟未公开的通知/);
       assert.ok(!(await c.get(`${base}?from=2026-11-01`)).body.includes('迟迟未公开的通知'));
     });
+
+    it('the staff API lists, reads, edits a draft and attaches a file; scope and state are enforced', async () => {
+      const ed = await createToken(h.ctx((await makeUser(h.db(), [['editor', org]])).actor), { name: '采编', roles: ['editor'] });
+      const auth = { authorization: `Bearer ${ed.token}` };
+      const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => h.app().inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
+      const created = await call('POST', '/api/v1/items', { orgId: org.id, title: 'API 草稿', bodyHtml: '<p>草稿</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const id = (created.json() as { id: number }).id;
+      const upd = await call('PUT', `/api/v1/items/${id}`, { title: 'API 草稿（修改）', bodyHtml: '<p>改过</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27', docNo: '乱' });
+      assert.equal(upd.statusCode, 400);
+      assert.equal((upd.json() as { errors: Array<{ code: string; field: string }> }).errors[0]!.field, 'docNo');
+      assert.equal((await call('PUT', `/api/v1/items/${id}`, { title: 'API 草稿（修改）', bodyHtml: '<p>改过</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' })).statusCode, 200);
+      const att = await call('POST', `/api/v1/items/${id}/attachments`, { filename: '说明.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+      assert.equal(att.statusCode, 201);
+      const forged = await call('POST', `/api/v1/items/${id}/attachments`, { filename: '说明.pdf', contentBase64: Buffer.from('just text').toString('base64') });
+      assert.equal(forged.statusCode, 400);
+      const list = (await call('GET', `/api/v1/items?status=draft&orgId=${org.id}`)).json() as { data: Array<{ id: number; title: string; status: string }> };
+      assert.ok(list.data.some((d) => d.id === id && d.title === 'API 草稿（修改）' && d.status === 'draft'));
+      const one = (await call('GET', `/api/v1/items/${id}`)).json() as { history: Array<{ action: string }> };
+      assert.deepEqual(one.history.map((x) => x.action), ['create', 'edit']);
+      const outsider = await createToken(h.ctx((await makeUser(h.db(), [['editor', await makeOrg(h.db(), { name: '外单位' })]])).actor), { name: 'x', roles: ['editor'] });
+      assert.equal((await h.app().inject({ method: 'GET', url: `/api/v1/items/${id}`, headers: { authorization: `Bearer ${outsider.token}` } })).statusCode, 403);
+      assert.equal((await h.app().inject({ method: 'GET', url: '/api/v1/items' })).statusCode, 401);
+    });
   },
   { now: () => NOW },
 );
