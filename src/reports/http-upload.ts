@@ -4,6 +4,8 @@ import type { FastifyRequest } from 'fastify';
 export interface UploadForm {
   fields: Record<string, string>;
   file: { name: string; data: Buffer } | null;
+  /** Every file of the form field, in order (the first is `file`). */
+  files: Array<{ name: string; data: Buffer }>;
   /** Set when the upload failed (too large, interrupted). */
   error?: string;
 }
@@ -17,22 +19,23 @@ const forms = new WeakMap<FastifyRequest, UploadForm>();
 export function readUploadForm(fileField = 'file') {
   return async (req: FastifyRequest): Promise<void> => {
     if (!req.isMultipart()) return;
-    const form: UploadForm = { fields: {}, file: null };
+    const form: UploadForm = { fields: {}, file: null, files: [] };
     try {
       for await (const part of req.parts()) {
         if (part.type === 'field') form.fields[part.fieldname] = String(part.value);
         else {
           const data = await part.toBuffer();
-          if (!form.file && part.fieldname === fileField && (data.length || part.filename)) form.file = { name: part.filename || '上传的文件', data };
+          if (part.fieldname === fileField && (data.length || part.filename)) form.files.push({ name: part.filename || '上传的文件', data });
         }
       }
     } catch {
       form.error = '文件过大或上传中断，请重新上传。';
     }
+    form.file = form.files[0] ?? null;
     req.body = { ...form.fields };
     forms.set(req, form);
   };
 }
 
 /** The form read by readUploadForm (empty when the request was not multipart). */
-export const uploadForm = (req: FastifyRequest): UploadForm => forms.get(req) ?? { fields: {}, file: null };
+export const uploadForm = (req: FastifyRequest): UploadForm => forms.get(req) ?? { fields: {}, file: null, files: [] };

@@ -4,6 +4,7 @@ import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
 import { checkReportBytes, STATUS_NAMES, type CheckResult } from '../../reports/checker/check-report.js';
+import { resultsCsv } from '../../reports/check-files.js';
 import { FORMAT_NAMES } from '../../reports/report-format.rules.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { readUploadForm, uploadForm } from '../../reports/http-upload.js';
@@ -62,7 +63,35 @@ function ResultView({ r }: { r: CheckResult }) {
   );
 }
 
-function page(view: ViewCtx, opts: { result?: CheckResult; errors?: FieldError[] }) {
+function SummaryView({ results }: { results: CheckResult[] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>检查结果汇总（{results.length} 份）</caption>
+        <thead>
+          <tr>
+            <th scope="col">文件</th>
+            <th scope="col">结论</th>
+            <th scope="col">不一致处数</th>
+            <th scope="col">说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <tr>
+              <td>{r.file}</td>
+              <td>{STATUS_NAMES[r.status]}</td>
+              <td class="num">{r.violations.length}</td>
+              <td>{[...r.violations.map((v) => v.message), ...r.problems].join('；') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function page(view: ViewCtx, opts: { result?: CheckResult; results?: CheckResult[]; errors?: FieldError[] }) {
   return (
     <ConsoleLayout view={view} title="年度报告检查">
       <p class="muted">
@@ -70,15 +99,21 @@ function page(view: ViewCtx, opts: { result?: CheckResult; errors?: FieldError[]
       </p>
       <ErrorSummary errors={opts.errors} />
       {opts.result ? <ResultView r={opts.result} /> : null}
+      {opts.results ? <SummaryView results={opts.results} /> : null}
       <form method="post" action="/console/reports/check" enctype="multipart/form-data">
         <CsrfField token={view.csrf} />
         <div class="field">
-          <label for="f-file">报告文件</label>
-          <input type="file" id="f-file" name="file" required accept=".html,.htm,.shtml,.docx,.xlsx,.txt" />
+          <label for="f-file">报告文件（可一次选择多份）</label>
+          <input type="file" id="f-file" name="file" required multiple accept=".html,.htm,.shtml,.docx,.xlsx,.txt" />
+        </div>
+        <div class="field">
+          <label>
+            <input type="checkbox" name="csv" value="1" /> 下载 CSV 汇总（不在页面显示）
+          </label>
         </div>
         <button type="submit">检查</button>
       </form>
-      <p class="muted">批量检查一个文件夹：在服务器上运行 <code>gongkai report check 文件夹 --csv 汇总.csv</code>。</p>
+      <p class="muted">也可在服务器上检查整个文件夹：<code>gongkai report check 文件夹 --csv 汇总.csv</code>。</p>
     </ConsoleLayout>
   );
 }
@@ -95,8 +130,12 @@ export async function reportCheckRoutes(app: FastifyInstance): Promise<void> {
       const up = form.file;
       if (!up) return reply.page(page(reply.view(), { errors: [{ code: 'file_missing', message: '请选择要检查的报告文件。', field: 'file' }] }), 400);
       if (!up.data.length) return reply.page(page(reply.view(), { errors: [{ code: 'file_empty', message: '上传的文件为空。', field: 'file' }] }), 400);
-      const result = await checkReportBytes(up.data, up.name);
-      return reply.page(page(reply.view(), { result }));
+      const results: CheckResult[] = [];
+      for (const f of form.files.slice(0, 200)) results.push(await checkReportBytes(f.data, f.name));
+      if (form.fields.csv === '1')
+        return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="report-check.csv"; filename*=UTF-8''${encodeURIComponent('年度报告检查汇总.csv')}`).header('cache-control', 'no-store').send(resultsCsv(results));
+      if (results.length === 1) return reply.page(page(reply.view(), { result: results[0] }));
+      return reply.page(page(reply.view(), { results }));
     },
   );
 }

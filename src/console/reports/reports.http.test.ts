@@ -57,6 +57,36 @@ describeApp('annual report checker (console)', (h) => {
     assert.match(none.body, /请选择要检查的报告文件/);
   });
 
+  it('several files at once: a summary table, or one CSV', async () => {
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['supervisor', root]]);
+    const c = h.client();
+    await c.login(u.username);
+    const send = async (csv: boolean) => {
+      const b = '----gkmulti';
+      const file = (name: string, data: Buffer) => [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/html\r\n\r\n`), data, Buffer.from('\r\n')];
+      const parts = [
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${await c.csrf('/console/reports/check')}\r\n`),
+        ...(csv ? [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="csv"\r\n\r\n1\r\n`)] : []),
+        ...file('a.html', fixture('r2019.html')),
+        ...file('b.html', fixture('r2021-table4-error.html')),
+        ...file('c.pdf', Buffer.from('%PDF-1.4')),
+        Buffer.from(`--${b}--\r\n`),
+      ];
+      const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      return c.app.inject({ method: 'POST', url: '/console/reports/check', payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie } });
+    };
+    const page = await send(false);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /检查结果汇总（3 份）/);
+    assert.match(page.body, /<td>b\.html<\/td><td>勾稽关系有误<\/td>/);
+    const csv = await send(true);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    assert.equal(lines.length, 4);
+    assert.match(lines[3], /^c\.pdf,无法读取,,0,不支持 PDF/);
+  });
+
   it('refuses an upload without the CSRF token, and anonymous visitors', async () => {
     const root = await makeOrg(h.db());
     const u = await makeUser(h.db(), [['supervisor', root]]);
