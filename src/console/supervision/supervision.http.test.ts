@@ -98,7 +98,7 @@ describeApp(
       ws.addRow(['类别', '任务内容', '责任单位', '完成时限', '佐证材料要求']);
       ws.addRow(['重点领域', '公开教育经费', '示范县教育局', '2026-12-31', '链接']);
       ws.addRow(['重点领域', '公开救助信息', '不存在的局', '2026-12-31', '链接']);
-      const res = await upload(s, '/console/supervision/tasks/import', { _csrf: await s.csrf('/console/supervision/tasks'), jurisdictionOrgId: String(county.id), year: '2026' }, Buffer.from(await wb.xlsx.writeBuffer()));
+      const res = await upload(s, '/console/supervision/tasks/import', { _csrf: await s.csrf('/console/supervision/tasks'), importOrgId: String(county.id), importYear: '2026' }, Buffer.from(await wb.xlsx.writeBuffer()));
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /第 3 行：责任单位“不存在的局”不在本级管辖范围内。/);
       assert.doesNotMatch((await s.get('/console/supervision/tasks')).body, /公开教育经费/);

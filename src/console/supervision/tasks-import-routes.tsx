@@ -35,8 +35,8 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       const up = uploads.get(req) ?? { code: 'file_missing', message: '请选择要导入的 XLSX 文件。', field: 'file' };
       if ('code' in up) return reply.page(await renderList(req, reply.view(), { errors: [up] }), 400);
       try {
-        const r = await importTasks(req.ctx, { jurisdictionOrgId: Number(up.fields.jurisdictionOrgId), year: Number(up.fields.year), data: up.data });
-        return reply.flashRedirect(`/console/supervision/tasks?year=${up.fields.year}`, `已导入 ${r.created} 项任务。`);
+        const r = await importTasks(req.ctx, { jurisdictionOrgId: Number(up.fields.importOrgId), year: Number(up.fields.importYear), data: up.data });
+        return reply.flashRedirect(`/console/supervision/tasks?year=${Number(up.fields.importYear)}`, `已导入 ${r.created} 项任务。`);
       } catch (e) {
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
         return reply.page(await renderList(req, reply.view(), { errors: e.errors }), e.status);

@@ -96,10 +96,27 @@ interface ListProps {
   qs: URLSearchParams;
   today: string;
   categories: string[];
+  years: string[];
   filterOrgs: OrgRow[];
   manage: { jurisdictions: OrgRow[]; orgs: OrgRow[] } | null;
   errors?: FieldError[];
   values?: Record<string, unknown>;
+}
+
+function FilterSelect(p: { id: string; name: string; label: string; value: string; options: Array<[string, string]> }) {
+  return (
+    <div class="field">
+      <label for={p.id}>{p.label}</label>
+      <select id={p.id} name={p.name}>
+        <option value="">全部</option>
+        {p.options.map(([v, l]) => (
+          <option value={v} selected={v === p.value}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /** The list page with filters, exports, the new-task and import forms. */
@@ -110,10 +127,10 @@ export function TasksPage(p: ListProps) {
     <ConsoleLayout view={p.view} title="年度任务分解表" wide>
       <ErrorSummary errors={p.errors} />
       <form method="get" action="/console/supervision/tasks" class="filters">
-        <TextField name="year" label="年度" value={g('year')} inputmode="numeric" maxLength={4} />
-        <SelectField name="state" label="状态" value={g('state')} options={Object.entries(TASK_STATES)} placeholder="全部" />
-        <SelectField name="responsibleOrgId" label="责任单位" value={g('responsibleOrgId')} options={orgOptions(p.filterOrgs)} placeholder="全部" />
-        <SelectField name="category" label="类别" value={g('category')} options={p.categories.map((c) => [c, c])} placeholder="全部" />
+        <FilterSelect id="q-year" name="year" label="年度" value={g('year')} options={p.years.map((y) => [y, y])} />
+        <FilterSelect id="q-state" name="state" label="状态" value={g('state')} options={Object.entries(TASK_STATES)} />
+        <FilterSelect id="q-org" name="responsibleOrgId" label="责任单位" value={g('responsibleOrgId')} options={orgOptions(p.filterOrgs)} />
+        <FilterSelect id="q-category" name="category" label="类别" value={g('category')} options={p.categories.map((c) => [c, c])} />
         <div class="field">
           <label>
             <input type="checkbox" name="overdue" value="1" checked={g('overdue') === '1'} /> 只看逾期未完成
@@ -143,11 +160,11 @@ export function TasksPage(p: ListProps) {
             <form method="post" action="/console/supervision/tasks/import" enctype="multipart/form-data">
               <CsrfField token={p.view.csrf} />
               {p.manage.jurisdictions.length > 1 ? (
-                <SelectField name="jurisdictionOrgId" label="任务所属" required value="" options={orgOptions(p.manage.jurisdictions)} />
+                <SelectField name="importOrgId" label="任务所属" required value="" options={orgOptions(p.manage.jurisdictions)} />
               ) : (
-                <input type="hidden" name="jurisdictionOrgId" value={String(p.manage.jurisdictions[0].id)} />
+                <input type="hidden" name="importOrgId" value={String(p.manage.jurisdictions[0].id)} />
               )}
-              <TextField name="year" label="年度" required inputmode="numeric" value={p.today.slice(0, 4)} maxLength={4} />
+              <TextField name="importYear" label="导入年度" required inputmode="numeric" value={p.today.slice(0, 4)} maxLength={4} />
               <div class="field">
                 <label for="f-file">XLSX 文件</label>
                 <input id="f-file" name="file" type="file" accept=".xlsx" required />
@@ -169,7 +186,9 @@ export async function renderList(req: FastifyRequest, view: ViewCtx, extra: { er
   const manage = scopePaths(req.actor, TASK_MANAGE_ROLES).length ? await jurisdictionOrgs(req) : null;
   const filterOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, TASK_VIEW_ROLES) })).filter((o) => o.kind !== 'section');
   const categories = await taskCategories(req.ctx.db, { supervisePaths: filter.supervisePaths, reportPaths: filter.reportPaths });
-  return <TasksPage view={view} rows={rows} total={total} page={page} qs={qs} today={todayInShanghai(req.ctx.now())} categories={categories} filterOrgs={filterOrgs} manage={manage} {...extra} />;
+  const thisYear = Number(todayInShanghai(req.ctx.now()).slice(0, 4));
+  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map(String);
+  return <TasksPage view={view} rows={rows} total={total} page={page} qs={qs} today={todayInShanghai(req.ctx.now())} categories={categories} years={years} filterOrgs={filterOrgs} manage={manage} {...extra} />;
 }
 
 /** Console: the 任务分解表 list, new task, XLSX export, 季度通报 DOCX. */

@@ -1,0 +1,93 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from '../../app/build-app.js';
+import { freshDatabase, testConfig } from '../../../test/helpers/db.js';
+import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
+import { browserSkip, launch, listen, assertAccessible, shot } from '../../../test/browser/browser.js';
+
+describe('supervision journey in Chromium [sqlite]', { skip: browserSkip }, () => {
+  let app: FastifyInstance;
+  let base: string;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let dropDb: () => Promise<void>;
+  let supName = '';
+  let adminName = '';
+
+  before(async () => {
+    const { database, drop } = await freshDatabase('sqlite');
+    dropDb = drop;
+    const county = await makeOrg(database.db, { name: '浏览器县人民政府' });
+    const edu = await makeOrg(database.db, { parent: county, name: '浏览器县教育局' });
+    await makeOrg(database.db, { parent: county, name: '浏览器县民政局' });
+    supName = (await makeUser(database.db, [['supervisor', county]])).username;
+    adminName = (await makeUser(database.db, [['agency_admin', edu]])).username;
+    app = await buildApp(testConfig(), database);
+    base = await listen(app);
+    ({ browser, close: closeBrowser } = await launch());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await app?.close();
+    await dropDb?.();
+  });
+
+  async function login(username: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/console/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${base}/console`);
+    return page;
+  }
+
+  it('dashboard, then a task: supervisor creates → agency reports → supervisor returns → agency reports → supervisor accepts', async () => {
+    const sup = await login(supName);
+    await sup.getByRole('link', { name: '工作台统计' }).first().click();
+    await sup.getByRole('table', { name: '各单位政务公开工作情况' }).waitFor();
+    assert.equal(await sup.locator('svg[role="img"] title').first().textContent(), '近12个月趋势');
+    await sup.getByRole('link', { name: '收到申请' }).click();
+    await sup.waitForURL(/sort=req_received&dir=desc/);
+    await assertAccessible(sup, 'dashboard');
+    await shot(sup, 'supervision-dashboard');
+
+    await sup.getByRole('link', { name: '年度任务分解表' }).first().click();
+    await sup.locator('#f-category').fill('政策解读');
+    await sup.locator('#f-content').fill('重要政策文件出台后同步发布解读');
+    await sup.locator('#f-responsibleOrgId').selectOption({ label: '　浏览器县教育局' });
+    await sup.locator('#f-deadline').fill('2026-12-31');
+    await sup.locator('#f-evidenceRequired').fill('解读页面链接');
+    await sup.getByRole('button', { name: '新建任务' }).click();
+    await sup.getByText(/已新建任务 \d{4}-1/).waitFor();
+    const taskUrl = sup.url();
+    await assertAccessible(sup, 'task page (supervisor)');
+
+    const agency = await login(adminName);
+    await agency.goto(taskUrl);
+    await agency.getByLabel('工作进展').fill('已发布 2 篇解读');
+    await agency.getByRole('button', { name: '报送' }).click();
+    await agency.getByText('已报送进展，等待审核。').waitFor();
+    await assertAccessible(agency, 'task page (agency)');
+
+    await sup.reload();
+    await sup.getByLabel('审核意见（退回时必填）').fill('请补充解读链接');
+    await sup.getByRole('button', { name: '退回' }).click();
+    await sup.getByText('已退回，责任单位将重新报送。').waitFor();
+
+    await agency.reload();
+    await agency.getByText('请补充解读链接').first().waitFor();
+    await agency.getByLabel('工作进展').fill('已补充链接');
+    await agency.getByLabel('佐证链接（每行一条，如公开信息页面地址）').fill('/gk/items/1');
+    await agency.getByRole('button', { name: '报送' }).click();
+    await agency.getByText('已报送进展，等待审核。').waitFor();
+
+    await sup.reload();
+    await sup.getByRole('button', { name: '验收通过' }).click();
+    await sup.getByText('已验收。').waitFor();
+    assert.match(await sup.locator('dl.meta').innerText(), /已验收/);
+    await shot(sup, 'supervision-task');
+  });
+});
