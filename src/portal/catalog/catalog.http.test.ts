@@ -104,6 +104,8 @@ describeApp(
       const list = (await anon.get('/api/v1/public/items')).json() as { total: number; data: Array<{ id: number; indexNo: string; publishedOn: string }> };
       assert.equal(list.total, 1);
       assert.equal(list.data[0]!.indexNo, 'MB1004000/2026-00001');
+      const doc = (await anon.get('/api/v1/openapi.json')).json() as { paths: Record<string, unknown> };
+      for (const p of ['/api/v1/public/items', '/api/v1/public/items/{id}', '/api/v1/items', '/api/v1/items/{id}/transitions']) assert.ok(doc.paths[p], p);
       const one = (await anon.get(`/api/v1/public/items/${itemId}`)).json() as { title: string; bodyHtml: string };
       assert.equal(one.title, '关于2027年部门预算公开的通知');
     });
