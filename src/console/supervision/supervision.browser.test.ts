@@ -89,5 +89,19 @@ describe('supervision journey in Chromium [sqlite]', { skip: browserSkip }, () =
     await sup.getByText('已验收。').waitFor();
     assert.match(await sup.locator('dl.meta').innerText(), /已验收/);
     await shot(sup, 'supervision-task');
+
+    await sup.getByRole('link', { name: '网站检查' }).first().click();
+    await sup.getByRole('link', { name: '浏览器县教育局' }).click();
+    await sup.getByRole('button', { name: '立即检查' }).click();
+    await sup.getByText(/检查完成：/).waitFor();
+    await assertAccessible(sup, 'website check');
+    await sup.getByRole('link', { name: '每日提醒设置' }).first().click();
+    await sup.getByRole('button', { name: '保存' }).click();
+    await sup.getByText('已保存提醒设置。').waitFor();
+    await assertAccessible(sup, 'alerts');
+    await sup.goto(`${base}/stats`);
+    await sup.getByRole('heading', { level: 1, name: '政府信息公开统计' }).waitFor();
+    await assertAccessible(sup, 'public statistics');
+    await shot(sup, 'stats');
   });
 });
