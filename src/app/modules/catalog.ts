@@ -13,12 +13,15 @@ import { catalogPortalRoutes } from '../../portal/catalog/catalog-portal-routes.
 import { catalogApi } from '../../api/catalog/catalog-api.js';
 import { seedDemoCatalog } from '../../catalog/seed-demo-catalog.js';
 import { releaseScheduled } from '../../catalog/release-scheduled.js';
+import { registerSearchSource } from '../../search/search-sources.js';
+import { catalogSearchSource } from '../../catalog/catalog-search-source.js';
 import { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 
 /** Proactive disclosure: the catalogue, review before publication, publication, timeliness. */
 export const catalogModule: CapabilityModule = {
   name: 'catalog',
   async routes(app, { config }) {
+    registerSearchSource(catalogSearchSource);
     registerNav(
       { href: '/console/items', label: '公开信息', roles: CATALOG_VIEWERS, group: '主动公开' },
       { href: '/console/items/queue', label: '我的待办（审核）', roles: CATALOG_QUEUE_ROLES, group: '主动公开' },

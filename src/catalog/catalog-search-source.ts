@@ -1,0 +1,47 @@
+import type { Db } from '../platform/db/schema.js';
+import { todayInShanghai } from '../platform/dates.js';
+import { sql } from 'kysely';
+import { htmlToText } from '../search/search-text.rules.js';
+import type { SearchSource } from '../search/search-sources.js';
+import type { SearchDoc } from '../search/search.types.js';
+import { publicItems, type ItemWithOrg } from './catalog.store.js';
+
+/** The search document of a public item. */
+export function itemSearchDoc(r: ItemWithOrg): SearchDoc {
+  return {
+    docType: 'catalog_item',
+    docId: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    categoryId: r.category_id,
+    categoryName: r.category_name,
+    topic: r.topic,
+    genre: r.genre,
+    validity: r.validity,
+    publishedOn: r.published_on,
+    title: r.title,
+    body: [r.summary ?? '', htmlToText(r.body_html)].filter(Boolean).join('\n'),
+    docNo: r.doc_no,
+    indexNo: r.index_no,
+    url: `/gk/items/${r.id}`,
+  };
+}
+
+/** The catalogue as a search source: only what `publicItems` shows (published, 主动公开, 发布日期 reached). */
+export const catalogSearchSource: SearchSource = {
+  docType: 'catalog_item',
+  async count(db: Db) {
+    const r = await publicItems(db, todayInShanghai(new Date())).clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  async *documents(db: Db) {
+    const today = todayInShanghai(new Date());
+    let after = 0;
+    for (;;) {
+      const batch = await publicItems(db, today).where('items.id', '>', after).orderBy('items.id').limit(500).execute();
+      if (!batch.length) return;
+      for (const r of batch) yield itemSearchDoc(r);
+      after = batch[batch.length - 1]!.id;
+    }
+  },
+};
