@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { Empty, Pagination, SelectField, TextField } from '../../platform/views/components.js';
-import { intOrUndef, pageParam, str } from '../../platform/http/form.js';
+import { CsrfField, Empty, Pagination, SelectField, TextField } from '../../platform/views/components.js';
+import { reviewItem } from '../../catalog/review-item.js';
+import { publishItem } from '../../catalog/publish-item.js';
+import { submitItem } from '../../catalog/submit-item.js';
+import { intOrUndef, list, pageParam, str } from '../../platform/http/form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
 import { GENRES } from '../../catalog/catalog-labels.rules.js';
@@ -25,12 +28,13 @@ import { ItemForm, itemFormInput } from './item-form.js';
 
 const PER_PAGE = 30;
 
-function ItemsTable({ rows, cal, today }: { rows: ItemWithOrg[]; cal: WorkCalendar; today: string }) {
+function ItemsTable({ rows, cal, today, selectable }: { rows: ItemWithOrg[]; cal: WorkCalendar; today: string; selectable?: boolean }) {
   return (
     <div class="table-wrap">
       <table>
         <thead>
           <tr>
+            {selectable ? <th scope="col">选择</th> : null}
             <th scope="col">索引号</th>
             <th scope="col">名称</th>
             <th scope="col">发布机构</th>
@@ -44,6 +48,11 @@ function ItemsTable({ rows, cal, today }: { rows: ItemWithOrg[]; cal: WorkCalend
         <tbody>
           {rows.map((r) => (
             <tr>
+              {selectable ? (
+                <td>
+                  <input type="checkbox" name="ids" value={String(r.id)} aria-label={`选择「${r.title}」`} />
+                </td>
+              ) : null}
               <td>{r.index_no}</td>
               <td>
                 <a href={`/console/items/${r.id}`}>{r.title}</a>
@@ -156,9 +165,46 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
         <p>
           <a href="/console/items">← 全部信息</a>
         </p>
-        {mine.length ? <ItemsTable rows={mine} cal={cal} today={todayInShanghai(req.ctx.now())} /> : <Empty>没有等待您处理的信息。</Empty>}
+        {mine.length ? (
+          <form method="post" action="/console/items/bulk">
+            <CsrfField token={view.csrf} />
+            <ItemsTable rows={mine} cal={cal} today={todayInShanghai(req.ctx.now())} selectable />
+            <p class="actions">
+              <button type="submit" name="action" value="approve">
+                批量审核通过
+              </button>{' '}
+              <button type="submit" name="action" value="publish">
+                批量签发并立即发布
+              </button>{' '}
+              <button type="submit" name="action" value="submit" class="secondary">
+                批量提交审核
+              </button>
+            </p>
+          </form>
+        ) : (
+          <Empty>没有等待您处理的信息。</Empty>
+        )}
       </ConsoleLayout>,
     );
+  });
+
+  app.post('/console/items/bulk', async (req, reply) => {
+    const action = str(req.body, 'action');
+    const ids = list(req.body, 'ids').filter((x) => /^\d{1,9}$/.test(x)).map(Number).slice(0, 200);
+    if (!ids.length) return reply.flashRedirect('/console/items/queue', '请先勾选要处理的信息。');
+    const run = (id: number) =>
+      action === 'approve' ? reviewItem(req.ctx, { id, decision: 'approve' }) : action === 'publish' ? publishItem(req.ctx, { id }) : submitItem(req.ctx, id);
+    const failed: string[] = [];
+    for (const id of ids) {
+      try {
+        await run(id); // each item: its own transaction and audit event
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        failed.push(`#${id}：${e.errors[0]?.message ?? e.code}`);
+      }
+    }
+    const done = ids.length - failed.length;
+    return reply.flashRedirect('/console/items/queue', `已处理 ${done} 条。${failed.length ? `未处理 ${failed.length} 条：${failed.join('；')}` : ''}`);
   });
 
   app.get('/console/items/new', async (req, reply) => {

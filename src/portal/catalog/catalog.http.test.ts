@@ -200,6 +200,26 @@ describeApp(
       assert.equal((await h.app().inject({ method: 'GET', url: `/api/v1/items/${id}`, headers: { authorization: `Bearer ${outsider.token}` } })).statusCode, 403);
       assert.equal((await h.app().inject({ method: 'GET', url: '/api/v1/items' })).statusCode, 401);
     });
+
+    it('a reviewer approves several items at once from 我的待办; refusals are named', async () => {
+      const e = h.ctx((await makeUser(h.db(), [['editor', org]])).actor, NOW);
+      const ids: number[] = [];
+      for (const t of ['批量一', '批量二']) {
+        const { id } = await createItem(e, { orgId: org.id, title: t, bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+        await submitItem(e, id);
+        ids.push(id);
+      }
+      const { id: draft } = await createItem(e, { orgId: org.id, title: '批量三（草稿）', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const s = await login('secrecy_reviewer');
+      const res = await s.post('/console/items/bulk', { action: 'approve', ids: [...ids, draft].map(String) }, { from: '/console/items/queue' });
+      assert.equal(res.statusCode, 303);
+      const page = await s.get('/console/items/queue');
+      assert.match(page.body, new RegExp(`已处理 2 条。未处理 1 条：#${draft}：信息当前状态为“草稿”，不能审核通过。`));
+      const rows = await h.db().selectFrom('items').select('status').where('id', 'in', ids).execute();
+      assert.deepEqual(rows.map((r) => r.status), ['approval', 'approval']);
+      const audits = await h.db().selectFrom('audit_events').select('subject_id').where('action', '=', 'item.approve').where('subject_id', 'in', ids.map(String)).execute();
+      assert.equal(audits.length, 2);
+    });
   },
   { now: () => NOW },
 );
