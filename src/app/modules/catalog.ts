@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { CapabilityModule } from '../modules.js';
+import type { Ctx } from '../../platform/context.js';
+import { fail } from '../../cli/open.js';
+import { importItems } from '../../catalog/import-items.js';
+import { readImportTable } from '../../catalog/import-file.js';
 import { registerNav } from '../../console/nav.js';
 import { itemsRoutes } from '../../console/catalog/items-routes.js';
 import { itemRoutes } from '../../console/catalog/item-routes.js';
@@ -46,17 +51,33 @@ export const catalogModule: CapabilityModule = {
   },
   seedDemo: seedDemoCatalog,
   cli(program, open) {
-    program
-      .command('catalog:release')
+    const run = async (fn: (ctx: Ctx) => Promise<void>) => {
+      const { ctx, close } = await open();
+      try {
+        await fn(ctx);
+      } catch (e) {
+        fail(e);
+      } finally {
+        await close();
+      }
+    };
+    const cat = program.command('catalog').description('政府信息公开目录');
+    cat
+      .command('release')
       .description('发布已到定时发布日期的公开信息')
-      .action(async () => {
-        const { ctx, close } = await open();
-        try {
-          console.log(`已发布 ${await releaseScheduled(ctx)} 条定时信息。`);
-        } finally {
-          await close();
-        }
-      });
+      .action(() => run(async (ctx) => console.log(`已发布 ${await releaseScheduled(ctx)} 条定时信息。`)));
+    cat
+      .command('import <orgId> <file>')
+      .description('从 CSV 或 XLSX 导入已有的公开目录（按索引号去重，可重复执行）')
+      .option('--dry-run', '只检查，不保存')
+      .action((orgId: string, file: string, opts: { dryRun?: boolean }) =>
+        run(async (ctx) => {
+          const r = await importItems(ctx, { orgId: Number(orgId), table: await readImportTable(readFileSync(file)), dryRun: !!opts.dryRun });
+          for (const e of r.errors) console.error(`第 ${e.row} 行：${e.message}`);
+          console.log(`共 ${r.total} 行；已存在跳过 ${r.skipped} 行；${opts.dryRun ? `可导入 ${r.valid - r.skipped} 行（试导入，未保存）` : `新增 ${r.created} 条`}；有问题 ${new Set(r.errors.map((e) => e.row)).size} 行。`);
+          if (r.errors.length) process.exitCode = 1;
+        }),
+      );
   },
   jobs: [{ name: 'catalog.release_scheduled', period: 'hourly', run: async (ctx) => `已发布 ${await releaseScheduled(ctx)} 条定时信息。` }],
 };
