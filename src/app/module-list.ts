@@ -1,4 +1,5 @@
 import type { CapabilityModule } from './modules.js';
+import { searchModule } from './modules/search.js';
 import { calendarModule } from './modules/calendar.js';
 import { mailModule } from './modules/mail.js';
 import { guideModule } from './modules/guide.js';
@@ -9,4 +10,4 @@ import { reportsModule } from './modules/reports.js';
 import { supervisionModule } from './modules/supervision.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, interactionModule, reportsModule, supervisionModule];
+export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, searchModule, interactionModule, reportsModule, supervisionModule];
