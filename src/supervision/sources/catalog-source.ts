@@ -66,15 +66,25 @@ export const catalogSource: FigureSource = {
     ).then(async (m) => {
       if (!m) return m;
       // Published policy documents (规章, 规范性文件 or category 政策文件) without any 政策解读 linked, as of now.
-      const u = await guarded(async () =>
-        (
+      // Two queries so that each uses an index: 规章/规范性文件 through the partial index
+      // supervision_items_policy, and the other items filed under a 政策文件 category through items_category
+      // (`status || ''` keeps the planners off the status indexes). No org join: orgs outside the scope
+      // are dropped when the counts are rolled up into rows.
+      const notLinked = sql`not exists (select 1 from item_links l where l.document_id = i.id)`;
+      const u = await guarded(async () => [
+        ...(
           await sql<{ org_id: number; n: number | string }>`
-            select i.org_id, count(*) as n from items i join orgs o on o.id = i.org_id left join catalog_categories c on c.id = i.category_id
-            where ${pathScope(q.paths)} and i.status = 'published' and (i.is_normative = 1 or i.is_rule = 1 or c.name = ${'政策文件'})
-              and not exists (select 1 from item_links l where l.document_id = i.id)
+            select i.org_id, count(*) as n from items i
+            where (i.is_normative = 1 or i.is_rule = 1) and i.status || '' = 'published' and ${notLinked}
             group by i.org_id`.execute(db)
         ).rows,
-      );
+        ...(
+          await sql<{ org_id: number; n: number | string }>`
+            select i.org_id, count(*) as n from catalog_categories c cross join items i
+            where i.category_id = c.id and c.name = ${'政策文件'} and i.status || '' = 'published' and i.is_normative = 0 and i.is_rule = 0 and ${notLinked}
+            group by i.org_id`.execute(db)
+        ).rows,
+      ]);
       for (const r of u ?? []) bump(m, r.org_id, 'uninterpreted', Number(r.n));
       if (!u) for (const c of m.values()) c.uninterpreted_unknown = 1;
       return m;
