@@ -1,6 +1,7 @@
 import type { Ctx } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
+import { syncItemIndex } from './sync-item-index.js';
 import { tx } from '../platform/tx.js';
 import { rolesAllow } from '../orgs/roles.rules.js';
 import { getOrg } from '../orgs/orgs.store.js';
@@ -76,6 +77,7 @@ export async function importItems(ctx: Ctx, input: { orgId: number; table: strin
         updated_at: now,
       });
       await insertReview(trx, { item_id: id, action: 'import', from_status: IMPORTED_STATUS, to_status: IMPORTED_STATUS, actor_id: ctx.actor.userId, actor_label: ctx.actor.label, comment: `导入第 ${r.row} 行`, created_at: now });
+      await syncItemIndex(trx, ctx, id);
       report.created++;
     }
     await writeAudit(trx, ctx, {

@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
+import { syncItemIndex } from './sync-item-index.js';
 import type { Updateable } from 'kysely';
 import type { ItemsTable } from './catalog.tables.js';
 import { getItem, insertReview, updateItemRow, type ItemWithOrg } from './catalog.store.js';
@@ -48,5 +49,6 @@ export async function applyTransition(
     orgId: item.org_id,
     summary: opts.summary ?? `${ACTION_LABELS[action]}：「${item.title}」（${item.index_no}），${STATUS_LABELS[from.status]} → ${STATUS_LABELS[to]}${comment ? `；意见：${comment}` : ''}`,
   });
+  await syncItemIndex(trx, ctx, item.id);
   return to;
 }

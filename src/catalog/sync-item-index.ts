@@ -1,0 +1,17 @@
+import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db/schema.js';
+import { todayInShanghai } from '../platform/dates.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
+import { syncSearchDocument } from '../search/sync-document.js';
+import { getPublicItem } from './catalog.store.js';
+import { itemSearchDoc } from './catalog-search-source.js';
+
+/**
+ * After any change of an item: the search index holds it exactly when the public may see it
+ * (published, 主动公开, 发布日期 reached), and public pages get a new Last-Modified.
+ */
+export async function syncItemIndex(trx: Db, ctx: Pick<Ctx, 'now'>, itemId: number): Promise<void> {
+  const pub = await getPublicItem(trx, todayInShanghai(ctx.now()), itemId);
+  await syncSearchDocument(trx, 'catalog_item', itemId, pub ? itemSearchDoc(pub) : null);
+  await bumpPublicVersion(trx, ctx);
+}
