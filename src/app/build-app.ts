@@ -12,7 +12,7 @@ import { usersRoutes } from '../console/foundation/users-routes.js';
 import { accountRoutes } from '../console/foundation/account-routes.js';
 import { auditRoutes } from '../console/foundation/audit-routes.js';
 import { homeRoutes } from '../console/foundation/home-routes.js';
-import { portalHomeRoutes } from '../portal/home-routes.js';
+import { portalHomeRoutes } from '../portal/home/home-routes.js';
 import { foundationApi } from '../api/foundation-api.js';
 import { docsRoutes } from '../api/docs-routes.js';
 import { capabilityModules } from './module-list.js';

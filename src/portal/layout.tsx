@@ -34,7 +34,8 @@ export function PortalLayout({ view, title, children, search }: { view: ViewCtx;
             <a href="/gk">政府信息公开</a>
             <a href="/ysqgk">依申请公开</a>
             <a href="/hd">互动交流</a>
-            <a href="/nb">年度报告</a>
+            <a href="/reports">年度报告</a>
+            <a href="/stats">统计数据</a>
             <a href="/tools/deadline">期限计算器</a>
           </nav>
           <form class="search-box wrap" role="search" action="/search" method="get">

@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { PortalLayout } from '../layout.js';
+import { notFound } from '../../platform/errors.js';
+import { todayInShanghai } from '../../platform/dates.js';
+import { Pagination, Empty } from '../../platform/views/components.js';
+import { pageParam } from '../../platform/http/form.js';
+import { listOrgs } from '../../orgs/orgs.store.js';
+import { ORG_KINDS } from '../../orgs/orgs.rules.js';
+import { listPublicItems, publicItems, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { ARTICLE20_ITEMS } from '../../catalog/catalog-labels.rules.js';
+
+/** 重点领域 entries: searches over the whole catalogue. */
+const KEY_AREAS = ['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '教育', '医疗卫生', '生态环境', '安全生产', '食品药品', '征地拆迁', '就业创业', '乡村振兴'];
+
+function ItemList({ rows }: { rows: ItemWithOrg[] }) {
+  return (
+    <ul class="item-list">
+      {rows.map((r) => (
+        <li>
+          <a href={`/gk/items/${r.id}`}>{r.title}</a> <span class="muted">{r.org_name} · {r.published_on}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The jurisdiction home page, the agency directory and the 第二十条 法定主动公开内容 pages. */
+export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/', async (req, reply) => {
+    const today = todayInShanghai(req.ctx.now());
+    const orgs = await listOrgs(req.ctx.db);
+    const agencies = orgs.filter((o) => o.kind !== 'section');
+    const latest = await listPublicItems(req.ctx.db, today, { limit: 10, offset: 0 });
+    const view = reply.view();
+    return reply.page(
+      <PortalLayout view={view} title="首页">
+        <h1>{view.siteName}</h1>
+        <section aria-labelledby="doors">
+          <h2 id="doors">办事入口</h2>
+          <div class="cards">
+            <a class="card" href="/gk">
+              <strong>政府信息公开目录</strong>
+              <br />
+              按机构和类别浏览主动公开的政府信息
+            </a>
+            <a class="card" href="/fdzdgk">
+              <strong>法定主动公开内容</strong>
+              <br />
+              《条例》第二十条规定的十五类信息
+            </a>
+            <a class="card" href="/zn">
+              <strong>政府信息公开指南</strong>
+              <br />
+              分类、获取方式、工作机构和联系方式
+            </a>
+            <a class="card" href="/ysqgk">
+              <strong>依申请公开</strong>
+              <br />
+              在线提交申请，查询办理进度
+            </a>
+            <a class="card" href="/hd">
+              <strong>互动交流</strong>
+              <br />
+              咨询、投诉、建议，意见征集
+            </a>
+            <a class="card" href="/reports">
+              <strong>年度报告</strong>
+              <br />
+              政府信息公开工作年度报告
+            </a>
+          </div>
+        </section>
+        <section aria-labelledby="latest">
+          <h2 id="latest">最新公开</h2>
+          {latest.rows.length ? <ItemList rows={latest.rows} /> : <Empty>暂无已公开的信息。</Empty>}
+          <p>
+            <a href="/gk">更多信息 →</a> · <a href="/feeds/all.atom">订阅（Atom）</a>
+          </p>
+        </section>
+        <section aria-labelledby="areas">
+          <h2 id="areas">重点领域信息公开</h2>
+          <ul class="tags">
+            {KEY_AREAS.map((k) => (
+              <li>
+                <a href={`/search?q=${encodeURIComponent(k)}`}>{k}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="dir">
+          <h2 id="dir">机构目录</h2>
+          {agencies.length ? (
+            <ul class="agency-list">
+              {agencies.map((o) => (
+                <li>
+                  {'　'.repeat(Math.max(0, o.depth))}
+                  <a href={`/gk/${o.id}`}>{o.name}</a> <span class="muted">{ORG_KINDS[o.kind as keyof typeof ORG_KINDS]}</span> · <a href={`/zn/${o.id}`}>公开指南</a> · <a href={`/stats/${o.id}`}>统计</a>
+                  {o.is_demo ? <span class="badge demo">示例</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty>暂无机构。</Empty>
+          )}
+        </section>
+      </PortalLayout>,
+    );
+  });
+
+  app.get('/fdzdgk', async (req, reply) => {
+    const today = todayInShanghai(req.ctx.now());
+    const counts = await publicItems(req.ctx.db, today)
+      .clearSelect()
+      .select(['items.article20_item', sql<number>`count(*)`.as('n')])
+      .groupBy('items.article20_item')
+      .execute();
+    const n = (i: number) => Number(counts.find((c) => c.article20_item === i)?.n ?? 0);
+    return reply.page(
+      <PortalLayout view={reply.view()} title="法定主动公开内容">
+        <h1>法定主动公开内容</h1>
+        <p>依据《中华人民共和国政府信息公开条例》第二十条，行政机关应当主动公开以下政府信息：</p>
+        <ol class="plain">
+          {ARTICLE20_ITEMS.map((label, i) => (
+            <li>
+              <a href={`/fdzdgk/${i + 1}`}>{label}</a> <span class="muted">（{n(i + 1)} 条）</span>
+            </li>
+          ))}
+        </ol>
+      </PortalLayout>,
+    );
+  });
+
+  app.get('/fdzdgk/:n', async (req, reply) => {
+    const n = Number((req.params as { n: string }).n);
+    if (!Number.isInteger(n) || n < 1 || n > ARTICLE20_ITEMS.length) throw notFound('not_found', '您访问的页面不存在。');
+    const today = todayInShanghai(req.ctx.now());
+    const page = pageParam(req.query);
+    const q = publicItems(req.ctx.db, today).where('items.article20_item', '=', n);
+    const total = Number((await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc').limit(20).offset((page - 1) * 20).execute();
+    return reply.page(
+      <PortalLayout view={reply.view()} title={ARTICLE20_ITEMS[n - 1]}>
+        <p>
+          <a href="/fdzdgk">← 法定主动公开内容</a>
+        </p>
+        <h1>{ARTICLE20_ITEMS[n - 1]}</h1>
+        {rows.length ? <ItemList rows={rows} /> : <Empty>暂无此类已公开信息。</Empty>}
+        <Pagination page={page} total={total} perPage={20} baseUrl={`/fdzdgk/${n}`} />
+      </PortalLayout>,
+    );
+  });
+}
