@@ -19,6 +19,7 @@ export interface Config {
     readonly bodyBytes: number;
     readonly uploadBytes: number;
     readonly publicFormsPerMinute: number;
+    readonly lookupsPerMinute: number;
     readonly apiPerMinute: number;
   };
   readonly smtpUrl: string | undefined;
@@ -128,6 +129,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       bodyBytes: int('GONGKAI_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
       uploadBytes: int('GONGKAI_UPLOAD_LIMIT_MB', 50, 1, 2048) * 1024 * 1024,
       publicFormsPerMinute: int('GONGKAI_RATE_LIMIT_PUBLIC', 20, 1, 1_000_000),
+      lookupsPerMinute: int('GONGKAI_RATE_LIMIT_LOOKUP', 10, 1, 1_000_000),
       apiPerMinute: int('GONGKAI_RATE_LIMIT_API', 600, 1, 10_000_000),
     },
     smtpUrl,

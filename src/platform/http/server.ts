@@ -19,6 +19,7 @@ import { resolveSession } from '../auth/sessions.js';
 import { renderDocument } from './render.js';
 import { httpDuration, httpRequests, registry } from './metrics.js';
 import { collectOpenApi } from './openapi.js';
+import { setPublicLimits } from './limits.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -88,6 +89,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     hsts: secure,
   });
   await app.register(rateLimit, { global: false });
+  setPublicLimits(config.limits.publicFormsPerMinute, config.limits.lookupsPerMinute);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
 import { PortalLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -122,7 +123,7 @@ export async function consultationsPortalRoutes(app: FastifyInstance): Promise<v
 
   app.get('/hd/consultations/:id', async (req, reply) => reply.page(<DetailPage view={reply.view()} d={await periodDetail(req.ctx, idParam(req.params), 'public')} />));
 
-  app.post('/hd/consultations/:id', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
+  app.post('/hd/consultations/:id', PUBLIC_FORM_LIMIT, async (req, reply) => {
     const id = idParam(req.params);
     const values = { articleNo: str(req.body, 'articleNo'), content: str(req.body, 'content'), name: str(req.body, 'name'), phone: str(req.body, 'phone') };
     try {

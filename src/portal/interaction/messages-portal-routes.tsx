@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { LOOKUP_LIMIT, PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
 import { PortalLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -16,7 +17,6 @@ import { readMultipartForm, uploadedFiles } from './multipart-form.js';
 import { ATTACHMENT_LIMITS } from '../../interaction/message-attachments.js';
 
 /** Wrong 查询码 guesses are rate-limited per client. */
-const LIMITED = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
 
 /** Every enabled org: agencies, departments and the jurisdiction's government. */
 export async function messageOrgOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
@@ -194,7 +194,7 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={{ orgId: /^\d+$/.test(org) ? Number(org) : undefined }} />);
   });
 
-  app.post('/hd/messages/new', { preValidation: readMultipartForm }, async (req, reply) => {
+  app.post('/hd/messages/new', { preValidation: readMultipartForm, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
     const values = messageFromBody(req.body);
     try {
       const files = uploadedFiles(req);
@@ -228,7 +228,7 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
 
   app.get('/hd/messages/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
 
-  app.post('/hd/messages/status', LIMITED, async (req, reply) => {
+  app.post('/hd/messages/status', LOOKUP_LIMIT, async (req, reply) => {
     const messageNo = str(req.body, 'messageNo');
     const queryCode = str(req.body, 'queryCode');
     try {
@@ -240,7 +240,7 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/hd/messages/rate', LIMITED, async (req, reply) => {
+  app.post('/hd/messages/rate', LOOKUP_LIMIT, async (req, reply) => {
     const messageNo = str(req.body, 'messageNo');
     const queryCode = str(req.body, 'queryCode');
     try {
@@ -257,7 +257,7 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/hd/messages/reopen', LIMITED, async (req, reply) => {
+  app.post('/hd/messages/reopen', LOOKUP_LIMIT, async (req, reply) => {
     const messageNo = str(req.body, 'messageNo');
     const queryCode = str(req.body, 'queryCode');
     try {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { LOOKUP_LIMIT, PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
 import { PortalLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -16,7 +17,6 @@ import { matchPublished, type PublishedMatch } from './published-matches.js';
 import { intOrUndef } from '../../platform/http/form.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
-const LIMITED = { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } };
 
 async function agencyOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
   return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), o.name]);
@@ -83,7 +83,7 @@ function StatusForm({ view, errors, requestNo }: { view: ViewCtx; errors?: Field
 export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> {
   app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} />));
 
-  app.post('/ysqgk', async (req, reply) => {
+  app.post('/ysqgk', PUBLIC_FORM_LIMIT, async (req, reply) => {
     const values = applicationFromBody(req.body);
     // Before the first submission, show published items that may already hold the information.
     if (str(req.body, 'check') === '1' || str(req.body, 'confirmed') !== '1') {
@@ -122,7 +122,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
 
   app.get('/ysqgk/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
 
-  app.post('/ysqgk/status', LIMITED, async (req, reply) => {
+  app.post('/ysqgk/status', LOOKUP_LIMIT, async (req, reply) => {
     const requestNo = str(req.body, 'requestNo');
     const queryCode = str(req.body, 'queryCode');
     try {
@@ -140,7 +140,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/ysqgk/letter', LIMITED, async (req, reply) => {
+  app.post('/ysqgk/letter', LOOKUP_LIMIT, async (req, reply) => {
     const requestNo = str(req.body, 'requestNo');
     try {
       const st = await publicStatus(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode') });
@@ -160,7 +160,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/ysqgk/withdraw', LIMITED, async (req, reply) => {
+  app.post('/ysqgk/withdraw', LOOKUP_LIMIT, async (req, reply) => {
     const requestNo = str(req.body, 'requestNo');
     try {
       await withdrawRequest(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode'), reason: str(req.body, 'reason') });
