@@ -43,6 +43,20 @@ export class Client {
     );
   }
 
+  /** Posts a multipart form with one file (`fileField`) plus text fields and the page's CSRF token. */
+  async upload(url: string, file: { field: string; name: string; data: Buffer | string; type?: string }, fields: Record<string, string> = {}, opts: { from?: string } = {}): Promise<LightMyRequestResponse> {
+    const boundary = `----gk${Date.now().toString(16)}`;
+    const parts: Buffer[] = [];
+    const all = { _csrf: await this.csrf(opts.from ?? url), ...fields };
+    for (const [k, v] of Object.entries(all)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data));
+    parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+    return this.keep(
+      await this.app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: this.cookieHeader() } }),
+    );
+  }
+
   async login(username: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
     return this.post('/console/login', { username, password }, { from: '/console/login' });
   }

@@ -70,6 +70,12 @@ describeApp('request clock and calendar over HTTP', (h) => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /2027 年已保存为第 1 版/);
     assert.match(res.body, /个期限随之调整/);
+    const y2028 = JSON.stringify({ year: 2028, holidays: [{ name: '春节', from: '2028-01-25', to: '2028-02-01' }, { name: '国庆节', from: '2028-10-01', to: '2028-10-07' }] });
+    const up = await a.upload('/console/calendar/upload', { field: 'file', name: '2028年节假日.json', data: y2028, type: 'application/json' }, {}, { from: '/console/calendar' });
+    assert.equal(up.statusCode, 200);
+    assert.match(up.body, /2028 年已保存为第 1 版/);
+    const none = await a.upload('/console/calendar/upload', { field: 'file', name: 'empty.json', data: '' }, {}, { from: '/console/calendar' });
+    assert.equal(none.statusCode, 400);
     const bad = await a.post('/console/calendar/import', { data: '{"year": 2028}' }, { from: '/console/calendar' });
     assert.equal(bad.statusCode, 400);
     const day = await a.post('/console/calendar/day', { date: '2026-10-09', working: '0', holidayName: '国庆节' }, { from: '/console/calendar' });

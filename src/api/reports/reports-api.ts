@@ -5,7 +5,7 @@ import { getReport, listReports, rowTables, type ReportListRow } from '../../rep
 import { checkIdentities } from '../../reports/identities.rules.js';
 import { reportTitle } from '../../reports/report-files.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
-import { readUploadForm, uploadForm } from '../../reports/http-upload.js';
+import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 
 const Summary = Type.Object({ id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String(), year: Type.Integer(), title: Type.String(), publishedAt: Type.Union([Type.String(), Type.Null()]) });
 const Cells = Type.Array(Type.Union([Type.Number(), Type.Null()]));

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
+import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { isSysadmin, rolesAllow } from '../../orgs/roles.rules.js';
@@ -75,7 +76,16 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
             <TextField name="year" label="所属年度安排（可空，默认为该日所在年）" inputmode="numeric" />
             <button type="submit">更正</button>
           </form>
-          <h3>导入整年安排</h3>
+          <h3>上传年度安排文件</h3>
+          <form method="post" action="/console/calendar/upload" enctype="multipart/form-data" class="filters">
+            <CsrfField token={view.csrf} />
+            <div class="field">
+              <label for="f-file">JSON 或 .ics 文件</label>
+              <input id="f-file" name="file" type="file" accept=".json,.ics,application/json,text/calendar" required />
+            </div>
+            <button type="submit">上传并保存</button>
+          </form>
+          <h3>粘贴整年安排</h3>
           <form method="post" action="/console/calendar/import">
             <CsrfField token={view.csrf} />
             <TextArea name="data" label="年度安排数据" rows={12} required value={opts.text} errors={opts.errors} />
@@ -103,9 +113,7 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     const y = Number(str(req.query, 'year'));
     return reply.page(await page(req, reply.view(), { year: Number.isInteger(y) && y > 0 ? y : undefined }));
   });
-  app.post('/console/calendar/import', async (req, reply) => {
-    assertAllowed(isSysadmin(req.actor));
-    const text = str(req.body, 'data');
+  const importText = async (req: FastifyRequest, reply: FastifyReply, text: string) => {
     try {
       const parsed = /BEGIN:VCALENDAR/.test(text) ? parseCalendarIcs(text) : parseCalendarJson(text);
       const r = await saveCalendarYears(req.ctx, parsed.years, 'edit');
@@ -116,6 +124,18 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
       if (!isAppError(e)) throw e;
       return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, message: `${x.field ? x.field + '：' : ''}${x.message}`, field: 'data' })), text }), e.status);
     }
+  };
+  app.post('/console/calendar/import', async (req, reply) => {
+    assertAllowed(isSysadmin(req.actor));
+    return importText(req, reply, str(req.body, 'data'));
+  });
+  app.post('/console/calendar/upload', { preValidation: readUploadForm('file') }, async (req, reply) => {
+    assertAllowed(isSysadmin(req.actor));
+    const form = uploadForm(req);
+    if (form.error || !form.file?.data.length) {
+      return reply.page(await page(req, reply.view(), { errors: [{ code: 'file_missing', message: form.error ?? '请选择 JSON 或 .ics 文件。', field: 'data' }] }), 400);
+    }
+    return importText(req, reply, form.file.data.toString('utf8'));
   });
 
   app.post('/console/calendar/day', async (req, reply) => {

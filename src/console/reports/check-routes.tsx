@@ -7,7 +7,7 @@ import { checkReportBytes, STATUS_NAMES, type CheckResult } from '../../reports/
 import { resultsCsv } from '../../reports/check-files.js';
 import { FORMAT_NAMES } from '../../reports/report-format.rules.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
-import { readUploadForm, uploadForm } from '../../reports/http-upload.js';
+import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 
 function ResultView({ r }: { r: CheckResult }) {
   return (

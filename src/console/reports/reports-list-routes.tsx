@@ -12,7 +12,7 @@ import { listReports } from '../../reports/reports.store.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_STATUS, REPORT_VIEW_ROLES, isLate, isReportStatus, reportDeadline } from '../../reports/report-workflow.rules.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
 import { assertAllowed } from '../guard.js';
-import { readUploadForm, uploadForm } from '../../reports/http-upload.js';
+import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 
 /** Deadline cell: the date and a late flag (dates in Beijing time). */
 export function DeadlineCell({ year, orgKind, publishedAt, today }: { year: number; orgKind: string; publishedAt: string | null; today: string }) {

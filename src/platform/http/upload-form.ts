@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
-/** A multipart form read before the CSRF check: its text fields and its first file. */
+/** A multipart form read before the CSRF check: its text fields (last value; `req.body` keeps repeated ones) and its files. */
 export interface UploadForm {
   fields: Record<string, string>;
   file: { name: string; data: Buffer } | null;
@@ -20,9 +20,15 @@ export function readUploadForm(fileField = 'file') {
   return async (req: FastifyRequest): Promise<void> => {
     if (!req.isMultipart()) return;
     const form: UploadForm = { fields: {}, file: null, files: [] };
+    const body: Record<string, string | string[]> = {};
     try {
       for await (const part of req.parts()) {
-        if (part.type === 'field') form.fields[part.fieldname] = String(part.value);
+        if (part.type === 'field') {
+          const v = String(part.value);
+          const prev = body[part.fieldname];
+          body[part.fieldname] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+          form.fields[part.fieldname] = v;
+        }
         else {
           const data = await part.toBuffer();
           if (part.fieldname === fileField && (data.length || part.filename)) form.files.push({ name: part.filename || '上传的文件', data });
@@ -32,7 +38,7 @@ export function readUploadForm(fileField = 'file') {
       form.error = '文件过大或上传中断，请重新上传。';
     }
     form.file = form.files[0] ?? null;
-    req.body = { ...form.fields };
+    req.body = body;
     forms.set(req, form);
   };
 }
