@@ -4,7 +4,8 @@ import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, makeUser } from '../../test/helpers/factories.js';
 import { isAppError } from '../platform/errors.js';
 import { importItems } from './import-items.js';
-import { listPublicItems } from './catalog.store.js';
+import { listPublicAttachments, listPublicItems } from './catalog.store.js';
+import { readImportZip } from './import-attachments.js';
 
 const header = ['索引号', '名称', '内容概述', '发文字号', '成文日期', '生成日期', '发布日期', '体裁', '目录分类', '有效性'];
 const BAD = new Map<number, (r: string[]) => string[]>([
@@ -40,15 +41,53 @@ describeDb('catalogue import', (h) => {
 
     assert.equal(isAppError(await importItems(h.ctx(editor), { orgId: org.id, table: t, dryRun: true }).catch((e: unknown) => e)), true, 'editors may not import');
 
-    const real = await importItems(h.ctx(admin), { orgId: org.id, table: t, dryRun: false });
-    assert.equal(real.created, 996);
+    // An interrupted run: the first 500 lines only; then the whole file again resumes.
+    const partial = await importItems(h.ctx(admin), { orgId: org.id, table: t.slice(0, 501), dryRun: false });
+    assert.equal(partial.created, 498); // lines 1–500 hold two bad rows (17, 250)
+    const progress: Array<[number, number]> = [];
+    const real = await importItems(h.ctx(admin), { orgId: org.id, table: t, dryRun: false, onProgress: (d, n) => progress.push([d, n]) });
+    assert.equal(real.created, 498);
+    assert.equal(real.skipped, 498);
+    assert.deepEqual(progress, [[0, 498], [200, 498], [400, 498], [498, 498]]);
     const again = await importItems(h.ctx(admin), { orgId: org.id, table: t, dryRun: false });
     assert.equal(again.created, 0);
     assert.equal(again.skipped, 996);
+    assert.deepEqual(progress.at(-1), [498, 498]);
     const pub = await listPublicItems(h.db(), '2026-11-27', { orgId: org.id, limit: 1, offset: 0 });
     assert.equal(pub.total, 996);
     const audits = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'item.import').orderBy('seq').execute();
-    assert.equal(audits.length, 2);
-    assert.match(audits[0]!.summary, /共 1000 行，新增 996 条，已存在跳过 0 条，错误 4 处/);
+    assert.equal(audits.length, 3 + 3, 'one event per committed batch of 200');
+    assert.match(audits[0]!.summary, /第 2–202 行，新增 200 条/); // row 18 is one of the bad rows
+  });
+});
+
+describeDb('catalogue import with a ZIP of attachments', (h) => {
+  it('attaches the files named in 附件; missing or forged files are errors of their rows', async () => {
+    const JSZip = (await import('jszip')).default;
+    const org = await makeOrg(h.db(), { name: '示例县统计局' });
+    const admin = (await makeUser(h.db(), [['agency_admin', org]])).actor;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const zip = new JSZip();
+    zip.file('附件/统计公报.pdf', pdf);
+    zip.file('伪装.pdf', 'this is plain text, not a PDF');
+    const files = await readImportZip(await zip.generateAsync({ type: 'nodebuffer' }));
+    const t = [
+      [...header, '附件'],
+      ['000014350/2022-00001', '2021年统计公报', '', '', '2022-03-01', '2022-03-01', '2022-03-05', '公报', '统计信息', '有效', '统计公报.pdf'],
+      ['000014350/2022-00002', '缺附件的信息', '', '', '2022-03-01', '2022-03-01', '2022-03-05', '通知', '工作动态', '有效', '不存在.pdf'],
+      ['000014350/2022-00003', '伪装附件的信息', '', '', '2022-03-01', '2022-03-01', '2022-03-05', '通知', '工作动态', '有效', '伪装.pdf'],
+    ];
+    const dry = await importItems(h.ctx(admin), { orgId: org.id, table: t, dryRun: true, files });
+    assert.deepEqual(dry.errors.map((e) => e.row), [3, 4]);
+    assert.match(dry.errors[0]!.message, /不在压缩包中/);
+    assert.match(dry.errors[1]!.message, /扩展名与内容不符|类型不受支持/);
+    const noZip = await importItems(h.ctx(admin), { orgId: org.id, table: t.slice(0, 2), dryRun: true });
+    assert.match(noZip.errors[0]!.message, /需要随附 ZIP 压缩包/);
+    const real = await importItems(h.ctx(admin), { orgId: org.id, table: t, dryRun: false, files });
+    assert.equal(real.created, 1);
+    const item = await h.db().selectFrom('items').select('id').where('index_no', '=', '000014350/2022-00001').executeTakeFirstOrThrow();
+    const atts = await listPublicAttachments(h.db(), '2026-11-27', item.id);
+    assert.deepEqual(atts.map((a) => a.filename), ['统计公报.pdf']);
+    await assert.rejects(readImportZip(Buffer.from('not a zip')), { code: 'import_zip_invalid' });
   });
 });

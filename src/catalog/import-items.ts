@@ -1,14 +1,16 @@
 import type { Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db/schema.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
-import { syncItemIndex } from './sync-item-index.js';
 import { tx } from '../platform/tx.js';
 import { rolesAllow } from '../orgs/roles.rules.js';
-import { getOrg } from '../orgs/orgs.store.js';
-import { checkImportTable, type RowError } from './import-rows.rules.js';
+import { getOrg, type OrgRow } from '../orgs/orgs.store.js';
+import { checkImportTable, type ImportRow, type RowError } from './import-rows.rules.js';
 import { IMPORT_ROLES, IMPORTED_STATUS } from './item-workflow.rules.js';
 import { insertItem, insertReview } from './catalog.store.js';
 import { ensureCategories } from './categories.js';
+import { syncItemIndex } from './sync-item-index.js';
+import { checkImportAttachments, storeImportAttachments, type ImportFiles } from './import-attachments.js';
 
 /** What an import found and did. */
 export interface ImportReport {
@@ -19,44 +21,71 @@ export interface ImportReport {
   errors: RowError[];
 }
 
+const BATCH = 200;
+
 /**
- * Imports an existing catalogue into an agency. A dry run only reports; the real run inserts the valid
- * rows in one transaction and skips 索引号 already present (so a rerun resumes where it stopped).
+ * Imports an existing catalogue into an agency, with attachments from a ZIP named in the 附件 column.
+ * A dry run only reports (every row error with its row number). The real run commits batches of 200
+ * rows, each in its own transaction with one audit event, and reports progress; 索引号 already present
+ * are skipped, so running it again after an interruption resumes where it stopped.
  */
-export async function importItems(ctx: Ctx, input: { orgId: number; table: string[][]; dryRun: boolean }): Promise<ImportReport> {
+export async function importItems(
+  ctx: Ctx,
+  input: { orgId: number; table: string[][]; dryRun: boolean; files?: ImportFiles; onProgress?: (done: number, total: number) => void },
+): Promise<ImportReport> {
   const { rows, errors } = checkImportTable(input.table);
+  const org = await getOrg(ctx.db, input.orgId);
+  if (!org) throw notFound('org_not_found', '机构不存在。');
+  if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, IMPORT_ROLES, org.path)) throw forbidden();
+  const cats = await tx(ctx, (trx) => ensureCategories(trx, org.id, ctx.now().toISOString()));
+  const existing = await ownersOf(ctx.db, rows.map((r) => r.indexNo));
+  const rowErrors = [...errors, ...(await checkImportAttachments(rows, input.files, ctx.config.limits.uploadBytes))];
+  const bad = new Set(rowErrors.map((e) => e.row));
+  const todo: Array<{ r: ImportRow; categoryId: number | null }> = [];
+  let skipped = 0;
+  for (const r of rows) {
+    if (bad.has(r.row)) continue;
+    const owner = existing.get(r.indexNo);
+    if (owner !== undefined) {
+      if (owner === org.id) skipped++;
+      else rowErrors.push({ row: r.row, message: `索引号“${r.indexNo}”已被其他机构的信息使用。` });
+      continue;
+    }
+    const cat = r.category ? cats.find((c) => c.name === r.category) : undefined;
+    if (r.category && !cat) {
+      rowErrors.push({ row: r.row, message: `目录分类“${r.category}”不存在。` });
+      continue;
+    }
+    todo.push({ r, categoryId: cat?.id ?? null });
+  }
+  rowErrors.sort((a, b) => a.row - b.row);
+  const report: ImportReport = { total: input.table.length - 1, valid: todo.length + skipped, created: 0, skipped, errors: rowErrors };
+  if (input.dryRun) return report;
+  input.onProgress?.(0, todo.length);
+  for (let i = 0; i < todo.length; i += BATCH) {
+    const batch = todo.slice(i, i + BATCH);
+    report.created += await importBatch(ctx, org, batch, input.files);
+    input.onProgress?.(Math.min(i + BATCH, todo.length), todo.length);
+  }
+  return report;
+}
+
+async function ownersOf(db: Db, indexNos: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < indexNos.length; i += 500) {
+    for (const e of await db.selectFrom('items').select(['index_no', 'org_id']).where('index_no', 'in', indexNos.slice(i, i + 500)).execute()) out.set(e.index_no, e.org_id);
+  }
+  return out;
+}
+
+/** One committed batch: items, their history line, attachments and index entries, one audit event. */
+function importBatch(ctx: Ctx, org: OrgRow, batch: Array<{ r: ImportRow; categoryId: number | null }>, files?: ImportFiles): Promise<number> {
   return tx(ctx, async (trx) => {
-    const org = await getOrg(trx, input.orgId);
-    if (!org) throw notFound('org_not_found', '机构不存在。');
-    if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, IMPORT_ROLES, org.path)) throw forbidden();
     const now = ctx.now().toISOString();
-    const cats = await ensureCategories(trx, org.id, now);
-    const existing = new Map<string, number>();
-    for (let i = 0; i < rows.length; i += 500) {
-      const batch = rows.slice(i, i + 500).map((r) => r.indexNo);
-      for (const e of await trx.selectFrom('items').select(['index_no', 'org_id']).where('index_no', 'in', batch).execute()) existing.set(e.index_no, e.org_id);
-    }
-    const rowErrors = [...errors];
-    const todo = [];
-    let skipped = 0;
-    for (const r of rows) {
-      const owner = existing.get(r.indexNo);
-      if (owner !== undefined) {
-        if (owner === org.id) skipped++;
-        else rowErrors.push({ row: r.row, message: `索引号“${r.indexNo}”已被其他机构的信息使用。` });
-        continue;
-      }
-      const cat = r.category ? cats.find((c) => c.name === r.category) : undefined;
-      if (r.category && !cat) {
-        rowErrors.push({ row: r.row, message: `目录分类“${r.category}”不存在。` });
-        continue;
-      }
-      todo.push({ r, categoryId: cat?.id ?? null });
-    }
-    rowErrors.sort((a, b) => a.row - b.row);
-    const report: ImportReport = { total: input.table.length - 1, valid: todo.length + skipped, created: 0, skipped, errors: rowErrors };
-    if (input.dryRun) return report;
-    for (const { r, categoryId } of todo) {
+    let created = 0;
+    for (const { r, categoryId } of batch) {
+      // A concurrent or earlier run may have created it meanwhile: skip, never duplicate.
+      if (await trx.selectFrom('items').select('id').where('index_no', '=', r.indexNo).executeTakeFirst()) continue;
       const id = await insertItem(trx, {
         ...r.fields,
         category_id: categoryId,
@@ -77,16 +106,17 @@ export async function importItems(ctx: Ctx, input: { orgId: number; table: strin
         updated_at: now,
       });
       await insertReview(trx, { item_id: id, action: 'import', from_status: IMPORTED_STATUS, to_status: IMPORTED_STATUS, actor_id: ctx.actor.userId, actor_label: ctx.actor.label, comment: `导入第 ${r.row} 行`, created_at: now });
+      await storeImportAttachments(trx, ctx, id, r.attachments, files);
       await syncItemIndex(trx, ctx, id);
-      report.created++;
+      created++;
     }
     await writeAudit(trx, ctx, {
       action: 'item.import',
       subjectType: 'org',
       subjectId: org.id,
       orgId: org.id,
-      summary: `导入公开目录到「${org.name}」：共 ${report.total} 行，新增 ${report.created} 条，已存在跳过 ${report.skipped} 条，错误 ${rowErrors.length} 处`,
+      summary: `导入公开目录到「${org.name}」：第 ${batch[0]?.r.row ?? '-'}–${batch[batch.length - 1]?.r.row ?? '-'} 行，新增 ${created} 条`,
     });
-    return report;
+    return created;
   });
 }

@@ -23,6 +23,7 @@ export const IMPORT_COLUMNS = {
   目录分类: 'category',
   主题词: 'keywords',
   有效性: 'validity',
+  附件: 'attachments',
 } as const;
 
 type Col = (typeof IMPORT_COLUMNS)[keyof typeof IMPORT_COLUMNS];
@@ -35,6 +36,8 @@ export interface ImportRow {
   category: string | null;
   publishedOn: string;
   validity: string;
+  /** File names in the accompanying ZIP (column 附件, separated by ；; or |). */
+  attachments: string[];
 }
 
 /** An error of one row. */
@@ -108,7 +111,11 @@ export function checkImportTable(table: string[][]): { rows: ImportRow[]; errors
       for (const p of problems) errors.push({ row: rowNo, message: p.message });
       continue;
     }
-    rows.push({ row: rowNo, indexNo, fields, category: get('category') || null, publishedOn, validity });
+    const attachments = get('attachments')
+      .split(/[;；|]/)
+      .map((a) => a.trim())
+      .filter(Boolean);
+    rows.push({ row: rowNo, indexNo, fields, category: get('category') || null, publishedOn, validity, attachments });
   }
   return { rows, errors };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField } from '../../platform/views/components.js';
@@ -15,19 +15,13 @@ import { IMPORT_ROLES } from '../../catalog/item-workflow.rules.js';
 import { IMPORT_COLUMNS } from '../../catalog/import-rows.rules.js';
 import { readImportTable } from '../../catalog/import-file.js';
 import { importItems, type ImportReport } from '../../catalog/import-items.js';
+import { readImportZip } from '../../catalog/import-attachments.js';
+import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { listItems } from '../../catalog/catalog.store.js';
 import { staffCatalogRows } from '../../catalog/export-rows.rules.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 
-interface ImportForm {
-  csrf: string;
-  orgId: string;
-  mode: string;
-  file: { name: string; data: Buffer } | null;
-  error?: FieldError;
-}
-const forms = new WeakMap<FastifyRequest, ImportForm>();
 
 async function importOrgs(db: Db, actor: Actor): Promise<Array<[string, string]>> {
   const paths = scopePaths(actor, IMPORT_ROLES);
@@ -77,6 +71,11 @@ function ImportPage({ view, orgs, report, dryRun, errors, orgId }: { view: ViewC
           <label for="f-file">目录文件（CSV 或 XLSX）</label>
           <input type="file" id="f-file" name="file" required />
         </div>
+        <div class="field">
+          <label for="f-zip">附件压缩包（可选，ZIP）</label>
+          <p class="hint" id="f-zip-hint">目录文件的“附件”列写压缩包内的文件名，多个用分号分隔。正式导入按每 200 行分批提交；中断后重新导入同一文件即可续传，已导入的索引号会跳过。</p>
+          <input type="file" id="f-zip" name="zip" accept=".zip,application/zip" aria-describedby="f-zip-hint" />
+        </div>
         <button type="submit" name="mode" value="dry">
           试导入（只检查）
         </button>{' '}
@@ -98,32 +97,12 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/console/items/import',
-    {
-      preValidation: async (req) => {
-        if (!req.isMultipart()) return;
-        const f: ImportForm = { csrf: '', orgId: '', mode: '', file: null };
-        try {
-          for await (const part of req.parts()) {
-            if (part.type === 'field') {
-              if (part.fieldname === '_csrf') f.csrf = String(part.value);
-              if (part.fieldname === 'orgId') f.orgId = String(part.value);
-              if (part.fieldname === 'mode') f.mode = String(part.value);
-            } else {
-              const data = await part.toBuffer();
-              if (!f.file && part.fieldname === 'file' && data.length) f.file = { name: part.filename || '目录', data };
-            }
-          }
-        } catch {
-          f.error = { code: 'import_too_large', message: '文件过大或上传中断，请重新上传。', field: 'file' };
-        }
-        req.body = { _csrf: f.csrf };
-        forms.set(req, f);
-      },
-    },
+    { preValidation: readUploadForm('file') },
     async (req, reply) => {
       const orgs = await importOrgs(req.ctx.db, req.actor);
       assertAllowed(orgs.length > 0);
-      const f = forms.get(req) ?? { csrf: '', orgId: '', mode: '', file: null };
+      const form = uploadForm(req);
+      const f = { orgId: form.fields.orgId ?? '', mode: form.fields.mode ?? '', file: form.byField.file?.[0] ?? null, zip: form.byField.zip?.[0] ?? null, error: form.error ? { code: 'import_too_large', message: form.error, field: 'file' } : undefined };
       const dryRun = f.mode !== 'real';
       const again = (errors: FieldError[], status: number) => reply.page(<ImportPage view={reply.view()} orgs={orgs} errors={errors} orgId={f.orgId} />, status);
       if (f.error) return again([f.error], 400);
@@ -131,7 +110,8 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
       if (!f.file) return again([{ code: 'import_file_required', message: '请选择要导入的文件。', field: 'file' }], 400);
       try {
         const table = await readImportTable(f.file.data);
-        const report = await importItems(req.ctx, { orgId: Number(f.orgId), table, dryRun });
+        const files = f.zip ? await readImportZip(f.zip.data) : undefined;
+        const report = await importItems(req.ctx, { orgId: Number(f.orgId), table, dryRun, files });
         return reply.page(<ImportPage view={reply.view()} orgs={orgs} report={report} dryRun={dryRun} orgId={f.orgId} />);
       } catch (e) {
         if (!isAppError(e) || e.kind !== 'invalid') throw e;

@@ -6,6 +6,8 @@ export interface UploadForm {
   file: { name: string; data: Buffer } | null;
   /** Every file of the form field, in order (the first is `file`). */
   files: Array<{ name: string; data: Buffer }>;
+  /** Non-empty files of every file field, by field name. */
+  byField: Record<string, Array<{ name: string; data: Buffer }>>;
   /** Set when the upload failed (too large, interrupted). */
   error?: string;
 }
@@ -19,7 +21,7 @@ const forms = new WeakMap<FastifyRequest, UploadForm>();
 export function readUploadForm(fileField = 'file') {
   return async (req: FastifyRequest): Promise<void> => {
     if (!req.isMultipart()) return;
-    const form: UploadForm = { fields: {}, file: null, files: [] };
+    const form: UploadForm = { fields: {}, file: null, files: [], byField: {} };
     const body: Record<string, string | string[]> = {};
     try {
       for await (const part of req.parts()) {
@@ -32,6 +34,7 @@ export function readUploadForm(fileField = 'file') {
         else {
           const data = await part.toBuffer();
           if (part.fieldname === fileField && (data.length || part.filename)) form.files.push({ name: part.filename || '上传的文件', data });
+          if (data.length) (form.byField[part.fieldname] ??= []).push({ name: part.filename || '上传的文件', data });
         }
       }
     } catch {
@@ -44,4 +47,4 @@ export function readUploadForm(fileField = 'file') {
 }
 
 /** The form read by readUploadForm (empty when the request was not multipart). */
-export const uploadForm = (req: FastifyRequest): UploadForm => forms.get(req) ?? { fields: {}, file: null, files: [] };
+export const uploadForm = (req: FastifyRequest): UploadForm => forms.get(req) ?? { fields: {}, file: null, files: [], byField: {} };
