@@ -1,5 +1,6 @@
 import type { Ctx } from '../platform/context.js';
 import { invalidFields } from '../platform/errors.js';
+import { todayInShanghai } from '../platform/dates.js';
 import { searchProvider } from './search.provider.js';
 import { parseSearchParams } from './search.rules.js';
 import type { SearchResult } from './search.types.js';
@@ -8,5 +9,8 @@ import type { SearchResult } from './search.types.js';
 export async function searchDocuments(ctx: Ctx, params: Record<string, string | undefined>, perPage = 20): Promise<SearchResult> {
   const { request, errors } = parseSearchParams(params, perPage);
   if (errors.length) throw invalidFields(errors);
-  return searchProvider(ctx.db).search(request.q, request.filters, request.sort, request.page);
+  // Defence in depth: nothing whose 发布日期 has not come is ever returned, whatever the index holds.
+  const today = todayInShanghai(ctx.now());
+  const filters = { ...request.filters, to: request.filters.to && request.filters.to < today ? request.filters.to : today };
+  return searchProvider(ctx.db).search(request.q, filters, request.sort, request.page);
 }

@@ -94,7 +94,7 @@ describeApp(
       }
     }
 
-    it('random workflow sequences never expose a non-published item on the portal, the API or an attachment URL', async () => {
+    it('random workflow sequences never expose a non-published item on the portal, search, feeds, the sitemap, the API or an attachment URL', async () => {
       const c = h.client();
       const seen = new Set<string>();
       await fc.assert(
@@ -112,7 +112,16 @@ describeApp(
           const apiOne = await c.get(`/api/v1/public/items/${id}`);
           const apiList = (await c.get('/api/v1/public/items?perPage=100')).json() as { data: Array<{ id: number }> };
           const file = await c.get(`/gk/files/${attId}`);
+          const token = input.title.slice(2);
+          const found = (await c.get(`/api/v1/public/search?q=${token}`)).json() as { hits: Array<{ docId: string | number }> };
+          const searchPage = await c.get(`/search?q=${token}`);
+          const feed = await c.get('/feeds/all.atom');
+          const sitemap = await c.get('/sitemap.xml');
           const doors = {
+            search: found.hits.some((x) => String(x.docId) === String(id)),
+            searchPage: searchPage.body.includes(`/gk/items/${id}"`),
+            feed: feed.body.includes(`/gk/items/${id}"`),
+            sitemap: sitemap.body.includes(`/gk/items/${id}<`),
             page: page.statusCode === 200,
             list: list.body.includes(`/gk/items/${id}"`),
             apiOne: apiOne.statusCode === 200,
