@@ -7,6 +7,7 @@ import { getOrg } from '../orgs/orgs.store.js';
 import { rolesAllow } from '../orgs/roles.rules.js';
 import { checkSite, diffChecks } from './site-check.rules.js';
 import { collectSiteFacts } from './site-facts.js';
+import { agencyExternalLinks, checkExternalLinks, missingAttachmentFiles } from './link-check.js';
 import { HISTORY_LIMIT, historyKey, readCheckSettings, readHistory, readKinds, writeSetting, type StoredCheck } from './site-check-settings.js';
 
 /** Runs the website check of one agency (supervisor in its subtree, or the system job) and keeps it in the history. */
@@ -15,8 +16,16 @@ export async function runSiteCheck(ctx: Ctx, orgId: number): Promise<StoredCheck
   if (!org) throw notFound('org_not_found', '机构不存在。');
   if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, ['supervisor'], org.path)) throw forbidden();
   const today = todayInShanghai(ctx.now());
+  const settings = await readCheckSettings(ctx.db);
   const facts = await collectSiteFacts(ctx.db, org.id, today, await readKinds(ctx.db, org.id));
-  const result = checkSite(facts, await readCheckSettings(ctx.db));
+  // Links: internal item links (in the facts), attachment files always, external links when enabled.
+  const missingFiles = (await missingAttachmentFiles(ctx.db, org.id, ctx.config.blobDir)) ?? 0;
+  let externalBroken = 0;
+  if (settings.externalLinks.enabled) {
+    const urls = (await agencyExternalLinks(ctx.db, org.id, new URL(ctx.config.publicUrl).host)) ?? [];
+    externalBroken = (await checkExternalLinks(urls, settings.externalLinks)).broken.length;
+  }
+  const result = checkSite({ ...facts, brokenLinksOther: facts.brokenLinksOther + missingFiles + externalBroken }, settings);
   return tx(ctx, async (trx) => {
     const history = await readHistory(trx, org.id);
     const diff = diffChecks(history[0]?.result ?? null, result);

@@ -48,5 +48,10 @@ export const readHistory = (db: Db, orgId: number): Promise<StoredCheck[]> => re
 /** The thresholds and deduction table in force. */
 export async function readCheckSettings(db: Db): Promise<CheckSettings> {
   const over = await read<Partial<CheckSettings>>(db, TABLE_KEY, {});
-  return { ...DEFAULT_CHECK_SETTINGS, ...over, deductions: { ...DEFAULT_CHECK_SETTINGS.deductions, ...(over.deductions ?? {}) } };
+  return {
+    ...DEFAULT_CHECK_SETTINGS,
+    ...over,
+    deductions: { ...DEFAULT_CHECK_SETTINGS.deductions, ...(over.deductions ?? {}) },
+    externalLinks: { ...DEFAULT_CHECK_SETTINGS.externalLinks, ...(over.externalLinks ?? {}) },
+  };
 }

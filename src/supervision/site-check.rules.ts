@@ -46,6 +46,8 @@ export interface CheckSettings {
   homeDays: number;
   /** Points per finding and the cap of each indicator. */
   deductions: Readonly<Record<DeductionKey, { points: number; cap: number }>>;
+  /** External links are checked only when enabled (timeout in ms, at most `perHost` links per host). */
+  externalLinks: { enabled: boolean; timeoutMs: number; perHost: number };
 }
 
 export type DeductionKey = 'stale_news_column' | 'stale_notice_column' | 'empty_column' | 'undated_item' | 'broken_link_home' | 'broken_link_other';
@@ -67,6 +69,7 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
     broken_link_home: { points: 1, cap: 5 },
     broken_link_other: { points: 0.1, cap: 5 },
   },
+  externalLinks: { enabled: false, timeoutMs: 5000, perHost: 5 },
 };
 
 /** A veto or a deduction, in Chinese. */

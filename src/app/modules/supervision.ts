@@ -8,6 +8,7 @@ import { tasksRoutes } from '../../console/supervision/tasks-routes.js';
 import { taskRoutes } from '../../console/supervision/task-routes.js';
 import { alertsRoutes } from '../../console/supervision/alerts-routes.js';
 import { checksRoutes } from '../../console/supervision/checks-routes.js';
+import { checkSettingsRoutes } from '../../console/supervision/check-settings-routes.js';
 import { runAllSiteChecks } from '../../supervision/run-all-site-checks.js';
 import { statsRoutes } from '../../portal/supervision/stats-routes.js';
 import { supervisionApi } from '../../api/supervision/supervision-api.js';
@@ -36,6 +37,7 @@ export const supervisionModule: CapabilityModule = {
     await tasksRoutes(app);
     await taskRoutes(app);
     await alertsRoutes(app);
+    await checkSettingsRoutes(app);
     await checksRoutes(app);
     await statsRoutes(app);
     await supervisionApi(app);

@@ -24,7 +24,7 @@ const verdictText = (c: StoredCheck | undefined) => (!c ? '未检查' : c.result
 function ListPage({ view, rows }: { view: ViewCtx; rows: Array<{ org: OrgRow; last?: StoredCheck }> }) {
   return (
     <ConsoleLayout view={view} title="网站检查">
-      <p>依据国办秘函〔2019〕19号：首页 2 周不更新、栏目不更新（≥5 个）、长期未更新栏目（≥10 个）、空白栏目（≥5 个）、留言超过 3 个月未回应，任一情形即单项否决；其余按扣分表计分，低于 60 分为不合格。每天 6 时自动检查。</p>
+      <p>依据国办秘函〔2019〕19号：首页 2 周不更新、栏目不更新（≥5 个）、长期未更新栏目（≥10 个）、空白栏目（≥5 个）、留言超过 3 个月未回应，任一情形即单项否决；其余按扣分表计分，低于 60 分为不合格。每天 6 时自动检查。<a href="/console/supervision/checks/settings">阈值、扣分表和外部链接检查设置</a></p>
       <table>
         <thead>
           <tr>
