@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
 import { pageParam, str } from '../../platform/http/form.js';
@@ -56,8 +57,9 @@ function RegisterPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Arr
 /** Console: queues, figures per agency and period, staff registration of calls and letters. */
 export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/messages', async (req, reply) => {
-    const paths = messageScopes(req.actor);
-    assertAllowed(paths.length > 0);
+    const scopes = messageScopes(req.actor);
+    assertAllowed(scopes.length > 0);
+    const { paths, org, qs: orgQs } = await orgFilter(req.ctx.db, scopes, req.query);
     const q = str(req.query, 'queue');
     const queue: MessageQueue = isQueue(q) ? q : 'pending';
     const page = pageParam(req.query);
@@ -71,6 +73,11 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     const view = reply.view();
     return reply.page(
       <ConsoleLayout view={view} title="留言办理" wide>
+        {org ? (
+          <p>
+            仅显示「{org.name}」 · <a href={`/console/messages?queue=${queue}`}>显示全部单位</a>
+          </p>
+        ) : null}
         {rolesAllow(req.actor, HANDLE_ROLES) ? (
           <p>
             <a href="/console/messages/new">登记电话、来信留言</a>
@@ -78,7 +85,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
         ) : null}
         <nav class="tabs" aria-label="队列">
           {Object.entries(MESSAGE_QUEUES).map(([k, l]) => (
-            <a href={`/console/messages?queue=${k}`} aria-current={k === queue ? 'page' : undefined}>
+            <a href={`/console/messages?queue=${k}${orgQs}`} aria-current={k === queue ? 'page' : undefined}>
               {l}
             </a>
           ))}
@@ -122,7 +129,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
         ) : (
           <Empty>该队列没有留言。</Empty>
         )}
-        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/messages?queue=${queue}`} />
+        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/messages?queue=${queue}${orgQs}`} />
         <section>
           <h2>办理统计</h2>
           <form method="get" action="/console/messages" class="inline">

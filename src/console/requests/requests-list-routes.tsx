@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { pageParam, str } from '../../platform/http/form.js';
@@ -38,8 +39,9 @@ export async function soonUntil(db: Parameters<typeof requestCalendar>[0], day: 
 /** Console: request queues with pagination. Personal data never appears in lists. */
 export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/requests', async (req, reply) => {
-    const paths = requestScopes(req.actor);
-    assertAllowed(paths.length > 0);
+    const scopes = requestScopes(req.actor);
+    assertAllowed(scopes.length > 0);
+    const { paths, org, qs: orgQs } = await orgFilter(req.ctx.db, scopes, req.query);
     const q = str(req.query, 'queue');
     const queue: RequestQueue = isQueue(q) ? q : 'mine';
     const page = pageParam(req.query);
@@ -58,10 +60,16 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
       <ConsoleLayout view={view} title="依申请公开" wide>
         <p>
           <a href="/console/requests/new">登记申请（当面、邮寄、传真、电子邮件、口头）</a>
+          {org ? (
+            <>
+              {' '}
+              · 仅显示「{org.name}」 · <a href={`/console/requests?queue=${queue}`}>显示全部单位</a>
+            </>
+          ) : null}
         </p>
         <nav class="filters" aria-label="队列">
           {QUEUES.map(([k, label]) => (
-            <a href={`/console/requests?queue=${k}`} aria-current={k === queue ? 'page' : undefined}>
+            <a href={`/console/requests?queue=${k}${orgQs}`} aria-current={k === queue ? 'page' : undefined}>
               {label}
             </a>
           ))}
@@ -105,7 +113,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
         ) : (
           <Empty>该队列中没有申请。</Empty>
         )}
-        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/requests?queue=${queue}`} />
+        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/requests?queue=${queue}${orgQs}`} />
       </ConsoleLayout>,
     );
   });
