@@ -13,7 +13,7 @@ export const calendarModule: CapabilityModule = {
     registerNav({ href: '/console/calendar', label: '法定节假日日历', roles: ['sysadmin', 'supervisor'], group: '系统管理' });
     await calendarConsoleRoutes(app);
     await deadlineRoutes(app);
-    await clockApi(app, config.limits.publicFormsPerMinute * 3);
+    await clockApi(app, config.limits.apiPerMinute);
   },
   seed: seedOfficialCalendar,
   cli: calendarCli,
