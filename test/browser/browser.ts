@@ -5,6 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import type { Config } from '../../src/platform/config.js';
+import type { Database } from '../../src/platform/db/database.js';
+import { buildApp } from '../../src/app/build-app.js';
+import { freshDatabase, testConfig } from '../helpers/db.js';
 
 export const CHROMIUM = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
 export const browserSkip = existsSync(CHROMIUM) ? false : `SKIPPED: ${CHROMIUM} not found (browser tier)`;
@@ -14,7 +18,16 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
   const profile = mkdtempSync(path.join(tmpdir(), 'gk-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -38,7 +51,13 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
   const r = await new AxeBuilder({ page }).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`),
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
     [],
     `accessibility violations on ${label}`,
   );
@@ -49,4 +68,36 @@ export async function shot(page: Page, name: string): Promise<void> {
   const dir = path.resolve('.tmp/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A running app on a fresh SQLite database with Chromium, for one browser journey. */
+export interface BrowserApp {
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Fresh SQLite database seeded by `seed`, the composed app on a loopback port and Chromium.
+ * `close()` stops all three.
+ */
+export async function startBrowserApp(
+  seed: (env: { database: Database; config: Config }) => Promise<void>,
+  opts: { now?: () => Date } = {},
+): Promise<BrowserApp> {
+  const { database, drop } = await freshDatabase('sqlite');
+  const config = testConfig();
+  await seed({ database, config });
+  const app = await buildApp(config, database, opts);
+  const base = await listen(app);
+  const { browser, close } = await launch();
+  return {
+    base,
+    browser,
+    async close() {
+      await close();
+      await app.close();
+      await drop();
+    },
+  };
 }

@@ -1,36 +1,29 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { buildApp } from '../../src/app/build-app.js';
-import { freshDatabase, testConfig } from '../helpers/db.js';
 import { systemActor } from '../../src/platform/context.js';
 import { bootstrap } from '../../src/orgs/bootstrap.js';
-import { browserSkip, launch, listen, assertAccessible, shot } from './browser.js';
+import { browserSkip, startBrowserApp, type BrowserApp, assertAccessible, shot } from './browser.js';
 
 describe('foundation journey in Chromium [sqlite]', { skip: browserSkip }, () => {
-  let app: FastifyInstance;
+  let env: BrowserApp | undefined;
   let base: string;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let dropDb: () => Promise<void>;
   let adminPassword = '';
 
   before(async () => {
-    const { database, drop } = await freshDatabase('sqlite');
-    dropDb = drop;
-    const config = testConfig();
-    const b = await bootstrap({ db: database.db, actor: systemActor('test'), now: () => new Date(), config }, { rootName: '测试县人民政府' });
-    assert.equal(b.created, true);
-    if (b.created) adminPassword = b.oneTimePassword;
-    app = await buildApp(config, database);
-    base = await listen(app);
-    ({ browser, close: closeBrowser } = await launch());
+    env = await startBrowserApp(async ({ database, config }) => {
+      const b = await bootstrap(
+        { db: database.db, actor: systemActor('test'), now: () => new Date(), config },
+        { rootName: '测试县人民政府' },
+      );
+      assert.equal(b.created, true);
+      if (b.created) adminPassword = b.oneTimePassword;
+    });
+    ({ base, browser } = env);
   });
   after(async () => {
-    await closeBrowser?.();
-    await app?.close();
-    await dropDb?.();
+    await env?.close();
   });
 
   it('home → login → change the initial password → create an agency and a user, each page accessible', async () => {

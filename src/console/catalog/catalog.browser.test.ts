@@ -1,40 +1,36 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp } from '../../app/build-app.js';
-import { freshDatabase, testConfig } from '../../../test/helpers/db.js';
 import { makeOrg } from '../../../test/helpers/factories.js';
-import { browserSkip, launch, listen, assertAccessible, shot } from '../../../test/browser/browser.js';
+import {
+  browserSkip,
+  startBrowserApp,
+  type BrowserApp,
+  assertAccessible,
+  shot,
+} from '../../../test/browser/browser.js';
 import { systemActor } from '../../platform/context.js';
 import { seedDemoCounty } from '../../orgs/seed-demo.js';
 import { seedDemoCatalog } from '../../catalog/seed-demo-catalog.js';
 
 describe('catalogue journey in Chromium: draft → 保密审查 → 签发 → public [sqlite]', { skip: browserSkip }, () => {
-  let app: FastifyInstance;
+  let env: BrowserApp | undefined;
   let base: string;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let dropDb: () => Promise<void>;
   let password = '';
 
   before(async () => {
-    const { database, drop } = await freshDatabase('sqlite');
-    dropDb = drop;
-    const config = testConfig();
-    const ctx = { db: database.db, actor: systemActor('test'), now: () => new Date(), config };
-    const root = await makeOrg(database.db, { name: '测试市' });
-    const demo = await seedDemoCounty(ctx, root.id);
-    password = demo.password;
-    await seedDemoCatalog(ctx, { countyId: demo.countyId });
-    app = await buildApp(config, database);
-    base = await listen(app);
-    ({ browser, close: closeBrowser } = await launch());
+    env = await startBrowserApp(async ({ database, config }) => {
+      const ctx = { db: database.db, actor: systemActor('test'), now: () => new Date(), config };
+      const root = await makeOrg(database.db, { name: '测试市' });
+      const demo = await seedDemoCounty(ctx, root.id);
+      password = demo.password;
+      await seedDemoCatalog(ctx, { countyId: demo.countyId });
+    });
+    ({ base, browser } = env);
   });
   after(async () => {
-    await closeBrowser?.();
-    await app?.close();
-    await dropDb?.();
+    await env?.close();
   });
 
   async function as(username: string): Promise<Page> {

@@ -1,37 +1,34 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp } from '../../app/build-app.js';
-import { freshDatabase, testConfig } from '../../../test/helpers/db.js';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
-import { browserSkip, launch, listen, assertAccessible, shot } from '../../../test/browser/browser.js';
+import {
+  browserSkip,
+  startBrowserApp,
+  type BrowserApp,
+  assertAccessible,
+  shot,
+} from '../../../test/browser/browser.js';
 
 describe('supervision journey in Chromium [sqlite]', { skip: browserSkip }, () => {
-  let app: FastifyInstance;
+  let env: BrowserApp | undefined;
   let base: string;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let dropDb: () => Promise<void>;
   let supName = '';
   let adminName = '';
 
   before(async () => {
-    const { database, drop } = await freshDatabase('sqlite');
-    dropDb = drop;
-    const county = await makeOrg(database.db, { name: '浏览器县人民政府' });
-    const edu = await makeOrg(database.db, { parent: county, name: '浏览器县教育局' });
-    await makeOrg(database.db, { parent: county, name: '浏览器县民政局' });
-    supName = (await makeUser(database.db, [['supervisor', county]])).username;
-    adminName = (await makeUser(database.db, [['agency_admin', edu]])).username;
-    app = await buildApp(testConfig(), database);
-    base = await listen(app);
-    ({ browser, close: closeBrowser } = await launch());
+    env = await startBrowserApp(async ({ database }) => {
+      const county = await makeOrg(database.db, { name: '浏览器县人民政府' });
+      const edu = await makeOrg(database.db, { parent: county, name: '浏览器县教育局' });
+      await makeOrg(database.db, { parent: county, name: '浏览器县民政局' });
+      supName = (await makeUser(database.db, [['supervisor', county]])).username;
+      adminName = (await makeUser(database.db, [['agency_admin', edu]])).username;
+    });
+    ({ base, browser } = env);
   });
   after(async () => {
-    await closeBrowser?.();
-    await app?.close();
-    await dropDb?.();
+    await env?.close();
   });
 
   async function login(username: string): Promise<Page> {

@@ -1,11 +1,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp } from '../../app/build-app.js';
-import { freshDatabase, testConfig } from '../../../test/helpers/db.js';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
-import { browserSkip, launch, listen, assertAccessible, shot } from '../../../test/browser/browser.js';
+import {
+  browserSkip,
+  startBrowserApp,
+  type BrowserApp,
+  assertAccessible,
+  shot,
+} from '../../../test/browser/browser.js';
 
 let clock = new Date('2025-09-26T02:00:00Z');
 const setDay = (d: string) => {
@@ -13,32 +16,29 @@ const setDay = (d: string) => {
 };
 
 describe('互动交流 journeys in Chromium [sqlite]', { skip: browserSkip }, () => {
-  let app: FastifyInstance;
+  let env: BrowserApp | undefined;
   let base: string;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let dropDb: () => Promise<void>;
   let housingHandler = '';
   let waterHandler = '';
   let admin = '';
 
   before(async () => {
-    const { database, drop } = await freshDatabase('sqlite');
-    dropDb = drop;
-    const county = await makeOrg(database.db, { name: '某县人民政府' });
-    const housing = await makeOrg(database.db, { parent: county, name: '县住房和城乡建设局' });
-    const water = await makeOrg(database.db, { parent: county, name: '县水利局' });
-    housingHandler = (await makeUser(database.db, [['message_handler', housing]])).username;
-    waterHandler = (await makeUser(database.db, [['message_handler', water]])).username;
-    admin = (await makeUser(database.db, [['agency_admin', water]])).username;
-    app = await buildApp(testConfig(), database, { now: () => clock });
-    base = await listen(app);
-    ({ browser, close: closeBrowser } = await launch());
+    env = await startBrowserApp(
+      async ({ database }) => {
+        const county = await makeOrg(database.db, { name: '某县人民政府' });
+        const housing = await makeOrg(database.db, { parent: county, name: '县住房和城乡建设局' });
+        const water = await makeOrg(database.db, { parent: county, name: '县水利局' });
+        housingHandler = (await makeUser(database.db, [['message_handler', housing]])).username;
+        waterHandler = (await makeUser(database.db, [['message_handler', water]])).username;
+        admin = (await makeUser(database.db, [['agency_admin', water]])).username;
+      },
+      { now: () => clock },
+    );
+    ({ base, browser } = env);
   });
   after(async () => {
-    await closeBrowser?.();
-    await app?.close();
-    await dropDb?.();
+    await env?.close();
   });
 
   const login = async (page: Page, username: string) => {

@@ -1,22 +1,23 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp } from '../../app/build-app.js';
-import { freshDatabase, testConfig } from '../../../test/helpers/db.js';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
-import { browserSkip, launch, listen, assertAccessible, shot } from '../../../test/browser/browser.js';
+import {
+  browserSkip,
+  startBrowserApp,
+  type BrowserApp,
+  assertAccessible,
+  shot,
+} from '../../../test/browser/browser.js';
 import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 
 const ID17 = '32010219800101001';
 const ID = ID17 + residentIdCheckChar(ID17);
 
 describe('依申请公开 journey in Chromium [sqlite]', { skip: browserSkip }, () => {
-  let app: FastifyInstance;
+  let env: BrowserApp | undefined;
   let base: string;
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let dropDb: () => Promise<void>;
   let handler: { username: string };
   let admin: { username: string };
   // The app's clock, moved along the case (10:00 Beijing time on each date).
@@ -26,20 +27,19 @@ describe('依申请公开 journey in Chromium [sqlite]', { skip: browserSkip }, 
   };
 
   before(async () => {
-    const { database, drop } = await freshDatabase('sqlite');
-    dropDb = drop;
-    const county = await makeOrg(database.db, { name: '测试县人民政府' });
-    const org = await makeOrg(database.db, { parent: county, name: '测试县交通运输局' });
-    handler = await makeUser(database.db, [['request_handler', org]]);
-    admin = await makeUser(database.db, [['request_admin', org]]);
-    app = await buildApp(testConfig(), database, { now: () => now });
-    base = await listen(app);
-    ({ browser, close: closeBrowser } = await launch());
+    env = await startBrowserApp(
+      async ({ database }) => {
+        const county = await makeOrg(database.db, { name: '测试县人民政府' });
+        const org = await makeOrg(database.db, { parent: county, name: '测试县交通运输局' });
+        handler = await makeUser(database.db, [['request_handler', org]]);
+        admin = await makeUser(database.db, [['request_admin', org]]);
+      },
+      { now: () => now },
+    );
+    ({ base, browser } = env);
   });
   after(async () => {
-    await closeBrowser?.();
-    await app?.close();
-    await dropDb?.();
+    await env?.close();
   });
 
   const login = async (username: string): Promise<Page> => {
@@ -62,14 +62,23 @@ describe('依申请公开 journey in Chromium [sqlite]', { skip: browserSkip }, 
       await page.goto(url);
     }
   };
-  const act = async (page: Page, slug: string, fill: (form: ReturnType<Page['locator']>) => Promise<void>, flash: string) => {
+  const act = async (
+    page: Page,
+    slug: string,
+    fill: (form: ReturnType<Page['locator']>) => Promise<void>,
+    flash: string,
+  ) => {
     const form = page.locator(`form[action$="/${slug}"]`);
     await form.locator('xpath=..').locator('summary').click();
     await fill(form);
     await form.getByRole('button').click();
-    await page.getByText(flash).first().waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
-      throw new Error(`${String(e)}\n${(await page.locator('main').innerText()).slice(0, 600)}`);
-    });
+    await page
+      .getByText(flash)
+      .first()
+      .waitFor({ timeout: 5000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\n${(await page.locator('main').innerText()).slice(0, 600)}`);
+      });
   };
   const due = async (page: Page) => (await page.getByTestId('due').innerText()).trim();
 
@@ -106,30 +115,50 @@ describe('依申请公开 journey in Chromium [sqlite]', { skip: browserSkip }, 
 
     day('2025-09-29');
     await visit(staff, handler.username, caseUrl);
-    await act(staff, 'correction', async (f) => {
-      await f.getByLabel('补正期限').fill('2025-10-20');
-      await f.getByLabel('需要补正的事项').fill('请写明工程名称或招标编号。');
-    }, '补正期限至 2025-10-20');
+    await act(
+      staff,
+      'correction',
+      async (f) => {
+        await f.getByLabel('补正期限').fill('2025-10-20');
+        await f.getByLabel('需要补正的事项').fill('请写明工程名称或招标编号。');
+      },
+      '补正期限至 2025-10-20',
+    );
     day('2025-10-13');
     await visit(staff, handler.username, caseUrl);
     await act(staff, 'correction-received', async () => {}, '答复期限重新计算为 2025-11-10');
     day('2025-10-20');
     await visit(staff, handler.username, caseUrl);
-    await act(staff, 'consultation', async (f) => {
-      await f.getByLabel('被征求意见的单位或个人').fill('某建设集团');
-    }, '对方应于 2025-11-10 前答复');
+    await act(
+      staff,
+      'consultation',
+      async (f) => {
+        await f.getByLabel('被征求意见的单位或个人').fill('某建设集团');
+      },
+      '对方应于 2025-11-10 前答复',
+    );
     day('2025-10-24');
     await visit(staff, handler.username, caseUrl);
-    await act(staff, 'consultation-end', async (f) => {
-      await f.getByLabel('对方意见').selectOption('objection');
-      await f.getByLabel('理由').fill('投标报价属于商业秘密');
-    }, '答复期限 2025-11-14');
+    await act(
+      staff,
+      'consultation-end',
+      async (f) => {
+        await f.getByLabel('对方意见').selectOption('objection');
+        await f.getByLabel('理由').fill('投标报价属于商业秘密');
+      },
+      '答复期限 2025-11-14',
+    );
     day('2025-11-03');
     await visit(staff, handler.username, caseUrl);
-    await act(staff, 'extension-request', async (f) => {
-      await f.getByLabel('延长工作日数').fill('10');
-      await f.getByLabel('理由').fill('需要对商业秘密部分作区分处理');
-    }, '待依申请公开负责人批准');
+    await act(
+      staff,
+      'extension-request',
+      async (f) => {
+        await f.getByLabel('延长工作日数').fill('10');
+        await f.getByLabel('理由').fill('需要对商业秘密部分作区分处理');
+      },
+      '待依申请公开负责人批准',
+    );
 
     const head = await login(admin.username);
     await head.goto(caseUrl);
@@ -139,11 +168,18 @@ describe('依申请公开 journey in Chromium [sqlite]', { skip: browserSkip }, 
 
     day('2025-11-20');
     await visit(staff, handler.username, caseUrl);
-    await act(staff, 'answer', async (f) => {
-      await f.getByLabel('办理结果').selectOption('2');
-      await f.getByLabel('答复书正文').fill('经审查，现向您提供招标文件（已删除投标报价部分）。');
-      await f.getByLabel('不予公开的内容及理由').fill('投标报价涉及第三方商业秘密，第三方不同意公开（第十五条、第三十二条）。');
-    }, '已答复，本案办结');
+    await act(
+      staff,
+      'answer',
+      async (f) => {
+        await f.getByLabel('办理结果').selectOption('2');
+        await f.getByLabel('答复书正文').fill('经审查，现向您提供招标文件（已删除投标报价部分）。');
+        await f
+          .getByLabel('不予公开的内容及理由')
+          .fill('投标报价涉及第三方商业秘密，第三方不同意公开（第十五条、第三十二条）。');
+      },
+      '已答复，本案办结',
+    );
 
     day('2025-11-21');
     await citizen.goto(base + '/ysqgk/status');
