@@ -4,6 +4,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
+import { extractAttachmentText } from '../search/extract-text.js';
 import { findFileBySha, insertAttachment, insertFile, listAttachments } from './catalog.store.js';
 import { loadItem, workflowItem } from './item-transition.js';
 import { decide } from './item-workflow.rules.js';
@@ -28,11 +29,12 @@ export async function addAttachment(ctx: Ctx, input: { itemId: number; filename:
   decide(workflowItem(item), 'edit', ctx.actor);
   const sha = sha256(input.data);
   await storeBlob(ctx.config.blobDir, sha, input.data);
+  const text = await extractAttachmentText(input.data, filename, got.mime); // outside the transaction: a PDF may take a while
   return tx(ctx, async (trx) => {
     const fresh = await loadItem(trx, input.itemId);
     decide(workflowItem(fresh), 'edit', ctx.actor);
     const now = ctx.now().toISOString();
-    const fileId = (await findFileBySha(trx, sha))?.id ?? (await insertFile(trx, { sha256: sha, size: input.data.length, mime: got.mime, kind: got.kind, created_at: now }));
+    const fileId = (await findFileBySha(trx, sha))?.id ?? (await insertFile(trx, { sha256: sha, size: input.data.length, mime: got.mime, kind: got.kind, text, created_at: now }));
     const order = (await listAttachments(trx, fresh.id)).length;
     const id = await insertAttachment(trx, { item_id: fresh.id, file_id: fileId, filename, sort_order: order, created_at: now, created_by: ctx.actor.userId });
     await writeAudit(trx, ctx, { action: 'item.attach', subjectType: 'item', subjectId: fresh.id, orgId: fresh.org_id, summary: `为「${fresh.title}」（${fresh.index_no}）添加附件“${filename}”（${got.kind}，${input.data.length} 字节）` });

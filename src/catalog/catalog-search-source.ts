@@ -4,10 +4,10 @@ import { sql } from 'kysely';
 import { htmlToText } from '../search/search-text.rules.js';
 import type { SearchSource } from '../search/search-sources.js';
 import type { SearchDoc } from '../search/search.types.js';
-import { publicItems, type ItemWithOrg } from './catalog.store.js';
+import { attachmentTexts, publicItems, type ItemWithOrg } from './catalog.store.js';
 
-/** The search document of a public item. */
-export function itemSearchDoc(r: ItemWithOrg): SearchDoc {
+/** The search document of a public item; `attachmentTexts` are the extracted texts of its attachments. */
+export function itemSearchDoc(r: ItemWithOrg, attachmentTexts: string[] = []): SearchDoc {
   return {
     docType: 'catalog_item',
     docId: r.id,
@@ -20,7 +20,7 @@ export function itemSearchDoc(r: ItemWithOrg): SearchDoc {
     validity: r.validity,
     publishedOn: r.published_on,
     title: r.title,
-    body: [r.summary ?? '', htmlToText(r.body_html)].filter(Boolean).join('\n'),
+    body: [r.summary ?? '', htmlToText(r.body_html), ...attachmentTexts].filter(Boolean).join('\n'),
     docNo: r.doc_no,
     indexNo: r.index_no,
     url: `/gk/items/${r.id}`,
@@ -40,7 +40,8 @@ export const catalogSearchSource: SearchSource = {
     for (;;) {
       const batch = await publicItems(db, today).where('items.id', '>', after).orderBy('items.id').limit(500).execute();
       if (!batch.length) return;
-      for (const r of batch) yield itemSearchDoc(r);
+      const texts = await attachmentTexts(db, batch.map((r) => r.id));
+      for (const r of batch) yield itemSearchDoc(r, texts.get(r.id));
       after = batch[batch.length - 1]!.id;
     }
   },

@@ -171,8 +171,26 @@ const attachmentCols = ['item_attachments.id', 'item_attachments.item_id', 'item
 export const findFileBySha = (db: Db, sha256: string): Promise<{ id: number } | undefined> => db.selectFrom('catalog_files').select('id').where('sha256', '=', sha256).executeTakeFirst();
 
 /** Records a stored file; returns its id. */
-export async function insertFile(db: Db, row: { sha256: string; size: number; mime: string; kind: string; created_at: string }): Promise<number> {
+export async function insertFile(db: Db, row: { sha256: string; size: number; mime: string; kind: string; text: string | null; created_at: string }): Promise<number> {
   return (await db.insertInto('catalog_files').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** The extracted texts of the attachments of these items, per item in attachment order (for the search index). */
+export async function attachmentTexts(db: Db, itemIds: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (!itemIds.length) return out;
+  const rows = await db
+    .selectFrom('item_attachments')
+    .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
+    .select(['item_attachments.item_id', 'catalog_files.text'])
+    .where('item_attachments.item_id', 'in', itemIds)
+    .where('catalog_files.text', 'is not', null)
+    .orderBy('item_attachments.item_id')
+    .orderBy('item_attachments.sort_order')
+    .orderBy('item_attachments.id')
+    .execute();
+  for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r.text!]);
+  return out;
 }
 
 /** Attaches a stored file to an item; returns the attachment id. */

@@ -106,6 +106,8 @@ export interface CatalogFilesTable {
   mime: string;
   /** Detected kind: pdf, ofd, docx, xlsx, cfb (DOC/XLS/WPS), png, jpg, gif, webp, zip. */
   kind: string;
+  /** Extracted text for the search index (null: not a text-bearing kind, or unreadable). */
+  text: string | null;
   created_at: string;
 }
 

@@ -4,6 +4,7 @@ import { invalid } from '../platform/errors.js';
 import type { Db } from '../platform/db/schema.js';
 import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
+import { extractAttachmentText } from '../search/extract-text.js';
 import { findFileBySha, insertAttachment, insertFile } from './catalog.store.js';
 import { cleanFilename } from './add-attachment.js';
 import type { ImportRow, RowError } from './import-rows.rules.js';
@@ -60,7 +61,7 @@ export async function storeImportAttachments(trx: Db, ctx: Ctx, itemId: number, 
     const sha = sha256(data);
     await storeBlob(ctx.config.blobDir, sha, data);
     const now = ctx.now().toISOString();
-    const fileId = (await findFileBySha(trx, sha))?.id ?? (await insertFile(trx, { sha256: sha, size: data.length, mime: got.mime, kind: got.kind, created_at: now }));
+    const fileId = (await findFileBySha(trx, sha))?.id ?? (await insertFile(trx, { sha256: sha, size: data.length, mime: got.mime, kind: got.kind, text: await extractAttachmentText(data, filename, got.mime), created_at: now }));
     await insertAttachment(trx, { item_id: itemId, file_id: fileId, filename, sort_order: order, created_at: now, created_by: ctx.actor.userId });
   }
 }

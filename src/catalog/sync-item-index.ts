@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/schema.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { bumpPublicVersion } from '../platform/public-version.js';
 import { syncSearchDocument } from '../search/sync-document.js';
-import { getPublicItem } from './catalog.store.js';
+import { attachmentTexts, getPublicItem } from './catalog.store.js';
 import { itemSearchDoc } from './catalog-search-source.js';
 
 /**
@@ -12,6 +12,6 @@ import { itemSearchDoc } from './catalog-search-source.js';
  */
 export async function syncItemIndex(trx: Db, ctx: Pick<Ctx, 'now'>, itemId: number): Promise<void> {
   const pub = await getPublicItem(trx, todayInShanghai(ctx.now()), itemId);
-  await syncSearchDocument(trx, 'catalog_item', itemId, pub ? itemSearchDoc(pub) : null);
+  await syncSearchDocument(trx, 'catalog_item', itemId, pub ? itemSearchDoc(pub, (await attachmentTexts(trx, [itemId])).get(itemId)) : null);
   await bumpPublicVersion(trx, ctx);
 }

@@ -1,10 +1,11 @@
 /**
  * Text of attachments for the index (issue 5: "The text of DOCX, XLSX and PDF attachments is
- * searchable"). DOCX through mammoth, XLSX through exceljs, plain text and CSV as UTF-8. PDF is not
- * extracted yet (no PDF library in the stack): the function answers null for it.
+ * searchable"). DOCX through mammoth, XLSX through exceljs, PDF through PDF.js (pdf-text.ts), plain
+ * text and CSV as UTF-8. Scanned PDFs (images without a text layer) give no text: no OCR.
  */
 import mammoth from 'mammoth';
 import ExcelJS from 'exceljs';
+import { pdfText } from './pdf-text.js';
 
 /** At most this many characters of one attachment are indexed. */
 export const MAX_ATTACHMENT_TEXT = 200_000;
@@ -53,7 +54,7 @@ async function xlsxText(data: Buffer): Promise<string> {
 }
 
 /**
- * Plain text of an attachment, or null when its kind is not extracted (PDF, images, archives) or it
+ * Plain text of an attachment, or null when its kind is not extracted (images, archives) or it
  * cannot be read. Never throws for a damaged file.
  */
 export async function extractAttachmentText(data: Buffer, filename: string, mime?: string): Promise<string | null> {
@@ -65,6 +66,9 @@ export async function extractAttachmentText(data: Buffer, filename: string, mime
         break;
       case 'xlsx':
         text = await xlsxText(data);
+        break;
+      case 'pdf':
+        text = await pdfText(data, MAX_ATTACHMENT_TEXT);
         break;
       case 'text':
         text = data.toString('utf8').replace(/^\uFEFF/, '');

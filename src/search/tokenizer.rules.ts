@@ -2,13 +2,14 @@
  * Our own Chinese tokenizer for the full-text index (issue 5 "Search"; 《政府信息公开条例》第二十三条:
  * 公开的政府信息应便于公众检索、查阅). Pure: no I/O.
  *
- * - NFKC normalization, case folding, traditional → simplified folding (opencc-js, tw → cn);
+ * - radical-supplement forms folded (cjk-radicals.rules.ts), NFKC normalization, case folding, traditional → simplified folding (opencc-js, tw → cn);
  * - a run of Han characters becomes overlapping bigrams plus its last character as a unigram
  *   (a lone character is itself), so a 1-character query can match by prefix and a 2-character
  *   query is one index term;
  * - letters and digits (Han EXCLUDED from that class) become words: `69号文件精神` → `69` + bigrams.
  */
 import * as OpenCC from 'opencc-js';
+import { foldCjkRadicals } from './cjk-radicals.rules.js';
 
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
@@ -16,9 +17,9 @@ const HAN = /\p{Script=Han}/u;
 /** One Han character, or one run of letters/digits that are not Han. */
 const PIECE = /(\p{Script=Han})|((?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)/gu;
 
-/** NFKC, lower case, traditional → simplified. Used at index and query time. */
+/** Radical forms folded (PDF text), NFKC, lower case, traditional → simplified. Used at index and query time. */
 export function normalizeText(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase());
+  return toSimplified(foldCjkRadicals(text).normalize('NFKC').toLowerCase());
 }
 
 /** True when the character is a Han ideograph. */
