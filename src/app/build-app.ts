@@ -13,6 +13,7 @@ import { accountRoutes } from '../console/foundation/account-routes.js';
 import { auditRoutes } from '../console/foundation/audit-routes.js';
 import { homeRoutes } from '../console/foundation/home-routes.js';
 import { portalHomeRoutes } from '../portal/home/home-routes.js';
+import { agencyHomeRoutes } from '../portal/home/agency-home-routes.js';
 import { foundationApi } from '../api/foundation-api.js';
 import { docsRoutes } from '../api/docs-routes.js';
 import { capabilityModules } from './module-list.js';
@@ -47,6 +48,7 @@ export async function buildApp(config: Config, database: Database, opts: { now?:
   await accountRoutes(app);
   await auditRoutes(app);
   await portalHomeRoutes(app);
+  await agencyHomeRoutes(app);
   await foundationApi(app);
   for (const m of capabilityModules) await m.routes?.(app, { config, database });
   await docsRoutes(app, openapi);

@@ -86,13 +86,33 @@ export const getPublicItem = (db: Db, today: string, id: number): Promise<ItemWi
   publicItems(db, today).where('items.id', '=', id).executeTakeFirst();
 
 /** A page of published items, newest first. */
-export async function listPublicItems(db: Db, today: string, f: { orgId?: number; categoryId?: number; limit: number; offset: number }): Promise<{ rows: ItemWithOrg[]; total: number }> {
+/** Orders of a public list: 发布日期 newest or oldest first, 成文日期 newest first, 名称. */
+export const PUBLIC_SORTS = { date: '发布日期（新→旧）', 'date-asc': '发布日期（旧→新）', written: '成文日期（新→旧）', title: '名称' } as const;
+export type PublicSort = keyof typeof PUBLIC_SORTS;
+export const isPublicSort = (s: unknown): s is PublicSort => typeof s === 'string' && Object.hasOwn(PUBLIC_SORTS, s);
+
+export async function listPublicItems(db: Db, today: string, f: { orgId?: number; categoryId?: number; categoryIds?: number[]; sort?: PublicSort; limit: number; offset: number }): Promise<{ rows: ItemWithOrg[]; total: number }> {
   let q = publicItems(db, today);
   if (f.orgId) q = q.where('items.org_id', '=', f.orgId);
   if (f.categoryId) q = q.where('items.category_id', '=', f.categoryId);
+  if (f.categoryIds) q = f.categoryIds.length ? q.where('items.category_id', 'in', f.categoryIds) : q.where(sql<boolean>`1 = 0`);
   const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  const sorted =
+    f.sort === 'date-asc'
+      ? q.orderBy('items.published_on', 'asc').orderBy('items.id', 'asc')
+      : f.sort === 'written'
+        ? q.orderBy('items.written_on', 'desc').orderBy('items.id', 'desc')
+        : f.sort === 'title'
+          ? q.orderBy('items.title', 'asc').orderBy('items.id', 'asc')
+          : q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc');
+  const rows = await sorted.limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(total.n) };
+}
+
+/** Public items of one agency per category id (null: 未分类), for its category tree. */
+export async function publicCategoryCounts(db: Db, today: string, orgId: number): Promise<Map<number | null, number>> {
+  const rows = await publicItems(db, today).where('items.org_id', '=', orgId).clearSelect().select(['items.category_id', sql<number>`count(*)`.as('n')]).groupBy('items.category_id').execute();
+  return new Map(rows.map((r) => [r.category_id, Number(r.n)]));
 }
 
 /** Counts of published items per agency and category (catalogue home). */

@@ -12,7 +12,7 @@ export async function makePublishedItem(
   db: Db,
   ctx: (actor: Ctx['actor']) => Ctx,
   org: OrgRow,
-  fields: { title: string; bodyHtml?: string; article20Item?: number; genre?: string },
+  fields: { title: string; bodyHtml?: string; article20Item?: number; genre?: string; categoryId?: number; writtenOn?: string },
 ): Promise<number> {
   const editor = await makeUser(db, [['editor', org]]);
   const reviewer = await makeUser(db, [['secrecy_reviewer', org]]);
@@ -24,8 +24,9 @@ export async function makePublishedItem(
     genre: fields.genre ?? '通知',
     disclosureMode: '主动公开',
     article20Item: fields.article20Item ?? null,
-    writtenOn: '2026-06-01',
-    createdOn: '2026-06-01',
+    categoryId: fields.categoryId ?? null,
+    writtenOn: fields.writtenOn ?? '2026-06-01',
+    createdOn: fields.writtenOn ?? '2026-06-01',
   });
   await submitItem(ctx(editor.actor), id);
   await reviewItem(ctx(reviewer.actor), { id, decision: 'approve' });

@@ -1,167 +1,42 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PortalLayout } from '../layout.js';
-import { Empty, Pagination } from '../../platform/views/components.js';
-import { intOrUndef, pageParam } from '../../platform/http/form.js';
-import { notFound } from '../../platform/errors.js';
+import { Empty } from '../../platform/views/components.js';
+import { intOrUndef, pageParam, str } from '../../platform/http/form.js';
+import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { getOrg } from '../../orgs/orgs.store.js';
-import { getItem, getPublicItem, listAttachments, listPublicAttachments, listPublicItems, listVersions, publicCounts, publicLinksOf, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
-import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
+import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
+import { getItem, getPublicItem, isPublicSort, listAttachments, listCategories, listPublicAttachments, listPublicItems, listVersions, publicCategoryCounts, publicCounts, publicLinksOf } from '../../catalog/catalog.store.js';
+import { categoryPath, categoryTree, subtreeIds } from '../../catalog/category-tree.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { forbidden } from '../../platform/errors.js';
-import type { ViewCtx } from '../../platform/http/types.js';
+import { AgencyCatalogPage } from './agency-catalog-view.js';
+import { ItemPrintPage, PublicItemPage } from './item-page.js';
 
 const PER_PAGE = 20;
 const today = (req: FastifyRequest) => todayInShanghai(req.ctx.now());
 const itemNotFound = () => notFound('item_not_found', '您访问的信息不存在或尚未公开。');
-
-function ItemList({ rows }: { rows: ItemWithOrg[] }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">索引号</th>
-            <th scope="col">名称</th>
-            <th scope="col">发文字号</th>
-            <th scope="col">发布日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>{r.index_no}</td>
-              <td>
-                <a href={`/gk/items/${r.id}`}>{r.title}</a>
-              </td>
-              <td>{r.doc_no ?? ''}</td>
-              <td>{r.published_on}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
-export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Awaited<ReturnType<typeof publicLinksOf>>; replacedBy?: { id: number; title: string }; preview?: boolean }) {
-  const row = (k: string, v: string | null) => (
-    <tr>
-      <th scope="row">{k}</th>
-      <td>{v ?? ''}</td>
-    </tr>
-  );
-  return (
-    <PortalLayout view={view} title={preview ? `预览：${item.title}` : item.title}>
-      {preview ? (
-        <p class="warning" role="note">
-          预览：以下是公开后公众看到的页面。本信息尚未公开（{isItemStatus(item.status) ? STATUS_LABELS[item.status] : item.status}）。<a href={`/console/items/${item.id}`}>返回编辑</a>
-        </p>
-      ) : null}
-      <p>
-        <a href={`/gk/${item.org_id}`}>← {item.org_name} 政府信息公开目录</a>
-      </p>
-      <table class="item-meta">
-        <tbody>
-          {row('索引号', item.index_no)}
-          {row('主题分类', item.topic)}
-          {row('发布机构', item.org_name)}
-          {row('成文日期', item.written_on)}
-          {row('名称', item.title)}
-          {row('发文字号', item.doc_no)}
-          {row('发布日期', item.published_on ?? (preview ? '（发布时填写）' : ''))}
-          {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
-        </tbody>
-      </table>
-      {replacedBy ? (
-        <p class="warning">
-          本文件{item.validity}，替代文件：<a href={`/gk/items/${replacedBy.id}`}>{replacedBy.title}</a>
-        </p>
-      ) : null}
-      <h1>{item.title}</h1>
-      {item.summary ? <p class="muted">{item.summary}</p> : null}
-      <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
-      {links.interpretations.length ? (
-        <section aria-labelledby="jd">
-          <h2 id="jd">政策解读</h2>
-          <ul>
-            {links.interpretations.map((l) => (
-              <li>
-                <a href={`/gk/items/${l.id}`}>{l.title}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {links.documents.length ? (
-        <section aria-labelledby="wj">
-          <h2 id="wj">解读的文件</h2>
-          <ul>
-            {links.documents.map((l) => (
-              <li>
-                <a href={`/gk/items/${l.id}`}>{l.title}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {attachments.length ? (
-        <section aria-labelledby="att">
-          <h2 id="att">附件</h2>
-          <ul>
-            {attachments.map((a) => (
-              <li>
-                <a href={preview ? `/console/items/${item.id}/files/${a.id}` : `/gk/files/${a.id}`}>{a.filename}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {versions.length ? (
-        <section aria-labelledby="rev">
-          <h2 id="rev">勘误说明</h2>
-          <ul>
-            {versions.map((v) => (
-              <li>
-                {v.corrected_on}：{v.revision_note}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </PortalLayout>
-  );
-}
+const orgNotFound = () => notFound('org_not_found', '机构不存在。');
+const idParam = (req: FastifyRequest, key: string): number | undefined => {
+  const raw = (req.params as Record<string, string>)[key] ?? '';
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+};
 
 /** Public catalogue (政府信息公开目录, 条例第十二条): only published 主动公开 items, through `publicItems`. */
 export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
   app.get('/gk', async (req, reply) => {
-    const counts = await publicCounts(req.ctx.db, today(req));
-    const orgs = new Map<number, { name: string; total: number; cats: Array<[string, number]> }>();
-    for (const c of counts) {
-      const o = orgs.get(c.org_id) ?? { name: c.org_name, total: 0, cats: [] };
-      o.total += c.n;
-      o.cats.push([c.category_name ?? '未分类', c.n]);
-      orgs.set(c.org_id, o);
-    }
-    const view = reply.view();
+    const totals = new Map<number, number>();
+    for (const c of await publicCounts(req.ctx.db, today(req))) totals.set(c.org_id, (totals.get(c.org_id) ?? 0) + c.n);
+    const agencies = (await listOrgs(req.ctx.db)).filter((o) => o.kind !== 'section');
+    const minDepth = Math.min(...agencies.map((o) => o.depth));
     return reply.page(
-      <PortalLayout view={view} title="政府信息公开目录">
+      <PortalLayout view={reply.view()} title="政府信息公开目录">
         <h1>政府信息公开目录</h1>
-        {orgs.size ? (
-          <ul class="catalogue">
-            {[...orgs].map(([id, o]) => (
-              <li>
-                <a href={`/gk/${id}`}>{o.name}</a>（{o.total} 条）
-                <ul>
-                  {o.cats.map(([name, n]) => (
-                    <li>
-                      {name}：{n} 条
-                    </li>
-                  ))}
-                </ul>
+        <p>按机构浏览主动公开的政府信息；进入机构后可按信息分类浏览、排序。</p>
+        {agencies.length ? (
+          <ul class="catalogue agency-list">
+            {agencies.map((o) => (
+              <li class={`indent-${Math.min(6, o.depth - minDepth)}`}>
+                <a href={`/gk/${o.id}`}>{o.name}</a> <span class="muted">（{totals.get(o.id) ?? 0} 条）</span>
               </li>
             ))}
           </ul>
@@ -173,39 +48,47 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/gk/:orgId', async (req, reply) => {
-    const raw = (req.params as { orgId: string }).orgId;
-    if (!/^\d{1,9}$/.test(raw)) throw notFound('org_not_found', '机构不存在。');
-    const org = await getOrg(req.ctx.db, Number(raw));
-    if (!org || org.disabled) throw notFound('org_not_found', '机构不存在。');
-    const page = pageParam(req.query);
+    const orgId = idParam(req, 'orgId');
+    const org = orgId ? await getOrg(req.ctx.db, orgId) : undefined;
+    if (!org || org.disabled) throw orgNotFound();
+    const day = today(req);
+    const counts = await publicCategoryCounts(req.ctx.db, day, org.id);
+    const tree = categoryTree(await listCategories(req.ctx.db, org.id), new Map([...counts].filter((e): e is [number, number] => e[0] !== null)));
     const categoryId = intOrUndef(req.query, 'categoryId');
-    const { rows, total } = await listPublicItems(req.ctx.db, today(req), { orgId: org.id, categoryId, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-    const view = reply.view();
-    return reply.page(
-      <PortalLayout view={view} title={`${org.name} 政府信息公开目录`}>
-        <p>
-          <a href="/gk">← 政府信息公开目录</a>
-        </p>
-        <h1>{org.name} 政府信息公开目录</h1>
-        {rows.length ? <ItemList rows={rows} /> : <Empty>该机构目前没有公开的信息。</Empty>}
-        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/gk/${org.id}${categoryId ? `?categoryId=${categoryId}` : ''}`} />
-      </PortalLayout>,
-    );
+    const trail = categoryId ? categoryPath(tree, categoryId) : [];
+    if (categoryId && !trail.length) throw notFound('category_not_found', '该分类不存在。');
+    const sortRaw = str(req.query, 'sort');
+    const sort = isPublicSort(sortRaw) ? sortRaw : 'date';
+    const page = pageParam(req.query);
+    const { rows, total } = await listPublicItems(req.ctx.db, day, { orgId: org.id, categoryIds: categoryId ? subtreeIds(tree, categoryId) : undefined, sort, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const children = (await listOrgs(req.ctx.db)).filter((o) => o.parent_id === org.id && o.kind !== 'section');
+    const allCount = [...counts.values()].reduce((a, b) => a + b, 0);
+    return reply.page(<AgencyCatalogPage view={reply.view()} org={org} tree={tree} trail={trail} total={total} allCount={allCount} rows={rows} page={page} perPage={PER_PAGE} sort={sort} children={children} />);
   });
 
-  app.get('/gk/items/:id', async (req, reply) => {
-    const raw = (req.params as { id: string }).id;
-    if (!/^\d{1,9}$/.test(raw)) throw itemNotFound();
-    const item = await getPublicItem(req.ctx.db, today(req), Number(raw));
+  const publicItemOr404 = async (req: FastifyRequest) => {
+    const id = idParam(req, 'id');
+    const item = id ? await getPublicItem(req.ctx.db, today(req), id) : undefined;
     if (!item) throw itemNotFound();
-    const versions = await listVersions(req.ctx.db, item.id);
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} links={await publicLinksOf(req.ctx.db, today(req), item.id)} replacedBy={item.replaced_by_id ? await getPublicItem(req.ctx.db, today(req), item.replaced_by_id) : undefined} />);
+    return item;
+  };
+
+  app.get('/gk/items/:id', async (req, reply) => {
+    const item = await publicItemOr404(req);
+    const day = today(req);
+    const replacedBy = item.replaced_by_id ? await getPublicItem(req.ctx.db, day, item.replaced_by_id) : undefined;
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listPublicAttachments(req.ctx.db, day, item.id)} links={await publicLinksOf(req.ctx.db, day, item.id)} replacedBy={replacedBy} />);
+  });
+
+  app.get('/gk/items/:id/print', async (req, reply) => {
+    const item = await publicItemOr404(req);
+    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).
   app.get('/console/items/:id/preview', async (req, reply) => {
-    const raw = (req.params as { id: string }).id;
-    const item = /^\d{1,9}$/.test(raw) ? await getItem(req.ctx.db, Number(raw)) : undefined;
+    const id = idParam(req, 'id');
+    const item = id ? await getItem(req.ctx.db, id) : undefined;
     if (!item) throw itemNotFound();
     if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
     return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} links={await publicLinksOf(req.ctx.db, today(req), item.id)} preview />);

@@ -100,7 +100,7 @@ describeApp(
       }
       assert.doesNotMatch(page.body, new RegExp(users.secrecy_reviewer!), 'reviewer names stay in the console');
       assert.match((await anon.get(`/gk/${org.id}`)).body, /关于2027年部门预算公开的通知/);
-      assert.match((await anon.get('/gk')).body, /示例县财政局<\/a>（1 条）/);
+      assert.match((await anon.get('/gk')).body, /示例县财政局<\/a> <span class="muted">（1 条）/);
       const list = (await anon.get('/api/v1/public/items')).json() as { total: number; data: Array<{ id: number; indexNo: string; publishedOn: string }> };
       assert.equal(list.total, 1);
       assert.equal(list.data[0]!.indexNo, 'MB1004000/2026-00001');

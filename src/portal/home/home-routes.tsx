@@ -1,19 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { PortalLayout } from '../layout.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { Pagination, Empty } from '../../platform/views/components.js';
-import { pageParam } from '../../platform/http/form.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
+import { pageParam, str } from '../../platform/http/form.js';
+import { getOrg, listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
 import { listPublicItems, publicItems, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { ARTICLE20_ITEMS } from '../../catalog/catalog-labels.rules.js';
 
 /** 重点领域 entries: searches over the whole catalogue. */
-const KEY_AREAS = ['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '教育', '医疗卫生', '生态环境', '安全生产', '食品药品', '征地拆迁', '就业创业', '乡村振兴'];
+export const KEY_AREAS = ['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '教育', '医疗卫生', '生态环境', '安全生产', '食品药品', '征地拆迁', '就业创业', '乡村振兴'];
 
-function ItemList({ rows }: { rows: ItemWithOrg[] }) {
+/** A short list of items with agency and date. */
+export function ItemList({ rows }: { rows: ItemWithOrg[] }) {
   return (
     <ul class="item-list">
       {rows.map((r) => (
@@ -24,6 +25,16 @@ function ItemList({ rows }: { rows: ItemWithOrg[] }) {
     </ul>
   );
 }
+
+/** `?org=N` of the 第二十条 pages: one agency's items (an unknown agency is a 404). */
+async function orgFilter(req: FastifyRequest): Promise<OrgRow | undefined> {
+  const raw = str(req.query, 'org');
+  if (!raw) return undefined;
+  const org = /^\d{1,9}$/.test(raw) ? await getOrg(req.ctx.db, Number(raw)) : undefined;
+  if (!org || org.disabled) throw notFound('org_not_found', '机构不存在。');
+  return org;
+}
+const scoped = <Q extends ReturnType<typeof publicItems>>(q: Q, org: OrgRow | undefined): Q => (org ? (q.where('items.org_id', '=', org.id) as Q) : q);
 
 /** The jurisdiction home page, the agency directory and the 第二十条 法定主动公开内容 pages. */
 export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
@@ -95,7 +106,7 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
               {agencies.map((o) => (
                 <li>
                   {'　'.repeat(Math.max(0, o.depth))}
-                  <a href={`/gk/${o.id}`}>{o.name}</a> <span class="muted">{ORG_KINDS[o.kind as keyof typeof ORG_KINDS]}</span> · <a href={`/zn/${o.id}`}>公开指南</a> · <a href={`/stats/${o.id}`}>统计</a>
+                  <a href={`/jg/${o.id}`}>{o.name}</a> <span class="muted">{ORG_KINDS[o.kind as keyof typeof ORG_KINDS]}</span> · <a href={`/zn/${o.id}`}>公开指南</a> · <a href={`/stats/${o.id}`}>统计</a>
                   {o.is_demo ? <span class="badge demo">示例</span> : null}
                 </li>
               ))}
@@ -110,7 +121,8 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/fdzdgk', async (req, reply) => {
     const today = todayInShanghai(req.ctx.now());
-    const counts = await publicItems(req.ctx.db, today)
+    const org = await orgFilter(req);
+    const counts = await scoped(publicItems(req.ctx.db, today), org)
       .clearSelect()
       .select(['items.article20_item', sql<number>`count(*)`.as('n')])
       .groupBy('items.article20_item')
@@ -118,12 +130,12 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
     const n = (i: number) => Number(counts.find((c) => c.article20_item === i)?.n ?? 0);
     return reply.page(
       <PortalLayout view={reply.view()} title="法定主动公开内容">
-        <h1>法定主动公开内容</h1>
+        <h1>{org ? `${org.name} 法定主动公开内容` : '法定主动公开内容'}</h1>
         <p>依据《中华人民共和国政府信息公开条例》第二十条，行政机关应当主动公开以下政府信息：</p>
         <ol class="plain">
           {ARTICLE20_ITEMS.map((label, i) => (
             <li>
-              <a href={`/fdzdgk/${i + 1}`}>{label}</a> <span class="muted">（{n(i + 1)} 条）</span>
+              <a href={`/fdzdgk/${i + 1}${org ? `?org=${org.id}` : ''}`}>{label}</a> <span class="muted">（{n(i + 1)} 条）</span>
             </li>
           ))}
         </ol>
@@ -136,17 +148,19 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
     if (!Number.isInteger(n) || n < 1 || n > ARTICLE20_ITEMS.length) throw notFound('not_found', '您访问的页面不存在。');
     const today = todayInShanghai(req.ctx.now());
     const page = pageParam(req.query);
-    const q = publicItems(req.ctx.db, today).where('items.article20_item', '=', n);
+    const org = await orgFilter(req);
+    const q = scoped(publicItems(req.ctx.db, today), org).where('items.article20_item', '=', n);
     const total = Number((await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
     const rows = await q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc').limit(20).offset((page - 1) * 20).execute();
     return reply.page(
       <PortalLayout view={reply.view()} title={ARTICLE20_ITEMS[n - 1]}>
         <p>
-          <a href="/fdzdgk">← 法定主动公开内容</a>
+          <a href={`/fdzdgk${org ? `?org=${org.id}` : ''}`}>← 法定主动公开内容</a>
         </p>
         <h1>{ARTICLE20_ITEMS[n - 1]}</h1>
+        {org ? <p class="muted">发布机构：{org.name}</p> : null}
         {rows.length ? <ItemList rows={rows} /> : <Empty>暂无此类已公开信息。</Empty>}
-        <Pagination page={page} total={total} perPage={20} baseUrl={`/fdzdgk/${n}`} />
+        <Pagination page={page} total={total} perPage={20} baseUrl={`/fdzdgk/${n}${org ? `?org=${org.id}` : ''}`} />
       </PortalLayout>,
     );
   });

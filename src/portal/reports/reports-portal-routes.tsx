@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PortalLayout } from '../layout.js';
 import { Empty, beijingTime } from '../../platform/views/components.js';
 import { notFound } from '../../platform/errors.js';
+import { str } from '../../platform/http/form.js';
+import { getOrg } from '../../orgs/orgs.store.js';
 import { getReport, listReports, rowTables, type ReportListRow } from '../../reports/reports.store.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { attachment, reportFile, reportTitle } from '../../reports/report-files.js';
@@ -24,10 +26,17 @@ const Paras = ({ text }: { text: string }) => (
 /** Portal: published annual reports, laid out like the official format, with DOCX and XLSX downloads. */
 export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
   app.get('/reports', async (req, reply) => {
-    const rows = await listReports(req.ctx.db, { statuses: ['published'] });
+    const orgRaw = str(req.query, 'org');
+    const org = /^\d{1,9}$/.test(orgRaw) ? await getOrg(req.ctx.db, Number(orgRaw)) : undefined;
+    const rows = await listReports(req.ctx.db, { statuses: ['published'], orgId: org?.id });
     return reply.page(
       <PortalLayout view={reply.view()} title="政府信息公开工作年度报告">
-        <h1>政府信息公开工作年度报告</h1>
+        <h1>{org ? `${org.name} 政府信息公开工作年度报告` : '政府信息公开工作年度报告'}</h1>
+        {org ? (
+          <p>
+            <a href="/reports">查看全部机构的年度报告</a>
+          </p>
+        ) : null}
         {rows.length ? (
           <ul>
             {rows.map((r) => (

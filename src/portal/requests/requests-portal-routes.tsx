@@ -81,7 +81,7 @@ function StatusForm({ view, errors, requestNo }: { view: ViewCtx; errors?: Field
 
 /** Portal: the application form, the receipt, the status page and withdrawal. */
 export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} />));
+  app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={{ orgId: intOrUndef(req.query, 'org') }} />));
 
   app.post('/ysqgk', PUBLIC_FORM_LIMIT, async (req, reply) => {
     const values = applicationFromBody(req.body);

@@ -1,0 +1,159 @@
+/** The public item page (metadata table, body, attachments, links, revision notes) and its print view. */
+import { PortalLayout } from '../layout.js';
+import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
+import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, publicLinksOf } from '../../catalog/catalog.store.js';
+import type { ViewCtx } from '../../platform/http/types.js';
+
+type Links = Awaited<ReturnType<typeof publicLinksOf>>;
+
+/** The metadata table gov.cn shows above a document (REFERENCE §5.3). */
+function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) {
+  const row = (k: string, v: string | null) => (
+    <tr>
+      <th scope="row">{k}</th>
+      <td>{v ?? ''}</td>
+    </tr>
+  );
+  return (
+    <table class="item-meta">
+      <tbody>
+        {row('索引号', item.index_no)}
+        {row('主题分类', item.topic)}
+        {row('发布机构', item.org_name)}
+        {row('成文日期', item.written_on)}
+        {row('名称', item.title)}
+        {row('发文字号', item.doc_no)}
+        {row('发布日期', item.published_on ?? (preview ? '（发布时填写）' : ''))}
+        {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
+      </tbody>
+    </table>
+  );
+}
+
+/** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
+export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Links; replacedBy?: { id: number; title: string }; preview?: boolean }) {
+  return (
+    <PortalLayout view={view} title={preview ? `预览：${item.title}` : item.title}>
+      {preview ? (
+        <p class="warning" role="note">
+          预览：以下是公开后公众看到的页面。本信息尚未公开（{isItemStatus(item.status) ? STATUS_LABELS[item.status] : item.status}）。<a href={`/console/items/${item.id}`}>返回编辑</a>
+        </p>
+      ) : null}
+      <p class="no-print">
+        <a href={`/gk/${item.org_id}`}>← {item.org_name} 政府信息公开目录</a>
+        {preview ? null : (
+          <>
+            {' · '}
+            <a href={`/gk/items/${item.id}/print`}>打印版</a>
+          </>
+        )}
+      </p>
+      <MetaTable item={item} preview={preview} />
+      {replacedBy ? (
+        <p class="warning">
+          本文件{item.validity}，替代文件：<a href={`/gk/items/${replacedBy.id}`}>{replacedBy.title}</a>
+        </p>
+      ) : null}
+      <h1>{item.title}</h1>
+      {item.summary ? <p class="muted">{item.summary}</p> : null}
+      <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+      {links.interpretations.length ? (
+        <section aria-labelledby="jd">
+          <h2 id="jd">政策解读</h2>
+          <ul>
+            {links.interpretations.map((l) => (
+              <li>
+                <a href={`/gk/items/${l.id}`}>{l.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {links.documents.length ? (
+        <section aria-labelledby="wj">
+          <h2 id="wj">解读的文件</h2>
+          <ul>
+            {links.documents.map((l) => (
+              <li>
+                <a href={`/gk/items/${l.id}`}>{l.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {attachments.length ? (
+        <section aria-labelledby="att">
+          <h2 id="att">附件</h2>
+          <ul>
+            {attachments.map((a) => (
+              <li>
+                <a href={preview ? `/console/items/${item.id}/files/${a.id}` : `/gk/files/${a.id}`}>{a.filename}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {versions.length ? (
+        <section aria-labelledby="rev">
+          <h2 id="rev">勘误说明</h2>
+          <ul>
+            {versions.map((v) => (
+              <li>
+                {v.corrected_on}：{v.revision_note}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </PortalLayout>
+  );
+}
+
+/** A plain page for printing or saving as PDF: site name, metadata table, body, attachment names, the address. */
+export function ItemPrintPage({ view, item, versions, attachments }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[] }) {
+  return (
+    <html lang={view.hant ? 'zh-Hant' : 'zh-CN'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${item.title} - ${view.siteName}`}</title>
+        <link rel="stylesheet" href="/static/css/site.css" />
+      </head>
+      <body class={view.elder ? 'print-view elder' : 'print-view'}>
+        <main id="main">
+          <p class="muted">{view.siteName}</p>
+          <MetaTable item={item} />
+          <h1>{item.title}</h1>
+          <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+          {attachments.length ? (
+            <section aria-labelledby="att">
+              <h2 id="att">附件</h2>
+              <ol>
+                {attachments.map((a) => (
+                  <li>{a.filename}</li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          {versions.length ? (
+            <section aria-labelledby="rev">
+              <h2 id="rev">勘误说明</h2>
+              <ul>
+                {versions.map((v) => (
+                  <li>
+                    {v.corrected_on}：{v.revision_note}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <p class="muted">本页网址：/gk/items/{item.id}</p>
+          <p class="no-print">
+            <a href={`/gk/items/${item.id}`}>← 返回信息页面</a>（使用浏览器的“打印”功能打印本页或另存为 PDF）
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}
