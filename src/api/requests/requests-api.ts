@@ -175,6 +175,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           decidedOn: Type.Optional(Type.String()),
           toOrgId: Type.Optional(Type.Integer()),
           parts: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
+          dueOn: Type.Optional(Type.String({ description: '第三十五条确定的答复期限 YYYY-MM-DD（type = set_deadline）' })),
         }),
       },
     },
