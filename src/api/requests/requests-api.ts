@@ -131,6 +131,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       clock: c.clock.result,
       clockProblem: c.clock.problem,
       history: c.history,
+      idProofs: c.idProofs,
     };
   });
 
