@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import JSZip from 'jszip';
@@ -20,12 +20,16 @@ export async function sniff(data: Buffer): Promise<Sniffed> {
 /** SHA-256 of the bytes, hex. */
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Where a blob lives under the blob directory. */
-export const blobPath = (blobDir: string, sha: string): string => path.join(blobDir, 'catalog', sha.slice(0, 2), sha);
+/**
+ * Where a blob lives under the blob directory. `area` keeps stores apart (the catalogue's public
+ * attachments in `catalog/`, applicants' identity proofs in `requests/`), so erasing one never
+ * removes a file another still uses.
+ */
+export const blobPath = (blobDir: string, sha: string, area = 'catalog'): string => path.join(blobDir, area, sha.slice(0, 2), sha);
 
 /** Stores the bytes once per content hash (atomic rename; a second upload of the same content is a no-op). */
-export async function storeBlob(blobDir: string, sha: string, data: Buffer): Promise<void> {
-  const target = blobPath(blobDir, sha);
+export async function storeBlob(blobDir: string, sha: string, data: Buffer, area = 'catalog'): Promise<void> {
+  const target = blobPath(blobDir, sha, area);
   try {
     await stat(target);
     return;
@@ -36,4 +40,13 @@ export async function storeBlob(blobDir: string, sha: string, data: Buffer): Pro
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, target);
+}
+
+/** Removes a stored blob (no error when it is already gone). The caller checks that nothing refers to it. */
+export async function removeBlob(blobDir: string, sha: string, area: string): Promise<void> {
+  try {
+    await unlink(blobPath(blobDir, sha, area));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../platform/context.js';
+import { conflict } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { CHANNELS } from './clock/clock-explain.rules.js';
@@ -14,6 +15,8 @@ export async function confirmReceipt(ctx: Ctx, input: { requestId: number; on?: 
   const on = eventDate(ctx, input.on);
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'handle');
+    // 第二十九条: an oral request is confirmed by the applicant, not by the office (confirm-oral.ts).
+    if (r.channel === 'oral') throw conflict('oral_needs_applicant_confirmation', '口头提出的申请须由申请人确认记录内容（在确认单上签字或网上确认）后才算收到申请，请使用“记录申请人确认”。');
     const state = transition(r.state, 'confirm');
     await updateRequest(trx, r.id, { received_on: on, state });
     await appendEvent(trx, ctx, r.id, { type: 'received', on, payload: { channel: r.channel, rule: CHANNELS.online.receiptRule } });

@@ -6,11 +6,13 @@ import type { Channel, ClockEvent, ClockLedger } from './clock/clock.types.js';
 import { isParty } from './clock/clock-input.rules.js';
 
 /** Stored event types that are clock events. */
-export const CLOCK_EVENT_TYPES = ['correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'fee_notice_sent', 'fee_paid', 'extended', 'answered'] as const;
+export const CLOCK_EVENT_TYPES = ['correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'fee_notice_sent', 'fee_paid', 'extended', 'deadline_set', 'answered'] as const;
 
 /** Chinese labels of every stored event type (public history). */
 export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   submitted: '网上提交申请',
+  oral_recorded: '口头提出申请，工作人员代为填写',
+  oral_confirmed: '申请人确认口头申请记录',
   received: '收到申请',
   assigned: '分派办理人',
   correction_requested: '发出补正告知书',
@@ -22,6 +24,7 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   fee_waived: '减免信息处理费',
   extension_requested: '申请延长答复期限',
   extended: '延长答复期限',
+  deadline_set: '依第三十五条确定答复期限',
   answered: '作出答复',
   abandoned: '视为放弃申请',
   withdrawn: '申请人撤回申请',
@@ -70,6 +73,8 @@ export function toClockEvent(e: StoredEvent): ClockEvent | null {
       return { type: 'fee_paid', on };
     case 'extended':
       return { type: 'extended', on, days: Number(p.days) };
+    case 'deadline_set':
+      return { type: 'deadline_set', on, dueOn: String(p.dueOn ?? ''), reason: String(p.reason ?? '') };
     case 'answered':
       return { type: 'answered', on };
     default:

@@ -20,6 +20,8 @@ import { convertToProactive } from './convert-to-proactive.js';
 import { recordAppeal } from './record-appeal.js';
 import { forwardRequest } from './forward-request.js';
 import { splitRequest } from './split-request.js';
+import { setDeadline } from './set-deadline.js';
+import { confirmOralRequest } from './confirm-oral.js';
 
 /** Fields an action may carry (strings as typed, numbers for ids and days). */
 export interface ActionFields {
@@ -54,10 +56,12 @@ export interface ActionFields {
   decidedOn?: string;
   toOrgId?: number;
   parts?: string[];
+  /** 第三十五条 answer date. */
+  dueOn?: string;
 }
 
 /** Staff actions reachable through `performAction` (withdraw belongs to the applicant). */
-export const STAFF_ACTIONS = ['confirm', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal', 'forward', 'split'] as const;
+export const STAFF_ACTIONS = ['confirm', 'confirm_oral', 'set_deadline', 'assign', 'request_correction', 'receive_correction', 'start_consultation', 'end_consultation', 'request_extension', 'extend', 'fee_notice', 'fee_paid', 'answer', 'close_abandoned', 'to_proactive', 'appeal', 'forward', 'split'] as const;
 
 /** Actions outside the state model (they do not change the case's state, except forwarding the agency). */
 export type SideAction = 'request_extension' | 'to_proactive' | 'appeal' | 'forward' | 'split';
@@ -89,6 +93,14 @@ export async function performAction(ctx: Ctx, requestId: number, action: Request
     case 'confirm': {
       const r = await confirmReceipt(ctx, { requestId, on });
       return `已确认收到申请，答复期限 ${r.dueOn ?? '待定'}。`;
+    }
+    case 'confirm_oral': {
+      const r = await confirmOralRequest(ctx, { requestId, on });
+      return `已记录申请人确认口头申请，答复期限 ${r.dueOn ?? '待定'}。`;
+    }
+    case 'set_deadline': {
+      const r = await setDeadline(ctx, { requestId, on, dueOn: f.dueOn, reason: f.reason });
+      return `已依第三十五条确定答复期限为 ${r.dueOn ?? '待定'}（原为 ${r.previousDueOn}）。`;
     }
     case 'assign':
       await assignRequest(ctx, { requestId, handlerId: f.handlerId });

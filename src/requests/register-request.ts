@@ -9,17 +9,21 @@ import { appendEvent, eventDate, recomputeDue } from './case-support.js';
 import { insertCase, requestableOrg } from './new-case.js';
 import { canHandleRequests } from './requests.policy.rules.js';
 import { getRequest, updateRequest } from './requests.store.js';
+import { checkUploadedProofs, recordProofs, storeProofBlobs, type UploadedProof } from './identity-proofs.js';
 
-/** Input of a staff registration: the form, the agency, the channel and the receipt date. */
+/** Input of a staff registration: the form, the agency, the channel, the receipt date and optional identity proofs. */
 export interface RegisterInput extends ApplicationInput {
   orgId?: number;
   channel: string;
   receivedOn?: string;
+  idProofs?: UploadedProof[];
 }
 
 /**
  * Staff register an application that arrived in person, by post, fax, email or orally
  * (条例第二十九条、第三十一条). The receipt date follows the channel's rule and starts the clock.
+ * An oral request (第二十九条) is only the office's record until the applicant confirms it: it waits
+ * unconfirmed (`submitted`, no receipt date) and `receivedOn` is the day it was made orally.
  */
 export async function registerRequest(ctx: Ctx, input: RegisterInput): Promise<{ id: number; requestNo: string; queryCode: string; dueOn: string | null }> {
   const { fields, errors } = validateApplication(input);
@@ -33,22 +37,34 @@ export async function registerRequest(ctx: Ctx, input: RegisterInput): Promise<{
   } catch (e) {
     errors.push(...(e as { errors: typeof errors }).errors);
   }
+  const { proofs, errors: proofErrors } = await checkUploadedProofs(ctx.db, input.idProofs);
+  errors.push(...proofErrors);
   if (!fields || errors.length || !isChannel(input.channel)) throw invalidFields(errors);
   const channel = input.channel;
+  const oral = channel === 'oral';
+  const org = await requestableOrg(ctx.db, input.orgId);
+  if (!canHandleRequests(ctx.actor, org.path)) throw forbidden('request_forbidden', '您没有登记该机关依申请公开申请的权限。');
+  await storeProofBlobs(ctx.config.blobDir, proofs);
   return tx(ctx, async (trx) => {
-    const org = await requestableOrg(trx, input.orgId);
-    if (!canHandleRequests(ctx.actor, org.path)) throw forbidden('request_forbidden', '您没有登记该机关依申请公开申请的权限。');
-    const created = await insertCase(trx, ctx, fields, { orgId: org.id, channel, receivedOn, state: 'processing' });
-    await appendEvent(trx, ctx, created.id, { type: 'received', on: receivedOn, payload: { channel, rule: CHANNELS[channel].receiptRule } });
-    const r = (await getRequest(trx, created.id))!;
-    const { dueOn } = await recomputeDue(trx, ctx, r);
-    await updateRequest(trx, created.id, { due_on: dueOn });
+    const created = await insertCase(trx, ctx, fields, { orgId: org.id, channel, receivedOn: oral ? null : receivedOn, state: oral ? 'submitted' : 'processing' });
+    await recordProofs(trx, ctx, created.id, proofs);
+    let dueOn: string | null = null;
+    if (oral) {
+      await appendEvent(trx, ctx, created.id, { type: 'oral_recorded', on: receivedOn, payload: {} });
+    } else {
+      await appendEvent(trx, ctx, created.id, { type: 'received', on: receivedOn, payload: { channel, rule: CHANNELS[channel].receiptRule } });
+      dueOn = (await recomputeDue(trx, ctx, (await getRequest(trx, created.id))!)).dueOn;
+      await updateRequest(trx, created.id, { due_on: dueOn });
+    }
+    const proofNote = proofs.length ? `，附身份证明 ${proofs.length} 个文件` : '';
     await writeAudit(trx, ctx, {
       action: 'request.register',
       subjectType: 'request',
       subjectId: created.id,
       orgId: org.id,
-      summary: `登记政府信息公开申请 ${created.requestNo}（${CHANNELS[channel].label}，${receivedOn} 收到），答复期限 ${dueOn ?? '待定'}`,
+      summary: oral
+        ? `登记口头提出的政府信息公开申请 ${created.requestNo}（${receivedOn} 提出，代为填写${proofNote}），待申请人确认记录内容`
+        : `登记政府信息公开申请 ${created.requestNo}（${CHANNELS[channel].label}，${receivedOn} 收到${proofNote}），答复期限 ${dueOn ?? '待定'}`,
     });
     return { ...created, dueOn };
   });

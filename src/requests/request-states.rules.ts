@@ -29,6 +29,8 @@ export type RequestAction =
   | 'start_consultation'
   | 'end_consultation'
   | 'extend'
+  | 'set_deadline'
+  | 'confirm_oral'
   | 'fee_notice'
   | 'fee_paid'
   | 'answer'
@@ -48,8 +50,12 @@ const TRANSITIONS: Readonly<Record<RequestAction, { from: readonly RequestState[
   // 第三十二条、第三十四条.
   start_consultation: { from: ['processing'], to: 'consulting' },
   end_consultation: { from: ['consulting'], to: 'processing' },
+  // 第二十九条: an oral request recorded by the office becomes the application when the applicant confirms the record.
+  confirm_oral: { from: ['submitted'], to: 'processing' },
   // 第三十三条第二款.
   extend: { from: ['processing', 'consulting'], to: null },
+  // 第三十五条: a reasonable later answer date, decided while the answer period runs.
+  set_deadline: { from: ['processing', 'consulting', 'awaiting_payment'], to: null },
   // 国办函〔2020〕109号: the fee notice pauses the clock until payment.
   fee_notice: { from: ['processing'], to: 'awaiting_payment' },
   fee_paid: { from: ['awaiting_payment'], to: 'processing' },
@@ -70,6 +76,8 @@ export const ACTION_LABELS: Readonly<Record<RequestAction, string>> = {
   start_consultation: '征求意见',
   end_consultation: '征求意见结束',
   extend: '延长答复期限',
+  set_deadline: '确定延迟答复期限',
+  confirm_oral: '记录申请人确认口头申请',
   fee_notice: '发出收费通知',
   fee_paid: '记录缴费',
   answer: '作出答复',

@@ -11,6 +11,8 @@ import { seesPersonalData } from './requests.policy.rules.js';
 import { findSimilarRequests, listRequestEvents, type RequestEventRow, type RequestWithOrg } from './requests.store.js';
 import { caseLetters } from './case-letters.js';
 import type { Letter } from './letters.rules.js';
+import { listIdProofs } from './identity-proofs.js';
+import { buildOralSheet } from './oral-sheet.rules.js';
 
 /** One line of the history. */
 export interface HistoryLine {
@@ -46,6 +48,9 @@ export interface PublicStatus {
   clock: CaseClock;
   history: HistoryLine[];
   letters: Letter[];
+  channel: string;
+  /** An oral request waiting for the applicant: what the office recorded (personal data masked), to confirm. */
+  oralRecord: Array<[string, string]> | null;
 }
 
 /** The public status of a case, for whoever holds its 申请编号 and 查询码. */
@@ -65,6 +70,8 @@ export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCo
     clock,
     history: events.map((e) => ({ ...toLine(e), actor: '', payload: {} })),
     letters: await caseLetters(ctx.db, r, clock),
+    channel: r.channel,
+    oralRecord: r.channel === 'oral' && r.state === 'submitted' ? buildOralSheet(maskCase(r, false), r.submitted_at.slice(0, 10), '').rows : null,
   };
 }
 
@@ -92,6 +99,8 @@ export interface StaffCase {
   similar: Array<{ id: number; request_no: string; state: string; outcome_code: string | null }>;
   /** The handler's pending extension request, if any. */
   extensionRequest: { days: number; reason: string } | null;
+  /** Identity proofs (metadata), listed only to those who see personal data. */
+  idProofs: Array<{ id: number; filename: string; mime: string; size: number }>;
 }
 
 /** One case for staff: personal data in clear only for the case's handler and the agency's request_admin. */
@@ -111,5 +120,6 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
     letters: await caseLetters(ctx.db, r, clock),
     similar: await findSimilarRequests(ctx.db, r),
     extensionRequest: asked && !extended ? { days: Number(p.days), reason: String(p.reason ?? '') } : null,
+    idProofs: clear ? (await listIdProofs(ctx.db, r.id)).map(({ id: proofId, filename, mime, size }) => ({ id: proofId, filename, mime, size })) : [],
   };
 }

@@ -294,10 +294,10 @@ describeDb('依申请公开: retention of personal data', (h) => {
     await assignRequest(h.ctx(handler.actor, at('2020-03-02')), { requestId: reg.id, handlerId: handler.id });
     await answerRequest(h.ctx(handler.actor, at('2020-03-10')), { requestId: reg.id, outcome: '4.1', letter: '经检索，本机关未制作、获取该信息。' });
     const recent = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
-    assert.deepEqual(await eraseExpiredPersonalData(h.ctx(undefined, at('2025-10-01'))), { erased: 0, cutoff: null });
+    assert.deepEqual(await eraseExpiredPersonalData(h.ctx(undefined, at('2025-10-01'))), { erased: 0, cutoff: null, files: 0 });
     await assert.rejects(setRetentionYears(h.ctx(handler.actor), 5), { kind: 'forbidden' });
     await setRetentionYears(h.ctx(), 5);
-    assert.deepEqual(await eraseExpiredPersonalData(h.ctx(undefined, at('2025-10-01'))), { erased: 1, cutoff: '2020-10-01' });
+    assert.deepEqual(await eraseExpiredPersonalData(h.ctx(undefined, at('2025-10-01'))), { erased: 1, cutoff: '2020-10-01', files: 0 });
     const old = (await getRequest(h.db(), reg.id))!;
     assert.equal(old.applicant_name, '（已删除）');
     assert.equal(old.id_number, '');

@@ -51,9 +51,22 @@ export interface RequestEventsTable {
   created_at: string;
 }
 
+/** An identity proof (身份证明) of a request: metadata here, the bytes in the blob store (`requests/` area). */
+export interface RequestIdProofsTable {
+  id: Generated<number>;
+  request_id: number;
+  sha256: string;
+  filename: string;
+  mime: string;
+  size: number;
+  created_at: string;
+  created_by: number | null;
+}
+
 declare module '../platform/db/schema.js' {
   interface DB {
     requests: RequestsTable;
     request_events: RequestEventsTable;
+    request_id_proofs: RequestIdProofsTable;
   }
 }

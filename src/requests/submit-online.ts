@@ -6,10 +6,12 @@ import { validateApplication, type ApplicationInput } from './applicant.rules.js
 import { appendEvent, today } from './case-support.js';
 import { insertCase, requestableOrg } from './new-case.js';
 import { queueMail } from '../platform/mail/mail.js';
+import { checkUploadedProofs, recordProofs, storeProofBlobs, type UploadedProof } from './identity-proofs.js';
 
-/** Input of an online application: the form and the agency asked. */
+/** Input of an online application: the form, the agency asked and the optional identity proofs (REFERENCE §5.6). */
 export interface SubmitOnlineInput extends ApplicationInput {
   orgId?: number;
+  idProofs?: UploadedProof[];
 }
 
 /**
@@ -20,10 +22,14 @@ export interface SubmitOnlineInput extends ApplicationInput {
 export async function submitOnline(ctx: Ctx, input: SubmitOnlineInput): Promise<{ id: number; requestNo: string; queryCode: string }> {
   const { fields, errors } = validateApplication(input);
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理申请的行政机关。', field: 'orgId' });
+  const { proofs, errors: proofErrors } = await checkUploadedProofs(ctx.db, input.idProofs);
+  errors.push(...proofErrors);
   if (!fields || errors.length) throw invalidFields(errors);
+  await storeProofBlobs(ctx.config.blobDir, proofs);
   return tx(ctx, async (trx) => {
     const org = await requestableOrg(trx, input.orgId);
     const created = await insertCase(trx, ctx, fields, { orgId: org.id, channel: 'online', receivedOn: null, state: 'submitted' });
+    await recordProofs(trx, ctx, created.id, proofs);
     await appendEvent(trx, ctx, created.id, { type: 'submitted', on: today(ctx), payload: {} });
     // Receipt by email where given: the 申请编号 only; the 查询码 is shown once on the receipt page and never stored in clear.
     if (fields.email) {
@@ -40,7 +46,7 @@ export async function submitOnline(ctx: Ctx, input: SubmitOnlineInput): Promise<
       subjectType: 'request',
       subjectId: created.id,
       orgId: org.id,
-      summary: `网上提交政府信息公开申请 ${created.requestNo}（${org.name}），待确认收到`,
+      summary: `网上提交政府信息公开申请 ${created.requestNo}（${org.name}）${proofs.length ? `，附身份证明 ${proofs.length} 个文件` : ''}，待确认收到`,
     });
     return created;
   });

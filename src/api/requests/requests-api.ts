@@ -131,6 +131,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       clock: c.clock.result,
       clockProblem: c.clock.problem,
       history: c.history,
+      idProofs: c.idProofs,
     };
   });
 
@@ -175,6 +176,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           decidedOn: Type.Optional(Type.String()),
           toOrgId: Type.Optional(Type.Integer()),
           parts: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
+          dueOn: Type.Optional(Type.String({ description: '第三十五条确定的答复期限 YYYY-MM-DD（type = set_deadline）' })),
         }),
       },
     },

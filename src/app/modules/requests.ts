@@ -9,6 +9,8 @@ import { seedDemoRequests } from '../../requests/seed-demo-requests.js';
 import { requestsListRoutes } from '../../console/requests/requests-list-routes.js';
 import { requestNewRoutes } from '../../console/requests/request-new-routes.js';
 import { requestDetailRoutes } from '../../console/requests/request-detail-routes.js';
+import { requestFilesRoutes } from '../../console/requests/request-files-routes.js';
+import { requestSettingsRoutes } from '../../console/requests/request-settings-routes.js';
 import { requestsPortalRoutes } from '../../portal/requests/requests-portal-routes.js';
 import { requestsApi } from '../../api/requests/requests-api.js';
 
@@ -25,10 +27,13 @@ export const requestsModule: CapabilityModule = {
     registerNav(
       { href: '/console/requests', label: '申请办理', roles: VIEW_ROLES, group: '依申请公开' },
       { href: '/console/requests/new', label: '登记申请', roles: HANDLE_ROLES, group: '依申请公开' },
+      { href: '/console/requests/settings', label: '依申请公开设置', roles: ['sysadmin'], group: '依申请公开' },
     );
     await requestsListRoutes(app);
     await requestNewRoutes(app);
     await requestDetailRoutes(app);
+    await requestFilesRoutes(app);
+    await requestSettingsRoutes(app);
     await requestsPortalRoutes(app);
     await requestsApi(app);
   },
@@ -49,7 +54,7 @@ export const requestsModule: CapabilityModule = {
       atHour: 2,
       async run(ctx) {
         const r = await eraseExpiredPersonalData(ctx);
-        return r.cutoff ? `删除 ${r.erased} 件申请的申请人个人信息（${r.cutoff} 前办结）` : '未设置保存年限';
+        return r.cutoff ? `删除 ${r.erased} 件申请的申请人个人信息、${r.files} 个身份证明文件（${r.cutoff} 前办结）` : '未设置保存年限';
       },
     },
   ],

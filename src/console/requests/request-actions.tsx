@@ -13,6 +13,7 @@ import { canApproveExtension, canHandleRequests, seesPersonalData } from '../../
 import type { RequestWithOrg } from '../../requests/requests.store.js';
 import type { ActionFields, SideAction } from '../../requests/perform-action.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
+import { DeadlineForm, OralConfirmForm } from './oral-deadline-forms.js';
 
 /** URL slug → action. */
 export const ACTION_SLUGS: Readonly<Record<string, RequestAction | SideAction>> = {
@@ -22,6 +23,8 @@ export const ACTION_SLUGS: Readonly<Record<string, RequestAction | SideAction>> 
   'to-proactive': 'to_proactive',
   'extension-request': 'request_extension',
   confirm: 'confirm',
+  'oral-confirm': 'confirm_oral',
+  deadline: 'set_deadline',
   assign: 'assign',
   correction: 'request_correction',
   'correction-received': 'receive_correction',
@@ -69,10 +72,12 @@ export function actionFields(b: unknown): ActionFields {
     decidedOn: str(b, 'decidedOn'),
     toOrgId: intOrUndef(b, 'toOrgId'),
     parts: str(b, 'parts').split(/\r?\n/),
+    dueOn: str(b, 'dueOn'),
   };
 }
 
-function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: number; csrf: string; title: string; children?: ComponentChildren; submit: string }) {
+/** One collapsible action form posting to `/console/requests/:id/:slug`. */
+export function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: number; csrf: string; title: string; children?: ComponentChildren; submit: string }) {
   return (
     <details class="action" open={false}>
       <summary>{title}</summary>
@@ -87,7 +92,7 @@ function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: nu
 
 let onSeq = 0;
 /** The event date of an action form (name `on`, a unique id per form). */
-function OnField({ label = '日期' }: { label?: string }) {
+export function OnField({ label = '日期' }: { label?: string }) {
   const id = `f-on-${++onSeq}`;
   return (
     <div class="field">
@@ -111,7 +116,8 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
   return (
     <section aria-labelledby="act-h">
       <h2 id="act-h">办理</h2>
-      {handle && can('confirm') ? (
+      {handle && can('confirm_oral') && r.channel === 'oral' ? <OralConfirmForm id={id} csrf={csrf} /> : null}
+      {handle && can('confirm') && r.channel !== 'oral' ? (
         <Act slug="confirm" id={id} csrf={csrf} title="确认收到网上申请（第三十一条）" submit="确认收到">
           <OnField label="确认日期（收到申请之日）" />
         </Act>
@@ -193,6 +199,7 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
           <TextArea name="reason" label="理由" required rows={3} value={asked?.reason ?? ''} />
         </Act>
       ) : null}
+      {admin && can('set_deadline') ? <DeadlineForm id={id} csrf={csrf} currentDue={r.due_on} /> : null}
       {r.state === 'answered' && outcomeByCode(r.outcome_code ?? '')?.provides ? (
         <Act slug="to-proactive" id={id} csrf={csrf} title="依申请转主动（第四十四条：公众普遍需要的，纳入主动公开）" submit="生成主动公开信息草稿">
           <TextField name="title" label="标题" value={r.info_title ?? ''} />

@@ -17,6 +17,7 @@ import { ACTION_SLUGS, ActionForms, actionFields } from './request-actions.js';
 import { performAction } from '../../requests/perform-action.js';
 import { LetterDocument } from '../../portal/requests/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
+import { DeadlineSetNote, IdProofList } from './case-extras.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
 
@@ -42,6 +43,7 @@ function CasePage({ view, c, ctx, handlers, agencies, errors }: { view: ViewCtx;
         <dd>{r.received_on ?? '待确认'}</dd>
         <dt>答复期限</dt>
         <dd data-testid="due">{res?.dueOn ?? r.due_on ?? '—'}{res?.dueOnProvisional ? '（暂停计时中，暂定）' : ''}{res?.overdue ? <span class="badge bad">已超期 {res.overdueWorkingDays} 个工作日</span> : null}</dd>
+        <DeadlineSetNote c={c} />
         <dt>办理人</dt>
         <dd>{r.handler_name ?? '未分派'}</dd>
         {r.outcome_code ? (
@@ -77,6 +79,7 @@ function CasePage({ view, c, ctx, handlers, agencies, errors }: { view: ViewCtx;
         <dt>通信地址</dt>
         <dd>{r.address ?? '—'}</dd>
       </dl>
+      <IdProofList c={c} />
       <h2>所需信息</h2>
       <dl class="meta">
         <dt>名称</dt>

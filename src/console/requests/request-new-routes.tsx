@@ -11,6 +11,7 @@ import { HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
 import { registerRequest } from '../../requests/register-request.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from '../../portal/requests/application-form.js';
+import { IdProofField, idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
 
 type Values = Partial<ApplicationFormValues> & { channel?: string; receivedOn?: string };
 
@@ -18,17 +19,18 @@ const CHANNEL_OPTIONS: Array<[string, string]> = Object.entries(CHANNELS)
   .filter(([k]) => k !== 'online')
   .map(([k, c]) => [k, `${c.label}：${c.receiptRule}`]);
 
-function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Values; errors?: FieldError[] }) {
+function NewPage({ view, orgs, values, errors, maxMb, reselect }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Values; errors?: FieldError[]; maxMb: number; reselect?: boolean }) {
   const v = values ?? {};
   return (
     <ConsoleLayout view={view} title="登记政府信息公开申请">
       <p class="muted">适用于当面提交、邮寄、平常信函、传真、电子邮件和口头提出（由工作人员代为填写，申请人确认）的申请。网上提交的申请请在“网上申请待确认”队列中确认收到。</p>
       <ErrorSummary errors={errors} />
-      <form method="post" action="/console/requests/new">
+      <form method="post" action="/console/requests/new" enctype="multipart/form-data">
         <CsrfField token={view.csrf} />
         <SelectField name="channel" label="申请渠道（条例第三十一条）" required value={v.channel ?? 'in_person'} options={CHANNEL_OPTIONS} errors={errors} />
-        <TextField name="receivedOn" label="收到申请之日" type="date" hint="按所选渠道的规则确定，不填为今天。" value={v.receivedOn ?? ''} errors={errors} />
+        <TextField name="receivedOn" label="收到申请之日" type="date" hint="按所选渠道的规则确定，不填为今天。口头提出的，填提出之日：申请人确认记录内容之日才是收到申请之日。" value={v.receivedOn ?? ''} errors={errors} />
         <ApplicationFields v={v} errors={errors} orgs={orgs} />
+        <IdProofField maxMb={maxMb} errors={errors} reselect={reselect} />
         <button type="submit">登记</button>
       </form>
     </ConsoleLayout>
@@ -43,13 +45,16 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
     return (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section').map((o): [string, string] => [String(o.id), o.name]);
   };
 
-  app.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} />));
+  app.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} maxMb={await idProofLimitMb(req.ctx.db)} />));
 
-  app.post('/console/requests/new', async (req, reply) => {
+  app.post('/console/requests/new', { preValidation: readApplicationUpload }, async (req, reply) => {
     const orgs = await orgsFor(req);
     const values: Values = { ...applicationFromBody(req.body), channel: str(req.body, 'channel'), receivedOn: str(req.body, 'receivedOn') };
+    let reselect = false;
     try {
-      const r = await registerRequest(req.ctx, { ...values, channel: values.channel ?? '' } as Parameters<typeof registerRequest>[1]);
+      const idProofs = uploadedProofs(req);
+      reselect = idProofs.length > 0;
+      const r = await registerRequest(req.ctx, { ...values, channel: values.channel ?? '', idProofs } as Parameters<typeof registerRequest>[1]);
       // The 查询码 is shown once, here, to hand to the applicant; it is stored hashed.
       return reply.page(
         <ConsoleLayout view={reply.view()} title="申请已登记">
@@ -63,6 +68,11 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
             <dt>答复期限</dt>
             <dd data-testid="due">{r.dueOn ?? '待定'}</dd>
           </dl>
+          {values.channel === 'oral' ? (
+            <p class="warning" data-testid="oral-next">
+              口头申请须经申请人确认：请<a href={`/console/requests/${r.id}/oral-sheet`}>打印确认单</a>（<a href={`/console/requests/${r.id}/oral-sheet.docx`}>DOCX</a>）交申请人核对签字，再在申请页面记录签字日期；或请申请人凭申请编号和查询码在网站上确认。确认之日为收到申请之日。
+            </p>
+          ) : null}
           <p>
             <a href={`/console/requests/${r.id}`}>打开申请</a>
           </p>
@@ -71,7 +81,7 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<NewPage view={reply.view()} orgs={orgs} values={values} errors={errors} />, 400);
+      return reply.page(<NewPage view={reply.view()} orgs={orgs} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />, 400);
     }
   });
 }

@@ -4,17 +4,20 @@ import { PortalLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
-import { isAppError, type FieldError } from '../../platform/errors.js';
+import { invalid, isAppError, type FieldError } from '../../platform/errors.js';
 import { listOrgs } from '../../orgs/orgs.store.js';
 import { submitOnline } from '../../requests/submit-online.js';
 import { publicStatus } from '../../requests/request-status.js';
 import { withdrawRequest } from '../../requests/withdraw-request.js';
+import { confirmOralByApplicant } from '../../requests/confirm-oral-by-applicant.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
 import { StatusView } from './status-view.js';
 import { LetterDocument } from './letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { matchPublished, type PublishedMatch } from './published-matches.js';
 import { intOrUndef } from '../../platform/http/form.js';
+import { IdProofField, idProofLimitMb, readApplicationUpload, uploadedProofs } from './id-proof-field.js';
+import { uploadForm } from '../../platform/http/upload-form.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
 
@@ -22,7 +25,7 @@ async function agencyOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<
   return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), o.name]);
 }
 
-function ApplyPage({ view, orgs, values, errors, matches }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Partial<ApplicationFormValues>; errors?: FieldError[]; matches?: PublishedMatch[] }) {
+function ApplyPage({ view, orgs, values, errors, matches, maxMb, reselect }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Partial<ApplicationFormValues>; errors?: FieldError[]; matches?: PublishedMatch[]; maxMb: number; reselect?: boolean }) {
   return (
     <PortalLayout view={view} title="依申请公开">
       <h1>政府信息公开申请</h1>
@@ -51,10 +54,11 @@ function ApplyPage({ view, orgs, values, errors, matches }: { view: ViewCtx; org
           ) : null}
         </section>
       ) : null}
-      <form method="post" action="/ysqgk">
+      <form method="post" action="/ysqgk" enctype="multipart/form-data">
         <CsrfField token={view.csrf} />
         {matches ? <input type="hidden" name="confirmed" value="1" /> : null}
         <ApplicationFields v={values ?? {}} errors={errors} orgs={orgs} />
+        <IdProofField maxMb={maxMb} errors={errors} reselect={reselect} />
         <button type="submit" name="check" value="1" class="secondary">
           先查找是否已主动公开
         </button>{' '}
@@ -81,19 +85,21 @@ function StatusForm({ view, errors, requestNo }: { view: ViewCtx; errors?: Field
 
 /** Portal: the application form, the receipt, the status page and withdrawal. */
 export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={{ orgId: intOrUndef(req.query, 'org') }} />));
+  app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} maxMb={await idProofLimitMb(req.ctx.db)} values={{ orgId: intOrUndef(req.query, 'org') }} />));
 
-  app.post('/ysqgk', PUBLIC_FORM_LIMIT, async (req, reply) => {
+  app.post('/ysqgk', { preValidation: readApplicationUpload, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
     const values = applicationFromBody(req.body);
+    // A re-shown form cannot keep a chosen file: say so when one was sent.
+    const reselect = (uploadForm(req).byField.idProof ?? []).length > 0;
     // Before the first submission, show published items that may already hold the information.
     if (str(req.body, 'check') === '1' || str(req.body, 'confirmed') !== '1') {
       const matches = await matchPublished(req.ctx, values);
       if (str(req.body, 'check') === '1' || matches.length) {
-        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} />);
+        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />);
       }
     }
     try {
-      const r = await submitOnline(req.ctx, values);
+      const r = await submitOnline(req.ctx, { ...values, idProofs: uploadedProofs(req) });
       const view = reply.view();
       // The 查询码 exists only in this response: it is stored hashed.
       return reply.page(
@@ -116,7 +122,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} />, 400);
+      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />, 400);
     }
   });
 
@@ -157,6 +163,18 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     } catch (e) {
       if (!isAppError(e) || e.code !== 'request_lookup_failed') throw e;
       return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, 404);
+    }
+  });
+
+  app.post('/ysqgk/oral-confirm', LOOKUP_LIMIT, async (req, reply) => {
+    const requestNo = str(req.body, 'requestNo');
+    try {
+      if (str(req.body, 'agree') !== '1') throw invalid('oral_confirm_agree', '请先勾选“我已核对，以上内容是我提出的申请”。', 'agree');
+      const r = await confirmOralByApplicant(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode') });
+      return reply.flashRedirect('/ysqgk/status', `申请 ${r.requestNo} 已确认，答复期限 ${r.dueOn ?? '待定'}。`);
+    } catch (e) {
+      if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict' && e.kind !== 'invalid')) throw e;
+      return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, e.status);
     }
   });
 

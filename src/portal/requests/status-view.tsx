@@ -5,6 +5,7 @@ import { stateLabel } from '../../requests/request-states.rules.js';
 import { outcomeText } from '../../requests/outcomes.rules.js';
 import type { PublicStatus } from '../../requests/request-status.js';
 import { isOpenState } from '../../requests/request-states.rules.js';
+import { OralRecordConfirm } from './oral-confirm-view.js';
 
 const cn = (d: string | null) => (d ? `${formatChinese(d)}（${d}）` : '—');
 
@@ -22,7 +23,7 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
         <dt>提交时间</dt>
         <dd>{beijingTime(st.submittedAt)}</dd>
         <dt>收到申请之日</dt>
-        <dd data-testid="received">{st.receivedOn ? cn(st.receivedOn) : '待受理机关确认（条例第三十一条：以双方确认之日为收到申请之日）'}</dd>
+        <dd data-testid="received">{st.receivedOn ? cn(st.receivedOn) : st.channel === 'oral' ? '待您确认口头申请的记录内容（确认之日为收到申请之日）' : '待受理机关确认（条例第三十一条：以双方确认之日为收到申请之日）'}</dd>
         <dt>答复期限</dt>
         <dd data-testid="due">{c?.dueOn ? cn(c.dueOn) : st.dueOn ? cn(st.dueOn) : '—'}{c?.dueOnProvisional ? '（暂停计时中，暂定）' : ''}</dd>
         {st.outcomeCode ? (
@@ -38,6 +39,7 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
           </>
         ) : null}
       </dl>
+      {st.oralRecord ? <OralRecordConfirm st={st} csrf={csrf} queryCode={queryCode} /> : null}
       {c ? (
         <>
           <h3>期限说明</h3>

@@ -23,8 +23,9 @@ export const CHANNELS: Readonly<Record<Channel, ChannelInfo>> = {
   online: { label: '互联网渠道（网络提交）', short: '网络提交，双方确认', receiptRule: '以双方确认之日为收到申请之日' },
   fax: { label: '传真', short: '传真，双方确认', receiptRule: '以双方确认之日为收到申请之日' },
   email: { label: '电子邮件（互联网渠道）', short: '电子邮件，双方确认', receiptRule: '以双方确认之日为收到申请之日' },
-  // 条例第二十九条: an oral request is written down by the office on the spot; it counts as handed in that day.
-  oral: { label: '口头提出（代为填写申请）', short: '口头提出，当场代为填写', receiptRule: '口头提出并由工作机构代为填写的，以提出之日为收到申请之日' },
+  // 条例第二十九条: the office writes down an oral request; it becomes the applicant's application when the
+  // applicant confirms the record, so (as with 第三十一条's confirmations) that day is the receipt date. See docs/deadlines.md §2.
+  oral: { label: '口头提出（代为填写申请）', short: '口头提出，申请人确认记录', receiptRule: '口头提出、由工作机构代为填写的，以申请人确认记录内容之日为收到申请之日' },
 };
 
 /** Consulted parties. */

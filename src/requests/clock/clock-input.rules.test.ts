@@ -65,7 +65,7 @@ test('every channel has a Chinese label and its 第三十一条 receipt rule', (
     online: '以双方确认之日为收到申请之日',
     fax: '以双方确认之日为收到申请之日',
     email: '以双方确认之日为收到申请之日',
-    oral: '口头提出并由工作机构代为填写的，以提出之日为收到申请之日',
+    oral: '口头提出、由工作机构代为填写的，以申请人确认记录内容之日为收到申请之日',
   };
   for (const [channel, rule] of Object.entries(expected) as [Channel, string][]) {
     assert.equal(CHANNELS[channel].receiptRule, rule);
