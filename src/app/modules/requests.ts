@@ -12,6 +12,7 @@ import { requestDetailRoutes } from '../../console/requests/request-detail-route
 import { requestsPortalRoutes } from '../../portal/requests/requests-portal-routes.js';
 import { requestsApi } from '../../api/requests/requests-api.js';
 import { letterTemplateRoutes } from '../../console/requests/letter-templates-routes.js';
+import { requestDepartmentsApi } from '../../api/requests/request-departments-api.js';
 
 // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.
 onCalendarChange(async (ctx, cal) => {
@@ -34,6 +35,7 @@ export const requestsModule: CapabilityModule = {
     await requestDetailRoutes(app);
     await requestsPortalRoutes(app);
     await requestsApi(app);
+    await requestDepartmentsApi(app);
   },
   seedDemo: seedDemoRequests,
   jobs: [

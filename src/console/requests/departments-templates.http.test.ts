@@ -136,6 +136,39 @@ describeApp(
       assert.equal((await c.post('/console/requests/cohandling-days', { orgId: String(org.id), days: '3' }, { from: '/console/requests/letter-templates' })).statusCode, 303);
       assert.match((await c.get('/console/requests/letter-templates')).body, /name="days"[^>]*value="3"/);
     });
+
+    it('the JSON API lists, adds and answers co-handling departments and edits templates', async () => {
+      const c = await login(handler);
+      const r = await newCase();
+      const csrf = await c.csrf(`/console/requests/${r.id}`);
+      const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+        h.app().inject({ method, url, headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': csrf }, payload });
+      const base = `/api/v1/requests/${r.id}/departments`;
+      assert.equal((await call('PUT', `${base}/lead`, { orgId: office.id })).statusCode, 200);
+      const bad = await call('POST', base, { orgId: org.id });
+      assert.equal(bad.statusCode, 400);
+      assert.equal((bad.json() as { errors: Array<{ code: string }> }).errors[0].code, 'department_invalid');
+      const added = await call('POST', base, { orgId: law.id, internalDueOn: '2025-10-20' });
+      assert.equal(added.statusCode, 201, added.body);
+      const replied = await call('POST', `${base}/${law.id}/reply`, { text: '同意公开', by: '钱科员' });
+      assert.equal(replied.statusCode, 201, replied.body);
+      assert.deepEqual((replied.json() as { data: unknown[] }).data, [
+        { orgId: office.id, name: '办公室', role: 'lead', internalDueOn: null, overdue: false, reply: null },
+        { orgId: law.id, name: '法规科', role: 'co', internalDueOn: '2025-10-20', overdue: false, reply: { on: '2025-10-09', by: '钱科员', text: '同意公开' } },
+      ]);
+      assert.equal((await call('DELETE', `${base}/${law.id}`)).statusCode, 409);
+      assert.equal((await call('GET', `/api/v1/requests/letter-templates/${org.id}`)).statusCode, 403);
+      const a = await login(admin);
+      const aCsrf = await a.csrf('/console/requests/letter-templates');
+      const put = await h.app().inject({
+        method: 'PUT',
+        url: `/api/v1/requests/letter-templates/${org.id}/5.2`,
+        headers: { cookie: [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': aCsrf },
+        payload: { title: '重复申请告知书', body: '{答复正文}\n{申请时间}' },
+      });
+      assert.equal(put.statusCode, 400);
+      assert.equal((put.json() as { errors: Array<{ code: string }> }).errors[0].code, 'template_placeholder_unknown');
+    });
   },
   { now: () => NOW },
 );
