@@ -156,7 +156,7 @@ describeDb('依申请公开: answer-letter templates and 征求意见函', (h) =
       REMEDIES,
     ]);
 
-    const edit = { orgId: org.id, code: '4.1', title: '政府信息不存在告知书', body: '{申请人}：\n经检索，{机关名称}没有“{信息名称}”。\n{答复正文}\n特此告知。' };
+    const edit = { orgId: org.id, code: '4.1', title: '政府信息不存在告知书', body: '经检索，{机关名称}没有“{信息名称}”。\n{答复正文}\n特此告知。' };
     await assert.rejects(saveLetterTemplate(h.ctx(handler.actor), edit), { kind: 'forbidden' });
     await assert.rejects(saveLetterTemplate(h.ctx(admin.actor), { ...edit, body: '{申请人} {联系人}' }), (e: { errors: Array<{ code: string }> }) =>
       e.errors.map((x) => x.code).join() === 'template_placeholder_unknown,template_answer_text_required');
@@ -172,7 +172,7 @@ describeDb('依申请公开: answer-letter templates and 征求意见函', (h) =
     assert.equal(pub, null);
     letter = (await staffCase(h.ctx(handler.actor, at('2025-10-10')), second.id)).letters.at(-1)!;
     assert.equal(letter.title, '政府信息不存在告知书');
-    assert.deepEqual(letter.paragraphs, ['张三：', '经检索，县自然资源局没有“某项目环评报告”。', '本机关未制作该报告。', '特此告知。', REMEDIES]);
+    assert.deepEqual(letter.paragraphs, ['经检索，县自然资源局没有“某项目环评报告”。', '本机关未制作该报告。', '特此告知。', REMEDIES]);
     // Other outcomes keep the default.
     const third = await answered('2025-10-10', '1', '请到本机关查阅。');
     assert.equal((await staffCase(h.ctx(handler.actor, at('2025-10-10')), third.id)).letters.at(-1)!.title, '政府信息公开申请答复书');

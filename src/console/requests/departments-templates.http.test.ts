@@ -104,10 +104,10 @@ describeApp(
       assert.equal(unknown.statusCode, 400);
       assert.match(unknown.body, /模板中有未知的占位符：\{联系人\}/);
       assert.equal(await count(h, 'request_letter_templates'), 0);
-      const body = '{申请人}：\n经检索，{机关名称}不掌握“{信息名称}”。\n{答复正文}';
+      const body = '{申请人}申请的信息，经检索，{机关名称}不掌握“{信息名称}”。\n{答复正文}';
       const preview = await c.post(edit, { op: 'preview', title: '信息不存在告知书', body }, { from: edit });
       assert.equal(preview.statusCode, 200);
-      assert.match(preview.body, /经检索，县交通运输局不掌握“某项目环境影响评价报告”。/);
+      assert.match(preview.body, /张三申请的信息，经检索，县交通运输局不掌握“某项目环境影响评价报告”。/);
       assert.ok(preview.body.includes(`<p class="remedies">${REMEDIES}</p>`));
       assert.equal(await count(h, 'request_letter_templates'), 0, 'preview stores nothing');
       assert.equal((await c.post(edit, { op: 'save', title: '信息不存在告知书', body }, { from: edit })).statusCode, 303);

@@ -38,8 +38,8 @@ function Preview({ t, org, code }: { t: LetterTemplate; org: OrgRow; code: strin
       <h2 id="preview-h">预览（示例数据）</h2>
       <article class="letter-preview" data-testid="preview">
         <h3>{t.title}</h3>
-        <p class="muted">申请编号：{SAMPLE_VALUES.申请编号}</p>
-        <p>{SAMPLE_VALUES.申请人}：</p>
+        <p class="muted plain">申请编号：{SAMPLE_VALUES.申请编号}</p>
+        <p class="plain">{SAMPLE_VALUES.申请人}：</p>
         {paragraphs.map((p) => (
           <p class={p === REMEDIES ? 'remedies' : undefined}>{p}</p>
         ))}
@@ -120,7 +120,7 @@ function EditPage({ view, org, code, t, custom, preview, errors }: { view: ViewC
       <form method="post" action={action}>
         <CsrfField token={view.csrf} />
         <TextField name="title" label="文书标题" required value={t.title} maxLength={40} errors={errors} />
-        <TextArea name="body" label="正文模板（每行一段）" required rows={12} value={t.body} hint="可用的占位符见下表，写成 {申请人} 的形式；{答复正文} 必须保留。" errors={errors} />
+        <TextArea name="body" label="正文模板（每行一段）" required rows={12} value={t.body} hint="可用的占位符见下表，写成 {申请人} 的形式；{答复正文} 必须保留。标题下的申请编号、称谓“申请人：”以及落款机关和日期由系统生成，不必写入模板。" errors={errors} />
         <button type="submit" name="op" value="preview" class="secondary">
           预览
         </button>{' '}
