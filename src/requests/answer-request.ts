@@ -7,6 +7,7 @@ import { DELIVERY_METHODS } from './applicant.rules.js';
 import { transition } from './request-states.rules.js';
 import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.js';
 import { updateRequest } from './requests.store.js';
+import { templateInForce } from './letter-templates.store.js';
 
 /** Input of an answer. */
 export interface AnswerInput {
@@ -51,7 +52,9 @@ export async function answerRequest(ctx: Ctx, input: AnswerInput): Promise<{ due
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'work');
     const state = transition(r.state, 'answer');
-    await appendEvent(trx, ctx, r.id, { type: 'answered', on, payload: { outcome: code, delivery: deliveryMethod || r.delivery, trackingNo } });
+    // The letter keeps the template in force when it was sent, whatever is edited later.
+    const { title, body } = await templateInForce(trx, r.org_id, code);
+    await appendEvent(trx, ctx, r.id, { type: 'answered', on, payload: { outcome: code, delivery: deliveryMethod || r.delivery, trackingNo, template: { title, body } } });
     const { clock } = await recomputeDue(trx, ctx, r);
     const dueOn = clock.result?.dueOn ?? r.due_on;
     const text = withheld ? `${letter}\n\n不予公开的内容及理由：${withheld}` : letter;

@@ -1,12 +1,17 @@
 /** The letters of one case, built from its stored events (read only). */
 import type { Db } from '../platform/db/schema.js';
-import { answerLetter, correctionLetter, extensionLetter, feeLetter, type Letter, type LetterCase } from './letters.rules.js';
+import { answerLetter, consultationLetter, correctionLetter, extensionLetter, feeLetter, type Letter, type LetterCase } from './letters.rules.js';
+import { storedTemplate } from './letter-templates.rules.js';
+import { isParty } from './clock/clock-input.rules.js';
 import { eventPayload } from './ledger.rules.js';
 import type { CaseClock } from './case-support.js';
 import { listRequestEvents, type RequestWithOrg } from './requests.store.js';
 
-/** Every letter the case has produced so far, oldest first. */
-export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock): Promise<Letter[]> {
+/**
+ * Every letter the case has produced so far, oldest first. With `staff`, the 征求意见函 too: they are
+ * addressed to the respondent (not public: the respondent's name is internal).
+ */
+export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, opts: { staff?: boolean; contact?: string | null } = {}): Promise<Letter[]> {
   const c: LetterCase = {
     requestNo: r.request_no,
     applicantName: r.applicant_name,
@@ -16,6 +21,7 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock): 
   };
   const out: Letter[] = [];
   let feeIdx = 0;
+  let consultIdx = 0;
   for (const e of await listRequestEvents(db, r.id)) {
     const p = eventPayload(e.payload);
     if (e.type === 'correction_requested') out.push(correctionLetter(c, { on: e.event_on, until: String(p.until), items: String(p.items ?? '') }));
@@ -26,7 +32,16 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock): 
       out.push(feeLetter(c, { on: e.event_on, method, amount: Number(p.amount), detail, payBy: clock.result?.feeNotices[feeIdx]?.paymentDueOn ?? null }));
       feeIdx++;
     }
-    if (e.type === 'answered' && r.outcome_code) out.push(answerLetter(c, { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' }));
+    if (e.type === 'consultation_started') consultIdx++;
+    if (e.type === 'consultation_respondent' && opts.staff) {
+      const party = isParty(p.party) ? p.party : 'third_party';
+      const replyDueOn = clock.result?.consultations[consultIdx - 1]?.replyDueOn ?? null;
+      out.push(consultationLetter(c, { on: e.event_on, party, respondent: String(p.respondent ?? ''), replyDueOn, contact: opts.contact ?? null }));
+    }
+    if (e.type === 'answered' && r.outcome_code) {
+      const t = storedTemplate(p.template) ?? undefined;
+      out.push(answerLetter(c, { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' }, t));
+    }
   }
   return out;
 }

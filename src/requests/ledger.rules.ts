@@ -36,6 +36,10 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   proactive_item_created: '依申请转主动',
   consultation_respondent: '征求意见对象',
   consultation_reply: '征求意见答复',
+  department_lead: '确定主办科室',
+  cohandling_added: '增加协办科室',
+  cohandling_replied: '协办科室答复',
+  cohandling_removed: '撤销协办科室',
 };
 
 /** A stored event as the ledger needs it. */

@@ -5,7 +5,10 @@
  */
 import { formatChinese } from '../platform/dates.js';
 import { FEE_METHODS, type FeeMethod } from './fees.rules.js';
-import { outcomeByCode } from './outcomes.rules.js';
+import { outcomeText } from './outcomes.rules.js';
+import { legacyTemplate, renderTemplate, type LetterTemplate } from './letter-templates.rules.js';
+import { PARTIES } from './clock/clock-explain.rules.js';
+import type { ConsultationParty } from './clock/clock.types.js';
 
 /** A letter: title and paragraphs, signed by the agency on a date. */
 export interface Letter {
@@ -19,7 +22,7 @@ export interface Letter {
 }
 
 /** Letter kinds. */
-export type LetterKind = 'correction' | 'extension' | 'fee' | 'answer';
+export type LetterKind = 'correction' | 'extension' | 'fee' | 'answer' | 'consultation';
 
 /** What every letter needs from the case. */
 export interface LetterCase {
@@ -33,7 +36,6 @@ export interface LetterCase {
 const intro = (c: LetterCase): string =>
   `本机关${c.receivedOn ? `于${formatChinese(c.receivedOn)}` : ''}收到您提出的政府信息公开申请（申请编号：${c.requestNo}），申请获取“${c.infoWanted}”。`;
 
-const REMEDIES = '如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';
 
 /** 补正告知书 (第三十条). */
 export function correctionLetter(c: LetterCase, e: { on: string; until: string; items: string }): Letter {
@@ -85,15 +87,57 @@ export function feeLetter(c: LetterCase, e: { on: string; method: FeeMethod; amo
   };
 }
 
-/** 答复书 (information provided) or 告知书 (other outcomes), with the remedies. */
-export function answerLetter(c: LetterCase, e: { on: string; outcome: string; basis: string; text: string }): Letter {
-  const o = outcomeByCode(e.outcome);
+/**
+ * 答复书 (information provided) or 告知书 (other outcomes) from the template of its outcome (the
+ * agency's, snapshotted when answering, or the legacy layout); the remedies paragraph is always there.
+ */
+export function answerLetter(c: LetterCase, e: { on: string; outcome: string; basis: string; text: string }, template: LetterTemplate = legacyTemplate(e.outcome)): Letter {
   return {
     kind: 'answer',
-    title: o?.provides ? '政府信息公开申请答复书' : '政府信息公开申请告知书',
+    title: template.title,
     requestNo: c.requestNo,
     to: c.applicantName,
-    paragraphs: [intro(c), ...e.text.split(/\n+/).filter(Boolean), `依据：${e.basis}。`, REMEDIES],
+    paragraphs: renderTemplate(template, {
+      申请人: c.applicantName,
+      申请编号: c.requestNo,
+      收到日期: c.receivedOn ? formatChinese(c.receivedOn) : '（未记录）',
+      信息名称: c.infoWanted,
+      办理结果: outcomeText(e.outcome),
+      法律依据: e.basis,
+      答复正文: e.text,
+      答复日期: formatChinese(e.on),
+      机关名称: c.orgName,
+    }),
+    signer: c.orgName,
+    date: e.on,
+  };
+}
+
+/**
+ * 征求意见函 to a third party (第三十二条) or another agency (第三十四条), with the respondent's
+ * 15-working-day reply date. It never names the applicant: the respondent learns only what is asked.
+ */
+export function consultationLetter(
+  c: LetterCase,
+  e: { on: string; party: ConsultationParty; respondent: string; replyDueOn: string | null; contact: string | null },
+): Letter {
+  const third = e.party === 'third_party';
+  const by = e.replyDueOn ? `请于${formatChinese(e.replyDueOn)}前（自收到本函之日起15个工作日内）` : '请自收到本函之日起15个工作日内';
+  return {
+    kind: 'consultation',
+    title: third ? '政府信息公开征求第三方意见函' : '政府信息公开征求其他机关意见函',
+    requestNo: c.requestNo,
+    to: e.respondent,
+    paragraphs: [
+      `本机关于${c.receivedOn ? formatChinese(c.receivedOn) : '近日'}收到政府信息公开申请（申请编号：${c.requestNo}），申请公开“${c.infoWanted}”。`,
+      third
+        ? `经审查，该政府信息的公开可能损害贵方的合法权益。根据《中华人民共和国政府信息公开条例》${PARTIES.third_party.article}的规定，现书面征求贵方意见。`
+        : `经审查，该政府信息涉及贵机关。根据《中华人民共和国政府信息公开条例》${PARTIES.other_agency.article}的规定，现书面征求贵机关意见。`,
+      third
+        ? `${by}书面提出是否同意公开的意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方。`
+        : `${by}书面提出意见。逾期未提出意见的，视为同意公开。`,
+      ...(e.contact ? [e.contact] : []),
+    ],
     signer: c.orgName,
     date: e.on,
   };

@@ -13,6 +13,8 @@ import { caseLetters } from './case-letters.js';
 import type { Letter } from './letters.rules.js';
 import { listIdProofs } from './identity-proofs.js';
 import { buildOralSheet } from './oral-sheet.rules.js';
+import { getOrg } from '../orgs/orgs.store.js';
+import { listCaseDepartments, type CaseDepartment } from './request-departments.store.js';
 
 /** One line of the history. */
 export interface HistoryLine {
@@ -101,6 +103,8 @@ export interface StaffCase {
   extensionRequest: { days: number; reason: string } | null;
   /** Identity proofs (metadata), listed only to those who see personal data. */
   idProofs: Array<{ id: number; filename: string; mime: string; size: number }>;
+  /** The lead department (first, if set) and the co-handling departments with internal due dates and replies. */
+  departments: CaseDepartment[];
 }
 
 /** One case for staff: personal data in clear only for the case's handler and the agency's request_admin. */
@@ -112,14 +116,17 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
   const asked = [...events].reverse().find((e) => e.type === 'extension_requested');
   const extended = events.some((e) => e.type === 'extended');
   const p = asked ? eventPayload(asked.payload) : {};
+  const phone = (await getOrg(ctx.db, r.org_id))?.phone;
+  const contact = r.handler_name || phone ? `联系人：${r.handler_name ?? '政府信息公开工作机构'}${phone ? `；联系电话：${phone}` : ''}。` : null;
   return {
     request: maskCase(r, clear),
     personalDataVisible: clear,
     clock,
     history: events.map(toLine),
-    letters: await caseLetters(ctx.db, r, clock),
+    letters: await caseLetters(ctx.db, r, clock, { staff: true, contact }),
     similar: await findSimilarRequests(ctx.db, r),
     extensionRequest: asked && !extended ? { days: Number(p.days), reason: String(p.reason ?? '') } : null,
     idProofs: clear ? (await listIdProofs(ctx.db, r.id)).map(({ id: proofId, filename, mime, size }) => ({ id: proofId, filename, mime, size })) : [],
+    departments: await listCaseDepartments(ctx.db, r.id),
   };
 }

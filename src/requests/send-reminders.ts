@@ -7,10 +7,13 @@ import { notify, queueMail } from '../platform/mail/mail.js';
 import { addWorkingDays } from '../calendar/calendar.rules.js';
 import { requestCalendar } from './request-calendar.js';
 import { today } from './case-support.js';
+import { dueCoHandling } from './request-departments.store.js';
 
 /**
  * Daily reminder to each handler: their open cases due within 3 working days or overdue
- * (条例第三十三条). A console notice always; an email (outbox) when the handler has an address.
+ * (条例第三十三条), and co-handling departments (协办科室) that have not replied by their internal
+ * date (within the same 3 working days or past it). A console notice always; an email (outbox) when the
+ * handler has an address.
  * No personal data of applicants in reminders.
  */
 export async function sendReminders(ctx: Ctx): Promise<{ handlers: number; cases: number }> {
@@ -33,17 +36,22 @@ export async function sendReminders(ctx: Ctx): Promise<{ handlers: number; cases
       .where('users.disabled', '=', 0)
       .orderBy('requests.due_on')
       .execute();
-    const byUser = new Map<number, typeof rows>();
-    for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
-    for (const [userId, list] of byUser) {
-      const lines = list.map((r) => `${r.request_no}：答复期限 ${r.due_on}${(r.due_on ?? '') < day ? '（已超期）' : ''}`);
-      const title = `依申请公开到期提醒：${list.length} 件申请即将到期或已超期`;
-      await notify(trx, ctx, { userId, kind: 'request_due', title, body: lines.join('\n'), link: '/console/requests?queue=due_soon' });
-      const email = list[0].email;
-      if (email) await queueMail(trx, ctx, { to: email, subject: title, body: `${lines.join('\n')}\n\n请登录工作台办理。`, orgId: list[0].org_id, related: { type: 'request_reminder', id: day } });
+    const co = await dueCoHandling(trx, soon);
+    const byUser = new Map<number, { email: string | null; orgId: number; lines: string[] }>();
+    const add = (r: { user_id: number; email: string | null; org_id: number }, line: string) => {
+      const u = byUser.get(r.user_id) ?? { email: r.email, orgId: r.org_id, lines: [] };
+      u.lines.push(line);
+      byUser.set(r.user_id, u);
+    };
+    for (const r of rows) add(r, `${r.request_no}：答复期限 ${r.due_on}${(r.due_on ?? '') < day ? '（已超期）' : ''}`);
+    for (const r of co) add(r, `${r.request_no}：协办科室 ${r.org_name} 内部办理期限 ${r.internal_due_on}${(r.internal_due_on ?? '') < day ? '（已逾期未答复）' : ''}`);
+    for (const [userId, u] of byUser) {
+      const title = `依申请公开到期提醒：${u.lines.length} 项即将到期或已超期`;
+      await notify(trx, ctx, { userId, kind: 'request_due', title, body: u.lines.join('\n'), link: '/console/requests?queue=due_soon' });
+      if (u.email) await queueMail(trx, ctx, { to: u.email, subject: title, body: `${u.lines.join('\n')}\n\n请登录工作台办理。`, orgId: u.orgId, related: { type: 'request_reminder', id: day } });
     }
-    if (rows.length) {
-      await writeAudit(trx, ctx, { action: 'request.remind', subjectType: 'request', summary: `发送依申请公开到期提醒：${byUser.size} 名办理人，${rows.length} 件申请（截至 ${day}）` });
+    if (rows.length || co.length) {
+      await writeAudit(trx, ctx, { action: 'request.remind', subjectType: 'request', summary: `发送依申请公开到期提醒：${byUser.size} 名办理人，${rows.length} 件申请，${co.length} 个协办科室（截至 ${day}）` });
     }
     return { handlers: byUser.size, cases: rows.length };
   });

@@ -1,7 +1,7 @@
 import type { CapabilityModule } from '../modules.js';
 import { registerNav } from '../../console/nav.js';
 import { onCalendarChange } from '../../calendar/calendar-listeners.js';
-import { VIEW_ROLES, HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
+import { VIEW_ROLES, HANDLE_ROLES, APPROVE_ROLES } from '../../requests/requests.policy.rules.js';
 import { recomputeRequestDueDates } from '../../requests/recompute-due-dates.js';
 import { eraseExpiredPersonalData, setRetentionYears } from '../../requests/retention.js';
 import { sendReminders } from '../../requests/send-reminders.js';
@@ -13,6 +13,8 @@ import { requestFilesRoutes } from '../../console/requests/request-files-routes.
 import { requestSettingsRoutes } from '../../console/requests/request-settings-routes.js';
 import { requestsPortalRoutes } from '../../portal/requests/requests-portal-routes.js';
 import { requestsApi } from '../../api/requests/requests-api.js';
+import { letterTemplateRoutes } from '../../console/requests/letter-templates-routes.js';
+import { requestDepartmentsApi } from '../../api/requests/request-departments-api.js';
 
 // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.
 onCalendarChange(async (ctx, cal) => {
@@ -28,14 +30,17 @@ export const requestsModule: CapabilityModule = {
       { href: '/console/requests', label: '申请办理', roles: VIEW_ROLES, group: '依申请公开' },
       { href: '/console/requests/new', label: '登记申请', roles: HANDLE_ROLES, group: '依申请公开' },
       { href: '/console/requests/settings', label: '依申请公开设置', roles: ['sysadmin'], group: '依申请公开' },
+      { href: '/console/requests/letter-templates', label: '文书模板与协办期限', roles: APPROVE_ROLES, group: '依申请公开' },
     );
     await requestsListRoutes(app);
     await requestNewRoutes(app);
+    await letterTemplateRoutes(app);
     await requestDetailRoutes(app);
     await requestFilesRoutes(app);
     await requestSettingsRoutes(app);
     await requestsPortalRoutes(app);
     await requestsApi(app);
+    await requestDepartmentsApi(app);
   },
   seedDemo: seedDemoRequests,
   jobs: [

@@ -18,10 +18,14 @@ import { performAction } from '../../requests/perform-action.js';
 import { LetterDocument } from '../../portal/requests/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { DeadlineSetNote, IdProofList } from './case-extras.js';
+import type { FastifyReply } from 'fastify';
+import { today } from '../../requests/case-support.js';
+import { listSections } from '../../requests/request-departments.store.js';
+import { DepartmentsSection, requestDepartmentRoutes } from './request-departments.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
 
-function CasePage({ view, c, ctx, handlers, agencies, errors }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor'>; handlers: Array<{ id: number; display_name: string }>; agencies: Array<[string, string]>; errors?: FieldError[] }) {
+function CasePage({ view, c, ctx, handlers, agencies, sections, errors }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor' | 'now'>; handlers: Array<{ id: number; display_name: string }>; agencies: Array<[string, string]>; sections: Array<{ id: number; name: string }>; errors?: FieldError[] }) {
   const r = c.request;
   const res = c.clock.result;
   return (
@@ -130,6 +134,7 @@ function CasePage({ view, c, ctx, handlers, agencies, errors }: { view: ViewCtx;
           </ul>
         </>
       ) : null}
+      <DepartmentsSection r={r} departments={c.departments} sections={sections} ctx={ctx} csrf={view.csrf} today={today(ctx)} />
       <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} asked={c.extensionRequest} agencies={agencies} />
       {c.history.some((e) => e.type === 'appeal') ? (
         <>
@@ -188,12 +193,17 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
   const render = async (req: { ctx: Ctx }, id: number) => {
     const c = await staffCase(req.ctx, id);
     const agencies = (await listOrgs(req.ctx.db)).filter((o) => o.kind !== 'section').map((o): [string, string] => [String(o.id), o.name]);
-    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path), agencies };
+    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path), agencies, sections: await listSections(req.ctx.db, c.request.org_path) };
   };
+  const errorPage = async (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => {
+    const { c, handlers, agencies, sections } = await render(req, id);
+    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} sections={sections} errors={errors} />, status);
+  };
+  await requestDepartmentRoutes(app, errorPage);
 
   app.get('/console/requests/:id', async (req, reply) => {
-    const { c, handlers, agencies } = await render(req, parseId((req.params as { id: string }).id));
-    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} />);
+    const { c, handlers, agencies, sections } = await render(req, parseId((req.params as { id: string }).id));
+    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} sections={sections} />);
   });
 
   app.get('/console/requests/:id/letters/:n', async (req, reply) => {
@@ -221,8 +231,7 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
       return reply.flashRedirect(action === 'forward' ? '/console/requests' : `/console/requests/${id}`, msg);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      const { c, handlers, agencies } = await render(req, id);
-      return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} errors={e.errors} />, e.status);
+      return errorPage(req, reply, id, e.errors, e.status);
     }
   });
 }

@@ -1,0 +1,165 @@
+/** The departments block of a case page (主办科室, 协办科室 with internal due dates and replies) and its form posts. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Ctx } from '../../platform/context.js';
+import { CsrfField, SelectField, TextField } from '../../platform/views/components.js';
+import { intOrUndef, str } from '../../platform/http/form.js';
+import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { parseId } from '../../orgs/create-user.js';
+import { isOpenState } from '../../requests/request-states.rules.js';
+import { isCoHandlingOverdue } from '../../requests/departments.rules.js';
+import { seesPersonalData } from '../../requests/requests.policy.rules.js';
+import type { RequestWithOrg } from '../../requests/requests.store.js';
+import type { CaseDepartment } from '../../requests/request-departments.store.js';
+import { setLeadDepartment } from '../../requests/set-lead-department.js';
+import { addCoHandling } from '../../requests/add-cohandling.js';
+import { recordCoHandlingReply } from '../../requests/record-cohandling-reply.js';
+import { removeCoHandling } from '../../requests/remove-cohandling.js';
+
+/** The block: who handles the case inside the agency, and the co-handling departments' dates and replies. */
+export function DepartmentsSection({ r, departments, sections, ctx, csrf, today }: { r: RequestWithOrg; departments: CaseDepartment[]; sections: Array<{ id: number; name: string }>; ctx: Pick<Ctx, 'actor'>; csrf: string; today: string }) {
+  const work = seesPersonalData(ctx.actor, r.org_path, r.handler_id) && isOpenState(r.state);
+  const lead = departments.find((d) => d.role === 'lead');
+  const co = departments.filter((d) => d.role === 'co');
+  const free = sections.filter((s) => !departments.some((d) => d.org_id === s.id)).map((s): [string, string] => [String(s.id), s.name]);
+  const base = `/console/requests/${r.id}/departments`;
+  return (
+    <section aria-labelledby="dept-h" data-testid="departments">
+      <h2 id="dept-h">承办科室</h2>
+      <dl class="meta">
+        <dt>主办科室</dt>
+        <dd data-testid="lead-department">{lead?.org_name ?? '未指定'}（办理人：{r.handler_name ?? '未分派'}）</dd>
+      </dl>
+      {co.length ? (
+        <div class="table-wrap">
+          <table>
+            <caption>协办科室</caption>
+            <thead>
+              <tr>
+                <th scope="col">科室</th>
+                <th scope="col">内部办理期限</th>
+                <th scope="col">答复</th>
+              </tr>
+            </thead>
+            <tbody>
+              {co.map((d) => (
+                <tr data-testid={`cohandling-${d.org_id}`}>
+                  <td>{d.org_name}</td>
+                  <td>
+                    {d.internal_due_on ?? '—'} {isCoHandlingOverdue(d, today) ? <span class="badge bad">已逾期未答复</span> : null}
+                  </td>
+                  <td>
+                    {d.reply_on ? (
+                      <>
+                        {d.reply_on}，{d.reply_by}：{d.reply_text}
+                        {d.internal_due_on && d.reply_on > d.internal_due_on ? <span class="badge bad">晚于内部期限</span> : null}
+                      </>
+                    ) : work ? (
+                      <>
+                        <details class="action">
+                          <summary>登记答复</summary>
+                          <form method="post" action={`${base}/reply`}>
+                            <CsrfField token={csrf} />
+                            <input type="hidden" name="departmentId" value={String(d.org_id)} />
+                            <div class="field">
+                              <label for={`reply-text-${d.org_id}`}>答复意见</label>
+                              <textarea id={`reply-text-${d.org_id}`} name="replyText" rows={3} required />
+                            </div>
+                            <div class="field">
+                              <label for={`reply-by-${d.org_id}`}>答复人</label>
+                              <input id={`reply-by-${d.org_id}`} name="replyBy" />
+                            </div>
+                            <div class="field">
+                              <label for={`reply-on-${d.org_id}`}>答复日期（不填为今天）</label>
+                              <input id={`reply-on-${d.org_id}`} name="replyOn" type="date" />
+                            </div>
+                            <button type="submit">登记</button>
+                          </form>
+                        </details>
+                        <form method="post" action={`${base}/remove`} class="inline">
+                          <CsrfField token={csrf} />
+                          <input type="hidden" name="departmentId" value={String(d.org_id)} />
+                          <button type="submit" class="secondary">
+                            撤销协办
+                          </button>
+                        </form>
+                      </>
+                    ) : (
+                      '待答复'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {work && sections.length ? (
+        <>
+          <details class="action">
+            <summary>{lead ? '更改主办科室' : '指定主办科室'}</summary>
+            <form method="post" action={`${base}/lead`}>
+              <CsrfField token={csrf} />
+              <SelectField name="departmentId" label="主办科室" required value={String(lead?.org_id ?? '')} placeholder="请选择" options={sections.map((s) => [String(s.id), s.name])} />
+              <button type="submit">保存</button>
+            </form>
+          </details>
+          {free.length ? (
+            <details class="action">
+              <summary>增加协办科室</summary>
+              <form method="post" action={`${base}/add`}>
+                <CsrfField token={csrf} />
+                <SelectField name="departmentId" label="协办科室" required value="" placeholder="请选择" options={free} />
+                <TextField name="internalDueOn" label="内部办理期限" type="date" hint="不填则按本机关设置，在答复期限前若干个工作日（依节假日日历计算）。" />
+                <button type="submit">增加</button>
+              </form>
+            </details>
+          ) : null}
+        </>
+      ) : work ? (
+        <p class="muted">本机关尚未设置内设机构（科室），可在机构管理中添加。</p>
+      ) : null}
+    </section>
+  );
+}
+
+const OPS = ['lead', 'add', 'reply', 'remove'] as const;
+type Op = (typeof OPS)[number];
+
+/** Runs one department operation; returns the confirmation. */
+async function run(ctx: Ctx, requestId: number, op: Op, b: unknown): Promise<string> {
+  const orgId = intOrUndef(b, 'departmentId');
+  switch (op) {
+    case 'lead':
+      return `主办科室已定为${(await setLeadDepartment(ctx, { requestId, orgId })).name}。`;
+    case 'add': {
+      const r = await addCoHandling(ctx, { requestId, orgId, internalDueOn: str(b, 'internalDueOn') });
+      return `已增加协办科室${r.name}，内部办理期限 ${r.internalDueOn}。`;
+    }
+    case 'reply': {
+      const r = await recordCoHandlingReply(ctx, { requestId, orgId, text: str(b, 'replyText'), on: str(b, 'replyOn'), by: str(b, 'replyBy') });
+      return r.late ? '已登记协办答复（晚于内部办理期限）。' : '已登记协办答复。';
+    }
+    case 'remove':
+      await removeCoHandling(ctx, { requestId, orgId });
+      return '已撤销协办科室。';
+  }
+}
+
+/** POST /console/requests/:id/departments/:op; form errors re-render the case page through `renderWithErrors`. */
+export async function requestDepartmentRoutes(
+  app: FastifyInstance,
+  renderWithErrors: (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => Promise<unknown>,
+): Promise<void> {
+  app.post('/console/requests/:id/departments/:op', async (req, reply) => {
+    const p = req.params as { id: string; op: string };
+    const id = parseId(p.id);
+    const op = OPS.find((o) => o === p.op);
+    if (!op) throw notFound('not_found', '您访问的页面不存在。');
+    try {
+      return reply.flashRedirect(`/console/requests/${id}`, await run(req.ctx, id, op, req.body));
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+      return renderWithErrors(req, reply, id, e.errors, e.status);
+    }
+  });
+}
