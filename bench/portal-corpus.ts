@@ -18,7 +18,7 @@ import { docRow, textRow } from '../src/search/search-engine.js';
 import { makeOrg } from '../test/helpers/factories.js';
 import { CORPUS_CATEGORIES, CORPUS_ORGS, corpusDoc } from './search-corpus.js';
 
-const MARK = 'bench.portal_corpus';
+const MARK = 'bench.portal_corpus.v2'; // v2: documents carry filter terms
 const BATCH = 500;
 
 export interface Corpus {
@@ -104,7 +104,7 @@ async function load(db: Db, n: number, pgDialect: boolean, progress: (done: numb
       const t1 = performance.now();
       const rows = docs.map((d, k) => ({ id: items[k]!.id, ...docRow({ ...d, docType: 'catalog_item', orgId: items[k]!.org_id, orgName: `基准${CORPUS_ORGS[Number(d.orgId) - 1]}`, categoryId: items[k]!.category_id, url: `/gk/items/${items[k]!.id}` }, now) }));
       await trx.insertInto('search_docs').values(rows).execute();
-      await trx.insertInto('search_texts').values(docs.map((d, k) => ({ id: rows[k]!.id, ...textRow(d.title, d.body ?? '') }))).execute();
+      await trx.insertInto('search_texts').values(docs.map((d, k) => ({ id: rows[k]!.id, ...textRow(d.title, d.body ?? '', rows[k]!) }))).execute();
       itemsMs += t1 - t0;
       searchMs += performance.now() - t1;
     });

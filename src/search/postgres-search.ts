@@ -7,7 +7,7 @@
  * substring check on the normalized text.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { PhraseQuery } from './tokenizer.rules.js';
+import type { ParsedQuery, PhraseQuery } from './tokenizer.rules.js';
 import type { Db } from '../platform/db/schema.js';
 import { makeProvider, type DialectSearch } from './search-engine.js';
 import type { SearchProvider } from './search.types.js';
@@ -28,15 +28,20 @@ export function tsPhrase(p: PhraseQuery, op: '<->' | '&'): string {
 const tsq = (phrases: readonly PhraseQuery[], op: '<->' | '&'): RawBuilder<unknown> =>
   sql`to_tsquery('simple', ${phrases.map((p) => tsPhrase(p, op)).join(' & ')})`;
 
+/** The index part of a query on `search_texts`: all tokens (GIN), and each phrase by `<->` or as a substring. */
+function matches(parsed: ParsedQuery): RawBuilder<boolean> {
+  const parts = [sql`search_texts.tsv @@ ${tsq(parsed.phrases, '&')}`];
+  for (const p of parsed.phrases) {
+    if (p.tokens.length < 2) continue;
+    parts.push(sql`(search_texts.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}) or strpos(search_texts.norm_text, ${p.text}) > 0)`);
+  }
+  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+}
+
 const postgresSearch: DialectSearch = {
   name: 'postgres-tsvector',
   match(q, parsed) {
-    let out = q.innerJoin('search_texts', 'search_texts.id', 'search_docs.id').where(sql<boolean>`search_texts.tsv @@ ${tsq(parsed.phrases, '&')}`);
-    for (const p of parsed.phrases) {
-      if (p.tokens.length < 2) continue;
-      out = out.where(sql<boolean>`(search_texts.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}) or strpos(search_texts.norm_text, ${p.text}) > 0)`);
-    }
-    return out as unknown as typeof q;
+    return q.innerJoin('search_texts', 'search_texts.id', 'search_docs.id').where(matches(parsed)) as unknown as typeof q;
   },
   score: (parsed, total) =>
     total <= RANK_BODIES_UP_TO
@@ -60,7 +65,29 @@ const postgresSearch: DialectSearch = {
     await sql`analyze search_texts`.execute(db);
     await sql`analyze search_docs`.execute(db);
   },
+  async window(h, parsed, cap) {
+    // GIN first (a rare word never walks the table): are there more than `cap` matches?
+    const many = await sql<{ n: number }>`select count(*) as n from (select 1 from search_texts where ${matches(parsed)} limit ${cap + 1}) s`.execute(h);
+    if (Number(many.rows[0]!.n) <= cap) return null;
+    // Dense matches: walk the primary key backwards and stop at the cap-th match.
+    await sql`set local enable_indexscan = on`.execute(h);
+    await sql`set local enable_bitmapscan = off`.execute(h);
+    try {
+      const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} order by id desc limit 1 offset ${cap - 1}`.execute(h);
+      return Number(r.rows[0]!.id);
+    } finally {
+      await sql`set local enable_indexscan = off`.execute(h);
+      await sql`set local enable_bitmapscan = on`.execute(h);
+    }
+  },
+  // An exact count would fetch every matching row: estimate from the window's density instead.
+  async count(h, _parsed, start, cap) {
+    // reltuples is kept by ANALYZE/autovacuum (-1 before the first): count only a table never analyzed.
+    const r = await sql<{ span: number; all: number }>`select (select count(*) from search_docs where id >= ${start}) as span, coalesce((select nullif(greatest(reltuples, 0), 0)::bigint from pg_class where oid = 'search_docs'::regclass), (select count(*) from search_docs)) as all`.execute(h);
+    const span = Number(r.rows[0]!.span);
+    return span ? Math.round((cap / span) * Number(r.rows[0]!.all)) : cap;
+  },
 };
 
 /** The PostgreSQL tsvector search provider bound to a handle. */
-export const postgresSearchProvider = (db: Db): SearchProvider => makeProvider(db, postgresSearch);
+export const postgresSearchProvider = (db: Db, window?: number): SearchProvider => makeProvider(db, postgresSearch, window);

@@ -7,6 +7,8 @@ import type { DB, Db } from '../platform/db/schema.js';
 import './search.tables.js';
 import { indexTokens, normalizeDocNo, normalizeText, parseQuery, type ParsedQuery } from './tokenizer.rules.js';
 import { highlight, snippet } from './highlight.rules.js';
+import { filterPhrases, filterTokens, type FilterValues } from './filter-tokens.rules.js';
+import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
 import type {
   FacetKey,
   FacetValue,
@@ -34,22 +36,44 @@ export interface DialectSearch {
   contains(needle: string): RawBuilder<boolean>;
   /** Called after reindex has rewritten every row's tokens. */
   afterReindex(db: Db): Promise<void>;
+  /**
+   * When more than `cap` documents match the index part of the query: the id of the `cap`-th newest
+   * match (ids grow with indexing, so the newest matches are the ids from there up); otherwise null.
+   */
+  window(h: Db, parsed: ParsedQuery, cap: number): Promise<number | null>;
+  /** The number of index matches of a query known to have more than `cap`, counted or estimated from its window. */
+  count(h: Db, parsed: ParsedQuery, start: number, cap: number): Promise<number>;
 }
 
 export const MAX_PER_PAGE = 50;
+/**
+ * Past this many matches of the words, facet counts, the total and the ranking are worked out over the
+ * newest WINDOW matches and the counts are shown as estimates (约): the cost of a word present in most
+ * documents then stays flat as the catalogue grows. Results pages never go past MAX_PAGE × MAX_PER_PAGE.
+ */
+export const WINDOW = 5000;
 export const MAX_PAGE = 100;
 const REINDEX_BATCH = 500;
 /** Characters of a body that are tokenized (PostgreSQL caps a tsvector at 1 MB); exact checks use the whole text. */
 export const MAX_INDEXED_BODY = 100_000;
 
-/** Tokens and normalized text of a document's title and body. */
-export function textRow(title: string, body: string) {
+/** Tokens and normalized text of a document's title and body; its filter values end the body tokens. */
+export function textRow(title: string, body: string, filters?: FilterValues) {
+  const ft = filters ? filterTokens(filters) : '';
+  const bodyTokens = indexTokens(body.slice(0, MAX_INDEXED_BODY));
   return {
     body,
     title_tokens: indexTokens(title),
-    body_tokens: indexTokens(body.slice(0, MAX_INDEXED_BODY)),
+    body_tokens: ft ? (bodyTokens ? `${bodyTokens} ${ft}` : ft) : bodyTokens,
     norm_text: normalizeText(`${title}\n${body}`),
   };
+}
+
+/** A count shown as an estimate: two significant figures from 100 up. */
+export function approx(n: number): number {
+  if (n < 100) return Math.round(n);
+  const p = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / p) * p;
 }
 
 /** The narrow row stored for a document. */
@@ -87,7 +111,7 @@ const FACETS: Array<[FacetKey, string, string | null]> = [
 ];
 
 /** A provider bound to a database handle (or transaction). */
-export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
+export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchProvider {
   /** Documents matching the query and the date range; with `facetFilters`, also the facet filters. */
   function filtered(h: Db, parsed: ParsedQuery, f: SearchFilters, facetFilters = true): Q {
     let q = h.selectFrom('search_docs') as Q;
@@ -123,8 +147,9 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
     h: Db,
     parsed: ParsedQuery,
     f: SearchFilters,
+    minId: number | null = null,
   ): Promise<{ total: number; facets: Record<FacetKey, FacetValue[]> }> {
-    const m = filtered(h, parsed, f, false).select([
+    const m = filtered(h, parsed, f, false).$if(minId !== null, (q) => q.where('search_docs.id', '>=', minId!)).select([
       'search_docs.org_id',
       'search_docs.org_name',
       'search_docs.category_id',
@@ -175,6 +200,30 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
     return { total, facets };
   }
 
+  /**
+   * How a search runs. The words' matches up to `window`: exact total and facets. Past it: facets over
+   * the newest `window` matches of the words, scaled to the estimated number of matches; results and
+   * total over the query with its filters (filter terms make that an index intersection), exact when
+   * the filtered matches fit the window, otherwise ranked within their newest `window` and estimated.
+   */
+  async function planSearch(h: Db, parsed: ParsedQuery, f: SearchFilters) {
+    const terms = filterPhrases(f);
+    const withFilters: ParsedQuery = terms.length && (await filterTermsIndexed(h)) ? { ...parsed, phrases: [...parsed.phrases, ...terms] } : parsed;
+    const plain = { match: withFilters, minId: null as number | null, estimated: { total: false, facets: false } };
+    const textStart = parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
+    if (textStart === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
+    const sample = await facetsAndTotal(h, parsed, f, textStart);
+    const scale = (await d.count(h, parsed, textStart, window)) / window;
+    const facets = Object.fromEntries(Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))])) as Record<FacetKey, FacetValue[]>;
+    const hasFilters = withFilters.phrases.length > parsed.phrases.length;
+    const start = hasFilters ? await d.window(h, withFilters, window) : textStart;
+    if (start === null) {
+      const n = await filtered(h, withFilters, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      return { ...plain, facets, total: Number(n.n), estimated: { total: false, facets: true } };
+    }
+    return { match: withFilters, minId: start, facets, total: approx(await d.count(h, withFilters, start, window)), estimated: { total: true, facets: true } };
+  }
+
   async function removeRows(docType: string, docId: string): Promise<boolean> {
     const ids = (
       await db
@@ -199,7 +248,7 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
       const { id } = await db.insertInto('search_docs').values(row).returning('id').executeTakeFirstOrThrow();
       await db
         .insertInto('search_texts')
-        .values({ id: Number(id), ...textRow(row.title, doc.body ?? '') })
+        .values({ id: Number(id), ...textRow(row.title, doc.body ?? '', row) })
         .execute();
     },
 
@@ -210,17 +259,19 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
       const perPage = Math.min(MAX_PER_PAGE, Math.max(1, pageReq?.perPage ?? 20));
       const page = Math.min(MAX_PAGE, Math.max(1, pageReq?.page ?? 1));
       return d.read(db, async (h) => {
-        const { total, facets } = await facetsAndTotal(h, parsed, filters);
+        const plan = await planSearch(h, parsed, filters);
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-        const top = await filtered(h, parsed, filters)
-          .select(['search_docs.id', (parsed.phrases.length ? d.score(parsed, total) : sql<number>`0`).as('score')])
+        const top = await filtered(h, plan.match, filters)
+          .$if(plan.minId !== null, (q) => q.where('search_docs.id', '>=', plan.minId!))
+          .select(['search_docs.id', (parsed.phrases.length ? d.score(plan.match, plan.total) : sql<number>`0`).as('score')])
           .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
           .orderBy('search_docs.published_on', 'desc')
           .orderBy('search_docs.id', 'desc')
           .limit(perPage)
           .offset((page - 1) * perPage)
           .execute();
+        const { total, facets, estimated } = plan;
         const wide = top.length
           ? await h
               .selectFrom('search_docs as s')
@@ -274,6 +325,7 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
           page,
           perPage,
           terms: needles,
+          estimated,
         };
       });
     },
@@ -293,14 +345,14 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
         const batch = await db
           .selectFrom('search_docs as s')
           .innerJoin('search_texts as t', 't.id', 's.id')
-          .select(['s.id', 's.title', 't.body'])
+          .select(['s.id', 's.title', 't.body', 's.org_id', 's.category_id', 's.year', 's.topic', 's.genre', 's.validity'])
           .where('s.id', '>', after)
           .orderBy('s.id')
           .limit(REINDEX_BATCH)
           .execute();
         if (!batch.length) break;
         for (const r of batch) {
-          const { title_tokens, body_tokens, norm_text } = textRow(r.title, r.body);
+          const { title_tokens, body_tokens, norm_text } = textRow(r.title, r.body, r);
           await db
             .updateTable('search_texts')
             .set({ title_tokens, body_tokens, norm_text })
@@ -312,6 +364,7 @@ export function makeProvider(db: Db, d: DialectSearch): SearchProvider {
         progress?.(done, total);
       }
       await d.afterReindex(db);
+      await markFilterTermsIndexed(db);
       return { count: done };
     },
   };

@@ -10,7 +10,7 @@ import type { SearchProvider } from './search.types.js';
 
 export type { SearchProvider, SearchDoc, SearchFilters, SearchSort, SearchResult, SearchHit, PageRequest, FacetKey, FacetValue } from './search.types.js';
 
-/** The provider for the database (or transaction) `db`: SQLite FTS5 or PostgreSQL tsvector. */
-export function searchProvider(db: Db): SearchProvider {
-  return dialectOf(db) === 'postgres' ? postgresSearchProvider(db) : sqliteSearchProvider(db);
+/** The provider for the database (or transaction) `db`: SQLite FTS5 or PostgreSQL tsvector. `window`: see WINDOW (tests use a small one). */
+export function searchProvider(db: Db, opts: { window?: number } = {}): SearchProvider {
+  return dialectOf(db) === 'postgres' ? postgresSearchProvider(db, opts.window) : sqliteSearchProvider(db, opts.window);
 }

@@ -82,6 +82,8 @@ export interface SearchResult {
   perPage: number;
   /** Normalized terms that were searched (for "you searched for"). */
   terms: string[];
+  /** Which counts are estimates (约): the words match more documents than the search window (search-engine.ts WINDOW). */
+  estimated: { total: boolean; facets: boolean };
 }
 
 /** One search index: SQLite FTS5 or PostgreSQL tsvector, same contract (search.db.test.ts). */

@@ -37,6 +37,7 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
       const r = await searchDocuments(req.ctx, q, q.perPage ?? 20);
       return {
         total: r.total,
+        estimated: r.estimated,
         page: r.page,
         perPage: r.perPage,
         terms: r.terms,

@@ -1,3 +1,4 @@
+import { WINDOW } from '../../search/search-engine.js';
 import type { FastifyInstance } from 'fastify';
 import { PortalLayout } from '../layout.js';
 import { ErrorSummary, Pagination, SelectField, TextField } from '../../platform/views/components.js';
@@ -35,6 +36,7 @@ const Marked = ({ parts }: { parts: Part[] }) => <>{parts.map((x) => (x.m ? <mar
 function Facets({ p, result }: { p: Params; result: SearchResult }) {
   const groups = FACETS.filter(([k]) => result.facets[k].length > 0);
   if (!groups.length) return null;
+  const about = result.estimated.facets ? '约' : '';
   return (
     <aside aria-labelledby="facets-h" class="facets">
       <h2 id="facets-h">筛选</h2>
@@ -51,11 +53,13 @@ function Facets({ p, result }: { p: Params; result: SearchResult }) {
               <li>
                 {p[param] === f.value ? (
                   <strong aria-current="true">
-                    {f.label}（{f.count}）
+                    {f.label}（{about}
+                    {f.count}）
                   </strong>
                 ) : (
                   <a href={href(p, { [param]: f.value })}>
-                    {f.label}（{f.count}）
+                    {f.label}（{about}
+                    {f.count}）
                   </a>
                 )}
               </li>
@@ -96,8 +100,14 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
   return (
     <section aria-labelledby="results-h">
       <h2 id="results-h">
-        共找到 {result.total} 条{result.total > result.perPage ? `，第 ${result.page} 页` : ''}
+        共找到 {result.estimated.total ? '约 ' : ''}
+        {result.total} 条{result.total > result.perPage ? `，第 ${result.page} 页` : ''}
       </h2>
+      {result.estimated.total ? (
+        <p class="muted">符合条件的信息很多：数量为估算，结果取自最近收录的 {WINDOW} 条；可用筛选或更多关键词缩小范围。</p>
+      ) : result.estimated.facets ? (
+        <p class="muted">筛选项中的数量为估算。</p>
+      ) : null}
       <p>
         排序：
         {p.sort === 'date' ? <a href={href(p, { sort: undefined })}>按相关度</a> : <strong>按相关度</strong>}

@@ -1,0 +1,66 @@
+// Past the search window (search-engine.ts WINDOW), counts become estimates and facets are sampled;
+// filtered results stay exact through the filter terms. Run with a window of 10 on both dialects.
+import { it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeDb } from '../../test/helpers/db.js';
+import { searchProvider } from './search.provider.js';
+import type { SearchDoc, SearchResult } from './search.types.js';
+
+const W = 10;
+// 40 documents with 公开; the 3 of 县审计局 are the oldest indexed (outside the newest 10 matches).
+const DOCS: SearchDoc[] = Array.from({ length: 40 }, (_, i) => ({
+  docType: 'win_item',
+  docId: i,
+  orgId: i < 3 ? 9 : 1 + (i % 4),
+  orgName: i < 3 ? '县审计局' : `第${1 + (i % 4)}局`,
+  categoryId: 100 + (i % 2),
+  categoryName: i % 2 ? '规划计划' : '政策文件',
+  topic: '综合政务',
+  genre: i % 5 ? '通知' : '报告',
+  validity: i % 8 ? '有效' : '失效',
+  publishedOn: `${2010 + (i % 10)}-06-0${1 + (i % 9)}`,
+  title: i === 39 ? '审计结果公开' : `第${i}号政务公开通知`,
+  body: i === 7 ? '推进河长制。政务公开。' : '依法做好政务公开工作。',
+  url: `/gk/items/${i}`,
+}));
+const ids = (r: SearchResult) => r.hits.map((h) => Number(h.docId));
+
+describeDb('search past the window: estimates, sampled facets, exact filtered results', (h) => {
+  before(async () => {
+    const p = searchProvider(h.db());
+    for (const d of DOCS) await p.index(d);
+  });
+
+  it('a word in every document: estimated total, facets scaled from the newest matches, results among them', async () => {
+    const r = await searchProvider(h.db(), { window: W }).search('公开');
+    assert.deepEqual(r.estimated, { total: true, facets: true });
+    assert.ok(r.total >= 30 && r.total <= 50, `estimate near 40, got ${r.total}`);
+    assert.equal(r.hits.length, W, 'ranked within the window');
+    assert.ok(ids(r).every((id) => id >= 30), 'the window is the newest matches');
+    const orgs = r.facets.org.reduce((n, f) => n + f.count, 0);
+    assert.ok(orgs >= 30 && orgs <= 50, `org facet counts add up to about the total, got ${orgs}`);
+    assert.ok(!r.facets.org.some((f) => f.value === '9'), 'the oldest agency is not in the sample');
+    assert.equal(r.hits[0]!.docId, '39', 'title match first within the window');
+  });
+
+  it('a selective filter gives the exact results even outside the window', async () => {
+    const r = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 9 });
+    assert.equal(r.estimated.total, false);
+    assert.equal(r.total, 3);
+    assert.deepEqual(ids(r).sort((a, b) => a - b), [0, 1, 2]);
+    const both = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 9, genre: '报告' });
+    assert.deepEqual(ids(both), [0]);
+  });
+
+  it('a broad filter stays estimated; fewer matches than the window stay exact', async () => {
+    const broad = await searchProvider(h.db(), { window: W }).search('公开', { validity: '有效' });
+    assert.equal(broad.estimated.total, true);
+    assert.ok(broad.hits.every((x) => Number(x.docId) % 8 !== 0), 'the filter still applies');
+    const rare = await searchProvider(h.db(), { window: W }).search('河长');
+    assert.deepEqual(rare.estimated, { total: false, facets: false });
+    assert.deepEqual(ids(rare), [7]);
+    const exact = await searchProvider(h.db()).search('公开');
+    assert.deepEqual(exact.estimated, { total: false, facets: false });
+    assert.equal(exact.total, 40);
+  });
+});
