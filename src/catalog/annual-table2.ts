@@ -14,21 +14,29 @@ export interface Table2 {
   feesWan: string;
 }
 
+/** Published 主动公开 规章 and 行政规范性文件 under `orgPath`: what 第二十条第（一）项 counts. */
+export function table2Items(db: Db, orgPath: string) {
+  return db
+    .selectFrom('items')
+    .innerJoin('orgs', 'orgs.id', 'items.org_id')
+    .select(['items.id', 'items.index_no', 'items.title', 'orgs.name as org_name'])
+    .select(['items.is_rule', 'items.is_normative', 'items.written_on', 'items.published_on', 'items.validity', 'items.validity_on'])
+    .where('orgs.path', 'like', `${orgPath}%`)
+    .where('items.status', '=', 'published')
+    .where('items.disclosure_mode', '=', PROACTIVE)
+    .where((eb) => eb.or([eb('items.is_rule', '=', 1), eb('items.is_normative', '=', 1)]))
+    .orderBy('items.published_on')
+    .orderBy('items.id')
+    .execute();
+}
+
 /**
  * Table 二 “主动公开政府信息情况” for the agencies under `orgPath` (one agency: its own path):
  * the 第二十条第（一）项 counts computed from published 规章 and 行政规范性文件, and the entered figures summed.
  * For the annual report capability.
  */
 export async function annualTable2(db: Db, orgPath: string, year: number): Promise<Table2> {
-  const items = await db
-    .selectFrom('items')
-    .innerJoin('orgs', 'orgs.id', 'items.org_id')
-    .select(['items.is_rule', 'items.is_normative', 'items.written_on', 'items.published_on', 'items.validity', 'items.validity_on'])
-    .where('orgs.path', 'like', `${orgPath}%`)
-    .where('items.status', '=', 'published')
-    .where('items.disclosure_mode', '=', PROACTIVE)
-    .where((eb) => eb.or([eb('items.is_rule', '=', 1), eb('items.is_normative', '=', 1)]))
-    .execute();
+  const items = await table2Items(db, orgPath);
   const figures = await db
     .selectFrom('annual_figures')
     .innerJoin('orgs', 'orgs.id', 'annual_figures.org_id')

@@ -25,22 +25,25 @@ export interface DocCounts {
 
 const ENDED = ['废止', '失效', '已修订'];
 
-/** Counts for one kind of document in `year`. Made = 成文日期 (else 发布日期) in the year; abolished = 废止/失效 dated in the year; in force at year end. */
-export function docCounts(items: readonly Table2Item[], year: number): DocCounts {
+/**
+ * Which of 本年制发 / 本年废止 / 现行有效 an item is counted in for `year`: made = 成文日期 (else 发布日期) in
+ * the year; abolished = 废止/失效 dated in the year; in force at year end. Shared by the counts and the
+ * annual report's drill-down.
+ */
+export function docCellsOf(i: Table2Item, year: number): [made: boolean, abolished: boolean, inForce: boolean] {
   const y = String(year);
   const end = `${year}-12-31`;
-  let made = 0;
-  let abolished = 0;
-  let inForce = 0;
-  for (const i of items) {
-    const issued = i.written_on ?? i.published_on;
-    if (!issued) continue;
-    if (issued.startsWith(y)) made++;
-    const ended = ENDED.includes(i.validity) && (i.validity_on ?? issued) <= end;
-    if ((i.validity === '废止' || i.validity === '失效') && (i.validity_on ?? '').startsWith(y)) abolished++;
-    if (issued <= end && !ended) inForce++;
-  }
-  return { made, abolished, inForce };
+  const issued = i.written_on ?? i.published_on;
+  if (!issued) return [false, false, false];
+  const ended = ENDED.includes(i.validity) && (i.validity_on ?? issued) <= end;
+  return [issued.startsWith(y), (i.validity === '废止' || i.validity === '失效') && (i.validity_on ?? '').startsWith(y), issued <= end && !ended];
+}
+
+/** Counts for one kind of document in `year` (see docCellsOf). */
+export function docCounts(items: readonly Table2Item[], year: number): DocCounts {
+  const n = [0, 0, 0];
+  for (const i of items) docCellsOf(i, year).forEach((b, k) => (n[k] += b ? 1 : 0));
+  return { made: n[0], abolished: n[1], inForce: n[2] };
 }
 
 /** The computed part of table 二 (第二十条第（一）项). */

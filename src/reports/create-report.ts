@@ -29,7 +29,7 @@ export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<
   const thisYear = Number(todayInShanghai(ctx.now()).slice(0, 4));
   const errors = [];
   if (!Number.isInteger(input.year) || input.year < 2019 || input.year > thisYear)
-    errors.push({ code: 'year_invalid', field: 'year', message: `年度应为 2019 至 ${thisYear} 之间的年份（2018 年及以前的统计表格式暂不支持录入）。` });
+    errors.push({ code: 'year_invalid', field: 'year', message: `年度应为 2019 至 ${thisYear} 之间的年份（2018 年及以前的年度请录入《政府信息公开情况统计表》）。` });
   if (input.tables && !validTablesShape(input.tables)) errors.push({ code: 'tables_invalid', field: 'tables', message: '报告表格数据不完整或格式不正确。' });
   if (input.tables && Number.isInteger(input.year) && input.tables.format !== formatForYear(input.year) && !input.history)
     errors.push({ code: 'format_mismatch', field: 'tables', message: `${input.year} 年度报告应使用${FORMAT_NAMES[formatForYear(input.year)]}。` });

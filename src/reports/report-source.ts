@@ -1,4 +1,5 @@
 import type { Ctx } from '../platform/context.js';
+import type { ReportCell } from './tables-input.rules.js';
 import { TABLE3_COLUMNS, TOTAL_COL, emptyTables, table3Rows, type ReportFormat, type ReportTables } from './report-format.rules.js';
 
 /** The organisation a report is computed for. */
@@ -22,10 +23,11 @@ export interface ReportSource {
   /** Table 四: for each of 行政复议, 未经复议直接起诉, 复议后起诉 the 4 counts 结果维持, 结果纠正, 其他结果, 尚未审结. */
   table4?(ctx: Ctx, org: ReportOrg, year: number): Promise<number[][] | null>;
   /**
-   * The records counted in one cell (field name t2_…, t3_<key>_<col>, t4_<i>), for the console's
-   * drill-down: a label and a console link each.
+   * The records counted in one cell, for the console's drill-down (a page of them, with the total), or why
+   * the cell has none (a figure entered by hand); null when the cell is not this source's. Runs as the
+   * reader: a source refuses (AppError forbidden) when the reader may not see its records.
    */
-  records?(ctx: Ctx, org: ReportOrg, year: number, field: string): Promise<Array<{ label: string; href: string }> | null>;
+  records?(ctx: Ctx, org: ReportOrg, year: number, cell: ReportCell, page: { limit: number; offset: number }): Promise<CellRecords | EnteredCell | null>;
   /** 信息处理费 actually collected in the year, in yuan (for section 六). */
   feesCollected?(ctx: Ctx, org: ReportOrg, year: number): Promise<number | null>;
 }
@@ -82,16 +84,26 @@ export async function computeTables(ctx: Ctx, org: ReportOrg, year: number, form
   return { tables: t, fees };
 }
 
-/** The records behind one cell, from every source that can list them. */
-export async function recordsForCell(ctx: Ctx, org: ReportOrg, year: number, field: string): Promise<{ records: Array<{ label: string; href: string }>; answered: boolean }> {
-  const records: Array<{ label: string; href: string }> = [];
-  let answered = false;
+/** A page of the records counted in a cell: columns, rows (the first cell is the link text) and the total. */
+export interface CellRecords {
+  /** What the rows are, e.g. “依申请公开申请”. */
+  what: string;
+  columns: readonly string[];
+  rows: Array<{ href: string; cells: string[] }>;
+  total: number;
+}
+
+/** A cell not computed from records: why, and where it is entered. */
+export interface EnteredCell {
+  entered: string;
+  href?: string;
+}
+
+/** The records behind one cell, from the source that owns it (tables 二, 三 and 四 each have one); null when none does. */
+export async function recordsForCell(ctx: Ctx, org: ReportOrg, year: number, cell: ReportCell, page: { limit: number; offset: number }): Promise<CellRecords | EnteredCell | null> {
   for (const s of sources) {
-    const r = await s.records?.(ctx, org, year, field);
-    if (r) {
-      answered = true;
-      records.push(...r);
-    }
+    const r = await s.records?.(ctx, org, year, cell, page);
+    if (r) return r;
   }
-  return { records, answered };
+  return null;
 }

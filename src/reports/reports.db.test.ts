@@ -93,7 +93,8 @@ describeDb('annual reports', (h) => {
       table3: async (_ctx, org) => (org.id === agency.id ? { '1': [3, 1, 0, 0, 0, 0], '4.1': [2, 0, 0, 0, 0, 0], next: [1, 0, 0, 0, 0, 0], new: [6, 1, 0, 0, 0, 0] } : null),
       table4: async (_ctx, org) => (org.id === agency.id ? [[1, 0, 0, 1], [0, 0, 0, 0], [0, 1, 0, 0]] : null),
       feesCollected: async (_ctx, org) => (org.id === agency.id ? 300 : null),
-      records: async (_ctx, org, _year, field) => (org.id === agency.id && field === 't3_1_0' ? [{ label: '申请 2025-001', href: '/console/requests/1' }] : null),
+      records: async (_ctx, org, _year, cell) =>
+        org.id === agency.id && cell.table === '三' && cell.key === '1' && cell.col === 0 ? { what: '申请', columns: ['申请编号'], rows: [{ href: '/console/requests/1', cells: ['2025-001'] }], total: 1 } : null,
     });
     const admin = await makeUser(h.db(), [['agency_admin', agency]]);
     const sup = await makeUser(h.db(), [['supervisor', county]]);
@@ -106,8 +107,8 @@ describeDb('annual reports', (h) => {
     assert.deepEqual(t.table4, [1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
     assert.match((await getReport(h.db(), id))!.other, /共计300元/);
     assert.deepEqual(checkIdentities(t), []);
-    const cell = await recordsForCell(h.ctx(admin.actor, late), { id: agency.id, path: agency.path, name: agency.name }, 2025, 't3_1_0');
-    assert.deepEqual(cell, { records: [{ label: '申请 2025-001', href: '/console/requests/1' }], answered: true });
+    const cell = await recordsForCell(h.ctx(admin.actor, late), { id: agency.id, path: agency.path, name: agency.name }, 2025, { table: '三', key: '1', col: 0 }, { limit: 10, offset: 0 });
+    assert.deepEqual(cell, { what: '申请', columns: ['申请编号'], rows: [{ href: '/console/requests/1', cells: ['2025-001'] }], total: 1 });
     await submitReport(h.ctx(admin.actor, late), { id });
     await reviewReport(h.ctx(sup.actor, late), { id, decision: 'accept' });
     assert.equal((await publishReport(h.ctx(sup.actor, late), { id })).late, true);

@@ -26,8 +26,23 @@ export interface AnnualReportsTable {
   updated_at: string;
 }
 
+/** A pre-2019 《政府信息公开情况统计表》 of an earlier year (legacy-stats.rules.ts). */
+export interface LegacyReportStatsTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  /** entered (typed in) or imported (read from a file). */
+  source: string;
+  /** JSON of LegacyValues: row key → figure or null. */
+  values_json: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 declare module '../platform/db/schema.js' {
   interface DB {
     annual_reports: AnnualReportsTable;
+    legacy_report_stats: LegacyReportStatsTable;
   }
 }

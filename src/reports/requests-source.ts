@@ -1,6 +1,8 @@
 import { systemActor } from '../platform/context.js';
 import { requestStatistics } from '../requests/request-statistics.js';
+import { requestCellRecords, type CellCase, type RequestCell } from '../requests/request-cell-records.js';
 import type { ReportSource } from './report-source.js';
+import type { ReportCell } from './tables-input.rules.js';
 
 type Stats = Awaited<ReturnType<typeof requestStatistics>>;
 
@@ -28,6 +30,17 @@ function stats(ctx: Parameters<typeof requestStatistics>[0], orgId: number, year
   return p;
 }
 
+/** The requests capability's cell for a report cell of table 三 or 四 (2019 （六）其他处理 = its three sub-rows). */
+export function requestCellOf(cell: ReportCell): RequestCell | null {
+  if (cell.table === '四') return { table: '四', cell: cell.index };
+  if (cell.table !== '三') return null;
+  const named: Record<string, string[]> = { new: ['一'], carried: ['二'], total: ['三.(七)'], next: ['四'], '6': ['三.6.1', '三.6.2', '三.6.3'] };
+  return { table: '三', rows: named[cell.key] ?? [`三.${cell.key}`], col: cell.col };
+}
+
+const caseCells = (c: CellCase): string[] => [c.requestNo, c.orgName, c.receivedOn, c.closedOn ?? '—', c.outcome, c.applicantKind, c.applicant];
+const appealCells = (c: CellCase): string[] => [c.requestNo, c.orgName, c.appeal?.kind ?? '', c.appeal?.filedOn ?? '', c.appeal?.result ?? '', c.applicantKind, c.applicant];
+
 /**
  * Table 三 and 四 computed from the request records (依申请公开 cases, 行政复议/行政诉讼 records). The
  * report's own policy has been checked by the use-case that asks, so the tally runs as the system.
@@ -39,6 +52,18 @@ export const requestsReportSource: ReportSource = {
   },
   async table4(ctx, org, year) {
     return fromRequestStatistics(await stats(ctx, org.id, year)).table4;
+  },
+  async records(ctx, org, year, cell, page) {
+    const rc = requestCellOf(cell);
+    if (!rc) return null;
+    const { total, rows } = await requestCellRecords(ctx, { orgId: org.id, year, cell: rc, ...page });
+    const t4 = rc.table === '四';
+    return {
+      what: t4 ? '行政复议、行政诉讼' : '依申请公开申请',
+      columns: t4 ? ['申请编号', '受理机关', '类别', '提起日期', '结果', '申请人类型', '申请人'] : ['申请编号', '受理机关', '收到日期', '办结日期', '办理结果', '申请人类型', '申请人'],
+      rows: rows.map((c) => ({ href: `/console/requests/${c.requestId}`, cells: t4 ? appealCells(c) : caseCells(c) })),
+      total,
+    };
   },
   async feesCollected(ctx, org, year) {
     return (await stats(ctx, org.id, year)).feesCollected;

@@ -88,3 +88,29 @@ export function validTablesShape(x: unknown): x is ReportTables {
   }
   return !!t.table2 && typeof t.table2 === 'object';
 }
+
+/** One numeric cell of a report, from its field name. */
+export type ReportCell = { table: '二'; label: string; col: number } | { table: '三'; key: string; col: number } | { table: '四'; index: number };
+
+/** Reads a field name (t2_<row>_<col>, t3_<key>_<col>, t4_<i>) as a cell of a format's tables; null when there is no such cell. */
+export function reportCellOf(field: string, format: ReportFormat): ReportCell | null {
+  let m = /^t2_(\d+)_(\d+)$/.exec(field);
+  if (m) {
+    const r = table2RowsOf(format)[Number(m[1])];
+    return r && Number(m[2]) < r.columns.length ? { table: '二', label: r.label, col: Number(m[2]) } : null;
+  }
+  m = /^t3_([a-z0-9_]+)_(\d)$/.exec(field);
+  if (m) {
+    const row = table3Rows(format).find((r) => t3Field(r.key, 0) === `t3_${m![1]}_0`);
+    return row && Number(m[2]) < TABLE3_COLUMNS.length ? { table: '三', key: row.key, col: Number(m[2]) } : null;
+  }
+  m = /^t4_(\d+)$/.exec(field);
+  return m && Number(m[1]) < 15 ? { table: '四', index: Number(m[1]) } : null;
+}
+
+/** True when two reports hold the same numbers (a blank cell equals 0): saving text alone keeps a computed report computed. */
+export function sameNumbers(a: ReportTables, b: ReportTables): boolean {
+  const flat = (t: ReportTables): string =>
+    JSON.stringify([t.format, Object.entries(t.table2).sort(([x], [y]) => x.localeCompare(y)), Object.entries(t.table3).sort(([x], [y]) => x.localeCompare(y)), t.table4], (_k, v: unknown) => (v === null ? 0 : v));
+  return flat(a) === flat(b);
+}

@@ -4,9 +4,9 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import type { ReportTables } from './report-format.rules.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES } from './report-workflow.rules.js';
-import { validTablesShape } from './tables-input.rules.js';
+import { sameNumbers, validTablesShape } from './tables-input.rules.js';
 import { reportForAction } from './report-access.js';
-import { updateReportRow } from './reports.store.js';
+import { rowTables, updateReportRow } from './reports.store.js';
 
 /** Changes to a report's numbers or narrative sections (一, 五, 六). */
 export interface UpdateReportInput {
@@ -29,14 +29,16 @@ export async function updateReport(ctx: Ctx, input: UpdateReportInput): Promise<
   await tx(ctx, async (trx) => {
     const r = await reportForAction(trx, ctx, input.id, 'edit', [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]);
     if (input.tables && input.tables.format !== r.format) throw invalidFields([{ code: 'format_mismatch', field: 'tables', message: '表格格式与报告格式不一致。' }]);
+    // The form always sends the numbers: only changed numbers make a computed report an entered one.
+    const tables = input.tables && !sameNumbers(input.tables, rowTables(r)) ? input.tables : undefined;
     await updateReportRow(trx, r.id, {
-      ...(input.tables ? { tables_json: JSON.stringify(input.tables), source: r.source === 'computed' ? 'entered' : r.source } : {}),
+      ...(tables ? { tables_json: JSON.stringify(tables), source: r.source === 'computed' ? 'entered' : r.source } : {}),
       ...(input.overview !== undefined ? { overview: input.overview } : {}),
       ...(input.problems !== undefined ? { problems: input.problems } : {}),
       ...(input.other !== undefined ? { other: input.other } : {}),
       updated_at: ctx.now().toISOString(),
     });
-    const what = [input.tables ? '表格数字' : '', input.overview !== undefined || input.problems !== undefined || input.other !== undefined ? '文字部分' : ''].filter(Boolean).join('、');
+    const what = [tables ? '表格数字' : '', input.overview !== undefined || input.problems !== undefined || input.other !== undefined ? '文字部分' : ''].filter(Boolean).join('、');
     await writeAudit(trx, ctx, { action: 'report.update', subjectType: 'annual_report', subjectId: r.id, orgId: r.org_id, summary: `修改「${r.org_name}」${r.year}年度报告的${what || '内容'}` });
   });
 }

@@ -29,15 +29,23 @@ export interface AppealRecord {
   result: AppealResult;
 }
 
+const ORDER: readonly AppealResult[] = ['upheld', 'corrected', 'other', 'pending'];
+
+/** The table-四 cell (0…14, group × 5 + result) an appeal is counted in for a year (appeals filed in the year), or null. */
+export function table4CellOf(a: AppealRecord, year: number): number | null {
+  if (Number(a.filedOn.slice(0, 4)) !== year) return null;
+  const g = a.kind === 'reconsideration' ? 0 : a.afterReconsideration ? 2 : 1;
+  return g * 5 + ORDER.indexOf(a.result);
+}
+
 /** Table 四 for a year (appeals filed in the year): 3 groups × 5 cells (维持, 纠正, 其他, 尚未审结, 总计). */
 export function tallyTable4(appeals: readonly AppealRecord[], year: number): number[][] {
   const t = TABLE4_GROUPS.map(() => [0, 0, 0, 0, 0]);
-  const order: AppealResult[] = ['upheld', 'corrected', 'other', 'pending'];
   for (const a of appeals) {
-    if (Number(a.filedOn.slice(0, 4)) !== year) continue;
-    const g = a.kind === 'reconsideration' ? 0 : a.afterReconsideration ? 2 : 1;
-    t[g][order.indexOf(a.result)]++;
-    t[g][4]++;
+    const i = table4CellOf(a, year);
+    if (i === null) continue;
+    t[Math.floor(i / 5)][i % 5]++;
+    t[Math.floor(i / 5)][4]++;
   }
   return t;
 }

@@ -3,9 +3,10 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
-import { appealEvents, eventsOfTypes, tallyRows } from './requests.store.js';
+import { eventsOfTypes, tallyRows } from './requests.store.js';
+import { appealRecords } from './appeal-records.js';
 import { eventPayload } from './ledger.rules.js';
-import { isAppealKind, isAppealResult, tallyTable4, type AppealRecord } from './appeals.rules.js';
+import { tallyTable4 } from './appeals.rules.js';
 import { table3Balanced, tallyTable3, type Table3 } from './tally.rules.js';
 
 /** Counts tables 三 and 四 (条例第五十条) for the agency's subtree; for the annual-report capability and the API. */
@@ -17,16 +18,6 @@ export async function requestStatistics(ctx: Ctx, input: { orgId: number; year: 
     rows.map((r) => ({ applicantType: r.applicant_type, applicantKind: r.applicant_kind, receivedOn: r.received_on, state: r.state, closedOn: r.closed_on, outcomeCode: r.outcome_code })),
     input.year,
   );
-  // Table 四: each appeal with its latest recorded result.
-  const appeals = new Map<number, AppealRecord>();
-  for (const e of await appealEvents(ctx.db, org.path)) {
-    const p = eventPayload(e.payload);
-    if (e.type === 'appeal' && isAppealKind(String(p.kind)) && isAppealResult(String(p.result))) {
-      appeals.set(e.id, { kind: p.kind as AppealRecord['kind'], afterReconsideration: p.afterReconsideration === true, filedOn: String(p.filedOn), result: p.result as AppealRecord['result'] });
-    }
-    const a = appeals.get(Number(p.appealId));
-    if (e.type === 'appeal_result' && a && isAppealResult(String(p.result))) a.result = p.result as AppealRecord['result'];
-  }
   // 信息处理费 actually paid in the year (元), for the report's section on fees.
   const notices = new Map<number, number>();
   let feesCollected = 0;
@@ -34,5 +25,5 @@ export async function requestStatistics(ctx: Ctx, input: { orgId: number; year: 
     if (e.type === 'fee_notice_sent') notices.set(e.request_id, Number(eventPayload(e.payload).amount) || 0);
     else if (Number(e.event_on.slice(0, 4)) === input.year) feesCollected += notices.get(e.request_id) ?? 0;
   }
-  return { table, balanced: table3Balanced(table), table4: tallyTable4([...appeals.values()], input.year), feesCollected };
+  return { table, balanced: table3Balanced(table), table4: tallyTable4(await appealRecords(ctx.db, org.path), input.year), feesCollected };
 }

@@ -176,9 +176,22 @@ export function appealEvents(db: Db, orgPath: string) {
     .selectFrom('request_events')
     .innerJoin('requests', 'requests.id', 'request_events.request_id')
     .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-    .select(['request_events.id', 'request_events.type', 'request_events.payload'])
+    .select(['request_events.id', 'request_events.request_id', 'request_events.type', 'request_events.payload'])
     .where('orgs.path', 'like', `${orgPath}%`)
     .where('request_events.type', 'in', ['appeal', 'appeal_result'])
     .orderBy('request_events.id')
     .execute();
+}
+
+/** Case rows for a year's drill-down: received by the year's end and not closed before it (listing, no personal data beyond the name). */
+export function yearCaseRows(db: Db, orgPath: string, year: number, ids?: readonly number[]) {
+  let q = db
+    .selectFrom('requests')
+    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+    .select(['requests.id', 'requests.request_no', 'orgs.name as org_name', 'requests.applicant_type', 'requests.applicant_kind', 'requests.applicant_name'])
+    .select(['requests.received_on', 'requests.state', 'requests.closed_on', 'requests.outcome_code'])
+    .where('orgs.path', 'like', `${orgPath}%`);
+  if (ids) q = q.where('requests.id', 'in', ids.length ? [...ids] : [0]);
+  else q = q.where('requests.received_on', '<=', `${year}-12-31`).where((eb) => eb.or([eb('requests.closed_on', 'is', null), eb('requests.closed_on', '>=', `${year}-01-01`)]));
+  return q.orderBy('requests.received_on').orderBy('requests.id').execute();
 }

@@ -23,29 +23,37 @@ export interface TallyCase {
 export type Table3 = Record<string, number[]>;
 
 /** The outcome row of a closed case: its outcome, or （六）3 其他 for a withdrawn request. */
-export const outcomeRowOf = (c: TallyCase): string | null => (c.outcomeCode ? c.outcomeCode : c.state === 'withdrawn' ? '6.3' : null);
+export const outcomeRowOf = (c: Pick<TallyCase, 'outcomeCode' | 'state'>): string | null => (c.outcomeCode ? c.outcomeCode : c.state === 'withdrawn' ? '6.3' : null);
+
+/**
+ * The cells of table 三 a case is counted in for a year: its applicant column and its rows ('一' or '二',
+ * then '三.<outcome>' and '三.(七)' when closed in the year, else '四'); null when the case does not count
+ * (received later, or closed before the year). The 总计 column counts every case of the row. One rule for
+ * the tally and for the report's drill-down, so both always agree.
+ */
+export function tallyCellsOf(c: TallyCase, year: number): { col: number; rows: string[] } | null {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  if (!c.receivedOn || c.receivedOn > to) return null;
+  if (c.closedOn !== null && c.closedOn < from) return null;
+  const col = TABLE3_COLUMNS.indexOf(reportColumn(c.applicantType, c.applicantKind) as (typeof TABLE3_COLUMNS)[number]);
+  const rows = [c.receivedOn >= from ? '一' : '二'];
+  const row = outcomeRowOf(c);
+  if (c.closedOn !== null && c.closedOn <= to && row) rows.push(`三.${row}`, '三.(七)');
+  else rows.push('四');
+  return { col, rows };
+}
 
 /** Counts table 三 for a year. Only received cases count (an unconfirmed online submission is not yet 收到). */
 export function tallyTable3(cases: readonly TallyCase[], year: number): Table3 {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const t: Table3 = Object.fromEntries(TABLE3_ROWS.map((r) => [r.row, new Array<number>(7).fill(0)]));
-  const add = (row: string, col: number): void => {
-    t[row][col]++;
-    t[row][6]++;
-  };
   for (const c of cases) {
-    if (!c.receivedOn || c.receivedOn > to) continue;
-    const col = TABLE3_COLUMNS.indexOf(reportColumn(c.applicantType, c.applicantKind) as (typeof TABLE3_COLUMNS)[number]);
-    const closedBefore = c.closedOn !== null && c.closedOn < from;
-    if (closedBefore) continue;
-    if (c.receivedOn >= from) add('一', col);
-    else add('二', col);
-    const row = outcomeRowOf(c);
-    if (c.closedOn !== null && c.closedOn <= to && row) {
-      add(`三.${row}`, col);
-      add('三.(七)', col);
-    } else add('四', col);
+    const cells = tallyCellsOf(c, year);
+    if (!cells) continue;
+    for (const row of cells.rows) {
+      t[row][cells.col]++;
+      t[row][6]++;
+    }
   }
   return t;
 }

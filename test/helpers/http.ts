@@ -62,6 +62,18 @@ export class Client {
   }
 }
 
+/** Posts a multipart form (text fields and one file) through the client's cookie jar. */
+export async function multipart(c: Client, url: string, fields: Record<string, string>, file: { name: string; data: Buffer } | null): Promise<LightMyRequestResponse> {
+  const b = `----gk${Date.now()}`;
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from('\r\n'));
+  parts.push(Buffer.from(`--${b}--\r\n`));
+  const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await c.app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie } });
+  for (const ck of res.cookies as Array<{ name: string; value: string }>) c.cookies.set(ck.name, ck.value);
+  return res;
+}
+
 export interface AppHandles extends DbHandles {
   app(): FastifyInstance;
   client(): Client;

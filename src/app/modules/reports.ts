@@ -5,6 +5,7 @@ import { reportsListRoutes } from '../../console/reports/reports-list-routes.js'
 import { reportDetailRoutes } from '../../console/reports/report-detail-routes.js';
 import { reportsSummaryRoutes } from '../../console/reports/reports-summary-routes.js';
 import { reportHistoryRoutes } from '../../console/reports/report-history-routes.js';
+import { legacyStatsRoutes } from '../../console/reports/legacy-stats-routes.js';
 import { reportsPortalRoutes } from '../../portal/reports/reports-portal-routes.js';
 import { reportsApi } from '../../api/reports/reports-api.js';
 import { reportCli } from '../../reports/report-cli.js';
@@ -30,6 +31,7 @@ export const reportsModule: CapabilityModule = {
     await reportsListRoutes(app);
     await reportsSummaryRoutes(app);
     await reportHistoryRoutes(app);
+    await legacyStatsRoutes(app);
     await reportDetailRoutes(app);
     await reportsPortalRoutes(app);
     await reportsApi(app);

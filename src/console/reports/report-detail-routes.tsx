@@ -28,6 +28,8 @@ interface PageOpts {
   /** Tables as typed (re-render after an error). */
   tables?: ReportTables;
   text?: { overview: string; problems: string; other: string };
+  /** Read-only view even for an editor (numbers link to their records). */
+  read?: boolean;
 }
 
 async function load(req: FastifyRequest): Promise<ReportListRow> {
@@ -42,7 +44,9 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
   const prev = await findReport(req.ctx.db, r.org_id, r.year - 1);
   const violations = checkIdentities(tables, prev ? rowTables(prev) : null);
   const marked = new Set([...violations.map((v) => violationField(v, tables.format as ReportFormat)), ...(opts.errors ?? []).map((e) => e.field)].filter((x): x is string => !!x));
-  const canEdit = actionAllowed(r.status, 'edit') && rolesAllow(req.actor, r.status === 'archived' ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES, r.org_path);
+  const mayEdit = actionAllowed(r.status, 'edit') && rolesAllow(req.actor, r.status === 'archived' ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES, r.org_path);
+  const canEdit = mayEdit && !opts.read;
+  const cellBase = r.source === 'computed' ? `/console/reports/${r.id}/cell/` : undefined;
   const canSubmit = actionAllowed(r.status, 'submit') && rolesAllow(req.actor, REPORT_EDIT_ROLES, r.org_path);
   const canReview = (actionAllowed(r.status, 'accept') || actionAllowed(r.status, 'return')) && rolesAllow(req.actor, REPORT_REVIEW_ROLES, r.org_path);
   const canPublish = actionAllowed(r.status, 'publish') && rolesAllow(req.actor, [...REPORT_REVIEW_ROLES, 'agency_admin'], r.org_path);
@@ -89,6 +93,17 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
       <p>
         <a href={`/console/reports/history/${r.org_id}`}>历年报告与主要指标</a> · 下载：<a href={`/console/reports/${r.id}/report.docx`}>DOCX</a> · <a href={`/console/reports/${r.id}/report.xlsx`}>XLSX</a>
       </p>
+      {cellBase ? (
+        <p>
+          {canEdit ? (
+            <a href={`/console/reports/${r.id}?read=1`}>查看每个数字计入的记录（只读视图）</a>
+          ) : (
+            <>
+              点击表格中的数字可查看计入该数的记录。{mayEdit ? <a href={`/console/reports/${r.id}`}>返回编辑</a> : null}
+            </>
+          )}
+        </p>
+      ) : null}
       <ErrorSummary errors={opts.errors} />
       <section aria-labelledby="identities">
         <h2 id="identities">勾稽关系</h2>
@@ -115,7 +130,7 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
         <>
           <h2>一、总体情况</h2>
           <p class="prewrap">{text.overview || '（无）'}</p>
-          <ReportTablesView tables={tables} marked={marked} linkBase={r.source === 'computed' ? `/console/reports/${r.id}/cell/` : undefined} />
+          <ReportTablesView tables={tables} marked={marked} linkBase={cellBase} />
           <h2>五、存在的主要问题及改进情况</h2>
           <p class="prewrap">{text.problems || '（无）'}</p>
           <h2>六、其他需要报告的事项</h2>
@@ -160,7 +175,7 @@ async function act(req: FastifyRequest, reply: FastifyReply, fn: (r: ReportListR
 
 /** Console: one annual report — numbers and text, identities, workflow actions, downloads. */
 export async function reportDetailRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/reports/:id', async (req, reply) => reply.page(await page(req, reply.view(), await load(req))));
+  app.get('/console/reports/:id', async (req, reply) => reply.page(await page(req, reply.view(), await load(req), { read: str(req.query, 'read') === '1' })));
   app.post('/console/reports/:id/edit', async (req, reply) => {
     const r = await load(req);
     const text = { overview: str(req.body, 'overview'), problems: str(req.body, 'problems'), other: str(req.body, 'other') };

@@ -6,24 +6,58 @@ import { rolesAllow } from '../../orgs/roles.rules.js';
 import { getOrg } from '../../orgs/orgs.store.js';
 import { parseId } from '../../orgs/create-user.js';
 import { listReports, rowTables } from '../../reports/reports.store.js';
-import { REPORT_STATUS, REPORT_VIEW_ROLES, isReportStatus } from '../../reports/report-workflow.rules.js';
+import { listLegacyStats, rowLegacyValues } from '../../reports/legacy-stats.store.js';
+import { legacyIndicators, LEGACY_TITLE } from '../../reports/legacy-stats.rules.js';
+import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, isReportStatus } from '../../reports/report-workflow.rules.js';
 import { INDICATORS, indicatorsOf } from '../../reports/indicators.rules.js';
 import { HistoryChart } from '../../reports/views/history-chart.js';
 import { assertAllowed } from '../guard.js';
 
-/** Console: an organisation's reports across years, with the main indicators as a chart and a table. */
+/** One year of the history: a report (2019 format on) or a pre-2019 统计表. */
+interface Year {
+  year: number;
+  href: string;
+  values: Array<number | null>;
+  status: string;
+}
+
+/**
+ * Console: an organisation's reports across years, with the main indicators as a chart and a table. Years
+ * before 2019 come from the 统计表 where an indicator is comparable (legacyIndicators); others are gaps.
+ */
 export async function reportHistoryRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/reports/history/:orgId', async (req, reply) => {
     const org = await getOrg(req.ctx.db, parseId((req.params as { orgId: string }).orgId, 'orgId'));
     if (!org) throw notFound('org_not_found', '机构不存在。');
     assertAllowed(rolesAllow(req.actor, REPORT_VIEW_ROLES, org.path));
-    const rows = (await listReports(req.ctx.db, { orgId: org.id })).sort((a, b) => a.year - b.year);
-    const points = rows.map((r) => ({ year: r.year, values: indicatorsOf(rowTables(r)) }));
+    const years: Year[] = [
+      ...(await listLegacyStats(req.ctx.db, org.id)).map((r) => ({
+        year: r.year,
+        href: `/console/reports/legacy/${org.id}/${r.year}`,
+        values: legacyIndicators(rowLegacyValues(r)),
+        status: `${LEGACY_TITLE}（${REPORT_SOURCE[r.source as keyof typeof REPORT_SOURCE] ?? r.source}）`,
+      })),
+      ...(await listReports(req.ctx.db, { orgId: org.id })).map((r) => ({
+        year: r.year,
+        href: `/console/reports/${r.id}`,
+        values: indicatorsOf(rowTables(r)),
+        status: isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status,
+      })),
+    ].sort((a, b) => a.year - b.year);
+    const canAdd = rolesAllow(req.actor, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES], org.path);
     return reply.page(
       <ConsoleLayout view={reply.view()} title={`${org.name} 历年年度报告`}>
-        {rows.length ? (
+        {canAdd ? (
+          <p>
+            <a href={`/console/reports/legacy?orgId=${org.id}`}>录入或导入 2019 年以前的{LEGACY_TITLE}</a>
+          </p>
+        ) : null}
+        {years.length ? (
           <>
-            <HistoryChart points={points} />
+            <HistoryChart points={years} />
+            {years.some((y) => y.year < 2019) ? (
+              <p class="muted">2019 年以前的数字取自《{LEGACY_TITLE}》：本年新收申请 = 收到申请数，本年办结 = 申请办结数，行政复议、行政诉讼 = 其数量；统计表没有“结转下年度”，图中留空。</p>
+            ) : null}
             <div class="table-wrap">
               <table>
                 <caption>历年主要指标</caption>
@@ -37,15 +71,15 @@ export async function reportHistoryRoutes(app: FastifyInstance): Promise<void> {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((r, i) => (
+                  {years.map((y) => (
                     <tr>
                       <th scope="row">
-                        <a href={`/console/reports/${r.id}`}>{r.year}</a>
+                        <a href={y.href}>{y.year}</a>
                       </th>
-                      {points[i].values.map((v) => (
-                        <td class="num">{v}</td>
+                      {y.values.map((v) => (
+                        <td class="num">{v === null ? '—' : v}</td>
                       ))}
-                      <td>{isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status}</td>
+                      <td>{y.status}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -7,7 +7,8 @@ import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
-import { createReport } from '../../reports/create-report.js';
+import { createReport, formatForYear } from '../../reports/create-report.js';
+import { emptyTables } from '../../reports/report-format.rules.js';
 import { listReports } from '../../reports/reports.store.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_STATUS, REPORT_VIEW_ROLES, isLate, isReportStatus, reportDeadline } from '../../reports/report-workflow.rules.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
@@ -85,7 +86,9 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { errors?: FieldEr
       {historyOrgs.length ? (
         <section>
           <h2>录入以往年度报告</h2>
-          <p>上传以往已发布的年度报告（HTML、DOCX 或 XLSX，2021 年格式或 2019 年格式），系统读取表格数字，保存为历史报告，供查看历年数据和核对“上年结转”。</p>
+          <p>
+            上传以往已发布的年度报告（HTML、DOCX 或 XLSX，2021 年格式或 2019 年格式），系统读取表格数字，保存为历史报告，供查看历年数据和核对“上年结转”。不选文件则按该年度的格式建立空白历史报告，再在报告页逐格录入。2018 年及以前的年度请<a href="/console/reports/legacy">录入或导入《政府信息公开情况统计表》</a>。
+          </p>
           <ErrorSummary errors={opts.importErrors} />
           <form method="post" action="/console/reports/import" enctype="multipart/form-data">
             <CsrfField token={view.csrf} />
@@ -93,9 +96,9 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { errors?: FieldEr
             <TextField name="year" label="年度" required inputmode="numeric" value={v.year ?? ''} errors={opts.importErrors} />
             <div class="field">
               <label for="f-file">报告文件</label>
-              <input type="file" id="f-file" name="file" required accept=".html,.htm,.shtml,.docx,.xlsx" />
+              <input type="file" id="f-file" name="file" accept=".html,.htm,.shtml,.docx,.xlsx" />
             </div>
-            <button type="submit">读取并保存</button>
+            <button type="submit">保存历史报告</button>
           </form>
         </section>
       ) : null}
@@ -126,7 +129,17 @@ export async function reportsListRoutes(app: FastifyInstance): Promise<void> {
     const values = { orgId: form.fields.orgId ?? '', year: form.fields.year ?? '' };
     const fail = async (errors: FieldError[], status = 400) => reply.page(await page(req, reply.view(), { importErrors: errors, values }), status);
     if (form.error) return fail([{ code: 'file_too_large', message: form.error, field: 'file' }]);
-    if (!form.file) return fail([{ code: 'file_missing', message: '请选择报告文件。', field: 'file' }]);
+    if (!form.file) {
+      // No file: a blank report in the year's format, to be typed in on the report page.
+      try {
+        const year = Number(values.year);
+        const { id } = await createReport(req.ctx, { orgId: Number(values.orgId), year, tables: emptyTables(formatForYear(year)), source: 'entered', history: true });
+        return reply.flashRedirect(`/console/reports/${id}`, '已建立空白历史报告，请逐格录入后保存。');
+      } catch (e) {
+        if (!isAppError(e) || e.status === 403) throw e;
+        return fail(e.errors, e.status);
+      }
+    }
     const result = await checkReportBytes(form.file.data, form.file.name);
     if (!result.tables || !result.found.table3) return fail([{ code: 'file_unreadable', message: result.summary, field: 'file' }]);
     try {

@@ -1,23 +1,12 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
-import { describeApp, type Client } from '../../../test/helpers/http.js';
+import { describeApp, multipart } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import { sampleTables } from '../../reports/fixtures/sample-tables.js';
 import { exportReportXlsx } from '../../reports/export-xlsx.js';
 import { TABLE3_COLUMNS, table3Rows } from '../../reports/report-format.rules.js';
 import { t3Field, t4Field, t2Field, table2RowsOf } from '../../reports/tables-input.rules.js';
-
-async function multipart(c: Client, url: string, fields: Record<string, string>, file: { name: string; data: Buffer }): Promise<LightMyRequestResponse> {
-  const b = `----gk${Date.now()}`;
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`));
-  const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await c.app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie } });
-  for (const ck of res.cookies as Array<{ name: string; value: string }>) c.cookies.set(ck.name, ck.value);
-  return res;
-}
 
 /** All numeric fields of the edit form, from a page. */
 function formFields(body: string): Record<string, string> {

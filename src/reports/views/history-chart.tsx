@@ -3,15 +3,32 @@ import { INDICATORS } from '../indicators.rules.js';
 const COLORS = ['#1d4ed8', '#047857', '#b45309', '#7c3aed', '#b91c1c'];
 const DASH = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
 
-/** An SVG line chart of the main indicators across years (no script; readable without colour: dashes and a table). */
-export function HistoryChart({ points }: { points: Array<{ year: number; values: number[] }> }) {
+/** Runs of consecutive known values (a missing figure breaks the line). */
+function runs(values: Array<number | null>): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  let cur: Array<[number, number]> = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (cur.length) out.push(cur);
+      cur = [];
+    } else cur.push([i, v]);
+  });
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/**
+ * An SVG line chart of the main indicators across years (no script; readable without colour: dashes and a
+ * table). A null value (an indicator the year's format does not have) leaves a gap.
+ */
+export function HistoryChart({ points }: { points: Array<{ year: number; values: Array<number | null> }> }) {
   const W = 640;
   const H = 280;
   const L = 48;
   const B = 32;
   const T = 16;
   const R = 16;
-  const max = Math.max(1, ...points.flatMap((p) => p.values));
+  const max = Math.max(1, ...points.flatMap((p) => p.values.filter((v): v is number => v !== null)));
   const x = (i: number): number => (points.length === 1 ? L + (W - L - R) / 2 : L + (i * (W - L - R)) / (points.length - 1));
   const y = (v: number): number => T + (H - T - B) * (1 - v / max);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
@@ -34,10 +51,13 @@ export function HistoryChart({ points }: { points: Array<{ year: number; values:
         {INDICATORS.map((name, k) => (
           <g>
             <title>{name}</title>
-            <polyline fill="none" stroke={COLORS[k]} stroke-width="2" stroke-dasharray={DASH[k] || undefined} points={points.map((p, i) => `${x(i)},${y(p.values[k])}`).join(' ')} />
-            {points.map((p, i) => (
-              <circle cx={x(i)} cy={y(p.values[k])} r="3" fill={COLORS[k]} />
+            {runs(points.map((p) => p.values[k])).map((run) => (
+              <polyline fill="none" stroke={COLORS[k]} stroke-width="2" stroke-dasharray={DASH[k] || undefined} points={run.map(([i, v]) => `${x(i)},${y(v)}`).join(' ')} />
             ))}
+            {points.map((p, i) => {
+              const v = p.values[k];
+              return v === null ? null : <circle cx={x(i)} cy={y(v)} r="3" fill={COLORS[k]} />;
+            })}
           </g>
         ))}
       </svg>
