@@ -5,6 +5,7 @@
  * Run directly: `node --import tsx bench/clock.bench.ts`, or import `run()` from a bench runner.
  */
 import { pathToFileURL } from 'node:url';
+import { rng } from './search-corpus.js';
 import { buildCalendar } from '../src/calendar/calendar.rules.js';
 import { OFFICIAL_YEARS } from '../src/calendar/official-holidays.data.js';
 import { computeClock } from '../src/requests/clock/request-clock.rules.js';
@@ -15,16 +16,6 @@ const CLOCKS = 100_000;
 const CHANNELS: Channel[] = ['in_person', 'post_signed', 'post_unsigned', 'online', 'fax', 'email', 'oral'];
 
 /** Small deterministic PRNG (mulberry32) so every run measures the same work. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One valid ledger of a random shape, and the date to evaluate it at. */
 function makeCase(r: () => number): { ledger: ClockLedger; asOf: string } {

@@ -2,6 +2,7 @@
  * The confirmation sheet of an oral request (条例第二十九条): what the office wrote down, printed for the
  * applicant to check and sign. Pure; rendered as printable HTML (console) and DOCX (oral-sheet-docx.ts).
  */
+import type { RequestsTable } from './requests.tables.js';
 import { formatChinese } from '../platform/dates.js';
 import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from './applicant.rules.js';
 
@@ -18,26 +19,10 @@ export interface OralSheet {
 }
 
 /** What the sheet needs from the case (personal data in clear: only staff who may see it print the sheet). */
-export interface OralSheetCase {
-  request_no: string;
-  org_name: string;
-  applicant_type: string;
-  applicant_kind: string | null;
-  applicant_name: string;
-  id_type: string;
-  id_number: string;
-  legal_rep: string | null;
-  contact_name: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  postcode: string | null;
-  info_title: string | null;
-  info_ref: string | null;
-  info_description: string | null;
-  info_form: string;
-  delivery: string;
-}
+export type OralSheetCase = Pick<
+  RequestsTable,
+  'request_no' | 'applicant_type' | 'applicant_kind' | 'applicant_name' | 'id_type' | 'id_number' | 'legal_rep' | 'contact_name' | 'phone' | 'email' | 'address' | 'postcode' | 'info_title' | 'info_ref' | 'info_description' | 'info_form' | 'delivery'
+> & { org_name: string };
 
 const label = (m: Record<string, string>, k: string | null): string => (k && Object.hasOwn(m, k) ? (m[k] as string) : (k ?? ''));
 

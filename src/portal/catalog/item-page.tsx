@@ -6,6 +6,22 @@ import type { ViewCtx } from '../../platform/http/types.js';
 
 type Links = Awaited<ReturnType<typeof publicLinksOf>>;
 
+/** 勘误说明: the public notes of earlier corrections. */
+function RevisionNotes({ versions }: { versions: ItemVersionRow[] }) {
+  return versions.length ? (
+    <section aria-labelledby="rev">
+      <h2 id="rev">勘误说明</h2>
+      <ul>
+        {versions.map((v) => (
+          <li>
+            {v.corrected_on}：{v.revision_note}
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null;
+}
+
 /** The metadata table gov.cn shows above a document (REFERENCE §5.3). */
 function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) {
   const row = (k: string, v: string | null) => (
@@ -93,18 +109,7 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
           </ul>
         </section>
       ) : null}
-      {versions.length ? (
-        <section aria-labelledby="rev">
-          <h2 id="rev">勘误说明</h2>
-          <ul>
-            {versions.map((v) => (
-              <li>
-                {v.corrected_on}：{v.revision_note}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <RevisionNotes versions={versions} />
     </PortalLayout>
   );
 }
@@ -136,18 +141,7 @@ export function ItemPrintPage({ view, item, versions, attachments }: { view: Vie
               </ol>
             </section>
           ) : null}
-          {versions.length ? (
-            <section aria-labelledby="rev">
-              <h2 id="rev">勘误说明</h2>
-              <ul>
-                {versions.map((v) => (
-                  <li>
-                    {v.corrected_on}：{v.revision_note}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <RevisionNotes versions={versions} />
           <p class="muted">本页网址：/gk/items/{item.id}</p>
           <p class="no-print">
             <a href={`/gk/items/${item.id}`}>← 返回信息页面</a>（使用浏览器的“打印”功能打印本页或另存为 PDF）

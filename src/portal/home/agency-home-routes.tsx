@@ -6,7 +6,7 @@ import { Empty } from '../../platform/views/components.js';
 import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
 import { listPublicItems } from '../../catalog/catalog.store.js';
-import { ItemList, KEY_AREAS } from './home-routes.js';
+import { ItemList, KeyAreas } from './home-routes.js';
 
 /** The home page of one agency (机构首页): its doors, latest items, 重点领域 and sub-agencies. */
 export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {
@@ -58,16 +58,7 @@ export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {
             <a href={`/gk/${org.id}`}>更多信息 →</a> · <a href={`/feeds/org/${org.id}`}>订阅（Atom）</a>
           </p>
         </section>
-        <section aria-labelledby="areas">
-          <h2 id="areas">重点领域信息公开</h2>
-          <ul class="tags">
-            {KEY_AREAS.map((k) => (
-              <li>
-                <a href={`/search?q=${encodeURIComponent(k)}&org=${org.id}`}>{k}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <KeyAreas orgId={org.id} />
         {children.length ? (
           <section aria-labelledby="sub">
             <h2 id="sub">下属机构</h2>

@@ -11,7 +11,23 @@ import { listPublicItems, publicItems, type ItemWithOrg } from '../../catalog/ca
 import { ARTICLE20_ITEMS } from '../../catalog/catalog-labels.rules.js';
 
 /** 重点领域 entries: searches over the whole catalogue. */
-export const KEY_AREAS = ['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '教育', '医疗卫生', '生态环境', '安全生产', '食品药品', '征地拆迁', '就业创业', '乡村振兴'];
+const KEY_AREAS = ['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '教育', '医疗卫生', '生态环境', '安全生产', '食品药品', '征地拆迁', '就业创业', '乡村振兴'];
+
+/** 重点领域信息公开: searches over the catalogue, or over one agency's items. */
+export function KeyAreas({ orgId }: { orgId?: number }) {
+  return (
+    <section aria-labelledby="areas">
+      <h2 id="areas">重点领域信息公开</h2>
+      <ul class="tags">
+        {KEY_AREAS.map((k) => (
+          <li>
+            <a href={`/search?q=${encodeURIComponent(k)}${orgId ? `&org=${orgId}` : ''}`}>{k}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** A short list of items with agency and date. */
 export function ItemList({ rows }: { rows: ItemWithOrg[] }) {
@@ -89,16 +105,7 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
             <a href="/gk">更多信息 →</a> · <a href="/feeds/all.atom">订阅（Atom）</a>
           </p>
         </section>
-        <section aria-labelledby="areas">
-          <h2 id="areas">重点领域信息公开</h2>
-          <ul class="tags">
-            {KEY_AREAS.map((k) => (
-              <li>
-                <a href={`/search?q=${encodeURIComponent(k)}`}>{k}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <KeyAreas />
         <section aria-labelledby="dir">
           <h2 id="dir">机构目录</h2>
           {agencies.length ? (
