@@ -1,6 +1,7 @@
 /**
  * Page throughput (issue 5): item pages and search pages of a catalogue of N items (portal-corpus.ts),
- * 20 connections from autocannon on 127.0.0.1 against the app in another process, on SQLite and (with
+ * 20 connections from autocannon on 127.0.0.1 against `gongkai serve` (production mode, one worker
+ * process per core unless GONGKAI_BENCH_PORTAL_WORKERS says otherwise), on SQLite and (with
  * GONGKAI_BENCH_PG_URL) PostgreSQL. Item ids are drawn at random over the whole catalogue (no page is
  * served from a warm cache more than by chance); search pages cycle through the query mix.
  * Target at 1,000,000 items: item page ≥ 1,500 requests/s with p99 ≤ 50 ms.
@@ -10,7 +11,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { openCorpus } from './portal-corpus.js';
@@ -20,13 +24,38 @@ import { rng } from './search-corpus.js';
 const SIZES = (process.env.GONGKAI_BENCH_PORTAL_ITEMS ?? '10000').split(',').map(Number).filter((x) => x > 0);
 const SECONDS = Number(process.env.GONGKAI_BENCH_PORTAL_SECONDS ?? 15);
 const CONNECTIONS = 20;
+/** HTTP worker processes of the server (GONGKAI_WORKERS); default one per core. */
+const WORKERS = Number(process.env.GONGKAI_BENCH_PORTAL_WORKERS ?? os.cpus().length);
 
+/** A free loopback port. */
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const port = (srv.address() as net.AddressInfo).port;
+  srv.close();
+  return port;
+}
+
+/**
+ * Starts the real `gongkai serve` (production mode, GONGKAI_WORKERS processes) on the corpus: the SQLite
+ * file (GONGKAI_SQLITE_FILE) or the PostgreSQL URL.
+ */
 async function startServer(dialect: 'sqlite' | 'postgres', where: string): Promise<{ base: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/portal-server.ts', dialect, where], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    if (line.startsWith('{')) return { base: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`, child };
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-serve-'));
+  const port = await freePort();
+  const env = { ...process.env, GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'http://127.0.0.1', GONGKAI_DATA_DIR: dataDir, GONGKAI_PORT: String(port), GONGKAI_WORKERS: String(WORKERS), GONGKAI_LOG_LEVEL: 'warn', GONGKAI_JOBS: 'off', ...(dialect === 'postgres' ? { GONGKAI_DB: 'postgres', GONGKAI_DATABASE_URL: where } : { GONGKAI_SQLITE_FILE: where }) };
+  const child = spawn(process.execPath, ['bin/gongkai', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return { base, child };
+    } catch {
+      // not listening yet
+    }
   }
+  child.kill('SIGTERM');
   throw new Error('the benchmark server did not start');
 }
 
@@ -64,7 +93,7 @@ async function one(dialect: 'sqlite' | 'postgres', n: number, figures: Record<st
 export async function run(): Promise<Array<{ name: string; figures: Record<string, number | string> }>> {
   const out: Array<{ name: string; figures: Record<string, number | string> }> = [];
   for (const n of SIZES) {
-    const figures: Record<string, number | string> = { items: n, connections: CONNECTIONS, seconds: SECONDS };
+    const figures: Record<string, number | string> = { items: n, connections: CONNECTIONS, seconds: SECONDS, workers: WORKERS };
     await one('sqlite', n, figures);
     const pgUrl = process.env.GONGKAI_BENCH_PG_URL;
     if (pgUrl) await one('postgres', n, figures, pgUrl);

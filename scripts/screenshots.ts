@@ -19,10 +19,11 @@ await migrateToLatest(database.db);
 await runInit({ db: database.db, actor: systemActor('screenshots'), now: () => new Date(), config }, { demo: true, name: '示例市', log: () => undefined });
 const app = await buildApp(config, database);
 const base = await listen(app);
-const item = await database.db.selectFrom('items').select('id').where('status', '=', 'published').orderBy('id').limit(1).executeTakeFirst();
+const item = await database.db.selectFrom('items').select(['id', 'org_id']).where('status', '=', 'published').orderBy('id').limit(1).executeTakeFirst();
 const pages: Array<[string, string]> = [
   ['home', '/'],
-  ['catalogue', '/gk'],
+  ['catalogue', item ? `/gk/${item.org_id}` : '/gk'],
+  ['agency', item ? `/jg/${item.org_id}` : '/'],
   ['item', item ? `/gk/items/${item.id}` : '/gk'],
   ['search', '/search?q=%E5%85%AC%E5%BC%80'],
   ['request-form', '/ysqgk'],

@@ -277,9 +277,26 @@ export async function linksOf(db: Db, itemId: number): Promise<{ documents: Arra
 
 /** Public: the linked items that are themselves public, through `publicItems`. */
 export async function publicLinksOf(db: Db, today: string, itemId: number): Promise<{ documents: Array<{ id: number; title: string }>; interpretations: Array<{ id: number; title: string }> }> {
-  const documents = await publicItems(db, today).innerJoin('item_links', 'item_links.document_id', 'items.id').clearSelect().select(['items.id', 'items.title']).where('item_links.interpretation_id', '=', itemId).orderBy('items.id').execute();
-  const interpretations = await publicItems(db, today).innerJoin('item_links', 'item_links.interpretation_id', 'items.id').clearSelect().select(['items.id', 'items.title']).where('item_links.document_id', '=', itemId).orderBy('items.id').execute();
-  return { documents, interpretations };
+  // One statement (the item page's hottest path): the documents it interprets and its interpretations.
+  const rows = await publicItems(db, today)
+    .innerJoin('item_links', 'item_links.document_id', 'items.id')
+    .clearSelect()
+    .select(['items.id', 'items.title', sql<string>`'document'`.as('side')])
+    .where('item_links.interpretation_id', '=', itemId)
+    .unionAll(
+      publicItems(db, today)
+        .innerJoin('item_links', 'item_links.interpretation_id', 'items.id')
+        .clearSelect()
+        .select(['items.id', 'items.title', sql<string>`'interpretation'`.as('side')])
+        .where('item_links.document_id', '=', itemId),
+    )
+    .execute();
+  const pick = (side: string) =>
+    rows
+      .filter((r) => r.side === side)
+      .map(({ id, title }) => ({ id, title }))
+      .sort((a, b) => a.id - b.id);
+  return { documents: pick('document'), interpretations: pick('interpretation') };
 }
 
 /** Published policy documents (规章, 规范性文件 or category 政策文件) without any interpretation. */

@@ -1,22 +1,62 @@
+import cluster from 'node:cluster';
 import { buildApp } from '../app/build-app.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { systemActor } from '../platform/context.js';
 import { startScheduler } from '../platform/jobs/scheduler.js';
+import type { Config } from '../platform/config.js';
 import { capabilityModules } from '../app/module-list.js';
 import { configOrExit, databaseFor } from './open.js';
 import { runInit } from './init.js';
 
-/** `gongkai serve`: migrate, seed a new database, start HTTP and the job scheduler. */
+/**
+ * `gongkai serve`: migrate, seed a new database, start HTTP and the job scheduler. With
+ * GONGKAI_WORKERS=N the first process migrates and seeds, then N worker processes share the port
+ * (node:cluster; each is an application node like another machine: sessions, jobs and the search
+ * index live in the database); the jobs run in the first worker only. A worker that dies is restarted.
+ */
 export async function serve(opts: { port?: string }): Promise<void> {
   let config = configOrExit();
   if (opts.port) config = { ...config, port: Number(opts.port) };
-  const database = databaseFor(config);
-  await migrateToLatest(database.db);
-  const ctx = { db: database.db, actor: systemActor('serve'), now: () => new Date(), config };
-  await runInit(ctx, {});
+  if (cluster.isPrimary) {
+    const database = databaseFor(config);
+    await migrateToLatest(database.db);
+    await runInit({ db: database.db, actor: systemActor('serve'), now: () => new Date(), config }, {});
+    if (config.workers > 1) {
+      await database.close();
+      return primary(config);
+    }
+    return worker(config, database, true);
+  }
+  return worker(config, databaseFor(config), process.env.GONGKAI_WORKER_INDEX === '1');
+}
+
+function primary(config: Config): void {
+  let stopping = false;
+  const start = (index: number) => cluster.fork({ GONGKAI_WORKER_INDEX: String(index) }).on('exit', (code) => {
+    if (stopping) return;
+    console.error(`工作进程 ${index} 已退出（${code}），正在重启。`);
+    start(index);
+  });
+  for (let i = 1; i <= config.workers; i++) start(i);
+  const shutdown = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on('exit', () => {
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  console.log(`Gongkai 已启动：http://${config.host}:${config.port}/ （${config.workers} 个工作进程；数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`);
+  console.log(`工作台：http://${config.host}:${config.port}/console`);
+}
+
+async function worker(config: Config, database: ReturnType<typeof databaseFor>, runJobs: boolean): Promise<void> {
+  const ctx = { db: database.db, actor: systemActor('jobs'), now: () => new Date(), config };
   const app = await buildApp(config, database);
   const jobs = capabilityModules.flatMap((m) => m.jobs ?? []);
-  const stop = config.jobs.enabled ? startScheduler({ ...ctx, actor: systemActor('jobs') }, jobs, config.nodeId, config.jobs.tickSeconds, (e) => app.log.error(e)) : () => undefined;
+  const stop = runJobs && config.jobs.enabled ? startScheduler(ctx, jobs, config.nodeId, config.jobs.tickSeconds, (e) => app.log.error(e)) : () => undefined;
   const shutdown = async () => {
     stop();
     await app.close();
@@ -26,6 +66,8 @@ export async function serve(opts: { port?: string }): Promise<void> {
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
   await app.listen({ host: config.host, port: config.port });
-  console.log(`Gongkai 已启动：http://${config.host}:${config.port}/ （数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`);
-  console.log(`工作台：http://${config.host}:${config.port}/console`);
+  if (cluster.isPrimary) {
+    console.log(`Gongkai 已启动：http://${config.host}:${config.port}/ （数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`);
+    console.log(`工作台：http://${config.host}:${config.port}/console`);
+  }
 }

@@ -10,6 +10,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly host: string;
   readonly port: number;
+  /** HTTP worker processes of this node sharing the port (node:cluster); 1 = no cluster. */
+  readonly workers: number;
   readonly publicUrl: string;
   readonly nodeId: string;
   readonly logLevel: string;
@@ -93,6 +95,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   }
   const host = get('GONGKAI_HOST') ?? '127.0.0.1';
   const port = int('GONGKAI_PORT', 3000, 0, 65535);
+  const workers = int('GONGKAI_WORKERS', 1, 1, 64);
   const publicUrlRaw = get('GONGKAI_PUBLIC_URL');
   if (nodeEnv === 'production' && !publicUrlRaw) {
     problems.push('GONGKAI_PUBLIC_URL: required in production (the address citizens use, e.g. https://gk.example.gov.cn)');
@@ -114,6 +117,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     databaseUrl,
     host,
     port,
+    workers,
     publicUrl,
     nodeId: get('GONGKAI_NODE_ID') ?? `${host}:${port}`,
     logLevel: oneOf('GONGKAI_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),

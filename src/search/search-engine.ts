@@ -49,9 +49,9 @@ export const MAX_PER_PAGE = 50;
 /**
  * Past this many matches of the words, facet counts, the total and the ranking are worked out over the
  * newest WINDOW matches and the counts are shown as estimates (约): the cost of a word present in most
- * documents then stays flat as the catalogue grows. Results pages never go past MAX_PAGE × MAX_PER_PAGE.
+ * documents then stays flat as the catalogue grows. Results pages never go past MAX_PAGE × 20 = WINDOW.
  */
-export const WINDOW = 5000;
+export const WINDOW = 2000;
 export const MAX_PAGE = 100;
 const REINDEX_BATCH = 500;
 /** Characters of a body that are tokenized (PostgreSQL caps a tsvector at 1 MB); exact checks use the whole text. */

@@ -5,7 +5,7 @@ import { intOrUndef, pageParam, str } from '../../platform/http/form.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
-import { getItem, getPublicItem, isPublicSort, listAttachments, listCategories, listPublicAttachments, listPublicItems, listVersions, publicCategoryCounts, publicCounts, publicLinksOf } from '../../catalog/catalog.store.js';
+import { getItem, getPublicItem, isPublicSort, listAttachments, listCategories, listPublicItems, listVersions, publicCategoryCounts, publicCounts, publicLinksOf } from '../../catalog/catalog.store.js';
 import { categoryPath, categoryTree, subtreeIds } from '../../catalog/category-tree.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
@@ -77,12 +77,13 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const item = await publicItemOr404(req);
     const day = today(req);
     const replacedBy = item.replaced_by_id ? await getPublicItem(req.ctx.db, day, item.replaced_by_id) : undefined;
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listPublicAttachments(req.ctx.db, day, item.id)} links={await publicLinksOf(req.ctx.db, day, item.id)} replacedBy={replacedBy} />);
+    // The item is public (checked above): its attachments are read without joining the public filter again.
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} links={await publicLinksOf(req.ctx.db, day, item.id)} replacedBy={replacedBy} />);
   });
 
   app.get('/gk/items/:id/print', async (req, reply) => {
     const item = await publicItemOr404(req);
-    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listPublicAttachments(req.ctx.db, today(req), item.id)} />);
+    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).
