@@ -64,6 +64,7 @@ const postgresSearch: DialectSearch = {
     return db.isTransaction ? run(db) : db.transaction().execute(run);
   },
   contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
+  since: (q, minId) => q.where(sql<boolean>`search_texts.id >= ${minId}`),
   async afterReindex(db: Db) {
     await sql`analyze search_texts`.execute(db);
     await sql`analyze search_docs`.execute(db);

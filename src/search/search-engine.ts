@@ -41,6 +41,8 @@ export interface DialectSearch {
    * match (ids grow with indexing, so the newest matches are the ids from there up); otherwise null.
    */
   window(h: Db, parsed: ParsedQuery, cap: number): Promise<number | null>;
+  /** Restricts a matched query (after match()) to ids from `minId` up, as a range the full-text index itself uses. */
+  since(q: Q, minId: number): Q;
   /** The number of index matches of a query known to have more than `cap`, counted or estimated from its window. */
   count(h: Db, parsed: ParsedQuery, start: number, cap: number): Promise<number>;
 }
@@ -149,7 +151,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     f: SearchFilters,
     minId: number | null = null,
   ): Promise<{ total: number; facets: Record<FacetKey, FacetValue[]> }> {
-    const m = filtered(h, parsed, f, false).$if(minId !== null, (q) => q.where('search_docs.id', '>=', minId!)).select([
+    const m = filtered(h, parsed, f, false).$if(minId !== null, (q) => d.since(q, minId!)).select([
       'search_docs.org_id',
       'search_docs.org_name',
       'search_docs.category_id',
@@ -263,7 +265,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
         const top = await filtered(h, plan.match, filters)
-          .$if(plan.minId !== null, (q) => q.where('search_docs.id', '>=', plan.minId!))
+          .$if(plan.minId !== null, (q) => d.since(q, plan.minId!))
           .select(['search_docs.id', (parsed.phrases.length ? d.score(plan.match, plan.total) : sql<number>`0`).as('score')])
           .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
           .orderBy('search_docs.published_on', 'desc')

@@ -76,9 +76,15 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
   app.get('/gk/items/:id', async (req, reply) => {
     const item = await publicItemOr404(req);
     const day = today(req);
-    const replacedBy = item.replaced_by_id ? await getPublicItem(req.ctx.db, day, item.replaced_by_id) : undefined;
-    // The item is public (checked above): its attachments are read without joining the public filter again.
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} links={await publicLinksOf(req.ctx.db, day, item.id)} replacedBy={replacedBy} />);
+    // The item is public (checked above): its attachments are read without joining the public filter
+    // again; the reads run side by side (on PostgreSQL, on several pooled connections).
+    const [versions, attachments, links, replacedBy] = await Promise.all([
+      listVersions(req.ctx.db, item.id),
+      listAttachments(req.ctx.db, item.id),
+      publicLinksOf(req.ctx.db, day, item.id),
+      item.replaced_by_id ? getPublicItem(req.ctx.db, day, item.replaced_by_id) : undefined,
+    ]);
+    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={attachments} links={links} replacedBy={replacedBy} />);
   });
 
   app.get('/gk/items/:id/print', async (req, reply) => {
