@@ -67,8 +67,8 @@ async function formPage(req: FastifyRequest, view: ViewCtx, opts: { values?: Rec
         <ErrorSummary errors={opts.importErrors} />
         <form method="post" action="/console/reports/legacy/import" enctype="multipart/form-data">
           <CsrfField token={view.csrf} />
-          <SelectField name="orgId" label="单位" required value={opts.org ?? ''} options={options} placeholder="请选择" errors={opts.importErrors} />
-          <TextField name="year" label="年度" required inputmode="numeric" value={opts.year ?? ''} errors={opts.importErrors} />
+          <SelectField name="orgId" label="单位" required value={opts.org ?? ''} options={options} placeholder="请选择" errors={opts.importErrors} idPrefix="imp" />
+          <TextField name="year" label="年度" required inputmode="numeric" value={opts.year ?? ''} errors={opts.importErrors} idPrefix="imp" />
           <div class="field">
             <label for="f-file">报告文件（HTML、DOCX 或 XLSX）</label>
             <input type="file" id="f-file" name="file" required accept=".html,.htm,.shtml,.docx,.xlsx" />

@@ -92,8 +92,8 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { errors?: FieldEr
           <ErrorSummary errors={opts.importErrors} />
           <form method="post" action="/console/reports/import" enctype="multipart/form-data">
             <CsrfField token={view.csrf} />
-            <SelectField name="orgId" label="单位" required value={v.orgId ?? ''} options={orgOptions(historyOrgs)} placeholder="请选择" errors={opts.importErrors} />
-            <TextField name="year" label="年度" required inputmode="numeric" value={v.year ?? ''} errors={opts.importErrors} />
+            <SelectField name="orgId" label="单位" required value={v.orgId ?? ''} options={orgOptions(historyOrgs)} placeholder="请选择" errors={opts.importErrors} idPrefix="imp" />
+            <TextField name="year" label="年度" required inputmode="numeric" value={v.year ?? ''} errors={opts.importErrors} idPrefix="imp" />
             <div class="field">
               <label for="f-file">报告文件</label>
               <input type="file" id="f-file" name="file" accept=".html,.htm,.shtml,.docx,.xlsx" />

@@ -36,11 +36,13 @@ interface FieldProps {
   autocomplete?: string;
   inputmode?: string;
   maxLength?: number;
+  /** Prefix of the element id (`f` by default): two forms on one page with the same field names need different ones. */
+  idPrefix?: string;
 }
 
 export function TextField(p: FieldProps) {
   const err = fieldError(p.errors, p.name);
-  const id = `f-${p.name}`;
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   const describedBy = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${err ? ' has-error' : ''}`}>
@@ -68,7 +70,7 @@ export function TextField(p: FieldProps) {
 
 export function TextArea(p: FieldProps & { rows?: number }) {
   const err = fieldError(p.errors, p.name);
-  const id = `f-${p.name}`;
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   return (
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>
@@ -86,7 +88,7 @@ export function TextArea(p: FieldProps & { rows?: number }) {
 
 export function SelectField(p: FieldProps & { options: Array<[string, string]>; placeholder?: string }) {
   const err = fieldError(p.errors, p.name);
-  const id = `f-${p.name}`;
+  const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   return (
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>
