@@ -39,6 +39,16 @@ function matches(parsed: ParsedQuery): RawBuilder<boolean> {
   return sql<boolean>`${sql.join(parts, sql` and `)}`;
 }
 
+/** The highest id, read from the primary key (search transactions turn plain index scans off). */
+async function maxId(h: Db): Promise<number> {
+  await sql`set local enable_indexscan = on`.execute(h);
+  try {
+    return Number((await sql<{ m: number }>`select coalesce(max(id), 0) as m from search_texts`.execute(h)).rows[0]!.m);
+  } finally {
+    await sql`set local enable_indexscan = off`.execute(h);
+  }
+}
+
 const postgresSearch: DialectSearch = {
   name: 'postgres-tsvector',
   match(q, parsed) {
@@ -70,6 +80,7 @@ const postgresSearch: DialectSearch = {
     await sql`analyze search_docs`.execute(db);
   },
   async window(h, parsed, cap) {
+    const newest = (rows: Array<{ id: number }>) => (rows.length >= cap ? { start: Number(rows[cap - 1]!.id), ids: rows.slice(0, cap).map((r) => Number(r.id)) } : null);
     // The planner's estimate (tsvector statistics, no execution) picks the walk: a word in most documents
     // is found fastest by walking ids backwards; anything rarer through the GIN index.
     const plan = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from search_texts where ${matches(parsed)}`.execute(h);
@@ -77,8 +88,8 @@ const postgresSearch: DialectSearch = {
       await sql`set local enable_indexscan = on`.execute(h);
       await sql`set local enable_bitmapscan = off`.execute(h);
       try {
-        const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} order by id desc limit 1 offset ${cap - 1}`.execute(h);
-        return r.rows.length ? Number(r.rows[0]!.id) : null;
+        const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} order by id desc limit ${cap + 1}`.execute(h);
+        return r.rows.length > cap ? newest(r.rows) : null;
       } finally {
         await sql`set local enable_indexscan = off`.execute(h);
         await sql`set local enable_bitmapscan = on`.execute(h);
@@ -87,20 +98,18 @@ const postgresSearch: DialectSearch = {
     const many = await sql<{ n: number }>`select count(*) as n from (select 1 from search_texts where ${matches(parsed)} limit ${cap + 1}) s`.execute(h);
     if (Number(many.rows[0]!.n) <= cap) return null;
     // The newest ids: GIN bitmap ∧ primary-key range, the range widened until it holds `cap` matches.
-    const max = Number((await sql<{ m: number }>`select coalesce(max(id), 0) as m from search_texts`.execute(h)).rows[0]!.m);
+    const max = await maxId(h);
     for (let span = cap * 4; ; span *= 8) {
       const lo = max - span;
-      const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} and id > ${lo} order by id desc limit 1 offset ${cap - 1}`.execute(h);
-      if (r.rows.length) return Number(r.rows[0]!.id);
-      if (lo <= 0) return null;
+      const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} and id > ${lo} order by id desc limit ${cap}`.execute(h);
+      if (r.rows.length >= cap || lo <= 0) return newest(r.rows);
     }
   },
-  // An exact count would fetch every matching row: estimate from the window's density instead.
+  // An exact count would fetch every matching row: estimate from the window's density (ids are dense).
   async count(h, _parsed, start, cap) {
-    // reltuples is kept by ANALYZE/autovacuum (-1 before the first): count only a table never analyzed.
-    const r = await sql<{ span: number; all: number }>`select (select count(*) from search_docs where id >= ${start}) as span, coalesce((select nullif(greatest(reltuples, 0), 0)::bigint from pg_class where oid = 'search_docs'::regclass), (select count(*) from search_docs)) as all`.execute(h);
-    const span = Number(r.rows[0]!.span);
-    return span ? Math.round((cap / span) * Number(r.rows[0]!.all)) : cap;
+    const r = await sql<{ n: number }>`select coalesce((select nullif(greatest(reltuples, 0), 0)::bigint from pg_class where oid = 'search_docs'::regclass), (select count(*) from search_docs)) as n`.execute(h);
+    const span = Math.max(cap, (await maxId(h)) - start + 1);
+    return Math.round((cap / span) * Number(r.rows[0]!.n));
   },
 };
 

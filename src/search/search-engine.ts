@@ -23,12 +23,22 @@ import type {
 
 type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 
+/**
+ * The newest `cap` matches of a query: from id `start` up. A dialect that had to read those rows anyway
+ * (PostgreSQL) also returns their `ids`, and the window's facets and ranking then read only the narrow
+ * rows of those ids instead of testing the text again.
+ */
+export interface Window {
+  start: number;
+  ids?: number[];
+}
+
 /** What differs between SQLite FTS5 and PostgreSQL tsvector. */
 export interface DialectSearch {
   readonly name: SearchProvider['name'];
   /** Restricts q to documents matching every phrase (index part only). */
   match(q: Q, parsed: ParsedQuery): Q;
-  /** Relevance score, higher is better; only called after match(). `total`: number of matches. */
+  /** Relevance score, higher is better; only called after match() (or on a window of ids: `total` is then Infinity). `total`: number of matches. */
   score(parsed: ParsedQuery, total: number): RawBuilder<number>;
   /** Runs the read queries of one search (PostgreSQL adjusts planner settings in a transaction). */
   read<T>(db: Db, fn: (h: Db) => Promise<T>): Promise<T>;
@@ -40,7 +50,7 @@ export interface DialectSearch {
    * When more than `cap` documents match the index part of the query: the id of the `cap`-th newest
    * match (ids grow with indexing, so the newest matches are the ids from there up); otherwise null.
    */
-  window(h: Db, parsed: ParsedQuery, cap: number): Promise<number | null>;
+  window(h: Db, parsed: ParsedQuery, cap: number): Promise<Window | null>;
   /** Restricts a matched query (after match()) to ids from `minId` up, as a range the full-text index itself uses. */
   since(q: Q, minId: number): Q;
   /** The number of index matches of a query known to have more than `cap`, counted or estimated from its window. */
@@ -115,7 +125,7 @@ const FACETS: Array<[FacetKey, string, string | null]> = [
 /** A provider bound to a database handle (or transaction). */
 export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchProvider {
   /** Documents matching the query and the date range; with `facetFilters`, also the facet filters. */
-  function filtered(h: Db, parsed: ParsedQuery, f: SearchFilters, facetFilters = true): Q {
+  function filtered(h: Db, parsed: ParsedQuery, f: SearchFilters, facetFilters = true, w: Window | null = null): Q {
     let q = h.selectFrom('search_docs') as Q;
     if (facetFilters) {
       if (f.orgId !== undefined) q = q.where('search_docs.org_id', '=', f.orgId);
@@ -134,7 +144,8 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         : q.where('search_docs.doc_no_norm', '=', parsed.docNo);
     }
     if (parsed.phrases.length) {
-      q = d.match(q, parsed);
+      q = w?.ids ? q.where('search_docs.id', 'in', w.ids) : d.match(q, parsed);
+      if (w && !w.ids) q = d.since(q, w.start);
       for (const p of parsed.phrases) if (p.exact && p.text) q = q.where(d.contains(p.text));
     }
     return q;
@@ -149,9 +160,9 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     h: Db,
     parsed: ParsedQuery,
     f: SearchFilters,
-    minId: number | null = null,
+    w: Window | null = null,
   ): Promise<{ total: number; facets: Record<FacetKey, FacetValue[]> }> {
-    const m = filtered(h, parsed, f, false).$if(minId !== null, (q) => d.since(q, minId!)).select([
+    const m = filtered(h, parsed, f, false, w).select([
       'search_docs.org_id',
       'search_docs.org_name',
       'search_docs.category_id',
@@ -211,19 +222,19 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
   async function planSearch(h: Db, parsed: ParsedQuery, f: SearchFilters) {
     const terms = filterPhrases(f);
     const withFilters: ParsedQuery = terms.length && (await filterTermsIndexed(h)) ? { ...parsed, phrases: [...parsed.phrases, ...terms] } : parsed;
-    const plain = { match: withFilters, minId: null as number | null, estimated: { total: false, facets: false } };
-    const textStart = parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
-    if (textStart === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
-    const sample = await facetsAndTotal(h, parsed, f, textStart);
-    const scale = (await d.count(h, parsed, textStart, window)) / window;
+    const plain = { match: withFilters, window: null as Window | null, estimated: { total: false, facets: false } };
+    const textWindow = parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
+    if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
+    const sample = await facetsAndTotal(h, parsed, f, textWindow);
+    const scale = (await d.count(h, parsed, textWindow.start, window)) / window;
     const facets = Object.fromEntries(Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))])) as Record<FacetKey, FacetValue[]>;
     const hasFilters = withFilters.phrases.length > parsed.phrases.length;
-    const start = hasFilters ? await d.window(h, withFilters, window) : textStart;
-    if (start === null) {
+    const w = hasFilters ? await d.window(h, withFilters, window) : textWindow;
+    if (w === null) {
       const n = await filtered(h, withFilters, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
       return { ...plain, facets, total: Number(n.n), estimated: { total: false, facets: true } };
     }
-    return { match: withFilters, minId: start, facets, total: approx(await d.count(h, withFilters, start, window)), estimated: { total: true, facets: true } };
+    return { match: withFilters, window: w, facets, total: approx(await d.count(h, withFilters, w.start, window)), estimated: { total: true, facets: true } };
   }
 
   async function removeRows(docType: string, docId: string): Promise<boolean> {
@@ -264,9 +275,8 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         const plan = await planSearch(h, parsed, filters);
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-        const top = await filtered(h, plan.match, filters)
-          .$if(plan.minId !== null, (q) => d.since(q, plan.minId!))
-          .select(['search_docs.id', (parsed.phrases.length ? d.score(plan.match, plan.total) : sql<number>`0`).as('score')])
+        const top = await filtered(h, plan.match, filters, true, plan.window)
+          .select(['search_docs.id', (parsed.phrases.length ? d.score(plan.match, plan.window?.ids ? Number.POSITIVE_INFINITY : plan.total) : sql<number>`0`).as('score')])
           .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
           .orderBy('search_docs.published_on', 'desc')
           .orderBy('search_docs.id', 'desc')

@@ -32,7 +32,7 @@ const sqliteSearch: DialectSearch = {
   // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`.
   async window(h, parsed, cap) {
     const r = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${fts5Query(parsed.phrases)} order by rowid desc limit 2 offset ${cap - 1}`.execute(h);
-    return r.rows.length === 2 ? Number(r.rows[0]!.rowid) : null;
+    return r.rows.length === 2 ? { start: Number(r.rows[0]!.rowid) } : null;
   },
   // Counting a doclist in C is cheap (≈ 3 ms per 100,000 matches measured): exact.
   async count(h, parsed) {
