@@ -18,6 +18,8 @@ import { openCorpus } from './portal-corpus.js';
 
 const SIZES = (process.env.GONGKAI_BENCH_SEARCH_DOCS ?? '10000').split(',').map(Number).filter((x) => x > 0);
 const RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_RUNS ?? 20);
+/** Which databases to measure (GONGKAI_BENCH_SEARCH_DIALECTS, default both). */
+const DIALECTS = (process.env.GONGKAI_BENCH_SEARCH_DIALECTS ?? 'sqlite,postgres').split(',');
 /** Runs per query of the slow baselines (LIKE scans read every text). */
 const BASELINE_RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_BASELINE_RUNS ?? 3);
 
@@ -150,9 +152,9 @@ export async function run(): Promise<Array<{ name: string; figures: Record<strin
     const tn = performance.now();
     for (const d of sample) normalizeText(d.body ?? '');
     figures['normalize1000DocsMs'] = Math.round(performance.now() - tn);
-    await sqliteRun(n, figures);
+    if (DIALECTS.includes('sqlite')) await sqliteRun(n, figures);
     const pgUrl = process.env.GONGKAI_BENCH_PG_URL;
-    if (pgUrl) await postgresRun(pgUrl, n, figures);
+    if (pgUrl && DIALECTS.includes('postgres')) await postgresRun(pgUrl, n, figures);
     else figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
     out.push({ name: `search ${n}`, figures });
   }
