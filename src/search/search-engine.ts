@@ -31,6 +31,8 @@ type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 export interface Window {
   start: number;
   ids?: number[];
+  /** Relevance of each id, when the window query could compute it (SQLite: bm25 while walking the doclist). */
+  scores?: Map<number, number>;
 }
 
 /** What differs between SQLite FTS5 and PostgreSQL tsvector. */
@@ -234,7 +236,17 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       const n = await filtered(h, withFilters, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
       return { ...plain, facets, total: Number(n.n), estimated: { total: false, facets: true } };
     }
-    return { match: withFilters, window: w, facets, total: approx(await d.count(h, withFilters, w.start, window)), estimated: { total: true, facets: true } };
+    const total = hasFilters ? await d.count(h, withFilters, w.start, window) : scale * window;
+    return { match: withFilters, window: w, facets, total: approx(total), estimated: { total: true, facets: true } };
+  }
+
+  /** A page of a window whose scores are known: its ids that pass the filters, ordered here. */
+  async function rankScored(h: Db, plan: { match: ParsedQuery; window: Window | null }, f: SearchFilters, byRank: boolean, perPage: number, page: number) {
+    const scores = plan.window!.scores!;
+    const rows = await filtered(h, plan.match, f, true, plan.window).select(['search_docs.id', 'search_docs.published_on']).execute();
+    const key = (r: { id: number; published_on: string | null }) => r.published_on ?? '';
+    rows.sort((a, b) => (byRank ? scores.get(b.id)! - scores.get(a.id)! : 0) || key(b).localeCompare(key(a)) || b.id - a.id);
+    return rows.slice((page - 1) * perPage, page * perPage).map((r) => ({ id: r.id, score: scores.get(r.id)! }));
   }
 
   async function removeRows(docType: string, docId: string): Promise<boolean> {
@@ -275,7 +287,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         const plan = await planSearch(h, parsed, filters);
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-        const top = await filtered(h, plan.match, filters, true, plan.window)
+        const top = plan.window?.scores ? await rankScored(h, plan, filters, byRank, perPage, page) : await filtered(h, plan.match, filters, true, plan.window)
           .select(['search_docs.id', (parsed.phrases.length ? d.score(plan.match, plan.window?.ids ? Number.POSITIVE_INFINITY : plan.total) : sql<number>`0`).as('score')])
           .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
           .orderBy('search_docs.published_on', 'desc')

@@ -29,15 +29,22 @@ const sqliteSearch: DialectSearch = {
     await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
   },
-  // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`.
+  // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`, bm25 included
+  // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents).
   async window(h, parsed, cap) {
-    const r = await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${fts5Query(parsed.phrases)} order by rowid desc limit 2 offset ${cap - 1}`.execute(h);
-    return r.rows.length === 2 ? { start: Number(r.rows[0]!.rowid) } : null;
+    const r = await sql<{ id: number; score: number }>`select rowid as id, -bm25(search_fts, 10.0, 1.0) as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} order by rowid desc limit ${cap + 1}`.execute(h);
+    if (r.rows.length <= cap) return null;
+    const rows = r.rows.slice(0, cap);
+    return { start: Number(rows[cap - 1]!.id), ids: rows.map((x) => Number(x.id)), scores: new Map(rows.map((x) => [Number(x.id), Number(x.score)])) };
   },
-  // Counting a doclist in C is cheap (≈ 3 ms per 100,000 matches measured): exact.
-  async count(h, parsed) {
-    const r = await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${fts5Query(parsed.phrases)}`.execute(h);
-    return Number(r.rows[0]!.n);
+  // Estimated from the window's density over the id range (ids grow by one per indexed document): O(1)
+  // (min and max in separate subqueries: together in one select SQLite scans the table).
+  // An exact FTS5 count walks the whole doclist (25 ms for a word in 700,000 of 1,000,000 documents).
+  async count(h, _parsed, start, cap) {
+    const r = await sql<{ lo: number; hi: number }>`select (select min(id) from search_docs) as lo, (select max(id) from search_docs) as hi`.execute(h);
+    const hi = Number(r.rows[0]?.hi ?? 0);
+    const all = hi - Number(r.rows[0]?.lo ?? 0) + 1;
+    return Math.round((cap / Math.max(cap, hi - start + 1)) * all);
   },
 };
 
