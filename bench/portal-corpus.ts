@@ -7,7 +7,7 @@
  * (a completed load is marked in `settings`), so a 1,000,000-item corpus is built once and reused;
  * GONGKAI_BENCH_FRESH=1 rebuilds. PostgreSQL: the GIN index is dropped during the load and rebuilt after.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -185,5 +185,3 @@ export async function openCorpus(dialect: 'sqlite' | 'postgres', n: number, pgUr
   return { database, where, figures };
 }
 
-/** Whether a SQLite corpus file of n items exists (for messages). */
-export const sqliteCorpusExists = (n: number): boolean => existsSync(`.tmp/bench/portal-${n}.sqlite`);

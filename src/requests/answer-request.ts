@@ -5,7 +5,7 @@ import { tx } from '../platform/tx.js';
 import { isOutcomeCode, outcomeByCode, outcomeText } from './outcomes.rules.js';
 import { DELIVERY_METHODS } from './applicant.rules.js';
 import { transition } from './request-states.rules.js';
-import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.js';
+import { appendEvent, eventDateInto, loadCase, recomputeDue } from './case-support.js';
 import { updateRequest } from './requests.store.js';
 import { templateInForce } from './letter-templates.store.js';
 
@@ -29,12 +29,7 @@ export interface AnswerInput {
  */
 export async function answerRequest(ctx: Ctx, input: AnswerInput): Promise<{ dueOn: string | null; overdue: boolean }> {
   const errors: FieldError[] = [];
-  let on = '';
-  try {
-    on = eventDate(ctx, input.on);
-  } catch (e) {
-    errors.push(...(e as { errors: FieldError[] }).errors);
-  }
+  const on = eventDateInto(errors, ctx, input.on);
   const code = (input.outcome ?? '').trim();
   if (!isOutcomeCode(code)) errors.push({ code: 'outcome_invalid', message: '请选择答复结果（年度报告表三的办理结果之一）。', field: 'outcome' });
   else if (code === '6.1' || code === '6.2') errors.push({ code: 'outcome_not_answer', message: '逾期不补正、逾期不缴费的情形由系统依计时结果结案，不能作为答复选择。', field: 'outcome' });

@@ -51,6 +51,16 @@ export function eventDate(ctx: Pick<Ctx, 'now'>, on: string | undefined, field =
   return v;
 }
 
+/** eventDate for forms that report every problem at once: the date's problems go into `errors` ('' then). */
+export function eventDateInto(errors: FieldError[], ctx: Pick<Ctx, 'now'>, on: string | undefined, field = 'on'): string {
+  try {
+    return eventDate(ctx, on, field);
+  } catch (e) {
+    errors.push(...(e as { errors: FieldError[] }).errors);
+    return '';
+  }
+}
+
 /** The clock of a case as of `asOf`, or a problem (e.g. a year without calendar data); null before receipt. */
 export interface CaseClock {
   result: ClockResult | null;

@@ -3,7 +3,7 @@ import { conflict, invalid, invalidFields, type FieldError } from '../platform/e
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isOpenState } from './request-states.rules.js';
-import { appendEvent, eventDate, loadCase } from './case-support.js';
+import { appendEvent, eventDateInto, loadCase } from './case-support.js';
 import { listCaseDepartments, updateCaseDepartment } from './request-departments.store.js';
 
 /** Records a co-handling department's reply: its text, the date and who replied for the department. */
@@ -12,12 +12,7 @@ export async function recordCoHandlingReply(ctx: Ctx, input: { requestId: number
   const text = (input.text ?? '').trim();
   if (!text) errors.push({ code: 'reply_text_required', message: '请填写协办科室的答复意见。', field: 'replyText' });
   if (text.length > 4000) errors.push({ code: 'reply_text_too_long', message: '答复意见不能超过4000字。', field: 'replyText' });
-  let on = '';
-  try {
-    on = eventDate(ctx, input.on, 'replyOn');
-  } catch (e) {
-    errors.push(...(e as { errors: FieldError[] }).errors);
-  }
+  const on = eventDateInto(errors, ctx, input.on, 'replyOn');
   const by = (input.by ?? '').trim().slice(0, 60) || ctx.actor.label;
   if (!input.orgId) errors.push({ code: 'department_required', message: '请选择协办科室。', field: 'departmentId' });
   if (errors.length) throw invalidFields(errors);

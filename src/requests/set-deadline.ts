@@ -4,7 +4,7 @@ import { isValidIsoDate } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { transition } from './request-states.rules.js';
-import { appendEvent, caseClock, eventDate, loadCase, recomputeDue, today } from './case-support.js';
+import { appendEvent, caseClock, eventDateInto, loadCase, recomputeDue, today } from './case-support.js';
 import { listRequestEvents, updateRequest } from './requests.store.js';
 
 /** Longest reason kept. */
@@ -19,12 +19,7 @@ const REASON_MAX = 500;
  */
 export async function setDeadline(ctx: Ctx, input: { requestId: number; on?: string; dueOn?: string; reason?: string }): Promise<{ dueOn: string | null; previousDueOn: string }> {
   const errors: FieldError[] = [];
-  let on = '';
-  try {
-    on = eventDate(ctx, input.on);
-  } catch (e) {
-    errors.push(...(e as { errors: FieldError[] }).errors);
-  }
+  const on = eventDateInto(errors, ctx, input.on);
   const dueOn = (input.dueOn ?? '').trim();
   if (!isValidIsoDate(dueOn)) errors.push({ code: 'deadline_date_invalid', message: '请填写确定的答复期限（“年-月-日”格式的真实日期）。', field: 'dueOn' });
   const reason = (input.reason ?? '').trim();

@@ -106,7 +106,7 @@ const postgresSearch: DialectSearch = {
     }
   },
   // An exact count would fetch every matching row: estimate from the window's density (ids are dense).
-  async count(h, _parsed, start, cap) {
+  async count(h, start, cap) {
     const r = await sql<{ n: number }>`select coalesce((select nullif(greatest(reltuples, 0), 0)::bigint from pg_class where oid = 'search_docs'::regclass), (select count(*) from search_docs)) as n`.execute(h);
     const span = Math.max(cap, (await maxId(h)) - start + 1);
     return Math.round((cap / span) * Number(r.rows[0]!.n));

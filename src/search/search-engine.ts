@@ -55,8 +55,8 @@ export interface DialectSearch {
   window(h: Db, parsed: ParsedQuery, cap: number): Promise<Window | null>;
   /** Restricts a matched query (after match()) to ids from `minId` up, as a range the full-text index itself uses. */
   since(q: Q, minId: number): Q;
-  /** The number of index matches of a query known to have more than `cap`, counted or estimated from its window. */
-  count(h: Db, parsed: ParsedQuery, start: number, cap: number): Promise<number>;
+  /** The estimated number of index matches of a query whose window of `cap` starts at id `start`. */
+  count(h: Db, start: number, cap: number): Promise<number>;
 }
 
 export const MAX_PER_PAGE = 50;
@@ -228,7 +228,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     const textWindow = parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
     if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
     const sample = await facetsAndTotal(h, parsed, f, textWindow);
-    const scale = (await d.count(h, parsed, textWindow.start, window)) / window;
+    const scale = (await d.count(h, textWindow.start, window)) / window;
     const facets = Object.fromEntries(Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))])) as Record<FacetKey, FacetValue[]>;
     const hasFilters = withFilters.phrases.length > parsed.phrases.length;
     const w = hasFilters ? await d.window(h, withFilters, window) : textWindow;
@@ -236,7 +236,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       const n = await filtered(h, withFilters, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
       return { ...plain, facets, total: Number(n.n), estimated: { total: false, facets: true } };
     }
-    const total = hasFilters ? await d.count(h, withFilters, w.start, window) : scale * window;
+    const total = hasFilters ? await d.count(h, w.start, window) : scale * window;
     return { match: withFilters, window: w, facets, total: approx(total), estimated: { total: true, facets: true } };
   }
 

@@ -40,7 +40,7 @@ const sqliteSearch: DialectSearch = {
   // Estimated from the window's density over the id range (ids grow by one per indexed document): O(1)
   // (min and max in separate subqueries: together in one select SQLite scans the table).
   // An exact FTS5 count walks the whole doclist (25 ms for a word in 700,000 of 1,000,000 documents).
-  async count(h, _parsed, start, cap) {
+  async count(h, start, cap) {
     const r = await sql<{ lo: number; hi: number }>`select (select min(id) from search_docs) as lo, (select max(id) from search_docs) as hi`.execute(h);
     const hi = Number(r.rows[0]?.hi ?? 0);
     const all = hi - Number(r.rows[0]?.lo ?? 0) + 1;

@@ -6,6 +6,22 @@ import type { ViewCtx } from '../../platform/http/types.js';
 
 type Links = Awaited<ReturnType<typeof publicLinksOf>>;
 
+/** 政策解读 ↔ 解读的文件: links to other public items, under a heading. */
+function LinkList({ id, title, items }: { id: string; title: string; items: Array<{ id: number; title: string }> }) {
+  return items.length ? (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul>
+        {items.map((l) => (
+          <li>
+            <a href={`/gk/items/${l.id}`}>{l.title}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null;
+}
+
 /** 勘误说明: the public notes of earlier corrections. */
 function RevisionNotes({ versions }: { versions: ItemVersionRow[] }) {
   return versions.length ? (
@@ -73,30 +89,8 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
       <h1>{item.title}</h1>
       {item.summary ? <p class="muted">{item.summary}</p> : null}
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
-      {links.interpretations.length ? (
-        <section aria-labelledby="jd">
-          <h2 id="jd">政策解读</h2>
-          <ul>
-            {links.interpretations.map((l) => (
-              <li>
-                <a href={`/gk/items/${l.id}`}>{l.title}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {links.documents.length ? (
-        <section aria-labelledby="wj">
-          <h2 id="wj">解读的文件</h2>
-          <ul>
-            {links.documents.map((l) => (
-              <li>
-                <a href={`/gk/items/${l.id}`}>{l.title}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkList id="jd" title="政策解读" items={links.interpretations} />
+      <LinkList id="wj" title="解读的文件" items={links.documents} />
       {attachments.length ? (
         <section aria-labelledby="att">
           <h2 id="att">附件</h2>
