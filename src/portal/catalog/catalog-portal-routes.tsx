@@ -5,12 +5,13 @@ import { intOrUndef, pageParam, str } from '../../platform/http/form.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
-import { getItem, getPublicItem, isPublicSort, listAttachments, listCategories, listPublicItems, listVersions, publicCategoryCounts, publicCounts, publicLinksOf } from '../../catalog/catalog.store.js';
+import { getItem, isPublicSort, listAttachments, listCategories, listPublicItems, listVersions, publicCategoryCounts, publicCounts, publicLinksOf } from '../../catalog/catalog.store.js';
 import { categoryPath, categoryTree, subtreeIds } from '../../catalog/category-tree.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { AgencyCatalogPage } from './agency-catalog-view.js';
 import { ItemPrintPage, PublicItemPage } from './item-page.js';
+import { getPublicItemPage } from '../../catalog/public-item-page.js';
 
 const PER_PAGE = 20;
 const today = (req: FastifyRequest) => todayInShanghai(req.ctx.now());
@@ -66,30 +67,19 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<AgencyCatalogPage view={reply.view()} org={org} tree={tree} trail={trail} total={total} allCount={allCount} rows={rows} page={page} perPage={PER_PAGE} sort={sort} children={children} />);
   });
 
-  const publicItemOr404 = async (req: FastifyRequest) => {
+  const publicPageOr404 = async (req: FastifyRequest) => {
     const id = idParam(req, 'id');
-    const item = id ? await getPublicItem(req.ctx.db, today(req), id) : undefined;
-    if (!item) throw itemNotFound();
-    return item;
+    const data = id ? await getPublicItemPage(req.ctx.db, today(req), id) : undefined;
+    if (!data) throw itemNotFound();
+    return data;
   };
 
-  app.get('/gk/items/:id', async (req, reply) => {
-    const item = await publicItemOr404(req);
-    const day = today(req);
-    // The item is public (checked above): its attachments are read without joining the public filter
-    // again; the reads run side by side (on PostgreSQL, on several pooled connections).
-    const [versions, attachments, links, replacedBy] = await Promise.all([
-      listVersions(req.ctx.db, item.id),
-      listAttachments(req.ctx.db, item.id),
-      publicLinksOf(req.ctx.db, day, item.id),
-      item.replaced_by_id ? getPublicItem(req.ctx.db, day, item.replaced_by_id) : undefined,
-    ]);
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={versions} attachments={attachments} links={links} replacedBy={replacedBy} />);
-  });
+  // One statement reads the item through the public door with everything its page shows.
+  app.get('/gk/items/:id', async (req, reply) => reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req)} />));
 
   app.get('/gk/items/:id/print', async (req, reply) => {
-    const item = await publicItemOr404(req);
-    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} />);
+    const { item, versions, attachments } = await publicPageOr404(req);
+    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={versions} attachments={attachments} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DB } from '../schema.js';
 import type { Database } from '../database.js';
 
@@ -9,13 +10,59 @@ import type { Database } from '../database.js';
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** Named (server-side prepared) statements per connection; past this, new texts run unnamed. */
+const PREPARED_PER_CONNECTION = 300;
+
+/**
+ * Whether a statement is kept prepared on its connection (parsed and planned once, like the SQLite
+ * statement cache): plain reads and writes of bounded size. Search statements are not: their cost
+ * depends on the words searched, so PostgreSQL plans them for their parameters each time.
+ */
+export function preparable(text: string): boolean {
+  return text.length <= 4000 && /^\s*(select|insert|update|delete|with)\b/i.test(text) && !/search_texts|tsquery/i.test(text);
+}
+
+const statementName = (text: string) => `gk_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+
+type Client = pg.PoolClient & { connection?: { parsedStatements?: Record<string, string> } };
+
+/** A pool whose clients run preparable statements as named statements (Kysely sees a plain pool). */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    end: () => pool.end(),
+    async connect() {
+      const client = (await pool.connect()) as Client;
+      const wrapped = {
+        release: (destroy?: boolean) => client.release(destroy),
+        async query(text: string, values: unknown[]) {
+          const parsed = client.connection?.parsedStatements;
+          if (!parsed || !preparable(text)) return client.query(text, values);
+          const name = statementName(text);
+          if (!(name in parsed) && Object.keys(parsed).length >= PREPARED_PER_CONNECTION) return client.query(text, values);
+          try {
+            return await client.query({ name, text, values });
+          } catch (e) {
+            // A table changed shape under a prepared statement ("cached plan must not change result type"):
+            // forget it and run the text afresh.
+            if ((e as { code?: string }).code !== '0A000') throw e;
+            await client.query(`deallocate ${name}`).catch(() => undefined);
+            delete parsed[name];
+            return client.query(text, values);
+          }
+        },
+      };
+      return wrapped as unknown as PostgresPoolClient;
+    },
+  };
+}
+
 /** PostgreSQL through a `pg` pool. */
 export function openPostgres(url: string, poolSize: number): Database & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {
     /* idle client errors are reported by the next query */
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: process.env.GONGKAI_PG_PREPARE === '0' ? pool : preparingPool(pool) }) });
   return {
     db,
     dialect: 'postgres',
