@@ -52,6 +52,8 @@ async function load(db: Db, n: number, pgDialect: boolean, progress: (done: numb
     for (const [i, c] of CORPUS_CATEGORIES.entries()) ids.push((await db.insertInto('catalog_categories').values({ org_id: o.id, parent_id: null, name: c, sort_order: i, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id);
     cats.push(ids);
   }
+  // The GIN index as the migrations define it, dropped during the load and rebuilt after.
+  const ginDef = pgDialect ? (await sql<{ d: string }>`select pg_get_indexdef('search_texts_tsv'::regclass) as d`.execute(db)).rows[0]!.d : '';
   if (pgDialect) await sql`drop index if exists search_texts_tsv`.execute(db);
   let itemsMs = 0;
   let searchMs = 0;
@@ -114,7 +116,7 @@ async function load(db: Db, n: number, pgDialect: boolean, progress: (done: numb
   if (pgDialect) {
     await sql`select setval(pg_get_serial_sequence('items', 'id'), ${n})`.execute(db);
     await sql`select setval(pg_get_serial_sequence('search_docs', 'id'), ${n})`.execute(db);
-    await sql`create index search_texts_tsv on search_texts using gin (tsv)`.execute(db);
+    await sql.raw(ginDef).execute(db);
     await sql`vacuum analyze`.execute(db);
   } else {
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);

@@ -21,7 +21,7 @@ const RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_RUNS ?? 20);
 /** Which databases to measure (GONGKAI_BENCH_SEARCH_DIALECTS, default both). */
 const DIALECTS = (process.env.GONGKAI_BENCH_SEARCH_DIALECTS ?? 'sqlite,postgres').split(',');
 /** Runs per query of the slow baselines (LIKE scans read every text). */
-const BASELINE_RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_BASELINE_RUNS ?? 3);
+const BASELINE_RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_BASELINE_RUNS ?? 3); // 0: no baselines
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,6 +65,7 @@ async function sqliteRun(n: number, figures: Record<string, number | string>): P
     const p = searchProvider(db);
     const full = await measure((q) => p.search(q.q, q.filters ?? {}, 'relevance', { page: 1, perPage: 20 }));
     record(figures, 'sqlite.search', full);
+    if (!BASELINE_RUNS) return; // GONGKAI_BENCH_SEARCH_BASELINE_RUNS=0: the search alone
     // Core work compared across methods: count + top 20 (ranked where the method can rank).
     const core = await measure(async (q) => {
       const parsed = parseQuery(q.q);
@@ -130,6 +131,7 @@ async function postgresRun(url: string, n: number, figures: Record<string, numbe
     const p = searchProvider(db);
     const full = await measure((q) => p.search(q.q, q.filters ?? {}, 'relevance', { page: 1, perPage: 20 }));
     record(figures, 'pg.search', full);
+    if (!BASELINE_RUNS) return;
     const like = await measure(async (q) => {
       const t = `%${likeText(q)}%`;
       await sql`select count(*) from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)}`.execute(db);

@@ -17,6 +17,10 @@ import type { SearchProvider } from './search.types.js';
  * in the title (then newest first), which keeps a word present in most documents fast.
  */
 export const RANK_BODIES_UP_TO = 2000;
+/** An index estimate above 1/DENSE of the documents: the window walks ids backwards. */
+const DENSE = 8;
+/** Id ranges up to cap × this are scanned inside the GIN index (btree_gin), wider ones by the rows. */
+const IN_INDEX_SPAN = 32;
 
 const lexeme = (t: string, prefix: boolean): string => `'${t.replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
 
@@ -32,6 +36,10 @@ const tsq = (phrases: readonly PhraseQuery[], op: '<->' | '&'): RawBuilder<unkno
 function matches(parsed: ParsedQuery): RawBuilder<boolean> {
   const parts = [sql`search_texts.tsv @@ ${tsq(parsed.phrases, '&')}`];
   for (const p of parsed.phrases) {
+    if (p.exact && p.text) {
+      parts.push(sql`strpos(search_texts.norm_text, ${p.text}) > 0`);
+      continue;
+    }
     if (p.tokens.length < 2) continue;
     // The substring test first: norm_text is stored inline, the tsvector is TOASTed (detoasting it costs).
     parts.push(sql`(strpos(search_texts.norm_text, ${p.text}) > 0 or search_texts.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}))`);
@@ -74,17 +82,20 @@ const postgresSearch: DialectSearch = {
     return db.isTransaction ? run(db) : db.transaction().execute(run);
   },
   contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
+  idIn: (ids) => sql<boolean>`search_docs.id = any(${ids}::int[])`,
   since: (q, minId) => q.where(sql<boolean>`search_texts.id >= ${minId}`),
   async afterReindex(db: Db) {
     await sql`analyze search_texts`.execute(db);
     await sql`analyze search_docs`.execute(db);
   },
   async window(h, parsed, cap) {
-    const newest = (rows: Array<{ id: number }>) => (rows.length >= cap ? { start: Number(rows[cap - 1]!.id), ids: rows.slice(0, cap).map((r) => Number(r.id)) } : null);
+    // The ids passed the exact phrase checks already (matches() tests quoted phrases by substring).
+    const newest = (rows: Array<{ id: number }>) => ({ start: Number(rows[cap - 1]!.id), ids: rows.slice(0, cap).map((r) => Number(r.id)), exactChecked: true });
+    const max = await maxId(h);
     // The planner's estimate (tsvector statistics, no execution) picks the walk: a word in most documents
-    // is found fastest by walking ids backwards; anything rarer through the GIN index.
+    // is found fastest by walking ids backwards and testing each row; anything rarer through the index.
     const plan = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from search_texts where ${matches(parsed)}`.execute(h);
-    if ((plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0) > cap * 4) {
+    if ((plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0) > max / DENSE) {
       await sql`set local enable_indexscan = on`.execute(h);
       await sql`set local enable_bitmapscan = off`.execute(h);
       try {
@@ -95,14 +106,14 @@ const postgresSearch: DialectSearch = {
         await sql`set local enable_bitmapscan = on`.execute(h);
       }
     }
-    const many = await sql<{ n: number }>`select count(*) as n from (select 1 from search_texts where ${matches(parsed)} limit ${cap + 1}) s`.execute(h);
-    if (Number(many.rows[0]!.n) <= cap) return null;
-    // The newest ids: GIN bitmap ∧ primary-key range, the range widened until it holds `cap` matches.
-    const max = await maxId(h);
+    // The newest ids: a narrow id range is scanned inside the GIN index (it holds the id), widened ×8
+    // while it holds fewer than `cap` matches; past IN_INDEX_SPAN the range would cost the index more
+    // than testing every match's row, so the last step is the whole table.
     for (let span = cap * 4; ; span *= 8) {
-      const lo = max - span;
-      const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} and id > ${lo} order by id desc limit ${cap}`.execute(h);
-      if (r.rows.length >= cap || lo <= 0) return newest(r.rows);
+      const whole = span > cap * IN_INDEX_SPAN || span >= max;
+      const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} and ${whole ? sql`true` : sql`id > ${max - span}`} order by id desc limit ${cap}`.execute(h);
+      if (r.rows.length >= cap) return newest(r.rows);
+      if (whole) return null;
     }
   },
   // An exact count would fetch every matching row: estimate from the window's density (ids are dense).

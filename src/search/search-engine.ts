@@ -31,6 +31,8 @@ type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 export interface Window {
   start: number;
   ids?: number[];
+  /** The ids passed the quoted phrases' exact checks already (they are not repeated). */
+  exactChecked?: boolean;
   /** Relevance of each id, when the window query could compute it (SQLite: bm25 while walking the doclist). */
   scores?: Map<number, number>;
 }
@@ -53,6 +55,8 @@ export interface DialectSearch {
    * match (ids grow with indexing, so the newest matches are the ids from there up); otherwise null.
    */
   window(h: Db, parsed: ParsedQuery, cap: number): Promise<Window | null>;
+  /** search_docs.id is one of `ids` (a window's 2,000 ids: PostgreSQL takes them as one array parameter). */
+  idIn(ids: number[]): RawBuilder<boolean>;
   /** Restricts a matched query (after match()) to ids from `minId` up, as a range the full-text index itself uses. */
   since(q: Q, minId: number): Q;
   /** The estimated number of index matches of a query whose window of `cap` starts at id `start`. */
@@ -146,9 +150,9 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         : q.where('search_docs.doc_no_norm', '=', parsed.docNo);
     }
     if (parsed.phrases.length) {
-      q = w?.ids ? q.where('search_docs.id', 'in', w.ids) : d.match(q, parsed);
+      q = w?.ids ? q.where(d.idIn(w.ids)) : d.match(q, parsed);
       if (w && !w.ids) q = d.since(q, w.start);
-      for (const p of parsed.phrases) if (p.exact && p.text) q = q.where(d.contains(p.text));
+      if (!w?.exactChecked) for (const p of parsed.phrases) if (p.exact && p.text) q = q.where(d.contains(p.text));
     }
     return q;
   }

@@ -63,4 +63,22 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
     assert.deepEqual(exact.estimated, { total: false, facets: false });
     assert.equal(exact.total, 40);
   });
+
+  it('a word in some documents: the window is exactly its newest matches, quoted phrases exact', async () => {
+    const p = searchProvider(h.db());
+    // 60 more documents; every 6th has the phrase, every 6th from the 3rd only its words apart.
+    for (let i = 0; i < 60; i++) {
+      const body = i % 6 === 0 ? '推进城乡融合发展。' : i % 6 === 3 ? '城乡之间，融合发展。' : '其他内容。';
+      await p.index({ docType: 'win_more', docId: i, title: `补充文件${i}`, body, publishedOn: '2020-01-01', url: `/gk/x/${i}` });
+    }
+    const newest = (r: SearchResult) => r.hits.map((x) => Number(x.docId)).sort((a, b) => a - b);
+    const w3 = searchProvider(h.db(), { window: 3 });
+    const r = await w3.search('城乡融合', {}, 'relevance', { page: 1, perPage: 20 });
+    assert.equal(r.estimated.total, true);
+    assert.deepEqual(newest(r), [42, 48, 54]);
+    const q = await w3.search('"城乡融合"', {}, 'relevance', { page: 1, perPage: 20 });
+    assert.deepEqual(newest(q), [42, 48, 54]);
+    const all = await searchProvider(h.db()).search('"城乡融合"', {}, 'relevance', { page: 1, perPage: 20 });
+    assert.deepEqual([all.total, newest(all)], [10, [0, 6, 12, 18, 24, 30, 36, 42, 48, 54]]);
+  });
 });

@@ -22,6 +22,7 @@ const sqliteSearch: DialectSearch = {
   },
   score: () => sql<number>`-bm25(search_fts, 10.0, 1.0)`,
   // On the FTS5 rowid, so FTS5 walks only that part of the doclists (on search_docs.id it walks them all).
+  idIn: (ids) => sql<boolean>`search_docs.id in (${sql.join(ids)})`,
   since: (q, minId) => q.where(sql<boolean>`search_fts.rowid >= ${minId}`),
   read: (db, fn) => fn(db),
   contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and instr(t.norm_text, ${needle}) > 0)`,
