@@ -82,7 +82,9 @@ const postgresSearch: DialectSearch = {
     return db.isTransaction ? run(db) : db.transaction().execute(run);
   },
   contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
-  idIn: (ids) => sql<boolean>`search_docs.id = any(${ids}::int[])`,
+  // Behind a sub-select the planner takes the ids as few and reads them by primary key; seeing 2,000 it
+  // ANDs them with a filter's index (a whole agency: 80,000 entries, 35 ms).
+  idIn: (ids) => sql<boolean>`search_docs.id = any(cast((select ${ids}::int[]) as int[]))`,
   since: (q, minId) => q.where(sql<boolean>`search_texts.id >= ${minId}`),
   async afterReindex(db: Db) {
     await sql`analyze search_texts`.execute(db);
