@@ -15,14 +15,25 @@ const PREPARED_PER_CONNECTION = 300;
 
 /**
  * Whether a statement is kept prepared on its connection (parsed and planned once, like the SQLite
- * statement cache): plain reads and writes of bounded size. Search statements are not: their cost
+ * statement cache): plain reads and writes (up to 4,000 characters, see statementName). Search statements are not: their cost
  * depends on the words searched, so PostgreSQL plans them for their parameters each time.
  */
 export function preparable(text: string): boolean {
-  return text.length <= 4000 && /^\s*(select|insert|update|delete|with)\b/i.test(text) && !/search_texts|tsquery/i.test(text);
+  return /^\s*(select|insert|update|delete|with)\b/i.test(text) && !/search_texts|tsquery/i.test(text);
 }
 
-const statementName = (text: string) => `gk_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+/** Statement text → its name, or null when it is not kept prepared (bounded; hashing every query cost 2 % of a page). */
+const names = new Map<string, string | null>();
+function statementName(text: string): string | null {
+  if (text.length > 4000) return null;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = preparable(text) ? `gk_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}` : null;
+    if (names.size >= 5000) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
 
 type Client = pg.PoolClient & { connection?: { parsedStatements?: Record<string, string> } };
 
@@ -36,8 +47,8 @@ function preparingPool(pool: pg.Pool): PostgresPool {
         release: (destroy?: boolean) => client.release(destroy),
         async query(text: string, values: unknown[]) {
           const parsed = client.connection?.parsedStatements;
-          if (!parsed || !preparable(text)) return client.query(text, values);
-          const name = statementName(text);
+          const name = parsed ? statementName(text) : null;
+          if (!parsed || !name) return client.query(text, values);
           if (!(name in parsed) && Object.keys(parsed).length >= PREPARED_PER_CONNECTION) return client.query(text, values);
           try {
             return await client.query({ name, text, values });
