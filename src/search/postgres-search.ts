@@ -9,14 +9,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedQuery, PhraseQuery } from './tokenizer.rules.js';
 import type { Db } from '../platform/db/schema.js';
-import { makeProvider, type DialectSearch } from './search-engine.js';
+import { makeProvider, WINDOW, type DialectSearch } from './search-engine.js';
 import type { SearchProvider } from './search.types.js';
 
-/**
- * ts_rank reads every matching tsvector; past this many matches the rank is the number of terms found
- * in the title (then newest first), which keeps a word present in most documents fast.
- */
-export const RANK_BODIES_UP_TO = 2000;
 /** An index estimate above 1/DENSE of the documents: the window walks ids backwards. */
 const DENSE = 8;
 /** Id ranges up to cap × this are scanned inside the GIN index (btree_gin), wider ones by the rows. */
@@ -63,7 +58,9 @@ const postgresSearch: DialectSearch = {
     return q.innerJoin('search_texts', 'search_texts.id', 'search_docs.id').where(matches(parsed)) as unknown as typeof q;
   },
   score: (parsed, total) =>
-    total <= RANK_BODIES_UP_TO
+    // ts_rank reads every matching tsvector: within the window only; past it (total = Infinity) the rank
+    // is the number of terms found in the title (then newest first).
+    total <= WINDOW
       ? sql<number>`ts_rank(search_texts.tsv, ${tsq(parsed.phrases, '<->')})`
       : sql<number>`(${sql.join(
           parsed.phrases.map((p) => sql`(strpos(lower(search_docs.title), ${p.text}) > 0)::int`),

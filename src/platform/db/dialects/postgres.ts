@@ -18,7 +18,7 @@ const PREPARED_PER_CONNECTION = 300;
  * statement cache): plain reads and writes (up to 4,000 characters, see statementName). Search statements are not: their cost
  * depends on the words searched, so PostgreSQL plans them for their parameters each time.
  */
-export function preparable(text: string): boolean {
+function preparable(text: string): boolean {
   return /^\s*(select|insert|update|delete|with)\b/i.test(text) && !/search_texts|tsquery/i.test(text);
 }
 
