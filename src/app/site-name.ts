@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db/schema.js';
 import '../orgs/orgs.tables.js';
+import { elapsedMs } from '../platform/clock.js';
 
 /** The site's name: the root organisation's name, cached for 30 s. */
 export class SiteName {
@@ -9,10 +10,10 @@ export class SiteName {
   async refresh(): Promise<void> {
     const root = await this.db.selectFrom('orgs').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst();
     this.value = root ? `${root.name}政务公开` : '政务公开平台';
-    this.at = Date.now();
+    this.at = elapsedMs();
   }
   get(): string {
-    if (Date.now() - this.at > 30_000) void this.refresh().catch(() => undefined);
+    if (elapsedMs() - this.at > 30_000) void this.refresh().catch(() => undefined);
     return this.value;
   }
   invalidate(): void {

@@ -8,11 +8,12 @@ import { submitItem } from './submit-item.js';
 import { reviewItem } from './review-item.js';
 import { publishItem } from './publish-item.js';
 import { catalogSearchSource } from './catalog-search-source.js';
+import { testClock } from '../../test/helpers/clock.js';
 
 describeDb('catalogue search source', (h) => {
   it('hands the search index only published 主动公开 items, as plain text', async () => {
     const org = await makeOrg(h.db(), { name: '示例县民政局' });
-    const today = todayInShanghai(new Date());
+    const today = todayInShanghai(testClock());
     const mk = async (title: string, publishOn: string | null, mode = '主动公开') => {
       const { id } = await createItem(h.ctx(), { orgId: org.id, title, bodyHtml: `<p>${title}<b>正文</b></p>`, genre: '通知', disclosureMode: mode, nondisclosureGround: 'art16_1', createdOn: today });
       if (publishOn === null) return id;
@@ -26,10 +27,10 @@ describeDb('catalogue search source', (h) => {
     await mk('定时发布的通知', addDays(today, 3));
     await mk('依申请公开的信息', today, '依申请公开');
     const docs = [];
-    for await (const d of catalogSearchSource.documents(h.db())) docs.push(d);
+    for await (const d of catalogSearchSource.documents(h.db(), today)) docs.push(d);
     assert.deepEqual(docs.map((d) => d.docId), [pub]);
     assert.equal(docs[0]!.body, '已公开的通知正文');
     assert.equal(docs[0]!.url, `/gk/items/${pub}`);
-    assert.equal(await catalogSearchSource.count(h.db()), 1);
+    assert.equal(await catalogSearchSource.count(h.db(), today), 1);
   });
 });

@@ -1,5 +1,4 @@
 import type { Db } from '../platform/db/schema.js';
-import { todayInShanghai } from '../platform/dates.js';
 import { sql } from 'kysely';
 import { htmlToText } from '../search/search-text.rules.js';
 import type { SearchSource } from '../search/search-sources.js';
@@ -30,12 +29,11 @@ export function itemSearchDoc(r: ItemWithOrg, attachmentTexts: string[] = []): S
 /** The catalogue as a search source: only what `publicItems` shows (published, 主动公开, 发布日期 reached). */
 export const catalogSearchSource: SearchSource = {
   docType: 'catalog_item',
-  async count(db: Db) {
-    const r = await publicItems(db, todayInShanghai(new Date())).clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  async count(db: Db, today: string) {
+    const r = await publicItems(db, today).clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
   },
-  async *documents(db: Db) {
-    const today = todayInShanghai(new Date());
+  async *documents(db: Db, today: string) {
     let after = 0;
     for (;;) {
       const batch = await publicItems(db, today).where('items.id', '>', after).orderBy('items.id').limit(500).execute();

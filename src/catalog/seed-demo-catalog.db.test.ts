@@ -11,6 +11,7 @@ import { submitItem } from './submit-item.js';
 import { reviewItem } from './review-item.js';
 import { publishItem } from './publish-item.js';
 import { todayInShanghai } from '../platform/dates.js';
+import { testClock } from '../../test/helpers/clock.js';
 
 describeDb('catalog demo data', (h) => {
   it('seeds categories for every demo agency and published sample items; demo staff can publish', async () => {
@@ -19,7 +20,7 @@ describeDb('catalog demo data', (h) => {
     const msg = await seedDemoCatalog(h.ctx(), { countyId: demo.countyId });
     assert.match(msg, /3 条已公开示例信息/);
     for (const id of demo.agencyIds) assert.equal((await listCategories(h.db(), id)).length, 14);
-    const today = todayInShanghai(new Date());
+    const today = todayInShanghai(testClock());
     assert.equal((await listPublicItems(h.db(), today, { limit: 10, offset: 0 })).total, 3);
 
     const as = async (username: string) => {

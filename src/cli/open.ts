@@ -2,6 +2,7 @@ import { loadConfig, ConfigError, type Config } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { systemActor, type Ctx } from '../platform/context.js';
+import { clockFor } from '../platform/clock.js';
 
 /** Loads config or exits with the problems named. */
 export function configOrExit(): Config {
@@ -25,7 +26,7 @@ export async function openCli(label = 'cli'): Promise<{ ctx: Ctx; database: Data
   const config = configOrExit();
   const database = databaseFor(config);
   await migrateToLatest(database.db);
-  const ctx: Ctx = { db: database.db, actor: systemActor(label), now: () => new Date(), config };
+  const ctx: Ctx = { db: database.db, actor: systemActor(label), now: clockFor(config), config };
   return { ctx, database, config, close: () => database.close() };
 }
 

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { buildApp } from '../app/build-app.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { systemActor } from '../platform/context.js';
+import { clockFor } from '../platform/clock.js';
 import { startScheduler } from '../platform/jobs/scheduler.js';
 import type { Config } from '../platform/config.js';
 import { capabilityModules } from '../app/module-list.js';
@@ -20,7 +21,7 @@ export async function serve(opts: { port?: string }): Promise<void> {
   if (cluster.isPrimary) {
     const database = databaseFor(config);
     await migrateToLatest(database.db);
-    await runInit({ db: database.db, actor: systemActor('serve'), now: () => new Date(), config }, {});
+    await runInit({ db: database.db, actor: systemActor('serve'), now: clockFor(config), config }, {});
     if (config.workers > 1) {
       await database.close();
       return primary(config);
@@ -53,8 +54,8 @@ function primary(config: Config): void {
 }
 
 async function worker(config: Config, database: ReturnType<typeof databaseFor>, runJobs: boolean): Promise<void> {
-  const ctx = { db: database.db, actor: systemActor('jobs'), now: () => new Date(), config };
-  const app = await buildApp(config, database);
+  const ctx = { db: database.db, actor: systemActor('jobs'), now: clockFor(config), config };
+  const app = await buildApp(config, database, { now: ctx.now });
   const jobs = capabilityModules.flatMap((m) => m.jobs ?? []);
   const stop = runJobs && config.jobs.enabled ? startScheduler(ctx, jobs, config.nodeId, config.jobs.tickSeconds, (e) => app.log.error(e)) : () => undefined;
   const shutdown = async () => {

@@ -3,6 +3,7 @@
  * content hash under `blobs/interaction/`, recorded as non-public `attachment` events of the message.
  * They may carry personal data: only the agency's message handlers can download them.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ctx } from '../platform/context.js';
@@ -57,7 +58,7 @@ export async function storeAttachmentBlobs(blobDir: string, files: readonly Chec
       // not stored yet
     }
     await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(tmp, f.data);
     await rename(tmp, target);
   }

@@ -16,6 +16,7 @@ import { bootstrap } from './bootstrap.js';
 import { listOrgs } from './orgs.store.js';
 import { grantsOf } from './users.store.js';
 import { demoUscc } from './seed-demo.js';
+import { randomBytes } from 'node:crypto';
 
 const lastAudit = async (db: ReturnType<Parameters<Parameters<typeof describeDb>[1]>[0]['db']>) =>
   db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
@@ -82,7 +83,7 @@ describeDb('orgs, users, sessions and the audit chain', (h) => {
     const root = await makeOrg(h.db());
     const a = await makeOrg(h.db(), { parent: root });
     const admin = await makeUser(h.db(), [['agency_admin', a]]);
-    const { user, oneTimePassword } = await createUser(h.ctx(admin.actor), { username: `ed${Date.now() % 100000}`, displayName: '张三', grants: [{ role: 'editor', orgId: a.id }] });
+    const { user, oneTimePassword } = await createUser(h.ctx(admin.actor), { username: `ed${randomBytes(3).toString('hex')}`, displayName: '张三', grants: [{ role: 'editor', orgId: a.id }] });
     assert.equal(user.must_change_password, 1);
     assert.ok(oneTimePassword.length >= 12);
     await assert.rejects(grantRole(h.ctx(admin.actor), { userId: user.id, role: 'supervisor', orgId: a.id }), { code: 'role_not_grantable' });

@@ -28,6 +28,8 @@ export interface Config {
   readonly mailFrom: string;
   readonly blobDir: string;
   readonly jobs: { readonly enabled: boolean; readonly tickSeconds: number };
+  /** GONGKAI_NOW: an ISO instant the clock starts at (demos, reproducing a day, tests); unset = system clock. */
+  readonly clockStart?: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +111,11 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   const smtpUrl = get('GONGKAI_SMTP_URL');
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('GONGKAI_SMTP_URL: must start with smtp:// or smtps://');
 
+  const clockStart = get('GONGKAI_NOW');
+  if (clockStart !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(clockStart)) {
+    problems.push(`GONGKAI_NOW: must be an ISO-8601 instant with a zone, e.g. 2027-01-04T02:00:00Z, got "${clockStart}"`);
+  }
+
   const config: Config = {
     env: nodeEnv,
     db,
@@ -143,6 +150,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       enabled: (get('GONGKAI_JOBS') ?? 'on') !== 'off',
       tickSeconds: int('GONGKAI_JOBS_TICK_SECONDS', 60, 1, 3600),
     },
+    ...(clockStart !== undefined && !Number.isNaN(Date.parse(clockStart)) ? { clockStart } : {}),
   };
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze(config);

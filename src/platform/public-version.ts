@@ -1,5 +1,6 @@
 import type { Db } from './db/schema.js';
 import type { Ctx } from './context.js';
+import { elapsedMs } from './clock.js';
 
 const KEY = 'public.changed_at';
 
@@ -26,14 +27,14 @@ export function publicVersionReader(db: Db): () => Date | null {
     try {
       const r = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
       value = r ? new Date(r.value) : null;
-      at = Date.now();
+      at = elapsedMs();
     } finally {
       loading = false;
     }
   };
   void load().catch(() => undefined);
   return () => {
-    if (!loading && Date.now() - at > 5000) void load().catch(() => undefined);
+    if (!loading && elapsedMs() - at > 5000) void load().catch(() => undefined);
     return value;
   };
 }

@@ -14,8 +14,7 @@ export async function filterTermsIndexed(db: Db): Promise<boolean> {
 }
 
 /** Records that every document now carries its filter terms (after a full reindex). */
-export async function markFilterTermsIndexed(db: Db): Promise<void> {
-  const at = new Date().toISOString();
+export async function markFilterTermsIndexed(db: Db, at: string): Promise<void> {
   await db
     .insertInto('settings')
     .values({ key: FILTER_TERMS_KEY, value: '1', updated_at: at, updated_by: null })

@@ -15,7 +15,7 @@ export async function indexDocument(ctx: Ctx, doc: SearchDoc): Promise<void> {
   if (errors.length) throw invalidFields(errors);
   if (!mayIndex(ctx.actor)) throw forbidden();
   await tx(ctx, async (trx) => {
-    await searchProvider(trx).index(doc);
+    await searchProvider(trx).index(doc, ctx.now().toISOString());
     await writeAudit(trx, ctx, {
       action: 'search.index',
       subjectType: doc.docType,

@@ -1,6 +1,7 @@
 import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { tx } from '../platform/tx.js';
+import { todayInShanghai } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { searchProvider } from './search.provider.js';
 import { mayReindex } from './search.rules.js';
@@ -16,13 +17,15 @@ export async function reindexSearch(ctx: Ctx, progress?: ReindexProgress): Promi
   if (!mayReindex(ctx.actor)) throw forbidden();
   return tx(ctx, async (trx) => {
     const provider = searchProvider(trx);
+    const at = ctx.now().toISOString();
+    const today = todayInShanghai(ctx.now());
     let removed = 0;
     for (const source of searchSources()) {
-      const total = await source.count(trx);
+      const total = await source.count(trx, today);
       const seen = new Set<string>();
       let done = 0;
-      for await (const doc of source.documents(trx)) {
-        await provider.index(doc);
+      for await (const doc of source.documents(trx, today)) {
+        await provider.index(doc, at);
         seen.add(String(doc.docId));
         if (++done % 500 === 0) progress?.({ phase: 'source', docType: source.docType, done, total });
       }
@@ -30,7 +33,7 @@ export async function reindexSearch(ctx: Ctx, progress?: ReindexProgress): Promi
       const existing = await trx.selectFrom('search_docs').select('doc_id').where('doc_type', '=', source.docType).execute();
       for (const r of existing) if (!seen.has(r.doc_id) && (await provider.remove(source.docType, r.doc_id))) removed++;
     }
-    const { count } = await provider.reindex((done, total) => progress?.({ phase: 'tokens', done, total }));
+    const { count } = await provider.reindex(at, (done, total) => progress?.({ phase: 'tokens', done, total }));
     await writeAudit(trx, ctx, { action: 'search.reindex', subjectType: 'search_index', summary: `重建检索索引：${count} 篇文档${removed ? `，移除 ${removed} 篇已不公开的文档` : ''}` });
     return { count, removed };
   });

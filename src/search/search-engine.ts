@@ -273,8 +273,8 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
   return {
     name: d.name,
 
-    async index(doc) {
-      const row = docRow(doc, new Date().toISOString());
+    async index(doc, indexedAt) {
+      const row = docRow(doc, indexedAt);
       await removeRows(row.doc_type, row.doc_id);
       const { id } = await db.insertInto('search_docs').values(row).returning('id').executeTakeFirstOrThrow();
       await db
@@ -360,7 +360,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       });
     },
 
-    async reindex(progress) {
+    async reindex(at, progress) {
       const total = Number(
         (
           await db
@@ -394,7 +394,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         progress?.(done, total);
       }
       await d.afterReindex(db);
-      await markFilterTermsIndexed(db);
+      await markFilterTermsIndexed(db, at);
       return { count: done };
     },
   };

@@ -8,9 +8,9 @@ import type { SearchDoc } from './search.types.js';
 export interface SearchSource {
   docType: string;
   /** Number of documents the source will yield (for progress). */
-  count(db: Db): Promise<number>;
+  count(db: Db, today: string): Promise<number>;
   /** Every document that must be searchable now (published, not withdrawn). */
-  documents(db: Db): AsyncIterable<SearchDoc>;
+  documents(db: Db, today: string): AsyncIterable<SearchDoc>;
 }
 
 const sources = new Map<string, SearchSource>();

@@ -6,6 +6,9 @@ import { describeDb } from '../../test/helpers/db.js';
 import { searchProvider } from './search.provider.js';
 import type { SearchDoc, SearchResult } from './search.types.js';
 
+/** The instant recorded with indexed documents. */
+const AT = '2026-11-16T02:00:00.000Z';
+
 const W = 10;
 // 40 documents with 公开; the 3 of 县审计局 are the oldest indexed (outside the newest 10 matches).
 const DOCS: SearchDoc[] = Array.from({ length: 40 }, (_, i) => ({
@@ -28,7 +31,7 @@ const ids = (r: SearchResult) => r.hits.map((h) => Number(h.docId));
 describeDb('search past the window: estimates, sampled facets, exact filtered results', (h) => {
   before(async () => {
     const p = searchProvider(h.db());
-    for (const d of DOCS) await p.index(d);
+    for (const d of DOCS) await p.index(d, AT);
   });
 
   it('a word in every document: estimated total, facets scaled from the newest matches, results among them', async () => {
@@ -69,7 +72,7 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
     // 60 more documents; every 6th has the phrase, every 6th from the 3rd only its words apart.
     for (let i = 0; i < 60; i++) {
       const body = i % 6 === 0 ? '推进城乡融合发展。' : i % 6 === 3 ? '城乡之间，融合发展。' : '其他内容。';
-      await p.index({ docType: 'win_more', docId: i, title: `补充文件${i}`, body, publishedOn: '2020-01-01', url: `/gk/x/${i}` });
+      await p.index({ docType: 'win_more', docId: i, title: `补充文件${i}`, body, publishedOn: '2020-01-01', url: `/gk/x/${i}` }, AT);
     }
     const newest = (r: SearchResult) => r.hits.map((x) => Number(x.docId)).sort((a, b) => a - b);
     const w3 = searchProvider(h.db(), { window: 3 });

@@ -6,6 +6,9 @@ import { searchProvider } from './search.provider.js';
 import { partsToHtml } from './highlight.rules.js';
 import type { SearchDoc, SearchResult } from './search.types.js';
 
+/** The instant recorded with indexed documents. */
+const AT = '2026-11-16T02:00:00.000Z';
+
 const base = { docType: 'test_item', topic: '综合政务', genre: '通知', validity: '有效', orgId: 1, orgName: '县政府办公室', categoryId: 10, categoryName: '政策文件' };
 
 const DOCS: SearchDoc[] = [
@@ -31,7 +34,7 @@ const ids = (r: SearchResult) => r.hits.map((h) => h.docId);
 describeDb('search provider contract', (h) => {
   before(async () => {
     const p = searchProvider(h.db());
-    for (const d of [...DOCS, ...MANY]) await p.index(d);
+    for (const d of [...DOCS, ...MANY]) await p.index(d, AT);
   });
 
   it('answers 2-character queries from the index, title matches first', async () => {
@@ -123,7 +126,7 @@ describeDb('search provider contract', (h) => {
 
   it('re-indexing replaces a document, remove() makes it unfindable', async () => {
     const p = searchProvider(h.db());
-    await p.index({ ...DOCS[1], title: '2023年政府信息公开工作年度报告（更正）' });
+    await p.index({ ...DOCS[1], title: '2023年政府信息公开工作年度报告（更正）' }, AT);
     assert.equal((await p.search('更正')).total, 1);
     assert.equal((await p.search('信息公开')).total, 1);
     assert.equal(await p.remove('test_item', 'report'), true);
@@ -135,7 +138,7 @@ describeDb('search provider contract', (h) => {
   it('reindex recomputes every document with progress', async () => {
     const p = searchProvider(h.db());
     const seen: number[] = [];
-    const r = await p.reindex((done) => seen.push(done));
+    const r = await p.reindex(AT, (done) => seen.push(done));
     assert.equal(r.count, DOCS.length - 1 + MANY.length);
     assert.equal(seen[seen.length - 1], r.count);
     assert.deepEqual(ids(await p.search('預算公開')), ['budget']);

@@ -90,10 +90,11 @@ export interface SearchResult {
 export interface SearchProvider {
   readonly name: 'sqlite-fts5' | 'postgres-tsvector';
   /** Adds or replaces a document. */
-  index(doc: SearchDoc): Promise<void>;
+  /** Adds or replaces a document; `indexedAt` is the instant recorded with it (the caller's clock). */
+  index(doc: SearchDoc, indexedAt: string): Promise<void>;
   /** Removes a document; true when it was indexed. */
   remove(docType: string, docId: string | number): Promise<boolean>;
   search(query: string, filters?: SearchFilters, sort?: SearchSort, page?: PageRequest): Promise<SearchResult>;
   /** Recomputes the tokens of every indexed document (after a tokenizer change) and rebuilds the full-text structure. */
-  reindex(progress?: (done: number, total: number) => void): Promise<{ count: number }>;
+  reindex(at: string, progress?: (done: number, total: number) => void): Promise<{ count: number }>;
 }

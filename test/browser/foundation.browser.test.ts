@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { systemActor } from '../../src/platform/context.js';
 import { bootstrap } from '../../src/orgs/bootstrap.js';
 import { browserSkip, startBrowserApp, type BrowserApp, assertAccessible, shot } from './browser.js';
+import { testClock } from '../helpers/clock.js';
 
 describe('foundation journey in Chromium [sqlite]', { skip: browserSkip }, () => {
   let env: BrowserApp | undefined;
@@ -14,7 +15,7 @@ describe('foundation journey in Chromium [sqlite]', { skip: browserSkip }, () =>
   before(async () => {
     env = await startBrowserApp(async ({ database, config }) => {
       const b = await bootstrap(
-        { db: database.db, actor: systemActor('test'), now: () => new Date(), config },
+        { db: database.db, actor: systemActor('test'), now: testClock, config },
         { rootName: '测试县人民政府' },
       );
       assert.equal(b.created, true);

@@ -1,17 +1,20 @@
 import { describe, before, after } from 'node:test';
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { systemActor, type Actor, type Ctx } from '../../src/platform/context.js';
 import type { Db, Dialect } from '../../src/platform/db/schema.js';
+import { clockFor } from '../../src/platform/clock.js';
+import { TEST_NOW } from './clock.js';
 
 /** PostgreSQL admin URL for tests (a database per test file is created and dropped). */
 export const PG_URL = process.env.GONGKAI_TEST_PG_URL ?? '';
 const ONLY = (process.env.GONGKAI_TEST_DIALECTS ?? 'sqlite,postgres').split(',');
 
 export function testConfig(over: Record<string, string> = {}): Config {
-  return loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: '.tmp/test-data', GONGKAI_LOGIN_MAX_FAILURES: '5', GONGKAI_JOBS: 'off', ...over });
+  return loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: '.tmp/test-data', GONGKAI_LOGIN_MAX_FAILURES: '5', GONGKAI_JOBS: 'off', GONGKAI_NOW: TEST_NOW, ...over });
 }
 
 let seq = 0;
@@ -23,7 +26,7 @@ export async function freshDatabase(dialect: Dialect): Promise<{ database: Datab
     await migrateToLatest(database.db);
     return { database, drop: () => database.close() };
   }
-  const name = `gk_test_${process.pid}_${Date.now().toString(36)}_${seq++}`;
+  const name = `gk_test_${process.pid}_${randomBytes(4).toString('hex')}_${seq++}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -79,7 +82,7 @@ export function describeDb(title: string, fn: (h: DbHandles) => void): void {
           db: handle!.database.db,
           actor,
           config,
-          now: typeof now === 'function' ? now : now ? () => now : () => new Date(),
+          now: typeof now === 'function' ? now : now ? () => now : clockFor(config),
         }),
       });
     });

@@ -4,6 +4,7 @@ import { systemActor } from '../../src/platform/context.js';
 import { insertOrg, type OrgRow } from '../../src/orgs/orgs.store.js';
 import { actorForUser } from '../../src/orgs/resolve-actor.js';
 import { emptyOrgFields, type OrgKind } from '../../src/orgs/orgs.rules.js';
+import { testClock } from './clock.js';
 import type { Db } from '../../src/platform/db/schema.js';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
@@ -17,7 +18,7 @@ export async function makeOrg(db: Db, opts: { parent?: OrgRow | null; name?: str
     db,
     opts.parent ?? null,
     { ...emptyOrgFields(opts.kind ?? (opts.parent ? 'agency' : 'county'), opts.name ?? `测试机构${n}`), code: opts.code ?? null },
-    new Date().toISOString(),
+    testClock().toISOString(),
   );
 }
 
@@ -29,7 +30,7 @@ export async function makeUser(
 ): Promise<{ id: number; username: string; actor: Actor }> {
   n++;
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const now = new Date().toISOString();
+  const now = testClock().toISOString();
   const username = opts.username ?? `user${n}_${Math.random().toString(36).slice(2, 6)}`;
   const u = await db
     .insertInto('users')

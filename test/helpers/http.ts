@@ -1,4 +1,5 @@
 import { before, after } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app/build-app.js';
 import { describeDb, type DbHandles } from './db.js';
@@ -15,7 +16,8 @@ export class Client {
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      // Cleared cookies come back empty, with Max-Age=0 or an Expires in 1970.
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < 86_400_000)) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     return res;
@@ -45,7 +47,7 @@ export class Client {
 
   /** Posts a multipart form with one file (`fileField`) plus text fields and the page's CSRF token. */
   async upload(url: string, file: { field: string; name: string; data: Buffer | string; type?: string }, fields: Record<string, string> = {}, opts: { from?: string } = {}): Promise<LightMyRequestResponse> {
-    const boundary = `----gk${Date.now().toString(16)}`;
+    const boundary = `----gk${randomBytes(8).toString('hex')}`;
     const parts: Buffer[] = [];
     const all = { _csrf: await this.csrf(opts.from ?? url), ...fields };
     for (const [k, v] of Object.entries(all)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
@@ -64,7 +66,7 @@ export class Client {
 
 /** Posts a multipart form (text fields and one file) through the client's cookie jar. */
 export async function multipart(c: Client, url: string, fields: Record<string, string>, file: { name: string; data: Buffer } | null): Promise<LightMyRequestResponse> {
-  const b = `----gk${Date.now()}`;
+  const b = `----gk${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from('\r\n'));
   parts.push(Buffer.from(`--${b}--\r\n`));

@@ -5,6 +5,7 @@ import { fail } from '../../cli/open.js';
 import { searchPortalRoutes } from '../../portal/search/search-routes.js';
 import { searchApi } from '../../api/search/search-api.js';
 import { reindexSearch } from '../../search/reindex.js';
+import { elapsedMs } from '../../platform/clock.js';
 import { searchDocuments } from '../../search/search-documents.js';
 
 type Open = () => Promise<{ ctx: Ctx; close(): Promise<void> }>;
@@ -29,15 +30,15 @@ function searchCli(program: Command, open: Open): void {
     .description('重建检索索引（重新读取各来源并重新分词），显示进度')
     .action(() =>
       withCtx(open, async (ctx) => {
-        const t0 = Date.now();
+        const t0 = elapsedMs();
         let last = 0;
         const r = await reindexSearch(ctx, (e) => {
-          if (e.done !== e.total && Date.now() - last < 500) return;
-          last = Date.now();
+          if (e.done !== e.total && elapsedMs() - last < 500) return;
+          last = elapsedMs();
           const what = e.phase === 'source' ? `读取来源 ${e.docType}` : '重新分词';
           console.log(`${what}：${e.done}/${e.total}${e.total ? `（${Math.floor((e.done / e.total) * 100)}%）` : ''}`);
         });
-        console.log(`完成：共 ${r.count} 篇文档${r.removed ? `，移除 ${r.removed} 篇` : ''}，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒。`);
+        console.log(`完成：共 ${r.count} 篇文档${r.removed ? `，移除 ${r.removed} 篇` : ''}，用时 ${((elapsedMs() - t0) / 1000).toFixed(1)} 秒。`);
       }),
     );
   s.command('query <q>')

@@ -12,6 +12,7 @@ import {
 import { systemActor } from '../../platform/context.js';
 import { seedDemoCounty } from '../../orgs/seed-demo.js';
 import { seedDemoCatalog } from '../../catalog/seed-demo-catalog.js';
+import { testClock } from '../../../test/helpers/clock.js';
 
 describe('catalogue journey in Chromium: draft → 保密审查 → 签发 → public [sqlite]', { skip: browserSkip }, () => {
   let env: BrowserApp | undefined;
@@ -21,7 +22,7 @@ describe('catalogue journey in Chromium: draft → 保密审查 → 签发 → p
 
   before(async () => {
     env = await startBrowserApp(async ({ database, config }) => {
-      const ctx = { db: database.db, actor: systemActor('test'), now: () => new Date(), config };
+      const ctx = { db: database.db, actor: systemActor('test'), now: testClock, config };
       const root = await makeOrg(database.db, { name: '测试市' });
       const demo = await seedDemoCounty(ctx, root.id);
       password = demo.password;

@@ -6,11 +6,12 @@ import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 import { parseCsv, toCsv } from '../../catalog/csv.rules.js';
+import { randomBytes } from 'node:crypto';
 
 const NOW = new Date('2026-11-27T02:00:00Z');
 
 async function postImport(c: Client, fields: Record<string, string>, file: { name: string; data: Buffer }): Promise<LightMyRequestResponse> {
-  const b = `----gk${Date.now()}`;
+  const b = `----gk${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${await c.csrf('/console/items/import')}\r\n`)];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`));

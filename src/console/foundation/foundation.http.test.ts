@@ -4,6 +4,7 @@ import { buildApp } from '../../app/build-app.js';
 import { describeApp, Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
 import { createToken } from '../../orgs/api-tokens.js';
+import { testClock } from '../../../test/helpers/clock.js';
 
 describeApp('foundation over HTTP', (h) => {
   it('serves health, readiness, metrics and the OpenAPI document', async () => {
@@ -153,7 +154,7 @@ describeApp('foundation over HTTP', (h) => {
     assert.equal((badRole.json() as { errors: Array<{ code: string }> }).errors[0].code, 'role_unknown');
     const created = await h.app().inject({ method: 'POST', url: '/api/v1/orgs', headers: auth, payload: { parentId: root.id, kind: 'agency', name: 'API 新建局' } });
     assert.equal(created.statusCode, 201);
-    await h.db().updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('id', '=', row.id).execute();
+    await h.db().updateTable('api_tokens').set({ revoked_at: testClock().toISOString() }).where('id', '=', row.id).execute();
     const revoked = await h.client().get('/api/v1/me', auth);
     assert.equal(revoked.statusCode, 401);
     assert.equal((revoked.json() as { errors: Array<{ code: string }> }).errors[0].code, 'token_invalid');

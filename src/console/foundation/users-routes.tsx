@@ -110,7 +110,7 @@ function UserPage(p: { view: ViewCtx; user: UserRow; grants: Awaited<ReturnType<
       ) : null}
       <dl class="meta">
         <dt>状态</dt>
-        <dd>{u.disabled ? '已停用' : u.locked_until && Date.parse(u.locked_until) > Date.now() ? '临时锁定' : '正常'}</dd>
+        <dd>{u.disabled ? '已停用' : u.locked_until && Date.parse(u.locked_until) > p.view.now.getTime() ? '临时锁定' : '正常'}</dd>
         <dt>电子邮箱</dt>
         <dd>{u.email ?? '—'}</dd>
         <dt>最近登录</dt>

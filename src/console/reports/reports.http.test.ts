@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
+import { randomBytes } from 'node:crypto';
 
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../reports/fixtures/${name}`, import.meta.url)));
 
 /** Posts a multipart form with one file through the client's cookie jar. */
 async function upload(c: Client, file: { name: string; data: Buffer } | null, csrf: string | null): Promise<LightMyRequestResponse> {
-  const b = `----gk${Date.now()}`;
+  const b = `----gk${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
   if (csrf !== null) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`));
   if (file) {

@@ -5,12 +5,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
+import { randomBytes } from 'node:crypto';
 
 const NOW = new Date('2026-11-30T02:00:00Z');
 
 /** Posts a multipart form (fields + one file) through the client's cookie jar. */
 async function upload(c: Client, url: string, fields: Record<string, string>, file: Buffer): Promise<LightMyRequestResponse> {
-  const b = `----gk${Date.now()}`;
+  const b = `----gk${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="tasks.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from('\r\n'));

@@ -14,6 +14,7 @@ import type { VNode } from 'preact';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { publicActor, type Actor, type Ctx } from '../context.js';
+import { clockFor } from '../clock.js';
 import { AppError, isAppError, type FieldError } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
 import { renderDocument } from './render.js';
@@ -58,7 +59,7 @@ export const wantsJson = (req: FastifyRequest): boolean =>
  */
 export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInstance; openapi: () => unknown }> {
   const { config, database } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? clockFor(config);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: config.limits.bodyBytes,
@@ -154,6 +155,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     const makeToken = () => this.generateCsrf();
     return {
       actor: req.actor,
+      now: req.ctx.now(),
       get csrf() {
         csrfToken ??= makeToken();
         return csrfToken;
@@ -276,6 +278,7 @@ function safeView(reply: FastifyReply, req: FastifyRequest, deps: ServerDeps): V
       hant: false,
       flash: null,
       siteName: deps.siteName(),
+      now: (deps.now ?? clockFor(deps.config))(),
     };
   }
 }

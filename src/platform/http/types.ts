@@ -10,6 +10,8 @@ export interface ViewCtx {
   readonly hant: boolean;
   readonly flash: string | null;
   readonly siteName: string;
+  /** The request's instant (the injected clock). */
+  readonly now: Date;
 }
 
 declare module 'fastify' {

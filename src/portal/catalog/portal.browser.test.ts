@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../platform/context.js';
 import { runInit } from '../../cli/init.js';
 import { browserSkip, startBrowserApp, type BrowserApp, assertAccessible, shot } from '../../../test/browser/browser.js';
+import { testClock } from '../../../test/helpers/clock.js';
 
 const noScroll = async (page: Page, width: number) =>
   assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, `no horizontal scrolling at ${width} px on ${page.url()}`);
@@ -15,7 +16,7 @@ describe('portal: home → agency → catalogue → item → print → search, J
 
   before(async () => {
     env = await startBrowserApp(async ({ database, config }) => {
-      await runInit({ db: database.db, actor: systemActor('test'), config, now: () => new Date() }, { demo: true, log: () => undefined });
+      await runInit({ db: database.db, actor: systemActor('test'), config, now: testClock }, { demo: true, log: () => undefined });
     });
     ({ base, browser } = env);
   });

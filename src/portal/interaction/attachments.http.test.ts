@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
+import { randomBytes } from 'node:crypto';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** Posts the message form as multipart with files, through the client's cookie jar and CSRF token. */
 async function postMultipart(c: Client, fields: Record<string, string>, files: Array<{ name: string; data: Buffer }>) {
   const csrf = await c.csrf('/hd/messages/new');
-  const b = `----gk${Date.now()}`;
+  const b = `----gk${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries({ _csrf: csrf, ...fields })) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {

@@ -10,6 +10,7 @@ import {
   shot,
 } from '../../../test/browser/browser.js';
 import { indexDocument } from '../../search/index-document.js';
+import { testClock } from '../../../test/helpers/clock.js';
 
 describe('public search in Chromium, JavaScript off, 375 px [sqlite]', { skip: browserSkip }, () => {
   let env: BrowserApp | undefined;
@@ -18,7 +19,7 @@ describe('public search in Chromium, JavaScript off, 375 px [sqlite]', { skip: b
 
   before(async () => {
     env = await startBrowserApp(async ({ database, config }) => {
-      const ctx = { db: database.db, actor: systemActor('test'), config, now: () => new Date() };
+      const ctx = { db: database.db, actor: systemActor('test'), config, now: testClock };
       const orgs = ['县财政局', '县水利局'];
       for (let i = 0; i < 24; i++) {
         await indexDocument(ctx, {
