@@ -30,9 +30,12 @@ import { AppError, invalid, type FieldError } from '../platform/errors.js';
 import { fromDayNumber, tryDayNumber } from '../platform/dates.js';
 import type { CalendarImportResult, HolidayArrangement, YearData } from './calendar.types.js';
 import { checkYears, nearestHoliday } from './calendar-validate.rules.js';
+import { statutoryHolidays } from './provisional-year.rules.js';
 
-const OFF_MARKERS = [/[(（]\s*休\s*[)）]\s*$/u, /\s休$/u, /放假$/u];
-const WORK_MARKERS = [/[(（]\s*班\s*[)）]\s*$/u, /\s班$/u, /(调休上班|补班|上班)$/u];
+const OFF_MARKERS = [/[(（]\s*休\s*[)）]\s*$/u, /(^|\s)休$/u, /放假$/u, /(^|\s)(假期|休假)$/u];
+const WORK_MARKERS = [/[(（]\s*班\s*[)）]\s*$/u, /(^|\s)班$/u, /(调休上班|补班|上班)$/u];
+// Per-day events of phone calendars: `元旦 假期 第1天/共3天`, `春节 补班 第1天/共2天`.
+const DAY_COUNTER = /\s*[(（]?第\s*\d+\s*天\s*[/／]\s*共\s*\d+\s*天[)）]?\s*$/u;
 const SHORT_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节', 国庆: '国庆节', 劳动: '劳动节' };
 
 type Kind = 'off' | 'work';
@@ -47,7 +50,8 @@ function normaliseName(raw: string): string {
   return SHORT_NAMES[name] ?? name;
 }
 
-function kindOf(ev: ICAL.Component, summary: string): { kind: Kind; name: string } | null {
+function kindOf(ev: ICAL.Component, rawSummary: string): { kind: Kind; name: string } | null {
+  const summary = rawSummary.replace(DAY_COUNTER, '').trim();
   for (const re of OFF_MARKERS) if (re.test(summary)) return { kind: 'off', name: normaliseName(summary.replace(re, '')) };
   for (const re of WORK_MARKERS) if (re.test(summary)) return { kind: 'work', name: normaliseName(summary.replace(re, '')) };
   const name = normaliseName(summary);
@@ -79,17 +83,16 @@ function readEvent(ev: ICAL.Component, where: string, errors: FieldError[]): Ent
   if (ev.getFirstProperty('rrule')) return fail('ics_event_recurring', '不支持重复事件（RRULE），请逐日列出。');
   const dtstart = ev.getFirstProperty('dtstart');
   if (!dtstart) return fail('ics_event_no_start', '缺少开始日期（DTSTART）。');
-  const startValue = dtstart.getFirstValue();
-  if (dtstart.type !== 'date' || !(startValue instanceof ICAL.Time) || !startValue.isDate) {
-    return fail('ics_event_not_all_day', '必须是全天事件（DTSTART;VALUE=DATE:20251001）。');
+  const start = midnightDay(dtstart.getFirstValue());
+  if (Number.isNaN(start)) {
+    return fail('ics_event_not_all_day', '必须是全天事件（DTSTART;VALUE=DATE:20251001），或从北京时间零点开始的事件。');
   }
-  const start = dayOfTime(startValue);
   let endExclusive = start + 1;
   const dtend = ev.getFirstProperty('dtend');
   const duration = ev.getFirstPropertyValue('duration');
   if (dtend) {
-    endExclusive = dayOfTime(dtend.getFirstValue());
-    if (Number.isNaN(endExclusive)) return fail('ics_event_bad_end', '结束日期（DTEND）无效。');
+    endExclusive = midnightDay(dtend.getFirstValue());
+    if (Number.isNaN(endExclusive)) return fail('ics_event_bad_end', '结束日期（DTEND）无效，或不是零点（请使用全天事件或从零点到零点的事件）。');
   } else if (duration instanceof ICAL.Duration) {
     endExclusive = start + Math.round(duration.toSeconds() / 86400);
   }
@@ -98,10 +101,26 @@ function readEvent(ev: ICAL.Component, where: string, errors: FieldError[]): Ent
   }
   const k = kindOf(ev, summary);
   if (!k) return fail('ics_event_kind_unknown', '无法判断是放假还是调休上班：请在标题末尾写“(休)”或“(班)”。');
-  if (k.kind === 'off' && k.name === '') return fail('ics_event_no_name', '放假事件缺少节日名称，例如“国庆节(休)”。');
+
   const days: number[] = [];
   for (let d = start; d < endExclusive; d++) days.push(d);
   return { ...k, days };
+}
+
+/**
+ * The day of an all-day value, or of a time at midnight: in its own zone (TZID), or converted to
+ * Asia/Shanghai when given in UTC (`…T160000Z` is midnight in Beijing), or floating. NaN otherwise.
+ */
+function midnightDay(v: unknown): number {
+  if (!(v instanceof ICAL.Time)) return NaN;
+  if (v.isDate) return dayOfTime(v);
+  let t = v;
+  if (v.zone === ICAL.Timezone.utcTimezone) {
+    t = v.clone();
+    t.addDuration(ICAL.Duration.fromSeconds(8 * 3600));
+  }
+  if (t.hour !== 0 || t.minute !== 0 || t.second !== 0) return NaN;
+  return dayOfTime(t);
 }
 
 /** Line numbers of the `BEGIN:VEVENT` lines, in document order. */
@@ -173,6 +192,18 @@ export function parseCalendarIcs(text: string, options: { year?: number } = {}):
       for (const nm of names) if (!last.names.includes(nm)) last.names.push(nm);
     } else breaks.push({ names: [...names], from: d, to: d, days: new Set([d]), makeup: [] });
   }
+  // Bare `休` events carry no name: a break is named after the statutory holidays it contains (第二条).
+  for (const b of breaks) {
+    b.names = b.names.filter((nm) => nm !== '');
+    if (b.names.length) continue;
+    const years = new Set([yearOfDay(b.from), yearOfDay(b.to)]);
+    const found = [...years].flatMap((y) => statutoryHolidays(y)).filter((h) => h.day >= b.from && h.day <= b.to);
+    b.names = [...new Set(found.map((h) => h.name))];
+    if (!b.names.length) {
+      errors.push({ code: 'ics_event_no_name', message: `${fromDayNumber(b.from)}至${fromDayNumber(b.to)}的放假事件没有节日名称，该期间也没有法定节日：请在标题中写明节日名称，例如“国庆节(休)”。` });
+    }
+  }
+  if (errors.length > 0) throw new AppError('invalid', errors);
   const workDays = entries.filter((x) => x.kind === 'work').flatMap((e) => e.days.map((d) => ({ d, name: e.name })));
   const asHolidays = breaks.map((b) => ({ b, offDays: [fromDayNumber(b.from), fromDayNumber(b.to)] }));
   for (const w of workDays.sort((a, b) => a.d - b.d)) {

@@ -36,7 +36,10 @@ export type { CalendarImportResult } from './calendar.types.js';
 
 
 const HOLIDAY_KEYS = new Set(['name', 'from', 'to', 'days', 'offDays', 'workdays', 'makeupWorkdays']);
-const YEAR_KEYS = new Set(['year', 'holidays', 'workdays', 'notices', 'explanations']);
+const YEAR_KEYS = new Set(['year', 'holidays', 'workdays', 'notices', 'notice', 'explanations']);
+// Read-only fields of the API's year summary (GET /api/v1/calendar/:year): ignored, so that answer imports back.
+const SUMMARY_HOLIDAY_KEYS = new Set(['text', 'offDayCount']);
+const SUMMARY_YEAR_KEYS = new Set(['provisional', 'workingWeekends', 'workingDays', 'lines']);
 const MAX_BREAK_DAYS = 31;
 
 type Json = unknown;
@@ -84,7 +87,7 @@ function readHoliday(v: Json, p: string, errors: FieldError[]): HolidayArrangeme
   }
   const before = errors.length;
   for (const k of Object.keys(v)) {
-    if (!HOLIDAY_KEYS.has(k)) errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}.${k}` });
+    if (!HOLIDAY_KEYS.has(k) && !SUMMARY_HOLIDAY_KEYS.has(k)) errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}.${k}` });
   }
   const name = v.name;
   if (typeof name !== 'string' || name.trim() === '') {
@@ -149,7 +152,10 @@ function readYear(v: Json, p: string, errors: FieldError[]): YearData | null {
   }
   const before = errors.length;
   for (const k of Object.keys(v)) {
-    if (!YEAR_KEYS.has(k)) errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}${k}` });
+    if (!YEAR_KEYS.has(k) && !SUMMARY_YEAR_KEYS.has(k)) errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}${k}` });
+  }
+  if (v.provisional === true) {
+    errors.push({ code: 'calendar_import_provisional', message: '这是依法推算的暂定安排，不是国务院办公厅公布的安排，不能导入。', field: `${p}provisional` });
   }
   const year = v.year;
   if (typeof year !== 'number' || !Number.isInteger(year)) {
@@ -163,7 +169,8 @@ function readYear(v: Json, p: string, errors: FieldError[]): YearData | null {
     .map((h, i) => readHoliday(h, `${p}holidays[${i}]`, errors))
     .filter((h): h is HolidayArrangement => h !== null);
   const loose = v.workdays === undefined ? [] : readDates(v.workdays, `${p}workdays`, errors);
-  const notices = readNotices(v.notices, `${p}notices`, errors);
+  const notices = [...readNotices(v.notices, `${p}notices`, errors), ...(v.notice === undefined ? [] : readNotices([v.notice], `${p}notice`, errors))];
+  const explanations = readExplanations(v.explanations, `${p}explanations`, errors);
   if (errors.length > before || !loose) return null;
   loose.forEach((d, i) => {
     const target = nearestHoliday(holidays, d);
@@ -171,5 +178,15 @@ function readYear(v: Json, p: string, errors: FieldError[]): YearData | null {
       errors.push({ code: 'calendar_workday_unattached', message: `调休上班日 ${d} 附近（45天内）没有节假日，无法归属。`, field: `${p}workdays[${i}]` });
     } else target.makeupWorkdays = [...target.makeupWorkdays, d].sort();
   });
-  return { year: year as number, holidays, notices, explanations: [] };
+  return { year: year as number, holidays, notices, explanations };
+}
+
+function readExplanations(v: Json, p: string, errors: FieldError[]): YearData['explanations'] {
+  if (v === undefined) return [];
+  const ok = Array.isArray(v) && v.every((x) => isObject(x) && typeof x.date === 'string' && !Number.isNaN(tryDayNumber(x.date)) && typeof x.working === 'boolean' && typeof x.reason === 'string');
+  if (!ok) {
+    errors.push({ code: 'calendar_field_type', message: 'explanations 应为 {date, working, reason} 列表。', field: p });
+    return [];
+  }
+  return (v as Array<{ date: string; working: boolean; reason: string }>).map((x) => ({ date: x.date, working: x.working, reason: x.reason }));
 }

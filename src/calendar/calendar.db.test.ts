@@ -2,7 +2,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, makeUser } from '../../test/helpers/factories.js';
-import { addWorkingDays, isWorkingDay } from './calendar.rules.js';
+import { addWorkingDays, isProvisionalDate, isWorkingDay } from './calendar.rules.js';
 import { getCalendar } from './get-calendar.js';
 import { parseCalendarJson } from './calendar-import.rules.js';
 import { saveCalendarYears, seedOfficialCalendar } from './save-calendar-years.js';
@@ -29,7 +29,13 @@ describeDb('calendar in the database', (h) => {
     const cal = await getCalendar(h.db());
     assert.equal(addWorkingDays(cal, '2025-09-26', 20), '2025-10-30');
     assert.equal(isWorkingDay(cal, '2025-10-11'), true);
-    assert.throws(() => addWorkingDays(cal, '2026-12-20', 20), { code: 'calendar_year_missing' });
+    // 2027 is not announced: the count runs on the provisional calendar (暂定), derived from the law.
+    assert.equal(addWorkingDays(cal, '2026-12-20', 20), '2027-01-18');
+    assert.equal(isProvisionalDate(cal, '2027-01-18'), true);
+    assert.equal(isProvisionalDate(cal, '2026-12-31'), false);
+    assert.equal(isWorkingDay(cal, '2027-01-01'), false, '元旦 (第二条)');
+    // Beyond the provisional horizon nothing is guessed.
+    assert.throws(() => addWorkingDays(cal, '2031-12-20', 20), { code: 'calendar_year_missing' });
   });
 
   it('a system administrator adds a year; it is versioned, audited and recomputes deadlines', async () => {

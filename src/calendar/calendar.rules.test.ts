@@ -11,8 +11,8 @@ import {
   isWorkingDay,
   nextWorkingDay,
   workingDaysBetween,
-  yearSummary,
 } from './calendar.rules.js';
+import { yearSummary } from './calendar-summary.rules.js';
 import { OFFICIAL_YEARS } from './official-holidays.data.js';
 import type { YearData } from './calendar.types.js';
 import { fromDayNumber, toDayNumber } from '../platform/dates.js';
@@ -24,7 +24,7 @@ const yearMissing = (year: number) => (e: unknown) =>
   isAppError(e) &&
   e.kind === 'invalid' &&
   e.code === 'calendar_year_missing' &&
-  e.errors[0]?.message === `缺少${year}年的法定节假日安排，无法计算工作日。请管理员先导入该年度日历。`;
+  e.errors[0]?.message === `日历中没有${year}年的节假日安排（超出可计算的范围），无法计算工作日。`;
 
 test('isWorkingDay: weekdays, holidays and 调休 weekends (table)', () => {
   const table: [string, boolean, string][] = [
@@ -88,10 +88,10 @@ test('workingDaysBetween counts (a, b]', () => {
 });
 
 test('dayInfo reports the kind and the holiday name', () => {
-  assert.deepEqual(dayInfo(cal, '2025-10-11'), { date: '2025-10-11', working: true, kind: 'makeup_workday', holidayName: '国庆节、中秋节' });
-  assert.deepEqual(dayInfo(cal, '2023-09-29'), { date: '2023-09-29', working: false, kind: 'holiday', holidayName: '中秋节、国庆节' });
-  assert.deepEqual(dayInfo(cal, '2025-10-12'), { date: '2025-10-12', working: false, kind: 'weekend' });
-  assert.deepEqual(dayInfo(cal, '2025-10-13'), { date: '2025-10-13', working: true, kind: 'workday' });
+  assert.deepEqual(dayInfo(cal, '2025-10-11'), { date: '2025-10-11', working: true, kind: 'makeup_workday', holidayName: '国庆节、中秋节', provisional: false });
+  assert.deepEqual(dayInfo(cal, '2023-09-29'), { date: '2023-09-29', working: false, kind: 'holiday', holidayName: '中秋节、国庆节', provisional: false });
+  assert.deepEqual(dayInfo(cal, '2025-10-12'), { date: '2025-10-12', working: false, kind: 'weekend', provisional: false });
+  assert.deepEqual(dayInfo(cal, '2025-10-13'), { date: '2025-10-13', working: true, kind: 'workday', provisional: false });
 });
 
 test('describeRange lists breaks and 调休 days in Chinese', () => {

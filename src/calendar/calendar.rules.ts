@@ -17,7 +17,6 @@ import {
   fromDayNumber,
   tryDayNumber,
   weekdayOfDayNumber,
-  formatChineseShort,
   type IsoDate,
 } from '../platform/dates.js';
 import type { YearData } from './calendar.types.js';
@@ -73,13 +72,17 @@ export interface WorkCalendar {
   readonly periods: readonly IndexedPeriod[];
   /** Date string of every index (built once). */
   readonly iso: readonly IsoDate[];
+  /** Years not yet announced, derived from the law (provisional-year.rules.ts), after every announced year. */
+  readonly provisionalYears: readonly number[];
+  /** Index of 1 January of the first provisional year (`kinds.length` when there is none). */
+  readonly provisionalFrom: number;
 }
 
 /** The `calendar_year_missing` error for a year without data. */
 export function yearMissingError(year: number, field?: string): AppError {
   return new AppError('invalid', {
     code: 'calendar_year_missing',
-    message: `缺少${year}年的法定节假日安排，无法计算工作日。请管理员先导入该年度日历。`,
+    message: `日历中没有${year}年的节假日安排（超出可计算的范围），无法计算工作日。`,
     ...(field ? { field } : {}),
   });
 }
@@ -95,6 +98,11 @@ export function buildCalendar(years: readonly YearData[]): WorkCalendar {
     data.set(y.year, y);
   }
   const sorted = [...data.keys()].sort((a, b) => a - b);
+  const provisionalYears = sorted.filter((y) => data.get(y)?.provisional);
+  const lastAnnounced = sorted.filter((y) => !data.get(y)?.provisional).pop();
+  if (provisionalYears.length && lastAnnounced !== undefined && (provisionalYears[0] as number) < lastAnnounced) {
+    throw invalid('calendar_provisional_order', `${provisionalYears[0]}年的暂定安排不能早于已公布的${lastAnnounced}年安排。`);
+  }
   const first = sorted[0] as number;
   const last = sorted[sorted.length - 1] as number;
   const start = tryDayNumber(`${first}-01-01`);
@@ -174,12 +182,29 @@ export function buildCalendar(years: readonly YearData[]): WorkCalendar {
     periodOf,
     periods,
     iso,
+    provisionalYears,
+    provisionalFrom: provisionalYears.length ? tryDayNumber(`${provisionalYears[0]}-01-01`) - start : length,
   };
 }
 
-/** True when the calendar has data for the year. */
+/** True when the calendar has data for the year (announced or provisional). */
 export function coversYear(cal: WorkCalendar, year: number): boolean {
   return cal.data.has(year);
+}
+
+/** True when the year's official arrangement is in the calendar (not only the provisional one). */
+export function isAnnouncedYear(cal: WorkCalendar, year: number): boolean {
+  return cal.data.has(year) && !cal.data.get(year)?.provisional;
+}
+
+/** True when the (covered) index lies in a year not yet announced: what it says is provisional (暂定). */
+export function isProvisionalIndex(cal: WorkCalendar, i: number): boolean {
+  return i >= cal.provisionalFrom;
+}
+
+/** True when `date` lies in a year whose arrangement is provisional (暂定). */
+export function isProvisionalDate(cal: WorkCalendar, date: IsoDate): boolean {
+  return tryDayNumber(date) - cal.start >= cal.provisionalFrom;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,6 +310,8 @@ export interface DayInfo {
   kind: DayKind;
   /** For a holiday: its name; for a make-up working day: the holiday it makes up for. */
   holidayName?: string;
+  /** True in a year not yet announced: derived from the law, may change when the notice is imported. */
+  provisional: boolean;
 }
 
 /** Kind, working status and holiday name of a date. */
@@ -292,7 +319,7 @@ export function dayInfo(cal: WorkCalendar, date: IsoDate): DayInfo {
   const i = dayIndex(cal, date);
   const k = cal.kinds[i] as number;
   const p = cal.periodOf[i] as number;
-  const info: DayInfo = { date: dateAt(cal, i), working: isWorkingIndex(cal, i), kind: KIND_NAMES[k] as DayKind };
+  const info: DayInfo = { date: dateAt(cal, i), working: isWorkingIndex(cal, i), kind: KIND_NAMES[k] as DayKind, provisional: isProvisionalIndex(cal, i) };
   if (p >= 0) info.holidayName = (cal.periods[p] as IndexedPeriod).name;
   return info;
 }
@@ -353,55 +380,4 @@ export function describeIndexRange(cal: WorkCalendar, from: number, to: number):
     }
   }
   return text;
-}
-
-/** One line of a year summary. */
-export interface YearSummaryHoliday {
-  name: string;
-  from: IsoDate;
-  to: IsoDate;
-  offDays: number;
-  makeupWorkdays: IsoDate[];
-  /** e.g. `国庆节、中秋节：10月1日至8日放假，共8天；9月28日（星期日）、10月11日（星期六）调休上班`. */
-  text: string;
-}
-
-/** A year's arrangement, for display (`calendar show 2026`). */
-export interface YearSummary {
-  year: number;
-  holidays: YearSummaryHoliday[];
-  /** Weekend days of this calendar year that are working days. */
-  workingWeekends: IsoDate[];
-  /** Working days in this calendar year (1 January – 31 December). */
-  workingDays: number;
-  notices: YearData['notices'];
-  lines: string[];
-}
-
-const WEEKDAY_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-/** Holidays, working weekends and totals of a year; throws `calendar_year_missing` without data. */
-export function yearSummary(cal: WorkCalendar, year: number): YearSummary {
-  const yd = cal.data.get(year);
-  if (!yd) throw yearMissingError(year);
-  const withWeekday = (d: IsoDate): string =>
-    `${formatChineseShort(d)}（${WEEKDAY_ZH[weekdayOfDayNumber(tryDayNumber(d))]}）`;
-  const holidays = yd.holidays.map((h): YearSummaryHoliday => {
-    const from = h.offDays[0] as IsoDate;
-    const to = h.offDays[h.offDays.length - 1] as IsoDate;
-    let text = `${h.name}：${formatDayRange(from, to)}放假，共${h.offDays.length}天`;
-    if (h.makeupWorkdays.length > 0) text += `；${h.makeupWorkdays.map(withWeekday).join('、')}调休上班`;
-    return { name: h.name, from, to, offDays: h.offDays.length, makeupWorkdays: [...h.makeupWorkdays], text };
-  });
-  const a = dayIndex(cal, `${year}-01-01`);
-  const b = dayIndex(cal, `${year}-12-31`);
-  const workingWeekends: IsoDate[] = [];
-  for (let i = a; i <= b; i++) if (cal.kinds[i] === K_MAKEUP) workingWeekends.push(dateAt(cal, i));
-  const workingDays = (cal.cum[b] as number) - (a > 0 ? (cal.cum[a - 1] as number) : 0);
-  const lines = [
-    `${year}年法定节假日安排`,
-    ...holidays.map((h) => h.text),
-    `全年工作日 ${workingDays} 天，其中调休上班的周末 ${workingWeekends.length} 天`,
-  ];
-  return { year, holidays, workingWeekends, workingDays, notices: yd.notices, lines };
 }

@@ -44,6 +44,11 @@ export interface YearData {
   notices: NoticeRef[];
   /** Intentional differences from the `chinese-days` package (empty when there are none). */
   explanations: DataExplanation[];
+  /**
+   * True for a year whose notice is not yet published: derived from the law alone
+   * (provisional-year.rules.ts), never stored, replaced when the notice is imported.
+   */
+  provisional?: boolean;
 }
 
 /** Result of an import: the complete years found, and remarks (Chinese) about what was left aside. */

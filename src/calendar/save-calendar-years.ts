@@ -4,10 +4,15 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isSysadmin } from '../orgs/roles.rules.js';
 import type { YearData } from './calendar.types.js';
-import { buildCalendar } from './calendar.rules.js';
+import { calendarOf } from './get-calendar.js';
 import { getYearRow, readYears } from './calendar.store.js';
 import { calendarListeners } from './calendar-listeners.js';
 import { OFFICIAL_YEARS } from './official-holidays.data.js';
+
+/** JSON with sorted keys: the same year read from a file or from the database compares equal. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+const sameYear = (stored: string, y: YearData): boolean => JSON.stringify(canonical(JSON.parse(stored))) === JSON.stringify(canonical(y));
 
 const summarize = (y: YearData) => `${y.year}年：${y.holidays.map((h) => `${h.name}${h.offDays.length}天`).join('、')}；调休上班${y.holidays.reduce((n, h) => n + h.makeupWorkdays.length, 0)}天`;
 
@@ -22,17 +27,23 @@ export async function saveCalendarYears(
   source: 'import' | 'edit',
 ): Promise<{ saved: Array<{ year: number; version: number; changed: boolean }>; moved: Array<{ label: string; moved: number }> }> {
   if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor)) throw forbidden('calendar_forbidden', '只有系统管理员可以修改节假日日历。');
+  // A database that never ran `init` starts from the shipped years (as getCalendar does).
+  if (!(await readYears(ctx.db)).length) await seedOfficialCalendar(ctx);
   // Validate the combination before saving: it must build.
   const existing = await readYears(ctx.db);
-  const merged = [...existing.filter((e) => !years.some((y) => y.year === e.year)), ...years];
-  const cal = buildCalendar(merged);
+  const imported = years.map((y) => ({ ...y, provisional: undefined }));
+  const merged = [...existing.filter((e) => !imported.some((y) => y.year === e.year)), ...imported];
+  const cal = calendarOf(merged);
+  const before = existing.length ? calendarOf(existing) : null;
   return tx(ctx, async (trx) => {
     const saved = [];
     const now = ctx.now().toISOString();
-    for (const y of years) {
+    const announced: number[] = [];
+    for (const y of imported) {
       const row = await getYearRow(trx, y.year);
       const data = JSON.stringify(y);
-      if (row && row.data === data) {
+      if (!row) announced.push(y.year);
+      if (row && sameYear(row.data, y)) {
         saved.push({ year: y.year, version: row.version, changed: false });
         continue;
       }
@@ -45,7 +56,9 @@ export async function saveCalendarYears(
       saved.push({ year: y.year, version, changed: true });
     }
     const moved = [];
-    if (saved.some((s) => s.changed)) for (const l of calendarListeners()) moved.push(await l({ ...ctx, db: trx }, cal));
+    const changedYears = saved.filter((s) => s.changed).map((s) => s.year);
+    const reason = announced.length ? `国务院办公厅公布${announced.join('、')}年节假日安排` : `${changedYears.join('、')}年节假日日历更正`;
+    if (changedYears.length) for (const l of calendarListeners()) moved.push(await l({ ...ctx, db: trx }, cal, { before, reason }));
     return { saved, moved };
   });
 }

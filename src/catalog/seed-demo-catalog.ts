@@ -19,10 +19,14 @@ export async function seedDemoCatalog(ctx: Ctx, demo: { countyId: number }): Pro
   const cats = await ensureCategories(ctx.db, office.id, now);
   const cat = (name: string) => cats.find((c) => c.name === name)?.id ?? null;
   const today = todayInShanghai(ctx.now());
+  // Dated relative to today, so the demo always looks current.
+  const written = addDays(today, -12);
+  const y = written.slice(0, 4);
+  const quarter = '一二三四'[Math.floor((Number(written.slice(5, 7)) - 1) / 3)];
   const samples = [
-    { title: '示例县人民政府办公室关于做好2026年政务公开工作的通知（示例）', docNo: '示政办发〔2026〕3号', genre: '通知', category: '政策文件', topic: '综合政务\\政务公开', normative: false },
-    { title: '示例县人民政府办公室2026年第三季度工作动态（示例）', docNo: '', genre: '其他', category: '工作动态', topic: '综合政务\\其他', normative: false },
-    { title: '示例县城乡居民最低生活保障办法（示例）', docNo: '示政规〔2026〕1号', genre: '通知', category: '政策文件', topic: '民政、扶贫、救灾\\社会福利', normative: true },
+    { title: `示例县人民政府办公室关于做好${y}年政务公开工作的通知（示例）`, docNo: `示政办发〔${y}〕3号`, genre: '通知', category: '政策文件', topic: '综合政务\\政务公开', normative: false },
+    { title: `示例县人民政府办公室${y}年第${quarter}季度工作动态（示例）`, docNo: '', genre: '其他', category: '工作动态', topic: '综合政务\\其他', normative: false },
+    { title: '示例县城乡居民最低生活保障办法（示例）', docNo: `示政规〔${y}〕1号`, genre: '通知', category: '政策文件', topic: '民政、扶贫、救灾\\社会福利', normative: true },
   ];
   for (const s of samples) {
     const createdOn = addDays(today, -10);

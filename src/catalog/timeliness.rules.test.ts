@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCalendar } from '../calendar/calendar.rules.js';
 import { OFFICIAL_YEARS } from '../calendar/official-holidays.data.js';
+import { withProvisionalYears } from '../calendar/provisional-year.rules.js';
 import { disclosureDue, timeliness, timelinessLabel } from './timeliness.rules.js';
 
 const cal = buildCalendar(OFFICIAL_YEARS);
@@ -25,13 +26,21 @@ describe('第二十六条: 20 working days after 生成日期', () => {
   });
   it('unpublished items show days left or days overdue', () => {
     const pending = timeliness(cal, '2025-09-19', null, '2025-10-20');
-    assert.deepEqual(pending, { kind: 'pending', due: '2025-10-23', daysLeft: 3 });
+    assert.deepEqual(pending, { kind: 'pending', due: '2025-10-23', daysLeft: 3, provisional: false });
     const overdue = timeliness(cal, '2025-09-19', null, '2025-10-27');
-    assert.deepEqual(overdue, { kind: 'overdue', due: '2025-10-23', days: 2 });
+    assert.deepEqual(overdue, { kind: 'overdue', due: '2025-10-23', days: 2, provisional: false });
   });
   it('a year without calendar data is reported, not guessed', () => {
     const t = timeliness(cal, '2026-12-20', null, '2026-12-21');
     assert.equal(t.kind, 'unknown');
     assert.match(timelinessLabel(t), /2027年/);
+  });
+  it('a due date in a year not yet announced is computed on the provisional calendar and says 暂定', () => {
+    const withProvisional = buildCalendar(withProvisionalYears(OFFICIAL_YEARS));
+    // 12-21..25 (5), 12-28..31 (9), 1-1 元旦, 1-4..8 (14), 1-11..15 (19), 1-18 (20).
+    const t = timeliness(withProvisional, '2026-12-20', null, '2026-12-21');
+    assert.deepEqual(t, { kind: 'pending', due: '2027-01-18', daysLeft: 19, provisional: true });
+    assert.equal(timelinessLabel(t), '剩余 19 个工作日（暂定，2027-01-18 前公开）');
+    assert.equal(timelinessLabel(timeliness(withProvisional, '2026-12-20', '2026-12-30', '2026-12-30')), '按时（暂定）');
   });
 });

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { todayInShanghai } from '../platform/dates.js';
 import { invalid } from '../platform/errors.js';
-import { addWorkingDays, isWorkingDay, workingDaysBetween, yearSummary } from '../calendar/calendar.rules.js';
+import { addWorkingDays, dayInfo, isProvisionalDate, workingDaysBetween, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { provisionalNote, provisionalYears } from '../calendar/provisional-year.rules.js';
+import { exportYearJson, parseCalendarFile, previewImport } from '../calendar/calendar-exchange.rules.js';
+import { yearSummary } from '../calendar/calendar-summary.rules.js';
 import { getCalendar } from '../calendar/get-calendar.js';
-import { parseCalendarIcs, parseCalendarJson } from '../calendar/calendar-import.rules.js';
 import { saveCalendarYears } from '../calendar/save-calendar-years.js';
 import { computeClock } from '../requests/clock/request-clock.rules.js';
 import { parseLedger } from '../requests/clock/clock-input.rules.js';
@@ -15,26 +17,52 @@ const readInput = (file: string): string => (file === '-' ? readFileSync(0, 'utf
 /** `gongkai calendar …` and `gongkai clock …`. */
 export function calendarCli(program: Command, open: Open): void {
   const cal = program.command('calendar').description('法定节假日与工作日日历');
+  // The answer goes to standard output alone (scripts read it); a provisional answer is said on standard error.
+  const answer = (value: string, json: boolean | undefined, provisional: string[]): void => {
+    if (json) {
+      console.log(JSON.stringify({ value: /^(true|false|-?\d+)$/.test(value) ? JSON.parse(value) : value, provisional: provisional.length > 0, provisionalDates: provisional }));
+      return;
+    }
+    console.log(value);
+    if (provisional.length) console.error(`暂定：${provisionalNote(provisionalYears(provisional))}`);
+  };
+  const provisionalOf = (cal: WorkCalendar, ...dates: string[]): string[] => dates.filter((d) => isProvisionalDate(cal, d));
   cal
     .command('is-working-day <date>')
-    .description('该日是否为工作日（含调休上班）：打印 true 或 false')
-    .action((date: string) => withCtx(open, async (ctx) => console.log(String(isWorkingDay(await getCalendar(ctx.db), date)))));
+    .description('该日是否为工作日（含调休上班）：打印 true 或 false；尚未公布安排的年度为暂定')
+    .option('--json', '输出 JSON（含是否暂定）')
+    .action((date: string, o: { json?: boolean }) =>
+      withCtx(open, async (ctx) => {
+        const c = await getCalendar(ctx.db);
+        const info = dayInfo(c, date);
+        answer(String(info.working), o.json, info.provisional ? [date] : []);
+      }),
+    );
   cal
     .command('add-working-days <date> <n>')
     .description('第 n 个工作日（起算日不计入，民法典第二百零一条）')
-    .action((date: string, n: string) =>
+    .option('--json', '输出 JSON（含是否暂定）')
+    .action((date: string, n: string, o: { json?: boolean }) =>
       withCtx(open, async (ctx) => {
         if (!/^\d{1,4}$/.test(n)) throw invalid('n_invalid', '工作日数应为非负整数。', 'n');
-        console.log(addWorkingDays(await getCalendar(ctx.db), date, Number(n)));
+        const c = await getCalendar(ctx.db);
+        const due = addWorkingDays(c, date, Number(n));
+        answer(due, o.json, provisionalOf(c, due));
       }),
     );
   cal
     .command('between <from> <to>')
     .description('两日之间的工作日数（不含起始日，含截止日）')
-    .action((a: string, b: string) => withCtx(open, async (ctx) => console.log(String(workingDaysBetween(await getCalendar(ctx.db), a, b)))));
+    .option('--json', '输出 JSON（含是否暂定）')
+    .action((a: string, b: string, o: { json?: boolean }) =>
+      withCtx(open, async (ctx) => {
+        const c = await getCalendar(ctx.db);
+        answer(String(workingDaysBetween(c, a, b)), o.json, provisionalOf(c, a, b));
+      }),
+    );
   cal
     .command('show <year>')
-    .description('列出该年的节假日和调休上班日')
+    .description('列出该年的节假日和调休上班日（尚未公布的年度标明“暂定”）')
     .action((year: string) =>
       withCtx(open, async (ctx) => {
         const s = yearSummary(await getCalendar(ctx.db), Number(year));
@@ -42,13 +70,31 @@ export function calendarCli(program: Command, open: Open): void {
       }),
     );
   cal
+    .command('export <year>')
+    .description('导出该年度安排（JSON，可用 calendar import 原样导入）')
+    .option('--out <file>', '写入文件（默认标准输出）')
+    .action((year: string, o: { out?: string }) =>
+      withCtx(open, async (ctx) => {
+        const text = exportYearJson(await getCalendar(ctx.db), Number(year));
+        if (o.out) writeFileSync(o.out, text);
+        else process.stdout.write(text);
+      }),
+    );
+  cal
     .command('import <file>')
-    .description('从 JSON 或 .ics 文件导入（新增或更正）年度安排；记录版本并审计')
-    .action((file: string) =>
+    .description('从 JSON 或 .ics 文件导入（新增或更正）年度安排；先列出各日安排，记录版本并审计')
+    .option('--dry-run', '只列出将导入的安排，不保存')
+    .action((file: string, o: { dryRun?: boolean }) =>
       withCtx(open, async (ctx) => {
         const text = readInput(file);
-        const parsed = /BEGIN:VCALENDAR/.test(text) ? parseCalendarIcs(text) : parseCalendarJson(text);
+        const parsed = parseCalendarFile(text);
         for (const n of parsed.notes) console.log(`提示：${n}`);
+        const current = await getCalendar(ctx.db);
+        for (const p of previewImport(current, parsed.years)) for (const l of p.lines) console.log(l);
+        if (o.dryRun) {
+          console.log('（试运行：未保存）');
+          return;
+        }
         const r = await saveCalendarYears(ctx, parsed.years, 'import');
         for (const s of r.saved) console.log(`${s.year} 年：${s.changed ? `已保存（第 ${s.version} 版）` : '与现有数据相同，未修改'}`);
         for (const m of r.moved) console.log(`${m.label}：${m.moved} 个期限随之调整`);

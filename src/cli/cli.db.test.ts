@@ -6,13 +6,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PG_URL } from '../../test/helpers/db.js';
+import { TEST_NOW } from '../../test/helpers/clock.js';
+import { randomBytes } from 'node:crypto';
 
 const BIN = path.resolve('bin/gongkai');
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`gongkai CLI [${dialect}]`, { skip: dialect === 'postgres' && !PG_URL ? 'SKIPPED: GONGKAI_TEST_PG_URL not set (PostgreSQL tier)' : false }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gk-cli-'));
-    const dbName = `gk_cli_${process.pid}_${Date.now().toString(36)}`;
+    const dbName = `gk_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
     let env: Record<string, string> = {};
     const run = (args: string[], input?: string) => {
       const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 60_000 });
@@ -20,7 +22,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     };
 
     before(async () => {
-      env = { GONGKAI_DATA_DIR: dir, GONGKAI_LOG_LEVEL: 'silent', GONGKAI_DB: dialect };
+      env = { GONGKAI_DATA_DIR: dir, GONGKAI_LOG_LEVEL: 'silent', GONGKAI_DB: dialect, GONGKAI_NOW: TEST_NOW };
       if (dialect === 'postgres') {
         const c = new pg.Client({ connectionString: PG_URL });
         await c.connect();
@@ -61,9 +63,28 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal(run(['calendar', 'add-working-days', '2025-09-26', '20']).out.trim(), '2025-10-30');
       const show = run(['calendar', 'show', '2026']);
       assert.match(show.out, /春节：2月15日至23日放假，共9天；2月14日（星期六）、2月28日（星期六）调休上班/);
-      const missing = run(['calendar', 'add-working-days', '2026-12-20', '20']);
+      // 2027 is not announced: the answer is computed on the provisional calendar and says so.
+      const december = run(['calendar', 'add-working-days', '2026-12-20', '20']);
+      assert.equal(december.code, 0);
+      assert.equal(december.out.trim(), '2027-01-18');
+      assert.match(december.err, /^暂定：2027年节假日安排尚未公布/);
+      assert.equal(run(['calendar', 'is-working-day', '2027-01-01']).out.trim(), 'false');
+      assert.deepEqual(JSON.parse(run(['calendar', 'is-working-day', '2027-01-01', '--json']).out), { value: false, provisional: true, provisionalDates: ['2027-01-01'] });
+      assert.match(run(['calendar', 'show', '2027']).out, /^2027年法定节假日安排（暂定）\n国务院办公厅尚未公布2027年节假日安排/);
+      const missing = run(['calendar', 'add-working-days', '2031-12-20', '20']);
       assert.equal(missing.code, 1);
       assert.match(missing.err, /calendar_year_missing/);
+      // export → import round trip; an import previews each day before saving.
+      const exported = run(['calendar', 'export', '2026']);
+      assert.equal(exported.code, 0);
+      const back = run(['calendar', 'import', '-'], exported.out);
+      assert.equal(back.code, 0, back.err);
+      assert.match(back.out, /2026年：更正已公布的安排，与现有安排相比有 0 天变化/);
+      assert.match(back.out, /2026 年：与现有数据相同，未修改/);
+      const dry = run(['calendar', 'import', '-', '--dry-run'], JSON.stringify({ year: 2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-04' }, { name: '春节', from: '2027-02-05', to: '2027-02-13' }, { name: '国庆节', from: '2027-10-01', to: '2027-10-07' }] }));
+      assert.match(dry.out, /2027-01-04：工作日 → 法定节假日（放假）（元旦）/);
+      assert.match(dry.out, /（试运行：未保存）/);
+      assert.equal(run(['calendar', 'is-working-day', '2027-01-04']).out.trim(), 'true', 'the dry run saved nothing');
     });
 
     it('clock reads a ledger from stdin and explains it', () => {

@@ -5,8 +5,8 @@
  * `interaction.comment_min_days` (30) and `interaction.feedback_due_days` (20 working days).
  */
 import type { Db } from '../platform/db/schema.js';
-import { buildCalendar, type WorkCalendar } from '../calendar/calendar.rules.js';
-import { OFFICIAL_YEARS } from '../calendar/official-holidays.data.js';
+import type { WorkCalendar } from '../calendar/calendar.rules.js';
+import { getCalendar } from '../calendar/get-calendar.js';
 import { parseReplyLimits, type ReplyLimits } from './reply-deadline.rules.js';
 import { parseWordList } from './sensitive-words.rules.js';
 import { DEFAULT_COMMENT_SETTINGS } from './comment-periods.rules.js';
@@ -40,13 +40,8 @@ export async function readInteractionSettings(db: Db): Promise<InteractionSettin
   };
 }
 
-let cached: WorkCalendar | null = null;
-
-/** The official working-day calendar (src/calendar/official-holidays.data.ts), built once. */
-export function interactionCalendar(): WorkCalendar {
-  cached ??= buildCalendar(OFFICIAL_YEARS);
-  return cached;
-}
+/** The working-day calendar reply deadlines run on: the one administrators keep (imports, corrections, 暂定 years). */
+export const interactionCalendar = (db: Db): Promise<WorkCalendar> => getCalendar(db);
 
 /** Whether a consultation to the org at `orgPath` needs a name (global setting or the agency's own). */
 export function nameRequiredFor(s: Pick<InteractionSettings, 'nameRequired' | 'nameRequiredOrgIds'>, orgPath: string | undefined): boolean {

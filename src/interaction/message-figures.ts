@@ -10,7 +10,7 @@ export async function messageFigures(ctx: Ctx, input: { orgPaths: string[]; from
   const asOf = today(ctx);
   const since = [input.from, addMonths(asOf, -12)].sort()[0];
   const rows = await figureRows(ctx.db, input.orgPaths, since);
-  const cal = interactionCalendar();
+  const cal = await interactionCalendar(ctx.db);
   const fm = (r: (typeof rows)[number]) => ({ receivedOn: r.received_on, dueOn: r.due_on, repliedOn: r.replied_on, rating: r.rating });
   const period = { from: input.from, to: input.to, asOf };
   const orgs = new Map<number, string>();

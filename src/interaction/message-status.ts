@@ -4,6 +4,8 @@ import { listMessageEvents, type MessageEventRow, type MessageWithOrg } from './
 import { findMessageByCode } from './find-message.js';
 import { loadMessage, maskMessage } from './message-support.js';
 import { seesContact } from './interaction.policy.rules.js';
+import { interactionCalendar } from './interaction-settings.js';
+import { provisionalNoteFor } from '../calendar/provisional-year.rules.js';
 
 /** What the citizen sees with the number and the 查询码. */
 export interface PublicMessageStatus {
@@ -16,6 +18,8 @@ export interface PublicMessageStatus {
   state: string;
   receivedOn: string;
   dueOn: string | null;
+  /** The 暂定 sentence when the due date lies in a year whose holidays are not yet announced. */
+  dueNote: string | null;
   replyPublic: string | null;
   /** The private part of the reply: shown to the citizen only, never in the public Q&A. */
   replyPrivate: string | null;
@@ -43,6 +47,7 @@ export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; 
     stateLabel: label(m.state),
     receivedOn: m.received_on,
     dueOn: m.due_on,
+    dueNote: ['replied', 'closed'].includes(m.state) ? null : provisionalNoteFor(await interactionCalendar(ctx.db), m.due_on),
     replyPublic: m.state === 'reopened' ? null : m.reply_public,
     replyPrivate: m.state === 'reopened' ? null : m.reply_private,
     repliedOn: m.replied_on,

@@ -12,6 +12,7 @@ import { findSensitiveWords } from './sensitive-words.rules.js';
 import { interactionCalendar, type InteractionSettings } from './interaction-settings.js';
 import { insertMessage } from './messages.store.js';
 import { appendMessageEvent } from './message-support.js';
+import { provisionalNoteFor } from '../calendar/provisional-year.rules.js';
 
 /** The agency (or the jurisdiction's government) a message is addressed to: an enabled org. */
 export async function messageOrg(trx: Db, orgId: number | undefined): Promise<{ id: number; name: string; path: string }> {
@@ -27,11 +28,12 @@ export async function insertNewMessage(
   settings: InteractionSettings,
   f: MessageFields,
   o: { orgId: number; channel: MessageChannel; receivedOn: string; handlerId?: number | null },
-): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string; held: boolean }> {
+): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string; dueNote: string | null; held: boolean }> {
   const year = Number(o.receivedOn.slice(0, 4));
   const messageNo = formatMessageNo(year, await nextCounter(trx, `message:${year}`));
   const queryCode = newQueryCode();
-  const dueOn = replyDueOn(interactionCalendar(), settings.replyLimits, { type: f.type, channel: o.channel, receivedOn: o.receivedOn });
+  const cal = await interactionCalendar(trx);
+  const dueOn = replyDueOn(cal, settings.replyLimits, { type: f.type, channel: o.channel, receivedOn: o.receivedOn });
   const words = findSensitiveWords(`${f.subject}\n${f.content}`, settings.sensitiveWords);
   const now = ctx.now().toISOString();
   const id = await insertMessage(trx, {
@@ -67,5 +69,5 @@ export async function insertNewMessage(
     updated_at: now,
   });
   await appendMessageEvent(trx, ctx, id, { type: 'received', payload: { channel: o.channel, dueOn } });
-  return { id, messageNo, queryCode, dueOn, held: words.length > 0 };
+  return { id, messageNo, queryCode, dueOn, dueNote: provisionalNoteFor(cal, dueOn), held: words.length > 0 };
 }

@@ -18,7 +18,7 @@ export interface PeriodSummary {
 
 async function summarise(ctx: Ctx, rows: PeriodWithOrg[]): Promise<PeriodSummary[]> {
   const s = await readInteractionSettings(ctx.db);
-  const cal = interactionCalendar();
+  const cal = await interactionCalendar(ctx.db);
   const t = today(ctx);
   return rows.map((p) => {
     const x = { startOn: p.start_on, endOn: p.end_on, feedbackPublishedOn: p.feedback_published_on };

@@ -24,7 +24,7 @@ export async function reopenMessage(ctx: Ctx, input: { messageNo: string; queryC
     }
     const state = nextState(m.state, 'reopen');
     const on = today(ctx);
-    const dueOn = replyDueOn(interactionCalendar(), settings.replyLimits, { type: m.type as MessageType, channel: m.channel as MessageChannel, receivedOn: on });
+    const dueOn = replyDueOn(await interactionCalendar(trx), settings.replyLimits, { type: m.type as MessageType, channel: m.channel as MessageChannel, receivedOn: on });
     await updateMessage(trx, m.id, { state, reopened: 1, rating: null, rating_reason: null, replied_on: null, published: 0, due_on: dueOn, updated_at: ctx.now().toISOString() });
     await appendMessageEvent(trx, ctx, m.id, { type: 'reopened', payload: { previousRating: m.rating, previousRepliedOn: m.replied_on, dueOn } });
     await writeAudit(trx, ctx, { action: 'message.reopen', subjectType: 'message', subjectId: m.id, orgId: m.org_id, summary: `留言人对留言 ${m.message_no} 的答复不满意，申请重新办理，期限 ${dueOn}` });

@@ -21,7 +21,7 @@ export interface SubmitMessageInput extends MessageInput {
  * A citizen leaves a message on the portal (channel: website). Received today; the reply is due
  * after the website limit (5 working days by default). Returns the 留言编号 and the 查询码 (shown once).
  */
-export async function submitMessage(ctx: Ctx, input: SubmitMessageInput): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string }> {
+export async function submitMessage(ctx: Ctx, input: SubmitMessageInput): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string; dueNote: string | null }> {
   const settings = await readInteractionSettings(ctx.db);
   const { fields, errors } = validateMessage(input, { nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)) });
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理留言的机关。', field: 'orgId' });
@@ -45,6 +45,6 @@ export async function submitMessage(ctx: Ctx, input: SubmitMessageInput): Promis
       orgId: org.id,
       summary: `网站收到${MESSAGE_TYPES[fields.type]}留言 ${m.messageNo}（${org.name}），答复期限 ${m.dueOn}${files.length ? `，附件 ${files.length} 个` : ''}${m.held ? '，含敏感词待审核' : ''}`,
     });
-    return { id: m.id, messageNo: m.messageNo, queryCode: m.queryCode, dueOn: m.dueOn };
+    return { id: m.id, messageNo: m.messageNo, queryCode: m.queryCode, dueOn: m.dueOn, dueNote: m.dueNote };
   });
 }

@@ -60,6 +60,14 @@ export function reportDeadline(year: number, orgKind: string): IsoDate {
 export const deadlineBasis = (year: number, orgKind: string): string =>
   year <= 2018 ? '2007年《条例》第三十一条' : GOVERNMENT_KINDS.has(orgKind) ? '《条例》第四十九条第二款' : '《条例》第四十九条第一款';
 
+/**
+ * 第五十条: the report covers a whole year, so it can be submitted or published only once the year has
+ * ended (from 1 January of the next year, Beijing time). Returns the refusal message, or null.
+ */
+export function yearNotEnded(year: number, today: IsoDate): string | null {
+  return today < `${year + 1}-01-01` ? `${year}年尚未结束，年度报告须在${year + 1}年1月1日以后报送、发布（条例第五十条：报告全年情况）。` : null;
+}
+
 /** Late: published after the deadline, or not yet published and the deadline has passed (dates in Beijing time). */
 export function isLate(deadline: IsoDate, publishedOn: IsoDate | null, today: IsoDate): boolean {
   return publishedOn ? publishedOn > deadline : today > deadline;

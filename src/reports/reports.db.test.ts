@@ -126,6 +126,19 @@ describeDb('annual reports', (h) => {
     const n = await h.db().selectFrom('annual_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.id).executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 0);
   });
+
+  it('a report for a year that has not ended can be drafted, not submitted (第五十条: the whole year)', async () => {
+    const county = await makeOrg(h.db(), { name: '某县人民政府' });
+    const agency = await makeOrg(h.db(), { parent: county, name: '某县文化和旅游局', kind: 'agency' });
+    const editor = await makeUser(h.db(), [['editor', agency]]);
+    const december = new Date('2026-12-31T15:00:00Z'); // 23:00 on 31 December in Beijing
+    const { id } = await createReport(h.ctx(editor.actor, december), { orgId: agency.id, year: 2026 });
+    const e = await rejects(submitReport(h.ctx(editor.actor, december), { id }), 'report_year_not_ended');
+    assert.equal(e.errors[0].message, '2026年尚未结束，年度报告须在2027年1月1日以后报送、发布（条例第五十条：报告全年情况）。');
+    assert.equal((await getReport(h.db(), id))?.status, 'draft');
+    await submitReport(h.ctx(editor.actor, new Date('2026-12-31T16:00:00Z')), { id }); // 00:00 on 1 January in Beijing
+    assert.equal((await getReport(h.db(), id))?.status, 'submitted');
+  });
 });
 
 describeDb('annual reports: demo data', (h) => {

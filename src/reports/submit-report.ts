@@ -1,9 +1,10 @@
 import type { Ctx } from '../platform/context.js';
-import { invalidFields } from '../platform/errors.js';
+import { conflict, invalidFields } from '../platform/errors.js';
+import { todayInShanghai } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { checkIdentities } from './identities.rules.js';
-import { REPORT_EDIT_ROLES } from './report-workflow.rules.js';
+import { REPORT_EDIT_ROLES, yearNotEnded } from './report-workflow.rules.js';
 import { reportForAction } from './report-access.js';
 import { findReport, rowTables, updateReportRow } from './reports.store.js';
 import { violationField } from './violation-field.rules.js';
@@ -12,6 +13,8 @@ import { violationField } from './violation-field.rules.js';
 export async function submitReport(ctx: Ctx, input: { id: number }): Promise<void> {
   await tx(ctx, async (trx) => {
     const r = await reportForAction(trx, ctx, input.id, 'submit', REPORT_EDIT_ROLES);
+    const early = yearNotEnded(r.year, todayInShanghai(ctx.now()));
+    if (early) throw conflict('report_year_not_ended', early);
     const prev = await findReport(trx, r.org_id, r.year - 1);
     const violations = checkIdentities(rowTables(r), prev ? rowTables(prev) : null);
     if (violations.length)

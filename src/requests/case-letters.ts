@@ -1,11 +1,15 @@
 /** The letters of one case, built from its stored events (read only). */
 import type { Db } from '../platform/db/schema.js';
-import { answerLetter, consultationLetter, correctionLetter, extensionLetter, feeLetter, type Letter, type LetterCase } from './letters.rules.js';
+import { answerLetter, consultationLetter, correctionLetter, extensionLetter, feeLetter, letterProvisionalNote, type Letter, type LetterCase } from './letters.rules.js';
 import { storedTemplate } from './letter-templates.rules.js';
 import { isParty } from './clock/clock-input.rules.js';
 import { eventPayload } from './ledger.rules.js';
 import type { CaseClock } from './case-support.js';
 import { listRequestEvents, type RequestWithOrg } from './requests.store.js';
+import { requestCalendar } from './request-calendar.js';
+import { isValidIsoDate } from '../platform/dates.js';
+import { isProvisionalDate } from '../calendar/calendar.rules.js';
+import { provisionalYears } from '../calendar/provisional-year.rules.js';
 
 /**
  * Every letter the case has produced so far, oldest first. With `staff`, the 征求意见函 too: they are
@@ -20,23 +24,30 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, o
     infoWanted: r.info_title ?? r.info_ref ?? (r.info_description ?? '').slice(0, 60),
   };
   const out: Letter[] = [];
+  const cal = await requestCalendar(db);
+  // A letter that states a date on the provisional calendar says so (暂定) in one added paragraph.
+  const push = (letter: Letter, ...stated: Array<string | null>): void => {
+    const years = provisionalYears(stated.filter((d): d is string => !!d && isValidIsoDate(d) && isProvisionalDate(cal, d)));
+    out.push(years.length ? { ...letter, paragraphs: [...letter.paragraphs, letterProvisionalNote(years)] } : letter);
+  };
   let feeIdx = 0;
   let consultIdx = 0;
   for (const e of await listRequestEvents(db, r.id)) {
     const p = eventPayload(e.payload);
-    if (e.type === 'correction_requested') out.push(correctionLetter(c, { on: e.event_on, until: String(p.until), items: String(p.items ?? '') }));
-    if (e.type === 'extended') out.push(extensionLetter(c, { on: e.event_on, days: Number(p.days), dueOn: r.due_on }));
+    if (e.type === 'correction_requested') push(correctionLetter(c, { on: e.event_on, until: String(p.until), items: String(p.items ?? '') }), String(p.until));
+    if (e.type === 'extended') push(extensionLetter(c, { on: e.event_on, days: Number(p.days), dueOn: r.due_on }), r.due_on);
     if (e.type === 'fee_notice_sent') {
       const method = p.method === 'per_page' ? 'per_page' : 'per_request';
       const detail = method === 'per_page' ? `${String(p.pages)}页` : `本月第${String(p.ordinal)}件`;
-      out.push(feeLetter(c, { on: e.event_on, method, amount: Number(p.amount), detail, payBy: clock.result?.feeNotices[feeIdx]?.paymentDueOn ?? null }));
+      const payBy = clock.result?.feeNotices[feeIdx]?.paymentDueOn ?? null;
+      push(feeLetter(c, { on: e.event_on, method, amount: Number(p.amount), detail, payBy }), payBy);
       feeIdx++;
     }
     if (e.type === 'consultation_started') consultIdx++;
     if (e.type === 'consultation_respondent' && opts.staff) {
       const party = isParty(p.party) ? p.party : 'third_party';
       const replyDueOn = clock.result?.consultations[consultIdx - 1]?.replyDueOn ?? null;
-      out.push(consultationLetter(c, { on: e.event_on, party, respondent: String(p.respondent ?? ''), replyDueOn, contact: opts.contact ?? null }));
+      push(consultationLetter(c, { on: e.event_on, party, respondent: String(p.respondent ?? ''), replyDueOn, contact: opts.contact ?? null }), replyDueOn);
     }
     if (e.type === 'answered' && r.outcome_code) {
       const t = storedTemplate(p.template) ?? undefined;

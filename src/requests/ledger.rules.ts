@@ -40,7 +40,17 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
   cohandling_added: '增加协办科室',
   cohandling_replied: '协办科室答复',
   cohandling_removed: '撤销协办科室',
+  due_recomputed: '答复期限调整',
+  cohandling_due_moved: '协办科室内部办理期限调整',
 };
+
+/** The history line of an event: its label, with the dates where they matter to the applicant. */
+export function historyLabel(type: string, payload: Record<string, unknown>): string {
+  const label = HISTORY_LABELS[type] ?? type;
+  if (type === 'due_recomputed') return `${label}：由 ${String(payload.from ?? '—')} 调整为 ${String(payload.to ?? '—')}（${String(payload.reason ?? '节假日日历变更')}）`;
+  if (type === 'cohandling_due_moved') return `${label}：${String(payload.name ?? '')} ${String(payload.from ?? '—')} → ${String(payload.to ?? '—')}`;
+  return label;
+}
 
 /** A stored event as the ledger needs it. */
 export interface StoredEvent {

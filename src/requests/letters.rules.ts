@@ -37,6 +37,11 @@ const intro = (c: LetterCase): string =>
   `本机关${c.receivedOn ? `于${formatChinese(c.receivedOn)}` : ''}收到您提出的政府信息公开申请（申请编号：${c.requestNo}），申请获取“${c.infoWanted}”。`;
 
 
+/** The paragraph a letter adds when a date it states lies in a year whose holiday arrangement is not yet announced. */
+export function letterProvisionalNote(years: readonly number[]): string {
+  return `${years.join('、')}年法定节假日安排尚未公布，上述日期系依据《全国年节及纪念日放假办法》推算的暂定日期；国务院办公厅公布该年度节假日安排后如有调整，本机关将另行告知。`;
+}
+
 /** 补正告知书 (第三十条). */
 export function correctionLetter(c: LetterCase, e: { on: string; until: string; items: string }): Letter {
   return {

@@ -6,7 +6,7 @@ import type { Ctx } from '../platform/context.js';
 import { maskId, maskPhone } from '../orgs/codes.rules.js';
 import { caseClock, loadCase, today, type CaseClock } from './case-support.js';
 import { findByCode } from './find-by-code.js';
-import { HISTORY_LABELS, eventPayload } from './ledger.rules.js';
+import { eventPayload, historyLabel } from './ledger.rules.js';
 import { seesPersonalData } from './requests.policy.rules.js';
 import { findSimilarRequests, listRequestEvents, type RequestEventRow, type RequestWithOrg } from './requests.store.js';
 import { caseLetters } from './case-letters.js';
@@ -31,7 +31,7 @@ const toLine = (e: RequestEventRow): HistoryLine => ({
   id: e.id,
   on: e.event_on,
   type: e.type,
-  label: HISTORY_LABELS[e.type] ?? e.type,
+  label: historyLabel(e.type, eventPayload(e.payload)),
   payload: eventPayload(e.payload),
   actor: e.actor_label,
   isPublic: e.public === 1,
@@ -53,6 +53,8 @@ export interface PublicStatus {
   channel: string;
   /** An oral request waiting for the applicant: what the office recorded (personal data masked), to confirm. */
   oralRecord: Array<[string, string]> | null;
+  /** The latest change of the due date made by a calendar change (shown as a notice), if any. */
+  dueChange: { on: string; from: string | null; to: string | null; reason: string } | null;
 }
 
 /** The public status of a case, for whoever holds its 申请编号 and 查询码. */
@@ -74,7 +76,17 @@ export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCo
     letters: await caseLetters(ctx.db, r, clock),
     channel: r.channel,
     oralRecord: r.channel === 'oral' && r.state === 'submitted' ? buildOralSheet(maskCase(r, false), r.submitted_at.slice(0, 10), '').rows : null,
+    dueChange: lastDueChange(events),
   };
+}
+
+/** The latest `due_recomputed` event of a ledger, as the applicant is told about it. */
+function lastDueChange(events: readonly RequestEventRow[]): PublicStatus['dueChange'] {
+  const e = [...events].reverse().find((x) => x.type === 'due_recomputed');
+  if (!e) return null;
+  const p = eventPayload(e.payload);
+  const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  return { on: e.event_on, from: s(p.from), to: s(p.to), reason: s(p.reason) ?? '节假日日历变更' };
 }
 
 /** Masks personal data of a row unless `clear`. */

@@ -17,6 +17,7 @@ export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Pr
   const orgId = office?.id ?? demo.countyId;
   if ((await ctx.db.selectFrom('requests').select('id').where('org_id', '=', orgId).limit(1).execute()).length) return '依申请公开：示例申请已存在。';
   const day = today(ctx);
+  const year = Number(day.slice(0, 4));
   const base: ApplicationFields = {
     applicantType: 'citizen',
     orgKind: null,
@@ -29,7 +30,7 @@ export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Pr
     email: null,
     address: '示例县示例路1号',
     postcode: null,
-    infoTitle: '示例县2026年老旧小区改造项目清单（示例）',
+    infoTitle: `示例县${year}年老旧小区改造项目清单（示例）`,
     infoRef: null,
     infoDescription: '申请获取本年度老旧小区改造项目名称、地点和资金安排。',
     form: 'electronic',
@@ -39,7 +40,7 @@ export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Pr
     const a = await insertCase(trx, ctx, base, { orgId, channel: 'online', receivedOn: null, state: 'submitted' });
     await appendEvent(trx, ctx, a.id, { type: 'submitted', on: day });
     for (const [channel, answered] of [['in_person', false], ['email', true]] as const) {
-      const c = await insertCase(trx, ctx, { ...base, infoTitle: answered ? '示例县2025年政府信息公开工作年度报告数据来源（示例）' : base.infoTitle }, { orgId, channel, receivedOn: day, state: 'processing' });
+      const c = await insertCase(trx, ctx, { ...base, infoTitle: answered ? `示例县${year - 1}年政府信息公开工作年度报告数据来源（示例）` : base.infoTitle }, { orgId, channel, receivedOn: day, state: 'processing' });
       await appendEvent(trx, ctx, c.id, { type: 'received', on: day, payload: { channel } });
       if (answered) await appendEvent(trx, ctx, c.id, { type: 'answered', on: day, payload: { outcome: '1' } });
       const { dueOn } = await recomputeDue(trx, ctx, (await getRequest(trx, c.id))!);

@@ -5,6 +5,8 @@ import { isValidIsoDate, todayInShanghai } from '../platform/dates.js';
 import { scopePaths } from '../orgs/roles.rules.js';
 import { listOrgs } from '../orgs/orgs.store.js';
 import { getCalendar } from '../calendar/get-calendar.js';
+import { addWorkingDays, isProvisionalDate, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { provisionalNote, provisionalYears } from '../calendar/provisional-year.rules.js';
 import type { FigureColumn, FigureSource } from './figure-source.js';
 import { rollUp, rowOf, rowOrgs, sortRows, type DashRow } from './dashboard.rules.js';
 import { FIGURE_SOURCES } from './sources/index.js';
@@ -21,6 +23,8 @@ export interface Dashboard {
   rows: DashRow[];
   total: DashRow;
   paths: string[];
+  /** Set while deadlines of new work reach into a year whose holidays are not yet announced (暂定): the sentence to show. */
+  provisionalNote: string | null;
 }
 
 /** Period defaults: the year so far. */
@@ -57,7 +61,17 @@ export async function computeFigures(ctx: Ctx, paths: string[], period: { from: 
     }
     Object.assign(total.values, s.figures(sum));
   }
-  return { from: period.from, to: period.to, today, columns, rows, total };
+  return { from: period.from, to: period.to, today, columns, rows, total, provisionalNote: provisionalNoteFor(cal, today) };
+}
+
+/** The 暂定 sentence when the 20 working days from today reach into a provisional year (due dates and 3-day windows then rest on it). */
+function provisionalNoteFor(cal: WorkCalendar, today: string): string | null {
+  try {
+    const horizon = addWorkingDays(cal, today, 20);
+    return isProvisionalDate(cal, horizon) ? provisionalNote(provisionalYears([horizon])) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The dashboard for the actor: the supervisor's subtrees, or the agency administrator's own agencies. */

@@ -5,7 +5,8 @@ import { invalid } from '../../platform/errors.js';
 import { computeClock } from '../../requests/clock/request-clock.rules.js';
 import { parseLedger } from '../../requests/clock/clock-input.rules.js';
 import { getCalendar } from '../../calendar/get-calendar.js';
-import { yearSummary, dayInfo } from '../../calendar/calendar.rules.js';
+import { dayInfo } from '../../calendar/calendar.rules.js';
+import { yearSummary } from '../../calendar/calendar-summary.rules.js';
 
 /** Public JSON API: the request clock and the calendar. */
 export async function clockApi(app: FastifyInstance, perMinute: number): Promise<void> {

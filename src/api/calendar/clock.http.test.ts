@@ -32,9 +32,18 @@ describeApp('request clock and calendar over HTTP', (h) => {
     assert.equal(res.statusCode, 400);
     const e = (res.json() as { errors: Array<{ code: string; field?: string }> }).errors[0];
     assert.match(e.field ?? '', /events\[0\]/);
-    const missing = await h.app().inject({ method: 'POST', url: '/api/v1/clock?asOf=2026-12-20', payload: { received: { on: '2026-12-20', channel: 'online' } } });
+    // Beyond the provisional horizon (the last announced year + 5) nothing is guessed.
+    const missing = await h.app().inject({ method: 'POST', url: '/api/v1/clock?asOf=2031-12-20', payload: { received: { on: '2031-12-20', channel: 'online' } } });
     assert.equal(missing.statusCode, 400);
     assert.equal((missing.json() as { errors: Array<{ code: string }> }).errors[0].code, 'calendar_year_missing');
+    // A December receipt runs into 2027, not yet announced: computed on the provisional calendar and flagged.
+    const december = await h.app().inject({ method: 'POST', url: '/api/v1/clock?asOf=2026-12-21', payload: { received: { on: '2026-12-20', channel: 'online' } } });
+    assert.equal(december.statusCode, 200);
+    const d = december.json() as { dueOn: string; calendarProvisional: boolean; provisionalDates: string[]; steps: string[] };
+    assert.equal(d.dueOn, '2027-01-18');
+    assert.equal(d.calendarProvisional, true);
+    assert.deepEqual(d.provisionalDates, ['2027-01-18']);
+    assert.match(d.steps[d.steps.length - 1] ?? '', /^注：2027年节假日安排尚未公布/);
   });
 
   it('the public 期限计算器 shows the due date and how it was computed', async () => {
@@ -66,12 +75,18 @@ describeApp('request clock and calendar over HTTP', (h) => {
     const a = h.client();
     await a.login(admin.username);
     const y2027 = JSON.stringify({ year: 2027, holidays: [{ name: '春节', from: '2027-02-05', to: '2027-02-13' }, { name: '国庆节', from: '2027-10-01', to: '2027-10-07' }] });
-    const res = await a.post('/console/calendar/import', { data: y2027 }, { from: '/console/calendar' });
+    const confirm = async (preview: { statusCode: number; body: string }) => {
+      assert.equal(preview.statusCode, 200);
+      assert.match(preview.body, /导入预览（尚未保存）/);
+      const data = /name="data" value="([^"]+)"/.exec(preview.body)?.[1]?.replaceAll('&quot;', '"') ?? '';
+      return a.post('/console/calendar/import/confirm', { data }, { from: '/console/calendar' });
+    };
+    const res = await confirm(await a.post('/console/calendar/import', { data: y2027 }, { from: '/console/calendar' }));
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /2027 年已保存为第 1 版/);
     assert.match(res.body, /个期限随之调整/);
     const y2028 = JSON.stringify({ year: 2028, holidays: [{ name: '春节', from: '2028-01-25', to: '2028-02-01' }, { name: '国庆节', from: '2028-10-01', to: '2028-10-07' }] });
-    const up = await a.upload('/console/calendar/upload', { field: 'file', name: '2028年节假日.json', data: y2028, type: 'application/json' }, {}, { from: '/console/calendar' });
+    const up = await confirm(await a.upload('/console/calendar/upload', { field: 'file', name: '2028年节假日.json', data: y2028, type: 'application/json' }, {}, { from: '/console/calendar' }));
     assert.equal(up.statusCode, 200);
     assert.match(up.body, /2028 年已保存为第 1 版/);
     const none = await a.upload('/console/calendar/upload', { field: 'file', name: 'empty.json', data: '' }, {}, { from: '/console/calendar' });
@@ -101,14 +116,14 @@ describeApp(
       await c.login(sup.username);
       const before = await c.get('/console');
       assert.equal(before.statusCode, 200);
-      assert.doesNotMatch(before.body, /缺少 2027 年/);
+      assert.doesNotMatch(before.body, /尚未导入 2027 年/);
       clock = new Date('2026-10-31T16:30:00Z'); // 00:30 on 1 November in Beijing
       const c2 = h.client();
       await c2.login(sup.username);
-      assert.match((await c2.get('/console')).body, /缺少 2027 年法定节假日安排/);
+      assert.match((await c2.get('/console')).body, /尚未导入 2027 年法定节假日安排/);
       const e = h.client();
       await e.login(editor.username);
-      assert.doesNotMatch((await e.get('/console')).body, /缺少 2027 年/);
+      assert.doesNotMatch((await e.get('/console')).body, /尚未导入 2027 年/);
     });
   },
   { now: () => clock },

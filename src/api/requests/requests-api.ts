@@ -8,7 +8,7 @@ import { maskCase } from '../../requests/request-status.js';
 import { today } from '../../requests/case-support.js';
 import { performAction, STAFF_ACTIONS, type ActionFields, type SideAction } from '../../requests/perform-action.js';
 import type { RequestAction } from '../../requests/request-states.rules.js';
-import { addWorkingDays } from '../../calendar/calendar.rules.js';
+import { addWorkingDays, isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
 import { addDays } from '../../platform/dates.js';
 import { requestCalendar } from '../../requests/request-calendar.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
@@ -34,12 +34,13 @@ const Summary = Type.Object({
   infoTitle: Type.Union([Type.String(), Type.Null()]),
   receivedOn: Type.Union([Type.String(), Type.Null()]),
   dueOn: Type.Union([Type.String(), Type.Null()]),
+  dueProvisional: Type.Boolean({ description: '答复期限落在节假日安排尚未公布的年度（按法定节假日推算，暂定）' }),
   handlerId: Type.Union([Type.Integer(), Type.Null()]),
   outcomeCode: Type.Union([Type.String(), Type.Null()]),
   closedOn: Type.Union([Type.String(), Type.Null()]),
 });
 
-const summary = (r: RequestWithOrg) => {
+const summary = (r: RequestWithOrg, cal: WorkCalendar) => {
   const m = maskCase(r, false);
   return {
     id: r.id,
@@ -54,6 +55,7 @@ const summary = (r: RequestWithOrg) => {
     infoTitle: r.info_title,
     receivedOn: r.received_on,
     dueOn: r.due_on,
+    dueProvisional: !!r.due_on && isProvisionalDate(cal, r.due_on),
     handlerId: r.handler_id,
     outcomeCode: r.outcome_code,
     closedOn: r.closed_on,
@@ -89,14 +91,15 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
       const day = today(req.ctx);
+      const cal = await requestCalendar(req.ctx.db);
       let soon: string;
       try {
-        soon = addWorkingDays(await requestCalendar(req.ctx.db), day, 3);
+        soon = addWorkingDays(cal, day, 3);
       } catch {
         soon = addDays(day, 5);
       }
       const { rows, total } = await listRequests(req.ctx.db, { orgPaths: paths, queue: q.queue ?? 'all', userId: req.actor.userId, today: day, soonUntil: soon, limit: perPage, offset: (page - 1) * perPage });
-      return { data: rows.map(summary), page, perPage, total };
+      return { data: rows.map((r) => summary(r, cal)), page, perPage, total };
     },
   );
 
@@ -122,7 +125,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
     const c = await staffCase(req.ctx, (req.params as { id: number }).id);
     const r = c.request;
     return {
-      ...summary(r),
+      ...summary(r, await requestCalendar(req.ctx.db)),
       personalDataVisible: c.personalDataVisible,
       applicant: { name: r.applicant_name, idType: r.id_type, idNumber: r.id_number, phone: r.phone, email: r.email, address: r.address, postcode: r.postcode, legalRep: r.legal_rep, contactName: r.contact_name },
       info: { title: r.info_title, ref: r.info_ref, description: r.info_description, form: r.info_form, delivery: r.delivery },

@@ -53,6 +53,8 @@ export async function supervisionApi(app: FastifyInstance): Promise<void> {
     return {
       from: d.from,
       to: d.to,
+      provisional: d.provisionalNote !== null,
+      provisionalNote: d.provisionalNote,
       columns: d.columns.map((c) => ({ key: c.key, label: c.label, format: c.format, available: c.available })),
       rows: [...d.rows, d.total].map((r) => ({ orgId: r.orgId || null, orgName: r.orgName, values: r.values })),
     };

@@ -16,6 +16,11 @@ import { getOrg } from '../../orgs/orgs.store.js';
 import { messageFigures } from '../../interaction/message-figures.js';
 import { formatRate } from '../../interaction/figures.rules.js';
 import { interactionApi } from '../../api/interaction/interaction-api.js';
+import { onCalendarChange } from '../../calendar/calendar-listeners.js';
+import { recomputeMessageDueDates } from '../../interaction/recompute-message-due-dates.js';
+
+// Stored reply deadlines follow the calendar: recomputed whenever a year is imported or corrected.
+onCalendarChange((ctx, cal, change) => recomputeMessageDueDates(ctx, cal, change));
 
 /** 互动交流: messages (咨询/投诉/建议) with reply limits and figures, public Q&A, comment periods. */
 export const interactionModule: CapabilityModule = {

@@ -17,8 +17,8 @@ import { letterTemplateRoutes } from '../../console/requests/letter-templates-ro
 import { requestDepartmentsApi } from '../../api/requests/request-departments-api.js';
 
 // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.
-onCalendarChange(async (ctx, cal) => {
-  const r = await recomputeRequestDueDates(ctx, cal);
+onCalendarChange(async (ctx, cal, change) => {
+  const r = await recomputeRequestDueDates(ctx, cal, change);
   return { label: r.label, moved: r.moved };
 });
 

@@ -7,10 +7,14 @@ import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { isSysadmin, rolesAllow } from '../../orgs/roles.rules.js';
-import { coversYear, yearSummary } from '../../calendar/calendar.rules.js';
+import { coversYear, isAnnouncedYear } from '../../calendar/calendar.rules.js';
+import { provisionalNote } from '../../calendar/provisional-year.rules.js';
+import { exportRecord, parseCalendarFile, previewImport, type ImportPreview } from '../../calendar/calendar-exchange.rules.js';
+import { ProvisionalBadge } from '../../platform/views/provisional.js';
+import { yearSummary } from '../../calendar/calendar-summary.rules.js';
 import { getCalendar } from '../../calendar/get-calendar.js';
 import { listChanges, listYearRows } from '../../calendar/calendar.store.js';
-import { parseCalendarIcs, parseCalendarJson } from '../../calendar/calendar-import.rules.js';
+import { parseCalendarJson } from '../../calendar/calendar-import.rules.js';
 import { saveCalendarYears } from '../../calendar/save-calendar-years.js';
 import { correctCalendarDay } from '../../calendar/correct-calendar-day.js';
 import { assertAllowed } from '../guard.js';
@@ -18,7 +22,7 @@ import { registerHomeWidget } from '../foundation/home-routes.js';
 
 const SOURCE: Record<string, string> = { official: '内置（国务院办公厅通知）', import: '导入', edit: '更正' };
 
-async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; errors?: FieldError[]; text?: string; message?: string }) {
+async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; errors?: FieldError[]; text?: string; message?: string; preview?: { items: ImportPreview[]; data: string; notes: string[] } }) {
   const rows = await listYearRows(req.ctx.db);
   const cal = await getCalendar(req.ctx.db);
   const year = opts.year ?? rows[0]?.year;
@@ -26,8 +30,11 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
   const changes = await listChanges(req.ctx.db);
   return (
     <ConsoleLayout view={view} title="法定节假日日历">
-      <p class="muted">所有期限（依申请公开、补正、征求意见、主动公开时限、留言答复）按此日历计算工作日。缺少某年数据时，涉及该年的计算会报错而不会猜测。</p>
+      <p class="muted">
+        所有期限（依申请公开、补正、征求意见、主动公开时限、留言答复）按此日历计算工作日。国务院办公厅尚未公布安排的年度按《全国年节及纪念日放假办法》推算（暂定，不含调休），涉及这些年度的期限都标明“暂定”；导入正式安排后，未办结事项的期限自动重新计算并告知申请人。
+      </p>
       {opts.message ? <div class="flash" role="status">{opts.message}</div> : null}
+      {opts.preview ? <ImportPreviewSection view={view} preview={opts.preview} /> : null}
       <div class="table-wrap">
         <table>
           <thead>
@@ -39,6 +46,18 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
             </tr>
           </thead>
           <tbody>
+            {[...cal.provisionalYears].reverse().map((y) => (
+              <tr>
+                <td>
+                  <a href={`/console/calendar?year=${y}`}>{y} 年</a>
+                </td>
+                <td>—</td>
+                <td>
+                  <ProvisionalBadge note={provisionalNote([y])} /> 依法推算（尚未公布）
+                </td>
+                <td>—</td>
+              </tr>
+            ))}
             {rows.map((r) => (
               <tr>
                 <td>
@@ -54,7 +73,9 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
       </div>
       {summary ? (
         <section>
-          <h2>{summary.year} 年安排（全年 {summary.workingDays} 个工作日）</h2>
+          <h2>
+            {summary.year} 年安排（全年 {summary.workingDays} 个工作日）{summary.provisional ? <ProvisionalBadge note={provisionalNote([summary.year])} /> : null}
+          </h2>
           <ul>
             {summary.lines.map((l) => (
               <li>{l}</li>
@@ -65,7 +86,9 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
       {isSysadmin(view.actor) ? (
         <section>
           <h2>新增或更正年度安排</h2>
-          <p>粘贴 JSON（格式见 docs/deadlines.md）或 .ics 日历内容。每次修改都会保存修改前的版本、写入审计日志，并重新计算所有未办结事项的期限。</p>
+          <p>
+            粘贴 JSON（格式见 docs/deadlines.md）或 .ics 日历内容（手机日历导出的“班/休”、“假期 第1天/共3天”等格式均可）。保存前先显示逐日安排和与当前日历的差异；每次修改都会保存修改前的版本、写入审计日志，并重新计算所有未办结事项的期限。
+          </p>
           <ErrorSummary errors={opts.errors} />
           <h3>更正某一天</h3>
           <form method="post" action="/console/calendar/day" class="filters">
@@ -83,13 +106,13 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
               <label for="f-file">JSON 或 .ics 文件</label>
               <input id="f-file" name="file" type="file" accept=".json,.ics,application/json,text/calendar" required />
             </div>
-            <button type="submit">上传并保存</button>
+            <button type="submit">上传并预览</button>
           </form>
           <h3>粘贴整年安排</h3>
           <form method="post" action="/console/calendar/import">
             <CsrfField token={view.csrf} />
             <TextArea name="data" label="年度安排数据" rows={12} required value={opts.text} errors={opts.errors} />
-            <button type="submit">保存</button>
+            <button type="submit">预览</button>
           </form>
         </section>
       ) : null}
@@ -105,6 +128,33 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
   );
 }
 
+/** The preview of an import, with the button that saves it. */
+function ImportPreviewSection({ view, preview }: { view: ViewCtx; preview: { items: ImportPreview[]; data: string; notes: string[] } }) {
+  return (
+    <section class="card" aria-labelledby="preview-h">
+      <h2 id="preview-h">导入预览（尚未保存）</h2>
+      {preview.notes.map((n) => (
+        <p class="muted">{n}</p>
+      ))}
+      {preview.items.map((p) => (
+        <>
+          <h3>{p.lines[0]}</h3>
+          <ul>
+            {p.lines.slice(1).map((l) => (
+              <li>{l.trim()}</li>
+            ))}
+          </ul>
+        </>
+      ))}
+      <form method="post" action="/console/calendar/import/confirm">
+        <CsrfField token={view.csrf} />
+        <input type="hidden" name="data" value={preview.data} />
+        <button type="submit">确认保存并重新计算期限</button> <a href="/console/calendar">放弃</a>
+      </form>
+    </section>
+  );
+}
+
 /** Console: the statutory calendar, its versions, imports and corrections. */
 export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void> {
   const canSee = (req: FastifyRequest) => rolesAllow(req.actor, ['sysadmin', 'supervisor']);
@@ -113,21 +163,38 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     const y = Number(str(req.query, 'year'));
     return reply.page(await page(req, reply.view(), { year: Number.isInteger(y) && y > 0 ? y : undefined }));
   });
-  const importText = async (req: FastifyRequest, reply: FastifyReply, text: string) => {
+  const fail = async (req: FastifyRequest, reply: FastifyReply, e: unknown, text: string) => {
+    if (!isAppError(e)) throw e;
+    return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, message: `${x.field ? x.field + '：' : ''}${x.message}`, field: 'data' })), text }), e.status);
+  };
+  // Step 1: parse and show what would change; nothing is saved.
+  const previewText = async (req: FastifyRequest, reply: FastifyReply, text: string) => {
     try {
-      const parsed = /BEGIN:VCALENDAR/.test(text) ? parseCalendarIcs(text) : parseCalendarJson(text);
-      const r = await saveCalendarYears(req.ctx, parsed.years, 'edit');
-      const moved = r.moved.reduce((n, m) => n + m.moved, 0);
-      const msg = `${r.saved.map((s) => `${s.year} 年${s.changed ? `已保存为第 ${s.version} 版` : '无变化'}`).join('；')}。未办结事项中有 ${moved} 个期限随之调整。${parsed.notes.join(' ')}`;
-      return reply.page(await page(req, reply.view(), { year: r.saved[0]?.year, message: msg }));
+      const parsed = parseCalendarFile(text);
+      const items = previewImport(await getCalendar(req.ctx.db), parsed.years);
+      const data = JSON.stringify(parsed.years.map(exportRecord));
+      return reply.page(await page(req, reply.view(), { year: parsed.years[0]?.year, preview: { items, data, notes: parsed.notes } }));
     } catch (e) {
-      if (!isAppError(e)) throw e;
-      return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, message: `${x.field ? x.field + '：' : ''}${x.message}`, field: 'data' })), text }), e.status);
+      return fail(req, reply, e, text);
     }
   };
   app.post('/console/calendar/import', async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
-    return importText(req, reply, str(req.body, 'data'));
+    return previewText(req, reply, str(req.body, 'data'));
+  });
+  // Step 2: the administrator confirms the previewed data.
+  app.post('/console/calendar/import/confirm', async (req, reply) => {
+    assertAllowed(isSysadmin(req.actor));
+    const text = str(req.body, 'data');
+    try {
+      const parsed = parseCalendarJson(text);
+      const r = await saveCalendarYears(req.ctx, parsed.years, 'import');
+      const moved = r.moved.reduce((n, m) => n + m.moved, 0);
+      const msg = `${r.saved.map((s) => `${s.year} 年${s.changed ? `已保存为第 ${s.version} 版` : '无变化'}`).join('；')}。未办结事项中有 ${moved} 个期限随之调整，已记入案卷并告知申请人。`;
+      return reply.page(await page(req, reply.view(), { year: r.saved[0]?.year, message: msg }));
+    } catch (e) {
+      return fail(req, reply, e, text);
+    }
   });
   app.post('/console/calendar/upload', { preValidation: readUploadForm('file') }, async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
@@ -135,7 +202,7 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     if (form.error || !form.file?.data.length) {
       return reply.page(await page(req, reply.view(), { errors: [{ code: 'file_missing', message: form.error ?? '请选择 JSON 或 .ics 文件。', field: 'data' }] }), 400);
     }
-    return importText(req, reply, form.file.data.toString('utf8'));
+    return previewText(req, reply, form.file.data.toString('utf8'));
   });
 
   app.post('/console/calendar/day', async (req, reply) => {
@@ -162,7 +229,11 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     const today = todayInShanghai(req.ctx.now());
     const year = Number(today.slice(0, 4));
     if (today.slice(5) < '11-01') return null;
-    if (coversYear(await getCalendar(req.ctx.db), year + 1)) return null;
-    return { level: 'warning', title: `缺少 ${year + 1} 年法定节假日安排。`, body: `国务院办公厅通知发布后，请系统管理员在“法定节假日日历”中导入；在此之前，期限落在 ${year + 1} 年的事项无法计算。` };
+    if (isAnnouncedYear(await getCalendar(req.ctx.db), year + 1)) return null;
+    return {
+      level: 'warning',
+      title: `尚未导入 ${year + 1} 年法定节假日安排。`,
+      body: `国务院办公厅通知发布后，请系统管理员在“法定节假日日历”中导入；在此之前，期限落在 ${year + 1} 年的事项按《全国年节及纪念日放假办法》推算并标明“暂定”，导入后自动重新计算并告知申请人。`,
+    };
   });
 }

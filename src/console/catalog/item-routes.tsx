@@ -14,6 +14,7 @@ import { getItem, linksOf, listChannels, listAttachments, listReviews, listVersi
 import { VALIDITIES } from '../../catalog/catalog-labels.rules.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
+import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
 import { workflowItem } from '../../catalog/item-transition.js';
 import { updateItem } from '../../catalog/update-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
@@ -33,6 +34,8 @@ interface PageData {
   versions: ItemVersionRow[];
   categories: CategoryRow[];
   timeliness: string;
+  /** The 暂定 sentence when the timeliness rests on a provisional year. */
+  timelinessNote: string | null;
   attachments: AttachmentWithFile[];
   links: Awaited<ReturnType<typeof linksOf>>;
   channels: string[];
@@ -194,7 +197,10 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
         <dt>有效性</dt>
         <dd>{item.validity}</dd>
         <dt>公开时效（条例第二十六条）</dt>
-        <dd>{d.timeliness}</dd>
+        <dd>
+          {d.timeliness}
+          {d.timelinessNote ? <span class="provisional-note">{d.timelinessNote}</span> : null}
+        </dd>
         {item.withdrawn_reason ? (
           <>
             <dt>撤回理由</dt>
@@ -250,7 +256,7 @@ async function load(req: FastifyRequest, id: number): Promise<PageData> {
   assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path));
   const cal = await catalogCalendar(req.ctx.db);
   const t = timeliness(cal, item.created_on, item.status === 'published' ? item.published_on : null, todayInShanghai(req.ctx.now()));
-  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), attachments: await listAttachments(req.ctx.db, id), links: await linksOf(req.ctx.db, id), channels: await listChannels(req.ctx.db, id) };
+  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), timelinessNote: t.kind !== 'unknown' && t.provisional ? provisionalNote(provisionalYears([t.due])) : null, attachments: await listAttachments(req.ctx.db, id), links: await linksOf(req.ctx.db, id), channels: await listChannels(req.ctx.db, id) };
 }
 
 /** Re-renders the item page with field errors (used by the attachment upload). */

@@ -17,6 +17,7 @@ function describe(e: MessageEventRow): string {
   const p = JSON.parse(e.payload) as Record<string, unknown>;
   const base = EVENT_LABELS[e.type] ?? e.type;
   if (e.type === 'transferred' || e.type === 'transferred_out') return `${base}：${String(p.from)} → ${String(p.to)}，理由：${String(p.reason)}`;
+  if (e.type === 'due_recomputed') return `${base}：${String(p.from)} → ${String(p.to)}（${String(p.reason)}）`;
   if (e.type === 'extended') return `${base} ${String(p.days)} 个工作日至 ${String(p.dueOn)}：${String(p.reason)}`;
   if (e.type === 'rated') return `${base}：${RATINGS[p.rating as Rating] ?? String(p.rating)}`;
   if (e.type === 'assigned') return `${base}：${String(p.handler)}`;

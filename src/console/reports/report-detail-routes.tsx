@@ -11,7 +11,7 @@ import { FORMAT_NAMES, type ReportFormat, type ReportTables } from '../../report
 import { checkIdentities } from '../../reports/identities.rules.js';
 import { violationField } from '../../reports/violation-field.rules.js';
 import { parseTablesInput } from '../../reports/tables-input.rules.js';
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, actionAllowed, deadlineBasis, isReportStatus } from '../../reports/report-workflow.rules.js';
+import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, actionAllowed, deadlineBasis, isReportStatus, yearNotEnded } from '../../reports/report-workflow.rules.js';
 import { findReport, getReport, rowTables, type ReportListRow } from '../../reports/reports.store.js';
 import { updateReport } from '../../reports/update-report.js';
 import { submitReport } from '../../reports/submit-report.js';
@@ -52,8 +52,14 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
   const canPublish = actionAllowed(r.status, 'publish') && rolesAllow(req.actor, [...REPORT_REVIEW_ROLES, 'agency_admin'], r.org_path);
   const text = opts.text ?? { overview: r.overview, problems: r.problems, other: r.other };
   const today = todayInShanghai(req.ctx.now());
+  const early = yearNotEnded(r.year, today);
   return (
     <ConsoleLayout view={view} title={`${r.org_name} ${r.year} 年度报告`} wide>
+      {early && (canSubmit || canPublish) ? (
+        <p class="notice" role="status">
+          {early}可以先填写和核对草稿。
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>状态</dt>
         <dd>{isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status}</dd>
@@ -137,7 +143,7 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
           <p class="prewrap">{text.other || '（无）'}</p>
         </>
       )}
-      {canSubmit ? (
+      {canSubmit && !early ? (
         <form method="post" action={`/console/reports/${r.id}/submit`}>
           <CsrfField token={view.csrf} />
           <button type="submit">报送政府信息公开工作主管部门</button>
@@ -152,7 +158,7 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
           <button type="submit">提交审核结论</button>
         </form>
       ) : null}
-      {canPublish ? (
+      {canPublish && !early ? (
         <form method="post" action={`/console/reports/${r.id}/publish`}>
           <CsrfField token={view.csrf} />
           <button type="submit">在门户网站发布</button>

@@ -22,6 +22,8 @@ import type { FastifyReply } from 'fastify';
 import { today } from '../../requests/case-support.js';
 import { listSections } from '../../requests/request-departments.store.js';
 import { DepartmentsSection, requestDepartmentRoutes } from './request-departments.js';
+import { ProvisionalNote } from '../../platform/views/provisional.js';
+import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
 
 const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
 
@@ -46,7 +48,12 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors }: { view
         <dt>收到申请之日</dt>
         <dd>{r.received_on ?? '待确认'}</dd>
         <dt>答复期限</dt>
-        <dd data-testid="due">{res?.dueOn ?? r.due_on ?? '—'}{res?.dueOnProvisional ? '（暂停计时中，暂定）' : ''}{res?.overdue ? <span class="badge bad">已超期 {res.overdueWorkingDays} 个工作日</span> : null}</dd>
+        <dd data-testid="due">
+          {res?.dueOn ?? r.due_on ?? '—'}
+          {res?.dueOnProvisional ? '（暂停计时中，期限将顺延）' : ''}
+          {res?.overdue ? <span class="badge bad">已超期 {res.overdueWorkingDays} 个工作日</span> : null}
+          {res?.calendarProvisional ? <ProvisionalNote note={provisionalNote(provisionalYears(res.provisionalDates))} /> : null}
+        </dd>
         <DeadlineSetNote c={c} />
         <dt>办理人</dt>
         <dd>{r.handler_name ?? '未分派'}</dd>

@@ -4,13 +4,15 @@ import { ConsoleLayout } from '../layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { pageParam, str } from '../../platform/http/form.js';
 import { addDays } from '../../platform/dates.js';
-import { addWorkingDays } from '../../calendar/calendar.rules.js';
+import { addWorkingDays, isProvisionalDate } from '../../calendar/calendar.rules.js';
+import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
+import { ProvisionalBadge } from '../../platform/views/provisional.js';
 import { assertAllowed } from '../guard.js';
 import { requestScopes } from '../../requests/requests.policy.rules.js';
 import { listRequests, type RequestQueue } from '../../requests/requests.store.js';
 import { requestCalendar } from '../../requests/request-calendar.js';
 import { today } from '../../requests/case-support.js';
-import { stateLabel } from '../../requests/request-states.rules.js';
+import { isOpenState, stateLabel } from '../../requests/request-states.rules.js';
 import { APPLICANT_TYPES } from '../../requests/applicant.rules.js';
 
 const PER_PAGE = 30;
@@ -46,6 +48,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
     const queue: RequestQueue = isQueue(q) ? q : 'mine';
     const page = pageParam(req.query);
     const day = today(req.ctx);
+    const cal = await requestCalendar(req.ctx.db);
     const { rows, total } = await listRequests(req.ctx.db, {
       orgPaths: paths,
       queue,
@@ -103,6 +106,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
                     <td>
                       {r.due_on ?? '—'}
                       {r.state === 'processing' && r.due_on && r.due_on < day ? <span class="badge bad">已超期</span> : null}
+                      {r.due_on && isOpenState(r.state) && isProvisionalDate(cal, r.due_on) ? <ProvisionalBadge note={provisionalNote(provisionalYears([r.due_on]))} /> : null}
                     </td>
                     <td>{r.handler_name ?? '未分派'}</td>
                   </tr>

@@ -11,6 +11,7 @@ import { formatFigure, toCsv } from '../../supervision/dashboard.rules.js';
 import { dashboardTable, dashboardXlsx } from '../../supervision/dashboard-xlsx.js';
 import { trendChart } from '../../supervision/trend.js';
 import { attachmentName } from './task-form.js';
+import { ProvisionalBadge } from '../../platform/views/provisional.js';
 
 const input = (req: FastifyRequest) => ({
   from: str(req.query, 'from') || undefined,
@@ -36,6 +37,11 @@ function DashboardPage({ view, d, svg, sort, dir }: { view: ViewCtx; d: Dashboar
         统计期间：{d.from} 至 {d.to}（办理中、超期、即将到期按今日 {d.today} 计）。导出：<a href={`/console/supervision/dashboard.csv?${base}`}>CSV</a> ·{' '}
         <a href={`/console/supervision/dashboard.xlsx?${base}`}>XLSX</a>
       </p>
+      {d.provisionalNote ? (
+        <p class="notice" data-testid="provisional">
+          <ProvisionalBadge note={d.provisionalNote} /> 即将到期、超期等数字中涉及的期限：{d.provisionalNote}
+        </p>
+      ) : null}
       <div class="table-scroll">
         <table>
           <caption>各单位政务公开工作情况</caption>

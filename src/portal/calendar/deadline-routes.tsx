@@ -9,6 +9,8 @@ import { computeClock } from '../../requests/clock/request-clock.rules.js';
 import { parseLedger } from '../../requests/clock/clock-input.rules.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
 import type { ClockResult } from '../../requests/clock/clock.types.js';
+import { ProvisionalBadge, ProvisionalNote } from '../../platform/views/provisional.js';
+import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
 
 const EVENT_TYPES: Array<[string, string]> = [
   ['correction_requested', '发出补正通知（需填补正期限）'],
@@ -90,9 +92,13 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
               <dd>
                 <strong>{result.dueOn ?? '—'}</strong>
                 {result.dueOnProvisional ? '（暂停中，期限将顺延）' : ''}
+                {result.calendarProvisional ? <ProvisionalNote note={provisionalNote(provisionalYears(result.provisionalDates))} /> : null}
               </dd>
               <dt>补正告知期限</dt>
-              <dd>{result.correctionNoticeDueOn}</dd>
+              <dd>
+                {result.correctionNoticeDueOn}
+                {result.provisionalDates.includes(result.correctionNoticeDueOn) ? <ProvisionalBadge note={provisionalNote(provisionalYears([result.correctionNoticeDueOn]))} /> : null}
+              </dd>
               {result.workingDaysLeft !== null ? (
                 <>
                   <dt>剩余工作日</dt>

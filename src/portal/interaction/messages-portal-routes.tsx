@@ -15,6 +15,7 @@ import { reopenMessage } from '../../interaction/reopen-message.js';
 import { MessageFields, messageFromBody, type MessageFormValues } from './message-form.js';
 import { readMultipartForm, uploadedFiles } from './multipart-form.js';
 import { ATTACHMENT_LIMITS } from '../../interaction/message-attachments.js';
+import { ProvisionalNote } from '../../platform/views/provisional.js';
 
 /** Wrong 查询码 guesses are rate-limited per client. */
 
@@ -81,7 +82,10 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
         <dt>收到日期</dt>
         <dd>{st.receivedOn}</dd>
         <dt>答复期限</dt>
-        <dd>{st.dueOn ?? '—'}</dd>
+        <dd>
+          {st.dueOn ?? '—'}
+          {st.dueNote ? <ProvisionalNote note={st.dueNote} /> : null}
+        </dd>
       </dl>
       {st.replyPublic ? (
         <section>
@@ -135,6 +139,7 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
           <li>
             {h.on} {EVENT_LABELS[h.type] ?? h.type}
             {h.type === 'transferred' || h.type === 'transferred_out' ? `：转至${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
+            {h.type === 'due_recomputed' ? `：由 ${String(h.payload.from)} 调整为 ${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
           </li>
         ))}
       </ul>
@@ -159,6 +164,7 @@ export const EVENT_LABELS: Record<string, string> = {
   moderation_rejected: '审核不予受理',
   published: '发布到公开问答',
   unpublished: '撤下公开问答',
+  due_recomputed: '答复期限调整',
 };
 
 /** Portal: the doors of 互动交流, the message form and receipt, status, rating and reopening. */
@@ -212,7 +218,10 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
               <pre class="secret" data-testid="query-code">{r.queryCode}</pre>
             </dd>
             <dt>答复期限</dt>
-            <dd>{r.dueOn}</dd>
+            <dd>
+              {r.dueOn}
+              {r.dueNote ? <ProvisionalNote note={r.dueNote} /> : null}
+            </dd>
           </dl>
           <p>
             <a href="/hd/messages/status">查询办理情况</a>

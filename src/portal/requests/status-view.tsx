@@ -6,6 +6,8 @@ import { outcomeText } from '../../requests/outcomes.rules.js';
 import type { PublicStatus } from '../../requests/request-status.js';
 import { isOpenState } from '../../requests/request-states.rules.js';
 import { OralRecordConfirm } from './oral-confirm-view.js';
+import { ProvisionalNote } from '../../platform/views/provisional.js';
+import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
 
 const cn = (d: string | null) => (d ? `${formatChinese(d)}（${d}）` : '—');
 
@@ -15,6 +17,11 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
   return (
     <section aria-labelledby="st-h">
       <h2 id="st-h">申请编号 {st.requestNo}</h2>
+      {st.dueChange ? (
+        <p class="notice" role="status" data-testid="due-change">
+          答复期限已于{formatChinese(st.dueChange.on)}调整：由 {cn(st.dueChange.from)} 调整为 {cn(st.dueChange.to)}。原因：{st.dueChange.reason}。
+        </p>
+      ) : null}
       <dl class="meta">
         <dt>受理机关</dt>
         <dd>{st.orgName}</dd>
@@ -25,7 +32,11 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
         <dt>收到申请之日</dt>
         <dd data-testid="received">{st.receivedOn ? cn(st.receivedOn) : st.channel === 'oral' ? '待您确认口头申请的记录内容（确认之日为收到申请之日）' : '待受理机关确认（条例第三十一条：以双方确认之日为收到申请之日）'}</dd>
         <dt>答复期限</dt>
-        <dd data-testid="due">{c?.dueOn ? cn(c.dueOn) : st.dueOn ? cn(st.dueOn) : '—'}{c?.dueOnProvisional ? '（暂停计时中，暂定）' : ''}</dd>
+        <dd data-testid="due">
+          {c?.dueOn ? cn(c.dueOn) : st.dueOn ? cn(st.dueOn) : '—'}
+          {c?.dueOnProvisional ? '（暂停计时中，期限将顺延）' : ''}
+          {c?.calendarProvisional ? <ProvisionalNote note={provisionalNote(provisionalYears(c.provisionalDates))} /> : null}
+        </dd>
         {st.outcomeCode ? (
           <>
             <dt>办理结果</dt>
@@ -50,7 +61,7 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
           </ol>
         </>
       ) : st.clock.problem ? (
-        <p class="warning">{st.clock.problem.message}</p>
+        <p class="warning">答复期限暂时无法自动计算，受理机关将按规定期限答复；如有疑问请联系受理机关。</p>
       ) : null}
       <h3>办理记录</h3>
       <ul>

@@ -2,6 +2,7 @@
  * Chinese labels and explanation lines of the request clock (pure).
  */
 import type { Channel, ClockEventType, ClockStateName, ConsultationParty } from './clock.types.js';
+import { provisionalNote } from '../../calendar/provisional-year.rules.js';
 
 /** A receipt channel: its label, the short wording used in steps, and the receipt-date rule. */
 export interface ChannelInfo {
@@ -115,6 +116,11 @@ export function stepDue(n: number, paused: number, extended: number, due: string
 }
 
 /** Answer line. */
+/** Explanation step for dates on the provisional calendar. */
+export function stepProvisional(years: readonly number[]): string {
+  return `注：${provisionalNote(years)}`;
+}
+
 export function stepAnswered(on: string, due: string | null, overdueDays: number): string {
   if (due === null) return `${on} 作出答复`;
   return overdueDays > 0

@@ -84,6 +84,14 @@ export interface ClockResult {
   dueOn: IsoDate | null;
   /** True while a pause is open: `dueOn` assumes the pause ends on `asOf` and will move. */
   dueOnProvisional: boolean;
+  /**
+   * True when the due date (or, while awaiting a correction, the correction deadline) lies in a year whose
+   * holiday arrangement is not yet announced: computed on the provisional calendar (暂定), it may move when
+   * the State Council notice is imported.
+   */
+  calendarProvisional: boolean;
+  /** Every date of this result that lies in a provisional year (due, correction, consultation, fee dates). */
+  provisionalDates: IsoDate[];
   /** 20th working day after `dayZero`, without pauses, extension or 第三十五条 date. */
   baseDueOn: IsoDate | null;
   /** The 第三十五条 date when one was set. */

@@ -21,6 +21,7 @@ import {
   dateAt,
   dayIndex,
   describeIndexRange,
+  isProvisionalDate,
   isWorkingIndex,
   workingDaysBetweenIndex,
   type WorkCalendar,
@@ -361,6 +362,11 @@ function finish(ctx: Ctx, ledger: ClockLedger, noticeDue: number): ClockResult {
   if (outcome && abandonedOn) steps.push(ex.stepAbandoned(abandonedOn, outcome));
   const tail = ex.stepAsOf(ctx.asOf, state, { used, left, due: dueOn, overdueDays, until: correctionDueOn });
   if (tail) steps.push(tail);
+  const reported = [dueOn, baseIdx === null ? null : dateAt(cal, baseIdx), dateAt(cal, noticeDue), correctionDueOn, ...consultations.map((c) => c.replyDueOn), ...feeNotices.map((f) => f.paymentDueOn)];
+  const provisionalDates = [...new Set(reported.filter((d): d is IsoDate => d !== null && isProvisionalDate(cal, d)))].sort();
+  const keyDate = dueOn ?? correctionDueOn;
+  const calendarProvisional = keyDate !== null && isProvisionalDate(cal, keyDate);
+  if (provisionalDates.length) steps.push(ex.stepProvisional([...new Set(provisionalDates.map((d) => Number(d.slice(0, 4))))]));
 
   const result: ClockResult = {
     state,
@@ -371,6 +377,8 @@ function finish(ctx: Ctx, ledger: ClockLedger, noticeDue: number): ClockResult {
     dayZero: dateAt(cal, day0),
     dueOn,
     dueOnProvisional: state === 'paused',
+    calendarProvisional,
+    provisionalDates,
     baseDueOn: baseIdx === null ? null : dateAt(cal, baseIdx),
     deadlineSet: set ? { dueOn: dateAt(cal, set.due), reason: set.reason } : null,
     extendedDays: ext,
