@@ -22,6 +22,7 @@ export async function catalogXlsx(table: readonly string[][]): Promise<Buffer> {
     if (dateCols.includes(c - 1)) {
       col.numFmt = DATE_FORMAT;
       col.width = 12;
+      col.alignment = { vertical: 'top', horizontal: 'center' };
     }
   }
   fitRowHeights(ws, { lastRow: ws.rowCount, lastCol: header.length, fontPt: 11 });

@@ -34,7 +34,8 @@ export async function letterDocx(letter: Letter): Promise<Buffer> {
     ...(letter.docNo ? [cjkParagraph(letter.docNo, { align: 'center', keepNext: true })] : []),
     cjkParagraph('', { keepNext: true }),
     cjkParagraph(`${letter.to}：`, { keepNext: true }),
-    ...letter.paragraphs.map((p) => cjkParagraph(p, { firstLine: FIRST_LINE_INDENT, align: 'both' })),
+    // 7.3.5: the signature never stands on a page of its own: the last paragraph goes with it.
+    ...letter.paragraphs.map((p, i) => cjkParagraph(p, { firstLine: FIRST_LINE_INDENT, align: 'both', keepNext: i === letter.paragraphs.length - 1 })),
     ...signatureBlock(letter.signer, date),
     // 7.3.7: 附注 one line under the date, two characters in, in round brackets.
     cjkParagraph(letterNote(letter), { firstLine: FIRST_LINE_INDENT }),

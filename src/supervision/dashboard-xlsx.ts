@@ -28,10 +28,10 @@ export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
     ws.addRow([r.orgName, ...d.columns.map((c) => (!c.available ? '暂无数据' : c.format === 'text' || c.format === 'score' ? formatFigure(c, r.values[c.key], true) : (r.values[c.key] ?? '—')))]);
   }
   ws.getRow(ws.rowCount).font = { bold: true };
-  ws.getColumn(1).width = 28;
+  ws.getColumn(1).width = 24;
   ws.getColumn(1).alignment = { wrapText: true, vertical: 'middle' };
-  // A header label wraps in about three lines; numbers and 暂无数据 always fit.
-  header.slice(1).forEach((h, i) => (ws.getColumn(i + 2).width = Math.min(16, Math.max(10, Math.ceil(textUnits(h) / 3) + 2))));
+  // A header label wraps in up to four lines; numbers and 暂无数据 always fit, so the page stays readable.
+  header.slice(1).forEach((h, i) => (ws.getColumn(i + 2).width = Math.min(11, Math.max(8, Math.ceil(textUnits(h) / 4) + 2))));
   ws.mergeCells(1, 1, 1, header.length);
   fitRowHeights(ws, { lastRow: ws.rowCount, lastCol: header.length, fontPt: 11, fromRow: 2 });
   setPrint(ws, { landscape: header.length > 6, titleRows: [1, 2], lastRow: ws.rowCount, lastCol: header.length });

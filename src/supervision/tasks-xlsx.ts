@@ -23,6 +23,7 @@ export async function tasksToXlsx(tasks: readonly TaskView[], today: string): Pr
     col.alignment = { vertical: 'top', wrapText: true };
   });
   ws.getColumn(7).numFmt = DATE_FORMAT;
+  ws.getColumn(7).alignment = { vertical: 'top', horizontal: 'center' };
   fitRowHeights(ws, { lastRow: ws.rowCount, lastCol: TASK_COLUMNS.length, fontPt: 11 });
   setPrint(ws, { landscape: true, titleRows: [1, 1], lastRow: ws.rowCount, lastCol: TASK_COLUMNS.length });
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DATE_RIGHT_INDENT, PAGE, ccLine, chars, mm, pageNumberText, signerRightIndent } from './gongwen.rules.js';
-import { textUnits, wrapUnits } from './text-width.rules.js';
+import { textUnits, typesetEms, wrapUnits } from './text-width.rules.js';
 
 describe('GB/T 9704-2012 measures', () => {
   it('A4 with the 156 × 225 mm type area: top 37, left 28, right 26, bottom 35 mm', () => {
@@ -16,12 +16,14 @@ describe('GB/T 9704-2012 measures', () => {
   it('the date ends four 三号 characters (64 pt) from the right; the signer is centred over it', () => {
     assert.equal(DATE_RIGHT_INDENT, 1280);
     assert.equal(chars(2), 640);
-    // 2025年10月30日: 8 half-width digits + 3 characters = 7 em = 112 pt; 示例县交通运输局 is 128 pt,
-    // so it starts 8 pt before the date and ends 8 pt after it.
-    assert.equal(signerRightIndent('示例县交通运输局', '2025年10月30日'), 1280 - 160);
-    // A 4-character signer (64 pt) sits 24 pt further in; a 13-character one (208 pt) 48 pt nearer the edge.
-    assert.equal(signerRightIndent('示例县局', '2025年10月30日'), 1280 + 480);
-    assert.equal(signerRightIndent('示例县人民政府办公室信息科', '2025年10月30日'), 1280 - 960);
+    // 2025年10月30日 is set 112 pt wide by Word (digits half an em) and about 134 pt by LibreOffice (wider
+    // digits, spaced from the Chinese); the estimate is 7.7 em = 123.2 pt. 示例县交通运输局 is 128 pt, so it
+    // starts 2.4 pt before the estimated date and ends 2.4 pt after it.
+    assert.equal(typesetEms('2025年10月30日'), 7.7);
+    assert.equal(signerRightIndent('示例县交通运输局', '2025年10月30日'), 1280 - 48);
+    // A 4-character signer (64 pt) sits 29.6 pt further in; a 13-character one (208 pt) 42.4 pt nearer the edge.
+    assert.equal(signerRightIndent('示例县局', '2025年10月30日'), 1280 + 592);
+    assert.equal(signerRightIndent('示例县人民政府办公室信息科', '2025年10月30日'), 1280 - 848);
     // Never past the margin.
     assert.equal(signerRightIndent('示'.repeat(30), '2025年1月1日'), 0);
   });

@@ -2,7 +2,7 @@
  * The measures of 《党政机关公文格式》 GB/T 9704-2012 that our documents follow (pure). Lengths are in
  * twips (1/20 pt, the unit of DOCX), type sizes in points. Clause numbers are those of the standard.
  */
-import { textUnits } from './text-width.rules.js';
+import { typesetEms } from './text-width.rules.js';
 
 /** Millimetres to twips. */
 export const mm = (v: number): number => Math.round((v * 1440) / 25.4);
@@ -58,8 +58,8 @@ export const pageNumberText = (n: number | string): string => `— ${n} —`;
  * the signer's right indent in twips (never negative: a signer wider than that room ends at the margin).
  */
 export function signerRightIndent(signer: string, date: string, sizePt: number = TYPE_SIZE.no3): number {
-  const halfEm = sizePt * 10;
-  return Math.max(0, Math.round(DATE_RIGHT_INDENT + ((textUnits(date) - textUnits(signer)) * halfEm) / 2));
+  const em = sizePt * 20;
+  return Math.max(0, Math.round(DATE_RIGHT_INDENT + ((typesetEms(date) - typesetEms(signer)) * em) / 2));
 }
 
 /**

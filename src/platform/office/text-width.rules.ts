@@ -17,6 +17,24 @@ export function textUnits(text: string): number {
 }
 
 /**
+ * Printed width of a line in ems, as the office suites set it: a CJK character 1 em; a digit or letter
+ * about 0.5 em where Word sets digits tight (autoSpaceDN off) and 0.55 em plus a quarter-em gap at each
+ * change between Chinese and digits where LibreOffice does. The estimate splits the difference, so a text
+ * centred with it is off by a few points at most in either.
+ */
+export function typesetEms(text: string): number {
+  let ems = 0;
+  let prevWide: boolean | null = null;
+  for (const ch of text) {
+    const wide = charUnits(ch) === 2;
+    ems += wide ? 1 : 0.525;
+    if (prevWide !== null && prevWide !== wide) ems += 0.1;
+    prevWide = wide;
+  }
+  return ems;
+}
+
+/**
  * Breaks a text into lines of at most `units` half ems, character by character (Chinese has no
  * word spaces). Explicit line breaks are kept. At least one character per line, so it always terminates.
  */
