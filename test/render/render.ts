@@ -7,9 +7,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { openPdf } from '../../src/search/pdf-text.js';
 
 export const SOFFICE = process.env.GONGKAI_SOFFICE ?? '/usr/bin/soffice';
 const POPPLER = spawnSync('pdftoppm', ['-v']).error === undefined;
@@ -18,7 +18,6 @@ export const renderSkip =
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FONTS_CONF = path.join(ROOT, 'src/platform/office/gongwen-fonts.conf');
-const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /** A text item on a page, in points, y downwards from the top of the page. */
 export interface TextItem {
@@ -49,17 +48,7 @@ export interface Rendered {
 }
 
 async function readPdf(file: string): Promise<PdfPage[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
-    data: new Uint8Array(readFileSync(file)),
-    cMapUrl: path.join(pdfjsRoot, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + path.sep,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: 0,
-  });
+  const task = await openPdf(readFileSync(file));
   const doc = await task.promise;
   try {
     const pages: PdfPage[] = [];
