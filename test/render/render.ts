@@ -47,8 +47,9 @@ export interface Rendered {
   fonts: string[];
 }
 
-async function readPdf(file: string): Promise<PdfPage[]> {
-  const task = await openPdf(readFileSync(file));
+/** The pages of a PDF with their text items (PDF.js). */
+export async function pdfPages(data: Buffer): Promise<PdfPage[]> {
+  const task = await openPdf(data);
   const doc = await task.promise;
   try {
     const pages: PdfPage[] = [];
@@ -61,7 +62,9 @@ async function readPdf(file: string): Promise<PdfPage[]> {
         const [a, b, , , e, f] = it.transform as number[];
         const size = Math.hypot(a, b);
         // The glyph box of CJK type: about 0.88 of the size above the baseline, 0.12 below.
-        items.push({ str: it.str, x: e, top: height - f - size * 0.88, bottom: height - f + size * 0.12, width: it.width, size });
+        // Chromium's PDFs map some CJK glyphs to Kangxi radicals (⽰ for 示): fold them back.
+        const str = it.str.replace(/[\u2e80-\u2fdf]/gu, (ch) => ch.normalize('NFKC'));
+        items.push({ str, x: e, top: height - f - size * 0.88, bottom: height - f + size * 0.12, width: it.width, size });
       }
       pages.push({ width, height, items });
       page.cleanup();
@@ -104,7 +107,7 @@ export async function render(group: string, files: Array<{ name: string; data: B
       .slice(2)
       .map((l) => l.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
       .filter(Boolean);
-    out.set(f.name, { pdf, png: `${png}.png`, pages: await readPdf(pdf), fonts });
+    out.set(f.name, { pdf, png: `${png}.png`, pages: await pdfPages(readFileSync(pdf)), fonts });
   }
   return out;
 }
