@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Runs the whole test suite in one node:test run: unit, database (SQLite + PostgreSQL),
-// HTTP and browser tiers. A skipped tier is announced loudly; GONGKAI_REQUIRE_TIERS=postgres,browser
-// (set by .ci/run) turns a skipped tier into a failure.
+// HTTP, browser and render (LibreOffice → PDF) tiers. A skipped tier is announced loudly;
+// GONGKAI_REQUIRE_TIERS=postgres,browser,render (set by .ci/run) turns a skipped tier into a failure.
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const only = process.argv[2]; // optional: unit | db | http | browser
+const only = process.argv[2]; // optional: unit | db | http | browser | render
 const required = (process.env.GONGKAI_REQUIRE_TIERS ?? '').split(',').filter(Boolean);
 
 function walk(dir, out = []) {
@@ -18,7 +18,8 @@ function walk(dir, out = []) {
   }
   return out;
 }
-const tierOf = (f) => (f.includes('.browser.test.') ? 'browser' : f.includes('.http.test.') ? 'http' : f.includes('.db.test.') ? 'db' : 'unit');
+const tierOf = (f) =>
+  f.includes('.render.test.') ? 'render' : f.includes('.browser.test.') ? 'browser' : f.includes('.http.test.') ? 'http' : f.includes('.db.test.') ? 'db' : 'unit';
 let files = [...walk('src'), ...(existsSync('test') ? walk('test') : []), ...(existsSync('bench') ? walk('bench') : [])].sort();
 if (only) files = files.filter((f) => tierOf(f) === only);
 
@@ -40,6 +41,14 @@ if (!existsSync(chromium)) {
   banner(`Browser tier SKIPPED: ${chromium} not found (apt-get install -y chromium fonts-noto-cjk).`);
   if (required.includes('browser')) problems.push('browser tier required but Chromium is missing');
 } else console.log(`Browser tier: ON (${chromium})`);
+const soffice = process.env.GONGKAI_SOFFICE ?? '/usr/bin/soffice';
+const poppler = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).error === undefined;
+if (!existsSync(soffice) || !poppler) {
+  banner(
+    `Render tier SKIPPED: ${!existsSync(soffice) ? `${soffice} not found` : 'pdftoppm not found'} (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk): generated DOCX/XLSX are not converted to PDF and checked.`,
+  );
+  if (required.includes('render')) problems.push('render tier required but LibreOffice or poppler-utils is missing');
+} else console.log(`Render tier: ON (${soffice}; first pages saved under .tmp/render/)`);
 if (problems.length) {
   console.error(`Required test tiers unavailable:\n  - ${problems.join('\n  - ')}`);
   process.exit(1);

@@ -10,6 +10,7 @@ import { requestCalendar } from './request-calendar.js';
 import { isValidIsoDate } from '../platform/dates.js';
 import { isProvisionalDate } from '../calendar/calendar.rules.js';
 import { provisionalYears } from '../calendar/provisional-year.rules.js';
+import { letterIssues } from './letter-numbers.store.js';
 
 /**
  * Every letter the case has produced so far, oldest first. With `staff`, the 征求意见函 too: they are
@@ -32,8 +33,10 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, o
   };
   let feeIdx = 0;
   let consultIdx = 0;
+  const issues = await letterIssues(db, r.id);
   for (const e of await listRequestEvents(db, r.id)) {
     const p = eventPayload(e.payload);
+    const before = out.length;
     if (e.type === 'correction_requested') push(correctionLetter(c, { on: e.event_on, until: String(p.until), items: String(p.items ?? '') }), String(p.until));
     if (e.type === 'extended') push(extensionLetter(c, { on: e.event_on, days: Number(p.days), dueOn: r.due_on }), r.due_on);
     if (e.type === 'fee_notice_sent') {
@@ -53,6 +56,8 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, o
       const t = storedTemplate(p.template) ?? undefined;
       out.push(answerLetter(c, { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' }, t));
     }
+    const issued = issues.get(e.id);
+    if (issued && out.length > before) out[out.length - 1] = { ...out[out.length - 1], docNo: issued.docNo, cc: issued.cc };
   }
   return out;
 }

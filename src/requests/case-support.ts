@@ -13,6 +13,8 @@ import { buildLedger } from './ledger.rules.js';
 import { requestCalendar } from './request-calendar.js';
 import { canApproveExtension, canHandleRequests, canViewRequests, seesPersonalData } from './requests.policy.rules.js';
 import { getRequest, insertRequestEvent, listRequestEvents, type RequestWithOrg } from './requests.store.js';
+import { issuesLetter } from './letters.rules.js';
+import { issueLetter } from './letter-numbers.store.js';
 
 /** What the actor needs on the case. */
 export type CaseNeed = 'view' | 'handle' | 'work' | 'approve';
@@ -95,7 +97,8 @@ export async function appendEvent(
   requestId: number,
   e: { type: string; on: string; payload?: Record<string, unknown>; public?: boolean },
 ): Promise<void> {
-  await insertRequestEvent(trx, {
+  const at = ctx.now().toISOString();
+  const eventId = await insertRequestEvent(trx, {
     request_id: requestId,
     type: e.type,
     event_on: e.on,
@@ -103,8 +106,10 @@ export async function appendEvent(
     public: e.public === false ? 0 : 1,
     actor_id: ctx.actor.userId,
     actor_label: ctx.actor.kind === 'public' ? '申请人' : ctx.actor.label,
-    created_at: ctx.now().toISOString(),
+    created_at: at,
   });
+  // A letter takes its 发文字号 when it is issued, in the same transaction.
+  if (issuesLetter(e.type)) await issueLetter(trx, { requestId, eventId, type: e.type, on: e.on, at });
 }
 
 /** After appending a clock event: recompute and return the new due date (null while awaiting correction or when the calendar lacks a year). */

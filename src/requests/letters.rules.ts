@@ -19,7 +19,23 @@ export interface Letter {
   paragraphs: string[];
   signer: string;
   date: string;
+  /** 发文字号 given when the letter was issued (letter-numbers.rules.ts); none when the agency has no pattern. */
+  docNo?: string | null;
+  /** 抄送机关 recorded when the letter was issued. */
+  cc?: readonly string[];
 }
+
+/**
+ * The ledger events that issue a letter (and take a 发文字号): 补正告知书, 延期答复告知书, 收费通知书,
+ * 征求意见函 (to the respondent) and the 答复书/告知书.
+ */
+export const LETTER_EVENT_TYPES = ['correction_requested', 'extended', 'fee_notice_sent', 'consultation_respondent', 'answered'] as const;
+
+/** True when a ledger event issues a letter. */
+export const issuesLetter = (type: string): boolean => (LETTER_EVENT_TYPES as readonly string[]).includes(type);
+
+/** GB/T 9704-2012 7.3.7 附注 of a letter: the 申请编号 the applicant quotes, in round brackets. */
+export const letterNote = (l: Pick<Letter, 'requestNo'>): string => `（申请编号：${l.requestNo}）`;
 
 /** Letter kinds. */
 export type LetterKind = 'correction' | 'extension' | 'fee' | 'answer' | 'consultation';

@@ -56,5 +56,8 @@ export function buildOralSheet(r: OralSheetCase, recordedOn: string, recordedBy:
   };
 }
 
+/** The lines the applicant fills in by hand when signing. */
+export const SIGN_LINES = ['申请人签字：＿＿＿＿＿＿＿＿＿＿', '确认日期：＿＿＿＿年＿＿月＿＿日'] as const;
+
 /** A download file name. */
 export const oralSheetFileName = (s: OralSheet): string => `${s.requestNo}-口头申请确认单.docx`;

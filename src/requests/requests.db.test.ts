@@ -340,6 +340,9 @@ describeDb('依申请公开: demo data', (h) => {
       { state: 'processing', due_on: '2025-10-30' },
       { state: 'answered', due_on: '2025-10-30' },
     ]);
+    // The demo office numbers its letters: the demo answer is its first letter of the year.
+    const issued = await h.db().selectFrom('request_letter_issues').select(['org_id', 'doc_no']).execute();
+    assert.deepEqual(issued, [{ org_id: county.id, doc_no: '示政办公开〔2025〕1号' }]);
     assert.match(await seedDemoRequests(ctx, { countyId: county.id }), /已存在/);
   });
 });

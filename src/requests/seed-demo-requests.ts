@@ -8,10 +8,11 @@ import { appendEvent, recomputeDue, today } from './case-support.js';
 import { insertCase } from './new-case.js';
 import { getRequest, updateRequest } from './requests.store.js';
 import { outcomeByCode } from './outcomes.rules.js';
+import { putLetterSettings } from './letter-numbers.store.js';
 
 const ID17 = '11010119900307001';
 
-/** Seeds three demo cases in the first demo agency (marked 示例 in the applicant's name). */
+/** Seeds three demo cases in the first demo agency (marked 示例 in the applicant's name) and its 发文字号 pattern. */
 export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Promise<string> {
   const office = await ctx.db.selectFrom('orgs').select(['id', 'name']).where('is_demo', '=', 1).where('kind', '=', 'agency').orderBy('id').executeTakeFirst();
   const orgId = office?.id ?? demo.countyId;
@@ -37,6 +38,8 @@ export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Pr
     delivery: 'pickup',
   };
   await tx(ctx, async (trx) => {
+    // The demo office numbers its letters (GB/T 9704-2012 发文字号), as an agency sets on the templates page.
+    await putLetterSettings(trx, orgId, { numberPattern: '示政办公开〔{year}〕{n}号', cc: [] }, ctx.now().toISOString(), null);
     const a = await insertCase(trx, ctx, base, { orgId, channel: 'online', receivedOn: null, state: 'submitted' });
     await appendEvent(trx, ctx, a.id, { type: 'submitted', on: day });
     for (const [channel, answered] of [['in_person', false], ['email', true]] as const) {

@@ -8,10 +8,10 @@ import path from 'node:path';
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-/** Reads at most `maxChars` characters (pages stop being read once reached). Throws on a damaged file. */
-export async function pdfText(data: Buffer, maxChars: number): Promise<string> {
+/** Opens a PDF with PDF.js (no eval, no system fonts, CMaps for CID fonts); `destroy()` the task when done. */
+export async function openPdf(data: Buffer) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
+  return getDocument({
     data: new Uint8Array(data),
     cMapUrl: path.join(pdfjsRoot, 'cmaps') + path.sep,
     cMapPacked: true,
@@ -21,6 +21,11 @@ export async function pdfText(data: Buffer, maxChars: number): Promise<string> {
     disableFontFace: true,
     verbosity: 0,
   });
+}
+
+/** Reads at most `maxChars` characters (pages stop being read once reached). Throws on a damaged file. */
+export async function pdfText(data: Buffer, maxChars: number): Promise<string> {
+  const task = await openPdf(data);
   const doc = await task.promise;
   try {
     const pages: string[] = [];

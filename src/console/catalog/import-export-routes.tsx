@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import ExcelJS from 'exceljs';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField } from '../../platform/views/components.js';
 import { str } from '../../platform/http/form.js';
@@ -19,6 +18,7 @@ import { readImportZip } from '../../catalog/import-attachments.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { listItems } from '../../catalog/catalog.store.js';
 import { staffCatalogRows } from '../../catalog/export-rows.rules.js';
+import { catalogXlsx } from '../../catalog/catalog-xlsx.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 
@@ -126,10 +126,7 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
     const { rows } = await listItems(req.ctx.db, { orgPaths: paths, limit: 100_000, offset: 0 });
     const table = staffCatalogRows(rows);
     if (str(req.query, 'format') === 'xlsx') {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('公开目录');
-      ws.addRows(table);
-      const buf = Buffer.from(await wb.xlsx.writeBuffer());
+      const buf = await catalogXlsx(table);
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', contentDisposition('公开目录.xlsx')).send(buf);
     }
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition('公开目录.csv')).send(toCsv(table));

@@ -137,6 +137,38 @@ describeApp(
       assert.match((await c.get('/console/requests/letter-templates')).body, /name="days"[^>]*value="3"/);
     });
 
+    it('发文字号 and 抄送 set on the templates page; the letter shows them in print layout (HTML and DOCX)', async () => {
+      const c = await login(admin);
+      const page = '/console/requests/letter-templates';
+      assert.match((await c.get(page)).body, /data-testid="letter-settings"/);
+      const bad = await c.post('/console/requests/letter-settings', { orgId: String(org.id), numberPattern: '县交公开（{year}）第{n}号', cc: '' }, { from: page });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /顺序号前不加“第”字/);
+      assert.match(bad.body, /name="numberPattern"[^>]*value="县交公开（\{year\}）第\{n\}号"/, 'the input is kept');
+      const ok = await c.post('/console/requests/letter-settings', { orgId: String(org.id), numberPattern: '县交公开〔{year}〕{n}号', cc: '县政府办公室' }, { from: page });
+      assert.equal(ok.statusCode, 303);
+      assert.match((await c.get(page)).body, /当前格式示例：县交公开〔2025〕12号/);
+
+      const r = await newCase();
+      const url = `/console/requests/${r.id}`;
+      assert.equal((await c.post(`${url}/answer`, { outcome: '1', letter: '现予以公开。' }, { from: url })).statusCode, 303);
+      const n = /\/letters\/(\d+)">政府信息公开申请答复书/.exec((await c.get(url)).body)?.[1];
+      assert.ok(n);
+      const html = await c.get(`${url}/letters/${n}`);
+      assert.match(html.body, /<link rel="stylesheet" href="\/static\/css\/letter.css"/);
+      assert.match(html.body, /data-testid="letter-doc-no">县交公开〔2025〕1号</);
+      assert.match(html.body, /data-testid="letter-cc">抄送：县政府办公室。</);
+      assert.match(html.body, /<p class="signer">县交通运输局<\/p><p class="date" data-testid="letter-date">2025年10月9日<\/p>/);
+      const css = await c.get('/static/css/letter.css');
+      assert.equal(css.statusCode, 200);
+      assert.match(css.body, /@page \{ size: A4; margin: 37mm 26mm 35mm 28mm; \}/);
+      const text = (await mammoth.extractRawText({ buffer: (await c.get(`${url}/letters/${n}.docx`)).rawPayload })).value;
+      assert.match(text, /县交公开〔2025〕1号/);
+      assert.match(text, /抄送：县政府办公室。/);
+      assert.match(text, new RegExp(`（申请编号：${r.requestNo}）`));
+      await c.post('/console/requests/letter-settings', { orgId: String(org.id), numberPattern: '', cc: '' }, { from: page });
+    });
+
     it('the JSON API lists, adds and answers co-handling departments and edits templates', async () => {
       const c = await login(handler);
       const r = await newCase();

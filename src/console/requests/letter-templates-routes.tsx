@@ -18,6 +18,9 @@ import { COHANDLING_DAYS_RANGE } from '../../requests/departments.rules.js';
 import { saveLetterTemplate } from '../../requests/save-letter-template.js';
 import { resetLetterTemplate } from '../../requests/reset-letter-template.js';
 import { setCohandlingDays } from '../../requests/set-cohandling-days.js';
+import { getLetterSettings } from '../../requests/letter-numbers.store.js';
+import { saveLetterSettings } from '../../requests/save-letter-settings.js';
+import { LetterSettingsForm } from './letter-settings-form.js';
 
 const BASE = '/console/requests/letter-templates';
 
@@ -50,7 +53,9 @@ function Preview({ t, org, code }: { t: LetterTemplate; org: OrgRow; code: strin
   );
 }
 
-function ListPage({ view, list, org, custom, days, errors }: { view: ViewCtx; list: OrgRow[]; org: OrgRow; custom: Awaited<ReturnType<typeof listAgencyTemplates>>; days: number; errors?: FieldError[] }) {
+type ListProps = { view: ViewCtx; list: OrgRow[]; org: OrgRow; custom: Awaited<ReturnType<typeof listAgencyTemplates>>; days: number; settings: Awaited<ReturnType<typeof getLetterSettings>>; errors?: FieldError[] };
+
+function ListPage({ view, list, org, custom, days, settings, errors }: ListProps) {
   return (
     <ConsoleLayout view={view} title="答复文书模板与协办期限" wide>
       <ErrorSummary errors={errors} />
@@ -76,6 +81,7 @@ function ListPage({ view, list, org, custom, days, errors }: { view: ViewCtx; li
         <TextField name="days" label="答复期限前的工作日数" required inputmode="numeric" value={String(days)} hint={`增加协办科室时默认的内部办理期限：法定答复期限前 ${COHANDLING_DAYS_RANGE.min}–${COHANDLING_DAYS_RANGE.max} 个工作日（依节假日日历计算）。`} errors={errors} />
         <button type="submit">保存</button>
       </form>
+      <LetterSettingsForm view={view} org={org} settings={settings} errors={errors} />
       <h2>答复书、告知书模板（年度报告表三的办理结果）</h2>
       <p>每种办理结果一份模板。未修改的使用系统默认模板。救济途径（行政复议60日、行政诉讼6个月）为固定内容，每份答复书都会载明，不能通过修改模板删除。已发出的答复书保持发出时的模板。</p>
       <div class="table-wrap">
@@ -165,7 +171,7 @@ const codeParam = (p: unknown): string => {
 export async function letterTemplateRoutes(app: FastifyInstance): Promise<void> {
   const listPage = async (req: { ctx: Ctx; query: unknown }, orgId: number | undefined, errors?: FieldError[]) => {
     const { list, org } = await agencies(req.ctx, orgId);
-    return { list, org, custom: await listAgencyTemplates(req.ctx.db, org.id), days: await getCohandlingDays(req.ctx.db, org.id), errors };
+    return { list, org, custom: await listAgencyTemplates(req.ctx.db, org.id), days: await getCohandlingDays(req.ctx.db, org.id), settings: await getLetterSettings(req.ctx.db, org.id), errors };
   };
 
   app.get(BASE, async (req, reply) => {
@@ -181,6 +187,18 @@ export async function letterTemplateRoutes(app: FastifyInstance): Promise<void> 
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
       return reply.page(<ListPage view={reply.view()} {...await listPage(req, orgId, e.errors)} />, 400);
+    }
+  });
+
+  app.post('/console/requests/letter-settings', async (req, reply) => {
+    const orgId = intOrUndef(req.body, 'orgId');
+    try {
+      await saveLetterSettings(req.ctx, { orgId: orgId ?? 0, numberPattern: str(req.body, 'numberPattern'), cc: str(req.body, 'cc') });
+      return reply.flashRedirect(`${BASE}?org=${orgId}`, '文书设置已保存，适用于此后发出的文书。');
+    } catch (e) {
+      if (!isAppError(e) || e.kind !== 'invalid') throw e;
+      const p = await listPage(req, orgId, e.errors);
+      return reply.page(<ListPage view={reply.view()} {...p} settings={{ numberPattern: str(req.body, 'numberPattern'), cc: [str(req.body, 'cc')] }} />, 400);
     }
   });
 

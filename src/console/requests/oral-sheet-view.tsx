@@ -1,6 +1,6 @@
 /** The oral-request confirmation sheet as a printable page (the applicant checks and signs it). */
 import { formatChinese } from '../../platform/dates.js';
-import type { OralSheet } from '../../requests/oral-sheet.rules.js';
+import { SIGN_LINES, type OralSheet } from '../../requests/oral-sheet.rules.js';
 
 /** Renders the sheet as a standalone, printable page. */
 export function OralSheetDocument({ sheet }: { sheet: OralSheet }) {
@@ -10,11 +10,12 @@ export function OralSheetDocument({ sheet }: { sheet: OralSheet }) {
         <meta charSet="utf-8" />
         <title>{`${sheet.title} ${sheet.requestNo}`}</title>
         <link rel="stylesheet" href="/static/css/site.css" />
+        <link rel="stylesheet" href="/static/css/letter.css" />
       </head>
       <body class="letter">
-        <main>
+        <main class="gongwen sheet-page">
           <h1>{sheet.title}</h1>
-          <p class="muted">申请编号：{sheet.requestNo}</p>
+          <p class="request-no">申请编号：{sheet.requestNo}</p>
           <table class="sheet" data-testid="oral-sheet">
             <tbody>
               {sheet.rows.map(([k, v]) => (
@@ -26,10 +27,12 @@ export function OralSheetDocument({ sheet }: { sheet: OralSheet }) {
             </tbody>
           </table>
           <p>{sheet.statement}</p>
-          <p>
+          <p class="plain" data-testid="recorded-by">
             {`代为填写人：${sheet.recordedBy}\u3000\u3000填写日期：${formatChinese(sheet.recordedOn)}`}
           </p>
-          <p class="signature">{'申请人签字：＿＿＿＿＿＿＿＿\u3000\u3000确认日期：＿＿＿＿年＿＿月＿＿日'}</p>
+          {SIGN_LINES.map((t) => (
+            <p class="plain">{t}</p>
+          ))}
         </main>
       </body>
     </html>
