@@ -1,27 +1,12 @@
 /**
- * Text of a PDF through Mozilla's PDF.js (legacy build, which runs on Node 20 without a DOM).
- * CJK fonts in government PDFs are mostly CID fonts: the packed CMaps shipped with pdfjs-dist map
- * their glyphs back to Unicode. Text items are joined per page; a line break where PDF.js reports one.
+ * Text of a PDF through PDF.js (platform/pdf.ts). Text items are joined per page; a line break where
+ * PDF.js reports one.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+import { openPdf } from '../platform/pdf.js';
 
 /** Reads at most `maxChars` characters (pages stop being read once reached). Throws on a damaged file. */
 export async function pdfText(data: Buffer, maxChars: number): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
-    data: new Uint8Array(data),
-    cMapUrl: path.join(pdfjsRoot, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + path.sep,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: 0,
-  });
-  const doc = await task.promise;
+  const { doc, close } = await openPdf(data);
   try {
     const pages: string[] = [];
     let size = 0;
@@ -39,6 +24,6 @@ export async function pdfText(data: Buffer, maxChars: number): Promise<string> {
     }
     return pages.join('\n');
   } finally {
-    await task.destroy();
+    await close();
   }
 }
