@@ -1,8 +1,9 @@
 /**
  * Text of a PDF through PDF.js (platform/pdf.ts). Text items are joined per page; a line break where
- * PDF.js reports one.
+ * PDF.js reports one. Radical code points from shared CJK glyphs are folded back (platform/cjk-radicals.ts).
  */
 import { openPdf } from '../platform/pdf.js';
+import { foldRadicals } from '../platform/cjk-radicals.js';
 
 /** Reads at most `maxChars` characters (pages stop being read once reached). Throws on a damaged file. */
 export async function pdfText(data: Buffer, maxChars: number): Promise<string> {
@@ -22,7 +23,7 @@ export async function pdfText(data: Buffer, maxChars: number): Promise<string> {
       pages.push(text);
       size += text.length;
     }
-    return pages.join('\n');
+    return foldRadicals(pages.join('\n'));
   } finally {
     await close();
   }

@@ -82,7 +82,7 @@ function labelTexts(lines: Line[], at: number): string[] {
 const NEW_LABEL = '一、本年新收政府信息公开申请数量';
 const NEXT_LABEL = '四、结转下年度继续办理';
 
-function extractTable3(lines: Line[], unknown: string[], problems: string[]): { rows: Record<string, Array<number | null>>; format: ReportFormat; missing: string[] } | null {
+function extractTable3(lines: Line[], prefer: ReportFormat, unknown: string[], problems: string[]): { rows: Record<string, Array<number | null>>; format: ReportFormat; missing: string[] } | null {
   let at = lines.map((l, i) => (isFigureRow(l) ? i : -1)).filter((i) => i >= 0);
   if (!at.length) return null;
   const texts = new Map(at.map((i) => [i, labelTexts(lines, i)]));
@@ -93,7 +93,7 @@ function extractTable3(lines: Line[], unknown: string[], problems: string[]): { 
   const end = [...at].reverse().find((i) => best(i, NEXT_LABEL) >= 0.6);
   if (end !== undefined) at = at.filter((i) => i <= end);
   const figureRows: FigureRow[] = at.map((i) => ({ texts: texts.get(i)! }));
-  const { format, rows: picked, missing } = alignTable3(figureRows);
+  const { format, rows: picked, missing } = alignTable3(figureRows, prefer);
   if (picked.size < 5) return null;
   const rows: Record<string, Array<number | null>> = {};
   for (const r of table3Rows(format)) {
@@ -164,9 +164,9 @@ export function extractReport(grids: Grid[]): Extracted {
   const lines = grids.flatMap((g) => g.map((row) => distinctCells(row))).filter((l) => l.some((c) => c.text.trim()));
   const problems: string[] = [];
   const unknown: string[] = [];
-  const t3 = extractTable3(lines, unknown, problems);
-  const t4 = extractTable4(lines, unknown, problems);
   const t2 = extractTable2(lines, problems);
+  const t3 = extractTable3(lines, t2?.format ?? '2021', unknown, problems);
+  const t4 = extractTable4(lines, unknown, problems);
   const format: ReportFormat = t3?.format ?? t2?.format ?? '2021';
   const tables: ReportTables = { format, table2: t2?.rows ?? {}, table3: t3?.rows ?? {}, table4: t4 ?? [] };
   return { tables, found: { table2: !!t2, table3: !!t3, table4: !!t4 }, table2Format: t2?.format ?? null, unknown, missingRows: t3?.missing ?? [], problems };

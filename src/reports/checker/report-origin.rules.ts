@@ -38,12 +38,16 @@ export function reportOrigin(lead: string, fileName: string): ReportOrigin {
   let agency: string | null = null;
   let year: number | null = null;
   for (let i = 0; i < lines.length && year === null; i++) {
-    const m = TITLE.exec(lines[i]);
-    if (!m) continue;
-    year = Number(m[1]);
-    const before = cleanAgency(lines[i].slice(0, lines[i].indexOf(m[1], m.index)));
-    const after = cleanAgency(m[2]);
-    agency = before || after || (i > 0 && !sentence(lines[i - 1]) ? cleanAgency(lines[i - 1]) : '') || null;
+    // A long title wraps: try each line alone, then joined with the next.
+    for (const line of [lines[i], lines[i] + (lines[i + 1] ?? '')]) {
+      const m = TITLE.exec(line);
+      if (!m) continue;
+      year = Number(m[1]);
+      const before = cleanAgency(line.slice(0, line.indexOf(m[1], m.index)));
+      const after = cleanAgency(m[2]);
+      agency = before || after || (i > 0 && !sentence(lines[i - 1]) ? cleanAgency(lines[i - 1]) : '') || null;
+      break;
+    }
   }
   const text = lines.join('');
   if (!agency) {
@@ -57,7 +61,7 @@ export function reportOrigin(lead: string, fileName: string): ReportOrigin {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const fm = /((?:19|20)\d{2})/.exec(base);
   if (year === null && fm) year = Number(fm[1]);
-  if (!agency && fm) agency = cleanAgency(base.slice(0, fm.index)) || null;
+  if (!agency && fm && /[\u4e00-\u9fff]{2}/.test(base.slice(0, fm.index))) agency = cleanAgency(base.slice(0, fm.index)) || null;
   return { agency: agency && agency.length >= 2 ? agency : null, year };
 }
 

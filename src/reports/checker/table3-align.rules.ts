@@ -89,16 +89,16 @@ function align(rows: FigureRow[], official: readonly Table3Row[]): { score: numb
 
 /**
  * Aligns figure rows (in document order) with the official rows of both formats and keeps the better:
- * the 2019 format has one （六）其他处理 row where 2021 has three. On a tie the format with fewer
- * missing rows, then 2021, is taken.
+ * the 2019 format has one （六）其他处理 row where 2021 has three. On a tie (a table cut off before
+ * （六）) the format of the report's table 二 is taken, else 2021.
  */
-export function alignTable3(rows: FigureRow[]): Table3Alignment {
+export function alignTable3(rows: FigureRow[], prefer: ReportFormat = '2021'): Table3Alignment {
   const options = (['2021', '2019'] as const).map((format) => {
     const official = format === '2021' ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019;
     const { score, pick } = align(rows, official);
     return { format, rows: pick, missing: official.filter((o) => !pick.has(o.key)), score };
   });
-  options.sort((a, b) => b.score - a.score || a.missing.length - b.missing.length);
+  options.sort((a, b) => b.score - a.score || (a.format === prefer ? -1 : b.format === prefer ? 1 : 0));
   const { format, rows: picked, missing } = options[0];
   return { format, rows: picked, missing };
 }

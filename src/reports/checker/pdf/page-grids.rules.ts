@@ -70,9 +70,11 @@ export function pageBlocks(page: PdfPage): Block[] {
   return blocks.filter((b) => !b.ruled || b.text).sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** Page numbers, running heads: a short line near the top or bottom edge of the page. */
+/** A page number (“- 4 -”, “第4页 共6页”, “4/6”) near the top or bottom edge of the page. */
 const furniture = (b: Block, page: PdfPage): boolean =>
-  !b.ruled && b.text.length <= 12 && (b.bottom < page.height * 0.12 || b.top > page.height * 0.88);
+  !b.ruled &&
+  (b.bottom < page.height * 0.12 || b.top > page.height * 0.88) &&
+  /^[-—–\s]*(第?\s*\d+\s*页?)(\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[-—–\s]*$/.test(b.text);
 
 /**
  * The grids of a document: each ruled table (joined with its continuation on the next page) and each

@@ -6,6 +6,7 @@
  * is the slow part).
  */
 import { openPdf, pdfjs } from '../../../platform/pdf.js';
+import { foldRadicals } from '../../../platform/cjk-radicals.js';
 import type { PdfPage, Segment, TextBox } from './geometry.rules.js';
 
 type Matrix = [number, number, number, number, number, number];
@@ -144,8 +145,9 @@ export async function readPdf(buf: Buffer): Promise<PdfRead> {
         const m = Util.transform(view, item.transform) as Matrix;
         const vertical = item.height > 1.5 * item.width && [...item.str].length > 1;
         const size = Math.hypot(m[2], m[3]) || item.height;
-        if (vertical) boxes.push({ text: item.str, x: m[4], y: m[5], w: item.width, h: item.height, vertical });
-        else boxes.push({ text: item.str, x: m[4], y: m[5] - 0.8 * size, w: item.width, h: size });
+        const text = foldRadicals(item.str);
+        if (vertical) boxes.push({ text, x: m[4], y: m[5], w: item.width, h: item.height, vertical });
+        else boxes.push({ text, x: m[4], y: m[5] - 0.8 * size, w: item.width, h: size });
         chars += item.str.replace(/\s/g, '').length;
         if (numeric(item.str)) numbers++;
       }
