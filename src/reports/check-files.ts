@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { checkReportFile, type CheckResult } from './checker/check-report.js';
-import { checkSources } from './checker/check-batch.js';
+import { checkSources, workersFor } from './checker/check-batch.js';
 import { resultsCsv, resultsXlsx } from './checker/check-export.js';
 import { expandPaths, pathSources, type ReportSource } from './checker/report-sources.js';
 import { batchExit, VERDICT_NAMES } from './checker/verdict.rules.js';
@@ -27,7 +27,7 @@ async function* sourcesOf(files: string[]): AsyncGenerator<ReportSource> {
  */
 export async function runReportCheck(
   paths: string[],
-  opts: { csv?: string; xlsx?: string; previous?: string },
+  opts: { csv?: string; xlsx?: string; previous?: string; workers?: number },
   print: (line: string) => void = (l) => console.log(l),
   progress: (line: string) => void = () => undefined,
 ): Promise<number> {
@@ -45,7 +45,8 @@ export async function runReportCheck(
     }
     previous = p.tables;
   }
-  const results = await checkSources(sourcesOf(files), { previous, progress: (n, name) => progress(`已检查 ${n} 份：${name}`) });
+  const workers = opts.workers ?? workersFor(files.length);
+  const results = await checkSources(sourcesOf(files), { previous, workers, progress: (n, name) => progress(`已检查 ${n} 份：${name}`) });
   for (const r of results) for (const l of resultLines(r)) print(l);
   const count = (v: CheckResult['verdict']): number => results.filter((r) => r.verdict === v).length;
   if (results.length > 1)

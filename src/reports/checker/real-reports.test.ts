@@ -122,3 +122,13 @@ describe('real reports: the cross-year identity', () => {
     assert.ok(results.every((r) => !r.notes.some((n) => n.includes('上年报告'))));
   });
 });
+
+describe('real reports: checked on worker threads', () => {
+  it('two worker threads give the same results, in the same order, as checking in the main thread', async () => {
+    const files = ['r02.pdf', 'r03.txt', 'r04.pdf', 'r03.pdf'].map((name) => ({ name, data: readFileSync(fixture(name)) }));
+    const inline = await checkSources(files, { workers: 1 });
+    const pooled = await checkSources(files, { workers: 2 });
+    assert.deepEqual(pooled, inline);
+    assert.deepEqual(pooled.map((r) => r.verdict), ['consistent', 'inconsistent', 'consistent', 'inconsistent']);
+  });
+});
