@@ -56,8 +56,15 @@ export function labelSimilarity(a: string, b: string): number {
 /** Placing a figure row on an official row earns this plus twice the label similarity. */
 const PLACE = 1;
 
+/** How well a figure row's texts name an official row: its label alone, or with its group label (（四）无法提供 1.…). */
+function rowSimilarity(texts: string[], o: Table3Row): number {
+  let best = 0;
+  for (const t of texts) best = Math.max(best, labelSimilarity(t, o.label), o.group ? labelSimilarity(t, o.group + o.label) : 0);
+  return best;
+}
+
 function align(rows: FigureRow[], official: readonly Table3Row[]): { score: number; pick: Map<string, number> } {
-  const sim = rows.map((r) => official.map((o) => Math.max(0, ...r.texts.map((t) => labelSimilarity(t, o.label)))));
+  const sim = rows.map((r) => official.map((o) => rowSimilarity(r.texts, o)));
   const n = rows.length;
   const m = official.length;
   // best[i][j]: best score using the first i figure rows and the first j official rows.
