@@ -113,7 +113,7 @@ function SummaryView({ results }: { results: CheckResult[] }) {
                 <td>{r.agency ?? '—'}</td>
                 <td>{r.year ?? '—'}</td>
                 <td>{VERDICT_NAMES[r.verdict]}</td>
-                <td>{[...r.violations.map((v) => v.message), ...r.missing, ...r.notes].join('；') || r.summary}</td>
+                <td>{[...r.violations.map((v) => v.message), ...r.missing, ...r.notes].join(' ') || r.summary}</td>
               </tr>
             ))}
           </tbody>
