@@ -45,7 +45,7 @@ export async function runReportCheck(
     }
     previous = p.tables;
   }
-  const workers = opts.workers ?? workersFor(files.length);
+  const workers = opts.workers ?? workersFor(files);
   const results = await checkSources(sourcesOf(files), { previous, workers, progress: (n, name) => progress(`已检查 ${n} 份：${name}`) });
   for (const r of results) for (const l of resultLines(r)) print(l);
   const count = (v: CheckResult['verdict']): number => results.filter((r) => r.verdict === v).length;

@@ -8,8 +8,11 @@ import type { ReportTables } from '../report-format.rules.js';
 /** Progress of a batch: reports done so far, and the one just checked. */
 export type BatchProgress = (done: number, name: string) => void;
 
-/** Worker threads for a batch of `count` reports: none for a few, else one per core (at most 4). */
-export const workersFor = (count: number): number => (count < 4 ? 1 : Math.min(4, availableParallelism()));
+/**
+ * Worker threads for a batch: one per core (at most 4) when it holds a few PDFs (or archives, which may);
+ * other formats take milliseconds each, less than starting a worker.
+ */
+export const workersFor = (names: string[]): number => (names.filter((n) => /\.(pdf|zip)$/i.test(n)).length < 4 ? 1 : Math.min(4, availableParallelism()));
 
 /**
  * Checks the reports of a whole jurisdiction (any number of agencies and years), then applies the
@@ -52,5 +55,5 @@ export async function checkUploads(files: Array<{ name: string; data: Buffer }>)
   const sources = files.flatMap((f): ReportSource[] => (isArchive(f.name, f.data) ? archiveSources(f.name, f.data) : [{ name: f.name, data: f.data }]));
   if (sources.length > MAX_UPLOAD_REPORTS)
     return { error: `一次最多检查 ${MAX_UPLOAD_REPORTS} 份报告（本次 ${sources.length} 份）。请分批上传，或在服务器上用 gongkai report check 检查整个文件夹。` };
-  return { results: await checkSources(sources, { workers: workersFor(sources.length) }) };
+  return { results: await checkSources(sources, { workers: workersFor(sources.map((s) => s.name)) }) };
 }

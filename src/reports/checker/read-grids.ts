@@ -98,8 +98,11 @@ const PDF_REFUSALS = {
   damaged: 'PDF 文件已损坏，无法读取。',
 } as const;
 
+/** Section 五 follows table 四: once its heading comes after 行政复议 and 行政诉讼, the tables have all been read. */
+const PAST_TABLES = /行政复议[\s\S]*行政诉讼[\s\S]*五、/;
+
 async function pdfDoc(buf: Buffer): Promise<ReadDoc> {
-  const read = await readPdf(buf);
+  const read = await readPdf(buf, (text) => PAST_TABLES.test(text));
   if (!read.ok) throw new UnreadableReport(PDF_REFUSALS[read.reason]);
   const grids = documentGrids(read.pages);
   const notes: string[] = [];

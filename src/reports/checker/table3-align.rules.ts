@@ -24,15 +24,31 @@ export interface Table3Alignment {
   missing: Table3Row[];
 }
 
-function pairs(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  const chars = [...s];
-  if (chars.length === 1) m.set(s, 1);
+/** The character pairs of a normalised label, counted. */
+interface Pairs {
+  counts: Map<string, number>;
+  total: number;
+}
+
+function pairsOf(label: string): Pairs {
+  const chars = [...normLabel(label)];
+  const counts = new Map<string, number>();
+  if (chars.length === 1) counts.set(chars[0], 1);
   for (let i = 0; i + 1 < chars.length; i++) {
     const p = chars[i] + chars[i + 1];
-    m.set(p, (m.get(p) ?? 0) + 1);
+    counts.set(p, (counts.get(p) ?? 0) + 1);
   }
-  return m;
+  let total = 0;
+  for (const v of counts.values()) total += v;
+  return { counts, total };
+}
+
+function dice(a: Pairs, b: Pairs): number {
+  if (!a.total || !b.total) return 0;
+  const [small, large] = a.counts.size < b.counts.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [k, v] of small.counts) common += Math.min(v, large.counts.get(k) ?? 0);
+  return (2 * common) / (a.total + b.total);
 }
 
 /**
@@ -40,31 +56,26 @@ function pairs(s: string): Map<string, number> {
  * normalisation (punctuation, spaces and full-width forms ignored; enumerators such as 1 or 一 kept).
  */
 export function labelSimilarity(a: string, b: string): number {
-  const pa = pairs(normLabel(a));
-  const pb = pairs(normLabel(b));
-  let na = 0;
-  let nb = 0;
-  let common = 0;
-  for (const v of pa.values()) na += v;
-  for (const [k, v] of pb) {
-    nb += v;
-    common += Math.min(v, pa.get(k) ?? 0);
-  }
-  return na + nb ? (2 * common) / (na + nb) : 0;
+  return dice(pairsOf(a), pairsOf(b));
 }
+
+/** Each official row's pairs: its label, and its group label with it (（四）无法提供 1.…). */
+const OFFICIAL = new Map<Table3Row, Pairs[]>(
+  [...TABLE3_ROWS_2021, ...TABLE3_ROWS_2019].map((o) => [o, o.group ? [pairsOf(o.label), pairsOf(o.group + o.label)] : [pairsOf(o.label)]]),
+);
 
 /** Placing a figure row on an official row earns this plus twice the label similarity. */
 const PLACE = 1;
 
-/** How well a figure row's texts name an official row: its label alone, or with its group label (（四）无法提供 1.…). */
-function rowSimilarity(texts: string[], o: Table3Row): number {
+/** How well a figure row's texts name an official row (the best of its texts against label and group + label). */
+function rowSimilarity(texts: Pairs[], o: Table3Row): number {
   let best = 0;
-  for (const t of texts) best = Math.max(best, labelSimilarity(t, o.label), o.group ? labelSimilarity(t, o.group + o.label) : 0);
+  for (const t of texts) for (const p of OFFICIAL.get(o) ?? [pairsOf(o.label)]) best = Math.max(best, dice(t, p));
   return best;
 }
 
-function align(rows: FigureRow[], official: readonly Table3Row[]): { score: number; pick: Map<string, number> } {
-  const sim = rows.map((r) => official.map((o) => rowSimilarity(r.texts, o)));
+function align(rows: Pairs[][], official: readonly Table3Row[]): { score: number; pick: Map<string, number> } {
+  const sim = rows.map((texts) => official.map((o) => rowSimilarity(texts, o)));
   const n = rows.length;
   const m = official.length;
   // best[i][j]: best score using the first i figure rows and the first j official rows.
@@ -100,9 +111,10 @@ function align(rows: FigureRow[], official: readonly Table3Row[]): { score: numb
  * （六）) the format of the report's table 二 is taken, else 2021.
  */
 export function alignTable3(rows: FigureRow[], prefer: ReportFormat = '2021'): Table3Alignment {
+  const texts = rows.map((r) => r.texts.map(pairsOf));
   const options = (['2021', '2019'] as const).map((format) => {
     const official = format === '2021' ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019;
-    const { score, pick } = align(rows, official);
+    const { score, pick } = align(texts, official);
     return { format, rows: pick, missing: official.filter((o) => !pick.has(o.key)), score };
   });
   options.sort((a, b) => b.score - a.score || (a.format === prefer ? -1 : b.format === prefer ? 1 : 0));

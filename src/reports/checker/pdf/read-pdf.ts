@@ -118,8 +118,11 @@ function rulings(fnArray: number[], argsArray: unknown[], OPS: Ops, view: Matrix
 /** A numeric-looking text run (a table figure). */
 const numeric = (s: string): boolean => /\d/.test(s) && /^[\d\s,.，．\-—%]+$/.test(s.trim());
 
-/** Reads the pages of a PDF (at most MAX_PDF_PAGES). Never throws for bad input. */
-export async function readPdf(buf: Buffer): Promise<PdfRead> {
+/**
+ * Reads the pages of a PDF (at most MAX_PDF_PAGES), stopping early after the page where `until` says
+ * the text read so far is enough. Never throws for bad input.
+ */
+export async function readPdf(buf: Buffer, until: (text: string) => boolean = () => false): Promise<PdfRead> {
   const { Util, OPS } = await pdfjs();
   let open;
   try {
@@ -132,6 +135,7 @@ export async function readPdf(buf: Buffer): Promise<PdfRead> {
     const pages: PdfPage[] = [];
     const pagesWithoutText: number[] = [];
     let chars = 0;
+    let text = '';
     const count = Math.min(doc.numPages, MAX_PDF_PAGES);
     for (let n = 1; n <= count; n++) {
       const page = await doc.getPage(n);
@@ -159,6 +163,8 @@ export async function readPdf(buf: Buffer): Promise<PdfRead> {
       }
       pages.push({ width: viewport.width, height: viewport.height, boxes, segments });
       page.cleanup();
+      text += boxes.map((b) => b.text).join('');
+      if (until(text)) break;
     }
     if (chars < MIN_TEXT) return { ok: false, reason: 'no_text' };
     return { ok: true, pages, pagesWithoutText, truncated: doc.numPages > count };
