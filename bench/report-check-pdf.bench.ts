@@ -53,7 +53,7 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
         distinct_files: distinct.length,
         total_ms: Math.round(ms),
         per_file_ms: Math.round(ms / FILES),
-        main_thread_cpu_ms: Math.round((used.user + used.system) / 1000),
+        cpu_ms_all_threads: Math.round((used.user + used.system) / 1000),
         under_60s: ms < 60_000 ? 'yes' : 'NO',
         exit_code: code,
         summary: lines.find((l) => l.startsWith('共 ')) ?? '',
