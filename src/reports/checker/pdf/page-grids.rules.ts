@@ -76,30 +76,39 @@ const furniture = (b: Block, page: PdfPage): boolean =>
   (b.bottom < page.height * 0.12 || b.top > page.height * 0.88) &&
   /^[-—–\s]*(第?\s*\d+\s*页?)(\s*[/／]\s*\d+|\s*共\s*\d+\s*页)?[-—–\s]*$/.test(b.text);
 
+/** A ruled table that ended a page, and its edges. */
+interface OpenTable {
+  grid: Grid;
+  left: number;
+  right: number;
+}
+
 /**
  * The grids of a document: each ruled table (joined with its continuation on the next page) and each
  * run of text lines between tables.
  */
 export function documentGrids(pages: PdfPage[]): Grid[] {
   const grids: Grid[] = [];
-  let last: { grid: Grid; left: number; right: number } | null = null;
+  // The ruled table that ended the previous page, which this page may continue.
+  let open: OpenTable | null = null;
   let text: Grid | null = null;
-  pages.forEach((page) => {
+  for (const page of pages) {
     const blocks = pageBlocks(page).filter((b) => !furniture(b, page));
-    blocks.forEach((b, i) => {
-      if (b.ruled) {
-        const continues = i === 0 && last && Math.abs(last.left - b.left) <= 4 && Math.abs(last.right - b.right) <= 4;
-        if (continues && last) last.grid.push(...b.rows);
-        else grids.push(b.rows);
-        text = null;
-        last = i === blocks.length - 1 ? (continues && last ? last : { grid: grids[grids.length - 1], left: b.left, right: b.right }) : null;
-      } else {
+    const carried: OpenTable | null = open;
+    open = null;
+    for (const [i, b] of blocks.entries()) {
+      if (!b.ruled) {
         if (!text) grids.push((text = []));
         text.push(...b.rows);
-        last = null;
+        continue;
       }
-    });
-    if (!blocks.length) last = null;
-  });
+      text = null;
+      const continues: boolean = i === 0 && carried !== null && Math.abs(carried.left - b.left) <= 4 && Math.abs(carried.right - b.right) <= 4;
+      const grid: Grid = continues && carried ? carried.grid : b.rows;
+      if (grid === b.rows) grids.push(grid);
+      else grid.push(...b.rows);
+      if (i === blocks.length - 1) open = { grid, left: b.left, right: b.right };
+    }
+  }
   return grids;
 }

@@ -142,16 +142,13 @@ export function ruledTables(segments: Segment[]): RuledTable[] {
   const sets = new Sets(hs.length + vs.length);
   hs.forEach((h, i) => vs.forEach((v, j) => crosses(h, v) && sets.join(i, hs.length + j)));
   const groups = new Map<number, { hs: HLine[]; vs: VLine[] }>();
-  hs.forEach((h, i) => {
-    const g = groups.get(sets.find(i)) ?? { hs: [], vs: [] };
-    g.hs.push(h);
-    groups.set(sets.find(i), g);
-  });
-  vs.forEach((v, j) => {
-    const g = groups.get(sets.find(hs.length + j)) ?? { hs: [], vs: [] };
-    g.vs.push(v);
-    groups.set(sets.find(hs.length + j), g);
-  });
+  const group = (i: number): { hs: HLine[]; vs: VLine[] } => {
+    const root = sets.find(i);
+    if (!groups.has(root)) groups.set(root, { hs: [], vs: [] });
+    return groups.get(root)!;
+  };
+  hs.forEach((h, i) => group(i).hs.push(h));
+  vs.forEach((v, j) => group(hs.length + j).vs.push(v));
   const tables: RuledTable[] = [];
   for (const g of groups.values()) {
     if (g.hs.length < 2 || g.vs.length < 2) continue;
