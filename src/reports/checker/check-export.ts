@@ -2,7 +2,6 @@
  * The verdicts of a batch as CSV (one line per finding) and XLSX (a 结论 sheet with one row per report
  * and a 明细 sheet with one row per finding). The 结论 column holds exactly 一致, 有误 or 无法判断.
  */
-import ExcelJS from 'exceljs';
 import type { CheckResult } from './check-report.js';
 import { VERDICT_NAMES } from './verdict.rules.js';
 
@@ -48,6 +47,7 @@ export function resultsCsv(results: CheckResult[]): string {
 
 /** XLSX with the 结论 sheet (one row per report) and the 明细 sheet (one row per finding). */
 export async function resultsXlsx(results: CheckResult[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongkai';
   const summary = wb.addWorksheet('结论');

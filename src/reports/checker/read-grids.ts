@@ -1,9 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { htmlGrids } from './html-grid.js';
-import { xlsxGrids } from './xlsx-grid.js';
-import { docxGrids, docxLead } from './docx-grid.js';
 import { expandRows, type Grid, type RawCell } from './grid.rules.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { documentGrids } from './pdf/page-grids.rules.js';
@@ -118,13 +115,21 @@ export async function readGrids(buf: Buffer, name = ''): Promise<ReadDoc> {
   const { kind, zip } = await detectKind(buf, name);
   try {
     if (kind === 'pdf') return await pdfDoc(buf);
-    if (kind === 'docx' && zip) return { kind, grids: await docxGrids(zip), lead: await docxLead(zip, LEAD_CHARS), notes: [] };
+    // Readers load their parsers (cheerio, exceljs: over half a second each) only when needed.
+    if (kind === 'docx' && zip) {
+      const { docxGrids, docxLead } = await import('./docx-grid.js');
+      return { kind, grids: await docxGrids(zip), lead: await docxLead(zip, LEAD_CHARS), notes: [] };
+    }
     if (kind === 'xlsx') {
+      const { xlsxGrids } = await import('./xlsx-grid.js');
       const grids = await xlsxGrids(buf);
       return { kind, grids, lead: gridLead(grids), notes: [] };
     }
     const text = decodeText(buf);
-    if (kind === 'html') return { kind, grids: htmlGrids(text), lead: htmlLead(text), notes: [] };
+    if (kind === 'html') {
+      const { htmlGrids } = await import('./html-grid.js');
+      return { kind, grids: htmlGrids(text), lead: htmlLead(text), notes: [] };
+    }
     const grids = textGrids(text);
     return { kind, grids, lead: gridLead(grids), notes: [] };
   } catch (e) {
