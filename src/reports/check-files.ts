@@ -1,63 +1,39 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { checkReportFile, STATUS_NAMES, type CheckResult } from './checker/check-report.js';
-import { FORMAT_NAMES } from './report-format.rules.js';
-
-const EXTS = /\.(html?|shtml|docx|xlsx|txt)$/i;
-
-/** Expands folders into the report files they hold (HTML, DOCX, XLSX, TXT), sorted; files are kept as given. */
-export async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const s = await stat(p).catch(() => null);
-    if (s?.isDirectory()) {
-      const names = (await readdir(p, { recursive: true })).filter((n) => EXTS.test(n) && !path.basename(n).startsWith('.')).sort();
-      out.push(...names.map((n) => path.join(p, n)));
-    } else out.push(p);
-  }
-  return out;
-}
-
-const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** One CSV summary line per report (UTF-8 with BOM so that spreadsheet programs read the Chinese). */
-export function resultsCsv(results: CheckResult[]): string {
-  const head = ['文件', '结论', '格式', '不一致处数', '说明'];
-  const lines = results.map((r) =>
-    [
-      r.file,
-      STATUS_NAMES[r.status],
-      r.format ? FORMAT_NAMES[r.format] : '',
-      String(r.violations.length),
-      [...r.violations.map((v) => v.message), ...r.problems, ...(r.formatNote ? [r.formatNote] : [])].join('；'),
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  return '\ufeff' + [head.join(','), ...lines].join('\r\n') + '\r\n';
-}
+import { writeFile } from 'node:fs/promises';
+import { checkReportFile, type CheckResult } from './checker/check-report.js';
+import { checkSources, workersFor } from './checker/check-batch.js';
+import { resultsCsv, resultsXlsx } from './checker/check-export.js';
+import { expandPaths, pathSources, type ReportSource } from './checker/report-sources.js';
+import { batchExit, VERDICT_NAMES } from './checker/verdict.rules.js';
 
 /** Human-readable lines for one result. */
 export function resultLines(r: CheckResult): string[] {
   const lines = [`${r.file}：${r.summary}`];
+  if (r.agency || r.year) lines.push(`  单位：${r.agency ?? '未识别'}；年度：${r.year ?? '未识别'}`);
   if (r.formatNote) lines.push(`  说明：${r.formatNote}`);
   for (const v of r.violations) lines.push(`  ✗ ${v.message}`);
-  for (const p of r.status === 'unreadable' ? [] : r.problems) lines.push(`  ! ${p}`);
+  for (const m of r.verdict === 'undetermined' && r.missing.length === 1 && !r.found.table3 && !r.found.table4 ? [] : r.missing) lines.push(`  ? ${m}`);
+  for (const n of r.notes) lines.push(`  · ${n}`);
   return lines;
 }
 
+async function* sourcesOf(files: string[]): AsyncGenerator<ReportSource> {
+  for (const f of files) yield* await pathSources(f);
+}
+
 /**
- * `gongkai report check FILE...`: checks files and folders, prints the findings, optionally writes a CSV
- * summary. Returns the exit code: 0 all consistent, 1 some file unreadable, 2 some report inconsistent or incomplete.
+ * `gongkai report check FILE|FOLDER…`: checks files, folders (recursively) and ZIP archives, applies the
+ * cross-year identity between consecutive years of one agency, prints the findings and optionally writes
+ * CSV/XLSX. Returns the exit code: 0 all 一致, 2 some 有误, 3 some 无法判断 (none 有误), 1 the command failed.
  */
 export async function runReportCheck(
   paths: string[],
-  opts: { csv?: string; previous?: string },
+  opts: { csv?: string; xlsx?: string; previous?: string; workers?: number },
   print: (line: string) => void = (l) => console.log(l),
+  progress: (line: string) => void = () => undefined,
 ): Promise<number> {
   const files = await expandPaths(paths);
   if (!files.length) {
-    print('错误：没有找到可检查的文件（支持 HTML、DOCX、XLSX、TXT）。');
+    print('错误：没有找到可检查的文件（支持 PDF、HTML、DOCX、XLSX、TXT 及其 ZIP 压缩包）。');
     return 1;
   }
   let previous = null;
@@ -69,24 +45,24 @@ export async function runReportCheck(
     }
     previous = p.tables;
   }
-  const results: CheckResult[] = [];
-  for (const f of files) {
-    const r = await checkReportFile(f, previous);
-    results.push(r);
-    for (const l of resultLines(r)) print(l);
-  }
-  const count = (s: CheckResult['status']): number => results.filter((r) => r.status === s).length;
-  if (files.length > 1)
-    print(`共 ${files.length} 份：一致 ${count('consistent')}，有误 ${count('inconsistent')}，不完整 ${count('incomplete')}，无法读取 ${count('unreadable')}。`);
-  if (opts.csv) {
+  const workers = opts.workers ?? workersFor(files);
+  const results = await checkSources(sourcesOf(files), { previous, workers, progress: (n, name) => progress(`已检查 ${n} 份：${name}`) });
+  for (const r of results) for (const l of resultLines(r)) print(l);
+  const count = (v: CheckResult['verdict']): number => results.filter((r) => r.verdict === v).length;
+  if (results.length > 1)
+    print(`共 ${results.length} 份：${VERDICT_NAMES.consistent} ${count('consistent')}，${VERDICT_NAMES.inconsistent} ${count('inconsistent')}，${VERDICT_NAMES.undetermined} ${count('undetermined')}。`);
+  for (const [file, make] of [
+    [opts.csv, () => resultsCsv(results)],
+    [opts.xlsx, () => resultsXlsx(results)],
+  ] as const) {
+    if (!file) continue;
     try {
-      await writeFile(opts.csv, resultsCsv(results));
-      print(`汇总已写入 ${opts.csv}`);
+      await writeFile(file, await make());
+      print(`结果已写入 ${file}`);
     } catch {
-      print(`错误：无法写入汇总文件 ${opts.csv}`);
+      print(`错误：无法写入 ${file}`);
       return 1;
     }
   }
-  if (count('unreadable')) return 1;
-  return count('inconsistent') || count('incomplete') ? 2 : 0;
+  return batchExit(results.map((r) => r.verdict));
 }

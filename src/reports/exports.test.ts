@@ -114,7 +114,7 @@ describe('exports', () => {
       const docx = await checkReportBytes(await exportReportDocx(t, { title: '测试单位2025年政府信息公开工作年度报告' }), 'r.docx');
       const xlsx = await checkReportBytes(await exportReportXlsx(t, '测试单位2025年'), 'r.xlsx');
       for (const r of [docx, xlsx]) {
-        assert.equal(r.status, 'consistent', r.summary);
+        assert.equal(r.verdict, 'consistent', r.summary);
         assert.deepEqual(r.tables?.table3, t.table3);
         assert.deepEqual(r.tables?.table4, t.table4);
       }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkIdentities } from './identities.rules.js';
+import { checkIdentities, t3Cell, t4Cell } from './identities.rules.js';
 import { TABLE3_ROWS_2019, TABLE3_ROWS_2021, TABLE3_COLUMNS, TABLE2_2021, TABLE2_2019, resultGroupSpan, emptyTables, table4CellLabel } from './report-format.rules.js';
 import { sampleTables } from './fixtures/sample-tables.js';
 
@@ -103,6 +103,20 @@ describe('identities (REFERENCE §2.1)', () => {
     const v = checkIdentities(t, prev);
     assert.deepEqual(v.map((x) => `${x.code}:${x.column}`), ['carry_over:自然人', 'carry_over:总计']);
     assert.match(v[0].message, /应等于上年报告“四、结转下年度继续办理”的 \d+，实为 \d+。/);
+  });
+  it('with unknown cells (the checker): an identity using one is not judged, absent rows are not “missing_row”', () => {
+    const t = sampleTables('2021', 10);
+    t.table3['3.1'][0] = (t.table3['3.1'][0] ?? 0) + 5;
+    delete t.table3['4.2'];
+    t.table4[0] = (t.table4[0] ?? 0) + 1;
+    const strict = checkIdentities(t);
+    assert.ok(strict.some((v) => v.code === 'missing_row'));
+    const v = checkIdentities(t, null, { unknown: new Set([t3Cell('3.1', 0), t4Cell(2)]) });
+    // 3.1 自然人 is unknown: its row total and the 自然人 column are not judged; 4.2 is absent: no column sum
+    // is judged; 行政复议 uses the unknown 四:2. What is left: nothing broken.
+    assert.deepEqual(v, []);
+    const known = checkIdentities(t, null, { unknown: new Set() });
+    assert.deepEqual(known.map((x) => `${x.code}:${x.row}:${x.column}`), ['row_total:1.属于国家秘密:总计', 'table4_total:行政复议:总计']);
   });
   it('a missing row is reported, not a crash', () => {
     const t = sampleTables('2021', 9);

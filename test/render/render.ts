@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openPdf } from '../../src/search/pdf-text.js';
+import { openPdf } from '../../src/platform/pdf.js';
 
 export const SOFFICE = process.env.GONGKAI_SOFFICE ?? '/usr/bin/soffice';
 const POPPLER = spawnSync('pdftoppm', ['-v']).error === undefined;
@@ -49,8 +49,7 @@ export interface Rendered {
 
 /** The pages of a PDF with their text items (PDF.js). */
 export async function pdfPages(data: Buffer): Promise<PdfPage[]> {
-  const task = await openPdf(data);
-  const doc = await task.promise;
+  const { doc, close } = await openPdf(data);
   try {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -71,7 +70,7 @@ export async function pdfPages(data: Buffer): Promise<PdfPage[]> {
     }
     return pages;
   } finally {
-    await task.destroy();
+    await close();
   }
 }
 

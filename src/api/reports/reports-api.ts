@@ -5,6 +5,7 @@ import { getReport, listReports, rowTables, type ReportListRow } from '../../rep
 import { checkIdentities } from '../../reports/identities.rules.js';
 import { reportTitle } from '../../reports/report-files.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
+import { VERDICT_NAMES } from '../../reports/checker/verdict.rules.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 
 const Summary = Type.Object({ id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String(), year: Type.Integer(), title: Type.String(), publishedAt: Type.Union([Type.String(), Type.Null()]) });
@@ -50,7 +51,7 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
     {
       preValidation: readUploadForm(),
       schema: {
-        summary: '检查一份已发布年度报告的勾稽关系（multipart/form-data，字段 file：HTML、DOCX 或 XLSX）',
+        summary: '检查一份已发布年度报告的勾稽关系（multipart/form-data，字段 file：PDF、HTML、DOCX、XLSX 或 TXT）。verdict：consistent 一致 / inconsistent 有误（violations 列出表、行、列、应为、实为）/ undetermined 无法判断（missing 列出缺少或无法读取的部分）',
         tags: ['年度报告'],
         security: [{ bearer: [] }],
         consumes: ['multipart/form-data'],
@@ -61,7 +62,7 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
       const form = uploadForm(req);
       if (form.error || !form.file) throw invalidFields([{ code: form.error ? 'file_too_large' : 'file_missing', field: 'file', message: form.error ?? '请上传报告文件（字段 file）。' }]);
       const r = await checkReportBytes(form.file.data, form.file.name);
-      return { file: r.file, status: r.status, format: r.format ?? null, summary: r.summary, violations: r.violations, problems: r.problems, found: r.found };
+      return { file: r.file, verdict: r.verdict, verdictName: VERDICT_NAMES[r.verdict], agency: r.agency, year: r.year, format: r.format ?? null, summary: r.summary, violations: r.violations, missing: r.missing, notes: r.notes, found: r.found };
     },
   );
 }

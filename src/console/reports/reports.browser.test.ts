@@ -1,4 +1,6 @@
 import { describe, it, before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
@@ -68,5 +70,27 @@ describe('annual report drill-down and 统计表 in Chromium [sqlite]', { skip: 
     await sup.goto(`${base}/console/reports/history/${agencyId}`);
     await assertAccessible(sup, 'history with a 统计表 year');
     await shot(sup, 'report-history-1280');
+  });
+
+  it('the checker: a ZIP of a county’s reports gives one table of verdicts, and each verdict its cells', async () => {
+    const JSZip = (await import('jszip')).default;
+    const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../reports/fixtures/${name}`, import.meta.url)));
+    const zip = new JSZip();
+    zip.file('洪泽区/2023.pdf', fixture('gov-reports/r03.pdf'));
+    zip.file('洪泽区/2024.pdf', fixture('gov-reports/r04.pdf'));
+    zip.file('某区/2025.html', fixture('r2021-table4-error.html'));
+    zip.file('扫描件.pdf', Buffer.from('%PDF-1.4 damaged'));
+    const sup = await as(names.sup);
+    await sup.goto(base + '/console/reports/check');
+    await sup.setInputFiles('#f-file', { name: '辖区年报.zip', mimeType: 'application/zip', buffer: await zip.generateAsync({ type: 'nodebuffer' }) });
+    await sup.getByRole('button', { name: '检查' }).click();
+    await sup.getByRole('heading', { name: '检查结果汇总（4 份）' }).waitFor();
+    assert.equal(await sup.getByRole('status').first().textContent(), '一致 1 份，有误 2 份，无法判断 1 份。');
+    const row = (file: string) => sup.getByRole('row').filter({ hasText: file });
+    assert.match((await row('洪泽区/2024.pdf').textContent()) ?? '', /淮安市洪泽区人民政府2024一致.*已与上年报告 2023\.pdf（2023年）核对/);
+    assert.match((await row('洪泽区/2023.pdf').textContent()) ?? '', /有误表四“行政复议”的“总计”应为 11/);
+    assert.match((await row('扫描件.pdf').textContent()) ?? '', /无法判断PDF 文件已损坏/);
+    await assertAccessible(sup, 'report checker results');
+    await shot(sup, 'report-check-1280');
   });
 });

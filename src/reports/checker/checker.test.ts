@@ -31,19 +31,19 @@ describe('report checker: cells and labels', () => {
 describe('report checker: HTML fixtures', () => {
   it('a consistent 2021 report inside a wrapper table, with full-width digits, blanks and “—”', async () => {
     const r = await checkReportFile(fixture('r2021-consistent.html'));
-    assert.equal(r.status, 'consistent', JSON.stringify(r.violations));
+    assert.equal(r.verdict, 'consistent', JSON.stringify(r.violations));
     assert.equal(r.format, '2021');
     assert.deepEqual(r.found, { table2: true, table3: true, table4: true });
     assert.equal(r.tables?.table3['3.5'][0], null);
     assert.equal(r.tables?.table3.total[6], 177);
     assert.equal(r.tables?.table2['行政规范性文件']?.length, 3);
     assert.equal(r.tables?.table2['行政许可']?.length, 1);
-    assert.deepEqual(r.problems, []);
-    assert.match(r.summary, /勾稽关系一致/);
+    assert.deepEqual(r.missing, []);
+    assert.match(r.summary, /^一致：/);
   });
   it('table 四 totals printed as 0 are reported with the cell and the numbers', async () => {
     const r = await checkReportFile(fixture('r2021-table4-error.html'));
-    assert.equal(r.status, 'inconsistent');
+    assert.equal(r.verdict, 'inconsistent');
     assert.deepEqual(
       r.violations.map((v) => [v.table, v.row, v.column, v.expected, v.actual]),
       [
@@ -55,7 +55,7 @@ describe('report checker: HTML fixtures', () => {
   });
   it('a 2019-format report (single （六）其他处理 row, 5-block table 二)', async () => {
     const r = await checkReportFile(fixture('r2019.html'));
-    assert.equal(r.status, 'consistent', JSON.stringify(r.violations));
+    assert.equal(r.verdict, 'consistent', JSON.stringify(r.violations));
     assert.equal(r.format, '2019');
     assert.ok(r.tables?.table3['6']);
     assert.ok(r.tables?.table2['政府集中采购']);
@@ -73,13 +73,13 @@ describe('report checker: HTML fixtures', () => {
     const r = await checkReportBytes(Buffer.from(html), 'mixed.html');
     assert.equal(r.format, '2019');
     assert.match(r.formatNote ?? '', /表二为2021年格式.*表三为2019年格式/);
-    assert.equal(r.status, 'consistent', JSON.stringify(r.violations));
+    assert.equal(r.verdict, 'consistent', JSON.stringify(r.violations));
   });
   it('a break in table 三 names the row and column', async () => {
     const t = sampleTables('2021', 21);
     t.table3['4.1'][2] = (t.table3['4.1'][2] ?? 0) + 3;
     const r = await checkReportBytes(Buffer.from(reportTablesHtml(t)), 'x.html');
-    assert.equal(r.status, 'inconsistent');
+    assert.equal(r.verdict, 'inconsistent');
     assert.deepEqual(
       r.violations.map((v) => `${v.code}|${v.row}|${v.column}`).sort(),
       ['outcome_total|（七）总计|科研机构', 'row_total|1.本机关不掌握相关政府信息|总计'],
@@ -93,7 +93,7 @@ describe('report checker: DOCX and XLSX', () => {
     const buf = await exportReportDocx(t, { title: '测试单位2025年政府信息公开工作年度报告', overview: ['（示例）'] });
     const r = await checkReportBytes(buf, 'report.docx');
     assert.equal(r.kind, 'docx');
-    assert.equal(r.status, 'consistent', JSON.stringify([r.violations, r.problems]));
+    assert.equal(r.verdict, 'consistent', JSON.stringify([r.violations, r.missing]));
     assert.deepEqual(r.tables?.table3, t.table3);
     assert.deepEqual(r.tables?.table4, t.table4);
     assert.deepEqual(r.tables?.table2, t.table2);
@@ -107,14 +107,14 @@ describe('report checker: DOCX and XLSX', () => {
     assert.equal(r.format, '2019');
     assert.deepEqual(r.tables?.table3, t.table3);
     assert.deepEqual(r.tables?.table2, t.table2);
-    assert.equal(r.status, t.table4.slice(0, 4).some((x) => x) ? 'inconsistent' : 'consistent');
+    assert.equal(r.verdict, t.table4.slice(0, 4).some((x) => x) ? 'inconsistent' : 'consistent');
   });
 });
 
 describe('report checker: unreadable input never crashes', () => {
   const cases: Array<[string, Buffer, RegExp]> = [
     ['empty.html', Buffer.alloc(0), /文件为空/],
-    ['x.pdf', Buffer.from('%PDF-1.7 …'), /不支持 PDF/],
+    ['x.pdf', Buffer.from('%PDF-1.7 …'), /PDF 文件已损坏/],
     ['x.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /无法解压/],
     ['x.bin', Buffer.from([1, 0, 2, 0, 3]), /无法识别的文件格式/],
     ['x.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /旧版 Office/],
@@ -124,19 +124,19 @@ describe('report checker: unreadable input never crashes', () => {
   for (const [name, buf, re] of cases)
     it(`${name}: clear Chinese message`, async () => {
       const r = await checkReportBytes(buf, name);
-      assert.equal(r.status, 'unreadable');
+      assert.equal(r.verdict, 'undetermined');
       assert.match(r.summary, re);
     });
   it('a missing file', async () => {
     const r = await checkReportFile('/nonexistent/report.html');
-    assert.equal(r.status, 'unreadable');
+    assert.equal(r.verdict, 'undetermined');
     assert.match(r.summary, /文件不存在：report\.html/);
   });
   it('a GB18030-encoded page is decoded', async () => {
     const html = `<html><head><meta charset="gb2312"></head><body>${reportTablesHtml(sampleTables('2021', 3))}</body></html>`;
     const gb = readFileSync(fixture('r2019.html')).length > 0 ? encodeGb(html) : Buffer.alloc(0);
     const r = await checkReportBytes(gb, 'gb.html');
-    assert.equal(r.status, 'consistent');
+    assert.equal(r.verdict, 'consistent');
   });
 });
 

@@ -64,3 +64,17 @@ export async function docxGrids(zip: JSZip): Promise<Grid[]> {
   });
   return grids;
 }
+
+/** The text before the first table of a DOCX (title, opening paragraphs), a line per paragraph. */
+export async function docxLead(zip: JSZip, max: number): Promise<string> {
+  const xml = (await zip.file('word/document.xml')!.async('string')).split(/<w:tbl[\s>]/)[0].slice(0, 400_000);
+  return xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').trim())
+    .filter(Boolean)
+    .join('\n')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .slice(0, max);
+}

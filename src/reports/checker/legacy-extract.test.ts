@@ -49,7 +49,7 @@ test('documents without a 统计表 and bad figures get a clear reason', async (
   const r2021 = await readLegacyStats(fixture('r2021-consistent.html'), 'r2021-consistent.html');
   assert.ok('error' in r2021 && /未找到《政府信息公开情况统计表》/.test(r2021.error));
   const pdf = await readLegacyStats(Buffer.from('%PDF-1.4'), 'x.pdf');
-  assert.ok('error' in pdf && /不支持 PDF/.test(pdf.error));
+  assert.ok('error' in pdf && /PDF 文件已损坏/.test(pdf.error));
   const bad = parseLegacyValues({ a_received: '-1', fees_wan: '1.23456', nonsense: '1' });
   assert.equal(bad.values, null);
   assert.deepEqual(bad.errors.map((e) => e.field).sort(), ['l_a_received', 'l_fees_wan', 'l_nonsense']);
