@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ReportTables } from './report-format.rules.js';
 import { placeCells, reportLayouts } from './table-layout.js';
 
@@ -6,6 +5,7 @@ const SHEETS = ['表二 主动公开', '表三 依申请公开', '表四 复议�
 
 /** The three tables as an XLSX workbook, one sheet each, with the official labels and merged header cells. */
 export async function exportReportXlsx(t: ReportTables, title: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongkai';
   reportLayouts(t).forEach((l, i) => {

@@ -1,5 +1,4 @@
 /** The dashboard as an XLSX sheet and as CSV rows (same cells as the page). */
-import ExcelJS from 'exceljs';
 import { formatFigure } from './dashboard.rules.js';
 import type { Dashboard } from './build-dashboard.js';
 
@@ -12,6 +11,7 @@ export function dashboardTable(d: Pick<Dashboard, 'columns' | 'rows' | 'total'>)
 
 /** XLSX of the dashboard, numbers kept as numbers. */
 export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('监督检查', { views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }] });
   ws.addRow([`统计期间：${d.from} 至 ${d.to}`]);

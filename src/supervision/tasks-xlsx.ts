@@ -1,11 +1,12 @@
 /** XLSX of the 任务分解表: export of the tasks, and reading an uploaded sheet into header + rows. */
-import ExcelJS from 'exceljs';
+import type { CellValue, Row } from 'exceljs';
 import { isTaskOverdue, taskStateLabel } from './tasks.rules.js';
 import { TASK_COLUMNS } from './tasks-import.rules.js';
 import type { TaskView } from './tasks.store.js';
 
 /** The tasks as an XLSX workbook (one sheet, header row frozen). */
 export async function tasksToXlsx(tasks: readonly TaskView[], today: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('任务分解表', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...TASK_COLUMNS]);
@@ -17,7 +18,7 @@ export async function tasksToXlsx(tasks: readonly TaskView[], today: string): Pr
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const cellText = (v: ExcelJS.CellValue): string => {
+const cellText = (v: CellValue): string => {
   if (v == null) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
@@ -31,6 +32,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 
 /** Reads the first sheet: its first row as header, the rest as text cells with their row numbers; null when not an XLSX. */
 export async function readSheet(data: Buffer): Promise<{ header: string[]; rows: Array<{ rowNumber: number; cells: string[] }> } | null> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -40,7 +42,7 @@ export async function readSheet(data: Buffer): Promise<{ header: string[]; rows:
   const ws = wb.worksheets[0];
   if (!ws) return null;
   const width = ws.columnCount;
-  const read = (r: ExcelJS.Row) => Array.from({ length: width }, (_, i) => cellText(r.getCell(i + 1).value));
+  const read = (r: Row) => Array.from({ length: width }, (_, i) => cellText(r.getCell(i + 1).value));
   const header = read(ws.getRow(1));
   const rows: Array<{ rowNumber: number; cells: string[] }> = [];
   ws.eachRow((r, n) => {

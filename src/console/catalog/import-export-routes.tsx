@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import ExcelJS from 'exceljs';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField } from '../../platform/views/components.js';
 import { str } from '../../platform/http/form.js';
@@ -126,6 +125,7 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
     const { rows } = await listItems(req.ctx.db, { orgPaths: paths, limit: 100_000, offset: 0 });
     const table = staffCatalogRows(rows);
     if (str(req.query, 'format') === 'xlsx') {
+      const { default: ExcelJS } = await import('exceljs');
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('公开目录');
       ws.addRows(table);

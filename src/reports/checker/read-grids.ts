@@ -1,9 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import JSZip from 'jszip';
-import { htmlGrids } from './html-grid.js';
-import { xlsxGrids } from './xlsx-grid.js';
-import { docxGrids } from './docx-grid.js';
+import type JSZip from 'jszip';
 import { expandRows, readNumber, type Grid, type RawCell } from './grid.rules.js';
 
 /** A file that cannot be read as a report, with the reason in Chinese. */
@@ -19,7 +16,7 @@ export async function detectKind(buf: Buffer, name = ''): Promise<{ kind: DocKin
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b) {
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(buf);
+      zip = await (await import('jszip')).default.loadAsync(buf);
     } catch {
       throw new UnreadableReport('文件已损坏：看似 ZIP（DOCX/XLSX）格式，但无法解压。');
     }
@@ -72,10 +69,11 @@ export async function readGrids(buf: Buffer, name = ''): Promise<{ kind: DocKind
   if (buf.length > MAX_BYTES) throw new UnreadableReport('文件超过 50 MB，无法检查。');
   const { kind, zip } = await detectKind(buf, name);
   try {
-    if (kind === 'docx' && zip) return { kind, grids: await docxGrids(zip) };
-    if (kind === 'xlsx') return { kind, grids: await xlsxGrids(buf) };
+    // The readers (cheerio, exceljs) are loaded on first use, not at every process start.
+    if (kind === 'docx' && zip) return { kind, grids: await (await import('./docx-grid.js')).docxGrids(zip) };
+    if (kind === 'xlsx') return { kind, grids: await (await import('./xlsx-grid.js')).xlsxGrids(buf) };
     const text = decodeText(buf);
-    return { kind, grids: kind === 'html' ? htmlGrids(text) : textGrids(text) };
+    return { kind, grids: kind === 'html' ? (await import('./html-grid.js')).htmlGrids(text) : textGrids(text) };
   } catch (e) {
     if (e instanceof UnreadableReport) throw e;
     throw new UnreadableReport(`文件无法读取（${kind.toUpperCase()}）：内容已损坏或格式不正确。`);
