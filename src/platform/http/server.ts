@@ -20,6 +20,7 @@ import { renderDocument } from './render.js';
 import { httpDuration, httpRequests, registry } from './metrics.js';
 import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
+import { lazySchemaCompilers } from './lazy-schemas.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -44,7 +45,9 @@ export interface ServerDeps {
   now?: () => Date;
 }
 
-const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' });
+// Built when the first reader asks for traditional characters (the dictionaries cost start-up time and memory).
+let hantConverter: ((s: string) => string) | undefined;
+const toHant = (s: string): string => (hantConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(s);
 
 /** True when the request expects JSON rather than a page. */
 export const wantsJson = (req: FastifyRequest): boolean =>
@@ -63,6 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: config.limits.bodyBytes,
     trustProxy: config.env === 'production',
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
   const secure = config.publicUrl.startsWith('https://');
