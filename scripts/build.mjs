@@ -22,10 +22,12 @@ const STAMP = '.build-stamp';
 const SOURCE = /\.tsx?$/;
 const TEST = /\.test\.tsx?$/;
 
-function walk(dir, out = []) {
-  for (const f of readdirSync(dir)) {
-    const p = path.join(dir, f);
-    if (statSync(p).isDirectory()) walk(p, out);
+/** Files under `dir` (and, when `dirs` is given, the folders into it). */
+function walk(dir, out = [], dirs) {
+  dirs?.push(dir);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out, dirs);
     else out.push(p);
   }
   return out;
@@ -37,10 +39,10 @@ export const sourceFiles = () => walk(SRC).filter((f) => SOURCE.test(f) && !TEST
 /** Newest modification time of what the build reads (sources, package.json, this script). */
 function newestInput() {
   let t = Math.max(statSync(path.join(ROOT, 'package.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
-  for (const f of walk(SRC)) if (SOURCE.test(f) && !TEST.test(f)) t = Math.max(t, statSync(f).mtimeMs);
+  const dirs = [];
+  for (const f of walk(SRC, [], dirs)) if (SOURCE.test(f) && !TEST.test(f)) t = Math.max(t, statSync(f).mtimeMs);
   // A deleted source changes its folder's time: a removed migration must not survive in dist/.
-  const dirs = (d) => [d, ...readdirSync(d).map((f) => path.join(d, f)).filter((p) => statSync(p).isDirectory()).flatMap(dirs)];
-  for (const d of dirs(SRC)) t = Math.max(t, statSync(d).mtimeMs);
+  for (const d of dirs) t = Math.max(t, statSync(d).mtimeMs);
   return t;
 }
 
