@@ -65,7 +65,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: config.limits.bodyBytes,
-    trustProxy: config.env === 'production',
+    // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
+    trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
