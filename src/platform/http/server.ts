@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -21,6 +19,7 @@ import { httpDuration, httpRequests, registry } from './metrics.js';
 import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
+import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -28,7 +27,6 @@ export const SESSION_COOKIE = 'gk_session';
 const ELDER_COOKIE = 'gk_elder';
 const SCRIPT_COOKIE = 'gk_script';
 const FLASH_COOKIE = 'gk_flash';
-const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
 
 export interface ServerDeps {
   config: Config;
@@ -103,7 +101,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       return (typeof b?._csrf === 'string' ? b._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined);
     },
   });
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? 3600_000 : 0 });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? 3600_000 : 0, setHeaders: versionedCacheHeaders });
 
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('ctx', null as unknown as Ctx);

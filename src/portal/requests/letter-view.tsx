@@ -1,6 +1,7 @@
 /** A letter as a printable HTML document (dates written the Chinese way). */
 import { formatChinese } from '../../platform/dates.js';
 import type { Letter } from '../../requests/letters.rules.js';
+import { assetUrl } from '../../platform/http/static-assets.js';
 
 /** Renders one letter as a standalone, printable page. */
 export function LetterDocument({ letter }: { letter: Letter }) {
@@ -9,7 +10,7 @@ export function LetterDocument({ letter }: { letter: Letter }) {
       <head>
         <meta charSet="utf-8" />
         <title>{`${letter.title} ${letter.requestNo}`}</title>
-        <link rel="stylesheet" href="/static/css/site.css" />
+        <link rel="stylesheet" href={assetUrl('css/site.css')} />
       </head>
       <body class="letter">
         <main>
