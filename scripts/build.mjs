@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /**
- * The build: compiles src/ (TypeScript and TSX, tests excluded) file by file with esbuild into dist/,
- * with source maps, keeping the folder layout (migrations are found beside migrate.js, public/ at the
- * package root). The compiled code must import only Node built-ins, its own files and packages listed in
- * package.json "dependencies" (what `npm install --omit=dev` installs); the build fails otherwise.
+ * The build: esbuild bundles src/ (TypeScript and TSX, tests excluded) into dist/ with source maps:
+ * dist/cli/main.js (the command) and dist/platform/db/migrations/*.js (read from their folder by the
+ * migrator) are entry points; every `await import(…)` of our code becomes a chunk in dist/chunks/, loaded
+ * when first used. The pure-ESM libraries in INLINE are bundled too (kysely and TypeBox alone are ~470
+ * files that Node would otherwise resolve and read at every start); the other dependencies stay
+ * packages, and the compiled code must import only Node built-ins and packages listed in package.json
+ * "dependencies" (what `npm install --omit=dev` installs): the build fails otherwise.
  *
  * `node scripts/build.mjs` builds; `bin/gongkai` calls `ensureBuilt()` in a checkout so that a build
  * older than the sources is replaced before it runs. Type checking is separate (`npm run typecheck`).
@@ -20,6 +23,8 @@ const DIST = path.join(ROOT, 'dist');
 /** Written last: its time is the build's time. */
 const STAMP = '.build-stamp';
 const SOURCE = /\.tsx?$/;
+/** Dependencies compiled into dist/ (pure ESM, no files of their own read at run time). */
+const INLINE = ['kysely', '@sinclair/typebox', 'preact', 'preact-render-to-string'];
 const TEST = /\.test\.tsx?$/;
 
 /** Files under `dir` (and, when `dirs` is given, the folders into it). */
@@ -33,12 +38,17 @@ function walk(dir, out = [], dirs) {
   return out;
 }
 
-/** The files compiled: every .ts/.tsx under src/ except tests and declaration files. */
-export const sourceFiles = () => walk(SRC).filter((f) => SOURCE.test(f) && !TEST.test(f) && !f.endsWith('.d.ts'));
+/** The entry points: the command, and each migration (the migrator imports them by file name). */
+export const entryPoints = () => [
+  path.join(SRC, 'cli/main.ts'),
+  ...readdirSync(path.join(SRC, 'platform/db/migrations'))
+    .filter((f) => /^\d{12}_[a-z0-9_-]+\.ts$/.test(f))
+    .map((f) => path.join(SRC, 'platform/db/migrations', f)),
+];
 
 /** Newest modification time of what the build reads (sources, package.json, this script). */
 function newestInput() {
-  let t = Math.max(statSync(path.join(ROOT, 'package.json')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  let t = Math.max(...['package.json', 'package-lock.json'].filter((f) => existsSync(path.join(ROOT, f))).map((f) => statSync(path.join(ROOT, f)).mtimeMs), statSync(fileURLToPath(import.meta.url)).mtimeMs);
   const dirs = [];
   for (const f of walk(SRC, [], dirs)) if (SOURCE.test(f) && !TEST.test(f)) t = Math.max(t, statSync(f).mtimeMs);
   // A deleted source changes its folder's time: a removed migration must not survive in dist/.
@@ -52,21 +62,22 @@ export function isStale() {
   return !existsSync(stamp) || statSync(stamp).mtimeMs < newestInput();
 }
 
-const BARE = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"'./][^"']*)["']|(?:^|[\s;(=])import\s*\(\s*["']([^"'./][^"']*)["']\s*\)|(?:^|[\s;])import\s*["']([^"'./][^"']*)["']/gm;
 const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 
-/** Bare imports of the compiled files that are neither built-ins nor runtime dependencies. */
-export function undeclaredImports(dir, dependencies) {
+/**
+ * Imports of packages that are neither Node built-ins nor runtime dependencies, from esbuild's metafile
+ * outputs (`{ "chunks/x.js": { imports: [{ path, kind, external }] } }`).
+ */
+export function undeclaredImports(outputs, dependencies) {
   const builtins = new Set(builtinModules);
   const problems = [];
-  for (const f of walk(dir).filter((x) => x.endsWith('.js'))) {
-    for (const m of readFileSync(f, 'utf8').matchAll(BARE)) {
-      const spec = m[1] ?? m[2] ?? m[3];
-      if (spec.startsWith('node:') || builtins.has(spec)) continue;
-      if (!dependencies.has(packageOf(spec))) problems.push(`${path.relative(dir, f)}: imports "${spec}", which is not in package.json "dependencies"`);
+  for (const [file, out] of Object.entries(outputs)) {
+    for (const { path: spec, external } of out.imports ?? []) {
+      if (!external || spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:') || builtins.has(spec)) continue;
+      if (!dependencies.has(packageOf(spec))) problems.push(`${file}: imports "${spec}", which is not in package.json "dependencies"`);
     }
   }
-  return problems;
+  return [...new Set(problems)];
 }
 
 /**
@@ -78,22 +89,36 @@ export async function build({ quiet = false } = {}) {
   const { build: esbuild } = await import('esbuild');
   const tmp = `${DIST}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  const entryPoints = sourceFiles();
-  await esbuild({
-    entryPoints,
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  // Every package but INLINE stays an import (a devDependency imported by src/ then fails the check below).
+  const packagesExternal = {
+    name: 'packages-external',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => (INLINE.includes(packageOf(args.path)) ? undefined : { external: true }));
+    },
+  };
+  const result = await esbuild({
+    absWorkingDir: ROOT,
+    entryPoints: entryPoints(),
     outdir: tmp,
     outbase: SRC,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    plugins: [packagesExternal],
     sourcemap: 'linked',
     sourcesContent: false,
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    metafile: true,
     logLevel: 'warning',
   });
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const problems = undeclaredImports(tmp, new Set(Object.keys(pkg.dependencies ?? {})));
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/')).length;
+  const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([f, o]) => [path.relative(tmp, path.join(ROOT, f)), o]));
+  const problems = undeclaredImports(outputs, new Set(Object.keys(pkg.dependencies ?? {})));
   if (problems.length) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(`build: the compiled code imports packages a production install lacks:\n  ${problems.join('\n  ')}`);
@@ -105,8 +130,9 @@ export async function build({ quiet = false } = {}) {
   renameSync(tmp, DIST);
   rmSync(old, { recursive: true, force: true });
   const ms = Math.round(performance.now() - t0);
-  if (!quiet) console.log(`build: ${entryPoints.length} files → dist/ in ${ms} ms`);
-  return { files: entryPoints.length, ms };
+  const files = Object.keys(outputs).filter((f) => f.endsWith('.js')).length;
+  if (!quiet) console.log(`build: ${inputs} source files → ${files} files in dist/ in ${ms} ms`);
+  return { files, ms };
 }
 
 /** Rebuilds when dist/ is older than the sources (bin/gongkai in a checkout). */

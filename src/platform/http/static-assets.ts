@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyReply } from 'fastify';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-/**
- * The package's `public/` folder, served under /static/. Found from this file (src/platform/http/ in a
- * checkout, dist/platform/http/ in a build or an installed package), never from the working directory.
- */
-export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+/** The package's `public/` folder, served under /static/ (never found from the working directory). */
+export const PUBLIC_DIR = path.join(PACKAGE_ROOT, 'public');
 
 /** A year: a versioned URL names one content for ever. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
