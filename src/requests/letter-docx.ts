@@ -1,17 +1,18 @@
 /** A letter as a DOCX file (公文-like layout: 仿宋 body, 小标宋 title, dates written the Chinese way). */
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph, TextRun } from 'docx';
 import { formatChinese } from '../platform/dates.js';
 import type { Letter } from './letters.rules.js';
 
 const BODY_FONT = '仿宋_GB2312';
 const TITLE_FONT = '方正小标宋简体';
 
-const run = (text: string, font = BODY_FONT, size = 32): TextRun => new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size });
-const para = (text: string, o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph =>
-  new Paragraph({ spacing: { line: 560 }, alignment: o.align, indent: o.indent === false ? undefined : { firstLine: 640 }, children: [run(text)] });
-
 /** Renders the letter to a DOCX buffer. */
 export async function letterDocx(letter: Letter): Promise<Buffer> {
+  // docx is loaded when the first letter is downloaded, not when the server starts.
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
+  const run = (text: string, font = BODY_FONT, size = 32): TextRun => new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size });
+  const para = (text: string, o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph =>
+    new Paragraph({ spacing: { line: 560 }, alignment: o.align, indent: o.indent === false ? undefined : { firstLine: 640 }, children: [run(text)] });
   const doc = new Document({
     creator: letter.signer,
     title: `${letter.title} ${letter.requestNo}`,

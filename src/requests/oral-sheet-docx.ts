@@ -1,15 +1,16 @@
 /** The oral-request confirmation sheet as DOCX: the recorded fields in a table and the signature lines. */
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Paragraph, TableCell, TextRun } from 'docx';
 import { formatChinese } from '../platform/dates.js';
 import type { OralSheet } from './oral-sheet.rules.js';
 
 const FONT = '仿宋_GB2312';
-const run = (text: string, size = 28): TextRun => new TextRun({ text, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size });
-const para = (text: string, align?: (typeof AlignmentType)[keyof typeof AlignmentType]): Paragraph => new Paragraph({ spacing: { line: 480 }, alignment: align, children: [run(text)] });
-const cell = (text: string, pct: number): TableCell => new TableCell({ width: { size: pct, type: WidthType.PERCENTAGE }, children: [para(text)] });
-
 /** Renders the sheet to a DOCX buffer. */
 export async function oralSheetDocx(s: OralSheet): Promise<Buffer> {
+  // docx is loaded when the first sheet is downloaded, not when the server starts.
+  const { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
+  const run = (text: string, size = 28): TextRun => new TextRun({ text, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size });
+  const para = (text: string, align?: (typeof AlignmentType)[keyof typeof AlignmentType]): Paragraph => new Paragraph({ spacing: { line: 480 }, alignment: align, children: [run(text)] });
+  const cell = (text: string, pct: number): TableCell => new TableCell({ width: { size: pct, type: WidthType.PERCENTAGE }, children: [para(text)] });
   const doc = new Document({
     creator: s.orgName,
     title: `${s.title} ${s.requestNo}`,

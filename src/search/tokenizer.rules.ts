@@ -8,13 +8,8 @@
  *   query is one index term;
  * - letters and digits (Han EXCLUDED from that class) become words: `69号文件精神` → `69` + bigrams.
  */
-import * as OpenCC from 'opencc-js';
+import { traditionalToSimplified as toSimplified } from '../platform/chinese-script.js';
 import { foldCjkRadicals } from './cjk-radicals.rules.js';
-
-// Built on first use: building the dictionaries costs ~0.5 s and ~20 MB, which a process that never
-// searches (the CLI, the cluster primary) should not pay.
-let converter: ((s: string) => string) | undefined;
-const toSimplified = (s: string): string => (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))(s);
 
 const HAN = /\p{Script=Han}/u;
 /** One Han character, or one run of letters/digits that are not Han. */

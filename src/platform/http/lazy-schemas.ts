@@ -1,5 +1,6 @@
-import AjvCompiler from '@fastify/ajv-compiler';
-import SerializerSelector from '@fastify/fast-json-stringify-compiler';
+import { createRequire } from 'node:module';
+import type AjvCompiler from '@fastify/ajv-compiler';
+import type SerializerSelector from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
@@ -13,28 +14,42 @@ type Validate = ((data: unknown) => unknown) & { errors?: unknown };
  * declares a header schema, the one case Fastify treats differently for a custom compiler.
  */
 export function lazySchemaCompilers(): CompilersFactory {
-  const buildValidator = AjvCompiler();
-  const buildSerializer = SerializerSelector();
+  // The compilers themselves (Ajv: ~200 modules) are required when the first schema is compiled.
+  const load = createRequire(import.meta.url);
+  let ajv: ReturnType<typeof AjvCompiler> | undefined;
+  let fjs: ReturnType<typeof SerializerSelector> | undefined;
   return {
     buildValidator(externalSchemas, options) {
-      const compile = buildValidator(externalSchemas as Parameters<typeof buildValidator>[0], options as Parameters<typeof buildValidator>[1]);
+      type Compile = ReturnType<ReturnType<typeof AjvCompiler>>;
+      let compile: Compile | undefined;
       return (route) => {
         let validate: Validate | undefined;
         // Fastify reads `errors` from the function it called, as Ajv's own validators carry them.
         const lazy: Validate = (data) => {
-          validate ??= compile(route) as Validate;
+          if (!validate) {
+            ajv ??= (load('@fastify/ajv-compiler') as typeof AjvCompiler)();
+            compile ??= ajv(externalSchemas as Parameters<typeof ajv>[0], options as Parameters<typeof ajv>[1]);
+            validate = compile(route) as Validate;
+          }
           const ok = validate(data);
           lazy.errors = validate.errors;
           return ok;
         };
-        return lazy as ReturnType<typeof compile>;
+        return lazy as ReturnType<Compile>;
       };
     },
     buildSerializer(externalSchemas, options) {
-      const compile = buildSerializer(externalSchemas, options as Parameters<typeof buildSerializer>[1]);
+      let compile: ReturnType<ReturnType<typeof SerializerSelector>> | undefined;
       return (route) => {
         let serialize: ((doc: unknown) => string) | undefined;
-        return (doc: unknown) => (serialize ??= compile(route))(doc);
+        return (doc: unknown) => {
+          if (!serialize) {
+            fjs ??= (load('@fastify/fast-json-stringify-compiler') as typeof SerializerSelector)();
+            compile ??= fjs(externalSchemas, options as Parameters<typeof fjs>[1]);
+            serialize = compile(route);
+          }
+          return serialize(doc);
+        };
       };
     },
   };

@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import * as OpenCC from 'opencc-js';
+import { simplifiedToTraditional as toHant } from '../chinese-script.js';
 import type { VNode } from 'preact';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -43,9 +43,6 @@ export interface ServerDeps {
   now?: () => Date;
 }
 
-// Built when the first reader asks for traditional characters (the dictionaries cost start-up time and memory).
-let hantConverter: ((s: string) => string) | undefined;
-const toHant = (s: string): string => (hantConverter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(s);
 
 /** True when the request expects JSON rather than a page. */
 export const wantsJson = (req: FastifyRequest): boolean =>
