@@ -86,7 +86,12 @@ export function undeclaredImports(outputs, dependencies) {
  */
 export async function build({ quiet = false } = {}) {
   const t0 = performance.now();
-  const { build: esbuild } = await import('esbuild');
+  let esbuild;
+  try {
+    ({ build: esbuild } = await import('esbuild'));
+  } catch {
+    throw new Error('build: esbuild is not installed (a checkout needs its development packages: npm ci). 编译需要开发依赖：请先运行 npm ci。');
+  }
   const tmp = `${DIST}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -138,7 +143,8 @@ export async function build({ quiet = false } = {}) {
 /** Rebuilds when dist/ is older than the sources (bin/gongkai in a checkout). */
 export async function ensureBuilt() {
   if (!isStale()) return;
-  process.stderr.write('gongkai: 源代码有改动，正在重新编译（npm run build）…\n');
+  const first = !existsSync(path.join(DIST, STAMP));
+  process.stderr.write(first ? 'gongkai: 正在编译源代码（npm run build）…\n' : 'gongkai: 源代码有改动，正在重新编译（npm run build）…\n');
   await build({ quiet: true });
 }
 
