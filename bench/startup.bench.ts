@@ -13,10 +13,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from '../test/helpers/free-port.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.GONGKAI_BENCH_STARTUP_RUNS ?? 5);
@@ -26,14 +26,6 @@ const PAGES = ['/', '/gk', '/zn', '/ysqgk', '/hd', '/hd/qa', '/hd/consultations'
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, d = 0): number => Math.round(x * 10 ** d) / 10 ** d;
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as net.AddressInfo).port;
-  srv.close();
-  return port;
-}
 
 /** Resident and peak memory of a process, MB (Linux /proc). */
 function memory(pid: number): { rss: number; peak: number } {

@@ -2,7 +2,7 @@
 # The release, as an operator installs it (issue 15), with real parts on 127.0.0.1:
 #   1. `npm pack`; `npm install --omit=dev ./gongkai-*.tgz` in an empty folder (no tsx, no sources);
 #   2. from `/`, on a new data folder: `gongkai migrate`, `gongkai serve` (production), the home page,
-#      `gongkai backup` while it serves;
+#      `gongkai backup` while it serves, a catalogue import whose PDF attachment's text is then found;
 #   3. Debian's nginx with deploy/nginx/gongkai.conf (ports, paths and the upload limit adapted) in front:
 #      the client address recorded from the proxy's header, a spoofed X-Forwarded-For not believed
 #      (through nginx, and sent straight to the application), the upload limit (413 from nginx), gzip,
@@ -94,6 +94,19 @@ timeout 60 "$GK" backup "$WORK/backup.db" > /dev/null || die "gongkai backup"
 [ "$(head -c 15 "$WORK/backup.db")" = "SQLite format 3" ] || die "the backup is not an SQLite file"
 out=$(timeout 60 "$GK" migrate) && grep -q '数据库已是最新版本' <<< "$out" || die "migrate on a current database: $out"
 ok "backup while serving; migrate again is a no-op"
+
+# A catalogue import with a PDF attachment: its text is read by PDF.js with the CMaps of the installed
+# pdfjs-dist; the phrase searched appears only on the PDF's second page.
+cp "$ROOT/src/search/fixtures/notice.pdf" "$WORK/notice.pdf"
+(cd "$PKG" && node -e "
+  const fs = require('fs'); const zip = new (require('jszip'))();
+  zip.file('通知.pdf', fs.readFileSync(process.argv[1]));
+  zip.generateAsync({ type: 'nodebuffer' }).then((b) => fs.writeFileSync(process.argv[2], b));
+" "$WORK/notice.pdf" "$WORK/attachments.zip")
+printf '索引号,名称,发布日期,成文日期,生成日期,体裁,目录分类,有效性,附件\n000014349/2024-00001,关于河长制工作的通知,2024-03-05,2024-03-01,2024-03-01,通知,政策文件,有效,通知.pdf\n' > "$WORK/items.csv"
+out=$(timeout 120 "$GK" catalog import 1 "$WORK/items.csv" --zip "$WORK/attachments.zip") && grep -q '新增 1 条' <<< "$out" || die "catalog import: $out"
+out=$(timeout 60 "$GK" search query 乡村振兴) && grep -q '关于河长制工作的通知' <<< "$out" || die "the PDF attachment's text is not searchable: $out"
+ok "catalogue import with a PDF attachment; its text (second page) is found by search"
 cd "$ROOT"
 
 echo "== nginx (deploy/nginx/gongkai.conf) in front"
@@ -134,6 +147,9 @@ enc=$(get -o /dev/null -w '%header{content-encoding}' -H 'Accept-Encoding: gzip'
 [ "$enc" = gzip ] || die "home page not gzip-compressed through nginx (content-encoding: '$enc')"
 get -H 'Accept-Encoding: gzip' -o "$WORK/home.gz" "$NGX/" && gunzip -c "$WORK/home.gz" > "$WORK/home.html" && grep -q '政府信息公开' "$WORK/home.html" || die "the gzip body does not decompress to the page"
 ok "home page through nginx, gzip-compressed"
+code=$(get -o /dev/null -w '%{http_code}' "$NGX/metrics")
+[ "$code" = 403 ] || die "/metrics through nginx: HTTP $code, expected 403"
+ok "/metrics is not served to the public"
 
 # A failed sign-in through nginx; the address Gongkai records for it is the last row of login_attempts.
 recorded_ip() {

@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { openCli, fail, configOrExit, databaseFor } from './open.js';
+import type { Ctx } from '../platform/context.js';
+import { openCli, fail, configOrExit, databaseFor, withCli } from './open.js';
+
+/** The id of a user named on the command line (a Chinese error when there is none). */
+async function userId(ctx: Ctx, username: string): Promise<number> {
+  const u = await (await import('../orgs/users.store.js')).findUserByUsername(ctx.db, username);
+  if (!u) throw new Error(`用户不存在：${username}`);
+  return u.id;
+}
 
 /**
  * The platform's commands: serve, migrate, init, user, token, backup, restore, audit. Each action
@@ -34,16 +42,7 @@ export function coreCli(program: Command): void {
     .description('初始化：建库、载入内置参考数据、创建管理员')
     .option('--demo', '同时载入示例县（约 10 个单位、各角色示例用户，均标注“示例”）')
     .option('--name <name>', '根机构名称（默认“本级人民政府”）')
-    .action(async (opts: { demo?: boolean; name?: string }) => {
-      const c = await openCli('init');
-      try {
-        await (await import('./init.js')).runInit(c.ctx, opts);
-      } catch (e) {
-        fail(e);
-      } finally {
-        await c.close();
-      }
-    });
+    .action((opts: { demo?: boolean; name?: string }) => withCli(() => openCli('init'), async (ctx) => (await import('./init.js')).runInit(ctx, opts)));
 
   const user = program.command('user').description('管理工作人员账号');
   user
@@ -54,51 +53,32 @@ export function coreCli(program: Command): void {
     .requiredOption('--role <role>', '角色，如 editor、agency_admin、sysadmin')
     .requiredOption('--org <orgId>', '授权范围（机构编号）')
     .option('--email <email>', '电子邮箱')
-    .action(async (o: { username: string; name: string; role: string; org: string; email?: string }) => {
-      const c = await openCli();
-      try {
+    .action((o: { username: string; name: string; role: string; org: string; email?: string }) =>
+      withCli(openCli, async (ctx) => {
         const { createUser } = await import('../orgs/create-user.js');
-        const r = await createUser(c.ctx, { username: o.username, displayName: o.name, email: o.email, grants: [{ role: o.role, orgId: Number(o.org) }] });
+        const r = await createUser(ctx, { username: o.username, displayName: o.name, email: o.email, grants: [{ role: o.role, orgId: Number(o.org) }] });
         console.log(`已创建用户 ${r.user.username}（编号 ${r.user.id}）。一次性密码：${r.oneTimePassword}`);
-      } catch (e) {
-        fail(e);
-      } finally {
-        await c.close();
-      }
-    });
+      }),
+    );
   user
     .command('reset-password <username>')
     .description('重置密码，打印新的一次性密码')
-    .action(async (username: string) => {
-      const c = await openCli();
-      try {
-        const [{ findUserByUsername }, { resetPassword }] = await Promise.all([import('../orgs/users.store.js'), import('../orgs/manage-account.js')]);
-        const u = await findUserByUsername(c.ctx.db, username);
-        if (!u) throw new Error(`用户不存在：${username}`);
-        console.log(`一次性密码：${(await resetPassword(c.ctx, u.id)).oneTimePassword}`);
-      } catch (e) {
-        fail(e);
-      } finally {
-        await c.close();
-      }
-    });
+    .action((username: string) =>
+      withCli(openCli, async (ctx) => {
+        const { resetPassword } = await import('../orgs/manage-account.js');
+        console.log(`一次性密码：${(await resetPassword(ctx, await userId(ctx, username))).oneTimePassword}`);
+      }),
+    );
   user
     .command('disable <username>')
     .description('停用账号（立即退出所有登录）')
-    .action(async (username: string) => {
-      const c = await openCli();
-      try {
-        const [{ findUserByUsername }, { setUserDisabled }] = await Promise.all([import('../orgs/users.store.js'), import('../orgs/manage-account.js')]);
-        const u = await findUserByUsername(c.ctx.db, username);
-        if (!u) throw new Error(`用户不存在：${username}`);
-        await setUserDisabled(c.ctx, u.id, true);
+    .action((username: string) =>
+      withCli(openCli, async (ctx) => {
+        const { setUserDisabled } = await import('../orgs/manage-account.js');
+        await setUserDisabled(ctx, await userId(ctx, username), true);
         console.log(`已停用 ${username}。`);
-      } catch (e) {
-        fail(e);
-      } finally {
-        await c.close();
-      }
-    });
+      }),
+    );
 
   const token = program.command('token').description('管理 API 令牌');
   token
@@ -108,34 +88,22 @@ export function coreCli(program: Command): void {
     .requiredOption('--name <name>', '令牌名称')
     .requiredOption('--roles <roles>', '权限范围，逗号分隔的角色')
     .option('--expires <date>', '有效期至 YYYY-MM-DD')
-    .action(async (o: { user: string; name: string; roles: string; expires?: string }) => {
-      const c = await openCli();
-      try {
-        const [{ findUserByUsername }, { createToken }] = await Promise.all([import('../orgs/users.store.js'), import('../orgs/api-tokens.js')]);
-        const u = await findUserByUsername(c.ctx.db, o.user);
-        if (!u) throw new Error(`用户不存在：${o.user}`);
-        const r = await createToken(c.ctx, { userId: u.id, name: o.name, roles: o.roles.split(',').map((s) => s.trim()), expiresOn: o.expires ?? null });
+    .action((o: { user: string; name: string; roles: string; expires?: string }) =>
+      withCli(openCli, async (ctx) => {
+        const { createToken } = await import('../orgs/api-tokens.js');
+        const r = await createToken(ctx, { userId: await userId(ctx, o.user), name: o.name, roles: o.roles.split(',').map((s) => s.trim()), expiresOn: o.expires ?? null });
         console.log(`令牌编号 ${r.row.id}：${r.token}`);
-      } catch (e) {
-        fail(e);
-      } finally {
-        await c.close();
-      }
-    });
+      }),
+    );
   token
     .command('revoke <id>')
     .description('撤销 API 令牌')
-    .action(async (id: string) => {
-      const c = await openCli();
-      try {
-        await (await import('../orgs/api-tokens.js')).revokeToken(c.ctx, Number(id));
+    .action((id: string) =>
+      withCli(openCli, async (ctx) => {
+        await (await import('../orgs/api-tokens.js')).revokeToken(ctx, Number(id));
         console.log(`已撤销令牌 ${id}。`);
-      } catch (e) {
-        fail(e);
-      } finally {
-        await c.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('backup <file>')
@@ -171,18 +139,18 @@ export function coreCli(program: Command): void {
     .description('审计日志')
     .command('verify')
     .description('检查审计日志哈希链，报告被修改、插入或删除的记录')
-    .action(async () => {
-      const c = await openCli('audit');
-      try {
-        const r = await (await import('../platform/audit/audit.js')).verifyAuditLog(c.ctx.db);
-        if (!r.problems.length) console.log(`审计日志完整：共检查 ${r.checked} 条记录，未发现篡改。`);
-        else {
-          console.log(`发现 ${r.problems.length} 处问题（共 ${r.checked} 条记录）：`);
-          for (const p of r.problems) console.log(`  第 ${p.seq} 条：${p.detail}`);
-          process.exitCode = 1;
-        }
-      } finally {
-        await c.close();
-      }
-    });
+    .action(() =>
+      withCli(
+        () => openCli('audit'),
+        async (ctx) => {
+          const r = await (await import('../platform/audit/audit.js')).verifyAuditLog(ctx.db);
+          if (!r.problems.length) console.log(`审计日志完整：共检查 ${r.checked} 条记录，未发现篡改。`);
+          else {
+            console.log(`发现 ${r.problems.length} 处问题（共 ${r.checked} 条记录）：`);
+            for (const p of r.problems) console.log(`  第 ${p.seq} 条：${p.detail}`);
+            process.exitCode = 1;
+          }
+        },
+      ),
+    );
 }

@@ -3,22 +3,14 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../helpers/free-port.js';
 
 // bin/gongkai runs the compiled code (built first when dist/ is older than src/): the way an operator
 // runs it, here from `/` as a systemd unit or a cron job would. (Issue 15: from another folder every
 // page was HTTP 500 "React is not defined".) The installed tarball is checked by scripts/ci-release.sh.
 const BIN = path.resolve('bin/gongkai');
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as net.AddressInfo).port;
-  srv.close();
-  return port;
-}
 
 describe('bin/gongkai started from another directory', () => {
   const data = mkdtempSync(path.join(tmpdir(), 'gk-anywhere-'));
