@@ -12,12 +12,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { openCorpus } from './portal-corpus.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { QUERIES } from './search-corpus.js';
 import { rng } from './search-corpus.js';
 
@@ -26,16 +26,6 @@ const SECONDS = Number(process.env.GONGKAI_BENCH_PORTAL_SECONDS ?? 15);
 const CONNECTIONS = 20;
 /** HTTP worker processes of the server (GONGKAI_WORKERS); default one per core. */
 const WORKERS = Number(process.env.GONGKAI_BENCH_PORTAL_WORKERS ?? os.cpus().length);
-
-/** A free loopback port. */
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as net.AddressInfo).port;
-  srv.close();
-  return port;
-}
 
 /**
  * Starts the real `gongkai serve` (production mode, GONGKAI_WORKERS processes) on the corpus: the SQLite

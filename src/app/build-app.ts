@@ -16,7 +16,7 @@ import { portalHomeRoutes } from '../portal/home/home-routes.js';
 import { agencyHomeRoutes } from '../portal/home/agency-home-routes.js';
 import { foundationApi } from '../api/foundation-api.js';
 import { docsRoutes } from '../api/docs-routes.js';
-import { capabilityModules } from './module-list.js';
+import { capabilityModules, installCapabilityHooks } from './module-list.js';
 import { SiteName } from './site-name.js';
 import { publicVersionReader } from '../platform/public-version.js';
 
@@ -50,6 +50,7 @@ export async function buildApp(config: Config, database: Database, opts: { now?:
   await portalHomeRoutes(app);
   await agencyHomeRoutes(app);
   await foundationApi(app);
+  await installCapabilityHooks();
   for (const m of capabilityModules) await m.routes?.(app, { config, database });
   await docsRoutes(app, openapi);
   app.addHook('onResponse', async (req) => {

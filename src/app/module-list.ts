@@ -11,3 +11,13 @@ import { supervisionModule } from './modules/supervision.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
 export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, searchModule, interactionModule, reportsModule, supervisionModule];
+
+let hooks: Promise<void> | undefined;
+
+/** Installs every capability's cross-capability hooks, once per process. */
+export function installCapabilityHooks(): Promise<void> {
+  hooks ??= (async () => {
+    for (const m of capabilityModules) await m.hooks?.();
+  })();
+  return hooks;
+}

@@ -1,16 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
-import JSZip from 'jszip';
 import type { Sniffed } from './attachment.rules.js';
 
 /** Sniffs the content type from the bytes (and looks for OFD.xml inside a ZIP). */
 export async function sniff(data: Buffer): Promise<Sniffed> {
+  // Loaded on first upload rather than at start-up.
+  const { fileTypeFromBuffer } = await import('file-type');
   const t = await fileTypeFromBuffer(data);
   if (t?.ext !== 'zip') return { ext: t?.ext ?? null };
   try {
-    const zip = await JSZip.loadAsync(data);
+    const zip = await (await import('jszip')).default.loadAsync(data);
     return { ext: 'zip', zipHasOfdXml: zip.file(/^OFD\.xml$/i).length > 0 };
   } catch {
     return { ext: null };

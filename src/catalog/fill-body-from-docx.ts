@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import type { Ctx } from '../platform/context.js';
 import { invalid } from '../platform/errors.js';
 import { tx } from '../platform/tx.js';
@@ -9,6 +8,7 @@ import { applyTransition, loadItem } from './item-transition.js';
 /** Converts DOCX bytes to sanitized HTML (headings, lists, tables, embedded images). */
 export async function docxToHtml(data: Buffer): Promise<string> {
   if ((await sniff(data)).ext !== 'docx') throw invalid('docx_invalid', '请上传 Word（DOCX）文件；DOC、WPS 请先另存为 DOCX。', 'docx');
+  const { default: mammoth } = await import('mammoth');
   const { value } = await mammoth.convertToHtml({ buffer: data });
   const html = sanitizeBody(value);
   if (!html) throw invalid('docx_empty', 'DOCX 文件中没有正文内容。', 'docx');

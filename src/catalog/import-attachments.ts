@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { Ctx } from '../platform/context.js';
 import { invalid } from '../platform/errors.js';
 import type { Db } from '../platform/db/schema.js';
@@ -16,7 +16,7 @@ export type ImportFiles = Map<string, Buffer>;
 export async function readImportZip(data: Buffer): Promise<ImportFiles> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(data);
+    zip = await (await import('jszip')).default.loadAsync(data);
   } catch {
     throw invalid('import_zip_invalid', '附件压缩包不是有效的 ZIP 文件。', 'zip');
   }

@@ -1,11 +1,12 @@
 import type { Ctx } from '../platform/context.js';
 import { bootstrap } from '../orgs/bootstrap.js';
 import { seedDemoCounty } from '../orgs/seed-demo.js';
-import { capabilityModules } from '../app/module-list.js';
+import { capabilityModules, installCapabilityHooks } from '../app/module-list.js';
 
 /** Schema is migrated by the caller; this seeds reference data, the root org, the admin, and optionally the demo county. */
 export async function runInit(ctx: Ctx, opts: { demo?: boolean; name?: string; log?: (s: string) => void }): Promise<void> {
   const log = opts.log ?? ((s: string) => console.log(s));
+  await installCapabilityHooks();
   for (const m of capabilityModules) {
     const msg = await m.seed?.(ctx);
     if (msg) log(msg);

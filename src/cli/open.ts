@@ -3,6 +3,8 @@ import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { systemActor, type Ctx } from '../platform/context.js';
 import { clockFor } from '../platform/clock.js';
+import type { OpenCli } from '../app/modules.js';
+import { installCapabilityHooks } from '../app/module-list.js';
 
 /** Loads config or exits with the problems named. */
 export function configOrExit(): Config {
@@ -26,6 +28,7 @@ export async function openCli(label = 'cli'): Promise<{ ctx: Ctx; database: Data
   const config = configOrExit();
   const database = databaseFor(config);
   await migrateToLatest(database.db);
+  await installCapabilityHooks();
   const ctx: Ctx = { db: database.db, actor: systemActor(label), now: clockFor(config), config };
   return { ctx, database, config, close: () => database.close() };
 }
@@ -38,7 +41,7 @@ export function fail(e: unknown): void {
   process.exitCode = 1;
 }
 
-export type OpenCli = () => Promise<{ ctx: Ctx; close(): Promise<void> }>;
+export type { OpenCli } from '../app/modules.js';
 
 /** Runs a CLI action with an opened context; coded errors are printed in Chinese with exit code 1. */
 export async function withCli(open: OpenCli, fn: (ctx: Ctx) => Promise<void>): Promise<void> {

@@ -1,11 +1,8 @@
 import cluster from 'node:cluster';
-import { buildApp } from '../app/build-app.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { systemActor } from '../platform/context.js';
 import { clockFor } from '../platform/clock.js';
-import { startScheduler } from '../platform/jobs/scheduler.js';
 import type { Config } from '../platform/config.js';
-import { capabilityModules } from '../app/module-list.js';
 import { configOrExit, databaseFor } from './open.js';
 import { runInit } from './init.js';
 
@@ -14,6 +11,8 @@ import { runInit } from './init.js';
  * GONGKAI_WORKERS=N the first process migrates and seeds, then N worker processes share the port
  * (node:cluster; each is an application node like another machine: sessions, jobs and the search
  * index live in the database); the jobs run in the first worker only. A worker that dies is restarted.
+ * The primary of a cluster only migrates, seeds and forks: the HTTP application (serve-worker.ts) is
+ * imported by the processes that serve.
  */
 export async function serve(opts: { port?: string }): Promise<void> {
   let config = configOrExit();
@@ -26,9 +25,9 @@ export async function serve(opts: { port?: string }): Promise<void> {
       await database.close();
       return primary(config);
     }
-    return worker(config, database, true);
+    return (await import('./serve-worker.js')).worker(config, database, true);
   }
-  return worker(config, databaseFor(config), process.env.GONGKAI_WORKER_INDEX === '1');
+  return (await import('./serve-worker.js')).worker(config, databaseFor(config), process.env.GONGKAI_WORKER_INDEX === '1');
 }
 
 function primary(config: Config): void {
@@ -51,24 +50,4 @@ function primary(config: Config): void {
   process.on('SIGTERM', shutdown);
   console.log(`Gongkai 已启动：http://${config.host}:${config.port}/ （${config.workers} 个工作进程；数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`);
   console.log(`工作台：http://${config.host}:${config.port}/console`);
-}
-
-async function worker(config: Config, database: ReturnType<typeof databaseFor>, runJobs: boolean): Promise<void> {
-  const ctx = { db: database.db, actor: systemActor('jobs'), now: clockFor(config), config };
-  const app = await buildApp(config, database, { now: ctx.now });
-  const jobs = capabilityModules.flatMap((m) => m.jobs ?? []);
-  const stop = runJobs && config.jobs.enabled ? startScheduler(ctx, jobs, config.nodeId, config.jobs.tickSeconds, (e) => app.log.error(e)) : () => undefined;
-  const shutdown = async () => {
-    stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
-  await app.listen({ host: config.host, port: config.port });
-  if (cluster.isPrimary) {
-    console.log(`Gongkai 已启动：http://${config.host}:${config.port}/ （数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`);
-    console.log(`工作台：http://${config.host}:${config.port}/console`);
-  }
 }

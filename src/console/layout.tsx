@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ViewCtx } from '../platform/http/types.js';
 import { Flash, CsrfField } from '../platform/views/components.js';
 import { navFor } from './nav.js';
+import { assetUrl } from '../platform/http/static-assets.js';
 
 /** Staff console layout: navigation follows the user's roles. */
 export function ConsoleLayout({ view, title, children, wide }: { view: ViewCtx; title: string; children: ComponentChildren; wide?: boolean }) {
@@ -14,8 +15,8 @@ export function ConsoleLayout({ view, title, children, wide }: { view: ViewCtx; 
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - 工作台 - ${view.siteName}`}</title>
-        <link rel="stylesheet" href="/static/css/site.css" />
-        <script src="/static/js/app.js" defer></script>
+        <link rel="stylesheet" href={assetUrl('css/site.css')} />
+        <script src={assetUrl('js/app.js')} defer></script>
       </head>
       <body class={view.elder ? 'console elder' : 'console'}>
         <a class="skip-link" href="#main">跳到主要内容</a>

@@ -38,3 +38,11 @@ test('PostgreSQL is one setting away', () => {
   assert.equal(c.db, 'postgres');
   assert.equal(c.databaseUrl, 'postgres://u@127.0.0.1/gk');
 });
+
+test('proxies trusted for X-Forwarded-*: none by default, loopback in production, or a list', () => {
+  assert.deepEqual(loadConfig({}).trustProxy, []);
+  assert.deepEqual(loadConfig({ GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn' }).trustProxy, ['loopback']);
+  assert.deepEqual(loadConfig({ GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn', GONGKAI_TRUST_PROXY: 'off' }).trustProxy, []);
+  assert.deepEqual(loadConfig({ GONGKAI_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8' }).trustProxy, ['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8']);
+  for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', ' , ']) assert.throws(() => loadConfig({ GONGKAI_TRUST_PROXY: bad }), /GONGKAI_TRUST_PROXY/, bad);
+});

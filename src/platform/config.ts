@@ -1,4 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** The one configuration object (CONVENTIONS §8). Nothing else reads process.env. */
@@ -13,6 +14,11 @@ export interface Config {
   /** HTTP worker processes of this node sharing the port (node:cluster); 1 = no cluster. */
   readonly workers: number;
   readonly publicUrl: string;
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses, CIDR ranges or the names
+   * loopback, linklocal, uniquelocal); empty: none, the socket's address is the client's.
+   */
+  readonly trustProxy: readonly string[];
   readonly nodeId: string;
   readonly logLevel: string;
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
@@ -108,6 +114,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   } catch {
     problems.push(`GONGKAI_PUBLIC_URL: not a URL: "${publicUrlRaw}"`);
   }
+  const trustProxy = proxyList(get('GONGKAI_TRUST_PROXY') ?? (nodeEnv === 'production' ? 'loopback' : 'off'), problems);
   const smtpUrl = get('GONGKAI_SMTP_URL');
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('GONGKAI_SMTP_URL: must start with smtp:// or smtps://');
 
@@ -126,6 +133,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     port,
     workers,
     publicUrl,
+    trustProxy,
     nodeId: get('GONGKAI_NODE_ID') ?? `${host}:${port}`,
     logLevel: oneOf('GONGKAI_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     session: {
@@ -154,6 +162,22 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   };
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `off`, or a comma list of addresses, CIDR ranges (`10.0.0.0/8`) and proxy-addr's range names. */
+function proxyList(raw: string, problems: string[]): string[] {
+  if (raw === 'off') return [];
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of list) {
+    const [addr, bits, extra] = p.split('/');
+    const max = isIP(addr ?? '') === 4 ? 32 : 128;
+    const ok = PROXY_NAMES.includes(p) || (isIP(addr ?? '') !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max)));
+    if (!ok) problems.push(`GONGKAI_TRUST_PROXY: "${p}" is not an address, a CIDR range or one of ${PROXY_NAMES.join(', ')} (or "off")`);
+  }
+  if (!list.length) problems.push('GONGKAI_TRUST_PROXY: empty; use "off" to trust no proxy');
+  return list;
 }
 
 function deepFreeze<T>(o: T): T {

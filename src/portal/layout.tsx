@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewCtx } from '../platform/http/types.js';
 import { Flash } from '../platform/views/components.js';
+import { assetUrl } from '../platform/http/static-assets.js';
 
 /** Public portal layout: Simplified Chinese, skip link, landmarks, 适老化 and 简/繁 switches. */
 export function PortalLayout({ view, title, children, search }: { view: ViewCtx; title: string; children: ComponentChildren; search?: string }) {
@@ -11,8 +12,8 @@ export function PortalLayout({ view, title, children, search }: { view: ViewCtx;
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - ${view.siteName}`}</title>
-        <link rel="stylesheet" href="/static/css/site.css" />
-        <script src="/static/js/app.js" defer></script>
+        <link rel="stylesheet" href={assetUrl('css/site.css')} />
+        <script src={assetUrl('js/app.js')} defer></script>
       </head>
       <body class={view.elder ? 'portal elder' : 'portal'}>
         <a class="skip-link" href="#main">跳到主要内容</a>

@@ -3,8 +3,7 @@
  * searchable"). DOCX through mammoth, XLSX through exceljs, PDF through PDF.js (pdf-text.ts), plain
  * text and CSV as UTF-8. Scanned PDFs (images without a text layer) give no text: no OCR.
  */
-import mammoth from 'mammoth';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { pdfText } from './pdf-text.js';
 
 /** At most this many characters of one attachment are indexed. */
@@ -19,7 +18,7 @@ const kindOf = (filename: string, mime?: string): string => {
   return 'other';
 };
 
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -32,6 +31,7 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function xlsxText(data: Buffer): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   const lines: string[] = [];
@@ -62,7 +62,7 @@ export async function extractAttachmentText(data: Buffer, filename: string, mime
     let text: string;
     switch (kindOf(filename, mime)) {
       case 'docx':
-        text = (await mammoth.extractRawText({ buffer: data })).value;
+        text = (await (await import('mammoth')).default.extractRawText({ buffer: data })).value;
         break;
       case 'xlsx':
         text = await xlsxText(data);

@@ -8,10 +8,8 @@
  *   query is one index term;
  * - letters and digits (Han EXCLUDED from that class) become words: `69号文件精神` → `69` + bigrams.
  */
-import * as OpenCC from 'opencc-js';
+import { traditionalToSimplified as toSimplified } from '../platform/chinese-script.js';
 import { foldCjkRadicals } from './cjk-radicals.rules.js';
-
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 const HAN = /\p{Script=Han}/u;
 /** One Han character, or one run of letters/digits that are not Han. */

@@ -1,5 +1,5 @@
 /** 季度通报: the quarterly progress notice of the yearly tasks, generated as DOCX from the data (read only). */
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Paragraph, TableCell, TextRun } from 'docx';
 import { formatChinese } from '../platform/dates.js';
 import { isTaskOverdue, quarterLabel, taskProgress, taskStateLabel } from './tasks.rules.js';
 import type { TaskView } from './tasks.store.js';
@@ -7,13 +7,6 @@ import type { TaskView } from './tasks.store.js';
 const BODY_FONT = '仿宋';
 const TABLE_FONT = '宋体';
 const TITLE_FONT = '方正小标宋简体';
-
-const run = (text: string, o: { font?: string; size?: number; bold?: boolean } = {}): TextRun =>
-  new TextRun({ text, font: { ascii: o.font ?? BODY_FONT, eastAsia: o.font ?? BODY_FONT, hAnsi: o.font ?? BODY_FONT }, size: o.size ?? 32, bold: o.bold });
-const para = (text: string, o: { font?: string; indent?: boolean } = {}): Paragraph =>
-  new Paragraph({ spacing: { line: 560 }, indent: o.indent === false ? undefined : { firstLine: 640 }, children: [run(text, { font: o.font })] });
-const cell = (text: string, header = false): TableCell =>
-  new TableCell({ children: [new Paragraph({ alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, { font: TABLE_FONT, size: 21, bold: header })] })] });
 
 /** What the notice says beyond the tasks. */
 export interface NoticeInput {
@@ -36,6 +29,14 @@ export function noticeRows(tasks: readonly TaskView[], asOf: string): Array<{ na
 
 /** Builds the 季度通报 DOCX (仿宋 body, 宋体 tables, 方正小标宋 title). */
 export async function quarterlyNoticeDocx(n: NoticeInput): Promise<Buffer> {
+  // docx is loaded when the first notice is made, not when the server starts.
+  const { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
+  const run = (text: string, o: { font?: string; size?: number; bold?: boolean } = {}): TextRun =>
+    new TextRun({ text, font: { ascii: o.font ?? BODY_FONT, eastAsia: o.font ?? BODY_FONT, hAnsi: o.font ?? BODY_FONT }, size: o.size ?? 32, bold: o.bold });
+  const para = (text: string, o: { font?: string; indent?: boolean } = {}): Paragraph =>
+    new Paragraph({ spacing: { line: 560 }, indent: o.indent === false ? undefined : { firstLine: 640 }, children: [run(text, { font: o.font })] });
+  const cell = (text: string, header = false): TableCell =>
+    new TableCell({ children: [new Paragraph({ alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(text, { font: TABLE_FONT, size: 21, bold: header })] })] });
   const p = taskProgress(n.tasks, n.asOf);
   const rows = noticeRows(n.tasks, n.asOf);
   const overdue = n.tasks.filter((t) => isTaskOverdue(t, n.asOf));

@@ -1,20 +1,26 @@
 import type { CapabilityModule } from '../modules.js';
-import { registerNav } from '../../console/nav.js';
-import { calendarConsoleRoutes } from '../../console/calendar/calendar-routes.js';
-import { deadlineRoutes } from '../../portal/calendar/deadline-routes.js';
-import { clockApi } from '../../api/calendar/clock-api.js';
-import { calendarCli } from '../../cli/calendar-commands.js';
-import { seedOfficialCalendar } from '../../calendar/save-calendar-years.js';
 
 /** The statutory calendar and the request clock: console, portal calculator, API, CLI, seed. */
 export const calendarModule: CapabilityModule = {
   name: 'calendar',
   async routes(app, { config }) {
+    const [{ registerNav }, { calendarConsoleRoutes }, { deadlineRoutes }, { clockApi }] = await Promise.all([
+      import('../../console/nav.js'),
+      import('../../console/calendar/calendar-routes.js'),
+      import('../../portal/calendar/deadline-routes.js'),
+      import('../../api/calendar/clock-api.js'),
+    ]);
     registerNav({ href: '/console/calendar', label: '法定节假日日历', roles: ['sysadmin', 'supervisor'], group: '系统管理' });
     await calendarConsoleRoutes(app);
     await deadlineRoutes(app);
     await clockApi(app, config.limits.apiPerMinute);
   },
-  seed: seedOfficialCalendar,
-  cli: calendarCli,
+  seed: async (ctx) => (await import('../../calendar/save-calendar-years.js')).seedOfficialCalendar(ctx),
+  cli: {
+    commands: [
+      { name: 'calendar', description: '法定节假日与工作日日历' },
+      { name: 'clock <file>', description: '依申请公开期限计算：读取事件 JSON（- 表示标准输入），输出期限状态' },
+    ],
+    load: async () => (await import('../../cli/calendar-commands.js')).calendarCli,
+  },
 };

@@ -1,70 +1,15 @@
-import type { Command } from 'commander';
 import type { CapabilityModule } from '../modules.js';
-import type { Ctx } from '../../platform/context.js';
-import { fail } from '../../cli/open.js';
-import { searchPortalRoutes } from '../../portal/search/search-routes.js';
-import { searchApi } from '../../api/search/search-api.js';
-import { reindexSearch } from '../../search/reindex.js';
-import { elapsedMs } from '../../platform/clock.js';
-import { searchDocuments } from '../../search/search-documents.js';
-
-type Open = () => Promise<{ ctx: Ctx; close(): Promise<void> }>;
-
-async function withCtx(open: Open, fn: (ctx: Ctx) => Promise<void>): Promise<void> {
-  const c = await open();
-  try {
-    await fn(c.ctx);
-  } catch (e) {
-    fail(e);
-  } finally {
-    await c.close();
-  }
-}
-
-const plain = (parts: Array<{ t: string; m: boolean }>): string => parts.map((p) => (p.m ? `【${p.t}】` : p.t)).join('');
-
-/** `gongkai search reindex` and `gongkai search query "…"`. */
-function searchCli(program: Command, open: Open): void {
-  const s = program.command('search').description('全文检索索引');
-  s.command('reindex')
-    .description('重建检索索引（重新读取各来源并重新分词），显示进度')
-    .action(() =>
-      withCtx(open, async (ctx) => {
-        const t0 = elapsedMs();
-        let last = 0;
-        const r = await reindexSearch(ctx, (e) => {
-          if (e.done !== e.total && elapsedMs() - last < 500) return;
-          last = elapsedMs();
-          const what = e.phase === 'source' ? `读取来源 ${e.docType}` : '重新分词';
-          console.log(`${what}：${e.done}/${e.total}${e.total ? `（${Math.floor((e.done / e.total) * 100)}%）` : ''}`);
-        });
-        console.log(`完成：共 ${r.count} 篇文档${r.removed ? `，移除 ${r.removed} 篇` : ''}，用时 ${((elapsedMs() - t0) / 1000).toFixed(1)} 秒。`);
-      }),
-    );
-  s.command('query <q>')
-    .description('在命令行中检索，打印前 20 条结果')
-    .option('--org <id>', '机构编号')
-    .option('--year <year>', '年份')
-    .option('--sort <sort>', 'relevance 或 date', 'relevance')
-    .option('--page <n>', '页码', '1')
-    .action((q: string, o: { org?: string; year?: string; sort: string; page: string }) =>
-      withCtx(open, async (ctx) => {
-        const r = await searchDocuments(ctx, { q, org: o.org, year: o.year, sort: o.sort, page: o.page });
-        console.log(`共 ${r.total} 条（第 ${r.page} 页）`);
-        r.hits.forEach((h, i) => {
-          console.log(`${(r.page - 1) * r.perPage + i + 1}. ${plain(h.title)}  [${h.publishedOn ?? ''}${h.docNo ? ` ${h.docNo}` : ''}] ${h.url}`);
-          console.log(`   ${plain(h.snippet)}`);
-        });
-      }),
-    );
-}
 
 /** Public full-text search: portal page, JSON API, CLI. Sources (the catalogue) plug in via registerSearchSource and the index-document/remove-document use-cases. */
 export const searchModule: CapabilityModule = {
   name: 'search',
   async routes(app, { config }) {
+    const [{ searchPortalRoutes }, { searchApi }] = await Promise.all([import('../../portal/search/search-routes.js'), import('../../api/search/search-api.js')]);
     await searchPortalRoutes(app);
     await searchApi(app, config.limits.apiPerMinute);
   },
-  cli: searchCli,
+  cli: {
+    commands: [{ name: 'search', description: '全文检索索引' }],
+    load: async () => (await import('../../cli/search-commands.js')).searchCli,
+  },
 };

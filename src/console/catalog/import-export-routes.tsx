@@ -18,7 +18,6 @@ import { readImportZip } from '../../catalog/import-attachments.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { listItems } from '../../catalog/catalog.store.js';
 import { staffCatalogRows } from '../../catalog/export-rows.rules.js';
-import { catalogXlsx } from '../../catalog/catalog-xlsx.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 
@@ -126,6 +125,7 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
     const { rows } = await listItems(req.ctx.db, { orgPaths: paths, limit: 100_000, offset: 0 });
     const table = staffCatalogRows(rows);
     if (str(req.query, 'format') === 'xlsx') {
+      const { catalogXlsx } = await import('../../catalog/catalog-xlsx.js');
       const buf = await catalogXlsx(table);
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', contentDisposition('公开目录.xlsx')).send(buf);
     }

@@ -1,6 +1,7 @@
 /** The oral-request confirmation sheet as a printable page (the applicant checks and signs it). */
 import { formatChinese } from '../../platform/dates.js';
 import { SIGN_LINES, type OralSheet } from '../../requests/oral-sheet.rules.js';
+import { assetUrl } from '../../platform/http/static-assets.js';
 
 /** Renders the sheet as a standalone, printable page. */
 export function OralSheetDocument({ sheet }: { sheet: OralSheet }) {
@@ -9,8 +10,8 @@ export function OralSheetDocument({ sheet }: { sheet: OralSheet }) {
       <head>
         <meta charSet="utf-8" />
         <title>{`${sheet.title} ${sheet.requestNo}`}</title>
-        <link rel="stylesheet" href="/static/css/site.css" />
-        <link rel="stylesheet" href="/static/css/letter.css" />
+        <link rel="stylesheet" href={assetUrl('css/site.css')} />
+        <link rel="stylesheet" href={assetUrl('css/letter.css')} />
       </head>
       <body class="letter">
         <main class="gongwen sheet-page">

@@ -1,11 +1,13 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
+import { CODE_DIR } from '../package-root.js';
 
 const MIGRATION_FILE = /^\d{12}_[a-z0-9_-]+\.(ts|js)$/;
-const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// dist/platform/db/migrations/*.js in a build, src/platform/db/migrations/*.ts from the sources.
+const DIR = path.join(CODE_DIR, 'platform/db/migrations');
 
 /** Loads `migrations/YYYYMMDDHHmm_slug.ts` files (CONVENTIONS §11). */
 class FolderProvider implements MigrationProvider {

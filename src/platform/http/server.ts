@@ -1,6 +1,4 @@
-import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -9,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import * as OpenCC from 'opencc-js';
+import { simplifiedToTraditional as toHant } from '../chinese-script.js';
 import type { VNode } from 'preact';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
@@ -21,6 +19,8 @@ import { renderDocument } from './render.js';
 import { httpDuration, httpRequests, registry } from './metrics.js';
 import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
+import { lazySchemaCompilers } from './lazy-schemas.js';
+import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -28,7 +28,6 @@ export const SESSION_COOKIE = 'gk_session';
 const ELDER_COOKIE = 'gk_elder';
 const SCRIPT_COOKIE = 'gk_script';
 const FLASH_COOKIE = 'gk_flash';
-const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
 
 export interface ServerDeps {
   config: Config;
@@ -45,7 +44,6 @@ export interface ServerDeps {
   now?: () => Date;
 }
 
-const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 /** True when the request expects JSON rather than a page. */
 export const wantsJson = (req: FastifyRequest): boolean =>
@@ -63,7 +61,9 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: config.limits.bodyBytes,
-    trustProxy: config.env === 'production',
+    // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
+    trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
   const secure = config.publicUrl.startsWith('https://');
@@ -99,7 +99,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       return (typeof b?._csrf === 'string' ? b._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined);
     },
   });
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? 3600_000 : 0 });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? 3600_000 : 0, setHeaders: versionedCacheHeaders });
 
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('ctx', null as unknown as Ctx);

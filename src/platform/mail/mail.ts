@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Ctx } from '../context.js';
 import type { Db } from '../db/schema.js';
 import './mail.tables.js';
@@ -47,6 +46,7 @@ export async function deliverOutbox(ctx: Ctx, limit = 100): Promise<string> {
     await ctx.db.updateTable('outbox').set({ status: 'unsent', last_error: '未配置 SMTP（GONGKAI_SMTP_URL）' }).where('id', 'in', pending.map((p) => p.id)).execute();
     return `${pending.length} 封邮件未发送：未配置 SMTP`;
   }
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(ctx.config.smtpUrl);
   let sent = 0;
   for (const m of pending) {

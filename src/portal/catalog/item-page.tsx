@@ -3,6 +3,7 @@ import { PortalLayout } from '../layout.js';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
 import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, publicLinksOf } from '../../catalog/catalog.store.js';
 import type { ViewCtx } from '../../platform/http/types.js';
+import { assetUrl } from '../../platform/http/static-assets.js';
 
 type Links = Awaited<ReturnType<typeof publicLinksOf>>;
 
@@ -117,7 +118,7 @@ export function ItemPrintPage({ view, item, versions, attachments }: { view: Vie
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${item.title} - ${view.siteName}`}</title>
-        <link rel="stylesheet" href="/static/css/site.css" />
+        <link rel="stylesheet" href={assetUrl('css/site.css')} />
       </head>
       <body class={view.elder ? 'print-view elder' : 'print-view'}>
         <main id="main">

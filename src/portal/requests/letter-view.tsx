@@ -5,6 +5,7 @@
 import { formatChinese } from '../../platform/dates.js';
 import { ccLine } from '../../platform/office/gongwen.rules.js';
 import { letterNote, type Letter } from '../../requests/letters.rules.js';
+import { assetUrl } from '../../platform/http/static-assets.js';
 
 /** Renders one letter as a standalone, printable page. */
 export function LetterDocument({ letter }: { letter: Letter }) {
@@ -14,8 +15,8 @@ export function LetterDocument({ letter }: { letter: Letter }) {
       <head>
         <meta charSet="utf-8" />
         <title>{`${letter.title} ${letter.requestNo}`}</title>
-        <link rel="stylesheet" href="/static/css/site.css" />
-        <link rel="stylesheet" href="/static/css/letter.css" />
+        <link rel="stylesheet" href={assetUrl('css/site.css')} />
+        <link rel="stylesheet" href={assetUrl('css/letter.css')} />
       </head>
       <body class="letter">
         <main class="gongwen">

@@ -20,7 +20,10 @@ export interface LegacyExtracted {
 }
 
 const norm = (s: string): string => normLabel(normalizeText(s));
-const MATCHERS = LEGACY_ROWS.map((r) => ({ row: r, norms: [r.label, ...(r.aliases ?? [])].map(norm) }));
+// Made on first use: normalizing loads the traditional → simplified dictionaries, which merely starting
+// a process (this module is part of the console's routes) should not.
+let matchers: Array<{ row: (typeof LEGACY_ROWS)[number]; norms: string[] }> | undefined;
+const matchersOf = () => (matchers ??= LEGACY_ROWS.map((r) => ({ row: r, norms: [r.label, ...(r.aliases ?? [])].map(norm) })));
 
 function matches(cell: string, norms: readonly string[]): boolean {
   return norms.some((n) => cell === n || (n.length >= 4 && cell.startsWith(n)) || (cell.length >= 8 && n.startsWith(cell)));
@@ -31,6 +34,7 @@ export function extractLegacyStats(grids: Grid[]): LegacyExtracted {
   const values: LegacyValues = {};
   const unrecognised: string[] = [];
   const problems: string[] = [];
+  const known = matchersOf();
   let cursor = 0;
   for (const grid of grids)
     for (const gridRow of grid) {
@@ -39,7 +43,7 @@ export function extractLegacyStats(grids: Grid[]): LegacyExtracted {
       const label = norm(cells[0].text);
       if (!label || readNumber(cells[0].text).kind !== 'text') continue;
       let at = -1;
-      for (let i = cursor; i < MATCHERS.length && at < 0; i++) if (matches(label, MATCHERS[i].norms)) at = i;
+      for (let i = cursor; i < known.length && at < 0; i++) if (matches(label, known[i].norms)) at = i;
       const last = cells.length > 1 ? cells[cells.length - 1].text : '';
       const figure = readNumber(last);
       if (at < 0) {
@@ -47,7 +51,7 @@ export function extractLegacyStats(grids: Grid[]): LegacyExtracted {
         continue;
       }
       cursor = at + 1;
-      const row = MATCHERS[at].row;
+      const row = known[at].row;
       if (row.heading) continue;
       if (figure.kind === 'number') values[row.key] = figure.value;
       else if (figure.kind === 'blank' || cells.length === 1 || last.trim() === row.unit) values[row.key] = null;

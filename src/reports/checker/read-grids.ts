@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { expandRows, type Grid, type RawCell } from './grid.rules.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { documentGrids } from './pdf/page-grids.rules.js';
@@ -32,7 +32,7 @@ export async function detectKind(buf: Buffer, name = ''): Promise<{ kind: DocKin
     let zip: JSZip;
     try {
       checkZipDirectory(buf);
-      zip = await JSZip.loadAsync(buf);
+      zip = await (await import('jszip')).default.loadAsync(buf);
     } catch (e) {
       if (e instanceof ArchiveRefused && e.kind !== 'damaged') throw new UnreadableReport(e.message);
       throw new UnreadableReport('文件已损坏：看似 ZIP（DOCX/XLSX）格式，但无法解压。');

@@ -1,12 +1,12 @@
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { cellId, type Grid, type GridCell } from './grid.rules.js';
 
-function valueText(v: ExcelJS.CellValue): string {
+function valueText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     if (v instanceof Date) return v.toISOString().slice(0, 10);
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : valueText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : valueText(v.result as CellValue);
     if ('text' in v) return String(v.text);
     if ('error' in v) return '';
     return '';
@@ -16,6 +16,7 @@ function valueText(v: ExcelJS.CellValue): string {
 
 /** Every worksheet of an XLSX workbook as an expanded grid (merged ranges share one cell id). */
 export async function xlsxGrids(buf: Buffer): Promise<Grid[]> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const grids: Grid[] = [];

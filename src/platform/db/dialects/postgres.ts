@@ -1,14 +1,22 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DB } from '../schema.js';
 import type { Database } from '../database.js';
 
-// count(*) and bigint come back as strings by default; our counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+// pg (CommonJS) is required when a PostgreSQL database is first opened: an SQLite installation never loads it.
+let pgModule: typeof pg | undefined;
+function loadPg(): typeof pg {
+  if (pgModule) return pgModule;
+  pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+  // count(*) and bigint come back as strings by default; our counts fit in a double.
+  pgModule.types.setTypeParser(20, (v) => Number(v));
+  pgModule.types.setTypeParser(1700, (v) => Number(v));
+  return pgModule;
+}
 
 /** Named (server-side prepared) statements per connection; past this, new texts run unnamed. */
 const PREPARED_PER_CONNECTION = 300;
@@ -69,7 +77,7 @@ function preparingPool(pool: pg.Pool): PostgresPool {
 
 /** PostgreSQL through a `pg` pool. */
 export function openPostgres(url: string, poolSize: number): Database & { pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: poolSize });
   pool.on('error', () => {
     /* idle client errors are reported by the next query */
   });

@@ -1,0 +1,9 @@
+// Types of scripts/build.mjs (plain JavaScript: bin/gongkai imports it without tsx).
+export interface BuildOutput {
+  imports?: Array<{ path: string; kind: string; external?: boolean }>;
+}
+export declare const entryPoints: () => string[];
+export declare function isStale(): boolean;
+export declare function undeclaredImports(outputs: Record<string, BuildOutput>, dependencies: Set<string>): string[];
+export declare function build(opts?: { quiet?: boolean }): Promise<{ files: number; ms: number }>;
+export declare function ensureBuilt(): Promise<void>;

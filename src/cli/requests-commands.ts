@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { recomputeRequestDueDates } from '../requests/recompute-due-dates.js';
+import { eraseExpiredPersonalData, setRetentionYears } from '../requests/retention.js';
+import { withCli, type OpenCli } from './open.js';
+
+/** `gongkai requests-retention [--years N]` and `gongkai requests-recompute`. */
+export function requestsCli(program: Command, open: OpenCli): void {
+  program
+    .command('requests-retention')
+    .description('设置依申请公开申请人个人信息的保存年限（办结后 N 年），并立即删除已到期的个人信息')
+    .option('--years <n>', '保存年限（年）')
+    .action((opts: { years?: string }) =>
+      withCli(open, async (ctx) => {
+        if (opts.years) await setRetentionYears(ctx, Number(opts.years));
+        const r = await eraseExpiredPersonalData(ctx);
+        console.log(r.cutoff ? `已删除 ${r.erased} 件 ${r.cutoff} 前办结申请的申请人个人信息。` : '未设置保存年限，未删除任何信息。');
+      }),
+    );
+  program
+    .command('requests-recompute')
+    .description('按当前节假日日历重新计算未办结申请的答复期限')
+    .action(() =>
+      withCli(open, async (ctx) => {
+        const r = await recomputeRequestDueDates(ctx);
+        console.log(`已重新计算：${r.moved} 件申请的答复期限变动${r.failed ? `，${r.failed} 件无法计算（缺少日历年度）` : ''}。`);
+      }),
+    );
+}
