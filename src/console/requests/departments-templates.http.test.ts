@@ -155,7 +155,7 @@ describeApp(
       const n = /\/letters\/(\d+)">政府信息公开申请答复书/.exec((await c.get(url)).body)?.[1];
       assert.ok(n);
       const html = await c.get(`${url}/letters/${n}`);
-      assert.match(html.body, /<link rel="stylesheet" href="\/static\/css\/letter.css"/);
+      assert.match(html.body, /<link rel="stylesheet" href="\/static\/css\/letter.css\?v=[0-9a-f]+"/);
       assert.match(html.body, /data-testid="letter-doc-no">县交公开〔2025〕1号</);
       assert.match(html.body, /data-testid="letter-cc">抄送：县政府办公室。</);
       assert.match(html.body, /<p class="signer">县交通运输局<\/p><p class="date" data-testid="letter-date">2025年10月9日<\/p>/);
