@@ -64,9 +64,16 @@ export interface RedactOptions {
 
 /** The released copy of `data` with `boxes` removed. Throws `invalid` (Chinese) for a bad file or box. */
 export async function redactPdf(data: Buffer, boxes: readonly RedactionBox[], opts: RedactOptions = {}): Promise<Buffer> {
-  const dpi = opts.dpi ?? 150;
   const sizes = await pdfPageSizes(data);
-  const checked = validateBoxes(boxes, sizes);
+  return rebuild(data, sizes, validateBoxes(boxes, sizes), opts.dpi ?? 150);
+}
+
+/** The released copy of a PDF given whole: every page keeps its text, everything but the pages is dropped. */
+export async function cleanPdf(data: Buffer): Promise<Buffer> {
+  return rebuild(data, await pdfPageSizes(data), [], 150);
+}
+
+async function rebuild(data: Buffer, sizes: PageSizes, checked: readonly RedactionBox[], dpi: number): Promise<Buffer> {
   const { PDFDocument, PDFName, rgb, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } = await import('pdf-lib');
   let src;
   try {
