@@ -114,3 +114,21 @@ async function rebuild(data: Buffer, sizes: PageSizes, checked: readonly Redacti
   }
   return Buffer.from(await out.save());
 }
+
+/** A page of a PDF as PNG for the console's viewer (`dpi` 72–200). */
+export async function pagePreview(data: Buffer, page: number, dpi = 96): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'gk-preview-'));
+  try {
+    const file = path.join(dir, 'in.pdf');
+    await writeFile(file, data);
+    const prefix = path.join(dir, 'p');
+    try {
+      await run('pdftoppm', ['-r', String(Math.min(200, Math.max(72, dpi))), '-f', String(page), '-l', String(page), '-cropbox', '-png', '-singlefile', file, prefix], { maxBuffer: 1 << 20 });
+    } catch {
+      throw unreadable();
+    }
+    return await readFile(`${prefix}.png`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

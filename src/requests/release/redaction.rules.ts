@@ -128,3 +128,29 @@ export function pixelRect(b: Rect, scale: number, width: number, height: number)
     y1: Math.min(height, Math.ceil((b.y + b.h) * scale)),
   };
 }
+
+/**
+ * Boxes from a form: proposed rows `b0`, `b1`, … (checkbox, value `page,x,y,w,h`) with reasons `r0`, `r1`, …,
+ * and drawn rows `m0`, `m1`, … (text `page,x,y,w,h`, empty rows ignored) with reasons `mr0`, `mr1`, ….
+ * A row that cannot be read becomes a box on page 0, which validateBoxes refuses with its number.
+ */
+export function boxesFromForm(body: Readonly<Record<string, unknown>>): RedactionBox[] {
+  const val = (k: string): string => {
+    const v = body[k];
+    return (Array.isArray(v) ? String(v[v.length - 1] ?? '') : typeof v === 'string' ? v : '').trim();
+  };
+  const parse = (s: string, reason: string): RedactionBox => {
+    const n = s.split(/[,，\s]+/).map(Number);
+    if (n.length !== 5 || !n.every(Number.isFinite)) return { page: 0, x: 0, y: 0, w: 0, h: 0, reason };
+    return { page: n[0]!, x: n[1]!, y: n[2]!, w: n[3]!, h: n[4]!, reason };
+  };
+  const out: RedactionBox[] = [];
+  for (let i = 0; i < 500; i++) {
+    if (val(`b${i}`)) out.push(parse(val(`b${i}`), val(`r${i}`)));
+    if (val(`m${i}`)) out.push(parse(val(`m${i}`), val(`mr${i}`)));
+  }
+  return out;
+}
+
+/** A box as the form's `page,x,y,w,h` text (points, one decimal). */
+export const boxText = (b: { page: number; x: number; y: number; w: number; h: number }): string => [b.page, b.x, b.y, b.w, b.h].map((v) => Math.round(v * 10) / 10).join(',');
