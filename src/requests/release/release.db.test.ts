@@ -91,6 +91,11 @@ describeDb('依申请公开: the release package', (h) => {
 
     const boxes = (await findInPdf(pdf)).map(({ page, x, y, w, h: hh }) => ({ page, x, y, w, h: hh, reason: 'art15' }));
     assert.equal(boxes.length, 1);
+    // The proposal covers the number's real extent in a proportional Latin font (Helvetica widths).
+    const helv = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    const from = 20 + helv.widthOfTextAtSize('Third party ID ', 12);
+    const to = from + helv.widthOfTextAtSize(ID, 12);
+    assert.ok(boxes[0]!.x <= from && boxes[0]!.x + boxes[0]!.w >= to, `${JSON.stringify(boxes[0])} covers ${from}–${to}`);
     await assert.rejects(redactReleaseDocument(c(handler.actor), { requestId, documentId: docId, boxes: [{ ...boxes[0]!, reason: 'none' }] }), { kind: 'invalid' });
     assert.deepEqual(await redactReleaseDocument(c(handler.actor), { requestId, documentId: docId, boxes }), { boxes: 1, reasons: ['art15'] });
     const released = await readReleaseFile(c(handler.actor), { requestId, documentId: docId, which: 'released' });
