@@ -36,6 +36,9 @@ export function RedactPage(p: {
   proposals: Array<ProposedBox | (RedactionBox & { kind: 'drawn'; text: string })>;
   names: string;
   terms: string;
+  /** Unit of the boxes: 磅 (PDF points) or 像素 (image pixels). */
+  unit: string;
+  searchable: boolean;
   errors?: FieldError[];
 }) {
   const base = `/console/requests/${p.requestId}/release/${p.docId}`;
@@ -47,17 +50,19 @@ export function RedactPage(p: {
       </p>
       <h1>区分处理：{p.filename}</h1>
       <ErrorSummary errors={p.errors} />
-      <form method="get" action={`${base}/redact`} class="search-boxes">
-        <div class="field">
-          <label for="f-names">第三方姓名（以顿号或逗号分隔）</label>
-          <input id="f-names" name="names" value={p.names} />
-        </div>
-        <div class="field">
-          <label for="f-terms">其他检索词</label>
-          <input id="f-terms" name="terms" value={p.terms} />
-        </div>
-        <button type="submit">检索身份证号、手机号和上述内容</button>
-      </form>
+      {p.searchable ? (
+        <form method="get" action={`${base}/redact`} class="search-boxes">
+          <div class="field">
+            <label for="f-names">第三方姓名（以顿号或逗号分隔）</label>
+            <input id="f-names" name="names" value={p.names} />
+          </div>
+          <div class="field">
+            <label for="f-terms">其他检索词</label>
+            <input id="f-terms" name="terms" value={p.terms} />
+          </div>
+          <button type="submit">检索身份证号、手机号和上述内容</button>
+        </form>
+      ) : null}
       <form method="post" action={`${base}/redact`} id="redact-form">
         <CsrfField token={p.view.csrf} />
         <h2>遮盖区域</h2>
@@ -76,7 +81,13 @@ export function RedactPage(p: {
               {p.proposals.map((b, i) => (
                 <tr>
                   <td>
-                    <input type="checkbox" name={`b${i}`} value={`${boxText(b)}`} checked aria-label={`遮盖第${i + 1}处`} />
+                    <input
+                      type="checkbox"
+                      name={`b${i}`}
+                      value={`${boxText(b)}`}
+                      checked
+                      aria-label={`遮盖第${i + 1}处`}
+                    />
                   </td>
                   <td>{b.page}</td>
                   <td>
@@ -94,7 +105,9 @@ export function RedactPage(p: {
           <p>没有检索到需要遮盖的内容。</p>
         )}
         <h3>自行标出的区域</h3>
-        <p class="hint">在下方页面上按住鼠标拖动即可画出区域；也可填写“页码,x,y,宽,高”（单位：磅，自页面左上角起算）。</p>
+        <p class="hint">
+          在下方页面上按住鼠标拖动即可画出区域；也可填写“页码,x,y,宽,高”（单位：{p.unit}，自页面左上角起算）。
+        </p>
         <div data-testid="manual-boxes">
           {Array.from({ length: manual }, (_, j) => (
             <div class="field manual-box">
@@ -108,9 +121,24 @@ export function RedactPage(p: {
       </form>
       <h2>原件页面</h2>
       {p.pages.map((pg, i) => (
-        <figure class="redact-page" data-page={String(i + 1)} data-width={String(pg.width)} data-height={String(pg.height)}>
-          <img src={`${base}/page/${i + 1}`} alt={`原件第${i + 1}页`} width={Math.round(pg.width * (96 / 72))} height={Math.round(pg.height * (96 / 72))} />
-          <svg class="redact-overlay" viewBox={`0 0 ${pg.width} ${pg.height}`} preserveAspectRatio="none" aria-hidden="true">
+        <figure
+          class="redact-page"
+          data-page={String(i + 1)}
+          data-width={String(pg.width)}
+          data-height={String(pg.height)}
+        >
+          <img
+            src={`${base}/page/${i + 1}`}
+            alt={`原件第${i + 1}页`}
+            width={Math.round(pg.width * (p.unit === '磅' ? 96 / 72 : 1))}
+            height={Math.round(pg.height * (p.unit === '磅' ? 96 / 72 : 1))}
+          />
+          <svg
+            class="redact-overlay"
+            viewBox={`0 0 ${pg.width} ${pg.height}`}
+            preserveAspectRatio="none"
+            aria-hidden="true"
+          >
             {p.proposals
               .filter((b) => b.page === i + 1)
               .map((b) => (

@@ -12,7 +12,7 @@ import { redactReleaseDocument } from '../../requests/release/redact-release-doc
 import { approveRelease } from '../../requests/release/approve-release.js';
 import { setReleaseDays } from '../../requests/release/set-release-days.js';
 import { findInPdf } from '../../requests/release/find-in-pdf.js';
-import { pagePreview, pdfPageSizes } from '../../requests/release/redact-pdf.js';
+import { documentPages, documentPreview } from '../../requests/release/redact-document.js';
 import { boxesFromForm, type RedactionBox } from '../../requests/release/redaction.rules.js';
 import { ReleasePage } from './release-view.js';
 import { RedactPage } from './redact-view.js';
@@ -37,9 +37,9 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     if (!doc) return packagePage(req, reply);
     const original = await readReleaseFile(req.ctx, { requestId, documentId, which: 'original' });
     const saved = (opts.submitted ?? (JSON.parse(doc.boxes) as RedactionBox[])).map((b) => ({ ...b, kind: 'drawn' as const, text: '' }));
-    const found = opts.submitted ? [] : await findInPdf(original.data, { names: splitList(opts.names), terms: splitList(opts.terms) });
+    const found = opts.submitted || doc.kind !== 'pdf' ? [] : await findInPdf(original.data, { names: splitList(opts.names), terms: splitList(opts.terms) });
     return reply.header('cache-control', 'private, no-store').page(
-      <RedactPage view={reply.view()} requestId={requestId} requestNo={p.request.request_no} docId={documentId} filename={doc.filename} pages={await pdfPageSizes(original.data)} proposals={[...saved, ...found]} names={opts.names} terms={opts.terms} errors={opts.error?.errors} />,
+      <RedactPage view={reply.view()} requestId={requestId} requestNo={p.request.request_no} docId={documentId} filename={doc.filename} pages={await documentPages(doc.kind, original.data)} unit={doc.kind === 'pdf' ? '磅' : '像素'} searchable={doc.kind === 'pdf'} proposals={[...saved, ...found]} names={opts.names} terms={opts.terms} errors={opts.error?.errors} />,
       opts.error?.status ?? 200,
     );
   };
@@ -71,8 +71,10 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/console/requests/:id/release/:doc/page/:n', async (req, reply) => {
-    const f = await readReleaseFile(req.ctx, { ...ids(req), which: 'original' });
-    return reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').send(await pagePreview(f.data, parseId((req.params as Params).n ?? '')));
+    const { requestId, documentId } = ids(req);
+    const f = await readReleaseFile(req.ctx, { requestId, documentId, which: 'original' });
+    const kind = (await staffRelease(req.ctx, requestId)).documents.find((d) => d.id === documentId)!.kind;
+    return reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').send(await documentPreview(kind, f.data, parseId((req.params as Params).n ?? '')));
   });
 
   app.post('/console/requests/:id/release/:doc/redact', async (req, reply) => {

@@ -1,7 +1,8 @@
 /**
  * Staff attach a document to a case's release package, with what it answers. The original is kept for
- * staff; a PDF's released copy is made at once (every page keeps its text, metadata, annotations, form
- * fields, JavaScript and attachments are dropped) and can be redacted later. Any change withdraws an
+ * staff; the released copy of a PDF or an image is made at once (a PDF keeps every page's text and loses
+ * metadata, annotations, form fields, JavaScript and attachments; an image is encoded again without its
+ * metadata) and can be redacted later. Any change withdraws an
  * approval already given.
  */
 import type { Ctx } from '../../platform/context.js';
@@ -11,7 +12,7 @@ import { tx } from '../../platform/tx.js';
 import { sha256, sniff, storeBlob } from '../../catalog/attachment-files.js';
 import { cleanFilename } from '../../catalog/add-attachment.js';
 import { loadCase } from '../case-support.js';
-import { cleanPdf } from './redact-pdf.js';
+import { cleanDocument } from './redact-document.js';
 import { checkReleaseUpload } from './release.rules.js';
 import { RELEASE_AREA, withdrawApproval } from './release.store.js';
 
@@ -21,7 +22,7 @@ export async function addReleaseDocument(ctx: Ctx, input: { requestId: number; f
   const answers = (input.answers ?? '').trim();
   const { kind, errors } = checkReleaseUpload({ filename, size: input.data.length, ext: input.data.length ? (await sniff(input.data)).ext : null, answers });
   if (errors.length) throw invalidFields(errors);
-  const released = kind === 'pdf' ? await cleanPdf(input.data) : null;
+  const released = await cleanDocument(kind, input.data);
   const sha = sha256(input.data);
   await storeBlob(ctx.config.blobDir, sha, input.data, RELEASE_AREA);
   const releasedSha = released ? sha256(released) : null;

@@ -24,6 +24,7 @@ import { downloadRelease } from './download-release.js';
 import { applicantRelease, readReleaseFile, staffRelease } from './release-views.js';
 import { findInPdf } from './find-in-pdf.js';
 import { RELEASE_AREA } from './release.store.js';
+import { decodePng, encodePng } from './raster.js';
 
 const ID = '11010519491231002X';
 const form = { applicantType: 'citizen', name: '张三', idType: 'resident_id', idNumber: ID, phone: '13800138000', address: '某市某路1号', infoTitle: '某项目环评报告', form: 'electronic', delivery: 'pickup' };
@@ -137,5 +138,16 @@ describeDb('依申请公开: the release package', (h) => {
     await redactReleaseDocument(c(handler.actor), { requestId, documentId: docId, boxes });
     assert.equal(await applicantRelease(c(publicActor('5.6.7.8')), { requestNo, queryCode }), null);
     assert.deepEqual(await audits(), ['request.release.add', 'request.release.redact', 'request.release.add', 'request.release.approve', 'request.release.download', 'request.release.redact']);
+  });
+
+  test('an image: cleaned on upload, redacted in pixels', async () => {
+    const c = (a: Actor) => h.ctx(a, at('2025-10-10'));
+    const png = encodePng({ width: 100, height: 50, data: new Uint8Array(100 * 50 * 4).fill(255) });
+    const docId = await addReleaseDocument(c(handler.actor), { requestId, filename: 'photo.png', data: png, answers: '现场照片' });
+    const cleaned = await readReleaseFile(c(handler.actor), { requestId, documentId: docId, which: 'released' });
+    assert.equal(cleaned.mime, 'image/png');
+    assert.deepEqual(await redactReleaseDocument(c(handler.actor), { requestId, documentId: docId, boxes: [{ page: 1, x: 10, y: 10, w: 20, h: 20, reason: 'art14' }] }), { boxes: 1, reasons: ['art14'] });
+    const img = decodePng((await readReleaseFile(c(handler.actor), { requestId, documentId: docId, which: 'released' })).data);
+    assert.deepEqual([img.data[(12 * 100 + 12) * 4], img.data[(40 * 100 + 80) * 4]], [0, 255]);
   });
 });
