@@ -16,6 +16,9 @@ import { documentPages, documentPreview } from '../../requests/release/redact-do
 import { boxesFromForm, type RedactionBox } from '../../requests/release/redaction.rules.js';
 import { ReleasePage } from './release-view.js';
 import { RedactPage } from './redact-view.js';
+import { DocxRedactPage } from './redact-docx-view.js';
+
+type DocxValues = { terms: string; termReason: string; found: string; names: string };
 
 type Params = { id: string; doc?: string; n?: string };
 const ids = (req: FastifyRequest) => {
@@ -30,11 +33,15 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     const p = await staffRelease(req.ctx, ids(req).requestId);
     return reply.header('cache-control', 'private, no-store').page(<ReleasePage view={reply.view()} p={p} canApprove={canApproveExtension(req.ctx.actor, p.request.org_path)} errors={e?.errors} answers={answers} />, e?.status ?? 200);
   };
-  const redactPage = async (req: FastifyRequest, reply: FastifyReply, opts: { names: string; terms: string; submitted?: RedactionBox[]; error?: AppError }) => {
+  const redactPage = async (req: FastifyRequest, reply: FastifyReply, opts: { names: string; terms: string; submitted?: RedactionBox[]; docx?: DocxValues; error?: AppError }) => {
     const { requestId, documentId } = ids(req);
     const p = await staffRelease(req.ctx, requestId);
     const doc = p.documents.find((d) => d.id === documentId);
     if (!doc) return packagePage(req, reply);
+    if (doc.kind === 'docx') {
+      const values = opts.docx ?? { terms: '', termReason: 'art15', found: 'art15', names: opts.names };
+      return reply.header('cache-control', 'private, no-store').page(<DocxRedactPage view={reply.view()} requestId={requestId} requestNo={p.request.request_no} docId={documentId} filename={doc.filename} values={values} errors={opts.error?.errors} />, opts.error?.status ?? 200);
+    }
     const original = await readReleaseFile(req.ctx, { requestId, documentId, which: 'original' });
     const saved = (opts.submitted ?? (JSON.parse(doc.boxes) as RedactionBox[])).map((b) => ({ ...b, kind: 'drawn' as const, text: '' }));
     const found = opts.submitted || doc.kind !== 'pdf' ? [] : await findInPdf(original.data, { names: splitList(opts.names), terms: splitList(opts.terms) });
@@ -80,12 +87,14 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
   app.post('/console/requests/:id/release/:doc/redact', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const boxes = boxesFromForm(body);
+    const docx: DocxValues = { terms: str(body, 'terms'), termReason: str(body, 'termReason'), found: str(body, 'found'), names: str(body, 'names') };
     try {
-      const r = await redactReleaseDocument(req.ctx, { ...ids(req), boxes });
+      const asDocx = { terms: docx.terms.split(/\r?\n/).map((t) => ({ text: t.trim(), reason: docx.termReason })).filter((t) => t.text), found: docx.found || undefined, names: splitList(docx.names) };
+      const r = await redactReleaseDocument(req.ctx, { ...ids(req), boxes, docx: asDocx });
       return reply.flashRedirect(`/console/requests/${ids(req).requestId}/release`, `已生成公开文本：遮盖 ${r.boxes} 处。`);
     } catch (e) {
       if (!formError(e)) throw e;
-      return redactPage(req, reply, { names: '', terms: '', submitted: boxes.filter((b) => b.page > 0), error: e });
+      return redactPage(req, reply, { names: docx.names, terms: '', submitted: boxes.filter((b) => b.page > 0), docx, error: e });
     }
   });
 

@@ -39,13 +39,13 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
           </thead>
           <tbody>
             {p.documents.map((d) => {
-              const boxes = (JSON.parse(d.boxes) as unknown[]).length;
+              const boxes = d.redacted_at ? (JSON.parse(d.boxes) as unknown[]).length : 0;
               return (
                 <tr>
                   <td>{d.filename}</td>
                   <td>{d.answers}</td>
                   <td>
-                    {boxes ? `遮盖 ${boxes} 处：${d.reasons.split(',').filter(Boolean).map((c) => reasonOf(c)?.short ?? c).join('；')}` : '未遮盖'}
+                    {boxes ? `${d.kind === 'docx' ? '已遮盖' : `遮盖 ${boxes} 处`}：${d.reasons.split(',').filter(Boolean).map((c) => reasonOf(c)?.short ?? c).join('；')}` : '未遮盖'}
                     {REDACTABLE_KINDS.includes(d.kind) ? (
                       <>
                         {' '}

@@ -1,6 +1,7 @@
 /** One entry per kind of release document: its pages, its preview, its cleaned copy and its redacted copy. */
 import { cleanPdf, pagePreview, pdfPageSizes, redactPdf } from './redact-pdf.js';
 import { cleanImage, imagePages, imagePreview, redactImage } from './redact-image.js';
+import { redactDocx } from './redact-docx.js';
 import type { PageSizes, RedactionBox } from './redaction.rules.js';
 
 const isImage = (kind: string): kind is 'jpeg' | 'png' => kind === 'jpeg' || kind === 'png';
@@ -19,6 +20,7 @@ export async function documentPreview(kind: string, data: Buffer, page: number):
 export async function cleanDocument(kind: string, data: Buffer): Promise<Buffer | null> {
   if (kind === 'pdf') return cleanPdf(data);
   if (isImage(kind)) return cleanImage(kind, data);
+  if (kind === 'docx') return (await redactDocx(data, {})).docx;
   return null;
 }
 

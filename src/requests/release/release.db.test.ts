@@ -25,6 +25,8 @@ import { applicantRelease, readReleaseFile, staffRelease } from './release-views
 import { findInPdf } from './find-in-pdf.js';
 import { RELEASE_AREA } from './release.store.js';
 import { decodePng, encodePng } from './raster.js';
+import { Document, Packer, Paragraph } from 'docx';
+import mammoth from 'mammoth';
 
 const ID = '11010519491231002X';
 const form = { applicantType: 'citizen', name: '张三', idType: 'resident_id', idNumber: ID, phone: '13800138000', address: '某市某路1号', infoTitle: '某项目环评报告', form: 'electronic', delivery: 'pickup' };
@@ -149,5 +151,18 @@ describeDb('依申请公开: the release package', (h) => {
     assert.deepEqual(await redactReleaseDocument(c(handler.actor), { requestId, documentId: docId, boxes: [{ page: 1, x: 10, y: 10, w: 20, h: 20, reason: 'art14' }] }), { boxes: 1, reasons: ['art14'] });
     const img = decodePng((await readReleaseFile(c(handler.actor), { requestId, documentId: docId, which: 'released' })).data);
     assert.deepEqual([img.data[(12 * 100 + 12) * 4], img.data[(40 * 100 + 80) * 4]], [0, 255]);
+  });
+
+  test('a DOCX: properties dropped on upload, found text replaced by ■ and the reason', async () => {
+    const c = (a: Actor) => h.ctx(a, at('2025-10-10'));
+    const docx = await Packer.toBuffer(new Document({ creator: 'AUTHORSECRET', title: 'TITLESECRET', sections: [{ children: [new Paragraph('第三方身份证号' + ID + '。'), new Paragraph('内部讨论意见。')] }] }));
+    const docId = await addReleaseDocument(c(handler.actor), { requestId, filename: '说明.docx', data: docx, answers: '申请第3项' });
+    const cleaned = (await readReleaseFile(c(handler.actor), { requestId, documentId: docId, which: 'released' })).data;
+    assert.ok(!(await import('../../platform/archive-limits.js')).readZip(cleaned).some((p) => /AUTHORSECRET|TITLESECRET/.test(p.data.toString('utf8'))));
+    await assert.rejects(redactReleaseDocument(c(handler.actor), { requestId, documentId: docId, docx: { terms: [{ text: '没有的文字', reason: 'art15' }] } }), (e: { errors: Array<{ code: string }> }) => e.errors[0]!.code === 'redaction_nothing_found');
+    assert.deepEqual(await redactReleaseDocument(c(handler.actor), { requestId, documentId: docId, docx: { found: 'art15', terms: [{ text: '内部讨论意见', reason: 'art16_2' }] } }), { boxes: 2, reasons: ['art15', 'art16_2'] });
+    const { value } = await mammoth.extractRawText({ buffer: (await readReleaseFile(c(handler.actor), { requestId, documentId: docId, which: 'released' })).data });
+    assert.match(value, /第三方身份证号■{18}（第十五条 个人隐私）。/);
+    assert.match(value, /■{6}（第十六条 过程性信息）。/);
   });
 });

@@ -18,7 +18,7 @@ export const RELEASE_KINDS: Readonly<Record<string, { kind: string; mime: string
 export const mimeOfKind = (kind: string): string => Object.values(RELEASE_KINDS).find((k) => k.kind === kind)?.mime ?? 'application/octet-stream';
 
 /** Kinds whose released copy the system can make today. */
-export const REDACTABLE_KINDS: readonly string[] = ['pdf', 'jpeg', 'png'];
+export const REDACTABLE_KINDS: readonly string[] = ['pdf', 'jpeg', 'png', 'docx'];
 
 /** Largest file accepted, bytes. */
 export const RELEASE_MAX_BYTES = 50 * 2 ** 20;
