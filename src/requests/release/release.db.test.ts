@@ -14,6 +14,8 @@ import type { OrgRow } from '../../orgs/orgs.store.js';
 import { openPdf } from '../../platform/pdf.js';
 import { blobPath } from '../../catalog/attachment-files.js';
 import { submitOnline } from '../submit-online.js';
+import { answerRequest } from '../answer-request.js';
+import { getRequest } from '../requests.store.js';
 import { confirmReceipt } from '../confirm-receipt.js';
 import { assignRequest } from '../assign-request.js';
 import { addReleaseDocument } from './add-release-document.js';
@@ -164,5 +166,15 @@ describeDb('依申请公开: the release package', (h) => {
     const { value } = await mammoth.extractRawText({ buffer: (await readReleaseFile(c(handler.actor), { requestId, documentId: docId, which: 'released' })).data });
     assert.match(value, /第三方身份证号■{18}（第十五条 个人隐私）。/);
     assert.match(value, /■{6}（第十六条 过程性信息）。/);
+  });
+
+  test('the answer: 部分公开 expected when documents were redacted; the 答复书 lists the documents and grounds', async () => {
+    const c = h.ctx(handler.actor, at('2025-10-11'));
+    await assert.rejects(answerRequest(c, { requestId, outcome: '1', letter: '经审查，予以公开。' }), (e: { errors: Array<{ code: string }> }) => e.errors[0]!.code === 'release_partial_expected');
+    assert.equal((await getRequest(h.db(), requestId))!.state === 'answered', false);
+    await answerRequest(c, { requestId, outcome: '2', letter: '经审查，现部分公开。', withheld: '第三方个人信息（第十五条）' });
+    const text = (await getRequest(h.db(), requestId))!.answer_text ?? '';
+    assert.match(text, /提供的政府信息：\n1\. 项目批复\.pdf（申请第1项：项目批复文件），已作区分处理，不予公开部分的理由：第十五条：个人隐私等损害第三方合法权益/);
+    assert.match(text, /3\. photo\.png（现场照片），已作区分处理，不予公开部分的理由：第十四条/);
   });
 });

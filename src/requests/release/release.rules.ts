@@ -72,3 +72,31 @@ export const availableUntil = (approvedOn: string, days: number): string => addD
 
 /** Whether the package is open to the applicant on `today`. */
 export const releaseOpen = (until: string | null | undefined, today: string): boolean => !!until && today <= until;
+
+/** A document as the answer sees it. */
+export interface AnsweredDoc {
+  filename: string;
+  answers: string;
+  reasons: string;
+  redacted_at: string | null;
+}
+
+/**
+ * 第三十七条: a case whose package has redacted documents is answered 部分公开 (table 三 row （二）), unless
+ * staff choose another outcome and say why.
+ */
+export function checkReleaseOutcome(outcome: string, docs: readonly AnsweredDoc[], otherwiseBecause: string): FieldError[] {
+  if (outcome === '2' || !docs.some((d) => d.redacted_at && d.reasons)) return [];
+  if (otherwiseBecause.trim()) return [];
+  return [{ code: 'release_partial_expected', message: '提供材料中有作区分处理（遮盖）的文件，答复结果应为“部分公开”（第三十七条）；如选择其他结果，请写明理由。', field: 'outcomeReason' }];
+}
+
+/** The list of documents for the 答复书: each with what it answers and the grounds of its redactions. */
+export function releaseListText(docs: readonly AnsweredDoc[]): string {
+  if (!docs.length) return '';
+  const lines = docs.map((d, i) => {
+    const grounds = d.redacted_at ? d.reasons.split(',').filter(Boolean).map((c) => REDACTION_REASONS.find((r) => r.code === c)?.label ?? c) : [];
+    return `${i + 1}. ${d.filename}（${d.answers}）${grounds.length ? `，已作区分处理，不予公开部分的理由：${grounds.join('；')}` : ''}`;
+  });
+  return `提供的政府信息：\n${lines.join('\n')}`;
+}
