@@ -11,6 +11,7 @@ import { addReleaseDocument } from '../../requests/release/add-release-document.
 import { redactReleaseDocument } from '../../requests/release/redact-release-document.js';
 import { approveRelease } from '../../requests/release/approve-release.js';
 import { setReleaseDays } from '../../requests/release/set-release-days.js';
+import { attachReleaseToItem } from '../../requests/release/attach-release-to-item.js';
 import { findInPdf } from '../../requests/release/find-in-pdf.js';
 import { documentPages, documentPreview } from '../../requests/release/redact-document.js';
 import { boxesFromForm, type RedactionBox } from '../../requests/release/redaction.rules.js';
@@ -102,6 +103,16 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     try {
       const r = await approveRelease(req.ctx, { requestId: ids(req).requestId });
       return reply.flashRedirect(`/console/requests/${ids(req).requestId}/release`, `提供材料已审核通过，申请人可下载至 ${r.availableUntil}。`);
+    } catch (e) {
+      if (!formError(e)) throw e;
+      return packagePage(req, reply, e);
+    }
+  });
+
+  app.post('/console/requests/:id/release/to-item', async (req, reply) => {
+    try {
+      const r = await attachReleaseToItem(req.ctx, { requestId: ids(req).requestId });
+      return reply.flashRedirect(`/console/items/${r.itemId}`, `已将 ${r.attached} 个公开文本添加为附件。`);
     } catch (e) {
       if (!formError(e)) throw e;
       return packagePage(req, reply, e);

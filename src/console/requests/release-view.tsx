@@ -95,6 +95,13 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
           <button type="submit">审核通过，向申请人提供</button>
         </form>
       ) : null}
+      {p.release ? (
+        <form method="post" action={`${base}/to-item`}>
+          <CsrfField token={view.csrf} />
+          <p class="hint">已依申请转主动（第四十四条）的，可将上述公开文本（不含原件）添加为主动公开信息草稿的附件，经审核后发布。</p>
+          <button type="submit">将公开文本添加到主动公开信息</button>
+        </form>
+      ) : null}
       <h2>下载记录</h2>
       {p.downloads.length ? (
         <ul data-testid="release-downloads">

@@ -15,6 +15,8 @@ import { openPdf } from '../../platform/pdf.js';
 import { blobPath } from '../../catalog/attachment-files.js';
 import { submitOnline } from '../submit-online.js';
 import { answerRequest } from '../answer-request.js';
+import { convertToProactive } from '../convert-to-proactive.js';
+import { attachReleaseToItem } from './attach-release-to-item.js';
 import { getRequest } from '../requests.store.js';
 import { confirmReceipt } from '../confirm-receipt.js';
 import { assignRequest } from '../assign-request.js';
@@ -176,5 +178,19 @@ describeDb('依申请公开: the release package', (h) => {
     const text = (await getRequest(h.db(), requestId))!.answer_text ?? '';
     assert.match(text, /提供的政府信息：\n1\. 项目批复\.pdf（申请第1项：项目批复文件），已作区分处理，不予公开部分的理由：第十五条：个人隐私等损害第三方合法权益/);
     assert.match(text, /3\. photo\.png（现场照片），已作区分处理，不予公开部分的理由：第十四条/);
+  });
+
+  test('依申请转主动 publishes the released copies, never the originals, through the catalogue', async () => {
+    const c = (a: Actor) => h.ctx(a, at('2025-10-12'));
+    const both = await makeUser(h.db(), [['request_handler', org], ['editor', org]]);
+    await assert.rejects(attachReleaseToItem(c(both.actor), { requestId }), (e: { errors: Array<{ code: string }> }) => e.errors[0]!.code === 'release_no_item');
+    const { itemId } = await convertToProactive(c(both.actor), { requestId });
+    await assert.rejects(attachReleaseToItem(c(both.actor), { requestId }), (e: { errors: Array<{ code: string }> }) => e.errors[0]!.code === 'release_not_approved');
+    await approveRelease(c(admin2.actor), { requestId });
+    assert.deepEqual(await attachReleaseToItem(c(both.actor), { requestId }), { itemId, attached: 4 });
+    const files = await h.db().selectFrom('item_attachments').innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id').select(['catalog_files.sha256']).orderBy('item_attachments.sort_order').where('item_attachments.item_id', '=', itemId).execute();
+    const docs = await h.db().selectFrom('request_release_documents').select(['released_sha256', 'original_sha256']).where('request_id', '=', requestId).orderBy('id').execute();
+    assert.deepEqual(files.map((f) => f.sha256), docs.map((d) => d.released_sha256));
+    assert.ok(docs.every((d) => d.released_sha256 !== d.original_sha256));
   });
 });
