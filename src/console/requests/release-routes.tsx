@@ -27,18 +27,19 @@ const ids = (req: FastifyRequest) => {
   return { requestId: parseId(p.id), documentId: p.doc === undefined ? 0 : parseId(p.doc) };
 };
 const formError = (e: unknown): e is AppError => isAppError(e) && (e.kind === 'invalid' || e.kind === 'conflict' || (e.kind === 'forbidden' && e.errors[0]?.code === 'release_same_person'));
-const splitList = (s: string) => s.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string) => s.split(/[、,，;；\r\n]+/).map((x) => x.trim()).filter(Boolean);
 
 export async function releaseRoutes(app: FastifyInstance): Promise<void> {
   const packagePage = async (req: FastifyRequest, reply: FastifyReply, e?: AppError, answers?: string) => {
     const p = await staffRelease(req.ctx, ids(req).requestId);
     return reply.header('cache-control', 'private, no-store').page(<ReleasePage view={reply.view()} p={p} canApprove={canApproveExtension(req.ctx.actor, p.request.org_path)} errors={e?.errors} answers={answers} />, e?.status ?? 200);
   };
-  const redactPage = async (req: FastifyRequest, reply: FastifyReply, opts: { names: string; terms: string; submitted?: RedactionBox[]; docx?: DocxValues; error?: AppError }) => {
+  const redactPage = async (req: FastifyRequest, reply: FastifyReply, opts: { names?: string; terms: string; submitted?: RedactionBox[]; docx?: DocxValues; error?: AppError }) => {
     const { requestId, documentId } = ids(req);
     const p = await staffRelease(req.ctx, requestId);
     const doc = p.documents.find((d) => d.id === documentId);
     if (!doc) return packagePage(req, reply);
+    opts.names ??= p.thirdParties.join('、');
     if (doc.kind === 'docx') {
       const values = opts.docx ?? { terms: '', termReason: 'art15', found: 'art15', names: opts.names };
       return reply.header('cache-control', 'private, no-store').page(<DocxRedactPage view={reply.view()} requestId={requestId} requestNo={p.request.request_no} docId={documentId} filename={doc.filename} values={values} errors={opts.error?.errors} />, opts.error?.status ?? 200);
@@ -71,7 +72,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     const which = (req.params as { which: string }).which;
     if (which === 'redact') {
       const q = req.query as Record<string, unknown>;
-      return redactPage(req, reply, { names: str(q, 'names'), terms: str(q, 'terms') });
+      return redactPage(req, reply, { names: q.names === undefined ? undefined : str(q, 'names'), terms: str(q, 'terms') });
     }
     if (which !== 'original' && which !== 'released') return reply.callNotFound();
     const f = await readReleaseFile(req.ctx, { ...ids(req), which });

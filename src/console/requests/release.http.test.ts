@@ -13,6 +13,7 @@ import type { OrgRow } from '../../orgs/orgs.store.js';
 import { submitOnline } from '../../requests/submit-online.js';
 import { confirmReceipt } from '../../requests/confirm-receipt.js';
 import { assignRequest } from '../../requests/assign-request.js';
+import { startConsultation } from '../../requests/start-consultation.js';
 import { openPdf } from '../../platform/pdf.js';
 
 const ID = '11010519491231002X';
@@ -23,7 +24,7 @@ async function pdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([300, 200]).drawText('Approval of the road project', { x: 20, y: 150, size: 12, font });
-  doc.addPage([300, 200]).drawText(`Owner ID ${ID} and more`, { x: 20, y: 150, size: 12, font });
+  doc.addPage([300, 200]).drawText(`Owner ID ${ID} Acme Co`, { x: 20, y: 150, size: 12, font });
   return Buffer.from(await doc.save());
 }
 const pdfText = async (data: Buffer) => {
@@ -58,6 +59,7 @@ describeApp(
       const s = await submitOnline(h.ctx(publicActor('1.2.3.4'), NOW), { ...form, orgId: org.id });
       await confirmReceipt(h.ctx(handler.actor, NOW), { requestId: s.id });
       await assignRequest(h.ctx(admin.actor, NOW), { requestId: s.id, handlerId: handler.id });
+      await startConsultation(h.ctx(handler.actor, NOW), { requestId: s.id, party: 'third_party', respondent: 'Acme Co' });
       ({ id: caseId, requestNo, queryCode } = s);
     });
 
@@ -76,6 +78,8 @@ describeApp(
       const page = await c.get(`${url}/${docId}/redact`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, new RegExp(`身份证号：${ID}`));
+      assert.match(page.body, /name="names" value="Acme Co"/, 'the consulted third party is searched for by default');
+      assert.match(page.body, /姓名：Acme Co/);
       const proposal = /name="b0" value="([^"]+)"/.exec(page.body)![1]!;
       assert.match(proposal, /^2,/);
       const img = await c.get(`${url}/${docId}/page/1`);
@@ -85,10 +89,10 @@ describeApp(
       const typo = await c.post(`${url}/${docId}/redact`, { b0: proposal, r0: 'art15', m0: '1,10,10', mr0: 'art16_1' }, { from: `${url}/${docId}/redact` });
       assert.equal(typo.statusCode, 400);
       assert.match(typo.body, /第2处遮盖的页码不存在/);
-      const ok = await c.post(`${url}/${docId}/redact`, { b0: proposal, r0: 'art15', m0: '1,10,20,150,30', mr0: 'art16_1' }, { from: `${url}/${docId}/redact` });
+      const ok = await c.post(`${url}/${docId}/redact`, { b0: proposal, r0: 'art15', b1: /name="b1" value="([^"]+)"/.exec(page.body)![1]!, r1: 'art15_trade', m0: '1,10,20,150,30', mr0: 'art16_1' }, { from: `${url}/${docId}/redact` });
       assert.equal(ok.statusCode, 303);
       const pkg = await c.get(url);
-      assert.match(pkg.body, /遮盖 2 处：第十五条 个人隐私；第十六条 内部事务/);
+      assert.match(pkg.body, /遮盖 3 处：第十五条 个人隐私；第十五条 商业秘密；第十六条 内部事务/);
       assert.match(pkg.body, /待审核/);
       assert.equal((await c.post(`${url}/approve`, {}, { from: url })).statusCode, 403);
 
@@ -106,7 +110,7 @@ describeApp(
       assert.equal(dl.statusCode, 200);
       assert.equal(dl.headers['content-type'], 'application/pdf');
       const text = await pdfText(dl.rawPayload);
-      assert.ok(!text.includes(ID) && !text.includes('Approval'), text);
+      assert.ok(!text.includes(ID) && !text.includes('Acme') && !text.includes('Approval'), text);
       const wrong = await pub.post('/ysqgk/release', { requestNo, queryCode: 'ABCD-EFGH', doc: String(docId) }, { from: '/ysqgk/status' });
       assert.equal(wrong.statusCode, 303);
       assert.match((await c.get(url)).body, /data-testid="release-downloads"/);

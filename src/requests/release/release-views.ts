@@ -19,11 +19,18 @@ export async function applicantRelease(ctx: Ctx, input: { requestNo: string; que
   return { until: rel.available_until, documents: docs.filter((d) => d.released_sha256).map((d) => ({ id: d.id, filename: d.filename, answers: d.answers, size: d.released_size ?? 0 })) };
 }
 
-/** The staff's view of a package: documents, approval, downloads, the agency's period. */
+/** The third parties the case consulted (第三十二条): names to search for in its documents. */
+export async function thirdParties(db: Ctx['db'], requestId: number): Promise<string[]> {
+  const rows = await db.selectFrom('request_events').select('payload').where('request_id', '=', requestId).where('type', '=', 'consultation_respondent').orderBy('id').execute();
+  const names = rows.map((r) => JSON.parse(r.payload) as { party?: string; respondent?: string }).filter((p) => p.party === 'third_party' && p.respondent).map((p) => p.respondent!.trim());
+  return [...new Set(names)];
+}
+
+/** The staff's view of a package: documents, approval, downloads, the agency's period, the third parties. */
 export async function staffRelease(ctx: Ctx, requestId: number) {
   const r = await loadCase(ctx.db, ctx, requestId, 'work');
   const [documents, release, downloads, org] = await Promise.all([listReleaseDocuments(ctx.db, r.id), getRelease(ctx.db, r.id), listReleaseDownloads(ctx.db, r.id), getOrg(ctx.db, r.org_id)]);
-  return { request: r, documents, release, downloads, days: releaseDays(await readSetting(ctx.db, releaseDaysKey(r.org_id))), orgName: org?.name ?? '' };
+  return { request: r, documents, release, downloads, days: releaseDays(await readSetting(ctx.db, releaseDaysKey(r.org_id))), orgName: org?.name ?? '', thirdParties: await thirdParties(ctx.db, r.id) };
 }
 
 /** A file of the package for staff (the case's handler or the request administrators): the original or the released copy. */
