@@ -116,6 +116,7 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
     await boss.getByRole('button', { name: '审核通过，向申请人提供' }).click();
     await boss.getByText(/提供材料已审核通过，申请人可下载至 2025-11-07/).waitFor();
     await assertAccessible(boss, 'approved release package');
+    await shot(boss, 'release-package-1280');
 
     const pub = await (await browser.newContext({ viewport: { width: 375, height: 800 }, acceptDownloads: true })).newPage();
     await pub.goto(`${base}/ysqgk/status`);

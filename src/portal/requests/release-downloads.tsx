@@ -9,7 +9,7 @@ export function ReleaseDownloads({ release, requestNo, queryCode, csrf }: { rele
   if (!release?.documents.length) return null;
   return (
     <section aria-labelledby="rel-h" data-testid="release">
-      <h2 id="rel-h">提供的政府信息</h2>
+      <h3 id="rel-h">提供的政府信息</h3>
       <p>
         以下文件可下载至{formatChinese(release.until)}（{release.until}）。部分内容依法作了区分处理的，遮盖处注明了不予公开的理由（条例第三十七条）。
       </p>

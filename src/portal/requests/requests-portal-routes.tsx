@@ -139,8 +139,9 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
       return reply.page(
         <PortalLayout view={view} title="申请办理进度">
           <h1>申请办理进度</h1>
-          <StatusView st={st} csrf={view.csrf} queryCode={queryCode} />
-          <ReleaseDownloads release={await applicantRelease(req.ctx, { requestNo, queryCode })} requestNo={st.requestNo} queryCode={queryCode} csrf={view.csrf} />
+          <StatusView st={st} csrf={view.csrf} queryCode={queryCode}>
+            <ReleaseDownloads release={await applicantRelease(req.ctx, { requestNo, queryCode })} requestNo={st.requestNo} queryCode={queryCode} csrf={view.csrf} />
+          </StatusView>
         </PortalLayout>,
       );
     } catch (e) {
