@@ -29,7 +29,6 @@ export function DocxRedactPage(p: { view: ViewCtx; requestId: number; requestNo:
       <p>
         <a href={`/console/requests/${p.requestId}/release`}>← 返回提供材料（申请 {p.requestNo}）</a>
       </p>
-      <h1>区分处理：{p.filename}</h1>
       <p class="hint">正文、页眉、页脚、脚注和尾注中的相应文字替换为“■”并注明理由；批注、修订记录和文档属性一并删除。原件保留在本系统中。</p>
       <ErrorSummary errors={p.errors} />
       <form method="post" action={`${base}/redact`}>

@@ -48,7 +48,6 @@ export function RedactPage(p: {
       <p>
         <a href={`/console/requests/${p.requestId}/release`}>← 返回提供材料（申请 {p.requestNo}）</a>
       </p>
-      <h1>区分处理：{p.filename}</h1>
       <ErrorSummary errors={p.errors} />
       {p.searchable ? (
         <form method="get" action={`${base}/redact`} class="search-boxes">

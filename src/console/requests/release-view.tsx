@@ -20,7 +20,6 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
       <p>
         <a href={`/console/requests/${r.id}`}>← 返回申请 {r.request_no}</a>
       </p>
-      <h1>提供材料（申请 {r.request_no}）</h1>
       <p class="hint">
         向申请人提供的政府信息（条例第三十六条）。含有不应公开内容、能够作区分处理的，遮盖后提供其余部分（第三十七条）：原件只在本系统中保存，申请人得到的是“公开文本”。提供材料须由添加或遮盖文件之外的另一人（依申请公开负责人）审核后，申请人才能在办理进度页面凭申请编号和查询码下载。
       </p>

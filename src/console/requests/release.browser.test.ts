@@ -78,7 +78,7 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
     const page = await login(handler);
     await page.goto(`${base}/console/requests/${caseId}`);
     await page.getByRole('link', { name: /提供材料/ }).click();
-    await page.getByRole('heading', { name: /提供材料（申请/ }).waitFor();
+    await page.getByRole('heading', { name: `提供材料 ${requestNo}` }).waitFor();
     await assertAccessible(page, 'release package page');
     await page.getByLabel('文件（PDF、DOCX、JPEG或PNG）').setInputFiles(path.join(dir, '工程批复.pdf'));
     await page.getByLabel(/答复内容/).fill('申请第1项：工程批复');
@@ -86,7 +86,7 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
     await page.getByText('已添加“工程批复.pdf”。').waitFor();
 
     await page.getByRole('link', { name: '遮盖（区分处理）' }).click();
-    await page.getByRole('heading', { name: '区分处理：工程批复.pdf' }).waitFor();
+    await page.getByRole('heading', { name: '区分处理 工程批复.pdf' }).waitFor();
     assert.match(await page.getByTestId('proposals').innerText(), new RegExp(`身份证号：${ID}`));
     await page.getByLabel('其他检索词').fill(DRAWN);
     await page.getByRole('button', { name: /检索/ }).click();
