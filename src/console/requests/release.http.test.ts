@@ -15,6 +15,8 @@ import { confirmReceipt } from '../../requests/confirm-receipt.js';
 import { assignRequest } from '../../requests/assign-request.js';
 import { startConsultation } from '../../requests/start-consultation.js';
 import { openPdf } from '../../platform/pdf.js';
+import { Document, Packer, Paragraph } from 'docx';
+import mammoth from 'mammoth';
 
 const ID = '11010519491231002X';
 const NOW = new Date('2025-10-09T02:00:00Z');
@@ -117,6 +119,23 @@ describeApp(
       // The original is for staff only: the public cannot reach the console's files.
       assert.notEqual((await pub.get(`${url}/${docId}/original`)).statusCode, 200);
       assert.deepEqual((await c.get(`${url}/${docId}/original`)).rawPayload, original);
+    });
+
+    it('a DOCX is redacted from its own form: phrases with a ground, numbers found automatically', async () => {
+      const c = await login(handler);
+      const url = `/console/requests/${caseId}/release`;
+      const data = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(`联系人身份证号${ID}。`), new Paragraph('内部讨论稿，其余公开。')] }] }));
+      assert.equal((await c.upload(`${url}/documents`, { field: 'file', name: 'note.docx', data }, { answers: '申请第2项' }, { from: url })).statusCode, 303);
+      const docId = (await h.db().selectFrom('request_release_documents').select('id').where('filename', '=', 'note.docx').executeTakeFirstOrThrow()).id;
+      const form = await c.get(`${url}/${docId}/redact`);
+      assert.match(form.body, /自动查找身份证号、手机号和下列姓名并遮盖/);
+      const none = await c.post(`${url}/${docId}/redact`, { found: '', terms: '没有这句话', termReason: 'art16_2' }, { from: `${url}/${docId}/redact` });
+      assert.equal(none.statusCode, 400);
+      assert.match(none.body, /没有找到需要遮盖的内容/);
+      assert.equal((await c.post(`${url}/${docId}/redact`, { found: 'art15', names: '', terms: '内部讨论稿', termReason: 'art16_2' }, { from: `${url}/${docId}/redact` })).statusCode, 303);
+      const { value } = await mammoth.extractRawText({ buffer: (await c.get(`${url}/${docId}/released`)).rawPayload });
+      assert.match(value, /联系人身份证号■{18}（第十五条 个人隐私）。/);
+      assert.match(value, /■{5}（第十六条 过程性信息），其余公开。/);
     });
   },
   { now: () => NOW },
