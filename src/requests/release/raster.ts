@@ -2,12 +2,23 @@
  * Pixels: PNG and JPEG decoded to RGBA, boxes burnt in (the pixels themselves are overwritten), encoded
  * again. Re-encoding keeps no ancillary chunk or EXIF/XMP segment, so the metadata goes with it.
  */
-import upngModule from '@pdf-lib/upng';
-import jpeg from 'jpeg-js';
+import { createRequire } from 'node:module';
+import type upngModule from '@pdf-lib/upng';
+import type jpegModule from 'jpeg-js';
 import { pixelRect, type Rect } from './redaction.rules.js';
 
-/** The CommonJS build puts the module object one `default` deeper under Node's ESM loader. */
-const UPNG = ((upngModule as unknown as { default?: typeof upngModule }).default ?? upngModule) as typeof upngModule;
+// Both codecs are CommonJS and loaded on first use (the console's routes load this file at start-up).
+const require = createRequire(import.meta.url);
+let upng: typeof upngModule | undefined;
+let jpegJs: typeof jpegModule | undefined;
+const UPNGlib = (): typeof upngModule => (upng ??= require('@pdf-lib/upng') as typeof upngModule);
+const jpeg = (): typeof jpegModule => (jpegJs ??= require('jpeg-js') as typeof jpegModule);
+
+/** The CommonJS build exports the codec as `default`. */
+const UPNG = (): typeof upngModule => {
+  const m = UPNGlib() as unknown as { default?: typeof upngModule };
+  return m.default ?? (m as unknown as typeof upngModule);
+};
 
 /** An image: RGBA (4 channels) or RGB (3, as poppler writes PPM). */
 export interface Rgba {
@@ -28,24 +39,24 @@ export function decodePpm(ppm: Buffer): Rgba {
 }
 
 export function decodePng(png: Uint8Array): Rgba {
-  const img = UPNG.decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer);
-  return { width: img.width, height: img.height, data: new Uint8Array(UPNG.toRGBA8(img)[0]!) };
+  const img = UPNG().decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer);
+  return { width: img.width, height: img.height, data: new Uint8Array(UPNG().toRGBA8(img)[0]!) };
 }
 
 export function encodePng(img: Rgba): Buffer {
-  return Buffer.from(UPNG.encode([img.data.buffer.slice(img.data.byteOffset, img.data.byteOffset + img.data.byteLength) as ArrayBuffer], img.width, img.height, 0));
+  return Buffer.from(UPNG().encode([img.data.buffer.slice(img.data.byteOffset, img.data.byteOffset + img.data.byteLength) as ArrayBuffer], img.width, img.height, 0));
 }
 
 /** JPEG limits: refuse images that would need more than this many pixels (a decompression bomb). */
 const MAX_PIXELS = 60_000_000;
 
 export function decodeJpeg(data: Uint8Array): Rgba {
-  const img = jpeg.decode(data, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 512 });
+  const img = jpeg().decode(data, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 512 });
   return { width: img.width, height: img.height, data: img.data };
 }
 
 export function encodeJpeg(img: Rgba, quality = 90): Buffer {
-  return Buffer.from(jpeg.encode({ width: img.width, height: img.height, data: img.data }, quality).data);
+  return Buffer.from(jpeg().encode({ width: img.width, height: img.height, data: img.data }, quality).data);
 }
 
 /** Overwrites every pixel of each box (in units of `scale` pixels) with opaque black. */
