@@ -8,6 +8,8 @@ import { transition } from './request-states.rules.js';
 import { appendEvent, eventDateInto, loadCase, recomputeDue } from './case-support.js';
 import { updateRequest } from './requests.store.js';
 import { templateInForce } from './letter-templates.store.js';
+import { listReleaseDocuments } from './release/release.store.js';
+import { checkReleaseOutcome, releaseListText } from './release/release.rules.js';
 
 /** Input of an answer. */
 export interface AnswerInput {
@@ -21,6 +23,8 @@ export interface AnswerInput {
   /** How the answer is delivered (默认 the applicant's chosen way) and the tracking number for post. */
   deliveryMethod?: string;
   trackingNo?: string;
+  /** Why a case whose release package has redactions is not answered 部分公开 (release.rules: checkReleaseOutcome). */
+  outcomeReason?: string;
 }
 
 /**
@@ -47,12 +51,16 @@ export async function answerRequest(ctx: Ctx, input: AnswerInput): Promise<{ due
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'work');
     const state = transition(r.state, 'answer');
+    const released = await listReleaseDocuments(trx, r.id);
+    const outcomeReason = (input.outcomeReason ?? '').trim().slice(0, 500);
+    const releaseErrors = checkReleaseOutcome(code, released, outcomeReason);
+    if (releaseErrors.length) throw invalidFields(releaseErrors);
     // The letter keeps the template in force when it was sent, whatever is edited later.
     const { title, body } = await templateInForce(trx, r.org_id, code);
-    await appendEvent(trx, ctx, r.id, { type: 'answered', on, payload: { outcome: code, delivery: deliveryMethod || r.delivery, trackingNo, template: { title, body } } });
+    await appendEvent(trx, ctx, r.id, { type: 'answered', on, payload: { outcome: code, delivery: deliveryMethod || r.delivery, trackingNo, template: { title, body }, ...(outcomeReason ? { outcomeReason } : {}) } });
     const { clock } = await recomputeDue(trx, ctx, r);
     const dueOn = clock.result?.dueOn ?? r.due_on;
-    const text = withheld ? `${letter}\n\n不予公开的内容及理由：${withheld}` : letter;
+    const text = [withheld ? `${letter}\n\n不予公开的内容及理由：${withheld}` : letter, releaseListText(released)].filter(Boolean).join('\n\n');
     await updateRequest(trx, r.id, { state, due_on: dueOn, outcome_code: code, outcome_basis: basis, answer_text: text, closed_on: on, updated_at: ctx.now().toISOString() });
     const overdue = clock.result?.overdue ?? false;
     await writeAudit(trx, ctx, {

@@ -40,6 +40,7 @@ export interface ActionFields {
   basis?: string;
   letter?: string;
   withheld?: string;
+  outcomeReason?: string;
   method?: string;
   pages?: number;
   waive?: boolean;
@@ -134,7 +135,7 @@ export async function performAction(ctx: Ctx, requestId: number, action: Request
       return `已记录缴费，答复期限 ${r.dueOn ?? '待定'}。`;
     }
     case 'answer': {
-      const r = await answerRequest(ctx, { requestId, on, outcome: f.outcome ?? '', basis: f.basis, letter: f.letter ?? '', withheld: f.withheld, deliveryMethod: f.deliveryMethod, trackingNo: f.trackingNo });
+      const r = await answerRequest(ctx, { requestId, on, outcome: f.outcome ?? '', basis: f.basis, letter: f.letter ?? '', withheld: f.withheld, deliveryMethod: f.deliveryMethod, trackingNo: f.trackingNo, outcomeReason: f.outcomeReason });
       return r.overdue ? '已答复（超过答复期限）。' : '已答复，本案办结。';
     }
     case 'close_abandoned':

@@ -4,7 +4,7 @@ import type { CapabilityModule } from '../modules.js';
 export const requestsModule: CapabilityModule = {
   name: 'requests',
   async routes(app) {
-    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments] = await Promise.all([
+    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, release, releasePortal] = await Promise.all([
       import('../../console/nav.js'),
       import('../../requests/requests.policy.rules.js'),
       import('../../console/requests/requests-list-routes.js'),
@@ -16,6 +16,8 @@ export const requestsModule: CapabilityModule = {
       import('../../portal/requests/requests-portal-routes.js'),
       import('../../api/requests/requests-api.js'),
       import('../../api/requests/request-departments-api.js'),
+      import('../../console/requests/release-routes.js'),
+      import('../../portal/requests/release-portal-routes.js'),
     ]);
     const { VIEW_ROLES, HANDLE_ROLES, APPROVE_ROLES } = policy;
     nav.registerNav(
@@ -33,6 +35,8 @@ export const requestsModule: CapabilityModule = {
     await portal.requestsPortalRoutes(app);
     await api.requestsApi(app);
     await departments.requestDepartmentsApi(app);
+    await release.releaseRoutes(app);
+    await releasePortal.releasePortalRoutes(app);
   },
   async hooks() {
     // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.

@@ -56,6 +56,7 @@ export function actionFields(b: unknown): ActionFields {
     basis: str(b, 'basis'),
     letter: str(b, 'letter'),
     withheld: str(b, 'withheld'),
+    outcomeReason: str(b, 'outcomeReason'),
     method: str(b, 'method'),
     pages: str(b, 'pages') ? Number(str(b, 'pages')) : undefined,
     waive: str(b, 'waive') === '1',
@@ -240,6 +241,7 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
           <TextField name="basis" label="法律依据" hint="不填则使用该办理结果的默认依据。" />
           <TextArea name="letter" label="答复书正文" required rows={8} />
           <TextArea name="withheld" label="不予公开的内容及理由（部分公开、不予公开时必填）" rows={4} />
+          <TextArea name="outcomeReason" label="提供材料已作区分处理而未选“部分公开”的理由（仅在此情形填写）" rows={2} />
           <SelectField name="deliveryMethod" label="送达方式" value={r.delivery} options={Object.entries(DELIVERY_METHODS)} />
           <TextField name="trackingNo" label="邮寄单号（邮寄时填写）" />
         </Act>

@@ -91,6 +91,7 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors }: { view
         <dd>{r.address ?? '—'}</dd>
       </dl>
       <IdProofList c={c} />
+      {c.personalDataVisible ? <p><a href={`/console/requests/${r.id}/release`} data-testid="release-link">提供材料（附件、区分处理与审核）</a></p> : null}
       <h2>所需信息</h2>
       <dl class="meta">
         <dt>名称</dt>

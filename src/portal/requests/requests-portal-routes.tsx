@@ -12,6 +12,8 @@ import { withdrawRequest } from '../../requests/withdraw-request.js';
 import { confirmOralByApplicant } from '../../requests/confirm-oral-by-applicant.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
 import { StatusView } from './status-view.js';
+import { ReleaseDownloads } from './release-downloads.js';
+import { applicantRelease } from '../../requests/release/release-views.js';
 import { LetterDocument } from './letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { matchPublished, type PublishedMatch } from './published-matches.js';
@@ -137,7 +139,9 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
       return reply.page(
         <PortalLayout view={view} title="申请办理进度">
           <h1>申请办理进度</h1>
-          <StatusView st={st} csrf={view.csrf} queryCode={queryCode} />
+          <StatusView st={st} csrf={view.csrf} queryCode={queryCode}>
+            <ReleaseDownloads release={await applicantRelease(req.ctx, { requestNo, queryCode })} requestNo={st.requestNo} queryCode={queryCode} csrf={view.csrf} />
+          </StatusView>
         </PortalLayout>,
       );
     } catch (e) {

@@ -1,4 +1,5 @@
 /** The applicant's status page: state, receipt date, due date with the clock's explanation, public history. */
+import type { ComponentChildren } from 'preact';
 import { CsrfField, beijingTime } from '../../platform/views/components.js';
 import { formatChinese } from '../../platform/dates.js';
 import { stateLabel } from '../../requests/request-states.rules.js';
@@ -12,7 +13,7 @@ import { provisionalNote, provisionalYears } from '../../calendar/provisional-ye
 const cn = (d: string | null) => (d ? `${formatChinese(d)}（${d}）` : '—');
 
 /** Renders the status for someone holding the 申请编号 and 查询码. */
-export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: string; queryCode: string }) {
+export function StatusView({ st, csrf, queryCode, children }: { st: PublicStatus; csrf: string; queryCode: string; children?: ComponentChildren }) {
   const c = st.clock.result;
   return (
     <section aria-labelledby="st-h">
@@ -92,6 +93,7 @@ export function StatusView({ st, csrf, queryCode }: { st: PublicStatus; csrf: st
           </ul>
         </>
       ) : null}
+      {children}
       {isOpenState(st.state) ? (
         <form method="post" action="/ysqgk/withdraw" class="actions" data-confirm="确定撤回这件申请吗？撤回后不再办理。">
           <CsrfField token={csrf} />
