@@ -4,7 +4,7 @@ import { PortalLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
-import { invalid, isAppError, type FieldError } from '../../platform/errors.js';
+import { conflict, invalid, isAppError, type FieldError } from '../../platform/errors.js';
 import { listOrgs } from '../../orgs/orgs.store.js';
 import { submitOnline } from '../../requests/submit-online.js';
 import { publicStatus } from '../../requests/request-status.js';
@@ -12,6 +12,8 @@ import { withdrawRequest } from '../../requests/withdraw-request.js';
 import { confirmOralByApplicant } from '../../requests/confirm-oral-by-applicant.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
 import { StatusView } from './status-view.js';
+import { WithdrawConfirm } from './withdraw-confirm.js';
+import { isOpenState } from '../../requests/request-states.rules.js';
 import { LetterDocument } from './letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { matchPublished, type PublishedMatch } from './published-matches.js';
@@ -180,8 +182,14 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
 
   app.post('/ysqgk/withdraw', LOOKUP_LIMIT, async (req, reply) => {
     const requestNo = str(req.body, 'requestNo');
+    const queryCode = str(req.body, 'queryCode');
     try {
-      await withdrawRequest(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode'), reason: str(req.body, 'reason') });
+      if (str(req.body, 'confirm') !== '1') {
+        const st = await publicStatus(req.ctx, { requestNo, queryCode });
+        if (!isOpenState(st.state)) throw conflict('request_not_open', '这件申请已办结或已撤回，不能撤回。');
+        return reply.header('cache-control', 'no-store').page(<WithdrawConfirm view={reply.view()} st={st} queryCode={queryCode} />);
+      }
+      await withdrawRequest(req.ctx, { requestNo, queryCode, reason: str(req.body, 'reason') });
       return reply.flashRedirect('/ysqgk/status', `申请 ${requestNo} 已撤回。`);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict')) throw e;
