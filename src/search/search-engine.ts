@@ -114,7 +114,8 @@ export function docRow(doc: SearchDoc, now: string) {
     title: doc.title.trim(),
     doc_no: doc.docNo || null,
     doc_no_norm: doc.docNo ? normalizeDocNo(doc.docNo) : null,
-    index_no: doc.indexNo?.trim() || null,
+    // Upper case: a 索引号 is found whatever the letter case typed (parseQuery upper-cases the query too).
+    index_no: doc.indexNo?.trim().toUpperCase() || null,
     url: doc.url,
     indexed_at: now,
   };

@@ -84,6 +84,8 @@ export interface SearchResult {
   terms: string[];
   /** Which counts are estimates (约): the words match more documents than the search window (search-engine.ts WINDOW). */
   estimated: { total: boolean; facets: boolean };
+  /** The query held nothing searchable (only symbols, punctuation or emoji): nothing was searched. */
+  unsearchable?: boolean;
 }
 
 /** One search index: SQLite FTS5 or PostgreSQL tsvector, same contract (search.db.test.ts). */

@@ -41,6 +41,7 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
         page: r.page,
         perPage: r.perPage,
         terms: r.terms,
+        unsearchable: r.unsearchable ?? false,
         hits: r.hits.map((h) => ({
           docType: h.docType,
           docId: h.docId,
