@@ -19,6 +19,8 @@ import { renderDocument } from './render.js';
 import { httpDuration, httpRequests, registry } from './metrics.js';
 import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
+import { validationMessages, type SchemaError } from './validation-messages.js';
+import { chineseClientError } from './client-error.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import type { ViewCtx } from './types.js';
@@ -64,6 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
+    clientErrorHandler: chineseClientError,
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
   const secure = config.publicUrl.startsWith('https://');
@@ -227,14 +230,10 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       status = error.status;
       errors = error.errors;
     } else {
-      const e = error as { statusCode?: number; code?: string; validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }> };
+      const e = error as { statusCode?: number; code?: string; validation?: SchemaError[] };
       if (e.validation) {
         status = 400;
-        errors = e.validation.map((v) => ({
-          code: 'invalid_input',
-          message: `输入不符合要求：${v.instancePath || String(v.params?.missingProperty ?? '')} ${v.message ?? ''}`.trim(),
-          field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params?.missingProperty as string | undefined),
-        }));
+        errors = validationMessages(e.validation);
       } else if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         status = 413;
         errors = [{ code: 'body_too_large', message: '提交的内容过大，超过了允许的上限。' }];
