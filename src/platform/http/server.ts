@@ -21,6 +21,7 @@ import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
 import { validationMessages, type SchemaError } from './validation-messages.js';
 import { chineseClientError } from './client-error.js';
+import { resubmittable, type Resubmit } from './expired-form.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import type { ViewCtx } from './types.js';
@@ -39,7 +40,7 @@ export interface ServerDeps {
   /** Turns a bearer API token into an Actor; null when invalid. */
   actorForToken(db: Database['db'], token: string, now: Date, ip: string | null): Promise<Actor | null>;
   /** Renders an error page (403, 404, 500 …) in Chinese. */
-  errorPage(view: ViewCtx, status: number, errors: FieldError[]): VNode;
+  errorPage(view: ViewCtx, status: number, errors: FieldError[], resubmit?: Resubmit | null): VNode;
   siteName(): string;
   /** When public content last changed (for Last-Modified). */
   lastModified?(): Date | null;
@@ -240,6 +241,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       } else if (e.code?.startsWith('FST_CSRF')) {
         status = 403;
         errors = [{ code: 'csrf_invalid', message: '表单已过期或来源无效，请刷新页面后重新提交。' }];
+        const again = wantsJson(req) ? null : resubmittable(req, config.publicUrl);
+        if (again) {
+          errors = [{ code: 'form_expired', message: '页面已过期：为了安全，表单有时效。您填写的内容已保留，请核对后点击“重新提交”。' }];
+          return reply.header('cache-control', 'no-store').page(deps.errorPage(safeView(reply, req, deps), status, errors, again), status);
+        }
       } else if (e.statusCode === 429) {
         status = 429;
         errors = [{ code: 'rate_limited', message: '操作过于频繁，请稍后再试。' }];
