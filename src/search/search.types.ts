@@ -64,6 +64,8 @@ export interface SearchHit {
   docNo: string | null;
   indexNo: string | null;
   validity: string | null;
+  /** The snippet's match comes from an attachment's text, not the document itself. */
+  inAttachment: boolean;
 }
 
 export interface FacetValue {

@@ -56,6 +56,7 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
           docNo: h.docNo,
           indexNo: h.indexNo,
           validity: h.validity,
+          inAttachment: h.inAttachment,
         })),
         facets: r.facets,
       };

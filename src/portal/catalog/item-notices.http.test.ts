@@ -14,7 +14,7 @@ import { setValidity } from '../../catalog/set-validity.js';
 
 const PDF = readFileSync(fileURLToPath(new URL('../../search/fixtures/notice.pdf', import.meta.url)));
 
-describeApp('an item page: a 废止 notice first, attachments with type and size, the print view with the full address', (h) => {
+describeApp('an item page: a 废止 notice first, attachments with type and size, search hits in attachments, the print view with the full address', (h) => {
   it('shows what a citizen needs before opening anything', async () => {
     const org = await makeOrg(h.db(), { name: '县教育局' });
     const editor = await makeUser(h.db(), [['editor', org]]);
@@ -34,6 +34,14 @@ describeApp('an item page: a 废止 notice first, attachments with type and size
     assert.match(page, new RegExp(`<strong>本文件已废止（2026-06-01起），仅供查阅。</strong> 现行文件：<a href="/gk/items/${newId}">县教育局学生资助管理办法（2026年修订）</a>`));
     assert.match(page, new RegExp(`资助申请表.pdf</a> <span class="muted file-meta">（PDF，${Math.max(1, Math.round(PDF.length / 1024))} KB）</span>`));
     assert.doesNotMatch((await h.client().get(`/gk/items/${newId}`)).body, /validity-notice/);
+
+    // A search hit found in the attachment's text says so; one in the document itself does not.
+    const inPdf = (await h.client().get(`/search?q=${encodeURIComponent('河长制')}`)).body;
+    assert.match(inPdf, /共找到 1 条/);
+    assert.match(inPdf, /data-testid="in-attachment">附件中的内容</);
+    const inBody = (await h.client().get(`/search?q=${encodeURIComponent('旧办法')}`)).body;
+    assert.match(inBody, /共找到 1 条/);
+    assert.doesNotMatch(inBody, /in-attachment/);
 
     const print = (await h.client().get(`/gk/items/${oldId}/print`)).body;
     assert.match(print, new RegExp(`data-testid="print-url">本页网址：${h.config.publicUrl.replace(/[.]/g, '\\.')}/gk/items/${oldId}<`));

@@ -126,6 +126,11 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
               </a>
             </h3>
             <p>
+              {h.inAttachment ? (
+                <span class="badge" data-testid="in-attachment">
+                  附件中的内容
+                </span>
+              ) : null}{' '}
               <Marked parts={h.snippet} />
             </p>
             <p class="muted">
