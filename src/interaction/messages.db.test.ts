@@ -137,6 +137,12 @@ describeDb('互动交流: a message from submission to the public Q&A', (h) => {
     await h.db().deleteFrom('settings').where('key', '=', 'interaction.rating_days_after_close').execute();
   });
 
+  test('an internal section is never the 受理机关 of a message', async () => {
+    const section = await makeOrg(h.db(), { parent: housing, name: '县住建局办公室', kind: 'section' });
+    await assert.rejects(submitMessage(h.ctx(publicActor(null), at('2025-11-03')), { orgId: section.id, type: 'consult', subject: '问', content: '内容', name: '钱七' }), { code: 'org_not_found' });
+    await h.db().deleteFrom('orgs').where('id', '=', section.id).execute();
+  });
+
   test('staff registration, sensitive words held, transfer out, figures', async () => {
     const c = h.ctx(hHousing.actor, at('2025-09-30'));
     await assert.rejects(registerMessage(c, { orgId: housing.id, type: 'consult', subject: 'x', content: 'y', receivedOn: '2025-10-05' }), { code: 'channel_required' });

@@ -22,7 +22,7 @@ import { formatChinese } from '../../platform/dates.js';
 
 /** Every enabled org: agencies, departments and the jurisdiction's government. */
 export async function messageOrgOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
-  return (await listOrgs(db)).map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
+  return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
 }
 
 function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values: MessageFormValues; errors?: FieldError[] }) {
