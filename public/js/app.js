@@ -8,3 +8,7 @@ window.addEventListener('DOMContentLoaded', () => {
   const summary = document.getElementById('error-summary');
   if (summary) summary.focus();
 });
+document.addEventListener('click', (e) => {
+  const t = e.target;
+  if (t && t.closest && t.closest('[data-print]')) window.print();
+});

@@ -29,7 +29,7 @@ export async function buildApp(config: Config, database: Database, opts: { now?:
     database,
     actorForUser,
     actorForToken,
-    errorPage: (view, status, errors) => ErrorPage({ view, status, errors }),
+    errorPage: (view, status, errors, resubmit) => ErrorPage({ view, status, errors, resubmit }),
     siteName: () => siteName.get(),
     lastModified: publicVersionReader(database.db),
     now: opts.now,

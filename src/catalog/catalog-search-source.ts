@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db/schema.js';
 import { sql } from 'kysely';
 import { htmlToText } from '../search/search-text.rules.js';
+import { ATTACHMENTS_MARK } from '../search/highlight.rules.js';
 import type { SearchSource } from '../search/search-sources.js';
 import type { SearchDoc } from '../search/search.types.js';
 import { attachmentTexts, publicItems, type ItemWithOrg } from './catalog.store.js';
@@ -19,7 +20,7 @@ export function itemSearchDoc(r: ItemWithOrg, attachmentTexts: string[] = []): S
     validity: r.validity,
     publishedOn: r.published_on,
     title: r.title,
-    body: [r.summary ?? '', htmlToText(r.body_html), ...attachmentTexts].filter(Boolean).join('\n'),
+    body: [r.summary ?? '', htmlToText(r.body_html), ...(attachmentTexts.some(Boolean) ? [ATTACHMENTS_MARK, ...attachmentTexts] : [])].filter(Boolean).join('\n'),
     docNo: r.doc_no,
     indexNo: r.index_no,
     url: `/gk/items/${r.id}`,

@@ -2,7 +2,8 @@
  * Settings of the interaction capability, read from the `settings` table with defaults:
  * `interaction.reply_limits` (JSON, see reply-deadline.rules.ts), `interaction.sensitive_words`
  * (one word per line), `interaction.name_required` ("1" = name required for consultations too),
- * `interaction.comment_min_days` (30) and `interaction.feedback_due_days` (20 working days).
+ * `interaction.comment_min_days` (30), `interaction.feedback_due_days` (20 working days) and
+ * `interaction.rating_days_after_close` (15 calendar days: how long a closed, unrated message may still be rated).
  */
 import type { Db } from '../platform/db/schema.js';
 import type { WorkCalendar } from '../calendar/calendar.rules.js';
@@ -10,6 +11,7 @@ import { getCalendar } from '../calendar/get-calendar.js';
 import { parseReplyLimits, type ReplyLimits } from './reply-deadline.rules.js';
 import { parseWordList } from './sensitive-words.rules.js';
 import { DEFAULT_COMMENT_SETTINGS } from './comment-periods.rules.js';
+import { DEFAULT_RATING_DAYS_AFTER_CLOSE } from './message-states.rules.js';
 
 /** All interaction settings. */
 export interface InteractionSettings {
@@ -20,6 +22,8 @@ export interface InteractionSettings {
   nameRequiredOrgIds: number[];
   commentMinDays: number;
   feedbackDueDays: number;
+  /** Calendar days after 办结 during which an unrated message may still be rated. */
+  ratingDaysAfterClose: number;
 }
 
 /** Reads the settings (defaults where unset). */
@@ -37,6 +41,7 @@ export async function readInteractionSettings(db: Db): Promise<InteractionSettin
     nameRequiredOrgIds: (get('name_required_orgs') ?? '').split(',').filter((x) => /^\d+$/.test(x)).map(Number),
     commentMinDays: int('comment_min_days', DEFAULT_COMMENT_SETTINGS.minDays),
     feedbackDueDays: int('feedback_due_days', DEFAULT_COMMENT_SETTINGS.feedbackDueDays),
+    ratingDaysAfterClose: int('rating_days_after_close', DEFAULT_RATING_DAYS_AFTER_CLOSE),
   };
 }
 

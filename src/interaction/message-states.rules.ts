@@ -4,6 +4,7 @@
  * handling step is allowed in which state and where it leads.
  */
 import { conflict } from '../platform/errors.js';
+import { addDays, type IsoDate } from '../platform/dates.js';
 
 /** Message states. */
 export const MESSAGE_STATES = {
@@ -79,6 +80,18 @@ export function nextState(state: string, action: MessageAction): MessageState {
     throw conflict('message_state_conflict', `留言当前状态为“${label}”，不能${ACTION_LABELS[action]}。`);
   }
   return TRANSITIONS[action].to ?? state;
+}
+
+/** Default number of calendar days after 办结 during which a citizen who has not rated may still rate. */
+export const DEFAULT_RATING_DAYS_AFTER_CLOSE = 15;
+
+/**
+ * Whether the citizen may rate now: a replied message, or a closed one that was never rated while
+ * `today` is within `days` calendar days of the closing date (办结 must not cut 满意率 short).
+ */
+export function ratingOpen(m: { state: string; rating: string | null }, closedOn: IsoDate | null, today: IsoDate, days: number): boolean {
+  if (m.state === 'replied') return true;
+  return m.state === 'closed' && m.rating === null && closedOn !== null && today <= addDays(closedOn, days);
 }
 
 /** 不满意 may reopen the case once: only an unsatisfied rating of a case never reopened. */

@@ -1,11 +1,12 @@
 import type { Ctx } from '../platform/context.js';
-import { canReopen, MESSAGE_STATES, type MessageState } from './message-states.rules.js';
-import { listMessageEvents, type MessageEventRow, type MessageWithOrg } from './messages.store.js';
+import { canReopen, MESSAGE_STATES, ratingOpen, type MessageState } from './message-states.rules.js';
+import { closedOnOf, listMessageEvents, type MessageEventRow, type MessageWithOrg } from './messages.store.js';
 import { findMessageByCode } from './find-message.js';
-import { loadMessage, maskMessage } from './message-support.js';
+import { loadMessage, maskMessage, today } from './message-support.js';
 import { seesContact } from './interaction.policy.rules.js';
-import { interactionCalendar } from './interaction-settings.js';
+import { interactionCalendar, readInteractionSettings } from './interaction-settings.js';
 import { provisionalNoteFor } from '../calendar/provisional-year.rules.js';
+import { addDays } from '../platform/dates.js';
 
 /** What the citizen sees with the number and the 查询码. */
 export interface PublicMessageStatus {
@@ -27,6 +28,8 @@ export interface PublicMessageStatus {
   rating: string | null;
   ratingReason: string | null;
   canRate: boolean;
+  /** The last day a closed, unrated message may still be rated (null unless closed and unrated). */
+  rateUntil: string | null;
   canReopen: boolean;
   history: Array<{ on: string; type: string; payload: Record<string, unknown> }>;
 }
@@ -37,6 +40,7 @@ const hist = (rows: MessageEventRow[]) => rows.map((e) => ({ on: e.event_on, typ
 /** The citizen's view of a message (reading, no state change: no audit event). */
 export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; queryCode: string }): Promise<PublicMessageStatus> {
   const m = await findMessageByCode(ctx.db, input.messageNo, input.queryCode);
+  const rating = await ratingWindow(ctx, m);
   return {
     messageNo: m.message_no,
     orgName: m.org_name,
@@ -53,10 +57,19 @@ export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; 
     repliedOn: m.replied_on,
     rating: m.rating,
     ratingReason: m.rating_reason,
-    canRate: m.state === 'replied',
+    canRate: rating.open,
+    rateUntil: rating.until,
     canReopen: canReopen(m),
     history: hist(await listMessageEvents(ctx.db, m.id, { publicOnly: true })),
   };
+}
+
+/** Whether the citizen may rate now, and until when after 办结. */
+export async function ratingWindow(ctx: Ctx, m: { id: number; state: string; rating: string | null }): Promise<{ open: boolean; until: string | null }> {
+  if (m.state !== 'closed' || m.rating !== null) return { open: ratingOpen(m, null, today(ctx), 0), until: null };
+  const closedOn = await closedOnOf(ctx.db, m.id);
+  const days = (await readInteractionSettings(ctx.db)).ratingDaysAfterClose;
+  return { open: ratingOpen(m, closedOn, today(ctx), days), until: closedOn ? addDays(closedOn, days) : null };
 }
 
 /** The staff view: contact details in clear only for the agency's message handlers. */

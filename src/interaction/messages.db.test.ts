@@ -18,6 +18,7 @@ import { moderateMessage } from './moderate-message.js';
 import { closeMessage } from './close-message.js';
 import { staffMessage } from './message-status.js';
 import { getMessage, listMessageEvents } from './messages.store.js';
+import { publicMessageStatus } from './message-status.js';
 import { listPublicQa } from './public-qa.js';
 import { messageFigures } from './message-figures.js';
 
@@ -106,6 +107,40 @@ describeDb('互动交流: a message from submission to the public Q&A', (h) => {
     assert.deepEqual(a.map((x) => x.action), ['message.submit', 'message.accept', 'message.transfer', 'message.accept', 'message.assign', 'message.extend', 'message.reply', 'message.rate', 'message.reopen', 'message.reply', 'message.rate', 'message.publish', 'message.close']);
     assert.match(a[2]?.summary ?? '', /县住房和城乡建设局 转办至 县水利局：河道管护属水利局职责/);
     for (const x of a) assert.doesNotMatch(x.summary, /13812345678|张三丰/);
+  });
+
+  test('办结 does not end rating: an unrated closed message may be rated for the set period, once, without reopening', async () => {
+    const pub = (d: string) => h.ctx(publicActor(null), at(d));
+    const s = await submitMessage(pub('2025-11-03'), { orgId: housing.id, type: 'consult', subject: '公租房申请条件', content: '需要哪些材料？', name: '赵六', phone: '13700001111' });
+    const c = (d: string) => h.ctx(hHousing.actor, at(d));
+    await acceptMessage(c('2025-11-03'), { messageId: s.id });
+    await replyMessage(c('2025-11-04'), { messageId: s.id, replyPublic: '请携带身份证和收入证明。' });
+    await closeMessage(c('2025-11-05'), { messageId: s.id });
+    const code = { messageNo: s.messageNo, queryCode: s.queryCode };
+
+    const open = await publicMessageStatus(pub('2025-11-20'), code);
+    assert.equal(open.canRate, true);
+    assert.equal(open.rateUntil, '2025-11-20'); // 15 calendar days after 2025-11-05 by default
+    assert.equal(open.canReopen, false);
+    const late = await publicMessageStatus(pub('2025-11-21'), code);
+    assert.equal(late.canRate, false);
+    await assert.rejects(rateMessage(pub('2025-11-21'), { ...code, rating: 'satisfied' }), { code: 'rating_closed' });
+
+    await h.db().insertInto('settings').values({ key: 'interaction.rating_days_after_close', value: '30', updated_at: '2025-11-21T00:00:00.000Z' }).execute();
+    assert.deepEqual(await rateMessage(pub('2025-11-21'), { ...code, rating: 'unsatisfied', reason: '材料清单不完整' }), { rating: 'unsatisfied', state: 'closed' });
+    const m = (await getMessage(h.db(), s.id))!;
+    assert.equal(m.state, 'closed');
+    assert.equal(m.rating, 'unsatisfied');
+    await assert.rejects(rateMessage(pub('2025-11-22'), { ...code, rating: 'satisfied' }), { code: 'rating_closed' });
+    await assert.rejects(reopenMessage(pub('2025-11-22'), code), { code: 'message_reopen_refused' });
+    assert.equal((await publicMessageStatus(pub('2025-11-22'), code)).canRate, false);
+    await h.db().deleteFrom('settings').where('key', '=', 'interaction.rating_days_after_close').execute();
+  });
+
+  test('an internal section is never the 受理机关 of a message', async () => {
+    const section = await makeOrg(h.db(), { parent: housing, name: '县住建局办公室', kind: 'section' });
+    await assert.rejects(submitMessage(h.ctx(publicActor(null), at('2025-11-03')), { orgId: section.id, type: 'consult', subject: '问', content: '内容', name: '钱七' }), { code: 'org_not_found' });
+    await h.db().deleteFrom('orgs').where('id', '=', section.id).execute();
   });
 
   test('staff registration, sensitive words held, transfer out, figures', async () => {

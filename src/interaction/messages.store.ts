@@ -44,6 +44,12 @@ export function listMessageEvents(db: Db, id: number, opts: { publicOnly?: boole
   return q.orderBy('id').execute();
 }
 
+/** The date of the latest 办结 of a message, or null. */
+export async function closedOnOf(db: Db, id: number): Promise<string | null> {
+  const r = await db.selectFrom('message_events').select('event_on').where('message_id', '=', id).where('type', '=', 'closed').orderBy('id', 'desc').executeTakeFirst();
+  return r?.event_on ?? null;
+}
+
 /** Console queues. */
 export const MESSAGE_QUEUES = { pending: '待办', mine: '我的', unsigned: '待签收', overdue: '已超期', held: '待审核', stale: '超过3个月未回应', replied: '已答复', all: '全部' } as const;
 export type MessageQueue = keyof typeof MESSAGE_QUEUES;

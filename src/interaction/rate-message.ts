@@ -1,8 +1,9 @@
 import type { Ctx } from '../platform/context.js';
-import { invalidFields, type FieldError } from '../platform/errors.js';
+import { conflict, invalidFields, type FieldError } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isRating, nextState, RATINGS } from './message-states.rules.js';
+import { ratingWindow } from './message-status.js';
 import { updateMessage } from './messages.store.js';
 import { appendMessageEvent } from './message-support.js';
 import { findMessageByCode } from './find-message.js';
@@ -15,8 +16,8 @@ export interface RateMessageInput {
   reason?: string;
 }
 
-/** The citizen rates the reply (满意 / 基本满意 / 不满意); 不满意 needs a reason. */
-export async function rateMessage(ctx: Ctx, input: RateMessageInput): Promise<{ rating: string }> {
+/** The citizen rates the reply (满意 / 基本满意 / 不满意); 不满意 needs a reason. Also within the set period after 办结. */
+export async function rateMessage(ctx: Ctx, input: RateMessageInput): Promise<{ rating: string; state: string }> {
   const rating = (input.rating ?? '').trim();
   const reason = (input.reason ?? '').trim();
   const errors: FieldError[] = [];
@@ -26,10 +27,14 @@ export async function rateMessage(ctx: Ctx, input: RateMessageInput): Promise<{ 
   if (errors.length || !isRating(rating)) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
     const m = await findMessageByCode(trx, input.messageNo, input.queryCode);
-    const state = nextState(m.state, 'rate');
+    // A closed message stays closed: the rating is recorded within the period after 办结.
+    let state = m.state;
+    if (m.state === 'closed') {
+      if (!(await ratingWindow({ ...ctx, db: trx }, m)).open) throw conflict('rating_closed', '该留言已办结，评价期已过或已评价，不能再评价。');
+    } else state = nextState(m.state, 'rate');
     await updateMessage(trx, m.id, { state, rating, rating_reason: reason || null, updated_at: ctx.now().toISOString() });
     await appendMessageEvent(trx, ctx, m.id, { type: 'rated', payload: { rating } });
     await writeAudit(trx, ctx, { action: 'message.rate', subjectType: 'message', subjectId: m.id, orgId: m.org_id, summary: `留言人评价留言 ${m.message_no}：${RATINGS[rating]}` });
-    return { rating };
+    return { rating, state };
   });
 }

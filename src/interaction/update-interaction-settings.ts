@@ -4,6 +4,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { can } from '../orgs/roles.rules.js';
 import { parseWordList } from './sensitive-words.rules.js';
+import { DEFAULT_RATING_DAYS_AFTER_CLOSE } from './message-states.rules.js';
 import type { ReplyLimits } from './reply-deadline.rules.js';
 
 /** The settings form as typed: limits in working days, the word list, the comment-period settings. */
@@ -18,6 +19,8 @@ export interface SettingsInput {
   nameRequiredOrgIds?: number[];
   commentMinDays?: string;
   feedbackDueDays?: string;
+  /** Calendar days after 办结 during which an unrated message may still be rated (empty = default). */
+  ratingDaysAfterClose?: string;
 }
 
 const int = (v: string | undefined, field: string, label: string, min: number, max: number, errors: FieldError[]): number => {
@@ -41,6 +44,7 @@ export async function updateInteractionSettings(ctx: Ctx, input: SettingsInput):
   };
   const minDays = int(input.commentMinDays, 'commentMinDays', '意见征集最短期限', 1, 365, errors);
   const dueDays = int(input.feedbackDueDays, 'feedbackDueDays', '反馈公布期限', 1, 120, errors);
+  const ratingDays = input.ratingDaysAfterClose?.trim() ? int(input.ratingDaysAfterClose, 'ratingDaysAfterClose', '办结后可评价期限', 1, 365, errors) : DEFAULT_RATING_DAYS_AFTER_CLOSE;
   if (errors.length) throw invalidFields(errors);
   const words = parseWordList(input.sensitiveWords ?? '');
   const values: Record<string, string> = {
@@ -50,6 +54,7 @@ export async function updateInteractionSettings(ctx: Ctx, input: SettingsInput):
     'interaction.name_required_orgs': [...new Set(input.nameRequiredOrgIds ?? [])].join(','),
     'interaction.comment_min_days': String(minDays),
     'interaction.feedback_due_days': String(dueDays),
+    'interaction.rating_days_after_close': String(ratingDays),
   };
   await tx(ctx, async (trx) => {
     const at = ctx.now().toISOString();

@@ -5,6 +5,9 @@ import { tx } from '../platform/tx.js';
 import { countOrgs, insertOrg } from './orgs.store.js';
 import { emptyOrgFields } from './orgs.rules.js';
 
+/** The name of the root organisation a new database starts with (renamed by the administrator, or by `init --demo`). */
+export const DEFAULT_ROOT_NAME = '本级人民政府';
+
 /**
  * On a new database: the root organisation and a bootstrap system administrator
  * whose one-time password is returned once (printed by the caller) and must be
@@ -21,7 +24,7 @@ export async function bootstrap(ctx: Ctx, opts: { rootName?: string; adminUserna
     const root = await insertOrg(
       trx,
       null,
-      { ...emptyOrgFields('county', opts.rootName ?? '本级人民政府') },
+      { ...emptyOrgFields('county', opts.rootName ?? DEFAULT_ROOT_NAME) },
       now,
     );
     const user = await trx

@@ -142,6 +142,34 @@ export const emptyOrgFields = (kind: OrgKind, name: string): OrgFields => ({
 /** The materialised path of a child: parent's path + own id. */
 export const childPath = (parentPath: string | null, id: number): string => `${parentPath ?? '/'}${id}/`;
 
+const KIND_RANK: Record<string, number> = { province: 0, city: 1, county: 2, agency: 3, township: 4, other: 5, section: 6 };
+
+/**
+ * Organisations in the order people expect to see them: depth first; siblings by the order the
+ * administrator set (排序), then governments before departments, townships and sections, then by
+ * 机构代码, then in order of creation — never by id as text (`/1/10/` before `/1/2/`).
+ * A row whose parent is not in the list starts a tree of its own.
+ */
+export function orderOrgs<T extends { id: number; parent_id: number | null; sort_order: number; kind: string; code: string | null }>(rows: readonly T[]): T[] {
+  const ids = new Set(rows.map((r) => r.id));
+  const children = new Map<number | null, T[]>();
+  for (const r of rows) {
+    const key = r.parent_id !== null && ids.has(r.parent_id) ? r.parent_id : null;
+    children.set(key, [...(children.get(key) ?? []), r]);
+  }
+  const cmp = (a: T, b: T) =>
+    a.sort_order - b.sort_order || (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9) || (a.code ?? '\uffff').localeCompare(b.code ?? '\uffff') || a.id - b.id;
+  const out: T[] = [];
+  const walk = (key: number | null) => {
+    for (const r of [...(children.get(key) ?? [])].sort(cmp)) {
+      out.push(r);
+      walk(r.id);
+    }
+  };
+  walk(null);
+  return out;
+}
+
 /** Builds a nested tree from flat rows sorted by path. */
 export function buildTree<T extends { id: number; parent_id: number | null; sort_order: number; name: string }>(
   rows: T[],

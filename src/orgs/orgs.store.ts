@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import type { OrgsTable } from './orgs.tables.js';
-import type { OrgFields } from './orgs.rules.js';
+import { orderOrgs, type OrgFields } from './orgs.rules.js';
 import './orgs.tables.js';
 
 export type OrgRow = Selectable<OrgsTable>;
@@ -19,7 +19,7 @@ export async function listOrgs(db: Db, opts: { underPaths?: string[]; includeDis
     q = q.where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))));
   }
   if (!opts.includeDisabled) q = q.where('disabled', '=', 0);
-  return q.orderBy('path').execute();
+  return orderOrgs(await q.orderBy('path').execute());
 }
 
 /** Inserts an org and sets its materialised path. */

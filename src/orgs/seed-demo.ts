@@ -6,6 +6,7 @@ import { tx } from '../platform/tx.js';
 import { usccCheckChar } from './codes.rules.js';
 import { insertOrg, type OrgRow } from './orgs.store.js';
 import { emptyOrgFields, type OrgKind } from './orgs.rules.js';
+import { DEFAULT_ROOT_NAME } from './bootstrap.js';
 import type { Role } from './roles.rules.js';
 
 const AGENCIES: Array<[string, string, OrgKind]> = [
@@ -42,13 +43,13 @@ export async function seedDemoCounty(ctx: Ctx, rootId: number): Promise<{ county
     if (existing) throw conflict('demo_exists', '示例数据已存在。');
     const root = await trx.selectFrom('orgs').selectAll().where('id', '=', rootId).executeTakeFirstOrThrow();
     const now = ctx.now().toISOString();
-    const county = await insertOrg(
-      trx,
-      root,
-      { ...blank('county', '示例县人民政府（示例）'), short_name: '示例县', code: demoUscc(0), office_name: '示例县人民政府办公室政务公开科', address: '示例县人民路1号', office_hours: '工作日 8:30-12:00，14:30-17:30', phone: '0000-1234567', email: 'gk@example.gov.cn', postcode: '999999' },
-      now,
-      true,
-    );
+    const countyFields = { ...blank('county', '示例县人民政府（示例）'), short_name: '示例县', code: demoUscc(0), office_name: '示例县人民政府办公室政务公开科', address: '示例县人民路1号', office_hours: '工作日 8:30-12:00，14:30-17:30', phone: '0000-1234567', email: 'gk@example.gov.cn', postcode: '999999' };
+    // On a new database the root is still the untouched placeholder: 示例县 becomes the root (no phantom
+    // agency above it, and the site is named after it). Otherwise 示例县 is added under the existing root.
+    const untouched = root.parent_id === null && root.name === DEFAULT_ROOT_NAME && !root.is_demo && !(await trx.selectFrom('orgs').select('id').where('parent_id', '=', root.id).executeTakeFirst());
+    const county = untouched
+      ? await trx.updateTable('orgs').set({ ...countyFields, is_demo: 1, updated_at: now }).where('id', '=', root.id).returningAll().executeTakeFirstOrThrow()
+      : await insertOrg(trx, root, countyFields, now, true);
     const users: Array<{ username: string; roles: string }> = [];
     const agencies: OrgRow[] = [];
     for (const [i, [name, short, kind]] of AGENCIES.entries()) {

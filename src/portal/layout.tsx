@@ -4,7 +4,13 @@ import { Flash } from '../platform/views/components.js';
 import { assetUrl } from '../platform/http/static-assets.js';
 
 /** Public portal layout: Simplified Chinese, skip link, landmarks, 适老化 and 简/繁 switches. */
-export function PortalLayout({ view, title, children, search }: { view: ViewCtx; title: string; children: ComponentChildren; search?: string }) {
+/** An Atom feed a page announces in its head (feed auto-discovery). */
+export interface PageFeed {
+  href: string;
+  title: string;
+}
+
+export function PortalLayout({ view, title, children, search, feeds }: { view: ViewCtx; title: string; children: ComponentChildren; search?: string; feeds?: PageFeed[] }) {
   const back = encodeURIComponent(view.url);
   return (
     <html lang={view.hant ? 'zh-Hant' : 'zh-CN'}>
@@ -14,6 +20,9 @@ export function PortalLayout({ view, title, children, search }: { view: ViewCtx;
         <title>{`${title} - ${view.siteName}`}</title>
         <link rel="stylesheet" href={assetUrl('css/site.css')} />
         <script src={assetUrl('js/app.js')} defer></script>
+        {(feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
       </head>
       <body class={view.elder ? 'portal elder' : 'portal'}>
         <a class="skip-link" href="#main">跳到主要内容</a>
@@ -55,7 +64,7 @@ export function PortalLayout({ view, title, children, search }: { view: ViewCtx;
           <div class="wrap">
             <p>{view.siteName} · 依据《中华人民共和国政府信息公开条例》提供服务</p>
             <p>
-              <a href="/sitemap.xml">网站地图</a> · <a href="/api/v1/docs">开放接口</a>
+              <a href="/sitemap">网站地图</a> · <a href="/api/v1/docs">开放接口</a>
             </p>
           </div>
         </footer>

@@ -42,6 +42,8 @@ export interface PublicStatus {
   requestNo: string;
   orgName: string;
   state: string;
+  /** What the applicant asked for (名称、文号、内容描述 as given), repeated on the status page. */
+  asked: Array<[string, string]>;
   submittedAt: string;
   receivedOn: string | null;
   dueOn: string | null;
@@ -66,6 +68,7 @@ export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCo
     requestNo: r.request_no,
     orgName: r.org_name,
     state: r.state,
+    asked: askedFor(r),
     submittedAt: r.submitted_at,
     receivedOn: r.received_on,
     dueOn: r.due_on,
@@ -78,6 +81,16 @@ export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCo
     oralRecord: r.channel === 'oral' && r.state === 'submitted' ? buildOralSheet(maskCase(r, false), r.submitted_at.slice(0, 10), '').rows : null,
     dueChange: lastDueChange(events),
   };
+}
+
+/** What was asked for, as the applicant wrote it (only the parts given). */
+function askedFor(r: { info_title: string | null; info_ref: string | null; info_description: string | null }): Array<[string, string]> {
+  const parts: Array<[string, string | null]> = [
+    ['信息名称', r.info_title],
+    ['文号', r.info_ref],
+    ['内容描述', r.info_description],
+  ];
+  return parts.filter((x): x is [string, string] => !!x[1]);
 }
 
 /** The latest `due_recomputed` event of a ledger, as the applicant is told about it. */

@@ -67,6 +67,8 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     const receiptMail = await h.db().selectFrom('outbox').select(['subject', 'body']).where('to_addr', '=', 'zhang@example.com').executeTakeFirstOrThrow();
     assert.match(receiptMail.subject, new RegExp(mailed.requestNo));
     assert.ok(!receiptMail.body.includes(mailed.queryCode));
+    // E-mails carry absolute links: the receipt links to the status page on the public address.
+    assert.ok(receiptMail.body.includes(`${h.config.publicUrl}/ysqgk/status`), receiptMail.body);
     await assert.rejects(confirmReceipt(h.ctx(editor.actor, at('2025-09-26')), { requestId: s.id }), { kind: 'forbidden' });
     // 第三十一条: received the day both sides confirm; 2025-09-26 → 20th working day 2025-10-30 (国庆中秋, 9/28 and 10/11 worked).
     assert.deepEqual(await confirmReceipt(h.ctx(handler.actor, at('2025-09-26')), { requestId: s.id }), { dueOn: '2025-10-30' });
@@ -325,6 +327,7 @@ describeDb('依申请公开: daily reminders', (h) => {
     assert.match(n.body, new RegExp(`${a.requestNo}：答复期限 2025-10-30`));
     const m = await h.db().selectFrom('outbox').select(['to_addr', 'body']).where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow();
     assert.ok(!m.body.includes(ID));
+    assert.match(m.body, /请登录工作台办理：https?:\/\/[^/\s]+\/console\/requests\?queue=due_soon/);
     await assert.rejects(sendReminders(h.ctx(handler.actor, at('2025-10-27'))), { kind: 'forbidden' });
   });
 });

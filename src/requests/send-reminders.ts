@@ -48,7 +48,7 @@ export async function sendReminders(ctx: Ctx): Promise<{ handlers: number; cases
     for (const [userId, u] of byUser) {
       const title = `依申请公开到期提醒：${u.lines.length} 项即将到期或已超期`;
       await notify(trx, ctx, { userId, kind: 'request_due', title, body: u.lines.join('\n'), link: '/console/requests?queue=due_soon' });
-      if (u.email) await queueMail(trx, ctx, { to: u.email, subject: title, body: `${u.lines.join('\n')}\n\n请登录工作台办理。`, orgId: u.orgId, related: { type: 'request_reminder', id: day } });
+      if (u.email) await queueMail(trx, ctx, { to: u.email, subject: title, body: `${u.lines.join('\n')}\n\n请登录工作台办理：${ctx.config.publicUrl}/console/requests?queue=due_soon`, orgId: u.orgId, related: { type: 'request_reminder', id: day } });
     }
     if (rows.length || co.length) {
       await writeAudit(trx, ctx, { action: 'request.remind', subjectType: 'request', summary: `发送依申请公开到期提醒：${byUser.size} 名办理人，${rows.length} 件申请，${co.length} 个协办科室（截至 ${day}）` });

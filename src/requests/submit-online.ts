@@ -36,7 +36,7 @@ export async function submitOnline(ctx: Ctx, input: SubmitOnlineInput): Promise<
       await queueMail(trx, ctx, {
         to: fields.email,
         subject: `政府信息公开申请已提交（${created.requestNo}）`,
-        body: `您向${org.name}提交的政府信息公开申请已收到，申请编号：${created.requestNo}。\n受理机关确认收到后开始计算答复期限（条例第三十一条、第三十三条）。凭申请编号和提交时显示的查询码可查询办理进度。`,
+        body: `您向${org.name}提交的政府信息公开申请已收到，申请编号：${created.requestNo}。\n受理机关确认收到后开始计算答复期限（条例第三十一条、第三十三条）。凭申请编号和提交时显示的查询码可在 ${ctx.config.publicUrl}/ysqgk/status 查询办理进度。`,
         orgId: org.id,
         related: { type: 'request', id: created.id },
       });

@@ -59,6 +59,17 @@ export function highlight(text: string, needles: readonly string[]): Part[] {
   return parts;
 }
 
+/** Where a document's own text ends and its attachments' text begins (set by the search sources). */
+export const ATTACHMENTS_MARK = '【附件内容】';
+
+/** True when the body's first match lies in the attachments' text (after ATTACHMENTS_MARK), not in the document itself. */
+export function matchInAttachment(body: string, needles: readonly string[]): boolean {
+  const mark = body.indexOf(ATTACHMENTS_MARK);
+  if (mark < 0) return false;
+  const first = ranges(body, needles)[0];
+  return !!first && first[0] > mark;
+}
+
 /** A window of the body around the first match (or its beginning), highlighted. */
 export function snippet(body: string, needles: readonly string[], width = 120): Part[] {
   const flat = body.replace(/\s+/g, ' ').trim();

@@ -6,7 +6,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB, Db } from '../platform/db/schema.js';
 import './search.tables.js';
 import { indexTokens, normalizeDocNo, normalizeText, parseQuery, type ParsedQuery } from './tokenizer.rules.js';
-import { highlight, snippet } from './highlight.rules.js';
+import { highlight, matchInAttachment, snippet } from './highlight.rules.js';
 import { filterPhrases, filterTokens, type FilterValues } from './filter-tokens.rules.js';
 import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
 import type {
@@ -114,7 +114,8 @@ export function docRow(doc: SearchDoc, now: string) {
     title: doc.title.trim(),
     doc_no: doc.docNo || null,
     doc_no_norm: doc.docNo ? normalizeDocNo(doc.docNo) : null,
-    index_no: doc.indexNo?.trim() || null,
+    // Upper case: a 索引号 is found whatever the letter case typed (parseQuery upper-cases the query too).
+    index_no: doc.indexNo?.trim().toUpperCase() || null,
     url: doc.url,
     indexed_at: now,
   };
@@ -347,6 +348,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
           docNo: r.doc_no,
           indexNo: r.index_no,
           validity: r.validity,
+          inAttachment: matchInAttachment(r.body, needles),
         }));
         return {
           hits,

@@ -64,6 +64,8 @@ export interface SearchHit {
   docNo: string | null;
   indexNo: string | null;
   validity: string | null;
+  /** The snippet's match comes from an attachment's text, not the document itself. */
+  inAttachment: boolean;
 }
 
 export interface FacetValue {
@@ -84,6 +86,8 @@ export interface SearchResult {
   terms: string[];
   /** Which counts are estimates (约): the words match more documents than the search window (search-engine.ts WINDOW). */
   estimated: { total: boolean; facets: boolean };
+  /** The query held nothing searchable (only symbols, punctuation or emoji): nothing was searched. */
+  unsearchable?: boolean;
 }
 
 /** One search index: SQLite FTS5 or PostgreSQL tsvector, same contract (search.db.test.ts). */

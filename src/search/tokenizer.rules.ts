@@ -112,7 +112,7 @@ export interface ParsedQuery {
   phrases: PhraseQuery[];
   /** Normalized 文号 found in the query (matched against the doc-number column). */
   docNo: string | null;
-  /** 索引号 when the whole query is one. */
+  /** 索引号 when the whole query is one (upper case; full-width folded, spaces dropped). */
   indexNo: string | null;
   /** Nothing to search for (only filters). */
   empty: boolean;
@@ -125,7 +125,8 @@ export interface ParsedQuery {
  */
 export function parseQuery(input: string): ParsedQuery {
   let q = (input ?? '').normalize('NFKC').trim().slice(0, 200);
-  if (INDEX_NO.test(q)) return { phrases: [], docNo: null, indexNo: q, empty: false };
+  const compact = q.replace(/\s+/g, '');
+  if (INDEX_NO.test(compact)) return { phrases: [], docNo: null, indexNo: compact.toUpperCase(), empty: false };
   let docNo: string | null = null;
   const dm = DOC_NO.exec(q);
   if (dm) {

@@ -94,7 +94,7 @@ export async function sendDailyDigest(ctx: Ctx): Promise<string> {
     for (const d of digests) {
       await notify(trx, ctx, { userId: d.userId, kind: 'supervision.digest', title, body: d.lines.join('\n'), link: '/console/supervision' });
       if (d.email) {
-        await queueMail(trx, ctx, { to: d.email, subject: title, body: `${d.lines.join('\n')}\n\n详情请登录工作台查看：/console/supervision\n如需调整提醒，请访问 /console/supervision/alerts。`, orgId: d.orgId });
+        await queueMail(trx, ctx, { to: d.email, subject: title, body: `${d.lines.join('\n')}\n\n详情请登录工作台查看：${ctx.config.publicUrl}/console/supervision\n如需调整提醒，请访问 ${ctx.config.publicUrl}/console/supervision/alerts。`, orgId: d.orgId });
         mailed++;
       }
     }

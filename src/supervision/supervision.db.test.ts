@@ -251,6 +251,8 @@ describeDb('supervision tasks and dashboard', (h) => {
     assert.match(otherNote.body, /年度任务：1 项已逾期未完成。/);
     const mail = await h.db().selectFrom('outbox').selectAll().where('to_addr', '=', 'sup@example.test').execute();
     assert.equal(mail.length, 1);
+    assert.match(mail[0]?.body ?? '', /详情请登录工作台查看：https?:\/\/[^/\s]+\/console\/supervision\n如需调整提醒，请访问 https?:\/\/[^/\s]+\/console\/supervision\/alerts。/);
+    assert.doesNotMatch(mail[0]?.body ?? '', /[：\s]\/console/);
     assert.ok(await lastAudit(h.db(), 'supervision.digest'));
   });
 });

@@ -41,6 +41,7 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
         page: r.page,
         perPage: r.perPage,
         terms: r.terms,
+        unsearchable: r.unsearchable ?? false,
         hits: r.hits.map((h) => ({
           docType: h.docType,
           docId: h.docId,
@@ -55,6 +56,7 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
           docNo: h.docNo,
           indexNo: h.indexNo,
           validity: h.validity,
+          inAttachment: h.inAttachment,
         })),
         facets: r.facets,
       };

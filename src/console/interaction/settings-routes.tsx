@@ -45,6 +45,10 @@ function SettingsPage({ view, v, orgs, errors }: { view: ViewCtx; v: SettingsInp
           <TextField name="commentMinDays" label="征集期最短天数（日）" required inputmode="numeric" hint="《重大行政决策程序暂行条例》第十四条：一般不少于30日。" value={v.commentMinDays} errors={errors} />
           <TextField name="feedbackDueDays" label="结束后公布采纳情况的期限（工作日）" required inputmode="numeric" value={v.feedbackDueDays} errors={errors} />
         </fieldset>
+        <fieldset>
+          <legend>满意度评价</legend>
+          <TextField name="ratingDaysAfterClose" label="办结后仍可评价的期限（日）" inputmode="numeric" hint="留言办结时尚未评价的，留言人在此期限内仍可评价，避免办结影响满意率统计。" value={v.ratingDaysAfterClose} errors={errors} />
+        </fieldset>
         <button type="submit">保存</button>
       </form>
     </ConsoleLayout>
@@ -61,6 +65,7 @@ const fromBody = (b: unknown): SettingsInput => ({
   nameRequiredOrgIds: list(b, 'nameRequiredOrg').filter((x) => /^\d{1,9}$/.test(x)).map(Number),
   commentMinDays: str(b, 'commentMinDays'),
   feedbackDueDays: str(b, 'feedbackDueDays'),
+  ratingDaysAfterClose: str(b, 'ratingDaysAfterClose'),
 });
 
 /** Console: the interaction settings (system administrators). */
@@ -79,6 +84,7 @@ export async function interactionSettingsRoutes(app: FastifyInstance): Promise<v
       nameRequiredOrgIds: s.nameRequiredOrgIds,
       commentMinDays: String(s.commentMinDays),
       feedbackDueDays: String(s.feedbackDueDays),
+      ratingDaysAfterClose: String(s.ratingDaysAfterClose),
     };
     return reply.page(<SettingsPage view={reply.view()} v={v} orgs={await listOrgs(req.ctx.db)} />);
   });

@@ -19,6 +19,9 @@ import { renderDocument } from './render.js';
 import { httpDuration, httpRequests, registry } from './metrics.js';
 import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
+import { validationMessages, type SchemaError } from './validation-messages.js';
+import { chineseClientError } from './client-error.js';
+import { resubmittable, type Resubmit } from './expired-form.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import type { ViewCtx } from './types.js';
@@ -37,7 +40,7 @@ export interface ServerDeps {
   /** Turns a bearer API token into an Actor; null when invalid. */
   actorForToken(db: Database['db'], token: string, now: Date, ip: string | null): Promise<Actor | null>;
   /** Renders an error page (403, 404, 500 …) in Chinese. */
-  errorPage(view: ViewCtx, status: number, errors: FieldError[]): VNode;
+  errorPage(view: ViewCtx, status: number, errors: FieldError[], resubmit?: Resubmit | null): VNode;
   siteName(): string;
   /** When public content last changed (for Last-Modified). */
   lastModified?(): Date | null;
@@ -64,6 +67,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
+    clientErrorHandler: chineseClientError,
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
   const secure = config.publicUrl.startsWith('https://');
@@ -227,20 +231,21 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       status = error.status;
       errors = error.errors;
     } else {
-      const e = error as { statusCode?: number; code?: string; validation?: Array<{ instancePath?: string; message?: string; params?: Record<string, unknown> }> };
+      const e = error as { statusCode?: number; code?: string; validation?: SchemaError[] };
       if (e.validation) {
         status = 400;
-        errors = e.validation.map((v) => ({
-          code: 'invalid_input',
-          message: `输入不符合要求：${v.instancePath || String(v.params?.missingProperty ?? '')} ${v.message ?? ''}`.trim(),
-          field: (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (v.params?.missingProperty as string | undefined),
-        }));
+        errors = validationMessages(e.validation);
       } else if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         status = 413;
         errors = [{ code: 'body_too_large', message: '提交的内容过大，超过了允许的上限。' }];
       } else if (e.code?.startsWith('FST_CSRF')) {
         status = 403;
         errors = [{ code: 'csrf_invalid', message: '表单已过期或来源无效，请刷新页面后重新提交。' }];
+        const again = wantsJson(req) ? null : resubmittable(req, config.publicUrl);
+        if (again) {
+          errors = [{ code: 'form_expired', message: '页面已过期：为了安全，表单有时效。您填写的内容已保留，请核对后点击“重新提交”。' }];
+          return reply.header('cache-control', 'no-store').page(deps.errorPage(safeView(reply, req, deps), status, errors, again), status);
+        }
       } else if (e.statusCode === 429) {
         status = 429;
         errors = [{ code: 'rate_limited', message: '操作过于频繁，请稍后再试。' }];

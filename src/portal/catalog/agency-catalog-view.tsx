@@ -81,7 +81,7 @@ export function AgencyCatalogPage(p: AgencyCatalogProps) {
   const feed = current ? `/feeds/org/${org.id}/category/${current.id}` : `/feeds/org/${org.id}`;
   const title = `${org.name} 政府信息公开目录${current ? `：${current.name}` : ''}`;
   return (
-    <PortalLayout view={p.view} title={title}>
+    <PortalLayout view={p.view} title={title} feeds={[{ href: feed, title: `${title}：最新公开的政府信息` }]}>
       <nav aria-label="当前位置" class="breadcrumbs">
         <a href="/gk">政府信息公开目录</a> › <a href={`/jg/${org.id}`}>{org.name}</a>
         {p.trail.map((n) => (

@@ -79,7 +79,7 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/gk/items/:id/print', async (req, reply) => {
     const { item, versions, attachments } = await publicPageOr404(req);
-    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={versions} attachments={attachments} />);
+    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={versions} attachments={attachments} publicUrl={req.ctx.config.publicUrl} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).

@@ -4,6 +4,7 @@ import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.j
 import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, publicLinksOf } from '../../catalog/catalog.store.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { assetUrl } from '../../platform/http/static-assets.js';
+import { attachmentLabel } from './attachment-label.js';
 
 type Links = Awaited<ReturnType<typeof publicLinksOf>>;
 
@@ -63,6 +64,25 @@ function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) 
   );
 }
 
+/** A 失效/废止 document says so first, above everything else, with its replacement when there is one. */
+function ValidityNotice({ item, replacedBy }: { item: ItemWithOrg; replacedBy?: { id: number; title: string } }) {
+  if (!item.validity || item.validity === '有效') return null;
+  return (
+    <p class="warning validity-notice" role="note" data-testid="validity-notice">
+      <strong>
+        本文件已{item.validity}
+        {item.validity_on ? `（${item.validity_on}起）` : ''}，仅供查阅。
+      </strong>
+      {replacedBy ? (
+        <>
+          {' '}
+          现行文件：<a href={`/gk/items/${replacedBy.id}`}>{replacedBy.title}</a>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 /** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
 export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Links; replacedBy?: { id: number; title: string }; preview?: boolean }) {
   return (
@@ -81,12 +101,8 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
           </>
         )}
       </p>
+      <ValidityNotice item={item} replacedBy={replacedBy} />
       <MetaTable item={item} preview={preview} />
-      {replacedBy ? (
-        <p class="warning">
-          本文件{item.validity}，替代文件：<a href={`/gk/items/${replacedBy.id}`}>{replacedBy.title}</a>
-        </p>
-      ) : null}
       <h1>{item.title}</h1>
       {item.summary ? <p class="muted">{item.summary}</p> : null}
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
@@ -98,7 +114,7 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
           <ul>
             {attachments.map((a) => (
               <li>
-                <a href={preview ? `/console/items/${item.id}/files/${a.id}` : `/gk/files/${a.id}`}>{a.filename}</a>
+                <a href={preview ? `/console/items/${item.id}/files/${a.id}` : `/gk/files/${a.id}`}>{a.filename}</a> <span class="muted file-meta">{attachmentLabel(a)}</span>
               </li>
             ))}
           </ul>
@@ -110,7 +126,7 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
 }
 
 /** A plain page for printing or saving as PDF: site name, metadata table, body, attachment names, the address. */
-export function ItemPrintPage({ view, item, versions, attachments }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[] }) {
+export function ItemPrintPage({ view, item, versions, attachments, publicUrl }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; publicUrl: string }) {
   return (
     <html lang={view.hant ? 'zh-Hant' : 'zh-CN'}>
       <head>
@@ -131,13 +147,17 @@ export function ItemPrintPage({ view, item, versions, attachments }: { view: Vie
               <h2 id="att">附件</h2>
               <ol>
                 {attachments.map((a) => (
-                  <li>{a.filename}</li>
+                  <li>
+                    {a.filename} {attachmentLabel(a)}
+                  </li>
                 ))}
               </ol>
             </section>
           ) : null}
           <RevisionNotes versions={versions} />
-          <p class="muted">本页网址：/gk/items/{item.id}</p>
+          <p class="muted" data-testid="print-url">
+            本页网址：{publicUrl}/gk/items/{item.id}
+          </p>
           <p class="no-print">
             <a href={`/gk/items/${item.id}`}>← 返回信息页面</a>（使用浏览器的“打印”功能打印本页或另存为 PDF）
           </p>

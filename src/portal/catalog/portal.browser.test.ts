@@ -13,10 +13,15 @@ describe('portal: home → agency → catalogue → item → print → search, J
   let env: BrowserApp | undefined;
   let base: string;
   let browser: Browser;
+  /** The demo 政府办 and its 政策文件 category, looked up by name (ids depend on how the demo is built). */
+  let gov = 0;
+  let cat = 0;
 
   before(async () => {
     env = await startBrowserApp(async ({ database, config }) => {
       await runInit({ db: database.db, actor: systemActor('test'), config, now: testClock }, { demo: true, log: () => undefined });
+      gov = (await database.db.selectFrom('orgs').select('id').where('name', '=', '示例县人民政府办公室（示例）').executeTakeFirstOrThrow()).id;
+      cat = (await database.db.selectFrom('catalog_categories').select('id').where('org_id', '=', gov).where('name', '=', '政策文件').executeTakeFirstOrThrow()).id;
     });
     ({ base, browser } = env);
   });
@@ -69,14 +74,14 @@ describe('portal: home → agency → catalogue → item → print → search, J
     assert.match(await page.locator('main').innerText(), /資訊|公開/);
     await page.getByRole('link', { name: /長者模式|长者模式/ }).click();
     assert.match((await page.locator('body').getAttribute('class')) ?? '', /elder/);
-    await page.goto(base + '/zn/3');
+    await page.goto(`${base}/zn/${gov}`);
     assert.match((await page.locator('body').getAttribute('class')) ?? '', /elder/);
     assert.match(await page.locator('h1').innerText(), /指南/);
     await noScroll(page, 375);
   });
 
   it('home, agency home, guide, catalogue, item, print view and search have no serious axe violations at 375 and 1280 px', { timeout: 240_000 }, async () => {
-    const pages = ['/', '/jg/3', '/zn/3', '/gk', '/gk/3', '/gk/3?categoryId=16&sort=title', '/gk/items/1', '/gk/items/1/print', '/search?q=%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80', '/search?q=%E9%87%8F%E5%AD%90%E7%BA%A0%E7%BC%A0', '/fdzdgk', '/reports'];
+    const pages = ['/', `/jg/${gov}`, `/zn/${gov}`, '/gk', `/gk/${gov}`, `/gk/${gov}?categoryId=${cat}&sort=title`, '/gk/items/1', '/gk/items/1/print', '/search?q=%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80', '/search?q=%E9%87%8F%E5%AD%90%E7%BA%A0%E7%BC%A0', '/fdzdgk', '/reports'];
     for (const width of [375, 1280]) {
       const ctx = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await ctx.newPage();

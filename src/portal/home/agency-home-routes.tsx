@@ -27,7 +27,7 @@ export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {
       [`/reports?org=${org.id}`, '年度报告', '本机构政府信息公开工作年度报告'],
     ];
     return reply.page(
-      <PortalLayout view={reply.view()} title={org.name}>
+      <PortalLayout view={reply.view()} title={org.name} feeds={[{ href: `/feeds/org/${org.id}`, title: `${org.name}：最新公开的政府信息` }]}>
         <nav aria-label="当前位置" class="breadcrumbs">
           <a href="/">首页</a>
           {parent && parent.kind !== 'section' ? (

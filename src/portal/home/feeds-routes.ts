@@ -36,8 +36,8 @@ ${entries}
 
 /** Atom feeds of published items: all, per agency, per agency category; and the sitemap's item URLs. */
 export async function feedsRoutes(app: FastifyInstance, base: string): Promise<void> {
-  registerSitemapSource(async (db, today) => {
-    const rows = await publicItems(db, today).clearSelect().select(['items.id', 'items.published_on']).orderBy('items.id').limit(45000).execute();
+  registerSitemapSource('items', async (ctx, today) => {
+    const rows = await publicItems(ctx.db, today).clearSelect().select(['items.id', 'items.published_on']).orderBy('items.id').limit(45000).execute();
     return rows.map((r) => ({ loc: `/gk/items/${r.id}`, lastmod: r.published_on ?? undefined }));
   });
 

@@ -61,7 +61,7 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
     const latest = await listPublicItems(req.ctx.db, today, { limit: 10, offset: 0 });
     const view = reply.view();
     return reply.page(
-      <PortalLayout view={view} title="首页">
+      <PortalLayout view={view} title="首页" feeds={[{ href: '/feeds/all.atom', title: '最新公开的政府信息' }]}>
         <h1>{view.siteName}</h1>
         <section aria-labelledby="doors">
           <h2 id="doors">办事入口</h2>

@@ -37,5 +37,29 @@ describeApp('portal home, 第二十条 pages, Atom feeds and the sitemap', (h) =
     const sm = await h.client().get('/sitemap.xml');
     assert.match(sm.body, new RegExp(`/gk/items/${id}<`));
     assert.doesNotMatch(sm.body, new RegExp(`/gk/items/${draft.id}<`));
+    // Every public page kind, each once: sections, 第二十条 pages, every agency's pages (never a section).
+    const section = await makeOrg(h.db(), { parent: org, name: '某县财政局办公室', kind: 'section' });
+    const locs = [...(await h.client().get('/sitemap.xml')).body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => {
+      const u = new URL((m[1] ?? '').replace(/&amp;/g, '&'));
+      return u.pathname + u.search;
+    });
+    for (const p of ['/', '/sitemap', '/zn', '/gk', '/fdzdgk', '/fdzdgk/15', '/reports', '/stats', '/ysqgk', '/hd', '/hd/qa', '/hd/consultations', `/jg/${org.id}`, `/gk/${org.id}`, `/zn/${org.id}`, `/stats/${org.id}`, `/reports?org=${org.id}`])
+      assert.ok(locs.includes(p), `sitemap.xml lists ${p}`);
+    for (const p of [`/jg/${section.id}`, `/gk/${section.id}`, `/zn/${section.id}`, `/stats/${section.id}`]) assert.ok(!locs.includes(p), `an internal section is not a public page: ${p}`);
+    assert.equal(new Set(locs).size, locs.length, 'no URL twice');
+    assert.equal(locs.filter((l) => l === `/gk/items/${id}`).length, 1);
+
+    const map = await h.client().get('/sitemap');
+    assert.equal(map.statusCode, 200);
+    assert.match(map.body, /<h1>网站地图<\/h1>/);
+    for (const label of ['政府信息公开指南', '法定主动公开内容', '申请办理进度查询', '公开问答', '意见征集']) assert.match(map.body, new RegExp(label));
+    assert.match(map.body, new RegExp(`<span class="org-name">某县财政局</span><span class="org-links"><a href="/jg/${org.id}">机构首页</a>`));
+    assert.doesNotMatch(map.body, /某县财政局办公室/);
+    assert.match(home.body, /<a href="\/sitemap">网站地图<\/a>/);
+
+    // Feed auto-discovery in the head of the pages that have feeds.
+    assert.match(home.body, /<link rel="alternate" type="application\/atom\+xml" title="最新公开的政府信息" href="\/feeds\/all.atom"\/>/);
+    assert.match((await h.client().get(`/jg/${org.id}`)).body, new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="某县财政局：最新公开的政府信息" href="/feeds/org/${org.id}"/>`));
+    assert.match((await h.client().get(`/gk/${org.id}`)).body, new RegExp(`rel="alternate" type="application/atom\\+xml"[^>]*href="/feeds/org/${org.id}"`));
   });
 });

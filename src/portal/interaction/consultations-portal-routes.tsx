@@ -7,6 +7,7 @@ import { intOrUndef, str } from '../../platform/http/form.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import { ADOPTION, PHASE_LABELS, type Adoption } from '../../interaction/comment-periods.rules.js';
 import { periodDetail, periodSummaries, type PeriodSummary } from '../../interaction/period-views.js';
+import { registerSitemapSource } from '../sitemap-routes.js';
 import { submitComment } from '../../interaction/submit-comment.js';
 
 function PeriodList({ items }: { items: PeriodSummary[] }) {
@@ -108,6 +109,7 @@ const idParam = (p: unknown): number => {
 
 /** Portal: open comment periods, closed ones with their feedback, and the comment form. */
 export async function consultationsPortalRoutes(app: FastifyInstance): Promise<void> {
+  registerSitemapSource('consultations', async (ctx) => (await periodSummaries(ctx)).filter((s) => s.phase !== 'upcoming').map((s) => ({ loc: `/hd/consultations/${s.period.id}` })));
   app.get('/hd/consultations', async (req, reply) => {
     const all = await periodSummaries(req.ctx);
     return reply.page(

@@ -143,6 +143,37 @@ describeApp(
       assert.ok(doc.paths['/api/v1/public/qa']);
       assert.ok(doc.paths['/api/v1/messages']);
     });
+
+    it('a message closed (办结) before the citizen rated it can still be rated from the status page', async () => {
+      const c = h.client();
+      const ok = await c.post(
+        '/hd/messages/new',
+        { orgId: String(housing.id), type: 'consult', subject: '公租房怎么申请', content: '需要准备哪些材料？', name: '赵六', phone: '13700001111' },
+        { from: '/hd/messages/new' },
+      );
+      const r = receipt(ok.body);
+      const id = (await h.db().selectFrom('messages').select('id').where('message_no', '=', r.no).executeTakeFirstOrThrow()).id;
+      const b = h.client();
+      await b.login(hHousing.username);
+      const from = `/console/messages/${id}`;
+      assert.equal((await b.post(`${from}/accept`, {}, { from })).statusCode, 303);
+      assert.equal((await b.post(`${from}/reply`, { replyPublic: '请携带身份证和收入证明到住建局窗口办理。' }, { from })).statusCode, 303);
+      assert.equal((await b.post(`${from}/close`, {}, { from })).statusCode, 303);
+
+      const st = await c.post('/hd/messages/status', { messageNo: r.no, queryCode: r.code }, { from: '/hd/messages/status' });
+      assert.match(st.body, /已办结/);
+      assert.match(st.body, /data-testid="rate-until">本留言已办结，您仍可评价至2025年10月11日。/);
+      assert.doesNotMatch(st.body, /申请重新办理/);
+      const rated = await c.post('/hd/messages/rate', { messageNo: r.no, queryCode: r.code, rating: 'basically', reopen: '1' }, { from: '/hd/messages/status' });
+      assert.equal(rated.statusCode, 200);
+      assert.match(rated.body, /您的评价：基本满意/);
+      assert.doesNotMatch(rated.body, /请评价本次答复/);
+      const again = await c.post('/hd/messages/rate', { messageNo: r.no, queryCode: r.code, rating: 'satisfied' }, { from: '/hd/messages/status' });
+      assert.equal(again.statusCode, 409);
+      assert.match(again.body, /不能再评价/);
+      const m = await h.db().selectFrom('messages').select(['state', 'rating']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(m, { state: 'closed', rating: 'basically' });
+    });
   },
   { now: () => NOW },
 );

@@ -16,12 +16,13 @@ import { MessageFields, messageFromBody, type MessageFormValues } from './messag
 import { readMultipartForm, uploadedFiles } from './multipart-form.js';
 import { ATTACHMENT_LIMITS } from '../../interaction/message-attachments.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
+import { formatChinese } from '../../platform/dates.js';
 
 /** Wrong 查询码 guesses are rate-limited per client. */
 
 /** Every enabled org: agencies, departments and the jurisdiction's government. */
 export async function messageOrgOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
-  return (await listOrgs(db)).map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
+  return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
 }
 
 function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values: MessageFormValues; errors?: FieldError[] }) {
@@ -112,6 +113,7 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
           <input type="hidden" name="queryCode" value={queryCode} />
           <fieldset class={fieldError(errors, 'rating') ? 'has-error' : ''}>
             <legend id="f-rating">请评价本次答复</legend>
+            {st.rateUntil ? <p class="hint" data-testid="rate-until">本留言已办结，您仍可评价至{formatChinese(st.rateUntil)}。</p> : null}
             {Object.entries(RATINGS).map(([k, l]) => (
               <label>
                 <input type="radio" name="rating" value={k} /> {l}
@@ -119,9 +121,11 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
             ))}
           </fieldset>
           <TextArea name="reason" label="评价理由" hint="选择“不满意”时必填。" rows={3} errors={errors} />
-          <label>
-            <input type="checkbox" name="reopen" value="1" /> 不满意时申请重新办理（仅可申请一次）
-          </label>
+          {st.state === 'replied' ? (
+            <label>
+              <input type="checkbox" name="reopen" value="1" /> 不满意时申请重新办理（仅可申请一次）
+            </label>
+          ) : null}
           <button type="submit">提交评价</button>
         </form>
       ) : null}
@@ -254,7 +258,7 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     const queryCode = str(req.body, 'queryCode');
     try {
       const r = await rateMessage(req.ctx, { messageNo, queryCode, rating: str(req.body, 'rating'), reason: str(req.body, 'reason') });
-      if (r.rating === 'unsatisfied' && str(req.body, 'reopen') === '1') await reopenMessage(req.ctx, { messageNo, queryCode });
+      if (r.rating === 'unsatisfied' && r.state === 'rated' && str(req.body, 'reopen') === '1') await reopenMessage(req.ctx, { messageNo, queryCode });
       const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
       return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
     } catch (e) {

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors.js';
 import { str } from '../../platform/http/form.js';
 import { getOrg } from '../../orgs/orgs.store.js';
 import { getReport, listReports, rowTables, type ReportListRow } from '../../reports/reports.store.js';
+import { registerSitemapSource } from '../sitemap-routes.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { attachment, reportFile, reportTitle } from '../../reports/report-files.js';
 
@@ -25,6 +26,7 @@ const Paras = ({ text }: { text: string }) => (
 
 /** Portal: published annual reports, laid out like the official format, with DOCX and XLSX downloads. */
 export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
+  registerSitemapSource('reports', async (ctx) => (await listReports(ctx.db, { statuses: ['published'] })).map((r) => ({ loc: `/reports/${r.id}`, lastmod: r.published_at?.slice(0, 10) })));
   app.get('/reports', async (req, reply) => {
     const orgRaw = str(req.query, 'org');
     const org = /^\d{1,9}$/.test(orgRaw) ? await getOrg(req.ctx.db, Number(orgRaw)) : undefined;

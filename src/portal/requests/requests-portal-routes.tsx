@@ -4,7 +4,7 @@ import { PortalLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
-import { invalid, isAppError, type FieldError } from '../../platform/errors.js';
+import { conflict, invalid, isAppError, type FieldError } from '../../platform/errors.js';
 import { listOrgs } from '../../orgs/orgs.store.js';
 import { submitOnline } from '../../requests/submit-online.js';
 import { publicStatus } from '../../requests/request-status.js';
@@ -14,6 +14,10 @@ import { ApplicationFields, applicationFromBody, type ApplicationFormValues } fr
 import { StatusView } from './status-view.js';
 import { ReleaseDownloads } from './release-downloads.js';
 import { applicantRelease } from '../../requests/release/release-views.js';
+import { WithdrawConfirm } from './withdraw-confirm.js';
+import { lostCodeRoutes } from './lost-code-routes.js';
+import { ReceiptPage } from './receipt-view.js';
+import { isOpenState } from '../../requests/request-states.rules.js';
 import { LetterDocument } from './letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { matchPublished, type PublishedMatch } from './published-matches.js';
@@ -81,12 +85,16 @@ function StatusForm({ view, errors, requestNo }: { view: ViewCtx; errors?: Field
         <TextField name="queryCode" label="查询码" required hint="提交申请时显示的10位查询码。" autocomplete="off" />
         <button type="submit">查询</button>
       </form>
+      <p>
+        <a href="/ysqgk/lost-code">忘记查询码？</a>
+      </p>
     </PortalLayout>
   );
 }
 
 /** Portal: the application form, the receipt, the status page and withdrawal. */
 export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> {
+  await lostCodeRoutes(app);
   app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} maxMb={await idProofLimitMb(req.ctx.db)} values={{ orgId: intOrUndef(req.query, 'org') }} />));
 
   app.post('/ysqgk', { preValidation: readApplicationUpload, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
@@ -102,25 +110,11 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     }
     try {
       const r = await submitOnline(req.ctx, { ...values, idProofs: uploadedProofs(req) });
-      const view = reply.view();
       // The 查询码 exists only in this response: it is stored hashed.
-      return reply.page(
-        <PortalLayout view={view} title="申请已提交">
-          <h1>申请已提交</h1>
-          <p>请记下申请编号和查询码。查询码只显示这一次，凭两者可查询办理进度、撤回申请。</p>
-          <dl class="meta">
-            <dt>申请编号</dt>
-            <dd data-testid="request-no">{r.requestNo}</dd>
-            <dt>查询码</dt>
-            <dd>
-              <pre class="secret" data-testid="query-code">{r.queryCode}</pre>
-            </dd>
-          </dl>
-          <p>
-            受理机关确认收到后开始计算答复期限（条例第三十一条、第三十三条）。<a href="/ysqgk/status">查询办理进度</a>
-          </p>
-        </PortalLayout>,
-      );
+      const st = await publicStatus(req.ctx, { requestNo: r.requestNo, queryCode: r.queryCode });
+      return reply
+        .header('cache-control', 'no-store')
+        .page(<ReceiptPage view={reply.view()} r={{ requestNo: r.requestNo, queryCode: r.queryCode, orgName: st.orgName, submittedAt: st.submittedAt, asked: st.asked }} />);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
@@ -184,8 +178,14 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
 
   app.post('/ysqgk/withdraw', LOOKUP_LIMIT, async (req, reply) => {
     const requestNo = str(req.body, 'requestNo');
+    const queryCode = str(req.body, 'queryCode');
     try {
-      await withdrawRequest(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode'), reason: str(req.body, 'reason') });
+      if (str(req.body, 'confirm') !== '1') {
+        const st = await publicStatus(req.ctx, { requestNo, queryCode });
+        if (!isOpenState(st.state)) throw conflict('request_not_open', '这件申请已办结或已撤回，不能撤回。');
+        return reply.header('cache-control', 'no-store').page(<WithdrawConfirm view={reply.view()} st={st} queryCode={queryCode} />);
+      }
+      await withdrawRequest(req.ctx, { requestNo, queryCode, reason: str(req.body, 'reason') });
       return reply.flashRedirect('/ysqgk/status', `申请 ${requestNo} 已撤回。`);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict')) throw e;

@@ -225,9 +225,21 @@ describeApp(
 
     it('the applicant withdraws their own open request', async () => {
       const c = h.client();
-      const w = await c.post('/ysqgk/withdraw', { requestNo: theirs.no, queryCode: theirs.code }, { from: '/ysqgk/status' });
+      const before = await status(c, theirs.no, theirs.code);
+      assert.match(before.body, /data-testid="asked" class="asked"><span class="asked-part">信息名称：另一件申请的秘密标题</);
+      // One click on 撤回申请 (JavaScript off) only asks: nothing is withdrawn yet.
+      const ask = await c.post('/ysqgk/withdraw', { requestNo: theirs.no, queryCode: theirs.code }, { from: '/ysqgk/status' });
+      assert.equal(ask.statusCode, 200);
+      assert.match(ask.body, /确认撤回申请/);
+      assert.match(ask.body, new RegExp(`data-testid="withdraw-no">${theirs.no}<`));
+      assert.match(ask.body, /name="confirm" value="1"/);
+      assert.doesNotMatch((await status(c, theirs.no, theirs.code)).body, /申请人已撤回/);
+      const w = await c.post('/ysqgk/withdraw', { requestNo: theirs.no, queryCode: theirs.code, confirm: '1', reason: '已通过其他途径获得' }, { from: '/ysqgk/status' });
       assert.equal(w.statusCode, 303);
       assert.match((await status(c, theirs.no, theirs.code)).body, /申请人已撤回/);
+      const again = await c.post('/ysqgk/withdraw', { requestNo: theirs.no, queryCode: theirs.code }, { from: '/ysqgk/status' });
+      assert.equal(again.statusCode, 409);
+      assert.match(again.body, /不能撤回/);
     });
 
     it('guessing 查询码 is rate-limited', async () => {

@@ -28,6 +28,18 @@ export function StatusView({ st, csrf, queryCode, children }: { st: PublicStatus
         <dd>{st.orgName}</dd>
         <dt>办理状态</dt>
         <dd data-testid="state">{stateLabel(st.state)}</dd>
+        {st.asked.length ? (
+          <>
+            <dt>申请获取的信息</dt>
+            <dd data-testid="asked" class="asked">
+              {st.asked.map(([k, v]) => (
+                <span class="asked-part">
+                  {k}：{v}
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
         <dt>提交时间</dt>
         <dd>{beijingTime(st.submittedAt)}</dd>
         <dt>收到申请之日</dt>
@@ -95,7 +107,7 @@ export function StatusView({ st, csrf, queryCode, children }: { st: PublicStatus
       ) : null}
       {children}
       {isOpenState(st.state) ? (
-        <form method="post" action="/ysqgk/withdraw" class="actions" data-confirm="确定撤回这件申请吗？撤回后不再办理。">
+        <form method="post" action="/ysqgk/withdraw" class="actions">
           <CsrfField token={csrf} />
           <input type="hidden" name="requestNo" value={st.requestNo} />
           <input type="hidden" name="queryCode" value={queryCode} />

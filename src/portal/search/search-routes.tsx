@@ -71,11 +71,14 @@ function Facets({ p, result }: { p: Params; result: SearchResult }) {
   );
 }
 
-function NothingFound({ p }: { p: Params }) {
+function NothingFound({ p, unsearchable }: { p: Params; unsearchable?: boolean }) {
   const filtered = KEYS.some((k) => k !== 'q' && k !== 'sort' && p[k]);
   return (
     <section class="empty" aria-labelledby="none-h">
       <h2 id="none-h">{p.q ? `没有找到与“${p.q}”相关的信息` : '没有找到符合条件的信息'}</h2>
+      {unsearchable ? (
+        <p data-testid="unsearchable">“{p.q}”中没有可以检索的文字：检索只按汉字、字母和数字查找，标点、符号和表情会被忽略。请输入关键词、文号或索引号。</p>
+      ) : null}
       <p>您可以试试：</p>
       <ul>
         <li>减少关键词，或换一个更常用的词。两个字的词（如“预算”“公开”）最容易找到。</li>
@@ -123,6 +126,11 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
               </a>
             </h3>
             <p>
+              {h.inAttachment ? (
+                <span class="badge" data-testid="in-attachment">
+                  附件中的内容
+                </span>
+              ) : null}{' '}
               <Marked parts={h.snippet} />
             </p>
             <p class="muted">
@@ -175,7 +183,7 @@ export async function searchPortalRoutes(app: FastifyInstance): Promise<void> {
             <Facets p={p} result={result} />
           </div>
         ) : result ? (
-          <NothingFound p={p} />
+          <NothingFound p={p} unsearchable={result.unsearchable} />
         ) : null}
       </PortalLayout>,
       errors ? 400 : 200,

@@ -1,0 +1,67 @@
+/**
+ * Schema validation errors (Ajv, as Fastify hands them over) in Chinese, one message per field: nothing
+ * in English reaches a citizen ("/perPage must be integer" → "参数“perPage”应为整数。").
+ */
+import type { FieldError } from '../errors.js';
+
+/** The parts of an Ajv error we read. */
+export interface SchemaError {
+  keyword?: string;
+  instancePath?: string;
+  params?: Record<string, unknown>;
+}
+
+const TYPES: Record<string, string> = { integer: '整数', number: '数字', string: '文字', boolean: '是或否', array: '列表', object: '对象', null: '空值' };
+
+function fieldOf(e: SchemaError): string {
+  const path = (e.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const missing = e.params?.missingProperty ?? e.params?.additionalProperty;
+  return path || (typeof missing === 'string' ? missing : '');
+}
+
+function describe(e: SchemaError, subject: string): string {
+  const p = e.params ?? {};
+  const n = p.limit;
+  switch (e.keyword) {
+    case 'required':
+      return `缺少${subject}。`;
+    case 'additionalProperties':
+      return `不接受${subject}。`;
+    case 'type':
+      return `${subject}应为${String(p.type ?? '').split(',').map((t) => TYPES[t] ?? t).join('或')}。`;
+    case 'maxLength':
+      return `${subject}不能超过 ${n} 个字。`;
+    case 'minLength':
+      return n === 1 ? `${subject}不能为空。` : `${subject}至少 ${n} 个字。`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `${subject}不能大于 ${n}。`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `${subject}不能小于 ${n}。`;
+    case 'maxItems':
+      return `${subject}最多 ${n} 项。`;
+    case 'minItems':
+      return `${subject}至少 ${n} 项。`;
+    case 'pattern':
+    case 'format':
+      return `${subject}格式不正确。`;
+    default:
+      return `${subject}的取值无效。`;
+  }
+}
+
+/** One Chinese message per field (the first error of a field; a union's alternatives fold into "取值无效，可选…"). */
+export function validationMessages(errors: readonly SchemaError[]): FieldError[] {
+  const byField = new Map<string, SchemaError[]>();
+  for (const e of errors) {
+    const f = fieldOf(e);
+    byField.set(f, [...(byField.get(f) ?? []), e]);
+  }
+  return [...byField.entries()].map(([field, list]) => {
+    const subject = field ? `参数“${field}”` : '请求内容';
+    const allowed = list.map((e) => e.params?.allowedValue ?? e.params?.allowedValues).flat().filter((v) => v !== undefined);
+    const message = allowed.length ? `${subject}的取值无效，可选：${allowed.map(String).join('、')}。` : describe(list[0] ?? {}, subject);
+    return { code: 'invalid_input', message, ...(field ? { field } : {}) };
+  });
+}
