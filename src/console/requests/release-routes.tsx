@@ -8,6 +8,7 @@ import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { canApproveExtension } from '../../requests/requests.policy.rules.js';
 import { readReleaseFile, staffRelease } from '../../requests/release/release-views.js';
 import { addReleaseDocument } from '../../requests/release/add-release-document.js';
+import { addReleaseFromCatalog } from '../../requests/release/add-release-from-catalog.js';
 import { redactReleaseDocument } from '../../requests/release/redact-release-document.js';
 import { approveRelease } from '../../requests/release/approve-release.js';
 import { setReleaseDays } from '../../requests/release/set-release-days.js';
@@ -65,6 +66,18 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     } catch (e) {
       if (!formError(e)) throw e;
       return packagePage(req, reply, e, form.fields.answers);
+    }
+  });
+
+  app.post('/console/requests/:id/release/from-catalog', async (req, reply) => {
+    const { requestId } = ids(req);
+    try {
+      const r = await addReleaseFromCatalog(req.ctx, { requestId, itemRef: str(req.body, 'itemRef'), answers: str(req.body, 'catalogAnswers') });
+      const skipped = r.skipped.length ? `；未添加 ${r.skipped.map((x) => `“${x.filename}”（${x.reason}）`).join('、')}` : '';
+      return reply.flashRedirect(`/console/requests/${requestId}/release`, `已从“${r.title}”添加 ${r.added.length} 个附件${skipped}。`);
+    } catch (e) {
+      if (!formError(e)) throw e;
+      return packagePage(req, reply, e, str(req.body, 'answers'));
     }
   });
 

@@ -82,6 +82,13 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
         <TextArea name="answers" label="答复内容（该文件答复申请的哪一部分）" required rows={2} value={answers} errors={errors} />
         <button type="submit">添加</button>
       </form>
+      <h3>或从公开目录选择</h3>
+      <form method="post" action={`${base}/from-catalog`} data-testid="from-catalog">
+        <CsrfField token={view.csrf} />
+        <TextField name="itemRef" label="已公开信息的编号或索引号" hint="该信息的附件（PDF、DOCX、JPEG、PNG）逐个加入提供材料。" errors={errors} />
+        <TextField name="catalogAnswers" label="该信息答复申请的哪一部分（可不填，默认为信息名称和索引号）" />
+        <button type="submit" class="secondary">添加该信息的附件</button>
+      </form>
       <h2>审核</h2>
       {p.release ? (
         <p data-testid="release-state">已审核（{beijingTime(p.release.approved_at)}），申请人可下载至 {p.release.available_until}。</p>

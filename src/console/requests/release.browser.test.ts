@@ -82,7 +82,7 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
     await assertAccessible(page, 'release package page');
     await page.getByLabel('文件（PDF、DOCX、JPEG或PNG）').setInputFiles(path.join(dir, '工程批复.pdf'));
     await page.getByLabel(/答复内容/).fill('申请第1项：工程批复');
-    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByRole('button', { name: '添加', exact: true }).click();
     await page.getByText('已添加“工程批复.pdf”。').waitFor();
 
     await page.getByRole('link', { name: '遮盖（区分处理）' }).click();

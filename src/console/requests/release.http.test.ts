@@ -17,6 +17,11 @@ import { startConsultation } from '../../requests/start-consultation.js';
 import { openPdf } from '../../platform/pdf.js';
 import { Document, Packer, Paragraph } from 'docx';
 import mammoth from 'mammoth';
+import { createItem } from '../../catalog/create-item.js';
+import { addAttachment } from '../../catalog/add-attachment.js';
+import { submitItem } from '../../catalog/submit-item.js';
+import { reviewItem } from '../../catalog/review-item.js';
+import { publishItem } from '../../catalog/publish-item.js';
 
 const ID = '11010519491231002X';
 const NOW = new Date('2025-10-09T02:00:00Z');
@@ -136,6 +141,48 @@ describeApp(
       const { value } = await mammoth.extractRawText({ buffer: (await c.get(`${url}/${docId}/released`)).rawPayload });
       assert.match(value, /联系人身份证号■{18}（第十五条 个人隐私）。/);
       assert.match(value, /■{5}（第十六条 过程性信息），其余公开。/);
+    });
+
+    it('the attachments of a published catalogue item join the package by its 索引号; drafts and items without files are refused', async () => {
+      const editor = await makeUser(h.db(), [['editor', org]]);
+      const reviewer = await makeUser(h.db(), [['secrecy_reviewer', org]]);
+      const approver = await makeUser(h.db(), [['approver', org]]);
+      const item = async (title: string, files: Array<[string, Buffer]>, publish: boolean) => {
+        const { id } = await createItem(h.ctx(editor.actor, NOW), { orgId: org.id, title, bodyHtml: `<p>${title}</p>`, genre: '批复', disclosureMode: '主动公开', writtenOn: '2025-09-01', createdOn: '2025-09-01' });
+        for (const [name, data] of files) await addAttachment(h.ctx(editor.actor, NOW), { itemId: id, filename: name, data });
+        if (publish) {
+          await submitItem(h.ctx(editor.actor, NOW), id);
+          await reviewItem(h.ctx(reviewer.actor, NOW), { id, decision: 'approve' });
+          await publishItem(h.ctx(approver.actor, NOW), { id });
+        }
+        return (await h.db().selectFrom('items').select(['id', 'index_no']).where('id', '=', id).executeTakeFirstOrThrow());
+      };
+      const published = await item('某路段拓宽工程批复', [['批复.pdf', await pdf()]], true);
+      const bare = await item('某路段拓宽工程公示', [], true);
+      const draft = await item('某路段拓宽工程内部讨论稿', [['讨论稿.pdf', await pdf()]], false);
+      const c = await login(handler);
+      const url = `/console/requests/${caseId}/release`;
+      assert.match((await c.get(url)).body, /data-testid="from-catalog"/);
+      const count = async () => (await h.db().selectFrom('request_release_documents').select('id').where('request_id', '=', caseId).execute()).length;
+      const before = await count();
+      for (const [ref, msg] of [
+        [String(draft.id), /没有找到已公开的信息/],
+        ['XX/2025-99999', /没有找到已公开的信息/],
+        [bare.index_no ?? '', /没有附件/],
+      ] as const) {
+        const r = await c.post(`${url}/from-catalog`, { itemRef: ref }, { from: url });
+        assert.equal(r.statusCode, 400, ref);
+        assert.match(r.body, msg);
+        assert.doesNotMatch(r.body, /内部讨论稿/);
+      }
+      assert.equal(await count(), before);
+      const ok = await c.post(`${url}/from-catalog`, { itemRef: (published.index_no ?? '').toLowerCase() }, { from: url });
+      assert.equal(ok.statusCode, 303);
+      assert.match((await c.get(url)).body, /已从“某路段拓宽工程批复”添加 1 个附件/);
+      const doc = await h.db().selectFrom('request_release_documents').select(['filename', 'answers', 'released_sha256']).where('request_id', '=', caseId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.equal(doc.filename, '批复.pdf');
+      assert.equal(doc.answers, `已主动公开的《某路段拓宽工程批复》（索引号 ${published.index_no}）`);
+      assert.ok(doc.released_sha256, 'the released copy is cleaned like an upload');
     });
   },
   { now: () => NOW },
