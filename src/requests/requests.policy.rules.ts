@@ -31,3 +31,6 @@ export function seesPersonalData(actor: Actor, orgPath: string, handlerId: numbe
   if (grants.some((g) => g.role === 'request_admin')) return true;
   return handlerId !== null && actor.userId === handlerId && grants.some((g) => g.role === 'request_handler');
 }
+
+/** Subtrees where the actor sees every applicant's name (request_admin; sysadmin not, as `seesPersonalData`). */
+export const nameScopes = (actor: Actor): string[] => effectiveGrants(actor).filter((g) => g.role === 'request_admin').map((g) => g.orgPath);

@@ -1,11 +1,10 @@
 import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
-import { addDays } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { notify, queueMail } from '../platform/mail/mail.js';
-import { addWorkingDays } from '../calendar/calendar.rules.js';
-import { requestCalendar } from './request-calendar.js';
+import { soonUntil } from './request-calendar.js';
+import { OPEN_REQUEST_STATES } from './due-window.rules.js';
 import { today } from './case-support.js';
 import { dueCoHandling } from './request-departments.store.js';
 
@@ -19,18 +18,13 @@ import { dueCoHandling } from './request-departments.store.js';
 export async function sendReminders(ctx: Ctx): Promise<{ handlers: number; cases: number }> {
   if (ctx.actor.kind !== 'system') throw forbidden();
   const day = today(ctx);
-  let soon: string;
-  try {
-    soon = addWorkingDays(await requestCalendar(ctx.db), day, 3);
-  } catch {
-    soon = addDays(day, 5);
-  }
+  const soon = await soonUntil(ctx.db, day);
   return tx(ctx, async (trx) => {
     const rows = await trx
       .selectFrom('requests')
       .innerJoin('users', 'users.id', 'requests.handler_id')
       .select(['requests.id', 'requests.request_no', 'requests.due_on', 'requests.org_id', 'users.id as user_id', 'users.email'])
-      .where('requests.state', 'in', ['processing', 'consulting', 'awaiting_payment'])
+      .where('requests.state', 'in', OPEN_REQUEST_STATES)
       .where('requests.due_on', 'is not', null)
       .where('requests.due_on', '<=', soon)
       .where('users.disabled', '=', 0)

@@ -8,8 +8,8 @@ import { maskCase } from '../../requests/request-status.js';
 import { today } from '../../requests/case-support.js';
 import { performAction, STAFF_ACTIONS, type ActionFields, type SideAction } from '../../requests/perform-action.js';
 import type { RequestAction } from '../../requests/request-states.rules.js';
-import { addWorkingDays, isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
-import { addDays } from '../../platform/dates.js';
+import { isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
+import { dueSoonUntil } from '../../requests/due-window.rules.js';
 import { requestCalendar } from '../../requests/request-calendar.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
 import { requestStatistics } from '../../requests/request-statistics.js';
@@ -92,12 +92,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       const perPage = q.perPage ?? 50;
       const day = today(req.ctx);
       const cal = await requestCalendar(req.ctx.db);
-      let soon: string;
-      try {
-        soon = addWorkingDays(cal, day, 3);
-      } catch {
-        soon = addDays(day, 5);
-      }
+      const soon = dueSoonUntil(cal, day);
       const { rows, total } = await listRequests(req.ctx.db, { orgPaths: paths, queue: q.queue ?? 'all', userId: req.actor.userId, today: day, soonUntil: soon, limit: perPage, offset: (page - 1) * perPage });
       return { data: rows.map((r) => summary(r, cal)), page, perPage, total };
     },

@@ -4,7 +4,7 @@ import type { CapabilityModule } from '../modules.js';
 export const requestsModule: CapabilityModule = {
   name: 'requests',
   async routes(app) {
-    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments] = await Promise.all([
+    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, exportRoutes, bulk, home, work] = await Promise.all([
       import('../../console/nav.js'),
       import('../../requests/requests.policy.rules.js'),
       import('../../console/requests/requests-list-routes.js'),
@@ -16,6 +16,10 @@ export const requestsModule: CapabilityModule = {
       import('../../portal/requests/requests-portal-routes.js'),
       import('../../api/requests/requests-api.js'),
       import('../../api/requests/request-departments-api.js'),
+      import('../../console/requests/requests-export-routes.js'),
+      import('../../console/requests/requests-bulk-routes.js'),
+      import('../../console/foundation/home-routes.js'),
+      import('../../console/requests/request-work.js'),
     ]);
     const { VIEW_ROLES, HANDLE_ROLES, APPROVE_ROLES } = policy;
     nav.registerNav(
@@ -24,7 +28,10 @@ export const requestsModule: CapabilityModule = {
       { href: '/console/requests/settings', label: '依申请公开设置', roles: ['sysadmin'], group: '依申请公开' },
       { href: '/console/requests/letter-templates', label: '文书模板与协办期限', roles: APPROVE_ROLES, group: '依申请公开' },
     );
+    home.registerWorkSource(work.requestWork);
     await list.requestsListRoutes(app);
+    await exportRoutes.requestsExportRoutes(app);
+    await bulk.requestsBulkRoutes(app);
     await create.requestNewRoutes(app);
     await templates.letterTemplateRoutes(app);
     await detail.requestDetailRoutes(app);
