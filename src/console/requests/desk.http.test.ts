@@ -88,6 +88,23 @@ describeApp(
       assert.deepEqual(listed((await ch.get(free.href)).body), [c.soon.requestNo]);
     });
 
+    it('my work of other roles: messages, review queue, returned reports; nothing for roles one does not hold', async () => {
+      const staff = await makeUser(h.db(), [['message_handler', org], ['editor', org]]);
+      const cl = await login(staff);
+      const body = (await cl.get('/console')).body;
+      for (const [label, href] of [
+        ['我的留言待答复', '/console/messages?queue=mine'],
+        ['留言已超期未答复', '/console/messages?queue=overdue'],
+        ['待我审核或修改的公开信息', '/console/items/queue'],
+        ['退回修改的年度报告', '/console/reports'],
+      ]) {
+        assert.match(body, new RegExp(`href="${href.replace(/[?]/g, '\\?')}"[^>]*data-testid="work-count"><span class="n">0</span><span class="label">${label}</span>`), label);
+      }
+      assert.doesNotMatch(body, /我的待办申请/);
+      const hb = (await (await login(head)).get('/console')).body;
+      assert.deepEqual([...hb.matchAll(/<div class="work-group"><h3>([^<]+)<\/h3>/g)].map((m) => m[1]), ['依申请公开']);
+    });
+
     it('search by number and subject; names only for those who may see them; never by 查询码', async () => {
       const ch = await login(head);
       const all = (q: string) => `/console/requests?queue=all&q=${encodeURIComponent(q)}`;
