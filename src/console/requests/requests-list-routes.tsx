@@ -56,7 +56,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
           ))}
         </nav>
         <ErrorSummary errors={errors} />
-        <form method="get" action="/console/requests" class="filters" role="search" aria-label="检索和筛选申请" data-testid="request-filters">
+        <form method="get" action="/console/requests" class="filters desk-filters" role="search" aria-label="检索和筛选申请" data-testid="request-filters">
           <input type="hidden" name="queue" value={query.queue} />
           {org ? <input type="hidden" name="org" value={String(org.id)} /> : null}
           <TextField name="q" label="检索" type="search" value={query.q} hint="申请编号、所需信息；有权查看的，也可输入申请人姓名" />
@@ -86,7 +86,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
             <CsrfField token={view.csrf} />
             <input type="hidden" name="back" value={`/console/requests?${qs}${orgQs}`} />
             <div class="table-wrap">
-              <table>
+              <table class="desk-list">
                 <thead>
                   <tr>
                     {bulk ? <th scope="col">选择</th> : null}
@@ -109,15 +109,15 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
                           <input type="checkbox" name="ids" value={String(r.id)} aria-label={`选择 ${r.request_no}`} disabled={!isOpenState(r.state)} />
                         </td>
                       ) : null}
-                      <td>
+                      <td class="nowrap">
                         <a href={`/console/requests/${r.id}`}>{r.request_no}</a>
                       </td>
                       <td>{r.org_name}</td>
                       <td>{APPLICANT_TYPES[r.applicant_type as keyof typeof APPLICANT_TYPES] ?? r.applicant_type}</td>
                       <td>{(r.info_title ?? r.info_ref ?? r.info_description ?? '').slice(0, 40)}</td>
-                      <td>{stateLabel(r.state)}</td>
-                      <td>{r.received_on ?? '待确认'}</td>
-                      <td>
+                      <td class="nowrap">{stateLabel(r.state)}</td>
+                      <td class="nowrap">{r.received_on ?? '待确认'}</td>
+                      <td class="nowrap">
                         {r.due_on ?? '—'}
                         {isOverdue(r, day) ? <span class="badge bad">已超期</span> : null}
                         {r.due_on && isOpenState(r.state) && isProvisionalDate(cal, r.due_on) ? <ProvisionalBadge note={provisionalNote(provisionalYears([r.due_on]))} /> : null}
