@@ -65,7 +65,7 @@ function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) 
 }
 
 /** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
-export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Links; replacedBy?: { id: number; title: string }; preview?: boolean }) {
+export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, replaces = [], preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Links; replacedBy?: { id: number; title: string }; replaces?: Array<{ id: number; title: string }>; preview?: boolean }) {
   return (
     <PortalLayout view={view} title={preview ? `预览：${item.title}` : item.title}>
       {preview ? (
@@ -91,6 +91,7 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
       <h1>{item.title}</h1>
       {item.summary ? <p class="muted">{item.summary}</p> : null}
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+      <LinkList id="qd" title="本文件取代的文件" items={replaces} />
       <LinkList id="jd" title="政策解读" items={links.interpretations} />
       <LinkList id="wj" title="解读的文件" items={links.documents} />
       {attachments.length ? (
