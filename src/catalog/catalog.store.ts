@@ -305,12 +305,13 @@ export async function publicLinksOf(db: Db, today: string, itemId: number): Prom
   return { documents: pick('document'), interpretations: pick('interpretation') };
 }
 
-/** Published policy documents (规章, 规范性文件 or category 政策文件) without any interpretation. */
-export function listUninterpreted(db: Db, orgPaths: string[]): Promise<ItemWithOrg[]> {
+/** Published policy documents (规章, 规范性文件 or category 政策文件) without any interpretation, published by `publishedBy` (`uninterpretedPublishedBy`). */
+export function listUninterpreted(db: Db, orgPaths: string[], publishedBy: string): Promise<ItemWithOrg[]> {
   if (!orgPaths.length) return Promise.resolve([]);
   return withOrg(db)
     .where((eb) => eb.or(orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))))
     .where('items.status', '=', 'published')
+    .where('items.published_on', '<=', publishedBy)
     .where((eb) => eb.or([eb('items.is_normative', '=', 1), eb('items.is_rule', '=', 1), eb('catalog_categories.name', '=', '政策文件')]))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('item_links').select('item_links.id').whereRef('item_links.document_id', '=', 'items.id'))))
     .orderBy('items.published_on')
