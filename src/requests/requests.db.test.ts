@@ -121,12 +121,19 @@ describeDb('依申请公开: a full case on the clock', (h) => {
       assert.ok(!a.summary.includes(ID) && !a.summary.includes('13800138000') && !a.summary.includes('某市某路'), a.summary);
     }
 
-    // 依申请转主动 (第四十四条): an editor of the agency turns the answered information into a draft item.
-    const ed = await makeUser(h.db(), [['editor', org], ['request_admin', org]]);
-    await assert.rejects(convertToProactive(h.ctx(handler.actor, at('2025-11-21')), { requestId: s.id }), { kind: 'forbidden' });
-    const item = await convertToProactive(h.ctx(ed.actor, at('2025-11-21')), { requestId: s.id });
+    // 依申请转主动 (第四十四条): the handler without the editor role hands the answered information off:
+    // a draft item of the agency, and a notice to each of its editors; a mere viewer may not.
+    const ed = await makeUser(h.db(), [['editor', org]]);
+    const viewer = await makeUser(h.db(), [['supervisor', org]]);
+    await assert.rejects(convertToProactive(h.ctx(viewer.actor, at('2025-11-21')), { requestId: s.id }), { kind: 'forbidden', message: /信息采编人员、本案办理人或依申请公开负责人/ });
+    const item = await convertToProactive(h.ctx(handler.actor, at('2025-11-21')), { requestId: s.id });
     assert.ok(item.itemId > 0 && item.indexNo);
-    await assert.rejects(convertToProactive(h.ctx(ed.actor, at('2025-11-21')), { requestId: s.id }), { code: 'already_converted' });
+    assert.ok(item.handedOffTo !== null && item.handedOffTo >= 1);
+    const draft = await h.db().selectFrom('items').select(['status', 'author_id', 'org_id']).where('id', '=', item.itemId).executeTakeFirstOrThrow();
+    assert.deepEqual(draft, { status: 'draft', author_id: null, org_id: org.id });
+    const notice = await h.db().selectFrom('notifications').select(['kind', 'link']).where('user_id', '=', ed.id).executeTakeFirstOrThrow();
+    assert.deepEqual(notice, { kind: 'request.to_proactive', link: `/console/items/${item.itemId}` });
+    await assert.rejects(convertToProactive(h.ctx(handler.actor, at('2025-11-21')), { requestId: s.id }), { code: 'already_converted' });
 
     // 行政复议 then 复议后起诉 (table 四).
     const later = (d: string) => h.ctx(handler.actor, at(d));

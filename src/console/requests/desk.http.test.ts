@@ -166,6 +166,19 @@ describeApp(
       assert.equal(audit.length, 3);
     });
 
+    it('依申请转主动 is offered as a hand-off to a handler without the editor role, not at all to a supervisor', async () => {
+      const url = `/console/requests/${c.closed.id}`;
+      const ca = await login(a);
+      assert.match((await ca.get(url)).body, /生成草稿并转交本机关采编人员/);
+      assert.doesNotMatch((await (await login(supervisor)).get(url)).body, /to-proactive/);
+      const editor = await makeUser(h.db(), [['editor', org]]);
+      const done = await ca.post(`${url}/to-proactive`, { title: '桥梁检测报告' }, { from: url });
+      assert.equal(done.statusCode, 303);
+      assert.match((await ca.get(url)).body, /并通知本机关 2 名信息采编人员完善后提交审核/);
+      const notice = await h.db().selectFrom('notifications').select('title').where('user_id', '=', editor.id).executeTakeFirstOrThrow();
+      assert.equal(notice.title, '依申请转主动：请审核发布「桥梁检测报告」');
+    });
+
     it('bulk assignment: confirmation first, then each case with its own result', async () => {
       const ch = await login(head);
       const from = '/console/requests?queue=all';
