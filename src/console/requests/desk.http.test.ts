@@ -179,6 +179,22 @@ describeApp(
       assert.equal(notice.title, '依申请转主动：请审核发布「桥梁检测报告」');
     });
 
+    it('the case page warns while the 复议机关 and the court are not set; the letter names them once set', async () => {
+      const ch = await login(head);
+      const url = `/console/requests/${c.late.id}`;
+      assert.match((await ch.get(url)).body, /data-testid="remedies-missing">本机关的文书设置尚未填写行政复议机关和人民法院/);
+      const from = `/console/requests/letter-templates?org=${org.id}`;
+      const bad = await ch.post('/console/requests/letter-settings', { orgId: String(org.id), numberPattern: '', cc: '', reviewBody: '示范县人民政府', court: '示范县' }, { from });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /请填写人民法院的全称/);
+      assert.match((await ch.get(url)).body, /remedies-missing/, 'nothing saved');
+      const ok = await ch.post('/console/requests/letter-settings', { orgId: String(org.id), numberPattern: '', cc: '', reviewBody: '示范县人民政府', court: '示范县人民法院' }, { from });
+      assert.equal(ok.statusCode, 303);
+      assert.doesNotMatch((await ch.get(url)).body, /remedies-missing/);
+      const letter = await ch.get(`/console/requests/${c.closed.id}/letters/0`);
+      assert.match(letter.body, /60日内向示范县人民政府申请行政复议，或者自收到本答复之日起6个月内依法向示范县人民法院提起行政诉讼/);
+    });
+
     it('bulk assignment: confirmation first, then each case with its own result', async () => {
       const ch = await login(head);
       const from = '/console/requests?queue=all';

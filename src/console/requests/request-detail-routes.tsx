@@ -7,7 +7,7 @@ import { isAppError, notFound, type FieldError } from '../../platform/errors.js'
 import type { Ctx } from '../../platform/context.js';
 import { parseId } from '../../orgs/create-user.js';
 import { staffCase, type StaffCase } from '../../requests/request-status.js';
-import { stateLabel } from '../../requests/request-states.rules.js';
+import { isOpenState, stateLabel } from '../../requests/request-states.rules.js';
 import { outcomeText } from '../../requests/outcomes.rules.js';
 import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../../requests/applicant.rules.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
@@ -64,6 +64,11 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors }: { view
           </>
         ) : null}
       </dl>
+      {c.remediesMissing.length && isOpenState(r.state) ? (
+        <p class="warning" data-testid="remedies-missing">
+          本机关的文书设置尚未填写{c.remediesMissing.join('和')}：答复书的救济途径将不写明具体机关。请依申请公开负责人在<a href={`/console/requests/letter-templates?org=${r.org_id}`}>文书模板与协办期限</a>页面填写。
+        </p>
+      ) : null}
       {c.similar.length ? (
         <p class="warning" data-testid="similar">
           该申请人曾申请相同信息：
