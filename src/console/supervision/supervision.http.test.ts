@@ -38,6 +38,25 @@ describeApp(
       admin = await makeUser(h.db(), [['agency_admin', edu]]);
     });
 
+    it('责任科室 options name the agency with the section; sections are no 报送单位 of annual reports', async () => {
+      const civil = (await h.db().selectFrom('orgs').selectAll().where('name', '=', '示范县民政局').executeTakeFirstOrThrow()) as OrgRow;
+      for (const parent of [edu, civil]) await makeOrg(h.db(), { parent, kind: 'section', name: '办公室' });
+      const s = h.client();
+      await s.login(sup.username);
+      const list = (await s.get('/console/supervision/tasks')).body;
+      assert.match(list, />示范县教育局 · 办公室</);
+      assert.match(list, />示范县民政局 · 办公室</);
+      const a = h.client();
+      await a.login(admin.username);
+      const reports = (await a.get('/console/reports')).body;
+      assert.match(reports, /<option value="\d+">示范县教育局<\/option>/);
+      assert.doesNotMatch(reports, /<option value="\d+">办公室<\/option>/);
+      const section = await h.db().selectFrom('orgs').select('id').where('parent_id', '=', edu.id).executeTakeFirstOrThrow();
+      const refused = await a.post('/console/reports/new', { orgId: String(section.id), year: '2025' }, { from: '/console/reports' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /办公室是内设机构，不单独编制年度报告/);
+    });
+
     it('a task round trip: supervisor creates → agency reports → supervisor returns → agency reports → supervisor accepts', async () => {
       const s = h.client();
       assert.equal((await s.login(sup.username)).statusCode, 303);
