@@ -4,7 +4,7 @@ import type { CapabilityModule } from '../modules.js';
 export const requestsModule: CapabilityModule = {
   name: 'requests',
   async routes(app) {
-    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, exportRoutes, bulk, home, work] = await Promise.all([
+    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, exportRoutes, bulk, home, work, proofsApi] = await Promise.all([
       import('../../console/nav.js'),
       import('../../requests/requests.policy.rules.js'),
       import('../../console/requests/requests-list-routes.js'),
@@ -20,6 +20,7 @@ export const requestsModule: CapabilityModule = {
       import('../../console/requests/requests-bulk-routes.js'),
       import('../../console/foundation/home-routes.js'),
       import('../../console/requests/request-work.js'),
+      import('../../api/requests/id-proofs-api.js'),
     ]);
     const { VIEW_ROLES, HANDLE_ROLES, APPROVE_ROLES } = policy;
     nav.registerNav(
@@ -40,6 +41,7 @@ export const requestsModule: CapabilityModule = {
     await portal.requestsPortalRoutes(app);
     await api.requestsApi(app);
     await departments.requestDepartmentsApi(app);
+    await proofsApi.idProofsApi(app);
   },
   async hooks() {
     // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.

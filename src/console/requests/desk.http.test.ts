@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/context.js';
 import { registerRequest } from '../../requests/register-request.js';
 import { assignRequest } from '../../requests/assign-request.js';
 import { answerRequest } from '../../requests/answer-request.js';
+import { createToken } from '../../orgs/api-tokens.js';
 
 const ID17 = '11010519491231002';
 const ID = ID17 + residentIdCheckChar(ID17);
@@ -193,6 +194,42 @@ describeApp(
       assert.doesNotMatch((await ch.get(url)).body, /remedies-missing/);
       const letter = await ch.get(`/console/requests/${c.closed.id}/letters/0`);
       assert.match(letter.body, /60日内向示范县人民政府申请行政复议，或者自收到本答复之日起6个月内依法向示范县人民法院提起行政诉讼/);
+    });
+
+    it('identity proofs: added to an existing case on the page and through the API, with the access rules of the case page', async () => {
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+      const url = `/console/requests/${c.late.id}`;
+      const proofs = async () => (await h.db().selectFrom('request_id_proofs').select(['id', 'filename']).where('request_id', '=', c.late.id).orderBy('id').execute());
+      const ca = await login(a);
+      assert.match((await ca.get(url)).body, /data-testid="add-id-proof"/);
+      const bad = await ca.upload(`${url}/id-proofs`, { field: 'idProof', name: 'note.txt', data: 'not an image' }, {}, { from: url });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /field-error/);
+      assert.equal((await proofs()).length, 0);
+      const ok = await ca.upload(`${url}/id-proofs`, { field: 'idProof', name: 'id-front.png', data: png }, {}, { from: url });
+      assert.equal(ok.statusCode, 303);
+      const page = (await ca.get(url)).body;
+      assert.match(page, /已补充身份证明文件 1 个。/);
+      assert.match(page, /id-front\.png/);
+      // b is not the case's handler: neither sees nor adds proofs.
+      const cb = await login(b);
+      assert.doesNotMatch((await cb.get(url)).body, /add-id-proof/);
+      const api = async (token: string, method: 'GET' | 'POST', path: string, payload?: object) =>
+        h.app().inject({ method, url: `/api/v1/requests/${c.late.id}/id-proofs${path}`, headers: { authorization: `Bearer ${token}` }, payload });
+      const ta = (await createToken(h.ctx(a.actor, NOW), { name: '办件系统', roles: ['request_handler'] })).token;
+      const tb = (await createToken(h.ctx(b.actor, NOW), { name: '办件系统', roles: ['request_handler'] })).token;
+      assert.equal((await api(tb, 'GET', '')).statusCode, 403);
+      assert.equal((await api(tb, 'POST', '', { files: [{ filename: 'x.png', contentBase64: png.toString('base64') }] })).statusCode, 403);
+      const added = await api(ta, 'POST', '', { files: [{ filename: '身份证反面.png', contentBase64: png.toString('base64') }] });
+      assert.equal(added.statusCode, 201, added.body);
+      const listed = (await api(ta, 'GET', '')).json() as { data: Array<{ id: number; filename: string; mime: string }> };
+      assert.deepEqual(listed.data.map((p) => [p.filename, p.mime]), [['id-front.png', 'image/png'], ['身份证反面.png', 'image/png']]);
+      const file = await api(ta, 'GET', `/${listed.data[1]!.id}`);
+      assert.equal(file.statusCode, 200);
+      assert.deepEqual(file.rawPayload, png);
+      const junk = await api(ta, 'POST', '', { files: [{ filename: 'a.png', contentBase64: Buffer.from('plain text').toString('base64') }] });
+      assert.equal(junk.statusCode, 400);
+      assert.equal((await proofs()).length, 2);
     });
 
     it('bulk assignment: confirmation first, then each case with its own result', async () => {
