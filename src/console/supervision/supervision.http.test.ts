@@ -6,6 +6,9 @@ import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 import { randomBytes } from 'node:crypto';
+import mammoth from 'mammoth';
+import { registerRequest } from '../../requests/register-request.js';
+import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 
 const NOW = new Date('2026-11-30T02:00:00Z');
 
@@ -132,6 +135,16 @@ describeApp(
       assert.equal(d.statusCode, 200);
       assert.match(String(d.headers['content-type']), /wordprocessingml/);
       assert.equal(d.rawPayload.subarray(0, 2).toString(), 'PK');
+      // The notice adds the quarter's request and message figures per agency and names tasks accepted late.
+      const handler = await makeUser(h.db(), [['request_handler', edu]]);
+      const ID17 = '11010519491231002';
+      await registerRequest(h.ctx(handler.actor, NOW), { applicantType: 'citizen', name: '李四', idType: 'resident_id', idNumber: ID17 + residentIdCheckChar(ID17), phone: '13912345678', infoTitle: '学区划分方案', form: 'electronic', delivery: 'pickup', orgId: edu.id, channel: 'in_person', receivedOn: '2026-10-12' });
+      const text = (await mammoth.extractRawText({ buffer: (await s.get('/console/supervision/tasks/notice.docx?year=2026')).rawPayload })).value;
+      assert.match(text, /三、逾期完成的任务/);
+      assert.match(text, /重要政策文件同步解读\s+示范县教育局\s+2026-11-20\s+2026-11-30/);
+      assert.match(text, /四、依申请公开和留言办理情况（2026年10月1日至2026年11月30日；超期按通报日计）/);
+      assert.match(text, /示范县教育局\s+1\s+0\s+—\s+1\s+0\s+—\s+0/);
+      assert.match(text, /合计\s+1\s+0\s+—\s+1\s+0/);
     });
 
     it('dashboard: agencies, sorting, links to records, SVG chart, CSV/XLSX; agency admin sees own agency only', async () => {
@@ -149,7 +162,7 @@ describeApp(
       const csv = await s.get('/console/supervision/dashboard.csv');
       assert.equal(csv.statusCode, 200);
       assert.match(csv.body, /^\uFEFF单位,收到申请/);
-      assert.match(csv.body, /示范县教育局,0,0,—/);
+      assert.match(csv.body, /示范县教育局,1,0,—/); // the request registered for the 季度通报 above
       const xlsx = await s.get('/console/supervision/dashboard.xlsx');
       assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
       assert.equal((await s.get('/console/supervision?from=2026-12-01&to=2026-01-01')).statusCode, 400);
