@@ -326,8 +326,19 @@ describeDb('依申请公开: daily reminders', (h) => {
     const a = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
     await assignRequest(h.ctx(handler.actor, at('2025-09-26')), { requestId: a.id, handlerId: handler.id });
     // Due 2025-10-30; on 2025-10-27 three working days remain (10-28, 10-29, 10-30).
-    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 0, cases: 0 });
-    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1 });
+    const head = await makeUser(h.db(), [['request_admin', org]]);
+    await h.db().updateTable('users').set({ email: 'head@example.gov.cn' }).where('id', '=', head.id).execute();
+    const unassigned = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 0, cases: 0, heads: 0 });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1, heads: 1 });
+    // The head of office hears of every case of the agency, the unassigned one too; overdue ones say so.
+    const hn = await h.db().selectFrom('notifications').select(['title', 'body']).where('user_id', '=', head.id).executeTakeFirstOrThrow();
+    assert.equal(hn.title, '依申请公开到期提醒（负责人）：本机关 2 件即将到期或已超期');
+    assert.match(hn.body, new RegExp(`${unassigned.requestNo}（未分派）：答复期限 2025-10-30`));
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-31'))), { handlers: 1, cases: 1, heads: 1 });
+    const late = await h.db().selectFrom('notifications').select('title').where('user_id', '=', head.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(late.title, '依申请公开到期提醒（负责人）：本机关 2 件即将到期或已超期，其中已超期 2 件');
+    assert.ok(await h.db().selectFrom('outbox').select('id').where('to_addr', '=', 'head@example.gov.cn').executeTakeFirst());
     const n = await h.db().selectFrom('notifications').select(['title', 'body']).where('user_id', '=', handler.id).executeTakeFirstOrThrow();
     assert.match(n.body, new RegExp(`${a.requestNo}：答复期限 2025-10-30`));
     const m = await h.db().selectFrom('outbox').select(['to_addr', 'body']).where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow();
