@@ -25,6 +25,7 @@ import { requestStatistics } from './request-statistics.js';
 import { convertToProactive } from './convert-to-proactive.js';
 import { eraseExpiredPersonalData, setRetentionYears } from './retention.js';
 import { sendReminders } from './send-reminders.js';
+import { saveReminderPrefs } from './save-reminder-prefs.js';
 import { recordAppeal } from './record-appeal.js';
 import { forwardRequest } from './forward-request.js';
 import { seedDemoRequests } from './seed-demo-requests.js';
@@ -339,6 +340,14 @@ describeDb('依申请公开: daily reminders', (h) => {
     const late = await h.db().selectFrom('notifications').select('title').where('user_id', '=', head.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.equal(late.title, '依申请公开到期提醒（负责人）：本机关 2 件即将到期或已超期，其中已超期 2 件');
     assert.ok(await h.db().selectFrom('outbox').select('id').where('to_addr', '=', 'head@example.gov.cn').executeTakeFirst());
+    // Each person chooses: the head wants e-mail only; the handler without an address still gets the console notice.
+    await saveReminderPrefs(h.ctx(head.actor, at('2025-10-31')), { inApp: false, email: true });
+    await assert.rejects(saveReminderPrefs(h.ctx(head.actor, at('2025-10-31')), { inApp: false, email: false }), { kind: 'invalid', code: 'reminder_way_required' });
+    const count = async (table: 'notifications' | 'outbox', where: ['user_id', number] | ['to_addr', string]) =>
+      Number((await h.db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(where[0] as never, '=', where[1] as never).executeTakeFirstOrThrow()).n);
+    const before = [await count('notifications', ['user_id', head.id]), await count('outbox', ['to_addr', 'head@example.gov.cn'])];
+    await sendReminders(h.ctx(undefined, at('2025-11-03')));
+    assert.deepEqual([await count('notifications', ['user_id', head.id]), await count('outbox', ['to_addr', 'head@example.gov.cn'])], [before[0], before[1]! + 1]);
     const n = await h.db().selectFrom('notifications').select(['title', 'body']).where('user_id', '=', handler.id).executeTakeFirstOrThrow();
     assert.match(n.body, new RegExp(`${a.requestNo}：答复期限 2025-10-30`));
     const m = await h.db().selectFrom('outbox').select(['to_addr', 'body']).where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { notify, queueMail } from '../platform/mail/mail.js';
 import { soonUntil } from './request-calendar.js';
+import { getReminderPrefs } from './save-reminder-prefs.js';
 import { isOverdue, OPEN_REQUEST_STATES } from './due-window.rules.js';
 import type { Db } from '../platform/db/schema.js';
 import { today } from './case-support.js';
@@ -43,8 +44,9 @@ export async function sendReminders(ctx: Ctx): Promise<{ handlers: number; cases
     for (const r of co) add(r, `${r.request_no}：协办科室 ${r.org_name} 内部办理期限 ${r.internal_due_on}${(r.internal_due_on ?? '') < day ? '（已逾期未答复）' : ''}`);
     for (const [userId, u] of byUser) {
       const title = `依申请公开到期提醒：${u.lines.length} 项即将到期或已超期`;
-      await notify(trx, ctx, { userId, kind: 'request_due', title, body: u.lines.join('\n'), link: '/console/requests?queue=due_soon' });
-      if (u.email) await queueMail(trx, ctx, { to: u.email, subject: title, body: `${u.lines.join('\n')}\n\n请登录工作台办理。`, orgId: u.orgId, related: { type: 'request_reminder', id: day } });
+      const prefs = await getReminderPrefs(trx, userId);
+      if (prefs.inApp || !u.email) await notify(trx, ctx, { userId, kind: 'request_due', title, body: u.lines.join('\n'), link: '/console/requests?queue=due_soon&handler=me' });
+      if (u.email && prefs.email) await queueMail(trx, ctx, { to: u.email, subject: title, body: `${u.lines.join('\n')}\n\n请登录工作台办理。`, orgId: u.orgId, related: { type: 'request_reminder', id: day } });
     }
     const heads = await remindHeads(trx, ctx, day, soon);
     if (rows.length || co.length || heads) {
@@ -90,8 +92,9 @@ async function remindHeads(trx: Db, ctx: Ctx, day: string, soon: string): Promis
     const late = mine.filter((c) => isOverdue(c, day)).length;
     const lines = mine.map((c) => `${c.request_no}（${c.handler_name ?? '未分派'}）：答复期限 ${c.due_on}${isOverdue(c, day) ? '（已超期）' : ''}`);
     const title = `依申请公开到期提醒（负责人）：本机关 ${mine.length} 件即将到期或已超期${late ? `，其中已超期 ${late} 件` : ''}`;
-    await notify(trx, ctx, { userId, kind: 'request_due_head', title, body: lines.join('\n'), link: late ? '/console/requests?queue=overdue' : '/console/requests?queue=due_soon' });
-    if (h.email) await queueMail(trx, ctx, { to: h.email, subject: title, body: `${lines.join('\n')}\n\n请登录工作台督办。`, orgId: h.orgId, related: { type: 'request_reminder', id: day } });
+    const prefs = await getReminderPrefs(trx, userId);
+    if (prefs.inApp || !h.email) await notify(trx, ctx, { userId, kind: 'request_due_head', title, body: lines.join('\n'), link: late ? '/console/requests?queue=overdue' : '/console/requests?queue=due_soon' });
+    if (h.email && prefs.email) await queueMail(trx, ctx, { to: h.email, subject: title, body: `${lines.join('\n')}\n\n请登录工作台督办。`, orgId: h.orgId, related: { type: 'request_reminder', id: day } });
     n++;
   }
   return n;

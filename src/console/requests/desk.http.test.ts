@@ -245,6 +245,19 @@ describeApp(
       assert.equal((await proofs()).length, 2);
     });
 
+    it('reminder preferences: a handler chooses in-app and/or e-mail, never neither', async () => {
+      const ca = await login(a);
+      const url = '/console/requests/reminders';
+      assert.match((await ca.get(url)).body, /data-testid="reminder-prefs"/);
+      const none = await ca.post(url, {}, { from: url });
+      assert.equal(none.statusCode, 400);
+      assert.match(none.body, /请至少选择一种提醒方式/);
+      assert.equal((await ca.post(url, { email: '1' }, { from: url })).statusCode, 303);
+      assert.match((await ca.get(url)).body, /name="inApp" value="1"\/>/);
+      assert.match((await ca.get(url)).body, /name="email" value="1" checked\/>/);
+      assert.equal((await (await login(supervisor)).get(url)).statusCode, 403);
+    });
+
     it('bulk assignment: confirmation first, then each case with its own result', async () => {
       const ch = await login(head);
       const from = '/console/requests?queue=all';
