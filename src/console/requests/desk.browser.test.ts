@@ -81,6 +81,10 @@ describe('The staff desk in Chromium: my work → a case → bulk assignment →
     await page.getByRole('link', { name: lateNo }).click();
     await page.getByRole('heading', { name: new RegExp(lateNo) }).first().waitFor();
     assert.match(await page.locator('main').innerText(), /城区道路养护合同/);
+    await page.getByTestId('remedies-missing').waitFor();
+    await page.getByText('补充身份证明文件').click();
+    await assertAccessible(page, 'case page with the identity-proof form');
+    await picture(page, 'request-case-1280');
 
     // the list of unassigned cases in process, sorted by number
     await page.goto(`${base}/console`);
@@ -124,6 +128,9 @@ describe('The staff desk in Chromium: my work → a case → bulk assignment →
     assert.equal(ws.getCell('K2').value, bName);
     assert.equal(ws.getCell('K4').value, bName);
     assert.equal(ws.getCell('K5').value, '未分派');
+    await page.goto(`${base}/console/requests/reminders`);
+    await assertAccessible(page, 'reminder preferences');
+    await picture(page, 'request-reminders-1280');
     await context.close();
   });
 });
