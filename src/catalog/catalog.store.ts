@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import type { CatalogCategoriesTable, ItemReviewsTable, ItemsTable, ItemVersionsTable } from './catalog.tables.js';
 import { PROACTIVE } from './catalog-labels.rules.js';
+import { parseDocNumber } from './doc-number.rules.js';
 import './catalog.tables.js';
 
 export type ItemRow = Selectable<ItemsTable>;
@@ -65,7 +66,12 @@ export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: Item
   if (f.authorId) q = q.where('items.author_id', '=', f.authorId);
   if (f.createdFrom) q = q.where('items.created_on', '>=', f.createdFrom);
   if (f.createdTo) q = q.where('items.created_on', '<=', f.createdTo);
-  if (f.q) q = q.where((eb) => eb.or([eb('items.title', 'like', `%${f.q}%`), eb('items.index_no', '=', f.q as string), eb('items.doc_no_norm', '=', f.q as string)]));
+  if (f.q) {
+    // A 文号 is found in either form: as typed (`示政发(2026)3号`) or normalized (`示政发〔2026〕3号`).
+    const text = f.q;
+    const norm = parseDocNumber(text)?.normalized ?? text;
+    q = q.where((eb) => eb.or([eb('items.title', 'like', `%${text}%`), eb('items.index_no', '=', text), eb('items.doc_no_norm', '=', norm), eb('items.doc_no', '=', text)]));
+  }
   const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const rows = await q.orderBy('items.updated_at', 'desc').orderBy('items.id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(total.n) };
@@ -299,12 +305,13 @@ export async function publicLinksOf(db: Db, today: string, itemId: number): Prom
   return { documents: pick('document'), interpretations: pick('interpretation') };
 }
 
-/** Published policy documents (规章, 规范性文件 or category 政策文件) without any interpretation. */
-export function listUninterpreted(db: Db, orgPaths: string[]): Promise<ItemWithOrg[]> {
+/** Published policy documents (规章, 规范性文件 or category 政策文件) without any interpretation, published by `publishedBy` (`uninterpretedPublishedBy`). */
+export function listUninterpreted(db: Db, orgPaths: string[], publishedBy: string): Promise<ItemWithOrg[]> {
   if (!orgPaths.length) return Promise.resolve([]);
   return withOrg(db)
     .where((eb) => eb.or(orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))))
     .where('items.status', '=', 'published')
+    .where('items.published_on', '<=', publishedBy)
     .where((eb) => eb.or([eb('items.is_normative', '=', 1), eb('items.is_rule', '=', 1), eb('catalog_categories.name', '=', '政策文件')]))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('item_links').select('item_links.id').whereRef('item_links.document_id', '=', 'items.id'))))
     .orderBy('items.published_on')

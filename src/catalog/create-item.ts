@@ -4,6 +4,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { nextCounter, tx } from '../platform/tx.js';
 import { rolesAllow } from '../orgs/roles.rules.js';
 import { getOrg } from '../orgs/orgs.store.js';
+import { ITEM_WRITERS } from './catalog-policy.rules.js';
 import { validateItem, type ItemInput } from './item-input.rules.js';
 import { applyIndexPattern, indexPeriod, indexPrefix } from './index-number.rules.js';
 import { getIndexPattern } from './index-pattern.js';
@@ -11,7 +12,7 @@ import { findItemByIndexNo, insertItem, insertReview } from './catalog.store.js'
 import { ensureCategories } from './categories.js';
 
 /** Roles that may write items. */
-export const ITEM_WRITERS = ['editor', 'agency_admin'] as const;
+export { ITEM_WRITERS };
 
 /** Creates a draft item in an agency's catalogue with a new (or imported) 索引号. */
 export async function createItem(ctx: Ctx, input: ItemInput & { orgId: number }): Promise<{ id: number; indexNo: string }> {

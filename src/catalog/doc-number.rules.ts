@@ -52,3 +52,9 @@ export function sameDocNumber(a: string, b: string): boolean {
   const y = parseDocNumber(b);
   return !!x && !!y && x.normalized === y.normalized;
 }
+
+/** The 文号 as shown and exported: the canonical form when it parses, otherwise as typed (the record keeps the typed form). */
+export function displayDocNumber(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  return parseDocNumber(raw)?.normalized ?? raw;
+}

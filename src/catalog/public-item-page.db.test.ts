@@ -50,12 +50,19 @@ describeDb('public item page (one statement)', (h) => {
     assert.deepEqual(p.attachments.map((a) => [a.filename, a.size, a.kind]), [['附件1.pdf', 1234, 'pdf'], ['附件2.pdf', 1234, 'pdf']]);
     assert.deepEqual(p.links, { documents: [], interpretations: [{ id: interp, title: '一图读懂河道管理办法' }] });
     assert.deepEqual(p.replacedBy, { id: replacement, title: '示例县河道管理办法（2026年修订）' });
+    assert.deepEqual(p.replaces, []);
+  });
+
+  it('the replacement links back to the document it replaces (取代)', async () => {
+    const p = await getPublicItemPage(h.db(), TODAY, replacement);
+    assert.deepEqual(p?.replaces, [{ id: doc, title: '示例县河道管理办法' }]);
+    assert.equal(p?.replacedBy, undefined);
   });
 
   it('links the other way, and answers nothing for a draft, a withdrawn or an unknown item', async () => {
     const p = await getPublicItemPage(h.db(), TODAY, interp);
     assert.deepEqual(p?.links, { documents: [{ id: doc, title: '示例县河道管理办法' }], interpretations: [] });
-    assert.deepEqual([p?.versions, p?.attachments, p?.replacedBy], [[], [], undefined]);
+    assert.deepEqual([p?.versions, p?.attachments, p?.replacedBy, p?.replaces], [[], [], undefined, []]);
     for (const id of [draftInterp, withdrawnInterp, 987654]) assert.equal(await getPublicItemPage(h.db(), TODAY, id), undefined);
   });
 

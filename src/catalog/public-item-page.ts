@@ -19,6 +19,8 @@ export interface PublicItemPageData {
   attachments: AttachmentWithFile[];
   links: { documents: Link[]; interpretations: Link[] };
   replacedBy?: Link;
+  /** Public items whose 替代文件 is this one (取代的文件). */
+  replaces: Link[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,6 +63,8 @@ const read = reusableQuery((db: Db, a: { today: string; id: number }) => {
           .select(['items.id', 'items.title'])
           .where('items.id', '=', sql<number>`(select r.replaced_by_id from items as r where r.id = ${a.id})`),
       ).as('replaced_by_json'),
+      // The back-link: public items this one replaces (their 替代文件 is this item).
+      array(publicItems(db, a.today).clearSelect().select(['items.id', 'items.title']).where('items.replaced_by_id', '=', a.id)).as('replaces_json'),
     ]);
 });
 
@@ -74,12 +78,13 @@ const byId = (links: Link[]) => links.sort((x, y) => x.id - y.id);
 export async function getPublicItemPage(db: Db, today: string, id: number): Promise<PublicItemPageData | undefined> {
   const row = (await read(db, { today, id }))[0] as (ItemWithOrg & Record<`${string}_json`, unknown>) | undefined;
   if (!row) return undefined;
-  const { versions_json, attachments_json, documents_json, interpretations_json, replaced_by_json, ...item } = row;
+  const { versions_json, attachments_json, documents_json, interpretations_json, replaced_by_json, replaces_json, ...item } = row;
   return {
     item: item as ItemWithOrg,
     versions: json(versions_json),
     attachments: json(attachments_json),
     links: { documents: byId(json(documents_json)), interpretations: byId(json(interpretations_json)) },
     replacedBy: json<Link | null>(replaced_by_json) ?? undefined,
+    replaces: byId(json<Link[] | null>(replaces_json) ?? []),
   };
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import type { MessageEventsTable, MessagesTable } from './interaction.tables.js';
 import './interaction.tables.js';
@@ -60,7 +60,7 @@ const PENDING = ['received', 'accepted', 'assigned', 'reopened'];
 /** Messages in the actor's subtrees for a queue, newest first, with the total. */
 export async function listMessages(
   db: Db,
-  f: { orgPaths: string[]; queue: MessageQueue; userId: number | null; today: string; limit: number; offset: number; staleBefore?: string },
+  f: { orgPaths: string[]; queue: MessageQueue; userId: number | null; today: string; limit: number; offset: number; staleBefore?: string; q?: string; type?: string },
 ): Promise<{ rows: MessageWithOrg[]; total: number }> {
   if (!f.orgPaths.length) return { rows: [], total: 0 };
   let q = withOrg(db).where((eb) => eb.or(f.orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))));
@@ -71,6 +71,13 @@ export async function listMessages(
   if (f.queue === 'held') q = q.where('messages.held_for_moderation', '=', 1);
   if (f.queue === 'stale') q = q.where('messages.state', 'in', PENDING).where('messages.rejected', '=', 0).where('messages.received_on', '<', f.staleBefore ?? f.today);
   if (f.queue === 'replied') q = q.where('messages.state', 'in', ['replied', 'rated', 'closed', 'transferred']);
+  if (f.type) q = q.where('messages.type', '=', f.type);
+  if (f.q) {
+    // 编号 exactly, or words of the subject or content; % and _ taken literally.
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = f.q;
+    q = q.where((eb) => eb.or([eb('messages.message_no', '=', text.toUpperCase()), sql<boolean>`messages.subject like ${like} escape '\\'`, sql<boolean>`messages.content like ${like} escape '\\'`]));
+  }
   const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.orderBy('messages.id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { rows, total };

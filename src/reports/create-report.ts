@@ -40,6 +40,8 @@ export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<
     if (!org) throw notFound('org_not_found', '机构不存在。');
     const roles = input.history ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES;
     if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, roles, org.path)) throw forbidden();
+    // 条例第四十九条: the administrative organ reports; its internal sections (内设机构) are no 报送单位.
+    if (org.kind === 'section') throw invalidFields([{ code: 'report_org_section', field: 'orgId', message: `${org.name}是内设机构，不单独编制年度报告，请选择其所属机关。` }]);
     if (await findReport(trx, org.id, input.year)) throw conflict('report_exists', `${org.name} ${input.year} 年度报告已存在。`, 'year');
     const format = input.tables?.format ?? formatForYear(input.year);
     const prevRow = await findReport(trx, org.id, input.year - 1);

@@ -1,7 +1,7 @@
 /** The letters of one case, built from its stored events (read only). */
 import type { Db } from '../platform/db/schema.js';
 import { answerLetter, consultationLetter, correctionLetter, extensionLetter, feeLetter, letterProvisionalNote, type Letter, type LetterCase } from './letters.rules.js';
-import { storedTemplate } from './letter-templates.rules.js';
+import { remediesText, storedTemplate } from './letter-templates.rules.js';
 import { isParty } from './clock/clock-input.rules.js';
 import { eventPayload } from './ledger.rules.js';
 import type { CaseClock } from './case-support.js';
@@ -10,7 +10,7 @@ import { requestCalendar } from './request-calendar.js';
 import { isValidIsoDate } from '../platform/dates.js';
 import { isProvisionalDate } from '../calendar/calendar.rules.js';
 import { provisionalYears } from '../calendar/provisional-year.rules.js';
-import { letterIssues } from './letter-numbers.store.js';
+import { getLetterSettings, letterIssues } from './letter-numbers.store.js';
 
 /**
  * Every letter the case has produced so far, oldest first. With `staff`, the 征求意见函 too: they are
@@ -54,7 +54,7 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, o
     }
     if (e.type === 'answered' && r.outcome_code) {
       const t = storedTemplate(p.template) ?? undefined;
-      out.push(answerLetter(c, { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' }, t));
+      out.push(answerLetter(c, { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' }, t, remediesText(await getLetterSettings(db, r.org_id))));
     }
     const issued = issues.get(e.id);
     if (issued && out.length > before) out[out.length - 1] = { ...out[out.length - 1], docNo: issued.docNo, cc: issued.cc };

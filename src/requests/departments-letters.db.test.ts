@@ -86,8 +86,8 @@ describeDb('依申请公开: 主办科室 and 协办科室 with internal due dat
     assert.deepEqual(deps.map((d) => [d.org_name, d.role, d.internal_due_on]), [['规划科', 'lead', null], ['法规科', 'co', '2025-10-23']]);
 
     // Reminders: on 2025-10-20 the internal date 10-23 is within 3 working days; nothing from the statutory date yet.
-    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-17'))), { handlers: 0, cases: 0 });
-    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 1, cases: 0 });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-17'))), { handlers: 0, cases: 0, heads: 0 });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 1, cases: 0, heads: 0 });
     const n = await h.db().selectFrom('notifications').select('body').where('user_id', '=', handler.id).executeTakeFirstOrThrow();
     assert.equal(n.body, `${reg.requestNo}：协办科室 法规科 内部办理期限 2025-10-23（已逾期未答复）`);
     assert.ok(!(await h.db().selectFrom('outbox').select('body').where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow()).body.includes(ID));
@@ -99,7 +99,7 @@ describeDb('依申请公开: 主办科室 and 协办科室 with internal due dat
     await assert.rejects(removeCoHandling(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id }), { code: 'cohandling_already_replied' });
     deps = (await staffCase(h.ctx(handler.actor, at('2025-10-24')), reg.id)).departments;
     assert.deepEqual(deps.map((d) => [d.org_name, d.reply_on, d.reply_by, d.reply_text]), [['规划科', null, null, null], ['法规科', '2025-10-24', '李科长', '经核，该报告可以公开。']]);
-    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1 });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1, heads: 1 });
 
     const history = (await staffCase(h.ctx(handler.actor, at('2025-10-24')), reg.id)).history;
     assert.ok(history.some((e) => e.type === 'cohandling_replied' && e.label === '协办科室答复' && !e.isPublic));

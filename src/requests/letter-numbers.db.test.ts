@@ -43,16 +43,16 @@ describeDb('依申请公开: 发文字号 per agency and year, 抄送, the staff
   test('the settings: request_admin only, the pattern checked against GB/T 9704, audited', async () => {
     await assert.rejects(saveLetterSettings(ctx(handler.actor, '2025-09-01'), { orgId: org.id, numberPattern: '示交公开〔{year}〕{n}号' }), { kind: 'forbidden' });
     await assert.rejects(saveLetterSettings(ctx(otherAdmin.actor, '2025-09-01'), { orgId: org.id, numberPattern: '示交公开〔{year}〕{n}号' }), { kind: 'forbidden' });
-    await assert.rejects(saveLetterSettings(ctx(admin.actor, '2025-09-01'), { orgId: org.id, numberPattern: '示交公开〔{year}〕第{n}号', cc: '局'.repeat(41) }), (e: { errors: Array<{ code: string }> }) => {
-      assert.deepEqual(e.errors.map((x) => x.code), ['number_pattern_di', 'cc_name_too_long']);
+    await assert.rejects(saveLetterSettings(ctx(admin.actor, '2025-09-01'), { orgId: org.id, numberPattern: '示交公开〔{year}〕第{n}号', cc: '局'.repeat(41), court: '示例县' }), (e: { errors: Array<{ code: string }> }) => {
+      assert.deepEqual(e.errors.map((x) => x.code), ['number_pattern_di', 'cc_name_too_long', 'court_name']);
       return true;
     });
-    assert.deepEqual(await getLetterSettings(h.db(), org.id), { numberPattern: '', cc: [] }, 'nothing stored after a refusal');
-    const saved = await saveLetterSettings(ctx(admin.actor, '2025-09-01'), { orgId: org.id, numberPattern: '示交公开[{year}]{n}号', cc: '县政府办公室、县司法局' });
-    assert.deepEqual(saved, { numberPattern: '示交公开〔{year}〕{n}号', cc: ['县政府办公室', '县司法局'] });
+    assert.deepEqual(await getLetterSettings(h.db(), org.id), { numberPattern: '', cc: [], reviewBody: '', court: '' }, 'nothing stored after a refusal');
+    const saved = await saveLetterSettings(ctx(admin.actor, '2025-09-01'), { orgId: org.id, numberPattern: '示交公开[{year}]{n}号', cc: '县政府办公室、县司法局', reviewBody: '示例县人民政府', court: '示例县人民法院' });
+    assert.deepEqual(saved, { numberPattern: '示交公开〔{year}〕{n}号', cc: ['县政府办公室', '县司法局'], reviewBody: '示例县人民政府', court: '示例县人民法院' });
     assert.deepEqual(await getLetterSettings(h.db(), org.id), saved);
     const audit = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.letter_settings').executeTakeFirstOrThrow();
-    assert.equal(audit.summary, '示例县交通运输局文书设置：发文字号格式 示交公开〔{year}〕{n}号；抄送 县政府办公室、县司法局');
+    assert.equal(audit.summary, '示例县交通运输局文书设置：发文字号格式 示交公开〔{year}〕{n}号；抄送 县政府办公室、县司法局；复议机关 示例县人民政府；人民法院 示例县人民法院');
   });
 
   test('each issued letter takes the next number of its agency and year; answers carry the 抄送; numbers stay as issued', async () => {

@@ -12,13 +12,17 @@ export interface LetterSettings {
   numberPattern: string;
   /** 抄送机关 of the 答复书/告知书 (empty: none). */
   cc: string[];
+  /** 复议机关 named in the remedies paragraph (第五十一条), e.g. 示例县人民政府 (empty: not set). */
+  reviewBody: string;
+  /** The court of first instance named in the remedies paragraph, e.g. 示例县人民法院 (empty: not set). */
+  court: string;
 }
 
 /** Settings of an agency that has set nothing. */
-export const NO_LETTER_SETTINGS: LetterSettings = { numberPattern: '', cc: [] };
+export const NO_LETTER_SETTINGS: LetterSettings = { numberPattern: '', cc: [], reviewBody: '', court: '' };
 
 /** Limits of the settings. */
-export const LETTER_SETTING_LIMITS = { pattern: 30, ccNames: 8, ccName: 40 } as const;
+export const LETTER_SETTING_LIMITS = { pattern: 30, ccNames: 8, ccName: 40, remedyBody: 40 } as const;
 
 const YEAR_ALIASES = /\{(?:年|年份|year)\}/gu;
 const SERIAL_ALIASES = /\{(?:序号|顺序号|n)\}/gu;
@@ -71,6 +75,22 @@ export function validateCc(input: string): { cc: string[]; errors: FieldError[] 
   return { cc, errors };
 }
 
+/** Validates the 复议机关 and the court of the remedies paragraph (fields `reviewBody`, `court`); both optional. */
+export function validateRemedyBodies(input: { reviewBody?: string; court?: string }): { reviewBody: string; court: string; errors: FieldError[] } {
+  const clean = (s: string | undefined) => (s ?? '').trim().replace(/[。.]+$/u, '');
+  const reviewBody = clean(input.reviewBody);
+  const court = clean(input.court);
+  const errors: FieldError[] = [];
+  const max = LETTER_SETTING_LIMITS.remedyBody;
+  if (reviewBody.length > max) errors.push({ code: 'review_body_too_long', message: `复议机关名称不能超过${max}个字。`, field: 'reviewBody' });
+  if (court.length > max) errors.push({ code: 'court_too_long', message: `人民法院名称不能超过${max}个字。`, field: 'court' });
+  if (court && !court.endsWith('法院')) errors.push({ code: 'court_name', message: '请填写人民法院的全称，如 示例县人民法院。', field: 'court' });
+  return { reviewBody, court, errors };
+}
+
+/** What the settings lack for a remedies paragraph that names its bodies (第五十一条). */
+export const remediesMissing = (s: Pick<LetterSettings, 'reviewBody' | 'court'>): string[] => [...(s.reviewBody ? [] : ['行政复议机关']), ...(s.court ? [] : ['人民法院'])];
+
 /** Reads stored settings (JSON); anything malformed counts as not set. */
 export function parseLetterSettings(raw: string | null | undefined): LetterSettings {
   if (!raw) return NO_LETTER_SETTINGS;
@@ -78,7 +98,8 @@ export function parseLetterSettings(raw: string | null | undefined): LetterSetti
     const o = JSON.parse(raw) as Record<string, unknown>;
     const numberPattern = typeof o.numberPattern === 'string' && !validateNumberPattern(o.numberPattern).errors.length ? o.numberPattern : '';
     const cc = Array.isArray(o.cc) ? o.cc.filter((x): x is string => typeof x === 'string') : [];
-    return { numberPattern, cc };
+    const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+    return { numberPattern, cc, reviewBody: text(o.reviewBody), court: text(o.court) };
   } catch {
     return NO_LETTER_SETTINGS;
   }

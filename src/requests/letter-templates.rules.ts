@@ -13,6 +13,14 @@ import { OUTCOMES, outcomeByCode } from './outcomes.rules.js';
 /** 第五十一条: the applicant's remedies, stated in every answer letter. */
 export const REMEDIES = '如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';
 
+/** The remedies paragraph naming the agency's 复议机关 and court when its letter settings give them, else `REMEDIES`. */
+export function remediesText(s: { reviewBody: string; court: string }): string {
+  if (!s.reviewBody && !s.court) return REMEDIES;
+  const review = s.reviewBody ? `向${s.reviewBody}申请行政复议` : '依法申请行政复议';
+  const court = s.court ? `向${s.court}提起行政诉讼` : '向人民法院提起行政诉讼';
+  return `如对本答复不服，可以自收到本答复之日起60日内${review}，或者自收到本答复之日起6个月内依法${court}。`;
+}
+
 /** The placeholders a template may use, with what they stand for. */
 export const PLACEHOLDERS = {
   申请人: '申请人的姓名或者名称',
@@ -124,10 +132,10 @@ export function validateTemplate(input: { title?: string; body?: string }): { te
  * (e.g. “{申请人}” inside the answer) is never substituted again. The remedies paragraph is always
  * present exactly where `{救济途径}` stands, or last.
  */
-export function renderTemplate(t: LetterTemplate, v: PlaceholderValues): string[] {
+export function renderTemplate(t: LetterTemplate, v: PlaceholderValues, remedies: string = REMEDIES): string[] {
   const body = normalise(t.body);
   const withRemedies = body.includes('{救济途径}') ? body : `${body}\n{救济途径}`;
-  const text = withRemedies.replace(PLACEHOLDER, (whole, name: string) => (name === '救济途径' ? REMEDIES : isPlaceholder(name) ? v[name as Exclude<Placeholder, '救济途径'>] : whole));
+  const text = withRemedies.replace(PLACEHOLDER, (whole, name: string) => (name === '救济途径' ? remedies : isPlaceholder(name) ? v[name as Exclude<Placeholder, '救济途径'>] : whole));
   return text
     .split(/\n+/)
     .map((p) => p.trim())

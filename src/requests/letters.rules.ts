@@ -100,7 +100,7 @@ export function feeLetter(c: LetterCase, e: { on: string; method: FeeMethod; amo
     to: c.applicantName,
     paragraphs: [
       intro(c),
-      `根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本申请按${FEE_METHODS[e.method]}（${e.detail}）收取信息处理费${e.amount}元。`,
+      `根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本申请${FEE_METHODS[e.method]}（${e.detail}），收取信息处理费${e.amount}元。`,
       `请${e.payBy ? `于${formatChinese(e.payBy)}前` : '在规定期限内'}缴纳。自发出收费通知至缴费之日的期间不计入答复期限；逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
     ],
     signer: c.orgName,
@@ -112,7 +112,7 @@ export function feeLetter(c: LetterCase, e: { on: string; method: FeeMethod; amo
  * 答复书 (information provided) or 告知书 (other outcomes) from the template of its outcome (the
  * agency's, snapshotted when answering, or the legacy layout); the remedies paragraph is always there.
  */
-export function answerLetter(c: LetterCase, e: { on: string; outcome: string; basis: string; text: string }, template: LetterTemplate = legacyTemplate(e.outcome)): Letter {
+export function answerLetter(c: LetterCase, e: { on: string; outcome: string; basis: string; text: string }, template: LetterTemplate = legacyTemplate(e.outcome), remedies?: string): Letter {
   return {
     kind: 'answer',
     title: template.title,
@@ -128,7 +128,7 @@ export function answerLetter(c: LetterCase, e: { on: string; outcome: string; ba
       答复正文: e.text,
       答复日期: formatChinese(e.on),
       机关名称: c.orgName,
-    }),
+    }, remedies),
     signer: c.orgName,
     date: e.on,
   };
@@ -162,4 +162,14 @@ export function consultationLetter(
     signer: c.orgName,
     date: e.on,
   };
+}
+
+/**
+ * The contact line of a letter from the agency's 公开指南 contact details (条例第十二条: 工作机构名称,
+ * 办公地址, 联系电话): the handler (or the office) to ask; null when the guide gives nothing.
+ */
+export function letterContact(handlerName: string | null, org: { name: string; office_name: string | null; address: string | null; phone: string | null } | null): string | null {
+  if (!org || (!org.address && !org.phone)) return handlerName ? `联系人：${handlerName}。` : null;
+  const office = org.office_name || `${org.name}政府信息公开工作机构`;
+  return [`联系人：${handlerName ? `${handlerName}（${office}）` : office}`, org.address ? `联系地址：${org.address}` : '', org.phone ? `联系电话：${org.phone}` : ''].filter(Boolean).join('；') + '。';
 }

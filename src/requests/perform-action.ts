@@ -83,7 +83,9 @@ export async function performAction(ctx: Ctx, requestId: number, action: Request
   }
   if (action === 'to_proactive') {
     const r = await convertToProactive(ctx, { requestId, title: f.title });
-    return `已生成主动公开信息草稿（索引号 ${r.indexNo}），请在公开目录中审核发布。`;
+    return r.handedOffTo === null
+      ? `已生成主动公开信息草稿（索引号 ${r.indexNo}），请在公开目录中审核发布。`
+      : `已生成主动公开信息草稿（索引号 ${r.indexNo}），并通知本机关 ${r.handedOffTo} 名信息采编人员完善后提交审核。${r.handedOffTo ? '' : '本机关尚无采编人员，请联系单位管理员。'}`;
   }
   if (action === 'request_extension') {
     await requestExtension(ctx, { requestId, days: f.days ?? NaN, reason: f.reason ?? '' });

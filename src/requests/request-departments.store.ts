@@ -94,3 +94,17 @@ export const findSection = (db: Db, agencyPath: string, orgId: number) =>
     .where('path', 'like', `${agencyPath}%`)
     .where('path', '!=', agencyPath)
     .executeTakeFirst();
+
+/** The sections (科室) within the given subtrees with their agency's name, for list filters and bulk actions. */
+export function sectionsWithin(db: Db, paths: readonly string[]): Promise<Array<{ id: number; name: string; agency_name: string }>> {
+  if (!paths.length) return Promise.resolve([]);
+  return db
+    .selectFrom('orgs as s')
+    .innerJoin('orgs as a', 'a.id', 's.parent_id')
+    .select(['s.id', 's.name', 'a.name as agency_name'])
+    .where('s.kind', '=', 'section')
+    .where('s.disabled', '=', 0)
+    .where((eb) => eb.or(paths.map((p) => eb('s.path', 'like', `${p}%`))))
+    .orderBy('s.path')
+    .execute();
+}

@@ -98,8 +98,13 @@ export function transition(state: string, action: RequestAction): RequestState {
   return TRANSITIONS[action].to ?? (state as RequestState);
 }
 
+/** States of an open case (not yet answered, withdrawn or abandoned): the one list every count uses. */
+export const OPEN_REQUEST_STATES: readonly RequestState[] = ['submitted', ...OPEN];
+/** Open states waiting on the applicant or a third party (补正、征求意见、缴费). */
+export const WAITING_STATES: readonly RequestState[] = ['awaiting_correction', 'consulting', 'awaiting_payment'];
+
 /** True while the case is open (counts for queues). */
-export const isOpenState = (state: string): boolean => (OPEN as readonly string[]).includes(state) || state === 'submitted';
+export const isOpenState = (state: string): boolean => (OPEN_REQUEST_STATES as readonly string[]).includes(state);
 
 /** Label of a state. */
 export const stateLabel = (state: string): string => (Object.hasOwn(REQUEST_STATES, state) ? REQUEST_STATES[state as RequestState] : state);

@@ -10,11 +10,13 @@ import { eventPayload, historyLabel } from './ledger.rules.js';
 import { seesPersonalData } from './requests.policy.rules.js';
 import { findSimilarRequests, listRequestEvents, type RequestEventRow, type RequestWithOrg } from './requests.store.js';
 import { caseLetters } from './case-letters.js';
-import type { Letter } from './letters.rules.js';
+import { letterContact, type Letter } from './letters.rules.js';
 import { listIdProofs } from './identity-proofs.js';
 import { buildOralSheet } from './oral-sheet.rules.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { listCaseDepartments, type CaseDepartment } from './request-departments.store.js';
+import { getLetterSettings } from './letter-numbers.store.js';
+import { remediesMissing } from './letter-numbers.rules.js';
 
 /** One line of the history. */
 export interface HistoryLine {
@@ -130,6 +132,8 @@ export interface StaffCase {
   idProofs: Array<{ id: number; filename: string; mime: string; size: number }>;
   /** The lead department (first, if set) and the co-handling departments with internal due dates and replies. */
   departments: CaseDepartment[];
+  /** What the agency's letter settings lack for the remedies paragraph (行政复议机关, 人民法院). */
+  remediesMissing: string[];
 }
 
 /** One case for staff: personal data in clear only for the case's handler and the agency's request_admin. */
@@ -141,8 +145,7 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
   const asked = [...events].reverse().find((e) => e.type === 'extension_requested');
   const extended = events.some((e) => e.type === 'extended');
   const p = asked ? eventPayload(asked.payload) : {};
-  const phone = (await getOrg(ctx.db, r.org_id))?.phone;
-  const contact = r.handler_name || phone ? `联系人：${r.handler_name ?? '政府信息公开工作机构'}${phone ? `；联系电话：${phone}` : ''}。` : null;
+  const contact = letterContact(r.handler_name, (await getOrg(ctx.db, r.org_id)) ?? null);
   return {
     request: maskCase(r, clear),
     personalDataVisible: clear,
@@ -153,5 +156,6 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
     extensionRequest: asked && !extended ? { days: Number(p.days), reason: String(p.reason ?? '') } : null,
     idProofs: clear ? (await listIdProofs(ctx.db, r.id)).map(({ id: proofId, filename, mime, size }) => ({ id: proofId, filename, mime, size })) : [],
     departments: await listCaseDepartments(ctx.db, r.id),
+    remediesMissing: remediesMissing(await getLetterSettings(ctx.db, r.org_id)),
   };
 }

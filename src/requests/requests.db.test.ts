@@ -25,6 +25,7 @@ import { requestStatistics } from './request-statistics.js';
 import { convertToProactive } from './convert-to-proactive.js';
 import { eraseExpiredPersonalData, setRetentionYears } from './retention.js';
 import { sendReminders } from './send-reminders.js';
+import { saveReminderPrefs } from './save-reminder-prefs.js';
 import { recordAppeal } from './record-appeal.js';
 import { forwardRequest } from './forward-request.js';
 import { seedDemoRequests } from './seed-demo-requests.js';
@@ -123,12 +124,19 @@ describeDb('依申请公开: a full case on the clock', (h) => {
       assert.ok(!a.summary.includes(ID) && !a.summary.includes('13800138000') && !a.summary.includes('某市某路'), a.summary);
     }
 
-    // 依申请转主动 (第四十四条): an editor of the agency turns the answered information into a draft item.
-    const ed = await makeUser(h.db(), [['editor', org], ['request_admin', org]]);
-    await assert.rejects(convertToProactive(h.ctx(handler.actor, at('2025-11-21')), { requestId: s.id }), { kind: 'forbidden' });
-    const item = await convertToProactive(h.ctx(ed.actor, at('2025-11-21')), { requestId: s.id });
+    // 依申请转主动 (第四十四条): the handler without the editor role hands the answered information off:
+    // a draft item of the agency, and a notice to each of its editors; a mere viewer may not.
+    const ed = await makeUser(h.db(), [['editor', org]]);
+    const viewer = await makeUser(h.db(), [['supervisor', org]]);
+    await assert.rejects(convertToProactive(h.ctx(viewer.actor, at('2025-11-21')), { requestId: s.id }), { kind: 'forbidden', message: /信息采编人员、本案办理人或依申请公开负责人/ });
+    const item = await convertToProactive(h.ctx(handler.actor, at('2025-11-21')), { requestId: s.id });
     assert.ok(item.itemId > 0 && item.indexNo);
-    await assert.rejects(convertToProactive(h.ctx(ed.actor, at('2025-11-21')), { requestId: s.id }), { code: 'already_converted' });
+    assert.ok(item.handedOffTo !== null && item.handedOffTo >= 1);
+    const draft = await h.db().selectFrom('items').select(['status', 'author_id', 'org_id']).where('id', '=', item.itemId).executeTakeFirstOrThrow();
+    assert.deepEqual(draft, { status: 'draft', author_id: null, org_id: org.id });
+    const notice = await h.db().selectFrom('notifications').select(['kind', 'link']).where('user_id', '=', ed.id).executeTakeFirstOrThrow();
+    assert.deepEqual(notice, { kind: 'request.to_proactive', link: `/console/items/${item.itemId}` });
+    await assert.rejects(convertToProactive(h.ctx(handler.actor, at('2025-11-21')), { requestId: s.id }), { code: 'already_converted' });
 
     // 行政复议 then 复议后起诉 (table 四).
     const later = (d: string) => h.ctx(handler.actor, at(d));
@@ -321,8 +329,27 @@ describeDb('依申请公开: daily reminders', (h) => {
     const a = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
     await assignRequest(h.ctx(handler.actor, at('2025-09-26')), { requestId: a.id, handlerId: handler.id });
     // Due 2025-10-30; on 2025-10-27 three working days remain (10-28, 10-29, 10-30).
-    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 0, cases: 0 });
-    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1 });
+    const head = await makeUser(h.db(), [['request_admin', org]]);
+    await h.db().updateTable('users').set({ email: 'head@example.gov.cn' }).where('id', '=', head.id).execute();
+    const unassigned = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 0, cases: 0, heads: 0 });
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1, heads: 1 });
+    // The head of office hears of every case of the agency, the unassigned one too; overdue ones say so.
+    const hn = await h.db().selectFrom('notifications').select(['title', 'body']).where('user_id', '=', head.id).executeTakeFirstOrThrow();
+    assert.equal(hn.title, '依申请公开到期提醒（负责人）：本机关 2 件即将到期或已超期');
+    assert.match(hn.body, new RegExp(`${unassigned.requestNo}（未分派）：答复期限 2025-10-30`));
+    assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-31'))), { handlers: 1, cases: 1, heads: 1 });
+    const late = await h.db().selectFrom('notifications').select('title').where('user_id', '=', head.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(late.title, '依申请公开到期提醒（负责人）：本机关 2 件即将到期或已超期，其中已超期 2 件');
+    assert.ok(await h.db().selectFrom('outbox').select('id').where('to_addr', '=', 'head@example.gov.cn').executeTakeFirst());
+    // Each person chooses: the head wants e-mail only; the handler without an address still gets the console notice.
+    await saveReminderPrefs(h.ctx(head.actor, at('2025-10-31')), { inApp: false, email: true });
+    await assert.rejects(saveReminderPrefs(h.ctx(head.actor, at('2025-10-31')), { inApp: false, email: false }), { kind: 'invalid', code: 'reminder_way_required' });
+    const count = async (table: 'notifications' | 'outbox', where: ['user_id', number] | ['to_addr', string]) =>
+      Number((await h.db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(where[0] as never, '=', where[1] as never).executeTakeFirstOrThrow()).n);
+    const before = [await count('notifications', ['user_id', head.id]), await count('outbox', ['to_addr', 'head@example.gov.cn'])];
+    await sendReminders(h.ctx(undefined, at('2025-11-03')));
+    assert.deepEqual([await count('notifications', ['user_id', head.id]), await count('outbox', ['to_addr', 'head@example.gov.cn'])], [before[0], before[1]! + 1]);
     const n = await h.db().selectFrom('notifications').select(['title', 'body']).where('user_id', '=', handler.id).executeTakeFirstOrThrow();
     assert.match(n.body, new RegExp(`${a.requestNo}：答复期限 2025-10-30`));
     const m = await h.db().selectFrom('outbox').select(['to_addr', 'body']).where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@
  */
 import type { Actor } from '../platform/context.js';
 import { effectiveGrants, inScope, rolesAllow, scopePaths } from '../orgs/roles.rules.js';
+import { ITEM_WRITERS } from '../catalog/catalog-policy.rules.js';
 
 /** Roles that may see (masked) request lists of their agencies. */
 export const VIEW_ROLES = ['request_handler', 'request_admin', 'supervisor', 'agency_admin'] as const;
@@ -30,4 +31,16 @@ export function seesPersonalData(actor: Actor, orgPath: string, handlerId: numbe
   const grants = effectiveGrants(actor).filter((g) => inScope(g.orgPath, orgPath));
   if (grants.some((g) => g.role === 'request_admin')) return true;
   return handlerId !== null && actor.userId === handlerId && grants.some((g) => g.role === 'request_handler');
+}
+
+/** Subtrees where the actor sees every applicant's name (request_admin; sysadmin not, as `seesPersonalData`). */
+export const nameScopes = (actor: Actor): string[] => effectiveGrants(actor).filter((g) => g.role === 'request_admin').map((g) => g.orgPath);
+
+/**
+ * 依申请转主动 (第四十四条): an editor of the agency creates the draft ('editor'); the case's handler or the
+ * request_admin without the editor role hands it off to the agency's editors ('hand_off'); nobody else.
+ */
+export function proactiveMode(actor: Actor, r: { org_path: string; handler_id: number | null }): 'editor' | 'hand_off' | null {
+  if (rolesAllow(actor, ITEM_WRITERS, r.org_path)) return 'editor';
+  return seesPersonalData(actor, r.org_path, r.handler_id) ? 'hand_off' : null;
 }

@@ -1,7 +1,10 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import type { RequestEventsTable, RequestsTable } from './requests.tables.js';
 import './requests.tables.js';
+import './request-departments.tables.js';
+import { OPEN_REQUEST_STATES, WAITING_STATES } from './request-states.rules.js';
+import type { RequestQueue, RequestSort } from './request-list.rules.js';
 
 /** A stored request. */
 export type RequestRow = Selectable<RequestsTable>;
@@ -51,9 +54,9 @@ export function listRequestEvents(db: Db, requestId: number, opts: { publicOnly?
 }
 
 /** Queues of the console list. */
-export type RequestQueue = 'all' | 'mine' | 'unconfirmed' | 'due_soon' | 'overdue' | 'waiting';
+export type { RequestQueue };
 
-/** Filters for `listRequests`. */
+/** Filters for `listRequests` (see `request-list.rules.ts`; the queues use the one definition in `due-window.rules.ts`). */
 export interface RequestListFilter {
   orgPaths: string[];
   queue: RequestQueue;
@@ -63,35 +66,95 @@ export interface RequestListFilter {
   soonUntil: string;
   limit: number;
   offset: number;
+  /** Words of the 申请编号 or the subject; the applicant's name only in `namePaths` and the reader's own cases. */
+  text?: string;
+  namePaths?: string[];
+  state?: string;
+  channel?: string;
+  /** A user id, or 'none' for unassigned cases. */
+  handlerId?: number | 'none';
+  /** Lead department (主办科室). */
+  departmentId?: number;
+  outcome?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  /** Only answer dates in these years (the provisional ones). */
+  dueYears?: string[];
+  sort?: RequestSort;
 }
 
-const OPEN_STATES = ['submitted', 'processing', 'awaiting_correction', 'consulting', 'awaiting_payment'];
+/** `column LIKE %text%` with the wildcards in `text` taken literally (the same on SQLite and PostgreSQL). */
+const contains = (column: string, text: string) => sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+const received = sql<string>`coalesce(requests.received_on, substr(requests.submitted_at, 1, 10))`;
+const due = sql<string>`coalesce(requests.due_on, '9999-12-31')`;
 
-/** Requests in the actor's subtrees for a queue, newest first, with the total. */
+/** Requests in the actor's subtrees for a queue and filters, in the chosen order, with the total. */
 export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows: RequestWithOrg[]; total: number }> {
   if (!f.orgPaths.length) return { rows: [], total: 0 };
   let q = withOrg(db).where((eb) => eb.or(f.orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))));
+  const open = [...OPEN_REQUEST_STATES];
   switch (f.queue) {
     case 'mine':
-      q = q.where('requests.handler_id', '=', f.userId ?? -1).where('requests.state', 'in', OPEN_STATES);
+      q = q.where('requests.handler_id', '=', f.userId ?? -1).where('requests.state', 'in', open);
       break;
     case 'unconfirmed':
       q = q.where('requests.state', '=', 'submitted');
       break;
     case 'due_soon':
-      q = q.where('requests.state', '=', 'processing').where('requests.due_on', '>=', f.today).where('requests.due_on', '<=', f.soonUntil);
+      q = q.where('requests.state', 'in', open).where('requests.due_on', '>=', f.today).where('requests.due_on', '<=', f.soonUntil);
       break;
     case 'overdue':
-      q = q.where('requests.state', '=', 'processing').where('requests.due_on', '<', f.today);
+      q = q.where('requests.state', 'in', open).where('requests.due_on', '<', f.today);
       break;
     case 'waiting':
-      q = q.where('requests.state', 'in', ['awaiting_correction', 'consulting', 'awaiting_payment']);
+      q = q.where('requests.state', 'in', [...WAITING_STATES]);
       break;
     default:
       break;
   }
+  if (f.text) {
+    const t = f.text;
+    const names = f.namePaths ?? [];
+    q = q.where((eb) =>
+      eb.or([
+        eb('requests.request_no', '=', t.toUpperCase()),
+        contains('requests.request_no', t.toUpperCase()),
+        contains('requests.info_title', t),
+        contains('requests.info_ref', t),
+        contains('requests.info_description', t),
+        eb.and([
+          contains('requests.applicant_name', t),
+          eb.or([eb('requests.handler_id', '=', f.userId ?? -1), ...names.map((p) => eb('orgs.path', 'like', `${p}%`))]),
+        ]),
+      ]),
+    );
+  }
+  if (f.state) q = q.where('requests.state', '=', f.state);
+  if (f.channel) q = q.where('requests.channel', '=', f.channel);
+  if (f.handlerId === 'none') q = q.where('requests.handler_id', 'is', null);
+  else if (f.handlerId) q = q.where('requests.handler_id', '=', f.handlerId);
+  if (f.departmentId) {
+    const dep = f.departmentId;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('request_departments as d').select('d.id').whereRef('d.request_id', '=', 'requests.id').where('d.org_id', '=', dep).where('d.role', '=', 'lead')),
+    );
+  }
+  if (f.outcome) q = q.where('requests.outcome_code', '=', f.outcome);
+  if (f.receivedFrom) q = q.where(received, '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where(received, '<=', f.receivedTo);
+  if (f.dueFrom) q = q.where('requests.due_on', '>=', f.dueFrom);
+  if (f.dueTo) q = q.where('requests.due_on', '<=', f.dueTo);
+  if (f.dueYears) {
+    const years = f.dueYears;
+    q = q.where('requests.state', 'in', open).where((eb) => (years.length ? eb.or(years.map((y) => eb('requests.due_on', 'like', `${y}-%`))) : sql<boolean>`1 = 0`));
+  }
   const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('requests.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  const sort = f.sort ?? 'received_desc';
+  const dir = sort.endsWith('_asc') ? 'asc' : 'desc';
+  const key = sort.startsWith('due') ? due : sort.startsWith('no') ? sql<string>`requests.request_no` : received;
+  const rows = await q.orderBy(key, dir).orderBy('requests.id', dir).limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(count.n) };
 }
 
@@ -109,6 +172,24 @@ export async function listHandlers(db: Db, orgPath: string): Promise<Array<{ id:
   const seen = new Set<number>();
   return rows
     .filter((r) => orgPath.startsWith(r.path) && !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
+}
+
+/** Staff who may handle requests somewhere within or above the given subtrees (list filters, bulk assignment). */
+export async function handlersWithin(db: Db, paths: readonly string[]): Promise<Array<{ id: number; display_name: string; username: string }>> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .innerJoin('orgs', 'orgs.id', 'role_grants.org_id')
+    .select(['users.id', 'users.display_name', 'users.username', 'orgs.path'])
+    .where('role_grants.role', 'in', ['request_handler', 'request_admin'])
+    .where('users.disabled', '=', 0)
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .execute();
+  const seen = new Set<number>();
+  return rows
+    .filter((r) => paths.some((p) => r.path.startsWith(p) || p.startsWith(r.path)) && !seen.has(r.id) && seen.add(r.id))
     .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
 }
 

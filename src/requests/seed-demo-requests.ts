@@ -39,7 +39,7 @@ export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Pr
   };
   await tx(ctx, async (trx) => {
     // The demo office numbers its letters (GB/T 9704-2012 发文字号), as an agency sets on the templates page.
-    await putLetterSettings(trx, orgId, { numberPattern: '示政办公开〔{year}〕{n}号', cc: [] }, ctx.now().toISOString(), null);
+    await putLetterSettings(trx, orgId, { numberPattern: '示政办公开〔{year}〕{n}号', cc: [], reviewBody: '示例县人民政府（示例）', court: '示例县人民法院（示例）' }, ctx.now().toISOString(), null);
     const a = await insertCase(trx, ctx, base, { orgId, channel: 'online', receivedOn: null, state: 'submitted' });
     await appendEvent(trx, ctx, a.id, { type: 'submitted', on: day });
     for (const [channel, answered] of [['in_person', false], ['email', true]] as const) {

@@ -6,7 +6,8 @@ import { tx } from '../platform/tx.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { notify, queueMail } from '../platform/mail/mail.js';
 import { getCalendar } from '../calendar/get-calendar.js';
-import { addWorkingDays, coversYear } from '../calendar/calendar.rules.js';
+import { coversYear } from '../calendar/calendar.rules.js';
+import { dueSoonUntil, OPEN_REQUEST_STATES } from '../requests/due-window.rules.js';
 import { PROACTIVE } from '../catalog/catalog-labels.rules.js';
 import { guarded } from './figure-source.js';
 import { pathScope } from './sources/sql-scope.js';
@@ -14,18 +15,13 @@ import { annualReportAlertApplies, calendarAlertApplies, digestLines, latestCrea
 
 const PENDING_ITEMS = sql.join(['draft', 'secrecy_review', 'legality_review', 'approval', 'scheduled', 'returned'].map((s) => sql`${s}`));
 
-const OPEN = sql.join(['submitted', 'processing', 'awaiting_correction', 'consulting', 'awaiting_payment'].map((s) => sql`${s}`));
+const OPEN = sql.join(OPEN_REQUEST_STATES.map((s) => sql`${s}`));
 
 /** Sends the day's digest to everyone who has something to hear about; returns a summary line. */
 export async function sendDailyDigest(ctx: Ctx): Promise<string> {
   const today = todayInShanghai(ctx.now());
   const cal = await getCalendar(ctx.db);
-  let soon = today;
-  try {
-    soon = addWorkingDays(cal, today, 3);
-  } catch {
-    soon = today;
-  }
+  const soon = dueSoonUntil(cal, today);
   const itemsCreatedBy = latestCreationDueBy(cal, today, soon);
   const year = Number(today.slice(0, 4));
   const calendarMissingYear = calendarAlertApplies(today, coversYear(cal, year + 1)) ? year + 1 : null;

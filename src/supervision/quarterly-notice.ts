@@ -16,7 +16,29 @@ export interface NoticeInput {
   /** The day the notice is issued (YYYY-MM-DD); overdue is counted as of it. */
   asOf: string;
   tasks: readonly TaskView[];
+  /** The quarter's request and message figures per agency (dashboard rows of the requests and interaction sources), 合计 last. */
+  figures?: ReadonlyArray<{ orgName: string; values: Record<string, number | null> }>;
+  /** The period the figures cover. */
+  figuresPeriod?: { from: string; to: string };
 }
+
+/** The figure columns of the notice: dashboard keys and their headings. */
+export const NOTICE_FIGURES: ReadonlyArray<[string, string]> = [
+  ['req_received', '收到申请'],
+  ['req_answered', '办结申请'],
+  ['req_on_time_rate', '按时答复率'],
+  ['req_overdue', '超期未答复'],
+  ['msg_received', '收到留言'],
+  ['msg_on_time_rate', '留言按时答复率'],
+  ['msg_late', '超期留言'],
+];
+
+/** A figure as printed: rates with %, missing as —. */
+export const noticeFigure = (key: string, v: number | null | undefined): string => (v == null ? '—' : key.endsWith('_rate') ? `${v}%` : String(v));
+
+/** Tasks accepted after their deadline (完成时限), by deadline: named in the notice as 逾期完成. */
+export const acceptedLate = (tasks: readonly TaskView[]): TaskView[] =>
+  tasks.filter((t) => t.state === 'accepted' && !!t.accepted_on && t.accepted_on > t.deadline).sort((a, b) => a.deadline.localeCompare(b.deadline) || a.seq - b.seq);
 
 /** Per-agency rows of the notice: tasks, accepted, overdue. */
 export function noticeRows(tasks: readonly TaskView[], asOf: string): Array<{ name: string; total: number; accepted: number; overdue: number }> {
@@ -52,6 +74,23 @@ export async function quarterlyNoticeDocx(n: NoticeInput): Promise<Buffer> {
       ...overdue.map((t) => new TableRow({ children: [cell(String(t.seq)), cell(t.content), cell(t.responsible_name), cell(t.deadline), cell(taskStateLabel(t.state))] })),
     ],
   });
+  const late = acceptedLate(n.tasks);
+  const lateTable = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['序号', '任务内容', '责任单位', '完成时限', '验收日期'].map((h) => cell(h, true)) }),
+      ...late.map((t) => new TableRow({ children: [cell(String(t.seq)), cell(t.content), cell(t.responsible_name), cell(t.deadline), cell(t.accepted_on ?? '')] })),
+    ],
+  });
+  const figures = n.figures ?? [];
+  const figureTable = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: ['单位', ...NOTICE_FIGURES.map(([, h]) => h)].map((h) => cell(h, true)) }),
+      ...figures.map((r) => new TableRow({ children: [cell(r.orgName), ...NOTICE_FIGURES.map(([k]) => cell(noticeFigure(k, r.values[k])))] })),
+    ],
+  });
+  const period = n.figuresPeriod ? `（${formatChinese(n.figuresPeriod.from)}至${formatChinese(n.figuresPeriod.to)}；超期按通报日计）` : '';
   const doc = new Document({
     styles: { default: { document: { run: { font: BODY_FONT, size: 32 } } } },
     sections: [
@@ -67,8 +106,12 @@ export async function quarterlyNoticeDocx(n: NoticeInput): Promise<Buffer> {
           table,
           para('二、逾期未完成任务', { font: '黑体' }),
           overdue.length ? overdueTable : para('本季度无逾期未完成任务。'),
-          para('三、工作要求', { font: '黑体' }),
-          para('请逾期未完成任务的单位抓紧整改落实，于下季度首月 10 日前报送整改情况及佐证材料。'),
+          para('三、逾期完成的任务', { font: '黑体' }),
+          late.length ? lateTable : para('无验收晚于完成时限的任务。'),
+          para(`四、依申请公开和留言办理情况${period}`, { font: '黑体' }),
+          figures.length ? figureTable : para('本季度无依申请公开和留言办理数据。'),
+          para('五、工作要求', { font: '黑体' }),
+          para('请逾期未完成任务的单位抓紧整改落实，于下季度首月 10 日前报送整改情况及佐证材料；有超期未答复申请或留言的单位，请立即办理并说明原因。'),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600 }, children: [run(n.jurisdictionName)] }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(formatChinese(n.asOf))] }),
         ],

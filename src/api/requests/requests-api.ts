@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { forbidden, unauthenticated } from '../../platform/errors.js';
+import { forbidden, invalidFields, unauthenticated } from '../../platform/errors.js';
+import { parseRequestListQuery, REQUEST_SORTS } from '../../requests/request-list.rules.js';
+import { requestListFor } from '../../requests/request-list.js';
+import { getOrg } from '../../orgs/orgs.store.js';
 import { requestScopes } from '../../requests/requests.policy.rules.js';
-import { listRequests, type RequestQueue } from '../../requests/requests.store.js';
 import { staffCase } from '../../requests/request-status.js';
 import { maskCase } from '../../requests/request-status.js';
-import { today } from '../../requests/case-support.js';
 import { performAction, STAFF_ACTIONS, type ActionFields, type SideAction } from '../../requests/perform-action.js';
 import type { RequestAction } from '../../requests/request-states.rules.js';
-import { addWorkingDays, isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
-import { addDays } from '../../platform/dates.js';
+import { isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
 import { requestCalendar } from '../../requests/request-calendar.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
 import { requestStatistics } from '../../requests/request-statistics.js';
@@ -79,6 +79,19 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           queue: Type.Optional(Type.Union(QUEUES.map((q) => Type.Literal(q)))),
           page: Type.Optional(Type.Integer({ minimum: 1 })),
           perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          q: Type.Optional(Type.String({ maxLength: 100, description: '申请编号、所需信息；有权查看的，也可为申请人姓名（查询码不可检索）' })),
+          state: Type.Optional(Type.String()),
+          channel: Type.Optional(Type.String()),
+          handler: Type.Optional(Type.String({ description: 'me、none（未分派）或用户 ID' })),
+          department: Type.Optional(Type.Integer({ minimum: 1, description: '主办科室 ID' })),
+          outcome: Type.Optional(Type.String()),
+          receivedFrom: Type.Optional(Type.String({ format: 'date' })),
+          receivedTo: Type.Optional(Type.String({ format: 'date' })),
+          dueFrom: Type.Optional(Type.String({ format: 'date' })),
+          dueTo: Type.Optional(Type.String({ format: 'date' })),
+          provisional: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])),
+          sort: Type.Optional(Type.Union(Object.keys(REQUEST_SORTS).map((k) => Type.Literal(k)))),
+          org: Type.Optional(Type.Integer({ minimum: 1 })),
         }),
         response: { 200: Type.Object({ data: Type.Array(Summary), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
       },
@@ -87,18 +100,16 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       staff(req);
       const paths = requestScopes(req.actor);
       if (!paths.length) throw forbidden();
-      const q = req.query as { queue?: RequestQueue; page?: number; perPage?: number };
+      const q = req.query as { page?: number; perPage?: number };
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const day = today(req.ctx);
-      const cal = await requestCalendar(req.ctx.db);
-      let soon: string;
-      try {
-        soon = addWorkingDays(cal, day, 3);
-      } catch {
-        soon = addDays(day, 5);
-      }
-      const { rows, total } = await listRequests(req.ctx.db, { orgPaths: paths, queue: q.queue ?? 'all', userId: req.actor.userId, today: day, soonUntil: soon, limit: perPage, offset: (page - 1) * perPage });
+      // The same search, filters and order as the console list (request-list.rules.ts); the API's default queue is all.
+      const { query, errors } = parseRequestListQuery(req.query, 'all');
+      if (errors.length) throw invalidFields(errors);
+      const orgId = (req.query as { org?: number }).org;
+      const narrowed = orgId ? await getOrg(req.ctx.db, orgId) : undefined;
+      const within = narrowed && paths.some((p) => narrowed.path.startsWith(p)) ? [narrowed.path] : paths;
+      const { rows, total, cal } = await requestListFor(req.ctx, within, query, { limit: perPage, offset: (page - 1) * perPage });
       return { data: rows.map((r) => summary(r, cal)), page, perPage, total };
     },
   );

@@ -4,7 +4,7 @@ import type { CapabilityModule } from '../modules.js';
 export const catalogModule: CapabilityModule = {
   name: 'catalog',
   async routes(app, { config }) {
-    const [nav, policy, items, late, item, attachment, interpretation, importExport, categories, table2, files, portal, api] = await Promise.all([
+    const [nav, policy, items, late, item, attachment, interpretation, importExport, categories, table2, files, portal, api, homeWork, ownWork] = await Promise.all([
       import('../../console/nav.js'),
       import('../../catalog/catalog-policy.rules.js'),
       import('../../console/catalog/items-routes.js'),
@@ -18,6 +18,8 @@ export const catalogModule: CapabilityModule = {
       import('../../portal/catalog/file-routes.js'),
       import('../../portal/catalog/catalog-portal-routes.js'),
       import('../../api/catalog/catalog-api.js'),
+      import('../../console/foundation/home-routes.js'),
+      import('../../console/catalog/catalog-work.js'),
     ]);
     const { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } = policy;
     nav.registerNav(
@@ -30,6 +32,7 @@ export const catalogModule: CapabilityModule = {
       { href: '/console/items/import', label: '导入公开目录', roles: ['agency_admin'], group: '主动公开' },
       { href: '/console/items/uninterpreted', label: '待解读的政策文件', roles: CATALOG_VIEWERS, group: '主动公开' },
     );
+    homeWork.registerWorkSource(ownWork.catalogWork);
     await items.itemsRoutes(app);
     await late.lateRoutes(app);
     await item.itemRoutes(app);

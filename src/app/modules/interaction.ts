@@ -4,7 +4,7 @@ import type { CapabilityModule } from '../modules.js';
 export const interactionModule: CapabilityModule = {
   name: 'interaction',
   async routes(app) {
-    const [nav, policy, settings, list, detail, portal, qa, consultations, consultationsPortal, api] = await Promise.all([
+    const [nav, policy, settings, list, detail, portal, qa, consultations, consultationsPortal, api, homeWork, ownWork] = await Promise.all([
       import('../../console/nav.js'),
       import('../../interaction/interaction.policy.rules.js'),
       import('../../console/interaction/settings-routes.js'),
@@ -15,6 +15,8 @@ export const interactionModule: CapabilityModule = {
       import('../../console/interaction/consultations-routes.js'),
       import('../../portal/interaction/consultations-portal-routes.js'),
       import('../../api/interaction/interaction-api.js'),
+      import('../../console/foundation/home-routes.js'),
+      import('../../console/interaction/message-work.js'),
     ]);
     const { HANDLE_ROLES, PUBLISH_ROLES, VIEW_ROLES } = policy;
     nav.registerNav(
@@ -23,6 +25,7 @@ export const interactionModule: CapabilityModule = {
       { href: '/console/consultations', label: '意见征集', roles: [...PUBLISH_ROLES, 'supervisor'], group: '互动交流' },
       { href: '/console/messages/settings', label: '互动交流设置', roles: ['sysadmin'], group: '互动交流' },
     );
+    homeWork.registerWorkSource(ownWork.messageWork);
     await settings.interactionSettingsRoutes(app);
     await list.messagesListRoutes(app);
     await detail.messageDetailRoutes(app);

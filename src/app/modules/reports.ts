@@ -4,7 +4,7 @@ import type { CapabilityModule } from '../modules.js';
 export const reportsModule: CapabilityModule = {
   name: 'reports',
   async routes(app) {
-    const [nav, workflow, check, list, summary, history, legacy, detail, portal, api] = await Promise.all([
+    const [nav, workflow, check, list, summary, history, legacy, detail, portal, api, homeWork, ownWork] = await Promise.all([
       import('../../console/nav.js'),
       import('../../reports/report-workflow.rules.js'),
       import('../../console/reports/check-routes.js'),
@@ -15,12 +15,15 @@ export const reportsModule: CapabilityModule = {
       import('../../console/reports/report-detail-routes.js'),
       import('../../portal/reports/reports-portal-routes.js'),
       import('../../api/reports/reports-api.js'),
+      import('../../console/foundation/home-routes.js'),
+      import('../../console/reports/report-work.js'),
     ]);
     nav.registerNav(
       { href: '/console/reports', label: '年度报告', roles: workflow.REPORT_VIEW_ROLES, group: '年度报告' },
       { href: '/console/reports/summary', label: '辖区汇总', roles: workflow.REPORT_REVIEW_ROLES, group: '年度报告' },
       { href: '/console/reports/check', label: '年度报告检查', roles: [], group: '年度报告' },
     );
+    homeWork.registerWorkSource(ownWork.reportWork);
     await check.reportCheckRoutes(app);
     await list.reportsListRoutes(app);
     await summary.reportsSummaryRoutes(app);

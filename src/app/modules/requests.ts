@@ -4,7 +4,7 @@ import type { CapabilityModule } from '../modules.js';
 export const requestsModule: CapabilityModule = {
   name: 'requests',
   async routes(app) {
-    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, release, releasePortal] = await Promise.all([
+    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, release, releasePortal, exportRoutes, bulk, home, work, proofsApi, reminderPrefs] = await Promise.all([
       import('../../console/nav.js'),
       import('../../requests/requests.policy.rules.js'),
       import('../../console/requests/requests-list-routes.js'),
@@ -18,15 +18,25 @@ export const requestsModule: CapabilityModule = {
       import('../../api/requests/request-departments-api.js'),
       import('../../console/requests/release-routes.js'),
       import('../../portal/requests/release-portal-routes.js'),
+      import('../../console/requests/requests-export-routes.js'),
+      import('../../console/requests/requests-bulk-routes.js'),
+      import('../../console/foundation/home-routes.js'),
+      import('../../console/requests/request-work.js'),
+      import('../../api/requests/id-proofs-api.js'),
+      import('../../console/requests/reminder-prefs-routes.js'),
     ]);
     const { VIEW_ROLES, HANDLE_ROLES, APPROVE_ROLES } = policy;
     nav.registerNav(
       { href: '/console/requests', label: '申请办理', roles: VIEW_ROLES, group: '依申请公开' },
       { href: '/console/requests/new', label: '登记申请', roles: HANDLE_ROLES, group: '依申请公开' },
+      { href: '/console/requests/reminders', label: '到期提醒方式', roles: HANDLE_ROLES, group: '依申请公开' },
       { href: '/console/requests/settings', label: '依申请公开设置', roles: ['sysadmin'], group: '依申请公开' },
       { href: '/console/requests/letter-templates', label: '文书模板与协办期限', roles: APPROVE_ROLES, group: '依申请公开' },
     );
+    home.registerWorkSource(work.requestWork);
     await list.requestsListRoutes(app);
+    await exportRoutes.requestsExportRoutes(app);
+    await bulk.requestsBulkRoutes(app);
     await create.requestNewRoutes(app);
     await templates.letterTemplateRoutes(app);
     await detail.requestDetailRoutes(app);
@@ -37,6 +47,8 @@ export const requestsModule: CapabilityModule = {
     await departments.requestDepartmentsApi(app);
     await release.releaseRoutes(app);
     await releasePortal.releasePortalRoutes(app);
+    await proofsApi.idProofsApi(app);
+    await reminderPrefs.reminderPrefsRoutes(app);
   },
   async hooks() {
     // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.

@@ -79,7 +79,7 @@ describe('catalogue journey in Chromium: draft → 保密审查 → 签发 → p
 
     assert.equal((await anon.goto(`${base}/gk/items/${id}`))!.status(), 200);
     await anon.getByRole('heading', { level: 1, name: '示例县人民政府办公室关于浏览器测试的通知' }).waitFor();
-    await anon.getByText('示政办发（2026）99号').waitFor();
+    await anon.getByText('示政办发〔2026〕99号').waitFor(); // shown normalized; the record keeps the typed form
     await assertAccessible(anon, 'public item page');
     await shot(anon, 'catalog-public-item');
     await anon.goto(base + '/gk');

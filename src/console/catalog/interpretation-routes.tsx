@@ -8,6 +8,8 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
 import { parseId } from '../../orgs/create-user.js';
 import { assertAllowed } from '../guard.js';
+import { orgFilter } from '../org-filter.js';
+import { uninterpretedPublishedBy } from '../../catalog/interpretation-due.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { CHANNELS, INTERPRETATION_DUE_WORKING_DAYS } from '../../catalog/catalog-labels.rules.js';
 import { findItemByIndexNo, listUninterpreted, type ItemWithOrg, type linksOf } from '../../catalog/catalog.store.js';
@@ -104,23 +106,27 @@ export async function interpretationRoutes(app: FastifyInstance): Promise<void> 
   });
 
   app.get('/console/items/uninterpreted', async (req, reply) => {
-    const paths = scopePaths(req.actor, CATALOG_VIEWERS);
-    assertAllowed(paths.length > 0);
+    const scopes = scopePaths(req.actor, CATALOG_VIEWERS);
+    assertAllowed(scopes.length > 0);
+    const { paths, org } = await orgFilter(req.ctx.db, scopes, req.query);
     const today = todayInShanghai(req.ctx.now());
     const cal = await catalogCalendar(req.ctx.db);
-    const rows = (await listUninterpreted(req.ctx.db, paths))
-      .map((r) => {
-        try {
-          return { r, days: workingDaysBetween(cal, r.published_on ?? today, today) };
-        } catch {
-          return { r, days: null };
-        }
-      })
-      .filter((x) => x.days === null || x.days >= INTERPRETATION_DUE_WORKING_DAYS);
+    const rows = (await listUninterpreted(req.ctx.db, paths, uninterpretedPublishedBy(cal, today))).map((r) => {
+      try {
+        return { r, days: workingDaysBetween(cal, r.published_on ?? today, today) };
+      } catch {
+        return { r, days: null };
+      }
+    });
     const view = reply.view();
     return reply.page(
       <ConsoleLayout view={view} title="尚无政策解读的政策文件" wide>
-        <p class="muted">已发布 {INTERPRETATION_DUE_WORKING_DAYS} 个工作日以上、仍未关联政策解读的规章、行政规范性文件和“政策文件”类信息。</p>
+        <p class="muted">已发布 {INTERPRETATION_DUE_WORKING_DAYS} 个工作日以上、仍未关联政策解读的规章、行政规范性文件和“政策文件”类信息（监督检查“政策文件未解读”按同一口径统计）。</p>
+        {org ? (
+          <p>
+            仅显示「{org.name}」 · <a href="/console/items/uninterpreted">显示全部单位</a>
+          </p>
+        ) : null}
         {rows.length ? (
           <ul>
             {rows.map(({ r, days }) => (

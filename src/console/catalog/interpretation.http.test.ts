@@ -8,6 +8,7 @@ import { createItem } from '../../catalog/create-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
 import { publishItem } from '../../catalog/publish-item.js';
+import { buildDashboard } from '../../supervision/build-dashboard.js';
 
 const NOW = new Date('2026-11-27T02:00:00Z');
 
@@ -39,6 +40,13 @@ describeApp(
       let list = await c.get('/console/items/uninterpreted');
       assert.match(list.body, /示例县灵活就业社会保险补贴办法.*2026-11-20 发布，已过 5 个工作日/);
       assert.ok(!list.body.includes('刚发布的规范性文件'), `${fresh.id} is within ${3} working days`);
+      // One definition: the supervision dashboard counts what the list shows (and links to it for the agency).
+      const sup = await makeUser(h.db(), [['supervisor', org]]);
+      const d = await buildDashboard(h.ctx(sup.actor, NOW), { from: '2026-01-01', to: '2026-11-30' });
+      assert.equal(d.rows.find((r) => r.orgId === org.id)?.values.items_uninterpreted, 1);
+      const narrowed = await c.get(`/console/items/uninterpreted?org=${org.id}`);
+      assert.match(narrowed.body, /仅显示「示例县人社局」/);
+      assert.match(narrowed.body, /示例县灵活就业社会保险补贴办法/);
 
       const interp = await publishedAt('一图读懂灵活就业社会保险补贴办法', '2026-11-27');
       const res = await c.post(`/console/items/${interp.id}/links`, { document: doc.indexNo }, { from: `/console/items/${interp.id}` });

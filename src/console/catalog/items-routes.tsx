@@ -16,12 +16,12 @@ import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { listOrgs } from '../../orgs/orgs.store.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { availableActions, isItemStatus, ITEM_STATUSES, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
+import { isItemStatus, ITEM_STATUSES, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
 import { listItems, listCategories, type ItemWithOrg, type CategoryRow } from '../../catalog/catalog.store.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
 import { createItem, ITEM_WRITERS } from '../../catalog/create-item.js';
-import { workflowItem } from '../../catalog/item-transition.js';
+import { reviewQueue } from '../../catalog/review-queue.js';
 import type { WorkCalendar } from '../../calendar/calendar.rules.js';
 import type { ItemInput } from '../../catalog/item-input.rules.js';
 import { ItemForm, itemFormInput } from './item-form.js';
@@ -154,10 +154,8 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/console/items/queue', async (req, reply) => {
-    const paths = scopePaths(req.actor, CATALOG_QUEUE_ROLES);
-    assertAllowed(paths.length > 0);
-    const { rows } = await listItems(req.ctx.db, { orgPaths: paths, statuses: ['secrecy_review', 'legality_review', 'approval', 'returned'], limit: 500, offset: 0 });
-    const mine = rows.filter((r) => availableActions(workflowItem(r), req.actor).some((a) => a !== 'edit' || r.author_id === req.actor.userId));
+    assertAllowed(scopePaths(req.actor, CATALOG_QUEUE_ROLES).length > 0);
+    const mine = await reviewQueue(req.ctx.db, req.actor);
     const cal = await catalogCalendar(req.ctx.db);
     const view = reply.view();
     return reply.page(

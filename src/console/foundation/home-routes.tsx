@@ -2,28 +2,73 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { navFor } from '../nav.js';
 import { roleLabel } from '../../orgs/roles.rules.js';
+import { getUser } from '../../orgs/users.store.js';
 
 /** Widgets other capabilities add to the console home (warnings, counts). */
 export type HomeWidget = (req: FastifyRequest) => Promise<{ title: string; body: string; level?: 'warning' | 'info' } | null>;
 const widgets: HomeWidget[] = [];
 export const registerHomeWidget = (w: HomeWidget): void => void widgets.push(w);
 
-/** The console home: what the user can do, and warnings that need attention. */
+/** One count of “我的工作”: what waits for the signed-in person (a head of office: the whole agency), opening the filtered list. */
+export interface WorkCount {
+  label: string;
+  count: number;
+  href: string;
+  /** Heading the count is shown under (依申请公开, 主动公开 …). */
+  group: string;
+  /** 'bad' when a non-zero count means a date has been missed. */
+  level?: 'bad';
+}
+/** A capability's counts for the reader (empty when the reader has no part in it). */
+export type WorkSource = (req: FastifyRequest) => Promise<WorkCount[]>;
+const workSources: WorkSource[] = [];
+/** Registers a source once (apps built again in one process register the same function again). */
+export const registerWorkSource = (s: WorkSource): void => {
+  if (!workSources.includes(s)) workSources.push(s);
+};
+
+/** The console home: my work (counts that open lists), warnings that need attention, what the user can do. */
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console', async (req, reply) => {
     const view = reply.view();
     const notes = (await Promise.all(widgets.map((w) => w(req)))).filter((x) => x !== null);
+    const work = (await Promise.all(workSources.map((s) => s(req)))).flat();
+    const groups = [...new Set(work.map((w) => w.group))];
     const nav = navFor(req.actor);
+    const me = req.actor.userId ? await getUser(req.ctx.db, req.actor.userId) : undefined;
     return reply.page(
       <ConsoleLayout view={view} title="工作台首页">
         <p>
-          您好，{req.actor.label}。您的角色：{[...new Set(req.actor.grants.map((g) => roleLabel(g.role)))].join('、') || '无'}
+          您好，{me?.display_name || req.actor.label}。您的角色：{[...new Set(req.actor.grants.map((g) => roleLabel(g.role)))].join('、') || '无'}
         </p>
         {notes.map((n) => (
           <div class={n.level === 'warning' ? 'warning' : 'card'} role={n.level === 'warning' ? 'alert' : undefined}>
             <strong>{n.title}</strong> {n.body}
           </div>
         ))}
+        {work.length ? (
+          <section aria-labelledby="my-work-h" data-testid="my-work">
+            <h2 id="my-work-h">我的工作</h2>
+            {groups.map((g) => (
+              <div class="work-group">
+                <h3>{g}</h3>
+                <ul class="work-counts">
+                  {work
+                    .filter((w) => w.group === g)
+                    .map((w) => (
+                      <li>
+                        <a href={w.href} class={`work-count${w.count ? (w.level === 'bad' ? ' bad' : ' due') : ''}`} data-testid="work-count">
+                          <span class="n">{w.count}</span>
+                          <span class="label">{w.label}</span>
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        ) : null}
+        <h2>功能</h2>
         <div class="cards">
           {nav.map((n) => (
             <a class="card" href={n.href}>

@@ -18,8 +18,17 @@ import { registerMessage } from '../../interaction/register-message.js';
 import { MessageFields, messageFromBody, type MessageFormValues } from '../../portal/interaction/message-form.js';
 import { messageOrgOptions } from '../../portal/interaction/messages-portal-routes.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
+import { toCsv } from '../../catalog/csv.rules.js';
+import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 const PER_PAGE = 30;
+
+/** The list's search: words (编号, subject, content) and a type; unknown types are ignored. */
+const messageSearch = (query: unknown): { q?: string; type?: string } => {
+  const q = str(query, 'q').slice(0, 100);
+  const type = str(query, 'type');
+  return { q: q || undefined, type: Object.hasOwn(MESSAGE_TYPES, type) ? type : undefined };
+};
 
 function FigureRow({ label, f }: { label: string; f: MessageFigures }) {
   return (
@@ -68,7 +77,9 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     const toQ = str(req.query, 'to');
     const from = isValidIsoDate(fromQ) ? fromQ : `${day.slice(0, 4)}-01-01`;
     const to = isValidIsoDate(toQ) ? toQ : day;
-    const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, staleBefore: addMonths(day, -3) });
+    const search = messageSearch(req.query);
+    const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, staleBefore: addMonths(day, -3), ...search });
+    const searchQs = `${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}${search.type ? `&type=${search.type}` : ''}`;
     const figs = await messageFigures(req.ctx, { orgPaths: paths, from, to });
     const view = reply.view();
     return reply.page(
@@ -90,6 +101,16 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
             </a>
           ))}
         </nav>
+        <form method="get" action="/console/messages" class="filters" role="search" aria-label="检索留言">
+          <input type="hidden" name="queue" value={queue} />
+          {org ? <input type="hidden" name="org" value={String(org.id)} /> : null}
+          <TextField name="q" label="检索" type="search" value={search.q ?? ''} hint="留言编号、标题或内容中的词" />
+          <SelectField name="type" label="类型" value={search.type ?? ''} placeholder="全部" options={Object.entries(MESSAGE_TYPES)} />
+          <button type="submit">筛选</button>
+        </form>
+        <p>
+          导出当前列表（全部页，最多 5000 条，留言人信息已隐藏）：<a href={`/console/messages/export?queue=${queue}${searchQs}${orgQs}`}>CSV</a>
+        </p>
         {rows.length ? (
           <table>
             <thead>
@@ -129,7 +150,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
         ) : (
           <Empty>该队列没有留言。</Empty>
         )}
-        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/messages?queue=${queue}${orgQs}`} />
+        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/messages?queue=${queue}${searchQs}${orgQs}`} />
         <section>
           <h2>办理统计</h2>
           <form method="get" action="/console/messages" class="inline">
@@ -166,6 +187,20 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
         </section>
       </ConsoleLayout>,
     );
+  });
+
+  app.get('/console/messages/export', async (req, reply) => {
+    const scopes = messageScopes(req.actor);
+    assertAllowed(scopes.length > 0);
+    const { paths } = await orgFilter(req.ctx.db, scopes, req.query);
+    const q = str(req.query, 'queue');
+    const day = today(req.ctx);
+    const { rows } = await listMessages(req.ctx.db, { orgPaths: paths, queue: isQueue(q) ? q : 'pending', userId: req.actor.userId, today: day, limit: 5000, offset: 0, staleBefore: addMonths(day, -3), ...messageSearch(req.query) });
+    const table = [
+      ['编号', '类型', '标题', '机关', '渠道', '留言人', '收到日期', '答复期限日期', '状态', '办理人'],
+      ...rows.map(maskMessage).map((m) => [m.message_no, MESSAGE_TYPES[m.type as MessageType] ?? m.type, m.subject, m.org_name, MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel, m.name ?? '匿名', m.received_on, m.due_on ?? '', MESSAGE_STATES[m.state as MessageState] ?? m.state, m.handler_name ?? '']),
+    ];
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition(`留言列表-${day}.csv`)).send(toCsv(table));
   });
 
   app.get('/console/messages/new', async (req, reply) => {

@@ -29,8 +29,9 @@ export function DeadlineCell({ year, orgKind, publishedAt, today }: { year: numb
 
 async function page(req: FastifyRequest, view: ViewCtx, opts: { errors?: FieldError[]; values?: Record<string, string>; importErrors?: FieldError[] } = {}) {
   const rows = await listReports(req.ctx.db, { underPaths: scopePaths(req.actor, REPORT_VIEW_ROLES) });
-  const editOrgs = await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, REPORT_EDIT_ROLES) });
-  const historyOrgs = await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]) });
+  // Internal sections (内设机构) are no 报送单位: only agencies and governments report.
+  const editOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, REPORT_EDIT_ROLES) })).filter((o) => o.kind !== 'section');
+  const historyOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]) })).filter((o) => o.kind !== 'section');
   const today = todayInShanghai(req.ctx.now());
   const lastYear = String(Number(today.slice(0, 4)) - 1);
   const v = opts.values ?? {};

@@ -1,8 +1,12 @@
 /** Case-page parts: the identity proofs (personal data) and the effect of a 第三十五条 date on the due date. */
 import type { StaffCase } from '../../requests/request-status.js';
+import type { FieldError } from '../../platform/errors.js';
+import { CsrfField, fieldError } from '../../platform/views/components.js';
+import { ID_PROOF_FIELD } from '../../requests/identity-proof.rules.js';
+import { IdProofField } from '../../portal/requests/id-proof-field.js';
 
-/** Identity proofs with download links; shown only to those who see the applicant's personal data. */
-export function IdProofList({ c }: { c: StaffCase }) {
+/** Identity proofs with download links and a form to add more; shown only to those who see the applicant's personal data. */
+export function IdProofList({ c, csrf, maxMb, errors }: { c: StaffCase; csrf: string; maxMb: number; errors?: FieldError[] }) {
   if (!c.personalDataVisible) return null;
   const id = c.request.id;
   return (
@@ -19,6 +23,14 @@ export function IdProofList({ c }: { c: StaffCase }) {
       ) : (
         <p class="muted">未提交身份证明文件。</p>
       )}
+      <details class="action" open={!!fieldError(errors, ID_PROOF_FIELD)}>
+        <summary>补充身份证明文件</summary>
+        <form method="post" action={`/console/requests/${id}/id-proofs`} enctype="multipart/form-data" data-testid="add-id-proof">
+          <CsrfField token={csrf} />
+          <IdProofField maxMb={maxMb} errors={errors} />
+          <button type="submit">上传</button>
+        </form>
+      </details>
     </>
   );
 }

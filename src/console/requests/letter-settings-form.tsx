@@ -33,6 +33,8 @@ export function LetterSettingsForm({ view, org, settings, errors }: { view: View
           hint={`多个机关用顿号或换行分隔，最多${LETTER_SETTING_LIMITS.ccNames}个，如 县政府办公室（县政务公开办）。`}
           errors={errors}
         />
+        <TextField name="reviewBody" label="行政复议机关（答复书救济途径中写明）" value={settings.reviewBody} maxLength={LETTER_SETTING_LIMITS.remedyBody + 10} hint="如 示例县人民政府。未设置时，答复书只写“依法申请行政复议”，案件页面会提示。" errors={errors} />
+        <TextField name="court" label="管辖的人民法院（答复书救济途径中写明）" value={settings.court} maxLength={LETTER_SETTING_LIMITS.remedyBody + 10} hint="如 示例县人民法院。" errors={errors} />
         <button type="submit">保存</button>
       </form>
     </>

@@ -193,12 +193,12 @@ export async function letterTemplateRoutes(app: FastifyInstance): Promise<void> 
   app.post('/console/requests/letter-settings', async (req, reply) => {
     const orgId = intOrUndef(req.body, 'orgId');
     try {
-      await saveLetterSettings(req.ctx, { orgId: orgId ?? 0, numberPattern: str(req.body, 'numberPattern'), cc: str(req.body, 'cc') });
+      await saveLetterSettings(req.ctx, { orgId: orgId ?? 0, numberPattern: str(req.body, 'numberPattern'), cc: str(req.body, 'cc'), reviewBody: str(req.body, 'reviewBody'), court: str(req.body, 'court') });
       return reply.flashRedirect(`${BASE}?org=${orgId}`, '文书设置已保存，适用于此后发出的文书。');
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
       const p = await listPage(req, orgId, e.errors);
-      return reply.page(<ListPage view={reply.view()} {...p} settings={{ numberPattern: str(req.body, 'numberPattern'), cc: [str(req.body, 'cc')] }} />, 400);
+      return reply.page(<ListPage view={reply.view()} {...p} settings={{ numberPattern: str(req.body, 'numberPattern'), cc: [str(req.body, 'cc')], reviewBody: str(req.body, 'reviewBody'), court: str(req.body, 'court') }} />, 400);
     }
   });
 

@@ -9,7 +9,7 @@ import { FEE_METHODS } from '../../requests/fees.rules.js';
 import { DELIVERY_METHODS } from '../../requests/applicant.rules.js';
 import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
 import { CONSULTATION_REPLIES } from '../../requests/consultation.rules.js';
-import { canApproveExtension, canHandleRequests, seesPersonalData } from '../../requests/requests.policy.rules.js';
+import { canApproveExtension, canHandleRequests, proactiveMode, seesPersonalData } from '../../requests/requests.policy.rules.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
 import type { ActionFields, SideAction } from '../../requests/perform-action.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
@@ -201,8 +201,14 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
         </Act>
       ) : null}
       {admin && can('set_deadline') ? <DeadlineForm id={id} csrf={csrf} currentDue={r.due_on} /> : null}
-      {r.state === 'answered' && outcomeByCode(r.outcome_code ?? '')?.provides ? (
-        <Act slug="to-proactive" id={id} csrf={csrf} title="依申请转主动（第四十四条：公众普遍需要的，纳入主动公开）" submit="生成主动公开信息草稿">
+      {r.state === 'answered' && outcomeByCode(r.outcome_code ?? '')?.provides && proactiveMode(a, r) ? (
+        <Act
+          slug="to-proactive"
+          id={id}
+          csrf={csrf}
+          title="依申请转主动（第四十四条：公众普遍需要的，纳入主动公开）"
+          submit={proactiveMode(a, r) === 'editor' ? '生成主动公开信息草稿' : '生成草稿并转交本机关采编人员'}
+        >
           <TextField name="title" label="标题" value={r.info_title ?? ''} />
         </Act>
       ) : null}

@@ -7,7 +7,7 @@ import { isAppError, notFound, type FieldError } from '../../platform/errors.js'
 import type { Ctx } from '../../platform/context.js';
 import { parseId } from '../../orgs/create-user.js';
 import { staffCase, type StaffCase } from '../../requests/request-status.js';
-import { stateLabel } from '../../requests/request-states.rules.js';
+import { isOpenState, stateLabel } from '../../requests/request-states.rules.js';
 import { outcomeText } from '../../requests/outcomes.rules.js';
 import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../../requests/applicant.rules.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
@@ -18,6 +18,8 @@ import { performAction } from '../../requests/perform-action.js';
 import { LetterDocument } from '../../portal/requests/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { DeadlineSetNote, IdProofList } from './case-extras.js';
+import { idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
+import { addIdProofs } from '../../requests/add-id-proofs.js';
 import type { FastifyReply } from 'fastify';
 import { today } from '../../requests/case-support.js';
 import { listSections } from '../../requests/request-departments.store.js';
@@ -27,7 +29,7 @@ import { provisionalNote, provisionalYears } from '../../calendar/provisional-ye
 
 const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
 
-function CasePage({ view, c, ctx, handlers, agencies, sections, errors }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor' | 'now'>; handlers: Array<{ id: number; display_name: string }>; agencies: Array<[string, string]>; sections: Array<{ id: number; name: string }>; errors?: FieldError[] }) {
+function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor' | 'now'>; handlers: Array<{ id: number; display_name: string }>; agencies: Array<[string, string]>; sections: Array<{ id: number; name: string }>; errors?: FieldError[]; maxMb: number }) {
   const r = c.request;
   const res = c.clock.result;
   return (
@@ -64,6 +66,11 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors }: { view
           </>
         ) : null}
       </dl>
+      {c.remediesMissing.length && isOpenState(r.state) ? (
+        <p class="warning" data-testid="remedies-missing">
+          本机关的文书设置尚未填写{c.remediesMissing.join('和')}：答复书的救济途径将不写明具体机关。请依申请公开负责人在<a href={`/console/requests/letter-templates?org=${r.org_id}`}>文书模板与协办期限</a>页面填写。
+        </p>
+      ) : null}
       {c.similar.length ? (
         <p class="warning" data-testid="similar">
           该申请人曾申请相同信息：
@@ -90,7 +97,7 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors }: { view
         <dt>通信地址</dt>
         <dd>{r.address ?? '—'}</dd>
       </dl>
-      <IdProofList c={c} />
+      <IdProofList c={c} csrf={view.csrf} maxMb={maxMb} errors={errors} />
       {c.personalDataVisible ? <p><a href={`/console/requests/${r.id}/release`} data-testid="release-link">提供材料（附件、区分处理与审核）</a></p> : null}
       <h2>所需信息</h2>
       <dl class="meta">
@@ -201,17 +208,29 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
   const render = async (req: { ctx: Ctx }, id: number) => {
     const c = await staffCase(req.ctx, id);
     const agencies = (await listOrgs(req.ctx.db)).filter((o) => o.kind !== 'section').map((o): [string, string] => [String(o.id), o.name]);
-    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path), agencies, sections: await listSections(req.ctx.db, c.request.org_path) };
+    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path), agencies, sections: await listSections(req.ctx.db, c.request.org_path), maxMb: await idProofLimitMb(req.ctx.db) };
   };
   const errorPage = async (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => {
-    const { c, handlers, agencies, sections } = await render(req, id);
-    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} sections={sections} errors={errors} />, status);
+    const p = await render(req, id);
+    return reply.page(<CasePage view={reply.view()} ctx={req.ctx} {...p} errors={errors} />, status);
   };
   await requestDepartmentRoutes(app, errorPage);
 
   app.get('/console/requests/:id', async (req, reply) => {
-    const { c, handlers, agencies, sections } = await render(req, parseId((req.params as { id: string }).id));
-    return reply.page(<CasePage view={reply.view()} c={c} ctx={req.ctx} handlers={handlers} agencies={agencies} sections={sections} />);
+    const p = await render(req, parseId((req.params as { id: string }).id));
+    return reply.page(<CasePage view={reply.view()} ctx={req.ctx} {...p} />);
+  });
+
+  // 身份证明 handed in after the application: the same access and checks as at intake.
+  app.post('/console/requests/:id/id-proofs', { preValidation: readApplicationUpload }, async (req, reply) => {
+    const id = parseId((req.params as { id: string }).id);
+    try {
+      const { added } = await addIdProofs(req.ctx, { requestId: id, files: uploadedProofs(req) });
+      return reply.flashRedirect(`/console/requests/${id}`, `已补充身份证明文件 ${added} 个。`);
+    } catch (e) {
+      if (!isAppError(e) || e.kind !== 'invalid') throw e;
+      return errorPage(req, reply, id, e.errors, e.status);
+    }
   });
 
   app.get('/console/requests/:id/letters/:n', async (req, reply) => {

@@ -42,8 +42,8 @@ function DashboardPage({ view, d, svg, sort, dir }: { view: ViewCtx; d: Dashboar
           <ProvisionalBadge note={d.provisionalNote} /> 即将到期、超期等数字中涉及的期限：{d.provisionalNote}
         </p>
       ) : null}
-      <div class="table-scroll">
-        <table>
+      <div class="table-scroll dash-scroll" data-testid="dashboard-scroll">
+        <table class="dash-table">
           <caption>各单位政务公开工作情况</caption>
           <thead>
             <tr>

@@ -6,6 +6,9 @@ import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 import { randomBytes } from 'node:crypto';
+import mammoth from 'mammoth';
+import { registerRequest } from '../../requests/register-request.js';
+import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 
 const NOW = new Date('2026-11-30T02:00:00Z');
 
@@ -36,6 +39,25 @@ describeApp(
       await makeOrg(h.db(), { parent: county, name: '示范县民政局' });
       sup = await makeUser(h.db(), [['supervisor', county]]);
       admin = await makeUser(h.db(), [['agency_admin', edu]]);
+    });
+
+    it('责任科室 options name the agency with the section; sections are no 报送单位 of annual reports', async () => {
+      const civil = (await h.db().selectFrom('orgs').selectAll().where('name', '=', '示范县民政局').executeTakeFirstOrThrow()) as OrgRow;
+      for (const parent of [edu, civil]) await makeOrg(h.db(), { parent, kind: 'section', name: '办公室' });
+      const s = h.client();
+      await s.login(sup.username);
+      const list = (await s.get('/console/supervision/tasks')).body;
+      assert.match(list, />示范县教育局 · 办公室</);
+      assert.match(list, />示范县民政局 · 办公室</);
+      const a = h.client();
+      await a.login(admin.username);
+      const reports = (await a.get('/console/reports')).body;
+      assert.match(reports, /<option value="\d+">示范县教育局<\/option>/);
+      assert.doesNotMatch(reports, /<option value="\d+">办公室<\/option>/);
+      const section = await h.db().selectFrom('orgs').select('id').where('parent_id', '=', edu.id).executeTakeFirstOrThrow();
+      const refused = await a.post('/console/reports/new', { orgId: String(section.id), year: '2025' }, { from: '/console/reports' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /办公室是内设机构，不单独编制年度报告/);
     });
 
     it('a task round trip: supervisor creates → agency reports → supervisor returns → agency reports → supervisor accepts', async () => {
@@ -113,6 +135,16 @@ describeApp(
       assert.equal(d.statusCode, 200);
       assert.match(String(d.headers['content-type']), /wordprocessingml/);
       assert.equal(d.rawPayload.subarray(0, 2).toString(), 'PK');
+      // The notice adds the quarter's request and message figures per agency and names tasks accepted late.
+      const handler = await makeUser(h.db(), [['request_handler', edu]]);
+      const ID17 = '11010519491231002';
+      await registerRequest(h.ctx(handler.actor, NOW), { applicantType: 'citizen', name: '李四', idType: 'resident_id', idNumber: ID17 + residentIdCheckChar(ID17), phone: '13912345678', infoTitle: '学区划分方案', form: 'electronic', delivery: 'pickup', orgId: edu.id, channel: 'in_person', receivedOn: '2026-10-12' });
+      const text = (await mammoth.extractRawText({ buffer: (await s.get('/console/supervision/tasks/notice.docx?year=2026')).rawPayload })).value;
+      assert.match(text, /三、逾期完成的任务/);
+      assert.match(text, /重要政策文件同步解读\s+示范县教育局\s+2026-11-20\s+2026-11-30/);
+      assert.match(text, /四、依申请公开和留言办理情况（2026年10月1日至2026年11月30日；超期按通报日计）/);
+      assert.match(text, /示范县教育局\s+1\s+0\s+—\s+1\s+0\s+—\s+0/);
+      assert.match(text, /合计\s+1\s+0\s+—\s+1\s+0/);
     });
 
     it('dashboard: agencies, sorting, links to records, SVG chart, CSV/XLSX; agency admin sees own agency only', async () => {
@@ -130,7 +162,7 @@ describeApp(
       const csv = await s.get('/console/supervision/dashboard.csv');
       assert.equal(csv.statusCode, 200);
       assert.match(csv.body, /^\uFEFF单位,收到申请/);
-      assert.match(csv.body, /示范县教育局,0,0,—/);
+      assert.match(csv.body, /示范县教育局,1,0,—/); // the request registered for the 季度通报 above
       const xlsx = await s.get('/console/supervision/dashboard.xlsx');
       assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
       assert.equal((await s.get('/console/supervision?from=2026-12-01&to=2026-01-01')).statusCode, 400);

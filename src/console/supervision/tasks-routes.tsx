@@ -14,6 +14,9 @@ import { taskScope } from '../../supervision/task-access.js';
 import { createTask } from '../../supervision/create-task.js';
 import { tasksToXlsx } from '../../supervision/tasks-xlsx.js';
 import { quarterlyNoticeDocx } from '../../supervision/quarterly-notice.js';
+import { computeFigures } from '../../supervision/build-dashboard.js';
+import { requestsSource } from '../../supervision/sources/requests-source.js';
+import { interactionSource } from '../../supervision/sources/interaction-source.js';
 import { TaskFields, attachmentName, orgOptions, taskFormInput } from './task-form.js';
 import { importRoutes } from './tasks-import-routes.js';
 
@@ -231,7 +234,13 @@ export async function tasksRoutes(app: FastifyInstance): Promise<void> {
     const tasks = await allTasks(req.ctx.db, { ...filter, year });
     const { jurisdictions } = await jurisdictionOrgs(req);
     const name = jurisdictions[0]?.name ?? tasks[0]?.org_name ?? '本级';
-    const buf = await quarterlyNoticeDocx({ jurisdictionName: name, year, quarter: year === q.year ? q.quarter : 4, asOf: today, tasks });
+    const quarter = year === q.year ? q.quarter : 4;
+    // The quarter's request and message figures of the same agencies, counted as the dashboard counts them.
+    const period = year === q.year ? { from: q.from, to: today < q.to ? today : q.to } : { from: `${year}-10-01`, to: `${year}-12-31` };
+    const paths = jurisdictions.length ? jurisdictions.map((j) => j.path) : scopePaths(req.actor, TASK_VIEW_ROLES);
+    const f = await computeFigures(req.ctx, paths, period, [requestsSource, interactionSource]);
+    const figures = [...f.rows, f.total];
+    const buf = await quarterlyNoticeDocx({ jurisdictionName: name, year, quarter, asOf: today, tasks, figures, figuresPeriod: period });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', attachmentName(`${year}年季度通报.docx`))

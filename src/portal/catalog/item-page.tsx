@@ -1,5 +1,6 @@
 /** The public item page (metadata table, body, attachments, links, revision notes) and its print view. */
 import { PortalLayout } from '../layout.js';
+import { displayDocNumber } from '../../catalog/doc-number.rules.js';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
 import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, publicLinksOf } from '../../catalog/catalog.store.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -56,7 +57,7 @@ function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) 
         {row('发布机构', item.org_name)}
         {row('成文日期', item.written_on)}
         {row('名称', item.title)}
-        {row('发文字号', item.doc_no)}
+        {row('发文字号', displayDocNumber(item.doc_no))}
         {row('发布日期', item.published_on ?? (preview ? '（发布时填写）' : ''))}
         {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
       </tbody>
@@ -84,7 +85,7 @@ function ValidityNotice({ item, replacedBy }: { item: ItemWithOrg; replacedBy?: 
 }
 
 /** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
-export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Links; replacedBy?: { id: number; title: string }; preview?: boolean }) {
+export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, replaces = [], preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Links; replacedBy?: { id: number; title: string }; replaces?: Array<{ id: number; title: string }>; preview?: boolean }) {
   return (
     <PortalLayout view={view} title={preview ? `预览：${item.title}` : item.title}>
       {preview ? (
@@ -106,6 +107,7 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
       <h1>{item.title}</h1>
       {item.summary ? <p class="muted">{item.summary}</p> : null}
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+      <LinkList id="qd" title="本文件取代的文件" items={replaces} />
       <LinkList id="jd" title="政策解读" items={links.interpretations} />
       <LinkList id="wj" title="解读的文件" items={links.documents} />
       {attachments.length ? (

@@ -4,6 +4,7 @@ import { todayInShanghai } from '../../platform/dates.js';
 import { getOrg } from '../../orgs/orgs.store.js';
 import { publicItems, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
+import { displayDocNumber } from '../../catalog/doc-number.rules.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const FEED_SIZE = 50;
@@ -19,7 +20,7 @@ export function atom(base: string, selfPath: string, title: string, rows: ItemWi
     <updated>${esc(`${r.published_on}T00:00:00+08:00`)}</updated>
     <author><name>${esc(r.org_name)}</name></author>
     <category term="${esc(r.category_name ?? '其他')}"/>
-    <summary>${esc([r.index_no, r.doc_no, r.summary].filter(Boolean).join(' · '))}</summary>
+    <summary>${esc([r.index_no, displayDocNumber(r.doc_no), r.summary].filter(Boolean).join(' · '))}</summary>
   </entry>`,
     )
     .join('\n');

@@ -133,6 +133,16 @@ describeApp(
       const list = await sup.get('/console/messages?queue=all&from=2025-09-01&to=2025-09-30');
       assert.match(list.body, /data-testid="figures"/);
       assert.match(list.body, /100%/);
+      // Search by words of the subject or content and by type; the CSV export of what is shown masks the person.
+      assert.match((await sup.get(`/console/messages?queue=all&q=${encodeURIComponent('河道清理')}`)).body, /河道清理归哪个部门管/);
+      assert.doesNotMatch((await sup.get(`/console/messages?queue=all&q=${encodeURIComponent('河道清理')}&type=complaint`)).body, /河道清理归哪个部门管/);
+      assert.doesNotMatch((await sup.get(`/console/messages?queue=all&q=${encodeURIComponent('%')}`)).body, /河道清理归哪个部门管/);
+      const csv = await sup.get(`/console/messages/export?queue=all&q=${encodeURIComponent('村口河道')}`);
+      assert.equal(csv.statusCode, 200);
+      const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+      assert.equal(lines.length, 2);
+      assert.match(lines[1]!, /,河道清理归哪个部门管,.*,张\*\*,/);
+      assert.doesNotMatch(csv.body, /张三丰|13812345678/);
       const api = await sup.get('/api/v1/messages');
       assert.equal(api.statusCode, 200);
       const j = api.json() as { data: Array<{ phoneMasked: string | null; nameMasked: string | null }> };

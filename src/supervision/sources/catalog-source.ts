@@ -10,6 +10,7 @@ import { dialectOf } from '../../platform/db/dialect-sql.js';
 import { addDays } from '../../platform/dates.js';
 import { disclosureDue } from '../../catalog/timeliness.rules.js';
 import { PROACTIVE } from '../../catalog/catalog-labels.rules.js';
+import { uninterpretedPublishedBy } from '../../catalog/interpretation-due.rules.js';
 import type { WorkCalendar } from '../../calendar/calendar.rules.js';
 import { bump, guarded, share, type Counts, type FigureSource } from '../figure-source.js';
 import { monthEnd, pathScope } from './sql-scope.js';
@@ -35,7 +36,7 @@ export const catalogSource: FigureSource = {
   columns: [
     { key: 'items_published', label: '发布信息', format: 'int', public: true, link: (orgId) => `/console/items?status=published&orgId=${orgId}` },
     { key: 'items_on_time_rate', label: '20个工作日内公开率', format: 'pct', public: true },
-    { key: 'items_uninterpreted', label: '政策文件未解读', format: 'int', link: () => '/console/items/uninterpreted' },
+    { key: 'items_uninterpreted', label: '政策文件未解读', format: 'int', link: (orgId) => `/console/items/uninterpreted?org=${orgId}` },
   ],
   async collect(db, q) {
     return guarded(() =>
@@ -65,12 +66,12 @@ export const catalogSource: FigureSource = {
       }),
     ).then(async (m) => {
       if (!m) return m;
-      // Published policy documents (规章, 规范性文件 or category 政策文件) without any 政策解读 linked, as of now.
+      // 政策文件未解读 as of today, the one definition of catalog/interpretation-due.rules.ts (the console list uses it too).
       // Two queries so that each uses an index: 规章/规范性文件 through the partial index
       // supervision_items_policy, and the other items filed under a 政策文件 category through items_category
       // (`status || ''` keeps the planners off the status indexes). No org join: orgs outside the scope
       // are dropped when the counts are rolled up into rows.
-      const notLinked = sql`not exists (select 1 from item_links l where l.document_id = i.id)`;
+      const notLinked = sql`not exists (select 1 from item_links l where l.document_id = i.id) and i.published_on <= ${uninterpretedPublishedBy(q.cal, q.today)}`;
       const u = await guarded(async () => [
         ...(
           await sql<{ org_id: number; n: number | string }>`

@@ -1,11 +1,11 @@
 /** Figures of 依申请公开 (requests): received, open, overdue, due within 3 working days, average handling time, on time, outcomes. */
 import { sql } from 'kysely';
-import { addWorkingDays, workingDaysBetween } from '../../calendar/calendar.rules.js';
+import { workingDaysBetween } from '../../calendar/calendar.rules.js';
+import { dueSoonUntil, OPEN_REQUEST_STATES } from '../../requests/due-window.rules.js';
 import { bump, guarded, share, type Counts, type FigureSource } from '../figure-source.js';
 import { monthEnd, pathScope } from './sql-scope.js';
 
-const OPEN = ['submitted', 'processing', 'awaiting_correction', 'consulting', 'awaiting_payment'];
-const openList = sql.join(OPEN.map((s) => sql`${s}`));
+const openList = sql.join(OPEN_REQUEST_STATES.map((s) => sql`${s}`));
 
 /** The requests source (tables of src/requests, read-only aggregates). */
 export const requestsSource: FigureSource = {
@@ -23,12 +23,7 @@ export const requestsSource: FigureSource = {
   async collect(db, q) {
     return guarded(async () => {
       const m = new Map<number, Counts>();
-      let soon = q.today;
-      try {
-        soon = addWorkingDays(q.cal, q.today, 3);
-      } catch {
-        soon = q.today;
-      }
+      const soon = dueSoonUntil(q.cal, q.today);
       const received = await sql<{ org_id: number; n: number | string }>`
         select r.org_id, count(*) as n from requests r join orgs o on o.id = r.org_id
         where ${pathScope(q.paths)} and coalesce(r.received_on, substr(r.submitted_at, 1, 10)) between ${q.from} and ${q.to}

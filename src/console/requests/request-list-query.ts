@@ -1,0 +1,20 @@
+/** The staff request list of a console page: the reader's scopes, narrowed by `?org=` (shared by the list page, the export and “my work”). */
+import type { FastifyRequest } from 'fastify';
+import { orgFilter } from '../org-filter.js';
+import type { OrgRow } from '../../orgs/orgs.store.js';
+import type { WorkCalendar } from '../../calendar/calendar.rules.js';
+import { requestScopes } from '../../requests/requests.policy.rules.js';
+import type { RequestWithOrg } from '../../requests/requests.store.js';
+import { requestListFor } from '../../requests/request-list.js';
+import type { RequestListQuery } from '../../requests/request-list.rules.js';
+
+/** The list's rows for a parsed query within the reader's scopes (narrowed by `?org=`). */
+export async function runRequestList(
+  req: FastifyRequest,
+  query: RequestListQuery,
+  page: { limit: number; offset: number },
+): Promise<{ rows: RequestWithOrg[]; total: number; day: string; cal: WorkCalendar; org: OrgRow | null; orgQs: string; scopes: string[] }> {
+  const scopes = requestScopes(req.actor);
+  const { paths, org, qs: orgQs } = await orgFilter(req.ctx.db, scopes, req.query);
+  return { ...(await requestListFor(req.ctx, paths, query, page)), org, orgQs, scopes };
+}

@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import { ConsoleLayout } from '../layout.js';
+import { assertAllowed } from '../guard.js';
+import { CsrfField } from '../../platform/views/components.js';
+import { list, str } from '../../platform/http/form.js';
+import { isAppError } from '../../platform/errors.js';
+import { rolesAllow } from '../../orgs/roles.rules.js';
+import { canViewRequests, HANDLE_ROLES, requestScopes } from '../../requests/requests.policy.rules.js';
+import { getRequest, handlersWithin, type RequestWithOrg } from '../../requests/requests.store.js';
+import { sectionsWithin } from '../../requests/request-departments.store.js';
+import { stateLabel } from '../../requests/request-states.rules.js';
+import { assignRequest } from '../../requests/assign-request.js';
+import { setLeadDepartment } from '../../requests/set-lead-department.js';
+
+/** Most cases one bulk action takes. */
+const MAX = 200;
+const ACTIONS = { assign: '分派办理人', lead: '设定主办科室' } as const;
+
+/**
+ * Console: bulk actions on the request list (分派办理人, 主办科室). The first post shows a confirmation
+ * page; the confirmed post runs each case as its own use-case (own transaction, policy and audit event)
+ * and shows every case's result.
+ */
+export async function requestsBulkRoutes(app: FastifyInstance): Promise<void> {
+  app.post('/console/requests/bulk', async (req, reply) => {
+    assertAllowed(rolesAllow(req.actor, HANDLE_ROLES));
+    const backQ = str(req.body, 'back');
+    const back = backQ.startsWith('/console/requests?') || backQ === '/console/requests' ? backQ : '/console/requests';
+    const action = str(req.body, 'action');
+    if (action !== 'assign' && action !== 'lead') return reply.flashRedirect(back, '请选择要执行的批量操作。');
+    const ids = [...new Set(list(req.body, 'ids').filter((x) => /^\d{1,9}$/.test(x)).map(Number))];
+    if (!ids.length) return reply.flashRedirect(back, '请先勾选要处理的申请。');
+    if (ids.length > MAX) return reply.flashRedirect(back, `一次最多批量处理 ${MAX} 件申请，请缩小范围。`);
+    const scopes = requestScopes(req.actor);
+    const targetId = Number(str(req.body, action === 'assign' ? 'handlerId' : 'departmentId')) || 0;
+    const target =
+      action === 'assign'
+        ? (await handlersWithin(req.ctx.db, scopes)).find((h) => h.id === targetId)?.display_name
+        : (await sectionsWithin(req.ctx.db, scopes)).map((s) => ({ id: s.id, name: `${s.agency_name} · ${s.name}` })).find((s) => s.id === targetId)?.name;
+    if (!target) return reply.flashRedirect(back, action === 'assign' ? '请选择办理人。' : '请选择主办科室。');
+    const cases = (await Promise.all(ids.map((id) => getRequest(req.ctx.db, id)))).filter((r): r is RequestWithOrg => !!r && canViewRequests(req.actor, r.org_path));
+    if (!cases.length) return reply.flashRedirect(back, '所勾选的申请不存在或不在您的管辖范围内。');
+    const view = reply.view();
+    const verb = action === 'assign' ? `分派给 ${target}` : `主办科室设为 ${target}`;
+
+    if (str(req.body, 'confirm') !== '1') {
+      return reply.page(
+        <ConsoleLayout view={view} title={`确认批量${ACTIONS[action]}`}>
+          <p data-testid="bulk-confirm">
+            将把以下 {cases.length} 件申请{verb}。每件申请单独办理、单独记入办理记录；不能办理的会逐件说明原因。
+          </p>
+          <form method="post" action="/console/requests/bulk">
+            <CsrfField token={view.csrf} />
+            <input type="hidden" name="action" value={action} />
+            <input type="hidden" name={action === 'assign' ? 'handlerId' : 'departmentId'} value={String(targetId)} />
+            <input type="hidden" name="back" value={back} />
+            <input type="hidden" name="confirm" value="1" />
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">申请编号</th>
+                    <th scope="col">受理机关</th>
+                    <th scope="col">状态</th>
+                    <th scope="col">当前办理人</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cases.map((r) => (
+                    <tr>
+                      <td>
+                        <input type="hidden" name="ids" value={String(r.id)} />
+                        {r.request_no}
+                      </td>
+                      <td>{r.org_name}</td>
+                      <td>{stateLabel(r.state)}</td>
+                      <td>{r.handler_name ?? '未分派'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p class="actions">
+              <button type="submit">确认{ACTIONS[action]}</button> <a href={back}>取消，返回列表</a>
+            </p>
+          </form>
+        </ConsoleLayout>,
+      );
+    }
+
+    const results: Array<{ r: RequestWithOrg; ok: boolean; message: string }> = [];
+    for (const r of cases) {
+      try {
+        if (action === 'assign') await assignRequest(req.ctx, { requestId: r.id, handlerId: targetId });
+        else await setLeadDepartment(req.ctx, { requestId: r.id, orgId: targetId });
+        results.push({ r, ok: true, message: `已${verb}` });
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        results.push({ r, ok: false, message: e.errors.map((x) => x.message).join(' ') || e.code });
+      }
+    }
+    const done = results.filter((x) => x.ok).length;
+    return reply.page(
+      <ConsoleLayout view={view} title={`批量${ACTIONS[action]}结果`}>
+        <p role="status" data-testid="bulk-summary">
+          成功 {done} 件，未成功 {results.length - done} 件。
+        </p>
+        <div class="table-wrap">
+          <table data-testid="bulk-results">
+            <thead>
+              <tr>
+                <th scope="col">申请编号</th>
+                <th scope="col">受理机关</th>
+                <th scope="col">结果</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((x) => (
+                <tr>
+                  <td>
+                    <a href={`/console/requests/${x.r.id}`}>{x.r.request_no}</a>
+                  </td>
+                  <td>{x.r.org_name}</td>
+                  <td>{x.ok ? <span class="badge ok">{x.message}</span> : <span class="badge bad">未成功：{x.message}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <a href={back}>← 返回申请列表</a>
+        </p>
+      </ConsoleLayout>,
+    );
+  });
+}
