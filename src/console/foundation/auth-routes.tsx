@@ -3,6 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
+import { sameSitePath } from '../../platform/http/same-site.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { SESSION_COOKIE } from '../../platform/http/server.js';
 import { deleteSession } from '../../platform/auth/sessions.js';
@@ -48,7 +49,10 @@ function PasswordPage({ view, errors, forced }: { view: ViewCtx; errors?: FieldE
   );
 }
 
-const safeNext = (s: string) => (s.startsWith('/console') && !s.startsWith('//') ? s : '/console');
+const safeNext = (s: string) => {
+  const p = sameSitePath(s, '/console');
+  return p === '/console' || p.startsWith('/console/') || p.startsWith('/console?') ? p : '/console';
+};
 
 /** Login, logout and password change pages. */
 export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): Promise<void> {

@@ -40,6 +40,21 @@ describeApp('foundation over HTTP', (h) => {
     const elder = await c.get('/');
     assert.match(elder.body, /class="portal elder"/);
     assert.equal((await c.get('/prefs/elder?on=1&back=//evil.example')).headers.location, '/', 'no open redirect');
+    for (const back of ['/%5Cevil.com', '/%5C%5Cevil.com', '%2F%09%2Fevil.com', 'https%3A%2F%2Fevil.com']) {
+      assert.equal((await c.get(`/prefs/elder?on=1&back=${back}`)).headers.location, '/', back);
+      assert.equal((await c.get(`/prefs/script?v=hans&back=${back}`)).headers.location, '/', back);
+    }
+    assert.equal((await c.get('/prefs/elder?on=0&back=%2Fgk%3Fpage%3D2')).headers.location, '/gk?page=2');
+  });
+
+  it('after login follows only a console path on this site', async () => {
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['editor', root]]);
+    for (const [next, expected] of [['/console/items', '/console/items'], ['/console\\evil.com', '/console'], ['//evil.com/console', '/console'], ['/consolex', '/console']]) {
+      const c = h.client();
+      const res = await c.post('/console/login', { username: u.username, password: TEST_PASSWORD, next }, { from: '/console/login' });
+      assert.equal(res.headers.location, expected, next);
+    }
   });
 
   it('shows Chinese error pages and JSON errors', async () => {

@@ -21,6 +21,7 @@ import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
+import { sameSitePath } from './same-site.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -261,8 +262,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 }
 
 function safeBack(req: FastifyRequest): string {
-  const back = (req.query as Record<string, string>).back ?? '/';
-  return back.startsWith('/') && !back.startsWith('//') ? back : '/';
+  const back = (req.query as Record<string, unknown>).back;
+  return sameSitePath(typeof back === 'string' ? back : '/');
 }
 
 function safeView(reply: FastifyReply, req: FastifyRequest, deps: ServerDeps): ViewCtx {
