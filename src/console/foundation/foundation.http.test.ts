@@ -104,6 +104,42 @@ describeApp('foundation over HTTP', (h) => {
     assert.equal(Number(after.n), Number(before.n));
   });
 
+  it('a CSRF token is bound to its session: the attacker\'s own cookie and token do not work with a victim\'s session', async () => {
+    const root = await makeOrg(h.db());
+    const victim = await makeUser(h.db(), [['editor', root]]);
+    const attacker = await makeUser(h.db(), [['editor', root]]);
+    const v = h.client();
+    await v.login(victim.username);
+    const a = h.client();
+    await a.login(attacker.username);
+    const attackerToken = await a.csrf('/console/account');
+    const forged = new Client(h.app());
+    forged.cookies.set('gk_session', v.cookies.get('gk_session')!);
+    forged.cookies.set('_csrf', a.cookies.get('_csrf')!);
+    const countTokens = async () => Number((await h.db().selectFrom('api_tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await countTokens();
+    const cookie = [...forged.cookies].map(([k, x]) => `${k}=${x}`).join('; ');
+    const res = await h.app().inject({
+      method: 'POST', url: '/console/account/tokens', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      payload: new URLSearchParams({ _csrf: attackerToken, name: '攻击者的令牌', roles: 'editor' }).toString(),
+    });
+    assert.equal(res.statusCode, 403);
+    assert.equal(await countTokens(), before, 'no token was created');
+    // An anonymous visitor's token (e.g. planted before login) is no good after login either, and login rotates the secret.
+    const c = h.client();
+    const anonToken = await c.csrf('/console/login');
+    const secretBefore = c.cookies.get('_csrf');
+    await c.login(victim.username);
+    assert.notEqual(c.cookies.get('_csrf'), secretBefore, 'the CSRF secret is rotated at login');
+    const stale = await h.app().inject({
+      method: 'POST', url: '/console/account/tokens', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `gk_session=${c.cookies.get('gk_session')}; _csrf=${secretBefore}` },
+      payload: new URLSearchParams({ _csrf: anonToken, name: '旧令牌', roles: 'editor' }).toString(),
+    });
+    assert.equal(stale.statusCode, 403);
+    assert.equal((await c.post('/console/account/tokens', { name: '正常令牌', roles: 'editor' }, { from: '/console/account' })).statusCode, 201);
+    assert.equal(await countTokens(), before + 1);
+  });
+
   it('forces the change of an initial password before anything else', async () => {
     const root = await makeOrg(h.db());
     const u = await makeUser(h.db(), [['agency_admin', root]], { mustChange: true });

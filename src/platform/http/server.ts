@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { publicActor, type Actor, type Ctx } from '../context.js';
 import { clockFor } from '../clock.js';
+import { purposeKey } from '../secret-key.js';
 import { AppError, isAppError, type FieldError } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
 import { renderDocument } from './render.js';
@@ -26,6 +27,8 @@ import type { ViewCtx } from './types.js';
 import './types.js';
 
 export const SESSION_COOKIE = 'gk_session';
+/** The CSRF secret's cookie (@fastify/csrf-protection's default name); cleared at login so the secret rotates. */
+export const CSRF_COOKIE = '_csrf';
 const ELDER_COOKIE = 'gk_elder';
 const SCRIPT_COOKIE = 'gk_script';
 const FLASH_COOKIE = 'gk_flash';
@@ -92,9 +95,13 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   });
   await app.register(rateLimit, { global: false });
   setPublicLimits(config.limits.publicFormsPerMinute, config.limits.lookupsPerMinute);
+  // The token is bound to the session (its hash is the token's user info, keyed with the server secret):
+  // a victim's session with an attacker's own cookie and token fails. Login rotates the secret.
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure },
+    csrfOpts: { hmacKey: purposeKey(config, 'csrf') },
+    getUserInfo: csrfUserInfo,
     getToken: (req) => {
       const b = req.body as Record<string, unknown> | undefined;
       return (typeof b?._csrf === 'string' ? b._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined);
@@ -153,7 +160,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     // The CSRF token (and its cookie) is made only when a form asks for it, so pages
     // without forms stay cacheable.
     let csrfToken: string | null = null;
-    const makeToken = () => this.generateCsrf();
+    const makeToken = () => this.generateCsrf({ userInfo: csrfUserInfo(req) });
     return {
       actor: req.actor,
       now: req.ctx.now(),
@@ -259,6 +266,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   });
 
   return { app, openapi };
+}
+
+/** What a CSRF token is bound to: the session (by hash) or, before login, the anonymous visitor. */
+function csrfUserInfo(req: FastifyRequest): string {
+  return req.sessionToken ? `s:${createHash('sha256').update(req.sessionToken).digest('base64url')}` : 'anonymous';
 }
 
 function safeBack(req: FastifyRequest): string {
