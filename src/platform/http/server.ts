@@ -23,6 +23,7 @@ import { setPublicLimits } from './limits.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import { sameSitePath } from './same-site.js';
+import { registerBodyParsers } from './body-parsers.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -74,6 +75,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.limits.bodyBytes });
+  registerBodyParsers(app);
   await app.register(multipart, { limits: { fileSize: config.limits.uploadBytes, files: 20, fields: 200 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
