@@ -15,6 +15,7 @@ import { login } from './login.js';
 import { bootstrap } from './bootstrap.js';
 import { listOrgs } from './orgs.store.js';
 import { grantsOf } from './users.store.js';
+import { resetPassword } from './manage-account.js';
 import { demoUscc } from './seed-demo.js';
 import { randomBytes } from 'node:crypto';
 
@@ -93,6 +94,19 @@ describeDb('orgs, users, sessions and the audit chain', (h) => {
     assert.deepEqual(grants.map((g) => g.role).sort(), ['approver', 'editor']);
     await revokeRole(h.ctx(admin.actor), grants.find((g) => g.role === 'approver')!.id);
     assert.equal((await lastAudit(h.db())).action, 'role.revoke');
+  });
+
+  it('a role grant needs the right to manage the target user: another agency\'s admin cannot take over a user', async () => {
+    const root = await makeOrg(h.db());
+    const fin = await makeOrg(h.db(), { parent: root, name: '财政局' });
+    const edu = await makeOrg(h.db(), { parent: root, name: '教育局' });
+    const finAdmin = await makeUser(h.db(), [['agency_admin', fin]]);
+    const eduAdmin = await makeUser(h.db(), [['agency_admin', edu]]);
+    const eduEditor = await makeUser(h.db(), [['editor', edu]]);
+    await assert.rejects(grantRole(h.ctx(finAdmin.actor), { userId: eduEditor.id, role: 'editor', orgId: fin.id }), { code: 'user_not_manageable' });
+    assert.deepEqual((await grantsOf(h.db(), eduEditor.id)).map((g) => g.orgId), [edu.id], 'nothing granted');
+    await resetPassword(h.ctx(eduAdmin.actor), eduEditor.id);
+    await grantRole(h.ctx(eduAdmin.actor), { userId: eduEditor.id, role: 'approver', orgId: edu.id });
   });
 
   it('sessions expire when idle and after the absolute limit; logout everywhere ends them', async () => {
