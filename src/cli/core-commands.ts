@@ -128,6 +128,13 @@ export function coreCli(program: Command): void {
       try {
         const { restoreDatabase } = await import('../platform/db/database.js');
         await restoreDatabase({ dialect: config.db, sqliteFile: config.sqliteFile, url: config.databaseUrl }, file);
+        // The audit chain now legitimately ends earlier: say so in the anchor file, outside the database.
+        const c = await openCli('restore');
+        try {
+          await (await import('../platform/audit/audit.js')).anchorRestoredHead(c.ctx.db, config);
+        } finally {
+          await c.close();
+        }
         console.log(`已从 ${file} 恢复。`);
       } catch (e) {
         fail(e);
@@ -143,7 +150,7 @@ export function coreCli(program: Command): void {
       withCli(
         () => openCli('audit'),
         async (ctx) => {
-          const r = await (await import('../platform/audit/audit.js')).verifyAuditLog(ctx.db);
+          const r = await (await import('../platform/audit/audit.js')).verifyAuditLog(ctx.db, ctx.config);
           if (!r.problems.length) console.log(`审计日志完整：共检查 ${r.checked} 条记录，未发现篡改。`);
           else {
             console.log(`发现 ${r.problems.length} 处问题（共 ${r.checked} 条记录）：`);

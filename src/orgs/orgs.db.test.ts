@@ -135,15 +135,15 @@ describeDb('orgs, users, sessions and the audit chain', (h) => {
   });
 
   it('audit verify detects edited, deleted and inserted rows', async () => {
-    assert.deepEqual((await verifyAuditLog(h.db())).problems, []);
+    assert.deepEqual((await verifyAuditLog(h.db(), h.config)).problems, []);
     const rows = await h.db().selectFrom('audit_events').select('seq').orderBy('seq').execute();
     assert.ok(rows.length >= 5);
     const mid = rows[2].seq;
     await h.db().updateTable('audit_events').set({ summary: '篡改' }).where('seq', '=', mid).execute();
-    let r = await verifyAuditLog(h.db());
+    let r = await verifyAuditLog(h.db(), h.config);
     assert.deepEqual(r.problems.map((p) => [p.seq, p.problem]), [[mid, 'edited']]);
     await h.db().deleteFrom('audit_events').where('seq', '=', mid).execute();
-    r = await verifyAuditLog(h.db());
+    r = await verifyAuditLog(h.db(), h.config);
     assert.ok(r.problems.some((p) => p.problem === 'gap' && p.seq === mid + 1));
     assert.ok(r.problems.some((p) => p.problem === 'broken_link'));
   });

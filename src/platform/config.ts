@@ -38,6 +38,8 @@ export interface Config {
    * chain's HMAC. Kept outside the database so that database access alone cannot forge either.
    */
   readonly secretKeyFile: string;
+  /** The audit chain's append-only anchor file (outside the database). */
+  readonly auditAnchorFile: string;
   readonly jobs: { readonly enabled: boolean; readonly tickSeconds: number };
   /** GONGKAI_NOW: an ISO instant the clock starts at (demos, reproducing a day, tests); unset = system clock. */
   readonly clockStart?: string;
@@ -160,6 +162,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     mailFrom: get('GONGKAI_MAIL_FROM') ?? 'gongkai@localhost',
     blobDir: path.resolve(dataDir, 'blobs'),
     secretKeyFile: path.resolve(dataDir, get('GONGKAI_SECRET_KEY_FILE') ?? 'secret.key'),
+    auditAnchorFile: path.resolve(dataDir, get('GONGKAI_AUDIT_ANCHOR_FILE') ?? 'audit-anchor.log'),
     jobs: {
       enabled: (get('GONGKAI_JOBS') ?? 'on') !== 'off',
       tickSeconds: int('GONGKAI_JOBS_TICK_SECONDS', 60, 1, 3600),

@@ -14,7 +14,9 @@ export const PG_URL = process.env.GONGKAI_TEST_PG_URL ?? '';
 const ONLY = (process.env.GONGKAI_TEST_DIALECTS ?? 'sqlite,postgres').split(',');
 
 export function testConfig(over: Record<string, string> = {}): Config {
-  return loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: '.tmp/test-data', GONGKAI_LOGIN_MAX_FAILURES: '5', GONGKAI_JOBS: 'off', GONGKAI_NOW: TEST_NOW, ...over });
+  // Each test database gets its own audit anchor file (the data folder is shared by every test file).
+  const anchor = `anchors/audit-${process.pid}-${randomBytes(6).toString('hex')}.log`;
+  return loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: '.tmp/test-data', GONGKAI_LOGIN_MAX_FAILURES: '5', GONGKAI_JOBS: 'off', GONGKAI_NOW: TEST_NOW, GONGKAI_AUDIT_ANCHOR_FILE: anchor, ...over });
 }
 
 let seq = 0;
