@@ -11,7 +11,7 @@ export async function sniff(data: Buffer): Promise<Sniffed> {
   const t = await fileTypeFromBuffer(data);
   // Every upload passes here: an archive (DOCX, XLSX, OFD, ZIP …) is proved within the limits before
   // anything expands it (zip bombs), and refused with a Chinese message otherwise.
-  if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) refuseUnsafeArchive(data);
+  if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) refuseUnsafeArchive(data, undefined, true);
   if (t?.ext !== 'zip') return { ext: t?.ext ?? null };
   try {
     const zip = await (await import('jszip')).default.loadAsync(data);

@@ -16,7 +16,7 @@ export type ImportFiles = Map<string, Buffer>;
 /** Reads a ZIP of attachments; throws a coded error when it is not a ZIP. */
 export async function readImportZip(data: Buffer): Promise<ImportFiles> {
   let zip: JSZip;
-  refuseUnsafeArchive(data, 'zip');
+  refuseUnsafeArchive(data, 'zip', true);
   try {
     zip = await (await import('jszip')).default.loadAsync(data);
   } catch {

@@ -156,11 +156,15 @@ export function assertSafeArchive(buf: Buffer, limits: ArchiveLimits = ARCHIVE_L
   for (const e of checkZipDirectory(buf, limits)) if (!e.directory) readZipEntry(buf, e);
 }
 
-/** Throws a coded `archive_refused` error when the archive goes beyond the limits (or is a damaged ZIP). */
-export function refuseUnsafeArchive(data: Buffer, field?: string): void {
+/**
+ * Throws a coded `archive_refused` error when the archive goes beyond the limits. A damaged ZIP is refused
+ * too, unless `damagedOk` (the caller then reports the file as unreadable in its own words).
+ */
+export function refuseUnsafeArchive(data: Buffer, field?: string, damagedOk = false): void {
   try {
     assertSafeArchive(data);
   } catch (e) {
+    if (e instanceof ArchiveRefused && damagedOk && e.kind === 'damaged') return;
     if (e instanceof ArchiveRefused) throw invalid('archive_refused', e.message, field);
     throw e;
   }

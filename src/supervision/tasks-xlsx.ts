@@ -45,7 +45,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 /** Reads the first sheet: its first row as header, the rest as text cells with their row numbers; null when not an XLSX. */
 export async function readSheet(data: Buffer): Promise<{ header: string[]; rows: Array<{ rowNumber: number; cells: string[] }> } | null> {
   const wb = new ExcelJS.Workbook();
-  refuseUnsafeArchive(data, 'file');
+  if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) refuseUnsafeArchive(data, 'file', true);
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
