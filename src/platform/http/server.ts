@@ -24,6 +24,7 @@ import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import { sameSitePath } from './same-site.js';
 import { registerBodyParsers } from './body-parsers.js';
+import { removeUploadFiles } from './upload-form.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -219,6 +220,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   app.get('/metrics', { logLevel: 'silent' }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   app.addHook('onResponse', async (req, reply) => {
+    removeUploadFiles(req);
     const route = req.routeOptions.url ?? 'unmatched';
     httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
     httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
