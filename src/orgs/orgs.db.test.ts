@@ -16,6 +16,7 @@ import { bootstrap } from './bootstrap.js';
 import { listOrgs } from './orgs.store.js';
 import { grantsOf } from './users.store.js';
 import { resetPassword } from './manage-account.js';
+import { createToken } from './api-tokens.js';
 import { demoUscc } from './seed-demo.js';
 import { randomBytes } from 'node:crypto';
 
@@ -146,5 +147,14 @@ describeDb('orgs, users, sessions and the audit chain', (h) => {
     r = await verifyAuditLog(h.db(), h.config);
     assert.ok(r.problems.some((p) => p.problem === 'gap' && p.seq === mid + 1));
     assert.ok(r.problems.some((p) => p.problem === 'broken_link'));
+  });
+
+  it('an API token cannot expire in the past (issue 16 item 10)', async () => {
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['editor', root]]);
+    const today = h.ctx(u.actor).now().toISOString().slice(0, 10);
+    await assert.rejects(createToken(h.ctx(u.actor), { name: '过期', roles: ['editor'], expiresOn: '2020-01-01' }), { code: 'token_expiry_past' });
+    await assert.rejects(createToken(h.ctx(u.actor), { name: '乱', roles: ['editor'], expiresOn: '2026-02-30' }), { code: 'date_invalid' });
+    assert.ok((await createToken(h.ctx(u.actor), { name: '明年', roles: ['editor'], expiresOn: `${Number(today.slice(0, 4)) + 1}-12-31` })).token);
   });
 });
