@@ -51,6 +51,11 @@ export interface ServerDeps {
 }
 
 
+const routeTables = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
+
+/** Every route of the app (method, url), as registered: the access matrix test is generated from it. */
+export const routeTable = (app: FastifyInstance): ReadonlyArray<{ method: string; url: string }> => routeTables.get(app) ?? [];
+
 /** True when the request expects JSON rather than a page. */
 export const wantsJson = (req: FastifyRequest): boolean =>
   req.url.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json');
@@ -72,6 +77,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     schemaController: { compilersFactory: lazySchemaCompilers() },
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
+  const table: Array<{ method: string; url: string }> = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (r) => {
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') table.push({ method: m, url: r.url });
+  });
   const secure = config.publicUrl.startsWith('https://');
 
   await app.register(cookie);
