@@ -25,6 +25,21 @@ export function jsonTextDepth(text: string): number {
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Removes NUL and other control characters (not tab, line feed, carriage return) from every string, in place. */
+function clean(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return CONTROL.test(value) ? value.replace(CONTROL, '') : value;
+  if (!value || typeof value !== 'object' || depth > 40 || Buffer.isBuffer(value)) return value;
+  const o = value as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (typeof v === 'string' || (v && typeof v === 'object')) o[k] = clean(v, depth + 1);
+  }
+  return value;
+}
+
 /**
  * Public and staff HTML forms accept only form encodings (urlencoded, multipart); JSON is for /api/v1 and
  * is refused there above MAX_JSON_DEPTH levels, before any handler or validator walks it.
@@ -35,6 +50,15 @@ export function registerBodyParsers(app: FastifyInstance): void {
     const type = req.headers['content-type'];
     if (type && !FORM_TYPES.test(type))
       throw new AppError('unsupported_media', { code: 'form_encoding_required', message: '此页面只接受表单提交，请通过网页表单填写后提交。' });
+  });
+  // Text input never carries NUL or other control characters (PostgreSQL refuses NUL in text; terminals and
+  // spreadsheets misread the others): they are removed from query strings and bodies before any handler.
+  app.addHook('preValidation', async (req) => {
+    if (req.query && typeof req.query === 'object') clean(req.query);
+    if (req.body && typeof req.body === 'object') clean(req.body);
+  });
+  app.addHook('preHandler', async (req) => {
+    if (req.body && typeof req.body === 'object') clean(req.body); // bodies set by upload readers (route preValidation)
   });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
