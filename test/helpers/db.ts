@@ -22,7 +22,7 @@ export function testConfig(over: Record<string, string> = {}): Config {
 let seq = 0;
 
 /** Opens a fresh, migrated database of the dialect; `drop()` removes it. */
-export async function freshDatabase(dialect: Dialect): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function freshDatabase(dialect: Dialect): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ dialect: 'sqlite', sqliteFile: ':memory:' });
     await migrateToLatest(database.db);
@@ -39,6 +39,7 @@ export async function freshDatabase(dialect: Dialect): Promise<{ database: Datab
   await migrateToLatest(database.db);
   return {
     database,
+    url: url.toString(),
     async drop() {
       await database.close();
       const a = new pg.Client({ connectionString: PG_URL });
