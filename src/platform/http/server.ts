@@ -25,6 +25,7 @@ import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import { sameSitePath } from './same-site.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { removeUploadFiles } from './upload-form.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -106,7 +107,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     crossOriginEmbedderPolicy: false,
     hsts: secure,
   });
-  await app.register(rateLimit, { global: false });
+  // Counts live in the database, so limits hold across workers and nodes (not per process).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db, now) as never });
   setPublicLimits(config.limits.publicFormsPerMinute, config.limits.lookupsPerMinute);
   // The token is bound to the session (its hash is the token's user info, keyed with the server secret):
   // a victim's session with an attacker's own cookie and token fails. Login rotates the secret.
