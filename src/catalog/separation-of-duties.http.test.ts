@@ -66,4 +66,19 @@ describeApp('separation of duties in the review workflow', (h) => {
     await reviewItem(h.ctx(editingReviewer.actor), { id, decision: 'approve' });
     assert.equal((await getItem(h.db(), id))!.status, 'approval');
   });
+
+  it('an agency administrator sets the stricter rule on the console; other roles may not', async () => {
+    const org = await makeOrg(h.db(), { name: '某县审计局' });
+    const admin = await makeUser(h.db(), [['agency_admin', org]]);
+    const editor = await makeUser(h.db(), [['editor', org]]);
+    const e = h.client();
+    await e.login(editor.username);
+    const page = `/console/catalog/categories?orgId=${org.id}`;
+    assert.equal((await e.post('/console/catalog/separation', { orgId: String(org.id), level: 'strict' }, { from: page })).statusCode, 403);
+    const a = h.client();
+    await a.login(admin.username);
+    assert.equal((await a.post('/console/catalog/separation', { orgId: String(org.id), level: 'strict' }, { from: page })).statusCode, 303);
+    assert.match((await a.get(page)).body, /当前：从严/);
+  });
 });
+
