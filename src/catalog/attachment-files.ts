@@ -2,18 +2,40 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Sniffed } from './attachment.rules.js';
+import { refuseUnsafeArchive } from '../platform/archive-limits.js';
 
 /** Sniffs the content type from the bytes (and looks for OFD.xml inside a ZIP). */
 export async function sniff(data: Buffer): Promise<Sniffed> {
   // Loaded on first upload rather than at start-up.
   const { fileTypeFromBuffer } = await import('file-type');
   const t = await fileTypeFromBuffer(data);
+  // Every upload passes here: an archive (DOCX, XLSX, OFD, ZIP …) is proved within the limits before
+  // anything expands it (zip bombs), and refused with a Chinese message otherwise.
+  if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) refuseUnsafeArchive(data, undefined, true);
+  // A PDF must open and show its first page: a bare `%PDF-` header is not a PDF (attachments, identity proofs).
+  if (t?.ext === 'pdf') return (await pdfOpens(data)) ? { ext: 'pdf' } : { ext: null };
   if (t?.ext !== 'zip') return { ext: t?.ext ?? null };
   try {
     const zip = await (await import('jszip')).default.loadAsync(data);
     return { ext: 'zip', zipHasOfdXml: zip.file(/^OFD\.xml$/i).length > 0 };
   } catch {
     return { ext: null };
+  }
+}
+
+/** Whether PDF.js opens the file and its first page. */
+async function pdfOpens(data: Buffer): Promise<boolean> {
+  const { openPdf } = await import('../platform/pdf.js');
+  let pdf: Awaited<ReturnType<typeof openPdf>> | null = null;
+  try {
+    pdf = await openPdf(data);
+    if (pdf.doc.numPages < 1) return false;
+    await pdf.doc.getPage(1);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await pdf?.close();
   }
 }
 

@@ -68,8 +68,8 @@ describeDb('catalog workflow', (h) => {
 
     item = (await getItem(h.db(), id))!;
     assert.equal(item.published_on, '2025-09-19');
-    assert.equal(item.secrecy_reviewer, secrecy.label);
-    assert.equal(item.approver, approver.label);
+    assert.equal(item.secrecy_reviewer, secrecy.displayName); // real names (issue 16 item 9)
+    assert.equal(item.approver, approver.displayName);
     const pub = await listPublicItems(h.db(), '2025-09-19', { orgId: org.id, limit: 10, offset: 0 });
     assert.deepEqual(pub.rows.map((r) => r.id), [id]);
     assert.deepEqual((await audits(id)).map((a) => a.action), ['item.create', 'item.edit', 'item.submit', 'item.approve', 'item.publish']);
@@ -109,7 +109,7 @@ describeDb('catalog workflow', (h) => {
     assert.ok(await getPublicItem(h.db(), '2025-09-26', id));
     const actions = (await audits(id)).map((a) => a.action);
     assert.deepEqual(actions, ['item.create', 'item.submit', 'item.approve', 'item.return', 'item.submit', 'item.approve', 'item.approve', 'item.schedule', 'item.release']);
-    assert.equal((await getItem(h.db(), id))!.legality_reviewer, legal.label);
+    assert.equal((await getItem(h.db(), id))!.legality_reviewer, legal.displayName);
   });
 
   it('refuses bad input in Chinese and saves nothing', async () => {

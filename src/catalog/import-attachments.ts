@@ -4,6 +4,7 @@ import { invalid } from '../platform/errors.js';
 import type { Db } from '../platform/db/schema.js';
 import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
+import { refuseUnsafeArchive } from '../platform/archive-limits.js';
 import { extractAttachmentText } from '../search/extract-text.js';
 import { findFileBySha, insertAttachment, insertFile } from './catalog.store.js';
 import { cleanFilename } from './add-attachment.js';
@@ -15,6 +16,7 @@ export type ImportFiles = Map<string, Buffer>;
 /** Reads a ZIP of attachments; throws a coded error when it is not a ZIP. */
 export async function readImportZip(data: Buffer): Promise<ImportFiles> {
   let zip: JSZip;
+  refuseUnsafeArchive(data, 'zip', true);
   try {
     zip = await (await import('jszip')).default.loadAsync(data);
   } catch {

@@ -6,6 +6,7 @@ import { isAppError } from '../platform/errors.js';
 import { importItems } from './import-items.js';
 import { listPublicAttachments, listPublicItems } from './catalog.store.js';
 import { readImportZip } from './import-attachments.js';
+import { onePagePdf } from '../../test/helpers/pdf.js';
 
 const header = ['索引号', '名称', '内容概述', '发文字号', '成文日期', '生成日期', '发布日期', '体裁', '目录分类', '有效性'];
 const BAD = new Map<number, (r: string[]) => string[]>([
@@ -66,7 +67,7 @@ describeDb('catalogue import with a ZIP of attachments', (h) => {
     const JSZip = (await import('jszip')).default;
     const org = await makeOrg(h.db(), { name: '示例县统计局' });
     const admin = (await makeUser(h.db(), [['agency_admin', org]])).actor;
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const pdf = onePagePdf();
     const zip = new JSZip();
     zip.file('附件/统计公报.pdf', pdf);
     zip.file('伪装.pdf', 'this is plain text, not a PDF');

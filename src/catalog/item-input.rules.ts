@@ -79,6 +79,14 @@ const text = (s: string | undefined): string | null => {
 export const docNoMessage = (raw: string): string =>
   `发文字号“${raw}”无法识别。应为“机关代字〔年份〕序号号”（如 示政发〔2026〕5号）或“××令第N号”。`;
 
+/**
+ * Plausible dates of a catalogue item (成文、生成、发布日期): not before the founding of the People's Republic
+ * and not in the next century. 1900-01-01 or 9999-12-31 are typing errors, not dates.
+ */
+export const ITEM_DATE_RANGE = { min: '1949-10-01', max: '2099-12-31' } as const;
+const plausible = (d: string) => d >= ITEM_DATE_RANGE.min && d <= ITEM_DATE_RANGE.max;
+const rangeText = `应在 ${ITEM_DATE_RANGE.min} 至 ${ITEM_DATE_RANGE.max} 之间`;
+
 /** Validates an item; returns the columns or the field errors (in Chinese). */
 export function validateItem(input: ItemInput): { fields: ItemFields | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -104,9 +112,11 @@ export function validateItem(input: ItemInput): { fields: ItemFields | null; err
 
   const writtenOn = text(input.writtenOn);
   if (writtenOn && !isValidIsoDate(writtenOn)) err('item_written_on_invalid', '成文日期无效，应为“年-月-日”，例如 2026-11-20。', 'writtenOn');
+  else if (writtenOn && !plausible(writtenOn)) err('item_written_on_out_of_range', `成文日期${rangeText}。`, 'writtenOn');
   const createdOn = text(input.createdOn);
   if (!createdOn) err('item_created_on_required', '请填写生成日期。', 'createdOn');
   else if (!isValidIsoDate(createdOn)) err('item_created_on_invalid', '生成日期无效，应为“年-月-日”，例如 2026-11-20。', 'createdOn');
+  else if (!plausible(createdOn)) err('item_created_on_out_of_range', `生成日期${rangeText}。`, 'createdOn');
 
   const indexNo = text(input.indexNo);
   if (indexNo && !isPlausibleIndexNo(indexNo)) err('index_no_invalid', `索引号“${indexNo}”格式不正确，应为“前段码/年份-流水号”，例如 000014349/2026-00001。`, 'indexNo');
@@ -142,6 +152,7 @@ export function validateItem(input: ItemInput): { fields: ItemFields | null; err
 /** 成文日期 must not be after the 发布日期. */
 export function checkPublicationDate(writtenOn: string | null, publishOn: string): FieldError[] {
   if (!isValidIsoDate(publishOn)) return [{ code: 'item_publish_on_invalid', message: '发布日期无效，应为“年-月-日”。', field: 'publishOn' }];
+  if (!plausible(publishOn)) return [{ code: 'item_publish_on_out_of_range', message: `发布日期${rangeText}。`, field: 'publishOn' }];
   if (writtenOn && writtenOn > publishOn) {
     return [{ code: 'item_written_after_published', message: `成文日期（${writtenOn}）不能晚于发布日期（${publishOn}）。`, field: 'publishOn' }];
   }

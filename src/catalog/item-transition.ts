@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { syncItemIndex } from './sync-item-index.js';
+import { separationFacts } from './separation-of-duties.js';
 import type { Updateable } from 'kysely';
 import type { ItemsTable } from './catalog.tables.js';
 import { getItem, insertReview, updateItemRow, type ItemWithOrg } from './catalog.store.js';
@@ -16,6 +17,11 @@ export function workflowItem(item: ItemWithOrg): WorkflowItem {
     authorId: item.author_id,
     orgPath: item.org_path,
   };
+}
+
+/** The workflow view with the item's history, as separation of duties needs it. */
+export async function workflowWithHistory(db: Db, item: ItemWithOrg): Promise<WorkflowItem> {
+  return { ...workflowItem(item), ...(await separationFacts(db, item)) };
 }
 
 /** Loads an item inside a transaction or throws 404. */
@@ -36,7 +42,7 @@ export async function applyTransition(
   action: ItemAction,
   opts: { comment?: string | null; changes?: (to: ItemStatus) => Updateable<ItemsTable>; summary?: string },
 ): Promise<ItemStatus> {
-  const from = workflowItem(item);
+  const from = await workflowWithHistory(trx, item);
   const to = decide(from, action, ctx.actor, opts.comment);
   const now = ctx.now().toISOString();
   await updateItemRow(trx, item.id, { ...(opts.changes?.(to) ?? {}), status: to, updated_at: now });

@@ -54,6 +54,38 @@ export interface WorkflowItem {
   needsLegality: boolean;
   authorId: number | null;
   orgPath: string;
+  /** Who already performed which review stage of this item (from its history). */
+  stagesDone?: ReadonlyArray<{ stage: ReviewStage; userId: number }>;
+  /** Everyone who created, edited or submitted the item (used by the strict separation of duties). */
+  contributorIds?: readonly number[];
+  /** The agency (or one above it) chose the strict separation of duties. */
+  strictSeparation?: boolean;
+}
+
+/** The three review stages of an item; one person may perform only one of them (separation of duties). */
+export type ReviewStage = 'secrecy' | 'legality' | 'sign';
+export const STAGE_LABELS: Readonly<Record<ReviewStage, string>> = { secrecy: '保密审查', legality: '合法性审查', sign: '领导签发' };
+
+/** The review stage a transition performs, if it is one. */
+export function stageOf(action: string, from: string): ReviewStage | null {
+  if (action === 'approve' && from === 'secrecy_review') return 'secrecy';
+  if (action === 'approve' && from === 'legality_review') return 'legality';
+  if ((action === 'publish' || action === 'schedule') && from === 'approval') return 'sign';
+  return null;
+}
+
+/** Actions that make someone a contributor of the item (for the strict separation of duties). */
+export const CONTRIBUTING_ACTIONS: readonly string[] = ['create', 'import', 'edit', 'submit'];
+
+/**
+ * Separation of duties: nobody performs two review stages of one item. The rule is always on; an agency
+ * may only make it stricter (`strictSeparation`: whoever created, edited or submitted the item reviews none of it).
+ */
+export function separationProblem(item: WorkflowItem, stage: ReviewStage, userId: number): string | null {
+  const other = item.stagesDone?.find((d) => d.userId === userId && d.stage !== stage);
+  if (other) return `职责分离：同一人不能承担同一信息的两个审核环节，您已对本信息进行了“${STAGE_LABELS[other.stage]}”。`;
+  if (item.strictSeparation && item.contributorIds?.includes(userId)) return '职责分离（本单位从严要求）：参与起草、修改或提交本信息的人员不能审核或签发。';
+  return null;
 }
 
 interface Transition {
@@ -106,6 +138,8 @@ function permitted(t: Transition, item: WorkflowItem, actor: Actor): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind !== 'user' || t.roles.length === 0) return false;
   if (t.notAuthor && item.authorId != null && actor.userId === item.authorId) return false;
+  const stage = stageOf(t.action, t.from);
+  if (stage && actor.userId != null && separationProblem(item, stage, actor.userId)) return false;
   return rolesAllow(actor, t.roles, item.orgPath);
 }
 
@@ -119,6 +153,9 @@ export function decide(item: WorkflowItem, action: ItemAction, actor: Actor, com
   if (actor.kind === 'user' && t.notAuthor && item.authorId != null && actor.userId === item.authorId) {
     throw forbidden('item_self_approval', '谁公开谁审核：作者不能审核或签发自己编写的信息。');
   }
+  const stage = stageOf(t.action, t.from);
+  const separation = stage && actor.kind === 'user' && actor.userId != null ? separationProblem(item, stage, actor.userId) : null;
+  if (separation) throw forbidden('item_duties_separated', separation);
   if (!permitted(t, item, actor)) throw forbidden('item_forbidden', `您没有“${ACTION_LABELS[action]}”的权限。`);
   if (t.needsComment && !(comment ?? '').trim()) {
     const what = action === 'correct' ? '勘误说明' : action === 'withdraw' ? '撤回理由' : '退回意见';

@@ -21,7 +21,7 @@ export function publishItem(ctx: Ctx, input: { id: number; publishOn?: string; c
     const published_on = on < today ? today : on;
     return applyTransition(trx, ctx, item, action, {
       comment: input.comment,
-      changes: () => ({ published_on, approver: ctx.actor.label }),
+      changes: () => ({ published_on, approver: ctx.actor.displayName ?? ctx.actor.label }),
     });
   });
 }

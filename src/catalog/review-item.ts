@@ -12,9 +12,9 @@ export function reviewItem(ctx: Ctx, input: { id: number; decision: 'approve' | 
       comment: input.comment,
       changes: () =>
         input.decision === 'approve' && step === 'secrecy_reviewer'
-          ? { secrecy_reviewer: ctx.actor.label }
+          ? { secrecy_reviewer: ctx.actor.displayName ?? ctx.actor.label }
           : input.decision === 'approve' && step === 'legality_reviewer'
-            ? { legality_reviewer: ctx.actor.label }
+            ? { legality_reviewer: ctx.actor.displayName ?? ctx.actor.label }
             : {},
     });
   });

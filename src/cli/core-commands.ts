@@ -112,7 +112,9 @@ export function coreCli(program: Command): void {
       const c = await openCli('backup');
       try {
         await c.database.backup(file);
-        console.log(`已备份到 ${file}`);
+        // Then the uploaded files and the server secret (the database snapshot first: blobs are written once).
+        const { dir } = (await import('../platform/backup-files.js')).backupFiles(c.config, file);
+        console.log(`已备份到 ${file}（上传的文件在 ${dir}）`);
       } catch (e) {
         fail(e);
       } finally {
@@ -128,6 +130,14 @@ export function coreCli(program: Command): void {
       try {
         const { restoreDatabase } = await import('../platform/db/database.js');
         await restoreDatabase({ dialect: config.db, sqliteFile: config.sqliteFile, url: config.databaseUrl }, file);
+        if (!(await import('../platform/backup-files.js')).restoreFiles(config, file)) console.error(`注意：备份没有文件部分（${file}.files），上传的附件未恢复。`);
+        // The audit chain now legitimately ends earlier: say so in the anchor file, outside the database.
+        const c = await openCli('restore');
+        try {
+          await (await import('../platform/audit/audit.js')).anchorRestoredHead(c.ctx.db, config);
+        } finally {
+          await c.close();
+        }
         console.log(`已从 ${file} 恢复。`);
       } catch (e) {
         fail(e);
@@ -143,7 +153,7 @@ export function coreCli(program: Command): void {
       withCli(
         () => openCli('audit'),
         async (ctx) => {
-          const r = await (await import('../platform/audit/audit.js')).verifyAuditLog(ctx.db);
+          const r = await (await import('../platform/audit/audit.js')).verifyAuditLog(ctx.db, ctx.config);
           if (!r.problems.length) console.log(`审计日志完整：共检查 ${r.checked} 条记录，未发现篡改。`);
           else {
             console.log(`发现 ${r.problems.length} 处问题（共 ${r.checked} 条记录）：`);

@@ -10,12 +10,13 @@ import { getGuideRow } from './guide.store.js';
 
 /** The agency administrator edits the agency's 政府信息公开指南 (条例第十二条). */
 export async function updateGuide(ctx: Ctx, orgId: number, g: GuideText): Promise<void> {
-  const errors = validateGuide(g);
-  if (errors.length) throw invalidFields(errors);
   await tx(ctx, async (trx) => {
+    // Authorize before validating: errors about another agency's guide must not reveal it.
     const org = await getOrg(trx, orgId);
     if (!org) throw notFound('org_not_found', '机构不存在。');
     if (!can(ctx.actor, 'org.manage', org.path)) throw forbidden();
+    const errors = validateGuide(g);
+    if (errors.length) throw invalidFields(errors);
     const now = ctx.now().toISOString();
     const values = {
       classification: g.classification.trim(),

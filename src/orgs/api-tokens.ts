@@ -1,3 +1,4 @@
+import { isValidIsoDate, todayInShanghai } from '../platform/dates.js';
 import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid, invalidFields, notFound, unauthenticated } from '../platform/errors.js';
 import { newSecretToken, sha256 } from '../platform/auth/password.js';
@@ -33,7 +34,8 @@ export async function createToken(
   for (const r of roles) {
     if (!isRole(r) || !held.has(r)) errors.push({ code: 'token_scope_invalid', message: `您不具有角色「${roleLabel(r)}」，不能授予令牌。`, field: 'roles' });
   }
-  if (input.expiresOn && !/^\d{4}-\d{2}-\d{2}$/.test(input.expiresOn)) errors.push({ code: 'date_invalid', message: '有效期日期格式应为 YYYY-MM-DD。', field: 'expiresOn' });
+  if (input.expiresOn && !isValidIsoDate(input.expiresOn)) errors.push({ code: 'date_invalid', message: '有效期日期格式应为 YYYY-MM-DD。', field: 'expiresOn' });
+  else if (input.expiresOn && input.expiresOn < todayInShanghai(ctx.now())) errors.push({ code: 'token_expiry_past', message: '有效期不能早于今天。', field: 'expiresOn' });
   if (errors.length) throw invalidFields(errors);
   const secret = newSecretToken(24);
   const token = TOKEN_PREFIX + secret.token;

@@ -4,7 +4,8 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { grantableRoles, isRole, roleLabel } from './roles.rules.js';
 import { getOrg } from './orgs.store.js';
-import { getUser } from './users.store.js';
+import { getUser, grantsOf } from './users.store.js';
+import { canManageUser } from './manage-users.rules.js';
 
 /** Grants a role on an organisation subtree to a user. */
 export async function grantRole(ctx: Ctx, input: { userId: number; role: string; orgId: number }): Promise<void> {
@@ -17,6 +18,10 @@ export async function grantRole(ctx: Ctx, input: { userId: number; role: string;
     if (ctx.actor.kind !== 'system' && !grantableRoles(ctx.actor, org.path).includes(input.role as never)) {
       throw forbidden('role_not_grantable', `您不能在「${org.name}」授予「${roleLabel(input.role)}」角色。`);
     }
+    // The target user must be one the actor manages, or a grant would take the user out of reach of the
+    // administrator who does manage them (a user without any grant yet is anyone's to place).
+    const current = await grantsOf(trx, user.id);
+    if (current.length && !canManageUser(ctx.actor, current)) throw forbidden('user_not_manageable', '您无权管理该用户，不能为其授予角色。');
     const existing = await trx
       .selectFrom('role_grants')
       .select('id')

@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { dummyPasswordHash, verifyPassword } from '../platform/auth/password.js';
 import { createSession } from '../platform/auth/sessions.js';
+import { tx } from '../platform/tx.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { findUserByUsername } from './users.store.js';
 
@@ -70,14 +71,14 @@ export async function login(
         .where('id', '=', user.id)
         .execute();
       if (lockedNow) {
-        await ctx.db.transaction().execute((trx) =>
+        await tx(ctx, (trx) =>
           writeAudit(trx, ctx, { action: 'user.locked', subjectType: 'user', subjectId: user.id, summary: `用户 ${user.username} 连续登录失败，已临时锁定` }),
         );
       }
     }
     throw new AppError('unauthenticated', GENERIC);
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return tx(ctx, async (trx) => {
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: at }).where('id', '=', user.id).execute();
     const sessionToken = await createSession(trx, user.id, now, ctx.config.session, { ip, userAgent: input.userAgent ?? null });
     await writeAudit(trx, { ...ctx, actor: { ...ctx.actor, userId: user.id, label: user.username } }, {

@@ -15,6 +15,8 @@ import { login } from './login.js';
 import { bootstrap } from './bootstrap.js';
 import { listOrgs } from './orgs.store.js';
 import { grantsOf } from './users.store.js';
+import { resetPassword } from './manage-account.js';
+import { createToken } from './api-tokens.js';
 import { demoUscc } from './seed-demo.js';
 import { randomBytes } from 'node:crypto';
 
@@ -95,6 +97,19 @@ describeDb('orgs, users, sessions and the audit chain', (h) => {
     assert.equal((await lastAudit(h.db())).action, 'role.revoke');
   });
 
+  it('a role grant needs the right to manage the target user: another agency\'s admin cannot take over a user', async () => {
+    const root = await makeOrg(h.db());
+    const fin = await makeOrg(h.db(), { parent: root, name: '财政局' });
+    const edu = await makeOrg(h.db(), { parent: root, name: '教育局' });
+    const finAdmin = await makeUser(h.db(), [['agency_admin', fin]]);
+    const eduAdmin = await makeUser(h.db(), [['agency_admin', edu]]);
+    const eduEditor = await makeUser(h.db(), [['editor', edu]]);
+    await assert.rejects(grantRole(h.ctx(finAdmin.actor), { userId: eduEditor.id, role: 'editor', orgId: fin.id }), { code: 'user_not_manageable' });
+    assert.deepEqual((await grantsOf(h.db(), eduEditor.id)).map((g) => g.orgId), [edu.id], 'nothing granted');
+    await resetPassword(h.ctx(eduAdmin.actor), eduEditor.id);
+    await grantRole(h.ctx(eduAdmin.actor), { userId: eduEditor.id, role: 'approver', orgId: edu.id });
+  });
+
   it('sessions expire when idle and after the absolute limit; logout everywhere ends them', async () => {
     const root = await makeOrg(h.db());
     const u = await makeUser(h.db(), [['editor', root]]);
@@ -121,16 +136,25 @@ describeDb('orgs, users, sessions and the audit chain', (h) => {
   });
 
   it('audit verify detects edited, deleted and inserted rows', async () => {
-    assert.deepEqual((await verifyAuditLog(h.db())).problems, []);
+    assert.deepEqual((await verifyAuditLog(h.db(), h.config)).problems, []);
     const rows = await h.db().selectFrom('audit_events').select('seq').orderBy('seq').execute();
     assert.ok(rows.length >= 5);
     const mid = rows[2].seq;
     await h.db().updateTable('audit_events').set({ summary: '篡改' }).where('seq', '=', mid).execute();
-    let r = await verifyAuditLog(h.db());
+    let r = await verifyAuditLog(h.db(), h.config);
     assert.deepEqual(r.problems.map((p) => [p.seq, p.problem]), [[mid, 'edited']]);
     await h.db().deleteFrom('audit_events').where('seq', '=', mid).execute();
-    r = await verifyAuditLog(h.db());
+    r = await verifyAuditLog(h.db(), h.config);
     assert.ok(r.problems.some((p) => p.problem === 'gap' && p.seq === mid + 1));
     assert.ok(r.problems.some((p) => p.problem === 'broken_link'));
+  });
+
+  it('an API token cannot expire in the past (issue 16 item 10)', async () => {
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['editor', root]]);
+    const today = h.ctx(u.actor).now().toISOString().slice(0, 10);
+    await assert.rejects(createToken(h.ctx(u.actor), { name: '过期', roles: ['editor'], expiresOn: '2020-01-01' }), { code: 'token_expiry_past' });
+    await assert.rejects(createToken(h.ctx(u.actor), { name: '乱', roles: ['editor'], expiresOn: '2026-02-30' }), { code: 'date_invalid' });
+    assert.ok((await createToken(h.ctx(u.actor), { name: '明年', roles: ['editor'], expiresOn: `${Number(today.slice(0, 4)) + 1}-12-31` })).token);
   });
 });

@@ -12,6 +12,7 @@ export async function actorForUser(db: Db, userId: number, ip: string | null): P
     kind: 'user',
     userId,
     label: user.username,
+    displayName: user.display_name,
     grants: grants.map(({ role, orgId, orgPath }) => ({ role, orgId, orgPath })),
     ip,
     mustChangePassword: user.must_change_password === 1,

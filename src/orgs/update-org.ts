@@ -24,12 +24,13 @@ const LABELS: Record<keyof OrgFields, string> = {
 
 /** Edits an organisation's name, code and 公开工作机构 contact details. */
 export async function updateOrg(ctx: Ctx, id: number, input: OrgInput): Promise<OrgRow> {
-  const { fields, errors } = validateOrg(input);
-  if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
+    // Authorize before validating: errors about another agency's form must not reveal it.
     const org = await getOrg(trx, id);
     if (!org) throw notFound('org_not_found', '机构不存在。');
     if (!can(ctx.actor, 'org.manage', org.path) && ctx.actor.kind !== 'system') throw forbidden();
+    const { fields, errors } = validateOrg(input);
+    if (!fields) throw invalidFields(errors);
     if (fields.code && fields.code !== org.code) {
       const other = await findOrgByCode(trx, fields.code);
       if (other && other.id !== id) throw conflict('org_code_taken', '该机构代码已被其他机构使用。', 'code');

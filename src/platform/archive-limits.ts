@@ -10,6 +10,7 @@
  * entries, no encryption, no ZIP64, no spanning.
  */
 import { inflateRawSync } from 'node:zlib';
+import { invalid } from './errors.js';
 
 /** Limits on what an archive may expand to. */
 export interface ArchiveLimits {
@@ -143,4 +144,28 @@ export function readZip(buf: Buffer, accept: (name: string) => boolean = () => t
   return checkZipDirectory(buf, limits)
     .filter((e) => !e.directory && accept(e.name))
     .map((e) => ({ name: e.name, data: readZipEntry(buf, e) }));
+}
+
+/**
+ * Proves that an archive stays within the limits before a library (JSZip, exceljs, mammoth) expands it:
+ * the directory is checked (entries, declared sizes, ratios), then every entry is inflated with its
+ * declared size as a hard cap and thrown away, so a directory that lies is caught too. Peak memory is one
+ * entry (at most `maxEntryBytes`). Every place that opens an uploaded DOCX/XLSX/ZIP calls this first.
+ */
+export function assertSafeArchive(buf: Buffer, limits: ArchiveLimits = ARCHIVE_LIMITS): void {
+  for (const e of checkZipDirectory(buf, limits)) if (!e.directory) readZipEntry(buf, e);
+}
+
+/**
+ * Throws a coded `archive_refused` error when the archive goes beyond the limits. A damaged ZIP is refused
+ * too, unless `damagedOk` (the caller then reports the file as unreadable in its own words).
+ */
+export function refuseUnsafeArchive(data: Buffer, field?: string, damagedOk = false): void {
+  try {
+    assertSafeArchive(data);
+  } catch (e) {
+    if (e instanceof ArchiveRefused && damagedOk && e.kind === 'damaged') return;
+    if (e instanceof ArchiveRefused) throw invalid('archive_refused', e.message, field);
+    throw e;
+  }
 }

@@ -33,6 +33,13 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly blobDir: string;
+  /**
+   * The server's secret key (32 random bytes, made on first use): keys the CSRF tokens and the audit
+   * chain's HMAC. Kept outside the database so that database access alone cannot forge either.
+   */
+  readonly secretKeyFile: string;
+  /** The audit chain's append-only anchor file (outside the database). */
+  readonly auditAnchorFile: string;
   readonly jobs: { readonly enabled: boolean; readonly tickSeconds: number };
   /** GONGKAI_NOW: an ISO instant the clock starts at (demos, reproducing a day, tests); unset = system clock. */
   readonly clockStart?: string;
@@ -154,6 +161,8 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     smtpUrl,
     mailFrom: get('GONGKAI_MAIL_FROM') ?? 'gongkai@localhost',
     blobDir: path.resolve(dataDir, 'blobs'),
+    secretKeyFile: path.resolve(dataDir, get('GONGKAI_SECRET_KEY_FILE') ?? 'secret.key'),
+    auditAnchorFile: path.resolve(dataDir, get('GONGKAI_AUDIT_ANCHOR_FILE') ?? 'audit-anchor.log'),
     jobs: {
       enabled: (get('GONGKAI_JOBS') ?? 'on') !== 'off',
       tickSeconds: int('GONGKAI_JOBS_TICK_SECONDS', 60, 1, 3600),

@@ -15,6 +15,8 @@ export interface Actor {
   readonly userId: number | null;
   /** Shown in the audit log, e.g. `zhangsan（张三）` or `system:cli`. */
   readonly label: string;
+  /** A staff user's real name (姓名), shown to colleagues where a review is signed. */
+  readonly displayName?: string;
   readonly grants: readonly Grant[];
   readonly ip: string | null;
   /** Set when the user acts through an API token: the roles the token may use. */

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'conflict' // 409: state does not allow the action
   | 'too_large' // 413
+  | 'unsupported_media' // 415
   | 'rate_limited' // 429
   | 'unavailable'; // 503
 
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media: 415,
   rate_limited: 429,
   unavailable: 503,
 };

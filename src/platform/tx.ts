@@ -1,10 +1,33 @@
 import type { Db } from './db/schema.js';
 import type { Ctx } from './context.js';
 
+const afterCommitHooks = new WeakMap<Db, Array<() => void>>();
+
 /** Runs `fn` in a transaction, or in the caller's transaction when there is one. */
-export function tx<T>(ctx: Pick<Ctx, 'db'>, fn: (trx: Db) => Promise<T>): Promise<T> {
+export async function tx<T>(ctx: Pick<Ctx, 'db'>, fn: (trx: Db) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx.db);
-  return ctx.db.transaction().execute(fn);
+  const hooks: Array<() => void> = [];
+  const result = await ctx.db.transaction().execute((trx) => {
+    afterCommitHooks.set(trx, hooks);
+    return fn(trx);
+  });
+  for (const h of hooks) h();
+  return result;
+}
+
+/**
+ * Runs `hook` once the transaction commits (nothing when it rolls back); at once outside a transaction.
+ * Returns false for a transaction not opened by `tx`, where the hook cannot be placed.
+ */
+export function afterCommit(trx: Db, hook: () => void): boolean {
+  if (!trx.isTransaction) {
+    hook();
+    return true;
+  }
+  const hooks = afterCommitHooks.get(trx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
 }
 
 /** Next value of a named counter (申请编号, 索引号 serials), inside the caller's transaction. */

@@ -3,14 +3,15 @@ import { conflict, forbidden, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isOpenState } from './request-states.rules.js';
-import { appendEvent, loadCase, today } from './case-support.js';
+import { appendEvent, loadCase, recomputeDue, today } from './case-support.js';
 import { requestableOrg } from './new-case.js';
 import { updateRequest } from './requests.store.js';
 import { canHandleRequests } from './requests.policy.rules.js';
 
 /**
  * Forwards an application sent to the wrong agency to the agency responsible on the platform
- * (compare 条例第三十六条第（五）项). The case keeps its number, history and clock; the handler is reset.
+ * (compare 条例第三十六条第（五）项). The case keeps its number and history; the handler is reset; the receiving
+ * agency's clock starts on the day of the transfer; the sending agency keeps read access (masked) to its record.
  */
 export async function forwardRequest(ctx: Ctx, input: { requestId: number; toOrgId?: number; reason: string }): Promise<{ orgName: string }> {
   const reason = (input.reason ?? '').trim();
@@ -24,6 +25,9 @@ export async function forwardRequest(ctx: Ctx, input: { requestId: number; toOrg
     if (!canHandleRequests(ctx.actor, r.org_path)) throw forbidden();
     await updateRequest(trx, r.id, { org_id: to.id, handler_id: null, updated_at: ctx.now().toISOString() });
     await appendEvent(trx, ctx, r.id, { type: 'forwarded', on: today(ctx), payload: { fromOrgId: r.org_id, fromOrg: r.org_name, toOrgId: to.id, toOrg: to.name, reason } });
+    // The receiving agency's clock starts at its receipt, the day of the transfer (buildLedger).
+    const { dueOn } = await recomputeDue(trx, ctx, r);
+    await updateRequest(trx, r.id, { due_on: dueOn });
     await writeAudit(trx, ctx, {
       action: 'request.forward',
       subjectType: 'request',

@@ -28,6 +28,7 @@ import { previewRetention } from './retention-preview.js';
 import { readIdProof, ID_PROOF_AREA } from './identity-proofs.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
+import { onePagePdf } from '../../test/helpers/pdf.js';
 
 const ID17 = '11010519491231002';
 const ID = ID17 + residentIdCheckChar(ID17);
@@ -35,7 +36,7 @@ const form = { applicantType: 'citizen', name: '赵六', idType: 'resident_id', 
 const at = (d: string) => new Date(`${d}T02:00:00Z`);
 // Unique bytes per run: blobs are shared by content across test files.
 const PNG = Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from(randomUUID())]);
-const PDF = Buffer.from(`%PDF-1.4\n% ${randomUUID()}\n%%EOF\n`);
+const PDF = onePagePdf(randomUUID());
 
 describeDb('依申请公开: identity proofs, oral requests, 第三十五条, retention', (h) => {
   let org: OrgRow;

@@ -96,14 +96,24 @@ export function toClockEvent(e: StoredEvent): ClockEvent | null {
   }
 }
 
-/** The clock ledger of a received request (in recording order). */
+/**
+ * The clock ledger of a received request (in recording order). A transfer (转送) starts the receiving
+ * agency's clock at its own receipt: the day of the transfer becomes the receipt date and what happened on
+ * the sender's clock before it no longer counts.
+ */
 export function buildLedger(receivedOn: string, channel: Channel, events: readonly StoredEvent[]): ClockLedger {
-  const out: ClockEvent[] = [];
+  let out: ClockEvent[] = [];
+  let received = receivedOn;
   for (const e of events) {
+    if (e.type === 'forwarded') {
+      received = e.event_on;
+      out = [];
+      continue;
+    }
     const c = toClockEvent(e);
     if (c) out.push(c);
   }
-  return { received: { on: receivedOn, channel }, events: out };
+  return { received: { on: received, channel }, events: out };
 }
 
 /** Parsed payload of a stored event. */

@@ -190,11 +190,17 @@ describeDb('依申请公开: a full case on the clock', (h) => {
     const wrong = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
     await assert.rejects(forwardRequest(h.ctx(handler.actor, at('2025-09-29')), { requestId: wrong.id, toOrgId: other.id, reason: '' }), { code: 'forward_reason_required' });
     assert.deepEqual(await forwardRequest(h.ctx(handler.actor, at('2025-09-29')), { requestId: wrong.id, toOrgId: other.id, reason: '属于市场监管部门职责' }), { orgName: '县市场监督管理局' });
-    await assert.rejects(staffCase(h.ctx(handler.actor, at('2025-09-29')), wrong.id), { kind: 'forbidden' });
+    // The sender keeps sight of its record (issue 16 item 10) but no longer works on it.
+    const kept = await staffCase(h.ctx(handler.actor, at('2025-09-29')), wrong.id);
+    assert.equal(kept.request.org_id, other.id);
+    await assert.rejects(answerRequest(h.ctx(handler.actor, at('2025-09-29')), { requestId: wrong.id, outcome: '1', letter: '答复' }), { kind: 'forbidden' });
     const moved = await staffCase(h.ctx(otherHandler.actor, at('2025-09-29')), wrong.id);
     assert.equal(moved.request.request_no, wrong.requestNo);
-    assert.equal(moved.request.due_on, '2025-10-30');
-    assert.ok(moved.history.some((e) => e.type === 'forwarded'));
+    // The receiving agency's clock starts at its receipt (the transfer on 2025-09-29), not the sender's 2025-09-26.
+    assert.equal(moved.request.due_on, '2025-11-03');
+    const fw = moved.history.find((e) => e.type === 'forwarded');
+    assert.ok(fw);
+    assert.deepEqual(fw.payload, { fromOrgId: org.id, fromOrg: org.name, toOrgId: other.id, toOrg: '县市场监督管理局', reason: '属于市场监管部门职责' });
 
     // The handler asks for an extension; request_admin approves it (第三十三条第二款).
     await requestExtension(h.ctx(handler.actor, at('2025-09-29')), { requestId: reg.id, days: 15, reason: '信息量大' });

@@ -5,6 +5,7 @@
  */
 import type { CellValue } from 'exceljs';
 import { pdfText } from './pdf-text.js';
+import { assertSafeArchive } from '../platform/archive-limits.js';
 
 /** At most this many characters of one attachment are indexed. */
 export const MAX_ATTACHMENT_TEXT = 200_000;
@@ -31,6 +32,7 @@ function cellText(v: CellValue): string {
 }
 
 async function xlsxText(data: Buffer): Promise<string> {
+  assertSafeArchive(data);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -62,6 +64,7 @@ export async function extractAttachmentText(data: Buffer, filename: string, mime
     let text: string;
     switch (kindOf(filename, mime)) {
       case 'docx':
+        assertSafeArchive(data); // a zip bomb is refused (null) before mammoth expands it
         text = (await (await import('mammoth')).default.extractRawText({ buffer: data })).value;
         break;
       case 'xlsx':

@@ -4,6 +4,7 @@ import { DATE_FORMAT, excelDate, fitRowHeights, setPrint } from '../platform/off
 import { isTaskOverdue, taskStateLabel } from './tasks.rules.js';
 import { TASK_COLUMNS } from './tasks-import.rules.js';
 import type { TaskView } from './tasks.store.js';
+import { refuseUnsafeArchive } from '../platform/archive-limits.js';
 
 /**
  * The tasks as an XLSX workbook (one sheet, header row frozen): 完成时限 as a real date, long texts
@@ -44,6 +45,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 /** Reads the first sheet: its first row as header, the rest as text cells with their row numbers; null when not an XLSX. */
 export async function readSheet(data: Buffer): Promise<{ header: string[]; rows: Array<{ rowNumber: number; cells: string[] }> } | null> {
   const wb = new ExcelJS.Workbook();
+  if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) refuseUnsafeArchive(data, 'file', true);
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

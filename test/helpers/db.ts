@@ -14,13 +14,15 @@ export const PG_URL = process.env.GONGKAI_TEST_PG_URL ?? '';
 const ONLY = (process.env.GONGKAI_TEST_DIALECTS ?? 'sqlite,postgres').split(',');
 
 export function testConfig(over: Record<string, string> = {}): Config {
-  return loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: '.tmp/test-data', GONGKAI_LOGIN_MAX_FAILURES: '5', GONGKAI_JOBS: 'off', GONGKAI_NOW: TEST_NOW, ...over });
+  // Each test database gets its own audit anchor file (the data folder is shared by every test file).
+  const anchor = `anchors/audit-${process.pid}-${randomBytes(6).toString('hex')}.log`;
+  return loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: '.tmp/test-data', GONGKAI_LOGIN_MAX_FAILURES: '5', GONGKAI_JOBS: 'off', GONGKAI_NOW: TEST_NOW, GONGKAI_AUDIT_ANCHOR_FILE: anchor, ...over });
 }
 
 let seq = 0;
 
 /** Opens a fresh, migrated database of the dialect; `drop()` removes it. */
-export async function freshDatabase(dialect: Dialect): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function freshDatabase(dialect: Dialect): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ dialect: 'sqlite', sqliteFile: ':memory:' });
     await migrateToLatest(database.db);
@@ -37,6 +39,7 @@ export async function freshDatabase(dialect: Dialect): Promise<{ database: Datab
   await migrateToLatest(database.db);
   return {
     database,
+    url: url.toString(),
     async drop() {
       await database.close();
       const a = new pg.Client({ connectionString: PG_URL });

@@ -49,7 +49,7 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
   app.post(
     '/api/v1/reports/check',
     {
-      preValidation: readUploadForm(),
+      preValidation: readUploadForm('file', { staffOnly: true }),
       schema: {
         summary: '检查一份已发布年度报告的勾稽关系（multipart/form-data，字段 file：PDF、HTML、DOCX、XLSX 或 TXT）。verdict：consistent 一致 / inconsistent 有误（violations 列出表、行、列、应为、实为）/ undetermined 无法判断（missing 列出缺少或无法读取的部分）',
         tags: ['年度报告'],

@@ -196,7 +196,7 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
       return fail(req, reply, e, text);
     }
   });
-  app.post('/console/calendar/upload', { preValidation: readUploadForm('file') }, async (req, reply) => {
+  app.post('/console/calendar/upload', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
     const form = uploadForm(req);
     if (form.error || !form.file?.data.length) {

@@ -12,9 +12,10 @@ import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
 import { publishItem } from '../../catalog/publish-item.js';
 import { randomBytes } from 'node:crypto';
+import { onePagePdf } from '../../../test/helpers/pdf.js';
 
 const NOW = new Date('2026-11-27T02:00:00Z');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = onePagePdf();
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 /** Posts a multipart form with one file (UTF-8 filename) through the client's cookie jar. */

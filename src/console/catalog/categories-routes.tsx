@@ -15,6 +15,8 @@ import { deleteCategory } from '../../catalog/delete-category.js';
 import { categoriesOf } from './items-routes.js';
 import { getIndexPattern } from '../../catalog/index-pattern.js';
 import { setIndexPattern } from '../../catalog/set-index-pattern.js';
+import { setSeparationOfDuties } from '../../catalog/set-separation-of-duties.js';
+import { strictSeparation } from '../../catalog/separation-of-duties.js';
 
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, errors?: FieldError[], status = 200) {
   const paths = scopePaths(req.actor, CATEGORY_EDITORS);
@@ -24,6 +26,7 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
   if (org) assertAllowed(rolesAllow(req.actor, CATEGORY_EDITORS, org.path));
   const cats: CategoryRow[] = org ? await categoriesOf(req.ctx, org.id) : [];
   const pattern = org ? await getIndexPattern(req.ctx.db, org.id) : '';
+  const strict = org ? await strictSeparation(req.ctx.db, org.path) : false;
   const view = reply.view();
   const Tree = ({ parent, depth }: { parent: number | null; depth: number }) => (
     <ul>
@@ -80,6 +83,14 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
             />
             <button type="submit">保存格式</button>
           </form>
+          <form method="post" action="/console/catalog/separation">
+            <h2>审核职责分离</h2>
+            <CsrfField token={view.csrf} />
+            <input type="hidden" name="orgId" value={String(org.id)} />
+            <p class="muted">同一人不能承担同一信息的保密审查、合法性审查、领导签发中的两个环节（始终执行，不能放宽）。当前：{strict ? '从严——参与起草、修改或提交的人员也不能审核或签发' : '标准'}。</p>
+            <SelectField name="level" label="本单位要求" value={strict ? 'strict' : 'standard'} options={[['standard', '标准'], ['strict', '从严（起草、修改、提交者不得审核签发）']]} />
+            <button type="submit">保存</button>
+          </form>
         </>
       ) : null}
     </ConsoleLayout>,
@@ -111,6 +122,10 @@ export async function categoriesRoutes(app: FastifyInstance): Promise<void> {
   app.post('/console/catalog/index-pattern', async (req, reply) => {
     const orgId = intOrUndef(req.body, 'orgId');
     return run(req, reply, async () => orgId, () => setIndexPattern(req.ctx, { orgId: orgId ?? 0, pattern: str(req.body, 'pattern') }), '已保存索引号格式。');
+  });
+  app.post('/console/catalog/separation', async (req, reply) => {
+    const orgId = intOrUndef(req.body, 'orgId');
+    return run(req, reply, async () => orgId, () => setSeparationOfDuties(req.ctx, { orgId: orgId ?? 0, strict: str(req.body, 'level') === 'strict' }), '已保存审核职责分离要求。');
   });
   app.post('/console/catalog/categories/:id', async (req, reply) =>
     run(req, reply, orgOfCategory(req), () => renameCategory(req.ctx, { id: parseId((req.params as { id: string }).id), name: str(req.body, 'name') }), '已改名。'),

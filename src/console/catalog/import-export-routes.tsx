@@ -96,7 +96,7 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/console/items/import',
-    { preValidation: readUploadForm('file') },
+    { preValidation: readUploadForm('file', { staffOnly: true }) },
     async (req, reply) => {
       const orgs = await importOrgs(req.ctx.db, req.actor);
       assertAllowed(orgs.length > 0);

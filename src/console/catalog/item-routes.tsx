@@ -9,13 +9,14 @@ import { rolesAllow } from '../../orgs/roles.rules.js';
 import { parseId } from '../../orgs/create-user.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction } from '../../catalog/item-workflow.rules.js';
+import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction, type WorkflowItem } from '../../catalog/item-workflow.rules.js';
 import { getItem, linksOf, listChannels, listAttachments, listReviews, listVersions, type AttachmentWithFile, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
 import { VALIDITIES } from '../../catalog/catalog-labels.rules.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
 import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
-import { workflowItem } from '../../catalog/item-transition.js';
+import { workflowWithHistory } from '../../catalog/item-transition.js';
+import { reviewerNames } from '../../catalog/separation-of-duties.js';
 import { updateItem } from '../../catalog/update-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
@@ -31,6 +32,9 @@ import { categoriesOf } from './items-routes.js';
 interface PageData {
   item: ItemWithOrg;
   reviews: ItemReviewRow[];
+  /** Real names of the people in the history, by user id. */
+  names: Map<number, string>;
+  workflow: WorkflowItem;
   versions: ItemVersionRow[];
   categories: CategoryRow[];
   timeliness: string;
@@ -164,7 +168,7 @@ function Attachments({ view, item, list, editable }: { view: ViewCtx; item: Item
 
 function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; errors?: FieldError[]; values?: ReturnType<typeof itemFormInput> }) {
   const { item } = d;
-  const actions = availableActions(workflowItem(item), view.actor);
+  const actions = availableActions(d.workflow, view.actor);
   return (
     <ConsoleLayout view={view} title={item.title} wide>
       <p>
@@ -227,7 +231,7 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
         <ol>
           {d.reviews.map((r) => (
             <li>
-              {beijingTime(r.created_at)} {r.actor_label}：{r.action === 'create' ? '新建' : r.action === 'import' ? '导入' : isItemAction(r.action) ? ACTION_LABELS[r.action] : r.action}
+              {beijingTime(r.created_at)} {(r.actor_id != null ? d.names.get(r.actor_id) : undefined) ?? r.actor_label}：{r.action === 'create' ? '新建' : r.action === 'import' ? '导入' : isItemAction(r.action) ? ACTION_LABELS[r.action] : r.action}
               {r.from_status !== r.to_status && isItemStatus(r.to_status) ? `（→ ${STATUS_LABELS[r.to_status]}）` : ''}
               {r.comment ? `；意见：${r.comment}` : ''}
             </li>
@@ -256,7 +260,8 @@ async function load(req: FastifyRequest, id: number): Promise<PageData> {
   assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path));
   const cal = await catalogCalendar(req.ctx.db);
   const t = timeliness(cal, item.created_on, item.status === 'published' ? item.published_on : null, todayInShanghai(req.ctx.now()));
-  return { item, reviews: await listReviews(req.ctx.db, id), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), timelinessNote: t.kind !== 'unknown' && t.provisional ? provisionalNote(provisionalYears([t.due])) : null, attachments: await listAttachments(req.ctx.db, id), links: await linksOf(req.ctx.db, id), channels: await listChannels(req.ctx.db, id) };
+  const reviews = await listReviews(req.ctx.db, id);
+  return { item, reviews, names: await reviewerNames(req.ctx.db, reviews.map((r) => r.actor_id)), workflow: await workflowWithHistory(req.ctx.db, item), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), timelinessNote: t.kind !== 'unknown' && t.provisional ? provisionalNote(provisionalYears([t.due])) : null, attachments: await listAttachments(req.ctx.db, id), links: await linksOf(req.ctx.db, id), channels: await listChannels(req.ctx.db, id) };
 }
 
 /** Re-renders the item page with field errors (used by the attachment upload). */

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, Pagination, SelectField, TextField } from '../../platform/views/components.js';
-import { reviewItem } from '../../catalog/review-item.js';
-import { publishItem } from '../../catalog/publish-item.js';
-import { submitItem } from '../../catalog/submit-item.js';
+import { bulkItems } from '../../catalog/bulk-items.js';
 import { intOrUndef, list, pageParam, str } from '../../platform/http/form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
@@ -190,19 +188,8 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     const action = str(req.body, 'action');
     const ids = list(req.body, 'ids').filter((x) => /^\d{1,9}$/.test(x)).map(Number).slice(0, 200);
     if (!ids.length) return reply.flashRedirect('/console/items/queue', '请先勾选要处理的信息。');
-    const run = (id: number) =>
-      action === 'approve' ? reviewItem(req.ctx, { id, decision: 'approve' }) : action === 'publish' ? publishItem(req.ctx, { id }) : submitItem(req.ctx, id);
-    const failed: string[] = [];
-    for (const id of ids) {
-      try {
-        await run(id); // each item: its own transaction and audit event
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        failed.push(`#${id}：${e.errors[0]?.message ?? e.code}`);
-      }
-    }
-    const done = ids.length - failed.length;
-    return reply.flashRedirect('/console/items/queue', `已处理 ${done} 条。${failed.length ? `未处理 ${failed.length} 条：${failed.join('；')}` : ''}`);
+    const { done, failed } = await bulkItems(req.ctx, action === 'approve' || action === 'publish' ? action : 'submit', ids);
+    return reply.flashRedirect('/console/items/queue', `已处理 ${done} 条。${failed.length ? `未处理 ${failed.length} 条：${failed.map((f) => `#${f.id}：${f.message}`).join('；')}` : ''}`);
   });
 
   app.get('/console/items/new', async (req, reply) => {

@@ -1,3 +1,4 @@
+import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
@@ -112,8 +113,6 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
   );
 }
 
-const files = new WeakMap<FastifyRequest, Buffer>();
-
 /** Console: table 二 of the annual report — computed counts and the figures agencies enter. */
 export async function table2Routes(app: FastifyInstance): Promise<void> {
   const defaultYear = (req: FastifyRequest) => Number(todayInShanghai(req.ctx.now()).slice(0, 4)) - 1;
@@ -121,25 +120,11 @@ export async function table2Routes(app: FastifyInstance): Promise<void> {
   app.post(
     '/console/catalog/table2/import',
     {
-      preValidation: async (req) => {
-        if (!req.isMultipart()) return;
-        let csrf = '';
-        try {
-          for await (const part of req.parts()) {
-            if (part.type === 'field' && part.fieldname === '_csrf') csrf = String(part.value);
-            else if (part.type === 'file') {
-              const data = await part.toBuffer();
-              if (part.fieldname === 'file' && data.length && !files.has(req)) files.set(req, data);
-            }
-          }
-        } catch {
-          files.delete(req);
-        }
-        req.body = { _csrf: csrf };
-      },
+      preValidation: readUploadForm('file', { staffOnly: true, maxFiles: 1 }),
     },
     async (req, reply) => {
-      const data = files.get(req);
+      const form = uploadForm(req);
+      const data = form.error ? undefined : form.byField.file?.[0]?.data;
       const year = defaultYear(req);
       if (!data) return render(req, reply, undefined, year, [{ code: 'figures_file_required', message: '请选择要导入的文件。', field: 'file' }], undefined, 400);
       try {

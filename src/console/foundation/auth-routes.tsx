@@ -3,8 +3,9 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { str } from '../../platform/http/form.js';
+import { sameSitePath } from '../../platform/http/same-site.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { SESSION_COOKIE } from '../../platform/http/server.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/server.js';
 import { deleteSession } from '../../platform/auth/sessions.js';
 import { login } from '../../orgs/login.js';
 import { changePassword } from '../../orgs/change-password.js';
@@ -48,7 +49,10 @@ function PasswordPage({ view, errors, forced }: { view: ViewCtx; errors?: FieldE
   );
 }
 
-const safeNext = (s: string) => (s.startsWith('/console') && !s.startsWith('//') ? s : '/console');
+const safeNext = (s: string) => {
+  const p = sameSitePath(s, '/console');
+  return p === '/console' || p.startsWith('/console/') || p.startsWith('/console?') ? p : '/console';
+};
 
 /** Login, logout and password change pages. */
 export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): Promise<void> {
@@ -64,6 +68,7 @@ export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): P
     try {
       const r = await login(req.ctx, { username, password: str(req.body, 'password'), userAgent: req.headers['user-agent'] ?? null });
       reply.setCookie(SESSION_COOKIE, r.sessionToken, cookieOpts);
+      reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.redirect(r.mustChangePassword ? '/console/password' : safeNext(str(req.body, 'next')), 303);
     } catch (e) {
       if (!isAppError(e)) throw e;
@@ -74,6 +79,7 @@ export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): P
   app.post('/console/logout', async (req, reply) => {
     if (req.sessionToken) await deleteSession(req.ctx.db, req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.redirect('/console/login', 303);
   });
 

@@ -40,6 +40,21 @@ describeApp('foundation over HTTP', (h) => {
     const elder = await c.get('/');
     assert.match(elder.body, /class="portal elder"/);
     assert.equal((await c.get('/prefs/elder?on=1&back=//evil.example')).headers.location, '/', 'no open redirect');
+    for (const back of ['/%5Cevil.com', '/%5C%5Cevil.com', '%2F%09%2Fevil.com', 'https%3A%2F%2Fevil.com']) {
+      assert.equal((await c.get(`/prefs/elder?on=1&back=${back}`)).headers.location, '/', back);
+      assert.equal((await c.get(`/prefs/script?v=hans&back=${back}`)).headers.location, '/', back);
+    }
+    assert.equal((await c.get('/prefs/elder?on=0&back=%2Fgk%3Fpage%3D2')).headers.location, '/gk?page=2');
+  });
+
+  it('after login follows only a console path on this site', async () => {
+    const root = await makeOrg(h.db());
+    const u = await makeUser(h.db(), [['editor', root]]);
+    for (const [next, expected] of [['/console/items', '/console/items'], ['/console\\evil.com', '/console'], ['//evil.com/console', '/console'], ['/consolex', '/console']]) {
+      const c = h.client();
+      const res = await c.post('/console/login', { username: u.username, password: TEST_PASSWORD, next }, { from: '/console/login' });
+      assert.equal(res.headers.location, expected, next);
+    }
   });
 
   it('shows Chinese error pages and JSON errors', async () => {
@@ -87,6 +102,42 @@ describeApp('foundation over HTTP', (h) => {
     assert.match(res.body, /表单已过期/);
     const after = await h.db().selectFrom('orgs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
+  });
+
+  it('a CSRF token is bound to its session: the attacker\'s own cookie and token do not work with a victim\'s session', async () => {
+    const root = await makeOrg(h.db());
+    const victim = await makeUser(h.db(), [['editor', root]]);
+    const attacker = await makeUser(h.db(), [['editor', root]]);
+    const v = h.client();
+    await v.login(victim.username);
+    const a = h.client();
+    await a.login(attacker.username);
+    const attackerToken = await a.csrf('/console/account');
+    const forged = new Client(h.app());
+    forged.cookies.set('gk_session', v.cookies.get('gk_session')!);
+    forged.cookies.set('_csrf', a.cookies.get('_csrf')!);
+    const countTokens = async () => Number((await h.db().selectFrom('api_tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await countTokens();
+    const cookie = [...forged.cookies].map(([k, x]) => `${k}=${x}`).join('; ');
+    const res = await h.app().inject({
+      method: 'POST', url: '/console/account/tokens', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      payload: new URLSearchParams({ _csrf: attackerToken, name: '攻击者的令牌', roles: 'editor' }).toString(),
+    });
+    assert.equal(res.statusCode, 403);
+    assert.equal(await countTokens(), before, 'no token was created');
+    // An anonymous visitor's token (e.g. planted before login) is no good after login either, and login rotates the secret.
+    const c = h.client();
+    const anonToken = await c.csrf('/console/login');
+    const secretBefore = c.cookies.get('_csrf');
+    await c.login(victim.username);
+    assert.notEqual(c.cookies.get('_csrf'), secretBefore, 'the CSRF secret is rotated at login');
+    const stale = await h.app().inject({
+      method: 'POST', url: '/console/account/tokens', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `gk_session=${c.cookies.get('gk_session')}; _csrf=${secretBefore}` },
+      payload: new URLSearchParams({ _csrf: anonToken, name: '旧令牌', roles: 'editor' }).toString(),
+    });
+    assert.equal(stale.statusCode, 403);
+    assert.equal((await c.post('/console/account/tokens', { name: '正常令牌', roles: 'editor' }, { from: '/console/account' })).statusCode, 201);
+    assert.equal(await countTokens(), before + 1);
   });
 
   it('forces the change of an initial password before anything else', async () => {

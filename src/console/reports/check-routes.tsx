@@ -9,7 +9,7 @@ const download = (name: string, ascii: string): string => `attachment; filename=
 /** Console: check published annual reports, one or a whole jurisdiction (/console/reports/check). */
 export async function reportCheckRoutes(app: FastifyInstance): Promise<void> {
   app.get('/console/reports/check', async (_req, reply) => reply.page(<CheckPage view={reply.view()} />));
-  app.post('/console/reports/check', { preValidation: readUploadForm() }, async (req, reply) => {
+  app.post('/console/reports/check', { preValidation: readUploadForm('file', { staffOnly: true, maxFiles: 200 }) }, async (req, reply) => {
     const form = uploadForm(req);
     const fail = (code: string, message: string) => reply.page(<CheckPage view={reply.view()} errors={[{ code, message, field: 'file' }]} />, 400);
     if (form.error) return fail('file_too_large', form.error);

@@ -116,7 +116,7 @@ export async function legacyStatsRoutes(app: FastifyInstance): Promise<void> {
       return reply.page(await formPage(req, reply.view(), { org, year, values, errors: e.errors }), e.status);
     }
   });
-  app.post('/console/reports/legacy/import', { preValidation: readUploadForm() }, async (req, reply) => {
+  app.post('/console/reports/legacy/import', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, WRITE_ROLES));
     const form = uploadForm(req);
     const org = form.fields.orgId ?? '';

@@ -124,7 +124,7 @@ export async function reportsListRoutes(app: FastifyInstance): Promise<void> {
       return reply.page(await page(req, reply.view(), { errors: e.errors, values }), e.status);
     }
   });
-  app.post('/console/reports/import', { preValidation: readUploadForm() }, async (req, reply) => {
+  app.post('/console/reports/import', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]));
     const form = uploadForm(req);
     const values = { orgId: form.fields.orgId ?? '', year: form.fields.year ?? '' };

@@ -37,3 +37,16 @@ test('a deleted tail is found against the recorded head', () => {
   const head = { seq: 5, hash: rows[4].hash };
   assert.deepEqual(verifyChain(rows.slice(0, 4), head).problems.map((p) => p.problem), ['truncated']);
 });
+
+test('with a key, unkeyed rows are accepted only up to the anchor\'s legacyUntil; the anchor head must be present', () => {
+  const key = Buffer.alloc(32, 7);
+  const legacy = chain(3);
+  const r4: AuditRecord = { ...legacy[2]!, seq: 4, summary: '第4条', prev_hash: legacy[2]!.hash };
+  const rows = [...legacy, { ...r4, hash: hashEvent(r4, key) }];
+  const anchor = { legacyUntil: 3, head: { seq: 4, hash: rows[3]!.hash } };
+  assert.deepEqual(verifyChain(rows, null, { key, anchor }).problems, []);
+  assert.deepEqual(verifyChain(rows, null, { key, anchor: { ...anchor, legacyUntil: 2 } }).problems.map((p) => [p.seq, p.problem]), [[3, 'edited']]);
+  const rehashed = [...legacy, { ...r4, hash: hashEvent(r4) }];
+  assert.ok(verifyChain(rehashed, null, { key, anchor }).problems.some((p) => p.seq === 4 && p.problem === 'edited'));
+  assert.deepEqual(verifyChain(rows.slice(0, 3), null, { key, anchor }).problems.map((p) => p.problem), ['truncated']);
+});

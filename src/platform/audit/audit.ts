@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import type { Db } from '../db/schema.js';
 import { lockChain } from '../db/dialect-sql.js';
 import type { Ctx } from '../context.js';
-import { GENESIS_HASH, hashEvent, verifyChain, type ChainProblem } from './audit.rules.js';
+import type { Config } from '../config.js';
+import { afterCommit } from '../tx.js';
+import { purposeKey } from '../secret-key.js';
+import { GENESIS_HASH, KEYED_PREFIX, hashEvent, verifyChain, type ChainProblem } from './audit.rules.js';
+import { appendAnchor, ensureAnchor, readAnchor } from './audit-anchor.js';
 
 const AUDIT_LOCK_KEY = 7_716_001;
 const HEAD_KEY = 'audit.head';
@@ -20,7 +24,7 @@ export interface AuditInput {
  * Appends one event to the hash-chained audit log. Call it inside the use-case's
  * transaction so the event and the change commit together.
  */
-export async function writeAudit(trx: Db, ctx: Pick<Ctx, 'actor' | 'now'>, input: AuditInput): Promise<number> {
+export async function writeAudit(trx: Db, ctx: Pick<Ctx, 'actor' | 'now' | 'config'>, input: AuditInput): Promise<number> {
   await lockChain(trx, AUDIT_LOCK_KEY);
   const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const rec = {
@@ -36,8 +40,12 @@ export async function writeAudit(trx: Db, ctx: Pick<Ctx, 'actor' | 'now'>, input
     ip: ctx.actor.ip,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  const hash = hashEvent(rec);
+  const anchorFile = ctx.config.auditAnchorFile;
+  ensureAnchor(anchorFile, last, KEYED_PREFIX);
+  const hash = hashEvent(rec, purposeKey(ctx.config, 'audit'));
   await trx.insertInto('audit_events').values({ ...rec, hash }).execute();
+  // The head goes to the anchor file once the event is committed (a rolled-back event is never anchored).
+  afterCommit(trx, () => appendAnchor(anchorFile, { seq: rec.seq, hash }));
   const head = JSON.stringify({ seq: rec.seq, hash });
   await trx
     .insertInto('settings')
@@ -47,8 +55,8 @@ export async function writeAudit(trx: Db, ctx: Pick<Ctx, 'actor' | 'now'>, input
   return rec.seq;
 }
 
-/** Reads the whole chain in batches and reports every problem. */
-export async function verifyAuditLog(db: Db): Promise<{ checked: number; problems: ChainProblem[] }> {
+/** Reads the whole chain in batches and reports every problem, against the key and the anchor file. */
+export async function verifyAuditLog(db: Db, config: Pick<Config, 'secretKeyFile' | 'auditAnchorFile'>): Promise<{ checked: number; problems: ChainProblem[] }> {
   const headRow = await db.selectFrom('settings').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
   const head = headRow ? (JSON.parse(headRow.value) as { seq: number; hash: string }) : null;
   async function* rows() {
@@ -62,7 +70,13 @@ export async function verifyAuditLog(db: Db): Promise<{ checked: number; problem
   }
   const all = [];
   for await (const r of rows()) all.push(r);
-  return verifyChain(all, head);
+  return verifyChain(all, head, { key: purposeKey(config, 'audit'), anchor: readAnchor(config.auditAnchorFile) });
+}
+
+/** After `gongkai restore`: the anchor file records that the chain now legitimately ends at the restored head. */
+export async function anchorRestoredHead(db: Db, config: Pick<Config, 'auditAnchorFile'>): Promise<void> {
+  const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  appendAnchor(config.auditAnchorFile, { restore: true, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH });
 }
 
 /** Count of events, for metrics. */

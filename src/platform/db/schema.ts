@@ -63,6 +63,12 @@ export interface PlatformTables {
     scope: string;
     value: number;
   };
+  rate_limits: {
+    key: string;
+    /** ms since the epoch (bigint: PostgreSQL returns it as a string). */
+    window_start: number | string;
+    count: number;
+  };
   login_attempts: {
     id: Generated<number>;
     username: string;

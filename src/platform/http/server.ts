@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { publicActor, type Actor, type Ctx } from '../context.js';
 import { clockFor } from '../clock.js';
+import { purposeKey } from '../secret-key.js';
 import { AppError, isAppError, type FieldError } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
 import { renderDocument } from './render.js';
@@ -24,10 +25,16 @@ import { chineseClientError } from './client-error.js';
 import { resubmittable, type Resubmit } from './expired-form.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
+import { sameSitePath } from './same-site.js';
+import { registerBodyParsers } from './body-parsers.js';
+import { removeUploadFiles } from './upload-form.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
 export const SESSION_COOKIE = 'gk_session';
+/** The CSRF secret's cookie (@fastify/csrf-protection's default name); cleared at login so the secret rotates. */
+export const CSRF_COOKIE = '_csrf';
 const ELDER_COOKIE = 'gk_elder';
 const SCRIPT_COOKIE = 'gk_script';
 const FLASH_COOKIE = 'gk_flash';
@@ -47,6 +54,11 @@ export interface ServerDeps {
   now?: () => Date;
 }
 
+
+const routeTables = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
+
+/** Every route of the app (method, url), as registered: the access matrix test is generated from it. */
+export const routeTable = (app: FastifyInstance): ReadonlyArray<{ method: string; url: string }> => routeTables.get(app) ?? [];
 
 /** True when the request expects JSON rather than a page. */
 export const wantsJson = (req: FastifyRequest): boolean =>
@@ -70,10 +82,16 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     clientErrorHandler: chineseClientError,
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
+  const table: Array<{ method: string; url: string }> = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (r) => {
+    for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') table.push({ method: m, url: r.url });
+  });
   const secure = config.publicUrl.startsWith('https://');
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.limits.bodyBytes });
+  registerBodyParsers(app);
   await app.register(multipart, { limits: { fileSize: config.limits.uploadBytes, files: 20, fields: 200 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -93,11 +111,16 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     crossOriginEmbedderPolicy: false,
     hsts: secure,
   });
-  await app.register(rateLimit, { global: false });
+  // Counts live in the database, so limits hold across workers and nodes (not per process).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db, now) as never });
   setPublicLimits(config.limits.publicFormsPerMinute, config.limits.lookupsPerMinute);
+  // The token is bound to the session (its hash is the token's user info, keyed with the server secret):
+  // a victim's session with an attacker's own cookie and token fails. Login rotates the secret.
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure },
+    csrfOpts: { hmacKey: purposeKey(config, 'csrf') },
+    getUserInfo: csrfUserInfo,
     getToken: (req) => {
       const b = req.body as Record<string, unknown> | undefined;
       return (typeof b?._csrf === 'string' ? b._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined);
@@ -156,7 +179,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     // The CSRF token (and its cookie) is made only when a form asks for it, so pages
     // without forms stay cacheable.
     let csrfToken: string | null = null;
-    const makeToken = () => this.generateCsrf();
+    const makeToken = () => this.generateCsrf({ userInfo: csrfUserInfo(req) });
     return {
       actor: req.actor,
       now: req.ctx.now(),
@@ -213,6 +236,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   app.get('/metrics', { logLevel: 'silent' }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   app.addHook('onResponse', async (req, reply) => {
+    removeUploadFiles(req);
     const route = req.routeOptions.url ?? 'unmatched';
     httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
     httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
@@ -265,9 +289,14 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   return { app, openapi };
 }
 
+/** What a CSRF token is bound to: the session (by hash) or, before login, the anonymous visitor. */
+function csrfUserInfo(req: FastifyRequest): string {
+  return req.sessionToken ? `s:${createHash('sha256').update(req.sessionToken).digest('base64url')}` : 'anonymous';
+}
+
 function safeBack(req: FastifyRequest): string {
-  const back = (req.query as Record<string, string>).back ?? '/';
-  return back.startsWith('/') && !back.startsWith('//') ? back : '/';
+  const back = (req.query as Record<string, unknown>).back;
+  return sameSitePath(typeof back === 'string' ? back : '/');
 }
 
 function safeView(reply: FastifyReply, req: FastifyRequest, deps: ServerDeps): ViewCtx {

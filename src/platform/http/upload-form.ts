@@ -1,49 +1,130 @@
-import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import path from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+
+/** An uploaded file: kept on disk while the request runs, read into memory only when a handler asks. */
+export interface UploadedFile {
+  name: string;
+  readonly data: Buffer;
+  size: number;
+}
 
 /** A multipart form read before the CSRF check: its text fields (last value; `req.body` keeps repeated ones) and its files. */
 export interface UploadForm {
   fields: Record<string, string>;
-  file: { name: string; data: Buffer } | null;
+  file: UploadedFile | null;
   /** Every file of the form field, in order (the first is `file`). */
-  files: Array<{ name: string; data: Buffer }>;
+  files: UploadedFile[];
   /** Non-empty files of every file field, by field name. */
-  byField: Record<string, Array<{ name: string; data: Buffer }>>;
-  /** Set when the upload failed (too large, interrupted). */
+  byField: Record<string, UploadedFile[]>;
+  /** Set when the upload failed (too large, too many files, interrupted). */
   error?: string;
 }
 
+/** What one form accepts: checked before and while reading, so a request never holds more than this. */
+export interface UploadLimits {
+  /** Files at most (default 5). */
+  maxFiles?: number;
+  /** Bytes per file at most (default: GONGKAI_UPLOAD_LIMIT_MB). */
+  maxFileBytes?: number;
+  /** Only signed-in staff (or API tokens) may post: anyone else is refused before a file is read. */
+  staffOnly?: boolean;
+}
+
 const forms = new WeakMap<FastifyRequest, UploadForm>();
+const tmpFiles = new WeakMap<FastifyRequest, string[]>();
+
+function lazyFile(name: string, file: string, size: number): UploadedFile {
+  let data: Buffer | null = null;
+  return {
+    name,
+    size,
+    get data() {
+      data ??= readFileSync(file);
+      return data;
+    },
+  };
+}
+
+/**
+ * Checks, before the first file part is read, what the platform's CSRF hook would check later: a login
+ * for staff forms, and the CSRF token (a form field sent before the files, or the X-CSRF-Token header).
+ * Returns false when a refusal has been sent.
+ */
+function gate(req: FastifyRequest, reply: FastifyReply, limits: UploadLimits, fields: Record<string, string | string[]>): boolean {
+  const bearer = req.headers.authorization?.startsWith('Bearer ');
+  if (limits.staffOnly && req.actor.kind !== 'user') throw new AppError('unauthenticated', { code: 'login_required', message: '请先登录。' });
+  if (bearer || req.routeOptions.config?.csrfExempt) return true;
+  req.body = fields;
+  let ok = false;
+  req.server.csrfProtection(req, reply, () => {
+    ok = true;
+  });
+  return ok;
+}
 
 /**
  * preValidation hook: reads a multipart form (fields and the file named `fileField`) and puts the text
  * fields in `req.body`, so that the platform's CSRF check (which runs after it) finds `_csrf`.
+ * Login and the CSRF token are checked before any file is read; files stream to disk under the data
+ * folder within the form's limits (number, size) and are removed when the response is sent.
  */
-export function readUploadForm(fileField = 'file') {
-  return async (req: FastifyRequest): Promise<void> => {
+export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!req.isMultipart()) return;
+    const maxFiles = limits.maxFiles ?? 5;
+    const maxFileBytes = Math.min(limits.maxFileBytes ?? Infinity, req.ctx.config.limits.uploadBytes);
     const form: UploadForm = { fields: {}, file: null, files: [], byField: {} };
     const body: Record<string, string | string[]> = {};
+    const dir = path.join(req.ctx.config.dataDir, 'tmp', 'uploads');
+    const created: string[] = [];
+    tmpFiles.set(req, created);
+    let gated = false;
+    let count = 0;
     try {
-      for await (const part of req.parts()) {
+      for await (const part of req.parts({ limits: { files: maxFiles, fileSize: maxFileBytes, fields: 200 } })) {
         if (part.type === 'field') {
           const v = String(part.value);
           const prev = body[part.fieldname];
           body[part.fieldname] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
           form.fields[part.fieldname] = v;
+          continue;
         }
-        else {
-          const data = await part.toBuffer();
-          if (part.fieldname === fileField && (data.length || part.filename)) form.files.push({ name: part.filename || '上传的文件', data });
-          if (data.length) (form.byField[part.fieldname] ??= []).push({ name: part.filename || '上传的文件', data });
+        if (!gated) {
+          if (!gate(req, reply, limits, body)) return; // 403 already sent; no file has been read
+          gated = true;
         }
+        if (++count > maxFiles) throw new Error('too many files');
+        mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, `${process.pid}-${randomUUID()}`);
+        created.push(file);
+        let size = 0;
+        part.file.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+        });
+        await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
+        if (part.file.truncated) throw new Error('file too large');
+        const name = part.filename || '上传的文件';
+        const f = lazyFile(name, file, size);
+        if (part.fieldname === fileField && (size || part.filename)) form.files.push(f);
+        if (size) (form.byField[part.fieldname] ??= []).push(f);
       }
-    } catch {
-      form.error = '文件过大或上传中断，请重新上传。';
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      form.error = `文件过大、数量过多（每次最多 ${maxFiles} 个，每个不超过 ${Math.floor(maxFileBytes / 1048576)} MB）或上传中断，请重新上传。`;
     }
     form.file = form.files[0] ?? null;
     req.body = body;
     forms.set(req, form);
   };
+}
+
+/** Removes the request's temporary upload files (registered once by the server). */
+export function removeUploadFiles(req: FastifyRequest): void {
+  for (const f of tmpFiles.get(req) ?? []) rmSync(f, { force: true });
 }
 
 /** The form read by readUploadForm (empty when the request was not multipart). */

@@ -18,8 +18,9 @@ import { setValidity } from '../../catalog/set-validity.js';
 import { releaseScheduled } from '../../catalog/release-scheduled.js';
 import type { ItemInput } from '../../catalog/item-input.rules.js';
 import { addAttachment } from '../../catalog/add-attachment.js';
+import { onePagePdf } from '../../../test/helpers/pdf.js';
 
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const PDF = onePagePdf();
 
 const NOW = new Date('2026-11-27T02:00:00Z'); // the app's today: 2026-11-27
 const LATER = new Date('2026-12-04T02:00:00Z');

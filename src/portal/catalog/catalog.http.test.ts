@@ -9,6 +9,7 @@ import { createItem } from '../../catalog/create-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
 import { publishItem } from '../../catalog/publish-item.js';
+import { onePagePdf } from '../../../test/helpers/pdf.js';
 
 const NOW = new Date('2026-11-27T02:00:00Z'); // Friday 2026-11-27 in Beijing
 
@@ -199,7 +200,7 @@ describeApp(
       assert.equal(upd.statusCode, 400);
       assert.equal((upd.json() as { errors: Array<{ code: string; field: string }> }).errors[0]!.field, 'docNo');
       assert.equal((await call('PUT', `/api/v1/items/${id}`, { title: 'API 草稿（修改）', bodyHtml: '<p>改过</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' })).statusCode, 200);
-      const att = await call('POST', `/api/v1/items/${id}/attachments`, { filename: '说明.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+      const att = await call('POST', `/api/v1/items/${id}/attachments`, { filename: '说明.pdf', contentBase64: onePagePdf().toString('base64') });
       assert.equal(att.statusCode, 201);
       const forged = await call('POST', `/api/v1/items/${id}/attachments`, { filename: '说明.pdf', contentBase64: Buffer.from('just text').toString('base64') });
       assert.equal(forged.statusCode, 400);

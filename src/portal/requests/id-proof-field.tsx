@@ -4,7 +4,7 @@ import { fieldError } from '../../platform/views/components.js';
 import type { FieldError } from '../../platform/errors.js';
 import { invalid } from '../../platform/errors.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
-import { ID_PROOF_FIELD, ID_PROOF_MAX_FILES } from '../../requests/identity-proof.rules.js';
+import { ID_PROOF_FIELD, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../../requests/identity-proof.rules.js';
 import { idProofLimit, type UploadedProof } from '../../requests/identity-proofs.js';
 import type { Db } from '../../platform/db/schema.js';
 
@@ -12,7 +12,8 @@ import type { Db } from '../../platform/db/schema.js';
 export const idProofLimitMb = async (db: Db): Promise<number> => Math.floor((await idProofLimit(db)) / 1048576);
 
 /** preValidation hook of the application forms (works without JavaScript: a plain multipart post). */
-export const readApplicationUpload = readUploadForm(ID_PROOF_FIELD);
+// At most ID_PROOF_MAX_FILES files (one more is read so the form can say so) of the largest size the setting allows.
+export const readApplicationUpload = readUploadForm(ID_PROOF_FIELD, { maxFiles: ID_PROOF_MAX_FILES + 1, maxFileBytes: ID_PROOF_MB_RANGE.max * 1048576 });
 
 /** The uploaded identity proofs; throws a field error when the upload was cut off (larger than the server accepts). */
 export function uploadedProofs(req: FastifyRequest): UploadedProof[] {

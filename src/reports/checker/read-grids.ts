@@ -4,7 +4,7 @@ import type JSZip from 'jszip';
 import { expandRows, type Grid, type RawCell } from './grid.rules.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { documentGrids } from './pdf/page-grids.rules.js';
-import { checkZipDirectory, ArchiveRefused } from '../../platform/archive-limits.js';
+import { assertSafeArchive, ArchiveRefused } from '../../platform/archive-limits.js';
 
 /** A file that cannot be read as a report, with the reason in Chinese. */
 export class UnreadableReport extends Error {}
@@ -31,7 +31,7 @@ export async function detectKind(buf: Buffer, name = ''): Promise<{ kind: DocKin
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b) {
     let zip: JSZip;
     try {
-      checkZipDirectory(buf);
+      assertSafeArchive(buf);
       zip = await (await import('jszip')).default.loadAsync(buf);
     } catch (e) {
       if (e instanceof ArchiveRefused && e.kind !== 'damaged') throw new UnreadableReport(e.message);
