@@ -51,9 +51,12 @@ describe('抄送 list', () => {
 
 describe('stored settings', () => {
   it('reads what was saved and ignores malformed or invalid values', () => {
-    assert.deepEqual(parseLetterSettings('{"numberPattern":"示政公开〔{year}〕{n}号","cc":["县政府办公室"]}'), { numberPattern: '示政公开〔{year}〕{n}号', cc: ['县政府办公室'] });
-    assert.deepEqual(parseLetterSettings('{"numberPattern":"第{n}号","cc":[1,"甲"]}'), { numberPattern: '', cc: ['甲'] });
-    assert.deepEqual(parseLetterSettings('not json'), { numberPattern: '', cc: [] });
-    assert.deepEqual(parseLetterSettings(undefined), { numberPattern: '', cc: [] });
+    const none = { reviewBody: '', court: '' };
+    assert.deepEqual(parseLetterSettings('{"numberPattern":"示政公开〔{year}〕{n}号","cc":["县政府办公室"]}'), { numberPattern: '示政公开〔{year}〕{n}号', cc: ['县政府办公室'], ...none });
+    assert.deepEqual(parseLetterSettings('{"numberPattern":"第{n}号","cc":[1,"甲"]}'), { numberPattern: '', cc: ['甲'], ...none });
+    assert.deepEqual(parseLetterSettings('{"reviewBody":"示例县人民政府","court":"示例县人民法院"}'), { numberPattern: '', cc: [], reviewBody: '示例县人民政府', court: '示例县人民法院' });
+    assert.deepEqual(parseLetterSettings('{"reviewBody":7,"court":null}'), { numberPattern: '', cc: [], ...none });
+    assert.deepEqual(parseLetterSettings('not json'), { numberPattern: '', cc: [], ...none });
+    assert.deepEqual(parseLetterSettings(undefined), { numberPattern: '', cc: [], ...none });
   });
 });
