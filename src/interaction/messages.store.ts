@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { traditionalToSimplified } from '../platform/chinese-script.js';
 import type { Db } from '../platform/db/schema.js';
 import type { MessageEventsTable, MessagesTable } from './interaction.tables.js';
 import './interaction.tables.js';
@@ -99,7 +100,8 @@ export function figureRows(db: Db, orgPaths: string[], since: string) {
 /** Published Q&A, newest answer first; `q` searches subject, content and reply (LIKE). */
 export async function listPublishedQa(db: Db, f: { q: string; limit: number; offset: number }): Promise<{ rows: MessageWithOrg[]; total: number }> {
   let q = withOrg(db).where('messages.published', '=', 1);
-  const term = f.q.trim().replace(/[%_\\]/g, '');
+  // 繁体 and full-width input folded to what is stored (simplified), as the site search does.
+  const term = traditionalToSimplified(f.q.normalize('NFKC').trim()).replace(/[%_\\]/g, '');
   if (term) {
     const like = `%${term}%`;
     q = q.where((eb) => eb.or([eb('messages.subject', 'like', like), eb('messages.content', 'like', like), eb('messages.reply_public', 'like', like)]));

@@ -116,9 +116,14 @@ describeApp(
       const qa = await h.client().get(`/hd/qa?q=${encodeURIComponent('河道')}`);
       assert.equal(qa.statusCode, 200);
       assert.match(qa.body, /留言人：张\*\*/);
-      assert.match(qa.body, /河道清理由县水利局负责/);
+      assert.match(qa.body, /<mark>河道<\/mark>清理由县水利局负责/);
       assert.doesNotMatch(qa.body, /张三丰|13812345678|村委会跟进/);
       assert.match((await h.client().get(`/hd/qa?q=${encodeURIComponent('高速公路')}`)).body, /没有找到/);
+      // 繁体 and full-width queries are folded; matches are highlighted in the question and the answer.
+      const hant = await h.client().get(`/hd/qa?q=${encodeURIComponent('負責')}`);
+      assert.match(hant.body, /data-testid="qa-item"/);
+      assert.match(hant.body, /河道清理由县水利局<mark>负责<\/mark>/);
+      assert.match((await h.client().get(`/hd/qa?q=${encodeURIComponent('河道')}`)).body, /<h2><mark>河道<\/mark>清理归哪个部门管<\/h2>/);
 
       const api = await h.client().get('/api/v1/public/qa?q=%E6%B2%B3%E9%81%93');
       assert.equal(api.statusCode, 200);

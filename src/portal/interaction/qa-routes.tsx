@@ -4,15 +4,20 @@ import { Empty, Pagination } from '../../platform/views/components.js';
 import { pageParam, str } from '../../platform/http/form.js';
 import { MESSAGE_TYPES, type MessageType } from '../../interaction/message-states.rules.js';
 import { listPublicQa } from '../../interaction/public-qa.js';
+import { highlight } from '../../search/highlight.rules.js';
+import { normalizeText } from '../../search/tokenizer.rules.js';
+import { Marked } from '../marked.js';
 
 const PER_PAGE = 20;
 
-/** Portal: the published Q&A, searchable (simple LIKE search), names masked. */
+/** Portal: the published Q&A, searchable (substring search, 繁体 folded, matches highlighted), names masked. */
 export async function qaRoutes(app: FastifyInstance): Promise<void> {
   app.get('/hd/qa', async (req, reply) => {
     const q = str(req.query, 'q').slice(0, 50);
     const page = pageParam(req.query);
     const { items, total } = await listPublicQa(req.ctx.db, { q, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const needles = q.trim() ? [normalizeText(q.trim())] : [];
+    const mark = (text: string) => <Marked parts={highlight(text, needles)} />;
     return reply.page(
       <PortalLayout view={reply.view()} title="公开问答">
         <h1>公开问答</h1>
@@ -22,13 +27,13 @@ export async function qaRoutes(app: FastifyInstance): Promise<void> {
         {items.length ? (
           items.map((it) => (
             <article class="qa" data-testid="qa-item">
-              <h2>{it.subject}</h2>
+              <h2>{mark(it.subject)}</h2>
               <p class="muted">
                 {MESSAGE_TYPES[it.type as MessageType] ?? it.type} · 留言人：{it.askerMasked} · {it.receivedOn} · 答复单位：{it.orgName}
               </p>
-              <p>{it.content}</p>
+              <p>{mark(it.content)}</p>
               <h3>答复（{it.repliedOn}）</h3>
-              <p>{it.reply}</p>
+              <p>{mark(it.reply)}</p>
             </article>
           ))
         ) : (

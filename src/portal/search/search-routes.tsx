@@ -1,10 +1,10 @@
 import { WINDOW } from '../../search/search-engine.js';
+import { Marked } from '../marked.js';
 import type { FastifyInstance } from 'fastify';
 import { PortalLayout } from '../layout.js';
 import { ErrorSummary, Pagination, SelectField, TextField } from '../../platform/views/components.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { searchDocuments } from '../../search/search-documents.js';
-import type { Part } from '../../search/highlight.rules.js';
 import type { FacetKey, SearchResult } from '../../search/search.types.js';
 
 /** Query-string keys of the search page, in a stable order for links. */
@@ -31,7 +31,6 @@ function href(p: Params, change: Params = {}): string {
   return s ? `/search?${s}` : '/search';
 }
 
-const Marked = ({ parts }: { parts: Part[] }) => <>{parts.map((x) => (x.m ? <mark>{x.t}</mark> : x.t))}</>;
 
 function Facets({ p, result }: { p: Params; result: SearchResult }) {
   const groups = FACETS.filter(([k]) => result.facets[k].length > 0);
