@@ -1,6 +1,6 @@
 /** One agency's 政府信息公开目录: category tree with counts, sortable paged list, sub-agencies, scoped search. */
 import { PortalLayout } from '../layout.js';
-import { displayDocNumber } from '../../catalog/doc-number.rules.js';
+import { DocNo } from '../doc-no.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { PUBLIC_SORTS, type ItemWithOrg, type PublicSort } from '../../catalog/catalog.store.js';
 import type { CategoryNode } from '../../catalog/category-tree.rules.js';
@@ -36,7 +36,9 @@ export function ItemTable({ rows }: { rows: ItemWithOrg[] }) {
               <td data-label="名称">
                 <a href={`/gk/items/${r.id}`}>{r.title}</a>
               </td>
-              <td data-label="发文字号">{displayDocNumber(r.doc_no) ?? ''}</td>
+              <td data-label="发文字号">
+                <DocNo raw={r.doc_no} />
+              </td>
               <td data-label="发布日期">{r.published_on}</td>
             </tr>
           ))}

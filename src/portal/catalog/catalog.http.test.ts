@@ -96,14 +96,14 @@ describeApp(
       const anon = h.client();
       const page = await anon.get(`/gk/items/${itemId}`);
       assert.equal(page.statusCode, 200);
-      for (const text of ['索引号', 'MB1004000/2026-00001', '主题分类', '财政、金融、审计\\财政', '发布机构', '示例县财政局', '成文日期', '2026-11-26', '发文字号', '示财发〔2026〕12号', '发布日期', '2026-11-27', '有效性', '有效', '各股室']) {
+      for (const text of ['索引号', 'MB1004000/2026-00001', '主题分类', '财政、金融、审计\\财政', '发布机构', '示例县财政局', '成文日期', '2026-11-26', '发文字号', '示财发<span class="nowrap">〔2026〕12号</span>', '发布日期', '2026-11-27', '有效性', '有效', '各股室']) {
         assert.ok(page.body.includes(text), text);
       }
       assert.doesNotMatch(page.body, new RegExp(users.secrecy_reviewer!), 'reviewer names stay in the console');
       assert.ok(!page.body.includes('示财发(2026)12号'), 'the 文号 is shown normalized');
       const stored = await h.db().selectFrom('items').select(['doc_no', 'doc_no_norm']).where('id', '=', itemId).executeTakeFirstOrThrow();
       assert.deepEqual(stored, { doc_no: '示财发(2026)12号', doc_no_norm: '示财发〔2026〕12号' }, 'the record keeps the typed form');
-      assert.match((await anon.get(`/gk/${org.id}`)).body, /<td data-label="发文字号">示财发〔2026〕12号<\/td>/);
+      assert.match((await anon.get(`/gk/${org.id}`)).body, /<td data-label="发文字号">示财发<span class="nowrap">〔2026〕12号<\/span><\/td>/);
       const staff = await login('approver');
       for (const q of ['示财发(2026)12号', '示财发〔2026〕12号', '示财发（2026）12号']) {
         assert.match((await staff.get(`/console/items?q=${encodeURIComponent(q)}`)).body, /关于2027年部门预算公开的通知/, q);

@@ -1,6 +1,7 @@
 /** The public item page (metadata table, body, attachments, links, revision notes) and its print view. */
 import { PortalLayout } from '../layout.js';
-import { displayDocNumber } from '../../catalog/doc-number.rules.js';
+import { DocNo } from '../doc-no.js';
+import type { ComponentChildren } from 'preact';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
 import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, publicLinksOf } from '../../catalog/catalog.store.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -43,7 +44,7 @@ function RevisionNotes({ versions }: { versions: ItemVersionRow[] }) {
 
 /** The metadata table gov.cn shows above a document (REFERENCE §5.3). */
 function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) {
-  const row = (k: string, v: string | null) => (
+  const row = (k: string, v: ComponentChildren) => (
     <tr>
       <th scope="row">{k}</th>
       <td>{v ?? ''}</td>
@@ -57,7 +58,7 @@ function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) 
         {row('发布机构', item.org_name)}
         {row('成文日期', item.written_on)}
         {row('名称', item.title)}
-        {row('发文字号', displayDocNumber(item.doc_no))}
+        {row('发文字号', <DocNo raw={item.doc_no} />)}
         {row('发布日期', item.published_on ?? (preview ? '（发布时填写）' : ''))}
         {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
       </tbody>
