@@ -17,7 +17,7 @@ import { publishQa } from './publish-qa.js';
 import { moderateMessage } from './moderate-message.js';
 import { closeMessage } from './close-message.js';
 import { staffMessage } from './message-status.js';
-import { getMessage, listMessageEvents } from './messages.store.js';
+import { getMessage, listMessageEvents, listMessages } from './messages.store.js';
 import { publicMessageStatus } from './message-status.js';
 import { listPublicQa } from './public-qa.js';
 import { messageFigures } from './message-figures.js';
@@ -170,5 +170,13 @@ describeDb('互动交流: a message from submission to the public Q&A', (h) => {
     assert.equal(f.total.satisfactionRate, 0);
     assert.equal(f.total.veto, false);
     assert.deepEqual(f.byOrg.map((o) => o.orgName).sort(), ['县住房和城乡建设局', '县水利局'].sort());
+
+    // The console list's orders: by due date (nearest first, none last), by receipt either way.
+    const list = (sort: 'due' | 'oldest' | 'newest') => listMessages(h.db(), { orgPaths: [county.path], queue: 'all', userId: null, today: '2025-10-20', limit: 50, offset: 0, sort });
+    const dues = (await list('due')).rows.map((m) => m.due_on);
+    assert.deepEqual(dues, [...dues].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b))));
+    const received = (await list('oldest')).rows.map((m) => m.received_on);
+    assert.deepEqual(received, [...received].sort());
+    assert.deepEqual((await list('newest')).rows.map((m) => m.received_on), [...received].reverse().sort().reverse());
   });
 });

@@ -58,10 +58,15 @@ export const isQueue = (s: string): s is MessageQueue => Object.prototype.hasOwn
 
 const PENDING = ['received', 'accepted', 'assigned', 'reopened'];
 
+/** Orders of the console list. */
+export const MESSAGE_SORTS = { newest: '收到时间（新→旧）', oldest: '收到时间（旧→新）', due: '答复期限（近→远）' } as const;
+export type MessageSort = keyof typeof MESSAGE_SORTS;
+export const isMessageSort = (s: string): s is MessageSort => Object.prototype.hasOwnProperty.call(MESSAGE_SORTS, s);
+
 /** Messages in the actor's subtrees for a queue, newest first, with the total. */
 export async function listMessages(
   db: Db,
-  f: { orgPaths: string[]; queue: MessageQueue; userId: number | null; today: string; limit: number; offset: number; staleBefore?: string; q?: string; type?: string },
+  f: { orgPaths: string[]; queue: MessageQueue; userId: number | null; today: string; limit: number; offset: number; staleBefore?: string; q?: string; type?: string; sort?: MessageSort },
 ): Promise<{ rows: MessageWithOrg[]; total: number }> {
   if (!f.orgPaths.length) return { rows: [], total: 0 };
   let q = withOrg(db).where((eb) => eb.or(f.orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))));
@@ -80,7 +85,13 @@ export async function listMessages(
     q = q.where((eb) => eb.or([eb('messages.message_no', '=', text.toUpperCase()), sql<boolean>`messages.subject like ${like} escape '\\'`, sql<boolean>`messages.content like ${like} escape '\\'`]));
   }
   const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await q.orderBy('messages.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  const ordered =
+    f.sort === 'oldest'
+      ? q.orderBy('messages.received_on', 'asc').orderBy('messages.id', 'asc')
+      : f.sort === 'due'
+        ? q.orderBy(sql`case when messages.due_on is null then 1 else 0 end`).orderBy('messages.due_on', 'asc').orderBy('messages.id', 'asc')
+        : q.orderBy('messages.received_on', 'desc').orderBy('messages.id', 'desc');
+  const rows = await ordered.limit(f.limit).offset(f.offset).execute();
   return { rows, total };
 }
 

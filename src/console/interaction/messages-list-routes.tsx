@@ -9,7 +9,7 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { assertAllowed } from '../guard.js';
 import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { isQueue, listMessages, MESSAGE_QUEUES, type MessageQueue } from '../../interaction/messages.store.js';
+import { isMessageSort, isQueue, listMessages, MESSAGE_QUEUES, MESSAGE_SORTS, type MessageQueue, type MessageSort } from '../../interaction/messages.store.js';
 import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType } from '../../interaction/message-states.rules.js';
 import { addMonths, formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
 import { messageFigures } from '../../interaction/message-figures.js';
@@ -23,11 +23,12 @@ import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 const PER_PAGE = 30;
 
-/** The list's search: words (编号, subject, content) and a type; unknown types are ignored. */
-const messageSearch = (query: unknown): { q?: string; type?: string } => {
+/** The list's search: words (编号, subject, content), a type and an order; unknown values are ignored. */
+const messageSearch = (query: unknown): { q?: string; type?: string; sort?: MessageSort } => {
   const q = str(query, 'q').slice(0, 100);
   const type = str(query, 'type');
-  return { q: q || undefined, type: Object.hasOwn(MESSAGE_TYPES, type) ? type : undefined };
+  const sort = str(query, 'sort');
+  return { q: q || undefined, type: Object.hasOwn(MESSAGE_TYPES, type) ? type : undefined, sort: isMessageSort(sort) ? sort : undefined };
 };
 
 function FigureRow({ label, f }: { label: string; f: MessageFigures }) {
@@ -79,7 +80,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     const to = isValidIsoDate(toQ) ? toQ : day;
     const search = messageSearch(req.query);
     const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, staleBefore: addMonths(day, -3), ...search });
-    const searchQs = `${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}${search.type ? `&type=${search.type}` : ''}`;
+    const searchQs = `${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}${search.type ? `&type=${search.type}` : ''}${search.sort ? `&sort=${search.sort}` : ''}`;
     const figs = await messageFigures(req.ctx, { orgPaths: paths, from, to });
     const view = reply.view();
     return reply.page(
@@ -106,6 +107,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
           {org ? <input type="hidden" name="org" value={String(org.id)} /> : null}
           <TextField name="q" label="检索" type="search" value={search.q ?? ''} hint="留言编号、标题或内容中的词" />
           <SelectField name="type" label="类型" value={search.type ?? ''} placeholder="全部" options={Object.entries(MESSAGE_TYPES)} />
+          <SelectField name="sort" label="排序" value={search.sort ?? 'newest'} options={Object.entries(MESSAGE_SORTS)} />
           <button type="submit">筛选</button>
         </form>
         <p>

@@ -142,6 +142,11 @@ describeApp(
       assert.match((await sup.get(`/console/messages?queue=all&q=${encodeURIComponent('河道清理')}`)).body, /河道清理归哪个部门管/);
       assert.doesNotMatch((await sup.get(`/console/messages?queue=all&q=${encodeURIComponent('河道清理')}&type=complaint`)).body, /河道清理归哪个部门管/);
       assert.doesNotMatch((await sup.get(`/console/messages?queue=all&q=${encodeURIComponent('%')}`)).body, /河道清理归哪个部门管/);
+      // Sorting: the order is kept in the pagination and export links; an unknown order is ignored.
+      const sorted = (await sup.get('/console/messages?queue=all&sort=due')).body;
+      assert.match(sorted, /<option value="due" selected>答复期限（近→远）<\/option>/);
+      assert.match(sorted, /\/console\/messages\/export\?queue=all&amp;sort=due/);
+      assert.equal((await sup.get('/console/messages?queue=all&sort=bogus')).statusCode, 200);
       const csv = await sup.get(`/console/messages/export?queue=all&q=${encodeURIComponent('村口河道')}`);
       assert.equal(csv.statusCode, 200);
       const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
