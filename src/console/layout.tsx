@@ -27,7 +27,9 @@ export function ConsoleLayout({ view, title, children, wide }: { view: ViewCtx; 
             </a>
             {view.actor.kind === 'user' ? (
               <div class="userbox">
-                <span>{view.actor.label}</span>
+                <span data-testid="who" title={view.actor.label}>
+                  {view.actor.displayName || view.actor.label}
+                </span>
                 <a href="/console/account">我的账号</a>
                 <form method="post" action="/console/logout" class="inline">
                   <CsrfField token={view.csrf} />

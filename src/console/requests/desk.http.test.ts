@@ -66,6 +66,8 @@ describeApp(
       const me = await h.db().selectFrom('users').select('display_name').where('id', '=', a.id).executeTakeFirstOrThrow();
       assert.match(home.body, new RegExp(`您好，${me.display_name}。`));
       assert.doesNotMatch(home.body, new RegExp(`您好，${a.username}`));
+      // The header names the person too; the login name stays in the tooltip.
+      assert.match(home.body, new RegExp(`<span data-testid="who" title="[^"]*${a.username}[^"]*">${me.display_name}</span>`));
       const count = (body: string, label: string) => {
         const m = new RegExp(`href="([^"]+)"[^>]*data-testid="work-count"><span class="n">(\\d+)</span><span class="label">${label}</span>`).exec(body);
         assert.ok(m, `count ${label}`);
