@@ -39,6 +39,9 @@ export const interactionModule: CapabilityModule = {
     // Stored reply deadlines follow the calendar: recomputed whenever a year is imported or corrected.
     const [{ onCalendarChange }, { recomputeMessageDueDates }] = await Promise.all([import('../../calendar/calendar-listeners.js'), import('../../interaction/recompute-message-due-dates.js')]);
     onCalendarChange((ctx, cal, change) => recomputeMessageDueDates(ctx, cal, change));
+    // Published Q&A are a search source: `gongkai search reindex` re-reads them.
+    const [{ registerSearchSource }, { qaSearchSource }] = await Promise.all([import('../../search/search-sources.js'), import('../../interaction/qa-search.js')]);
+    registerSearchSource(qaSearchSource);
   },
   seedDemo: async (ctx) => (await import('../../interaction/seed-demo-interaction.js')).seedDemoInteraction(ctx),
   cli: {

@@ -123,7 +123,21 @@ describeApp(
       const hant = await h.client().get(`/hd/qa?q=${encodeURIComponent('負責')}`);
       assert.match(hant.body, /data-testid="qa-item"/);
       assert.match(hant.body, /河道清理由县水利局<mark>负责<\/mark>/);
-      assert.match((await h.client().get(`/hd/qa?q=${encodeURIComponent('河道')}`)).body, /<h2><mark>河道<\/mark>清理归哪个部门管<\/h2>/);
+      assert.match((await h.client().get(`/hd/qa?q=${encodeURIComponent('河道')}`)).body, new RegExp(`<h2><a href="/hd/qa/${mine.no}"><mark>河道</mark>清理归哪个部门管</a></h2>`));
+
+      // The Q&A is in the site search too, opening its own page; withdrawn, it leaves both.
+      const found = (await h.client().get(`/search?q=${encodeURIComponent('河道清理')}`)).body;
+      assert.match(found, new RegExp(`<a href="/hd/qa/${mine.no}">`));
+      assert.doesNotMatch(found, /张三丰|13812345678/);
+      const own = await h.client().get(`/hd/qa/${mine.no}`);
+      assert.equal(own.statusCode, 200);
+      assert.match(own.body, /留言人：张\*\*/);
+      assert.match(own.body, /河道清理由县水利局负责/);
+      assert.doesNotMatch(own.body, /张三丰|13812345678|村委会跟进/);
+      assert.equal((await b.post(`/console/messages/${messageId}/unpublish`, {}, { from: `/console/messages/${messageId}` })).statusCode, 303);
+      assert.doesNotMatch((await h.client().get(`/search?q=${encodeURIComponent('河道清理')}`)).body, new RegExp(`/hd/qa/${mine.no}`));
+      assert.equal((await h.client().get(`/hd/qa/${mine.no}`)).statusCode, 404);
+      assert.equal((await b.post(`/console/messages/${messageId}/publish`, {}, { from: `/console/messages/${messageId}` })).statusCode, 303);
 
       const api = await h.client().get('/api/v1/public/qa?q=%E6%B2%B3%E9%81%93');
       assert.equal(api.statusCode, 200);

@@ -1,14 +1,31 @@
 import type { FastifyInstance } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { PortalLayout } from '../layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { pageParam, str } from '../../platform/http/form.js';
 import { MESSAGE_TYPES, type MessageType } from '../../interaction/message-states.rules.js';
-import { listPublicQa } from '../../interaction/public-qa.js';
+import { listPublicQa, publicQaByNo, type PublicQaItem } from '../../interaction/public-qa.js';
+import { notFound } from '../../platform/errors.js';
 import { highlight } from '../../search/highlight.rules.js';
 import { normalizeText } from '../../search/tokenizer.rules.js';
 import { Marked } from '../marked.js';
 
 const PER_PAGE = 20;
+
+/** One question and its answer; `link` gives the subject a link to the Q&A's own page. */
+function QaArticle({ it, mark, link }: { it: PublicQaItem; mark: (text: string) => ComponentChildren; link?: boolean }) {
+  return (
+    <article class="qa" data-testid="qa-item">
+      <h2>{link ? <a href={`/hd/qa/${it.messageNo}`}>{mark(it.subject)}</a> : mark(it.subject)}</h2>
+      <p class="muted">
+        {MESSAGE_TYPES[it.type as MessageType] ?? it.type} · 留言人：{it.askerMasked} · {it.receivedOn} · 答复单位：{it.orgName}
+      </p>
+      <p>{mark(it.content)}</p>
+      <h3>答复（{it.repliedOn}）</h3>
+      <p>{mark(it.reply)}</p>
+    </article>
+  );
+}
 
 /** Portal: the published Q&A, searchable (substring search, 繁体 folded, matches highlighted), names masked. */
 export async function qaRoutes(app: FastifyInstance): Promise<void> {
@@ -26,20 +43,27 @@ export async function qaRoutes(app: FastifyInstance): Promise<void> {
         </form>
         {items.length ? (
           items.map((it) => (
-            <article class="qa" data-testid="qa-item">
-              <h2>{mark(it.subject)}</h2>
-              <p class="muted">
-                {MESSAGE_TYPES[it.type as MessageType] ?? it.type} · 留言人：{it.askerMasked} · {it.receivedOn} · 答复单位：{it.orgName}
-              </p>
-              <p>{mark(it.content)}</p>
-              <h3>答复（{it.repliedOn}）</h3>
-              <p>{mark(it.reply)}</p>
-            </article>
+            <QaArticle it={it} mark={mark} link />
           ))
         ) : (
           <Empty>{q ? `没有找到与“${q}”有关的问答。` : '暂无公开问答。'}</Empty>
         )}
         <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/hd/qa${q ? `?q=${encodeURIComponent(q)}` : ''}`} />
+      </PortalLayout>,
+    );
+  });
+
+  // One Q&A on its own page (what a site-search hit opens).
+  app.get('/hd/qa/:no', async (req, reply) => {
+    const it = await publicQaByNo(req.ctx.db, String((req.params as { no: string }).no ?? '').slice(0, 30));
+    if (!it) throw notFound('qa_not_found', '该问答不存在或尚未公开。');
+    return reply.page(
+      <PortalLayout view={reply.view()} title={it.subject}>
+        <h1>公开问答</h1>
+        <p class="no-print">
+          <a href="/hd/qa">← 全部公开问答</a>
+        </p>
+        <QaArticle it={it} mark={(t) => t} />
       </PortalLayout>,
     );
   });
