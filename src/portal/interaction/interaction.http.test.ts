@@ -129,6 +129,7 @@ describeApp(
       const found = (await h.client().get(`/search?q=${encodeURIComponent('河道清理')}`)).body;
       assert.match(found, new RegExp(`<a href="/hd/qa/${mine.no}">`));
       assert.doesNotMatch(found, /张三丰|13812345678/);
+      assert.match((await h.client().get('/sitemap.xml')).body, new RegExp(`/hd/qa/${mine.no}</loc>`));
       const own = await h.client().get(`/hd/qa/${mine.no}`);
       assert.equal(own.statusCode, 200);
       assert.match(own.body, /留言人：张\*\*/);

@@ -4,7 +4,8 @@ import { PortalLayout } from '../layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { pageParam, str } from '../../platform/http/form.js';
 import { MESSAGE_TYPES, type MessageType } from '../../interaction/message-states.rules.js';
-import { listPublicQa, publicQaByNo, type PublicQaItem } from '../../interaction/public-qa.js';
+import { listPublicQa, publicQaByNo, publishedQaPages, type PublicQaItem } from '../../interaction/public-qa.js';
+import { registerSitemapSource } from '../sitemap-routes.js';
 import { notFound } from '../../platform/errors.js';
 import { highlight } from '../../search/highlight.rules.js';
 import { normalizeText } from '../../search/tokenizer.rules.js';
@@ -29,6 +30,7 @@ function QaArticle({ it, mark, link }: { it: PublicQaItem; mark: (text: string) 
 
 /** Portal: the published Q&A, searchable (substring search, 繁体 folded, matches highlighted), names masked. */
 export async function qaRoutes(app: FastifyInstance): Promise<void> {
+  registerSitemapSource('qa', async (ctx) => (await publishedQaPages(ctx.db)).map((q) => ({ loc: `/hd/qa/${q.messageNo}`, lastmod: q.repliedOn ?? undefined })));
   app.get('/hd/qa', async (req, reply) => {
     const q = str(req.query, 'q').slice(0, 50);
     const page = pageParam(req.query);
