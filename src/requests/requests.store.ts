@@ -158,39 +158,35 @@ export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows
   return { rows, total: Number(count.n) };
 }
 
-/** Staff who may handle requests of the org at `orgPath` (hold request_handler/request_admin on an ancestor-or-self). */
-export async function listHandlers(db: Db, orgPath: string): Promise<Array<{ id: number; display_name: string; username: string }>> {
-  const rows = await db
+type Handler = { id: number; display_name: string; username: string };
+
+/** Enabled holders of request_handler/request_admin with the path of the grant's org, one row per grant. */
+function handlerGrants(db: Db, byName: boolean) {
+  let q = db
     .selectFrom('role_grants')
     .innerJoin('users', 'users.id', 'role_grants.user_id')
     .innerJoin('orgs', 'orgs.id', 'role_grants.org_id')
     .select(['users.id', 'users.display_name', 'users.username', 'orgs.path'])
     .where('role_grants.role', 'in', ['request_handler', 'request_admin'])
-    .where('users.disabled', '=', 0)
-    .orderBy('users.id')
-    .execute();
+    .where('users.disabled', '=', 0);
+  if (byName) q = q.orderBy('users.display_name');
+  return q.orderBy('users.id').execute();
+}
+
+/** Each user once, among the grants that pass `keep`. */
+function distinctHandlers(rows: Array<Handler & { path: string }>, keep: (path: string) => boolean): Handler[] {
   const seen = new Set<number>();
-  return rows
-    .filter((r) => orgPath.startsWith(r.path) && !seen.has(r.id) && seen.add(r.id))
-    .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
+  return rows.filter((r) => keep(r.path) && !seen.has(r.id) && seen.add(r.id)).map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
+}
+
+/** Staff who may handle requests of the org at `orgPath` (hold request_handler/request_admin on an ancestor-or-self). */
+export async function listHandlers(db: Db, orgPath: string): Promise<Handler[]> {
+  return distinctHandlers(await handlerGrants(db, false), (path) => orgPath.startsWith(path));
 }
 
 /** Staff who may handle requests somewhere within or above the given subtrees (list filters, bulk assignment). */
-export async function handlersWithin(db: Db, paths: readonly string[]): Promise<Array<{ id: number; display_name: string; username: string }>> {
-  const rows = await db
-    .selectFrom('role_grants')
-    .innerJoin('users', 'users.id', 'role_grants.user_id')
-    .innerJoin('orgs', 'orgs.id', 'role_grants.org_id')
-    .select(['users.id', 'users.display_name', 'users.username', 'orgs.path'])
-    .where('role_grants.role', 'in', ['request_handler', 'request_admin'])
-    .where('users.disabled', '=', 0)
-    .orderBy('users.display_name')
-    .orderBy('users.id')
-    .execute();
-  const seen = new Set<number>();
-  return rows
-    .filter((r) => paths.some((p) => r.path.startsWith(p) || p.startsWith(r.path)) && !seen.has(r.id) && seen.add(r.id))
-    .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
+export async function handlersWithin(db: Db, paths: readonly string[]): Promise<Handler[]> {
+  return distinctHandlers(await handlerGrants(db, true), (path) => paths.some((p) => path.startsWith(p) || p.startsWith(path)));
 }
 
 /** Other requests of the same applicant (identity number) for the same information title: a hint of 重复申请 (第三十六条第（六）项). */
