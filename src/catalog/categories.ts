@@ -12,3 +12,8 @@ export async function ensureCategories(trx: Db, orgId: number, now: string): Pro
   await insertCategories(trx, orgId, DEFAULT_CATEGORIES, now);
   return listCategories(trx, orgId);
 }
+
+/** The agency a category belongs to (undefined when there is no such category). */
+export async function categoryOrg(ctx: { db: Db }, id: number): Promise<number | undefined> {
+  return (await ctx.db.selectFrom('catalog_categories').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id;
+}

@@ -3,9 +3,9 @@ import { forbidden } from '../platform/errors.js';
 
 const OPEN = new Set(['/console/login', '/console/password', '/console/logout']);
 
-/** Console-wide guard: staff only; initial passwords must be changed before anything else. */
+/** Console-wide guard (before input validation: a visitor who is not signed in is sent to the login page, whatever the input): staff only; initial passwords must be changed before anything else. */
 export function installConsoleGuard(app: FastifyInstance): void {
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const p = req.url.split('?')[0];
     if (!p.startsWith('/console') || OPEN.has(p)) return;
     if (req.actor.kind !== 'user') return reply.redirect(`/console/login?next=${encodeURIComponent(req.url)}`, 303);

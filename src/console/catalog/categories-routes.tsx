@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, IdParams, Int, OptInt, Text, Choice, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
-import { parseId } from '../../orgs/create-user.js';
 import { assertAllowed } from '../guard.js';
 import { CATEGORY_EDITORS } from '../../catalog/category.rules.js';
 import type { CategoryRow } from '../../catalog/catalog.store.js';
 import { addCategory } from '../../catalog/add-category.js';
 import { renameCategory } from '../../catalog/rename-category.js';
 import { deleteCategory } from '../../catalog/delete-category.js';
+import { categoryOrg } from '../../catalog/categories.js';
 import { categoriesOf } from './items-routes.js';
 import { getIndexPattern } from '../../catalog/index-pattern.js';
 import { setIndexPattern } from '../../catalog/set-index-pattern.js';
@@ -98,9 +98,16 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
   );
 }
 
+const OrgQuery = Form({ orgId: OptInt('机构') });
+const CategoryForm = Form({ orgId: Int('机构'), name: Text('分类名称'), parentId: OptInt('上级分类') });
+const PatternForm = Form({ orgId: Int('机构'), pattern: Text('索引号格式') });
+const SeparationForm = Form({ orgId: Int('机构'), level: Choice('本单位要求', ['standard', 'strict'] as const, { default: 'standard' }) });
+const RenameForm = Form({ name: Text('分类名称') });
+
 /** Console: edit an agency's 公开目录 category tree. */
 export async function categoriesRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/catalog/categories', async (req, reply) => render(req, reply, intOrUndef(req.query, 'orgId')));
+  const r = typed(app);
+  r.get('/console/catalog/categories', { schema: { querystring: OrgQuery } }, async (req, reply) => render(req, reply, req.query.orgId));
 
   const run = async (req: FastifyRequest, reply: FastifyReply, orgOf: () => Promise<number | undefined>, fn: () => Promise<unknown>, done: string) => {
     const orgId = await orgOf();
@@ -112,25 +119,24 @@ export async function categoriesRoutes(app: FastifyInstance): Promise<void> {
       return render(req, reply, orgId, e.errors, e.status);
     }
   };
-  const orgOfCategory = (req: FastifyRequest) => async () =>
-    (await req.ctx.db.selectFrom('catalog_categories').select('org_id').where('id', '=', parseId((req.params as { id: string }).id)).executeTakeFirst())?.org_id;
+  const orgOfCategory = (req: FastifyRequest, id: number) => () => categoryOrg(req.ctx, id);
 
-  app.post('/console/catalog/categories', async (req, reply) => {
-    const orgId = intOrUndef(req.body, 'orgId');
-    return run(req, reply, async () => orgId, () => addCategory(req.ctx, { orgId: orgId ?? 0, name: str(req.body, 'name'), parentId: intOrUndef(req.body, 'parentId') ?? null }), '已新增分类。');
+  r.post('/console/catalog/categories', { schema: { body: CategoryForm } }, async (req, reply) => {
+    const { orgId, name, parentId } = req.body;
+    return run(req, reply, async () => orgId, () => addCategory(req.ctx, { orgId, name, parentId: parentId ?? null }), '已新增分类。');
   });
-  app.post('/console/catalog/index-pattern', async (req, reply) => {
-    const orgId = intOrUndef(req.body, 'orgId');
-    return run(req, reply, async () => orgId, () => setIndexPattern(req.ctx, { orgId: orgId ?? 0, pattern: str(req.body, 'pattern') }), '已保存索引号格式。');
+  r.post('/console/catalog/index-pattern', { schema: { body: PatternForm } }, async (req, reply) => {
+    const { orgId, pattern } = req.body;
+    return run(req, reply, async () => orgId, () => setIndexPattern(req.ctx, { orgId, pattern }), '已保存索引号格式。');
   });
-  app.post('/console/catalog/separation', async (req, reply) => {
-    const orgId = intOrUndef(req.body, 'orgId');
-    return run(req, reply, async () => orgId, () => setSeparationOfDuties(req.ctx, { orgId: orgId ?? 0, strict: str(req.body, 'level') === 'strict' }), '已保存审核职责分离要求。');
+  r.post('/console/catalog/separation', { schema: { body: SeparationForm } }, async (req, reply) => {
+    const { orgId, level } = req.body;
+    return run(req, reply, async () => orgId, () => setSeparationOfDuties(req.ctx, { orgId, strict: level === 'strict' }), '已保存审核职责分离要求。');
   });
-  app.post('/console/catalog/categories/:id', async (req, reply) =>
-    run(req, reply, orgOfCategory(req), () => renameCategory(req.ctx, { id: parseId((req.params as { id: string }).id), name: str(req.body, 'name') }), '已改名。'),
+  r.post('/console/catalog/categories/:id', { schema: { params: IdParams, body: RenameForm } }, async (req, reply) =>
+    run(req, reply, orgOfCategory(req, req.params.id), () => renameCategory(req.ctx, { id: req.params.id, name: req.body.name }), '已改名。'),
   );
-  app.post('/console/catalog/categories/:id/delete', async (req, reply) =>
-    run(req, reply, orgOfCategory(req), () => deleteCategory(req.ctx, { id: parseId((req.params as { id: string }).id) }), '已删除分类。'),
+  r.post('/console/catalog/categories/:id/delete', { schema: { params: IdParams } }, async (req, reply) =>
+    run(req, reply, orgOfCategory(req, req.params.id), () => deleteCategory(req.ctx, { id: req.params.id }), '已删除分类。'),
   );
 }

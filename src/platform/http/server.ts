@@ -79,6 +79,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
+    // verbose: an error carries the failing schema, so its message names the field's label (`title`).
+    ajv: { customOptions: { verbose: true } },
     clientErrorHandler: chineseClientError,
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
@@ -164,12 +166,22 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 
   // CSRF on every state-changing request made with a session or anonymously
   // (forms); bearer-token API calls carry no ambient credentials and are exempt.
-  app.addHook('preHandler', (req, reply, done) => {
+  const checkCsrf = (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     const m = req.method;
     if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return done();
     if (req.headers.authorization?.startsWith('Bearer ')) return done();
     if (req.routeOptions.config?.csrfExempt) return done();
     app.csrfProtection(req, reply, done);
+  };
+  // Before validation: a form with a stale token gets the expired-form page, not a field error.
+  app.addHook('preValidation', (req, reply, done) => (req.isMultipart() ? done() : checkCsrf(req, reply, done)));
+  // A multipart form's fields are read by its route (upload-form.ts, which checks the token before any file).
+  app.addHook('preHandler', (req, reply, done) => (req.isMultipart() ? checkCsrf(req, reply, done) : done()));
+  // Forms and page query strings: trimmed text, an empty field is absent (schemas.ts).
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/')) return;
+    req.query = normalizeFormInput(req.query) as typeof req.query;
+    if (isForm(req)) req.body = normalizeFormInput(req.body);
   });
 
   app.decorateReply('view', function (this: FastifyReply): ViewCtx {
@@ -292,6 +304,24 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 /** What a CSRF token is bound to: the session (by hash) or, before login, the anonymous visitor. */
 function csrfUserInfo(req: FastifyRequest): string {
   return req.sessionToken ? `s:${createHash('sha256').update(req.sessionToken).digest('base64url')}` : 'anonymous';
+}
+
+const isForm = (req: FastifyRequest): boolean => (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+
+/** Trims every text value and drops empty ones (an empty form field is an absent one). */
+export function normalizeFormInput(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+    if (typeof v === 'string') {
+      const t = v.trim();
+      if (t) out[k] = t;
+    } else if (Array.isArray(v)) {
+      const list = v.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '');
+      if (list.length) out[k] = list;
+    } else if (v !== undefined) out[k] = v;
+  }
+  return out;
 }
 
 function safeBack(req: FastifyRequest): string {

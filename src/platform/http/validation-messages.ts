@@ -9,6 +9,15 @@ export interface SchemaError {
   keyword?: string;
   instancePath?: string;
   params?: Record<string, unknown>;
+  /** With Ajv's `verbose`: the schema holding the failing keyword (its `title` is the field's label). */
+  parentSchema?: { title?: unknown; properties?: Record<string, { title?: unknown }> };
+}
+
+/** The field's Chinese label from its schema, when it declares one. */
+function labelOf(e: SchemaError): string | undefined {
+  const missing = e.params?.missingProperty;
+  const t = e.keyword === 'required' && typeof missing === 'string' ? e.parentSchema?.properties?.[missing]?.title : e.parentSchema?.title;
+  return typeof t === 'string' && t ? t : undefined;
 }
 
 const TYPES: Record<string, string> = { integer: '整数', number: '数字', string: '文字', boolean: '是或否', array: '列表', object: '对象', null: '空值' };
@@ -59,7 +68,8 @@ export function validationMessages(errors: readonly SchemaError[]): FieldError[]
     byField.set(f, [...(byField.get(f) ?? []), e]);
   }
   return [...byField.entries()].map(([field, list]) => {
-    const subject = field ? `参数“${field}”` : '请求内容';
+    const label = list.map(labelOf).find(Boolean);
+    const subject = label ? `“${label}”` : field ? `参数“${field}”` : '请求内容';
     const allowed = list.map((e) => e.params?.allowedValue ?? e.params?.allowedValues).flat().filter((v) => v !== undefined);
     const message = allowed.length ? `${subject}的取值无效，可选：${allowed.map(String).join('、')}。` : describe(list[0] ?? {}, subject);
     return { code: 'invalid_input', message, ...(field ? { field } : {}) };
