@@ -7,8 +7,10 @@ import { getOrg } from '../../orgs/orgs.store.js';
 import { requestScopes } from '../../requests/requests.policy.rules.js';
 import { staffCase } from '../../requests/request-status.js';
 import { maskCase } from '../../requests/request-status.js';
-import { performAction, STAFF_ACTIONS, type ActionFields, type SideAction } from '../../requests/perform-action.js';
-import type { RequestAction } from '../../requests/request-states.rules.js';
+import { performRequestCommand } from '../../requests/perform-action.js';
+import { RequestCommandSchema } from '../../requests/request-commands.schemas.js';
+import { requestOutcomeText } from '../../requests/request-commands.labels.js';
+import { typed } from '../../platform/http/schemas.js';
 import { isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
 import { requestCalendar } from '../../requests/request-calendar.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
@@ -149,58 +151,58 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
     };
   });
 
-  app.post(
+  /** What `POST /api/v1/requests/:id/events` returns: the confirmation and the case's state and clock after the action. */
+  const ActionDone = Type.Object({
+    message: Type.String({ description: '操作结果（中文确认文字）' }),
+    state: Type.String({ description: '申请的新状态' }),
+    dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: '答复期限' }),
+    clock: Type.Union(
+      [
+        Type.Object(
+          {
+            state: Type.String(),
+            stateLabel: Type.String(),
+            asOf: Type.String({ format: 'date' }),
+            receivedOn: Type.String({ format: 'date' }),
+            dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+            dueOnProvisional: Type.Boolean({ description: '暂停计时中，期限将顺延' }),
+            calendarProvisional: Type.Boolean({ description: '答复期限落在节假日安排尚未公布的年度（暂定）' }),
+            extendedDays: Type.Integer(),
+            pausedWorkingDays: Type.Integer(),
+            workingDaysUsed: Type.Integer(),
+            workingDaysLeft: Type.Union([Type.Integer(), Type.Null()]),
+            overdue: Type.Boolean(),
+            overdueWorkingDays: Type.Integer(),
+            answeredOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+            steps: Type.Array(Type.String(), { description: '期限计算步骤（中文）' }),
+          },
+          { additionalProperties: true, description: '期限计算（与 GET /api/v1/requests/{id} 的 clock 相同）' },
+        ),
+        Type.Null(),
+      ],
+      { description: '期限计算；尚未收到申请或无法计算时为 null' },
+    ),
+  });
+  typed(app).post(
     '/api/v1/requests/:id/events',
     {
       schema: {
+        operationId: 'performRequestAction',
         summary: '办理操作：确认收到、分派、补正、征求意见、延期、答复等',
+        description: '请求体是一个办理操作，`type` 决定其余字段（每种操作一个结构）。成功时返回确认文字和申请的新状态、答复期限与期限计算。',
         tags: ['依申请公开'],
-        security: sec,
+        security: [{ bearer: [] }],
         params: IdParams,
-        body: Type.Object({
-          type: Type.Union(STAFF_ACTIONS.map((a) => Type.Literal(a))),
-          on: Type.Optional(Type.String({ description: '日期 YYYY-MM-DD，不填为今天' })),
-          handlerId: Type.Optional(Type.Integer()),
-          until: Type.Optional(Type.String()),
-          items: Type.Optional(Type.String()),
-          note: Type.Optional(Type.String()),
-          party: Type.Optional(Type.String()),
-          respondent: Type.Optional(Type.String()),
-          reply: Type.Optional(Type.String()),
-          reasons: Type.Optional(Type.String()),
-          days: Type.Optional(Type.Integer()),
-          reason: Type.Optional(Type.String()),
-          outcome: Type.Optional(Type.String()),
-          basis: Type.Optional(Type.String()),
-          letter: Type.Optional(Type.String()),
-          withheld: Type.Optional(Type.String()),
-          method: Type.Optional(Type.Union([Type.Literal('per_request'), Type.Literal('per_page')])),
-          pages: Type.Optional(Type.Integer({ minimum: 0 })),
-          waive: Type.Optional(Type.Boolean()),
-          waiverReason: Type.Optional(Type.String()),
-          deliveryMethod: Type.Optional(Type.String()),
-          trackingNo: Type.Optional(Type.String()),
-          title: Type.Optional(Type.String()),
-          appealId: Type.Optional(Type.Integer()),
-          kind: Type.Optional(Type.Union([Type.Literal('reconsideration'), Type.Literal('litigation')])),
-          body: Type.Optional(Type.String()),
-          filedOn: Type.Optional(Type.String()),
-          afterReconsideration: Type.Optional(Type.Boolean()),
-          result: Type.Optional(Type.Union([Type.Literal('upheld'), Type.Literal('corrected'), Type.Literal('other'), Type.Literal('pending')])),
-          decidedOn: Type.Optional(Type.String()),
-          toOrgId: Type.Optional(Type.Integer()),
-          parts: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
-          dueOn: Type.Optional(Type.String({ description: '第三十五条确定的答复期限 YYYY-MM-DD（type = set_deadline）' })),
-        }),
+        body: RequestCommandSchema,
+        response: { 201: ActionDone },
       },
     },
     async (req, reply) => {
       staff(req);
-      const id = (req.params as { id: number }).id;
-      const b = req.body as ActionFields & { type: RequestAction | SideAction };
-      const message = await performAction(req.ctx, id, b.type, b);
+      const id = req.params.id;
+      const outcome = await performRequestCommand(req.ctx, id, req.body);
       const c = await staffCase(req.ctx, id);
-      return reply.status(201).send({ message, state: c.request.state, dueOn: c.request.due_on, clock: c.clock.result });
+      return reply.status(201).send({ message: requestOutcomeText(outcome), state: c.request.state, dueOn: c.request.due_on, clock: c.clock.result });
     },
   );
 }

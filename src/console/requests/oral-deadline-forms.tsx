@@ -1,6 +1,6 @@
 /** Case-page forms: the applicant's confirmation of an oral request (第二十九条) and the 第三十五条 answer date. */
 import { TextArea, TextField } from '../../platform/views/components.js';
-import { Act, OnField } from './request-actions.js';
+import { Act, OnField } from './action-form.js';
 
 /** Print the confirmation sheet, then record the applicant's signature and its date (the receipt date). */
 export function OralConfirmForm({ id, csrf }: { id: number; csrf: string }) {

@@ -1,8 +1,6 @@
-/** Action forms on a case page and the dispatch of their posts to the use-cases. */
-import type { ComponentChildren } from 'preact';
+/** Action forms on a case page (each posts to its own route, request-action-routes.tsx). */
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
 import { canTransition, isOpenState, type RequestAction } from '../../requests/request-states.rules.js';
 import { OUTCOMES, outcomeByCode } from '../../requests/outcomes.rules.js';
 import { FEE_METHODS } from '../../requests/fees.rules.js';
@@ -11,100 +9,9 @@ import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
 import { CONSULTATION_REPLIES } from '../../requests/consultation.rules.js';
 import { canApproveExtension, canHandleRequests, proactiveMode, seesPersonalData } from '../../requests/requests.policy.rules.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
-import type { ActionFields, SideAction } from '../../requests/perform-action.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
 import { DeadlineForm, OralConfirmForm } from './oral-deadline-forms.js';
-
-/** URL slug → action. */
-export const ACTION_SLUGS: Readonly<Record<string, RequestAction | SideAction>> = {
-  appeal: 'appeal',
-  forward: 'forward',
-  split: 'split',
-  'to-proactive': 'to_proactive',
-  'extension-request': 'request_extension',
-  confirm: 'confirm',
-  'oral-confirm': 'confirm_oral',
-  deadline: 'set_deadline',
-  assign: 'assign',
-  correction: 'request_correction',
-  'correction-received': 'receive_correction',
-  consultation: 'start_consultation',
-  'consultation-end': 'end_consultation',
-  extend: 'extend',
-  answer: 'answer',
-  'close-abandoned': 'close_abandoned',
-  'fee-notice': 'fee_notice',
-  'fee-paid': 'fee_paid',
-};
-
-/** Reads the posted form into action fields. */
-export function actionFields(b: unknown): ActionFields {
-  const days = str(b, 'days');
-  return {
-    on: str(b, 'on'),
-    handlerId: intOrUndef(b, 'handlerId'),
-    until: str(b, 'until'),
-    items: str(b, 'items'),
-    note: str(b, 'note'),
-    party: str(b, 'party'),
-    respondent: str(b, 'respondent'),
-    reply: str(b, 'reply'),
-    reasons: str(b, 'reasons'),
-    days: days ? Number(days) : NaN,
-    reason: str(b, 'reason'),
-    outcome: str(b, 'outcome'),
-    basis: str(b, 'basis'),
-    letter: str(b, 'letter'),
-    withheld: str(b, 'withheld'),
-    outcomeReason: str(b, 'outcomeReason'),
-    method: str(b, 'method'),
-    pages: str(b, 'pages') ? Number(str(b, 'pages')) : undefined,
-    waive: str(b, 'waive') === '1',
-    waiverReason: str(b, 'waiverReason'),
-    deliveryMethod: str(b, 'deliveryMethod'),
-    trackingNo: str(b, 'trackingNo'),
-    title: str(b, 'title'),
-    appealId: intOrUndef(b, 'appealId'),
-    kind: str(b, 'kind'),
-    body: str(b, 'body'),
-    filedOn: str(b, 'filedOn'),
-    afterReconsideration: str(b, 'afterReconsideration') === '1',
-    result: str(b, 'result'),
-    decidedOn: str(b, 'decidedOn'),
-    toOrgId: intOrUndef(b, 'toOrgId'),
-    parts: str(b, 'parts').split(/\r?\n/),
-    dueOn: str(b, 'dueOn'),
-  };
-}
-
-/** One collapsible action form posting to `/console/requests/:id/:slug`. */
-export function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: number; csrf: string; title: string; children?: ComponentChildren; submit: string }) {
-  return (
-    <details class="action" open={false}>
-      <summary>{title}</summary>
-      <form method="post" action={`/console/requests/${id}/${slug}`}>
-        <CsrfField token={csrf} />
-        {children}
-        <button type="submit">{submit}</button>
-      </form>
-    </details>
-  );
-}
-
-let onSeq = 0;
-/** The event date of an action form (name `on`, a unique id per form). */
-export function OnField({ label = '日期' }: { label?: string }) {
-  const id = `f-on-${++onSeq}`;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <p class="hint" id={`${id}-hint`}>
-        不填为今天。
-      </p>
-      <input id={id} name="on" type="date" aria-describedby={`${id}-hint`} />
-    </div>
-  );
-}
+import { Act, OnField } from './action-form.js';
 
 /** The forms the actor may use on the case in its state. */
 export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }>; asked: { days: number; reason: string } | null; agencies: Array<[string, string]> }) {

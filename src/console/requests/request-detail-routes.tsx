@@ -1,28 +1,25 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, beijingTime } from '../../platform/views/components.js';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { parseId } from '../../orgs/create-user.js';
 import { staffCase, type StaffCase } from '../../requests/request-status.js';
 import { isOpenState, stateLabel } from '../../requests/request-states.rules.js';
 import { outcomeText } from '../../requests/outcomes.rules.js';
 import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../../requests/applicant.rules.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
-import { listHandlers } from '../../requests/requests.store.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
-import { ACTION_SLUGS, ActionForms, actionFields } from './request-actions.js';
-import { performAction } from '../../requests/perform-action.js';
+import { caseFormChoices } from '../../requests/case-page.js';
+import { ActionForms } from './request-actions.js';
+import { requestActionRoutes } from './request-action-routes.js';
+import { IdParams, Int, Params, Type, typed } from '../../platform/http/schemas.js';
 import { LetterDocument } from '../../portal/requests/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { DeadlineSetNote, IdProofList } from './case-extras.js';
 import { idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
 import { addIdProofs } from '../../requests/add-id-proofs.js';
-import type { FastifyReply } from 'fastify';
 import { today } from '../../requests/case-support.js';
-import { listSections } from '../../requests/request-departments.store.js';
 import { DepartmentsSection, requestDepartmentRoutes } from './request-departments.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
 import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
@@ -203,27 +200,31 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
   );
 }
 
+const LetterParams = Params({ id: Int('编号'), n: Type.String({ title: '文书' }) });
+
 /** Console: one case, its clock and the action forms. */
 export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
   const render = async (req: { ctx: Ctx }, id: number) => {
     const c = await staffCase(req.ctx, id);
-    const agencies = (await listOrgs(req.ctx.db)).filter((o) => o.kind !== 'section').map((o): [string, string] => [String(o.id), o.name]);
-    return { c, handlers: await listHandlers(req.ctx.db, c.request.org_path), agencies, sections: await listSections(req.ctx.db, c.request.org_path), maxMb: await idProofLimitMb(req.ctx.db) };
+    return { c, ...(await caseFormChoices(req.ctx, c.request.org_path)), maxMb: await idProofLimitMb(req.ctx.db) };
   };
   const errorPage = async (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => {
     const p = await render(req, id);
     return reply.page(<CasePage view={reply.view()} ctx={req.ctx} {...p} errors={errors} />, status);
   };
   await requestDepartmentRoutes(app, errorPage);
+  await requestActionRoutes(app, errorPage);
+  const r = typed(app);
 
-  app.get('/console/requests/:id', async (req, reply) => {
-    const p = await render(req, parseId((req.params as { id: string }).id));
+  r.get('/console/requests/:id', { schema: { params: IdParams } }, async (req, reply) => {
+    const p = await render(req, req.params.id);
     return reply.page(<CasePage view={reply.view()} ctx={req.ctx} {...p} />);
   });
 
   // 身份证明 handed in after the application: the same access and checks as at intake.
-  app.post('/console/requests/:id/id-proofs', { preValidation: readApplicationUpload }, async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
+  // A multipart form: its fields and files are read by readApplicationUpload (a route-level preValidation), not by a body schema.
+  r.post('/console/requests/:id/id-proofs', { schema: { params: IdParams }, preValidation: readApplicationUpload }, async (req, reply) => {
+    const id = req.params.id;
     try {
       const { added } = await addIdProofs(req.ctx, { requestId: id, files: uploadedProofs(req) });
       return reply.flashRedirect(`/console/requests/${id}`, `已补充身份证明文件 ${added} 个。`);
@@ -233,10 +234,10 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.get('/console/requests/:id/letters/:n', async (req, reply) => {
-    const p = req.params as { id: string; n: string };
-    const c = await staffCase(req.ctx, parseId(p.id));
-    const m = /^(\d+)(\.docx)?$/.exec(p.n);
+  // `:n` is the letter's number, `3` for the printable page or `3.docx` for the Word file.
+  r.get('/console/requests/:id/letters/:n', { schema: { params: LetterParams } }, async (req, reply) => {
+    const c = await staffCase(req.ctx, req.params.id);
+    const m = /^(\d+)(\.docx)?$/.exec(req.params.n);
     const letter = m ? c.letters[Number(m[1])] : undefined;
     if (!letter) throw notFound('letter_not_found', '文书不存在。');
     if (m?.[2]) {
@@ -246,19 +247,5 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
         .send(await letterDocx(letter));
     }
     return reply.page(<LetterDocument letter={letter} />);
-  });
-
-  app.post('/console/requests/:id/:action', async (req, reply) => {
-    const p = req.params as { id: string; action: string };
-    const id = parseId(p.id);
-    const action = ACTION_SLUGS[p.action];
-    if (!action || !Object.hasOwn(ACTION_SLUGS, p.action)) throw notFound('not_found', '您访问的页面不存在。');
-    try {
-      const msg = await performAction(req.ctx, id, action, actionFields(req.body));
-      return reply.flashRedirect(action === 'forward' ? '/console/requests' : `/console/requests/${id}`, msg);
-    } catch (e) {
-      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      return errorPage(req, reply, id, e.errors, e.status);
-    }
   });
 }
