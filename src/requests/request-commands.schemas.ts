@@ -104,7 +104,7 @@ export const SplitCommand = Command('split', '按一事一申请拆分', {
 });
 
 /** Every command a staff member may send about a case (the API body). */
-export const RequestCommandSchema = Type.Union(
+const AnyCommand = Type.Union(
   [
     ConfirmCommand,
     ConfirmOralCommand,
@@ -127,8 +127,13 @@ export const RequestCommandSchema = Type.Union(
   ],
   { title: '办理操作' },
 );
+/**
+ * The same as one `oneOf` chosen by `type` (OpenAPI's discriminator; Ajv's `discriminator` option): a
+ * command that fails its shape is told about its own fields only, not about the seventeen others.
+ */
+export const RequestCommandSchema = Type.Unsafe<Static<typeof AnyCommand>>({ title: '办理操作', oneOf: AnyCommand.anyOf, discriminator: { propertyName: 'type' } });
 
-export type RequestCommand = Static<typeof RequestCommandSchema>;
+export type RequestCommand = Static<typeof AnyCommand>;
 export type RequestCommandType = RequestCommand['type'];
 /** The command of one type: `CommandOf<'extend'>` is `{ type: 'extend'; on?: string; days: number; reason: string }`. */
 export type CommandOf<K extends RequestCommandType> = Extract<RequestCommand, { type: K }>;

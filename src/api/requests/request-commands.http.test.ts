@@ -35,11 +35,13 @@ describeApp(
 
     it('the OpenAPI document gives each command its own shape and the response its fields', async () => {
       const doc = (await h.client().get('/api/v1/openapi.json')).json() as {
-        paths: Record<string, Record<string, { requestBody: { content: { 'application/json': { schema: { anyOf: Branch[] } } } }; responses: Record<string, { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } }>; security: unknown }>>;
+        paths: Record<string, Record<string, { requestBody: { content: { 'application/json': { schema: { oneOf: Branch[]; discriminator: { propertyName: string } } } } }; responses: Record<string, { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } }>; security: unknown }>>;
       };
       const op = doc.paths['/api/v1/requests/{id}/events']?.post;
       assert.ok(op);
-      const branches = op.requestBody.content['application/json'].schema.anyOf;
+      const body = op.requestBody.content['application/json'].schema;
+      assert.deepEqual(body.discriminator, { propertyName: 'type' });
+      const branches = body.oneOf;
       const of = (type: string) => branches.find((b) => b.properties.type.const === type);
       assert.equal(branches.length, 18);
       assert.deepEqual(of('extend')?.required, ['type', 'days', 'reason']);
@@ -55,8 +57,11 @@ describeApp(
       const missing = await post({ type: 'extend', days: 10 });
       assert.equal(missing.statusCode, 400);
       const errors = (missing.json() as { errors: Array<{ field?: string; message: string }> }).errors;
-      assert.ok(errors.some((e) => e.field === 'reason' && e.message === '缺少“理由”。'), JSON.stringify(errors));
-      assert.equal((await post({ type: 'no_such_action' })).statusCode, 400);
+      // Chosen by its type: only the command's own fields are named (not the seventeen other shapes).
+      assert.deepEqual(errors, [{ code: 'invalid_input', field: 'reason', message: '缺少“理由”。' }]);
+      const unknown = await post({ type: 'no_such_action' });
+      assert.equal(unknown.statusCode, 400);
+      assert.deepEqual((unknown.json() as { errors: Array<{ field?: string }> }).errors.map((e) => e.field), ['type']);
       assert.equal((await post({ type: 'assign', handlerId: 'someone' })).statusCode, 400);
 
       const done = await post({ type: 'assign', handlerId });

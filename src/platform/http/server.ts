@@ -80,7 +80,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
     // verbose: an error carries the failing schema, so its message names the field's label (`title`).
-    ajv: { customOptions: { verbose: true } },
+    ajv: { customOptions: { verbose: true, discriminator: true } },
     clientErrorHandler: chineseClientError,
   });
   const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });

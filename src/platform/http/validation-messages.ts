@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = { integer: '整数', number: '数字', str
 
 function fieldOf(e: SchemaError): string {
   const path = (e.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-  const missing = e.params?.missingProperty ?? e.params?.additionalProperty;
+  const missing = e.params?.missingProperty ?? e.params?.additionalProperty ?? (e.keyword === 'discriminator' ? e.params?.tag : undefined);
   return path || (typeof missing === 'string' ? missing : '');
 }
 
