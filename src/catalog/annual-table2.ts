@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/schema.js';
 import { PROACTIVE } from './catalog-labels.rules.js';
-import { article20Item1, type DocCounts } from './table2.rules.js';
+import { article20Item1, type DocCounts, type FiguresInput } from './table2.rules.js';
 
 /** Table 二 of an agency (or all agencies under a path) for a year. */
 export interface Table2 {
@@ -55,4 +55,10 @@ export async function annualTable2(db: Db, orgPath: string, year: number): Promi
     enforcement: figures.reduce((s, f) => s + f.enforcement, 0),
     feesWan,
   };
+}
+
+/** The figures one agency entered for a year, as the form shows them ("0" when none were entered). */
+export async function ownFigures(db: Db, orgId: number, year: number): Promise<FiguresInput> {
+  const own = await db.selectFrom('annual_figures').select(['licensing', 'penalties', 'enforcement', 'fees_wan']).where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+  return { licensing: String(own?.licensing ?? 0), penalties: String(own?.penalties ?? 0), enforcement: String(own?.enforcement ?? 0), feesWan: own?.fees_wan ?? '0' };
 }

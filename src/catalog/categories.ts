@@ -1,6 +1,10 @@
+import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
+import { tx } from '../platform/tx.js';
 import { DEFAULT_CATEGORIES } from './catalog-labels.rules.js';
 import { insertCategories, listCategories, type CategoryRow } from './catalog.store.js';
+
+export type { CategoryRow };
 
 /**
  * An agency's 公开目录 categories, seeded with the usual 组配分类 on first use (inside the caller's
@@ -17,3 +21,9 @@ export async function ensureCategories(trx: Db, orgId: number, now: string): Pro
 export async function categoryOrg(ctx: { db: Db }, id: number): Promise<number | undefined> {
   return (await ctx.db.selectFrom('catalog_categories').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id;
 }
+
+/** The agency's categories, seeding the usual 组配分类 on first use (the item forms and the category page). */
+export const categoriesOf = (ctx: Ctx, orgId: number): Promise<CategoryRow[]> => tx(ctx, (trx) => ensureCategories(trx, orgId, ctx.now().toISOString()));
+
+/** The agency's categories as they are (no seeding): the list filter. */
+export const agencyCategories = (db: Db, orgId: number): Promise<CategoryRow[]> => listCategories(db, orgId);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Choice, Form, OptInt, OptText, Text, typed } from '../../platform/http/schemas.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
@@ -13,7 +13,7 @@ import { exportRecord, parseCalendarFile, previewImport, type ImportPreview } fr
 import { ProvisionalBadge } from '../../platform/views/provisional.js';
 import { yearSummary } from '../../calendar/calendar-summary.rules.js';
 import { getCalendar } from '../../calendar/get-calendar.js';
-import { listChanges, listYearRows } from '../../calendar/calendar.store.js';
+import { calendarChanges, calendarVersions } from '../../calendar/calendar-versions.js';
 import { parseCalendarJson } from '../../calendar/calendar-import.rules.js';
 import { saveCalendarYears } from '../../calendar/save-calendar-years.js';
 import { correctCalendarDay } from '../../calendar/correct-calendar-day.js';
@@ -23,11 +23,11 @@ import { registerHomeWidget } from '../foundation/home-routes.js';
 const SOURCE: Record<string, string> = { official: '内置（国务院办公厅通知）', import: '导入', edit: '更正' };
 
 async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; errors?: FieldError[]; text?: string; message?: string; preview?: { items: ImportPreview[]; data: string; notes: string[] } }) {
-  const rows = await listYearRows(req.ctx.db);
+  const rows = await calendarVersions(req.ctx.db);
   const cal = await getCalendar(req.ctx.db);
   const year = opts.year ?? rows[0]?.year;
   const summary = year && coversYear(cal, year) ? yearSummary(cal, year) : null;
-  const changes = await listChanges(req.ctx.db);
+  const changes = await calendarChanges(req.ctx.db);
   return (
     <ConsoleLayout view={view} title="法定节假日日历">
       <p class="muted">
@@ -155,13 +155,22 @@ function ImportPreviewSection({ view, preview }: { view: ViewCtx; preview: { ite
   );
 }
 
+const YearQuery = Form({ year: OptInt('年度', { maximum: 9999 }) });
+const DataForm = Form({ data: Text('年度安排数据') });
+const DayForm = Form({
+  date: Text('日期'),
+  working: Choice('改为', ['0', '1'] as const, { default: '0' }),
+  holidayName: OptText('所属节日', { maxLength: 50 }),
+  year: OptInt('所属年度安排', { maximum: 9999 }),
+});
+
 /** Console: the statutory calendar, its versions, imports and corrections. */
 export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
   const canSee = (req: FastifyRequest) => rolesAllow(req.actor, ['sysadmin', 'supervisor']);
-  app.get('/console/calendar', async (req, reply) => {
+  r.get('/console/calendar', { schema: { querystring: YearQuery } }, async (req, reply) => {
     assertAllowed(canSee(req));
-    const y = Number(str(req.query, 'year'));
-    return reply.page(await page(req, reply.view(), { year: Number.isInteger(y) && y > 0 ? y : undefined }));
+    return reply.page(await page(req, reply.view(), { year: req.query.year }));
   });
   const fail = async (req: FastifyRequest, reply: FastifyReply, e: unknown, text: string) => {
     if (!isAppError(e)) throw e;
@@ -178,14 +187,14 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
       return fail(req, reply, e, text);
     }
   };
-  app.post('/console/calendar/import', async (req, reply) => {
+  r.post('/console/calendar/import', { schema: { body: DataForm } }, async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
-    return previewText(req, reply, str(req.body, 'data'));
+    return previewText(req, reply, req.body.data);
   });
   // Step 2: the administrator confirms the previewed data.
-  app.post('/console/calendar/import/confirm', async (req, reply) => {
+  r.post('/console/calendar/import/confirm', { schema: { body: DataForm } }, async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
-    const text = str(req.body, 'data');
+    const text = req.body.data;
     try {
       const parsed = parseCalendarJson(text);
       const r = await saveCalendarYears(req.ctx, parsed.years, 'import');
@@ -196,7 +205,8 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
       return fail(req, reply, e, text);
     }
   });
-  app.post('/console/calendar/upload', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
+  // A multipart form: the file (and the CSRF token) are read by the streaming upload reader (upload-form.ts); no schema.
+  r.post('/console/calendar/upload', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
     const form = uploadForm(req);
     if (form.error || !form.file?.data.length) {
@@ -205,18 +215,13 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     return previewText(req, reply, form.file.data.toString('utf8'));
   });
 
-  app.post('/console/calendar/day', async (req, reply) => {
+  r.post('/console/calendar/day', { schema: { body: DayForm } }, async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
-    const year = str(req.body, 'year');
+    const { date, working, holidayName, year } = req.body;
     try {
-      const r = await correctCalendarDay(req.ctx, {
-        date: str(req.body, 'date'),
-        working: str(req.body, 'working') === '1',
-        holidayName: str(req.body, 'holidayName') || undefined,
-        year: year ? Number(year) : undefined,
-      });
-      const moved = r.moved.reduce((n, m) => n + m.moved, 0);
-      return reply.page(await page(req, reply.view(), { year: r.saved[0]?.year, message: `已更正 ${str(req.body, 'date')}（${r.saved[0]?.year} 年第 ${r.saved[0]?.version} 版）。未办结事项中有 ${moved} 个期限随之调整。` }));
+      const done = await correctCalendarDay(req.ctx, { date, working: working === '1', holidayName, year });
+      const moved = done.moved.reduce((n, m) => n + m.moved, 0);
+      return reply.page(await page(req, reply.view(), { year: done.saved[0]?.year, message: `已更正 ${date}（${done.saved[0]?.year} 年第 ${done.saved[0]?.version} 版）。未办结事项中有 ${moved} 个期限随之调整。` }));
     } catch (e) {
       if (!isAppError(e)) throw e;
       return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, field: 'data' })) }), e.status);

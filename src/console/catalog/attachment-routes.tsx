@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { itemPageWithErrors } from './item-routes.js';
-import { parseId } from '../../orgs/create-user.js';
+import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
 import { addAttachment } from '../../catalog/add-attachment.js';
 import { removeAttachment } from '../../catalog/remove-attachment.js';
 import { fillBodyFromDocx } from '../../catalog/fill-body-from-docx.js';
@@ -20,9 +20,14 @@ function upload(req: FastifyRequest): Upload {
 const readUpload = readUploadForm('file', { staffOnly: true, maxFiles: 1 });
 
 /** Console: upload and remove attachments of an item being edited; fill the body from a DOCX. */
+const AttachmentParams = Params({ id: Int('编号'), attId: Int('附件编号') });
+
 export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/console/items/:id/attachments', { preValidation: readUpload }, async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
+  const r = typed(app);
+  // Multipart forms: the file (and the CSRF token) are read by the streaming upload reader (upload-form.ts);
+  // only the path is declared as a schema.
+  r.post('/console/items/:id/attachments', { schema: { params: IdParams }, preValidation: readUpload }, async (req, reply) => {
+    const { id } = req.params;
     const up = upload(req);
     if ('code' in up) return itemPageWithErrors(req, reply, id, [up], 400);
     try {
@@ -34,8 +39,8 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post('/console/items/:id/docx', { preValidation: readUpload }, async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
+  r.post('/console/items/:id/docx', { schema: { params: IdParams }, preValidation: readUpload }, async (req, reply) => {
+    const { id } = req.params;
     const up = upload(req);
     if ('code' in up) return itemPageWithErrors(req, reply, id, [{ ...up, field: 'docx' }], 400);
     try {
@@ -47,10 +52,9 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post('/console/items/:id/attachments/:attId/delete', async (req, reply) => {
-    const p = req.params as { id: string; attId: string };
-    const id = parseId(p.id);
-    await removeAttachment(req.ctx, { itemId: id, attachmentId: parseId(p.attId) });
+  r.post('/console/items/:id/attachments/:attId/delete', { schema: { params: AttachmentParams } }, async (req, reply) => {
+    const { id, attId } = req.params;
+    await removeAttachment(req.ctx, { itemId: id, attachmentId: attId });
     return reply.flashRedirect(`/console/items/${id}`, '已删除附件。');
   });
 }

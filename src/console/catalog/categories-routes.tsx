@@ -4,15 +4,13 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/
 import { Form, IdParams, Int, OptInt, Text, Choice, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
+import { agenciesFor, orgById } from '../../catalog/catalog-orgs.js';
 import { assertAllowed } from '../guard.js';
 import { CATEGORY_EDITORS } from '../../catalog/category.rules.js';
-import type { CategoryRow } from '../../catalog/catalog.store.js';
 import { addCategory } from '../../catalog/add-category.js';
 import { renameCategory } from '../../catalog/rename-category.js';
 import { deleteCategory } from '../../catalog/delete-category.js';
-import { categoryOrg } from '../../catalog/categories.js';
-import { categoriesOf } from './items-routes.js';
+import { categoriesOf, categoryOrg, type CategoryRow } from '../../catalog/categories.js';
 import { getIndexPattern } from '../../catalog/index-pattern.js';
 import { setIndexPattern } from '../../catalog/set-index-pattern.js';
 import { setSeparationOfDuties } from '../../catalog/set-separation-of-duties.js';
@@ -21,8 +19,8 @@ import { strictSeparation } from '../../catalog/separation-of-duties.js';
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, errors?: FieldError[], status = 200) {
   const paths = scopePaths(req.actor, CATEGORY_EDITORS);
   assertAllowed(paths.length > 0);
-  const orgs = (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section' && rolesAllow(req.actor, CATEGORY_EDITORS, o.path));
-  const org = orgId ? await getOrg(req.ctx.db, orgId) : orgs.length === 1 ? orgs[0] : undefined;
+  const orgs = await agenciesFor(req.ctx.db, req.actor, CATEGORY_EDITORS);
+  const org = orgId ? await orgById(req.ctx.db, orgId) : orgs.length === 1 ? orgs[0] : undefined;
   if (org) assertAllowed(rolesAllow(req.actor, CATEGORY_EDITORS, org.path));
   const cats: CategoryRow[] = org ? await categoriesOf(req.ctx, org.id) : [];
   const pattern = org ? await getIndexPattern(req.ctx.db, org.id) : '';

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField } from '../../platform/views/components.js';
-import { str } from '../../platform/http/form.js';
+import { Choice, Form, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/schema.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
+import { scopePaths } from '../../orgs/roles.rules.js';
+import { agenciesFor } from '../../catalog/catalog-orgs.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { IMPORT_ROLES } from '../../catalog/item-workflow.rules.js';
@@ -16,16 +16,14 @@ import { readImportTable } from '../../catalog/import-file.js';
 import { importItems, type ImportReport } from '../../catalog/import-items.js';
 import { readImportZip } from '../../catalog/import-attachments.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
-import { listItems } from '../../catalog/catalog.store.js';
+import { allStaffItems } from '../../catalog/staff-items.js';
 import { staffCatalogRows } from '../../catalog/export-rows.rules.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 
 async function importOrgs(db: Db, actor: Actor): Promise<Array<[string, string]>> {
-  const paths = scopePaths(actor, IMPORT_ROLES);
-  if (!paths.length) return [];
-  return (await listOrgs(db, { underPaths: paths })).filter((o) => o.kind !== 'section' && rolesAllow(actor, IMPORT_ROLES, o.path)).map((o) => [String(o.id), o.name]);
+  return (await agenciesFor(db, actor, IMPORT_ROLES)).map((o) => [String(o.id), o.name]);
 }
 
 function ImportPage({ view, orgs, report, dryRun, errors, orgId }: { view: ViewCtx; orgs: Array<[string, string]>; report?: ImportReport; dryRun?: boolean; errors?: FieldError[]; orgId?: string }) {
@@ -86,15 +84,20 @@ function ImportPage({ view, orgs, report, dryRun, errors, orgId }: { view: ViewC
   );
 }
 
+const ExportQuery = Form({ format: Choice('格式', ['csv', 'xlsx'] as const, { default: 'csv' }) });
+
 /** Console: catalogue import (dry run, then real run) and export to CSV/XLSX. */
 export async function importExportRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/items/import', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/items/import', async (req, reply) => {
     const orgs = await importOrgs(req.ctx.db, req.actor);
     assertAllowed(orgs.length > 0);
     return reply.page(<ImportPage view={reply.view()} orgs={orgs} />);
   });
 
-  app.post(
+  // A multipart form: its fields and files (and the CSRF token) are read by the streaming upload reader
+  // (upload-form.ts), not by a body schema; the route has no path or query input.
+  r.post(
     '/console/items/import',
     { preValidation: readUploadForm('file', { staffOnly: true }) },
     async (req, reply) => {
@@ -119,12 +122,11 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/console/items/export', async (req, reply) => {
+  r.get('/console/items/export', { schema: { querystring: ExportQuery } }, async (req, reply) => {
     const paths = scopePaths(req.actor, CATALOG_VIEWERS);
     assertAllowed(paths.length > 0);
-    const { rows } = await listItems(req.ctx.db, { orgPaths: paths, limit: 100_000, offset: 0 });
-    const table = staffCatalogRows(rows);
-    if (str(req.query, 'format') === 'xlsx') {
+    const table = staffCatalogRows(await allStaffItems(req.ctx.db, paths));
+    if (req.query.format === 'xlsx') {
       const { catalogXlsx } = await import('../../catalog/catalog-xlsx.js');
       const buf = await catalogXlsx(table);
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', contentDisposition('公开目录.xlsx')).send(buf);

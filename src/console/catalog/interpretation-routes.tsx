@@ -1,25 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, TextField } from '../../platform/views/components.js';
-import { list, str } from '../../platform/http/form.js';
+import { Form, IdParams, Int, OptInt, Params, Text, Texts, typed } from '../../platform/http/schemas.js';
 import { isAppError, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
-import { parseId } from '../../orgs/create-user.js';
 import { assertAllowed } from '../guard.js';
 import { orgFilter } from '../org-filter.js';
 import { uninterpretedPublishedBy } from '../../catalog/interpretation-due.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { CHANNELS, INTERPRETATION_DUE_WORKING_DAYS } from '../../catalog/catalog-labels.rules.js';
-import { findItemByIndexNo, listUninterpreted, type ItemWithOrg, type linksOf } from '../../catalog/catalog.store.js';
+import { itemByReference, uninterpretedItems, type ItemWithOrg } from '../../catalog/staff-items.js';
+import type { ItemLinks } from '../../catalog/staff-item-page.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { workingDaysBetween } from '../../calendar/calendar.rules.js';
 import { linkInterpretation } from '../../catalog/link-interpretation.js';
 import { setChannels } from '../../catalog/set-channels.js';
 
 /** 政策解读 links and other publication channels on the console item page. */
-export function LinksAndChannels({ view, item, links, channels, editable }: { view: ViewCtx; item: ItemWithOrg; links: Awaited<ReturnType<typeof linksOf>>; channels: string[]; editable: boolean }) {
+export function LinksAndChannels({ view, item, links, channels, editable }: { view: ViewCtx; item: ItemWithOrg; links: ItemLinks; channels: string[]; editable: boolean }) {
   const base = `/console/items/${item.id}`;
   return (
     <section aria-labelledby="links">
@@ -76,12 +76,18 @@ export function LinksAndChannels({ view, item, links, channels, editable }: { vi
   );
 }
 
+const LinkForm = Form({ document: Text('被解读的文件（索引号或信息编号）', { maxLength: 100 }) });
+const LinkParams = Params({ id: Int('编号'), docId: Int('被解读的文件') });
+const ChannelsForm = Form({ channels: Texts('发布渠道', { maxItems: 20 }) });
+const UninterpretedQuery = Form({ org: OptInt('单位') });
+
 /** Console: 政策解读 links, channels, and the list of policy documents still without an interpretation. */
 export async function interpretationRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/console/items/:id/links', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    const ref = str(req.body, 'document');
-    const doc = /^\d{1,9}$/.test(ref) ? { id: Number(ref) } : await findItemByIndexNo(req.ctx.db, ref.toUpperCase());
+  const r = typed(app);
+  r.post('/console/items/:id/links', { schema: { params: IdParams, body: LinkForm } }, async (req, reply) => {
+    const { id } = req.params;
+    const ref = req.body.document;
+    const doc = await itemByReference(req.ctx.db, ref);
     try {
       if (!doc) throw notFound('item_not_found', `没有索引号或编号为“${ref}”的信息。`);
       await linkInterpretation(req.ctx, { interpretationId: id, documentId: doc.id });
@@ -92,26 +98,25 @@ export async function interpretationRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/console/items/:id/links/:docId/delete', async (req, reply) => {
-    const p = req.params as { id: string; docId: string };
-    const id = parseId(p.id);
-    await linkInterpretation(req.ctx, { interpretationId: id, documentId: parseId(p.docId), unlink: true });
+  r.post('/console/items/:id/links/:docId/delete', { schema: { params: LinkParams } }, async (req, reply) => {
+    const { id, docId } = req.params;
+    await linkInterpretation(req.ctx, { interpretationId: id, documentId: docId, unlink: true });
     return reply.flashRedirect(`/console/items/${id}`, '已取消关联。');
   });
 
-  app.post('/console/items/:id/channels', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    await setChannels(req.ctx, { itemId: id, channels: list(req.body, 'channels') });
+  r.post('/console/items/:id/channels', { schema: { params: IdParams, body: ChannelsForm } }, async (req, reply) => {
+    const { id } = req.params;
+    await setChannels(req.ctx, { itemId: id, channels: req.body.channels });
     return reply.flashRedirect(`/console/items/${id}`, '已保存发布渠道。');
   });
 
-  app.get('/console/items/uninterpreted', async (req, reply) => {
+  r.get('/console/items/uninterpreted', { schema: { querystring: UninterpretedQuery } }, async (req, reply) => {
     const scopes = scopePaths(req.actor, CATALOG_VIEWERS);
     assertAllowed(scopes.length > 0);
     const { paths, org } = await orgFilter(req.ctx.db, scopes, req.query);
     const today = todayInShanghai(req.ctx.now());
     const cal = await catalogCalendar(req.ctx.db);
-    const rows = (await listUninterpreted(req.ctx.db, paths, uninterpretedPublishedBy(cal, today))).map((r) => {
+    const rows = (await uninterpretedItems(req.ctx.db, paths, uninterpretedPublishedBy(cal, today))).map((r) => {
       try {
         return { r, days: workingDaysBetween(cal, r.published_on ?? today, today) };
       } catch {

@@ -1,35 +1,58 @@
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { FieldError } from '../../platform/errors.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Checkbox, Form, OptInt, Text, ticked, type Static } from '../../platform/http/schemas.js';
 import { ARTICLE20_ITEMS, DISCLOSURE_MODES, GENRES, NONDISCLOSURE_GROUNDS, TOPIC_LABELS } from '../../catalog/catalog-labels.rules.js';
 import type { ItemInput } from '../../catalog/item-input.rules.js';
-import type { CategoryRow, ItemRow } from '../../catalog/catalog.store.js';
+import type { ItemWithOrg } from '../../catalog/staff-item-page.js';
+import type { CategoryRow } from '../../catalog/categories.js';
 
-/** Reads the item form. */
-export function itemFormInput(b: unknown): ItemInput {
+/** The item form's fields (create and edit); the item rules validate their content (item-input.rules.ts). */
+export const ItemFields = {
+  title: Text('名称'),
+  summary: Text('内容概述'),
+  bodyHtml: Text('正文'),
+  docNo: Text('发文字号'),
+  topic: Text('主题分类'),
+  genre: Text('体裁（公文种类）'),
+  categoryId: OptInt('公开目录分类'),
+  keywords: Text('主题词'),
+  disclosureMode: Text('公开方式'),
+  nondisclosureGround: Text('不予公开依据'),
+  article20Item: OptInt('条例第二十条事项'),
+  isRule: Checkbox('规章'),
+  isNormative: Checkbox('行政规范性文件'),
+  legalityRequired: Checkbox('本单位要求合法性审查'),
+  writtenOn: Text('成文日期'),
+  createdOn: Text('生成日期'),
+  indexNo: Text('索引号'),
+};
+export const ItemFormBody = Form(ItemFields);
+
+/** The item form as the item rules take it. */
+export function itemFormInput(b: Static<typeof ItemFormBody>): ItemInput {
   return {
-    title: str(b, 'title'),
-    summary: str(b, 'summary'),
-    bodyHtml: str(b, 'bodyHtml'),
-    docNo: str(b, 'docNo'),
-    topic: str(b, 'topic'),
-    genre: str(b, 'genre'),
-    categoryId: intOrUndef(b, 'categoryId') ?? null,
-    keywords: str(b, 'keywords'),
-    disclosureMode: str(b, 'disclosureMode'),
-    nondisclosureGround: str(b, 'nondisclosureGround'),
-    article20Item: intOrUndef(b, 'article20Item') ?? null,
-    isRule: str(b, 'isRule') === '1',
-    isNormative: str(b, 'isNormative') === '1',
-    legalityRequired: str(b, 'legalityRequired') === '1',
-    writtenOn: str(b, 'writtenOn'),
-    createdOn: str(b, 'createdOn'),
-    indexNo: str(b, 'indexNo'),
+    title: b.title,
+    summary: b.summary,
+    bodyHtml: b.bodyHtml,
+    docNo: b.docNo,
+    topic: b.topic,
+    genre: b.genre,
+    categoryId: b.categoryId ?? null,
+    keywords: b.keywords,
+    disclosureMode: b.disclosureMode,
+    nondisclosureGround: b.nondisclosureGround,
+    article20Item: b.article20Item ?? null,
+    isRule: ticked(b.isRule),
+    isNormative: ticked(b.isNormative),
+    legalityRequired: ticked(b.legalityRequired),
+    writtenOn: b.writtenOn,
+    createdOn: b.createdOn,
+    indexNo: b.indexNo,
   };
 }
 
 /** Form values of a stored item. */
-export function itemValues(i: ItemRow): ItemInput {
+export function itemValues(i: ItemWithOrg): ItemInput {
   return {
     title: i.title,
     summary: i.summary ?? '',

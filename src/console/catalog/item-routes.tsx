@@ -1,22 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { todayInShanghai } from '../../platform/dates.js';
+import { Choice, Form, IdParams, OptInt, Text, typed } from '../../platform/http/schemas.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { parseId } from '../../orgs/create-user.js';
-import { assertAllowed } from '../guard.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction, type WorkflowItem } from '../../catalog/item-workflow.rules.js';
-import { getItem, linksOf, listChannels, listAttachments, listReviews, listVersions, type AttachmentWithFile, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction } from '../../catalog/item-workflow.rules.js';
+import { staffItemPage, type AttachmentWithFile, type ItemWithOrg, type StaffItemPage } from '../../catalog/staff-item-page.js';
 import { VALIDITIES } from '../../catalog/catalog-labels.rules.js';
-import { catalogCalendar } from '../../catalog/catalog-calendar.js';
-import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
-import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
-import { workflowWithHistory } from '../../catalog/item-transition.js';
-import { reviewerNames } from '../../catalog/separation-of-duties.js';
 import { updateItem } from '../../catalog/update-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
@@ -24,26 +15,11 @@ import { publishItem } from '../../catalog/publish-item.js';
 import { withdrawItem } from '../../catalog/withdraw-item.js';
 import { correctItem } from '../../catalog/correct-item.js';
 import { setValidity } from '../../catalog/set-validity.js';
-import { ItemForm, itemFormInput, itemValues } from './item-form.js';
+import { ItemForm, ItemFormBody, itemFormInput, itemValues } from './item-form.js';
 import { LinksAndChannels } from './interpretation-routes.js';
 import { LINKERS } from '../../catalog/link-interpretation.js';
-import { categoriesOf } from './items-routes.js';
 
-interface PageData {
-  item: ItemWithOrg;
-  reviews: ItemReviewRow[];
-  /** Real names of the people in the history, by user id. */
-  names: Map<number, string>;
-  workflow: WorkflowItem;
-  versions: ItemVersionRow[];
-  categories: CategoryRow[];
-  timeliness: string;
-  /** The 暂定 sentence when the timeliness rests on a provisional year. */
-  timelinessNote: string | null;
-  attachments: AttachmentWithFile[];
-  links: Awaited<ReturnType<typeof linksOf>>;
-  channels: string[];
-}
+type PageData = StaffItemPage;
 
 function ActionForms({ view, item, actions }: { view: ViewCtx; item: ItemWithOrg; actions: ItemAction[] }) {
   const base = `/console/items/${item.id}`;
@@ -254,28 +230,17 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
   );
 }
 
-async function load(req: FastifyRequest, id: number): Promise<PageData> {
-  const item = await getItem(req.ctx.db, id);
-  if (!item) throw notFound('item_not_found', '信息不存在。');
-  assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path));
-  const cal = await catalogCalendar(req.ctx.db);
-  const t = timeliness(cal, item.created_on, item.status === 'published' ? item.published_on : null, todayInShanghai(req.ctx.now()));
-  const reviews = await listReviews(req.ctx.db, id);
-  return { item, reviews, names: await reviewerNames(req.ctx.db, reviews.map((r) => r.actor_id)), workflow: await workflowWithHistory(req.ctx.db, item), versions: await listVersions(req.ctx.db, id), categories: await categoriesOf(req.ctx, item.org_id), timeliness: timelinessLabel(t), timelinessNote: t.kind !== 'unknown' && t.provisional ? provisionalNote(provisionalYears([t.due])) : null, attachments: await listAttachments(req.ctx.db, id), links: await linksOf(req.ctx.db, id), channels: await listChannels(req.ctx.db, id) };
-}
+const load = (req: FastifyRequest, id: number): Promise<PageData> => staffItemPage(req.ctx, id);
 
 /** Re-renders the item page with field errors (used by the attachment upload). */
 export async function itemPageWithErrors(req: FastifyRequest, reply: FastifyReply, id: number, errors: FieldError[], status: number) {
   return reply.page(<ItemPage view={reply.view()} d={await load(req, id)} errors={errors} />, status);
 }
 
-const idOf = (req: FastifyRequest) => parseId((req.params as { id: string }).id);
-
 /** Runs a workflow use-case; on a user error re-renders the item page with the errors. */
-async function act(req: FastifyRequest, reply: FastifyReply, run: (id: number) => Promise<unknown>, done: string, values?: ReturnType<typeof itemFormInput>) {
-  const id = idOf(req);
+async function act(req: FastifyRequest, reply: FastifyReply, id: number, run: () => Promise<unknown>, done: string, values?: ReturnType<typeof itemFormInput>) {
   try {
-    await run(id);
+    await run();
     return reply.flashRedirect(`/console/items/${id}`, done);
   } catch (e) {
     if (!isAppError(e) || !['invalid', 'conflict', 'forbidden'].includes(e.kind)) throw e;
@@ -283,27 +248,38 @@ async function act(req: FastifyRequest, reply: FastifyReply, run: (id: number) =
   }
 }
 
+const ReviewForm = Form({ decision: Choice('审核决定', ['approve', 'return'] as const, { default: 'approve' }), comment: Text('审核意见') });
+const PublishForm = Form({ publishOn: Text('发布日期'), comment: Text('签发意见') });
+const WithdrawForm = Form({ reason: Text('撤回理由') });
+const CorrectForm = Form({ title: Text('名称'), bodyHtml: Text('正文'), revisionNote: Text('勘误说明') });
+const ValidityForm = Form({ validity: Text('有效性'), validityOn: Text('变更日期'), replacedById: OptInt('替代文件') });
+
 /** Console: one item — edit while a draft, workflow buttons, history. */
 export async function itemRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/items/:id', async (req, reply) => reply.page(<ItemPage view={reply.view()} d={await load(req, idOf(req))} />));
+  const r = typed(app);
+  r.get('/console/items/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(<ItemPage view={reply.view()} d={await load(req, req.params.id)} />));
 
-  app.post('/console/items/:id', async (req, reply) => {
+  r.post('/console/items/:id', { schema: { params: IdParams, body: ItemFormBody } }, async (req, reply) => {
+    const { id } = req.params;
     const input = itemFormInput(req.body);
-    return act(req, reply, (id) => updateItem(req.ctx, id, input), '已保存。', input);
+    return act(req, reply, id, () => updateItem(req.ctx, id, input), '已保存。', input);
   });
-  app.post('/console/items/:id/submit', async (req, reply) => act(req, reply, (id) => submitItem(req.ctx, id), '已提交保密审查。'));
-  app.post('/console/items/:id/review', async (req, reply) => {
-    const decision = str(req.body, 'decision') === 'return' ? 'return' : 'approve';
-    return act(req, reply, (id) => reviewItem(req.ctx, { id, decision, comment: str(req.body, 'comment') }), decision === 'return' ? '已退回修改。' : '已审核通过。');
+  r.post('/console/items/:id/submit', { schema: { params: IdParams } }, async (req, reply) => act(req, reply, req.params.id, () => submitItem(req.ctx, req.params.id), '已提交保密审查。'));
+  r.post('/console/items/:id/review', { schema: { params: IdParams, body: ReviewForm } }, async (req, reply) => {
+    const { decision, comment } = req.body;
+    return act(req, reply, req.params.id, () => reviewItem(req.ctx, { id: req.params.id, decision, comment }), decision === 'return' ? '已退回修改。' : '已审核通过。');
   });
-  app.post('/console/items/:id/publish', async (req, reply) =>
-    act(req, reply, (id) => publishItem(req.ctx, { id, publishOn: str(req.body, 'publishOn'), comment: str(req.body, 'comment') }), '已签发。'),
+  r.post('/console/items/:id/publish', { schema: { params: IdParams, body: PublishForm } }, async (req, reply) =>
+    act(req, reply, req.params.id, () => publishItem(req.ctx, { id: req.params.id, publishOn: req.body.publishOn, comment: req.body.comment }), '已签发。'),
   );
-  app.post('/console/items/:id/withdraw', async (req, reply) => act(req, reply, (id) => withdrawItem(req.ctx, { id, reason: str(req.body, 'reason') }), '已撤回。'));
-  app.post('/console/items/:id/correct', async (req, reply) =>
-    act(req, reply, (id) => correctItem(req.ctx, { id, title: str(req.body, 'title'), bodyHtml: str(req.body, 'bodyHtml'), revisionNote: str(req.body, 'revisionNote') }), '已保存勘误。'),
+  r.post('/console/items/:id/withdraw', { schema: { params: IdParams, body: WithdrawForm } }, async (req, reply) =>
+    act(req, reply, req.params.id, () => withdrawItem(req.ctx, { id: req.params.id, reason: req.body.reason }), '已撤回。'),
   );
-  app.post('/console/items/:id/validity', async (req, reply) =>
-    act(req, reply, (id) => setValidity(req.ctx, { id, validity: str(req.body, 'validity'), validityOn: str(req.body, 'validityOn'), replacedById: intOrUndef(req.body, 'replacedById') ?? null }), '已变更有效性。'),
+  r.post('/console/items/:id/correct', { schema: { params: IdParams, body: CorrectForm } }, async (req, reply) => {
+    const { title, bodyHtml, revisionNote } = req.body;
+    return act(req, reply, req.params.id, () => correctItem(req.ctx, { id: req.params.id, title, bodyHtml, revisionNote }), '已保存勘误。');
+  });
+  r.post('/console/items/:id/validity', { schema: { params: IdParams, body: ValidityForm } }, async (req, reply) =>
+    act(req, reply, req.params.id, () => setValidity(req.ctx, { id: req.params.id, validity: req.body.validity, validityOn: req.body.validityOn, replacedById: req.body.replacedById ?? null }), '已变更有效性。'),
   );
 }

@@ -1,28 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, Pagination, SelectField, TextField } from '../../platform/views/components.js';
 import { bulkItems } from '../../catalog/bulk-items.js';
-import { intOrUndef, list, pageParam, str } from '../../platform/http/form.js';
+import { Checkbox, Choice, Form, Ints, OptChoice, OptDate, OptInt, OptText, Page, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
+import { todayInShanghai } from '../../platform/dates.js';
 import { GENRES } from '../../catalog/catalog-labels.rules.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import type { Actor, Ctx } from '../../platform/context.js';
-import { tx } from '../../platform/tx.js';
-import { ensureCategories } from '../../catalog/categories.js';
+import { agencyCategories, categoriesOf, type CategoryRow } from '../../catalog/categories.js';
+import { agenciesFor } from '../../catalog/catalog-orgs.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { isItemStatus, ITEM_STATUSES, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
-import { listItems, listCategories, type ItemWithOrg, type CategoryRow } from '../../catalog/catalog.store.js';
+import { staffItems, type ItemWithOrg } from '../../catalog/staff-items.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
 import { createItem, ITEM_WRITERS } from '../../catalog/create-item.js';
 import { reviewQueue } from '../../catalog/review-queue.js';
 import type { WorkCalendar } from '../../calendar/calendar.rules.js';
 import type { ItemInput } from '../../catalog/item-input.rules.js';
-import { ItemForm, itemFormInput } from './item-form.js';
+import { ItemFields, ItemForm, itemFormInput } from './item-form.js';
 
 const PER_PAGE = 30;
 
@@ -69,15 +67,9 @@ function ItemsTable({ rows, cal, today, selectable }: { rows: ItemWithOrg[]; cal
   );
 }
 
-async function writableOrgs(req: { actor: Actor; ctx: { db: Parameters<typeof listOrgs>[0] } }): Promise<Array<[string, string]>> {
-  const paths = scopePaths(req.actor, ITEM_WRITERS);
-  if (!paths.length) return [];
-  const orgs = await listOrgs(req.ctx.db, { underPaths: paths });
-  return orgs.filter((o) => o.kind !== 'section' && rolesAllow(req.actor, ITEM_WRITERS, o.path)).map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
+async function writableOrgs(req: FastifyRequest): Promise<Array<[string, string]>> {
+  return (await agenciesFor(req.ctx.db, req.actor, ITEM_WRITERS)).map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
 }
-
-/** The agency's categories, seeding the usual 组配分类 on first use. */
-export const categoriesOf = (ctx: Ctx, orgId: number): Promise<CategoryRow[]> => tx(ctx, (trx) => ensureCategories(trx, orgId, ctx.now().toISOString()));
 
 function NewItemPage({ view, orgs, categories, values, errors, orgId }: { view: ViewCtx; orgs: Array<[string, string]>; categories: CategoryRow[]; values: Partial<ItemInput>; errors?: FieldError[]; orgId?: string }) {
   return (
@@ -91,49 +83,59 @@ function NewItemPage({ view, orgs, categories, values, errors, orgId }: { view: 
   );
 }
 
+const ListQuery = Form({
+  status: OptChoice('状态', ITEM_STATUSES),
+  categoryId: OptInt('目录分类'),
+  orgId: OptInt('机构'),
+  genre: OptChoice('体裁', GENRES),
+  from: OptDate('生成日期从'),
+  to: OptDate('生成日期至'),
+  mine: Checkbox('只看我编写的'),
+  q: OptText('名称、索引号或文号', { maxLength: 200 }),
+  page: Page(),
+});
+const BulkForm = Form({ action: Choice('操作', ['approve', 'publish', 'submit'] as const, { default: 'submit' }), ids: Ints('选择') });
+const NewItemQuery = Form({ orgId: OptInt('发布机构') });
+const NewItemForm = Form({ ...ItemFields, orgId: OptInt('发布机构') });
+
 /** Console: item list with filters, the review queue, and the new-item form. */
 export async function itemsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/items', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/items', { schema: { querystring: ListQuery } }, async (req, reply) => {
     const paths = scopePaths(req.actor, CATALOG_VIEWERS);
     assertAllowed(paths.length > 0);
-    const status = str(req.query, 'status');
-    const categoryId = intOrUndef(req.query, 'categoryId');
-    const orgId = intOrUndef(req.query, 'orgId');
-    const genre = str(req.query, 'genre');
-    const from = str(req.query, 'from');
-    const to = str(req.query, 'to');
-    const mine = str(req.query, 'mine') === '1';
-    const page = pageParam(req.query);
-    const { rows, total } = await listItems(req.ctx.db, {
+    const { status, categoryId, orgId, genre, from, to, q, page } = req.query;
+    const mine = ticked(req.query.mine);
+    const { rows, total } = await staffItems(req.ctx.db, {
       orgPaths: paths,
-      statuses: isItemStatus(status) ? [status] : undefined,
+      statuses: status ? [status] : undefined,
       categoryId,
       orgId,
-      genre: GENRES.includes(genre) ? genre : undefined,
+      genre,
       authorId: mine && req.actor.userId ? req.actor.userId : undefined,
-      createdFrom: isValidIsoDate(from) ? from : undefined,
-      createdTo: isValidIsoDate(to) ? to : undefined,
-      q: str(req.query, 'q') || undefined,
+      createdFrom: from,
+      createdTo: to,
+      q,
       limit: PER_PAGE,
       offset: (page - 1) * PER_PAGE,
     });
-    const cats = orgId ? await listCategories(req.ctx.db, orgId) : [];
+    const cats = orgId ? await agencyCategories(req.ctx.db, orgId) : [];
     const cal = await catalogCalendar(req.ctx.db);
     const today = todayInShanghai(req.ctx.now());
     const view = reply.view();
-    const qs = new URLSearchParams({ status, genre, from, to, q: str(req.query, 'q'), ...(mine ? { mine: '1' } : {}), ...(categoryId ? { categoryId: String(categoryId) } : {}), ...(orgId ? { orgId: String(orgId) } : {}) });
+    const qs = new URLSearchParams({ status: status ?? '', genre: genre ?? '', from: from ?? '', to: to ?? '', q: q ?? '', ...(mine ? { mine: '1' } : {}), ...(categoryId ? { categoryId: String(categoryId) } : {}), ...(orgId ? { orgId: String(orgId) } : {}) });
     return reply.page(
       <ConsoleLayout view={view} title="公开信息" wide>
         <p>
           {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} · <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> · <a href="/console/items/export?format=xlsx">导出 XLSX</a> · <a href="/console/items/late">逾期与即将逾期</a>
         </p>
         <form method="get" action="/console/items" class="filters">
-          <SelectField name="status" label="状态" value={status} options={ITEM_STATUSES.map((s) => [s, STATUS_LABELS[s]])} placeholder="全部" />
+          <SelectField name="status" label="状态" value={status ?? ''} options={ITEM_STATUSES.map((s) => [s, STATUS_LABELS[s]])} placeholder="全部" />
           {cats.length ? <SelectField name="categoryId" label="目录分类" value={categoryId ? String(categoryId) : ''} options={cats.map((c) => [String(c.id), c.name])} placeholder="全部" /> : null}
           {orgId ? <input type="hidden" name="orgId" value={String(orgId)} /> : null}
-          <SelectField name="genre" label="体裁" value={genre} options={GENRES.map((g) => [g, g])} placeholder="全部" />
-          <TextField name="from" label="生成日期从" type="date" value={from} />
-          <TextField name="to" label="至" type="date" value={to} />
+          <SelectField name="genre" label="体裁" value={genre ?? ''} options={GENRES.map((g) => [g, g])} placeholder="全部" />
+          <TextField name="from" label="生成日期从" type="date" value={from ?? ''} />
+          <TextField name="to" label="至" type="date" value={to ?? ''} />
           <div class="field">
             <label>
               <input type="checkbox" name="mine" value="1" checked={mine} /> 只看我编写的
@@ -141,7 +143,7 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
           </div>
           <div class="field">
             <label for="f-q">名称、索引号或文号</label>
-            <input id="f-q" name="q" type="search" value={str(req.query, 'q')} />
+            <input id="f-q" name="q" type="search" value={q ?? ''} />
           </div>
           <button type="submit">筛选</button>
         </form>
@@ -151,7 +153,7 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/console/items/queue', async (req, reply) => {
+  r.get('/console/items/queue', async (req, reply) => {
     assertAllowed(scopePaths(req.actor, CATALOG_QUEUE_ROLES).length > 0);
     const mine = await reviewQueue(req.ctx.db, req.actor);
     const cal = await catalogCalendar(req.ctx.db);
@@ -184,18 +186,17 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/console/items/bulk', async (req, reply) => {
-    const action = str(req.body, 'action');
-    const ids = list(req.body, 'ids').filter((x) => /^\d{1,9}$/.test(x)).map(Number).slice(0, 200);
+  r.post('/console/items/bulk', { schema: { body: BulkForm } }, async (req, reply) => {
+    const ids = req.body.ids.slice(0, 200);
     if (!ids.length) return reply.flashRedirect('/console/items/queue', '请先勾选要处理的信息。');
-    const { done, failed } = await bulkItems(req.ctx, action === 'approve' || action === 'publish' ? action : 'submit', ids);
+    const { done, failed } = await bulkItems(req.ctx, req.body.action, ids);
     return reply.flashRedirect('/console/items/queue', `已处理 ${done} 条。${failed.length ? `未处理 ${failed.length} 条：${failed.map((f) => `#${f.id}：${f.message}`).join('；')}` : ''}`);
   });
 
-  app.get('/console/items/new', async (req, reply) => {
+  r.get('/console/items/new', { schema: { querystring: NewItemQuery } }, async (req, reply) => {
     const orgs = await writableOrgs(req);
     assertAllowed(orgs.length > 0);
-    const asked = intOrUndef(req.query, 'orgId');
+    const asked = req.query.orgId;
     const orgId = asked && orgs.some(([id]) => id === String(asked)) ? asked : orgs.length === 1 ? Number(orgs[0]![0]) : undefined;
     const view = reply.view();
     if (!orgId) {
@@ -215,9 +216,9 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<NewItemPage view={view} orgs={orgs} categories={categories} orgId={String(orgId)} values={{ createdOn: todayInShanghai(req.ctx.now()), genre: '通知', disclosureMode: '主动公开' }} />);
   });
 
-  app.post('/console/items', async (req, reply) => {
+  r.post('/console/items', { schema: { body: NewItemForm } }, async (req, reply) => {
     const input = itemFormInput(req.body);
-    const orgId = intOrUndef(req.body, 'orgId');
+    const { orgId } = req.body;
     const again = async (errors: FieldError[], status: number) => {
       const orgs = await writableOrgs(req);
       const categories = orgId ? await categoriesOf(req.ctx, orgId) : [];

@@ -5,10 +5,11 @@ import { addDays, todayInShanghai } from '../../platform/dates.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { listForTimeliness, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { timelinessCandidates, type ItemWithOrg } from '../../catalog/staff-items.js';
 import { catalogCalendar } from '../../catalog/catalog-calendar.js';
 import { lateBucket, timeliness, timelinessLabel, DUE_SOON_WORKING_DAYS } from '../../catalog/timeliness.rules.js';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
+import { typed } from '../../platform/http/schemas.js';
 
 type Bucket = 'published_late' | 'overdue' | 'due_soon';
 const TITLES: Record<Bucket, string> = {
@@ -19,12 +20,12 @@ const TITLES: Record<Bucket, string> = {
 
 /** Console: per agency, items published late and items about to be late (条例第二十六条). */
 export async function lateRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/items/late', async (req, reply) => {
+  typed(app).get('/console/items/late', async (req, reply) => {
     const paths = scopePaths(req.actor, CATALOG_VIEWERS);
     assertAllowed(paths.length > 0);
     const today = todayInShanghai(req.ctx.now());
     const cal = await catalogCalendar(req.ctx.db);
-    const rows = await listForTimeliness(req.ctx.db, paths, addDays(today, -400));
+    const rows = await timelinessCandidates(req.ctx.db, paths, addDays(today, -400));
     const lists: Record<Bucket, Array<{ r: ItemWithOrg; label: string }>> = { overdue: [], due_soon: [], published_late: [] };
     const perOrg = new Map<string, Record<Bucket, number>>();
     for (const r of rows) {

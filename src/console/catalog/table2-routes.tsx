@@ -2,28 +2,26 @@ import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, Int, OptInt, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
+import { agenciesFor, orgById } from '../../catalog/catalog-orgs.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { annualTable2 } from '../../catalog/annual-table2.js';
+import { annualTable2, ownFigures } from '../../catalog/annual-table2.js';
 import { FIGURE_EDITORS, saveAnnualFigures } from '../../catalog/save-annual-figures.js';
 import type { FiguresInput } from '../../catalog/table2.rules.js';
 import { FIGURE_COLUMNS, importAnnualFigures } from '../../catalog/import-annual-figures.js';
 import { readImportTable } from '../../catalog/import-file.js';
 
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, year: number, errors?: FieldError[], values?: FiguresInput, status = 200) {
-  const paths = scopePaths(req.actor, CATALOG_VIEWERS);
-  assertAllowed(paths.length > 0);
-  const orgs = (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section');
-  const org = orgId ? await getOrg(req.ctx.db, orgId) : orgs[0];
+  assertAllowed(scopePaths(req.actor, CATALOG_VIEWERS).length > 0);
+  const orgs = await agenciesFor(req.ctx.db, req.actor, CATALOG_VIEWERS);
+  const org = orgId ? await orgById(req.ctx.db, orgId) : orgs[0];
   if (org) assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, org.path));
   const t = org ? await annualTable2(req.ctx.db, org.path, year) : null;
-  const own = org ? await req.ctx.db.selectFrom('annual_figures').selectAll().where('org_id', '=', org.id).where('year', '=', year).executeTakeFirst() : undefined;
-  const v: FiguresInput = values ?? { licensing: String(own?.licensing ?? 0), penalties: String(own?.penalties ?? 0), enforcement: String(own?.enforcement ?? 0), feesWan: own?.fees_wan ?? '0' };
+  const v: FiguresInput = values ?? (org ? await ownFigures(req.ctx.db, org.id, year) : { licensing: '0', penalties: '0', enforcement: '0', feesWan: '0' });
   const view = reply.view();
   const editable = org ? rolesAllow(req.actor, FIGURE_EDITORS, org.path) : false;
   return reply.page(
@@ -113,11 +111,24 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
   );
 }
 
+const YEAR = { minimum: 1900, maximum: 2999 };
+const Table2Query = Form({ orgId: OptInt('机构'), year: OptInt('年度', YEAR) });
+const FiguresForm = Form({
+  orgId: Int('机构'),
+  year: OptInt('年度', YEAR),
+  licensing: Text('行政许可：本年处理决定数量'),
+  penalties: Text('行政处罚：本年处理决定数量'),
+  enforcement: Text('行政强制：本年处理决定数量'),
+  feesWan: Text('行政事业性收费：本年收费金额（万元）'),
+});
+
 /** Console: table 二 of the annual report — computed counts and the figures agencies enter. */
 export async function table2Routes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
   const defaultYear = (req: FastifyRequest) => Number(todayInShanghai(req.ctx.now()).slice(0, 4)) - 1;
-  app.get('/console/catalog/table2', async (req, reply) => render(req, reply, intOrUndef(req.query, 'orgId'), intOrUndef(req.query, 'year') ?? defaultYear(req)));
-  app.post(
+  r.get('/console/catalog/table2', { schema: { querystring: Table2Query } }, async (req, reply) => render(req, reply, req.query.orgId, req.query.year ?? defaultYear(req)));
+  // A multipart form: the file (and the CSRF token) are read by the streaming upload reader (upload-form.ts); no schema.
+  r.post(
     '/console/catalog/table2/import',
     {
       preValidation: readUploadForm('file', { staffOnly: true, maxFiles: 1 }),
@@ -137,10 +148,10 @@ export async function table2Routes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/console/catalog/table2', async (req, reply) => {
-    const orgId = intOrUndef(req.body, 'orgId') ?? 0;
-    const year = intOrUndef(req.body, 'year') ?? defaultYear(req);
-    const input: FiguresInput = { licensing: str(req.body, 'licensing'), penalties: str(req.body, 'penalties'), enforcement: str(req.body, 'enforcement'), feesWan: str(req.body, 'feesWan') };
+  r.post('/console/catalog/table2', { schema: { body: FiguresForm } }, async (req, reply) => {
+    const { orgId, licensing, penalties, enforcement, feesWan } = req.body;
+    const year = req.body.year ?? defaultYear(req);
+    const input: FiguresInput = { licensing, penalties, enforcement, feesWan };
     try {
       await saveAnnualFigures(req.ctx, { ...input, orgId, year });
       return reply.flashRedirect(`/console/catalog/table2?orgId=${orgId}&year=${year}`, '已保存表二数据。');

@@ -1,33 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Pagination, beijingTime, Empty, CsrfField } from '../../platform/views/components.js';
-import { pageParam } from '../../platform/http/form.js';
+import { Form, Page, typed } from '../../platform/http/schemas.js';
 import { isSysadmin, rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
 import { registerNav } from '../nav.js';
 import { registerHomeWidget } from '../foundation/home-routes.js';
-import '../../platform/mail/mail.tables.js';
+import { outboxPage } from '../../platform/mail/outbox.js';
+import { latestNotices, markNoticesRead, unreadNotices } from '../../platform/mail/notices.js';
 
 const STATUS: Record<string, string> = { pending: '待发送', sent: '已发送', failed: '发送失败', unsent: '未发送（未配置 SMTP）' };
 const PER_PAGE = 50;
+const OUTBOX_READERS = ['sysadmin', 'agency_admin', 'supervisor'];
+const OutboxQuery = Form({ page: Page() });
 
 /** The outbox (what was or would have been emailed) and each user's console notices. */
 export async function outboxRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
   registerNav(
     { href: '/console/notices', label: '我的提醒', roles: [], group: '个人' },
-    { href: '/console/outbox', label: '邮件发件箱', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
+    { href: '/console/outbox', label: '邮件发件箱', roles: OUTBOX_READERS, group: '系统管理' },
   );
 
-  app.get('/console/outbox', async (req, reply) => {
-    assertAllowed(rolesAllow(req.actor, ['sysadmin', 'agency_admin', 'supervisor']));
-    const page = pageParam(req.query);
-    let q = req.ctx.db.selectFrom('outbox').leftJoin('orgs', 'orgs.id', 'outbox.org_id');
-    if (!isSysadmin(req.actor)) {
-      const paths = scopePaths(req.actor, ['agency_admin', 'supervisor']);
-      q = q.where((eb) => eb.or(paths.map((p) => eb('orgs.path', 'like', `${p}%`))));
-    }
-    const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const rows = await q.select(['outbox.id', 'outbox.to_addr', 'outbox.subject', 'outbox.status', 'outbox.created_at', 'outbox.sent_at', 'outbox.last_error', 'orgs.name as org_name']).orderBy('outbox.id', 'desc').limit(PER_PAGE).offset((page - 1) * PER_PAGE).execute();
+  r.get('/console/outbox', { schema: { querystring: OutboxQuery } }, async (req, reply) => {
+    assertAllowed(rolesAllow(req.actor, OUTBOX_READERS));
+    const { page } = req.query;
+    const orgPaths = isSysadmin(req.actor) ? null : scopePaths(req.actor, ['agency_admin', 'supervisor']);
+    const { rows, total } = await outboxPage(req.ctx.db, { orgPaths, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
     return reply.page(
       <ConsoleLayout view={reply.view()} title="邮件发件箱" wide>
         <p class="muted">系统发出的提醒和通知邮件。未配置 SMTP 时邮件保留在此处，状态为“未发送”。</p>
@@ -67,8 +66,8 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/console/notices', async (req, reply) => {
-    const rows = await req.ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', req.actor.userId!).orderBy('id', 'desc').limit(100).execute();
+  r.get('/console/notices', async (req, reply) => {
+    const rows = req.actor.userId ? await latestNotices(req.ctx.db, req.actor.userId) : [];
     return reply.page(
       <ConsoleLayout view={reply.view()} title="我的提醒">
         {rows.length ? (
@@ -94,15 +93,14 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/console/notices/read', async (req, reply) => {
-    await req.ctx.db.updateTable('notifications').set({ read_at: req.ctx.now().toISOString() }).where('user_id', '=', req.actor.userId!).where('read_at', 'is', null).execute();
+  r.post('/console/notices/read', async (req, reply) => {
+    await markNoticesRead(req.ctx);
     return reply.flashRedirect('/console/notices', '已全部标为已读。');
   });
 
   registerHomeWidget(async (req) => {
     if (req.actor.kind !== 'user' || !req.actor.userId) return null;
-    const r = await req.ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', req.actor.userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
-    const n = Number(r.n);
+    const n = await unreadNotices(req.ctx.db, req.actor.userId);
     return n ? { level: 'info', title: `您有 ${n} 条未读提醒。`, body: '请到“我的提醒”查看。' } : null;
   });
 }

@@ -1,0 +1,17 @@
+/** The agencies (not internal sections) a catalogue page offers to a reader: read queries over the org tree. */
+import type { Actor } from '../platform/context.js';
+import type { Db } from '../platform/db/schema.js';
+import { rolesAllow, scopePaths } from '../orgs/roles.rules.js';
+import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+
+export type { OrgRow };
+
+/** Agencies within the reader's scopes for `roles`, in tree order (none without such a role). */
+export async function agenciesFor(db: Db, actor: Actor, roles: readonly string[]): Promise<OrgRow[]> {
+  const paths = scopePaths(actor, roles);
+  if (!paths.length) return [];
+  return (await listOrgs(db, { underPaths: paths })).filter((o) => o.kind !== 'section' && rolesAllow(actor, roles, o.path));
+}
+
+/** One org by id (undefined when there is none). */
+export const orgById = (db: Db, id: number): Promise<OrgRow | undefined> => getOrg(db, id);
