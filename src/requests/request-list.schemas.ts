@@ -4,7 +4,7 @@
  * decides what can be used — an unknown state or a malformed date is ignored with a Chinese note on the
  * list rather than refusing the whole page.
  */
-import { Form, OptText } from '../platform/http/schemas.js';
+import { Form, OptText, type Static } from '../platform/http/schemas.js';
 
 /** The list's query fields (queue, search, filters, order), each titled with its label on the list page. */
 export const RequestListFields = {
@@ -25,3 +25,6 @@ export const RequestListFields = {
 
 /** The list's query string. */
 export const RequestListQuerySchema = Form(RequestListFields);
+
+/** The query string as the schema lets it through (parseRequestListQuery reads it). */
+export type RequestListParams = Static<typeof RequestListQuerySchema>;

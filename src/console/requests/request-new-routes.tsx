@@ -60,12 +60,12 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
 
   route.post('/console/requests/new', { schema: { body: RegisterForm }, preValidation: [readApplicationUpload, normalizeUploadFields] }, async (req, reply) => {
     const orgs = await orgsFor(req);
-    const values: Values = { ...applicationFromBody(req.body), channel: req.body.channel, receivedOn: req.body.receivedOn };
+    const values = { ...applicationFromBody(req.body), channel: req.body.channel, receivedOn: req.body.receivedOn };
     let reselect = false;
     try {
       const idProofs = uploadedProofs(req);
       reselect = idProofs.length > 0;
-      const r = await registerRequest(req.ctx, { ...values, channel: values.channel ?? '', idProofs } as Parameters<typeof registerRequest>[1]);
+      const r = await registerRequest(req.ctx, { ...values, idProofs });
       // The 查询码 is shown once, here, to hand to the applicant; it is stored hashed.
       return reply.page(
         <ConsoleLayout view={reply.view()} title="申请已登记">

@@ -119,13 +119,13 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
     return reply.page(<Page view={reply.view()} s={await load(req.ctx)} errors={e.errors} yearsInput={yearsInput} />, 400);
   };
 
-  const r = typed(app);
-  r.get(URL, async (req, reply) => {
+  const route = typed(app);
+  route.get(URL, async (req, reply) => {
     guard(req);
     return reply.page(<Page view={reply.view()} s={await load(req.ctx)} />);
   });
 
-  r.post(`${URL}/retention`, { schema: { body: RetentionForm } }, async (req, reply) => {
+  route.post(`${URL}/retention`, { schema: { body: RetentionForm } }, async (req, reply) => {
     guard(req);
     // Left empty: 0, which the use-case refuses (“保存年限应为1至100之间的整数”).
     const years = req.body.years ?? 0;
@@ -143,20 +143,20 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
     }
   });
 
-  r.post(`${URL}/retention-clear`, async (req, reply) => {
+  route.post(`${URL}/retention-clear`, async (req, reply) => {
     guard(req);
     await clearRetentionYears(req.ctx);
     return reply.flashRedirect(URL, '已取消保存年限，不再自动删除个人信息。');
   });
 
-  r.post(`${URL}/retention-erase`, { schema: { body: EraseForm } }, async (req, reply) => {
+  route.post(`${URL}/retention-erase`, { schema: { body: EraseForm } }, async (req, reply) => {
     guard(req);
     if (!ticked(req.body.confirm)) return reply.page(<Page view={reply.view()} s={await load(req.ctx)} confirmErase />);
     const r = await eraseExpiredPersonalData(req.ctx);
     return reply.flashRedirect(URL, r.cutoff ? `已删除 ${r.cutoff} 前办结的 ${count({ cases: r.erased, files: r.files })}。` : '未设置保存年限，未删除任何信息。');
   });
 
-  r.post(`${URL}/id-proof`, { schema: { body: IdProofForm } }, async (req, reply) => {
+  route.post(`${URL}/id-proof`, { schema: { body: IdProofForm } }, async (req, reply) => {
     guard(req);
     try {
       await setIdProofLimit(req.ctx, req.body.idProofMb ?? 0);
