@@ -12,7 +12,8 @@ import { registerRequest } from '../../requests/register-request.js';
 import { requestAgencies } from '../../requests/request-agencies.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from '../../portal/requests/application-form.js';
-import { IdProofField, idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
+import { IdProofField, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
+import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 
 type Values = Partial<ApplicationFormValues> & { channel?: string; receivedOn?: string };
 
@@ -56,7 +57,7 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
     return (await requestAgencies(req.ctx, 'handle')).map((o): [string, string] => [String(o.id), o.name]);
   };
 
-  route.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} maxMb={await idProofLimitMb(req.ctx.db)} />));
+  route.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} maxMb={await idProofLimitMb(req.ctx)} />));
 
   route.post('/console/requests/new', { schema: { body: RegisterForm }, preValidation: [readApplicationUpload, normalizeUploadFields] }, async (req, reply) => {
     const orgs = await orgsFor(req);
@@ -92,7 +93,7 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<NewPage view={reply.view()} orgs={orgs} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />, 400);
+      return reply.page(<NewPage view={reply.view()} orgs={orgs} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />, 400);
     }
   });
 }

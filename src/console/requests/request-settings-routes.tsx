@@ -11,7 +11,7 @@ import { assertRetentionYears, eraseExpiredPersonalData, getRetentionYears, setR
 import { clearRetentionYears } from '../../requests/clear-retention.js';
 import { previewRetention } from '../../requests/retention-preview.js';
 import { setIdProofLimit } from '../../requests/set-id-proof-limit.js';
-import { idProofLimitMb } from '../../portal/requests/id-proof-field.js';
+import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import type { Ctx } from '../../platform/context.js';
 
 const URL = '/console/requests/settings';
@@ -25,7 +25,7 @@ interface State {
 
 async function load(ctx: Ctx): Promise<State> {
   const years = await getRetentionYears(ctx.db);
-  return { years, idProofMb: await idProofLimitMb(ctx.db), current: years ? await previewRetention(ctx.db, today(ctx), years) : null };
+  return { years, idProofMb: await idProofLimitMb(ctx), current: years ? await previewRetention(ctx.db, today(ctx), years) : null };
 }
 
 const count = (p: { cases: number; files: number }) => `${p.cases} 件申请的申请人个人信息${p.files ? `和 ${p.files} 个身份证明文件` : ''}`;
