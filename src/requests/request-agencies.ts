@@ -9,6 +9,8 @@ import { getLetterSettings } from './letter-numbers.store.js';
 import type { LetterTemplate } from './letter-templates.rules.js';
 import type { LetterSettings } from './letter-numbers.rules.js';
 
+export type { OrgRow };
+
 /** Agencies (not sections) within the actor's grants of `roles`: where they register (handlers) or set up letters (负责人). */
 export async function requestAgencies(ctx: Pick<Ctx, 'db' | 'actor'>, roles: 'handle' | 'approve'): Promise<OrgRow[]> {
   const paths = scopePaths(ctx.actor, roles === 'handle' ? HANDLE_ROLES : APPROVE_ROLES);

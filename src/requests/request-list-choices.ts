@@ -4,6 +4,8 @@ import { canViewRequests } from './requests.policy.rules.js';
 import { getRequest, handlersWithin, type RequestWithOrg } from './requests.store.js';
 import { sectionsWithin } from './request-departments.store.js';
 
+export type { RequestWithOrg };
+
 /** A choice of a select: id and the name shown. */
 export interface Choice {
   id: number;

@@ -6,8 +6,7 @@ import { Checkbox, Form, Ints, OptChoice, OptInt, Text, ticked, typed } from '..
 import { isAppError } from '../../platform/errors.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { HANDLE_ROLES, requestScopes } from '../../requests/requests.policy.rules.js';
-import type { RequestWithOrg } from '../../requests/requests.store.js';
-import { requestListChoices, viewableRequests } from '../../requests/request-list-choices.js';
+import { requestListChoices, viewableRequests, type RequestWithOrg } from '../../requests/request-list-choices.js';
 import { stateLabel } from '../../requests/request-states.rules.js';
 import { assignRequest } from '../../requests/assign-request.js';
 import { setLeadDepartment } from '../../requests/set-lead-department.js';
