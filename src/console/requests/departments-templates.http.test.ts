@@ -66,6 +66,9 @@ describeApp(
       page = await c.get(url);
       assert.match(page.body, /2025-10-09，赵科长：可以公开。/);
       assert.equal((await c.post(`${url}/departments/nope`, {}, { from: url })).statusCode, 404);
+      const badDept = await c.post(`${url}/departments/remove`, { departmentId: 'x' }, { from: url });
+      assert.equal(badDept.statusCode, 400);
+      assert.match(badDept.body, /“科室”应为整数/);
     });
 
     it('征求意见函: generated from the case page as printable HTML and DOCX, dates the Chinese way', async () => {

@@ -140,6 +140,10 @@ describeApp(
       assert.match(bad.body, /收到日期（起）应为“年-月-日”格式的日期/);
       assert.match(bad.body, /所选状态不存在，已忽略。/);
       assert.equal(listed(bad.body).length, 4);
+      // The page number is checked by the list's schema and named by its label.
+      const badPage = await ch.get('/console/requests?queue=all&page=x');
+      assert.equal(badPage.statusCode, 400);
+      assert.match(badPage.body, /“页码”应为整数/);
     });
 
     it('the JSON API lists with the same search, filters and order; a bad filter is a 400 with the Chinese message', async () => {

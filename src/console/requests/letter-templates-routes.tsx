@@ -4,21 +4,16 @@ import { ConsoleLayout } from '../layout.js';
 import { assertAllowed } from '../guard.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Choice, Form, Int, OptInt, Params, Text, Type, typed } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
-import { listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
-import { APPROVE_ROLES } from '../../requests/requests.policy.rules.js';
 import { OUTCOMES, outcomeByCode, outcomeText } from '../../requests/outcomes.rules.js';
 import { PLACEHOLDERS, REMEDIES, SAMPLE_VALUES, TEMPLATE_CODES, defaultTemplate, renderTemplate, validateTemplate, type LetterTemplate } from '../../requests/letter-templates.rules.js';
-import { listAgencyTemplates, templateInForce } from '../../requests/letter-templates.store.js';
-import { getCohandlingDays } from '../../requests/request-departments.store.js';
+import { letterSetup, letterTemplateInForce, requestAgencies, type LetterSetup, type OrgRow } from '../../requests/request-agencies.js';
 import { COHANDLING_DAYS_RANGE } from '../../requests/departments.rules.js';
 import { saveLetterTemplate } from '../../requests/save-letter-template.js';
 import { resetLetterTemplate } from '../../requests/reset-letter-template.js';
 import { setCohandlingDays } from '../../requests/set-cohandling-days.js';
-import { getLetterSettings } from '../../requests/letter-numbers.store.js';
 import { saveLetterSettings } from '../../requests/save-letter-settings.js';
 import { LetterSettingsForm } from './letter-settings-form.js';
 
@@ -26,7 +21,7 @@ const BASE = '/console/requests/letter-templates';
 
 /** Agencies (not sections) where the actor is request_admin; the chosen one (query or body `org`) or the first. */
 async function agencies(ctx: Pick<Ctx, 'db' | 'actor'>, chosen: number | undefined): Promise<{ list: OrgRow[]; org: OrgRow }> {
-  const list = (await listOrgs(ctx.db, { underPaths: scopePaths(ctx.actor, APPROVE_ROLES) })).filter((o) => o.kind !== 'section');
+  const list = await requestAgencies(ctx, 'approve');
   assertAllowed(list.length > 0);
   const org = chosen ? list.find((o) => o.id === chosen) : list[0];
   if (!org) throw notFound('org_not_found', '机关不存在或您不是该机关的依申请公开负责人。');
@@ -53,7 +48,7 @@ function Preview({ t, org, code }: { t: LetterTemplate; org: OrgRow; code: strin
   );
 }
 
-type ListProps = { view: ViewCtx; list: OrgRow[]; org: OrgRow; custom: Awaited<ReturnType<typeof listAgencyTemplates>>; days: number; settings: Awaited<ReturnType<typeof getLetterSettings>>; errors?: FieldError[] };
+type ListProps = LetterSetup & { view: ViewCtx; list: OrgRow[]; org: OrgRow; errors?: FieldError[] };
 
 function ListPage({ view, list, org, custom, days, settings, errors }: ListProps) {
   return (
@@ -161,28 +156,37 @@ function EditPage({ view, org, code, t, custom, preview, errors }: { view: ViewC
   );
 }
 
-const codeParam = (p: unknown): string => {
-  const code = (p as { code: string }).code;
+/** The outcome of a template (an unknown one is a page that does not exist). */
+const codeParam = (code: string): string => {
   if (!TEMPLATE_CODES.includes(code)) throw notFound('template_not_found', '没有这一办理结果的文书模板。');
   return code;
 };
 
+/** `?org=` chooses the agency (default: the first where the reader is 依申请公开负责人). */
+const OrgQuery = Form({ org: OptInt('机关') });
+const CodeParams = Params({ code: Type.String({ title: '办理结果' }) });
+/** Left empty: 0, which the use-case refuses with its range. */
+const DaysForm = Form({ orgId: Int('机关'), days: OptInt('答复期限前的工作日数', { minimum: 0 }) });
+const SettingsForm = Form({ orgId: Int('机关'), numberPattern: Text('发文字号格式'), cc: Text('抄送机关'), reviewBody: Text('行政复议机关'), court: Text('管辖的人民法院') });
+const TemplateForm = Form({ title: Text('文书标题'), body: Text('正文模板'), op: Choice('操作', ['preview', 'save'] as const, { default: 'save' }) });
+
 /** Routes of the templates page. */
 export async function letterTemplateRoutes(app: FastifyInstance): Promise<void> {
-  const listPage = async (req: { ctx: Ctx; query: unknown }, orgId: number | undefined, errors?: FieldError[]) => {
+  const r = typed(app);
+  const listPage = async (req: { ctx: Ctx }, orgId: number | undefined, errors?: FieldError[]) => {
     const { list, org } = await agencies(req.ctx, orgId);
-    return { list, org, custom: await listAgencyTemplates(req.ctx.db, org.id), days: await getCohandlingDays(req.ctx.db, org.id), settings: await getLetterSettings(req.ctx.db, org.id), errors };
+    return { list, org, ...(await letterSetup(req.ctx, org.id)), errors };
   };
 
-  app.get(BASE, async (req, reply) => {
-    const p = await listPage(req, intOrUndef(req.query, 'org'));
+  r.get(BASE, { schema: { querystring: OrgQuery } }, async (req, reply) => {
+    const p = await listPage(req, req.query.org);
     return reply.page(<ListPage view={reply.view()} {...p} />);
   });
 
-  app.post('/console/requests/cohandling-days', async (req, reply) => {
-    const orgId = intOrUndef(req.body, 'orgId');
+  r.post('/console/requests/cohandling-days', { schema: { body: DaysForm } }, async (req, reply) => {
+    const { orgId } = req.body;
     try {
-      await setCohandlingDays(req.ctx, { orgId: orgId ?? 0, days: str(req.body, 'days') });
+      await setCohandlingDays(req.ctx, { orgId, days: req.body.days ?? 0 });
       return reply.flashRedirect(`${BASE}?org=${orgId}`, '协办科室内部办理期限已保存，适用于此后增加的协办科室。');
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
@@ -190,31 +194,31 @@ export async function letterTemplateRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/console/requests/letter-settings', async (req, reply) => {
-    const orgId = intOrUndef(req.body, 'orgId');
+  r.post('/console/requests/letter-settings', { schema: { body: SettingsForm } }, async (req, reply) => {
+    const { orgId, numberPattern, cc, reviewBody, court } = req.body;
     try {
-      await saveLetterSettings(req.ctx, { orgId: orgId ?? 0, numberPattern: str(req.body, 'numberPattern'), cc: str(req.body, 'cc'), reviewBody: str(req.body, 'reviewBody'), court: str(req.body, 'court') });
+      await saveLetterSettings(req.ctx, { orgId, numberPattern, cc, reviewBody, court });
       return reply.flashRedirect(`${BASE}?org=${orgId}`, '文书设置已保存，适用于此后发出的文书。');
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
       const p = await listPage(req, orgId, e.errors);
-      return reply.page(<ListPage view={reply.view()} {...p} settings={{ numberPattern: str(req.body, 'numberPattern'), cc: [str(req.body, 'cc')], reviewBody: str(req.body, 'reviewBody'), court: str(req.body, 'court') }} />, 400);
+      return reply.page(<ListPage view={reply.view()} {...p} settings={{ numberPattern, cc: [cc], reviewBody, court }} />, 400);
     }
   });
 
-  app.get(`${BASE}/:code`, async (req, reply) => {
-    const code = codeParam(req.params);
-    const { org } = await agencies(req.ctx, intOrUndef(req.query, 'org'));
-    const t = await templateInForce(req.ctx.db, org.id, code);
+  r.get(`${BASE}/:code`, { schema: { params: CodeParams, querystring: OrgQuery } }, async (req, reply) => {
+    const code = codeParam(req.params.code);
+    const { org } = await agencies(req.ctx, req.query.org);
+    const t = await letterTemplateInForce(req.ctx, org.id, code);
     return reply.page(<EditPage view={reply.view()} org={org} code={code} t={t} custom={t.custom} preview={null} />);
   });
 
-  app.post(`${BASE}/:code`, async (req, reply) => {
-    const code = codeParam(req.params);
-    const { org } = await agencies(req.ctx, intOrUndef(req.query, 'org'));
-    const posted = { title: str(req.body, 'title'), body: str(req.body, 'body') };
-    const custom = (await templateInForce(req.ctx.db, org.id, code)).custom;
-    if (str(req.body, 'op') === 'preview') {
+  r.post(`${BASE}/:code`, { schema: { params: CodeParams, querystring: OrgQuery, body: TemplateForm } }, async (req, reply) => {
+    const code = codeParam(req.params.code);
+    const { org } = await agencies(req.ctx, req.query.org);
+    const posted = { title: req.body.title, body: req.body.body };
+    const custom = (await letterTemplateInForce(req.ctx, org.id, code)).custom;
+    if (req.body.op === 'preview') {
       // Preview only: validated like a save, nothing stored.
       const { template, errors } = validateTemplate(posted);
       return reply.page(<EditPage view={reply.view()} org={org} code={code} t={posted} custom={custom} preview={errors.length ? null : template} errors={errors} />, errors.length ? 400 : 200);
@@ -228,9 +232,9 @@ export async function letterTemplateRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post(`${BASE}/:code/reset`, async (req, reply) => {
-    const code = codeParam(req.params);
-    const { org } = await agencies(req.ctx, intOrUndef(req.query, 'org'));
+  r.post(`${BASE}/:code/reset`, { schema: { params: CodeParams, querystring: OrgQuery } }, async (req, reply) => {
+    const code = codeParam(req.params.code);
+    const { org } = await agencies(req.ctx, req.query.org);
     try {
       await resetLetterTemplate(req.ctx, { orgId: org.id, code });
       return reply.flashRedirect(`${BASE}/${code}?org=${org.id}`, '已恢复默认模板。');

@@ -1,9 +1,8 @@
 /** Console routes of the release package (提供材料) and its redaction page. Thin: the use-cases decide. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseId } from '../../orgs/create-user.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 import { invalid, isAppError, type AppError } from '../../platform/errors.js';
-import { str } from '../../platform/http/form.js';
+import { Form, IdParams, Int, OptInt, OptText, Params, Text, Type, typed } from '../../platform/http/schemas.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { canApproveExtension } from '../../requests/requests.policy.rules.js';
 import { readReleaseFile, staffRelease } from '../../requests/release/release-views.js';
@@ -22,24 +21,32 @@ import { DocxRedactPage } from './redact-docx-view.js';
 
 type DocxValues = { terms: string; termReason: string; found: string; names: string };
 
-type Params = { id: string; doc?: string; n?: string };
-const ids = (req: FastifyRequest) => {
-  const p = req.params as Params;
-  return { requestId: parseId(p.id), documentId: p.doc === undefined ? 0 : parseId(p.doc) };
-};
+/** The case and one document of its package. */
+type Ids = { requestId: number; documentId: number };
+const DocParams = Params({ id: Int('申请编号'), doc: Int('文件') });
+/** `which` is original, released or redact (anything else: a page that does not exist). */
+const FileParams = Params({ id: Int('申请编号'), doc: Int('文件'), which: Type.String({ title: '文本' }) });
+const PageParams = Params({ id: Int('申请编号'), doc: Int('文件'), n: Int('页码') });
+/** The redaction page's search: names (default: the consulted third parties) and other words. */
+const FindQuery = Form({ names: OptText('第三方名称'), terms: Text('其他词语') });
+const CatalogForm = Form({ itemRef: Text('已公开信息的编号或索引号'), catalogAnswers: Text('该信息答复申请的哪一部分') });
+/** The DOCX fields; a PDF or image sends its boxes as `b0`/`r0`, `m0`/`mr0`, … (read by boxesFromForm). */
+const RedactForm = Form({ terms: Text('遮盖的词语'), termReason: Text('遮盖理由'), found: Text('自动查找'), names: Text('第三方名称') });
+/** Left empty: 0, which the use-case refuses with its range. */
+const DaysForm = Form({ days: OptInt('下载期限（天）', { minimum: 0 }) });
 const formError = (e: unknown): e is AppError => isAppError(e) && (e.kind === 'invalid' || e.kind === 'conflict' || (e.kind === 'forbidden' && e.errors[0]?.code === 'release_same_person'));
 const splitList = (s: string) => s.split(/[、,，;；\r\n]+/).map((x) => x.trim()).filter(Boolean);
 
 export async function releaseRoutes(app: FastifyInstance): Promise<void> {
-  const packagePage = async (req: FastifyRequest, reply: FastifyReply, e?: AppError, answers?: string) => {
-    const p = await staffRelease(req.ctx, ids(req).requestId);
+  const r = typed(app);
+  const packagePage = async (req: FastifyRequest, reply: FastifyReply, requestId: number, e?: AppError, answers?: string) => {
+    const p = await staffRelease(req.ctx, requestId);
     return reply.header('cache-control', 'private, no-store').page(<ReleasePage view={reply.view()} p={p} canApprove={canApproveExtension(req.ctx.actor, p.request.org_path)} errors={e?.errors} answers={answers} />, e?.status ?? 200);
   };
-  const redactPage = async (req: FastifyRequest, reply: FastifyReply, opts: { names?: string; terms: string; submitted?: RedactionBox[]; docx?: DocxValues; error?: AppError }) => {
-    const { requestId, documentId } = ids(req);
+  const redactPage = async (req: FastifyRequest, reply: FastifyReply, { requestId, documentId }: Ids, opts: { names?: string; terms: string; submitted?: RedactionBox[]; docx?: DocxValues; error?: AppError }) => {
     const p = await staffRelease(req.ctx, requestId);
     const doc = p.documents.find((d) => d.id === documentId);
-    if (!doc) return packagePage(req, reply);
+    if (!doc) return packagePage(req, reply, requestId);
     opts.names ??= p.thirdParties.join('、');
     if (doc.kind === 'docx') {
       const values = opts.docx ?? { terms: '', termReason: 'art15', found: 'art15', names: opts.names };
@@ -54,93 +61,94 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/console/requests/:id/release', (req, reply) => packagePage(req, reply));
+  r.get('/console/requests/:id/release', { schema: { params: IdParams } }, (req, reply) => packagePage(req, reply, req.params.id));
 
-  app.post('/console/requests/:id/release/documents', { preValidation: readUploadForm('file') }, async (req, reply) => {
+  // A multipart form: its streaming reader (upload-form.ts) reads the file and the `answers` field, so only the path is declared.
+  r.post('/console/requests/:id/release/documents', { schema: { params: IdParams }, preValidation: readUploadForm('file') }, async (req, reply) => {
     const form = uploadForm(req);
-    const { requestId } = ids(req);
+    const requestId = req.params.id;
     try {
-      if (form.error) return packagePage(req, reply, invalid('upload_failed', form.error, 'file'), form.fields.answers);
+      if (form.error) return packagePage(req, reply, requestId, invalid('upload_failed', form.error, 'file'), form.fields.answers);
       await addReleaseDocument(req.ctx, { requestId, filename: form.file?.name ?? '', data: form.file?.data ?? Buffer.alloc(0), answers: form.fields.answers ?? '' });
       return reply.flashRedirect(`/console/requests/${requestId}/release`, `已添加“${form.file?.name ?? ''}”。`);
     } catch (e) {
       if (!formError(e)) throw e;
-      return packagePage(req, reply, e, form.fields.answers);
+      return packagePage(req, reply, requestId, e, form.fields.answers);
     }
   });
 
-  app.post('/console/requests/:id/release/from-catalog', async (req, reply) => {
-    const { requestId } = ids(req);
+  r.post('/console/requests/:id/release/from-catalog', { schema: { params: IdParams, body: CatalogForm } }, async (req, reply) => {
+    const requestId = req.params.id;
     try {
-      const r = await addReleaseFromCatalog(req.ctx, { requestId, itemRef: str(req.body, 'itemRef'), answers: str(req.body, 'catalogAnswers') });
-      const skipped = r.skipped.length ? `；未添加 ${r.skipped.map((x) => `“${x.filename}”（${x.reason}）`).join('、')}` : '';
-      return reply.flashRedirect(`/console/requests/${requestId}/release`, `已从“${r.title}”添加 ${r.added.length} 个附件${skipped}。`);
+      const added = await addReleaseFromCatalog(req.ctx, { requestId, itemRef: req.body.itemRef, answers: req.body.catalogAnswers });
+      const skipped = added.skipped.length ? `；未添加 ${added.skipped.map((x) => `“${x.filename}”（${x.reason}）`).join('、')}` : '';
+      return reply.flashRedirect(`/console/requests/${requestId}/release`, `已从“${added.title}”添加 ${added.added.length} 个附件${skipped}。`);
     } catch (e) {
       if (!formError(e)) throw e;
-      return packagePage(req, reply, e, str(req.body, 'answers'));
+      return packagePage(req, reply, requestId, e);
     }
   });
 
-  app.get('/console/requests/:id/release/:doc/:which', async (req, reply) => {
-    const which = (req.params as { which: string }).which;
-    if (which === 'redact') {
-      const q = req.query as Record<string, unknown>;
-      return redactPage(req, reply, { names: q.names === undefined ? undefined : str(q, 'names'), terms: str(q, 'terms') });
-    }
+  r.get('/console/requests/:id/release/:doc/:which', { schema: { params: FileParams, querystring: FindQuery } }, async (req, reply) => {
+    const { id: requestId, doc: documentId, which } = req.params;
+    if (which === 'redact') return redactPage(req, reply, { requestId, documentId }, { names: req.query.names, terms: req.query.terms });
     if (which !== 'original' && which !== 'released') return reply.callNotFound();
-    const f = await readReleaseFile(req.ctx, { ...ids(req), which });
+    const f = await readReleaseFile(req.ctx, { requestId, documentId, which });
     return reply.header('content-type', f.mime).header('content-disposition', contentDisposition(which === 'released' ? `公开文本-${f.filename}` : f.filename)).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(f.data);
   });
 
-  app.get('/console/requests/:id/release/:doc/page/:n', async (req, reply) => {
-    const { requestId, documentId } = ids(req);
+  r.get('/console/requests/:id/release/:doc/page/:n', { schema: { params: PageParams } }, async (req, reply) => {
+    const { id: requestId, doc: documentId, n } = req.params;
     const f = await readReleaseFile(req.ctx, { requestId, documentId, which: 'original' });
     const kind = (await staffRelease(req.ctx, requestId)).documents.find((d) => d.id === documentId)!.kind;
-    return reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').send(await documentPreview(kind, f.data, parseId((req.params as Params).n ?? '')));
+    return reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').send(await documentPreview(kind, f.data, n));
   });
 
-  app.post('/console/requests/:id/release/:doc/redact', async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const boxes = boxesFromForm(body);
-    const docx: DocxValues = { terms: str(body, 'terms'), termReason: str(body, 'termReason'), found: str(body, 'found'), names: str(body, 'names') };
+  r.post('/console/requests/:id/release/:doc/redact', { schema: { params: DocParams, body: RedactForm } }, async (req, reply) => {
+    const ids: Ids = { requestId: req.params.id, documentId: req.params.doc };
+    const boxes = boxesFromForm(req.body);
+    const docx: DocxValues = { terms: req.body.terms, termReason: req.body.termReason, found: req.body.found, names: req.body.names };
     try {
       const asDocx = { terms: docx.terms.split(/\r?\n/).map((t) => ({ text: t.trim(), reason: docx.termReason })).filter((t) => t.text), found: docx.found || undefined, names: splitList(docx.names) };
-      const r = await redactReleaseDocument(req.ctx, { ...ids(req), boxes, docx: asDocx });
-      return reply.flashRedirect(`/console/requests/${ids(req).requestId}/release`, `已生成公开文本：遮盖 ${r.boxes} 处。`);
+      const done = await redactReleaseDocument(req.ctx, { ...ids, boxes, docx: asDocx });
+      return reply.flashRedirect(`/console/requests/${ids.requestId}/release`, `已生成公开文本：遮盖 ${done.boxes} 处。`);
     } catch (e) {
       if (!formError(e)) throw e;
-      return redactPage(req, reply, { names: docx.names, terms: '', submitted: boxes.filter((b) => b.page > 0), docx, error: e });
+      return redactPage(req, reply, ids, { names: docx.names, terms: '', submitted: boxes.filter((b) => b.page > 0), docx, error: e });
     }
   });
 
-  app.post('/console/requests/:id/release/approve', async (req, reply) => {
+  r.post('/console/requests/:id/release/approve', { schema: { params: IdParams } }, async (req, reply) => {
+    const requestId = req.params.id;
     try {
-      const r = await approveRelease(req.ctx, { requestId: ids(req).requestId });
-      return reply.flashRedirect(`/console/requests/${ids(req).requestId}/release`, `提供材料已审核通过，申请人可下载至 ${r.availableUntil}。`);
+      const done = await approveRelease(req.ctx, { requestId });
+      return reply.flashRedirect(`/console/requests/${requestId}/release`, `提供材料已审核通过，申请人可下载至 ${done.availableUntil}。`);
     } catch (e) {
       if (!formError(e)) throw e;
-      return packagePage(req, reply, e);
+      return packagePage(req, reply, requestId, e);
     }
   });
 
-  app.post('/console/requests/:id/release/to-item', async (req, reply) => {
+  r.post('/console/requests/:id/release/to-item', { schema: { params: IdParams } }, async (req, reply) => {
+    const requestId = req.params.id;
     try {
-      const r = await attachReleaseToItem(req.ctx, { requestId: ids(req).requestId });
-      return reply.flashRedirect(`/console/items/${r.itemId}`, `已将 ${r.attached} 个公开文本添加为附件。`);
+      const done = await attachReleaseToItem(req.ctx, { requestId });
+      return reply.flashRedirect(`/console/items/${done.itemId}`, `已将 ${done.attached} 个公开文本添加为附件。`);
     } catch (e) {
       if (!formError(e)) throw e;
-      return packagePage(req, reply, e);
+      return packagePage(req, reply, requestId, e);
     }
   });
 
-  app.post('/console/requests/:id/release/days', async (req, reply) => {
+  r.post('/console/requests/:id/release/days', { schema: { params: IdParams, body: DaysForm } }, async (req, reply) => {
+    const requestId = req.params.id;
     try {
-      const p = await staffRelease(req.ctx, ids(req).requestId);
-      const days = await setReleaseDays(req.ctx, { orgId: p.request.org_id, days: str(req.body, 'days') });
-      return reply.flashRedirect(`/console/requests/${ids(req).requestId}/release`, `下载期限已设为 ${days} 天。`);
+      const p = await staffRelease(req.ctx, requestId);
+      const days = await setReleaseDays(req.ctx, { orgId: p.request.org_id, days: req.body.days ?? 0 });
+      return reply.flashRedirect(`/console/requests/${requestId}/release`, `下载期限已设为 ${days} 天。`);
     } catch (e) {
       if (!formError(e)) throw e;
-      return packagePage(req, reply, e);
+      return packagePage(req, reply, requestId, e);
     }
   });
 }

@@ -4,7 +4,7 @@ import { assertAllowed } from '../guard.js';
 import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { str } from '../../platform/http/form.js';
+import { Checkbox, Form, ticked, typed } from '../../platform/http/schemas.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
 import type { ReminderPrefs } from '../../requests/reminder-prefs.rules.js';
@@ -36,15 +36,18 @@ function PrefsPage({ view, prefs, errors }: { view: ViewCtx; prefs: ReminderPref
   );
 }
 
+const PrefsForm = Form({ inApp: Checkbox('站内提醒'), email: Checkbox('电子邮件') });
+
 /** Console: each handler and head of office chooses how to hear of due and overdue requests. */
 export async function reminderPrefsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/requests/reminders', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/requests/reminders', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, HANDLE_ROLES) && !!req.actor.userId);
     return reply.page(<PrefsPage view={reply.view()} prefs={await getReminderPrefs(req.ctx.db, req.actor.userId!)} />);
   });
-  app.post('/console/requests/reminders', async (req, reply) => {
+  r.post('/console/requests/reminders', { schema: { body: PrefsForm } }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, HANDLE_ROLES) && !!req.actor.userId);
-    const prefs = { inApp: str(req.body, 'inApp') === '1', email: str(req.body, 'email') === '1' };
+    const prefs = { inApp: ticked(req.body.inApp), email: ticked(req.body.email) };
     try {
       await saveReminderPrefs(req.ctx, prefs);
       return reply.flashRedirect('/console/requests/reminders', '已保存提醒方式。');

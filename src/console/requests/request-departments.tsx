@@ -2,9 +2,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextField } from '../../platform/views/components.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, Int, OptInt, Params, Text, Type, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { parseId } from '../../orgs/create-user.js';
 import { isOpenState } from '../../requests/request-states.rules.js';
 import { isCoHandlingOverdue } from '../../requests/departments.rules.js';
 import { seesPersonalData } from '../../requests/requests.policy.rules.js';
@@ -125,18 +124,29 @@ export function DepartmentsSection({ r, departments, sections, ctx, csrf, today 
 const OPS = ['lead', 'add', 'reply', 'remove'] as const;
 type Op = (typeof OPS)[number];
 
+/** The case and the operation (an unknown one is a page that does not exist). */
+const DeptParams = Params({ id: Int('申请编号'), op: Type.String({ title: '操作' }) });
+/** The fields of the four forms of the block (each sends its own; dates are checked by the use-cases). */
+const DeptForm = Form({
+  departmentId: OptInt('科室'),
+  internalDueOn: Text('内部办理期限'),
+  replyText: Text('答复意见'),
+  replyOn: Text('答复日期'),
+  replyBy: Text('答复人'),
+});
+
 /** Runs one department operation; returns the confirmation. */
-async function run(ctx: Ctx, requestId: number, op: Op, b: unknown): Promise<string> {
-  const orgId = intOrUndef(b, 'departmentId');
+async function run(ctx: Ctx, requestId: number, op: Op, b: Static<typeof DeptForm>): Promise<string> {
+  const orgId = b.departmentId;
   switch (op) {
     case 'lead':
       return `主办科室已定为${(await setLeadDepartment(ctx, { requestId, orgId })).name}。`;
     case 'add': {
-      const r = await addCoHandling(ctx, { requestId, orgId, internalDueOn: str(b, 'internalDueOn') });
+      const r = await addCoHandling(ctx, { requestId, orgId, internalDueOn: b.internalDueOn });
       return `已增加协办科室${r.name}，内部办理期限 ${r.internalDueOn}。`;
     }
     case 'reply': {
-      const r = await recordCoHandlingReply(ctx, { requestId, orgId, text: str(b, 'replyText'), on: str(b, 'replyOn'), by: str(b, 'replyBy') });
+      const r = await recordCoHandlingReply(ctx, { requestId, orgId, text: b.replyText, on: b.replyOn, by: b.replyBy });
       return r.late ? '已登记协办答复（晚于内部办理期限）。' : '已登记协办答复。';
     }
     case 'remove':
@@ -150,10 +160,9 @@ export async function requestDepartmentRoutes(
   app: FastifyInstance,
   renderWithErrors: (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => Promise<unknown>,
 ): Promise<void> {
-  app.post('/console/requests/:id/departments/:op', async (req, reply) => {
-    const p = req.params as { id: string; op: string };
-    const id = parseId(p.id);
-    const op = OPS.find((o) => o === p.op);
+  typed(app).post('/console/requests/:id/departments/:op', { schema: { params: DeptParams, body: DeptForm } }, async (req, reply) => {
+    const { id } = req.params;
+    const op = OPS.find((o) => o === req.params.op);
     if (!op) throw notFound('not_found', '您访问的页面不存在。');
     try {
       return reply.flashRedirect(`/console/requests/${id}`, await run(req.ctx, id, op, req.body));

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { parseId } from '../../orgs/create-user.js';
+import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 import { readIdProof } from '../../requests/identity-proofs.js';
 import { oralSheet } from '../../requests/oral-sheet.js';
@@ -7,13 +7,15 @@ import { oralSheetDocx } from '../../requests/oral-sheet-docx.js';
 import { oralSheetFileName } from '../../requests/oral-sheet.rules.js';
 import { OralSheetDocument } from './oral-sheet-view.js';
 
+const ProofParams = Params({ id: Int('申请编号'), proofId: Int('身份证明文件') });
+
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Console: identity-proof downloads and the oral-request confirmation sheet (personal data: never cached). */
 export async function requestFilesRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/requests/:id/id-proofs/:proofId', async (req, reply) => {
-    const p = req.params as { id: string; proofId: string };
-    const f = await readIdProof(req.ctx, parseId(p.id), parseId(p.proofId));
+  const r = typed(app);
+  r.get('/console/requests/:id/id-proofs/:proofId', { schema: { params: ProofParams } }, async (req, reply) => {
+    const f = await readIdProof(req.ctx, req.params.id, req.params.proofId);
     return reply
       .header('content-type', f.mime)
       .header('content-disposition', contentDisposition(f.filename))
@@ -22,13 +24,13 @@ export async function requestFilesRoutes(app: FastifyInstance): Promise<void> {
       .send(f.data);
   });
 
-  app.get('/console/requests/:id/oral-sheet', async (req, reply) => {
-    const s = await oralSheet(req.ctx, parseId((req.params as { id: string }).id));
+  r.get('/console/requests/:id/oral-sheet', { schema: { params: IdParams } }, async (req, reply) => {
+    const s = await oralSheet(req.ctx, req.params.id);
     return reply.header('cache-control', 'private, no-store').page(<OralSheetDocument sheet={s} />);
   });
 
-  app.get('/console/requests/:id/oral-sheet.docx', async (req, reply) => {
-    const s = await oralSheet(req.ctx, parseId((req.params as { id: string }).id));
+  r.get('/console/requests/:id/oral-sheet.docx', { schema: { params: IdParams } }, async (req, reply) => {
+    const s = await oralSheet(req.ctx, req.params.id);
     return reply
       .type(DOCX)
       .header('cache-control', 'private, no-store')

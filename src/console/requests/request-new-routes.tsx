@@ -1,17 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Form, Text, typed } from '../../platform/http/schemas.js';
+import { normalizeFormInput } from '../../platform/http/server.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
 import { HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
 import { registerRequest } from '../../requests/register-request.js';
+import { requestAgencies } from '../../requests/request-agencies.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
 import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from '../../portal/requests/application-form.js';
-import { IdProofField, idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
+import { IdProofField, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
+import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 
 type Values = Partial<ApplicationFormValues> & { channel?: string; receivedOn?: string };
 
@@ -37,24 +39,34 @@ function NewPage({ view, orgs, values, errors, maxMb, reselect }: { view: ViewCt
   );
 }
 
+/**
+ * The registration form's own fields; the application fields (applicationFromBody) and the identity proofs
+ * come with them. Sent as multipart (with files) or url-encoded: the upload reader puts a multipart form's
+ * fields in the body, trimmed and with empty fields absent like any form, before the schema reads them.
+ */
+const RegisterForm = Form({ channel: Text('申请渠道'), receivedOn: Text('收到申请之日') });
+const normalizeUploadFields = async (req: FastifyRequest): Promise<void> => {
+  if (req.isMultipart()) req.body = normalizeFormInput(req.body);
+};
+
 /** Console: staff register an application received by another channel. */
 export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
-  const orgsFor = async (req: { actor: Parameters<typeof scopePaths>[0]; ctx: { db: Parameters<typeof listOrgs>[0] } }) => {
-    const paths = scopePaths(req.actor, HANDLE_ROLES);
-    assertAllowed(paths.length > 0);
-    return (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section').map((o): [string, string] => [String(o.id), o.name]);
+  const route = typed(app);
+  const orgsFor = async (req: FastifyRequest) => {
+    assertAllowed(scopePaths(req.actor, HANDLE_ROLES).length > 0);
+    return (await requestAgencies(req.ctx, 'handle')).map((o): [string, string] => [String(o.id), o.name]);
   };
 
-  app.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} maxMb={await idProofLimitMb(req.ctx.db)} />));
+  route.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} maxMb={await idProofLimitMb(req.ctx)} />));
 
-  app.post('/console/requests/new', { preValidation: readApplicationUpload }, async (req, reply) => {
+  route.post('/console/requests/new', { schema: { body: RegisterForm }, preValidation: [readApplicationUpload, normalizeUploadFields] }, async (req, reply) => {
     const orgs = await orgsFor(req);
-    const values: Values = { ...applicationFromBody(req.body), channel: str(req.body, 'channel'), receivedOn: str(req.body, 'receivedOn') };
+    const values = { ...applicationFromBody(req.body), channel: req.body.channel, receivedOn: req.body.receivedOn };
     let reselect = false;
     try {
       const idProofs = uploadedProofs(req);
       reselect = idProofs.length > 0;
-      const r = await registerRequest(req.ctx, { ...values, channel: values.channel ?? '', idProofs } as Parameters<typeof registerRequest>[1]);
+      const r = await registerRequest(req.ctx, { ...values, idProofs });
       // The 查询码 is shown once, here, to hand to the applicant; it is stored hashed.
       return reply.page(
         <ConsoleLayout view={reply.view()} title="申请已登记">
@@ -81,7 +93,7 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<NewPage view={reply.view()} orgs={orgs} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />, 400);
+      return reply.page(<NewPage view={reply.view()} orgs={orgs} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />, 400);
     }
   });
 }

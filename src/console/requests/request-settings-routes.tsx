@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Checkbox, Form, OptChoice, OptInt, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { isSysadmin } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
@@ -11,7 +11,7 @@ import { assertRetentionYears, eraseExpiredPersonalData, getRetentionYears, setR
 import { clearRetentionYears } from '../../requests/clear-retention.js';
 import { previewRetention } from '../../requests/retention-preview.js';
 import { setIdProofLimit } from '../../requests/set-id-proof-limit.js';
-import { idProofLimitMb } from '../../portal/requests/id-proof-field.js';
+import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import type { Ctx } from '../../platform/context.js';
 
 const URL = '/console/requests/settings';
@@ -25,7 +25,7 @@ interface State {
 
 async function load(ctx: Ctx): Promise<State> {
   const years = await getRetentionYears(ctx.db);
-  return { years, idProofMb: await idProofLimitMb(ctx.db), current: years ? await previewRetention(ctx.db, today(ctx), years) : null };
+  return { years, idProofMb: await idProofLimitMb(ctx), current: years ? await previewRetention(ctx.db, today(ctx), years) : null };
 }
 
 const count = (p: { cases: number; files: number }) => `${p.cases} 件申请的申请人个人信息${p.files ? `和 ${p.files} 个身份证明文件` : ''}`;
@@ -106,26 +106,32 @@ function Page({ view, s, errors, yearsInput, preview, confirmErase }: { view: Vi
   );
 }
 
+/** Whole numbers typed in: the schema refuses what is not one, the use-case checks the range with its own message. */
+const RetentionForm = Form({ years: OptInt('保存年限（办结后，年）', { minimum: 0 }), do: OptChoice('操作', ['preview', 'save'] as const) });
+const EraseForm = Form({ confirm: Checkbox('确定删除') });
+const IdProofForm = Form({ idProofMb: OptInt('每个文件的大小上限（MB）', { minimum: 0 }) });
+
 /** Console (system administrators): retention of applicants' personal data and the identity-proof size limit. */
 export async function requestSettingsRoutes(app: FastifyInstance): Promise<void> {
   const guard = (req: { actor: Parameters<typeof isSysadmin>[0] }) => assertAllowed(isSysadmin(req.actor));
-  const num = (s: string): number => (/^\d{1,4}$/.test(s) ? Number(s) : NaN);
   const fail = async (req: { ctx: Ctx }, reply: { view(): ViewCtx; page(n: unknown, s?: number): unknown }, e: unknown, yearsInput?: string) => {
     if (!isAppError(e) || e.kind !== 'invalid') throw e;
     return reply.page(<Page view={reply.view()} s={await load(req.ctx)} errors={e.errors} yearsInput={yearsInput} />, 400);
   };
 
-  app.get(URL, async (req, reply) => {
+  const route = typed(app);
+  route.get(URL, async (req, reply) => {
     guard(req);
     return reply.page(<Page view={reply.view()} s={await load(req.ctx)} />);
   });
 
-  app.post(`${URL}/retention`, async (req, reply) => {
+  route.post(`${URL}/retention`, { schema: { body: RetentionForm } }, async (req, reply) => {
     guard(req);
-    const raw = str(req.body, 'years');
-    const years = num(raw);
+    // Left empty: 0, which the use-case refuses (“保存年限应为1至100之间的整数”).
+    const years = req.body.years ?? 0;
+    const raw = req.body.years === undefined ? '' : String(years);
     try {
-      if (str(req.body, 'do') === 'preview') {
+      if (req.body.do === 'preview') {
         assertRetentionYears(years);
         const p = await previewRetention(req.ctx.db, today(req.ctx), years);
         return reply.page(<Page view={reply.view()} s={await load(req.ctx)} yearsInput={raw} preview={{ years, ...p }} />);
@@ -137,23 +143,23 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
     }
   });
 
-  app.post(`${URL}/retention-clear`, async (req, reply) => {
+  route.post(`${URL}/retention-clear`, async (req, reply) => {
     guard(req);
     await clearRetentionYears(req.ctx);
     return reply.flashRedirect(URL, '已取消保存年限，不再自动删除个人信息。');
   });
 
-  app.post(`${URL}/retention-erase`, async (req, reply) => {
+  route.post(`${URL}/retention-erase`, { schema: { body: EraseForm } }, async (req, reply) => {
     guard(req);
-    if (str(req.body, 'confirm') !== '1') return reply.page(<Page view={reply.view()} s={await load(req.ctx)} confirmErase />);
+    if (!ticked(req.body.confirm)) return reply.page(<Page view={reply.view()} s={await load(req.ctx)} confirmErase />);
     const r = await eraseExpiredPersonalData(req.ctx);
     return reply.flashRedirect(URL, r.cutoff ? `已删除 ${r.cutoff} 前办结的 ${count({ cases: r.erased, files: r.files })}。` : '未设置保存年限，未删除任何信息。');
   });
 
-  app.post(`${URL}/id-proof`, async (req, reply) => {
+  route.post(`${URL}/id-proof`, { schema: { body: IdProofForm } }, async (req, reply) => {
     guard(req);
     try {
-      await setIdProofLimit(req.ctx, num(str(req.body, 'idProofMb')));
+      await setIdProofLimit(req.ctx, req.body.idProofMb ?? 0);
       return reply.flashRedirect(URL, '身份证明文件大小限制已保存。');
     } catch (e) {
       return fail(req, reply, e);

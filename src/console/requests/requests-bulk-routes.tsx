@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { assertAllowed } from '../guard.js';
 import { CsrfField } from '../../platform/views/components.js';
-import { list, str } from '../../platform/http/form.js';
+import { Checkbox, Form, Ints, OptChoice, OptInt, Text, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError } from '../../platform/errors.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { canViewRequests, HANDLE_ROLES, requestScopes } from '../../requests/requests.policy.rules.js';
-import { getRequest, handlersWithin, type RequestWithOrg } from '../../requests/requests.store.js';
-import { sectionsWithin } from '../../requests/request-departments.store.js';
+import { HANDLE_ROLES, requestScopes } from '../../requests/requests.policy.rules.js';
+import { requestListChoices, viewableRequests, type RequestWithOrg } from '../../requests/request-list-choices.js';
 import { stateLabel } from '../../requests/request-states.rules.js';
 import { assignRequest } from '../../requests/assign-request.js';
 import { setLeadDepartment } from '../../requests/set-lead-department.js';
@@ -16,34 +15,42 @@ import { setLeadDepartment } from '../../requests/set-lead-department.js';
 const MAX = 200;
 const ACTIONS = { assign: '分派办理人', lead: '设定主办科室' } as const;
 
+/** The list's bulk form, then its confirmation (`confirm` ticked). A missing choice is answered with a note on the list. */
+const BulkForm = Form({
+  back: Text('返回地址'),
+  action: OptChoice('批量操作', ['assign', 'lead'] as const),
+  ids: Ints('选择'),
+  handlerId: OptInt('分派办理人'),
+  departmentId: OptInt('主办科室'),
+  confirm: Checkbox('确认'),
+});
+
 /**
  * Console: bulk actions on the request list (分派办理人, 主办科室). The first post shows a confirmation
  * page; the confirmed post runs each case as its own use-case (own transaction, policy and audit event)
  * and shows every case's result.
  */
 export async function requestsBulkRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/console/requests/bulk', async (req, reply) => {
+  typed(app).post('/console/requests/bulk', { schema: { body: BulkForm } }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, HANDLE_ROLES));
-    const backQ = str(req.body, 'back');
+    const backQ = req.body.back;
     const back = backQ.startsWith('/console/requests?') || backQ === '/console/requests' ? backQ : '/console/requests';
-    const action = str(req.body, 'action');
-    if (action !== 'assign' && action !== 'lead') return reply.flashRedirect(back, '请选择要执行的批量操作。');
-    const ids = [...new Set(list(req.body, 'ids').filter((x) => /^\d{1,9}$/.test(x)).map(Number))];
+    const action = req.body.action;
+    if (!action) return reply.flashRedirect(back, '请选择要执行的批量操作。');
+    const ids = [...new Set(req.body.ids)];
     if (!ids.length) return reply.flashRedirect(back, '请先勾选要处理的申请。');
     if (ids.length > MAX) return reply.flashRedirect(back, `一次最多批量处理 ${MAX} 件申请，请缩小范围。`);
     const scopes = requestScopes(req.actor);
-    const targetId = Number(str(req.body, action === 'assign' ? 'handlerId' : 'departmentId')) || 0;
-    const target =
-      action === 'assign'
-        ? (await handlersWithin(req.ctx.db, scopes)).find((h) => h.id === targetId)?.display_name
-        : (await sectionsWithin(req.ctx.db, scopes)).map((s) => ({ id: s.id, name: `${s.agency_name} · ${s.name}` })).find((s) => s.id === targetId)?.name;
+    const targetId = (action === 'assign' ? req.body.handlerId : req.body.departmentId) ?? 0;
+    const choices = await requestListChoices(req.ctx, scopes);
+    const target = (action === 'assign' ? choices.handlers : choices.sections).find((c) => c.id === targetId)?.name;
     if (!target) return reply.flashRedirect(back, action === 'assign' ? '请选择办理人。' : '请选择主办科室。');
-    const cases = (await Promise.all(ids.map((id) => getRequest(req.ctx.db, id)))).filter((r): r is RequestWithOrg => !!r && canViewRequests(req.actor, r.org_path));
+    const cases = await viewableRequests(req.ctx, ids);
     if (!cases.length) return reply.flashRedirect(back, '所勾选的申请不存在或不在您的管辖范围内。');
     const view = reply.view();
     const verb = action === 'assign' ? `分派给 ${target}` : `主办科室设为 ${target}`;
 
-    if (str(req.body, 'confirm') !== '1') {
+    if (!ticked(req.body.confirm)) {
       return reply.page(
         <ConsoleLayout view={view} title={`确认批量${ACTIONS[action]}`}>
           <p data-testid="bulk-confirm">

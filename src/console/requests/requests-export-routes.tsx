@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assertAllowed } from '../guard.js';
-import { str } from '../../platform/http/form.js';
+import { Form, OptChoice, OptInt, typed } from '../../platform/http/schemas.js';
 import { tx } from '../../platform/tx.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
@@ -9,19 +9,23 @@ import { isProvisionalDate } from '../../calendar/calendar.rules.js';
 import { requestScopes, seesPersonalData } from '../../requests/requests.policy.rules.js';
 import { parseRequestListQuery } from '../../requests/request-list.rules.js';
 import { requestExportRows } from '../../requests/request-export.rules.js';
+import { RequestListFields } from '../../requests/request-list.schemas.js';
 import { runRequestList } from './request-list-query.js';
 
 /** Most rows one export carries. */
 export const EXPORT_LIMIT = 5000;
 
+/** The list's query (as on the list page), `?org=` and the file format (CSV unless XLSX is asked for). */
+const ExportQuery = Form({ ...RequestListFields, org: OptInt('机构'), format: OptChoice('格式', ['csv', 'xlsx'] as const) });
+
 /** Console: the request list as shown (queue, search, filters, order; every page) as CSV or XLSX. */
 export async function requestsExportRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/requests/export', async (req, reply) => {
+  typed(app).get('/console/requests/export', { schema: { querystring: ExportQuery } }, async (req, reply) => {
     assertAllowed(requestScopes(req.actor).length > 0);
     const { query } = parseRequestListQuery(req.query);
     const { rows, total, day, cal } = await runRequestList(req, query, { limit: EXPORT_LIMIT, offset: 0 });
     const table = requestExportRows(rows, (r) => seesPersonalData(req.actor, r.org_path, r.handler_id), (d) => isProvisionalDate(cal, d));
-    const xlsx = str(req.query, 'format') === 'xlsx';
+    const xlsx = req.query.format === 'xlsx';
     const clear = rows.filter((r) => seesPersonalData(req.actor, r.org_path, r.handler_id)).length;
     await tx(req.ctx, (trx) =>
       writeAudit(trx, req.ctx, { action: 'request.export', subjectType: 'request', summary: `导出申请列表（${xlsx ? 'XLSX' : 'CSV'}）：${rows.length} 件${total > rows.length ? `（共 ${total} 件，超出部分未导出）` : ''}，其中 ${clear} 件显示申请人姓名` }),

@@ -1,39 +1,41 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination, SelectField, TextField } from '../../platform/views/components.js';
-import { pageParam } from '../../platform/http/form.js';
+import { Form, OptInt, Page, typed } from '../../platform/http/schemas.js';
 import { isProvisionalDate } from '../../calendar/calendar.rules.js';
 import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
 import { ProvisionalBadge } from '../../platform/views/provisional.js';
 import { assertAllowed } from '../guard.js';
 import { HANDLE_ROLES, requestScopes } from '../../requests/requests.policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { handlersWithin } from '../../requests/requests.store.js';
-import { sectionsWithin } from '../../requests/request-departments.store.js';
+import { requestListChoices } from '../../requests/request-list-choices.js';
 import { isOverdue } from '../../requests/due-window.rules.js';
 import { isOpenState, REQUEST_STATES, stateLabel } from '../../requests/request-states.rules.js';
 import { APPLICANT_TYPES } from '../../requests/applicant.rules.js';
 import { OUTCOMES, outcomeByCode } from '../../requests/outcomes.rules.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
 import { hasFilters, parseRequestListQuery, REQUEST_QUEUES, REQUEST_SORTS, requestListQs, type RequestQueue } from '../../requests/request-list.rules.js';
+import { RequestListFields } from '../../requests/request-list.schemas.js';
 import { runRequestList } from './request-list-query.js';
 
 const PER_PAGE = 30;
+
+/** The list's query (lenient filters, see request-list.schemas.ts), its page and `?org=` (one agency). */
+const ListQuery = Form({ ...RequestListFields, page: Page(), org: OptInt('机构') });
 
 /** Queues shown as tabs. */
 export const QUEUES = Object.entries(REQUEST_QUEUES) as ReadonlyArray<[RequestQueue, string]>;
 
 /** Console: the request list with queues, search, filters, sorting, pagination, export and bulk actions. Personal data never appears in lists. */
 export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/requests', async (req, reply) => {
+  typed(app).get('/console/requests', { schema: { querystring: ListQuery } }, async (req, reply) => {
     assertAllowed(requestScopes(req.actor).length > 0);
     const { query, errors } = parseRequestListQuery(req.query);
-    const page = pageParam(req.query);
+    const page = req.query.page;
     const { rows, total, day, cal, org, orgQs, scopes } = await runRequestList(req, query, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-    const paths = org ? [org.path] : scopes;
-    const [handlers, sections] = await Promise.all([handlersWithin(req.ctx.db, paths), sectionsWithin(req.ctx.db, paths)]);
-    const handlerOptions: Array<[string, string]> = [['me', '我自己'], ['none', '未分派'], ...handlers.map((h): [string, string] => [String(h.id), h.display_name])];
-    const sectionOptions = sections.map((s): [string, string] => [String(s.id), `${s.agency_name} · ${s.name}`]);
+    const { handlers, sections } = await requestListChoices(req.ctx, org ? [org.path] : scopes);
+    const handlerOptions: Array<[string, string]> = [['me', '我自己'], ['none', '未分派'], ...handlers.map((h): [string, string] => [String(h.id), h.name])];
+    const sectionOptions = sections.map((s): [string, string] => [String(s.id), s.name]);
     const qs = requestListQs(query);
     const bulk = rolesAllow(req.actor, HANDLE_ROLES);
     const view = reply.view();
@@ -132,7 +134,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
             {bulk ? (
               <fieldset class="filters">
                 <legend>批量处理勾选的申请（先确认，再执行）</legend>
-                <SelectField name="handlerId" label="分派办理人" value="" placeholder="请选择" options={handlers.map((h) => [String(h.id), h.display_name])} idPrefix="bulk" />
+                <SelectField name="handlerId" label="分派办理人" value="" placeholder="请选择" options={handlers.map((h) => [String(h.id), h.name])} idPrefix="bulk" />
                 <button type="submit" name="action" value="assign">
                   批量分派…
                 </button>
