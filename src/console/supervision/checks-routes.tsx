@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { ConsoleLayout } from '../layout.js';
 import { assertAllowed } from '../guard.js';
 import { CsrfField, Empty, beijingTime } from '../../platform/views/components.js';
@@ -8,7 +7,7 @@ import { notFound } from '../../platform/errors.js';
 import { parseId } from '../../orgs/create-user.js';
 import { getOrg, listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { guarded } from '../../supervision/figure-source.js';
+import { categoryNames } from '../../catalog/catalog-figures.js';
 import { readHistory, readKinds, type StoredCheck } from '../../supervision/site-check-settings.js';
 import { runSiteCheck } from '../../supervision/run-site-check.js';
 import { setColumnKinds } from '../../supervision/set-column-kinds.js';
@@ -147,7 +146,7 @@ export async function checksRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/console/supervision/checks/:orgId', async (req, reply) => {
     const org = await orgFor(req);
-    const categories = (await guarded(async () => (await sql<{ id: number; name: string }>`select id, name from catalog_categories where org_id = ${org.id} order by sort_order, id`.execute(req.ctx.db)).rows)) ?? [];
+    const categories = await categoryNames(req.ctx.db, org.id);
     return reply.page(<OrgPage view={reply.view()} org={org} history={await readHistory(req.ctx.db, org.id)} categories={categories} kinds={await readKinds(req.ctx.db, org.id)} />);
   });
 
