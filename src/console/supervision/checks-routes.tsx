@@ -4,7 +4,7 @@ import { assertAllowed } from '../guard.js';
 import { CsrfField, Empty, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { notFound } from '../../platform/errors.js';
-import { parseId } from '../../orgs/create-user.js';
+import { Choice, Int, Params, Type, typed } from '../../platform/http/schemas.js';
 import { getOrg, listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { categoryNames } from '../../catalog/catalog-figures.js';
@@ -127,8 +127,12 @@ function OrgPage({ view, org, history, categories, kinds }: { view: ViewCtx; org
   );
 }
 
-async function orgFor(req: FastifyRequest): Promise<OrgRow> {
-  const org = await getOrg(req.ctx.db, parseId((req.params as { orgId: string }).orgId));
+const OrgParams = Params({ orgId: Int('机构') });
+/** One select per category: `kind_<category id>`. */
+const KindsForm = Type.Record(Type.TemplateLiteral('kind_${number}'), Choice('栏目类型', ['other', 'news', 'notice'] as const), { title: '栏目类型' });
+
+async function orgFor(req: FastifyRequest, orgId: number): Promise<OrgRow> {
+  const org = await getOrg(req.ctx.db, orgId);
   if (!org) throw notFound('org_not_found', '机构不存在。');
   assertAllowed(rolesAllow(req.actor, ['supervisor'], org.path));
   return org;
@@ -136,7 +140,8 @@ async function orgFor(req: FastifyRequest): Promise<OrgRow> {
 
 /** Console: website checks per agency (supervisors): results, history, what changed, category kinds, run now. */
 export async function checksRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/supervision/checks', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/supervision/checks', async (req, reply) => {
     const paths = scopePaths(req.actor, ['supervisor']);
     assertAllowed(paths.length > 0);
     const orgs = (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section');
@@ -144,23 +149,22 @@ export async function checksRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<ListPage view={reply.view()} rows={rows} />);
   });
 
-  app.get('/console/supervision/checks/:orgId', async (req, reply) => {
-    const org = await orgFor(req);
+  r.get('/console/supervision/checks/:orgId', { schema: { params: OrgParams } }, async (req, reply) => {
+    const org = await orgFor(req, req.params.orgId);
     const categories = await categoryNames(req.ctx.db, org.id);
     return reply.page(<OrgPage view={reply.view()} org={org} history={await readHistory(req.ctx.db, org.id)} categories={categories} kinds={await readKinds(req.ctx.db, org.id)} />);
   });
 
-  app.post('/console/supervision/checks/:orgId/run', async (req, reply) => {
-    const org = await orgFor(req);
+  r.post('/console/supervision/checks/:orgId/run', { schema: { params: OrgParams } }, async (req, reply) => {
+    const org = await orgFor(req, req.params.orgId);
     const c = await runSiteCheck(req.ctx, org.id);
     return reply.flashRedirect(`/console/supervision/checks/${org.id}`, `检查完成：${verdictText(c)}。`);
   });
 
-  app.post('/console/supervision/checks/:orgId/kinds', async (req, reply) => {
-    const org = await orgFor(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
+  r.post('/console/supervision/checks/:orgId/kinds', { schema: { params: OrgParams, body: KindsForm } }, async (req, reply) => {
+    const org = await orgFor(req, req.params.orgId);
     const kinds: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) if (k.startsWith('kind_')) kinds[k.slice(5)] = String(Array.isArray(v) ? v[0] : v);
+    for (const [k, v] of Object.entries(req.body)) if (k.startsWith('kind_')) kinds[k.slice(5)] = v;
     await setColumnKinds(req.ctx, org.id, kinds);
     return reply.flashRedirect(`/console/supervision/checks/${org.id}`, '已保存栏目类型。');
   });
