@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { assertAllowed } from '../guard.js';
 import { CsrfField, ErrorSummary, TextArea, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Form, IdParams, Text, typed } from '../../platform/http/schemas.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { REPORT_STATES, isTaskOverdue, taskStateLabel } from '../../supervision/tasks.rules.js';
-import { getTask, listReports, type TaskReportRow, type TaskView } from '../../supervision/tasks.store.js';
-import { canManageTask, canReportTask, canViewTask } from '../../supervision/task-access.js';
+import { viewTask, type TaskReportRow, type TaskView } from '../../supervision/task-views.js';
+import { canManageTask, canReportTask } from '../../supervision/task-access.js';
 import { reportTask } from '../../supervision/report-task.js';
 import { reviewTask } from '../../supervision/review-task.js';
 import { updateTask } from '../../supervision/update-task.js';
@@ -140,11 +139,9 @@ function TaskPage(p: Props) {
 }
 
 async function render(req: FastifyRequest, view: ViewCtx, id: number, extra: Partial<Props> = {}) {
-  const task = await getTask(req.ctx.db, id);
-  if (!task) throw notFound('task_not_found', '任务不存在。');
-  assertAllowed(canViewTask(req.actor, task));
+  const { task, reports } = await viewTask(req.ctx, id);
   const orgs = canManageTask(req.actor, task) ? (await jurisdictionOrgs(req)).orgs.filter((o) => o.path.startsWith(task.org_path)) : [];
-  return <TaskPage view={view} task={task} reports={await listReports(req.ctx.db, id)} today={todayInShanghai(req.ctx.now())} orgs={orgs} {...extra} />;
+  return <TaskPage view={view} task={task} reports={reports} today={todayInShanghai(req.ctx.now())} orgs={orgs} {...extra} />;
 }
 
 const ReportForm = Form({ progress: Text('工作进展'), links: Text('佐证链接') });

@@ -9,7 +9,7 @@ import { todayInShanghai } from '../../platform/dates.js';
 import { listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
 import { isTaskOverdue, TASK_MANAGE_ROLES, TASK_STATES, TASK_VIEW_ROLES, taskStateLabel, type TaskState } from '../../supervision/tasks.rules.js';
-import { listTasks, taskCategories, type TaskFilter, type TaskView } from '../../supervision/tasks.store.js';
+import { taskCategoryChoices, taskPage, type TaskFilter, type TaskView } from '../../supervision/task-views.js';
 import { taskScope } from '../../supervision/task-access.js';
 import { TaskFields, orgOptions } from './task-form.js';
 
@@ -188,10 +188,10 @@ export function TasksPage(p: ListProps) {
 export async function renderList(req: FastifyRequest, view: ViewCtx, query: TaskQueryT, extra: { errors?: FieldError[]; values?: Record<string, unknown> } = {}) {
   const { filter, qs } = filterFrom(req, query);
   const page = query.page;
-  const { rows, total } = await listTasks(req.ctx.db, filter, page, PER_PAGE);
+  const { rows, total } = await taskPage(req.ctx, filter, page, PER_PAGE);
   const manage = scopePaths(req.actor, TASK_MANAGE_ROLES).length ? await jurisdictionOrgs(req) : null;
   const filterOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, TASK_VIEW_ROLES) })).filter((o) => o.kind !== 'section');
-  const categories = await taskCategories(req.ctx.db, { supervisePaths: filter.supervisePaths, reportPaths: filter.reportPaths });
+  const categories = await taskCategoryChoices(req.ctx, { supervisePaths: filter.supervisePaths, reportPaths: filter.reportPaths });
   const thisYear = Number(todayInShanghai(req.ctx.now()).slice(0, 4));
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map(String);
   return <TasksPage view={view} rows={rows} total={total} page={page} qs={qs} today={todayInShanghai(req.ctx.now())} categories={categories} years={years} filterOrgs={filterOrgs} manage={manage} {...extra} />;

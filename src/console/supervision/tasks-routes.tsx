@@ -5,7 +5,7 @@ import { isAppError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
 import { quarterOf, TASK_VIEW_ROLES } from '../../supervision/tasks.rules.js';
-import { allTasks } from '../../supervision/tasks.store.js';
+import { tasksMatching } from '../../supervision/task-views.js';
 import { createTask } from '../../supervision/create-task.js';
 import { tasksToXlsx } from '../../supervision/tasks-xlsx.js';
 import { quarterlyNoticeDocx } from '../../supervision/quarterly-notice.js';
@@ -40,7 +40,7 @@ export async function tasksRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/console/supervision/tasks.xlsx', { schema: { querystring: TaskQuery } }, async (req, reply) => {
     assertAllowed(visible(req));
-    const tasks = await allTasks(req.ctx.db, filterFrom(req, req.query).filter);
+    const tasks = await tasksMatching(req.ctx, filterFrom(req, req.query).filter);
     const buf = await tasksToXlsx(tasks, todayInShanghai(req.ctx.now()));
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -54,7 +54,7 @@ export async function tasksRoutes(app: FastifyInstance): Promise<void> {
     const { filter } = filterFrom(req, req.query);
     const q = quarterOf(today);
     const year = filter.year ?? q.year;
-    const tasks = await allTasks(req.ctx.db, { ...filter, year });
+    const tasks = await tasksMatching(req.ctx, { ...filter, year });
     const { jurisdictions } = await jurisdictionOrgs(req);
     const name = jurisdictions[0]?.name ?? tasks[0]?.org_name ?? '本级';
     const quarter = year === q.year ? q.quarter : 4;

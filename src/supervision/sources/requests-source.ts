@@ -1,6 +1,7 @@
-/** Figures of 依申请公开 (requests): received, open, overdue, due within 3 working days, average handling time, on time, outcomes. */
+/** Figures of 依申请公开 (requests): received, open, overdue, due within 3 working days (DUE_SOON_WORKING_DAYS), average handling time, on time, outcomes. */
 import { workingDaysBetween } from '../../calendar/calendar.rules.js';
 import { openStates, requestFigures, requestsReceivedByMonth } from '../../requests/request-figures.js';
+import { DUE_SOON_WORKING_DAYS } from '../../requests/due-window.rules.js';
 import { bump, share, type Counts, type FigureSource } from '../figure-source.js';
 
 /** The requests source (read queries of src/requests, aggregates only). */
@@ -13,7 +14,7 @@ export const requestsSource: FigureSource = {
     { key: 'req_on_time_rate', label: '按时答复率', format: 'pct', public: true },
     { key: 'req_open', label: '办理中', format: 'int', link: (orgId) => `/console/requests?queue=all&org=${orgId}` },
     { key: 'req_overdue', label: '已超期', format: 'int', link: (orgId) => `/console/requests?queue=overdue&org=${orgId}` },
-    { key: 'req_due_soon', label: '3个工作日内到期', format: 'int', link: (orgId) => `/console/requests?queue=due_soon&org=${orgId}` },
+    { key: 'req_due_soon', label: `${DUE_SOON_WORKING_DAYS}个工作日内到期`, format: 'int', link: (orgId) => `/console/requests?queue=due_soon&org=${orgId}` },
     { key: 'req_avg_days', label: '平均办理工作日', format: 'days', public: true },
   ],
   async collect(db, q) {
