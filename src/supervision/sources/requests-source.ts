@@ -45,7 +45,7 @@ export const requestsSource: FigureSource = {
     return {
       req_received: c.received ?? 0,
       req_answered: c.answered ?? 0,
-      // No base (nothing answered, no working days countable): shown as —.
+      // Without a base (nothing answered; no working days countable for the average): shown as —.
       req_on_time_rate: share(c.on_time, c.answered),
       req_open: c.open ?? 0,
       req_overdue: c.overdue ?? 0,
