@@ -7,12 +7,13 @@
 import { addDays } from '../platform/dates.js';
 import type { WorkCalendar } from '../calendar/calendar.rules.js';
 import { disclosureDue } from '../catalog/timeliness.rules.js';
+import { DUE_SOON_WORKING_DAYS } from '../requests/due-window.rules.js';
 
 /** Alert kinds a user can choose. */
 export const ALERT_KINDS = {
   items_due: '主动公开：即将超过或已超过20个工作日仍未公开的信息',
-  requests_due: '依申请公开：3个工作日内到期或已超期的申请',
-  messages_late: '互动交流：已超期或3个工作日内到期的留言',
+  requests_due: `依申请公开：${DUE_SOON_WORKING_DAYS}个工作日内到期或已超期的申请`,
+  messages_late: `互动交流：已超期或${DUE_SOON_WORKING_DAYS}个工作日内到期的留言`,
   tasks_overdue: '年度任务：逾期未完成的任务',
   calendar_missing: '下一年度节假日日历缺失（每年11月1日起）',
   annual_report_due: '年度报告待发布（每年1月1日至1月31日）',
@@ -46,10 +47,10 @@ export function digestLines(f: DigestFacts, kinds: readonly AlertKind[]): string
   const lines: string[] = [];
   if (kinds.includes('items_due') && f.itemsDue) lines.push(`主动公开：${f.itemsDue} 条信息即将超过或已超过 20 个工作日仍未公开。`);
   if (kinds.includes('requests_due') && (f.requestsDueSoon || f.requestsOverdue)) {
-    lines.push(`依申请公开：${f.requestsOverdue} 件已超期，${f.requestsDueSoon} 件将在 3 个工作日内到期。`);
+    lines.push(`依申请公开：${f.requestsOverdue} 件已超期，${f.requestsDueSoon} 件将在 ${DUE_SOON_WORKING_DAYS} 个工作日内到期。`);
   }
   if (kinds.includes('messages_late') && (f.messagesLate || f.messagesDueSoon)) {
-    lines.push(`互动交流：${f.messagesLate ?? 0} 条留言已超期未答复，${f.messagesDueSoon ?? 0} 条将在 3 个工作日内到期。`);
+    lines.push(`互动交流：${f.messagesLate ?? 0} 条留言已超期未答复，${f.messagesDueSoon ?? 0} 条将在 ${DUE_SOON_WORKING_DAYS} 个工作日内到期。`);
   }
   if (kinds.includes('tasks_overdue') && f.tasksOverdue) lines.push(`年度任务：${f.tasksOverdue} 项已逾期未完成。`);
   if (kinds.includes('calendar_missing') && f.calendarMissingYear !== null) lines.push(`${f.calendarMissingYear} 年法定节假日日历尚未导入，期限将无法计算。`);

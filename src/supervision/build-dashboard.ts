@@ -7,6 +7,7 @@ import { listOrgs } from '../orgs/orgs.store.js';
 import { getCalendar } from '../calendar/get-calendar.js';
 import { addWorkingDays, isProvisionalDate, type WorkCalendar } from '../calendar/calendar.rules.js';
 import { provisionalNote, provisionalYears } from '../calendar/provisional-year.rules.js';
+import { ANSWER_WORKING_DAYS } from '../requests/clock/request-clock.rules.js';
 import type { FigureColumn, FigureSource } from './figure-source.js';
 import { rollUp, rowOf, rowOrgs, sortRows, type DashRow } from './dashboard.rules.js';
 import { FIGURE_SOURCES } from './sources/index.js';
@@ -50,6 +51,7 @@ export async function computeFigures(ctx: Ctx, paths: string[], period: { from: 
   const total: DashRow = { orgId: 0, orgName: '合计', values: {} };
   const columns: Dashboard['columns'] = [];
   for (const { s, counts } of collected) {
+    // “暂无数据” only for a source that has, by design, nothing to say (FigureSource.collect); a failing query has thrown.
     for (const c of s.columns) columns.push({ ...c, source: s.key, available: counts !== null });
     if (!counts) continue;
     const rolled = rollUp(counts, rowMap);
@@ -67,9 +69,10 @@ export async function computeFigures(ctx: Ctx, paths: string[], period: { from: 
 /** The 暂定 sentence when the 20 working days from today reach into a provisional year (due dates and 3-day windows then rest on it). */
 function provisionalNoteFor(cal: WorkCalendar, today: string): string | null {
   try {
-    const horizon = addWorkingDays(cal, today, 20);
+    const horizon = addWorkingDays(cal, today, ANSWER_WORKING_DAYS);
     return isProvisionalDate(cal, horizon) ? provisionalNote(provisionalYears([horizon])) : null;
   } catch {
+    // Legitimately absent: the calendar does not reach that far (a year not yet imported), so nothing rests on a provisional year.
     return null;
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The narrow door through which the dashboard and the public statistics read other capabilities'
- * figures. One implementation per source (requests, catalogue, interaction, annual reports, tasks),
- * each guarded: when the source's tables are not there, `collect` returns null and the page shows
- * “暂无数据” instead of failing.
+ * figures. One implementation per source (requests, catalogue, interaction, annual reports, tasks,
+ * website checks), each reading through the owning capability's named read queries
+ * (requests/request-figures.ts, catalog/catalog-figures.ts, interaction/interaction-figures.ts,
+ * reports/report-figures.ts). A failing query fails the page (logged, the normal error page): a
+ * misspelt column or a lost connection is never shown as “暂无数据”.
  */
 import type { Db } from '../platform/db/schema.js';
 import type { WorkCalendar } from '../calendar/calendar.rules.js';
@@ -36,23 +38,17 @@ export interface FigureSource {
   key: string;
   label: string;
   columns: readonly FigureColumn[];
-  /** Counts per org id (the org that owns the records), or null when the source is unavailable. */
+  /**
+   * Counts per org id (the org that owns the records). Null only when the source, by design, has
+   * nothing to say for the query (the column then shows “暂无数据”); errors are thrown, never null.
+   */
   collect(db: Db, q: FigureQuery): Promise<Map<number, Counts> | null>;
   /** Figures from summed counts. */
   figures(c: Counts): Record<string, number | null>;
-  /** Monthly counts (YYYY-MM → n) for the trend chart, or null when unavailable. */
-  monthly?(db: Db, q: { paths: readonly string[]; fromMonth: string; toMonth: string }): Promise<Map<string, number> | null>;
+  /** Monthly counts (YYYY-MM → n) for the trend chart. */
+  monthly?(db: Db, q: { paths: readonly string[]; fromMonth: string; toMonth: string }): Promise<Map<string, number>>;
   /** Label of the monthly series. */
   monthlyLabel?: string;
-}
-
-/** Runs a query and turns any error (a missing table, a missing column) into null. */
-export async function guarded<T>(fn: () => Promise<T>): Promise<T | null> {
-  try {
-    return await fn();
-  } catch {
-    return null;
-  }
 }
 
 /** Adds `n` to `counts[key]` of an org in the map. */

@@ -4,10 +4,9 @@
  * attachments (always).
  */
 import { existsSync } from 'node:fs';
-import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import { blobPath } from '../catalog/attachment-files.js';
-import { guarded } from './figure-source.js';
+import { publishedAttachmentHashes, publishedBodiesContaining } from '../catalog/catalog-figures.js';
 
 export interface ExternalLinkSettings {
   enabled: boolean;
@@ -70,23 +69,12 @@ export async function checkExternalLinks(urls: readonly string[], s: ExternalLin
   return { checked, skipped, broken: broken.sort() };
 }
 
-/** Published items' external links of the agency's subtree (guarded: null without the catalogue). */
-export function agencyExternalLinks(db: Db, orgId: number, ownHost: string | null): Promise<string[] | null> {
-  return guarded(async () => {
-    const r = await sql<{ body_html: string }>`
-      select i.body_html from items i join orgs o on o.id = i.org_id join orgs a on o.path like a.path || '%'
-      where a.id = ${orgId} and i.status = 'published' and (i.body_html like ${'%http://%'} or i.body_html like ${'%https://%'})`.execute(db);
-    return r.rows.flatMap((b) => externalLinks(b.body_html, ownHost));
-  });
+/** Published items' external links of the agency's subtree. */
+export async function agencyExternalLinks(db: Db, orgId: number, ownHost: string | null): Promise<string[]> {
+  return (await publishedBodiesContaining(db, orgId, ['http://', 'https://'])).flatMap((b) => externalLinks(b, ownHost));
 }
 
 /** Published attachments of the agency whose stored file is missing (a broken download link). */
-export function missingAttachmentFiles(db: Db, orgId: number, blobDir: string): Promise<number | null> {
-  return guarded(async () => {
-    const r = await sql<{ sha256: string }>`
-      select f.sha256 from item_attachments t join catalog_files f on f.id = t.file_id join items i on i.id = t.item_id
-      join orgs o on o.id = i.org_id join orgs a on o.path like a.path || '%'
-      where a.id = ${orgId} and i.status = 'published'`.execute(db);
-    return r.rows.filter((x) => !existsSync(blobPath(blobDir, x.sha256))).length;
-  });
+export async function missingAttachmentFiles(db: Db, orgId: number, blobDir: string): Promise<number> {
+  return (await publishedAttachmentHashes(db, orgId)).filter((sha) => !existsSync(blobPath(blobDir, sha))).length;
 }

@@ -3,11 +3,10 @@ import type { Ctx } from '../platform/context.js';
 import { invalidFields, notFound } from '../platform/errors.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
-import { getCalendar } from '../calendar/get-calendar.js';
 import { outcomeText } from '../requests/outcomes.rules.js';
 import { computeFigures, type Dashboard } from './build-dashboard.js';
 import { FIGURE_SOURCES } from './sources/index.js';
-import { requestsSource } from './sources/requests-source.js';
+import { requestFigures } from '../requests/request-figures.js';
 
 /** Sources and columns shown to the public. */
 const PUBLIC_SOURCES = FIGURE_SOURCES.map((s) => ({ ...s, columns: s.columns.filter((c) => c.public).map((c) => ({ ...c, link: undefined })) })).filter((s) => s.columns.length);
@@ -19,7 +18,7 @@ export interface PublicStats {
   from: string;
   to: string;
   figures: Omit<Dashboard, 'paths'>;
-  outcomes: Array<{ label: string; n: number }> | null;
+  outcomes: Array<{ label: string; n: number }>;
   roots: OrgRow[];
 }
 
@@ -35,12 +34,8 @@ export async function publicStats(ctx: Ctx, input: { orgId?: number; year?: numb
   const paths = org ? [org.path] : roots.map((r) => r.path);
   const period = { from: `${year}-01-01`, to: year === thisYear ? today : `${year}-12-31` };
   const figures = await computeFigures(ctx, paths, period, PUBLIC_SOURCES);
-  const counts = await requestsSource.collect(ctx.db, { paths, ...period, today, cal: await getCalendar(ctx.db) });
-  let outcomes: PublicStats['outcomes'] = null;
-  if (counts) {
-    const sum = new Map<string, number>();
-    for (const c of counts.values()) for (const [k, v] of Object.entries(c)) if (k.startsWith('outcome:')) sum.set(k.slice(8), (sum.get(k.slice(8)) ?? 0) + v);
-    outcomes = [...sum].sort((a, b) => a[0].localeCompare(b[0])).map(([code, n]) => ({ label: outcomeText(code), n }));
-  }
+  const sum = new Map<string, number>();
+  for (const o of (await requestFigures(ctx.db, { paths, ...period })).outcomes) sum.set(o.outcomeCode, (sum.get(o.outcomeCode) ?? 0) + o.n);
+  const outcomes = [...sum].sort((a, b) => a[0].localeCompare(b[0])).map(([code, n]) => ({ label: outcomeText(code), n }));
   return { org, year, ...period, figures, outcomes, roots };
 }

@@ -19,10 +19,10 @@ export async function runSiteCheck(ctx: Ctx, orgId: number): Promise<StoredCheck
   const settings = await readCheckSettings(ctx.db);
   const facts = await collectSiteFacts(ctx.db, org.id, today, await readKinds(ctx.db, org.id));
   // Links: internal item links (in the facts), attachment files always, external links when enabled.
-  const missingFiles = (await missingAttachmentFiles(ctx.db, org.id, ctx.config.blobDir)) ?? 0;
+  const missingFiles = await missingAttachmentFiles(ctx.db, org.id, ctx.config.blobDir);
   let externalBroken = 0;
   if (settings.externalLinks.enabled) {
-    const urls = (await agencyExternalLinks(ctx.db, org.id, new URL(ctx.config.publicUrl).host)) ?? [];
+    const urls = await agencyExternalLinks(ctx.db, org.id, new URL(ctx.config.publicUrl).host);
     externalBroken = (await checkExternalLinks(urls, settings.externalLinks)).broken.length;
   }
   const result = checkSite({ ...facts, brokenLinksOther: facts.brokenLinksOther + missingFiles + externalBroken }, settings);

@@ -4,6 +4,7 @@
  * `supervision.check.history.<orgId>` (the last 100 results, newest first), `supervision.check.table`
  * (deduction table overriding the defaults).
  */
+import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import { DEFAULT_CHECK_SETTINGS, type CheckResult, type CheckSettings, type ColumnKind } from './site-check.rules.js';
 
@@ -17,18 +18,24 @@ export interface StoredCheck {
 }
 
 export const kindsKey = (orgId: number): string => `supervision.check.kinds.${orgId}`;
-export const historyKey = (orgId: number): string => `supervision.check.history.${orgId}`;
+const HISTORY_PREFIX = 'supervision.check.history.';
+export const historyKey = (orgId: number): string => `${HISTORY_PREFIX}${orgId}`;
 export const TABLE_KEY = 'supervision.check.table';
 export const HISTORY_LIMIT = 100;
 
-async function read<T>(db: Db, key: string, fallback: T): Promise<T> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (!row) return fallback;
+/** A stored JSON value, or the fallback when there is none (or it is not JSON: an old or hand-edited value counts as unset). */
+function parsed<T>(value: string | undefined, fallback: T): T {
+  if (value === undefined) return fallback;
   try {
-    return JSON.parse(row.value) as T;
+    return JSON.parse(value) as T;
   } catch {
     return fallback;
   }
+}
+
+async function read<T>(db: Db, key: string, fallback: T): Promise<T> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return parsed(row?.value, fallback);
 }
 
 /** Writes a JSON setting (inside the caller's transaction). */
@@ -45,6 +52,23 @@ export async function writeSetting(db: Db, key: string, value: unknown, now: str
 export const readKinds = (db: Db, orgId: number): Promise<Record<string, ColumnKind>> => read(db, kindsKey(orgId), {});
 /** Check history of an agency, newest first. */
 export const readHistory = (db: Db, orgId: number): Promise<StoredCheck[]> => read(db, historyKey(orgId), []);
+/** The latest check of each agency of the subtrees that has been checked (org id → check). */
+export async function latestChecks(db: Db, paths: readonly string[]): Promise<Map<number, StoredCheck>> {
+  if (!paths.length) return new Map();
+  const rows = await db
+    .selectFrom('orgs as o')
+    .innerJoin('settings as s', (j) => j.on(sql<boolean>`s.key = ${HISTORY_PREFIX} || cast(o.id as text)`))
+    .select(['o.id', 's.value'])
+    .where((eb) => eb.or(paths.map((p) => eb('o.path', 'like', `${p}%`))))
+    .execute();
+  const out = new Map<number, StoredCheck>();
+  for (const r of rows) {
+    const last = parsed<StoredCheck[]>(r.value, [])[0];
+    if (last) out.set(r.id, last);
+  }
+  return out;
+}
+
 /** The thresholds and deduction table in force. */
 export async function readCheckSettings(db: Db): Promise<CheckSettings> {
   const over = await read<Partial<CheckSettings>>(db, TABLE_KEY, {});

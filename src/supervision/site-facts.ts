@@ -1,11 +1,11 @@
 /**
- * Collects the facts of one agency's pages on Gongkai's public site for the website check (read only,
- * guarded: without the catalogue or interaction tables the facts say “no columns” / “no channel”).
+ * Collects the facts of one agency's pages on Gongkai's public site for the website check (read only),
+ * through the read queries of the catalogue (catalog/catalog-figures.ts) and of 互动交流
+ * (interaction/interaction-figures.ts).
  */
-import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import { PROACTIVE } from '../catalog/catalog-labels.rules.js';
-import { guarded } from './figure-source.js';
+import { categoryFacts, lastProactivePublished, publishedBodiesContaining, publishedItemIds } from '../catalog/catalog-figures.js';
+import { messageDatesOfAgency } from '../interaction/interaction-figures.js';
 import { minusMonths, type ColumnKind, type SiteFacts } from './site-check.rules.js';
 
 /** Internal links to catalogue items in a body (`/gk/items/123`). */
@@ -15,45 +15,23 @@ export function internalItemLinks(html: string): number[] {
 
 /** The facts of the agency `orgId` on `today`, with each category's kind from the settings. */
 export async function collectSiteFacts(db: Db, orgId: number, today: string, kinds: Readonly<Record<string, ColumnKind>>): Promise<SiteFacts> {
-  const cols = await guarded(async () => {
-    const r = await sql<{ id: number; name: string; last: string | null; n: number | string; undated: number | string }>`
-      select c.id, c.name, max(i.published_on) as last, count(i.id) as n,
-        sum(case when i.id is not null and i.published_on is null then 1 else 0 end) as undated
-      from catalog_categories c left join items i on i.category_id = c.id and i.status = 'published' and i.disclosure_mode = ${PROACTIVE}
-      where c.org_id = ${orgId} group by c.id, c.name order by c.id`.execute(db);
-    return r.rows;
-  });
-  const home = await guarded(async () => {
-    const r = await sql<{ last: string | null }>`
-      select max(i.published_on) as last from items i join orgs o on o.id = i.org_id join orgs a on o.path like a.path || '%'
-      where a.id = ${orgId} and i.status = 'published' and i.disclosure_mode = ${PROACTIVE}`.execute(db);
-    return r.rows[0]?.last ?? null;
-  });
-  const broken = await guarded(async () => {
-    const bodies = await sql<{ body_html: string }>`
-      select i.body_html from items i join orgs o on o.id = i.org_id join orgs a on o.path like a.path || '%'
-      where a.id = ${orgId} and i.status = 'published' and i.body_html like ${'%/gk/items/%'}`.execute(db);
-    const ids = [...new Set(bodies.rows.flatMap((b) => internalItemLinks(b.body_html)))];
-    if (!ids.length) return 0;
-    const ok = await sql<{ id: number }>`select id from items where status = 'published' and id in (${sql.join(ids)})`.execute(db);
-    const live = new Set(ok.rows.map((r) => Number(r.id)));
-    return bodies.rows.reduce((a, b) => a + internalItemLinks(b.body_html).filter((id) => !live.has(id)).length, 0);
-  });
-  const messages = await guarded(async () => {
-    const yearBefore = minusMonths(today, 12);
-    const r = await sql<{ received_on: string; replied_on: string | null }>`
-      select m.received_on, m.replied_on from messages m join orgs o on o.id = m.org_id join orgs a on o.path like a.path || '%'
-      where a.id = ${orgId} and m.rejected = 0 and m.held_for_moderation = 0 and m.received_on >= ${yearBefore} and m.received_on <= ${today}`.execute(db);
-    // unanswered for more than three months: the reply (or today) came after received + 3 months
-    return r.rows.filter((m) => minusMonths(m.replied_on && m.replied_on <= today ? m.replied_on : today, 3) > m.received_on).length;
-  });
+  const cols = await categoryFacts(db, orgId);
+  const home = await lastProactivePublished(db, orgId);
+  const bodies = await publishedBodiesContaining(db, orgId, ['/gk/items/']);
+  const live = await publishedItemIds(db, [...new Set(bodies.flatMap(internalItemLinks))]);
+  const broken = bodies.reduce((a, b) => a + internalItemLinks(b).filter((id) => !live.has(id)).length, 0);
+  const messages = await messageDatesOfAgency(db, orgId, { from: minusMonths(today, 12), to: today });
+  // unanswered for more than three months: the reply (or today) came after received + 3 months
+  const over3Months = messages.filter((m) => minusMonths(m.repliedOn && m.repliedOn <= today ? m.repliedOn : today, 3) > m.receivedOn).length;
   return {
     today,
-    homeLastUpdated: home ?? null,
-    columns: (cols ?? []).map((c) => ({ id: c.id, name: c.name, kind: kinds[String(c.id)] ?? 'other', lastUpdated: c.last, items: Number(c.n), undatedItems: Number(c.undated ?? 0) })),
-    hasMessageChannel: messages === null ? null : true,
-    messagesOver3Months: messages ?? 0,
+    // Legitimately absent: an agency that has published nothing yet has no home-page date (the check then vetoes).
+    homeLastUpdated: home,
+    columns: cols.map((c) => ({ id: c.id, name: c.name, kind: kinds[String(c.id)] ?? 'other', lastUpdated: c.lastPublished, items: c.items, undatedItems: c.undated })),
+    // Gongkai itself offers the 留言 channel to every agency.
+    hasMessageChannel: true,
+    messagesOver3Months: over3Months,
     brokenLinksHome: 0,
-    brokenLinksOther: broken ?? 0,
+    brokenLinksOther: broken,
   };
 }

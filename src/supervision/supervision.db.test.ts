@@ -14,7 +14,7 @@ import { importTasks } from './import-tasks.js';
 import { getTask, listReports, listTasks } from './tasks.store.js';
 import { sql } from 'kysely';
 import { buildDashboard, computeFigures } from './build-dashboard.js';
-import { guarded, type FigureSource } from './figure-source.js';
+import type { FigureSource } from './figure-source.js';
 import { formatFigure } from './dashboard.rules.js';
 import { sendDailyDigest } from './daily-digest.js';
 import { saveAlertPrefs } from './save-alert-prefs.js';
@@ -181,20 +181,25 @@ describeDb('supervision tasks and dashboard', (h) => {
     await assert.rejects(buildDashboard(h.ctx(sup.actor, NOW), { from: '2026-12-01', to: '2026-01-01' }), (x) => isAppError(x) && x.code === 'period_reversed');
   });
 
-  test('a source whose table is missing gives 暂无数据, not a crash', async () => {
-    const ghost: FigureSource = {
+  test('a source with nothing to say gives 暂无数据; a failing source fails the page instead of hiding the error', async () => {
+    const silent: FigureSource = {
       key: 'ghost',
       label: '不存在',
       columns: [{ key: 'ghost_n', label: '幽灵', format: 'int' }],
-      collect: (db) => guarded(async () => {
-        await sql`select count(*) from no_such_table_here`.execute(db);
-        return new Map();
-      }),
+      collect: async () => null,
       figures: (c) => ({ ghost_n: c.n ?? 0 }),
     };
-    const d = await computeFigures(h.ctx(sup.actor, NOW), [county.path], { from: '2026-01-01', to: '2026-11-30' }, [ghost]);
+    const d = await computeFigures(h.ctx(sup.actor, NOW), [county.path], { from: '2026-01-01', to: '2026-11-30' }, [silent]);
     assert.equal(d.columns[0].available, false);
     assert.equal(formatFigure(d.columns[0], d.rows[0].values.ghost_n, d.columns[0].available), '暂无数据');
+    const broken: FigureSource = {
+      ...silent,
+      collect: async (db) => {
+        await sql`select count(*) from no_such_table_here`.execute(db);
+        return new Map();
+      },
+    };
+    await assert.rejects(computeFigures(h.ctx(sup.actor, NOW), [county.path], { from: '2026-01-01', to: '2026-11-30' }, [broken]), /no_such_table_here/);
   });
 
   test('website check: facts from the catalogue, 19号 vetoes, history with changes, audited, on the dashboard', async () => {

@@ -74,3 +74,36 @@ export async function taskCategories(db: Db, f: TaskFilter): Promise<string[]> {
   const rows = await filtered(db, f).clearSelect().select('t.category').distinct().orderBy('t.category').execute();
   return rows.map((r) => r.category);
 }
+
+/** Tasks of a year per responsible agency of the subtrees: how many, accepted, and overdue as of `today`. */
+export async function taskCounts(db: Db, q: { paths: readonly string[]; year: number; today: string }): Promise<Array<{ orgId: number; total: number; accepted: number; overdue: number }>> {
+  if (!q.paths.length) return [];
+  const rows = await db
+    .selectFrom('supervision_tasks as t')
+    .innerJoin('orgs as o', 'o.id', 't.responsible_org_id')
+    .select((eb) => [
+      't.responsible_org_id as org_id',
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.sum<number | string>(eb.case().when('t.state', '=', 'accepted').then(1).else(0).end()).as('accepted'),
+      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('t.state', '<>', 'accepted'), eb('t.deadline', '<', q.today)])).then(1).else(0).end()).as('overdue'),
+    ])
+    .where((eb) => eb.or(q.paths.map((p) => eb('o.path', 'like', `${p}%`))))
+    .where('t.year', '=', q.year)
+    .groupBy('t.responsible_org_id')
+    .execute();
+  return rows.map((r) => ({ orgId: r.org_id, total: Number(r.n), accepted: Number(r.accepted ?? 0), overdue: Number(r.overdue ?? 0) }));
+}
+
+/** Tasks of any year not accepted and past their deadline on `today`, responsible agency in the subtrees. */
+export async function overdueTaskCount(db: Db, q: { paths: readonly string[]; today: string }): Promise<number> {
+  if (!q.paths.length) return 0;
+  const r = await db
+    .selectFrom('supervision_tasks as t')
+    .innerJoin('orgs as o', 'o.id', 't.responsible_org_id')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where((eb) => eb.or(q.paths.map((p) => eb('o.path', 'like', `${p}%`))))
+    .where('t.state', '<>', 'accepted')
+    .where('t.deadline', '<', q.today)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -10,7 +10,7 @@ export async function trendChart(db: Db, paths: readonly string[], toDate: strin
   for (const s of FIGURE_SOURCES) {
     if (!s.monthly) continue;
     const m = await s.monthly(db, { paths, fromMonth: months[0], toMonth: months[months.length - 1] });
-    if (m) series.push({ label: s.monthlyLabel ?? s.label, values: months.map((k) => m.get(k) ?? 0) });
+    series.push({ label: s.monthlyLabel ?? s.label, values: months.map((k) => m.get(k) ?? 0) });
   }
   return { svg: trendSvg(title, months, series), months, series };
 }

@@ -3,10 +3,11 @@ import { ConsoleLayout } from '../layout.js';
 import { assertAllowed } from '../guard.js';
 import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { list, str } from '../../platform/http/form.js';
+import { Checkbox, Form, Texts, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { ALERT_KINDS, parseKinds, type AlertKind } from '../../supervision/alerts.rules.js';
+import { ALERT_KINDS, type AlertKind } from '../../supervision/alerts.rules.js';
+import { alertPrefsOf } from '../../supervision/alert-prefs.js';
 import { DASHBOARD_ROLES } from '../../supervision/build-dashboard.js';
 import { saveAlertPrefs } from '../../supervision/save-alert-prefs.js';
 
@@ -38,16 +39,20 @@ function AlertsPage({ view, kinds, email, errors }: { view: ViewCtx; kinds: read
   );
 }
 
+/** The kinds are checked by the use-case (an unknown kind is refused with its message). */
+const AlertsForm = Form({ kinds: Texts('接收以下提醒', { maxItems: 20 }), email: Checkbox('同时发送电子邮件') });
+
 /** Console: each supervisor or agency administrator chooses the daily alerts they receive. */
 export async function alertsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/supervision/alerts', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/supervision/alerts', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, DASHBOARD_ROLES));
-    const row = await req.ctx.db.selectFrom('supervision_alert_prefs').selectAll().where('user_id', '=', req.actor.userId ?? 0).executeTakeFirst();
-    return reply.page(<AlertsPage view={reply.view()} kinds={parseKinds(row?.kinds)} email={row ? row.email === 1 : true} />);
+    const prefs = await alertPrefsOf(req.ctx.db, req.actor.userId ?? 0);
+    return reply.page(<AlertsPage view={reply.view()} kinds={prefs.kinds} email={prefs.email} />);
   });
-  app.post('/console/supervision/alerts', async (req, reply) => {
-    const kinds = list(req.body, 'kinds');
-    const email = str(req.body, 'email') === '1';
+  r.post('/console/supervision/alerts', { schema: { body: AlertsForm } }, async (req, reply) => {
+    const { kinds } = req.body;
+    const email = ticked(req.body.email);
     try {
       await saveAlertPrefs(req.ctx, { kinds, email });
       return reply.flashRedirect('/console/supervision/alerts', '已保存提醒设置。');

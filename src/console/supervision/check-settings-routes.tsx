@@ -3,6 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
+import { Checkbox, Form, OptText, typed } from '../../platform/http/schemas.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { readCheckSettings } from '../../supervision/site-check-settings.js';
 import { saveCheckSettings, type CheckSettingsForm } from '../../supervision/save-check-settings.js';
@@ -26,6 +27,24 @@ const DEDUCTION_LABELS: Record<DeductionKey, string> = {
   broken_link_home: '首页不可用链接（每个）',
   broken_link_other: '其他页面不可用链接（每个）',
 };
+
+/**
+ * Every field of the form as text: the use-case reads the numbers and names each one that is out of
+ * range (“请填写 0 至 100 之间的数字。”, save-check-settings.ts).
+ */
+type TextSchema = ReturnType<typeof OptText>;
+const SettingsForm = Form({
+  ...Object.fromEntries(Object.entries(THRESHOLD_LABELS).map(([k, l]): [string, TextSchema] => [k, OptText(l, { maxLength: 20 })])),
+  ...Object.fromEntries(
+    (Object.keys(DEDUCTION_LABELS) as DeductionKey[]).flatMap((k): Array<[string, TextSchema]> => [
+      [`d.${k}.points`, OptText(`${DEDUCTION_LABELS[k]}：扣分`, { maxLength: 20 })],
+      [`d.${k}.cap`, OptText(`${DEDUCTION_LABELS[k]}：最多扣分`, { maxLength: 20 })],
+    ]),
+  ),
+  'ext.enabled': Checkbox('检查信息正文中的外部链接'),
+  'ext.timeoutMs': OptText('超时（毫秒）', { maxLength: 20 }),
+  'ext.perHost': OptText('每个网站每次最多检查的链接数', { maxLength: 20 }),
+});
 
 function toForm(s: CheckSettings): CheckSettingsForm {
   const f: CheckSettingsForm = {};
@@ -82,12 +101,13 @@ function Page({ view, f, errors, saved }: { view: ViewCtx; f: CheckSettingsForm;
 
 /** Console: thresholds, deduction table and external-link settings of the website check. */
 export async function checkSettingsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/supervision/checks/settings', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/supervision/checks/settings', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, ['supervisor']));
     return reply.page(<Page view={reply.view()} f={toForm(await readCheckSettings(req.ctx.db))} />);
   });
-  app.post('/console/supervision/checks/settings', async (req, reply) => {
-    const f = (req.body ?? {}) as CheckSettingsForm;
+  r.post('/console/supervision/checks/settings', { schema: { body: SettingsForm } }, async (req, reply) => {
+    const f: CheckSettingsForm = req.body;
     try {
       const s = await saveCheckSettings(req.ctx, f);
       return reply.page(<Page view={reply.view()} f={toForm(s)} saved />);

@@ -1,15 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { assertAllowed } from '../guard.js';
 import { CsrfField, Empty, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { notFound } from '../../platform/errors.js';
-import { parseId } from '../../orgs/create-user.js';
-import { getOrg, listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { guarded } from '../../supervision/figure-source.js';
-import { readHistory, readKinds, type StoredCheck } from '../../supervision/site-check-settings.js';
+import { Choice, Int, Params, Type, typed } from '../../platform/http/schemas.js';
+import type { OrgRow } from '../../orgs/orgs.store.js';
+import type { StoredCheck } from '../../supervision/site-check-settings.js';
+import { agencyChecks, checkOverview } from '../../supervision/site-check-views.js';
 import { runSiteCheck } from '../../supervision/run-site-check.js';
 import { setColumnKinds } from '../../supervision/set-column-kinds.js';
 
@@ -128,41 +124,30 @@ function OrgPage({ view, org, history, categories, kinds }: { view: ViewCtx; org
   );
 }
 
-async function orgFor(req: FastifyRequest): Promise<OrgRow> {
-  const org = await getOrg(req.ctx.db, parseId((req.params as { orgId: string }).orgId));
-  if (!org) throw notFound('org_not_found', '机构不存在。');
-  assertAllowed(rolesAllow(req.actor, ['supervisor'], org.path));
-  return org;
-}
+const OrgParams = Params({ orgId: Int('机构') });
+/** One select per category: `kind_<category id>`. */
+const KindsForm = Type.Record(Type.TemplateLiteral('kind_${number}'), Choice('栏目类型', ['other', 'news', 'notice'] as const), { title: '栏目类型' });
 
 /** Console: website checks per agency (supervisors): results, history, what changed, category kinds, run now. */
 export async function checksRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/supervision/checks', async (req, reply) => {
-    const paths = scopePaths(req.actor, ['supervisor']);
-    assertAllowed(paths.length > 0);
-    const orgs = (await listOrgs(req.ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section');
-    const rows = await Promise.all(orgs.map(async (org) => ({ org, last: (await readHistory(req.ctx.db, org.id))[0] })));
-    return reply.page(<ListPage view={reply.view()} rows={rows} />);
+  const r = typed(app);
+  r.get('/console/supervision/checks', async (req, reply) => reply.page(<ListPage view={reply.view()} rows={await checkOverview(req.ctx)} />));
+
+  r.get('/console/supervision/checks/:orgId', { schema: { params: OrgParams } }, async (req, reply) => {
+    const a = await agencyChecks(req.ctx, req.params.orgId);
+    return reply.page(<OrgPage view={reply.view()} org={a.org} history={a.history} categories={a.categories} kinds={a.kinds} />);
   });
 
-  app.get('/console/supervision/checks/:orgId', async (req, reply) => {
-    const org = await orgFor(req);
-    const categories = (await guarded(async () => (await sql<{ id: number; name: string }>`select id, name from catalog_categories where org_id = ${org.id} order by sort_order, id`.execute(req.ctx.db)).rows)) ?? [];
-    return reply.page(<OrgPage view={reply.view()} org={org} history={await readHistory(req.ctx.db, org.id)} categories={categories} kinds={await readKinds(req.ctx.db, org.id)} />);
+  // The use-cases find the agency and check that the actor supervises it.
+  r.post('/console/supervision/checks/:orgId/run', { schema: { params: OrgParams } }, async (req, reply) => {
+    const c = await runSiteCheck(req.ctx, req.params.orgId);
+    return reply.flashRedirect(`/console/supervision/checks/${req.params.orgId}`, `检查完成：${verdictText(c)}。`);
   });
 
-  app.post('/console/supervision/checks/:orgId/run', async (req, reply) => {
-    const org = await orgFor(req);
-    const c = await runSiteCheck(req.ctx, org.id);
-    return reply.flashRedirect(`/console/supervision/checks/${org.id}`, `检查完成：${verdictText(c)}。`);
-  });
-
-  app.post('/console/supervision/checks/:orgId/kinds', async (req, reply) => {
-    const org = await orgFor(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
+  r.post('/console/supervision/checks/:orgId/kinds', { schema: { params: OrgParams, body: KindsForm } }, async (req, reply) => {
     const kinds: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) if (k.startsWith('kind_')) kinds[k.slice(5)] = String(Array.isArray(v) ? v[0] : v);
-    await setColumnKinds(req.ctx, org.id, kinds);
-    return reply.flashRedirect(`/console/supervision/checks/${org.id}`, '已保存栏目类型。');
+    for (const [k, v] of Object.entries(req.body)) if (k.startsWith('kind_')) kinds[k.slice(5)] = v;
+    await setColumnKinds(req.ctx, req.params.orgId, kinds);
+    return reply.flashRedirect(`/console/supervision/checks/${req.params.orgId}`, '已保存栏目类型。');
   });
 }

@@ -1,19 +1,31 @@
 import type { FieldError } from '../../platform/errors.js';
 import { SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, OptInt, Text, type Static } from '../../platform/http/schemas.js';
 import type { TaskInput } from '../../supervision/tasks.rules.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 
-/** Reads the task form. */
-export const taskFormInput = (b: unknown): TaskInput & { jurisdictionOrgId: number } => ({
-  jurisdictionOrgId: intOrUndef(b, 'jurisdictionOrgId') ?? 0,
-  year: str(b, 'year'),
-  category: str(b, 'category'),
-  content: str(b, 'content'),
-  responsibleOrgId: intOrUndef(b, 'responsibleOrgId') ?? null,
-  departmentOrgId: intOrUndef(b, 'departmentOrgId') ?? null,
-  deadline: str(b, 'deadline'),
-  evidenceRequired: str(b, 'evidenceRequired'),
+/**
+ * The task form (create and edit). Year, texts and the deadline stay text: the use-case checks them
+ * all at once and the form is shown again with every message (validateTask in tasks.rules.ts).
+ */
+export const TaskForm = Form({
+  jurisdictionOrgId: OptInt('任务所属（本级政府）'),
+  year: Text('年度', { maxLength: 10 }),
+  category: Text('任务类别'),
+  content: Text('任务内容'),
+  responsibleOrgId: OptInt('责任单位'),
+  departmentOrgId: OptInt('责任科室'),
+  deadline: Text('完成时限', { maxLength: 30 }),
+  evidenceRequired: Text('佐证材料要求'),
+});
+
+/** The use-case input of the task form. */
+export const taskInput = (b: Static<typeof TaskForm>): TaskInput & { jurisdictionOrgId: number } => ({
+  ...b,
+  // No jurisdiction chosen: no such org (the use-case answers “not found”).
+  jurisdictionOrgId: b.jurisdictionOrgId ?? 0,
+  responsibleOrgId: b.responsibleOrgId ?? null,
+  departmentOrgId: b.departmentOrgId ?? null,
 });
 
 /** Options of orgs indented by depth. */

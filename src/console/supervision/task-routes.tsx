@@ -1,20 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { assertAllowed } from '../guard.js';
 import { CsrfField, ErrorSummary, TextArea, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { Choice, Form, IdParams, Text, typed } from '../../platform/http/schemas.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { parseId } from '../../orgs/create-user.js';
 import { REPORT_STATES, isTaskOverdue, taskStateLabel } from '../../supervision/tasks.rules.js';
-import { getTask, listReports, type TaskReportRow, type TaskView } from '../../supervision/tasks.store.js';
-import { canManageTask, canReportTask, canViewTask } from '../../supervision/task-access.js';
+import { viewTask, type TaskReportRow, type TaskView } from '../../supervision/task-views.js';
+import { canManageTask, canReportTask } from '../../supervision/task-access.js';
 import { reportTask } from '../../supervision/report-task.js';
 import { reviewTask } from '../../supervision/review-task.js';
 import { updateTask } from '../../supervision/update-task.js';
-import { TaskFields, taskFormInput } from './task-form.js';
-import { jurisdictionOrgs } from './tasks-routes.js';
+import { TaskFields, TaskForm, taskInput } from './task-form.js';
+import { jurisdictionOrgs } from './tasks-page.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 
 interface Props {
@@ -141,49 +139,45 @@ function TaskPage(p: Props) {
 }
 
 async function render(req: FastifyRequest, view: ViewCtx, id: number, extra: Partial<Props> = {}) {
-  const task = await getTask(req.ctx.db, id);
-  if (!task) throw notFound('task_not_found', '任务不存在。');
-  assertAllowed(canViewTask(req.actor, task));
+  const { task, reports } = await viewTask(req.ctx, id);
   const orgs = canManageTask(req.actor, task) ? (await jurisdictionOrgs(req)).orgs.filter((o) => o.path.startsWith(task.org_path)) : [];
-  return <TaskPage view={view} task={task} reports={await listReports(req.ctx.db, id)} today={todayInShanghai(req.ctx.now())} orgs={orgs} {...extra} />;
+  return <TaskPage view={view} task={task} reports={reports} today={todayInShanghai(req.ctx.now())} orgs={orgs} {...extra} />;
 }
 
-const idOf = (req: FastifyRequest) => parseId((req.params as { id: string }).id);
+const ReportForm = Form({ progress: Text('工作进展'), links: Text('佐证链接') });
+const ReviewForm = Form({ decision: Choice('审核结果', ['accept', 'return'] as const, { default: 'accept' }), comment: Text('审核意见') });
 
 /** Console: a task with its reports, the report form (agency) and the accept/return form (supervisor). */
 export async function taskRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/supervision/tasks/:id', async (req, reply) => reply.page(await render(req, reply.view(), idOf(req))));
+  const r = typed(app);
+  r.get('/console/supervision/tasks/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(await render(req, reply.view(), req.params.id)));
 
-  const handle = (form: Props['form'], act: (req: FastifyRequest, id: number) => Promise<string>) => async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
-    const id = idOf(req);
+  /** Runs the action; on a refusal shows the task again with the form's values and the messages. */
+  const handle = async (req: FastifyRequest, reply: FastifyReply, id: number, form: Props['form'], values: Record<string, unknown>, act: () => Promise<string>) => {
     try {
-      const msg = await act(req, id);
+      const msg = await act();
       return reply.flashRedirect(`/console/supervision/tasks/${id}`, msg);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      return reply.page(await render(req, reply.view(), id, { errors: e.errors, values: req.body as Record<string, unknown>, form }), e.status);
+      return reply.page(await render(req, reply.view(), id, { errors: e.errors, values, form }), e.status);
     }
   };
 
-  app.post(
-    '/console/supervision/tasks/:id/report',
-    handle('report', async (req, id) => {
-      await reportTask(req.ctx, id, { progress: str(req.body, 'progress'), links: str(req.body, 'links') });
+  r.post('/console/supervision/tasks/:id/report', { schema: { params: IdParams, body: ReportForm } }, async (req, reply) =>
+    handle(req, reply, req.params.id, 'report', { ...req.body }, async () => {
+      await reportTask(req.ctx, req.params.id, req.body);
       return '已报送进展，等待审核。';
     }),
   );
-  app.post(
-    '/console/supervision/tasks/:id/review',
-    handle('review', async (req, id) => {
-      const decision = str(req.body, 'decision') === 'return' ? 'return' : 'accept';
-      await reviewTask(req.ctx, id, { decision, comment: str(req.body, 'comment') });
-      return decision === 'accept' ? '已验收。' : '已退回，责任单位将重新报送。';
+  r.post('/console/supervision/tasks/:id/review', { schema: { params: IdParams, body: ReviewForm } }, async (req, reply) =>
+    handle(req, reply, req.params.id, 'review', { ...req.body }, async () => {
+      await reviewTask(req.ctx, req.params.id, req.body);
+      return req.body.decision === 'accept' ? '已验收。' : '已退回，责任单位将重新报送。';
     }),
   );
-  app.post(
-    '/console/supervision/tasks/:id',
-    handle('edit', async (req, id) => {
-      await updateTask(req.ctx, id, taskFormInput(req.body));
+  r.post('/console/supervision/tasks/:id', { schema: { params: IdParams, body: TaskForm } }, async (req, reply) =>
+    handle(req, reply, req.params.id, 'edit', { ...req.body }, async () => {
+      await updateTask(req.ctx, req.params.id, taskInput(req.body));
       return '已保存。';
     }),
   );
