@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import type { WorkCalendar } from '../calendar/calendar.rules.js';
 import { dueSoonUntil, OPEN_REQUEST_STATES } from './due-window.rules.js';
+import { dueSoonSql, overdueSql } from './due-window.sql.js';
 import './requests.tables.js';
 
 /** Subtrees (materialised paths of orgs) to count in. */
@@ -36,8 +37,8 @@ export async function openStates(db: Db, q: RequestScope & { today: string; cal:
     .select((eb) => [
       'r.org_id',
       eb.fn.countAll<number | string>().as('n'),
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('r.due_on', 'is not', null), eb('r.due_on', '<', q.today)])).then(1).else(0).end()).as('overdue'),
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('r.due_on', 'is not', null), eb('r.due_on', '>=', q.today), eb('r.due_on', '<=', soon)])).then(1).else(0).end()).as('soon'),
+      eb.fn.sum<number | string>(eb.case().when(overdueSql('r.due_on', q.today)).then(1).else(0).end()).as('overdue'),
+      eb.fn.sum<number | string>(eb.case().when(dueSoonSql('r.due_on', q.today, soon)).then(1).else(0).end()).as('soon'),
     ])
     .where('r.state', 'in', OPEN_REQUEST_STATES)
     .groupBy('r.org_id')

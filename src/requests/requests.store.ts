@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { dueSoonSql, overdueSql } from './due-window.sql.js';
 import type { Db } from '../platform/db/schema.js';
 import type { RequestEventsTable, RequestsTable } from './requests.tables.js';
 import './requests.tables.js';
@@ -103,10 +104,10 @@ export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows
       q = q.where('requests.state', '=', 'submitted');
       break;
     case 'due_soon':
-      q = q.where('requests.state', 'in', open).where('requests.due_on', '>=', f.today).where('requests.due_on', '<=', f.soonUntil);
+      q = q.where('requests.state', 'in', open).where(dueSoonSql('requests.due_on', f.today, f.soonUntil));
       break;
     case 'overdue':
-      q = q.where('requests.state', 'in', open).where('requests.due_on', '<', f.today);
+      q = q.where('requests.state', 'in', open).where(overdueSql('requests.due_on', f.today));
       break;
     case 'waiting':
       q = q.where('requests.state', 'in', [...WAITING_STATES]);
