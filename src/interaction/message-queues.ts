@@ -3,13 +3,9 @@ import type { Ctx } from '../platform/context.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { orgsWithin } from '../orgs/org-queries.js';
 import { addMonths } from './figures.rules.js';
-import { listMessages, MESSAGE_QUEUES, MESSAGE_SORTS, type MessageEventRow, type MessageQueue, type MessageSort, type MessageWithOrg } from './messages.store.js';
+import { isMessageSort, isQueue, listMessages, MESSAGE_QUEUES, MESSAGE_SORTS, type MessageEventRow, type MessageQueue, type MessageSort, type MessageWithOrg } from './messages.store.js';
 
-export { MESSAGE_QUEUES, MESSAGE_SORTS, type MessageEventRow, type MessageQueue, type MessageSort, type MessageWithOrg };
-
-/** The queues and orders as lists (for a schema's allowed values). */
-export const QUEUE_KEYS = ['pending', 'mine', 'unsigned', 'overdue', 'held', 'stale', 'replied', 'all'] as const satisfies ReadonlyArray<MessageQueue>;
-export const SORT_KEYS = ['newest', 'oldest', 'due'] as const satisfies ReadonlyArray<MessageSort>;
+export { isMessageSort, isQueue, MESSAGE_QUEUES, MESSAGE_SORTS, type MessageEventRow, type MessageQueue, type MessageSort, type MessageWithOrg };
 
 export interface QueueFilter {
   orgPaths: string[];

@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
-import { Checkbox, Choice, Form, OptChoice, OptDate, OptInt, OptText, Page, Text, ticked, typed, type Static } from '../../platform/http/schemas.js';
-import { todayInShanghai } from '../../platform/dates.js';
+import { Checkbox, Form, OptInt, OptText, Page, Text, ticked, typed, type Static } from '../../platform/http/schemas.js';
+import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { assertAllowed } from '../guard.js';
 import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { MESSAGE_QUEUES, MESSAGE_SORTS, QUEUE_KEYS, SORT_KEYS, messageOrgOptions, messageQueuePage } from '../../interaction/message-queues.js';
+import { MESSAGE_QUEUES, MESSAGE_SORTS, isMessageSort, isQueue, messageOrgOptions, messageQueuePage, type MessageQueue, type MessageSort } from '../../interaction/message-queues.js';
 import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType } from '../../interaction/message-states.rules.js';
 import { formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
 import { messageFigures } from '../../interaction/message-figures.js';
@@ -22,15 +22,19 @@ import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 const PER_PAGE = 30;
 
-/** The list's filter: a queue, words (编号, subject, content), a type and an order; the figures' period. */
+/**
+ * The list's filter: a queue, words (编号, subject, content), a type and an order; the figures' period.
+ * These come from links and hand-edited addresses: an unknown queue, type or order, or a date that is
+ * no date, is ignored (the default applies) rather than refused.
+ */
 const ListQuery = Form({
-  queue: Choice('队列', QUEUE_KEYS, { default: 'pending' }),
+  queue: OptText('队列'),
   org: OptInt('单位'),
   q: OptText('检索'),
-  type: OptChoice('类型', Object.keys(MESSAGE_TYPES)),
-  sort: OptChoice('排序', SORT_KEYS),
-  from: OptDate('统计起始日期'),
-  to: OptDate('统计截止日期'),
+  type: OptText('类型'),
+  sort: OptText('排序'),
+  from: OptText('统计起始日期'),
+  to: OptText('统计截止日期'),
   page: Page(),
 });
 
@@ -50,7 +54,12 @@ const RegisterForm = Form({
 });
 
 /** The search part of the filter (words cut at 100 characters). */
-const messageSearch = ({ q, type, sort }: Static<typeof ListQuery>) => ({ q: q?.slice(0, 100), type, sort });
+const messageSearch = ({ q, type, sort }: Static<typeof ListQuery>): { q?: string; type?: string; sort?: MessageSort } => ({
+  q: q?.slice(0, 100),
+  type: type !== undefined && Object.hasOwn(MESSAGE_TYPES, type) ? type : undefined,
+  sort: sort !== undefined && isMessageSort(sort) ? sort : undefined,
+});
+const queueOf = ({ queue }: Static<typeof ListQuery>): MessageQueue => (queue !== undefined && isQueue(queue) ? queue : 'pending');
 
 function FigureRow({ label, f }: { label: string; f: MessageFigures }) {
   return (
@@ -92,10 +101,11 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     const scopes = messageScopes(req.actor);
     assertAllowed(scopes.length > 0);
     const { paths, org, qs: orgQs } = await orgFilter(req.ctx.db, scopes, req.query);
-    const { queue, page } = req.query;
+    const { page } = req.query;
+    const queue = queueOf(req.query);
     const day = todayInShanghai(req.ctx.now());
-    const from = req.query.from ?? `${day.slice(0, 4)}-01-01`;
-    const to = req.query.to ?? day;
+    const from = req.query.from !== undefined && isValidIsoDate(req.query.from) ? req.query.from : `${day.slice(0, 4)}-01-01`;
+    const to = req.query.to !== undefined && isValidIsoDate(req.query.to) ? req.query.to : day;
     const search = messageSearch(req.query);
     const { rows, total } = await messageQueuePage(req.ctx, { orgPaths: paths, queue, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, ...search });
     const searchQs = `${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}${search.type ? `&type=${search.type}` : ''}${search.sort ? `&sort=${search.sort}` : ''}`;
@@ -214,7 +224,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     assertAllowed(scopes.length > 0);
     const { paths } = await orgFilter(req.ctx.db, scopes, req.query);
     const day = todayInShanghai(req.ctx.now());
-    const { rows } = await messageQueuePage(req.ctx, { orgPaths: paths, queue: req.query.queue, limit: 5000, offset: 0, ...messageSearch(req.query) });
+    const { rows } = await messageQueuePage(req.ctx, { orgPaths: paths, queue: queueOf(req.query), limit: 5000, offset: 0, ...messageSearch(req.query) });
     const table = [
       ['编号', '类型', '标题', '机关', '渠道', '留言人', '收到日期', '答复期限日期', '状态', '办理人'],
       ...rows.map(maskMessage).map((m) => [m.message_no, MESSAGE_TYPES[m.type as MessageType] ?? m.type, m.subject, m.org_name, MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel, m.name ?? '匿名', m.received_on, m.due_on ?? '', MESSAGE_STATES[m.state as MessageState] ?? m.state, m.handler_name ?? '']),
