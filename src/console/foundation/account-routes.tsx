@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField, beijingTime, Empty } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { list, str } from '../../platform/http/form.js';
+import { Form, IdParams, OptText, Text, Texts, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { SESSION_COOKIE } from '../../platform/http/server.js';
 import { roleLabel } from '../../orgs/roles.rules.js';
-import { listTokens, type TokenRow } from '../../orgs/users.store.js';
+import { myTokens, type TokenRow } from '../../orgs/user-queries.js';
 import { createToken, revokeToken } from '../../orgs/api-tokens.js';
 import { logoutEverywhere } from '../../orgs/manage-account.js';
-import { parseId } from '../../orgs/create-user.js';
 
 function AccountPage({ view, tokens, secret, errors }: { view: ViewCtx; tokens: TokenRow[]; secret?: string; errors?: FieldError[] }) {
   const roles = [...new Set(view.actor.grants.map((g) => g.role))];
@@ -103,25 +102,27 @@ function AccountPage({ view, tokens, secret, errors }: { view: ViewCtx; tokens: 
   );
 }
 
+const TokenForm = Form({ name: Text('令牌名称'), roles: Texts('权限范围'), expiresOn: OptText('有效期至') });
+
 /** The signed-in user's account: password, sessions, API tokens. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/account', async (req, reply) =>
-    reply.page(<AccountPage view={reply.view()} tokens={await listTokens(req.ctx.db, req.actor.userId!)} />),
-  );
-  app.post('/console/account/tokens', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/account', async (req, reply) => reply.page(<AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} />));
+  r.post('/console/account/tokens', { schema: { body: TokenForm } }, async (req, reply) => {
+    const { name, roles, expiresOn } = req.body;
     try {
-      const { token } = await createToken(req.ctx, { name: str(req.body, 'name'), roles: list(req.body, 'roles'), expiresOn: str(req.body, 'expiresOn') || null });
-      return reply.page(<AccountPage view={reply.view()} tokens={await listTokens(req.ctx.db, req.actor.userId!)} secret={token} />, 201);
+      const { token } = await createToken(req.ctx, { name, roles, expiresOn: expiresOn ?? null });
+      return reply.page(<AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} secret={token} />, 201);
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return reply.page(<AccountPage view={reply.view()} tokens={await listTokens(req.ctx.db, req.actor.userId!)} errors={e.errors} />, e.status);
+      return reply.page(<AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} errors={e.errors} />, e.status);
     }
   });
-  app.post('/console/account/tokens/:id/revoke', async (req, reply) => {
-    await revokeToken(req.ctx, parseId((req.params as { id: string }).id));
+  r.post('/console/account/tokens/:id/revoke', { schema: { params: IdParams } }, async (req, reply) => {
+    await revokeToken(req.ctx, req.params.id);
     return reply.flashRedirect('/console/account', '令牌已撤销。');
   });
-  app.post('/console/account/logout-all', async (req, reply) => {
+  r.post('/console/account/logout-all', async (req, reply) => {
     await logoutEverywhere(req.ctx);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/console/login', 303);

@@ -1,31 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Pagination, beijingTime, Empty } from '../../platform/views/components.js';
-import { pageParam, str } from '../../platform/http/form.js';
+import { Form, OptDate, OptText, Page, typed } from '../../platform/http/schemas.js';
 import { queryAudit } from '../../platform/audit/audit-query.js';
 import { scopePaths, isSysadmin } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
 
 const PER_PAGE = 50;
 
+const AuditQuery = Form({ action: OptText('操作（前缀）'), actor: OptText('操作人'), from: OptDate('起始日期'), to: OptDate('截止日期'), page: Page() });
+
 /** Browse and filter audit events within the reader's scope. */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/audit', async (req, reply) => {
+  typed(app).get('/console/audit', { schema: { querystring: AuditQuery } }, async (req, reply) => {
     const paths = scopePaths(req.actor, ['sysadmin', 'supervisor', 'agency_admin']);
     assertAllowed(paths.length > 0);
     const all = isSysadmin(req.actor);
-    const page = pageParam(req.query);
-    const f = { action: str(req.query, 'action'), actor: str(req.query, 'actor'), from: str(req.query, 'from'), to: str(req.query, 'to') };
-    const dateOk = (d: string) => !d || /^\d{4}-\d{2}-\d{2}$/.test(d);
-    const { rows, total } = await queryAudit(req.ctx.db, {
-      orgPaths: all ? undefined : paths,
-      action: f.action || undefined,
-      actor: f.actor || undefined,
-      from: dateOk(f.from) ? f.from || undefined : undefined,
-      to: dateOk(f.to) ? f.to || undefined : undefined,
-      limit: PER_PAGE,
-      offset: (page - 1) * PER_PAGE,
-    });
+    const { page, action, actor, from, to } = req.query;
+    const { rows, total } = await queryAudit(req.ctx.db, { orgPaths: all ? undefined : paths, action, actor, from, to, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const f = { action: action ?? '', actor: actor ?? '', from: from ?? '', to: to ?? '' };
     const qs = new URLSearchParams(f).toString();
     const view = reply.view();
     return reply.page(

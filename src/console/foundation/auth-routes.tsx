@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Form, Text, typed } from '../../platform/http/schemas.js';
 import { sameSitePath } from '../../platform/http/same-site.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/server.js';
@@ -54,50 +54,56 @@ const safeNext = (s: string) => {
   return p === '/console' || p.startsWith('/console/') || p.startsWith('/console?') ? p : '/console';
 };
 
+const NextQuery = Form({ next: Text('登录后前往') });
+const LoginForm = Form({ username: Text('用户名'), password: Text('密码'), next: Text('登录后前往') });
+const PasswordForm = Form({ currentPassword: Text('当前密码'), newPassword: Text('新密码'), confirmPassword: Text('再次输入新密码') });
+
 /** Login, logout and password change pages. */
 export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): Promise<void> {
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookieSecure };
+  const r = typed(app);
 
-  app.get('/console/login', async (req, reply) => {
+  r.get('/console/login', { schema: { querystring: NextQuery } }, async (req, reply) => {
     if (req.actor.kind === 'user') return reply.redirect('/console', 303);
-    return reply.page(<LoginPage view={reply.view()} next={safeNext(str(req.query, 'next'))} />);
+    return reply.page(<LoginPage view={reply.view()} next={safeNext(req.query.next)} />);
   });
 
-  app.post('/console/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const username = str(req.body, 'username');
+  r.post('/console/login', { schema: { body: LoginForm }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const { username, password, next } = req.body;
     try {
-      const r = await login(req.ctx, { username, password: str(req.body, 'password'), userAgent: req.headers['user-agent'] ?? null });
-      reply.setCookie(SESSION_COOKIE, r.sessionToken, cookieOpts);
+      const session = await login(req.ctx, { username, password, userAgent: req.headers['user-agent'] ?? null });
+      reply.setCookie(SESSION_COOKIE, session.sessionToken, cookieOpts);
       reply.clearCookie(CSRF_COOKIE, { path: '/' });
-      return reply.redirect(r.mustChangePassword ? '/console/password' : safeNext(str(req.body, 'next')), 303);
+      return reply.redirect(session.mustChangePassword ? '/console/password' : safeNext(next), 303);
     } catch (e) {
       if (!isAppError(e)) throw e;
-      return reply.page(<LoginPage view={reply.view()} errors={e.errors} username={username} next={safeNext(str(req.body, 'next'))} />, e.status);
+      return reply.page(<LoginPage view={reply.view()} errors={e.errors} username={username} next={safeNext(next)} />, e.status);
     }
   });
 
-  app.post('/console/logout', async (req, reply) => {
+  r.post('/console/logout', async (req, reply) => {
     if (req.sessionToken) await deleteSession(req.ctx.db, req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.redirect('/console/login', 303);
   });
 
-  app.get('/console/password', async (req, reply) => {
+  r.get('/console/password', async (req, reply) => {
     if (req.actor.kind !== 'user') return reply.redirect('/console/login', 303);
     return reply.page(<PasswordPage view={reply.view()} forced={!!req.actor.mustChangePassword} />);
   });
 
-  app.post('/console/password', async (req, reply) => {
+  r.post('/console/password', { schema: { body: PasswordForm } }, async (req, reply) => {
     if (req.actor.kind !== 'user') return reply.redirect('/console/login', 303);
     try {
-      const r = await changePassword(req.ctx, {
-        currentPassword: str(req.body, 'currentPassword'),
-        newPassword: str(req.body, 'newPassword'),
-        confirmPassword: str(req.body, 'confirmPassword'),
+      const { currentPassword, newPassword, confirmPassword } = req.body;
+      const session = await changePassword(req.ctx, {
+        currentPassword,
+        newPassword,
+        confirmPassword,
         userAgent: req.headers['user-agent'] ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, r.sessionToken, cookieOpts);
+      reply.setCookie(SESSION_COOKIE, session.sessionToken, cookieOpts);
       return reply.flashRedirect('/console', '密码已修改。其他设备上的登录已全部退出。');
     } catch (e) {
       if (!isAppError(e)) throw e;

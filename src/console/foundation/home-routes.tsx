@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { navFor } from '../nav.js';
 import { roleLabel } from '../../orgs/roles.rules.js';
-import { getUser } from '../../orgs/users.store.js';
+import { myDisplayName } from '../../orgs/user-queries.js';
+import { typed } from '../../platform/http/schemas.js';
 
 /** Widgets other capabilities add to the console home (warnings, counts). */
 export type HomeWidget = (req: FastifyRequest) => Promise<{ title: string; body: string; level?: 'warning' | 'info' } | null>;
@@ -29,17 +30,17 @@ export const registerWorkSource = (s: WorkSource): void => {
 
 /** The console home: my work (counts that open lists), warnings that need attention, what the user can do. */
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console', async (req, reply) => {
+  typed(app).get('/console', async (req, reply) => {
     const view = reply.view();
     const notes = (await Promise.all(widgets.map((w) => w(req)))).filter((x) => x !== null);
     const work = (await Promise.all(workSources.map((s) => s(req)))).flat();
     const groups = [...new Set(work.map((w) => w.group))];
     const nav = navFor(req.actor);
-    const me = req.actor.userId ? await getUser(req.ctx.db, req.actor.userId) : undefined;
+    const name = await myDisplayName(req.ctx);
     return reply.page(
       <ConsoleLayout view={view} title="工作台首页">
         <p>
-          您好，{me?.display_name || req.actor.label}。您的角色：{[...new Set(req.actor.grants.map((g) => roleLabel(g.role)))].join('、') || '无'}
+          您好，{name || req.actor.label}。您的角色：{[...new Set(req.actor.grants.map((g) => roleLabel(g.role)))].join('、') || '无'}
         </p>
         {notes.map((n) => (
           <div class={n.level === 'warning' ? 'warning' : 'card'} role={n.level === 'warning' ? 'alert' : undefined}>

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { Form, IdParams, OptInt, Text, Type, typed, type Static } from '../../platform/http/schemas.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
 import { ORG_KINDS, buildTree, type OrgInput } from '../../orgs/orgs.rules.js';
 import { can, scopePaths } from '../../orgs/roles.rules.js';
-import { getOrg, listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
+import { findOrg, orgOrNotFound, orgsWithin, type OrgRow } from '../../orgs/org-queries.js';
 import { createOrg } from '../../orgs/create-org.js';
 import { updateOrg, setOrgDisabled } from '../../orgs/update-org.js';
-import { parseId } from '../../orgs/create-user.js';
 import { assertAllowed } from '../guard.js';
 
 type Tree = ReturnType<typeof buildTree<OrgRow>>;
@@ -28,21 +27,38 @@ function TreeList({ nodes }: { nodes: Tree }) {
   );
 }
 
-const formInput = (b: unknown): OrgInput => ({
-  parentId: intOrUndef(b, 'parentId') ?? null,
-  kind: str(b, 'kind'),
-  name: str(b, 'name'),
-  shortName: str(b, 'shortName'),
-  code: str(b, 'code'),
-  sortOrder: str(b, 'sortOrder') ? Number(str(b, 'sortOrder')) : 0,
-  officeName: str(b, 'officeName'),
-  address: str(b, 'address'),
-  officeHours: str(b, 'officeHours'),
-  phone: str(b, 'phone'),
-  fax: str(b, 'fax'),
-  email: str(b, 'email'),
-  website: str(b, 'website'),
-  postcode: str(b, 'postcode'),
+const OrgForm = Form({
+  parentId: OptInt('上级机构'),
+  kind: Text('机构类型'),
+  name: Text('机构名称'),
+  shortName: Text('简称'),
+  code: Text('统一社会信用代码或组织机构代码'),
+  sortOrder: Type.Integer({ title: '排序号', minimum: 0, maximum: 100_000, default: 0 }),
+  officeName: Text('工作机构名称'),
+  address: Text('办公地址'),
+  officeHours: Text('办公时间'),
+  phone: Text('联系电话'),
+  fax: Text('传真号码'),
+  email: Text('电子邮箱'),
+  website: Text('网址'),
+  postcode: Text('邮政编码'),
+});
+
+const formInput = ({ parentId, kind, name, shortName, code, sortOrder, officeName, address, officeHours, phone, fax, email, website, postcode }: Static<typeof OrgForm>): OrgInput => ({
+  parentId: parentId ?? null,
+  kind,
+  name,
+  shortName,
+  code,
+  sortOrder,
+  officeName,
+  address,
+  officeHours,
+  phone,
+  fax,
+  email,
+  website,
+  postcode,
 });
 
 function OrgFieldsForm({ v, errors }: { v: Partial<Record<keyof OrgInput, unknown>>; errors?: FieldError[] }) {
@@ -161,49 +177,49 @@ function OrgPage({ view, org, errors, values }: { view: ViewCtx; org: OrgRow; er
 /** Console pages to manage the organisation tree. */
 export async function orgsRoutes(app: FastifyInstance): Promise<void> {
   const visible = (req: { actor: Parameters<typeof scopePaths>[0] }) => scopePaths(req.actor, ['agency_admin', 'supervisor', 'sysadmin']);
+  const r = typed(app);
 
-  app.get('/console/orgs', async (req, reply) => {
+  r.get('/console/orgs', async (req, reply) => {
     const paths = visible(req);
     assertAllowed(paths.length > 0);
-    return reply.page(<OrgsPage view={reply.view()} orgs={await listOrgs(req.ctx.db, { underPaths: paths, includeDisabled: true })} />);
+    return reply.page(<OrgsPage view={reply.view()} orgs={await orgsWithin(req.ctx, { underPaths: paths, includeDisabled: true })} />);
   });
 
-  app.post('/console/orgs', async (req, reply) => {
+  r.post('/console/orgs', { schema: { body: OrgForm } }, async (req, reply) => {
     const input = formInput(req.body);
     try {
       const org = await createOrg(req.ctx, input);
       return reply.flashRedirect(`/console/orgs/${org.id}`, `已创建机构「${org.name}」。`);
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid' && e.kind !== 'conflict') throw e;
-      const orgs = await listOrgs(req.ctx.db, { underPaths: visible(req), includeDisabled: true });
+      const orgs = await orgsWithin(req.ctx, { underPaths: visible(req), includeDisabled: true });
       return reply.page(<OrgsPage view={reply.view()} orgs={orgs} errors={e.errors} values={input} />, e.status);
     }
   });
 
-  app.get('/console/orgs/:id', async (req, reply) => {
-    const org = await getOrg(req.ctx.db, parseId((req.params as { id: string }).id));
-    if (!org) throw notFound('org_not_found', '机构不存在。');
+  r.get('/console/orgs/:id', { schema: { params: IdParams } }, async (req, reply) => {
+    const org = await orgOrNotFound(req.ctx, req.params.id);
     assertAllowed(can(req.actor, 'org.view', org.path));
     return reply.page(<OrgPage view={reply.view()} org={org} />);
   });
 
-  app.post('/console/orgs/:id', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
+  r.post('/console/orgs/:id', { schema: { params: IdParams, body: OrgForm } }, async (req, reply) => {
+    const { id } = req.params;
     const input = formInput(req.body);
     try {
       await updateOrg(req.ctx, id, input);
       return reply.flashRedirect(`/console/orgs/${id}`, '已保存。');
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid' && e.kind !== 'conflict') throw e;
-      const org = await getOrg(req.ctx.db, id);
+      const org = await findOrg(req.ctx, id);
       if (!org) throw e;
       return reply.page(<OrgPage view={reply.view()} org={org} errors={e.errors} values={input} />, e.status);
     }
   });
 
   for (const action of ['disable', 'enable'] as const) {
-    app.post(`/console/orgs/:id/${action}`, async (req, reply) => {
-      const id = parseId((req.params as { id: string }).id);
+    r.post(`/console/orgs/:id/${action}`, { schema: { params: IdParams } }, async (req, reply) => {
+      const { id } = req.params;
       await setOrgDisabled(req.ctx, id, action === 'disable');
       return reply.flashRedirect(`/console/orgs/${id}`, action === 'disable' ? '机构已停用。' : '机构已启用。');
     });

@@ -1,16 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, Pagination, SelectField, TextField, beijingTime, Empty } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { pageParam, str, intOrUndef } from '../../platform/http/form.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { ROLES, grantableRoles, roleLabel, scopePaths, can, isSysadmin } from '../../orgs/roles.rules.js';
-import { listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
-import { getUser, grantsOf, listUsers, type UserRow } from '../../orgs/users.store.js';
-import { createUser, parseId } from '../../orgs/create-user.js';
+import { Form, IdParams, OptInt, Page, Params, Int, Text, typed } from '../../platform/http/schemas.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { ROLES, grantableRoles, roleLabel, scopePaths, isSysadmin } from '../../orgs/roles.rules.js';
+import { orgsWithin, type OrgRow } from '../../orgs/org-queries.js';
+import { userDetail, userGrants, userList, type UserGrant, type UserListRow, type UserRow } from '../../orgs/user-queries.js';
+import { createUser } from '../../orgs/create-user.js';
 import { grantRole, revokeRole } from '../../orgs/grant-role.js';
 import { resetPassword, setUserDisabled } from '../../orgs/manage-account.js';
-import { canManageUser } from '../../orgs/manage-users.rules.js';
 import { assertAllowed } from '../guard.js';
 
 const PER_PAGE = 20;
@@ -34,7 +33,7 @@ function GrantFields({ view, orgs, errors, values }: { view: ViewCtx; orgs: OrgR
   );
 }
 
-function UsersPage(p: { view: ViewCtx; rows: Awaited<ReturnType<typeof listUsers>>['rows']; total: number; page: number; q: string; orgs: OrgRow[]; errors?: FieldError[]; values?: Record<string, string> }) {
+function UsersPage(p: { view: ViewCtx; rows: UserListRow[]; total: number; page: number; q: string; orgs: OrgRow[]; errors?: FieldError[]; values?: Record<string, string> }) {
   const canCreate = p.orgs.some((o) => grantableRoles(p.view.actor, o.path).length);
   return (
     <ConsoleLayout view={p.view} title="用户与角色">
@@ -95,7 +94,7 @@ function UsersPage(p: { view: ViewCtx; rows: Awaited<ReturnType<typeof listUsers
   );
 }
 
-function UserPage(p: { view: ViewCtx; user: UserRow; grants: Awaited<ReturnType<typeof grantsOf>>; orgs: OrgRow[]; manage: boolean; secret?: string; errors?: FieldError[] }) {
+function UserPage(p: { view: ViewCtx; user: UserRow; grants: UserGrant[]; orgs: OrgRow[]; manage: boolean; secret?: string; errors?: FieldError[] }) {
   const u = p.user;
   return (
     <ConsoleLayout view={p.view} title={`${u.display_name}（${u.username}）`}>
@@ -180,65 +179,55 @@ function UserPage(p: { view: ViewCtx; user: UserRow; grants: Awaited<ReturnType<
   );
 }
 
+const UsersQuery = Form({ q: Text('搜索用户名或姓名'), page: Page() });
+const GrantForm = Form({ role: Text('角色'), orgId: OptInt('授权范围（机构及其下级）') });
+const UserForm = Form({ username: Text('用户名'), displayName: Text('姓名'), email: Text('电子邮箱'), role: Text('角色'), orgId: OptInt('授权范围（机构及其下级）') });
+const GrantParams = Params({ id: Int('用户编号'), grantId: Int('角色编号') });
+
 /** Console pages for users and role grants. */
 export async function usersRoutes(app: FastifyInstance): Promise<void> {
   const scope = (req: { actor: Parameters<typeof scopePaths>[0] }) => scopePaths(req.actor, ['agency_admin', 'supervisor', 'sysadmin']);
+  const r = typed(app);
 
-
-  app.get('/console/users', async (req, reply) => {
+  r.get('/console/users', { schema: { querystring: UsersQuery } }, async (req, reply) => {
     const paths = scope(req);
     assertAllowed(paths.length > 0);
-    const page = pageParam(req.query);
-    const q = str(req.query, 'q');
+    const { page, q } = req.query;
     const all = isSysadmin(req.actor);
-    const { rows, total } = await listUsers(req.ctx.db, { underPaths: all ? undefined : paths, q, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-    const orgs = await listOrgs(req.ctx.db, { underPaths: paths });
+    const { rows, total } = await userList(req.ctx, { underPaths: all ? undefined : paths, q, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const orgs = await orgsWithin(req.ctx, { underPaths: paths });
     return reply.page(<UsersPage view={reply.view()} rows={rows} total={total} page={page} q={q} orgs={orgs} />);
   });
 
-  app.post('/console/users', async (req, reply) => {
-    const b = req.body;
-    const values = { username: str(b, 'username'), displayName: str(b, 'displayName'), email: str(b, 'email'), role: str(b, 'role'), orgId: str(b, 'orgId') };
+  r.post('/console/users', { schema: { body: UserForm } }, async (req, reply) => {
+    const { username, displayName, email, role, orgId } = req.body;
+    const values = { username, displayName, email, role, orgId: orgId === undefined ? '' : String(orgId) };
     try {
-      const orgId = intOrUndef(b, 'orgId');
-      const { user, oneTimePassword } = await createUser(req.ctx, {
-        username: values.username,
-        displayName: values.displayName,
-        email: values.email || null,
-        grants: values.role && orgId ? [{ role: values.role, orgId }] : [],
-      });
-      const grants = await grantsOf(req.ctx.db, user.id);
-      const orgs = await listOrgs(req.ctx.db, { underPaths: scope(req) });
+      const { user, oneTimePassword } = await createUser(req.ctx, { username, displayName, email: email || null, grants: role && orgId ? [{ role, orgId }] : [] });
+      const grants = await userGrants(req.ctx, user.id);
+      const orgs = await orgsWithin(req.ctx, { underPaths: scope(req) });
       return reply.page(<UserPage view={reply.view()} user={user} grants={grants} orgs={orgs} manage secret={oneTimePassword} />, 201);
     } catch (e) {
       if (!isAppError(e) || !['invalid', 'conflict'].includes(e.kind)) throw e;
       const paths = scope(req);
       const all = isSysadmin(req.actor);
-      const { rows, total } = await listUsers(req.ctx.db, { underPaths: all ? undefined : paths, limit: PER_PAGE, offset: 0 });
-      const orgs = await listOrgs(req.ctx.db, { underPaths: paths });
+      const { rows, total } = await userList(req.ctx, { underPaths: all ? undefined : paths, limit: PER_PAGE, offset: 0 });
+      const orgs = await orgsWithin(req.ctx, { underPaths: paths });
       return reply.page(<UsersPage view={reply.view()} rows={rows} total={total} page={1} q="" orgs={orgs} errors={e.errors} values={values} />, e.status);
     }
   });
 
-  async function userPage(req: { ctx: { db: Parameters<typeof getUser>[0] }; actor: Parameters<typeof scopePaths>[0] }, id: number) {
-    const user = await getUser(req.ctx.db, id);
-    if (!user) throw notFound('user_not_found', '用户不存在。');
-    const grants = await grantsOf(req.ctx.db, id);
-    const visible = grants.some((g) => can(req.actor, 'user.view', g.orgPath)) || isSysadmin(req.actor);
-    assertAllowed(visible);
-    const orgs = await listOrgs(req.ctx.db, { underPaths: scope(req) });
-    return { user, grants, orgs, manage: canManageUser(req.actor, grants) };
-  }
+  const userPage = async (req: FastifyRequest, id: number) => ({ ...(await userDetail(req.ctx, id)), orgs: await orgsWithin(req.ctx, { underPaths: scope(req) }) });
 
-  app.get('/console/users/:id', async (req, reply) => {
-    const d = await userPage(req, parseId((req.params as { id: string }).id));
+  r.get('/console/users/:id', { schema: { params: IdParams } }, async (req, reply) => {
+    const d = await userPage(req, req.params.id);
     return reply.page(<UserPage view={reply.view()} {...d} />);
   });
 
-  app.post('/console/users/:id/grants', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
+  r.post('/console/users/:id/grants', { schema: { params: IdParams, body: GrantForm } }, async (req, reply) => {
+    const { id } = req.params;
     try {
-      await grantRole(req.ctx, { userId: id, role: str(req.body, 'role'), orgId: intOrUndef(req.body, 'orgId') ?? 0 });
+      await grantRole(req.ctx, { userId: id, role: req.body.role, orgId: req.body.orgId ?? 0 });
       return reply.flashRedirect(`/console/users/${id}`, '已添加角色。');
     } catch (e) {
       if (!isAppError(e) || !['invalid', 'conflict', 'not_found'].includes(e.kind)) throw e;
@@ -247,22 +236,21 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post('/console/users/:id/grants/:grantId/revoke', async (req, reply) => {
-    const p = req.params as { id: string; grantId: string };
-    await revokeRole(req.ctx, parseId(p.grantId));
-    return reply.flashRedirect(`/console/users/${parseId(p.id)}`, '已撤销角色。');
+  r.post('/console/users/:id/grants/:grantId/revoke', { schema: { params: GrantParams } }, async (req, reply) => {
+    await revokeRole(req.ctx, req.params.grantId);
+    return reply.flashRedirect(`/console/users/${req.params.id}`, '已撤销角色。');
   });
 
-  app.post('/console/users/:id/reset-password', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
+  r.post('/console/users/:id/reset-password', { schema: { params: IdParams } }, async (req, reply) => {
+    const { id } = req.params;
     const { oneTimePassword } = await resetPassword(req.ctx, id);
     const d = await userPage(req, id);
     return reply.page(<UserPage view={reply.view()} {...d} secret={oneTimePassword} />);
   });
 
   for (const action of ['disable', 'enable'] as const) {
-    app.post(`/console/users/:id/${action}`, async (req, reply) => {
-      const id = parseId((req.params as { id: string }).id);
+    r.post(`/console/users/:id/${action}`, { schema: { params: IdParams } }, async (req, reply) => {
+      const { id } = req.params;
       await setUserDisabled(req.ctx, id, action === 'disable');
       return reply.flashRedirect(`/console/users/${id}`, action === 'disable' ? '账号已停用。' : '账号已启用。');
     });

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, IdParams, Int, OptInt, Params, Text, Type, typed } from '../../platform/http/schemas.js';
 import type { Ctx } from '../../platform/context.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
 import { assertAllowed } from '../guard.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { canPublish, PUBLISH_ROLES } from '../../interaction/interaction.policy.rules.js';
@@ -14,7 +14,7 @@ import { openCommentPeriod, type OpenPeriodInput } from '../../interaction/open-
 import { moderateComment } from '../../interaction/moderate-comment.js';
 import { publishFeedback } from '../../interaction/publish-feedback.js';
 import { readInteractionSettings } from '../../interaction/interaction-settings.js';
-import { messageOrgOptions } from '../../portal/interaction/messages-portal-routes.js';
+import { messageOrgOptions } from '../../interaction/message-queues.js';
 
 const MODERATION: Record<string, string> = { pending: '待审核', approved: '已显示', rejected: '不予显示' };
 
@@ -128,15 +128,26 @@ async function detailPage(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldErr
   );
 }
 
-const num = (p: unknown, k: string): number => {
-  const s = (p as Record<string, string | undefined>)[k] ?? '';
-  if (!/^\d{1,9}$/.test(s)) throw notFound('period_not_found', '意见征集不存在。');
-  return Number(s);
-};
+const NewPeriodForm = Form({
+  orgId: OptInt('征集机关'),
+  title: Text('草案名称'),
+  startOn: Text('开始日期'),
+  endOn: Text('截止日期'),
+  catalogRef: Text('关联目录信息索引号'),
+  draftText: Text('草案全文'),
+});
+const CommentParams = Params({ id: Int('意见征集编号'), cid: Int('意见编号') });
+const ModerateForm = Form({ decision: Text('审核') });
+/** The feedback: a summary, and for each approved comment `adoption_<编号>` (采纳情况) and `reason_<编号>` (理由). */
+const FeedbackForm = Type.Intersect([
+  Form({ feedbackText: Text('采纳情况说明') }),
+  Type.Record(Type.String({ pattern: '^(adoption|reason)_\\d{1,9}$' }), Type.String({ title: '采纳情况' })),
+]);
 
 /** Console: comment periods — open, moderate comments, publish the feedback; late feedback flagged. */
 export async function consultationsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/consultations', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/consultations', async (req, reply) => {
     const paths = scopePaths(req.actor, [...PUBLISH_ROLES, 'supervisor']);
     assertAllowed(paths.length > 0);
     const items = await periodSummaries(req.ctx, paths);
@@ -184,44 +195,44 @@ export async function consultationsRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/console/consultations/new', async (req, reply) => {
+  r.get('/console/consultations/new', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, PUBLISH_ROLES));
     const s = await readInteractionSettings(req.ctx.db);
-    return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} minDays={s.commentMinDays} values={{}} />);
+    return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} minDays={s.commentMinDays} values={{}} />);
   });
 
-  app.post('/console/consultations/new', async (req, reply) => {
-    const b = req.body;
-    const values: OpenPeriodInput = { orgId: intOrUndef(b, 'orgId'), title: str(b, 'title'), startOn: str(b, 'startOn'), endOn: str(b, 'endOn'), catalogRef: str(b, 'catalogRef'), draftText: str(b, 'draftText') };
+  r.post('/console/consultations/new', { schema: { body: NewPeriodForm } }, async (req, reply) => {
+    const { orgId, title, startOn, endOn, catalogRef, draftText } = req.body;
+    const values: OpenPeriodInput = { orgId, title, startOn, endOn, catalogRef, draftText };
     try {
       const r = await openCommentPeriod(req.ctx, values);
       return reply.flashRedirect(`/console/consultations/${r.id}`, '意见征集已发布。');
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const s = await readInteractionSettings(req.ctx.db);
-      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} minDays={s.commentMinDays} values={values} errors={e.errors} />, 400);
+      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} minDays={s.commentMinDays} values={values} errors={e.errors} />, 400);
     }
   });
 
-  app.get('/console/consultations/:id', async (req, reply) => reply.page(await detailPage(req.ctx, reply.view(), num(req.params, 'id'))));
+  r.get('/console/consultations/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(await detailPage(req.ctx, reply.view(), req.params.id)));
 
-  app.post('/console/consultations/:id/comments/:cid', async (req, reply) => {
-    const id = num(req.params, 'id');
-    await moderateComment(req.ctx, { commentId: num(req.params, 'cid'), decision: str(req.body, 'decision') });
+  r.post('/console/consultations/:id/comments/:cid', { schema: { params: CommentParams, body: ModerateForm } }, async (req, reply) => {
+    const { id, cid } = req.params;
+    await moderateComment(req.ctx, { commentId: cid, decision: req.body.decision });
     return reply.flashRedirect(`/console/consultations/${id}`, '审核完成。');
   });
 
-  app.post('/console/consultations/:id/feedback', async (req, reply) => {
-    const id = num(req.params, 'id');
-    const b = (req.body ?? {}) as Record<string, unknown>;
+  r.post('/console/consultations/:id/feedback', { schema: { params: IdParams, body: FeedbackForm } }, async (req, reply) => {
+    const { id } = req.params;
+    const b = req.body;
     const decisions = Object.keys(b)
-      .filter((k) => /^adoption_\d+$/.test(k))
+      .filter((k) => /^adoption_\d{1,9}$/.test(k))
       .map((k) => {
         const cid = Number(k.slice('adoption_'.length));
-        return { commentId: cid, adoption: str(b, k), reason: str(b, `reason_${cid}`) };
+        return { commentId: cid, adoption: b[k], reason: b[`reason_${cid}`] ?? '' };
       });
     try {
-      const r = await publishFeedback(req.ctx, { periodId: id, feedbackText: str(b, 'feedbackText'), decisions });
+      const r = await publishFeedback(req.ctx, { periodId: id, feedbackText: b.feedbackText, decisions });
       return reply.flashRedirect(`/console/consultations/${id}`, `已公布采纳情况：共 ${r.counts.total} 条意见。`);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;

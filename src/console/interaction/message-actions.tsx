@@ -2,10 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, Int, OptInt, Params, Choice, Text, type Static } from '../../platform/http/schemas.js';
 import { canDo } from '../../interaction/message-states.rules.js';
 import { canHandleMessages, canPublish } from '../../interaction/interaction.policy.rules.js';
-import type { MessageWithOrg } from '../../interaction/messages.store.js';
+import type { MessageWithOrg } from '../../interaction/message-queues.js';
 import { publishBlocker, publishQa } from '../../interaction/publish-qa.js';
 import { acceptMessage } from '../../interaction/accept-message.js';
 import { assignMessage } from '../../interaction/assign-message.js';
@@ -19,35 +19,49 @@ import type { FieldError } from '../../platform/errors.js';
 /** Action slugs accepted by POST /console/messages/:id/:action. */
 export const MESSAGE_ACTIONS = ['accept', 'assign', 'transfer', 'reply', 'extend', 'close', 'moderate', 'publish', 'unpublish'] as const;
 export type MessageActionSlug = (typeof MESSAGE_ACTIONS)[number];
-export const isActionSlug = (s: string): s is MessageActionSlug => (MESSAGE_ACTIONS as readonly string[]).includes(s);
+
+/** `/console/messages/:id/:action`. */
+export const MessageActionParams = Params({ id: Int('留言编号'), action: Choice('操作', MESSAGE_ACTIONS) });
+
+/** The fields of every action form (each form sends its own; the others stay empty). */
+export const MessageActionForm = Form({
+  handlerId: OptInt('承办人'),
+  targetOrgId: OptInt('转至本平台机关或部门'),
+  targetName: Text('平台外承办单位'),
+  reason: Text('理由'),
+  replyPublic: Text('答复内容'),
+  replyPrivate: Text('不公开部分'),
+  days: OptInt('延长工作日数', { minimum: 0, maximum: 999 }),
+  decision: Text('审核结果'),
+  note: Text('理由'),
+});
 
 /** Runs the use-case of an action with the posted form; returns the flash message. */
-export async function runAction(ctx: Ctx, id: number, action: MessageActionSlug, b: unknown): Promise<string> {
+export async function runAction(ctx: Ctx, id: number, action: MessageActionSlug, b: Static<typeof MessageActionForm>): Promise<string> {
   switch (action) {
     case 'accept':
       await acceptMessage(ctx, { messageId: id });
       return '已签收。';
     case 'assign':
-      await assignMessage(ctx, { messageId: id, handlerId: intOrUndef(b, 'handlerId') });
+      await assignMessage(ctx, { messageId: id, handlerId: b.handlerId });
       return '已分派。';
     case 'transfer': {
-      const r = await transferMessage(ctx, { messageId: id, targetOrgId: intOrUndef(b, 'targetOrgId'), targetName: str(b, 'targetName'), reason: str(b, 'reason') });
+      const r = await transferMessage(ctx, { messageId: id, targetOrgId: b.targetOrgId, targetName: b.targetName, reason: b.reason });
       return r.state === 'transferred' ? '已转出，留言人可查看转办说明。' : '已转办，待对方签收。';
     }
     case 'reply': {
-      const r = await replyMessage(ctx, { messageId: id, replyPublic: str(b, 'replyPublic'), replyPrivate: str(b, 'replyPrivate') });
+      const r = await replyMessage(ctx, { messageId: id, replyPublic: b.replyPublic, replyPrivate: b.replyPrivate });
       return r.onTime ? '已答复。' : '已答复（已超过答复期限）。';
     }
     case 'extend': {
-      const d = str(b, 'days');
-      const r = await extendMessage(ctx, { messageId: id, days: /^\d{1,3}$/.test(d) ? Number(d) : 0, reason: str(b, 'reason') });
+      const r = await extendMessage(ctx, { messageId: id, days: b.days ?? 0, reason: b.reason });
       return `已延期，新的答复期限为 ${r.dueOn}。`;
     }
     case 'close':
       await closeMessage(ctx, { messageId: id });
       return '已办结。';
     case 'moderate':
-      await moderateMessage(ctx, { messageId: id, decision: str(b, 'decision'), note: str(b, 'note') });
+      await moderateMessage(ctx, { messageId: id, decision: b.decision, note: b.note });
       return '审核完成。';
     case 'publish':
     case 'unpublish':

@@ -3,19 +3,20 @@ import { ConsoleLayout } from '../layout.js';
 import { ErrorSummary, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { Ctx } from '../../platform/context.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
+import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
 import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, RATINGS, type MessageChannel, type MessageState, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
 import { staffMessage } from '../../interaction/message-status.js';
-import type { MessageEventRow, MessageWithOrg } from '../../interaction/messages.store.js';
+import { messageOrgOptions, type MessageEventRow, type MessageWithOrg } from '../../interaction/message-queues.js';
 import { listMessageHandlers } from '../../interaction/message-handlers.js';
-import { messageOrgOptions, EVENT_LABELS } from '../../portal/interaction/messages-portal-routes.js';
-import { MessageActions, isActionSlug, runAction } from './message-actions.js';
+import { MESSAGE_EVENT_LABELS } from '../../platform/views/message-fields.js';
+import { MessageActionForm, MessageActionParams, MessageActions, runAction } from './message-actions.js';
 import { readAttachment } from '../../interaction/message-attachments.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 function describe(e: MessageEventRow): string {
   const p = JSON.parse(e.payload) as Record<string, unknown>;
-  const base = EVENT_LABELS[e.type] ?? e.type;
+  const base = MESSAGE_EVENT_LABELS[e.type] ?? e.type;
   if (e.type === 'transferred' || e.type === 'transferred_out') return `${base}：${String(p.from)} → ${String(p.to)}，理由：${String(p.reason)}`;
   if (e.type === 'due_recomputed') return `${base}：${String(p.from)} → ${String(p.to)}（${String(p.reason)}）`;
   if (e.type === 'extended') return `${base} ${String(p.days)} 个工作日至 ${String(p.dueOn)}：${String(p.reason)}`;
@@ -103,30 +104,23 @@ function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }
 async function render(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldError[]) {
   const s = await staffMessage(ctx, id);
   const handlers = (await listMessageHandlers(ctx.db, s.message.org_path)).map((h): [string, string] => [String(h.id), h.name]);
-  return <DetailPage view={view} m={s.message} contactVisible={s.contactVisible} history={s.history} handlers={handlers} orgs={await messageOrgOptions(ctx.db)} errors={errors} />;
+  return <DetailPage view={view} m={s.message} contactVisible={s.contactVisible} history={s.history} handlers={handlers} orgs={await messageOrgOptions(ctx)} errors={errors} />;
 }
 
-const idParam = (p: unknown): number => {
-  const s = (p as { id?: string }).id ?? '';
-  if (!/^\d{1,9}$/.test(s)) throw notFound('message_not_found', '留言不存在。');
-  return Number(s);
-};
+const AttachmentParams = Params({ id: Int('留言编号'), eid: Int('附件编号') });
 
 /** Console: one message with its history and the action forms. */
 export async function messageDetailRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/messages/:id', async (req, reply) => reply.page(await render(req.ctx, reply.view(), idParam(req.params))));
+  const r = typed(app);
+  r.get('/console/messages/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(await render(req.ctx, reply.view(), req.params.id)));
 
-  app.get('/console/messages/:id/attachments/:eid', async (req, reply) => {
-    const eid = (req.params as { eid: string }).eid;
-    if (!/^\d{1,9}$/.test(eid)) throw notFound('attachment_not_found', '附件不存在。');
-    const a = await readAttachment(req.ctx, idParam(req.params), Number(eid));
+  r.get('/console/messages/:id/attachments/:eid', { schema: { params: AttachmentParams } }, async (req, reply) => {
+    const a = await readAttachment(req.ctx, req.params.id, req.params.eid);
     return reply.header('content-type', a.mime).header('content-disposition', contentDisposition(a.filename)).header('x-content-type-options', 'nosniff').send(a.data);
   });
 
-  app.post('/console/messages/:id/:action', async (req, reply) => {
-    const id = idParam(req.params);
-    const action = (req.params as { action: string }).action;
-    if (!isActionSlug(action)) throw notFound('action_not_found', '没有这个操作。');
+  r.post('/console/messages/:id/:action', { schema: { params: MessageActionParams, body: MessageActionForm } }, async (req, reply) => {
+    const { id, action } = req.params;
     try {
       const msg = await runAction(req.ctx, id, action, req.body);
       return reply.flashRedirect(`/console/messages/${id}`, msg);

@@ -3,8 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { WorkCount } from '../foundation/home-routes.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.policy.rules.js';
-import { listMessages, type MessageQueue } from '../../interaction/messages.store.js';
-import { today } from '../../interaction/message-support.js';
+import { messageQueueCount, type MessageQueue } from '../../interaction/message-queues.js';
 
 export async function messageWork(req: FastifyRequest): Promise<WorkCount[]> {
   const paths = messageScopes(req.actor);
@@ -17,11 +16,7 @@ export async function messageWork(req: FastifyRequest): Promise<WorkCount[]> {
         ['overdue', '留言已超期未答复', 'bad'],
       ]
     : [['overdue', '留言已超期未答复', 'bad']];
-  const day = today(req.ctx);
   return Promise.all(
-    wanted.map(async ([queue, label, level]) => {
-      const { total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: 1, offset: 0 });
-      return { label, count: total, href: `/console/messages?queue=${queue}`, group: '互动交流', level };
-    }),
+    wanted.map(async ([queue, label, level]) => ({ label, count: await messageQueueCount(req.ctx, paths, queue), href: `/console/messages?queue=${queue}`, group: '互动交流', level })),
   );
 }

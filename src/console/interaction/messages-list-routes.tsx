@@ -2,34 +2,64 @@ import type { FastifyInstance } from 'fastify';
 import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
-import { pageParam, str } from '../../platform/http/form.js';
-import { isValidIsoDate } from '../../platform/dates.js';
+import { Checkbox, Form, OptInt, OptText, Page, Text, ticked, typed, type Static } from '../../platform/http/schemas.js';
+import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { assertAllowed } from '../guard.js';
 import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { isMessageSort, isQueue, listMessages, MESSAGE_QUEUES, MESSAGE_SORTS, type MessageQueue, type MessageSort } from '../../interaction/messages.store.js';
+import { MESSAGE_QUEUES, MESSAGE_SORTS, isMessageSort, isQueue, messageOrgOptions, messageQueuePage, type MessageQueue, type MessageSort } from '../../interaction/message-queues.js';
 import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType } from '../../interaction/message-states.rules.js';
-import { addMonths, formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
+import { formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
 import { messageFigures } from '../../interaction/message-figures.js';
-import { maskMessage, today } from '../../interaction/message-support.js';
+import { maskMessage } from '../../interaction/message-support.js';
 import { registerMessage } from '../../interaction/register-message.js';
-import { MessageFields, messageFromBody, type MessageFormValues } from '../../portal/interaction/message-form.js';
-import { messageOrgOptions } from '../../portal/interaction/messages-portal-routes.js';
+import { MessageFields, type MessageFormValues } from '../../platform/views/message-fields.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 
 const PER_PAGE = 30;
 
-/** The list's search: words (编号, subject, content), a type and an order; unknown values are ignored. */
-const messageSearch = (query: unknown): { q?: string; type?: string; sort?: MessageSort } => {
-  const q = str(query, 'q').slice(0, 100);
-  const type = str(query, 'type');
-  const sort = str(query, 'sort');
-  return { q: q || undefined, type: Object.hasOwn(MESSAGE_TYPES, type) ? type : undefined, sort: isMessageSort(sort) ? sort : undefined };
-};
+/**
+ * The list's filter: a queue, words (编号, subject, content), a type and an order; the figures' period.
+ * These come from links and hand-edited addresses: an unknown queue, type or order, or a date that is
+ * no date, is ignored (the default applies) rather than refused.
+ */
+const ListQuery = Form({
+  queue: OptText('队列'),
+  org: OptInt('单位'),
+  q: OptText('检索'),
+  type: OptText('类型'),
+  sort: OptText('排序'),
+  from: OptText('统计起始日期'),
+  to: OptText('统计截止日期'),
+  page: Page(),
+});
+
+/** A staff registration of a call or a letter: the message form with its channel and date. */
+const RegisterForm = Form({
+  channel: Text('来源渠道'),
+  receivedOn: Text('收到日期'),
+  orgId: OptInt('受理机关'),
+  type: Text('留言类型'),
+  subject: Text('标题'),
+  content: Text('留言内容'),
+  name: Text('姓名'),
+  phone: Text('联系电话'),
+  email: Text('电子邮箱'),
+  address: Text('联系地址'),
+  publishConsent: Checkbox('同意公开本留言及答复'),
+});
+
+/** The search part of the filter (words cut at 100 characters). */
+const messageSearch = ({ q, type, sort }: Static<typeof ListQuery>): { q?: string; type?: string; sort?: MessageSort } => ({
+  q: q?.slice(0, 100),
+  type: type !== undefined && Object.hasOwn(MESSAGE_TYPES, type) ? type : undefined,
+  sort: sort !== undefined && isMessageSort(sort) ? sort : undefined,
+});
+const queueOf = ({ queue }: Static<typeof ListQuery>): MessageQueue => (queue !== undefined && isQueue(queue) ? queue : 'pending');
 
 function FigureRow({ label, f }: { label: string; f: MessageFigures }) {
   return (
@@ -66,20 +96,18 @@ function RegisterPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Arr
 
 /** Console: queues, figures per agency and period, staff registration of calls and letters. */
 export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/messages', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/messages', { schema: { querystring: ListQuery } }, async (req, reply) => {
     const scopes = messageScopes(req.actor);
     assertAllowed(scopes.length > 0);
     const { paths, org, qs: orgQs } = await orgFilter(req.ctx.db, scopes, req.query);
-    const q = str(req.query, 'queue');
-    const queue: MessageQueue = isQueue(q) ? q : 'pending';
-    const page = pageParam(req.query);
-    const day = today(req.ctx);
-    const fromQ = str(req.query, 'from');
-    const toQ = str(req.query, 'to');
-    const from = isValidIsoDate(fromQ) ? fromQ : `${day.slice(0, 4)}-01-01`;
-    const to = isValidIsoDate(toQ) ? toQ : day;
+    const { page } = req.query;
+    const queue = queueOf(req.query);
+    const day = todayInShanghai(req.ctx.now());
+    const from = req.query.from !== undefined && isValidIsoDate(req.query.from) ? req.query.from : `${day.slice(0, 4)}-01-01`;
+    const to = req.query.to !== undefined && isValidIsoDate(req.query.to) ? req.query.to : day;
     const search = messageSearch(req.query);
-    const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: day, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, staleBefore: addMonths(day, -3), ...search });
+    const { rows, total } = await messageQueuePage(req.ctx, { orgPaths: paths, queue, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, ...search });
     const searchQs = `${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}${search.type ? `&type=${search.type}` : ''}${search.sort ? `&sort=${search.sort}` : ''}`;
     const figs = await messageFigures(req.ctx, { orgPaths: paths, from, to });
     const view = reply.view();
@@ -191,13 +219,12 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/console/messages/export', async (req, reply) => {
+  r.get('/console/messages/export', { schema: { querystring: ListQuery } }, async (req, reply) => {
     const scopes = messageScopes(req.actor);
     assertAllowed(scopes.length > 0);
     const { paths } = await orgFilter(req.ctx.db, scopes, req.query);
-    const q = str(req.query, 'queue');
-    const day = today(req.ctx);
-    const { rows } = await listMessages(req.ctx.db, { orgPaths: paths, queue: isQueue(q) ? q : 'pending', userId: req.actor.userId, today: day, limit: 5000, offset: 0, staleBefore: addMonths(day, -3), ...messageSearch(req.query) });
+    const day = todayInShanghai(req.ctx.now());
+    const { rows } = await messageQueuePage(req.ctx, { orgPaths: paths, queue: queueOf(req.query), limit: 5000, offset: 0, ...messageSearch(req.query) });
     const table = [
       ['编号', '类型', '标题', '机关', '渠道', '留言人', '收到日期', '答复期限日期', '状态', '办理人'],
       ...rows.map(maskMessage).map((m) => [m.message_no, MESSAGE_TYPES[m.type as MessageType] ?? m.type, m.subject, m.org_name, MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel, m.name ?? '匿名', m.received_on, m.due_on ?? '', MESSAGE_STATES[m.state as MessageState] ?? m.state, m.handler_name ?? '']),
@@ -205,20 +232,21 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition(`留言列表-${day}.csv`)).send(toCsv(table));
   });
 
-  app.get('/console/messages/new', async (req, reply) => {
+  r.get('/console/messages/new', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, HANDLE_ROLES));
-    return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={{}} />);
+    return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={{}} />);
   });
 
-  app.post('/console/messages/new', async (req, reply) => {
-    const values = { ...messageFromBody(req.body), channel: str(req.body, 'channel'), receivedOn: str(req.body, 'receivedOn') };
+  r.post('/console/messages/new', { schema: { body: RegisterForm } }, async (req, reply) => {
+    const { publishConsent, ...fields } = req.body;
+    const values = { ...fields, publishConsent: ticked(publishConsent) };
     try {
       const r = await registerMessage(req.ctx, values);
       return reply.flashRedirect(`/console/messages/${r.id}`, `已登记留言 ${r.messageNo}，查询码 ${r.queryCode}（请告知留言人，仅显示一次），答复期限 ${r.dueOn}。`);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={values} errors={errors} />, 400);
+      return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />, 400);
     }
   });
 }

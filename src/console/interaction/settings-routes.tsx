@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { list, str } from '../../platform/http/form.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
+import { Checkbox, Form, Ints, Text, ticked, typed } from '../../platform/http/schemas.js';
+import { orgsWithin } from '../../orgs/org-queries.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { can } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
@@ -55,22 +55,24 @@ function SettingsPage({ view, v, orgs, errors }: { view: ViewCtx; v: SettingsInp
   );
 }
 
-const fromBody = (b: unknown): SettingsInput => ({
-  website: str(b, 'website'),
-  phone: str(b, 'phone'),
-  letter: str(b, 'letter'),
-  maxExtensionDays: str(b, 'maxExtensionDays'),
-  sensitiveWords: str(b, 'sensitiveWords'),
-  nameRequired: str(b, 'nameRequired') === '1',
-  nameRequiredOrgIds: list(b, 'nameRequiredOrg').filter((x) => /^\d{1,9}$/.test(x)).map(Number),
-  commentMinDays: str(b, 'commentMinDays'),
-  feedbackDueDays: str(b, 'feedbackDueDays'),
-  ratingDaysAfterClose: str(b, 'ratingDaysAfterClose'),
+/** The settings form: numbers stay text, the use-case checks each against its range (its messages name the setting). */
+const SettingsForm = Form({
+  website: Text('网站留言'),
+  phone: Text('热线电话转办'),
+  letter: Text('书面转办'),
+  maxExtensionDays: Text('最长延期'),
+  sensitiveWords: Text('敏感词'),
+  nameRequired: Checkbox('咨询留言也须填写姓名'),
+  nameRequiredOrg: Ints('要求咨询留言填写姓名的机关'),
+  commentMinDays: Text('征集期最短天数'),
+  feedbackDueDays: Text('结束后公布采纳情况的期限'),
+  ratingDaysAfterClose: Text('办结后仍可评价的期限'),
 });
 
 /** Console: the interaction settings (system administrators). */
 export async function interactionSettingsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/messages/settings', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/messages/settings', async (req, reply) => {
     assertAllowed(can(req.actor, 'settings.manage'));
     const s = await readInteractionSettings(req.ctx.db);
     const l = s.replyLimits.byChannel;
@@ -86,17 +88,18 @@ export async function interactionSettingsRoutes(app: FastifyInstance): Promise<v
       feedbackDueDays: String(s.feedbackDueDays),
       ratingDaysAfterClose: String(s.ratingDaysAfterClose),
     };
-    return reply.page(<SettingsPage view={reply.view()} v={v} orgs={await listOrgs(req.ctx.db)} />);
+    return reply.page(<SettingsPage view={reply.view()} v={v} orgs={await orgsWithin(req.ctx)} />);
   });
 
-  app.post('/console/messages/settings', async (req, reply) => {
-    const v = fromBody(req.body);
+  r.post('/console/messages/settings', { schema: { body: SettingsForm } }, async (req, reply) => {
+    const { nameRequired, nameRequiredOrg, ...rest } = req.body;
+    const v: SettingsInput = { ...rest, nameRequired: ticked(nameRequired), nameRequiredOrgIds: nameRequiredOrg };
     try {
       await updateInteractionSettings(req.ctx, v);
       return reply.flashRedirect('/console/messages/settings', '设置已保存，新的答复期限适用于此后收到的留言。');
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return reply.page(<SettingsPage view={reply.view()} v={v} orgs={await listOrgs(req.ctx.db)} errors={e.errors} />, 400);
+      return reply.page(<SettingsPage view={reply.view()} v={v} orgs={await orgsWithin(req.ctx)} errors={e.errors} />, 400);
     }
   });
 }

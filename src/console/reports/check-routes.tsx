@@ -3,13 +3,16 @@ import { checkUploads } from '../../reports/checker/check-batch.js';
 import { resultsCsv, resultsXlsx } from '../../reports/checker/check-export.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { CheckPage } from './check-views.js';
+import { typed } from '../../platform/http/schemas.js';
 
 const download = (name: string, ascii: string): string => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Console: check published annual reports, one or a whole jurisdiction (/console/reports/check). */
 export async function reportCheckRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/reports/check', async (_req, reply) => reply.page(<CheckPage view={reply.view()} />));
-  app.post('/console/reports/check', { preValidation: readUploadForm('file', { staffOnly: true, maxFiles: 200 }) }, async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/reports/check', async (_req, reply) => reply.page(<CheckPage view={reply.view()} />));
+  // A multipart form: the upload reader (a route-level preValidation) reads its fields and files; no body schema.
+  r.post('/console/reports/check', { preValidation: readUploadForm('file', { staffOnly: true, maxFiles: 200 }) }, async (req, reply) => {
     const form = uploadForm(req);
     const fail = (code: string, message: string) => reply.page(<CheckPage view={reply.view()} errors={[{ code, message, field: 'file' }]} />, 400);
     if (form.error) return fail('file_too_large', form.error);

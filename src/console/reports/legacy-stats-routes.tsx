@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Form, Int, OptInt, Params, Type, typed } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
-import { parseId } from '../../orgs/create-user.js';
+import { orgOrNotFound, orgsWithin } from '../../orgs/org-queries.js';
 import { LEGACY_FIGURES, LEGACY_FORMAT_NAME, LEGACY_ROWS, LEGACY_TITLE, legacyField, type LegacyValues } from '../../reports/legacy-stats.rules.js';
-import { findLegacyStats, rowLegacyValues } from '../../reports/legacy-stats.store.js';
+import { legacyStatsOf, rowLegacyValues } from '../../reports/report-queries.js';
 import { saveLegacyStats } from '../../reports/save-legacy-stats.js';
 import { readLegacyStats } from '../../reports/checker/read-legacy.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_VIEW_ROLES } from '../../reports/report-workflow.rules.js';
@@ -55,7 +54,7 @@ function LegacyTable({ values, edit, errors }: { values: Record<string, string |
 }
 
 async function formPage(req: FastifyRequest, view: ViewCtx, opts: { values?: Record<string, string | number | null>; org?: string; year?: string; errors?: FieldError[]; importErrors?: FieldError[] } = {}) {
-  const orgs = await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, WRITE_ROLES) });
+  const orgs = await orgsWithin(req.ctx, { underPaths: scopePaths(req.actor, WRITE_ROLES) });
   const options: Array<[string, string]> = orgs.map((o) => [String(o.id), o.name]);
   return (
     <ConsoleLayout view={view} title={`录入 2019 年以前的${LEGACY_TITLE}`} wide>
@@ -94,29 +93,40 @@ async function formPage(req: FastifyRequest, view: ViewCtx, opts: { values?: Rec
 const flashOf = (warnings: FieldError[], replaced: boolean): string =>
   `已${replaced ? '替换' : '保存'}统计表。${warnings.length ? `提示：${warnings.map((w) => w.message).join('')}（已按原样保存）` : ''}`;
 
+const LegacyQuery = Form({ orgId: OptInt('单位'), year: OptInt('年度') });
+/** The unit, the year and a figure per row of the 统计表 (l_…; the use-case checks each number and names the row). */
+const LegacyForm = Type.Intersect([
+  Form({ orgId: OptInt('单位'), year: OptInt('年度') }),
+  Type.Record(Type.String({ pattern: '^l_' }), Type.String({ title: '统计数' })),
+]);
+const LegacyParams = Params({ orgId: Int('单位'), year: Int('年度') });
+const text = (n: number | undefined): string => (n === undefined ? '' : String(n));
+
 /** Console: pre-2019 统计表 of earlier years — entry form, import from a published report, read view. */
 export async function legacyStatsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/reports/legacy', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/reports/legacy', { schema: { querystring: LegacyQuery } }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, WRITE_ROLES));
-    const org = str(req.query, 'orgId');
-    const year = str(req.query, 'year');
-    const row = org && year ? await findLegacyStats(req.ctx.db, Number(org) || 0, Number(year) || 0) : undefined;
-    return reply.page(await formPage(req, reply.view(), { org, year, values: row ? rowLegacyValues(row) : {} }));
+    const { orgId, year } = req.query;
+    const row = orgId && year ? await legacyStatsOf(req.ctx, orgId, year) : undefined;
+    return reply.page(await formPage(req, reply.view(), { org: text(orgId), year: text(year), values: row ? rowLegacyValues(row) : {} }));
   });
-  app.post('/console/reports/legacy', async (req, reply) => {
+  r.post('/console/reports/legacy', { schema: { body: LegacyForm } }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, WRITE_ROLES));
-    const org = str(req.body, 'orgId');
-    const year = str(req.body, 'year');
-    const values = Object.fromEntries(LEGACY_FIGURES.map((r) => [r.key, str(req.body, legacyField(r.key))]));
+    const b = req.body;
+    const org = text(b.orgId);
+    const year = text(b.year);
+    const values = Object.fromEntries(LEGACY_FIGURES.map((f) => [f.key, b[legacyField(f.key)] ?? '']));
     try {
-      const saved = await saveLegacyStats(req.ctx, { orgId: Number(org), year: Number(year), values, source: 'entered' });
+      const saved = await saveLegacyStats(req.ctx, { orgId: b.orgId ?? 0, year: b.year ?? 0, values, source: 'entered' });
       return reply.flashRedirect(`/console/reports/legacy/${org}/${year}`, flashOf(saved.warnings, saved.replaced));
     } catch (e) {
       if (!isAppError(e) || e.status === 403) throw e;
       return reply.page(await formPage(req, reply.view(), { org, year, values, errors: e.errors }), e.status);
     }
   });
-  app.post('/console/reports/legacy/import', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
+  // A multipart form: the upload reader (a route-level preValidation) reads its fields and file; no body schema.
+  r.post('/console/reports/legacy/import', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, WRITE_ROLES));
     const form = uploadForm(req);
     const org = form.fields.orgId ?? '';
@@ -139,12 +149,11 @@ export async function legacyStatsRoutes(app: FastifyInstance): Promise<void> {
       return fail(e.errors, e.status);
     }
   });
-  app.get('/console/reports/legacy/:orgId/:year', async (req, reply) => {
-    const p = req.params as { orgId: string; year: string };
-    const org = await getOrg(req.ctx.db, parseId(p.orgId, 'orgId'));
-    if (!org) throw notFound('org_not_found', '机构不存在。');
+  r.get('/console/reports/legacy/:orgId/:year', { schema: { params: LegacyParams } }, async (req, reply) => {
+    const p = req.params;
+    const org = await orgOrNotFound(req.ctx, p.orgId);
     assertAllowed(rolesAllow(req.actor, REPORT_VIEW_ROLES, org.path));
-    const row = await findLegacyStats(req.ctx.db, org.id, Number(p.year) || 0);
+    const row = await legacyStatsOf(req.ctx, org.id, p.year);
     if (!row) throw notFound('legacy_stats_not_found', `${org.name} 没有 ${p.year} 年度统计表。`);
     return reply.page(
       <ConsoleLayout view={reply.view()} title={`${org.name} ${row.year} 年度${LEGACY_TITLE}`}>

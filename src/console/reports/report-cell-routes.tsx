@@ -1,11 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
-import { pageParam } from '../../platform/http/form.js';
+import { Form, Int, Page, Params, Type, typed } from '../../platform/http/schemas.js';
 import { notFound } from '../../platform/errors.js';
 import type { ReportFormat } from '../../reports/report-format.rules.js';
-import type { ReportListRow } from '../../reports/reports.store.js';
-import { rowTables } from '../../reports/reports.store.js';
+import { reportForStaff, rowTables } from '../../reports/report-queries.js';
 import { recordsForCell } from '../../reports/report-source.js';
 import { REPORT_SOURCE } from '../../reports/report-workflow.rules.js';
 import { reportCellOf } from '../../reports/tables-input.rules.js';
@@ -13,18 +12,21 @@ import { reportLayouts } from '../../reports/table-layout.js';
 
 const PER_PAGE = 50;
 
+const CellParams = Params({ id: Int('报告编号'), field: Type.String({ title: '单元格' }) });
+const CellQuery = Form({ page: Page() });
+
 /** Console: the records counted in one number of a report (paginated), or why the number has none. */
-export async function reportCellRoutes(app: FastifyInstance, load: (req: FastifyRequest) => Promise<ReportListRow>): Promise<void> {
-  app.get('/console/reports/:id/cell/:field', async (req, reply) => {
-    const r = await load(req);
+export async function reportCellRoutes(app: FastifyInstance): Promise<void> {
+  typed(app).get('/console/reports/:id/cell/:field', { schema: { params: CellParams, querystring: CellQuery } }, async (req, reply) => {
+    const r = await reportForStaff(req.ctx, req.params.id);
     const tables = rowTables(r);
-    const field = (req.params as { field: string }).field;
+    const { field } = req.params;
     const layout = reportLayouts(tables)
       .flatMap((l) => l.rows.flat())
       .find((c) => c.name === field);
     const cell = layout ? reportCellOf(field, tables.format as ReportFormat) : null;
     if (!layout || !cell) throw notFound('cell_not_found', '报告中没有这个单元格。');
-    const page = pageParam(req.query);
+    const { page } = req.query;
     const value = layout.value ?? 0;
     const back = (
       <p>

@@ -2,23 +2,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextArea, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
-import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
+import { Checkbox, Choice, Form, IdParams, Text, Type, ticked, typed } from '../../platform/http/schemas.js';
+import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { parseId } from '../../orgs/create-user.js';
 import { FORMAT_NAMES, type ReportFormat, type ReportTables } from '../../reports/report-format.rules.js';
 import { checkIdentities } from '../../reports/identities.rules.js';
 import { violationField } from '../../reports/violation-field.rules.js';
 import { parseTablesInput } from '../../reports/tables-input.rules.js';
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, actionAllowed, deadlineBasis, isReportStatus, yearNotEnded } from '../../reports/report-workflow.rules.js';
-import { findReport, getReport, rowTables, type ReportListRow } from '../../reports/reports.store.js';
+import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, actionAllowed, deadlineBasis, isReportStatus, yearNotEnded } from '../../reports/report-workflow.rules.js';
+import { previousYearReport, reportById, reportForStaff, rowTables, type ReportListRow } from '../../reports/report-queries.js';
 import { updateReport } from '../../reports/update-report.js';
 import { submitReport } from '../../reports/submit-report.js';
 import { reviewReport } from '../../reports/review-report.js';
 import { publishReport } from '../../reports/publish-report.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
-import { assertAllowed } from '../guard.js';
 import { DeadlineCell } from './reports-list-routes.js';
 import { reportDownloadRoutes } from './report-download.js';
 import { reportCellRoutes } from './report-cell-routes.js';
@@ -32,16 +30,9 @@ interface PageOpts {
   read?: boolean;
 }
 
-async function load(req: FastifyRequest): Promise<ReportListRow> {
-  const r = await getReport(req.ctx.db, parseId((req.params as { id: string }).id));
-  if (!r) throw notFound('report_not_found', '年度报告不存在。');
-  assertAllowed(rolesAllow(req.actor, REPORT_VIEW_ROLES, r.org_path));
-  return r;
-}
-
 async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: PageOpts = {}) {
   const tables = opts.tables ?? rowTables(r);
-  const prev = await findReport(req.ctx.db, r.org_id, r.year - 1);
+  const prev = await previousYearReport(req.ctx, r);
   const violations = checkIdentities(tables, prev ? rowTables(prev) : null);
   const marked = new Set([...violations.map((v) => violationField(v, tables.format as ReportFormat)), ...(opts.errors ?? []).map((e) => e.field)].filter((x): x is string => !!x));
   const mayEdit = actionAllowed(r.status, 'edit') && rolesAllow(req.actor, r.status === 'archived' ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES, r.org_path);
@@ -168,51 +159,61 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
   );
 }
 
-async function act(req: FastifyRequest, reply: FastifyReply, fn: (r: ReportListRow) => Promise<string>, onError: PageOpts = {}) {
-  const r = await load(req);
+async function act(req: FastifyRequest, reply: FastifyReply, r: ReportListRow, fn: (r: ReportListRow) => Promise<string>, onError: PageOpts = {}) {
   try {
     const msg = await fn(r);
     return reply.flashRedirect(`/console/reports/${r.id}`, msg);
   } catch (e) {
     if (!isAppError(e) || e.status === 403 || e.status === 404) throw e;
-    return reply.page(await page(req, reply.view(), (await getReport(req.ctx.db, r.id))!, { ...onError, errors: e.errors }), e.status);
+    return reply.page(await page(req, reply.view(), (await reportById(req.ctx, r.id)) ?? r, { ...onError, errors: e.errors }), e.status);
   }
 }
 
+const ReadQuery = Form({ read: Checkbox('只读视图') });
+/** The text parts and the cells of the three tables (t2_…, t3_…, t4_…; parseTablesInput checks each number and names the cell). */
+const EditForm = Type.Intersect([
+  Form({ overview: Text('一、总体情况'), problems: Text('五、存在的主要问题及改进情况'), other: Text('六、其他需要报告的事项') }),
+  Type.Record(Type.String({ pattern: '^t[234]_' }), Type.String({ title: '表格数字' })),
+]);
+const ReviewForm = Form({ decision: Choice('审核结论', ['accept', 'return'] as const), comment: Text('审核意见') });
+
 /** Console: one annual report — numbers and text, identities, workflow actions, downloads. */
 export async function reportDetailRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/reports/:id', async (req, reply) => reply.page(await page(req, reply.view(), await load(req), { read: str(req.query, 'read') === '1' })));
-  app.post('/console/reports/:id/edit', async (req, reply) => {
-    const r = await load(req);
-    const text = { overview: str(req.body, 'overview'), problems: str(req.body, 'problems'), other: str(req.body, 'other') };
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = parseTablesInput(r.format as ReportFormat, (f) => (typeof body[f] === 'string' ? (body[f] as string) : undefined));
-    if (!parsed.tables) return reply.page(await page(req, reply.view(), r, { errors: parsed.errors, text }), 400);
+  const r = typed(app);
+  r.get('/console/reports/:id', { schema: { params: IdParams, querystring: ReadQuery } }, async (req, reply) =>
+    reply.page(await page(req, reply.view(), await reportForStaff(req.ctx, req.params.id), { read: ticked(req.query.read) })),
+  );
+  r.post('/console/reports/:id/edit', { schema: { params: IdParams, body: EditForm } }, async (req, reply) => {
+    const report = await reportForStaff(req.ctx, req.params.id);
+    const b = req.body;
+    const text = { overview: b.overview, problems: b.problems, other: b.other };
+    const parsed = parseTablesInput(report.format as ReportFormat, (f) => b[f]);
+    if (!parsed.tables) return reply.page(await page(req, reply.view(), report, { errors: parsed.errors, text }), 400);
     const tables = parsed.tables;
-    return act(req, reply, async () => {
-      await updateReport(req.ctx, { id: r.id, tables, ...text });
+    return act(req, reply, report, async () => {
+      await updateReport(req.ctx, { id: report.id, tables, ...text });
       return '已保存。';
     }, { tables, text });
   });
-  app.post('/console/reports/:id/submit', (req, reply) =>
-    act(req, reply, async (r) => {
-      await submitReport(req.ctx, { id: r.id });
+  r.post('/console/reports/:id/submit', { schema: { params: IdParams } }, async (req, reply) =>
+    act(req, reply, await reportForStaff(req.ctx, req.params.id), async (report) => {
+      await submitReport(req.ctx, { id: report.id });
       return '已报送，等待政府信息公开工作主管部门审核。';
     }),
   );
-  app.post('/console/reports/:id/review', (req, reply) =>
-    act(req, reply, async (r) => {
-      const decision = str(req.body, 'decision') as 'accept' | 'return';
-      await reviewReport(req.ctx, { id: r.id, decision, comment: str(req.body, 'comment') });
+  r.post('/console/reports/:id/review', { schema: { params: IdParams, body: ReviewForm } }, async (req, reply) =>
+    act(req, reply, await reportForStaff(req.ctx, req.params.id), async (report) => {
+      const { decision, comment } = req.body;
+      await reviewReport(req.ctx, { id: report.id, decision, comment });
       return decision === 'accept' ? '已审核通过。' : '已退回修改。';
     }),
   );
-  app.post('/console/reports/:id/publish', (req, reply) =>
-    act(req, reply, async (r) => {
-      const { late } = await publishReport(req.ctx, { id: r.id });
+  r.post('/console/reports/:id/publish', { schema: { params: IdParams } }, async (req, reply) =>
+    act(req, reply, await reportForStaff(req.ctx, req.params.id), async (report) => {
+      const { late } = await publishReport(req.ctx, { id: report.id });
       return late ? '已在门户网站发布（晚于法定期限）。' : '已在门户网站发布。';
     }),
   );
-  await reportDownloadRoutes(app, load);
-  await reportCellRoutes(app, load);
+  await reportDownloadRoutes(app);
+  await reportCellRoutes(app);
 }

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
-import { notFound } from '../../platform/errors.js';
+import { Int, Params, typed } from '../../platform/http/schemas.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { getOrg } from '../../orgs/orgs.store.js';
-import { parseId } from '../../orgs/create-user.js';
-import { listReports, rowTables } from '../../reports/reports.store.js';
-import { listLegacyStats, rowLegacyValues } from '../../reports/legacy-stats.store.js';
+import { orgOrNotFound } from '../../orgs/org-queries.js';
+import { legacyStatsYears, reportsWithin, rowLegacyValues, rowTables } from '../../reports/report-queries.js';
 import { legacyIndicators, LEGACY_TITLE } from '../../reports/legacy-stats.rules.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, isReportStatus } from '../../reports/report-workflow.rules.js';
 import { INDICATORS, indicatorsOf } from '../../reports/indicators.rules.js';
@@ -21,23 +19,24 @@ interface Year {
   status: string;
 }
 
+const HistoryParams = Params({ orgId: Int('单位') });
+
 /**
  * Console: an organisation's reports across years, with the main indicators as a chart and a table. Years
  * before 2019 come from the 统计表 where an indicator is comparable (legacyIndicators); others are gaps.
  */
 export async function reportHistoryRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/reports/history/:orgId', async (req, reply) => {
-    const org = await getOrg(req.ctx.db, parseId((req.params as { orgId: string }).orgId, 'orgId'));
-    if (!org) throw notFound('org_not_found', '机构不存在。');
+  typed(app).get('/console/reports/history/:orgId', { schema: { params: HistoryParams } }, async (req, reply) => {
+    const org = await orgOrNotFound(req.ctx, req.params.orgId);
     assertAllowed(rolesAllow(req.actor, REPORT_VIEW_ROLES, org.path));
     const years: Year[] = [
-      ...(await listLegacyStats(req.ctx.db, org.id)).map((r) => ({
+      ...(await legacyStatsYears(req.ctx, org.id)).map((r) => ({
         year: r.year,
         href: `/console/reports/legacy/${org.id}/${r.year}`,
         values: legacyIndicators(rowLegacyValues(r)),
         status: `${LEGACY_TITLE}（${REPORT_SOURCE[r.source as keyof typeof REPORT_SOURCE] ?? r.source}）`,
       })),
-      ...(await listReports(req.ctx.db, { orgId: org.id })).map((r) => ({
+      ...(await reportsWithin(req.ctx, { orgId: org.id })).map((r) => ({
         year: r.year,
         href: `/console/reports/${r.id}`,
         values: indicatorsOf(rowTables(r)),

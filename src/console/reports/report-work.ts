@@ -3,18 +3,18 @@ import type { FastifyRequest } from 'fastify';
 import type { WorkCount } from '../foundation/home-routes.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES } from '../../reports/report-workflow.rules.js';
-import { listReports } from '../../reports/reports.store.js';
+import { reportsWithin } from '../../reports/report-queries.js';
 
 export async function reportWork(req: FastifyRequest): Promise<WorkCount[]> {
   const out: WorkCount[] = [];
   const edit = scopePaths(req.actor, REPORT_EDIT_ROLES);
   if (edit.length) {
-    const rows = await listReports(req.ctx.db, { underPaths: edit, statuses: ['returned'] });
+    const rows = await reportsWithin(req.ctx, { underPaths: edit, statuses: ['returned'] });
     out.push({ label: '退回修改的年度报告', count: rows.length, href: '/console/reports', group: '年度报告', level: 'bad' });
   }
   const review = scopePaths(req.actor, REPORT_REVIEW_ROLES);
   if (review.length) {
-    const rows = await listReports(req.ctx.db, { underPaths: review, statuses: ['submitted'] });
+    const rows = await reportsWithin(req.ctx, { underPaths: review, statuses: ['submitted'] });
     out.push({ label: '待审核的年度报告', count: rows.length, href: '/console/reports', group: '年度报告' });
   }
   return out;

@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField, Empty } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Form, OptInt, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
+import { orgsWithin, type OrgRow } from '../../orgs/org-queries.js';
 import { createReport, formatForYear } from '../../reports/create-report.js';
 import { emptyTables } from '../../reports/report-format.rules.js';
-import { listReports } from '../../reports/reports.store.js';
+import { reportsWithin } from '../../reports/report-queries.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_STATUS, REPORT_VIEW_ROLES, isLate, isReportStatus, reportDeadline } from '../../reports/report-workflow.rules.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
 import { assertAllowed } from '../guard.js';
@@ -28,10 +28,10 @@ export function DeadlineCell({ year, orgKind, publishedAt, today }: { year: numb
 }
 
 async function page(req: FastifyRequest, view: ViewCtx, opts: { errors?: FieldError[]; values?: Record<string, string>; importErrors?: FieldError[] } = {}) {
-  const rows = await listReports(req.ctx.db, { underPaths: scopePaths(req.actor, REPORT_VIEW_ROLES) });
+  const rows = await reportsWithin(req.ctx, { underPaths: scopePaths(req.actor, REPORT_VIEW_ROLES) });
   // Internal sections (内设机构) are no 报送单位: only agencies and governments report.
-  const editOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, REPORT_EDIT_ROLES) })).filter((o) => o.kind !== 'section');
-  const historyOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]) })).filter((o) => o.kind !== 'section');
+  const editOrgs = (await orgsWithin(req.ctx, { underPaths: scopePaths(req.actor, REPORT_EDIT_ROLES) })).filter((o) => o.kind !== 'section');
+  const historyOrgs = (await orgsWithin(req.ctx, { underPaths: scopePaths(req.actor, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]) })).filter((o) => o.kind !== 'section');
   const today = todayInShanghai(req.ctx.now());
   const lastYear = String(Number(today.slice(0, 4)) - 1);
   const v = opts.values ?? {};
@@ -107,24 +107,29 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { errors?: FieldEr
   );
 }
 
+const NewReportForm = Form({ orgId: OptInt('单位'), year: OptInt('年度') });
+
 /** Console: list of annual reports in scope, new report (computed), import of earlier years. */
 export async function reportsListRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/reports', async (req, reply) => {
+  const r = typed(app);
+  r.get('/console/reports', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, REPORT_VIEW_ROLES));
     return reply.page(await page(req, reply.view()));
   });
-  app.post('/console/reports/new', async (req, reply) => {
+  r.post('/console/reports/new', { schema: { body: NewReportForm } }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, REPORT_EDIT_ROLES));
-    const values = { orgId: str(req.body, 'orgId'), year: str(req.body, 'year') };
+    const { orgId, year } = req.body;
+    const values = { orgId: orgId === undefined ? '' : String(orgId), year: year === undefined ? '' : String(year) };
     try {
-      const { id } = await createReport(req.ctx, { orgId: Number(values.orgId), year: Number(values.year) });
+      const { id } = await createReport(req.ctx, { orgId: orgId ?? 0, year: year ?? 0 });
       return reply.flashRedirect(`/console/reports/${id}`, '已生成年度报告草稿。请核对数字和文字部分后报送。');
     } catch (e) {
       if (!isAppError(e) || e.status === 403) throw e;
       return reply.page(await page(req, reply.view(), { errors: e.errors, values }), e.status);
     }
   });
-  app.post('/console/reports/import', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
+  // A multipart form: the upload reader (a route-level preValidation) reads its fields and file; no body schema.
+  r.post('/console/reports/import', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]));
     const form = uploadForm(req);
     const values = { orgId: form.fields.orgId ?? '', year: form.fields.year ?? '' };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
-import { str } from '../../platform/http/form.js';
+import { Form, Type, typed } from '../../platform/http/schemas.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { REPORT_REVIEW_ROLES, REPORT_STATUS, isReportStatus } from '../../reports/report-workflow.rules.js';
@@ -10,13 +10,14 @@ import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { assertAllowed } from '../guard.js';
 import { DeadlineCell } from './reports-list-routes.js';
 
+const SummaryQuery = Form({ year: Type.Optional(Type.Integer({ title: '年度', minimum: 2019, maximum: 2100 })) });
+
 /** Console: the supervising office's view of every agency's report for a year, and the summed tables. */
 export async function reportsSummaryRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/console/reports/summary', async (req, reply) => {
+  typed(app).get('/console/reports/summary', { schema: { querystring: SummaryQuery } }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, REPORT_REVIEW_ROLES));
     const today = todayInShanghai(req.ctx.now());
-    const y = Number(str(req.query, 'year'));
-    const year = Number.isInteger(y) && y >= 2019 && y <= 2100 ? y : Number(today.slice(0, 4)) - 1;
+    const year = req.query.year ?? Number(today.slice(0, 4)) - 1;
     const { lines, tables, counted, published } = await jurisdictionSummary(req.ctx.db, scopePaths(req.actor, REPORT_REVIEW_ROLES), year);
     return reply.page(
       <ConsoleLayout view={reply.view()} title={`${year} 年度报告辖区汇总`} wide>
