@@ -37,6 +37,10 @@ export type MessageAction = 'accept' | 'assign' | 'transfer' | 'transfer_out' | 
 
 const OPEN: readonly MessageState[] = ['accepted', 'assigned', 'reopened'];
 
+/** A message still waiting for a reply (signed for or not): the 待办 queue, overdue marks, due dates that follow the calendar. */
+export const AWAITING_REPLY_STATES: readonly MessageState[] = ['received', ...OPEN];
+export const isAwaitingReply = (state: string): boolean => (AWAITING_REPLY_STATES as readonly string[]).includes(state);
+
 /** Allowed source states and target state (`null` = unchanged) of each action. */
 const TRANSITIONS: Readonly<Record<MessageAction, { from: readonly MessageState[]; to: MessageState | null }>> = {
   accept: { from: ['received'], to: 'accepted' },

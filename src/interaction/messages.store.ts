@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { AWAITING_REPLY_STATES } from './message-states.rules.js';
 import { traditionalToSimplified } from '../platform/chinese-script.js';
 import type { Db } from '../platform/db/schema.js';
 import type { MessageEventsTable, MessagesTable } from './interaction.tables.js';
@@ -56,7 +57,7 @@ export const MESSAGE_QUEUES = { pending: '待办', mine: '我的', unsigned: '�
 export type MessageQueue = keyof typeof MESSAGE_QUEUES;
 export const isQueue = (s: string): s is MessageQueue => Object.prototype.hasOwnProperty.call(MESSAGE_QUEUES, s);
 
-const PENDING = ['received', 'accepted', 'assigned', 'reopened'];
+const PENDING = [...AWAITING_REPLY_STATES];
 
 /** Orders of the console list. */
 export const MESSAGE_SORTS = { newest: '收到时间（新→旧）', oldest: '收到时间（旧→新）', due: '答复期限（近→远）' } as const;

@@ -5,9 +5,10 @@ import { addWorkingDays, workingDaysBetween, type WorkCalendar } from '../calend
 import type { CalendarChange } from '../calendar/calendar-listeners.js';
 import { updateMessage } from './messages.store.js';
 import { appendMessageEvent } from './message-support.js';
+import { AWAITING_REPLY_STATES } from './message-states.rules.js';
 
 /** Messages still waiting for a reply (their stored due date follows the calendar). */
-const WAITING = ['received', 'accepted', 'assigned', 'reopened'] as const;
+const WAITING = AWAITING_REPLY_STATES;
 
 /**
  * After a calendar import or correction, each waiting message keeps its number of working days from its

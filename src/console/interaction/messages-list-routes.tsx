@@ -10,7 +10,7 @@ import { assertAllowed } from '../guard.js';
 import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { MESSAGE_QUEUES, MESSAGE_SORTS, isMessageSort, isQueue, messageOrgOptions, messageQueuePage, type MessageQueue, type MessageSort } from '../../interaction/message-queues.js';
-import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType } from '../../interaction/message-states.rules.js';
+import { isAwaitingReply, MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType } from '../../interaction/message-states.rules.js';
 import { formatRate, type MessageFigures } from '../../interaction/figures.rules.js';
 import { messageFigures } from '../../interaction/message-figures.js';
 import { maskMessage } from '../../interaction/message-support.js';
@@ -158,7 +158,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
             </thead>
             <tbody>
               {rows.map(maskMessage).map((m) => (
-                <tr class={m.due_on && m.due_on < day && ['received', 'accepted', 'assigned', 'reopened'].includes(m.state) ? 'overdue' : ''}>
+                <tr class={m.due_on && m.due_on < day && isAwaitingReply(m.state) ? 'overdue' : ''}>
                   <td>
                     <a href={`/console/messages/${m.id}`}>{m.message_no}</a>
                   </td>
