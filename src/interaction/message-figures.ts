@@ -1,9 +1,9 @@
 /** Figures of the messages of an actor's agencies for a period (reading: no audit). */
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { computeFigures, addMonths, type MessageFigures } from './figures.rules.js';
 import { interactionCalendar } from './interaction-settings.js';
 import { figureRows } from './messages.store.js';
-import { today } from './message-support.js';
 
 /** Figures for the subtrees in [from, to], as of today; plus one row per agency. */
 export async function messageFigures(ctx: Ctx, input: { orgPaths: string[]; from: string; to: string }): Promise<{ total: MessageFigures; byOrg: Array<{ orgId: number; orgName: string; figures: MessageFigures }> }> {

@@ -1,8 +1,9 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { canReopen, MESSAGE_STATES, ratingOpen, type MessageState } from './message-states.rules.js';
 import { closedOnOf, listMessageEvents, type MessageEventRow, type MessageWithOrg } from './messages.store.js';
 import { findMessageByCode } from './find-message.js';
-import { loadMessage, maskMessage, today } from './message-support.js';
+import { loadMessage, maskMessage } from './message-support.js';
 import { seesContact } from './interaction.policy.rules.js';
 import { interactionCalendar, readInteractionSettings } from './interaction-settings.js';
 import { provisionalNoteFor } from '../calendar/provisional-year.rules.js';

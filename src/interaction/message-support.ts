@@ -2,7 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
-import { isValidIsoDate, todayInShanghai } from '../platform/dates.js';
+import { isValidIsoDate } from '../platform/dates.js';
 import { maskPhone } from '../orgs/codes.rules.js';
 import { canHandleMessages, canPublish, canViewMessages } from './interaction.policy.rules.js';
 import { maskName } from './sensitive-words.rules.js';
@@ -21,7 +21,8 @@ export async function loadMessage(db: Db, ctx: Pick<Ctx, 'actor'>, id: number, n
 }
 
 /** Today's date (Asia/Shanghai) of the context's clock. */
-export const today = (ctx: Pick<Ctx, 'now'>): string => todayInShanghai(ctx.now());
+import { today } from '../platform/context.js';
+export { today };
 
 /** A past or present date (defaults to today). */
 export function pastDate(ctx: Pick<Ctx, 'now'>, on: string | undefined, field: string): string {

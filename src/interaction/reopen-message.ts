@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
@@ -6,7 +7,7 @@ import { canReopen, nextState } from './message-states.rules.js';
 import { replyDueOn } from './reply-deadline.rules.js';
 import { interactionCalendar, readInteractionSettings } from './interaction-settings.js';
 import { updateMessage } from './messages.store.js';
-import { appendMessageEvent, today } from './message-support.js';
+import { appendMessageEvent } from './message-support.js';
 import { findMessageByCode } from './find-message.js';
 import type { MessageChannel, MessageType } from './message-states.rules.js';
 

@@ -1,10 +1,11 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { invalidFields, type FieldError } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { nextState } from './message-states.rules.js';
 import { updateMessage } from './messages.store.js';
-import { appendMessageEvent, loadMessage, today } from './message-support.js';
+import { appendMessageEvent, loadMessage } from './message-support.js';
 
 /** A reply: a public part (shown to the citizen and, with consent, in the Q&A) and an optional private part. */
 export interface ReplyMessageInput {

@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { publicActor } from '../platform/context.js';
 import { addDays } from '../platform/dates.js';
@@ -8,7 +9,6 @@ import { replyMessage } from './reply-message.js';
 import { rateMessage } from './rate-message.js';
 import { publishQa } from './publish-qa.js';
 import { openCommentPeriod } from './open-comment-period.js';
-import { today } from './message-support.js';
 
 /** Demo data: messages in several states, one published Q&A, an open comment period — all marked 示例 in their text. */
 export async function seedDemoInteraction(ctx: Ctx): Promise<string> {

@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, invalidFields, type FieldError } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
@@ -5,7 +6,6 @@ import { tx } from '../platform/tx.js';
 import { periodPhase, splitArticles } from './comment-periods.rules.js';
 import { insertComment } from './comment-periods.store.js';
 import { loadPeriod } from './period-support.js';
-import { today } from './message-support.js';
 
 /** A citizen's comment on the whole draft (no article) or on one article. */
 export interface SubmitCommentInput {

@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { invalidFields } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
@@ -6,7 +7,6 @@ import { validateMessage, type MessageInput } from './message-input.rules.js';
 import { MESSAGE_TYPES } from './message-states.rules.js';
 import { nameRequiredFor, orgPathOf, readInteractionSettings } from './interaction-settings.js';
 import { insertNewMessage, messageOrg } from './new-message.js';
-import { today } from './message-support.js';
 import { checkAttachments, recordAttachments, storeAttachmentBlobs, type UploadedFile } from './message-attachments.js';
 import { isAppError } from '../platform/errors.js';
 

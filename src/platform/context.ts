@@ -1,3 +1,4 @@
+import { todayInShanghai } from './dates.js';
 import type { Db } from './db/schema.js';
 import type { Config } from './config.js';
 
@@ -44,3 +45,6 @@ export const publicActor = (ip: string | null): Actor => ({ kind: 'public', user
 
 /** ISO-8601 UTC timestamp of the context's clock. */
 export const nowIso = (ctx: Pick<Ctx, 'now'>): string => ctx.now().toISOString();
+
+/** The request's or job's day in Beijing time (YYYY-MM-DD), from the injected clock. */
+export const today = (ctx: Pick<Ctx, 'now'>): string => todayInShanghai(ctx.now());

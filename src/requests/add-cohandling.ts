@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, invalid, invalidFields, type FieldError } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
@@ -5,7 +6,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isOpenState } from './request-states.rules.js';
 import { defaultInternalDue } from './departments.rules.js';
-import { appendEvent, loadCase, today } from './case-support.js';
+import { appendEvent, loadCase } from './case-support.js';
 import { requestCalendar } from './request-calendar.js';
 import { findSection, getCohandlingDays, insertCaseDepartment, listCaseDepartments } from './request-departments.store.js';
 

@@ -1,9 +1,10 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { transition } from './request-states.rules.js';
-import { appendEvent, loadCase, today } from './case-support.js';
+import { appendEvent, loadCase } from './case-support.js';
 import { canApproveExtension } from './requests.policy.rules.js';
 import { listHandlers, updateRequest } from './requests.store.js';
 

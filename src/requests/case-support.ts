@@ -5,7 +5,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { AppError, forbidden, invalid, isAppError, notFound, type FieldError } from '../platform/errors.js';
-import { isValidIsoDate, todayInShanghai } from '../platform/dates.js';
+import { isValidIsoDate } from '../platform/dates.js';
 import { computeClock } from './clock/request-clock.rules.js';
 import type { ClockResult } from './clock/clock.types.js';
 import { isChannel } from './clock/clock-input.rules.js';
@@ -53,7 +53,8 @@ async function transferredFromViewable(db: Db, a: Ctx['actor'], requestId: numbe
 }
 
 /** Today's date (Asia/Shanghai) of the context's clock. */
-export const today = (ctx: Pick<Ctx, 'now'>): string => todayInShanghai(ctx.now());
+import { today } from '../platform/context.js';
+export { today };
 
 /** Validates an event date: a real date, not in the future (defaults to today). */
 export function eventDate(ctx: Pick<Ctx, 'now'>, on: string | undefined, field = 'on'): string {

@@ -1,10 +1,11 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { outcomeByCode, outcomeFromClock } from './outcomes.rules.js';
 import { transition } from './request-states.rules.js';
-import { appendEvent, caseClock, loadCase, today } from './case-support.js';
+import { appendEvent, caseClock, loadCase } from './case-support.js';
 import { updateRequest } from './requests.store.js';
 
 /** Closes a case the clock shows as abandoned: no correction in time (条例第三十条, outcome 六.1) or no payment in time (109号, 六.2). */

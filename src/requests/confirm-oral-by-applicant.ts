@@ -1,8 +1,8 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { ORAL_CONFIRMATION_METHODS } from './oral-request.rules.js';
-import { today } from './case-support.js';
 import { findByCode } from './find-by-code.js';
 import { completeOralConfirmation } from './confirm-oral.js';
 

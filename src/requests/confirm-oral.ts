@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { conflict, invalidFields } from '../platform/errors.js';
@@ -6,7 +7,7 @@ import { tx } from '../platform/tx.js';
 import { CHANNELS } from './clock/clock-explain.rules.js';
 import { transition } from './request-states.rules.js';
 import { ORAL_CONFIRMATION_METHODS, checkOralConfirmationDate, type OralConfirmationMethod } from './oral-request.rules.js';
-import { appendEvent, loadCase, recomputeDue, today } from './case-support.js';
+import { appendEvent, loadCase, recomputeDue } from './case-support.js';
 import { listRequestEvents, updateRequest, type RequestWithOrg } from './requests.store.js';
 
 /** The day the oral request was made (its `oral_recorded` event). */

@@ -1,4 +1,4 @@
-import { systemActor, type Ctx } from '../platform/context.js';
+import { systemActor, type Ctx, today } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { conflict, forbidden, invalid } from '../platform/errors.js';
 import { notify } from '../platform/mail/mail.js';
@@ -6,7 +6,7 @@ import { proactiveMode } from './requests.policy.rules.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { createItem } from '../catalog/create-item.js';
-import { appendEvent, loadCase, today } from './case-support.js';
+import { appendEvent, loadCase } from './case-support.js';
 import { listRequestEvents } from './requests.store.js';
 import { outcomeByCode } from './outcomes.rules.js';
 

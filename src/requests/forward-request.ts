@@ -1,9 +1,10 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, forbidden, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isOpenState } from './request-states.rules.js';
-import { appendEvent, loadCase, recomputeDue, today } from './case-support.js';
+import { appendEvent, loadCase, recomputeDue } from './case-support.js';
 import { requestableOrg } from './new-case.js';
 import { updateRequest } from './requests.store.js';
 import { canHandleRequests } from './requests.policy.rules.js';

@@ -1,4 +1,5 @@
 /** Creates the request row shared by online submission and staff registration. */
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { nextCounter } from '../platform/tx.js';
@@ -8,7 +9,6 @@ import type { ApplicationFields } from './applicant.rules.js';
 import type { Channel } from './clock/clock.types.js';
 import { formatRequestNo, hashQueryCode, newQueryCode } from './query-code.js';
 import { insertRequest } from './requests.store.js';
-import { today } from './case-support.js';
 
 /** The agency asked: an enabled org that is not an internal section. */
 export async function requestableOrg(db: Db, orgId: number | undefined): Promise<OrgRow> {

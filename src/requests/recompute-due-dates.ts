@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
@@ -11,7 +12,7 @@ import { isChannel } from './clock/clock-input.rules.js';
 import { buildLedger } from './ledger.rules.js';
 import { defaultInternalDue } from './departments.rules.js';
 import { requestCalendar } from './request-calendar.js';
-import { appendEvent, today } from './case-support.js';
+import { appendEvent } from './case-support.js';
 import { listRequestEvents, updateRequest } from './requests.store.js';
 import { listCaseDepartments, updateCaseDepartment } from './request-departments.store.js';
 

@@ -1,10 +1,11 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, invalidFields, type FieldError } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { APPEAL_KINDS, APPEAL_RESULTS, isAppealKind, isAppealResult } from './appeals.rules.js';
-import { appendEvent, loadCase, today } from './case-support.js';
+import { appendEvent, loadCase } from './case-support.js';
 import { findAppealEvent } from './requests.store.js';
 
 /** Input of an appeal record (new, or the result of an existing one via `appealId`). */

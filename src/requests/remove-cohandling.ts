@@ -1,9 +1,10 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isOpenState } from './request-states.rules.js';
-import { appendEvent, loadCase, today } from './case-support.js';
+import { appendEvent, loadCase } from './case-support.js';
 import { deleteCaseDepartment, listCaseDepartments } from './request-departments.store.js';
 
 /** Removes a co-handling department added by mistake (only before it has replied; the reply stays on record otherwise). */

@@ -1,10 +1,11 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { MAX_EXTENSION_DAYS } from './clock/clock-input.rules.js';
 import { canTransition } from './request-states.rules.js';
-import { appendEvent, loadCase, today } from './case-support.js';
+import { appendEvent, loadCase } from './case-support.js';
 import { listRequestEvents } from './requests.store.js';
 
 /**

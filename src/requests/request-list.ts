@@ -1,11 +1,11 @@
 /** The staff request list for a parsed query within given subtrees (console list, export, “my work” and the API share it). */
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import type { WorkCalendar } from '../calendar/calendar.rules.js';
 import { nameScopes } from './requests.policy.rules.js';
 import { listRequests, type RequestListFilter, type RequestWithOrg } from './requests.store.js';
 import { requestCalendar } from './request-calendar.js';
 import { dueSoonUntil } from './due-window.rules.js';
-import { today } from './case-support.js';
 import type { RequestListQuery } from './request-list.rules.js';
 
 /** Rows and total of the list; `paths` are the reader's subtrees (already narrowed to one agency when asked). */

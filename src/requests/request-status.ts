@@ -2,9 +2,10 @@
  * Read models of a case: the public status (applicant, by 申请编号 + 查询码) and the staff view
  * (personal data masked unless the actor handles the case). Reads only; no audit.
  */
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { maskId, maskPhone } from '../orgs/codes.rules.js';
-import { caseClock, loadCase, today, type CaseClock } from './case-support.js';
+import { caseClock, loadCase, type CaseClock } from './case-support.js';
 import { findByCode } from './find-by-code.js';
 import { eventPayload, historyLabel } from './ledger.rules.js';
 import { seesPersonalData } from './requests.policy.rules.js';

@@ -3,6 +3,7 @@
  * number, contact details and identity-proof files are erased; the case, its outcome and the statistics
  * (table 三) stay.
  */
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { forbidden, invalid } from '../platform/errors.js';
@@ -10,7 +11,6 @@ import { tryDayNumber } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isSysadmin } from '../orgs/roles.rules.js';
-import { today } from './case-support.js';
 import { removeUnusedProofBlobs } from './identity-proofs.js';
 
 /** The setting key. */

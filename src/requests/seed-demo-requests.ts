@@ -1,10 +1,11 @@
 /** Demo requests for `gongkai init --demo`: one awaiting confirmation, one in progress, one answered. */
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { residentIdCheckChar } from '../orgs/codes.rules.js';
 import type { ApplicationFields } from './applicant.rules.js';
-import { appendEvent, recomputeDue, today } from './case-support.js';
+import { appendEvent, recomputeDue } from './case-support.js';
 import { insertCase } from './new-case.js';
 import { getRequest, updateRequest } from './requests.store.js';
 import { outcomeByCode } from './outcomes.rules.js';

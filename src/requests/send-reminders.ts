@@ -1,3 +1,4 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
@@ -7,7 +8,6 @@ import { soonUntil } from './request-calendar.js';
 import { getReminderPrefs } from './save-reminder-prefs.js';
 import { isOverdue, OPEN_REQUEST_STATES } from './due-window.rules.js';
 import type { Db } from '../platform/db/schema.js';
-import { today } from './case-support.js';
 import { dueCoHandling } from './request-departments.store.js';
 
 /**

@@ -1,10 +1,11 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, invalidFields, type FieldError } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { transition } from './request-states.rules.js';
-import { appendEvent, caseClock, eventDateInto, loadCase, recomputeDue, today } from './case-support.js';
+import { appendEvent, caseClock, eventDateInto, loadCase, recomputeDue } from './case-support.js';
 import { listRequestEvents, updateRequest } from './requests.store.js';
 
 /** Longest reason kept. */

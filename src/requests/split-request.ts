@@ -1,9 +1,10 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { conflict, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { nextCounter, tx } from '../platform/tx.js';
 import { formatRequestNo } from './query-code.js';
-import { appendEvent, loadCase, recomputeDue, today } from './case-support.js';
+import { appendEvent, loadCase, recomputeDue } from './case-support.js';
 import { getRequest, insertRequest, listRequestEvents, updateRequest } from './requests.store.js';
 
 /**

@@ -1,9 +1,10 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { invalidFields } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { validateApplication, type ApplicationInput } from './applicant.rules.js';
-import { appendEvent, today } from './case-support.js';
+import { appendEvent } from './case-support.js';
 import { insertCase, requestableOrg } from './new-case.js';
 import { queueMail } from '../platform/mail/mail.js';
 import { checkUploadedProofs, recordProofs, storeProofBlobs, type UploadedProof } from './identity-proofs.js';

@@ -1,8 +1,9 @@
+import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { transition } from './request-states.rules.js';
-import { appendEvent, today } from './case-support.js';
+import { appendEvent } from './case-support.js';
 import { findByCode } from './find-by-code.js';
 import { updateRequest } from './requests.store.js';
 

@@ -1,3 +1,4 @@
+import { today } from '../../platform/context.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, beijingTime } from '../../platform/views/components.js';
@@ -19,7 +20,6 @@ import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { DeadlineSetNote, IdProofList } from './case-extras.js';
 import { idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
 import { addIdProofs } from '../../requests/add-id-proofs.js';
-import { today } from '../../requests/case-support.js';
 import { DepartmentsSection, requestDepartmentRoutes } from './request-departments.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
 import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';

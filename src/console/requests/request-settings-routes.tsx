@@ -1,3 +1,4 @@
+import { today } from '../../platform/context.js';
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
@@ -6,7 +7,6 @@ import { Checkbox, Form, OptChoice, OptInt, ticked, typed } from '../../platform
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { isSysadmin } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
-import { today } from '../../requests/case-support.js';
 import { assertRetentionYears, eraseExpiredPersonalData, getRetentionYears, setRetentionYears } from '../../requests/retention.js';
 import { clearRetentionYears } from '../../requests/clear-retention.js';
 import { previewRetention } from '../../requests/retention-preview.js';

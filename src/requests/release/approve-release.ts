@@ -3,11 +3,12 @@
  * approves the release package; the applicant may then download it from the status page until the end
  * of the agency's download period.
  */
+import { today } from '../../platform/context.js';
 import type { Ctx } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { readSetting } from '../../platform/settings.store.js';
 import { tx } from '../../platform/tx.js';
-import { loadCase, today } from '../case-support.js';
+import { loadCase } from '../case-support.js';
 import { availableUntil, checkApproval, releaseDays, releaseDaysKey } from './release.rules.js';
 import { listReleaseDocuments } from './release.store.js';
 

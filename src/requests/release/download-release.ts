@@ -2,13 +2,13 @@
  * The applicant downloads a released copy with the 申请编号 and 查询码, while the approved package is
  * open. Every download is recorded (and audited); the original is never served here.
  */
+import { today } from '../../platform/context.js';
 import { readFile } from 'node:fs/promises';
 import type { Ctx } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { tx } from '../../platform/tx.js';
 import { blobPath } from '../../catalog/attachment-files.js';
-import { today } from '../case-support.js';
 import { findByCode } from '../find-by-code.js';
 import { mimeOfKind, releaseOpen } from './release.rules.js';
 import { RELEASE_AREA, getRelease, getReleaseDocument } from './release.store.js';

@@ -1,11 +1,12 @@
 /** What the applicant and the staff see of a package (reading only, no audit). */
+import { today } from '../../platform/context.js';
 import { readFile } from 'node:fs/promises';
 import type { Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { blobPath } from '../../catalog/attachment-files.js';
 import { getOrg } from '../../orgs/orgs.store.js';
 import { readSetting } from '../../platform/settings.store.js';
-import { loadCase, today } from '../case-support.js';
+import { loadCase } from '../case-support.js';
 import { findByCode } from '../find-by-code.js';
 import { mimeOfKind, releaseDays, releaseDaysKey, releaseOpen } from './release.rules.js';
 import { RELEASE_AREA, getRelease, getReleaseDocument, listReleaseDocuments, listReleaseDownloads } from './release.store.js';
