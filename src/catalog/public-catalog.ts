@@ -6,7 +6,10 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import { getAttachment, getItem, listAttachments, listVersions, publicCounts, publicItems, publicLinksOf, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg } from './catalog.store.js';
 
-export { listPublicItems, publicCategoryCounts, listCategories, getPublicAttachment, PUBLIC_SORTS, type PublicSort, type ItemWithOrg, type AttachmentWithFile, type CategoryRow, type ItemVersionRow } from './catalog.store.js';
+export { listPublicItems, publicCategoryCounts, listCategories, getPublicAttachment, isPublicSort, PUBLIC_SORTS, type PublicSort, type ItemWithOrg, type AttachmentWithFile, type CategoryRow, type ItemVersionRow } from './catalog.store.js';
+
+/** The public items an item interprets and those interpreting it. */
+export type PublicLinks = Awaited<ReturnType<typeof publicLinksOf>>;
 
 /** Published items per agency (catalogue home): org id → count. */
 export async function publicTotalsByOrg(db: Db, today: string): Promise<Map<number, number>> {
@@ -59,7 +62,7 @@ export async function itemPreview(
   db: Db,
   today: string,
   id: number,
-): Promise<{ item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Awaited<ReturnType<typeof publicLinksOf>> } | undefined> {
+): Promise<{ item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: PublicLinks } | undefined> {
   const item = await getItem(db, id);
   if (!item) return undefined;
   return { item, versions: await listVersions(db, item.id), attachments: await listAttachments(db, item.id), links: await publicLinksOf(db, today, item.id) };

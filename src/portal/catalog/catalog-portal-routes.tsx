@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PortalLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
-import { Form, IdParams, Int, OptChoice, OptInt, Page, Params, typed } from '../../platform/http/schemas.js';
+import { Form, IdParams, Int, OptInt, OptText, Page, Params, typed } from '../../platform/http/schemas.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { enabledOrgs, findEnabledOrg, publicAgencies } from '../../orgs/org-directory.js';
-import { itemPreview, listCategories, listPublicItems, publicCategoryCounts, publicTotalsByOrg, PUBLIC_SORTS, type PublicSort } from '../../catalog/public-catalog.js';
+import { isPublicSort, itemPreview, listCategories, listPublicItems, publicCategoryCounts, publicTotalsByOrg } from '../../catalog/public-catalog.js';
 import { categoryPath, categoryTree, subtreeIds } from '../../catalog/category-tree.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
@@ -18,10 +18,9 @@ const PER_PAGE = 20;
 const today = (req: FastifyRequest) => todayInShanghai(req.ctx.now());
 const itemNotFound = () => notFound('item_not_found', '您访问的信息不存在或尚未公开。');
 const orgNotFound = () => notFound('org_not_found', '机构不存在。');
-
-const SORTS = Object.keys(PUBLIC_SORTS) as PublicSort[];
 const AgencyParams = Params({ orgId: Int('机构') });
-const AgencyQuery = Form({ categoryId: OptInt('信息分类'), sort: OptChoice('排序', SORTS), page: Page() });
+// An unknown order falls back to the default (an old or hand-made link still shows the list).
+const AgencyQuery = Form({ categoryId: OptInt('信息分类'), sort: OptText('排序'), page: Page() });
 
 /** Public catalogue (政府信息公开目录, 条例第十二条): only published 主动公开 items, through `publicItems`. */
 export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
@@ -56,7 +55,8 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const day = today(req);
     const counts = await publicCategoryCounts(req.ctx.db, day, org.id);
     const tree = categoryTree(await listCategories(req.ctx.db, org.id), new Map([...counts].filter((e): e is [number, number] => e[0] !== null)));
-    const { categoryId, sort = 'date', page } = req.query;
+    const { categoryId, page } = req.query;
+    const sort = isPublicSort(req.query.sort) ? req.query.sort : 'date';
     const trail = categoryId ? categoryPath(tree, categoryId) : [];
     if (categoryId && !trail.length) throw notFound('category_not_found', '该分类不存在。');
     const { rows, total } = await listPublicItems(req.ctx.db, day, { orgId: org.id, categoryIds: categoryId ? subtreeIds(tree, categoryId) : undefined, sort, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });

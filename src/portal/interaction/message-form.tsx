@@ -1,15 +1,14 @@
-import { SelectField, TextArea, TextField, fieldError } from '../../platform/views/components.js';
+/**
+ * @deprecated Moved: the fields to `platform/views/message-form.tsx`, the schema to
+ * `interaction/message-form.schemas.ts`. Kept only for the console's registration page
+ * (console/interaction/messages-list-routes.tsx) until its imports are updated; delete then.
+ */
 import { str } from '../../platform/http/form.js';
-import type { FieldError } from '../../platform/errors.js';
-import { MESSAGE_TYPES } from '../../interaction/message-states.rules.js';
-import type { MessageInput } from '../../interaction/message-input.rules.js';
+import type { MessageFormValues } from '../../interaction/message-form.schemas.js';
 
-/** Values of the message form as typed. */
-export interface MessageFormValues extends MessageInput {
-  orgId?: number;
-}
+export { MessageFields, type MessageFormValues } from '../../platform/views/message-form.js';
 
-/** Reads the message form from a url-encoded body. */
+/** @deprecated The console's untyped reading of the form; the portal reads the typed body (`messageValues`). */
 export function messageFromBody(b: unknown): MessageFormValues {
   const org = str(b, 'orgId');
   return {
@@ -23,29 +22,4 @@ export function messageFromBody(b: unknown): MessageFormValues {
     address: str(b, 'address'),
     publishConsent: str(b, 'publishConsent') === '1',
   };
-}
-
-/** The fields of a message (portal and console registration). */
-export function MessageFields({ v, errors, orgs }: { v: MessageFormValues; errors?: FieldError[]; orgs: Array<[string, string]> }) {
-  const consentErr = fieldError(errors, 'publishConsent');
-  return (
-    <>
-      <SelectField name="orgId" label="受理机关" required value={v.orgId ? String(v.orgId) : ''} options={orgs} placeholder="请选择" hint="可选择具体部门，也可选择本级人民政府（全辖区）。" errors={errors} />
-      <SelectField name="type" label="留言类型" required value={v.type ?? ''} options={Object.entries(MESSAGE_TYPES)} placeholder="请选择" errors={errors} />
-      <TextField name="subject" label="标题" required value={v.subject} maxLength={100} errors={errors} />
-      <TextArea name="content" label="留言内容" required value={v.content} rows={8} hint="请勿在内容中填写身份证号码等个人信息。" errors={errors} />
-      <fieldset>
-        <legend>联系方式</legend>
-        <TextField name="name" label="姓名" value={v.name} hint="咨询可以不填姓名；投诉、建议须填写姓名和联系电话。" autocomplete="name" errors={errors} />
-        <TextField name="phone" label="联系电话" type="tel" value={v.phone} autocomplete="tel" errors={errors} />
-        <TextField name="email" label="电子邮箱" type="email" value={v.email} autocomplete="email" errors={errors} />
-        <TextField name="address" label="联系地址" value={v.address} autocomplete="street-address" errors={errors} />
-      </fieldset>
-      <div class={`field${consentErr ? ' has-error' : ''}`}>
-        <label>
-          <input type="checkbox" name="publishConsent" value="1" checked={!!v.publishConsent} /> 同意公开本留言及答复（公开时姓名隐去，联系方式不公开）
-        </label>
-      </div>
-    </>
-  );
 }
