@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../platform/context.js';
 import { publicAgencies } from '../orgs/org-directory.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { PortalLayout } from './layout.js';
+import { PortalLayout } from '../platform/views/portal-layout.js';
 import { typed } from '../platform/http/schemas.js';
 import { ARTICLE20_ITEMS } from '../catalog/catalog-labels.rules.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
 import { Form, OptText, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';

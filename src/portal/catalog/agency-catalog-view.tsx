@@ -1,5 +1,5 @@
 /** One agency's 政府信息公开目录: category tree with counts, sortable paged list, sub-agencies, scoped search. */
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { DocNo } from '../doc-no.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { PUBLIC_SORTS, type ItemWithOrg, type PublicSort } from '../../catalog/public-catalog.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty } from '../../platform/views/components.js';
 import { Form, IdParams, Int, OptInt, OptText, Page, Params, typed } from '../../platform/http/schemas.js';
 import { forbidden, notFound } from '../../platform/errors.js';

@@ -1,5 +1,5 @@
 /** The public item page (metadata table, body, attachments, links, revision notes) and its print view. */
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { DocNo } from '../doc-no.js';
 import type { ComponentChildren } from 'preact';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';

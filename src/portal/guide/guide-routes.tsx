@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { beijingTime } from '../../platform/views/components.js';
 import { findPublicAgency, publicAgencies } from '../../orgs/org-directory.js';

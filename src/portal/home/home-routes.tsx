@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { Pagination, Empty } from '../../platform/views/components.js';

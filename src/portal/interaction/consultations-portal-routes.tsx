@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, Empty, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, IdParams, OptInt, Text, typed } from '../../platform/http/schemas.js';

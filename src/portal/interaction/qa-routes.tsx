@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { Form, OptText, Page, Params, Type, typed } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';

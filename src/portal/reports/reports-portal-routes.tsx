@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Form, IdParams, OptInt, typed } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, beijingTime } from '../../platform/views/components.js';
 import { notFound } from '../../platform/errors.js';
 import { findOrg } from '../../orgs/org-directory.js';

@@ -1,7 +1,7 @@
 /** 找回查询码: a new 查询码 sent to the e-mail address given in the application (no account needed). */
 import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT } from '../../platform/http/limits.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Text, typed } from '../../platform/http/schemas.js';

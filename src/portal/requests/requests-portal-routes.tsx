@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT, PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, OptInt, OptText, Text, ticked, typed } from '../../platform/http/schemas.js';

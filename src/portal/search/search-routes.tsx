@@ -1,7 +1,7 @@
 import { WINDOW } from '../../search/search-engine.js';
 import { Marked } from '../marked.js';
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { ErrorSummary, Pagination, SelectField, TextField } from '../../platform/views/components.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { searchDocuments } from '../../search/search-documents.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Int, OptInt, Params, typed } from '../../platform/http/schemas.js';
 import { formatFigure } from '../../supervision/dashboard.rules.js';
