@@ -3,11 +3,12 @@
  * content rules (required fields, lengths, contact details) stay with `message-input.rules.ts`, so a
  * refused form is shown again with the citizen's text and the errors next to the fields.
  */
-import { Checkbox, Form, OptInt, Text, ticked, type Static } from '../platform/http/schemas.js';
+import { Checkbox, Form, Text, ticked, type Static } from '../platform/http/schemas.js';
+import { OptFormInt } from '../platform/http/form-numbers.js';
 import type { MessageInput } from './message-input.rules.js';
 
 export const MessageForm = Form({
-  orgId: OptInt('受理机关'),
+  orgId: OptFormInt('受理机关'),
   type: Text('留言类型'),
   subject: Text('标题'),
   content: Text('留言内容'),

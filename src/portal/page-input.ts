@@ -14,3 +14,4 @@ export function unknownPageIfBadParams(req: FastifyRequest, notFound: () => Erro
   if (!e) return;
   throw e.validationContext === 'params' ? notFound() : e;
 }
+
