@@ -20,13 +20,8 @@ export const MessageForm = Form({
 });
 export type MessageFormBody = Static<typeof MessageForm>;
 
-/** Values of the message form as typed. */
-export interface MessageFormValues extends MessageInput {
-  orgId?: number;
-}
-
-/** The form's values from its validated body. */
-export const messageValues = (b: MessageFormBody): MessageFormValues => ({
+/** The form's values from its validated body: the message and the org it is addressed to. */
+export const messageValues = (b: MessageFormBody): MessageInput & { orgId?: number } => ({
   orgId: b.orgId,
   type: b.type,
   subject: b.subject,

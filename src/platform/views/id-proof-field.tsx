@@ -5,11 +5,7 @@ import type { FieldError } from '../errors.js';
 import { invalid } from '../errors.js';
 import { readUploadForm, uploadForm } from '../http/upload-form.js';
 import { ID_PROOF_FIELD, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../../requests/identity-proof.rules.js';
-import { idProofLimit, type UploadedProof } from '../../requests/identity-proofs.js';
-import type { Db } from '../db/schema.js';
-
-/** The size limit per file in MB, for the hint. */
-export const idProofLimitMb = async (db: Db): Promise<number> => Math.floor((await idProofLimit(db)) / 1048576);
+import type { UploadedProof } from '../../requests/identity-proofs.js';
 
 /** preValidation hook of the application forms (works without JavaScript: a plain multipart post). */
 // At most ID_PROOF_MAX_FILES files (one more is read so the form can say so) of the largest size the setting allows.

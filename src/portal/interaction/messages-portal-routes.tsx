@@ -12,17 +12,13 @@ import { submitMessage } from '../../interaction/submit-message.js';
 import { publicMessageStatus, type PublicMessageStatus } from '../../interaction/message-status.js';
 import { rateMessage } from '../../interaction/rate-message.js';
 import { reopenMessage } from '../../interaction/reopen-message.js';
-import { MessageFields } from '../../platform/views/message-form.js';
-import { MessageForm, messageValues, type MessageFormValues } from '../../interaction/message-form.schemas.js';
-import { messageOrgOptions } from '../../interaction/message-org-options.js';
-import { EVENT_LABELS } from '../../interaction/message-events.rules.js';
+import { MESSAGE_EVENT_LABELS, MessageFields, type MessageFormValues } from '../../platform/views/message-fields.js';
+import { MessageForm, messageValues } from '../../interaction/message-form.schemas.js';
+import { messageOrgOptions } from '../../interaction/message-queues.js';
 import { readMultipartForm, uploadedFiles } from './multipart-form.js';
 import { ATTACHMENT_LIMITS } from '../../interaction/message-attachments.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
 import { formatChinese } from '../../platform/dates.js';
-
-/** @deprecated Moved to `interaction/`; re-exported only for the console's message pages until their imports are updated. */
-export { messageOrgOptions, EVENT_LABELS };
 
 /** Wrong 查询码 guesses are rate-limited per client. */
 
@@ -142,7 +138,7 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
       <ul>
         {st.history.map((h) => (
           <li>
-            {h.on} {EVENT_LABELS[h.type] ?? h.type}
+            {h.on} {MESSAGE_EVENT_LABELS[h.type] ?? h.type}
             {h.type === 'transferred' || h.type === 'transferred_out' ? `：转至${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
             {h.type === 'due_recomputed' ? `：由 ${String(h.payload.from)} 调整为 ${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
           </li>
@@ -186,7 +182,7 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
   );
 
   r.get('/hd/messages/new', { schema: { querystring: NewQuery } }, async (req, reply) =>
-    reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={{ orgId: req.query.org }} />),
+    reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={{ orgId: req.query.org }} />),
   );
 
   // A multipart post (with attachments) keeps its streaming reader: the reader puts the text fields in
@@ -222,7 +218,7 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={values} errors={errors} />, 400);
+      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />, 400);
     }
   });
 

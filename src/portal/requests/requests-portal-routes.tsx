@@ -23,7 +23,8 @@ import { isOpenState } from '../../requests/request-states.rules.js';
 import { LetterDocument } from '../../platform/views/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { matchPublished, type PublishedMatch } from './published-matches.js';
-import { IdProofField, idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../platform/views/id-proof-field.js';
+import { IdProofField, readApplicationUpload, uploadedProofs } from '../../platform/views/id-proof-field.js';
+import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import { uploadForm } from '../../platform/http/upload-form.js';
 import { uploadFieldsAsForm } from '../upload-fields.js';
 
@@ -103,7 +104,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
   await lostCodeRoutes(app);
   const r = typed(app);
   r.get('/ysqgk', { schema: { querystring: ApplyQuery } }, async (req, reply) =>
-    reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} maxMb={await idProofLimitMb(req.ctx.db)} values={{ orgId: req.query.org }} />),
+    reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} maxMb={await idProofLimitMb(req.ctx)} values={{ orgId: req.query.org }} />),
   );
 
   // The form with identity proofs is a multipart post and keeps its streaming reader: the reader puts
@@ -118,7 +119,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     if (check || !ticked(req.body.confirmed)) {
       const matches = await matchPublished(req.ctx, values);
       if (check || matches.length) {
-        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />);
+        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />);
       }
     }
     try {
@@ -131,7 +132,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />, 400);
+      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />, 400);
     }
   });
 
