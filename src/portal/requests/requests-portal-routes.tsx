@@ -22,7 +22,7 @@ import { ReceiptPage } from './receipt-view.js';
 import { isOpenState } from '../../requests/request-states.rules.js';
 import { LetterDocument } from '../../platform/views/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
-import { matchPublished, type PublishedMatch } from './published-matches.js';
+import { matchPublished, type PublishedMatch } from '../../requests/published-matches.js';
 import { IdProofField, readApplicationUpload, uploadedProofs } from '../../platform/views/id-proof-field.js';
 import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import { uploadForm } from '../../platform/http/upload-form.js';
