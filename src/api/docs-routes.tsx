@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../portal/layout.js';
+import { PortalLayout } from '../platform/views/portal-layout.js';
 
 interface OpenApiDoc {
   paths: Record<string, Record<string, { summary?: string; tags?: string[]; security?: unknown }>>;

@@ -3,7 +3,7 @@ import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db/database.js';
 import { createServer } from '../platform/http/server.js';
 import { actorForToken, actorForUser } from '../orgs/resolve-actor.js';
-import { ErrorPage } from '../portal/error-page.js';
+import { ErrorPage } from './error-page.js';
 import { installConsoleGuard } from '../console/guard.js';
 import { registerNav } from '../console/nav.js';
 import { authRoutes } from '../console/foundation/auth-routes.js';

@@ -1,76 +1,16 @@
 import type { ViewCtx } from '../platform/http/types.js';
 import type { FieldError } from '../platform/errors.js';
 import type { Resubmit as ResubmitData } from '../platform/http/expired-form.js';
-import { PortalLayout } from './layout.js';
-import { ConsoleLayout } from '../console/layout.js';
+import { PortalLayout } from '../platform/views/portal-layout.js';
+import { ErrorBody, errorTitle } from '../platform/views/error-page.js';
 
-const TITLES: Record<number, string> = {
-  400: '请求有误',
-  401: '请先登录',
-  403: '无权访问',
-  404: '页面不存在',
-  409: '操作无法完成',
-  413: '内容过大',
-  429: '操作过于频繁',
-  500: '系统错误',
-  503: '服务暂不可用',
-};
-
-/** An expired form offered again with a fresh token: what was typed is listed and re-posted. */
-function Resubmit({ view, again }: { view: ViewCtx; again: ResubmitData }) {
-  return (
-    <form method="post" action={again.action} class="resubmit" data-testid="resubmit">
-      <input type="hidden" name="_csrf" value={view.csrf} />
-      {again.fields.map(([k, v]) => (
-        <input type="hidden" name={k} value={v} />
-      ))}
-      {again.fields.some(([, v]) => v.trim()) ? (
-        <details open>
-          <summary>您填写的内容</summary>
-          <dl>
-            {again.fields
-              .filter(([, v]) => v.trim())
-              .map(([k, v]) => (
-                <>
-                  <dt>{k}</dt>
-                  <dd class="kept">{v}</dd>
-                </>
-              ))}
-          </dl>
-        </details>
-      ) : null}
-      <button type="submit">重新提交</button>
-    </form>
-  );
-}
-
-/** Chinese error pages (403, 404, 500 …) in the portal or console layout; an expired form can be submitted again. */
-export function ErrorPage({ view, status, errors, resubmit }: { view: ViewCtx; status: number; errors: FieldError[]; resubmit?: ResubmitData | null }) {
-  const title = resubmit ? '页面已过期' : (TITLES[status] ?? '出错了');
-  const body = (
-    <div class="error-page">
-      <p class="status-code">错误代码 {status}</p>
-      <ul>
-        {errors.map((e) => (
-          <li>{e.message}</li>
-        ))}
-      </ul>
-      {resubmit && view.csrf ? <Resubmit view={view} again={resubmit} /> : null}
-      <p>
-        <a href={view.path.startsWith('/console') ? '/console' : '/'}>返回首页</a>
-      </p>
-    </div>
-  );
-  if (view.path.startsWith('/console'))
-    return (
-      <ConsoleLayout view={view} title={title}>
-        {body}
-      </ConsoleLayout>
-    );
+/** A Chinese error page (403, 404, 500 …) in the portal layout; an expired form can be submitted again. */
+export function PortalErrorPage({ view, status, errors, resubmit }: { view: ViewCtx; status: number; errors: FieldError[]; resubmit?: ResubmitData | null }) {
+  const title = errorTitle(status, resubmit);
   return (
     <PortalLayout view={view} title={title}>
       <h1>{title}</h1>
-      {body}
+      <ErrorBody view={view} status={status} errors={errors} resubmit={resubmit} />
     </PortalLayout>
   );
 }

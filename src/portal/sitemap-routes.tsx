@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/context.js';
-import { listOrgs } from '../orgs/orgs.store.js';
+import { publicAgencies } from '../orgs/org-directory.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { PortalLayout } from './layout.js';
+import { PortalLayout } from '../platform/views/portal-layout.js';
+import { typed } from '../platform/http/schemas.js';
 import { ARTICLE20_ITEMS } from '../catalog/catalog-labels.rules.js';
 
 /** A source of public URLs for the sitemap (capabilities register theirs, once per name). */
@@ -55,14 +55,14 @@ const agencyLinks = (id: number): Array<[string, string]> => [
 ];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const publicAgencies = async (db: Db) => (await listOrgs(db)).filter((o) => o.kind !== 'section');
 
 /** 网站地图 (for people), `sitemap.xml` (every public page) and `robots.txt` (console and API kept out). */
 export async function sitemapRoutes(app: FastifyInstance, publicUrl: string): Promise<void> {
-  app.get('/robots.txt', async (_req, reply) =>
+  const r = typed(app);
+  r.get('/robots.txt', async (_req, reply) =>
     reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /console\nDisallow: /api/\nDisallow: /prefs/\nSitemap: ${publicUrl}/sitemap.xml\n`),
   );
-  app.get('/sitemap', async (req, reply) => {
+  r.get('/sitemap', async (req, reply) => {
     const orgs = await publicAgencies(req.ctx.db);
     return reply.page(
       <PortalLayout view={reply.view()} title="网站地图">
@@ -111,7 +111,7 @@ export async function sitemapRoutes(app: FastifyInstance, publicUrl: string): Pr
       </PortalLayout>,
     );
   });
-  app.get('/sitemap.xml', async (req, reply) => {
+  r.get('/sitemap.xml', async (req, reply) => {
     const urls: Array<{ loc: string; lastmod?: string }> = [{ loc: '/' }, { loc: '/sitemap' }];
     for (const s of PUBLIC_SECTIONS) for (const [href] of s.links) if (!href.endsWith('.atom') && !href.endsWith('/status')) urls.push({ loc: href });
     for (let n = 1; n <= ARTICLE20_ITEMS.length; n++) urls.push({ loc: `/fdzdgk/${n}` });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
-import { str } from '../../platform/http/form.js';
+import { Form, OptText, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { getCalendar } from '../../calendar/get-calendar.js';
@@ -22,33 +22,68 @@ const EVENT_TYPES: Array<[string, string]> = [
   ['extended', '延期答复（需填延长工作日数）'],
   ['answered', '作出答复'],
 ];
-const ROWS = 5;
+/** The calculator's rows of events. */
+const ROWS = [0, 1, 2, 3, 4] as const;
+type Row = (typeof ROWS)[number];
 
-/** Builds the ledger from the calculator's query string. */
-function ledgerFrom(q: unknown) {
+/**
+ * The calculator's query string. Dates and numbers stay text here: the ledger's rules (parseLedger)
+ * check them and the page shows its errors above the form, with what was entered kept in the fields.
+ */
+const DeadlineQuery = Form({
+  received: OptText('收到申请日期'),
+  channel: OptText('提交方式'),
+  asOf: OptText('计算截至日期'),
+  t0: OptText('事件 1'),
+  d0: OptText('事件 1的日期'),
+  u0: OptText('事件 1的补正期限'),
+  n0: OptText('事件 1的延长工作日数'),
+  t1: OptText('事件 2'),
+  d1: OptText('事件 2的日期'),
+  u1: OptText('事件 2的补正期限'),
+  n1: OptText('事件 2的延长工作日数'),
+  t2: OptText('事件 3'),
+  d2: OptText('事件 3的日期'),
+  u2: OptText('事件 3的补正期限'),
+  n2: OptText('事件 3的延长工作日数'),
+  t3: OptText('事件 4'),
+  d3: OptText('事件 4的日期'),
+  u3: OptText('事件 4的补正期限'),
+  n3: OptText('事件 4的延长工作日数'),
+  t4: OptText('事件 5'),
+  d4: OptText('事件 5的日期'),
+  u4: OptText('事件 5的补正期限'),
+  n4: OptText('事件 5的延长工作日数'),
+});
+type DeadlineInput = Static<typeof DeadlineQuery>;
+
+/** One row of events as entered (t: event, d: date, u: 补正期限, n: extension days). */
+const rowOf = (q: DeadlineInput, i: Row) => ({ type: q[`t${i}`], on: q[`d${i}`] ?? '', until: q[`u${i}`] ?? '', days: q[`n${i}`] });
+
+/** Builds the ledger from the calculator's query string (checked by parseLedger). */
+function ledgerFrom(q: DeadlineInput) {
   const events = [];
-  for (let i = 0; i < ROWS; i++) {
-    const type = str(q, `t${i}`);
-    if (!type) continue;
-    const on = str(q, `d${i}`);
-    const e: Record<string, unknown> = { type, on };
-    if (type === 'correction_requested') e.until = str(q, `u${i}`);
-    if (type === 'consultation_started') e.party = 'third_party';
-    if (type === 'extended') e.days = Number(str(q, `n${i}`) || '0');
+  for (const i of ROWS) {
+    const row = rowOf(q, i);
+    if (!row.type) continue;
+    const e: Record<string, unknown> = { type: row.type, on: row.on };
+    if (row.type === 'correction_requested') e.until = row.until;
+    if (row.type === 'consultation_started') e.party = 'third_party';
+    if (row.type === 'extended') e.days = Number(row.days ?? '0');
     events.push(e);
   }
-  return { received: { on: str(q, 'received'), channel: str(q, 'channel') || 'online' }, events };
+  return { received: { on: q.received ?? '', channel: q.channel ?? 'online' }, events };
 }
 
 /** 期限计算器: anyone can compute a request's due date and read how it was computed. */
 export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/tools/deadline', async (req, reply) => {
-    const q = req.query as Record<string, string>;
+  typed(app).get('/tools/deadline', { schema: { querystring: DeadlineQuery } }, async (req, reply) => {
+    const q = req.query;
     let result: ClockResult | null = null;
     let errors: FieldError[] | undefined;
     if (q.received) {
       try {
-        const asOf = str(q, 'asOf') || todayInShanghai(req.ctx.now());
+        const asOf = q.asOf ?? todayInShanghai(req.ctx.now());
         result = computeClock(await getCalendar(req.ctx.db), parseLedger(ledgerFrom(q)), asOf);
       } catch (e) {
         if (!isAppError(e)) throw e;
@@ -68,7 +103,7 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
           <SelectField name="channel" label="提交方式" value={q.channel ?? 'online'} options={Object.entries(CHANNELS).map(([k, v]) => [k, v.label])} />
           <fieldset>
             <legend>办理过程中的事件（可选，按发生先后填写）</legend>
-            {Array.from({ length: ROWS }, (_, i) => (
+            {ROWS.map((i) => (
               <div class="filters">
                 <SelectField name={`t${i}`} label={`事件 ${i + 1}`} value={q[`t${i}`]} options={EVENT_TYPES} placeholder="（无）" />
                 <TextField name={`d${i}`} label="日期" type="date" value={q[`d${i}`]} />

@@ -1,10 +1,10 @@
 /** One agency's 政府信息公开目录: category tree with counts, sortable paged list, sub-agencies, scoped search. */
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { DocNo } from '../doc-no.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
-import { PUBLIC_SORTS, type ItemWithOrg, type PublicSort } from '../../catalog/catalog.store.js';
+import { PUBLIC_SORTS, type ItemWithOrg, type PublicSort } from '../../catalog/public-catalog.js';
 import type { CategoryNode } from '../../catalog/category-tree.rules.js';
-import type { OrgRow } from '../../orgs/orgs.store.js';
+import type { OrgRow } from '../../orgs/org-directory.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 
 /** Query string of a catalogue page (category and sort kept, page reset). */

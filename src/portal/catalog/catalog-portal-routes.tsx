@@ -1,33 +1,34 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty } from '../../platform/views/components.js';
-import { intOrUndef, pageParam, str } from '../../platform/http/form.js';
+import { Form, OptText, Params, typed } from '../../platform/http/schemas.js';
+import { FormInt, OptFormInt, FormPage, UrlIdParams } from '../../platform/http/form-numbers.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
-import { getItem, isPublicSort, listAttachments, listCategories, listPublicItems, listVersions, publicCategoryCounts, publicCounts, publicLinksOf } from '../../catalog/catalog.store.js';
+import { enabledOrgs, findEnabledOrg, publicAgencies } from '../../orgs/org-directory.js';
+import { isPublicSort, itemPreview, listCategories, listPublicItems, publicCategoryCounts, publicTotalsByOrg } from '../../catalog/public-catalog.js';
 import { categoryPath, categoryTree, subtreeIds } from '../../catalog/category-tree.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { AgencyCatalogPage } from './agency-catalog-view.js';
 import { ItemPrintPage, PublicItemPage } from './item-page.js';
 import { getPublicItemPage } from '../../catalog/public-item-page.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 
 const PER_PAGE = 20;
 const today = (req: FastifyRequest) => todayInShanghai(req.ctx.now());
 const itemNotFound = () => notFound('item_not_found', '您访问的信息不存在或尚未公开。');
 const orgNotFound = () => notFound('org_not_found', '机构不存在。');
-const idParam = (req: FastifyRequest, key: string): number | undefined => {
-  const raw = (req.params as Record<string, string>)[key] ?? '';
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
-};
+const AgencyParams = Params({ orgId: FormInt('机构') });
+// An unknown order falls back to the default (an old or hand-made link still shows the list).
+const AgencyQuery = Form({ categoryId: OptFormInt('信息分类'), sort: OptText('排序'), page: FormPage() });
 
 /** Public catalogue (政府信息公开目录, 条例第十二条): only published 主动公开 items, through `publicItems`. */
 export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/gk', async (req, reply) => {
-    const totals = new Map<number, number>();
-    for (const c of await publicCounts(req.ctx.db, today(req))) totals.set(c.org_id, (totals.get(c.org_id) ?? 0) + c.n);
-    const agencies = (await listOrgs(req.ctx.db)).filter((o) => o.kind !== 'section');
+  const r = typed(app);
+  r.get('/gk', async (req, reply) => {
+    const totals = await publicTotalsByOrg(req.ctx.db, today(req));
+    const agencies = await publicAgencies(req.ctx.db);
     const minDepth = Math.min(...agencies.map((o) => o.depth));
     return reply.page(
       <PortalLayout view={reply.view()} title="政府信息公开目录">
@@ -48,46 +49,44 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/gk/:orgId', async (req, reply) => {
-    const orgId = idParam(req, 'orgId');
-    const org = orgId ? await getOrg(req.ctx.db, orgId) : undefined;
-    if (!org || org.disabled) throw orgNotFound();
+  r.get('/gk/:orgId', { schema: { params: AgencyParams, querystring: AgencyQuery }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, orgNotFound);
+    const org = await findEnabledOrg(req.ctx.db, req.params.orgId);
+    if (!org) throw orgNotFound();
     const day = today(req);
     const counts = await publicCategoryCounts(req.ctx.db, day, org.id);
     const tree = categoryTree(await listCategories(req.ctx.db, org.id), new Map([...counts].filter((e): e is [number, number] => e[0] !== null)));
-    const categoryId = intOrUndef(req.query, 'categoryId');
+    const { categoryId, page } = req.query;
+    const sort = isPublicSort(req.query.sort) ? req.query.sort : 'date';
     const trail = categoryId ? categoryPath(tree, categoryId) : [];
     if (categoryId && !trail.length) throw notFound('category_not_found', '该分类不存在。');
-    const sortRaw = str(req.query, 'sort');
-    const sort = isPublicSort(sortRaw) ? sortRaw : 'date';
-    const page = pageParam(req.query);
     const { rows, total } = await listPublicItems(req.ctx.db, day, { orgId: org.id, categoryIds: categoryId ? subtreeIds(tree, categoryId) : undefined, sort, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-    const children = (await listOrgs(req.ctx.db)).filter((o) => o.parent_id === org.id && o.kind !== 'section');
+    const children = (await enabledOrgs(req.ctx.db)).filter((o) => o.parent_id === org.id && o.kind !== 'section');
     const allCount = [...counts.values()].reduce((a, b) => a + b, 0);
     return reply.page(<AgencyCatalogPage view={reply.view()} org={org} tree={tree} trail={trail} total={total} allCount={allCount} rows={rows} page={page} perPage={PER_PAGE} sort={sort} children={children} />);
   });
 
-  const publicPageOr404 = async (req: FastifyRequest) => {
-    const id = idParam(req, 'id');
-    const data = id ? await getPublicItemPage(req.ctx.db, today(req), id) : undefined;
+  const publicPageOr404 = async (req: FastifyRequest, id: number) => {
+    unknownPageIfBadParams(req, itemNotFound);
+    const data = await getPublicItemPage(req.ctx.db, today(req), id);
     if (!data) throw itemNotFound();
     return data;
   };
 
   // One statement reads the item through the public door with everything its page shows.
-  app.get('/gk/items/:id', async (req, reply) => reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req)} />));
+  r.get('/gk/items/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req, req.params.id)} />));
 
-  app.get('/gk/items/:id/print', async (req, reply) => {
-    const { item, versions, attachments } = await publicPageOr404(req);
+  r.get('/gk/items/:id/print', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    const { item, versions, attachments } = await publicPageOr404(req, req.params.id);
     return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={versions} attachments={attachments} publicUrl={req.ctx.config.publicUrl} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).
-  app.get('/console/items/:id/preview', async (req, reply) => {
-    const id = idParam(req, 'id');
-    const item = id ? await getItem(req.ctx.db, id) : undefined;
-    if (!item) throw itemNotFound();
-    if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
-    return reply.page(<PublicItemPage view={reply.view()} item={item} versions={await listVersions(req.ctx.db, item.id)} attachments={await listAttachments(req.ctx.db, item.id)} links={await publicLinksOf(req.ctx.db, today(req), item.id)} preview />);
+  r.get('/console/items/:id/preview', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, itemNotFound);
+    const p = await itemPreview(req.ctx.db, today(req), req.params.id);
+    if (!p) throw itemNotFound();
+    if (!rolesAllow(req.actor, CATALOG_VIEWERS, p.item.org_path)) throw forbidden();
+    return reply.page(<PublicItemPage view={reply.view()} item={p.item} versions={p.versions} attachments={p.attachments} links={p.links} preview />);
   });
 }

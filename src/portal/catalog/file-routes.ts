@@ -4,7 +4,10 @@ import { notFound, forbidden } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import type { Config } from '../../platform/config.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
-import { getAttachment, getItem, getPublicAttachment, type AttachmentWithFile } from '../../catalog/catalog.store.js';
+import { getPublicAttachment, staffAttachment, type AttachmentWithFile } from '../../catalog/public-catalog.js';
+import { Params, typed } from '../../platform/http/schemas.js';
+import { FormInt, UrlIdParams } from '../../platform/http/form-numbers.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 import { blobPath } from '../../catalog/attachment-files.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
@@ -22,20 +25,22 @@ function send(reply: FastifyReply, config: Config, a: AttachmentWithFile, cache:
 }
 
 /** Attachment downloads: public (only attachments of published items, via `publicItems`) and staff. */
+const ItemFileParams = Params({ itemId: FormInt('信息编号'), id: FormInt('附件编号') });
+
 export async function fileRoutes(app: FastifyInstance, config: Config): Promise<void> {
-  app.get('/gk/files/:id', async (req, reply) => {
-    const raw = (req.params as { id: string }).id;
-    const a = /^\d{1,9}$/.test(raw) ? await getPublicAttachment(req.ctx.db, todayInShanghai(req.ctx.now()), Number(raw)) : undefined;
+  const r = typed(app);
+  r.get('/gk/files/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, fileNotFound);
+    const a = await getPublicAttachment(req.ctx.db, todayInShanghai(req.ctx.now()), req.params.id);
     if (!a) throw fileNotFound();
     return send(reply, config, a, 'public, max-age=300');
   });
 
-  app.get('/console/items/:itemId/files/:id', async (req, reply) => {
-    const p = req.params as { itemId: string; id: string };
-    const a = /^\d{1,9}$/.test(p.id) ? await getAttachment(req.ctx.db, Number(p.id)) : undefined;
-    if (!a || String(a.item_id) !== p.itemId) throw fileNotFound();
-    const item = await getItem(req.ctx.db, a.item_id);
-    if (!item || !rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
-    return send(reply, config, a, 'private, no-store');
+  r.get('/console/items/:itemId/files/:id', { schema: { params: ItemFileParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, fileNotFound);
+    const a = await staffAttachment(req.ctx.db, req.params.itemId, req.params.id);
+    if (!a) throw fileNotFound();
+    if (!rolesAllow(req.actor, CATALOG_VIEWERS, a.orgPath)) throw forbidden();
+    return send(reply, config, a.file, 'private, no-store');
   });
 }

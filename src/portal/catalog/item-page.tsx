@@ -1,14 +1,14 @@
 /** The public item page (metadata table, body, attachments, links, revision notes) and its print view. */
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { DocNo } from '../doc-no.js';
 import type { ComponentChildren } from 'preact';
 import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
-import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, publicLinksOf } from '../../catalog/catalog.store.js';
+import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, PublicLinks } from '../../catalog/public-catalog.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { assetUrl } from '../../platform/http/static-assets.js';
 import { attachmentLabel } from './attachment-label.js';
 
-type Links = Awaited<ReturnType<typeof publicLinksOf>>;
+type Links = PublicLinks;
 
 /** 政策解读 ↔ 解读的文件: links to other public items, under a heading. */
 function LinkList({ id, title, items }: { id: string; title: string; items: Array<{ id: number; title: string }> }) {

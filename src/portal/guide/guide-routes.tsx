@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { beijingTime } from '../../platform/views/components.js';
-import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
+import { findPublicAgency, publicAgencies } from '../../orgs/org-directory.js';
+import { Params, typed } from '../../platform/http/schemas.js';
+import { FormInt } from '../../platform/http/form-numbers.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
 import { GUIDE_CONTACT_FIELDS, GUIDE_SECTIONS, defaultGuide, type GuideSection } from '../../guide/guide.rules.js';
-import { getGuideRow } from '../../guide/guide.store.js';
+import { agencyGuide } from '../../guide/public-guide.js';
+
+const AgencyParams = Params({ orgId: FormInt('机构') });
+const orgNotFound = () => notFound('org_not_found', '该机构不存在。');
 
 const COLUMN: Record<GuideSection, 'classification' | 'arrangement' | 'how_to_obtain' | 'request_procedure' | 'supervision'> = {
   classification: 'classification',
@@ -17,8 +23,9 @@ const COLUMN: Record<GuideSection, 'classification' | 'arrangement' | 'how_to_ob
 
 /** 政府信息公开指南 per agency (条例第十二条) and the agency directory. */
 export async function guideRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/zn', async (req, reply) => {
-    const orgs = (await listOrgs(req.ctx.db)).filter((o) => o.kind !== 'section');
+  const r = typed(app);
+  r.get('/zn', async (req, reply) => {
+    const orgs = await publicAgencies(req.ctx.db);
     return reply.page(
       <PortalLayout view={reply.view()} title="政府信息公开指南">
         <h1>政府信息公开指南</h1>
@@ -35,11 +42,11 @@ export async function guideRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/zn/:orgId', async (req, reply) => {
-    const id = Number((req.params as { orgId: string }).orgId);
-    const org = Number.isInteger(id) && id > 0 ? await getOrg(req.ctx.db, id) : undefined;
-    if (!org || org.disabled || org.kind === 'section') throw notFound('org_not_found', '该机构不存在。');
-    const row = await getGuideRow(req.ctx.db, org.id);
+  r.get('/zn/:orgId', { schema: { params: AgencyParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, orgNotFound);
+    const org = await findPublicAgency(req.ctx.db, req.params.orgId);
+    if (!org) throw orgNotFound();
+    const row = await agencyGuide(req.ctx.db, org.id);
     const text = defaultGuide(org.name);
     const section = (k: GuideSection) => (row ? row[COLUMN[k]] : text[k]);
     return reply.page(

@@ -1,21 +1,27 @@
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { Empty } from '../../platform/views/components.js';
-import { getOrg, listOrgs } from '../../orgs/orgs.store.js';
+import { enabledOrgs, findPublicAgency } from '../../orgs/org-directory.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
-import { listPublicItems } from '../../catalog/catalog.store.js';
+import { listPublicItems } from '../../catalog/public-catalog.js';
+import { Params, typed } from '../../platform/http/schemas.js';
+import { FormInt } from '../../platform/http/form-numbers.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { ItemList, KeyAreas } from './home-routes.js';
 
 /** The home page of one agency (机构首页): its doors, latest items, 重点领域 and sub-agencies. */
+const AgencyParams = Params({ orgId: FormInt('机构') });
+const orgNotFound = () => notFound('org_not_found', '机构不存在。');
+
 export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/jg/:orgId', async (req, reply) => {
-    const raw = (req.params as { orgId: string }).orgId;
-    const org = /^\d{1,9}$/.test(raw) ? await getOrg(req.ctx.db, Number(raw)) : undefined;
-    if (!org || org.disabled || org.kind === 'section') throw notFound('org_not_found', '机构不存在。');
+  typed(app).get('/jg/:orgId', { schema: { params: AgencyParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, orgNotFound);
+    const org = await findPublicAgency(req.ctx.db, req.params.orgId);
+    if (!org) throw orgNotFound();
     const latest = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), { orgId: org.id, limit: 10, offset: 0 });
-    const orgs = await listOrgs(req.ctx.db);
+    const orgs = await enabledOrgs(req.ctx.db);
     const parent = orgs.find((o) => o.id === org.parent_id);
     const children = orgs.filter((o) => o.parent_id === org.id && o.kind !== 'section');
     const doors: Array<[string, string, string]> = [

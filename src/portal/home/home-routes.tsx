@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { Pagination, Empty } from '../../platform/views/components.js';
-import { pageParam, str } from '../../platform/http/form.js';
-import { getOrg, listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
+import { Form, Params, typed } from '../../platform/http/schemas.js';
+import { FormInt, OptFormInt, FormPage } from '../../platform/http/form-numbers.js';
+import { findEnabledOrg, publicAgencies, type OrgRow } from '../../orgs/org-directory.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
-import { listPublicItems, publicItems, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import { article20Counts, article20Items, listPublicItems, type ItemWithOrg } from '../../catalog/public-catalog.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { ARTICLE20_ITEMS } from '../../catalog/catalog-labels.rules.js';
 
 /** 重点领域 entries: searches over the whole catalogue. */
@@ -43,21 +44,24 @@ export function ItemList({ rows }: { rows: ItemWithOrg[] }) {
 }
 
 /** `?org=N` of the 第二十条 pages: one agency's items (an unknown agency is a 404). */
-async function orgFilter(req: FastifyRequest): Promise<OrgRow | undefined> {
-  const raw = str(req.query, 'org');
-  if (!raw) return undefined;
-  const org = /^\d{1,9}$/.test(raw) ? await getOrg(req.ctx.db, Number(raw)) : undefined;
-  if (!org || org.disabled) throw notFound('org_not_found', '机构不存在。');
+async function orgFilter(req: FastifyRequest, orgId: number | undefined): Promise<OrgRow | undefined> {
+  if (orgId === undefined) return undefined;
+  const org = await findEnabledOrg(req.ctx.db, orgId);
+  if (!org) throw notFound('org_not_found', '机构不存在。');
   return org;
 }
-const scoped = <Q extends ReturnType<typeof publicItems>>(q: Q, org: OrgRow | undefined): Q => (org ? (q.where('items.org_id', '=', org.id) as Q) : q);
+const pageNotFound = () => notFound('not_found', '您访问的页面不存在。');
+
+const OrgQuery = Form({ org: OptFormInt('机构') });
+const Article20Params = Params({ n: FormInt('第二十条信息类别', { maximum: ARTICLE20_ITEMS.length }) });
+const Article20Query = Form({ org: OptFormInt('机构'), page: FormPage() });
 
 /** The jurisdiction home page, the agency directory and the 第二十条 法定主动公开内容 pages. */
 export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', async (req, reply) => {
+  const r = typed(app);
+  r.get('/', async (req, reply) => {
     const today = todayInShanghai(req.ctx.now());
-    const orgs = await listOrgs(req.ctx.db);
-    const agencies = orgs.filter((o) => o.kind !== 'section');
+    const agencies = await publicAgencies(req.ctx.db);
     const latest = await listPublicItems(req.ctx.db, today, { limit: 10, offset: 0 });
     const view = reply.view();
     return reply.page(
@@ -126,15 +130,11 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/fdzdgk', async (req, reply) => {
+  r.get('/fdzdgk', { schema: { querystring: OrgQuery } }, async (req, reply) => {
     const today = todayInShanghai(req.ctx.now());
-    const org = await orgFilter(req);
-    const counts = await scoped(publicItems(req.ctx.db, today), org)
-      .clearSelect()
-      .select(['items.article20_item', sql<number>`count(*)`.as('n')])
-      .groupBy('items.article20_item')
-      .execute();
-    const n = (i: number) => Number(counts.find((c) => c.article20_item === i)?.n ?? 0);
+    const org = await orgFilter(req, req.query.org);
+    const counts = await article20Counts(req.ctx.db, today, org?.id);
+    const n = (i: number) => counts.get(i) ?? 0;
     return reply.page(
       <PortalLayout view={reply.view()} title="法定主动公开内容">
         <h1>{org ? `${org.name} 法定主动公开内容` : '法定主动公开内容'}</h1>
@@ -150,15 +150,13 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/fdzdgk/:n', async (req, reply) => {
-    const n = Number((req.params as { n: string }).n);
-    if (!Number.isInteger(n) || n < 1 || n > ARTICLE20_ITEMS.length) throw notFound('not_found', '您访问的页面不存在。');
+  r.get('/fdzdgk/:n', { schema: { params: Article20Params, querystring: Article20Query }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, pageNotFound);
+    const { n } = req.params;
+    const { page } = req.query;
     const today = todayInShanghai(req.ctx.now());
-    const page = pageParam(req.query);
-    const org = await orgFilter(req);
-    const q = scoped(publicItems(req.ctx.db, today), org).where('items.article20_item', '=', n);
-    const total = Number((await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-    const rows = await q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc').limit(20).offset((page - 1) * 20).execute();
+    const org = await orgFilter(req, req.query.org);
+    const { rows, total } = await article20Items(req.ctx.db, today, { item: n, orgId: org?.id, limit: 20, offset: (page - 1) * 20 });
     return reply.page(
       <PortalLayout view={reply.view()} title={ARTICLE20_ITEMS[n - 1]}>
         <p>

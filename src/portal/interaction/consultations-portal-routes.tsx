@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, Empty, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, Text, typed } from '../../platform/http/schemas.js';
+import { OptFormInt, UrlIdParams } from '../../platform/http/form-numbers.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import { ADOPTION, PHASE_LABELS, type Adoption } from '../../interaction/comment-periods.rules.js';
 import { periodDetail, periodSummaries, type PeriodSummary } from '../../interaction/period-views.js';
@@ -101,16 +103,15 @@ function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; err
   );
 }
 
-const idParam = (p: unknown): number => {
-  const s = (p as { id?: string }).id ?? '';
-  if (!/^\d{1,9}$/.test(s)) throw notFound('period_not_found', '意见征集不存在。');
-  return Number(s);
-};
+const periodNotFound = () => notFound('period_not_found', '意见征集不存在。');
+// Content rules (the comment is required, its length) stay with submitComment: the form is shown again with the text kept.
+const CommentForm = Form({ articleNo: OptFormInt('针对'), content: Text('意见内容'), name: Text('姓名'), phone: Text('联系电话') });
 
 /** Portal: open comment periods, closed ones with their feedback, and the comment form. */
 export async function consultationsPortalRoutes(app: FastifyInstance): Promise<void> {
   registerSitemapSource('consultations', async (ctx) => (await periodSummaries(ctx)).filter((s) => s.phase !== 'upcoming').map((s) => ({ loc: `/hd/consultations/${s.period.id}` })));
-  app.get('/hd/consultations', async (req, reply) => {
+  const r = typed(app);
+  r.get('/hd/consultations', async (req, reply) => {
     const all = await periodSummaries(req.ctx);
     return reply.page(
       <PortalLayout view={reply.view()} title="意见征集">
@@ -123,13 +124,18 @@ export async function consultationsPortalRoutes(app: FastifyInstance): Promise<v
     );
   });
 
-  app.get('/hd/consultations/:id', async (req, reply) => reply.page(<DetailPage view={reply.view()} d={await periodDetail(req.ctx, idParam(req.params), 'public')} />));
+  r.get('/hd/consultations/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, periodNotFound);
+    return reply.page(<DetailPage view={reply.view()} d={await periodDetail(req.ctx, req.params.id, 'public')} />);
+  });
 
-  app.post('/hd/consultations/:id', PUBLIC_FORM_LIMIT, async (req, reply) => {
-    const id = idParam(req.params);
-    const values = { articleNo: str(req.body, 'articleNo'), content: str(req.body, 'content'), name: str(req.body, 'name'), phone: str(req.body, 'phone') };
+  r.post('/hd/consultations/:id', { schema: { params: UrlIdParams, body: CommentForm }, ...PAGE_BY_ID, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
+    unknownPageIfBadParams(req, periodNotFound);
+    const { id } = req.params;
+    const { articleNo, content, name, phone } = req.body;
+    const values = { articleNo: articleNo ? String(articleNo) : '', content, name, phone };
     try {
-      await submitComment(req.ctx, { periodId: id, articleNo: intOrUndef(req.body, 'articleNo'), content: values.content, name: values.name, phone: values.phone });
+      await submitComment(req.ctx, { periodId: id, articleNo, content, name, phone });
       return reply.flashRedirect(`/hd/consultations/${id}`, '意见已提交，审核后显示。谢谢您的参与。');
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;

@@ -1,29 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT, PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Checkbox, Form, Text, ticked, typed } from '../../platform/http/schemas.js';
+import { OptFormInt } from '../../platform/http/form-numbers.js';
 import { invalidFields, isAppError, type FieldError } from '../../platform/errors.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
 import { MESSAGE_TYPES, RATINGS, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
 import { DEFAULT_REPLY_LIMITS } from '../../interaction/reply-deadline.rules.js';
 import { submitMessage } from '../../interaction/submit-message.js';
 import { publicMessageStatus, type PublicMessageStatus } from '../../interaction/message-status.js';
 import { rateMessage } from '../../interaction/rate-message.js';
 import { reopenMessage } from '../../interaction/reopen-message.js';
-import { MessageFields, messageFromBody, type MessageFormValues } from './message-form.js';
+import { MESSAGE_EVENT_LABELS, MessageFields, type MessageFormValues } from '../../platform/views/message-fields.js';
+import { MessageForm, messageValues } from '../../interaction/message-form.schemas.js';
+import { messageOrgOptions } from '../../interaction/message-queues.js';
 import { readMultipartForm, uploadedFiles } from './multipart-form.js';
 import { ATTACHMENT_LIMITS } from '../../interaction/message-attachments.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
 import { formatChinese } from '../../platform/dates.js';
 
 /** Wrong 查询码 guesses are rate-limited per client. */
-
-/** Every enabled org: agencies, departments and the jurisdiction's government. */
-export async function messageOrgOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
-  return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
-}
 
 function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values: MessageFormValues; errors?: FieldError[] }) {
   const d = DEFAULT_REPLY_LIMITS.byChannel;
@@ -141,7 +138,7 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
       <ul>
         {st.history.map((h) => (
           <li>
-            {h.on} {EVENT_LABELS[h.type] ?? h.type}
+            {h.on} {MESSAGE_EVENT_LABELS[h.type] ?? h.type}
             {h.type === 'transferred' || h.type === 'transferred_out' ? `：转至${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
             {h.type === 'due_recomputed' ? `：由 ${String(h.payload.from)} 调整为 ${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
           </li>
@@ -151,29 +148,14 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
   );
 }
 
-/** Labels of history events. */
-export const EVENT_LABELS: Record<string, string> = {
-  received: '收到留言',
-  accepted: '已签收',
-  assigned: '已分派',
-  transferred: '转办',
-  transferred_out: '转出',
-  replied: '已答复',
-  extended: '延期答复',
-  rated: '留言人评价',
-  attachment: '上传附件',
-  reopened: '申请重新办理',
-  closed: '办结',
-  moderation_released: '审核通过',
-  moderation_rejected: '审核不予受理',
-  published: '发布到公开问答',
-  unpublished: '撤下公开问答',
-  due_recomputed: '答复期限调整',
-};
-
 /** Portal: the doors of 互动交流, the message form and receipt, status, rating and reopening. */
+const NewQuery = Form({ org: OptFormInt('受理机关') });
+const LookupForm = Form({ messageNo: Text('留言编号'), queryCode: Text('查询码') });
+const RateForm = Form({ messageNo: Text('留言编号'), queryCode: Text('查询码'), rating: Text('评价'), reason: Text('评价理由'), reopen: Checkbox('不满意时申请重新办理') });
+
 export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/hd', async (_req, reply) =>
+  const r = typed(app);
+  r.get('/hd', async (_req, reply) =>
     reply.page(
       <PortalLayout view={reply.view()} title="互动交流">
         <h1>互动交流</h1>
@@ -199,32 +181,33 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     ),
   );
 
-  app.get('/hd/messages/new', async (req, reply) => {
-    const org = str(req.query, 'org');
-    return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={{ orgId: /^\d+$/.test(org) ? Number(org) : undefined }} />);
-  });
+  r.get('/hd/messages/new', { schema: { querystring: NewQuery } }, async (req, reply) =>
+    reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={{ orgId: req.query.org }} />),
+  );
 
-  app.post('/hd/messages/new', { preValidation: readMultipartForm, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
-    const values = messageFromBody(req.body);
+  // A multipart post (with attachments) keeps its streaming reader: the reader puts the text fields in
+  // req.body before validation (multipart-form.ts), so one schema types the multipart and the plain post.
+  r.post('/hd/messages/new', { schema: { body: MessageForm }, preValidation: readMultipartForm, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
+    const values = messageValues(req.body);
     try {
       const files = uploadedFiles(req);
       if (files === 'too_large') throw invalidFields([{ code: 'attachment_too_large', message: '文件过大或上传中断，请重新上传。', field: 'attachments' }]);
-      const r = await submitMessage(req.ctx, { ...values, attachments: files });
+      const sent = await submitMessage(req.ctx, { ...values, attachments: files });
       return reply.page(
         <PortalLayout view={reply.view()} title="留言已提交">
           <h1>留言已提交</h1>
           <p>请记下留言编号和查询码。查询码只显示这一次，凭两者可查看答复并评价。</p>
           <dl class="meta">
             <dt>留言编号</dt>
-            <dd data-testid="message-no">{r.messageNo}</dd>
+            <dd data-testid="message-no">{sent.messageNo}</dd>
             <dt>查询码</dt>
             <dd>
-              <pre class="secret" data-testid="query-code">{r.queryCode}</pre>
+              <pre class="secret" data-testid="query-code">{sent.queryCode}</pre>
             </dd>
             <dt>答复期限</dt>
             <dd>
-              {r.dueOn}
-              {r.dueNote ? <ProvisionalNote note={r.dueNote} /> : null}
+              {sent.dueOn}
+              {sent.dueNote ? <ProvisionalNote note={sent.dueNote} /> : null}
             </dd>
           </dl>
           <p>
@@ -235,15 +218,14 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx.db)} values={values} errors={errors} />, 400);
+      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />, 400);
     }
   });
 
-  app.get('/hd/messages/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
+  r.get('/hd/messages/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
 
-  app.post('/hd/messages/status', LOOKUP_LIMIT, async (req, reply) => {
-    const messageNo = str(req.body, 'messageNo');
-    const queryCode = str(req.body, 'queryCode');
+  r.post('/hd/messages/status', { schema: { body: LookupForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { messageNo, queryCode } = req.body;
     try {
       const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
       return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
@@ -253,12 +235,11 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/hd/messages/rate', LOOKUP_LIMIT, async (req, reply) => {
-    const messageNo = str(req.body, 'messageNo');
-    const queryCode = str(req.body, 'queryCode');
+  r.post('/hd/messages/rate', { schema: { body: RateForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { messageNo, queryCode, rating, reason } = req.body;
     try {
-      const r = await rateMessage(req.ctx, { messageNo, queryCode, rating: str(req.body, 'rating'), reason: str(req.body, 'reason') });
-      if (r.rating === 'unsatisfied' && r.state === 'rated' && str(req.body, 'reopen') === '1') await reopenMessage(req.ctx, { messageNo, queryCode });
+      const rated = await rateMessage(req.ctx, { messageNo, queryCode, rating, reason });
+      if (rated.rating === 'unsatisfied' && rated.state === 'rated' && ticked(req.body.reopen)) await reopenMessage(req.ctx, { messageNo, queryCode });
       const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
       return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
     } catch (e) {
@@ -270,9 +251,8 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/hd/messages/reopen', LOOKUP_LIMIT, async (req, reply) => {
-    const messageNo = str(req.body, 'messageNo');
-    const queryCode = str(req.body, 'queryCode');
+  r.post('/hd/messages/reopen', { schema: { body: LookupForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { messageNo, queryCode } = req.body;
     try {
       await reopenMessage(req.ctx, { messageNo, queryCode });
       const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
-import { pageParam, str } from '../../platform/http/form.js';
+import { Form, OptText, Params, Type, typed } from '../../platform/http/schemas.js';
+import { FormPage } from '../../platform/http/form-numbers.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { MESSAGE_TYPES, type MessageType } from '../../interaction/message-states.rules.js';
 import { listPublicQa, publicQaByNo, publishedQaPages, type PublicQaItem } from '../../interaction/public-qa.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
@@ -12,6 +14,9 @@ import { normalizeText } from '../../search/tokenizer.rules.js';
 import { Marked } from '../marked.js';
 
 const PER_PAGE = 20;
+const QaQuery = Form({ q: OptText('搜索问答'), page: FormPage() });
+const QaParams = Params({ no: Type.String({ title: '留言编号', maxLength: 30 }) });
+const qaNotFound = () => notFound('qa_not_found', '该问答不存在或尚未公开。');
 
 /** One question and its answer; `link` gives the subject a link to the Q&A's own page. */
 function QaArticle({ it, mark, link }: { it: PublicQaItem; mark: (text: string) => ComponentChildren; link?: boolean }) {
@@ -31,9 +36,10 @@ function QaArticle({ it, mark, link }: { it: PublicQaItem; mark: (text: string) 
 /** Portal: the published Q&A, searchable (substring search, 繁体 folded, matches highlighted), names masked. */
 export async function qaRoutes(app: FastifyInstance): Promise<void> {
   registerSitemapSource('qa', async (ctx) => (await publishedQaPages(ctx.db)).map((q) => ({ loc: `/hd/qa/${q.messageNo}`, lastmod: q.repliedOn ?? undefined })));
-  app.get('/hd/qa', async (req, reply) => {
-    const q = str(req.query, 'q').slice(0, 50);
-    const page = pageParam(req.query);
+  const r = typed(app);
+  r.get('/hd/qa', { schema: { querystring: QaQuery } }, async (req, reply) => {
+    const q = (req.query.q ?? '').slice(0, 50);
+    const { page } = req.query;
     const { items, total } = await listPublicQa(req.ctx.db, { q, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
     const needles = q.trim() ? [normalizeText(q.trim())] : [];
     const mark = (text: string) => <Marked parts={highlight(text, needles)} />;
@@ -56,9 +62,10 @@ export async function qaRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // One Q&A on its own page (what a site-search hit opens).
-  app.get('/hd/qa/:no', async (req, reply) => {
-    const it = await publicQaByNo(req.ctx.db, String((req.params as { no: string }).no ?? '').slice(0, 30));
-    if (!it) throw notFound('qa_not_found', '该问答不存在或尚未公开。');
+  r.get('/hd/qa/:no', { schema: { params: QaParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    unknownPageIfBadParams(req, qaNotFound);
+    const it = await publicQaByNo(req.ctx.db, req.params.no);
+    if (!it) throw qaNotFound();
     return reply.page(
       <PortalLayout view={reply.view()} title={it.subject}>
         <h1>公开问答</h1>

@@ -1,20 +1,26 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { Form, typed } from '../../platform/http/schemas.js';
+import { OptFormInt, UrlIdParams } from '../../platform/http/form-numbers.js';
+import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, beijingTime } from '../../platform/views/components.js';
 import { notFound } from '../../platform/errors.js';
-import { str } from '../../platform/http/form.js';
-import { getOrg } from '../../orgs/orgs.store.js';
-import { getReport, listReports, rowTables, type ReportListRow } from '../../reports/reports.store.js';
+import { findOrg } from '../../orgs/org-directory.js';
+import { publishedReport, publishedReports, rowTables, type ReportListRow } from '../../reports/public-reports.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { attachment, reportFile, reportTitle } from '../../reports/report-files.js';
 
-async function published(req: FastifyRequest): Promise<ReportListRow> {
-  const id = Number((req.params as { id: string }).id);
-  const r = Number.isInteger(id) && id > 0 ? await getReport(req.ctx.db, id) : undefined;
-  if (!r || r.status !== 'published') throw notFound('report_not_found', '年度报告不存在或尚未发布。');
+const reportNotFound = () => notFound('report_not_found', '年度报告不存在或尚未发布。');
+
+async function published(req: FastifyRequest, id: number): Promise<ReportListRow> {
+  unknownPageIfBadParams(req, reportNotFound);
+  const r = await publishedReport(req.ctx.db, id);
+  if (!r) throw reportNotFound();
   return r;
 }
+
+const ReportsQuery = Form({ org: OptFormInt('机构') });
 
 const Paras = ({ text }: { text: string }) => (
   <>
@@ -26,11 +32,11 @@ const Paras = ({ text }: { text: string }) => (
 
 /** Portal: published annual reports, laid out like the official format, with DOCX and XLSX downloads. */
 export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
-  registerSitemapSource('reports', async (ctx) => (await listReports(ctx.db, { statuses: ['published'] })).map((r) => ({ loc: `/reports/${r.id}`, lastmod: r.published_at?.slice(0, 10) })));
-  app.get('/reports', async (req, reply) => {
-    const orgRaw = str(req.query, 'org');
-    const org = /^\d{1,9}$/.test(orgRaw) ? await getOrg(req.ctx.db, Number(orgRaw)) : undefined;
-    const rows = await listReports(req.ctx.db, { statuses: ['published'], orgId: org?.id });
+  const t = typed(app);
+  registerSitemapSource('reports', async (ctx) => (await publishedReports(ctx.db)).map((r) => ({ loc: `/reports/${r.id}`, lastmod: r.published_at?.slice(0, 10) })));
+  t.get('/reports', { schema: { querystring: ReportsQuery } }, async (req, reply) => {
+    const org = req.query.org ? await findOrg(req.ctx.db, req.query.org) : undefined;
+    const rows = await publishedReports(req.ctx.db, org?.id);
     return reply.page(
       <PortalLayout view={reply.view()} title="政府信息公开工作年度报告">
         <h1>{org ? `${org.name} 政府信息公开工作年度报告` : '政府信息公开工作年度报告'}</h1>
@@ -53,8 +59,8 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
       </PortalLayout>,
     );
   });
-  app.get('/reports/:id', async (req, reply) => {
-    const r = await published(req);
+  t.get('/reports/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    const r = await published(req, req.params.id);
     const title = reportTitle(r);
     return reply.page(
       <PortalLayout view={reply.view()} title={title}>
@@ -75,8 +81,8 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
     );
   });
   for (const kind of ['docx', 'xlsx'] as const)
-    app.get(`/reports/:id/report.${kind}`, async (req, reply) => {
-      const f = await reportFile(await published(req), kind);
+    t.get(`/reports/:id/report.${kind}`, { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+      const f = await reportFile(await published(req, req.params.id), kind);
       return reply.header('content-type', f.type).header('content-disposition', attachment(f.filename)).send(f.data);
     });
 }

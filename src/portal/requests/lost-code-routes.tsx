@@ -1,10 +1,10 @@
 /** 找回查询码: a new 查询码 sent to the e-mail address given in the application (no account needed). */
 import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT } from '../../platform/http/limits.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Form, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { resetQueryCode } from '../../requests/reset-query-code.js';
 
@@ -25,11 +25,14 @@ function LostCodePage({ view, errors, requestNo, email }: { view: ViewCtx; error
   );
 }
 
+// Content rules (both required, the address's form) stay with resetQueryCode: the form is shown again with what was typed.
+const LostCodeForm = Form({ requestNo: Text('申请编号'), email: Text('申请时填写的电子邮箱') });
+
 export async function lostCodeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/ysqgk/lost-code', async (_req, reply) => reply.page(<LostCodePage view={reply.view()} />));
-  app.post('/ysqgk/lost-code', LOOKUP_LIMIT, async (req, reply) => {
-    const requestNo = str(req.body, 'requestNo');
-    const email = str(req.body, 'email');
+  const r = typed(app);
+  r.get('/ysqgk/lost-code', async (_req, reply) => reply.page(<LostCodePage view={reply.view()} />));
+  r.post('/ysqgk/lost-code', { schema: { body: LostCodeForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { requestNo, email } = req.body;
     try {
       await resetQueryCode(req.ctx, { requestNo, email });
     } catch (e) {

@@ -3,7 +3,7 @@
  * what was asked for, how the date of receipt is set and when the answer is due. Printable (the print
  * view drops the site's header and footer; “打印回执” also saves as PDF from the browser's print dialog).
  */
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { beijingTime } from '../../platform/views/components.js';
 

@@ -1,15 +1,19 @@
 /** Portal: the applicant downloads a released document with 申请编号 + 查询码 (rate-limited like every lookup). */
 import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT } from '../../platform/http/limits.js';
-import { intOrUndef, str } from '../../platform/http/form.js';
+import { Form, Text, typed } from '../../platform/http/schemas.js';
+import { OptFormInt } from '../../platform/http/form-numbers.js';
 import { isAppError } from '../../platform/errors.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 import { downloadRelease } from '../../requests/release/download-release.js';
 
+const ReleaseForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), doc: OptFormInt('文件') });
+
 export async function releasePortalRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/ysqgk/release', LOOKUP_LIMIT, async (req, reply) => {
+  typed(app).post('/ysqgk/release', { schema: { body: ReleaseForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { requestNo, queryCode, doc } = req.body;
     try {
-      const f = await downloadRelease(req.ctx, { requestNo: str(req.body, 'requestNo'), queryCode: str(req.body, 'queryCode'), documentId: intOrUndef(req.body, 'doc') ?? 0 });
+      const f = await downloadRelease(req.ctx, { requestNo, queryCode, documentId: doc ?? 0 });
       return reply.header('content-type', f.mime).header('content-disposition', contentDisposition(f.filename)).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(f.data);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.code !== 'release_unavailable')) throw e;

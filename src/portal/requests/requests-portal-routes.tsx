@@ -1,16 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT, PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { str } from '../../platform/http/form.js';
+import { Checkbox, Form, OptText, Text, ticked, typed } from '../../platform/http/schemas.js';
+import { OptFormInt } from '../../platform/http/form-numbers.js';
 import { conflict, invalid, isAppError, type FieldError } from '../../platform/errors.js';
-import { listOrgs } from '../../orgs/orgs.store.js';
+import { agencyOptions } from '../../orgs/org-directory.js';
 import { submitOnline } from '../../requests/submit-online.js';
 import { publicStatus } from '../../requests/request-status.js';
 import { withdrawRequest } from '../../requests/withdraw-request.js';
 import { confirmOralByApplicant } from '../../requests/confirm-oral-by-applicant.js';
-import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from './application-form.js';
+import { ApplicationFields } from '../../platform/views/application-form.js';
+import { APPLICATION_FIELDS, applicationValues, type ApplicationFormValues } from '../../requests/application-form.schemas.js';
 import { StatusView } from './status-view.js';
 import { ReleaseDownloads } from './release-downloads.js';
 import { applicantRelease } from '../../requests/release/release-views.js';
@@ -18,18 +20,23 @@ import { WithdrawConfirm } from './withdraw-confirm.js';
 import { lostCodeRoutes } from './lost-code-routes.js';
 import { ReceiptPage } from './receipt-view.js';
 import { isOpenState } from '../../requests/request-states.rules.js';
-import { LetterDocument } from './letter-view.js';
+import { LetterDocument } from '../../platform/views/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
-import { matchPublished, type PublishedMatch } from './published-matches.js';
-import { intOrUndef } from '../../platform/http/form.js';
-import { IdProofField, idProofLimitMb, readApplicationUpload, uploadedProofs } from './id-proof-field.js';
+import { matchPublished, type PublishedMatch } from '../../requests/published-matches.js';
+import { IdProofField, readApplicationUpload, uploadedProofs } from '../../platform/views/id-proof-field.js';
+import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import { uploadForm } from '../../platform/http/upload-form.js';
+import { uploadFieldsAsForm } from '../upload-fields.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
 
-async function agencyOptions(db: Parameters<typeof listOrgs>[0]): Promise<Array<[string, string]>> {
-  return (await listOrgs(db)).filter((o) => o.kind !== 'section').map((o) => [String(o.id), o.name]);
-}
+const ApplyQuery = Form({ org: OptFormInt('受理机关') });
+// `check`: the “先查找是否已主动公开” button; `confirmed`: the matches were shown and the applicant submits anyway.
+const ApplyForm = Form({ ...APPLICATION_FIELDS, check: Checkbox('先查找是否已主动公开'), confirmed: Checkbox('已查看可能已主动公开的信息') });
+const LookupForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码') });
+const LetterForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), n: OptFormInt('文书', { minimum: 0 }), format: OptText('格式') });
+const OralConfirmForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), agree: Checkbox('我已核对，以上内容是我提出的申请') });
+const WithdrawForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), confirm: Checkbox('确认撤回'), reason: Text('撤回理由') });
 
 function ApplyPage({ view, orgs, values, errors, matches, maxMb, reselect }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Partial<ApplicationFormValues>; errors?: FieldError[]; matches?: PublishedMatch[]; maxMb: number; reselect?: boolean }) {
   return (
@@ -95,38 +102,44 @@ function StatusForm({ view, errors, requestNo }: { view: ViewCtx; errors?: Field
 /** Portal: the application form, the receipt, the status page and withdrawal. */
 export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> {
   await lostCodeRoutes(app);
-  app.get('/ysqgk', async (req, reply) => reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} maxMb={await idProofLimitMb(req.ctx.db)} values={{ orgId: intOrUndef(req.query, 'org') }} />));
+  const r = typed(app);
+  r.get('/ysqgk', { schema: { querystring: ApplyQuery } }, async (req, reply) =>
+    reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} maxMb={await idProofLimitMb(req.ctx)} values={{ orgId: req.query.org }} />),
+  );
 
-  app.post('/ysqgk', { preValidation: readApplicationUpload, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
-    const values = applicationFromBody(req.body);
+  // The form with identity proofs is a multipart post and keeps its streaming reader: the reader puts
+  // the text fields in req.body before validation (upload-fields.ts), so one schema types the multipart
+  // and the plain post; the files are read from the upload form (uploadedProofs).
+  r.post('/ysqgk', { schema: { body: ApplyForm }, preValidation: [readApplicationUpload, uploadFieldsAsForm], ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
+    const values = applicationValues(req.body);
+    const check = ticked(req.body.check);
     // A re-shown form cannot keep a chosen file: say so when one was sent.
     const reselect = (uploadForm(req).byField.idProof ?? []).length > 0;
     // Before the first submission, show published items that may already hold the information.
-    if (str(req.body, 'check') === '1' || str(req.body, 'confirmed') !== '1') {
+    if (check || !ticked(req.body.confirmed)) {
       const matches = await matchPublished(req.ctx, values);
-      if (str(req.body, 'check') === '1' || matches.length) {
-        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />);
+      if (check || matches.length) {
+        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />);
       }
     }
     try {
-      const r = await submitOnline(req.ctx, { ...values, idProofs: uploadedProofs(req) });
+      const sent = await submitOnline(req.ctx, { ...values, idProofs: uploadedProofs(req) });
       // The 查询码 exists only in this response: it is stored hashed.
-      const st = await publicStatus(req.ctx, { requestNo: r.requestNo, queryCode: r.queryCode });
+      const st = await publicStatus(req.ctx, { requestNo: sent.requestNo, queryCode: sent.queryCode });
       return reply
         .header('cache-control', 'no-store')
-        .page(<ReceiptPage view={reply.view()} r={{ requestNo: r.requestNo, queryCode: r.queryCode, orgName: st.orgName, submittedAt: st.submittedAt, asked: st.asked }} />);
+        .page(<ReceiptPage view={reply.view()} r={{ requestNo: sent.requestNo, queryCode: sent.queryCode, orgName: st.orgName, submittedAt: st.submittedAt, asked: st.asked }} />);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx.db)} reselect={reselect} />, 400);
+      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />, 400);
     }
   });
 
-  app.get('/ysqgk/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
+  r.get('/ysqgk/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
 
-  app.post('/ysqgk/status', LOOKUP_LIMIT, async (req, reply) => {
-    const requestNo = str(req.body, 'requestNo');
-    const queryCode = str(req.body, 'queryCode');
+  r.post('/ysqgk/status', { schema: { body: LookupForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { requestNo, queryCode } = req.body;
     try {
       const st = await publicStatus(req.ctx, { requestNo, queryCode });
       const view = reply.view();
@@ -144,13 +157,13 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/ysqgk/letter', LOOKUP_LIMIT, async (req, reply) => {
-    const requestNo = str(req.body, 'requestNo');
+  r.post('/ysqgk/letter', { schema: { body: LetterForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { requestNo, queryCode, n } = req.body;
     try {
-      const st = await publicStatus(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode') });
-      const letter = st.letters[intOrUndef(req.body, 'n') ?? -1];
+      const st = await publicStatus(req.ctx, { requestNo, queryCode });
+      const letter = n === undefined ? undefined : st.letters[n];
       if (!letter) return reply.page(<StatusForm view={reply.view()} errors={[{ code: 'letter_not_found', message: '文书不存在。' }]} requestNo={requestNo} />, 404);
-      if (str(req.body, 'format') === 'docx') {
+      if (req.body.format === 'docx') {
         return reply
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('cache-control', 'no-store')
@@ -164,28 +177,27 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     }
   });
 
-  app.post('/ysqgk/oral-confirm', LOOKUP_LIMIT, async (req, reply) => {
-    const requestNo = str(req.body, 'requestNo');
+  r.post('/ysqgk/oral-confirm', { schema: { body: OralConfirmForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { requestNo, queryCode } = req.body;
     try {
-      if (str(req.body, 'agree') !== '1') throw invalid('oral_confirm_agree', '请先勾选“我已核对，以上内容是我提出的申请”。', 'agree');
-      const r = await confirmOralByApplicant(req.ctx, { requestNo, queryCode: str(req.body, 'queryCode') });
-      return reply.flashRedirect('/ysqgk/status', `申请 ${r.requestNo} 已确认，答复期限 ${r.dueOn ?? '待定'}。`);
+      if (!ticked(req.body.agree)) throw invalid('oral_confirm_agree', '请先勾选“我已核对，以上内容是我提出的申请”。', 'agree');
+      const confirmed = await confirmOralByApplicant(req.ctx, { requestNo, queryCode });
+      return reply.flashRedirect('/ysqgk/status', `申请 ${confirmed.requestNo} 已确认，答复期限 ${confirmed.dueOn ?? '待定'}。`);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict' && e.kind !== 'invalid')) throw e;
       return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, e.status);
     }
   });
 
-  app.post('/ysqgk/withdraw', LOOKUP_LIMIT, async (req, reply) => {
-    const requestNo = str(req.body, 'requestNo');
-    const queryCode = str(req.body, 'queryCode');
+  r.post('/ysqgk/withdraw', { schema: { body: WithdrawForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
+    const { requestNo, queryCode, reason } = req.body;
     try {
-      if (str(req.body, 'confirm') !== '1') {
+      if (!ticked(req.body.confirm)) {
         const st = await publicStatus(req.ctx, { requestNo, queryCode });
         if (!isOpenState(st.state)) throw conflict('request_not_open', '这件申请已办结或已撤回，不能撤回。');
         return reply.header('cache-control', 'no-store').page(<WithdrawConfirm view={reply.view()} st={st} queryCode={queryCode} />);
       }
-      await withdrawRequest(req.ctx, { requestNo, queryCode, reason: str(req.body, 'reason') });
+      await withdrawRequest(req.ctx, { requestNo, queryCode, reason });
       return reply.flashRedirect('/ysqgk/status', `申请 ${requestNo} 已撤回。`);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict')) throw e;

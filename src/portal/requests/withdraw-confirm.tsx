@@ -1,5 +1,5 @@
 /** The page that asks an applicant to confirm a withdrawal (works without JavaScript: nothing is withdrawn in one click). */
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextArea } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';

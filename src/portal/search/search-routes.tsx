@@ -1,15 +1,31 @@
 import { WINDOW } from '../../search/search-engine.js';
 import { Marked } from '../marked.js';
 import type { FastifyInstance } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { ErrorSummary, Pagination, SelectField, TextField } from '../../platform/views/components.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { searchDocuments } from '../../search/search-documents.js';
 import type { FacetKey, SearchResult } from '../../search/search.types.js';
+import { Form, OptText, typed } from '../../platform/http/schemas.js';
 
 /** Query-string keys of the search page, in a stable order for links. */
 const KEYS = ['q', 'org', 'category', 'topic', 'genre', 'validity', 'year', 'from', 'to', 'sort'] as const;
 type Params = Partial<Record<(typeof KEYS)[number] | 'page', string>>;
+
+/** The search's query string: text here, checked by the search (parseSearchParams), whose errors the page shows above the form. */
+const SearchQuery = Form({
+  q: OptText('关键词、文号或索引号'),
+  org: OptText('发布机构'),
+  category: OptText('信息类别'),
+  topic: OptText('主题分类'),
+  genre: OptText('体裁'),
+  validity: OptText('有效性'),
+  year: OptText('发布年份'),
+  from: OptText('发布日期从'),
+  to: OptText('发布日期至'),
+  sort: OptText('排序'),
+  page: OptText('页码'),
+});
 
 const FACETS: Array<[FacetKey, (typeof KEYS)[number], string]> = [
   ['org', 'org', '发布机构'],
@@ -145,10 +161,12 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
 
 /** Public full-text search: GET /search with filters, facets, highlighting and paging; no JavaScript needed. */
 export async function searchPortalRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/search', async (req, reply) => {
-    const raw = req.query as Record<string, unknown>;
+  typed(app).get('/search', { schema: { querystring: SearchQuery } }, async (req, reply) => {
     const p: Params = {};
-    for (const k of [...KEYS, 'page'] as const) if (typeof raw[k] === 'string' && raw[k]) p[k] = (raw[k] as string).slice(0, 200);
+    for (const k of [...KEYS, 'page'] as const) {
+      const v = req.query[k];
+      if (v) p[k] = v.slice(0, 200);
+    }
     const asked = KEYS.some((k) => k !== 'sort' && p[k]);
     let result: SearchResult | null = null;
     let errors: FieldError[] | undefined;

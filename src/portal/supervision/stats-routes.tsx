@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PortalLayout } from '../layout.js';
+import { PortalLayout } from '../../platform/views/portal-layout.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { intOrUndef } from '../../platform/http/form.js';
-import { parseId } from '../../orgs/create-user.js';
+import { Form, Params, typed } from '../../platform/http/schemas.js';
+import { FormInt, OptFormInt } from '../../platform/http/form-numbers.js';
 import { formatFigure } from '../../supervision/dashboard.rules.js';
 import { publicStats, type PublicStats } from '../../supervision/public-stats.js';
 import { trendChart } from '../../supervision/trend.js';
@@ -88,14 +88,18 @@ function StatsPage({ view, s, svg }: { view: ViewCtx; s: PublicStats; svg: strin
   );
 }
 
-async function render(req: FastifyRequest, view: ViewCtx, orgId?: number) {
-  const s = await publicStats(req.ctx, { orgId, year: intOrUndef(req.query, 'year') });
+const StatsQuery = Form({ year: OptFormInt('年度') });
+const AgencyParams = Params({ orgId: FormInt('机构') });
+
+async function render(req: FastifyRequest, view: ViewCtx, year: number | undefined, orgId?: number) {
+  const s = await publicStats(req.ctx, { orgId, year });
   const { svg } = await trendChart(req.ctx.db, s.org ? [s.org.path] : s.roots.map((r) => r.path), s.to);
   return <StatsPage view={view} s={s} svg={svg} />;
 }
 
 /** Portal: public statistics of the jurisdiction (/stats) and of an agency (/stats/:orgId). */
 export async function statsRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/stats', async (req, reply) => reply.page(await render(req, reply.view())));
-  app.get('/stats/:orgId', async (req, reply) => reply.page(await render(req, reply.view(), parseId((req.params as { orgId: string }).orgId))));
+  const r = typed(app);
+  r.get('/stats', { schema: { querystring: StatsQuery } }, async (req, reply) => reply.page(await render(req, reply.view(), req.query.year)));
+  r.get('/stats/:orgId', { schema: { params: AgencyParams, querystring: StatsQuery } }, async (req, reply) => reply.page(await render(req, reply.view(), req.query.year, req.params.orgId)));
 }

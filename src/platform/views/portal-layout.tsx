@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { ViewCtx } from '../platform/http/types.js';
-import { Flash } from '../platform/views/components.js';
-import { assetUrl } from '../platform/http/static-assets.js';
+import type { ViewCtx } from '../http/types.js';
+import { Flash } from './components.js';
+import { assetUrl } from '../http/static-assets.js';
 
 /** Public portal layout: Simplified Chinese, skip link, landmarks, 适老化 and 简/繁 switches. */
 /** An Atom feed a page announces in its head (feed auto-discovery). */

@@ -1,0 +1,17 @@
+/** How a portal page treats input its schema refuses. */
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * Route option for pages addressed by an id in the URL: with `attachValidation`, the handler calls
+ * `unknownPageIfBadParams` first, so a malformed id (`/gk/abc`) is a page that does not exist (404), as
+ * an unknown id is, while a bad query string stays a 400 with the field's Chinese message.
+ */
+export const PAGE_BY_ID = { attachValidation: true } as const;
+
+/** Throws `notFound()` when the URL's parameters failed their schema, and the validation error for other input. */
+export function unknownPageIfBadParams(req: FastifyRequest, notFound: () => Error): void {
+  const e = req.validationError;
+  if (!e) return;
+  throw e.validationContext === 'params' ? notFound() : e;
+}
+
