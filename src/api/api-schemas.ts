@@ -38,7 +38,8 @@ export const NoContent = Type.Null({ description: '无内容' });
 export const AnyObject = (description: string) => Type.Object({}, { additionalProperties: true, description });
 
 /** The paging fields of a list answer. */
-export const Paged = <T extends TSchema>(item: T) => Type.Object({ data: Type.Array(item), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() });
+export const Paged = <T extends TSchema>(item: T) =>
+  Type.Object({ data: Type.Array(item), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() });
 
 /** `page` and `perPage` of a list (perPage up to `max`). */
 export const PageQuery = (max: number) => ({

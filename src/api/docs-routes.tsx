@@ -29,8 +29,10 @@ export async function docsRoutes(app: FastifyInstance): Promise<void> {
       <PortalLayout view={reply.view()} title="开放接口文档">
         <h1>开放接口（API v1）</h1>
         <p>
-          机器可读的 OpenAPI 文档：<a href="/api/v1/openapi.json">/api/v1/openapi.json</a>。员工接口需在请求头中携带个人 API 令牌：
-          <code>Authorization: Bearer gk_…</code>（在工作台“我的账号”中创建）。错误统一返回 <code>{'{ "errors": [{ "code", "message", "field" }] }'}</code>。
+          机器可读的 OpenAPI 文档：<a href="/api/v1/openapi.json">/api/v1/openapi.json</a>。员工接口需在请求头中携带个人
+          API 令牌：
+          <code>Authorization: Bearer gk_…</code>（在工作台“我的账号”中创建）。错误统一返回{' '}
+          <code>{'{ "errors": [{ "code", "message", "field" }] }'}</code>。
         </p>
         {tags.map((t) => (
           <section>

@@ -6,7 +6,6 @@
  */
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import type { TSchema } from '../platform/http/schemas.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,7 +13,7 @@ declare module 'fastify' {
      * The request body as the document describes it, for a route whose body is not validated by its
      * schema (a multipart form read by its own streaming reader, platform/http/upload-form.ts).
      */
-    documentedBody?: TSchema;
+    documentedBody?: object;
   }
 }
 
@@ -25,9 +24,18 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gongkai API', version: '1', description: 'Gongkai（公开）JSON API。员工接口使用个人 API 令牌：Authorization: Bearer gk_…；错误统一为 { errors: [{ code, message, field }] }。' },
+      info: {
+        title: 'Gongkai API',
+        version: '1',
+        description:
+          'Gongkai（公开）JSON API。员工接口使用个人 API 令牌：Authorization: Bearer gk_…；错误统一为 { errors: [{ code, message, field }] }。',
+      },
       servers: [{ url: '/' }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '个人 API 令牌（工作台“我的账号”中创建），gk_ 开头' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: '个人 API 令牌（工作台“我的账号”中创建），gk_ 开头' },
+        },
+      },
     },
     transform: ({ schema, url, route }) => {
       const s: FastifySchema = schema ?? {};
