@@ -19,11 +19,15 @@ import { onePagePdf } from '../../test/helpers/pdf.js';
 import { residentIdCheckChar } from '../orgs/codes.rules.js';
 import { createToken } from '../orgs/api-tokens.js';
 import type { Actor } from '../platform/context.js';
-import { systemActor } from '../platform/context.js';
+import { publicActor, systemActor } from '../platform/context.js';
 import { seedOfficialCalendar } from '../calendar/save-calendar-years.js';
 import { registerRequest } from '../requests/register-request.js';
 import { assignRequest } from '../requests/assign-request.js';
 import { createReport } from '../reports/create-report.js';
+import { submitMessage } from '../interaction/submit-message.js';
+import { acceptMessage } from '../interaction/accept-message.js';
+import { replyMessage } from '../interaction/reply-message.js';
+import { publishQa } from '../interaction/publish-qa.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -213,8 +217,14 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
     const pdf = await ok('GET', `${proofs}/${list.data[0]!.id}`, 200, { token: handler.token });
     assert.equal(pdf.headers['content-type'], 'application/pdf');
 
-    // 互动交流 (public Q&A and the staff list).
-    await ok('GET', '/api/v1/public/qa', 200);
+    // 互动交流: a message answered and published to the public Q&A, and the staff list.
+    const clerk = await makeUser(db, [['message_handler', agency]]);
+    const msg = await submitMessage(h.ctx(publicActor('1.2.3.4'), at), { orgId: agency.id, type: 'consult', subject: '道路维修归哪个部门管', content: '村口道路坑洼，电话13812345678。', name: '张三丰', phone: '13812345678', publishConsent: true });
+    await acceptMessage(ctx(clerk.actor), { messageId: msg.id });
+    await replyMessage(ctx(clerk.actor), { messageId: msg.id, replyPublic: '道路维修由县交通运输局负责，已安排修补。' });
+    await publishQa(ctx(clerk.actor), { messageId: msg.id, publish: true });
+    const qa = (await ok('GET', '/api/v1/public/qa', 200)).json() as { total: number };
+    assert.equal(qa.total, 1);
     await ok('GET', '/api/v1/messages', 200, { token: sup.token });
 
     // 年度报告: a published report, and the checker.
