@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../platform/http/schemas.js';
-import { unauthenticated, forbidden, notFound } from '../platform/errors.js';
+import { unauthenticated, forbidden } from '../platform/errors.js';
 import { ORG_KINDS } from '../orgs/orgs.rules.js';
-import { ROLE_NAMES, can, scopePaths, isSysadmin } from '../orgs/roles.rules.js';
-import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+import { scopePaths, isSysadmin } from '../orgs/roles.rules.js';
+import type { OrgRow } from '../orgs/orgs.store.js';
+import { orgsInScope, viewableOrg } from '../orgs/org-reads.js';
 import { createOrg } from '../orgs/create-org.js';
 import { updateOrg } from '../orgs/update-org.js';
 import { createUser } from '../orgs/create-user.js';
@@ -144,8 +145,7 @@ export async function foundationApi(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       staff(req);
-      const paths = scopePaths(req.actor, ROLE_NAMES);
-      return { data: (await listOrgs(req.ctx.db, { underPaths: paths })).map(orgJson) };
+      return { data: (await orgsInScope(req.ctx)).map(orgJson) };
     },
   );
 
@@ -182,9 +182,7 @@ export async function foundationApi(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       staff(req);
-      const org = await getOrg(req.ctx.db, req.params.id);
-      if (!org) throw notFound('org_not_found', '机构不存在。');
-      if (!can(req.actor, 'org.view', org.path)) throw forbidden();
+      const org = await viewableOrg(req.ctx, req.params.id);
       return {
         ...orgJson(org),
         officeName: org.office_name,

@@ -1,20 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { forbidden, invalid, notFound, unauthenticated } from '../../platform/errors.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { invalid, unauthenticated } from '../../platform/errors.js';
 import { updateItem } from '../../catalog/update-item.js';
 import { addAttachment } from '../../catalog/add-attachment.js';
-import { todayInShanghai } from '../../platform/dates.js';
 import { DISCLOSURE_MODES, GENRES } from '../../catalog/catalog-labels.rules.js';
-import {
-  getPublicItem,
-  listPublicItems,
-  getItem,
-  listItems,
-  listReviews,
-  type ItemWithOrg,
-} from '../../catalog/catalog.store.js';
+import type { ItemWithOrg } from '../../catalog/catalog.store.js';
+import { currentItem, itemsInScope, itemWithReviews, publishedItem, publishedItems } from '../../catalog/item-reads.js';
 import { createItem } from '../../catalog/create-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
@@ -160,11 +151,7 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
     async (req) => {
       const page = req.query.page ?? 1;
       const perPage = req.query.perPage ?? 20;
-      const { rows, total } = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), {
-        orgId: req.query.orgId,
-        limit: perPage,
-        offset: (page - 1) * perPage,
-      });
+      const { rows, total } = await publishedItems(req.ctx, { orgId: req.query.orgId, limit: perPage, offset: (page - 1) * perPage });
       return { data: rows.map(publicJson), page, perPage, total };
     },
   );
@@ -185,11 +172,7 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { rows } = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), {
-        orgId: req.query.orgId,
-        limit: 100_000,
-        offset: 0,
-      });
+      const { rows } = await publishedItems(req.ctx, { orgId: req.query.orgId, limit: 100_000, offset: 0 });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition('政府信息公开目录.csv'))
@@ -212,8 +195,7 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const item = await getPublicItem(req.ctx.db, todayInShanghai(req.ctx.now()), req.params.id);
-      if (!item) throw notFound('item_not_found', '信息不存在或尚未公开。');
+      const item = await publishedItem(req.ctx, req.params.id);
       return { ...publicJson(item), bodyHtml: item.body_html };
     },
   );
@@ -260,13 +242,7 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
       const q = req.query;
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const { rows, total } = await listItems(req.ctx.db, {
-        orgPaths: scopePaths(req.actor, CATALOG_VIEWERS),
-        statuses: q.status ? [q.status] : undefined,
-        orgId: q.orgId,
-        limit: perPage,
-        offset: (page - 1) * perPage,
-      });
+      const { rows, total } = await itemsInScope(req.ctx, { status: q.status, orgId: q.orgId, limit: perPage, offset: (page - 1) * perPage });
       return { data: rows.map(staffJson), page, perPage, total };
     },
   );
@@ -285,13 +261,11 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       staff(req);
-      const item = await getItem(req.ctx.db, req.params.id);
-      if (!item) throw notFound('item_not_found', '信息不存在。');
-      if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
+      const { item, reviews } = await itemWithReviews(req.ctx, req.params.id);
       return {
         ...staffJson(item),
         bodyHtml: item.body_html,
-        history: (await listReviews(req.ctx.db, item.id)).map((x) => ({
+        history: reviews.map((x) => ({
           action: x.action,
           from: x.from_status,
           to: x.to_status,
@@ -320,7 +294,7 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
       staff(req);
       const id = req.params.id;
       await updateItem(req.ctx, id, req.body);
-      return staffJson((await getItem(req.ctx.db, id))!);
+      return staffJson((await currentItem(req.ctx, id))!);
     },
   );
 
@@ -394,7 +368,7 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
         default:
           throw invalid('item_action_invalid', '未知的操作。', 'action');
       }
-      const item = await getItem(req.ctx.db, id);
+      const item = await currentItem(req.ctx, id);
       return { id, status: item?.status ?? null, publishedOn: item?.published_on ?? null };
     },
   );

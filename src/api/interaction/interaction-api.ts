@@ -1,11 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { forbidden, unauthenticated } from '../../platform/errors.js';
-import { messageScopes } from '../../interaction/interaction.policy.rules.js';
-import { isQueue, listMessages, type MessageQueue } from '../../interaction/messages.store.js';
-import { maskMessage, today } from '../../interaction/message-support.js';
+import { unauthenticated } from '../../platform/errors.js';
 import { listPublicQa } from '../../interaction/public-qa.js';
-import { addMonths } from '../../interaction/figures.rules.js';
+import { maskedMessages } from '../../interaction/masked-messages.js';
 import { answers, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';
 
 const QaItem = Type.Object({
@@ -87,22 +84,11 @@ export async function interactionApi(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       if (req.actor.kind !== 'user') throw unauthenticated();
-      const paths = messageScopes(req.actor);
-      if (!paths.length) throw forbidden();
       const q = req.query;
-      const queue: MessageQueue = q.queue && isQueue(q.queue) ? q.queue : 'all';
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const { rows, total } = await listMessages(req.ctx.db, {
-        orgPaths: paths,
-        queue,
-        userId: req.actor.userId,
-        today: today(req.ctx),
-        limit: perPage,
-        offset: (page - 1) * perPage,
-        staleBefore: addMonths(today(req.ctx), -3),
-      });
-      const data = rows.map(maskMessage).map((m) => ({
+      const { rows, total } = await maskedMessages(req.ctx, { queue: q.queue, limit: perPage, offset: (page - 1) * perPage });
+      const data = rows.map((m) => ({
         id: m.id,
         messageNo: m.message_no,
         orgId: m.org_id,

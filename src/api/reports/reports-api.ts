@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { invalidFields, notFound, unauthenticated } from '../../platform/errors.js';
-import { getReport, listReports, rowTables, type ReportListRow } from '../../reports/reports.store.js';
+import { invalidFields, unauthenticated } from '../../platform/errors.js';
+import type { ReportListRow } from '../../reports/reports.store.js';
+import { publishedReport, publishedReports } from '../../reports/published-reports.js';
 import { checkIdentities } from '../../reports/identities.rules.js';
 import { reportTitle } from '../../reports/report-files.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
@@ -93,7 +94,7 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => ({
-      data: (await listReports(req.ctx.db, { statuses: ['published'], year: req.query.year })).map(summary),
+      data: (await publishedReports(req.ctx, req.query.year)).map(summary),
     }),
   );
   r.get(
@@ -109,9 +110,7 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const rep = await getReport(req.ctx.db, req.params.id);
-      if (!rep || rep.status !== 'published') throw notFound('report_not_found', '年度报告不存在或尚未发布。');
-      const t = rowTables(rep);
+      const { report: rep, tables: t } = await publishedReport(req.ctx, req.params.id);
       return {
         ...summary(rep),
         format: t.format,

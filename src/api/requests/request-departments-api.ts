@@ -3,16 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { unauthenticated } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { loadCase, today } from '../../requests/case-support.js';
-import { isCoHandlingOverdue } from '../../requests/departments.rules.js';
-import { listCaseDepartments } from '../../requests/request-departments.store.js';
+import { agencyTemplateList, caseDepartmentList } from '../../requests/case-department-list.js';
 import { setLeadDepartment } from '../../requests/set-lead-department.js';
 import { addCoHandling } from '../../requests/add-cohandling.js';
 import { recordCoHandlingReply } from '../../requests/record-cohandling-reply.js';
 import { removeCoHandling } from '../../requests/remove-cohandling.js';
-import { OUTCOMES } from '../../requests/outcomes.rules.js';
-import { PLACEHOLDERS, REMEDIES, defaultTemplate } from '../../requests/letter-templates.rules.js';
-import { listAgencyTemplates } from '../../requests/letter-templates.store.js';
+import { PLACEHOLDERS, REMEDIES } from '../../requests/letter-templates.rules.js';
 import { saveLetterTemplate, templateAgency } from '../../requests/save-letter-template.js';
 import { resetLetterTemplate } from '../../requests/reset-letter-template.js';
 import { answers, IdParams, Nullable, STAFF } from '../api-schemas.js';
@@ -56,20 +52,16 @@ function staff(req: { actor: { kind: string } }): void {
 /** Routes under /api/v1/requests/:id/departments and /api/v1/requests/letter-templates. */
 export async function requestDepartmentsApi(app: FastifyInstance): Promise<void> {
   const api = typed(app);
-  const departments = async (ctx: Ctx, id: number) => {
-    const r = await loadCase(ctx.db, ctx, id, 'view');
-    const day = today(ctx);
-    return {
-      data: (await listCaseDepartments(ctx.db, r.id)).map((d) => ({
-        orgId: d.org_id,
-        name: d.org_name,
-        role: d.role,
-        internalDueOn: d.internal_due_on,
-        overdue: isCoHandlingOverdue(d, day),
-        reply: d.reply_on ? { on: d.reply_on, by: d.reply_by, text: d.reply_text } : null,
-      })),
-    };
-  };
+  const departments = async (ctx: Ctx, id: number) => ({
+    data: (await caseDepartmentList(ctx, id)).map((d) => ({
+      orgId: d.org_id,
+      name: d.org_name,
+      role: d.role,
+      internalDueOn: d.internal_due_on,
+      overdue: d.overdue,
+      reply: d.reply_on ? { on: d.reply_on, by: d.reply_by, text: d.reply_text } : null,
+    })),
+  });
 
   api.get(
     '/api/v1/requests/:id/departments',
@@ -181,20 +173,7 @@ export async function requestDepartmentsApi(app: FastifyInstance): Promise<void>
   );
 
   const templates = async (ctx: Ctx, orgId: number) => {
-    const custom = await listAgencyTemplates(ctx.db, orgId);
-    return {
-      placeholders: PLACEHOLDERS,
-      remedies: REMEDIES,
-      data: OUTCOMES.map((o) => {
-        const t = custom.get(o.code);
-        return {
-          code: o.code,
-          custom: !!t,
-          ...(t ? { title: t.title, body: t.body } : defaultTemplate(o.code)),
-          updatedAt: t?.updated_at ?? null,
-        };
-      }),
-    };
+    return { placeholders: PLACEHOLDERS, remedies: REMEDIES, data: await agencyTemplateList(ctx, orgId) };
   };
 
   api.get(

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { forbidden, invalidFields, unauthenticated } from '../../platform/errors.js';
+import { invalidFields, unauthenticated } from '../../platform/errors.js';
 import { parseRequestListQuery, REQUEST_SORTS } from '../../requests/request-list.rules.js';
 import { requestListFor } from '../../requests/request-list.js';
-import { getOrg } from '../../orgs/orgs.store.js';
-import { requestScopes } from '../../requests/requests.policy.rules.js';
+import { requestListScope } from '../../requests/request-list-scope.js';
 import { staffCase } from '../../requests/request-status.js';
 import { maskCase } from '../../requests/request-status.js';
 import { performAction, STAFF_ACTIONS, type ActionFields, type SideAction } from '../../requests/perform-action.js';
@@ -157,16 +156,12 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       staff(req);
-      const paths = requestScopes(req.actor);
-      if (!paths.length) throw forbidden();
+      const within = await requestListScope(req.ctx, req.query.org);
       const page = req.query.page ?? 1;
       const perPage = req.query.perPage ?? 50;
       // The same search, filters and order as the console list (request-list.rules.ts); the API's default queue is all.
       const { query, errors } = parseRequestListQuery(req.query, 'all');
       if (errors.length) throw invalidFields(errors);
-      const orgId = req.query.org;
-      const narrowed = orgId ? await getOrg(req.ctx.db, orgId) : undefined;
-      const within = narrowed && paths.some((p) => narrowed.path.startsWith(p)) ? [narrowed.path] : paths;
       const { rows, total, cal } = await requestListFor(req.ctx, within, query, {
         limit: perPage,
         offset: (page - 1) * perPage,

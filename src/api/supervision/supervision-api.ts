@@ -5,8 +5,8 @@ import { todayInShanghai } from '../../platform/dates.js';
 import { buildDashboard } from '../../supervision/build-dashboard.js';
 import { publicStats } from '../../supervision/public-stats.js';
 import { isTaskOverdue } from '../../supervision/tasks.rules.js';
-import { listTasks, type TaskView } from '../../supervision/tasks.store.js';
-import { taskScope } from '../../supervision/task-access.js';
+import type { TaskView } from '../../supervision/tasks.store.js';
+import { tasksInScope } from '../../supervision/tasks-in-scope.js';
 import { createTask } from '../../supervision/create-task.js';
 import { reportTask } from '../../supervision/report-task.js';
 import { reviewTask } from '../../supervision/review-task.js';
@@ -150,7 +150,7 @@ export async function supervisionApi(app: FastifyInstance): Promise<void> {
     async (req) => {
       staff(req);
       const q = req.query;
-      const { rows, total } = await listTasks(req.ctx.db, { ...taskScope(req.actor), year: q.year }, q.page ?? 1, 100);
+      const { rows, total } = await tasksInScope(req.ctx, q);
       const today = todayInShanghai(req.ctx.now());
       return { total, data: rows.map((t) => taskJson(t, today)) };
     },
