@@ -37,6 +37,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
+    // OpenAPI 3.1 is JSON Schema 2020-12: `const` (TypeBox literals, command discriminators) stays `const`.
+    convertConstToEnum: false,
     transform: ({ schema, url, route }) => {
       const s: FastifySchema = schema ?? {};
       if (!url.startsWith(API) || s.hide) return { schema: { ...s, hide: true }, url };
