@@ -25,8 +25,16 @@ export const STAFF: Array<Record<string, string[]>> = [{ bearer: [] }];
 /** Public operations: no credentials. */
 export const PUBLIC: Array<Record<string, string[]>> = [];
 
-/** A route's responses: its success answers and the error shape for every 4xx. */
-export const answers = <R extends Record<number, TSchema>>(ok: R) => ({ ...ok, '4xx': Errors });
+const SUCCESS: Record<string, string> = { 200: '成功', 201: '已创建', 204: '成功，无内容' };
+
+/**
+ * A route's responses: its success answers (each with a short description in the document, read by
+ * @fastify/swagger from `x-response-description`) and the error shape for every 4xx.
+ */
+export const answers = <R extends Record<number, TSchema>>(ok: R) => {
+  const described = Object.fromEntries(Object.entries(ok).map(([code, schema]) => [code, { ...schema, 'x-response-description': SUCCESS[code] ?? '成功' }])) as unknown as R;
+  return { ...described, '4xx': Errors };
+};
 
 /** A value or null. */
 export const Nullable = <T extends TSchema>(t: T, o: { description?: string } = {}) => Type.Union([t, Type.Null()], o);
