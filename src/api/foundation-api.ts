@@ -1,26 +1,42 @@
-import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { unauthenticated, forbidden, notFound } from '../platform/errors.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { typed, Type } from '../platform/http/schemas.js';
+import { unauthenticated, forbidden } from '../platform/errors.js';
 import { ORG_KINDS } from '../orgs/orgs.rules.js';
-import { ROLE_NAMES, can, scopePaths, isSysadmin } from '../orgs/roles.rules.js';
-import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+import { scopePaths, isSysadmin } from '../orgs/roles.rules.js';
+import type { OrgRow } from '../orgs/orgs.store.js';
+import { orgsInScope, viewableOrg } from '../orgs/org-reads.js';
 import { createOrg } from '../orgs/create-org.js';
 import { updateOrg } from '../orgs/update-org.js';
 import { createUser } from '../orgs/create-user.js';
 import { grantRole } from '../orgs/grant-role.js';
+import { whoAmI } from '../orgs/who-am-i.js';
 import { queryAudit } from '../platform/audit/audit-query.js';
+import { answers, IdParams, NoContent, Nullable, Paged, PageQuery, STAFF } from './api-schemas.js';
 
 const Org = Type.Object({
   id: Type.Integer(),
-  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  parentId: Nullable(Type.Integer()),
   kind: Type.String(),
   name: Type.String(),
-  shortName: Type.Union([Type.String(), Type.Null()]),
-  code: Type.Union([Type.String(), Type.Null()]),
+  shortName: Nullable(Type.String()),
+  code: Nullable(Type.String()),
   isDemo: Type.Boolean(),
 });
+const OrgDetail = Type.Composite([
+  Org,
+  Type.Object({
+    officeName: Nullable(Type.String()),
+    address: Nullable(Type.String()),
+    officeHours: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    fax: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    website: Nullable(Type.String()),
+    postcode: Nullable(Type.String()),
+  }),
+]);
 const OrgInput = Type.Object({
-  parentId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  parentId: Type.Optional(Nullable(Type.Integer())),
   kind: Type.Union(Object.keys(ORG_KINDS).map((k) => Type.Literal(k))),
   name: Type.String({ maxLength: 100 }),
   shortName: Type.Optional(Type.String()),
@@ -35,98 +51,234 @@ const OrgInput = Type.Object({
   website: Type.Optional(Type.String()),
   postcode: Type.Optional(Type.String()),
 });
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const sec = [{ bearer: [] }];
+const Grant = Type.Object({ role: Type.String(), orgId: Type.Integer() });
+const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String({ description: '用户名' }),
+  displayName: Type.String({ description: '姓名' }),
+  roles: Type.Array(Grant),
+  tokenRoles: Nullable(Type.Array(Type.String()), { description: '使用令牌时：令牌可用的角色' }),
+  token: Nullable(
+    Type.Object({
+      name: Type.String({ description: '令牌名称' }),
+      prefix: Type.String({ description: '令牌前缀（gk_…）' }),
+      roles: Type.Array(Type.String()),
+      expiresAt: Nullable(Type.String()),
+    }),
+    { description: '本次调用所用的 API 令牌；以登录会话调用时为 null' },
+  ),
+});
+const UserInput = Type.Object({
+  username: Type.String(),
+  displayName: Type.String(),
+  email: Type.Optional(Type.String()),
+  grants: Type.Array(Grant, { minItems: 1 }),
+});
+const CreatedUser = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  oneTimePassword: Type.String({ description: '一次性密码（只返回这一次，首次登录须修改）' }),
+});
+const AuditEvent = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actor_label: Type.String(),
+  action: Type.String(),
+  subject_type: Type.String(),
+  subject_id: Nullable(Type.String()),
+  summary: Type.String(),
+  ip: Nullable(Type.String()),
+  org_name: Nullable(Type.String()),
+});
+const AuditQuery = Type.Object({ action: Type.Optional(Type.String()), ...PageQuery(500) });
 
-const orgJson = (o: OrgRow) => ({ id: o.id, parentId: o.parent_id, kind: o.kind, name: o.name, shortName: o.short_name, code: o.code, isDemo: o.is_demo === 1 });
+const orgJson = (o: OrgRow) => ({
+  id: o.id,
+  parentId: o.parent_id,
+  kind: o.kind,
+  name: o.name,
+  shortName: o.short_name,
+  code: o.code,
+  isDemo: o.is_demo === 1,
+});
 
-function staff(req: { actor: { kind: string } }) {
+function staff(req: FastifyRequest) {
   if (req.actor.kind !== 'user') throw unauthenticated();
 }
 
+/** The API token of the call, when made with one. */
+const bearerOf = (req: FastifyRequest): string | null => {
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+};
+
 /** JSON API for organisations, users and the audit log (staff, API tokens). */
 export async function foundationApi(app: FastifyInstance): Promise<void> {
-  app.get('/api/v1/me', { schema: { summary: '当前用户与角色', tags: ['账号'], security: sec } }, async (req) => {
-    staff(req);
-    return { id: req.actor.userId, username: req.actor.label, roles: req.actor.grants.map((g) => ({ role: g.role, orgId: g.orgId })), tokenRoles: req.actor.tokenRoles ?? null };
-  });
+  const r = typed(app);
+  r.get(
+    '/api/v1/me',
+    {
+      schema: {
+        summary: '当前用户与角色',
+        tags: ['账号'],
+        operationId: 'getMe',
+        security: STAFF,
+        response: answers({ 200: Me }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      return whoAmI(req.ctx, bearerOf(req));
+    },
+  );
 
-  app.get('/api/v1/orgs', { schema: { summary: '机构列表（本人管辖范围）', tags: ['机构'], security: sec, response: { 200: Type.Object({ data: Type.Array(Org) }) } } }, async (req) => {
-    staff(req);
-    const paths = scopePaths(req.actor, ROLE_NAMES);
-    return { data: (await listOrgs(req.ctx.db, { underPaths: paths })).map(orgJson) };
-  });
+  r.get(
+    '/api/v1/orgs',
+    {
+      schema: {
+        summary: '机构列表（本人管辖范围）',
+        tags: ['机构'],
+        operationId: 'listOrgs',
+        security: STAFF,
+        response: answers({ 200: Type.Object({ data: Type.Array(Org) }) }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      return { data: (await orgsInScope(req.ctx)).map(orgJson) };
+    },
+  );
 
-  app.post('/api/v1/orgs', { schema: { summary: '新建机构', tags: ['机构'], security: sec, body: OrgInput, response: { 201: Org } } }, async (req, reply) => {
-    staff(req);
-    const org = await createOrg(req.ctx, req.body as never);
-    return reply.status(201).send(orgJson(org));
-  });
+  r.post(
+    '/api/v1/orgs',
+    {
+      schema: {
+        summary: '新建机构',
+        tags: ['机构'],
+        operationId: 'createOrg',
+        security: STAFF,
+        body: OrgInput,
+        response: answers({ 201: Org }),
+      },
+    },
+    async (req, reply) => {
+      staff(req);
+      const org = await createOrg(req.ctx, req.body);
+      return reply.status(201).send(orgJson(org));
+    },
+  );
 
-  app.get('/api/v1/orgs/:id', { schema: { summary: '机构详情', tags: ['机构'], security: sec, params: IdParams } }, async (req) => {
-    staff(req);
-    const org = await getOrg(req.ctx.db, (req.params as { id: number }).id);
-    if (!org) throw notFound('org_not_found', '机构不存在。');
-    if (!can(req.actor, 'org.view', org.path)) throw forbidden();
-    return { ...orgJson(org), officeName: org.office_name, address: org.address, officeHours: org.office_hours, phone: org.phone, fax: org.fax, email: org.email, website: org.website, postcode: org.postcode };
-  });
+  r.get(
+    '/api/v1/orgs/:id',
+    {
+      schema: {
+        summary: '机构详情',
+        tags: ['机构'],
+        operationId: 'getOrg',
+        security: STAFF,
+        params: IdParams,
+        response: answers({ 200: OrgDetail }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const org = await viewableOrg(req.ctx, req.params.id);
+      return {
+        ...orgJson(org),
+        officeName: org.office_name,
+        address: org.address,
+        officeHours: org.office_hours,
+        phone: org.phone,
+        fax: org.fax,
+        email: org.email,
+        website: org.website,
+        postcode: org.postcode,
+      };
+    },
+  );
 
-  app.put('/api/v1/orgs/:id', { schema: { summary: '修改机构', tags: ['机构'], security: sec, params: IdParams, body: OrgInput, response: { 200: Org } } }, async (req) => {
-    staff(req);
-    return orgJson(await updateOrg(req.ctx, (req.params as { id: number }).id, req.body as never));
-  });
+  r.put(
+    '/api/v1/orgs/:id',
+    {
+      schema: {
+        summary: '修改机构',
+        tags: ['机构'],
+        operationId: 'updateOrg',
+        security: STAFF,
+        params: IdParams,
+        body: OrgInput,
+        response: answers({ 200: Org }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      return orgJson(await updateOrg(req.ctx, req.params.id, req.body));
+    },
+  );
 
-  app.post(
+  r.post(
     '/api/v1/users',
     {
       schema: {
         summary: '新建用户（返回一次性密码）',
         tags: ['用户'],
-        security: sec,
-        body: Type.Object({
-          username: Type.String(),
-          displayName: Type.String(),
-          email: Type.Optional(Type.String()),
-          grants: Type.Array(Type.Object({ role: Type.String(), orgId: Type.Integer() }), { minItems: 1 }),
-        }),
+        operationId: 'createUser',
+        security: STAFF,
+        body: UserInput,
+        response: answers({ 201: CreatedUser }),
       },
     },
     async (req, reply) => {
       staff(req);
-      const { user, oneTimePassword } = await createUser(req.ctx, req.body as never);
+      const { user, oneTimePassword } = await createUser(req.ctx, req.body);
       return reply.status(201).send({ id: user.id, username: user.username, oneTimePassword });
     },
   );
 
-  app.post(
+  r.post(
     '/api/v1/users/:id/grants',
-    { schema: { summary: '授予角色', tags: ['用户'], security: sec, params: IdParams, body: Type.Object({ role: Type.String(), orgId: Type.Integer() }) } },
+    {
+      schema: {
+        summary: '授予角色',
+        tags: ['用户'],
+        operationId: 'grantRole',
+        security: STAFF,
+        params: IdParams,
+        body: Grant,
+        response: answers({ 204: NoContent }),
+      },
+    },
     async (req, reply) => {
       staff(req);
-      const b = req.body as { role: string; orgId: number };
-      await grantRole(req.ctx, { userId: (req.params as { id: number }).id, role: b.role, orgId: b.orgId });
-      return reply.status(204).send();
+      await grantRole(req.ctx, { userId: req.params.id, role: req.body.role, orgId: req.body.orgId });
+      return reply.status(204).send(null);
     },
   );
 
-  app.get(
+  r.get(
     '/api/v1/audit',
     {
       schema: {
         summary: '审计日志（本人管辖范围）',
         tags: ['审计'],
-        security: sec,
-        querystring: Type.Object({ action: Type.Optional(Type.String()), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        operationId: 'listAuditEvents',
+        security: STAFF,
+        querystring: AuditQuery,
+        response: answers({ 200: Paged(AuditEvent) }),
       },
     },
     async (req) => {
       staff(req);
       const paths = scopePaths(req.actor, ['sysadmin', 'supervisor', 'agency_admin']);
       if (!paths.length) throw forbidden();
-      const q = req.query as { action?: string; page?: number; perPage?: number };
-      const perPage = q.perPage ?? 50;
-      const page = q.page ?? 1;
-      const { rows, total } = await queryAudit(req.ctx.db, { orgPaths: isSysadmin(req.actor) ? undefined : paths, action: q.action, limit: perPage, offset: (page - 1) * perPage });
+      const perPage = req.query.perPage ?? 50;
+      const page = req.query.page ?? 1;
+      const { rows, total } = await queryAudit(req.ctx.db, {
+        orgPaths: isSysadmin(req.actor) ? undefined : paths,
+        action: req.query.action,
+        limit: perPage,
+        offset: (page - 1) * perPage,
+      });
       return { data: rows, page, perPage, total };
     },
   );

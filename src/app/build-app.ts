@@ -16,6 +16,7 @@ import { portalHomeRoutes } from '../portal/home/home-routes.js';
 import { agencyHomeRoutes } from '../portal/home/agency-home-routes.js';
 import { foundationApi } from '../api/foundation-api.js';
 import { docsRoutes } from '../api/docs-routes.js';
+import { registerOpenApi } from '../api/openapi-document.js';
 import { capabilityModules, installCapabilityHooks } from './module-list.js';
 import { SiteName } from './site-name.js';
 import { publicVersionReader } from '../platform/public-version.js';
@@ -24,7 +25,7 @@ import { publicVersionReader } from '../platform/public-version.js';
 export async function buildApp(config: Config, database: Database, opts: { now?: () => Date } = {}): Promise<FastifyInstance> {
   const siteName = new SiteName(database.db);
   await siteName.refresh();
-  const { app, openapi } = await createServer({
+  const { app } = await createServer({
     config,
     database,
     actorForUser,
@@ -34,6 +35,8 @@ export async function buildApp(config: Config, database: Database, opts: { now?:
     lastModified: publicVersionReader(database.db),
     now: opts.now,
   });
+  // Before any API route: the OpenAPI document is generated from the routes as they are added.
+  await registerOpenApi(app);
   installConsoleGuard(app);
   registerNav(
     { href: '/console/orgs', label: '机构管理', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
@@ -52,7 +55,7 @@ export async function buildApp(config: Config, database: Database, opts: { now?:
   await foundationApi(app);
   await installCapabilityHooks();
   for (const m of capabilityModules) await m.routes?.(app, { config, database });
-  await docsRoutes(app, openapi);
+  await docsRoutes(app);
   app.addHook('onResponse', async (req) => {
     if (req.method !== 'GET' && req.url.startsWith('/console/orgs')) siteName.invalidate();
   });

@@ -1,23 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { forbidden, invalid, notFound, unauthenticated } from '../../platform/errors.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
+import { typed, Type } from '../../platform/http/schemas.js';
+import { invalid, unauthenticated } from '../../platform/errors.js';
 import { updateItem } from '../../catalog/update-item.js';
 import { addAttachment } from '../../catalog/add-attachment.js';
-import { todayInShanghai } from '../../platform/dates.js';
 import { DISCLOSURE_MODES, GENRES } from '../../catalog/catalog-labels.rules.js';
-import { getPublicItem, listPublicItems, getItem, listItems, listReviews, type ItemWithOrg } from '../../catalog/catalog.store.js';
+import type { ItemWithOrg } from '../../catalog/catalog.store.js';
+import { currentItem, itemsInScope, itemWithReviews, publishedItem, publishedItems } from '../../catalog/item-reads.js';
 import { createItem } from '../../catalog/create-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
 import { publishItem } from '../../catalog/publish-item.js';
 import { withdrawItem } from '../../catalog/withdraw-item.js';
 import { setValidity } from '../../catalog/set-validity.js';
-import type { ItemInput } from '../../catalog/item-input.rules.js';
 import { publicCatalogRows } from '../../catalog/export-rows.rules.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { answers, Errors, IdParams, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';
 
 const PublicItem = Type.Object({
   id: Type.Integer(),
@@ -36,8 +34,44 @@ const PublicItem = Type.Object({
   validity: Type.String({ description: '有效性' }),
   url: Type.String(),
 });
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const sec = [{ bearer: [] }];
+const StaffItem = Type.Composite([
+  PublicItem,
+  Type.Object({
+    status: Type.String({ description: '状态' }),
+    disclosureMode: Type.String({ description: '公开方式' }),
+    secrecyReviewer: Nullable(Type.String(), { description: '保密审查人' }),
+    legalityReviewer: Nullable(Type.String(), { description: '合法性审查人' }),
+    approver: Nullable(Type.String(), { description: '签发人' }),
+  }),
+]);
+const StaffItemDetail = Type.Composite([
+  StaffItem,
+  Type.Object({
+    bodyHtml: Type.String(),
+    history: Type.Array(
+      Type.Object({
+        action: Type.String(),
+        from: Type.String(),
+        to: Type.String(),
+        by: Type.String(),
+        comment: Nullable(Type.String()),
+        at: Type.String(),
+      }),
+      { description: '审核记录' },
+    ),
+  }),
+]);
+const PublicQuery = Type.Object({
+  orgId: Type.Optional(Type.Integer({ minimum: 1, description: '发布机构编号' })),
+  ...PageQuery(100),
+});
+const StaffQuery = Type.Object({
+  status: Type.Optional(Type.String({ description: '状态' })),
+  orgId: Type.Optional(Type.Integer({ minimum: 1 })),
+  ...PageQuery(200),
+});
+const tags = ['公开信息管理'];
+const publicTags = ['政府信息公开目录'];
 
 const publicJson = (r: ItemWithOrg) => ({
   id: r.id,
@@ -77,15 +111,23 @@ const ItemBody = Type.Object({
   createdOn: Type.String(),
   indexNo: Type.Optional(Type.String()),
 });
+const ACTIONS = ['submit', 'approve', 'return', 'publish', 'withdraw', 'set_validity'] as const;
 const TransitionBody = Type.Object({
-  action: Type.Union(['submit', 'approve', 'return', 'publish', 'withdraw', 'set_validity'].map((a) => Type.Literal(a))),
+  action: Type.Union(ACTIONS.map((a) => Type.Literal(a))),
   comment: Type.Optional(Type.String()),
   publishOn: Type.Optional(Type.String({ description: '发布日期；以后的日期为定时发布' })),
   validity: Type.Optional(Type.String()),
   validityOn: Type.Optional(Type.String()),
 });
 
-const staffJson = (r: ItemWithOrg) => ({ ...publicJson(r), status: r.status, disclosureMode: r.disclosure_mode, secrecyReviewer: r.secrecy_reviewer, legalityReviewer: r.legality_reviewer, approver: r.approver, publishedOn: r.published_on ?? '' });
+const staffJson = (r: ItemWithOrg) => ({
+  ...publicJson(r),
+  status: r.status,
+  disclosureMode: r.disclosure_mode,
+  secrecyReviewer: r.secrecy_reviewer,
+  legalityReviewer: r.legality_reviewer,
+  approver: r.approver,
+});
 
 function staff(req: FastifyRequest) {
   if (req.actor.kind !== 'user') throw unauthenticated();
@@ -93,119 +135,241 @@ function staff(req: FastifyRequest) {
 
 /** Public read API of published items (open data) and the staff API for items and workflow transitions. */
 export async function catalogApi(app: FastifyInstance): Promise<void> {
-  app.get(
+  const r = typed(app);
+  r.get(
     '/api/v1/public/items',
     {
       schema: {
         summary: '已公开的政府信息（分页）',
-        tags: ['政府信息公开目录'],
-        querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
-        response: { 200: Type.Object({ data: Type.Array(PublicItem), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
+        tags: publicTags,
+        operationId: 'listPublicItems',
+        security: PUBLIC,
+        querystring: PublicQuery,
+        response: answers({ 200: Paged(PublicItem) }),
       },
     },
     async (req) => {
-      const q = req.query as { orgId?: number; page?: number; perPage?: number };
-      const page = q.page ?? 1;
-      const perPage = q.perPage ?? 20;
-      const { rows, total } = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), { orgId: q.orgId, limit: perPage, offset: (page - 1) * perPage });
+      const page = req.query.page ?? 1;
+      const perPage = req.query.perPage ?? 20;
+      const { rows, total } = await publishedItems(req.ctx, { orgId: req.query.orgId, limit: perPage, offset: (page - 1) * perPage });
       return { data: rows.map(publicJson), page, perPage, total };
     },
   );
 
-  app.get(
+  r.get(
     '/api/v1/public/items.csv',
-    { schema: { summary: '已公开的政府信息目录（CSV 开放数据）', tags: ['政府信息公开目录'], querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }) } },
+    {
+      schema: {
+        summary: '已公开的政府信息目录（CSV 开放数据）',
+        tags: publicTags,
+        operationId: 'exportPublicItemsCsv',
+        security: PUBLIC,
+        querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1, description: '发布机构编号' })) }),
+        response: {
+          200: { description: 'CSV（UTF-8），每条信息一行', content: { 'text/csv': { schema: Type.String() } } },
+          '4xx': Errors,
+        },
+      },
+    },
     async (req, reply) => {
-      const q = req.query as { orgId?: number };
-      const { rows } = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), { orgId: q.orgId, limit: 100_000, offset: 0 });
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition('政府信息公开目录.csv')).send(toCsv(publicCatalogRows(rows)));
+      const { rows } = await publishedItems(req.ctx, { orgId: req.query.orgId, limit: 100_000, offset: 0 });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition('政府信息公开目录.csv'))
+        .send(toCsv(publicCatalogRows(rows)));
     },
   );
 
-  app.get('/api/v1/public/items/:id', { schema: { summary: '一条已公开的政府信息', tags: ['政府信息公开目录'], params: IdParams } }, async (req) => {
-    const item = await getPublicItem(req.ctx.db, todayInShanghai(req.ctx.now()), (req.params as { id: number }).id);
-    if (!item) throw notFound('item_not_found', '信息不存在或尚未公开。');
-    return { ...publicJson(item), bodyHtml: item.body_html };
-  });
+  r.get(
+    '/api/v1/public/items/:id',
+    {
+      schema: {
+        summary: '一条已公开的政府信息',
+        tags: publicTags,
+        operationId: 'getPublicItem',
+        security: PUBLIC,
+        params: IdParams,
+        response: answers({
+          200: Type.Composite([PublicItem, Type.Object({ bodyHtml: Type.String({ description: '正文（HTML）' }) })]),
+        }),
+      },
+    },
+    async (req) => {
+      const item = await publishedItem(req.ctx, req.params.id);
+      return { ...publicJson(item), bodyHtml: item.body_html };
+    },
+  );
 
-  app.post('/api/v1/items', { schema: { summary: '新建信息（草稿）', tags: ['公开信息管理'], security: sec, body: ItemBody } }, async (req, reply) => {
-    staff(req);
-    const b = req.body as ItemInput & { orgId: number };
-    const { id, indexNo } = await createItem(req.ctx, b);
-    return reply.status(201).send({ id, indexNo, status: 'draft' });
-  });
+  r.post(
+    '/api/v1/items',
+    {
+      schema: {
+        summary: '新建信息（草稿）',
+        tags,
+        operationId: 'createItem',
+        security: STAFF,
+        body: ItemBody,
+        response: answers({
+          201: Type.Object({
+            id: Type.Integer(),
+            indexNo: Type.String({ description: '索引号' }),
+            status: Type.Literal('draft'),
+          }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      staff(req);
+      const { id, indexNo } = await createItem(req.ctx, req.body);
+      return reply.status(201).send({ id, indexNo, status: 'draft' as const });
+    },
+  );
 
-  app.get(
+  r.get(
     '/api/v1/items',
     {
       schema: {
         summary: '信息列表（本人管辖范围，含草稿和审核中）',
-        tags: ['公开信息管理'],
-        security: sec,
-        querystring: Type.Object({ status: Type.Optional(Type.String()), orgId: Type.Optional(Type.Integer({ minimum: 1 })), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        tags,
+        operationId: 'listItems',
+        security: STAFF,
+        querystring: StaffQuery,
+        response: answers({ 200: Paged(StaffItem) }),
       },
     },
     async (req) => {
       staff(req);
-      const q = req.query as { status?: string; orgId?: number; page?: number; perPage?: number };
+      const q = req.query;
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const { rows, total } = await listItems(req.ctx.db, { orgPaths: scopePaths(req.actor, CATALOG_VIEWERS), statuses: q.status ? [q.status] : undefined, orgId: q.orgId, limit: perPage, offset: (page - 1) * perPage });
+      const { rows, total } = await itemsInScope(req.ctx, { status: q.status, orgId: q.orgId, limit: perPage, offset: (page - 1) * perPage });
       return { data: rows.map(staffJson), page, perPage, total };
     },
   );
 
-  app.get('/api/v1/items/:id', { schema: { summary: '信息详情（含审核记录）', tags: ['公开信息管理'], security: sec, params: IdParams } }, async (req) => {
-    staff(req);
-    const item = await getItem(req.ctx.db, (req.params as { id: number }).id);
-    if (!item) throw notFound('item_not_found', '信息不存在。');
-    if (!rolesAllow(req.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
-    return { ...staffJson(item), bodyHtml: item.body_html, history: (await listReviews(req.ctx.db, item.id)).map((r) => ({ action: r.action, from: r.from_status, to: r.to_status, by: r.actor_label, comment: r.comment, at: r.created_at })) };
-  });
+  r.get(
+    '/api/v1/items/:id',
+    {
+      schema: {
+        summary: '信息详情（含审核记录）',
+        tags,
+        operationId: 'getItem',
+        security: STAFF,
+        params: IdParams,
+        response: answers({ 200: StaffItemDetail }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const { item, reviews } = await itemWithReviews(req.ctx, req.params.id);
+      return {
+        ...staffJson(item),
+        bodyHtml: item.body_html,
+        history: reviews.map((x) => ({
+          action: x.action,
+          from: x.from_status,
+          to: x.to_status,
+          by: x.actor_label,
+          comment: x.comment,
+          at: x.created_at,
+        })),
+      };
+    },
+  );
 
-  app.put('/api/v1/items/:id', { schema: { summary: '修改信息（草稿或退回修改时）', tags: ['公开信息管理'], security: sec, params: IdParams, body: Type.Omit(ItemBody, ['orgId', 'indexNo']) } }, async (req) => {
-    staff(req);
-    const id = (req.params as { id: number }).id;
-    await updateItem(req.ctx, id, req.body as ItemInput);
-    return staffJson((await getItem(req.ctx.db, id))!);
-  });
+  r.put(
+    '/api/v1/items/:id',
+    {
+      schema: {
+        summary: '修改信息（草稿或退回修改时）',
+        tags,
+        operationId: 'updateItem',
+        security: STAFF,
+        params: IdParams,
+        body: Type.Omit(ItemBody, ['orgId', 'indexNo']),
+        response: answers({ 200: StaffItem }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const id = req.params.id;
+      await updateItem(req.ctx, id, req.body);
+      return staffJson((await currentItem(req.ctx, id))!);
+    },
+  );
 
-  app.post(
+  r.post(
     '/api/v1/items/:id/attachments',
-    { schema: { summary: '上传附件（内容 Base64；类型按内容识别）', tags: ['公开信息管理'], security: sec, params: IdParams, body: Type.Object({ filename: Type.String({ maxLength: 200 }), contentBase64: Type.String() }) } },
+    {
+      schema: {
+        summary: '上传附件（内容 Base64；类型按内容识别）',
+        tags,
+        operationId: 'addItemAttachment',
+        security: STAFF,
+        params: IdParams,
+        body: Type.Object({
+          filename: Type.String({ maxLength: 200 }),
+          contentBase64: Type.String({ description: '文件内容（Base64）' }),
+        }),
+        response: answers({ 201: Type.Object({ id: Type.Integer({ description: '附件编号' }) }) }),
+      },
+    },
     async (req, reply) => {
       staff(req);
-      const b = req.body as { filename: string; contentBase64: string };
-      const attachmentId = await addAttachment(req.ctx, { itemId: (req.params as { id: number }).id, filename: b.filename, data: Buffer.from(b.contentBase64, 'base64') });
+      const attachmentId = await addAttachment(req.ctx, {
+        itemId: req.params.id,
+        filename: req.body.filename,
+        data: Buffer.from(req.body.contentBase64, 'base64'),
+      });
       return reply.status(201).send({ id: attachmentId });
     },
   );
 
-  app.post('/api/v1/items/:id/transitions', { schema: { summary: '审核流转（提交、审核、退回、签发、撤回、有效性）', tags: ['公开信息管理'], security: sec, params: IdParams, body: TransitionBody } }, async (req) => {
-    staff(req);
-    const id = (req.params as { id: number }).id;
-    const b = req.body as { action: string; comment?: string; publishOn?: string; validity?: string; validityOn?: string };
-    switch (b.action) {
-      case 'submit':
-        await submitItem(req.ctx, id);
-        break;
-      case 'approve':
-      case 'return':
-        await reviewItem(req.ctx, { id, decision: b.action, comment: b.comment });
-        break;
-      case 'publish':
-        await publishItem(req.ctx, { id, publishOn: b.publishOn, comment: b.comment });
-        break;
-      case 'withdraw':
-        await withdrawItem(req.ctx, { id, reason: b.comment ?? '' });
-        break;
-      case 'set_validity':
-        await setValidity(req.ctx, { id, validity: b.validity ?? '', validityOn: b.validityOn });
-        break;
-      default:
-        throw invalid('item_action_invalid', '未知的操作。', 'action');
-    }
-    const item = await getItem(req.ctx.db, id);
-    return { id, status: item?.status ?? null, publishedOn: item?.published_on ?? null };
-  });
+  r.post(
+    '/api/v1/items/:id/transitions',
+    {
+      schema: {
+        summary: '审核流转（提交、审核、退回、签发、撤回、有效性）',
+        tags,
+        operationId: 'transitionItem',
+        security: STAFF,
+        params: IdParams,
+        body: TransitionBody,
+        response: answers({
+          200: Type.Object({
+            id: Type.Integer(),
+            status: Nullable(Type.String()),
+            publishedOn: Nullable(Type.String()),
+          }),
+        }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const id = req.params.id;
+      const b = req.body;
+      switch (b.action) {
+        case 'submit':
+          await submitItem(req.ctx, id);
+          break;
+        case 'approve':
+        case 'return':
+          await reviewItem(req.ctx, { id, decision: b.action, comment: b.comment });
+          break;
+        case 'publish':
+          await publishItem(req.ctx, { id, publishOn: b.publishOn, comment: b.comment });
+          break;
+        case 'withdraw':
+          await withdrawItem(req.ctx, { id, reason: b.comment ?? '' });
+          break;
+        case 'set_validity':
+          await setValidity(req.ctx, { id, validity: b.validity ?? '', validityOn: b.validityOn });
+          break;
+        default:
+          throw invalid('item_action_invalid', '未知的操作。', 'action');
+      }
+      const item = await currentItem(req.ctx, id);
+      return { id, status: item?.status ?? null, publishedOn: item?.published_on ?? null };
+    },
+  );
 }

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { forbidden, unauthenticated } from '../../platform/errors.js';
-import { messageScopes } from '../../interaction/interaction.policy.rules.js';
-import { isQueue, listMessages, type MessageQueue } from '../../interaction/messages.store.js';
-import { maskMessage, today } from '../../interaction/message-support.js';
+import { typed, Type } from '../../platform/http/schemas.js';
+import { unauthenticated } from '../../platform/errors.js';
 import { listPublicQa } from '../../interaction/public-qa.js';
-import { addMonths } from '../../interaction/figures.rules.js';
-
-const sec = [{ bearer: [] }];
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+import { maskedMessages } from '../../interaction/masked-messages.js';
+import { answers, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';
 
 const QaItem = Type.Object({
   messageNo: Type.String(),
@@ -43,46 +38,57 @@ const MessageSummary = Type.Object({
 
 /** JSON API: the public Q&A and the staff message list (scoped, contact details masked). */
 export async function interactionApi(app: FastifyInstance): Promise<void> {
-  app.get(
+  const r = typed(app);
+  r.get(
     '/api/v1/public/qa',
     {
       schema: {
         summary: '公开问答（已答复并经同意公开的留言，留言人姓名已隐去）',
         tags: ['互动交流'],
-        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
-        response: { 200: Type.Object({ data: Type.Array(QaItem), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
+        operationId: 'listPublicQa',
+        security: PUBLIC,
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 50, description: '关键词' })),
+          ...PageQuery(100),
+        }),
+        response: answers({ 200: Paged(QaItem) }),
       },
     },
     async (req) => {
-      const q = req.query as { q?: string; page?: number; perPage?: number };
+      const q = req.query;
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 20;
-      const { items, total } = await listPublicQa(req.ctx.db, { q: q.q ?? '', limit: perPage, offset: (page - 1) * perPage });
+      const { items, total } = await listPublicQa(req.ctx.db, {
+        q: q.q ?? '',
+        limit: perPage,
+        offset: (page - 1) * perPage,
+      });
       return { data: items, page, perPage, total };
     },
   );
 
-  app.get(
+  r.get(
     '/api/v1/messages',
     {
       schema: {
         summary: '留言列表（本人管辖范围，联系方式已隐藏）',
         tags: ['互动交流'],
-        security: sec,
-        querystring: Type.Object({ queue: Type.Optional(Type.String()), page: Type.Optional(Type.Integer({ minimum: 1 })), perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
-        response: { 200: Type.Object({ data: Type.Array(MessageSummary), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
+        operationId: 'listMessages',
+        security: STAFF,
+        querystring: Type.Object({
+          queue: Type.Optional(Type.String({ description: '队列（不认识的队列按全部）' })),
+          ...PageQuery(200),
+        }),
+        response: answers({ 200: Paged(MessageSummary) }),
       },
     },
     async (req) => {
       if (req.actor.kind !== 'user') throw unauthenticated();
-      const paths = messageScopes(req.actor);
-      if (!paths.length) throw forbidden();
-      const q = req.query as { queue?: string; page?: number; perPage?: number };
-      const queue: MessageQueue = q.queue && isQueue(q.queue) ? q.queue : 'all';
+      const q = req.query;
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const { rows, total } = await listMessages(req.ctx.db, { orgPaths: paths, queue, userId: req.actor.userId, today: today(req.ctx), limit: perPage, offset: (page - 1) * perPage, staleBefore: addMonths(today(req.ctx), -3) });
-      const data = rows.map(maskMessage).map((m) => ({
+      const { rows, total } = await maskedMessages(req.ctx, { queue: q.queue, limit: perPage, offset: (page - 1) * perPage });
+      const data = rows.map((m) => ({
         id: m.id,
         messageNo: m.message_no,
         orgId: m.org_id,

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { forbidden, invalidFields, unauthenticated } from '../../platform/errors.js';
+import { typed, Type } from '../../platform/http/schemas.js';
+import { invalidFields, unauthenticated } from '../../platform/errors.js';
 import { parseRequestListQuery, REQUEST_SORTS } from '../../requests/request-list.rules.js';
 import { requestListFor } from '../../requests/request-list.js';
-import { getOrg } from '../../orgs/orgs.store.js';
-import { requestScopes } from '../../requests/requests.policy.rules.js';
+import { requestListScope } from '../../requests/request-list-scope.js';
 import { staffCase } from '../../requests/request-status.js';
 import { maskCase } from '../../requests/request-status.js';
 import { performRequestCommand } from '../../requests/perform-action.js';
@@ -18,6 +17,8 @@ import { requestStatistics } from '../../requests/request-statistics.js';
 import { TABLE3_COLUMNS } from '../../requests/tally.rules.js';
 import { TABLE4_GROUPS } from '../../requests/appeals.rules.js';
 import { TABLE3_ROWS } from '../../requests/outcomes.rules.js';
+import { answers, AnyObject, Errors, Nullable, Paged, PageQuery, STAFF } from '../api-schemas.js';
+import { ClockResult } from '../calendar/clock.schemas.js';
 
 const sec = [{ bearer: [] }];
 const QUEUES = ['all', 'mine', 'unconfirmed', 'due_soon', 'overdue', 'waiting'] as const;
@@ -40,6 +41,57 @@ const Summary = Type.Object({
   handlerId: Type.Union([Type.Integer(), Type.Null()]),
   outcomeCode: Type.Union([Type.String(), Type.Null()]),
   closedOn: Type.Union([Type.String(), Type.Null()]),
+});
+
+const Str = Type.String();
+const OptStr = Nullable(Type.String());
+const RequestDetail = Type.Composite([
+  Summary,
+  Type.Object({
+    personalDataVisible: Type.Boolean({
+      description: '本人可见申请人个人信息（本案办理人、依申请公开负责人）；否则下列个人信息已隐藏',
+    }),
+    applicant: Type.Object({
+      name: Str,
+      idType: Str,
+      idNumber: Str,
+      phone: OptStr,
+      email: OptStr,
+      address: OptStr,
+      postcode: OptStr,
+      legalRep: OptStr,
+      contactName: OptStr,
+    }),
+    info: Type.Object({ title: OptStr, ref: OptStr, description: OptStr, form: Str, delivery: Str }),
+    outcomeBasis: OptStr,
+    answerText: OptStr,
+    clock: Nullable(ClockResult, { description: '期限计算；已撤回或无法计算时为 null' }),
+    clockProblem: Nullable(Errors.properties.errors.items, { description: '期限无法计算的原因' }),
+    history: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        on: Str,
+        type: Str,
+        label: Str,
+        payload: AnyObject('事件的内容（随事件类型而定）'),
+        actor: Str,
+        isPublic: Type.Boolean({ description: '申请人可见' }),
+      }),
+      { description: '办理记录' },
+    ),
+    idProofs: Type.Array(Type.Object({ id: Type.Integer(), filename: Str, mime: Str, size: Type.Integer() }), {
+      description: '身份证明文件（仅可见个人信息时列出）',
+    }),
+  }),
+]);
+const Statistics = Type.Object({
+  columns: Type.Array(Str, { description: '表三的列（申请人类别）' }),
+  rows: Type.Array(Type.Object({ row: Str, label: Str, outcome: OptStr }), { description: '表三的行' }),
+  table4Groups: Type.Array(Str, { description: '表四的分组' }),
+  table: Type.Record(Type.String(), Type.Array(Type.Integer()), { description: '表三：行 → 各列数字' }),
+  balanced: Type.Boolean({ description: '表三平衡（一 + 二 = 三.(七) + 四）' }),
+  table4: Type.Array(Type.Array(Type.Integer()), { description: '表四' }),
+  feesCollected: Type.Number({ description: '当年实收信息处理费（元）' }),
 });
 
 const summary = (r: RequestWithOrg, cal: WorkCalendar) => {
@@ -70,18 +122,24 @@ function staff(req: { actor: { kind: string } }): void {
 
 /** JSON API for requests (staff; lists never carry personal data in clear). */
 export async function requestsApi(app: FastifyInstance): Promise<void> {
-  app.get(
+  const api = typed(app);
+  api.get(
     '/api/v1/requests',
     {
       schema: {
         summary: '依申请公开申请列表（本人管辖范围，个人信息已隐藏）',
         tags: ['依申请公开'],
-        security: sec,
+        operationId: 'listRequests',
+        security: STAFF,
         querystring: Type.Object({
           queue: Type.Optional(Type.Union(QUEUES.map((q) => Type.Literal(q)))),
-          page: Type.Optional(Type.Integer({ minimum: 1 })),
-          perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          q: Type.Optional(Type.String({ maxLength: 100, description: '申请编号、所需信息；有权查看的，也可为申请人姓名（查询码不可检索）' })),
+          ...PageQuery(200),
+          q: Type.Optional(
+            Type.String({
+              maxLength: 100,
+              description: '申请编号、所需信息；有权查看的，也可为申请人姓名（查询码不可检索）',
+            }),
+          ),
           state: Type.Optional(Type.String()),
           channel: Type.Optional(Type.String()),
           handler: Type.Optional(Type.String({ description: 'me、none（未分派）或用户 ID' })),
@@ -95,61 +153,97 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
           sort: Type.Optional(Type.Union(Object.keys(REQUEST_SORTS).map((k) => Type.Literal(k)))),
           org: Type.Optional(Type.Integer({ minimum: 1 })),
         }),
-        response: { 200: Type.Object({ data: Type.Array(Summary), page: Type.Integer(), perPage: Type.Integer(), total: Type.Integer() }) },
+        response: answers({ 200: Paged(Summary) }),
       },
     },
     async (req) => {
       staff(req);
-      const paths = requestScopes(req.actor);
-      if (!paths.length) throw forbidden();
-      const q = req.query as { page?: number; perPage?: number };
-      const page = q.page ?? 1;
-      const perPage = q.perPage ?? 50;
+      const within = await requestListScope(req.ctx, req.query.org);
+      const page = req.query.page ?? 1;
+      const perPage = req.query.perPage ?? 50;
       // The same search, filters and order as the console list (request-list.rules.ts); the API's default queue is all.
       const { query, errors } = parseRequestListQuery(req.query, 'all');
       if (errors.length) throw invalidFields(errors);
-      const orgId = (req.query as { org?: number }).org;
-      const narrowed = orgId ? await getOrg(req.ctx.db, orgId) : undefined;
-      const within = narrowed && paths.some((p) => narrowed.path.startsWith(p)) ? [narrowed.path] : paths;
-      const { rows, total, cal } = await requestListFor(req.ctx, within, query, { limit: perPage, offset: (page - 1) * perPage });
+      const { rows, total, cal } = await requestListFor(req.ctx, within, query, {
+        limit: perPage,
+        offset: (page - 1) * perPage,
+      });
       return { data: rows.map((r) => summary(r, cal)), page, perPage, total };
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/requests/statistics',
     {
       schema: {
         summary: '年度报告表三：收到和处理政府信息公开申请情况（按申请人类别）',
         tags: ['依申请公开'],
-        security: sec,
-        querystring: Type.Object({ orgId: Type.Integer({ minimum: 1 }), year: Type.Integer({ minimum: 2008, maximum: 2100 }) }),
+        operationId: 'getRequestStatistics',
+        security: STAFF,
+        querystring: Type.Object({
+          orgId: Type.Integer({ minimum: 1 }),
+          year: Type.Integer({ minimum: 2008, maximum: 2100 }),
+        }),
+        response: answers({ 200: Statistics }),
       },
     },
     async (req) => {
       staff(req);
-      const q = req.query as { orgId: number; year: number };
-      return { columns: TABLE3_COLUMNS, rows: TABLE3_ROWS, table4Groups: TABLE4_GROUPS, ...(await requestStatistics(req.ctx, q)) };
+      return {
+        columns: [...TABLE3_COLUMNS],
+        rows: [...TABLE3_ROWS],
+        table4Groups: [...TABLE4_GROUPS],
+        ...(await requestStatistics(req.ctx, req.query)),
+      };
     },
   );
 
-  app.get('/api/v1/requests/:id', { schema: { summary: '申请详情与期限计算（个人信息仅对本案办理人和负责人显示）', tags: ['依申请公开'], security: sec, params: IdParams } }, async (req) => {
-    staff(req);
-    const c = await staffCase(req.ctx, (req.params as { id: number }).id);
-    const r = c.request;
-    return {
-      ...summary(r, await requestCalendar(req.ctx.db)),
-      personalDataVisible: c.personalDataVisible,
-      applicant: { name: r.applicant_name, idType: r.id_type, idNumber: r.id_number, phone: r.phone, email: r.email, address: r.address, postcode: r.postcode, legalRep: r.legal_rep, contactName: r.contact_name },
-      info: { title: r.info_title, ref: r.info_ref, description: r.info_description, form: r.info_form, delivery: r.delivery },
-      outcomeBasis: r.outcome_basis,
-      answerText: r.answer_text,
-      clock: c.clock.result,
-      clockProblem: c.clock.problem,
-      history: c.history,
-      idProofs: c.idProofs,
-    };
-  });
+  api.get(
+    '/api/v1/requests/:id',
+    {
+      schema: {
+        summary: '申请详情与期限计算（个人信息仅对本案办理人和负责人显示）',
+        tags: ['依申请公开'],
+        operationId: 'getRequest',
+        security: STAFF,
+        params: IdParams,
+        response: answers({ 200: RequestDetail }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const c = await staffCase(req.ctx, req.params.id);
+      const r = c.request;
+      return {
+        ...summary(r, await requestCalendar(req.ctx.db)),
+        personalDataVisible: c.personalDataVisible,
+        applicant: {
+          name: r.applicant_name,
+          idType: r.id_type,
+          idNumber: r.id_number,
+          phone: r.phone,
+          email: r.email,
+          address: r.address,
+          postcode: r.postcode,
+          legalRep: r.legal_rep,
+          contactName: r.contact_name,
+        },
+        info: {
+          title: r.info_title,
+          ref: r.info_ref,
+          description: r.info_description,
+          form: r.info_form,
+          delivery: r.delivery,
+        },
+        outcomeBasis: r.outcome_basis,
+        answerText: r.answer_text,
+        clock: c.clock.result,
+        clockProblem: c.clock.problem,
+        history: c.history,
+        idProofs: c.idProofs,
+      };
+    },
+  );
 
   /** What `POST /api/v1/requests/:id/events` returns: the confirmation and the case's state and clock after the action. */
   const ActionDone = Type.Object({

@@ -1,13 +1,46 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import { typed, Type } from '../../platform/http/schemas.js';
 import { searchDocuments } from '../../search/search-documents.js';
 import { partsToHtml } from '../../search/highlight.rules.js';
+import { answers, Nullable, PUBLIC } from '../api-schemas.js';
 
 const Str = Type.Optional(Type.String({ maxLength: 200 }));
+const OptStr = Nullable(Type.String());
+const Facet = Type.Array(Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer() }));
+const SearchAnswer = Type.Object({
+  total: Type.Integer(),
+  estimated: Type.Object({ total: Type.Boolean(), facets: Type.Boolean() }, { description: '哪些数字是估计值（约）' }),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+  terms: Type.Array(Type.String(), { description: '实际检索的词' }),
+  unsearchable: Type.Boolean({ description: '关键词中没有可检索的内容（只有符号等），未检索' }),
+  hits: Type.Array(
+    Type.Object({
+      docType: Type.String(),
+      docId: Type.String(),
+      url: Type.String(),
+      title: Type.String(),
+      titleHtml: Type.String(),
+      snippetHtml: Type.String(),
+      score: Type.Number(),
+      publishedOn: OptStr,
+      orgName: OptStr,
+      categoryName: OptStr,
+      docNo: OptStr,
+      indexNo: OptStr,
+      validity: OptStr,
+      inAttachment: Type.Boolean({ description: '摘要来自附件' }),
+    }),
+  ),
+  facets: Type.Object(
+    Object.fromEntries(['org', 'category', 'topic', 'genre', 'validity', 'year'].map((k) => [k, Facet])),
+    { description: '分面统计' },
+  ),
+});
 
 /** Public JSON search API: GET /api/v1/public/search (same parameters as the /search page). */
 export async function searchApi(app: FastifyInstance, perMinute: number): Promise<void> {
-  app.get(
+  typed(app).get(
     '/api/v1/public/search',
     {
       config: { rateLimit: { max: perMinute, timeWindow: '1 minute' } },
@@ -16,6 +49,8 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
         description:
           'q：关键词（空格分隔，全部命中；引号内为完全一致的短语；可含文号，括号〔〕[]（）通用；或完整索引号）。筛选：org 机构编号、category 类别编号、topic 主题分类、genre 体裁、validity 有效性、year 年份、from/to 发布日期（YYYY-MM-DD）。sort=relevance|date，page 从 1 开始，perPage ≤ 50。titleHtml/snippetHtml 已转义，仅含 <mark> 标记。',
         tags: ['检索'],
+        operationId: 'searchPublic',
+        security: PUBLIC,
         querystring: Type.Object({
           q: Str,
           org: Str,
@@ -30,11 +65,12 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
           page: Str,
           perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
         }),
+        response: answers({ 200: SearchAnswer }),
       },
     },
     async (req) => {
-      const q = req.query as Record<string, string | undefined> & { perPage?: number };
-      const r = await searchDocuments(req.ctx, q, q.perPage ?? 20);
+      const { perPage, ...params } = req.query;
+      const r = await searchDocuments(req.ctx, params, perPage ?? 20);
       return {
         total: r.total,
         estimated: r.estimated,

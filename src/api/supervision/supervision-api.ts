@@ -1,20 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import { typed, Type } from '../../platform/http/schemas.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { buildDashboard } from '../../supervision/build-dashboard.js';
 import { publicStats } from '../../supervision/public-stats.js';
 import { isTaskOverdue } from '../../supervision/tasks.rules.js';
-import { listTasks, type TaskView } from '../../supervision/tasks.store.js';
-import { taskScope } from '../../supervision/task-access.js';
+import type { TaskView } from '../../supervision/tasks.store.js';
+import { tasksInScope } from '../../supervision/tasks-in-scope.js';
 import { createTask } from '../../supervision/create-task.js';
 import { reportTask } from '../../supervision/report-task.js';
 import { reviewTask } from '../../supervision/review-task.js';
+import { answers, IdParams, Nullable, PUBLIC, STAFF } from '../api-schemas.js';
 
-const sec = [{ bearer: [] }];
 const tags = ['监督检查'];
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const Period = Type.Object({ from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })), sort: Type.Optional(Type.String()), dir: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])) });
+const Period = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
+  sort: Type.Optional(Type.String()),
+  dir: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+});
 const TaskBody = Type.Object({
   jurisdictionOrgId: Type.Integer(),
   year: Type.Integer(),
@@ -24,6 +28,60 @@ const TaskBody = Type.Object({
   departmentOrgId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   deadline: Type.String(),
   evidenceRequired: Type.String(),
+});
+
+const Columns = Type.Array(
+  Type.Object({
+    key: Type.String(),
+    label: Type.String(),
+    format: Type.Unsafe<'int' | 'pct' | 'days' | 'text' | 'score'>({
+      type: 'string',
+      enum: ['int', 'pct', 'days', 'text', 'score'],
+      description: '数字的格式：int 整数、pct 百分比、days 天数、text 文字、score 分数',
+    }),
+    available: Type.Boolean({ description: '有数据来源（否则各行为 null）' }),
+  }),
+);
+const Values = Type.Record(Type.String(), Nullable(Type.Number()), { description: '列 key → 数值（无数据为 null）' });
+const Dashboard = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  provisional: Type.Boolean(),
+  provisionalNote: Nullable(Type.String(), { description: '期限涉及节假日安排尚未公布的年度（暂定）时的说明' }),
+  columns: Columns,
+  rows: Type.Array(
+    Type.Object({
+      orgId: Nullable(Type.Integer(), { description: '合计行为 null' }),
+      orgName: Type.String(),
+      values: Values,
+    }),
+    { description: '各单位，最后一行为合计' },
+  ),
+});
+const Task = Type.Object({
+  id: Type.Integer(),
+  year: Type.Integer(),
+  seq: Type.Integer({ description: '序号' }),
+  category: Type.String(),
+  content: Type.String(),
+  jurisdiction: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  responsible: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  departmentOrgId: Nullable(Type.Integer()),
+  deadline: Type.String(),
+  evidenceRequired: Type.String(),
+  state: Type.String({ description: 'open / reported / returned / accepted' }),
+  overdue: Type.Boolean(),
+});
+const PublicStats = Type.Object({
+  org: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  from: Type.String(),
+  to: Type.String(),
+  columns: Columns,
+  total: Values,
+  rows: Type.Array(Type.Object({ orgId: Type.Integer(), orgName: Type.String(), values: Values })),
+  outcomes: Nullable(Type.Array(Type.Object({ label: Type.String(), n: Type.Integer() })), {
+    description: '办理结果统计（无依申请公开数据时为 null）',
+  }),
 });
 
 function staff(req: { actor: { kind: string } }) {
@@ -47,65 +105,138 @@ const taskJson = (t: TaskView, today: string) => ({
 
 /** JSON API: dashboard, yearly tasks, public statistics. */
 export async function supervisionApi(app: FastifyInstance): Promise<void> {
-  app.get('/api/v1/supervision/dashboard', { schema: { summary: '监督检查：各单位统计', tags, security: sec, querystring: Period } }, async (req) => {
-    staff(req);
-    const d = await buildDashboard(req.ctx, req.query as never);
-    return {
-      from: d.from,
-      to: d.to,
-      provisional: d.provisionalNote !== null,
-      provisionalNote: d.provisionalNote,
-      columns: d.columns.map((c) => ({ key: c.key, label: c.label, format: c.format, available: c.available })),
-      rows: [...d.rows, d.total].map((r) => ({ orgId: r.orgId || null, orgName: r.orgName, values: r.values })),
-    };
-  });
-
-  app.get(
-    '/api/v1/supervision/tasks',
-    { schema: { summary: '年度任务分解表', tags, security: sec, querystring: Type.Object({ year: Type.Optional(Type.Integer()), page: Type.Optional(Type.Integer({ minimum: 1 })) }) } },
+  const api = typed(app);
+  api.get(
+    '/api/v1/supervision/dashboard',
+    {
+      schema: {
+        summary: '监督检查：各单位统计',
+        tags,
+        operationId: 'getSupervisionDashboard',
+        security: STAFF,
+        querystring: Period,
+        response: answers({ 200: Dashboard }),
+      },
+    },
     async (req) => {
       staff(req);
-      const q = req.query as { year?: number; page?: number };
-      const { rows, total } = await listTasks(req.ctx.db, { ...taskScope(req.actor), year: q.year }, q.page ?? 1, 100);
+      const d = await buildDashboard(req.ctx, req.query);
+      return {
+        from: d.from,
+        to: d.to,
+        provisional: d.provisionalNote !== null,
+        provisionalNote: d.provisionalNote,
+        columns: d.columns.map((c) => ({ key: c.key, label: c.label, format: c.format, available: c.available })),
+        rows: [...d.rows, d.total].map((r) => ({ orgId: r.orgId || null, orgName: r.orgName, values: r.values })),
+      };
+    },
+  );
+
+  api.get(
+    '/api/v1/supervision/tasks',
+    {
+      schema: {
+        summary: '年度任务分解表',
+        tags,
+        operationId: 'listSupervisionTasks',
+        security: STAFF,
+        querystring: Type.Object({
+          year: Type.Optional(Type.Integer()),
+          page: Type.Optional(Type.Integer({ minimum: 1, description: '页码（每页 100 条）' })),
+        }),
+        response: answers({ 200: Type.Object({ total: Type.Integer(), data: Type.Array(Task) }) }),
+      },
+    },
+    async (req) => {
+      staff(req);
+      const q = req.query;
+      const { rows, total } = await tasksInScope(req.ctx, q);
       const today = todayInShanghai(req.ctx.now());
       return { total, data: rows.map((t) => taskJson(t, today)) };
     },
   );
 
-  app.post('/api/v1/supervision/tasks', { schema: { summary: '新建任务', tags, security: sec, body: TaskBody } }, async (req, reply) => {
-    staff(req);
-    const t = await createTask(req.ctx, req.body as never);
-    return reply.status(201).send(taskJson(t, todayInShanghai(req.ctx.now())));
-  });
-
-  app.post(
-    '/api/v1/supervision/tasks/:id/report',
-    { schema: { summary: '报送任务进展', tags, security: sec, params: IdParams, body: Type.Object({ progress: Type.String(), links: Type.Optional(Type.String()) }) } },
+  api.post(
+    '/api/v1/supervision/tasks',
+    {
+      schema: {
+        summary: '新建任务',
+        tags,
+        operationId: 'createSupervisionTask',
+        security: STAFF,
+        body: TaskBody,
+        response: answers({ 201: Task }),
+      },
+    },
     async (req, reply) => {
       staff(req);
-      const b = req.body as { progress: string; links?: string };
-      const r = await reportTask(req.ctx, (req.params as { id: number }).id, { progress: b.progress, links: b.links ?? '' });
+      const t = await createTask(req.ctx, req.body);
+      return reply.status(201).send(taskJson(t, todayInShanghai(req.ctx.now())));
+    },
+  );
+
+  api.post(
+    '/api/v1/supervision/tasks/:id/report',
+    {
+      schema: {
+        summary: '报送任务进展',
+        tags,
+        operationId: 'reportSupervisionTask',
+        security: STAFF,
+        params: IdParams,
+        body: Type.Object({ progress: Type.String(), links: Type.Optional(Type.String()) }),
+        response: answers({ 201: Type.Object({ reportId: Type.Integer() }) }),
+      },
+    },
+    async (req, reply) => {
+      staff(req);
+      const b = req.body;
+      const r = await reportTask(req.ctx, req.params.id, { progress: b.progress, links: b.links ?? '' });
       return reply.status(201).send(r);
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/supervision/tasks/:id/review',
-    { schema: { summary: '验收或退回任务', tags, security: sec, params: IdParams, body: Type.Object({ decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]), comment: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        summary: '验收或退回任务',
+        tags,
+        operationId: 'reviewSupervisionTask',
+        security: STAFF,
+        params: IdParams,
+        body: Type.Object({
+          decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]),
+          comment: Type.Optional(Type.String()),
+        }),
+        response: answers({ 200: Type.Object({ ok: Type.Literal(true) }) }),
+      },
+    },
     async (req) => {
       staff(req);
-      const b = req.body as { decision: 'accept' | 'return'; comment?: string };
-      await reviewTask(req.ctx, (req.params as { id: number }).id, { decision: b.decision, comment: b.comment ?? '' });
-      return { ok: true };
+      const b = req.body;
+      await reviewTask(req.ctx, req.params.id, { decision: b.decision, comment: b.comment ?? '' });
+      return { ok: true as const };
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/public/stats',
-    { schema: { summary: '公开统计（汇总数字，不含个人信息）', tags: ['公开'], querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })), year: Type.Optional(Type.Integer()) }) } },
+    {
+      schema: {
+        summary: '公开统计（汇总数字，不含个人信息）',
+        tags: ['公开'],
+        operationId: 'getPublicStats',
+        security: PUBLIC,
+        querystring: Type.Object({
+          orgId: Type.Optional(Type.Integer({ minimum: 1 })),
+          year: Type.Optional(Type.Integer()),
+        }),
+        response: answers({ 200: PublicStats }),
+      },
+    },
     async (req) => {
-      const q = req.query as { orgId?: number; year?: number };
-      const s = await publicStats(req.ctx, q);
+      const s = await publicStats(req.ctx, req.query);
       const cols = s.figures.columns;
       return {
         org: s.org ? { id: s.org.id, name: s.org.name } : null,

@@ -18,7 +18,6 @@ import { AppError, isAppError, type FieldError } from '../errors.js';
 import { resolveSession } from '../auth/sessions.js';
 import { renderDocument } from './render.js';
 import { httpDuration, httpRequests, registry } from './metrics.js';
-import { collectOpenApi } from './openapi.js';
 import { setPublicLimits } from './limits.js';
 import { validationMessages, type SchemaError } from './validation-messages.js';
 import { chineseClientError } from './client-error.js';
@@ -70,7 +69,7 @@ export const wantsJson = (req: FastifyRequest): boolean =>
  * sessions and API tokens, error pages, metrics and health checks. Routes are
  * registered by the caller.
  */
-export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInstance; openapi: () => unknown }> {
+export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInstance }> {
   const { config, database } = deps;
   const now = deps.now ?? clockFor(config);
   const app = Fastify({
@@ -83,7 +82,6 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     ajv: { customOptions: { verbose: true, discriminator: true } },
     clientErrorHandler: chineseClientError,
   });
-  const openapi = collectOpenApi(app, { title: 'Gongkai API', version: '1' });
   const table: Array<{ method: string; url: string }> = [];
   routeTables.set(app, table);
   app.addHook('onRoute', (r) => {
@@ -298,7 +296,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     return reply.page(deps.errorPage(safeView(reply, req, deps), status, errors), status);
   });
 
-  return { app, openapi };
+  return { app };
 }
 
 /** What a CSRF token is bound to: the session (by hash) or, before login, the anonymous visitor. */

@@ -1,0 +1,16 @@
+/** Read queries of organisations for staff: those within the reader's grants, and one the reader may view. */
+import type { Ctx } from '../platform/context.js';
+import { forbidden, notFound } from '../platform/errors.js';
+import { ROLE_NAMES, can, scopePaths } from './roles.rules.js';
+import { getOrg, listOrgs, type OrgRow } from './orgs.store.js';
+
+/** Organisations under any of the reader's grants. */
+export const orgsInScope = (ctx: Ctx): Promise<OrgRow[]> => listOrgs(ctx.db, { underPaths: scopePaths(ctx.actor, ROLE_NAMES) });
+
+/** One organisation the reader may view (`org.view`); 404 when it does not exist, 403 outside the reader's grants. */
+export async function viewableOrg(ctx: Ctx, id: number): Promise<OrgRow> {
+  const org = await getOrg(ctx.db, id);
+  if (!org) throw notFound('org_not_found', '机构不存在。');
+  if (!can(ctx.actor, 'org.view', org.path)) throw forbidden();
+  return org;
+}
