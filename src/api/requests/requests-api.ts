@@ -9,7 +9,6 @@ import { maskCase } from '../../requests/request-status.js';
 import { performRequestCommand } from '../../requests/perform-action.js';
 import { RequestCommandSchema } from '../../requests/request-commands.schemas.js';
 import { requestOutcomeText } from '../../requests/request-commands.labels.js';
-import { typed } from '../../platform/http/schemas.js';
 import { isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
 import { requestCalendar } from '../../requests/request-calendar.js';
 import type { RequestWithOrg } from '../../requests/requests.store.js';
@@ -288,7 +287,7 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
         security: [{ bearer: [] }],
         params: IdParams,
         body: RequestCommandSchema,
-        response: { 201: ActionDone },
+        response: answers({ 201: ActionDone }),
       },
     },
     async (req, reply) => {
