@@ -3,12 +3,11 @@
  * content rules (required fields, lengths, contact details) stay with `message-input.rules.ts`, so a
  * refused form is shown again with the citizen's text and the errors next to the fields.
  */
-import { Checkbox, Form, Text, ticked, type Static } from '../platform/http/schemas.js';
-import { OptFormInt } from '../platform/http/form-numbers.js';
+import { Checkbox, Form, Text, ticked, type Static, OptInt } from '../platform/http/schemas.js';
 import type { MessageInput } from './message-input.rules.js';
 
 export const MessageForm = Form({
-  orgId: OptFormInt('受理机关'),
+  orgId: OptInt('受理机关'),
   type: Text('留言类型'),
   subject: Text('标题'),
   content: Text('留言内容'),

@@ -4,12 +4,11 @@
  * `applicant.rules.ts`, so a refused application is shown again with what was typed and the errors
  * next to the fields.
  */
-import { Form, Text, type Static } from '../platform/http/schemas.js';
-import { OptFormInt } from '../platform/http/form-numbers.js';
+import { Form, Text, type Static, OptInt } from '../platform/http/schemas.js';
 import type { ApplicationInput } from './applicant.rules.js';
 
 export const APPLICATION_FIELDS = {
-  orgId: OptFormInt('受理机关'),
+  orgId: OptInt('受理机关'),
   applicantType: Text('申请人类型'),
   orgKind: Text('单位类别'),
   name: Text('姓名或单位名称'),

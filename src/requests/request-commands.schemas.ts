@@ -6,7 +6,7 @@
  * fields and the allowed values.
  */
 import type { TProperties } from '@sinclair/typebox';
-import { Choice, Int, OptChoice, OptDate, OptInt, Type, type Static } from '../platform/http/schemas.js';
+import { Choice, JsonInt, OptChoice, OptDate, OptJsonInt, Type, type Static } from '../platform/http/schemas.js';
 import { OUTCOMES } from './outcomes.rules.js';
 import { FEE_METHODS, type FeeMethod } from './fees.rules.js';
 import { DELIVERY_METHODS } from './applicant.rules.js';
@@ -43,7 +43,7 @@ export const SetDeadlineCommand = Command('set_deadline', '确定延迟答复期
   dueOn: Type.String({ title: '确定的答复期限', format: 'date', description: '第三十五条确定的答复期限 YYYY-MM-DD' }),
   reason: Required('理由', { maxLength: 500 }),
 });
-export const AssignCommand = Command('assign', '分派办理人', { handlerId: Int('办理人') });
+export const AssignCommand = Command('assign', '分派办理人', { handlerId: JsonInt('办理人') });
 export const RequestCorrectionCommand = Command('request_correction', '补正告知（第三十条）', {
   on: On('告知日期'),
   until: Type.Optional(Type.String({ title: '补正期限', format: 'date', description: '不填为告知后15个工作日（本单位设置）' })),
@@ -61,18 +61,18 @@ export const EndConsultationCommand = Command('end_consultation', '征求意见�
   reasons: Optional('理由', { description: '不同意公开时必填' }),
 });
 export const RequestExtensionCommand = Command('request_extension', '申请延长答复期限（报负责人批准）', {
-  days: Int('延长工作日数', { maximum: MAX_EXTENSION_DAYS }),
+  days: JsonInt('延长工作日数', { maximum: MAX_EXTENSION_DAYS }),
   reason: Required('理由'),
 });
 export const ExtendCommand = Command('extend', '延长答复期限（第三十三条第二款）', {
   on: On('决定日期'),
-  days: Int('延长工作日数', { maximum: MAX_EXTENSION_DAYS }),
+  days: JsonInt('延长工作日数', { maximum: MAX_EXTENSION_DAYS }),
   reason: Required('理由'),
 });
 export const FeeNoticeCommand = Command('fee_notice', '信息处理费：收费通知或减免', {
   on: On('通知日期'),
   method: Choice('计费方式', FEE_METHOD_CODES),
-  pages: OptInt('页数', { minimum: 0 }),
+  pages: OptJsonInt('页数', { minimum: 0 }),
   waive: Type.Optional(Type.Boolean({ title: '是否减免' })),
   waiverReason: Optional('减免理由', { description: '减免时必填' }),
 });
@@ -98,7 +98,7 @@ export const AppealCommand = Command('appeal', '登记行政复议或行政诉�
   result: Choice('结果', APPEAL_RESULT_CODES),
   decidedOn: OptDate('审结日期'),
 });
-export const ForwardCommand = Command('forward', '转送其他机关办理', { toOrgId: Int('转送机关'), reason: Required('转送理由') });
+export const ForwardCommand = Command('forward', '转送其他机关办理', { toOrgId: JsonInt('转送机关'), reason: Required('转送理由') });
 export const SplitCommand = Command('split', '按一事一申请拆分', {
   parts: Type.Array(Type.String({ minLength: 1 }), { title: '拆分后的申请内容', minItems: 2, maxItems: 20, description: '第一项保留在本申请' }),
 });

@@ -16,6 +16,10 @@ describeApp('typed console input (catalogue, calendar, guide, mail)', (h) => {
       ['/console/items?status=bogus', /“状态”的取值无效/],
       ['/console/items?from=2026-13-40', /“生成日期从”格式不正确/],
       ['/console/items?page=0', /“页码”不能小于 1/],
+      // Digits only: Ajv alone would coerce these to Infinity (past maximum), 1000 and 16.
+      ['/console/catalog/categories?orgId=1e309', /“机构”应为整数/],
+      ['/console/items?page=1e3', /“页码”应为整数/],
+      ['/console/items/0x10', /“编号”应为整数/],
       ['/console/guide/x', /“机构”应为整数/],
       ['/console/outbox?page=x', /“页码”应为整数/],
       ['/console/catalog/table2?year=abc', /“年度”应为整数/],

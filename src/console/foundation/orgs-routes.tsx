@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Form, IdParams, OptInt, Text, Type, typed, type Static } from '../../platform/http/schemas.js';
+import { Form, IdParams, Int, OptInt, Text, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { ORG_KINDS, buildTree, type OrgInput } from '../../orgs/orgs.rules.js';
 import { can, scopePaths } from '../../orgs/roles.rules.js';
@@ -33,7 +33,7 @@ const OrgForm = Form({
   name: Text('机构名称'),
   shortName: Text('简称'),
   code: Text('统一社会信用代码或组织机构代码'),
-  sortOrder: Type.Integer({ title: '排序号', minimum: 0, maximum: 100_000, default: 0 }),
+  sortOrder: Int('排序号', { minimum: 0, maximum: 100_000, default: 0 }),
   officeName: Text('工作机构名称'),
   address: Text('办公地址'),
   officeHours: Text('办公时间'),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
-import { Form, Type, typed } from '../../platform/http/schemas.js';
+import { Form, OptInt, typed } from '../../platform/http/schemas.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
 import { REPORT_REVIEW_ROLES, REPORT_STATUS, isReportStatus } from '../../reports/report-workflow.rules.js';
@@ -10,7 +10,7 @@ import { ReportTablesView } from '../../reports/views/report-tables-view.js';
 import { assertAllowed } from '../guard.js';
 import { DeadlineCell } from './reports-list-routes.js';
 
-const SummaryQuery = Form({ year: Type.Optional(Type.Integer({ title: '年度', minimum: 2019, maximum: 2100 })) });
+const SummaryQuery = Form({ year: OptInt('年度', { minimum: 2019, maximum: 2100 }) });
 
 /** Console: the supervising office's view of every agency's report for a year, and the summed tables. */
 export async function reportsSummaryRoutes(app: FastifyInstance): Promise<void> {

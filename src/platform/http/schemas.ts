@@ -11,6 +11,7 @@
 import { Type, type Static, type TProperties, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { DIGITS } from './validation-messages.js';
 
 export { Type, type Static, type TSchema };
 
@@ -32,8 +33,20 @@ export const OptText = (title: string, o: { maxLength?: number; pattern?: string
 /** A date field (YYYY-MM-DD), undefined when left empty. */
 export const OptDate = (title: string) => Type.Optional(Type.String({ title, format: 'date' }));
 
-/** A positive whole number (an id, a count). */
-export const Int = (title: string, o: { minimum?: number; maximum?: number } = {}) => Type.Integer({ title, minimum: 1, maximum: MAX_ID, ...o });
+/** A positive whole number in a JSON body (the API), where numbers arrive as numbers. */
+export const JsonInt = (title: string, o: { minimum?: number; maximum?: number; default?: number } = {}) => Type.Integer({ title, minimum: 1, maximum: MAX_ID, ...o });
+export const OptJsonInt = (title: string, o: { minimum?: number; maximum?: number } = {}) => Type.Optional(JsonInt(title, o));
+
+/**
+ * Whole numbers as pages receive them (a query string, a URL, a form field: always text): digits only.
+ * Ajv's coercion alone would turn '1e309' into Infinity (past `maximum`: a 500 from PostgreSQL), '1e3'
+ * into 1000 and '0x10' into 16. The text is checked first, then the number; both carry the field's label.
+ */
+const digits = <S extends TSchema>(s: S) =>
+  Type.Unsafe<Static<S>>({ title: s.title, ...(s.default !== undefined ? { default: String(s.default) } : {}), allOf: [{ type: 'string', pattern: DIGITS, title: s.title }, s] });
+
+/** A positive whole number (an id, a count) typed in a form or a URL. */
+export const Int = (title: string, o: { minimum?: number; maximum?: number; default?: number } = {}) => digits(JsonInt(title, o));
 
 /** An optional positive whole number: undefined when left empty. */
 export const OptInt = (title: string, o: { minimum?: number; maximum?: number } = {}) => Type.Optional(Int(title, o));
@@ -42,7 +55,7 @@ export const OptInt = (title: string, o: { minimum?: number; maximum?: number } 
 export const Texts = (title: string, o: { maxItems?: number } = {}) => Type.Array(Type.String(), { title, default: [], ...o });
 
 /** Several ids (checkboxes); [] when none is chosen. */
-export const Ints = (title: string, o: { maxItems?: number } = {}) => Type.Array(Type.Integer({ minimum: 1, maximum: MAX_ID }), { title, default: [], ...o });
+export const Ints = (title: string, o: { maxItems?: number } = {}) => Type.Array(digits(Type.Integer({ title, minimum: 1, maximum: MAX_ID })), { title, default: [], ...o });
 
 /** One of fixed values (a select, a radio group). An error lists the allowed values. */
 export const Choice = <const V extends readonly string[]>(title: string, values: V, o: { default?: V[number] } = {}): TUnsafe<V[number]> =>
@@ -56,7 +69,7 @@ export const Checkbox = (title: string) => Type.Optional(Type.String({ title }))
 export const ticked = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '0';
 
 /** The page number of a list (1-based). */
-export const Page = () => Type.Integer({ title: '页码', minimum: 1, maximum: 100_000, default: 1 });
+export const Page = () => digits(Type.Integer({ title: '页码', minimum: 1, maximum: 100_000, default: 1 }));
 
 /** `/:id` in a URL. */
 export const IdParams = Type.Object({ id: Int('编号') });

@@ -20,6 +20,9 @@ function labelOf(e: SchemaError): string | undefined {
   return typeof t === 'string' && t ? t : undefined;
 }
 
+/** The pattern of whole numbers typed in pages (schemas.ts `Int`). */
+export const DIGITS = '^[0-9]{1,10}$';
+
 const TYPES: Record<string, string> = { integer: '整数', number: '数字', string: '文字', boolean: '是或否', array: '列表', object: '对象', null: '空值' };
 
 function fieldOf(e: SchemaError): string {
@@ -53,6 +56,8 @@ function describe(e: SchemaError, subject: string): string {
     case 'minItems':
       return `${subject}至少 ${n} 项。`;
     case 'pattern':
+      // Whole numbers typed in pages are checked as digits first (schemas.ts).
+      return p.pattern === DIGITS ? `${subject}应为整数。` : `${subject}格式不正确。`;
     case 'format':
       return `${subject}格式不正确。`;
     default:

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty } from '../../platform/views/components.js';
-import { Form, OptText, Params, typed } from '../../platform/http/schemas.js';
-import { FormInt, OptFormInt, FormPage, UrlIdParams } from '../../platform/http/form-numbers.js';
+import { Form, OptText, Params, typed, Int, OptInt, Page, IdParams } from '../../platform/http/schemas.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { enabledOrgs, findEnabledOrg, publicAgencies } from '../../orgs/org-directory.js';
@@ -19,9 +18,9 @@ const PER_PAGE = 20;
 const today = (req: FastifyRequest) => todayInShanghai(req.ctx.now());
 const itemNotFound = () => notFound('item_not_found', '您访问的信息不存在或尚未公开。');
 const orgNotFound = () => notFound('org_not_found', '机构不存在。');
-const AgencyParams = Params({ orgId: FormInt('机构') });
+const AgencyParams = Params({ orgId: Int('机构') });
 // An unknown order falls back to the default (an old or hand-made link still shows the list).
-const AgencyQuery = Form({ categoryId: OptFormInt('信息分类'), sort: OptText('排序'), page: FormPage() });
+const AgencyQuery = Form({ categoryId: OptInt('信息分类'), sort: OptText('排序'), page: Page() });
 
 /** Public catalogue (政府信息公开目录, 条例第十二条): only published 主动公开 items, through `publicItems`. */
 export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
@@ -74,15 +73,15 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
   };
 
   // One statement reads the item through the public door with everything its page shows.
-  r.get('/gk/items/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req, req.params.id)} />));
+  r.get('/gk/items/:id', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req, req.params.id)} />));
 
-  r.get('/gk/items/:id/print', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+  r.get('/gk/items/:id/print', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
     const { item, versions, attachments } = await publicPageOr404(req, req.params.id);
     return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={versions} attachments={attachments} publicUrl={req.ctx.config.publicUrl} />);
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).
-  r.get('/console/items/:id/preview', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+  r.get('/console/items/:id/preview', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
     unknownPageIfBadParams(req, itemNotFound);
     const p = await itemPreview(req.ctx.db, today(req), req.params.id);
     if (!p) throw itemNotFound();

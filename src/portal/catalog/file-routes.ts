@@ -5,8 +5,7 @@ import { todayInShanghai } from '../../platform/dates.js';
 import type { Config } from '../../platform/config.js';
 import { rolesAllow } from '../../orgs/roles.rules.js';
 import { getPublicAttachment, staffAttachment, type AttachmentWithFile } from '../../catalog/public-catalog.js';
-import { Params, typed } from '../../platform/http/schemas.js';
-import { FormInt, UrlIdParams } from '../../platform/http/form-numbers.js';
+import { Params, typed, Int, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 import { blobPath } from '../../catalog/attachment-files.js';
@@ -25,11 +24,11 @@ function send(reply: FastifyReply, config: Config, a: AttachmentWithFile, cache:
 }
 
 /** Attachment downloads: public (only attachments of published items, via `publicItems`) and staff. */
-const ItemFileParams = Params({ itemId: FormInt('信息编号'), id: FormInt('附件编号') });
+const ItemFileParams = Params({ itemId: Int('信息编号'), id: Int('附件编号') });
 
 export async function fileRoutes(app: FastifyInstance, config: Config): Promise<void> {
   const r = typed(app);
-  r.get('/gk/files/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+  r.get('/gk/files/:id', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
     unknownPageIfBadParams(req, fileNotFound);
     const a = await getPublicAttachment(req.ctx.db, todayInShanghai(req.ctx.now()), req.params.id);
     if (!a) throw fileNotFound();

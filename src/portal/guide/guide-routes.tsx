@@ -3,14 +3,13 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { beijingTime } from '../../platform/views/components.js';
 import { findPublicAgency, publicAgencies } from '../../orgs/org-directory.js';
-import { Params, typed } from '../../platform/http/schemas.js';
-import { FormInt } from '../../platform/http/form-numbers.js';
+import { Params, typed, Int } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
 import { GUIDE_CONTACT_FIELDS, GUIDE_SECTIONS, defaultGuide, type GuideSection } from '../../guide/guide.rules.js';
 import { agencyGuide } from '../../guide/public-guide.js';
 
-const AgencyParams = Params({ orgId: FormInt('机构') });
+const AgencyParams = Params({ orgId: Int('机构') });
 const orgNotFound = () => notFound('org_not_found', '该机构不存在。');
 
 const COLUMN: Record<GuideSection, 'classification' | 'arrangement' | 'how_to_obtain' | 'request_procedure' | 'supervision'> = {

@@ -6,13 +6,12 @@ import { Empty } from '../../platform/views/components.js';
 import { enabledOrgs, findPublicAgency } from '../../orgs/org-directory.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
 import { listPublicItems } from '../../catalog/public-catalog.js';
-import { Params, typed } from '../../platform/http/schemas.js';
-import { FormInt } from '../../platform/http/form-numbers.js';
+import { Params, typed, Int } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { ItemList, KeyAreas } from './home-routes.js';
 
 /** The home page of one agency (机构首页): its doors, latest items, 重点领域 and sub-agencies. */
-const AgencyParams = Params({ orgId: FormInt('机构') });
+const AgencyParams = Params({ orgId: Int('机构') });
 const orgNotFound = () => notFound('org_not_found', '机构不存在。');
 
 export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {

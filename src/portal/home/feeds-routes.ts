@@ -3,16 +3,15 @@ import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { findOrg } from '../../orgs/org-directory.js';
 import { feedItems, findOrgCategory, sitemapItems, type ItemWithOrg } from '../../catalog/public-catalog.js';
-import { Params, typed } from '../../platform/http/schemas.js';
-import { FormInt } from '../../platform/http/form-numbers.js';
+import { Params, typed, Int } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { displayDocNumber } from '../../catalog/doc-number.rules.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const FEED_SIZE = 50;
-const FeedParams = Params({ orgId: FormInt('机构') });
-const CategoryFeedParams = Params({ orgId: FormInt('机构'), categoryId: FormInt('目录分类') });
+const FeedParams = Params({ orgId: Int('机构') });
+const CategoryFeedParams = Params({ orgId: Int('机构'), categoryId: Int('目录分类') });
 
 /** An Atom 1.0 document for published items (RFC 4287). */
 export function atom(base: string, selfPath: string, title: string, rows: ItemWithOrg[], updated: string): string {

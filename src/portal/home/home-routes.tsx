@@ -3,8 +3,7 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { Pagination, Empty } from '../../platform/views/components.js';
-import { Form, Params, typed } from '../../platform/http/schemas.js';
-import { FormInt, OptFormInt, FormPage } from '../../platform/http/form-numbers.js';
+import { Form, Params, typed, Int, OptInt, Page } from '../../platform/http/schemas.js';
 import { findEnabledOrg, publicAgencies, type OrgRow } from '../../orgs/org-directory.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
 import { article20Counts, article20Items, listPublicItems, type ItemWithOrg } from '../../catalog/public-catalog.js';
@@ -52,9 +51,9 @@ async function orgFilter(req: FastifyRequest, orgId: number | undefined): Promis
 }
 const pageNotFound = () => notFound('not_found', '您访问的页面不存在。');
 
-const OrgQuery = Form({ org: OptFormInt('机构') });
-const Article20Params = Params({ n: FormInt('第二十条信息类别', { maximum: ARTICLE20_ITEMS.length }) });
-const Article20Query = Form({ org: OptFormInt('机构'), page: FormPage() });
+const OrgQuery = Form({ org: OptInt('机构') });
+const Article20Params = Params({ n: Int('第二十条信息类别', { maximum: ARTICLE20_ITEMS.length }) });
+const Article20Query = Form({ org: OptInt('机构'), page: Page() });
 
 /** The jurisdiction home page, the agency directory and the 第二十条 法定主动公开内容 pages. */
 export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {

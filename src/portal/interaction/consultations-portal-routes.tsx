@@ -3,8 +3,7 @@ import { PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, Empty, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Form, Text, typed } from '../../platform/http/schemas.js';
-import { OptFormInt, UrlIdParams } from '../../platform/http/form-numbers.js';
+import { Form, Text, typed, OptInt, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import { ADOPTION, PHASE_LABELS, type Adoption } from '../../interaction/comment-periods.rules.js';
@@ -105,7 +104,7 @@ function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; err
 
 const periodNotFound = () => notFound('period_not_found', '意见征集不存在。');
 // Content rules (the comment is required, its length) stay with submitComment: the form is shown again with the text kept.
-const CommentForm = Form({ articleNo: OptFormInt('针对'), content: Text('意见内容'), name: Text('姓名'), phone: Text('联系电话') });
+const CommentForm = Form({ articleNo: OptInt('针对'), content: Text('意见内容'), name: Text('姓名'), phone: Text('联系电话') });
 
 /** Portal: open comment periods, closed ones with their feedback, and the comment form. */
 export async function consultationsPortalRoutes(app: FastifyInstance): Promise<void> {
@@ -124,12 +123,12 @@ export async function consultationsPortalRoutes(app: FastifyInstance): Promise<v
     );
   });
 
-  r.get('/hd/consultations/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+  r.get('/hd/consultations/:id', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
     unknownPageIfBadParams(req, periodNotFound);
     return reply.page(<DetailPage view={reply.view()} d={await periodDetail(req.ctx, req.params.id, 'public')} />);
   });
 
-  r.post('/hd/consultations/:id', { schema: { params: UrlIdParams, body: CommentForm }, ...PAGE_BY_ID, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
+  r.post('/hd/consultations/:id', { schema: { params: IdParams, body: CommentForm }, ...PAGE_BY_ID, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
     unknownPageIfBadParams(req, periodNotFound);
     const { id } = req.params;
     const { articleNo, content, name, phone } = req.body;

@@ -3,8 +3,7 @@ import { LOOKUP_LIMIT, PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Checkbox, Form, Text, ticked, typed } from '../../platform/http/schemas.js';
-import { OptFormInt } from '../../platform/http/form-numbers.js';
+import { Checkbox, Form, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
 import { invalidFields, isAppError, type FieldError } from '../../platform/errors.js';
 import { MESSAGE_TYPES, RATINGS, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
 import { DEFAULT_REPLY_LIMITS } from '../../interaction/reply-deadline.rules.js';
@@ -149,7 +148,7 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
 }
 
 /** Portal: the doors of 互动交流, the message form and receipt, status, rating and reopening. */
-const NewQuery = Form({ org: OptFormInt('受理机关') });
+const NewQuery = Form({ org: OptInt('受理机关') });
 const LookupForm = Form({ messageNo: Text('留言编号'), queryCode: Text('查询码') });
 const RateForm = Form({ messageNo: Text('留言编号'), queryCode: Text('查询码'), rating: Text('评价'), reason: Text('评价理由'), reopen: Checkbox('不满意时申请重新办理') });
 

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
-import { Form, OptText, Params, Type, typed } from '../../platform/http/schemas.js';
-import { FormPage } from '../../platform/http/form-numbers.js';
+import { Form, OptText, Params, Type, typed, Page } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { MESSAGE_TYPES, type MessageType } from '../../interaction/message-states.rules.js';
 import { listPublicQa, publicQaByNo, publishedQaPages, type PublicQaItem } from '../../interaction/public-qa.js';
@@ -14,7 +13,7 @@ import { normalizeText } from '../../search/tokenizer.rules.js';
 import { Marked } from '../marked.js';
 
 const PER_PAGE = 20;
-const QaQuery = Form({ q: OptText('搜索问答'), page: FormPage() });
+const QaQuery = Form({ q: OptText('搜索问答'), page: Page() });
 const QaParams = Params({ no: Type.String({ title: '留言编号', maxLength: 30 }) });
 const qaNotFound = () => notFound('qa_not_found', '该问答不存在或尚未公开。');
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Form, typed } from '../../platform/http/schemas.js';
-import { OptFormInt, UrlIdParams } from '../../platform/http/form-numbers.js';
+import { Form, typed, OptInt, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, beijingTime } from '../../platform/views/components.js';
@@ -20,7 +19,7 @@ async function published(req: FastifyRequest, id: number): Promise<ReportListRow
   return r;
 }
 
-const ReportsQuery = Form({ org: OptFormInt('机构') });
+const ReportsQuery = Form({ org: OptInt('机构') });
 
 const Paras = ({ text }: { text: string }) => (
   <>
@@ -59,7 +58,7 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
       </PortalLayout>,
     );
   });
-  t.get('/reports/:id', { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+  t.get('/reports/:id', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
     const r = await published(req, req.params.id);
     const title = reportTitle(r);
     return reply.page(
@@ -81,7 +80,7 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
     );
   });
   for (const kind of ['docx', 'xlsx'] as const)
-    t.get(`/reports/:id/report.${kind}`, { schema: { params: UrlIdParams }, ...PAGE_BY_ID }, async (req, reply) => {
+    t.get(`/reports/:id/report.${kind}`, { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
       const f = await reportFile(await published(req, req.params.id), kind);
       return reply.header('content-type', f.type).header('content-disposition', attachment(f.filename)).send(f.data);
     });

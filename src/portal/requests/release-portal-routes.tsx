@@ -1,13 +1,12 @@
 /** Portal: the applicant downloads a released document with 申请编号 + 查询码 (rate-limited like every lookup). */
 import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT } from '../../platform/http/limits.js';
-import { Form, Text, typed } from '../../platform/http/schemas.js';
-import { OptFormInt } from '../../platform/http/form-numbers.js';
+import { Form, Text, typed, OptInt } from '../../platform/http/schemas.js';
 import { isAppError } from '../../platform/errors.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';
 import { downloadRelease } from '../../requests/release/download-release.js';
 
-const ReleaseForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), doc: OptFormInt('文件') });
+const ReleaseForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), doc: OptInt('文件') });
 
 export async function releasePortalRoutes(app: FastifyInstance): Promise<void> {
   typed(app).post('/ysqgk/release', { schema: { body: ReleaseForm }, ...LOOKUP_LIMIT }, async (req, reply) => {

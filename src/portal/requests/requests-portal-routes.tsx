@@ -3,8 +3,7 @@ import { LOOKUP_LIMIT, PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Checkbox, Form, OptText, Text, ticked, typed } from '../../platform/http/schemas.js';
-import { OptFormInt } from '../../platform/http/form-numbers.js';
+import { Checkbox, Form, OptText, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
 import { conflict, invalid, isAppError, type FieldError } from '../../platform/errors.js';
 import { agencyOptions } from '../../orgs/org-directory.js';
 import { submitOnline } from '../../requests/submit-online.js';
@@ -30,11 +29,11 @@ import { uploadFieldsAsForm } from '../upload-fields.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
 
-const ApplyQuery = Form({ org: OptFormInt('受理机关') });
+const ApplyQuery = Form({ org: OptInt('受理机关') });
 // `check`: the “先查找是否已主动公开” button; `confirmed`: the matches were shown and the applicant submits anyway.
 const ApplyForm = Form({ ...APPLICATION_FIELDS, check: Checkbox('先查找是否已主动公开'), confirmed: Checkbox('已查看可能已主动公开的信息') });
 const LookupForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码') });
-const LetterForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), n: OptFormInt('文书', { minimum: 0 }), format: OptText('格式') });
+const LetterForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), n: OptInt('文书', { minimum: 0 }), format: OptText('格式') });
 const OralConfirmForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), agree: Checkbox('我已核对，以上内容是我提出的申请') });
 const WithdrawForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), confirm: Checkbox('确认撤回'), reason: Text('撤回理由') });
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Form, Params, typed } from '../../platform/http/schemas.js';
-import { FormInt, OptFormInt } from '../../platform/http/form-numbers.js';
+import { Form, Params, typed, Int, OptInt } from '../../platform/http/schemas.js';
 import { formatFigure } from '../../supervision/dashboard.rules.js';
 import { publicStats, type PublicStats } from '../../supervision/public-stats.js';
 import { trendChart } from '../../supervision/trend.js';
@@ -88,8 +87,8 @@ function StatsPage({ view, s, svg }: { view: ViewCtx; s: PublicStats; svg: strin
   );
 }
 
-const StatsQuery = Form({ year: OptFormInt('年度') });
-const AgencyParams = Params({ orgId: FormInt('机构') });
+const StatsQuery = Form({ year: OptInt('年度') });
+const AgencyParams = Params({ orgId: Int('机构') });
 
 async function render(req: FastifyRequest, view: ViewCtx, year: number | undefined, orgId?: number) {
   const s = await publicStats(req.ctx, { orgId, year });
