@@ -9,7 +9,7 @@ import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, RATINGS, type MessageC
 import { staffMessage } from '../../interaction/message-status.js';
 import { messageOrgOptions, type MessageEventRow, type MessageWithOrg } from '../../interaction/message-queues.js';
 import { listMessageHandlers } from '../../interaction/message-handlers.js';
-import { MESSAGE_EVENT_LABELS } from '../../platform/views/message-fields.js';
+import { MESSAGE_EVENT_LABELS } from '../../interaction/views/message-fields.js';
 import { MessageActionForm, MessageActionParams, MessageActions, runAction } from './message-actions.js';
 import { readAttachment } from '../../interaction/message-attachments.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';

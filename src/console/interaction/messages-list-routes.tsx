@@ -15,7 +15,7 @@ import { formatRate, type MessageFigures } from '../../interaction/figures.rules
 import { messageFigures } from '../../interaction/message-figures.js';
 import { maskMessage } from '../../interaction/message-support.js';
 import { registerMessage } from '../../interaction/register-message.js';
-import { MessageFields, type MessageFormValues } from '../../platform/views/message-fields.js';
+import { MessageFields, type MessageFormValues } from '../../interaction/views/message-fields.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../catalog/attachment.rules.js';

@@ -15,10 +15,11 @@ import { caseFormChoices } from '../../requests/case-page.js';
 import { ActionForms } from './request-actions.js';
 import { requestActionRoutes } from './request-action-routes.js';
 import { IdParams, Int, Params, Type, typed } from '../../platform/http/schemas.js';
-import { LetterDocument } from '../../portal/requests/letter-view.js';
+import { LetterDocument } from '../../requests/views/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { DeadlineSetNote, IdProofList } from './case-extras.js';
-import { idProofLimitMb, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
+import { readApplicationUpload, uploadedProofs } from '../../requests/views/id-proof-field.js';
+import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import { addIdProofs } from '../../requests/add-id-proofs.js';
 import { DepartmentsSection, requestDepartmentRoutes } from './request-departments.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
@@ -206,7 +207,7 @@ const LetterParams = Params({ id: Int('编号'), n: Type.String({ title: '文书
 export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
   const render = async (req: { ctx: Ctx }, id: number) => {
     const c = await staffCase(req.ctx, id);
-    return { c, ...(await caseFormChoices(req.ctx, c.request.org_path)), maxMb: await idProofLimitMb(req.ctx.db) };
+    return { c, ...(await caseFormChoices(req.ctx, c.request.org_path)), maxMb: await idProofLimitMb(req.ctx) };
   };
   const errorPage = async (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => {
     const p = await render(req, id);

@@ -3,7 +3,6 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Text, typed } from '../../platform/http/schemas.js';
-import { normalizeFormInput } from '../../platform/http/server.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { scopePaths } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
@@ -11,8 +10,9 @@ import { HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
 import { registerRequest } from '../../requests/register-request.js';
 import { requestAgencies } from '../../requests/request-agencies.js';
 import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
-import { ApplicationFields, applicationFromBody, type ApplicationFormValues } from '../../portal/requests/application-form.js';
-import { IdProofField, readApplicationUpload, uploadedProofs } from '../../portal/requests/id-proof-field.js';
+import { ApplicationFields } from '../../requests/views/application-form.js';
+import { APPLICATION_FIELDS, applicationValues, type ApplicationFormValues } from '../../requests/application-form.schemas.js';
+import { IdProofField, readApplicationUpload, uploadedProofs } from '../../requests/views/id-proof-field.js';
 import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 
 type Values = Partial<ApplicationFormValues> & { channel?: string; receivedOn?: string };
@@ -40,14 +40,11 @@ function NewPage({ view, orgs, values, errors, maxMb, reselect }: { view: ViewCt
 }
 
 /**
- * The registration form's own fields; the application fields (applicationFromBody) and the identity proofs
- * come with them. Sent as multipart (with files) or url-encoded: the upload reader puts a multipart form's
+ * The registration form: the application's fields (application-form.schemas.ts) and its own; the identity
+ * proofs come with them. Sent as multipart (with files) or url-encoded: the upload reader puts a multipart form's
  * fields in the body, trimmed and with empty fields absent like any form, before the schema reads them.
  */
-const RegisterForm = Form({ channel: Text('申请渠道'), receivedOn: Text('收到申请之日') });
-const normalizeUploadFields = async (req: FastifyRequest): Promise<void> => {
-  if (req.isMultipart()) req.body = normalizeFormInput(req.body);
-};
+const RegisterForm = Form({ ...APPLICATION_FIELDS, channel: Text('申请渠道'), receivedOn: Text('收到申请之日') });
 
 /** Console: staff register an application received by another channel. */
 export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
@@ -59,9 +56,9 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
 
   route.get('/console/requests/new', async (req, reply) => reply.page(<NewPage view={reply.view()} orgs={await orgsFor(req)} maxMb={await idProofLimitMb(req.ctx)} />));
 
-  route.post('/console/requests/new', { schema: { body: RegisterForm }, preValidation: [readApplicationUpload, normalizeUploadFields] }, async (req, reply) => {
+  route.post('/console/requests/new', { schema: { body: RegisterForm }, preValidation: readApplicationUpload }, async (req, reply) => {
     const orgs = await orgsFor(req);
-    const values = { ...applicationFromBody(req.body), channel: req.body.channel, receivedOn: req.body.receivedOn };
+    const values = { ...applicationValues(req.body), channel: req.body.channel, receivedOn: req.body.receivedOn };
     let reselect = false;
     try {
       const idProofs = uploadedProofs(req);

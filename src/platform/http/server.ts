@@ -27,6 +27,7 @@ import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import { sameSitePath } from './same-site.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { removeUploadFiles } from './upload-form.js';
+import { normalizeFormInput } from './form-input.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
@@ -305,22 +306,6 @@ function csrfUserInfo(req: FastifyRequest): string {
 }
 
 const isForm = (req: FastifyRequest): boolean => (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-
-/** Trims every text value and drops empty ones (an empty form field is an absent one). */
-export function normalizeFormInput(input: unknown): unknown {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
-    if (typeof v === 'string') {
-      const t = v.trim();
-      if (t) out[k] = t;
-    } else if (Array.isArray(v)) {
-      const list = v.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '');
-      if (list.length) out[k] = list;
-    } else if (v !== undefined) out[k] = v;
-  }
-  return out;
-}
 
 function safeBack(req: FastifyRequest): string {
   const back = (req.query as Record<string, unknown>).back;

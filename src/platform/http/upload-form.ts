@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { normalizeFormInput } from './form-input.js';
 import { AppError } from '../errors.js';
 
 /** An uploaded file: kept on disk while the request runs, read into memory only when a handler asks. */
@@ -117,8 +118,11 @@ export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
       form.error = `文件过大、数量过多（每次最多 ${maxFiles} 个，每个不超过 ${Math.floor(maxFileBytes / 1048576)} MB）或上传中断，请重新上传。`;
     }
     form.file = form.files[0] ?? null;
-    req.body = body;
+    // The fields as any form's (trimmed, an empty field absent) for the route's body schema; a form
+    // without files has its login and CSRF token checked here too, before the schema reads it.
     forms.set(req, form);
+    if (!gated && !gate(req, reply, limits, body)) return;
+    req.body = normalizeFormInput(body);
   };
 }
 

@@ -11,7 +11,7 @@ import { submitMessage } from '../../interaction/submit-message.js';
 import { publicMessageStatus, type PublicMessageStatus } from '../../interaction/message-status.js';
 import { rateMessage } from '../../interaction/rate-message.js';
 import { reopenMessage } from '../../interaction/reopen-message.js';
-import { MESSAGE_EVENT_LABELS, MessageFields, type MessageFormValues } from '../../platform/views/message-fields.js';
+import { MESSAGE_EVENT_LABELS, MessageFields, type MessageFormValues } from '../../interaction/views/message-fields.js';
 import { MessageForm, messageValues } from '../../interaction/message-form.schemas.js';
 import { messageOrgOptions } from '../../interaction/message-queues.js';
 import { readMultipartForm, uploadedFiles } from './multipart-form.js';

@@ -2,11 +2,10 @@
 import type { FastifyRequest } from 'fastify';
 import { ATTACHMENT_LIMITS, type UploadedFile } from '../../interaction/message-attachments.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
-import { uploadFieldsAsForm } from '../upload-fields.js';
 
 /** preValidation hooks: fields → `req.body`, files of field `attachments` → `uploadedFiles(req)`. */
 // A message takes at most ATTACHMENT_LIMITS.files files (one more is read so the form can say so).
-export const readMultipartForm = [readUploadForm('attachments', { maxFiles: ATTACHMENT_LIMITS.files + 1, maxFileBytes: ATTACHMENT_LIMITS.bytes }), uploadFieldsAsForm];
+export const readMultipartForm = readUploadForm('attachments', { maxFiles: ATTACHMENT_LIMITS.files + 1, maxFileBytes: ATTACHMENT_LIMITS.bytes });
 
 /** The files read by `readMultipartForm` ('too_large' when the upload was cut off). */
 export function uploadedFiles(req: FastifyRequest): UploadedFile[] | 'too_large' {

@@ -10,7 +10,7 @@ import { browserSkip, launch } from '../../../test/browser/browser.js';
 import { isA4, lineWith, pdfPages, textLines, type PdfPage, type TextLine } from '../../../test/render/render.js';
 import { renderDocument } from '../../platform/http/render.js';
 import { answerLetter } from '../../requests/letters.rules.js';
-import { LetterDocument } from '../../platform/views/letter-view.js';
+import { LetterDocument } from '../../requests/views/letter-view.js';
 
 const PT_PER_MM = 72 / 25.4;
 const AREA_LEFT = 28 * PT_PER_MM;

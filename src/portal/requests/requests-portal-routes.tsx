@@ -10,7 +10,7 @@ import { submitOnline } from '../../requests/submit-online.js';
 import { publicStatus } from '../../requests/request-status.js';
 import { withdrawRequest } from '../../requests/withdraw-request.js';
 import { confirmOralByApplicant } from '../../requests/confirm-oral-by-applicant.js';
-import { ApplicationFields } from '../../platform/views/application-form.js';
+import { ApplicationFields } from '../../requests/views/application-form.js';
 import { APPLICATION_FIELDS, applicationValues, type ApplicationFormValues } from '../../requests/application-form.schemas.js';
 import { StatusView } from './status-view.js';
 import { ReleaseDownloads } from './release-downloads.js';
@@ -19,13 +19,12 @@ import { WithdrawConfirm } from './withdraw-confirm.js';
 import { lostCodeRoutes } from './lost-code-routes.js';
 import { ReceiptPage } from './receipt-view.js';
 import { isOpenState } from '../../requests/request-states.rules.js';
-import { LetterDocument } from '../../platform/views/letter-view.js';
+import { LetterDocument } from '../../requests/views/letter-view.js';
 import { letterDocx, letterFileName } from '../../requests/letter-docx.js';
 import { matchPublished, type PublishedMatch } from '../../requests/published-matches.js';
-import { IdProofField, readApplicationUpload, uploadedProofs } from '../../platform/views/id-proof-field.js';
+import { IdProofField, readApplicationUpload, uploadedProofs } from '../../requests/views/id-proof-field.js';
 import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import { uploadForm } from '../../platform/http/upload-form.js';
-import { uploadFieldsAsForm } from '../upload-fields.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */
 
@@ -109,7 +108,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
   // The form with identity proofs is a multipart post and keeps its streaming reader: the reader puts
   // the text fields in req.body before validation (upload-fields.ts), so one schema types the multipart
   // and the plain post; the files are read from the upload form (uploadedProofs).
-  r.post('/ysqgk', { schema: { body: ApplyForm }, preValidation: [readApplicationUpload, uploadFieldsAsForm], ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
+  r.post('/ysqgk', { schema: { body: ApplyForm }, preValidation: readApplicationUpload, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
     const values = applicationValues(req.body);
     const check = ticked(req.body.check);
     // A re-shown form cannot keep a chosen file: say so when one was sent.

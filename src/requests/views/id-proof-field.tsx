@@ -1,11 +1,11 @@
 /** The identity-proof file field (REFERENCE §5.6) of the application form, and reading its files from a multipart post. */
 import type { FastifyRequest } from 'fastify';
-import { fieldError } from './components.js';
-import type { FieldError } from '../errors.js';
-import { invalid } from '../errors.js';
-import { readUploadForm, uploadForm } from '../http/upload-form.js';
-import { ID_PROOF_FIELD, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../../requests/identity-proof.rules.js';
-import type { UploadedProof } from '../../requests/identity-proofs.js';
+import { fieldError } from '../../platform/views/components.js';
+import type { FieldError } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
+import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
+import { ID_PROOF_FIELD, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../identity-proof.rules.js';
+import type { UploadedProof } from '../identity-proofs.js';
 
 /** preValidation hook of the application forms (works without JavaScript: a plain multipart post). */
 // At most ID_PROOF_MAX_FILES files (one more is read so the form can say so) of the largest size the setting allows.

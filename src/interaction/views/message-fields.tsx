@@ -2,10 +2,10 @@
  * The message (留言) form fields and the labels of a message's history, shared by the portal's
  * 我要留言 and the console's registration of calls and letters (console and portal do not import each other).
  */
-import { SelectField, TextArea, TextField, fieldError } from './components.js';
-import type { FieldError } from '../errors.js';
-import { MESSAGE_TYPES } from '../../interaction/message-states.rules.js';
-import type { MessageInput } from '../../interaction/message-input.rules.js';
+import { SelectField, TextArea, TextField, fieldError } from '../../platform/views/components.js';
+import type { FieldError } from '../../platform/errors.js';
+import { MESSAGE_TYPES } from '../message-states.rules.js';
+import type { MessageInput } from '../message-input.rules.js';
 
 /** Values of the message form as typed. */
 export interface MessageFormValues extends MessageInput {

@@ -2,10 +2,10 @@
  * A letter as a printable HTML document laid out like its DOCX (GB/T 9704-2012: A4 type area, title
  * centred, 发文字号, signer centred over the date at the right, 附注, 抄送; /static/css/letter.css).
  */
-import { formatChinese } from '../dates.js';
-import { ccLine } from '../office/gongwen.rules.js';
-import { letterNote, type Letter } from '../../requests/letters.rules.js';
-import { assetUrl } from '../http/static-assets.js';
+import { formatChinese } from '../../platform/dates.js';
+import { ccLine } from '../../platform/office/gongwen.rules.js';
+import { letterNote, type Letter } from '../letters.rules.js';
+import { assetUrl } from '../../platform/http/static-assets.js';
 
 /** Renders one letter as a standalone, printable page. */
 export function LetterDocument({ letter }: { letter: Letter }) {

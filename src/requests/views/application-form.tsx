@@ -1,8 +1,8 @@
 /** The application form fields (条例第二十九条; REFERENCE §5.6), shared by the portal and the console's registration page. */
-import { SelectField, TextArea, TextField } from './components.js';
-import type { FieldError } from '../errors.js';
-import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../../requests/applicant.rules.js';
-import type { ApplicationFormValues } from '../../requests/application-form.schemas.js';
+import { SelectField, TextArea, TextField } from '../../platform/views/components.js';
+import type { FieldError } from '../../platform/errors.js';
+import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../applicant.rules.js';
+import type { ApplicationFormValues } from '../application-form.schemas.js';
 
 export type { ApplicationFormValues };
 
