@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyAttachment, contentDisposition } from './attachment.rules.js';
+import { classifyAttachment } from './attachment.rules.js';
+import { contentDisposition } from '../platform/http/content-disposition.js';
 
 const MB = 1048576;
 const code = (r: ReturnType<typeof classifyAttachment>) => ('code' in r ? r.code : r.kind);

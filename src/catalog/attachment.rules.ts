@@ -50,8 +50,3 @@ export function classifyAttachment(filename: string, size: number, sniffed: Snif
   return { kind, mime: spec.mime };
 }
 
-/** A safe Content-Disposition keeping the original Chinese filename (RFC 6266 / RFC 5987). */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}

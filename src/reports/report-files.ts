@@ -19,5 +19,3 @@ export async function reportFile(r: ReportListRow, kind: 'docx' | 'xlsx'): Promi
   return { data: await exportReportXlsx(rowTables(r), title), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${title}.xlsx` };
 }
 
-/** Content-Disposition with a UTF-8 file name. */
-export const attachment = (filename: string): string => `attachment; filename="report"; filename*=UTF-8''${encodeURIComponent(filename)}`;

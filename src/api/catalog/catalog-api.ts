@@ -14,7 +14,7 @@ import { withdrawItem } from '../../catalog/withdraw-item.js';
 import { setValidity } from '../../catalog/set-validity.js';
 import { publicCatalogRows } from '../../catalog/export-rows.rules.js';
 import { toCsv } from '../../catalog/csv.rules.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { answers, Errors, IdParams, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';
 
 const PublicItem = Type.Object({

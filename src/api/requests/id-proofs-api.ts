@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalid, unauthenticated } from '../../platform/errors.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { loadCase } from '../../requests/case-support.js';
 import { listIdProofs, readIdProof } from '../../requests/identity-proofs.js';
 import { addIdProofs } from '../../requests/add-id-proofs.js';

@@ -19,7 +19,7 @@ import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { allStaffItems } from '../../catalog/staff-items.js';
 import { staffCatalogRows } from '../../catalog/export-rows.rules.js';
 import { toCsv } from '../../catalog/csv.rules.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 
 async function importOrgs(db: Db, actor: Actor): Promise<Array<[string, string]>> {

@@ -12,7 +12,7 @@ import { listMessageHandlers } from '../../interaction/message-handlers.js';
 import { MESSAGE_EVENT_LABELS } from '../../interaction/views/message-fields.js';
 import { MessageActionForm, MessageActionParams, MessageActions, runAction } from './message-actions.js';
 import { readAttachment } from '../../interaction/message-attachments.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 function describe(e: MessageEventRow): string {
   const p = JSON.parse(e.payload) as Record<string, unknown>;

@@ -18,7 +18,7 @@ import { registerMessage } from '../../interaction/register-message.js';
 import { MessageFields, type MessageFormValues } from '../../interaction/views/message-fields.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
 import { toCsv } from '../../catalog/csv.rules.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 const PER_PAGE = 30;
 

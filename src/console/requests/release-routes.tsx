@@ -1,6 +1,6 @@
 /** Console routes of the release package (提供材料) and its redaction page. Thin: the use-cases decide. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { invalid, isAppError, type AppError } from '../../platform/errors.js';
 import { Form, IdParams, Int, OptInt, OptText, Params, Text, Type, typed } from '../../platform/http/schemas.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';

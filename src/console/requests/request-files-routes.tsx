@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { readIdProof } from '../../requests/identity-proofs.js';
 import { oralSheet } from '../../requests/oral-sheet.js';
 import { oralSheetDocx } from '../../requests/oral-sheet-docx.js';

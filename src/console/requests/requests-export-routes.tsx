@@ -3,7 +3,7 @@ import { assertAllowed } from '../guard.js';
 import { Form, OptChoice, OptInt, typed } from '../../platform/http/schemas.js';
 import { tx } from '../../platform/tx.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { toCsv } from '../../catalog/csv.rules.js';
 import { isProvisionalDate } from '../../calendar/calendar.rules.js';
 import { requestScopes, seesPersonalData } from '../../requests/requests.policy.rules.js';

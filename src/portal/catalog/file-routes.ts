@@ -7,7 +7,7 @@ import { rolesAllow } from '../../orgs/roles.rules.js';
 import { getPublicAttachment, staffAttachment, type AttachmentWithFile } from '../../catalog/public-catalog.js';
 import { Params, typed, Int, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
-import { contentDisposition } from '../../catalog/attachment.rules.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { blobPath } from '../../catalog/attachment-files.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 

@@ -8,7 +8,8 @@ import { findOrg } from '../../orgs/org-directory.js';
 import { publishedReport, publishedReports, rowTables, type ReportListRow } from '../../reports/public-reports.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
-import { attachment, reportFile, reportTitle } from '../../reports/report-files.js';
+import { reportFile, reportTitle } from '../../reports/report-files.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 const reportNotFound = () => notFound('report_not_found', '年度报告不存在或尚未发布。');
 
@@ -82,6 +83,6 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
   for (const kind of ['docx', 'xlsx'] as const)
     t.get(`/reports/:id/report.${kind}`, { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
       const f = await reportFile(await published(req, req.params.id), kind);
-      return reply.header('content-type', f.type).header('content-disposition', attachment(f.filename)).send(f.data);
+      return reply.header('content-type', f.type).header('content-disposition', contentDisposition(f.filename)).send(f.data);
     });
 }
