@@ -1,5 +1,5 @@
 import type { Ctx } from '../platform/context.js';
-import { conflict, forbidden, invalid, invalidFields, notFound } from '../platform/errors.js';
+import { conflict, forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { generatePassword, hashPassword } from '../platform/auth/password.js';
 import { checkPasswordRule } from '../platform/auth/password.rules.js';
@@ -81,11 +81,4 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ us
     });
     return { user, oneTimePassword: password };
   });
-}
-
-/** Rejects an empty or malformed id from a form. */
-export function parseId(raw: unknown, field = 'id'): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw invalid('id_invalid', '编号无效。', field);
-  return n;
 }
