@@ -28,6 +28,7 @@ import { sameSitePath } from './same-site.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { removeUploadFiles } from './upload-form.js';
 import { normalizeFormInput } from './form-input.js';
+import { Form, OptText, typed } from './schemas.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
@@ -228,15 +229,16 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   });
 
   // Preferences that persist in cookies and work without JavaScript.
-  app.get('/prefs/elder', async (req, reply) => {
-    const on = (req.query as Record<string, string>).on === '1';
-    reply.setCookie(ELDER_COOKIE, on ? '1' : '0', { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
-    return reply.redirect(safeBack(req), 303);
+  const prefs = typed(app);
+  const ElderQuery = Form({ on: OptText('长者模式'), back: OptText('返回页面') });
+  const ScriptQuery = Form({ v: OptText('字体'), back: OptText('返回页面') });
+  prefs.get('/prefs/elder', { schema: { querystring: ElderQuery } }, async (req, reply) => {
+    reply.setCookie(ELDER_COOKIE, req.query.on === '1' ? '1' : '0', { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
+    return reply.redirect(sameSitePath(req.query.back ?? '/'), 303);
   });
-  app.get('/prefs/script', async (req, reply) => {
-    const v = (req.query as Record<string, string>).v === 'hant' ? 'hant' : 'hans';
-    reply.setCookie(SCRIPT_COOKIE, v, { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
-    return reply.redirect(safeBack(req), 303);
+  prefs.get('/prefs/script', { schema: { querystring: ScriptQuery } }, async (req, reply) => {
+    reply.setCookie(SCRIPT_COOKIE, req.query.v === 'hant' ? 'hant' : 'hans', { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
+    return reply.redirect(sameSitePath(req.query.back ?? '/'), 303);
   });
 
   app.get('/healthz', { logLevel: 'silent' }, async () => ({ status: 'ok' }));
@@ -306,11 +308,6 @@ function csrfUserInfo(req: FastifyRequest): string {
 }
 
 const isForm = (req: FastifyRequest): boolean => (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-
-function safeBack(req: FastifyRequest): string {
-  const back = (req.query as Record<string, unknown>).back;
-  return sameSitePath(typeof back === 'string' ? back : '/');
-}
 
 function safeView(reply: FastifyReply, req: FastifyRequest, deps: ServerDeps): ViewCtx {
   try {
