@@ -2,7 +2,7 @@
 import type { Actor } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { rolesAllow, scopePaths } from '../orgs/roles.rules.js';
-import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+import { listOrgs, type OrgRow } from '../orgs/orgs.store.js';
 
 export type { OrgRow };
 
@@ -13,5 +13,3 @@ export async function agenciesFor(db: Db, actor: Actor, roles: readonly string[]
   return (await listOrgs(db, { underPaths: paths })).filter((o) => o.kind !== 'section' && rolesAllow(actor, roles, o.path));
 }
 
-/** One org by id (undefined when there is none). */
-export const orgById = (db: Db, id: number): Promise<OrgRow | undefined> => getOrg(db, id);

@@ -4,8 +4,6 @@ import { getOrg, listOrgs, type OrgRow } from './orgs.store.js';
 
 export type { OrgRow };
 
-/** Every enabled org, in tree order (with its depth). */
-export const enabledOrgs = (db: Db): Promise<OrgRow[]> => listOrgs(db);
 
 /** Enabled agencies and governments (internal sections left out), in tree order. */
 export const publicAgencies = async (db: Db): Promise<OrgRow[]> => (await listOrgs(db)).filter((o) => o.kind !== 'section');
@@ -13,8 +11,6 @@ export const publicAgencies = async (db: Db): Promise<OrgRow[]> => (await listOr
 /** Options of a select of agencies: [id, name]. */
 export const agencyOptions = async (db: Db): Promise<Array<[string, string]>> => (await publicAgencies(db)).map((o) => [String(o.id), o.name]);
 
-/** One org, enabled or not (undefined when unknown). */
-export const findOrg = (db: Db, id: number): Promise<OrgRow | undefined> => getOrg(db, id);
 
 /** An enabled org (any kind), or undefined. */
 export const findEnabledOrg = async (db: Db, id: number): Promise<OrgRow | undefined> => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalidFields, unauthenticated } from '../../platform/errors.js';
 import type { ReportListRow } from '../../reports/reports.store.js';
-import { publishedReport, publishedReports } from '../../reports/published-reports.js';
+import { publishedReportTables, publishedReports } from '../../reports/public-reports.js';
 import { checkIdentities } from '../../reports/identities.rules.js';
 import { reportTitle } from '../../reports/report-files.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
@@ -94,7 +94,7 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => ({
-      data: (await publishedReports(req.ctx, req.query.year)).map(summary),
+      data: (await publishedReports(req.ctx.db, { year: req.query.year })).map(summary),
     }),
   );
   r.get(
@@ -110,7 +110,7 @@ export async function reportsApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const { report: rep, tables: t } = await publishedReport(req.ctx, req.params.id);
+      const { report: rep, tables: t } = await publishedReportTables(req.ctx.db, req.params.id);
       return {
         ...summary(rep),
         format: t.format,

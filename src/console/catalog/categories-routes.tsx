@@ -4,7 +4,8 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/
 import { Form, IdParams, Int, OptInt, Text, Choice, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { agenciesFor, orgById } from '../../catalog/catalog-orgs.js';
+import { agenciesFor } from '../../catalog/catalog-orgs.js';
+import { findOrg } from '../../orgs/org-queries.js';
 import { assertAllowed } from '../guard.js';
 import { CATEGORY_EDITORS } from '../../catalog/category.rules.js';
 import { addCategory } from '../../catalog/add-category.js';
@@ -20,7 +21,7 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
   const paths = scopePaths(req.actor, CATEGORY_EDITORS);
   assertAllowed(paths.length > 0);
   const orgs = await agenciesFor(req.ctx.db, req.actor, CATEGORY_EDITORS);
-  const org = orgId ? await orgById(req.ctx.db, orgId) : orgs.length === 1 ? orgs[0] : undefined;
+  const org = orgId ? await findOrg(req.ctx, orgId) : orgs.length === 1 ? orgs[0] : undefined;
   if (org) assertAllowed(rolesAllow(req.actor, CATEGORY_EDITORS, org.path));
   const cats: CategoryRow[] = org ? await categoriesOf(req.ctx, org.id) : [];
   const pattern = org ? await getIndexPattern(req.ctx.db, org.id) : '';

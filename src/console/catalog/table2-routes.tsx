@@ -6,7 +6,8 @@ import { Form, Int, OptInt, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { agenciesFor, orgById } from '../../catalog/catalog-orgs.js';
+import { agenciesFor } from '../../catalog/catalog-orgs.js';
+import { findOrg } from '../../orgs/org-queries.js';
 import { assertAllowed } from '../guard.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 import { annualTable2, ownFigures } from '../../catalog/annual-table2.js';
@@ -18,7 +19,7 @@ import { readImportTable } from '../../catalog/import-file.js';
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, year: number, errors?: FieldError[], values?: FiguresInput, status = 200) {
   assertAllowed(scopePaths(req.actor, CATALOG_VIEWERS).length > 0);
   const orgs = await agenciesFor(req.ctx.db, req.actor, CATALOG_VIEWERS);
-  const org = orgId ? await orgById(req.ctx.db, orgId) : orgs[0];
+  const org = orgId ? await findOrg(req.ctx, orgId) : orgs[0];
   if (org) assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, org.path));
   const t = org ? await annualTable2(req.ctx.db, org.path, year) : null;
   const v: FiguresInput = values ?? (org ? await ownFigures(req.ctx.db, org.id, year) : { licensing: '0', penalties: '0', enforcement: '0', feesWan: '0' });

@@ -4,7 +4,8 @@ import { Empty } from '../../platform/views/components.js';
 import { Form, OptText, Params, typed, Int, OptInt, Page, IdParams } from '../../platform/http/schemas.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { enabledOrgs, findEnabledOrg, publicAgencies } from '../../orgs/org-directory.js';
+import { findEnabledOrg, publicAgencies } from '../../orgs/org-directory.js';
+import { orgsWithin } from '../../orgs/org-queries.js';
 import { isPublicSort, itemPreview, listCategories, listPublicItems, publicCategoryCounts, publicTotalsByOrg } from '../../catalog/public-catalog.js';
 import { categoryPath, categoryTree, subtreeIds } from '../../catalog/category-tree.rules.js';
 import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
@@ -60,7 +61,7 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const trail = categoryId ? categoryPath(tree, categoryId) : [];
     if (categoryId && !trail.length) throw notFound('category_not_found', '该分类不存在。');
     const { rows, total } = await listPublicItems(req.ctx.db, day, { orgId: org.id, categoryIds: categoryId ? subtreeIds(tree, categoryId) : undefined, sort, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-    const children = (await enabledOrgs(req.ctx.db)).filter((o) => o.parent_id === org.id && o.kind !== 'section');
+    const children = (await orgsWithin(req.ctx)).filter((o) => o.parent_id === org.id && o.kind !== 'section');
     const allCount = [...counts.values()].reduce((a, b) => a + b, 0);
     return reply.page(<AgencyCatalogPage view={reply.view()} org={org} tree={tree} trail={trail} total={total} allCount={allCount} rows={rows} page={page} perPage={PER_PAGE} sort={sort} children={children} />);
   });

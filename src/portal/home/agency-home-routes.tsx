@@ -3,7 +3,8 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { Empty } from '../../platform/views/components.js';
-import { enabledOrgs, findPublicAgency } from '../../orgs/org-directory.js';
+import { findPublicAgency } from '../../orgs/org-directory.js';
+import { orgsWithin } from '../../orgs/org-queries.js';
 import { ORG_KINDS } from '../../orgs/orgs.rules.js';
 import { listPublicItems } from '../../catalog/public-catalog.js';
 import { Params, typed, Int } from '../../platform/http/schemas.js';
@@ -20,7 +21,7 @@ export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {
     const org = await findPublicAgency(req.ctx.db, req.params.orgId);
     if (!org) throw orgNotFound();
     const latest = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), { orgId: org.id, limit: 10, offset: 0 });
-    const orgs = await enabledOrgs(req.ctx.db);
+    const orgs = await orgsWithin(req.ctx);
     const parent = orgs.find((o) => o.id === org.parent_id);
     const children = orgs.filter((o) => o.parent_id === org.id && o.kind !== 'section');
     const doors: Array<[string, string, string]> = [

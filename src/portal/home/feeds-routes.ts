@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { findOrg } from '../../orgs/org-directory.js';
+import { findOrg } from '../../orgs/org-queries.js';
 import { feedItems, findOrgCategory, sitemapItems, type ItemWithOrg } from '../../catalog/public-catalog.js';
 import { Params, typed, Int } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
@@ -59,13 +59,13 @@ export async function feedsRoutes(app: FastifyInstance, base: string): Promise<v
   r.get('/feeds/all.atom', async (req, reply) => send(req, reply, { title: '最新公开的政府信息' }));
   r.get('/feeds/org/:orgId', { schema: { params: FeedParams }, ...PAGE_BY_ID }, async (req, reply) => {
     unknownPageIfBadParams(req, orgNotFound);
-    const org = await findOrg(req.ctx.db, req.params.orgId);
+    const org = await findOrg(req.ctx, req.params.orgId);
     if (!org || org.disabled) throw orgNotFound();
     return send(req, reply, { orgId: org.id, title: `${org.name}：最新公开的政府信息` });
   });
   r.get('/feeds/org/:orgId/category/:categoryId', { schema: { params: CategoryFeedParams }, ...PAGE_BY_ID }, async (req, reply) => {
     unknownPageIfBadParams(req, categoryNotFound);
-    const org = await findOrg(req.ctx.db, req.params.orgId);
+    const org = await findOrg(req.ctx, req.params.orgId);
     const cat = org ? await findOrgCategory(req.ctx.db, org.id, req.params.categoryId) : undefined;
     if (!org || !cat) throw categoryNotFound();
     return send(req, reply, { orgId: org.id, categoryId: cat.id, title: `${org.name} · ${cat.name}` });

@@ -4,7 +4,7 @@ import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, beijingTime } from '../../platform/views/components.js';
 import { notFound } from '../../platform/errors.js';
-import { findOrg } from '../../orgs/org-directory.js';
+import { findOrg } from '../../orgs/org-queries.js';
 import { publishedReport, publishedReports, rowTables, type ReportListRow } from '../../reports/public-reports.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
@@ -35,8 +35,8 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
   const t = typed(app);
   registerSitemapSource('reports', async (ctx) => (await publishedReports(ctx.db)).map((r) => ({ loc: `/reports/${r.id}`, lastmod: r.published_at?.slice(0, 10) })));
   t.get('/reports', { schema: { querystring: ReportsQuery } }, async (req, reply) => {
-    const org = req.query.org ? await findOrg(req.ctx.db, req.query.org) : undefined;
-    const rows = await publishedReports(req.ctx.db, org?.id);
+    const org = req.query.org ? await findOrg(req.ctx, req.query.org) : undefined;
+    const rows = await publishedReports(req.ctx.db, { orgId: org?.id });
     return reply.page(
       <PortalLayout view={reply.view()} title="政府信息公开工作年度报告">
         <h1>{org ? `${org.name} 政府信息公开工作年度报告` : '政府信息公开工作年度报告'}</h1>
