@@ -1,11 +1,10 @@
 import { exportReportDocx } from './export-docx.js';
 import { exportReportXlsx } from './export-xlsx.js';
 import { rowTables, type ReportListRow } from './reports.store.js';
+import { reportTitle } from './report-title.rules.js';
 
 const paras = (s: string): string[] => s.split(/\n+/).map((x) => x.trim()).filter(Boolean);
 
-/** The title of a report, e.g. “某县交通运输局2025年政府信息公开工作年度报告”. */
-export const reportTitle = (r: Pick<ReportListRow, 'org_name' | 'year'>): string => `${r.org_name}${r.year}年政府信息公开工作年度报告`;
 
 /** A report as a download: DOCX (official layout) or XLSX (three tables). */
 export async function reportFile(r: ReportListRow, kind: 'docx' | 'xlsx'): Promise<{ data: Buffer; type: string; filename: string }> {

@@ -44,5 +44,3 @@ export async function letterDocx(letter: Letter): Promise<Buffer> {
   return packDocx(gongwenDocument({ title: `${letter.title} ${letter.requestNo}`, creator: letter.signer, sections: [gongwenSection(children)] }));
 }
 
-/** A download file name: `YSQ-2025-000001-政府信息公开申请答复书.docx`. */
-export const letterFileName = (l: Letter): string => `${l.requestNo}-${l.title}.docx`;

@@ -173,3 +173,6 @@ export function letterContact(handlerName: string | null, org: { name: string; o
   const office = org.office_name || `${org.name}政府信息公开工作机构`;
   return [`联系人：${handlerName ? `${handlerName}（${office}）` : office}`, org.address ? `联系地址：${org.address}` : '', org.phone ? `联系电话：${org.phone}` : ''].filter(Boolean).join('；') + '。';
 }
+
+/** A download file name: `YSQ-2025-000001-政府信息公开申请答复书.docx`. */
+export const letterFileName = (l: Letter): string => `${l.requestNo}-${l.title}.docx`;

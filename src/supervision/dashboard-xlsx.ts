@@ -5,12 +5,6 @@ import { textUnits } from '../platform/office/text-width.rules.js';
 import { formatFigure } from './dashboard.rules.js';
 import type { Dashboard } from './build-dashboard.js';
 
-/** Header and text rows of a dashboard (the 合计 row last). */
-export function dashboardTable(d: Pick<Dashboard, 'columns' | 'rows' | 'total'>): { header: string[]; rows: string[][] } {
-  const header = ['单位', ...d.columns.map((c) => c.label)];
-  const rows = [...d.rows, d.total].map((r) => [r.orgName, ...d.columns.map((c) => formatFigure(c, r.values[c.key], c.available))]);
-  return { header, rows };
-}
 
 /**
  * XLSX of the dashboard, numbers kept as numbers; printed on A4 landscape at the page width with the

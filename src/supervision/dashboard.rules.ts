@@ -4,6 +4,7 @@
  * internal sections (内设机构) count with their agency.
  */
 import type { Counts, FigureColumn } from './figure-source.js';
+import type { Dashboard } from './build-dashboard.js';
 
 /** An org as the dashboard needs it. */
 export interface DashOrg {
@@ -83,4 +84,11 @@ const csvCell = (s: string): string => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s)
 /** CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese text). */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Header and text rows of a dashboard (the 合计 row last). */
+export function dashboardTable(d: Pick<Dashboard, 'columns' | 'rows' | 'total'>): { header: string[]; rows: string[][] } {
+  const header = ['单位', ...d.columns.map((c) => c.label)];
+  const rows = [...d.rows, d.total].map((r) => [r.orgName, ...d.columns.map((c) => formatFigure(c, r.values[c.key], c.available))]);
+  return { header, rows };
 }

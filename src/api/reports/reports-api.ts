@@ -4,7 +4,7 @@ import { invalidFields, unauthenticated } from '../../platform/errors.js';
 import type { ReportListRow } from '../../reports/reports.store.js';
 import { publishedReportTables, publishedReports } from '../../reports/public-reports.js';
 import { checkIdentities } from '../../reports/identities.rules.js';
-import { reportTitle } from '../../reports/report-files.js';
+import { reportTitle } from '../../reports/report-title.rules.js';
 import { checkReportBytes } from '../../reports/checker/check-report.js';
 import { VERDICT_NAMES } from '../../reports/checker/verdict.rules.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';

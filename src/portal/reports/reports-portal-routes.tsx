@@ -8,7 +8,8 @@ import { findOrg } from '../../orgs/org-queries.js';
 import { publishedReport, publishedReports, rowTables, type ReportListRow } from '../../reports/public-reports.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { ReportTablesView } from '../../reports/views/report-tables-view.js';
-import { reportFile, reportTitle } from '../../reports/report-files.js';
+import { reportFile } from '../../reports/report-files.js';
+import { reportTitle } from '../../reports/report-title.rules.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 const reportNotFound = () => notFound('report_not_found', '年度报告不存在或尚未发布。');
