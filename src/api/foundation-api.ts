@@ -1,15 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../platform/http/schemas.js';
 import { unauthenticated, forbidden } from '../platform/errors.js';
-import { ORG_KINDS } from '../orgs/orgs.rules.js';
-import { scopePaths, isSysadmin } from '../orgs/roles.rules.js';
-import type { OrgRow } from '../orgs/orgs.store.js';
-import { orgsInScope, viewableOrg } from '../orgs/org-reads.js';
-import { createOrg } from '../orgs/create-org.js';
-import { updateOrg } from '../orgs/update-org.js';
-import { createUser } from '../orgs/create-user.js';
-import { grantRole } from '../orgs/grant-role.js';
-import { whoAmI } from '../orgs/who-am-i.js';
+import { ORG_KINDS, scopePaths, isSysadmin, type OrgRow, orgsInScope, viewableOrg, createOrg, updateOrg, createUser, grantRole, whoAmI } from '../orgs/index.js';
 import { queryAudit } from '../platform/audit/audit-query.js';
 import { answers, IdParams, NoContent, Nullable, Paged, PageQuery, STAFF } from './api-schemas.js';
 

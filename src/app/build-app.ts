@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db/database.js';
 import { createServer } from '../platform/http/server.js';
-import { actorForToken, actorForUser } from '../orgs/resolve-actor.js';
+import { actorForToken, actorForUser } from '../orgs/index.js';
 import { ErrorPage } from './error-page.js';
 import { installConsoleGuard } from '../console/guard.js';
 import { registerNav } from '../console/nav.js';

@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { isSysadmin } from '../orgs/roles.rules.js';
+import { isSysadmin } from '../orgs/index.js';
 import type { YearData } from './calendar.types.js';
 import { calendarOf } from './get-calendar.js';
 import { getYearRow, readYears } from './calendar.store.js';

@@ -4,7 +4,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
-import { extractAttachmentText } from '../search/extract-text.js';
+import { extractAttachmentText } from '../search/index.js';
 import { findFileBySha, insertAttachment, insertFile, listAttachments } from './catalog.store.js';
 import { loadItem, workflowItem } from './item-transition.js';
 import { decide } from './item-workflow.rules.js';

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/context.js';
 import { isAppError } from '../platform/errors.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
 import { getItem } from './catalog.store.js';
 import { reviewItem } from './review-item.js';

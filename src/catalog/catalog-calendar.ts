@@ -1,2 +1,2 @@
 /** The stored working-day calendar (the official data before `init`). */
-export { getCalendar as catalogCalendar } from '../calendar/get-calendar.js';
+export { getCalendar as catalogCalendar } from '../calendar/index.js';

@@ -12,7 +12,7 @@ import type { Db } from '../platform/db/schema.js';
 import { tx } from '../platform/tx.js';
 import { dialectOf } from '../platform/db/dialect-sql.js';
 import { addDays } from '../platform/dates.js';
-import type { WorkCalendar } from '../calendar/calendar.rules.js';
+import type { WorkCalendar } from '../calendar/index.js';
 import { disclosureDue } from './timeliness.rules.js';
 import { PROACTIVE } from './catalog-labels.rules.js';
 import { uninterpretedPublishedBy } from './interpretation-due.rules.js';

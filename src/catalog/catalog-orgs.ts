@@ -1,8 +1,7 @@
 /** The agencies (not internal sections) a catalogue page offers to a reader: read queries over the org tree. */
 import type { Actor } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
-import { rolesAllow, scopePaths } from '../orgs/roles.rules.js';
-import { listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+import { rolesAllow, scopePaths, listOrgs, type OrgRow } from '../orgs/index.js';
 
 export type { OrgRow };
 

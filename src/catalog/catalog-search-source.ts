@@ -1,9 +1,6 @@
 import type { Db } from '../platform/db/schema.js';
 import { sql } from 'kysely';
-import { htmlToText } from '../search/search-text.rules.js';
-import { ATTACHMENTS_MARK } from '../search/highlight.rules.js';
-import type { SearchSource } from '../search/search-sources.js';
-import type { SearchDoc } from '../search/search.types.js';
+import { htmlToText, ATTACHMENTS_MARK, type SearchSource, type SearchDoc } from '../search/index.js';
 import { attachmentTexts, publicItems, type ItemWithOrg } from './catalog.store.js';
 
 /** The search document of a public item; `attachmentTexts` are the extracted texts of its attachments. */

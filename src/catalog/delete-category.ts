@@ -2,8 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { conflict, forbidden, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
-import { getOrg } from '../orgs/orgs.store.js';
+import { rolesAllow, getOrg } from '../orgs/index.js';
 import { CATEGORY_EDITORS } from './category.rules.js';
 
 /** Deletes an empty category (no items, no sub-categories) of an agency's 公开目录. */

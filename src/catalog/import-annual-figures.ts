@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import { validateFigures } from './table2.rules.js';
 import { FIGURE_EDITORS } from './save-annual-figures.js';
 

@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/schema.js';
 import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
 import { refuseUnsafeArchive } from '../platform/archive-limits.js';
-import { extractAttachmentText } from '../search/extract-text.js';
+import { extractAttachmentText } from '../search/index.js';
 import { findFileBySha, insertAttachment, insertFile } from './catalog.store.js';
 import { cleanFilename } from './add-attachment.js';
 import type { ImportRow, RowError } from './import-rows.rules.js';

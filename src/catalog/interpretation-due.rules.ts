@@ -4,7 +4,7 @@
  * `INTERPRETATION_DUE_WORKING_DAYS` working days before today. The console list and the supervision
  * dashboard both count with `uninterpretedPublishedBy`.
  */
-import { workingDaysBetween, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { workingDaysBetween, type WorkCalendar } from '../calendar/index.js';
 import { addDays } from '../platform/dates.js';
 import { INTERPRETATION_DUE_WORKING_DAYS } from './catalog-labels.rules.js';
 

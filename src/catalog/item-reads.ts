@@ -2,7 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { rolesAllow, scopePaths } from '../orgs/roles.rules.js';
+import { rolesAllow, scopePaths } from '../orgs/index.js';
 import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
 import { getItem, getPublicItem, listItems, listPublicItems, listReviews, type ItemReviewRow, type ItemWithOrg } from './catalog.store.js';
 

@@ -8,7 +8,7 @@
  */
 import type { Actor } from '../platform/context.js';
 import { conflict, forbidden, invalid } from '../platform/errors.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 
 /** Every state an item can be in. */
 export type ItemStatus = 'draft' | 'secrecy_review' | 'legality_review' | 'approval' | 'scheduled' | 'published' | 'returned' | 'withdrawn';

@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import { deleteLink, insertLink } from './catalog.store.js';
 import { loadItem } from './item-transition.js';
 

@@ -1,7 +1,7 @@
 /** The review queue (我的待办): items in review or returned on which the reader can act now. */
 import type { Actor } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
-import { scopePaths } from '../orgs/roles.rules.js';
+import { scopePaths } from '../orgs/index.js';
 import { CATALOG_QUEUE_ROLES } from './catalog-policy.rules.js';
 import { availableActions } from './item-workflow.rules.js';
 import { workflowItem } from './item-transition.js';

@@ -2,8 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
-import { getOrg } from '../orgs/orgs.store.js';
+import { rolesAllow, getOrg } from '../orgs/index.js';
 import { validateFigures, type FiguresInput } from './table2.rules.js';
 
 /** Roles that enter an agency's table 二 figures. */

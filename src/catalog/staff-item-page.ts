@@ -2,8 +2,8 @@
 import type { Ctx } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
-import { provisionalNote, provisionalYears } from '../calendar/provisional-year.rules.js';
+import { rolesAllow } from '../orgs/index.js';
+import { provisionalNote, provisionalYears } from '../calendar/index.js';
 import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
 import { getItem, linksOf, listAttachments, listChannels, listReviews, listVersions, type AttachmentWithFile, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from './catalog.store.js';
 import { catalogCalendar } from './catalog-calendar.js';

@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { bumpPublicVersion } from '../platform/public-version.js';
-import { syncSearchDocument } from '../search/sync-document.js';
+import { syncSearchDocument } from '../search/index.js';
 import { attachmentTexts, getPublicItem } from './catalog.store.js';
 import { itemSearchDoc } from './catalog-search-source.js';
 

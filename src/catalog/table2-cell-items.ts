@@ -4,8 +4,7 @@
  */
 import type { Ctx } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
-import { getOrg } from '../orgs/orgs.store.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { getOrg, rolesAllow } from '../orgs/index.js';
 import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
 import { table2Items } from './annual-table2.js';
 import { docCellsOf } from './table2.rules.js';

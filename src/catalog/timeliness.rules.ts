@@ -3,7 +3,7 @@
  * 形成或者变更之日起20个工作日内及时公开。” The start day is not counted (民法典第二百零一条).
  */
 import { AppError } from '../platform/errors.js';
-import { addWorkingDays, isProvisionalDate, workingDaysBetween, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { addWorkingDays, isProvisionalDate, workingDaysBetween, type WorkCalendar } from '../calendar/index.js';
 import type { IsoDate } from '../platform/dates.js';
 
 /** Working days allowed by 第二十六条. */

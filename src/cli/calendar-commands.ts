@@ -2,14 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { todayInShanghai } from '../platform/dates.js';
 import { invalid } from '../platform/errors.js';
-import { addWorkingDays, dayInfo, isProvisionalDate, workingDaysBetween, type WorkCalendar } from '../calendar/calendar.rules.js';
-import { provisionalNote, provisionalYears } from '../calendar/provisional-year.rules.js';
-import { exportYearJson, parseCalendarFile, previewImport } from '../calendar/calendar-exchange.rules.js';
-import { yearSummary } from '../calendar/calendar-summary.rules.js';
-import { getCalendar } from '../calendar/get-calendar.js';
-import { saveCalendarYears } from '../calendar/save-calendar-years.js';
-import { computeClock } from '../requests/clock/request-clock.rules.js';
-import { parseLedger } from '../requests/clock/clock-input.rules.js';
+import { addWorkingDays, dayInfo, isProvisionalDate, workingDaysBetween, type WorkCalendar, provisionalNote, provisionalYears, exportYearJson, parseCalendarFile, previewImport, yearSummary, getCalendar, saveCalendarYears } from '../calendar/index.js';
+import { computeClock, parseLedger } from '../requests/index.js';
 import { withCli as withCtx, type OpenCli as Open } from './open.js';
 
 const readInput = (file: string): string => (file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8'));

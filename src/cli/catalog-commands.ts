@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importItems } from '../catalog/import-items.js';
-import { readImportTable } from '../catalog/import-file.js';
-import { readImportZip } from '../catalog/import-attachments.js';
-import { releaseScheduled } from '../catalog/release-scheduled.js';
+import { importItems, readImportTable, readImportZip, releaseScheduled } from '../catalog/index.js';
 import { withCli, type OpenCli } from './open.js';
 
 /** `gongkai catalog release` and `gongkai catalog import ORG FILE`. */

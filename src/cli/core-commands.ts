@@ -4,7 +4,7 @@ import { openCli, fail, configOrExit, databaseFor, withCli } from './open.js';
 
 /** The id of a user named on the command line (a Chinese error when there is none). */
 async function userId(ctx: Ctx, username: string): Promise<number> {
-  const u = await (await import('../orgs/users.store.js')).findUserByUsername(ctx.db, username);
+  const u = await (await import('../orgs/index.js')).findUserByUsername(ctx.db, username);
   if (!u) throw new Error(`用户不存在：${username}`);
   return u.id;
 }
@@ -55,7 +55,7 @@ export function coreCli(program: Command): void {
     .option('--email <email>', '电子邮箱')
     .action((o: { username: string; name: string; role: string; org: string; email?: string }) =>
       withCli(openCli, async (ctx) => {
-        const { createUser } = await import('../orgs/create-user.js');
+        const { createUser } = await import('../orgs/index.js');
         const r = await createUser(ctx, { username: o.username, displayName: o.name, email: o.email, grants: [{ role: o.role, orgId: Number(o.org) }] });
         console.log(`已创建用户 ${r.user.username}（编号 ${r.user.id}）。一次性密码：${r.oneTimePassword}`);
       }),
@@ -65,7 +65,7 @@ export function coreCli(program: Command): void {
     .description('重置密码，打印新的一次性密码')
     .action((username: string) =>
       withCli(openCli, async (ctx) => {
-        const { resetPassword } = await import('../orgs/manage-account.js');
+        const { resetPassword } = await import('../orgs/index.js');
         console.log(`一次性密码：${(await resetPassword(ctx, await userId(ctx, username))).oneTimePassword}`);
       }),
     );
@@ -74,7 +74,7 @@ export function coreCli(program: Command): void {
     .description('停用账号（立即退出所有登录）')
     .action((username: string) =>
       withCli(openCli, async (ctx) => {
-        const { setUserDisabled } = await import('../orgs/manage-account.js');
+        const { setUserDisabled } = await import('../orgs/index.js');
         await setUserDisabled(ctx, await userId(ctx, username), true);
         console.log(`已停用 ${username}。`);
       }),
@@ -90,7 +90,7 @@ export function coreCli(program: Command): void {
     .option('--expires <date>', '有效期至 YYYY-MM-DD')
     .action((o: { user: string; name: string; roles: string; expires?: string }) =>
       withCli(openCli, async (ctx) => {
-        const { createToken } = await import('../orgs/api-tokens.js');
+        const { createToken } = await import('../orgs/index.js');
         const r = await createToken(ctx, { userId: await userId(ctx, o.user), name: o.name, roles: o.roles.split(',').map((s) => s.trim()), expiresOn: o.expires ?? null });
         console.log(`令牌编号 ${r.row.id}：${r.token}`);
       }),
@@ -100,7 +100,7 @@ export function coreCli(program: Command): void {
     .description('撤销 API 令牌')
     .action((id: string) =>
       withCli(openCli, async (ctx) => {
-        await (await import('../orgs/api-tokens.js')).revokeToken(ctx, Number(id));
+        await (await import('../orgs/index.js')).revokeToken(ctx, Number(id));
         console.log(`已撤销令牌 ${id}。`);
       }),
     );

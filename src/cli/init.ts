@@ -1,6 +1,5 @@
 import type { Ctx } from '../platform/context.js';
-import { bootstrap } from '../orgs/bootstrap.js';
-import { seedDemoCounty } from '../orgs/seed-demo.js';
+import { bootstrap, seedDemoCounty } from '../orgs/index.js';
 import { capabilityModules, installCapabilityHooks } from '../app/module-list.js';
 
 /** Schema is migrated by the caller; this seeds reference data, the root org, the admin, and optionally the demo county. */

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { invalid } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
-import { getOrg } from '../orgs/orgs.store.js';
-import { messageFigures } from '../interaction/message-figures.js';
-import { formatRate } from '../interaction/figures.rules.js';
+import { getOrg } from '../orgs/index.js';
+import { messageFigures, formatRate } from '../interaction/index.js';
 import { withCli, type OpenCli } from './open.js';
 
 /** `gongkai interaction:figures --from D --to D`. */

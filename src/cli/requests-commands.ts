@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { recomputeRequestDueDates } from '../requests/recompute-due-dates.js';
-import { eraseExpiredPersonalData, setRetentionYears } from '../requests/retention.js';
+import { recomputeRequestDueDates, eraseExpiredPersonalData, setRetentionYears } from '../requests/index.js';
 import { withCli, type OpenCli } from './open.js';
 
 /** `gongkai requests-retention [--years N]` and `gongkai requests-recompute`. */

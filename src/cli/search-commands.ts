@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { reindexSearch } from '../search/reindex.js';
-import { searchDocuments } from '../search/search-documents.js';
+import { reindexSearch, searchDocuments } from '../search/index.js';
 import { withCli, type OpenCli } from './open.js';
 import { elapsedMs } from '../platform/clock.js';
 

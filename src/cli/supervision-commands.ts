@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { runAllSiteChecks } from '../supervision/run-all-site-checks.js';
-import { sendDailyDigest } from '../supervision/daily-digest.js';
+import { runAllSiteChecks, sendDailyDigest } from '../supervision/index.js';
 import { withCli, type OpenCli } from './open.js';
 
 /** `gongkai supervision:check` and `gongkai supervision:digest`. */

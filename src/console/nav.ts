@@ -1,5 +1,5 @@
 import type { Actor } from '../platform/context.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 
 /** A console navigation entry shown to users holding one of its roles. */
 export interface NavItem {

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/schema.js';
-import { findOrg, type OrgRow } from '../orgs/org-queries.js';
+import { findOrg, type OrgRow } from '../orgs/index.js';
 
 /** The `org` of a page's query string: a typed schema gives a number; an untyped query a string (any other value counts as none). */
 const orgIdOf = (query: unknown): number => {

@@ -2,8 +2,7 @@
 import type { Actor } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
-import { scopePaths } from '../orgs/roles.rules.js';
-import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+import { scopePaths, getOrg, listOrgs, type OrgRow } from '../orgs/index.js';
 import { defaultGuide, type GuideText } from './guide.rules.js';
 import { getGuideRow } from './guide.store.js';
 

@@ -3,8 +3,7 @@ import { forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { bumpPublicVersion } from '../platform/public-version.js';
 import { tx } from '../platform/tx.js';
-import { can } from '../orgs/roles.rules.js';
-import { getOrg } from '../orgs/orgs.store.js';
+import { can, getOrg } from '../orgs/index.js';
 import { validateGuide, type GuideText } from './guide.rules.js';
 import { getGuideRow } from './guide.store.js';
 

@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { effectiveGrants, inScope } from '../orgs/roles.rules.js';
+import { effectiveGrants, inScope } from '../orgs/index.js';
 import { resolveActorGrants } from './handler-grants.js';
 import { nextState } from './message-states.rules.js';
 import { updateMessage } from './messages.store.js';

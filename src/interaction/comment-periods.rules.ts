@@ -5,7 +5,7 @@
  * be published after the end; a period whose feedback is late by a set number of working days is
  * flagged (`interaction.feedback_due_days`, 20 by default — our own choice, not a rule of law).
  */
-import { addWorkingDays, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { addWorkingDays, type WorkCalendar } from '../calendar/index.js';
 import { addDays, isValidIsoDate, toDayNumber } from '../platform/dates.js';
 import type { FieldError } from '../platform/errors.js';
 

@@ -4,7 +4,7 @@
  * “互动回应差” (REFERENCE §4.2): within the year before the check, a valid message left
  * unanswered for more than three months fails the site outright.
  */
-import { workingDaysBetween, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { workingDaysBetween, type WorkCalendar } from '../calendar/index.js';
 import { daysInMonth } from '../platform/dates.js';
 
 /** What the figures need of a message. Held or rejected messages (not valid) are left out by the caller. */

@@ -1,7 +1,7 @@
 /** Finds a message by 留言编号 + 查询码 with one generic error for every failure (no enumeration). */
 import type { Db } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
-import { queryCodeMatches } from '../requests/query-code.js';
+import { queryCodeMatches } from '../requests/index.js';
 import { isMessageNo } from './message-input.rules.js';
 import { findMessageByNo, type MessageWithOrg } from './messages.store.js';
 

@@ -1,7 +1,7 @@
 /** A staff user as an actor, to check the roles of a handler being assigned. */
 import type { Actor } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
-import { actorForUser } from '../orgs/resolve-actor.js';
+import { actorForUser } from '../orgs/index.js';
 
 /** The user's actor and display name, or null when unknown or disabled. */
 export async function resolveActorGrants(db: Db, userId: number): Promise<{ actor: Actor; name: string } | null> {

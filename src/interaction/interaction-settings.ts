@@ -6,8 +6,7 @@
  * `interaction.rating_days_after_close` (15 calendar days: how long a closed, unrated message may still be rated).
  */
 import type { Db } from '../platform/db/schema.js';
-import type { WorkCalendar } from '../calendar/calendar.rules.js';
-import { getCalendar } from '../calendar/get-calendar.js';
+import { type WorkCalendar, getCalendar } from '../calendar/index.js';
 import { parseReplyLimits, type ReplyLimits } from './reply-deadline.rules.js';
 import { parseWordList } from './sensitive-words.rules.js';
 import { DEFAULT_COMMENT_SETTINGS } from './comment-periods.rules.js';

@@ -5,7 +5,7 @@
  * of the agency (message_handler on it); everyone else sees it masked.
  */
 import type { Actor } from '../platform/context.js';
-import { effectiveGrants, inScope, rolesAllow, scopePaths } from '../orgs/roles.rules.js';
+import { effectiveGrants, inScope, rolesAllow, scopePaths } from '../orgs/index.js';
 
 /** Roles that see (masked) message lists and figures. */
 export const VIEW_ROLES = ['message_handler', 'supervisor', 'agency_admin'] as const;

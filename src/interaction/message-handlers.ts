@@ -1,6 +1,6 @@
 /** Staff who may handle the messages of an org (message_handler granted on it or an ancestor). */
 import type { Db } from '../platform/db/schema.js';
-import { inScope } from '../orgs/roles.rules.js';
+import { inScope } from '../orgs/index.js';
 
 /** Enabled users holding message_handler on a subtree containing `orgPath`. */
 export async function listMessageHandlers(db: Db, orgPath: string): Promise<Array<{ id: number; name: string }>> {

@@ -1,7 +1,7 @@
 /** Read queries of the console's message queues (留言办理): one page of a queue, a queue's count, the orgs a message may go to. */
 import type { Ctx } from '../platform/context.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { orgsWithin } from '../orgs/org-queries.js';
+import { orgsWithin } from '../orgs/index.js';
 import { addMonths } from './figures.rules.js';
 import { isMessageSort, isQueue, listMessages, MESSAGE_QUEUES, MESSAGE_SORTS, type MessageEventRow, type MessageQueue, type MessageSort, type MessageWithOrg } from './messages.store.js';
 

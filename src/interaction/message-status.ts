@@ -6,7 +6,7 @@ import { findMessageByCode } from './find-message.js';
 import { loadMessage, maskMessage } from './message-support.js';
 import { seesContact } from './interaction.policy.rules.js';
 import { interactionCalendar, readInteractionSettings } from './interaction-settings.js';
-import { provisionalNoteFor } from '../calendar/provisional-year.rules.js';
+import { provisionalNoteFor } from '../calendar/index.js';
 import { addDays } from '../platform/dates.js';
 
 /** What the citizen sees with the number and the 查询码. */

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
-import { maskPhone } from '../orgs/codes.rules.js';
+import { maskPhone } from '../orgs/index.js';
 import { canHandleMessages, canPublish, canViewMessages } from './interaction.policy.rules.js';
 import { maskName } from './sensitive-words.rules.js';
 import { getMessage, insertMessageEvent, type MessageWithOrg } from './messages.store.js';

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import { nextCounter } from '../platform/tx.js';
-import { hashQueryCode, newQueryCode } from '../requests/query-code.js';
+import { hashQueryCode, newQueryCode } from '../requests/index.js';
 import type { MessageChannel } from './message-states.rules.js';
 import type { MessageFields } from './message-input.rules.js';
 import { formatMessageNo } from './message-input.rules.js';
@@ -12,7 +12,7 @@ import { findSensitiveWords } from './sensitive-words.rules.js';
 import { interactionCalendar, type InteractionSettings } from './interaction-settings.js';
 import { insertMessage } from './messages.store.js';
 import { appendMessageEvent } from './message-support.js';
-import { provisionalNoteFor } from '../calendar/provisional-year.rules.js';
+import { provisionalNoteFor } from '../calendar/index.js';
 
 /** The agency (or the jurisdiction's government) a message is addressed to: an enabled org. */
 export async function messageOrg(trx: Db, orgId: number | undefined): Promise<{ id: number; name: string; path: string }> {

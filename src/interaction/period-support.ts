@@ -2,7 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { forbidden, notFound } from '../platform/errors.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import { canPublish, PUBLISH_ROLES } from './interaction.policy.rules.js';
 import { getPeriod, type PeriodWithOrg } from './comment-periods.store.js';
 

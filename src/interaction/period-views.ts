@@ -1,7 +1,7 @@
 /** Reading comment periods for pages (no state change: no audit). */
 import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
-import { maskPhone } from '../orgs/codes.rules.js';
+import { maskPhone } from '../orgs/index.js';
 import { feedbackDueOn, feedbackLate, periodPhase, splitArticles, type PeriodPhase } from './comment-periods.rules.js';
 import { interactionCalendar, readInteractionSettings } from './interaction-settings.js';
 import { listComments, listPeriods, type CommentRow, type PeriodWithOrg } from './comment-periods.store.js';

@@ -5,9 +5,7 @@
  */
 import type { Db } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/context.js';
-import type { SearchDoc } from '../search/search.types.js';
-import type { SearchSource } from '../search/search-sources.js';
-import { syncSearchDocument } from '../search/sync-document.js';
+import { type SearchDoc, type SearchSource, syncSearchDocument } from '../search/index.js';
 import { maskPersonalData } from './sensitive-words.rules.js';
 import { getMessage, type MessageWithOrg } from './messages.store.js';
 

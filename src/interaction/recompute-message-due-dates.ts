@@ -1,8 +1,7 @@
 import type { Ctx } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { addWorkingDays, workingDaysBetween, type WorkCalendar } from '../calendar/calendar.rules.js';
-import type { CalendarChange } from '../calendar/calendar-listeners.js';
+import { addWorkingDays, workingDaysBetween, type WorkCalendar, type CalendarChange } from '../calendar/index.js';
 import { updateMessage } from './messages.store.js';
 import { appendMessageEvent } from './message-support.js';
 import { AWAITING_REPLY_STATES } from './message-states.rules.js';

@@ -4,7 +4,7 @@
  * messages, 3 for hotline transfers by phone, 7 for written transfers. Counting follows
  * 民法典第二百零一条 (the day of receipt is not counted).
  */
-import { addWorkingDays, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { addWorkingDays, type WorkCalendar } from '../calendar/index.js';
 import { invalidFields, type FieldError } from '../platform/errors.js';
 import type { MessageChannel, MessageType } from './message-states.rules.js';
 

@@ -2,7 +2,7 @@ import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { publicActor } from '../platform/context.js';
 import { addDays } from '../platform/dates.js';
-import { actorForUser } from '../orgs/resolve-actor.js';
+import { actorForUser } from '../orgs/index.js';
 import { submitMessage } from './submit-message.js';
 import { acceptMessage } from './accept-message.js';
 import { replyMessage } from './reply-message.js';

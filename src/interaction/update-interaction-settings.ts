@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, type FieldError } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { can } from '../orgs/roles.rules.js';
+import { can } from '../orgs/index.js';
 import { parseWordList } from './sensitive-words.rules.js';
 import { DEFAULT_RATING_DAYS_AFTER_CLOSE } from './message-states.rules.js';
 import type { ReplyLimits } from './reply-deadline.rules.js';

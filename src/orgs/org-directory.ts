@@ -23,3 +23,7 @@ export const findPublicAgency = async (db: Db, id: number): Promise<OrgRow | und
   const org = await findEnabledOrg(db, id);
   return org && org.kind !== 'section' ? org : undefined;
 };
+
+/** The root organisation's name (the site is named after it), or undefined before `init`. */
+export const rootOrgName = async (db: Db): Promise<string | undefined> =>
+  (await db.selectFrom('orgs').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst())?.name;

@@ -1,4 +1,4 @@
-import { displayDocNumber } from '../catalog/doc-number.rules.js';
+import { displayDocNumber } from '../catalog/index.js';
 
 /**
  * A 发文字号 as the public sees it: normalised (`示财发〔2026〕12号`), and the year-and-number part never broken

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../platform/context.js';
-import { publicAgencies } from '../orgs/org-directory.js';
+import { publicAgencies } from '../orgs/index.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { PortalLayout } from '../platform/views/portal-layout.js';
 import { typed } from '../platform/http/schemas.js';
-import { ARTICLE20_ITEMS } from '../catalog/catalog-labels.rules.js';
+import { ARTICLE20_ITEMS } from '../catalog/index.js';
 
 /** A source of public URLs for the sitemap (capabilities register theirs, once per name). */
 export type SitemapSource = (ctx: Ctx, today: string) => Promise<Array<{ loc: string; lastmod?: string }>>;

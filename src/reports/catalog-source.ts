@@ -1,5 +1,4 @@
-import { annualTable2, type Table2 } from '../catalog/annual-table2.js';
-import { table2CellItems } from '../catalog/table2-cell-items.js';
+import { annualTable2, type Table2, table2CellItems } from '../catalog/index.js';
 import type { ReportSource } from './report-source.js';
 
 /** Maps the catalogue's table 二 (2021 format) to the report's row labels and column order. */

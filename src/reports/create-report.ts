@@ -3,8 +3,7 @@ import { conflict, forbidden, invalidFields, notFound } from '../platform/errors
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { getOrg } from '../orgs/orgs.store.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { getOrg, rolesAllow } from '../orgs/index.js';
 import { FORMAT_NAMES, type ReportFormat, type ReportTables } from './report-format.rules.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, type ReportSourceKind } from './report-workflow.rules.js';
 import { validTablesShape } from './tables-input.rules.js';

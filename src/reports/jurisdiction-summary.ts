@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/schema.js';
-import { listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+import { listOrgs, type OrgRow } from '../orgs/index.js';
 import { checkIdentities } from './identities.rules.js';
 import { formatForYear } from './create-report.js';
 import { sumTables } from './summary.rules.js';

@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { conflict, forbidden, notFound } from '../platform/errors.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import { REPORT_STATUS, actionAllowed, isReportStatus, type ReportAction } from './report-workflow.rules.js';
 import { getReport, type ReportListRow } from './reports.store.js';
 

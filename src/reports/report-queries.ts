@@ -1,7 +1,7 @@
 /** Read queries of annual reports and pre-2019 统计表 for the console pages (no page reaches the stores itself). */
 import type { Ctx } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import { REPORT_VIEW_ROLES } from './report-workflow.rules.js';
 import { findReport, getReport, listReports, rowTables, type ReportListRow, type ReportRow } from './reports.store.js';
 import { findLegacyStats, listLegacyStats, rowLegacyValues, type LegacyStatsRow } from './legacy-stats.store.js';

@@ -1,6 +1,5 @@
 import { systemActor } from '../platform/context.js';
-import { requestStatistics } from '../requests/request-statistics.js';
-import { requestCellRecords, type CellCase, type RequestCell } from '../requests/request-cell-records.js';
+import { requestStatistics, requestCellRecords, type CellCase, type RequestCell } from '../requests/index.js';
 import type { ReportSource } from './report-source.js';
 import type { ReportCell } from './tables-input.rules.js';
 

@@ -1,6 +1,6 @@
 import type { Ctx } from '../platform/context.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { getOrg, listOrgs } from '../orgs/orgs.store.js';
+import { getOrg, listOrgs } from '../orgs/index.js';
 import { createReport, formatForYear } from './create-report.js';
 import { findReport } from './reports.store.js';
 import { sampleTables } from './fixtures/sample-tables.js';

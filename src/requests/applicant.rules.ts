@@ -3,7 +3,7 @@
  * form and way of delivery. Identity numbers are checked with their check digits.
  */
 import type { FieldError } from '../platform/errors.js';
-import { isValidResidentId, isValidUscc } from '../orgs/codes.rules.js';
+import { isValidResidentId, isValidUscc } from '../orgs/index.js';
 
 /** 申请人类型. */
 export const APPLICANT_TYPES = { citizen: '公民', organization: '法人或者其他组织' } as const;

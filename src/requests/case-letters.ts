@@ -8,8 +8,7 @@ import type { CaseClock } from './case-support.js';
 import { listRequestEvents, type RequestWithOrg } from './requests.store.js';
 import { requestCalendar } from './request-calendar.js';
 import { isValidIsoDate } from '../platform/dates.js';
-import { isProvisionalDate } from '../calendar/calendar.rules.js';
-import { provisionalYears } from '../calendar/provisional-year.rules.js';
+import { isProvisionalDate, provisionalYears } from '../calendar/index.js';
 import { getLetterSettings, letterIssues } from './letter-numbers.store.js';
 
 /**

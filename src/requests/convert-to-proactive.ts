@@ -5,7 +5,7 @@ import { notify } from '../platform/mail/mail.js';
 import { proactiveMode } from './requests.policy.rules.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { createItem } from '../catalog/create-item.js';
+import { createItem } from '../catalog/index.js';
 import { appendEvent, loadCase } from './case-support.js';
 import { listRequestEvents } from './requests.store.js';
 import { outcomeByCode } from './outcomes.rules.js';

@@ -5,7 +5,7 @@
  * arrangement (not law), so the statutory clock never depends on them.
  */
 import { addDays } from '../platform/dates.js';
-import { isWorkingDay, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { isWorkingDay, type WorkCalendar } from '../calendar/index.js';
 
 /** Roles of a department on a case. */
 export const DEPARTMENT_ROLES = { lead: '主办科室', co: '协办科室' } as const;

@@ -3,7 +3,7 @@
  * digests and the supervision dashboard all count with it (条例第三十三条: 20 working days, reminders
  * 3 working days before the date).
  */
-import { addWorkingDays, type WorkCalendar } from '../calendar/calendar.rules.js';
+import { addWorkingDays, type WorkCalendar } from '../calendar/index.js';
 import { addDays } from '../platform/dates.js';
 import { isOpenState, OPEN_REQUEST_STATES } from './request-states.rules.js';
 

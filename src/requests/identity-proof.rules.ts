@@ -4,7 +4,7 @@
  * rules); the size limit is an administrator setting.
  */
 import type { FieldError } from '../platform/errors.js';
-import { classifyAttachment, type Sniffed } from '../catalog/attachment.rules.js';
+import { classifyAttachment, type Sniffed } from '../catalog/index.js';
 
 /** Content kinds accepted as an identity proof. */
 export const ID_PROOF_KINDS: readonly string[] = ['pdf', 'jpg', 'png', 'gif', 'webp'];

@@ -7,8 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { notFound, type FieldError } from '../platform/errors.js';
-import { blobPath, removeBlob, sha256, sniff, storeBlob } from '../catalog/attachment-files.js';
-import { cleanFilename } from '../catalog/add-attachment.js';
+import { blobPath, removeBlob, sha256, sniff, storeBlob, cleanFilename } from '../catalog/index.js';
 import { checkIdProofs, idProofLimitBytes } from './identity-proof.rules.js';
 import { loadCase } from './case-support.js';
 

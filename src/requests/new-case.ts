@@ -4,7 +4,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { nextCounter } from '../platform/tx.js';
 import { notFound } from '../platform/errors.js';
-import { getOrg, type OrgRow } from '../orgs/orgs.store.js';
+import { getOrg, type OrgRow } from '../orgs/index.js';
 import type { ApplicationFields } from './applicant.rules.js';
 import type { Channel } from './clock/clock.types.js';
 import { formatRequestNo, hashQueryCode, newQueryCode } from './query-code.js';

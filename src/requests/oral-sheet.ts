@@ -4,7 +4,7 @@ import { loadCase } from './case-support.js';
 import { buildOralSheet, type OralSheet } from './oral-sheet.rules.js';
 import { canHandleRequests, seesPersonalData } from './requests.policy.rules.js';
 import { listRequestEvents } from './requests.store.js';
-import { getUser } from '../orgs/users.store.js';
+import { getUser } from '../orgs/index.js';
 
 /**
  * The confirmation sheet of an oral request, with the applicant's data in clear (they check and sign it).

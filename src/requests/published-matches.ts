@@ -1,6 +1,6 @@
 /** Published catalogue items that may already answer an application (“这些信息可能已经主动公开”), via the public search. */
 import type { Ctx } from '../platform/context.js';
-import { searchDocuments } from '../search/search-documents.js';
+import { searchDocuments } from '../search/index.js';
 
 /** One matching published item. */
 export interface PublishedMatch {

@@ -1,7 +1,6 @@
 /** Read queries of the console's request pages: the agencies a reader works for, and an agency's letter setup. */
 import type { Ctx } from '../platform/context.js';
-import { scopePaths } from '../orgs/roles.rules.js';
-import { listOrgs, type OrgRow } from '../orgs/orgs.store.js';
+import { scopePaths, listOrgs, type OrgRow } from '../orgs/index.js';
 import { APPROVE_ROLES, HANDLE_ROLES } from './requests.policy.rules.js';
 import { listAgencyTemplates, templateInForce, type LetterTemplateRow } from './letter-templates.store.js';
 import { getCohandlingDays } from './request-departments.store.js';

@@ -4,7 +4,7 @@
  */
 import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
-import { maskName } from '../interaction/sensitive-words.rules.js';
+import { maskName } from '../interaction/index.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
 import { yearCaseRows } from './requests.store.js';

@@ -3,7 +3,7 @@ import { conflict, invalid } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { addWorkingDays } from '../calendar/calendar.rules.js';
+import { addWorkingDays } from '../calendar/index.js';
 import { transition } from './request-states.rules.js';
 import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.js';
 import { requestCalendar } from './request-calendar.js';

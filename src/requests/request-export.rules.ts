@@ -3,7 +3,7 @@
  * name — in clear only for cases whose personal data the reader may see (`seesPersonalData`), masked
  * otherwise. No identity numbers, addresses or telephone numbers, no 查询码.
  */
-import { maskName } from '../interaction/sensitive-words.rules.js';
+import { maskName } from '../interaction/index.js';
 import { APPLICANT_TYPES } from './applicant.rules.js';
 import { CHANNELS } from './clock/clock-explain.rules.js';
 import { outcomeByCode } from './outcomes.rules.js';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import type { WorkCalendar } from '../calendar/calendar.rules.js';
+import type { WorkCalendar } from '../calendar/index.js';
 import { dueSoonUntil, OPEN_REQUEST_STATES } from './due-window.rules.js';
 import { dueSoonSql, overdueSql } from './due-window.sql.js';
 import './requests.tables.js';

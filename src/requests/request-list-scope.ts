@@ -1,7 +1,7 @@
 /** Read query: which subtrees a staff request list covers. */
 import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
-import { getOrg } from '../orgs/orgs.store.js';
+import { getOrg } from '../orgs/index.js';
 import { requestScopes } from './requests.policy.rules.js';
 
 /** The reader's request grants, narrowed to one organisation when it lies within them; 403 without grants. */

@@ -1,7 +1,7 @@
 /** The staff request list for a parsed query within given subtrees (console list, export, “my work” and the API share it). */
 import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
-import type { WorkCalendar } from '../calendar/calendar.rules.js';
+import type { WorkCalendar } from '../calendar/index.js';
 import { nameScopes } from './requests.policy.rules.js';
 import { listRequests, type RequestListFilter, type RequestWithOrg } from './requests.store.js';
 import { requestCalendar } from './request-calendar.js';

@@ -4,7 +4,7 @@
  */
 import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
-import { maskId, maskPhone } from '../orgs/codes.rules.js';
+import { maskId, maskPhone, getOrg } from '../orgs/index.js';
 import { caseClock, loadCase, type CaseClock } from './case-support.js';
 import { findByCode } from './find-by-code.js';
 import { eventPayload, historyLabel } from './ledger.rules.js';
@@ -14,7 +14,6 @@ import { caseLetters } from './case-letters.js';
 import { letterContact, type Letter } from './letters.rules.js';
 import { listIdProofs } from './identity-proofs.js';
 import { buildOralSheet } from './oral-sheet.rules.js';
-import { getOrg } from '../orgs/orgs.store.js';
 import { listCaseDepartments, type CaseDepartment } from './request-departments.store.js';
 import { getLetterSettings } from './letter-numbers.store.js';
 import { remediesMissing } from './letter-numbers.rules.js';

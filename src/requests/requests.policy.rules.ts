@@ -3,8 +3,8 @@
  * Personal data is visible only to the case's handler and the agency's request administrators.
  */
 import type { Actor } from '../platform/context.js';
-import { effectiveGrants, inScope, rolesAllow, scopePaths } from '../orgs/roles.rules.js';
-import { ITEM_WRITERS } from '../catalog/catalog-policy.rules.js';
+import { effectiveGrants, inScope, rolesAllow, scopePaths } from '../orgs/index.js';
+import { ITEM_WRITERS } from '../catalog/index.js';
 
 /** Roles that may see (masked) request lists of their agencies. */
 export const VIEW_ROLES = ['request_handler', 'request_admin', 'supervisor', 'agency_admin'] as const;

@@ -10,7 +10,7 @@ import { forbidden, invalid } from '../platform/errors.js';
 import { tryDayNumber } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { isSysadmin } from '../orgs/roles.rules.js';
+import { isSysadmin } from '../orgs/index.js';
 import { removeUnusedProofBlobs } from './identity-proofs.js';
 
 /** The setting key. */

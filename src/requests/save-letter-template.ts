@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { getOrg } from '../orgs/orgs.store.js';
+import { getOrg } from '../orgs/index.js';
 import { outcomeText } from './outcomes.rules.js';
 import { TEMPLATE_CODES, validateTemplate } from './letter-templates.rules.js';
 import { canApproveExtension } from './requests.policy.rules.js';

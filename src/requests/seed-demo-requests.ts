@@ -3,7 +3,7 @@ import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { residentIdCheckChar } from '../orgs/codes.rules.js';
+import { residentIdCheckChar } from '../orgs/index.js';
 import type { ApplicationFields } from './applicant.rules.js';
 import { appendEvent, recomputeDue } from './case-support.js';
 import { insertCase } from './new-case.js';

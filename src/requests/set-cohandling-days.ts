@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { getOrg } from '../orgs/orgs.store.js';
+import { getOrg } from '../orgs/index.js';
 import { COHANDLING_DAYS_RANGE } from './departments.rules.js';
 import { canApproveExtension } from './requests.policy.rules.js';
 import { putCohandlingDays } from './request-departments.store.js';

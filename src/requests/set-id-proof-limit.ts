@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { isSysadmin } from '../orgs/roles.rules.js';
+import { isSysadmin } from '../orgs/index.js';
 import { ID_PROOF_MB_RANGE } from './identity-proof.rules.js';
 import { ID_PROOF_LIMIT_KEY } from './identity-proofs.js';
 

@@ -5,7 +5,7 @@
 import type { Actor } from '../platform/context.js';
 import type { FieldError } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import type { PageRequest, SearchDoc, SearchFilters, SearchSort } from './search.types.js';
 
 /** Roles whose use-cases publish, correct or withdraw documents and so update the index. */

@@ -5,9 +5,9 @@
  * by 31 January (reminded from 1 January).
  */
 import { addDays } from '../platform/dates.js';
-import type { WorkCalendar } from '../calendar/calendar.rules.js';
-import { disclosureDue } from '../catalog/timeliness.rules.js';
-import { DUE_SOON_WORKING_DAYS } from '../requests/due-window.rules.js';
+import type { WorkCalendar } from '../calendar/index.js';
+import { disclosureDue } from '../catalog/index.js';
+import { DUE_SOON_WORKING_DAYS } from '../requests/index.js';
 
 /** Alert kinds a user can choose. */
 export const ALERT_KINDS = {

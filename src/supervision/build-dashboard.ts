@@ -2,12 +2,9 @@
 import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields } from '../platform/errors.js';
 import { isValidIsoDate, todayInShanghai } from '../platform/dates.js';
-import { scopePaths } from '../orgs/roles.rules.js';
-import { listOrgs } from '../orgs/orgs.store.js';
-import { getCalendar } from '../calendar/get-calendar.js';
-import { addWorkingDays, isProvisionalDate, type WorkCalendar } from '../calendar/calendar.rules.js';
-import { provisionalNote, provisionalYears } from '../calendar/provisional-year.rules.js';
-import { ANSWER_WORKING_DAYS } from '../requests/clock/request-clock.rules.js';
+import { scopePaths, listOrgs } from '../orgs/index.js';
+import { getCalendar, addWorkingDays, isProvisionalDate, type WorkCalendar, provisionalNote, provisionalYears } from '../calendar/index.js';
+import { ANSWER_WORKING_DAYS } from '../requests/index.js';
 import type { FigureColumn, FigureSource } from './figure-source.js';
 import { rollUp, rowOf, rowOrgs, sortRows, type DashRow } from './dashboard.rules.js';
 import { FIGURE_SOURCES } from './sources/index.js';

@@ -7,7 +7,7 @@
  * misspelt column or a lost connection is never shown as “暂无数据”.
  */
 import type { Db } from '../platform/db/schema.js';
-import type { WorkCalendar } from '../calendar/calendar.rules.js';
+import type { WorkCalendar } from '../calendar/index.js';
 
 /** Additive counts of one org (summed up the tree before figures are derived). */
 export type Counts = Record<string, number>;

@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Db } from '../platform/db/schema.js';
-import { blobPath } from '../catalog/attachment-files.js';
-import { publishedAttachmentHashes, publishedBodiesContaining } from '../catalog/catalog-figures.js';
+import { blobPath, publishedAttachmentHashes, publishedBodiesContaining } from '../catalog/index.js';
 
 export interface ExternalLinkSettings {
   enabled: boolean;

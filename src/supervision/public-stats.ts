@@ -2,11 +2,10 @@
 import type { Ctx } from '../platform/context.js';
 import { invalidFields, notFound } from '../platform/errors.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
-import { outcomeText } from '../requests/outcomes.rules.js';
+import { getOrg, listOrgs, type OrgRow } from '../orgs/index.js';
+import { outcomeText, requestFigures } from '../requests/index.js';
 import { computeFigures, type Dashboard } from './build-dashboard.js';
 import { FIGURE_SOURCES } from './sources/index.js';
-import { requestFigures } from '../requests/request-figures.js';
 
 /** Sources and columns shown to the public. */
 const PUBLIC_SOURCES = FIGURE_SOURCES.map((s) => ({ ...s, columns: s.columns.filter((c) => c.public).map((c) => ({ ...c, link: undefined })) })).filter((s) => s.columns.length);

@@ -1,6 +1,6 @@
 /** The scheduled website check: every agency that has catalogue categories (system job). */
 import type { Ctx } from '../platform/context.js';
-import { agenciesWithCategories } from '../catalog/catalog-figures.js';
+import { agenciesWithCategories } from '../catalog/index.js';
 import { runSiteCheck } from './run-site-check.js';
 
 /** Checks every agency with categories; returns a summary line. */

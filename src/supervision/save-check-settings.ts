@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, type FieldError } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { rolesAllow } from '../orgs/index.js';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings, type DeductionKey } from './site-check.rules.js';
 import { TABLE_KEY, writeSetting } from './site-check-settings.js';
 

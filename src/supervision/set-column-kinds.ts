@@ -2,8 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { getOrg } from '../orgs/orgs.store.js';
-import { rolesAllow } from '../orgs/roles.rules.js';
+import { getOrg, rolesAllow } from '../orgs/index.js';
 import { kindsKey, writeSetting } from './site-check-settings.js';
 import type { ColumnKind } from './site-check.rules.js';
 

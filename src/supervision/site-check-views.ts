@@ -1,9 +1,8 @@
 /** Read queries of the website check for the console pages (reading: no audit). */
 import type { Ctx } from '../platform/context.js';
 import { forbidden, notFound } from '../platform/errors.js';
-import { getOrg, listOrgs, type OrgRow } from '../orgs/orgs.store.js';
-import { rolesAllow, scopePaths } from '../orgs/roles.rules.js';
-import { categoryNames } from '../catalog/catalog-figures.js';
+import { getOrg, listOrgs, type OrgRow, rolesAllow, scopePaths } from '../orgs/index.js';
+import { categoryNames } from '../catalog/index.js';
 import { latestChecks, readHistory, readKinds, type StoredCheck } from './site-check-settings.js';
 import type { ColumnKind } from './site-check.rules.js';
 

@@ -4,8 +4,8 @@
  * (interaction/interaction-figures.ts).
  */
 import type { Db } from '../platform/db/schema.js';
-import { categoryFacts, lastProactivePublished, publishedBodiesContaining, publishedItemIds } from '../catalog/catalog-figures.js';
-import { messageDatesOfAgency } from '../interaction/interaction-figures.js';
+import { categoryFacts, lastProactivePublished, publishedBodiesContaining, publishedItemIds } from '../catalog/index.js';
+import { messageDatesOfAgency } from '../interaction/index.js';
 import { minusMonths, type ColumnKind, type SiteFacts } from './site-check.rules.js';
 
 /** Internal links to catalogue items in a body (`/gk/items/123`). */

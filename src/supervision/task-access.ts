@@ -1,6 +1,6 @@
 /** Who may do what with a task (the supervising office in its subtree; the responsible agency). */
 import type { Actor } from '../platform/context.js';
-import { rolesAllow, scopePaths } from '../orgs/roles.rules.js';
+import { rolesAllow, scopePaths } from '../orgs/index.js';
 import { TASK_MANAGE_ROLES, TASK_REPORT_ROLES } from './tasks.rules.js';
 import type { TaskFilter, TaskView } from './tasks.store.js';
 

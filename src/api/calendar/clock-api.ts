@@ -2,11 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { todayInShanghai, isValidIsoDate } from '../../platform/dates.js';
 import { invalid } from '../../platform/errors.js';
-import { computeClock } from '../../requests/clock/request-clock.rules.js';
-import { parseLedger } from '../../requests/clock/clock-input.rules.js';
-import { getCalendar } from '../../calendar/get-calendar.js';
-import { dayInfo } from '../../calendar/calendar.rules.js';
-import { yearSummary } from '../../calendar/calendar-summary.rules.js';
+import { computeClock, parseLedger } from '../../requests/index.js';
+import { getCalendar, dayInfo, yearSummary } from '../../calendar/index.js';
 import { answers, PUBLIC } from '../api-schemas.js';
 import { ClockLedgerBody, ClockLedgerInput, ClockResult } from './clock.schemas.js';
 

@@ -1,7 +1,6 @@
 /** The request clock over the API: the ledger it reads (`POST /api/v1/clock`) and the result it gives (also part of a case). */
 import { Type } from '../../platform/http/schemas.js';
-import { CHANNELS, EVENT_LABELS, PARTIES } from '../../requests/clock/clock-explain.rules.js';
-import { MAX_EXTENSION_DAYS } from '../../requests/clock/clock-input.rules.js';
+import { CHANNELS, EVENT_LABELS, PARTIES, MAX_EXTENSION_DAYS } from '../../requests/index.js';
 import { Errors, Nullable } from '../api-schemas.js';
 
 const list = (o: Readonly<Record<string, unknown>>, label: (k: string) => string) =>

@@ -1,19 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalid, unauthenticated } from '../../platform/errors.js';
-import { updateItem } from '../../catalog/update-item.js';
-import { addAttachment } from '../../catalog/add-attachment.js';
-import { DISCLOSURE_MODES, GENRES } from '../../catalog/catalog-labels.rules.js';
-import type { ItemWithOrg } from '../../catalog/catalog.store.js';
-import { currentItem, itemsInScope, itemWithReviews, publishedItem, publishedItems } from '../../catalog/item-reads.js';
-import { createItem } from '../../catalog/create-item.js';
-import { submitItem } from '../../catalog/submit-item.js';
-import { reviewItem } from '../../catalog/review-item.js';
-import { publishItem } from '../../catalog/publish-item.js';
-import { withdrawItem } from '../../catalog/withdraw-item.js';
-import { setValidity } from '../../catalog/set-validity.js';
-import { publicCatalogRows } from '../../catalog/export-rows.rules.js';
-import { toCsv } from '../../catalog/csv.rules.js';
+import { updateItem, addAttachment, DISCLOSURE_MODES, GENRES, type ItemWithOrg, currentItem, itemsInScope, itemWithReviews, publishedItem, publishedItems, createItem, submitItem, reviewItem, publishItem, withdrawItem, setValidity, publicCatalogRows, toCsv } from '../../catalog/index.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { answers, Errors, IdParams, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { unauthenticated } from '../../platform/errors.js';
-import { listPublicQa } from '../../interaction/public-qa.js';
-import { maskedMessages } from '../../interaction/masked-messages.js';
+import { listPublicQa, maskedMessages } from '../../interaction/index.js';
 import { answers, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';
 
 const QaItem = Type.Object({

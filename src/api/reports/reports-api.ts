@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalidFields, unauthenticated } from '../../platform/errors.js';
-import type { ReportListRow } from '../../reports/reports.store.js';
-import { publishedReportTables, publishedReports } from '../../reports/public-reports.js';
-import { checkIdentities } from '../../reports/identities.rules.js';
-import { reportTitle } from '../../reports/report-title.rules.js';
-import { checkReportBytes } from '../../reports/checker/check-report.js';
-import { VERDICT_NAMES } from '../../reports/checker/verdict.rules.js';
+import { type ReportListRow, publishedReportTables, publishedReports, checkIdentities, reportTitle, checkReportBytes, VERDICT_NAMES } from '../../reports/index.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { answers, IdParams, Nullable, PUBLIC, STAFF } from '../api-schemas.js';
 

@@ -3,14 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { unauthenticated } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { agencyTemplateList, caseDepartmentList } from '../../requests/case-department-list.js';
-import { setLeadDepartment } from '../../requests/set-lead-department.js';
-import { addCoHandling } from '../../requests/add-cohandling.js';
-import { recordCoHandlingReply } from '../../requests/record-cohandling-reply.js';
-import { removeCoHandling } from '../../requests/remove-cohandling.js';
-import { PLACEHOLDERS, REMEDIES } from '../../requests/letter-templates.rules.js';
-import { saveLetterTemplate, templateAgency } from '../../requests/save-letter-template.js';
-import { resetLetterTemplate } from '../../requests/reset-letter-template.js';
+import { agencyTemplateList, caseDepartmentList, setLeadDepartment, addCoHandling, recordCoHandlingReply, removeCoHandling, PLACEHOLDERS, REMEDIES, saveLetterTemplate, templateAgency, resetLetterTemplate } from '../../requests/index.js';
 import { answers, IdParams, Nullable, STAFF } from '../api-schemas.js';
 
 const tags = ['依申请公开'];

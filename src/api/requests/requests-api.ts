@@ -1,25 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalidFields, unauthenticated } from '../../platform/errors.js';
-import { parseRequestListQuery, REQUEST_SORTS } from '../../requests/request-list.rules.js';
-import { requestListFor } from '../../requests/request-list.js';
-import { requestListScope } from '../../requests/request-list-scope.js';
-import { staffCase } from '../../requests/request-status.js';
-import { maskCase } from '../../requests/request-status.js';
-import { performRequestCommand } from '../../requests/perform-action.js';
-import { RequestCommandSchema } from '../../requests/request-commands.schemas.js';
-import { requestOutcomeText } from '../../requests/request-commands.labels.js';
-import { isProvisionalDate, type WorkCalendar } from '../../calendar/calendar.rules.js';
-import { requestCalendar } from '../../requests/request-calendar.js';
-import type { RequestWithOrg } from '../../requests/requests.store.js';
-import { requestStatistics } from '../../requests/request-statistics.js';
-import { TABLE3_COLUMNS } from '../../requests/tally.rules.js';
-import { TABLE4_GROUPS } from '../../requests/appeals.rules.js';
-import { TABLE3_ROWS } from '../../requests/outcomes.rules.js';
+import { parseRequestListQuery, REQUEST_SORTS, requestListFor, requestListScope, staffCase, maskCase, performRequestCommand, RequestCommandSchema, requestOutcomeText, requestCalendar, type RequestWithOrg, requestStatistics, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE3_ROWS } from '../../requests/index.js';
+import { isProvisionalDate, type WorkCalendar } from '../../calendar/index.js';
 import { answers, AnyObject, Errors, Nullable, Paged, PageQuery, STAFF } from '../api-schemas.js';
 import { ClockResult } from '../calendar/clock.schemas.js';
 
-const sec = [{ bearer: [] }];
 const QUEUES = ['all', 'mine', 'unconfirmed', 'due_soon', 'overdue', 'waiting'] as const;
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { searchDocuments } from '../../search/search-documents.js';
-import { partsToHtml } from '../../search/highlight.rules.js';
+import { searchDocuments, partsToHtml } from '../../search/index.js';
 import { answers, Nullable, PUBLIC } from '../api-schemas.js';
 
 const Str = Type.Optional(Type.String({ maxLength: 200 }));

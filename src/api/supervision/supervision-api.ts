@@ -2,14 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { buildDashboard } from '../../supervision/build-dashboard.js';
-import { publicStats } from '../../supervision/public-stats.js';
-import { isTaskOverdue } from '../../supervision/tasks.rules.js';
-import type { TaskView } from '../../supervision/tasks.store.js';
-import { tasksInScope } from '../../supervision/tasks-in-scope.js';
-import { createTask } from '../../supervision/create-task.js';
-import { reportTask } from '../../supervision/report-task.js';
-import { reviewTask } from '../../supervision/review-task.js';
+import { buildDashboard, publicStats, isTaskOverdue, type TaskView, tasksInScope, createTask, reportTask, reviewTask } from '../../supervision/index.js';
 import { answers, IdParams, Nullable, PUBLIC, STAFF } from '../api-schemas.js';
 
 const tags = ['监督检查'];

@@ -15,7 +15,7 @@ export const calendarModule: CapabilityModule = {
     await deadlineRoutes(app);
     await clockApi(app, config.limits.apiPerMinute);
   },
-  seed: async (ctx) => (await import('../../calendar/save-calendar-years.js')).seedOfficialCalendar(ctx),
+  seed: async (ctx) => (await import('../../calendar/index.js')).seedOfficialCalendar(ctx),
   cli: {
     commands: [
       { name: 'calendar', description: '法定节假日与工作日日历' },

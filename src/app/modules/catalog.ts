@@ -6,7 +6,7 @@ export const catalogModule: CapabilityModule = {
   async routes(app, { config }) {
     const [nav, policy, items, late, item, attachment, interpretation, importExport, categories, table2, files, portal, api, homeWork, ownWork] = await Promise.all([
       import('../../console/nav.js'),
-      import('../../catalog/catalog-policy.rules.js'),
+      import('../../catalog/index.js'),
       import('../../console/catalog/items-routes.js'),
       import('../../console/catalog/late-routes.js'),
       import('../../console/catalog/item-routes.js'),
@@ -47,13 +47,13 @@ export const catalogModule: CapabilityModule = {
   },
   async hooks() {
     // Published items are a search source: `gongkai search reindex` re-reads them.
-    const [{ registerSearchSource }, { catalogSearchSource }] = await Promise.all([import('../../search/search-sources.js'), import('../../catalog/catalog-search-source.js')]);
+    const [{ registerSearchSource }, { catalogSearchSource }] = await Promise.all([import('../../search/index.js'), import('../../catalog/index.js')]);
     registerSearchSource(catalogSearchSource);
   },
-  seedDemo: async (ctx, demo) => (await import('../../catalog/seed-demo-catalog.js')).seedDemoCatalog(ctx, demo),
+  seedDemo: async (ctx, demo) => (await import('../../catalog/index.js')).seedDemoCatalog(ctx, demo),
   cli: {
     commands: [{ name: 'catalog', description: '政府信息公开目录' }],
     load: async () => (await import('../../cli/catalog-commands.js')).catalogCli,
   },
-  jobs: [{ name: 'catalog.release_scheduled', period: 'hourly', run: async (ctx) => `已发布 ${await (await import('../../catalog/release-scheduled.js')).releaseScheduled(ctx)} 条定时信息。` }],
+  jobs: [{ name: 'catalog.release_scheduled', period: 'hourly', run: async (ctx) => `已发布 ${await (await import('../../catalog/index.js')).releaseScheduled(ctx)} 条定时信息。` }],
 };

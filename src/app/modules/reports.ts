@@ -6,7 +6,7 @@ export const reportsModule: CapabilityModule = {
   async routes(app) {
     const [nav, workflow, check, list, summary, history, legacy, detail, portal, api, homeWork, ownWork] = await Promise.all([
       import('../../console/nav.js'),
-      import('../../reports/report-workflow.rules.js'),
+      import('../../reports/index.js'),
       import('../../console/reports/check-routes.js'),
       import('../../console/reports/reports-list-routes.js'),
       import('../../console/reports/reports-summary-routes.js'),
@@ -36,17 +36,17 @@ export const reportsModule: CapabilityModule = {
   async hooks() {
     // The counts of a report come from the requests and the catalogue.
     const [{ registerReportSource }, { requestsReportSource }, { catalogReportSource }] = await Promise.all([
-      import('../../reports/report-source.js'),
-      import('../../reports/requests-source.js'),
-      import('../../reports/catalog-source.js'),
+      import('../../reports/index.js'),
+      import('../../reports/index.js'),
+      import('../../reports/index.js'),
     ]);
     registerReportSource(requestsReportSource);
     registerReportSource(catalogReportSource);
   },
-  seedDemo: async (ctx, demo) => (await import('../../reports/seed-demo-reports.js')).seedDemoReports(ctx, demo),
+  seedDemo: async (ctx, demo) => (await import('../../reports/index.js')).seedDemoReports(ctx, demo),
   cli: {
     commands: [{ name: 'report', description: '政府信息公开工作年度报告' }],
     // The checker needs no database: the registration ignores `open`.
-    load: async () => (await import('../../reports/report-cli.js')).reportCli,
+    load: async () => (await import('../../reports/index.js')).reportCli,
   },
 };

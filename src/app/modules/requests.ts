@@ -6,7 +6,7 @@ export const requestsModule: CapabilityModule = {
   async routes(app) {
     const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, release, releasePortal, exportRoutes, bulk, home, work, proofsApi, reminderPrefs] = await Promise.all([
       import('../../console/nav.js'),
-      import('../../requests/requests.policy.rules.js'),
+      import('../../requests/index.js'),
       import('../../console/requests/requests-list-routes.js'),
       import('../../console/requests/request-new-routes.js'),
       import('../../console/requests/letter-templates-routes.js'),
@@ -52,20 +52,20 @@ export const requestsModule: CapabilityModule = {
   },
   async hooks() {
     // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.
-    const [{ onCalendarChange }, { recomputeRequestDueDates }] = await Promise.all([import('../../calendar/calendar-listeners.js'), import('../../requests/recompute-due-dates.js')]);
+    const [{ onCalendarChange }, { recomputeRequestDueDates }] = await Promise.all([import('../../calendar/index.js'), import('../../requests/index.js')]);
     onCalendarChange(async (ctx, cal, change) => {
       const r = await recomputeRequestDueDates(ctx, cal, change);
       return { label: r.label, moved: r.moved };
     });
   },
-  seedDemo: async (ctx, demo) => (await import('../../requests/seed-demo-requests.js')).seedDemoRequests(ctx, demo),
+  seedDemo: async (ctx, demo) => (await import('../../requests/index.js')).seedDemoRequests(ctx, demo),
   jobs: [
     {
       name: 'requests.reminders',
       period: 'daily',
       atHour: 8,
       async run(ctx) {
-        const r = await (await import('../../requests/send-reminders.js')).sendReminders(ctx);
+        const r = await (await import('../../requests/index.js')).sendReminders(ctx);
         return `提醒 ${r.handlers} 名办理人，${r.cases} 件申请`;
       },
     },
@@ -74,7 +74,7 @@ export const requestsModule: CapabilityModule = {
       period: 'daily',
       atHour: 2,
       async run(ctx) {
-        const r = await (await import('../../requests/retention.js')).eraseExpiredPersonalData(ctx);
+        const r = await (await import('../../requests/index.js')).eraseExpiredPersonalData(ctx);
         return r.cutoff ? `删除 ${r.erased} 件申请的申请人个人信息、${r.files} 个身份证明文件（${r.cutoff} 前办结）` : '未设置保存年限';
       },
     },

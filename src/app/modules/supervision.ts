@@ -7,12 +7,12 @@ export const supervisionModule: CapabilityModule = {
     const [nav, home, roles, dates, tasksRules, tasksStore, access, build, dashboard, tasks, task, alerts, checks, checkSettings, stats, api] = await Promise.all([
       import('../../console/nav.js'),
       import('../../console/foundation/home-routes.js'),
-      import('../../orgs/roles.rules.js'),
+      import('../../orgs/index.js'),
       import('../../platform/dates.js'),
-      import('../../supervision/tasks.rules.js'),
-      import('../../supervision/tasks.store.js'),
-      import('../../supervision/task-access.js'),
-      import('../../supervision/build-dashboard.js'),
+      import('../../supervision/index.js'),
+      import('../../supervision/index.js'),
+      import('../../supervision/index.js'),
+      import('../../supervision/index.js'),
       import('../../console/supervision/dashboard-routes.js'),
       import('../../console/supervision/tasks-routes.js'),
       import('../../console/supervision/task-routes.js'),
@@ -51,7 +51,7 @@ export const supervisionModule: CapabilityModule = {
     load: async () => (await import('../../cli/supervision-commands.js')).supervisionCli,
   },
   jobs: [
-    { name: 'supervision.site_checks', period: 'daily', atHour: 6, run: async (ctx) => (await import('../../supervision/run-all-site-checks.js')).runAllSiteChecks(ctx) },
-    { name: 'supervision.daily_digest', period: 'daily', atHour: 7, run: async (ctx) => (await import('../../supervision/daily-digest.js')).sendDailyDigest(ctx) },
+    { name: 'supervision.site_checks', period: 'daily', atHour: 6, run: async (ctx) => (await import('../../supervision/index.js')).runAllSiteChecks(ctx) },
+    { name: 'supervision.daily_digest', period: 'daily', atHour: 7, run: async (ctx) => (await import('../../supervision/index.js')).sendDailyDigest(ctx) },
   ],
 };

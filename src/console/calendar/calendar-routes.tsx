@@ -6,17 +6,9 @@ import { Choice, Form, OptInt, OptText, Text, typed } from '../../platform/http/
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { isSysadmin, rolesAllow } from '../../orgs/roles.rules.js';
-import { coversYear, isAnnouncedYear } from '../../calendar/calendar.rules.js';
-import { provisionalNote } from '../../calendar/provisional-year.rules.js';
-import { exportRecord, parseCalendarFile, previewImport, type ImportPreview } from '../../calendar/calendar-exchange.rules.js';
+import { isSysadmin, rolesAllow } from '../../orgs/index.js';
+import { coversYear, isAnnouncedYear, provisionalNote, exportRecord, parseCalendarFile, previewImport, type ImportPreview, yearSummary, getCalendar, calendarChanges, calendarVersions, parseCalendarJson, saveCalendarYears, correctCalendarDay } from '../../calendar/index.js';
 import { ProvisionalBadge } from '../../platform/views/provisional.js';
-import { yearSummary } from '../../calendar/calendar-summary.rules.js';
-import { getCalendar } from '../../calendar/get-calendar.js';
-import { calendarChanges, calendarVersions } from '../../calendar/calendar-versions.js';
-import { parseCalendarJson } from '../../calendar/calendar-import.rules.js';
-import { saveCalendarYears } from '../../calendar/save-calendar-years.js';
-import { correctCalendarDay } from '../../calendar/correct-calendar-day.js';
 import { assertAllowed } from '../guard.js';
 import { registerHomeWidget } from '../foundation/home-routes.js';
 

@@ -2,9 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { itemPageWithErrors } from './item-routes.js';
 import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
-import { addAttachment } from '../../catalog/add-attachment.js';
-import { removeAttachment } from '../../catalog/remove-attachment.js';
-import { fillBodyFromDocx } from '../../catalog/fill-body-from-docx.js';
+import { addAttachment, removeAttachment, fillBodyFromDocx } from '../../catalog/index.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 
 type Upload = { name: string; data: Buffer } | FieldError;

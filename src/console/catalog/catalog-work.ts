@@ -1,9 +1,8 @@
 /** “我的工作” count of 主动公开: items whose review step waits for the reader (the list it opens is the same queue). */
 import type { FastifyRequest } from 'fastify';
 import type { WorkCount } from '../foundation/home-routes.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
-import { CATALOG_QUEUE_ROLES } from '../../catalog/catalog-policy.rules.js';
-import { reviewQueue } from '../../catalog/review-queue.js';
+import { scopePaths } from '../../orgs/index.js';
+import { CATALOG_QUEUE_ROLES, reviewQueue } from '../../catalog/index.js';
 
 export async function catalogWork(req: FastifyRequest): Promise<WorkCount[]> {
   if (!scopePaths(req.actor, CATALOG_QUEUE_ROLES).length) return [];

@@ -3,19 +3,9 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/views/components.js';
 import { Form, IdParams, Int, OptInt, Text, Choice, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { agenciesFor } from '../../catalog/catalog-orgs.js';
-import { findOrg } from '../../orgs/org-queries.js';
+import { rolesAllow, scopePaths, findOrg } from '../../orgs/index.js';
+import { agenciesFor, CATEGORY_EDITORS, addCategory, renameCategory, deleteCategory, categoriesOf, categoryOrg, type CategoryRow, getIndexPattern, setIndexPattern, setSeparationOfDuties, strictSeparation } from '../../catalog/index.js';
 import { assertAllowed } from '../guard.js';
-import { CATEGORY_EDITORS } from '../../catalog/category.rules.js';
-import { addCategory } from '../../catalog/add-category.js';
-import { renameCategory } from '../../catalog/rename-category.js';
-import { deleteCategory } from '../../catalog/delete-category.js';
-import { categoriesOf, categoryOrg, type CategoryRow } from '../../catalog/categories.js';
-import { getIndexPattern } from '../../catalog/index-pattern.js';
-import { setIndexPattern } from '../../catalog/set-index-pattern.js';
-import { setSeparationOfDuties } from '../../catalog/set-separation-of-duties.js';
-import { strictSeparation } from '../../catalog/separation-of-duties.js';
 
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, errors?: FieldError[], status = 200) {
   const paths = scopePaths(req.actor, CATEGORY_EDITORS);

@@ -6,19 +6,10 @@ import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/schema.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
-import { agenciesFor } from '../../catalog/catalog-orgs.js';
+import { scopePaths } from '../../orgs/index.js';
+import { agenciesFor, CATALOG_VIEWERS, IMPORT_ROLES, IMPORT_COLUMNS, readImportTable, importItems, type ImportReport, readImportZip, allStaffItems, staffCatalogRows, toCsv } from '../../catalog/index.js';
 import { assertAllowed } from '../guard.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { IMPORT_ROLES } from '../../catalog/item-workflow.rules.js';
-import { IMPORT_COLUMNS } from '../../catalog/import-rows.rules.js';
-import { readImportTable } from '../../catalog/import-file.js';
-import { importItems, type ImportReport } from '../../catalog/import-items.js';
-import { readImportZip } from '../../catalog/import-attachments.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
-import { allStaffItems } from '../../catalog/staff-items.js';
-import { staffCatalogRows } from '../../catalog/export-rows.rules.js';
-import { toCsv } from '../../catalog/csv.rules.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 
@@ -127,7 +118,7 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
     assertAllowed(paths.length > 0);
     const table = staffCatalogRows(await allStaffItems(req.ctx.db, paths));
     if (req.query.format === 'xlsx') {
-      const { catalogXlsx } = await import('../../catalog/catalog-xlsx.js');
+      const { catalogXlsx } = await import('../../catalog/index.js');
       const buf = await catalogXlsx(table);
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', contentDisposition('公开目录.xlsx')).send(buf);
     }

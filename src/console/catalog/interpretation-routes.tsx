@@ -5,18 +5,11 @@ import { Form, IdParams, Int, OptInt, Params, Text, Texts, typed } from '../../p
 import { isAppError, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
+import { scopePaths } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 import { orgFilter } from '../org-filter.js';
-import { uninterpretedPublishedBy } from '../../catalog/interpretation-due.rules.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { CHANNELS, INTERPRETATION_DUE_WORKING_DAYS } from '../../catalog/catalog-labels.rules.js';
-import { itemByReference, uninterpretedItems, type ItemWithOrg } from '../../catalog/staff-items.js';
-import type { ItemLinks } from '../../catalog/staff-item-page.js';
-import { catalogCalendar } from '../../catalog/catalog-calendar.js';
-import { workingDaysBetween } from '../../calendar/calendar.rules.js';
-import { linkInterpretation } from '../../catalog/link-interpretation.js';
-import { setChannels } from '../../catalog/set-channels.js';
+import { uninterpretedPublishedBy, CATALOG_VIEWERS, CHANNELS, INTERPRETATION_DUE_WORKING_DAYS, itemByReference, uninterpretedItems, type ItemWithOrg, type ItemLinks, catalogCalendar, linkInterpretation, setChannels } from '../../catalog/index.js';
+import { workingDaysBetween } from '../../calendar/index.js';
 
 /** 政策解读 links and other publication channels on the console item page. */
 export function LinksAndChannels({ view, item, links, channels, editable }: { view: ViewCtx; item: ItemWithOrg; links: ItemLinks; channels: string[]; editable: boolean }) {

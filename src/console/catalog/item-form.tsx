@@ -1,10 +1,7 @@
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { FieldError } from '../../platform/errors.js';
 import { Checkbox, Form, OptInt, Text, ticked, type Static } from '../../platform/http/schemas.js';
-import { ARTICLE20_ITEMS, DISCLOSURE_MODES, GENRES, NONDISCLOSURE_GROUNDS, TOPIC_LABELS } from '../../catalog/catalog-labels.rules.js';
-import type { ItemInput } from '../../catalog/item-input.rules.js';
-import type { ItemWithOrg } from '../../catalog/staff-item-page.js';
-import type { CategoryRow } from '../../catalog/categories.js';
+import { ARTICLE20_ITEMS, DISCLOSURE_MODES, GENRES, NONDISCLOSURE_GROUNDS, TOPIC_LABELS, type ItemInput, type ItemWithOrg, type CategoryRow } from '../../catalog/index.js';
 
 /** The item form's fields (create and edit); the item rules validate their content (item-input.rules.ts). */
 export const ItemFields = {

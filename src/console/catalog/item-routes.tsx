@@ -4,20 +4,10 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime 
 import { Choice, Form, IdParams, OptInt, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction } from '../../catalog/item-workflow.rules.js';
-import { staffItemPage, type AttachmentWithFile, type ItemWithOrg, type StaffItemPage } from '../../catalog/staff-item-page.js';
-import { VALIDITIES } from '../../catalog/catalog-labels.rules.js';
-import { updateItem } from '../../catalog/update-item.js';
-import { submitItem } from '../../catalog/submit-item.js';
-import { reviewItem } from '../../catalog/review-item.js';
-import { publishItem } from '../../catalog/publish-item.js';
-import { withdrawItem } from '../../catalog/withdraw-item.js';
-import { correctItem } from '../../catalog/correct-item.js';
-import { setValidity } from '../../catalog/set-validity.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction, staffItemPage, type AttachmentWithFile, type ItemWithOrg, type StaffItemPage, VALIDITIES, updateItem, submitItem, reviewItem, publishItem, withdrawItem, correctItem, setValidity, LINKERS } from '../../catalog/index.js';
 import { ItemForm, ItemFormBody, itemFormInput, itemValues } from './item-form.js';
 import { LinksAndChannels } from './interpretation-routes.js';
-import { LINKERS } from '../../catalog/link-interpretation.js';
 
 type PageData = StaffItemPage;
 

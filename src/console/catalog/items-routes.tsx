@@ -1,25 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, Pagination, SelectField, TextField } from '../../platform/views/components.js';
-import { bulkItems } from '../../catalog/bulk-items.js';
+import { bulkItems, GENRES, agencyCategories, categoriesOf, type CategoryRow, agenciesFor, CATALOG_QUEUE_ROLES, CATALOG_VIEWERS, isItemStatus, ITEM_STATUSES, STATUS_LABELS, staffItems, type ItemWithOrg, catalogCalendar, timeliness, timelinessLabel, createItem, ITEM_WRITERS, reviewQueue, type ItemInput } from '../../catalog/index.js';
 import { Checkbox, Choice, Form, Ints, OptChoice, OptDate, OptInt, OptText, Page, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { GENRES } from '../../catalog/catalog-labels.rules.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { agencyCategories, categoriesOf, type CategoryRow } from '../../catalog/categories.js';
-import { agenciesFor } from '../../catalog/catalog-orgs.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
+import { rolesAllow, scopePaths } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
-import { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { isItemStatus, ITEM_STATUSES, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
-import { staffItems, type ItemWithOrg } from '../../catalog/staff-items.js';
-import { catalogCalendar } from '../../catalog/catalog-calendar.js';
-import { timeliness, timelinessLabel } from '../../catalog/timeliness.rules.js';
-import { createItem, ITEM_WRITERS } from '../../catalog/create-item.js';
-import { reviewQueue } from '../../catalog/review-queue.js';
-import type { WorkCalendar } from '../../calendar/calendar.rules.js';
-import type { ItemInput } from '../../catalog/item-input.rules.js';
+import type { WorkCalendar } from '../../calendar/index.js';
 import { ItemFields, ItemForm, itemFormInput } from './item-form.js';
 
 const PER_PAGE = 30;

@@ -2,13 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
 import { addDays, todayInShanghai } from '../../platform/dates.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
+import { scopePaths } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { timelinessCandidates, type ItemWithOrg } from '../../catalog/staff-items.js';
-import { catalogCalendar } from '../../catalog/catalog-calendar.js';
-import { lateBucket, timeliness, timelinessLabel, DUE_SOON_WORKING_DAYS } from '../../catalog/timeliness.rules.js';
-import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
+import { CATALOG_VIEWERS, timelinessCandidates, type ItemWithOrg, catalogCalendar, lateBucket, timeliness, timelinessLabel, DUE_SOON_WORKING_DAYS, isItemStatus, STATUS_LABELS } from '../../catalog/index.js';
 import { typed } from '../../platform/http/schemas.js';
 
 type Bucket = 'published_late' | 'overdue' | 'due_soon';

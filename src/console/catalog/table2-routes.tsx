@@ -5,16 +5,9 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/
 import { Form, Int, OptInt, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { agenciesFor } from '../../catalog/catalog-orgs.js';
-import { findOrg } from '../../orgs/org-queries.js';
+import { rolesAllow, scopePaths, findOrg } from '../../orgs/index.js';
+import { agenciesFor, CATALOG_VIEWERS, annualTable2, ownFigures, FIGURE_EDITORS, saveAnnualFigures, type FiguresInput, FIGURE_COLUMNS, importAnnualFigures, readImportTable } from '../../catalog/index.js';
 import { assertAllowed } from '../guard.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { annualTable2, ownFigures } from '../../catalog/annual-table2.js';
-import { FIGURE_EDITORS, saveAnnualFigures } from '../../catalog/save-annual-figures.js';
-import type { FiguresInput } from '../../catalog/table2.rules.js';
-import { FIGURE_COLUMNS, importAnnualFigures } from '../../catalog/import-annual-figures.js';
-import { readImportTable } from '../../catalog/import-file.js';
 
 async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, year: number, errors?: FieldError[], values?: FiguresInput, status = 200) {
   assertAllowed(scopePaths(req.actor, CATALOG_VIEWERS).length > 0);

@@ -5,10 +5,7 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, IdParams, OptText, Text, Texts, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { SESSION_COOKIE } from '../../platform/http/server.js';
-import { roleLabel } from '../../orgs/roles.rules.js';
-import { myTokens, type TokenRow } from '../../orgs/user-queries.js';
-import { createToken, revokeToken } from '../../orgs/api-tokens.js';
-import { logoutEverywhere } from '../../orgs/manage-account.js';
+import { roleLabel, myTokens, type TokenRow, createToken, revokeToken, logoutEverywhere } from '../../orgs/index.js';
 
 function AccountPage({ view, tokens, secret, errors }: { view: ViewCtx; tokens: TokenRow[]; secret?: string; errors?: FieldError[] }) {
   const roles = [...new Set(view.actor.grants.map((g) => g.role))];

@@ -3,7 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { Pagination, beijingTime, Empty } from '../../platform/views/components.js';
 import { Form, OptDate, OptText, Page, typed } from '../../platform/http/schemas.js';
 import { queryAudit } from '../../platform/audit/audit-query.js';
-import { scopePaths, isSysadmin } from '../../orgs/roles.rules.js';
+import { scopePaths, isSysadmin } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 
 const PER_PAGE = 50;

@@ -7,8 +7,7 @@ import { sameSitePath } from '../../platform/http/same-site.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/server.js';
 import { deleteSession } from '../../platform/auth/sessions.js';
-import { login } from '../../orgs/login.js';
-import { changePassword } from '../../orgs/change-password.js';
+import { login, changePassword } from '../../orgs/index.js';
 
 function LoginPage({ view, errors, username, next }: { view: ViewCtx; errors?: FieldError[]; username?: string; next: string }) {
   return (

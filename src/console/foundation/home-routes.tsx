@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { navFor } from '../nav.js';
-import { roleLabel } from '../../orgs/roles.rules.js';
-import { myDisplayName } from '../../orgs/user-queries.js';
+import { roleLabel, myDisplayName } from '../../orgs/index.js';
 import { typed } from '../../platform/http/schemas.js';
 
 /** Widgets other capabilities add to the console home (warnings, counts). */

@@ -4,11 +4,7 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, IdParams, Int, OptInt, Text, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { ORG_KINDS, buildTree, type OrgInput } from '../../orgs/orgs.rules.js';
-import { can, scopePaths } from '../../orgs/roles.rules.js';
-import { findOrg, orgOrNotFound, orgsWithin, type OrgRow } from '../../orgs/org-queries.js';
-import { createOrg } from '../../orgs/create-org.js';
-import { updateOrg, setOrgDisabled } from '../../orgs/update-org.js';
+import { ORG_KINDS, buildTree, type OrgInput, can, scopePaths, findOrg, orgOrNotFound, orgsWithin, type OrgRow, createOrg, updateOrg, setOrgDisabled } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 
 type Tree = ReturnType<typeof buildTree<OrgRow>>;

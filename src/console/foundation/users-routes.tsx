@@ -4,12 +4,7 @@ import { CsrfField, ErrorSummary, Pagination, SelectField, TextField, beijingTim
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, IdParams, OptInt, Page, Params, Int, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { ROLES, grantableRoles, roleLabel, scopePaths, isSysadmin } from '../../orgs/roles.rules.js';
-import { orgsWithin, type OrgRow } from '../../orgs/org-queries.js';
-import { userDetail, userGrants, userList, type UserGrant, type UserListRow, type UserRow } from '../../orgs/user-queries.js';
-import { createUser } from '../../orgs/create-user.js';
-import { grantRole, revokeRole } from '../../orgs/grant-role.js';
-import { resetPassword, setUserDisabled } from '../../orgs/manage-account.js';
+import { ROLES, grantableRoles, roleLabel, scopePaths, isSysadmin, orgsWithin, type OrgRow, userDetail, userGrants, userList, type UserGrant, type UserListRow, type UserRow, createUser, grantRole, revokeRole, resetPassword, setUserDisabled } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 
 const PER_PAGE = 20;

@@ -4,10 +4,8 @@ import { CsrfField, ErrorSummary, TextArea } from '../../platform/views/componen
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Int, Params, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { can, scopePaths } from '../../orgs/roles.rules.js';
-import { GUIDE_SECTIONS, missingContacts, type GuideSection, type GuideText } from '../../guide/guide.rules.js';
-import { GUIDE_EDITORS, guideAgencies, guideOrg, guideText, type OrgRow } from '../../guide/guide-page.js';
-import { updateGuide } from '../../guide/update-guide.js';
+import { can, scopePaths } from '../../orgs/index.js';
+import { GUIDE_SECTIONS, missingContacts, type GuideSection, type GuideText, GUIDE_EDITORS, guideAgencies, guideOrg, guideText, type OrgRow, updateGuide } from '../../guide/index.js';
 import { assertAllowed } from '../guard.js';
 import { registerNav } from '../nav.js';
 

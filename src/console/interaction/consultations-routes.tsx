@@ -6,15 +6,8 @@ import { Form, IdParams, Int, OptInt, Params, Text, Type, typed } from '../../pl
 import type { Ctx } from '../../platform/context.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { assertAllowed } from '../guard.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { canPublish, PUBLISH_ROLES } from '../../interaction/interaction.policy.rules.js';
-import { ADOPTION, PHASE_LABELS, type Adoption } from '../../interaction/comment-periods.rules.js';
-import { periodDetail, periodSummaries } from '../../interaction/period-views.js';
-import { openCommentPeriod, type OpenPeriodInput } from '../../interaction/open-comment-period.js';
-import { moderateComment } from '../../interaction/moderate-comment.js';
-import { publishFeedback } from '../../interaction/publish-feedback.js';
-import { readInteractionSettings } from '../../interaction/interaction-settings.js';
-import { messageOrgOptions } from '../../interaction/message-queues.js';
+import { rolesAllow, scopePaths } from '../../orgs/index.js';
+import { canPublish, PUBLISH_ROLES, ADOPTION, PHASE_LABELS, type Adoption, periodDetail, periodSummaries, openCommentPeriod, type OpenPeriodInput, moderateComment, publishFeedback, readInteractionSettings, messageOrgOptions } from '../../interaction/index.js';
 
 const MODERATION: Record<string, string> = { pending: '待审核', approved: '已显示', rejected: '不予显示' };
 

@@ -3,17 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import { Form, Int, OptInt, Params, Choice, Text, type Static } from '../../platform/http/schemas.js';
-import { canDo } from '../../interaction/message-states.rules.js';
-import { canHandleMessages, canPublish } from '../../interaction/interaction.policy.rules.js';
-import type { MessageWithOrg } from '../../interaction/message-queues.js';
-import { publishBlocker, publishQa } from '../../interaction/publish-qa.js';
-import { acceptMessage } from '../../interaction/accept-message.js';
-import { assignMessage } from '../../interaction/assign-message.js';
-import { transferMessage } from '../../interaction/transfer-message.js';
-import { replyMessage } from '../../interaction/reply-message.js';
-import { extendMessage } from '../../interaction/extend-message.js';
-import { closeMessage } from '../../interaction/close-message.js';
-import { moderateMessage } from '../../interaction/moderate-message.js';
+import { canDo, canHandleMessages, canPublish, type MessageWithOrg, publishBlocker, publishQa, acceptMessage, assignMessage, transferMessage, replyMessage, extendMessage, closeMessage, moderateMessage } from '../../interaction/index.js';
 import type { FieldError } from '../../platform/errors.js';
 
 /** Action slugs accepted by POST /console/messages/:id/:action. */

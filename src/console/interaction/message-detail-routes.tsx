@@ -5,13 +5,8 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import type { Ctx } from '../../platform/context.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
-import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, RATINGS, type MessageChannel, type MessageState, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
-import { staffMessage } from '../../interaction/message-status.js';
-import { messageOrgOptions, type MessageEventRow, type MessageWithOrg } from '../../interaction/message-queues.js';
-import { listMessageHandlers } from '../../interaction/message-handlers.js';
-import { MESSAGE_EVENT_LABELS } from '../../interaction/views/message-fields.js';
+import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, RATINGS, type MessageChannel, type MessageState, type MessageType, type Rating, staffMessage, messageOrgOptions, type MessageEventRow, type MessageWithOrg, listMessageHandlers, MESSAGE_EVENT_LABELS, readAttachment } from '../../interaction/index.js';
 import { MessageActionForm, MessageActionParams, MessageActions, runAction } from './message-actions.js';
-import { readAttachment } from '../../interaction/message-attachments.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 function describe(e: MessageEventRow): string {

@@ -1,9 +1,8 @@
 /** “我的工作” counts of 互动交流: each the total of the message queue it opens. */
 import type { FastifyRequest } from 'fastify';
 import type { WorkCount } from '../foundation/home-routes.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { HANDLE_ROLES, messageScopes } from '../../interaction/interaction.policy.rules.js';
-import { messageQueueCount, type MessageQueue } from '../../interaction/message-queues.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { HANDLE_ROLES, messageScopes, messageQueueCount, type MessageQueue } from '../../interaction/index.js';
 
 export async function messageWork(req: FastifyRequest): Promise<WorkCount[]> {
   const paths = messageScopes(req.actor);

@@ -3,12 +3,10 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, Ints, Text, ticked, typed } from '../../platform/http/schemas.js';
-import { orgsWithin } from '../../orgs/org-queries.js';
+import { orgsWithin, can } from '../../orgs/index.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { can } from '../../orgs/roles.rules.js';
 import { assertAllowed } from '../guard.js';
-import { readInteractionSettings } from '../../interaction/interaction-settings.js';
-import { updateInteractionSettings, type SettingsInput } from '../../interaction/update-interaction-settings.js';
+import { readInteractionSettings, updateInteractionSettings, type SettingsInput } from '../../interaction/index.js';
 
 function SettingsPage({ view, v, orgs, errors }: { view: ViewCtx; v: SettingsInput; orgs: Array<{ id: number; name: string; depth: number }>; errors?: FieldError[] }) {
   return (

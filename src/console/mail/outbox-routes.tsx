@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Pagination, beijingTime, Empty, CsrfField } from '../../platform/views/components.js';
 import { Form, Page, typed } from '../../platform/http/schemas.js';
-import { isSysadmin, rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
+import { isSysadmin, rolesAllow, scopePaths } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 import { registerNav } from '../nav.js';
 import { registerHomeWidget } from '../foundation/home-routes.js';

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { checkUploads } from '../../reports/checker/check-batch.js';
-import { resultsCsv, resultsXlsx } from '../../reports/checker/check-export.js';
+import { checkUploads, resultsCsv, resultsXlsx } from '../../reports/index.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { CheckPage } from './check-views.js';
 import { typed } from '../../platform/http/schemas.js';

@@ -2,10 +2,7 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { CheckResult } from '../../reports/checker/check-report.js';
-import { VERDICT_NAMES, type Verdict } from '../../reports/checker/verdict.rules.js';
-import { FORMAT_NAMES } from '../../reports/report-format.rules.js';
-import { ReportTablesView } from '../../reports/views/report-tables-view.js';
+import { type CheckResult, VERDICT_NAMES, type Verdict, FORMAT_NAMES, ReportTablesView } from '../../reports/index.js';
 
 const VERDICT_CLASS: Record<Verdict, string> = { consistent: 'flash', inconsistent: 'error-summary', undetermined: 'warning' };
 

@@ -5,13 +5,8 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Int, OptInt, Params, Type, typed } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { orgOrNotFound, orgsWithin } from '../../orgs/org-queries.js';
-import { LEGACY_FIGURES, LEGACY_FORMAT_NAME, LEGACY_ROWS, LEGACY_TITLE, legacyField, type LegacyValues } from '../../reports/legacy-stats.rules.js';
-import { legacyStatsOf, rowLegacyValues } from '../../reports/report-queries.js';
-import { saveLegacyStats } from '../../reports/save-legacy-stats.js';
-import { readLegacyStats } from '../../reports/checker/read-legacy.js';
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_VIEW_ROLES } from '../../reports/report-workflow.rules.js';
+import { rolesAllow, scopePaths, orgOrNotFound, orgsWithin } from '../../orgs/index.js';
+import { LEGACY_FIGURES, LEGACY_FORMAT_NAME, LEGACY_ROWS, LEGACY_TITLE, legacyField, type LegacyValues, legacyStatsOf, rowLegacyValues, saveLegacyStats, readLegacyStats, REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_VIEW_ROLES } from '../../reports/index.js';
 import { assertAllowed } from '../guard.js';
 
 const WRITE_ROLES = [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES];

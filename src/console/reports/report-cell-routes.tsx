@@ -3,12 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { Form, Int, Page, Params, Type, typed } from '../../platform/http/schemas.js';
 import { notFound } from '../../platform/errors.js';
-import type { ReportFormat } from '../../reports/report-format.rules.js';
-import { reportForStaff, rowTables } from '../../reports/report-queries.js';
-import { recordsForCell } from '../../reports/report-source.js';
-import { REPORT_SOURCE } from '../../reports/report-workflow.rules.js';
-import { reportCellOf } from '../../reports/tables-input.rules.js';
-import { reportLayouts } from '../../reports/table-layout.js';
+import { type ReportFormat, reportForStaff, rowTables, recordsForCell, REPORT_SOURCE, reportCellOf, reportLayouts } from '../../reports/index.js';
 
 const PER_PAGE = 50;
 

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, typed } from '../../platform/http/schemas.js';
-import { reportForStaff } from '../../reports/report-queries.js';
-import { reportFile } from '../../reports/report-files.js';
+import { reportForStaff, reportFile } from '../../reports/index.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 /** Console downloads of any report the user may see (drafts included). */

@@ -2,13 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
 import { Int, Params, typed } from '../../platform/http/schemas.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { orgOrNotFound } from '../../orgs/org-queries.js';
-import { legacyStatsYears, reportsWithin, rowLegacyValues, rowTables } from '../../reports/report-queries.js';
-import { legacyIndicators, LEGACY_TITLE } from '../../reports/legacy-stats.rules.js';
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, isReportStatus } from '../../reports/report-workflow.rules.js';
-import { INDICATORS, indicatorsOf } from '../../reports/indicators.rules.js';
-import { HistoryChart } from '../../reports/views/history-chart.js';
+import { rolesAllow, orgOrNotFound } from '../../orgs/index.js';
+import { legacyStatsYears, reportsWithin, rowLegacyValues, rowTables, legacyIndicators, LEGACY_TITLE, REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, isReportStatus, INDICATORS, indicatorsOf, HistoryChart } from '../../reports/index.js';
 import { assertAllowed } from '../guard.js';
 
 /** One year of the history: a report (2019 format on) or a pre-2019 统计表. */

@@ -1,9 +1,8 @@
 /** “我的工作” counts of 年度报告: reports returned for correction (editors) and reports waiting for review (supervisors). */
 import type { FastifyRequest } from 'fastify';
 import type { WorkCount } from '../foundation/home-routes.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES } from '../../reports/report-workflow.rules.js';
-import { reportsWithin } from '../../reports/report-queries.js';
+import { scopePaths } from '../../orgs/index.js';
+import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, reportsWithin } from '../../reports/index.js';
 
 export async function reportWork(req: FastifyRequest): Promise<WorkCount[]> {
   const out: WorkCount[] = [];

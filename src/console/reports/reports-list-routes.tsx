@@ -5,13 +5,8 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, OptInt, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { orgsWithin, type OrgRow } from '../../orgs/org-queries.js';
-import { createReport, formatForYear } from '../../reports/create-report.js';
-import { emptyTables } from '../../reports/report-format.rules.js';
-import { reportsWithin } from '../../reports/report-queries.js';
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_STATUS, REPORT_VIEW_ROLES, isLate, isReportStatus, reportDeadline } from '../../reports/report-workflow.rules.js';
-import { checkReportBytes } from '../../reports/checker/check-report.js';
+import { rolesAllow, scopePaths, orgsWithin, type OrgRow } from '../../orgs/index.js';
+import { createReport, formatForYear, emptyTables, reportsWithin, REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_STATUS, REPORT_VIEW_ROLES, isLate, isReportStatus, reportDeadline, checkReportBytes } from '../../reports/index.js';
 import { assertAllowed } from '../guard.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 

@@ -3,10 +3,8 @@ import { ConsoleLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
 import { Form, OptInt, typed } from '../../platform/http/schemas.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { rolesAllow, scopePaths } from '../../orgs/roles.rules.js';
-import { REPORT_REVIEW_ROLES, REPORT_STATUS, isReportStatus } from '../../reports/report-workflow.rules.js';
-import { jurisdictionSummary } from '../../reports/jurisdiction-summary.js';
-import { ReportTablesView } from '../../reports/views/report-tables-view.js';
+import { rolesAllow, scopePaths } from '../../orgs/index.js';
+import { REPORT_REVIEW_ROLES, REPORT_STATUS, isReportStatus, jurisdictionSummary, ReportTablesView } from '../../reports/index.js';
 import { assertAllowed } from '../guard.js';
 import { DeadlineCell } from './reports-list-routes.js';
 

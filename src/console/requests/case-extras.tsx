@@ -1,9 +1,7 @@
 /** Case-page parts: the identity proofs (personal data) and the effect of a 第三十五条 date on the due date. */
-import type { StaffCase } from '../../requests/request-status.js';
+import { type StaffCase, ID_PROOF_FIELD, IdProofField } from '../../requests/index.js';
 import type { FieldError } from '../../platform/errors.js';
 import { CsrfField, fieldError } from '../../platform/views/components.js';
-import { ID_PROOF_FIELD } from '../../requests/identity-proof.rules.js';
-import { IdProofField } from '../../requests/views/id-proof-field.js';
 
 /** Identity proofs with download links and a form to add more; shown only to those who see the applicant's personal data. */
 export function IdProofList({ c, csrf, maxMb, errors }: { c: StaffCase; csrf: string; maxMb: number; errors?: FieldError[] }) {

@@ -2,8 +2,8 @@
 import { CsrfField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { OrgRow } from '../../orgs/orgs.store.js';
-import { LETTER_SETTING_LIMITS, formatLetterNumber, type LetterSettings } from '../../requests/letter-numbers.rules.js';
+import type { OrgRow } from '../../orgs/index.js';
+import { LETTER_SETTING_LIMITS, formatLetterNumber, type LetterSettings } from '../../requests/index.js';
 
 /** The form (posts to /console/requests/letter-settings). */
 export function LetterSettingsForm({ view, org, settings, errors }: { view: ViewCtx; org: OrgRow; settings: LetterSettings; errors?: FieldError[] }) {

@@ -7,14 +7,7 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Form, Int, OptInt, Params, Text, Type, typed } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { OUTCOMES, outcomeByCode, outcomeText } from '../../requests/outcomes.rules.js';
-import { PLACEHOLDERS, REMEDIES, SAMPLE_VALUES, TEMPLATE_CODES, defaultTemplate, renderTemplate, validateTemplate, type LetterTemplate } from '../../requests/letter-templates.rules.js';
-import { letterSetup, letterTemplateInForce, requestAgencies, type LetterSetup, type OrgRow } from '../../requests/request-agencies.js';
-import { COHANDLING_DAYS_RANGE } from '../../requests/departments.rules.js';
-import { saveLetterTemplate } from '../../requests/save-letter-template.js';
-import { resetLetterTemplate } from '../../requests/reset-letter-template.js';
-import { setCohandlingDays } from '../../requests/set-cohandling-days.js';
-import { saveLetterSettings } from '../../requests/save-letter-settings.js';
+import { OUTCOMES, outcomeByCode, outcomeText, PLACEHOLDERS, REMEDIES, SAMPLE_VALUES, TEMPLATE_CODES, defaultTemplate, renderTemplate, validateTemplate, type LetterTemplate, letterSetup, letterTemplateInForce, requestAgencies, type LetterSetup, type OrgRow, COHANDLING_DAYS_RANGE, saveLetterTemplate, resetLetterTemplate, setCohandlingDays, saveLetterSettings } from '../../requests/index.js';
 import { LetterSettingsForm } from './letter-settings-form.js';
 
 const BASE = '/console/requests/letter-templates';

@@ -1,6 +1,6 @@
 /** The oral-request confirmation sheet as a printable page (the applicant checks and signs it). */
 import { formatChinese } from '../../platform/dates.js';
-import { SIGN_LINES, type OralSheet } from '../../requests/oral-sheet.rules.js';
+import { SIGN_LINES, type OralSheet } from '../../requests/index.js';
 import { assetUrl } from '../../platform/http/static-assets.js';
 
 /** Renders the sheet as a standalone, printable page. */

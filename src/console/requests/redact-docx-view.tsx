@@ -7,7 +7,7 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
-import { REDACTION_REASONS } from '../../requests/release/redaction.rules.js';
+import { REDACTION_REASONS } from '../../requests/index.js';
 
 function Reasons({ id, name, value, none }: { id: string; name: string; value: string; none?: string }) {
   return (

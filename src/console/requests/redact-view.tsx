@@ -8,8 +8,7 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
-import { REDACTION_REASONS, boxText, type RedactionBox } from '../../requests/release/redaction.rules.js';
-import type { ProposedBox } from '../../requests/release/find-in-pdf.js';
+import { REDACTION_REASONS, boxText, type RedactionBox, type ProposedBox } from '../../requests/index.js';
 import { assetUrl } from '../../platform/http/static-assets.js';
 
 const KIND = { id_number: '身份证号', mobile: '手机号', name: '姓名', text: '检索词', drawn: '已保存' } as const;

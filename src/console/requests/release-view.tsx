@@ -3,9 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { staffRelease } from '../../requests/release/release-views.js';
-import { reasonOf } from '../../requests/release/redaction.rules.js';
-import { REDACTABLE_KINDS } from '../../requests/release/release.rules.js';
+import { type staffRelease, reasonOf, REDACTABLE_KINDS } from '../../requests/index.js';
 
 type Pkg = Awaited<ReturnType<typeof staffRelease>>;
 

@@ -5,10 +5,8 @@ import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { Checkbox, Form, ticked, typed } from '../../platform/http/schemas.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
-import type { ReminderPrefs } from '../../requests/reminder-prefs.rules.js';
-import { getReminderPrefs, saveReminderPrefs } from '../../requests/save-reminder-prefs.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { HANDLE_ROLES, type ReminderPrefs, getReminderPrefs, saveReminderPrefs } from '../../requests/index.js';
 
 function PrefsPage({ view, prefs, errors }: { view: ViewCtx; prefs: ReminderPrefs; errors?: FieldError[] }) {
   return (

@@ -10,9 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Choice, Form, IdParams, Int, OptChoice, OptDate, OptInt, OptText, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { ANSWER_OUTCOMES, APPEAL_KIND_CODES, APPEAL_RESULT_CODES, DELIVERY_CODES, FEE_METHOD_CODES, PARTY_CODES, REPLY_CODES, SetDeadlineCommand, type RequestCommand } from '../../requests/request-commands.schemas.js';
-import { performRequestCommand } from '../../requests/perform-action.js';
-import { requestOutcomeText } from '../../requests/request-commands.labels.js';
+import { ANSWER_OUTCOMES, APPEAL_KIND_CODES, APPEAL_RESULT_CODES, DELIVERY_CODES, FEE_METHOD_CODES, PARTY_CODES, REPLY_CODES, SetDeadlineCommand, type RequestCommand, performRequestCommand, requestOutcomeText } from '../../requests/index.js';
 
 const YES_NO = ['0', '1'] as const;
 

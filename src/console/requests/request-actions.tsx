@@ -1,15 +1,7 @@
 /** Action forms on a case page (each posts to its own route, request-action-routes.tsx). */
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { canTransition, isOpenState, type RequestAction } from '../../requests/request-states.rules.js';
-import { OUTCOMES, outcomeByCode } from '../../requests/outcomes.rules.js';
-import { FEE_METHODS } from '../../requests/fees.rules.js';
-import { DELIVERY_METHODS } from '../../requests/applicant.rules.js';
-import { PARTIES } from '../../requests/clock/clock-explain.rules.js';
-import { CONSULTATION_REPLIES } from '../../requests/consultation.rules.js';
-import { canApproveExtension, canHandleRequests, proactiveMode, seesPersonalData } from '../../requests/requests.policy.rules.js';
-import type { RequestWithOrg } from '../../requests/requests.store.js';
-import { APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/appeals.rules.js';
+import { canTransition, isOpenState, type RequestAction, OUTCOMES, outcomeByCode, FEE_METHODS, DELIVERY_METHODS, PARTIES, CONSULTATION_REPLIES, canApproveExtension, canHandleRequests, proactiveMode, seesPersonalData, type RequestWithOrg, APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/index.js';
 import { DeadlineForm, OralConfirmForm } from './oral-deadline-forms.js';
 import { Act, OnField } from './action-form.js';
 

@@ -4,15 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextField } from '../../platform/views/components.js';
 import { Form, Int, OptInt, Params, Text, Type, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { isOpenState } from '../../requests/request-states.rules.js';
-import { isCoHandlingOverdue } from '../../requests/departments.rules.js';
-import { seesPersonalData } from '../../requests/requests.policy.rules.js';
-import type { RequestWithOrg } from '../../requests/requests.store.js';
-import type { CaseDepartment } from '../../requests/request-departments.store.js';
-import { setLeadDepartment } from '../../requests/set-lead-department.js';
-import { addCoHandling } from '../../requests/add-cohandling.js';
-import { recordCoHandlingReply } from '../../requests/record-cohandling-reply.js';
-import { removeCoHandling } from '../../requests/remove-cohandling.js';
+import { isOpenState, isCoHandlingOverdue, seesPersonalData, type RequestWithOrg, type CaseDepartment, setLeadDepartment, addCoHandling, recordCoHandlingReply, removeCoHandling } from '../../requests/index.js';
 
 /** The block: who handles the case inside the agency, and the co-handling departments' dates and replies. */
 export function DepartmentsSection({ r, departments, sections, ctx, csrf, today }: { r: RequestWithOrg; departments: CaseDepartment[]; sections: Array<{ id: number; name: string }>; ctx: Pick<Ctx, 'actor'>; csrf: string; today: string }) {

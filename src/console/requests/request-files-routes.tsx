@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
-import { readIdProof } from '../../requests/identity-proofs.js';
-import { oralSheet } from '../../requests/oral-sheet.js';
-import { oralSheetDocx } from '../../requests/oral-sheet-docx.js';
-import { oralSheetFileName } from '../../requests/oral-sheet.rules.js';
+import { readIdProof, oralSheet, oralSheetDocx, oralSheetFileName } from '../../requests/index.js';
 import { OralSheetDocument } from './oral-sheet-view.js';
 
 const ProofParams = Params({ id: Int('申请编号'), proofId: Int('身份证明文件') });

@@ -1,12 +1,9 @@
 /** The staff request list of a console page: the reader's scopes, narrowed by `?org=` (shared by the list page, the export and “my work”). */
 import type { FastifyRequest } from 'fastify';
 import { orgFilter } from '../org-filter.js';
-import type { OrgRow } from '../../orgs/orgs.store.js';
-import type { WorkCalendar } from '../../calendar/calendar.rules.js';
-import { requestScopes } from '../../requests/requests.policy.rules.js';
-import type { RequestWithOrg } from '../../requests/requests.store.js';
-import { requestListFor } from '../../requests/request-list.js';
-import type { RequestListQuery } from '../../requests/request-list.rules.js';
+import type { OrgRow } from '../../orgs/index.js';
+import type { WorkCalendar } from '../../calendar/index.js';
+import { requestScopes, type RequestWithOrg, requestListFor, type RequestListQuery } from '../../requests/index.js';
 
 /** The list's rows for a parsed query within the reader's scopes (narrowed by `?org=`). */
 export async function runRequestList(

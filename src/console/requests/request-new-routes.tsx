@@ -4,16 +4,9 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
+import { scopePaths } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
-import { HANDLE_ROLES } from '../../requests/requests.policy.rules.js';
-import { registerRequest } from '../../requests/register-request.js';
-import { requestAgencies } from '../../requests/request-agencies.js';
-import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
-import { ApplicationFields } from '../../requests/views/application-form.js';
-import { APPLICATION_FIELDS, applicationValues, type ApplicationFormValues } from '../../requests/application-form.schemas.js';
-import { IdProofField, readApplicationUpload, uploadedProofs } from '../../requests/views/id-proof-field.js';
-import { idProofLimitMb } from '../../requests/id-proof-limit.js';
+import { HANDLE_ROLES, registerRequest, requestAgencies, CHANNELS, ApplicationFields, APPLICATION_FIELDS, applicationValues, type ApplicationFormValues, IdProofField, readApplicationUpload, uploadedProofs, idProofLimitMb } from '../../requests/index.js';
 
 type Values = Partial<ApplicationFormValues> & { channel?: string; receivedOn?: string };
 

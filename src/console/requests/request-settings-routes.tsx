@@ -5,13 +5,9 @@ import { CsrfField, ErrorSummary, TextField } from '../../platform/views/compone
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, OptChoice, OptInt, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { isSysadmin } from '../../orgs/roles.rules.js';
+import { isSysadmin } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
-import { assertRetentionYears, eraseExpiredPersonalData, getRetentionYears, setRetentionYears } from '../../requests/retention.js';
-import { clearRetentionYears } from '../../requests/clear-retention.js';
-import { previewRetention } from '../../requests/retention-preview.js';
-import { setIdProofLimit } from '../../requests/set-id-proof-limit.js';
-import { idProofLimitMb } from '../../requests/id-proof-limit.js';
+import { assertRetentionYears, eraseExpiredPersonalData, getRetentionYears, setRetentionYears, clearRetentionYears, previewRetention, setIdProofLimit, idProofLimitMb } from '../../requests/index.js';
 import type { Ctx } from '../../platform/context.js';
 
 const URL = '/console/requests/settings';

@@ -5,9 +5,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { WorkCount } from '../foundation/home-routes.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { HANDLE_ROLES, nameScopes, requestScopes } from '../../requests/requests.policy.rules.js';
-import { parseRequestListQuery, requestListQs } from '../../requests/request-list.rules.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { HANDLE_ROLES, nameScopes, requestScopes, parseRequestListQuery, requestListQs } from '../../requests/index.js';
 import { runRequestList } from './request-list-query.js';
 
 const GROUP = '依申请公开';

@@ -4,12 +4,8 @@ import { assertAllowed } from '../guard.js';
 import { CsrfField } from '../../platform/views/components.js';
 import { Checkbox, Form, Ints, OptChoice, OptInt, Text, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError } from '../../platform/errors.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { HANDLE_ROLES, requestScopes } from '../../requests/requests.policy.rules.js';
-import { requestListChoices, viewableRequests, type RequestWithOrg } from '../../requests/request-list-choices.js';
-import { stateLabel } from '../../requests/request-states.rules.js';
-import { assignRequest } from '../../requests/assign-request.js';
-import { setLeadDepartment } from '../../requests/set-lead-department.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { HANDLE_ROLES, requestScopes, requestListChoices, viewableRequests, type RequestWithOrg, stateLabel, assignRequest, setLeadDepartment } from '../../requests/index.js';
 
 /** Most cases one bulk action takes. */
 const MAX = 200;

@@ -4,12 +4,9 @@ import { Form, OptChoice, OptInt, typed } from '../../platform/http/schemas.js';
 import { tx } from '../../platform/tx.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
-import { toCsv } from '../../catalog/csv.rules.js';
-import { isProvisionalDate } from '../../calendar/calendar.rules.js';
-import { requestScopes, seesPersonalData } from '../../requests/requests.policy.rules.js';
-import { parseRequestListQuery } from '../../requests/request-list.rules.js';
-import { requestExportRows } from '../../requests/request-export.rules.js';
-import { RequestListFields } from '../../requests/request-list.schemas.js';
+import { toCsv } from '../../catalog/index.js';
+import { isProvisionalDate } from '../../calendar/index.js';
+import { requestScopes, seesPersonalData, parseRequestListQuery, requestExportRows, RequestListFields } from '../../requests/index.js';
 import { runRequestList } from './request-list-query.js';
 
 /** Most rows one export carries. */

@@ -5,11 +5,8 @@ import { CsrfField, ErrorSummary } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, Texts, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { ALERT_KINDS, type AlertKind } from '../../supervision/alerts.rules.js';
-import { alertPrefsOf } from '../../supervision/alert-prefs.js';
-import { DASHBOARD_ROLES } from '../../supervision/build-dashboard.js';
-import { saveAlertPrefs } from '../../supervision/save-alert-prefs.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { ALERT_KINDS, type AlertKind, alertPrefsOf, DASHBOARD_ROLES, saveAlertPrefs } from '../../supervision/index.js';
 
 function AlertsPage({ view, kinds, email, errors }: { view: ViewCtx; kinds: readonly string[]; email: boolean; errors?: FieldError[] }) {
   return (

@@ -4,10 +4,8 @@ import { CsrfField, ErrorSummary, TextField } from '../../platform/views/compone
 import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { Checkbox, Form, OptText, typed } from '../../platform/http/schemas.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { readCheckSettings } from '../../supervision/site-check-settings.js';
-import { saveCheckSettings, type CheckSettingsForm } from '../../supervision/save-check-settings.js';
-import type { CheckSettings, DeductionKey } from '../../supervision/site-check.rules.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { readCheckSettings, saveCheckSettings, type CheckSettingsForm, type CheckSettings, type DeductionKey } from '../../supervision/index.js';
 import { assertAllowed } from '../guard.js';
 
 const THRESHOLD_LABELS: Record<string, string> = {

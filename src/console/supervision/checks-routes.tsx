@@ -3,11 +3,8 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Int, Params, Type, typed } from '../../platform/http/schemas.js';
-import type { OrgRow } from '../../orgs/orgs.store.js';
-import type { StoredCheck } from '../../supervision/site-check-settings.js';
-import { agencyChecks, checkOverview } from '../../supervision/site-check-views.js';
-import { runSiteCheck } from '../../supervision/run-site-check.js';
-import { setColumnKinds } from '../../supervision/set-column-kinds.js';
+import type { OrgRow } from '../../orgs/index.js';
+import { type StoredCheck, agencyChecks, checkOverview, runSiteCheck, setColumnKinds } from '../../supervision/index.js';
 
 const KIND_LABELS: Array<[string, string]> = [
   ['other', '其他栏目'],

@@ -5,12 +5,8 @@ import { ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, OptChoice, OptText, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
-import { buildDashboard, DASHBOARD_ROLES, type Dashboard } from '../../supervision/build-dashboard.js';
-import { formatFigure, toCsv } from '../../supervision/dashboard.rules.js';
-import { dashboardXlsx } from '../../supervision/dashboard-xlsx.js';
-import { dashboardTable } from '../../supervision/dashboard.rules.js';
-import { trendChart } from '../../supervision/trend.js';
+import { scopePaths } from '../../orgs/index.js';
+import { buildDashboard, DASHBOARD_ROLES, type Dashboard, formatFigure, toCsv, dashboardXlsx, dashboardTable, trendChart } from '../../supervision/index.js';
 import { attachmentName } from './task-form.js';
 import { ProvisionalBadge } from '../../platform/views/provisional.js';
 

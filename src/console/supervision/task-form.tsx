@@ -1,8 +1,8 @@
 import type { FieldError } from '../../platform/errors.js';
 import { SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import { Form, OptInt, Text, type Static } from '../../platform/http/schemas.js';
-import type { TaskInput } from '../../supervision/tasks.rules.js';
-import type { OrgRow } from '../../orgs/orgs.store.js';
+import type { TaskInput } from '../../supervision/index.js';
+import type { OrgRow } from '../../orgs/index.js';
 
 /**
  * The task form (create and edit). Year, texts and the deadline stay text: the use-case checks them

@@ -5,15 +5,10 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Form, IdParams, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { REPORT_STATES, isTaskOverdue, taskStateLabel } from '../../supervision/tasks.rules.js';
-import { viewTask, type TaskReportRow, type TaskView } from '../../supervision/task-views.js';
-import { canManageTask, canReportTask } from '../../supervision/task-access.js';
-import { reportTask } from '../../supervision/report-task.js';
-import { reviewTask } from '../../supervision/review-task.js';
-import { updateTask } from '../../supervision/update-task.js';
+import { REPORT_STATES, isTaskOverdue, taskStateLabel, viewTask, type TaskReportRow, type TaskView, canManageTask, canReportTask, reportTask, reviewTask, updateTask } from '../../supervision/index.js';
 import { TaskFields, TaskForm, taskInput } from './task-form.js';
 import { jurisdictionOrgs } from './tasks-page.js';
-import type { OrgRow } from '../../orgs/orgs.store.js';
+import type { OrgRow } from '../../orgs/index.js';
 
 interface Props {
   view: ViewCtx;

@@ -3,9 +3,8 @@ import { typed } from '../../platform/http/schemas.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { assertAllowed } from '../guard.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
-import { TASK_MANAGE_ROLES } from '../../supervision/tasks.rules.js';
-import { importTasks } from '../../supervision/import-tasks.js';
+import { scopePaths } from '../../orgs/index.js';
+import { TASK_MANAGE_ROLES, importTasks } from '../../supervision/index.js';
 import { TaskQuery, renderList } from './tasks-page.js';
 
 /**

@@ -6,11 +6,8 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, OptChoice, OptInt, OptText, Page, ticked, type Static } from '../../platform/http/schemas.js';
 import type { FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { listOrgs, type OrgRow } from '../../orgs/orgs.store.js';
-import { scopePaths } from '../../orgs/roles.rules.js';
-import { isTaskOverdue, TASK_MANAGE_ROLES, TASK_STATES, TASK_VIEW_ROLES, taskStateLabel, type TaskState } from '../../supervision/tasks.rules.js';
-import { taskCategoryChoices, taskPage, type TaskFilter, type TaskView } from '../../supervision/task-views.js';
-import { taskScope } from '../../supervision/task-access.js';
+import { listOrgs, type OrgRow, scopePaths } from '../../orgs/index.js';
+import { isTaskOverdue, TASK_MANAGE_ROLES, TASK_STATES, TASK_VIEW_ROLES, taskStateLabel, type TaskState, taskCategoryChoices, taskPage, type TaskFilter, type TaskView, taskScope } from '../../supervision/index.js';
 import { TaskFields, orgOptions } from './task-form.js';
 
 const TASK_STATE_KEYS = Object.keys(TASK_STATES) as TaskState[];

@@ -4,13 +4,9 @@ import { ErrorSummary, SelectField, TextField } from '../../platform/views/compo
 import { Form, OptText, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { getCalendar } from '../../calendar/get-calendar.js';
-import { computeClock } from '../../requests/clock/request-clock.rules.js';
-import { parseLedger } from '../../requests/clock/clock-input.rules.js';
-import { CHANNELS } from '../../requests/clock/clock-explain.rules.js';
-import type { ClockResult } from '../../requests/clock/clock.types.js';
+import { getCalendar, provisionalNote, provisionalYears } from '../../calendar/index.js';
+import { computeClock, parseLedger, CHANNELS, type ClockResult } from '../../requests/index.js';
 import { ProvisionalBadge, ProvisionalNote } from '../../platform/views/provisional.js';
-import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
 
 const EVENT_TYPES: Array<[string, string]> = [
   ['correction_requested', '发出补正通知（需填补正期限）'],

@@ -2,9 +2,8 @@
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { DocNo } from '../doc-no.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
-import { PUBLIC_SORTS, type ItemWithOrg, type PublicSort } from '../../catalog/public-catalog.js';
-import type { CategoryNode } from '../../catalog/category-tree.rules.js';
-import type { OrgRow } from '../../orgs/org-directory.js';
+import { PUBLIC_SORTS, type ItemWithOrg, type PublicSort, type CategoryNode } from '../../catalog/index.js';
+import type { OrgRow } from '../../orgs/index.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 
 /** Query string of a catalogue page (category and sort kept, page reset). */

@@ -4,15 +4,10 @@ import { Empty } from '../../platform/views/components.js';
 import { Form, OptText, Params, typed, Int, OptInt, Page, IdParams } from '../../platform/http/schemas.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { findEnabledOrg, publicAgencies } from '../../orgs/org-directory.js';
-import { orgsWithin } from '../../orgs/org-queries.js';
-import { isPublicSort, itemPreview, listCategories, listPublicItems, publicCategoryCounts, publicTotalsByOrg } from '../../catalog/public-catalog.js';
-import { categoryPath, categoryTree, subtreeIds } from '../../catalog/category-tree.rules.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
+import { findEnabledOrg, publicAgencies, orgsWithin, rolesAllow } from '../../orgs/index.js';
+import { isPublicSort, itemPreview, listCategories, listPublicItems, publicCategoryCounts, publicTotalsByOrg, categoryPath, categoryTree, subtreeIds, CATALOG_VIEWERS, getPublicItemPage } from '../../catalog/index.js';
 import { AgencyCatalogPage } from './agency-catalog-view.js';
 import { ItemPrintPage, PublicItemPage } from './item-page.js';
-import { getPublicItemPage } from '../../catalog/public-item-page.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 
 const PER_PAGE = 20;

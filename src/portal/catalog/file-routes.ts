@@ -3,13 +3,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound, forbidden } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import type { Config } from '../../platform/config.js';
-import { rolesAllow } from '../../orgs/roles.rules.js';
-import { getPublicAttachment, staffAttachment, type AttachmentWithFile } from '../../catalog/public-catalog.js';
+import { rolesAllow } from '../../orgs/index.js';
+import { getPublicAttachment, staffAttachment, type AttachmentWithFile, blobPath, CATALOG_VIEWERS } from '../../catalog/index.js';
 import { Params, typed, Int, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
-import { blobPath } from '../../catalog/attachment-files.js';
-import { CATALOG_VIEWERS } from '../../catalog/catalog-policy.rules.js';
 
 const fileNotFound = () => notFound('attachment_not_found', '附件不存在或尚未公开。');
 

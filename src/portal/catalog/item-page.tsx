@@ -2,8 +2,7 @@
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { DocNo } from '../doc-no.js';
 import type { ComponentChildren } from 'preact';
-import { isItemStatus, STATUS_LABELS } from '../../catalog/item-workflow.rules.js';
-import type { AttachmentWithFile, ItemVersionRow, ItemWithOrg, PublicLinks } from '../../catalog/public-catalog.js';
+import { isItemStatus, STATUS_LABELS, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg, type PublicLinks } from '../../catalog/index.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { assetUrl } from '../../platform/http/static-assets.js';
 import { attachmentLabel } from './attachment-label.js';

@@ -2,12 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { notFound } from '../../platform/errors.js';
 import { beijingTime } from '../../platform/views/components.js';
-import { findPublicAgency, publicAgencies } from '../../orgs/org-directory.js';
+import { findPublicAgency, publicAgencies, ORG_KINDS } from '../../orgs/index.js';
 import { Params, typed, Int } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
-import { ORG_KINDS } from '../../orgs/orgs.rules.js';
-import { GUIDE_CONTACT_FIELDS, GUIDE_SECTIONS, defaultGuide, type GuideSection } from '../../guide/guide.rules.js';
-import { agencyGuide } from '../../guide/public-guide.js';
+import { GUIDE_CONTACT_FIELDS, GUIDE_SECTIONS, defaultGuide, type GuideSection, agencyGuide } from '../../guide/index.js';
 
 const AgencyParams = Params({ orgId: Int('机构') });
 const orgNotFound = () => notFound('org_not_found', '该机构不存在。');

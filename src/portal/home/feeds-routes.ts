@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { findOrg } from '../../orgs/org-queries.js';
-import { feedItems, findOrgCategory, sitemapItems, type ItemWithOrg } from '../../catalog/public-catalog.js';
+import { findOrg } from '../../orgs/index.js';
+import { feedItems, findOrgCategory, sitemapItems, type ItemWithOrg, displayDocNumber } from '../../catalog/index.js';
 import { Params, typed, Int } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
-import { displayDocNumber } from '../../catalog/doc-number.rules.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const FEED_SIZE = 50;

@@ -4,11 +4,9 @@ import { notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { Pagination, Empty } from '../../platform/views/components.js';
 import { Form, Params, typed, Int, OptInt, Page } from '../../platform/http/schemas.js';
-import { findEnabledOrg, publicAgencies, type OrgRow } from '../../orgs/org-directory.js';
-import { ORG_KINDS } from '../../orgs/orgs.rules.js';
-import { article20Counts, article20Items, listPublicItems, type ItemWithOrg } from '../../catalog/public-catalog.js';
+import { findEnabledOrg, publicAgencies, type OrgRow, ORG_KINDS } from '../../orgs/index.js';
+import { article20Counts, article20Items, listPublicItems, type ItemWithOrg, ARTICLE20_ITEMS } from '../../catalog/index.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
-import { ARTICLE20_ITEMS } from '../../catalog/catalog-labels.rules.js';
 
 /** 重点领域 entries: searches over the whole catalogue. */
 const KEY_AREAS = ['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '教育', '医疗卫生', '生态环境', '安全生产', '食品药品', '征地拆迁', '就业创业', '乡村振兴'];

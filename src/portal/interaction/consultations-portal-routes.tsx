@@ -6,10 +6,8 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Text, typed, OptInt, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { ADOPTION, PHASE_LABELS, type Adoption } from '../../interaction/comment-periods.rules.js';
-import { periodDetail, periodSummaries, type PeriodSummary } from '../../interaction/period-views.js';
+import { ADOPTION, PHASE_LABELS, type Adoption, periodDetail, periodSummaries, type PeriodSummary, submitComment } from '../../interaction/index.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
-import { submitComment } from '../../interaction/submit-comment.js';
 
 function PeriodList({ items }: { items: PeriodSummary[] }) {
   if (!items.length) return <Empty>暂无。</Empty>;

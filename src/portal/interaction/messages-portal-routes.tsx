@@ -5,17 +5,8 @@ import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
 import { invalidFields, isAppError, type FieldError } from '../../platform/errors.js';
-import { MESSAGE_TYPES, RATINGS, type MessageType, type Rating } from '../../interaction/message-states.rules.js';
-import { DEFAULT_REPLY_LIMITS } from '../../interaction/reply-deadline.rules.js';
-import { submitMessage } from '../../interaction/submit-message.js';
-import { publicMessageStatus, type PublicMessageStatus } from '../../interaction/message-status.js';
-import { rateMessage } from '../../interaction/rate-message.js';
-import { reopenMessage } from '../../interaction/reopen-message.js';
-import { MESSAGE_EVENT_LABELS, MessageFields, type MessageFormValues } from '../../interaction/views/message-fields.js';
-import { MessageForm, messageValues } from '../../interaction/message-form.schemas.js';
-import { messageOrgOptions } from '../../interaction/message-queues.js';
+import { MESSAGE_TYPES, RATINGS, type MessageType, type Rating, DEFAULT_REPLY_LIMITS, submitMessage, publicMessageStatus, type PublicMessageStatus, rateMessage, reopenMessage, MESSAGE_EVENT_LABELS, MessageFields, type MessageFormValues, MessageForm, messageValues, messageOrgOptions, ATTACHMENT_LIMITS } from '../../interaction/index.js';
 import { readMultipartForm, uploadedFiles } from './multipart-form.js';
-import { ATTACHMENT_LIMITS } from '../../interaction/message-attachments.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
 import { formatChinese } from '../../platform/dates.js';
 

@@ -1,6 +1,6 @@
 /** The message form's multipart reading: the platform's upload reader with files from the `attachments` field. */
 import type { FastifyRequest } from 'fastify';
-import { ATTACHMENT_LIMITS, type UploadedFile } from '../../interaction/message-attachments.js';
+import { ATTACHMENT_LIMITS, type UploadedFile } from '../../interaction/index.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 
 /** preValidation hooks: fields → `req.body`, files of field `attachments` → `uploadedFiles(req)`. */

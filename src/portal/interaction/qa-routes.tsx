@@ -4,12 +4,10 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { Form, OptText, Params, Type, typed, Page } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
-import { MESSAGE_TYPES, type MessageType } from '../../interaction/message-states.rules.js';
-import { listPublicQa, publicQaByNo, publishedQaPages, type PublicQaItem } from '../../interaction/public-qa.js';
+import { MESSAGE_TYPES, type MessageType, listPublicQa, publicQaByNo, publishedQaPages, type PublicQaItem } from '../../interaction/index.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { notFound } from '../../platform/errors.js';
-import { highlight } from '../../search/highlight.rules.js';
-import { normalizeText } from '../../search/tokenizer.rules.js';
+import { highlight, normalizeText } from '../../search/index.js';
 import { Marked } from '../marked.js';
 
 const PER_PAGE = 20;

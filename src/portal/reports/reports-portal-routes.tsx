@@ -4,12 +4,9 @@ import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, beijingTime } from '../../platform/views/components.js';
 import { notFound } from '../../platform/errors.js';
-import { findOrg } from '../../orgs/org-queries.js';
-import { publishedReport, publishedReports, rowTables, type ReportListRow } from '../../reports/public-reports.js';
+import { findOrg } from '../../orgs/index.js';
+import { publishedReport, publishedReports, rowTables, type ReportListRow, ReportTablesView, reportFile, reportTitle } from '../../reports/index.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
-import { ReportTablesView } from '../../reports/views/report-tables-view.js';
-import { reportFile } from '../../reports/report-files.js';
-import { reportTitle } from '../../reports/report-title.rules.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 const reportNotFound = () => notFound('report_not_found', '年度报告不存在或尚未发布。');

@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, TextField } from '../../platform/views/compone
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { resetQueryCode } from '../../requests/reset-query-code.js';
+import { resetQueryCode } from '../../requests/index.js';
 
 function LostCodePage({ view, errors, requestNo, email }: { view: ViewCtx; errors?: FieldError[]; requestNo?: string; email?: string }) {
   return (

@@ -1,6 +1,6 @@
 /** The applicant checks what the office wrote down for their oral request and confirms it (条例第二十九条). */
 import { CsrfField } from '../../platform/views/components.js';
-import type { PublicStatus } from '../../requests/request-status.js';
+import type { PublicStatus } from '../../requests/index.js';
 
 /** The recorded content (personal data masked) and the confirmation button. */
 export function OralRecordConfirm({ st, csrf, queryCode }: { st: PublicStatus; csrf: string; queryCode: string }) {

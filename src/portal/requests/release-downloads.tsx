@@ -1,6 +1,6 @@
 /** The applicant's downloads on the status page: the released copies of an approved package, while open. */
 import { CsrfField } from '../../platform/views/components.js';
-import type { applicantRelease } from '../../requests/release/release-views.js';
+import type { applicantRelease } from '../../requests/index.js';
 import { formatChinese } from '../../platform/dates.js';
 
 type Release = NonNullable<Awaited<ReturnType<typeof applicantRelease>>>;

@@ -4,7 +4,7 @@ import { LOOKUP_LIMIT } from '../../platform/http/limits.js';
 import { Form, Text, typed, OptInt } from '../../platform/http/schemas.js';
 import { isAppError } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
-import { downloadRelease } from '../../requests/release/download-release.js';
+import { downloadRelease } from '../../requests/index.js';
 
 const ReleaseForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), doc: OptInt('文件') });
 

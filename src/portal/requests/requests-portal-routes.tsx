@@ -5,26 +5,13 @@ import { CsrfField, ErrorSummary, TextField } from '../../platform/views/compone
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, OptText, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
 import { conflict, invalid, isAppError, type FieldError } from '../../platform/errors.js';
-import { agencyOptions } from '../../orgs/org-directory.js';
-import { submitOnline } from '../../requests/submit-online.js';
-import { publicStatus } from '../../requests/request-status.js';
-import { withdrawRequest } from '../../requests/withdraw-request.js';
-import { confirmOralByApplicant } from '../../requests/confirm-oral-by-applicant.js';
-import { ApplicationFields } from '../../requests/views/application-form.js';
-import { APPLICATION_FIELDS, applicationValues, type ApplicationFormValues } from '../../requests/application-form.schemas.js';
+import { agencyOptions } from '../../orgs/index.js';
+import { submitOnline, publicStatus, withdrawRequest, confirmOralByApplicant, ApplicationFields, APPLICATION_FIELDS, applicationValues, type ApplicationFormValues, applicantRelease, isOpenState, LetterDocument, letterDocx, letterFileName, matchPublished, type PublishedMatch, IdProofField, readApplicationUpload, uploadedProofs, idProofLimitMb } from '../../requests/index.js';
 import { StatusView } from './status-view.js';
 import { ReleaseDownloads } from './release-downloads.js';
-import { applicantRelease } from '../../requests/release/release-views.js';
 import { WithdrawConfirm } from './withdraw-confirm.js';
 import { lostCodeRoutes } from './lost-code-routes.js';
 import { ReceiptPage } from './receipt-view.js';
-import { isOpenState } from '../../requests/request-states.rules.js';
-import { LetterDocument } from '../../requests/views/letter-view.js';
-import { letterDocx } from '../../requests/letter-docx.js';
-import { letterFileName } from '../../requests/letters.rules.js';
-import { matchPublished, type PublishedMatch } from '../../requests/published-matches.js';
-import { IdProofField, readApplicationUpload, uploadedProofs } from '../../requests/views/id-proof-field.js';
-import { idProofLimitMb } from '../../requests/id-proof-limit.js';
 import { uploadForm } from '../../platform/http/upload-form.js';
 
 /** Wrong 查询码 guesses are rate-limited per client (10 a minute). */

@@ -2,13 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import { CsrfField, beijingTime } from '../../platform/views/components.js';
 import { formatChinese } from '../../platform/dates.js';
-import { stateLabel } from '../../requests/request-states.rules.js';
-import { outcomeText } from '../../requests/outcomes.rules.js';
-import type { PublicStatus } from '../../requests/request-status.js';
-import { isOpenState } from '../../requests/request-states.rules.js';
+import { stateLabel, outcomeText, type PublicStatus, isOpenState } from '../../requests/index.js';
 import { OralRecordConfirm } from './oral-confirm-view.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
-import { provisionalNote, provisionalYears } from '../../calendar/provisional-year.rules.js';
+import { provisionalNote, provisionalYears } from '../../calendar/index.js';
 
 const cn = (d: string | null) => (d ? `${formatChinese(d)}（${d}）` : '—');
 

@@ -3,7 +3,7 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextArea } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { PublicStatus } from '../../requests/request-status.js';
+import type { PublicStatus } from '../../requests/index.js';
 
 export function WithdrawConfirm({ view, st, queryCode, errors }: { view: ViewCtx; st: PublicStatus; queryCode: string; errors?: FieldError[] }) {
   return (

@@ -1,11 +1,9 @@
-import { WINDOW } from '../../search/search-engine.js';
+import { WINDOW, searchDocuments, type FacetKey, type SearchResult } from '../../search/index.js';
 import { Marked } from '../marked.js';
 import type { FastifyInstance } from 'fastify';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { ErrorSummary, Pagination, SelectField, TextField } from '../../platform/views/components.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { searchDocuments } from '../../search/search-documents.js';
-import type { FacetKey, SearchResult } from '../../search/search.types.js';
 import { Form, OptText, typed } from '../../platform/http/schemas.js';
 
 /** Query-string keys of the search page, in a stable order for links. */

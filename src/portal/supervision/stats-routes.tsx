@@ -2,9 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Params, typed, Int, OptInt } from '../../platform/http/schemas.js';
-import { formatFigure } from '../../supervision/dashboard.rules.js';
-import { publicStats, type PublicStats } from '../../supervision/public-stats.js';
-import { trendChart } from '../../supervision/trend.js';
+import { formatFigure, publicStats, type PublicStats, trendChart } from '../../supervision/index.js';
 
 function StatsPage({ view, s, svg }: { view: ViewCtx; s: PublicStats; svg: string }) {
   const f = s.figures;

@@ -3,7 +3,7 @@
  * reads its figures: rows are matched in printed order by their labels (traditional characters folded,
  * punctuation ignored), so the repeated labels of 四 and 五 (被依法纠错数, 其他情形数) land in the right row.
  */
-import { normalizeText } from '../../search/tokenizer.rules.js';
+import { normalizeText } from '../../search/index.js';
 import { LEGACY_ROWS, type LegacyValues } from '../legacy-stats.rules.js';
 import { distinctCells, normLabel, readNumber, type Grid } from './grid.rules.js';
 

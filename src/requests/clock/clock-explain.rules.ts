@@ -2,7 +2,7 @@
  * Chinese labels and explanation lines of the request clock (pure).
  */
 import type { Channel, ClockEventType, ClockStateName, ConsultationParty } from './clock.types.js';
-import { provisionalNote } from '../../calendar/provisional-year.rules.js';
+import { provisionalNote } from '../../calendar/index.js';
 
 /** A receipt channel: its label, the short wording used in steps, and the receipt-date rule. */
 export interface ChannelInfo {

@@ -3,7 +3,7 @@
  */
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { IsoDate } from '../../platform/dates.js';
-import type { WorkCalendar } from '../../calendar/calendar.rules.js';
+import type { WorkCalendar } from '../../calendar/index.js';
 import type { ClockLedger, ClockOptions } from './clock.types.js';
 import { computeClock } from './request-clock.rules.js';
 

@@ -16,16 +16,7 @@
  */
 import { conflict, invalid, type FieldError } from '../../platform/errors.js';
 import { fromDayNumber, tryDayNumber, type IsoDate } from '../../platform/dates.js';
-import {
-  addWorkingDaysIndex,
-  dateAt,
-  dayIndex,
-  describeIndexRange,
-  isProvisionalDate,
-  isWorkingIndex,
-  workingDaysBetweenIndex,
-  type WorkCalendar,
-} from '../../calendar/calendar.rules.js';
+import { addWorkingDaysIndex, dateAt, dayIndex, describeIndexRange, isProvisionalDate, isWorkingIndex, workingDaysBetweenIndex, type WorkCalendar } from '../../calendar/index.js';
 import type {
   ClockEvent,
   ClockLedger,

@@ -8,8 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Ctx } from '../../platform/context.js';
 import { invalid, isAppError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { listAttachments, publicItems } from '../../catalog/catalog.store.js';
-import { blobPath } from '../../catalog/attachment-files.js';
+import { listAttachments, publicItems, blobPath } from '../../catalog/index.js';
 import { addReleaseDocument } from './add-release-document.js';
 
 /** What was added, and the attachments left out with the reason (an unsupported file type). */

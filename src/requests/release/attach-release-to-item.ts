@@ -7,8 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
-import { blobPath } from '../../catalog/attachment-files.js';
-import { addAttachment } from '../../catalog/add-attachment.js';
+import { blobPath, addAttachment } from '../../catalog/index.js';
 import { loadCase } from '../case-support.js';
 import { listRequestEvents } from '../requests.store.js';
 import { RELEASE_AREA, getRelease, listReleaseDocuments } from './release.store.js';

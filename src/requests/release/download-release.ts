@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { tx } from '../../platform/tx.js';
-import { blobPath } from '../../catalog/attachment-files.js';
+import { blobPath } from '../../catalog/index.js';
 import { findByCode } from '../find-by-code.js';
 import { mimeOfKind, releaseOpen } from './release.rules.js';
 import { RELEASE_AREA, getRelease, getReleaseDocument } from './release.store.js';

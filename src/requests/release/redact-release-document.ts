@@ -8,7 +8,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { readFile } from 'node:fs/promises';
 import { AppError, notFound } from '../../platform/errors.js';
 import { tx } from '../../platform/tx.js';
-import { blobPath, sha256, storeBlob } from '../../catalog/attachment-files.js';
+import { blobPath, sha256, storeBlob } from '../../catalog/index.js';
 import { loadCase } from '../case-support.js';
 import { redactDocument } from './redact-document.js';
 import { redactDocx, type DocxRedaction } from './redact-docx.js';

@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { writeSetting } from '../../platform/settings.store.js';
 import { tx } from '../../platform/tx.js';
-import { getOrg } from '../../orgs/orgs.store.js';
+import { getOrg } from '../../orgs/index.js';
 import { canApproveExtension } from '../requests.policy.rules.js';
 import { releaseDaysKey } from './release.rules.js';
 

@@ -3,7 +3,7 @@
  * 20 working days of their 生成日期 (条例第二十六条; only 主动公开 items count), and 政策文件未解读 as of
  * today. Read through catalog/catalog-figures.ts.
  */
-import { proactiveCounts, proactivePublishedByMonth, uninterpretedCounts } from '../../catalog/catalog-figures.js';
+import { proactiveCounts, proactivePublishedByMonth, uninterpretedCounts } from '../../catalog/index.js';
 import { bump, share, type Counts, type FigureSource } from '../figure-source.js';
 
 /** The catalogue source (read queries of src/catalog, aggregates only). */

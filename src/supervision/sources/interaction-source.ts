@@ -1,5 +1,5 @@
 /** Figures of 互动交流 (messages): received, unanswered, late, 满意率. Held or rejected messages are not valid and left out. */
-import { messageCounts, messagesReceivedByMonth } from '../../interaction/interaction-figures.js';
+import { messageCounts, messagesReceivedByMonth } from '../../interaction/index.js';
 import { bump, share, type Counts, type FigureSource } from '../figure-source.js';
 
 /** The interaction source (read queries of src/interaction, aggregates only). */

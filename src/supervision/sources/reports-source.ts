@@ -1,5 +1,5 @@
 /** Status of the annual report of the year before the period's end (条例第四十九条: published by 31 January). */
-import { reportStatuses } from '../../reports/report-figures.js';
+import { reportStatuses } from '../../reports/index.js';
 import { bump, type Counts, type FigureSource } from '../figure-source.js';
 
 /** The annual-report source (read query of src/reports). */

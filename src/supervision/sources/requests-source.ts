@@ -1,7 +1,6 @@
 /** Figures of 依申请公开 (requests): received, open, overdue, due within 3 working days (DUE_SOON_WORKING_DAYS), average handling time, on time, outcomes. */
-import { workingDaysBetween } from '../../calendar/calendar.rules.js';
-import { openStates, requestFigures, requestsReceivedByMonth } from '../../requests/request-figures.js';
-import { DUE_SOON_WORKING_DAYS } from '../../requests/due-window.rules.js';
+import { workingDaysBetween } from '../../calendar/index.js';
+import { openStates, requestFigures, requestsReceivedByMonth, DUE_SOON_WORKING_DAYS } from '../../requests/index.js';
 import { bump, share, type Counts, type FigureSource } from '../figure-source.js';
 
 /** The requests source (read queries of src/requests, aggregates only). */
