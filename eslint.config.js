@@ -6,11 +6,27 @@ import tseslint from 'typescript-eslint';
  * `src/<capability>/index.ts`; console and portal do not import each other (shared views live in
  * `src/platform/views/`); the platform imports no capability and no door. Tests may reach inside.
  */
-const CAPABILITIES = ['calendar', 'catalog', 'guide', 'interaction', 'orgs', 'reports', 'requests', 'search', 'supervision'];
+const CAPABILITIES = [
+  'calendar',
+  'catalog',
+  'guide',
+  'interaction',
+  'orgs',
+  'reports',
+  'requests',
+  'search',
+  'supervision',
+];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const CLOCK_RULES = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected clock (ctx.now(), clockFor(config), test/helpers/clock.ts), never the wall clock.' },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected clock, or elapsedMs() from platform/clock.ts for durations.' },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Use the injected clock (ctx.now(), clockFor(config), test/helpers/clock.ts), never the wall clock.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Use the injected clock, or elapsedMs() from platform/clock.ts for durations.',
+  },
 ];
 const up = (depth) => `(\\.\\./){${depth}}`;
 const importRules = [1, 2, 3].map((depth) => {
@@ -18,7 +34,8 @@ const importRules = [1, 2, 3].map((depth) => {
   const patterns = [
     {
       regex: `^${up(depth)}(${CAPABILITIES.join('|')})/(?!index\\.js$)`,
-      message: 'Import a capability only through its entry module (src/<capability>/index.ts): see docs/architecture.md.',
+      message:
+        'Import a capability only through its entry module (src/<capability>/index.ts): see docs/architecture.md.',
     },
   ];
   return [
@@ -26,17 +43,55 @@ const importRules = [1, 2, 3].map((depth) => {
     {
       files: files.map((f) => f.replace('src/*/', 'src/console/')),
       ignores: TESTS,
-      rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, { regex: `^${up(depth)}portal/`, message: 'Console and portal do not import each other: move shared views to src/platform/views/.' }] }] },
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...patterns,
+              {
+                regex: `^${up(depth)}portal/`,
+                message: 'Console and portal do not import each other: move shared views to src/platform/views/.',
+              },
+            ],
+          },
+        ],
+      },
     },
     {
       files: files.map((f) => f.replace('src/*/', 'src/portal/')),
       ignores: TESTS,
-      rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, { regex: `^${up(depth)}console/`, message: 'Console and portal do not import each other: move shared views to src/platform/views/.' }] }] },
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...patterns,
+              {
+                regex: `^${up(depth)}console/`,
+                message: 'Console and portal do not import each other: move shared views to src/platform/views/.',
+              },
+            ],
+          },
+        ],
+      },
     },
     {
       files: files.map((f) => f.replace('src/*/', 'src/platform/')),
       ignores: TESTS,
-      rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: `^${up(depth)}(${[...CAPABILITIES, 'console', 'portal', 'api', 'cli', 'app'].join('|')})/`, message: 'The platform imports no capability and no door.' }] }] },
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^${up(depth)}(${[...CAPABILITIES, 'console', 'portal', 'api', 'cli', 'app'].join('|')})/`,
+                message: 'The platform imports no capability and no door.',
+              },
+            ],
+          },
+        ],
+      },
     },
   ];
 });
@@ -61,13 +116,23 @@ export default tseslint.config(
   },
   {
     // Typed doors: a handler reads its input as its route schema types it, never through a cast.
-    files: ['src/console/**/*.ts', 'src/console/**/*.tsx', 'src/portal/**/*.ts', 'src/portal/**/*.tsx', 'src/api/**/*.ts', 'src/api/**/*.tsx'],
+    files: [
+      'src/console/**/*.ts',
+      'src/console/**/*.tsx',
+      'src/portal/**/*.ts',
+      'src/portal/**/*.tsx',
+      'src/api/**/*.ts',
+      'src/api/**/*.tsx',
+    ],
     ignores: TESTS,
     rules: {
       'no-restricted-syntax': [
         'error',
         ...CLOCK_RULES,
-        { selector: "TSAsExpression > MemberExpression[object.name='req'][property.name=/^(body|query|params)$/]", message: 'Declare the route schema (src/platform/http/schemas.ts) instead of casting the request input.' },
+        {
+          selector: "TSAsExpression > MemberExpression[object.name='req'][property.name=/^(body|query|params)$/]",
+          message: 'Declare the route schema (src/platform/http/schemas.ts) instead of casting the request input.',
+        },
       ],
     },
   },
@@ -79,7 +144,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...CLOCK_RULES,
-        { selector: `ImportExpression[source.value=/^(\\.\\.\\/)+(${CAPABILITIES.join('|')})\\/(?!index\\.js$)/]`, message: 'Import a capability only through its entry module (src/<capability>/index.ts).' },
+        {
+          selector: `ImportExpression[source.value=/^(\\.\\.\\/)+(${CAPABILITIES.join('|')})\\/(?!index\\.js$)/]`,
+          message: 'Import a capability only through its entry module (src/<capability>/index.ts).',
+        },
       ],
     },
   },

@@ -29,10 +29,16 @@ function makeCase(r: () => number): { ledger: ClockLedger; asOf: string } {
     case 0:
       break;
     case 1:
-      events.push({ type: 'correction_requested', on: at(3), until: at(18) }, { type: 'correction_received', on: at(10) });
+      events.push(
+        { type: 'correction_requested', on: at(3), until: at(18) },
+        { type: 'correction_received', on: at(10) },
+      );
       break;
     case 2:
-      events.push({ type: 'consultation_started', on: at(5), party: 'third_party' }, { type: 'consultation_ended', on: at(5 + Math.floor(r() * 20)) });
+      events.push(
+        { type: 'consultation_started', on: at(5), party: 'third_party' },
+        { type: 'consultation_ended', on: at(5 + Math.floor(r() * 20)) },
+      );
       break;
     case 3:
       events.push(
@@ -75,11 +81,13 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
   const figures = {
     clocks: CLOCKS,
     elapsedMs: Math.round(elapsedMs),
-    microsPerClock: Math.round((elapsedMs * 1000) / CLOCKS * 100) / 100,
+    microsPerClock: Math.round(((elapsedMs * 1000) / CLOCKS) * 100) / 100,
     calendarBuildMs: Math.round(buildMs * 100) / 100,
     checksum,
   };
-  console.log(`clock: ${CLOCKS} clocks in ${figures.elapsedMs} ms (${figures.microsPerClock} µs each; calendar built in ${figures.calendarBuildMs} ms)`);
+  console.log(
+    `clock: ${CLOCKS} clocks in ${figures.elapsedMs} ms (${figures.microsPerClock} µs each; calendar built in ${figures.calendarBuildMs} ms)`,
+  );
   return { name: 'clock', figures };
 }
 

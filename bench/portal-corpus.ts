@@ -40,7 +40,12 @@ async function loaded(db: Db): Promise<number> {
 }
 
 /** Inserts items 1…n with their search rows; returns [items ms, search ms]. */
-async function load(db: Db, n: number, pgDialect: boolean, progress: (done: number) => void): Promise<[number, number]> {
+async function load(
+  db: Db,
+  n: number,
+  pgDialect: boolean,
+  progress: (done: number) => void,
+): Promise<[number, number]> {
   const county = await makeOrg(db, { name: '基准县人民政府' });
   const orgIds: number[] = [];
   const cats: number[][] = [];
@@ -49,11 +54,22 @@ async function load(db: Db, n: number, pgDialect: boolean, progress: (done: numb
     const o = await makeOrg(db, { parent: county, name: `基准${name}` });
     orgIds.push(o.id);
     const ids: number[] = [];
-    for (const [i, c] of CORPUS_CATEGORIES.entries()) ids.push((await db.insertInto('catalog_categories').values({ org_id: o.id, parent_id: null, name: c, sort_order: i, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id);
+    for (const [i, c] of CORPUS_CATEGORIES.entries())
+      ids.push(
+        (
+          await db
+            .insertInto('catalog_categories')
+            .values({ org_id: o.id, parent_id: null, name: c, sort_order: i, created_at: now, updated_at: now })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
     cats.push(ids);
   }
   // The GIN index as the migrations define it, dropped during the load and rebuilt after.
-  const ginDef = pgDialect ? (await sql<{ d: string }>`select pg_get_indexdef('search_texts_tsv'::regclass) as d`.execute(db)).rows[0]!.d : '';
+  const ginDef = pgDialect
+    ? (await sql<{ d: string }>`select pg_get_indexdef('search_texts_tsv'::regclass) as d`.execute(db)).rows[0]!.d
+    : '';
   if (pgDialect) await sql`drop index if exists search_texts_tsv`.execute(db);
   let itemsMs = 0;
   let searchMs = 0;
@@ -104,9 +120,25 @@ async function load(db: Db, n: number, pgDialect: boolean, progress: (done: numb
       });
       await trx.insertInto('items').values(items).execute();
       const t1 = performance.now();
-      const rows = docs.map((d, k) => ({ id: items[k]!.id, ...docRow({ ...d, docType: 'catalog_item', orgId: items[k]!.org_id, orgName: `基准${CORPUS_ORGS[Number(d.orgId) - 1]}`, categoryId: items[k]!.category_id, url: `/gk/items/${items[k]!.id}` }, now) }));
+      const rows = docs.map((d, k) => ({
+        id: items[k]!.id,
+        ...docRow(
+          {
+            ...d,
+            docType: 'catalog_item',
+            orgId: items[k]!.org_id,
+            orgName: `基准${CORPUS_ORGS[Number(d.orgId) - 1]}`,
+            categoryId: items[k]!.category_id,
+            url: `/gk/items/${items[k]!.id}`,
+          },
+          now,
+        ),
+      }));
       await trx.insertInto('search_docs').values(rows).execute();
-      await trx.insertInto('search_texts').values(docs.map((d, k) => ({ id: rows[k]!.id, ...textRow(d.title, d.body ?? '', rows[k]!) }))).execute();
+      await trx
+        .insertInto('search_texts')
+        .values(docs.map((d, k) => ({ id: rows[k]!.id, ...textRow(d.title, d.body ?? '', rows[k]!) })))
+        .execute();
       itemsMs += t1 - t0;
       searchMs += performance.now() - t1;
     });
@@ -157,19 +189,25 @@ export async function openCorpus(dialect: 'sqlite' | 'postgres', n: number, pgUr
   const db = database.db;
   await migrateToLatest(db);
   if ((await loaded(db)) !== n) {
-    if (await db.selectFrom('items').select('id').limit(1).executeTakeFirst()) throw new Error(`${where}: an unfinished corpus; rerun with GONGKAI_BENCH_FRESH=1`);
+    if (await db.selectFrom('items').select('id').limit(1).executeTakeFirst())
+      throw new Error(`${where}: an unfinished corpus; rerun with GONGKAI_BENCH_FRESH=1`);
     let last = 0;
     const t = performance.now();
     const [itemsMs, searchMs] = await load(db, n, dialect === 'postgres', (done) => {
       if (done - last >= 50_000 || done === n) {
         last = done;
-        process.stdout.write(`  ${dialect}: ${done}/${n} items loaded (${Math.round((performance.now() - t) / 1000)} s)\n`);
+        process.stdout.write(
+          `  ${dialect}: ${done}/${n} items loaded (${Math.round((performance.now() - t) / 1000)} s)\n`,
+        );
       }
     });
     figures.loadItemsS = round1(itemsMs / 1000);
     figures.indexBuildS = round1(searchMs / 1000);
     const at = new Date().toISOString();
-    await db.insertInto('settings').values({ key: MARK, value: String(n), updated_at: at, updated_by: null }).execute();
+    await db
+      .insertInto('settings')
+      .values({ key: MARK, value: String(n), updated_at: at, updated_by: null })
+      .execute();
   } else figures.reused = 'yes (built by an earlier run)';
   if (dialect === 'sqlite') {
     await sql`pragma wal_checkpoint(truncate)`.execute(db);
@@ -177,17 +215,24 @@ export async function openCorpus(dialect: 'sqlite' | 'postgres', n: number, pgUr
     try {
       const r = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name like 'search_fts%'`.execute(db);
       figures.ftsIndexMiB = round1(Number(r.rows[0]?.n ?? 0) / 2 ** 20);
-      const t = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name in ('search_docs', 'search_texts')`.execute(db);
+      const t = await sql<{
+        n: number;
+      }>`select sum(pgsize) as n from dbstat where name in ('search_docs', 'search_texts')`.execute(db);
       figures.searchTablesMiB = round1(Number(t.rows[0]?.n ?? 0) / 2 ** 20);
     } catch {
       figures.ftsIndexMiB = 'n/a (no dbstat)';
     }
   } else {
-    const size = await sql<{ t: string; i: string; d: string }>`select pg_total_relation_size('search_docs') + pg_total_relation_size('search_texts') as t, pg_relation_size('search_texts_tsv') as i, pg_database_size(current_database()) as d`.execute(db);
+    const size = await sql<{
+      t: string;
+      i: string;
+      d: string;
+    }>`select pg_total_relation_size('search_docs') + pg_total_relation_size('search_texts') as t, pg_relation_size('search_texts_tsv') as i, pg_database_size(current_database()) as d`.execute(
+      db,
+    );
     figures.searchTablesMiB = round1(Number(size.rows[0]!.t) / 2 ** 20);
     figures.ginIndexMiB = round1(Number(size.rows[0]!.i) / 2 ** 20);
     figures.databaseMiB = round1(Number(size.rows[0]!.d) / 2 ** 20);
   }
   return { database, where, figures };
 }
-

@@ -21,7 +21,10 @@ import { freePort } from '../test/helpers/free-port.js';
 import { QUERIES } from './search-corpus.js';
 import { rng } from './search-corpus.js';
 
-const SIZES = (process.env.GONGKAI_BENCH_PORTAL_ITEMS ?? '10000').split(',').map(Number).filter((x) => x > 0);
+const SIZES = (process.env.GONGKAI_BENCH_PORTAL_ITEMS ?? '10000')
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0);
 const SECONDS = Number(process.env.GONGKAI_BENCH_PORTAL_SECONDS ?? 15);
 const CONNECTIONS = 20;
 /** HTTP worker processes of the server (GONGKAI_WORKERS); default one per core. */
@@ -31,10 +34,25 @@ const WORKERS = Number(process.env.GONGKAI_BENCH_PORTAL_WORKERS ?? os.cpus().len
  * Starts the real `gongkai serve` (production mode, GONGKAI_WORKERS processes) on the corpus: the SQLite
  * file (GONGKAI_SQLITE_FILE) or the PostgreSQL URL.
  */
-async function startServer(dialect: 'sqlite' | 'postgres', where: string): Promise<{ base: string; child: ChildProcess }> {
+async function startServer(
+  dialect: 'sqlite' | 'postgres',
+  where: string,
+): Promise<{ base: string; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-serve-'));
   const port = await freePort();
-  const env = { ...process.env, GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'http://127.0.0.1', GONGKAI_DATA_DIR: dataDir, GONGKAI_PORT: String(port), GONGKAI_WORKERS: String(WORKERS), GONGKAI_LOG_LEVEL: 'warn', GONGKAI_JOBS: 'off', ...(dialect === 'postgres' ? { GONGKAI_DB: 'postgres', GONGKAI_DATABASE_URL: where } : { GONGKAI_SQLITE_FILE: where }) };
+  const env = {
+    ...process.env,
+    GONGKAI_ENV: 'production',
+    GONGKAI_PUBLIC_URL: 'http://127.0.0.1',
+    GONGKAI_DATA_DIR: dataDir,
+    GONGKAI_PORT: String(port),
+    GONGKAI_WORKERS: String(WORKERS),
+    GONGKAI_LOG_LEVEL: 'warn',
+    GONGKAI_JOBS: 'off',
+    ...(dialect === 'postgres'
+      ? { GONGKAI_DB: 'postgres', GONGKAI_DATABASE_URL: where }
+      : { GONGKAI_SQLITE_FILE: where }),
+  };
   const child = spawn(process.execPath, ['bin/gongkai', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
@@ -60,19 +78,44 @@ function searchPath(i: number): string {
 async function load(base: string, path: (k: number) => string): Promise<Record<string, number>> {
   let k = 0;
   // warm-up (JIT, statement cache), then the measured run
-  await autocannon({ url: base, connections: CONNECTIONS, duration: 3, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(k++) }) }] });
-  const r = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(k++) }) }] });
-  return { reqPerS: Math.round(r.requests.average), total: r.requests.total, p50Ms: r.latency.p50, p97_5Ms: r.latency.p97_5, p99Ms: r.latency.p99, maxMs: r.latency.max, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: 3,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(k++) }) }],
+  });
+  const r = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(k++) }) }],
+  });
+  return {
+    reqPerS: Math.round(r.requests.average),
+    total: r.requests.total,
+    p50Ms: r.latency.p50,
+    p97_5Ms: r.latency.p97_5,
+    p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }
 
-async function one(dialect: 'sqlite' | 'postgres', n: number, figures: Record<string, number | string>, pgUrl?: string): Promise<void> {
+async function one(
+  dialect: 'sqlite' | 'postgres',
+  n: number,
+  figures: Record<string, number | string>,
+  pgUrl?: string,
+): Promise<void> {
   const corpus = await openCorpus(dialect, n, pgUrl);
   const where = corpus.where;
   await corpus.database.close();
   const { base, child } = await startServer(dialect, where);
   try {
     const r = rng(7);
-    for (const [k, v] of Object.entries(await load(base, () => `/gk/items/${1 + Math.floor(r() * n)}`))) figures[`${dialect}.item.${k}`] = v;
+    for (const [k, v] of Object.entries(await load(base, () => `/gk/items/${1 + Math.floor(r() * n)}`)))
+      figures[`${dialect}.item.${k}`] = v;
     for (const [k, v] of Object.entries(await load(base, searchPath))) figures[`${dialect}.search.${k}`] = v;
   } finally {
     child.kill('SIGTERM');
@@ -83,7 +126,12 @@ async function one(dialect: 'sqlite' | 'postgres', n: number, figures: Record<st
 export async function run(): Promise<Array<{ name: string; figures: Record<string, number | string> }>> {
   const out: Array<{ name: string; figures: Record<string, number | string> }> = [];
   for (const n of SIZES) {
-    const figures: Record<string, number | string> = { items: n, connections: CONNECTIONS, seconds: SECONDS, workers: WORKERS };
+    const figures: Record<string, number | string> = {
+      items: n,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      workers: WORKERS,
+    };
     await one('sqlite', n, figures);
     const pgUrl = process.env.GONGKAI_BENCH_PG_URL;
     if (pgUrl) await one('postgres', n, figures, pgUrl);

@@ -16,7 +16,9 @@ import { buildCorpus } from '../src/reports/fixtures/pdf-corpus.js';
 import { runReportCheck } from '../src/reports/check-files.js';
 
 const FILES = Number(process.env.GONGKAI_BENCH_PDF_FILES ?? 100);
-const REAL = ['r02.pdf', 'r03.pdf', 'r04.pdf'].map((f) => fileURLToPath(new URL(`../src/reports/fixtures/gov-reports/${f}`, import.meta.url)));
+const REAL = ['r02.pdf', 'r03.pdf', 'r04.pdf'].map((f) =>
+  fileURLToPath(new URL(`../src/reports/fixtures/gov-reports/${f}`, import.meta.url)),
+);
 
 export async function run(): Promise<{ name: string; figures: Record<string, number | string> }> {
   const name = `report check (${FILES} PDF files)`;
@@ -40,7 +42,11 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
     const folder = path.join(dir, 'reports');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(folder);
-    for (let i = 0; i < FILES; i++) copyFileSync(distinct[i % distinct.length], path.join(folder, `r${String(i).padStart(3, '0')}-${path.basename(distinct[i % distinct.length])}`));
+    for (let i = 0; i < FILES; i++)
+      copyFileSync(
+        distinct[i % distinct.length],
+        path.join(folder, `r${String(i).padStart(3, '0')}-${path.basename(distinct[i % distinct.length])}`),
+      );
     const lines: string[] = [];
     const start = performance.now();
     const cpu = process.cpuUsage();

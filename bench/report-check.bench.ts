@@ -19,7 +19,11 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
       const t = sampleTables(i % 4 === 0 ? '2019' : '2021', i);
       if (i % 5 === 0) t.table4[4] = (t.table4[4] ?? 0) + 1;
       const name = path.join(dir, `r${String(i).padStart(3, '0')}`);
-      if (i < 60) writeFileSync(`${name}.html`, `<html><head><meta charset="utf-8"></head><body><table><tr><td>${reportTablesHtml(t)}</td></tr></table></body></html>`);
+      if (i < 60)
+        writeFileSync(
+          `${name}.html`,
+          `<html><head><meta charset="utf-8"></head><body><table><tr><td>${reportTablesHtml(t)}</td></tr></table></body></html>`,
+        );
       else if (i < 80) writeFileSync(`${name}.docx`, await exportReportDocx(t, { title: `单位${i}年度报告` }));
       else writeFileSync(`${name}.xlsx`, await exportReportXlsx(t, `单位${i}`));
     }
@@ -30,7 +34,13 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
     const summary = lines.find((l) => l.startsWith('共 ')) ?? '';
     return {
       name: 'report check (100 files: 60 HTML, 20 DOCX, 20 XLSX)',
-      figures: { total_ms: Math.round(ms), per_file_ms: Math.round(ms / 100), under_10s: ms < 10_000 ? 'yes' : 'NO', exit_code: code, summary },
+      figures: {
+        total_ms: Math.round(ms),
+        per_file_ms: Math.round(ms / 100),
+        under_10s: ms < 10_000 ? 'yes' : 'NO',
+        exit_code: code,
+        summary,
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -43,11 +43,37 @@ async function measure(database: Database, prefix: string, figures: Record<strin
     const open = i % 50 === 0;
     const kind = KINDS[i % KINDS.length];
     batch.push({
-      org_id: org.id, request_no: `YSQ-2025-${String(i).padStart(6, '0')}`, query_code_hash: `h${i}`, applicant_type: kind || i % 3 ? 'citizen' : 'organization', applicant_kind: kind,
-      applicant_name: '（测试）', id_type: 'resident_id', id_number: '', legal_rep: null, contact_name: null, phone: null, email: null, address: null, postcode: null,
-      info_title: '测试', info_ref: null, info_description: null, info_form: 'electronic', delivery: 'pickup', channel: 'in_person', submitted_at: `${day}T02:00:00Z`,
-      received_on: day, state: open ? 'processing' : 'answered', due_on: null, handler_id: null, outcome_code: open ? null : OUTCOMES[i % OUTCOMES.length].code, outcome_basis: null,
-      answer_text: null, closed_on: open ? null : day, created_at: now, updated_at: now,
+      org_id: org.id,
+      request_no: `YSQ-2025-${String(i).padStart(6, '0')}`,
+      query_code_hash: `h${i}`,
+      applicant_type: kind || i % 3 ? 'citizen' : 'organization',
+      applicant_kind: kind,
+      applicant_name: '（测试）',
+      id_type: 'resident_id',
+      id_number: '',
+      legal_rep: null,
+      contact_name: null,
+      phone: null,
+      email: null,
+      address: null,
+      postcode: null,
+      info_title: '测试',
+      info_ref: null,
+      info_description: null,
+      info_form: 'electronic',
+      delivery: 'pickup',
+      channel: 'in_person',
+      submitted_at: `${day}T02:00:00Z`,
+      received_on: day,
+      state: open ? 'processing' : 'answered',
+      due_on: null,
+      handler_id: null,
+      outcome_code: open ? null : OUTCOMES[i % OUTCOMES.length].code,
+      outcome_basis: null,
+      answer_text: null,
+      closed_on: open ? null : day,
+      created_at: now,
+      updated_at: now,
     });
     if (batch.length === 500 || i === N - 1) {
       await db.insertInto('requests').values(batch).execute();
@@ -59,11 +85,41 @@ async function measure(database: Database, prefix: string, figures: Record<strin
     const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
     const doc = i % 50 === 0;
     items.push({
-      org_id: org.id, index_no: `BENCH-2025-${String(i).padStart(6, '0')}`, title: `测试信息${i}`, summary: null, body_html: '<p>测试正文</p>', doc_no: null, doc_agency: null, doc_year: null, doc_seq: null,
-      doc_no_norm: null, topic: null, genre: '通知', category_id: null, keywords: null, validity: doc && i % 200 === 0 ? '废止' : '有效', validity_on: doc && i % 200 === 0 ? day : null, replaced_by_id: null,
-      disclosure_mode: '主动公开', nondisclosure_ground: null, article20_item: doc ? 1 : null, is_rule: doc && i % 100 === 0 ? 1 : 0, is_normative: doc && i % 100 !== 0 ? 1 : 0, legality_required: 0,
-      written_on: day, created_on: day, published_on: day, status: 'published', author_id: null, secrecy_reviewer: null, legality_reviewer: null, approver: null, withdrawn_reason: null, version: 1,
-      created_at: now, updated_at: now,
+      org_id: org.id,
+      index_no: `BENCH-2025-${String(i).padStart(6, '0')}`,
+      title: `测试信息${i}`,
+      summary: null,
+      body_html: '<p>测试正文</p>',
+      doc_no: null,
+      doc_agency: null,
+      doc_year: null,
+      doc_seq: null,
+      doc_no_norm: null,
+      topic: null,
+      genre: '通知',
+      category_id: null,
+      keywords: null,
+      validity: doc && i % 200 === 0 ? '废止' : '有效',
+      validity_on: doc && i % 200 === 0 ? day : null,
+      replaced_by_id: null,
+      disclosure_mode: '主动公开',
+      nondisclosure_ground: null,
+      article20_item: doc ? 1 : null,
+      is_rule: doc && i % 100 === 0 ? 1 : 0,
+      is_normative: doc && i % 100 !== 0 ? 1 : 0,
+      legality_required: 0,
+      written_on: day,
+      created_on: day,
+      published_on: day,
+      status: 'published',
+      author_id: null,
+      secrecy_reviewer: null,
+      legality_reviewer: null,
+      approver: null,
+      withdrawn_reason: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
     });
     if (items.length === 500 || i === ITEMS - 1) {
       await db.insertInto('items').values(items).execute();
@@ -83,7 +139,13 @@ async function measure(database: Database, prefix: string, figures: Record<strin
   figures[`${prefix}.normativeMade`] = t.table2['行政规范性文件']?.[0] ?? 0;
   // The drill-down of the largest cell (一、本年新收 总计), first page of 50.
   const t2 = performance.now();
-  const cell = await recordsForCell(ctx, { id: org.id, path: org.path, name: org.name }, 2025, { table: '三', key: 'new', col: 6 }, { limit: 50, offset: 0 });
+  const cell = await recordsForCell(
+    ctx,
+    { id: org.id, path: org.path, name: org.name },
+    2025,
+    { table: '三', key: 'new', col: 6 },
+    { limit: 50, offset: 0 },
+  );
   figures[`${prefix}.drillDownMs`] = Math.round(performance.now() - t2);
   figures[`${prefix}.drillDownTotal`] = cell && 'total' in cell ? cell.total : 'none';
 }

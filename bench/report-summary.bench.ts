@@ -27,9 +27,23 @@ async function measure(database: Database, prefix: string, figures: Record<strin
     const org = await insertOrg(db, county, emptyOrgFields('agency', `某县第${i + 1}局`), now);
     for (const year of [2024, 2025])
       await insertReport(db, {
-        org_id: org.id, year, format: '2021', status: i % 3 ? 'published' : 'submitted', source: 'entered',
-        tables_json: JSON.stringify(sampleTables('2021', i * 10 + year)), overview: '', problems: '', other: '',
-        review_comment: null, submitted_at: now, reviewed_at: null, reviewed_by: null, published_at: i % 3 ? now : null, created_by: null, created_at: now, updated_at: now,
+        org_id: org.id,
+        year,
+        format: '2021',
+        status: i % 3 ? 'published' : 'submitted',
+        source: 'entered',
+        tables_json: JSON.stringify(sampleTables('2021', i * 10 + year)),
+        overview: '',
+        problems: '',
+        other: '',
+        review_comment: null,
+        submitted_at: now,
+        reviewed_at: null,
+        reviewed_by: null,
+        published_at: i % 3 ? now : null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
       });
   }
   await jurisdictionSummary(db, [county.path], 2025);

@@ -16,7 +16,9 @@ const files = readdirSync(dir)
   .filter((f) => !only.length || only.some((o) => f.startsWith(o)))
   .sort();
 const results: Result[] = [];
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`,
+);
 for (const f of files) {
   const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { run?: () => Promise<Result | Result[]> };
   if (!mod.run) continue;
@@ -28,5 +30,8 @@ for (const f of files) {
   }
 }
 mkdirSync('.tmp', { recursive: true });
-writeFileSync('.tmp/bench-results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2));
+writeFileSync(
+  '.tmp/bench-results.json',
+  JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2),
+);
 console.log('\nresults written to .tmp/bench-results.json');

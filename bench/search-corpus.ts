@@ -16,12 +16,78 @@ export function rng(seed: number): () => number {
   };
 }
 
-const ORGS = ['县人民政府办公室', '县发展和改革局', '县财政局', '县教育局', '县卫生健康局', '县自然资源局', '县生态环境局', '县住房和城乡建设局', '县交通运输局', '县水利局', '县农业农村局', '县市场监督管理局'];
-const ORG_ABBR = ['县府办', '县发改', '县财', '县教', '县卫健', '县自然资源', '县环', '县住建', '县交', '县水', '县农', '县市监'];
-const TOPICS = ['综合政务', '财政、金融、审计', '国土资源、能源', '农业、林业、水利', '城乡建设、环境保护', '科技、教育', '卫生、体育', '市场监管、安全生产监管', '交通'];
+const ORGS = [
+  '县人民政府办公室',
+  '县发展和改革局',
+  '县财政局',
+  '县教育局',
+  '县卫生健康局',
+  '县自然资源局',
+  '县生态环境局',
+  '县住房和城乡建设局',
+  '县交通运输局',
+  '县水利局',
+  '县农业农村局',
+  '县市场监督管理局',
+];
+const ORG_ABBR = [
+  '县府办',
+  '县发改',
+  '县财',
+  '县教',
+  '县卫健',
+  '县自然资源',
+  '县环',
+  '县住建',
+  '县交',
+  '县水',
+  '县农',
+  '县市监',
+];
+const TOPICS = [
+  '综合政务',
+  '财政、金融、审计',
+  '国土资源、能源',
+  '农业、林业、水利',
+  '城乡建设、环境保护',
+  '科技、教育',
+  '卫生、体育',
+  '市场监管、安全生产监管',
+  '交通',
+];
 const GENRES = ['通知', '意见', '办法', '决定', '报告', '公告', '通报', '批复', '方案'];
-const CATEGORIES = ['政策文件', '规划计划', '财政预决算', '重大建设项目', '公共服务', '行政执法', '人事信息', '应急管理'];
-const SUBJECTS = ['预算管理', '政府信息公开', '乡村振兴', '安全生产', '防汛抗旱', '义务教育', '基本医疗保险', '城乡居民养老保险', '营商环境', '生态环境保护', '农村人居环境整治', '耕地保护', '老旧小区改造', '道路交通安全', '食品安全', '重大项目建设', '招商引资', '就业创业', '社会救助', '疫情防控'];
+const CATEGORIES = [
+  '政策文件',
+  '规划计划',
+  '财政预决算',
+  '重大建设项目',
+  '公共服务',
+  '行政执法',
+  '人事信息',
+  '应急管理',
+];
+const SUBJECTS = [
+  '预算管理',
+  '政府信息公开',
+  '乡村振兴',
+  '安全生产',
+  '防汛抗旱',
+  '义务教育',
+  '基本医疗保险',
+  '城乡居民养老保险',
+  '营商环境',
+  '生态环境保护',
+  '农村人居环境整治',
+  '耕地保护',
+  '老旧小区改造',
+  '道路交通安全',
+  '食品安全',
+  '重大项目建设',
+  '招商引资',
+  '就业创业',
+  '社会救助',
+  '疫情防控',
+];
 const VERBS = ['做好', '加强', '进一步规范', '开展', '推进', '印发', '深化', '落实'];
 const SENTENCES = [
   '为深入贯彻落实党中央、国务院决策部署，结合本县实际，现就{s}有关事项通知如下。',
@@ -47,7 +113,13 @@ export function makeDoc(i: number, r: () => number): SearchDoc {
   const s = pick(SUBJECTS);
   const genre = pick(GENRES);
   const fill = (t: string) =>
-    t.replace(/\{s\}/g, s).replace(/\{y\}/g, String(year)).replace(/\{m\}/g, String(month)).replace(/\{d\}/g, String(day)).replace(/\{o\}/g, ORGS[o].slice(1)).replace(/\{p\}/g, String(1000000 + i).slice(-7));
+    t
+      .replace(/\{s\}/g, s)
+      .replace(/\{y\}/g, String(year))
+      .replace(/\{m\}/g, String(month))
+      .replace(/\{d\}/g, String(day))
+      .replace(/\{o\}/g, ORGS[o].slice(1))
+      .replace(/\{p\}/g, String(1000000 + i).slice(-7));
   const parts: string[] = [];
   const k = 6 + Math.floor(r() * 12);
   for (let j = 0; j < k; j++) parts.push(fill(pick(SENTENCES)));
@@ -90,7 +162,6 @@ export const QUERIES: Query[] = [
   { kind: '筛选 通知+机构+年份', q: '通知', filters: { orgId: 3, year: 2020 } },
   { kind: '繁体 預算管理', q: '預算管理' },
 ];
-
 
 /** Document `i` (1-based) of the corpus: the same for every run and every size. */
 export function corpusDoc(i: number): SearchDoc {

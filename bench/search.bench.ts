@@ -16,7 +16,10 @@ import { fts5Query } from '../src/search/sqlite-search.js';
 import { QUERIES, corpusDoc, type Query } from './search-corpus.js';
 import { openCorpus } from './portal-corpus.js';
 
-const SIZES = (process.env.GONGKAI_BENCH_SEARCH_DOCS ?? '10000').split(',').map(Number).filter((x) => x > 0);
+const SIZES = (process.env.GONGKAI_BENCH_SEARCH_DOCS ?? '10000')
+  .split(',')
+  .map(Number)
+  .filter((x) => x > 0);
 const RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_RUNS ?? 20);
 /** Which databases to measure (GONGKAI_BENCH_SEARCH_DIALECTS, default both). */
 const DIALECTS = (process.env.GONGKAI_BENCH_SEARCH_DIALECTS ?? 'sqlite,postgres').split(',');
@@ -35,7 +38,10 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** Latencies of `fn` over the query mix, RUNS times each (after one warm-up). */
-async function measure(fn: (q: Query) => Promise<unknown>, runs = RUNS): Promise<{ all: number[]; byKind: Record<string, number[]> }> {
+async function measure(
+  fn: (q: Query) => Promise<unknown>,
+  runs = RUNS,
+): Promise<{ all: number[]; byKind: Record<string, number[]> }> {
   const all: number[] = [];
   const byKind: Record<string, number[]> = {};
   for (const q of QUERIES) await fn(q);
@@ -55,7 +61,8 @@ const likeText = (q: Query): string => {
   return parsed.phrases.length ? parsed.phrases.map((p) => p.text).join('') : normalizeText(q.q);
 };
 /** The filters of a query as SQL for the LIKE baseline. */
-const likeFilters = (q: Query) => sql`${sql.lit(1)} = 1${q.filters?.orgId ? sql` and d.org_id = ${q.filters.orgId}` : sql``}${q.filters?.year ? sql` and d.year = ${q.filters.year}` : sql``}`;
+const likeFilters = (q: Query) =>
+  sql`${sql.lit(1)} = 1${q.filters?.orgId ? sql` and d.org_id = ${q.filters.orgId}` : sql``}${q.filters?.year ? sql` and d.year = ${q.filters.year}` : sql``}`;
 
 async function sqliteRun(n: number, figures: Record<string, number | string>): Promise<void> {
   const corpus = await openCorpus('sqlite', n);
@@ -72,20 +79,28 @@ async function sqliteRun(n: number, figures: Record<string, number | string>): P
       if (!parsed.phrases.length) return p.search(q.q, q.filters ?? {}, 'date', { page: 1, perPage: 20 });
       const m = fts5Query(parsed.phrases);
       await sql`select count(*) from search_fts where search_fts match ${m}`.execute(db);
-      return sql`select rowid from search_fts where search_fts match ${m} order by bm25(search_fts, 10.0, 1.0) limit 20`.execute(db);
+      return sql`select rowid from search_fts where search_fts match ${m} order by bm25(search_fts, 10.0, 1.0) limit 20`.execute(
+        db,
+      );
     });
     record(figures, 'sqlite.bigramCore', core);
     const like = await measure(async (q) => {
       const t = `%${likeText(q)}%`;
-      await sql`select count(*) from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)}`.execute(db);
-      return sql`select d.id from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)} order by d.published_on desc limit 20`.execute(db);
+      await sql`select count(*) from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)}`.execute(
+        db,
+      );
+      return sql`select d.id from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)} order by d.published_on desc limit 20`.execute(
+        db,
+      );
     }, BASELINE_RUNS);
     record(figures, 'sqlite.like', like);
     // The trigram comparison table is kept with the corpus (built once).
     const t0 = performance.now();
     await sql`create virtual table if not exists tri using fts5(title, body, tokenize='trigram')`.execute(db);
     if (!(await sql`select rowid from tri limit 1`.execute(db)).rows.length) {
-      await sql`insert into tri(rowid, title, body) select d.id, d.title, t.body from search_docs d join search_texts t on t.id = d.id`.execute(db);
+      await sql`insert into tri(rowid, title, body) select d.id, d.title, t.body from search_docs d join search_texts t on t.id = d.id`.execute(
+        db,
+      );
       figures['sqlite.trigramBuildMs'] = Math.round(performance.now() - t0);
     }
     try {
@@ -116,7 +131,11 @@ async function sqliteRun(n: number, figures: Record<string, number | string>): P
   }
 }
 
-function record(figures: Record<string, number | string>, prefix: string, m: { all: number[]; byKind: Record<string, number[]> }): void {
+function record(
+  figures: Record<string, number | string>,
+  prefix: string,
+  m: { all: number[]; byKind: Record<string, number[]> },
+): void {
   figures[`${prefix}.p50Ms`] = pct(m.all, 50);
   figures[`${prefix}.p95Ms`] = pct(m.all, 95);
   figures[`${prefix}.p99Ms`] = pct(m.all, 99);
@@ -134,8 +153,12 @@ async function postgresRun(url: string, n: number, figures: Record<string, numbe
     if (!BASELINE_RUNS) return;
     const like = await measure(async (q) => {
       const t = `%${likeText(q)}%`;
-      await sql`select count(*) from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)}`.execute(db);
-      return sql`select d.id from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)} order by d.published_on desc limit 20`.execute(db);
+      await sql`select count(*) from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)}`.execute(
+        db,
+      );
+      return sql`select d.id from search_texts t join search_docs d on d.id = t.id where t.norm_text like ${t} and ${likeFilters(q)} order by d.published_on desc limit 20`.execute(
+        db,
+      );
     }, BASELINE_RUNS);
     record(figures, 'pg.like', like);
     figures['ratio.pg.likeP95/searchP95'] = Math.round((pct(like.all, 95) / pct(full.all, 95)) * 10) / 10;
@@ -150,7 +173,8 @@ export async function run(): Promise<Array<{ name: string; figures: Record<strin
   for (const n of SIZES) {
     const figures: Record<string, number | string> = { docs: n, runsPerQuery: RUNS, queries: QUERIES.length };
     const sample = Array.from({ length: 1000 }, (_, i) => corpusDoc(i + 1));
-    figures.corpusMiBPer1000 = Math.round((sample.reduce((x, d) => x + Buffer.byteLength(d.title + d.body), 0) / 2 ** 20) * 100) / 100;
+    figures.corpusMiBPer1000 =
+      Math.round((sample.reduce((x, d) => x + Buffer.byteLength(d.title + d.body), 0) / 2 ** 20) * 100) / 100;
     const tn = performance.now();
     for (const d of sample) normalizeText(d.body ?? '');
     figures['normalize1000DocsMs'] = Math.round(performance.now() - tn);

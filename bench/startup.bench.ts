@@ -22,7 +22,24 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.GONGKAI_BENCH_STARTUP_RUNS ?? 5);
 const REQUESTS = 600;
 /** The public pages besides the sitemap's (item, agency and guide pages): indexes, search (one query in traditional characters), feeds. */
-const PAGES = ['/', '/gk', '/zn', '/ysqgk', '/hd', '/hd/qa', '/hd/consultations', '/reports', '/stats', '/fdzdgk', '/tools/deadline', '/feeds/all.atom', '/sitemap.xml', '/search?q=公开', '/search?q=預算管理', '/api/v1/openapi.json'].map(encodeURI);
+const PAGES = [
+  '/',
+  '/gk',
+  '/zn',
+  '/ysqgk',
+  '/hd',
+  '/hd/qa',
+  '/hd/consultations',
+  '/reports',
+  '/stats',
+  '/fdzdgk',
+  '/tools/deadline',
+  '/feeds/all.atom',
+  '/sitemap.xml',
+  '/search?q=公开',
+  '/search?q=預算管理',
+  '/api/v1/openapi.json',
+].map(encodeURI);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, d = 0): number => Math.round(x * 10 ** d) / 10 ** d;
@@ -45,7 +62,11 @@ async function start(args: string[], env: Record<string, string>): Promise<Start
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: '/', env: { ...process.env, ...env, GONGKAI_PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: '/',
+    env: { ...process.env, ...env, GONGKAI_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
     try {
@@ -82,10 +103,21 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
   // bin/gongkai compiles first when dist/ is older than the sources; nothing below measures that.
   timed([bin, '--help']);
   const data = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-startup-'));
-  const env = { GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'http://127.0.0.1', GONGKAI_DATA_DIR: data, GONGKAI_LOG_LEVEL: 'warn', GONGKAI_JOBS: 'off', GONGKAI_WORKERS: '1' };
+  const env = {
+    GONGKAI_ENV: 'production',
+    GONGKAI_PUBLIC_URL: 'http://127.0.0.1',
+    GONGKAI_DATA_DIR: data,
+    GONGKAI_LOG_LEVEL: 'warn',
+    GONGKAI_JOBS: 'off',
+    GONGKAI_WORKERS: '1',
+  };
   const figures: Record<string, number | string> = { runs: RUNS };
   try {
-    const init = spawnSync(process.execPath, [bin, 'init', '--demo'], { cwd: '/', env: { ...process.env, ...env }, encoding: 'utf8' });
+    const init = spawnSync(process.execPath, [bin, 'init', '--demo'], {
+      cwd: '/',
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     if (init.status !== 0) throw new Error(`init --demo: ${init.stderr}`);
 
     const help = { node: [] as number[], main: [] as number[], bin: [] as number[] };
@@ -113,7 +145,9 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
     try {
       figures['memory.readyMB'] = memory(g.child.pid!).rss;
       const sitemap = await (await fetch(`${g.base}/sitemap.xml`)).text();
-      const paths = [...new Set([...PAGES, ...[...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)])];
+      const paths = [
+        ...new Set([...PAGES, ...[...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)]),
+      ];
       const statuses: Record<string, number> = {};
       for (let i = 0; i < REQUESTS; i++) {
         const res = await fetch(g.base + paths[i % paths.length]);

@@ -48,7 +48,12 @@ export const entryPoints = () => [
 
 /** Newest modification time of what the build reads (sources, package.json, this script). */
 function newestInput() {
-  let t = Math.max(...['package.json', 'package-lock.json'].filter((f) => existsSync(path.join(ROOT, f))).map((f) => statSync(path.join(ROOT, f)).mtimeMs), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  let t = Math.max(
+    ...['package.json', 'package-lock.json']
+      .filter((f) => existsSync(path.join(ROOT, f)))
+      .map((f) => statSync(path.join(ROOT, f)).mtimeMs),
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+  );
   const dirs = [];
   for (const f of walk(SRC, [], dirs)) if (SOURCE.test(f) && !TEST.test(f)) t = Math.max(t, statSync(f).mtimeMs);
   // A deleted source changes its folder's time: a removed migration must not survive in dist/.
@@ -73,8 +78,10 @@ export function undeclaredImports(outputs, dependencies) {
   const problems = [];
   for (const [file, out] of Object.entries(outputs)) {
     for (const { path: spec, external } of out.imports ?? []) {
-      if (!external || spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:') || builtins.has(spec)) continue;
-      if (!dependencies.has(packageOf(spec))) problems.push(`${file}: imports "${spec}", which is not in package.json "dependencies"`);
+      if (!external || spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:') || builtins.has(spec))
+        continue;
+      if (!dependencies.has(packageOf(spec)))
+        problems.push(`${file}: imports "${spec}", which is not in package.json "dependencies"`);
     }
   }
   return [...new Set(problems)];
@@ -90,7 +97,9 @@ export async function build({ quiet = false } = {}) {
   try {
     ({ build: esbuild } = await import('esbuild'));
   } catch {
-    throw new Error('build: esbuild is not installed (a checkout needs its development packages: npm ci). 编译需要开发依赖：请先运行 npm ci。');
+    throw new Error(
+      'build: esbuild is not installed (a checkout needs its development packages: npm ci). 编译需要开发依赖：请先运行 npm ci。',
+    );
   }
   const tmp = `${DIST}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -99,7 +108,9 @@ export async function build({ quiet = false } = {}) {
   const packagesExternal = {
     name: 'packages-external',
     setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, (args) => (INLINE.includes(packageOf(args.path)) ? undefined : { external: true }));
+      b.onResolve({ filter: /^[^./]/ }, (args) =>
+        INLINE.includes(packageOf(args.path)) ? undefined : { external: true },
+      );
     },
   };
   const result = await esbuild({
@@ -122,11 +133,15 @@ export async function build({ quiet = false } = {}) {
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/')).length;
-  const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([f, o]) => [path.relative(tmp, path.join(ROOT, f)), o]));
+  const outputs = Object.fromEntries(
+    Object.entries(result.metafile.outputs).map(([f, o]) => [path.relative(tmp, path.join(ROOT, f)), o]),
+  );
   const problems = undeclaredImports(outputs, new Set(Object.keys(pkg.dependencies ?? {})));
   if (problems.length) {
     rmSync(tmp, { recursive: true, force: true });
-    throw new Error(`build: the compiled code imports packages a production install lacks:\n  ${problems.join('\n  ')}`);
+    throw new Error(
+      `build: the compiled code imports packages a production install lacks:\n  ${problems.join('\n  ')}`,
+    );
   }
   writeFileSync(path.join(tmp, STAMP), `${new Date().toISOString()}\n`);
   const old = `${DIST}.old-${process.pid}`;
@@ -144,7 +159,9 @@ export async function build({ quiet = false } = {}) {
 export async function ensureBuilt() {
   if (!isStale()) return;
   const first = !existsSync(path.join(DIST, STAMP));
-  process.stderr.write(first ? 'gongkai: 正在编译源代码（npm run build）…\n' : 'gongkai: 源代码有改动，正在重新编译（npm run build）…\n');
+  process.stderr.write(
+    first ? 'gongkai: 正在编译源代码（npm run build）…\n' : 'gongkai: 源代码有改动，正在重新编译（npm run build）…\n',
+  );
   await build({ quiet: true });
 }
 

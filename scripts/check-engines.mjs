@@ -17,7 +17,8 @@ function walk(dir) {
     const pj = join(p, 'package.json');
     if (existsSync(pj)) {
       const { name: n, version, engines } = JSON.parse(readFileSync(pj, 'utf8'));
-      if (engines?.node && !semver.satisfies(process.versions.node, engines.node)) bad.push(`${n}@${version} wants node ${engines.node}`);
+      if (engines?.node && !semver.satisfies(process.versions.node, engines.node))
+        bad.push(`${n}@${version} wants node ${engines.node}`);
     }
     if (existsSync(join(p, 'node_modules'))) walk(join(p, 'node_modules'));
   }

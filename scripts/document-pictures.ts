@@ -29,7 +29,12 @@ const db = database.db;
 await migrateToLatest(db);
 await runInit({ db, actor: systemActor('pictures'), now: () => NOW, config }, { demo: true, log: () => undefined });
 
-const answered = await db.selectFrom('requests').select('id').where('state', '=', 'answered').orderBy('id').executeTakeFirstOrThrow();
+const answered = await db
+  .selectFrom('requests')
+  .select('id')
+  .where('state', '=', 'answered')
+  .orderBy('id')
+  .executeTakeFirstOrThrow();
 const r = (await getRequest(db, answered.id))!;
 const letter = (await caseLetters(db, r, await caseClock(db, r, '2026-03-10'))).find((l) => l.kind === 'answer')!;
 // The historical report of the first demo agency carries figures in every table.
@@ -43,14 +48,33 @@ await database.close();
 
 mkdirSync('docs/screenshots', { recursive: true });
 const page = (pdf: string, n: number, png: string) => {
-  const r2 = spawnSync('pdftoppm', ['-r', '80', '-f', String(n), '-l', String(n), '-png', '-singlefile', pdf, `docs/screenshots/${png}`]);
+  const r2 = spawnSync('pdftoppm', [
+    '-r',
+    '80',
+    '-f',
+    String(n),
+    '-l',
+    String(n),
+    '-png',
+    '-singlefile',
+    pdf,
+    `docs/screenshots/${png}`,
+  ]);
   if (r2.status !== 0) throw new Error(`pdftoppm failed for ${pdf}`);
 };
 const lettersPdf = out.get('letter.docx')!;
 page(lettersPdf.pdf, 1, 'letter-answer');
 const reportPdf = out.get('report.docx')!;
 // The page with the most of table 三 (its rows under the repeated header rows).
-const rows = (i: number) => textLines(reportPdf.pages[i]).filter((l) => /^\s*(（[一二三四五六七]）|\d\.)/.test(l.text) || /^\d/.test(l.text.replace(/^\D+/, ''))).length;
-const t3 = reportPdf.pages.map((_, i) => i).filter((i) => textLines(reportPdf.pages[i]).some((l) => l.text.includes('申请人情况'))).sort((a, b) => rows(b) - rows(a))[0]!;
+const rows = (i: number) =>
+  textLines(reportPdf.pages[i]).filter(
+    (l) => /^\s*(（[一二三四五六七]）|\d\.)/.test(l.text) || /^\d/.test(l.text.replace(/^\D+/, '')),
+  ).length;
+const t3 = reportPdf.pages
+  .map((_, i) => i)
+  .filter((i) => textLines(reportPdf.pages[i]).some((l) => l.text.includes('申请人情况')))
+  .sort((a, b) => rows(b) - rows(a))[0]!;
 page(reportPdf.pdf, t3 + 1, 'report-table3');
-console.log(`docs/screenshots/letter-answer.png (${letter.title} ${letter.docNo ?? ''}), docs/screenshots/report-table3.png (${file.filename}, page ${t3 + 1})`);
+console.log(
+  `docs/screenshots/letter-answer.png (${letter.title} ${letter.docNo ?? ''}), docs/screenshots/report-table3.png (${file.filename}, page ${t3 + 1})`,
+);

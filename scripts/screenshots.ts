@@ -16,10 +16,19 @@ rmSync(dir, { recursive: true, force: true });
 const config = loadConfig({ GONGKAI_DATA_DIR: dir, GONGKAI_LOG_LEVEL: 'silent', GONGKAI_JOBS: 'off' });
 const database = openDatabase({ dialect: 'sqlite', sqliteFile: config.sqliteFile });
 await migrateToLatest(database.db);
-await runInit({ db: database.db, actor: systemActor('screenshots'), now: () => new Date(), config }, { demo: true, log: () => undefined });
+await runInit(
+  { db: database.db, actor: systemActor('screenshots'), now: () => new Date(), config },
+  { demo: true, log: () => undefined },
+);
 const app = await buildApp(config, database);
 const base = await listen(app);
-const item = await database.db.selectFrom('items').select(['id', 'org_id']).where('status', '=', 'published').orderBy('id').limit(1).executeTakeFirst();
+const item = await database.db
+  .selectFrom('items')
+  .select(['id', 'org_id'])
+  .where('status', '=', 'published')
+  .orderBy('id')
+  .limit(1)
+  .executeTakeFirst();
 const pages: Array<[string, string]> = [
   ['home', '/'],
   ['catalogue', item ? `/gk/${item.org_id}` : '/gk'],

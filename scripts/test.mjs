@@ -19,15 +19,29 @@ function walk(dir, out = []) {
   return out;
 }
 const tierOf = (f) =>
-  f.includes('.render.test.') ? 'render' : f.includes('.browser.test.') ? 'browser' : f.includes('.http.test.') ? 'http' : f.includes('.db.test.') ? 'db' : 'unit';
-let files = [...walk('src'), ...(existsSync('test') ? walk('test') : []), ...(existsSync('bench') ? walk('bench') : [])].sort();
+  f.includes('.render.test.')
+    ? 'render'
+    : f.includes('.browser.test.')
+      ? 'browser'
+      : f.includes('.http.test.')
+        ? 'http'
+        : f.includes('.db.test.')
+          ? 'db'
+          : 'unit';
+let files = [
+  ...walk('src'),
+  ...(existsSync('test') ? walk('test') : []),
+  ...(existsSync('bench') ? walk('bench') : []),
+].sort();
 if (only) files = files.filter((f) => tierOf(f) === only);
 
 const banner = (msg) => console.log(`\n${'!'.repeat(78)}\n!!! ${msg}\n${'!'.repeat(78)}\n`);
 const problems = [];
 const pgUrl = process.env.GONGKAI_TEST_PG_URL;
 if (!pgUrl) {
-  banner('PostgreSQL tier SKIPPED: set GONGKAI_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/postgres to run every database and HTTP test on PostgreSQL too.');
+  banner(
+    'PostgreSQL tier SKIPPED: set GONGKAI_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/postgres to run every database and HTTP test on PostgreSQL too.',
+  );
   if (required.includes('postgres')) problems.push('PostgreSQL tier required but GONGKAI_TEST_PG_URL is not set');
 } else {
   const r = spawnSync('psql', [pgUrl, '-tAc', 'select 1'], { encoding: 'utf8' });
@@ -56,8 +70,12 @@ if (problems.length) {
 const counts = files.reduce((m, f) => ((m[tierOf(f)] = (m[tierOf(f)] ?? 0) + 1), m), {});
 console.log(`Test files by tier: ${JSON.stringify(counts)}`);
 
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-  env: { ...process.env, TZ: 'UTC', GONGKAI_ENV: 'test' },
-});
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', GONGKAI_ENV: 'test' },
+  },
+);
 process.exit(r.status ?? 1);

@@ -6,12 +6,16 @@
     const img = fig.querySelector('img');
     const svg = fig.querySelector('svg');
     if (!img || !svg) return;
-    const pageW = Number(fig.dataset.width), pageH = Number(fig.dataset.height);
+    const pageW = Number(fig.dataset.width),
+      pageH = Number(fig.dataset.height);
     let start = null;
     let rect = null;
     const toPage = (e) => {
       const b = img.getBoundingClientRect();
-      return { x: Math.min(Math.max(0, ((e.clientX - b.left) / b.width) * pageW), pageW), y: Math.min(Math.max(0, ((e.clientY - b.top) / b.height) * pageH), pageH) };
+      return {
+        x: Math.min(Math.max(0, ((e.clientX - b.left) / b.width) * pageW), pageW),
+        y: Math.min(Math.max(0, ((e.clientY - b.top) / b.height) * pageH), pageH),
+      };
     };
     img.addEventListener('dragstart', (e) => e.preventDefault());
     img.addEventListener('pointerdown', (e) => {

@@ -32,7 +32,12 @@ const SUCCESS: Record<string, string> = { 200: '成功', 201: '已创建', 204: 
  * @fastify/swagger from `x-response-description`) and the error shape for every 4xx.
  */
 export const answers = <R extends Record<number, TSchema>>(ok: R) => {
-  const described = Object.fromEntries(Object.entries(ok).map(([code, schema]) => [code, { ...schema, 'x-response-description': SUCCESS[code] ?? '成功' }])) as unknown as R;
+  const described = Object.fromEntries(
+    Object.entries(ok).map(([code, schema]) => [
+      code,
+      { ...schema, 'x-response-description': SUCCESS[code] ?? '成功' },
+    ]),
+  ) as unknown as R;
   return { ...described, '4xx': Errors };
 };
 

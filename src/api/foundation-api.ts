@@ -1,7 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../platform/http/schemas.js';
 import { unauthenticated, forbidden } from '../platform/errors.js';
-import { ORG_KINDS, scopePaths, isSysadmin, type OrgRow, orgsInScope, viewableOrg, createOrg, updateOrg, createUser, grantRole, whoAmI } from '../orgs/index.js';
+import {
+  ORG_KINDS,
+  scopePaths,
+  isSysadmin,
+  type OrgRow,
+  orgsInScope,
+  viewableOrg,
+  createOrg,
+  updateOrg,
+  createUser,
+  grantRole,
+  whoAmI,
+} from '../orgs/index.js';
 import { queryAudit } from '../platform/audit/audit-query.js';
 import { answers, IdParams, NoContent, Nullable, Paged, PageQuery, STAFF } from './api-schemas.js';
 

@@ -78,15 +78,29 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
     await app?.close();
   });
 
-  const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, o: { token?: string; payload?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    o: { token?: string; payload?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     route = undefined;
     handed = null;
     const headers = { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers };
-    const res = await app.inject({ method, url, headers, ...(o.payload === undefined ? {} : { payload: o.payload as string }) });
+    const res = await app.inject({
+      method,
+      url,
+      headers,
+      ...(o.payload === undefined ? {} : { payload: o.payload as string }),
+    });
     seen.push({ op: `${method.toLowerCase()} ${(route ?? url).replace(/:(\w+)/g, '{$1}')}`, res, handed });
     return res;
   };
-  const ok = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, status: number, o: Parameters<typeof call>[2] = {}) => {
+  const ok = async (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    status: number,
+    o: Parameters<typeof call>[2] = {},
+  ) => {
     const res = await call(method, url, o);
     assert.equal(res.statusCode, status, `${method} ${url}: ${res.body.slice(0, 500)}`);
     return res;
@@ -98,7 +112,8 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops).filter(([m]) => METHODS.includes(m))) {
         const key = `${method} ${path}`;
-        if (!op.operationId || !/^[a-z][A-Za-z0-9]*$/.test(op.operationId)) problems.push(`${key}: operationId ${op.operationId}`);
+        if (!op.operationId || !/^[a-z][A-Za-z0-9]*$/.test(op.operationId))
+          problems.push(`${key}: operationId ${op.operationId}`);
         else if (ids.has(op.operationId)) problems.push(`${key}: operationId ${op.operationId} twice`);
         else ids.add(op.operationId);
         if (!Array.isArray(op.security)) problems.push(`${key}: no security`);
@@ -108,9 +123,11 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
           // 204 No Content has no body by definition; every other success answer describes its body.
           if (code === '204') continue;
           const schemas = Object.values(r.content ?? {}).map((m) => m.schema);
-          if (!schemas.length || schemas.some((s) => !s || Object.keys(s).length === 0)) problems.push(`${key}: ${code} without a schema`);
+          if (!schemas.length || schemas.some((s) => !s || Object.keys(s).length === 0))
+            problems.push(`${key}: ${code} without a schema`);
         }
-        const errors = op.responses?.['4XX']?.content?.['application/json']?.schema as { properties?: { errors?: unknown } } | undefined;
+        const errors = op.responses?.['4XX']?.content?.['application/json']?.schema as
+          { properties?: { errors?: unknown } } | undefined;
         if (!errors?.properties?.errors) problems.push(`${key}: no 4XX error shape`);
       }
     }
@@ -118,7 +135,9 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
     assert.ok(ids.size > 40, `only ${ids.size} operations`);
     // Only the API is described: no console or portal route, not the document itself.
     assert.deepEqual(
-      Object.keys(doc.paths).filter((p) => !p.startsWith('/api/v1/') || p === '/api/v1/openapi.json' || p === '/api/v1/docs'),
+      Object.keys(doc.paths).filter(
+        (p) => !p.startsWith('/api/v1/') || p === '/api/v1/openapi.json' || p === '/api/v1/docs',
+      ),
       [],
     );
   });
@@ -145,25 +164,60 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
     const reqAdmin = await token('request_admin', agency);
 
     // Accounts, organisations, users, audit.
-    const me = (await ok('GET', '/api/v1/me', 200, { token: sys.token })).json() as { username: string; token: { name: string; prefix: string } | null; tokenRoles: string[] };
+    const me = (await ok('GET', '/api/v1/me', 200, { token: sys.token })).json() as {
+      username: string;
+      token: { name: string; prefix: string } | null;
+      tokenRoles: string[];
+    };
     assert.equal(me.username, sys.username, 'the username is the username, not the token label');
     assert.equal(me.token?.name, 'sysadmin 同步');
     assert.match(me.token?.prefix ?? '', /^gk_/);
     assert.deepEqual(me.tokenRoles, ['sysadmin']);
     assert.equal((await call('GET', '/api/v1/me', { token: 'gk_not_a_token' })).statusCode, 401);
     await ok('GET', '/api/v1/orgs', 200, { token: sys.token });
-    const created = (await ok('POST', '/api/v1/orgs', 201, { token: sys.token, payload: { parentId: root.id, kind: 'agency', name: '示例县审计局' } })).json() as { id: number };
+    const created = (
+      await ok('POST', '/api/v1/orgs', 201, {
+        token: sys.token,
+        payload: { parentId: root.id, kind: 'agency', name: '示例县审计局' },
+      })
+    ).json() as { id: number };
     await ok('GET', `/api/v1/orgs/${created.id}`, 200, { token: sys.token });
     assert.equal((await call('GET', '/api/v1/orgs/999999', { token: sys.token })).statusCode, 404);
-    await ok('PUT', `/api/v1/orgs/${created.id}`, 200, { token: sys.token, payload: { kind: 'agency', name: '示例县审计局', phone: '0371-1234567' } });
-    const user = (await ok('POST', '/api/v1/users', 201, { token: sys.token, payload: { username: 'api.editor', displayName: '接口用户', grants: [{ role: 'editor', orgId: agency.id }] } })).json() as { id: number };
-    await ok('POST', `/api/v1/users/${user.id}/grants`, 204, { token: sys.token, payload: { role: 'approver', orgId: agency.id } });
-    assert.equal((await call('POST', '/api/v1/users', { token: sys.token, payload: { username: 'x' } })).statusCode, 400);
+    await ok('PUT', `/api/v1/orgs/${created.id}`, 200, {
+      token: sys.token,
+      payload: { kind: 'agency', name: '示例县审计局', phone: '0371-1234567' },
+    });
+    const user = (
+      await ok('POST', '/api/v1/users', 201, {
+        token: sys.token,
+        payload: { username: 'api.editor', displayName: '接口用户', grants: [{ role: 'editor', orgId: agency.id }] },
+      })
+    ).json() as { id: number };
+    await ok('POST', `/api/v1/users/${user.id}/grants`, 204, {
+      token: sys.token,
+      payload: { role: 'approver', orgId: agency.id },
+    });
+    assert.equal(
+      (await call('POST', '/api/v1/users', { token: sys.token, payload: { username: 'x' } })).statusCode,
+      400,
+    );
     await ok('GET', '/api/v1/audit?perPage=5', 200, { token: sys.token });
 
     // The clock and the calendar (public).
-    await ok('POST', '/api/v1/clock?asOf=2025-10-09', 200, { payload: { received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'extended', on: '2025-10-09', days: 5 }] } });
-    assert.equal((await call('POST', '/api/v1/clock', { payload: { received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'teleported' }] } })).statusCode, 400);
+    await ok('POST', '/api/v1/clock?asOf=2025-10-09', 200, {
+      payload: {
+        received: { on: '2025-09-26', channel: 'online' },
+        events: [{ type: 'extended', on: '2025-10-09', days: 5 }],
+      },
+    });
+    assert.equal(
+      (
+        await call('POST', '/api/v1/clock', {
+          payload: { received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'teleported' }] },
+        })
+      ).statusCode,
+      400,
+    );
     await ok('GET', '/api/v1/calendar/2026', 200);
     await ok('GET', '/api/v1/calendar/days/2026-10-09', 200);
 
@@ -174,47 +228,94 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
     assert.match(csv.body, /关于2027年部门预算公开的通知/);
     await ok('GET', `/api/v1/public/items/${published}`, 200);
     assert.equal((await call('GET', '/api/v1/public/items/999999')).statusCode, 404);
-    const item = { title: '2026年第四季度工作动态', bodyHtml: '<p>动态</p>', genre: '其他', disclosureMode: '主动公开', createdOn: '2026-11-10' };
-    const draft = (await ok('POST', '/api/v1/items', 201, { token: editor.token, payload: { orgId: agency.id, ...item } })).json() as { id: number };
+    const item = {
+      title: '2026年第四季度工作动态',
+      bodyHtml: '<p>动态</p>',
+      genre: '其他',
+      disclosureMode: '主动公开',
+      createdOn: '2026-11-10',
+    };
+    const draft = (
+      await ok('POST', '/api/v1/items', 201, { token: editor.token, payload: { orgId: agency.id, ...item } })
+    ).json() as { id: number };
     await ok('GET', '/api/v1/items', 200, { token: editor.token });
     await ok('PUT', `/api/v1/items/${draft.id}`, 200, { token: editor.token, payload: { ...item, summary: '概述' } });
     const file = { filename: '附件.pdf', contentBase64: onePagePdf('att').toString('base64') };
     await ok('POST', `/api/v1/items/${draft.id}/attachments`, 201, { token: editor.token, payload: file });
-    await ok('POST', `/api/v1/items/${draft.id}/transitions`, 200, { token: editor.token, payload: { action: 'submit' } });
+    await ok('POST', `/api/v1/items/${draft.id}/transitions`, 200, {
+      token: editor.token,
+      payload: { action: 'submit' },
+    });
     await ok('GET', `/api/v1/items/${draft.id}`, 200, { token: editor.token });
     await ok('GET', `/api/v1/public/search?q=${encodeURIComponent('预算')}`, 200);
 
     // 依申请公开: a registered case, assigned to its handler.
-    const form = { applicantType: 'citizen', name: '王五', idType: 'resident_id', idNumber: ID, phone: '13912345678', infoTitle: '某路段拓宽工程批复', form: 'electronic', delivery: 'pickup' };
-    const kase = await registerRequest(ctx(handler.actor), { ...form, orgId: agency.id, channel: 'in_person', receivedOn: '2026-11-10' });
+    const form = {
+      applicantType: 'citizen',
+      name: '王五',
+      idType: 'resident_id',
+      idNumber: ID,
+      phone: '13912345678',
+      infoTitle: '某路段拓宽工程批复',
+      form: 'electronic',
+      delivery: 'pickup',
+    };
+    const kase = await registerRequest(ctx(handler.actor), {
+      ...form,
+      orgId: agency.id,
+      channel: 'in_person',
+      receivedOn: '2026-11-10',
+    });
     await assignRequest(ctx(reqAdmin.actor), { requestId: kase.id, handlerId: handler.id });
     await ok('GET', '/api/v1/requests', 200, { token: handler.token });
     await ok('GET', `/api/v1/requests/statistics?orgId=${agency.id}&year=2026`, 200, { token: reqAdmin.token });
     await ok('GET', `/api/v1/requests/${kase.id}`, 200, { token: handler.token });
-    await ok('POST', `/api/v1/requests/${kase.id}/events`, 201, { token: handler.token, payload: { type: 'request_extension', days: 5, reason: '需要调取档案' } });
+    await ok('POST', `/api/v1/requests/${kase.id}/events`, 201, {
+      token: handler.token,
+      payload: { type: 'request_extension', days: 5, reason: '需要调取档案' },
+    });
     const dept = `/api/v1/requests/${kase.id}/departments`;
     await ok('GET', dept, 200, { token: handler.token });
     await ok('PUT', `${dept}/lead`, 200, { token: handler.token, payload: { orgId: office.id } });
     await ok('POST', dept, 201, { token: handler.token, payload: { orgId: law.id, internalDueOn: '2026-11-25' } });
-    await ok('POST', `${dept}/${law.id}/reply`, 201, { token: handler.token, payload: { text: '同意公开', by: '钱科员' } });
+    await ok('POST', `${dept}/${law.id}/reply`, 201, {
+      token: handler.token,
+      payload: { text: '同意公开', by: '钱科员' },
+    });
     await ok('POST', dept, 201, { token: handler.token, payload: { orgId: finance.id } });
     await ok('DELETE', `${dept}/${finance.id}`, 200, { token: handler.token });
     const tpl = `/api/v1/requests/letter-templates/${agency.id}`;
-    const templates = (await ok('GET', tpl, 200, { token: reqAdmin.token })).json() as { data: Array<{ code: string; body: string }> };
+    const templates = (await ok('GET', tpl, 200, { token: reqAdmin.token })).json() as {
+      data: Array<{ code: string; body: string }>;
+    };
     const one = templates.data.find((t) => t.code === '5.2')!;
     await ok('PUT', `${tpl}/5.2`, 200, { token: reqAdmin.token, payload: { title: '重复申请告知书', body: one.body } });
     await ok('DELETE', `${tpl}/5.2`, 200, { token: reqAdmin.token });
     const proofs = `/api/v1/requests/${kase.id}/id-proofs`;
-    await ok('POST', proofs, 201, { token: handler.token, payload: { files: [{ filename: '身份证.pdf', contentBase64: onePagePdf('id').toString('base64') }] } });
+    await ok('POST', proofs, 201, {
+      token: handler.token,
+      payload: { files: [{ filename: '身份证.pdf', contentBase64: onePagePdf('id').toString('base64') }] },
+    });
     const list = (await ok('GET', proofs, 200, { token: handler.token })).json() as { data: Array<{ id: number }> };
     const pdf = await ok('GET', `${proofs}/${list.data[0]!.id}`, 200, { token: handler.token });
     assert.equal(pdf.headers['content-type'], 'application/pdf');
 
     // 互动交流: a message answered and published to the public Q&A, and the staff list.
     const clerk = await makeUser(db, [['message_handler', agency]]);
-    const msg = await submitMessage(h.ctx(publicActor('1.2.3.4'), at), { orgId: agency.id, type: 'consult', subject: '道路维修归哪个部门管', content: '村口道路坑洼，电话13812345678。', name: '张三丰', phone: '13812345678', publishConsent: true });
+    const msg = await submitMessage(h.ctx(publicActor('1.2.3.4'), at), {
+      orgId: agency.id,
+      type: 'consult',
+      subject: '道路维修归哪个部门管',
+      content: '村口道路坑洼，电话13812345678。',
+      name: '张三丰',
+      phone: '13812345678',
+      publishConsent: true,
+    });
     await acceptMessage(ctx(clerk.actor), { messageId: msg.id });
-    await replyMessage(ctx(clerk.actor), { messageId: msg.id, replyPublic: '道路维修由县交通运输局负责，已安排修补。' });
+    await replyMessage(ctx(clerk.actor), {
+      messageId: msg.id,
+      replyPublic: '道路维修由县交通运输局负责，已安排修补。',
+    });
     await publishQa(ctx(clerk.actor), { messageId: msg.id, publish: true });
     const qa = (await ok('GET', '/api/v1/public/qa', 200)).json() as { total: number };
     assert.equal(qa.total, 1);
@@ -222,25 +323,49 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
 
     // 年度报告: a published report, and the checker.
     const report = await createReport(h.ctx(systemActor('test'), at), { orgId: agency.id, year: 2025 });
-    await db.updateTable('annual_reports').set({ status: 'published', published_at: at.toISOString() }).where('id', '=', report.id).execute();
+    await db
+      .updateTable('annual_reports')
+      .set({ status: 'published', published_at: at.toISOString() })
+      .where('id', '=', report.id)
+      .execute();
     await ok('GET', '/api/v1/reports', 200);
     await ok('GET', `/api/v1/reports/${report.id}`, 200);
     const b = `----gk${randomBytes(8).toString('hex')}`;
     const text = '示例县交通运输局2025年政府信息公开工作年度报告\n';
-    const multipart = Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="report.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${b}--\r\n`);
-    await ok('POST', '/api/v1/reports/check', 200, { token: sup.token, payload: multipart, headers: { 'content-type': `multipart/form-data; boundary=${b}` } });
+    const multipart = Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="report.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${b}--\r\n`,
+    );
+    await ok('POST', '/api/v1/reports/check', 200, {
+      token: sup.token,
+      payload: multipart,
+      headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    });
 
     // 监督检查: the dashboard, a yearly task reported and accepted, public statistics.
     await ok('GET', '/api/v1/supervision/dashboard', 200, { token: sup.token });
     const task = (
       await ok('POST', '/api/v1/supervision/tasks', 201, {
         token: sup.token,
-        payload: { jurisdictionOrgId: root.id, year: 2026, category: '主动公开', content: '公开部门预算', responsibleOrgId: agency.id, deadline: '2026-12-31', evidenceRequired: '公开网址' },
+        payload: {
+          jurisdictionOrgId: root.id,
+          year: 2026,
+          category: '主动公开',
+          content: '公开部门预算',
+          responsibleOrgId: agency.id,
+          deadline: '2026-12-31',
+          evidenceRequired: '公开网址',
+        },
       })
     ).json() as { id: number };
     await ok('GET', '/api/v1/supervision/tasks?year=2026', 200, { token: sup.token });
-    await ok('POST', `/api/v1/supervision/tasks/${task.id}/report`, 201, { token: admin.token, payload: { progress: '已公开', links: 'https://example.gov.cn/ys' } });
-    await ok('POST', `/api/v1/supervision/tasks/${task.id}/review`, 200, { token: sup.token, payload: { decision: 'accept' } });
+    await ok('POST', `/api/v1/supervision/tasks/${task.id}/report`, 201, {
+      token: admin.token,
+      payload: { progress: '已公开', links: 'https://example.gov.cn/ys' },
+    });
+    await ok('POST', `/api/v1/supervision/tasks/${task.id}/review`, 200, {
+      token: sup.token,
+      payload: { decision: 'accept' },
+    });
     await ok('GET', '/api/v1/public/stats', 200);
   });
 
@@ -252,7 +377,11 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
       if (!v) compiled.set(schema, (v = ajv.compile(schema)));
       return v(value) ? null : ajv.errorsText(v.errors, { dataVar: 'body' });
     };
-    const ops = Object.entries(doc.paths).flatMap(([p, o]) => Object.keys(o).filter((m) => METHODS.includes(m)).map((m) => `${m} ${p}`));
+    const ops = Object.entries(doc.paths).flatMap(([p, o]) =>
+      Object.keys(o)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m} ${p}`),
+    );
     const succeeded = new Set(seen.filter((s) => s.res.statusCode < 300).map((s) => s.op));
     assert.deepEqual(
       ops.filter((op) => !succeeded.has(op)),
@@ -268,7 +397,8 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
         continue;
       }
       const status = String(res.statusCode);
-      const answer = operation.responses?.[status] ?? operation.responses?.[`${status[0]}XX`] ?? operation.responses?.default;
+      const answer =
+        operation.responses?.[status] ?? operation.responses?.[`${status[0]}XX`] ?? operation.responses?.default;
       if (!answer) {
         problems.push(`${op} → ${status}: status not documented`);
         continue;
@@ -277,7 +407,9 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
         if (res.body !== '' || answer.content) problems.push(`${op} → 204 with a body`);
         continue;
       }
-      const type = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const type = String(res.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim();
       const media = answer.content?.[type];
       if (!media?.schema) {
         problems.push(`${op} → ${status}: content type ${type} not documented`);
@@ -291,7 +423,9 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
         try {
           assert.deepEqual(body, JSON.parse(JSON.stringify(given.value)));
         } catch {
-          problems.push(`${op} → ${status}: the answer is not what the handler returned (a field missing from the schema or of another type)`);
+          problems.push(
+            `${op} → ${status}: the answer is not what the handler returned (a field missing from the schema or of another type)`,
+          );
         }
       }
     }

@@ -22,7 +22,11 @@ import { SiteName } from './site-name.js';
 import { publicVersionReader } from '../platform/public-version.js';
 
 /** Composition root: the Fastify app with every capability's routes. */
-export async function buildApp(config: Config, database: Database, opts: { now?: () => Date } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  opts: { now?: () => Date } = {},
+): Promise<FastifyInstance> {
   const siteName = new SiteName(database.db);
   await siteName.refresh();
   const { app } = await createServer({
@@ -40,7 +44,12 @@ export async function buildApp(config: Config, database: Database, opts: { now?:
   installConsoleGuard(app);
   registerNav(
     { href: '/console/orgs', label: '机构管理', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
-    { href: '/console/users', label: '用户与角色', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
+    {
+      href: '/console/users',
+      label: '用户与角色',
+      roles: ['sysadmin', 'agency_admin', 'supervisor'],
+      group: '系统管理',
+    },
     { href: '/console/audit', label: '审计日志', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
     { href: '/console/account', label: '我的账号', roles: [], group: '个人' },
   );

@@ -10,7 +10,17 @@ import { reportsModule } from './modules/reports.js';
 import { supervisionModule } from './modules/supervision.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
-export const capabilityModules: CapabilityModule[] = [mailModule, calendarModule, guideModule, requestsModule, catalogModule, searchModule, interactionModule, reportsModule, supervisionModule];
+export const capabilityModules: CapabilityModule[] = [
+  mailModule,
+  calendarModule,
+  guideModule,
+  requestsModule,
+  catalogModule,
+  searchModule,
+  interactionModule,
+  reportsModule,
+  supervisionModule,
+];
 
 let hooks: Promise<void> | undefined;
 

@@ -11,7 +11,8 @@ import { checkYears, nearestHoliday } from './calendar-validate.rules.js';
 export function correctDay(year: YearData, date: IsoDate, working: boolean, holidayName?: string): YearData {
   if (!isValidIsoDate(date)) throw invalid('date_invalid', `日期无效：${date}`, 'date');
   const n = Number(date.slice(0, 4));
-  if (n < year.year - 1 || n > year.year) throw invalid('date_outside_year', `${date} 不属于 ${year.year} 年的节假日安排。`, 'date');
+  if (n < year.year - 1 || n > year.year)
+    throw invalid('date_outside_year', `${date} 不属于 ${year.year} 年的节假日安排。`, 'date');
   const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
   const holidays = year.holidays.map((h) => ({
     ...h,

@@ -29,18 +29,31 @@ test('export → import gives back every announced year unchanged', () => {
 
 test('the API year summary (GET /api/v1/calendar/:year) imports back as the same year', () => {
   const summary = JSON.parse(JSON.stringify(yearSummary(cal, 2026))) as unknown;
-  assert.deepEqual(parseCalendarJson(JSON.stringify(summary)).years[0]?.holidays, OFFICIAL_YEARS.find((y) => y.year === 2026)?.holidays);
+  assert.deepEqual(
+    parseCalendarJson(JSON.stringify(summary)).years[0]?.holidays,
+    OFFICIAL_YEARS.find((y) => y.year === 2026)?.holidays,
+  );
 });
 
 test('a provisional year is neither exported nor imported as if it were announced', () => {
-  assert.equal(codeOf(() => exportYearJson(cal, 2027)), 'calendar_year_provisional');
-  assert.equal(codeOf(() => parseCalendarJson(JSON.stringify(yearSummary(cal, 2027)))), 'calendar_import_provisional');
+  assert.equal(
+    codeOf(() => exportYearJson(cal, 2027)),
+    'calendar_year_provisional',
+  );
+  assert.equal(
+    codeOf(() => parseCalendarJson(JSON.stringify(yearSummary(cal, 2027)))),
+    'calendar_import_provisional',
+  );
 });
 
 // A made-up 2027 notice for the tests (the real one is not published yet).
 const NOTICE_2027 = {
   year: 2027,
-  notice: { title: '国务院办公厅关于2027年部分节假日安排的通知', number: '国办发明电〔2026〕9号', issuedOn: '2026-11-20' },
+  notice: {
+    title: '国务院办公厅关于2027年部分节假日安排的通知',
+    number: '国办发明电〔2026〕9号',
+    issuedOn: '2026-11-20',
+  },
   holidays: [
     { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
     { name: '春节', from: '2027-02-05', to: '2027-02-13', workdays: ['2027-02-14'] },
@@ -63,8 +76,10 @@ test('JSON typed from the notice: one `notice` object; the preview lists what ch
 });
 
 const vevent = (lines: string[]): string => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
-const vcal = (events: string[]): string => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//CN', ...events, 'END:VCALENDAR', ''].join('\r\n');
-const day = (d: string, summary: string, extra: string[] = []): string => vevent([`DTSTART;VALUE=DATE:${d.replaceAll('-', '')}`, `SUMMARY:${summary}`, ...extra]);
+const vcal = (events: string[]): string =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//CN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+const day = (d: string, summary: string, extra: string[] = []): string =>
+  vevent([`DTSTART;VALUE=DATE:${d.replaceAll('-', '')}`, `SUMMARY:${summary}`, ...extra]);
 
 test('ICS as phone calendars publish it: per-day events “元旦 假期 第1天/共3天” and “补班 第1天/共1天”', () => {
   const events = [
@@ -87,18 +102,39 @@ test('ICS with bare “休”/“班” titles: breaks are named after the statu
     day('2027-10-09', '班'),
   ];
   const { years } = parseCalendarFile(vcal(events));
-  assert.deepEqual(years[0]?.holidays.map((h) => [h.name, h.offDays.length, h.makeupWorkdays]), [
-    ['元旦', 3, []],
-    ['春节', 9, ['2027-02-14']],
-    ['国庆节', 7, ['2027-10-09']],
-  ]);
+  assert.deepEqual(
+    years[0]?.holidays.map((h) => [h.name, h.offDays.length, h.makeupWorkdays]),
+    [
+      ['元旦', 3, []],
+      ['春节', 9, ['2027-02-14']],
+      ['国庆节', 7, ['2027-10-09']],
+    ],
+  );
   const orphan = vcal([vevent(['DTSTART;VALUE=DATE:20270301', 'SUMMARY:休']), ...events]);
-  assert.equal(codeOf(() => parseCalendarFile(orphan)), 'ics_event_no_name');
+  assert.equal(
+    codeOf(() => parseCalendarFile(orphan)),
+    'ics_event_no_name',
+  );
 });
 
 test('ICS with timed midnight-to-midnight events (TZID, or UTC 16:00 = midnight in Beijing)', () => {
-  const tz = ['BEGIN:VTIMEZONE', 'TZID:Asia/Shanghai', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0800', 'TZOFFSETTO:+0800', 'TZNAME:CST', 'END:STANDARD', 'END:VTIMEZONE'].join('\r\n');
-  const timed = (from: string, to: string, summary: string) => vevent([`DTSTART;TZID=Asia/Shanghai:${from}T000000`, `DTEND;TZID=Asia/Shanghai:${to}T000000`, `SUMMARY:${summary}`]);
+  const tz = [
+    'BEGIN:VTIMEZONE',
+    'TZID:Asia/Shanghai',
+    'BEGIN:STANDARD',
+    'DTSTART:19700101T000000',
+    'TZOFFSETFROM:+0800',
+    'TZOFFSETTO:+0800',
+    'TZNAME:CST',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ].join('\r\n');
+  const timed = (from: string, to: string, summary: string) =>
+    vevent([
+      `DTSTART;TZID=Asia/Shanghai:${from}T000000`,
+      `DTEND;TZID=Asia/Shanghai:${to}T000000`,
+      `SUMMARY:${summary}`,
+    ]);
   const text = vcal([
     tz,
     timed('20270101', '20270104', '元旦'.concat('(休)')),
@@ -113,6 +149,15 @@ test('ICS with timed midnight-to-midnight events (TZID, or UTC 16:00 = midnight 
   assert.equal(isWorkingDay(c, '2027-02-13'), false);
   assert.equal(isWorkingDay(c, '2027-02-04'), true, 'the UTC start is 2027-02-05 in Beijing');
   assert.equal(years[0]?.holidays[1]?.offDays[0], '2027-02-05');
-  const noon = vcal([vevent(['DTSTART;TZID=Asia/Shanghai:20270101T120000', 'DTEND;TZID=Asia/Shanghai:20270102T120000', 'SUMMARY:元旦(休)'])]);
-  assert.equal(codeOf(() => parseCalendarFile(noon)), 'ics_event_not_all_day');
+  const noon = vcal([
+    vevent([
+      'DTSTART;TZID=Asia/Shanghai:20270101T120000',
+      'DTEND;TZID=Asia/Shanghai:20270102T120000',
+      'SUMMARY:元旦(休)',
+    ]),
+  ]);
+  assert.equal(
+    codeOf(() => parseCalendarFile(noon)),
+    'ics_event_not_all_day',
+  );
 });

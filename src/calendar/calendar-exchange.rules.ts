@@ -12,7 +12,6 @@ import { parseCalendarIcs } from './calendar-ics.rules.js';
 import { DAY_KIND_LABELS, buildCalendar, dayInfo, type DayInfo, type WorkCalendar } from './calendar.rules.js';
 import { yearSummary } from './calendar-summary.rules.js';
 
-
 /** Parses a calendar file: iCalendar when it holds `BEGIN:VCALENDAR`, else JSON. */
 export function parseCalendarFile(text: string): CalendarImportResult {
   const t = text.replace(/^\uFEFF/, '');
@@ -24,14 +23,23 @@ export function exportYearJson(cal: WorkCalendar, year: number): string {
   const y = cal.data.get(year);
   if (!y) throw invalid('calendar_year_missing', `日历中没有${year}年的节假日安排。`, 'year');
   if (y.provisional) {
-    throw invalid('calendar_year_provisional', `${year}年的节假日安排尚未公布，日历中只有依法推算的暂定安排，不能导出为正式安排。`, 'year');
+    throw invalid(
+      'calendar_year_provisional',
+      `${year}年的节假日安排尚未公布，日历中只有依法推算的暂定安排，不能导出为正式安排。`,
+      'year',
+    );
   }
   return `${JSON.stringify(exportRecord(y), null, 2)}\n`;
 }
 
 /** The fields of a year that an import reads back (nothing derived). */
 export function exportRecord(y: YearData): YearData {
-  return { year: y.year, notices: y.notices, holidays: y.holidays.map((h) => ({ name: h.name, offDays: [...h.offDays], makeupWorkdays: [...h.makeupWorkdays] })), explanations: y.explanations };
+  return {
+    year: y.year,
+    notices: y.notices,
+    holidays: y.holidays.map((h) => ({ name: h.name, offDays: [...h.offDays], makeupWorkdays: [...h.makeupWorkdays] })),
+    explanations: y.explanations,
+  };
 }
 
 /** One day whose status an import changes. */
@@ -50,7 +58,8 @@ export interface ImportPreview {
   changes: DayChange[];
 }
 
-const describe = (d: DayInfo | null): string => (d ? `${DAY_KIND_LABELS[d.kind]}${d.holidayName && d.kind !== 'workday' ? `（${d.holidayName}）` : ''}` : '无数据');
+const describe = (d: DayInfo | null): string =>
+  d ? `${DAY_KIND_LABELS[d.kind]}${d.holidayName && d.kind !== 'workday' ? `（${d.holidayName}）` : ''}` : '无数据';
 
 /**
  * The preview of an import against the calendar in use: the year's arrangement as it will read, and each

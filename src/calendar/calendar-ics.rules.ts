@@ -36,7 +36,13 @@ const OFF_MARKERS = [/[(（]\s*休\s*[)）]\s*$/u, /(^|\s)休$/u, /放假$/u, /(
 const WORK_MARKERS = [/[(（]\s*班\s*[)）]\s*$/u, /(^|\s)班$/u, /(调休上班|补班|上班)$/u];
 // Per-day events of phone calendars: `元旦 假期 第1天/共3天`, `春节 补班 第1天/共2天`.
 const DAY_COUNTER = /\s*[(（]?第\s*\d+\s*天\s*[/／]\s*共\s*\d+\s*天[)）]?\s*$/u;
-const SHORT_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节', 国庆: '国庆节', 劳动: '劳动节' };
+const SHORT_NAMES: Record<string, string> = {
+  清明: '清明节',
+  端午: '端午节',
+  中秋: '中秋节',
+  国庆: '国庆节',
+  劳动: '劳动节',
+};
 
 type Kind = 'off' | 'work';
 interface Entry {
@@ -52,16 +58,22 @@ function normaliseName(raw: string): string {
 
 function kindOf(ev: ICAL.Component, rawSummary: string): { kind: Kind; name: string } | null {
   const summary = rawSummary.replace(DAY_COUNTER, '').trim();
-  for (const re of OFF_MARKERS) if (re.test(summary)) return { kind: 'off', name: normaliseName(summary.replace(re, '')) };
-  for (const re of WORK_MARKERS) if (re.test(summary)) return { kind: 'work', name: normaliseName(summary.replace(re, '')) };
+  for (const re of OFF_MARKERS)
+    if (re.test(summary)) return { kind: 'off', name: normaliseName(summary.replace(re, '')) };
+  for (const re of WORK_MARKERS)
+    if (re.test(summary)) return { kind: 'work', name: normaliseName(summary.replace(re, '')) };
   const name = normaliseName(summary);
   const desc = String(ev.getFirstPropertyValue('description') ?? '').trim();
   if (desc === '休' || desc.includes('放假')) return { kind: 'off', name };
   if (desc === '班' || desc.includes('上班')) return { kind: 'work', name };
-  const apple = String(ev.getFirstPropertyValue('x-apple-special-day') ?? '').trim().toUpperCase();
+  const apple = String(ev.getFirstPropertyValue('x-apple-special-day') ?? '')
+    .trim()
+    .toUpperCase();
   if (apple === 'WORK-HOLIDAY') return { kind: 'off', name };
   if (apple === 'ALTERNATE-WORKDAY') return { kind: 'work', name };
-  const cats = ev.getAllProperties('categories').flatMap((p) => p.getValues().map((v: unknown) => String(v).trim().toLowerCase()));
+  const cats = ev
+    .getAllProperties('categories')
+    .flatMap((p) => p.getValues().map((v: unknown) => String(v).trim().toLowerCase()));
   if (cats.some((c) => c === '休' || c === '放假' || c === 'holiday')) return { kind: 'off', name };
   if (cats.some((c) => c === '班' || c === '上班' || c === 'workday')) return { kind: 'work', name };
   return null;
@@ -69,7 +81,9 @@ function kindOf(ev: ICAL.Component, rawSummary: string): { kind: Kind; name: str
 
 function dayOfTime(v: unknown): number {
   if (!(v instanceof ICAL.Time)) return NaN;
-  return tryDayNumber(`${String(v.year).padStart(4, '0')}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`);
+  return tryDayNumber(
+    `${String(v.year).padStart(4, '0')}-${String(v.month).padStart(2, '0')}-${String(v.day).padStart(2, '0')}`,
+  );
 }
 
 /** Reads one event; pushes errors naming it (`line N` and SUMMARY). */
@@ -92,7 +106,8 @@ function readEvent(ev: ICAL.Component, where: string, errors: FieldError[]): Ent
   const duration = ev.getFirstPropertyValue('duration');
   if (dtend) {
     endExclusive = midnightDay(dtend.getFirstValue());
-    if (Number.isNaN(endExclusive)) return fail('ics_event_bad_end', '结束日期（DTEND）无效，或不是零点（请使用全天事件或从零点到零点的事件）。');
+    if (Number.isNaN(endExclusive))
+      return fail('ics_event_bad_end', '结束日期（DTEND）无效，或不是零点（请使用全天事件或从零点到零点的事件）。');
   } else if (duration instanceof ICAL.Duration) {
     endExclusive = start + Math.round(duration.toSeconds() / 86400);
   }
@@ -156,7 +171,9 @@ export function parseCalendarIcs(text: string, options: { year?: number } = {}):
   } catch (e) {
     throw invalid('ics_syntax', `ICS 文件无法解析：${(e as Error).message}`);
   }
-  const roots = (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : (parsed as unknown[])) as unknown[];
+  const roots = (
+    Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : (parsed as unknown[])
+  ) as unknown[];
   const lines = eventLines(text);
   const errors: FieldError[] = [];
   const entries: Entry[] = [];
@@ -200,7 +217,10 @@ export function parseCalendarIcs(text: string, options: { year?: number } = {}):
     const found = [...years].flatMap((y) => statutoryHolidays(y)).filter((h) => h.day >= b.from && h.day <= b.to);
     b.names = [...new Set(found.map((h) => h.name))];
     if (!b.names.length) {
-      errors.push({ code: 'ics_event_no_name', message: `${fromDayNumber(b.from)}至${fromDayNumber(b.to)}的放假事件没有节日名称，该期间也没有法定节日：请在标题中写明节日名称，例如“国庆节(休)”。` });
+      errors.push({
+        code: 'ics_event_no_name',
+        message: `${fromDayNumber(b.from)}至${fromDayNumber(b.to)}的放假事件没有节日名称，该期间也没有法定节日：请在标题中写明节日名称，例如“国庆节(休)”。`,
+      });
     }
   }
   if (errors.length > 0) throw new AppError('invalid', errors);
@@ -212,10 +232,15 @@ export function parseCalendarIcs(text: string, options: { year?: number } = {}):
       continue;
     }
     const date = fromDayNumber(w.d);
-    const same = asHolidays.filter((h) => w.name !== '' && h.b.names.some((nm) => nm.includes(w.name) || w.name.includes(nm)));
+    const same = asHolidays.filter(
+      (h) => w.name !== '' && h.b.names.some((nm) => nm.includes(w.name) || w.name.includes(nm)),
+    );
     const target = nearestHoliday(same, date) ?? nearestHoliday(asHolidays, date);
     if (!target) {
-      errors.push({ code: 'ics_workday_unattached', message: `调休上班日 ${date} 附近（45天内）没有放假安排，无法归属。` });
+      errors.push({
+        code: 'ics_workday_unattached',
+        message: `调休上班日 ${date} 附近（45天内）没有放假安排，无法归属。`,
+      });
     } else if (!target.b.makeup.includes(w.d)) target.b.makeup.push(w.d);
   }
   if (errors.length > 0) throw new AppError('invalid', errors);
@@ -235,7 +260,9 @@ export function parseCalendarIcs(text: string, options: { year?: number } = {}):
   let years: YearData[] = [];
   for (const [year, holidays] of [...byYear.entries()].sort((a, b) => a[0] - b[0])) {
     if (!holidays.some((h) => h.offDays.some((d) => yearOfDay(tryDayNumber(d)) === year))) {
-      notes.push(`${year}年只有跨年的放假日（${holidays.flatMap((h) => h.offDays).join('、')}），未作为完整年度导入；导入${year}年日历时会包含这些日期。`);
+      notes.push(
+        `${year}年只有跨年的放假日（${holidays.flatMap((h) => h.offDays).join('、')}），未作为完整年度导入；导入${year}年日历时会包含这些日期。`,
+      );
       continue;
     }
     years.push({ year, holidays, notices: [], explanations: [] });

@@ -87,19 +87,38 @@ test('JSON: bad input lists every problem with its field', () => {
 
 test('JSON: syntax errors, unattachable workdays and incomplete years', () => {
   assert.equal(errorsOf(() => parseCalendarJson('{"year": 2026,'))[0]?.code, 'calendar_json_syntax');
-  const far = JSON.stringify({ year: 2026, holidays: [{ name: '春节', from: '2026-02-15', to: '2026-02-23' }, { name: '国庆节', from: '2026-10-01', to: '2026-10-07' }], workdays: ['2026-07-04'] });
-  assert.deepEqual(errorsOf(() => parseCalendarJson(far)).map((e) => `${e.code}@${e.field}`), ['calendar_workday_unattached@workdays[0]']);
+  const far = JSON.stringify({
+    year: 2026,
+    holidays: [
+      { name: '春节', from: '2026-02-15', to: '2026-02-23' },
+      { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
+    ],
+    workdays: ['2026-07-04'],
+  });
+  assert.deepEqual(
+    errorsOf(() => parseCalendarJson(far)).map((e) => `${e.code}@${e.field}`),
+    ['calendar_workday_unattached@workdays[0]'],
+  );
   const partial = JSON.stringify({ year: 2026, holidays: [{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }] });
   const errs = errorsOf(() => parseCalendarJson(partial));
   assert.equal(errs[0]?.code, 'calendar_year_incomplete');
   assert.equal(errs[0]?.message, '2026年的安排不完整：缺少春节和国庆节放假安排。');
-  const outside = JSON.stringify({ year: 2026, holidays: [{ name: '春节', from: '2026-02-15', to: '2026-02-23' }, { name: '国庆节', from: '2027-10-01', to: '2027-10-07' }] });
+  const outside = JSON.stringify({
+    year: 2026,
+    holidays: [
+      { name: '春节', from: '2026-02-15', to: '2026-02-23' },
+      { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
+    ],
+  });
   assert.equal(errorsOf(() => parseCalendarJson(outside))[0]?.code, 'calendar_date_out_of_year');
 });
 
 test('ICS: the chinese-days calendar 2024–2026 matches our data day by day', () => {
   const { years, notes } = parseCalendarIcs(chineseDaysIcs('holidays.ics'));
-  assert.deepEqual(years.map((y) => y.year), [2024, 2025, 2026]);
+  assert.deepEqual(
+    years.map((y) => y.year),
+    [2024, 2025, 2026],
+  );
   assert.deepEqual(notes, []);
   const y2025 = years[1];
   assert.deepEqual(
@@ -120,20 +139,30 @@ test('ICS: the chinese-days calendar 2024–2026 matches our data day by day', (
 test('ICS: two concatenated files put 2022-12-31 into the 2023 元旦 break', () => {
   const text = `${chineseDaysIcs('years/2022.ics')}\n${chineseDaysIcs('years/2023.ics')}`;
   const { years } = parseCalendarIcs(text);
-  assert.deepEqual(years.map((y) => y.year), [2022, 2023]);
+  assert.deepEqual(
+    years.map((y) => y.year),
+    [2022, 2023],
+  );
   assert.deepEqual(years[1]?.holidays[0]?.offDays, ['2022-12-31', '2023-01-01', '2023-01-02']);
   assert.equal(years[1]?.holidays[5]?.name, '中秋节、国庆节');
   sameWorkingDays(years, '2022-01-01', '2023-12-31');
   // Alone, the 2022 file carries only a fragment of 2023: reported, not imported as a year.
   const alone = parseCalendarIcs(chineseDaysIcs('years/2022.ics'));
-  assert.deepEqual(alone.years.map((y) => y.year), [2022]);
-  assert.equal(alone.notes[0], '2023年只有跨年的放假日（2022-12-31），未作为完整年度导入；导入2023年日历时会包含这些日期。');
+  assert.deepEqual(
+    alone.years.map((y) => y.year),
+    [2022],
+  );
+  assert.equal(
+    alone.notes[0],
+    '2023年只有跨年的放假日（2022-12-31），未作为完整年度导入；导入2023年日历时会包含这些日期。',
+  );
   assert.equal(parseCalendarIcs(text, { year: 2023 }).years.length, 1);
   assert.equal(errorsOf(() => parseCalendarIcs(text, { year: 2030 }))[0]?.code, 'ics_year_not_found');
 });
 
 const vevent = (lines: string[]): string => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
-const vcal = (events: string[]): string => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//CN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+const vcal = (events: string[]): string =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//CN', ...events, 'END:VCALENDAR', ''].join('\r\n');
 const SPRING = vevent(['DTSTART;VALUE=DATE:20260215', 'DTEND;VALUE=DATE:20260224', 'SUMMARY:春节 休']);
 
 test('ICS: other accepted shapes (CATEGORIES, DESCRIPTION, X-APPLE-SPECIAL-DAY, DURATION, 上班)', () => {
@@ -160,11 +189,10 @@ test('ICS: bad events are reported with their line number and title', () => {
     vevent(['DTSTART;VALUE=DATE:20260101', 'RRULE:FREQ=YEARLY', 'SUMMARY:元旦(休)']),
   ]);
   const errs = errorsOf(() => parseCalendarIcs(text));
-  assert.deepEqual(errs.map((e) => `${e.code}@${e.field}`), [
-    'ics_event_kind_unknown@第9行的事件',
-    'ics_event_not_all_day@第14行的事件',
-    'ics_event_recurring@第18行的事件',
-  ]);
+  assert.deepEqual(
+    errs.map((e) => `${e.code}@${e.field}`),
+    ['ics_event_kind_unknown@第9行的事件', 'ics_event_not_all_day@第14行的事件', 'ics_event_recurring@第18行的事件'],
+  );
   assert.equal(errs[0]?.message, '第9行的事件（国庆节）：无法判断是放假还是调休上班：请在标题末尾写“(休)”或“(班)”。');
   assert.equal(errorsOf(() => parseCalendarIcs('hello'))[0]?.code, 'ics_syntax');
   assert.equal(errorsOf(() => parseCalendarIcs(vcal([])))[0]?.code, 'ics_no_events');

@@ -34,7 +34,6 @@ export { parseCalendarIcs } from './calendar-ics.rules.js';
 /** Result of both parsers. */
 export type { CalendarImportResult } from './calendar.types.js';
 
-
 const HOLIDAY_KEYS = new Set(['name', 'from', 'to', 'days', 'offDays', 'workdays', 'makeupWorkdays']);
 const YEAR_KEYS = new Set(['year', 'holidays', 'workdays', 'notices', 'notice', 'explanations']);
 // Read-only fields of the API's year summary (GET /api/v1/calendar/:year): ignored, so that answer imports back.
@@ -75,7 +74,12 @@ function readDates(v: Json, field: string, errors: FieldError[]): IsoDate[] | nu
   const out: IsoDate[] = [];
   v.forEach((d, i) => {
     if (typeof d === 'string' && !Number.isNaN(tryDayNumber(d))) out.push(d);
-    else errors.push({ code: 'invalid_date', message: `“${String(d)}”不是有效日期（格式为 2026-01-04）。`, field: `${field}[${i}]` });
+    else
+      errors.push({
+        code: 'invalid_date',
+        message: `“${String(d)}”不是有效日期（格式为 2026-01-04）。`,
+        field: `${field}[${i}]`,
+      });
   });
   return out;
 }
@@ -87,7 +91,8 @@ function readHoliday(v: Json, p: string, errors: FieldError[]): HolidayArrangeme
   }
   const before = errors.length;
   for (const k of Object.keys(v)) {
-    if (!HOLIDAY_KEYS.has(k) && !SUMMARY_HOLIDAY_KEYS.has(k)) errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}.${k}` });
+    if (!HOLIDAY_KEYS.has(k) && !SUMMARY_HOLIDAY_KEYS.has(k))
+      errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}.${k}` });
   }
   const name = v.name;
   if (typeof name !== 'string' || name.trim() === '') {
@@ -106,15 +111,31 @@ function readHoliday(v: Json, p: string, errors: FieldError[]): HolidayArrangeme
     const fromOk = typeof from === 'string' && !Number.isNaN(tryDayNumber(from));
     const toOk = typeof to === 'string' && !Number.isNaN(tryDayNumber(to));
     if (from === undefined && to === undefined) {
-      errors.push({ code: 'calendar_holiday_days_missing', message: '请用 from/to 或 days 给出放假日期。', field: `${p}.from` });
+      errors.push({
+        code: 'calendar_holiday_days_missing',
+        message: '请用 from/to 或 days 给出放假日期。',
+        field: `${p}.from`,
+      });
     } else if (!fromOk) {
-      errors.push({ code: 'invalid_date', message: `放假开始日期“${String(from)}”无效（格式为 2026-01-01）。`, field: `${p}.from` });
+      errors.push({
+        code: 'invalid_date',
+        message: `放假开始日期“${String(from)}”无效（格式为 2026-01-01）。`,
+        field: `${p}.from`,
+      });
     } else if (!toOk) {
-      errors.push({ code: 'invalid_date', message: `放假结束日期“${String(to)}”无效（格式为 2026-01-03）。`, field: `${p}.to` });
+      errors.push({
+        code: 'invalid_date',
+        message: `放假结束日期“${String(to)}”无效（格式为 2026-01-03）。`,
+        field: `${p}.to`,
+      });
     } else {
       const span = tryDayNumber(to as string) - tryDayNumber(from as string);
       if (span < 0 || span >= MAX_BREAK_DAYS) {
-        errors.push({ code: 'calendar_range_invalid', message: `放假区间 ${from} 至 ${to} 无效（结束日期须不早于开始日期，且不超过${MAX_BREAK_DAYS}天）。`, field: `${p}.to` });
+        errors.push({
+          code: 'calendar_range_invalid',
+          message: `放假区间 ${from} 至 ${to} 无效（结束日期须不早于开始日期，且不超过${MAX_BREAK_DAYS}天）。`,
+          field: `${p}.to`,
+        });
       } else offDays = eachDay(from as string, to as string);
     }
   }
@@ -147,19 +168,32 @@ function readNotices(v: Json, p: string, errors: FieldError[]): NoticeRef[] {
 
 function readYear(v: Json, p: string, errors: FieldError[]): YearData | null {
   if (!isObject(v)) {
-    errors.push({ code: 'calendar_field_type', message: '年度数据应为对象，例如 {"year": 2026, "holidays": [...]}。', field: p.replace(/\.$/, '') || 'year' });
+    errors.push({
+      code: 'calendar_field_type',
+      message: '年度数据应为对象，例如 {"year": 2026, "holidays": [...]}。',
+      field: p.replace(/\.$/, '') || 'year',
+    });
     return null;
   }
   const before = errors.length;
   for (const k of Object.keys(v)) {
-    if (!YEAR_KEYS.has(k) && !SUMMARY_YEAR_KEYS.has(k)) errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}${k}` });
+    if (!YEAR_KEYS.has(k) && !SUMMARY_YEAR_KEYS.has(k))
+      errors.push({ code: 'calendar_field_unknown', message: `不认识的字段“${k}”。`, field: `${p}${k}` });
   }
   if (v.provisional === true) {
-    errors.push({ code: 'calendar_import_provisional', message: '这是依法推算的暂定安排，不是国务院办公厅公布的安排，不能导入。', field: `${p}provisional` });
+    errors.push({
+      code: 'calendar_import_provisional',
+      message: '这是依法推算的暂定安排，不是国务院办公厅公布的安排，不能导入。',
+      field: `${p}provisional`,
+    });
   }
   const year = v.year;
   if (typeof year !== 'number' || !Number.isInteger(year)) {
-    errors.push({ code: 'calendar_year_invalid', message: '缺少年度（year），应为整数，例如 2026。', field: `${p}year` });
+    errors.push({
+      code: 'calendar_year_invalid',
+      message: '缺少年度（year），应为整数，例如 2026。',
+      field: `${p}year`,
+    });
   }
   if (!Array.isArray(v.holidays) || v.holidays.length === 0) {
     errors.push({ code: 'calendar_holidays_missing', message: '缺少节假日列表（holidays）。', field: `${p}holidays` });
@@ -169,13 +203,20 @@ function readYear(v: Json, p: string, errors: FieldError[]): YearData | null {
     .map((h, i) => readHoliday(h, `${p}holidays[${i}]`, errors))
     .filter((h): h is HolidayArrangement => h !== null);
   const loose = v.workdays === undefined ? [] : readDates(v.workdays, `${p}workdays`, errors);
-  const notices = [...readNotices(v.notices, `${p}notices`, errors), ...(v.notice === undefined ? [] : readNotices([v.notice], `${p}notice`, errors))];
+  const notices = [
+    ...readNotices(v.notices, `${p}notices`, errors),
+    ...(v.notice === undefined ? [] : readNotices([v.notice], `${p}notice`, errors)),
+  ];
   const explanations = readExplanations(v.explanations, `${p}explanations`, errors);
   if (errors.length > before || !loose) return null;
   loose.forEach((d, i) => {
     const target = nearestHoliday(holidays, d);
     if (!target) {
-      errors.push({ code: 'calendar_workday_unattached', message: `调休上班日 ${d} 附近（45天内）没有节假日，无法归属。`, field: `${p}workdays[${i}]` });
+      errors.push({
+        code: 'calendar_workday_unattached',
+        message: `调休上班日 ${d} 附近（45天内）没有节假日，无法归属。`,
+        field: `${p}workdays[${i}]`,
+      });
     } else target.makeupWorkdays = [...target.makeupWorkdays, d].sort();
   });
   return { year: year as number, holidays, notices, explanations };
@@ -183,10 +224,23 @@ function readYear(v: Json, p: string, errors: FieldError[]): YearData | null {
 
 function readExplanations(v: Json, p: string, errors: FieldError[]): YearData['explanations'] {
   if (v === undefined) return [];
-  const ok = Array.isArray(v) && v.every((x) => isObject(x) && typeof x.date === 'string' && !Number.isNaN(tryDayNumber(x.date)) && typeof x.working === 'boolean' && typeof x.reason === 'string');
+  const ok =
+    Array.isArray(v) &&
+    v.every(
+      (x) =>
+        isObject(x) &&
+        typeof x.date === 'string' &&
+        !Number.isNaN(tryDayNumber(x.date)) &&
+        typeof x.working === 'boolean' &&
+        typeof x.reason === 'string',
+    );
   if (!ok) {
     errors.push({ code: 'calendar_field_type', message: 'explanations 应为 {date, working, reason} 列表。', field: p });
     return [];
   }
-  return (v as Array<{ date: string; working: boolean; reason: string }>).map((x) => ({ date: x.date, working: x.working, reason: x.reason }));
+  return (v as Array<{ date: string; working: boolean; reason: string }>).map((x) => ({
+    date: x.date,
+    working: x.working,
+    reason: x.reason,
+  }));
 }

@@ -14,7 +14,11 @@ export interface CalendarChange {
  * listener that recomputes them when the calendar changes, and returns how many
  * stored due dates moved.
  */
-export type CalendarListener = (ctx: Ctx, cal: WorkCalendar, change: CalendarChange) => Promise<{ label: string; moved: number }>;
+export type CalendarListener = (
+  ctx: Ctx,
+  cal: WorkCalendar,
+  change: CalendarChange,
+) => Promise<{ label: string; moved: number }>;
 
 const listeners: CalendarListener[] = [];
 export const onCalendarChange = (l: CalendarListener): void => void listeners.push(l);

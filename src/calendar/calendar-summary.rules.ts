@@ -41,13 +41,22 @@ export function yearSummary(cal: WorkCalendar, year: number): YearSummary {
   const yd = cal.data.get(year);
   if (!yd) throw yearMissingError(year);
   const provisional = yd.provisional === true;
-  const withWeekday = (d: IsoDate): string => `${formatChineseShort(d)}（${WEEKDAY_ZH[weekdayOfDayNumber(tryDayNumber(d))]}）`;
+  const withWeekday = (d: IsoDate): string =>
+    `${formatChineseShort(d)}（${WEEKDAY_ZH[weekdayOfDayNumber(tryDayNumber(d))]}）`;
   const holidays = yd.holidays.map((h): YearSummaryHoliday => {
     const from = h.offDays[0] as IsoDate;
     const to = h.offDays[h.offDays.length - 1] as IsoDate;
     let text = `${h.name}：${formatDayRange(from, to)}放假，共${h.offDays.length}天`;
     if (h.makeupWorkdays.length > 0) text += `；${h.makeupWorkdays.map(withWeekday).join('、')}调休上班`;
-    return { name: h.name, from, to, offDays: [...h.offDays], offDayCount: h.offDays.length, makeupWorkdays: [...h.makeupWorkdays], text };
+    return {
+      name: h.name,
+      from,
+      to,
+      offDays: [...h.offDays],
+      offDayCount: h.offDays.length,
+      makeupWorkdays: [...h.makeupWorkdays],
+      text,
+    };
   });
   const a = dayIndex(cal, `${year}-01-01`);
   const b = dayIndex(cal, `${year}-12-31`);

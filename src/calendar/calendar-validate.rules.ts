@@ -33,7 +33,11 @@ export function validateYearData(y: YearData, path = ''): FieldError[] {
       const f = `${field}[${i}]`;
       if (Number.isNaN(n)) err('invalid_date', `${label}“${String(d)}”不是有效日期（格式为 2025-10-01）。`, f);
       else if (n < lo || n > hi) {
-        err('calendar_date_out_of_year', `${label}${d}不属于${y.year}年的节假日安排（应在${y.year - 1}年12月至${y.year + 1}年1月之间）。`, f);
+        err(
+          'calendar_date_out_of_year',
+          `${label}${d}不属于${y.year}年的节假日安排（应在${y.year - 1}年12月至${y.year + 1}年1月之间）。`,
+          f,
+        );
       } else if (n <= prev) err('calendar_dates_unsorted', `${label}${d}重复或未按日期先后排列。`, f);
       if (!Number.isNaN(n)) prev = n;
     });
@@ -44,7 +48,8 @@ export function validateYearData(y: YearData, path = ''): FieldError[] {
   }
   y.holidays.forEach((h, i) => {
     const hp = `${pre}holidays[${i}]`;
-    if (typeof h.name !== 'string' || h.name.trim() === '') err('calendar_holiday_name_missing', '节假日名称不能为空。', `${hp}.name`);
+    if (typeof h.name !== 'string' || h.name.trim() === '')
+      err('calendar_holiday_name_missing', '节假日名称不能为空。', `${hp}.name`);
     if (!Array.isArray(h.offDays) || h.offDays.length === 0) {
       err('calendar_holiday_days_missing', `“${h.name}”没有放假日期。`, `${hp}.offDays`);
     } else checkDates(h.offDays, `${hp}.offDays`, '放假日期');
@@ -89,7 +94,8 @@ export function checkYears(years: readonly YearData[], pathOf: (i: number) => st
   years.forEach((y, i) => {
     const p = pathOf(i);
     const pre = p ? `${p}.` : '';
-    if (seen.has(y.year)) errors.push({ code: 'calendar_year_duplicate', message: `${y.year}年出现了两次。`, field: `${pre}year` });
+    if (seen.has(y.year))
+      errors.push({ code: 'calendar_year_duplicate', message: `${y.year}年出现了两次。`, field: `${pre}year` });
     seen.add(y.year);
     errors.push(...validateYearData(y, p));
     const names = y.holidays.map((h) => h.name).join('、');

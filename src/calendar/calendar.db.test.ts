@@ -48,7 +48,13 @@ describeDb('calendar in the database', (h) => {
     // 12-21..25 (5), 12-28..31 (9), 1-1..3 off, 1-4..8 (14), 1-11..15 (19), 1-18 (20)
     assert.equal(addWorkingDays(cal, '2026-12-20', 20), '2027-01-18');
     assert.equal(isWorkingDay(cal, '2027-02-14'), true, 'a make-up Sunday');
-    const ev = await h.db().selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const ev = await h
+      .db()
+      .selectFrom('audit_events')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     assert.equal(ev.action, 'calendar.add');
     assert.equal(ev.actor_label, admin.username);
 
@@ -69,7 +75,13 @@ describeDb('calendar in the database', (h) => {
   it('only system administrators may change the calendar; bad files change nothing', async () => {
     const root = await makeOrg(h.db());
     const sup = await makeUser(h.db(), [['supervisor', root]]);
-    await assert.rejects(saveCalendarYears(h.ctx(sup.actor), parseCalendarJson(Y2027).years, 'edit'), { code: 'calendar_forbidden' });
-    assert.throws(() => parseCalendarJson('{"year": 2028, "holidays": [{"name": "春节", "from": "2028-02-30", "to": "2028-02-01"}]}'), (e: { errors: Array<{ field?: string }> }) => e.errors.length > 0);
+    await assert.rejects(saveCalendarYears(h.ctx(sup.actor), parseCalendarJson(Y2027).years, 'edit'), {
+      code: 'calendar_forbidden',
+    });
+    assert.throws(
+      () =>
+        parseCalendarJson('{"year": 2028, "holidays": [{"name": "春节", "from": "2028-02-30", "to": "2028-02-01"}]}'),
+      (e: { errors: Array<{ field?: string }> }) => e.errors.length > 0,
+    );
   });
 });

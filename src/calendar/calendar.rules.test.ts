@@ -88,17 +88,45 @@ test('workingDaysBetween counts (a, b]', () => {
 });
 
 test('dayInfo reports the kind and the holiday name', () => {
-  assert.deepEqual(dayInfo(cal, '2025-10-11'), { date: '2025-10-11', working: true, kind: 'makeup_workday', holidayName: '国庆节、中秋节', provisional: false });
-  assert.deepEqual(dayInfo(cal, '2023-09-29'), { date: '2023-09-29', working: false, kind: 'holiday', holidayName: '中秋节、国庆节', provisional: false });
-  assert.deepEqual(dayInfo(cal, '2025-10-12'), { date: '2025-10-12', working: false, kind: 'weekend', provisional: false });
-  assert.deepEqual(dayInfo(cal, '2025-10-13'), { date: '2025-10-13', working: true, kind: 'workday', provisional: false });
+  assert.deepEqual(dayInfo(cal, '2025-10-11'), {
+    date: '2025-10-11',
+    working: true,
+    kind: 'makeup_workday',
+    holidayName: '国庆节、中秋节',
+    provisional: false,
+  });
+  assert.deepEqual(dayInfo(cal, '2023-09-29'), {
+    date: '2023-09-29',
+    working: false,
+    kind: 'holiday',
+    holidayName: '中秋节、国庆节',
+    provisional: false,
+  });
+  assert.deepEqual(dayInfo(cal, '2025-10-12'), {
+    date: '2025-10-12',
+    working: false,
+    kind: 'weekend',
+    provisional: false,
+  });
+  assert.deepEqual(dayInfo(cal, '2025-10-13'), {
+    date: '2025-10-13',
+    working: true,
+    kind: 'workday',
+    provisional: false,
+  });
 });
 
 test('describeRange lists breaks and 调休 days in Chinese', () => {
-  assert.equal(describeRange(cal, '2025-09-26', '2025-10-30'), '10月1日至8日国庆节、中秋节放假，9月28日、10月11日调休上班');
+  assert.equal(
+    describeRange(cal, '2025-09-26', '2025-10-30'),
+    '10月1日至8日国庆节、中秋节放假，9月28日、10月11日调休上班',
+  );
   assert.equal(describeRange(cal, '2025-01-20', '2025-02-28'), '1月28日至2月4日春节放假，1月26日、2月8日调休上班');
   assert.equal(describeRange(cal, '2022-12-20', '2023-01-10'), '2022年12月31日至2023年1月2日元旦放假');
-  assert.equal(describeRange(cal, '2023-04-01', '2023-05-10'), '4月5日清明节放假，4月29日至5月3日劳动节放假，4月23日、5月6日调休上班');
+  assert.equal(
+    describeRange(cal, '2023-04-01', '2023-05-10'),
+    '4月5日清明节放假，4月29日至5月3日劳动节放假，4月23日、5月6日调休上班',
+  );
   assert.equal(describeRange(cal, '2025-03-03', '2025-03-20'), '');
 });
 
@@ -126,22 +154,39 @@ test('buildCalendar rejects conflicting, duplicate and malformed data', () => {
   const code = (c: string) => (e: unknown) => isAppError(e) && e.errors.some((x) => x.code === c);
   assert.throws(() => buildCalendar([]), code('calendar_empty'));
   assert.throws(() => buildCalendar([y2025, y2025]), code('calendar_year_duplicate'));
-  const clash: YearData = { ...y2025, holidays: [...y2025.holidays, { name: '测试', offDays: ['2025-10-11'], makeupWorkdays: [] }] };
+  const clash: YearData = {
+    ...y2025,
+    holidays: [...y2025.holidays, { name: '测试', offDays: ['2025-10-11'], makeupWorkdays: [] }],
+  };
   assert.throws(() => buildCalendar([clash]), code('calendar_conflict'));
-  const bad: YearData = { year: 2025, notices: [], explanations: [], holidays: [{ name: '春节', offDays: ['2025-02-30'], makeupWorkdays: ['2026-03-01'] }] };
+  const bad: YearData = {
+    year: 2025,
+    notices: [],
+    explanations: [],
+    holidays: [{ name: '春节', offDays: ['2025-02-30'], makeupWorkdays: ['2026-03-01'] }],
+  };
   assert.throws(
     () => buildCalendar([bad]),
     (e: unknown) =>
       isAppError(e) &&
       e.errors.some((x) => x.code === 'invalid_date' && x.field === 'years[0].holidays[0].offDays[0]') &&
-      e.errors.some((x) => x.code === 'calendar_date_out_of_year' && x.field === 'years[0].holidays[0].makeupWorkdays[0]'),
+      e.errors.some(
+        (x) => x.code === 'calendar_date_out_of_year' && x.field === 'years[0].holidays[0].makeupWorkdays[0]',
+      ),
   );
 });
 
 test('yearSummary 2026 for `calendar show 2026`', () => {
   const s = yearSummary(cal, 2026);
   assert.equal(s.holidays.length, 7);
-  assert.deepEqual(s.workingWeekends, ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+  assert.deepEqual(s.workingWeekends, [
+    '2026-01-04',
+    '2026-02-14',
+    '2026-02-28',
+    '2026-05-09',
+    '2026-09-20',
+    '2026-10-10',
+  ]);
   // 261 weekdays − 19 weekdays off + 6 working weekends.
   assert.equal(s.workingDays, 248);
   assert.equal(s.holidays[6]?.text, '国庆节：10月1日至7日放假，共7天；9月20日（星期日）、10月10日（星期六）调休上班');
@@ -167,8 +212,11 @@ test('property: addWorkingDays(d, n ≥ 1) is a working day after d', () => {
 
 test('property: addWorkingDays(addWorkingDays(d, a), b) = addWorkingDays(d, a + b)', () => {
   fc.assert(
-    fc.property(anyDate, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (d, a, b) =>
-      addWorkingDays(cal, addWorkingDays(cal, d, a), b) === addWorkingDays(cal, d, a + b),
+    fc.property(
+      anyDate,
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 0, max: 40 }),
+      (d, a, b) => addWorkingDays(cal, addWorkingDays(cal, d, a), b) === addWorkingDays(cal, d, a + b),
     ),
     { numRuns: 2000 },
   );
@@ -176,7 +224,11 @@ test('property: addWorkingDays(addWorkingDays(d, a), b) = addWorkingDays(d, a + 
 
 test('property: workingDaysBetween(d, addWorkingDays(d, n)) = n', () => {
   fc.assert(
-    fc.property(anyDate, fc.integer({ min: 0, max: 60 }), (d, n) => workingDaysBetween(cal, d, addWorkingDays(cal, d, n)) === n),
+    fc.property(
+      anyDate,
+      fc.integer({ min: 0, max: 60 }),
+      (d, n) => workingDaysBetween(cal, d, addWorkingDays(cal, d, n)) === n,
+    ),
     { numRuns: 2000 },
   );
 });
@@ -184,7 +236,11 @@ test('property: workingDaysBetween(d, addWorkingDays(d, n)) = n', () => {
 test('property: addWorkingDays agrees with chinese-days findWorkday (independent implementation)', () => {
   assert.equal(chineseDays.isWorkday('2008-01-05'), false, 'chinese-days uses local time: run the tests with TZ=UTC');
   fc.assert(
-    fc.property(anyDate, fc.integer({ min: 1, max: 60 }), (d, n) => addWorkingDays(cal, d, n) === chineseDays.findWorkday(n, d)),
+    fc.property(
+      anyDate,
+      fc.integer({ min: 1, max: 60 }),
+      (d, n) => addWorkingDays(cal, d, n) === chineseDays.findWorkday(n, d),
+    ),
     { numRuns: 1000 },
   );
 });

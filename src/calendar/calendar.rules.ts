@@ -13,12 +13,7 @@
  * count of working days, plus the list of working days. Every query is then O(1) array arithmetic.
  */
 import { AppError, invalid } from '../platform/errors.js';
-import {
-  fromDayNumber,
-  tryDayNumber,
-  weekdayOfDayNumber,
-  type IsoDate,
-} from '../platform/dates.js';
+import { fromDayNumber, tryDayNumber, weekdayOfDayNumber, type IsoDate } from '../platform/dates.js';
 import type { YearData } from './calendar.types.js';
 import { validateYearData } from './calendar-validate.rules.js';
 import { formatDayRange, joinDates } from './calendar-format.rules.js';
@@ -101,7 +96,10 @@ export function buildCalendar(years: readonly YearData[]): WorkCalendar {
   const provisionalYears = sorted.filter((y) => data.get(y)?.provisional);
   const lastAnnounced = sorted.filter((y) => !data.get(y)?.provisional).pop();
   if (provisionalYears.length && lastAnnounced !== undefined && (provisionalYears[0] as number) < lastAnnounced) {
-    throw invalid('calendar_provisional_order', `${provisionalYears[0]}年的暂定安排不能早于已公布的${lastAnnounced}年安排。`);
+    throw invalid(
+      'calendar_provisional_order',
+      `${provisionalYears[0]}年的暂定安排不能早于已公布的${lastAnnounced}年安排。`,
+    );
   }
   const first = sorted[0] as number;
   const last = sorted[sorted.length - 1] as number;
@@ -319,7 +317,12 @@ export function dayInfo(cal: WorkCalendar, date: IsoDate): DayInfo {
   const i = dayIndex(cal, date);
   const k = cal.kinds[i] as number;
   const p = cal.periodOf[i] as number;
-  const info: DayInfo = { date: dateAt(cal, i), working: isWorkingIndex(cal, i), kind: KIND_NAMES[k] as DayKind, provisional: isProvisionalIndex(cal, i) };
+  const info: DayInfo = {
+    date: dateAt(cal, i),
+    working: isWorkingIndex(cal, i),
+    kind: KIND_NAMES[k] as DayKind,
+    provisional: isProvisionalIndex(cal, i),
+  };
   if (p >= 0) info.holidayName = (cal.periods[p] as IndexedPeriod).name;
   return info;
 }

@@ -88,6 +88,12 @@ test('invalid dates throw a coded error', () => {
     () => addDays('2025-02-30', 1),
     (e: unknown) => isAppError(e) && e.code === 'invalid_date' && e.kind === 'invalid',
   );
-  assert.throws(() => formatChinese('2025-2-3'), (e: unknown) => isAppError(e) && e.code === 'invalid_date');
-  assert.throws(() => todayInShanghai(new Date('nope')), (e: unknown) => isAppError(e) && e.code === 'invalid_date');
+  assert.throws(
+    () => formatChinese('2025-2-3'),
+    (e: unknown) => isAppError(e) && e.code === 'invalid_date',
+  );
+  assert.throws(
+    () => todayInShanghai(new Date('nope')),
+    (e: unknown) => isAppError(e) && e.code === 'invalid_date',
+  );
 });

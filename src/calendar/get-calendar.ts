@@ -6,7 +6,8 @@ import { withProvisionalYears } from './provisional-year.rules.js';
 import type { YearData } from './calendar.types.js';
 
 /** The calendar of the announced years plus the provisional years after them (暂定, derived from the law). */
-export const calendarOf = (announced: readonly YearData[]): WorkCalendar => buildCalendar(withProvisionalYears(announced));
+export const calendarOf = (announced: readonly YearData[]): WorkCalendar =>
+  buildCalendar(withProvisionalYears(announced));
 
 let cached: { stamp: string; cal: WorkCalendar } | null = null;
 

@@ -12,7 +12,21 @@ export { calendarListeners, onCalendarChange } from './calendar-listeners.js';
 export type { CalendarChange, CalendarListener } from './calendar-listeners.js';
 export { yearSummary } from './calendar-summary.rules.js';
 export { calendarChanges, calendarVersions } from './calendar-versions.js';
-export { addWorkingDays, addWorkingDaysIndex, coversYear, dateAt, dayIndex, dayInfo, describeIndexRange, isAnnouncedYear, isProvisionalDate, isWorkingDay, isWorkingIndex, workingDaysBetween, workingDaysBetweenIndex } from './calendar.rules.js';
+export {
+  addWorkingDays,
+  addWorkingDaysIndex,
+  coversYear,
+  dateAt,
+  dayIndex,
+  dayInfo,
+  describeIndexRange,
+  isAnnouncedYear,
+  isProvisionalDate,
+  isWorkingDay,
+  isWorkingIndex,
+  workingDaysBetween,
+  workingDaysBetweenIndex,
+} from './calendar.rules.js';
 export type { WorkCalendar } from './calendar.rules.js';
 export { correctCalendarDay } from './correct-calendar-day.js';
 export { getCalendar } from './get-calendar.js';

@@ -20,7 +20,8 @@ test('one record for every year 2008–2026, each with a notice and the 春节 a
     assert.ok(y.notices.length >= 1, `${y.year} notice`);
     assert.ok(y.notices[0]?.title.includes(`${y.year}年`), `${y.year} title`);
     const names = y.holidays.map((h) => h.name).join('、');
-    for (const n of ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节']) assert.ok(names.includes(n), `${y.year} ${n}`);
+    for (const n of ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'])
+      assert.ok(names.includes(n), `${y.year} ${n}`);
   }
 });
 
@@ -64,7 +65,13 @@ test('2020 Spring Festival extension: 01-24 … 02-02 off, 02-01 not a working d
 });
 
 test('the 2023 元旦 break starting 2022-12-31 is found from 2022', () => {
-  assert.deepEqual(dayInfo(cal, '2022-12-31'), { date: '2022-12-31', working: false, kind: 'holiday', holidayName: '元旦', provisional: false });
+  assert.deepEqual(dayInfo(cal, '2022-12-31'), {
+    date: '2022-12-31',
+    working: false,
+    kind: 'holiday',
+    holidayName: '元旦',
+    provisional: false,
+  });
   assert.equal(OFFICIAL_YEARS.find((y) => y.year === 2023)?.holidays[0]?.offDays[0], '2022-12-31');
   // Likewise 2018-12-29 (Saturday) is a working day under the 2019 notice, 2011-12-31 under 2012's.
   assert.equal(dayInfo(cal, '2018-12-29').kind, 'makeup_workday');

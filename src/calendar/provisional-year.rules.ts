@@ -22,7 +22,8 @@ import type { HolidayArrangement, YearData } from './calendar.types.js';
 export const PROVISIONAL_BASIS =
   '依据《全国年节及纪念日放假办法》第二条、第六条推算（周末放假，节日逢周末在其后的工作日补假，不含调休）；国务院办公厅公布当年节假日安排后以通知为准。';
 
-const ymd = (y: number, m: number, d: number): number => toDayNumber(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const ymd = (y: number, m: number, d: number): number =>
+  toDayNumber(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 const dayOf = (d: SolarDay): number => ymd(d.getYear(), d.getMonth(), d.getDay());
 const isWeekend = (n: number): boolean => {
   const w = weekdayOfDayNumber(n);
@@ -76,7 +77,11 @@ export function provisionalYear(year: number): YearData {
       if (!last.names.includes(name)) last.names.push(name);
     } else breaks.push({ days: [d], names: [name] });
   }
-  const arrangements: HolidayArrangement[] = breaks.map((b) => ({ name: b.names.join('、'), offDays: b.days.map(fromDayNumber), makeupWorkdays: [] }));
+  const arrangements: HolidayArrangement[] = breaks.map((b) => ({
+    name: b.names.join('、'),
+    offDays: b.days.map(fromDayNumber),
+    makeupWorkdays: [],
+  }));
   return { year, holidays: arrangements, notices: [], explanations: [], provisional: true };
 }
 
@@ -90,11 +95,14 @@ export function provisionalNote(years: readonly number[]): string {
 
 /** The 暂定 sentence for a date on the provisional calendar, or null for an announced (or missing) date. */
 export function provisionalNoteFor(cal: WorkCalendar, date: string | null): string | null {
-  return date && isValidIsoDate(date) && isProvisionalDate(cal, date) ? provisionalNote(provisionalYears([date])) : null;
+  return date && isValidIsoDate(date) && isProvisionalDate(cal, date)
+    ? provisionalNote(provisionalYears([date]))
+    : null;
 }
 
 /** The distinct years of a list of dates, ascending (for `provisionalNote`). */
-export const provisionalYears = (dates: readonly string[]): number[] => [...new Set(dates.map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+export const provisionalYears = (dates: readonly string[]): number[] =>
+  [...new Set(dates.map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
 
 /** Years after the last announced one that get a provisional arrangement. */
 export const PROVISIONAL_YEARS_AHEAD = 5;

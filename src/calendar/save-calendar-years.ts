@@ -11,10 +11,21 @@ import { OFFICIAL_YEARS } from './official-holidays.data.js';
 
 /** JSON with sorted keys: the same year read from a file or from the database compares equal. */
 const canonical = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
-const sameYear = (stored: string, y: YearData): boolean => JSON.stringify(canonical(JSON.parse(stored))) === JSON.stringify(canonical(y));
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
+      : v;
+const sameYear = (stored: string, y: YearData): boolean =>
+  JSON.stringify(canonical(JSON.parse(stored))) === JSON.stringify(canonical(y));
 
-const summarize = (y: YearData) => `${y.year}年：${y.holidays.map((h) => `${h.name}${h.offDays.length}天`).join('、')}；调休上班${y.holidays.reduce((n, h) => n + h.makeupWorkdays.length, 0)}天`;
+const summarize = (y: YearData) =>
+  `${y.year}年：${y.holidays.map((h) => `${h.name}${h.offDays.length}天`).join('、')}；调休上班${y.holidays.reduce((n, h) => n + h.makeupWorkdays.length, 0)}天`;
 
 /**
  * Adds or replaces years of the calendar (import, correction). Each change is
@@ -25,8 +36,12 @@ export async function saveCalendarYears(
   ctx: Ctx,
   years: YearData[],
   source: 'import' | 'edit',
-): Promise<{ saved: Array<{ year: number; version: number; changed: boolean }>; moved: Array<{ label: string; moved: number }> }> {
-  if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor)) throw forbidden('calendar_forbidden', '只有系统管理员可以修改节假日日历。');
+): Promise<{
+  saved: Array<{ year: number; version: number; changed: boolean }>;
+  moved: Array<{ label: string; moved: number }>;
+}> {
+  if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor))
+    throw forbidden('calendar_forbidden', '只有系统管理员可以修改节假日日历。');
   // A database that never ran `init` starts from the shipped years (as getCalendar does).
   if (!(await readYears(ctx.db)).length) await seedOfficialCalendar(ctx);
   // Validate the combination before saving: it must build.
@@ -48,17 +63,45 @@ export async function saveCalendarYears(
         continue;
       }
       const version = (row?.version ?? 0) + 1;
-      if (row) await trx.updateTable('calendar_years').set({ data, version, source, updated_at: now, updated_by: ctx.actor.userId }).where('year', '=', y.year).execute();
-      else await trx.insertInto('calendar_years').values({ year: y.year, data, version, source, updated_at: now, updated_by: ctx.actor.userId }).execute();
+      if (row)
+        await trx
+          .updateTable('calendar_years')
+          .set({ data, version, source, updated_at: now, updated_by: ctx.actor.userId })
+          .where('year', '=', y.year)
+          .execute();
+      else
+        await trx
+          .insertInto('calendar_years')
+          .values({ year: y.year, data, version, source, updated_at: now, updated_by: ctx.actor.userId })
+          .execute();
       const summary = `${row ? '修改' : '新增'}${summarize(y)}`;
-      await trx.insertInto('calendar_changes').values({ year: y.year, version, before_data: row?.data ?? null, after_data: data, summary, changed_by: ctx.actor.label, changed_at: now }).execute();
-      await writeAudit(trx, ctx, { action: row ? 'calendar.update' : 'calendar.add', subjectType: 'calendar_year', subjectId: y.year, summary: `节假日日历${summary}（第 ${version} 版）` });
+      await trx
+        .insertInto('calendar_changes')
+        .values({
+          year: y.year,
+          version,
+          before_data: row?.data ?? null,
+          after_data: data,
+          summary,
+          changed_by: ctx.actor.label,
+          changed_at: now,
+        })
+        .execute();
+      await writeAudit(trx, ctx, {
+        action: row ? 'calendar.update' : 'calendar.add',
+        subjectType: 'calendar_year',
+        subjectId: y.year,
+        summary: `节假日日历${summary}（第 ${version} 版）`,
+      });
       saved.push({ year: y.year, version, changed: true });
     }
     const moved = [];
     const changedYears = saved.filter((s) => s.changed).map((s) => s.year);
-    const reason = announced.length ? `国务院办公厅公布${announced.join('、')}年节假日安排` : `${changedYears.join('、')}年节假日日历更正`;
-    if (changedYears.length) for (const l of calendarListeners()) moved.push(await l({ ...ctx, db: trx }, cal, { before, reason }));
+    const reason = announced.length
+      ? `国务院办公厅公布${announced.join('、')}年节假日安排`
+      : `${changedYears.join('、')}年节假日日历更正`;
+    if (changedYears.length)
+      for (const l of calendarListeners()) moved.push(await l({ ...ctx, db: trx }, cal, { before, reason }));
     return { saved, moved };
   });
 }
@@ -72,10 +115,29 @@ export async function seedOfficialCalendar(ctx: Ctx): Promise<string | void> {
     const now = ctx.now().toISOString();
     for (const y of missing) {
       const data = JSON.stringify(y);
-      await trx.insertInto('calendar_years').values({ year: y.year, data, version: 1, source: 'official', updated_at: now, updated_by: null }).execute();
-      await trx.insertInto('calendar_changes').values({ year: y.year, version: 1, before_data: null, after_data: data, summary: `内置数据：${summarize(y)}`, changed_by: ctx.actor.label, changed_at: now }).execute();
+      await trx
+        .insertInto('calendar_years')
+        .values({ year: y.year, data, version: 1, source: 'official', updated_at: now, updated_by: null })
+        .execute();
+      await trx
+        .insertInto('calendar_changes')
+        .values({
+          year: y.year,
+          version: 1,
+          before_data: null,
+          after_data: data,
+          summary: `内置数据：${summarize(y)}`,
+          changed_by: ctx.actor.label,
+          changed_at: now,
+        })
+        .execute();
     }
-    await writeAudit(trx, ctx, { action: 'calendar.seed', subjectType: 'calendar_year', subjectId: null, summary: `载入内置节假日日历 ${missing[0].year}–${missing[missing.length - 1].year} 年` });
+    await writeAudit(trx, ctx, {
+      action: 'calendar.seed',
+      subjectType: 'calendar_year',
+      subjectId: null,
+      summary: `载入内置节假日日历 ${missing[0].year}–${missing[missing.length - 1].year} 年`,
+    });
   });
   return `已载入法定节假日日历：${missing[0].year}–${missing[missing.length - 1].year} 年（${missing.length} 年）。`;
 }

@@ -7,7 +7,10 @@ import { CATEGORY_EDITORS, validateCategoryName } from './category.rules.js';
 import { ensureCategories } from './categories.js';
 
 /** Adds a category (top level or under a parent) to an agency's 公开目录. */
-export async function addCategory(ctx: Ctx, input: { orgId: number; name: string; parentId?: number | null }): Promise<number> {
+export async function addCategory(
+  ctx: Ctx,
+  input: { orgId: number; name: string; parentId?: number | null },
+): Promise<number> {
   return tx(ctx, async (trx) => {
     const org = await getOrg(trx, input.orgId);
     if (!org) throw notFound('org_not_found', '机构不存在。');
@@ -15,13 +18,34 @@ export async function addCategory(ctx: Ctx, input: { orgId: number; name: string
     const now = ctx.now().toISOString();
     const cats = await ensureCategories(trx, org.id, now);
     const parentId = input.parentId ?? null;
-    if (parentId != null && !cats.some((c) => c.id === parentId)) throw invalidFields([{ code: 'category_parent_invalid', message: '上级分类不存在。', field: 'parentId' }]);
+    if (parentId != null && !cats.some((c) => c.id === parentId))
+      throw invalidFields([{ code: 'category_parent_invalid', message: '上级分类不存在。', field: 'parentId' }]);
     const siblings = cats.filter((c) => c.parent_id === parentId);
-    const errors = validateCategoryName(input.name, siblings.map((c) => c.name));
+    const errors = validateCategoryName(
+      input.name,
+      siblings.map((c) => c.name),
+    );
     if (errors.length) throw invalidFields(errors);
     const name = input.name.trim();
-    const r = await trx.insertInto('catalog_categories').values({ org_id: org.id, parent_id: parentId, name, sort_order: siblings.length, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: 'catalog.category_add', subjectType: 'org', subjectId: org.id, orgId: org.id, summary: `「${org.name}」公开目录新增分类“${name}”` });
+    const r = await trx
+      .insertInto('catalog_categories')
+      .values({
+        org_id: org.id,
+        parent_id: parentId,
+        name,
+        sort_order: siblings.length,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: 'catalog.category_add',
+      subjectType: 'org',
+      subjectId: org.id,
+      orgId: org.id,
+      summary: `「${org.name}」公开目录新增分类“${name}”`,
+    });
     return r.id;
   });
 }

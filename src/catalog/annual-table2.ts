@@ -20,7 +20,14 @@ export function table2Items(db: Db, orgPath: string) {
     .selectFrom('items')
     .innerJoin('orgs', 'orgs.id', 'items.org_id')
     .select(['items.id', 'items.index_no', 'items.title', 'orgs.name as org_name'])
-    .select(['items.is_rule', 'items.is_normative', 'items.written_on', 'items.published_on', 'items.validity', 'items.validity_on'])
+    .select([
+      'items.is_rule',
+      'items.is_normative',
+      'items.written_on',
+      'items.published_on',
+      'items.validity',
+      'items.validity_on',
+    ])
     .where('orgs.path', 'like', `${orgPath}%`)
     .where('items.status', '=', 'published')
     .where('items.disclosure_mode', '=', PROACTIVE)
@@ -40,13 +47,24 @@ export async function annualTable2(db: Db, orgPath: string, year: number): Promi
   const figures = await db
     .selectFrom('annual_figures')
     .innerJoin('orgs', 'orgs.id', 'annual_figures.org_id')
-    .select(['annual_figures.licensing', 'annual_figures.penalties', 'annual_figures.enforcement', 'annual_figures.fees_wan'])
+    .select([
+      'annual_figures.licensing',
+      'annual_figures.penalties',
+      'annual_figures.enforcement',
+      'annual_figures.fees_wan',
+    ])
     .where('orgs.path', 'like', `${orgPath}%`)
     .where('annual_figures.year', '=', year)
     .execute();
   // sum 万元 amounts exactly in units of 0.0001
   const fee = figures.reduce((s, f) => s + BigInt(Math.round(Number(f.fees_wan) * 10000)), 0n);
-  const feesWan = `${fee / 10000n}${fee % 10000n ? `.${String(fee % 10000n).padStart(4, '0').replace(/0+$/, '')}` : ''}`;
+  const feesWan = `${fee / 10000n}${
+    fee % 10000n
+      ? `.${String(fee % 10000n)
+          .padStart(4, '0')
+          .replace(/0+$/, '')}`
+      : ''
+  }`;
   return {
     year,
     ...article20Item1(items, year),
@@ -59,6 +77,16 @@ export async function annualTable2(db: Db, orgPath: string, year: number): Promi
 
 /** The figures one agency entered for a year, as the form shows them ("0" when none were entered). */
 export async function ownFigures(db: Db, orgId: number, year: number): Promise<FiguresInput> {
-  const own = await db.selectFrom('annual_figures').select(['licensing', 'penalties', 'enforcement', 'fees_wan']).where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
-  return { licensing: String(own?.licensing ?? 0), penalties: String(own?.penalties ?? 0), enforcement: String(own?.enforcement ?? 0), feesWan: own?.fees_wan ?? '0' };
+  const own = await db
+    .selectFrom('annual_figures')
+    .select(['licensing', 'penalties', 'enforcement', 'fees_wan'])
+    .where('org_id', '=', orgId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return {
+    licensing: String(own?.licensing ?? 0),
+    penalties: String(own?.penalties ?? 0),
+    enforcement: String(own?.enforcement ?? 0),
+    feesWan: own?.fees_wan ?? '0',
+  };
 }

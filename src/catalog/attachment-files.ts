@@ -47,7 +47,8 @@ export const sha256 = (data: Buffer): string => createHash('sha256').update(data
  * attachments in `catalog/`, applicants' identity proofs in `requests/`), so erasing one never
  * removes a file another still uses.
  */
-export const blobPath = (blobDir: string, sha: string, area = 'catalog'): string => path.join(blobDir, area, sha.slice(0, 2), sha);
+export const blobPath = (blobDir: string, sha: string, area = 'catalog'): string =>
+  path.join(blobDir, area, sha.slice(0, 2), sha);
 
 /** Stores the bytes once per content hash (atomic rename; a second upload of the same content is a no-op). */
 export async function storeBlob(blobDir: string, sha: string, data: Buffer, area = 'catalog'): Promise<void> {

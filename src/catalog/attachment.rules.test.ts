@@ -22,6 +22,9 @@ describe('attachment type from content, not name', () => {
     assert.equal(code(classifyAttachment('大.pdf', 51 * MB, { ext: 'pdf' }, 50 * MB)), 'attachment_too_large');
   });
   it('keeps the Chinese filename in the download header', () => {
-    assert.equal(contentDisposition('附件1 名单.pdf'), `attachment; filename="__1 __.pdf"; filename*=UTF-8''%E9%99%84%E4%BB%B61%20%E5%90%8D%E5%8D%95.pdf`);
+    assert.equal(
+      contentDisposition('附件1 名单.pdf'),
+      `attachment; filename="__1 __.pdf"; filename*=UTF-8''%E9%99%84%E4%BB%B61%20%E5%90%8D%E5%8D%95.pdf`,
+    );
   });
 });

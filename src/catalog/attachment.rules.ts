@@ -9,8 +9,16 @@ import type { FieldError } from '../platform/errors.js';
 export const ATTACHMENT_KINDS: Readonly<Record<string, { label: string; mime: string; exts: readonly string[] }>> = {
   pdf: { label: 'PDF', mime: 'application/pdf', exts: ['pdf'] },
   ofd: { label: 'OFD', mime: 'application/ofd', exts: ['ofd'] },
-  docx: { label: 'Word（DOCX）', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', exts: ['docx'] },
-  xlsx: { label: 'Excel（XLSX）', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', exts: ['xlsx'] },
+  docx: {
+    label: 'Word（DOCX）',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    exts: ['docx'],
+  },
+  xlsx: {
+    label: 'Excel（XLSX）',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    exts: ['xlsx'],
+  },
   cfb: { label: 'DOC / XLS / WPS', mime: 'application/octet-stream', exts: ['doc', 'xls', 'wps', 'et', 'dps'] },
   png: { label: 'PNG 图片', mime: 'image/png', exts: ['png'] },
   jpg: { label: 'JPEG 图片', mime: 'image/jpeg', exts: ['jpg', 'jpeg'] },
@@ -32,21 +40,38 @@ export const extOf = (filename: string): string => {
 };
 
 /** Decides the kind of an upload from its sniffed content, name and size; or a Chinese field error. */
-export function classifyAttachment(filename: string, size: number, sniffed: Sniffed, limitBytes: number): { kind: string; mime: string } | FieldError {
+export function classifyAttachment(
+  filename: string,
+  size: number,
+  sniffed: Sniffed,
+  limitBytes: number,
+): { kind: string; mime: string } | FieldError {
   const field = 'file';
   if (size === 0) return { code: 'attachment_empty', message: `文件“${filename}”是空文件。`, field };
-  if (size > limitBytes) return { code: 'attachment_too_large', message: `文件“${filename}”超过 ${Math.floor(limitBytes / 1048576)} MB 的大小限制。`, field };
+  if (size > limitBytes)
+    return {
+      code: 'attachment_too_large',
+      message: `文件“${filename}”超过 ${Math.floor(limitBytes / 1048576)} MB 的大小限制。`,
+      field,
+    };
   let kind = sniffed.ext;
   if (kind === 'jpeg') kind = 'jpg';
   if (kind === 'zip' && sniffed.zipHasOfdXml) kind = 'ofd';
   const spec = kind ? ATTACHMENT_KINDS[kind] : undefined;
   if (!kind || !spec) {
-    return { code: 'attachment_type_unsupported', message: `文件“${filename}”的类型不受支持。可上传 PDF、OFD、DOC/DOCX、XLS/XLSX、WPS、图片或 ZIP。`, field };
+    return {
+      code: 'attachment_type_unsupported',
+      message: `文件“${filename}”的类型不受支持。可上传 PDF、OFD、DOC/DOCX、XLS/XLSX、WPS、图片或 ZIP。`,
+      field,
+    };
   }
   const ext = extOf(filename);
   if (!spec.exts.includes(ext)) {
-    return { code: 'attachment_type_mismatch', message: `文件“${filename}”的扩展名与内容不符：内容实际为 ${spec.label}。请检查文件后重新上传。`, field };
+    return {
+      code: 'attachment_type_mismatch',
+      message: `文件“${filename}”的扩展名与内容不符：内容实际为 ${spec.label}。请检查文件后重新上传。`,
+      field,
+    };
   }
   return { kind, mime: spec.mime };
 }
-

@@ -16,8 +16,17 @@ export const BULK_NOT_ALLOWED = '无权处理';
  * Runs one workflow step on many items, each in its own transaction. Authorization comes first: an item
  * the actor may not see (or that does not exist) is reported only as “无权处理”.
  */
-export async function bulkItems(ctx: Ctx, action: BulkAction, ids: readonly number[]): Promise<{ done: number; failed: Array<{ id: number; message: string }> }> {
-  const run = (id: number) => (action === 'approve' ? reviewItem(ctx, { id, decision: 'approve' }) : action === 'publish' ? publishItem(ctx, { id }) : submitItem(ctx, id));
+export async function bulkItems(
+  ctx: Ctx,
+  action: BulkAction,
+  ids: readonly number[],
+): Promise<{ done: number; failed: Array<{ id: number; message: string }> }> {
+  const run = (id: number) =>
+    action === 'approve'
+      ? reviewItem(ctx, { id, decision: 'approve' })
+      : action === 'publish'
+        ? publishItem(ctx, { id })
+        : submitItem(ctx, id);
   const failed: Array<{ id: number; message: string }> = [];
   for (const id of ids) {
     const item = await getItem(ctx.db, id);

@@ -35,10 +35,16 @@ function pathScope(paths: readonly string[]): RawBuilder<unknown> {
 const n = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 /** States of an item not yet published (and not withdrawn): its 20 working days are still running. */
-export const UNPUBLISHED_STATUSES: readonly ItemStatus[] = ITEM_STATUSES.filter((s) => s !== 'published' && s !== 'withdrawn');
+export const UNPUBLISHED_STATUSES: readonly ItemStatus[] = ITEM_STATUSES.filter(
+  (s) => s !== 'published' && s !== 'withdrawn',
+);
 
 /** (生成日期, due date) pairs for creation days from a year before `from` to `to`; days the calendar cannot count are left out. */
-export function dueTable(cal: WorkCalendar, from: string, to: string): { cutoff: string; pairs: Array<[string, string]> } {
+export function dueTable(
+  cal: WorkCalendar,
+  from: string,
+  to: string,
+): { cutoff: string; pairs: Array<[string, string]> } {
   const cutoff = addDays(from, -366);
   const pairs: Array<[string, string]> = [];
   for (let d = cutoff; d <= to; d = addDays(d, 1)) {
@@ -61,16 +67,23 @@ export interface ProactiveCounts {
 }
 
 /** 主动公开 items published in [from, to] per agency, with the 20-working-day timeliness. */
-export async function proactiveCounts(db: Db, q: CatalogScope & { from: string; to: string; cal: WorkCalendar }): Promise<ProactiveCounts[]> {
+export async function proactiveCounts(
+  db: Db,
+  q: CatalogScope & { from: string; to: string; cal: WorkCalendar },
+): Promise<ProactiveCounts[]> {
   if (!q.paths.length) return [];
   return tx({ db }, async (trx) => {
     const { cutoff, pairs } = dueTable(q.cal, q.from, q.to);
     // A keyed temporary table: joining a VALUES list is not indexed and would scan it per item.
     const pg = dialectOf(trx) === 'postgres';
-    await sql`create temp table if not exists supervision_due (c text primary key, d text not null) ${pg ? sql`on commit drop` : sql``}`.execute(trx);
+    await sql`create temp table if not exists supervision_due (c text primary key, d text not null) ${pg ? sql`on commit drop` : sql``}`.execute(
+      trx,
+    );
     await sql`delete from supervision_due`.execute(trx);
     for (let i = 0; i < pairs.length; i += 400) {
-      await sql`insert into supervision_due (c, d) values ${sql.join(pairs.slice(i, i + 400).map(([c, d]) => sql`(${c}, ${d})`))}`.execute(trx);
+      await sql`insert into supervision_due (c, d) values ${sql.join(pairs.slice(i, i + 400).map(([c, d]) => sql`(${c}, ${d})`))}`.execute(
+        trx,
+      );
     }
     const rows = await sql<{ org_id: number; n: number | string; timed: number | string; on_time: number | string }>`
       select i.org_id, count(*) as n,
@@ -89,7 +102,10 @@ export async function proactiveCounts(db: Db, q: CatalogScope & { from: string; 
  * an index: 规章/规范性文件 through the partial index supervision_items_policy, and the other items filed
  * under a 政策文件 category through items_category (`status || ''` keeps the planners off the status indexes).
  */
-export async function uninterpretedCounts(db: Db, q: { today: string; cal: WorkCalendar }): Promise<Array<{ orgId: number; n: number }>> {
+export async function uninterpretedCounts(
+  db: Db,
+  q: { today: string; cal: WorkCalendar },
+): Promise<Array<{ orgId: number; n: number }>> {
   const notLinked = sql`not exists (select 1 from item_links l where l.document_id = i.id) and i.published_on <= ${uninterpretedPublishedBy(q.cal, q.today)}`;
   const rules = await sql<{ org_id: number; n: number | string }>`
     select i.org_id, count(*) as n from items i
@@ -103,7 +119,10 @@ export async function uninterpretedCounts(db: Db, q: { today: string; cal: WorkC
 }
 
 /** 主动公开 items published per month (YYYY-MM → n) from the first day of `fromMonth` to the end of `toMonth`. */
-export async function proactivePublishedByMonth(db: Db, q: CatalogScope & { fromMonth: string; toMonth: string }): Promise<Map<string, number>> {
+export async function proactivePublishedByMonth(
+  db: Db,
+  q: CatalogScope & { fromMonth: string; toMonth: string },
+): Promise<Map<string, number>> {
   if (!q.paths.length) return new Map();
   const r = await sql<{ m: string; n: number | string }>`
     select substr(i.published_on, 1, 7) as m, count(*) as n from items i join orgs o on o.id = i.org_id
@@ -117,7 +136,9 @@ export async function unpublishedCreatedBy(db: Db, q: CatalogScope & { createdBy
   if (!q.paths.length) return 0;
   const r = await sql<{ n: number | string }>`
     select count(*) as n from items i join orgs o on o.id = i.org_id
-    where ${pathScope(q.paths)} and i.disclosure_mode = ${PROACTIVE} and i.status in (${sql.join(UNPUBLISHED_STATUSES.map((s) => sql`${s}`))}) and i.created_on <= ${q.createdBy}`.execute(db);
+    where ${pathScope(q.paths)} and i.disclosure_mode = ${PROACTIVE} and i.status in (${sql.join(UNPUBLISHED_STATUSES.map((s) => sql`${s}`))}) and i.created_on <= ${q.createdBy}`.execute(
+    db,
+  );
   return n(r.rows[0]?.n);
 }
 
@@ -127,8 +148,17 @@ export async function unpublishedCreatedBy(db: Db, q: CatalogScope & { createdBy
 const inAgency = (orgId: number) => sql`join orgs a on o.path like a.path || '%' where a.id = ${orgId}`;
 
 /** Each 公开目录 category of the agency with its latest 主动公开 publication, its published items and those without a 发布日期. */
-export async function categoryFacts(db: Db, orgId: number): Promise<Array<{ id: number; name: string; lastPublished: string | null; items: number; undated: number }>> {
-  const r = await sql<{ id: number; name: string; last: string | null; n: number | string; undated: number | string | null }>`
+export async function categoryFacts(
+  db: Db,
+  orgId: number,
+): Promise<Array<{ id: number; name: string; lastPublished: string | null; items: number; undated: number }>> {
+  const r = await sql<{
+    id: number;
+    name: string;
+    last: string | null;
+    n: number | string;
+    undated: number | string | null;
+  }>`
     select c.id, c.name, max(i.published_on) as last, count(i.id) as n,
       sum(case when i.id is not null and i.published_on is null then 1 else 0 end) as undated
     from catalog_categories c left join items i on i.category_id = c.id and i.status = 'published' and i.disclosure_mode = ${PROACTIVE}
@@ -145,21 +175,32 @@ export async function lastProactivePublished(db: Db, orgId: number): Promise<str
 }
 
 /** Bodies of the published items of the agency's subtree that contain any of `fragments` (to find links in them). */
-export async function publishedBodiesContaining(db: Db, orgId: number, fragments: readonly string[]): Promise<string[]> {
+export async function publishedBodiesContaining(
+  db: Db,
+  orgId: number,
+  fragments: readonly string[],
+): Promise<string[]> {
   if (!fragments.length) return [];
   const any = sql.join(
     fragments.map((f) => sql`i.body_html like ${`%${f}%`}`),
     sql` or `,
   );
   const r = await sql<{ body_html: string }>`
-    select i.body_html from items i join orgs o on o.id = i.org_id ${inAgency(orgId)} and i.status = 'published' and (${any})`.execute(db);
+    select i.body_html from items i join orgs o on o.id = i.org_id ${inAgency(orgId)} and i.status = 'published' and (${any})`.execute(
+    db,
+  );
   return r.rows.map((b) => b.body_html);
 }
 
 /** Which of the item ids are published (the others are broken link targets). */
 export async function publishedItemIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const r = await db.selectFrom('items').select('id').where('status', '=', 'published').where('id', 'in', [...ids]).execute();
+  const r = await db
+    .selectFrom('items')
+    .select('id')
+    .where('status', '=', 'published')
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(r.map((x) => Number(x.id)));
 }
 
@@ -179,5 +220,11 @@ export async function agenciesWithCategories(db: Db): Promise<number[]> {
 
 /** The categories of an agency's 公开目录 in their order (id and name). */
 export async function categoryNames(db: Db, orgId: number): Promise<Array<{ id: number; name: string }>> {
-  return db.selectFrom('catalog_categories').select(['id', 'name']).where('org_id', '=', orgId).orderBy('sort_order').orderBy('id').execute();
+  return db
+    .selectFrom('catalog_categories')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
 }

@@ -9,6 +9,7 @@ export type { OrgRow };
 export async function agenciesFor(db: Db, actor: Actor, roles: readonly string[]): Promise<OrgRow[]> {
   const paths = scopePaths(actor, roles);
   if (!paths.length) return [];
-  return (await listOrgs(db, { underPaths: paths })).filter((o) => o.kind !== 'section' && rolesAllow(actor, roles, o.path));
+  return (await listOrgs(db, { underPaths: paths })).filter(
+    (o) => o.kind !== 'section' && rolesAllow(actor, roles, o.path),
+  );
 }
-

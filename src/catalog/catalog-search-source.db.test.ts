@@ -15,7 +15,15 @@ describeDb('catalogue search source', (h) => {
     const org = await makeOrg(h.db(), { name: '示例县民政局' });
     const today = todayInShanghai(testClock());
     const mk = async (title: string, publishOn: string | null, mode = '主动公开') => {
-      const { id } = await createItem(h.ctx(), { orgId: org.id, title, bodyHtml: `<p>${title}<b>正文</b></p>`, genre: '通知', disclosureMode: mode, nondisclosureGround: 'art16_1', createdOn: today });
+      const { id } = await createItem(h.ctx(), {
+        orgId: org.id,
+        title,
+        bodyHtml: `<p>${title}<b>正文</b></p>`,
+        genre: '通知',
+        disclosureMode: mode,
+        nondisclosureGround: 'art16_1',
+        createdOn: today,
+      });
       if (publishOn === null) return id;
       await submitItem(h.ctx(), id);
       await reviewItem(h.ctx(), { id, decision: 'approve' });
@@ -28,7 +36,10 @@ describeDb('catalogue search source', (h) => {
     await mk('依申请公开的信息', today, '依申请公开');
     const docs = [];
     for await (const d of catalogSearchSource.documents(h.db(), today)) docs.push(d);
-    assert.deepEqual(docs.map((d) => d.docId), [pub]);
+    assert.deepEqual(
+      docs.map((d) => d.docId),
+      [pub],
+    );
     assert.equal(docs[0]!.body, '已公开的通知正文');
     assert.equal(docs[0]!.url, `/gk/items/${pub}`);
     assert.equal(await catalogSearchSource.count(h.db(), today), 1);

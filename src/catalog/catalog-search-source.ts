@@ -17,7 +17,13 @@ export function itemSearchDoc(r: ItemWithOrg, attachmentTexts: string[] = []): S
     validity: r.validity,
     publishedOn: r.published_on,
     title: r.title,
-    body: [r.summary ?? '', htmlToText(r.body_html), ...(attachmentTexts.some(Boolean) ? [ATTACHMENTS_MARK, ...attachmentTexts] : [])].filter(Boolean).join('\n'),
+    body: [
+      r.summary ?? '',
+      htmlToText(r.body_html),
+      ...(attachmentTexts.some(Boolean) ? [ATTACHMENTS_MARK, ...attachmentTexts] : []),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     docNo: r.doc_no,
     indexNo: r.index_no,
     url: `/gk/items/${r.id}`,
@@ -28,7 +34,10 @@ export function itemSearchDoc(r: ItemWithOrg, attachmentTexts: string[] = []): S
 export const catalogSearchSource: SearchSource = {
   docType: 'catalog_item',
   async count(db: Db, today: string) {
-    const r = await publicItems(db, today).clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const r = await publicItems(db, today)
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
   async *documents(db: Db, today: string) {
@@ -36,7 +45,10 @@ export const catalogSearchSource: SearchSource = {
     for (;;) {
       const batch = await publicItems(db, today).where('items.id', '>', after).orderBy('items.id').limit(500).execute();
       if (!batch.length) return;
-      const texts = await attachmentTexts(db, batch.map((r) => r.id));
+      const texts = await attachmentTexts(
+        db,
+        batch.map((r) => r.id),
+      );
       for (const r of batch) yield itemSearchDoc(r, texts.get(r.id));
       after = batch[batch.length - 1]!.id;
     }

@@ -18,7 +18,15 @@ import { getItem, getPublicItem, listCategories, listPublicItems, listReviews, l
 import type { ItemInput } from './item-input.rules.js';
 
 const NOW = new Date('2025-09-19T02:00:00Z'); // 2025-09-19 Beijing
-const base: ItemInput = { title: '关于做好秋季开学工作的通知', bodyHtml: '<p>正文<script>alert(1)</script></p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2025-09-19', writtenOn: '2025-09-18', docNo: '示教发[2025]7号' };
+const base: ItemInput = {
+  title: '关于做好秋季开学工作的通知',
+  bodyHtml: '<p>正文<script>alert(1)</script></p>',
+  genre: '通知',
+  disclosureMode: '主动公开',
+  createdOn: '2025-09-19',
+  writtenOn: '2025-09-18',
+  docNo: '示教发[2025]7号',
+};
 
 async function code(p: Promise<unknown>): Promise<string> {
   try {
@@ -35,7 +43,14 @@ describeDb('catalog workflow', (h) => {
   let editor: Actor, secrecy: Actor, legal: Actor, approver: Actor;
   const ctx = (a: Actor, now = NOW) => h.ctx(a, now);
   const audits = async (id: number) =>
-    (await h.db().selectFrom('audit_events').select(['action', 'summary']).where('subject_type', '=', 'item').where('subject_id', '=', String(id)).orderBy('seq').execute());
+    await h
+      .db()
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('subject_type', '=', 'item')
+      .where('subject_id', '=', String(id))
+      .orderBy('seq')
+      .execute();
 
   before(async () => {
     const county = await makeOrg(h.db());
@@ -63,7 +78,10 @@ describeDb('catalog workflow', (h) => {
     assert.equal(await code(reviewItem(ctx(legal), { id, decision: 'approve' })), 'item_forbidden');
     assert.equal(await code(updateItem(ctx(editor), id, base)), 'item_transition_invalid');
     assert.equal(await reviewItem(ctx(secrecy), { id, decision: 'approve', comment: '无涉密内容' }), 'approval');
-    assert.equal(await code(publishItem(ctx(approver), { id, publishOn: '2025-09-17' })), 'item_written_after_published');
+    assert.equal(
+      await code(publishItem(ctx(approver), { id, publishOn: '2025-09-17' })),
+      'item_written_after_published',
+    );
     assert.equal(await publishItem(ctx(approver), { id }), 'published');
 
     item = (await getItem(h.db(), id))!;
@@ -71,9 +89,18 @@ describeDb('catalog workflow', (h) => {
     assert.equal(item.secrecy_reviewer, secrecy.displayName); // real names (issue 16 item 9)
     assert.equal(item.approver, approver.displayName);
     const pub = await listPublicItems(h.db(), '2025-09-19', { orgId: org.id, limit: 10, offset: 0 });
-    assert.deepEqual(pub.rows.map((r) => r.id), [id]);
-    assert.deepEqual((await audits(id)).map((a) => a.action), ['item.create', 'item.edit', 'item.submit', 'item.approve', 'item.publish']);
-    assert.deepEqual((await listReviews(h.db(), id)).map((r) => r.to_status), ['draft', 'draft', 'secrecy_review', 'approval', 'published']);
+    assert.deepEqual(
+      pub.rows.map((r) => r.id),
+      [id],
+    );
+    assert.deepEqual(
+      (await audits(id)).map((a) => a.action),
+      ['item.create', 'item.edit', 'item.submit', 'item.approve', 'item.publish'],
+    );
+    assert.deepEqual(
+      (await listReviews(h.db(), id)).map((r) => r.to_status),
+      ['draft', 'draft', 'secrecy_review', 'approval', 'published'],
+    );
 
     await correctItem(ctx(editor), { id, bodyHtml: '<p>更正后的正文</p>', revisionNote: '更正第二段错别字' });
     item = (await getItem(h.db(), id))!;
@@ -89,7 +116,10 @@ describeDb('catalog workflow', (h) => {
     await withdrawItem(ctx(approver), { id, reason: '内容已过时' });
     assert.equal(await getPublicItem(h.db(), '2025-12-31', id), undefined, 'withdrawn items are not public');
     const last = (await audits(id)).slice(-3);
-    assert.deepEqual(last.map((a) => a.action), ['item.correct', 'item.set_validity', 'item.withdraw']);
+    assert.deepEqual(
+      last.map((a) => a.action),
+      ['item.correct', 'item.set_validity', 'item.withdraw'],
+    );
     assert.match(last[2]!.summary, /内容已过时/);
   });
 
@@ -103,30 +133,64 @@ describeDb('catalog workflow', (h) => {
     await reviewItem(ctx(secrecy), { id, decision: 'approve' });
     assert.equal(await reviewItem(ctx(legal), { id, decision: 'approve' }), 'approval');
     assert.equal(await publishItem(ctx(approver), { id, publishOn: '2025-09-26' }), 'scheduled');
-    assert.equal(await getPublicItem(h.db(), '2025-09-30', id), undefined, 'scheduled is not public even after its date until released');
+    assert.equal(
+      await getPublicItem(h.db(), '2025-09-30', id),
+      undefined,
+      'scheduled is not public even after its date until released',
+    );
     assert.equal(await releaseScheduled(h.ctx(undefined, new Date('2025-09-25T02:00:00Z'))), 0);
     assert.equal(await releaseScheduled(h.ctx(undefined, new Date('2025-09-26T02:00:00Z'))), 1);
     assert.ok(await getPublicItem(h.db(), '2025-09-26', id));
     const actions = (await audits(id)).map((a) => a.action);
-    assert.deepEqual(actions, ['item.create', 'item.submit', 'item.approve', 'item.return', 'item.submit', 'item.approve', 'item.approve', 'item.schedule', 'item.release']);
+    assert.deepEqual(actions, [
+      'item.create',
+      'item.submit',
+      'item.approve',
+      'item.return',
+      'item.submit',
+      'item.approve',
+      'item.approve',
+      'item.schedule',
+      'item.release',
+    ]);
     assert.equal((await getItem(h.db(), id))!.legality_reviewer, legal.displayName);
   });
 
   it('refuses bad input in Chinese and saves nothing', async () => {
-    const before = await h.db().selectFrom('items').select(h.db().fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await h
+      .db()
+      .selectFrom('items')
+      .select(h.db().fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     try {
-      await createItem(ctx(editor), { ...base, orgId: org.id, title: '', docNo: '关于某某的通知', createdOn: '2025-02-30' });
+      await createItem(ctx(editor), {
+        ...base,
+        orgId: org.id,
+        title: '',
+        docNo: '关于某某的通知',
+        createdOn: '2025-02-30',
+      });
       assert.fail('should throw');
     } catch (e) {
       assert.ok(isAppError(e));
-      assert.deepEqual(e.errors.map((x) => x.field), ['title', 'docNo', 'createdOn']);
+      assert.deepEqual(
+        e.errors.map((x) => x.field),
+        ['title', 'docNo', 'createdOn'],
+      );
       assert.match(e.errors[1]!.message, /发文字号“关于某某的通知”无法识别/);
     }
     const { indexNo } = await createItem(ctx(editor), { ...base, orgId: org.id, indexNo: '000014349/2018-00222' });
     assert.equal(indexNo, '000014349/2018-00222');
-    assert.equal(await code(createItem(ctx(editor), { ...base, orgId: org.id, indexNo: '000014349/2018-00222' })), 'index_no_taken');
+    assert.equal(
+      await code(createItem(ctx(editor), { ...base, orgId: org.id, indexNo: '000014349/2018-00222' })),
+      'index_no_taken',
+    );
     assert.equal(await code(createItem(ctx(secrecy), { ...base, orgId: org.id })), 'forbidden');
-    const after = await h.db().selectFrom('items').select(h.db().fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await h
+      .db()
+      .selectFrom('items')
+      .select(h.db().fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n) + 1);
   });
 });

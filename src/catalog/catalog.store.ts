@@ -10,7 +10,12 @@ export type CategoryRow = Selectable<CatalogCategoriesTable>;
 export type ItemReviewRow = Selectable<ItemReviewsTable>;
 export type ItemVersionRow = Selectable<ItemVersionsTable>;
 /** An item with its agency and category names. */
-export type ItemWithOrg = ItemRow & { org_name: string; org_path: string; category_name: string | null; author_name: string | null };
+export type ItemWithOrg = ItemRow & {
+  org_name: string;
+  org_path: string;
+  category_name: string | null;
+  author_name: string | null;
+};
 
 const withOrg = (db: Db) =>
   db
@@ -19,10 +24,16 @@ const withOrg = (db: Db) =>
     .leftJoin('catalog_categories', 'catalog_categories.id', 'items.category_id')
     .leftJoin('users', 'users.id', 'items.author_id')
     .selectAll('items')
-    .select(['orgs.name as org_name', 'orgs.path as org_path', 'catalog_categories.name as category_name', 'users.display_name as author_name']);
+    .select([
+      'orgs.name as org_name',
+      'orgs.path as org_path',
+      'catalog_categories.name as category_name',
+      'users.display_name as author_name',
+    ]);
 
 /** One item by id (staff: any status). */
-export const getItem = (db: Db, id: number): Promise<ItemWithOrg | undefined> => withOrg(db).where('items.id', '=', id).executeTakeFirst();
+export const getItem = (db: Db, id: number): Promise<ItemWithOrg | undefined> =>
+  withOrg(db).where('items.id', '=', id).executeTakeFirst();
 
 /** An item by 索引号. */
 export const findItemByIndexNo = (db: Db, indexNo: string): Promise<{ id: number } | undefined> =>
@@ -70,10 +81,25 @@ export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: Item
     // A 文号 is found in either form: as typed (`示政发(2026)3号`) or normalized (`示政发〔2026〕3号`).
     const text = f.q;
     const norm = parseDocNumber(text)?.normalized ?? text;
-    q = q.where((eb) => eb.or([eb('items.title', 'like', `%${text}%`), eb('items.index_no', '=', text), eb('items.doc_no_norm', '=', norm), eb('items.doc_no', '=', text)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('items.title', 'like', `%${text}%`),
+        eb('items.index_no', '=', text),
+        eb('items.doc_no_norm', '=', norm),
+        eb('items.doc_no', '=', text),
+      ]),
+    );
   }
-  const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('items.updated_at', 'desc').orderBy('items.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  const total = await q
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('items.updated_at', 'desc')
+    .orderBy('items.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { rows, total: Number(total.n) };
 }
 
@@ -84,7 +110,11 @@ export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: Item
 
 /** The only query of items the public may see (条例第十三条: only 主动公开 items, once published). */
 export function publicItems(db: Db, today: string) {
-  return withOrg(db).where('items.status', '=', 'published').where('items.disclosure_mode', '=', PROACTIVE).where('items.published_on', 'is not', null).where('items.published_on', '<=', today);
+  return withOrg(db)
+    .where('items.status', '=', 'published')
+    .where('items.disclosure_mode', '=', PROACTIVE)
+    .where('items.published_on', 'is not', null)
+    .where('items.published_on', '<=', today);
 }
 
 /** A published item for the public, or undefined. */
@@ -93,16 +123,29 @@ export const getPublicItem = (db: Db, today: string, id: number): Promise<ItemWi
 
 /** A page of published items, newest first. */
 /** Orders of a public list: 发布日期 newest or oldest first, 成文日期 newest first, 名称. */
-export const PUBLIC_SORTS = { date: '发布日期（新→旧）', 'date-asc': '发布日期（旧→新）', written: '成文日期（新→旧）', title: '名称' } as const;
+export const PUBLIC_SORTS = {
+  date: '发布日期（新→旧）',
+  'date-asc': '发布日期（旧→新）',
+  written: '成文日期（新→旧）',
+  title: '名称',
+} as const;
 export type PublicSort = keyof typeof PUBLIC_SORTS;
 export const isPublicSort = (s: unknown): s is PublicSort => typeof s === 'string' && Object.hasOwn(PUBLIC_SORTS, s);
 
-export async function listPublicItems(db: Db, today: string, f: { orgId?: number; categoryId?: number; categoryIds?: number[]; sort?: PublicSort; limit: number; offset: number }): Promise<{ rows: ItemWithOrg[]; total: number }> {
+export async function listPublicItems(
+  db: Db,
+  today: string,
+  f: { orgId?: number; categoryId?: number; categoryIds?: number[]; sort?: PublicSort; limit: number; offset: number },
+): Promise<{ rows: ItemWithOrg[]; total: number }> {
   let q = publicItems(db, today);
   if (f.orgId) q = q.where('items.org_id', '=', f.orgId);
   if (f.categoryId) q = q.where('items.category_id', '=', f.categoryId);
-  if (f.categoryIds) q = f.categoryIds.length ? q.where('items.category_id', 'in', f.categoryIds) : q.where(sql<boolean>`1 = 0`);
-  const total = await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  if (f.categoryIds)
+    q = f.categoryIds.length ? q.where('items.category_id', 'in', f.categoryIds) : q.where(sql<boolean>`1 = 0`);
+  const total = await q
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   const sorted =
     f.sort === 'date-asc'
       ? q.orderBy('items.published_on', 'asc').orderBy('items.id', 'asc')
@@ -117,15 +160,31 @@ export async function listPublicItems(db: Db, today: string, f: { orgId?: number
 
 /** Public items of one agency per category id (null: 未分类), for its category tree. */
 export async function publicCategoryCounts(db: Db, today: string, orgId: number): Promise<Map<number | null, number>> {
-  const rows = await publicItems(db, today).where('items.org_id', '=', orgId).clearSelect().select(['items.category_id', sql<number>`count(*)`.as('n')]).groupBy('items.category_id').execute();
+  const rows = await publicItems(db, today)
+    .where('items.org_id', '=', orgId)
+    .clearSelect()
+    .select(['items.category_id', sql<number>`count(*)`.as('n')])
+    .groupBy('items.category_id')
+    .execute();
   return new Map(rows.map((r) => [r.category_id, Number(r.n)]));
 }
 
 /** Counts of published items per agency and category (catalogue home). */
-export async function publicCounts(db: Db, today: string): Promise<Array<{ org_id: number; org_name: string; category_id: number | null; category_name: string | null; n: number }>> {
+export async function publicCounts(
+  db: Db,
+  today: string,
+): Promise<
+  Array<{ org_id: number; org_name: string; category_id: number | null; category_name: string | null; n: number }>
+> {
   const rows = await publicItems(db, today)
     .clearSelect()
-    .select(['items.org_id', 'orgs.name as org_name', 'items.category_id', 'catalog_categories.name as category_name', sql<number>`count(*)`.as('n')])
+    .select([
+      'items.org_id',
+      'orgs.name as org_name',
+      'items.category_id',
+      'catalog_categories.name as category_name',
+      sql<number>`count(*)`.as('n'),
+    ])
     .groupBy(['items.org_id', 'orgs.name', 'items.category_id', 'catalog_categories.name'])
     .orderBy('orgs.name')
     .execute();
@@ -140,7 +199,8 @@ export async function insertReview(db: Db, row: Insertable<ItemReviewsTable>): P
 }
 
 /** Workflow history of an item, oldest first. */
-export const listReviews = (db: Db, itemId: number): Promise<ItemReviewRow[]> => db.selectFrom('item_reviews').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
+export const listReviews = (db: Db, itemId: number): Promise<ItemReviewRow[]> =>
+  db.selectFrom('item_reviews').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
 
 /** Keeps a previous version (勘误). */
 export async function insertVersion(db: Db, row: Insertable<ItemVersionsTable>): Promise<void> {
@@ -148,21 +208,46 @@ export async function insertVersion(db: Db, row: Insertable<ItemVersionsTable>):
 }
 
 /** Previous versions with their public revision notes, oldest first. */
-export const listVersions = (db: Db, itemId: number): Promise<ItemVersionRow[]> => db.selectFrom('item_versions').selectAll().where('item_id', '=', itemId).orderBy('version').execute();
+export const listVersions = (db: Db, itemId: number): Promise<ItemVersionRow[]> =>
+  db.selectFrom('item_versions').selectAll().where('item_id', '=', itemId).orderBy('version').execute();
 
 /** An agency's categories, in order. */
 export const listCategories = (db: Db, orgId: number): Promise<CategoryRow[]> =>
-  db.selectFrom('catalog_categories').selectAll().where('org_id', '=', orgId).orderBy('sort_order').orderBy('id').execute();
+  db
+    .selectFrom('catalog_categories')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
 
 /** Inserts categories for an agency. */
 export async function insertCategories(db: Db, orgId: number, names: readonly string[], now: string): Promise<void> {
   if (!names.length) return;
-  await db.insertInto('catalog_categories').values(names.map((name, i) => ({ org_id: orgId, parent_id: null, name, sort_order: i, created_at: now, updated_at: now }))).execute();
+  await db
+    .insertInto('catalog_categories')
+    .values(
+      names.map((name, i) => ({
+        org_id: orgId,
+        parent_id: null,
+        name,
+        sort_order: i,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
 }
 
 /** Items due for release: scheduled with a 发布日期 not after today. */
 export const listDueScheduled = (db: Db, today: string): Promise<Array<{ id: number }>> =>
-  db.selectFrom('items').select('id').where('status', '=', 'scheduled').where('published_on', '<=', today).orderBy('id').execute();
+  db
+    .selectFrom('items')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('published_on', '<=', today)
+    .orderBy('id')
+    .execute();
 
 /** 主动公开 items (not withdrawn) created on or after `since`, for the timeliness lists. */
 export function listForTimeliness(db: Db, orgPaths: string[], since: string): Promise<ItemWithOrg[]> {
@@ -191,13 +276,25 @@ export interface AttachmentWithFile {
   kind: string;
 }
 
-const attachmentCols = ['item_attachments.id', 'item_attachments.item_id', 'item_attachments.filename', 'catalog_files.sha256', 'catalog_files.size', 'catalog_files.mime', 'catalog_files.kind'] as const;
+const attachmentCols = [
+  'item_attachments.id',
+  'item_attachments.item_id',
+  'item_attachments.filename',
+  'catalog_files.sha256',
+  'catalog_files.size',
+  'catalog_files.mime',
+  'catalog_files.kind',
+] as const;
 
 /** The stored file with this hash, if any. */
-export const findFileBySha = (db: Db, sha256: string): Promise<{ id: number } | undefined> => db.selectFrom('catalog_files').select('id').where('sha256', '=', sha256).executeTakeFirst();
+export const findFileBySha = (db: Db, sha256: string): Promise<{ id: number } | undefined> =>
+  db.selectFrom('catalog_files').select('id').where('sha256', '=', sha256).executeTakeFirst();
 
 /** Records a stored file; returns its id. */
-export async function insertFile(db: Db, row: { sha256: string; size: number; mime: string; kind: string; text: string | null; created_at: string }): Promise<number> {
+export async function insertFile(
+  db: Db,
+  row: { sha256: string; size: number; mime: string; kind: string; text: string | null; created_at: string },
+): Promise<number> {
   return (await db.insertInto('catalog_files').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -220,7 +317,17 @@ export async function attachmentTexts(db: Db, itemIds: number[]): Promise<Map<nu
 }
 
 /** Attaches a stored file to an item; returns the attachment id. */
-export async function insertAttachment(db: Db, row: { item_id: number; file_id: number; filename: string; sort_order: number; created_at: string; created_by: number | null }): Promise<number> {
+export async function insertAttachment(
+  db: Db,
+  row: {
+    item_id: number;
+    file_id: number;
+    filename: string;
+    sort_order: number;
+    created_at: string;
+    created_by: number | null;
+  },
+): Promise<number> {
   return (await db.insertInto('item_attachments').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -231,11 +338,23 @@ export async function deleteAttachment(db: Db, id: number): Promise<void> {
 
 /** An item's attachments in order (staff, any status). */
 export const listAttachments = (db: Db, itemId: number): Promise<AttachmentWithFile[]> =>
-  db.selectFrom('item_attachments').innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id').select(attachmentCols).where('item_attachments.item_id', '=', itemId).orderBy('item_attachments.sort_order').orderBy('item_attachments.id').execute();
+  db
+    .selectFrom('item_attachments')
+    .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
+    .select(attachmentCols)
+    .where('item_attachments.item_id', '=', itemId)
+    .orderBy('item_attachments.sort_order')
+    .orderBy('item_attachments.id')
+    .execute();
 
 /** One attachment (staff). */
 export const getAttachment = (db: Db, id: number): Promise<AttachmentWithFile | undefined> =>
-  db.selectFrom('item_attachments').innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id').select(attachmentCols).where('item_attachments.id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('item_attachments')
+    .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
+    .select(attachmentCols)
+    .where('item_attachments.id', '=', id)
+    .executeTakeFirst();
 
 /** One attachment of a public item, through `publicItems` (the public door). */
 export const getPublicAttachment = (db: Db, today: string, id: number): Promise<AttachmentWithFile | undefined> =>
@@ -263,26 +382,57 @@ export const listPublicAttachments = (db: Db, today: string, itemId: number): Pr
 
 /** Links an interpretation to a document (idempotent). */
 export async function insertLink(db: Db, interpretationId: number, documentId: number, now: string): Promise<boolean> {
-  const existing = await db.selectFrom('item_links').select('id').where('interpretation_id', '=', interpretationId).where('document_id', '=', documentId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('item_links')
+    .select('id')
+    .where('interpretation_id', '=', interpretationId)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
   if (existing) return false;
-  await db.insertInto('item_links').values({ interpretation_id: interpretationId, document_id: documentId, created_at: now }).execute();
+  await db
+    .insertInto('item_links')
+    .values({ interpretation_id: interpretationId, document_id: documentId, created_at: now })
+    .execute();
   return true;
 }
 
 /** Removes a link. */
 export async function deleteLink(db: Db, interpretationId: number, documentId: number): Promise<void> {
-  await db.deleteFrom('item_links').where('interpretation_id', '=', interpretationId).where('document_id', '=', documentId).execute();
+  await db
+    .deleteFrom('item_links')
+    .where('interpretation_id', '=', interpretationId)
+    .where('document_id', '=', documentId)
+    .execute();
 }
 
 /** Staff: documents an interpretation explains, and interpretations of a document. */
-export async function linksOf(db: Db, itemId: number): Promise<{ documents: Array<{ id: number; title: string }>; interpretations: Array<{ id: number; title: string }> }> {
-  const documents = await db.selectFrom('item_links').innerJoin('items', 'items.id', 'item_links.document_id').select(['items.id', 'items.title']).where('item_links.interpretation_id', '=', itemId).orderBy('items.id').execute();
-  const interpretations = await db.selectFrom('item_links').innerJoin('items', 'items.id', 'item_links.interpretation_id').select(['items.id', 'items.title']).where('item_links.document_id', '=', itemId).orderBy('items.id').execute();
+export async function linksOf(
+  db: Db,
+  itemId: number,
+): Promise<{ documents: Array<{ id: number; title: string }>; interpretations: Array<{ id: number; title: string }> }> {
+  const documents = await db
+    .selectFrom('item_links')
+    .innerJoin('items', 'items.id', 'item_links.document_id')
+    .select(['items.id', 'items.title'])
+    .where('item_links.interpretation_id', '=', itemId)
+    .orderBy('items.id')
+    .execute();
+  const interpretations = await db
+    .selectFrom('item_links')
+    .innerJoin('items', 'items.id', 'item_links.interpretation_id')
+    .select(['items.id', 'items.title'])
+    .where('item_links.document_id', '=', itemId)
+    .orderBy('items.id')
+    .execute();
   return { documents, interpretations };
 }
 
 /** Public: the linked items that are themselves public, through `publicItems`. */
-export async function publicLinksOf(db: Db, today: string, itemId: number): Promise<{ documents: Array<{ id: number; title: string }>; interpretations: Array<{ id: number; title: string }> }> {
+export async function publicLinksOf(
+  db: Db,
+  today: string,
+  itemId: number,
+): Promise<{ documents: Array<{ id: number; title: string }>; interpretations: Array<{ id: number; title: string }> }> {
   // One statement (the item page's hottest path): the documents it interprets and its interpretations.
   const rows = await publicItems(db, today)
     .innerJoin('item_links', 'item_links.document_id', 'items.id')
@@ -312,8 +462,20 @@ export function listUninterpreted(db: Db, orgPaths: string[], publishedBy: strin
     .where((eb) => eb.or(orgPaths.map((p) => eb('orgs.path', 'like', `${p}%`))))
     .where('items.status', '=', 'published')
     .where('items.published_on', '<=', publishedBy)
-    .where((eb) => eb.or([eb('items.is_normative', '=', 1), eb('items.is_rule', '=', 1), eb('catalog_categories.name', '=', '政策文件')]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('item_links').select('item_links.id').whereRef('item_links.document_id', '=', 'items.id'))))
+    .where((eb) =>
+      eb.or([
+        eb('items.is_normative', '=', 1),
+        eb('items.is_rule', '=', 1),
+        eb('catalog_categories.name', '=', '政策文件'),
+      ]),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('item_links').select('item_links.id').whereRef('item_links.document_id', '=', 'items.id'),
+        ),
+      ),
+    )
     .orderBy('items.published_on')
     .limit(1000)
     .execute();
@@ -321,10 +483,16 @@ export function listUninterpreted(db: Db, orgPaths: string[], publishedBy: strin
 
 /** Channels an item was also published through. */
 export const listChannels = async (db: Db, itemId: number): Promise<string[]> =>
-  (await db.selectFrom('item_channels').select('channel').where('item_id', '=', itemId).orderBy('channel').execute()).map((r) => r.channel);
+  (
+    await db.selectFrom('item_channels').select('channel').where('item_id', '=', itemId).orderBy('channel').execute()
+  ).map((r) => r.channel);
 
 /** Replaces an item's channels. */
 export async function replaceChannels(db: Db, itemId: number, channels: readonly string[]): Promise<void> {
   await db.deleteFrom('item_channels').where('item_id', '=', itemId).execute();
-  if (channels.length) await db.insertInto('item_channels').values(channels.map((channel) => ({ item_id: itemId, channel }))).execute();
+  if (channels.length)
+    await db
+      .insertInto('item_channels')
+      .values(channels.map((channel) => ({ item_id: itemId, channel })))
+      .execute();
 }

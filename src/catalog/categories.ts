@@ -19,11 +19,13 @@ export async function ensureCategories(trx: Db, orgId: number, now: string): Pro
 
 /** The agency a category belongs to (undefined when there is no such category). */
 export async function categoryOrg(ctx: { db: Db }, id: number): Promise<number | undefined> {
-  return (await ctx.db.selectFrom('catalog_categories').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id;
+  return (await ctx.db.selectFrom('catalog_categories').select('org_id').where('id', '=', id).executeTakeFirst())
+    ?.org_id;
 }
 
 /** The agency's categories, seeding the usual 组配分类 on first use (the item forms and the category page). */
-export const categoriesOf = (ctx: Ctx, orgId: number): Promise<CategoryRow[]> => tx(ctx, (trx) => ensureCategories(trx, orgId, ctx.now().toISOString()));
+export const categoriesOf = (ctx: Ctx, orgId: number): Promise<CategoryRow[]> =>
+  tx(ctx, (trx) => ensureCategories(trx, orgId, ctx.now().toISOString()));
 
 /** The agency's categories as they are (no seeding): the list filter. */
 export const agencyCategories = (db: Db, orgId: number): Promise<CategoryRow[]> => listCategories(db, orgId);

@@ -27,7 +27,10 @@ export interface CategoryNode {
  * Builds the tree in sort order. `counts` maps a category id to its own public items. Categories
  * whose parent is missing become roots; categories caught in a cycle (never written by the console) are left out.
  */
-export function categoryTree(categories: readonly CategoryInput[], counts: ReadonlyMap<number, number>): CategoryNode[] {
+export function categoryTree(
+  categories: readonly CategoryInput[],
+  counts: ReadonlyMap<number, number>,
+): CategoryNode[] {
   const byParent = new Map<number | null, CategoryInput[]>();
   const ids = new Set(categories.map((c) => c.id));
   for (const c of categories) {

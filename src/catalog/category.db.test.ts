@@ -9,7 +9,11 @@ import { deleteCategory } from './delete-category.js';
 import { createItem } from './create-item.js';
 import { listCategories } from './catalog.store.js';
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (isAppError(e) ? e.code : Promise.reject(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (isAppError(e) ? e.code : Promise.reject(e)),
+  );
 
 describeDb('公开目录 categories', (h) => {
   it('agency admins add, rename and delete categories (not while in use), audited', async () => {
@@ -25,11 +29,33 @@ describeDb('公开目录 categories', (h) => {
     assert.equal(await code(addCategory(editor, { orgId: org.id, name: '编辑不能加' })), 'forbidden');
     await renameCategory(admin, { id, name: '河湖长制工作' });
     assert.equal(await code(deleteCategory(admin, { id })), 'category_in_use');
-    await createItem(editor, { orgId: org.id, title: '河长名单', bodyHtml: '<p>名单</p>', genre: '公告', disclosureMode: '主动公开', createdOn: '2026-11-27', categoryId: child });
+    await createItem(editor, {
+      orgId: org.id,
+      title: '河长名单',
+      bodyHtml: '<p>名单</p>',
+      genre: '公告',
+      disclosureMode: '主动公开',
+      createdOn: '2026-11-27',
+      categoryId: child,
+    });
     assert.equal(await code(deleteCategory(admin, { id: child })), 'category_in_use');
     const empty = await addCategory(admin, { orgId: org.id, name: '临时' });
     await deleteCategory(admin, { id: empty });
-    const actions = (await h.db().selectFrom('audit_events').select('action').where('action', 'like', 'catalog.category%').orderBy('seq').execute()).map((a) => a.action);
-    assert.deepEqual(actions, ['catalog.category_add', 'catalog.category_add', 'catalog.category_rename', 'catalog.category_add', 'catalog.category_delete']);
+    const actions = (
+      await h
+        .db()
+        .selectFrom('audit_events')
+        .select('action')
+        .where('action', 'like', 'catalog.category%')
+        .orderBy('seq')
+        .execute()
+    ).map((a) => a.action);
+    assert.deepEqual(actions, [
+      'catalog.category_add',
+      'catalog.category_add',
+      'catalog.category_rename',
+      'catalog.category_add',
+      'catalog.category_delete',
+    ]);
   });
 });

@@ -11,6 +11,7 @@ export function validateCategoryName(name: string, siblings: readonly string[]):
   const n = name.trim();
   if (!n) return [{ code: 'category_name_required', message: '请填写分类名称。', field: 'name' }];
   if (n.length > 30) return [{ code: 'category_name_too_long', message: '分类名称不能超过 30 个字。', field: 'name' }];
-  if (siblings.includes(n)) return [{ code: 'category_name_taken', message: `同一级已有名为“${n}”的分类。`, field: 'name' }];
+  if (siblings.includes(n))
+    return [{ code: 'category_name_taken', message: `同一级已有名为“${n}”的分类。`, field: 'name' }];
   return [];
 }

@@ -11,11 +11,15 @@ import { applyTransition, loadItem } from './item-transition.js';
  * 勘误 of a published item (条例第十二条 “及时更新”): the previous version is kept and a public revision
  * note is shown on the item page.
  */
-export async function correctItem(ctx: Ctx, input: { id: number; title?: string; summary?: string; bodyHtml?: string; docNo?: string; revisionNote: string }): Promise<void> {
+export async function correctItem(
+  ctx: Ctx,
+  input: { id: number; title?: string; summary?: string; bodyHtml?: string; docNo?: string; revisionNote: string },
+): Promise<void> {
   const errors = [];
   const body = input.bodyHtml !== undefined ? sanitizeBody(input.bodyHtml) : undefined;
   if (body === '') errors.push({ code: 'item_body_required', message: '请填写正文。', field: 'bodyHtml' });
-  if (input.title !== undefined && !input.title.trim()) errors.push({ code: 'item_title_required', message: '请填写名称。', field: 'title' });
+  if (input.title !== undefined && !input.title.trim())
+    errors.push({ code: 'item_title_required', message: '请填写名称。', field: 'title' });
   const docRaw = input.docNo?.trim();
   const doc = docRaw ? parseDocNumber(docRaw) : null;
   if (docRaw && !doc) errors.push({ code: 'doc_no_unparseable', message: docNoMessage(docRaw), field: 'docNo' });
@@ -28,7 +32,15 @@ export async function correctItem(ctx: Ctx, input: { id: number; title?: string;
         title: input.title?.trim() || item.title,
         summary: input.summary !== undefined ? input.summary.trim() || null : item.summary,
         body_html: body ?? item.body_html,
-        ...(docRaw !== undefined ? { doc_no: docRaw || null, doc_agency: doc?.agency ?? null, doc_year: doc?.year ?? null, doc_seq: doc?.seq ?? null, doc_no_norm: doc?.normalized ?? null } : {}),
+        ...(docRaw !== undefined
+          ? {
+              doc_no: docRaw || null,
+              doc_agency: doc?.agency ?? null,
+              doc_year: doc?.year ?? null,
+              doc_seq: doc?.seq ?? null,
+              doc_no_norm: doc?.normalized ?? null,
+            }
+          : {}),
         version: item.version + 1,
       }),
       summary: `勘误：「${item.title}」（${item.index_no}）第 ${item.version} 版 → 第 ${item.version + 1} 版；说明：${input.revisionNote.trim()}`,

@@ -14,7 +14,10 @@ import { ensureCategories } from './categories.js';
 export { ITEM_WRITERS };
 
 /** Creates a draft item in an agency's catalogue with a new (or imported) 索引号. */
-export async function createItem(ctx: Ctx, input: ItemInput & { orgId: number }): Promise<{ id: number; indexNo: string }> {
+export async function createItem(
+  ctx: Ctx,
+  input: ItemInput & { orgId: number },
+): Promise<{ id: number; indexNo: string }> {
   const { fields, errors } = validateItem(input);
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
@@ -24,11 +27,14 @@ export async function createItem(ctx: Ctx, input: ItemInput & { orgId: number })
     const now = ctx.now().toISOString();
     const cats = await ensureCategories(trx, org.id, now);
     if (fields.category_id != null && !cats.some((c) => c.id === fields.category_id)) {
-      throw invalidFields([{ code: 'item_category_invalid', message: '所选目录分类不属于该机构。', field: 'categoryId' }]);
+      throw invalidFields([
+        { code: 'item_category_invalid', message: '所选目录分类不属于该机构。', field: 'categoryId' },
+      ]);
     }
     let indexNo = input.indexNo?.trim().toUpperCase();
     if (indexNo) {
-      if (await findItemByIndexNo(trx, indexNo)) throw conflict('index_no_taken', `索引号“${indexNo}”已被其他信息使用。`, 'indexNo');
+      if (await findItemByIndexNo(trx, indexNo))
+        throw conflict('index_no_taken', `索引号“${indexNo}”已被其他信息使用。`, 'indexNo');
     } else {
       const pattern = await getIndexPattern(trx, org.id);
       const code = indexPrefix(org.code, org.id);
@@ -54,8 +60,23 @@ export async function createItem(ctx: Ctx, input: ItemInput & { orgId: number })
       created_at: now,
       updated_at: now,
     });
-    await insertReview(trx, { item_id: id, action: 'create', from_status: 'draft', to_status: 'draft', actor_id: ctx.actor.userId, actor_label: ctx.actor.label, comment: null, created_at: now });
-    await writeAudit(trx, ctx, { action: 'item.create', subjectType: 'item', subjectId: id, orgId: org.id, summary: `新建信息「${fields.title}」，索引号 ${indexNo}（${org.name}）` });
+    await insertReview(trx, {
+      item_id: id,
+      action: 'create',
+      from_status: 'draft',
+      to_status: 'draft',
+      actor_id: ctx.actor.userId,
+      actor_label: ctx.actor.label,
+      comment: null,
+      created_at: now,
+    });
+    await writeAudit(trx, ctx, {
+      action: 'item.create',
+      subjectType: 'item',
+      subjectId: id,
+      orgId: org.id,
+      summary: `新建信息「${fields.title}」，索引号 ${indexNo}（${org.name}）`,
+    });
     return { id, indexNo };
   });
 }

@@ -14,9 +14,19 @@ export async function deleteCategory(ctx: Ctx, input: { id: number }): Promise<v
     if (!org) throw notFound('org_not_found', '机构不存在。');
     if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, CATEGORY_EDITORS, org.path)) throw forbidden();
     const used = await trx.selectFrom('items').select('id').where('category_id', '=', cat.id).executeTakeFirst();
-    const child = await trx.selectFrom('catalog_categories').select('id').where('parent_id', '=', cat.id).executeTakeFirst();
+    const child = await trx
+      .selectFrom('catalog_categories')
+      .select('id')
+      .where('parent_id', '=', cat.id)
+      .executeTakeFirst();
     if (used || child) throw conflict('category_in_use', `分类“${cat.name}”下还有信息或子分类，不能删除。`);
     await trx.deleteFrom('catalog_categories').where('id', '=', cat.id).execute();
-    await writeAudit(trx, ctx, { action: 'catalog.category_delete', subjectType: 'org', subjectId: org.id, orgId: org.id, summary: `「${org.name}」公开目录删除分类“${cat.name}”` });
+    await writeAudit(trx, ctx, {
+      action: 'catalog.category_delete',
+      subjectType: 'org',
+      subjectId: org.id,
+      orgId: org.id,
+      summary: `「${org.name}」公开目录删除分类“${cat.name}”`,
+    });
   });
 }

@@ -27,7 +27,15 @@ describe('文号 parsing (发文机关代字、年份、发文顺序号)', () =>
       assert.equal(d.seq, seq);
     });
   }
-  for (const bad of ['', '关于做好工作的通知', '〔2009〕7号', '示教发〔09〕7号', '示教发〔2009〕号', '示教发〔1800〕3号', '国务院令第0号']) {
+  for (const bad of [
+    '',
+    '关于做好工作的通知',
+    '〔2009〕7号',
+    '示教发〔09〕7号',
+    '示教发〔2009〕号',
+    '示教发〔1800〕3号',
+    '国务院令第0号',
+  ]) {
     it(`rejects ${JSON.stringify(bad)}`, () => assert.equal(parseDocNumber(bad), null));
   }
   it('treats bracket variants as the same number', () => {

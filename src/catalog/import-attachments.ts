@@ -36,7 +36,11 @@ export async function readImportZip(data: Buffer): Promise<ImportFiles> {
  * Rows whose 附件 are missing from the ZIP (or when no ZIP was given), too large, or of a type not
  * accepted (detected from the content) are errors of that row.
  */
-export async function checkImportAttachments(rows: ImportRow[], files: ImportFiles | undefined, maxBytes: number): Promise<RowError[]> {
+export async function checkImportAttachments(
+  rows: ImportRow[],
+  files: ImportFiles | undefined,
+  maxBytes: number,
+): Promise<RowError[]> {
   const errors: RowError[] = [];
   for (const r of rows) {
     for (const name of r.attachments) {
@@ -53,7 +57,13 @@ export async function checkImportAttachments(rows: ImportRow[], files: ImportFil
 }
 
 /** Stores an imported item's attachments (type from the content, once per SHA-256), inside the batch's transaction. */
-export async function storeImportAttachments(trx: Db, ctx: Ctx, itemId: number, names: string[], files: ImportFiles | undefined): Promise<void> {
+export async function storeImportAttachments(
+  trx: Db,
+  ctx: Ctx,
+  itemId: number,
+  names: string[],
+  files: ImportFiles | undefined,
+): Promise<void> {
   for (const [order, name] of names.entries()) {
     const data = files?.get(name);
     if (!data) continue;
@@ -63,7 +73,23 @@ export async function storeImportAttachments(trx: Db, ctx: Ctx, itemId: number, 
     const sha = sha256(data);
     await storeBlob(ctx.config.blobDir, sha, data);
     const now = ctx.now().toISOString();
-    const fileId = (await findFileBySha(trx, sha))?.id ?? (await insertFile(trx, { sha256: sha, size: data.length, mime: got.mime, kind: got.kind, text: await extractAttachmentText(data, filename, got.mime), created_at: now }));
-    await insertAttachment(trx, { item_id: itemId, file_id: fileId, filename, sort_order: order, created_at: now, created_by: ctx.actor.userId });
+    const fileId =
+      (await findFileBySha(trx, sha))?.id ??
+      (await insertFile(trx, {
+        sha256: sha,
+        size: data.length,
+        mime: got.mime,
+        kind: got.kind,
+        text: await extractAttachmentText(data, filename, got.mime),
+        created_at: now,
+      }));
+    await insertAttachment(trx, {
+      item_id: itemId,
+      file_id: fileId,
+      filename,
+      sort_order: order,
+      created_at: now,
+      created_by: ctx.actor.userId,
+    });
   }
 }

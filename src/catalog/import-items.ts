@@ -30,14 +30,23 @@ const BATCH = 200;
  */
 export async function importItems(
   ctx: Ctx,
-  input: { orgId: number; table: string[][]; dryRun: boolean; files?: ImportFiles; onProgress?: (done: number, total: number) => void },
+  input: {
+    orgId: number;
+    table: string[][];
+    dryRun: boolean;
+    files?: ImportFiles;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportReport> {
   const { rows, errors } = checkImportTable(input.table);
   const org = await getOrg(ctx.db, input.orgId);
   if (!org) throw notFound('org_not_found', '机构不存在。');
   if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, IMPORT_ROLES, org.path)) throw forbidden();
   const cats = await tx(ctx, (trx) => ensureCategories(trx, org.id, ctx.now().toISOString()));
-  const existing = await ownersOf(ctx.db, rows.map((r) => r.indexNo));
+  const existing = await ownersOf(
+    ctx.db,
+    rows.map((r) => r.indexNo),
+  );
   const rowErrors = [...errors, ...(await checkImportAttachments(rows, input.files, ctx.config.limits.uploadBytes))];
   const bad = new Set(rowErrors.map((e) => e.row));
   const todo: Array<{ r: ImportRow; categoryId: number | null }> = [];
@@ -58,7 +67,13 @@ export async function importItems(
     todo.push({ r, categoryId: cat?.id ?? null });
   }
   rowErrors.sort((a, b) => a.row - b.row);
-  const report: ImportReport = { total: input.table.length - 1, valid: todo.length + skipped, created: 0, skipped, errors: rowErrors };
+  const report: ImportReport = {
+    total: input.table.length - 1,
+    valid: todo.length + skipped,
+    created: 0,
+    skipped,
+    errors: rowErrors,
+  };
   if (input.dryRun) return report;
   input.onProgress?.(0, todo.length);
   for (let i = 0; i < todo.length; i += BATCH) {
@@ -72,13 +87,23 @@ export async function importItems(
 async function ownersOf(db: Db, indexNos: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (let i = 0; i < indexNos.length; i += 500) {
-    for (const e of await db.selectFrom('items').select(['index_no', 'org_id']).where('index_no', 'in', indexNos.slice(i, i + 500)).execute()) out.set(e.index_no, e.org_id);
+    for (const e of await db
+      .selectFrom('items')
+      .select(['index_no', 'org_id'])
+      .where('index_no', 'in', indexNos.slice(i, i + 500))
+      .execute())
+      out.set(e.index_no, e.org_id);
   }
   return out;
 }
 
 /** One committed batch: items, their history line, attachments and index entries, one audit event. */
-function importBatch(ctx: Ctx, org: OrgRow, batch: Array<{ r: ImportRow; categoryId: number | null }>, files?: ImportFiles): Promise<number> {
+function importBatch(
+  ctx: Ctx,
+  org: OrgRow,
+  batch: Array<{ r: ImportRow; categoryId: number | null }>,
+  files?: ImportFiles,
+): Promise<number> {
   return tx(ctx, async (trx) => {
     const now = ctx.now().toISOString();
     let created = 0;
@@ -104,7 +129,16 @@ function importBatch(ctx: Ctx, org: OrgRow, batch: Array<{ r: ImportRow; categor
         created_at: now,
         updated_at: now,
       });
-      await insertReview(trx, { item_id: id, action: 'import', from_status: IMPORTED_STATUS, to_status: IMPORTED_STATUS, actor_id: ctx.actor.userId, actor_label: ctx.actor.label, comment: `导入第 ${r.row} 行`, created_at: now });
+      await insertReview(trx, {
+        item_id: id,
+        action: 'import',
+        from_status: IMPORTED_STATUS,
+        to_status: IMPORTED_STATUS,
+        actor_id: ctx.actor.userId,
+        actor_label: ctx.actor.label,
+        comment: `导入第 ${r.row} 行`,
+        created_at: now,
+      });
       await storeImportAttachments(trx, ctx, id, r.attachments, files);
       await syncItemIndex(trx, ctx, id);
       created++;

@@ -5,7 +5,10 @@ import { checkImportTable, normalizeDate } from './import-rows.rules.js';
 
 describe('CSV', () => {
   it('round-trips quotes, commas, newlines and Chinese, with a BOM', () => {
-    const rows = [['名称', '正文'], ['关于“十四五”规划的通知', '第一行\n第二行, 含逗号 "引号"']];
+    const rows = [
+      ['名称', '正文'],
+      ['关于“十四五”规划的通知', '第一行\n第二行, 含逗号 "引号"'],
+    ];
     assert.deepEqual(parseCsv(toCsv(rows)), rows);
   });
   it('defuses formulas on export', () => assert.equal(toCsv([['=1+1', '-2']]), "\ufeff'=1+1,'-2\r\n"));
@@ -21,13 +24,25 @@ describe('import rows', () => {
   it('reports every bad row with its number', () => {
     const t = [
       header,
-      ['000014349/2020-00001', '好的一行', '示政发〔2020〕1号', '2020-01-02', '2020-01-02', '2020-01-03', '通知', '有效'],
+      [
+        '000014349/2020-00001',
+        '好的一行',
+        '示政发〔2020〕1号',
+        '2020-01-02',
+        '2020-01-02',
+        '2020-01-03',
+        '通知',
+        '有效',
+      ],
       ['000014349/2020-00002', '', '乱写的文号', '2020-01-05', '2020-01-02', '2020-01-03', '通知', '有效'],
       ['000014349/2020-00001', '重复索引号', '', '', '2020-01-02', '2020-01-03', '报告', '有效'],
       ['000014349/2020-00004', '坏体裁', '', '', '2020-01-02', '', '便条', '作废'],
     ];
     const { rows, errors } = checkImportTable(t);
-    assert.deepEqual(rows.map((r) => r.row), [2]);
+    assert.deepEqual(
+      rows.map((r) => r.row),
+      [2],
+    );
     assert.deepEqual([...new Set(errors.map((e) => e.row))], [3, 4, 5]);
     const msgs = errors.map((e) => `${e.row}:${e.message}`).join('\n');
     assert.match(msgs, /3:请填写名称/);
@@ -39,6 +54,9 @@ describe('import rows', () => {
     assert.match(msgs, /5:有效性“作废”/);
   });
   it('names missing columns', () => {
-    assert.deepEqual(checkImportTable([['名称', '生成日期']]).errors.map((e) => e.message), ['缺少“索引号”列。', '缺少“发布日期”列。']);
+    assert.deepEqual(
+      checkImportTable([['名称', '生成日期']]).errors.map((e) => e.message),
+      ['缺少“索引号”列。', '缺少“发布日期”列。'],
+    );
   });
 });

@@ -92,16 +92,20 @@ export function checkImportTable(table: string[][]): { rows: ImportRow[]; errors
       indexNo: indexNo || undefined,
       keywords: get('keywords'),
     });
-    problems.push(...fe.map((e) => (e.code === 'item_genre_invalid' ? { ...e, message: `体裁“${genre}”不在公文种类中。` } : e)));
+    problems.push(
+      ...fe.map((e) => (e.code === 'item_genre_invalid' ? { ...e, message: `体裁“${genre}”不在公文种类中。` } : e)),
+    );
     const publishedOn = normalizeDate(get('publishedOn'));
     if (!publishedOn) problems.push({ code: 'published_on_required', message: '缺少发布日期。' });
-    else if (!isValidIsoDate(publishedOn)) problems.push({ code: 'published_on_invalid', message: `发布日期“${get('publishedOn')}”无效。` });
+    else if (!isValidIsoDate(publishedOn))
+      problems.push({ code: 'published_on_invalid', message: `发布日期“${get('publishedOn')}”无效。` });
     else {
       const w = normalizeDate(get('writtenOn'));
       if (isValidIsoDate(w)) problems.push(...checkPublicationDate(w, publishedOn));
     }
     const validity = get('validity') || '有效';
-    if (!VALIDITIES.includes(validity)) problems.push({ code: 'item_validity_invalid', message: `有效性“${validity}”应为有效、失效、废止或已修订。` });
+    if (!VALIDITIES.includes(validity))
+      problems.push({ code: 'item_validity_invalid', message: `有效性“${validity}”应为有效、失效、废止或已修订。` });
     if (indexNo) {
       const first = seen.get(indexNo);
       if (first) problems.push({ code: 'index_no_duplicate', message: `索引号“${indexNo}”与第 ${first} 行重复。` });

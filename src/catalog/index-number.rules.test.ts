@@ -1,6 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyIndexPattern, checkIndexPattern, DEFAULT_INDEX_PATTERN, formatIndexNo, indexCounterScope, indexPeriod, indexPrefix, isPlausibleIndexNo } from './index-number.rules.js';
+import {
+  applyIndexPattern,
+  checkIndexPattern,
+  DEFAULT_INDEX_PATTERN,
+  formatIndexNo,
+  indexCounterScope,
+  indexPeriod,
+  indexPrefix,
+  isPlausibleIndexNo,
+} from './index-number.rules.js';
 
 describe('索引号 (前段码/后段码)', () => {
   it('takes the 组织机构代码 out of a 统一社会信用代码', () => {
@@ -15,7 +24,13 @@ describe('索引号 (前段码/后段码)', () => {
   });
   it('counter scope is per agency and year', () => assert.equal(indexCounterScope(7, 2026), 'index:7:2026'));
   it('accepts real variants', () => {
-    for (const s of ['000014349/2018-00222', '0142768-8/2022-00185', '11341702486344515H/202110-00013', '3212000002/2018-354983']) assert.ok(isPlausibleIndexNo(s), s);
+    for (const s of [
+      '000014349/2018-00222',
+      '0142768-8/2022-00185',
+      '11341702486344515H/202110-00013',
+      '3212000002/2018-354983',
+    ])
+      assert.ok(isPlausibleIndexNo(s), s);
     for (const s of ['', 'abc', '000014349-2018-00222', '000014349/18-1']) assert.ok(!isPlausibleIndexNo(s), s);
   });
   it('applies per-agency patterns', () => {

@@ -55,7 +55,8 @@ export function checkIndexPattern(p: string): string | null {
 }
 
 /** The counter period of a pattern for a 生成日期: the year, or year+month for `{yyyymm}` patterns. */
-export const indexPeriod = (pattern: string, date: string): string => (pattern.includes('{yyyymm}') ? date.slice(0, 7).replace('-', '') : date.slice(0, 4));
+export const indexPeriod = (pattern: string, date: string): string =>
+  pattern.includes('{yyyymm}') ? date.slice(0, 7).replace('-', '') : date.slice(0, 4);
 
 /** Fills a (valid) pattern. */
 export function applyIndexPattern(pattern: string, v: { code: string; date: string; serial: number }): string {

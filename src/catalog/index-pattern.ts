@@ -6,6 +6,10 @@ export const indexPatternKey = (orgId: number): string => `catalog.index_pattern
 
 /** An agency's 索引号 pattern (the default when none is set). */
 export async function getIndexPattern(db: Db, orgId: number): Promise<string> {
-  const r = await db.selectFrom('settings').select('value').where('key', '=', indexPatternKey(orgId)).executeTakeFirst();
+  const r = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', indexPatternKey(orgId))
+    .executeTakeFirst();
   return r?.value ?? DEFAULT_INDEX_PATTERN;
 }

@@ -14,14 +14,45 @@ export { classifyAttachment } from './attachment.rules.js';
 export type { Sniffed } from './attachment.rules.js';
 export { bulkItems } from './bulk-items.js';
 export { catalogCalendar } from './catalog-calendar.js';
-export { agenciesWithCategories, categoryFacts, categoryNames, lastProactivePublished, proactiveCounts, proactivePublishedByMonth, publishedAttachmentHashes, publishedBodiesContaining, publishedItemIds, uninterpretedCounts, unpublishedCreatedBy } from './catalog-figures.js';
-export { ARTICLE20_ITEMS, CHANNELS, DISCLOSURE_MODES, GENRES, INTERPRETATION_DUE_WORKING_DAYS, NONDISCLOSURE_GROUNDS, TOPIC_LABELS, VALIDITIES } from './catalog-labels.rules.js';
+export {
+  agenciesWithCategories,
+  categoryFacts,
+  categoryNames,
+  lastProactivePublished,
+  proactiveCounts,
+  proactivePublishedByMonth,
+  publishedAttachmentHashes,
+  publishedBodiesContaining,
+  publishedItemIds,
+  uninterpretedCounts,
+  unpublishedCreatedBy,
+} from './catalog-figures.js';
+export {
+  ARTICLE20_ITEMS,
+  CHANNELS,
+  DISCLOSURE_MODES,
+  GENRES,
+  INTERPRETATION_DUE_WORKING_DAYS,
+  NONDISCLOSURE_GROUNDS,
+  TOPIC_LABELS,
+  VALIDITIES,
+} from './catalog-labels.rules.js';
 export { agenciesFor } from './catalog-orgs.js';
 export { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS, ITEM_WRITERS } from './catalog-policy.rules.js';
 export { catalogSearchSource, itemSearchDoc } from './catalog-search-source.js';
 // ./catalog-xlsx.js loads a heavy library: its functions are loaded on first use.
-export const catalogXlsx: (typeof import('./catalog-xlsx.js'))['catalogXlsx'] = async (...args) => (await import('./catalog-xlsx.js')).catalogXlsx(...args);
-export { getPublicAttachment, isPublicSort, listAttachments, listCategories, listPublicItems, PUBLIC_SORTS, publicCategoryCounts, publicItems } from './catalog.store.js';
+export const catalogXlsx: (typeof import('./catalog-xlsx.js'))['catalogXlsx'] = async (...args) =>
+  (await import('./catalog-xlsx.js')).catalogXlsx(...args);
+export {
+  getPublicAttachment,
+  isPublicSort,
+  listAttachments,
+  listCategories,
+  listPublicItems,
+  PUBLIC_SORTS,
+  publicCategoryCounts,
+  publicItems,
+} from './catalog.store.js';
 export type { AttachmentWithFile, CategoryRow, ItemVersionRow, ItemWithOrg, PublicSort } from './catalog.store.js';
 export { agencyCategories, categoriesOf, categoryOrg } from './categories.js';
 export { categoryPath, categoryTree, subtreeIds } from './category-tree.rules.js';
@@ -44,10 +75,27 @@ export { getIndexPattern } from './index-pattern.js';
 export { uninterpretedPublishedBy } from './interpretation-due.rules.js';
 export type { ItemInput } from './item-input.rules.js';
 export { currentItem, itemsInScope, itemWithReviews, publishedItem, publishedItems } from './item-reads.js';
-export { ACTION_LABELS, availableActions, IMPORT_ROLES, isItemAction, isItemStatus, ITEM_STATUSES, STATUS_LABELS } from './item-workflow.rules.js';
+export {
+  ACTION_LABELS,
+  availableActions,
+  IMPORT_ROLES,
+  isItemAction,
+  isItemStatus,
+  ITEM_STATUSES,
+  STATUS_LABELS,
+} from './item-workflow.rules.js';
 export type { ItemAction } from './item-workflow.rules.js';
 export { LINKERS, linkInterpretation } from './link-interpretation.js';
-export { article20Counts, article20Items, feedItems, findOrgCategory, itemPreview, publicTotalsByOrg, sitemapItems, staffAttachment } from './public-catalog.js';
+export {
+  article20Counts,
+  article20Items,
+  feedItems,
+  findOrgCategory,
+  itemPreview,
+  publicTotalsByOrg,
+  sitemapItems,
+  staffAttachment,
+} from './public-catalog.js';
 export type { PublicLinks } from './public-catalog.js';
 export { getPublicItemPage } from './public-item-page.js';
 export { publishItem } from './publish-item.js';

@@ -16,7 +16,8 @@ import { INTERPRETATION_DUE_WORKING_DAYS } from './catalog-labels.rules.js';
 export function uninterpretedPublishedBy(cal: WorkCalendar, today: string): string {
   try {
     let d = addDays(today, -1);
-    for (let i = 0; i < 60; i++, d = addDays(d, -1)) if (workingDaysBetween(cal, d, today) >= INTERPRETATION_DUE_WORKING_DAYS) return d;
+    for (let i = 0; i < 60; i++, d = addDays(d, -1))
+      if (workingDaysBetween(cal, d, today) >= INTERPRETATION_DUE_WORKING_DAYS) return d;
     return today;
   } catch {
     return today;

@@ -2,14 +2,30 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPublicationDate, validateItem } from './item-input.rules.js';
 
-const base = { orgId: 1, title: '通知', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-20' };
+const base = {
+  orgId: 1,
+  title: '通知',
+  bodyHtml: '<p>正文</p>',
+  genre: '通知',
+  disclosureMode: '主动公开',
+  createdOn: '2026-11-20',
+};
 
 it('item dates stay in a plausible range (issue 16 item 10)', () => {
   for (const d of ['1900-01-01', '9999-12-31', '1949-09-30', '2100-01-01']) {
-    assert.deepEqual(validateItem({ ...base, createdOn: d }).errors.map((e) => e.code), ['item_created_on_out_of_range'], d);
-    assert.deepEqual(validateItem({ ...base, writtenOn: d }).errors.map((e) => e.code), ['item_written_on_out_of_range'], d);
+    assert.deepEqual(
+      validateItem({ ...base, createdOn: d }).errors.map((e) => e.code),
+      ['item_created_on_out_of_range'],
+      d,
+    );
+    assert.deepEqual(
+      validateItem({ ...base, writtenOn: d }).errors.map((e) => e.code),
+      ['item_written_on_out_of_range'],
+      d,
+    );
     assert.equal(checkPublicationDate(null, d)[0]?.code, 'item_publish_on_out_of_range', d);
   }
-  for (const d of ['1949-10-01', '2026-11-20', '2099-12-31']) assert.deepEqual(validateItem({ ...base, createdOn: d, writtenOn: d }).errors, [], d);
+  for (const d of ['1949-10-01', '2026-11-20', '2099-12-31'])
+    assert.deepEqual(validateItem({ ...base, createdOn: d, writtenOn: d }).errors, [], d);
   assert.match(validateItem({ ...base, createdOn: '9999-12-31' }).errors[0]!.message, /1949-10-01 至 2099-12-31/);
 });

@@ -6,7 +6,13 @@ import { createRequire } from 'node:module';
 import type SanitizeHtml from 'sanitize-html';
 import type { FieldError } from '../platform/errors.js';
 import { isValidIsoDate } from '../platform/dates.js';
-import { DISCLOSURE_MODES, GENRES, NONDISCLOSURE_GROUNDS, VALIDITIES, ARTICLE20_ITEMS } from './catalog-labels.rules.js';
+import {
+  DISCLOSURE_MODES,
+  GENRES,
+  NONDISCLOSURE_GROUNDS,
+  VALIDITIES,
+  ARTICLE20_ITEMS,
+} from './catalog-labels.rules.js';
 import { parseDocNumber } from './doc-number.rules.js';
 import { isPlausibleIndexNo } from './index-number.rules.js';
 
@@ -58,13 +64,46 @@ export interface ItemFields {
 
 // sanitize-html (with postcss) is CommonJS and costs ~0.3 s to load: required when a body is first saved.
 let sanitizer: typeof SanitizeHtml | undefined;
-const loadSanitizer = (): typeof SanitizeHtml => (sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof SanitizeHtml);
+const loadSanitizer = (): typeof SanitizeHtml =>
+  (sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof SanitizeHtml);
 
 /** Tags and attributes kept in a body (everything else, scripts and event handlers included, is removed). */
 export function sanitizeBody(html: string): string {
   return loadSanitizer()(html, {
-    allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'blockquote', 'span', 'div', 'sup', 'sub', 'img'],
-    allowedAttributes: { a: ['href', 'title'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'], img: ['src', 'alt'] },
+    allowedTags: [
+      'p',
+      'br',
+      'strong',
+      'b',
+      'em',
+      'i',
+      'u',
+      'h2',
+      'h3',
+      'h4',
+      'ul',
+      'ol',
+      'li',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'a',
+      'blockquote',
+      'span',
+      'div',
+      'sup',
+      'sub',
+      'img',
+    ],
+    allowedAttributes: {
+      a: ['href', 'title'],
+      td: ['colspan', 'rowspan'],
+      th: ['colspan', 'rowspan'],
+      img: ['src', 'alt'],
+    },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https', 'data'] },
   }).trim();
@@ -108,18 +147,27 @@ export function validateItem(input: ItemInput): { fields: ItemFields | null; err
     err('item_ground_required', '不予公开的信息须选择依据（条例第十四条至第十六条）。', 'nondisclosureGround');
   }
   const a20 = input.article20Item ?? null;
-  if (a20 != null && !(Number.isInteger(a20) && a20 >= 1 && a20 <= ARTICLE20_ITEMS.length)) err('item_article20_invalid', '第二十条事项应为（一）至（十五）之一。', 'article20Item');
+  if (a20 != null && !(Number.isInteger(a20) && a20 >= 1 && a20 <= ARTICLE20_ITEMS.length))
+    err('item_article20_invalid', '第二十条事项应为（一）至（十五）之一。', 'article20Item');
 
   const writtenOn = text(input.writtenOn);
-  if (writtenOn && !isValidIsoDate(writtenOn)) err('item_written_on_invalid', '成文日期无效，应为“年-月-日”，例如 2026-11-20。', 'writtenOn');
-  else if (writtenOn && !plausible(writtenOn)) err('item_written_on_out_of_range', `成文日期${rangeText}。`, 'writtenOn');
+  if (writtenOn && !isValidIsoDate(writtenOn))
+    err('item_written_on_invalid', '成文日期无效，应为“年-月-日”，例如 2026-11-20。', 'writtenOn');
+  else if (writtenOn && !plausible(writtenOn))
+    err('item_written_on_out_of_range', `成文日期${rangeText}。`, 'writtenOn');
   const createdOn = text(input.createdOn);
   if (!createdOn) err('item_created_on_required', '请填写生成日期。', 'createdOn');
-  else if (!isValidIsoDate(createdOn)) err('item_created_on_invalid', '生成日期无效，应为“年-月-日”，例如 2026-11-20。', 'createdOn');
+  else if (!isValidIsoDate(createdOn))
+    err('item_created_on_invalid', '生成日期无效，应为“年-月-日”，例如 2026-11-20。', 'createdOn');
   else if (!plausible(createdOn)) err('item_created_on_out_of_range', `生成日期${rangeText}。`, 'createdOn');
 
   const indexNo = text(input.indexNo);
-  if (indexNo && !isPlausibleIndexNo(indexNo)) err('index_no_invalid', `索引号“${indexNo}”格式不正确，应为“前段码/年份-流水号”，例如 000014349/2026-00001。`, 'indexNo');
+  if (indexNo && !isPlausibleIndexNo(indexNo))
+    err(
+      'index_no_invalid',
+      `索引号“${indexNo}”格式不正确，应为“前段码/年份-流水号”，例如 000014349/2026-00001。`,
+      'indexNo',
+    );
 
   if (errors.length) return { fields: null, errors };
   return {
@@ -151,10 +199,18 @@ export function validateItem(input: ItemInput): { fields: ItemFields | null; err
 
 /** 成文日期 must not be after the 发布日期. */
 export function checkPublicationDate(writtenOn: string | null, publishOn: string): FieldError[] {
-  if (!isValidIsoDate(publishOn)) return [{ code: 'item_publish_on_invalid', message: '发布日期无效，应为“年-月-日”。', field: 'publishOn' }];
-  if (!plausible(publishOn)) return [{ code: 'item_publish_on_out_of_range', message: `发布日期${rangeText}。`, field: 'publishOn' }];
+  if (!isValidIsoDate(publishOn))
+    return [{ code: 'item_publish_on_invalid', message: '发布日期无效，应为“年-月-日”。', field: 'publishOn' }];
+  if (!plausible(publishOn))
+    return [{ code: 'item_publish_on_out_of_range', message: `发布日期${rangeText}。`, field: 'publishOn' }];
   if (writtenOn && writtenOn > publishOn) {
-    return [{ code: 'item_written_after_published', message: `成文日期（${writtenOn}）不能晚于发布日期（${publishOn}）。`, field: 'publishOn' }];
+    return [
+      {
+        code: 'item_written_after_published',
+        message: `成文日期（${writtenOn}）不能晚于发布日期（${publishOn}）。`,
+        field: 'publishOn',
+      },
+    ];
   }
   return [];
 }
@@ -162,7 +218,17 @@ export function checkPublicationDate(writtenOn: string | null, publishOn: string
 /** Validates a 有效性 change. */
 export function validateValidity(validity: string, validityOn: string | null): FieldError[] {
   const errors: FieldError[] = [];
-  if (!VALIDITIES.includes(validity)) errors.push({ code: 'item_validity_invalid', message: '请选择有效性：有效、失效、废止或已修订。', field: 'validity' });
-  if (validityOn && !isValidIsoDate(validityOn)) errors.push({ code: 'item_validity_on_invalid', message: '有效性变更日期无效，应为“年-月-日”。', field: 'validityOn' });
+  if (!VALIDITIES.includes(validity))
+    errors.push({
+      code: 'item_validity_invalid',
+      message: '请选择有效性：有效、失效、废止或已修订。',
+      field: 'validity',
+    });
+  if (validityOn && !isValidIsoDate(validityOn))
+    errors.push({
+      code: 'item_validity_on_invalid',
+      message: '有效性变更日期无效，应为“年-月-日”。',
+      field: 'validityOn',
+    });
   return errors;
 }

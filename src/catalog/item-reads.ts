@@ -4,11 +4,21 @@ import { forbidden, notFound } from '../platform/errors.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { rolesAllow, scopePaths } from '../orgs/index.js';
 import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
-import { getItem, getPublicItem, listItems, listPublicItems, listReviews, type ItemReviewRow, type ItemWithOrg } from './catalog.store.js';
+import {
+  getItem,
+  getPublicItem,
+  listItems,
+  listPublicItems,
+  listReviews,
+  type ItemReviewRow,
+  type ItemWithOrg,
+} from './catalog.store.js';
 
 /** Items published by today (the reader's clock), newest first. */
-export const publishedItems = (ctx: Ctx, f: { orgId?: number; limit: number; offset: number }): Promise<{ rows: ItemWithOrg[]; total: number }> =>
-  listPublicItems(ctx.db, todayInShanghai(ctx.now()), f);
+export const publishedItems = (
+  ctx: Ctx,
+  f: { orgId?: number; limit: number; offset: number },
+): Promise<{ rows: ItemWithOrg[]; total: number }> => listPublicItems(ctx.db, todayInShanghai(ctx.now()), f);
 
 /** One item published by today; 404 otherwise. */
 export async function publishedItem(ctx: Ctx, id: number): Promise<ItemWithOrg> {
@@ -18,8 +28,17 @@ export async function publishedItem(ctx: Ctx, id: number): Promise<ItemWithOrg> 
 }
 
 /** Items of any status within the reader's catalogue grants. */
-export const itemsInScope = (ctx: Ctx, f: { status?: string; orgId?: number; limit: number; offset: number }): Promise<{ rows: ItemWithOrg[]; total: number }> =>
-  listItems(ctx.db, { orgPaths: scopePaths(ctx.actor, CATALOG_VIEWERS), statuses: f.status ? [f.status] : undefined, orgId: f.orgId, limit: f.limit, offset: f.offset });
+export const itemsInScope = (
+  ctx: Ctx,
+  f: { status?: string; orgId?: number; limit: number; offset: number },
+): Promise<{ rows: ItemWithOrg[]; total: number }> =>
+  listItems(ctx.db, {
+    orgPaths: scopePaths(ctx.actor, CATALOG_VIEWERS),
+    statuses: f.status ? [f.status] : undefined,
+    orgId: f.orgId,
+    limit: f.limit,
+    offset: f.offset,
+  });
 
 /** One item the reader may see, with its review history; 404 when it does not exist, 403 outside the reader's grants. */
 export async function itemWithReviews(ctx: Ctx, id: number): Promise<{ item: ItemWithOrg; reviews: ItemReviewRow[] }> {

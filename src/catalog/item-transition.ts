@@ -7,7 +7,15 @@ import { separationFacts } from './separation-of-duties.js';
 import type { Updateable } from 'kysely';
 import type { ItemsTable } from './catalog.tables.js';
 import { getItem, insertReview, updateItemRow, type ItemWithOrg } from './catalog.store.js';
-import { ACTION_LABELS, decide, isItemStatus, STATUS_LABELS, type ItemAction, type ItemStatus, type WorkflowItem } from './item-workflow.rules.js';
+import {
+  ACTION_LABELS,
+  decide,
+  isItemStatus,
+  STATUS_LABELS,
+  type ItemAction,
+  type ItemStatus,
+  type WorkflowItem,
+} from './item-workflow.rules.js';
 
 /** The workflow view of a stored item. */
 export function workflowItem(item: ItemWithOrg): WorkflowItem {
@@ -47,13 +55,24 @@ export async function applyTransition(
   const now = ctx.now().toISOString();
   await updateItemRow(trx, item.id, { ...(opts.changes?.(to) ?? {}), status: to, updated_at: now });
   const comment = opts.comment?.trim() || null;
-  await insertReview(trx, { item_id: item.id, action, from_status: from.status, to_status: to, actor_id: ctx.actor.userId, actor_label: ctx.actor.label, comment, created_at: now });
+  await insertReview(trx, {
+    item_id: item.id,
+    action,
+    from_status: from.status,
+    to_status: to,
+    actor_id: ctx.actor.userId,
+    actor_label: ctx.actor.label,
+    comment,
+    created_at: now,
+  });
   await writeAudit(trx, ctx, {
     action: `item.${action}`,
     subjectType: 'item',
     subjectId: item.id,
     orgId: item.org_id,
-    summary: opts.summary ?? `${ACTION_LABELS[action]}：「${item.title}」（${item.index_no}），${STATUS_LABELS[from.status]} → ${STATUS_LABELS[to]}${comment ? `；意见：${comment}` : ''}`,
+    summary:
+      opts.summary ??
+      `${ACTION_LABELS[action]}：「${item.title}」（${item.index_no}），${STATUS_LABELS[from.status]} → ${STATUS_LABELS[to]}${comment ? `；意见：${comment}` : ''}`,
   });
   await syncItemIndex(trx, ctx, item.id);
   return to;

@@ -3,16 +3,36 @@ import assert from 'node:assert/strict';
 import type { Actor } from '../platform/context.js';
 import { systemActor } from '../platform/context.js';
 import { isAppError } from '../platform/errors.js';
-import { availableActions, decide, statusesAwaiting, TRANSITIONS, ITEM_STATUSES, type ItemAction, type ItemStatus, type WorkflowItem } from './item-workflow.rules.js';
+import {
+  availableActions,
+  decide,
+  statusesAwaiting,
+  TRANSITIONS,
+  ITEM_STATUSES,
+  type ItemAction,
+  type ItemStatus,
+  type WorkflowItem,
+} from './item-workflow.rules.js';
 
-const user = (id: number, role: string, orgPath = '/1/2/'): Actor => ({ kind: 'user', userId: id, label: `u${id}`, grants: [{ role, orgId: 2, orgPath }], ip: null });
+const user = (id: number, role: string, orgPath = '/1/2/'): Actor => ({
+  kind: 'user',
+  userId: id,
+  label: `u${id}`,
+  grants: [{ role, orgId: 2, orgPath }],
+  ip: null,
+});
 const editor = user(1, 'editor');
 const secrecy = user(2, 'secrecy_reviewer');
 const legal = user(3, 'legality_reviewer');
 const approver = user(4, 'approver');
 const admin = user(5, 'agency_admin');
 const otherAgencyApprover = user(6, 'approver', '/1/3/');
-const item = (status: ItemStatus, needsLegality = false): WorkflowItem => ({ status, needsLegality, authorId: 1, orgPath: '/1/2/' });
+const item = (status: ItemStatus, needsLegality = false): WorkflowItem => ({
+  status,
+  needsLegality,
+  authorId: 1,
+  orgPath: '/1/2/',
+});
 
 function code(fn: () => unknown): string {
   try {
@@ -55,14 +75,27 @@ describe('item workflow (先审核后公开)', () => {
   for (const [status, legality, action, actor, comment, expected] of table) {
     it(`${status}${legality ? '（规范性文件）' : ''} + ${action} by ${actor.grants[0]?.role ?? actor.kind} → ${expected}`, () => {
       const got = code(() => decide(item(status, legality), action, actor, comment));
-      if (ITEM_STATUSES.includes(expected as ItemStatus)) assert.equal(decide(item(status, legality), action, actor, comment), expected);
+      if (ITEM_STATUSES.includes(expected as ItemStatus))
+        assert.equal(decide(item(status, legality), action, actor, comment), expected);
       else assert.equal(got, expected);
     });
   }
 
   it('an author who is also a reviewer still cannot approve their own item', () => {
-    const both: Actor = { kind: 'user', userId: 1, label: 'u1', grants: [{ role: 'editor', orgId: 2, orgPath: '/1/2/' }, { role: 'secrecy_reviewer', orgId: 2, orgPath: '/1/2/' }], ip: null };
-    assert.equal(code(() => decide(item('secrecy_review'), 'approve', both)), 'item_self_approval');
+    const both: Actor = {
+      kind: 'user',
+      userId: 1,
+      label: 'u1',
+      grants: [
+        { role: 'editor', orgId: 2, orgPath: '/1/2/' },
+        { role: 'secrecy_reviewer', orgId: 2, orgPath: '/1/2/' },
+      ],
+      ip: null,
+    };
+    assert.equal(
+      code(() => decide(item('secrecy_review'), 'approve', both)),
+      'item_self_approval',
+    );
     assert.deepEqual(availableActions(item('secrecy_review'), both), ['return']);
   });
   it('agency admin can withdraw; sysadmin may do anything not reserved to non-authors', () => {
@@ -70,7 +103,8 @@ describe('item workflow (先审核后公开)', () => {
   });
   it('every state except published is reachable only through listed transitions', () => {
     const targets = new Set(TRANSITIONS.map((t) => (typeof t.to === 'string' ? t.to : 'approval')));
-    for (const s of <ItemStatus[]>['published', 'scheduled', 'withdrawn', 'returned', 'secrecy_review', 'approval']) assert.ok(targets.has(s), s);
+    for (const s of <ItemStatus[]>['published', 'scheduled', 'withdrawn', 'returned', 'secrecy_review', 'approval'])
+      assert.ok(targets.has(s), s);
   });
   it('queues by role', () => {
     assert.deepEqual(statusesAwaiting('secrecy_reviewer'), ['secrecy_review']);

@@ -11,7 +11,8 @@ import { conflict, forbidden, invalid } from '../platform/errors.js';
 import { rolesAllow } from '../orgs/index.js';
 
 /** Every state an item can be in. */
-export type ItemStatus = 'draft' | 'secrecy_review' | 'legality_review' | 'approval' | 'scheduled' | 'published' | 'returned' | 'withdrawn';
+export type ItemStatus =
+  'draft' | 'secrecy_review' | 'legality_review' | 'approval' | 'scheduled' | 'published' | 'returned' | 'withdrawn';
 
 /** Chinese labels of the states. */
 export const STATUS_LABELS: Readonly<Record<ItemStatus, string>> = {
@@ -29,7 +30,17 @@ export const ITEM_STATUSES = Object.keys(STATUS_LABELS) as ItemStatus[];
 export const isItemStatus = (s: string): s is ItemStatus => Object.prototype.hasOwnProperty.call(STATUS_LABELS, s);
 
 /** Every action of the workflow. */
-export type ItemAction = 'edit' | 'submit' | 'approve' | 'return' | 'publish' | 'schedule' | 'release' | 'withdraw' | 'correct' | 'set_validity';
+export type ItemAction =
+  | 'edit'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'publish'
+  | 'schedule'
+  | 'release'
+  | 'withdraw'
+  | 'correct'
+  | 'set_validity';
 
 /** Chinese labels of the actions (buttons and history). */
 export const ACTION_LABELS: Readonly<Record<ItemAction, string>> = {
@@ -64,7 +75,11 @@ export interface WorkflowItem {
 
 /** The three review stages of an item; one person may perform only one of them (separation of duties). */
 export type ReviewStage = 'secrecy' | 'legality' | 'sign';
-export const STAGE_LABELS: Readonly<Record<ReviewStage, string>> = { secrecy: '保密审查', legality: '合法性审查', sign: '领导签发' };
+export const STAGE_LABELS: Readonly<Record<ReviewStage, string>> = {
+  secrecy: '保密审查',
+  legality: '合法性审查',
+  sign: '领导签发',
+};
 
 /** The review stage a transition performs, if it is one. */
 export function stageOf(action: string, from: string): ReviewStage | null {
@@ -83,8 +98,10 @@ export const CONTRIBUTING_ACTIONS: readonly string[] = ['create', 'import', 'edi
  */
 export function separationProblem(item: WorkflowItem, stage: ReviewStage, userId: number): string | null {
   const other = item.stagesDone?.find((d) => d.userId === userId && d.stage !== stage);
-  if (other) return `职责分离：同一人不能承担同一信息的两个审核环节，您已对本信息进行了“${STAGE_LABELS[other.stage]}”。`;
-  if (item.strictSeparation && item.contributorIds?.includes(userId)) return '职责分离（本单位从严要求）：参与起草、修改或提交本信息的人员不能审核或签发。';
+  if (other)
+    return `职责分离：同一人不能承担同一信息的两个审核环节，您已对本信息进行了“${STAGE_LABELS[other.stage]}”。`;
+  if (item.strictSeparation && item.contributorIds?.includes(userId))
+    return '职责分离（本单位从严要求）：参与起草、修改或提交本信息的人员不能审核或签发。';
   return null;
 }
 
@@ -109,7 +126,13 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'edit', from: 'returned', to: 'returned', roles: EDITORS },
   { action: 'submit', from: 'draft', to: 'secrecy_review', roles: EDITORS },
   { action: 'submit', from: 'returned', to: 'secrecy_review', roles: EDITORS },
-  { action: 'approve', from: 'secrecy_review', to: (i) => (i.needsLegality ? 'legality_review' : 'approval'), roles: ['secrecy_reviewer'], notAuthor: true },
+  {
+    action: 'approve',
+    from: 'secrecy_review',
+    to: (i) => (i.needsLegality ? 'legality_review' : 'approval'),
+    roles: ['secrecy_reviewer'],
+    notAuthor: true,
+  },
   { action: 'return', from: 'secrecy_review', to: 'returned', roles: ['secrecy_reviewer'], needsComment: true },
   { action: 'approve', from: 'legality_review', to: 'approval', roles: ['legality_reviewer'], notAuthor: true },
   { action: 'return', from: 'legality_review', to: 'returned', roles: ['legality_reviewer'], needsComment: true },
@@ -149,12 +172,17 @@ function permitted(t: Transition, item: WorkflowItem, actor: Actor): boolean {
  */
 export function decide(item: WorkflowItem, action: ItemAction, actor: Actor, comment?: string | null): ItemStatus {
   const t = find(item, action);
-  if (!t) throw conflict('item_transition_invalid', `信息当前状态为“${STATUS_LABELS[item.status]}”，不能${ACTION_LABELS[action]}。`);
+  if (!t)
+    throw conflict(
+      'item_transition_invalid',
+      `信息当前状态为“${STATUS_LABELS[item.status]}”，不能${ACTION_LABELS[action]}。`,
+    );
   if (actor.kind === 'user' && t.notAuthor && item.authorId != null && actor.userId === item.authorId) {
     throw forbidden('item_self_approval', '谁公开谁审核：作者不能审核或签发自己编写的信息。');
   }
   const stage = stageOf(t.action, t.from);
-  const separation = stage && actor.kind === 'user' && actor.userId != null ? separationProblem(item, stage, actor.userId) : null;
+  const separation =
+    stage && actor.kind === 'user' && actor.userId != null ? separationProblem(item, stage, actor.userId) : null;
   if (separation) throw forbidden('item_duties_separated', separation);
   if (!permitted(t, item, actor)) throw forbidden('item_forbidden', `您没有“${ACTION_LABELS[action]}”的权限。`);
   if (t.needsComment && !(comment ?? '').trim()) {
@@ -166,7 +194,9 @@ export function decide(item: WorkflowItem, action: ItemAction, actor: Actor, com
 
 /** Actions this actor may take on the item now (for buttons and the review queue). */
 export function availableActions(item: WorkflowItem, actor: Actor): ItemAction[] {
-  return TRANSITIONS.filter((t) => t.from === item.status && t.action !== 'release' && actor.kind === 'user' && permitted(t, item, actor)).map((t) => t.action);
+  return TRANSITIONS.filter(
+    (t) => t.from === item.status && t.action !== 'release' && actor.kind === 'user' && permitted(t, item, actor),
+  ).map((t) => t.action);
 }
 
 /** States waiting for a reviewer holding `role`. */

@@ -10,7 +10,10 @@ import { loadItem } from './item-transition.js';
 export const LINKERS = ['editor', 'approver', 'agency_admin'] as const;
 
 /** Links (or unlinks) a 政策解读 item to the policy document it explains; both public pages show the link. */
-export async function linkInterpretation(ctx: Ctx, input: { interpretationId: number; documentId: number; unlink?: boolean }): Promise<void> {
+export async function linkInterpretation(
+  ctx: Ctx,
+  input: { interpretationId: number; documentId: number; unlink?: boolean },
+): Promise<void> {
   if (input.interpretationId === input.documentId) throw invalid('link_self', '政策解读不能关联自身。', 'documentId');
   await tx(ctx, async (trx) => {
     const interp = await loadItem(trx, input.interpretationId);

@@ -4,9 +4,32 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import { getAttachment, getItem, listAttachments, listVersions, publicCounts, publicItems, publicLinksOf, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg } from './catalog.store.js';
+import {
+  getAttachment,
+  getItem,
+  listAttachments,
+  listVersions,
+  publicCounts,
+  publicItems,
+  publicLinksOf,
+  type AttachmentWithFile,
+  type ItemVersionRow,
+  type ItemWithOrg,
+} from './catalog.store.js';
 
-export { listPublicItems, publicCategoryCounts, listCategories, getPublicAttachment, isPublicSort, PUBLIC_SORTS, type PublicSort, type ItemWithOrg, type AttachmentWithFile, type CategoryRow, type ItemVersionRow } from './catalog.store.js';
+export {
+  listPublicItems,
+  publicCategoryCounts,
+  listCategories,
+  getPublicAttachment,
+  isPublicSort,
+  PUBLIC_SORTS,
+  type PublicSort,
+  type ItemWithOrg,
+  type AttachmentWithFile,
+  type CategoryRow,
+  type ItemVersionRow,
+} from './catalog.store.js';
 
 /** The public items an item interprets and those interpreting it. */
 export type PublicLinks = Awaited<ReturnType<typeof publicLinksOf>>;
@@ -34,42 +57,91 @@ export async function article20Counts(db: Db, today: string, orgId?: number): Pr
 }
 
 /** A page of the published items of one 第二十条 item, newest first. */
-export async function article20Items(db: Db, today: string, f: { item: number; orgId?: number; limit: number; offset: number }): Promise<{ rows: ItemWithOrg[]; total: number }> {
+export async function article20Items(
+  db: Db,
+  today: string,
+  f: { item: number; orgId?: number; limit: number; offset: number },
+): Promise<{ rows: ItemWithOrg[]; total: number }> {
   const q = ofOrg(db, today, f.orgId).where('items.article20_item', '=', f.item);
-  const total = Number((await q.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  const total = Number(
+    (
+      await q
+        .clearSelect()
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const rows = await q
+    .orderBy('items.published_on', 'desc')
+    .orderBy('items.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { rows, total };
 }
 
 /** The newest published items of a feed (all, one agency, one of its categories). */
-export function feedItems(db: Db, today: string, f: { orgId?: number; categoryId?: number; limit: number }): Promise<ItemWithOrg[]> {
+export function feedItems(
+  db: Db,
+  today: string,
+  f: { orgId?: number; categoryId?: number; limit: number },
+): Promise<ItemWithOrg[]> {
   let q = ofOrg(db, today, f.orgId);
   if (f.categoryId) q = q.where('items.category_id', '=', f.categoryId);
   return q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc').limit(f.limit).execute();
 }
 
 /** Every published item's id and 发布日期 (sitemap.xml), at most `limit`. */
-export function sitemapItems(db: Db, today: string, limit: number): Promise<Array<{ id: number; published_on: string | null }>> {
-  return publicItems(db, today).clearSelect().select(['items.id', 'items.published_on']).orderBy('items.id').limit(limit).execute();
+export function sitemapItems(
+  db: Db,
+  today: string,
+  limit: number,
+): Promise<Array<{ id: number; published_on: string | null }>> {
+  return publicItems(db, today)
+    .clearSelect()
+    .select(['items.id', 'items.published_on'])
+    .orderBy('items.id')
+    .limit(limit)
+    .execute();
 }
 
 /** A category of one agency's 公开目录 (id and name), or undefined. */
-export const findOrgCategory = (db: Db, orgId: number, categoryId: number): Promise<{ id: number; name: string } | undefined> =>
-  db.selectFrom('catalog_categories').select(['id', 'name']).where('id', '=', categoryId).where('org_id', '=', orgId).executeTakeFirst();
+export const findOrgCategory = (
+  db: Db,
+  orgId: number,
+  categoryId: number,
+): Promise<{ id: number; name: string } | undefined> =>
+  db
+    .selectFrom('catalog_categories')
+    .select(['id', 'name'])
+    .where('id', '=', categoryId)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
 
 /** Staff preview of an item, whatever its status: the item with what its public page shows. */
 export async function itemPreview(
   db: Db,
   today: string,
   id: number,
-): Promise<{ item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: PublicLinks } | undefined> {
+): Promise<
+  { item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: PublicLinks } | undefined
+> {
   const item = await getItem(db, id);
   if (!item) return undefined;
-  return { item, versions: await listVersions(db, item.id), attachments: await listAttachments(db, item.id), links: await publicLinksOf(db, today, item.id) };
+  return {
+    item,
+    versions: await listVersions(db, item.id),
+    attachments: await listAttachments(db, item.id),
+    links: await publicLinksOf(db, today, item.id),
+  };
 }
 
 /** An attachment of an item with the item's org path (staff download), whatever the item's status. */
-export async function staffAttachment(db: Db, itemId: number, id: number): Promise<{ file: AttachmentWithFile; orgPath: string } | undefined> {
+export async function staffAttachment(
+  db: Db,
+  itemId: number,
+  id: number,
+): Promise<{ file: AttachmentWithFile; orgPath: string } | undefined> {
   const file = await getAttachment(db, id);
   if (!file || file.item_id !== itemId) return undefined;
   const item = await getItem(db, file.item_id);

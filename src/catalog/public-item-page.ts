@@ -42,7 +42,19 @@ const read = reusableQuery((db: Db, a: { today: string; id: number }) => {
       array(
         db
           .selectFrom('item_versions')
-          .select(['id', 'item_id', 'version', 'title', 'summary', 'body_html', 'doc_no', 'revision_note', 'corrected_on', 'corrected_by', 'created_at'])
+          .select([
+            'id',
+            'item_id',
+            'version',
+            'title',
+            'summary',
+            'body_html',
+            'doc_no',
+            'revision_note',
+            'corrected_on',
+            'corrected_by',
+            'created_at',
+          ])
           .where('item_id', '=', a.id)
           .orderBy('version'),
       ).as('versions_json'),
@@ -50,7 +62,15 @@ const read = reusableQuery((db: Db, a: { today: string; id: number }) => {
         db
           .selectFrom('item_attachments')
           .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
-          .select(['item_attachments.id', 'item_attachments.item_id', 'item_attachments.filename', 'catalog_files.sha256', 'catalog_files.size', 'catalog_files.mime', 'catalog_files.kind'])
+          .select([
+            'item_attachments.id',
+            'item_attachments.item_id',
+            'item_attachments.filename',
+            'catalog_files.sha256',
+            'catalog_files.size',
+            'catalog_files.mime',
+            'catalog_files.kind',
+          ])
           .where('item_attachments.item_id', '=', a.id)
           .orderBy('item_attachments.sort_order')
           .orderBy('item_attachments.id'),
@@ -64,7 +84,12 @@ const read = reusableQuery((db: Db, a: { today: string; id: number }) => {
           .where('items.id', '=', sql<number>`(select r.replaced_by_id from items as r where r.id = ${a.id})`),
       ).as('replaced_by_json'),
       // The back-link: public items this one replaces (their 替代文件 is this item).
-      array(publicItems(db, a.today).clearSelect().select(['items.id', 'items.title']).where('items.replaced_by_id', '=', a.id)).as('replaces_json'),
+      array(
+        publicItems(db, a.today)
+          .clearSelect()
+          .select(['items.id', 'items.title'])
+          .where('items.replaced_by_id', '=', a.id),
+      ).as('replaces_json'),
     ]);
 });
 
@@ -78,7 +103,15 @@ const byId = (links: Link[]) => links.sort((x, y) => x.id - y.id);
 export async function getPublicItemPage(db: Db, today: string, id: number): Promise<PublicItemPageData | undefined> {
   const row = (await read(db, { today, id }))[0] as (ItemWithOrg & Record<`${string}_json`, unknown>) | undefined;
   if (!row) return undefined;
-  const { versions_json, attachments_json, documents_json, interpretations_json, replaced_by_json, replaces_json, ...item } = row;
+  const {
+    versions_json,
+    attachments_json,
+    documents_json,
+    interpretations_json,
+    replaced_by_json,
+    replaces_json,
+    ...item
+  } = row;
   return {
     item: item as ItemWithOrg,
     versions: json(versions_json),

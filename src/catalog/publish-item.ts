@@ -10,7 +10,10 @@ import type { ItemStatus } from './item-workflow.rules.js';
  * 领导签发: the approver signs and publishes now, or on a later 发布日期 (scheduled). The 成文日期 may
  * not be after the 发布日期.
  */
-export function publishItem(ctx: Ctx, input: { id: number; publishOn?: string; comment?: string }): Promise<ItemStatus> {
+export function publishItem(
+  ctx: Ctx,
+  input: { id: number; publishOn?: string; comment?: string },
+): Promise<ItemStatus> {
   const today = todayInShanghai(ctx.now());
   const on = input.publishOn?.trim() || today;
   return tx(ctx, async (trx) => {

@@ -8,6 +8,7 @@ import { applyTransition, loadItem } from './item-transition.js';
 export async function releaseScheduled(ctx: Ctx): Promise<number> {
   const today = todayInShanghai(ctx.now());
   const due = await listDueScheduled(ctx.db, today);
-  for (const { id } of due) await tx(ctx, async (trx) => applyTransition(trx, ctx, await loadItem(trx, id), 'release', {}));
+  for (const { id } of due)
+    await tx(ctx, async (trx) => applyTransition(trx, ctx, await loadItem(trx, id), 'release', {}));
   return due.length;
 }

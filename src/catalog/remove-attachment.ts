@@ -14,6 +14,12 @@ export async function removeAttachment(ctx: Ctx, input: { itemId: number; attach
     const att = await getAttachment(trx, input.attachmentId);
     if (!att || att.item_id !== item.id) throw notFound('attachment_not_found', '附件不存在。');
     await deleteAttachment(trx, att.id);
-    await writeAudit(trx, ctx, { action: 'item.detach', subjectType: 'item', subjectId: item.id, orgId: item.org_id, summary: `从「${item.title}」（${item.index_no}）删除附件“${att.filename}”` });
+    await writeAudit(trx, ctx, {
+      action: 'item.detach',
+      subjectType: 'item',
+      subjectId: item.id,
+      orgId: item.org_id,
+      summary: `从「${item.title}」（${item.index_no}）删除附件“${att.filename}”`,
+    });
   });
 }

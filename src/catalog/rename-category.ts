@@ -14,10 +14,25 @@ export async function renameCategory(ctx: Ctx, input: { id: number; name: string
     const org = await getOrg(trx, cat.org_id);
     if (!org) throw notFound('org_not_found', '机构不存在。');
     if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, CATEGORY_EDITORS, org.path)) throw forbidden();
-    const siblings = (await listCategories(trx, org.id)).filter((c) => c.parent_id === cat.parent_id && c.id !== cat.id);
-    const errors = validateCategoryName(input.name, siblings.map((c) => c.name));
+    const siblings = (await listCategories(trx, org.id)).filter(
+      (c) => c.parent_id === cat.parent_id && c.id !== cat.id,
+    );
+    const errors = validateCategoryName(
+      input.name,
+      siblings.map((c) => c.name),
+    );
     if (errors.length) throw invalidFields(errors);
-    await trx.updateTable('catalog_categories').set({ name: input.name.trim(), updated_at: ctx.now().toISOString() }).where('id', '=', cat.id).execute();
-    await writeAudit(trx, ctx, { action: 'catalog.category_rename', subjectType: 'org', subjectId: org.id, orgId: org.id, summary: `「${org.name}」公开目录分类“${cat.name}”改名为“${input.name.trim()}”` });
+    await trx
+      .updateTable('catalog_categories')
+      .set({ name: input.name.trim(), updated_at: ctx.now().toISOString() })
+      .where('id', '=', cat.id)
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'catalog.category_rename',
+      subjectType: 'org',
+      subjectId: org.id,
+      orgId: org.id,
+      summary: `「${org.name}」公开目录分类“${cat.name}”改名为“${input.name.trim()}”`,
+    });
   });
 }

@@ -4,7 +4,10 @@ import { applyTransition, loadItem, workflowItem } from './item-transition.js';
 import { REVIEW_STEP, type ItemStatus } from './item-workflow.rules.js';
 
 /** A reviewer's decision on the current step: approve, or return to the author with a comment. */
-export function reviewItem(ctx: Ctx, input: { id: number; decision: 'approve' | 'return'; comment?: string }): Promise<ItemStatus> {
+export function reviewItem(
+  ctx: Ctx,
+  input: { id: number; decision: 'approve' | 'return'; comment?: string },
+): Promise<ItemStatus> {
   return tx(ctx, async (trx) => {
     const item = await loadItem(trx, input.id);
     const step = REVIEW_STEP[workflowItem(item).status];

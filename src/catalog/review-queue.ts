@@ -11,6 +11,13 @@ import { listItems, type ItemWithOrg } from './catalog.store.js';
 export async function reviewQueue(db: Db, actor: Actor): Promise<ItemWithOrg[]> {
   const paths = scopePaths(actor, CATALOG_QUEUE_ROLES);
   if (!paths.length) return [];
-  const { rows } = await listItems(db, { orgPaths: paths, statuses: ['secrecy_review', 'legality_review', 'approval', 'returned'], limit: 500, offset: 0 });
-  return rows.filter((r) => availableActions(workflowItem(r), actor).some((a) => a !== 'edit' || r.author_id === actor.userId));
+  const { rows } = await listItems(db, {
+    orgPaths: paths,
+    statuses: ['secrecy_review', 'legality_review', 'approval', 'returned'],
+    limit: 500,
+    offset: 0,
+  });
+  return rows.filter((r) =>
+    availableActions(workflowItem(r), actor).some((a) => a !== 'edit' || r.author_id === actor.userId),
+  );
 }

@@ -24,11 +24,23 @@ describeDb('catalog demo data', (h) => {
     assert.equal((await listPublicItems(h.db(), today, { limit: 10, offset: 0 })).total, 3);
 
     const as = async (username: string) => {
-      const u = await h.db().selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      const u = await h
+        .db()
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
       return h.ctx((await actorForUser(h.db(), u.id, null))!);
     };
     const gov = demo.agencyIds[0]!;
-    const { id } = await createItem(await as('demo.gov.editor'), { orgId: gov, title: '示例县人民政府办公室关于示例事项的公告', bodyHtml: '<p>公告正文</p>', genre: '公告', disclosureMode: '主动公开', createdOn: today });
+    const { id } = await createItem(await as('demo.gov.editor'), {
+      orgId: gov,
+      title: '示例县人民政府办公室关于示例事项的公告',
+      bodyHtml: '<p>公告正文</p>',
+      genre: '公告',
+      disclosureMode: '主动公开',
+      createdOn: today,
+    });
     await submitItem(await as('demo.gov.editor'), id);
     await reviewItem(await as('demo.gov.secrecy'), { id, decision: 'approve' });
     assert.equal(await publishItem(await as('demo.gov.approver'), { id }), 'published');

@@ -9,7 +9,13 @@ import { publishItem } from './publish-item.js';
 
 /** Demo catalogue: categories for every demo agency and a few published items in the 示例县 government office. */
 export async function seedDemoCatalog(ctx: Ctx, demo: { countyId: number }): Promise<string> {
-  const agencies = await ctx.db.selectFrom('orgs').select(['id', 'name', 'kind']).where('is_demo', '=', 1).where('kind', '!=', 'section').orderBy('id').execute();
+  const agencies = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'kind'])
+    .where('is_demo', '=', 1)
+    .where('kind', '!=', 'section')
+    .orderBy('id')
+    .execute();
   const now = ctx.now().toISOString();
   await tx(ctx, async (trx) => {
     for (const a of agencies) await ensureCategories(trx, a.id, now);
@@ -24,9 +30,30 @@ export async function seedDemoCatalog(ctx: Ctx, demo: { countyId: number }): Pro
   const y = written.slice(0, 4);
   const quarter = '一二三四'[Math.floor((Number(written.slice(5, 7)) - 1) / 3)];
   const samples = [
-    { title: `示例县人民政府办公室关于做好${y}年政务公开工作的通知（示例）`, docNo: `示政办发〔${y}〕3号`, genre: '通知', category: '政策文件', topic: '综合政务\\政务公开', normative: false },
-    { title: `示例县人民政府办公室${y}年第${quarter}季度工作动态（示例）`, docNo: '', genre: '其他', category: '工作动态', topic: '综合政务\\其他', normative: false },
-    { title: '示例县城乡居民最低生活保障办法（示例）', docNo: `示政规〔${y}〕1号`, genre: '通知', category: '政策文件', topic: '民政、扶贫、救灾\\社会福利', normative: true },
+    {
+      title: `示例县人民政府办公室关于做好${y}年政务公开工作的通知（示例）`,
+      docNo: `示政办发〔${y}〕3号`,
+      genre: '通知',
+      category: '政策文件',
+      topic: '综合政务\\政务公开',
+      normative: false,
+    },
+    {
+      title: `示例县人民政府办公室${y}年第${quarter}季度工作动态（示例）`,
+      docNo: '',
+      genre: '其他',
+      category: '工作动态',
+      topic: '综合政务\\其他',
+      normative: false,
+    },
+    {
+      title: '示例县城乡居民最低生活保障办法（示例）',
+      docNo: `示政规〔${y}〕1号`,
+      genre: '通知',
+      category: '政策文件',
+      topic: '民政、扶贫、救灾\\社会福利',
+      normative: true,
+    },
   ];
   for (const s of samples) {
     const createdOn = addDays(today, -10);

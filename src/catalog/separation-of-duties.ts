@@ -17,13 +17,20 @@ export async function strictSeparation(db: Db, orgPath: string): Promise<boolean
 }
 
 /** What separation of duties needs from an item's history and its agency's setting. */
-export async function separationFacts(db: Db, item: ItemWithOrg): Promise<Pick<WorkflowItem, 'stagesDone' | 'contributorIds' | 'strictSeparation'>> {
+export async function separationFacts(
+  db: Db,
+  item: ItemWithOrg,
+): Promise<Pick<WorkflowItem, 'stagesDone' | 'contributorIds' | 'strictSeparation'>> {
   const reviews = await listReviews(db, item.id);
   const stagesDone = reviews.flatMap((r) => {
     const stage = stageOf(r.action, r.from_status ?? '');
     return stage && r.actor_id != null ? [{ stage, userId: r.actor_id }] : [];
   });
-  const contributorIds = [...new Set(reviews.filter((r) => CONTRIBUTING_ACTIONS.includes(r.action) && r.actor_id != null).map((r) => r.actor_id!))];
+  const contributorIds = [
+    ...new Set(
+      reviews.filter((r) => CONTRIBUTING_ACTIONS.includes(r.action) && r.actor_id != null).map((r) => r.actor_id!),
+    ),
+  ];
   if (item.author_id != null && !contributorIds.includes(item.author_id)) contributorIds.push(item.author_id);
   return { stagesDone, contributorIds, strictSeparation: await strictSeparation(db, item.org_path) };
 }

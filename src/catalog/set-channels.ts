@@ -12,11 +12,20 @@ import { LINKERS } from './link-interpretation.js';
 export async function setChannels(ctx: Ctx, input: { itemId: number; channels: string[] }): Promise<void> {
   const channels = [...new Set(input.channels)];
   const bad = channels.filter((c) => !CHANNELS.includes(c));
-  if (bad.length) throw invalidFields([{ code: 'item_channel_invalid', message: `未知的发布渠道：${bad.join('、')}。`, field: 'channels' }]);
+  if (bad.length)
+    throw invalidFields([
+      { code: 'item_channel_invalid', message: `未知的发布渠道：${bad.join('、')}。`, field: 'channels' },
+    ]);
   await tx(ctx, async (trx) => {
     const item = await loadItem(trx, input.itemId);
     if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, LINKERS, item.org_path)) throw forbidden();
     await replaceChannels(trx, item.id, channels);
-    await writeAudit(trx, ctx, { action: 'item.channels', subjectType: 'item', subjectId: item.id, orgId: item.org_id, summary: `「${item.title}」（${item.index_no}）的其他发布渠道：${channels.join('、') || '无'}` });
+    await writeAudit(trx, ctx, {
+      action: 'item.channels',
+      subjectType: 'item',
+      subjectId: item.id,
+      orgId: item.org_id,
+      summary: `「${item.title}」（${item.index_no}）的其他发布渠道：${channels.join('、') || '无'}`,
+    });
   });
 }

@@ -21,9 +21,21 @@ export async function setIndexPattern(ctx: Ctx, input: { orgId: number; pattern:
     await trx
       .insertInto('settings')
       .values({ key: indexPatternKey(org.id), value: pattern, updated_at: now, updated_by: ctx.actor.userId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: pattern, updated_at: now, updated_by: ctx.actor.userId }))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: pattern, updated_at: now, updated_by: ctx.actor.userId }),
+      )
       .execute();
-    const example = applyIndexPattern(pattern, { code: indexPrefix(org.code, org.id), date: now.slice(0, 10), serial: 1 });
-    await writeAudit(trx, ctx, { action: 'catalog.index_pattern', subjectType: 'org', subjectId: org.id, orgId: org.id, summary: `「${org.name}」索引号格式：${before} → ${pattern}（示例 ${example}）` });
+    const example = applyIndexPattern(pattern, {
+      code: indexPrefix(org.code, org.id),
+      date: now.slice(0, 10),
+      serial: 1,
+    });
+    await writeAudit(trx, ctx, {
+      action: 'catalog.index_pattern',
+      subjectType: 'org',
+      subjectId: org.id,
+      orgId: org.id,
+      summary: `「${org.name}」索引号格式：${before} → ${pattern}（示例 ${example}）`,
+    });
   });
 }

@@ -32,4 +32,3 @@ export async function setSeparationOfDuties(ctx: Ctx, input: { orgId: number; st
     });
   });
 }
-

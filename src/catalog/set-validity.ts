@@ -7,7 +7,10 @@ import { getItem } from './catalog.store.js';
 import { applyTransition, loadItem } from './item-transition.js';
 
 /** Marks a published item 有效 / 失效 / 废止 / 已修订, with the date and the item that replaces it. */
-export async function setValidity(ctx: Ctx, input: { id: number; validity: string; validityOn?: string; replacedById?: number | null }): Promise<void> {
+export async function setValidity(
+  ctx: Ctx,
+  input: { id: number; validity: string; validityOn?: string; replacedById?: number | null },
+): Promise<void> {
   const on = input.validityOn?.trim() || todayInShanghai(ctx.now());
   const errors = validateValidity(input.validity, on);
   if (errors.length) throw invalidFields(errors);

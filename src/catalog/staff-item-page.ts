@@ -5,7 +5,19 @@ import { todayInShanghai } from '../platform/dates.js';
 import { rolesAllow } from '../orgs/index.js';
 import { provisionalNote, provisionalYears } from '../calendar/index.js';
 import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
-import { getItem, linksOf, listAttachments, listChannels, listReviews, listVersions, type AttachmentWithFile, type CategoryRow, type ItemReviewRow, type ItemVersionRow, type ItemWithOrg } from './catalog.store.js';
+import {
+  getItem,
+  linksOf,
+  listAttachments,
+  listChannels,
+  listReviews,
+  listVersions,
+  type AttachmentWithFile,
+  type CategoryRow,
+  type ItemReviewRow,
+  type ItemVersionRow,
+  type ItemWithOrg,
+} from './catalog.store.js';
 import { catalogCalendar } from './catalog-calendar.js';
 import { timeliness, timelinessLabel } from './timeliness.rules.js';
 import { workflowWithHistory } from './item-transition.js';
@@ -39,12 +51,20 @@ export async function staffItemPage(ctx: Ctx, id: number): Promise<StaffItemPage
   if (!item) throw notFound('item_not_found', '信息不存在。');
   if (!rolesAllow(ctx.actor, CATALOG_VIEWERS, item.org_path)) throw forbidden();
   const cal = await catalogCalendar(db);
-  const t = timeliness(cal, item.created_on, item.status === 'published' ? item.published_on : null, todayInShanghai(ctx.now()));
+  const t = timeliness(
+    cal,
+    item.created_on,
+    item.status === 'published' ? item.published_on : null,
+    todayInShanghai(ctx.now()),
+  );
   const reviews = await listReviews(db, id);
   return {
     item,
     reviews,
-    names: await reviewerNames(db, reviews.map((r) => r.actor_id)),
+    names: await reviewerNames(
+      db,
+      reviews.map((r) => r.actor_id),
+    ),
     workflow: await workflowWithHistory(db, item),
     versions: await listVersions(db, id),
     categories: await categoriesOf(ctx, item.org_id),

@@ -28,13 +28,18 @@ describeApp('search follows publication, correction and withdrawal at once', (h)
       writtenOn: '2026-06-01',
       createdOn: '2026-06-01',
     });
-    const search = async (q: string) => (await h.client().get(`/api/v1/public/search?q=${encodeURIComponent(q)}`)).json() as { total: number };
+    const search = async (q: string) =>
+      (await h.client().get(`/api/v1/public/search?q=${encodeURIComponent(q)}`)).json() as { total: number };
     assert.equal((await search('防汛')).total, 0, 'a draft is not searchable');
     await submitItem(h.ctx(editor.actor), id);
     await reviewItem(h.ctx(reviewer.actor), { id, decision: 'approve' });
     await publishItem(h.ctx(approver.actor), { id });
     assert.equal((await search('防汛')).total, 1);
-    await correctItem(h.ctx(approver.actor), { id, title: '关于做好汛期河道安全巡查工作的通知', revisionNote: '标题有误' });
+    await correctItem(h.ctx(approver.actor), {
+      id,
+      title: '关于做好汛期河道安全巡查工作的通知',
+      revisionNote: '标题有误',
+    });
     assert.equal((await search('安全巡查')).total, 1);
     await withdrawItem(h.ctx(approver.actor), { id, reason: '内容需重新审核' });
     assert.equal((await search('防汛')).total, 0);
@@ -46,15 +51,34 @@ describeApp('search follows publication, correction and withdrawal at once', (h)
     const editor = await makeUser(h.db(), [['editor', org]]);
     const reviewer = await makeUser(h.db(), [['secrecy_reviewer', org]]);
     const approver = await makeUser(h.db(), [['approver', org]]);
-    const { id } = await createItem(h.ctx(editor.actor), { orgId: org.id, title: '工作通知', bodyHtml: '<p>详见附件。</p>', genre: '通知', disclosureMode: '主动公开', writtenOn: '2026-06-01', createdOn: '2026-06-01' });
+    const { id } = await createItem(h.ctx(editor.actor), {
+      orgId: org.id,
+      title: '工作通知',
+      bodyHtml: '<p>详见附件。</p>',
+      genre: '通知',
+      disclosureMode: '主动公开',
+      writtenOn: '2026-06-01',
+      createdOn: '2026-06-01',
+    });
     // the PDF's only text: 关于河长制工作的通知 … 湖长制 … 乡村振兴 (its font maps 长 to a radical code point)
-    await addAttachment(h.ctx(editor.actor), { itemId: id, filename: '通知.pdf', data: readFileSync(new URL('../search/fixtures/notice.pdf', import.meta.url)) });
+    await addAttachment(h.ctx(editor.actor), {
+      itemId: id,
+      filename: '通知.pdf',
+      data: readFileSync(new URL('../search/fixtures/notice.pdf', import.meta.url)),
+    });
     await submitItem(h.ctx(editor.actor), id);
     await reviewItem(h.ctx(reviewer.actor), { id, decision: 'approve' });
     await publishItem(h.ctx(approver.actor), { id });
-    const search = async (q: string) => (await h.client().get(`/api/v1/public/search?q=${encodeURIComponent(q)}`)).json() as { total: number; hits: Array<{ url: string }> };
+    const search = async (q: string) =>
+      (await h.client().get(`/api/v1/public/search?q=${encodeURIComponent(q)}`)).json() as {
+        total: number;
+        hits: Array<{ url: string }>;
+      };
     const found = await search('湖长制');
-    assert.deepEqual(found.hits.map((x) => x.url), [`/gk/items/${id}`]);
+    assert.deepEqual(
+      found.hits.map((x) => x.url),
+      [`/gk/items/${id}`],
+    );
     await reindexSearch(h.ctx());
     assert.equal((await search('湖长制')).total, 1, 'found after reindex');
     assert.equal((await search('乡村振兴')).total, 1);

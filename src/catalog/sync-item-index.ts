@@ -12,6 +12,12 @@ import { itemSearchDoc } from './catalog-search-source.js';
  */
 export async function syncItemIndex(trx: Db, ctx: Pick<Ctx, 'now'>, itemId: number): Promise<void> {
   const pub = await getPublicItem(trx, todayInShanghai(ctx.now()), itemId);
-  await syncSearchDocument(trx, 'catalog_item', itemId, pub ? itemSearchDoc(pub, (await attachmentTexts(trx, [itemId])).get(itemId)) : null, ctx.now().toISOString());
+  await syncSearchDocument(
+    trx,
+    'catalog_item',
+    itemId,
+    pub ? itemSearchDoc(pub, (await attachmentTexts(trx, [itemId])).get(itemId)) : null,
+    ctx.now().toISOString(),
+  );
   await bumpPublicVersion(trx, ctx);
 }

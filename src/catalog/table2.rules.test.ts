@@ -2,7 +2,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { article20Item1, validateFigures, type Table2Item } from './table2.rules.js';
 
-const doc = (over: Partial<Table2Item>): Table2Item => ({ is_rule: 0, is_normative: 1, written_on: '2024-03-01', published_on: '2024-03-05', validity: '有效', validity_on: null, ...over });
+const doc = (over: Partial<Table2Item>): Table2Item => ({
+  is_rule: 0,
+  is_normative: 1,
+  written_on: '2024-03-01',
+  published_on: '2024-03-05',
+  validity: '有效',
+  validity_on: null,
+  ...over,
+});
 
 describe('table 二 第二十条第（一）项', () => {
   it('counts made, abolished and in force for the year', () => {
@@ -20,8 +28,16 @@ describe('table 二 第二十条第（一）项', () => {
     assert.deepEqual(article20Item1(items, 2023).normative, { made: 2, abolished: 0, inForce: 2 });
   });
   it('validates entered figures', () => {
-    assert.deepEqual(validateFigures({ licensing: '12', penalties: '', enforcement: '0', feesWan: '003.50' }).values, { licensing: 12, penalties: 0, enforcement: 0, fees_wan: '3.5' });
+    assert.deepEqual(validateFigures({ licensing: '12', penalties: '', enforcement: '0', feesWan: '003.50' }).values, {
+      licensing: 12,
+      penalties: 0,
+      enforcement: 0,
+      fees_wan: '3.5',
+    });
     const bad = validateFigures({ licensing: '-1', penalties: '1.5', enforcement: 'x', feesWan: '1.23456' });
-    assert.deepEqual(bad.errors.map((e) => e.field), ['licensing', 'penalties', 'enforcement', 'feesWan']);
+    assert.deepEqual(
+      bad.errors.map((e) => e.field),
+      ['licensing', 'penalties', 'enforcement', 'feesWan'],
+    );
   });
 });

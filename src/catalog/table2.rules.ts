@@ -36,7 +36,11 @@ export function docCellsOf(i: Table2Item, year: number): [made: boolean, abolish
   const issued = i.written_on ?? i.published_on;
   if (!issued) return [false, false, false];
   const ended = ENDED.includes(i.validity) && (i.validity_on ?? issued) <= end;
-  return [issued.startsWith(y), (i.validity === '废止' || i.validity === '失效') && (i.validity_on ?? '').startsWith(y), issued <= end && !ended];
+  return [
+    issued.startsWith(y),
+    (i.validity === '废止' || i.validity === '失效') && (i.validity_on ?? '').startsWith(y),
+    issued <= end && !ended,
+  ];
 }
 
 /** Counts for one kind of document in `year` (see docCellsOf). */
@@ -48,7 +52,16 @@ export function docCounts(items: readonly Table2Item[], year: number): DocCounts
 
 /** The computed part of table 二 (第二十条第（一）项). */
 export function article20Item1(items: readonly Table2Item[], year: number): { rules: DocCounts; normative: DocCounts } {
-  return { rules: docCounts(items.filter((i) => i.is_rule === 1), year), normative: docCounts(items.filter((i) => i.is_normative === 1), year) };
+  return {
+    rules: docCounts(
+      items.filter((i) => i.is_rule === 1),
+      year,
+    ),
+    normative: docCounts(
+      items.filter((i) => i.is_normative === 1),
+      year,
+    ),
+  };
 }
 
 /** Entered figures as typed. */
@@ -60,18 +73,30 @@ export interface FiguresInput {
 }
 
 /** Validates entered figures: counts are non-negative integers, the fee a non-negative amount in 万元 (up to 4 decimals). */
-export function validateFigures(f: FiguresInput): { values: { licensing: number; penalties: number; enforcement: number; fees_wan: string } | null; errors: FieldError[] } {
+export function validateFigures(f: FiguresInput): {
+  values: { licensing: number; penalties: number; enforcement: number; fees_wan: string } | null;
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   const count = (v: string, field: string, label: string): number => {
     const s = v.trim() || '0';
-    if (!/^\d{1,9}$/.test(s)) errors.push({ code: 'figure_count_invalid', message: `${label}应为不小于 0 的整数。`, field });
+    if (!/^\d{1,9}$/.test(s))
+      errors.push({ code: 'figure_count_invalid', message: `${label}应为不小于 0 的整数。`, field });
     return Number(s);
   };
   const licensing = count(f.licensing, 'licensing', '行政许可处理决定数量');
   const penalties = count(f.penalties, 'penalties', '行政处罚处理决定数量');
   const enforcement = count(f.enforcement, 'enforcement', '行政强制处理决定数量');
   const fee = f.feesWan.trim() || '0';
-  if (!/^\d{1,9}(\.\d{1,4})?$/.test(fee)) errors.push({ code: 'figure_fee_invalid', message: '行政事业性收费金额应为不小于 0 的数，单位万元，最多 4 位小数。', field: 'feesWan' });
-  const fees_wan = fee.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (!/^\d{1,9}(\.\d{1,4})?$/.test(fee))
+    errors.push({
+      code: 'figure_fee_invalid',
+      message: '行政事业性收费金额应为不小于 0 的数，单位万元，最多 4 位小数。',
+      field: 'feesWan',
+    });
+  const fees_wan = fee
+    .replace(/^0+(?=\d)/, '')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
   return errors.length ? { values: null, errors } : { values: { licensing, penalties, enforcement, fees_wan }, errors };
 }

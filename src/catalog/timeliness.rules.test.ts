@@ -41,6 +41,9 @@ describe('第二十六条: 20 working days after 生成日期', () => {
     const t = timeliness(withProvisional, '2026-12-20', null, '2026-12-21');
     assert.deepEqual(t, { kind: 'pending', due: '2027-01-18', daysLeft: 19, provisional: true });
     assert.equal(timelinessLabel(t), '剩余 19 个工作日（暂定，2027-01-18 前公开）');
-    assert.equal(timelinessLabel(timeliness(withProvisional, '2026-12-20', '2026-12-30', '2026-12-30')), '按时（暂定）');
+    assert.equal(
+      timelinessLabel(timeliness(withProvisional, '2026-12-20', '2026-12-30', '2026-12-30')),
+      '按时（暂定）',
+    );
   });
 });

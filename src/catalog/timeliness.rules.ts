@@ -31,16 +31,25 @@ export function disclosureDue(cal: WorkCalendar, createdOn: IsoDate): IsoDate {
  * Timeliness of an item: published on or before the due date → on time; after → late by the
  * working days past due. Unpublished: days left, or overdue by N working days as of `today`.
  */
-export function timeliness(cal: WorkCalendar, createdOn: IsoDate, publishedOn: IsoDate | null, today: IsoDate): Timeliness {
+export function timeliness(
+  cal: WorkCalendar,
+  createdOn: IsoDate,
+  publishedOn: IsoDate | null,
+  today: IsoDate,
+): Timeliness {
   try {
     const due = disclosureDue(cal, createdOn);
     const provisional = isProvisionalDate(cal, due);
     if (publishedOn) {
       const over = workingDaysBetween(cal, due, publishedOn);
-      return publishedOn <= due || over <= 0 ? { kind: 'on_time', due, provisional } : { kind: 'late', due, days: over, provisional };
+      return publishedOn <= due || over <= 0
+        ? { kind: 'on_time', due, provisional }
+        : { kind: 'late', due, days: over, provisional };
     }
     const diff = workingDaysBetween(cal, today, due);
-    return today <= due ? { kind: 'pending', due, daysLeft: Math.max(0, diff), provisional } : { kind: 'overdue', due, days: -diff, provisional };
+    return today <= due
+      ? { kind: 'pending', due, daysLeft: Math.max(0, diff), provisional }
+      : { kind: 'overdue', due, days: -diff, provisional };
   } catch (e) {
     if (e instanceof AppError) return { kind: 'unknown', reason: e.errors[0]?.message ?? e.message };
     throw e;
@@ -68,7 +77,10 @@ export function timelinessLabel(t: Timeliness): string {
 export const DUE_SOON_WORKING_DAYS = 5;
 
 /** Which timeliness list an item belongs on: published late, unpublished past due, due soon, or none. */
-export function lateBucket(t: Timeliness, soon = DUE_SOON_WORKING_DAYS): 'published_late' | 'overdue' | 'due_soon' | null {
+export function lateBucket(
+  t: Timeliness,
+  soon = DUE_SOON_WORKING_DAYS,
+): 'published_late' | 'overdue' | 'due_soon' | null {
   if (t.kind === 'late') return 'published_late';
   if (t.kind === 'overdue') return 'overdue';
   if (t.kind === 'pending' && t.daysLeft <= soon) return 'due_soon';

@@ -13,8 +13,13 @@ export async function updateItem(ctx: Ctx, id: number, input: ItemInput): Promis
     const item = await loadItem(trx, id);
     const cats = await ensureCategories(trx, item.org_id, ctx.now().toISOString());
     if (fields.category_id != null && !cats.some((c) => c.id === fields.category_id)) {
-      throw invalidFields([{ code: 'item_category_invalid', message: '所选目录分类不属于该机构。', field: 'categoryId' }]);
+      throw invalidFields([
+        { code: 'item_category_invalid', message: '所选目录分类不属于该机构。', field: 'categoryId' },
+      ]);
     }
-    await applyTransition(trx, ctx, item, 'edit', { changes: () => fields, summary: `修改信息「${fields.title}」（${item.index_no}）` });
+    await applyTransition(trx, ctx, item, 'edit', {
+      changes: () => fields,
+      summary: `修改信息「${fields.title}」（${item.index_no}）`,
+    });
   });
 }

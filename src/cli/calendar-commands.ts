@@ -2,7 +2,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { todayInShanghai } from '../platform/dates.js';
 import { invalid } from '../platform/errors.js';
-import { addWorkingDays, dayInfo, isProvisionalDate, workingDaysBetween, type WorkCalendar, provisionalNote, provisionalYears, exportYearJson, parseCalendarFile, previewImport, yearSummary, getCalendar, saveCalendarYears } from '../calendar/index.js';
+import {
+  addWorkingDays,
+  dayInfo,
+  isProvisionalDate,
+  workingDaysBetween,
+  type WorkCalendar,
+  provisionalNote,
+  provisionalYears,
+  exportYearJson,
+  parseCalendarFile,
+  previewImport,
+  yearSummary,
+  getCalendar,
+  saveCalendarYears,
+} from '../calendar/index.js';
 import { computeClock, parseLedger } from '../requests/index.js';
 import { withCli as withCtx, type OpenCli as Open } from './open.js';
 
@@ -14,13 +28,20 @@ export function calendarCli(program: Command, open: Open): void {
   // The answer goes to standard output alone (scripts read it); a provisional answer is said on standard error.
   const answer = (value: string, json: boolean | undefined, provisional: string[]): void => {
     if (json) {
-      console.log(JSON.stringify({ value: /^(true|false|-?\d+)$/.test(value) ? JSON.parse(value) : value, provisional: provisional.length > 0, provisionalDates: provisional }));
+      console.log(
+        JSON.stringify({
+          value: /^(true|false|-?\d+)$/.test(value) ? JSON.parse(value) : value,
+          provisional: provisional.length > 0,
+          provisionalDates: provisional,
+        }),
+      );
       return;
     }
     console.log(value);
     if (provisional.length) console.error(`暂定：${provisionalNote(provisionalYears(provisional))}`);
   };
-  const provisionalOf = (cal: WorkCalendar, ...dates: string[]): string[] => dates.filter((d) => isProvisionalDate(cal, d));
+  const provisionalOf = (cal: WorkCalendar, ...dates: string[]): string[] =>
+    dates.filter((d) => isProvisionalDate(cal, d));
   cal
     .command('is-working-day <date>')
     .description('该日是否为工作日（含调休上班）：打印 true 或 false；尚未公布安排的年度为暂定')
@@ -90,7 +111,8 @@ export function calendarCli(program: Command, open: Open): void {
           return;
         }
         const r = await saveCalendarYears(ctx, parsed.years, 'import');
-        for (const s of r.saved) console.log(`${s.year} 年：${s.changed ? `已保存（第 ${s.version} 版）` : '与现有数据相同，未修改'}`);
+        for (const s of r.saved)
+          console.log(`${s.year} 年：${s.changed ? `已保存（第 ${s.version} 版）` : '与现有数据相同，未修改'}`);
         for (const m of r.moved) console.log(`${m.label}：${m.moved} 个期限随之调整`);
       }),
     );
@@ -111,7 +133,9 @@ export function calendarCli(program: Command, open: Open): void {
         const r = computeClock(await getCalendar(ctx.db), parseLedger(input), o.asOf ?? todayInShanghai(ctx.now()));
         if (o.explain) {
           for (const s of r.steps) console.log(s);
-          console.log(`状态：${r.stateLabel}；答复期限：${r.dueOn ?? '—'}${r.overdue ? `；已逾期 ${r.overdueWorkingDays} 个工作日` : ''}`);
+          console.log(
+            `状态：${r.stateLabel}；答复期限：${r.dueOn ?? '—'}${r.overdue ? `；已逾期 ${r.overdueWorkingDays} 个工作日` : ''}`,
+          );
           for (const w of r.warnings) console.log(`注意：${w.message}`);
         } else console.log(JSON.stringify(r, null, 2));
       }),

@@ -26,7 +26,9 @@ export function catalogCli(program: Command, open: OpenCli): void {
           onProgress: (done, total) => console.log(`进度：${done}/${total}`),
         });
         for (const e of r.errors) console.error(`第 ${e.row} 行：${e.message}`);
-        console.log(`共 ${r.total} 行；已存在跳过 ${r.skipped} 行；${opts.dryRun ? `可导入 ${r.valid - r.skipped} 行（试导入，未保存）` : `新增 ${r.created} 条`}；有问题 ${new Set(r.errors.map((e) => e.row)).size} 行。`);
+        console.log(
+          `共 ${r.total} 行；已存在跳过 ${r.skipped} 行；${opts.dryRun ? `可导入 ${r.valid - r.skipped} 行（试导入，未保存）` : `新增 ${r.created} 条`}；有问题 ${new Set(r.errors.map((e) => e.row)).size} 行。`,
+        );
         if (r.errors.length) process.exitCode = 1;
       }),
     );

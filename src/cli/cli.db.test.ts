@@ -13,118 +13,173 @@ import { randomBytes } from 'node:crypto';
 const MAIN = path.resolve('src/cli/main.ts');
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
-  describe(`gongkai CLI [${dialect}]`, { skip: dialect === 'postgres' && !PG_URL ? 'SKIPPED: GONGKAI_TEST_PG_URL not set (PostgreSQL tier)' : false }, () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gk-cli-'));
-    const dbName = `gk_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
-    let env: Record<string, string> = {};
-    const run = (args: string[], input?: string) => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 60_000 });
-      return { code: r.status, out: r.stdout, err: r.stderr };
-    };
+  describe(
+    `gongkai CLI [${dialect}]`,
+    { skip: dialect === 'postgres' && !PG_URL ? 'SKIPPED: GONGKAI_TEST_PG_URL not set (PostgreSQL tier)' : false },
+    () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'gk-cli-'));
+      const dbName = `gk_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
+      let env: Record<string, string> = {};
+      const run = (args: string[], input?: string) => {
+        const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+          env: { ...process.env, ...env },
+          input,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        return { code: r.status, out: r.stdout, err: r.stderr };
+      };
 
-    before(async () => {
-      env = { GONGKAI_DATA_DIR: dir, GONGKAI_LOG_LEVEL: 'silent', GONGKAI_DB: dialect, GONGKAI_NOW: TEST_NOW };
-      if (dialect === 'postgres') {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`create database ${dbName}`);
-        await c.end();
-        const u = new URL(PG_URL);
-        u.pathname = `/${dbName}`;
-        env.GONGKAI_DATABASE_URL = u.toString();
-      }
-    });
-    after(async () => {
-      rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${dbName} with (force)`);
-        await c.end();
-      }
-    });
+      before(async () => {
+        env = { GONGKAI_DATA_DIR: dir, GONGKAI_LOG_LEVEL: 'silent', GONGKAI_DB: dialect, GONGKAI_NOW: TEST_NOW };
+        if (dialect === 'postgres') {
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`create database ${dbName}`);
+          await c.end();
+          const u = new URL(PG_URL);
+          u.pathname = `/${dbName}`;
+          env.GONGKAI_DATABASE_URL = u.toString();
+        }
+      });
+      after(async () => {
+        rmSync(dir, { recursive: true, force: true });
+        if (dialect === 'postgres') {
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`drop database if exists ${dbName} with (force)`);
+          await c.end();
+        }
+      });
 
-    it('--help lists the commands', () => {
-      const r = run(['--help']);
-      assert.equal(r.code, 0);
-      for (const c of ['serve', 'migrate', 'init', 'user', 'token', 'backup', 'restore', 'audit', 'calendar', 'clock']) assert.match(r.out, new RegExp(`\\b${c}\\b`));
-    });
+      it('--help lists the commands', () => {
+        const r = run(['--help']);
+        assert.equal(r.code, 0);
+        for (const c of [
+          'serve',
+          'migrate',
+          'init',
+          'user',
+          'token',
+          'backup',
+          'restore',
+          'audit',
+          'calendar',
+          'clock',
+        ])
+          assert.match(r.out, new RegExp(`\\b${c}\\b`));
+      });
 
-    it('migrate, then init prints the one-time administrator password once', () => {
-      assert.equal(run(['migrate']).code, 0);
-      const r = run(['init']);
-      assert.equal(r.code, 0, r.err);
-      assert.match(r.out, /一次性密码：[A-Za-z0-9]{16}/);
-      assert.doesNotMatch(run(['init']).out, /一次性密码/);
-    });
+      it('migrate, then init prints the one-time administrator password once', () => {
+        assert.equal(run(['migrate']).code, 0);
+        const r = run(['init']);
+        assert.equal(r.code, 0, r.err);
+        assert.match(r.out, /一次性密码：[A-Za-z0-9]{16}/);
+        assert.doesNotMatch(run(['init']).out, /一次性密码/);
+      });
 
-    it('calendar commands print what the issue promises', () => {
-      assert.equal(run(['calendar', 'is-working-day', '2025-10-11']).out.trim(), 'true');
-      assert.equal(run(['calendar', 'is-working-day', '2025-10-08']).out.trim(), 'false');
-      assert.equal(run(['calendar', 'add-working-days', '2025-09-26', '20']).out.trim(), '2025-10-30');
-      const show = run(['calendar', 'show', '2026']);
-      assert.match(show.out, /春节：2月15日至23日放假，共9天；2月14日（星期六）、2月28日（星期六）调休上班/);
-      // 2027 is not announced: the answer is computed on the provisional calendar and says so.
-      const december = run(['calendar', 'add-working-days', '2026-12-20', '20']);
-      assert.equal(december.code, 0);
-      assert.equal(december.out.trim(), '2027-01-18');
-      assert.match(december.err, /^暂定：2027年节假日安排尚未公布/);
-      assert.equal(run(['calendar', 'is-working-day', '2027-01-01']).out.trim(), 'false');
-      assert.deepEqual(JSON.parse(run(['calendar', 'is-working-day', '2027-01-01', '--json']).out), { value: false, provisional: true, provisionalDates: ['2027-01-01'] });
-      assert.match(run(['calendar', 'show', '2027']).out, /^2027年法定节假日安排（暂定）\n国务院办公厅尚未公布2027年节假日安排/);
-      const missing = run(['calendar', 'add-working-days', '2031-12-20', '20']);
-      assert.equal(missing.code, 1);
-      assert.match(missing.err, /calendar_year_missing/);
-      // export → import round trip; an import previews each day before saving.
-      const exported = run(['calendar', 'export', '2026']);
-      assert.equal(exported.code, 0);
-      const back = run(['calendar', 'import', '-'], exported.out);
-      assert.equal(back.code, 0, back.err);
-      assert.match(back.out, /2026年：更正已公布的安排，与现有安排相比有 0 天变化/);
-      assert.match(back.out, /2026 年：与现有数据相同，未修改/);
-      const dry = run(['calendar', 'import', '-', '--dry-run'], JSON.stringify({ year: 2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-04' }, { name: '春节', from: '2027-02-05', to: '2027-02-13' }, { name: '国庆节', from: '2027-10-01', to: '2027-10-07' }] }));
-      assert.match(dry.out, /2027-01-04：工作日 → 法定节假日（放假）（元旦）/);
-      assert.match(dry.out, /（试运行：未保存）/);
-      assert.equal(run(['calendar', 'is-working-day', '2027-01-04']).out.trim(), 'true', 'the dry run saved nothing');
-    });
+      it('calendar commands print what the issue promises', () => {
+        assert.equal(run(['calendar', 'is-working-day', '2025-10-11']).out.trim(), 'true');
+        assert.equal(run(['calendar', 'is-working-day', '2025-10-08']).out.trim(), 'false');
+        assert.equal(run(['calendar', 'add-working-days', '2025-09-26', '20']).out.trim(), '2025-10-30');
+        const show = run(['calendar', 'show', '2026']);
+        assert.match(show.out, /春节：2月15日至23日放假，共9天；2月14日（星期六）、2月28日（星期六）调休上班/);
+        // 2027 is not announced: the answer is computed on the provisional calendar and says so.
+        const december = run(['calendar', 'add-working-days', '2026-12-20', '20']);
+        assert.equal(december.code, 0);
+        assert.equal(december.out.trim(), '2027-01-18');
+        assert.match(december.err, /^暂定：2027年节假日安排尚未公布/);
+        assert.equal(run(['calendar', 'is-working-day', '2027-01-01']).out.trim(), 'false');
+        assert.deepEqual(JSON.parse(run(['calendar', 'is-working-day', '2027-01-01', '--json']).out), {
+          value: false,
+          provisional: true,
+          provisionalDates: ['2027-01-01'],
+        });
+        assert.match(
+          run(['calendar', 'show', '2027']).out,
+          /^2027年法定节假日安排（暂定）\n国务院办公厅尚未公布2027年节假日安排/,
+        );
+        const missing = run(['calendar', 'add-working-days', '2031-12-20', '20']);
+        assert.equal(missing.code, 1);
+        assert.match(missing.err, /calendar_year_missing/);
+        // export → import round trip; an import previews each day before saving.
+        const exported = run(['calendar', 'export', '2026']);
+        assert.equal(exported.code, 0);
+        const back = run(['calendar', 'import', '-'], exported.out);
+        assert.equal(back.code, 0, back.err);
+        assert.match(back.out, /2026年：更正已公布的安排，与现有安排相比有 0 天变化/);
+        assert.match(back.out, /2026 年：与现有数据相同，未修改/);
+        const dry = run(
+          ['calendar', 'import', '-', '--dry-run'],
+          JSON.stringify({
+            year: 2027,
+            holidays: [
+              { name: '元旦', from: '2027-01-01', to: '2027-01-04' },
+              { name: '春节', from: '2027-02-05', to: '2027-02-13' },
+              { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
+            ],
+          }),
+        );
+        assert.match(dry.out, /2027-01-04：工作日 → 法定节假日（放假）（元旦）/);
+        assert.match(dry.out, /（试运行：未保存）/);
+        assert.equal(run(['calendar', 'is-working-day', '2027-01-04']).out.trim(), 'true', 'the dry run saved nothing');
+      });
 
-    it('clock reads a ledger from stdin and explains it', () => {
-      const ledger = JSON.stringify({ received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'extended', on: '2025-10-29', days: 20 }] });
-      const json = run(['clock', '-', '--as-of', '2025-11-03'], ledger);
-      assert.equal(json.code, 0, json.err);
-      const r = JSON.parse(json.out) as { dueOn: string; extendedDays: number };
-      assert.equal(r.extendedDays, 20);
-      assert.equal(r.dueOn, '2025-11-27');
-      assert.match(run(['clock', '-', '--explain', '--as-of', '2025-11-03'], ledger).out, /答复期限：2025-11-27/);
-      const bad = run(['clock', '-'], '{"received":{"on":"2025-13-01","channel":"online"},"events":[]}');
-      assert.equal(bad.code, 1);
-    });
+      it('clock reads a ledger from stdin and explains it', () => {
+        const ledger = JSON.stringify({
+          received: { on: '2025-09-26', channel: 'online' },
+          events: [{ type: 'extended', on: '2025-10-29', days: 20 }],
+        });
+        const json = run(['clock', '-', '--as-of', '2025-11-03'], ledger);
+        assert.equal(json.code, 0, json.err);
+        const r = JSON.parse(json.out) as { dueOn: string; extendedDays: number };
+        assert.equal(r.extendedDays, 20);
+        assert.equal(r.dueOn, '2025-11-27');
+        assert.match(run(['clock', '-', '--explain', '--as-of', '2025-11-03'], ledger).out, /答复期限：2025-11-27/);
+        const bad = run(['clock', '-'], '{"received":{"on":"2025-13-01","channel":"online"},"events":[]}');
+        assert.equal(bad.code, 1);
+      });
 
-    it('user add, token create, audit verify and backup', () => {
-      const add = run(['user', 'add', '--username', 'cli.editor', '--name', '命令行', '--role', 'editor', '--org', '1']);
-      assert.equal(add.code, 0, add.err);
-      assert.match(add.out, /一次性密码/);
-      const badRole = run(['user', 'add', '--username', 'cli.x', '--name', 'X', '--role', 'king', '--org', '1']);
-      assert.equal(badRole.code, 1);
-      assert.match(badRole.err, /role_unknown/);
-      const tok = run(['token', 'create', '--user', 'cli.editor', '--name', '同步', '--roles', 'editor']);
-      assert.match(tok.out, /gk_[A-Za-z0-9_-]{20,}/);
-      const verify = run(['audit', 'verify']);
-      assert.equal(verify.code, 0);
-      assert.match(verify.out, /未发现篡改/);
-      if (dialect === 'sqlite' || spawnSync('pg_dump', ['--version']).status === 0) {
-        const file = path.join(dir, 'backup.bak');
-        const b = run(['backup', file]);
-        assert.equal(b.code, 0, b.err);
-        assert.ok(existsSync(file));
-        // A change after the backup disappears on restore; the audit chain is intact again.
-        assert.equal(run(['user', 'add', '--username', 'after.backup', '--name', '后来', '--role', 'editor', '--org', '1']).code, 0);
-        const restored = run(['restore', file]);
-        assert.equal(restored.code, 0, restored.err);
-        assert.equal(run(['user', 'disable', 'after.backup']).code, 1, 'the user added after the backup is gone');
-        assert.match(run(['audit', 'verify']).out, /未发现篡改/);
-      }
-      assert.equal(run(['restore', path.join(dir, 'nope.bak')]).code, 1);
-    });
-  });
+      it('user add, token create, audit verify and backup', () => {
+        const add = run([
+          'user',
+          'add',
+          '--username',
+          'cli.editor',
+          '--name',
+          '命令行',
+          '--role',
+          'editor',
+          '--org',
+          '1',
+        ]);
+        assert.equal(add.code, 0, add.err);
+        assert.match(add.out, /一次性密码/);
+        const badRole = run(['user', 'add', '--username', 'cli.x', '--name', 'X', '--role', 'king', '--org', '1']);
+        assert.equal(badRole.code, 1);
+        assert.match(badRole.err, /role_unknown/);
+        const tok = run(['token', 'create', '--user', 'cli.editor', '--name', '同步', '--roles', 'editor']);
+        assert.match(tok.out, /gk_[A-Za-z0-9_-]{20,}/);
+        const verify = run(['audit', 'verify']);
+        assert.equal(verify.code, 0);
+        assert.match(verify.out, /未发现篡改/);
+        if (dialect === 'sqlite' || spawnSync('pg_dump', ['--version']).status === 0) {
+          const file = path.join(dir, 'backup.bak');
+          const b = run(['backup', file]);
+          assert.equal(b.code, 0, b.err);
+          assert.ok(existsSync(file));
+          // A change after the backup disappears on restore; the audit chain is intact again.
+          assert.equal(
+            run(['user', 'add', '--username', 'after.backup', '--name', '后来', '--role', 'editor', '--org', '1']).code,
+            0,
+          );
+          const restored = run(['restore', file]);
+          assert.equal(restored.code, 0, restored.err);
+          assert.equal(run(['user', 'disable', 'after.backup']).code, 1, 'the user added after the backup is gone');
+          assert.match(run(['audit', 'verify']).out, /未发现篡改/);
+        }
+        assert.equal(run(['restore', path.join(dir, 'nope.bak')]).code, 1);
+      });
+    },
+  );
 }

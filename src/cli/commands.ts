@@ -23,7 +23,10 @@ const core: CliCommands & { label: string } = {
 };
 
 /** Every group of commands: the platform's, then each capability's. */
-export const commandGroups: ReadonlyArray<CliCommands & { label: string }> = [core, ...capabilityModules.flatMap((m) => (m.cli ? [{ ...m.cli, label: m.name }] : []))];
+export const commandGroups: ReadonlyArray<CliCommands & { label: string }> = [
+  core,
+  ...capabilityModules.flatMap((m) => (m.cli ? [{ ...m.cli, label: m.name }] : [])),
+];
 
 /** The top-level command a command line runs (`gongkai help X` runs X's help). */
 export function invokedCommand(args: readonly string[]): string | undefined {

@@ -42,7 +42,12 @@ export function coreCli(program: Command): void {
     .description('初始化：建库、载入内置参考数据、创建管理员')
     .option('--demo', '同时载入示例县（约 10 个单位、各角色示例用户，均标注“示例”）')
     .option('--name <name>', '根机构名称（默认“本级人民政府”）')
-    .action((opts: { demo?: boolean; name?: string }) => withCli(() => openCli('init'), async (ctx) => (await import('./init.js')).runInit(ctx, opts)));
+    .action((opts: { demo?: boolean; name?: string }) =>
+      withCli(
+        () => openCli('init'),
+        async (ctx) => (await import('./init.js')).runInit(ctx, opts),
+      ),
+    );
 
   const user = program.command('user').description('管理工作人员账号');
   user
@@ -56,7 +61,12 @@ export function coreCli(program: Command): void {
     .action((o: { username: string; name: string; role: string; org: string; email?: string }) =>
       withCli(openCli, async (ctx) => {
         const { createUser } = await import('../orgs/index.js');
-        const r = await createUser(ctx, { username: o.username, displayName: o.name, email: o.email, grants: [{ role: o.role, orgId: Number(o.org) }] });
+        const r = await createUser(ctx, {
+          username: o.username,
+          displayName: o.name,
+          email: o.email,
+          grants: [{ role: o.role, orgId: Number(o.org) }],
+        });
         console.log(`已创建用户 ${r.user.username}（编号 ${r.user.id}）。一次性密码：${r.oneTimePassword}`);
       }),
     );
@@ -91,7 +101,12 @@ export function coreCli(program: Command): void {
     .action((o: { user: string; name: string; roles: string; expires?: string }) =>
       withCli(openCli, async (ctx) => {
         const { createToken } = await import('../orgs/index.js');
-        const r = await createToken(ctx, { userId: await userId(ctx, o.user), name: o.name, roles: o.roles.split(',').map((s) => s.trim()), expiresOn: o.expires ?? null });
+        const r = await createToken(ctx, {
+          userId: await userId(ctx, o.user),
+          name: o.name,
+          roles: o.roles.split(',').map((s) => s.trim()),
+          expiresOn: o.expires ?? null,
+        });
         console.log(`令牌编号 ${r.row.id}：${r.token}`);
       }),
     );
@@ -130,7 +145,8 @@ export function coreCli(program: Command): void {
       try {
         const { restoreDatabase } = await import('../platform/db/database.js');
         await restoreDatabase({ dialect: config.db, sqliteFile: config.sqliteFile, url: config.databaseUrl }, file);
-        if (!(await import('../platform/backup-files.js')).restoreFiles(config, file)) console.error(`注意：备份没有文件部分（${file}.files），上传的附件未恢复。`);
+        if (!(await import('../platform/backup-files.js')).restoreFiles(config, file))
+          console.error(`注意：备份没有文件部分（${file}.files），上传的附件未恢复。`);
         // The audit chain now legitimately ends earlier: say so in the anchor file, outside the database.
         const c = await openCli('restore');
         try {

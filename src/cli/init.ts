@@ -3,7 +3,10 @@ import { bootstrap, seedDemoCounty } from '../orgs/index.js';
 import { capabilityModules, installCapabilityHooks } from '../app/module-list.js';
 
 /** Schema is migrated by the caller; this seeds reference data, the root org, the admin, and optionally the demo county. */
-export async function runInit(ctx: Ctx, opts: { demo?: boolean; name?: string; log?: (s: string) => void }): Promise<void> {
+export async function runInit(
+  ctx: Ctx,
+  opts: { demo?: boolean; name?: string; log?: (s: string) => void },
+): Promise<void> {
   const log = opts.log ?? ((s: string) => console.log(s));
   await installCapabilityHooks();
   for (const m of capabilityModules) {
@@ -20,13 +23,21 @@ export async function runInit(ctx: Ctx, opts: { demo?: boolean; name?: string; l
     log('');
   }
   if (opts.demo) {
-    const root = await ctx.db.selectFrom('orgs').select('id').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const root = await ctx.db
+      .selectFrom('orgs')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const d = await seedDemoCounty(ctx, root.id);
     for (const m of capabilityModules) {
       const msg = await m.seedDemo?.(ctx, { countyId: d.countyId });
       if (msg) log(msg);
     }
-    log(`已载入示例数据（所有示例机构和用户均标注“示例”）：示例县及 ${d.agencyIds.length} 个单位，${d.users.length} 个示例用户。`);
+    log(
+      `已载入示例数据（所有示例机构和用户均标注“示例”）：示例县及 ${d.agencyIds.length} 个单位，${d.users.length} 个示例用户。`,
+    );
     log(`示例用户的共同密码：${d.password}（只显示这一次）`);
     for (const u of d.users) log(`  ${u.username.padEnd(22)} ${u.roles}`);
   }

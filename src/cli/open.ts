@@ -24,7 +24,9 @@ export function databaseFor(config: Config): Database {
 }
 
 /** Opens the configured database, migrated, with a system actor for CLI use-cases. */
-export async function openCli(label = 'cli'): Promise<{ ctx: Ctx; database: Database; config: Config; close(): Promise<void> }> {
+export async function openCli(
+  label = 'cli',
+): Promise<{ ctx: Ctx; database: Database; config: Config; close(): Promise<void> }> {
   const config = configOrExit();
   const database = databaseFor(config);
   await migrateToLatest(database.db);
@@ -36,7 +38,8 @@ export async function openCli(label = 'cli'): Promise<{ ctx: Ctx; database: Data
 /** Prints a coded error in Chinese and sets a failing exit code. */
 export function fail(e: unknown): void {
   const err = e as { errors?: Array<{ code: string; message: string; field?: string }>; message?: string };
-  if (err.errors) for (const x of err.errors) console.error(`错误 [${x.code}]${x.field ? ` (${x.field})` : ''}: ${x.message}`);
+  if (err.errors)
+    for (const x of err.errors) console.error(`错误 [${x.code}]${x.field ? ` (${x.field})` : ''}: ${x.message}`);
   else console.error(`错误: ${err.message ?? String(e)}`);
   process.exitCode = 1;
 }

@@ -12,7 +12,11 @@ export function requestsCli(program: Command, open: OpenCli): void {
       withCli(open, async (ctx) => {
         if (opts.years) await setRetentionYears(ctx, Number(opts.years));
         const r = await eraseExpiredPersonalData(ctx);
-        console.log(r.cutoff ? `已删除 ${r.erased} 件 ${r.cutoff} 前办结申请的申请人个人信息。` : '未设置保存年限，未删除任何信息。');
+        console.log(
+          r.cutoff
+            ? `已删除 ${r.erased} 件 ${r.cutoff} 前办结申请的申请人个人信息。`
+            : '未设置保存年限，未删除任何信息。',
+        );
       }),
     );
   program
@@ -21,7 +25,9 @@ export function requestsCli(program: Command, open: OpenCli): void {
     .action(() =>
       withCli(open, async (ctx) => {
         const r = await recomputeRequestDueDates(ctx);
-        console.log(`已重新计算：${r.moved} 件申请的答复期限变动${r.failed ? `，${r.failed} 件无法计算（缺少日历年度）` : ''}。`);
+        console.log(
+          `已重新计算：${r.moved} 件申请的答复期限变动${r.failed ? `，${r.failed} 件无法计算（缺少日历年度）` : ''}。`,
+        );
       }),
     );
 }

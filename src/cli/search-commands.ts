@@ -3,7 +3,8 @@ import { reindexSearch, searchDocuments } from '../search/index.js';
 import { withCli, type OpenCli } from './open.js';
 import { elapsedMs } from '../platform/clock.js';
 
-const plain = (parts: Array<{ t: string; m: boolean }>): string => parts.map((p) => (p.m ? `【${p.t}】` : p.t)).join('');
+const plain = (parts: Array<{ t: string; m: boolean }>): string =>
+  parts.map((p) => (p.m ? `【${p.t}】` : p.t)).join('');
 
 /** `gongkai search reindex` and `gongkai search query "…"`. */
 export function searchCli(program: Command, open: OpenCli): void {
@@ -20,7 +21,9 @@ export function searchCli(program: Command, open: OpenCli): void {
           const what = e.phase === 'source' ? `读取来源 ${e.docType}` : '重新分词';
           console.log(`${what}：${e.done}/${e.total}${e.total ? `（${Math.floor((e.done / e.total) * 100)}%）` : ''}`);
         });
-        console.log(`完成：共 ${r.count} 篇文档${r.removed ? `，移除 ${r.removed} 篇` : ''}，用时 ${((elapsedMs() - t0) / 1000).toFixed(1)} 秒。`);
+        console.log(
+          `完成：共 ${r.count} 篇文档${r.removed ? `，移除 ${r.removed} 篇` : ''}，用时 ${((elapsedMs() - t0) / 1000).toFixed(1)} 秒。`,
+        );
       }),
     );
   s.command('query <q>')
@@ -34,7 +37,9 @@ export function searchCli(program: Command, open: OpenCli): void {
         const r = await searchDocuments(ctx, { q, org: o.org, year: o.year, sort: o.sort, page: o.page });
         console.log(`共 ${r.total} 条（第 ${r.page} 页）`);
         r.hits.forEach((h, i) => {
-          console.log(`${(r.page - 1) * r.perPage + i + 1}. ${plain(h.title)}  [${h.publishedOn ?? ''}${h.docNo ? ` ${h.docNo}` : ''}] ${h.url}`);
+          console.log(
+            `${(r.page - 1) * r.perPage + i + 1}. ${plain(h.title)}  [${h.publishedOn ?? ''}${h.docNo ? ` ${h.docNo}` : ''}] ${h.url}`,
+          );
           console.log(`   ${plain(h.snippet)}`);
         });
       }),

@@ -12,7 +12,10 @@ export async function worker(config: Config, database: Database, runJobs: boolea
   const ctx = { db: database.db, actor: systemActor('jobs'), now: clockFor(config), config };
   const app = await buildApp(config, database, { now: ctx.now });
   const jobs = capabilityModules.flatMap((m) => m.jobs ?? []);
-  const stop = runJobs && config.jobs.enabled ? startScheduler(ctx, jobs, config.nodeId, config.jobs.tickSeconds, (e) => app.log.error(e)) : () => undefined;
+  const stop =
+    runJobs && config.jobs.enabled
+      ? startScheduler(ctx, jobs, config.nodeId, config.jobs.tickSeconds, (e) => app.log.error(e))
+      : () => undefined;
   const shutdown = async () => {
     stop();
     await app.close();
@@ -23,7 +26,9 @@ export async function worker(config: Config, database: Database, runJobs: boolea
   process.on('SIGTERM', () => void shutdown());
   await app.listen({ host: config.host, port: config.port });
   if (cluster.isPrimary) {
-    console.log(`Gongkai 已启动：http://${config.host}:${config.port}/ （数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`);
+    console.log(
+      `Gongkai 已启动：http://${config.host}:${config.port}/ （数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`,
+    );
     console.log(`工作台：http://${config.host}:${config.port}/console`);
   }
 }

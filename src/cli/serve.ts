@@ -27,16 +27,21 @@ export async function serve(opts: { port?: string }): Promise<void> {
     }
     return (await import('./serve-worker.js')).worker(config, database, true);
   }
-  return (await import('./serve-worker.js')).worker(config, databaseFor(config), process.env.GONGKAI_WORKER_INDEX === '1');
+  return (await import('./serve-worker.js')).worker(
+    config,
+    databaseFor(config),
+    process.env.GONGKAI_WORKER_INDEX === '1',
+  );
 }
 
 function primary(config: Config): void {
   let stopping = false;
-  const start = (index: number) => cluster.fork({ GONGKAI_WORKER_INDEX: String(index) }).on('exit', (code) => {
-    if (stopping) return;
-    console.error(`工作进程 ${index} 已退出（${code}），正在重启。`);
-    start(index);
-  });
+  const start = (index: number) =>
+    cluster.fork({ GONGKAI_WORKER_INDEX: String(index) }).on('exit', (code) => {
+      if (stopping) return;
+      console.error(`工作进程 ${index} 已退出（${code}），正在重启。`);
+      start(index);
+    });
   for (let i = 1; i <= config.workers; i++) start(i);
   const shutdown = () => {
     stopping = true;
@@ -48,6 +53,8 @@ function primary(config: Config): void {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  console.log(`Gongkai 已启动：http://${config.host}:${config.port}/ （${config.workers} 个工作进程；数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`);
+  console.log(
+    `Gongkai 已启动：http://${config.host}:${config.port}/ （${config.workers} 个工作进程；数据库：${config.db === 'sqlite' ? config.sqliteFile : 'PostgreSQL'}）`,
+  );
   console.log(`工作台：http://${config.host}:${config.port}/console`);
 }

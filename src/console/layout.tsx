@@ -5,7 +5,17 @@ import { navFor } from './nav.js';
 import { assetUrl } from '../platform/http/static-assets.js';
 
 /** Staff console layout: navigation follows the user's roles. */
-export function ConsoleLayout({ view, title, children, wide }: { view: ViewCtx; title: string; children: ComponentChildren; wide?: boolean }) {
+export function ConsoleLayout({
+  view,
+  title,
+  children,
+  wide,
+}: {
+  view: ViewCtx;
+  title: string;
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
   const signedIn = view.actor.kind === 'user' && !view.actor.mustChangePassword;
   const nav = signedIn ? navFor(view.actor) : [];
   const groups = [...new Set(nav.map((n) => n.group))];
@@ -19,7 +29,9 @@ export function ConsoleLayout({ view, title, children, wide }: { view: ViewCtx; 
         <script src={assetUrl('js/app.js')} defer></script>
       </head>
       <body class={view.elder ? 'console elder' : 'console'}>
-        <a class="skip-link" href="#main">跳到主要内容</a>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
         <header class="console-header">
           <div class="header-row">
             <a class="brand" href="/console">

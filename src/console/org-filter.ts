@@ -14,7 +14,11 @@ const orgIdOf = (query: unknown): number => {
  * (the supervision dashboard links its figures this way). `qs` keeps the filter on further links.
  * `query` is the page's query string (typed routes declare `org: OptInt('单位')`).
  */
-export async function orgFilter(db: Db, scopes: string[], query: unknown): Promise<{ paths: string[]; org: OrgRow | null; qs: string }> {
+export async function orgFilter(
+  db: Db,
+  scopes: string[],
+  query: unknown,
+): Promise<{ paths: string[]; org: OrgRow | null; qs: string }> {
   const id = orgIdOf(query);
   const org = id ? await findOrg({ db }, id) : undefined;
   if (org && scopes.some((p) => org.path.startsWith(p))) return { paths: [org.path], org, qs: `&org=${org.id}` };

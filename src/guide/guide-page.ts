@@ -29,6 +29,12 @@ export async function guideOrg(db: Db, orgId: number): Promise<OrgRow> {
 export async function guideText(db: Db, org: OrgRow): Promise<GuideText> {
   const row = await getGuideRow(db, org.id);
   return row
-    ? { classification: row.classification, arrangement: row.arrangement, howToObtain: row.how_to_obtain, requestProcedure: row.request_procedure, supervision: row.supervision }
+    ? {
+        classification: row.classification,
+        arrangement: row.arrangement,
+        howToObtain: row.how_to_obtain,
+        requestProcedure: row.request_procedure,
+        supervision: row.supervision,
+      }
     : defaultGuide(org.name);
 }

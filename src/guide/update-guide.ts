@@ -26,9 +26,20 @@ export async function updateGuide(ctx: Ctx, orgId: number, g: GuideText): Promis
       updated_at: now,
       updated_by: ctx.actor.userId,
     };
-    if (await getGuideRow(trx, orgId)) await trx.updateTable('guides').set(values).where('org_id', '=', orgId).execute();
-    else await trx.insertInto('guides').values({ org_id: orgId, ...values }).execute();
+    if (await getGuideRow(trx, orgId))
+      await trx.updateTable('guides').set(values).where('org_id', '=', orgId).execute();
+    else
+      await trx
+        .insertInto('guides')
+        .values({ org_id: orgId, ...values })
+        .execute();
     await bumpPublicVersion(trx, ctx);
-    await writeAudit(trx, ctx, { action: 'guide.update', subjectType: 'org', subjectId: orgId, orgId, summary: `修改「${org.name}」政府信息公开指南` });
+    await writeAudit(trx, ctx, {
+      action: 'guide.update',
+      subjectType: 'org',
+      subjectId: orgId,
+      orgId,
+      summary: `修改「${org.name}」政府信息公开指南`,
+    });
   });
 }

@@ -10,8 +10,18 @@ export async function acceptMessage(ctx: Ctx, input: { messageId: number }): Pro
   await tx(ctx, async (trx) => {
     const m = await loadMessage(trx, ctx, input.messageId, 'handle');
     const state = nextState(m.state, 'accept');
-    await updateMessage(trx, m.id, { state, handler_id: m.handler_id ?? ctx.actor.userId, updated_at: ctx.now().toISOString() });
+    await updateMessage(trx, m.id, {
+      state,
+      handler_id: m.handler_id ?? ctx.actor.userId,
+      updated_at: ctx.now().toISOString(),
+    });
     await appendMessageEvent(trx, ctx, m.id, { type: 'accepted' });
-    await writeAudit(trx, ctx, { action: 'message.accept', subjectType: 'message', subjectId: m.id, orgId: m.org_id, summary: `签收留言 ${m.message_no}` });
+    await writeAudit(trx, ctx, {
+      action: 'message.accept',
+      subjectType: 'message',
+      subjectId: m.id,
+      orgId: m.org_id,
+      summary: `签收留言 ${m.message_no}`,
+    });
   });
 }

@@ -20,6 +20,12 @@ export async function assignMessage(ctx: Ctx, input: { messageId: number; handle
     }
     await updateMessage(trx, m.id, { state, handler_id: handlerId, updated_at: ctx.now().toISOString() });
     await appendMessageEvent(trx, ctx, m.id, { type: 'assigned', payload: { handler: h.name }, public: false });
-    await writeAudit(trx, ctx, { action: 'message.assign', subjectType: 'message', subjectId: m.id, orgId: m.org_id, summary: `留言 ${m.message_no} 分派给 ${h.name}` });
+    await writeAudit(trx, ctx, {
+      action: 'message.assign',
+      subjectType: 'message',
+      subjectId: m.id,
+      orgId: m.org_id,
+      summary: `留言 ${m.message_no} 分派给 ${h.name}`,
+    });
   });
 }

@@ -12,6 +12,12 @@ export async function closeMessage(ctx: Ctx, input: { messageId: number }): Prom
     const state = nextState(m.state, 'close');
     await updateMessage(trx, m.id, { state, updated_at: ctx.now().toISOString() });
     await appendMessageEvent(trx, ctx, m.id, { type: 'closed' });
-    await writeAudit(trx, ctx, { action: 'message.close', subjectType: 'message', subjectId: m.id, orgId: m.org_id, summary: `留言 ${m.message_no} 办结` });
+    await writeAudit(trx, ctx, {
+      action: 'message.close',
+      subjectType: 'message',
+      subjectId: m.id,
+      orgId: m.org_id,
+      summary: `留言 ${m.message_no} 办结`,
+    });
   });
 }

@@ -19,23 +19,37 @@ export const isAdoption = (s: string): s is Adoption => Object.prototype.hasOwnP
 
 /** Phase of a period on a date. */
 export type PeriodPhase = 'upcoming' | 'open' | 'closed' | 'feedback_published';
-export const PHASE_LABELS: Readonly<Record<PeriodPhase, string>> = { upcoming: '未开始', open: '征集中', closed: '已结束', feedback_published: '已反馈' };
+export const PHASE_LABELS: Readonly<Record<PeriodPhase, string>> = {
+  upcoming: '未开始',
+  open: '征集中',
+  closed: '已结束',
+  feedback_published: '已反馈',
+};
 
 /** Validates start and end dates: real dates, end after start, at least `minDays` calendar days inclusive. */
 export function validatePeriodDates(startOn: string, endOn: string, minDays: number): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isValidIsoDate(startOn)) errors.push({ code: 'invalid_date', message: '开始日期应为“年-月-日”格式的真实日期。', field: 'startOn' });
-  if (!isValidIsoDate(endOn)) errors.push({ code: 'invalid_date', message: '截止日期应为“年-月-日”格式的真实日期。', field: 'endOn' });
+  if (!isValidIsoDate(startOn))
+    errors.push({ code: 'invalid_date', message: '开始日期应为“年-月-日”格式的真实日期。', field: 'startOn' });
+  if (!isValidIsoDate(endOn))
+    errors.push({ code: 'invalid_date', message: '截止日期应为“年-月-日”格式的真实日期。', field: 'endOn' });
   if (errors.length) return errors;
   const len = toDayNumber(endOn) - toDayNumber(startOn) + 1;
   if (len < minDays) {
-    errors.push({ code: 'period_too_short', message: `征集期限不得少于 ${minDays} 日（当前 ${len} 日），最早可截止于 ${addDays(startOn, minDays - 1)}。`, field: 'endOn' });
+    errors.push({
+      code: 'period_too_short',
+      message: `征集期限不得少于 ${minDays} 日（当前 ${len} 日），最早可截止于 ${addDays(startOn, minDays - 1)}。`,
+      field: 'endOn',
+    });
   }
   return errors;
 }
 
 /** The phase of a period on `today`. */
-export function periodPhase(p: { startOn: string; endOn: string; feedbackPublishedOn: string | null }, today: string): PeriodPhase {
+export function periodPhase(
+  p: { startOn: string; endOn: string; feedbackPublishedOn: string | null },
+  today: string,
+): PeriodPhase {
   if (p.feedbackPublishedOn) return 'feedback_published';
   if (today < p.startOn) return 'upcoming';
   if (today <= p.endOn) return 'open';
@@ -43,10 +57,16 @@ export function periodPhase(p: { startOn: string; endOn: string; feedbackPublish
 }
 
 /** The last day to publish the feedback: `feedbackDueDays` working days after the end. */
-export const feedbackDueOn = (cal: WorkCalendar, endOn: string, feedbackDueDays: number): string => addWorkingDays(cal, endOn, feedbackDueDays);
+export const feedbackDueOn = (cal: WorkCalendar, endOn: string, feedbackDueDays: number): string =>
+  addWorkingDays(cal, endOn, feedbackDueDays);
 
 /** True when the feedback is not published by its due date (as of `today`, or published late). */
-export function feedbackLate(cal: WorkCalendar, p: { endOn: string; feedbackPublishedOn: string | null }, feedbackDueDays: number, today: string): boolean {
+export function feedbackLate(
+  cal: WorkCalendar,
+  p: { endOn: string; feedbackPublishedOn: string | null },
+  feedbackDueDays: number,
+  today: string,
+): boolean {
   const due = feedbackDueOn(cal, p.endOn, feedbackDueDays);
   return p.feedbackPublishedOn ? p.feedbackPublishedOn > due : today > due;
 }

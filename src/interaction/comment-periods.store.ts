@@ -8,10 +8,16 @@ export type CommentRow = Selectable<CommentsTable>;
 /** A period with its agency's name and path. */
 export type PeriodWithOrg = CommentPeriodRow & { org_name: string; org_path: string };
 
-const withOrg = (db: Db) => db.selectFrom('comment_periods').innerJoin('orgs', 'orgs.id', 'comment_periods.org_id').selectAll('comment_periods').select(['orgs.name as org_name', 'orgs.path as org_path']);
+const withOrg = (db: Db) =>
+  db
+    .selectFrom('comment_periods')
+    .innerJoin('orgs', 'orgs.id', 'comment_periods.org_id')
+    .selectAll('comment_periods')
+    .select(['orgs.name as org_name', 'orgs.path as org_path']);
 
 /** One period by id. */
-export const getPeriod = (db: Db, id: number): Promise<PeriodWithOrg | undefined> => withOrg(db).where('comment_periods.id', '=', id).executeTakeFirst();
+export const getPeriod = (db: Db, id: number): Promise<PeriodWithOrg | undefined> =>
+  withOrg(db).where('comment_periods.id', '=', id).executeTakeFirst();
 
 /** Periods (all, or within org subtrees), latest end first. */
 export function listPeriods(db: Db, orgPaths?: string[]): Promise<PeriodWithOrg[]> {
@@ -44,7 +50,8 @@ export async function updateComment(db: Db, id: number, fields: Updateable<Comme
 }
 
 /** One comment. */
-export const getComment = (db: Db, id: number): Promise<CommentRow | undefined> => db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+export const getComment = (db: Db, id: number): Promise<CommentRow | undefined> =>
+  db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Comments of a period (optionally of one moderation status), in order. */
 export function listComments(db: Db, periodId: number, moderation?: string): Promise<CommentRow[]> {

@@ -53,7 +53,11 @@ export function waitedOver3Months(receivedOn: string, repliedOn: string | null, 
 const pct = (n: number, d: number): number | null => (d ? Math.round((n / d) * 1000) / 10 : null);
 
 /** Computes the figures of the messages received in [from, to] as of `asOf`. */
-export function computeFigures(cal: WorkCalendar, all: readonly FigureMessage[], period: { from: string; to: string; asOf: string }): MessageFigures {
+export function computeFigures(
+  cal: WorkCalendar,
+  all: readonly FigureMessage[],
+  period: { from: string; to: string; asOf: string },
+): MessageFigures {
   const inPeriod = all.filter((m) => m.receivedOn >= period.from && m.receivedOn <= period.to);
   const closedList = inPeriod.filter((m) => m.repliedOn !== null && m.repliedOn <= period.asOf);
   const onTime = closedList.filter((m) => m.dueOn === null || (m.repliedOn as string) <= m.dueOn);
@@ -61,7 +65,12 @@ export function computeFigures(cal: WorkCalendar, all: readonly FigureMessage[],
   const satisfied = ratedList.filter((m) => m.rating === 'satisfied' || m.rating === 'basically');
   const days = closedList.map((m) => workingDaysBetween(cal, m.receivedOn, m.repliedOn as string));
   const yearBefore = addMonths(period.asOf, -12);
-  const stale = all.filter((m) => m.receivedOn >= yearBefore && m.receivedOn <= period.asOf && waitedOver3Months(m.receivedOn, m.repliedOn, period.asOf));
+  const stale = all.filter(
+    (m) =>
+      m.receivedOn >= yearBefore &&
+      m.receivedOn <= period.asOf &&
+      waitedOver3Months(m.receivedOn, m.repliedOn, period.asOf),
+  );
   return {
     received: inPeriod.length,
     closed: closedList.length,

@@ -15,7 +15,16 @@ export { formatRate } from './figures.rules.js';
 export type { MessageFigures } from './figures.rules.js';
 export { messageCounts, messageDatesOfAgency, messagesReceivedByMonth, unansweredDue } from './interaction-figures.js';
 export { readInteractionSettings } from './interaction-settings.js';
-export { canHandleMessages, canPublish, canViewMessages, HANDLE_ROLES, messageScopes, PUBLISH_ROLES, seesContact, VIEW_ROLES } from './interaction.policy.rules.js';
+export {
+  canHandleMessages,
+  canPublish,
+  canViewMessages,
+  HANDLE_ROLES,
+  messageScopes,
+  PUBLISH_ROLES,
+  seesContact,
+  VIEW_ROLES,
+} from './interaction.policy.rules.js';
 export { maskedMessages } from './masked-messages.js';
 export { ATTACHMENT_LIMITS, readAttachment } from './message-attachments.js';
 export type { UploadedFile } from './message-attachments.js';
@@ -23,7 +32,14 @@ export { messageFigures } from './message-figures.js';
 export { MessageForm, messageValues } from './message-form.schemas.js';
 export { listMessageHandlers } from './message-handlers.js';
 export { messageOrgOptions, messageQueueCount, messageQueuePage } from './message-queues.js';
-export { canDo, isAwaitingReply, MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, RATINGS } from './message-states.rules.js';
+export {
+  canDo,
+  isAwaitingReply,
+  MESSAGE_CHANNELS,
+  MESSAGE_STATES,
+  MESSAGE_TYPES,
+  RATINGS,
+} from './message-states.rules.js';
 export type { MessageChannel, MessageState, MessageType, Rating } from './message-states.rules.js';
 export { publicMessageStatus, staffMessage } from './message-status.js';
 export type { PublicMessageStatus } from './message-status.js';

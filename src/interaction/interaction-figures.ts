@@ -33,7 +33,10 @@ export interface MessageCounts {
 }
 
 /** Valid messages received in [from, to] per agency, late counted as of `today`. */
-export async function messageCounts(db: Db, q: MessageScope & { from: string; to: string; today: string }): Promise<MessageCounts[]> {
+export async function messageCounts(
+  db: Db,
+  q: MessageScope & { from: string; to: string; today: string },
+): Promise<MessageCounts[]> {
   if (!q.paths.length) return [];
   const rows = await scoped(db, q.paths)
     .select((eb) => [
@@ -44,7 +47,16 @@ export async function messageCounts(db: Db, q: MessageScope & { from: string; to
         .sum<number | string>(
           eb
             .case()
-            .when(eb.or([eb.and([eb('m.replied_on', 'is', null), eb('m.due_on', '<', q.today)]), eb.and([eb('m.replied_on', 'is not', null), eb('m.due_on', 'is not', null), eb('m.replied_on', '>', eb.ref('m.due_on'))])]))
+            .when(
+              eb.or([
+                eb.and([eb('m.replied_on', 'is', null), eb('m.due_on', '<', q.today)]),
+                eb.and([
+                  eb('m.replied_on', 'is not', null),
+                  eb('m.due_on', 'is not', null),
+                  eb('m.replied_on', '>', eb.ref('m.due_on')),
+                ]),
+              ]),
+            )
             .then(1)
             .else(0)
             .end(),
@@ -52,10 +64,24 @@ export async function messageCounts(db: Db, q: MessageScope & { from: string; to
         .as('late'),
       eb.fn.sum<number | string>(eb.case().when('m.replied_on', 'is not', null).then(1).else(0).end()).as('replied'),
       eb.fn
-        .sum<number | string>(eb.case().when(eb.and([eb('m.replied_on', 'is not', null), eb.or([eb('m.due_on', 'is', null), eb('m.replied_on', '<=', eb.ref('m.due_on'))])])).then(1).else(0).end())
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('m.replied_on', 'is not', null),
+                eb.or([eb('m.due_on', 'is', null), eb('m.replied_on', '<=', eb.ref('m.due_on'))]),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
         .as('on_time'),
       eb.fn.sum<number | string>(eb.case().when('m.rating', 'is not', null).then(1).else(0).end()).as('rated'),
-      eb.fn.sum<number | string>(eb.case().when('m.rating', 'in', ['satisfied', 'basically']).then(1).else(0).end()).as('satisfied'),
+      eb.fn
+        .sum<number | string>(eb.case().when('m.rating', 'in', ['satisfied', 'basically']).then(1).else(0).end())
+        .as('satisfied'),
     ])
     .where('m.rejected', '=', 0)
     .where('m.held_for_moderation', '=', 0)
@@ -76,7 +102,10 @@ export async function messageCounts(db: Db, q: MessageScope & { from: string; to
 }
 
 /** Messages received per month (YYYY-MM → n) from the first day of `fromMonth` to the end of `toMonth` (rejected ones left out). */
-export async function messagesReceivedByMonth(db: Db, q: MessageScope & { fromMonth: string; toMonth: string }): Promise<Map<string, number>> {
+export async function messagesReceivedByMonth(
+  db: Db,
+  q: MessageScope & { fromMonth: string; toMonth: string },
+): Promise<Map<string, number>> {
   if (!q.paths.length) return new Map();
   const month = sql<string>`substr(m.received_on, 1, 7)`;
   const rows = await scoped(db, q.paths)
@@ -90,12 +119,24 @@ export async function messagesReceivedByMonth(db: Db, q: MessageScope & { fromMo
 }
 
 /** Unanswered valid messages of the subtrees: past their due date on `today`, and due from `today` to `soonUntil`. */
-export async function unansweredDue(db: Db, q: MessageScope & { today: string; soonUntil: string }): Promise<{ late: number; dueSoon: number }> {
+export async function unansweredDue(
+  db: Db,
+  q: MessageScope & { today: string; soonUntil: string },
+): Promise<{ late: number; dueSoon: number }> {
   if (!q.paths.length) return { late: 0, dueSoon: 0 };
   const r = await scoped(db, q.paths)
     .select((eb) => [
       eb.fn.sum<number | string>(eb.case().when('m.due_on', '<', q.today).then(1).else(0).end()).as('late'),
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('m.due_on', '>=', q.today), eb('m.due_on', '<=', q.soonUntil)])).then(1).else(0).end()).as('soon'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(eb.and([eb('m.due_on', '>=', q.today), eb('m.due_on', '<=', q.soonUntil)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('soon'),
     ])
     .where('m.rejected', '=', 0)
     .where('m.held_for_moderation', '=', 0)
@@ -106,7 +147,11 @@ export async function unansweredDue(db: Db, q: MessageScope & { today: string; s
 }
 
 /** Received and reply dates of the valid messages of an agency's subtree received in [from, to] (for the website check's veto rule). */
-export async function messageDatesOfAgency(db: Db, orgId: number, q: { from: string; to: string }): Promise<Array<{ receivedOn: string; repliedOn: string | null }>> {
+export async function messageDatesOfAgency(
+  db: Db,
+  orgId: number,
+  q: { from: string; to: string },
+): Promise<Array<{ receivedOn: string; repliedOn: string | null }>> {
   const rows = await db
     .selectFrom('messages as m')
     .innerJoin('orgs as o', 'o.id', 'm.org_id')

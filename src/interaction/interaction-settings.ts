@@ -37,7 +37,10 @@ export async function readInteractionSettings(db: Db): Promise<InteractionSettin
     replyLimits: parseReplyLimits(get('reply_limits')),
     sensitiveWords: parseWordList(get('sensitive_words')),
     nameRequired: get('name_required') === '1',
-    nameRequiredOrgIds: (get('name_required_orgs') ?? '').split(',').filter((x) => /^\d+$/.test(x)).map(Number),
+    nameRequiredOrgIds: (get('name_required_orgs') ?? '')
+      .split(',')
+      .filter((x) => /^\d+$/.test(x))
+      .map(Number),
     commentMinDays: int('comment_min_days', DEFAULT_COMMENT_SETTINGS.minDays),
     feedbackDueDays: int('feedback_due_days', DEFAULT_COMMENT_SETTINGS.feedbackDueDays),
     ratingDaysAfterClose: int('rating_days_after_close', DEFAULT_RATING_DAYS_AFTER_CLOSE),
@@ -48,7 +51,10 @@ export async function readInteractionSettings(db: Db): Promise<InteractionSettin
 export const interactionCalendar = (db: Db): Promise<WorkCalendar> => getCalendar(db);
 
 /** Whether a consultation to the org at `orgPath` needs a name (global setting or the agency's own). */
-export function nameRequiredFor(s: Pick<InteractionSettings, 'nameRequired' | 'nameRequiredOrgIds'>, orgPath: string | undefined): boolean {
+export function nameRequiredFor(
+  s: Pick<InteractionSettings, 'nameRequired' | 'nameRequiredOrgIds'>,
+  orgPath: string | undefined,
+): boolean {
   return s.nameRequired || (!!orgPath && s.nameRequiredOrgIds.some((id) => orgPath.includes(`/${id}/`)));
 }
 

@@ -3,10 +3,22 @@ import assert from 'node:assert/strict';
 import { buildCalendar } from '../calendar/calendar.rules.js';
 import { OFFICIAL_YEARS } from '../calendar/official-holidays.data.js';
 import { canDo, canReopen, nextState } from './message-states.rules.js';
-import { DEFAULT_REPLY_LIMITS, extendDueOn, parseReplyLimits, replyDueOn, replyLimitDays } from './reply-deadline.rules.js';
+import {
+  DEFAULT_REPLY_LIMITS,
+  extendDueOn,
+  parseReplyLimits,
+  replyDueOn,
+  replyLimitDays,
+} from './reply-deadline.rules.js';
 import { addMonths, computeFigures, formatRate, waitedOver3Months, type FigureMessage } from './figures.rules.js';
 import { findSensitiveWords, maskName, maskPersonalData, parseWordList } from './sensitive-words.rules.js';
-import { feedbackDueOn, feedbackLate, periodPhase, splitArticles, validatePeriodDates } from './comment-periods.rules.js';
+import {
+  feedbackDueOn,
+  feedbackLate,
+  periodPhase,
+  splitArticles,
+  validatePeriodDates,
+} from './comment-periods.rules.js';
 import { validateMessage } from './message-input.rules.js';
 
 const cal = buildCalendar(OFFICIAL_YEARS);
@@ -28,7 +40,10 @@ describe('message states', () => {
     for (const [from, action, to] of table) assert.equal(nextState(from, action), to, `${from} --${action}`);
   });
   it('refuses actions outside the model with a coded conflict in Chinese', () => {
-    assert.throws(() => nextState('received', 'reply'), { code: 'message_state_conflict', message: /待签收.*不能答复/ });
+    assert.throws(() => nextState('received', 'reply'), {
+      code: 'message_state_conflict',
+      message: /待签收.*不能答复/,
+    });
     assert.throws(() => nextState('closed', 'rate'), { kind: 'conflict' });
     assert.equal(canDo('transferred', 'reply'), false);
   });
@@ -50,27 +65,46 @@ describe('reply deadlines (working days, real holidays)', () => {
     ['website on a weekend day', 'website', '2025-11-29', '2025-12-05'],
   ];
   for (const [name, channel, receivedOn, due] of cases) {
-    it(`${name}: ${receivedOn} → ${due}`, () => assert.equal(replyDueOn(cal, DEFAULT_REPLY_LIMITS, { type: 'consult', channel, receivedOn }), due));
+    it(`${name}: ${receivedOn} → ${due}`, () =>
+      assert.equal(replyDueOn(cal, DEFAULT_REPLY_LIMITS, { type: 'consult', channel, receivedOn }), due));
   }
   it('limits are settings: per-type override and parsing with defaults', () => {
-    const limits = parseReplyLimits(JSON.stringify({ byType: { complaint: { letter: 10 } }, byChannel: { website: 4 } }));
+    const limits = parseReplyLimits(
+      JSON.stringify({ byType: { complaint: { letter: 10 } }, byChannel: { website: 4 } }),
+    );
     assert.equal(replyLimitDays(limits, 'complaint', 'letter'), 10);
     assert.equal(replyLimitDays(limits, 'consult', 'letter'), 7);
     assert.equal(replyLimitDays(limits, 'consult', 'website'), 4);
     assert.deepEqual(parseReplyLimits('not json'), DEFAULT_REPLY_LIMITS);
   });
   it('extension: once, bounded, with a reason', () => {
-    assert.equal(extendDueOn(cal, DEFAULT_REPLY_LIMITS, { dueOn: '2025-09-30', extendedDays: 0 }, 3, '需会同住建部门核实'), '2025-10-11');
-    assert.throws(() => extendDueOn(cal, DEFAULT_REPLY_LIMITS, { dueOn: '2025-09-30', extendedDays: 0 }, 9, ''), (e: { errors: Array<{ code: string }> }) => {
-      assert.deepEqual(e.errors.map((x) => x.code), ['extension_days_invalid', 'extension_reason_required']);
-      return true;
+    assert.equal(
+      extendDueOn(cal, DEFAULT_REPLY_LIMITS, { dueOn: '2025-09-30', extendedDays: 0 }, 3, '需会同住建部门核实'),
+      '2025-10-11',
+    );
+    assert.throws(
+      () => extendDueOn(cal, DEFAULT_REPLY_LIMITS, { dueOn: '2025-09-30', extendedDays: 0 }, 9, ''),
+      (e: { errors: Array<{ code: string }> }) => {
+        assert.deepEqual(
+          e.errors.map((x) => x.code),
+          ['extension_days_invalid', 'extension_reason_required'],
+        );
+        return true;
+      },
+    );
+    assert.throws(() => extendDueOn(cal, DEFAULT_REPLY_LIMITS, { dueOn: '2025-09-30', extendedDays: 2 }, 1, '再延'), {
+      code: 'already_extended',
     });
-    assert.throws(() => extendDueOn(cal, DEFAULT_REPLY_LIMITS, { dueOn: '2025-09-30', extendedDays: 2 }, 1, '再延'), { code: 'already_extended' });
   });
 });
 
 describe('figures on known data', () => {
-  const m = (receivedOn: string, dueOn: string, repliedOn: string | null, rating: string | null = null): FigureMessage => ({ receivedOn, dueOn, repliedOn, rating });
+  const m = (
+    receivedOn: string,
+    dueOn: string,
+    repliedOn: string | null,
+    rating: string | null = null,
+  ): FigureMessage => ({ receivedOn, dueOn, repliedOn, rating });
   const data: FigureMessage[] = [
     m('2025-09-26', '2025-10-10', '2025-09-30', 'satisfied'),
     m('2025-09-29', '2025-10-10', '2025-10-10', 'basically'),
@@ -118,7 +152,10 @@ describe('sensitive words and masking', () => {
     assert.equal(maskName('张三'), '张*');
     assert.equal(maskName('张三丰'), '张**');
     assert.equal(maskName(''), '匿名');
-    assert.equal(maskPersonalData('电话13812345678，身份证110105194912310021'), '电话138****5678，身份证110***********0021');
+    assert.equal(
+      maskPersonalData('电话13812345678，身份证110105194912310021'),
+      '电话138****5678，身份证110***********0021',
+    );
   });
 });
 
@@ -142,17 +179,35 @@ describe('comment periods', () => {
   });
   it('splits a draft into articles', () => {
     const a = splitArticles('总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于本县。\n补充说明。');
-    assert.deepEqual(a.map((x) => x.heading), ['第一条', '第二条']);
+    assert.deepEqual(
+      a.map((x) => x.heading),
+      ['第一条', '第二条'],
+    );
     assert.equal(a[1]?.text, '本办法适用于本县。\n补充说明。');
   });
 });
 
 describe('message form', () => {
   it('a consultation may be anonymous; a complaint needs name and phone', () => {
-    assert.equal(validateMessage({ type: 'consult', subject: '办证', content: '怎么办？' }, { nameRequired: false }).errors.length, 0);
-    const codes = validateMessage({ type: 'complaint', subject: '噪音', content: '夜间施工' }, { nameRequired: false }).errors.map((e) => e.code);
+    assert.equal(
+      validateMessage({ type: 'consult', subject: '办证', content: '怎么办？' }, { nameRequired: false }).errors.length,
+      0,
+    );
+    const codes = validateMessage(
+      { type: 'complaint', subject: '噪音', content: '夜间施工' },
+      { nameRequired: false },
+    ).errors.map((e) => e.code);
     assert.deepEqual(codes, ['name_required', 'phone_required']);
-    assert.deepEqual(validateMessage({ type: 'consult', subject: 'x', content: 'y' }, { nameRequired: true }).errors.map((e) => e.field), ['name']);
-    assert.equal(validateMessage({ type: 'consult', subject: 'x', content: 'y', phone: '123' }, { nameRequired: false }).errors[0]?.code, 'phone_invalid');
+    assert.deepEqual(
+      validateMessage({ type: 'consult', subject: 'x', content: 'y' }, { nameRequired: true }).errors.map(
+        (e) => e.field,
+      ),
+      ['name'],
+    );
+    assert.equal(
+      validateMessage({ type: 'consult', subject: 'x', content: 'y', phone: '123' }, { nameRequired: false }).errors[0]
+        ?.code,
+      'phone_invalid',
+    );
   });
 });

@@ -12,6 +12,14 @@ export async function maskedMessages(ctx: Ctx, f: { queue?: string; limit: numbe
   if (!paths.length) throw forbidden();
   const queue: MessageQueue = f.queue && isQueue(f.queue) ? f.queue : 'all';
   const day = today(ctx);
-  const { rows, total } = await listMessages(ctx.db, { orgPaths: paths, queue, userId: ctx.actor.userId, today: day, limit: f.limit, offset: f.offset, staleBefore: addMonths(day, -3) });
+  const { rows, total } = await listMessages(ctx.db, {
+    orgPaths: paths,
+    queue,
+    userId: ctx.actor.userId,
+    today: day,
+    limit: f.limit,
+    offset: f.offset,
+    staleBefore: addMonths(day, -3),
+  });
   return { rows: rows.map(maskMessage), total };
 }

@@ -33,7 +33,12 @@ export interface CheckedFile extends UploadedFile {
 /** Checks the files (count, size, type by content); throws `invalidFields` on the `attachments` field. */
 export async function checkAttachments(files: readonly UploadedFile[]): Promise<CheckedFile[]> {
   const errors: FieldError[] = [];
-  if (files.length > ATTACHMENT_LIMITS.files) errors.push({ code: 'attachments_too_many', message: `最多上传 ${ATTACHMENT_LIMITS.files} 个附件。`, field: 'attachments' });
+  if (files.length > ATTACHMENT_LIMITS.files)
+    errors.push({
+      code: 'attachments_too_many',
+      message: `最多上传 ${ATTACHMENT_LIMITS.files} 个附件。`,
+      field: 'attachments',
+    });
   const out: CheckedFile[] = [];
   for (const f of files.slice(0, ATTACHMENT_LIMITS.files)) {
     const c = classifyAttachment(f.filename, f.data.length, await sniff(f.data), ATTACHMENT_LIMITS.bytes);
@@ -64,14 +69,29 @@ export async function storeAttachmentBlobs(blobDir: string, files: readonly Chec
 }
 
 /** Records the files on the message (inside the caller's transaction). */
-export async function recordAttachments(trx: Db, ctx: Pick<Ctx, 'actor' | 'now'>, messageId: number, files: readonly CheckedFile[]): Promise<void> {
-  for (const f of files) await appendMessageEvent(trx, ctx, messageId, { type: 'attachment', payload: { sha: f.sha, filename: f.filename, mime: f.mime, size: f.size }, public: false });
+export async function recordAttachments(
+  trx: Db,
+  ctx: Pick<Ctx, 'actor' | 'now'>,
+  messageId: number,
+  files: readonly CheckedFile[],
+): Promise<void> {
+  for (const f of files)
+    await appendMessageEvent(trx, ctx, messageId, {
+      type: 'attachment',
+      payload: { sha: f.sha, filename: f.filename, mime: f.mime, size: f.size },
+      public: false,
+    });
 }
 
 /** An attachment of a message for download by a handler of its agency (reading: no audit). */
-export async function readAttachment(ctx: Ctx, messageId: number, eventId: number): Promise<{ filename: string; mime: string; data: Buffer }> {
+export async function readAttachment(
+  ctx: Ctx,
+  messageId: number,
+  eventId: number,
+): Promise<{ filename: string; mime: string; data: Buffer }> {
   const m = await loadMessage(ctx.db, ctx, messageId, 'view');
-  if (!seesContact(ctx.actor, m.org_path)) throw forbidden('attachment_forbidden', '附件可能含有个人信息，仅本机关留言办理人员可以下载。');
+  if (!seesContact(ctx.actor, m.org_path))
+    throw forbidden('attachment_forbidden', '附件可能含有个人信息，仅本机关留言办理人员可以下载。');
   const e = (await listMessageEvents(ctx.db, m.id)).find((x) => x.id === eventId && x.type === 'attachment');
   if (!e) throw notFound('attachment_not_found', '附件不存在。');
   const p = JSON.parse(e.payload) as { sha: string; filename: string; mime: string };

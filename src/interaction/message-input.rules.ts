@@ -3,7 +3,13 @@
  * a name; complaints and suggestions need a name and a phone so the agency can follow up.
  */
 import type { FieldError } from '../platform/errors.js';
-import { isChannel, isMessageType, MESSAGE_TYPES, type MessageChannel, type MessageType } from './message-states.rules.js';
+import {
+  isChannel,
+  isMessageType,
+  MESSAGE_TYPES,
+  type MessageChannel,
+  type MessageType,
+} from './message-states.rules.js';
 
 /** The message form as typed. */
 export interface MessageInput {
@@ -34,7 +40,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const t = (s: string | undefined): string => (s ?? '').trim();
 
 /** Validates a message; `nameRequired` is the setting for consultations. */
-export function validateMessage(input: MessageInput, opts: { nameRequired: boolean }): { fields: MessageFields | null; errors: FieldError[] } {
+export function validateMessage(
+  input: MessageInput,
+  opts: { nameRequired: boolean },
+): { fields: MessageFields | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const type = t(input.type);
   const subject = t(input.subject);
@@ -42,20 +51,44 @@ export function validateMessage(input: MessageInput, opts: { nameRequired: boole
   const name = t(input.name);
   const phone = t(input.phone).replace(/\s/g, '');
   const email = t(input.email);
-  if (!isMessageType(type)) errors.push({ code: 'type_required', message: '请选择留言类型（咨询、投诉或建议）。', field: 'type' });
+  if (!isMessageType(type))
+    errors.push({ code: 'type_required', message: '请选择留言类型（咨询、投诉或建议）。', field: 'type' });
   if (!subject) errors.push({ code: 'subject_required', message: '请填写留言标题。', field: 'subject' });
-  else if (subject.length > 100) errors.push({ code: 'subject_too_long', message: '留言标题不能超过100字。', field: 'subject' });
+  else if (subject.length > 100)
+    errors.push({ code: 'subject_too_long', message: '留言标题不能超过100字。', field: 'subject' });
   if (!content) errors.push({ code: 'content_required', message: '请填写留言内容。', field: 'content' });
-  else if (content.length > 5000) errors.push({ code: 'content_too_long', message: '留言内容不能超过5000字。', field: 'content' });
+  else if (content.length > 5000)
+    errors.push({ code: 'content_too_long', message: '留言内容不能超过5000字。', field: 'content' });
   const strict = isMessageType(type) && (type !== 'consult' || opts.nameRequired);
-  if (strict && !name) errors.push({ code: 'name_required', message: `${isMessageType(type) ? MESSAGE_TYPES[type] : ''}留言须填写姓名。`, field: 'name' });
+  if (strict && !name)
+    errors.push({
+      code: 'name_required',
+      message: `${isMessageType(type) ? MESSAGE_TYPES[type] : ''}留言须填写姓名。`,
+      field: 'name',
+    });
   if (name.length > 50) errors.push({ code: 'name_too_long', message: '姓名不能超过50字。', field: 'name' });
-  if (isMessageType(type) && type !== 'consult' && !phone) errors.push({ code: 'phone_required', message: '投诉、建议须填写联系电话，以便核实情况。', field: 'phone' });
-  if (phone && !PHONE.test(phone)) errors.push({ code: 'phone_invalid', message: '联系电话格式不正确，例如 13800138000 或 010-12345678。', field: 'phone' });
-  if (email && !EMAIL.test(email)) errors.push({ code: 'email_invalid', message: '电子邮箱格式不正确。', field: 'email' });
+  if (isMessageType(type) && type !== 'consult' && !phone)
+    errors.push({ code: 'phone_required', message: '投诉、建议须填写联系电话，以便核实情况。', field: 'phone' });
+  if (phone && !PHONE.test(phone))
+    errors.push({
+      code: 'phone_invalid',
+      message: '联系电话格式不正确，例如 13800138000 或 010-12345678。',
+      field: 'phone',
+    });
+  if (email && !EMAIL.test(email))
+    errors.push({ code: 'email_invalid', message: '电子邮箱格式不正确。', field: 'email' });
   if (errors.length || !isMessageType(type)) return { fields: null, errors };
   return {
-    fields: { type, subject, content, name: name || null, phone: phone || null, email: email || null, address: t(input.address) || null, publishConsent: !!input.publishConsent },
+    fields: {
+      type,
+      subject,
+      content,
+      name: name || null,
+      phone: phone || null,
+      email: email || null,
+      address: t(input.address) || null,
+      publishConsent: !!input.publishConsent,
+    },
     errors,
   };
 }
@@ -63,7 +96,9 @@ export function validateMessage(input: MessageInput, opts: { nameRequired: boole
 /** Validates a staff-registered channel. */
 export function validateChannel(channel: string | undefined): { channel: MessageChannel | null; errors: FieldError[] } {
   const c = t(channel);
-  return isChannel(c) ? { channel: c, errors: [] } : { channel: null, errors: [{ code: 'channel_required', message: '请选择来源渠道。', field: 'channel' }] };
+  return isChannel(c)
+    ? { channel: c, errors: [] }
+    : { channel: null, errors: [{ code: 'channel_required', message: '请选择来源渠道。', field: 'channel' }] };
 }
 
 /** `LY-2026-000123`. */

@@ -33,7 +33,8 @@ export const RATINGS = { satisfied: '满意', basically: '基本满意', unsatis
 export type Rating = keyof typeof RATINGS;
 
 /** Handling actions. */
-export type MessageAction = 'accept' | 'assign' | 'transfer' | 'transfer_out' | 'reply' | 'extend' | 'rate' | 'reopen' | 'close';
+export type MessageAction =
+  'accept' | 'assign' | 'transfer' | 'transfer_out' | 'reply' | 'extend' | 'rate' | 'reopen' | 'close';
 
 const OPEN: readonly MessageState[] = ['accepted', 'assigned', 'reopened'];
 
@@ -75,7 +76,8 @@ export const isChannel = (s: string): s is MessageChannel => Object.prototype.ha
 export const isRating = (s: string): s is Rating => Object.prototype.hasOwnProperty.call(RATINGS, s);
 
 /** Whether `action` is allowed in `state`. */
-export const canDo = (state: string, action: MessageAction): boolean => (TRANSITIONS[action].from as readonly string[]).includes(state);
+export const canDo = (state: string, action: MessageAction): boolean =>
+  (TRANSITIONS[action].from as readonly string[]).includes(state);
 
 /** The state after `action`, or a `message_state_conflict` error. */
 export function nextState(state: string, action: MessageAction): MessageState {
@@ -93,7 +95,12 @@ export const DEFAULT_RATING_DAYS_AFTER_CLOSE = 15;
  * Whether the citizen may rate now: a replied message, or a closed one that was never rated while
  * `today` is within `days` calendar days of the closing date (办结 must not cut 满意率 short).
  */
-export function ratingOpen(m: { state: string; rating: string | null }, closedOn: IsoDate | null, today: IsoDate, days: number): boolean {
+export function ratingOpen(
+  m: { state: string; rating: string | null },
+  closedOn: IsoDate | null,
+  today: IsoDate,
+  days: number,
+): boolean {
   if (m.state === 'replied') return true;
   return m.state === 'closed' && m.rating === null && closedOn !== null && today <= addDays(closedOn, days);
 }

@@ -36,10 +36,14 @@ export interface PublicMessageStatus {
 }
 
 const label = (s: string): string => MESSAGE_STATES[s as MessageState] ?? s;
-const hist = (rows: MessageEventRow[]) => rows.map((e) => ({ on: e.event_on, type: e.type, payload: JSON.parse(e.payload) as Record<string, unknown> }));
+const hist = (rows: MessageEventRow[]) =>
+  rows.map((e) => ({ on: e.event_on, type: e.type, payload: JSON.parse(e.payload) as Record<string, unknown> }));
 
 /** The citizen's view of a message (reading, no state change: no audit event). */
-export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; queryCode: string }): Promise<PublicMessageStatus> {
+export async function publicMessageStatus(
+  ctx: Ctx,
+  input: { messageNo: string; queryCode: string },
+): Promise<PublicMessageStatus> {
   const m = await findMessageByCode(ctx.db, input.messageNo, input.queryCode);
   const rating = await ratingWindow(ctx, m);
   return {
@@ -52,7 +56,9 @@ export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; 
     stateLabel: label(m.state),
     receivedOn: m.received_on,
     dueOn: m.due_on,
-    dueNote: ['replied', 'closed'].includes(m.state) ? null : provisionalNoteFor(await interactionCalendar(ctx.db), m.due_on),
+    dueNote: ['replied', 'closed'].includes(m.state)
+      ? null
+      : provisionalNoteFor(await interactionCalendar(ctx.db), m.due_on),
     replyPublic: m.state === 'reopened' ? null : m.reply_public,
     replyPrivate: m.state === 'reopened' ? null : m.reply_private,
     repliedOn: m.replied_on,
@@ -66,7 +72,10 @@ export async function publicMessageStatus(ctx: Ctx, input: { messageNo: string; 
 }
 
 /** Whether the citizen may rate now, and until when after 办结. */
-export async function ratingWindow(ctx: Ctx, m: { id: number; state: string; rating: string | null }): Promise<{ open: boolean; until: string | null }> {
+export async function ratingWindow(
+  ctx: Ctx,
+  m: { id: number; state: string; rating: string | null },
+): Promise<{ open: boolean; until: string | null }> {
   if (m.state !== 'closed' || m.rating !== null) return { open: ratingOpen(m, null, today(ctx), 0), until: null };
   const closedOn = await closedOnOf(ctx.db, m.id);
   const days = (await readInteractionSettings(ctx.db)).ratingDaysAfterClose;
@@ -74,8 +83,15 @@ export async function ratingWindow(ctx: Ctx, m: { id: number; state: string; rat
 }
 
 /** The staff view: contact details in clear only for the agency's message handlers. */
-export async function staffMessage(ctx: Ctx, id: number): Promise<{ message: MessageWithOrg; contactVisible: boolean; history: MessageEventRow[] }> {
+export async function staffMessage(
+  ctx: Ctx,
+  id: number,
+): Promise<{ message: MessageWithOrg; contactVisible: boolean; history: MessageEventRow[] }> {
   const m = await loadMessage(ctx.db, ctx, id, 'view');
   const contactVisible = seesContact(ctx.actor, m.org_path);
-  return { message: contactVisible ? m : maskMessage(m), contactVisible, history: await listMessageEvents(ctx.db, m.id) };
+  return {
+    message: contactVisible ? m : maskMessage(m),
+    contactVisible,
+    history: await listMessageEvents(ctx.db, m.id),
+  };
 }

@@ -12,11 +12,25 @@ import { getMessage, insertMessageEvent, type MessageWithOrg } from './messages.
 export type MessageNeed = 'view' | 'handle' | 'publish';
 
 /** Loads a message and checks the policy. */
-export async function loadMessage(db: Db, ctx: Pick<Ctx, 'actor'>, id: number, need: MessageNeed): Promise<MessageWithOrg> {
+export async function loadMessage(
+  db: Db,
+  ctx: Pick<Ctx, 'actor'>,
+  id: number,
+  need: MessageNeed,
+): Promise<MessageWithOrg> {
   const m = await getMessage(db, id);
   if (!m) throw notFound('message_not_found', '留言不存在。');
-  const ok = need === 'view' ? canViewMessages(ctx.actor, m.org_path) : need === 'handle' ? canHandleMessages(ctx.actor, m.org_path) : canPublish(ctx.actor, m.org_path);
-  if (!ok) throw forbidden('message_forbidden', need === 'view' ? '您没有查看该机关留言的权限。' : '您没有办理该机关留言的权限。');
+  const ok =
+    need === 'view'
+      ? canViewMessages(ctx.actor, m.org_path)
+      : need === 'handle'
+        ? canHandleMessages(ctx.actor, m.org_path)
+        : canPublish(ctx.actor, m.org_path);
+  if (!ok)
+    throw forbidden(
+      'message_forbidden',
+      need === 'view' ? '您没有查看该机关留言的权限。' : '您没有办理该机关留言的权限。',
+    );
   return m;
 }
 
@@ -54,7 +68,13 @@ export async function appendMessageEvent(
 
 /** The message with contact details masked (for lists, the API, and staff outside the case). */
 export function maskMessage<T extends Pick<MessageWithOrg, 'name' | 'phone' | 'email' | 'address'>>(m: T): T {
-  return { ...m, name: m.name ? maskName(m.name) : null, phone: m.phone ? maskPhone(m.phone) : null, email: m.email ? m.email.replace(/^(.).*(@.*)$/, '$1***$2') : null, address: m.address ? '***' : null };
+  return {
+    ...m,
+    name: m.name ? maskName(m.name) : null,
+    phone: m.phone ? maskPhone(m.phone) : null,
+    email: m.email ? m.email.replace(/^(.).*(@.*)$/, '$1***$2') : null,
+    address: m.address ? '***' : null,
+  };
 }
 
 /** A required positive integer id. */

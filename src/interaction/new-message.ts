@@ -15,8 +15,17 @@ import { appendMessageEvent } from './message-support.js';
 import { provisionalNoteFor } from '../calendar/index.js';
 
 /** The agency (or the jurisdiction's government) a message is addressed to: an enabled org. */
-export async function messageOrg(trx: Db, orgId: number | undefined): Promise<{ id: number; name: string; path: string }> {
-  const org = orgId ? await trx.selectFrom('orgs').select(['id', 'name', 'path', 'disabled', 'kind']).where('id', '=', orgId).executeTakeFirst() : undefined;
+export async function messageOrg(
+  trx: Db,
+  orgId: number | undefined,
+): Promise<{ id: number; name: string; path: string }> {
+  const org = orgId
+    ? await trx
+        .selectFrom('orgs')
+        .select(['id', 'name', 'path', 'disabled', 'kind'])
+        .where('id', '=', orgId)
+        .executeTakeFirst()
+    : undefined;
   // An internal section (内设机构) is never the 受理机关 of a message: its agency is.
   if (!org || org.disabled || org.kind === 'section') throw notFound('org_not_found', '请选择受理留言的机关。');
   return org;

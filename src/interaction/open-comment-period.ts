@@ -32,15 +32,38 @@ export async function openCommentPeriod(ctx: Ctx, input: OpenPeriodInput): Promi
   const errors: FieldError[] = [];
   if (!input.orgId) errors.push({ code: 'org_required', message: '请选择征集机关。', field: 'orgId' });
   if (!title) errors.push({ code: 'title_required', message: '请填写草案名称。', field: 'title' });
-  if (!draft && !ref) errors.push({ code: 'draft_required', message: '请填写草案全文，或填写已公开的目录信息索引号。', field: 'draftText' });
+  if (!draft && !ref)
+    errors.push({
+      code: 'draft_required',
+      message: '请填写草案全文，或填写已公开的目录信息索引号。',
+      field: 'draftText',
+    });
   errors.push(...validatePeriodDates(startOn, endOn, settings.commentMinDays));
   if (errors.length) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
     const org = await messageOrg(trx, input.orgId);
     if (!canPublish(ctx.actor, org.path)) throw forbidden('period_forbidden', '您没有为该机关发布意见征集的权限。');
     const now = ctx.now().toISOString();
-    const id = await insertPeriod(trx, { org_id: org.id, title, catalog_ref: ref || null, draft_text: draft, start_on: startOn, end_on: endOn, feedback_text: null, feedback_published_on: null, created_by: ctx.actor.userId, created_at: now, updated_at: now });
-    await writeAudit(trx, ctx, { action: 'period.open', subjectType: 'comment_period', subjectId: id, orgId: org.id, summary: `发布意见征集「${title}」（${startOn} 至 ${endOn}）` });
+    const id = await insertPeriod(trx, {
+      org_id: org.id,
+      title,
+      catalog_ref: ref || null,
+      draft_text: draft,
+      start_on: startOn,
+      end_on: endOn,
+      feedback_text: null,
+      feedback_published_on: null,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await writeAudit(trx, ctx, {
+      action: 'period.open',
+      subjectType: 'comment_period',
+      subjectId: id,
+      orgId: org.id,
+      summary: `发布意见征集「${title}」（${startOn} 至 ${endOn}）`,
+    });
     return { id };
   });
 }

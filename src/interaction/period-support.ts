@@ -10,10 +10,17 @@ import { getPeriod, type PeriodWithOrg } from './comment-periods.store.js';
 export type PeriodNeed = 'public' | 'view' | 'manage';
 
 /** Loads a period and checks the policy for staff needs. */
-export async function loadPeriod(db: Db, ctx: Pick<Ctx, 'actor'>, id: number, need: PeriodNeed): Promise<PeriodWithOrg> {
+export async function loadPeriod(
+  db: Db,
+  ctx: Pick<Ctx, 'actor'>,
+  id: number,
+  need: PeriodNeed,
+): Promise<PeriodWithOrg> {
   const p = await getPeriod(db, id);
   if (!p) throw notFound('period_not_found', '意见征集不存在。');
-  if (need === 'manage' && !canPublish(ctx.actor, p.org_path)) throw forbidden('period_forbidden', '您没有管理该机关意见征集的权限。');
-  if (need === 'view' && !rolesAllow(ctx.actor, [...PUBLISH_ROLES, 'supervisor'], p.org_path)) throw forbidden('period_forbidden', '您没有查看该机关意见征集的权限。');
+  if (need === 'manage' && !canPublish(ctx.actor, p.org_path))
+    throw forbidden('period_forbidden', '您没有管理该机关意见征集的权限。');
+  if (need === 'view' && !rolesAllow(ctx.actor, [...PUBLISH_ROLES, 'supervisor'], p.org_path))
+    throw forbidden('period_forbidden', '您没有查看该机关意见征集的权限。');
   return p;
 }

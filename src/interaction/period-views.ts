@@ -40,7 +40,12 @@ export async function periodSummaries(ctx: Ctx, orgPaths?: string[]): Promise<Pe
 }
 
 /** A comment as shown publicly: name masked, no phone, personal data in text masked. */
-export const publicComment = (c: CommentRow) => ({ ...c, name: maskName(c.name), phone: null, content: maskPersonalData(c.content) });
+export const publicComment = (c: CommentRow) => ({
+  ...c,
+  name: maskName(c.name),
+  phone: null,
+  content: maskPersonalData(c.content),
+});
 /** A comment as shown to staff outside the handling: phone masked. */
 export const staffComment = (c: CommentRow) => ({ ...c, phone: c.phone ? maskPhone(c.phone) : null });
 
@@ -48,6 +53,9 @@ export const staffComment = (c: CommentRow) => ({ ...c, phone: c.phone ? maskPho
 export async function periodDetail(ctx: Ctx, id: number, audience: 'public' | 'staff') {
   const p = await loadPeriod(ctx.db, ctx, id, audience === 'staff' ? 'view' : 'public');
   const [summary] = await summarise(ctx, [p]);
-  const comments = audience === 'public' ? (await listComments(ctx.db, p.id, 'approved')).map(publicComment) : (await listComments(ctx.db, p.id)).map(staffComment);
+  const comments =
+    audience === 'public'
+      ? (await listComments(ctx.db, p.id, 'approved')).map(publicComment)
+      : (await listComments(ctx.db, p.id)).map(staffComment);
   return { ...summary, articles: splitArticles(p.draft_text), comments };
 }

@@ -35,13 +35,22 @@ export async function publicQaByNo(db: Db, messageNo: string): Promise<PublicQaI
 }
 
 /** Published Q&A matching `q` (subject, content or reply), newest answer first. */
-export async function listPublicQa(db: Db, f: { q: string; limit: number; offset: number }): Promise<{ items: PublicQaItem[]; total: number }> {
+export async function listPublicQa(
+  db: Db,
+  f: { q: string; limit: number; offset: number },
+): Promise<{ items: PublicQaItem[]; total: number }> {
   const { rows, total } = await listPublishedQa(db, f);
   return { total, items: rows.map(toItem) };
 }
 
 /** 留言编号 and answer dates of every published Q&A (for the sitemap). */
 export async function publishedQaPages(db: Db): Promise<Array<{ messageNo: string; repliedOn: string | null }>> {
-  const rows = await db.selectFrom('messages').select(['message_no', 'replied_on']).where('published', '=', 1).where('reply_public', 'is not', null).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('messages')
+    .select(['message_no', 'replied_on'])
+    .where('published', '=', 1)
+    .where('reply_public', 'is not', null)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ messageNo: r.message_no, repliedOn: r.replied_on }));
 }

@@ -18,11 +18,15 @@ export interface PublishFeedbackInput {
  * Publishes the feedback after the end of the period: how many comments, which were adopted, partly
  * adopted or not adopted, and why (《重大行政决策程序暂行条例》第十五条: 公开意见采纳情况).
  */
-export async function publishFeedback(ctx: Ctx, input: PublishFeedbackInput): Promise<{ counts: Record<string, number> }> {
+export async function publishFeedback(
+  ctx: Ctx,
+  input: PublishFeedbackInput,
+): Promise<{ counts: Record<string, number> }> {
   return tx(ctx, async (trx) => {
     const p = await loadPeriod(trx, ctx, input.periodId, 'manage');
     if (p.feedback_published_on) throw conflict('feedback_already_published', '采纳情况已经公布。');
-    if (today(ctx) <= p.end_on) throw conflict('period_not_ended', `征集期至 ${p.end_on} 结束，结束后才能公布采纳情况。`);
+    if (today(ctx) <= p.end_on)
+      throw conflict('period_not_ended', `征集期至 ${p.end_on} 结束，结束后才能公布采纳情况。`);
     const approved = await listComments(trx, p.id, 'approved');
     const pending = await listComments(trx, p.id, 'pending');
     const errors: FieldError[] = [];
@@ -33,8 +37,18 @@ export async function publishFeedback(ctx: Ctx, input: PublishFeedbackInput): Pr
     for (const c of approved) {
       const d = byId.get(c.id);
       const a = (d?.adoption ?? '').trim();
-      if (!isAdoption(a)) errors.push({ code: 'adoption_required', message: `请选择第 ${c.id} 条意见的采纳情况。`, field: `adoption_${c.id}` });
-      else if (a !== 'adopted' && !(d?.reason ?? '').trim()) errors.push({ code: 'adoption_reason_required', message: `第 ${c.id} 条意见${ADOPTION[a]}，请说明理由。`, field: `reason_${c.id}` });
+      if (!isAdoption(a))
+        errors.push({
+          code: 'adoption_required',
+          message: `请选择第 ${c.id} 条意见的采纳情况。`,
+          field: `adoption_${c.id}`,
+        });
+      else if (a !== 'adopted' && !(d?.reason ?? '').trim())
+        errors.push({
+          code: 'adoption_reason_required',
+          message: `第 ${c.id} 条意见${ADOPTION[a]}，请说明理由。`,
+          field: `reason_${c.id}`,
+        });
     }
     if (errors.length) throw invalidFields(errors);
     const now = ctx.now().toISOString();
@@ -43,7 +57,11 @@ export async function publishFeedback(ctx: Ctx, input: PublishFeedbackInput): Pr
       const d = byId.get(c.id)!;
       const a = (d.adoption ?? '').trim();
       counts[a] = (counts[a] ?? 0) + 1;
-      await updateComment(trx, c.id, { adoption: a, adoption_reason: (d.reason ?? '').trim() || null, updated_at: now });
+      await updateComment(trx, c.id, {
+        adoption: a,
+        adoption_reason: (d.reason ?? '').trim() || null,
+        updated_at: now,
+      });
     }
     await updatePeriod(trx, p.id, { feedback_text: text, feedback_published_on: today(ctx), updated_at: now });
     await writeAudit(trx, ctx, {

@@ -20,6 +20,12 @@ export async function publishQa(ctx: Ctx, input: { messageId: number; publish: b
     await updateMessage(trx, m.id, { published: input.publish ? 1 : 0, updated_at: ctx.now().toISOString() });
     await appendMessageEvent(trx, ctx, m.id, { type: input.publish ? 'published' : 'unpublished', public: false });
     await syncQaIndex(trx, ctx, m.id);
-    await writeAudit(trx, ctx, { action: input.publish ? 'message.publish' : 'message.unpublish', subjectType: 'message', subjectId: m.id, orgId: m.org_id, summary: `留言 ${m.message_no} ${input.publish ? '发布到公开问答' : '撤下公开问答'}` });
+    await writeAudit(trx, ctx, {
+      action: input.publish ? 'message.publish' : 'message.unpublish',
+      subjectType: 'message',
+      subjectId: m.id,
+      orgId: m.org_id,
+      summary: `留言 ${m.message_no} ${input.publish ? '发布到公开问答' : '撤下公开问答'}`,
+    });
   });
 }

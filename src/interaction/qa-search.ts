@@ -38,7 +38,13 @@ export const isPublicQa = (m: MessageWithOrg): boolean => m.published === 1 && !
 /** Indexes or removes one message after a change (inside the caller's transaction). */
 export async function syncQaIndex(db: Db, ctx: Pick<Ctx, 'now'>, messageId: number): Promise<void> {
   const m = await getMessage(db, messageId);
-  await syncSearchDocument(db, QA_DOC_TYPE, messageId, m && isPublicQa(m) ? qaSearchDoc(m) : null, ctx.now().toISOString());
+  await syncSearchDocument(
+    db,
+    QA_DOC_TYPE,
+    messageId,
+    m && isPublicQa(m) ? qaSearchDoc(m) : null,
+    ctx.now().toISOString(),
+  );
 }
 
 async function* published(db: Db): AsyncIterable<SearchDoc> {
@@ -52,6 +58,15 @@ async function* published(db: Db): AsyncIterable<SearchDoc> {
 /** The Q&A as a search source (for `gongkai search reindex`). */
 export const qaSearchSource: SearchSource = {
   docType: QA_DOC_TYPE,
-  count: async (db) => Number((await db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).where('published', '=', 1).executeTakeFirstOrThrow()).n),
+  count: async (db) =>
+    Number(
+      (
+        await db
+          .selectFrom('messages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('published', '=', 1)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   documents: (db) => published(db),
 };

@@ -14,9 +14,18 @@ const WAITING = AWAITING_REPLY_STATES;
  * start (receipt, or the reopening) to its due date, counted on the new calendar. Moves are recorded on the
  * message (public: the citizen sees the new date) and audited once.
  */
-export async function recomputeMessageDueDates(ctx: Ctx, cal: WorkCalendar, change: CalendarChange): Promise<{ label: string; moved: number }> {
+export async function recomputeMessageDueDates(
+  ctx: Ctx,
+  cal: WorkCalendar,
+  change: CalendarChange,
+): Promise<{ label: string; moved: number }> {
   return tx(ctx, async (trx) => {
-    const rows = await trx.selectFrom('messages').select(['id', 'message_no', 'received_on', 'due_on', 'reopened']).where('state', 'in', [...WAITING]).where('due_on', 'is not', null).execute();
+    const rows = await trx
+      .selectFrom('messages')
+      .select(['id', 'message_no', 'received_on', 'due_on', 'reopened'])
+      .where('state', 'in', [...WAITING])
+      .where('due_on', 'is not', null)
+      .execute();
     const before = change.before ?? cal;
     const moved: string[] = [];
     for (const m of rows) {
@@ -30,17 +39,30 @@ export async function recomputeMessageDueDates(ctx: Ctx, cal: WorkCalendar, chan
       }
       if (due === m.due_on) continue;
       await updateMessage(trx, m.id, { due_on: due, updated_at: ctx.now().toISOString() });
-      await appendMessageEvent(trx, ctx, m.id, { type: 'due_recomputed', payload: { from: m.due_on, to: due, reason: change.reason } });
+      await appendMessageEvent(trx, ctx, m.id, {
+        type: 'due_recomputed',
+        payload: { from: m.due_on, to: due, reason: change.reason },
+      });
       moved.push(`${m.message_no} ${m.due_on}→${due}`);
     }
     if (moved.length) {
-      await writeAudit(trx, ctx, { action: 'message.recompute', subjectType: 'message', summary: `${change.reason}，重新计算留言答复期限：${moved.length} 件变动（${moved.slice(0, 10).join('；')}）` });
+      await writeAudit(trx, ctx, {
+        action: 'message.recompute',
+        subjectType: 'message',
+        summary: `${change.reason}，重新计算留言答复期限：${moved.length} 件变动（${moved.slice(0, 10).join('；')}）`,
+      });
     }
     return { label: '留言答复期限', moved: moved.length };
   });
 }
 
 async function reopenedOn(trx: Ctx['db'], id: number): Promise<string | null> {
-  const e = await trx.selectFrom('message_events').select('event_on').where('message_id', '=', id).where('type', '=', 'reopened').orderBy('id', 'desc').executeTakeFirst();
+  const e = await trx
+    .selectFrom('message_events')
+    .select('event_on')
+    .where('message_id', '=', id)
+    .where('type', '=', 'reopened')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   return e?.event_on ?? null;
 }

@@ -21,9 +21,14 @@ export interface RegisterMessageInput extends MessageInput {
  * (3 / 7 working days by default). The registering handler becomes its handler. The caller's phone
  * is never written to the audit log.
  */
-export async function registerMessage(ctx: Ctx, input: RegisterMessageInput): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string }> {
+export async function registerMessage(
+  ctx: Ctx,
+  input: RegisterMessageInput,
+): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string }> {
   const settings = await readInteractionSettings(ctx.db);
-  const { fields, errors } = validateMessage(input, { nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)) });
+  const { fields, errors } = validateMessage(input, {
+    nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)),
+  });
   const ch = validateChannel(input.channel);
   errors.push(...ch.errors);
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理留言的机关。', field: 'orgId' });
@@ -33,7 +38,12 @@ export async function registerMessage(ctx: Ctx, input: RegisterMessageInput): Pr
   return tx(ctx, async (trx) => {
     const org = await messageOrg(trx, input.orgId);
     if (!canHandleMessages(ctx.actor, org.path)) throw forbidden('message_forbidden', '您没有登记该机关留言的权限。');
-    const m = await insertNewMessage(trx, ctx, settings, fields, { orgId: org.id, channel, receivedOn, handlerId: ctx.actor.userId });
+    const m = await insertNewMessage(trx, ctx, settings, fields, {
+      orgId: org.id,
+      channel,
+      receivedOn,
+      handlerId: ctx.actor.userId,
+    });
     await writeAudit(trx, ctx, {
       action: 'message.register',
       subjectType: 'message',

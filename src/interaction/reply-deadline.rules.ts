@@ -29,16 +29,31 @@ export function replyLimitDays(limits: ReplyLimits, type: MessageType, channel: 
 }
 
 /** Due date: the n-th working day after `receivedOn`. Throws `calendar_year_missing` past the calendar. */
-export function replyDueOn(cal: WorkCalendar, limits: ReplyLimits, m: { type: MessageType; channel: MessageChannel; receivedOn: string }): string {
+export function replyDueOn(
+  cal: WorkCalendar,
+  limits: ReplyLimits,
+  m: { type: MessageType; channel: MessageChannel; receivedOn: string },
+): string {
   return addWorkingDays(cal, m.receivedOn, replyLimitDays(limits, m.type, m.channel));
 }
 
 /** An extension: `days` working days more from the current due date, with a reason; once per case. */
-export function extendDueOn(cal: WorkCalendar, limits: ReplyLimits, m: { dueOn: string; extendedDays: number }, days: number, reason: string): string {
+export function extendDueOn(
+  cal: WorkCalendar,
+  limits: ReplyLimits,
+  m: { dueOn: string; extendedDays: number },
+  days: number,
+  reason: string,
+): string {
   const errors: FieldError[] = [];
-  if (m.extendedDays > 0) errors.push({ code: 'already_extended', message: '该留言已经延期过一次，不能再次延期。', field: 'days' });
+  if (m.extendedDays > 0)
+    errors.push({ code: 'already_extended', message: '该留言已经延期过一次，不能再次延期。', field: 'days' });
   if (!Number.isInteger(days) || days < 1 || days > limits.maxExtensionDays)
-    errors.push({ code: 'extension_days_invalid', message: `延期天数应为 1 至 ${limits.maxExtensionDays} 个工作日。`, field: 'days' });
+    errors.push({
+      code: 'extension_days_invalid',
+      message: `延期天数应为 1 至 ${limits.maxExtensionDays} 个工作日。`,
+      field: 'days',
+    });
   if (!reason.trim()) errors.push({ code: 'extension_reason_required', message: '请填写延期理由。', field: 'reason' });
   if (errors.length) throw invalidFields(errors);
   return addWorkingDays(cal, m.dueOn, days);
@@ -52,7 +67,8 @@ export function parseReplyLimits(json: string | null | undefined): ReplyLimits {
     return {
       byChannel: { ...DEFAULT_REPLY_LIMITS.byChannel, ...(v.byChannel ?? {}) },
       byType: v.byType,
-      maxExtensionDays: typeof v.maxExtensionDays === 'number' ? v.maxExtensionDays : DEFAULT_REPLY_LIMITS.maxExtensionDays,
+      maxExtensionDays:
+        typeof v.maxExtensionDays === 'number' ? v.maxExtensionDays : DEFAULT_REPLY_LIMITS.maxExtensionDays,
     };
   } catch {
     return DEFAULT_REPLY_LIMITS;

@@ -35,15 +35,27 @@ export async function seedDemoInteraction(ctx: Ctx): Promise<string> {
     publishConsent: true,
   });
   await acceptMessage(asStaff, { messageId: answered.id });
-  await replyMessage(asStaff, { messageId: answered.id, replyPublic: '您好：请携带居民身份证、居住证明和近期照片到户籍窗口办理。（示例答复）' });
+  await replyMessage(asStaff, {
+    messageId: answered.id,
+    replyPublic: '您好：请携带居民身份证、居住证明和近期照片到户籍窗口办理。（示例答复）',
+  });
   await rateMessage(pub, { messageNo: answered.messageNo, queryCode: answered.queryCode, rating: 'satisfied' });
   await publishQa(asStaff, { messageId: answered.id, publish: true });
-  await submitMessage(pub, { orgId: grant.org_id, type: 'suggestion', subject: '（示例）建议增设公交站点', content: '建议在新建小区门口增设公交站点。（示例数据）', name: '李示例', phone: '13800000000', publishConsent: false });
+  await submitMessage(pub, {
+    orgId: grant.org_id,
+    type: 'suggestion',
+    subject: '（示例）建议增设公交站点',
+    content: '建议在新建小区门口增设公交站点。（示例数据）',
+    name: '李示例',
+    phone: '13800000000',
+    publishConsent: false,
+  });
   const t = today(ctx);
   await openCommentPeriod(asStaff, {
     orgId: grant.org_id,
     title: '（示例）某县城区养犬管理办法（征求意见稿）',
-    draftText: '第一条 为了规范城区养犬行为，制定本办法。（示例）\n第二条 本办法适用于本县城区。\n第三条 养犬人应当为犬只办理登记。',
+    draftText:
+      '第一条 为了规范城区养犬行为，制定本办法。（示例）\n第二条 本办法适用于本县城区。\n第三条 养犬人应当为犬只办理登记。',
     startOn: t,
     endOn: addDays(t, 29),
   });

@@ -19,7 +19,14 @@ export function findSensitiveWords(text: string, list: readonly string[]): strin
 /** Parses the setting: one word per line or comma-separated. */
 export function parseWordList(s: string | null | undefined): string[] {
   if (s == null) return [...DEFAULT_SENSITIVE_WORDS];
-  return [...new Set(s.split(/[\n,，、]/).map((w) => w.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      s
+        .split(/[\n,，、]/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Masks a name for public display: first character kept (`张三` → `张*`, `张三丰` → `张**`); empty → `匿名`. */

@@ -21,9 +21,14 @@ export interface SubmitMessageInput extends MessageInput {
  * A citizen leaves a message on the portal (channel: website). Received today; the reply is due
  * after the website limit (5 working days by default). Returns the 留言编号 and the 查询码 (shown once).
  */
-export async function submitMessage(ctx: Ctx, input: SubmitMessageInput): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string; dueNote: string | null }> {
+export async function submitMessage(
+  ctx: Ctx,
+  input: SubmitMessageInput,
+): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string; dueNote: string | null }> {
   const settings = await readInteractionSettings(ctx.db);
-  const { fields, errors } = validateMessage(input, { nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)) });
+  const { fields, errors } = validateMessage(input, {
+    nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)),
+  });
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理留言的机关。', field: 'orgId' });
   let files: Awaited<ReturnType<typeof checkAttachments>> = [];
   try {
@@ -36,7 +41,11 @@ export async function submitMessage(ctx: Ctx, input: SubmitMessageInput): Promis
   await storeAttachmentBlobs(ctx.config.blobDir, files);
   return tx(ctx, async (trx) => {
     const org = await messageOrg(trx, input.orgId);
-    const m = await insertNewMessage(trx, ctx, settings, fields, { orgId: org.id, channel: 'website', receivedOn: today(ctx) });
+    const m = await insertNewMessage(trx, ctx, settings, fields, {
+      orgId: org.id,
+      channel: 'website',
+      receivedOn: today(ctx),
+    });
     await recordAttachments(trx, ctx, m.id, files);
     await writeAudit(trx, ctx, {
       action: 'message.submit',

@@ -23,10 +23,18 @@ export interface SettingsInput {
   ratingDaysAfterClose?: string;
 }
 
-const int = (v: string | undefined, field: string, label: string, min: number, max: number, errors: FieldError[]): number => {
+const int = (
+  v: string | undefined,
+  field: string,
+  label: string,
+  min: number,
+  max: number,
+  errors: FieldError[],
+): number => {
   const s = (v ?? '').trim();
   const n = /^\d{1,3}$/.test(s) ? Number(s) : NaN;
-  if (!(n >= min && n <= max)) errors.push({ code: 'setting_invalid', message: `${label}应为 ${min} 至 ${max} 之间的整数。`, field });
+  if (!(n >= min && n <= max))
+    errors.push({ code: 'setting_invalid', message: `${label}应为 ${min} 至 ${max} 之间的整数。`, field });
   return n;
 };
 
@@ -44,7 +52,9 @@ export async function updateInteractionSettings(ctx: Ctx, input: SettingsInput):
   };
   const minDays = int(input.commentMinDays, 'commentMinDays', '意见征集最短期限', 1, 365, errors);
   const dueDays = int(input.feedbackDueDays, 'feedbackDueDays', '反馈公布期限', 1, 120, errors);
-  const ratingDays = input.ratingDaysAfterClose?.trim() ? int(input.ratingDaysAfterClose, 'ratingDaysAfterClose', '办结后可评价期限', 1, 365, errors) : DEFAULT_RATING_DAYS_AFTER_CLOSE;
+  const ratingDays = input.ratingDaysAfterClose?.trim()
+    ? int(input.ratingDaysAfterClose, 'ratingDaysAfterClose', '办结后可评价期限', 1, 365, errors)
+    : DEFAULT_RATING_DAYS_AFTER_CLOSE;
   if (errors.length) throw invalidFields(errors);
   const words = parseWordList(input.sensitiveWords ?? '');
   const values: Record<string, string> = {

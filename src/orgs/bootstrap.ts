@@ -13,7 +13,10 @@ export const DEFAULT_ROOT_NAME = '本级人民政府';
  * whose one-time password is returned once (printed by the caller) and must be
  * changed at first login. Does nothing when organisations already exist.
  */
-export async function bootstrap(ctx: Ctx, opts: { rootName?: string; adminUsername?: string } = {}): Promise<{ created: false } | { created: true; username: string; oneTimePassword: string; rootId: number }> {
+export async function bootstrap(
+  ctx: Ctx,
+  opts: { rootName?: string; adminUsername?: string } = {},
+): Promise<{ created: false } | { created: true; username: string; oneTimePassword: string; rootId: number }> {
   if ((await countOrgs(ctx.db)) > 0) return { created: false };
   const username = opts.adminUsername ?? 'admin';
   const oneTimePassword = generatePassword();
@@ -21,12 +24,7 @@ export async function bootstrap(ctx: Ctx, opts: { rootName?: string; adminUserna
   return tx(ctx, async (trx) => {
     if ((await countOrgs(trx)) > 0) return { created: false as const };
     const now = ctx.now().toISOString();
-    const root = await insertOrg(
-      trx,
-      null,
-      { ...emptyOrgFields('county', opts.rootName ?? DEFAULT_ROOT_NAME) },
-      now,
-    );
+    const root = await insertOrg(trx, null, { ...emptyOrgFields('county', opts.rootName ?? DEFAULT_ROOT_NAME) }, now);
     const user = await trx
       .insertInto('users')
       .values({
@@ -47,8 +45,17 @@ export async function bootstrap(ctx: Ctx, opts: { rootName?: string; adminUserna
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('role_grants').values({ user_id: user.id, role: 'sysadmin', org_id: root.id, created_at: now, created_by: null }).execute();
-    await writeAudit(trx, ctx, { action: 'system.bootstrap', subjectType: 'org', subjectId: root.id, orgId: root.id, summary: `初始化：创建根机构「${root.name}」和系统管理员 ${username}` });
+    await trx
+      .insertInto('role_grants')
+      .values({ user_id: user.id, role: 'sysadmin', org_id: root.id, created_at: now, created_by: null })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'system.bootstrap',
+      subjectType: 'org',
+      subjectId: root.id,
+      orgId: root.id,
+      summary: `初始化：创建根机构「${root.name}」和系统管理员 ${username}`,
+    });
     return { created: true as const, username, oneTimePassword, rootId: root.id };
   });
 }

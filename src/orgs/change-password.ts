@@ -34,12 +34,25 @@ export async function changePassword(
     const now = ctx.now();
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 0, password_changed_at: now.toISOString(), updated_at: now.toISOString() })
+      .set({
+        password_hash: hash,
+        must_change_password: 0,
+        password_changed_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', user.id)
       .execute();
     await deleteUserSessions(trx, user.id);
-    const sessionToken = await createSession(trx, user.id, now, ctx.config.session, { ip: ctx.actor.ip, userAgent: input.userAgent ?? null });
-    await writeAudit(trx, ctx, { action: 'user.password_change', subjectType: 'user', subjectId: user.id, summary: `用户 ${user.username} 修改了密码` });
+    const sessionToken = await createSession(trx, user.id, now, ctx.config.session, {
+      ip: ctx.actor.ip,
+      userAgent: input.userAgent ?? null,
+    });
+    await writeAudit(trx, ctx, {
+      action: 'user.password_change',
+      subjectType: 'user',
+      subjectId: user.id,
+      summary: `用户 ${user.username} 修改了密码`,
+    });
     return { sessionToken };
   });
 }

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isValidOrgCode, isValidResidentId, isValidUscc, maskId, maskPhone, residentIdCheckChar, usccCheckChar } from './codes.rules.js';
+import {
+  isValidOrgCode,
+  isValidResidentId,
+  isValidUscc,
+  maskId,
+  maskPhone,
+  residentIdCheckChar,
+  usccCheckChar,
+} from './codes.rules.js';
 import { validateOrg } from './orgs.rules.js';
 
 test('统一社会信用代码 check character (GB 32100-2015)', () => {

@@ -13,7 +13,9 @@ export async function createOrg(ctx: Ctx, input: OrgInput & { isDemo?: boolean }
   return tx(ctx, async (trx) => {
     const parent = input.parentId != null ? await getOrg(trx, input.parentId) : null;
     if (input.parentId != null && !parent) throw notFound('org_not_found', '上级机构不存在。');
-    const allowed = parent ? can(ctx.actor, 'org.manage', parent.path) : ctx.actor.kind === 'system' || can(ctx.actor, 'settings.manage');
+    const allowed = parent
+      ? can(ctx.actor, 'org.manage', parent.path)
+      : ctx.actor.kind === 'system' || can(ctx.actor, 'settings.manage');
     if (!allowed && ctx.actor.kind !== 'system') throw forbidden();
     if (fields.code && (await findOrgByCode(trx, fields.code))) {
       throw conflict('org_code_taken', '该机构代码已被其他机构使用。', 'code');

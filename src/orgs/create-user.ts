@@ -24,7 +24,10 @@ export interface CreateUserInput {
  * Creates a staff account with its first role grants. The initial password is
  * one-time: the user must change it at first login. Returns it once.
  */
-export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ user: UserRow; oneTimePassword: string }> {
+export async function createUser(
+  ctx: Ctx,
+  input: CreateUserInput,
+): Promise<{ user: UserRow; oneTimePassword: string }> {
   const errors = validateUserFields(input);
   if (input.password) errors.push(...checkPasswordRule(input.password, input.username));
   if (!input.grants.length && ctx.actor.kind !== 'system') {
@@ -70,7 +73,10 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ us
       .returningAll()
       .executeTakeFirstOrThrow();
     for (const g of input.grants) {
-      await trx.insertInto('role_grants').values({ user_id: user.id, role: g.role, org_id: g.orgId, created_at: now, created_by: ctx.actor.userId }).execute();
+      await trx
+        .insertInto('role_grants')
+        .values({ user_id: user.id, role: g.role, org_id: g.orgId, created_at: now, created_by: ctx.actor.userId })
+        .execute();
     }
     await writeAudit(trx, ctx, {
       action: 'user.create',

@@ -21,7 +21,8 @@ export async function grantRole(ctx: Ctx, input: { userId: number; role: string;
     // The target user must be one the actor manages, or a grant would take the user out of reach of the
     // administrator who does manage them (a user without any grant yet is anyone's to place).
     const current = await grantsOf(trx, user.id);
-    if (current.length && !canManageUser(ctx.actor, current)) throw forbidden('user_not_manageable', '您无权管理该用户，不能为其授予角色。');
+    if (current.length && !canManageUser(ctx.actor, current))
+      throw forbidden('user_not_manageable', '您无权管理该用户，不能为其授予角色。');
     const existing = await trx
       .selectFrom('role_grants')
       .select('id')
@@ -32,7 +33,13 @@ export async function grantRole(ctx: Ctx, input: { userId: number; role: string;
     if (existing) throw conflict('grant_exists', '该用户已拥有此角色。', 'role');
     await trx
       .insertInto('role_grants')
-      .values({ user_id: user.id, role: input.role, org_id: org.id, created_at: ctx.now().toISOString(), created_by: ctx.actor.userId })
+      .values({
+        user_id: user.id,
+        role: input.role,
+        org_id: org.id,
+        created_at: ctx.now().toISOString(),
+        created_by: ctx.actor.userId,
+      })
       .execute();
     await writeAudit(trx, ctx, {
       action: 'role.grant',
@@ -51,13 +58,25 @@ export async function revokeRole(ctx: Ctx, grantId: number): Promise<void> {
       .selectFrom('role_grants')
       .innerJoin('orgs', 'orgs.id', 'role_grants.org_id')
       .innerJoin('users', 'users.id', 'role_grants.user_id')
-      .select(['role_grants.id', 'role_grants.role', 'role_grants.user_id', 'orgs.id as org_id', 'orgs.path', 'orgs.name', 'users.username'])
+      .select([
+        'role_grants.id',
+        'role_grants.role',
+        'role_grants.user_id',
+        'orgs.id as org_id',
+        'orgs.path',
+        'orgs.name',
+        'users.username',
+      ])
       .where('role_grants.id', '=', grantId)
       .executeTakeFirst();
     if (!g) throw notFound('grant_not_found', '授权不存在。');
     if (ctx.actor.kind !== 'system' && !grantableRoles(ctx.actor, g.path).includes(g.role as never)) throw forbidden();
     if (g.role === 'sysadmin') {
-      const n = await trx.selectFrom('role_grants').select((eb) => eb.fn.countAll().as('n')).where('role', '=', 'sysadmin').executeTakeFirstOrThrow();
+      const n = await trx
+        .selectFrom('role_grants')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('role', '=', 'sysadmin')
+        .executeTakeFirstOrThrow();
       if (Number(n.n) <= 1) throw conflict('last_sysadmin', '不能移除最后一位系统管理员。');
     }
     await trx.deleteFrom('role_grants').where('id', '=', grantId).execute();

@@ -24,7 +24,20 @@ export { getOrg, listOrgs } from './orgs.store.js';
 export type { OrgRow } from './orgs.store.js';
 export { actorForToken, actorForUser } from './resolve-actor.js';
 export { roleHolderGrants } from './role-holders.js';
-export { can, effectiveGrants, FOUNDATION_ACTIONS, grantableRoles, inScope, isRole, isSysadmin, ROLE_NAMES, roleLabel, ROLES, rolesAllow, scopePaths } from './roles.rules.js';
+export {
+  can,
+  effectiveGrants,
+  FOUNDATION_ACTIONS,
+  grantableRoles,
+  inScope,
+  isRole,
+  isSysadmin,
+  ROLE_NAMES,
+  roleLabel,
+  ROLES,
+  rolesAllow,
+  scopePaths,
+} from './roles.rules.js';
 export type { FoundationAction, Role } from './roles.rules.js';
 export { seedDemoCounty } from './seed-demo.js';
 export { setOrgDisabled, updateOrg } from './update-org.js';

@@ -58,7 +58,10 @@ export async function login(
     : (await verifyPassword(await dummyPasswordHash(), input.password ?? ''), false);
 
   const at = now.toISOString();
-  await ctx.db.insertInto('login_attempts').values({ username, ip, at, success: ok ? 1 : 0 }).execute();
+  await ctx.db
+    .insertInto('login_attempts')
+    .values({ username, ip, at, success: ok ? 1 : 0 })
+    .execute();
   if (!ok || !user) {
     if (user) {
       const lockedNow = failures + 1 >= ctx.config.login.maxFailures;
@@ -66,27 +69,45 @@ export async function login(
         .updateTable('users')
         .set({
           failed_logins: failures + 1,
-          locked_until: lockedNow ? new Date(now.getTime() + ctx.config.login.lockoutMinutes * 60_000).toISOString() : user.locked_until,
+          locked_until: lockedNow
+            ? new Date(now.getTime() + ctx.config.login.lockoutMinutes * 60_000).toISOString()
+            : user.locked_until,
         })
         .where('id', '=', user.id)
         .execute();
       if (lockedNow) {
         await tx(ctx, (trx) =>
-          writeAudit(trx, ctx, { action: 'user.locked', subjectType: 'user', subjectId: user.id, summary: `用户 ${user.username} 连续登录失败，已临时锁定` }),
+          writeAudit(trx, ctx, {
+            action: 'user.locked',
+            subjectType: 'user',
+            subjectId: user.id,
+            summary: `用户 ${user.username} 连续登录失败，已临时锁定`,
+          }),
         );
       }
     }
     throw new AppError('unauthenticated', GENERIC);
   }
   return tx(ctx, async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: at }).where('id', '=', user.id).execute();
-    const sessionToken = await createSession(trx, user.id, now, ctx.config.session, { ip, userAgent: input.userAgent ?? null });
-    await writeAudit(trx, { ...ctx, actor: { ...ctx.actor, userId: user.id, label: user.username } }, {
-      action: 'user.login',
-      subjectType: 'user',
-      subjectId: user.id,
-      summary: `用户 ${user.username} 登录`,
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: at })
+      .where('id', '=', user.id)
+      .execute();
+    const sessionToken = await createSession(trx, user.id, now, ctx.config.session, {
+      ip,
+      userAgent: input.userAgent ?? null,
     });
+    await writeAudit(
+      trx,
+      { ...ctx, actor: { ...ctx.actor, userId: user.id, label: user.username } },
+      {
+        action: 'user.login',
+        subjectType: 'user',
+        subjectId: user.id,
+        summary: `用户 ${user.username} 登录`,
+      },
+    );
     return { sessionToken, userId: user.id, mustChangePassword: user.must_change_password === 1 };
   });
 }

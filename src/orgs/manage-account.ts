@@ -22,11 +22,22 @@ export async function resetPassword(ctx: Ctx, userId: number): Promise<{ oneTime
   await tx(ctx, async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: ctx.now().toISOString() })
+      .set({
+        password_hash: hash,
+        must_change_password: 1,
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: ctx.now().toISOString(),
+      })
       .where('id', '=', userId)
       .execute();
     await deleteUserSessions(trx, userId);
-    await writeAudit(trx, ctx, { action: 'user.password_reset', subjectType: 'user', subjectId: userId, summary: `重置用户 ${user.username} 的密码` });
+    await writeAudit(trx, ctx, {
+      action: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: `重置用户 ${user.username} 的密码`,
+    });
   });
   return { oneTimePassword };
 }
@@ -36,9 +47,18 @@ export async function setUserDisabled(ctx: Ctx, userId: number, disabled: boolea
   const user = await loadManaged(ctx, userId);
   if (disabled && ctx.actor.userId === userId) throw conflict('cannot_disable_self', '不能停用自己的账号。');
   await tx(ctx, async (trx) => {
-    await trx.updateTable('users').set({ disabled: disabled ? 1 : 0, updated_at: ctx.now().toISOString() }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ disabled: disabled ? 1 : 0, updated_at: ctx.now().toISOString() })
+      .where('id', '=', userId)
+      .execute();
     if (disabled) await deleteUserSessions(trx, userId);
-    await writeAudit(trx, ctx, { action: disabled ? 'user.disable' : 'user.enable', subjectType: 'user', subjectId: userId, summary: `${disabled ? '停用' : '启用'}用户 ${user.username}` });
+    await writeAudit(trx, ctx, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: `${disabled ? '停用' : '启用'}用户 ${user.username}`,
+    });
   });
 }
 
@@ -48,7 +68,12 @@ export async function logoutEverywhere(ctx: Ctx): Promise<number> {
   const userId = ctx.actor.userId;
   return tx(ctx, async (trx) => {
     const n = await deleteUserSessions(trx, userId);
-    await writeAudit(trx, ctx, { action: 'user.logout_all', subjectType: 'user', subjectId: userId, summary: `用户 ${ctx.actor.label} 退出所有设备（${n} 个会话）` });
+    await writeAudit(trx, ctx, {
+      action: 'user.logout_all',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: `用户 ${ctx.actor.label} 退出所有设备（${n} 个会话）`,
+    });
     return n;
   });
 }

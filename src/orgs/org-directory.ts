@@ -4,13 +4,13 @@ import { getOrg, listOrgs, type OrgRow } from './orgs.store.js';
 
 export type { OrgRow };
 
-
 /** Enabled agencies and governments (internal sections left out), in tree order. */
-export const publicAgencies = async (db: Db): Promise<OrgRow[]> => (await listOrgs(db)).filter((o) => o.kind !== 'section');
+export const publicAgencies = async (db: Db): Promise<OrgRow[]> =>
+  (await listOrgs(db)).filter((o) => o.kind !== 'section');
 
 /** Options of a select of agencies: [id, name]. */
-export const agencyOptions = async (db: Db): Promise<Array<[string, string]>> => (await publicAgencies(db)).map((o) => [String(o.id), o.name]);
-
+export const agencyOptions = async (db: Db): Promise<Array<[string, string]>> =>
+  (await publicAgencies(db)).map((o) => [String(o.id), o.name]);
 
 /** An enabled org (any kind), or undefined. */
 export const findEnabledOrg = async (db: Db, id: number): Promise<OrgRow | undefined> => {
@@ -26,4 +26,5 @@ export const findPublicAgency = async (db: Db, id: number): Promise<OrgRow | und
 
 /** The root organisation's name (the site is named after it), or undefined before `init`. */
 export const rootOrgName = async (db: Db): Promise<string | undefined> =>
-  (await db.selectFrom('orgs').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst())?.name;
+  (await db.selectFrom('orgs').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst())
+    ?.name;

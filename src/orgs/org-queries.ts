@@ -6,7 +6,10 @@ import { getOrg, listOrgs, type OrgRow } from './orgs.store.js';
 export type { OrgRow };
 
 /** Organisations under the subtrees (every organisation when `underPaths` is undefined; none for []), in tree order; enabled ones unless asked. */
-export const orgsWithin = (ctx: Pick<Ctx, 'db'>, opts: { underPaths?: string[]; includeDisabled?: boolean } = {}): Promise<OrgRow[]> => listOrgs(ctx.db, opts);
+export const orgsWithin = (
+  ctx: Pick<Ctx, 'db'>,
+  opts: { underPaths?: string[]; includeDisabled?: boolean } = {},
+): Promise<OrgRow[]> => listOrgs(ctx.db, opts);
 
 /** One organisation, or undefined. */
 export const findOrg = (ctx: Pick<Ctx, 'db'>, id: number): Promise<OrgRow | undefined> => getOrg(ctx.db, id);

@@ -5,7 +5,8 @@ import { ROLE_NAMES, can, scopePaths } from './roles.rules.js';
 import { getOrg, listOrgs, type OrgRow } from './orgs.store.js';
 
 /** Organisations under any of the reader's grants. */
-export const orgsInScope = (ctx: Ctx): Promise<OrgRow[]> => listOrgs(ctx.db, { underPaths: scopePaths(ctx.actor, ROLE_NAMES) });
+export const orgsInScope = (ctx: Ctx): Promise<OrgRow[]> =>
+  listOrgs(ctx.db, { underPaths: scopePaths(ctx.actor, ROLE_NAMES) });
 
 /** One organisation the reader may view (`org.view`); 404 when it does not exist, 403 outside the reader's grants. */
 export async function viewableOrg(ctx: Ctx, id: number): Promise<OrgRow> {

@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { orderOrgs } from './orgs.rules.js';
 
-const org = (id: number, parent: number | null, kind: string, code: string | null = null, sort = 0) => ({ id, parent_id: parent, kind, code, sort_order: sort, name: `机构${id}` });
+const org = (id: number, parent: number | null, kind: string, code: string | null = null, sort = 0) => ({
+  id,
+  parent_id: parent,
+  kind,
+  code,
+  sort_order: sort,
+  name: `机构${id}`,
+});
 
 test('organisations: depth first, the set order, governments first, then by code, never by id as text', () => {
   const rows = [

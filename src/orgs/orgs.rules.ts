@@ -63,7 +63,8 @@ export function validateOrg(input: OrgInput): { fields?: OrgFields; errors: Fiel
   const errors: FieldError[] = [];
   const name = (input.name ?? '').trim();
   if (!name) errors.push({ code: 'org_name_required', message: '请填写机构名称。', field: 'name' });
-  else if (name.length > 100) errors.push({ code: 'org_name_too_long', message: '机构名称不能超过 100 个字。', field: 'name' });
+  else if (name.length > 100)
+    errors.push({ code: 'org_name_too_long', message: '机构名称不能超过 100 个字。', field: 'name' });
   if (!isOrgKind(input.kind)) errors.push({ code: 'org_kind_invalid', message: '请选择机构类型。', field: 'kind' });
   const code = trimOrNull(input.code)?.toUpperCase() ?? null;
   if (code) {
@@ -93,12 +94,18 @@ export function validateOrg(input: OrgInput): { fields?: OrgFields; errors: Fiel
     errors.push({ code: 'phone_invalid', message: '联系电话格式不正确。', field: 'phone' });
   }
   const fax = trimOrNull(input.fax);
-  if (fax && !/^[0-9+\-() ]{5,30}$/.test(fax)) errors.push({ code: 'fax_invalid', message: '传真号码格式不正确。', field: 'fax' });
+  if (fax && !/^[0-9+\-() ]{5,30}$/.test(fax))
+    errors.push({ code: 'fax_invalid', message: '传真号码格式不正确。', field: 'fax' });
   const sortOrder = input.sortOrder ?? 0;
   if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder > 100000) {
     errors.push({ code: 'sort_order_invalid', message: '排序号应为 0 至 100000 的整数。', field: 'sortOrder' });
   }
-  for (const [k, v] of Object.entries({ shortName: input.shortName, officeName: input.officeName, address: input.address, officeHours: input.officeHours })) {
+  for (const [k, v] of Object.entries({
+    shortName: input.shortName,
+    officeName: input.officeName,
+    address: input.address,
+    officeHours: input.officeHours,
+  })) {
     if ((v ?? '').length > 200) errors.push({ code: 'field_too_long', message: '内容不能超过 200 个字。', field: k });
   }
   if (errors.length) return { errors };
@@ -142,7 +149,15 @@ export const emptyOrgFields = (kind: OrgKind, name: string): OrgFields => ({
 /** The materialised path of a child: parent's path + own id. */
 export const childPath = (parentPath: string | null, id: number): string => `${parentPath ?? '/'}${id}/`;
 
-const KIND_RANK: Record<string, number> = { province: 0, city: 1, county: 2, agency: 3, township: 4, other: 5, section: 6 };
+const KIND_RANK: Record<string, number> = {
+  province: 0,
+  city: 1,
+  county: 2,
+  agency: 3,
+  township: 4,
+  other: 5,
+  section: 6,
+};
 
 /**
  * Organisations in the order people expect to see them: depth first; siblings by the order the
@@ -150,7 +165,9 @@ const KIND_RANK: Record<string, number> = { province: 0, city: 1, county: 2, age
  * 机构代码, then in order of creation — never by id as text (`/1/10/` before `/1/2/`).
  * A row whose parent is not in the list starts a tree of its own.
  */
-export function orderOrgs<T extends { id: number; parent_id: number | null; sort_order: number; kind: string; code: string | null }>(rows: readonly T[]): T[] {
+export function orderOrgs<
+  T extends { id: number; parent_id: number | null; sort_order: number; kind: string; code: string | null },
+>(rows: readonly T[]): T[] {
   const ids = new Set(rows.map((r) => r.id));
   const children = new Map<number | null, T[]>();
   for (const r of rows) {
@@ -158,7 +175,10 @@ export function orderOrgs<T extends { id: number; parent_id: number | null; sort
     children.set(key, [...(children.get(key) ?? []), r]);
   }
   const cmp = (a: T, b: T) =>
-    a.sort_order - b.sort_order || (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9) || (a.code ?? '\uffff').localeCompare(b.code ?? '\uffff') || a.id - b.id;
+    a.sort_order - b.sort_order ||
+    (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9) ||
+    (a.code ?? '\uffff').localeCompare(b.code ?? '\uffff') ||
+    a.id - b.id;
   const out: T[] = [];
   const walk = (key: number | null) => {
     for (const r of [...(children.get(key) ?? [])].sort(cmp)) {

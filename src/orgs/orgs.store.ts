@@ -11,7 +11,10 @@ export const getOrg = (db: Db, id: number): Promise<OrgRow | undefined> =>
   db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Organisations, optionally limited to subtrees, in path order. */
-export async function listOrgs(db: Db, opts: { underPaths?: string[]; includeDisabled?: boolean } = {}): Promise<OrgRow[]> {
+export async function listOrgs(
+  db: Db,
+  opts: { underPaths?: string[]; includeDisabled?: boolean } = {},
+): Promise<OrgRow[]> {
   let q = db.selectFrom('orgs').selectAll();
   if (opts.underPaths) {
     const paths = opts.underPaths;
@@ -50,10 +53,21 @@ export async function insertOrg(
 }
 
 export const updateOrgFields = (db: Db, id: number, fields: Partial<OrgFields> & { disabled?: number }, now: string) =>
-  db.updateTable('orgs').set({ ...fields, updated_at: now }).where('id', '=', id).execute();
+  db
+    .updateTable('orgs')
+    .set({ ...fields, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 
 export const findOrgByCode = (db: Db, code: string) =>
   db.selectFrom('orgs').selectAll().where('code', '=', code).executeTakeFirst();
 
 export const countOrgs = async (db: Db): Promise<number> =>
-  Number((await db.selectFrom('orgs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('orgs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

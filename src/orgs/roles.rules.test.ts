@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../platform/context.js';
-import { can, grantableRoles, scopePaths, FOUNDATION_ACTIONS, ROLE_NAMES, type FoundationAction } from './roles.rules.js';
+import {
+  can,
+  grantableRoles,
+  scopePaths,
+  FOUNDATION_ACTIONS,
+  ROLE_NAMES,
+  type FoundationAction,
+} from './roles.rules.js';
 import { canManageUser } from './manage-users.rules.js';
 
 // Tree: /1/ county; /1/2/ education bureau; /1/2/5/ its section; /1/3/ finance bureau.
@@ -47,7 +54,14 @@ test('the public, the system and users with a pending password change hold no gr
 });
 
 test('an API token narrows the user to its roles', () => {
-  const a: Actor = { ...actor('agency_admin', EDU), grants: [{ role: 'agency_admin', orgId: 2, orgPath: EDU }, { role: 'editor', orgId: 2, orgPath: EDU }], tokenRoles: ['editor'] };
+  const a: Actor = {
+    ...actor('agency_admin', EDU),
+    grants: [
+      { role: 'agency_admin', orgId: 2, orgPath: EDU },
+      { role: 'editor', orgId: 2, orgPath: EDU },
+    ],
+    tokenRoles: ['editor'],
+  };
   assert.equal(can(a, 'org.manage', EDU), false);
   assert.equal(can(a, 'org.view', EDU), true);
 });
@@ -61,7 +75,14 @@ test('only system administrators grant sysadmin and supervisor; agency admins gr
 });
 
 test('scopePaths drops subtrees already covered', () => {
-  const a: Actor = { ...actor('agency_admin', EDU), grants: [{ role: 'agency_admin', orgId: 2, orgPath: EDU }, { role: 'agency_admin', orgId: 5, orgPath: EDU_SECTION }, { role: 'editor', orgId: 3, orgPath: FIN }] };
+  const a: Actor = {
+    ...actor('agency_admin', EDU),
+    grants: [
+      { role: 'agency_admin', orgId: 2, orgPath: EDU },
+      { role: 'agency_admin', orgId: 5, orgPath: EDU_SECTION },
+      { role: 'editor', orgId: 3, orgPath: FIN },
+    ],
+  };
   assert.deepEqual(scopePaths(a, ['agency_admin']), [EDU]);
 });
 

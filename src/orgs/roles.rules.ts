@@ -66,7 +66,8 @@ export function can(actor: Actor, action: FoundationAction, orgPath?: string): b
 /** Roles the actor may grant on the org at `orgPath`: admins grant agency roles in their subtree; only sysadmin grants sysadmin and supervisor. */
 export function grantableRoles(actor: Actor, orgPath: string): Role[] {
   if (rolesAllow(actor, ['sysadmin'], orgPath)) return [...ROLE_NAMES];
-  if (rolesAllow(actor, ['agency_admin'], orgPath)) return ROLE_NAMES.filter((r) => r !== 'sysadmin' && r !== 'supervisor');
+  if (rolesAllow(actor, ['agency_admin'], orgPath))
+    return ROLE_NAMES.filter((r) => r !== 'sysadmin' && r !== 'supervisor');
   return [];
 }
 

@@ -35,20 +35,52 @@ const blank = emptyOrgFields;
  * The demo county for `gongkai init --demo`: 10 agencies with sections and staff
  * in every role, all marked 示例 (is_demo). One shared demo password is returned.
  */
-export async function seedDemoCounty(ctx: Ctx, rootId: number): Promise<{ countyId: number; password: string; users: Array<{ username: string; roles: string }>; agencyIds: number[] }> {
+export async function seedDemoCounty(
+  ctx: Ctx,
+  rootId: number,
+): Promise<{
+  countyId: number;
+  password: string;
+  users: Array<{ username: string; roles: string }>;
+  agencyIds: number[];
+}> {
   const password = generatePassword();
   const hash = await hashPassword(password);
   return tx(ctx, async (trx) => {
-    const existing = await trx.selectFrom('orgs').select('id').where('is_demo', '=', 1).where('kind', '=', 'county').executeTakeFirst();
+    const existing = await trx
+      .selectFrom('orgs')
+      .select('id')
+      .where('is_demo', '=', 1)
+      .where('kind', '=', 'county')
+      .executeTakeFirst();
     if (existing) throw conflict('demo_exists', '示例数据已存在。');
     const root = await trx.selectFrom('orgs').selectAll().where('id', '=', rootId).executeTakeFirstOrThrow();
     const now = ctx.now().toISOString();
-    const countyFields = { ...blank('county', '示例县人民政府（示例）'), short_name: '示例县', code: demoUscc(0), office_name: '示例县人民政府办公室政务公开科', address: '示例县人民路1号', office_hours: '工作日 8:30-12:00，14:30-17:30', phone: '0000-1234567', email: 'gk@example.gov.cn', postcode: '999999' };
+    const countyFields = {
+      ...blank('county', '示例县人民政府（示例）'),
+      short_name: '示例县',
+      code: demoUscc(0),
+      office_name: '示例县人民政府办公室政务公开科',
+      address: '示例县人民路1号',
+      office_hours: '工作日 8:30-12:00，14:30-17:30',
+      phone: '0000-1234567',
+      email: 'gk@example.gov.cn',
+      postcode: '999999',
+    };
     // On a new database the root is still the untouched placeholder: 示例县 becomes the root (no phantom
     // agency above it, and the site is named after it). Otherwise 示例县 is added under the existing root.
-    const untouched = root.parent_id === null && root.name === DEFAULT_ROOT_NAME && !root.is_demo && !(await trx.selectFrom('orgs').select('id').where('parent_id', '=', root.id).executeTakeFirst());
+    const untouched =
+      root.parent_id === null &&
+      root.name === DEFAULT_ROOT_NAME &&
+      !root.is_demo &&
+      !(await trx.selectFrom('orgs').select('id').where('parent_id', '=', root.id).executeTakeFirst());
     const county = untouched
-      ? await trx.updateTable('orgs').set({ ...countyFields, is_demo: 1, updated_at: now }).where('id', '=', root.id).returningAll().executeTakeFirstOrThrow()
+      ? await trx
+          .updateTable('orgs')
+          .set({ ...countyFields, is_demo: 1, updated_at: now })
+          .where('id', '=', root.id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
       : await insertOrg(trx, root, countyFields, now, true);
     const users: Array<{ username: string; roles: string }> = [];
     const agencies: OrgRow[] = [];
@@ -56,20 +88,50 @@ export async function seedDemoCounty(ctx: Ctx, rootId: number): Promise<{ county
       const a = await insertOrg(
         trx,
         county,
-        { ...blank(kind, `${name}（示例）`), short_name: short, code: demoUscc(i + 1), sort_order: i, office_name: `${short}办公室`, address: `示例县人民路${i + 2}号`, office_hours: '工作日 8:30-12:00，14:30-17:30', phone: `0000-12345${String(i).padStart(2, '0')}`, postcode: '999999' },
+        {
+          ...blank(kind, `${name}（示例）`),
+          short_name: short,
+          code: demoUscc(i + 1),
+          sort_order: i,
+          office_name: `${short}办公室`,
+          address: `示例县人民路${i + 2}号`,
+          office_hours: '工作日 8:30-12:00，14:30-17:30',
+          phone: `0000-12345${String(i).padStart(2, '0')}`,
+          postcode: '999999',
+        },
         now,
         true,
       );
       agencies.push(a);
-      for (const [j, s] of SECTIONS.entries()) await insertOrg(trx, a, { ...blank('section', `${s}（示例）`), sort_order: j }, now, true);
+      for (const [j, s] of SECTIONS.entries())
+        await insertOrg(trx, a, { ...blank('section', `${s}（示例）`), sort_order: j }, now, true);
     }
     const mk = async (username: string, displayName: string, grants: Array<[Role, number]>) => {
       const u = await trx
         .insertInto('users')
-        .values({ username, display_name: `${displayName}（示例）`, email: null, phone: null, password_hash: hash, must_change_password: 0, password_changed_at: now, disabled: 0, failed_logins: 0, locked_until: null, last_login_at: null, is_demo: 1, created_at: now, updated_at: now })
+        .values({
+          username,
+          display_name: `${displayName}（示例）`,
+          email: null,
+          phone: null,
+          password_hash: hash,
+          must_change_password: 0,
+          password_changed_at: now,
+          disabled: 0,
+          failed_logins: 0,
+          locked_until: null,
+          last_login_at: null,
+          is_demo: 1,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      for (const [role, orgId] of grants) await trx.insertInto('role_grants').values({ user_id: u.id, role, org_id: orgId, created_at: now, created_by: null }).execute();
+      for (const [role, orgId] of grants)
+        await trx
+          .insertInto('role_grants')
+          .values({ user_id: u.id, role, org_id: orgId, created_at: now, created_by: null })
+          .execute();
       users.push({ username, roles: grants.map(([r]) => r).join(',') });
     };
     await mk('demo.supervisor', '王监督', [['supervisor', county.id]]);
@@ -86,10 +148,19 @@ export async function seedDemoCounty(ctx: Ctx, rootId: number): Promise<{ county
       await mk(`demo.${k}.legal`, `${a.short_name}法制审核员`, [['legality_reviewer', a.id]]);
       await mk(`demo.${k}.approver`, `${a.short_name}分管领导`, [['approver', a.id]]);
       await mk(`demo.${k}.handler`, `${a.short_name}申请办理人`, [['request_handler', a.id]]);
-      await mk(`demo.${k}.head`, `${a.short_name}公开工作负责人`, [['request_admin', a.id], ['request_handler', a.id]]);
+      await mk(`demo.${k}.head`, `${a.short_name}公开工作负责人`, [
+        ['request_admin', a.id],
+        ['request_handler', a.id],
+      ]);
       await mk(`demo.${k}.message`, `${a.short_name}留言办理人`, [['message_handler', a.id]]);
     }
-    await writeAudit(trx, ctx, { action: 'system.demo_seed', subjectType: 'org', subjectId: county.id, orgId: county.id, summary: `载入示例数据：示例县、${agencies.length} 个单位、${users.length} 个示例用户` });
+    await writeAudit(trx, ctx, {
+      action: 'system.demo_seed',
+      subjectType: 'org',
+      subjectId: county.id,
+      orgId: county.id,
+      summary: `载入示例数据：示例县、${agencies.length} 个单位、${users.length} 个示例用户`,
+    });
     return { countyId: county.id, password, users, agencyIds: agencies.map((a) => a.id) };
   });
 }

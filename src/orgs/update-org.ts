@@ -56,6 +56,12 @@ export async function setOrgDisabled(ctx: Ctx, id: number, disabled: boolean): P
     if (!org) throw notFound('org_not_found', '机构不存在。');
     if (!can(ctx.actor, 'org.manage', org.path) && ctx.actor.kind !== 'system') throw forbidden();
     await updateOrgFields(trx, id, { disabled: disabled ? 1 : 0 }, ctx.now().toISOString());
-    await writeAudit(trx, ctx, { action: disabled ? 'org.disable' : 'org.enable', subjectType: 'org', subjectId: id, orgId: id, summary: `${disabled ? '停用' : '启用'}机构「${org.name}」` });
+    await writeAudit(trx, ctx, {
+      action: disabled ? 'org.disable' : 'org.enable',
+      subjectType: 'org',
+      subjectId: id,
+      orgId: id,
+      summary: `${disabled ? '停用' : '启用'}机构「${org.name}」`,
+    });
   });
 }

@@ -10,11 +10,16 @@ export type UserGrant = Awaited<ReturnType<typeof grantsOf>>[number];
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>['rows'][number];
 
 /** One page of the users with a grant inside the subtrees (all users when `underPaths` is undefined), searched by username or name. */
-export const userList = (ctx: Pick<Ctx, 'db'>, opts: { underPaths?: string[]; q?: string; limit: number; offset: number }): Promise<{ rows: UserListRow[]; total: number }> =>
-  listUsers(ctx.db, opts);
+export const userList = (
+  ctx: Pick<Ctx, 'db'>,
+  opts: { underPaths?: string[]; q?: string; limit: number; offset: number },
+): Promise<{ rows: UserListRow[]; total: number }> => listUsers(ctx.db, opts);
 
 /** A user as the reader may see them: 404 when there is none, 403 when no grant lies in the reader's view; `manage` when the reader may manage the account. */
-export async function userDetail(ctx: Pick<Ctx, 'db' | 'actor'>, id: number): Promise<{ user: UserRow; grants: UserGrant[]; manage: boolean }> {
+export async function userDetail(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  id: number,
+): Promise<{ user: UserRow; grants: UserGrant[]; manage: boolean }> {
   const user = await getUser(ctx.db, id);
   if (!user) throw notFound('user_not_found', '用户不存在。');
   const grants = await grantsOf(ctx.db, id);
@@ -31,4 +36,5 @@ export async function myDisplayName(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<str
 }
 
 /** The signed-in user's API tokens, newest first. */
-export const myTokens = async (ctx: Pick<Ctx, 'db' | 'actor'>): Promise<TokenRow[]> => (ctx.actor.userId ? listTokens(ctx.db, ctx.actor.userId) : []);
+export const myTokens = async (ctx: Pick<Ctx, 'db' | 'actor'>): Promise<TokenRow[]> =>
+  ctx.actor.userId ? listTokens(ctx.db, ctx.actor.userId) : [];

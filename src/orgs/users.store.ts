@@ -28,7 +28,19 @@ export async function grantsOf(db: Db, userId: number): Promise<Array<Grant & { 
 
 /** Users with at least one grant inside one of the subtrees (all users when `underPaths` is undefined). */
 export async function listUsers(db: Db, opts: { underPaths?: string[]; q?: string; limit: number; offset: number }) {
-  let q = db.selectFrom('users').select(['id', 'username', 'display_name', 'email', 'disabled', 'last_login_at', 'must_change_password', 'is_demo', 'locked_until']);
+  let q = db
+    .selectFrom('users')
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'email',
+      'disabled',
+      'last_login_at',
+      'must_change_password',
+      'is_demo',
+      'locked_until',
+    ]);
   if (opts.underPaths) {
     const paths = opts.underPaths;
     if (!paths.length) return { rows: [], total: 0 };
@@ -44,7 +56,14 @@ export async function listUsers(db: Db, opts: { underPaths?: string[]; q?: strin
     const like = `%${opts.q}%`;
     q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
   }
-  const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const rows = await q.orderBy('username').limit(opts.limit).offset(opts.offset).execute();
   return { rows, total };
 }

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { ARCHIVE_LIMITS, ArchiveRefused, checkZipDirectory, readZip } from './archive-limits.js';
 
-const zipOf = async (files: Record<string, Buffer | string>, compression: 'STORE' | 'DEFLATE' = 'DEFLATE'): Promise<Buffer> => {
+const zipOf = async (
+  files: Record<string, Buffer | string>,
+  compression: 'STORE' | 'DEFLATE' = 'DEFLATE',
+): Promise<Buffer> => {
   const z = new JSZip();
   for (const [name, data] of Object.entries(files)) z.file(name, data);
   return z.generateAsync({ type: 'nodebuffer', compression, compressionOptions: { level: 9 } });
@@ -46,12 +49,29 @@ describe('archive limits', () => {
   });
   it('refuses too many entries before expanding anything', async () => {
     const buf = await zipOf(Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.txt`, 'x'])));
-    refused(() => checkZipDirectory(buf, { ...ARCHIVE_LIMITS, maxEntries: 10 }), 'limit', /^压缩包内文件过多（12 个，上限 10 个），拒绝解压。$/);
+    refused(
+      () => checkZipDirectory(buf, { ...ARCHIVE_LIMITS, maxEntries: 10 }),
+      'limit',
+      /^压缩包内文件过多（12 个，上限 10 个），拒绝解压。$/,
+    );
   });
   it('refuses an entry or a whole that would expand beyond the limits, from the declared sizes', async () => {
     const buf = await zipOf({ 'a.txt': 'abc', 'b.txt': 'def' });
-    refused(() => checkZipDirectory(declareSize(buf, 200 * 2 ** 20)), 'limit', /“a\.txt”解压后 200 MB，超过单个文件上限 100 MB，拒绝解压。/);
-    refused(() => checkZipDirectory(declareSize(buf, 90 * 2 ** 20), { ...ARCHIVE_LIMITS, maxRatio: 1e9, maxTotalBytes: 150 * 2 ** 20 }), 'limit', /解压后超过 150 MB 的上限/);
+    refused(
+      () => checkZipDirectory(declareSize(buf, 200 * 2 ** 20)),
+      'limit',
+      /“a\.txt”解压后 200 MB，超过单个文件上限 100 MB，拒绝解压。/,
+    );
+    refused(
+      () =>
+        checkZipDirectory(declareSize(buf, 90 * 2 ** 20), {
+          ...ARCHIVE_LIMITS,
+          maxRatio: 1e9,
+          maxTotalBytes: 150 * 2 ** 20,
+        }),
+      'limit',
+      /解压后超过 150 MB 的上限/,
+    );
   });
   it('refuses an implausible compression ratio (a bomb made of zeros)', async () => {
     const buf = await zipOf({ 'zeros.bin': Buffer.alloc(8 * 2 ** 20) });
@@ -63,7 +83,11 @@ describe('archive limits', () => {
     refused(() => readZip(buf), 'limit', /“a\.txt”实际解压大小超过声明，疑似压缩炸弹/);
   });
   it('what is not a ZIP, ZIP64 and encrypted entries are refused with a reason', async () => {
-    refused(() => checkZipDirectory(Buffer.from('not a zip at all, but long enough to look')), 'damaged', /文件不是有效的 ZIP 压缩包/);
+    refused(
+      () => checkZipDirectory(Buffer.from('not a zip at all, but long enough to look')),
+      'damaged',
+      /文件不是有效的 ZIP 压缩包/,
+    );
     const buf = Buffer.from(await zipOf({ 'a.txt': 'x' }));
     const cd = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     const enc = Buffer.from(buf);

@@ -25,7 +25,12 @@ export interface ArchiveLimits {
 }
 
 /** Default limits: room for a folder of a jurisdiction's reports or a large workbook, not for a bomb. */
-export const ARCHIVE_LIMITS: ArchiveLimits = { maxEntries: 5000, maxEntryBytes: 100 * 2 ** 20, maxTotalBytes: 512 * 2 ** 20, maxRatio: 200 };
+export const ARCHIVE_LIMITS: ArchiveLimits = {
+  maxEntries: 5000,
+  maxEntryBytes: 100 * 2 ** 20,
+  maxTotalBytes: 512 * 2 ** 20,
+  maxRatio: 200,
+};
 
 /** Why an archive is refused: over a limit (a zip bomb, or just too big), damaged or not a ZIP, or a feature not supported. */
 export type RefusalKind = 'limit' | 'damaged' | 'unsupported';
@@ -66,7 +71,8 @@ function decodeName(raw: Buffer, utf8Flag: boolean): string {
 }
 
 function endOfDirectory(buf: Buffer): number {
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) return i;
   throw new ArchiveRefused('damaged', '文件不是有效的 ZIP 压缩包。');
 }
 
@@ -79,14 +85,18 @@ export function checkZipDirectory(buf: Buffer, limits: ArchiveLimits = ARCHIVE_L
   const count = buf.readUInt16LE(eocd + 10);
   const dirSize = buf.readUInt32LE(eocd + 12);
   const dirOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff || dirSize === 0xffffffff) throw new ArchiveRefused('unsupported', '不支持 ZIP64 格式的压缩包。');
-  if (count > limits.maxEntries) throw new ArchiveRefused('limit', `压缩包内文件过多（${count} 个，上限 ${limits.maxEntries} 个），拒绝解压。`);
+  if (count === 0xffff || dirOffset === 0xffffffff || dirSize === 0xffffffff)
+    throw new ArchiveRefused('unsupported', '不支持 ZIP64 格式的压缩包。');
+  if (count > limits.maxEntries)
+    throw new ArchiveRefused('limit', `压缩包内文件过多（${count} 个，上限 ${limits.maxEntries} 个），拒绝解压。`);
   if (dirOffset + dirSize > eocd) throw new ArchiveRefused('damaged', '文件不是有效的 ZIP 压缩包。');
   const entries: ZipEntryInfo[] = [];
   let total = 0;
-  for (let p = dirOffset; p < dirOffset + dirSize; ) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ArchiveRefused('damaged', 'ZIP 压缩包的目录已损坏。');
-    if (entries.length >= limits.maxEntries) throw new ArchiveRefused('limit', `压缩包内文件过多（超过 ${limits.maxEntries} 个），拒绝解压。`);
+  for (let p = dirOffset; p < dirOffset + dirSize;) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
+      throw new ArchiveRefused('damaged', 'ZIP 压缩包的目录已损坏。');
+    if (entries.length >= limits.maxEntries)
+      throw new ArchiveRefused('limit', `压缩包内文件过多（超过 ${limits.maxEntries} 个），拒绝解压。`);
     const flags = buf.readUInt16LE(p + 8);
     const nameLength = buf.readUInt16LE(p + 28);
     const entry: ZipEntryInfo = {
@@ -99,12 +109,21 @@ export function checkZipDirectory(buf: Buffer, limits: ArchiveLimits = ARCHIVE_L
       offset: buf.readUInt32LE(p + 42),
     };
     entry.directory = entry.name.endsWith('/');
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.offset === 0xffffffff) throw new ArchiveRefused('unsupported', '不支持 ZIP64 格式的压缩包。');
-    if (entry.size > limits.maxEntryBytes) throw new ArchiveRefused('limit', `压缩包中“${entry.name}”解压后 ${MiB(entry.size)} MB，超过单个文件上限 ${MiB(limits.maxEntryBytes)} MB，拒绝解压。`);
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.offset === 0xffffffff)
+      throw new ArchiveRefused('unsupported', '不支持 ZIP64 格式的压缩包。');
+    if (entry.size > limits.maxEntryBytes)
+      throw new ArchiveRefused(
+        'limit',
+        `压缩包中“${entry.name}”解压后 ${MiB(entry.size)} MB，超过单个文件上限 ${MiB(limits.maxEntryBytes)} MB，拒绝解压。`,
+      );
     if (entry.size > 2 ** 20 && entry.size > limits.maxRatio * Math.max(1, entry.compressedSize))
-      throw new ArchiveRefused('limit', `压缩包中“${entry.name}”的压缩比异常（约 ${Math.round(entry.size / Math.max(1, entry.compressedSize))} 倍），疑似压缩炸弹，拒绝解压。`);
+      throw new ArchiveRefused(
+        'limit',
+        `压缩包中“${entry.name}”的压缩比异常（约 ${Math.round(entry.size / Math.max(1, entry.compressedSize))} 倍），疑似压缩炸弹，拒绝解压。`,
+      );
     total += entry.size;
-    if (total > limits.maxTotalBytes) throw new ArchiveRefused('limit', `压缩包解压后超过 ${MiB(limits.maxTotalBytes)} MB 的上限，拒绝解压。`);
+    if (total > limits.maxTotalBytes)
+      throw new ArchiveRefused('limit', `压缩包解压后超过 ${MiB(limits.maxTotalBytes)} MB 的上限，拒绝解压。`);
     entries.push(entry);
     p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
@@ -118,7 +137,8 @@ export function checkZipDirectory(buf: Buffer, limits: ArchiveLimits = ARCHIVE_L
 export function readZipEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
   if (entry.encrypted) throw new ArchiveRefused('unsupported', `压缩包中“${entry.name}”已加密，无法解压。`);
   const p = entry.offset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new ArchiveRefused('damaged', `压缩包中“${entry.name}”已损坏。`);
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50)
+    throw new ArchiveRefused('damaged', `压缩包中“${entry.name}”已损坏。`);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const raw = buf.subarray(start, start + entry.compressedSize);
   if (raw.length !== entry.compressedSize) throw new ArchiveRefused('damaged', `压缩包中“${entry.name}”已损坏。`);
@@ -128,11 +148,13 @@ export function readZipEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
     try {
       data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
     } catch (e) {
-      if (e instanceof RangeError) throw new ArchiveRefused('limit', `压缩包中“${entry.name}”实际解压大小超过声明，疑似压缩炸弹，拒绝解压。`);
+      if (e instanceof RangeError)
+        throw new ArchiveRefused('limit', `压缩包中“${entry.name}”实际解压大小超过声明，疑似压缩炸弹，拒绝解压。`);
       throw new ArchiveRefused('damaged', `压缩包中“${entry.name}”已损坏。`);
     }
   } else throw new ArchiveRefused('unsupported', `压缩包中“${entry.name}”使用了不支持的压缩方式。`);
-  if (data.length !== entry.size) throw new ArchiveRefused('damaged', `压缩包中“${entry.name}”实际解压大小与声明不符，已损坏。`);
+  if (data.length !== entry.size)
+    throw new ArchiveRefused('damaged', `压缩包中“${entry.name}”实际解压大小与声明不符，已损坏。`);
   return data;
 }
 
@@ -140,7 +162,11 @@ export function readZipEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
  * Expands the files of an archive that `accept` wants (folders skipped), within the limits.
  * Throws ArchiveRefused on the first refusal; nothing is returned then.
  */
-export function readZip(buf: Buffer, accept: (name: string) => boolean = () => true, limits: ArchiveLimits = ARCHIVE_LIMITS): Array<{ name: string; data: Buffer }> {
+export function readZip(
+  buf: Buffer,
+  accept: (name: string) => boolean = () => true,
+  limits: ArchiveLimits = ARCHIVE_LIMITS,
+): Array<{ name: string; data: Buffer }> {
   return checkZipDirectory(buf, limits)
     .filter((e) => !e.directory && accept(e.name))
     .map((e) => ({ name: e.name, data: readZipEntry(buf, e) }));

@@ -14,7 +14,8 @@ export function backupFiles(config: Pick<Config, 'blobDir' | 'secretKeyFile'>, b
   const dir = filesDirOf(backupFile);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  if (existsSync(config.blobDir)) cpSync(config.blobDir, path.join(dir, 'blobs'), { recursive: true, filter: (src) => !src.endsWith('.tmp') });
+  if (existsSync(config.blobDir))
+    cpSync(config.blobDir, path.join(dir, 'blobs'), { recursive: true, filter: (src) => !src.endsWith('.tmp') });
   if (existsSync(config.secretKeyFile)) cpSync(config.secretKeyFile, path.join(dir, 'secret.key'));
   return { dir };
 }
@@ -26,7 +27,8 @@ export function backupFiles(config: Pick<Config, 'blobDir' | 'secretKeyFile'>, b
 export function restoreFiles(config: Pick<Config, 'blobDir' | 'secretKeyFile'>, backupFile: string): boolean {
   const dir = filesDirOf(backupFile);
   if (!existsSync(dir)) return false;
-  if (existsSync(path.join(dir, 'blobs'))) cpSync(path.join(dir, 'blobs'), config.blobDir, { recursive: true, force: false, errorOnExist: false });
+  if (existsSync(path.join(dir, 'blobs')))
+    cpSync(path.join(dir, 'blobs'), config.blobDir, { recursive: true, force: false, errorOnExist: false });
   if (!existsSync(config.secretKeyFile) && existsSync(path.join(dir, 'secret.key'))) {
     mkdirSync(path.dirname(config.secretKeyFile), { recursive: true });
     cpSync(path.join(dir, 'secret.key'), config.secretKeyFile);

@@ -10,7 +10,9 @@ let toTraditional: Convert | undefined;
 // loaded on its first conversion, so a process that never converts does not pay for it.
 
 /** Traditional (Taiwan standard) → simplified characters: search folds queries and documents with it. */
-export const traditionalToSimplified: Convert = (text) => (toSimplified ??= (load('opencc-js/t2cn') as typeof OpenCC).Converter({ from: 'tw', to: 'cn' }))(text);
+export const traditionalToSimplified: Convert = (text) =>
+  (toSimplified ??= (load('opencc-js/t2cn') as typeof OpenCC).Converter({ from: 'tw', to: 'cn' }))(text);
 
 /** Simplified → traditional (Taiwan standard): pages read in 繁體. */
-export const simplifiedToTraditional: Convert = (text) => (toTraditional ??= (load('opencc-js/cn2t') as typeof OpenCC).Converter({ from: 'cn', to: 'tw' }))(text);
+export const simplifiedToTraditional: Convert = (text) =>
+  (toTraditional ??= (load('opencc-js/cn2t') as typeof OpenCC).Converter({ from: 'cn', to: 'tw' }))(text);

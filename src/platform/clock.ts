@@ -32,7 +32,8 @@ export function clockFrom(startIso: string): Clock {
 }
 
 /** The clock a configuration asks for: `clockStart` when set, else the system clock. */
-export const clockFor = (config: { readonly clockStart?: string }): Clock => (config.clockStart ? clockFrom(config.clockStart) : systemClock);
+export const clockFor = (config: { readonly clockStart?: string }): Clock =>
+  config.clockStart ? clockFrom(config.clockStart) : systemClock;
 
 /** Milliseconds of a monotonic timer, for durations and cache ages (never a date). */
 export const elapsedMs = (): number => performance.now();

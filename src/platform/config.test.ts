@@ -18,7 +18,10 @@ test('port and data folder are configurable', () => {
 });
 
 test('an invalid or missing production value stops start-up with a message naming it', () => {
-  assert.throws(() => loadConfig({ GONGKAI_PORT: 'abc' }), (e: unknown) => e instanceof ConfigError && /GONGKAI_PORT/.test(e.message));
+  assert.throws(
+    () => loadConfig({ GONGKAI_PORT: 'abc' }),
+    (e: unknown) => e instanceof ConfigError && /GONGKAI_PORT/.test(e.message),
+  );
   assert.throws(() => loadConfig({ GONGKAI_DB: 'postgres' }), /GONGKAI_DATABASE_URL/);
   assert.throws(() => loadConfig({ GONGKAI_ENV: 'production' }), /GONGKAI_PUBLIC_URL/);
   assert.throws(() => loadConfig({ GONGKAI_DB: 'mysql' }), /GONGKAI_DB/);
@@ -41,8 +44,24 @@ test('PostgreSQL is one setting away', () => {
 
 test('proxies trusted for X-Forwarded-*: none by default, loopback in production, or a list', () => {
   assert.deepEqual(loadConfig({}).trustProxy, []);
-  assert.deepEqual(loadConfig({ GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn' }).trustProxy, ['loopback']);
-  assert.deepEqual(loadConfig({ GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn', GONGKAI_TRUST_PROXY: 'off' }).trustProxy, []);
-  assert.deepEqual(loadConfig({ GONGKAI_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8' }).trustProxy, ['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8']);
-  for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', ' , ']) assert.throws(() => loadConfig({ GONGKAI_TRUST_PROXY: bad }), /GONGKAI_TRUST_PROXY/, bad);
+  assert.deepEqual(
+    loadConfig({ GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn' }).trustProxy,
+    ['loopback'],
+  );
+  assert.deepEqual(
+    loadConfig({
+      GONGKAI_ENV: 'production',
+      GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn',
+      GONGKAI_TRUST_PROXY: 'off',
+    }).trustProxy,
+    [],
+  );
+  assert.deepEqual(loadConfig({ GONGKAI_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8' }).trustProxy, [
+    '10.0.0.5',
+    '192.168.0.0/16',
+    '::1',
+    'fd00::/8',
+  ]);
+  for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', ' , '])
+    assert.throws(() => loadConfig({ GONGKAI_TRUST_PROXY: bad }), /GONGKAI_TRUST_PROXY/, bad);
 });

@@ -103,7 +103,9 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   const dataDir = path.resolve(cwd, get('GONGKAI_DATA_DIR') ?? 'data');
   const databaseUrl = get('GONGKAI_DATABASE_URL');
   if (db === 'postgres' && !databaseUrl) {
-    problems.push('GONGKAI_DATABASE_URL: required when GONGKAI_DB=postgres (e.g. postgres://user@127.0.0.1:5432/gongkai)');
+    problems.push(
+      'GONGKAI_DATABASE_URL: required when GONGKAI_DB=postgres (e.g. postgres://user@127.0.0.1:5432/gongkai)',
+    );
   }
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('GONGKAI_DATABASE_URL: must start with postgres:// or postgresql://');
@@ -113,7 +115,9 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   const workers = int('GONGKAI_WORKERS', 1, 1, 64);
   const publicUrlRaw = get('GONGKAI_PUBLIC_URL');
   if (nodeEnv === 'production' && !publicUrlRaw) {
-    problems.push('GONGKAI_PUBLIC_URL: required in production (the address citizens use, e.g. https://gk.example.gov.cn)');
+    problems.push(
+      'GONGKAI_PUBLIC_URL: required in production (the address citizens use, e.g. https://gk.example.gov.cn)',
+    );
   }
   let publicUrl = publicUrlRaw ?? `http://${host}:${port}`;
   try {
@@ -126,8 +130,13 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('GONGKAI_SMTP_URL: must start with smtp:// or smtps://');
 
   const clockStart = get('GONGKAI_NOW');
-  if (clockStart !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(clockStart)) {
-    problems.push(`GONGKAI_NOW: must be an ISO-8601 instant with a zone, e.g. 2027-01-04T02:00:00Z, got "${clockStart}"`);
+  if (
+    clockStart !== undefined &&
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(clockStart)
+  ) {
+    problems.push(
+      `GONGKAI_NOW: must be an ISO-8601 instant with a zone, e.g. 2027-01-04T02:00:00Z, got "${clockStart}"`,
+    );
   }
 
   const config: Config = {
@@ -142,7 +151,11 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     publicUrl,
     trustProxy,
     nodeId: get('GONGKAI_NODE_ID') ?? `${host}:${port}`,
-    logLevel: oneOf('GONGKAI_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: oneOf(
+      'GONGKAI_LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
     session: {
       idleMinutes: int('GONGKAI_SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
       absoluteHours: int('GONGKAI_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
@@ -178,12 +191,22 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 /** `off`, or a comma list of addresses, CIDR ranges (`10.0.0.0/8`) and proxy-addr's range names. */
 function proxyList(raw: string, problems: string[]): string[] {
   if (raw === 'off') return [];
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const p of list) {
     const [addr, bits, extra] = p.split('/');
     const max = isIP(addr ?? '') === 4 ? 32 : 128;
-    const ok = PROXY_NAMES.includes(p) || (isIP(addr ?? '') !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max)));
-    if (!ok) problems.push(`GONGKAI_TRUST_PROXY: "${p}" is not an address, a CIDR range or one of ${PROXY_NAMES.join(', ')} (or "off")`);
+    const ok =
+      PROXY_NAMES.includes(p) ||
+      (isIP(addr ?? '') !== 0 &&
+        extra === undefined &&
+        (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max)));
+    if (!ok)
+      problems.push(
+        `GONGKAI_TRUST_PROXY: "${p}" is not an address, a CIDR range or one of ${PROXY_NAMES.join(', ')} (or "off")`,
+      );
   }
   if (!list.length) problems.push('GONGKAI_TRUST_PROXY: empty; use "off" to trust no proxy');
   return list;

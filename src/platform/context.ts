@@ -41,7 +41,13 @@ export const systemActor = (label = 'system'): Actor => ({
   ip: null,
 });
 
-export const publicActor = (ip: string | null): Actor => ({ kind: 'public', userId: null, label: 'public', grants: [], ip });
+export const publicActor = (ip: string | null): Actor => ({
+  kind: 'public',
+  userId: null,
+  label: 'public',
+  grants: [],
+  ip,
+});
 
 /** ISO-8601 UTC timestamp of the context's clock. */
 export const nowIso = (ctx: Pick<Ctx, 'now'>): string => ctx.now().toISOString();

@@ -35,7 +35,12 @@ export function pdfjs(): Promise<PdfJs> {
     const lib = (await import('pdfjs-dist/legacy/build/pdf.min.mjs' as string)) as PdfJs;
     const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs' as string);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(Array.prototype, 'push', {
+      value: nativePush,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
     return lib;
   })();
   return loading;

@@ -39,7 +39,11 @@ export async function nextCounter(trx: Db, scope: string): Promise<number> {
     .returning('value')
     .executeTakeFirst();
   if (updated) return updated.value;
-  await trx.insertInto('counters').values({ scope, value: 1 }).onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) }))).execute();
+  await trx
+    .insertInto('counters')
+    .values({ scope, value: 1 })
+    .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .execute();
   const row = await trx.selectFrom('counters').select('value').where('scope', '=', scope).executeTakeFirstOrThrow();
   return row.value;
 }

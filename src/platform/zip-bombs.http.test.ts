@@ -10,10 +10,25 @@ import { createItem } from '../catalog/create-item.js';
 import { createToken } from '../orgs/api-tokens.js';
 
 /** A multipart post with the given file fields and text fields. */
-async function post(c: Client, url: string, files: Record<string, { name: string; data: Buffer }>, fields: Record<string, string>, auth?: string): Promise<LightMyRequestResponse> {
+async function post(
+  c: Client,
+  url: string,
+  files: Record<string, { name: string; data: Buffer }>,
+  fields: Record<string, string>,
+  auth?: string,
+): Promise<LightMyRequestResponse> {
   const b = `----gk${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const [field, f] of Object.entries(files)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${field}"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.data, Buffer.from('\r\n'));
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  for (const [field, f] of Object.entries(files))
+    parts.push(
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="${field}"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${b}--\r\n`));
   const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${b}` };
   if (auth) headers.authorization = auth;
@@ -36,25 +51,59 @@ describeApp('zip bombs are refused everywhere an archive is opened', (h) => {
 
   it('catalogue: DOCX body import, attachments (text extraction) and the import of items and their ZIP', async () => {
     const org = await makeOrg(h.db());
-    const editor = await makeUser(h.db(), [['editor', org], ['agency_admin', org]]);
-    const { id } = await createItem(h.ctx(editor.actor), { orgId: org.id, title: '炸弹测试', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: TEST_NOW.slice(0, 10) });
+    const editor = await makeUser(h.db(), [
+      ['editor', org],
+      ['agency_admin', org],
+    ]);
+    const { id } = await createItem(h.ctx(editor.actor), {
+      orgId: org.id,
+      title: '炸弹测试',
+      bodyHtml: '<p>正文</p>',
+      genre: '通知',
+      disclosureMode: '主动公开',
+      createdOn: TEST_NOW.slice(0, 10),
+    });
     const c = h.client();
     await c.login(editor.username);
     const page = `/console/items/${id}`;
-    const body = await post(c, `${page}/docx`, { file: { name: '正文.docx', data: docx } }, { _csrf: await c.csrf(page) });
+    const body = await post(
+      c,
+      `${page}/docx`,
+      { file: { name: '正文.docx', data: docx } },
+      { _csrf: await c.csrf(page) },
+    );
     assert.equal(body.statusCode, 400);
     assert.match(body.body, /压缩比异常|疑似压缩炸弹/);
     for (const data of [xlsx, lying]) {
-      const att = await post(c, `${page}/attachments`, { file: { name: '数据.xlsx', data } }, { _csrf: await c.csrf(page) });
+      const att = await post(
+        c,
+        `${page}/attachments`,
+        { file: { name: '数据.xlsx', data } },
+        { _csrf: await c.csrf(page) },
+      );
       assert.equal(att.statusCode, 400, att.body.slice(0, 300));
       assert.match(att.body, /压缩炸弹|拒绝解压/);
     }
-    assert.equal((await h.db().selectFrom('item_attachments').selectAll().where('item_id', '=', id).execute()).length, 0, 'nothing stored');
-    const imp = await post(c, '/console/items/import', { file: { name: '目录.xlsx', data: xlsx } }, { _csrf: await c.csrf('/console/items/import'), orgId: String(org.id), mode: 'dry' });
+    assert.equal(
+      (await h.db().selectFrom('item_attachments').selectAll().where('item_id', '=', id).execute()).length,
+      0,
+      'nothing stored',
+    );
+    const imp = await post(
+      c,
+      '/console/items/import',
+      { file: { name: '目录.xlsx', data: xlsx } },
+      { _csrf: await c.csrf('/console/items/import'), orgId: String(org.id), mode: 'dry' },
+    );
     assert.equal(imp.statusCode, 400);
     assert.match(imp.body, /拒绝解压/);
     const csv = Buffer.from('名称,发布日期\n测试,2026-11-01\n');
-    const zip = await post(c, '/console/items/import', { file: { name: '目录.csv', data: csv }, zip: { name: '附件.zip', data: lying } }, { _csrf: await c.csrf('/console/items/import'), orgId: String(org.id), mode: 'dry' });
+    const zip = await post(
+      c,
+      '/console/items/import',
+      { file: { name: '目录.csv', data: csv }, zip: { name: '附件.zip', data: lying } },
+      { _csrf: await c.csrf('/console/items/import'), orgId: String(org.id), mode: 'dry' },
+    );
     assert.equal(zip.statusCode, 400);
     assert.match(zip.body, /拒绝解压/);
   });
@@ -64,7 +113,12 @@ describeApp('zip bombs are refused everywhere an archive is opened', (h) => {
     const editor = await makeUser(h.db(), [['editor', org]]);
     const c = h.client();
     await c.login(editor.username);
-    const form = await post(c, '/console/reports/check', { file: { name: '年报.xlsx', data: xlsx } }, { _csrf: await c.csrf('/console/reports/check') });
+    const form = await post(
+      c,
+      '/console/reports/check',
+      { file: { name: '年报.xlsx', data: xlsx } },
+      { _csrf: await c.csrf('/console/reports/check') },
+    );
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /无法判断/);
     assert.match(form.body, /疑似压缩炸弹|拒绝解压/);

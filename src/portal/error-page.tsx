@@ -5,7 +5,17 @@ import { PortalLayout } from '../platform/views/portal-layout.js';
 import { ErrorBody, errorTitle } from '../platform/views/error-page.js';
 
 /** A Chinese error page (403, 404, 500 …) in the portal layout; an expired form can be submitted again. */
-export function PortalErrorPage({ view, status, errors, resubmit }: { view: ViewCtx; status: number; errors: FieldError[]; resubmit?: ResubmitData | null }) {
+export function PortalErrorPage({
+  view,
+  status,
+  errors,
+  resubmit,
+}: {
+  view: ViewCtx;
+  status: number;
+  errors: FieldError[];
+  resubmit?: ResubmitData | null;
+}) {
   const title = errorTitle(status, resubmit);
   return (
     <PortalLayout view={view} title={title}>

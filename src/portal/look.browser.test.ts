@@ -9,7 +9,10 @@ import { testClock } from '../../test/helpers/clock.js';
 /** WCAG relative luminance and contrast of two `rgb(r, g, b)` colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((x) => Number(x) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? [])
+      .slice(0, 3)
+      .map((x) => Number(x) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -17,56 +20,87 @@ function contrast(a: string, b: string): number {
 }
 
 const style = (page: Page, selector: string, props: string[]) =>
-  page.locator(selector).first().evaluate((el, ps) => {
-    const cs = getComputedStyle(el);
-    return Object.fromEntries(ps.map((p) => [p, cs.getPropertyValue(p)]));
-  }, props);
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el, ps) => {
+      const cs = getComputedStyle(el);
+      return Object.fromEntries(ps.map((p) => [p, cs.getPropertyValue(p)]));
+    }, props);
 
-describe('portal look: focus ring, header search button, facets beside results, a chart legible on a phone [sqlite]', { skip: browserSkip }, () => {
-  let env: BrowserApp | undefined;
-  let base: string;
-  let browser: Browser;
-  before(async () => {
-    env = await startBrowserApp(async ({ database, config }) => {
-      await runInit({ db: database.db, actor: systemActor('test'), config, now: testClock }, { demo: true, log: () => undefined });
+describe(
+  'portal look: focus ring, header search button, facets beside results, a chart legible on a phone [sqlite]',
+  { skip: browserSkip },
+  () => {
+    let env: BrowserApp | undefined;
+    let base: string;
+    let browser: Browser;
+    before(async () => {
+      env = await startBrowserApp(async ({ database, config }) => {
+        await runInit(
+          { db: database.db, actor: systemActor('test'), config, now: testClock },
+          { demo: true, log: () => undefined },
+        );
+      });
+      ({ base, browser } = env);
     });
-    ({ base, browser } = env);
-  });
-  after(async () => {
-    await env?.close();
-  });
+    after(async () => {
+      await env?.close();
+    });
 
-  it('on a desktop: a focus ring of 3:1 on white and on the red header, a 搜索 button that stands out, facets beside the results', { timeout: 120_000 }, async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(base + '/search?q=' + encodeURIComponent('示例'));
-    const header = await style(page, '.site-header', ['background-color']);
-    const btn = await style(page, '.search-box button', ['background-color', 'color']);
-    assert.ok(contrast(btn['background-color']!, header['background-color']!) >= 3, `搜索 button ${btn['background-color']} against the header ${header['background-color']}`);
-    assert.ok(contrast(btn['background-color']!, btn.color!) >= 4.5, 'the button text is readable');
+    it(
+      'on a desktop: a focus ring of 3:1 on white and on the red header, a 搜索 button that stands out, facets beside the results',
+      { timeout: 120_000 },
+      async () => {
+        const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+        await page.goto(base + '/search?q=' + encodeURIComponent('示例'));
+        const header = await style(page, '.site-header', ['background-color']);
+        const btn = await style(page, '.search-box button', ['background-color', 'color']);
+        assert.ok(
+          contrast(btn['background-color']!, header['background-color']!) >= 3,
+          `搜索 button ${btn['background-color']} against the header ${header['background-color']}`,
+        );
+        assert.ok(contrast(btn['background-color']!, btn.color!) >= 4.5, 'the button text is readable');
 
-    const mainLink = page.locator('main a').first();
-    await mainLink.focus();
-    const ring = await mainLink.evaluate((el) => ({ outline: getComputedStyle(el).outlineColor, width: getComputedStyle(el).outlineWidth, halo: getComputedStyle(el).boxShadow }));
-    assert.equal(ring.width, '3px');
-    assert.ok(contrast(ring.outline, 'rgb(255, 255, 255)') >= 3, `focus ring ${ring.outline} on white`);
-    const halo = /rgb\([^)]+\)/.exec(ring.halo)?.[0] ?? '';
-    assert.ok(contrast(halo, header['background-color']!) >= 3, `focus halo ${halo} on the header`);
+        const mainLink = page.locator('main a').first();
+        await mainLink.focus();
+        const ring = await mainLink.evaluate((el) => ({
+          outline: getComputedStyle(el).outlineColor,
+          width: getComputedStyle(el).outlineWidth,
+          halo: getComputedStyle(el).boxShadow,
+        }));
+        assert.equal(ring.width, '3px');
+        assert.ok(contrast(ring.outline, 'rgb(255, 255, 255)') >= 3, `focus ring ${ring.outline} on white`);
+        const halo = /rgb\([^)]+\)/.exec(ring.halo)?.[0] ?? '';
+        assert.ok(contrast(halo, header['background-color']!) >= 3, `focus halo ${halo} on the header`);
 
-    const results = await page.locator('.search-layout > section').first().boundingBox();
-    const facets = await page.locator('.search-layout > aside').first().boundingBox();
-    assert.ok(results && facets, 'results and facets are shown');
-    assert.ok(facets.x >= results.x + results.width - 1 && facets.y < results.y + 200, 'the facets sit to the right of the results');
-    await shot(page, 'portal-search-1280');
-  });
+        const results = await page.locator('.search-layout > section').first().boundingBox();
+        const facets = await page.locator('.search-layout > aside').first().boundingBox();
+        assert.ok(results && facets, 'results and facets are shown');
+        assert.ok(
+          facets.x >= results.x + results.width - 1 && facets.y < results.y + 200,
+          'the facets sit to the right of the results',
+        );
+        await shot(page, 'portal-search-1280');
+      },
+    );
 
-  it('on a phone: the statistics chart keeps its text at least 10 px high and the page does not scroll sideways', { timeout: 120_000 }, async () => {
-    const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
-    await page.goto(base + '/stats');
-    const label = page.locator('figure.chart svg text').first();
-    await label.waitFor();
-    const box = await label.boundingBox();
-    assert.ok(box && box.height >= 10, `chart text ${box?.height} px high`);
-    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'the page itself does not scroll sideways');
-    await shot(page, 'portal-stats-375');
-  });
-});
+    it(
+      'on a phone: the statistics chart keeps its text at least 10 px high and the page does not scroll sideways',
+      { timeout: 120_000 },
+      async () => {
+        const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+        await page.goto(base + '/stats');
+        const label = page.locator('figure.chart svg text').first();
+        await label.waitFor();
+        const box = await label.boundingBox();
+        assert.ok(box && box.height >= 10, `chart text ${box?.height} px high`);
+        assert.ok(
+          (await page.evaluate(() => document.documentElement.scrollWidth)) <= 375,
+          'the page itself does not scroll sideways',
+        );
+        await shot(page, 'portal-stats-375');
+      },
+    );
+  },
+);

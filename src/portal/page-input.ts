@@ -14,4 +14,3 @@ export function unknownPageIfBadParams(req: FastifyRequest, notFound: () => Erro
   if (!e) return;
   throw e.validationContext === 'params' ? notFound() : e;
 }
-

@@ -60,7 +60,11 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export async function sitemapRoutes(app: FastifyInstance, publicUrl: string): Promise<void> {
   const r = typed(app);
   r.get('/robots.txt', async (_req, reply) =>
-    reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /console\nDisallow: /api/\nDisallow: /prefs/\nSitemap: ${publicUrl}/sitemap.xml\n`),
+    reply
+      .type('text/plain; charset=utf-8')
+      .send(
+        `User-agent: *\nDisallow: /console\nDisallow: /api/\nDisallow: /prefs/\nSitemap: ${publicUrl}/sitemap.xml\n`,
+      ),
   );
   r.get('/sitemap', async (req, reply) => {
     const orgs = await publicAgencies(req.ctx.db);
@@ -113,12 +117,21 @@ export async function sitemapRoutes(app: FastifyInstance, publicUrl: string): Pr
   });
   r.get('/sitemap.xml', async (req, reply) => {
     const urls: Array<{ loc: string; lastmod?: string }> = [{ loc: '/' }, { loc: '/sitemap' }];
-    for (const s of PUBLIC_SECTIONS) for (const [href] of s.links) if (!href.endsWith('.atom') && !href.endsWith('/status')) urls.push({ loc: href });
+    for (const s of PUBLIC_SECTIONS)
+      for (const [href] of s.links) if (!href.endsWith('.atom') && !href.endsWith('/status')) urls.push({ loc: href });
     for (let n = 1; n <= ARTICLE20_ITEMS.length; n++) urls.push({ loc: `/fdzdgk/${n}` });
     for (const o of await publicAgencies(req.ctx.db)) for (const [href] of agencyLinks(o.id)) urls.push({ loc: href });
     const today = todayInShanghai(req.ctx.now());
     for (const s of sources.values()) urls.push(...(await s(req.ctx, today)));
-    const body = urls.map((u) => `  <url><loc>${esc(publicUrl + u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`).join('\n');
-    return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
+    const body = urls
+      .map(
+        (u) => `  <url><loc>${esc(publicUrl + u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`,
+      )
+      .join('\n');
+    return reply
+      .type('application/xml; charset=utf-8')
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`,
+      );
   });
 }

@@ -30,13 +30,19 @@ export const catalogReportSource: ReportSource = {
     const kind = cell.label === '规章' ? 'rules' : cell.label === '行政规范性文件' ? 'normative' : null;
     if (!kind)
       return COMPUTED_ELSEWHERE.has(cell.label)
-        ? { entered: `“${cell.label}”的数字由单位在“年报表二数据”中按年度手工录入，不来自逐条记录。`, href: `/console/catalog/table2?orgId=${org.id}&year=${year}` }
+        ? {
+            entered: `“${cell.label}”的数字由单位在“年报表二数据”中按年度手工录入，不来自逐条记录。`,
+            href: `/console/catalog/table2?orgId=${org.id}&year=${year}`,
+          }
         : { entered: `系统不计算“${cell.label}”（2019 年格式特有的栏目），此数为手工录入。` };
     const { total, rows } = await table2CellItems(ctx, { orgId: org.id, year, kind, col: cell.col, ...page });
     return {
       what: kind === 'rules' ? '规章' : '行政规范性文件',
       columns: ['索引号', '标题', '发布机关', '成文日期', '效力'],
-      rows: rows.map((i) => ({ href: `/console/items/${i.id}`, cells: [i.indexNo, i.title, i.orgName, i.issuedOn, i.validity] })),
+      rows: rows.map((i) => ({
+        href: `/console/items/${i.id}`,
+        cells: [i.indexNo, i.title, i.orgName, i.issuedOn, i.validity],
+      })),
       total,
     };
   },

@@ -18,7 +18,8 @@ describe('gongkai report check', () => {
     // A jurisdiction folder: agencies in sub-folders, mixed formats and years.
     mkdirSync(path.join(dir, 'hongze'), { recursive: true });
     mkdirSync(path.join(dir, 'city'), { recursive: true });
-    for (const f of ['r2021-consistent.html', 'r2021-table4-error.html', 'r2019.html']) copyFileSync(fixture(f), path.join(dir, f));
+    for (const f of ['r2021-consistent.html', 'r2021-table4-error.html', 'r2019.html'])
+      copyFileSync(fixture(f), path.join(dir, f));
     copyFileSync(fixture('gov-reports/r03.pdf'), path.join(dir, 'hongze', 'r03.pdf'));
     copyFileSync(fixture('gov-reports/r04.txt'), path.join(dir, 'hongze', 'r04.txt'));
     copyFileSync(fixture('gov-reports/r02.pdf'), path.join(dir, 'city', 'r02.pdf'));
@@ -46,16 +47,30 @@ describe('gongkai report check', () => {
     const out: string[] = [];
     const csv = path.join(dir, 'result.csv');
     const progress: string[] = [];
-    const code = await runReportCheck([dir], { csv }, (l) => out.push(l), (l) => progress.push(l));
+    const code = await runReportCheck(
+      [dir],
+      { csv },
+      (l) => out.push(l),
+      (l) => progress.push(l),
+    );
     assert.equal(code, 2);
     assert.match(out.join('\n'), /共 7 份：一致 4，有误 2，无法判断 1。/);
     assert.equal(progress.length, 7);
     assert.match(out.join('\n'), /r04\.txt：一致/);
     assert.match(out.join('\n'), /已与上年报告 r03\.pdf（2023年）核对/);
-    const rows = readFileSync(csv, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const rows = readFileSync(csv, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     assert.equal(rows[0], '文件,单位,年度,格式,结论,表,行,列,应为,实为,说明');
     const of = (name: string): string[] => rows.filter((r) => r.includes(name));
-    assert.deepEqual(of('r03.pdf').map((r) => r.split(',').slice(1, 10).join(',')), ['洪泽区人民政府,2023,2019年格式,有误,表四,行政复议,总计,11,0', '洪泽区人民政府,2023,2019年格式,有误,表四,复议后起诉,总计,5,0']);
+    assert.deepEqual(
+      of('r03.pdf').map((r) => r.split(',').slice(1, 10).join(',')),
+      [
+        '洪泽区人民政府,2023,2019年格式,有误,表四,行政复议,总计,11,0',
+        '洪泽区人民政府,2023,2019年格式,有误,表四,复议后起诉,总计,5,0',
+      ],
+    );
     assert.equal(of('r02.pdf').length, 1);
     assert.match(of('r02.pdf')[0], /,淮安市人民政府,2024,2021年格式,一致,,,,,,一致：/);
     assert.match(of('broken.docx')[0], /,无法判断,,,,,,文件已损坏/);
@@ -89,21 +104,33 @@ describe('gongkai report check', () => {
     const bomb = new JSZip();
     bomb.file('zeros.html', Buffer.alloc(4 * 2 ** 20));
     const bombFile = path.join(dir, 'bomb.zip');
-    writeFileSync(bombFile, await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    writeFileSync(
+      bombFile,
+      await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }),
+    );
     const out2: string[] = [];
     assert.equal(await runReportCheck([bombFile], {}, (l) => out2.push(l)), 3);
-    assert.match(out2[0], /bomb\.zip：无法判断：压缩包中“zeros\.html”的压缩比异常（约 \d+ 倍），疑似压缩炸弹，拒绝解压。/);
+    assert.match(
+      out2[0],
+      /bomb\.zip：无法判断：压缩包中“zeros\.html”的压缩比异常（约 \d+ 倍），疑似压缩炸弹，拒绝解压。/,
+    );
   });
   it('checks 二 against last year’s 四 with --previous', async () => {
     const out: string[] = [];
-    const code = await runReportCheck([fixture('r2021-consistent.html')], { previous: fixture('r2019.html') }, (l) => out.push(l));
+    const code = await runReportCheck([fixture('r2021-consistent.html')], { previous: fixture('r2019.html') }, (l) =>
+      out.push(l),
+    );
     assert.equal(code, 2);
     assert.match(out.join('\n'), /应等于上年报告“四、结转下年度继续办理”/);
   });
   it('is registered in the gongkai CLI, with its exit codes', () => {
     const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', main, 'report', 'check', ...args], { encoding: 'utf8', env: { ...process.env, GONGKAI_ENV: 'test' }, timeout: 60_000 });
+      spawnSync(process.execPath, ['--import', 'tsx', main, 'report', 'check', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, GONGKAI_ENV: 'test' },
+        timeout: 60_000,
+      });
     const r = run(fixture('r2021-table4-error.html'), path.join(dir, 'missing.xlsx'));
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stdout, /表四“复议后起诉”的“总计”应为 5/);

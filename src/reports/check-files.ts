@@ -11,7 +11,10 @@ export function resultLines(r: CheckResult): string[] {
   if (r.agency || r.year) lines.push(`  单位：${r.agency ?? '未识别'}；年度：${r.year ?? '未识别'}`);
   if (r.formatNote) lines.push(`  说明：${r.formatNote}`);
   for (const v of r.violations) lines.push(`  ✗ ${v.message}`);
-  for (const m of r.verdict === 'undetermined' && r.missing.length === 1 && !r.found.table3 && !r.found.table4 ? [] : r.missing) lines.push(`  ? ${m}`);
+  for (const m of r.verdict === 'undetermined' && r.missing.length === 1 && !r.found.table3 && !r.found.table4
+    ? []
+    : r.missing)
+    lines.push(`  ? ${m}`);
   for (const n of r.notes) lines.push(`  · ${n}`);
   return lines;
 }
@@ -46,11 +49,17 @@ export async function runReportCheck(
     previous = p.tables;
   }
   const workers = opts.workers ?? workersFor(files);
-  const results = await checkSources(sourcesOf(files), { previous, workers, progress: (n, name) => progress(`已检查 ${n} 份：${name}`) });
+  const results = await checkSources(sourcesOf(files), {
+    previous,
+    workers,
+    progress: (n, name) => progress(`已检查 ${n} 份：${name}`),
+  });
   for (const r of results) for (const l of resultLines(r)) print(l);
   const count = (v: CheckResult['verdict']): number => results.filter((r) => r.verdict === v).length;
   if (results.length > 1)
-    print(`共 ${results.length} 份：${VERDICT_NAMES.consistent} ${count('consistent')}，${VERDICT_NAMES.inconsistent} ${count('inconsistent')}，${VERDICT_NAMES.undetermined} ${count('undetermined')}。`);
+    print(
+      `共 ${results.length} 份：${VERDICT_NAMES.consistent} ${count('consistent')}，${VERDICT_NAMES.inconsistent} ${count('inconsistent')}，${VERDICT_NAMES.undetermined} ${count('undetermined')}。`,
+    );
   for (const [file, make] of [
     [opts.csv, () => resultsCsv(results)],
     [opts.xlsx, () => resultsXlsx(results)],

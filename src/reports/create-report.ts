@@ -5,7 +5,12 @@ import { tx } from '../platform/tx.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { getOrg, rolesAllow } from '../orgs/index.js';
 import { FORMAT_NAMES, type ReportFormat, type ReportTables } from './report-format.rules.js';
-import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, type ReportSourceKind } from './report-workflow.rules.js';
+import {
+  REPORT_EDIT_ROLES,
+  REPORT_REVIEW_ROLES,
+  REPORT_SOURCE,
+  type ReportSourceKind,
+} from './report-workflow.rules.js';
 import { validTablesShape } from './tables-input.rules.js';
 import { computeTables } from './report-source.js';
 import { overviewDraft, otherDraft } from './narrative.rules.js';
@@ -28,11 +33,26 @@ export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<
   const thisYear = Number(todayInShanghai(ctx.now()).slice(0, 4));
   const errors = [];
   if (!Number.isInteger(input.year) || input.year < 2019 || input.year > thisYear)
-    errors.push({ code: 'year_invalid', field: 'year', message: `年度应为 2019 至 ${thisYear} 之间的年份（2018 年及以前的年度请录入《政府信息公开情况统计表》）。` });
-  if (input.tables && !validTablesShape(input.tables)) errors.push({ code: 'tables_invalid', field: 'tables', message: '报告表格数据不完整或格式不正确。' });
-  if (input.tables && Number.isInteger(input.year) && input.tables.format !== formatForYear(input.year) && !input.history)
-    errors.push({ code: 'format_mismatch', field: 'tables', message: `${input.year} 年度报告应使用${FORMAT_NAMES[formatForYear(input.year)]}。` });
-  if (!input.tables && input.history) errors.push({ code: 'tables_missing', field: 'file', message: '录入历史报告需要提供表格数据或报告文件。' });
+    errors.push({
+      code: 'year_invalid',
+      field: 'year',
+      message: `年度应为 2019 至 ${thisYear} 之间的年份（2018 年及以前的年度请录入《政府信息公开情况统计表》）。`,
+    });
+  if (input.tables && !validTablesShape(input.tables))
+    errors.push({ code: 'tables_invalid', field: 'tables', message: '报告表格数据不完整或格式不正确。' });
+  if (
+    input.tables &&
+    Number.isInteger(input.year) &&
+    input.tables.format !== formatForYear(input.year) &&
+    !input.history
+  )
+    errors.push({
+      code: 'format_mismatch',
+      field: 'tables',
+      message: `${input.year} 年度报告应使用${FORMAT_NAMES[formatForYear(input.year)]}。`,
+    });
+  if (!input.tables && input.history)
+    errors.push({ code: 'tables_missing', field: 'file', message: '录入历史报告需要提供表格数据或报告文件。' });
   if (errors.length) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
     const org = await getOrg(trx, input.orgId);
@@ -40,8 +60,16 @@ export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<
     const roles = input.history ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES;
     if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, roles, org.path)) throw forbidden();
     // 条例第四十九条: the administrative organ reports; its internal sections (内设机构) are no 报送单位.
-    if (org.kind === 'section') throw invalidFields([{ code: 'report_org_section', field: 'orgId', message: `${org.name}是内设机构，不单独编制年度报告，请选择其所属机关。` }]);
-    if (await findReport(trx, org.id, input.year)) throw conflict('report_exists', `${org.name} ${input.year} 年度报告已存在。`, 'year');
+    if (org.kind === 'section')
+      throw invalidFields([
+        {
+          code: 'report_org_section',
+          field: 'orgId',
+          message: `${org.name}是内设机构，不单独编制年度报告，请选择其所属机关。`,
+        },
+      ]);
+    if (await findReport(trx, org.id, input.year))
+      throw conflict('report_exists', `${org.name} ${input.year} 年度报告已存在。`, 'year');
     const format = input.tables?.format ?? formatForYear(input.year);
     const prevRow = await findReport(trx, org.id, input.year - 1);
     const previous = prevRow ? rowTables(prevRow) : null;

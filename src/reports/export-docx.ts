@@ -5,7 +5,17 @@
  * split, table 三's and 四's three header rows repeated on every page, no vertical merge below a header
  * (table-print.rules.ts), page numbers.
  */
-import { BorderStyle, HeightRule, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType, type Paragraph } from 'docx';
+import {
+  BorderStyle,
+  HeightRule,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
+  type Paragraph,
+} from 'docx';
 import { cjkParagraph, gongwenDocument, gongwenSection, packDocx } from '../platform/office/gongwen-docx.js';
 import { FIRST_LINE_INDENT, TITLE_LINE, TYPE_SIZE, mm } from '../platform/office/gongwen.rules.js';
 import type { ReportTables } from './report-format.rules.js';
@@ -37,14 +47,26 @@ function cellOf(c: PrintCell, widths: number[]): TableCell {
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 40, right: 40, top: 20, bottom: 20 },
     borders: { left: LINE, right: LINE, top: c.top ? LINE : NONE, bottom: c.bottom ? LINE : NONE },
-    children: [cjkParagraph(c.text, { font: 'song', size: CELL_PT, bold: c.header, line: CELL_LINE, align: c.numeric || c.header || c.part ? 'center' : 'left' })],
+    children: [
+      cjkParagraph(c.text, {
+        font: 'song',
+        size: CELL_PT,
+        bold: c.header,
+        line: CELL_LINE,
+        align: c.numeric || c.header || c.part ? 'center' : 'left',
+      }),
+    ],
   });
 }
 
 function tableOf(l: LayoutTable, index: 0 | 1 | 2): Table {
   const spec = printSpec(l, index);
   const widths = spec.widthsMm.map(mm);
-  const units = (col: number, cs: number) => unitsIn(spec.widthsMm.slice(col, col + cs).reduce((a, b) => a + b, 0), CELL_PT);
+  const units = (col: number, cs: number) =>
+    unitsIn(
+      spec.widthsMm.slice(col, col + cs).reduce((a, b) => a + b, 0),
+      CELL_PT,
+    );
   const rows = printRows(l, spec.headerRows, units);
   const isCaption = (cells: PrintCell[]) => cells.every((c) => c.header);
   return new Table({
@@ -65,14 +87,30 @@ function tableOf(l: LayoutTable, index: 0 | 1 | 2): Table {
   });
 }
 
-const heading = (text: string): Paragraph => cjkParagraph(text, { font: 'hei', firstLine: FIRST_LINE_INDENT, keepNext: true, keepLines: true, before: 140, after: 140 });
-const body = (lines: string[] | undefined): Paragraph[] => (lines?.length ? lines : ['（无）']).map((t) => cjkParagraph(t, { firstLine: FIRST_LINE_INDENT, align: 'both' }));
+const heading = (text: string): Paragraph =>
+  cjkParagraph(text, {
+    font: 'hei',
+    firstLine: FIRST_LINE_INDENT,
+    keepNext: true,
+    keepLines: true,
+    before: 140,
+    after: 140,
+  });
+const body = (lines: string[] | undefined): Paragraph[] =>
+  (lines?.length ? lines : ['（无）']).map((t) => cjkParagraph(t, { firstLine: FIRST_LINE_INDENT, align: 'both' }));
 
 /** The report as a DOCX buffer. */
 export async function exportReportDocx(t: ReportTables, text: DocxReportText): Promise<Buffer> {
   const [t2, t3, t4] = reportLayouts(t);
   const children = [
-    cjkParagraph(text.title, { font: 'xiaobiaosong', size: TYPE_SIZE.no2, align: 'center', line: TITLE_LINE, after: 560, keepNext: true }),
+    cjkParagraph(text.title, {
+      font: 'xiaobiaosong',
+      size: TYPE_SIZE.no2,
+      align: 'center',
+      line: TITLE_LINE,
+      after: 560,
+      keepNext: true,
+    }),
     heading('一、总体情况'),
     ...body(text.overview),
     heading(t2.title),

@@ -34,15 +34,30 @@ export async function exportReportXlsx(t: ReportTables, title: string): Promise<
       const x = ws.getCell(top + r, 1 + c);
       x.value = cell.numeric ? (cell.value ?? null) : cell.text;
       x.font = { name: '宋体', size: FONT_PT, bold: !!cell.header };
-      x.alignment = { vertical: 'middle', horizontal: cell.numeric || cell.header || (cell.rs ?? 1) > 1 ? 'center' : 'left', wrapText: true };
-      x.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-      if ((cell.rs ?? 1) > 1 || (cell.cs ?? 1) > 1) ws.mergeCells(top + r, 1 + c, top + r + (cell.rs ?? 1) - 1, c + (cell.cs ?? 1));
+      x.alignment = {
+        vertical: 'middle',
+        horizontal: cell.numeric || cell.header || (cell.rs ?? 1) > 1 ? 'center' : 'left',
+        wrapText: true,
+      };
+      x.border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
+      if ((cell.rs ?? 1) > 1 || (cell.cs ?? 1) > 1)
+        ws.mergeCells(top + r, 1 + c, top + r + (cell.rs ?? 1) - 1, c + (cell.cs ?? 1));
     }
     WIDTHS[index](l.width).forEach((w, j) => (ws.getColumn(j + 1).width = w));
     const lastRow = top + l.rows.length - 1;
     ws.getRow(1).height = 24;
     fitRowHeights(ws, { lastRow, lastCol: l.width, fontPt: FONT_PT, fromRow: 2 });
-    setPrint(ws, { landscape: l.width > 10, titleRows: spec.headerRows ? [1, 1 + spec.headerRows] : undefined, lastRow, lastCol: l.width });
+    setPrint(ws, {
+      landscape: l.width > 10,
+      titleRows: spec.headerRows ? [1, 1 + spec.headerRows] : undefined,
+      lastRow,
+      lastCol: l.width,
+    });
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

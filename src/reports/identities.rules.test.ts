@@ -1,7 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkIdentities, t3Cell, t4Cell } from './identities.rules.js';
-import { TABLE3_ROWS_2019, TABLE3_ROWS_2021, TABLE3_COLUMNS, TABLE2_2021, TABLE2_2019, resultGroupSpan, emptyTables, table4CellLabel } from './report-format.rules.js';
+import {
+  TABLE3_ROWS_2019,
+  TABLE3_ROWS_2021,
+  TABLE3_COLUMNS,
+  TABLE2_2021,
+  TABLE2_2019,
+  resultGroupSpan,
+  emptyTables,
+  table4CellLabel,
+} from './report-format.rules.js';
 import { sampleTables } from './fixtures/sample-tables.js';
 
 describe('report format (国办公开办函〔2021〕30号 and 〔2019〕60号)', () => {
@@ -21,8 +30,14 @@ describe('report format (国办公开办函〔2021〕30号 and 〔2019〕60号)'
     assert.equal(resultGroupSpan('2019'), 20);
   });
   it('table 三 has the 7 columns in order; table 二 has 4 blocks (2021) and 5 (2019)', () => {
-    assert.deepEqual([...TABLE3_COLUMNS], ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
-    assert.deepEqual(TABLE2_2021.map((b) => b.caption), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+    assert.deepEqual(
+      [...TABLE3_COLUMNS],
+      ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+    );
+    assert.deepEqual(
+      TABLE2_2021.map((b) => b.caption),
+      ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'],
+    );
     assert.equal(TABLE2_2021[3].columns[0], '本年收费金额（单位：万元）');
     assert.equal(TABLE2_2019.length, 5);
     assert.equal(TABLE2_2019[0].rows[1].label, '规范性文件');
@@ -74,7 +89,10 @@ describe('identities (REFERENCE §2.1)', () => {
     assert.deepEqual(v.map((x) => `${x.code}:${x.column}`).sort(), ['balance:商业企业', 'balance:总计']);
     const b = v.find((x) => x.column === '商业企业')!;
     assert.equal(b.expected, b.actual + 1);
-    assert.match(b.message, /表三“商业企业”列：一、本年新收（\d+）加二、上年结转（\d+）为 \d+，应等于三（七）总计（\d+）加四、结转下年度（\d+），实为 \d+。/);
+    assert.match(
+      b.message,
+      /表三“商业企业”列：一、本年新收（\d+）加二、上年结转（\d+）为 \d+，应等于三（七）总计（\d+）加四、结转下年度（\d+），实为 \d+。/,
+    );
   });
   it('blank cells (null) count as 0', () => {
     const t = emptyTables('2019');
@@ -95,13 +113,18 @@ describe('identities (REFERENCE §2.1)', () => {
   it("this year's 二 must equal last year's 四", () => {
     const last = sampleTables('2021', 7);
     const t = sampleTables('2021', 8);
-    t.table3.carried = [...(last.table3.next)];
+    t.table3.carried = [...last.table3.next];
     // Keep 一 + 二 = 三 + 四 by adjusting 一.
     t.table3.new = t.table3.total.map((x, c) => (x ?? 0) + (t.table3.next[c] ?? 0) - (t.table3.carried[c] ?? 0));
     assert.deepEqual(checkIdentities(t, last), []);
-    const prev = { table3: { ...last.table3, next: last.table3.next.map((x, c) => (c === 0 || c === 6 ? (x ?? 0) + 1 : x)) } };
+    const prev = {
+      table3: { ...last.table3, next: last.table3.next.map((x, c) => (c === 0 || c === 6 ? (x ?? 0) + 1 : x)) },
+    };
     const v = checkIdentities(t, prev);
-    assert.deepEqual(v.map((x) => `${x.code}:${x.column}`), ['carry_over:自然人', 'carry_over:总计']);
+    assert.deepEqual(
+      v.map((x) => `${x.code}:${x.column}`),
+      ['carry_over:自然人', 'carry_over:总计'],
+    );
     assert.match(v[0].message, /应等于上年报告“四、结转下年度继续办理”的 \d+，实为 \d+。/);
   });
   it('with unknown cells (the checker): an identity using one is not judged, absent rows are not “missing_row”', () => {
@@ -116,7 +139,10 @@ describe('identities (REFERENCE §2.1)', () => {
     // is judged; 行政复议 uses the unknown 四:2. What is left: nothing broken.
     assert.deepEqual(v, []);
     const known = checkIdentities(t, null, { unknown: new Set() });
-    assert.deepEqual(known.map((x) => `${x.code}:${x.row}:${x.column}`), ['row_total:1.属于国家秘密:总计', 'table4_total:行政复议:总计']);
+    assert.deepEqual(
+      known.map((x) => `${x.code}:${x.row}:${x.column}`),
+      ['row_total:1.属于国家秘密:总计', 'table4_total:行政复议:总计'],
+    );
   });
   it('a missing row is reported, not a crash', () => {
     const t = sampleTables('2021', 9);

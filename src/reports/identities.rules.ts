@@ -2,13 +2,7 @@
  * The identities an annual report's tables must satisfy (国办公开办函〔2021〕30号, table 三 header note
  * “第一项加第二项之和，等于第三项加第四项之和”; derived sums, REFERENCE §2.1).
  */
-import {
-  TABLE3_COLUMNS,
-  TOTAL_COL,
-  table3Rows,
-  table4CellLabel,
-  type ReportTables,
-} from './report-format.rules.js';
+import { TABLE3_COLUMNS, TOTAL_COL, table3Rows, table4CellLabel, type ReportTables } from './report-format.rules.js';
 
 /** Which identity a violation breaks. */
 export type IdentityCode = 'balance' | 'row_total' | 'outcome_total' | 'table4_total' | 'carry_over' | 'missing_row';
@@ -71,7 +65,11 @@ function knownCells(t: ReportTables, opts: IdentityOptions | undefined): (cells:
  * This year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column (REFERENCE §2.1 [D]:
  * the cross-year check). Columns whose cells are unknown this year are skipped.
  */
-export function checkCarryOver(t: ReportTables, previous: Pick<ReportTables, 'table3'>, opts?: IdentityOptions): Violation[] {
+export function checkCarryOver(
+  t: ReportTables,
+  previous: Pick<ReportTables, 'table3'>,
+  opts?: IdentityOptions,
+): Violation[] {
   const out: Violation[] = [];
   const known = knownCells(t, opts);
   const prev = previous.table3.next;
@@ -81,7 +79,12 @@ export function checkCarryOver(t: ReportTables, previous: Pick<ReportTables, 'ta
   TABLE3_COLUMNS.forEach((col, c) => {
     if (!known([t3Cell('carried', c)]) || n(prev[c]) === n(b[c])) return;
     out.push({
-      code: 'carry_over', table: '三', row: label, column: col, expected: n(prev[c]), actual: n(b[c]),
+      code: 'carry_over',
+      table: '三',
+      row: label,
+      column: col,
+      expected: n(prev[c]),
+      actual: n(b[c]),
       message: `表三“二、上年结转政府信息公开申请数量”行“${col}”列应等于上年报告“四、结转下年度继续办理”的 ${fmt(n(prev[c]))}，实为 ${fmt(n(b[c]))}。`,
     });
   });
@@ -92,7 +95,11 @@ export function checkCarryOver(t: ReportTables, previous: Pick<ReportTables, 'ta
  * Checks tables 三 and 四 (and, when last year's report is given, this year's 二 against last year's 四).
  * Blank cells count as 0. Returns [] when the report is consistent. See IdentityOptions for unknown cells.
  */
-export function checkIdentities(t: ReportTables, previous?: Pick<ReportTables, 'table3'> | null, opts?: IdentityOptions): Violation[] {
+export function checkIdentities(
+  t: ReportTables,
+  previous?: Pick<ReportTables, 'table3'> | null,
+  opts?: IdentityOptions,
+): Violation[] {
   const out: Violation[] = [];
   const rows = table3Rows(t.format);
   const known = knownCells(t, opts);
@@ -104,7 +111,15 @@ export function checkIdentities(t: ReportTables, previous?: Pick<ReportTables, '
   if (!opts?.unknown)
     for (const r of rows)
       if (!get(r.key))
-        out.push({ code: 'missing_row', table: '三', row: r.label, column: '', expected: 0, actual: 0, message: `表三缺少“${r.label}”行。` });
+        out.push({
+          code: 'missing_row',
+          table: '三',
+          row: r.label,
+          column: '',
+          expected: 0,
+          actual: 0,
+          message: `表三缺少“${r.label}”行。`,
+        });
 
   // 总计 column = sum of the six applicant columns, every row.
   for (const r of rows) {
@@ -113,7 +128,12 @@ export function checkIdentities(t: ReportTables, previous?: Pick<ReportTables, '
     const sum = v.slice(0, TOTAL_COL).reduce<number>((a, x) => a + n(x), 0);
     if (sum !== n(v[TOTAL_COL]))
       out.push({
-        code: 'row_total', table: '三', row: r.label, column: '总计', expected: sum, actual: n(v[TOTAL_COL]),
+        code: 'row_total',
+        table: '三',
+        row: r.label,
+        column: '总计',
+        expected: sum,
+        actual: n(v[TOTAL_COL]),
         message: `表三“${r.label}”行“总计”列应为 ${fmt(sum)}（六类申请人之和），实为 ${fmt(n(v[TOTAL_COL]))}。`,
       });
   }
@@ -126,18 +146,30 @@ export function checkIdentities(t: ReportTables, previous?: Pick<ReportTables, '
       const sum = leaves.reduce((a, r) => a + n(get(r.key)?.[c]), 0);
       if (sum !== n(total[c]))
         out.push({
-          code: 'outcome_total', table: '三', row: label('total'), column: col, expected: sum, actual: n(total[c]),
+          code: 'outcome_total',
+          table: '三',
+          row: label('total'),
+          column: col,
+          expected: sum,
+          actual: n(total[c]),
           message: `表三“（七）总计”行“${col}”列应为 ${fmt(sum)}（各项办理结果之和），实为 ${fmt(n(total[c]))}。`,
         });
     }
     // 一 + 二 = 三（七）+ 四.
-    const a = get('new'), b = get('carried'), nx = get('next');
+    const a = get('new'),
+      b = get('carried'),
+      nx = get('next');
     if (a && b && total && nx && known(['new', 'carried', 'total', 'next'].flatMap((k) => column(k, c)))) {
       const left = n(a[c]) + n(b[c]);
       const right = n(total[c]) + n(nx[c]);
       if (left !== right)
         out.push({
-          code: 'balance', table: '三', row: '一＋二＝三（七）＋四', column: col, expected: left, actual: right,
+          code: 'balance',
+          table: '三',
+          row: '一＋二＝三（七）＋四',
+          column: col,
+          expected: left,
+          actual: right,
           message: `表三“${col}”列：一、本年新收（${fmt(n(a[c]))}）加二、上年结转（${fmt(n(b[c]))}）为 ${fmt(left)}，应等于三（七）总计（${fmt(n(total[c]))}）加四、结转下年度（${fmt(n(nx[c]))}），实为 ${fmt(right)}。`,
         });
     }
@@ -152,7 +184,12 @@ export function checkIdentities(t: ReportTables, previous?: Pick<ReportTables, '
     const [group] = table4CellLabel(g * 5 + 4).split('·');
     if (sum !== n(cells[4]))
       out.push({
-        code: 'table4_total', table: '四', row: group, column: '总计', expected: sum, actual: n(cells[4]),
+        code: 'table4_total',
+        table: '四',
+        row: group,
+        column: '总计',
+        expected: sum,
+        actual: n(cells[4]),
         message: `表四“${group}”的“总计”应为 ${fmt(sum)}（结果维持、结果纠正、其他结果、尚未审结之和），实为 ${fmt(n(cells[4]))}。`,
       });
   }

@@ -17,7 +17,14 @@ export { createReport, formatForYear } from './create-report.js';
 export { checkIdentities } from './identities.rules.js';
 export { INDICATORS, indicatorsOf } from './indicators.rules.js';
 export { jurisdictionSummary } from './jurisdiction-summary.js';
-export { LEGACY_FIGURES, LEGACY_FORMAT_NAME, LEGACY_ROWS, LEGACY_TITLE, legacyField, legacyIndicators } from './legacy-stats.rules.js';
+export {
+  LEGACY_FIGURES,
+  LEGACY_FORMAT_NAME,
+  LEGACY_ROWS,
+  LEGACY_TITLE,
+  legacyField,
+  legacyIndicators,
+} from './legacy-stats.rules.js';
 export type { LegacyValues } from './legacy-stats.rules.js';
 export { rowLegacyValues } from './legacy-stats.store.js';
 export { publishedReport, publishedReports, publishedReportTables } from './public-reports.js';
@@ -25,14 +32,35 @@ export { publishReport } from './publish-report.js';
 export { reportCli } from './report-cli.js';
 export { reportStatuses } from './report-figures.js';
 // ./report-files.js loads a heavy library: its functions are loaded on first use.
-export const reportFile: (typeof import('./report-files.js'))['reportFile'] = async (...args) => (await import('./report-files.js')).reportFile(...args);
+export const reportFile: (typeof import('./report-files.js'))['reportFile'] = async (...args) =>
+  (await import('./report-files.js')).reportFile(...args);
 export { emptyTables, FORMAT_NAMES } from './report-format.rules.js';
 export type { ReportFormat, ReportTables } from './report-format.rules.js';
-export { legacyStatsOf, legacyStatsYears, previousYearReport, reportById, reportForStaff, reportsWithin } from './report-queries.js';
+export {
+  legacyStatsOf,
+  legacyStatsYears,
+  previousYearReport,
+  reportById,
+  reportForStaff,
+  reportsWithin,
+} from './report-queries.js';
 export { computeTables, recordsForCell, registerReportSource, reportSources } from './report-source.js';
 export type { CellRecords, EnteredCell, ReportOrg, ReportSource } from './report-source.js';
 export { reportTitle } from './report-title.rules.js';
-export { actionAllowed, deadlineBasis, isLate, isReportStatus, REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, reportDeadline, statusAfter, yearNotEnded } from './report-workflow.rules.js';
+export {
+  actionAllowed,
+  deadlineBasis,
+  isLate,
+  isReportStatus,
+  REPORT_EDIT_ROLES,
+  REPORT_REVIEW_ROLES,
+  REPORT_SOURCE,
+  REPORT_STATUS,
+  REPORT_VIEW_ROLES,
+  reportDeadline,
+  statusAfter,
+  yearNotEnded,
+} from './report-workflow.rules.js';
 export type { ReportAction, ReportSourceKind, ReportStatus } from './report-workflow.rules.js';
 export { rowTables } from './reports.store.js';
 export type { ReportListRow } from './reports.store.js';

@@ -16,7 +16,11 @@ export interface SummaryLine {
 }
 
 /** Every reporting organisation under the paths with its report of the year, and the summed tables. */
-export async function jurisdictionSummary(db: Db, paths: string[], year: number): Promise<{ lines: SummaryLine[]; tables: ReportTables; counted: number; published: number }> {
+export async function jurisdictionSummary(
+  db: Db,
+  paths: string[],
+  year: number,
+): Promise<{ lines: SummaryLine[]; tables: ReportTables; counted: number; published: number }> {
   const orgs = (await listOrgs(db, { underPaths: paths })).filter((o) => REPORTING_KINDS.has(o.kind));
   const reports = await listReports(db, { underPaths: paths, year });
   const byOrg = new Map(reports.map((r) => [r.org_id, r]));

@@ -25,8 +25,20 @@ export interface LegacyRow {
   aliases?: readonly string[];
 }
 
-const h = (key: string, label: string, level: LegacyRow['level']): LegacyRow => ({ key, label, unit: '', level, heading: true });
-const n = (key: string, label: string, unit: string, level: LegacyRow['level'], o: Partial<LegacyRow> = {}): LegacyRow => ({ key, label, unit, level, ...o });
+const h = (key: string, label: string, level: LegacyRow['level']): LegacyRow => ({
+  key,
+  label,
+  unit: '',
+  level,
+  heading: true,
+});
+const n = (
+  key: string,
+  label: string,
+  unit: string,
+  level: LegacyRow['level'],
+  o: Partial<LegacyRow> = {},
+): LegacyRow => ({ key, label, unit, level, ...o });
 
 /** The rows of the 统计表, in printed order. */
 export const LEGACY_ROWS: readonly LegacyRow[] = [
@@ -90,7 +102,13 @@ export const LEGACY_ROWS: readonly LegacyRow[] = [
   n('o_staff', '（三）从事政府信息公开工作人员数', '人', 1),
   n('o_staff_full', '1.专职人员数（不包括政府公报及政府网站工作人员数）', '人', 2),
   n('o_staff_part', '2.兼职人员数', '人', 2),
-  n('o_budget_wan', '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）', '万元', 1, { decimal: true }),
+  n(
+    'o_budget_wan',
+    '（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）',
+    '万元',
+    1,
+    { decimal: true },
+  ),
   h('m', '九、政府信息公开会议和培训情况', 0),
   n('m_meetings', '（一）召开政府信息公开工作会议或专题会议数', '次', 1),
   n('m_trainings', '（二）举办各类培训班数', '次', 1),
@@ -131,14 +149,24 @@ export function readLegacyFigure(row: LegacyRow, raw: string | number | null | u
 }
 
 /** Validates all figures (unknown keys refused); errors name the row in Chinese. */
-export function parseLegacyValues(input: Record<string, string | number | null | undefined>): { values: LegacyValues | null; errors: LegacyError[] } {
+export function parseLegacyValues(input: Record<string, string | number | null | undefined>): {
+  values: LegacyValues | null;
+  errors: LegacyError[];
+} {
   const errors: LegacyError[] = [];
   const values: LegacyValues = {};
   const known = new Set(LEGACY_FIGURES.map((r) => r.key));
-  for (const k of Object.keys(input)) if (!known.has(k)) errors.push({ code: 'legacy_row_unknown', field: legacyField(k), message: `统计表中没有“${k}”这一行。` });
+  for (const k of Object.keys(input))
+    if (!known.has(k))
+      errors.push({ code: 'legacy_row_unknown', field: legacyField(k), message: `统计表中没有“${k}”这一行。` });
   for (const r of LEGACY_FIGURES) {
     const v = readLegacyFigure(r, input[r.key]);
-    if (v === 'bad') errors.push({ code: 'legacy_figure_invalid', field: legacyField(r.key), message: `“${r.label}”应为${r.decimal ? '不小于 0 的数（单位万元，最多 4 位小数）' : '不小于 0 的整数'}。` });
+    if (v === 'bad')
+      errors.push({
+        code: 'legacy_figure_invalid',
+        field: legacyField(r.key),
+        message: `“${r.label}”应为${r.decimal ? '不小于 0 的数（单位万元，最多 4 位小数）' : '不小于 0 的整数'}。`,
+      });
     else values[r.key] = v;
   }
   return errors.length ? { values: null, errors } : { values, errors };
@@ -159,9 +187,15 @@ export function legacyWarnings(v: LegacyValues): LegacyError[] {
   const label = (k: string): string => LEGACY_ROWS.find((r) => r.key === k)!.label;
   const out: LegacyError[] = [];
   for (const [total, parts] of sums) {
-    if (v[total] === null || v[total] === undefined || parts.every((p) => v[p] === null || v[p] === undefined)) continue;
+    if (v[total] === null || v[total] === undefined || parts.every((p) => v[p] === null || v[p] === undefined))
+      continue;
     const s = parts.reduce((a, p) => a + (v[p] ?? 0), 0);
-    if (s !== v[total]) out.push({ code: 'legacy_sum', field: legacyField(total), message: `“${label(total)}”为 ${v[total]}，而其分项之和为 ${s}。` });
+    if (s !== v[total])
+      out.push({
+        code: 'legacy_sum',
+        field: legacyField(total),
+        message: `“${label(total)}”为 ${v[total]}，而其分项之和为 ${s}。`,
+      });
   }
   return out;
 }

@@ -21,6 +21,7 @@ export function overviewDraft(t: ReportTables, year: number, orgName: string): s
 
 /** Draft of section 六 with the information processing fees actually collected (yuan), when known. */
 export function otherDraft(year: number, feesYuan: number | null): string {
-  if (feesYuan === null) return `依据《政府信息公开信息处理费管理办法》规定，${year}年本机关实际收取信息处理费共计（待填写）元。`;
+  if (feesYuan === null)
+    return `依据《政府信息公开信息处理费管理办法》规定，${year}年本机关实际收取信息处理费共计（待填写）元。`;
   return `依据《政府信息公开信息处理费管理办法》规定，${year}年本机关实际收取信息处理费共计${feesYuan}元。`;
 }

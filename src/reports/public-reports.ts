@@ -17,7 +17,10 @@ export async function publishedReport(db: Db, id: number): Promise<ReportListRow
 }
 
 /** One published report with its tables; 404 when it does not exist or is not published. */
-export async function publishedReportTables(db: Db, id: number): Promise<{ report: ReportListRow; tables: ReportTables }> {
+export async function publishedReportTables(
+  db: Db,
+  id: number,
+): Promise<{ report: ReportListRow; tables: ReportTables }> {
   const report = await publishedReport(db, id);
   if (!report) throw notFound('report_not_found', '年度报告不存在或尚未发布。');
   return { report, tables: rowTables(report) };

@@ -16,7 +16,11 @@ export async function publishReport(ctx: Ctx, input: { id: number }): Promise<{ 
     if (early) throw conflict('report_year_not_ended', early);
     const deadline = reportDeadline(r.year, r.org_kind);
     const late = isLate(deadline, todayInShanghai(now), todayInShanghai(now));
-    await updateReportRow(trx, r.id, { status: 'published', published_at: now.toISOString(), updated_at: now.toISOString() });
+    await updateReportRow(trx, r.id, {
+      status: 'published',
+      published_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
     await writeAudit(trx, ctx, {
       action: 'report.publish',
       subjectType: 'annual_report',

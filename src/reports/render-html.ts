@@ -1,7 +1,8 @@
 import type { ReportTables } from './report-format.rules.js';
 import { reportLayouts, table2Layout, table3Layout, table4Layout, type LayoutTable } from './table-layout.js';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** One official table as an HTML `<table>` with its merged cells. */
 export function layoutHtml(l: LayoutTable, n: number): string {

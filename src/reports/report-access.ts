@@ -6,11 +6,20 @@ import { REPORT_STATUS, actionAllowed, isReportStatus, type ReportAction } from 
 import { getReport, type ReportListRow } from './reports.store.js';
 
 /** Loads a report for an action: 404 when missing, 403 without one of the roles on its org, 409 in the wrong state. */
-export async function reportForAction(trx: Db, ctx: Ctx, id: number, action: ReportAction, roles: readonly string[]): Promise<ReportListRow> {
+export async function reportForAction(
+  trx: Db,
+  ctx: Ctx,
+  id: number,
+  action: ReportAction,
+  roles: readonly string[],
+): Promise<ReportListRow> {
   const r = await getReport(trx, id);
   if (!r) throw notFound('report_not_found', '年度报告不存在。');
   if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, roles, r.org_path)) throw forbidden();
   if (!actionAllowed(r.status, action))
-    throw conflict('report_state', `报告当前状态为“${isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status}”，不能执行此操作。`);
+    throw conflict(
+      'report_state',
+      `报告当前状态为“${isReportStatus(r.status) ? REPORT_STATUS[r.status] : r.status}”，不能执行此操作。`,
+    );
   return r;
 }

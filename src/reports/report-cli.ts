@@ -12,16 +12,28 @@ export function reportCli(program: Command): void {
     .option('--csv <file>', '把每份报告的结论和明细写入 CSV 文件')
     .option('--xlsx <file>', '把结论和明细写入 XLSX 文件（“结论”“明细”两个工作表）')
     .option('--previous <file>', '上年报告：核对本年“二、上年结转”等于上年“四、结转下年度继续办理”')
-    .option('--workers <n>', '同时检查的线程数（默认：PDF 在 4 份以上时为 CPU 核数，最多 4）', (v) => Math.max(1, Math.min(16, Number.parseInt(v, 10) || 1)))
+    .option('--workers <n>', '同时检查的线程数（默认：PDF 在 4 份以上时为 CPU 核数，最多 4）', (v) =>
+      Math.max(1, Math.min(16, Number.parseInt(v, 10) || 1)),
+    )
     .option('--quiet', '不显示进度')
-    .action(async (files: string[], opts: { csv?: string; xlsx?: string; previous?: string; workers?: number; quiet?: boolean }) => {
-      try {
-        const live = !opts.quiet && process.stderr.isTTY;
-        process.exitCode = await runReportCheck(files, opts, undefined, live ? (l) => process.stderr.write(`\r${l.slice(0, 100)}\x1b[K`) : undefined);
-        if (live) process.stderr.write('\r\x1b[K');
-      } catch (e) {
-        console.error(`错误：检查失败（${(e as Error).message}）`);
-        process.exitCode = 1;
-      }
-    });
+    .action(
+      async (
+        files: string[],
+        opts: { csv?: string; xlsx?: string; previous?: string; workers?: number; quiet?: boolean },
+      ) => {
+        try {
+          const live = !opts.quiet && process.stderr.isTTY;
+          process.exitCode = await runReportCheck(
+            files,
+            opts,
+            undefined,
+            live ? (l) => process.stderr.write(`\r${l.slice(0, 100)}\x1b[K`) : undefined,
+          );
+          if (live) process.stderr.write('\r\x1b[K');
+        } catch (e) {
+          console.error(`错误：检查失败（${(e as Error).message}）`);
+          process.exitCode = 1;
+        }
+      },
+    );
 }

@@ -6,7 +6,10 @@ import type { Db } from '../platform/db/schema.js';
 import { listReports } from './reports.store.js';
 
 /** The status of the annual report of `year` per agency of the subtrees (agencies without a report are not listed). */
-export async function reportStatuses(db: Db, q: { paths: readonly string[]; year: number }): Promise<Array<{ orgId: number; published: boolean }>> {
+export async function reportStatuses(
+  db: Db,
+  q: { paths: readonly string[]; year: number },
+): Promise<Array<{ orgId: number; published: boolean }>> {
   const rows = await listReports(db, { underPaths: [...q.paths], year: q.year });
   return rows.map((r) => ({ orgId: r.org_id, published: r.status === 'published' }));
 }

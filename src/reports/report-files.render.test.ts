@@ -6,13 +6,22 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isA4, overlaps, render, renderSkip, textLines, type PdfPage, type Rendered } from '../../test/render/render.js';
+import {
+  isA4,
+  overlaps,
+  render,
+  renderSkip,
+  textLines,
+  type PdfPage,
+  type Rendered,
+} from '../../test/render/render.js';
 import { exportReportDocx } from './export-docx.js';
 import { exportReportXlsx } from './export-xlsx.js';
 import { sampleTables } from './fixtures/sample-tables.js';
 import { SECTION_TITLES, table3Rows, type ReportFormat } from './report-format.rules.js';
 
-const PARA = '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕中心工作，不断加大政府信息主动公开力度，依法做好依申请公开工作，政府信息公开工作取得新的成效。';
+const PARA =
+  '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕中心工作，不断加大政府信息主动公开力度，依法做好依申请公开工作，政府信息公开工作取得新的成效。';
 const TITLE = '示例县交通运输局2025年政府信息公开工作年度报告';
 /** Overviews of several lengths, so that table 三 starts at different heights and runs over a page. */
 const VARIANTS: Array<[string, ReportFormat, number]> = [
@@ -28,7 +37,11 @@ const head = (label: string): string => norm(label).slice(0, Math.min(6, norm(la
 
 const pageText = (p: PdfPage): string[] => textLines(p).map((l) => norm(l.text));
 const leafPages = (r: Rendered, format: ReportFormat): number[] =>
-  r.pages.flatMap((p, i) => (table3Rows(format).some((row) => row.kind === 'leaf' && pageText(p).some((l) => l.includes(head(row.label)))) ? [i] : []));
+  r.pages.flatMap((p, i) =>
+    table3Rows(format).some((row) => row.kind === 'leaf' && pageText(p).some((l) => l.includes(head(row.label))))
+      ? [i]
+      : [],
+  );
 
 describe('annual report files as printed by LibreOffice', { skip: renderSkip }, () => {
   let out: Map<string, Rendered>;
@@ -36,10 +49,18 @@ describe('annual report files as printed by LibreOffice', { skip: renderSkip }, 
     const files = await Promise.all(
       VARIANTS.map(async ([name, format, n]) => ({
         name: `report-${name}.docx`,
-        data: await exportReportDocx(sampleTables(format, 3), { title: TITLE, overview: Array.from({ length: n }, () => PARA), problems: [PARA], other: ['本年度本机关未收取信息处理费。'] }),
+        data: await exportReportDocx(sampleTables(format, 3), {
+          title: TITLE,
+          overview: Array.from({ length: n }, () => PARA),
+          problems: [PARA],
+          other: ['本年度本机关未收取信息处理费。'],
+        }),
       })),
     );
-    files.push({ name: 'report-2021.xlsx', data: await exportReportXlsx(sampleTables('2021', 3), '示例县交通运输局2025年') });
+    files.push({
+      name: 'report-2021.xlsx',
+      data: await exportReportXlsx(sampleTables('2021', 3), '示例县交通运输局2025年'),
+    });
     out = await render('reports', files);
   });
 
@@ -52,13 +73,19 @@ describe('annual report files as printed by LibreOffice', { skip: renderSkip }, 
       assert.ok(pages.length >= 1);
       for (const i of pages) {
         const lines = textLines(r.pages[i]);
-        const firstLeaf = lines.findIndex((l) => table3Rows(format).some((row) => row.kind === 'leaf' && norm(l.text).includes(head(row.label))));
+        const firstLeaf = lines.findIndex((l) =>
+          table3Rows(format).some((row) => row.kind === 'leaf' && norm(l.text).includes(head(row.label))),
+        );
         for (const h of HEADERS) {
           const at = lines.findIndex((l) => norm(l.text).includes(h));
           assert.ok(at >= 0 && at < firstLeaf, `page ${i + 1}: “${h}” above the rows`);
         }
       }
-      for (const row of table3Rows(format)) assert.ok(r.pages.some((p) => pageText(p).some((l) => l.includes(head(row.label)))), `“${row.label}” starts on one line`);
+      for (const row of table3Rows(format))
+        assert.ok(
+          r.pages.some((p) => pageText(p).some((l) => l.includes(head(row.label)))),
+          `“${row.label}” starts on one line`,
+        );
       for (const title of SECTION_TITLES) {
         const i = r.pages.findIndex((p) => pageText(p).includes(norm(title)));
         assert.ok(i >= 0, `${title} printed`);
@@ -68,7 +95,9 @@ describe('annual report files as printed by LibreOffice', { skip: renderSkip }, 
         assert.ok(after.length >= 1, `${title} is followed by its content on page ${i + 1}`);
       }
       // Table 四 (three header rows and one data row) on one page.
-      const t4 = r.pages.filter((p) => pageText(p).some((l) => l.includes('未经复议直接起诉') || l.includes('复议后起诉')));
+      const t4 = r.pages.filter((p) =>
+        pageText(p).some((l) => l.includes('未经复议直接起诉') || l.includes('复议后起诉')),
+      );
       assert.equal(t4.length, 1, 'table 四 whole on one page');
     });
   }
@@ -86,8 +115,17 @@ describe('annual report files as printed by LibreOffice', { skip: renderSkip }, 
       assert.deepEqual(overlaps(p), [], `page ${i + 1}: no overlapping text`);
     }
     const pages = leafPages(r, '2021');
-    for (const i of pages) for (const h of HEADERS) assert.ok(pageText(r.pages[i]).some((l) => l.includes(h)), `page ${i + 1}: ${h}`);
-    for (const row of table3Rows('2021')) assert.ok(r.pages.some((p) => pageText(p).some((l) => l.includes(head(row.label)))), `“${row.label}” starts on one line`);
+    for (const i of pages)
+      for (const h of HEADERS)
+        assert.ok(
+          pageText(r.pages[i]).some((l) => l.includes(h)),
+          `page ${i + 1}: ${h}`,
+        );
+    for (const row of table3Rows('2021'))
+      assert.ok(
+        r.pages.some((p) => pageText(p).some((l) => l.includes(head(row.label)))),
+        `“${row.label}” starts on one line`,
+      );
     const t4 = r.pages.find((p) => pageText(p).some((l) => l.includes('未经复议直接起诉')))!;
     assert.ok(t4.width > t4.height, '表四 landscape');
     assert.equal(r.pages.length, 3, 'one page per table');

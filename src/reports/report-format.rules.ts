@@ -39,26 +39,62 @@ export interface Table2Block {
 
 /** Table 二 “主动公开政府信息情况”, 2021 format (4 blocks; 第二十条第（一）（五）（六）（八）项). */
 export const TABLE2_2021: readonly Table2Block[] = [
-  { caption: '第二十条第（一）项', columns: ['本年制发件数', '本年废止件数', '现行有效件数'], rows: [{ label: '规章' }, { label: '行政规范性文件' }] },
+  {
+    caption: '第二十条第（一）项',
+    columns: ['本年制发件数', '本年废止件数', '现行有效件数'],
+    rows: [{ label: '规章' }, { label: '行政规范性文件' }],
+  },
   { caption: '第二十条第（五）项', columns: ['本年处理决定数量'], rows: [{ label: '行政许可' }] },
-  { caption: '第二十条第（六）项', columns: ['本年处理决定数量'], rows: [{ label: '行政处罚' }, { label: '行政强制' }] },
-  { caption: '第二十条第（八）项', columns: ['本年收费金额（单位：万元）'], rows: [{ label: '行政事业性收费', decimal: true }] },
+  {
+    caption: '第二十条第（六）项',
+    columns: ['本年处理决定数量'],
+    rows: [{ label: '行政处罚' }, { label: '行政强制' }],
+  },
+  {
+    caption: '第二十条第（八）项',
+    columns: ['本年收费金额（单位：万元）'],
+    rows: [{ label: '行政事业性收费', decimal: true }],
+  },
 ];
 
 /** Table 二, 2019 format (5 blocks, REFERENCE §2.2). */
 export const TABLE2_2019: readonly Table2Block[] = [
-  { caption: '第二十条第（一）项', columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], rows: [{ label: '规章' }, { label: '规范性文件' }] },
-  { caption: '第二十条第（五）项', columns: ['上一年项目数量', '本年增/减', '处理决定数量'], rows: [{ label: '行政许可' }, { label: '其他对外管理服务事项' }] },
-  { caption: '第二十条第（六）项', columns: ['上一年项目数量', '本年增/减', '处理决定数量'], rows: [{ label: '行政处罚' }, { label: '行政强制' }] },
+  {
+    caption: '第二十条第（一）项',
+    columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+    rows: [{ label: '规章' }, { label: '规范性文件' }],
+  },
+  {
+    caption: '第二十条第（五）项',
+    columns: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    rows: [{ label: '行政许可' }, { label: '其他对外管理服务事项' }],
+  },
+  {
+    caption: '第二十条第（六）项',
+    columns: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    rows: [{ label: '行政处罚' }, { label: '行政强制' }],
+  },
   { caption: '第二十条第（八）项', columns: ['上一年项目数量', '本年增/减'], rows: [{ label: '行政事业性收费' }] },
-  { caption: '第二十条第（九）项', columns: ['采购项目数量', '采购总金额'], rows: [{ label: '政府集中采购', decimal: true }] },
+  {
+    caption: '第二十条第（九）项',
+    columns: ['采购项目数量', '采购总金额'],
+    rows: [{ label: '政府集中采购', decimal: true }],
+  },
 ];
 
 /** The header label column of table 二. */
 export const TABLE2_LABEL_HEADER = '信息内容';
 
 /** The 7 numeric columns of table 三, in order. */
-export const TABLE3_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+export const TABLE3_COLUMNS = [
+  '自然人',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他',
+  '总计',
+] as const;
 /** Index of the 总计 column. */
 export const TOTAL_COL = 6;
 /** Group header over 商业企业 … 其他. */
@@ -118,7 +154,12 @@ const TAIL: readonly Table3Row[] = [
 export const TABLE3_ROWS_2021: readonly Table3Row[] = [
   ...HEAD,
   { key: '6.1', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', kind: 'leaf', group: G6 },
-  { key: '6.2', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', kind: 'leaf', group: G6 },
+  {
+    key: '6.2',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    kind: 'leaf',
+    group: G6,
+  },
   { key: '6.3', label: '3.其他', kind: 'leaf', group: G6 },
   ...TAIL,
 ];
@@ -127,13 +168,18 @@ export const TABLE3_ROWS_2021: readonly Table3Row[] = [
 export const TABLE3_ROWS_2019: readonly Table3Row[] = [...HEAD, { key: '6', label: G6, kind: 'leaf' }, ...TAIL];
 
 /** Group label cells (spanning their leaf rows, beside them); 2019 has no （六） group. */
-export const TABLE3_GROUPS: Record<ReportFormat, readonly string[]> = { '2021': [G3, G4, G5, G6], '2019': [G3, G4, G5] };
+export const TABLE3_GROUPS: Record<ReportFormat, readonly string[]> = {
+  '2021': [G3, G4, G5, G6],
+  '2019': [G3, G4, G5],
+};
 
 /** Rows of table 三 for a format. */
-export const table3Rows = (format: ReportFormat): readonly Table3Row[] => (format === '2021' ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019);
+export const table3Rows = (format: ReportFormat): readonly Table3Row[] =>
+  format === '2021' ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019;
 
 /** Rowspan of the “三、本年度办理结果” cell: 22 (2021) or 20 (2019). */
-export const resultGroupSpan = (format: ReportFormat): number => table3Rows(format).filter((r) => r.kind === 'leaf' || r.kind === 'total').length;
+export const resultGroupSpan = (format: ReportFormat): number =>
+  table3Rows(format).filter((r) => r.kind === 'leaf' || r.kind === 'total').length;
 
 /** Table 四 groups (the same in 2019 and 2021). */
 export const TABLE4_TOP = [

@@ -17,16 +17,25 @@ export async function reportForStaff(ctx: Pick<Ctx, 'db' | 'actor'>, id: number)
 }
 
 /** A report as stored now (after a failed action, to show it again), or undefined. */
-export const reportById = (ctx: Pick<Ctx, 'db'>, id: number): Promise<ReportListRow | undefined> => getReport(ctx.db, id);
+export const reportById = (ctx: Pick<Ctx, 'db'>, id: number): Promise<ReportListRow | undefined> =>
+  getReport(ctx.db, id);
 
 /** The organisation's report of the year before (for the carry-over check), or undefined. */
-export const previousYearReport = (ctx: Pick<Ctx, 'db'>, r: Pick<ReportRow, 'org_id' | 'year'>): Promise<ReportRow | undefined> => findReport(ctx.db, r.org_id, r.year - 1);
+export const previousYearReport = (
+  ctx: Pick<Ctx, 'db'>,
+  r: Pick<ReportRow, 'org_id' | 'year'>,
+): Promise<ReportRow | undefined> => findReport(ctx.db, r.org_id, r.year - 1);
 
 /** Reports under the subtrees, of one organisation, year or statuses (all when no filter is given). */
-export const reportsWithin = (ctx: Pick<Ctx, 'db'>, f: { underPaths?: string[]; year?: number; statuses?: string[]; orgId?: number } = {}): Promise<ReportListRow[]> => listReports(ctx.db, f);
+export const reportsWithin = (
+  ctx: Pick<Ctx, 'db'>,
+  f: { underPaths?: string[]; year?: number; statuses?: string[]; orgId?: number } = {},
+): Promise<ReportListRow[]> => listReports(ctx.db, f);
 
 /** An organisation's pre-2019 统计表 of a year, or undefined. */
-export const legacyStatsOf = (ctx: Pick<Ctx, 'db'>, orgId: number, year: number): Promise<LegacyStatsRow | undefined> => findLegacyStats(ctx.db, orgId, year);
+export const legacyStatsOf = (ctx: Pick<Ctx, 'db'>, orgId: number, year: number): Promise<LegacyStatsRow | undefined> =>
+  findLegacyStats(ctx.db, orgId, year);
 
 /** Every pre-2019 统计表 of an organisation. */
-export const legacyStatsYears = (ctx: Pick<Ctx, 'db'>, orgId: number): Promise<LegacyStatsRow[]> => listLegacyStats(ctx.db, orgId);
+export const legacyStatsYears = (ctx: Pick<Ctx, 'db'>, orgId: number): Promise<LegacyStatsRow[]> =>
+  listLegacyStats(ctx.db, orgId);

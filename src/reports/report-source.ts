@@ -1,6 +1,13 @@
 import type { Ctx } from '../platform/context.js';
 import type { ReportCell } from './tables-input.rules.js';
-import { TABLE3_COLUMNS, TOTAL_COL, emptyTables, table3Rows, type ReportFormat, type ReportTables } from './report-format.rules.js';
+import {
+  TABLE3_COLUMNS,
+  TOTAL_COL,
+  emptyTables,
+  table3Rows,
+  type ReportFormat,
+  type ReportTables,
+} from './report-format.rules.js';
 
 /** The organisation a report is computed for. */
 export interface ReportOrg {
@@ -27,7 +34,13 @@ export interface ReportSource {
    * the cell has none (a figure entered by hand); null when the cell is not this source's. Runs as the
    * reader: a source refuses (AppError forbidden) when the reader may not see its records.
    */
-  records?(ctx: Ctx, org: ReportOrg, year: number, cell: ReportCell, page: { limit: number; offset: number }): Promise<CellRecords | EnteredCell | null>;
+  records?(
+    ctx: Ctx,
+    org: ReportOrg,
+    year: number,
+    cell: ReportCell,
+    page: { limit: number; offset: number },
+  ): Promise<CellRecords | EnteredCell | null>;
   /** 信息处理费 actually collected in the year, in yuan (for section 六). */
   feesCollected?(ctx: Ctx, org: ReportOrg, year: number): Promise<number | null>;
 }
@@ -49,7 +62,13 @@ const add = (a: number[], b: number[] | undefined): number[] => a.map((x, i) => 
  * （七）= the leaf rows; 二 from the sources, else last year's 四; 一 and 四 from the sources, else
  * derived from 一 + 二 = 三（七）+ 四. Without sources, every count is 0.
  */
-export async function computeTables(ctx: Ctx, org: ReportOrg, year: number, format: ReportFormat, previous: ReportTables | null): Promise<{ tables: ReportTables; fees: number | null }> {
+export async function computeTables(
+  ctx: Ctx,
+  org: ReportOrg,
+  year: number,
+  format: ReportFormat,
+  previous: ReportTables | null,
+): Promise<{ tables: ReportTables; fees: number | null }> {
   const t = emptyTables(format);
   const six = (): number[] => Array.from({ length: TOTAL_COL }, () => 0);
   const acc: Record<string, number[]> = {};
@@ -61,23 +80,33 @@ export async function computeTables(ctx: Ctx, org: ReportOrg, year: number, form
       acc[key] = add(acc[key] ?? six(), v);
     }
     const t2 = await s.table2?.(ctx, org, year);
-    for (const [label, v] of Object.entries(t2 ?? {})) if (t.table2[label]) t.table2[label] = t.table2[label].map((x, i) => (x ?? 0) + (v[i] ?? 0));
+    for (const [label, v] of Object.entries(t2 ?? {}))
+      if (t.table2[label]) t.table2[label] = t.table2[label].map((x, i) => (x ?? 0) + (v[i] ?? 0));
     const t4 = await s.table4?.(ctx, org, year);
     t4?.forEach((g, gi) => g.slice(0, 4).forEach((x, i) => (t.table4[gi * 5 + i] = (t.table4[gi * 5 + i] ?? 0) + x)));
     const f = await s.feesCollected?.(ctx, org, year);
     if (f !== null && f !== undefined) fees = (fees ?? 0) + f;
   }
-  for (let g = 0; g < 3; g++) t.table4[g * 5 + 4] = t.table4.slice(g * 5, g * 5 + 4).reduce<number>((a, x) => a + (x ?? 0), 0);
+  for (let g = 0; g < 3; g++)
+    t.table4[g * 5 + 4] = t.table4.slice(g * 5, g * 5 + 4).reduce<number>((a, x) => a + (x ?? 0), 0);
   const withTotal = (v: number[]): number[] => [...v, v.reduce((a, x) => a + x, 0)];
   const leaves = table3Rows(format).filter((r) => r.kind === 'leaf');
   for (const r of leaves) t.table3[r.key] = withTotal(acc[r.key] ?? six());
   t.table3.total = TABLE3_COLUMNS.map((_, c) => leaves.reduce((a, r) => a + (t.table3[r.key][c] ?? 0), 0));
   // 二 from the records when a source counts it (the identity 本年二 = 上年四 then checks it), else last year's 四.
-  t.table3.carried = acc.carried ? withTotal(acc.carried) : previous?.table3.next ? previous.table3.next.map((x) => x ?? 0) : withTotal(six());
+  t.table3.carried = acc.carried
+    ? withTotal(acc.carried)
+    : previous?.table3.next
+      ? previous.table3.next.map((x) => x ?? 0)
+      : withTotal(six());
   // 一 + 二 = 三（七）+ 四: a count the sources do not give is derived from the others.
   const closed = (c: number): number => t.table3.total[c] ?? 0;
   const carried = (c: number): number => t.table3.carried[c] ?? 0;
-  const newer = acc.new ?? (acc.next ? six().map((_, c) => Math.max(0, closed(c) + acc.next![c] - carried(c))) : six().map((_, c) => Math.max(0, closed(c) - carried(c))));
+  const newer =
+    acc.new ??
+    (acc.next
+      ? six().map((_, c) => Math.max(0, closed(c) + acc.next![c] - carried(c)))
+      : six().map((_, c) => Math.max(0, closed(c) - carried(c))));
   const next = acc.next ?? six().map((_, c) => Math.max(0, newer[c] + carried(c) - closed(c)));
   t.table3.new = withTotal(newer);
   t.table3.next = withTotal(next);
@@ -100,7 +129,13 @@ export interface EnteredCell {
 }
 
 /** The records behind one cell, from the source that owns it (tables 二, 三 and 四 each have one); null when none does. */
-export async function recordsForCell(ctx: Ctx, org: ReportOrg, year: number, cell: ReportCell, page: { limit: number; offset: number }): Promise<CellRecords | EnteredCell | null> {
+export async function recordsForCell(
+  ctx: Ctx,
+  org: ReportOrg,
+  year: number,
+  cell: ReportCell,
+  page: { limit: number; offset: number },
+): Promise<CellRecords | EnteredCell | null> {
   for (const s of sources) {
     const r = await s.records?.(ctx, org, year, cell, page);
     if (r) return r;

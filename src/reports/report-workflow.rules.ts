@@ -41,9 +41,15 @@ const FROM: Record<ReportAction, readonly ReportStatus[]> = {
 };
 
 /** Whether the action is allowed in the status. */
-export const actionAllowed = (status: string, action: ReportAction): boolean => isReportStatus(status) && FROM[action].includes(status);
+export const actionAllowed = (status: string, action: ReportAction): boolean =>
+  isReportStatus(status) && FROM[action].includes(status);
 
-const AFTER: Record<Exclude<ReportAction, 'edit'>, ReportStatus> = { submit: 'submitted', accept: 'accepted', return: 'returned', publish: 'published' };
+const AFTER: Record<Exclude<ReportAction, 'edit'>, ReportStatus> = {
+  submit: 'submitted',
+  accept: 'accepted',
+  return: 'returned',
+  publish: 'published',
+};
 /** The status after an action. */
 export const statusAfter = (action: Exclude<ReportAction, 'edit'>): ReportStatus => AFTER[action];
 
@@ -58,14 +64,20 @@ export function reportDeadline(year: number, orgKind: string): IsoDate {
 
 /** The article a deadline rests on, for display. */
 export const deadlineBasis = (year: number, orgKind: string): string =>
-  year <= 2018 ? '2007年《条例》第三十一条' : GOVERNMENT_KINDS.has(orgKind) ? '《条例》第四十九条第二款' : '《条例》第四十九条第一款';
+  year <= 2018
+    ? '2007年《条例》第三十一条'
+    : GOVERNMENT_KINDS.has(orgKind)
+      ? '《条例》第四十九条第二款'
+      : '《条例》第四十九条第一款';
 
 /**
  * 第五十条: the report covers a whole year, so it can be submitted or published only once the year has
  * ended (from 1 January of the next year, Beijing time). Returns the refusal message, or null.
  */
 export function yearNotEnded(year: number, today: IsoDate): string | null {
-  return today < `${year + 1}-01-01` ? `${year}年尚未结束，年度报告须在${year + 1}年1月1日以后报送、发布（条例第五十条：报告全年情况）。` : null;
+  return today < `${year + 1}-01-01`
+    ? `${year}年尚未结束，年度报告须在${year + 1}年1月1日以后报送、发布（条例第五十条：报告全年情况）。`
+    : null;
 }
 
 /** Late: published after the deadline, or not yet published and the deadline has passed (dates in Beijing time). */

@@ -27,7 +27,14 @@ async function rejects(p: Promise<unknown>, code: string): Promise<import('../pl
 }
 
 const audit = (h: { db(): import('../platform/db/schema.js').Db }, id: number) =>
-  h.db().selectFrom('audit_events').select(['action', 'summary']).where('subject_type', '=', 'annual_report').where('subject_id', '=', String(id)).orderBy('seq').execute();
+  h
+    .db()
+    .selectFrom('audit_events')
+    .select(['action', 'summary'])
+    .where('subject_type', '=', 'annual_report')
+    .where('subject_id', '=', String(id))
+    .orderBy('seq')
+    .execute();
 
 describeDb('annual reports', (h) => {
   it('draft (computed) → refused with a broken identity → submitted → returned → accepted → published, each audited', async () => {
@@ -39,7 +46,13 @@ describeDb('annual reports', (h) => {
     const ctxS = h.ctx(sup.actor, NOW);
     // Earlier year entered as history (carry-over source for 二).
     const last = sampleTables('2021', 5);
-    const hist = await createReport(ctxS, { orgId: agency.id, year: 2024, tables: last, source: 'imported', history: true });
+    const hist = await createReport(ctxS, {
+      orgId: agency.id,
+      year: 2024,
+      tables: last,
+      source: 'imported',
+      history: true,
+    });
     assert.equal((await getReport(h.db(), hist.id))?.status, 'archived');
 
     const { id } = await createReport(ctxE, { orgId: agency.id, year: 2025 });
@@ -81,7 +94,16 @@ describeDb('annual reports', (h) => {
     await rejects(updateReport(ctxE, { id, overview: 'x' }), 'report_state');
     assert.deepEqual(
       (await audit(h, id)).map((a) => a.action),
-      ['report.create', 'report.update', 'report.update', 'report.submit', 'report.return', 'report.submit', 'report.accept', 'report.publish'],
+      [
+        'report.create',
+        'report.update',
+        'report.update',
+        'report.submit',
+        'report.return',
+        'report.submit',
+        'report.accept',
+        'report.publish',
+      ],
     );
   });
 
@@ -90,11 +112,28 @@ describeDb('annual reports', (h) => {
     const agency = await makeOrg(h.db(), { parent: county, name: '某县自然资源局', kind: 'agency' });
     registerReportSource({
       name: 'test-source',
-      table3: async (_ctx, org) => (org.id === agency.id ? { '1': [3, 1, 0, 0, 0, 0], '4.1': [2, 0, 0, 0, 0, 0], next: [1, 0, 0, 0, 0, 0], new: [6, 1, 0, 0, 0, 0] } : null),
-      table4: async (_ctx, org) => (org.id === agency.id ? [[1, 0, 0, 1], [0, 0, 0, 0], [0, 1, 0, 0]] : null),
+      table3: async (_ctx, org) =>
+        org.id === agency.id
+          ? { '1': [3, 1, 0, 0, 0, 0], '4.1': [2, 0, 0, 0, 0, 0], next: [1, 0, 0, 0, 0, 0], new: [6, 1, 0, 0, 0, 0] }
+          : null,
+      table4: async (_ctx, org) =>
+        org.id === agency.id
+          ? [
+              [1, 0, 0, 1],
+              [0, 0, 0, 0],
+              [0, 1, 0, 0],
+            ]
+          : null,
       feesCollected: async (_ctx, org) => (org.id === agency.id ? 300 : null),
       records: async (_ctx, org, _year, cell) =>
-        org.id === agency.id && cell.table === '三' && cell.key === '1' && cell.col === 0 ? { what: '申请', columns: ['申请编号'], rows: [{ href: '/console/requests/1', cells: ['2025-001'] }], total: 1 } : null,
+        org.id === agency.id && cell.table === '三' && cell.key === '1' && cell.col === 0
+          ? {
+              what: '申请',
+              columns: ['申请编号'],
+              rows: [{ href: '/console/requests/1', cells: ['2025-001'] }],
+              total: 1,
+            }
+          : null,
     });
     const admin = await makeUser(h.db(), [['agency_admin', agency]]);
     const sup = await makeUser(h.db(), [['supervisor', county]]);
@@ -107,8 +146,19 @@ describeDb('annual reports', (h) => {
     assert.deepEqual(t.table4, [1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
     assert.match((await getReport(h.db(), id))!.other, /共计300元/);
     assert.deepEqual(checkIdentities(t), []);
-    const cell = await recordsForCell(h.ctx(admin.actor, late), { id: agency.id, path: agency.path, name: agency.name }, 2025, { table: '三', key: '1', col: 0 }, { limit: 10, offset: 0 });
-    assert.deepEqual(cell, { what: '申请', columns: ['申请编号'], rows: [{ href: '/console/requests/1', cells: ['2025-001'] }], total: 1 });
+    const cell = await recordsForCell(
+      h.ctx(admin.actor, late),
+      { id: agency.id, path: agency.path, name: agency.name },
+      2025,
+      { table: '三', key: '1', col: 0 },
+      { limit: 10, offset: 0 },
+    );
+    assert.deepEqual(cell, {
+      what: '申请',
+      columns: ['申请编号'],
+      rows: [{ href: '/console/requests/1', cells: ['2025-001'] }],
+      total: 1,
+    });
     await submitReport(h.ctx(admin.actor, late), { id });
     await reviewReport(h.ctx(sup.actor, late), { id, decision: 'accept' });
     assert.equal((await publishReport(h.ctx(sup.actor, late), { id })).late, true);
@@ -121,9 +171,20 @@ describeDb('annual reports', (h) => {
     const admin = await makeUser(h.db(), [['agency_admin', org]]);
     const e = await rejects(createReport(h.ctx(admin.actor, NOW), { orgId: org.id, year: 2030 }), 'year_invalid');
     assert.equal(e.errors[0].field, 'year');
-    await rejects(createReport(h.ctx(admin.actor, NOW), { orgId: org.id, year: 2022, tables: { format: '2021' } as never }), 'tables_invalid');
-    await rejects(createReport(h.ctx(admin.actor, NOW), { orgId: org.id, year: 2020, tables: sampleTables('2021', 1) }), 'format_mismatch');
-    const n = await h.db().selectFrom('annual_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', org.id).executeTakeFirstOrThrow();
+    await rejects(
+      createReport(h.ctx(admin.actor, NOW), { orgId: org.id, year: 2022, tables: { format: '2021' } as never }),
+      'tables_invalid',
+    );
+    await rejects(
+      createReport(h.ctx(admin.actor, NOW), { orgId: org.id, year: 2020, tables: sampleTables('2021', 1) }),
+      'format_mismatch',
+    );
+    const n = await h
+      .db()
+      .selectFrom('annual_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', org.id)
+      .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 0);
   });
 
@@ -134,7 +195,10 @@ describeDb('annual reports', (h) => {
     const december = new Date('2026-12-31T15:00:00Z'); // 23:00 on 31 December in Beijing
     const { id } = await createReport(h.ctx(editor.actor, december), { orgId: agency.id, year: 2026 });
     const e = await rejects(submitReport(h.ctx(editor.actor, december), { id }), 'report_year_not_ended');
-    assert.equal(e.errors[0].message, '2026年尚未结束，年度报告须在2027年1月1日以后报送、发布（条例第五十条：报告全年情况）。');
+    assert.equal(
+      e.errors[0].message,
+      '2026年尚未结束，年度报告须在2027年1月1日以后报送、发布（条例第五十条：报告全年情况）。',
+    );
     assert.equal((await getReport(h.db(), id))?.status, 'draft');
     await submitReport(h.ctx(editor.actor, new Date('2026-12-31T16:00:00Z')), { id }); // 00:00 on 1 January in Beijing
     assert.equal((await getReport(h.db(), id))?.status, 'submitted');

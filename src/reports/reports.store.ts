@@ -27,7 +27,10 @@ export const findReport = (db: Db, orgId: number, year: number): Promise<ReportR
   db.selectFrom('annual_reports').selectAll().where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
 
 /** Reports in subtrees (all when paths is undefined), optionally of one year or status, newest year first. */
-export async function listReports(db: Db, opts: { underPaths?: string[]; year?: number; statuses?: string[]; orgId?: number } = {}): Promise<ReportListRow[]> {
+export async function listReports(
+  db: Db,
+  opts: { underPaths?: string[]; year?: number; statuses?: string[]; orgId?: number } = {},
+): Promise<ReportListRow[]> {
   let q = db
     .selectFrom('annual_reports as r')
     .innerJoin('orgs as o', 'o.id', 'r.org_id')

@@ -15,15 +15,33 @@ describe('report source: request records', () => {
         [0, 1, 0, 0, 1],
       ],
     });
-    assert.deepEqual(m.table3, { new: [5, 0, 0, 0, 0, 0], carried: [1, 0, 0, 0, 0, 0], '1': [3, 0, 0, 0, 0, 0], '6.2': [1, 0, 0, 0, 0, 0], next: [2, 0, 0, 0, 0, 0] });
-    assert.deepEqual(m.table4, [[1, 0, 0, 1], [0, 0, 0, 0], [0, 1, 0, 0]]);
+    assert.deepEqual(m.table3, {
+      new: [5, 0, 0, 0, 0, 0],
+      carried: [1, 0, 0, 0, 0, 0],
+      '1': [3, 0, 0, 0, 0, 0],
+      '6.2': [1, 0, 0, 0, 0, 0],
+      next: [2, 0, 0, 0, 0, 0],
+    });
+    assert.deepEqual(m.table4, [
+      [1, 0, 0, 1],
+      [0, 0, 0, 0],
+      [0, 1, 0, 0],
+    ]);
   });
 });
 
 describe('report source: catalogue', () => {
   it('maps the catalogue table 二 to the 2021 row labels', async () => {
     const { fromCatalogTable2 } = await import('./catalog-source.js');
-    const m = fromCatalogTable2({ year: 2025, rules: { made: 1, abolished: 0, inForce: 4 }, normative: { made: 3, abolished: 1, inForce: 20 }, licensing: 7, penalties: 2, enforcement: 0, feesWan: '1.25' });
+    const m = fromCatalogTable2({
+      year: 2025,
+      rules: { made: 1, abolished: 0, inForce: 4 },
+      normative: { made: 3, abolished: 1, inForce: 20 },
+      licensing: 7,
+      penalties: 2,
+      enforcement: 0,
+      feesWan: '1.25',
+    });
     assert.deepEqual(m['行政规范性文件'], [3, 1, 20]);
     assert.deepEqual(m['行政事业性收费'], [1.25]);
     assert.deepEqual(m['行政许可'], [7]);

@@ -12,7 +12,16 @@ type Stats = Awaited<ReturnType<typeof requestStatistics>>;
 export function fromRequestStatistics(s: Stats): { table3: Record<string, number[]>; table4: number[][] } {
   const table3: Record<string, number[]> = {};
   for (const [row, v] of Object.entries(s.table)) {
-    const key = row === '一' ? 'new' : row === '二' ? 'carried' : row === '四' ? 'next' : row.startsWith('三.') && row !== '三.(七)' ? row.slice(2) : null;
+    const key =
+      row === '一'
+        ? 'new'
+        : row === '二'
+          ? 'carried'
+          : row === '四'
+            ? 'next'
+            : row.startsWith('三.') && row !== '三.(七)'
+              ? row.slice(2)
+              : null;
     if (key) table3[key] = v.slice(0, 6);
   }
   return { table3, table4: s.table4.map((g) => g.slice(0, 4)) };
@@ -33,12 +42,34 @@ function stats(ctx: Parameters<typeof requestStatistics>[0], orgId: number, year
 export function requestCellOf(cell: ReportCell): RequestCell | null {
   if (cell.table === '四') return { table: '四', cell: cell.index };
   if (cell.table !== '三') return null;
-  const named: Record<string, string[]> = { new: ['一'], carried: ['二'], total: ['三.(七)'], next: ['四'], '6': ['三.6.1', '三.6.2', '三.6.3'] };
+  const named: Record<string, string[]> = {
+    new: ['一'],
+    carried: ['二'],
+    total: ['三.(七)'],
+    next: ['四'],
+    '6': ['三.6.1', '三.6.2', '三.6.3'],
+  };
   return { table: '三', rows: named[cell.key] ?? [`三.${cell.key}`], col: cell.col };
 }
 
-const caseCells = (c: CellCase): string[] => [c.requestNo, c.orgName, c.receivedOn, c.closedOn ?? '—', c.outcome, c.applicantKind, c.applicant];
-const appealCells = (c: CellCase): string[] => [c.requestNo, c.orgName, c.appeal?.kind ?? '', c.appeal?.filedOn ?? '', c.appeal?.result ?? '', c.applicantKind, c.applicant];
+const caseCells = (c: CellCase): string[] => [
+  c.requestNo,
+  c.orgName,
+  c.receivedOn,
+  c.closedOn ?? '—',
+  c.outcome,
+  c.applicantKind,
+  c.applicant,
+];
+const appealCells = (c: CellCase): string[] => [
+  c.requestNo,
+  c.orgName,
+  c.appeal?.kind ?? '',
+  c.appeal?.filedOn ?? '',
+  c.appeal?.result ?? '',
+  c.applicantKind,
+  c.applicant,
+];
 
 /**
  * Table 三 and 四 computed from the request records (依申请公开 cases, 行政复议/行政诉讼 records). The
@@ -59,7 +90,9 @@ export const requestsReportSource: ReportSource = {
     const t4 = rc.table === '四';
     return {
       what: t4 ? '行政复议、行政诉讼' : '依申请公开申请',
-      columns: t4 ? ['申请编号', '受理机关', '类别', '提起日期', '结果', '申请人类型', '申请人'] : ['申请编号', '受理机关', '收到日期', '办结日期', '办理结果', '申请人类型', '申请人'],
+      columns: t4
+        ? ['申请编号', '受理机关', '类别', '提起日期', '结果', '申请人类型', '申请人']
+        : ['申请编号', '受理机关', '收到日期', '办结日期', '办理结果', '申请人类型', '申请人'],
       rows: rows.map((c) => ({ href: `/console/requests/${c.requestId}`, cells: t4 ? appealCells(c) : caseCells(c) })),
       total,
     };

@@ -7,11 +7,17 @@ import { reportForAction } from './report-access.js';
 import { updateReportRow } from './reports.store.js';
 
 /** The supervising office accepts a submitted report, or returns it with comments (条例第四十九条). */
-export async function reviewReport(ctx: Ctx, input: { id: number; decision: 'accept' | 'return'; comment?: string }): Promise<void> {
+export async function reviewReport(
+  ctx: Ctx,
+  input: { id: number; decision: 'accept' | 'return'; comment?: string },
+): Promise<void> {
   const comment = (input.comment ?? '').trim();
-  if (input.decision !== 'accept' && input.decision !== 'return') throw invalidFields([{ code: 'decision_invalid', field: 'decision', message: '请选择审核结论。' }]);
-  if (input.decision === 'return' && !comment) throw invalidFields([{ code: 'comment_required', field: 'comment', message: '退回修改时请填写审核意见。' }]);
-  if (comment.length > 2000) throw invalidFields([{ code: 'comment_too_long', field: 'comment', message: '审核意见不能超过 2000 字。' }]);
+  if (input.decision !== 'accept' && input.decision !== 'return')
+    throw invalidFields([{ code: 'decision_invalid', field: 'decision', message: '请选择审核结论。' }]);
+  if (input.decision === 'return' && !comment)
+    throw invalidFields([{ code: 'comment_required', field: 'comment', message: '退回修改时请填写审核意见。' }]);
+  if (comment.length > 2000)
+    throw invalidFields([{ code: 'comment_too_long', field: 'comment', message: '审核意见不能超过 2000 字。' }]);
   await tx(ctx, async (trx) => {
     const r = await reportForAction(trx, ctx, input.id, input.decision, REPORT_REVIEW_ROLES);
     const now = ctx.now().toISOString();

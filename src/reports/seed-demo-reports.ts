@@ -13,11 +13,19 @@ export async function seedDemoReports(ctx: Ctx, demo: { countyId: number }): Pro
   const county = await getOrg(ctx.db, demo.countyId);
   if (!county) return '';
   const year = Number(todayInShanghai(ctx.now()).slice(0, 4)) - 1;
-  const agencies = (await listOrgs(ctx.db, { underPaths: [county.path] })).filter((o) => o.kind === 'agency').slice(0, 5);
+  const agencies = (await listOrgs(ctx.db, { underPaths: [county.path] }))
+    .filter((o) => o.kind === 'agency')
+    .slice(0, 5);
   let n = 0;
   for (const [i, org] of agencies.entries()) {
     if (!(await findReport(ctx.db, org.id, year - 1))) {
-      await createReport(ctx, { orgId: org.id, year: year - 1, tables: sampleTables(formatForYear(year - 1), i + 1), source: 'entered', history: true });
+      await createReport(ctx, {
+        orgId: org.id,
+        year: year - 1,
+        tables: sampleTables(formatForYear(year - 1), i + 1),
+        source: 'entered',
+        history: true,
+      });
       n++;
     }
     if (!(await findReport(ctx.db, org.id, year))) {

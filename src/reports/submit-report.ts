@@ -18,9 +18,21 @@ export async function submitReport(ctx: Ctx, input: { id: number }): Promise<voi
     const prev = await findReport(trx, r.org_id, r.year - 1);
     const violations = checkIdentities(rowTables(r), prev ? rowTables(prev) : null);
     if (violations.length)
-      throw invalidFields(violations.map((v) => ({ code: `identity_${v.code}`, message: v.message, field: violationField(v, rowTables(r).format) })));
+      throw invalidFields(
+        violations.map((v) => ({
+          code: `identity_${v.code}`,
+          message: v.message,
+          field: violationField(v, rowTables(r).format),
+        })),
+      );
     const now = ctx.now().toISOString();
     await updateReportRow(trx, r.id, { status: 'submitted', submitted_at: now, updated_at: now });
-    await writeAudit(trx, ctx, { action: 'report.submit', subjectType: 'annual_report', subjectId: r.id, orgId: r.org_id, summary: `「${r.org_name}」${r.year}年度报告报送政府信息公开工作主管部门审核` });
+    await writeAudit(trx, ctx, {
+      action: 'report.submit',
+      subjectType: 'annual_report',
+      subjectId: r.id,
+      orgId: r.org_id,
+      summary: `「${r.org_name}」${r.year}年度报告报送政府信息公开工作主管部门审核`,
+    });
   });
 }

@@ -5,10 +5,14 @@
 import { emptyTables, type ReportFormat, type ReportTables } from './report-format.rules.js';
 
 /** Adds up tables of the same format cell by cell (blank = 0); reports of another format are skipped. */
-export function sumTables(format: ReportFormat, list: readonly ReportTables[]): { tables: ReportTables; counted: number } {
+export function sumTables(
+  format: ReportFormat,
+  list: readonly ReportTables[],
+): { tables: ReportTables; counted: number } {
   const out = emptyTables(format);
   let counted = 0;
-  const add = (a: Array<number | null>, b: Array<number | null> | undefined): Array<number | null> => a.map((x, i) => Math.round(((x ?? 0) + (b?.[i] ?? 0)) * 10_000) / 10_000);
+  const add = (a: Array<number | null>, b: Array<number | null> | undefined): Array<number | null> =>
+    a.map((x, i) => Math.round(((x ?? 0) + (b?.[i] ?? 0)) * 10_000) / 10_000);
   for (const t of list) {
     if (t.format !== format) continue;
     counted++;

@@ -43,7 +43,12 @@ export interface LayoutTable {
 
 const label = (text: string, o: Partial<LayoutCell> = {}): LayoutCell => ({ text, ...o });
 const head = (text: string, o: Partial<LayoutCell> = {}): LayoutCell => ({ text, header: true, ...o });
-const val = (v: number | null | undefined, o: Partial<LayoutCell> = {}): LayoutCell => ({ text: v === null || v === undefined ? '' : String(v), numeric: true, value: v ?? null, ...o });
+const val = (v: number | null | undefined, o: Partial<LayoutCell> = {}): LayoutCell => ({
+  text: v === null || v === undefined ? '' : String(v),
+  numeric: true,
+  value: v ?? null,
+  ...o,
+});
 
 /** Table 二: caption rows spanning the grid, then header and data rows per block. */
 export function table2Layout(t: ReportTables): LayoutTable {
@@ -57,7 +62,12 @@ export function table2Layout(t: ReportTables): LayoutTable {
     rows.push([head(TABLE2_LABEL_HEADER), ...b.columns.map((c, i) => head(c, { cs: cs(i) }))]);
     for (const r of b.rows) {
       const idx = n2++;
-      rows.push([label(r.label), ...b.columns.map((_, i) => val(t.table2[r.label]?.[i], { cs: cs(i), name: t2Field(idx, i), aria: `表二 ${r.label} ${b.columns[i]}` }))]);
+      rows.push([
+        label(r.label),
+        ...b.columns.map((_, i) =>
+          val(t.table2[r.label]?.[i], { cs: cs(i), name: t2Field(idx, i), aria: `表二 ${r.label} ${b.columns[i]}` }),
+        ),
+      ]);
     }
   }
   return { title: SECTION_TITLES[1], width, rows };
@@ -85,7 +95,12 @@ export function table3Layout(t: ReportTables): LayoutTable {
         lead.push(label(r.label));
       } else lead.push(label(r.label, { cs: 2 }));
     }
-    rows.push([...lead, ...TABLE3_COLUMNS.map((_, c) => val(t.table3[r.key]?.[c], { name: t3Field(r.key, c), aria: `表三 ${r.label} ${TABLE3_COLUMNS[c]}` }))]);
+    rows.push([
+      ...lead,
+      ...TABLE3_COLUMNS.map((_, c) =>
+        val(t.table3[r.key]?.[c], { name: t3Field(r.key, c), aria: `表三 ${r.label} ${TABLE3_COLUMNS[c]}` }),
+      ),
+    ]);
   }
   return { title: SECTION_TITLES[2], width: 10, rows };
 }

@@ -17,14 +17,39 @@ describe('tables laid out for paper', () => {
   it('no cell below the header spans rows; a merged label is spread over its rows, centred, its rules kept only outside', () => {
     const l = table3Layout(emptyTables('2021'));
     const spec = printSpec(l, 1);
-    const rows = printRows(l, 3, (c, cs) => unitsIn(spec.widthsMm.slice(c, c + cs).reduce((a, b) => a + b, 0), 9));
+    const rows = printRows(l, 3, (c, cs) =>
+      unitsIn(
+        spec.widthsMm.slice(c, c + cs).reduce((a, b) => a + b, 0),
+        9,
+      ),
+    );
     assert.equal(rows.length, 28);
-    assert.deepEqual(rows.slice(3).flat().filter((c) => (c.rs ?? 1) > 1), []);
-    assert.ok(rows.slice(0, 3).flat().some((c) => (c.rs ?? 1) === 3), 'the header keeps its merges');
+    assert.deepEqual(
+      rows
+        .slice(3)
+        .flat()
+        .filter((c) => (c.rs ?? 1) > 1),
+      [],
+    );
+    assert.ok(
+      rows
+        .slice(0, 3)
+        .flat()
+        .some((c) => (c.rs ?? 1) === 3),
+      'the header keeps its merges',
+    );
     // 三、本年度办理结果 over 22 rows: “三、” then one character a line, centred (7 rows above, 7 below).
     const col0 = rows.slice(5, 27).map((r) => r.find((c) => c.col === 0)!);
-    assert.deepEqual(col0.map((c) => c.text).join('|'), ['', '', '', '', '', '', '', '三、', '本', '年', '度', '办', '理', '结', '果', '', '', '', '', '', '', ''].join('|'));
-    assert.deepEqual([col0[0].top, col0[0].bottom, col0[10].top, col0[10].bottom, col0[21].top, col0[21].bottom], [true, false, false, false, false, true]);
+    assert.deepEqual(
+      col0.map((c) => c.text).join('|'),
+      ['', '', '', '', '', '', '', '三、', '本', '年', '度', '办', '理', '结', '果', '', '', '', '', '', '', ''].join(
+        '|',
+      ),
+    );
+    assert.deepEqual(
+      [col0[0].top, col0[0].bottom, col0[10].top, col0[10].bottom, col0[21].top, col0[21].bottom],
+      [true, false, false, false, false, true],
+    );
     assert.ok(col0.every((c) => c.part && c.text !== TABLE3_RESULT_GROUP));
     // （三）不予公开 over its 8 rows: the ordinal, then the rest.
     const g3 = rows.slice(7, 15).map((r) => r.find((c) => c.col === 1)!.text);

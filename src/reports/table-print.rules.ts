@@ -28,7 +28,10 @@ export interface PrintSpec {
 }
 
 /** Table 二: the label column and equal value columns (the blocks have their own captions; no repeated header). */
-const table2Widths = (width: number, total: number): number[] => [56, ...Array.from({ length: width - 1 }, () => (total - 56) / (width - 1))];
+const table2Widths = (width: number, total: number): number[] => [
+  56,
+  ...Array.from({ length: width - 1 }, () => (total - 56) / (width - 1)),
+];
 
 /**
  * Widths on the 156 mm type area (GB/T 9704-2012): table 三 gives its seven number columns room for four
@@ -36,13 +39,18 @@ const table2Widths = (width: number, total: number): number[] => [56, ...Array.f
  * table 四 has fifteen equal columns.
  */
 export function printSpec(l: LayoutTable, index: 0 | 1 | 2, total = 156): PrintSpec {
-  if (index === 1) return { headerRows: 3, widthsMm: [8, 15, 33.1, ...Array.from({ length: 7 }, () => 99.9 / 7)].map((w) => (w * total) / 156) };
+  if (index === 1)
+    return {
+      headerRows: 3,
+      widthsMm: [8, 15, 33.1, ...Array.from({ length: 7 }, () => 99.9 / 7)].map((w) => (w * total) / 156),
+    };
   if (index === 2) return { headerRows: 3, widthsMm: Array.from({ length: l.width }, () => total / l.width) };
   return { headerRows: 0, widthsMm: table2Widths(l.width, total) };
 }
 
 /** Characters (in half ems) that fit on one line of a cell `mm` wide in type of `pt` points, with `padMm` inside. */
-export const unitsIn = (mm: number, pt: number, padMm = 1.4): number => Math.max(2, Math.floor(((mm - padMm) / ((pt * 25.4) / 72)) * 2));
+export const unitsIn = (mm: number, pt: number, padMm = 1.4): number =>
+  Math.max(2, Math.floor(((mm - padMm) / ((pt * 25.4) / 72)) * 2));
 
 const ORDINAL = /^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)(.+)$/u;
 
@@ -61,7 +69,11 @@ export function labelLines(text: string, units: number): string[] {
  * `col` spanning `cs` columns; a merged body cell's label is wrapped to that width and spread over its
  * rows, centred (a label longer than the rows keeps its remainder in the last row).
  */
-export function printRows(l: LayoutTable, headerRows: number, lineUnits: (col: number, cs: number) => number): PrintCell[][] {
+export function printRows(
+  l: LayoutTable,
+  headerRows: number,
+  lineUnits: (col: number, cs: number) => number,
+): PrintCell[][] {
   const out: PrintCell[][] = l.rows.map(() => []);
   for (const { cell, r, c } of placeCells(l.rows)) {
     const rs = cell.rs ?? 1;
@@ -74,7 +86,15 @@ export function printRows(l: LayoutTable, headerRows: number, lineUnits: (col: n
     const fitted = lines.length > rs ? [...lines.slice(0, rs - 1), lines.slice(rs - 1).join('')] : lines;
     const offset = Math.floor((rs - fitted.length) / 2);
     for (let i = 0; i < rs; i++) {
-      out[r + i].push({ ...cell, text: fitted[i - offset] ?? '', rs: 1, col: c, top: i === 0, bottom: i === rs - 1, part: true });
+      out[r + i].push({
+        ...cell,
+        text: fitted[i - offset] ?? '',
+        rs: 1,
+        col: c,
+        top: i === 0,
+        bottom: i === rs - 1,
+        part: true,
+      });
     }
   }
   for (const row of out) row.sort((a, b) => a.col - b.col);

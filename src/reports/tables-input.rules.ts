@@ -23,9 +23,16 @@ export const t4Field = (i: number): string => `t4_${i}`;
 export const t2Field = (row: number, c: number): string => `t2_${row}_${c}`;
 
 /** Rows of table 二 of a format, flattened, with their decimal/negative rules. */
-export function table2RowsOf(format: ReportFormat): Array<{ label: string; columns: readonly string[]; decimal: boolean; signed: boolean }> {
+export function table2RowsOf(
+  format: ReportFormat,
+): Array<{ label: string; columns: readonly string[]; decimal: boolean; signed: boolean }> {
   return (format === '2021' ? TABLE2_2021 : TABLE2_2019).flatMap((b) =>
-    b.rows.map((r) => ({ label: r.label, columns: b.columns, decimal: !!r.decimal || b.columns.some((c) => c.includes('金额')), signed: b.columns.includes('本年增/减') })),
+    b.rows.map((r) => ({
+      label: r.label,
+      columns: b.columns,
+      decimal: !!r.decimal || b.columns.some((c) => c.includes('金额')),
+      signed: b.columns.includes('本年增/减'),
+    })),
   );
 }
 
@@ -41,14 +48,21 @@ function readCell(raw: string | undefined, opts: { decimal?: boolean; signed?: b
  * Reads the three tables from form fields (t2_…, t3_…, t4_…). The 总计 column and row （七） are taken as
  * typed (the identities then check them). Bad cells → errors naming the cell in Chinese.
  */
-export function parseTablesInput(format: ReportFormat, get: (field: string) => string | undefined): { tables: ReportTables | null; errors: FieldError[] } {
+export function parseTablesInput(
+  format: ReportFormat,
+  get: (field: string) => string | undefined,
+): { tables: ReportTables | null; errors: FieldError[] } {
   const t = emptyTables(format);
   const errors: FieldError[] = [];
   table2RowsOf(format).forEach((r, i) => {
     t.table2[r.label] = r.columns.map((col, c) => {
       const v = readCell(get(t2Field(i, c)), r);
       if (v === 'bad') {
-        errors.push({ code: 'cell_invalid', field: t2Field(i, c), message: `表二“${r.label}”行“${col}”列应为${r.decimal ? '数字（可带小数）' : r.signed ? '整数' : '非负整数'}。` });
+        errors.push({
+          code: 'cell_invalid',
+          field: t2Field(i, c),
+          message: `表二“${r.label}”行“${col}”列应为${r.decimal ? '数字（可带小数）' : r.signed ? '整数' : '非负整数'}。`,
+        });
         return 0;
       }
       return v;
@@ -58,7 +72,11 @@ export function parseTablesInput(format: ReportFormat, get: (field: string) => s
     t.table3[r.key] = TABLE3_COLUMNS.map((col, c) => {
       const v = readCell(get(t3Field(r.key, c)), {});
       if (v === 'bad') {
-        errors.push({ code: 'cell_invalid', field: t3Field(r.key, c), message: `表三“${r.label}”行“${col}”列应为非负整数。` });
+        errors.push({
+          code: 'cell_invalid',
+          field: t3Field(r.key, c),
+          message: `表三“${r.label}”行“${col}”列应为非负整数。`,
+        });
         return 0;
       }
       return v;
@@ -90,7 +108,10 @@ export function validTablesShape(x: unknown): x is ReportTables {
 }
 
 /** One numeric cell of a report, from its field name. */
-export type ReportCell = { table: '二'; label: string; col: number } | { table: '三'; key: string; col: number } | { table: '四'; index: number };
+export type ReportCell =
+  | { table: '二'; label: string; col: number }
+  | { table: '三'; key: string; col: number }
+  | { table: '四'; index: number };
 
 /** Reads a field name (t2_<row>_<col>, t3_<key>_<col>, t4_<i>) as a cell of a format's tables; null when there is no such cell. */
 export function reportCellOf(field: string, format: ReportFormat): ReportCell | null {
@@ -111,6 +132,14 @@ export function reportCellOf(field: string, format: ReportFormat): ReportCell | 
 /** True when two reports hold the same numbers (a blank cell equals 0): saving text alone keeps a computed report computed. */
 export function sameNumbers(a: ReportTables, b: ReportTables): boolean {
   const flat = (t: ReportTables): string =>
-    JSON.stringify([t.format, Object.entries(t.table2).sort(([x], [y]) => x.localeCompare(y)), Object.entries(t.table3).sort(([x], [y]) => x.localeCompare(y)), t.table4], (_k, v: unknown) => (v === null ? 0 : v));
+    JSON.stringify(
+      [
+        t.format,
+        Object.entries(t.table2).sort(([x], [y]) => x.localeCompare(y)),
+        Object.entries(t.table3).sort(([x], [y]) => x.localeCompare(y)),
+        t.table4,
+      ],
+      (_k, v: unknown) => (v === null ? 0 : v),
+    );
   return flat(a) === flat(b);
 }

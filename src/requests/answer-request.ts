@@ -35,16 +35,31 @@ export async function answerRequest(ctx: Ctx, input: AnswerInput): Promise<{ due
   const errors: FieldError[] = [];
   const on = eventDateInto(errors, ctx, input.on);
   const code = (input.outcome ?? '').trim();
-  if (!isOutcomeCode(code)) errors.push({ code: 'outcome_invalid', message: '请选择答复结果（年度报告表三的办理结果之一）。', field: 'outcome' });
-  else if (code === '6.1' || code === '6.2') errors.push({ code: 'outcome_not_answer', message: '逾期不补正、逾期不缴费的情形由系统依计时结果结案，不能作为答复选择。', field: 'outcome' });
+  if (!isOutcomeCode(code))
+    errors.push({
+      code: 'outcome_invalid',
+      message: '请选择答复结果（年度报告表三的办理结果之一）。',
+      field: 'outcome',
+    });
+  else if (code === '6.1' || code === '6.2')
+    errors.push({
+      code: 'outcome_not_answer',
+      message: '逾期不补正、逾期不缴费的情形由系统依计时结果结案，不能作为答复选择。',
+      field: 'outcome',
+    });
   const letter = (input.letter ?? '').trim();
   if (!letter) errors.push({ code: 'letter_required', message: '请填写答复书正文。', field: 'letter' });
   const withheld = (input.withheld ?? '').trim();
   if ((code === '2' || code.startsWith('3.')) && !withheld) {
-    errors.push({ code: 'reasons_required', message: '部分公开或不予公开的，应写明不予公开的内容及理由（第三十六条第（三）项、第三十七条）。', field: 'withheld' });
+    errors.push({
+      code: 'reasons_required',
+      message: '部分公开或不予公开的，应写明不予公开的内容及理由（第三十六条第（三）项、第三十七条）。',
+      field: 'withheld',
+    });
   }
   const deliveryMethod = (input.deliveryMethod ?? '').trim();
-  if (deliveryMethod && !Object.hasOwn(DELIVERY_METHODS, deliveryMethod)) errors.push({ code: 'delivery_invalid', message: '请选择送达方式。', field: 'deliveryMethod' });
+  if (deliveryMethod && !Object.hasOwn(DELIVERY_METHODS, deliveryMethod))
+    errors.push({ code: 'delivery_invalid', message: '请选择送达方式。', field: 'deliveryMethod' });
   const trackingNo = (input.trackingNo ?? '').trim().slice(0, 60);
   if (errors.length) throw invalidFields(errors);
   const basis = (input.basis ?? '').trim() || outcomeByCode(code)!.basis;
@@ -57,11 +72,31 @@ export async function answerRequest(ctx: Ctx, input: AnswerInput): Promise<{ due
     if (releaseErrors.length) throw invalidFields(releaseErrors);
     // The letter keeps the template in force when it was sent, whatever is edited later.
     const { title, body } = await templateInForce(trx, r.org_id, code);
-    await appendEvent(trx, ctx, r.id, { type: 'answered', on, payload: { outcome: code, delivery: deliveryMethod || r.delivery, trackingNo, template: { title, body }, ...(outcomeReason ? { outcomeReason } : {}) } });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'answered',
+      on,
+      payload: {
+        outcome: code,
+        delivery: deliveryMethod || r.delivery,
+        trackingNo,
+        template: { title, body },
+        ...(outcomeReason ? { outcomeReason } : {}),
+      },
+    });
     const { clock } = await recomputeDue(trx, ctx, r);
     const dueOn = clock.result?.dueOn ?? r.due_on;
-    const text = [withheld ? `${letter}\n\n不予公开的内容及理由：${withheld}` : letter, releaseListText(released)].filter(Boolean).join('\n\n');
-    await updateRequest(trx, r.id, { state, due_on: dueOn, outcome_code: code, outcome_basis: basis, answer_text: text, closed_on: on, updated_at: ctx.now().toISOString() });
+    const text = [withheld ? `${letter}\n\n不予公开的内容及理由：${withheld}` : letter, releaseListText(released)]
+      .filter(Boolean)
+      .join('\n\n');
+    await updateRequest(trx, r.id, {
+      state,
+      due_on: dueOn,
+      outcome_code: code,
+      outcome_basis: basis,
+      answer_text: text,
+      closed_on: on,
+      updated_at: ctx.now().toISOString(),
+    });
     const overdue = clock.result?.overdue ?? false;
     await writeAudit(trx, ctx, {
       action: 'request.answer',

@@ -23,7 +23,8 @@ export async function appealRecords(db: Db, orgPath: string): Promise<AppealWith
       });
     }
     const a = appeals.get(Number(p.appealId));
-    if (e.type === 'appeal_result' && a && isAppealResult(String(p.result))) a.result = p.result as AppealRecord['result'];
+    if (e.type === 'appeal_result' && a && isAppealResult(String(p.result)))
+      a.result = p.result as AppealRecord['result'];
   }
   return [...appeals.values()];
 }

@@ -6,7 +6,12 @@
 /** Kinds of appeal. */
 export const APPEAL_KINDS = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
 /** Results, in table 四 order. */
-export const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' } as const;
+export const APPEAL_RESULTS = {
+  upheld: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+} as const;
 /** The three groups of table 四. */
 export const TABLE4_GROUPS = ['行政复议', '未经复议直接起诉', '复议后起诉'] as const;
 

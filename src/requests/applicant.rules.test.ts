@@ -27,14 +27,31 @@ test('identity numbers are checked with their check digits', () => {
   const wrong = VALID_ID.slice(0, 17) + (VALID_ID[17] === '1' ? '2' : '1');
   const r = validateApplication({ ...base, idNumber: wrong });
   assert.equal(r.fields, null);
-  assert.deepEqual(r.errors.map((e) => [e.field, e.code]), [['idNumber', 'resident_id_invalid']]);
-  const org = { ...base, applicantType: 'organization', orgKind: 'legal_service', idType: 'uscc', name: '某律师事务所' };
+  assert.deepEqual(
+    r.errors.map((e) => [e.field, e.code]),
+    [['idNumber', 'resident_id_invalid']],
+  );
+  const org = {
+    ...base,
+    applicantType: 'organization',
+    orgKind: 'legal_service',
+    idType: 'uscc',
+    name: '某律师事务所',
+  };
   assert.deepEqual(validateApplication({ ...org, idNumber: '91350100M000100Y43' }).errors, []);
   assert.equal(validateApplication({ ...org, idNumber: '91350100M000100Y44' }).errors[0].code, 'uscc_invalid');
 });
 
 test('organisations need a kind (the report columns); contact and information are required', () => {
-  const r = validateApplication({ ...base, applicantType: 'organization', idType: 'uscc', idNumber: '91350100M000100Y43', phone: '', infoTitle: '', delivery: 'email' });
+  const r = validateApplication({
+    ...base,
+    applicantType: 'organization',
+    idType: 'uscc',
+    idNumber: '91350100M000100Y43',
+    phone: '',
+    infoTitle: '',
+    delivery: 'email',
+  });
   const codes = r.errors.map((e) => e.code);
   assert.ok(codes.includes('org_kind_invalid'));
   assert.ok(codes.includes('contact_required'));

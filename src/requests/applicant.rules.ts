@@ -26,7 +26,12 @@ export const ID_TYPES = {
 /** 载体形式 (第四十条). */
 export const INFO_FORMS = { paper: '纸质', electronic: '电子' } as const;
 /** 获取方式. */
-export const DELIVERY_METHODS = { post: '邮寄', email: '电子邮件', pickup: '自行领取', on_site: '当场阅读、抄录' } as const;
+export const DELIVERY_METHODS = {
+  post: '邮寄',
+  email: '电子邮件',
+  pickup: '自行领取',
+  on_site: '当场阅读、抄录',
+} as const;
 
 /** 申请人类型 key. */
 export type ApplicantType = keyof typeof APPLICANT_TYPES;
@@ -88,13 +93,17 @@ const PERSONAL_IDS: readonly IdType[] = ['resident_id', 'passport', 'other_perso
 const ORG_IDS: readonly IdType[] = ['uscc', 'other_org'];
 
 /** Validates an application (第二十九条: 姓名或者名称、身份证明、联系方式; 信息的名称、文号或特征性描述; 形式要求). */
-export function validateApplication(input: ApplicationInput): { fields: ApplicationFields | null; errors: FieldError[] } {
+export function validateApplication(input: ApplicationInput): {
+  fields: ApplicationFields | null;
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   const e = (field: string, code: string, message: string): void => {
     errors.push({ code, message, field });
   };
   const type = input.applicantType;
-  if (!has(APPLICANT_TYPES, type)) e('applicantType', 'applicant_type_invalid', '请选择申请人类型：公民或法人或者其他组织。');
+  if (!has(APPLICANT_TYPES, type))
+    e('applicantType', 'applicant_type_invalid', '请选择申请人类型：公民或法人或者其他组织。');
   let orgKind: OrgApplicantKind | null = null;
   if (type === 'organization') {
     if (input.orgKind && has(ORG_APPLICANT_KINDS, input.orgKind)) orgKind = input.orgKind;
@@ -106,16 +115,21 @@ export function validateApplication(input: ApplicationInput): { fields: Applicat
   const idType = input.idType;
   const idNumber = (input.idNumber ?? '').trim().toUpperCase();
   if (!has(ID_TYPES, idType)) e('idType', 'id_type_invalid', '请选择证件类型。');
-  else if (type === 'citizen' && !PERSONAL_IDS.includes(idType)) e('idType', 'id_type_invalid', '公民请选择个人身份证件。');
-  else if (type === 'organization' && !ORG_IDS.includes(idType)) e('idType', 'id_type_invalid', '法人或者其他组织请选择统一社会信用代码或其他登记证件。');
+  else if (type === 'citizen' && !PERSONAL_IDS.includes(idType))
+    e('idType', 'id_type_invalid', '公民请选择个人身份证件。');
+  else if (type === 'organization' && !ORG_IDS.includes(idType))
+    e('idType', 'id_type_invalid', '法人或者其他组织请选择统一社会信用代码或其他登记证件。');
   if (!idNumber) e('idNumber', 'id_number_required', '请填写证件号码。');
-  else if (idType === 'resident_id' && !isValidResidentId(idNumber)) e('idNumber', 'resident_id_invalid', '居民身份证号码不正确，请核对18位号码（含校验位）。');
-  else if (idType === 'uscc' && !isValidUscc(idNumber)) e('idNumber', 'uscc_invalid', '统一社会信用代码不正确，请核对18位代码（含校验位）。');
+  else if (idType === 'resident_id' && !isValidResidentId(idNumber))
+    e('idNumber', 'resident_id_invalid', '居民身份证号码不正确，请核对18位号码（含校验位）。');
+  else if (idType === 'uscc' && !isValidUscc(idNumber))
+    e('idNumber', 'uscc_invalid', '统一社会信用代码不正确，请核对18位代码（含校验位）。');
   else if (idNumber.length > 40) e('idNumber', 'id_number_too_long', '证件号码过长。');
   const phone = opt(input.phone);
   const email = opt(input.email);
   const address = opt(input.address);
-  if (!phone && !email && !address) e('phone', 'contact_required', '请至少填写一种联系方式（电话、电子邮箱或通信地址）。');
+  if (!phone && !email && !address)
+    e('phone', 'contact_required', '请至少填写一种联系方式（电话、电子邮箱或通信地址）。');
   if (phone && !/^[0-9+\-() ]{7,20}$/.test(phone)) e('phone', 'phone_invalid', '联系电话格式不正确。');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) e('email', 'email_invalid', '电子邮箱格式不正确。');
   const postcode = opt(input.postcode);
@@ -131,8 +145,10 @@ export function validateApplication(input: ApplicationInput): { fields: Applicat
   if (!has(INFO_FORMS, form)) e('form', 'form_invalid', '请选择信息的载体形式（纸质或电子）。');
   const delivery = input.delivery;
   if (!has(DELIVERY_METHODS, delivery)) e('delivery', 'delivery_invalid', '请选择获取信息的方式。');
-  else if (delivery === 'email' && !email) e('email', 'email_required_for_delivery', '选择以电子邮件获取时，请填写电子邮箱。');
-  else if (delivery === 'post' && !address) e('address', 'address_required_for_delivery', '选择邮寄时，请填写通信地址。');
+  else if (delivery === 'email' && !email)
+    e('email', 'email_required_for_delivery', '选择以电子邮件获取时，请填写电子邮箱。');
+  else if (delivery === 'post' && !address)
+    e('address', 'address_required_for_delivery', '选择邮寄时，请填写通信地址。');
   if (errors.length) return { fields: null, errors };
   return {
     fields: {

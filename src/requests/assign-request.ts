@@ -26,7 +26,12 @@ export async function assignRequest(ctx: Ctx, input: { requestId: number; handle
     const h = eligible.find((u) => u.id === handlerId);
     if (!h) throw invalid('handler_invalid', '所选人员不是本机关的依申请公开办理人。', 'handlerId');
     await updateRequest(trx, r.id, { handler_id: handlerId, updated_at: ctx.now().toISOString() });
-    await appendEvent(trx, ctx, r.id, { type: 'assigned', on: today(ctx), payload: { handlerId, handlerName: h.display_name }, public: false });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'assigned',
+      on: today(ctx),
+      payload: { handlerId, handlerName: h.display_name },
+      public: false,
+    });
     await writeAudit(trx, ctx, {
       action: 'request.assign',
       subjectType: 'request',

@@ -8,7 +8,10 @@ import { defaultTemplate } from './letter-templates.rules.js';
 import { listAgencyTemplates } from './letter-templates.store.js';
 
 /** The departments of a case the reader may view, each with whether its internal due date has passed. */
-export async function caseDepartmentList(ctx: Ctx, requestId: number): Promise<Array<CaseDepartment & { overdue: boolean }>> {
+export async function caseDepartmentList(
+  ctx: Ctx,
+  requestId: number,
+): Promise<Array<CaseDepartment & { overdue: boolean }>> {
   const r = await loadCase(ctx.db, ctx, requestId, 'view');
   const day = today(ctx);
   return (await listCaseDepartments(ctx.db, r.id)).map((d) => ({ ...d, overdue: isCoHandlingOverdue(d, day) }));
@@ -19,6 +22,11 @@ export async function agencyTemplateList(ctx: Ctx, orgId: number) {
   const custom = await listAgencyTemplates(ctx.db, orgId);
   return OUTCOMES.map((o) => {
     const t = custom.get(o.code);
-    return { code: o.code, custom: !!t, ...(t ? { title: t.title, body: t.body } : defaultTemplate(o.code)), updatedAt: t?.updated_at ?? null };
+    return {
+      code: o.code,
+      custom: !!t,
+      ...(t ? { title: t.title, body: t.body } : defaultTemplate(o.code)),
+      updatedAt: t?.updated_at ?? null,
+    };
   });
 }

@@ -1,6 +1,15 @@
 /** The letters of one case, built from its stored events (read only). */
 import type { Db } from '../platform/db/schema.js';
-import { answerLetter, consultationLetter, correctionLetter, extensionLetter, feeLetter, letterProvisionalNote, type Letter, type LetterCase } from './letters.rules.js';
+import {
+  answerLetter,
+  consultationLetter,
+  correctionLetter,
+  extensionLetter,
+  feeLetter,
+  letterProvisionalNote,
+  type Letter,
+  type LetterCase,
+} from './letters.rules.js';
 import { remediesText, storedTemplate } from './letter-templates.rules.js';
 import { isParty } from './clock/clock-input.rules.js';
 import { eventPayload } from './ledger.rules.js';
@@ -15,7 +24,12 @@ import { getLetterSettings, letterIssues } from './letter-numbers.store.js';
  * Every letter the case has produced so far, oldest first. With `staff`, the 征求意见函 too: they are
  * addressed to the respondent (not public: the respondent's name is internal).
  */
-export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, opts: { staff?: boolean; contact?: string | null } = {}): Promise<Letter[]> {
+export async function caseLetters(
+  db: Db,
+  r: RequestWithOrg,
+  clock: CaseClock,
+  opts: { staff?: boolean; contact?: string | null } = {},
+): Promise<Letter[]> {
   const c: LetterCase = {
     requestNo: r.request_no,
     applicantName: r.applicant_name,
@@ -27,7 +41,9 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, o
   const cal = await requestCalendar(db);
   // A letter that states a date on the provisional calendar says so (暂定) in one added paragraph.
   const push = (letter: Letter, ...stated: Array<string | null>): void => {
-    const years = provisionalYears(stated.filter((d): d is string => !!d && isValidIsoDate(d) && isProvisionalDate(cal, d)));
+    const years = provisionalYears(
+      stated.filter((d): d is string => !!d && isValidIsoDate(d) && isProvisionalDate(cal, d)),
+    );
     out.push(years.length ? { ...letter, paragraphs: [...letter.paragraphs, letterProvisionalNote(years)] } : letter);
   };
   let feeIdx = 0;
@@ -36,8 +52,13 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, o
   for (const e of await listRequestEvents(db, r.id)) {
     const p = eventPayload(e.payload);
     const before = out.length;
-    if (e.type === 'correction_requested') push(correctionLetter(c, { on: e.event_on, until: String(p.until), items: String(p.items ?? '') }), String(p.until));
-    if (e.type === 'extended') push(extensionLetter(c, { on: e.event_on, days: Number(p.days), dueOn: r.due_on }), r.due_on);
+    if (e.type === 'correction_requested')
+      push(
+        correctionLetter(c, { on: e.event_on, until: String(p.until), items: String(p.items ?? '') }),
+        String(p.until),
+      );
+    if (e.type === 'extended')
+      push(extensionLetter(c, { on: e.event_on, days: Number(p.days), dueOn: r.due_on }), r.due_on);
     if (e.type === 'fee_notice_sent') {
       const method = p.method === 'per_page' ? 'per_page' : 'per_request';
       const detail = method === 'per_page' ? `${String(p.pages)}页` : `本月第${String(p.ordinal)}件`;
@@ -49,14 +70,31 @@ export async function caseLetters(db: Db, r: RequestWithOrg, clock: CaseClock, o
     if (e.type === 'consultation_respondent' && opts.staff) {
       const party = isParty(p.party) ? p.party : 'third_party';
       const replyDueOn = clock.result?.consultations[consultIdx - 1]?.replyDueOn ?? null;
-      push(consultationLetter(c, { on: e.event_on, party, respondent: String(p.respondent ?? ''), replyDueOn, contact: opts.contact ?? null }), replyDueOn);
+      push(
+        consultationLetter(c, {
+          on: e.event_on,
+          party,
+          respondent: String(p.respondent ?? ''),
+          replyDueOn,
+          contact: opts.contact ?? null,
+        }),
+        replyDueOn,
+      );
     }
     if (e.type === 'answered' && r.outcome_code) {
       const t = storedTemplate(p.template) ?? undefined;
-      out.push(answerLetter(c, { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' }, t, remediesText(await getLetterSettings(db, r.org_id))));
+      out.push(
+        answerLetter(
+          c,
+          { on: e.event_on, outcome: r.outcome_code, basis: r.outcome_basis ?? '', text: r.answer_text ?? '' },
+          t,
+          remediesText(await getLetterSettings(db, r.org_id)),
+        ),
+      );
     }
     const issued = issues.get(e.id);
-    if (issued && out.length > before) out[out.length - 1] = { ...out[out.length - 1], docNo: issued.docNo, cc: issued.cc };
+    if (issued && out.length > before)
+      out[out.length - 1] = { ...out[out.length - 1], docNo: issued.docNo, cc: issued.cc };
   }
   return out;
 }

@@ -37,7 +37,13 @@ export async function loadCase(db: Db, ctx: Pick<Ctx, 'actor'>, id: number, need
   if (!ok) {
     throw forbidden(
       'request_forbidden',
-      !canViewRequests(a, r.org_path) ? '您没有查看该机关依申请公开申请的权限。' : need === 'work' ? '只有本案办理人或本单位依申请公开负责人可以办理此申请。' : need === 'approve' ? '延长答复期限须经依申请公开负责人批准。' : '您没有办理依申请公开的权限。',
+      !canViewRequests(a, r.org_path)
+        ? '您没有查看该机关依申请公开申请的权限。'
+        : need === 'work'
+          ? '只有本案办理人或本单位依申请公开负责人可以办理此申请。'
+          : need === 'approve'
+            ? '延长答复期限须经依申请公开负责人批准。'
+            : '您没有办理依申请公开的权限。',
     );
   }
   return r;
@@ -45,8 +51,15 @@ export async function loadCase(db: Db, ctx: Pick<Ctx, 'actor'>, id: number, need
 
 /** Whether the actor may view requests of an agency that transferred this case away. */
 async function transferredFromViewable(db: Db, a: Ctx['actor'], requestId: number): Promise<boolean> {
-  const events = await db.selectFrom('request_events').select('payload').where('request_id', '=', requestId).where('type', '=', 'forwarded').execute();
-  const ids = events.map((e) => Number((JSON.parse(e.payload) as { fromOrgId?: unknown }).fromOrgId)).filter((x) => Number.isInteger(x));
+  const events = await db
+    .selectFrom('request_events')
+    .select('payload')
+    .where('request_id', '=', requestId)
+    .where('type', '=', 'forwarded')
+    .execute();
+  const ids = events
+    .map((e) => Number((JSON.parse(e.payload) as { fromOrgId?: unknown }).fromOrgId))
+    .filter((x) => Number.isInteger(x));
   if (!ids.length) return false;
   const orgs = await db.selectFrom('orgs').select('path').where('id', 'in', ids).execute();
   return orgs.some((o) => canViewRequests(a, o.path));
@@ -66,7 +79,12 @@ export function eventDate(ctx: Pick<Ctx, 'now'>, on: string | undefined, field =
 }
 
 /** eventDate for forms that report every problem at once: the date's problems go into `errors` ('' then). */
-export function eventDateInto(errors: FieldError[], ctx: Pick<Ctx, 'now'>, on: string | undefined, field = 'on'): string {
+export function eventDateInto(
+  errors: FieldError[],
+  ctx: Pick<Ctx, 'now'>,
+  on: string | undefined,
+  field = 'on',
+): string {
   try {
     return eventDate(ctx, on, field);
   } catch (e) {
@@ -82,15 +100,26 @@ export interface CaseClock {
 }
 
 /** Recomputes the clock from the stored ledger. Invalid sequences throw with the field mapped to the form (`on`, `days`). */
-export async function caseClock(db: Db, r: Pick<RequestWithOrg, 'id' | 'received_on' | 'channel'>, asOf: string): Promise<CaseClock> {
+export async function caseClock(
+  db: Db,
+  r: Pick<RequestWithOrg, 'id' | 'received_on' | 'channel'>,
+  asOf: string,
+): Promise<CaseClock> {
   if (!r.received_on || !isChannel(r.channel)) return { result: null, problem: null };
   const events = await listRequestEvents(db, r.id);
   const ledger = buildLedger(r.received_on, r.channel, events);
   try {
-    return { result: computeClock(await requestCalendar(db), ledger, asOf < r.received_on ? r.received_on : asOf), problem: null };
+    return {
+      result: computeClock(await requestCalendar(db), ledger, asOf < r.received_on ? r.received_on : asOf),
+      problem: null,
+    };
   } catch (e) {
     if (isAppError(e) && e.code === 'calendar_year_missing') return { result: null, problem: e.errors[0] };
-    if (isAppError(e)) throw new AppError(e.kind, e.errors.map((x) => ({ ...x, field: mapField(x.field) })));
+    if (isAppError(e))
+      throw new AppError(
+        e.kind,
+        e.errors.map((x) => ({ ...x, field: mapField(x.field) })),
+      );
     throw e;
   }
 }
@@ -125,7 +154,11 @@ export async function appendEvent(
 }
 
 /** After appending a clock event: recompute and return the new due date (null while awaiting correction or when the calendar lacks a year). */
-export async function recomputeDue(trx: Db, ctx: Pick<Ctx, 'now'>, r: RequestWithOrg): Promise<{ dueOn: string | null; clock: CaseClock }> {
+export async function recomputeDue(
+  trx: Db,
+  ctx: Pick<Ctx, 'now'>,
+  r: RequestWithOrg,
+): Promise<{ dueOn: string | null; clock: CaseClock }> {
   const clock = await caseClock(trx, r, today(ctx));
   return { dueOn: clock.result?.dueOn ?? null, clock };
 }

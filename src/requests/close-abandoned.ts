@@ -19,7 +19,14 @@ export async function closeAbandoned(ctx: Ctx, input: { requestId: number }): Pr
     }
     const code = outcomeFromClock(result.outcome);
     await appendEvent(trx, ctx, r.id, { type: 'abandoned', on: result.abandonedOn, payload: { outcome: code } });
-    await updateRequest(trx, r.id, { state, outcome_code: code, outcome_basis: outcomeByCode(code)!.basis, closed_on: result.abandonedOn, due_on: null, updated_at: ctx.now().toISOString() });
+    await updateRequest(trx, r.id, {
+      state,
+      outcome_code: code,
+      outcome_basis: outcomeByCode(code)!.basis,
+      closed_on: result.abandonedOn,
+      due_on: null,
+      updated_at: ctx.now().toISOString(),
+    });
     await writeAudit(trx, ctx, {
       action: 'request.abandon',
       subjectType: 'request',

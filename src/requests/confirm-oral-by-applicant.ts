@@ -10,7 +10,10 @@ import { completeOralConfirmation } from './confirm-oral.js';
  * The applicant confirms, with the 申请编号 and 查询码, that the office recorded their oral request
  * correctly (条例第二十九条). Today becomes the receipt date and the clock starts.
  */
-export async function confirmOralByApplicant(ctx: Ctx, input: { requestNo: string; queryCode: string }): Promise<{ requestNo: string; dueOn: string | null }> {
+export async function confirmOralByApplicant(
+  ctx: Ctx,
+  input: { requestNo: string; queryCode: string },
+): Promise<{ requestNo: string; dueOn: string | null }> {
   return tx(ctx, async (trx) => {
     const r = await findByCode(trx, input.requestNo, input.queryCode);
     const on = today(ctx);

@@ -17,11 +17,15 @@ import { outcomeByCode } from './outcomes.rules.js';
  * 依申请公开负责人 without the editor role hands it off: the draft is created for the agency (no author)
  * and the agency's editors get a notice to take it through review. The case records which item was created.
  */
-export async function convertToProactive(ctx: Ctx, input: { requestId: number; title?: string; bodyHtml?: string }): Promise<{ itemId: number; indexNo: string; handedOffTo: number | null }> {
+export async function convertToProactive(
+  ctx: Ctx,
+  input: { requestId: number; title?: string; bodyHtml?: string },
+): Promise<{ itemId: number; indexNo: string; handedOffTo: number | null }> {
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'view');
     const mode = proactiveMode(ctx.actor, r);
-    if (!mode) throw forbidden('request_forbidden', '只有本机关的信息采编人员、本案办理人或依申请公开负责人可以依申请转主动。');
+    if (!mode)
+      throw forbidden('request_forbidden', '只有本机关的信息采编人员、本案办理人或依申请公开负责人可以依申请转主动。');
     if (r.state !== 'answered' || !outcomeByCode(r.outcome_code ?? '')?.provides) {
       throw conflict('not_disclosed', '只有已予以公开或部分公开的申请可以转为主动公开。');
     }
@@ -32,16 +36,30 @@ export async function convertToProactive(ctx: Ctx, input: { requestId: number; t
     if (!title) throw invalid('item_title_required', '请填写主动公开信息的标题。', 'title');
     const body = (input.bodyHtml ?? '').trim() || `<p>${title}</p>`;
     const author = mode === 'editor' ? ctx : { ...ctx, actor: systemActor(`依申请转主动（${ctx.actor.label}）`) };
-    const item = await createItem({ ...author, db: trx }, { orgId: r.org_id, title, bodyHtml: body, genre: '其他', disclosureMode: '主动公开', createdOn: today(ctx) });
+    const item = await createItem(
+      { ...author, db: trx },
+      { orgId: r.org_id, title, bodyHtml: body, genre: '其他', disclosureMode: '主动公开', createdOn: today(ctx) },
+    );
     let handedOffTo: number | null = null;
     if (mode === 'hand_off') {
       const editors = await editorsOf(trx, r.org_path);
       for (const userId of editors) {
-        await notify(trx, ctx, { userId, kind: 'request.to_proactive', title: `依申请转主动：请审核发布「${title}」`, body: `申请 ${r.request_no} 的答复信息公众普遍需要（条例第四十四条），已生成主动公开信息草稿 ${item.indexNo}，请完善后提交审核。`, link: `/console/items/${item.id}` });
+        await notify(trx, ctx, {
+          userId,
+          kind: 'request.to_proactive',
+          title: `依申请转主动：请审核发布「${title}」`,
+          body: `申请 ${r.request_no} 的答复信息公众普遍需要（条例第四十四条），已生成主动公开信息草稿 ${item.indexNo}，请完善后提交审核。`,
+          link: `/console/items/${item.id}`,
+        });
       }
       handedOffTo = editors.length;
     }
-    await appendEvent(trx, ctx, r.id, { type: 'proactive_item_created', on: today(ctx), payload: { itemId: item.id, indexNo: item.indexNo, handedOff: mode === 'hand_off' }, public: false });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'proactive_item_created',
+      on: today(ctx),
+      payload: { itemId: item.id, indexNo: item.indexNo, handedOff: mode === 'hand_off' },
+      public: false,
+    });
     await writeAudit(trx, ctx, {
       action: 'request.to_proactive',
       subjectType: 'request',

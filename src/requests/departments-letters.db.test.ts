@@ -26,7 +26,16 @@ import { listCaseDepartments } from './request-departments.store.js';
 
 const ID17 = '11010519491231002';
 const ID = ID17 + residentIdCheckChar(ID17);
-const form = { applicantType: 'citizen', name: '张三', idType: 'resident_id', idNumber: ID, phone: '13800138000', infoTitle: '某项目环评报告', form: 'electronic', delivery: 'pickup' };
+const form = {
+  applicantType: 'citizen',
+  name: '张三',
+  idType: 'resident_id',
+  idNumber: ID,
+  phone: '13800138000',
+  infoTitle: '某项目环评报告',
+  form: 'electronic',
+  delivery: 'pickup',
+};
 const at = (d: string) => new Date(`${d}T02:00:00Z`);
 
 describeDb('依申请公开: 主办科室 and 协办科室 with internal due dates', (h) => {
@@ -39,7 +48,16 @@ describeDb('依申请公开: 主办科室 and 协办科室 with internal due dat
   let admin: { id: number; actor: Actor };
   let other: { id: number; actor: Actor };
   const audits = async (id: number) =>
-    (await h.db().selectFrom('audit_events').select(['action', 'summary']).where('subject_type', '=', 'request').where('subject_id', '=', String(id)).orderBy('seq').execute()).map((a) => a.action);
+    (
+      await h
+        .db()
+        .selectFrom('audit_events')
+        .select(['action', 'summary'])
+        .where('subject_type', '=', 'request')
+        .where('subject_id', '=', String(id))
+        .orderBy('seq')
+        .execute()
+    ).map((a) => a.action);
   before(async () => {
     const county = await makeOrg(h.db());
     org = await makeOrg(h.db(), { parent: county, name: '县生态环境局' });
@@ -55,50 +73,133 @@ describeDb('依申请公开: 主办科室 and 协办科室 with internal due dat
   });
 
   test('lead department, co-handling with the default internal date, replies, reminders of overdue internal dates', async () => {
-    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), {
+      ...form,
+      orgId: org.id,
+      channel: 'in_person',
+      receivedOn: '2025-09-26',
+    });
     await assignRequest(h.ctx(admin.actor, at('2025-09-26')), { requestId: reg.id, handlerId: handler.id });
     const ctx = (d: string, a = handler.actor) => h.ctx(a, at(d));
 
-    await assert.rejects(setLeadDepartment(ctx('2025-09-29'), { requestId: reg.id, orgId: foreign.id }), { code: 'department_invalid' });
-    await assert.rejects(setLeadDepartment(ctx('2025-09-29'), { requestId: reg.id, orgId: org.id }), { code: 'department_invalid' });
-    await assert.rejects(setLeadDepartment(ctx('2025-09-29', other.actor), { requestId: reg.id, orgId: office.id }), { kind: 'forbidden' });
-    assert.deepEqual(await setLeadDepartment(ctx('2025-09-29'), { requestId: reg.id, orgId: office.id }), { name: '办公室' });
+    await assert.rejects(setLeadDepartment(ctx('2025-09-29'), { requestId: reg.id, orgId: foreign.id }), {
+      code: 'department_invalid',
+    });
+    await assert.rejects(setLeadDepartment(ctx('2025-09-29'), { requestId: reg.id, orgId: org.id }), {
+      code: 'department_invalid',
+    });
+    await assert.rejects(setLeadDepartment(ctx('2025-09-29', other.actor), { requestId: reg.id, orgId: office.id }), {
+      kind: 'forbidden',
+    });
+    assert.deepEqual(await setLeadDepartment(ctx('2025-09-29'), { requestId: reg.id, orgId: office.id }), {
+      name: '办公室',
+    });
 
     // Due 2025-10-30; the default is 5 working days before: 2025-10-23.
-    assert.deepEqual(await addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: law.id }), { name: '法规科', internalDueOn: '2025-10-23' });
-    await assert.rejects(addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: law.id }), { code: 'department_already_on_case' });
-    await assert.rejects(addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: office.id }), { code: 'department_already_on_case' });
-    await assert.rejects(addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-10-31' }), { code: 'internal_due_after_due' });
-    await assert.rejects(addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-09-28' }), { code: 'internal_due_past' });
-    await assert.rejects(addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-02-30' }), { code: 'invalid_date' });
+    assert.deepEqual(await addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: law.id }), {
+      name: '法规科',
+      internalDueOn: '2025-10-23',
+    });
+    await assert.rejects(addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: law.id }), {
+      code: 'department_already_on_case',
+    });
+    await assert.rejects(addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: office.id }), {
+      code: 'department_already_on_case',
+    });
+    await assert.rejects(
+      addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-10-31' }),
+      { code: 'internal_due_after_due' },
+    );
+    await assert.rejects(
+      addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-09-28' }),
+      { code: 'internal_due_past' },
+    );
+    await assert.rejects(
+      addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-02-30' }),
+      { code: 'invalid_date' },
+    );
     // The agency's setting: 3 working days before (request_admin only).
     await assert.rejects(setCohandlingDays(ctx('2025-09-29'), { orgId: org.id, days: 3 }), { kind: 'forbidden' });
-    await assert.rejects(setCohandlingDays(ctx('2025-09-29', admin.actor), { orgId: org.id, days: '0' }), { code: 'cohandling_days_invalid' });
+    await assert.rejects(setCohandlingDays(ctx('2025-09-29', admin.actor), { orgId: org.id, days: '0' }), {
+      code: 'cohandling_days_invalid',
+    });
     await setCohandlingDays(ctx('2025-09-29', admin.actor), { orgId: org.id, days: '3' });
-    assert.deepEqual(await addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id }), { name: '规划科', internalDueOn: '2025-10-27' });
+    assert.deepEqual(await addCoHandling(ctx('2025-09-29'), { requestId: reg.id, orgId: planning.id }), {
+      name: '规划科',
+      internalDueOn: '2025-10-27',
+    });
     await removeCoHandling(ctx('2025-09-30'), { requestId: reg.id, orgId: planning.id });
-    assert.deepEqual(await addCoHandling(ctx('2025-09-30'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-10-20' }), { name: '规划科', internalDueOn: '2025-10-20' });
+    assert.deepEqual(
+      await addCoHandling(ctx('2025-09-30'), { requestId: reg.id, orgId: planning.id, internalDueOn: '2025-10-20' }),
+      { name: '规划科', internalDueOn: '2025-10-20' },
+    );
 
     // Changing the lead to a co-handling department moves it.
     await setLeadDepartment(ctx('2025-10-09'), { requestId: reg.id, orgId: planning.id });
-    await assert.rejects(setLeadDepartment(ctx('2025-10-09'), { requestId: reg.id, orgId: planning.id }), { code: 'department_unchanged' });
+    await assert.rejects(setLeadDepartment(ctx('2025-10-09'), { requestId: reg.id, orgId: planning.id }), {
+      code: 'department_unchanged',
+    });
     let deps = await listCaseDepartments(h.db(), reg.id);
-    assert.deepEqual(deps.map((d) => [d.org_name, d.role, d.internal_due_on]), [['规划科', 'lead', null], ['法规科', 'co', '2025-10-23']]);
+    assert.deepEqual(
+      deps.map((d) => [d.org_name, d.role, d.internal_due_on]),
+      [
+        ['规划科', 'lead', null],
+        ['法规科', 'co', '2025-10-23'],
+      ],
+    );
 
     // Reminders: on 2025-10-20 the internal date 10-23 is within 3 working days; nothing from the statutory date yet.
     assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-17'))), { handlers: 0, cases: 0, heads: 0 });
     assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-24'))), { handlers: 1, cases: 0, heads: 0 });
-    const n = await h.db().selectFrom('notifications').select('body').where('user_id', '=', handler.id).executeTakeFirstOrThrow();
+    const n = await h
+      .db()
+      .selectFrom('notifications')
+      .select('body')
+      .where('user_id', '=', handler.id)
+      .executeTakeFirstOrThrow();
     assert.equal(n.body, `${reg.requestNo}：协办科室 法规科 内部办理期限 2025-10-23（已逾期未答复）`);
-    assert.ok(!(await h.db().selectFrom('outbox').select('body').where('to_addr', '=', 'handler@example.gov.cn').executeTakeFirstOrThrow()).body.includes(ID));
+    assert.ok(
+      !(
+        await h
+          .db()
+          .selectFrom('outbox')
+          .select('body')
+          .where('to_addr', '=', 'handler@example.gov.cn')
+          .executeTakeFirstOrThrow()
+      ).body.includes(ID),
+    );
 
-    await assert.rejects(recordCoHandlingReply(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id, text: ' ' }), { code: 'reply_text_required' });
-    await assert.rejects(recordCoHandlingReply(ctx('2025-10-24'), { requestId: reg.id, orgId: office.id, text: '意见' }), { code: 'cohandling_not_found' });
-    assert.deepEqual(await recordCoHandlingReply(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id, text: '经核，该报告可以公开。', by: '李科长' }), { late: true });
-    await assert.rejects(recordCoHandlingReply(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id, text: '再答复' }), { code: 'cohandling_already_replied' });
-    await assert.rejects(removeCoHandling(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id }), { code: 'cohandling_already_replied' });
+    await assert.rejects(recordCoHandlingReply(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id, text: ' ' }), {
+      code: 'reply_text_required',
+    });
+    await assert.rejects(
+      recordCoHandlingReply(ctx('2025-10-24'), { requestId: reg.id, orgId: office.id, text: '意见' }),
+      { code: 'cohandling_not_found' },
+    );
+    assert.deepEqual(
+      await recordCoHandlingReply(ctx('2025-10-24'), {
+        requestId: reg.id,
+        orgId: law.id,
+        text: '经核，该报告可以公开。',
+        by: '李科长',
+      }),
+      { late: true },
+    );
+    await assert.rejects(
+      recordCoHandlingReply(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id, text: '再答复' }),
+      { code: 'cohandling_already_replied' },
+    );
+    await assert.rejects(removeCoHandling(ctx('2025-10-24'), { requestId: reg.id, orgId: law.id }), {
+      code: 'cohandling_already_replied',
+    });
     deps = (await staffCase(h.ctx(handler.actor, at('2025-10-24')), reg.id)).departments;
-    assert.deepEqual(deps.map((d) => [d.org_name, d.reply_on, d.reply_by, d.reply_text]), [['规划科', null, null, null], ['法规科', '2025-10-24', '李科长', '经核，该报告可以公开。']]);
+    assert.deepEqual(
+      deps.map((d) => [d.org_name, d.reply_on, d.reply_by, d.reply_text]),
+      [
+        ['规划科', null, null, null],
+        ['法规科', '2025-10-24', '李科长', '经核，该报告可以公开。'],
+      ],
+    );
     assert.deepEqual(await sendReminders(h.ctx(undefined, at('2025-10-27'))), { handlers: 1, cases: 1, heads: 1 });
 
     const history = (await staffCase(h.ctx(handler.actor, at('2025-10-24')), reg.id)).history;
@@ -114,14 +215,24 @@ describeDb('依申请公开: 主办科室 and 协办科室 with internal due dat
     ]);
     // Not visible to the applicant.
     await answerRequest(ctx('2025-10-28'), { requestId: reg.id, outcome: '1', letter: '现予以公开。' });
-    await assert.rejects(addCoHandling(ctx('2025-10-28'), { requestId: reg.id, orgId: office.id, internalDueOn: '2025-10-29' }), { code: 'request_closed' });
+    await assert.rejects(
+      addCoHandling(ctx('2025-10-28'), { requestId: reg.id, orgId: office.id, internalDueOn: '2025-10-29' }),
+      { code: 'request_closed' },
+    );
   });
 
   test('while awaiting correction there is no due date: the internal date must be given', async () => {
-    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), {
+      ...form,
+      orgId: org.id,
+      channel: 'in_person',
+      receivedOn: '2025-09-26',
+    });
     await assignRequest(h.ctx(admin.actor, at('2025-09-26')), { requestId: reg.id, handlerId: handler.id });
     await h.db().updateTable('requests').set({ due_on: null }).where('id', '=', reg.id).execute();
-    await assert.rejects(addCoHandling(h.ctx(handler.actor, at('2025-09-29')), { requestId: reg.id, orgId: law.id }), { code: 'internal_due_required' });
+    await assert.rejects(addCoHandling(h.ctx(handler.actor, at('2025-09-29')), { requestId: reg.id, orgId: law.id }), {
+      code: 'internal_due_required',
+    });
     const before = await listCaseDepartments(h.db(), reg.id);
     assert.equal(before.length, 0);
   });
@@ -138,7 +249,12 @@ describeDb('依申请公开: answer-letter templates and 征求意见函', (h) =
     admin = await makeUser(h.db(), [['request_admin', org]]);
   });
   const answered = async (d: string, outcome: string, letter: string) => {
-    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), { ...form, orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+    const reg = await registerRequest(h.ctx(handler.actor, at('2025-09-26')), {
+      ...form,
+      orgId: org.id,
+      channel: 'in_person',
+      receivedOn: '2025-09-26',
+    });
     await assignRequest(h.ctx(admin.actor, at('2025-09-26')), { requestId: reg.id, handlerId: handler.id });
     await answerRequest(h.ctx(handler.actor, at(d)), { requestId: reg.id, outcome, letter });
     return reg;
@@ -156,11 +272,21 @@ describeDb('依申请公开: answer-letter templates and 征求意见函', (h) =
       REMEDIES,
     ]);
 
-    const edit = { orgId: org.id, code: '4.1', title: '政府信息不存在告知书', body: '经检索，{机关名称}没有“{信息名称}”。\n{答复正文}\n特此告知。' };
+    const edit = {
+      orgId: org.id,
+      code: '4.1',
+      title: '政府信息不存在告知书',
+      body: '经检索，{机关名称}没有“{信息名称}”。\n{答复正文}\n特此告知。',
+    };
     await assert.rejects(saveLetterTemplate(h.ctx(handler.actor), edit), { kind: 'forbidden' });
-    await assert.rejects(saveLetterTemplate(h.ctx(admin.actor), { ...edit, body: '{申请人} {联系人}' }), (e: { errors: Array<{ code: string }> }) =>
-      e.errors.map((x) => x.code).join() === 'template_placeholder_unknown,template_answer_text_required');
-    await assert.rejects(saveLetterTemplate(h.ctx(admin.actor), { ...edit, code: '9.9' }), { code: 'template_not_found' });
+    await assert.rejects(
+      saveLetterTemplate(h.ctx(admin.actor), { ...edit, body: '{申请人} {联系人}' }),
+      (e: { errors: Array<{ code: string }> }) =>
+        e.errors.map((x) => x.code).join() === 'template_placeholder_unknown,template_answer_text_required',
+    );
+    await assert.rejects(saveLetterTemplate(h.ctx(admin.actor), { ...edit, code: '9.9' }), {
+      code: 'template_not_found',
+    });
     assert.equal((await h.db().selectFrom('request_letter_templates').selectAll().execute()).length, 0);
     await saveLetterTemplate(h.ctx(admin.actor, at('2025-10-10')), edit);
 
@@ -168,23 +294,45 @@ describeDb('依申请公开: answer-letter templates and 征求意见函', (h) =
     letter = (await staffCase(h.ctx(handler.actor, at('2025-10-10')), first.id)).letters.at(-1)!;
     assert.equal(letter.title, '政府信息公开申请告知书');
     const second = await answered('2025-10-10', '4.1', '本机关未制作该报告。');
-    const pub = await publicStatus(h.ctx(publicActor(null), at('2025-10-10')), { requestNo: second.requestNo, queryCode: 'x' }).catch(() => null);
+    const pub = await publicStatus(h.ctx(publicActor(null), at('2025-10-10')), {
+      requestNo: second.requestNo,
+      queryCode: 'x',
+    }).catch(() => null);
     assert.equal(pub, null);
     letter = (await staffCase(h.ctx(handler.actor, at('2025-10-10')), second.id)).letters.at(-1)!;
     assert.equal(letter.title, '政府信息不存在告知书');
-    assert.deepEqual(letter.paragraphs, ['经检索，县自然资源局没有“某项目环评报告”。', '本机关未制作该报告。', '特此告知。', REMEDIES]);
+    assert.deepEqual(letter.paragraphs, [
+      '经检索，县自然资源局没有“某项目环评报告”。',
+      '本机关未制作该报告。',
+      '特此告知。',
+      REMEDIES,
+    ]);
     // Other outcomes keep the default.
     const third = await answered('2025-10-10', '1', '请到本机关查阅。');
-    assert.equal((await staffCase(h.ctx(handler.actor, at('2025-10-10')), third.id)).letters.at(-1)!.title, '政府信息公开申请答复书');
+    assert.equal(
+      (await staffCase(h.ctx(handler.actor, at('2025-10-10')), third.id)).letters.at(-1)!.title,
+      '政府信息公开申请答复书',
+    );
 
     await resetLetterTemplate(h.ctx(admin.actor, at('2025-10-11')), { orgId: org.id, code: '4.1' });
-    await assert.rejects(resetLetterTemplate(h.ctx(admin.actor, at('2025-10-11')), { orgId: org.id, code: '4.1' }), { code: 'template_not_customised' });
-    const acts = await h.db().selectFrom('audit_events').select(['action', 'subject_id']).where('subject_type', '=', 'letter_template').orderBy('seq').execute();
+    await assert.rejects(resetLetterTemplate(h.ctx(admin.actor, at('2025-10-11')), { orgId: org.id, code: '4.1' }), {
+      code: 'template_not_customised',
+    });
+    const acts = await h
+      .db()
+      .selectFrom('audit_events')
+      .select(['action', 'subject_id'])
+      .where('subject_type', '=', 'letter_template')
+      .orderBy('seq')
+      .execute();
     assert.deepEqual(acts, [
       { action: 'request.letter_template_save', subject_id: `${org.id}:4.1` },
       { action: 'request.letter_template_reset', subject_id: `${org.id}:4.1` },
     ]);
-    assert.equal((await staffCase(h.ctx(handler.actor, at('2025-10-11')), second.id)).letters.at(-1)!.title, '政府信息不存在告知书');
+    assert.equal(
+      (await staffCase(h.ctx(handler.actor, at('2025-10-11')), second.id)).letters.at(-1)!.title,
+      '政府信息不存在告知书',
+    );
   });
 
   test('征求意见函: to the respondent with the 15-working-day reply date, for staff only, without the applicant’s name', async () => {
@@ -192,19 +340,32 @@ describeDb('依申请公开: answer-letter templates and 征求意见函', (h) =
     await confirmReceipt(h.ctx(handler.actor, at('2025-09-26')), { requestId: s.id });
     await assignRequest(h.ctx(admin.actor, at('2025-09-26')), { requestId: s.id, handlerId: handler.id });
     // Sent Monday 2025-09-29: 09-30, 10-09, 10-10, 10-11 (worked Saturday), 10-13…10-24, so the 15th working day is 2025-10-27.
-    assert.deepEqual(await startConsultation(h.ctx(handler.actor, at('2025-09-29')), { requestId: s.id, party: 'third_party', respondent: '某建设公司' }), { replyDueOn: '2025-10-27' });
+    assert.deepEqual(
+      await startConsultation(h.ctx(handler.actor, at('2025-09-29')), {
+        requestId: s.id,
+        party: 'third_party',
+        respondent: '某建设公司',
+      }),
+      { replyDueOn: '2025-10-27' },
+    );
     const c = await staffCase(h.ctx(handler.actor, at('2025-09-30')), s.id);
     const l = c.letters.find((x) => x.kind === 'consultation')!;
     assert.equal(l.title, '政府信息公开征求第三方意见函');
     assert.equal(l.to, '某建设公司');
     assert.equal(l.signer, '县自然资源局');
     assert.equal(l.date, '2025-09-29');
-    assert.equal(l.paragraphs[0], `本机关于2025年9月26日收到政府信息公开申请（申请编号：${s.requestNo}），申请公开“某项目环评报告”。`);
+    assert.equal(
+      l.paragraphs[0],
+      `本机关于2025年9月26日收到政府信息公开申请（申请编号：${s.requestNo}），申请公开“某项目环评报告”。`,
+    );
     assert.match(l.paragraphs[1], /第三十二条/);
     assert.match(l.paragraphs[2], /^请于2025年10月27日前（自收到本函之日起15个工作日内）书面提出是否同意公开的意见/);
     assert.match(l.paragraphs[3], /联系电话：0591-12345678/);
     assert.ok(!l.paragraphs.join('').includes('张三'));
-    const pub = await publicStatus(h.ctx(publicActor(null), at('2025-09-30')), { requestNo: s.requestNo, queryCode: s.queryCode });
+    const pub = await publicStatus(h.ctx(publicActor(null), at('2025-09-30')), {
+      requestNo: s.requestNo,
+      queryCode: s.queryCode,
+    });
     assert.ok(!pub.letters.some((x) => x.kind === 'consultation'));
   });
 });

@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCalendar } from '../calendar/calendar.rules.js';
 import { OFFICIAL_YEARS } from '../calendar/official-holidays.data.js';
-import { DEFAULT_COHANDLING_DAYS, defaultInternalDue, isCoHandlingOverdue, parseCohandlingDays, workingDaysBefore } from './departments.rules.js';
+import {
+  DEFAULT_COHANDLING_DAYS,
+  defaultInternalDue,
+  isCoHandlingOverdue,
+  parseCohandlingDays,
+  workingDaysBefore,
+} from './departments.rules.js';
 
 const cal = buildCalendar(OFFICIAL_YEARS);
 

@@ -20,7 +20,7 @@ export const COHANDLING_DAYS_RANGE = { min: 1, max: 15 } as const;
 /** The n-th working day before `date` (n = 0 → date). Throws `calendar_year_missing` outside the data. */
 export function workingDaysBefore(cal: WorkCalendar, date: string, n: number): string {
   let d = date;
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     d = addDays(d, -1);
     if (isWorkingDay(cal, d)) k++;
   }
@@ -47,10 +47,13 @@ export interface CoHandling {
 }
 
 /** True when a co-handling department has not replied and its internal date has passed. */
-export const isCoHandlingOverdue = (d: CoHandling, today: string): boolean => !d.reply_on && !!d.internal_due_on && d.internal_due_on < today;
+export const isCoHandlingOverdue = (d: CoHandling, today: string): boolean =>
+  !d.reply_on && !!d.internal_due_on && d.internal_due_on < today;
 
 /** Parses the stored setting; the default when unset or invalid. */
 export function parseCohandlingDays(v: string | undefined | null): number {
   const n = Number(v);
-  return Number.isInteger(n) && n >= COHANDLING_DAYS_RANGE.min && n <= COHANDLING_DAYS_RANGE.max ? n : DEFAULT_COHANDLING_DAYS;
+  return Number.isInteger(n) && n >= COHANDLING_DAYS_RANGE.min && n <= COHANDLING_DAYS_RANGE.max
+    ? n
+    : DEFAULT_COHANDLING_DAYS;
 }

@@ -25,7 +25,8 @@ export function dueSoonUntil(cal: WorkCalendar, day: string): string {
 }
 
 /** An open case whose answer date has passed (a paused clock has no date and is never overdue). */
-export const isOverdue = (r: { state: string; due_on: string | null }, today: string): boolean => isOpenState(r.state) && !!r.due_on && r.due_on < today;
+export const isOverdue = (r: { state: string; due_on: string | null }, today: string): boolean =>
+  isOpenState(r.state) && !!r.due_on && r.due_on < today;
 
 /** An open case whose answer date falls from `today` to `until`. */
 export const isDueSoon = (r: { state: string; due_on: string | null }, today: string, until: string): boolean =>

@@ -8,11 +8,16 @@ import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.j
 import { updateRequest } from './requests.store.js';
 
 /** Records the consultation's end and the reply (第三十二条: consent, objection with reasons, or no reply); the clock resumes the next day. */
-export async function endConsultation(ctx: Ctx, input: { requestId: number; on?: string; reply: string; reasons?: string }): Promise<{ dueOn: string | null }> {
+export async function endConsultation(
+  ctx: Ctx,
+  input: { requestId: number; on?: string; reply: string; reasons?: string },
+): Promise<{ dueOn: string | null }> {
   const on = eventDate(ctx, input.on);
-  if (!isConsultationReply(input.reply)) throw invalid('reply_invalid', '请选择对方意见：同意、不同意（附理由）或逾期未提出意见。', 'reply');
+  if (!isConsultationReply(input.reply))
+    throw invalid('reply_invalid', '请选择对方意见：同意、不同意（附理由）或逾期未提出意见。', 'reply');
   const reasons = (input.reasons ?? '').trim();
-  if (input.reply === 'objection' && !reasons) throw invalid('reasons_required', '第三方不同意公开的，请记录其理由。', 'reasons');
+  if (input.reply === 'objection' && !reasons)
+    throw invalid('reasons_required', '第三方不同意公开的，请记录其理由。', 'reasons');
   const reply = input.reply;
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'work');

@@ -12,11 +12,18 @@ import { updateRequest } from './requests.store.js';
  * at most 20 working days, once, decided before the due date; the applicant is told.
  * The clock rejects a second extension or one after the due date.
  */
-export async function extendDeadline(ctx: Ctx, input: { requestId: number; on?: string; days: number; reason: string }): Promise<{ dueOn: string | null }> {
+export async function extendDeadline(
+  ctx: Ctx,
+  input: { requestId: number; on?: string; days: number; reason: string },
+): Promise<{ dueOn: string | null }> {
   const on = eventDate(ctx, input.on);
   const days = input.days;
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {
-    throw invalid('extension_days_invalid', `延长天数应为1至${MAX_EXTENSION_DAYS}之间的整数（工作日，第三十三条第二款）。`, 'days');
+    throw invalid(
+      'extension_days_invalid',
+      `延长天数应为1至${MAX_EXTENSION_DAYS}之间的整数（工作日，第三十三条第二款）。`,
+      'days',
+    );
   }
   const reason = (input.reason ?? '').trim();
   if (!reason) throw invalid('extension_reason_required', '请写明延长答复期限的理由。', 'reason');

@@ -14,7 +14,10 @@ import { canHandleRequests } from './requests.policy.rules.js';
  * (compare 条例第三十六条第（五）项). The case keeps its number and history; the handler is reset; the receiving
  * agency's clock starts on the day of the transfer; the sending agency keeps read access (masked) to its record.
  */
-export async function forwardRequest(ctx: Ctx, input: { requestId: number; toOrgId?: number; reason: string }): Promise<{ orgName: string }> {
+export async function forwardRequest(
+  ctx: Ctx,
+  input: { requestId: number; toOrgId?: number; reason: string },
+): Promise<{ orgName: string }> {
   const reason = (input.reason ?? '').trim();
   if (!reason) throw invalid('forward_reason_required', '请写明转送理由。', 'reason');
   if (!input.toOrgId) throw invalid('org_required', '请选择转送的机关。', 'toOrgId');
@@ -25,7 +28,11 @@ export async function forwardRequest(ctx: Ctx, input: { requestId: number; toOrg
     if (to.id === r.org_id) throw invalid('forward_same_org', '不能转送给本机关。', 'toOrgId');
     if (!canHandleRequests(ctx.actor, r.org_path)) throw forbidden();
     await updateRequest(trx, r.id, { org_id: to.id, handler_id: null, updated_at: ctx.now().toISOString() });
-    await appendEvent(trx, ctx, r.id, { type: 'forwarded', on: today(ctx), payload: { fromOrgId: r.org_id, fromOrg: r.org_name, toOrgId: to.id, toOrg: to.name, reason } });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'forwarded',
+      on: today(ctx),
+      payload: { fromOrgId: r.org_id, fromOrg: r.org_name, toOrgId: to.id, toOrg: to.name, reason },
+    });
     // The receiving agency's clock starts at its receipt, the day of the transfer (buildLedger).
     const { dueOn } = await recomputeDue(trx, ctx, r);
     await updateRequest(trx, r.id, { due_on: dueOn });

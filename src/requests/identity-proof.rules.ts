@@ -25,15 +25,28 @@ export interface ProofUpload {
 }
 
 /** Checks the uploaded files (count, size, type by content); returns the MIME type of each or all errors at once. */
-export function checkIdProofs(files: readonly ProofUpload[], maxBytes: number): { mimes: string[]; errors: FieldError[] } {
+export function checkIdProofs(
+  files: readonly ProofUpload[],
+  maxBytes: number,
+): { mimes: string[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const mimes: string[] = [];
   const field = ID_PROOF_FIELD;
-  if (files.length > ID_PROOF_MAX_FILES) errors.push({ code: 'id_proof_too_many', message: `身份证明最多上传 ${ID_PROOF_MAX_FILES} 个文件（例如身份证正反面）。`, field });
+  if (files.length > ID_PROOF_MAX_FILES)
+    errors.push({
+      code: 'id_proof_too_many',
+      message: `身份证明最多上传 ${ID_PROOF_MAX_FILES} 个文件（例如身份证正反面）。`,
+      field,
+    });
   for (const f of files.slice(0, ID_PROOF_MAX_FILES)) {
     const c = classifyAttachment(f.filename, f.size, f.sniffed, maxBytes);
     if ('code' in c) {
-      const code = c.code === 'attachment_too_large' ? 'id_proof_too_large' : c.code === 'attachment_empty' ? 'id_proof_empty' : 'id_proof_type';
+      const code =
+        c.code === 'attachment_too_large'
+          ? 'id_proof_too_large'
+          : c.code === 'attachment_empty'
+            ? 'id_proof_empty'
+            : 'id_proof_type';
       const message =
         code === 'id_proof_too_large'
           ? `身份证明文件“${f.filename}”超过 ${Math.floor(maxBytes / 1048576)} MB 的大小限制。`
@@ -44,7 +57,11 @@ export function checkIdProofs(files: readonly ProofUpload[], maxBytes: number): 
               : `身份证明文件“${f.filename}”不是图片或 PDF。请上传 JPG、PNG 图片或 PDF 文件。`;
       errors.push({ code, message, field });
     } else if (!ID_PROOF_KINDS.includes(c.kind)) {
-      errors.push({ code: 'id_proof_type', message: `身份证明文件“${f.filename}”不是图片或 PDF。请上传 JPG、PNG 图片或 PDF 文件。`, field });
+      errors.push({
+        code: 'id_proof_type',
+        message: `身份证明文件“${f.filename}”不是图片或 PDF。请上传 JPG、PNG 图片或 PDF 文件。`,
+        field,
+      });
     } else mimes.push(c.mime);
   }
   return { mimes, errors };
@@ -53,6 +70,7 @@ export function checkIdProofs(files: readonly ProofUpload[], maxBytes: number): 
 /** The size limit in bytes from the stored setting (default when unset or out of range). */
 export function idProofLimitBytes(stored: string | undefined): number {
   const n = Number(stored);
-  const mb = Number.isInteger(n) && n >= ID_PROOF_MB_RANGE.min && n <= ID_PROOF_MB_RANGE.max ? n : DEFAULT_ID_PROOF_MAX_MB;
+  const mb =
+    Number.isInteger(n) && n >= ID_PROOF_MB_RANGE.min && n <= ID_PROOF_MB_RANGE.max ? n : DEFAULT_ID_PROOF_MAX_MB;
   return mb * 1024 * 1024;
 }

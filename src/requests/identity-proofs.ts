@@ -37,7 +37,10 @@ export async function idProofLimit(db: Db): Promise<number> {
 }
 
 /** Checks uploaded proofs; returns the checked files and the errors (field `idProof`), so callers report them with the form's other errors. */
-export async function checkUploadedProofs(db: Db, files: readonly UploadedProof[] | undefined): Promise<{ proofs: CheckedProof[]; errors: FieldError[] }> {
+export async function checkUploadedProofs(
+  db: Db,
+  files: readonly UploadedProof[] | undefined,
+): Promise<{ proofs: CheckedProof[]; errors: FieldError[] }> {
   if (!files?.length) return { proofs: [], errors: [] };
   const named = files.map((f) => ({ ...f, filename: cleanFilename(f.filename) }));
   const sniffed = await Promise.all(named.map((f) => sniff(f.data)));
@@ -55,25 +58,56 @@ export async function storeProofBlobs(blobDir: string, proofs: readonly CheckedP
 }
 
 /** Records the proofs on the case (inside the caller's transaction). */
-export async function recordProofs(trx: Db, ctx: Pick<Ctx, 'actor' | 'now'>, requestId: number, proofs: readonly CheckedProof[]): Promise<void> {
+export async function recordProofs(
+  trx: Db,
+  ctx: Pick<Ctx, 'actor' | 'now'>,
+  requestId: number,
+  proofs: readonly CheckedProof[],
+): Promise<void> {
   for (const p of proofs) {
     await trx
       .insertInto('request_id_proofs')
-      .values({ request_id: requestId, sha256: p.sha, filename: p.filename, mime: p.mime, size: p.data.length, created_at: ctx.now().toISOString(), created_by: ctx.actor.userId })
+      .values({
+        request_id: requestId,
+        sha256: p.sha,
+        filename: p.filename,
+        mime: p.mime,
+        size: p.data.length,
+        created_at: ctx.now().toISOString(),
+        created_by: ctx.actor.userId,
+      })
       .execute();
   }
 }
 
 /** The proofs of a case (metadata only). */
 export const listIdProofs = (db: Db, requestId: number) =>
-  db.selectFrom('request_id_proofs').select(['id', 'filename', 'mime', 'size', 'created_at']).where('request_id', '=', requestId).orderBy('id').execute();
+  db
+    .selectFrom('request_id_proofs')
+    .select(['id', 'filename', 'mime', 'size', 'created_at'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
 
 /** One proof for download: the case's handler or the agency's request_admin only (reading: no audit). */
-export async function readIdProof(ctx: Ctx, requestId: number, proofId: number): Promise<{ filename: string; mime: string; data: Buffer }> {
+export async function readIdProof(
+  ctx: Ctx,
+  requestId: number,
+  proofId: number,
+): Promise<{ filename: string; mime: string; data: Buffer }> {
   const r = await loadCase(ctx.db, ctx, requestId, 'work');
-  const p = await ctx.db.selectFrom('request_id_proofs').selectAll().where('id', '=', proofId).where('request_id', '=', r.id).executeTakeFirst();
+  const p = await ctx.db
+    .selectFrom('request_id_proofs')
+    .selectAll()
+    .where('id', '=', proofId)
+    .where('request_id', '=', r.id)
+    .executeTakeFirst();
   if (!p) throw notFound('id_proof_not_found', '身份证明文件不存在或已按保存年限删除。');
-  return { filename: p.filename, mime: p.mime, data: await readFile(blobPath(ctx.config.blobDir, p.sha256, ID_PROOF_AREA)) };
+  return {
+    filename: p.filename,
+    mime: p.mime,
+    data: await readFile(blobPath(ctx.config.blobDir, p.sha256, ID_PROOF_AREA)),
+  };
 }
 
 /** Deletes the files of these hashes that no remaining proof refers to (after the rows were deleted and committed). */

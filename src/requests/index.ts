@@ -29,14 +29,24 @@ export { idProofLimitMb } from './id-proof-limit.js';
 export { ID_PROOF_FIELD, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from './identity-proof.rules.js';
 export { listIdProofs, readIdProof } from './identity-proofs.js';
 // ./letter-docx.js loads a heavy library: its functions are loaded on first use.
-export const letterDocx: (typeof import('./letter-docx.js'))['letterDocx'] = async (...args) => (await import('./letter-docx.js')).letterDocx(...args);
+export const letterDocx: (typeof import('./letter-docx.js'))['letterDocx'] = async (...args) =>
+  (await import('./letter-docx.js')).letterDocx(...args);
 export { formatLetterNumber, LETTER_SETTING_LIMITS } from './letter-numbers.rules.js';
 export type { LetterSettings } from './letter-numbers.rules.js';
-export { defaultTemplate, PLACEHOLDERS, REMEDIES, renderTemplate, SAMPLE_VALUES, TEMPLATE_CODES, validateTemplate } from './letter-templates.rules.js';
+export {
+  defaultTemplate,
+  PLACEHOLDERS,
+  REMEDIES,
+  renderTemplate,
+  SAMPLE_VALUES,
+  TEMPLATE_CODES,
+  validateTemplate,
+} from './letter-templates.rules.js';
 export type { LetterTemplate } from './letter-templates.rules.js';
 export { letterFileName } from './letters.rules.js';
 // ./oral-sheet-docx.js loads a heavy library: its functions are loaded on first use.
-export const oralSheetDocx: (typeof import('./oral-sheet-docx.js'))['oralSheetDocx'] = async (...args) => (await import('./oral-sheet-docx.js')).oralSheetDocx(...args);
+export const oralSheetDocx: (typeof import('./oral-sheet-docx.js'))['oralSheetDocx'] = async (...args) =>
+  (await import('./oral-sheet-docx.js')).oralSheetDocx(...args);
 export { oralSheetFileName, SIGN_LINES } from './oral-sheet.rules.js';
 export type { OralSheet } from './oral-sheet.rules.js';
 export { oralSheet } from './oral-sheet.js';
@@ -70,14 +80,30 @@ export { requestCalendar } from './request-calendar.js';
 export { requestCellRecords } from './request-cell-records.js';
 export type { CellCase, RequestCell } from './request-cell-records.js';
 export { requestOutcomeText } from './request-commands.labels.js';
-export { ANSWER_OUTCOMES, APPEAL_KIND_CODES, APPEAL_RESULT_CODES, DELIVERY_CODES, FEE_METHOD_CODES, PARTY_CODES, REPLY_CODES, RequestCommandSchema, SetDeadlineCommand } from './request-commands.schemas.js';
+export {
+  ANSWER_OUTCOMES,
+  APPEAL_KIND_CODES,
+  APPEAL_RESULT_CODES,
+  DELIVERY_CODES,
+  FEE_METHOD_CODES,
+  PARTY_CODES,
+  REPLY_CODES,
+  RequestCommandSchema,
+  SetDeadlineCommand,
+} from './request-commands.schemas.js';
 export type { RequestCommand } from './request-commands.schemas.js';
 export type { CaseDepartment } from './request-departments.store.js';
 export { requestExportRows } from './request-export.rules.js';
 export { dueSoon, openStates, requestFigures, requestsReceivedByMonth } from './request-figures.js';
 export { requestListChoices, viewableRequests } from './request-list-choices.js';
 export { requestListScope } from './request-list-scope.js';
-export { hasFilters, parseRequestListQuery, REQUEST_QUEUES, REQUEST_SORTS, requestListQs } from './request-list.rules.js';
+export {
+  hasFilters,
+  parseRequestListQuery,
+  REQUEST_QUEUES,
+  REQUEST_SORTS,
+  requestListQs,
+} from './request-list.rules.js';
 export type { RequestListQuery, RequestQueue } from './request-list.rules.js';
 export { RequestListFields } from './request-list.schemas.js';
 export { requestListFor } from './request-list.js';
@@ -86,12 +112,31 @@ export type { RequestAction } from './request-states.rules.js';
 export { requestStatistics } from './request-statistics.js';
 export { maskCase, publicStatus, staffCase } from './request-status.js';
 export type { PublicStatus, StaffCase } from './request-status.js';
-export { APPROVE_ROLES, canApproveExtension, canHandleRequests, canViewRequests, HANDLE_ROLES, nameScopes, proactiveMode, requestScopes, seesPersonalData, VIEW_ROLES } from './requests.policy.rules.js';
+export {
+  APPROVE_ROLES,
+  canApproveExtension,
+  canHandleRequests,
+  canViewRequests,
+  HANDLE_ROLES,
+  nameScopes,
+  proactiveMode,
+  requestScopes,
+  seesPersonalData,
+  VIEW_ROLES,
+} from './requests.policy.rules.js';
 export type { RequestWithOrg } from './requests.store.js';
 export { resetLetterTemplate } from './reset-letter-template.js';
 export { resetQueryCode } from './reset-query-code.js';
 export { previewRetention } from './retention-preview.js';
-export { assertRetentionYears, ERASED, eraseExpiredPersonalData, getRetentionYears, RETENTION_KEY, retentionCutoff, setRetentionYears } from './retention.js';
+export {
+  assertRetentionYears,
+  ERASED,
+  eraseExpiredPersonalData,
+  getRetentionYears,
+  RETENTION_KEY,
+  retentionCutoff,
+  setRetentionYears,
+} from './retention.js';
 export { saveLetterSettings } from './save-letter-settings.js';
 export { saveLetterTemplate, templateAgency } from './save-letter-template.js';
 export { getReminderPrefs, saveReminderPrefs } from './save-reminder-prefs.js';

@@ -6,7 +6,17 @@ import type { Channel, ClockEvent, ClockLedger } from './clock/clock.types.js';
 import { isParty } from './clock/clock-input.rules.js';
 
 /** Stored event types that are clock events. */
-export const CLOCK_EVENT_TYPES = ['correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'fee_notice_sent', 'fee_paid', 'extended', 'deadline_set', 'answered'] as const;
+export const CLOCK_EVENT_TYPES = [
+  'correction_requested',
+  'correction_received',
+  'consultation_started',
+  'consultation_ended',
+  'fee_notice_sent',
+  'fee_paid',
+  'extended',
+  'deadline_set',
+  'answered',
+] as const;
 
 /** Chinese labels of every stored event type (public history). */
 export const HISTORY_LABELS: Readonly<Record<string, string>> = {
@@ -47,8 +57,10 @@ export const HISTORY_LABELS: Readonly<Record<string, string>> = {
 /** The history line of an event: its label, with the dates where they matter to the applicant. */
 export function historyLabel(type: string, payload: Record<string, unknown>): string {
   const label = HISTORY_LABELS[type] ?? type;
-  if (type === 'due_recomputed') return `${label}：由 ${String(payload.from ?? '—')} 调整为 ${String(payload.to ?? '—')}（${String(payload.reason ?? '节假日日历变更')}）`;
-  if (type === 'cohandling_due_moved') return `${label}：${String(payload.name ?? '')} ${String(payload.from ?? '—')} → ${String(payload.to ?? '—')}`;
+  if (type === 'due_recomputed')
+    return `${label}：由 ${String(payload.from ?? '—')} 调整为 ${String(payload.to ?? '—')}（${String(payload.reason ?? '节假日日历变更')}）`;
+  if (type === 'cohandling_due_moved')
+    return `${label}：${String(payload.name ?? '')} ${String(payload.from ?? '—')} → ${String(payload.to ?? '—')}`;
   return label;
 }
 

@@ -6,7 +6,10 @@ const codes = (s: string): string[] => validateNumberPattern(s).errors.map((e) =
 
 describe('发文字号 pattern (GB/T 9704-2012 7.2.4)', () => {
   it('accepts 代字〔{year}〕{n}号 and formats the year in full, the serial without leading zeros', () => {
-    assert.deepEqual(validateNumberPattern('示政公开〔{year}〕{n}号'), { pattern: '示政公开〔{year}〕{n}号', errors: [] });
+    assert.deepEqual(validateNumberPattern('示政公开〔{year}〕{n}号'), {
+      pattern: '示政公开〔{year}〕{n}号',
+      errors: [],
+    });
     assert.equal(formatLetterNumber('示政公开〔{year}〕{n}号', 2025, 1), '示政公开〔2025〕1号');
     assert.equal(formatLetterNumber('示交依申请〔{year}〕{n}号', 2026, 120), '示交依申请〔2026〕120号');
   });
@@ -40,21 +43,44 @@ describe('发文字号 pattern (GB/T 9704-2012 7.2.4)', () => {
 
 describe('抄送 list', () => {
   it('splits on 顿号, commas and new lines, drops full stops and repeats', () => {
-    assert.deepEqual(validateCc('县政府办公室、县司法局。\n县政府办公室，县档案馆').cc, ['县政府办公室', '县司法局', '县档案馆']);
+    assert.deepEqual(validateCc('县政府办公室、县司法局。\n县政府办公室，县档案馆').cc, [
+      '县政府办公室',
+      '县司法局',
+      '县档案馆',
+    ]);
     assert.deepEqual(validateCc('').cc, []);
   });
   it('limits the number and length of names', () => {
-    assert.deepEqual(validateCc(Array.from({ length: 9 }, (_, i) => `机关${i}`).join('、')).errors.map((e) => e.code), ['cc_too_many']);
-    assert.deepEqual(validateCc('局'.repeat(41)).errors.map((e) => [e.code, e.field]), [['cc_name_too_long', 'cc']]);
+    assert.deepEqual(
+      validateCc(Array.from({ length: 9 }, (_, i) => `机关${i}`).join('、')).errors.map((e) => e.code),
+      ['cc_too_many'],
+    );
+    assert.deepEqual(
+      validateCc('局'.repeat(41)).errors.map((e) => [e.code, e.field]),
+      [['cc_name_too_long', 'cc']],
+    );
   });
 });
 
 describe('stored settings', () => {
   it('reads what was saved and ignores malformed or invalid values', () => {
     const none = { reviewBody: '', court: '' };
-    assert.deepEqual(parseLetterSettings('{"numberPattern":"示政公开〔{year}〕{n}号","cc":["县政府办公室"]}'), { numberPattern: '示政公开〔{year}〕{n}号', cc: ['县政府办公室'], ...none });
-    assert.deepEqual(parseLetterSettings('{"numberPattern":"第{n}号","cc":[1,"甲"]}'), { numberPattern: '', cc: ['甲'], ...none });
-    assert.deepEqual(parseLetterSettings('{"reviewBody":"示例县人民政府","court":"示例县人民法院"}'), { numberPattern: '', cc: [], reviewBody: '示例县人民政府', court: '示例县人民法院' });
+    assert.deepEqual(parseLetterSettings('{"numberPattern":"示政公开〔{year}〕{n}号","cc":["县政府办公室"]}'), {
+      numberPattern: '示政公开〔{year}〕{n}号',
+      cc: ['县政府办公室'],
+      ...none,
+    });
+    assert.deepEqual(parseLetterSettings('{"numberPattern":"第{n}号","cc":[1,"甲"]}'), {
+      numberPattern: '',
+      cc: ['甲'],
+      ...none,
+    });
+    assert.deepEqual(parseLetterSettings('{"reviewBody":"示例县人民政府","court":"示例县人民法院"}'), {
+      numberPattern: '',
+      cc: [],
+      reviewBody: '示例县人民政府',
+      court: '示例县人民法院',
+    });
     assert.deepEqual(parseLetterSettings('{"reviewBody":7,"court":null}'), { numberPattern: '', cc: [], ...none });
     assert.deepEqual(parseLetterSettings('not json'), { numberPattern: '', cc: [], ...none });
     assert.deepEqual(parseLetterSettings(undefined), { numberPattern: '', cc: [], ...none });

@@ -47,17 +47,36 @@ export function validateNumberPattern(input: string): { pattern: string; errors:
   if (!pattern) return { pattern, errors: [] };
   const errors: FieldError[] = [];
   const unknown = [...pattern.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).filter((n) => n !== 'year' && n !== 'n');
-  if (pattern.length > LETTER_SETTING_LIMITS.pattern) errors.push(err('number_pattern_too_long', `发文字号格式不能超过${LETTER_SETTING_LIMITS.pattern}个字。`));
-  if (unknown.length) errors.push(err('number_pattern_placeholder', `发文字号格式中有未知的占位符：${unknown.map((n) => `{${n}}`).join('、')}。只能使用 {year}（年份）和 {n}（顺序号）。`));
-  if (count(pattern, '{year}') !== 1 || count(pattern, '{n}') !== 1) errors.push(err('number_pattern_parts', '发文字号格式必须各含一次 {year}（年份）和 {n}（顺序号），如 示政公开〔{year}〕{n}号。'));
+  if (pattern.length > LETTER_SETTING_LIMITS.pattern)
+    errors.push(err('number_pattern_too_long', `发文字号格式不能超过${LETTER_SETTING_LIMITS.pattern}个字。`));
+  if (unknown.length)
+    errors.push(
+      err(
+        'number_pattern_placeholder',
+        `发文字号格式中有未知的占位符：${unknown.map((n) => `{${n}}`).join('、')}。只能使用 {year}（年份）和 {n}（顺序号）。`,
+      ),
+    );
+  if (count(pattern, '{year}') !== 1 || count(pattern, '{n}') !== 1)
+    errors.push(
+      err(
+        'number_pattern_parts',
+        '发文字号格式必须各含一次 {year}（年份）和 {n}（顺序号），如 示政公开〔{year}〕{n}号。',
+      ),
+    );
   else {
-    if (!pattern.includes('〔{year}〕')) errors.push(err('number_pattern_brackets', '年份应写在六角括号〔〕内，如 示政公开〔{year}〕{n}号。'));
-    if (pattern.startsWith('〔') || pattern.startsWith('{')) errors.push(err('number_pattern_daizi', '发文字号应以本机关的发文机关代字开头，如 示政公开〔{year}〕{n}号。'));
-    if (pattern.indexOf('{n}') < pattern.indexOf('{year}')) errors.push(err('number_pattern_order', '顺序号应写在年份之后，如 示政公开〔{year}〕{n}号。'));
-    if (pattern.includes('第{n}')) errors.push(err('number_pattern_di', '顺序号前不加“第”字（GB/T 9704-2012），如 示政公开〔{year}〕{n}号。'));
-    if (!pattern.endsWith('{n}号')) errors.push(err('number_pattern_hao', '发文字号应以“{n}号”结尾，如 示政公开〔{year}〕{n}号。'));
+    if (!pattern.includes('〔{year}〕'))
+      errors.push(err('number_pattern_brackets', '年份应写在六角括号〔〕内，如 示政公开〔{year}〕{n}号。'));
+    if (pattern.startsWith('〔') || pattern.startsWith('{'))
+      errors.push(err('number_pattern_daizi', '发文字号应以本机关的发文机关代字开头，如 示政公开〔{year}〕{n}号。'));
+    if (pattern.indexOf('{n}') < pattern.indexOf('{year}'))
+      errors.push(err('number_pattern_order', '顺序号应写在年份之后，如 示政公开〔{year}〕{n}号。'));
+    if (pattern.includes('第{n}'))
+      errors.push(err('number_pattern_di', '顺序号前不加“第”字（GB/T 9704-2012），如 示政公开〔{year}〕{n}号。'));
+    if (!pattern.endsWith('{n}号'))
+      errors.push(err('number_pattern_hao', '发文字号应以“{n}号”结尾，如 示政公开〔{year}〕{n}号。'));
   }
-  if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) errors.push(err('number_pattern_braces', '发文字号格式中的花括号不成对。'));
+  if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, '')))
+    errors.push(err('number_pattern_braces', '发文字号格式中的花括号不成对。'));
   return { pattern, errors };
 }
 
@@ -68,35 +87,61 @@ export function formatLetterNumber(pattern: string, year: number, n: number): st
 
 /** Validates the 抄送 list (names separated by 、，, or new lines; field `cc`). */
 export function validateCc(input: string): { cc: string[]; errors: FieldError[] } {
-  const cc = [...new Set((input ?? '').split(/[\n\r,，、;；]+/u).map((s) => s.trim().replace(/[。.]+$/u, '')).filter(Boolean))];
+  const cc = [
+    ...new Set(
+      (input ?? '')
+        .split(/[\n\r,，、;；]+/u)
+        .map((s) => s.trim().replace(/[。.]+$/u, ''))
+        .filter(Boolean),
+    ),
+  ];
   const errors: FieldError[] = [];
-  if (cc.length > LETTER_SETTING_LIMITS.ccNames) errors.push({ code: 'cc_too_many', message: `抄送机关最多${LETTER_SETTING_LIMITS.ccNames}个。`, field: 'cc' });
-  if (cc.some((n) => n.length > LETTER_SETTING_LIMITS.ccName)) errors.push({ code: 'cc_name_too_long', message: `每个抄送机关名称不能超过${LETTER_SETTING_LIMITS.ccName}个字。`, field: 'cc' });
+  if (cc.length > LETTER_SETTING_LIMITS.ccNames)
+    errors.push({ code: 'cc_too_many', message: `抄送机关最多${LETTER_SETTING_LIMITS.ccNames}个。`, field: 'cc' });
+  if (cc.some((n) => n.length > LETTER_SETTING_LIMITS.ccName))
+    errors.push({
+      code: 'cc_name_too_long',
+      message: `每个抄送机关名称不能超过${LETTER_SETTING_LIMITS.ccName}个字。`,
+      field: 'cc',
+    });
   return { cc, errors };
 }
 
 /** Validates the 复议机关 and the court of the remedies paragraph (fields `reviewBody`, `court`); both optional. */
-export function validateRemedyBodies(input: { reviewBody?: string; court?: string }): { reviewBody: string; court: string; errors: FieldError[] } {
+export function validateRemedyBodies(input: { reviewBody?: string; court?: string }): {
+  reviewBody: string;
+  court: string;
+  errors: FieldError[];
+} {
   const clean = (s: string | undefined) => (s ?? '').trim().replace(/[。.]+$/u, '');
   const reviewBody = clean(input.reviewBody);
   const court = clean(input.court);
   const errors: FieldError[] = [];
   const max = LETTER_SETTING_LIMITS.remedyBody;
-  if (reviewBody.length > max) errors.push({ code: 'review_body_too_long', message: `复议机关名称不能超过${max}个字。`, field: 'reviewBody' });
-  if (court.length > max) errors.push({ code: 'court_too_long', message: `人民法院名称不能超过${max}个字。`, field: 'court' });
-  if (court && !court.endsWith('法院')) errors.push({ code: 'court_name', message: '请填写人民法院的全称，如 示例县人民法院。', field: 'court' });
+  if (reviewBody.length > max)
+    errors.push({ code: 'review_body_too_long', message: `复议机关名称不能超过${max}个字。`, field: 'reviewBody' });
+  if (court.length > max)
+    errors.push({ code: 'court_too_long', message: `人民法院名称不能超过${max}个字。`, field: 'court' });
+  if (court && !court.endsWith('法院'))
+    errors.push({ code: 'court_name', message: '请填写人民法院的全称，如 示例县人民法院。', field: 'court' });
   return { reviewBody, court, errors };
 }
 
 /** What the settings lack for a remedies paragraph that names its bodies (第五十一条). */
-export const remediesMissing = (s: Pick<LetterSettings, 'reviewBody' | 'court'>): string[] => [...(s.reviewBody ? [] : ['行政复议机关']), ...(s.court ? [] : ['人民法院'])];
+export const remediesMissing = (s: Pick<LetterSettings, 'reviewBody' | 'court'>): string[] => [
+  ...(s.reviewBody ? [] : ['行政复议机关']),
+  ...(s.court ? [] : ['人民法院']),
+];
 
 /** Reads stored settings (JSON); anything malformed counts as not set. */
 export function parseLetterSettings(raw: string | null | undefined): LetterSettings {
   if (!raw) return NO_LETTER_SETTINGS;
   try {
     const o = JSON.parse(raw) as Record<string, unknown>;
-    const numberPattern = typeof o.numberPattern === 'string' && !validateNumberPattern(o.numberPattern).errors.length ? o.numberPattern : '';
+    const numberPattern =
+      typeof o.numberPattern === 'string' && !validateNumberPattern(o.numberPattern).errors.length
+        ? o.numberPattern
+        : '';
     const cc = Array.isArray(o.cc) ? o.cc.filter((x): x is string => typeof x === 'string') : [];
     const text = (v: unknown): string => (typeof v === 'string' ? v : '');
     return { numberPattern, cc, reviewBody: text(o.reviewBody), court: text(o.court) };

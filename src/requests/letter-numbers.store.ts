@@ -12,7 +12,13 @@ export async function getLetterSettings(db: Db, orgId: number): Promise<LetterSe
 }
 
 /** Stores the agency's letter settings. */
-export async function putLetterSettings(db: Db, orgId: number, s: LetterSettings, at: string, by: number | null): Promise<void> {
+export async function putLetterSettings(
+  db: Db,
+  orgId: number,
+  s: LetterSettings,
+  at: string,
+  by: number | null,
+): Promise<void> {
   await writeSetting(db, settingsKey(orgId), JSON.stringify(s), at, by);
 }
 
@@ -20,7 +26,10 @@ export async function putLetterSettings(db: Db, orgId: number, s: LetterSettings
  * Records a letter issued by a ledger event, inside the caller's transaction: the next 发文字号 of the
  * agency in the year of the letter's date when it has a pattern, and the 抄送 list for answers.
  */
-export async function issueLetter(trx: Db, e: { requestId: number; eventId: number; type: string; on: string; at: string }): Promise<void> {
+export async function issueLetter(
+  trx: Db,
+  e: { requestId: number; eventId: number; type: string; on: string; at: string },
+): Promise<void> {
   const r = await trx.selectFrom('requests').select('org_id').where('id', '=', e.requestId).executeTakeFirstOrThrow();
   const s = await getLetterSettings(trx, r.org_id);
   const cc = e.type === 'answered' && s.cc.length ? s.cc : null;
@@ -43,7 +52,14 @@ export async function issueLetter(trx: Db, e: { requestId: number; eventId: numb
 }
 
 /** What was recorded for each letter of a case, by ledger event id. */
-export async function letterIssues(db: Db, requestId: number): Promise<Map<number, { docNo: string | null; cc: string[] }>> {
-  const rows = await db.selectFrom('request_letter_issues').select(['event_id', 'doc_no', 'cc']).where('request_id', '=', requestId).execute();
+export async function letterIssues(
+  db: Db,
+  requestId: number,
+): Promise<Map<number, { docNo: string | null; cc: string[] }>> {
+  const rows = await db
+    .selectFrom('request_letter_issues')
+    .select(['event_id', 'doc_no', 'cc'])
+    .where('request_id', '=', requestId)
+    .execute();
   return new Map(rows.map((r) => [r.event_id, { docNo: r.doc_no, cc: r.cc ? (JSON.parse(r.cc) as string[]) : [] }]));
 }

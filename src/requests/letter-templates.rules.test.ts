@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUTCOMES } from './outcomes.rules.js';
-import { REMEDIES, SAMPLE_VALUES, TEMPLATE_CODES, defaultTemplate, legacyTemplate, renderTemplate, validateTemplate } from './letter-templates.rules.js';
+import {
+  REMEDIES,
+  SAMPLE_VALUES,
+  TEMPLATE_CODES,
+  defaultTemplate,
+  legacyTemplate,
+  renderTemplate,
+  validateTemplate,
+} from './letter-templates.rules.js';
 
 const count = (ps: string[], s: string) => ps.filter((p) => p === s).length;
 
@@ -25,18 +33,43 @@ test('every leaf outcome of table 三 has a valid default template that states t
 test('the remedies paragraph cannot be removed: left out of the template, it is appended; it can be moved', () => {
   const without = { title: '告知书', body: '{申请人}：\n{答复正文}' };
   assert.deepEqual(validateTemplate(without).errors, []);
-  assert.deepEqual(renderTemplate(without, SAMPLE_VALUES), ['张三：', '（此处为办理人在答复时填写的正文。）', REMEDIES]);
+  assert.deepEqual(renderTemplate(without, SAMPLE_VALUES), [
+    '张三：',
+    '（此处为办理人在答复时填写的正文。）',
+    REMEDIES,
+  ]);
   const moved = { title: '告知书', body: '{救济途径}\n{答复正文}\n特此告知。' };
-  assert.deepEqual(renderTemplate(moved, SAMPLE_VALUES), [REMEDIES, '（此处为办理人在答复时填写的正文。）', '特此告知。']);
-  assert.deepEqual(validateTemplate({ title: 'x', body: '{答复正文}{救济途径}{救济途径}' }).errors.map((e) => e.code), ['template_remedies_twice']);
+  assert.deepEqual(renderTemplate(moved, SAMPLE_VALUES), [
+    REMEDIES,
+    '（此处为办理人在答复时填写的正文。）',
+    '特此告知。',
+  ]);
+  assert.deepEqual(
+    validateTemplate({ title: 'x', body: '{答复正文}{救济途径}{救济途径}' }).errors.map((e) => e.code),
+    ['template_remedies_twice'],
+  );
 });
 
 test('unknown placeholders, unbalanced braces, missing {答复正文} and empty fields are refused, all at once', () => {
   const r = validateTemplate({ title: '', body: '{申请人}，{申请日期}，{联系人} 和 {未闭合' });
-  assert.deepEqual(r.errors.map((e) => e.code), ['template_title_required', 'template_placeholder_unknown', 'template_brace_unbalanced', 'template_answer_text_required']);
+  assert.deepEqual(
+    r.errors.map((e) => e.code),
+    [
+      'template_title_required',
+      'template_placeholder_unknown',
+      'template_brace_unbalanced',
+      'template_answer_text_required',
+    ],
+  );
   assert.match(r.errors[1].message, /\{申请日期\}、\{联系人\}/);
-  assert.deepEqual(validateTemplate({ title: '告知书', body: '' }).errors.map((e) => e.code), ['template_body_required']);
-  assert.deepEqual(validateTemplate({ title: '{申请人}告知书', body: '{答复正文}' }).errors.map((e) => e.code), ['template_title_placeholder']);
+  assert.deepEqual(
+    validateTemplate({ title: '告知书', body: '' }).errors.map((e) => e.code),
+    ['template_body_required'],
+  );
+  assert.deepEqual(
+    validateTemplate({ title: '{申请人}告知书', body: '{答复正文}' }).errors.map((e) => e.code),
+    ['template_title_placeholder'],
+  );
   // Full-width braces typed with a Chinese input method are accepted as placeholders.
   const fw = validateTemplate({ title: '告知书', body: '｛申请人｝：\r\n｛答复正文｝' });
   assert.deepEqual(fw.errors, []);
@@ -44,11 +77,18 @@ test('unknown placeholders, unbalanced braces, missing {答复正文} and empty 
 });
 
 test('substitution is one pass: text typed by the handler is not substituted again', () => {
-  const ps = renderTemplate({ title: 't', body: '{答复正文}' }, { ...SAMPLE_VALUES, 答复正文: '请勿替换 {申请人} 与 {救济途径}' });
+  const ps = renderTemplate(
+    { title: 't', body: '{答复正文}' },
+    { ...SAMPLE_VALUES, 答复正文: '请勿替换 {申请人} 与 {救济途径}' },
+  );
   assert.deepEqual(ps, ['请勿替换 {申请人} 与 {救济途径}', REMEDIES]);
 });
 
 test('the legacy layout reproduces letters answered before templates existed', () => {
-  const ps = renderTemplate(legacyTemplate('4.1'), { ...SAMPLE_VALUES, 答复正文: '第一段\n\n第二段', 法律依据: '第三十六条' });
+  const ps = renderTemplate(legacyTemplate('4.1'), {
+    ...SAMPLE_VALUES,
+    答复正文: '第一段\n\n第二段',
+    法律依据: '第三十六条',
+  });
   assert.deepEqual(ps.slice(1), ['第一段', '第二段', '依据：第三十六条。', REMEDIES]);
 });

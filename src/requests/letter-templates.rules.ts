@@ -11,7 +11,8 @@ import type { FieldError } from '../platform/errors.js';
 import { OUTCOMES, outcomeByCode } from './outcomes.rules.js';
 
 /** 第五十一条: the applicant's remedies, stated in every answer letter. */
-export const REMEDIES = '如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';
+export const REMEDIES =
+  '如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';
 
 /** The remedies paragraph naming the agency's 复议机关 and court when its letter settings give them, else `REMEDIES`. */
 export function remediesText(s: { reviewBody: string; court: string }): string {
@@ -66,7 +67,8 @@ const DECISIONS: Readonly<Record<string, string>> = {
   '4.1': '经检索，本机关不掌握您申请公开的政府信息。',
   '4.2': '经审查，您申请获取的信息需要本机关对现有政府信息进行加工、分析方能形成，本机关不予提供。',
   '4.3': '您的申请经补正后内容仍不明确，本机关无法确定您所需的政府信息。',
-  '5.1': '您的申请属于以政府信息公开申请的形式进行信访、投诉、举报等活动，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。',
+  '5.1':
+    '您的申请属于以政府信息公开申请的形式进行信访、投诉、举报等活动，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。',
   '5.2': '本机关已就您提出的相同政府信息公开申请作出答复，对您的重复申请不予重复处理。',
   '5.3': '您申请获取的是政府公报、报刊、书籍等公开出版物，您可以通过相应途径获取。',
   '5.4': '您的申请数量、频次明显超过合理范围，且说明的理由不合理，本机关不予处理。',
@@ -76,11 +78,15 @@ const DECISIONS: Readonly<Record<string, string>> = {
   '6.3': '现将您的申请的办理情况告知如下。',
 };
 
-const titleFor = (code: string): string => (outcomeByCode(code)?.provides ? '政府信息公开申请答复书' : '政府信息公开申请告知书');
+const titleFor = (code: string): string =>
+  outcomeByCode(code)?.provides ? '政府信息公开申请答复书' : '政府信息公开申请告知书';
 
 /** The built-in template of an outcome code (used when the agency has not edited its own). */
 export function defaultTemplate(code: string): LetterTemplate {
-  return { title: titleFor(code), body: [INTRO, DECISIONS[code] ?? '', '{答复正文}', '依据：{法律依据}。', '{救济途径}'].filter(Boolean).join('\n') };
+  return {
+    title: titleFor(code),
+    body: [INTRO, DECISIONS[code] ?? '', '{答复正文}', '依据：{法律依据}。', '{救济途径}'].filter(Boolean).join('\n'),
+  };
 }
 
 /** The layout of letters answered before templates existed (kept so those letters read as sent). */
@@ -98,7 +104,10 @@ const isPlaceholder = (s: string): s is Placeholder => Object.hasOwn(PLACEHOLDER
 const normalise = (s: string): string => s.replace(/｛/g, '{').replace(/｝/g, '}').replace(/\r\n?/g, '\n');
 
 /** Validates an edited template; returns the cleaned template or all problems at once (fields `title`, `body`). */
-export function validateTemplate(input: { title?: string; body?: string }): { template: LetterTemplate; errors: FieldError[] } {
+export function validateTemplate(input: { title?: string; body?: string }): {
+  template: LetterTemplate;
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   const title = normalise(input.title ?? '').trim();
   const body = normalise(input.body ?? '')
@@ -108,22 +117,48 @@ export function validateTemplate(input: { title?: string; body?: string }): { te
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   if (!title) errors.push({ code: 'template_title_required', message: '请填写文书标题。', field: 'title' });
-  else if (title.length > TEMPLATE_LIMITS.title) errors.push({ code: 'template_title_too_long', message: `文书标题不能超过${TEMPLATE_LIMITS.title}个字。`, field: 'title' });
-  else if (/[{}]/.test(title)) errors.push({ code: 'template_title_placeholder', message: '文书标题中不能使用占位符。', field: 'title' });
+  else if (title.length > TEMPLATE_LIMITS.title)
+    errors.push({
+      code: 'template_title_too_long',
+      message: `文书标题不能超过${TEMPLATE_LIMITS.title}个字。`,
+      field: 'title',
+    });
+  else if (/[{}]/.test(title))
+    errors.push({ code: 'template_title_placeholder', message: '文书标题中不能使用占位符。', field: 'title' });
   if (!body) errors.push({ code: 'template_body_required', message: '请填写文书正文模板。', field: 'body' });
-  else if (body.length > TEMPLATE_LIMITS.body) errors.push({ code: 'template_body_too_long', message: `文书正文模板不能超过${TEMPLATE_LIMITS.body}个字。`, field: 'body' });
+  else if (body.length > TEMPLATE_LIMITS.body)
+    errors.push({
+      code: 'template_body_too_long',
+      message: `文书正文模板不能超过${TEMPLATE_LIMITS.body}个字。`,
+      field: 'body',
+    });
   const names = [...body.matchAll(PLACEHOLDER)].map((m) => m[1]);
   const unknown = [...new Set(names.filter((n) => !isPlaceholder(n)))];
   if (unknown.length) {
     errors.push({
       code: 'template_placeholder_unknown',
-      message: `模板中有未知的占位符：${unknown.map((n) => `{${n}}`).join('、')}。可用的占位符：${Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join('、')}。`,
+      message: `模板中有未知的占位符：${unknown.map((n) => `{${n}}`).join('、')}。可用的占位符：${Object.keys(
+        PLACEHOLDERS,
+      )
+        .map((n) => `{${n}}`)
+        .join('、')}。`,
       field: 'body',
     });
   }
-  if (/[{}]/.test(body.replace(PLACEHOLDER, ''))) errors.push({ code: 'template_brace_unbalanced', message: '模板中的花括号不成对：占位符应写成 {申请人} 这样的形式。', field: 'body' });
-  if (body && !names.includes('答复正文')) errors.push({ code: 'template_answer_text_required', message: '模板必须保留 {答复正文}：办理人填写的答复内容和不予公开的理由（第三十六条第（三）项）不能省略。', field: 'body' });
-  if (names.filter((n) => n === '救济途径').length > 1) errors.push({ code: 'template_remedies_twice', message: '{救济途径} 只能出现一次。', field: 'body' });
+  if (/[{}]/.test(body.replace(PLACEHOLDER, '')))
+    errors.push({
+      code: 'template_brace_unbalanced',
+      message: '模板中的花括号不成对：占位符应写成 {申请人} 这样的形式。',
+      field: 'body',
+    });
+  if (body && !names.includes('答复正文'))
+    errors.push({
+      code: 'template_answer_text_required',
+      message: '模板必须保留 {答复正文}：办理人填写的答复内容和不予公开的理由（第三十六条第（三）项）不能省略。',
+      field: 'body',
+    });
+  if (names.filter((n) => n === '救济途径').length > 1)
+    errors.push({ code: 'template_remedies_twice', message: '{救济途径} 只能出现一次。', field: 'body' });
   return { template: { title, body }, errors };
 }
 
@@ -135,7 +170,9 @@ export function validateTemplate(input: { title?: string; body?: string }): { te
 export function renderTemplate(t: LetterTemplate, v: PlaceholderValues, remedies: string = REMEDIES): string[] {
   const body = normalise(t.body);
   const withRemedies = body.includes('{救济途径}') ? body : `${body}\n{救济途径}`;
-  const text = withRemedies.replace(PLACEHOLDER, (whole, name: string) => (name === '救济途径' ? remedies : isPlaceholder(name) ? v[name as Exclude<Placeholder, '救济途径'>] : whole));
+  const text = withRemedies.replace(PLACEHOLDER, (whole, name: string) =>
+    name === '救济途径' ? remedies : isPlaceholder(name) ? v[name as Exclude<Placeholder, '救济途径'>] : whole,
+  );
   return text
     .split(/\n+/)
     .map((p) => p.trim())

@@ -6,27 +6,95 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isA4, lineWith, lines, overlaps, render, renderSkip, textLines, type Rendered, type TextLine } from '../../test/render/render.js';
+import {
+  isA4,
+  lineWith,
+  lines,
+  overlaps,
+  render,
+  renderSkip,
+  textLines,
+  type Rendered,
+  type TextLine,
+} from '../../test/render/render.js';
 import { formatChinese } from '../platform/dates.js';
-import { answerLetter, consultationLetter, correctionLetter, extensionLetter, feeLetter, type Letter, type LetterCase } from './letters.rules.js';
+import {
+  answerLetter,
+  consultationLetter,
+  correctionLetter,
+  extensionLetter,
+  feeLetter,
+  type Letter,
+  type LetterCase,
+} from './letters.rules.js';
 import { letterDocx } from './letter-docx.js';
 import { oralSheetDocx } from './oral-sheet-docx.js';
 import type { OralSheet } from './oral-sheet.rules.js';
 
 const PT_PER_MM = 72 / 25.4;
-const c: LetterCase = { requestNo: 'YSQ-2025-000123', applicantName: '张三', orgName: '示例县交通运输局', receivedOn: '2025-09-26', infoWanted: '示例县2026年老旧小区改造项目清单（示例）' };
+const c: LetterCase = {
+  requestNo: 'YSQ-2025-000123',
+  applicantName: '张三',
+  orgName: '示例县交通运输局',
+  receivedOn: '2025-09-26',
+  infoWanted: '示例县2026年老旧小区改造项目清单（示例）',
+};
 const LETTERS: Record<string, Letter> = {
-  correction: { ...correctionLetter(c, { on: '2025-09-29', until: '2025-10-20', items: '请写明所需政府信息的名称、文号或者便于本机关查询的其他特征性描述。' }), docNo: '示交公开〔2025〕1号' },
-  consultation: { ...consultationLetter(c, { on: '2025-10-09', party: 'third_party', respondent: '某工程有限公司', replyDueOn: '2025-10-29', contact: '联系人：李四，电话：0000-1234567。' }), docNo: '示交公开〔2025〕2号' },
-  agency: { ...consultationLetter(c, { on: '2025-10-09', party: 'other_agency', respondent: '示例县财政局', replyDueOn: '2025-10-29', contact: null }), docNo: '示交公开〔2025〕3号' },
-  extension: { ...extensionLetter(c, { on: '2025-10-28', days: 20, dueOn: '2025-11-27' }), docNo: '示交公开〔2025〕4号' },
-  fee: { ...feeLetter(c, { on: '2025-10-10', method: 'per_page', amount: 110, detail: '320页', payBy: '2025-10-31' }), docNo: '示交公开〔2025〕5号' },
+  correction: {
+    ...correctionLetter(c, {
+      on: '2025-09-29',
+      until: '2025-10-20',
+      items: '请写明所需政府信息的名称、文号或者便于本机关查询的其他特征性描述。',
+    }),
+    docNo: '示交公开〔2025〕1号',
+  },
+  consultation: {
+    ...consultationLetter(c, {
+      on: '2025-10-09',
+      party: 'third_party',
+      respondent: '某工程有限公司',
+      replyDueOn: '2025-10-29',
+      contact: '联系人：李四，电话：0000-1234567。',
+    }),
+    docNo: '示交公开〔2025〕2号',
+  },
+  agency: {
+    ...consultationLetter(c, {
+      on: '2025-10-09',
+      party: 'other_agency',
+      respondent: '示例县财政局',
+      replyDueOn: '2025-10-29',
+      contact: null,
+    }),
+    docNo: '示交公开〔2025〕3号',
+  },
+  extension: {
+    ...extensionLetter(c, { on: '2025-10-28', days: 20, dueOn: '2025-11-27' }),
+    docNo: '示交公开〔2025〕4号',
+  },
+  fee: {
+    ...feeLetter(c, { on: '2025-10-10', method: 'per_page', amount: 110, detail: '320页', payBy: '2025-10-31' }),
+    docNo: '示交公开〔2025〕5号',
+  },
   answer: {
-    ...answerLetter(c, { on: '2025-10-30', outcome: '2', basis: '《中华人民共和国政府信息公开条例》第三十七条', text: '现向您提供项目名称和地点；其中涉及个人信息的部分已作区分处理，不予公开。' }),
+    ...answerLetter(c, {
+      on: '2025-10-30',
+      outcome: '2',
+      basis: '《中华人民共和国政府信息公开条例》第三十七条',
+      text: '现向您提供项目名称和地点；其中涉及个人信息的部分已作区分处理，不予公开。',
+    }),
     docNo: '示交公开〔2025〕6号',
     cc: ['县政府办公室（县政务公开办）'],
   },
-  unnumbered: answerLetter({ ...c, orgName: '示例县人民政府办公室' }, { on: '2025-11-03', outcome: '4.1', basis: '《中华人民共和国政府信息公开条例》第三十六条第（四）项', text: '经检索，本机关未制作或者获取该信息。' }),
+  unnumbered: answerLetter(
+    { ...c, orgName: '示例县人民政府办公室' },
+    {
+      on: '2025-11-03',
+      outcome: '4.1',
+      basis: '《中华人民共和国政府信息公开条例》第三十六条第（四）项',
+      text: '经检索，本机关未制作或者获取该信息。',
+    },
+  ),
 };
 const SHEET: OralSheet = {
   title: '政府信息公开申请（口头提出）确认单',
@@ -49,7 +117,8 @@ const SHEET: OralSheet = {
   ],
   recordedOn: '2025-09-25',
   recordedBy: '王小明',
-  statement: '申请人于2025年9月25日口头提出政府信息公开申请，因采用书面形式确有困难，由示例县交通运输局政府信息公开工作机构依《中华人民共和国政府信息公开条例》第二十九条代为填写。以上内容经申请人核对无误。申请人签字确认之日为收到申请之日，答复期限自该日起计算。',
+  statement:
+    '申请人于2025年9月25日口头提出政府信息公开申请，因采用书面形式确有困难，由示例县交通运输局政府信息公开工作机构依《中华人民共和国政府信息公开条例》第二十九条代为填写。以上内容经申请人核对无误。申请人签字确认之日为收到申请之日，答复期限自该日起计算。',
 };
 
 // GB/T 9704-2012: left margin 28 mm, type area 156 mm wide.
@@ -61,7 +130,9 @@ const centre = (l: TextLine): number => (l.left + l.right) / 2;
 describe('letters as printed by LibreOffice', { skip: renderSkip }, () => {
   let out: Map<string, Rendered>;
   before(async () => {
-    const files = await Promise.all(Object.entries(LETTERS).map(async ([k, l]) => ({ name: `letter-${k}.docx`, data: await letterDocx(l) })));
+    const files = await Promise.all(
+      Object.entries(LETTERS).map(async ([k, l]) => ({ name: `letter-${k}.docx`, data: await letterDocx(l) })),
+    );
     out = await render('letters', [...files, { name: 'oral-sheet.docx', data: await oralSheetDocx(SHEET) }]);
   });
 
@@ -85,7 +156,10 @@ describe('letters as printed by LibreOffice', { skip: renderSkip }, () => {
       const body = textLines(first).filter((l) => Math.abs(l.size - 16) < 0.6 && l.top > below);
       assert.ok(body.length > 4);
       const steps = body.slice(1).map((l, i) => l.top - body[i].top);
-      assert.ok(steps.filter((d) => d < 40).every((d) => Math.abs(d - 28) < 0.6), `28 pt lines: ${steps.join(', ')}`);
+      assert.ok(
+        steps.filter((d) => d < 40).every((d) => Math.abs(d - 28) < 0.6),
+        `28 pt lines: ${steps.join(', ')}`,
+      );
 
       const date = formatChinese(letter.date);
       const last = r.pages.findLast((p) => lineWith(p, date))!;
@@ -95,7 +169,10 @@ describe('letters as printed by LibreOffice', { skip: renderSkip }, () => {
       const s = all.filter((l) => l.text === letter.signer && l.top < d.top).at(-1)!;
       assert.ok(s, 'signer printed above the date');
       // 成文日期 右空四字: ends 64 pt before the right edge of the type area (a few points for the fallback face's digits).
-      assert.ok(Math.abs(AREA_RIGHT - 64 - d.right) < 8, `date ends four characters from the right (${AREA_RIGHT - d.right})`);
+      assert.ok(
+        Math.abs(AREA_RIGHT - 64 - d.right) < 8,
+        `date ends four characters from the right (${AREA_RIGHT - d.right})`,
+      );
       assert.ok(Math.abs(centre(s) - centre(d)) < 10, `signer centred over the date (${centre(s)} / ${centre(d)})`);
       assert.ok(s.left > AREA_CENTRE - 40 && d.left > AREA_CENTRE - 40, 'signer and date sit at the right');
       const prev = all.filter((l) => l.bottom < s.top).at(-1);
@@ -122,10 +199,23 @@ describe('letters as printed by LibreOffice', { skip: renderSkip }, () => {
     const p = r.pages[0];
     const title = lineWith(p, '政府信息公开申请')!;
     assert.ok(Math.abs(centre(title) - AREA_CENTRE) < 6, 'title centred');
-    for (const [k] of SHEET.rows) assert.ok(lines(p).some((l) => l.includes(k.slice(0, 5))), `label ${k}`);
-    assert.ok(lines(p).some((l) => l.includes('代为填写人：王小明')), 'named by real name');
-    assert.ok(lines(p).some((l) => l.startsWith('申请人签字')) && lines(p).some((l) => l.startsWith('确认日期')), 'signature lines');
+    for (const [k] of SHEET.rows)
+      assert.ok(
+        lines(p).some((l) => l.includes(k.slice(0, 5))),
+        `label ${k}`,
+      );
+    assert.ok(
+      lines(p).some((l) => l.includes('代为填写人：王小明')),
+      'named by real name',
+    );
+    assert.ok(
+      lines(p).some((l) => l.startsWith('申请人签字')) && lines(p).some((l) => l.startsWith('确认日期')),
+      'signature lines',
+    );
     assert.deepEqual(overlaps(p), []);
-    assert.ok(r.fonts.every((f) => /Serif/.test(f)), r.fonts.join(', '));
+    assert.ok(
+      r.fonts.every((f) => /Serif/.test(f)),
+      r.fonts.join(', '),
+    );
   });
 });

@@ -29,7 +29,13 @@ export interface Letter {
  * The ledger events that issue a letter (and take a 发文字号): 补正告知书, 延期答复告知书, 收费通知书,
  * 征求意见函 (to the respondent) and the 答复书/告知书.
  */
-export const LETTER_EVENT_TYPES = ['correction_requested', 'extended', 'fee_notice_sent', 'consultation_respondent', 'answered'] as const;
+export const LETTER_EVENT_TYPES = [
+  'correction_requested',
+  'extended',
+  'fee_notice_sent',
+  'consultation_respondent',
+  'answered',
+] as const;
 
 /** True when a ledger event issues a letter. */
 export const issuesLetter = (type: string): boolean => (LETTER_EVENT_TYPES as readonly string[]).includes(type);
@@ -51,7 +57,6 @@ export interface LetterCase {
 
 const intro = (c: LetterCase): string =>
   `本机关${c.receivedOn ? `于${formatChinese(c.receivedOn)}` : ''}收到您提出的政府信息公开申请（申请编号：${c.requestNo}），申请获取“${c.infoWanted}”。`;
-
 
 /** The paragraph a letter adds when a date it states lies in a year whose holiday arrangement is not yet announced. */
 export function letterProvisionalNote(years: readonly number[]): string {
@@ -92,7 +97,10 @@ export function extensionLetter(c: LetterCase, e: { on: string; days: number; du
 }
 
 /** 信息处理费收费通知书 (国办函〔2020〕109号). */
-export function feeLetter(c: LetterCase, e: { on: string; method: FeeMethod; amount: number; detail: string; payBy: string | null }): Letter {
+export function feeLetter(
+  c: LetterCase,
+  e: { on: string; method: FeeMethod; amount: number; detail: string; payBy: string | null },
+): Letter {
   return {
     kind: 'fee',
     title: '政府信息公开信息处理费收费通知书',
@@ -112,23 +120,32 @@ export function feeLetter(c: LetterCase, e: { on: string; method: FeeMethod; amo
  * 答复书 (information provided) or 告知书 (other outcomes) from the template of its outcome (the
  * agency's, snapshotted when answering, or the legacy layout); the remedies paragraph is always there.
  */
-export function answerLetter(c: LetterCase, e: { on: string; outcome: string; basis: string; text: string }, template: LetterTemplate = legacyTemplate(e.outcome), remedies?: string): Letter {
+export function answerLetter(
+  c: LetterCase,
+  e: { on: string; outcome: string; basis: string; text: string },
+  template: LetterTemplate = legacyTemplate(e.outcome),
+  remedies?: string,
+): Letter {
   return {
     kind: 'answer',
     title: template.title,
     requestNo: c.requestNo,
     to: c.applicantName,
-    paragraphs: renderTemplate(template, {
-      申请人: c.applicantName,
-      申请编号: c.requestNo,
-      收到日期: c.receivedOn ? formatChinese(c.receivedOn) : '（未记录）',
-      信息名称: c.infoWanted,
-      办理结果: outcomeText(e.outcome),
-      法律依据: e.basis,
-      答复正文: e.text,
-      答复日期: formatChinese(e.on),
-      机关名称: c.orgName,
-    }, remedies),
+    paragraphs: renderTemplate(
+      template,
+      {
+        申请人: c.applicantName,
+        申请编号: c.requestNo,
+        收到日期: c.receivedOn ? formatChinese(c.receivedOn) : '（未记录）',
+        信息名称: c.infoWanted,
+        办理结果: outcomeText(e.outcome),
+        法律依据: e.basis,
+        答复正文: e.text,
+        答复日期: formatChinese(e.on),
+        机关名称: c.orgName,
+      },
+      remedies,
+    ),
     signer: c.orgName,
     date: e.on,
   };
@@ -143,7 +160,9 @@ export function consultationLetter(
   e: { on: string; party: ConsultationParty; respondent: string; replyDueOn: string | null; contact: string | null },
 ): Letter {
   const third = e.party === 'third_party';
-  const by = e.replyDueOn ? `请于${formatChinese(e.replyDueOn)}前（自收到本函之日起15个工作日内）` : '请自收到本函之日起15个工作日内';
+  const by = e.replyDueOn
+    ? `请于${formatChinese(e.replyDueOn)}前（自收到本函之日起15个工作日内）`
+    : '请自收到本函之日起15个工作日内';
   return {
     kind: 'consultation',
     title: third ? '政府信息公开征求第三方意见函' : '政府信息公开征求其他机关意见函',
@@ -168,10 +187,21 @@ export function consultationLetter(
  * The contact line of a letter from the agency's 公开指南 contact details (条例第十二条: 工作机构名称,
  * 办公地址, 联系电话): the handler (or the office) to ask; null when the guide gives nothing.
  */
-export function letterContact(handlerName: string | null, org: { name: string; office_name: string | null; address: string | null; phone: string | null } | null): string | null {
+export function letterContact(
+  handlerName: string | null,
+  org: { name: string; office_name: string | null; address: string | null; phone: string | null } | null,
+): string | null {
   if (!org || (!org.address && !org.phone)) return handlerName ? `联系人：${handlerName}。` : null;
   const office = org.office_name || `${org.name}政府信息公开工作机构`;
-  return [`联系人：${handlerName ? `${handlerName}（${office}）` : office}`, org.address ? `联系地址：${org.address}` : '', org.phone ? `联系电话：${org.phone}` : ''].filter(Boolean).join('；') + '。';
+  return (
+    [
+      `联系人：${handlerName ? `${handlerName}（${office}）` : office}`,
+      org.address ? `联系地址：${org.address}` : '',
+      org.phone ? `联系电话：${org.phone}` : '',
+    ]
+      .filter(Boolean)
+      .join('；') + '。'
+  );
 }
 
 /** A download file name: `YSQ-2025-000001-政府信息公开申请答复书.docx`. */

@@ -21,8 +21,14 @@ export type OralConfirmationMethod = keyof typeof ORAL_CONFIRMATION_METHODS;
  */
 export function checkOralConfirmationDate(on: string, recordedOn: string, today: string): FieldError | null {
   const field = 'on';
-  if (!isValidIsoDate(on)) return { code: 'invalid_date', message: '日期应为“年-月-日”格式的真实日期，例如 2025-10-30。', field };
-  if (on < recordedOn) return { code: 'oral_confirmed_before_recorded', message: `确认日期 ${on} 早于口头提出申请之日 ${recordedOn}。`, field };
+  if (!isValidIsoDate(on))
+    return { code: 'invalid_date', message: '日期应为“年-月-日”格式的真实日期，例如 2025-10-30。', field };
+  if (on < recordedOn)
+    return {
+      code: 'oral_confirmed_before_recorded',
+      message: `确认日期 ${on} 早于口头提出申请之日 ${recordedOn}。`,
+      field,
+    };
   if (on > today) return { code: 'date_in_future', message: `日期 ${on} 晚于今天（${today}），不能预先登记。`, field };
   return null;
 }

@@ -22,7 +22,9 @@ const cell = (text: string, width: number, label: boolean): TableCell =>
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 100, right: 100, top: 40, bottom: 40 },
     borders: { top: LINE_BORDER, bottom: LINE_BORDER, left: LINE_BORDER, right: LINE_BORDER },
-    children: text.split('\n').map((t) => cjkParagraph(t, { size: CELL_SIZE, line: CELL_LINE, align: label ? 'center' : 'left' })),
+    children: text
+      .split('\n')
+      .map((t) => cjkParagraph(t, { size: CELL_SIZE, line: CELL_LINE, align: label ? 'center' : 'left' })),
   });
 
 /** Renders the sheet to a DOCX buffer. */
@@ -31,17 +33,30 @@ export async function oralSheetDocx(s: OralSheet): Promise<Buffer> {
     width: { size: COLS[0] + COLS[1], type: WidthType.DXA },
     columnWidths: COLS,
     layout: TableLayoutType.FIXED,
-    rows: s.rows.map(([k, v]) => new TableRow({ cantSplit: true, height: { value: mm(7), rule: HeightRule.ATLEAST }, children: [cell(k, COLS[0], true), cell(v, COLS[1], false)] })),
+    rows: s.rows.map(
+      ([k, v]) =>
+        new TableRow({
+          cantSplit: true,
+          height: { value: mm(7), rule: HeightRule.ATLEAST },
+          children: [cell(k, COLS[0], true), cell(v, COLS[1], false)],
+        }),
+    ),
   });
-  const p = (text: string, o: { firstLine?: number; before?: number; keepNext?: boolean } = {}) => cjkParagraph(text, { size: SIZE, line: LINE, align: 'both', ...o });
+  const p = (text: string, o: { firstLine?: number; before?: number; keepNext?: boolean } = {}) =>
+    cjkParagraph(text, { size: SIZE, line: LINE, align: 'both', ...o });
   // The statement, who wrote it down and the lines the applicant signs stay on one page.
   const children = [
     cjkParagraph(s.title, { font: 'xiaobiaosong', size: TYPE_SIZE.no2, align: 'center', line: TITLE_LINE }),
     cjkParagraph(`申请编号：${s.requestNo}`, { size: SIZE, line: LINE, align: 'right', after: 120 }),
     table,
     p(s.statement, { firstLine: chars(2, SIZE), before: 240, keepNext: true }),
-    p(`代为填写人：${s.recordedBy}\u3000\u3000填写日期：${formatChinese(s.recordedOn)}`, { before: 240, keepNext: true }),
+    p(`代为填写人：${s.recordedBy}\u3000\u3000填写日期：${formatChinese(s.recordedOn)}`, {
+      before: 240,
+      keepNext: true,
+    }),
     ...SIGN_LINES.map((t, i) => p(t, { before: i === 0 ? 240 : 0, keepNext: i < SIGN_LINES.length - 1 })),
   ];
-  return packDocx(gongwenDocument({ title: `${s.title} ${s.requestNo}`, creator: s.orgName, sections: [gongwenSection(children)] }));
+  return packDocx(
+    gongwenDocument({ title: `${s.title} ${s.requestNo}`, creator: s.orgName, sections: [gongwenSection(children)] }),
+  );
 }

@@ -21,16 +21,37 @@ export interface OralSheet {
 /** What the sheet needs from the case (personal data in clear: only staff who may see it print the sheet). */
 export type OralSheetCase = Pick<
   RequestsTable,
-  'request_no' | 'applicant_type' | 'applicant_kind' | 'applicant_name' | 'id_type' | 'id_number' | 'legal_rep' | 'contact_name' | 'phone' | 'email' | 'address' | 'postcode' | 'info_title' | 'info_ref' | 'info_description' | 'info_form' | 'delivery'
+  | 'request_no'
+  | 'applicant_type'
+  | 'applicant_kind'
+  | 'applicant_name'
+  | 'id_type'
+  | 'id_number'
+  | 'legal_rep'
+  | 'contact_name'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'postcode'
+  | 'info_title'
+  | 'info_ref'
+  | 'info_description'
+  | 'info_form'
+  | 'delivery'
 > & { org_name: string };
 
-const label = (m: Record<string, string>, k: string | null): string => (k && Object.hasOwn(m, k) ? (m[k] as string) : (k ?? ''));
+const label = (m: Record<string, string>, k: string | null): string =>
+  k && Object.hasOwn(m, k) ? (m[k] as string) : (k ?? '');
 
 /** Builds the sheet from the recorded case, the day the request was made and who wrote it down. */
 export function buildOralSheet(r: OralSheetCase, recordedOn: string, recordedBy: string): OralSheet {
   const rows: Array<[string, string | null]> = [
     ['受理机关', r.org_name],
-    ['申请人类型', label(APPLICANT_TYPES, r.applicant_type) + (r.applicant_kind ? `（${label(ORG_APPLICANT_KINDS, r.applicant_kind)}）` : '')],
+    [
+      '申请人类型',
+      label(APPLICANT_TYPES, r.applicant_type) +
+        (r.applicant_kind ? `（${label(ORG_APPLICANT_KINDS, r.applicant_kind)}）` : ''),
+    ],
     ['姓名或名称', r.applicant_name],
     [label(ID_TYPES, r.id_type) || '证件号码', r.id_number],
     ['法定代表人', r.legal_rep],

@@ -16,11 +16,22 @@ export async function oralSheet(ctx: Ctx, requestId: number): Promise<OralSheet>
   if (r.channel !== 'oral') throw conflict('not_oral_request', '只有口头提出的申请有确认单。');
   const recorded = (await listRequestEvents(ctx.db, r.id)).find((e) => e.type === 'oral_recorded');
   const a = ctx.actor;
-  const registrant = r.state === 'submitted' && recorded?.actor_id != null && recorded.actor_id === a.userId && canHandleRequests(a, r.org_path);
+  const registrant =
+    r.state === 'submitted' &&
+    recorded?.actor_id != null &&
+    recorded.actor_id === a.userId &&
+    canHandleRequests(a, r.org_path);
   if (!registrant && !seesPersonalData(a, r.org_path, r.handler_id)) {
-    throw forbidden('request_forbidden', '确认单含有申请人个人信息，只有代为填写的工作人员、本案办理人或依申请公开负责人可以打印。');
+    throw forbidden(
+      'request_forbidden',
+      '确认单含有申请人个人信息，只有代为填写的工作人员、本案办理人或依申请公开负责人可以打印。',
+    );
   }
   // The sheet names the staff member who wrote it down by their real name, not their login.
   const staff = recorded?.actor_id != null ? await getUser(ctx.db, recorded.actor_id) : undefined;
-  return buildOralSheet(r, recorded?.event_on ?? r.submitted_at.slice(0, 10), staff?.display_name || recorded?.actor_label || '');
+  return buildOralSheet(
+    r,
+    recorded?.event_on ?? r.submitted_at.slice(0, 10),
+    staff?.display_name || recorded?.actor_label || '',
+  );
 }

@@ -7,7 +7,10 @@ test('table 三: 25 numeric rows, of which 21 are outcome leaves with unique cod
   assert.equal(OUTCOMES.length, 21);
   assert.equal(new Set(OUTCOMES.map((o) => o.code)).size, 21);
   const groups = (p: string) => OUTCOMES.filter((o) => o.code.startsWith(p)).length;
-  assert.deepEqual([groups('1'), groups('2'), groups('3.'), groups('4.'), groups('5.'), groups('6.')], [1, 1, 8, 3, 5, 3]);
+  assert.deepEqual(
+    [groups('1'), groups('2'), groups('3.'), groups('4.'), groups('5.'), groups('6.')],
+    [1, 1, 8, 3, 5, 3],
+  );
   for (const o of OUTCOMES) assert.match(o.basis, /条例|办法/);
 });
 

@@ -11,12 +11,20 @@ export interface PublishedMatch {
 }
 
 /** Up to 5 published items matching the information wanted; none when the search is unavailable. */
-export async function matchPublished(ctx: Ctx, v: { infoTitle?: string; infoRef?: string; infoDescription?: string }): Promise<PublishedMatch[]> {
+export async function matchPublished(
+  ctx: Ctx,
+  v: { infoTitle?: string; infoRef?: string; infoDescription?: string },
+): Promise<PublishedMatch[]> {
   const q = (v.infoTitle || v.infoRef || (v.infoDescription ?? '').slice(0, 60)).trim();
   if (!q) return [];
   try {
     const r = await searchDocuments(ctx, { q }, 5);
-    return r.hits.map((h) => ({ title: h.title.map((p) => p.t).join(''), url: h.url, orgName: h.orgName, publishedOn: h.publishedOn }));
+    return r.hits.map((h) => ({
+      title: h.title.map((p) => p.t).join(''),
+      url: h.url,
+      orgName: h.orgName,
+      publishedOn: h.publishedOn,
+    }));
   } catch {
     return [];
   }

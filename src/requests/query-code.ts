@@ -17,7 +17,8 @@ export function newQueryCode(): string {
 export const normalizeQueryCode = (s: string): string => s.toUpperCase().replace(/[\s-]/g, '');
 
 /** SHA-256 hex of the normalised code. */
-export const hashQueryCode = (code: string): string => createHash('sha256').update(normalizeQueryCode(code)).digest('hex');
+export const hashQueryCode = (code: string): string =>
+  createHash('sha256').update(normalizeQueryCode(code)).digest('hex');
 
 /** Constant-time comparison of a typed code with a stored hash. */
 export function queryCodeMatches(typed: string, storedHash: string): boolean {

@@ -6,12 +6,19 @@ import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.j
 import { updateRequest } from './requests.store.js';
 
 /** The corrected application arrives (条例第三十条): the answer period restarts from that day. */
-export async function receiveCorrection(ctx: Ctx, input: { requestId: number; on?: string; note?: string }): Promise<{ dueOn: string | null }> {
+export async function receiveCorrection(
+  ctx: Ctx,
+  input: { requestId: number; on?: string; note?: string },
+): Promise<{ dueOn: string | null }> {
   const on = eventDate(ctx, input.on);
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'work');
     const state = transition(r.state, 'receive_correction');
-    await appendEvent(trx, ctx, r.id, { type: 'correction_received', on, payload: { note: (input.note ?? '').trim() } });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'correction_received',
+      on,
+      payload: { note: (input.note ?? '').trim() },
+    });
     const { dueOn } = await recomputeDue(trx, ctx, r);
     await updateRequest(trx, r.id, { state, due_on: dueOn, updated_at: ctx.now().toISOString() });
     await writeAudit(trx, ctx, {

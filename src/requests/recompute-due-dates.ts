@@ -25,21 +25,38 @@ const CLOCKED_STATES = ['processing', 'consulting', 'awaiting_payment'] as const
  * and the internal dates of co-handling departments that have not replied keep their distance in working
  * days to the statutory date. One audit event lists the moves.
  */
-export async function recomputeRequestDueDates(ctx: Ctx, cal?: WorkCalendar, change: CalendarChange = { before: null, reason: '节假日日历变更' }): Promise<{ label: string; moved: number; failed: number }> {
+export async function recomputeRequestDueDates(
+  ctx: Ctx,
+  cal?: WorkCalendar,
+  change: CalendarChange = { before: null, reason: '节假日日历变更' },
+): Promise<{ label: string; moved: number; failed: number }> {
   if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor)) throw forbidden();
   return tx(ctx, async (trx) => {
     const calendar = cal ?? (await requestCalendar(trx));
     const rows = await trx
       .selectFrom('requests')
       .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-      .select(['requests.id', 'requests.request_no', 'requests.received_on', 'requests.channel', 'requests.due_on', 'requests.org_id', 'requests.email', 'orgs.name as org_name'])
+      .select([
+        'requests.id',
+        'requests.request_no',
+        'requests.received_on',
+        'requests.channel',
+        'requests.due_on',
+        'requests.org_id',
+        'requests.email',
+        'orgs.name as org_name',
+      ])
       .where('requests.state', 'in', [...CLOCKED_STATES])
       .where('requests.received_on', 'is not', null)
       .execute();
     const cases: StoredCase[] = [];
     for (const r of rows) {
       if (!r.received_on || !isChannel(r.channel)) continue;
-      cases.push({ id: String(r.id), ledger: buildLedger(r.received_on, r.channel, await listRequestEvents(trx, r.id)), dueOn: r.due_on });
+      cases.push({
+        id: String(r.id),
+        ledger: buildLedger(r.received_on, r.channel, await listRequestEvents(trx, r.id)),
+        dueOn: r.due_on,
+      });
     }
     const day = today(ctx);
     const res = recomputeDueDates(calendar, cases, day);
@@ -48,8 +65,18 @@ export async function recomputeRequestDueDates(ctx: Ctx, cal?: WorkCalendar, cha
     for (const c of res.changed) {
       const r = byId.get(c.id)!;
       await updateRequest(trx, r.id, { due_on: c.newDueOn, updated_at: now });
-      await appendEvent(trx, ctx, r.id, { type: 'due_recomputed', on: day, payload: { from: c.oldDueOn, to: c.newDueOn, reason: change.reason } });
-      await moveInternalDates(trx, ctx, { id: r.id, day, oldDue: c.oldDueOn, newDue: c.newDueOn }, calendar, change.before);
+      await appendEvent(trx, ctx, r.id, {
+        type: 'due_recomputed',
+        on: day,
+        payload: { from: c.oldDueOn, to: c.newDueOn, reason: change.reason },
+      });
+      await moveInternalDates(
+        trx,
+        ctx,
+        { id: r.id, day, oldDue: c.oldDueOn, newDue: c.newDueOn },
+        calendar,
+        change.before,
+      );
       if (r.email && c.newDueOn) {
         await queueMail(trx, ctx, {
           to: r.email,
@@ -64,7 +91,10 @@ export async function recomputeRequestDueDates(ctx: Ctx, cal?: WorkCalendar, cha
       await writeAudit(trx, ctx, {
         action: 'request.recompute',
         subjectType: 'request',
-        summary: `${change.reason}，重新计算答复期限：${res.changed.length} 件变动（${res.changed.slice(0, 10).map((c) => `${byId.get(c.id)?.request_no} ${c.oldDueOn ?? '—'}→${c.newDueOn ?? '—'}`).join('；')}）${res.failed.length ? `，${res.failed.length} 件无法计算` : ''}`,
+        summary: `${change.reason}，重新计算答复期限：${res.changed.length} 件变动（${res.changed
+          .slice(0, 10)
+          .map((c) => `${byId.get(c.id)?.request_no} ${c.oldDueOn ?? '—'}→${c.newDueOn ?? '—'}`)
+          .join('；')}）${res.failed.length ? `，${res.failed.length} 件无法计算` : ''}`,
       });
     }
     return { label: '依申请公开答复期限', moved: res.changed.length, failed: res.failed.length };
@@ -86,6 +116,11 @@ async function moveInternalDates(
     const moved = defaultInternalDue(cal, c.newDue, c.day, lead);
     if (moved === d.internal_due_on) continue;
     await updateCaseDepartment(trx, d.id, { internal_due_on: moved, updated_at: ctx.now().toISOString() });
-    await appendEvent(trx, ctx, c.id, { type: 'cohandling_due_moved', on: c.day, payload: { orgId: d.org_id, name: d.org_name, from: d.internal_due_on, to: moved }, public: false });
+    await appendEvent(trx, ctx, c.id, {
+      type: 'cohandling_due_moved',
+      on: c.day,
+      payload: { orgId: d.org_id, name: d.org_name, from: d.internal_due_on, to: moved },
+      public: false,
+    });
   }
 }

@@ -26,12 +26,21 @@ export interface AppealInput {
  */
 export async function recordAppeal(ctx: Ctx, input: AppealInput): Promise<void> {
   const errors: FieldError[] = [];
-  if (!isAppealResult(input.result)) errors.push({ code: 'appeal_result_invalid', message: '请选择结果：维持、纠正、其他或尚未审结。', field: 'result' });
-  if (input.decidedOn && !isValidIsoDate(input.decidedOn)) errors.push({ code: 'invalid_date', message: '审结日期应为“年-月-日”格式。', field: 'decidedOn' });
+  if (!isAppealResult(input.result))
+    errors.push({
+      code: 'appeal_result_invalid',
+      message: '请选择结果：维持、纠正、其他或尚未审结。',
+      field: 'result',
+    });
+  if (input.decidedOn && !isValidIsoDate(input.decidedOn))
+    errors.push({ code: 'invalid_date', message: '审结日期应为“年-月-日”格式。', field: 'decidedOn' });
   if (!input.appealId) {
-    if (!isAppealKind(input.kind ?? '')) errors.push({ code: 'appeal_kind_invalid', message: '请选择行政复议或行政诉讼。', field: 'kind' });
-    if (!(input.body ?? '').trim()) errors.push({ code: 'appeal_body_required', message: '请填写复议机关或受理法院。', field: 'body' });
-    if (!isValidIsoDate(input.filedOn ?? '')) errors.push({ code: 'invalid_date', message: '请填写申请复议或起诉的日期（年-月-日）。', field: 'filedOn' });
+    if (!isAppealKind(input.kind ?? ''))
+      errors.push({ code: 'appeal_kind_invalid', message: '请选择行政复议或行政诉讼。', field: 'kind' });
+    if (!(input.body ?? '').trim())
+      errors.push({ code: 'appeal_body_required', message: '请填写复议机关或受理法院。', field: 'body' });
+    if (!isValidIsoDate(input.filedOn ?? ''))
+      errors.push({ code: 'invalid_date', message: '请填写申请复议或起诉的日期（年-月-日）。', field: 'filedOn' });
   }
   if (errors.length) throw invalidFields(errors);
   await tx(ctx, async (trx) => {
@@ -42,12 +51,30 @@ export async function recordAppeal(ctx: Ctx, input: AppealInput): Promise<void> 
     if (input.appealId) {
       const ev = await findAppealEvent(trx, r.id, input.appealId);
       if (!ev) throw conflict('appeal_not_found', '没有找到该复议或诉讼记录。');
-      await appendEvent(trx, ctx, r.id, { type: 'appeal_result', on, payload: { appealId: ev.id, result, decidedOn: input.decidedOn ?? null }, public: false });
-      await writeAudit(trx, ctx, { action: 'request.appeal_result', subjectType: 'request', subjectId: r.id, orgId: r.org_id, summary: `申请 ${r.request_no} 复议或诉讼结果：${APPEAL_RESULTS[result]}` });
+      await appendEvent(trx, ctx, r.id, {
+        type: 'appeal_result',
+        on,
+        payload: { appealId: ev.id, result, decidedOn: input.decidedOn ?? null },
+        public: false,
+      });
+      await writeAudit(trx, ctx, {
+        action: 'request.appeal_result',
+        subjectType: 'request',
+        subjectId: r.id,
+        orgId: r.org_id,
+        summary: `申请 ${r.request_no} 复议或诉讼结果：${APPEAL_RESULTS[result]}`,
+      });
       return;
     }
     const kind = input.kind as keyof typeof APPEAL_KINDS;
-    const payload = { kind, body: (input.body ?? '').trim(), filedOn: input.filedOn, afterReconsideration: kind === 'litigation' && input.afterReconsideration === true, result, decidedOn: input.decidedOn ?? null };
+    const payload = {
+      kind,
+      body: (input.body ?? '').trim(),
+      filedOn: input.filedOn,
+      afterReconsideration: kind === 'litigation' && input.afterReconsideration === true,
+      result,
+      decidedOn: input.decidedOn ?? null,
+    };
     await appendEvent(trx, ctx, r.id, { type: 'appeal', on, payload, public: false });
     await writeAudit(trx, ctx, {
       action: 'request.appeal',

@@ -7,11 +7,15 @@ import { appendEvent, eventDateInto, loadCase } from './case-support.js';
 import { listCaseDepartments, updateCaseDepartment } from './request-departments.store.js';
 
 /** Records a co-handling department's reply: its text, the date and who replied for the department. */
-export async function recordCoHandlingReply(ctx: Ctx, input: { requestId: number; orgId?: number; text?: string; on?: string; by?: string }): Promise<{ late: boolean }> {
+export async function recordCoHandlingReply(
+  ctx: Ctx,
+  input: { requestId: number; orgId?: number; text?: string; on?: string; by?: string },
+): Promise<{ late: boolean }> {
   const errors: FieldError[] = [];
   const text = (input.text ?? '').trim();
   if (!text) errors.push({ code: 'reply_text_required', message: '请填写协办科室的答复意见。', field: 'replyText' });
-  if (text.length > 4000) errors.push({ code: 'reply_text_too_long', message: '答复意见不能超过4000字。', field: 'replyText' });
+  if (text.length > 4000)
+    errors.push({ code: 'reply_text_too_long', message: '答复意见不能超过4000字。', field: 'replyText' });
   const on = eventDateInto(errors, ctx, input.on, 'replyOn');
   const by = (input.by ?? '').trim().slice(0, 60) || ctx.actor.label;
   if (!input.orgId) errors.push({ code: 'department_required', message: '请选择协办科室。', field: 'departmentId' });
@@ -23,8 +27,19 @@ export async function recordCoHandlingReply(ctx: Ctx, input: { requestId: number
     if (!d) throw invalid('cohandling_not_found', '该科室不是本案的协办科室。', 'departmentId');
     if (d.reply_on) throw conflict('cohandling_already_replied', `${d.org_name}已于 ${d.reply_on} 答复。`);
     const late = !!d.internal_due_on && on > d.internal_due_on;
-    await updateCaseDepartment(trx, d.id, { reply_text: text, reply_on: on, reply_by: by, recorded_by: ctx.actor.userId, updated_at: ctx.now().toISOString() });
-    await appendEvent(trx, ctx, r.id, { type: 'cohandling_replied', on, payload: { orgId: d.org_id, name: d.org_name, by }, public: false });
+    await updateCaseDepartment(trx, d.id, {
+      reply_text: text,
+      reply_on: on,
+      reply_by: by,
+      recorded_by: ctx.actor.userId,
+      updated_at: ctx.now().toISOString(),
+    });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'cohandling_replied',
+      on,
+      payload: { orgId: d.org_id, name: d.org_name, by },
+      public: false,
+    });
     await writeAudit(trx, ctx, {
       action: 'request.cohandling_reply',
       subjectType: 'request',

@@ -6,7 +6,10 @@ import { appendEvent, eventDate, loadCase, recomputeDue } from './case-support.j
 import { updateRequest } from './requests.store.js';
 
 /** Records the applicant's payment of the 信息处理费: the clock resumes the next day. */
-export async function recordPayment(ctx: Ctx, input: { requestId: number; on?: string }): Promise<{ dueOn: string | null }> {
+export async function recordPayment(
+  ctx: Ctx,
+  input: { requestId: number; on?: string },
+): Promise<{ dueOn: string | null }> {
   const on = eventDate(ctx, input.on);
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'work');

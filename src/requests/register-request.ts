@@ -25,11 +25,18 @@ export interface RegisterInput extends ApplicationInput {
  * An oral request (第二十九条) is only the office's record until the applicant confirms it: it waits
  * unconfirmed (`submitted`, no receipt date) and `receivedOn` is the day it was made orally.
  */
-export async function registerRequest(ctx: Ctx, input: RegisterInput): Promise<{ id: number; requestNo: string; queryCode: string; dueOn: string | null }> {
+export async function registerRequest(
+  ctx: Ctx,
+  input: RegisterInput,
+): Promise<{ id: number; requestNo: string; queryCode: string; dueOn: string | null }> {
   const { fields, errors } = validateApplication(input);
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理申请的行政机关。', field: 'orgId' });
   if (!isChannel(input.channel) || input.channel === 'online') {
-    errors.push({ code: 'channel_invalid', message: '请选择申请渠道（网上提交的申请请在列表中确认收到）。', field: 'channel' });
+    errors.push({
+      code: 'channel_invalid',
+      message: '请选择申请渠道（网上提交的申请请在列表中确认收到）。',
+      field: 'channel',
+    });
   }
   let receivedOn = '';
   try {
@@ -43,16 +50,26 @@ export async function registerRequest(ctx: Ctx, input: RegisterInput): Promise<{
   const channel = input.channel;
   const oral = channel === 'oral';
   const org = await requestableOrg(ctx.db, input.orgId);
-  if (!canHandleRequests(ctx.actor, org.path)) throw forbidden('request_forbidden', '您没有登记该机关依申请公开申请的权限。');
+  if (!canHandleRequests(ctx.actor, org.path))
+    throw forbidden('request_forbidden', '您没有登记该机关依申请公开申请的权限。');
   await storeProofBlobs(ctx.config.blobDir, proofs);
   return tx(ctx, async (trx) => {
-    const created = await insertCase(trx, ctx, fields, { orgId: org.id, channel, receivedOn: oral ? null : receivedOn, state: oral ? 'submitted' : 'processing' });
+    const created = await insertCase(trx, ctx, fields, {
+      orgId: org.id,
+      channel,
+      receivedOn: oral ? null : receivedOn,
+      state: oral ? 'submitted' : 'processing',
+    });
     await recordProofs(trx, ctx, created.id, proofs);
     let dueOn: string | null = null;
     if (oral) {
       await appendEvent(trx, ctx, created.id, { type: 'oral_recorded', on: receivedOn, payload: {} });
     } else {
-      await appendEvent(trx, ctx, created.id, { type: 'received', on: receivedOn, payload: { channel, rule: CHANNELS[channel].receiptRule } });
+      await appendEvent(trx, ctx, created.id, {
+        type: 'received',
+        on: receivedOn,
+        payload: { channel, rule: CHANNELS[channel].receiptRule },
+      });
       dueOn = (await recomputeDue(trx, ctx, (await getRequest(trx, created.id))!)).dueOn;
       await updateRequest(trx, created.id, { due_on: dueOn });
     }

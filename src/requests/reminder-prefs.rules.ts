@@ -23,5 +23,13 @@ export function parseReminderPrefs(raw: string | null | undefined): ReminderPref
 
 /** At least one way: the statutory dates must reach the person somehow (条例第三十三条). */
 export function validateReminderPrefs(p: ReminderPrefs): FieldError[] {
-  return p.inApp || p.email ? [] : [{ code: 'reminder_way_required', message: '请至少选择一种提醒方式（站内提醒或电子邮件）：答复期限的提醒不能全部关闭。', field: 'inApp' }];
+  return p.inApp || p.email
+    ? []
+    : [
+        {
+          code: 'reminder_way_required',
+          message: '请至少选择一种提醒方式（站内提醒或电子邮件）：答复期限的提醒不能全部关闭。',
+          field: 'inApp',
+        },
+      ];
 }

@@ -16,7 +16,18 @@ export async function removeCoHandling(ctx: Ctx, input: { requestId: number; org
     if (!d) throw invalid('cohandling_not_found', '该科室不是本案的协办科室。', 'departmentId');
     if (d.reply_on) throw conflict('cohandling_already_replied', `${d.org_name}已经答复，不能撤销。`);
     await deleteCaseDepartment(trx, d.id);
-    await appendEvent(trx, ctx, r.id, { type: 'cohandling_removed', on: today(ctx), payload: { orgId: d.org_id, name: d.org_name }, public: false });
-    await writeAudit(trx, ctx, { action: 'request.cohandling_remove', subjectType: 'request', subjectId: r.id, orgId: r.org_id, summary: `申请 ${r.request_no} 撤销协办科室 ${d.org_name}` });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'cohandling_removed',
+      on: today(ctx),
+      payload: { orgId: d.org_id, name: d.org_name },
+      public: false,
+    });
+    await writeAudit(trx, ctx, {
+      action: 'request.cohandling_remove',
+      subjectType: 'request',
+      subjectId: r.id,
+      orgId: r.org_id,
+      summary: `申请 ${r.request_no} 撤销协办科室 ${d.org_name}`,
+    });
   });
 }

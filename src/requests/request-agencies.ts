@@ -26,9 +26,17 @@ export interface LetterSetup {
 
 /** The agency's letter setup (templates page). */
 export async function letterSetup(ctx: Pick<Ctx, 'db'>, orgId: number): Promise<LetterSetup> {
-  const [custom, days, settings] = await Promise.all([listAgencyTemplates(ctx.db, orgId), getCohandlingDays(ctx.db, orgId), getLetterSettings(ctx.db, orgId)]);
+  const [custom, days, settings] = await Promise.all([
+    listAgencyTemplates(ctx.db, orgId),
+    getCohandlingDays(ctx.db, orgId),
+    getLetterSettings(ctx.db, orgId),
+  ]);
   return { custom, days, settings };
 }
 
 /** The template of an outcome in force at the agency: its own, else the default (`custom` tells which). */
-export const letterTemplateInForce = (ctx: Pick<Ctx, 'db'>, orgId: number, code: string): Promise<LetterTemplate & { custom: boolean }> => templateInForce(ctx.db, orgId, code);
+export const letterTemplateInForce = (
+  ctx: Pick<Ctx, 'db'>,
+  orgId: number,
+  code: string,
+): Promise<LetterTemplate & { custom: boolean }> => templateInForce(ctx.db, orgId, code);

@@ -36,12 +36,19 @@ export interface CellCase {
 }
 
 /** Lists the records counted in a cell, in the order received (a page of them, with the total). */
-export async function requestCellRecords(ctx: Ctx, input: { orgId: number; year: number; cell: RequestCell; limit: number; offset: number }): Promise<{ total: number; rows: CellCase[] }> {
+export async function requestCellRecords(
+  ctx: Ctx,
+  input: { orgId: number; year: number; cell: RequestCell; limit: number; offset: number },
+): Promise<{ total: number; rows: CellCase[] }> {
   const org = await requestableOrg(ctx.db, input.orgId);
-  if (ctx.actor.kind !== 'system' && !canViewRequests(ctx.actor, org.path)) throw forbidden('requests_forbidden', '您没有查看依申请公开记录的权限，无法查看此数计入的申请。');
+  if (ctx.actor.kind !== 'system' && !canViewRequests(ctx.actor, org.path))
+    throw forbidden('requests_forbidden', '您没有查看依申请公开记录的权限，无法查看此数计入的申请。');
   const { cell, year } = input;
   const asCase = (r: Awaited<ReturnType<typeof yearCaseRows>>[number]): CellCase => {
-    const row = r.closed_on && r.closed_on <= `${year}-12-31` ? outcomeRowOf({ outcomeCode: r.outcome_code, state: r.state }) : null;
+    const row =
+      r.closed_on && r.closed_on <= `${year}-12-31`
+        ? outcomeRowOf({ outcomeCode: r.outcome_code, state: r.state })
+        : null;
     return {
       requestId: r.id,
       requestNo: r.request_no,
@@ -55,7 +62,17 @@ export async function requestCellRecords(ctx: Ctx, input: { orgId: number; year:
   };
   if (cell.table === '三') {
     const counted = (await yearCaseRows(ctx.db, org.path, year)).filter((r) => {
-      const c = tallyCellsOf({ applicantType: r.applicant_type, applicantKind: r.applicant_kind, receivedOn: r.received_on, state: r.state, closedOn: r.closed_on, outcomeCode: r.outcome_code }, year);
+      const c = tallyCellsOf(
+        {
+          applicantType: r.applicant_type,
+          applicantKind: r.applicant_kind,
+          receivedOn: r.received_on,
+          state: r.state,
+          closedOn: r.closed_on,
+          outcomeCode: r.outcome_code,
+        },
+        year,
+      );
       return !!c && (cell.col === 6 || c.col === cell.col) && c.rows.some((x) => cell.rows.includes(x));
     });
     return { total: counted.length, rows: counted.slice(input.offset, input.offset + input.limit).map(asCase) };
@@ -67,10 +84,18 @@ export async function requestCellRecords(ctx: Ctx, input: { orgId: number; year:
     })
     .sort((a, b) => a.filedOn.localeCompare(b.filedOn) || a.eventId - b.eventId);
   const page = appeals.slice(input.offset, input.offset + input.limit);
-  const cases = new Map((await yearCaseRows(ctx.db, org.path, year, [...new Set(page.map((a) => a.requestId))])).map((r) => [r.id, asCase(r)]));
+  const cases = new Map(
+    (await yearCaseRows(ctx.db, org.path, year, [...new Set(page.map((a) => a.requestId))])).map((r) => [
+      r.id,
+      asCase(r),
+    ]),
+  );
   const rows = page.flatMap((a) => {
     const c = cases.get(a.requestId);
-    const kind = a.kind === 'reconsideration' ? APPEAL_KINDS.reconsideration : `${APPEAL_KINDS.litigation}（${a.afterReconsideration ? '复议后起诉' : '未经复议直接起诉'}）`;
+    const kind =
+      a.kind === 'reconsideration'
+        ? APPEAL_KINDS.reconsideration
+        : `${APPEAL_KINDS.litigation}（${a.afterReconsideration ? '复议后起诉' : '未经复议直接起诉'}）`;
     return c ? [{ ...c, appeal: { kind, filedOn: a.filedOn, result: APPEAL_RESULTS[a.result] } }] : [];
   });
   return { total: appeals.length, rows };

@@ -19,7 +19,9 @@ import { MAX_EXTENSION_DAYS } from './clock/clock-input.rules.js';
 const keys = <K extends string>(m: Readonly<Record<K, unknown>>): K[] => Object.keys(m) as K[];
 
 /** Outcomes staff may choose when answering (六.1 and 六.2 are closed by the clock, close-abandoned.ts). */
-export const ANSWER_OUTCOMES: readonly string[] = OUTCOMES.filter((o) => o.code !== '6.1' && o.code !== '6.2').map((o) => o.code);
+export const ANSWER_OUTCOMES: readonly string[] = OUTCOMES.filter((o) => o.code !== '6.1' && o.code !== '6.2').map(
+  (o) => o.code,
+);
 export const FEE_METHOD_CODES: readonly FeeMethod[] = keys(FEE_METHODS);
 export const PARTY_CODES: readonly ConsultationParty[] = keys(PARTIES);
 export const REPLY_CODES = keys(CONSULTATION_REPLIES);
@@ -28,16 +30,21 @@ export const APPEAL_RESULT_CODES = keys(APPEAL_RESULTS);
 export const DELIVERY_CODES = keys(DELIVERY_METHODS);
 
 /** A required, non-empty text. */
-const Required = (title: string, o: { maxLength?: number; description?: string } = {}) => Type.String({ title, minLength: 1, ...o });
+const Required = (title: string, o: { maxLength?: number; description?: string } = {}) =>
+  Type.String({ title, minLength: 1, ...o });
 /** An optional text. */
-const Optional = (title: string, o: { maxLength?: number; description?: string } = {}) => Type.Optional(Type.String({ title, ...o }));
+const Optional = (title: string, o: { maxLength?: number; description?: string } = {}) =>
+  Type.Optional(Type.String({ title, ...o }));
 /** The day the action happened (YYYY-MM-DD); today when absent. */
-const On = (title = '日期') => Type.Optional(Type.String({ title, format: 'date', description: '日期 YYYY-MM-DD，不填为今天' }));
+const On = (title = '日期') =>
+  Type.Optional(Type.String({ title, format: 'date', description: '日期 YYYY-MM-DD，不填为今天' }));
 const Command = <T extends string, P extends TProperties>(type: T, title: string, props: P) =>
   Type.Object({ type: Type.Literal(type, { title: '操作' }), ...props }, { title });
 
 export const ConfirmCommand = Command('confirm', '确认收到网上申请（第三十一条）', { on: On('确认日期') });
-export const ConfirmOralCommand = Command('confirm_oral', '记录申请人已签字确认口头申请（第二十九条）', { on: On('申请人签字日期') });
+export const ConfirmOralCommand = Command('confirm_oral', '记录申请人已签字确认口头申请（第二十九条）', {
+  on: On('申请人签字日期'),
+});
 export const SetDeadlineCommand = Command('set_deadline', '确定延迟答复期限（第三十五条）', {
   on: On('决定日期'),
   dueOn: Type.String({ title: '确定的答复期限', format: 'date', description: '第三十五条确定的答复期限 YYYY-MM-DD' }),
@@ -46,10 +53,15 @@ export const SetDeadlineCommand = Command('set_deadline', '确定延迟答复期
 export const AssignCommand = Command('assign', '分派办理人', { handlerId: JsonInt('办理人') });
 export const RequestCorrectionCommand = Command('request_correction', '补正告知（第三十条）', {
   on: On('告知日期'),
-  until: Type.Optional(Type.String({ title: '补正期限', format: 'date', description: '不填为告知后15个工作日（本单位设置）' })),
+  until: Type.Optional(
+    Type.String({ title: '补正期限', format: 'date', description: '不填为告知后15个工作日（本单位设置）' }),
+  ),
   items: Required('需要补正的事项'),
 });
-export const ReceiveCorrectionCommand = Command('receive_correction', '收到补正材料', { on: On('收到日期'), note: Optional('备注') });
+export const ReceiveCorrectionCommand = Command('receive_correction', '收到补正材料', {
+  on: On('收到日期'),
+  note: Optional('备注'),
+});
 export const StartConsultationCommand = Command('start_consultation', '书面征求意见（第三十二条、第三十四条）', {
   on: On('发出日期'),
   party: Choice('征求对象', PARTY_CODES),
@@ -88,9 +100,17 @@ export const AnswerCommand = Command('answer', '作出答复（第三十六条�
   trackingNo: Optional('邮寄单号', { maxLength: 60 }),
 });
 export const CloseAbandonedCommand = Command('close_abandoned', '视为放弃申请并结案', {});
-export const ToProactiveCommand = Command('to_proactive', '依申请转主动（第四十四条）', { title: Optional('标题', { description: '不填为所需信息的名称' }) });
+export const ToProactiveCommand = Command('to_proactive', '依申请转主动（第四十四条）', {
+  title: Optional('标题', { description: '不填为所需信息的名称' }),
+});
 export const AppealCommand = Command('appeal', '登记行政复议或行政诉讼，或更新其结果', {
-  appealId: Type.Optional(Type.Integer({ title: '复议或诉讼记录', minimum: 1, description: '更新已登记的复议或诉讼结果时填写（此时只需 result、decidedOn）' })),
+  appealId: Type.Optional(
+    Type.Integer({
+      title: '复议或诉讼记录',
+      minimum: 1,
+      description: '更新已登记的复议或诉讼结果时填写（此时只需 result、decidedOn）',
+    }),
+  ),
   kind: OptChoice('类别', APPEAL_KIND_CODES),
   body: Optional('复议机关或受理法院'),
   filedOn: OptDate('申请复议或起诉日期'),
@@ -98,9 +118,17 @@ export const AppealCommand = Command('appeal', '登记行政复议或行政诉�
   result: Choice('结果', APPEAL_RESULT_CODES),
   decidedOn: OptDate('审结日期'),
 });
-export const ForwardCommand = Command('forward', '转送其他机关办理', { toOrgId: JsonInt('转送机关'), reason: Required('转送理由') });
+export const ForwardCommand = Command('forward', '转送其他机关办理', {
+  toOrgId: JsonInt('转送机关'),
+  reason: Required('转送理由'),
+});
 export const SplitCommand = Command('split', '按一事一申请拆分', {
-  parts: Type.Array(Type.String({ minLength: 1 }), { title: '拆分后的申请内容', minItems: 2, maxItems: 20, description: '第一项保留在本申请' }),
+  parts: Type.Array(Type.String({ minLength: 1 }), {
+    title: '拆分后的申请内容',
+    minItems: 2,
+    maxItems: 20,
+    description: '第一项保留在本申请',
+  }),
 });
 
 /** Every command a staff member may send about a case (the API body). */
@@ -131,7 +159,11 @@ const AnyCommand = Type.Union(
  * The same as one `oneOf` chosen by `type` (OpenAPI's discriminator; Ajv's `discriminator` option): a
  * command that fails its shape is told about its own fields only, not about the seventeen others.
  */
-export const RequestCommandSchema = Type.Unsafe<Static<typeof AnyCommand>>({ title: '办理操作', oneOf: AnyCommand.anyOf, discriminator: { propertyName: 'type' } });
+export const RequestCommandSchema = Type.Unsafe<Static<typeof AnyCommand>>({
+  title: '办理操作',
+  oneOf: AnyCommand.anyOf,
+  discriminator: { propertyName: 'type' },
+});
 
 export type RequestCommand = Static<typeof AnyCommand>;
 export type RequestCommandType = RequestCommand['type'];

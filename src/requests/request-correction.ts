@@ -16,7 +16,10 @@ export const DEFAULT_CORRECTION_WORKING_DAYS = 15;
  * 补正 (条例第三十条): one notice stating everything to correct, within 7 working days of receipt,
  * with a reasonable period. The clock stops until the corrected application arrives.
  */
-export async function requestCorrection(ctx: Ctx, input: { requestId: number; on?: string; until?: string; items: string }): Promise<{ until: string }> {
+export async function requestCorrection(
+  ctx: Ctx,
+  input: { requestId: number; on?: string; until?: string; items: string },
+): Promise<{ until: string }> {
   const on = eventDate(ctx, input.on);
   const items = (input.items ?? '').trim();
   if (!items) throw invalid('correction_items_required', '请写明需要补正的事项（第三十条：一次性告知）。', 'items');

@@ -26,7 +26,11 @@ export async function insertCaseDepartment(db: Db, row: Insertable<RequestDepart
 }
 
 /** Updates a department row. */
-export async function updateCaseDepartment(db: Db, id: number, fields: Updateable<RequestDepartmentsTable>): Promise<void> {
+export async function updateCaseDepartment(
+  db: Db,
+  id: number,
+  fields: Updateable<RequestDepartmentsTable>,
+): Promise<void> {
   await db.updateTable('request_departments').set(fields).where('id', '=', id).execute();
 }
 
@@ -55,7 +59,15 @@ export function dueCoHandling(db: Db, until: string) {
     .innerJoin('requests', 'requests.id', 'request_departments.request_id')
     .innerJoin('orgs', 'orgs.id', 'request_departments.org_id')
     .innerJoin('users', 'users.id', 'requests.handler_id')
-    .select(['requests.id', 'requests.request_no', 'requests.org_id', 'users.id as user_id', 'users.email', 'orgs.name as org_name', 'request_departments.internal_due_on'])
+    .select([
+      'requests.id',
+      'requests.request_no',
+      'requests.org_id',
+      'users.id as user_id',
+      'users.email',
+      'orgs.name as org_name',
+      'request_departments.internal_due_on',
+    ])
     .where('users.disabled', '=', 0)
     .where('request_departments.role', '=', 'co')
     .where('request_departments.reply_on', 'is', null)
@@ -74,7 +86,13 @@ export async function getCohandlingDays(db: Db, orgId: number): Promise<number> 
 }
 
 /** Stores the agency's co-handling lead time. */
-export async function putCohandlingDays(db: Db, orgId: number, days: number, at: string, by: number | null): Promise<void> {
+export async function putCohandlingDays(
+  db: Db,
+  orgId: number,
+  days: number,
+  at: string,
+  by: number | null,
+): Promise<void> {
   const value = String(days);
   await db
     .insertInto('settings')
@@ -96,7 +114,10 @@ export const findSection = (db: Db, agencyPath: string, orgId: number) =>
     .executeTakeFirst();
 
 /** The sections (科室) within the given subtrees with their agency's name, for list filters and bulk actions. */
-export function sectionsWithin(db: Db, paths: readonly string[]): Promise<Array<{ id: number; name: string; agency_name: string }>> {
+export function sectionsWithin(
+  db: Db,
+  paths: readonly string[],
+): Promise<Array<{ id: number; name: string; agency_name: string }>> {
   if (!paths.length) return Promise.resolve([]);
   return db
     .selectFrom('orgs as s')

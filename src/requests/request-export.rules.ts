@@ -11,10 +11,28 @@ import { stateLabel } from './request-states.rules.js';
 import type { RequestWithOrg } from './requests.store.js';
 
 /** Header of the export. */
-export const REQUEST_EXPORT_HEADER = ['申请编号', '受理机关', '申请人类型', '申请人', '申请渠道', '所需信息', '状态', '收到日期', '答复期限日期', '期限暂定', '办理人', '办理结果', '办结日期'] as const;
+export const REQUEST_EXPORT_HEADER = [
+  '申请编号',
+  '受理机关',
+  '申请人类型',
+  '申请人',
+  '申请渠道',
+  '所需信息',
+  '状态',
+  '收到日期',
+  '答复期限日期',
+  '期限暂定',
+  '办理人',
+  '办理结果',
+  '办结日期',
+] as const;
 
 /** The table (header first); `clear(row)` says whether the reader sees the row's personal data. */
-export function requestExportRows(rows: readonly RequestWithOrg[], clear: (r: RequestWithOrg) => boolean, provisional: (due: string) => boolean): string[][] {
+export function requestExportRows(
+  rows: readonly RequestWithOrg[],
+  clear: (r: RequestWithOrg) => boolean,
+  provisional: (due: string) => boolean,
+): string[][] {
   return [
     [...REQUEST_EXPORT_HEADER],
     ...rows.map((r) => [

@@ -18,7 +18,11 @@ export interface RequestScope {
 
 /** The day a request counts as received: 收到日期, or the day it was submitted online before it was confirmed. */
 const receivedDay = sql<string>`coalesce(r.received_on, substr(r.submitted_at, 1, 10))`;
-const scoped = (db: Db, paths: readonly string[]) => db.selectFrom('requests as r').innerJoin('orgs as o', 'o.id', 'r.org_id').where((eb) => eb.or(paths.map((p) => eb('o.path', 'like', `${p}%`))));
+const scoped = (db: Db, paths: readonly string[]) =>
+  db
+    .selectFrom('requests as r')
+    .innerJoin('orgs as o', 'o.id', 'r.org_id')
+    .where((eb) => eb.or(paths.map((p) => eb('o.path', 'like', `${p}%`))));
 const n = (v: number | string | bigint | null | undefined): number => Number(v ?? 0);
 
 /** Open requests per agency, with those past their answer date and those due within 3 working days of `today`. */
@@ -30,7 +34,10 @@ export interface OpenStates {
 }
 
 /** Open requests per agency as of `today` (overdue and due soon counted as the console queues count them). */
-export async function openStates(db: Db, q: RequestScope & { today: string; cal: WorkCalendar }): Promise<OpenStates[]> {
+export async function openStates(
+  db: Db,
+  q: RequestScope & { today: string; cal: WorkCalendar },
+): Promise<OpenStates[]> {
   if (!q.paths.length) return [];
   const soon = dueSoonUntil(q.cal, q.today);
   const rows = await scoped(db, q.paths)
@@ -38,7 +45,16 @@ export async function openStates(db: Db, q: RequestScope & { today: string; cal:
       'r.org_id',
       eb.fn.countAll<number | string>().as('n'),
       eb.fn.sum<number | string>(eb.case().when(overdueSql('r.due_on', q.today)).then(1).else(0).end()).as('overdue'),
-      eb.fn.sum<number | string>(eb.case().when(dueSoonSql('r.due_on', q.today, soon)).then(1).else(0).end()).as('soon'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(dueSoonSql('r.due_on', q.today, soon))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('soon'),
     ])
     .where('r.state', 'in', OPEN_REQUEST_STATES)
     .groupBy('r.org_id')
@@ -47,7 +63,10 @@ export async function openStates(db: Db, q: RequestScope & { today: string; cal:
 }
 
 /** Open requests over the subtrees as of `today`: how many are overdue and how many due within 3 working days. */
-export async function dueSoon(db: Db, q: RequestScope & { today: string; cal: WorkCalendar }): Promise<{ overdue: number; dueSoon: number }> {
+export async function dueSoon(
+  db: Db,
+  q: RequestScope & { today: string; cal: WorkCalendar },
+): Promise<{ overdue: number; dueSoon: number }> {
   const rows = await openStates(db, q);
   return { overdue: rows.reduce((a, r) => a + r.overdue, 0), dueSoon: rows.reduce((a, r) => a + r.dueSoon, 0) };
 }
@@ -85,13 +104,22 @@ export async function requestFigures(db: Db, q: RequestScope & { from: string; t
     .execute();
   return {
     received: received.map((r) => ({ orgId: r.org_id, n: n(r.n) })),
-    answered: answered.map((r) => ({ orgId: r.org_id, receivedOn: r.received_on, closedOn: r.closed_on as string, dueOn: r.due_on, n: n(r.n) })),
+    answered: answered.map((r) => ({
+      orgId: r.org_id,
+      receivedOn: r.received_on,
+      closedOn: r.closed_on as string,
+      dueOn: r.due_on,
+      n: n(r.n),
+    })),
     outcomes: outcomes.map((r) => ({ orgId: r.org_id, outcomeCode: r.outcome_code as string, n: n(r.n) })),
   };
 }
 
 /** Requests received per month (YYYY-MM → n) from the first day of `fromMonth` to the end of `toMonth`. */
-export async function requestsReceivedByMonth(db: Db, q: RequestScope & { fromMonth: string; toMonth: string }): Promise<Map<string, number>> {
+export async function requestsReceivedByMonth(
+  db: Db,
+  q: RequestScope & { fromMonth: string; toMonth: string },
+): Promise<Map<string, number>> {
   if (!q.paths.length) return new Map();
   const month = sql<string>`substr(coalesce(r.received_on, r.submitted_at), 1, 7)`;
   const rows = await scoped(db, q.paths)

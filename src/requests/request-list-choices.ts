@@ -13,7 +13,10 @@ export interface Choice {
 }
 
 /** Handlers and sections (科室, shown with their agency) within the given subtrees: the list's filters and bulk targets. */
-export async function requestListChoices(ctx: Pick<Ctx, 'db'>, paths: readonly string[]): Promise<{ handlers: Choice[]; sections: Choice[] }> {
+export async function requestListChoices(
+  ctx: Pick<Ctx, 'db'>,
+  paths: readonly string[],
+): Promise<{ handlers: Choice[]; sections: Choice[] }> {
   const [handlers, sections] = await Promise.all([handlersWithin(ctx.db, paths), sectionsWithin(ctx.db, paths)]);
   return {
     handlers: handlers.map((h) => ({ id: h.id, name: h.display_name })),
@@ -22,7 +25,10 @@ export async function requestListChoices(ctx: Pick<Ctx, 'db'>, paths: readonly s
 }
 
 /** The cases of the given ids the actor may view (others and unknown ids left out), in the order asked. */
-export async function viewableRequests(ctx: Pick<Ctx, 'db' | 'actor'>, ids: readonly number[]): Promise<RequestWithOrg[]> {
+export async function viewableRequests(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  ids: readonly number[],
+): Promise<RequestWithOrg[]> {
   const rows = await Promise.all(ids.map((id) => getRequest(ctx.db, id)));
   return rows.filter((r): r is RequestWithOrg => !!r && canViewRequests(ctx.actor, r.org_path));
 }

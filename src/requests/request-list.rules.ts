@@ -55,7 +55,18 @@ export interface RequestListQuery {
   sort: RequestSort;
 }
 
-const KEYS = ['q', 'state', 'channel', 'handler', 'department', 'outcome', 'receivedFrom', 'receivedTo', 'dueFrom', 'dueTo'] as const;
+const KEYS = [
+  'q',
+  'state',
+  'channel',
+  'handler',
+  'department',
+  'outcome',
+  'receivedFrom',
+  'receivedTo',
+  'dueFrom',
+  'dueTo',
+] as const;
 
 const one = (query: unknown, key: string): string => {
   if (!query || typeof query !== 'object') return '';
@@ -64,7 +75,10 @@ const one = (query: unknown, key: string): string => {
 };
 
 /** Reads the list query; unusable values are dropped with an error each. */
-export function parseRequestListQuery(query: unknown, defaultQueue: RequestQueue = 'mine'): { query: RequestListQuery; errors: FieldError[] } {
+export function parseRequestListQuery(
+  query: unknown,
+  defaultQueue: RequestQueue = 'mine',
+): { query: RequestListQuery; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const queue = one(query, 'queue');
   const sort = one(query, 'sort');
@@ -94,10 +108,18 @@ export function parseRequestListQuery(query: unknown, defaultQueue: RequestQueue
   take('handler', (v) => v === 'me' || v === 'none' || /^\d{1,9}$/.test(v), '所选办理人不存在，已忽略。');
   take('department', (v) => /^\d{1,9}$/.test(v), '所选主办科室不存在，已忽略。');
   take('outcome', isOutcomeCode, '所选办理结果不存在，已忽略。');
-  for (const [key, label] of [['receivedFrom', '收到日期（起）'], ['receivedTo', '收到日期（止）'], ['dueFrom', '答复期限（起）'], ['dueTo', '答复期限（止）']] as const) {
+  for (const [key, label] of [
+    ['receivedFrom', '收到日期（起）'],
+    ['receivedTo', '收到日期（止）'],
+    ['dueFrom', '答复期限（起）'],
+    ['dueTo', '答复期限（止）'],
+  ] as const) {
     take(key, isValidIsoDate, `${label}应为“年-月-日”格式的日期，如 2026-01-05，已忽略。`);
   }
-  for (const [from, to, label] of [['receivedFrom', 'receivedTo', '收到日期'], ['dueFrom', 'dueTo', '答复期限']] as const) {
+  for (const [from, to, label] of [
+    ['receivedFrom', 'receivedTo', '收到日期'],
+    ['dueFrom', 'dueTo', '答复期限'],
+  ] as const) {
     if (out[from] && out[to] && out[from] > out[to]) {
       errors.push({ code: 'filter_range', message: `${label}的起始日期晚于截止日期，已忽略该范围。`, field: from });
       out[from] = '';

@@ -28,7 +28,14 @@ export async function requestListFor(
     namePaths: nameScopes(ctx.actor),
     state: query.state || undefined,
     channel: query.channel || undefined,
-    handlerId: query.handler === 'me' ? (ctx.actor.userId ?? -1) : query.handler === 'none' ? 'none' : query.handler ? Number(query.handler) : undefined,
+    handlerId:
+      query.handler === 'me'
+        ? (ctx.actor.userId ?? -1)
+        : query.handler === 'none'
+          ? 'none'
+          : query.handler
+            ? Number(query.handler)
+            : undefined,
     departmentId: query.department ? Number(query.department) : undefined,
     outcome: query.outcome || undefined,
     receivedFrom: query.receivedFrom || undefined,

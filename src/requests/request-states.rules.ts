@@ -107,4 +107,5 @@ export const WAITING_STATES: readonly RequestState[] = ['awaiting_correction', '
 export const isOpenState = (state: string): boolean => (OPEN_REQUEST_STATES as readonly string[]).includes(state);
 
 /** Label of a state. */
-export const stateLabel = (state: string): string => (Object.hasOwn(REQUEST_STATES, state) ? REQUEST_STATES[state as RequestState] : state);
+export const stateLabel = (state: string): string =>
+  Object.hasOwn(REQUEST_STATES, state) ? REQUEST_STATES[state as RequestState] : state;

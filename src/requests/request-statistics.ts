@@ -10,12 +10,22 @@ import { tallyTable4 } from './appeals.rules.js';
 import { table3Balanced, tallyTable3, type Table3 } from './tally.rules.js';
 
 /** Counts tables 三 and 四 (条例第五十条) for the agency's subtree; for the annual-report capability and the API. */
-export async function requestStatistics(ctx: Ctx, input: { orgId: number; year: number }): Promise<{ table: Table3; balanced: boolean; table4: number[][]; feesCollected: number }> {
+export async function requestStatistics(
+  ctx: Ctx,
+  input: { orgId: number; year: number },
+): Promise<{ table: Table3; balanced: boolean; table4: number[][]; feesCollected: number }> {
   const org = await requestableOrg(ctx.db, input.orgId);
   if (ctx.actor.kind !== 'system' && !canViewRequests(ctx.actor, org.path)) throw forbidden();
   const rows = await tallyRows(ctx.db, org.path);
   const table = tallyTable3(
-    rows.map((r) => ({ applicantType: r.applicant_type, applicantKind: r.applicant_kind, receivedOn: r.received_on, state: r.state, closedOn: r.closed_on, outcomeCode: r.outcome_code })),
+    rows.map((r) => ({
+      applicantType: r.applicant_type,
+      applicantKind: r.applicant_kind,
+      receivedOn: r.received_on,
+      state: r.state,
+      closedOn: r.closed_on,
+      outcomeCode: r.outcome_code,
+    })),
     input.year,
   );
   // 信息处理费 actually paid in the year (元), for the report's section on fees.
@@ -25,5 +35,10 @@ export async function requestStatistics(ctx: Ctx, input: { orgId: number; year: 
     if (e.type === 'fee_notice_sent') notices.set(e.request_id, Number(eventPayload(e.payload).amount) || 0);
     else if (Number(e.event_on.slice(0, 4)) === input.year) feesCollected += notices.get(e.request_id) ?? 0;
   }
-  return { table, balanced: table3Balanced(table), table4: tallyTable4(await appealRecords(ctx.db, org.path), input.year), feesCollected };
+  return {
+    table,
+    balanced: table3Balanced(table),
+    table4: tallyTable4(await appealRecords(ctx.db, org.path), input.year),
+    feesCollected,
+  };
 }

@@ -64,7 +64,10 @@ export interface PublicStatus {
 /** The public status of a case, for whoever holds its 申请编号 and 查询码. */
 export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCode: string }): Promise<PublicStatus> {
   const r = await findByCode(ctx.db, input.requestNo, input.queryCode);
-  const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
+  const clock =
+    r.state === 'withdrawn'
+      ? { result: null, problem: null }
+      : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
   const events = await listRequestEvents(ctx.db, r.id, { publicOnly: true });
   return {
     requestNo: r.request_no,
@@ -80,13 +83,20 @@ export async function publicStatus(ctx: Ctx, input: { requestNo: string; queryCo
     history: events.map((e) => ({ ...toLine(e), actor: '', payload: {} })),
     letters: await caseLetters(ctx.db, r, clock),
     channel: r.channel,
-    oralRecord: r.channel === 'oral' && r.state === 'submitted' ? buildOralSheet(maskCase(r, false), r.submitted_at.slice(0, 10), '').rows : null,
+    oralRecord:
+      r.channel === 'oral' && r.state === 'submitted'
+        ? buildOralSheet(maskCase(r, false), r.submitted_at.slice(0, 10), '').rows
+        : null,
     dueChange: lastDueChange(events),
   };
 }
 
 /** What was asked for, as the applicant wrote it (only the parts given). */
-function askedFor(r: { info_title: string | null; info_ref: string | null; info_description: string | null }): Array<[string, string]> {
+function askedFor(r: {
+  info_title: string | null;
+  info_ref: string | null;
+  info_description: string | null;
+}): Array<[string, string]> {
   const parts: Array<[string, string | null]> = [
     ['信息名称', r.info_title],
     ['文号', r.info_ref],
@@ -140,7 +150,10 @@ export interface StaffCase {
 export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
   const r = await loadCase(ctx.db, ctx, id, 'view');
   const clear = seesPersonalData(ctx.actor, r.org_path, r.handler_id);
-  const clock = r.state === 'withdrawn' ? { result: null, problem: null } : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
+  const clock =
+    r.state === 'withdrawn'
+      ? { result: null, problem: null }
+      : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
   const events = await listRequestEvents(ctx.db, r.id);
   const asked = [...events].reverse().find((e) => e.type === 'extension_requested');
   const extended = events.some((e) => e.type === 'extended');
@@ -154,7 +167,14 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
     letters: await caseLetters(ctx.db, r, clock, { staff: true, contact }),
     similar: await findSimilarRequests(ctx.db, r),
     extensionRequest: asked && !extended ? { days: Number(p.days), reason: String(p.reason ?? '') } : null,
-    idProofs: clear ? (await listIdProofs(ctx.db, r.id)).map(({ id: proofId, filename, mime, size }) => ({ id: proofId, filename, mime, size })) : [],
+    idProofs: clear
+      ? (await listIdProofs(ctx.db, r.id)).map(({ id: proofId, filename, mime, size }) => ({
+          id: proofId,
+          filename,
+          mime,
+          size,
+        }))
+      : [],
     departments: await listCaseDepartments(ctx.db, r.id),
     remediesMissing: remediesMissing(await getLetterSettings(ctx.db, r.org_id)),
   };

@@ -18,7 +18,8 @@ export const canViewRequests = (actor: Actor, orgPath: string): boolean => roles
 /** Whether the actor may act on requests of the org at `orgPath`. */
 export const canHandleRequests = (actor: Actor, orgPath: string): boolean => rolesAllow(actor, HANDLE_ROLES, orgPath);
 /** Whether the actor may approve an extension for the org at `orgPath`. */
-export const canApproveExtension = (actor: Actor, orgPath: string): boolean => rolesAllow(actor, APPROVE_ROLES, orgPath);
+export const canApproveExtension = (actor: Actor, orgPath: string): boolean =>
+  rolesAllow(actor, APPROVE_ROLES, orgPath);
 /** Org subtrees whose requests the actor may list. */
 export const requestScopes = (actor: Actor): string[] => scopePaths(actor, VIEW_ROLES);
 
@@ -34,13 +35,19 @@ export function seesPersonalData(actor: Actor, orgPath: string, handlerId: numbe
 }
 
 /** Subtrees where the actor sees every applicant's name (request_admin; sysadmin not, as `seesPersonalData`). */
-export const nameScopes = (actor: Actor): string[] => effectiveGrants(actor).filter((g) => g.role === 'request_admin').map((g) => g.orgPath);
+export const nameScopes = (actor: Actor): string[] =>
+  effectiveGrants(actor)
+    .filter((g) => g.role === 'request_admin')
+    .map((g) => g.orgPath);
 
 /**
  * 依申请转主动 (第四十四条): an editor of the agency creates the draft ('editor'); the case's handler or the
  * request_admin without the editor role hands it off to the agency's editors ('hand_off'); nobody else.
  */
-export function proactiveMode(actor: Actor, r: { org_path: string; handler_id: number | null }): 'editor' | 'hand_off' | null {
+export function proactiveMode(
+  actor: Actor,
+  r: { org_path: string; handler_id: number | null },
+): 'editor' | 'hand_off' | null {
   if (rolesAllow(actor, ITEM_WRITERS, r.org_path)) return 'editor';
   return seesPersonalData(actor, r.org_path, r.handler_id) ? 'hand_off' : null;
 }

@@ -48,7 +48,11 @@ export async function insertRequestEvent(db: Db, row: Insertable<RequestEventsTa
 }
 
 /** The ledger of a request in recording order (public events only when asked). */
-export function listRequestEvents(db: Db, requestId: number, opts: { publicOnly?: boolean } = {}): Promise<RequestEventRow[]> {
+export function listRequestEvents(
+  db: Db,
+  requestId: number,
+  opts: { publicOnly?: boolean } = {},
+): Promise<RequestEventRow[]> {
   let q = db.selectFrom('request_events').selectAll().where('request_id', '=', requestId);
   if (opts.publicOnly) q = q.where('public', '=', 1);
   return q.orderBy('id').execute();
@@ -87,7 +91,8 @@ export interface RequestListFilter {
 }
 
 /** `column LIKE %text%` with the wildcards in `text` taken literally (the same on SQLite and PostgreSQL). */
-const contains = (column: string, text: string) => sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+const contains = (column: string, text: string) =>
+  sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
 const received = sql<string>`coalesce(requests.received_on, substr(requests.submitted_at, 1, 10))`;
 const due = sql<string>`coalesce(requests.due_on, '9999-12-31')`;
 
@@ -127,7 +132,10 @@ export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows
         contains('requests.info_description', t),
         eb.and([
           contains('requests.applicant_name', t),
-          eb.or([eb('requests.handler_id', '=', f.userId ?? -1), ...names.map((p) => eb('orgs.path', 'like', `${p}%`))]),
+          eb.or([
+            eb('requests.handler_id', '=', f.userId ?? -1),
+            ...names.map((p) => eb('orgs.path', 'like', `${p}%`)),
+          ]),
         ]),
       ]),
     );
@@ -139,7 +147,14 @@ export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows
   if (f.departmentId) {
     const dep = f.departmentId;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('request_departments as d').select('d.id').whereRef('d.request_id', '=', 'requests.id').where('d.org_id', '=', dep).where('d.role', '=', 'lead')),
+      eb.exists(
+        eb
+          .selectFrom('request_departments as d')
+          .select('d.id')
+          .whereRef('d.request_id', '=', 'requests.id')
+          .where('d.org_id', '=', dep)
+          .where('d.role', '=', 'lead'),
+      ),
     );
   }
   if (f.outcome) q = q.where('requests.outcome_code', '=', f.outcome);
@@ -149,9 +164,16 @@ export async function listRequests(db: Db, f: RequestListFilter): Promise<{ rows
   if (f.dueTo) q = q.where('requests.due_on', '<=', f.dueTo);
   if (f.dueYears) {
     const years = f.dueYears;
-    q = q.where('requests.state', 'in', open).where((eb) => (years.length ? eb.or(years.map((y) => eb('requests.due_on', 'like', `${y}-%`))) : sql<boolean>`1 = 0`));
+    q = q
+      .where('requests.state', 'in', open)
+      .where((eb) =>
+        years.length ? eb.or(years.map((y) => eb('requests.due_on', 'like', `${y}-%`))) : sql<boolean>`1 = 0`,
+      );
   }
-  const count = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const sort = f.sort ?? 'received_desc';
   const dir = sort.endsWith('_asc') ? 'asc' : 'desc';
   const key = sort.startsWith('due') ? due : sort.startsWith('no') ? sql<string>`requests.request_no` : received;
@@ -177,7 +199,9 @@ function handlerGrants(db: Db, byName: boolean) {
 /** Each user once, among the grants that pass `keep`. */
 function distinctHandlers(rows: Array<Handler & { path: string }>, keep: (path: string) => boolean): Handler[] {
   const seen = new Set<number>();
-  return rows.filter((r) => keep(r.path) && !seen.has(r.id) && seen.add(r.id)).map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
+  return rows
+    .filter((r) => keep(r.path) && !seen.has(r.id) && seen.add(r.id))
+    .map((r) => ({ id: r.id, display_name: r.display_name, username: r.username }));
 }
 
 /** Staff who may handle requests of the org at `orgPath` (hold request_handler/request_admin on an ancestor-or-self). */
@@ -187,11 +211,16 @@ export async function listHandlers(db: Db, orgPath: string): Promise<Handler[]> 
 
 /** Staff who may handle requests somewhere within or above the given subtrees (list filters, bulk assignment). */
 export async function handlersWithin(db: Db, paths: readonly string[]): Promise<Handler[]> {
-  return distinctHandlers(await handlerGrants(db, true), (path) => paths.some((p) => path.startsWith(p) || p.startsWith(path)));
+  return distinctHandlers(await handlerGrants(db, true), (path) =>
+    paths.some((p) => path.startsWith(p) || p.startsWith(path)),
+  );
 }
 
 /** Other requests of the same applicant (identity number) for the same information title: a hint of 重复申请 (第三十六条第（六）项). */
-export function findSimilarRequests(db: Db, r: { id: number; id_number: string; info_title: string | null }): Promise<Array<{ id: number; request_no: string; state: string; outcome_code: string | null }>> {
+export function findSimilarRequests(
+  db: Db,
+  r: { id: number; id_number: string; info_title: string | null },
+): Promise<Array<{ id: number; request_no: string; state: string; outcome_code: string | null }>> {
   if (!r.info_title || !r.id_number) return Promise.resolve([]);
   return db
     .selectFrom('requests')
@@ -208,14 +237,22 @@ export function findSimilarRequests(db: Db, r: { id: number; id_number: string; 
  * 按件计收: the ordinal of a request among the same applicant's requests (matched by identity number)
  * received in the same natural month, in receipt order.
  */
-export async function applicantOrdinalInMonth(db: Db, r: { id: number; id_number: string; received_on: string }): Promise<number> {
+export async function applicantOrdinalInMonth(
+  db: Db,
+  r: { id: number; id_number: string; received_on: string },
+): Promise<number> {
   const month = r.received_on.slice(0, 7);
   const row = await db
     .selectFrom('requests')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('id_number', '=', r.id_number)
     .where('received_on', 'like', `${month}-%`)
-    .where((eb) => eb.or([eb('received_on', '<', r.received_on), eb.and([eb('received_on', '=', r.received_on), eb('id', '<=', r.id)])]))
+    .where((eb) =>
+      eb.or([
+        eb('received_on', '<', r.received_on),
+        eb.and([eb('received_on', '=', r.received_on), eb('id', '<=', r.id)]),
+      ]),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -225,7 +262,14 @@ export function tallyRows(db: Db, orgPath: string) {
   return db
     .selectFrom('requests')
     .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-    .select(['requests.applicant_type', 'requests.applicant_kind', 'requests.received_on', 'requests.state', 'requests.closed_on', 'requests.outcome_code'])
+    .select([
+      'requests.applicant_type',
+      'requests.applicant_kind',
+      'requests.received_on',
+      'requests.state',
+      'requests.closed_on',
+      'requests.outcome_code',
+    ])
     .where('orgs.path', 'like', `${orgPath}%`)
     .where('requests.received_on', 'is not', null)
     .execute();
@@ -233,7 +277,13 @@ export function tallyRows(db: Db, orgPath: string) {
 
 /** An appeal event of a case. */
 export const findAppealEvent = (db: Db, requestId: number, id: number) =>
-  db.selectFrom('request_events').select(['id', 'payload']).where('id', '=', id).where('request_id', '=', requestId).where('type', '=', 'appeal').executeTakeFirst();
+  db
+    .selectFrom('request_events')
+    .select(['id', 'payload'])
+    .where('id', '=', id)
+    .where('request_id', '=', requestId)
+    .where('type', '=', 'appeal')
+    .executeTakeFirst();
 
 /** Events of given types for an org subtree, in recording order (statistics). */
 export function eventsOfTypes(db: Db, orgPath: string, types: readonly string[]) {
@@ -241,7 +291,13 @@ export function eventsOfTypes(db: Db, orgPath: string, types: readonly string[])
     .selectFrom('request_events')
     .innerJoin('requests', 'requests.id', 'request_events.request_id')
     .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-    .select(['request_events.id', 'request_events.request_id', 'request_events.type', 'request_events.event_on', 'request_events.payload'])
+    .select([
+      'request_events.id',
+      'request_events.request_id',
+      'request_events.type',
+      'request_events.event_on',
+      'request_events.payload',
+    ])
     .where('orgs.path', 'like', `${orgPath}%`)
     .where('request_events.type', 'in', [...types])
     .orderBy('request_events.id')
@@ -266,10 +322,20 @@ export function yearCaseRows(db: Db, orgPath: string, year: number, ids?: readon
   let q = db
     .selectFrom('requests')
     .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-    .select(['requests.id', 'requests.request_no', 'orgs.name as org_name', 'requests.applicant_type', 'requests.applicant_kind', 'requests.applicant_name'])
+    .select([
+      'requests.id',
+      'requests.request_no',
+      'orgs.name as org_name',
+      'requests.applicant_type',
+      'requests.applicant_kind',
+      'requests.applicant_name',
+    ])
     .select(['requests.received_on', 'requests.state', 'requests.closed_on', 'requests.outcome_code'])
     .where('orgs.path', 'like', `${orgPath}%`);
   if (ids) q = q.where('requests.id', 'in', ids.length ? [...ids] : [0]);
-  else q = q.where('requests.received_on', '<=', `${year}-12-31`).where((eb) => eb.or([eb('requests.closed_on', 'is', null), eb('requests.closed_on', '>=', `${year}-01-01`)]));
+  else
+    q = q
+      .where('requests.received_on', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('requests.closed_on', 'is', null), eb('requests.closed_on', '>=', `${year}-01-01`)]));
   return q.orderBy('requests.received_on').orderBy('requests.id').execute();
 }

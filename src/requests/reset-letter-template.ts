@@ -10,7 +10,8 @@ import { templateAgency } from './save-letter-template.js';
 export async function resetLetterTemplate(ctx: Ctx, input: { orgId: number; code: string }): Promise<void> {
   const org = await templateAgency(ctx, input.orgId, input.code);
   await tx(ctx, async (trx) => {
-    if (!(await deleteAgencyTemplate(trx, org.id, input.code))) throw conflict('template_not_customised', '该模板未修改过，已是默认模板。');
+    if (!(await deleteAgencyTemplate(trx, org.id, input.code)))
+      throw conflict('template_not_customised', '该模板未修改过，已是默认模板。');
     await writeAudit(trx, ctx, {
       action: 'request.letter_template_reset',
       subjectType: 'letter_template',

@@ -20,8 +20,10 @@ export async function resetQueryCode(ctx: Ctx, input: { requestNo?: string; emai
   const no = (input.requestNo ?? '').trim().toUpperCase();
   const email = (input.email ?? '').trim();
   const errors: FieldError[] = [];
-  if (!isRequestNo(no)) errors.push({ code: 'request_no_invalid', message: '请填写申请编号，例如 YSQ-2026-000123。', field: 'requestNo' });
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200) errors.push({ code: 'email_invalid', message: '请填写申请时留下的电子邮箱。', field: 'email' });
+  if (!isRequestNo(no))
+    errors.push({ code: 'request_no_invalid', message: '请填写申请编号，例如 YSQ-2026-000123。', field: 'requestNo' });
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200)
+    errors.push({ code: 'email_invalid', message: '请填写申请时留下的电子邮箱。', field: 'email' });
   if (errors.length) throw invalidFields(errors);
   await tx(ctx, async (trx) => {
     const r = await findRequestByNo(trx, no);
@@ -35,6 +37,12 @@ export async function resetQueryCode(ctx: Ctx, input: { requestNo?: string; emai
       orgId: r.org_id,
       related: { type: 'request', id: r.id },
     });
-    await writeAudit(trx, ctx, { action: 'request.query_code_reset', subjectType: 'request', subjectId: r.id, orgId: r.org_id, summary: `申请人找回查询码：新查询码已发送至申请时填写的邮箱（申请 ${r.request_no}）` });
+    await writeAudit(trx, ctx, {
+      action: 'request.query_code_reset',
+      subjectType: 'request',
+      subjectId: r.id,
+      orgId: r.org_id,
+      summary: `申请人找回查询码：新查询码已发送至申请时填写的邮箱（申请 ${r.request_no}）`,
+    });
   });
 }

@@ -3,7 +3,11 @@ import type { Db } from '../platform/db/schema.js';
 import { ERASED, retentionCutoff } from './retention.js';
 
 /** Cases closed before the cutoff whose personal data is still there, and their identity-proof files. */
-export async function previewRetention(db: Db, day: string, years: number): Promise<{ cutoff: string; cases: number; files: number }> {
+export async function previewRetention(
+  db: Db,
+  day: string,
+  years: number,
+): Promise<{ cutoff: string; cases: number; files: number }> {
   const cutoff = retentionCutoff(day, years);
   const c = await db
     .selectFrom('requests')

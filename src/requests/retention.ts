@@ -28,7 +28,8 @@ export async function getRetentionYears(db: Db): Promise<number | null> {
 
 /** Throws `retention_years_invalid` unless 1–100 whole years. */
 export function assertRetentionYears(years: number): void {
-  if (!Number.isInteger(years) || years < 1 || years > 100) throw invalid('retention_years_invalid', '保存年限应为1至100之间的整数。', 'years');
+  if (!Number.isInteger(years) || years < 1 || years > 100)
+    throw invalid('retention_years_invalid', '保存年限应为1至100之间的整数。', 'years');
 }
 
 /** Sets the retention period (system administrators; 1–100 years). */
@@ -40,9 +41,16 @@ export async function setRetentionYears(ctx: Ctx, years: number): Promise<void> 
     await trx
       .insertInto('settings')
       .values({ key: KEY, value: String(years), updated_at: at, updated_by: ctx.actor.userId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(years), updated_at: at, updated_by: ctx.actor.userId }))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: String(years), updated_at: at, updated_by: ctx.actor.userId }),
+      )
       .execute();
-    await writeAudit(trx, ctx, { action: 'request.retention_set', subjectType: 'setting', subjectId: KEY, summary: `依申请公开申请人个人信息保存年限设为办结后 ${years} 年` });
+    await writeAudit(trx, ctx, {
+      action: 'request.retention_set',
+      subjectType: 'setting',
+      subjectId: KEY,
+      summary: `依申请公开申请人个人信息保存年限设为办结后 ${years} 年`,
+    });
   });
 }
 
@@ -54,7 +62,9 @@ export function retentionCutoff(day: string, years: number): string {
 }
 
 /** Erases personal data of cases closed before the cutoff; returns how many cases and identity-proof files were erased. */
-export async function eraseExpiredPersonalData(ctx: Ctx): Promise<{ erased: number; cutoff: string | null; files: number }> {
+export async function eraseExpiredPersonalData(
+  ctx: Ctx,
+): Promise<{ erased: number; cutoff: string | null; files: number }> {
   if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor)) throw forbidden();
   const years = await getRetentionYears(ctx.db);
   if (!years) return { erased: 0, cutoff: null, files: 0 };
@@ -62,7 +72,17 @@ export async function eraseExpiredPersonalData(ctx: Ctx): Promise<{ erased: numb
   const done = await tx(ctx, async (trx) => {
     const res = await trx
       .updateTable('requests')
-      .set({ applicant_name: ERASED, id_number: '', legal_rep: null, contact_name: null, phone: null, email: null, address: null, postcode: null, updated_at: ctx.now().toISOString() })
+      .set({
+        applicant_name: ERASED,
+        id_number: '',
+        legal_rep: null,
+        contact_name: null,
+        phone: null,
+        email: null,
+        address: null,
+        postcode: null,
+        updated_at: ctx.now().toISOString(),
+      })
       .where('closed_on', 'is not', null)
       .where('closed_on', '<', cutoff)
       .where('applicant_name', '!=', ERASED)
@@ -75,7 +95,15 @@ export async function eraseExpiredPersonalData(ctx: Ctx): Promise<{ erased: numb
       .where('requests.closed_on', 'is not', null)
       .where('requests.closed_on', '<', cutoff)
       .execute();
-    if (proofs.length) await trx.deleteFrom('request_id_proofs').where('id', 'in', proofs.map((p) => p.id)).execute();
+    if (proofs.length)
+      await trx
+        .deleteFrom('request_id_proofs')
+        .where(
+          'id',
+          'in',
+          proofs.map((p) => p.id),
+        )
+        .execute();
     if (erased || proofs.length) {
       await writeAudit(trx, ctx, {
         action: 'request.retention_erase',

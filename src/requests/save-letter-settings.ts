@@ -2,7 +2,12 @@ import type { Ctx } from '../platform/context.js';
 import { invalidFields } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { validateCc, validateNumberPattern, validateRemedyBodies, type LetterSettings } from './letter-numbers.rules.js';
+import {
+  validateCc,
+  validateNumberPattern,
+  validateRemedyBodies,
+  type LetterSettings,
+} from './letter-numbers.rules.js';
 import { putLetterSettings } from './letter-numbers.store.js';
 import { templateAgency } from './save-letter-template.js';
 
@@ -11,12 +16,16 @@ import { templateAgency } from './save-letter-template.js';
  * 7.2.4, e.g. `示政公开〔{year}〕{n}号`; empty for none) and the 抄送机关 of answer letters. Letters already
  * issued keep the number and 抄送 they were issued with; the serial counts on per agency and year.
  */
-export async function saveLetterSettings(ctx: Ctx, input: { orgId: number; numberPattern?: string; cc?: string; reviewBody?: string; court?: string }): Promise<LetterSettings> {
+export async function saveLetterSettings(
+  ctx: Ctx,
+  input: { orgId: number; numberPattern?: string; cc?: string; reviewBody?: string; court?: string },
+): Promise<LetterSettings> {
   const org = await templateAgency(ctx, input.orgId, '1');
   const p = validateNumberPattern(input.numberPattern ?? '');
   const c = validateCc(input.cc ?? '');
   const b = validateRemedyBodies(input);
-  if (p.errors.length || c.errors.length || b.errors.length) throw invalidFields([...p.errors, ...c.errors, ...b.errors]);
+  if (p.errors.length || c.errors.length || b.errors.length)
+    throw invalidFields([...p.errors, ...c.errors, ...b.errors]);
   const settings: LetterSettings = { numberPattern: p.pattern, cc: c.cc, reviewBody: b.reviewBody, court: b.court };
   await tx(ctx, async (trx) => {
     await putLetterSettings(trx, org.id, settings, ctx.now().toISOString(), ctx.actor.userId);

@@ -13,7 +13,8 @@ export async function templateAgency(ctx: Pick<Ctx, 'db' | 'actor'>, orgId: numb
   if (!TEMPLATE_CODES.includes(code)) throw notFound('template_not_found', '没有这一办理结果的文书模板。');
   const org = await getOrg(ctx.db, orgId);
   if (!org || org.kind === 'section') throw notFound('org_not_found', '机关不存在。');
-  if (!canApproveExtension(ctx.actor, org.path)) throw forbidden('request_forbidden', '只有本机关依申请公开负责人可以修改答复文书模板。');
+  if (!canApproveExtension(ctx.actor, org.path))
+    throw forbidden('request_forbidden', '只有本机关依申请公开负责人可以修改答复文书模板。');
   return org;
 }
 
@@ -22,7 +23,10 @@ export async function templateAgency(ctx: Pick<Ctx, 'db' | 'actor'>, orgId: numb
  * unbalanced braces, a missing {答复正文} are refused; the remedies paragraph (第五十一条) is not
  * editable and is always rendered. Letters already answered keep the template they were sent with.
  */
-export async function saveLetterTemplate(ctx: Ctx, input: { orgId: number; code: string; title?: string; body?: string }): Promise<void> {
+export async function saveLetterTemplate(
+  ctx: Ctx,
+  input: { orgId: number; code: string; title?: string; body?: string },
+): Promise<void> {
   const org = await templateAgency(ctx, input.orgId, input.code);
   const { template, errors } = validateTemplate(input);
   if (errors.length) throw invalidFields(errors);

@@ -21,6 +21,11 @@ export async function saveReminderPrefs(ctx: Ctx, p: ReminderPrefs): Promise<voi
   if (errors.length) throw invalidFields(errors);
   await tx(ctx, async (trx) => {
     await writeSetting(trx, key(userId), JSON.stringify(p), ctx.now().toISOString(), userId);
-    await writeAudit(trx, ctx, { action: 'request.reminder_prefs', subjectType: 'user', subjectId: userId, summary: `依申请公开到期提醒方式：${[p.inApp ? '站内提醒' : '', p.email ? '电子邮件' : ''].filter(Boolean).join('、')}` });
+    await writeAudit(trx, ctx, {
+      action: 'request.reminder_prefs',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: `依申请公开到期提醒方式：${[p.inApp ? '站内提醒' : '', p.email ? '电子邮件' : ''].filter(Boolean).join('、')}`,
+    });
   });
 }

@@ -15,9 +15,16 @@ const ID17 = '11010119900307001';
 
 /** Seeds three demo cases in the first demo agency (marked 示例 in the applicant's name) and its 发文字号 pattern. */
 export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Promise<string> {
-  const office = await ctx.db.selectFrom('orgs').select(['id', 'name']).where('is_demo', '=', 1).where('kind', '=', 'agency').orderBy('id').executeTakeFirst();
+  const office = await ctx.db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('is_demo', '=', 1)
+    .where('kind', '=', 'agency')
+    .orderBy('id')
+    .executeTakeFirst();
   const orgId = office?.id ?? demo.countyId;
-  if ((await ctx.db.selectFrom('requests').select('id').where('org_id', '=', orgId).limit(1).execute()).length) return '依申请公开：示例申请已存在。';
+  if ((await ctx.db.selectFrom('requests').select('id').where('org_id', '=', orgId).limit(1).execute()).length)
+    return '依申请公开：示例申请已存在。';
   const day = today(ctx);
   const year = Number(day.slice(0, 4));
   const base: ApplicationFields = {
@@ -40,17 +47,57 @@ export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number }): Pr
   };
   await tx(ctx, async (trx) => {
     // The demo office numbers its letters (GB/T 9704-2012 发文字号), as an agency sets on the templates page.
-    await putLetterSettings(trx, orgId, { numberPattern: '示政办公开〔{year}〕{n}号', cc: [], reviewBody: '示例县人民政府（示例）', court: '示例县人民法院（示例）' }, ctx.now().toISOString(), null);
+    await putLetterSettings(
+      trx,
+      orgId,
+      {
+        numberPattern: '示政办公开〔{year}〕{n}号',
+        cc: [],
+        reviewBody: '示例县人民政府（示例）',
+        court: '示例县人民法院（示例）',
+      },
+      ctx.now().toISOString(),
+      null,
+    );
     const a = await insertCase(trx, ctx, base, { orgId, channel: 'online', receivedOn: null, state: 'submitted' });
     await appendEvent(trx, ctx, a.id, { type: 'submitted', on: day });
-    for (const [channel, answered] of [['in_person', false], ['email', true]] as const) {
-      const c = await insertCase(trx, ctx, { ...base, infoTitle: answered ? `示例县${year - 1}年政府信息公开工作年度报告数据来源（示例）` : base.infoTitle }, { orgId, channel, receivedOn: day, state: 'processing' });
+    for (const [channel, answered] of [
+      ['in_person', false],
+      ['email', true],
+    ] as const) {
+      const c = await insertCase(
+        trx,
+        ctx,
+        {
+          ...base,
+          infoTitle: answered ? `示例县${year - 1}年政府信息公开工作年度报告数据来源（示例）` : base.infoTitle,
+        },
+        { orgId, channel, receivedOn: day, state: 'processing' },
+      );
       await appendEvent(trx, ctx, c.id, { type: 'received', on: day, payload: { channel } });
       if (answered) await appendEvent(trx, ctx, c.id, { type: 'answered', on: day, payload: { outcome: '1' } });
       const { dueOn } = await recomputeDue(trx, ctx, (await getRequest(trx, c.id))!);
-      await updateRequest(trx, c.id, answered ? { due_on: dueOn, state: 'answered', outcome_code: '1', outcome_basis: outcomeByCode('1')!.basis, answer_text: '经查，现向您提供所申请的信息（示例）。', closed_on: day } : { due_on: dueOn });
+      await updateRequest(
+        trx,
+        c.id,
+        answered
+          ? {
+              due_on: dueOn,
+              state: 'answered',
+              outcome_code: '1',
+              outcome_basis: outcomeByCode('1')!.basis,
+              answer_text: '经查，现向您提供所申请的信息（示例）。',
+              closed_on: day,
+            }
+          : { due_on: dueOn },
+      );
     }
-    await writeAudit(trx, ctx, { action: 'request.seed_demo', subjectType: 'request', orgId, summary: '载入3件示例依申请公开申请' });
+    await writeAudit(trx, ctx, {
+      action: 'request.seed_demo',
+      subjectType: 'request',
+      orgId,
+      summary: '载入3件示例依申请公开申请',
+    });
   });
   return `依申请公开：载入3件示例申请（${office?.name ?? '示例县'}）。`;
 }

@@ -26,7 +26,14 @@ export async function sendReminders(ctx: Ctx): Promise<{ handlers: number; cases
     const rows = await trx
       .selectFrom('requests')
       .innerJoin('users', 'users.id', 'requests.handler_id')
-      .select(['requests.id', 'requests.request_no', 'requests.due_on', 'requests.org_id', 'users.id as user_id', 'users.email'])
+      .select([
+        'requests.id',
+        'requests.request_no',
+        'requests.due_on',
+        'requests.org_id',
+        'users.id as user_id',
+        'users.email',
+      ])
       .where('requests.state', 'in', OPEN_REQUEST_STATES)
       .where('requests.due_on', 'is not', null)
       .where('requests.due_on', '<=', soon)
@@ -41,16 +48,38 @@ export async function sendReminders(ctx: Ctx): Promise<{ handlers: number; cases
       byUser.set(r.user_id, u);
     };
     for (const r of rows) add(r, `${r.request_no}：答复期限 ${r.due_on}${(r.due_on ?? '') < day ? '（已超期）' : ''}`);
-    for (const r of co) add(r, `${r.request_no}：协办科室 ${r.org_name} 内部办理期限 ${r.internal_due_on}${(r.internal_due_on ?? '') < day ? '（已逾期未答复）' : ''}`);
+    for (const r of co)
+      add(
+        r,
+        `${r.request_no}：协办科室 ${r.org_name} 内部办理期限 ${r.internal_due_on}${(r.internal_due_on ?? '') < day ? '（已逾期未答复）' : ''}`,
+      );
     for (const [userId, u] of byUser) {
       const title = `依申请公开到期提醒：${u.lines.length} 项即将到期或已超期`;
       const prefs = await getReminderPrefs(trx, userId);
-      if (prefs.inApp || !u.email) await notify(trx, ctx, { userId, kind: 'request_due', title, body: u.lines.join('\n'), link: '/console/requests?queue=due_soon&handler=me' });
-      if (u.email && prefs.email) await queueMail(trx, ctx, { to: u.email, subject: title, body: `${u.lines.join('\n')}\n\n请登录工作台办理：${ctx.config.publicUrl}/console/requests?queue=due_soon&handler=me`, orgId: u.orgId, related: { type: 'request_reminder', id: day } });
+      if (prefs.inApp || !u.email)
+        await notify(trx, ctx, {
+          userId,
+          kind: 'request_due',
+          title,
+          body: u.lines.join('\n'),
+          link: '/console/requests?queue=due_soon&handler=me',
+        });
+      if (u.email && prefs.email)
+        await queueMail(trx, ctx, {
+          to: u.email,
+          subject: title,
+          body: `${u.lines.join('\n')}\n\n请登录工作台办理：${ctx.config.publicUrl}/console/requests?queue=due_soon&handler=me`,
+          orgId: u.orgId,
+          related: { type: 'request_reminder', id: day },
+        });
     }
     const heads = await remindHeads(trx, ctx, day, soon);
     if (rows.length || co.length || heads) {
-      await writeAudit(trx, ctx, { action: 'request.remind', subjectType: 'request', summary: `发送依申请公开到期提醒：${byUser.size} 名办理人，${rows.length} 件申请，${co.length} 个协办科室，${heads} 名负责人（截至 ${day}）` });
+      await writeAudit(trx, ctx, {
+        action: 'request.remind',
+        subjectType: 'request',
+        summary: `发送依申请公开到期提醒：${byUser.size} 名办理人，${rows.length} 件申请，${co.length} 个协办科室，${heads} 名负责人（截至 ${day}）`,
+      });
     }
     return { handlers: byUser.size, cases: rows.length, heads };
   });
@@ -62,7 +91,13 @@ async function remindHeads(trx: Db, ctx: Ctx, day: string, soon: string): Promis
     .selectFrom('requests')
     .innerJoin('orgs', 'orgs.id', 'requests.org_id')
     .leftJoin('users', 'users.id', 'requests.handler_id')
-    .select(['requests.request_no', 'requests.due_on', 'requests.state', 'orgs.path', 'users.display_name as handler_name'])
+    .select([
+      'requests.request_no',
+      'requests.due_on',
+      'requests.state',
+      'orgs.path',
+      'users.display_name as handler_name',
+    ])
     .where('requests.state', 'in', OPEN_REQUEST_STATES)
     .where('requests.due_on', 'is not', null)
     .where('requests.due_on', '<=', soon)
@@ -90,11 +125,28 @@ async function remindHeads(trx: Db, ctx: Ctx, day: string, soon: string): Promis
     const mine = cases.filter((c) => h.paths.some((p) => c.path.startsWith(p)));
     if (!mine.length) continue;
     const late = mine.filter((c) => isOverdue(c, day)).length;
-    const lines = mine.map((c) => `${c.request_no}（${c.handler_name ?? '未分派'}）：答复期限 ${c.due_on}${isOverdue(c, day) ? '（已超期）' : ''}`);
+    const lines = mine.map(
+      (c) =>
+        `${c.request_no}（${c.handler_name ?? '未分派'}）：答复期限 ${c.due_on}${isOverdue(c, day) ? '（已超期）' : ''}`,
+    );
     const title = `依申请公开到期提醒（负责人）：本机关 ${mine.length} 件即将到期或已超期${late ? `，其中已超期 ${late} 件` : ''}`;
     const prefs = await getReminderPrefs(trx, userId);
-    if (prefs.inApp || !h.email) await notify(trx, ctx, { userId, kind: 'request_due_head', title, body: lines.join('\n'), link: late ? '/console/requests?queue=overdue' : '/console/requests?queue=due_soon' });
-    if (h.email && prefs.email) await queueMail(trx, ctx, { to: h.email, subject: title, body: `${lines.join('\n')}\n\n请登录工作台督办。`, orgId: h.orgId, related: { type: 'request_reminder', id: day } });
+    if (prefs.inApp || !h.email)
+      await notify(trx, ctx, {
+        userId,
+        kind: 'request_due_head',
+        title,
+        body: lines.join('\n'),
+        link: late ? '/console/requests?queue=overdue' : '/console/requests?queue=due_soon',
+      });
+    if (h.email && prefs.email)
+      await queueMail(trx, ctx, {
+        to: h.email,
+        subject: title,
+        body: `${lines.join('\n')}\n\n请登录工作台督办。`,
+        orgId: h.orgId,
+        related: { type: 'request_reminder', id: day },
+      });
     n++;
   }
   return n;

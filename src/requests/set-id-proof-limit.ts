@@ -12,15 +12,26 @@ export async function setIdProofLimit(ctx: Ctx, mb: number): Promise<void> {
   const serverMb = Math.floor(ctx.config.limits.uploadBytes / 1048576);
   const max = Math.min(ID_PROOF_MB_RANGE.max, serverMb);
   if (!Number.isInteger(mb) || mb < ID_PROOF_MB_RANGE.min || mb > max) {
-    throw invalid('id_proof_limit_invalid', `身份证明文件大小限制应为${ID_PROOF_MB_RANGE.min}至${max}之间的整数（MB）${max < ID_PROOF_MB_RANGE.max ? `，服务器上传限制为 ${serverMb} MB` : ''}。`, 'idProofMb');
+    throw invalid(
+      'id_proof_limit_invalid',
+      `身份证明文件大小限制应为${ID_PROOF_MB_RANGE.min}至${max}之间的整数（MB）${max < ID_PROOF_MB_RANGE.max ? `，服务器上传限制为 ${serverMb} MB` : ''}。`,
+      'idProofMb',
+    );
   }
   await tx(ctx, async (trx) => {
     const at = ctx.now().toISOString();
     await trx
       .insertInto('settings')
       .values({ key: ID_PROOF_LIMIT_KEY, value: String(mb), updated_at: at, updated_by: ctx.actor.userId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(mb), updated_at: at, updated_by: ctx.actor.userId }))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: String(mb), updated_at: at, updated_by: ctx.actor.userId }),
+      )
       .execute();
-    await writeAudit(trx, ctx, { action: 'request.id_proof_limit_set', subjectType: 'setting', subjectId: ID_PROOF_LIMIT_KEY, summary: `身份证明文件大小限制设为每个 ${mb} MB` });
+    await writeAudit(trx, ctx, {
+      action: 'request.id_proof_limit_set',
+      subjectType: 'setting',
+      subjectId: ID_PROOF_LIMIT_KEY,
+      summary: `身份证明文件大小限制设为每个 ${mb} MB`,
+    });
   });
 }

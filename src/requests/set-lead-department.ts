@@ -5,13 +5,22 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { isOpenState } from './request-states.rules.js';
 import { appendEvent, loadCase } from './case-support.js';
-import { deleteCaseDepartment, findSection, insertCaseDepartment, listCaseDepartments, updateCaseDepartment } from './request-departments.store.js';
+import {
+  deleteCaseDepartment,
+  findSection,
+  insertCaseDepartment,
+  listCaseDepartments,
+  updateCaseDepartment,
+} from './request-departments.store.js';
 
 /**
  * Sets the lead department (主办科室) of a case: a section of the agency, alongside the handler.
  * Replaces an earlier lead; a department already co-handling becomes the lead.
  */
-export async function setLeadDepartment(ctx: Ctx, input: { requestId: number; orgId?: number }): Promise<{ name: string }> {
+export async function setLeadDepartment(
+  ctx: Ctx,
+  input: { requestId: number; orgId?: number },
+): Promise<{ name: string }> {
   if (!input.orgId) throw invalid('department_required', '请选择主办科室。', 'departmentId');
   const orgId = input.orgId;
   return tx(ctx, async (trx) => {
@@ -21,13 +30,31 @@ export async function setLeadDepartment(ctx: Ctx, input: { requestId: number; or
     if (!section) throw invalid('department_invalid', '所选科室不是本机关的内设机构。', 'departmentId');
     const rows = await listCaseDepartments(trx, r.id);
     const lead = rows.find((d) => d.role === 'lead');
-    if (lead?.org_id === orgId) throw conflict('department_unchanged', `${section.name}已是本案主办科室。`, 'departmentId');
+    if (lead?.org_id === orgId)
+      throw conflict('department_unchanged', `${section.name}已是本案主办科室。`, 'departmentId');
     const at = ctx.now().toISOString();
     const same = rows.find((d) => d.org_id === orgId);
     if (same) await deleteCaseDepartment(trx, same.id);
     if (lead) await updateCaseDepartment(trx, lead.id, { org_id: orgId, updated_at: at });
-    else await insertCaseDepartment(trx, { request_id: r.id, org_id: orgId, role: 'lead', internal_due_on: null, reply_text: null, reply_on: null, reply_by: null, recorded_by: null, created_at: at, updated_at: at });
-    await appendEvent(trx, ctx, r.id, { type: 'department_lead', on: today(ctx), payload: { orgId, name: section.name }, public: false });
+    else
+      await insertCaseDepartment(trx, {
+        request_id: r.id,
+        org_id: orgId,
+        role: 'lead',
+        internal_due_on: null,
+        reply_text: null,
+        reply_on: null,
+        reply_by: null,
+        recorded_by: null,
+        created_at: at,
+        updated_at: at,
+      });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'department_lead',
+      on: today(ctx),
+      payload: { orgId, name: section.name },
+      public: false,
+    });
     await writeAudit(trx, ctx, {
       action: 'request.department_lead',
       subjectType: 'request',

@@ -12,14 +12,21 @@ import { getRequest, insertRequest, listRequestEvents, updateRequest } from './r
  * first item; each further item becomes its own case with the same applicant, receipt date, channel and
  * 查询码, counted separately (statistics and 按件计收).
  */
-export async function splitRequest(ctx: Ctx, input: { requestId: number; parts: string[] }): Promise<{ requestNos: string[] }> {
+export async function splitRequest(
+  ctx: Ctx,
+  input: { requestId: number; parts: string[] },
+): Promise<{ requestNos: string[] }> {
   const parts = (input.parts ?? []).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) throw invalid('split_parts_required', '请至少填写两项拆分后的申请内容（每行一项）。', 'parts');
   if (parts.length > 20) throw invalid('split_too_many', '一次最多拆分为20件。', 'parts');
   return tx(ctx, async (trx) => {
     const r = await loadCase(trx, ctx, input.requestId, 'work');
     if (r.state !== 'processing') throw conflict('request_state_conflict', '只有办理中的申请可以拆分。');
-    if ((await listRequestEvents(trx, r.id)).some((e) => e.type !== 'received' && e.type !== 'assigned' && e.type !== 'submitted')) {
+    if (
+      (await listRequestEvents(trx, r.id)).some(
+        (e) => e.type !== 'received' && e.type !== 'assigned' && e.type !== 'submitted',
+      )
+    ) {
       throw conflict('split_too_late', '已有补正、征求意见等办理记录的申请不能再拆分。');
     }
     const now = ctx.now().toISOString();
@@ -30,7 +37,14 @@ export async function splitRequest(ctx: Ctx, input: { requestId: number; parts: 
     const nos = [r.request_no];
     for (const part of parts.slice(1)) {
       const requestNo = formatRequestNo(year, await nextCounter(trx, `requests.no.${year}`));
-      const id = await insertRequest(trx, { ...row, request_no: requestNo, info_title: part, info_ref: null, created_at: now, updated_at: now });
+      const id = await insertRequest(trx, {
+        ...row,
+        request_no: requestNo,
+        info_title: part,
+        info_ref: null,
+        created_at: now,
+        updated_at: now,
+      });
       await appendEvent(trx, ctx, id, { type: 'received', on: r.received_on ?? day, payload: { channel: r.channel } });
       await appendEvent(trx, ctx, id, { type: 'split_from', on: day, payload: { from: r.request_no } });
       const { dueOn } = await recomputeDue(trx, ctx, (await getRequest(trx, id))!);
@@ -38,7 +52,13 @@ export async function splitRequest(ctx: Ctx, input: { requestId: number; parts: 
       nos.push(requestNo);
     }
     await appendEvent(trx, ctx, r.id, { type: 'split_into', on: day, payload: { into: nos.slice(1) } });
-    await writeAudit(trx, ctx, { action: 'request.split', subjectType: 'request', subjectId: r.id, orgId: r.org_id, summary: `申请 ${r.request_no} 按一事一申请拆分为 ${nos.length} 件：${nos.join('、')}` });
+    await writeAudit(trx, ctx, {
+      action: 'request.split',
+      subjectType: 'request',
+      subjectId: r.id,
+      orgId: r.org_id,
+      summary: `申请 ${r.request_no} 按一事一申请拆分为 ${nos.length} 件：${nos.join('、')}`,
+    });
     return { requestNos: nos };
   });
 }

@@ -12,7 +12,10 @@ import { updateRequest } from './requests.store.js';
  * Starts a written consultation of a third party (条例第三十二条) or another agency (第三十四条).
  * The respondent has 15 working days; the time is not counted (第三十三条第三款).
  */
-export async function startConsultation(ctx: Ctx, input: { requestId: number; on?: string; party: string; respondent: string }): Promise<{ replyDueOn: string | null }> {
+export async function startConsultation(
+  ctx: Ctx,
+  input: { requestId: number; on?: string; party: string; respondent: string },
+): Promise<{ replyDueOn: string | null }> {
   const on = eventDate(ctx, input.on);
   if (!isParty(input.party)) throw invalid('party_invalid', '请选择征求意见的对象：第三方或其他机关。', 'party');
   const respondent = (input.respondent ?? '').trim();
@@ -22,7 +25,12 @@ export async function startConsultation(ctx: Ctx, input: { requestId: number; on
     const r = await loadCase(trx, ctx, input.requestId, 'work');
     const state = transition(r.state, 'start_consultation');
     await appendEvent(trx, ctx, r.id, { type: 'consultation_started', on, payload: { party } });
-    await appendEvent(trx, ctx, r.id, { type: 'consultation_respondent', on, payload: { party, respondent }, public: false });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'consultation_respondent',
+      on,
+      payload: { party, respondent },
+      public: false,
+    });
     const { dueOn, clock } = await recomputeDue(trx, ctx, r);
     const replyDueOn = clock.result?.consultations.at(-1)?.replyDueOn ?? null;
     await updateRequest(trx, r.id, { state, due_on: dueOn, updated_at: ctx.now().toISOString() });

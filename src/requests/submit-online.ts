@@ -20,7 +20,10 @@ export interface SubmitOnlineInput extends ApplicationInput {
  * 条例第三十一条 the receipt date of an internet submission is the day both sides confirm, so the
  * clock does not start yet. Returns the 申请编号 and the 查询码 (shown once).
  */
-export async function submitOnline(ctx: Ctx, input: SubmitOnlineInput): Promise<{ id: number; requestNo: string; queryCode: string }> {
+export async function submitOnline(
+  ctx: Ctx,
+  input: SubmitOnlineInput,
+): Promise<{ id: number; requestNo: string; queryCode: string }> {
   const { fields, errors } = validateApplication(input);
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理申请的行政机关。', field: 'orgId' });
   const { proofs, errors: proofErrors } = await checkUploadedProofs(ctx.db, input.idProofs);
@@ -29,7 +32,12 @@ export async function submitOnline(ctx: Ctx, input: SubmitOnlineInput): Promise<
   await storeProofBlobs(ctx.config.blobDir, proofs);
   return tx(ctx, async (trx) => {
     const org = await requestableOrg(trx, input.orgId);
-    const created = await insertCase(trx, ctx, fields, { orgId: org.id, channel: 'online', receivedOn: null, state: 'submitted' });
+    const created = await insertCase(trx, ctx, fields, {
+      orgId: org.id,
+      channel: 'online',
+      receivedOn: null,
+      state: 'submitted',
+    });
     await recordProofs(trx, ctx, created.id, proofs);
     await appendEvent(trx, ctx, created.id, { type: 'submitted', on: today(ctx), payload: {} });
     // Receipt by email where given: the 申请编号 only; the 查询码 is shown once on the receipt page and never stored in clear.

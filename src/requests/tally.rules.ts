@@ -7,7 +7,15 @@ import { TABLE3_ROWS } from './outcomes.rules.js';
 import { reportColumn } from './applicant.rules.js';
 
 /** The 7 columns, in report order. */
-export const TABLE3_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+export const TABLE3_COLUMNS = [
+  '自然人',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他',
+  '总计',
+] as const;
 
 /** What the tally needs from a case. */
 export interface TallyCase {
@@ -23,7 +31,8 @@ export interface TallyCase {
 export type Table3 = Record<string, number[]>;
 
 /** The outcome row of a closed case: its outcome, or （六）3 其他 for a withdrawn request. */
-export const outcomeRowOf = (c: Pick<TallyCase, 'outcomeCode' | 'state'>): string | null => (c.outcomeCode ? c.outcomeCode : c.state === 'withdrawn' ? '6.3' : null);
+export const outcomeRowOf = (c: Pick<TallyCase, 'outcomeCode' | 'state'>): string | null =>
+  c.outcomeCode ? c.outcomeCode : c.state === 'withdrawn' ? '6.3' : null;
 
 /**
  * The cells of table 三 a case is counted in for a year: its applicant column and its rows ('一' or '二',

@@ -8,12 +8,19 @@ import { findByCode } from './find-by-code.js';
 import { updateRequest } from './requests.store.js';
 
 /** The applicant withdraws their own open request (identified by 申请编号 + 查询码); the case closes without an answer. */
-export async function withdrawRequest(ctx: Ctx, input: { requestNo: string; queryCode: string; reason?: string }): Promise<{ requestNo: string }> {
+export async function withdrawRequest(
+  ctx: Ctx,
+  input: { requestNo: string; queryCode: string; reason?: string },
+): Promise<{ requestNo: string }> {
   return tx(ctx, async (trx) => {
     const r = await findByCode(trx, input.requestNo, input.queryCode);
     const state = transition(r.state, 'withdraw');
     const on = today(ctx);
-    await appendEvent(trx, ctx, r.id, { type: 'withdrawn', on, payload: { reason: (input.reason ?? '').trim().slice(0, 500) } });
+    await appendEvent(trx, ctx, r.id, {
+      type: 'withdrawn',
+      on,
+      payload: { reason: (input.reason ?? '').trim().slice(0, 500) },
+    });
     await updateRequest(trx, r.id, { state, closed_on: on, updated_at: ctx.now().toISOString() });
     await writeAudit(trx, ctx, {
       action: 'request.withdraw',

@@ -9,7 +9,16 @@ import { foldCjkRadicals } from './cjk-radicals.rules.js';
 
 describe('attachment text', () => {
   it('reads the text of a DOCX', async () => {
-    const doc = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('关于开展河长制工作的通知')] }), new Paragraph('附件：责任清单')] }] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('关于开展河长制工作的通知')] }),
+            new Paragraph('附件：责任清单'),
+          ],
+        },
+      ],
+    });
     const text = await extractAttachmentText(await Packer.toBuffer(doc), '通知.docx');
     assert.match(text ?? '', /河长制工作的通知\n附件：责任清单/);
   });
@@ -25,7 +34,11 @@ describe('attachment text', () => {
 
   it('reads the text of a PDF printed by Chromium with a Noto CJK font (radical forms folded for the index)', async () => {
     // fixtures/notice.pdf: two paragraphs printed to PDF by Chromium; its font maps 长/人/民 to radical code points.
-    const text = await extractAttachmentText(readFileSync(new URL('./fixtures/notice.pdf', import.meta.url)), '通知.pdf', 'application/pdf');
+    const text = await extractAttachmentText(
+      readFileSync(new URL('./fixtures/notice.pdf', import.meta.url)),
+      '通知.pdf',
+      'application/pdf',
+    );
     assert.ok(text, 'text extracted');
     const norm = normalizeText(text);
     assert.match(norm, /关于河长制工作的通知/);

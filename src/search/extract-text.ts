@@ -12,7 +12,8 @@ export const MAX_ATTACHMENT_TEXT = 200_000;
 
 const kindOf = (filename: string, mime?: string): string => {
   const ext = filename.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'docx' || mime === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'docx';
+  if (ext === 'docx' || mime === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    return 'docx';
   if (ext === 'xlsx' || mime === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') return 'xlsx';
   if (ext === 'txt' || ext === 'csv' || mime === 'text/plain' || mime === 'text/csv') return 'text';
   if (ext === 'pdf' || mime === 'application/pdf') return 'pdf';
@@ -26,7 +27,8 @@ function cellText(v: CellValue): string {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v && v.result !== undefined && v.result !== null && typeof v.result !== 'object') return String(v.result);
+    if ('result' in v && v.result !== undefined && v.result !== null && typeof v.result !== 'object')
+      return String(v.result);
   }
   return '';
 }
@@ -79,7 +81,10 @@ export async function extractAttachmentText(data: Buffer, filename: string, mime
       default:
         return null;
     }
-    return text.replace(/\s*\n\s*/g, '\n').trim().slice(0, MAX_ATTACHMENT_TEXT);
+    return text
+      .replace(/\s*\n\s*/g, '\n')
+      .trim()
+      .slice(0, MAX_ATTACHMENT_TEXT);
   } catch {
     return null;
   }

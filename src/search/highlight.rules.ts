@@ -34,7 +34,8 @@ function ranges(text: string, needles: readonly string[]): Array<[number, number
   const found: Array<[number, number]> = [];
   for (const n of needles) {
     if (!n) continue;
-    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + n.length)) found.push([orig[at], orig[at + n.length] ?? text.length]);
+    for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + n.length))
+      found.push([orig[at], orig[at + n.length] ?? text.length]);
   }
   found.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];

@@ -37,7 +37,9 @@ function matches(parsed: ParsedQuery): RawBuilder<boolean> {
     }
     if (p.tokens.length < 2) continue;
     // The substring test first: norm_text is stored inline, the tsvector is TOASTed (detoasting it costs).
-    parts.push(sql`(strpos(search_texts.norm_text, ${p.text}) > 0 or search_texts.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}))`);
+    parts.push(
+      sql`(strpos(search_texts.norm_text, ${p.text}) > 0 or search_texts.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}))`,
+    );
   }
   return sql<boolean>`${sql.join(parts, sql` and `)}`;
 }
@@ -55,7 +57,9 @@ async function maxId(h: Db): Promise<number> {
 const postgresSearch: DialectSearch = {
   name: 'postgres-tsvector',
   match(q, parsed) {
-    return q.innerJoin('search_texts', 'search_texts.id', 'search_docs.id').where(matches(parsed)) as unknown as typeof q;
+    return q
+      .innerJoin('search_texts', 'search_texts.id', 'search_docs.id')
+      .where(matches(parsed)) as unknown as typeof q;
   },
   score: (parsed, total) =>
     // ts_rank reads every matching tsvector: within the window only; past it (total = Infinity) the rank
@@ -78,7 +82,8 @@ const postgresSearch: DialectSearch = {
     };
     return db.isTransaction ? run(db) : db.transaction().execute(run);
   },
-  contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
+  contains: (needle) =>
+    sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
   // Behind a sub-select the planner takes the ids as few and reads them by primary key; seeing 2,000 it
   // ANDs them with a filter's index (a whole agency: 80,000 entries, 35 ms).
   idIn: (ids) => sql<boolean>`search_docs.id = any(cast((select ${ids}::int[]) as int[]))`,
@@ -89,16 +94,24 @@ const postgresSearch: DialectSearch = {
   },
   async window(h, parsed, cap) {
     // The ids passed the exact phrase checks already (matches() tests quoted phrases by substring).
-    const newest = (rows: Array<{ id: number }>) => ({ start: Number(rows[cap - 1]!.id), ids: rows.slice(0, cap).map((r) => Number(r.id)), exactChecked: true });
+    const newest = (rows: Array<{ id: number }>) => ({
+      start: Number(rows[cap - 1]!.id),
+      ids: rows.slice(0, cap).map((r) => Number(r.id)),
+      exactChecked: true,
+    });
     const max = await maxId(h);
     // The planner's estimate (tsvector statistics, no execution) picks the walk: a word in most documents
     // is found fastest by walking ids backwards and testing each row; anything rarer through the index.
-    const plan = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from search_texts where ${matches(parsed)}`.execute(h);
+    const plan = await sql<{
+      'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }>;
+    }>`explain (format json) select 1 from search_texts where ${matches(parsed)}`.execute(h);
     if ((plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0) > max / DENSE) {
       await sql`set local enable_indexscan = on`.execute(h);
       await sql`set local enable_bitmapscan = off`.execute(h);
       try {
-        const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} order by id desc limit ${cap + 1}`.execute(h);
+        const r = await sql<{
+          id: number;
+        }>`select id from search_texts where ${matches(parsed)} order by id desc limit ${cap + 1}`.execute(h);
         return r.rows.length > cap ? newest(r.rows) : null;
       } finally {
         await sql`set local enable_indexscan = off`.execute(h);
@@ -110,18 +123,27 @@ const postgresSearch: DialectSearch = {
     // than testing every match's row, so the last step is the whole table.
     for (let span = cap * 4; ; span *= 8) {
       const whole = span > cap * IN_INDEX_SPAN || span >= max;
-      const r = await sql<{ id: number }>`select id from search_texts where ${matches(parsed)} and ${whole ? sql`true` : sql`id > ${max - span}`} order by id desc limit ${cap}`.execute(h);
+      const r = await sql<{
+        id: number;
+      }>`select id from search_texts where ${matches(parsed)} and ${whole ? sql`true` : sql`id > ${max - span}`} order by id desc limit ${cap}`.execute(
+        h,
+      );
       if (r.rows.length >= cap) return newest(r.rows);
       if (whole) return null;
     }
   },
   // An exact count would fetch every matching row: estimate from the window's density (ids are dense).
   async count(h, start, cap) {
-    const r = await sql<{ n: number }>`select coalesce((select nullif(greatest(reltuples, 0), 0)::bigint from pg_class where oid = 'search_docs'::regclass), (select count(*) from search_docs)) as n`.execute(h);
+    const r = await sql<{
+      n: number;
+    }>`select coalesce((select nullif(greatest(reltuples, 0), 0)::bigint from pg_class where oid = 'search_docs'::regclass), (select count(*) from search_docs)) as n`.execute(
+      h,
+    );
     const span = Math.max(cap, (await maxId(h)) - start + 1);
     return Math.round((cap / span) * Number(r.rows[0]!.n));
   },
 };
 
 /** The PostgreSQL tsvector search provider bound to a handle. */
-export const postgresSearchProvider = (db: Db, window?: number): SearchProvider => makeProvider(db, postgresSearch, window);
+export const postgresSearchProvider = (db: Db, window?: number): SearchProvider =>
+  makeProvider(db, postgresSearch, window);

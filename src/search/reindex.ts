@@ -7,7 +7,12 @@ import { searchProvider } from './search.provider.js';
 import { mayReindex } from './search.rules.js';
 import { searchSources } from './search-sources.js';
 
-export type ReindexProgress = (e: { phase: 'source' | 'tokens'; docType?: string; done: number; total: number }) => void;
+export type ReindexProgress = (e: {
+  phase: 'source' | 'tokens';
+  docType?: string;
+  done: number;
+  total: number;
+}) => void;
 
 /**
  * Rebuilds the search index: every registered source is re-read (documents no longer yielded are
@@ -30,11 +35,19 @@ export async function reindexSearch(ctx: Ctx, progress?: ReindexProgress): Promi
         if (++done % 500 === 0) progress?.({ phase: 'source', docType: source.docType, done, total });
       }
       progress?.({ phase: 'source', docType: source.docType, done, total });
-      const existing = await trx.selectFrom('search_docs').select('doc_id').where('doc_type', '=', source.docType).execute();
+      const existing = await trx
+        .selectFrom('search_docs')
+        .select('doc_id')
+        .where('doc_type', '=', source.docType)
+        .execute();
       for (const r of existing) if (!seen.has(r.doc_id) && (await provider.remove(source.docType, r.doc_id))) removed++;
     }
     const { count } = await provider.reindex(at, (done, total) => progress?.({ phase: 'tokens', done, total }));
-    await writeAudit(trx, ctx, { action: 'search.reindex', subjectType: 'search_index', summary: `重建检索索引：${count} 篇文档${removed ? `，移除 ${removed} 篇已不公开的文档` : ''}` });
+    await writeAudit(trx, ctx, {
+      action: 'search.reindex',
+      subjectType: 'search_index',
+      summary: `重建检索索引：${count} 篇文档${removed ? `，移除 ${removed} 篇已不公开的文档` : ''}`,
+    });
     return { count, removed };
   });
 }

@@ -18,13 +18,20 @@ const unsearchable = (page: number, perPage: number): SearchResult => ({
 });
 
 /** Public search over published documents (read only; no audit event). Bad parameters → invalidFields. */
-export async function searchDocuments(ctx: Ctx, params: Record<string, string | undefined>, perPage = 20): Promise<SearchResult> {
+export async function searchDocuments(
+  ctx: Ctx,
+  params: Record<string, string | undefined>,
+  perPage = 20,
+): Promise<SearchResult> {
   const { request, errors } = parseSearchParams(params, perPage);
   if (errors.length) throw invalidFields(errors);
   // A query of symbols only (`%`, `*`, an emoji) is not "no query": it finds nothing, and says why.
   if (request.q && parseQuery(request.q).empty) return unsearchable(request.page.page, request.page.perPage);
   // Defence in depth: nothing whose 发布日期 has not come is ever returned, whatever the index holds.
   const today = todayInShanghai(ctx.now());
-  const filters = { ...request.filters, to: request.filters.to && request.filters.to < today ? request.filters.to : today };
+  const filters = {
+    ...request.filters,
+    to: request.filters.to && request.filters.to < today ? request.filters.to : today,
+  };
   return searchProvider(ctx.db).search(request.q, filters, request.sort, request.page);
 }

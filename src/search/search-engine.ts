@@ -230,17 +230,23 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
    */
   async function planSearch(h: Db, parsed: ParsedQuery, f: SearchFilters) {
     const terms = filterPhrases(f);
-    const withFilters: ParsedQuery = terms.length && (await filterTermsIndexed(h)) ? { ...parsed, phrases: [...parsed.phrases, ...terms] } : parsed;
+    const withFilters: ParsedQuery =
+      terms.length && (await filterTermsIndexed(h)) ? { ...parsed, phrases: [...parsed.phrases, ...terms] } : parsed;
     const plain = { match: withFilters, window: null as Window | null, estimated: { total: false, facets: false } };
-    const textWindow = parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
+    const textWindow =
+      parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
     if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
     const sample = await facetsAndTotal(h, parsed, f, textWindow);
     const scale = (await d.count(h, textWindow.start, window)) / window;
-    const facets = Object.fromEntries(Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))])) as Record<FacetKey, FacetValue[]>;
+    const facets = Object.fromEntries(
+      Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))]),
+    ) as Record<FacetKey, FacetValue[]>;
     const hasFilters = withFilters.phrases.length > parsed.phrases.length;
     const w = hasFilters ? await d.window(h, withFilters, window) : textWindow;
     if (w === null) {
-      const n = await filtered(h, withFilters, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      const n = await filtered(h, withFilters, f)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow();
       return { ...plain, facets, total: Number(n.n), estimated: { total: false, facets: true } };
     }
     const total = hasFilters ? await d.count(h, w.start, window) : scale * window;
@@ -248,11 +254,22 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
   }
 
   /** A page of a window whose scores are known: its ids that pass the filters, ordered here. */
-  async function rankScored(h: Db, plan: { match: ParsedQuery; window: Window | null }, f: SearchFilters, byRank: boolean, perPage: number, page: number) {
+  async function rankScored(
+    h: Db,
+    plan: { match: ParsedQuery; window: Window | null },
+    f: SearchFilters,
+    byRank: boolean,
+    perPage: number,
+    page: number,
+  ) {
     const scores = plan.window!.scores!;
-    const rows = await filtered(h, plan.match, f, true, plan.window).select(['search_docs.id', 'search_docs.published_on']).execute();
+    const rows = await filtered(h, plan.match, f, true, plan.window)
+      .select(['search_docs.id', 'search_docs.published_on'])
+      .execute();
     const key = (r: { id: number; published_on: string | null }) => r.published_on ?? '';
-    rows.sort((a, b) => (byRank ? scores.get(b.id)! - scores.get(a.id)! : 0) || key(b).localeCompare(key(a)) || b.id - a.id);
+    rows.sort(
+      (a, b) => (byRank ? scores.get(b.id)! - scores.get(a.id)! : 0) || key(b).localeCompare(key(a)) || b.id - a.id,
+    );
     return rows.slice((page - 1) * perPage, page * perPage).map((r) => ({ id: r.id, score: scores.get(r.id)! }));
   }
 
@@ -294,14 +311,22 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         const plan = await planSearch(h, parsed, filters);
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-        const top = plan.window?.scores ? await rankScored(h, plan, filters, byRank, perPage, page) : await filtered(h, plan.match, filters, true, plan.window)
-          .select(['search_docs.id', (parsed.phrases.length ? d.score(plan.match, plan.window?.ids ? Number.POSITIVE_INFINITY : plan.total) : sql<number>`0`).as('score')])
-          .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
-          .orderBy('search_docs.published_on', 'desc')
-          .orderBy('search_docs.id', 'desc')
-          .limit(perPage)
-          .offset((page - 1) * perPage)
-          .execute();
+        const top = plan.window?.scores
+          ? await rankScored(h, plan, filters, byRank, perPage, page)
+          : await filtered(h, plan.match, filters, true, plan.window)
+              .select([
+                'search_docs.id',
+                (parsed.phrases.length
+                  ? d.score(plan.match, plan.window?.ids ? Number.POSITIVE_INFINITY : plan.total)
+                  : sql<number>`0`
+                ).as('score'),
+              ])
+              .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
+              .orderBy('search_docs.published_on', 'desc')
+              .orderBy('search_docs.id', 'desc')
+              .limit(perPage)
+              .offset((page - 1) * perPage)
+              .execute();
         const { total, facets, estimated } = plan;
         const wide = top.length
           ? await h
@@ -377,7 +402,17 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         const batch = await db
           .selectFrom('search_docs as s')
           .innerJoin('search_texts as t', 't.id', 's.id')
-          .select(['s.id', 's.title', 't.body', 's.org_id', 's.category_id', 's.year', 's.topic', 's.genre', 's.validity'])
+          .select([
+            's.id',
+            's.title',
+            't.body',
+            's.org_id',
+            's.category_id',
+            's.year',
+            's.topic',
+            's.genre',
+            's.validity',
+          ])
           .where('s.id', '>', after)
           .orderBy('s.id')
           .limit(REINDEX_BATCH)

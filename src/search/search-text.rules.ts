@@ -2,7 +2,21 @@
  * Plain text of a document body for the index (issue 5: the body and, later, attachment text are
  * searchable). Pure. Block elements become line breaks, scripts and styles are dropped, entities decoded.
  */
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  hellip: '…',
+  middot: '·',
+};
 
 /** Decodes named and numeric character references. */
 export function decodeEntities(s: string): string {

@@ -10,10 +10,20 @@ import { searchDocuments } from './search-documents.js';
 import { registerSearchSource } from './search-sources.js';
 import type { SearchDoc } from './search.types.js';
 
-const doc = (id: string, title: string): SearchDoc => ({ docType: 'uc_item', docId: id, title, body: `${title}的正文。`, url: `/gk/items/${id}`, publishedOn: '2025-01-02', orgId: 1, orgName: '县政府' });
+const doc = (id: string, title: string): SearchDoc => ({
+  docType: 'uc_item',
+  docId: id,
+  title,
+  body: `${title}的正文。`,
+  url: `/gk/items/${id}`,
+  publishedOn: '2025-01-02',
+  orgId: 1,
+  orgName: '县政府',
+});
 
 describeDb('search use-cases', (h) => {
-  const lastAudit = () => h.db().selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  const lastAudit = () =>
+    h.db().selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
 
   it('indexDocument makes a document findable and writes one audit event', async () => {
     await indexDocument(h.ctx(), doc('a1', '关于开展防汛演练的通知'));
@@ -32,7 +42,10 @@ describeDb('search use-cases', (h) => {
       assert.deepEqual(e.errors.map((x) => x.field).sort(), ['title', 'url']);
       return true;
     });
-    await assert.rejects(indexDocument(h.ctx(publicActor('127.0.0.1')), doc('a3', '公众不能写入')), (e) => isAppError(e) && e.kind === 'forbidden');
+    await assert.rejects(
+      indexDocument(h.ctx(publicActor('127.0.0.1')), doc('a3', '公众不能写入')),
+      (e) => isAppError(e) && e.kind === 'forbidden',
+    );
     assert.equal((await searchDocuments(h.ctx(), { q: '写入' })).total, 0);
   });
 
@@ -43,7 +56,10 @@ describeDb('search use-cases', (h) => {
   });
 
   it('searchDocuments rejects bad parameters with Chinese messages', async () => {
-    await assert.rejects(searchDocuments(h.ctx(), { q: '通知', from: '2025-02-30' }), (e) => isAppError(e) && e.errors[0].field === 'from' && /日期/.test(e.errors[0].message));
+    await assert.rejects(
+      searchDocuments(h.ctx(), { q: '通知', from: '2025-02-30' }),
+      (e) => isAppError(e) && e.errors[0].field === 'from' && /日期/.test(e.errors[0].message),
+    );
     await assert.rejects(searchDocuments(h.ctx(), { org: 'abc' }), (e) => isAppError(e) && e.errors[0].field === 'org');
   });
 

@@ -39,7 +39,10 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
     assert.deepEqual(r.estimated, { total: true, facets: true });
     assert.ok(r.total >= 30 && r.total <= 50, `estimate near 40, got ${r.total}`);
     assert.equal(r.hits.length, W, 'ranked within the window');
-    assert.ok(ids(r).every((id) => id >= 30), 'the window is the newest matches');
+    assert.ok(
+      ids(r).every((id) => id >= 30),
+      'the window is the newest matches',
+    );
     const orgs = r.facets.org.reduce((n, f) => n + f.count, 0);
     assert.ok(orgs >= 30 && orgs <= 50, `org facet counts add up to about the total, got ${orgs}`);
     assert.ok(!r.facets.org.some((f) => f.value === '9'), 'the oldest agency is not in the sample');
@@ -50,7 +53,10 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
     const r = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 9 });
     assert.equal(r.estimated.total, false);
     assert.equal(r.total, 3);
-    assert.deepEqual(ids(r).sort((a, b) => a - b), [0, 1, 2]);
+    assert.deepEqual(
+      ids(r).sort((a, b) => a - b),
+      [0, 1, 2],
+    );
     const both = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 9, genre: '报告' });
     assert.deepEqual(ids(both), [0]);
   });
@@ -58,7 +64,10 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
   it('a broad filter stays estimated; fewer matches than the window stay exact', async () => {
     const broad = await searchProvider(h.db(), { window: W }).search('公开', { validity: '有效' });
     assert.equal(broad.estimated.total, true);
-    assert.ok(broad.hits.every((x) => Number(x.docId) % 8 !== 0), 'the filter still applies');
+    assert.ok(
+      broad.hits.every((x) => Number(x.docId) % 8 !== 0),
+      'the filter still applies',
+    );
     const rare = await searchProvider(h.db(), { window: W }).search('河长');
     assert.deepEqual(rare.estimated, { total: false, facets: false });
     assert.deepEqual(ids(rare), [7]);
@@ -72,7 +81,10 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
     // 60 more documents; every 6th has the phrase, every 6th from the 3rd only its words apart.
     for (let i = 0; i < 60; i++) {
       const body = i % 6 === 0 ? '推进城乡融合发展。' : i % 6 === 3 ? '城乡之间，融合发展。' : '其他内容。';
-      await p.index({ docType: 'win_more', docId: i, title: `补充文件${i}`, body, publishedOn: '2020-01-01', url: `/gk/x/${i}` }, AT);
+      await p.index(
+        { docType: 'win_more', docId: i, title: `补充文件${i}`, body, publishedOn: '2020-01-01', url: `/gk/x/${i}` },
+        AT,
+      );
     }
     const newest = (r: SearchResult) => r.hits.map((x) => Number(x.docId)).sort((a, b) => a - b);
     const w3 = searchProvider(h.db(), { window: 3 });

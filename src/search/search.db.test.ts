@@ -9,15 +9,76 @@ import type { SearchDoc, SearchResult } from './search.types.js';
 /** The instant recorded with indexed documents. */
 const AT = '2026-11-16T02:00:00.000Z';
 
-const base = { docType: 'test_item', topic: '综合政务', genre: '通知', validity: '有效', orgId: 1, orgName: '县政府办公室', categoryId: 10, categoryName: '政策文件' };
+const base = {
+  docType: 'test_item',
+  topic: '综合政务',
+  genre: '通知',
+  validity: '有效',
+  orgId: 1,
+  orgName: '县政府办公室',
+  categoryId: 10,
+  categoryName: '政策文件',
+};
 
 const DOCS: SearchDoc[] = [
-  { ...base, docId: 'budget', title: '关于做好2024年预算公开工作的通知', body: '各乡镇、各部门：现就部门预算公开有关事项通知如下。', publishedOn: '2024-03-01', orgId: 2, orgName: '县财政局', topic: '财政、金融、审计', url: '/gk/items/budget' },
-  { ...base, docId: 'report', title: '2023年政府信息公开工作年度报告', body: '本机关全年主动公开政府信息120条，其中预算类3条。', publishedOn: '2024-01-20', genre: '报告', url: '/gk/items/report' },
-  { ...base, docId: 'river', title: '关于全面推行河长制的实施意见', body: '為貫徹落實全面推行河長制的要求，結合本縣實際，提出如下意見。', publishedOn: '2017-05-02', validity: '失效', categoryId: 11, categoryName: '规划计划', url: '/gk/items/river' },
-  { ...base, docId: 'split', title: '信息与公开的关系', body: '本文讨论公开信息、信息、公开等概念。', publishedOn: '2022-06-01', url: '/gk/items/split' },
-  { ...base, docId: 'docno', title: '关于贯彻落实69号文件精神的通知', body: '请各单位认真学习湛府办[2009]69号文件精神。缴纳个人所得税。', publishedOn: '2009-08-15', docNo: '湛府办[2009]69号', indexNo: '000014349/2018-00222', url: '/gk/items/docno' },
-  { ...base, docId: 'xss', title: '<script>alert(1)</script>税收优惠', body: '<b>税收</b>优惠政策解读', publishedOn: '2021-01-01', genre: '解读', url: '/gk/items/xss' },
+  {
+    ...base,
+    docId: 'budget',
+    title: '关于做好2024年预算公开工作的通知',
+    body: '各乡镇、各部门：现就部门预算公开有关事项通知如下。',
+    publishedOn: '2024-03-01',
+    orgId: 2,
+    orgName: '县财政局',
+    topic: '财政、金融、审计',
+    url: '/gk/items/budget',
+  },
+  {
+    ...base,
+    docId: 'report',
+    title: '2023年政府信息公开工作年度报告',
+    body: '本机关全年主动公开政府信息120条，其中预算类3条。',
+    publishedOn: '2024-01-20',
+    genre: '报告',
+    url: '/gk/items/report',
+  },
+  {
+    ...base,
+    docId: 'river',
+    title: '关于全面推行河长制的实施意见',
+    body: '為貫徹落實全面推行河長制的要求，結合本縣實際，提出如下意見。',
+    publishedOn: '2017-05-02',
+    validity: '失效',
+    categoryId: 11,
+    categoryName: '规划计划',
+    url: '/gk/items/river',
+  },
+  {
+    ...base,
+    docId: 'split',
+    title: '信息与公开的关系',
+    body: '本文讨论公开信息、信息、公开等概念。',
+    publishedOn: '2022-06-01',
+    url: '/gk/items/split',
+  },
+  {
+    ...base,
+    docId: 'docno',
+    title: '关于贯彻落实69号文件精神的通知',
+    body: '请各单位认真学习湛府办[2009]69号文件精神。缴纳个人所得税。',
+    publishedOn: '2009-08-15',
+    docNo: '湛府办[2009]69号',
+    indexNo: '000014349/2018-00222',
+    url: '/gk/items/docno',
+  },
+  {
+    ...base,
+    docId: 'xss',
+    title: '<script>alert(1)</script>税收优惠',
+    body: '<b>税收</b>优惠政策解读',
+    publishedOn: '2021-01-01',
+    genre: '解读',
+    url: '/gk/items/xss',
+  },
 ];
 const MANY: SearchDoc[] = Array.from({ length: 25 }, (_, i) => ({
   ...base,
@@ -73,7 +134,8 @@ describeDb('search provider contract', (h) => {
 
   it('文号 matches across bracket variants; 索引号 is exact', async () => {
     const p = searchProvider(h.db());
-    for (const q of ['湛府办〔2009〕69号', '湛府办（2009）69号', '湛府办[2009]69号', '〔2009〕69号']) assert.deepEqual(ids(await p.search(q)), ['docno'], q);
+    for (const q of ['湛府办〔2009〕69号', '湛府办（2009）69号', '湛府办[2009]69号', '〔2009〕69号'])
+      assert.deepEqual(ids(await p.search(q)), ['docno'], q);
     assert.deepEqual(ids(await p.search('湛府办〔2010〕69号')), []);
     assert.deepEqual(ids(await p.search('000014349/2018-00222')), ['docno']);
     assert.deepEqual(ids(await p.search('000014349/2018-00223')), []);
@@ -100,7 +162,10 @@ describeDb('search provider contract', (h) => {
     const years = (await p.search('')).facets.year;
     assert.deepEqual(years[0], { value: '2024', label: '2024年', count: 2 });
     assert.equal((await p.search('', { genre: '简报' })).total, 25);
-    assert.deepEqual((await p.search('公开')).facets.genre.find((g) => g.value === '通知'), { value: '通知', label: '通知', count: 2 });
+    assert.deepEqual(
+      (await p.search('公开')).facets.genre.find((g) => g.value === '通知'),
+      { value: '通知', label: '通知', count: 2 },
+    );
   });
 
   it('sorts by relevance or by date, and pages', async () => {

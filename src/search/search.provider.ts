@@ -8,7 +8,17 @@ import { sqliteSearchProvider } from './sqlite-search.js';
 import { postgresSearchProvider } from './postgres-search.js';
 import type { SearchProvider } from './search.types.js';
 
-export type { SearchProvider, SearchDoc, SearchFilters, SearchSort, SearchResult, SearchHit, PageRequest, FacetKey, FacetValue } from './search.types.js';
+export type {
+  SearchProvider,
+  SearchDoc,
+  SearchFilters,
+  SearchSort,
+  SearchResult,
+  SearchHit,
+  PageRequest,
+  FacetKey,
+  FacetValue,
+} from './search.types.js';
 
 /** The provider for the database (or transaction) `db`: SQLite FTS5 or PostgreSQL tsvector. `window`: see WINDOW (tests use a small one). */
 export function searchProvider(db: Db, opts: { window?: number } = {}): SearchProvider {

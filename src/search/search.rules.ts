@@ -20,12 +20,16 @@ export const mayReindex = (actor: Actor): boolean => actor.kind === 'system' || 
 /** Problems with a document handed to the index (empty when it is fine). */
 export function validateSearchDoc(doc: SearchDoc): FieldError[] {
   const errors: FieldError[] = [];
-  if (!/^[a-z][a-z0-9_]{0,39}$/.test(doc.docType ?? '')) errors.push({ code: 'search_doc_type_invalid', message: '文档类型无效。', field: 'docType' });
-  if (doc.docId === undefined || doc.docId === null || String(doc.docId).trim() === '') errors.push({ code: 'search_doc_id_missing', message: '缺少文档编号。', field: 'docId' });
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(doc.docType ?? ''))
+    errors.push({ code: 'search_doc_type_invalid', message: '文档类型无效。', field: 'docType' });
+  if (doc.docId === undefined || doc.docId === null || String(doc.docId).trim() === '')
+    errors.push({ code: 'search_doc_id_missing', message: '缺少文档编号。', field: 'docId' });
   if (!doc.title?.trim()) errors.push({ code: 'search_title_missing', message: '缺少标题。', field: 'title' });
   if (typeof doc.body !== 'string') errors.push({ code: 'search_body_missing', message: '缺少正文。', field: 'body' });
-  if (!doc.url?.startsWith('/')) errors.push({ code: 'search_url_invalid', message: '链接必须是站内路径。', field: 'url' });
-  if (doc.publishedOn && !isValidIsoDate(doc.publishedOn)) errors.push({ code: 'search_date_invalid', message: '发布日期无效。', field: 'publishedOn' });
+  if (!doc.url?.startsWith('/'))
+    errors.push({ code: 'search_url_invalid', message: '链接必须是站内路径。', field: 'url' });
+  if (doc.publishedOn && !isValidIsoDate(doc.publishedOn))
+    errors.push({ code: 'search_date_invalid', message: '发布日期无效。', field: 'publishedOn' });
   return errors;
 }
 
@@ -40,13 +44,20 @@ export interface SearchRequest {
 const int = (v: string | undefined): number | undefined => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
 /** Reads query-string parameters (q, org, category, topic, genre, validity, year, from, to, sort, page). */
-export function parseSearchParams(p: Record<string, string | undefined>, perPage = 20): { request: SearchRequest; errors: FieldError[] } {
+export function parseSearchParams(
+  p: Record<string, string | undefined>,
+  perPage = 20,
+): { request: SearchRequest; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const filters: SearchFilters = {};
   const put = <K extends keyof SearchFilters>(k: K, v: SearchFilters[K] | undefined) => {
     if (v !== undefined && v !== '') filters[k] = v;
   };
-  for (const [key, field] of [['org', 'orgId'], ['category', 'categoryId'], ['year', 'year']] as const) {
+  for (const [key, field] of [
+    ['org', 'orgId'],
+    ['category', 'categoryId'],
+    ['year', 'year'],
+  ] as const) {
     const raw = p[key]?.trim();
     if (!raw) continue;
     const n = int(raw);
@@ -59,10 +70,16 @@ export function parseSearchParams(p: Record<string, string | undefined>, perPage
   for (const key of ['from', 'to'] as const) {
     const raw = p[key]?.trim();
     if (!raw) continue;
-    if (!isValidIsoDate(raw)) errors.push({ code: 'search_date_invalid', message: `日期“${raw}”无效，请按 年-月-日 填写，如 2024-03-01。`, field: key });
+    if (!isValidIsoDate(raw))
+      errors.push({
+        code: 'search_date_invalid',
+        message: `日期“${raw}”无效，请按 年-月-日 填写，如 2024-03-01。`,
+        field: key,
+      });
     else put(key, raw);
   }
-  if (filters.from && filters.to && filters.from > filters.to) errors.push({ code: 'search_range_invalid', message: '开始日期不能晚于结束日期。', field: 'from' });
+  if (filters.from && filters.to && filters.from > filters.to)
+    errors.push({ code: 'search_range_invalid', message: '开始日期不能晚于结束日期。', field: 'from' });
   const sort: SearchSort = p.sort === 'date' ? 'date' : 'relevance';
   const page = Math.max(1, Math.min(100, int(p.page) ?? 1));
   return { request: { q: (p.q ?? '').trim().slice(0, 200), filters, sort, page: { page, perPage } }, errors };

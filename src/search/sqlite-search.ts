@@ -17,7 +17,9 @@ export function fts5Query(phrases: readonly PhraseQuery[]): string {
 const sqliteSearch: DialectSearch = {
   name: 'sqlite-fts5',
   match(q, parsed) {
-    const joined = q.innerJoin('search_fts', 'search_fts.rowid', 'search_docs.id').where(sql<boolean>`search_fts match ${fts5Query(parsed.phrases)}`);
+    const joined = q
+      .innerJoin('search_fts', 'search_fts.rowid', 'search_docs.id')
+      .where(sql<boolean>`search_fts match ${fts5Query(parsed.phrases)}`);
     return joined as unknown as typeof q;
   },
   score: () => sql<number>`-bm25(search_fts, 10.0, 1.0)`,
@@ -25,7 +27,8 @@ const sqliteSearch: DialectSearch = {
   idIn: (ids) => sql<boolean>`search_docs.id in (${sql.join(ids)})`,
   since: (q, minId) => q.where(sql<boolean>`search_fts.rowid >= ${minId}`),
   read: (db, fn) => fn(db),
-  contains: (needle) => sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and instr(t.norm_text, ${needle}) > 0)`,
+  contains: (needle) =>
+    sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and instr(t.norm_text, ${needle}) > 0)`,
   async afterReindex(db: Db) {
     await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
@@ -33,16 +36,28 @@ const sqliteSearch: DialectSearch = {
   // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`, bm25 included
   // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents).
   async window(h, parsed, cap) {
-    const r = await sql<{ id: number; score: number }>`select rowid as id, -bm25(search_fts, 10.0, 1.0) as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} order by rowid desc limit ${cap + 1}`.execute(h);
+    const r = await sql<{
+      id: number;
+      score: number;
+    }>`select rowid as id, -bm25(search_fts, 10.0, 1.0) as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} order by rowid desc limit ${cap + 1}`.execute(
+      h,
+    );
     if (r.rows.length <= cap) return null;
     const rows = r.rows.slice(0, cap);
-    return { start: Number(rows[cap - 1]!.id), ids: rows.map((x) => Number(x.id)), scores: new Map(rows.map((x) => [Number(x.id), Number(x.score)])) };
+    return {
+      start: Number(rows[cap - 1]!.id),
+      ids: rows.map((x) => Number(x.id)),
+      scores: new Map(rows.map((x) => [Number(x.id), Number(x.score)])),
+    };
   },
   // Estimated from the window's density over the id range (ids grow by one per indexed document): O(1)
   // (min and max in separate subqueries: together in one select SQLite scans the table).
   // An exact FTS5 count walks the whole doclist (25 ms for a word in 700,000 of 1,000,000 documents).
   async count(h, start, cap) {
-    const r = await sql<{ lo: number; hi: number }>`select (select min(id) from search_docs) as lo, (select max(id) from search_docs) as hi`.execute(h);
+    const r = await sql<{
+      lo: number;
+      hi: number;
+    }>`select (select min(id) from search_docs) as lo, (select max(id) from search_docs) as hi`.execute(h);
     const hi = Number(r.rows[0]?.hi ?? 0);
     const all = hi - Number(r.rows[0]?.lo ?? 0) + 1;
     return Math.round((cap / Math.max(cap, hi - start + 1)) * all);

@@ -7,7 +7,13 @@ import type { SearchDoc } from './search.types.js';
  * (publish, correction, withdrawal): the index is derived data, so this writes no audit event of
  * its own. `doc` null removes the document.
  */
-export async function syncSearchDocument(db: Db, docType: string, docId: string | number, doc: SearchDoc | null, at: string): Promise<void> {
+export async function syncSearchDocument(
+  db: Db,
+  docType: string,
+  docId: string | number,
+  doc: SearchDoc | null,
+  at: string,
+): Promise<void> {
   const provider = searchProvider(db);
   if (doc) await provider.index(doc, at);
   else await provider.remove(docType, docId);

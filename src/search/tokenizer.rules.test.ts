@@ -51,12 +51,22 @@ describe('tokenizer', () => {
   });
 
   it('文号 variants normalize to one form and come out of the text query', () => {
-    for (const v of ['湛府办〔2009〕69号', '湛府办[2009]69号', '湛府办（2009）69号', '湛府办(2009)69号', '湛府办［2009］第69号', '湛府办 [ 2009 ] 69 号']) {
+    for (const v of [
+      '湛府办〔2009〕69号',
+      '湛府办[2009]69号',
+      '湛府办（2009）69号',
+      '湛府办(2009)69号',
+      '湛府办［2009］第69号',
+      '湛府办 [ 2009 ] 69 号',
+    ]) {
       assert.equal(normalizeDocNo(v), '湛府办〔2009〕69号', v);
     }
     const q = parseQuery('湛府办[2009]69号 通知');
     assert.equal(q.docNo, '湛府办〔2009〕69号');
-    assert.deepEqual(q.phrases.map((p) => p.text), ['通知']);
+    assert.deepEqual(
+      q.phrases.map((p) => p.text),
+      ['通知'],
+    );
     assert.equal(parseQuery('〔2009〕69号').docNo, '〔2009〕69号');
   });
 
@@ -85,6 +95,11 @@ describe('highlighting', () => {
 describe('html to text', () => {
   it('keeps the text, breaks blocks, drops scripts and decodes entities', async () => {
     const { htmlToText } = await import('./search-text.rules.js');
-    assert.equal(htmlToText('<h1>标题</h1><p>第一段&nbsp;&ldquo;公开&rdquo;</p><script>x()</script><table><tr><td>甲</td><td>乙</td></tr></table>&#20844;&#x5F00;'), '标题\n第一段 “公开”\n甲 乙\n公开');
+    assert.equal(
+      htmlToText(
+        '<h1>标题</h1><p>第一段&nbsp;&ldquo;公开&rdquo;</p><script>x()</script><table><tr><td>甲</td><td>乙</td></tr></table>&#20844;&#x5F00;',
+      ),
+      '标题\n第一段 “公开”\n甲 乙\n公开',
+    );
   });
 });

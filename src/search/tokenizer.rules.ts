@@ -92,7 +92,8 @@ export function phraseOf(raw: string, exact: boolean): PhraseQuery | null {
   return { text, tokens: toks.map((t) => t.text), lastIsPrefix, exact };
 }
 
-const DOC_NO = /([\p{Script=Han}A-Za-z]{1,20})?\s*[〔［[(（【{｛]\s*((?:19|20)\d{2})\s*[〕］\])）】}｝]\s*(?:第\s*)?(\d{1,5})\s*号/u;
+const DOC_NO =
+  /([\p{Script=Han}A-Za-z]{1,20})?\s*[〔［[(（【{｛]\s*((?:19|20)\d{2})\s*[〕］\])）】}｝]\s*(?:第\s*)?(\d{1,5})\s*号/u;
 
 /**
  * One form for a 发文字号 (文号): `湛府办〔2009〕69号`, `湛府办[2009]69号`, `湛府办（2009）69号` and

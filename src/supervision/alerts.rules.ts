@@ -24,7 +24,8 @@ export const ALL_ALERT_KINDS = Object.keys(ALERT_KINDS) as AlertKind[];
 export const isAlertKind = (k: string): k is AlertKind => Object.hasOwn(ALERT_KINDS, k);
 
 /** Whether the calendar reminder applies: from 1 November while next year is not covered. */
-export const calendarAlertApplies = (today: string, nextYearCovered: boolean): boolean => today.slice(5) >= '11-01' && !nextYearCovered;
+export const calendarAlertApplies = (today: string, nextYearCovered: boolean): boolean =>
+  today.slice(5) >= '11-01' && !nextYearCovered;
 
 /** Whether the annual-report reminder applies: 1–31 January (条例第四十九条). */
 export const annualReportAlertApplies = (today: string): boolean => today.slice(5, 7) === '01';
@@ -45,16 +46,23 @@ export interface DigestFacts {
 /** The lines of a digest for the chosen kinds; empty when there is nothing to say. */
 export function digestLines(f: DigestFacts, kinds: readonly AlertKind[]): string[] {
   const lines: string[] = [];
-  if (kinds.includes('items_due') && f.itemsDue) lines.push(`主动公开：${f.itemsDue} 条信息即将超过或已超过 20 个工作日仍未公开。`);
+  if (kinds.includes('items_due') && f.itemsDue)
+    lines.push(`主动公开：${f.itemsDue} 条信息即将超过或已超过 20 个工作日仍未公开。`);
   if (kinds.includes('requests_due') && (f.requestsDueSoon || f.requestsOverdue)) {
-    lines.push(`依申请公开：${f.requestsOverdue} 件已超期，${f.requestsDueSoon} 件将在 ${DUE_SOON_WORKING_DAYS} 个工作日内到期。`);
+    lines.push(
+      `依申请公开：${f.requestsOverdue} 件已超期，${f.requestsDueSoon} 件将在 ${DUE_SOON_WORKING_DAYS} 个工作日内到期。`,
+    );
   }
   if (kinds.includes('messages_late') && (f.messagesLate || f.messagesDueSoon)) {
-    lines.push(`互动交流：${f.messagesLate ?? 0} 条留言已超期未答复，${f.messagesDueSoon ?? 0} 条将在 ${DUE_SOON_WORKING_DAYS} 个工作日内到期。`);
+    lines.push(
+      `互动交流：${f.messagesLate ?? 0} 条留言已超期未答复，${f.messagesDueSoon ?? 0} 条将在 ${DUE_SOON_WORKING_DAYS} 个工作日内到期。`,
+    );
   }
   if (kinds.includes('tasks_overdue') && f.tasksOverdue) lines.push(`年度任务：${f.tasksOverdue} 项已逾期未完成。`);
-  if (kinds.includes('calendar_missing') && f.calendarMissingYear !== null) lines.push(`${f.calendarMissingYear} 年法定节假日日历尚未导入，期限将无法计算。`);
-  if (kinds.includes('annual_report_due') && f.annualReportYear !== null) lines.push(`请于 1 月 31 日前发布 ${f.annualReportYear} 年度政府信息公开工作年度报告（条例第四十九条）。`);
+  if (kinds.includes('calendar_missing') && f.calendarMissingYear !== null)
+    lines.push(`${f.calendarMissingYear} 年法定节假日日历尚未导入，期限将无法计算。`);
+  if (kinds.includes('annual_report_due') && f.annualReportYear !== null)
+    lines.push(`请于 1 月 31 日前发布 ${f.annualReportYear} 年度政府信息公开工作年度报告（条例第四十九条）。`);
   return lines;
 }
 
@@ -63,7 +71,9 @@ export function parseKinds(stored: string | null | undefined): AlertKind[] {
   if (stored == null) return [...ALL_ALERT_KINDS];
   try {
     const v = JSON.parse(stored) as unknown;
-    return Array.isArray(v) ? v.filter((k): k is AlertKind => typeof k === 'string' && isAlertKind(k)) : [...ALL_ALERT_KINDS];
+    return Array.isArray(v)
+      ? v.filter((k): k is AlertKind => typeof k === 'string' && isAlertKind(k))
+      : [...ALL_ALERT_KINDS];
   } catch {
     return [...ALL_ALERT_KINDS];
   }
@@ -80,4 +90,3 @@ export function latestCreationDueBy(cal: WorkCalendar, today: string, soon: stri
   }
   return addDays(today, -90);
 }
-

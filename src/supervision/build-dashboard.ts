@@ -3,7 +3,14 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields } from '../platform/errors.js';
 import { isValidIsoDate, todayInShanghai } from '../platform/dates.js';
 import { scopePaths, listOrgs } from '../orgs/index.js';
-import { getCalendar, addWorkingDays, isProvisionalDate, type WorkCalendar, provisionalNote, provisionalYears } from '../calendar/index.js';
+import {
+  getCalendar,
+  addWorkingDays,
+  isProvisionalDate,
+  type WorkCalendar,
+  provisionalNote,
+  provisionalYears,
+} from '../calendar/index.js';
 import { ANSWER_WORKING_DAYS } from '../requests/index.js';
 import type { FigureColumn, FigureSource } from './figure-source.js';
 import { rollUp, rowOf, rowOrgs, sortRows, type DashRow } from './dashboard.rules.js';
@@ -31,14 +38,27 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 }
 
 /** Computes the figures of every source for the paths given (shared by the dashboard and public statistics). */
-export async function computeFigures(ctx: Ctx, paths: string[], period: { from: string; to: string }, sources: readonly FigureSource[] = FIGURE_SOURCES): Promise<Omit<Dashboard, 'paths'>> {
+export async function computeFigures(
+  ctx: Ctx,
+  paths: string[],
+  period: { from: string; to: string },
+  sources: readonly FigureSource[] = FIGURE_SOURCES,
+): Promise<Omit<Dashboard, 'paths'>> {
   const errors = [];
-  if (!isValidIsoDate(period.from)) errors.push({ code: 'period_from_invalid', message: '请填写正确的开始日期。', field: 'from' });
-  if (!isValidIsoDate(period.to)) errors.push({ code: 'period_to_invalid', message: '请填写正确的结束日期。', field: 'to' });
-  else if (isValidIsoDate(period.from) && period.from > period.to) errors.push({ code: 'period_reversed', message: '开始日期不能晚于结束日期。', field: 'from' });
+  if (!isValidIsoDate(period.from))
+    errors.push({ code: 'period_from_invalid', message: '请填写正确的开始日期。', field: 'from' });
+  if (!isValidIsoDate(period.to))
+    errors.push({ code: 'period_to_invalid', message: '请填写正确的结束日期。', field: 'to' });
+  else if (isValidIsoDate(period.from) && period.from > period.to)
+    errors.push({ code: 'period_reversed', message: '开始日期不能晚于结束日期。', field: 'from' });
   if (errors.length) throw invalidFields(errors);
   const today = todayInShanghai(ctx.now());
-  const orgs = (await listOrgs(ctx.db, { underPaths: paths })).map((o) => ({ id: o.id, name: o.name, path: o.path, kind: o.kind }));
+  const orgs = (await listOrgs(ctx.db, { underPaths: paths })).map((o) => ({
+    id: o.id,
+    name: o.name,
+    path: o.path,
+    kind: o.kind,
+  }));
   const rowMap = rowOf(orgs);
   const cal = await getCalendar(ctx.db);
   const q = { paths, from: period.from, to: period.to, today, cal };
@@ -60,7 +80,15 @@ export async function computeFigures(ctx: Ctx, paths: string[], period: { from: 
     }
     Object.assign(total.values, s.figures(sum));
   }
-  return { from: period.from, to: period.to, today, columns, rows, total, provisionalNote: provisionalNoteFor(cal, today) };
+  return {
+    from: period.from,
+    to: period.to,
+    today,
+    columns,
+    rows,
+    total,
+    provisionalNote: provisionalNoteFor(cal, today),
+  };
 }
 
 /** The 暂定 sentence when the 20 working days from today reach into a provisional year (due dates and 3-day windows then rest on it). */
@@ -75,7 +103,10 @@ function provisionalNoteFor(cal: WorkCalendar, today: string): string | null {
 }
 
 /** The dashboard for the actor: the supervisor's subtrees, or the agency administrator's own agencies. */
-export async function buildDashboard(ctx: Ctx, input: { from?: string; to?: string; sort?: string; dir?: 'asc' | 'desc' }): Promise<Dashboard> {
+export async function buildDashboard(
+  ctx: Ctx,
+  input: { from?: string; to?: string; sort?: string; dir?: 'asc' | 'desc' },
+): Promise<Dashboard> {
   const paths = scopePaths(ctx.actor, DASHBOARD_ROLES);
   if (!paths.length) throw forbidden();
   const today = todayInShanghai(ctx.now());

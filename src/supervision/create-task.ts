@@ -8,12 +8,23 @@ import { getTask, type TaskView } from './tasks.store.js';
 import type { Db } from '../platform/db/schema.js';
 
 /** Checks that the responsible agency (and department) lie within the jurisdiction; throws field errors otherwise. */
-export async function checkTaskOrgs(trx: Db, jurisdictionPath: string, responsibleOrgId: number, departmentOrgId: number | null): Promise<void> {
+export async function checkTaskOrgs(
+  trx: Db,
+  jurisdictionPath: string,
+  responsibleOrgId: number,
+  departmentOrgId: number | null,
+): Promise<void> {
   const resp = await getOrg(trx, responsibleOrgId);
-  if (!resp || !inScope(jurisdictionPath, resp.path)) throw invalidFields([{ code: 'task_org_outside', message: '责任单位不在本级管辖范围内。', field: 'responsibleOrgId' }]);
+  if (!resp || !inScope(jurisdictionPath, resp.path))
+    throw invalidFields([
+      { code: 'task_org_outside', message: '责任单位不在本级管辖范围内。', field: 'responsibleOrgId' },
+    ]);
   if (departmentOrgId != null) {
     const dep = await getOrg(trx, departmentOrgId);
-    if (!dep || !inScope(resp.path, dep.path)) throw invalidFields([{ code: 'task_department_outside', message: '责任科室须为责任单位的内设机构。', field: 'departmentOrgId' }]);
+    if (!dep || !inScope(resp.path, dep.path))
+      throw invalidFields([
+        { code: 'task_department_outside', message: '责任科室须为责任单位的内设机构。', field: 'departmentOrgId' },
+      ]);
   }
 }
 

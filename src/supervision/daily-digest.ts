@@ -11,7 +11,13 @@ import { unpublishedCreatedBy } from '../catalog/index.js';
 import { unansweredDue } from '../interaction/index.js';
 import { overdueTaskCount } from './tasks.store.js';
 import { alertPrefsOfUsers } from './alert-prefs.js';
-import { annualReportAlertApplies, calendarAlertApplies, digestLines, latestCreationDueBy, type DigestFacts } from './alerts.rules.js';
+import {
+  annualReportAlertApplies,
+  calendarAlertApplies,
+  digestLines,
+  latestCreationDueBy,
+  type DigestFacts,
+} from './alerts.rules.js';
 import { DASHBOARD_ROLES } from './build-dashboard.js';
 
 /** Sends the day's digest to everyone who has something to hear about; returns a summary line. */
@@ -54,13 +60,29 @@ export async function sendDailyDigest(ctx: Ctx): Promise<string> {
   await tx(ctx, async (trx) => {
     const title = `政务公开每日提醒（${today}）`;
     for (const d of digests) {
-      await notify(trx, ctx, { userId: d.userId, kind: 'supervision.digest', title, body: d.lines.join('\n'), link: '/console/supervision' });
+      await notify(trx, ctx, {
+        userId: d.userId,
+        kind: 'supervision.digest',
+        title,
+        body: d.lines.join('\n'),
+        link: '/console/supervision',
+      });
       if (d.email) {
-        await queueMail(trx, ctx, { to: d.email, subject: title, body: `${d.lines.join('\n')}\n\n详情请登录工作台查看：${ctx.config.publicUrl}/console/supervision\n如需调整提醒，请访问 ${ctx.config.publicUrl}/console/supervision/alerts。`, orgId: d.orgId });
+        await queueMail(trx, ctx, {
+          to: d.email,
+          subject: title,
+          body: `${d.lines.join('\n')}\n\n详情请登录工作台查看：${ctx.config.publicUrl}/console/supervision\n如需调整提醒，请访问 ${ctx.config.publicUrl}/console/supervision/alerts。`,
+          orgId: d.orgId,
+        });
         mailed++;
       }
     }
-    await writeAudit(trx, ctx, { action: 'supervision.digest', subjectType: 'job', subjectId: today, summary: `发送每日监督提醒：站内通知 ${noticed} 人，邮件 ${mailed} 封` });
+    await writeAudit(trx, ctx, {
+      action: 'supervision.digest',
+      subjectType: 'job',
+      subjectId: today,
+      summary: `发送每日监督提醒：站内通知 ${noticed} 人，邮件 ${mailed} 封`,
+    });
   });
   return `每日提醒：站内通知 ${noticed} 人，邮件 ${mailed} 封`;
 }

@@ -5,7 +5,6 @@ import { textUnits } from '../platform/office/text-width.rules.js';
 import { formatFigure } from './dashboard.rules.js';
 import type { Dashboard } from './build-dashboard.js';
 
-
 /**
  * XLSX of the dashboard, numbers kept as numbers; printed on A4 landscape at the page width with the
  * period and header rows on every page, header labels wrapped in columns of their own width.
@@ -19,13 +18,24 @@ export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
   ws.getRow(2).font = { bold: true };
   ws.getRow(2).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   for (const r of [...d.rows, d.total]) {
-    ws.addRow([r.orgName, ...d.columns.map((c) => (!c.available ? '暂无数据' : c.format === 'text' || c.format === 'score' ? formatFigure(c, r.values[c.key], true) : (r.values[c.key] ?? '—')))]);
+    ws.addRow([
+      r.orgName,
+      ...d.columns.map((c) =>
+        !c.available
+          ? '暂无数据'
+          : c.format === 'text' || c.format === 'score'
+            ? formatFigure(c, r.values[c.key], true)
+            : (r.values[c.key] ?? '—'),
+      ),
+    ]);
   }
   ws.getRow(ws.rowCount).font = { bold: true };
   ws.getColumn(1).width = 24;
   ws.getColumn(1).alignment = { wrapText: true, vertical: 'middle' };
   // A header label wraps in up to four lines; numbers and 暂无数据 always fit, so the page stays readable.
-  header.slice(1).forEach((h, i) => (ws.getColumn(i + 2).width = Math.min(11, Math.max(8, Math.ceil(textUnits(h) / 4) + 2))));
+  header
+    .slice(1)
+    .forEach((h, i) => (ws.getColumn(i + 2).width = Math.min(11, Math.max(8, Math.ceil(textUnits(h) / 4) + 2))));
   ws.mergeCells(1, 1, 1, header.length);
   fitRowHeights(ws, { lastRow: ws.rowCount, lastCol: header.length, fontPt: 11, fromRow: 2 });
   setPrint(ws, { landscape: header.length > 6, titleRows: [1, 2], lastRow: ws.rowCount, lastCol: header.length });

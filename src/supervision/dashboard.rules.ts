@@ -70,7 +70,11 @@ export function sortRows(rows: readonly DashRow[], key: string, dir: 'asc' | 'de
 }
 
 /** Text of a figure: 暂无数据 when unavailable, — without a base, 85.5%, 3.2. */
-export function formatFigure(col: Pick<FigureColumn, 'format' | 'key'>, v: number | null | undefined, available: boolean): string {
+export function formatFigure(
+  col: Pick<FigureColumn, 'format' | 'key'>,
+  v: number | null | undefined,
+  available: boolean,
+): string {
   if (!available) return '暂无数据';
   if (v === null || v === undefined) return '—';
   if (col.format === 'pct') return `${v}%`;
@@ -79,7 +83,8 @@ export function formatFigure(col: Pick<FigureColumn, 'format' | 'key'>, v: numbe
   return String(v);
 }
 
-const csvCell = (s: string): string => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s);
+const csvCell = (s: string): string =>
+  /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s;
 
 /** CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese text). */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
@@ -87,8 +92,14 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly st
 }
 
 /** Header and text rows of a dashboard (the 合计 row last). */
-export function dashboardTable(d: Pick<Dashboard, 'columns' | 'rows' | 'total'>): { header: string[]; rows: string[][] } {
+export function dashboardTable(d: Pick<Dashboard, 'columns' | 'rows' | 'total'>): {
+  header: string[];
+  rows: string[][];
+} {
   const header = ['单位', ...d.columns.map((c) => c.label)];
-  const rows = [...d.rows, d.total].map((r) => [r.orgName, ...d.columns.map((c) => formatFigure(c, r.values[c.key], c.available))]);
+  const rows = [...d.rows, d.total].map((r) => [
+    r.orgName,
+    ...d.columns.map((c) => formatFigure(c, r.values[c.key], c.available)),
+  ]);
   return { header, rows };
 }

@@ -59,4 +59,5 @@ export function bump(m: Map<number, Counts>, orgId: number, key: string, n: numb
 }
 
 /** A share in percent with one decimal; null without a base. */
-export const share = (n: number | undefined, d: number | undefined): number | null => (d ? Math.round(((n ?? 0) / d) * 1000) / 10 : null);
+export const share = (n: number | undefined, d: number | undefined): number | null =>
+  d ? Math.round(((n ?? 0) / d) * 1000) / 10 : null;

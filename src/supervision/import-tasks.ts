@@ -8,10 +8,17 @@ import { mapHeader, parseTaskRows } from './tasks-import.rules.js';
 import { readSheet } from './tasks-xlsx.js';
 
 /** Imports a 任务分解表 XLSX into the jurisdiction for a year; any bad row → every row's error and nothing saved. */
-export async function importTasks(ctx: Ctx, input: { jurisdictionOrgId: number; year: number; data: Buffer }): Promise<{ created: number }> {
-  if (!Number.isInteger(input.year) || input.year < 2008 || input.year > 2100) throw invalidFields([{ code: 'task_year_invalid', message: '请填写正确的年度（如 2026）。', field: 'year' }]);
+export async function importTasks(
+  ctx: Ctx,
+  input: { jurisdictionOrgId: number; year: number; data: Buffer },
+): Promise<{ created: number }> {
+  if (!Number.isInteger(input.year) || input.year < 2008 || input.year > 2100)
+    throw invalidFields([{ code: 'task_year_invalid', message: '请填写正确的年度（如 2026）。', field: 'year' }]);
   const sheet = await readSheet(input.data);
-  if (!sheet) throw invalidFields([{ code: 'import_not_xlsx', message: '无法读取该文件，请上传 .xlsx 格式的任务分解表。', field: 'file' }]);
+  if (!sheet)
+    throw invalidFields([
+      { code: 'import_not_xlsx', message: '无法读取该文件，请上传 .xlsx 格式的任务分解表。', field: 'file' },
+    ]);
   const { index, errors: headErrors } = mapHeader(sheet.header);
   if (headErrors.length) throw invalidFields(headErrors);
   return tx(ctx, async (trx) => {
@@ -29,7 +36,10 @@ export async function importTasks(ctx: Ctx, input: { jurisdictionOrgId: number; 
     const now = ctx.now().toISOString();
     for (const t of tasks) {
       const seq = await nextCounter(trx, `supervision_task:${jur.id}:${t.year}`);
-      await trx.insertInto('supervision_tasks').values({ ...t, org_id: jur.id, seq, state: 'open', accepted_on: null, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('supervision_tasks')
+        .values({ ...t, org_id: jur.id, seq, state: 'open', accepted_on: null, created_at: now, updated_at: now })
+        .execute();
     }
     await writeAudit(trx, ctx, {
       action: 'supervision.task.import',

@@ -13,10 +13,12 @@ export type { Dashboard } from './build-dashboard.js';
 export { createTask } from './create-task.js';
 export { sendDailyDigest } from './daily-digest.js';
 // ./dashboard-xlsx.js loads a heavy library: its functions are loaded on first use.
-export const dashboardXlsx: (typeof import('./dashboard-xlsx.js'))['dashboardXlsx'] = async (...args) => (await import('./dashboard-xlsx.js')).dashboardXlsx(...args);
+export const dashboardXlsx: (typeof import('./dashboard-xlsx.js'))['dashboardXlsx'] = async (...args) =>
+  (await import('./dashboard-xlsx.js')).dashboardXlsx(...args);
 export { dashboardTable, formatFigure, toCsv } from './dashboard.rules.js';
 // ./import-tasks.js loads a heavy library: its functions are loaded on first use.
-export const importTasks: (typeof import('./import-tasks.js'))['importTasks'] = async (...args) => (await import('./import-tasks.js')).importTasks(...args);
+export const importTasks: (typeof import('./import-tasks.js'))['importTasks'] = async (...args) =>
+  (await import('./import-tasks.js')).importTasks(...args);
 export { publicStats } from './public-stats.js';
 export type { PublicStats } from './public-stats.js';
 export { quarterlyNoticeDocx } from './quarterly-notice.js';
@@ -38,10 +40,35 @@ export { canManageTask, canReportTask, canViewTask, taskScope } from './task-acc
 export { taskCategoryChoices, taskPage, tasksMatching, viewTask } from './task-views.js';
 export { tasksInScope } from './tasks-in-scope.js';
 // ./tasks-xlsx.js loads a heavy library: its functions are loaded on first use.
-export const tasksToXlsx: (typeof import('./tasks-xlsx.js'))['tasksToXlsx'] = async (...args) => (await import('./tasks-xlsx.js')).tasksToXlsx(...args);
-export { assertCanReport, assertCanReview, isTaskOverdue, quarterLabel, quarterOf, REPORT_STATES, TASK_MANAGE_ROLES, TASK_REPORT_ROLES, TASK_STATES, TASK_VIEW_ROLES, taskProgress, taskStateLabel, validateReport, validateReturnComment, validateTask } from './tasks.rules.js';
+export const tasksToXlsx: (typeof import('./tasks-xlsx.js'))['tasksToXlsx'] = async (...args) =>
+  (await import('./tasks-xlsx.js')).tasksToXlsx(...args);
+export {
+  assertCanReport,
+  assertCanReview,
+  isTaskOverdue,
+  quarterLabel,
+  quarterOf,
+  REPORT_STATES,
+  TASK_MANAGE_ROLES,
+  TASK_REPORT_ROLES,
+  TASK_STATES,
+  TASK_VIEW_ROLES,
+  taskProgress,
+  taskStateLabel,
+  validateReport,
+  validateReturnComment,
+  validateTask,
+} from './tasks.rules.js';
 export type { TaskFields, TaskInput, TaskProgress, TaskState } from './tasks.rules.js';
-export { allTasks, getTask, listReports, listTasks, overdueTaskCount, taskCategories, taskCounts } from './tasks.store.js';
+export {
+  allTasks,
+  getTask,
+  listReports,
+  listTasks,
+  overdueTaskCount,
+  taskCategories,
+  taskCounts,
+} from './tasks.store.js';
 export type { TaskFilter, TaskReportRow, TaskRow, TaskView } from './tasks.store.js';
 export { trendChart } from './trend.js';
 export { updateTask } from './update-task.js';

@@ -44,7 +44,10 @@ async function alive(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 /** Checks each distinct URL once, hosts in parallel, links of one host one after another. */
-export async function checkExternalLinks(urls: readonly string[], s: ExternalLinkSettings): Promise<{ checked: number; skipped: number; broken: string[] }> {
+export async function checkExternalLinks(
+  urls: readonly string[],
+  s: ExternalLinkSettings,
+): Promise<{ checked: number; skipped: number; broken: string[] }> {
   const byHost = new Map<string, string[]>();
   for (const u of new Set(urls)) {
     const host = new URL(u).host;
@@ -70,7 +73,9 @@ export async function checkExternalLinks(urls: readonly string[], s: ExternalLin
 
 /** Published items' external links of the agency's subtree. */
 export async function agencyExternalLinks(db: Db, orgId: number, ownHost: string | null): Promise<string[]> {
-  return (await publishedBodiesContaining(db, orgId, ['http://', 'https://'])).flatMap((b) => externalLinks(b, ownHost));
+  return (await publishedBodiesContaining(db, orgId, ['http://', 'https://'])).flatMap((b) =>
+    externalLinks(b, ownHost),
+  );
 }
 
 /** Published attachments of the agency whose stored file is missing (a broken download link). */

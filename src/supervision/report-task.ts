@@ -7,7 +7,11 @@ import { getTask } from './tasks.store.js';
 import { canReportTask } from './task-access.js';
 
 /** The responsible agency reports progress with evidence; the task waits for review. */
-export async function reportTask(ctx: Ctx, id: number, input: { progress: string; links: string }): Promise<{ reportId: number }> {
+export async function reportTask(
+  ctx: Ctx,
+  id: number,
+  input: { progress: string; links: string },
+): Promise<{ reportId: number }> {
   const { fields, errors } = validateReport(input);
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
@@ -18,10 +22,25 @@ export async function reportTask(ctx: Ctx, id: number, input: { progress: string
     const now = ctx.now().toISOString();
     const r = await trx
       .insertInto('supervision_task_reports')
-      .values({ task_id: id, progress: fields.progress, links: fields.links, state: 'submitted', review_comment: null, reported_by: ctx.actor.userId, reported_by_label: ctx.actor.label, reviewed_by_label: null, created_at: now, reviewed_at: null })
+      .values({
+        task_id: id,
+        progress: fields.progress,
+        links: fields.links,
+        state: 'submitted',
+        review_comment: null,
+        reported_by: ctx.actor.userId,
+        reported_by_label: ctx.actor.label,
+        reviewed_by_label: null,
+        created_at: now,
+        reviewed_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('supervision_tasks').set({ state: 'reported', updated_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('supervision_tasks')
+      .set({ state: 'reported', updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await writeAudit(trx, ctx, {
       action: 'supervision.task.report',
       subjectType: 'supervision_task',

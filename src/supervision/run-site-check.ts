@@ -7,7 +7,15 @@ import { getOrg, rolesAllow } from '../orgs/index.js';
 import { checkSite, diffChecks } from './site-check.rules.js';
 import { collectSiteFacts } from './site-facts.js';
 import { agencyExternalLinks, checkExternalLinks, missingAttachmentFiles } from './link-check.js';
-import { HISTORY_LIMIT, historyKey, readCheckSettings, readHistory, readKinds, writeSetting, type StoredCheck } from './site-check-settings.js';
+import {
+  HISTORY_LIMIT,
+  historyKey,
+  readCheckSettings,
+  readHistory,
+  readKinds,
+  writeSetting,
+  type StoredCheck,
+} from './site-check-settings.js';
 
 /** Runs the website check of one agency (supervisor in its subtree, or the system job) and keeps it in the history. */
 export async function runSiteCheck(ctx: Ctx, orgId: number): Promise<StoredCheck> {
@@ -24,12 +32,27 @@ export async function runSiteCheck(ctx: Ctx, orgId: number): Promise<StoredCheck
     const urls = await agencyExternalLinks(ctx.db, org.id, new URL(ctx.config.publicUrl).host);
     externalBroken = (await checkExternalLinks(urls, settings.externalLinks)).broken.length;
   }
-  const result = checkSite({ ...facts, brokenLinksOther: facts.brokenLinksOther + missingFiles + externalBroken }, settings);
+  const result = checkSite(
+    { ...facts, brokenLinksOther: facts.brokenLinksOther + missingFiles + externalBroken },
+    settings,
+  );
   return tx(ctx, async (trx) => {
     const history = await readHistory(trx, org.id);
     const diff = diffChecks(history[0]?.result ?? null, result);
-    const stored: StoredCheck = { checkedOn: today, at: ctx.now().toISOString(), result, added: diff.added.map((f) => f.text), resolved: diff.resolved.map((f) => f.text) };
-    await writeSetting(trx, historyKey(org.id), [stored, ...history].slice(0, HISTORY_LIMIT), stored.at, ctx.actor.userId);
+    const stored: StoredCheck = {
+      checkedOn: today,
+      at: ctx.now().toISOString(),
+      result,
+      added: diff.added.map((f) => f.text),
+      resolved: diff.resolved.map((f) => f.text),
+    };
+    await writeSetting(
+      trx,
+      historyKey(org.id),
+      [stored, ...history].slice(0, HISTORY_LIMIT),
+      stored.at,
+      ctx.actor.userId,
+    );
     await writeAudit(trx, ctx, {
       action: 'supervision.site_check',
       subjectType: 'org',

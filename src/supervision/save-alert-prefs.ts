@@ -8,7 +8,8 @@ import { DASHBOARD_ROLES } from './build-dashboard.js';
 
 /** Saves which daily alerts the signed-in user receives, and whether by email too. */
 export async function saveAlertPrefs(ctx: Ctx, input: { kinds: string[]; email: boolean }): Promise<AlertKind[]> {
-  if (ctx.actor.kind !== 'user' || ctx.actor.userId === null || !rolesAllow(ctx.actor, DASHBOARD_ROLES)) throw forbidden();
+  if (ctx.actor.kind !== 'user' || ctx.actor.userId === null || !rolesAllow(ctx.actor, DASHBOARD_ROLES))
+    throw forbidden();
   const bad = input.kinds.filter((k) => !isAlertKind(k));
   if (bad.length) throw invalidFields([{ code: 'alert_kind_invalid', message: '提醒类型无效。', field: 'kinds' }]);
   const kinds = [...new Set(input.kinds)] as AlertKind[];
@@ -19,7 +20,9 @@ export async function saveAlertPrefs(ctx: Ctx, input: { kinds: string[]; email: 
     await trx
       .insertInto('supervision_alert_prefs')
       .values({ user_id: userId, kinds: value, email: input.email ? 1 : 0, updated_at: now })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ kinds: value, email: input.email ? 1 : 0, updated_at: now }))
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet({ kinds: value, email: input.email ? 1 : 0, updated_at: now }),
+      )
       .execute();
     await writeAudit(trx, ctx, {
       action: 'supervision.alerts.prefs',

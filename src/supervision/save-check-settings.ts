@@ -9,7 +9,15 @@ import { TABLE_KEY, writeSetting } from './site-check-settings.js';
 /** Form values by name: thresholds, `d.<key>.points`, `d.<key>.cap`, `ext.enabled`, `ext.timeoutMs`, `ext.perHost`. */
 export type CheckSettingsForm = Record<string, string | undefined>;
 
-const THRESHOLDS = ['newsDays', 'noticeMonths', 'longUnupdatedMonths', 'vetoStaleColumns', 'vetoLongUnupdated', 'vetoEmptyColumns', 'homeDays'] as const;
+const THRESHOLDS = [
+  'newsDays',
+  'noticeMonths',
+  'longUnupdatedMonths',
+  'vetoStaleColumns',
+  'vetoLongUnupdated',
+  'vetoEmptyColumns',
+  'homeDays',
+] as const;
 
 /** Parses and checks the form; every problem is reported with its field. */
 export function parseCheckSettings(f: CheckSettingsForm): { settings?: CheckSettings; errors: FieldError[] } {
@@ -18,16 +26,30 @@ export function parseCheckSettings(f: CheckSettingsForm): { settings?: CheckSett
     const raw = (f[name] ?? '').trim();
     const n = Number(raw);
     if (!raw || !Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n))) {
-      errors.push({ code: 'setting_invalid', message: `请填写 ${min} 至 ${max} 之间的${int ? '整数' : '数字'}。`, field: name });
+      errors.push({
+        code: 'setting_invalid',
+        message: `请填写 ${min} 至 ${max} 之间的${int ? '整数' : '数字'}。`,
+        field: name,
+      });
       return 0;
     }
     return n;
   };
-  const t = Object.fromEntries(THRESHOLDS.map((k) => [k, num(k, 1, 1000, true)])) as Record<(typeof THRESHOLDS)[number], number>;
+  const t = Object.fromEntries(THRESHOLDS.map((k) => [k, num(k, 1, 1000, true)])) as Record<
+    (typeof THRESHOLDS)[number],
+    number
+  >;
   const deductions = Object.fromEntries(
-    (Object.keys(DEFAULT_CHECK_SETTINGS.deductions) as DeductionKey[]).map((k) => [k, { points: num(`d.${k}.points`, 0, 100, false), cap: num(`d.${k}.cap`, 0, 100, false) }]),
+    (Object.keys(DEFAULT_CHECK_SETTINGS.deductions) as DeductionKey[]).map((k) => [
+      k,
+      { points: num(`d.${k}.points`, 0, 100, false), cap: num(`d.${k}.cap`, 0, 100, false) },
+    ]),
   ) as CheckSettings['deductions'];
-  const externalLinks = { enabled: f['ext.enabled'] === '1', timeoutMs: num('ext.timeoutMs', 500, 60000, true), perHost: num('ext.perHost', 1, 100, true) };
+  const externalLinks = {
+    enabled: f['ext.enabled'] === '1',
+    timeoutMs: num('ext.timeoutMs', 500, 60000, true),
+    perHost: num('ext.perHost', 1, 100, true),
+  };
   if (errors.length) return { errors };
   return { errors, settings: { ...t, deductions, externalLinks } };
 }
@@ -43,7 +65,11 @@ export async function saveCheckSettings(ctx: Ctx, form: CheckSettingsForm): Prom
       action: 'supervision.check_settings',
       subjectType: 'settings',
       subjectId: TABLE_KEY,
-      summary: `修改网站检查设置：外部链接检查${settings.externalLinks.enabled ? '开启' : '关闭'}，扣分表 ${Object.entries(settings.deductions).map(([k, v]) => `${k}=${v.points}/${v.cap}`).join('，')}`,
+      summary: `修改网站检查设置：外部链接检查${settings.externalLinks.enabled ? '开启' : '关闭'}，扣分表 ${Object.entries(
+        settings.deductions,
+      )
+        .map(([k, v]) => `${k}=${v.points}/${v.cap}`)
+        .join('，')}`,
     });
   });
   return settings;

@@ -18,6 +18,12 @@ export async function setColumnKinds(ctx: Ctx, orgId: number, kinds: Record<stri
   await tx(ctx, async (trx) => {
     await writeSetting(trx, kindsKey(org.id), kinds, ctx.now().toISOString(), ctx.actor.userId);
     const n = (k: string) => Object.values(kinds).filter((v) => v === k).length;
-    await writeAudit(trx, ctx, { action: 'supervision.check.kinds', subjectType: 'org', subjectId: org.id, orgId: org.id, summary: `设置网站检查栏目类型（${org.name}）：动态要闻类 ${n('news')} 个，通知公告政策文件类 ${n('notice')} 个` });
+    await writeAudit(trx, ctx, {
+      action: 'supervision.check.kinds',
+      subjectType: 'org',
+      subjectId: org.id,
+      orgId: org.id,
+      summary: `设置网站检查栏目类型（${org.name}）：动态要闻类 ${n('news')} 个，通知公告政策文件类 ${n('notice')} 个`,
+    });
   });
 }

@@ -39,7 +39,13 @@ async function read<T>(db: Db, key: string, fallback: T): Promise<T> {
 }
 
 /** Writes a JSON setting (inside the caller's transaction). */
-export async function writeSetting(db: Db, key: string, value: unknown, now: string, userId: number | null): Promise<void> {
+export async function writeSetting(
+  db: Db,
+  key: string,
+  value: unknown,
+  now: string,
+  userId: number | null,
+): Promise<void> {
   const v = JSON.stringify(value);
   await db
     .insertInto('settings')

@@ -7,7 +7,9 @@ import { latestChecks, readHistory, readKinds, type StoredCheck } from './site-c
 import type { ColumnKind } from './site-check.rules.js';
 
 /** The agencies a supervisor checks (no internal sections), each with its latest check when it has one. */
-export async function checkOverview(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<Array<{ org: OrgRow; last?: StoredCheck }>> {
+export async function checkOverview(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+): Promise<Array<{ org: OrgRow; last?: StoredCheck }>> {
   const paths = scopePaths(ctx.actor, ['supervisor']);
   if (!paths.length) throw forbidden();
   const orgs = (await listOrgs(ctx.db, { underPaths: paths })).filter((o) => o.kind !== 'section');
@@ -19,9 +21,19 @@ export async function checkOverview(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<Arr
 export async function agencyChecks(
   ctx: Pick<Ctx, 'db' | 'actor'>,
   orgId: number,
-): Promise<{ org: OrgRow; history: StoredCheck[]; categories: Array<{ id: number; name: string }>; kinds: Record<string, ColumnKind> }> {
+): Promise<{
+  org: OrgRow;
+  history: StoredCheck[];
+  categories: Array<{ id: number; name: string }>;
+  kinds: Record<string, ColumnKind>;
+}> {
   const org = await getOrg(ctx.db, orgId);
   if (!org) throw notFound('org_not_found', '机构不存在。');
   if (!rolesAllow(ctx.actor, ['supervisor'], org.path)) throw forbidden();
-  return { org, history: await readHistory(ctx.db, org.id), categories: await categoryNames(ctx.db, org.id), kinds: await readKinds(ctx.db, org.id) };
+  return {
+    org,
+    history: await readHistory(ctx.db, org.id),
+    categories: await categoryNames(ctx.db, org.id),
+    kinds: await readKinds(ctx.db, org.id),
+  };
 }

@@ -50,7 +50,13 @@ export interface CheckSettings {
   externalLinks: { enabled: boolean; timeoutMs: number; perHost: number };
 }
 
-export type DeductionKey = 'stale_news_column' | 'stale_notice_column' | 'empty_column' | 'undated_item' | 'broken_link_home' | 'broken_link_other';
+export type DeductionKey =
+  | 'stale_news_column'
+  | 'stale_notice_column'
+  | 'empty_column'
+  | 'undated_item'
+  | 'broken_link_home'
+  | 'broken_link_other';
 
 /** Default settings: thresholds from REFERENCE §4.2; deductions §4.3 (indicative, [V2]/[R]). */
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
@@ -112,22 +118,55 @@ export function checkSite(f: SiteFacts, s: CheckSettings = DEFAULT_CHECK_SETTING
   const empty = f.columns.filter((c) => c.items === 0);
   const names = (cs: readonly ColumnFacts[]) => cs.map((c) => `“${c.name}”`).join('、');
 
-  if (notSince(f.homeLastUpdated, addDays(f.today, -s.homeDays))) findings.push({ code: 'home_not_updated', text: `首页 ${s.homeDays} 天内无信息更新。`, veto: true, points: 0 });
+  if (notSince(f.homeLastUpdated, addDays(f.today, -s.homeDays)))
+    findings.push({ code: 'home_not_updated', text: `首页 ${s.homeDays} 天内无信息更新。`, veto: true, points: 0 });
   if (staleNews.length + staleNotice.length >= s.vetoStaleColumns) {
-    findings.push({ code: 'columns_not_updated', text: `动态、要闻类栏目 2 周内或通知公告、政策文件类栏目 6 个月内未更新的共 ${staleNews.length + staleNotice.length} 个（≥ ${s.vetoStaleColumns} 个）：${names([...staleNews, ...staleNotice])}。`, veto: true, points: 0 });
+    findings.push({
+      code: 'columns_not_updated',
+      text: `动态、要闻类栏目 2 周内或通知公告、政策文件类栏目 6 个月内未更新的共 ${staleNews.length + staleNotice.length} 个（≥ ${s.vetoStaleColumns} 个）：${names([...staleNews, ...staleNotice])}。`,
+      veto: true,
+      points: 0,
+    });
   }
-  if (longStale.length >= s.vetoLongUnupdated) findings.push({ code: 'long_unupdated', text: `长期未更新栏目 ${longStale.length} 个（≥ ${s.vetoLongUnupdated} 个）。`, veto: true, points: 0 });
-  if (empty.length >= s.vetoEmptyColumns) findings.push({ code: 'empty_columns', text: `空白栏目 ${empty.length} 个（≥ ${s.vetoEmptyColumns} 个）：${names(empty)}。`, veto: true, points: 0 });
-  if (f.hasMessageChannel === false) findings.push({ code: 'no_message_channel', text: '未提供网上有效咨询建言渠道。', veto: true, points: 0 });
-  if (f.messagesOver3Months > 0) findings.push({ code: 'messages_unanswered', text: `近 1 年内有 ${f.messagesOver3Months} 条有效留言超过 3 个月未回应。`, veto: true, points: 0 });
+  if (longStale.length >= s.vetoLongUnupdated)
+    findings.push({
+      code: 'long_unupdated',
+      text: `长期未更新栏目 ${longStale.length} 个（≥ ${s.vetoLongUnupdated} 个）。`,
+      veto: true,
+      points: 0,
+    });
+  if (empty.length >= s.vetoEmptyColumns)
+    findings.push({
+      code: 'empty_columns',
+      text: `空白栏目 ${empty.length} 个（≥ ${s.vetoEmptyColumns} 个）：${names(empty)}。`,
+      veto: true,
+      points: 0,
+    });
+  if (f.hasMessageChannel === false)
+    findings.push({ code: 'no_message_channel', text: '未提供网上有效咨询建言渠道。', veto: true, points: 0 });
+  if (f.messagesOver3Months > 0)
+    findings.push({
+      code: 'messages_unanswered',
+      text: `近 1 年内有 ${f.messagesOver3Months} 条有效留言超过 3 个月未回应。`,
+      veto: true,
+      points: 0,
+    });
 
   const deduct = (key: DeductionKey, n: number, text: string) => {
     if (!n) return;
     const d = s.deductions[key];
     findings.push({ code: key, text, veto: false, points: Math.round(Math.min(d.cap, n * d.points) * 10) / 10 });
   };
-  deduct('stale_news_column', staleNews.length, `动态、要闻类栏目 2 周内未更新 ${staleNews.length} 个${staleNews.length ? `：${names(staleNews)}` : ''}。`);
-  deduct('stale_notice_column', staleNotice.length, `通知公告、政策文件类栏目 6 个月内未更新 ${staleNotice.length} 个${staleNotice.length ? `：${names(staleNotice)}` : ''}。`);
+  deduct(
+    'stale_news_column',
+    staleNews.length,
+    `动态、要闻类栏目 2 周内未更新 ${staleNews.length} 个${staleNews.length ? `：${names(staleNews)}` : ''}。`,
+  );
+  deduct(
+    'stale_notice_column',
+    staleNotice.length,
+    `通知公告、政策文件类栏目 6 个月内未更新 ${staleNotice.length} 个${staleNotice.length ? `：${names(staleNotice)}` : ''}。`,
+  );
   deduct('empty_column', empty.length, `空白栏目 ${empty.length} 个。`);
   const undated = f.columns.reduce((a, c) => a + c.undatedItems, 0);
   deduct('undated_item', undated, `${undated} 条信息未注明发布时间（视为不更新）。`);
@@ -145,5 +184,8 @@ export function diffChecks(prev: CheckResult | null, cur: CheckResult): { added:
   if (!prev) return { added: cur.findings, resolved: [] };
   const had = new Set(prev.findings.map((f) => f.code));
   const has = new Set(cur.findings.map((f) => f.code));
-  return { added: cur.findings.filter((f) => !had.has(f.code)), resolved: prev.findings.filter((f) => !has.has(f.code)) };
+  return {
+    added: cur.findings.filter((f) => !had.has(f.code)),
+    resolved: prev.findings.filter((f) => !has.has(f.code)),
+  };
 }

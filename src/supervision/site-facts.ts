@@ -4,17 +4,29 @@
  * (interaction/interaction-figures.ts).
  */
 import type { Db } from '../platform/db/schema.js';
-import { categoryFacts, lastProactivePublished, publishedBodiesContaining, publishedItemIds } from '../catalog/index.js';
+import {
+  categoryFacts,
+  lastProactivePublished,
+  publishedBodiesContaining,
+  publishedItemIds,
+} from '../catalog/index.js';
 import { messageDatesOfAgency } from '../interaction/index.js';
 import { minusMonths, type ColumnKind, type SiteFacts } from './site-check.rules.js';
 
 /** Internal links to catalogue items in a body (`/gk/items/123`). */
 export function internalItemLinks(html: string): number[] {
-  return [...html.matchAll(/href\s*=\s*["'](?:https?:\/\/[^/"']+)?\/gk\/items\/(\d{1,9})["'#?]/gi)].map((m) => Number(m[1]));
+  return [...html.matchAll(/href\s*=\s*["'](?:https?:\/\/[^/"']+)?\/gk\/items\/(\d{1,9})["'#?]/gi)].map((m) =>
+    Number(m[1]),
+  );
 }
 
 /** The facts of the agency `orgId` on `today`, with each category's kind from the settings. */
-export async function collectSiteFacts(db: Db, orgId: number, today: string, kinds: Readonly<Record<string, ColumnKind>>): Promise<SiteFacts> {
+export async function collectSiteFacts(
+  db: Db,
+  orgId: number,
+  today: string,
+  kinds: Readonly<Record<string, ColumnKind>>,
+): Promise<SiteFacts> {
   const cols = await categoryFacts(db, orgId);
   const home = await lastProactivePublished(db, orgId);
   const bodies = await publishedBodiesContaining(db, orgId, ['/gk/items/']);
@@ -22,12 +34,21 @@ export async function collectSiteFacts(db: Db, orgId: number, today: string, kin
   const broken = bodies.reduce((a, b) => a + internalItemLinks(b).filter((id) => !live.has(id)).length, 0);
   const messages = await messageDatesOfAgency(db, orgId, { from: minusMonths(today, 12), to: today });
   // unanswered for more than three months: the reply (or today) came after received + 3 months
-  const over3Months = messages.filter((m) => minusMonths(m.repliedOn && m.repliedOn <= today ? m.repliedOn : today, 3) > m.receivedOn).length;
+  const over3Months = messages.filter(
+    (m) => minusMonths(m.repliedOn && m.repliedOn <= today ? m.repliedOn : today, 3) > m.receivedOn,
+  ).length;
   return {
     today,
     // Legitimately absent: an agency that has published nothing yet has no home-page date (the check then vetoes).
     homeLastUpdated: home,
-    columns: cols.map((c) => ({ id: c.id, name: c.name, kind: kinds[String(c.id)] ?? 'other', lastUpdated: c.lastPublished, items: c.items, undatedItems: c.undated })),
+    columns: cols.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: kinds[String(c.id)] ?? 'other',
+      lastUpdated: c.lastPublished,
+      items: c.items,
+      undatedItems: c.undated,
+    })),
     // Gongkai itself offers the 留言 channel to every agency.
     hasMessageChannel: true,
     messagesOver3Months: over3Months,

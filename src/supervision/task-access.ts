@@ -5,9 +5,11 @@ import { TASK_MANAGE_ROLES, TASK_REPORT_ROLES } from './tasks.rules.js';
 import type { TaskFilter, TaskView } from './tasks.store.js';
 
 /** True when the actor supervises the task (its jurisdiction lies in a supervisor grant). */
-export const canManageTask = (actor: Actor, t: Pick<TaskView, 'org_path'>): boolean => rolesAllow(actor, TASK_MANAGE_ROLES, t.org_path);
+export const canManageTask = (actor: Actor, t: Pick<TaskView, 'org_path'>): boolean =>
+  rolesAllow(actor, TASK_MANAGE_ROLES, t.org_path);
 /** True when the actor reports for the responsible agency. */
-export const canReportTask = (actor: Actor, t: Pick<TaskView, 'responsible_path'>): boolean => rolesAllow(actor, TASK_REPORT_ROLES, t.responsible_path);
+export const canReportTask = (actor: Actor, t: Pick<TaskView, 'responsible_path'>): boolean =>
+  rolesAllow(actor, TASK_REPORT_ROLES, t.responsible_path);
 /** True when the actor may see the task. */
 export const canViewTask = (actor: Actor, t: Pick<TaskView, 'org_path' | 'responsible_path'>): boolean =>
   canManageTask(actor, t) || canReportTask(actor, t) || rolesAllow(actor, TASK_MANAGE_ROLES, t.responsible_path);

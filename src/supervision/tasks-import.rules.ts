@@ -7,7 +7,18 @@ import { isValidIsoDate } from '../platform/dates.js';
 import { validateTask, type TaskFields } from './tasks.rules.js';
 
 /** Column headers of the table (export and import). */
-export const TASK_COLUMNS = ['序号', '年度', '类别', '任务内容', '责任单位', '责任科室', '完成时限', '佐证材料要求', '状态', '是否逾期'] as const;
+export const TASK_COLUMNS = [
+  '序号',
+  '年度',
+  '类别',
+  '任务内容',
+  '责任单位',
+  '责任科室',
+  '完成时限',
+  '佐证材料要求',
+  '状态',
+  '是否逾期',
+] as const;
 /** Columns an import must have. */
 export const REQUIRED_IMPORT_COLUMNS = ['类别', '任务内容', '责任单位', '完成时限', '佐证材料要求'] as const;
 
@@ -27,7 +38,12 @@ export function mapHeader(header: readonly string[]): { index: Record<string, nu
     if ((TASK_COLUMNS as readonly string[]).includes(k) && index[k] === undefined) index[k] = i;
   });
   const missing = REQUIRED_IMPORT_COLUMNS.filter((c) => index[c] === undefined);
-  return { index, errors: missing.length ? [{ code: 'import_columns_missing', message: `表头缺少以下列：${missing.join('、')}。`, field: 'file' }] : [] };
+  return {
+    index,
+    errors: missing.length
+      ? [{ code: 'import_columns_missing', message: `表头缺少以下列：${missing.join('、')}。`, field: 'file' }]
+      : [],
+  };
 }
 
 /** An org the import may name: the agencies of the jurisdiction (name and short name). */
@@ -46,7 +62,9 @@ export function parseTaskRows(
   orgs: readonly NamedOrg[],
 ): { tasks: TaskFields[]; errors: FieldError[] } {
   const byName = new Map<string, NamedOrg[]>();
-  for (const o of orgs) for (const n of new Set([o.name, o.shortName].filter((x): x is string => !!x))) byName.set(n, [...(byName.get(n) ?? []), o]);
+  for (const o of orgs)
+    for (const n of new Set([o.name, o.shortName].filter((x): x is string => !!x)))
+      byName.set(n, [...(byName.get(n) ?? []), o]);
   const tasks: TaskFields[] = [];
   const errors: FieldError[] = [];
   const cell = (r: readonly string[], col: string) => (index[col] === undefined ? '' : (r[index[col]] ?? '').trim());
@@ -72,10 +90,18 @@ export function parseTaskRows(
       deadline: deadline ?? (rawDeadline ? '2000-01-01' : ''),
       evidenceRequired: cell(cells, '佐证材料要求'),
     });
-    for (const e of v.errors) if (!(e.field === 'responsibleOrgId' && respName) && !(e.field === 'deadline' && rawDeadline)) rowErrors.push(e.message.replace(/。$/, ''));
-    if (rowErrors.length) errors.push({ code: 'import_row_invalid', message: `第 ${rowNumber} 行：${rowErrors.join('；')}。`, field: 'file' });
+    for (const e of v.errors)
+      if (!(e.field === 'responsibleOrgId' && respName) && !(e.field === 'deadline' && rawDeadline))
+        rowErrors.push(e.message.replace(/。$/, ''));
+    if (rowErrors.length)
+      errors.push({
+        code: 'import_row_invalid',
+        message: `第 ${rowNumber} 行：${rowErrors.join('；')}。`,
+        field: 'file',
+      });
     else if (v.fields) tasks.push(v.fields);
   }
-  if (!errors.length && !tasks.length) errors.push({ code: 'import_empty', message: '表格中没有任务数据。', field: 'file' });
+  if (!errors.length && !tasks.length)
+    errors.push({ code: 'import_empty', message: '表格中没有任务数据。', field: 'file' });
   return { tasks, errors };
 }

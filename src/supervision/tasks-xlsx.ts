@@ -16,7 +16,18 @@ export async function tasksToXlsx(tasks: readonly TaskView[], today: string): Pr
   ws.addRow([...TASK_COLUMNS]);
   ws.getRow(1).font = { bold: true };
   for (const t of tasks) {
-    ws.addRow([t.seq, t.year, t.category, t.content, t.responsible_name, t.department_name ?? '', excelDate(t.deadline) ?? t.deadline, t.evidence_required, taskStateLabel(t.state), isTaskOverdue(t, today) ? '是' : '否']);
+    ws.addRow([
+      t.seq,
+      t.year,
+      t.category,
+      t.content,
+      t.responsible_name,
+      t.department_name ?? '',
+      excelDate(t.deadline) ?? t.deadline,
+      t.evidence_required,
+      taskStateLabel(t.state),
+      isTaskOverdue(t, today) ? '是' : '否',
+    ]);
   }
   [6, 6, 14, 50, 20, 14, 12, 30, 8, 8].forEach((w, i) => {
     const col = ws.getColumn(i + 1);
@@ -36,14 +47,17 @@ const cellText = (v: ExcelJS.CellValue): string => {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v) return String(v.text);
-    if ('result' in v) return v.result == null ? '' : v.result instanceof Date ? v.result.toISOString().slice(0, 10) : String(v.result);
+    if ('result' in v)
+      return v.result == null ? '' : v.result instanceof Date ? v.result.toISOString().slice(0, 10) : String(v.result);
     return '';
   }
   return String(v);
 };
 
 /** Reads the first sheet: its first row as header, the rest as text cells with their row numbers; null when not an XLSX. */
-export async function readSheet(data: Buffer): Promise<{ header: string[]; rows: Array<{ rowNumber: number; cells: string[] }> } | null> {
+export async function readSheet(
+  data: Buffer,
+): Promise<{ header: string[]; rows: Array<{ rowNumber: number; cells: string[] }> } | null> {
   const wb = new ExcelJS.Workbook();
   if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) refuseUnsafeArchive(data, 'file', true);
   try {

@@ -50,19 +50,34 @@ export interface TaskFields {
 export function validateTask(input: TaskInput): { fields: TaskFields | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const year = Number(input.year);
-  if (!Number.isInteger(year) || year < 2008 || year > 2100) errors.push({ code: 'task_year_invalid', message: '请填写正确的年度（如 2026）。', field: 'year' });
+  if (!Number.isInteger(year) || year < 2008 || year > 2100)
+    errors.push({ code: 'task_year_invalid', message: '请填写正确的年度（如 2026）。', field: 'year' });
   const category = (input.category ?? '').trim();
   if (!category) errors.push({ code: 'task_category_required', message: '请填写任务类别。', field: 'category' });
-  else if (category.length > 100) errors.push({ code: 'task_category_too_long', message: '任务类别不能超过 100 个字。', field: 'category' });
+  else if (category.length > 100)
+    errors.push({ code: 'task_category_too_long', message: '任务类别不能超过 100 个字。', field: 'category' });
   const content = (input.content ?? '').trim();
   if (!content) errors.push({ code: 'task_content_required', message: '请填写任务内容。', field: 'content' });
-  else if (content.length > 2000) errors.push({ code: 'task_content_too_long', message: '任务内容不能超过 2000 个字。', field: 'content' });
-  if (!input.responsibleOrgId) errors.push({ code: 'task_org_required', message: '请选择责任单位。', field: 'responsibleOrgId' });
+  else if (content.length > 2000)
+    errors.push({ code: 'task_content_too_long', message: '任务内容不能超过 2000 个字。', field: 'content' });
+  if (!input.responsibleOrgId)
+    errors.push({ code: 'task_org_required', message: '请选择责任单位。', field: 'responsibleOrgId' });
   const deadline = (input.deadline ?? '').trim();
-  if (!isValidIsoDate(deadline)) errors.push({ code: 'task_deadline_invalid', message: '请填写正确的完成时限（格式：2026-06-30）。', field: 'deadline' });
+  if (!isValidIsoDate(deadline))
+    errors.push({
+      code: 'task_deadline_invalid',
+      message: '请填写正确的完成时限（格式：2026-06-30）。',
+      field: 'deadline',
+    });
   const evidence = (input.evidenceRequired ?? '').trim();
-  if (!evidence) errors.push({ code: 'task_evidence_required', message: '请填写佐证材料要求。', field: 'evidenceRequired' });
-  else if (evidence.length > 1000) errors.push({ code: 'task_evidence_too_long', message: '佐证材料要求不能超过 1000 个字。', field: 'evidenceRequired' });
+  if (!evidence)
+    errors.push({ code: 'task_evidence_required', message: '请填写佐证材料要求。', field: 'evidenceRequired' });
+  else if (evidence.length > 1000)
+    errors.push({
+      code: 'task_evidence_too_long',
+      message: '佐证材料要求不能超过 1000 个字。',
+      field: 'evidenceRequired',
+    });
   if (errors.length) return { fields: null, errors };
   return {
     fields: {
@@ -79,39 +94,53 @@ export function validateTask(input: TaskInput): { fields: TaskFields | null; err
 }
 
 /** Overdue: the deadline has passed (today is after it) and the task is not accepted. */
-export const isTaskOverdue = (t: { deadline: string; state: string }, today: string): boolean => t.state !== 'accepted' && t.deadline < today;
+export const isTaskOverdue = (t: { deadline: string; state: string }, today: string): boolean =>
+  t.state !== 'accepted' && t.deadline < today;
 
 /** Validates a progress report: text required; links one per line, http(s) or a site path. */
-export function validateReport(input: { progress: string; links: string }): { fields: { progress: string; links: string } | null; errors: FieldError[] } {
+export function validateReport(input: { progress: string; links: string }): {
+  fields: { progress: string; links: string } | null;
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   const progress = (input.progress ?? '').trim();
   if (!progress) errors.push({ code: 'report_progress_required', message: '请填写工作进展。', field: 'progress' });
-  else if (progress.length > 4000) errors.push({ code: 'report_progress_too_long', message: '工作进展不能超过 4000 个字。', field: 'progress' });
+  else if (progress.length > 4000)
+    errors.push({ code: 'report_progress_too_long', message: '工作进展不能超过 4000 个字。', field: 'progress' });
   const links = (input.links ?? '')
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
   const bad = links.filter((l) => !/^https?:\/\/\S+$/i.test(l) && !/^\/\S*$/.test(l));
-  if (bad.length) errors.push({ code: 'report_link_invalid', message: `佐证链接格式不正确：${bad[0].slice(0, 60)}（应以 http://、https:// 或 / 开头）。`, field: 'links' });
-  if (links.length > 50) errors.push({ code: 'report_links_too_many', message: '佐证链接不能超过 50 条。', field: 'links' });
+  if (bad.length)
+    errors.push({
+      code: 'report_link_invalid',
+      message: `佐证链接格式不正确：${bad[0].slice(0, 60)}（应以 http://、https:// 或 / 开头）。`,
+      field: 'links',
+    });
+  if (links.length > 50)
+    errors.push({ code: 'report_links_too_many', message: '佐证链接不能超过 50 条。', field: 'links' });
   return errors.length ? { fields: null, errors } : { fields: { progress, links: links.join('\n') }, errors };
 }
 
 /** Whether a report may be submitted now: a task not yet reported, or returned. */
 export function assertCanReport(state: string): void {
-  if (state !== 'open' && state !== 'returned') throw conflict('task_state_conflict', `任务当前状态为“${taskStateLabel(state)}”，不能报送进展。`);
+  if (state !== 'open' && state !== 'returned')
+    throw conflict('task_state_conflict', `任务当前状态为“${taskStateLabel(state)}”，不能报送进展。`);
 }
 
 /** Whether the supervisor may accept or return: only a reported task. */
 export function assertCanReview(state: string): void {
-  if (state !== 'reported') throw conflict('task_state_conflict', `任务当前状态为“${taskStateLabel(state)}”，没有待审核的进展。`);
+  if (state !== 'reported')
+    throw conflict('task_state_conflict', `任务当前状态为“${taskStateLabel(state)}”，没有待审核的进展。`);
 }
 
 /** Validates a return: a comment saying what is missing is required. */
 export function validateReturnComment(comment: string): FieldError[] {
   const c = (comment ?? '').trim();
   if (!c) return [{ code: 'review_comment_required', message: '退回时请填写退回理由。', field: 'comment' }];
-  if (c.length > 1000) return [{ code: 'review_comment_too_long', message: '退回理由不能超过 1000 个字。', field: 'comment' }];
+  if (c.length > 1000)
+    return [{ code: 'review_comment_too_long', message: '退回理由不能超过 1000 个字。', field: 'comment' }];
   return [];
 }
 
@@ -143,7 +172,12 @@ export function quarterOf(date: string): { year: number; quarter: number; from: 
   const quarter = Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
   const lastMonth = quarter * 3;
   const lastDay = [31, 30, 30, 31][quarter - 1];
-  return { year, quarter, from: `${year}-${String(lastMonth - 2).padStart(2, '0')}-01`, to: `${year}-${String(lastMonth).padStart(2, '0')}-${lastDay}` };
+  return {
+    year,
+    quarter,
+    from: `${year}-${String(lastMonth - 2).padStart(2, '0')}-01`,
+    to: `${year}-${String(lastMonth).padStart(2, '0')}-${lastDay}`,
+  };
 }
 
 /** Chinese quarter label: 第一季度 … 第四季度. */

@@ -6,7 +6,13 @@ import './supervision.tables.js';
 export type TaskRow = Selectable<SupervisionTasksTable>;
 export type TaskReportRow = Selectable<SupervisionTaskReportsTable>;
 /** A task with the names and paths of its orgs. */
-export type TaskView = TaskRow & { org_name: string; org_path: string; responsible_name: string; responsible_path: string; department_name: string | null };
+export type TaskView = TaskRow & {
+  org_name: string;
+  org_path: string;
+  responsible_name: string;
+  responsible_path: string;
+  department_name: string | null;
+};
 
 function taskQuery(db: Db) {
   return db
@@ -15,11 +21,18 @@ function taskQuery(db: Db) {
     .innerJoin('orgs as r', 'r.id', 't.responsible_org_id')
     .leftJoin('orgs as d', 'd.id', 't.department_org_id')
     .selectAll('t')
-    .select(['j.name as org_name', 'j.path as org_path', 'r.name as responsible_name', 'r.path as responsible_path', 'd.name as department_name']);
+    .select([
+      'j.name as org_name',
+      'j.path as org_path',
+      'r.name as responsible_name',
+      'r.path as responsible_path',
+      'd.name as department_name',
+    ]);
 }
 
 /** One task with its org names. */
-export const getTask = (db: Db, id: number): Promise<TaskView | undefined> => taskQuery(db).where('t.id', '=', id).executeTakeFirst();
+export const getTask = (db: Db, id: number): Promise<TaskView | undefined> =>
+  taskQuery(db).where('t.id', '=', id).executeTakeFirst();
 
 /** Filters of the task list: what the actor may see, and the user's choices. */
 export interface TaskFilter {
@@ -56,14 +69,29 @@ function filtered(db: Db, f: TaskFilter) {
 }
 
 /** A page of tasks, ordered by year, serial. */
-export async function listTasks(db: Db, f: TaskFilter, page = 1, perPage = 50): Promise<{ rows: TaskView[]; total: number }> {
-  const rows = await filtered(db, f).orderBy('t.year', 'desc').orderBy('t.org_id').orderBy('t.seq').limit(perPage).offset((page - 1) * perPage).execute();
-  const all = await filtered(db, f).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+export async function listTasks(
+  db: Db,
+  f: TaskFilter,
+  page = 1,
+  perPage = 50,
+): Promise<{ rows: TaskView[]; total: number }> {
+  const rows = await filtered(db, f)
+    .orderBy('t.year', 'desc')
+    .orderBy('t.org_id')
+    .orderBy('t.seq')
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute();
+  const all = await filtered(db, f)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return { rows, total: Number(all?.n ?? 0) };
 }
 
 /** Every task matching the filter (exports, notices). */
-export const allTasks = (db: Db, f: TaskFilter): Promise<TaskView[]> => filtered(db, f).orderBy('t.year', 'desc').orderBy('t.org_id').orderBy('t.seq').execute();
+export const allTasks = (db: Db, f: TaskFilter): Promise<TaskView[]> =>
+  filtered(db, f).orderBy('t.year', 'desc').orderBy('t.org_id').orderBy('t.seq').execute();
 
 /** Reports of a task, newest first. */
 export const listReports = (db: Db, taskId: number): Promise<TaskReportRow[]> =>
@@ -76,7 +104,10 @@ export async function taskCategories(db: Db, f: TaskFilter): Promise<string[]> {
 }
 
 /** Tasks of a year per responsible agency of the subtrees: how many, accepted, and overdue as of `today`. */
-export async function taskCounts(db: Db, q: { paths: readonly string[]; year: number; today: string }): Promise<Array<{ orgId: number; total: number; accepted: number; overdue: number }>> {
+export async function taskCounts(
+  db: Db,
+  q: { paths: readonly string[]; year: number; today: string },
+): Promise<Array<{ orgId: number; total: number; accepted: number; overdue: number }>> {
   if (!q.paths.length) return [];
   const rows = await db
     .selectFrom('supervision_tasks as t')
@@ -85,13 +116,27 @@ export async function taskCounts(db: Db, q: { paths: readonly string[]; year: nu
       't.responsible_org_id as org_id',
       eb.fn.countAll<number | string>().as('n'),
       eb.fn.sum<number | string>(eb.case().when('t.state', '=', 'accepted').then(1).else(0).end()).as('accepted'),
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('t.state', '<>', 'accepted'), eb('t.deadline', '<', q.today)])).then(1).else(0).end()).as('overdue'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(eb.and([eb('t.state', '<>', 'accepted'), eb('t.deadline', '<', q.today)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('overdue'),
     ])
     .where((eb) => eb.or(q.paths.map((p) => eb('o.path', 'like', `${p}%`))))
     .where('t.year', '=', q.year)
     .groupBy('t.responsible_org_id')
     .execute();
-  return rows.map((r) => ({ orgId: r.org_id, total: Number(r.n), accepted: Number(r.accepted ?? 0), overdue: Number(r.overdue ?? 0) }));
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    total: Number(r.n),
+    accepted: Number(r.accepted ?? 0),
+    overdue: Number(r.overdue ?? 0),
+  }));
 }
 
 /** Tasks of any year not accepted and past their deadline on `today`, responsible agency in the subtrees. */

@@ -7,7 +7,8 @@ export interface Series {
 }
 
 const COLORS = ['#1f5fa8', '#c0392b', '#2e8b57', '#8e44ad'];
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The `n` months ending with `toMonth` (YYYY-MM), oldest first. */
 export function monthsEnding(toMonth: string, n = 12): string[] {
@@ -34,7 +35,9 @@ export function trendSvg(title: string, months: readonly string[], series: reado
   const parts: string[] = [];
   for (let t = 0; t <= 4; t++) {
     const v = Math.round((max * t) / 4);
-    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/><text x="${left - 4}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - 10}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/><text x="${left - 4}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v}</text>`,
+    );
   }
   months.forEach((m, i) => {
     const x0 = left + i * step + 3;
@@ -45,11 +48,17 @@ export function trendSvg(title: string, months: readonly string[], series: reado
         `<rect x="${(x0 + j * barW).toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${(barW - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[j % COLORS.length]}"><title>${esc(`${m} ${s.label}：${v}`)}</title></rect>`,
       );
     });
-    parts.push(`<text x="${(x0 + step / 2 - 3).toFixed(1)}" y="${H - bottom + 14}" font-size="11" text-anchor="middle">${esc(m.slice(2).replace('-', '/'))}</text>`);
+    parts.push(
+      `<text x="${(x0 + step / 2 - 3).toFixed(1)}" y="${H - bottom + 14}" font-size="11" text-anchor="middle">${esc(m.slice(2).replace('-', '/'))}</text>`,
+    );
   });
   series.forEach((s, j) => {
-    parts.push(`<rect x="${left + j * 150}" y="${H - 14}" width="10" height="10" fill="${COLORS[j % COLORS.length]}"/><text x="${left + 14 + j * 150}" y="${H - 5}" font-size="12">${esc(s.label)}</text>`);
+    parts.push(
+      `<rect x="${left + j * 150}" y="${H - 14}" width="10" height="10" fill="${COLORS[j % COLORS.length]}"/><text x="${left + 14 + j * 150}" y="${H - 5}" font-size="12">${esc(s.label)}</text>`,
+    );
   });
-  const desc = series.map((s) => `${s.label}：${months.map((m, i) => `${m} ${s.values[i] ?? 0}`).join('，')}`).join('；');
+  const desc = series
+    .map((s) => `${s.label}：${months.map((m, i) => `${m} ${s.values[i] ?? 0}`).join('，')}`)
+    .join('；');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="trend-title trend-desc" font-family="sans-serif"><title id="trend-title">${esc(title)}</title><desc id="trend-desc">${esc(desc)}</desc>${parts.join('')}</svg>`;
 }

@@ -4,7 +4,12 @@ import { FIGURE_SOURCES } from './sources/index.js';
 import { monthsEnding, trendSvg, type Series } from './trend-chart.js';
 
 /** The trend chart SVG for the paths, 12 months up to `toDate`. */
-export async function trendChart(db: Db, paths: readonly string[], toDate: string, title = '近12个月趋势'): Promise<{ svg: string; months: string[]; series: Series[] }> {
+export async function trendChart(
+  db: Db,
+  paths: readonly string[],
+  toDate: string,
+  title = '近12个月趋势',
+): Promise<{ svg: string; months: string[]; series: Series[] }> {
   const months = monthsEnding(toDate.slice(0, 7));
   const series: Series[] = [];
   for (const s of FIGURE_SOURCES) {

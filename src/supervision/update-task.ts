@@ -16,10 +16,17 @@ export async function updateTask(ctx: Ctx, id: number, input: TaskInput): Promis
     if (!task) throw notFound('task_not_found', '任务不存在。');
     if (!canManageTask(ctx.actor, task)) throw forbidden();
     if (task.state === 'accepted') throw conflict('task_state_conflict', '任务已验收，不能修改。');
-    if (fields.year !== task.year) throw invalidFields([{ code: 'task_year_fixed', message: '任务的年度不能修改。', field: 'year' }]);
+    if (fields.year !== task.year)
+      throw invalidFields([{ code: 'task_year_fixed', message: '任务的年度不能修改。', field: 'year' }]);
     await checkTaskOrgs(trx, task.org_path, fields.responsible_org_id, fields.department_org_id);
-    await trx.updateTable('supervision_tasks').set({ ...fields, updated_at: ctx.now().toISOString() }).where('id', '=', id).execute();
-    const changed = (['category', 'content', 'responsible_org_id', 'department_org_id', 'deadline', 'evidence_required'] as const).filter((k) => fields[k] !== task[k]);
+    await trx
+      .updateTable('supervision_tasks')
+      .set({ ...fields, updated_at: ctx.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    const changed = (
+      ['category', 'content', 'responsible_org_id', 'department_org_id', 'deadline', 'evidence_required'] as const
+    ).filter((k) => fields[k] !== task[k]);
     await writeAudit(trx, ctx, {
       action: 'supervision.task.update',
       subjectType: 'supervision_task',

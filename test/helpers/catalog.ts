@@ -12,7 +12,14 @@ export async function makePublishedItem(
   db: Db,
   ctx: (actor: Ctx['actor']) => Ctx,
   org: OrgRow,
-  fields: { title: string; bodyHtml?: string; article20Item?: number; genre?: string; categoryId?: number; writtenOn?: string },
+  fields: {
+    title: string;
+    bodyHtml?: string;
+    article20Item?: number;
+    genre?: string;
+    categoryId?: number;
+    writtenOn?: string;
+  },
 ): Promise<number> {
   const editor = await makeUser(db, [['editor', org]]);
   const reviewer = await makeUser(db, [['secrecy_reviewer', org]]);

@@ -16,13 +16,23 @@ const ONLY = (process.env.GONGKAI_TEST_DIALECTS ?? 'sqlite,postgres').split(',')
 export function testConfig(over: Record<string, string> = {}): Config {
   // Each test database gets its own audit anchor file (the data folder is shared by every test file).
   const anchor = `anchors/audit-${process.pid}-${randomBytes(6).toString('hex')}.log`;
-  return loadConfig({ GONGKAI_ENV: 'test', GONGKAI_DATA_DIR: '.tmp/test-data', GONGKAI_LOGIN_MAX_FAILURES: '5', GONGKAI_JOBS: 'off', GONGKAI_NOW: TEST_NOW, GONGKAI_AUDIT_ANCHOR_FILE: anchor, ...over });
+  return loadConfig({
+    GONGKAI_ENV: 'test',
+    GONGKAI_DATA_DIR: '.tmp/test-data',
+    GONGKAI_LOGIN_MAX_FAILURES: '5',
+    GONGKAI_JOBS: 'off',
+    GONGKAI_NOW: TEST_NOW,
+    GONGKAI_AUDIT_ANCHOR_FILE: anchor,
+    ...over,
+  });
 }
 
 let seq = 0;
 
 /** Opens a fresh, migrated database of the dialect; `drop()` removes it. */
-export async function freshDatabase(dialect: Dialect): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  dialect: Dialect,
+): Promise<{ database: Database; url?: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ dialect: 'sqlite', sqliteFile: ':memory:' });
     await migrateToLatest(database.db);

@@ -14,16 +14,31 @@ const BIN = path.resolve('bin/gongkai');
 
 describe('bin/gongkai started from another directory', () => {
   const data = mkdtempSync(path.join(tmpdir(), 'gk-anywhere-'));
-  const env = { ...process.env, GONGKAI_ENV: 'production', GONGKAI_PUBLIC_URL: 'http://127.0.0.1', GONGKAI_DATA_DIR: data, GONGKAI_LOG_LEVEL: 'warn', GONGKAI_JOBS: 'off', GONGKAI_WORKERS: '1' };
+  const env = {
+    ...process.env,
+    GONGKAI_ENV: 'production',
+    GONGKAI_PUBLIC_URL: 'http://127.0.0.1',
+    GONGKAI_DATA_DIR: data,
+    GONGKAI_LOG_LEVEL: 'warn',
+    GONGKAI_JOBS: 'off',
+    GONGKAI_WORKERS: '1',
+  };
   let child: ChildProcess | undefined;
   let base = '';
 
   before(async () => {
     // A build, if one is due, happens here rather than inside the server's start-up wait.
-    assert.equal(spawnSync(process.execPath, [BIN, '--help'], { cwd: '/', encoding: 'utf8', timeout: 120_000 }).status, 0);
+    assert.equal(
+      spawnSync(process.execPath, [BIN, '--help'], { cwd: '/', encoding: 'utf8', timeout: 120_000 }).status,
+      0,
+    );
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [BIN, 'serve'], { cwd: '/', env: { ...env, GONGKAI_PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(process.execPath, [BIN, 'serve'], {
+      cwd: '/',
+      env: { ...env, GONGKAI_PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     for (let i = 0; i < 600; i++) {
@@ -65,7 +80,12 @@ describe('bin/gongkai started from another directory', () => {
     assert.equal(migrate.status, 0, migrate.stderr);
     assert.match(migrate.stdout, /数据库已是最新版本/);
     const file = path.join(data, 'backup.db');
-    const backup = spawnSync(process.execPath, [BIN, 'backup', file], { cwd: '/', env, encoding: 'utf8', timeout: 60_000 });
+    const backup = spawnSync(process.execPath, [BIN, 'backup', file], {
+      cwd: '/',
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(backup.status, 0, backup.stderr);
     assert.match(backup.stdout, /已备份到/);
   });

@@ -14,7 +14,9 @@ import { openPdf } from '../../src/platform/pdf.js';
 export const SOFFICE = process.env.GONGKAI_SOFFICE ?? '/usr/bin/soffice';
 const POPPLER = spawnSync('pdftoppm', ['-v']).error === undefined;
 export const renderSkip =
-  existsSync(SOFFICE) && POPPLER ? false : `SKIPPED: ${existsSync(SOFFICE) ? 'pdftoppm' : SOFFICE} not found (render tier: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)`;
+  existsSync(SOFFICE) && POPPLER
+    ? false
+    : `SKIPPED: ${existsSync(SOFFICE) ? 'pdftoppm' : SOFFICE} not found (render tier: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)`;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FONTS_CONF = path.join(ROOT, 'src/platform/office/gongwen-fonts.conf');
@@ -63,7 +65,14 @@ export async function pdfPages(data: Buffer): Promise<PdfPage[]> {
         // The glyph box of CJK type: about 0.88 of the size above the baseline, 0.12 below.
         // Chromium's PDFs map some CJK glyphs to Kangxi radicals (⽰ for 示): fold them back.
         const str = it.str.replace(/[\u2e80-\u2fdf]/gu, (ch) => ch.normalize('NFKC'));
-        items.push({ str, x: e, top: height - f - size * 0.88, bottom: height - f + size * 0.12, width: it.width, size });
+        items.push({
+          str,
+          x: e,
+          top: height - f - size * 0.88,
+          bottom: height - f + size * 0.12,
+          width: it.width,
+          size,
+        });
       }
       pages.push({ width, height, items });
       page.cleanup();
@@ -78,18 +87,34 @@ export async function pdfPages(data: Buffer): Promise<PdfPage[]> {
  * Converts the files to PDF with one LibreOffice run (its own profile, so parallel runs do not meet),
  * under .tmp/render/<group>/, and saves a PNG of each first page beside it.
  */
-export async function render(group: string, files: Array<{ name: string; data: Buffer }>): Promise<Map<string, Rendered>> {
+export async function render(
+  group: string,
+  files: Array<{ name: string; data: Buffer }>,
+): Promise<Map<string, Rendered>> {
   const dir = path.join(ROOT, '.tmp/render', group);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of files) writeFileSync(path.join(dir, f.name), f.data);
   const profile = mkdtempSync(path.join(tmpdir(), 'gk-soffice-'));
   try {
-    const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files.map((f) => path.join(dir, f.name))], {
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF, HOME: profile },
-    });
+    const r = spawnSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...files.map((f) => path.join(dir, f.name)),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF, HOME: profile },
+      },
+    );
     if (r.status !== 0) throw new Error(`LibreOffice failed (${r.status}): ${r.stderr || r.error?.message}`);
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -142,7 +167,14 @@ export function textLines(p: PdfPage): TextLine[] {
   }
   return groups.map((g) => {
     g.sort((a, b) => a.x - b.x);
-    return { text: g.map((i) => i.str).join(''), left: g[0].x, right: Math.max(...g.map((i) => i.x + i.width)), top: Math.min(...g.map((i) => i.top)), bottom: Math.max(...g.map((i) => i.bottom)), size: Math.max(...g.map((i) => i.size)) };
+    return {
+      text: g.map((i) => i.str).join(''),
+      left: g[0].x,
+      right: Math.max(...g.map((i) => i.x + i.width)),
+      top: Math.min(...g.map((i) => i.top)),
+      bottom: Math.max(...g.map((i) => i.bottom)),
+      size: Math.max(...g.map((i) => i.size)),
+    };
   });
 }
 

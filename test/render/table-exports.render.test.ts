@@ -16,13 +16,43 @@ import { catalogXlsx } from '../../src/catalog/catalog-xlsx.js';
 import { EXPORT_HEADER } from '../../src/catalog/export-rows.rules.js';
 import { readImportTable } from '../../src/catalog/import-file.js';
 
-const day = (i: number): string => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
-const AGENCIES = ['示例县人民政府办公室', '示例县发展和改革局', '示例县教育局', '示例县公安局', '示例县民政局', '示例县财政局', '示例县人力资源和社会保障局', '示例县自然资源局', '示例县生态环境局', '示例县住房和城乡建设局'];
+const day = (i: number): string =>
+  `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+const AGENCIES = [
+  '示例县人民政府办公室',
+  '示例县发展和改革局',
+  '示例县教育局',
+  '示例县公安局',
+  '示例县民政局',
+  '示例县财政局',
+  '示例县人力资源和社会保障局',
+  '示例县自然资源局',
+  '示例县生态环境局',
+  '示例县住房和城乡建设局',
+];
 
 function dashboard(): Dashboard {
   const columns = FIGURE_SOURCES.flatMap((s) => s.columns.map((c) => ({ ...c, source: s.key, available: true })));
-  const rows = Array.from({ length: 90 }, (_, i) => ({ orgId: i + 1, orgName: `${AGENCIES[i % AGENCIES.length]}（第${i + 1}组）`, values: Object.fromEntries(columns.map((c, j) => [c.key, c.format === 'pct' ? ((i * 7 + j) % 100) + 0.5 : c.format === 'text' ? 1 : (i * 13 + j) % 97])) }));
-  return { from: '2025-01-01', to: '2025-10-09', today: '2025-10-09', columns, rows, total: { orgId: 0, orgName: '合计', values: {} }, paths: [], provisionalNote: null };
+  const rows = Array.from({ length: 90 }, (_, i) => ({
+    orgId: i + 1,
+    orgName: `${AGENCIES[i % AGENCIES.length]}（第${i + 1}组）`,
+    values: Object.fromEntries(
+      columns.map((c, j) => [
+        c.key,
+        c.format === 'pct' ? ((i * 7 + j) % 100) + 0.5 : c.format === 'text' ? 1 : (i * 13 + j) % 97,
+      ]),
+    ),
+  }));
+  return {
+    from: '2025-01-01',
+    to: '2025-10-09',
+    today: '2025-10-09',
+    columns,
+    rows,
+    total: { orgId: 0, orgName: '合计', values: {} },
+    paths: [],
+    provisionalNote: null,
+  };
 }
 
 function tasks(): TaskView[] {
@@ -69,7 +99,10 @@ function catalogue(): string[][] {
   return [[...EXPORT_HEADER, '状态'], ...rows];
 }
 
-const text = (p: PdfPage): string => textLines(p).map((l) => l.text.replace(/\s+/g, '')).join('\n');
+const text = (p: PdfPage): string =>
+  textLines(p)
+    .map((l) => l.text.replace(/\s+/g, ''))
+    .join('\n');
 
 describe('dashboard, catalogue and task workbooks as printed by LibreOffice', { skip: renderSkip }, () => {
   let out: Map<string, Rendered>;

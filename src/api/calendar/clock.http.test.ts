@@ -27,19 +27,35 @@ describeApp('request clock and calendar over HTTP', (h) => {
     const res = await h.app().inject({
       method: 'POST',
       url: '/api/v1/clock',
-      payload: { received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'teleported', on: '2025-10-01' }] },
+      payload: {
+        received: { on: '2025-09-26', channel: 'online' },
+        events: [{ type: 'teleported', on: '2025-10-01' }],
+      },
     });
     assert.equal(res.statusCode, 400);
     const e = (res.json() as { errors: Array<{ code: string; field?: string }> }).errors[0];
     assert.match(e.field ?? '', /events\[0\]/);
     // Beyond the provisional horizon (the last announced year + 5) nothing is guessed.
-    const missing = await h.app().inject({ method: 'POST', url: '/api/v1/clock?asOf=2031-12-20', payload: { received: { on: '2031-12-20', channel: 'online' } } });
+    const missing = await h.app().inject({
+      method: 'POST',
+      url: '/api/v1/clock?asOf=2031-12-20',
+      payload: { received: { on: '2031-12-20', channel: 'online' } },
+    });
     assert.equal(missing.statusCode, 400);
     assert.equal((missing.json() as { errors: Array<{ code: string }> }).errors[0].code, 'calendar_year_missing');
     // A December receipt runs into 2027, not yet announced: computed on the provisional calendar and flagged.
-    const december = await h.app().inject({ method: 'POST', url: '/api/v1/clock?asOf=2026-12-21', payload: { received: { on: '2026-12-20', channel: 'online' } } });
+    const december = await h.app().inject({
+      method: 'POST',
+      url: '/api/v1/clock?asOf=2026-12-21',
+      payload: { received: { on: '2026-12-20', channel: 'online' } },
+    });
     assert.equal(december.statusCode, 200);
-    const d = december.json() as { dueOn: string; calendarProvisional: boolean; provisionalDates: string[]; steps: string[] };
+    const d = december.json() as {
+      dueOn: string;
+      calendarProvisional: boolean;
+      provisionalDates: string[];
+      steps: string[];
+    };
     assert.equal(d.dueOn, '2027-01-18');
     assert.equal(d.calendarProvisional, true);
     assert.deepEqual(d.provisionalDates, ['2027-01-18']);
@@ -74,7 +90,13 @@ describeApp('request clock and calendar over HTTP', (h) => {
     const admin = await makeUser(h.db(), [['sysadmin', root]]);
     const a = h.client();
     await a.login(admin.username);
-    const y2027 = JSON.stringify({ year: 2027, holidays: [{ name: '春节', from: '2027-02-05', to: '2027-02-13' }, { name: '国庆节', from: '2027-10-01', to: '2027-10-07' }] });
+    const y2027 = JSON.stringify({
+      year: 2027,
+      holidays: [
+        { name: '春节', from: '2027-02-05', to: '2027-02-13' },
+        { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
+      ],
+    });
     const confirm = async (preview: { statusCode: number; body: string }) => {
       assert.equal(preview.statusCode, 200);
       assert.match(preview.body, /导入预览（尚未保存）/);
@@ -85,20 +107,49 @@ describeApp('request clock and calendar over HTTP', (h) => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /2027 年已保存为第 1 版/);
     assert.match(res.body, /个期限随之调整/);
-    const y2028 = JSON.stringify({ year: 2028, holidays: [{ name: '春节', from: '2028-01-25', to: '2028-02-01' }, { name: '国庆节', from: '2028-10-01', to: '2028-10-07' }] });
-    const up = await confirm(await a.upload('/console/calendar/upload', { field: 'file', name: '2028年节假日.json', data: y2028, type: 'application/json' }, {}, { from: '/console/calendar' }));
+    const y2028 = JSON.stringify({
+      year: 2028,
+      holidays: [
+        { name: '春节', from: '2028-01-25', to: '2028-02-01' },
+        { name: '国庆节', from: '2028-10-01', to: '2028-10-07' },
+      ],
+    });
+    const up = await confirm(
+      await a.upload(
+        '/console/calendar/upload',
+        { field: 'file', name: '2028年节假日.json', data: y2028, type: 'application/json' },
+        {},
+        { from: '/console/calendar' },
+      ),
+    );
     assert.equal(up.statusCode, 200);
     assert.match(up.body, /2028 年已保存为第 1 版/);
-    const none = await a.upload('/console/calendar/upload', { field: 'file', name: 'empty.json', data: '' }, {}, { from: '/console/calendar' });
+    const none = await a.upload(
+      '/console/calendar/upload',
+      { field: 'file', name: 'empty.json', data: '' },
+      {},
+      { from: '/console/calendar' },
+    );
     assert.equal(none.statusCode, 400);
     const bad = await a.post('/console/calendar/import', { data: '{"year": 2028}' }, { from: '/console/calendar' });
     assert.equal(bad.statusCode, 400);
-    const day = await a.post('/console/calendar/day', { date: '2026-10-09', working: '0', holidayName: '国庆节' }, { from: '/console/calendar' });
+    const day = await a.post(
+      '/console/calendar/day',
+      { date: '2026-10-09', working: '0', holidayName: '国庆节' },
+      { from: '/console/calendar' },
+    );
     assert.equal(day.statusCode, 200);
     assert.match(day.body, /已更正 2026-10-09（2026 年第 2 版）/);
     const api = (await a.get('/api/v1/calendar/days/2026-10-09')).json() as { working: boolean };
     assert.equal(api.working, false);
-    assert.equal((await c.post('/console/calendar/day', { date: '2026-10-12', working: '0' }, { from: '/console/calendar?year=2026' }).catch(() => ({ statusCode: 403 }))).statusCode, 403);
+    assert.equal(
+      (
+        await c
+          .post('/console/calendar/day', { date: '2026-10-12', working: '0' }, { from: '/console/calendar?year=2026' })
+          .catch(() => ({ statusCode: 403 }))
+      ).statusCode,
+      403,
+    );
   });
 });
 

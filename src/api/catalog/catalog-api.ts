@@ -1,7 +1,26 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalid, unauthenticated } from '../../platform/errors.js';
-import { updateItem, addAttachment, DISCLOSURE_MODES, GENRES, type ItemWithOrg, currentItem, itemsInScope, itemWithReviews, publishedItem, publishedItems, createItem, submitItem, reviewItem, publishItem, withdrawItem, setValidity, publicCatalogRows, toCsv } from '../../catalog/index.js';
+import {
+  updateItem,
+  addAttachment,
+  DISCLOSURE_MODES,
+  GENRES,
+  type ItemWithOrg,
+  currentItem,
+  itemsInScope,
+  itemWithReviews,
+  publishedItem,
+  publishedItems,
+  createItem,
+  submitItem,
+  reviewItem,
+  publishItem,
+  withdrawItem,
+  setValidity,
+  publicCatalogRows,
+  toCsv,
+} from '../../catalog/index.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { answers, Errors, IdParams, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';
 
@@ -139,7 +158,11 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
     async (req) => {
       const page = req.query.page ?? 1;
       const perPage = req.query.perPage ?? 20;
-      const { rows, total } = await publishedItems(req.ctx, { orgId: req.query.orgId, limit: perPage, offset: (page - 1) * perPage });
+      const { rows, total } = await publishedItems(req.ctx, {
+        orgId: req.query.orgId,
+        limit: perPage,
+        offset: (page - 1) * perPage,
+      });
       return { data: rows.map(publicJson), page, perPage, total };
     },
   );
@@ -230,7 +253,12 @@ export async function catalogApi(app: FastifyInstance): Promise<void> {
       const q = req.query;
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const { rows, total } = await itemsInScope(req.ctx, { status: q.status, orgId: q.orgId, limit: perPage, offset: (page - 1) * perPage });
+      const { rows, total } = await itemsInScope(req.ctx, {
+        status: q.status,
+        orgId: q.orgId,
+        limit: perPage,
+        offset: (page - 1) * perPage,
+      });
       return { data: rows.map(staffJson), page, perPage, total };
     },
   );

@@ -86,7 +86,11 @@ export async function interactionApi(app: FastifyInstance): Promise<void> {
       const q = req.query;
       const page = q.page ?? 1;
       const perPage = q.perPage ?? 50;
-      const { rows, total } = await maskedMessages(req.ctx, { queue: q.queue, limit: perPage, offset: (page - 1) * perPage });
+      const { rows, total } = await maskedMessages(req.ctx, {
+        queue: q.queue,
+        limit: perPage,
+        offset: (page - 1) * perPage,
+      });
       const data = rows.map((m) => ({
         id: m.id,
         messageNo: m.message_no,

@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalidFields, unauthenticated } from '../../platform/errors.js';
-import { type ReportListRow, publishedReportTables, publishedReports, checkIdentities, reportTitle, checkReportBytes, VERDICT_NAMES } from '../../reports/index.js';
+import {
+  type ReportListRow,
+  publishedReportTables,
+  publishedReports,
+  checkIdentities,
+  reportTitle,
+  checkReportBytes,
+  VERDICT_NAMES,
+} from '../../reports/index.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { answers, IdParams, Nullable, PUBLIC, STAFF } from '../api-schemas.js';
 

@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalid, unauthenticated } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
-import { loadCase, listIdProofs, readIdProof, addIdProofs, ID_PROOF_FIELD, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../../requests/index.js';
+import {
+  loadCase,
+  listIdProofs,
+  readIdProof,
+  addIdProofs,
+  ID_PROOF_FIELD,
+  ID_PROOF_MAX_FILES,
+  ID_PROOF_MB_RANGE,
+} from '../../requests/index.js';
 import { answers, Errors, IdParams, STAFF } from '../api-schemas.js';
 
 const tags = ['依申请公开'];

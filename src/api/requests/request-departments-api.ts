@@ -3,7 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { unauthenticated } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { agencyTemplateList, caseDepartmentList, setLeadDepartment, addCoHandling, recordCoHandlingReply, removeCoHandling, PLACEHOLDERS, REMEDIES, saveLetterTemplate, templateAgency, resetLetterTemplate } from '../../requests/index.js';
+import {
+  agencyTemplateList,
+  caseDepartmentList,
+  setLeadDepartment,
+  addCoHandling,
+  recordCoHandlingReply,
+  removeCoHandling,
+  PLACEHOLDERS,
+  REMEDIES,
+  saveLetterTemplate,
+  templateAgency,
+  resetLetterTemplate,
+} from '../../requests/index.js';
 import { answers, IdParams, Nullable, STAFF } from '../api-schemas.js';
 
 const tags = ['依申请公开'];

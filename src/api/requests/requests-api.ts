@@ -1,7 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalidFields, unauthenticated } from '../../platform/errors.js';
-import { parseRequestListQuery, REQUEST_SORTS, requestListFor, requestListScope, staffCase, maskCase, performRequestCommand, RequestCommandSchema, requestOutcomeText, requestCalendar, type RequestWithOrg, requestStatistics, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE3_ROWS } from '../../requests/index.js';
+import {
+  parseRequestListQuery,
+  REQUEST_SORTS,
+  requestListFor,
+  requestListScope,
+  staffCase,
+  maskCase,
+  performRequestCommand,
+  RequestCommandSchema,
+  requestOutcomeText,
+  requestCalendar,
+  type RequestWithOrg,
+  requestStatistics,
+  TABLE3_COLUMNS,
+  TABLE4_GROUPS,
+  TABLE3_ROWS,
+} from '../../requests/index.js';
 import { isProvisionalDate, type WorkCalendar } from '../../calendar/index.js';
 import { answers, AnyObject, Errors, Nullable, Paged, PageQuery, STAFF } from '../api-schemas.js';
 import { ClockResult } from '../calendar/clock.schemas.js';
@@ -268,7 +284,8 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       schema: {
         operationId: 'performRequestAction',
         summary: '办理操作：确认收到、分派、补正、征求意见、延期、答复等',
-        description: '请求体是一个办理操作，`type` 决定其余字段（每种操作一个结构）。成功时返回确认文字和申请的新状态、答复期限与期限计算。',
+        description:
+          '请求体是一个办理操作，`type` 决定其余字段（每种操作一个结构）。成功时返回确认文字和申请的新状态、答复期限与期限计算。',
         tags: ['依申请公开'],
         security: [{ bearer: [] }],
         params: IdParams,
@@ -281,7 +298,12 @@ export async function requestsApi(app: FastifyInstance): Promise<void> {
       const id = req.params.id;
       const outcome = await performRequestCommand(req.ctx, id, req.body);
       const c = await staffCase(req.ctx, id);
-      return reply.status(201).send({ message: requestOutcomeText(outcome), state: c.request.state, dueOn: c.request.due_on, clock: c.clock.result });
+      return reply.status(201).send({
+        message: requestOutcomeText(outcome),
+        state: c.request.state,
+        dueOn: c.request.due_on,
+        clock: c.clock.result,
+      });
     },
   );
 }

@@ -2,7 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { buildDashboard, publicStats, isTaskOverdue, type TaskView, tasksInScope, createTask, reportTask, reviewTask } from '../../supervision/index.js';
+import {
+  buildDashboard,
+  publicStats,
+  isTaskOverdue,
+  type TaskView,
+  tasksInScope,
+  createTask,
+  reportTask,
+  reviewTask,
+} from '../../supervision/index.js';
 import { answers, IdParams, Nullable, PUBLIC, STAFF } from '../api-schemas.js';
 
 const tags = ['监督检查'];

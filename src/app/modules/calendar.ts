@@ -10,7 +10,12 @@ export const calendarModule: CapabilityModule = {
       import('../../portal/calendar/deadline-routes.js'),
       import('../../api/calendar/clock-api.js'),
     ]);
-    registerNav({ href: '/console/calendar', label: '法定节假日日历', roles: ['sysadmin', 'supervisor'], group: '系统管理' });
+    registerNav({
+      href: '/console/calendar',
+      label: '法定节假日日历',
+      roles: ['sysadmin', 'supervisor'],
+      group: '系统管理',
+    });
     await calendarConsoleRoutes(app);
     await deadlineRoutes(app);
     await clockApi(app, config.limits.apiPerMinute);

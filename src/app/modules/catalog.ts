@@ -4,7 +4,23 @@ import type { CapabilityModule } from '../modules.js';
 export const catalogModule: CapabilityModule = {
   name: 'catalog',
   async routes(app, { config }) {
-    const [nav, policy, items, late, item, attachment, interpretation, importExport, categories, table2, files, portal, api, homeWork, ownWork] = await Promise.all([
+    const [
+      nav,
+      policy,
+      items,
+      late,
+      item,
+      attachment,
+      interpretation,
+      importExport,
+      categories,
+      table2,
+      files,
+      portal,
+      api,
+      homeWork,
+      ownWork,
+    ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../catalog/index.js'),
       import('../../console/catalog/items-routes.js'),
@@ -47,7 +63,10 @@ export const catalogModule: CapabilityModule = {
   },
   async hooks() {
     // Published items are a search source: `gongkai search reindex` re-reads them.
-    const [{ registerSearchSource }, { catalogSearchSource }] = await Promise.all([import('../../search/index.js'), import('../../catalog/index.js')]);
+    const [{ registerSearchSource }, { catalogSearchSource }] = await Promise.all([
+      import('../../search/index.js'),
+      import('../../catalog/index.js'),
+    ]);
     registerSearchSource(catalogSearchSource);
   },
   seedDemo: async (ctx, demo) => (await import('../../catalog/index.js')).seedDemoCatalog(ctx, demo),
@@ -55,5 +74,11 @@ export const catalogModule: CapabilityModule = {
     commands: [{ name: 'catalog', description: '政府信息公开目录' }],
     load: async () => (await import('../../cli/catalog-commands.js')).catalogCli,
   },
-  jobs: [{ name: 'catalog.release_scheduled', period: 'hourly', run: async (ctx) => `已发布 ${await (await import('../../catalog/index.js')).releaseScheduled(ctx)} 条定时信息。` }],
+  jobs: [
+    {
+      name: 'catalog.release_scheduled',
+      period: 'hourly',
+      run: async (ctx) => `已发布 ${await (await import('../../catalog/index.js')).releaseScheduled(ctx)} 条定时信息。`,
+    },
+  ],
 };

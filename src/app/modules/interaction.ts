@@ -4,7 +4,20 @@ import type { CapabilityModule } from '../modules.js';
 export const interactionModule: CapabilityModule = {
   name: 'interaction',
   async routes(app) {
-    const [nav, policy, settings, list, detail, portal, qa, consultations, consultationsPortal, api, homeWork, ownWork] = await Promise.all([
+    const [
+      nav,
+      policy,
+      settings,
+      list,
+      detail,
+      portal,
+      qa,
+      consultations,
+      consultationsPortal,
+      api,
+      homeWork,
+      ownWork,
+    ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../interaction/index.js'),
       import('../../console/interaction/settings-routes.js'),
@@ -37,15 +50,26 @@ export const interactionModule: CapabilityModule = {
   },
   async hooks() {
     // Stored reply deadlines follow the calendar: recomputed whenever a year is imported or corrected.
-    const [{ onCalendarChange }, { recomputeMessageDueDates }] = await Promise.all([import('../../calendar/index.js'), import('../../interaction/index.js')]);
+    const [{ onCalendarChange }, { recomputeMessageDueDates }] = await Promise.all([
+      import('../../calendar/index.js'),
+      import('../../interaction/index.js'),
+    ]);
     onCalendarChange((ctx, cal, change) => recomputeMessageDueDates(ctx, cal, change));
     // Published Q&A are a search source: `gongkai search reindex` re-reads them.
-    const [{ registerSearchSource }, { qaSearchSource }] = await Promise.all([import('../../search/index.js'), import('../../interaction/index.js')]);
+    const [{ registerSearchSource }, { qaSearchSource }] = await Promise.all([
+      import('../../search/index.js'),
+      import('../../interaction/index.js'),
+    ]);
     registerSearchSource(qaSearchSource);
   },
   seedDemo: async (ctx) => (await import('../../interaction/index.js')).seedDemoInteraction(ctx),
   cli: {
-    commands: [{ name: 'interaction:figures', description: '留言办理统计：收到、办结、办结率、按时办结率、满意率、平均答复用时、超过3个月未回应' }],
+    commands: [
+      {
+        name: 'interaction:figures',
+        description: '留言办理统计：收到、办结、办结率、按时办结率、满意率、平均答复用时、超过3个月未回应',
+      },
+    ],
     load: async () => (await import('../../cli/interaction-commands.js')).interactionCli,
   },
 };

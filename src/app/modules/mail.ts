@@ -4,5 +4,11 @@ import type { CapabilityModule } from '../modules.js';
 export const mailModule: CapabilityModule = {
   name: 'mail',
   routes: async (app) => (await import('../../console/mail/outbox-routes.js')).outboxRoutes(app),
-  jobs: [{ name: 'mail-deliver', period: 'every15min', run: async (ctx) => (await import('../../platform/mail/mail.js')).deliverOutbox(ctx) }],
+  jobs: [
+    {
+      name: 'mail-deliver',
+      period: 'every15min',
+      run: async (ctx) => (await import('../../platform/mail/mail.js')).deliverOutbox(ctx),
+    },
+  ],
 };

@@ -4,20 +4,21 @@ import type { CapabilityModule } from '../modules.js';
 export const reportsModule: CapabilityModule = {
   name: 'reports',
   async routes(app) {
-    const [nav, workflow, check, list, summary, history, legacy, detail, portal, api, homeWork, ownWork] = await Promise.all([
-      import('../../console/nav.js'),
-      import('../../reports/index.js'),
-      import('../../console/reports/check-routes.js'),
-      import('../../console/reports/reports-list-routes.js'),
-      import('../../console/reports/reports-summary-routes.js'),
-      import('../../console/reports/report-history-routes.js'),
-      import('../../console/reports/legacy-stats-routes.js'),
-      import('../../console/reports/report-detail-routes.js'),
-      import('../../portal/reports/reports-portal-routes.js'),
-      import('../../api/reports/reports-api.js'),
-      import('../../console/foundation/home-routes.js'),
-      import('../../console/reports/report-work.js'),
-    ]);
+    const [nav, workflow, check, list, summary, history, legacy, detail, portal, api, homeWork, ownWork] =
+      await Promise.all([
+        import('../../console/nav.js'),
+        import('../../reports/index.js'),
+        import('../../console/reports/check-routes.js'),
+        import('../../console/reports/reports-list-routes.js'),
+        import('../../console/reports/reports-summary-routes.js'),
+        import('../../console/reports/report-history-routes.js'),
+        import('../../console/reports/legacy-stats-routes.js'),
+        import('../../console/reports/report-detail-routes.js'),
+        import('../../portal/reports/reports-portal-routes.js'),
+        import('../../api/reports/reports-api.js'),
+        import('../../console/foundation/home-routes.js'),
+        import('../../console/reports/report-work.js'),
+      ]);
     nav.registerNav(
       { href: '/console/reports', label: '年度报告', roles: workflow.REPORT_VIEW_ROLES, group: '年度报告' },
       { href: '/console/reports/summary', label: '辖区汇总', roles: workflow.REPORT_REVIEW_ROLES, group: '年度报告' },

@@ -4,7 +4,27 @@ import type { CapabilityModule } from '../modules.js';
 export const requestsModule: CapabilityModule = {
   name: 'requests',
   async routes(app) {
-    const [nav, policy, list, create, templates, detail, files, settings, portal, api, departments, release, releasePortal, exportRoutes, bulk, home, work, proofsApi, reminderPrefs] = await Promise.all([
+    const [
+      nav,
+      policy,
+      list,
+      create,
+      templates,
+      detail,
+      files,
+      settings,
+      portal,
+      api,
+      departments,
+      release,
+      releasePortal,
+      exportRoutes,
+      bulk,
+      home,
+      work,
+      proofsApi,
+      reminderPrefs,
+    ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../requests/index.js'),
       import('../../console/requests/requests-list-routes.js'),
@@ -31,7 +51,12 @@ export const requestsModule: CapabilityModule = {
       { href: '/console/requests/new', label: '登记申请', roles: HANDLE_ROLES, group: '依申请公开' },
       { href: '/console/requests/reminders', label: '到期提醒方式', roles: HANDLE_ROLES, group: '依申请公开' },
       { href: '/console/requests/settings', label: '依申请公开设置', roles: ['sysadmin'], group: '依申请公开' },
-      { href: '/console/requests/letter-templates', label: '文书模板与协办期限', roles: APPROVE_ROLES, group: '依申请公开' },
+      {
+        href: '/console/requests/letter-templates',
+        label: '文书模板与协办期限',
+        roles: APPROVE_ROLES,
+        group: '依申请公开',
+      },
     );
     home.registerWorkSource(work.requestWork);
     await list.requestsListRoutes(app);
@@ -52,7 +77,10 @@ export const requestsModule: CapabilityModule = {
   },
   async hooks() {
     // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.
-    const [{ onCalendarChange }, { recomputeRequestDueDates }] = await Promise.all([import('../../calendar/index.js'), import('../../requests/index.js')]);
+    const [{ onCalendarChange }, { recomputeRequestDueDates }] = await Promise.all([
+      import('../../calendar/index.js'),
+      import('../../requests/index.js'),
+    ]);
     onCalendarChange(async (ctx, cal, change) => {
       const r = await recomputeRequestDueDates(ctx, cal, change);
       return { label: r.label, moved: r.moved };
@@ -75,13 +103,18 @@ export const requestsModule: CapabilityModule = {
       atHour: 2,
       async run(ctx) {
         const r = await (await import('../../requests/index.js')).eraseExpiredPersonalData(ctx);
-        return r.cutoff ? `删除 ${r.erased} 件申请的申请人个人信息、${r.files} 个身份证明文件（${r.cutoff} 前办结）` : '未设置保存年限';
+        return r.cutoff
+          ? `删除 ${r.erased} 件申请的申请人个人信息、${r.files} 个身份证明文件（${r.cutoff} 前办结）`
+          : '未设置保存年限';
       },
     },
   ],
   cli: {
     commands: [
-      { name: 'requests-retention', description: '设置依申请公开申请人个人信息的保存年限（办结后 N 年），并立即删除已到期的个人信息' },
+      {
+        name: 'requests-retention',
+        description: '设置依申请公开申请人个人信息的保存年限（办结后 N 年），并立即删除已到期的个人信息',
+      },
       { name: 'requests-recompute', description: '按当前节假日日历重新计算未办结申请的答复期限' },
     ],
     load: async () => (await import('../../cli/requests-commands.js')).requestsCli,

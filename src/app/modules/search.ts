@@ -4,7 +4,10 @@ import type { CapabilityModule } from '../modules.js';
 export const searchModule: CapabilityModule = {
   name: 'search',
   async routes(app, { config }) {
-    const [{ searchPortalRoutes }, { searchApi }] = await Promise.all([import('../../portal/search/search-routes.js'), import('../../api/search/search-api.js')]);
+    const [{ searchPortalRoutes }, { searchApi }] = await Promise.all([
+      import('../../portal/search/search-routes.js'),
+      import('../../api/search/search-api.js'),
+    ]);
     await searchPortalRoutes(app);
     await searchApi(app, config.limits.apiPerMinute);
   },

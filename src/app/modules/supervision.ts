@@ -4,7 +4,24 @@ import type { CapabilityModule } from '../modules.js';
 export const supervisionModule: CapabilityModule = {
   name: 'supervision',
   async routes(app) {
-    const [nav, home, roles, dates, tasksRules, tasksStore, access, build, dashboard, tasks, task, alerts, checks, checkSettings, stats, api] = await Promise.all([
+    const [
+      nav,
+      home,
+      roles,
+      dates,
+      tasksRules,
+      tasksStore,
+      access,
+      build,
+      dashboard,
+      tasks,
+      task,
+      alerts,
+      checks,
+      checkSettings,
+      stats,
+      api,
+    ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../console/foundation/home-routes.js'),
       import('../../orgs/index.js'),
@@ -31,8 +48,19 @@ export const supervisionModule: CapabilityModule = {
     );
     home.registerHomeWidget(async (req) => {
       if (!roles.rolesAllow(req.actor, TASK_VIEW_ROLES)) return null;
-      const { total } = await tasksStore.listTasks(req.ctx.db, { ...access.taskScope(req.actor), overdueAsOf: dates.todayInShanghai(req.ctx.now()) }, 1, 1);
-      return total ? { title: '年度任务逾期', body: `${total} 项任务已超过完成时限且未验收，请到“年度任务分解表”查看。`, level: 'warning' } : null;
+      const { total } = await tasksStore.listTasks(
+        req.ctx.db,
+        { ...access.taskScope(req.actor), overdueAsOf: dates.todayInShanghai(req.ctx.now()) },
+        1,
+        1,
+      );
+      return total
+        ? {
+            title: '年度任务逾期',
+            body: `${total} 项任务已超过完成时限且未验收，请到“年度任务分解表”查看。`,
+            level: 'warning',
+          }
+        : null;
     });
     await dashboard.dashboardRoutes(app);
     await tasks.tasksRoutes(app);
@@ -51,7 +79,17 @@ export const supervisionModule: CapabilityModule = {
     load: async () => (await import('../../cli/supervision-commands.js')).supervisionCli,
   },
   jobs: [
-    { name: 'supervision.site_checks', period: 'daily', atHour: 6, run: async (ctx) => (await import('../../supervision/index.js')).runAllSiteChecks(ctx) },
-    { name: 'supervision.daily_digest', period: 'daily', atHour: 7, run: async (ctx) => (await import('../../supervision/index.js')).sendDailyDigest(ctx) },
+    {
+      name: 'supervision.site_checks',
+      period: 'daily',
+      atHour: 6,
+      run: async (ctx) => (await import('../../supervision/index.js')).runAllSiteChecks(ctx),
+    },
+    {
+      name: 'supervision.daily_digest',
+      period: 'daily',
+      atHour: 7,
+      run: async (ctx) => (await import('../../supervision/index.js')).sendDailyDigest(ctx),
+    },
   ],
 };

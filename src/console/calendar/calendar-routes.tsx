@@ -1,20 +1,52 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  beijingTime,
+} from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Form, OptInt, OptText, Text, typed } from '../../platform/http/schemas.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { isSysadmin, rolesAllow } from '../../orgs/index.js';
-import { coversYear, isAnnouncedYear, provisionalNote, exportRecord, parseCalendarFile, previewImport, type ImportPreview, yearSummary, getCalendar, calendarChanges, calendarVersions, parseCalendarJson, saveCalendarYears, correctCalendarDay } from '../../calendar/index.js';
+import {
+  coversYear,
+  isAnnouncedYear,
+  provisionalNote,
+  exportRecord,
+  parseCalendarFile,
+  previewImport,
+  type ImportPreview,
+  yearSummary,
+  getCalendar,
+  calendarChanges,
+  calendarVersions,
+  parseCalendarJson,
+  saveCalendarYears,
+  correctCalendarDay,
+} from '../../calendar/index.js';
 import { ProvisionalBadge } from '../../platform/views/provisional.js';
 import { assertAllowed } from '../guard.js';
 import { registerHomeWidget } from '../foundation/home-routes.js';
 
 const SOURCE: Record<string, string> = { official: '内置（国务院办公厅通知）', import: '导入', edit: '更正' };
 
-async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; errors?: FieldError[]; text?: string; message?: string; preview?: { items: ImportPreview[]; data: string; notes: string[] } }) {
+async function page(
+  req: FastifyRequest,
+  view: ViewCtx,
+  opts: {
+    year?: number;
+    errors?: FieldError[];
+    text?: string;
+    message?: string;
+    preview?: { items: ImportPreview[]; data: string; notes: string[] };
+  },
+) {
   const rows = await calendarVersions(req.ctx.db);
   const cal = await getCalendar(req.ctx.db);
   const year = opts.year ?? rows[0]?.year;
@@ -25,7 +57,11 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
       <p class="muted">
         所有期限（依申请公开、补正、征求意见、主动公开时限、留言答复）按此日历计算工作日。国务院办公厅尚未公布安排的年度按《全国年节及纪念日放假办法》推算（暂定，不含调休），涉及这些年度的期限都标明“暂定”；导入正式安排后，未办结事项的期限自动重新计算并告知申请人。
       </p>
-      {opts.message ? <div class="flash" role="status">{opts.message}</div> : null}
+      {opts.message ? (
+        <div class="flash" role="status">
+          {opts.message}
+        </div>
+      ) : null}
       {opts.preview ? <ImportPreviewSection view={view} preview={opts.preview} /> : null}
       <div class="table-wrap">
         <table>
@@ -66,7 +102,8 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
       {summary ? (
         <section>
           <h2>
-            {summary.year} 年安排（全年 {summary.workingDays} 个工作日）{summary.provisional ? <ProvisionalBadge note={provisionalNote([summary.year])} /> : null}
+            {summary.year} 年安排（全年 {summary.workingDays} 个工作日）
+            {summary.provisional ? <ProvisionalBadge note={provisionalNote([summary.year])} /> : null}
           </h2>
           <ul>
             {summary.lines.map((l) => (
@@ -79,14 +116,22 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
         <section>
           <h2>新增或更正年度安排</h2>
           <p>
-            粘贴 JSON（格式见 docs/deadlines.md）或 .ics 日历内容（手机日历导出的“班/休”、“假期 第1天/共3天”等格式均可）。保存前先显示逐日安排和与当前日历的差异；每次修改都会保存修改前的版本、写入审计日志，并重新计算所有未办结事项的期限。
+            粘贴 JSON（格式见 docs/deadlines.md）或 .ics 日历内容（手机日历导出的“班/休”、“假期
+            第1天/共3天”等格式均可）。保存前先显示逐日安排和与当前日历的差异；每次修改都会保存修改前的版本、写入审计日志，并重新计算所有未办结事项的期限。
           </p>
           <ErrorSummary errors={opts.errors} />
           <h3>更正某一天</h3>
           <form method="post" action="/console/calendar/day" class="filters">
             <CsrfField token={view.csrf} />
             <TextField name="date" label="日期" type="date" required />
-            <SelectField name="working" label="改为" options={[['0', '休息日（放假）'], ['1', '工作日（含调休上班）']]} />
+            <SelectField
+              name="working"
+              label="改为"
+              options={[
+                ['0', '休息日（放假）'],
+                ['1', '工作日（含调休上班）'],
+              ]}
+            />
             <TextField name="holidayName" label="所属节日（放假时填写，可空）" />
             <TextField name="year" label="所属年度安排（可空，默认为该日所在年）" inputmode="numeric" />
             <button type="submit">更正</button>
@@ -112,7 +157,8 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
       <ul>
         {changes.map((c) => (
           <li>
-            {beijingTime(c.changed_at)} {c.changed_by}：{c.summary}（{c.year} 年第 {c.version} 版{c.before_data ? '，已保留修改前版本' : ''}）
+            {beijingTime(c.changed_at)} {c.changed_by}：{c.summary}（{c.year} 年第 {c.version} 版
+            {c.before_data ? '，已保留修改前版本' : ''}）
           </li>
         ))}
       </ul>
@@ -121,7 +167,13 @@ async function page(req: FastifyRequest, view: ViewCtx, opts: { year?: number; e
 }
 
 /** The preview of an import, with the button that saves it. */
-function ImportPreviewSection({ view, preview }: { view: ViewCtx; preview: { items: ImportPreview[]; data: string; notes: string[] } }) {
+function ImportPreviewSection({
+  view,
+  preview,
+}: {
+  view: ViewCtx;
+  preview: { items: ImportPreview[]; data: string; notes: string[] };
+}) {
   return (
     <section class="card" aria-labelledby="preview-h">
       <h2 id="preview-h">导入预览（尚未保存）</h2>
@@ -166,7 +218,13 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
   });
   const fail = async (req: FastifyRequest, reply: FastifyReply, e: unknown, text: string) => {
     if (!isAppError(e)) throw e;
-    return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, message: `${x.field ? x.field + '：' : ''}${x.message}`, field: 'data' })), text }), e.status);
+    return reply.page(
+      await page(req, reply.view(), {
+        errors: e.errors.map((x) => ({ ...x, message: `${x.field ? x.field + '：' : ''}${x.message}`, field: 'data' })),
+        text,
+      }),
+      e.status,
+    );
   };
   // Step 1: parse and show what would change; nothing is saved.
   const previewText = async (req: FastifyRequest, reply: FastifyReply, text: string) => {
@@ -174,7 +232,9 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
       const parsed = parseCalendarFile(text);
       const items = previewImport(await getCalendar(req.ctx.db), parsed.years);
       const data = JSON.stringify(parsed.years.map(exportRecord));
-      return reply.page(await page(req, reply.view(), { year: parsed.years[0]?.year, preview: { items, data, notes: parsed.notes } }));
+      return reply.page(
+        await page(req, reply.view(), { year: parsed.years[0]?.year, preview: { items, data, notes: parsed.notes } }),
+      );
     } catch (e) {
       return fail(req, reply, e, text);
     }
@@ -198,14 +258,23 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     }
   });
   // A multipart form: the file (and the CSRF token) are read by the streaming upload reader (upload-form.ts); no schema.
-  r.post('/console/calendar/upload', { preValidation: readUploadForm('file', { staffOnly: true }) }, async (req, reply) => {
-    assertAllowed(isSysadmin(req.actor));
-    const form = uploadForm(req);
-    if (form.error || !form.file?.data.length) {
-      return reply.page(await page(req, reply.view(), { errors: [{ code: 'file_missing', message: form.error ?? '请选择 JSON 或 .ics 文件。', field: 'data' }] }), 400);
-    }
-    return previewText(req, reply, form.file.data.toString('utf8'));
-  });
+  r.post(
+    '/console/calendar/upload',
+    { preValidation: readUploadForm('file', { staffOnly: true }) },
+    async (req, reply) => {
+      assertAllowed(isSysadmin(req.actor));
+      const form = uploadForm(req);
+      if (form.error || !form.file?.data.length) {
+        return reply.page(
+          await page(req, reply.view(), {
+            errors: [{ code: 'file_missing', message: form.error ?? '请选择 JSON 或 .ics 文件。', field: 'data' }],
+          }),
+          400,
+        );
+      }
+      return previewText(req, reply, form.file.data.toString('utf8'));
+    },
+  );
 
   r.post('/console/calendar/day', { schema: { body: DayForm } }, async (req, reply) => {
     assertAllowed(isSysadmin(req.actor));
@@ -213,10 +282,18 @@ export async function calendarConsoleRoutes(app: FastifyInstance): Promise<void>
     try {
       const done = await correctCalendarDay(req.ctx, { date, working: working === '1', holidayName, year });
       const moved = done.moved.reduce((n, m) => n + m.moved, 0);
-      return reply.page(await page(req, reply.view(), { year: done.saved[0]?.year, message: `已更正 ${date}（${done.saved[0]?.year} 年第 ${done.saved[0]?.version} 版）。未办结事项中有 ${moved} 个期限随之调整。` }));
+      return reply.page(
+        await page(req, reply.view(), {
+          year: done.saved[0]?.year,
+          message: `已更正 ${date}（${done.saved[0]?.year} 年第 ${done.saved[0]?.version} 版）。未办结事项中有 ${moved} 个期限随之调整。`,
+        }),
+      );
     } catch (e) {
       if (!isAppError(e)) throw e;
-      return reply.page(await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, field: 'data' })) }), e.status);
+      return reply.page(
+        await page(req, reply.view(), { errors: e.errors.map((x) => ({ ...x, field: 'data' })) }),
+        e.status,
+      );
     }
   });
 

@@ -12,7 +12,9 @@ function upload(req: FastifyRequest): Upload {
   const form = uploadForm(req);
   if (form.error) return { code: 'attachment_too_large', message: form.error, field: 'file' };
   const f = form.file;
-  return f ? { name: f.name === '上传的文件' ? '附件' : f.name, data: f.data } : { code: 'attachment_missing', message: '请选择要上传的附件。', field: 'file' };
+  return f
+    ? { name: f.name === '上传的文件' ? '附件' : f.name, data: f.data }
+    : { code: 'attachment_missing', message: '请选择要上传的附件。', field: 'file' };
 }
 
 const readUpload = readUploadForm('file', { staffOnly: true, maxFiles: 1 });
@@ -24,18 +26,22 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   // Multipart forms: the file (and the CSRF token) are read by the streaming upload reader (upload-form.ts);
   // only the path is declared as a schema.
-  r.post('/console/items/:id/attachments', { schema: { params: IdParams }, preValidation: readUpload }, async (req, reply) => {
-    const { id } = req.params;
-    const up = upload(req);
-    if ('code' in up) return itemPageWithErrors(req, reply, id, [up], 400);
-    try {
-      await addAttachment(req.ctx, { itemId: id, filename: up.name, data: up.data });
-      return reply.flashRedirect(`/console/items/${id}`, `已上传附件“${up.name}”。`);
-    } catch (e) {
-      if (!isAppError(e) || !['invalid', 'conflict', 'forbidden'].includes(e.kind)) throw e;
-      return itemPageWithErrors(req, reply, id, e.errors, e.status);
-    }
-  });
+  r.post(
+    '/console/items/:id/attachments',
+    { schema: { params: IdParams }, preValidation: readUpload },
+    async (req, reply) => {
+      const { id } = req.params;
+      const up = upload(req);
+      if ('code' in up) return itemPageWithErrors(req, reply, id, [up], 400);
+      try {
+        await addAttachment(req.ctx, { itemId: id, filename: up.name, data: up.data });
+        return reply.flashRedirect(`/console/items/${id}`, `已上传附件“${up.name}”。`);
+      } catch (e) {
+        if (!isAppError(e) || !['invalid', 'conflict', 'forbidden'].includes(e.kind)) throw e;
+        return itemPageWithErrors(req, reply, id, e.errors, e.status);
+      }
+    },
+  );
 
   r.post('/console/items/:id/docx', { schema: { params: IdParams }, preValidation: readUpload }, async (req, reply) => {
     const { id } = req.params;
@@ -50,9 +56,13 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  r.post('/console/items/:id/attachments/:attId/delete', { schema: { params: AttachmentParams } }, async (req, reply) => {
-    const { id, attId } = req.params;
-    await removeAttachment(req.ctx, { itemId: id, attachmentId: attId });
-    return reply.flashRedirect(`/console/items/${id}`, '已删除附件。');
-  });
+  r.post(
+    '/console/items/:id/attachments/:attId/delete',
+    { schema: { params: AttachmentParams } },
+    async (req, reply) => {
+      const { id, attId } = req.params;
+      await removeAttachment(req.ctx, { itemId: id, attachmentId: attId });
+      return reply.flashRedirect(`/console/items/${id}`, '已删除附件。');
+    },
+  );
 }

@@ -19,16 +19,28 @@ const PDF = onePagePdf();
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 /** Posts a multipart form with one file (UTF-8 filename) through the client's cookie jar. */
-async function upload(c: Client, url: string, file: { name: string; data: Buffer }, csrf: string): Promise<LightMyRequestResponse> {
+async function upload(
+  c: Client,
+  url: string,
+  file: { name: string; data: Buffer },
+  csrf: string,
+): Promise<LightMyRequestResponse> {
   const b = `----gk${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [
     Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     file.data,
     Buffer.from(`\r\n--${b}--\r\n`),
   ];
   const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await c.app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie } });
+  const res = await c.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie },
+  });
   for (const ck of res.cookies as Array<{ name: string; value: string }>) c.cookies.set(ck.name, ck.value);
   return res;
 }
@@ -45,7 +57,14 @@ describeApp(
 
     it('type comes from the content; forged files are refused; the file is public only with its item', async () => {
       const sys = h.ctx(systemActor('test'), NOW);
-      const { id } = await createItem(sys, { orgId: org.id, title: '关于公布保障房名单的公告', bodyHtml: '<p>见附件</p>', genre: '公告', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const { id } = await createItem(sys, {
+        orgId: org.id,
+        title: '关于公布保障房名单的公告',
+        bodyHtml: '<p>见附件</p>',
+        genre: '公告',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-27',
+      });
       const c = h.client();
       await c.login(editor);
       const page = `/console/items/${id}`;
@@ -53,7 +72,12 @@ describeApp(
       const forged = await upload(c, `${page}/attachments`, { name: '名单.pdf', data: PNG }, await c.csrf(page));
       assert.equal(forged.statusCode, 400);
       assert.match(forged.body, /文件“名单.pdf”的扩展名与内容不符：内容实际为 PNG 图片/);
-      const exe = await upload(c, `${page}/attachments`, { name: '名单.pdf', data: Buffer.from('MZ\x90\x00 not a pdf at all') }, await c.csrf(page));
+      const exe = await upload(
+        c,
+        `${page}/attachments`,
+        { name: '名单.pdf', data: Buffer.from('MZ\x90\x00 not a pdf at all') },
+        await c.csrf(page),
+      );
       assert.equal(exe.statusCode, 400);
       assert.match(exe.body, /类型不受支持/);
       assert.equal((await h.db().selectFrom('item_attachments').selectAll().execute()).length, 0, 'nothing saved');
@@ -61,23 +85,54 @@ describeApp(
       const zip = new JSZip();
       zip.file('OFD.xml', '<ofd:OFD/>');
       const ofd = await zip.generateAsync({ type: 'nodebuffer' });
-      assert.equal((await upload(c, `${page}/attachments`, { name: '公告正式版.ofd', data: ofd }, await c.csrf(page))).statusCode, 303);
-      const ok = await upload(c, `${page}/attachments`, { name: '保障房名单（第一批）.pdf', data: PDF }, await c.csrf(page));
+      assert.equal(
+        (await upload(c, `${page}/attachments`, { name: '公告正式版.ofd', data: ofd }, await c.csrf(page))).statusCode,
+        303,
+      );
+      const ok = await upload(
+        c,
+        `${page}/attachments`,
+        { name: '保障房名单（第一批）.pdf', data: PDF },
+        await c.csrf(page),
+      );
       assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
       const again = await upload(c, `${page}/attachments`, { name: '同一文件.pdf', data: PDF }, await c.csrf(page));
       assert.equal(again.statusCode, 303);
-      assert.equal((await h.db().selectFrom('catalog_files').selectAll().execute()).length, 2, 'stored once per content hash');
+      assert.equal(
+        (await h.db().selectFrom('catalog_files').selectAll().execute()).length,
+        2,
+        'stored once per content hash',
+      );
 
-      const atts = await h.db().selectFrom('item_attachments').select(['id', 'filename']).where('item_id', '=', id).orderBy('id').execute();
-      assert.deepEqual(atts.map((a) => a.filename), ['公告正式版.ofd', '保障房名单（第一批）.pdf', '同一文件.pdf']);
+      const atts = await h
+        .db()
+        .selectFrom('item_attachments')
+        .select(['id', 'filename'])
+        .where('item_id', '=', id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        atts.map((a) => a.filename),
+        ['公告正式版.ofd', '保障房名单（第一批）.pdf', '同一文件.pdf'],
+      );
       const pdfId = atts[1]!.id;
       const staff = await c.get(`/console/items/${id}/files/${pdfId}`);
       assert.equal(staff.statusCode, 200);
       assert.equal(staff.rawPayload.toString(), PDF.toString());
       assert.equal((await h.client().get(`/gk/files/${pdfId}`)).statusCode, 404, 'draft attachment is not public');
-      assert.equal((await h.client().get(`/console/items/${id}/files/${pdfId}`)).statusCode, 303, 'anonymous goes to login');
+      assert.equal(
+        (await h.client().get(`/console/items/${id}/files/${pdfId}`)).statusCode,
+        303,
+        'anonymous goes to login',
+      );
 
-      const audit = await h.db().selectFrom('audit_events').select('action').where('subject_id', '=', String(id)).where('action', '=', 'item.attach').execute();
+      const audit = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('action')
+        .where('subject_id', '=', String(id))
+        .where('action', '=', 'item.attach')
+        .execute();
       assert.equal(audit.length, 3);
 
       await submitItem(sys, id);
@@ -86,7 +141,10 @@ describeApp(
       const pub = await h.client().get(`/gk/files/${pdfId}`);
       assert.equal(pub.statusCode, 200);
       assert.equal(pub.headers['content-type'], 'application/pdf');
-      assert.match(String(pub.headers['content-disposition']), /filename\*=UTF-8''%E4%BF%9D%E9%9A%9C%E6%88%BF%E5%90%8D%E5%8D%95/);
+      assert.match(
+        String(pub.headers['content-disposition']),
+        /filename\*=UTF-8''%E4%BF%9D%E9%9A%9C%E6%88%BF%E5%90%8D%E5%8D%95/,
+      );
       const itemPage = await h.client().get(`/gk/items/${id}`);
       assert.match(itemPage.body, new RegExp(`href="/gk/files/${pdfId}">保障房名单（第一批）.pdf`));
       // after publication attachments can no longer be changed
@@ -96,8 +154,24 @@ describeApp(
 
     it('a DOCX upload fills the body, converted and sanitized; other files are refused', async () => {
       const sys = h.ctx(systemActor('test'), NOW);
-      const { id } = await createItem(sys, { orgId: org.id, title: '关于征求意见的公告', bodyHtml: '<p>待填充</p>', genre: '公告', disclosureMode: '主动公开', createdOn: '2026-11-27' });
-      const doc = new Document({ sections: [{ children: [new Paragraph({ text: '一、总体要求', heading: HeadingLevel.HEADING_2 }), new Paragraph('坚持以人民为中心，依法公开。')] }] });
+      const { id } = await createItem(sys, {
+        orgId: org.id,
+        title: '关于征求意见的公告',
+        bodyHtml: '<p>待填充</p>',
+        genre: '公告',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-27',
+      });
+      const doc = new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ text: '一、总体要求', heading: HeadingLevel.HEADING_2 }),
+              new Paragraph('坚持以人民为中心，依法公开。'),
+            ],
+          },
+        ],
+      });
       const data = Buffer.from(await Packer.toBuffer(doc));
       const c = h.client();
       await c.login(editor);

@@ -8,11 +8,35 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { scopePaths } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 import { orgFilter } from '../org-filter.js';
-import { uninterpretedPublishedBy, CATALOG_VIEWERS, CHANNELS, INTERPRETATION_DUE_WORKING_DAYS, itemByReference, uninterpretedItems, type ItemWithOrg, type ItemLinks, catalogCalendar, linkInterpretation, setChannels } from '../../catalog/index.js';
+import {
+  uninterpretedPublishedBy,
+  CATALOG_VIEWERS,
+  CHANNELS,
+  INTERPRETATION_DUE_WORKING_DAYS,
+  itemByReference,
+  uninterpretedItems,
+  type ItemWithOrg,
+  type ItemLinks,
+  catalogCalendar,
+  linkInterpretation,
+  setChannels,
+} from '../../catalog/index.js';
 import { workingDaysBetween } from '../../calendar/index.js';
 
 /** 政策解读 links and other publication channels on the console item page. */
-export function LinksAndChannels({ view, item, links, channels, editable }: { view: ViewCtx; item: ItemWithOrg; links: ItemLinks; channels: string[]; editable: boolean }) {
+export function LinksAndChannels({
+  view,
+  item,
+  links,
+  channels,
+  editable,
+}: {
+  view: ViewCtx;
+  item: ItemWithOrg;
+  links: ItemLinks;
+  channels: string[];
+  editable: boolean;
+}) {
   const base = `/console/items/${item.id}`;
   return (
     <section aria-labelledby="links">
@@ -119,7 +143,10 @@ export async function interpretationRoutes(app: FastifyInstance): Promise<void> 
     const view = reply.view();
     return reply.page(
       <ConsoleLayout view={view} title="尚无政策解读的政策文件" wide>
-        <p class="muted">已发布 {INTERPRETATION_DUE_WORKING_DAYS} 个工作日以上、仍未关联政策解读的规章、行政规范性文件和“政策文件”类信息（监督检查“政策文件未解读”按同一口径统计）。</p>
+        <p class="muted">
+          已发布 {INTERPRETATION_DUE_WORKING_DAYS}{' '}
+          个工作日以上、仍未关联政策解读的规章、行政规范性文件和“政策文件”类信息（监督检查“政策文件未解读”按同一口径统计）。
+        </p>
         {org ? (
           <p>
             仅显示「{org.name}」 · <a href="/console/items/uninterpreted">显示全部单位</a>
@@ -129,7 +156,8 @@ export async function interpretationRoutes(app: FastifyInstance): Promise<void> 
           <ul>
             {rows.map(({ r, days }) => (
               <li>
-                <a href={`/console/items/${r.id}`}>{r.title}</a>（{r.org_name}，{r.published_on} 发布{days === null ? '' : `，已过 ${days} 个工作日`}）
+                <a href={`/console/items/${r.id}`}>{r.title}</a>（{r.org_name}，{r.published_on} 发布
+                {days === null ? '' : `，已过 ${days} 个工作日`}）
               </li>
             ))}
           </ul>

@@ -24,7 +24,15 @@ describeApp(
 
     const publishedAt = async (title: string, on: string, extra: object = {}) => {
       const ctx = h.ctx(systemActor('test'), new Date(`${on}T02:00:00Z`));
-      const { id, indexNo } = await createItem(ctx, { orgId: org.id, title, bodyHtml: `<p>${title}</p>`, genre: '通知', disclosureMode: '主动公开', createdOn: on, ...extra });
+      const { id, indexNo } = await createItem(ctx, {
+        orgId: org.id,
+        title,
+        bodyHtml: `<p>${title}</p>`,
+        genre: '通知',
+        disclosureMode: '主动公开',
+        createdOn: on,
+        ...extra,
+      });
       await submitItem(ctx, id);
       await reviewItem(ctx, { id, decision: 'approve' });
       if ((extra as { isNormative?: boolean }).isNormative) await reviewItem(ctx, { id, decision: 'approve' });
@@ -49,21 +57,47 @@ describeApp(
       assert.match(narrowed.body, /示例县灵活就业社会保险补贴办法/);
 
       const interp = await publishedAt('一图读懂灵活就业社会保险补贴办法', '2026-11-27');
-      const res = await c.post(`/console/items/${interp.id}/links`, { document: doc.indexNo }, { from: `/console/items/${interp.id}` });
+      const res = await c.post(
+        `/console/items/${interp.id}/links`,
+        { document: doc.indexNo },
+        { from: `/console/items/${interp.id}` },
+      );
       assert.equal(res.statusCode, 303);
       list = await c.get('/console/items/uninterpreted');
       assert.ok(!list.body.includes('示例县灵活就业社会保险补贴办法'));
 
       const anon = h.client();
-      assert.match((await anon.get(`/gk/items/${doc.id}`)).body, new RegExp(`政策解读</h2><ul><li><a href="/gk/items/${interp.id}">一图读懂灵活就业社会保险补贴办法`));
-      assert.match((await anon.get(`/gk/items/${interp.id}`)).body, new RegExp(`解读的文件</h2><ul><li><a href="/gk/items/${doc.id}">示例县灵活就业社会保险补贴办法`));
+      assert.match(
+        (await anon.get(`/gk/items/${doc.id}`)).body,
+        new RegExp(`政策解读</h2><ul><li><a href="/gk/items/${interp.id}">一图读懂灵活就业社会保险补贴办法`),
+      );
+      assert.match(
+        (await anon.get(`/gk/items/${interp.id}`)).body,
+        new RegExp(`解读的文件</h2><ul><li><a href="/gk/items/${doc.id}">示例县灵活就业社会保险补贴办法`),
+      );
 
       // a draft interpretation never shows on the public page of the document
-      const draft = await createItem(h.ctx(systemActor('test'), NOW), { orgId: org.id, title: '尚未发布的解读', bodyHtml: '<p>草稿</p>', genre: '其他', disclosureMode: '主动公开', createdOn: '2026-11-27' });
-      await c.post(`/console/items/${draft.id}/links`, { document: String(doc.id) }, { from: `/console/items/${draft.id}` });
+      const draft = await createItem(h.ctx(systemActor('test'), NOW), {
+        orgId: org.id,
+        title: '尚未发布的解读',
+        bodyHtml: '<p>草稿</p>',
+        genre: '其他',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-27',
+      });
+      await c.post(
+        `/console/items/${draft.id}/links`,
+        { document: String(doc.id) },
+        { from: `/console/items/${draft.id}` },
+      );
       assert.ok(!(await anon.get(`/gk/items/${doc.id}`)).body.includes('尚未发布的解读'));
 
-      const audit = await h.db().selectFrom('audit_events').select('action').where('action', '=', 'item.link_interpretation').execute();
+      const audit = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('action')
+        .where('action', '=', 'item.link_interpretation')
+        .execute();
       assert.equal(audit.length, 2);
     });
 
@@ -71,11 +105,26 @@ describeApp(
       const item = await publishedAt('2026年公务员招录公告', '2026-11-27');
       const c = h.client();
       await c.login(editor);
-      const res = await c.post(`/console/items/${item.id}/channels`, { channels: ['政务微信', '公开栏'] }, { from: `/console/items/${item.id}` });
+      const res = await c.post(
+        `/console/items/${item.id}/channels`,
+        { channels: ['政务微信', '公开栏'] },
+        { from: `/console/items/${item.id}` },
+      );
       assert.equal(res.statusCode, 303);
-      const rows = await h.db().selectFrom('item_channels').select('channel').where('item_id', '=', item.id).orderBy('channel').execute();
+      const rows = await h
+        .db()
+        .selectFrom('item_channels')
+        .select('channel')
+        .where('item_id', '=', item.id)
+        .orderBy('channel')
+        .execute();
       assert.deepEqual(rows.map((r) => r.channel).sort(), ['公开栏', '政务微信']);
-      const a = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'item.channels').executeTakeFirstOrThrow();
+      const a = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('summary')
+        .where('action', '=', 'item.channels')
+        .executeTakeFirstOrThrow();
       assert.match(a.summary, /政务微信/);
       const page = await c.get(`/console/items/${item.id}`);
       assert.match(page.body, /value="政务微信" checked/);

@@ -1,11 +1,38 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, beijingTime } from '../../platform/views/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  beijingTime,
+} from '../../platform/views/components.js';
 import { Choice, Form, IdParams, OptInt, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { rolesAllow } from '../../orgs/index.js';
-import { ACTION_LABELS, availableActions, isItemAction, isItemStatus, STATUS_LABELS, type ItemAction, staffItemPage, type AttachmentWithFile, type ItemWithOrg, type StaffItemPage, VALIDITIES, updateItem, submitItem, reviewItem, publishItem, withdrawItem, correctItem, setValidity, LINKERS } from '../../catalog/index.js';
+import {
+  ACTION_LABELS,
+  availableActions,
+  isItemAction,
+  isItemStatus,
+  STATUS_LABELS,
+  type ItemAction,
+  staffItemPage,
+  type AttachmentWithFile,
+  type ItemWithOrg,
+  type StaffItemPage,
+  VALIDITIES,
+  updateItem,
+  submitItem,
+  reviewItem,
+  publishItem,
+  withdrawItem,
+  correctItem,
+  setValidity,
+  LINKERS,
+} from '../../catalog/index.js';
 import { ItemForm, ItemFormBody, itemFormInput, itemValues } from './item-form.js';
 import { LinksAndChannels } from './interpretation-routes.js';
 
@@ -42,7 +69,12 @@ function ActionForms({ view, item, actions }: { view: ViewCtx; item: ItemWithOrg
       {has('publish') ? (
         <form method="post" action={`${base}/publish`}>
           <CsrfField token={view.csrf} />
-          <TextField name="publishOn" label="发布日期" type="date" hint="留空或今天：立即发布；以后的日期：到期自动发布。" />
+          <TextField
+            name="publishOn"
+            label="发布日期"
+            type="date"
+            hint="留空或今天：立即发布；以后的日期：到期自动发布。"
+          />
           <TextArea name="comment" label="签发意见（退回时必填）" rows={2} />
           <button type="submit">签发并发布</button>{' '}
           <button type="submit" formaction={`${base}/review`} name="decision" value="return" class="secondary">
@@ -83,7 +115,17 @@ function ActionForms({ view, item, actions }: { view: ViewCtx; item: ItemWithOrg
   );
 }
 
-function Attachments({ view, item, list, editable }: { view: ViewCtx; item: ItemWithOrg; list: AttachmentWithFile[]; editable: boolean }) {
+function Attachments({
+  view,
+  item,
+  list,
+  editable,
+}: {
+  view: ViewCtx;
+  item: ItemWithOrg;
+  list: AttachmentWithFile[];
+  editable: boolean;
+}) {
   return (
     <section aria-labelledby="att">
       <h2 id="att">附件</h2>
@@ -91,7 +133,8 @@ function Attachments({ view, item, list, editable }: { view: ViewCtx; item: Item
         <ul>
           {list.map((a) => (
             <li>
-              <a href={`/console/items/${item.id}/files/${a.id}`}>{a.filename}</a> <span class="muted">（{Math.ceil(a.size / 1024)} KB）</span>
+              <a href={`/console/items/${item.id}/files/${a.id}`}>{a.filename}</a>{' '}
+              <span class="muted">（{Math.ceil(a.size / 1024)} KB）</span>
               {editable ? (
                 <form method="post" action={`/console/items/${item.id}/attachments/${a.id}/delete`} class="actions">
                   <CsrfField token={view.csrf} />
@@ -132,13 +175,24 @@ function Attachments({ view, item, list, editable }: { view: ViewCtx; item: Item
   );
 }
 
-function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; errors?: FieldError[]; values?: ReturnType<typeof itemFormInput> }) {
+function ItemPage({
+  view,
+  d,
+  errors,
+  values,
+}: {
+  view: ViewCtx;
+  d: PageData;
+  errors?: FieldError[];
+  values?: ReturnType<typeof itemFormInput>;
+}) {
   const { item } = d;
   const actions = availableActions(d.workflow, view.actor);
   return (
     <ConsoleLayout view={view} title={item.title} wide>
       <p>
-        <a href="/console/items">← 信息列表</a> · <a href="/console/items/queue">我的待办</a> · <a href={`/console/items/${item.id}/preview`}>预览公开页面</a>
+        <a href="/console/items">← 信息列表</a> · <a href="/console/items/queue">我的待办</a> ·{' '}
+        <a href={`/console/items/${item.id}/preview`}>预览公开页面</a>
         {item.status === 'published' ? (
           <>
             {' · '}
@@ -159,7 +213,10 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
         <dt>保密审查</dt>
         <dd>{item.secrecy_reviewer ?? '—'}</dd>
         <dt>合法性审查</dt>
-        <dd>{item.legality_reviewer ?? (item.is_normative || item.is_rule || item.legality_required ? '待审查' : '不适用')}</dd>
+        <dd>
+          {item.legality_reviewer ??
+            (item.is_normative || item.is_rule || item.legality_required ? '待审查' : '不适用')}
+        </dd>
         <dt>签发</dt>
         <dd>{item.approver ?? '—'}</dd>
         <dt>发布日期</dt>
@@ -181,7 +238,14 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
       {actions.includes('edit') ? (
         <section aria-labelledby="edit">
           <h2 id="edit">修改</h2>
-          <ItemForm action={`/console/items/${item.id}`} csrf={view.csrf} values={values ?? itemValues(item)} errors={errors} categories={d.categories} submitLabel="保存" />
+          <ItemForm
+            action={`/console/items/${item.id}`}
+            csrf={view.csrf}
+            values={values ?? itemValues(item)}
+            errors={errors}
+            categories={d.categories}
+            submitLabel="保存"
+          />
         </section>
       ) : (
         <section aria-labelledby="body">
@@ -191,13 +255,27 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
       )}
       <Attachments view={view} item={item} list={d.attachments} editable={actions.includes('edit')} />
       <ActionForms view={view} item={item} actions={actions} />
-      <LinksAndChannels view={view} item={item} links={d.links} channels={d.channels} editable={rolesAllow(view.actor, LINKERS, item.org_path)} />
+      <LinksAndChannels
+        view={view}
+        item={item}
+        links={d.links}
+        channels={d.channels}
+        editable={rolesAllow(view.actor, LINKERS, item.org_path)}
+      />
       <section aria-labelledby="hist">
         <h2 id="hist">办理记录</h2>
         <ol>
           {d.reviews.map((r) => (
             <li>
-              {beijingTime(r.created_at)} {(r.actor_id != null ? d.names.get(r.actor_id) : undefined) ?? r.actor_label}：{r.action === 'create' ? '新建' : r.action === 'import' ? '导入' : isItemAction(r.action) ? ACTION_LABELS[r.action] : r.action}
+              {beijingTime(r.created_at)} {(r.actor_id != null ? d.names.get(r.actor_id) : undefined) ?? r.actor_label}
+              ：
+              {r.action === 'create'
+                ? '新建'
+                : r.action === 'import'
+                  ? '导入'
+                  : isItemAction(r.action)
+                    ? ACTION_LABELS[r.action]
+                    : r.action}
               {r.from_status !== r.to_status && isItemStatus(r.to_status) ? `（→ ${STATUS_LABELS[r.to_status]}）` : ''}
               {r.comment ? `；意见：${r.comment}` : ''}
             </li>
@@ -223,22 +301,41 @@ function ItemPage({ view, d, errors, values }: { view: ViewCtx; d: PageData; err
 const load = (req: FastifyRequest, id: number): Promise<PageData> => staffItemPage(req.ctx, id);
 
 /** Re-renders the item page with field errors (used by the attachment upload). */
-export async function itemPageWithErrors(req: FastifyRequest, reply: FastifyReply, id: number, errors: FieldError[], status: number) {
+export async function itemPageWithErrors(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  errors: FieldError[],
+  status: number,
+) {
   return reply.page(<ItemPage view={reply.view()} d={await load(req, id)} errors={errors} />, status);
 }
 
 /** Runs a workflow use-case; on a user error re-renders the item page with the errors. */
-async function act(req: FastifyRequest, reply: FastifyReply, id: number, run: () => Promise<unknown>, done: string, values?: ReturnType<typeof itemFormInput>) {
+async function act(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  run: () => Promise<unknown>,
+  done: string,
+  values?: ReturnType<typeof itemFormInput>,
+) {
   try {
     await run();
     return reply.flashRedirect(`/console/items/${id}`, done);
   } catch (e) {
     if (!isAppError(e) || !['invalid', 'conflict', 'forbidden'].includes(e.kind)) throw e;
-    return reply.page(<ItemPage view={reply.view()} d={await load(req, id)} errors={e.errors} values={values} />, e.status);
+    return reply.page(
+      <ItemPage view={reply.view()} d={await load(req, id)} errors={e.errors} values={values} />,
+      e.status,
+    );
   }
 }
 
-const ReviewForm = Form({ decision: Choice('审核决定', ['approve', 'return'] as const, { default: 'approve' }), comment: Text('审核意见') });
+const ReviewForm = Form({
+  decision: Choice('审核决定', ['approve', 'return'] as const, { default: 'approve' }),
+  comment: Text('审核意见'),
+});
 const PublishForm = Form({ publishOn: Text('发布日期'), comment: Text('签发意见') });
 const WithdrawForm = Form({ reason: Text('撤回理由') });
 const CorrectForm = Form({ title: Text('名称'), bodyHtml: Text('正文'), revisionNote: Text('勘误说明') });
@@ -247,29 +344,69 @@ const ValidityForm = Form({ validity: Text('有效性'), validityOn: Text('变�
 /** Console: one item — edit while a draft, workflow buttons, history. */
 export async function itemRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/console/items/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(<ItemPage view={reply.view()} d={await load(req, req.params.id)} />));
+  r.get('/console/items/:id', { schema: { params: IdParams } }, async (req, reply) =>
+    reply.page(<ItemPage view={reply.view()} d={await load(req, req.params.id)} />),
+  );
 
   r.post('/console/items/:id', { schema: { params: IdParams, body: ItemFormBody } }, async (req, reply) => {
     const { id } = req.params;
     const input = itemFormInput(req.body);
     return act(req, reply, id, () => updateItem(req.ctx, id, input), '已保存。', input);
   });
-  r.post('/console/items/:id/submit', { schema: { params: IdParams } }, async (req, reply) => act(req, reply, req.params.id, () => submitItem(req.ctx, req.params.id), '已提交保密审查。'));
+  r.post('/console/items/:id/submit', { schema: { params: IdParams } }, async (req, reply) =>
+    act(req, reply, req.params.id, () => submitItem(req.ctx, req.params.id), '已提交保密审查。'),
+  );
   r.post('/console/items/:id/review', { schema: { params: IdParams, body: ReviewForm } }, async (req, reply) => {
     const { decision, comment } = req.body;
-    return act(req, reply, req.params.id, () => reviewItem(req.ctx, { id: req.params.id, decision, comment }), decision === 'return' ? '已退回修改。' : '已审核通过。');
+    return act(
+      req,
+      reply,
+      req.params.id,
+      () => reviewItem(req.ctx, { id: req.params.id, decision, comment }),
+      decision === 'return' ? '已退回修改。' : '已审核通过。',
+    );
   });
   r.post('/console/items/:id/publish', { schema: { params: IdParams, body: PublishForm } }, async (req, reply) =>
-    act(req, reply, req.params.id, () => publishItem(req.ctx, { id: req.params.id, publishOn: req.body.publishOn, comment: req.body.comment }), '已签发。'),
+    act(
+      req,
+      reply,
+      req.params.id,
+      () => publishItem(req.ctx, { id: req.params.id, publishOn: req.body.publishOn, comment: req.body.comment }),
+      '已签发。',
+    ),
   );
   r.post('/console/items/:id/withdraw', { schema: { params: IdParams, body: WithdrawForm } }, async (req, reply) =>
-    act(req, reply, req.params.id, () => withdrawItem(req.ctx, { id: req.params.id, reason: req.body.reason }), '已撤回。'),
+    act(
+      req,
+      reply,
+      req.params.id,
+      () => withdrawItem(req.ctx, { id: req.params.id, reason: req.body.reason }),
+      '已撤回。',
+    ),
   );
   r.post('/console/items/:id/correct', { schema: { params: IdParams, body: CorrectForm } }, async (req, reply) => {
     const { title, bodyHtml, revisionNote } = req.body;
-    return act(req, reply, req.params.id, () => correctItem(req.ctx, { id: req.params.id, title, bodyHtml, revisionNote }), '已保存勘误。');
+    return act(
+      req,
+      reply,
+      req.params.id,
+      () => correctItem(req.ctx, { id: req.params.id, title, bodyHtml, revisionNote }),
+      '已保存勘误。',
+    );
   });
   r.post('/console/items/:id/validity', { schema: { params: IdParams, body: ValidityForm } }, async (req, reply) =>
-    act(req, reply, req.params.id, () => setValidity(req.ctx, { id: req.params.id, validity: req.body.validity, validityOn: req.body.validityOn, replacedById: req.body.replacedById ?? null }), '已变更有效性。'),
+    act(
+      req,
+      reply,
+      req.params.id,
+      () =>
+        setValidity(req.ctx, {
+          id: req.params.id,
+          validity: req.body.validity,
+          validityOn: req.body.validityOn,
+          replacedById: req.body.replacedById ?? null,
+        }),
+      '已变更有效性。',
+    ),
   );
 }

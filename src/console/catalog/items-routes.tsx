@@ -1,8 +1,41 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, Pagination, SelectField, TextField } from '../../platform/views/components.js';
-import { bulkItems, GENRES, agencyCategories, categoriesOf, type CategoryRow, agenciesFor, CATALOG_QUEUE_ROLES, CATALOG_VIEWERS, isItemStatus, ITEM_STATUSES, STATUS_LABELS, staffItems, type ItemWithOrg, catalogCalendar, timeliness, timelinessLabel, createItem, ITEM_WRITERS, reviewQueue, type ItemInput } from '../../catalog/index.js';
-import { Checkbox, Choice, Form, Ints, OptChoice, OptDate, OptInt, OptText, Page, ticked, typed } from '../../platform/http/schemas.js';
+import {
+  bulkItems,
+  GENRES,
+  agencyCategories,
+  categoriesOf,
+  type CategoryRow,
+  agenciesFor,
+  CATALOG_QUEUE_ROLES,
+  CATALOG_VIEWERS,
+  isItemStatus,
+  ITEM_STATUSES,
+  STATUS_LABELS,
+  staffItems,
+  type ItemWithOrg,
+  catalogCalendar,
+  timeliness,
+  timelinessLabel,
+  createItem,
+  ITEM_WRITERS,
+  reviewQueue,
+  type ItemInput,
+} from '../../catalog/index.js';
+import {
+  Checkbox,
+  Choice,
+  Form,
+  Ints,
+  OptChoice,
+  OptDate,
+  OptInt,
+  OptText,
+  Page,
+  ticked,
+  typed,
+} from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -13,7 +46,17 @@ import { ItemFields, ItemForm, itemFormInput } from './item-form.js';
 
 const PER_PAGE = 30;
 
-function ItemsTable({ rows, cal, today, selectable }: { rows: ItemWithOrg[]; cal: WorkCalendar; today: string; selectable?: boolean }) {
+function ItemsTable({
+  rows,
+  cal,
+  today,
+  selectable,
+}: {
+  rows: ItemWithOrg[];
+  cal: WorkCalendar;
+  today: string;
+  selectable?: boolean;
+}) {
   return (
     <div class="table-wrap">
       <table>
@@ -47,7 +90,13 @@ function ItemsTable({ rows, cal, today, selectable }: { rows: ItemWithOrg[]; cal
               <td>{isItemStatus(r.status) ? STATUS_LABELS[r.status] : r.status}</td>
               <td>{r.created_on}</td>
               <td>{r.published_on ?? '—'}</td>
-              <td>{r.status === 'withdrawn' ? '—' : timelinessLabel(timeliness(cal, r.created_on, r.status === 'published' ? r.published_on : null, today))}</td>
+              <td>
+                {r.status === 'withdrawn'
+                  ? '—'
+                  : timelinessLabel(
+                      timeliness(cal, r.created_on, r.status === 'published' ? r.published_on : null, today),
+                    )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -57,17 +106,44 @@ function ItemsTable({ rows, cal, today, selectable }: { rows: ItemWithOrg[]; cal
 }
 
 async function writableOrgs(req: FastifyRequest): Promise<Array<[string, string]>> {
-  return (await agenciesFor(req.ctx.db, req.actor, ITEM_WRITERS)).map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
+  return (await agenciesFor(req.ctx.db, req.actor, ITEM_WRITERS)).map((o) => [
+    String(o.id),
+    `${'　'.repeat(o.depth)}${o.name}`,
+  ]);
 }
 
-function NewItemPage({ view, orgs, categories, values, errors, orgId }: { view: ViewCtx; orgs: Array<[string, string]>; categories: CategoryRow[]; values: Partial<ItemInput>; errors?: FieldError[]; orgId?: string }) {
+function NewItemPage({
+  view,
+  orgs,
+  categories,
+  values,
+  errors,
+  orgId,
+}: {
+  view: ViewCtx;
+  orgs: Array<[string, string]>;
+  categories: CategoryRow[];
+  values: Partial<ItemInput>;
+  errors?: FieldError[];
+  orgId?: string;
+}) {
   return (
     <ConsoleLayout view={view} title="新建公开信息">
       <p>
         <a href="/console/items">← 返回信息列表</a>
       </p>
       <p class="muted">保存后为草稿；提交后依次经保密审查、合法性审查（规范性文件）和领导签发后公开。</p>
-      <ItemForm action="/console/items" csrf={view.csrf} values={values} errors={errors} categories={categories} orgs={orgs} orgId={orgId} submitLabel="保存草稿" showIndexNo />
+      <ItemForm
+        action="/console/items"
+        csrf={view.csrf}
+        values={values}
+        errors={errors}
+        categories={categories}
+        orgs={orgs}
+        orgId={orgId}
+        submitLabel="保存草稿"
+        showIndexNo
+      />
     </ConsoleLayout>
   );
 }
@@ -83,7 +159,10 @@ const ListQuery = Form({
   q: OptText('名称、索引号或文号', { maxLength: 200 }),
   page: Page(),
 });
-const BulkForm = Form({ action: Choice('操作', ['approve', 'publish', 'submit'] as const, { default: 'submit' }), ids: Ints('选择') });
+const BulkForm = Form({
+  action: Choice('操作', ['approve', 'publish', 'submit'] as const, { default: 'submit' }),
+  ids: Ints('选择'),
+});
 const NewItemQuery = Form({ orgId: OptInt('发布机构') });
 const NewItemForm = Form({ ...ItemFields, orgId: OptInt('发布机构') });
 
@@ -112,17 +191,48 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     const cal = await catalogCalendar(req.ctx.db);
     const today = todayInShanghai(req.ctx.now());
     const view = reply.view();
-    const qs = new URLSearchParams({ status: status ?? '', genre: genre ?? '', from: from ?? '', to: to ?? '', q: q ?? '', ...(mine ? { mine: '1' } : {}), ...(categoryId ? { categoryId: String(categoryId) } : {}), ...(orgId ? { orgId: String(orgId) } : {}) });
+    const qs = new URLSearchParams({
+      status: status ?? '',
+      genre: genre ?? '',
+      from: from ?? '',
+      to: to ?? '',
+      q: q ?? '',
+      ...(mine ? { mine: '1' } : {}),
+      ...(categoryId ? { categoryId: String(categoryId) } : {}),
+      ...(orgId ? { orgId: String(orgId) } : {}),
+    });
     return reply.page(
       <ConsoleLayout view={view} title="公开信息" wide>
         <p>
-          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} · <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> · <a href="/console/items/export?format=xlsx">导出 XLSX</a> · <a href="/console/items/late">逾期与即将逾期</a>
+          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} ·{' '}
+          <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> ·{' '}
+          <a href="/console/items/export?format=xlsx">导出 XLSX</a> · <a href="/console/items/late">逾期与即将逾期</a>
         </p>
         <form method="get" action="/console/items" class="filters">
-          <SelectField name="status" label="状态" value={status ?? ''} options={ITEM_STATUSES.map((s) => [s, STATUS_LABELS[s]])} placeholder="全部" />
-          {cats.length ? <SelectField name="categoryId" label="目录分类" value={categoryId ? String(categoryId) : ''} options={cats.map((c) => [String(c.id), c.name])} placeholder="全部" /> : null}
+          <SelectField
+            name="status"
+            label="状态"
+            value={status ?? ''}
+            options={ITEM_STATUSES.map((s) => [s, STATUS_LABELS[s]])}
+            placeholder="全部"
+          />
+          {cats.length ? (
+            <SelectField
+              name="categoryId"
+              label="目录分类"
+              value={categoryId ? String(categoryId) : ''}
+              options={cats.map((c) => [String(c.id), c.name])}
+              placeholder="全部"
+            />
+          ) : null}
           {orgId ? <input type="hidden" name="orgId" value={String(orgId)} /> : null}
-          <SelectField name="genre" label="体裁" value={genre ?? ''} options={GENRES.map((g) => [g, g])} placeholder="全部" />
+          <SelectField
+            name="genre"
+            label="体裁"
+            value={genre ?? ''}
+            options={GENRES.map((g) => [g, g])}
+            placeholder="全部"
+          />
           <TextField name="from" label="生成日期从" type="date" value={from ?? ''} />
           <TextField name="to" label="至" type="date" value={to ?? ''} />
           <div class="field">
@@ -179,14 +289,18 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     const ids = req.body.ids.slice(0, 200);
     if (!ids.length) return reply.flashRedirect('/console/items/queue', '请先勾选要处理的信息。');
     const { done, failed } = await bulkItems(req.ctx, req.body.action, ids);
-    return reply.flashRedirect('/console/items/queue', `已处理 ${done} 条。${failed.length ? `未处理 ${failed.length} 条：${failed.map((f) => `#${f.id}：${f.message}`).join('；')}` : ''}`);
+    return reply.flashRedirect(
+      '/console/items/queue',
+      `已处理 ${done} 条。${failed.length ? `未处理 ${failed.length} 条：${failed.map((f) => `#${f.id}：${f.message}`).join('；')}` : ''}`,
+    );
   });
 
   r.get('/console/items/new', { schema: { querystring: NewItemQuery } }, async (req, reply) => {
     const orgs = await writableOrgs(req);
     assertAllowed(orgs.length > 0);
     const asked = req.query.orgId;
-    const orgId = asked && orgs.some(([id]) => id === String(asked)) ? asked : orgs.length === 1 ? Number(orgs[0]![0]) : undefined;
+    const orgId =
+      asked && orgs.some(([id]) => id === String(asked)) ? asked : orgs.length === 1 ? Number(orgs[0]![0]) : undefined;
     const view = reply.view();
     if (!orgId) {
       return reply.page(
@@ -202,7 +316,15 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
       );
     }
     const categories = await categoriesOf(req.ctx, orgId);
-    return reply.page(<NewItemPage view={view} orgs={orgs} categories={categories} orgId={String(orgId)} values={{ createdOn: todayInShanghai(req.ctx.now()), genre: '通知', disclosureMode: '主动公开' }} />);
+    return reply.page(
+      <NewItemPage
+        view={view}
+        orgs={orgs}
+        categories={categories}
+        orgId={String(orgId)}
+        values={{ createdOn: todayInShanghai(req.ctx.now()), genre: '通知', disclosureMode: '主动公开' }}
+      />,
+    );
   });
 
   r.post('/console/items', { schema: { body: NewItemForm } }, async (req, reply) => {
@@ -211,7 +333,17 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     const again = async (errors: FieldError[], status: number) => {
       const orgs = await writableOrgs(req);
       const categories = orgId ? await categoriesOf(req.ctx, orgId) : [];
-      return reply.page(<NewItemPage view={reply.view()} orgs={orgs} categories={categories} orgId={orgId ? String(orgId) : ''} values={input} errors={errors} />, status);
+      return reply.page(
+        <NewItemPage
+          view={reply.view()}
+          orgs={orgs}
+          categories={categories}
+          orgId={orgId ? String(orgId) : ''}
+          values={input}
+          errors={errors}
+        />,
+        status,
+      );
     };
     if (!orgId) return again([{ code: 'item_org_required', message: '请选择发布机构。', field: 'orgId' }], 400);
     try {

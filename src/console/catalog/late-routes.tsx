@@ -4,7 +4,18 @@ import { Empty } from '../../platform/views/components.js';
 import { addDays, todayInShanghai } from '../../platform/dates.js';
 import { scopePaths } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
-import { CATALOG_VIEWERS, timelinessCandidates, type ItemWithOrg, catalogCalendar, lateBucket, timeliness, timelinessLabel, DUE_SOON_WORKING_DAYS, isItemStatus, STATUS_LABELS } from '../../catalog/index.js';
+import {
+  CATALOG_VIEWERS,
+  timelinessCandidates,
+  type ItemWithOrg,
+  catalogCalendar,
+  lateBucket,
+  timeliness,
+  timelinessLabel,
+  DUE_SOON_WORKING_DAYS,
+  isItemStatus,
+  STATUS_LABELS,
+} from '../../catalog/index.js';
 import { typed } from '../../platform/http/schemas.js';
 
 type Bucket = 'published_late' | 'overdue' | 'due_soon';
@@ -22,7 +33,11 @@ export async function lateRoutes(app: FastifyInstance): Promise<void> {
     const today = todayInShanghai(req.ctx.now());
     const cal = await catalogCalendar(req.ctx.db);
     const rows = await timelinessCandidates(req.ctx.db, paths, addDays(today, -400));
-    const lists: Record<Bucket, Array<{ r: ItemWithOrg; label: string }>> = { overdue: [], due_soon: [], published_late: [] };
+    const lists: Record<Bucket, Array<{ r: ItemWithOrg; label: string }>> = {
+      overdue: [],
+      due_soon: [],
+      published_late: [],
+    };
     const perOrg = new Map<string, Record<Bucket, number>>();
     for (const r of rows) {
       const t = timeliness(cal, r.created_on, r.status === 'published' ? r.published_on : null, today);
@@ -70,7 +85,8 @@ export async function lateRoutes(app: FastifyInstance): Promise<void> {
               <ul>
                 {lists[b].map(({ r, label }) => (
                   <li>
-                    <a href={`/console/items/${r.id}`}>{r.title}</a>（{r.org_name}，生成日期 {r.created_on}，{isItemStatus(r.status) ? STATUS_LABELS[r.status] : r.status}）：{label}
+                    <a href={`/console/items/${r.id}`}>{r.title}</a>（{r.org_name}，生成日期 {r.created_on}，
+                    {isItemStatus(r.status) ? STATUS_LABELS[r.status] : r.status}）：{label}
                   </li>
                 ))}
               </ul>

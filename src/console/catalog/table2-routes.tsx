@@ -6,28 +6,58 @@ import { Form, Int, OptInt, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths, findOrg } from '../../orgs/index.js';
-import { agenciesFor, CATALOG_VIEWERS, annualTable2, ownFigures, FIGURE_EDITORS, saveAnnualFigures, type FiguresInput, FIGURE_COLUMNS, importAnnualFigures, readImportTable } from '../../catalog/index.js';
+import {
+  agenciesFor,
+  CATALOG_VIEWERS,
+  annualTable2,
+  ownFigures,
+  FIGURE_EDITORS,
+  saveAnnualFigures,
+  type FiguresInput,
+  FIGURE_COLUMNS,
+  importAnnualFigures,
+  readImportTable,
+} from '../../catalog/index.js';
 import { assertAllowed } from '../guard.js';
 
-async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | undefined, year: number, errors?: FieldError[], values?: FiguresInput, status = 200) {
+async function render(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  orgId: number | undefined,
+  year: number,
+  errors?: FieldError[],
+  values?: FiguresInput,
+  status = 200,
+) {
   assertAllowed(scopePaths(req.actor, CATALOG_VIEWERS).length > 0);
   const orgs = await agenciesFor(req.ctx.db, req.actor, CATALOG_VIEWERS);
   const org = orgId ? await findOrg(req.ctx, orgId) : orgs[0];
   if (org) assertAllowed(rolesAllow(req.actor, CATALOG_VIEWERS, org.path));
   const t = org ? await annualTable2(req.ctx.db, org.path, year) : null;
-  const v: FiguresInput = values ?? (org ? await ownFigures(req.ctx.db, org.id, year) : { licensing: '0', penalties: '0', enforcement: '0', feesWan: '0' });
+  const v: FiguresInput =
+    values ??
+    (org
+      ? await ownFigures(req.ctx.db, org.id, year)
+      : { licensing: '0', penalties: '0', enforcement: '0', feesWan: '0' });
   const view = reply.view();
   const editable = org ? rolesAllow(req.actor, FIGURE_EDITORS, org.path) : false;
   return reply.page(
     <ConsoleLayout view={view} title="年度报告表二：主动公开政府信息情况" wide>
       <form method="get" action="/console/catalog/table2" class="filters">
-        <SelectField name="orgId" label="机构" value={org ? String(org.id) : ''} options={orgs.map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`])} />
+        <SelectField
+          name="orgId"
+          label="机构"
+          value={org ? String(org.id) : ''}
+          options={orgs.map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`])}
+        />
         <TextField name="year" label="年度" inputmode="numeric" value={String(year)} />
         <button type="submit">查看</button>
       </form>
       {t && org ? (
         <>
-          <p class="muted">{org.name}（含下级机构）{year} 年。规章和行政规范性文件的件数由已公开的信息计算；其余由本单位填报。</p>
+          <p class="muted">
+            {org.name}（含下级机构）{year} 年。规章和行政规范性文件的件数由已公开的信息计算；其余由本单位填报。
+          </p>
           <div class="table-wrap">
             <table>
               <thead>
@@ -72,15 +102,41 @@ async function render(req: FastifyRequest, reply: FastifyReply, orgId: number | 
           </div>
           {editable ? (
             <form method="post" action="/console/catalog/table2">
-              <h2>填报 {org.name} 本单位 {year} 年数据</h2>
+              <h2>
+                填报 {org.name} 本单位 {year} 年数据
+              </h2>
               <ErrorSummary errors={errors} />
               <CsrfField token={view.csrf} />
               <input type="hidden" name="orgId" value={String(org.id)} />
               <input type="hidden" name="year" value={String(year)} />
-              <TextField name="licensing" label="行政许可：本年处理决定数量" inputmode="numeric" value={v.licensing} errors={errors} />
-              <TextField name="penalties" label="行政处罚：本年处理决定数量" inputmode="numeric" value={v.penalties} errors={errors} />
-              <TextField name="enforcement" label="行政强制：本年处理决定数量" inputmode="numeric" value={v.enforcement} errors={errors} />
-              <TextField name="feesWan" label="行政事业性收费：本年收费金额（万元）" inputmode="decimal" value={v.feesWan} errors={errors} />
+              <TextField
+                name="licensing"
+                label="行政许可：本年处理决定数量"
+                inputmode="numeric"
+                value={v.licensing}
+                errors={errors}
+              />
+              <TextField
+                name="penalties"
+                label="行政处罚：本年处理决定数量"
+                inputmode="numeric"
+                value={v.penalties}
+                errors={errors}
+              />
+              <TextField
+                name="enforcement"
+                label="行政强制：本年处理决定数量"
+                inputmode="numeric"
+                value={v.enforcement}
+                errors={errors}
+              />
+              <TextField
+                name="feesWan"
+                label="行政事业性收费：本年收费金额（万元）"
+                inputmode="decimal"
+                value={v.feesWan}
+                errors={errors}
+              />
               <button type="submit">保存</button>
             </form>
           ) : null}
@@ -120,7 +176,9 @@ const FiguresForm = Form({
 export async function table2Routes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   const defaultYear = (req: FastifyRequest) => Number(todayInShanghai(req.ctx.now()).slice(0, 4)) - 1;
-  r.get('/console/catalog/table2', { schema: { querystring: Table2Query } }, async (req, reply) => render(req, reply, req.query.orgId, req.query.year ?? defaultYear(req)));
+  r.get('/console/catalog/table2', { schema: { querystring: Table2Query } }, async (req, reply) =>
+    render(req, reply, req.query.orgId, req.query.year ?? defaultYear(req)),
+  );
   // A multipart form: the file (and the CSRF token) are read by the streaming upload reader (upload-form.ts); no schema.
   r.post(
     '/console/catalog/table2/import',
@@ -131,7 +189,16 @@ export async function table2Routes(app: FastifyInstance): Promise<void> {
       const form = uploadForm(req);
       const data = form.error ? undefined : form.byField.file?.[0]?.data;
       const year = defaultYear(req);
-      if (!data) return render(req, reply, undefined, year, [{ code: 'figures_file_required', message: '请选择要导入的文件。', field: 'file' }], undefined, 400);
+      if (!data)
+        return render(
+          req,
+          reply,
+          undefined,
+          year,
+          [{ code: 'figures_file_required', message: '请选择要导入的文件。', field: 'file' }],
+          undefined,
+          400,
+        );
       try {
         const n = await importAnnualFigures(req.ctx, await readImportTable(data));
         return reply.flashRedirect('/console/catalog/table2', `已导入 ${n} 行表二数据。`);

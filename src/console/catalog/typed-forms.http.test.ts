@@ -8,7 +8,10 @@ import { notify } from '../../platform/mail/mail.js';
 describeApp('typed console input (catalogue, calendar, guide, mail)', (h) => {
   it('a malformed id, filter or page number gets 400 naming the field in Chinese', async () => {
     const org = await makeOrg(h.db(), { name: '某县财政局' });
-    const admin = await makeUser(h.db(), [['agency_admin', org], ['editor', org]]);
+    const admin = await makeUser(h.db(), [
+      ['agency_admin', org],
+      ['editor', org],
+    ]);
     const c = h.client();
     await c.login(admin.username);
     const cases: Array<[string, RegExp]> = [
@@ -38,7 +41,19 @@ describeApp('typed console input (catalogue, calendar, guide, mail)', (h) => {
     const editor = await makeUser(h.db(), [['editor', org]]);
     const c = h.client();
     await c.login(editor.username);
-    const res = await c.post('/console/items', { orgId: String(org.id), title: '通知', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-16', article20Item: '第三项' }, { from: `/console/items/new?orgId=${org.id}` });
+    const res = await c.post(
+      '/console/items',
+      {
+        orgId: String(org.id),
+        title: '通知',
+        bodyHtml: '<p>正文</p>',
+        genre: '通知',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-16',
+        article20Item: '第三项',
+      },
+      { from: `/console/items/new?orgId=${org.id}` },
+    );
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /“条例第二十条事项”应为整数/);
     assert.equal((await h.db().selectFrom('items').select('id').execute()).length, 0);
@@ -48,11 +63,15 @@ describeApp('typed console input (catalogue, calendar, guide, mail)', (h) => {
     const org = await makeOrg(h.db());
     const a = await makeUser(h.db(), [['editor', org]]);
     const b = await makeUser(h.db(), [['editor', org]]);
-    for (const u of [a, b]) await notify(h.db(), h.ctx(), { userId: u.id, kind: 'reminder', title: '提醒', body: '请办理。' });
+    for (const u of [a, b])
+      await notify(h.db(), h.ctx(), { userId: u.id, kind: 'reminder', title: '提醒', body: '请办理。' });
     const c = h.client();
     await c.login(a.username);
     assert.equal((await c.post('/console/notices/read', {}, { from: '/console/notices' })).statusCode, 303);
     const unread = await h.db().selectFrom('notifications').select('user_id').where('read_at', 'is', null).execute();
-    assert.deepEqual(unread.map((n) => n.user_id), [b.id]);
+    assert.deepEqual(
+      unread.map((n) => n.user_id),
+      [b.id],
+    );
   });
 });

@@ -7,7 +7,17 @@ import { isAppError, type FieldError } from '../../platform/errors.js';
 import { SESSION_COOKIE } from '../../platform/http/server.js';
 import { roleLabel, myTokens, type TokenRow, createToken, revokeToken, logoutEverywhere } from '../../orgs/index.js';
 
-function AccountPage({ view, tokens, secret, errors }: { view: ViewCtx; tokens: TokenRow[]; secret?: string; errors?: FieldError[] }) {
+function AccountPage({
+  view,
+  tokens,
+  secret,
+  errors,
+}: {
+  view: ViewCtx;
+  tokens: TokenRow[];
+  secret?: string;
+  errors?: FieldError[];
+}) {
   const roles = [...new Set(view.actor.grants.map((g) => g.role))];
   return (
     <ConsoleLayout view={view} title="我的账号">
@@ -63,7 +73,11 @@ function AccountPage({ view, tokens, secret, errors }: { view: ViewCtx; tokens: 
                     {t.revoked_at ? (
                       '已撤销'
                     ) : (
-                      <form method="post" action={`/console/account/tokens/${t.id}/revoke`} data-confirm={`确定撤销令牌「${t.name}」吗？`}>
+                      <form
+                        method="post"
+                        action={`/console/account/tokens/${t.id}/revoke`}
+                        data-confirm={`确定撤销令牌「${t.name}」吗？`}
+                      >
                         <CsrfField token={view.csrf} />
                         <button type="submit" class="secondary">
                           撤销
@@ -104,7 +118,9 @@ const TokenForm = Form({ name: Text('令牌名称'), roles: Texts('权限范围'
 /** The signed-in user's account: password, sessions, API tokens. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/console/account', async (req, reply) => reply.page(<AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} />));
+  r.get('/console/account', async (req, reply) =>
+    reply.page(<AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} />),
+  );
   r.post('/console/account/tokens', { schema: { body: TokenForm } }, async (req, reply) => {
     const { name, roles, expiresOn } = req.body;
     try {
@@ -112,7 +128,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       return reply.page(<AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} secret={token} />, 201);
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return reply.page(<AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} errors={e.errors} />, e.status);
+      return reply.page(
+        <AccountPage view={reply.view()} tokens={await myTokens(req.ctx)} errors={e.errors} />,
+        e.status,
+      );
     }
   });
   r.post('/console/account/tokens/:id/revoke', { schema: { params: IdParams } }, async (req, reply) => {

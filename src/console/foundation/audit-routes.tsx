@@ -8,7 +8,13 @@ import { assertAllowed } from '../guard.js';
 
 const PER_PAGE = 50;
 
-const AuditQuery = Form({ action: OptText('操作（前缀）'), actor: OptText('操作人'), from: OptDate('起始日期'), to: OptDate('截止日期'), page: Page() });
+const AuditQuery = Form({
+  action: OptText('操作（前缀）'),
+  actor: OptText('操作人'),
+  from: OptDate('起始日期'),
+  to: OptDate('截止日期'),
+  page: Page(),
+});
 
 /** Browse and filter audit events within the reader's scope. */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
@@ -17,7 +23,15 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     assertAllowed(paths.length > 0);
     const all = isSysadmin(req.actor);
     const { page, action, actor, from, to } = req.query;
-    const { rows, total } = await queryAudit(req.ctx.db, { orgPaths: all ? undefined : paths, action, actor, from, to, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
+    const { rows, total } = await queryAudit(req.ctx.db, {
+      orgPaths: all ? undefined : paths,
+      action,
+      actor,
+      from,
+      to,
+      limit: PER_PAGE,
+      offset: (page - 1) * PER_PAGE,
+    });
     const f = { action: action ?? '', actor: actor ?? '', from: from ?? '', to: to ?? '' };
     const qs = new URLSearchParams(f).toString();
     const view = reply.view();

@@ -9,7 +9,17 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/server.js';
 import { deleteSession } from '../../platform/auth/sessions.js';
 import { login, changePassword } from '../../orgs/index.js';
 
-function LoginPage({ view, errors, username, next }: { view: ViewCtx; errors?: FieldError[]; username?: string; next: string }) {
+function LoginPage({
+  view,
+  errors,
+  username,
+  next,
+}: {
+  view: ViewCtx;
+  errors?: FieldError[];
+  username?: string;
+  next: string;
+}) {
   return (
     <ConsoleLayout view={view} title="工作人员登录">
       <ErrorSummary errors={errors} />
@@ -31,7 +41,14 @@ function PasswordPage({ view, errors, forced }: { view: ViewCtx; errors?: FieldE
       <ErrorSummary errors={errors} />
       <form method="post" action="/console/password">
         <CsrfField token={view.csrf} />
-        <TextField name="currentPassword" label="当前密码" type="password" required autocomplete="current-password" errors={errors} />
+        <TextField
+          name="currentPassword"
+          label="当前密码"
+          type="password"
+          required
+          autocomplete="current-password"
+          errors={errors}
+        />
         <TextField
           name="newPassword"
           label="新密码"
@@ -41,7 +58,14 @@ function PasswordPage({ view, errors, forced }: { view: ViewCtx; errors?: FieldE
           hint="至少 10 个字符，包含小写字母、大写字母、数字、符号中的至少三类，且不含用户名。"
           errors={errors}
         />
-        <TextField name="confirmPassword" label="再次输入新密码" type="password" required autocomplete="new-password" errors={errors} />
+        <TextField
+          name="confirmPassword"
+          label="再次输入新密码"
+          type="password"
+          required
+          autocomplete="new-password"
+          errors={errors}
+        />
         <button type="submit">保存新密码</button>
       </form>
     </ConsoleLayout>
@@ -55,7 +79,11 @@ const safeNext = (s: string) => {
 
 const NextQuery = Form({ next: Text('登录后前往') });
 const LoginForm = Form({ username: Text('用户名'), password: Text('密码'), next: Text('登录后前往') });
-const PasswordForm = Form({ currentPassword: Text('当前密码'), newPassword: Text('新密码'), confirmPassword: Text('再次输入新密码') });
+const PasswordForm = Form({
+  currentPassword: Text('当前密码'),
+  newPassword: Text('新密码'),
+  confirmPassword: Text('再次输入新密码'),
+});
 
 /** Login, logout and password change pages. */
 export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): Promise<void> {
@@ -67,18 +95,25 @@ export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): P
     return reply.page(<LoginPage view={reply.view()} next={safeNext(req.query.next)} />);
   });
 
-  r.post('/console/login', { schema: { body: LoginForm }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const { username, password, next } = req.body;
-    try {
-      const session = await login(req.ctx, { username, password, userAgent: req.headers['user-agent'] ?? null });
-      reply.setCookie(SESSION_COOKIE, session.sessionToken, cookieOpts);
-      reply.clearCookie(CSRF_COOKIE, { path: '/' });
-      return reply.redirect(session.mustChangePassword ? '/console/password' : safeNext(next), 303);
-    } catch (e) {
-      if (!isAppError(e)) throw e;
-      return reply.page(<LoginPage view={reply.view()} errors={e.errors} username={username} next={safeNext(next)} />, e.status);
-    }
-  });
+  r.post(
+    '/console/login',
+    { schema: { body: LoginForm }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const { username, password, next } = req.body;
+      try {
+        const session = await login(req.ctx, { username, password, userAgent: req.headers['user-agent'] ?? null });
+        reply.setCookie(SESSION_COOKIE, session.sessionToken, cookieOpts);
+        reply.clearCookie(CSRF_COOKIE, { path: '/' });
+        return reply.redirect(session.mustChangePassword ? '/console/password' : safeNext(next), 303);
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        return reply.page(
+          <LoginPage view={reply.view()} errors={e.errors} username={username} next={safeNext(next)} />,
+          e.status,
+        );
+      }
+    },
+  );
 
   r.post('/console/logout', async (req, reply) => {
     if (req.sessionToken) await deleteSession(req.ctx.db, req.sessionToken);
@@ -106,7 +141,10 @@ export async function authRoutes(app: FastifyInstance, cookieSecure: boolean): P
       return reply.flashRedirect('/console', '密码已修改。其他设备上的登录已全部退出。');
     } catch (e) {
       if (!isAppError(e)) throw e;
-      return reply.page(<PasswordPage view={reply.view()} errors={e.errors} forced={!!req.actor.mustChangePassword} />, e.status);
+      return reply.page(
+        <PasswordPage view={reply.view()} errors={e.errors} forced={!!req.actor.mustChangePassword} />,
+        e.status,
+      );
     }
   });
 }

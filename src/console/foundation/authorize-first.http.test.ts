@@ -9,15 +9,24 @@ import { TEST_NOW } from '../../../test/helpers/clock.js';
 
 /** Issue 16 item 8: authorization comes before validation, so bad input never shows another agency's data. */
 describeApp('authorize before validating', (h) => {
-  it('invalid posts to another agency\'s organisation or guide get 403 without its form', async () => {
+  it("invalid posts to another agency's organisation or guide get 403 without its form", async () => {
     const root = await makeOrg(h.db(), { name: '某县人民政府' });
     const fin = await makeOrg(h.db(), { parent: root, name: '某县财政局' });
     const edu = await makeOrg(h.db(), { parent: root, name: '某县教育局' });
-    await h.db().updateTable('orgs').set({ address: '教育路 9 号机密地址', phone: '0371-1111222' }).where('id', '=', edu.id).execute();
+    await h
+      .db()
+      .updateTable('orgs')
+      .set({ address: '教育路 9 号机密地址', phone: '0371-1111222' })
+      .where('id', '=', edu.id)
+      .execute();
     const finAdmin = await makeUser(h.db(), [['agency_admin', fin]]);
     const c = h.client();
     await c.login(finAdmin.username);
-    const org = await c.post(`/console/orgs/${edu.id}`, { kind: 'agency', name: '', email: 'not-an-email' }, { from: '/console' });
+    const org = await c.post(
+      `/console/orgs/${edu.id}`,
+      { kind: 'agency', name: '', email: 'not-an-email' },
+      { from: '/console' },
+    );
     assert.equal(org.statusCode, 403);
     assert.doesNotMatch(org.body, /教育局|教育路|0371-1111222/);
     const fields = Object.fromEntries(Object.keys(GUIDE_SECTIONS).map((k) => [k, '']));
@@ -25,7 +34,11 @@ describeApp('authorize before validating', (h) => {
     assert.equal(guide.statusCode, 403);
     assert.doesNotMatch(guide.body, /教育局/);
     // The own agency still gets its form back with the errors.
-    const own = await c.post(`/console/orgs/${fin.id}`, { kind: 'agency', name: '' }, { from: `/console/orgs/${fin.id}` });
+    const own = await c.post(
+      `/console/orgs/${fin.id}`,
+      { kind: 'agency', name: '' },
+      { from: `/console/orgs/${fin.id}` },
+    );
     assert.equal(own.statusCode, 400);
     assert.match(own.body, /某县财政局/);
   });
@@ -35,20 +48,53 @@ describeApp('authorize before validating', (h) => {
     const fin = await makeOrg(h.db(), { parent: root, name: '某县财政局' });
     const edu = await makeOrg(h.db(), { parent: root, name: '某县教育局' });
     const editor = await makeUser(h.db(), [['editor', edu]]);
-    const { id: draft } = await createItem(h.ctx(editor.actor), { orgId: edu.id, title: '教育局内部草稿', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: TEST_NOW.slice(0, 10) });
-    const { id: submitted } = await createItem(h.ctx(editor.actor), { orgId: edu.id, title: '教育局送审稿', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: TEST_NOW.slice(0, 10) });
+    const { id: draft } = await createItem(h.ctx(editor.actor), {
+      orgId: edu.id,
+      title: '教育局内部草稿',
+      bodyHtml: '<p>正文</p>',
+      genre: '通知',
+      disclosureMode: '主动公开',
+      createdOn: TEST_NOW.slice(0, 10),
+    });
+    const { id: submitted } = await createItem(h.ctx(editor.actor), {
+      orgId: edu.id,
+      title: '教育局送审稿',
+      bodyHtml: '<p>正文</p>',
+      genre: '通知',
+      disclosureMode: '主动公开',
+      createdOn: TEST_NOW.slice(0, 10),
+    });
     await submitItem(h.ctx(editor.actor), submitted);
-    const approver = await makeUser(h.db(), [['approver', fin], ['secrecy_reviewer', fin]]);
+    const approver = await makeUser(h.db(), [
+      ['approver', fin],
+      ['secrecy_reviewer', fin],
+    ]);
     const c = h.client();
     await c.login(approver.username);
     for (const action of ['approve', 'publish']) {
-      const res = await c.post('/console/items/bulk', { action, ids: [String(draft), String(submitted), '99999999'] }, { from: '/console/items/queue' });
+      const res = await c.post(
+        '/console/items/bulk',
+        { action, ids: [String(draft), String(submitted), '99999999'] },
+        { from: '/console/items/queue' },
+      );
       assert.equal(res.statusCode, 303);
       const page = await c.get('/console/items/queue');
-      assert.match(page.body, new RegExp(`已处理 0 条。未处理 3 条：#${draft}：无权处理；#${submitted}：无权处理；#99999999：无权处理`));
+      assert.match(
+        page.body,
+        new RegExp(`已处理 0 条。未处理 3 条：#${draft}：无权处理；#${submitted}：无权处理；#99999999：无权处理`),
+      );
       assert.doesNotMatch(page.body, /草稿|保密审查|状态/);
     }
-    const rows = await h.db().selectFrom('items').select('status').where('id', 'in', [draft, submitted]).orderBy('id').execute();
-    assert.deepEqual(rows.map((r) => r.status), ['draft', 'secrecy_review']);
+    const rows = await h
+      .db()
+      .selectFrom('items')
+      .select('status')
+      .where('id', 'in', [draft, submitted])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.status),
+      ['draft', 'secrecy_review'],
+    );
   });
 });

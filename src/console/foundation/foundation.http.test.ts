@@ -50,9 +50,18 @@ describeApp('foundation over HTTP', (h) => {
   it('after login follows only a console path on this site', async () => {
     const root = await makeOrg(h.db());
     const u = await makeUser(h.db(), [['editor', root]]);
-    for (const [next, expected] of [['/console/items', '/console/items'], ['/console\\evil.com', '/console'], ['//evil.com/console', '/console'], ['/consolex', '/console']]) {
+    for (const [next, expected] of [
+      ['/console/items', '/console/items'],
+      ['/console\\evil.com', '/console'],
+      ['//evil.com/console', '/console'],
+      ['/consolex', '/console'],
+    ]) {
       const c = h.client();
-      const res = await c.post('/console/login', { username: u.username, password: TEST_PASSWORD, next }, { from: '/console/login' });
+      const res = await c.post(
+        '/console/login',
+        { username: u.username, password: TEST_PASSWORD, next },
+        { from: '/console/login' },
+      );
       assert.equal(res.headers.location, expected, next);
     }
   });
@@ -96,15 +105,27 @@ describeApp('foundation over HTTP', (h) => {
     const admin = await makeUser(h.db(), [['agency_admin', root]]);
     const c = h.client();
     await c.login(admin.username);
-    const before = await h.db().selectFrom('orgs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const res = await c.post('/console/orgs', { parentId: String(root.id), kind: 'agency', name: '无令牌' }, { csrf: false });
+    const before = await h
+      .db()
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await c.post(
+      '/console/orgs',
+      { parentId: String(root.id), kind: 'agency', name: '无令牌' },
+      { csrf: false },
+    );
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /表单已过期/);
-    const after = await h.db().selectFrom('orgs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await h
+      .db()
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
   });
 
-  it('a CSRF token is bound to its session: the attacker\'s own cookie and token do not work with a victim\'s session', async () => {
+  it("a CSRF token is bound to its session: the attacker's own cookie and token do not work with a victim's session", async () => {
     const root = await makeOrg(h.db());
     const victim = await makeUser(h.db(), [['editor', root]]);
     const attacker = await makeUser(h.db(), [['editor', root]]);
@@ -116,11 +137,22 @@ describeApp('foundation over HTTP', (h) => {
     const forged = new Client(h.app());
     forged.cookies.set('gk_session', v.cookies.get('gk_session')!);
     forged.cookies.set('_csrf', a.cookies.get('_csrf')!);
-    const countTokens = async () => Number((await h.db().selectFrom('api_tokens').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const countTokens = async () =>
+      Number(
+        (
+          await h
+            .db()
+            .selectFrom('api_tokens')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await countTokens();
     const cookie = [...forged.cookies].map(([k, x]) => `${k}=${x}`).join('; ');
     const res = await h.app().inject({
-      method: 'POST', url: '/console/account/tokens', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      method: 'POST',
+      url: '/console/account/tokens',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
       payload: new URLSearchParams({ _csrf: attackerToken, name: '攻击者的令牌', roles: 'editor' }).toString(),
     });
     assert.equal(res.statusCode, 403);
@@ -132,11 +164,20 @@ describeApp('foundation over HTTP', (h) => {
     await c.login(victim.username);
     assert.notEqual(c.cookies.get('_csrf'), secretBefore, 'the CSRF secret is rotated at login');
     const stale = await h.app().inject({
-      method: 'POST', url: '/console/account/tokens', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `gk_session=${c.cookies.get('gk_session')}; _csrf=${secretBefore}` },
+      method: 'POST',
+      url: '/console/account/tokens',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `gk_session=${c.cookies.get('gk_session')}; _csrf=${secretBefore}`,
+      },
       payload: new URLSearchParams({ _csrf: anonToken, name: '旧令牌', roles: 'editor' }).toString(),
     });
     assert.equal(stale.statusCode, 403);
-    assert.equal((await c.post('/console/account/tokens', { name: '正常令牌', roles: 'editor' }, { from: '/console/account' })).statusCode, 201);
+    assert.equal(
+      (await c.post('/console/account/tokens', { name: '正常令牌', roles: 'editor' }, { from: '/console/account' }))
+        .statusCode,
+      201,
+    );
     assert.equal(await countTokens(), before + 1);
   });
 
@@ -147,10 +188,18 @@ describeApp('foundation over HTTP', (h) => {
     const r = await c.login(u.username);
     assert.equal(r.headers.location, '/console/password');
     assert.equal((await c.get('/console/orgs')).headers.location, '/console/password');
-    const weak = await c.post('/console/password', { currentPassword: TEST_PASSWORD, newPassword: 'short', confirmPassword: 'short' });
+    const weak = await c.post('/console/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+      confirmPassword: 'short',
+    });
     assert.equal(weak.statusCode, 400);
     assert.match(weak.body, /至少需要 10 个字符/);
-    const good = await c.post('/console/password', { currentPassword: TEST_PASSWORD, newPassword: 'Neues-Passwort-77', confirmPassword: 'Neues-Passwort-77' });
+    const good = await c.post('/console/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Neues-Passwort-77',
+      confirmPassword: 'Neues-Passwort-77',
+    });
     assert.equal(good.statusCode, 303);
     assert.equal((await c.get('/console/orgs')).statusCode, 200);
   });
@@ -160,7 +209,8 @@ describeApp('foundation over HTTP', (h) => {
     const editor = await makeUser(h.db(), [['editor', root]]);
     const c = h.client();
     await c.login(editor.username);
-    for (const url of ['/console/orgs', '/console/users', '/console/audit']) assert.equal((await c.get(url)).statusCode, 403, url);
+    for (const url of ['/console/orgs', '/console/users', '/console/audit'])
+      assert.equal((await c.get(url)).statusCode, 403, url);
     assert.equal((await h.client().get('/console/orgs')).headers.location, '/console/login?next=%2Fconsole%2Forgs');
   });
 
@@ -169,13 +219,25 @@ describeApp('foundation over HTTP', (h) => {
     const admin = await makeUser(h.db(), [['agency_admin', root]]);
     const c = h.client();
     await c.login(admin.username);
-    const bad = await c.post('/console/orgs', { parentId: String(root.id), kind: 'agency', name: '', code: '123' }, { from: '/console/orgs' });
+    const bad = await c.post(
+      '/console/orgs',
+      { parentId: String(root.id), kind: 'agency', name: '', code: '123' },
+      { from: '/console/orgs' },
+    );
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /请填写机构名称/);
-    const res = await c.post('/console/orgs', { parentId: String(root.id), kind: 'agency', name: '某县审计局', phone: '0371-1234567' }, { from: '/console/orgs' });
+    const res = await c.post(
+      '/console/orgs',
+      { parentId: String(root.id), kind: 'agency', name: '某县审计局', phone: '0371-1234567' },
+      { from: '/console/orgs' },
+    );
     assert.equal(res.statusCode, 303);
     const org = await h.db().selectFrom('orgs').selectAll().where('name', '=', '某县审计局').executeTakeFirstOrThrow();
-    const u = await c.post('/console/users', { username: 'audit.editor', displayName: '赵六', role: 'editor', orgId: String(org.id) }, { from: '/console/users' });
+    const u = await c.post(
+      '/console/users',
+      { username: 'audit.editor', displayName: '赵六', role: 'editor', orgId: String(org.id) },
+      { from: '/console/users' },
+    );
     assert.equal(u.statusCode, 201);
     assert.match(u.body, /一次性密码/);
     const audit = await c.get('/console/audit?action=user.create');
@@ -183,29 +245,57 @@ describeApp('foundation over HTTP', (h) => {
   });
 
   it('oversized bodies get 413', async () => {
-    const res = await h.app().inject({ method: 'POST', url: '/console/login', payload: 'x='.padEnd(2 * 1024 * 1024, 'a'), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await h.app().inject({
+      method: 'POST',
+      url: '/console/login',
+      payload: 'x='.padEnd(2 * 1024 * 1024, 'a'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(res.statusCode, 413);
   });
 
   it('API tokens: scoped, revocable, last-used recorded; bad ids and roles get coded 4xx', async () => {
     const root = await makeOrg(h.db());
-    const admin = await makeUser(h.db(), [['agency_admin', root], ['editor', root]]);
+    const admin = await makeUser(h.db(), [
+      ['agency_admin', root],
+      ['editor', root],
+    ]);
     const { token, row } = await createToken(h.ctx(admin.actor), { name: '同步', roles: ['agency_admin'] });
     const auth = { authorization: `Bearer ${token}` };
     const me = await h.client().get('/api/v1/me', auth);
     assert.equal(me.statusCode, 200);
     assert.deepEqual((me.json() as { tokenRoles: string[] }).tokenRoles, ['agency_admin']);
-    const used = await h.db().selectFrom('api_tokens').select('last_used_at').where('id', '=', row.id).executeTakeFirstOrThrow();
+    const used = await h
+      .db()
+      .selectFrom('api_tokens')
+      .select('last_used_at')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     assert.ok(used.last_used_at);
     const unknown = await h.app().inject({ method: 'GET', url: '/api/v1/orgs/999999', headers: auth });
     assert.equal(unknown.statusCode, 404);
     assert.equal((unknown.json() as { errors: Array<{ code: string }> }).errors[0].code, 'org_not_found');
-    const badRole = await h.app().inject({ method: 'POST', url: '/api/v1/users', headers: auth, payload: { username: 'x.y', displayName: 'X', grants: [{ role: 'king', orgId: root.id }] } });
+    const badRole = await h.app().inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: auth,
+      payload: { username: 'x.y', displayName: 'X', grants: [{ role: 'king', orgId: root.id }] },
+    });
     assert.equal(badRole.statusCode, 400);
     assert.equal((badRole.json() as { errors: Array<{ code: string }> }).errors[0].code, 'role_unknown');
-    const created = await h.app().inject({ method: 'POST', url: '/api/v1/orgs', headers: auth, payload: { parentId: root.id, kind: 'agency', name: 'API 新建局' } });
+    const created = await h.app().inject({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      headers: auth,
+      payload: { parentId: root.id, kind: 'agency', name: 'API 新建局' },
+    });
     assert.equal(created.statusCode, 201);
-    await h.db().updateTable('api_tokens').set({ revoked_at: testClock().toISOString() }).where('id', '=', row.id).execute();
+    await h
+      .db()
+      .updateTable('api_tokens')
+      .set({ revoked_at: testClock().toISOString() })
+      .where('id', '=', row.id)
+      .execute();
     const revoked = await h.client().get('/api/v1/me', auth);
     assert.equal(revoked.statusCode, 401);
     assert.equal((revoked.json() as { errors: Array<{ code: string }> }).errors[0].code, 'token_invalid');

@@ -5,7 +5,9 @@ import { roleLabel, myDisplayName } from '../../orgs/index.js';
 import { typed } from '../../platform/http/schemas.js';
 
 /** Widgets other capabilities add to the console home (warnings, counts). */
-export type HomeWidget = (req: FastifyRequest) => Promise<{ title: string; body: string; level?: 'warning' | 'info' } | null>;
+export type HomeWidget = (
+  req: FastifyRequest,
+) => Promise<{ title: string; body: string; level?: 'warning' | 'info' } | null>;
 const widgets: HomeWidget[] = [];
 export const registerHomeWidget = (w: HomeWidget): void => void widgets.push(w);
 
@@ -39,7 +41,8 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <ConsoleLayout view={view} title="工作台首页">
         <p>
-          您好，{name || req.actor.label}。您的角色：{[...new Set(req.actor.grants.map((g) => roleLabel(g.role)))].join('、') || '无'}
+          您好，{name || req.actor.label}。您的角色：
+          {[...new Set(req.actor.grants.map((g) => roleLabel(g.role)))].join('、') || '无'}
         </p>
         {notes.map((n) => (
           <div class={n.level === 'warning' ? 'warning' : 'card'} role={n.level === 'warning' ? 'alert' : undefined}>
@@ -57,7 +60,11 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
                     .filter((w) => w.group === g)
                     .map((w) => (
                       <li>
-                        <a href={w.href} class={`work-count${w.count ? (w.level === 'bad' ? ' bad' : ' due') : ''}`} data-testid="work-count">
+                        <a
+                          href={w.href}
+                          class={`work-count${w.count ? (w.level === 'bad' ? ' bad' : ' due') : ''}`}
+                          data-testid="work-count"
+                        >
                           <span class="n">{w.count}</span>
                           <span class="label">{w.label}</span>
                         </a>

@@ -4,7 +4,20 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from '../../platform/
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, IdParams, Int, OptInt, Text, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { ORG_KINDS, buildTree, type OrgInput, can, scopePaths, findOrg, orgOrNotFound, orgsWithin, type OrgRow, createOrg, updateOrg, setOrgDisabled } from '../../orgs/index.js';
+import {
+  ORG_KINDS,
+  buildTree,
+  type OrgInput,
+  can,
+  scopePaths,
+  findOrg,
+  orgOrNotFound,
+  orgsWithin,
+  type OrgRow,
+  createOrg,
+  updateOrg,
+  setOrgDisabled,
+} from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 
 type Tree = ReturnType<typeof buildTree<OrgRow>>;
@@ -14,7 +27,8 @@ function TreeList({ nodes }: { nodes: Tree }) {
     <ul>
       {nodes.map((n) => (
         <li>
-          <a href={`/console/orgs/${n.id}`}>{n.name}</a> <span class="muted">{ORG_KINDS[n.kind as keyof typeof ORG_KINDS] ?? n.kind}</span>
+          <a href={`/console/orgs/${n.id}`}>{n.name}</a>{' '}
+          <span class="muted">{ORG_KINDS[n.kind as keyof typeof ORG_KINDS] ?? n.kind}</span>
           {n.is_demo ? <span class="badge demo">示例</span> : null}
           {n.children.length ? <TreeList nodes={n.children as Tree} /> : null}
         </li>
@@ -40,7 +54,22 @@ const OrgForm = Form({
   postcode: Text('邮政编码'),
 });
 
-const formInput = ({ parentId, kind, name, shortName, code, sortOrder, officeName, address, officeHours, phone, fax, email, website, postcode }: Static<typeof OrgForm>): OrgInput => ({
+const formInput = ({
+  parentId,
+  kind,
+  name,
+  shortName,
+  code,
+  sortOrder,
+  officeName,
+  address,
+  officeHours,
+  phone,
+  fax,
+  email,
+  website,
+  postcode,
+}: Static<typeof OrgForm>): OrgInput => ({
   parentId: parentId ?? null,
   kind,
   name,
@@ -61,10 +90,24 @@ function OrgFieldsForm({ v, errors }: { v: Partial<Record<keyof OrgInput, unknow
   const s = (x: unknown) => (x == null ? '' : String(x));
   return (
     <>
-      <SelectField name="kind" label="机构类型" required value={s(v.kind)} options={Object.entries(ORG_KINDS)} placeholder="请选择" errors={errors} />
+      <SelectField
+        name="kind"
+        label="机构类型"
+        required
+        value={s(v.kind)}
+        options={Object.entries(ORG_KINDS)}
+        placeholder="请选择"
+        errors={errors}
+      />
       <TextField name="name" label="机构名称" required value={s(v.name)} errors={errors} maxLength={100} />
       <TextField name="shortName" label="简称" value={s(v.shortName)} errors={errors} />
-      <TextField name="code" label="统一社会信用代码或组织机构代码" hint="用于生成索引号前段码。18 位统一社会信用代码或 9 位组织机构代码。" value={s(v.code)} errors={errors} />
+      <TextField
+        name="code"
+        label="统一社会信用代码或组织机构代码"
+        hint="用于生成索引号前段码。18 位统一社会信用代码或 9 位组织机构代码。"
+        value={s(v.code)}
+        errors={errors}
+      />
       <TextField name="sortOrder" label="排序号" inputmode="numeric" value={s(v.sortOrder ?? 0)} errors={errors} />
       <fieldset>
         <legend>政府信息公开工作机构（公开指南使用）</legend>
@@ -81,7 +124,17 @@ function OrgFieldsForm({ v, errors }: { v: Partial<Record<keyof OrgInput, unknow
   );
 }
 
-function OrgsPage({ view, orgs, errors, values }: { view: ViewCtx; orgs: OrgRow[]; errors?: FieldError[]; values?: Partial<OrgInput> }) {
+function OrgsPage({
+  view,
+  orgs,
+  errors,
+  values,
+}: {
+  view: ViewCtx;
+  orgs: OrgRow[];
+  errors?: FieldError[];
+  values?: Partial<OrgInput>;
+}) {
   const manageable = orgs.filter((o) => can(view.actor, 'org.manage', o.path));
   return (
     <ConsoleLayout view={view} title="机构管理">
@@ -116,7 +169,17 @@ function OrgsPage({ view, orgs, errors, values }: { view: ViewCtx; orgs: OrgRow[
   );
 }
 
-function OrgPage({ view, org, errors, values }: { view: ViewCtx; org: OrgRow; errors?: FieldError[]; values?: Partial<OrgInput> }) {
+function OrgPage({
+  view,
+  org,
+  errors,
+  values,
+}: {
+  view: ViewCtx;
+  org: OrgRow;
+  errors?: FieldError[];
+  values?: Partial<OrgInput>;
+}) {
   const v = values ?? {
     kind: org.kind,
     name: org.name,
@@ -147,7 +210,12 @@ function OrgPage({ view, org, errors, values }: { view: ViewCtx; org: OrgRow; er
             <OrgFieldsForm v={v} errors={errors} />
             <button type="submit">保存</button>
           </form>
-          <form method="post" action={`/console/orgs/${org.id}/${org.disabled ? 'enable' : 'disable'}`} data-confirm={org.disabled ? '' : `确定停用「${org.name}」吗？停用后不再出现在列表中，历史记录保留。`} class="actions">
+          <form
+            method="post"
+            action={`/console/orgs/${org.id}/${org.disabled ? 'enable' : 'disable'}`}
+            data-confirm={org.disabled ? '' : `确定停用「${org.name}」吗？停用后不再出现在列表中，历史记录保留。`}
+            class="actions"
+          >
             <CsrfField token={view.csrf} />
             <button type="submit" class={org.disabled ? 'secondary' : 'danger'}>
               {org.disabled ? '重新启用' : '停用机构'}
@@ -172,13 +240,16 @@ function OrgPage({ view, org, errors, values }: { view: ViewCtx; org: OrgRow; er
 
 /** Console pages to manage the organisation tree. */
 export async function orgsRoutes(app: FastifyInstance): Promise<void> {
-  const visible = (req: { actor: Parameters<typeof scopePaths>[0] }) => scopePaths(req.actor, ['agency_admin', 'supervisor', 'sysadmin']);
+  const visible = (req: { actor: Parameters<typeof scopePaths>[0] }) =>
+    scopePaths(req.actor, ['agency_admin', 'supervisor', 'sysadmin']);
   const r = typed(app);
 
   r.get('/console/orgs', async (req, reply) => {
     const paths = visible(req);
     assertAllowed(paths.length > 0);
-    return reply.page(<OrgsPage view={reply.view()} orgs={await orgsWithin(req.ctx, { underPaths: paths, includeDisabled: true })} />);
+    return reply.page(
+      <OrgsPage view={reply.view()} orgs={await orgsWithin(req.ctx, { underPaths: paths, includeDisabled: true })} />,
+    );
   });
 
   r.post('/console/orgs', { schema: { body: OrgForm } }, async (req, reply) => {
@@ -187,7 +258,7 @@ export async function orgsRoutes(app: FastifyInstance): Promise<void> {
       const org = await createOrg(req.ctx, input);
       return reply.flashRedirect(`/console/orgs/${org.id}`, `已创建机构「${org.name}」。`);
     } catch (e) {
-      if (!isAppError(e) || e.kind !== 'invalid' && e.kind !== 'conflict') throw e;
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
       const orgs = await orgsWithin(req.ctx, { underPaths: visible(req), includeDisabled: true });
       return reply.page(<OrgsPage view={reply.view()} orgs={orgs} errors={e.errors} values={input} />, e.status);
     }
@@ -206,7 +277,7 @@ export async function orgsRoutes(app: FastifyInstance): Promise<void> {
       await updateOrg(req.ctx, id, input);
       return reply.flashRedirect(`/console/orgs/${id}`, '已保存。');
     } catch (e) {
-      if (!isAppError(e) || e.kind !== 'invalid' && e.kind !== 'conflict') throw e;
+      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
       const org = await findOrg(req.ctx, id);
       if (!org) throw e;
       return reply.page(<OrgPage view={reply.view()} org={org} errors={e.errors} values={input} />, e.status);

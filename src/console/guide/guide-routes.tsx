@@ -5,11 +5,32 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Int, Params, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { can, scopePaths } from '../../orgs/index.js';
-import { GUIDE_SECTIONS, missingContacts, type GuideSection, type GuideText, GUIDE_EDITORS, guideAgencies, guideOrg, guideText, type OrgRow, updateGuide } from '../../guide/index.js';
+import {
+  GUIDE_SECTIONS,
+  missingContacts,
+  type GuideSection,
+  type GuideText,
+  GUIDE_EDITORS,
+  guideAgencies,
+  guideOrg,
+  guideText,
+  type OrgRow,
+  updateGuide,
+} from '../../guide/index.js';
 import { assertAllowed } from '../guard.js';
 import { registerNav } from '../nav.js';
 
-function GuideForm({ view, org, values, errors }: { view: ViewCtx; org: OrgRow; values: GuideText; errors?: FieldError[] }) {
+function GuideForm({
+  view,
+  org,
+  values,
+  errors,
+}: {
+  view: ViewCtx;
+  org: OrgRow;
+  values: GuideText;
+  errors?: FieldError[];
+}) {
   const missing = missingContacts(org);
   return (
     <ConsoleLayout view={view} title={`公开指南：${org.name}`}>
@@ -18,7 +39,8 @@ function GuideForm({ view, org, values, errors }: { view: ViewCtx; org: OrgRow; 
       </p>
       {missing.length ? (
         <p class="warning">
-          第十二条要求指南载明的以下联系信息尚未填写：{missing.join('、')}。请在 <a href={`/console/orgs/${org.id}`}>机构信息</a> 中补充。
+          第十二条要求指南载明的以下联系信息尚未填写：{missing.join('、')}。请在{' '}
+          <a href={`/console/orgs/${org.id}`}>机构信息</a> 中补充。
         </p>
       ) : null}
       <ErrorSummary errors={errors} />

@@ -7,11 +7,37 @@ import type { Ctx } from '../../platform/context.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { assertAllowed } from '../guard.js';
 import { rolesAllow, scopePaths } from '../../orgs/index.js';
-import { canPublish, PUBLISH_ROLES, ADOPTION, PHASE_LABELS, type Adoption, periodDetail, periodSummaries, openCommentPeriod, type OpenPeriodInput, moderateComment, publishFeedback, readInteractionSettings, messageOrgOptions } from '../../interaction/index.js';
+import {
+  canPublish,
+  PUBLISH_ROLES,
+  ADOPTION,
+  PHASE_LABELS,
+  type Adoption,
+  periodDetail,
+  periodSummaries,
+  openCommentPeriod,
+  type OpenPeriodInput,
+  moderateComment,
+  publishFeedback,
+  readInteractionSettings,
+  messageOrgOptions,
+} from '../../interaction/index.js';
 
 const MODERATION: Record<string, string> = { pending: '待审核', approved: '已显示', rejected: '不予显示' };
 
-function NewPage({ view, orgs, minDays, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; minDays: number; values: OpenPeriodInput; errors?: FieldError[] }) {
+function NewPage({
+  view,
+  orgs,
+  minDays,
+  values,
+  errors,
+}: {
+  view: ViewCtx;
+  orgs: Array<[string, string]>;
+  minDays: number;
+  values: OpenPeriodInput;
+  errors?: FieldError[];
+}) {
   return (
     <ConsoleLayout view={view} title="发布意见征集">
       <p>
@@ -20,12 +46,34 @@ function NewPage({ view, orgs, minDays, values, errors }: { view: ViewCtx; orgs:
       <ErrorSummary errors={errors} />
       <form method="post" action="/console/consultations/new">
         <CsrfField token={view.csrf} />
-        <SelectField name="orgId" label="征集机关" required value={values.orgId ? String(values.orgId) : ''} options={orgs} placeholder="请选择" errors={errors} />
+        <SelectField
+          name="orgId"
+          label="征集机关"
+          required
+          value={values.orgId ? String(values.orgId) : ''}
+          options={orgs}
+          placeholder="请选择"
+          errors={errors}
+        />
         <TextField name="title" label="草案名称" required value={values.title} errors={errors} />
         <TextField name="startOn" label="开始日期" required value={values.startOn} hint="年-月-日" errors={errors} />
-        <TextField name="endOn" label="截止日期" required value={values.endOn} hint={`征集期限不少于 ${minDays} 日（系统设置）。`} errors={errors} />
+        <TextField
+          name="endOn"
+          label="截止日期"
+          required
+          value={values.endOn}
+          hint={`征集期限不少于 ${minDays} 日（系统设置）。`}
+          errors={errors}
+        />
         <TextField name="catalogRef" label="关联目录信息索引号（可不填）" value={values.catalogRef} errors={errors} />
-        <TextArea name="draftText" label="草案全文" value={values.draftText} rows={12} hint="以“第一条”“第二条”开头的行分为条款，公众可逐条发表意见。" errors={errors} />
+        <TextArea
+          name="draftText"
+          label="草案全文"
+          value={values.draftText}
+          rows={12}
+          hint="以“第一条”“第二条”开头的行分为条款，公众可逐条发表意见。"
+          errors={errors}
+        />
         <button type="submit">发布</button>
       </form>
     </ConsoleLayout>
@@ -73,17 +121,27 @@ async function detailPage(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldErr
             {d.comments.map((c) => (
               <tr>
                 <td>{c.id}</td>
-                <td>{c.article_no ? (d.articles.find((a) => a.no === c.article_no)?.heading ?? c.article_no) : '全文'}</td>
+                <td>
+                  {c.article_no ? (d.articles.find((a) => a.no === c.article_no)?.heading ?? c.article_no) : '全文'}
+                </td>
                 <td>{c.content}</td>
                 <td>
                   {c.name ?? '匿名'} {c.phone ?? ''}
                 </td>
-                <td>{MODERATION[c.moderation] ?? c.moderation}{c.adoption ? ` · ${ADOPTION[c.adoption as Adoption]}` : ''}</td>
+                <td>
+                  {MODERATION[c.moderation] ?? c.moderation}
+                  {c.adoption ? ` · ${ADOPTION[c.adoption as Adoption]}` : ''}
+                </td>
                 <td>
                   {manage && c.moderation === 'pending' && !p.feedback_published_on ? (
                     <form method="post" action={`/console/consultations/${p.id}/comments/${c.id}`} class="inline">
                       <CsrfField token={view.csrf} />
-                      <button type="submit" name="decision" value="approved">显示</button> <button type="submit" name="decision" value="rejected" class="secondary">不予显示</button>
+                      <button type="submit" name="decision" value="approved">
+                        显示
+                      </button>{' '}
+                      <button type="submit" name="decision" value="rejected" class="secondary">
+                        不予显示
+                      </button>
                     </form>
                   ) : null}
                 </td>
@@ -101,8 +159,17 @@ async function detailPage(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldErr
             <CsrfField token={view.csrf} />
             {approved.map((c) => (
               <fieldset>
-                <legend>第 {c.id} 条意见：{c.content.slice(0, 60)}</legend>
-                <SelectField name={`adoption_${c.id}`} label="采纳情况" required options={Object.entries(ADOPTION)} placeholder="请选择" errors={errors} />
+                <legend>
+                  第 {c.id} 条意见：{c.content.slice(0, 60)}
+                </legend>
+                <SelectField
+                  name={`adoption_${c.id}`}
+                  label="采纳情况"
+                  required
+                  options={Object.entries(ADOPTION)}
+                  placeholder="请选择"
+                  errors={errors}
+                />
                 <TextField name={`reason_${c.id}`} label="理由" errors={errors} />
               </fieldset>
             ))}
@@ -191,7 +258,9 @@ export async function consultationsRoutes(app: FastifyInstance): Promise<void> {
   r.get('/console/consultations/new', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, PUBLISH_ROLES));
     const s = await readInteractionSettings(req.ctx.db);
-    return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} minDays={s.commentMinDays} values={{}} />);
+    return reply.page(
+      <NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} minDays={s.commentMinDays} values={{}} />,
+    );
   });
 
   r.post('/console/consultations/new', { schema: { body: NewPeriodForm } }, async (req, reply) => {
@@ -203,33 +272,52 @@ export async function consultationsRoutes(app: FastifyInstance): Promise<void> {
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const s = await readInteractionSettings(req.ctx.db);
-      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} minDays={s.commentMinDays} values={values} errors={e.errors} />, 400);
+      return reply.page(
+        <NewPage
+          view={reply.view()}
+          orgs={await messageOrgOptions(req.ctx)}
+          minDays={s.commentMinDays}
+          values={values}
+          errors={e.errors}
+        />,
+        400,
+      );
     }
   });
 
-  r.get('/console/consultations/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(await detailPage(req.ctx, reply.view(), req.params.id)));
+  r.get('/console/consultations/:id', { schema: { params: IdParams } }, async (req, reply) =>
+    reply.page(await detailPage(req.ctx, reply.view(), req.params.id)),
+  );
 
-  r.post('/console/consultations/:id/comments/:cid', { schema: { params: CommentParams, body: ModerateForm } }, async (req, reply) => {
-    const { id, cid } = req.params;
-    await moderateComment(req.ctx, { commentId: cid, decision: req.body.decision });
-    return reply.flashRedirect(`/console/consultations/${id}`, '审核完成。');
-  });
+  r.post(
+    '/console/consultations/:id/comments/:cid',
+    { schema: { params: CommentParams, body: ModerateForm } },
+    async (req, reply) => {
+      const { id, cid } = req.params;
+      await moderateComment(req.ctx, { commentId: cid, decision: req.body.decision });
+      return reply.flashRedirect(`/console/consultations/${id}`, '审核完成。');
+    },
+  );
 
-  r.post('/console/consultations/:id/feedback', { schema: { params: IdParams, body: FeedbackForm } }, async (req, reply) => {
-    const { id } = req.params;
-    const b = req.body;
-    const decisions = Object.keys(b)
-      .filter((k) => /^adoption_\d{1,9}$/.test(k))
-      .map((k) => {
-        const cid = Number(k.slice('adoption_'.length));
-        return { commentId: cid, adoption: b[k], reason: b[`reason_${cid}`] ?? '' };
-      });
-    try {
-      const r = await publishFeedback(req.ctx, { periodId: id, feedbackText: b.feedbackText, decisions });
-      return reply.flashRedirect(`/console/consultations/${id}`, `已公布采纳情况：共 ${r.counts.total} 条意见。`);
-    } catch (e) {
-      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      return reply.page(await detailPage(req.ctx, reply.view(), id, e.errors), e.status);
-    }
-  });
+  r.post(
+    '/console/consultations/:id/feedback',
+    { schema: { params: IdParams, body: FeedbackForm } },
+    async (req, reply) => {
+      const { id } = req.params;
+      const b = req.body;
+      const decisions = Object.keys(b)
+        .filter((k) => /^adoption_\d{1,9}$/.test(k))
+        .map((k) => {
+          const cid = Number(k.slice('adoption_'.length));
+          return { commentId: cid, adoption: b[k], reason: b[`reason_${cid}`] ?? '' };
+        });
+      try {
+        const r = await publishFeedback(req.ctx, { periodId: id, feedbackText: b.feedbackText, decisions });
+        return reply.flashRedirect(`/console/consultations/${id}`, `已公布采纳情况：共 ${r.counts.total} 条意见。`);
+      } catch (e) {
+        if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+        return reply.page(await detailPage(req.ctx, reply.view(), id, e.errors), e.status);
+      }
+    },
+  );
 }

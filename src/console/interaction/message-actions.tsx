@@ -3,11 +3,35 @@ import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import { Form, Int, OptInt, Params, Choice, Text, type Static } from '../../platform/http/schemas.js';
-import { canDo, canHandleMessages, canPublish, type MessageWithOrg, publishBlocker, publishQa, acceptMessage, assignMessage, transferMessage, replyMessage, extendMessage, closeMessage, moderateMessage } from '../../interaction/index.js';
+import {
+  canDo,
+  canHandleMessages,
+  canPublish,
+  type MessageWithOrg,
+  publishBlocker,
+  publishQa,
+  acceptMessage,
+  assignMessage,
+  transferMessage,
+  replyMessage,
+  extendMessage,
+  closeMessage,
+  moderateMessage,
+} from '../../interaction/index.js';
 import type { FieldError } from '../../platform/errors.js';
 
 /** Action slugs accepted by POST /console/messages/:id/:action. */
-export const MESSAGE_ACTIONS = ['accept', 'assign', 'transfer', 'reply', 'extend', 'close', 'moderate', 'publish', 'unpublish'] as const;
+export const MESSAGE_ACTIONS = [
+  'accept',
+  'assign',
+  'transfer',
+  'reply',
+  'extend',
+  'close',
+  'moderate',
+  'publish',
+  'unpublish',
+] as const;
 export type MessageActionSlug = (typeof MESSAGE_ACTIONS)[number];
 
 /** `/console/messages/:id/:action`. */
@@ -27,7 +51,12 @@ export const MessageActionForm = Form({
 });
 
 /** Runs the use-case of an action with the posted form; returns the flash message. */
-export async function runAction(ctx: Ctx, id: number, action: MessageActionSlug, b: Static<typeof MessageActionForm>): Promise<string> {
+export async function runAction(
+  ctx: Ctx,
+  id: number,
+  action: MessageActionSlug,
+  b: Static<typeof MessageActionForm>,
+): Promise<string> {
   switch (action) {
     case 'accept':
       await acceptMessage(ctx, { messageId: id });
@@ -36,7 +65,12 @@ export async function runAction(ctx: Ctx, id: number, action: MessageActionSlug,
       await assignMessage(ctx, { messageId: id, handlerId: b.handlerId });
       return '已分派。';
     case 'transfer': {
-      const r = await transferMessage(ctx, { messageId: id, targetOrgId: b.targetOrgId, targetName: b.targetName, reason: b.reason });
+      const r = await transferMessage(ctx, {
+        messageId: id,
+        targetOrgId: b.targetOrgId,
+        targetName: b.targetName,
+        reason: b.reason,
+      });
       return r.state === 'transferred' ? '已转出，留言人可查看转办说明。' : '已转办，待对方签收。';
     }
     case 'reply': {
@@ -60,7 +94,21 @@ export async function runAction(ctx: Ctx, id: number, action: MessageActionSlug,
   }
 }
 
-function ActionForm({ id, action, title, csrf, children, button }: { id: number; action: string; title: string; csrf: string; children?: ComponentChildren; button: string }) {
+function ActionForm({
+  id,
+  action,
+  title,
+  csrf,
+  children,
+  button,
+}: {
+  id: number;
+  action: string;
+  title: string;
+  csrf: string;
+  children?: ComponentChildren;
+  button: string;
+}) {
   return (
     <section class="action">
       <h3>{title}</h3>
@@ -74,16 +122,32 @@ function ActionForm({ id, action, title, csrf, children, button }: { id: number;
 }
 
 /** The forms the actor may use on the message in its state. */
-export function MessageActions(p: { m: MessageWithOrg; actor: Ctx['actor']; csrf: string; handlers: Array<[string, string]>; orgs: Array<[string, string]>; errors?: FieldError[] }) {
+export function MessageActions(p: {
+  m: MessageWithOrg;
+  actor: Ctx['actor'];
+  csrf: string;
+  handlers: Array<[string, string]>;
+  orgs: Array<[string, string]>;
+  errors?: FieldError[];
+}) {
   const { m, csrf, errors } = p;
   const handle = canHandleMessages(p.actor, m.org_path);
   const publish = canPublish(p.actor, m.org_path);
   const out: ComponentChildren[] = [];
-  if (handle && canDo(m.state, 'accept')) out.push(<ActionForm id={m.id} action="accept" title="签收" csrf={csrf} button="签收" />);
+  if (handle && canDo(m.state, 'accept'))
+    out.push(<ActionForm id={m.id} action="accept" title="签收" csrf={csrf} button="签收" />);
   if (handle && canDo(m.state, 'assign'))
     out.push(
       <ActionForm id={m.id} action="assign" title="分派" csrf={csrf} button="分派">
-        <SelectField name="handlerId" label="承办人" required options={p.handlers} placeholder="请选择" value={m.handler_id ? String(m.handler_id) : ''} errors={errors} />
+        <SelectField
+          name="handlerId"
+          label="承办人"
+          required
+          options={p.handlers}
+          placeholder="请选择"
+          value={m.handler_id ? String(m.handler_id) : ''}
+          errors={errors}
+        />
       </ActionForm>,
     );
   if (handle && canDo(m.state, 'reply'))
@@ -96,8 +160,19 @@ export function MessageActions(p: { m: MessageWithOrg; actor: Ctx['actor']; csrf
   if (handle && canDo(m.state, 'transfer'))
     out.push(
       <ActionForm id={m.id} action="transfer" title="转办" csrf={csrf} button="转办">
-        <SelectField name="targetOrgId" label="转至本平台机关或部门" options={p.orgs.filter(([v]) => v !== String(m.org_id))} placeholder="（平台外单位请在下方填写）" errors={errors} />
-        <TextField name="targetName" label="或平台外承办单位" hint="如 12345 热线、信访部门。转出后本平台办结。" errors={errors} />
+        <SelectField
+          name="targetOrgId"
+          label="转至本平台机关或部门"
+          options={p.orgs.filter(([v]) => v !== String(m.org_id))}
+          placeholder="（平台外单位请在下方填写）"
+          errors={errors}
+        />
+        <TextField
+          name="targetName"
+          label="或平台外承办单位"
+          hint="如 12345 热线、信访部门。转出后本平台办结。"
+          errors={errors}
+        />
         <TextArea name="reason" label="转办理由" required rows={2} errors={errors} />
       </ActionForm>,
     );
@@ -108,15 +183,28 @@ export function MessageActions(p: { m: MessageWithOrg; actor: Ctx['actor']; csrf
         <TextArea name="reason" label="延期理由" required rows={2} errors={errors} />
       </ActionForm>,
     );
-  if (handle && canDo(m.state, 'close')) out.push(<ActionForm id={m.id} action="close" title="办结" csrf={csrf} button="办结" />);
+  if (handle && canDo(m.state, 'close'))
+    out.push(<ActionForm id={m.id} action="close" title="办结" csrf={csrf} button="办结" />);
   if (publish && m.held_for_moderation)
     out.push(
       <ActionForm id={m.id} action="moderate" title="敏感词审核" csrf={csrf} button="提交审核">
-        <SelectField name="decision" label="审核结果" required options={[['release', '通过（可答复、可公开）'], ['reject', '不予受理（不计入统计，不公开）']]} placeholder="请选择" errors={errors} />
+        <SelectField
+          name="decision"
+          label="审核结果"
+          required
+          options={[
+            ['release', '通过（可答复、可公开）'],
+            ['reject', '不予受理（不计入统计，不公开）'],
+          ]}
+          placeholder="请选择"
+          errors={errors}
+        />
         <TextField name="note" label="理由" errors={errors} />
       </ActionForm>,
     );
-  if (publish && !m.published && !publishBlocker(m)) out.push(<ActionForm id={m.id} action="publish" title="公开问答" csrf={csrf} button="发布到公开问答" />);
-  if (publish && m.published) out.push(<ActionForm id={m.id} action="unpublish" title="公开问答" csrf={csrf} button="撤下公开问答" />);
+  if (publish && !m.published && !publishBlocker(m))
+    out.push(<ActionForm id={m.id} action="publish" title="公开问答" csrf={csrf} button="发布到公开问答" />);
+  if (publish && m.published)
+    out.push(<ActionForm id={m.id} action="unpublish" title="公开问答" csrf={csrf} button="撤下公开问答" />);
   return out.length ? <div class="message-actions">{out}</div> : <p class="muted">当前没有可执行的操作。</p>;
 }

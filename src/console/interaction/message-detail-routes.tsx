@@ -5,14 +5,31 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import type { Ctx } from '../../platform/context.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
-import { MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, RATINGS, type MessageChannel, type MessageState, type MessageType, type Rating, staffMessage, messageOrgOptions, type MessageEventRow, type MessageWithOrg, listMessageHandlers, MESSAGE_EVENT_LABELS, readAttachment } from '../../interaction/index.js';
+import {
+  MESSAGE_CHANNELS,
+  MESSAGE_STATES,
+  MESSAGE_TYPES,
+  RATINGS,
+  type MessageChannel,
+  type MessageState,
+  type MessageType,
+  type Rating,
+  staffMessage,
+  messageOrgOptions,
+  type MessageEventRow,
+  type MessageWithOrg,
+  listMessageHandlers,
+  MESSAGE_EVENT_LABELS,
+  readAttachment,
+} from '../../interaction/index.js';
 import { MessageActionForm, MessageActionParams, MessageActions, runAction } from './message-actions.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 function describe(e: MessageEventRow): string {
   const p = JSON.parse(e.payload) as Record<string, unknown>;
   const base = MESSAGE_EVENT_LABELS[e.type] ?? e.type;
-  if (e.type === 'transferred' || e.type === 'transferred_out') return `${base}：${String(p.from)} → ${String(p.to)}，理由：${String(p.reason)}`;
+  if (e.type === 'transferred' || e.type === 'transferred_out')
+    return `${base}：${String(p.from)} → ${String(p.to)}，理由：${String(p.reason)}`;
   if (e.type === 'due_recomputed') return `${base}：${String(p.from)} → ${String(p.to)}（${String(p.reason)}）`;
   if (e.type === 'extended') return `${base} ${String(p.days)} 个工作日至 ${String(p.dueOn)}：${String(p.reason)}`;
   if (e.type === 'rated') return `${base}：${RATINGS[p.rating as Rating] ?? String(p.rating)}`;
@@ -21,14 +38,32 @@ function describe(e: MessageEventRow): string {
   return base;
 }
 
-function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }: { view: ViewCtx; m: MessageWithOrg; contactVisible: boolean; history: MessageEventRow[]; handlers: Array<[string, string]>; orgs: Array<[string, string]>; errors?: FieldError[] }) {
+function DetailPage({
+  view,
+  m,
+  contactVisible,
+  history,
+  handlers,
+  orgs,
+  errors,
+}: {
+  view: ViewCtx;
+  m: MessageWithOrg;
+  contactVisible: boolean;
+  history: MessageEventRow[];
+  handlers: Array<[string, string]>;
+  orgs: Array<[string, string]>;
+  errors?: FieldError[];
+}) {
   return (
     <ConsoleLayout view={view} title={`留言 ${m.message_no}`} wide>
       <p>
         <a href="/console/messages">← 返回留言办理</a>
       </p>
       <ErrorSummary errors={errors} />
-      {m.held_for_moderation ? <p class="badge bad">含敏感词待审核：{(JSON.parse(m.held_words ?? '[]') as string[]).join('、')}</p> : null}
+      {m.held_for_moderation ? (
+        <p class="badge bad">含敏感词待审核：{(JSON.parse(m.held_words ?? '[]') as string[]).join('、')}</p>
+      ) : null}
       <dl class="meta">
         <dt>状态</dt>
         <dd data-testid="message-state">{MESSAGE_STATES[m.state as MessageState] ?? m.state}</dd>
@@ -36,7 +71,8 @@ function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }
         <dd>{m.org_name}</dd>
         <dt>类型 / 渠道</dt>
         <dd>
-          {MESSAGE_TYPES[m.type as MessageType] ?? m.type} / {MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel}
+          {MESSAGE_TYPES[m.type as MessageType] ?? m.type} /{' '}
+          {MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel}
         </dd>
         <dt>收到日期</dt>
         <dd>{m.received_on}</dd>
@@ -53,7 +89,10 @@ function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }
           {contactVisible ? null : <span class="muted">（联系方式仅本机关留言办理人员可见）</span>}
         </dd>
         <dt>同意公开</dt>
-        <dd>{m.publish_consent ? '是' : '否'}{m.published ? '（已发布到公开问答）' : ''}</dd>
+        <dd>
+          {m.publish_consent ? '是' : '否'}
+          {m.published ? '（已发布到公开问答）' : ''}
+        </dd>
       </dl>
       <h2>{m.subject}</h2>
       <div class="content">{m.content}</div>
@@ -67,7 +106,12 @@ function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }
                 const a = JSON.parse(e.payload) as { filename: string; size: number };
                 return (
                   <li>
-                    {contactVisible ? <a href={`/console/messages/${m.id}/attachments/${e.id}`}>{a.filename}</a> : a.filename}（{Math.ceil(a.size / 1024)} KB）
+                    {contactVisible ? (
+                      <a href={`/console/messages/${m.id}/attachments/${e.id}`}>{a.filename}</a>
+                    ) : (
+                      a.filename
+                    )}
+                    （{Math.ceil(a.size / 1024)} KB）
                   </li>
                 );
               })}
@@ -79,7 +123,12 @@ function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }
           <h2>答复（{m.replied_on}）</h2>
           <div>{m.reply_public}</div>
           {m.reply_private ? <p class="muted">不公开部分：{m.reply_private}</p> : null}
-          {m.rating ? <p>评价：{RATINGS[m.rating as Rating] ?? m.rating}{m.rating_reason ? `（${m.rating_reason}）` : ''}</p> : null}
+          {m.rating ? (
+            <p>
+              评价：{RATINGS[m.rating as Rating] ?? m.rating}
+              {m.rating_reason ? `（${m.rating_reason}）` : ''}
+            </p>
+          ) : null}
         </section>
       ) : null}
       <h2>办理</h2>
@@ -98,8 +147,21 @@ function DetailPage({ view, m, contactVisible, history, handlers, orgs, errors }
 
 async function render(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldError[]) {
   const s = await staffMessage(ctx, id);
-  const handlers = (await listMessageHandlers(ctx.db, s.message.org_path)).map((h): [string, string] => [String(h.id), h.name]);
-  return <DetailPage view={view} m={s.message} contactVisible={s.contactVisible} history={s.history} handlers={handlers} orgs={await messageOrgOptions(ctx)} errors={errors} />;
+  const handlers = (await listMessageHandlers(ctx.db, s.message.org_path)).map((h): [string, string] => [
+    String(h.id),
+    h.name,
+  ]);
+  return (
+    <DetailPage
+      view={view}
+      m={s.message}
+      contactVisible={s.contactVisible}
+      history={s.history}
+      handlers={handlers}
+      orgs={await messageOrgOptions(ctx)}
+      errors={errors}
+    />
+  );
 }
 
 const AttachmentParams = Params({ id: Int('留言编号'), eid: Int('附件编号') });
@@ -107,21 +169,31 @@ const AttachmentParams = Params({ id: Int('留言编号'), eid: Int('附件编�
 /** Console: one message with its history and the action forms. */
 export async function messageDetailRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/console/messages/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(await render(req.ctx, reply.view(), req.params.id)));
+  r.get('/console/messages/:id', { schema: { params: IdParams } }, async (req, reply) =>
+    reply.page(await render(req.ctx, reply.view(), req.params.id)),
+  );
 
   r.get('/console/messages/:id/attachments/:eid', { schema: { params: AttachmentParams } }, async (req, reply) => {
     const a = await readAttachment(req.ctx, req.params.id, req.params.eid);
-    return reply.header('content-type', a.mime).header('content-disposition', contentDisposition(a.filename)).header('x-content-type-options', 'nosniff').send(a.data);
+    return reply
+      .header('content-type', a.mime)
+      .header('content-disposition', contentDisposition(a.filename))
+      .header('x-content-type-options', 'nosniff')
+      .send(a.data);
   });
 
-  r.post('/console/messages/:id/:action', { schema: { params: MessageActionParams, body: MessageActionForm } }, async (req, reply) => {
-    const { id, action } = req.params;
-    try {
-      const msg = await runAction(req.ctx, id, action, req.body);
-      return reply.flashRedirect(`/console/messages/${id}`, msg);
-    } catch (e) {
-      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      return reply.page(await render(req.ctx, reply.view(), id, e.errors), e.status);
-    }
-  });
+  r.post(
+    '/console/messages/:id/:action',
+    { schema: { params: MessageActionParams, body: MessageActionForm } },
+    async (req, reply) => {
+      const { id, action } = req.params;
+      try {
+        const msg = await runAction(req.ctx, id, action, req.body);
+        return reply.flashRedirect(`/console/messages/${id}`, msg);
+      } catch (e) {
+        if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+        return reply.page(await render(req.ctx, reply.view(), id, e.errors), e.status);
+      }
+    },
+  );
 }

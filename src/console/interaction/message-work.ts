@@ -16,6 +16,12 @@ export async function messageWork(req: FastifyRequest): Promise<WorkCount[]> {
       ]
     : [['overdue', '留言已超期未答复', 'bad']];
   return Promise.all(
-    wanted.map(async ([queue, label, level]) => ({ label, count: await messageQueueCount(req.ctx, paths, queue), href: `/console/messages?queue=${queue}`, group: '互动交流', level })),
+    wanted.map(async ([queue, label, level]) => ({
+      label,
+      count: await messageQueueCount(req.ctx, paths, queue),
+      href: `/console/messages?queue=${queue}`,
+      group: '互动交流',
+      level,
+    })),
   );
 }

@@ -2,12 +2,47 @@ import type { FastifyInstance } from 'fastify';
 import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
-import { Checkbox, Form, OptInt, OptText, Page, Text, ticked, typed, type Static } from '../../platform/http/schemas.js';
+import {
+  Checkbox,
+  Form,
+  OptInt,
+  OptText,
+  Page,
+  Text,
+  ticked,
+  typed,
+  type Static,
+} from '../../platform/http/schemas.js';
 import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { assertAllowed } from '../guard.js';
-import { HANDLE_ROLES, messageScopes, MESSAGE_QUEUES, MESSAGE_SORTS, isMessageSort, isQueue, messageOrgOptions, messageQueuePage, type MessageQueue, type MessageSort, isAwaitingReply, MESSAGE_CHANNELS, MESSAGE_STATES, MESSAGE_TYPES, type MessageChannel, type MessageState, type MessageType, formatRate, type MessageFigures, messageFigures, maskMessage, registerMessage, MessageFields, type MessageFormValues } from '../../interaction/index.js';
+import {
+  HANDLE_ROLES,
+  messageScopes,
+  MESSAGE_QUEUES,
+  MESSAGE_SORTS,
+  isMessageSort,
+  isQueue,
+  messageOrgOptions,
+  messageQueuePage,
+  type MessageQueue,
+  type MessageSort,
+  isAwaitingReply,
+  MESSAGE_CHANNELS,
+  MESSAGE_STATES,
+  MESSAGE_TYPES,
+  type MessageChannel,
+  type MessageState,
+  type MessageType,
+  formatRate,
+  type MessageFigures,
+  messageFigures,
+  maskMessage,
+  registerMessage,
+  MessageFields,
+  type MessageFormValues,
+} from '../../interaction/index.js';
 import { rolesAllow } from '../../orgs/index.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
 import { toCsv } from '../../catalog/index.js';
@@ -47,12 +82,17 @@ const RegisterForm = Form({
 });
 
 /** The search part of the filter (words cut at 100 characters). */
-const messageSearch = ({ q, type, sort }: Static<typeof ListQuery>): { q?: string; type?: string; sort?: MessageSort } => ({
+const messageSearch = ({
+  q,
+  type,
+  sort,
+}: Static<typeof ListQuery>): { q?: string; type?: string; sort?: MessageSort } => ({
   q: q?.slice(0, 100),
   type: type !== undefined && Object.hasOwn(MESSAGE_TYPES, type) ? type : undefined,
   sort: sort !== undefined && isMessageSort(sort) ? sort : undefined,
 });
-const queueOf = ({ queue }: Static<typeof ListQuery>): MessageQueue => (queue !== undefined && isQueue(queue) ? queue : 'pending');
+const queueOf = ({ queue }: Static<typeof ListQuery>): MessageQueue =>
+  queue !== undefined && isQueue(queue) ? queue : 'pending';
 
 function FigureRow({ label, f }: { label: string; f: MessageFigures }) {
   return (
@@ -64,12 +104,25 @@ function FigureRow({ label, f }: { label: string; f: MessageFigures }) {
       <td>{formatRate(f.onTimeRate)}</td>
       <td>{formatRate(f.satisfactionRate)}</td>
       <td>{f.avgReplyWorkingDays ?? '—'}</td>
-      <td class={f.veto ? 'bad' : ''}>{f.unansweredOver3Months}{f.veto ? '（单项否决）' : ''}</td>
+      <td class={f.veto ? 'bad' : ''}>
+        {f.unansweredOver3Months}
+        {f.veto ? '（单项否决）' : ''}
+      </td>
     </tr>
   );
 }
 
-function RegisterPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values: MessageFormValues & { channel?: string; receivedOn?: string }; errors?: FieldError[] }) {
+function RegisterPage({
+  view,
+  orgs,
+  values,
+  errors,
+}: {
+  view: ViewCtx;
+  orgs: Array<[string, string]>;
+  values: MessageFormValues & { channel?: string; receivedOn?: string };
+  errors?: FieldError[];
+}) {
   return (
     <ConsoleLayout view={view} title="登记留言">
       <p>
@@ -78,8 +131,22 @@ function RegisterPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Arr
       <ErrorSummary errors={errors} />
       <form method="post" action="/console/messages/new">
         <CsrfField token={view.csrf} />
-        <SelectField name="channel" label="来源渠道" required value={values.channel ?? ''} options={Object.entries(MESSAGE_CHANNELS)} placeholder="请选择" errors={errors} />
-        <TextField name="receivedOn" label="收到日期" value={values.receivedOn ?? ''} hint="年-月-日，默认今天。" errors={errors} />
+        <SelectField
+          name="channel"
+          label="来源渠道"
+          required
+          value={values.channel ?? ''}
+          options={Object.entries(MESSAGE_CHANNELS)}
+          placeholder="请选择"
+          errors={errors}
+        />
+        <TextField
+          name="receivedOn"
+          label="收到日期"
+          value={values.receivedOn ?? ''}
+          hint="年-月-日，默认今天。"
+          errors={errors}
+        />
         <MessageFields v={values} errors={errors} orgs={orgs} />
         <button type="submit">登记</button>
       </form>
@@ -97,10 +164,17 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     const { page } = req.query;
     const queue = queueOf(req.query);
     const day = todayInShanghai(req.ctx.now());
-    const from = req.query.from !== undefined && isValidIsoDate(req.query.from) ? req.query.from : `${day.slice(0, 4)}-01-01`;
+    const from =
+      req.query.from !== undefined && isValidIsoDate(req.query.from) ? req.query.from : `${day.slice(0, 4)}-01-01`;
     const to = req.query.to !== undefined && isValidIsoDate(req.query.to) ? req.query.to : day;
     const search = messageSearch(req.query);
-    const { rows, total } = await messageQueuePage(req.ctx, { orgPaths: paths, queue, limit: PER_PAGE, offset: (page - 1) * PER_PAGE, ...search });
+    const { rows, total } = await messageQueuePage(req.ctx, {
+      orgPaths: paths,
+      queue,
+      limit: PER_PAGE,
+      offset: (page - 1) * PER_PAGE,
+      ...search,
+    });
     const searchQs = `${search.q ? `&q=${encodeURIComponent(search.q)}` : ''}${search.type ? `&type=${search.type}` : ''}${search.sort ? `&sort=${search.sort}` : ''}`;
     const figs = await messageFigures(req.ctx, { orgPaths: paths, from, to });
     const view = reply.view();
@@ -127,12 +201,24 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
           <input type="hidden" name="queue" value={queue} />
           {org ? <input type="hidden" name="org" value={String(org.id)} /> : null}
           <TextField name="q" label="检索" type="search" value={search.q ?? ''} hint="留言编号、标题或内容中的词" />
-          <SelectField name="type" label="类型" value={search.type ?? ''} placeholder="全部" options={Object.entries(MESSAGE_TYPES)} />
-          <SelectField name="sort" label="排序" value={search.sort ?? 'newest'} options={Object.entries(MESSAGE_SORTS)} />
+          <SelectField
+            name="type"
+            label="类型"
+            value={search.type ?? ''}
+            placeholder="全部"
+            options={Object.entries(MESSAGE_TYPES)}
+          />
+          <SelectField
+            name="sort"
+            label="排序"
+            value={search.sort ?? 'newest'}
+            options={Object.entries(MESSAGE_SORTS)}
+          />
           <button type="submit">筛选</button>
         </form>
         <p>
-          导出当前列表（全部页，最多 5000 条，留言人信息已隐藏）：<a href={`/console/messages/export?queue=${queue}${searchQs}${orgQs}`}>CSV</a>
+          导出当前列表（全部页，最多 5000 条，留言人信息已隐藏）：
+          <a href={`/console/messages/export?queue=${queue}${searchQs}${orgQs}`}>CSV</a>
         </p>
         {rows.length ? (
           <table>
@@ -173,7 +259,12 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
         ) : (
           <Empty>该队列没有留言。</Empty>
         )}
-        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/console/messages?queue=${queue}${searchQs}${orgQs}`} />
+        <Pagination
+          page={page}
+          total={total}
+          perPage={PER_PAGE}
+          baseUrl={`/console/messages?queue=${queue}${searchQs}${orgQs}`}
+        />
         <section>
           <h2>办理统计</h2>
           <form method="get" action="/console/messages" class="inline">
@@ -206,7 +297,9 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
               ))}
             </tbody>
           </table>
-          <p class="muted">“超过3个月未回应”统计今天之前一年内收到、超过3个月未答复的有效留言；存在即触发政府网站检查“互动回应差”单项否决。</p>
+          <p class="muted">
+            “超过3个月未回应”统计今天之前一年内收到、超过3个月未答复的有效留言；存在即触发政府网站检查“互动回应差”单项否决。
+          </p>
         </section>
       </ConsoleLayout>,
     );
@@ -217,12 +310,34 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     assertAllowed(scopes.length > 0);
     const { paths } = await orgFilter(req.ctx.db, scopes, req.query);
     const day = todayInShanghai(req.ctx.now());
-    const { rows } = await messageQueuePage(req.ctx, { orgPaths: paths, queue: queueOf(req.query), limit: 5000, offset: 0, ...messageSearch(req.query) });
+    const { rows } = await messageQueuePage(req.ctx, {
+      orgPaths: paths,
+      queue: queueOf(req.query),
+      limit: 5000,
+      offset: 0,
+      ...messageSearch(req.query),
+    });
     const table = [
       ['编号', '类型', '标题', '机关', '渠道', '留言人', '收到日期', '答复期限日期', '状态', '办理人'],
-      ...rows.map(maskMessage).map((m) => [m.message_no, MESSAGE_TYPES[m.type as MessageType] ?? m.type, m.subject, m.org_name, MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel, m.name ?? '匿名', m.received_on, m.due_on ?? '', MESSAGE_STATES[m.state as MessageState] ?? m.state, m.handler_name ?? '']),
+      ...rows
+        .map(maskMessage)
+        .map((m) => [
+          m.message_no,
+          MESSAGE_TYPES[m.type as MessageType] ?? m.type,
+          m.subject,
+          m.org_name,
+          MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel,
+          m.name ?? '匿名',
+          m.received_on,
+          m.due_on ?? '',
+          MESSAGE_STATES[m.state as MessageState] ?? m.state,
+          m.handler_name ?? '',
+        ]),
     ];
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition(`留言列表-${day}.csv`)).send(toCsv(table));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', contentDisposition(`留言列表-${day}.csv`))
+      .send(toCsv(table));
   });
 
   r.get('/console/messages/new', async (req, reply) => {
@@ -235,11 +350,17 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     const values = { ...fields, publishConsent: ticked(publishConsent) };
     try {
       const r = await registerMessage(req.ctx, values);
-      return reply.flashRedirect(`/console/messages/${r.id}`, `已登记留言 ${r.messageNo}，查询码 ${r.queryCode}（请告知留言人，仅显示一次），答复期限 ${r.dueOn}。`);
+      return reply.flashRedirect(
+        `/console/messages/${r.id}`,
+        `已登记留言 ${r.messageNo}，查询码 ${r.queryCode}（请告知留言人，仅显示一次），答复期限 ${r.dueOn}。`,
+      );
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />, 400);
+      return reply.page(
+        <RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />,
+        400,
+      );
     }
   });
 }

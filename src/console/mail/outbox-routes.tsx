@@ -9,7 +9,12 @@ import { registerHomeWidget } from '../foundation/home-routes.js';
 import { outboxPage } from '../../platform/mail/outbox.js';
 import { latestNotices, markNoticesRead, unreadNotices } from '../../platform/mail/notices.js';
 
-const STATUS: Record<string, string> = { pending: '待发送', sent: '已发送', failed: '发送失败', unsent: '未发送（未配置 SMTP）' };
+const STATUS: Record<string, string> = {
+  pending: '待发送',
+  sent: '已发送',
+  failed: '发送失败',
+  unsent: '未发送（未配置 SMTP）',
+};
 const PER_PAGE = 50;
 const OUTBOX_READERS = ['sysadmin', 'agency_admin', 'supervisor'];
 const OutboxQuery = Form({ page: Page() });
@@ -81,7 +86,8 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
             <ul>
               {rows.map((n) => (
                 <li class={n.read_at ? 'muted' : ''}>
-                  {beijingTime(n.created_at)} {n.read_at ? '' : <span class="badge">未读</span>} <strong>{n.title}</strong> {n.body} {n.link ? <a href={n.link}>查看</a> : null}
+                  {beijingTime(n.created_at)} {n.read_at ? '' : <span class="badge">未读</span>}{' '}
+                  <strong>{n.title}</strong> {n.body} {n.link ? <a href={n.link}>查看</a> : null}
                 </li>
               ))}
             </ul>

@@ -23,7 +23,13 @@ describeApp('outbox and console notices', (h) => {
   it('console notices: the home page counts unread ones; they can be marked read', async () => {
     const root = await makeOrg(h.db());
     const u = await makeUser(h.db(), [['editor', root]]);
-    await notify(h.db(), h.ctx(), { userId: u.id, kind: 'reminder', title: '有 2 件申请 3 个工作日内到期', body: '请及时办理。', link: '/console' });
+    await notify(h.db(), h.ctx(), {
+      userId: u.id,
+      kind: 'reminder',
+      title: '有 2 件申请 3 个工作日内到期',
+      body: '请及时办理。',
+      link: '/console',
+    });
     const c = h.client();
     await c.login(u.username);
     assert.match((await c.get('/console')).body, /您有 1 条未读提醒/);

@@ -4,7 +4,11 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
 import { type CheckResult, VERDICT_NAMES, type Verdict, FORMAT_NAMES, ReportTablesView } from '../../reports/index.js';
 
-const VERDICT_CLASS: Record<Verdict, string> = { consistent: 'flash', inconsistent: 'error-summary', undetermined: 'warning' };
+const VERDICT_CLASS: Record<Verdict, string> = {
+  consistent: 'flash',
+  inconsistent: 'error-summary',
+  undetermined: 'warning',
+};
 
 function Findings({ r }: { r: CheckResult }) {
   return (
@@ -71,7 +75,11 @@ function ResultView({ r }: { r: CheckResult }) {
           单位：{r.agency ?? '未识别'}；年度：{r.year ?? '未识别'}
         </p>
       ) : null}
-      {r.format ? <p>识别为{FORMAT_NAMES[r.format]}。{r.formatNote ?? ''}</p> : null}
+      {r.format ? (
+        <p>
+          识别为{FORMAT_NAMES[r.format]}。{r.formatNote ?? ''}
+        </p>
+      ) : null}
       <Findings r={r} />
       {r.tables ? (
         <details>
@@ -121,11 +129,21 @@ function SummaryView({ results }: { results: CheckResult[] }) {
 }
 
 /** The checker page: the upload form, and the verdict of one report or the table of verdicts of several. */
-export function CheckPage({ view, results, errors }: { view: ViewCtx; results?: CheckResult[]; errors?: FieldError[] }) {
+export function CheckPage({
+  view,
+  results,
+  errors,
+}: {
+  view: ViewCtx;
+  results?: CheckResult[];
+  errors?: FieldError[];
+}) {
   return (
     <ConsoleLayout view={view} title="年度报告检查">
       <p class="muted">
-        上传已发布的政府信息公开工作年度报告（PDF、网页 HTML、DOCX、XLSX；可一次选择多份，或上传整个辖区的 ZIP 压缩包），系统找出表三、表四（2021 年格式或 2019 年格式），逐项核对勾稽关系：一＋二＝三（七）＋四、总计列＝六类申请人之和、（七）总计＝各项办理结果之和、表四各组总计＝四项之和；同一单位相邻年度的报告都在时，还核对本年“二、上年结转”等于上年“四、结转下年度继续办理”。结论分三种：一致、有误（列出单元格）、无法判断（列出缺少或无法读取的部分）。
+        上传已发布的政府信息公开工作年度报告（PDF、网页 HTML、DOCX、XLSX；可一次选择多份，或上传整个辖区的 ZIP
+        压缩包），系统找出表三、表四（2021 年格式或 2019
+        年格式），逐项核对勾稽关系：一＋二＝三（七）＋四、总计列＝六类申请人之和、（七）总计＝各项办理结果之和、表四各组总计＝四项之和；同一单位相邻年度的报告都在时，还核对本年“二、上年结转”等于上年“四、结转下年度继续办理”。结论分三种：一致、有误（列出单元格）、无法判断（列出缺少或无法读取的部分）。
       </p>
       <ErrorSummary errors={errors} />
       {results?.length === 1 ? <ResultView r={results[0]} /> : null}
@@ -134,7 +152,14 @@ export function CheckPage({ view, results, errors }: { view: ViewCtx; results?: 
         <CsrfField token={view.csrf} />
         <div class="field">
           <label for="f-file">报告文件或 ZIP 压缩包（可一次选择多份）</label>
-          <input type="file" id="f-file" name="file" required multiple accept=".pdf,.html,.htm,.shtml,.docx,.xlsx,.txt,.zip" />
+          <input
+            type="file"
+            id="f-file"
+            name="file"
+            required
+            multiple
+            accept=".pdf,.html,.htm,.shtml,.docx,.xlsx,.txt,.zip"
+          />
         </div>
         <fieldset class="field">
           <legend>结果</legend>

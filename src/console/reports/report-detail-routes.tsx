@@ -6,7 +6,32 @@ import { Checkbox, Choice, Form, IdParams, Text, Type, ticked, typed } from '../
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow } from '../../orgs/index.js';
-import { FORMAT_NAMES, type ReportFormat, type ReportTables, checkIdentities, violationField, parseTablesInput, REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, actionAllowed, deadlineBasis, isReportStatus, yearNotEnded, previousYearReport, reportById, reportForStaff, rowTables, type ReportListRow, updateReport, submitReport, reviewReport, publishReport, ReportTablesView } from '../../reports/index.js';
+import {
+  FORMAT_NAMES,
+  type ReportFormat,
+  type ReportTables,
+  checkIdentities,
+  violationField,
+  parseTablesInput,
+  REPORT_EDIT_ROLES,
+  REPORT_REVIEW_ROLES,
+  REPORT_SOURCE,
+  REPORT_STATUS,
+  actionAllowed,
+  deadlineBasis,
+  isReportStatus,
+  yearNotEnded,
+  previousYearReport,
+  reportById,
+  reportForStaff,
+  rowTables,
+  type ReportListRow,
+  updateReport,
+  submitReport,
+  reviewReport,
+  publishReport,
+  ReportTablesView,
+} from '../../reports/index.js';
 import { DeadlineCell } from './reports-list-routes.js';
 import { reportDownloadRoutes } from './report-download.js';
 import { reportCellRoutes } from './report-cell-routes.js';
@@ -24,13 +49,27 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
   const tables = opts.tables ?? rowTables(r);
   const prev = await previousYearReport(req.ctx, r);
   const violations = checkIdentities(tables, prev ? rowTables(prev) : null);
-  const marked = new Set([...violations.map((v) => violationField(v, tables.format as ReportFormat)), ...(opts.errors ?? []).map((e) => e.field)].filter((x): x is string => !!x));
-  const mayEdit = actionAllowed(r.status, 'edit') && rolesAllow(req.actor, r.status === 'archived' ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES, r.org_path);
+  const marked = new Set(
+    [
+      ...violations.map((v) => violationField(v, tables.format as ReportFormat)),
+      ...(opts.errors ?? []).map((e) => e.field),
+    ].filter((x): x is string => !!x),
+  );
+  const mayEdit =
+    actionAllowed(r.status, 'edit') &&
+    rolesAllow(
+      req.actor,
+      r.status === 'archived' ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES,
+      r.org_path,
+    );
   const canEdit = mayEdit && !opts.read;
   const cellBase = r.source === 'computed' ? `/console/reports/${r.id}/cell/` : undefined;
   const canSubmit = actionAllowed(r.status, 'submit') && rolesAllow(req.actor, REPORT_EDIT_ROLES, r.org_path);
-  const canReview = (actionAllowed(r.status, 'accept') || actionAllowed(r.status, 'return')) && rolesAllow(req.actor, REPORT_REVIEW_ROLES, r.org_path);
-  const canPublish = actionAllowed(r.status, 'publish') && rolesAllow(req.actor, [...REPORT_REVIEW_ROLES, 'agency_admin'], r.org_path);
+  const canReview =
+    (actionAllowed(r.status, 'accept') || actionAllowed(r.status, 'return')) &&
+    rolesAllow(req.actor, REPORT_REVIEW_ROLES, r.org_path);
+  const canPublish =
+    actionAllowed(r.status, 'publish') && rolesAllow(req.actor, [...REPORT_REVIEW_ROLES, 'agency_admin'], r.org_path);
   const text = opts.text ?? { overview: r.overview, problems: r.problems, other: r.other };
   const today = todayInShanghai(req.ctx.now());
   const early = yearNotEnded(r.year, today);
@@ -52,7 +91,8 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
           <>
             <dt>法定公布期限</dt>
             <dd>
-              <DeadlineCell year={r.year} orgKind={r.org_kind} publishedAt={r.published_at} today={today} />（{deadlineBasis(r.year, r.org_kind)}）
+              <DeadlineCell year={r.year} orgKind={r.org_kind} publishedAt={r.published_at} today={today} />（
+              {deadlineBasis(r.year, r.org_kind)}）
             </dd>
           </>
         ) : null}
@@ -78,7 +118,9 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
         ) : null}
       </dl>
       <p>
-        <a href={`/console/reports/history/${r.org_id}`}>历年报告与主要指标</a> · 下载：<a href={`/console/reports/${r.id}/report.docx`}>DOCX</a> · <a href={`/console/reports/${r.id}/report.xlsx`}>XLSX</a>
+        <a href={`/console/reports/history/${r.org_id}`}>历年报告与主要指标</a> · 下载：
+        <a href={`/console/reports/${r.id}/report.docx`}>DOCX</a> ·{' '}
+        <a href={`/console/reports/${r.id}/report.xlsx`}>XLSX</a>
       </p>
       {cellBase ? (
         <p>
@@ -109,7 +151,13 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
           <CsrfField token={view.csrf} />
           <TextArea name="overview" label="一、总体情况" rows={8} value={text.overview} errors={opts.errors} />
           <ReportTablesView tables={tables} edit marked={marked} />
-          <TextArea name="problems" label="五、存在的主要问题及改进情况" rows={5} value={text.problems} errors={opts.errors} />
+          <TextArea
+            name="problems"
+            label="五、存在的主要问题及改进情况"
+            rows={5}
+            value={text.problems}
+            errors={opts.errors}
+          />
           <TextArea name="other" label="六、其他需要报告的事项" rows={4} value={text.other} errors={opts.errors} />
           <button type="submit">保存</button>
         </form>
@@ -134,7 +182,17 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
         <form method="post" action={`/console/reports/${r.id}/review`}>
           <CsrfField token={view.csrf} />
           <h2>审核</h2>
-          <SelectField name="decision" label="审核结论" required options={[...(r.status === 'submitted' ? ([['accept', '审核通过']] as Array<[string, string]>) : []), ['return', '退回修改']]} placeholder="请选择" errors={opts.errors} />
+          <SelectField
+            name="decision"
+            label="审核结论"
+            required
+            options={[
+              ...(r.status === 'submitted' ? ([['accept', '审核通过']] as Array<[string, string]>) : []),
+              ['return', '退回修改'],
+            ]}
+            placeholder="请选择"
+            errors={opts.errors}
+          />
           <TextArea name="comment" label="审核意见" rows={3} errors={opts.errors} />
           <button type="submit">提交审核结论</button>
         </form>
@@ -149,20 +207,33 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
   );
 }
 
-async function act(req: FastifyRequest, reply: FastifyReply, r: ReportListRow, fn: (r: ReportListRow) => Promise<string>, onError: PageOpts = {}) {
+async function act(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  r: ReportListRow,
+  fn: (r: ReportListRow) => Promise<string>,
+  onError: PageOpts = {},
+) {
   try {
     const msg = await fn(r);
     return reply.flashRedirect(`/console/reports/${r.id}`, msg);
   } catch (e) {
     if (!isAppError(e) || e.status === 403 || e.status === 404) throw e;
-    return reply.page(await page(req, reply.view(), (await reportById(req.ctx, r.id)) ?? r, { ...onError, errors: e.errors }), e.status);
+    return reply.page(
+      await page(req, reply.view(), (await reportById(req.ctx, r.id)) ?? r, { ...onError, errors: e.errors }),
+      e.status,
+    );
   }
 }
 
 const ReadQuery = Form({ read: Checkbox('只读视图') });
 /** The text parts and the cells of the three tables (t2_…, t3_…, t4_…; parseTablesInput checks each number and names the cell). */
 const EditForm = Type.Intersect([
-  Form({ overview: Text('一、总体情况'), problems: Text('五、存在的主要问题及改进情况'), other: Text('六、其他需要报告的事项') }),
+  Form({
+    overview: Text('一、总体情况'),
+    problems: Text('五、存在的主要问题及改进情况'),
+    other: Text('六、其他需要报告的事项'),
+  }),
   Type.Record(Type.String({ pattern: '^t[234]_' }), Type.String({ title: '表格数字' })),
 ]);
 const ReviewForm = Form({ decision: Choice('审核结论', ['accept', 'return'] as const), comment: Text('审核意见') });
@@ -171,7 +242,9 @@ const ReviewForm = Form({ decision: Choice('审核结论', ['accept', 'return'] 
 export async function reportDetailRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.get('/console/reports/:id', { schema: { params: IdParams, querystring: ReadQuery } }, async (req, reply) =>
-    reply.page(await page(req, reply.view(), await reportForStaff(req.ctx, req.params.id), { read: ticked(req.query.read) })),
+    reply.page(
+      await page(req, reply.view(), await reportForStaff(req.ctx, req.params.id), { read: ticked(req.query.read) }),
+    ),
   );
   r.post('/console/reports/:id/edit', { schema: { params: IdParams, body: EditForm } }, async (req, reply) => {
     const report = await reportForStaff(req.ctx, req.params.id);
@@ -180,10 +253,16 @@ export async function reportDetailRoutes(app: FastifyInstance): Promise<void> {
     const parsed = parseTablesInput(report.format as ReportFormat, (f) => b[f]);
     if (!parsed.tables) return reply.page(await page(req, reply.view(), report, { errors: parsed.errors, text }), 400);
     const tables = parsed.tables;
-    return act(req, reply, report, async () => {
-      await updateReport(req.ctx, { id: report.id, tables, ...text });
-      return '已保存。';
-    }, { tables, text });
+    return act(
+      req,
+      reply,
+      report,
+      async () => {
+        await updateReport(req.ctx, { id: report.id, tables, ...text });
+        return '已保存。';
+      },
+      { tables, text },
+    );
   });
   r.post('/console/reports/:id/submit', { schema: { params: IdParams } }, async (req, reply) =>
     act(req, reply, await reportForStaff(req.ctx, req.params.id), async (report) => {

@@ -13,19 +13,38 @@ describeApp('annual report drill-down page (console)', (h) => {
     const editor = await makeUser(h.db(), [['editor', agency]]);
     const sup = await makeUser(h.db(), [['supervisor', county]]);
     const outsider = await makeUser(h.db(), [['agency_admin', stranger]]);
-    for (let i = 0; i < 52; i++) await addCase(h.db(), agency, { received: `2025-${String(1 + (i % 12)).padStart(2, '0')}-05`, closed: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15`, outcome: '1' });
-    await addItem(h.db(), agency, { title: '林地保护规范性文件', written: '2025-04-01', published: '2025-04-03', normative: true });
+    for (let i = 0; i < 52; i++)
+      await addCase(h.db(), agency, {
+        received: `2025-${String(1 + (i % 12)).padStart(2, '0')}-05`,
+        closed: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+        outcome: '1',
+      });
+    await addItem(h.db(), agency, {
+      title: '林地保护规范性文件',
+      written: '2025-04-01',
+      published: '2025-04-03',
+      normative: true,
+    });
 
     const a = h.client();
     await a.login(admin.username);
-    const created = await a.post('/console/reports/new', { orgId: String(agency.id), year: '2025' }, { from: '/console/reports' });
+    const created = await a.post(
+      '/console/reports/new',
+      { orgId: String(agency.id), year: '2025' },
+      { from: '/console/reports' },
+    );
     assert.equal(created.statusCode, 303);
     const url = created.headers.location as string;
     // The draft is a form; a read-only view of it links every number.
     const draft = await a.get(url);
     assert.match(draft.body, /查看每个数字计入的记录（只读视图）/);
     const read = await a.get(`${url}?read=1`);
-    assert.match(read.body, new RegExp(`href="${url}/cell/t3_new_6"[^>]*aria-label="表三 一、本年新收政府信息公开申请数量 总计：52，查看计入的记录"`));
+    assert.match(
+      read.body,
+      new RegExp(
+        `href="${url}/cell/t3_new_6"[^>]*aria-label="表三 一、本年新收政府信息公开申请数量 总计：52，查看计入的记录"`,
+      ),
+    );
     assert.match(read.body, new RegExp(`href="${url}/cell/t2_1_0"`));
 
     const s = h.client();
@@ -60,10 +79,27 @@ describeApp('annual report drill-down page (console)', (h) => {
     assert.equal((await o.get(`${url}/cell/t3_new_6`)).statusCode, 403);
 
     // Saving the text alone keeps the numbers computed (and linked).
-    const form = Object.fromEntries([...draft.body.matchAll(/<input type="text" inputmode="decimal" name="([^"]+)" id="[^"]*" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    assert.equal((await a.post(`${url}/edit`, { ...form, overview: '新的总体情况', problems: '', other: '' }, { from: url })).statusCode, 303);
+    const form = Object.fromEntries(
+      [...draft.body.matchAll(/<input type="text" inputmode="decimal" name="([^"]+)" id="[^"]*" value="([^"]*)"/g)].map(
+        (m) => [m[1], m[2]],
+      ),
+    );
+    assert.equal(
+      (await a.post(`${url}/edit`, { ...form, overview: '新的总体情况', problems: '', other: '' }, { from: url }))
+        .statusCode,
+      303,
+    );
     assert.match((await a.get(url)).body, /由系统记录生成/);
-    assert.equal((await a.post(`${url}/edit`, { ...form, t4_0: '1', t4_4: '1', overview: '改了数字', problems: '', other: '' }, { from: url })).statusCode, 303);
+    assert.equal(
+      (
+        await a.post(
+          `${url}/edit`,
+          { ...form, t4_0: '1', t4_4: '1', overview: '改了数字', problems: '', other: '' },
+          { from: url },
+        )
+      ).statusCode,
+      303,
+    );
     assert.match((await a.get(url)).body, /手工录入/);
     assert.match((await s.get(`${url}/cell/t4_0`)).body, /本报告的数字为手工录入，此数不来自系统中的逐条记录/);
   });

@@ -3,7 +3,23 @@ import { ConsoleLayout } from '../layout.js';
 import { Empty } from '../../platform/views/components.js';
 import { Int, Params, typed } from '../../platform/http/schemas.js';
 import { rolesAllow, orgOrNotFound } from '../../orgs/index.js';
-import { legacyStatsYears, reportsWithin, rowLegacyValues, rowTables, legacyIndicators, LEGACY_TITLE, REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES, REPORT_SOURCE, REPORT_STATUS, REPORT_VIEW_ROLES, isReportStatus, INDICATORS, indicatorsOf, HistoryChart } from '../../reports/index.js';
+import {
+  legacyStatsYears,
+  reportsWithin,
+  rowLegacyValues,
+  rowTables,
+  legacyIndicators,
+  LEGACY_TITLE,
+  REPORT_EDIT_ROLES,
+  REPORT_REVIEW_ROLES,
+  REPORT_SOURCE,
+  REPORT_STATUS,
+  REPORT_VIEW_ROLES,
+  isReportStatus,
+  INDICATORS,
+  indicatorsOf,
+  HistoryChart,
+} from '../../reports/index.js';
 import { assertAllowed } from '../guard.js';
 
 /** One year of the history: a report (2019 format on) or a pre-2019 统计表. */
@@ -50,7 +66,10 @@ export async function reportHistoryRoutes(app: FastifyInstance): Promise<void> {
           <>
             <HistoryChart points={years} />
             {years.some((y) => y.year < 2019) ? (
-              <p class="muted">2019 年以前的数字取自《{LEGACY_TITLE}》：本年新收申请 = 收到申请数，本年办结 = 申请办结数，行政复议、行政诉讼 = 其数量；统计表没有“结转下年度”，图中留空。</p>
+              <p class="muted">
+                2019 年以前的数字取自《{LEGACY_TITLE}》：本年新收申请 = 收到申请数，本年办结 =
+                申请办结数，行政复议、行政诉讼 = 其数量；统计表没有“结转下年度”，图中留空。
+              </p>
             ) : null}
             <div class="table-wrap">
               <table>

@@ -9,7 +9,13 @@ export async function reportWork(req: FastifyRequest): Promise<WorkCount[]> {
   const edit = scopePaths(req.actor, REPORT_EDIT_ROLES);
   if (edit.length) {
     const rows = await reportsWithin(req.ctx, { underPaths: edit, statuses: ['returned'] });
-    out.push({ label: '退回修改的年度报告', count: rows.length, href: '/console/reports', group: '年度报告', level: 'bad' });
+    out.push({
+      label: '退回修改的年度报告',
+      count: rows.length,
+      href: '/console/reports',
+      group: '年度报告',
+      level: 'bad',
+    });
   }
   const review = scopePaths(req.actor, REPORT_REVIEW_ROLES);
   if (review.length) {

@@ -4,7 +4,13 @@ import { Empty } from '../../platform/views/components.js';
 import { Form, OptInt, typed } from '../../platform/http/schemas.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths } from '../../orgs/index.js';
-import { REPORT_REVIEW_ROLES, REPORT_STATUS, isReportStatus, jurisdictionSummary, ReportTablesView } from '../../reports/index.js';
+import {
+  REPORT_REVIEW_ROLES,
+  REPORT_STATUS,
+  isReportStatus,
+  jurisdictionSummary,
+  ReportTablesView,
+} from '../../reports/index.js';
 import { assertAllowed } from '../guard.js';
 import { DeadlineCell } from './reports-list-routes.js';
 
@@ -16,11 +22,17 @@ export async function reportsSummaryRoutes(app: FastifyInstance): Promise<void> 
     assertAllowed(rolesAllow(req.actor, REPORT_REVIEW_ROLES));
     const today = todayInShanghai(req.ctx.now());
     const year = req.query.year ?? Number(today.slice(0, 4)) - 1;
-    const { lines, tables, counted, published } = await jurisdictionSummary(req.ctx.db, scopePaths(req.actor, REPORT_REVIEW_ROLES), year);
+    const { lines, tables, counted, published } = await jurisdictionSummary(
+      req.ctx.db,
+      scopePaths(req.actor, REPORT_REVIEW_ROLES),
+      year,
+    );
     return reply.page(
       <ConsoleLayout view={reply.view()} title={`${year} 年度报告辖区汇总`} wide>
         <form method="get" action="/console/reports/summary" class="inline">
-          <label for="f-year">年度</label> <input id="f-year" name="year" value={String(year)} size={6} inputMode="numeric" /> <button type="submit">查看</button>
+          <label for="f-year">年度</label>{' '}
+          <input id="f-year" name="year" value={String(year)} size={6} inputMode="numeric" />{' '}
+          <button type="submit">查看</button>
         </form>
         <p>
           辖区内 {lines.length} 个单位，已建报告 {lines.filter((l) => l.report).length} 份，已发布 {published} 份。

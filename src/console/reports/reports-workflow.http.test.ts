@@ -11,7 +11,8 @@ import { t3Field, t4Field, t2Field, table2RowsOf } from '../../reports/tables-in
 /** All numeric fields of the edit form, from a page. */
 function formFields(body: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of body.matchAll(/<input type="text" inputmode="decimal" name="([^"]+)" id="[^"]*" value="([^"]*)"/g)) out[m[1]] = m[2];
+  for (const m of body.matchAll(/<input type="text" inputmode="decimal" name="([^"]+)" id="[^"]*" value="([^"]*)"/g))
+    out[m[1]] = m[2];
   return out;
 }
 
@@ -30,23 +31,38 @@ describeApp(
 
       // Earlier year imported from an XLSX file.
       const last = sampleTables('2021', 8);
-      const imp = await multipart(e, '/console/reports/import', { _csrf: await e.csrf('/console/reports'), orgId: String(agency.id), year: '2024' }, { name: '2024.xlsx', data: await exportReportXlsx(last, '2024') });
+      const imp = await multipart(
+        e,
+        '/console/reports/import',
+        { _csrf: await e.csrf('/console/reports'), orgId: String(agency.id), year: '2024' },
+        { name: '2024.xlsx', data: await exportReportXlsx(last, '2024') },
+      );
       assert.equal(imp.statusCode, 303, imp.body.slice(0, 2000));
       const histPage = await e.get(imp.headers.location as string);
       assert.match(histPage.body, /历史报告（录入）/);
       assert.match(histPage.body, /已从文件读取并保存为历史报告。勾稽关系一致。/);
 
       // This year's draft.
-      const created0 = await e.post('/console/reports/new', { orgId: String(agency.id), year: '2025' }, { from: '/console/reports' });
+      const created0 = await e.post(
+        '/console/reports/new',
+        { orgId: String(agency.id), year: '2025' },
+        { from: '/console/reports' },
+      );
       assert.equal(created0.statusCode, 303);
       const url = created0.headers.location as string;
       const draft = await e.get(url);
       assert.match(draft.body, /草稿/);
       assert.match(draft.body, /2026-01-31/);
       // Computed from the (empty) request records: 二 = 0 breaks 本年二 = 上年四 against the imported 2024 report.
-      assert.match(draft.body, /表三“二、上年结转政府信息公开申请数量”行“自然人”列应等于上年报告“四、结转下年度继续办理”的/);
+      assert.match(
+        draft.body,
+        /表三“二、上年结转政府信息公开申请数量”行“自然人”列应等于上年报告“四、结转下年度继续办理”的/,
+      );
       const fields = formFields(draft.body);
-      assert.equal(Object.keys(fields).length, table3Rows('2021').length * 7 + 15 + table2RowsOf('2021').reduce((a, r) => a + r.columns.length, 0));
+      assert.equal(
+        Object.keys(fields).length,
+        table3Rows('2021').length * 7 + 15 + table2RowsOf('2021').reduce((a, r) => a + r.columns.length, 0),
+      );
       assert.equal(fields[t3Field('carried', 0)], '0');
       // Staff enter the carried-over cases (before Gongkai) and the matching 一 / 四.
       for (let c = 0; c < 7; c++) {
@@ -55,16 +71,35 @@ describeApp(
       }
 
       // A bad cell value is refused with the cell named; a broken identity blocks submission.
-      const bad = await e.post(`${url}/edit`, { ...fields, [t3Field('3.1', 0)]: 'abc', overview: '总体情况', problems: '', other: '' }, { from: url });
+      const bad = await e.post(
+        `${url}/edit`,
+        { ...fields, [t3Field('3.1', 0)]: 'abc', overview: '总体情况', problems: '', other: '' },
+        { from: url },
+      );
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /表三“1\.属于国家秘密”行“自然人”列应为非负整数。/);
-      const saved = await e.post(`${url}/edit`, { ...fields, [t4Field(0)]: '10', [t4Field(4)]: '0', overview: '总体情况', problems: '问题', other: '无' }, { from: url });
+      const saved = await e.post(
+        `${url}/edit`,
+        { ...fields, [t4Field(0)]: '10', [t4Field(4)]: '0', overview: '总体情况', problems: '问题', other: '无' },
+        { from: url },
+      );
       assert.equal(saved.statusCode, 303);
       const refused = await e.post(`${url}/submit`, {}, { from: url });
       assert.equal(refused.statusCode, 400);
-      assert.match(refused.body, /表四“行政复议”的“总计”应为 1\d（结果维持、结果纠正、其他结果、尚未审结之和），实为 0。/);
+      assert.match(
+        refused.body,
+        /表四“行政复议”的“总计”应为 1\d（结果维持、结果纠正、其他结果、尚未审结之和），实为 0。/,
+      );
       assert.match(refused.body, /class="num cell-error"/);
-      const fixed = { ...fields, [t4Field(0)]: '10', [t4Field(4)]: String(10 + Number(fields[t4Field(1)]) + Number(fields[t4Field(2)]) + Number(fields[t4Field(3)])), [t2Field(0, 0)]: '3', overview: '总体情况', problems: '问题', other: '无' };
+      const fixed = {
+        ...fields,
+        [t4Field(0)]: '10',
+        [t4Field(4)]: String(10 + Number(fields[t4Field(1)]) + Number(fields[t4Field(2)]) + Number(fields[t4Field(3)])),
+        [t2Field(0, 0)]: '3',
+        overview: '总体情况',
+        problems: '问题',
+        other: '无',
+      };
       assert.equal((await e.post(`${url}/edit`, fixed, { from: url })).statusCode, 303);
       assert.equal((await e.post(`${url}/submit`, {}, { from: url })).statusCode, 303);
       assert.match((await e.get(url)).body, /已报送，待审核/);
@@ -75,7 +110,10 @@ describeApp(
       assert.match(sum.body, /已报送，待审核/);
       assert.match(sum.body, /汇总表（1 份报告相加）/);
       assert.equal((await s.post(`${url}/review`, { decision: 'return', comment: '' }, { from: url })).statusCode, 400);
-      assert.equal((await s.post(`${url}/review`, { decision: 'return', comment: '请补充问题部分' }, { from: url })).statusCode, 303);
+      assert.equal(
+        (await s.post(`${url}/review`, { decision: 'return', comment: '请补充问题部分' }, { from: url })).statusCode,
+        303,
+      );
       assert.match((await e.get(url)).body, /请补充问题部分/);
       assert.equal((await e.post(`${url}/submit`, {}, { from: url })).statusCode, 303);
       assert.equal((await e.post(`${url}/review`, { decision: 'accept' }, { from: url })).statusCode, 403);
@@ -109,16 +147,43 @@ describeApp(
       const docx = await h.client().get(`/reports/${id}/report.docx`);
       assert.equal(docx.statusCode, 200);
       assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
-      const api = (await h.client().get(`/api/v1/reports/${id}`)).json() as { consistent: boolean; table4: number[]; table3: Record<string, number[]> };
+      const api = (await h.client().get(`/api/v1/reports/${id}`)).json() as {
+        consistent: boolean;
+        table4: number[];
+        table3: Record<string, number[]>;
+      };
       assert.equal(api.consistent, true);
       assert.equal(api.table4[0], 10);
       assert.equal(api.table3.total.length, TABLE3_COLUMNS.length);
-      assert.ok(((await h.client().get('/api/v1/reports?year=2025')).json() as { data: Array<{ id: number }> }).data.some((r) => String(r.id) === id));
+      assert.ok(
+        ((await h.client().get('/api/v1/reports?year=2025')).json() as { data: Array<{ id: number }> }).data.some(
+          (r) => String(r.id) === id,
+        ),
+      );
       // Drafts are not public.
       const hid = (histPage.body.match(/\/console\/reports\/(\d+)\/report\.docx/) ?? [])[1];
       assert.equal((await h.client().get(`/reports/${hid}`)).statusCode, 404);
-      const events = await h.db().selectFrom('audit_events').select('action').where('subject_type', '=', 'annual_report').where('subject_id', '=', String(id)).orderBy('seq').execute();
-      assert.deepEqual(events.map((x) => x.action), ['report.create', 'report.update', 'report.update', 'report.submit', 'report.return', 'report.submit', 'report.accept', 'report.publish']);
+      const events = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('action')
+        .where('subject_type', '=', 'annual_report')
+        .where('subject_id', '=', String(id))
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        events.map((x) => x.action),
+        [
+          'report.create',
+          'report.update',
+          'report.update',
+          'report.submit',
+          'report.return',
+          'report.submit',
+          'report.accept',
+          'report.publish',
+        ],
+      );
     });
   },
   { now: () => new Date('2026-01-20T02:00:00Z') },

@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
 import { addCase, addItem } from '../../../test/helpers/report-records.js';
-import { browserSkip, startBrowserApp, type BrowserApp, assertAccessible, shot } from '../../../test/browser/browser.js';
+import {
+  browserSkip,
+  startBrowserApp,
+  type BrowserApp,
+  assertAccessible,
+  shot,
+} from '../../../test/browser/browser.js';
 
 describe('annual report drill-down and 统计表 in Chromium [sqlite]', { skip: browserSkip }, () => {
   let env: BrowserApp | undefined;
@@ -21,9 +27,19 @@ describe('annual report drill-down and 统计表 in Chromium [sqlite]', { skip: 
       agencyId = agency.id;
       names.sup = (await makeUser(database.db, [['supervisor', county]])).username;
       names.admin = (await makeUser(database.db, [['agency_admin', agency]])).username;
-      for (let i = 0; i < 7; i++) await addCase(database.db, agency, { received: `2025-0${1 + i}-03`, closed: `2025-0${1 + i}-12`, outcome: i % 2 ? '1' : '4.1' });
+      for (let i = 0; i < 7; i++)
+        await addCase(database.db, agency, {
+          received: `2025-0${1 + i}-03`,
+          closed: `2025-0${1 + i}-12`,
+          outcome: i % 2 ? '1' : '4.1',
+        });
       await addCase(database.db, agency, { received: '2025-12-30' });
-      await addItem(database.db, agency, { title: '卫生健康行政规范性文件', written: '2025-05-01', published: '2025-05-06', normative: true });
+      await addItem(database.db, agency, {
+        title: '卫生健康行政规范性文件',
+        written: '2025-05-01',
+        published: '2025-05-06',
+        normative: true,
+      });
     });
     ({ base, browser } = env);
   });
@@ -74,7 +90,8 @@ describe('annual report drill-down and 统计表 in Chromium [sqlite]', { skip: 
 
   it('the checker: a ZIP of a county’s reports gives one table of verdicts, and each verdict its cells', async () => {
     const JSZip = (await import('jszip')).default;
-    const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../../reports/fixtures/${name}`, import.meta.url)));
+    const fixture = (name: string): Buffer =>
+      readFileSync(fileURLToPath(new URL(`../../reports/fixtures/${name}`, import.meta.url)));
     const zip = new JSZip();
     zip.file('洪泽区/2023.pdf', fixture('gov-reports/r03.pdf'));
     zip.file('洪泽区/2024.pdf', fixture('gov-reports/r04.pdf'));
@@ -82,12 +99,19 @@ describe('annual report drill-down and 统计表 in Chromium [sqlite]', { skip: 
     zip.file('扫描件.pdf', Buffer.from('%PDF-1.4 damaged'));
     const sup = await as(names.sup);
     await sup.goto(base + '/console/reports/check');
-    await sup.setInputFiles('#f-file', { name: '辖区年报.zip', mimeType: 'application/zip', buffer: await zip.generateAsync({ type: 'nodebuffer' }) });
+    await sup.setInputFiles('#f-file', {
+      name: '辖区年报.zip',
+      mimeType: 'application/zip',
+      buffer: await zip.generateAsync({ type: 'nodebuffer' }),
+    });
     await sup.getByRole('button', { name: '检查' }).click();
     await sup.getByRole('heading', { name: '检查结果汇总（4 份）' }).waitFor();
     assert.equal(await sup.getByRole('status').first().textContent(), '一致 1 份，有误 2 份，无法判断 1 份。');
     const row = (file: string) => sup.getByRole('row').filter({ hasText: file });
-    assert.match((await row('洪泽区/2024.pdf').textContent()) ?? '', /淮安市洪泽区人民政府2024一致.*已与上年报告 2023\.pdf（2023年）核对/);
+    assert.match(
+      (await row('洪泽区/2024.pdf').textContent()) ?? '',
+      /淮安市洪泽区人民政府2024一致.*已与上年报告 2023\.pdf（2023年）核对/,
+    );
     assert.match((await row('洪泽区/2023.pdf').textContent()) ?? '', /有误表四“行政复议”的“总计”应为 11/);
     assert.match((await row('扫描件.pdf').textContent()) ?? '', /无法判断PDF 文件已损坏/);
     await assertAccessible(sup, 'report checker results');

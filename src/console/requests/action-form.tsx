@@ -3,7 +3,21 @@ import type { ComponentChildren } from 'preact';
 import { CsrfField } from '../../platform/views/components.js';
 
 /** One collapsible action form posting to `/console/requests/:id/:slug`. */
-export function Act({ slug, id, csrf, title, children, submit }: { slug: string; id: number; csrf: string; title: string; children?: ComponentChildren; submit: string }) {
+export function Act({
+  slug,
+  id,
+  csrf,
+  title,
+  children,
+  submit,
+}: {
+  slug: string;
+  id: number;
+  csrf: string;
+  title: string;
+  children?: ComponentChildren;
+  submit: string;
+}) {
   return (
     <details class="action" open={false}>
       <summary>{title}</summary>

@@ -4,7 +4,17 @@ import type { FieldError } from '../../platform/errors.js';
 import { CsrfField, fieldError } from '../../platform/views/components.js';
 
 /** Identity proofs with download links and a form to add more; shown only to those who see the applicant's personal data. */
-export function IdProofList({ c, csrf, maxMb, errors }: { c: StaffCase; csrf: string; maxMb: number; errors?: FieldError[] }) {
+export function IdProofList({
+  c,
+  csrf,
+  maxMb,
+  errors,
+}: {
+  c: StaffCase;
+  csrf: string;
+  maxMb: number;
+  errors?: FieldError[];
+}) {
   if (!c.personalDataVisible) return null;
   const id = c.request.id;
   return (
@@ -14,7 +24,8 @@ export function IdProofList({ c, csrf, maxMb, errors }: { c: StaffCase; csrf: st
         <ul data-testid="id-proofs">
           {c.idProofs.map((p) => (
             <li>
-              <a href={`/console/requests/${id}/id-proofs/${p.id}`}>{p.filename}</a> <span class="muted">{Math.max(1, Math.round(p.size / 1024))} KB</span>
+              <a href={`/console/requests/${id}/id-proofs/${p.id}`}>{p.filename}</a>{' '}
+              <span class="muted">{Math.max(1, Math.round(p.size / 1024))} KB</span>
             </li>
           ))}
         </ul>
@@ -23,7 +34,12 @@ export function IdProofList({ c, csrf, maxMb, errors }: { c: StaffCase; csrf: st
       )}
       <details class="action" open={!!fieldError(errors, ID_PROOF_FIELD)}>
         <summary>补充身份证明文件</summary>
-        <form method="post" action={`/console/requests/${id}/id-proofs`} enctype="multipart/form-data" data-testid="add-id-proof">
+        <form
+          method="post"
+          action={`/console/requests/${id}/id-proofs`}
+          enctype="multipart/form-data"
+          data-testid="add-id-proof"
+        >
           <CsrfField token={csrf} />
           <IdProofField maxMb={maxMb} errors={errors} />
           <button type="submit">上传</button>

@@ -1,7 +1,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { browserSkip, startBrowserApp, type BrowserApp, assertAccessible, shot } from '../../../test/browser/browser.js';
+import {
+  browserSkip,
+  startBrowserApp,
+  type BrowserApp,
+  assertAccessible,
+  shot,
+} from '../../../test/browser/browser.js';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
 import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 import { systemActor } from '../../platform/context.js';
@@ -32,7 +38,19 @@ describe('依申请公开 departments and letter templates in Chromium [sqlite]'
         await makeOrg(db, { parent: org, kind: 'section', name: '规划建设科' });
         const a = await makeUser(db, [['request_admin', org]]);
         admin = a.username;
-        const r = await registerRequest(ctx(a.actor), { applicantType: 'citizen', name: '王五', idType: 'resident_id', idNumber: ID17 + residentIdCheckChar(ID17), phone: '13912345678', infoTitle: '某路段拓宽工程批复', form: 'electronic', delivery: 'pickup', orgId: org.id, channel: 'in_person', receivedOn: '2025-09-26' });
+        const r = await registerRequest(ctx(a.actor), {
+          applicantType: 'citizen',
+          name: '王五',
+          idType: 'resident_id',
+          idNumber: ID17 + residentIdCheckChar(ID17),
+          phone: '13912345678',
+          infoTitle: '某路段拓宽工程批复',
+          form: 'electronic',
+          delivery: 'pickup',
+          orgId: org.id,
+          channel: 'in_person',
+          receivedOn: '2025-09-26',
+        });
         await assignRequest(ctx(a.actor), { requestId: r.id, handlerId: a.id });
         await setLeadDepartment(ctx(a.actor), { requestId: r.id, orgId: office.id });
         await addCoHandling(ctx(a.actor), { requestId: r.id, orgId: law.id });
@@ -55,7 +73,13 @@ describe('依申请公开 departments and letter templates in Chromium [sqlite]'
     await page.getByRole('button', { name: '登录' }).click();
     await page.goto(`${base}/console/requests/${caseId}`);
     await page.getByRole('heading', { name: '承办科室' }).waitFor();
-    assert.match(await page.getByTestId('departments').getByRole('row', { name: /法规科/ }).innerText(), /法规科\s+2025-10-23/);
+    assert.match(
+      await page
+        .getByTestId('departments')
+        .getByRole('row', { name: /法规科/ })
+        .innerText(),
+      /法规科\s+2025-10-23/,
+    );
     await assertAccessible(page, 'case page with departments');
     await shot(page, 'request-case-departments-1280');
 
@@ -66,7 +90,9 @@ describe('依申请公开 departments and letter templates in Chromium [sqlite]'
     await page.goto(`${base}/console/requests/letter-templates`);
     await assertAccessible(page, 'template list');
     await page.getByTestId('template-4.1').getByRole('link', { name: '编辑' }).click();
-    await page.getByLabel('正文模板（每行一段）').fill('经检索，{机关名称}不掌握“{信息名称}”。\n{答复正文}\n{联系电话}');
+    await page
+      .getByLabel('正文模板（每行一段）')
+      .fill('经检索，{机关名称}不掌握“{信息名称}”。\n{答复正文}\n{联系电话}');
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByText('模板中有未知的占位符：{联系电话}').first().waitFor();
     await assertAccessible(page, 'template editor with error');

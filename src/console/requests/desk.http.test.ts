@@ -15,7 +15,14 @@ const ID17 = '11010519491231002';
 const ID = ID17 + residentIdCheckChar(ID17);
 // The app's clock: 2025-10-09 10:00 Beijing time.
 const NOW = new Date('2025-10-09T02:00:00Z');
-const form = { applicantType: 'citizen', idType: 'resident_id', idNumber: ID, phone: '13912345678', form: 'electronic', delivery: 'pickup' };
+const form = {
+  applicantType: 'citizen',
+  idType: 'resident_id',
+  idNumber: ID,
+  phone: '13912345678',
+  form: 'electronic',
+  delivery: 'pickup',
+};
 type User = { id: number; username: string; actor: Actor };
 
 describeApp(
@@ -27,14 +34,20 @@ describeApp(
     let b: User;
     let head: User;
     let supervisor: User;
-    const c: Record<'mine' | 'late' | 'soon' | 'closed' | 'other', { id: number; requestNo: string; queryCode: string }> = {} as never;
+    const c: Record<
+      'mine' | 'late' | 'soon' | 'closed' | 'other',
+      { id: number; requestNo: string; queryCode: string }
+    > = {} as never;
     const login = async (u: { username: string }): Promise<Client> => {
       const cl = h.client();
       assert.equal((await cl.login(u.username)).statusCode, 303);
       return cl;
     };
-    const handlerOf = async (id: number) => (await h.db().selectFrom('requests').select('handler_id').where('id', '=', id).executeTakeFirstOrThrow()).handler_id;
-    const listed = (body: string) => [...body.matchAll(/href="\/console\/requests\/\d+">(YSQ-[^<]+)</g)].map((m) => m[1]);
+    const handlerOf = async (id: number) =>
+      (await h.db().selectFrom('requests').select('handler_id').where('id', '=', id).executeTakeFirstOrThrow())
+        .handler_id;
+    const listed = (body: string) =>
+      [...body.matchAll(/href="\/console\/requests\/\d+">(YSQ-[^<]+)</g)].map((m) => m[1]);
 
     before(async () => {
       const county = await makeOrg(h.db(), { name: '示范县' });
@@ -53,23 +66,39 @@ describeApp(
       c.soon = await reg(a.actor, org.id, '钱七', '公交线路调整方案', '2025-09-30');
       c.closed = await reg(a.actor, org.id, '孙八', '桥梁检测报告', '2025-09-01');
       c.other = await reg(otherHead.actor, other.id, '李四', '土地征收批复', '2025-09-26');
-      for (const x of [c.mine, c.late, c.closed]) await assignRequest(h.ctx(head.actor, NOW), { requestId: x.id, handlerId: a.id });
+      for (const x of [c.mine, c.late, c.closed])
+        await assignRequest(h.ctx(head.actor, NOW), { requestId: x.id, handlerId: a.id });
       // A date inside the 3 working days (2025-10-09 … 2025-10-14) for the unassigned case.
       await h.db().updateTable('requests').set({ due_on: '2025-10-13' }).where('id', '=', c.soon.id).execute();
-      await answerRequest(h.ctx(a.actor, NOW), { requestId: c.closed.id, outcome: '1', letter: '经审查，予以公开。', on: '2025-10-09' });
+      await answerRequest(h.ctx(a.actor, NOW), {
+        requestId: c.closed.id,
+        outcome: '1',
+        letter: '经审查，予以公开。',
+        on: '2025-10-09',
+      });
     });
 
     it('my work: the handler sees their own cases, the head of office the agency, each count opening its list', async () => {
       const ca = await login(a);
       const home = await ca.get('/console');
       assert.equal(home.statusCode, 200);
-      const me = await h.db().selectFrom('users').select('display_name').where('id', '=', a.id).executeTakeFirstOrThrow();
+      const me = await h
+        .db()
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', a.id)
+        .executeTakeFirstOrThrow();
       assert.match(home.body, new RegExp(`您好，${me.display_name}。`));
       assert.doesNotMatch(home.body, new RegExp(`您好，${a.username}`));
       // The header names the person too; the login name stays in the tooltip.
-      assert.match(home.body, new RegExp(`<span data-testid="who" title="[^"]*${a.username}[^"]*">${me.display_name}</span>`));
+      assert.match(
+        home.body,
+        new RegExp(`<span data-testid="who" title="[^"]*${a.username}[^"]*">${me.display_name}</span>`),
+      );
       const count = (body: string, label: string) => {
-        const m = new RegExp(`href="([^"]+)"[^>]*data-testid="work-count"><span class="n">(\\d+)</span><span class="label">${label}</span>`).exec(body);
+        const m = new RegExp(
+          `href="([^"]+)"[^>]*data-testid="work-count"><span class="n">(\\d+)</span><span class="label">${label}</span>`,
+        ).exec(body);
         assert.ok(m, `count ${label}`);
         return { n: Number(m[2]), href: m[1].replace(/&amp;/g, '&') };
       };
@@ -92,7 +121,10 @@ describeApp(
     });
 
     it('my work of other roles: messages, review queue, returned reports; nothing for roles one does not hold', async () => {
-      const staff = await makeUser(h.db(), [['message_handler', org], ['editor', org]]);
+      const staff = await makeUser(h.db(), [
+        ['message_handler', org],
+        ['editor', org],
+      ]);
       const cl = await login(staff);
       const body = (await cl.get('/console')).body;
       for (const [label, href] of [
@@ -101,11 +133,20 @@ describeApp(
         ['待我审核或修改的公开信息', '/console/items/queue'],
         ['退回修改的年度报告', '/console/reports'],
       ]) {
-        assert.match(body, new RegExp(`href="${href.replace(/[?]/g, '\\?')}"[^>]*data-testid="work-count"><span class="n">0</span><span class="label">${label}</span>`), label);
+        assert.match(
+          body,
+          new RegExp(
+            `href="${href.replace(/[?]/g, '\\?')}"[^>]*data-testid="work-count"><span class="n">0</span><span class="label">${label}</span>`,
+          ),
+          label,
+        );
       }
       assert.doesNotMatch(body, /我的待办申请/);
       const hb = (await (await login(head)).get('/console')).body;
-      assert.deepEqual([...hb.matchAll(/<div class="work-group"><h3>([^<]+)<\/h3>/g)].map((m) => m[1]), ['依申请公开']);
+      assert.deepEqual(
+        [...hb.matchAll(/<div class="work-group"><h3>([^<]+)<\/h3>/g)].map((m) => m[1]),
+        ['依申请公开'],
+      );
     });
 
     it('search by number and subject; names only for those who may see them; never by 查询码', async () => {
@@ -113,11 +154,19 @@ describeApp(
       const all = (q: string) => `/console/requests?queue=all&q=${encodeURIComponent(q)}`;
       assert.deepEqual(listed((await ch.get(all(c.late.requestNo.toLowerCase()))).body), [c.late.requestNo]);
       assert.deepEqual(listed((await ch.get(all('道路养护'))).body), [c.late.requestNo]);
-      assert.deepEqual(listed((await ch.get(all('李四'))).body), [c.mine.requestNo], 'the head finds names of the agency only');
+      assert.deepEqual(
+        listed((await ch.get(all('李四'))).body),
+        [c.mine.requestNo],
+        'the head finds names of the agency only',
+      );
       assert.deepEqual(listed((await ch.get(all(c.mine.queryCode))).body), []);
       assert.deepEqual(listed((await ch.get(all('%'))).body), [], 'wildcards are taken literally');
       const ca = await login(a);
-      assert.deepEqual(listed((await ca.get(all('李四'))).body), [c.mine.requestNo], 'the handler finds the name of their own case');
+      assert.deepEqual(
+        listed((await ca.get(all('李四'))).body),
+        [c.mine.requestNo],
+        'the handler finds the name of their own case',
+      );
       const cb = await login(b);
       assert.deepEqual(listed((await cb.get(all('李四'))).body), []);
       const cs = await login(supervisor);
@@ -129,12 +178,30 @@ describeApp(
       const ch = await login(head);
       const get = async (qs: string) => listed((await ch.get(`/console/requests?queue=all&${qs}`)).body);
       assert.deepEqual(await get('state=answered'), [c.closed.requestNo]);
-      assert.deepEqual(await get(`handler=${a.id}&state=processing&sort=due_asc`), [c.late.requestNo, c.mine.requestNo]);
+      assert.deepEqual(await get(`handler=${a.id}&state=processing&sort=due_asc`), [
+        c.late.requestNo,
+        c.mine.requestNo,
+      ]);
       assert.deepEqual(await get('outcome=1'), [c.closed.requestNo]);
-      assert.deepEqual(await get('receivedFrom=2025-09-26&receivedTo=2025-09-30&sort=received_asc'), [c.mine.requestNo, c.soon.requestNo]);
-      assert.deepEqual(await get('dueTo=2025-10-13&sort=due_desc'), [c.soon.requestNo, c.closed.requestNo, c.late.requestNo]);
-      assert.deepEqual(await get('dueTo=2025-10-13&state=processing&sort=due_desc'), [c.soon.requestNo, c.late.requestNo]);
-      assert.deepEqual(await get('sort=no_asc'), [c.mine.requestNo, c.late.requestNo, c.soon.requestNo, c.closed.requestNo]);
+      assert.deepEqual(await get('receivedFrom=2025-09-26&receivedTo=2025-09-30&sort=received_asc'), [
+        c.mine.requestNo,
+        c.soon.requestNo,
+      ]);
+      assert.deepEqual(await get('dueTo=2025-10-13&sort=due_desc'), [
+        c.soon.requestNo,
+        c.closed.requestNo,
+        c.late.requestNo,
+      ]);
+      assert.deepEqual(await get('dueTo=2025-10-13&state=processing&sort=due_desc'), [
+        c.soon.requestNo,
+        c.late.requestNo,
+      ]);
+      assert.deepEqual(await get('sort=no_asc'), [
+        c.mine.requestNo,
+        c.late.requestNo,
+        c.soon.requestNo,
+        c.closed.requestNo,
+      ]);
       const bad = await ch.get('/console/requests?queue=all&receivedFrom=2025-13-01&state=nope');
       assert.equal(bad.statusCode, 200);
       assert.match(bad.body, /收到日期（起）应为“年-月-日”格式的日期/);
@@ -148,11 +215,17 @@ describeApp(
 
     it('the JSON API lists with the same search, filters and order; a bad filter is a 400 with the Chinese message', async () => {
       const token = (await createToken(h.ctx(head.actor, NOW), { name: '统计', roles: ['request_admin'] })).token;
-      const get = (qs: string) => h.app().inject({ method: 'GET', url: `/api/v1/requests?${qs}`, headers: { authorization: `Bearer ${token}` } });
-      const nos = async (qs: string) => ((await get(qs)).json() as { data: Array<{ requestNo: string }> }).data.map((r) => r.requestNo);
+      const get = (qs: string) =>
+        h.app().inject({ method: 'GET', url: `/api/v1/requests?${qs}`, headers: { authorization: `Bearer ${token}` } });
+      const nos = async (qs: string) =>
+        ((await get(qs)).json() as { data: Array<{ requestNo: string }> }).data.map((r) => r.requestNo);
       assert.deepEqual(await nos(`q=${encodeURIComponent('道路养护')}`), [c.late.requestNo]);
       assert.deepEqual(await nos(`queue=overdue`), [c.late.requestNo]);
-      assert.deepEqual(await nos(`state=processing&sort=due_asc`), [c.late.requestNo, c.soon.requestNo, c.mine.requestNo]);
+      assert.deepEqual(await nos(`state=processing&sort=due_asc`), [
+        c.late.requestNo,
+        c.soon.requestNo,
+        c.mine.requestNo,
+      ]);
       assert.deepEqual(await nos(`q=${encodeURIComponent('李四')}`), [c.mine.requestNo]);
       const bad = await get('state=nope');
       assert.equal(bad.statusCode, 400);
@@ -164,7 +237,10 @@ describeApp(
       const csv = await ch.get('/console/requests/export?format=csv&queue=all&sort=no_asc');
       assert.equal(csv.statusCode, 200);
       assert.match(String(csv.headers['content-type']), /text\/csv/);
-      const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+      const lines = csv.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n');
       assert.equal(lines.length, 5);
       assert.match(lines[0], /^申请编号,受理机关,申请人类型,申请人,/);
       assert.match(lines[1], new RegExp(`^${c.mine.requestNo},县交通运输局,公民,李四,`));
@@ -182,7 +258,12 @@ describeApp(
       assert.equal(ws.rowCount, 2);
       assert.equal(ws.getCell('A2').value, c.late.requestNo);
       assert.equal(ws.getCell('D2').value, '赵六');
-      const audit = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.export').execute();
+      const audit = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('summary')
+        .where('action', '=', 'request.export')
+        .execute();
       assert.equal(audit.length, 3);
     });
 
@@ -195,37 +276,76 @@ describeApp(
       const done = await ca.post(`${url}/to-proactive`, { title: '桥梁检测报告' }, { from: url });
       assert.equal(done.statusCode, 303);
       assert.match((await ca.get(url)).body, /并通知本机关 2 名信息采编人员完善后提交审核/);
-      const notice = await h.db().selectFrom('notifications').select('title').where('user_id', '=', editor.id).executeTakeFirstOrThrow();
+      const notice = await h
+        .db()
+        .selectFrom('notifications')
+        .select('title')
+        .where('user_id', '=', editor.id)
+        .executeTakeFirstOrThrow();
       assert.equal(notice.title, '依申请转主动：请审核发布「桥梁检测报告」');
     });
 
     it('the case page warns while the 复议机关 and the court are not set; the letter names them once set', async () => {
       const ch = await login(head);
       const url = `/console/requests/${c.late.id}`;
-      assert.match((await ch.get(url)).body, /data-testid="remedies-missing">本机关的文书设置尚未填写行政复议机关和人民法院/);
+      assert.match(
+        (await ch.get(url)).body,
+        /data-testid="remedies-missing">本机关的文书设置尚未填写行政复议机关和人民法院/,
+      );
       const from = `/console/requests/letter-templates?org=${org.id}`;
-      const bad = await ch.post('/console/requests/letter-settings', { orgId: String(org.id), numberPattern: '', cc: '', reviewBody: '示范县人民政府', court: '示范县' }, { from });
+      const bad = await ch.post(
+        '/console/requests/letter-settings',
+        { orgId: String(org.id), numberPattern: '', cc: '', reviewBody: '示范县人民政府', court: '示范县' },
+        { from },
+      );
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /请填写人民法院的全称/);
       assert.match((await ch.get(url)).body, /remedies-missing/, 'nothing saved');
-      const ok = await ch.post('/console/requests/letter-settings', { orgId: String(org.id), numberPattern: '', cc: '', reviewBody: '示范县人民政府', court: '示范县人民法院' }, { from });
+      const ok = await ch.post(
+        '/console/requests/letter-settings',
+        { orgId: String(org.id), numberPattern: '', cc: '', reviewBody: '示范县人民政府', court: '示范县人民法院' },
+        { from },
+      );
       assert.equal(ok.statusCode, 303);
       assert.doesNotMatch((await ch.get(url)).body, /remedies-missing/);
       const letter = await ch.get(`/console/requests/${c.closed.id}/letters/0`);
-      assert.match(letter.body, /60日内向示范县人民政府申请行政复议，或者自收到本答复之日起6个月内依法向示范县人民法院提起行政诉讼/);
+      assert.match(
+        letter.body,
+        /60日内向示范县人民政府申请行政复议，或者自收到本答复之日起6个月内依法向示范县人民法院提起行政诉讼/,
+      );
     });
 
     it('identity proofs: added to an existing case on the page and through the API, with the access rules of the case page', async () => {
-      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      );
       const url = `/console/requests/${c.late.id}`;
-      const proofs = async () => (await h.db().selectFrom('request_id_proofs').select(['id', 'filename']).where('request_id', '=', c.late.id).orderBy('id').execute());
+      const proofs = async () =>
+        await h
+          .db()
+          .selectFrom('request_id_proofs')
+          .select(['id', 'filename'])
+          .where('request_id', '=', c.late.id)
+          .orderBy('id')
+          .execute();
       const ca = await login(a);
       assert.match((await ca.get(url)).body, /data-testid="add-id-proof"/);
-      const bad = await ca.upload(`${url}/id-proofs`, { field: 'idProof', name: 'note.txt', data: 'not an image' }, {}, { from: url });
+      const bad = await ca.upload(
+        `${url}/id-proofs`,
+        { field: 'idProof', name: 'note.txt', data: 'not an image' },
+        {},
+        { from: url },
+      );
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /field-error/);
       assert.equal((await proofs()).length, 0);
-      const ok = await ca.upload(`${url}/id-proofs`, { field: 'idProof', name: 'id-front.png', data: png }, {}, { from: url });
+      const ok = await ca.upload(
+        `${url}/id-proofs`,
+        { field: 'idProof', name: 'id-front.png', data: png },
+        {},
+        { from: url },
+      );
       assert.equal(ok.statusCode, 303);
       const page = (await ca.get(url)).body;
       assert.match(page, /已补充身份证明文件 1 个。/);
@@ -234,19 +354,40 @@ describeApp(
       const cb = await login(b);
       assert.doesNotMatch((await cb.get(url)).body, /add-id-proof/);
       const api = async (token: string, method: 'GET' | 'POST', path: string, payload?: object) =>
-        h.app().inject({ method, url: `/api/v1/requests/${c.late.id}/id-proofs${path}`, headers: { authorization: `Bearer ${token}` }, payload });
+        h.app().inject({
+          method,
+          url: `/api/v1/requests/${c.late.id}/id-proofs${path}`,
+          headers: { authorization: `Bearer ${token}` },
+          payload,
+        });
       const ta = (await createToken(h.ctx(a.actor, NOW), { name: '办件系统', roles: ['request_handler'] })).token;
       const tb = (await createToken(h.ctx(b.actor, NOW), { name: '办件系统', roles: ['request_handler'] })).token;
       assert.equal((await api(tb, 'GET', '')).statusCode, 403);
-      assert.equal((await api(tb, 'POST', '', { files: [{ filename: 'x.png', contentBase64: png.toString('base64') }] })).statusCode, 403);
-      const added = await api(ta, 'POST', '', { files: [{ filename: '身份证反面.png', contentBase64: png.toString('base64') }] });
+      assert.equal(
+        (await api(tb, 'POST', '', { files: [{ filename: 'x.png', contentBase64: png.toString('base64') }] }))
+          .statusCode,
+        403,
+      );
+      const added = await api(ta, 'POST', '', {
+        files: [{ filename: '身份证反面.png', contentBase64: png.toString('base64') }],
+      });
       assert.equal(added.statusCode, 201, added.body);
-      const listed = (await api(ta, 'GET', '')).json() as { data: Array<{ id: number; filename: string; mime: string }> };
-      assert.deepEqual(listed.data.map((p) => [p.filename, p.mime]), [['id-front.png', 'image/png'], ['身份证反面.png', 'image/png']]);
+      const listed = (await api(ta, 'GET', '')).json() as {
+        data: Array<{ id: number; filename: string; mime: string }>;
+      };
+      assert.deepEqual(
+        listed.data.map((p) => [p.filename, p.mime]),
+        [
+          ['id-front.png', 'image/png'],
+          ['身份证反面.png', 'image/png'],
+        ],
+      );
       const file = await api(ta, 'GET', `/${listed.data[1]!.id}`);
       assert.equal(file.statusCode, 200);
       assert.deepEqual(file.rawPayload, png);
-      const junk = await api(ta, 'POST', '', { files: [{ filename: 'a.png', contentBase64: Buffer.from('plain text').toString('base64') }] });
+      const junk = await api(ta, 'POST', '', {
+        files: [{ filename: 'a.png', contentBase64: Buffer.from('plain text').toString('base64') }],
+      });
       assert.equal(junk.statusCode, 400);
       assert.equal((await proofs()).length, 2);
     });
@@ -270,11 +411,19 @@ describeApp(
       const none = await ch.post('/console/requests/bulk', { action: 'assign', handlerId: String(b.id) }, { from });
       assert.equal(none.statusCode, 303);
       const ids = [c.mine.id, c.soon.id, c.closed.id].map(String);
-      const confirm = await ch.post('/console/requests/bulk', { action: 'assign', handlerId: String(b.id), ids, back: from }, { from });
+      const confirm = await ch.post(
+        '/console/requests/bulk',
+        { action: 'assign', handlerId: String(b.id), ids, back: from },
+        { from },
+      );
       assert.equal(confirm.statusCode, 200);
       assert.match(confirm.body, /将把以下 3 件申请分派给 /);
       assert.equal(await handlerOf(c.mine.id), a.id, 'nothing changes before confirmation');
-      const done = await ch.post('/console/requests/bulk', { action: 'assign', handlerId: String(b.id), ids, back: from, confirm: '1' }, { from });
+      const done = await ch.post(
+        '/console/requests/bulk',
+        { action: 'assign', handlerId: String(b.id), ids, back: from, confirm: '1' },
+        { from },
+      );
       assert.equal(done.statusCode, 200);
       assert.match(done.body, /成功 2 件，未成功 1 件。/);
       assert.match(done.body, /未成功：申请当前状态为“已答复”，不能分派办理人。/);
@@ -284,15 +433,38 @@ describeApp(
 
       // A handler may not reassign: each case says why.
       const ca = await login(a);
-      const denied = await ca.post('/console/requests/bulk', { action: 'assign', handlerId: String(a.id), ids: [String(c.mine.id)], back: from, confirm: '1' }, { from });
+      const denied = await ca.post(
+        '/console/requests/bulk',
+        { action: 'assign', handlerId: String(a.id), ids: [String(c.mine.id)], back: from, confirm: '1' },
+        { from },
+      );
       assert.match(denied.body, /成功 0 件，未成功 1 件。/);
       assert.equal(await handlerOf(c.mine.id), b.id);
       // Lead department in bulk.
-      const lead = await ch.post('/console/requests/bulk', { action: 'lead', departmentId: String(office.id), ids: [String(c.mine.id), String(c.late.id)], back: from, confirm: '1' }, { from });
+      const lead = await ch.post(
+        '/console/requests/bulk',
+        {
+          action: 'lead',
+          departmentId: String(office.id),
+          ids: [String(c.mine.id), String(c.late.id)],
+          back: from,
+          confirm: '1',
+        },
+        { from },
+      );
       assert.match(lead.body, /成功 2 件，未成功 0 件。/);
-      const leads = await h.db().selectFrom('request_departments').select('request_id').where('role', '=', 'lead').where('org_id', '=', office.id).execute();
+      const leads = await h
+        .db()
+        .selectFrom('request_departments')
+        .select('request_id')
+        .where('role', '=', 'lead')
+        .where('org_id', '=', office.id)
+        .execute();
       assert.equal(leads.length, 2);
-      assert.deepEqual(listed((await ch.get(`/console/requests?queue=all&department=${office.id}&sort=no_asc`)).body), [c.mine.requestNo, c.late.requestNo]);
+      assert.deepEqual(listed((await ch.get(`/console/requests?queue=all&department=${office.id}&sort=no_asc`)).body), [
+        c.mine.requestNo,
+        c.late.requestNo,
+      ]);
     });
   },
   { now: () => NOW },

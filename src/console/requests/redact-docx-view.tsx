@@ -22,14 +22,24 @@ function Reasons({ id, name, value, none }: { id: string; name: string; value: s
   );
 }
 
-export function DocxRedactPage(p: { view: ViewCtx; requestId: number; requestNo: string; docId: number; filename: string; values: { terms: string; termReason: string; found: string; names: string }; errors?: FieldError[] }) {
+export function DocxRedactPage(p: {
+  view: ViewCtx;
+  requestId: number;
+  requestNo: string;
+  docId: number;
+  filename: string;
+  values: { terms: string; termReason: string; found: string; names: string };
+  errors?: FieldError[];
+}) {
   const base = `/console/requests/${p.requestId}/release/${p.docId}`;
   return (
     <ConsoleLayout view={p.view} title={`区分处理 ${p.filename}`} wide>
       <p>
         <a href={`/console/requests/${p.requestId}/release`}>← 返回提供材料（申请 {p.requestNo}）</a>
       </p>
-      <p class="hint">正文、页眉、页脚、脚注和尾注中的相应文字替换为“■”并注明理由；批注、修订记录和文档属性一并删除。原件保留在本系统中。</p>
+      <p class="hint">
+        正文、页眉、页脚、脚注和尾注中的相应文字替换为“■”并注明理由；批注、修订记录和文档属性一并删除。原件保留在本系统中。
+      </p>
       <ErrorSummary errors={p.errors} />
       <form method="post" action={`${base}/redact`}>
         <CsrfField token={p.view.csrf} />

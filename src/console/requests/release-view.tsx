@@ -7,9 +7,22 @@ import { type staffRelease, reasonOf, REDACTABLE_KINDS } from '../../requests/in
 
 type Pkg = Awaited<ReturnType<typeof staffRelease>>;
 
-const size = (n: number | null) => (n === null ? '—' : n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const size = (n: number | null) =>
+  n === null ? '—' : n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-export function ReleasePage({ view, p, canApprove, errors, answers }: { view: ViewCtx; p: Pkg; canApprove: boolean; errors?: FieldError[]; answers?: string }) {
+export function ReleasePage({
+  view,
+  p,
+  canApprove,
+  errors,
+  answers,
+}: {
+  view: ViewCtx;
+  p: Pkg;
+  canApprove: boolean;
+  errors?: FieldError[];
+  answers?: string;
+}) {
   const r = p.request;
   const base = `/console/requests/${r.id}/release`;
   const names = new Map(p.documents.map((d) => [d.id, d.filename]));
@@ -42,7 +55,13 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
                   <td>{d.filename}</td>
                   <td>{d.answers}</td>
                   <td>
-                    {boxes ? `${d.kind === 'docx' ? '已遮盖' : `遮盖 ${boxes} 处`}：${d.reasons.split(',').filter(Boolean).map((c) => reasonOf(c)?.short ?? c).join('；')}` : '未遮盖'}
+                    {boxes
+                      ? `${d.kind === 'docx' ? '已遮盖' : `遮盖 ${boxes} 处`}：${d.reasons
+                          .split(',')
+                          .filter(Boolean)
+                          .map((c) => reasonOf(c)?.short ?? c)
+                          .join('；')}`
+                      : '未遮盖'}
                     {REDACTABLE_KINDS.includes(d.kind) ? (
                       <>
                         {' '}
@@ -77,19 +96,35 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
           <label for="f-file">文件（PDF、DOCX、JPEG或PNG）</label>
           <input id="f-file" type="file" name="file" accept=".pdf,.docx,.jpg,.jpeg,.png" required />
         </div>
-        <TextArea name="answers" label="答复内容（该文件答复申请的哪一部分）" required rows={2} value={answers} errors={errors} />
+        <TextArea
+          name="answers"
+          label="答复内容（该文件答复申请的哪一部分）"
+          required
+          rows={2}
+          value={answers}
+          errors={errors}
+        />
         <button type="submit">添加</button>
       </form>
       <h3>或从公开目录选择</h3>
       <form method="post" action={`${base}/from-catalog`} data-testid="from-catalog">
         <CsrfField token={view.csrf} />
-        <TextField name="itemRef" label="已公开信息的编号或索引号" hint="该信息的附件（PDF、DOCX、JPEG、PNG）逐个加入提供材料。" errors={errors} />
+        <TextField
+          name="itemRef"
+          label="已公开信息的编号或索引号"
+          hint="该信息的附件（PDF、DOCX、JPEG、PNG）逐个加入提供材料。"
+          errors={errors}
+        />
         <TextField name="catalogAnswers" label="该信息答复申请的哪一部分（可不填，默认为信息名称和索引号）" />
-        <button type="submit" class="secondary">添加该信息的附件</button>
+        <button type="submit" class="secondary">
+          添加该信息的附件
+        </button>
       </form>
       <h2>审核</h2>
       {p.release ? (
-        <p data-testid="release-state">已审核（{beijingTime(p.release.approved_at)}），申请人可下载至 {p.release.available_until}。</p>
+        <p data-testid="release-state">
+          已审核（{beijingTime(p.release.approved_at)}），申请人可下载至 {p.release.available_until}。
+        </p>
       ) : (
         <p data-testid="release-state">待审核：审核通过前申请人看不到提供材料。</p>
       )}
@@ -102,7 +137,9 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
       {p.release ? (
         <form method="post" action={`${base}/to-item`}>
           <CsrfField token={view.csrf} />
-          <p class="hint">已依申请转主动（第四十四条）的，可将上述公开文本（不含原件）添加为主动公开信息草稿的附件，经审核后发布。</p>
+          <p class="hint">
+            已依申请转主动（第四十四条）的，可将上述公开文本（不含原件）添加为主动公开信息草稿的附件，经审核后发布。
+          </p>
           <button type="submit">将公开文本添加到主动公开信息</button>
         </form>
       ) : null}
@@ -123,7 +160,14 @@ export function ReleasePage({ view, p, canApprove, errors, answers }: { view: Vi
           <h2>下载期限</h2>
           <form method="post" action={`${base}/days`}>
             <CsrfField token={view.csrf} />
-            <TextField name="days" label={`${p.orgName}提供材料的下载期限（天，自审核通过之日起）`} value={String(p.days)} inputmode="numeric" errors={errors} required />
+            <TextField
+              name="days"
+              label={`${p.orgName}提供材料的下载期限（天，自审核通过之日起）`}
+              value={String(p.days)}
+              inputmode="numeric"
+              errors={errors}
+              required
+            />
             <button type="submit">保存</button>
           </form>
         </>

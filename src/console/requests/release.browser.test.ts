@@ -11,7 +11,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkip, startBrowserApp, type BrowserApp, assertAccessible, shot } from '../../../test/browser/browser.js';
+import {
+  browserSkip,
+  startBrowserApp,
+  type BrowserApp,
+  assertAccessible,
+  shot,
+} from '../../../test/browser/browser.js';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
 import { publicActor, systemActor } from '../../platform/context.js';
 import { submitOnline } from '../../requests/submit-online.js';
@@ -47,7 +53,17 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
         const a = await makeUser(db, [['request_admin', org]]);
         handler = h.username;
         admin = a.username;
-        const s = await submitOnline(ctx(publicActor('1.2.3.4')), { applicantType: 'citizen', name: '王五', idType: 'resident_id', idNumber: ID, phone: '13912345678', infoTitle: '某路段拓宽工程批复', form: 'electronic', delivery: 'pickup', orgId: org.id });
+        const s = await submitOnline(ctx(publicActor('1.2.3.4')), {
+          applicantType: 'citizen',
+          name: '王五',
+          idType: 'resident_id',
+          idNumber: ID,
+          phone: '13912345678',
+          infoTitle: '某路段拓宽工程批复',
+          form: 'electronic',
+          delivery: 'pickup',
+          orgId: org.id,
+        });
         await confirmReceipt(ctx(h.actor), { requestId: s.id });
         await assignRequest(ctx(a.actor), { requestId: s.id, handlerId: h.id });
         ({ id: caseId, requestNo, queryCode } = s);
@@ -65,7 +81,9 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
   });
 
   const login = async (user: string): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    ).newPage();
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${base}/console/login`);
     await page.getByLabel('用户名').fill(user);
@@ -108,7 +126,10 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
     await shot(page, 'release-redact-1280');
     await page.getByRole('button', { name: '生成公开文本' }).click();
     await page.getByText('已生成公开文本：遮盖 2 处。').waitFor();
-    assert.match(await page.getByTestId('release-docs').innerText(), /遮盖 2 处：第十五条 个人隐私；第十六条 过程性信息/);
+    assert.match(
+      await page.getByTestId('release-docs').innerText(),
+      /遮盖 2 处：第十五条 个人隐私；第十六条 过程性信息/,
+    );
     assert.equal(await page.getByRole('button', { name: /审核通过/ }).count(), 0, 'the handler cannot approve');
 
     const boss = await login(admin);
@@ -118,7 +139,9 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
     await assertAccessible(boss, 'approved release package');
     await shot(boss, 'release-package-1280');
 
-    const pub = await (await browser.newContext({ viewport: { width: 375, height: 800 }, acceptDownloads: true })).newPage();
+    const pub = await (
+      await browser.newContext({ viewport: { width: 375, height: 800 }, acceptDownloads: true })
+    ).newPage();
     await pub.goto(`${base}/ysqgk/status`);
     await pub.getByLabel('申请编号').fill(requestNo);
     await pub.getByLabel('查询码').fill(queryCode);
@@ -126,11 +149,17 @@ describe('依申请公开 release package journey in Chromium [sqlite]', { skip:
     await pub.getByRole('heading', { name: '提供的政府信息' }).waitFor();
     await assertAccessible(pub, 'status page with downloads');
     await shot(pub, 'release-status-375');
-    const [download] = await Promise.all([pub.waitForEvent('download'), pub.getByRole('button', { name: '下载 工程批复.pdf' }).click()]);
+    const [download] = await Promise.all([
+      pub.waitForEvent('download'),
+      pub.getByRole('button', { name: '下载 工程批复.pdf' }).click(),
+    ]);
     const file = path.join(dir, 'got.pdf');
     await download.saveAs(file);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    assert.ok(!text.includes(ID) && !text.includes(DRAWN) && !text.includes('总投资'), 'the rebuilt page carries no text');
+    assert.ok(
+      !text.includes(ID) && !text.includes(DRAWN) && !text.includes('总投资'),
+      'the rebuilt page carries no text',
+    );
     assert.ok(readFileSync(file).length > 1000);
 
     await page.goto(`${base}/console/requests/${caseId}/release`);

@@ -11,7 +11,9 @@ import { HANDLE_ROLES, type ReminderPrefs, getReminderPrefs, saveReminderPrefs }
 function PrefsPage({ view, prefs, errors }: { view: ViewCtx; prefs: ReminderPrefs; errors?: FieldError[] }) {
   return (
     <ConsoleLayout view={view} title="到期提醒方式">
-      <p>每天早上，办理人收到本人3个工作日内到期和已超期的申请提醒，依申请公开负责人收到本机关全部此类申请的提醒。请选择接收方式（可多选，至少一种）。</p>
+      <p>
+        每天早上，办理人收到本人3个工作日内到期和已超期的申请提醒，依申请公开负责人收到本机关全部此类申请的提醒。请选择接收方式（可多选，至少一种）。
+      </p>
       <ErrorSummary errors={errors} />
       <form method="post" action="/console/requests/reminders" data-testid="reminder-prefs">
         <CsrfField token={view.csrf} />
@@ -19,12 +21,14 @@ function PrefsPage({ view, prefs, errors }: { view: ViewCtx; prefs: ReminderPref
           <legend>提醒方式</legend>
           <div class="field">
             <label>
-              <input type="checkbox" id="f-inApp" name="inApp" value="1" checked={prefs.inApp} /> 站内提醒（工作台“我的提醒”）
+              <input type="checkbox" id="f-inApp" name="inApp" value="1" checked={prefs.inApp} />{' '}
+              站内提醒（工作台“我的提醒”）
             </label>
           </div>
           <div class="field">
             <label>
-              <input type="checkbox" name="email" value="1" checked={prefs.email} /> 电子邮件（发往“我的账号”中的邮箱；未填写邮箱的，仍发站内提醒）
+              <input type="checkbox" name="email" value="1" checked={prefs.email} />{' '}
+              电子邮件（发往“我的账号”中的邮箱；未填写邮箱的，仍发站内提醒）
             </label>
           </div>
         </fieldset>

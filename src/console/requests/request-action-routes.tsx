@@ -7,21 +7,56 @@
  * message next to the form; select lists and numbers are checked by the schema.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Choice, Form, IdParams, Int, OptChoice, OptDate, OptInt, OptText, Text, typed } from '../../platform/http/schemas.js';
+import {
+  Choice,
+  Form,
+  IdParams,
+  Int,
+  OptChoice,
+  OptDate,
+  OptInt,
+  OptText,
+  Text,
+  typed,
+} from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { ANSWER_OUTCOMES, APPEAL_KIND_CODES, APPEAL_RESULT_CODES, DELIVERY_CODES, FEE_METHOD_CODES, PARTY_CODES, REPLY_CODES, SetDeadlineCommand, type RequestCommand, performRequestCommand, requestOutcomeText } from '../../requests/index.js';
+import {
+  ANSWER_OUTCOMES,
+  APPEAL_KIND_CODES,
+  APPEAL_RESULT_CODES,
+  DELIVERY_CODES,
+  FEE_METHOD_CODES,
+  PARTY_CODES,
+  REPLY_CODES,
+  SetDeadlineCommand,
+  type RequestCommand,
+  performRequestCommand,
+  requestOutcomeText,
+} from '../../requests/index.js';
 
 const YES_NO = ['0', '1'] as const;
 
 const ConfirmForm = Form({ on: OptDate('确认日期（收到申请之日）') });
 const OralConfirmForm = Form({ on: OptDate('申请人签字日期（收到申请之日）') });
-const DeadlineForm = Form({ on: OptDate('决定日期'), dueOn: SetDeadlineCommand.properties.dueOn, reason: Text('理由') });
+const DeadlineForm = Form({
+  on: OptDate('决定日期'),
+  dueOn: SetDeadlineCommand.properties.dueOn,
+  reason: Text('理由'),
+});
 const AssignForm = Form({ handlerId: Int('办理人') });
 const CorrectionForm = Form({ on: OptDate('告知日期'), until: OptDate('补正期限'), items: Text('需要补正的事项') });
 const CorrectionReceivedForm = Form({ on: OptDate('收到日期'), note: OptText('备注') });
-const ConsultationForm = Form({ on: OptDate('发出日期'), party: Choice('征求对象', PARTY_CODES), respondent: Text('被征求意见的单位或个人') });
-const ConsultationEndForm = Form({ on: OptDate('结束日期'), reply: Choice('对方意见', REPLY_CODES), reasons: OptText('理由') });
+const ConsultationForm = Form({
+  on: OptDate('发出日期'),
+  party: Choice('征求对象', PARTY_CODES),
+  respondent: Text('被征求意见的单位或个人'),
+});
+const ConsultationEndForm = Form({
+  on: OptDate('结束日期'),
+  reply: Choice('对方意见', REPLY_CODES),
+  reasons: OptText('理由'),
+});
 const ExtensionRequestForm = Form({ days: Int('延长工作日数'), reason: Text('理由') });
 const ExtendForm = Form({ on: OptDate('决定日期'), days: Int('延长工作日数'), reason: Text('理由') });
 const FeeNoticeForm = Form({
@@ -57,7 +92,13 @@ const ForwardForm = Form({ toOrgId: Int('转送机关'), reason: Text('转送理
 /** One part per line; the first stays in this request. */
 const SplitForm = Form({ parts: Text('拆分后的申请内容') });
 
-type ErrorPage = (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => Promise<unknown>;
+type ErrorPage = (
+  req: { ctx: Ctx },
+  reply: FastifyReply,
+  id: number,
+  errors: FieldError[],
+  status: number,
+) => Promise<unknown>;
 
 /** Console: the action forms' posts, `/console/requests/:id/<form>`. */
 export async function requestActionRoutes(app: FastifyInstance, errorPage: ErrorPage): Promise<void> {
@@ -66,7 +107,10 @@ export async function requestActionRoutes(app: FastifyInstance, errorPage: Error
     try {
       const outcome = await performRequestCommand(req.ctx, id, command);
       // A forwarded case belongs to the other agency now: back to the list.
-      return reply.flashRedirect(outcome.type === 'forward' ? '/console/requests' : `/console/requests/${id}`, requestOutcomeText(outcome));
+      return reply.flashRedirect(
+        outcome.type === 'forward' ? '/console/requests' : `/console/requests/${id}`,
+        requestOutcomeText(outcome),
+      );
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
       return errorPage(req, reply, id, e.errors, e.status);
@@ -74,19 +118,28 @@ export async function requestActionRoutes(app: FastifyInstance, errorPage: Error
   };
   const url = (form: string) => `/console/requests/:id/${form}`;
 
-  r.post(url('confirm'), { schema: { params: IdParams, body: ConfirmForm } }, async (req, reply) => perform(req, reply, req.params.id, { type: 'confirm', on: req.body.on }));
-  r.post(url('oral-confirm'), { schema: { params: IdParams, body: OralConfirmForm } }, async (req, reply) => perform(req, reply, req.params.id, { type: 'confirm_oral', on: req.body.on }));
+  r.post(url('confirm'), { schema: { params: IdParams, body: ConfirmForm } }, async (req, reply) =>
+    perform(req, reply, req.params.id, { type: 'confirm', on: req.body.on }),
+  );
+  r.post(url('oral-confirm'), { schema: { params: IdParams, body: OralConfirmForm } }, async (req, reply) =>
+    perform(req, reply, req.params.id, { type: 'confirm_oral', on: req.body.on }),
+  );
   r.post(url('deadline'), { schema: { params: IdParams, body: DeadlineForm } }, async (req, reply) => {
     const { on, dueOn, reason } = req.body;
     return perform(req, reply, req.params.id, { type: 'set_deadline', on, dueOn, reason });
   });
-  r.post(url('assign'), { schema: { params: IdParams, body: AssignForm } }, async (req, reply) => perform(req, reply, req.params.id, { type: 'assign', handlerId: req.body.handlerId }));
+  r.post(url('assign'), { schema: { params: IdParams, body: AssignForm } }, async (req, reply) =>
+    perform(req, reply, req.params.id, { type: 'assign', handlerId: req.body.handlerId }),
+  );
   r.post(url('correction'), { schema: { params: IdParams, body: CorrectionForm } }, async (req, reply) => {
     const { on, until, items } = req.body;
     return perform(req, reply, req.params.id, { type: 'request_correction', on, until, items });
   });
-  r.post(url('correction-received'), { schema: { params: IdParams, body: CorrectionReceivedForm } }, async (req, reply) =>
-    perform(req, reply, req.params.id, { type: 'receive_correction', on: req.body.on, note: req.body.note }),
+  r.post(
+    url('correction-received'),
+    { schema: { params: IdParams, body: CorrectionReceivedForm } },
+    async (req, reply) =>
+      perform(req, reply, req.params.id, { type: 'receive_correction', on: req.body.on, note: req.body.note }),
   );
   r.post(url('consultation'), { schema: { params: IdParams, body: ConsultationForm } }, async (req, reply) => {
     const { on, party, respondent } = req.body;
@@ -105,21 +158,55 @@ export async function requestActionRoutes(app: FastifyInstance, errorPage: Error
   });
   r.post(url('fee-notice'), { schema: { params: IdParams, body: FeeNoticeForm } }, async (req, reply) => {
     const { on, method, pages, waive, waiverReason } = req.body;
-    return perform(req, reply, req.params.id, { type: 'fee_notice', on, method, pages, waive: waive === '1', waiverReason });
+    return perform(req, reply, req.params.id, {
+      type: 'fee_notice',
+      on,
+      method,
+      pages,
+      waive: waive === '1',
+      waiverReason,
+    });
   });
-  r.post(url('fee-paid'), { schema: { params: IdParams, body: FeePaidForm } }, async (req, reply) => perform(req, reply, req.params.id, { type: 'fee_paid', on: req.body.on }));
+  r.post(url('fee-paid'), { schema: { params: IdParams, body: FeePaidForm } }, async (req, reply) =>
+    perform(req, reply, req.params.id, { type: 'fee_paid', on: req.body.on }),
+  );
   r.post(url('answer'), { schema: { params: IdParams, body: AnswerForm } }, async (req, reply) => {
     const { on, outcome, basis, letter, withheld, outcomeReason, deliveryMethod, trackingNo } = req.body;
-    return perform(req, reply, req.params.id, { type: 'answer', on, outcome, basis, letter, withheld, outcomeReason, deliveryMethod, trackingNo });
+    return perform(req, reply, req.params.id, {
+      type: 'answer',
+      on,
+      outcome,
+      basis,
+      letter,
+      withheld,
+      outcomeReason,
+      deliveryMethod,
+      trackingNo,
+    });
   });
-  r.post(url('close-abandoned'), { schema: { params: IdParams } }, async (req, reply) => perform(req, reply, req.params.id, { type: 'close_abandoned' }));
-  r.post(url('to-proactive'), { schema: { params: IdParams, body: ToProactiveForm } }, async (req, reply) => perform(req, reply, req.params.id, { type: 'to_proactive', title: req.body.title }));
+  r.post(url('close-abandoned'), { schema: { params: IdParams } }, async (req, reply) =>
+    perform(req, reply, req.params.id, { type: 'close_abandoned' }),
+  );
+  r.post(url('to-proactive'), { schema: { params: IdParams, body: ToProactiveForm } }, async (req, reply) =>
+    perform(req, reply, req.params.id, { type: 'to_proactive', title: req.body.title }),
+  );
   r.post(url('appeal'), { schema: { params: IdParams, body: AppealForm } }, async (req, reply) => {
     const { appealId, kind, body, filedOn, afterReconsideration, result, decidedOn } = req.body;
-    return perform(req, reply, req.params.id, { type: 'appeal', appealId, kind, body, filedOn, afterReconsideration: afterReconsideration === '1', result, decidedOn });
+    return perform(req, reply, req.params.id, {
+      type: 'appeal',
+      appealId,
+      kind,
+      body,
+      filedOn,
+      afterReconsideration: afterReconsideration === '1',
+      result,
+      decidedOn,
+    });
   });
   r.post(url('forward'), { schema: { params: IdParams, body: ForwardForm } }, async (req, reply) =>
     perform(req, reply, req.params.id, { type: 'forward', toOrgId: req.body.toOrgId, reason: req.body.reason }),
   );
-  r.post(url('split'), { schema: { params: IdParams, body: SplitForm } }, async (req, reply) => perform(req, reply, req.params.id, { type: 'split', parts: req.body.parts.split(/\r?\n/) }));
+  r.post(url('split'), { schema: { params: IdParams, body: SplitForm } }, async (req, reply) =>
+    perform(req, reply, req.params.id, { type: 'split', parts: req.body.parts.split(/\r?\n/) }),
+  );
 }

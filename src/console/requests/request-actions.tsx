@@ -1,12 +1,43 @@
 /** Action forms on a case page (each posts to its own route, request-action-routes.tsx). */
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { canTransition, isOpenState, type RequestAction, OUTCOMES, outcomeByCode, FEE_METHODS, DELIVERY_METHODS, PARTIES, CONSULTATION_REPLIES, canApproveExtension, canHandleRequests, proactiveMode, seesPersonalData, type RequestWithOrg, APPEAL_KINDS, APPEAL_RESULTS } from '../../requests/index.js';
+import {
+  canTransition,
+  isOpenState,
+  type RequestAction,
+  OUTCOMES,
+  outcomeByCode,
+  FEE_METHODS,
+  DELIVERY_METHODS,
+  PARTIES,
+  CONSULTATION_REPLIES,
+  canApproveExtension,
+  canHandleRequests,
+  proactiveMode,
+  seesPersonalData,
+  type RequestWithOrg,
+  APPEAL_KINDS,
+  APPEAL_RESULTS,
+} from '../../requests/index.js';
 import { DeadlineForm, OralConfirmForm } from './oral-deadline-forms.js';
 import { Act, OnField } from './action-form.js';
 
 /** The forms the actor may use on the case in its state. */
-export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: RequestWithOrg; ctx: Pick<Ctx, 'actor'>; csrf: string; handlers: Array<{ id: number; display_name: string }>; asked: { days: number; reason: string } | null; agencies: Array<[string, string]> }) {
+export function ActionForms({
+  r,
+  ctx,
+  csrf,
+  handlers,
+  asked,
+  agencies,
+}: {
+  r: RequestWithOrg;
+  ctx: Pick<Ctx, 'actor'>;
+  csrf: string;
+  handlers: Array<{ id: number; display_name: string }>;
+  asked: { days: number; reason: string } | null;
+  agencies: Array<[string, string]>;
+}) {
   const a = ctx.actor;
   const handle = canHandleRequests(a, r.org_path);
   const work = seesPersonalData(a, r.org_path, r.handler_id);
@@ -24,7 +55,14 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
       ) : null}
       {handle && can('assign') && admin ? (
         <Act slug="assign" id={id} csrf={csrf} title="分派办理人" submit="分派">
-          <SelectField name="handlerId" label="办理人" required value={String(r.handler_id ?? '')} options={handlers.map((u) => [String(u.id), u.display_name])} placeholder="请选择" />
+          <SelectField
+            name="handlerId"
+            label="办理人"
+            required
+            value={String(r.handler_id ?? '')}
+            options={handlers.map((u) => [String(u.id), u.display_name])}
+            placeholder="请选择"
+          />
         </Act>
       ) : null}
       {handle && can('assign') && !admin && r.handler_id === null ? (
@@ -37,14 +75,26 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
         </form>
       ) : null}
       {work && can('request_correction') ? (
-        <Act slug="correction" id={id} csrf={csrf} title="补正告知（第三十条：收到申请后7个工作日内、一次性告知）" submit="记录补正告知">
+        <Act
+          slug="correction"
+          id={id}
+          csrf={csrf}
+          title="补正告知（第三十条：收到申请后7个工作日内、一次性告知）"
+          submit="记录补正告知"
+        >
           <OnField label="告知日期" />
           <TextField name="until" label="补正期限" type="date" hint="不填为告知后15个工作日（本单位设置）。" />
           <TextArea name="items" label="需要补正的事项" required />
         </Act>
       ) : null}
       {work && can('receive_correction') ? (
-        <Act slug="correction-received" id={id} csrf={csrf} title="收到补正材料（答复期限重新起算）" submit="记录收到补正">
+        <Act
+          slug="correction-received"
+          id={id}
+          csrf={csrf}
+          title="收到补正材料（答复期限重新起算）"
+          submit="记录收到补正"
+        >
           <OnField label="收到日期" />
           <TextField name="note" label="备注" />
         </Act>
@@ -58,25 +108,63 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
         </form>
       ) : null}
       {work && can('start_consultation') ? (
-        <Act slug="consultation" id={id} csrf={csrf} title="书面征求意见（第三十二条、第三十四条；期间不计入答复期限）" submit="记录征求意见">
+        <Act
+          slug="consultation"
+          id={id}
+          csrf={csrf}
+          title="书面征求意见（第三十二条、第三十四条；期间不计入答复期限）"
+          submit="记录征求意见"
+        >
           <OnField label="发出日期" />
-          <SelectField name="party" label="征求对象" required value="third_party" options={Object.entries(PARTIES).map(([k, p]) => [k, `${p.label}（${p.article}）`])} />
+          <SelectField
+            name="party"
+            label="征求对象"
+            required
+            value="third_party"
+            options={Object.entries(PARTIES).map(([k, p]) => [k, `${p.label}（${p.article}）`])}
+          />
           <TextField name="respondent" label="被征求意见的单位或个人" required />
         </Act>
       ) : null}
       {work && can('end_consultation') ? (
         <Act slug="consultation-end" id={id} csrf={csrf} title="征求意见结束" submit="记录结果">
           <OnField label="结束日期" />
-          <SelectField name="reply" label="对方意见" required value="consent" options={Object.entries(CONSULTATION_REPLIES)} />
+          <SelectField
+            name="reply"
+            label="对方意见"
+            required
+            value="consent"
+            options={Object.entries(CONSULTATION_REPLIES)}
+          />
           <TextArea name="reasons" label="理由（不同意公开时必填）" rows={3} />
         </Act>
       ) : null}
       {work && can('fee_notice') ? (
-        <Act slug="fee-notice" id={id} csrf={csrf} title="信息处理费（国办函〔2020〕109号：按件或按量，只选一种）" submit="计算并发出收费通知或减免">
+        <Act
+          slug="fee-notice"
+          id={id}
+          csrf={csrf}
+          title="信息处理费（国办函〔2020〕109号：按件或按量，只选一种）"
+          submit="计算并发出收费通知或减免"
+        >
           <OnField label="通知日期" />
-          <SelectField name="method" label="计费方式" required value="per_request" options={Object.entries(FEE_METHODS)} />
+          <SelectField
+            name="method"
+            label="计费方式"
+            required
+            value="per_request"
+            options={Object.entries(FEE_METHODS)}
+          />
           <TextField name="pages" label="页数（按量计收时填写）" inputmode="numeric" />
-          <SelectField name="waive" label="是否减免" value="0" options={[['0', '不减免，发出收费通知（缴费期间暂停计时）'], ['1', '减免']]} />
+          <SelectField
+            name="waive"
+            label="是否减免"
+            value="0"
+            options={[
+              ['0', '不减免，发出收费通知（缴费期间暂停计时）'],
+              ['1', '减免'],
+            ]}
+          />
           <TextArea name="waiverReason" label="减免理由" rows={2} />
         </Act>
       ) : null}
@@ -86,14 +174,30 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
         </Act>
       ) : null}
       {work && !admin && can('extend') && !asked ? (
-        <Act slug="extension-request" id={id} csrf={csrf} title="申请延长答复期限（报负责人批准）" submit="提交延期申请">
+        <Act
+          slug="extension-request"
+          id={id}
+          csrf={csrf}
+          title="申请延长答复期限（报负责人批准）"
+          submit="提交延期申请"
+        >
           <TextField name="days" label="延长工作日数" inputmode="numeric" required value="20" />
           <TextArea name="reason" label="理由" required rows={3} />
         </Act>
       ) : null}
-      {asked ? <p class="warning">办理人申请延长答复期限 {asked.days} 个工作日，理由：{asked.reason}（待负责人批准）</p> : null}
+      {asked ? (
+        <p class="warning">
+          办理人申请延长答复期限 {asked.days} 个工作日，理由：{asked.reason}（待负责人批准）
+        </p>
+      ) : null}
       {admin && can('extend') ? (
-        <Act slug="extend" id={id} csrf={csrf} title="延长答复期限（第三十三条第二款：负责人同意，最长20个工作日，只能一次）" submit="同意延长">
+        <Act
+          slug="extend"
+          id={id}
+          csrf={csrf}
+          title="延长答复期限（第三十三条第二款：负责人同意，最长20个工作日，只能一次）"
+          submit="同意延长"
+        >
           <OnField label="决定日期" />
           <TextField name="days" label="延长工作日数" inputmode="numeric" required value={String(asked?.days ?? 20)} />
           <TextArea name="reason" label="理由" required rows={3} value={asked?.reason ?? ''} />
@@ -113,21 +217,48 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
       ) : null}
       {work && r.state === 'processing' ? (
         <Act slug="split" id={id} csrf={csrf} title="按一事一申请拆分（每项单独计件、单独答复）" submit="拆分">
-          <TextArea name="parts" label="拆分后的申请内容（每行一项，第一项保留在本申请）" required rows={4} value={r.info_title ?? ''} />
+          <TextArea
+            name="parts"
+            label="拆分后的申请内容（每行一项，第一项保留在本申请）"
+            required
+            rows={4}
+            value={r.info_title ?? ''}
+          />
         </Act>
       ) : null}
       {handle && isOpenState(r.state) ? (
         <Act slug="forward" id={id} csrf={csrf} title="转送其他机关办理（不属于本机关负责公开的）" submit="转送">
-          <SelectField name="toOrgId" label="转送机关" required value="" placeholder="请选择" options={agencies.filter(([k]) => k !== String(r.org_id))} />
+          <SelectField
+            name="toOrgId"
+            label="转送机关"
+            required
+            value=""
+            placeholder="请选择"
+            options={agencies.filter(([k]) => k !== String(r.org_id))}
+          />
           <TextArea name="reason" label="转送理由" required rows={2} />
         </Act>
       ) : null}
       {work && r.state !== 'submitted' ? (
         <Act slug="appeal" id={id} csrf={csrf} title="登记行政复议或行政诉讼（年度报告表四）" submit="登记">
-          <SelectField name="kind" label="类别" required value="reconsideration" options={Object.entries(APPEAL_KINDS)} />
+          <SelectField
+            name="kind"
+            label="类别"
+            required
+            value="reconsideration"
+            options={Object.entries(APPEAL_KINDS)}
+          />
           <TextField name="body" label="复议机关或受理法院" required />
           <TextField name="filedOn" label="申请复议或起诉日期" type="date" required />
-          <SelectField name="afterReconsideration" label="是否复议后起诉（行政诉讼填写）" value="0" options={[['0', '否（未经复议直接起诉）'], ['1', '是']]} />
+          <SelectField
+            name="afterReconsideration"
+            label="是否复议后起诉（行政诉讼填写）"
+            value="0"
+            options={[
+              ['0', '否（未经复议直接起诉）'],
+              ['1', '是'],
+            ]}
+          />
           <SelectField name="result" label="结果" required value="pending" options={Object.entries(APPEAL_RESULTS)} />
           <TextField name="decidedOn" label="审结日期" type="date" />
         </Act>
@@ -141,13 +272,25 @@ export function ActionForms({ r, ctx, csrf, handlers, asked, agencies }: { r: Re
             required
             value=""
             placeholder="请选择"
-            options={OUTCOMES.filter((o) => o.code !== '6.1' && o.code !== '6.2').map((o) => [o.code, o.group === o.label ? o.label : `${o.group} ${o.label}`])}
+            options={OUTCOMES.filter((o) => o.code !== '6.1' && o.code !== '6.2').map((o) => [
+              o.code,
+              o.group === o.label ? o.label : `${o.group} ${o.label}`,
+            ])}
           />
           <TextField name="basis" label="法律依据" hint="不填则使用该办理结果的默认依据。" />
           <TextArea name="letter" label="答复书正文" required rows={8} />
           <TextArea name="withheld" label="不予公开的内容及理由（部分公开、不予公开时必填）" rows={4} />
-          <TextArea name="outcomeReason" label="提供材料已作区分处理而未选“部分公开”的理由（仅在此情形填写）" rows={2} />
-          <SelectField name="deliveryMethod" label="送达方式" value={r.delivery} options={Object.entries(DELIVERY_METHODS)} />
+          <TextArea
+            name="outcomeReason"
+            label="提供材料已作区分处理而未选“部分公开”的理由（仅在此情形填写）"
+            rows={2}
+          />
+          <SelectField
+            name="deliveryMethod"
+            label="送达方式"
+            value={r.delivery}
+            options={Object.entries(DELIVERY_METHODS)}
+          />
           <TextField name="trackingNo" label="邮寄单号（邮寄时填写）" />
         </Act>
       ) : null}

@@ -4,21 +4,49 @@ import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextField } from '../../platform/views/components.js';
 import { Form, Int, OptInt, Params, Text, Type, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { isOpenState, isCoHandlingOverdue, seesPersonalData, type RequestWithOrg, type CaseDepartment, setLeadDepartment, addCoHandling, recordCoHandlingReply, removeCoHandling } from '../../requests/index.js';
+import {
+  isOpenState,
+  isCoHandlingOverdue,
+  seesPersonalData,
+  type RequestWithOrg,
+  type CaseDepartment,
+  setLeadDepartment,
+  addCoHandling,
+  recordCoHandlingReply,
+  removeCoHandling,
+} from '../../requests/index.js';
 
 /** The block: who handles the case inside the agency, and the co-handling departments' dates and replies. */
-export function DepartmentsSection({ r, departments, sections, ctx, csrf, today }: { r: RequestWithOrg; departments: CaseDepartment[]; sections: Array<{ id: number; name: string }>; ctx: Pick<Ctx, 'actor'>; csrf: string; today: string }) {
+export function DepartmentsSection({
+  r,
+  departments,
+  sections,
+  ctx,
+  csrf,
+  today,
+}: {
+  r: RequestWithOrg;
+  departments: CaseDepartment[];
+  sections: Array<{ id: number; name: string }>;
+  ctx: Pick<Ctx, 'actor'>;
+  csrf: string;
+  today: string;
+}) {
   const work = seesPersonalData(ctx.actor, r.org_path, r.handler_id) && isOpenState(r.state);
   const lead = departments.find((d) => d.role === 'lead');
   const co = departments.filter((d) => d.role === 'co');
-  const free = sections.filter((s) => !departments.some((d) => d.org_id === s.id)).map((s): [string, string] => [String(s.id), s.name]);
+  const free = sections
+    .filter((s) => !departments.some((d) => d.org_id === s.id))
+    .map((s): [string, string] => [String(s.id), s.name]);
   const base = `/console/requests/${r.id}/departments`;
   return (
     <section aria-labelledby="dept-h" data-testid="departments">
       <h2 id="dept-h">承办科室</h2>
       <dl class="meta">
         <dt>主办科室</dt>
-        <dd data-testid="lead-department">{lead?.org_name ?? '未指定'}（办理人：{r.handler_name ?? '未分派'}）</dd>
+        <dd data-testid="lead-department">
+          {lead?.org_name ?? '未指定'}（办理人：{r.handler_name ?? '未分派'}）
+        </dd>
       </dl>
       {co.length ? (
         <div class="table-wrap">
@@ -36,13 +64,16 @@ export function DepartmentsSection({ r, departments, sections, ctx, csrf, today 
                 <tr data-testid={`cohandling-${d.org_id}`}>
                   <td>{d.org_name}</td>
                   <td>
-                    {d.internal_due_on ?? '—'} {isCoHandlingOverdue(d, today) ? <span class="badge bad">已逾期未答复</span> : null}
+                    {d.internal_due_on ?? '—'}{' '}
+                    {isCoHandlingOverdue(d, today) ? <span class="badge bad">已逾期未答复</span> : null}
                   </td>
                   <td>
                     {d.reply_on ? (
                       <>
                         {d.reply_on}，{d.reply_by}：{d.reply_text}
-                        {d.internal_due_on && d.reply_on > d.internal_due_on ? <span class="badge bad">晚于内部期限</span> : null}
+                        {d.internal_due_on && d.reply_on > d.internal_due_on ? (
+                          <span class="badge bad">晚于内部期限</span>
+                        ) : null}
                       </>
                     ) : work ? (
                       <>
@@ -90,7 +121,14 @@ export function DepartmentsSection({ r, departments, sections, ctx, csrf, today 
             <summary>{lead ? '更改主办科室' : '指定主办科室'}</summary>
             <form method="post" action={`${base}/lead`}>
               <CsrfField token={csrf} />
-              <SelectField name="departmentId" label="主办科室" required value={String(lead?.org_id ?? '')} placeholder="请选择" options={sections.map((s) => [String(s.id), s.name])} />
+              <SelectField
+                name="departmentId"
+                label="主办科室"
+                required
+                value={String(lead?.org_id ?? '')}
+                placeholder="请选择"
+                options={sections.map((s) => [String(s.id), s.name])}
+              />
               <button type="submit">保存</button>
             </form>
           </details>
@@ -99,8 +137,20 @@ export function DepartmentsSection({ r, departments, sections, ctx, csrf, today 
               <summary>增加协办科室</summary>
               <form method="post" action={`${base}/add`}>
                 <CsrfField token={csrf} />
-                <SelectField name="departmentId" label="协办科室" required value="" placeholder="请选择" options={free} />
-                <TextField name="internalDueOn" label="内部办理期限" type="date" hint="不填则按本机关设置，在答复期限前若干个工作日（依节假日日历计算）。" />
+                <SelectField
+                  name="departmentId"
+                  label="协办科室"
+                  required
+                  value=""
+                  placeholder="请选择"
+                  options={free}
+                />
+                <TextField
+                  name="internalDueOn"
+                  label="内部办理期限"
+                  type="date"
+                  hint="不填则按本机关设置，在答复期限前若干个工作日（依节假日日历计算）。"
+                />
                 <button type="submit">增加</button>
               </form>
             </details>
@@ -150,17 +200,27 @@ async function run(ctx: Ctx, requestId: number, op: Op, b: Static<typeof DeptFor
 /** POST /console/requests/:id/departments/:op; form errors re-render the case page through `renderWithErrors`. */
 export async function requestDepartmentRoutes(
   app: FastifyInstance,
-  renderWithErrors: (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => Promise<unknown>,
+  renderWithErrors: (
+    req: { ctx: Ctx },
+    reply: FastifyReply,
+    id: number,
+    errors: FieldError[],
+    status: number,
+  ) => Promise<unknown>,
 ): Promise<void> {
-  typed(app).post('/console/requests/:id/departments/:op', { schema: { params: DeptParams, body: DeptForm } }, async (req, reply) => {
-    const { id } = req.params;
-    const op = OPS.find((o) => o === req.params.op);
-    if (!op) throw notFound('not_found', '您访问的页面不存在。');
-    try {
-      return reply.flashRedirect(`/console/requests/${id}`, await run(req.ctx, id, op, req.body));
-    } catch (e) {
-      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      return renderWithErrors(req, reply, id, e.errors, e.status);
-    }
-  });
+  typed(app).post(
+    '/console/requests/:id/departments/:op',
+    { schema: { params: DeptParams, body: DeptForm } },
+    async (req, reply) => {
+      const { id } = req.params;
+      const op = OPS.find((o) => o === req.params.op);
+      if (!op) throw notFound('not_found', '您访问的页面不存在。');
+      try {
+        return reply.flashRedirect(`/console/requests/${id}`, await run(req.ctx, id, op, req.body));
+      } catch (e) {
+        if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+        return renderWithErrors(req, reply, id, e.errors, e.status);
+      }
+    },
+  );
 }

@@ -2,7 +2,29 @@ import { today } from '../../platform/context.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, beijingTime } from '../../platform/views/components.js';
-import { APPEAL_KINDS, APPEAL_RESULTS, staffCase, type StaffCase, isOpenState, stateLabel, outcomeText, APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS, CHANNELS, caseFormChoices, LetterDocument, letterDocx, letterFileName, readApplicationUpload, uploadedProofs, idProofLimitMb, addIdProofs } from '../../requests/index.js';
+import {
+  APPEAL_KINDS,
+  APPEAL_RESULTS,
+  staffCase,
+  type StaffCase,
+  isOpenState,
+  stateLabel,
+  outcomeText,
+  APPLICANT_TYPES,
+  DELIVERY_METHODS,
+  ID_TYPES,
+  INFO_FORMS,
+  ORG_APPLICANT_KINDS,
+  CHANNELS,
+  caseFormChoices,
+  LetterDocument,
+  letterDocx,
+  letterFileName,
+  readApplicationUpload,
+  uploadedProofs,
+  idProofLimitMb,
+  addIdProofs,
+} from '../../requests/index.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
@@ -14,9 +36,28 @@ import { DepartmentsSection, requestDepartmentRoutes } from './request-departmen
 import { ProvisionalNote } from '../../platform/views/provisional.js';
 import { provisionalNote, provisionalYears } from '../../calendar/index.js';
 
-const label = <T extends Record<string, string>>(m: T, k: string | null): string => (k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—'));
+const label = <T extends Record<string, string>>(m: T, k: string | null): string =>
+  k && Object.hasOwn(m, k) ? m[k as keyof T] : (k ?? '—');
 
-function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }: { view: ViewCtx; c: StaffCase; ctx: Pick<Ctx, 'actor' | 'now'>; handlers: Array<{ id: number; display_name: string }>; agencies: Array<[string, string]>; sections: Array<{ id: number; name: string }>; errors?: FieldError[]; maxMb: number }) {
+function CasePage({
+  view,
+  c,
+  ctx,
+  handlers,
+  agencies,
+  sections,
+  errors,
+  maxMb,
+}: {
+  view: ViewCtx;
+  c: StaffCase;
+  ctx: Pick<Ctx, 'actor' | 'now'>;
+  handlers: Array<{ id: number; display_name: string }>;
+  agencies: Array<[string, string]>;
+  sections: Array<{ id: number; name: string }>;
+  errors?: FieldError[];
+  maxMb: number;
+}) {
   const r = c.request;
   const res = c.clock.result;
   return (
@@ -41,7 +82,9 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
           {res?.dueOn ?? r.due_on ?? '—'}
           {res?.dueOnProvisional ? '（暂停计时中，期限将顺延）' : ''}
           {res?.overdue ? <span class="badge bad">已超期 {res.overdueWorkingDays} 个工作日</span> : null}
-          {res?.calendarProvisional ? <ProvisionalNote note={provisionalNote(provisionalYears(res.provisionalDates))} /> : null}
+          {res?.calendarProvisional ? (
+            <ProvisionalNote note={provisionalNote(provisionalYears(res.provisionalDates))} />
+          ) : null}
         </dd>
         <DeadlineSetNote c={c} />
         <dt>办理人</dt>
@@ -49,13 +92,16 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
         {r.outcome_code ? (
           <>
             <dt>办理结果</dt>
-            <dd>{outcomeText(r.outcome_code)}（{r.outcome_basis}）</dd>
+            <dd>
+              {outcomeText(r.outcome_code)}（{r.outcome_basis}）
+            </dd>
           </>
         ) : null}
       </dl>
       {c.remediesMissing.length && isOpenState(r.state) ? (
         <p class="warning" data-testid="remedies-missing">
-          本机关的文书设置尚未填写{c.remediesMissing.join('和')}：答复书的救济途径将不写明具体机关。请依申请公开负责人在<a href={`/console/requests/letter-templates?org=${r.org_id}`}>文书模板与协办期限</a>页面填写。
+          本机关的文书设置尚未填写{c.remediesMissing.join('和')}：答复书的救济途径将不写明具体机关。请依申请公开负责人在
+          <a href={`/console/requests/letter-templates?org=${r.org_id}`}>文书模板与协办期限</a>页面填写。
         </p>
       ) : null}
       {c.similar.length ? (
@@ -69,10 +115,16 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
           ——如已作出答复，可按重复申请处理（第三十六条第（六）项）。
         </p>
       ) : null}
-      <h2>申请人{c.personalDataVisible ? '' : <span class="muted">（个人信息已隐藏：仅本案办理人和依申请公开负责人可见）</span>}</h2>
+      <h2>
+        申请人
+        {c.personalDataVisible ? '' : <span class="muted">（个人信息已隐藏：仅本案办理人和依申请公开负责人可见）</span>}
+      </h2>
       <dl class="meta">
         <dt>类型</dt>
-        <dd>{label(APPLICANT_TYPES, r.applicant_type)}{r.applicant_kind ? `（${label(ORG_APPLICANT_KINDS, r.applicant_kind)}）` : ''}</dd>
+        <dd>
+          {label(APPLICANT_TYPES, r.applicant_type)}
+          {r.applicant_kind ? `（${label(ORG_APPLICANT_KINDS, r.applicant_kind)}）` : ''}
+        </dd>
         <dt>姓名或名称</dt>
         <dd>{r.applicant_name}</dd>
         <dt>{label(ID_TYPES, r.id_type)}</dt>
@@ -85,7 +137,13 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
         <dd>{r.address ?? '—'}</dd>
       </dl>
       <IdProofList c={c} csrf={view.csrf} maxMb={maxMb} errors={errors} />
-      {c.personalDataVisible ? <p><a href={`/console/requests/${r.id}/release`} data-testid="release-link">提供材料（附件、区分处理与审核）</a></p> : null}
+      {c.personalDataVisible ? (
+        <p>
+          <a href={`/console/requests/${r.id}/release`} data-testid="release-link">
+            提供材料（附件、区分处理与审核）
+          </a>
+        </p>
+      ) : null}
       <h2>所需信息</h2>
       <dl class="meta">
         <dt>名称</dt>
@@ -130,14 +188,29 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
           <ul>
             {c.letters.map((l, i) => (
               <li>
-                {l.date} <a href={`/console/requests/${r.id}/letters/${i}`}>{l.title}（可打印）</a> · <a href={`/console/requests/${r.id}/letters/${i}.docx`}>DOCX</a>
+                {l.date} <a href={`/console/requests/${r.id}/letters/${i}`}>{l.title}（可打印）</a> ·{' '}
+                <a href={`/console/requests/${r.id}/letters/${i}.docx`}>DOCX</a>
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <DepartmentsSection r={r} departments={c.departments} sections={sections} ctx={ctx} csrf={view.csrf} today={today(ctx)} />
-      <ActionForms r={r} ctx={ctx} csrf={view.csrf} handlers={handlers} asked={c.extensionRequest} agencies={agencies} />
+      <DepartmentsSection
+        r={r}
+        departments={c.departments}
+        sections={sections}
+        ctx={ctx}
+        csrf={view.csrf}
+        today={today(ctx)}
+      />
+      <ActionForms
+        r={r}
+        ctx={ctx}
+        csrf={view.csrf}
+        handlers={handlers}
+        asked={c.extensionRequest}
+        agencies={agencies}
+      />
       {c.history.some((e) => e.type === 'appeal') ? (
         <>
           <h2>行政复议、行政诉讼</h2>
@@ -145,12 +218,16 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
             {c.history
               .filter((e) => e.type === 'appeal')
               .map((e) => {
-                const latest = [...c.history].reverse().find((x) => x.type === 'appeal_result' && Number(x.payload.appealId) === e.id);
+                const latest = [...c.history]
+                  .reverse()
+                  .find((x) => x.type === 'appeal_result' && Number(x.payload.appealId) === e.id);
                 const result = String((latest ?? e).payload.result ?? 'pending');
                 return (
                   <li>
-                    {label(APPEAL_KINDS, String(e.payload.kind))}：{String(e.payload.body ?? '')}，{String(e.payload.filedOn ?? '')}
-                    {e.payload.afterReconsideration === true ? '（复议后起诉）' : ''} — <strong>{label(APPEAL_RESULTS, result)}</strong>
+                    {label(APPEAL_KINDS, String(e.payload.kind))}：{String(e.payload.body ?? '')}，
+                    {String(e.payload.filedOn ?? '')}
+                    {e.payload.afterReconsideration === true ? '（复议后起诉）' : ''} —{' '}
+                    <strong>{label(APPEAL_RESULTS, result)}</strong>
                     {c.personalDataVisible ? (
                       <form method="post" action={`/console/requests/${r.id}/appeal`} class="inline">
                         <CsrfField token={view.csrf} />
@@ -181,8 +258,13 @@ function CasePage({ view, c, ctx, handlers, agencies, sections, errors, maxMb }:
         {c.history.map((e) => (
           <li>
             {e.on} {e.label}
-            {e.type === 'answered' && typeof e.payload.delivery === 'string' ? `（送达：${label(DELIVERY_METHODS, e.payload.delivery)}${e.payload.trackingNo ? `，单号 ${String(e.payload.trackingNo)}` : ''}）` : ''}{' '}
-            <span class="muted">{e.actor}{e.isPublic ? '' : ' · 内部'}</span>
+            {e.type === 'answered' && typeof e.payload.delivery === 'string'
+              ? `（送达：${label(DELIVERY_METHODS, e.payload.delivery)}${e.payload.trackingNo ? `，单号 ${String(e.payload.trackingNo)}` : ''}）`
+              : ''}{' '}
+            <span class="muted">
+              {e.actor}
+              {e.isPublic ? '' : ' · 内部'}
+            </span>
           </li>
         ))}
       </ul>
@@ -198,7 +280,13 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
     const c = await staffCase(req.ctx, id);
     return { c, ...(await caseFormChoices(req.ctx, c.request.org_path)), maxMb: await idProofLimitMb(req.ctx) };
   };
-  const errorPage = async (req: { ctx: Ctx }, reply: FastifyReply, id: number, errors: FieldError[], status: number) => {
+  const errorPage = async (
+    req: { ctx: Ctx },
+    reply: FastifyReply,
+    id: number,
+    errors: FieldError[],
+    status: number,
+  ) => {
     const p = await render(req, id);
     return reply.page(<CasePage view={reply.view()} ctx={req.ctx} {...p} errors={errors} />, status);
   };
@@ -213,16 +301,20 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
 
   // 身份证明 handed in after the application: the same access and checks as at intake.
   // A multipart form: its fields and files are read by readApplicationUpload (a route-level preValidation), not by a body schema.
-  r.post('/console/requests/:id/id-proofs', { schema: { params: IdParams }, preValidation: readApplicationUpload }, async (req, reply) => {
-    const id = req.params.id;
-    try {
-      const { added } = await addIdProofs(req.ctx, { requestId: id, files: uploadedProofs(req) });
-      return reply.flashRedirect(`/console/requests/${id}`, `已补充身份证明文件 ${added} 个。`);
-    } catch (e) {
-      if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return errorPage(req, reply, id, e.errors, e.status);
-    }
-  });
+  r.post(
+    '/console/requests/:id/id-proofs',
+    { schema: { params: IdParams }, preValidation: readApplicationUpload },
+    async (req, reply) => {
+      const id = req.params.id;
+      try {
+        const { added } = await addIdProofs(req.ctx, { requestId: id, files: uploadedProofs(req) });
+        return reply.flashRedirect(`/console/requests/${id}`, `已补充身份证明文件 ${added} 个。`);
+      } catch (e) {
+        if (!isAppError(e) || e.kind !== 'invalid') throw e;
+        return errorPage(req, reply, id, e.errors, e.status);
+      }
+    },
+  );
 
   // `:n` is the letter's number, `3` for the printable page or `3.docx` for the Word file.
   r.get('/console/requests/:id/letters/:n', { schema: { params: LetterParams } }, async (req, reply) => {

@@ -10,7 +10,15 @@ export async function runRequestList(
   req: FastifyRequest,
   query: RequestListQuery,
   page: { limit: number; offset: number },
-): Promise<{ rows: RequestWithOrg[]; total: number; day: string; cal: WorkCalendar; org: OrgRow | null; orgQs: string; scopes: string[] }> {
+): Promise<{
+  rows: RequestWithOrg[];
+  total: number;
+  day: string;
+  cal: WorkCalendar;
+  org: OrgRow | null;
+  orgQs: string;
+  scopes: string[];
+}> {
   const scopes = requestScopes(req.actor);
   const { paths, org, qs: orgQs } = await orgFilter(req.ctx.db, scopes, req.query);
   return { ...(await requestListFor(req.ctx, paths, query, page)), org, orgQs, scopes };

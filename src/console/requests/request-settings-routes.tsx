@@ -7,7 +7,16 @@ import { Checkbox, Form, OptChoice, OptInt, ticked, typed } from '../../platform
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { isSysadmin } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
-import { assertRetentionYears, eraseExpiredPersonalData, getRetentionYears, setRetentionYears, clearRetentionYears, previewRetention, setIdProofLimit, idProofLimitMb } from '../../requests/index.js';
+import {
+  assertRetentionYears,
+  eraseExpiredPersonalData,
+  getRetentionYears,
+  setRetentionYears,
+  clearRetentionYears,
+  previewRetention,
+  setIdProofLimit,
+  idProofLimitMb,
+} from '../../requests/index.js';
 import type { Ctx } from '../../platform/context.js';
 
 const URL = '/console/requests/settings';
@@ -21,12 +30,31 @@ interface State {
 
 async function load(ctx: Ctx): Promise<State> {
   const years = await getRetentionYears(ctx.db);
-  return { years, idProofMb: await idProofLimitMb(ctx), current: years ? await previewRetention(ctx.db, today(ctx), years) : null };
+  return {
+    years,
+    idProofMb: await idProofLimitMb(ctx),
+    current: years ? await previewRetention(ctx.db, today(ctx), years) : null,
+  };
 }
 
-const count = (p: { cases: number; files: number }) => `${p.cases} 件申请的申请人个人信息${p.files ? `和 ${p.files} 个身份证明文件` : ''}`;
+const count = (p: { cases: number; files: number }) =>
+  `${p.cases} 件申请的申请人个人信息${p.files ? `和 ${p.files} 个身份证明文件` : ''}`;
 
-function Page({ view, s, errors, yearsInput, preview, confirmErase }: { view: ViewCtx; s: State; errors?: FieldError[]; yearsInput?: string; preview?: { years: number; cutoff: string; cases: number; files: number }; confirmErase?: boolean }) {
+function Page({
+  view,
+  s,
+  errors,
+  yearsInput,
+  preview,
+  confirmErase,
+}: {
+  view: ViewCtx;
+  s: State;
+  errors?: FieldError[];
+  yearsInput?: string;
+  preview?: { years: number; cutoff: string; cases: number; files: number };
+  confirmErase?: boolean;
+}) {
   return (
     <ConsoleLayout view={view} title="依申请公开设置">
       <ErrorSummary errors={errors} />
@@ -38,7 +66,8 @@ function Page({ view, s, errors, yearsInput, preview, confirmErase }: { view: Vi
         <p data-testid="retention-current">
           {s.years && s.current ? (
             <>
-              当前设置：办结后 <strong>{s.years}</strong> 年。按此设置，今天将删除 {s.current.cutoff} 前办结的 <strong>{count(s.current)}</strong>。
+              当前设置：办结后 <strong>{s.years}</strong> 年。按此设置，今天将删除 {s.current.cutoff} 前办结的{' '}
+              <strong>{count(s.current)}</strong>。
             </>
           ) : (
             '当前未设置保存年限：个人信息一直保存，不自动删除。'
@@ -51,7 +80,15 @@ function Page({ view, s, errors, yearsInput, preview, confirmErase }: { view: Vi
         ) : null}
         <form method="post" action={`${URL}/retention`}>
           <CsrfField token={view.csrf} />
-          <TextField name="years" label="保存年限（办结后，年）" inputmode="numeric" required value={yearsInput ?? (s.years ? String(s.years) : '')} errors={errors} hint="1至100之间的整数。" />
+          <TextField
+            name="years"
+            label="保存年限（办结后，年）"
+            inputmode="numeric"
+            required
+            value={yearsInput ?? (s.years ? String(s.years) : '')}
+            errors={errors}
+            hint="1至100之间的整数。"
+          />
           <button type="submit" name="do" value="preview" class="secondary">
             预览删除数量
           </button>{' '}
@@ -60,7 +97,12 @@ function Page({ view, s, errors, yearsInput, preview, confirmErase }: { view: Vi
           </button>
         </form>
         {s.years ? (
-          <form method="post" action={`${URL}/retention-clear`} class="actions" data-confirm="确定取消保存年限吗？取消后不再自动删除个人信息。">
+          <form
+            method="post"
+            action={`${URL}/retention-clear`}
+            class="actions"
+            data-confirm="确定取消保存年限吗？取消后不再自动删除个人信息。"
+          >
             <CsrfField token={view.csrf} />
             <button type="submit" class="secondary">
               取消保存年限（不再自动删除）
@@ -94,7 +136,15 @@ function Page({ view, s, errors, yearsInput, preview, confirmErase }: { view: Vi
         <h2 id="proof-h">身份证明文件</h2>
         <form method="post" action={`${URL}/id-proof`}>
           <CsrfField token={view.csrf} />
-          <TextField name="idProofMb" label="每个文件的大小上限（MB）" inputmode="numeric" required value={String(s.idProofMb)} errors={errors} hint="申请表上传的身份证明（图片或 PDF），1至20 MB。" />
+          <TextField
+            name="idProofMb"
+            label="每个文件的大小上限（MB）"
+            inputmode="numeric"
+            required
+            value={String(s.idProofMb)}
+            errors={errors}
+            hint="申请表上传的身份证明（图片或 PDF），1至20 MB。"
+          />
           <button type="submit">保存</button>
         </form>
       </section>
@@ -103,16 +153,27 @@ function Page({ view, s, errors, yearsInput, preview, confirmErase }: { view: Vi
 }
 
 /** Whole numbers typed in: the schema refuses what is not one, the use-case checks the range with its own message. */
-const RetentionForm = Form({ years: OptInt('保存年限（办结后，年）', { minimum: 0 }), do: OptChoice('操作', ['preview', 'save'] as const) });
+const RetentionForm = Form({
+  years: OptInt('保存年限（办结后，年）', { minimum: 0 }),
+  do: OptChoice('操作', ['preview', 'save'] as const),
+});
 const EraseForm = Form({ confirm: Checkbox('确定删除') });
 const IdProofForm = Form({ idProofMb: OptInt('每个文件的大小上限（MB）', { minimum: 0 }) });
 
 /** Console (system administrators): retention of applicants' personal data and the identity-proof size limit. */
 export async function requestSettingsRoutes(app: FastifyInstance): Promise<void> {
   const guard = (req: { actor: Parameters<typeof isSysadmin>[0] }) => assertAllowed(isSysadmin(req.actor));
-  const fail = async (req: { ctx: Ctx }, reply: { view(): ViewCtx; page(n: unknown, s?: number): unknown }, e: unknown, yearsInput?: string) => {
+  const fail = async (
+    req: { ctx: Ctx },
+    reply: { view(): ViewCtx; page(n: unknown, s?: number): unknown },
+    e: unknown,
+    yearsInput?: string,
+  ) => {
     if (!isAppError(e) || e.kind !== 'invalid') throw e;
-    return reply.page(<Page view={reply.view()} s={await load(req.ctx)} errors={e.errors} yearsInput={yearsInput} />, 400);
+    return reply.page(
+      <Page view={reply.view()} s={await load(req.ctx)} errors={e.errors} yearsInput={yearsInput} />,
+      400,
+    );
   };
 
   const route = typed(app);
@@ -130,7 +191,9 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
       if (req.body.do === 'preview') {
         assertRetentionYears(years);
         const p = await previewRetention(req.ctx.db, today(req.ctx), years);
-        return reply.page(<Page view={reply.view()} s={await load(req.ctx)} yearsInput={raw} preview={{ years, ...p }} />);
+        return reply.page(
+          <Page view={reply.view()} s={await load(req.ctx)} yearsInput={raw} preview={{ years, ...p }} />,
+        );
       }
       await setRetentionYears(req.ctx, years);
       return reply.flashRedirect(URL, `保存年限已设为办结后 ${years} 年。`);
@@ -149,7 +212,12 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
     guard(req);
     if (!ticked(req.body.confirm)) return reply.page(<Page view={reply.view()} s={await load(req.ctx)} confirmErase />);
     const r = await eraseExpiredPersonalData(req.ctx);
-    return reply.flashRedirect(URL, r.cutoff ? `已删除 ${r.cutoff} 前办结的 ${count({ cases: r.erased, files: r.files })}。` : '未设置保存年限，未删除任何信息。');
+    return reply.flashRedirect(
+      URL,
+      r.cutoff
+        ? `已删除 ${r.cutoff} 前办结的 ${count({ cases: r.erased, files: r.files })}。`
+        : '未设置保存年限，未删除任何信息。',
+    );
   });
 
   route.post(`${URL}/id-proof`, { schema: { body: IdProofForm } }, async (req, reply) => {

@@ -36,7 +36,13 @@ export async function requestWork(req: FastifyRequest): Promise<WorkCount[]> {
     wanted.map(async (w) => {
       const { query } = parseRequestListQuery(w.query);
       const { total } = await runRequestList(req, query, { limit: 1, offset: 0 });
-      return { label: w.label, count: total, href: `/console/requests?${requestListQs(query)}`, group: GROUP, level: w.level };
+      return {
+        label: w.label,
+        count: total,
+        href: `/console/requests?${requestListQs(query)}`,
+        group: GROUP,
+        level: w.level,
+      };
     }),
   );
 }

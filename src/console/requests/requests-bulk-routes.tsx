@@ -5,7 +5,16 @@ import { CsrfField } from '../../platform/views/components.js';
 import { Checkbox, Form, Ints, OptChoice, OptInt, Text, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError } from '../../platform/errors.js';
 import { rolesAllow } from '../../orgs/index.js';
-import { HANDLE_ROLES, requestScopes, requestListChoices, viewableRequests, type RequestWithOrg, stateLabel, assignRequest, setLeadDepartment } from '../../requests/index.js';
+import {
+  HANDLE_ROLES,
+  requestScopes,
+  requestListChoices,
+  viewableRequests,
+  type RequestWithOrg,
+  stateLabel,
+  assignRequest,
+  setLeadDepartment,
+} from '../../requests/index.js';
 
 /** Most cases one bulk action takes. */
 const MAX = 200;
@@ -124,7 +133,13 @@ export async function requestsBulkRoutes(app: FastifyInstance): Promise<void> {
                     <a href={`/console/requests/${x.r.id}`}>{x.r.request_no}</a>
                   </td>
                   <td>{x.r.org_name}</td>
-                  <td>{x.ok ? <span class="badge ok">{x.message}</span> : <span class="badge bad">未成功：{x.message}</span>}</td>
+                  <td>
+                    {x.ok ? (
+                      <span class="badge ok">{x.message}</span>
+                    ) : (
+                      <span class="badge bad">未成功：{x.message}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

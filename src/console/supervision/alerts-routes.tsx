@@ -8,7 +8,17 @@ import { isAppError, type FieldError } from '../../platform/errors.js';
 import { rolesAllow } from '../../orgs/index.js';
 import { ALERT_KINDS, type AlertKind, alertPrefsOf, DASHBOARD_ROLES, saveAlertPrefs } from '../../supervision/index.js';
 
-function AlertsPage({ view, kinds, email, errors }: { view: ViewCtx; kinds: readonly string[]; email: boolean; errors?: FieldError[] }) {
+function AlertsPage({
+  view,
+  kinds,
+  email,
+  errors,
+}: {
+  view: ViewCtx;
+  kinds: readonly string[];
+  email: boolean;
+  errors?: FieldError[];
+}) {
   return (
     <ConsoleLayout view={view} title="每日提醒设置">
       <ErrorSummary errors={errors} />

@@ -5,7 +5,13 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { Checkbox, Form, OptText, typed } from '../../platform/http/schemas.js';
 import { rolesAllow } from '../../orgs/index.js';
-import { readCheckSettings, saveCheckSettings, type CheckSettingsForm, type CheckSettings, type DeductionKey } from '../../supervision/index.js';
+import {
+  readCheckSettings,
+  saveCheckSettings,
+  type CheckSettingsForm,
+  type CheckSettings,
+  type DeductionKey,
+} from '../../supervision/index.js';
 import { assertAllowed } from '../guard.js';
 
 const THRESHOLD_LABELS: Record<string, string> = {
@@ -32,7 +38,9 @@ const DEDUCTION_LABELS: Record<DeductionKey, string> = {
  */
 type TextSchema = ReturnType<typeof OptText>;
 const SettingsForm = Form({
-  ...Object.fromEntries(Object.entries(THRESHOLD_LABELS).map(([k, l]): [string, TextSchema] => [k, OptText(l, { maxLength: 20 })])),
+  ...Object.fromEntries(
+    Object.entries(THRESHOLD_LABELS).map(([k, l]): [string, TextSchema] => [k, OptText(l, { maxLength: 20 })]),
+  ),
   ...Object.fromEntries(
     (Object.keys(DEDUCTION_LABELS) as DeductionKey[]).flatMap((k): Array<[string, TextSchema]> => [
       [`d.${k}.points`, OptText(`${DEDUCTION_LABELS[k]}：扣分`, { maxLength: 20 })],
@@ -57,14 +65,28 @@ function toForm(s: CheckSettings): CheckSettingsForm {
   return f;
 }
 
-function Page({ view, f, errors, saved }: { view: ViewCtx; f: CheckSettingsForm; errors?: FieldError[]; saved?: boolean }) {
+function Page({
+  view,
+  f,
+  errors,
+  saved,
+}: {
+  view: ViewCtx;
+  f: CheckSettingsForm;
+  errors?: FieldError[];
+  saved?: boolean;
+}) {
   return (
     <ConsoleLayout view={view} title="网站检查设置">
       <p>
         <a href="/console/supervision/checks">← 网站检查</a>
       </p>
       <p class="muted">阈值依据国办秘函〔2019〕19号；扣分分值在参考资料中多为回忆值，请按本地考核方案调整。</p>
-      {saved ? <div class="flash" role="status">设置已保存。</div> : null}
+      {saved ? (
+        <div class="flash" role="status">
+          设置已保存。
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} />
       <form method="post" action="/console/supervision/checks/settings">
         <CsrfField token={view.csrf} />
@@ -78,18 +100,43 @@ function Page({ view, f, errors, saved }: { view: ViewCtx; f: CheckSettingsForm;
           <legend>扣分表（每项扣分 / 该指标最多扣分）</legend>
           {(Object.keys(DEDUCTION_LABELS) as DeductionKey[]).map((k) => (
             <div class="filters">
-              <TextField name={`d.${k}.points`} label={`${DEDUCTION_LABELS[k]}：扣分`} inputmode="decimal" value={f[`d.${k}.points`]} errors={errors} />
-              <TextField name={`d.${k}.cap`} label="最多扣分" inputmode="decimal" value={f[`d.${k}.cap`]} errors={errors} />
+              <TextField
+                name={`d.${k}.points`}
+                label={`${DEDUCTION_LABELS[k]}：扣分`}
+                inputmode="decimal"
+                value={f[`d.${k}.points`]}
+                errors={errors}
+              />
+              <TextField
+                name={`d.${k}.cap`}
+                label="最多扣分"
+                inputmode="decimal"
+                value={f[`d.${k}.cap`]}
+                errors={errors}
+              />
             </div>
           ))}
         </fieldset>
         <fieldset>
           <legend>外部链接检查</legend>
           <label class="check">
-            <input type="checkbox" name="ext.enabled" value="1" checked={f['ext.enabled'] === '1'} /> 检查信息正文中的外部链接（会访问其他网站）
+            <input type="checkbox" name="ext.enabled" value="1" checked={f['ext.enabled'] === '1'} />{' '}
+            检查信息正文中的外部链接（会访问其他网站）
           </label>
-          <TextField name="ext.timeoutMs" label="超时（毫秒）" inputmode="numeric" value={f['ext.timeoutMs']} errors={errors} />
-          <TextField name="ext.perHost" label="每个网站每次最多检查的链接数" inputmode="numeric" value={f['ext.perHost']} errors={errors} />
+          <TextField
+            name="ext.timeoutMs"
+            label="超时（毫秒）"
+            inputmode="numeric"
+            value={f['ext.timeoutMs']}
+            errors={errors}
+          />
+          <TextField
+            name="ext.perHost"
+            label="每个网站每次最多检查的链接数"
+            inputmode="numeric"
+            value={f['ext.perHost']}
+            errors={errors}
+          />
         </fieldset>
         <button type="submit">保存设置</button>
       </form>

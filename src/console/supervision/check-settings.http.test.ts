@@ -22,8 +22,18 @@ before(async () => {
 after(() => new Promise<void>((r) => server.close(() => r())));
 
 it('external links: one check per distinct URL, per-host limit, broken ones listed', async () => {
-  assert.deepEqual(externalLinks(`<a href="${base}/ok">a</a><a href="/gk/items/1">b</a><a href="https://gk.example/x">c</a>`, 'gk.example'), [`${base}/ok`]);
-  const r = await checkExternalLinks([`${base}/ok`, `${base}/gone`, `${base}/ok`, `${base}/also-gone`], { enabled: true, timeoutMs: 2000, perHost: 2 });
+  assert.deepEqual(
+    externalLinks(
+      `<a href="${base}/ok">a</a><a href="/gk/items/1">b</a><a href="https://gk.example/x">c</a>`,
+      'gk.example',
+    ),
+    [`${base}/ok`],
+  );
+  const r = await checkExternalLinks([`${base}/ok`, `${base}/gone`, `${base}/ok`, `${base}/also-gone`], {
+    enabled: true,
+    timeoutMs: 2000,
+    perHost: 2,
+  });
   assert.equal(r.checked, 2);
   assert.equal(r.skipped, 1);
   assert.deepEqual(r.broken, [`${base}/gone`]);
@@ -33,10 +43,16 @@ describeApp('website-check settings and external links', (h) => {
   it('a supervisor edits the deduction table and turns on external links; the check then counts the broken link', async () => {
     const county = await makeOrg(h.db(), { name: '某县人民政府' });
     const org = await makeOrg(h.db(), { parent: county, name: '某县交通局' });
-    await makePublishedItem(h.db(), (a) => h.ctx(a), org, { title: '公路养护通知', bodyHtml: `<p>详见 <a href="${base}/ok">通知</a> 和 <a href="${base}/gone">附件</a>。</p>` });
+    await makePublishedItem(h.db(), (a) => h.ctx(a), org, {
+      title: '公路养护通知',
+      bodyHtml: `<p>详见 <a href="${base}/ok">通知</a> 和 <a href="${base}/gone">附件</a>。</p>`,
+    });
     const sup = await makeUser(h.db(), [['supervisor', county]]);
     const before = await runSiteCheck(h.ctx(sup.actor), org.id);
-    assert.ok(!before.result.findings.some((f) => /不可用链接/.test(f.text)), 'external links are not checked by default');
+    assert.ok(
+      !before.result.findings.some((f) => /不可用链接/.test(f.text)),
+      'external links are not checked by default',
+    );
 
     const c = h.client();
     await c.login(sup.username);
@@ -44,10 +60,18 @@ describeApp('website-check settings and external links', (h) => {
     assert.equal(page.statusCode, 200);
     const form: Record<string, string> = {};
     for (const m of page.body.matchAll(/name="([^"]+)"[^>]*value="([^"]*)"/g)) if (m[1] !== '_csrf') form[m[1]] = m[2];
-    const bad = await c.post('/console/supervision/checks/settings', { ...form, 'd.broken_link_other.points': '-1' }, { from: '/console/supervision/checks/settings' });
+    const bad = await c.post(
+      '/console/supervision/checks/settings',
+      { ...form, 'd.broken_link_other.points': '-1' },
+      { from: '/console/supervision/checks/settings' },
+    );
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /请填写 0 至 100 之间的数字/);
-    const ok = await c.post('/console/supervision/checks/settings', { ...form, 'ext.enabled': '1', 'ext.timeoutMs': '2000', 'd.broken_link_other.points': '0.5' }, { from: '/console/supervision/checks/settings' });
+    const ok = await c.post(
+      '/console/supervision/checks/settings',
+      { ...form, 'ext.enabled': '1', 'ext.timeoutMs': '2000', 'd.broken_link_other.points': '0.5' },
+      { from: '/console/supervision/checks/settings' },
+    );
     assert.equal(ok.statusCode, 200);
     assert.match(ok.body, /设置已保存/);
 
@@ -55,7 +79,12 @@ describeApp('website-check settings and external links', (h) => {
     const f = after.result.findings.find((x) => /其他页面不可用链接 1 个/.test(x.text));
     assert.ok(f, JSON.stringify(after.result.findings));
     assert.equal(f.points, 0.5);
-    const ev = await h.db().selectFrom('audit_events').select('action').where('action', '=', 'supervision.check_settings').executeTakeFirst();
+    const ev = await h
+      .db()
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'supervision.check_settings')
+      .executeTakeFirst();
     assert.ok(ev);
     const editor = await makeUser(h.db(), [['editor', org]]);
     const e = h.client();

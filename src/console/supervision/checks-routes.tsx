@@ -4,7 +4,13 @@ import { CsrfField, Empty, beijingTime } from '../../platform/views/components.j
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Int, Params, Type, typed } from '../../platform/http/schemas.js';
 import type { OrgRow } from '../../orgs/index.js';
-import { type StoredCheck, agencyChecks, checkOverview, runSiteCheck, setColumnKinds } from '../../supervision/index.js';
+import {
+  type StoredCheck,
+  agencyChecks,
+  checkOverview,
+  runSiteCheck,
+  setColumnKinds,
+} from '../../supervision/index.js';
 
 const KIND_LABELS: Array<[string, string]> = [
   ['other', '其他栏目'],
@@ -12,12 +18,17 @@ const KIND_LABELS: Array<[string, string]> = [
   ['notice', '通知公告、政策文件类（6个月）'],
 ];
 
-const verdictText = (c: StoredCheck | undefined) => (!c ? '未检查' : c.result.score === null ? '不合格（单项否决）' : `${c.result.verdict}，${c.result.score} 分`);
+const verdictText = (c: StoredCheck | undefined) =>
+  !c ? '未检查' : c.result.score === null ? '不合格（单项否决）' : `${c.result.verdict}，${c.result.score} 分`;
 
 function ListPage({ view, rows }: { view: ViewCtx; rows: Array<{ org: OrgRow; last?: StoredCheck }> }) {
   return (
     <ConsoleLayout view={view} title="网站检查">
-      <p>依据国办秘函〔2019〕19号：首页 2 周不更新、栏目不更新（≥5 个）、长期未更新栏目（≥10 个）、空白栏目（≥5 个）、留言超过 3 个月未回应，任一情形即单项否决；其余按扣分表计分，低于 60 分为不合格。每天 6 时自动检查。<a href="/console/supervision/checks/settings">阈值、扣分表和外部链接检查设置</a></p>
+      <p>
+        依据国办秘函〔2019〕19号：首页 2 周不更新、栏目不更新（≥5 个）、长期未更新栏目（≥10 个）、空白栏目（≥5
+        个）、留言超过 3 个月未回应，任一情形即单项否决；其余按扣分表计分，低于 60 分为不合格。每天 6 时自动检查。
+        <a href="/console/supervision/checks/settings">阈值、扣分表和外部链接检查设置</a>
+      </p>
       <table>
         <thead>
           <tr>
@@ -42,7 +53,19 @@ function ListPage({ view, rows }: { view: ViewCtx; rows: Array<{ org: OrgRow; la
   );
 }
 
-function OrgPage({ view, org, history, categories, kinds }: { view: ViewCtx; org: OrgRow; history: StoredCheck[]; categories: Array<{ id: number; name: string }>; kinds: Record<string, string> }) {
+function OrgPage({
+  view,
+  org,
+  history,
+  categories,
+  kinds,
+}: {
+  view: ViewCtx;
+  org: OrgRow;
+  history: StoredCheck[];
+  categories: Array<{ id: number; name: string }>;
+  kinds: Record<string, string>;
+}) {
   const last = history[0];
   return (
     <ConsoleLayout view={view} title={`网站检查：${org.name}`}>
@@ -61,7 +84,8 @@ function OrgPage({ view, org, history, categories, kinds }: { view: ViewCtx; org
             <ul>
               {last.result.findings.map((f) => (
                 <li>
-                  {f.veto ? <span class="badge bad">单项否决</span> : <span class="badge">扣 {f.points} 分</span>} {f.text}
+                  {f.veto ? <span class="badge bad">单项否决</span> : <span class="badge">扣 {f.points} 分</span>}{' '}
+                  {f.text}
                 </li>
               ))}
             </ul>
@@ -123,16 +147,24 @@ function OrgPage({ view, org, history, categories, kinds }: { view: ViewCtx; org
 
 const OrgParams = Params({ orgId: Int('机构') });
 /** One select per category: `kind_<category id>`. */
-const KindsForm = Type.Record(Type.TemplateLiteral('kind_${number}'), Choice('栏目类型', ['other', 'news', 'notice'] as const), { title: '栏目类型' });
+const KindsForm = Type.Record(
+  Type.TemplateLiteral('kind_${number}'),
+  Choice('栏目类型', ['other', 'news', 'notice'] as const),
+  { title: '栏目类型' },
+);
 
 /** Console: website checks per agency (supervisors): results, history, what changed, category kinds, run now. */
 export async function checksRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/console/supervision/checks', async (req, reply) => reply.page(<ListPage view={reply.view()} rows={await checkOverview(req.ctx)} />));
+  r.get('/console/supervision/checks', async (req, reply) =>
+    reply.page(<ListPage view={reply.view()} rows={await checkOverview(req.ctx)} />),
+  );
 
   r.get('/console/supervision/checks/:orgId', { schema: { params: OrgParams } }, async (req, reply) => {
     const a = await agencyChecks(req.ctx, req.params.orgId);
-    return reply.page(<OrgPage view={reply.view()} org={a.org} history={a.history} categories={a.categories} kinds={a.kinds} />);
+    return reply.page(
+      <OrgPage view={reply.view()} org={a.org} history={a.history} categories={a.categories} kinds={a.kinds} />,
+    );
   });
 
   // The use-cases find the agency and check that the actor supervises it.
@@ -141,10 +173,14 @@ export async function checksRoutes(app: FastifyInstance): Promise<void> {
     return reply.flashRedirect(`/console/supervision/checks/${req.params.orgId}`, `检查完成：${verdictText(c)}。`);
   });
 
-  r.post('/console/supervision/checks/:orgId/kinds', { schema: { params: OrgParams, body: KindsForm } }, async (req, reply) => {
-    const kinds: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.body)) if (k.startsWith('kind_')) kinds[k.slice(5)] = v;
-    await setColumnKinds(req.ctx, req.params.orgId, kinds);
-    return reply.flashRedirect(`/console/supervision/checks/${req.params.orgId}`, '已保存栏目类型。');
-  });
+  r.post(
+    '/console/supervision/checks/:orgId/kinds',
+    { schema: { params: OrgParams, body: KindsForm } },
+    async (req, reply) => {
+      const kinds: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.body)) if (k.startsWith('kind_')) kinds[k.slice(5)] = v;
+      await setColumnKinds(req.ctx, req.params.orgId, kinds);
+      return reply.flashRedirect(`/console/supervision/checks/${req.params.orgId}`, '已保存栏目类型。');
+    },
+  );
 }

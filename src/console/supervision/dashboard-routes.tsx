@@ -6,7 +6,16 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, OptChoice, OptText, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { scopePaths } from '../../orgs/index.js';
-import { buildDashboard, DASHBOARD_ROLES, type Dashboard, formatFigure, toCsv, dashboardXlsx, dashboardTable, trendChart } from '../../supervision/index.js';
+import {
+  buildDashboard,
+  DASHBOARD_ROLES,
+  type Dashboard,
+  formatFigure,
+  toCsv,
+  dashboardXlsx,
+  dashboardTable,
+  trendChart,
+} from '../../supervision/index.js';
 import { attachmentName } from './task-form.js';
 import { ProvisionalBadge } from '../../platform/views/provisional.js';
 
@@ -18,9 +27,22 @@ const DashboardQuery = Form({
   dir: OptChoice('顺序', ['asc', 'desc'] as const),
 });
 
-function DashboardPage({ view, d, svg, sort, dir }: { view: ViewCtx; d: Dashboard; svg: string; sort: string; dir: string }) {
+function DashboardPage({
+  view,
+  d,
+  svg,
+  sort,
+  dir,
+}: {
+  view: ViewCtx;
+  d: Dashboard;
+  svg: string;
+  sort: string;
+  dir: string;
+}) {
   const base = `from=${d.from}&to=${d.to}`;
-  const sortLink = (key: string) => `/console/supervision?${base}&sort=${key}&dir=${sort === key && dir === 'desc' ? 'asc' : 'desc'}`;
+  const sortLink = (key: string) =>
+    `/console/supervision?${base}&sort=${key}&dir=${sort === key && dir === 'desc' ? 'asc' : 'desc'}`;
   const arrow = (key: string) => (sort === key ? (dir === 'asc' ? ' ▲' : ' ▼') : '');
   const ariaSort = (key: string) => (sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined);
   const q = { from: d.from, to: d.to };
@@ -32,7 +54,8 @@ function DashboardPage({ view, d, svg, sort, dir }: { view: ViewCtx; d: Dashboar
         <button type="submit">统计</button>
       </form>
       <p>
-        统计期间：{d.from} 至 {d.to}（办理中、超期、即将到期按今日 {d.today} 计）。导出：<a href={`/console/supervision/dashboard.csv?${base}`}>CSV</a> ·{' '}
+        统计期间：{d.from} 至 {d.to}（办理中、超期、即将到期按今日 {d.today} 计）。导出：
+        <a href={`/console/supervision/dashboard.csv?${base}`}>CSV</a> ·{' '}
         <a href={`/console/supervision/dashboard.xlsx?${base}`}>XLSX</a>
       </p>
       {d.provisionalNote ? (
@@ -64,7 +87,11 @@ function DashboardPage({ view, d, svg, sort, dir }: { view: ViewCtx; d: Dashboar
                 <th scope="row">{r.orgId ? <a href={`/console/orgs/${r.orgId}`}>{r.orgName}</a> : r.orgName}</th>
                 {d.columns.map((c) => {
                   const text = formatFigure(c, r.values[c.key], c.available);
-                  return <td data-col={c.key}>{c.link && c.available && r.orgId ? <a href={c.link(r.orgId, q)}>{text}</a> : text}</td>;
+                  return (
+                    <td data-col={c.key}>
+                      {c.link && c.available && r.orgId ? <a href={c.link(r.orgId, q)}>{text}</a> : text}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
@@ -100,7 +127,15 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       const d = await buildDashboard(req.ctx, i);
       const { svg } = await trendChart(req.ctx.db, d.paths, d.to);
       const sort = i.sort && (i.sort === 'org' || d.columns.some((c) => c.key === i.sort)) ? i.sort : 'org';
-      return reply.page(<DashboardPage view={reply.view()} d={d} svg={svg} sort={sort} dir={i.dir ?? (sort === 'org' ? 'asc' : 'desc')} />);
+      return reply.page(
+        <DashboardPage
+          view={reply.view()}
+          d={d}
+          svg={svg}
+          sort={sort}
+          dir={i.dir ?? (sort === 'org' ? 'asc' : 'desc')}
+        />,
+      );
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
       return reply.page(<ErrorPage view={reply.view()} errors={e.errors} />, 400);
@@ -111,7 +146,10 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     allowed(req);
     const d = await buildDashboard(req.ctx, req.query);
     const t = dashboardTable(d);
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachmentName(`监督检查_${d.from}_${d.to}.csv`)).send(toCsv(t.header, t.rows));
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentName(`监督检查_${d.from}_${d.to}.csv`))
+      .send(toCsv(t.header, t.rows));
   });
 
   r.get('/console/supervision/dashboard.xlsx', { schema: { querystring: DashboardQuery } }, async (req, reply) => {

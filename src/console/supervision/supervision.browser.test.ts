@@ -52,12 +52,29 @@ describe('supervision journey in Chromium [sqlite]', { skip: browserSkip }, () =
     await shot(sup, 'supervision-dashboard');
     // Compact: at 1,280 px the table fits without scrolling sideways, rows stay one line high, numbers right-aligned.
     await sup.setViewportSize({ width: 1280, height: 900 });
-    const fit = await sup.getByTestId('dashboard-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const fit = await sup
+      .getByTestId('dashboard-scroll')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     assert.ok(fit.scroll <= fit.client, `table ${fit.scroll}px wide in ${fit.client}px`);
-    const rowHeight = await sup.locator('table.dash-table tbody tr').first().evaluate((el) => el.getBoundingClientRect().height);
+    const rowHeight = await sup
+      .locator('table.dash-table tbody tr')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height);
     assert.ok(rowHeight < 32, `row ${rowHeight}px tall`);
-    assert.equal(await sup.locator('table.dash-table td').first().evaluate((el) => getComputedStyle(el).textAlign), 'right');
-    assert.equal(await sup.locator('table.dash-table thead th').first().evaluate((el) => getComputedStyle(el).position), 'sticky');
+    assert.equal(
+      await sup
+        .locator('table.dash-table td')
+        .first()
+        .evaluate((el) => getComputedStyle(el).textAlign),
+      'right',
+    );
+    assert.equal(
+      await sup
+        .locator('table.dash-table thead th')
+        .first()
+        .evaluate((el) => getComputedStyle(el).position),
+      'sticky',
+    );
     await sup.screenshot({ path: '/tmp/desk-shots/supervision-dashboard-1280.png', fullPage: true });
 
     await sup.getByRole('link', { name: '年度任务分解表' }).first().click();

@@ -13,17 +13,35 @@ import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 const NOW = new Date('2026-11-30T02:00:00Z');
 
 /** Posts a multipart form (fields + one file) through the client's cookie jar. */
-async function upload(c: Client, url: string, fields: Record<string, string>, file: Buffer): Promise<LightMyRequestResponse> {
+async function upload(
+  c: Client,
+  url: string,
+  fields: Record<string, string>,
+  file: Buffer,
+): Promise<LightMyRequestResponse> {
   const b = `----gk${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="tasks.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from('\r\n'));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="tasks.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file,
+    Buffer.from('\r\n'),
+  );
   parts.push(Buffer.from(`--${b}--\r\n`));
   const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return c.app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie } });
+  return c.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie },
+  });
 }
 
-const taskId = (res: LightMyRequestResponse): number => Number(/\/console\/supervision\/tasks\/(\d+)/.exec(String(res.headers.location))?.[1]);
+const taskId = (res: LightMyRequestResponse): number =>
+  Number(/\/console\/supervision\/tasks\/(\d+)/.exec(String(res.headers.location))?.[1]);
 
 describeApp(
   'supervision console, portal and API',
@@ -42,7 +60,12 @@ describeApp(
     });
 
     it('责任科室 options name the agency with the section; sections are no 报送单位 of annual reports', async () => {
-      const civil = (await h.db().selectFrom('orgs').selectAll().where('name', '=', '示范县民政局').executeTakeFirstOrThrow()) as OrgRow;
+      const civil = (await h
+        .db()
+        .selectFrom('orgs')
+        .selectAll()
+        .where('name', '=', '示范县民政局')
+        .executeTakeFirstOrThrow()) as OrgRow;
       for (const parent of [edu, civil]) await makeOrg(h.db(), { parent, kind: 'section', name: '办公室' });
       const s = h.client();
       await s.login(sup.username);
@@ -54,8 +77,17 @@ describeApp(
       const reports = (await a.get('/console/reports')).body;
       assert.match(reports, /<option value="\d+">示范县教育局<\/option>/);
       assert.doesNotMatch(reports, /<option value="\d+">办公室<\/option>/);
-      const section = await h.db().selectFrom('orgs').select('id').where('parent_id', '=', edu.id).executeTakeFirstOrThrow();
-      const refused = await a.post('/console/reports/new', { orgId: String(section.id), year: '2025' }, { from: '/console/reports' });
+      const section = await h
+        .db()
+        .selectFrom('orgs')
+        .select('id')
+        .where('parent_id', '=', edu.id)
+        .executeTakeFirstOrThrow();
+      const refused = await a.post(
+        '/console/reports/new',
+        { orgId: String(section.id), year: '2025' },
+        { from: '/console/reports' },
+      );
       assert.equal(refused.statusCode, 400);
       assert.match(refused.body, /办公室是内设机构，不单独编制年度报告/);
     });
@@ -68,13 +100,27 @@ describeApp(
       assert.match(list.body, /监督检查/);
       assert.match(list.body, /新建任务/);
 
-      const bad = await s.post('/console/supervision/tasks', { jurisdictionOrgId: String(county.id), year: '2026', category: '', content: '', responsibleOrgId: '', deadline: 'x', evidenceRequired: '' });
+      const bad = await s.post('/console/supervision/tasks', {
+        jurisdictionOrgId: String(county.id),
+        year: '2026',
+        category: '',
+        content: '',
+        responsibleOrgId: '',
+        deadline: 'x',
+        evidenceRequired: '',
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /请填写任务类别。/);
       assert.match(bad.body, /请填写正确的完成时限/);
 
       const created = await s.post('/console/supervision/tasks', {
-        jurisdictionOrgId: String(county.id), year: '2026', category: '政策解读', content: '重要政策文件同步解读', responsibleOrgId: String(edu.id), deadline: '2026-11-20', evidenceRequired: '解读链接',
+        jurisdictionOrgId: String(county.id),
+        year: '2026',
+        category: '政策解读',
+        content: '重要政策文件同步解读',
+        responsibleOrgId: String(edu.id),
+        deadline: '2026-11-20',
+        evidenceRequired: '解读链接',
       });
       assert.equal(created.statusCode, 303);
       const id = taskId(created);
@@ -86,26 +132,62 @@ describeApp(
       const a = h.client();
       assert.equal((await a.login(admin.username)).statusCode, 303);
       assert.match((await a.get('/console')).body, /年度任务逾期/);
-      let r = await a.post(`/console/supervision/tasks/${id}/report`, { progress: '已解读', links: 'https://example.test/jd/1' }, { from: `/console/supervision/tasks/${id}` });
+      let r = await a.post(
+        `/console/supervision/tasks/${id}/report`,
+        { progress: '已解读', links: 'https://example.test/jd/1' },
+        { from: `/console/supervision/tasks/${id}` },
+      );
       assert.equal(r.statusCode, 303);
       assert.match((await a.get(`/console/supervision/tasks/${id}`)).body, /待审核/);
 
-      r = await s.post(`/console/supervision/tasks/${id}/review`, { decision: 'return', comment: '' }, { from: `/console/supervision/tasks/${id}` });
+      r = await s.post(
+        `/console/supervision/tasks/${id}/review`,
+        { decision: 'return', comment: '' },
+        { from: `/console/supervision/tasks/${id}` },
+      );
       assert.equal(r.statusCode, 400);
       assert.match(r.body, /退回时请填写退回理由。/);
-      r = await s.post(`/console/supervision/tasks/${id}/review`, { decision: 'return', comment: '链接打不开' }, { from: `/console/supervision/tasks/${id}` });
+      r = await s.post(
+        `/console/supervision/tasks/${id}/review`,
+        { decision: 'return', comment: '链接打不开' },
+        { from: `/console/supervision/tasks/${id}` },
+      );
       assert.equal(r.statusCode, 303);
       assert.match((await a.get(`/console/supervision/tasks/${id}`)).body, /链接打不开/);
 
-      r = await a.post(`/console/supervision/tasks/${id}/report`, { progress: '已更换链接', links: '/gk/items/1' }, { from: `/console/supervision/tasks/${id}` });
+      r = await a.post(
+        `/console/supervision/tasks/${id}/report`,
+        { progress: '已更换链接', links: '/gk/items/1' },
+        { from: `/console/supervision/tasks/${id}` },
+      );
       assert.equal(r.statusCode, 303);
-      r = await s.post(`/console/supervision/tasks/${id}/review`, { decision: 'accept', comment: '' }, { from: `/console/supervision/tasks/${id}` });
+      r = await s.post(
+        `/console/supervision/tasks/${id}/review`,
+        { decision: 'accept', comment: '' },
+        { from: `/console/supervision/tasks/${id}` },
+      );
       assert.equal(r.statusCode, 303);
       const done = await s.get(`/console/supervision/tasks/${id}`);
       assert.match(done.body, /已验收/);
       assert.doesNotMatch(done.body, /已逾期/);
-      const audit = await h.db().selectFrom('audit_events').select('action').where('subject_type', '=', 'supervision_task').where('subject_id', '=', String(id)).orderBy('seq').execute();
-      assert.deepEqual(audit.map((x) => x.action), ['supervision.task.create', 'supervision.task.report', 'supervision.task.return', 'supervision.task.report', 'supervision.task.accept']);
+      const audit = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('action')
+        .where('subject_type', '=', 'supervision_task')
+        .where('subject_id', '=', String(id))
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        audit.map((x) => x.action),
+        [
+          'supervision.task.create',
+          'supervision.task.report',
+          'supervision.task.return',
+          'supervision.task.report',
+          'supervision.task.accept',
+        ],
+      );
 
       const other = h.client();
       const stranger = await makeUser(h.db(), [['agency_admin', await makeOrg(h.db(), { name: '外县' })]]);
@@ -121,7 +203,12 @@ describeApp(
       ws.addRow(['类别', '任务内容', '责任单位', '完成时限', '佐证材料要求']);
       ws.addRow(['重点领域', '公开教育经费', '示范县教育局', '2026-12-31', '链接']);
       ws.addRow(['重点领域', '公开救助信息', '不存在的局', '2026-12-31', '链接']);
-      const res = await upload(s, '/console/supervision/tasks/import', { _csrf: await s.csrf('/console/supervision/tasks'), importOrgId: String(county.id), importYear: '2026' }, Buffer.from(await wb.xlsx.writeBuffer()));
+      const res = await upload(
+        s,
+        '/console/supervision/tasks/import',
+        { _csrf: await s.csrf('/console/supervision/tasks'), importOrgId: String(county.id), importYear: '2026' },
+        Buffer.from(await wb.xlsx.writeBuffer()),
+      );
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /第 3 行：责任单位“不存在的局”不在本级管辖范围内。/);
       assert.doesNotMatch((await s.get('/console/supervision/tasks')).body, /公开教育经费/);
@@ -138,8 +225,24 @@ describeApp(
       // The notice adds the quarter's request and message figures per agency and names tasks accepted late.
       const handler = await makeUser(h.db(), [['request_handler', edu]]);
       const ID17 = '11010519491231002';
-      await registerRequest(h.ctx(handler.actor, NOW), { applicantType: 'citizen', name: '李四', idType: 'resident_id', idNumber: ID17 + residentIdCheckChar(ID17), phone: '13912345678', infoTitle: '学区划分方案', form: 'electronic', delivery: 'pickup', orgId: edu.id, channel: 'in_person', receivedOn: '2026-10-12' });
-      const text = (await mammoth.extractRawText({ buffer: (await s.get('/console/supervision/tasks/notice.docx?year=2026')).rawPayload })).value;
+      await registerRequest(h.ctx(handler.actor, NOW), {
+        applicantType: 'citizen',
+        name: '李四',
+        idType: 'resident_id',
+        idNumber: ID17 + residentIdCheckChar(ID17),
+        phone: '13912345678',
+        infoTitle: '学区划分方案',
+        form: 'electronic',
+        delivery: 'pickup',
+        orgId: edu.id,
+        channel: 'in_person',
+        receivedOn: '2026-10-12',
+      });
+      const text = (
+        await mammoth.extractRawText({
+          buffer: (await s.get('/console/supervision/tasks/notice.docx?year=2026')).rawPayload,
+        })
+      ).value;
       assert.match(text, /三、逾期完成的任务/);
       assert.match(text, /重要政策文件同步解读\s+示范县教育局\s+2026-11-20\s+2026-11-30/);
       assert.match(text, /四、依申请公开和留言办理情况（2026年10月1日至2026年11月30日；超期按通报日计）/);
@@ -156,7 +259,10 @@ describeApp(
       assert.match(res.body, /示范县民政局/);
       assert.ok(res.body.indexOf('示范县教育局') < res.body.indexOf('示范县民政局'));
       assert.match(res.body, /aria-sort="descending"/);
-      assert.match(res.body, new RegExp(`href="/console/supervision/tasks\\?responsibleOrgId=${edu.id}&amp;year=2026"`));
+      assert.match(
+        res.body,
+        new RegExp(`href="/console/supervision/tasks\\?responsibleOrgId=${edu.id}&amp;year=2026"`),
+      );
       assert.match(res.body, /<svg [^>]*role="img"/);
       assert.match(res.body, /<title>2026-11 收到申请：0<\/title>/);
       const csv = await s.get('/console/supervision/dashboard.csv');
@@ -186,7 +292,11 @@ describeApp(
       assert.equal(list.statusCode, 200);
       assert.match(list.body, /示范县教育局/);
       assert.match(list.body, /未检查/);
-      const run = await s.post(`/console/supervision/checks/${edu.id}/run`, {}, { from: `/console/supervision/checks/${edu.id}` });
+      const run = await s.post(
+        `/console/supervision/checks/${edu.id}/run`,
+        {},
+        { from: `/console/supervision/checks/${edu.id}` },
+      );
       assert.equal(run.statusCode, 303);
       const page = await s.get(`/console/supervision/checks/${edu.id}`);
       assert.match(page.body, /单项否决/); // no item ever published: 首页 not updated

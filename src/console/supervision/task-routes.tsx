@@ -5,7 +5,19 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Form, IdParams, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
-import { REPORT_STATES, isTaskOverdue, taskStateLabel, viewTask, type TaskReportRow, type TaskView, canManageTask, canReportTask, reportTask, reviewTask, updateTask } from '../../supervision/index.js';
+import {
+  REPORT_STATES,
+  isTaskOverdue,
+  taskStateLabel,
+  viewTask,
+  type TaskReportRow,
+  type TaskView,
+  canManageTask,
+  canReportTask,
+  reportTask,
+  reviewTask,
+  updateTask,
+} from '../../supervision/index.js';
 import { TaskFields, TaskForm, taskInput } from './task-form.js';
 import { jurisdictionOrgs } from './tasks-page.js';
 import type { OrgRow } from '../../orgs/index.js';
@@ -21,7 +33,8 @@ interface Props {
   form?: 'report' | 'review' | 'edit';
 }
 
-const reportLabel = (s: string) => (Object.hasOwn(REPORT_STATES, s) ? REPORT_STATES[s as keyof typeof REPORT_STATES] : s);
+const reportLabel = (s: string) =>
+  Object.hasOwn(REPORT_STATES, s) ? REPORT_STATES[s as keyof typeof REPORT_STATES] : s;
 
 function TaskPage(p: Props) {
   const t = p.task;
@@ -79,7 +92,8 @@ function TaskPage(p: Props) {
               ) : null}
               {r.reviewed_at ? (
                 <p class="muted">
-                  {r.reviewed_by_label} 于 {beijingTime(r.reviewed_at)}{r.state === 'accepted' ? '验收' : '退回'}
+                  {r.reviewed_by_label} 于 {beijingTime(r.reviewed_at)}
+                  {r.state === 'accepted' ? '验收' : '退回'}
                   {r.review_comment ? `：${r.review_comment}` : ''}
                 </p>
               ) : null}
@@ -95,7 +109,13 @@ function TaskPage(p: Props) {
           <form method="post" action={`/console/supervision/tasks/${t.id}/report`}>
             <CsrfField token={p.view.csrf} />
             <TextArea name="progress" label="工作进展" required value={s('progress')} errors={err('report')} rows={5} />
-            <TextArea name="links" label="佐证链接（每行一条，如公开信息页面地址）" value={s('links')} errors={err('report')} rows={3} />
+            <TextArea
+              name="links"
+              label="佐证链接（每行一条，如公开信息页面地址）"
+              value={s('links')}
+              errors={err('report')}
+              rows={3}
+            />
             <button type="submit">报送</button>
           </form>
         </section>
@@ -105,7 +125,13 @@ function TaskPage(p: Props) {
           <h2 id="review">审核</h2>
           <form method="post" action={`/console/supervision/tasks/${t.id}/review`}>
             <CsrfField token={p.view.csrf} />
-            <TextArea name="comment" label="审核意见（退回时必填）" value={s('comment')} errors={err('review')} rows={3} />
+            <TextArea
+              name="comment"
+              label="审核意见（退回时必填）"
+              value={s('comment')}
+              errors={err('review')}
+              rows={3}
+            />
             <button type="submit" name="decision" value="accept">
               验收通过
             </button>{' '}
@@ -121,7 +147,19 @@ function TaskPage(p: Props) {
           <form method="post" action={`/console/supervision/tasks/${t.id}`}>
             <CsrfField token={p.view.csrf} />
             <TaskFields
-              v={p.form === 'edit' && p.values ? p.values : { year: t.year, category: t.category, content: t.content, responsibleOrgId: t.responsible_org_id, departmentOrgId: t.department_org_id, deadline: t.deadline, evidenceRequired: t.evidence_required }}
+              v={
+                p.form === 'edit' && p.values
+                  ? p.values
+                  : {
+                      year: t.year,
+                      category: t.category,
+                      content: t.content,
+                      responsibleOrgId: t.responsible_org_id,
+                      departmentOrgId: t.department_org_id,
+                      deadline: t.deadline,
+                      evidenceRequired: t.evidence_required,
+                    }
+              }
               orgs={p.orgs}
               errors={err('edit')}
             />
@@ -135,20 +173,36 @@ function TaskPage(p: Props) {
 
 async function render(req: FastifyRequest, view: ViewCtx, id: number, extra: Partial<Props> = {}) {
   const { task, reports } = await viewTask(req.ctx, id);
-  const orgs = canManageTask(req.actor, task) ? (await jurisdictionOrgs(req)).orgs.filter((o) => o.path.startsWith(task.org_path)) : [];
-  return <TaskPage view={view} task={task} reports={reports} today={todayInShanghai(req.ctx.now())} orgs={orgs} {...extra} />;
+  const orgs = canManageTask(req.actor, task)
+    ? (await jurisdictionOrgs(req)).orgs.filter((o) => o.path.startsWith(task.org_path))
+    : [];
+  return (
+    <TaskPage view={view} task={task} reports={reports} today={todayInShanghai(req.ctx.now())} orgs={orgs} {...extra} />
+  );
 }
 
 const ReportForm = Form({ progress: Text('工作进展'), links: Text('佐证链接') });
-const ReviewForm = Form({ decision: Choice('审核结果', ['accept', 'return'] as const, { default: 'accept' }), comment: Text('审核意见') });
+const ReviewForm = Form({
+  decision: Choice('审核结果', ['accept', 'return'] as const, { default: 'accept' }),
+  comment: Text('审核意见'),
+});
 
 /** Console: a task with its reports, the report form (agency) and the accept/return form (supervisor). */
 export async function taskRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/console/supervision/tasks/:id', { schema: { params: IdParams } }, async (req, reply) => reply.page(await render(req, reply.view(), req.params.id)));
+  r.get('/console/supervision/tasks/:id', { schema: { params: IdParams } }, async (req, reply) =>
+    reply.page(await render(req, reply.view(), req.params.id)),
+  );
 
   /** Runs the action; on a refusal shows the task again with the form's values and the messages. */
-  const handle = async (req: FastifyRequest, reply: FastifyReply, id: number, form: Props['form'], values: Record<string, unknown>, act: () => Promise<string>) => {
+  const handle = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    form: Props['form'],
+    values: Record<string, unknown>,
+    act: () => Promise<string>,
+  ) => {
     try {
       const msg = await act();
       return reply.flashRedirect(`/console/supervision/tasks/${id}`, msg);
@@ -158,17 +212,23 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     }
   };
 
-  r.post('/console/supervision/tasks/:id/report', { schema: { params: IdParams, body: ReportForm } }, async (req, reply) =>
-    handle(req, reply, req.params.id, 'report', { ...req.body }, async () => {
-      await reportTask(req.ctx, req.params.id, req.body);
-      return '已报送进展，等待审核。';
-    }),
+  r.post(
+    '/console/supervision/tasks/:id/report',
+    { schema: { params: IdParams, body: ReportForm } },
+    async (req, reply) =>
+      handle(req, reply, req.params.id, 'report', { ...req.body }, async () => {
+        await reportTask(req.ctx, req.params.id, req.body);
+        return '已报送进展，等待审核。';
+      }),
   );
-  r.post('/console/supervision/tasks/:id/review', { schema: { params: IdParams, body: ReviewForm } }, async (req, reply) =>
-    handle(req, reply, req.params.id, 'review', { ...req.body }, async () => {
-      await reviewTask(req.ctx, req.params.id, req.body);
-      return req.body.decision === 'accept' ? '已验收。' : '已退回，责任单位将重新报送。';
-    }),
+  r.post(
+    '/console/supervision/tasks/:id/review',
+    { schema: { params: IdParams, body: ReviewForm } },
+    async (req, reply) =>
+      handle(req, reply, req.params.id, 'review', { ...req.body }, async () => {
+        await reviewTask(req.ctx, req.params.id, req.body);
+        return req.body.decision === 'accept' ? '已验收。' : '已退回，责任单位将重新报送。';
+      }),
   );
   r.post('/console/supervision/tasks/:id', { schema: { params: IdParams, body: TaskForm } }, async (req, reply) =>
     handle(req, reply, req.params.id, 'edit', { ...req.body }, async () => {

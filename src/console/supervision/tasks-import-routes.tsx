@@ -24,12 +24,18 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       const form = uploadForm(req);
       const file = form.byField.file?.[0];
       if (form.error || !file) {
-        const missing: FieldError = form.error ? { code: 'file_too_large', message: form.error, field: 'file' } : { code: 'file_missing', message: '请选择要导入的 XLSX 文件。', field: 'file' };
+        const missing: FieldError = form.error
+          ? { code: 'file_too_large', message: form.error, field: 'file' }
+          : { code: 'file_missing', message: '请选择要导入的 XLSX 文件。', field: 'file' };
         return reply.page(await renderList(req, reply.view(), req.query, { errors: [missing] }), 400);
       }
       const year = Number(form.fields.importYear);
       try {
-        const r = await importTasks(req.ctx, { jurisdictionOrgId: Number(form.fields.importOrgId), year, data: file.data });
+        const r = await importTasks(req.ctx, {
+          jurisdictionOrgId: Number(form.fields.importOrgId),
+          year,
+          data: file.data,
+        });
         return reply.flashRedirect(`/console/supervision/tasks?year=${year}`, `已导入 ${r.created} 项任务。`);
       } catch (e) {
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;

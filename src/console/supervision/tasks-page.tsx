@@ -7,7 +7,19 @@ import { Checkbox, Form, OptChoice, OptInt, OptText, Page, ticked, type Static }
 import type { FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { listOrgs, type OrgRow, scopePaths } from '../../orgs/index.js';
-import { isTaskOverdue, TASK_MANAGE_ROLES, TASK_STATES, TASK_VIEW_ROLES, taskStateLabel, type TaskState, taskCategoryChoices, taskPage, type TaskFilter, type TaskView, taskScope } from '../../supervision/index.js';
+import {
+  isTaskOverdue,
+  TASK_MANAGE_ROLES,
+  TASK_STATES,
+  TASK_VIEW_ROLES,
+  taskStateLabel,
+  type TaskState,
+  taskCategoryChoices,
+  taskPage,
+  type TaskFilter,
+  type TaskView,
+  taskScope,
+} from '../../supervision/index.js';
 import { TaskFields, orgOptions } from './task-form.js';
 
 const TASK_STATE_KEYS = Object.keys(TASK_STATES) as TaskState[];
@@ -37,7 +49,14 @@ export function filterFrom(req: FastifyRequest, query: TaskQueryT): { filter: Ta
   if (category) qs.set('category', category);
   if (overdue) qs.set('overdue', '1');
   return {
-    filter: { ...taskScope(req.actor), year, state, responsibleOrgId, category, overdueAsOf: overdue ? today : undefined },
+    filter: {
+      ...taskScope(req.actor),
+      year,
+      state,
+      responsibleOrgId,
+      category,
+      overdueAsOf: overdue ? today : undefined,
+    },
     qs,
   };
 }
@@ -132,8 +151,20 @@ export function TasksPage(p: ListProps) {
       <form method="get" action="/console/supervision/tasks" class="filters">
         <FilterSelect id="q-year" name="year" label="年度" value={g('year')} options={p.years.map((y) => [y, y])} />
         <FilterSelect id="q-state" name="state" label="状态" value={g('state')} options={Object.entries(TASK_STATES)} />
-        <FilterSelect id="q-org" name="responsibleOrgId" label="责任单位" value={g('responsibleOrgId')} options={orgOptions(p.filterOrgs)} />
-        <FilterSelect id="q-category" name="category" label="类别" value={g('category')} options={p.categories.map((c) => [c, c])} />
+        <FilterSelect
+          id="q-org"
+          name="responsibleOrgId"
+          label="责任单位"
+          value={g('responsibleOrgId')}
+          options={orgOptions(p.filterOrgs)}
+        />
+        <FilterSelect
+          id="q-category"
+          name="category"
+          label="类别"
+          value={g('category')}
+          options={p.categories.map((c) => [c, c])}
+        />
         <div class="field">
           <label>
             <input type="checkbox" name="overdue" value="1" checked={g('overdue') === '1'} /> 只看逾期未完成
@@ -146,28 +177,53 @@ export function TasksPage(p: ListProps) {
         <a href={`/console/supervision/tasks/notice.docx${q ? `?${q}` : ''}`}>生成季度通报（DOCX）</a>
       </p>
       {p.rows.length ? <TaskTable rows={p.rows} today={p.today} /> : <Empty>没有符合条件的任务。</Empty>}
-      <Pagination page={p.page} total={p.total} perPage={PER_PAGE} baseUrl={`/console/supervision/tasks${q ? `?${q}` : ''}`} />
+      <Pagination
+        page={p.page}
+        total={p.total}
+        perPage={PER_PAGE}
+        baseUrl={`/console/supervision/tasks${q ? `?${q}` : ''}`}
+      />
       {p.manage && p.manage.jurisdictions.length ? (
         <>
           <section>
             <h2 id="new">新建任务</h2>
             <form method="post" action="/console/supervision/tasks">
               <CsrfField token={p.view.csrf} />
-              <TaskFields v={p.values ?? { year: p.today.slice(0, 4) }} orgs={p.manage.orgs} jurisdictions={p.manage.jurisdictions} errors={p.errors} />
+              <TaskFields
+                v={p.values ?? { year: p.today.slice(0, 4) }}
+                orgs={p.manage.orgs}
+                jurisdictions={p.manage.jurisdictions}
+                errors={p.errors}
+              />
               <button type="submit">新建任务</button>
             </form>
           </section>
           <section>
             <h2 id="import">导入任务分解表（XLSX）</h2>
-            <p class="hint">表头须包含：类别、任务内容、责任单位、完成时限、佐证材料要求（可选：责任科室）。任一行有错误时不导入任何任务。</p>
+            <p class="hint">
+              表头须包含：类别、任务内容、责任单位、完成时限、佐证材料要求（可选：责任科室）。任一行有错误时不导入任何任务。
+            </p>
             <form method="post" action="/console/supervision/tasks/import" enctype="multipart/form-data">
               <CsrfField token={p.view.csrf} />
               {p.manage.jurisdictions.length > 1 ? (
-                <SelectField name="importOrgId" label="任务所属" required value="" options={orgOptions(p.manage.jurisdictions)} />
+                <SelectField
+                  name="importOrgId"
+                  label="任务所属"
+                  required
+                  value=""
+                  options={orgOptions(p.manage.jurisdictions)}
+                />
               ) : (
                 <input type="hidden" name="importOrgId" value={String(p.manage.jurisdictions[0].id)} />
               )}
-              <TextField name="importYear" label="导入年度" required inputmode="numeric" value={p.today.slice(0, 4)} maxLength={4} />
+              <TextField
+                name="importYear"
+                label="导入年度"
+                required
+                inputmode="numeric"
+                value={p.today.slice(0, 4)}
+                maxLength={4}
+              />
               <div class="field">
                 <label for="f-file">XLSX 文件</label>
                 <input id="f-file" name="file" type="file" accept=".xlsx" required />
@@ -182,15 +238,38 @@ export function TasksPage(p: ListProps) {
 }
 
 /** Renders the list (also used to re-render with errors). */
-export async function renderList(req: FastifyRequest, view: ViewCtx, query: TaskQueryT, extra: { errors?: FieldError[]; values?: Record<string, unknown> } = {}) {
+export async function renderList(
+  req: FastifyRequest,
+  view: ViewCtx,
+  query: TaskQueryT,
+  extra: { errors?: FieldError[]; values?: Record<string, unknown> } = {},
+) {
   const { filter, qs } = filterFrom(req, query);
   const page = query.page;
   const { rows, total } = await taskPage(req.ctx, filter, page, PER_PAGE);
   const manage = scopePaths(req.actor, TASK_MANAGE_ROLES).length ? await jurisdictionOrgs(req) : null;
-  const filterOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, TASK_VIEW_ROLES) })).filter((o) => o.kind !== 'section');
-  const categories = await taskCategoryChoices(req.ctx, { supervisePaths: filter.supervisePaths, reportPaths: filter.reportPaths });
+  const filterOrgs = (await listOrgs(req.ctx.db, { underPaths: scopePaths(req.actor, TASK_VIEW_ROLES) })).filter(
+    (o) => o.kind !== 'section',
+  );
+  const categories = await taskCategoryChoices(req.ctx, {
+    supervisePaths: filter.supervisePaths,
+    reportPaths: filter.reportPaths,
+  });
   const thisYear = Number(todayInShanghai(req.ctx.now()).slice(0, 4));
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map(String);
-  return <TasksPage view={view} rows={rows} total={total} page={page} qs={qs} today={todayInShanghai(req.ctx.now())} categories={categories} years={years} filterOrgs={filterOrgs} manage={manage} {...extra} />;
+  return (
+    <TasksPage
+      view={view}
+      rows={rows}
+      total={total}
+      page={page}
+      qs={qs}
+      today={todayInShanghai(req.ctx.now())}
+      categories={categories}
+      years={years}
+      filterOrgs={filterOrgs}
+      manage={manage}
+      {...extra}
+    />
+  );
 }
-

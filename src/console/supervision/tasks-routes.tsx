@@ -4,7 +4,17 @@ import { typed } from '../../platform/http/schemas.js';
 import { isAppError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { scopePaths } from '../../orgs/index.js';
-import { quarterOf, TASK_VIEW_ROLES, tasksMatching, createTask, tasksToXlsx, quarterlyNoticeDocx, computeFigures, requestsSource, interactionSource } from '../../supervision/index.js';
+import {
+  quarterOf,
+  TASK_VIEW_ROLES,
+  tasksMatching,
+  createTask,
+  tasksToXlsx,
+  quarterlyNoticeDocx,
+  computeFigures,
+  requestsSource,
+  interactionSource,
+} from '../../supervision/index.js';
 import { TaskForm, attachmentName, taskInput } from './task-form.js';
 import { TaskQuery, filterFrom, jurisdictionOrgs, renderList } from './tasks-page.js';
 import { importRoutes } from './tasks-import-routes.js';
@@ -27,7 +37,10 @@ export async function tasksRoutes(app: FastifyInstance): Promise<void> {
       return reply.flashRedirect(`/console/supervision/tasks/${t.id}`, `已新建任务 ${t.year}-${t.seq}。`);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict' && e.kind !== 'not_found')) throw e;
-      return reply.page(await renderList(req, reply.view(), req.query, { errors: e.errors, values: { ...req.body } }), e.status);
+      return reply.page(
+        await renderList(req, reply.view(), req.query, { errors: e.errors, values: { ...req.body } }),
+        e.status,
+      );
     }
   });
 
@@ -52,11 +65,22 @@ export async function tasksRoutes(app: FastifyInstance): Promise<void> {
     const name = jurisdictions[0]?.name ?? tasks[0]?.org_name ?? '本级';
     const quarter = year === q.year ? q.quarter : 4;
     // The quarter's request and message figures of the same agencies, counted as the dashboard counts them.
-    const period = year === q.year ? { from: q.from, to: today < q.to ? today : q.to } : { from: `${year}-10-01`, to: `${year}-12-31` };
+    const period =
+      year === q.year
+        ? { from: q.from, to: today < q.to ? today : q.to }
+        : { from: `${year}-10-01`, to: `${year}-12-31` };
     const paths = jurisdictions.length ? jurisdictions.map((j) => j.path) : scopePaths(req.actor, TASK_VIEW_ROLES);
     const f = await computeFigures(req.ctx, paths, period, [requestsSource, interactionSource]);
     const figures = [...f.rows, f.total];
-    const buf = await quarterlyNoticeDocx({ jurisdictionName: name, year, quarter, asOf: today, tasks, figures, figuresPeriod: period });
+    const buf = await quarterlyNoticeDocx({
+      jurisdictionName: name,
+      year,
+      quarter,
+      asOf: today,
+      tasks,
+      figures,
+      figuresPeriod: period,
+    });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', attachmentName(`${year}年季度通报.docx`))

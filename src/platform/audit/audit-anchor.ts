@@ -10,7 +10,14 @@ import type { AnchorState } from './audit.rules.js';
  *  - `{"restore":true,"seq":N,"hash":…}` written by `gongkai restore`: the chain legitimately restarts there;
  *  - `{"reopened":true,"seq":N}` written when the file had gone while keyed rows existed.
  */
-type Line = { begin?: boolean; legacyUntil?: number; restore?: boolean; reopened?: boolean; seq?: number; hash?: string };
+type Line = {
+  begin?: boolean;
+  legacyUntil?: number;
+  restore?: boolean;
+  reopened?: boolean;
+  seq?: number;
+  hash?: string;
+};
 
 export function appendAnchor(file: string, line: Line): void {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -29,7 +36,12 @@ export function ensureAnchor(file: string, last: { seq: number; hash: string } |
 
 /** Reads the file into what verification needs; a missing or damaged file is described in `damaged`. */
 export function readAnchor(file: string): AnchorState {
-  if (!existsSync(file)) return { legacyUntil: 0, head: null, damaged: `链尾锚点文件不存在（${file}），无法确认末尾记录未被删除（锚点文件被删除）` };
+  if (!existsSync(file))
+    return {
+      legacyUntil: 0,
+      head: null,
+      damaged: `链尾锚点文件不存在（${file}），无法确认末尾记录未被删除（锚点文件被删除）`,
+    };
   const lines: Line[] = [];
   for (const raw of readFileSync(file, 'utf8').split('\n')) {
     if (!raw.trim()) continue;
@@ -40,7 +52,8 @@ export function readAnchor(file: string): AnchorState {
     }
   }
   const first = lines[0];
-  if (!first?.begin) return { legacyUntil: 0, head: null, damaged: '链尾锚点文件缺少起始记录（锚点文件曾被删除或截断）' };
+  if (!first?.begin)
+    return { legacyUntil: 0, head: null, damaged: '链尾锚点文件缺少起始记录（锚点文件曾被删除或截断）' };
   let head: AnchorState['head'] = null;
   for (const l of lines) {
     if (l.restore) head = l.seq ? { seq: l.seq, hash: l.hash ?? '' } : null;

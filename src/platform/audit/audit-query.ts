@@ -27,7 +27,17 @@ export async function queryAudit(db: Db, f: AuditFilter) {
   if (f.to) q = q.where('audit_events.at', '<=', `${f.to}T23:59:59.999Z`);
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
-    .select(['audit_events.seq', 'audit_events.at', 'audit_events.actor_label', 'audit_events.action', 'audit_events.subject_type', 'audit_events.subject_id', 'audit_events.summary', 'audit_events.ip', 'orgs.name as org_name'])
+    .select([
+      'audit_events.seq',
+      'audit_events.at',
+      'audit_events.actor_label',
+      'audit_events.action',
+      'audit_events.subject_type',
+      'audit_events.subject_id',
+      'audit_events.summary',
+      'audit_events.ip',
+      'orgs.name as org_name',
+    ])
     .orderBy('audit_events.seq', 'desc')
     .limit(f.limit)
     .offset(f.offset)

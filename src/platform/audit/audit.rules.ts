@@ -39,7 +39,8 @@ export function hashEvent(e: AuditRecord, key?: Buffer): string {
     e.summary,
     e.ip,
   ]);
-  if (key) return KEYED_PREFIX + createHmac('sha256', key).update(e.prev_hash).update('\n').update(canonical).digest('hex');
+  if (key)
+    return KEYED_PREFIX + createHmac('sha256', key).update(e.prev_hash).update('\n').update(canonical).digest('hex');
   return createHash('sha256').update(e.prev_hash).update('\n').update(canonical).digest('hex');
 }
 
@@ -82,25 +83,43 @@ export function verifyChain(
       problems.push({ seq: r.seq, problem: 'gap', detail: `序号从 ${prevSeq} 跳到 ${r.seq}（有记录被删除或插入）` });
     }
     if (r.prev_hash !== prevHash) {
-      problems.push({ seq: r.seq, problem: 'broken_link', detail: '与上一条记录的哈希不衔接（前序记录被删除、插入或修改）' });
+      problems.push({
+        seq: r.seq,
+        problem: 'broken_link',
+        detail: '与上一条记录的哈希不衔接（前序记录被删除、插入或修改）',
+      });
     }
     const legacy = !keyed || (!r.hash.startsWith(KEYED_PREFIX) && r.seq <= keyed.anchor.legacyUntil);
     if (hashEvent(r, legacy ? undefined : keyed.key) !== r.hash) {
-      problems.push({ seq: r.seq, problem: 'edited', detail: '记录内容与其哈希不符（记录被修改或被无密钥者重新计算哈希）' });
+      problems.push({
+        seq: r.seq,
+        problem: 'edited',
+        detail: '记录内容与其哈希不符（记录被修改或被无密钥者重新计算哈希）',
+      });
     }
     if (anchorHead && r.seq === anchorHead.seq) {
       anchorSeen = true;
-      if (r.hash !== anchorHead.hash) problems.push({ seq: r.seq, problem: 'truncated', detail: '与锚点文件记录的哈希不符（链尾被截断后重写）' });
+      if (r.hash !== anchorHead.hash)
+        problems.push({ seq: r.seq, problem: 'truncated', detail: '与锚点文件记录的哈希不符（链尾被截断后重写）' });
     }
     prevHash = r.hash;
     prevSeq = r.seq;
   }
   if (head && (head.seq !== prevSeq || head.hash !== prevHash)) {
-    problems.push({ seq: head.seq, problem: 'truncated', detail: `记录的链尾为第 ${head.seq} 条，实际为第 ${prevSeq} 条（末尾记录被删除或修改）` });
+    problems.push({
+      seq: head.seq,
+      problem: 'truncated',
+      detail: `记录的链尾为第 ${head.seq} 条，实际为第 ${prevSeq} 条（末尾记录被删除或修改）`,
+    });
   }
-  if (keyed?.anchor.damaged && checked) problems.push({ seq: prevSeq, problem: 'anchor', detail: keyed.anchor.damaged });
+  if (keyed?.anchor.damaged && checked)
+    problems.push({ seq: prevSeq, problem: 'anchor', detail: keyed.anchor.damaged });
   if (anchorHead && !anchorSeen) {
-    problems.push({ seq: anchorHead.seq, problem: 'truncated', detail: `锚点文件记录链尾至少为第 ${anchorHead.seq} 条，数据库中只有 ${prevSeq} 条（末尾记录被删除）` });
+    problems.push({
+      seq: anchorHead.seq,
+      problem: 'truncated',
+      detail: `锚点文件记录链尾至少为第 ${anchorHead.seq} 条，数据库中只有 ${prevSeq} 条（末尾记录被删除）`,
+    });
   }
   return { checked, problems };
 }

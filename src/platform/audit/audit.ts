@@ -24,9 +24,18 @@ export interface AuditInput {
  * Appends one event to the hash-chained audit log. Call it inside the use-case's
  * transaction so the event and the change commit together.
  */
-export async function writeAudit(trx: Db, ctx: Pick<Ctx, 'actor' | 'now' | 'config'>, input: AuditInput): Promise<number> {
+export async function writeAudit(
+  trx: Db,
+  ctx: Pick<Ctx, 'actor' | 'now' | 'config'>,
+  input: AuditInput,
+): Promise<number> {
   await lockChain(trx, AUDIT_LOCK_KEY);
-  const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const rec = {
     seq: (last?.seq ?? 0) + 1,
     at: ctx.now().toISOString(),
@@ -43,7 +52,10 @@ export async function writeAudit(trx: Db, ctx: Pick<Ctx, 'actor' | 'now' | 'conf
   const anchorFile = ctx.config.auditAnchorFile;
   ensureAnchor(anchorFile, last, KEYED_PREFIX);
   const hash = hashEvent(rec, purposeKey(ctx.config, 'audit'));
-  await trx.insertInto('audit_events').values({ ...rec, hash }).execute();
+  await trx
+    .insertInto('audit_events')
+    .values({ ...rec, hash })
+    .execute();
   // The head goes to the anchor file once the event is committed (a rolled-back event is never anchored).
   afterCommit(trx, () => appendAnchor(anchorFile, { seq: rec.seq, hash }));
   const head = JSON.stringify({ seq: rec.seq, hash });
@@ -56,13 +68,22 @@ export async function writeAudit(trx: Db, ctx: Pick<Ctx, 'actor' | 'now' | 'conf
 }
 
 /** Reads the whole chain in batches and reports every problem, against the key and the anchor file. */
-export async function verifyAuditLog(db: Db, config: Pick<Config, 'secretKeyFile' | 'auditAnchorFile'>): Promise<{ checked: number; problems: ChainProblem[] }> {
+export async function verifyAuditLog(
+  db: Db,
+  config: Pick<Config, 'secretKeyFile' | 'auditAnchorFile'>,
+): Promise<{ checked: number; problems: ChainProblem[] }> {
   const headRow = await db.selectFrom('settings').select('value').where('key', '=', HEAD_KEY).executeTakeFirst();
   const head = headRow ? (JSON.parse(headRow.value) as { seq: number; hash: string }) : null;
   async function* rows() {
     let after = 0;
     for (;;) {
-      const batch = await db.selectFrom('audit_events').selectAll().where('seq', '>', after).orderBy('seq').limit(5000).execute();
+      const batch = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(5000)
+        .execute();
       if (!batch.length) return;
       yield* batch;
       after = batch[batch.length - 1].seq;
@@ -75,12 +96,20 @@ export async function verifyAuditLog(db: Db, config: Pick<Config, 'secretKeyFile
 
 /** After `gongkai restore`: the anchor file records that the chain now legitimately ends at the restored head. */
 export async function anchorRestoredHead(db: Db, config: Pick<Config, 'auditAnchorFile'>): Promise<void> {
-  const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_events')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   appendAnchor(config.auditAnchorFile, { restore: true, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH });
 }
 
 /** Count of events, for metrics. */
 export async function countAuditEvents(db: Db): Promise<number> {
-  const r = await db.selectFrom('audit_events').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('audit_events')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -35,7 +35,12 @@ export async function createSession(
  * Finds the session for a cookie secret. Expired sessions (idle or absolute) are
  * deleted and yield null. `last_seen_at` is refreshed at most once a minute.
  */
-export async function resolveSession(db: Db, token: string, now: Date, policy: SessionPolicy): Promise<{ userId: number } | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<{ userId: number } | null> {
   if (!token || token.length > 100) return null;
   const hash = sha256(token);
   const s = await db.selectFrom('sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
@@ -53,7 +58,8 @@ export async function resolveSession(db: Db, token: string, now: Date, policy: S
 }
 
 /** Ends one session. */
-export const deleteSession = (db: Db, token: string) => db.deleteFrom('sessions').where('id_hash', '=', sha256(token)).execute();
+export const deleteSession = (db: Db, token: string) =>
+  db.deleteFrom('sessions').where('id_hash', '=', sha256(token)).execute();
 
 /** Ends every session of a user ("log out everywhere", password change, disable). */
 export async function deleteUserSessions(db: Db, userId: number): Promise<number> {

@@ -13,7 +13,9 @@ const DIR = path.join(CODE_DIR, 'platform/db/migrations');
 class FolderProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
-    for (const f of readdirSync(DIR).filter((f) => MIGRATION_FILE.test(f)).sort()) {
+    for (const f of readdirSync(DIR)
+      .filter((f) => MIGRATION_FILE.test(f))
+      .sort()) {
       const mod = (await import(pathToFileURL(path.join(DIR, f)).href)) as Migration;
       out[f.replace(/\.(ts|js)$/, '')] = mod;
     }

@@ -15,12 +15,19 @@ interface Compiled<A> {
 }
 
 /** Compiles `build` with placeholders and records where each argument lands among the parameters. */
-export function compileWithSlots<A extends Args>(db: Db, keys: Array<keyof A>, build: (db: Db, args: A) => Compilable<unknown>): Compiled<A> {
+export function compileWithSlots<A extends Args>(
+  db: Db,
+  keys: Array<keyof A>,
+  build: (db: Db, args: A) => Compilable<unknown>,
+): Compiled<A> {
   const q = build(db, Object.fromEntries(keys.map((k) => [k, mark(String(k))])) as A).compile();
   const byMark = new Map(keys.map((k) => [mark(String(k)), k]));
-  const slots = q.parameters.flatMap((p, i) => (typeof p === 'string' && byMark.has(p) ? [[i, byMark.get(p)!] as [number, keyof A]] : []));
+  const slots = q.parameters.flatMap((p, i) =>
+    typeof p === 'string' && byMark.has(p) ? [[i, byMark.get(p)!] as [number, keyof A]] : [],
+  );
   const missing = keys.filter((k) => !slots.some(([, s]) => s === k));
-  if (missing.length) throw new Error(`reusableQuery: argument ${missing.join(', ')} is not a plain parameter of the query`);
+  if (missing.length)
+    throw new Error(`reusableQuery: argument ${missing.join(', ')} is not a plain parameter of the query`);
   return { sql: q.sql, params: q.parameters, slots };
 }
 
@@ -29,7 +36,9 @@ export function compileWithSlots<A extends Args>(db: Db, keys: Array<keyof A>, b
  * pages, where Kysely's building and compiling cost as much as the read itself. `build` gets
  * placeholders for the arguments and must use each only as a value (a parameter); it is checked.
  */
-export function reusableQuery<A extends Args, R>(build: (db: Db, args: A) => Compilable<R>): (db: Db, args: A) => Promise<R[]> {
+export function reusableQuery<A extends Args, R>(
+  build: (db: Db, args: A) => Compilable<R>,
+): (db: Db, args: A) => Promise<R[]> {
   const byDialect = new Map<string, Compiled<A>>();
   return async (db, args) => {
     const dialect = dialectOf(db);

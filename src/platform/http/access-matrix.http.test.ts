@@ -25,7 +25,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/v1/reports/:id': '一份已发布的年度报告',
 };
 
-const concrete = (url: string, id: number) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'code' ? '5.2' : name === 'op' ? 'add' : String(id)));
+const concrete = (url: string, id: number) =>
+  url.replace(/:(\w+)/g, (_, name: string) => (name === 'code' ? '5.2' : name === 'op' ? 'add' : String(id)));
 
 describeApp('access matrix (generated from the route table)', (h) => {
   it('anonymous callers get no 2xx from any console or staff API route not listed as public', async () => {
@@ -36,7 +37,11 @@ describeApp('access matrix (generated from the route table)', (h) => {
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (PUBLIC[key]) continue;
-      const res = await h.app().inject({ method: r.method as 'GET', url: concrete(r.url, org.id), ...(r.method === 'GET' ? {} : { payload: {} }) });
+      const res = await h.app().inject({
+        method: r.method as 'GET',
+        url: concrete(r.url, org.id),
+        ...(r.method === 'GET' ? {} : { payload: {} }),
+      });
       if (res.statusCode >= 500) leaks.push(`${key} → ${res.statusCode}`);
       else if (res.statusCode < 300) leaks.push(`${key} → ${res.statusCode}`);
     }
@@ -47,7 +52,9 @@ describeApp('access matrix (generated from the route table)', (h) => {
     const root = await makeOrg(h.db(), { name: '某县人民政府' });
     const own = await makeOrg(h.db(), { parent: root, name: '某县教育局' });
     const other = await makeOrg(h.db(), { parent: root, name: '某县财政局' });
-    const routes = routeTable(h.app()).filter((r) => r.method === 'GET' && r.url.startsWith('/console') && /:orgId\b/.test(r.url));
+    const routes = routeTable(h.app()).filter(
+      (r) => r.method === 'GET' && r.url.startsWith('/console') && /:orgId\b/.test(r.url),
+    );
     assert.ok(routes.length > 0);
     const leaks: string[] = [];
     for (const role of Object.keys(ROLES).filter((x) => x !== 'sysadmin' && x !== 'supervisor')) {

@@ -20,23 +20,44 @@ describeApp('request bodies', (h) => {
     const csrf = await c.csrf('/ysqgk');
     const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     for (const url of ['/ysqgk', '/hd/messages/new', '/console/login', `/console/orgs/${org.id}`]) {
-      for (const payload of [nested(100_000), nestedObject(50_000), JSON.stringify({ _csrf: csrf, content: [[['x']]] })]) {
-        const res = await h.app().inject({ method: 'POST', url, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, payload });
+      for (const payload of [
+        nested(100_000),
+        nestedObject(50_000),
+        JSON.stringify({ _csrf: csrf, content: [[['x']]] }),
+      ]) {
+        const res = await h.app().inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+          payload,
+        });
         assert.equal(res.statusCode, 415, `${url}: ${res.body.slice(0, 200)}`);
         assert.match(res.body, /只接受表单提交/);
       }
-      const plain = await h.app().inject({ method: 'POST', url, headers: { 'content-type': 'text/plain', cookie }, payload: 'a=b' });
+      const plain = await h
+        .app()
+        .inject({ method: 'POST', url, headers: { 'content-type': 'text/plain', cookie }, payload: 'a=b' });
       assert.equal(plain.statusCode, 415, url);
     }
   });
 
   it('the JSON API refuses bodies nested deeper than the limit with a Chinese message', async () => {
     for (const payload of [nested(100_000), nestedObject(MAX_JSON_DEPTH + 1)]) {
-      const res = await h.app().inject({ method: 'POST', url: '/api/v1/items', headers: { 'content-type': 'application/json' }, payload });
+      const res = await h
+        .app()
+        .inject({ method: 'POST', url: '/api/v1/items', headers: { 'content-type': 'application/json' }, payload });
       assert.equal(res.statusCode, 400, res.body.slice(0, 200));
-      assert.equal((res.json() as { errors: Array<{ code: string; message: string }> }).errors[0].code, 'json_too_deep');
+      assert.equal(
+        (res.json() as { errors: Array<{ code: string; message: string }> }).errors[0].code,
+        'json_too_deep',
+      );
     }
-    const broken = await h.app().inject({ method: 'POST', url: '/api/v1/items', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const broken = await h.app().inject({
+      method: 'POST',
+      url: '/api/v1/items',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     assert.equal(broken.statusCode, 400);
     assert.match(broken.body, /不是有效的 JSON/);
   });

@@ -12,7 +12,8 @@ export function jsonTextDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 92) i++; // backslash: skip the escaped character
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
       else if (ch === 34) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 91 || ch === 123) {
@@ -49,7 +50,10 @@ export function registerBodyParsers(app: FastifyInstance): void {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || isApi(req)) return;
     const type = req.headers['content-type'];
     if (type && !FORM_TYPES.test(type))
-      throw new AppError('unsupported_media', { code: 'form_encoding_required', message: '此页面只接受表单提交，请通过网页表单填写后提交。' });
+      throw new AppError('unsupported_media', {
+        code: 'form_encoding_required',
+        message: '此页面只接受表单提交，请通过网页表单填写后提交。',
+      });
   });
   // Text input never carries NUL or other control characters (PostgreSQL refuses NUL in text; terminals and
   // spreadsheets misread the others): they are removed from query strings and bodies before any handler.
@@ -65,7 +69,10 @@ export function registerBodyParsers(app: FastifyInstance): void {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
     if (jsonTextDepth(text) > MAX_JSON_DEPTH)
-      return done(new AppError('invalid', { code: 'json_too_deep', message: `JSON 嵌套层数过多（最多 ${MAX_JSON_DEPTH} 层）。` }), undefined);
+      return done(
+        new AppError('invalid', { code: 'json_too_deep', message: `JSON 嵌套层数过多（最多 ${MAX_JSON_DEPTH} 层）。` }),
+        undefined,
+      );
     let value: unknown;
     try {
       value = JSON.parse(text, (k, v: unknown) => (k === '__proto__' ? undefined : v));

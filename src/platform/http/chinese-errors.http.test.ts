@@ -20,13 +20,21 @@ describeApp('no English reaches a citizen: schema errors and refused requests', 
     const msgs = async (url: string) => {
       const r = await h.app().inject({ method: 'GET', url });
       assert.equal(r.statusCode, 400, url);
-      return (r.json() as { errors: Array<{ message: string; field?: string }> }).errors.map((e) => [e.field, e.message]);
+      return (r.json() as { errors: Array<{ message: string; field?: string }> }).errors.map((e) => [
+        e.field,
+        e.message,
+      ]);
     };
     assert.deepEqual(await msgs('/api/v1/public/search?perPage=abc'), [['perPage', '参数“perPage”应为整数。']]);
-    assert.deepEqual(await msgs('/api/v1/public/search?sort=zzz'), [['sort', '参数“sort”的取值无效，可选：relevance、date。']]);
+    assert.deepEqual(await msgs('/api/v1/public/search?sort=zzz'), [
+      ['sort', '参数“sort”的取值无效，可选：relevance、date。'],
+    ]);
     assert.deepEqual(await msgs(`/api/v1/public/search?q=${'字'.repeat(201)}`), [['q', '参数“q”不能超过 200 个字。']]);
     const big = await h.app().inject({ method: 'GET', url: '/api/v1/public/search?perPage=500' });
-    assert.deepEqual((big.json() as { errors: Array<{ message: string }> }).errors.map((e) => e.message), ['参数“perPage”不能大于 50。']);
+    assert.deepEqual(
+      (big.json() as { errors: Array<{ message: string }> }).errors.map((e) => e.message),
+      ['参数“perPage”不能大于 50。'],
+    );
   });
 
   it('a URL or headers too long for the server get a Chinese page (431), not an English JSON', async () => {

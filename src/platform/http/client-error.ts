@@ -7,7 +7,11 @@ import type { Socket } from 'node:net';
 const PAGES: Record<number, [reason: string, title: string, text: string]> = {
   400: ['Bad Request', '请求无效', '浏览器发送的请求无法识别。请返回首页重新操作。'],
   408: ['Request Timeout', '请求超时', '请求等待时间过长，已中止。请检查网络后重试。'],
-  431: ['Request Header Fields Too Large', '网址或请求过长', '您访问的网址或浏览器发送的信息过长，无法处理。请返回首页，通过菜单或搜索重新查找；如问题持续，可清除本网站的 Cookie 后重试。'],
+  431: [
+    'Request Header Fields Too Large',
+    '网址或请求过长',
+    '您访问的网址或浏览器发送的信息过长，无法处理。请返回首页，通过菜单或搜索重新查找；如问题持续，可清除本网站的 Cookie 后重试。',
+  ],
 };
 
 /** The status Node's parser error maps to (431 for a URL or headers too large). */
@@ -24,5 +28,7 @@ export function chineseClientError(err: Error & { code?: string }, socket: Socke
   const [reason, title, text] = PAGES[status] ?? PAGES[400];
   const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">返回首页</a></p></main></body></html>`;
   const bytes = Buffer.byteLength(body);
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -19,7 +19,9 @@ function sameSite(req: FastifyRequest, publicUrl: string): boolean {
   if (!from || from === 'null') return false;
   try {
     // Compared as URL hosts (a default port is dropped: `localhost:80` and `http://localhost` agree).
-    const own = [publicUrl, ...(req.headers.host ? [`${req.protocol}://${req.headers.host}`] : [])].map((u) => new URL(u).host);
+    const own = [publicUrl, ...(req.headers.host ? [`${req.protocol}://${req.headers.host}`] : [])].map(
+      (u) => new URL(u).host,
+    );
     return own.includes(new URL(from).host);
   } catch {
     return false;
@@ -28,7 +30,11 @@ function sameSite(req: FastifyRequest, publicUrl: string): boolean {
 
 /** The fields to offer again, or null when the request does not qualify. */
 export function resubmittable(req: FastifyRequest, publicUrl: string): Resubmit | null {
-  if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return null;
+  if (
+    req.method !== 'POST' ||
+    !String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+  )
+    return null;
   if (!sameSite(req, publicUrl) || typeof req.body !== 'object' || req.body === null) return null;
   const fields: Array<[string, string]> = [];
   for (const [k, v] of Object.entries(req.body as Record<string, unknown>)) {

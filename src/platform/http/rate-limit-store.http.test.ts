@@ -13,15 +13,33 @@ describeApp('rate limits across nodes', (h) => {
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) {
         const app = i % 2 ? second : h.app();
-        const res = await app.inject({ method: 'POST', url: '/hd/messages/status', remoteAddress: '10.77.0.1', payload: 'messageNo=LY1&queryCode=x', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': 'none' } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/hd/messages/status',
+          remoteAddress: '10.77.0.1',
+          payload: 'messageNo=LY1&queryCode=x',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': 'none' },
+        });
         statuses.push(res.statusCode);
       }
       const limited = statuses.filter((s) => s === 429).length;
       assert.equal(limited, 12 - h.config.limits.lookupsPerMinute, `statuses: ${statuses.join(',')}`);
       // Another address and another route count apart.
-      const other = await second.inject({ method: 'POST', url: '/hd/messages/status', remoteAddress: '10.77.0.2', payload: 'messageNo=LY1&queryCode=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const other = await second.inject({
+        method: 'POST',
+        url: '/hd/messages/status',
+        remoteAddress: '10.77.0.2',
+        payload: 'messageNo=LY1&queryCode=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.notEqual(other.statusCode, 429);
-      const form = await second.inject({ method: 'POST', url: '/hd/messages/new', remoteAddress: '10.77.0.1', payload: 'subject=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const form = await second.inject({
+        method: 'POST',
+        url: '/hd/messages/new',
+        remoteAddress: '10.77.0.1',
+        payload: 'subject=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.notEqual(form.statusCode, 429);
     } finally {
       await second.close();

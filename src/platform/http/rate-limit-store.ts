@@ -33,7 +33,11 @@ export function databaseRateLimitStore(db: Db, now: () => Date) {
         .executeTakeFirstOrThrow()
         .then(async (row) => {
           // Now and then, forget windows that ended more than a day ago.
-          if (++calls % 500 === 0) await db.deleteFrom('rate_limits').where('window_start', '<', at - 86_400_000).execute();
+          if (++calls % 500 === 0)
+            await db
+              .deleteFrom('rate_limits')
+              .where('window_start', '<', at - 86_400_000)
+              .execute();
           cb(null, { current: Number(row.count), ttl: windowStart + timeWindow - at });
         })
         .catch((e: Error) => cb(e));
@@ -47,11 +51,21 @@ export function databaseRateLimitStore(db: Db, now: () => Date) {
         .select(['count', 'window_start'])
         .where('key', '=', key)
         .executeTakeFirst()
-        .then((row) => cb(null, row && Number(row.window_start) === windowStart ? { current: Number(row.count), ttl: windowStart + timeWindow - at } : { current: 0, ttl: 0 }))
+        .then((row) =>
+          cb(
+            null,
+            row && Number(row.window_start) === windowStart
+              ? { current: Number(row.count), ttl: windowStart + timeWindow - at }
+              : { current: 0, ttl: 0 },
+          ),
+        )
         .catch((e: Error) => cb(e));
     }
 
-    child(params: { routeInfo?: { method?: string | string[]; url?: string }; groupId?: string }): DatabaseRateLimitStore {
+    child(params: {
+      routeInfo?: { method?: string | string[]; url?: string };
+      groupId?: string;
+    }): DatabaseRateLimitStore {
       const r = params.routeInfo;
       return new DatabaseRateLimitStore(`${params.groupId ?? `${String(r?.method ?? '')} ${r?.url ?? ''}`}|`);
     }

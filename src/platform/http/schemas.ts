@@ -25,17 +25,21 @@ const MAX_ID = 2_147_483_647;
 export const Form = <T extends TProperties>(props: T) => Type.Object(props);
 
 /** A text field; '' when left empty. */
-export const Text = (title: string, o: { maxLength?: number; minLength?: number; pattern?: string } = {}) => Type.String({ title, default: '', ...o });
+export const Text = (title: string, o: { maxLength?: number; minLength?: number; pattern?: string } = {}) =>
+  Type.String({ title, default: '', ...o });
 
 /** A text field that may be absent (undefined when left empty). */
-export const OptText = (title: string, o: { maxLength?: number; pattern?: string; format?: string } = {}) => Type.Optional(Type.String({ title, ...o }));
+export const OptText = (title: string, o: { maxLength?: number; pattern?: string; format?: string } = {}) =>
+  Type.Optional(Type.String({ title, ...o }));
 
 /** A date field (YYYY-MM-DD), undefined when left empty. */
 export const OptDate = (title: string) => Type.Optional(Type.String({ title, format: 'date' }));
 
 /** A positive whole number in a JSON body (the API), where numbers arrive as numbers. */
-export const JsonInt = (title: string, o: { minimum?: number; maximum?: number; default?: number } = {}) => Type.Integer({ title, minimum: 1, maximum: MAX_ID, ...o });
-export const OptJsonInt = (title: string, o: { minimum?: number; maximum?: number } = {}) => Type.Optional(JsonInt(title, o));
+export const JsonInt = (title: string, o: { minimum?: number; maximum?: number; default?: number } = {}) =>
+  Type.Integer({ title, minimum: 1, maximum: MAX_ID, ...o });
+export const OptJsonInt = (title: string, o: { minimum?: number; maximum?: number } = {}) =>
+  Type.Optional(JsonInt(title, o));
 
 /**
  * Whole numbers as pages receive them (a query string, a URL, a form field: always text): digits only.
@@ -43,26 +47,37 @@ export const OptJsonInt = (title: string, o: { minimum?: number; maximum?: numbe
  * into 1000 and '0x10' into 16. The text is checked first, then the number; both carry the field's label.
  */
 const digits = <S extends TSchema>(s: S) =>
-  Type.Unsafe<Static<S>>({ title: s.title, ...(s.default !== undefined ? { default: String(s.default) } : {}), allOf: [{ type: 'string', pattern: DIGITS, title: s.title }, s] });
+  Type.Unsafe<Static<S>>({
+    title: s.title,
+    ...(s.default !== undefined ? { default: String(s.default) } : {}),
+    allOf: [{ type: 'string', pattern: DIGITS, title: s.title }, s],
+  });
 
 /** A positive whole number (an id, a count) typed in a form or a URL. */
-export const Int = (title: string, o: { minimum?: number; maximum?: number; default?: number } = {}) => digits(JsonInt(title, o));
+export const Int = (title: string, o: { minimum?: number; maximum?: number; default?: number } = {}) =>
+  digits(JsonInt(title, o));
 
 /** An optional positive whole number: undefined when left empty. */
 export const OptInt = (title: string, o: { minimum?: number; maximum?: number } = {}) => Type.Optional(Int(title, o));
 
 /** Several values of one field (checkboxes, a multiple select); [] when none is chosen. */
-export const Texts = (title: string, o: { maxItems?: number } = {}) => Type.Array(Type.String(), { title, default: [], ...o });
+export const Texts = (title: string, o: { maxItems?: number } = {}) =>
+  Type.Array(Type.String(), { title, default: [], ...o });
 
 /** Several ids (checkboxes); [] when none is chosen. */
-export const Ints = (title: string, o: { maxItems?: number } = {}) => Type.Array(digits(Type.Integer({ title, minimum: 1, maximum: MAX_ID })), { title, default: [], ...o });
+export const Ints = (title: string, o: { maxItems?: number } = {}) =>
+  Type.Array(digits(Type.Integer({ title, minimum: 1, maximum: MAX_ID })), { title, default: [], ...o });
 
 /** One of fixed values (a select, a radio group). An error lists the allowed values. */
-export const Choice = <const V extends readonly string[]>(title: string, values: V, o: { default?: V[number] } = {}): TUnsafe<V[number]> =>
-  Type.Unsafe<V[number]>({ type: 'string', enum: [...values], title, ...o });
+export const Choice = <const V extends readonly string[]>(
+  title: string,
+  values: V,
+  o: { default?: V[number] } = {},
+): TUnsafe<V[number]> => Type.Unsafe<V[number]>({ type: 'string', enum: [...values], title, ...o });
 
 /** Optional one of fixed values. */
-export const OptChoice = <const V extends readonly string[]>(title: string, values: V) => Type.Optional(Choice(title, values));
+export const OptChoice = <const V extends readonly string[]>(title: string, values: V) =>
+  Type.Optional(Choice(title, values));
 
 /** A checkbox: true when ticked (any value sent), false when absent. */
 export const Checkbox = (title: string) => Type.Optional(Type.String({ title }));

@@ -55,11 +55,11 @@ export interface ServerDeps {
   now?: () => Date;
 }
 
-
 const routeTables = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
 
 /** Every route of the app (method, url), as registered: the access matrix test is generated from it. */
-export const routeTable = (app: FastifyInstance): ReadonlyArray<{ method: string; url: string }> => routeTables.get(app) ?? [];
+export const routeTable = (app: FastifyInstance): ReadonlyArray<{ method: string; url: string }> =>
+  routeTables.get(app) ?? [];
 
 /** True when the request expects JSON rather than a page. */
 export const wantsJson = (req: FastifyRequest): boolean =>
@@ -75,7 +75,10 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   const { config, database } = deps;
   const now = deps.now ?? clockFor(config);
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: config.limits.bodyBytes,
     // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
@@ -87,7 +90,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   const table: Array<{ method: string; url: string }> = [];
   routeTables.set(app, table);
   app.addHook('onRoute', (r) => {
-    for (const m of Array.isArray(r.method) ? r.method : [r.method]) if (m !== 'HEAD') table.push({ method: m, url: r.url });
+    for (const m of Array.isArray(r.method) ? r.method : [r.method])
+      if (m !== 'HEAD') table.push({ method: m, url: r.url });
   });
   const secure = config.publicUrl.startsWith('https://');
 
@@ -125,10 +129,17 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     getUserInfo: csrfUserInfo,
     getToken: (req) => {
       const b = req.body as Record<string, unknown> | undefined;
-      return (typeof b?._csrf === 'string' ? b._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined);
+      return (
+        (typeof b?._csrf === 'string' ? b._csrf : undefined) ?? (req.headers['x-csrf-token'] as string | undefined)
+      );
     },
   });
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? 3600_000 : 0, setHeaders: versionedCacheHeaders });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/static/',
+    maxAge: config.env === 'production' ? 3600_000 : 0,
+    setHeaders: versionedCacheHeaders,
+  });
 
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('ctx', null as unknown as Ctx);
@@ -143,7 +154,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const a = await deps.actorForToken(database.db, auth.slice(7).trim(), now(), ip);
-      if (!a) throw new AppError('unauthenticated', { code: 'token_invalid', message: 'API 令牌无效、已过期或已撤销。' });
+      if (!a)
+        throw new AppError('unauthenticated', { code: 'token_invalid', message: 'API 令牌无效、已过期或已撤销。' });
       actor = a;
     } else {
       const token = req.cookies[SESSION_COOKIE];
@@ -214,7 +226,12 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     this.status(status).type('text/html; charset=utf-8');
     // Public pages for anonymous readers are cacheable and revalidated by ETag, so a
     // published, corrected or withdrawn item shows at once; staff pages never are.
-    const cacheable = status === 200 && req.method === 'GET' && !req.url.startsWith('/console') && req.actor.kind !== 'user' && !this.hasHeader('set-cookie');
+    const cacheable =
+      status === 200 &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/console') &&
+      req.actor.kind !== 'user' &&
+      !this.hasHeader('set-cookie');
     if (!cacheable) return this.header('cache-control', 'no-store').send(html);
     const etag = `W/"${createHash('sha1').update(html).digest('base64url')}"`;
     this.header('cache-control', 'public, max-age=0, must-revalidate').header('etag', etag).header('vary', 'Cookie');
@@ -224,7 +241,13 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     return this.send(html);
   });
   app.decorateReply('flashRedirect', function (this: FastifyReply, url: string, message: string) {
-    this.setCookie(FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 });
+    this.setCookie(FLASH_COOKIE, encodeURIComponent(message), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      maxAge: 60,
+    });
     return this.redirect(url, 303);
   });
 
@@ -233,11 +256,21 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   const ElderQuery = Form({ on: OptText('长者模式'), back: OptText('返回页面') });
   const ScriptQuery = Form({ v: OptText('字体'), back: OptText('返回页面') });
   prefs.get('/prefs/elder', { schema: { querystring: ElderQuery } }, async (req, reply) => {
-    reply.setCookie(ELDER_COOKIE, req.query.on === '1' ? '1' : '0', { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
+    reply.setCookie(ELDER_COOKIE, req.query.on === '1' ? '1' : '0', {
+      path: '/',
+      sameSite: 'lax',
+      secure,
+      maxAge: 365 * 86400,
+    });
     return reply.redirect(sameSitePath(req.query.back ?? '/'), 303);
   });
   prefs.get('/prefs/script', { schema: { querystring: ScriptQuery } }, async (req, reply) => {
-    reply.setCookie(SCRIPT_COOKIE, req.query.v === 'hant' ? 'hant' : 'hans', { path: '/', sameSite: 'lax', secure, maxAge: 365 * 86400 });
+    reply.setCookie(SCRIPT_COOKIE, req.query.v === 'hant' ? 'hant' : 'hans', {
+      path: '/',
+      sameSite: 'lax',
+      secure,
+      maxAge: 365 * 86400,
+    });
     return reply.redirect(sameSitePath(req.query.back ?? '/'), 303);
   });
 
@@ -246,7 +279,9 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     const ok = await database.ping();
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database_unreachable', dialect: database.dialect });
   });
-  app.get('/metrics', { logLevel: 'silent' }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get('/metrics', { logLevel: 'silent' }, async (_req, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
 
   app.addHook('onResponse', async (req, reply) => {
     removeUploadFiles(req);
@@ -263,7 +298,9 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 
   app.setErrorHandler((error, req, reply) => {
     let status = 500;
-    let errors: FieldError[] = [{ code: 'internal_error', message: '系统出现错误，请稍后重试。如问题持续，请联系管理员。' }];
+    let errors: FieldError[] = [
+      { code: 'internal_error', message: '系统出现错误，请稍后重试。如问题持续，请联系管理员。' },
+    ];
     if (isAppError(error)) {
       status = error.status;
       errors = error.errors;
@@ -272,7 +309,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       if (e.validation) {
         status = 400;
         errors = validationMessages(e.validation);
-      } else if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      } else if (
+        e.statusCode === 413 ||
+        e.code === 'FST_REQ_FILE_TOO_LARGE' ||
+        e.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ) {
         status = 413;
         errors = [{ code: 'body_too_large', message: '提交的内容过大，超过了允许的上限。' }];
       } else if (e.code?.startsWith('FST_CSRF')) {
@@ -280,8 +321,15 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
         errors = [{ code: 'csrf_invalid', message: '表单已过期或来源无效，请刷新页面后重新提交。' }];
         const again = wantsJson(req) ? null : resubmittable(req, config.publicUrl);
         if (again) {
-          errors = [{ code: 'form_expired', message: '页面已过期：为了安全，表单有时效。您填写的内容已保留，请核对后点击“重新提交”。' }];
-          return reply.header('cache-control', 'no-store').page(deps.errorPage(safeView(reply, req, deps), status, errors, again), status);
+          errors = [
+            {
+              code: 'form_expired',
+              message: '页面已过期：为了安全，表单有时效。您填写的内容已保留，请核对后点击“重新提交”。',
+            },
+          ];
+          return reply
+            .header('cache-control', 'no-store')
+            .page(deps.errorPage(safeView(reply, req, deps), status, errors, again), status);
         }
       } else if (e.statusCode === 429) {
         status = 429;
@@ -294,7 +342,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
         if (config.env !== 'production' && config.logLevel === 'silent') console.error(error);
       }
     }
-    if (status === 401 && !wantsJson(req)) return reply.redirect(`/console/login?next=${encodeURIComponent(req.url)}`, 303);
+    if (status === 401 && !wantsJson(req))
+      return reply.redirect(`/console/login?next=${encodeURIComponent(req.url)}`, 303);
     if (wantsJson(req)) return reply.status(status).send({ errors });
     return reply.page(deps.errorPage(safeView(reply, req, deps), status, errors), status);
   });
@@ -307,7 +356,8 @@ function csrfUserInfo(req: FastifyRequest): string {
   return req.sessionToken ? `s:${createHash('sha256').update(req.sessionToken).digest('base64url')}` : 'anonymous';
 }
 
-const isForm = (req: FastifyRequest): boolean => (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+const isForm = (req: FastifyRequest): boolean =>
+  (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
 function safeView(reply: FastifyReply, req: FastifyRequest, deps: ServerDeps): ViewCtx {
   try {

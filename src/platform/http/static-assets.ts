@@ -16,7 +16,10 @@ const versions = new Map<string, string>();
 export function assetVersion(file: string): string {
   let v = versions.get(file);
   if (v === undefined) {
-    v = createHash('sha1').update(readFileSync(path.join(PUBLIC_DIR, file))).digest('hex').slice(0, 12);
+    v = createHash('sha1')
+      .update(readFileSync(path.join(PUBLIC_DIR, file)))
+      .digest('hex')
+      .slice(0, 12);
     versions.set(file, v);
   }
   return v;

@@ -55,9 +55,15 @@ function lazyFile(name: string, file: string, size: number): UploadedFile {
  * for staff forms, and the CSRF token (a form field sent before the files, or the X-CSRF-Token header).
  * Returns false when a refusal has been sent.
  */
-function gate(req: FastifyRequest, reply: FastifyReply, limits: UploadLimits, fields: Record<string, string | string[]>): boolean {
+function gate(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  limits: UploadLimits,
+  fields: Record<string, string | string[]>,
+): boolean {
   const bearer = req.headers.authorization?.startsWith('Bearer ');
-  if (limits.staffOnly && req.actor.kind !== 'user') throw new AppError('unauthenticated', { code: 'login_required', message: '请先登录。' });
+  if (limits.staffOnly && req.actor.kind !== 'user')
+    throw new AppError('unauthenticated', { code: 'login_required', message: '请先登录。' });
   if (bearer || req.routeOptions.config?.csrfExempt) return true;
   req.body = fields;
   let ok = false;
@@ -132,4 +138,5 @@ export function removeUploadFiles(req: FastifyRequest): void {
 }
 
 /** The form read by readUploadForm (empty when the request was not multipart). */
-export const uploadForm = (req: FastifyRequest): UploadForm => forms.get(req) ?? { fields: {}, file: null, files: [], byField: {} };
+export const uploadForm = (req: FastifyRequest): UploadForm =>
+  forms.get(req) ?? { fields: {}, file: null, files: [], byField: {} };

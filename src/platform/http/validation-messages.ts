@@ -16,18 +16,32 @@ export interface SchemaError {
 /** The field's Chinese label from its schema, when it declares one. */
 function labelOf(e: SchemaError): string | undefined {
   const missing = e.params?.missingProperty;
-  const t = e.keyword === 'required' && typeof missing === 'string' ? e.parentSchema?.properties?.[missing]?.title : e.parentSchema?.title;
+  const t =
+    e.keyword === 'required' && typeof missing === 'string'
+      ? e.parentSchema?.properties?.[missing]?.title
+      : e.parentSchema?.title;
   return typeof t === 'string' && t ? t : undefined;
 }
 
 /** The pattern of whole numbers typed in pages (schemas.ts `Int`). */
 export const DIGITS = '^[0-9]{1,10}$';
 
-const TYPES: Record<string, string> = { integer: '整数', number: '数字', string: '文字', boolean: '是或否', array: '列表', object: '对象', null: '空值' };
+const TYPES: Record<string, string> = {
+  integer: '整数',
+  number: '数字',
+  string: '文字',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  null: '空值',
+};
 
 function fieldOf(e: SchemaError): string {
   const path = (e.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-  const missing = e.params?.missingProperty ?? e.params?.additionalProperty ?? (e.keyword === 'discriminator' ? e.params?.tag : undefined);
+  const missing =
+    e.params?.missingProperty ??
+    e.params?.additionalProperty ??
+    (e.keyword === 'discriminator' ? e.params?.tag : undefined);
   return path || (typeof missing === 'string' ? missing : '');
 }
 
@@ -40,7 +54,10 @@ function describe(e: SchemaError, subject: string): string {
     case 'additionalProperties':
       return `不接受${subject}。`;
     case 'type':
-      return `${subject}应为${String(p.type ?? '').split(',').map((t) => TYPES[t] ?? t).join('或')}。`;
+      return `${subject}应为${String(p.type ?? '')
+        .split(',')
+        .map((t) => TYPES[t] ?? t)
+        .join('或')}。`;
     case 'maxLength':
       return `${subject}不能超过 ${n} 个字。`;
     case 'minLength':
@@ -75,8 +92,13 @@ export function validationMessages(errors: readonly SchemaError[]): FieldError[]
   return [...byField.entries()].map(([field, list]) => {
     const label = list.map(labelOf).find(Boolean);
     const subject = label ? `“${label}”` : field ? `参数“${field}”` : '请求内容';
-    const allowed = list.map((e) => e.params?.allowedValue ?? e.params?.allowedValues).flat().filter((v) => v !== undefined);
-    const message = allowed.length ? `${subject}的取值无效，可选：${allowed.map(String).join('、')}。` : describe(list[0] ?? {}, subject);
+    const allowed = list
+      .map((e) => e.params?.allowedValue ?? e.params?.allowedValues)
+      .flat()
+      .filter((v) => v !== undefined);
+    const message = allowed.length
+      ? `${subject}的取值无效，可选：${allowed.map(String).join('、')}。`
+      : describe(list[0] ?? {}, subject);
     return { code: 'invalid_input', message, ...(field ? { field } : {}) };
   });
 }

@@ -8,7 +8,13 @@ describeDb('job scheduler', (h) => {
     let runs = 0;
     const jobs: JobDefinition[] = [
       { name: 'daily-digest', period: 'daily', atHour: 7, run: async () => void runs++ },
-      { name: 'broken', period: 'hourly', run: async () => { throw new Error('坏了'); } },
+      {
+        name: 'broken',
+        period: 'hourly',
+        run: async () => {
+          throw new Error('坏了');
+        },
+      },
     ];
     const at = new Date('2026-11-30T00:30:00Z'); // 08:30 in Beijing
     const ctx = h.ctx(undefined, at);
@@ -16,7 +22,13 @@ describeDb('job scheduler', (h) => {
     assert.equal(runs, 1);
     assert.equal(a.length + b.length, 2, 'each job ran on exactly one node');
     const rows = await h.db().selectFrom('job_runs').selectAll().orderBy('job').execute();
-    assert.deepEqual(rows.map((r) => [r.job, r.period_key, r.status]), [['broken', '2026-11-30T08', 'error'], ['daily-digest', '2026-11-30', 'ok']]);
+    assert.deepEqual(
+      rows.map((r) => [r.job, r.period_key, r.status]),
+      [
+        ['broken', '2026-11-30T08', 'error'],
+        ['daily-digest', '2026-11-30', 'ok'],
+      ],
+    );
     assert.equal(rows[0].message, '坏了');
     await runDueJobs(h.ctx(undefined, new Date('2026-11-30T02:00:00Z')), jobs, 'node-a');
     assert.equal(runs, 1, 'same day: not again');

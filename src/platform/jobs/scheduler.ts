@@ -28,7 +28,15 @@ export async function claimRun(db: Db, job: string, period: string, nodeId: stri
   try {
     const row = await db
       .insertInto('job_runs')
-      .values({ job, period_key: period, node_id: nodeId, started_at: now.toISOString(), finished_at: null, status: 'running', message: null })
+      .values({
+        job,
+        period_key: period,
+        node_id: nodeId,
+        started_at: now.toISOString(),
+        finished_at: null,
+        status: 'running',
+        message: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -38,7 +46,11 @@ export async function claimRun(db: Db, job: string, period: string, nodeId: stri
 }
 
 /** Runs each due job once for its period; returns what ran here. */
-export async function runDueJobs(ctx: Ctx, jobs: JobDefinition[], nodeId: string): Promise<Array<{ job: string; period: string; status: string }>> {
+export async function runDueJobs(
+  ctx: Ctx,
+  jobs: JobDefinition[],
+  nodeId: string,
+): Promise<Array<{ job: string; period: string; status: string }>> {
   const out = [];
   for (const job of jobs) {
     const now = ctx.now();
@@ -54,14 +66,24 @@ export async function runDueJobs(ctx: Ctx, jobs: JobDefinition[], nodeId: string
       status = 'error';
       message = (e as Error).message.slice(0, 1000);
     }
-    await ctx.db.updateTable('job_runs').set({ status, message, finished_at: ctx.now().toISOString() }).where('id', '=', id).execute();
+    await ctx.db
+      .updateTable('job_runs')
+      .set({ status, message, finished_at: ctx.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
     out.push({ job: job.name, period, status });
   }
   return out;
 }
 
 /** Starts a timer that runs due jobs every `tickSeconds`; returns a stop function. */
-export function startScheduler(ctx: Ctx, jobs: JobDefinition[], nodeId: string, tickSeconds: number, onError: (e: unknown) => void): () => void {
+export function startScheduler(
+  ctx: Ctx,
+  jobs: JobDefinition[],
+  nodeId: string,
+  tickSeconds: number,
+  onError: (e: unknown) => void,
+): () => void {
   let busy = false;
   const tick = async () => {
     if (busy) return;

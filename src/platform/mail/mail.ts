@@ -31,8 +31,23 @@ export async function queueMail(db: Db, ctx: Pick<Ctx, 'now'>, m: MailMessage): 
 }
 
 /** A console notice for one staff user (reminders, digests). */
-export async function notify(db: Db, ctx: Pick<Ctx, 'now'>, n: { userId: number; kind: string; title: string; body: string; link?: string }): Promise<void> {
-  await db.insertInto('notifications').values({ user_id: n.userId, kind: n.kind, title: n.title, body: n.body, link: n.link ?? null, created_at: ctx.now().toISOString(), read_at: null }).execute();
+export async function notify(
+  db: Db,
+  ctx: Pick<Ctx, 'now'>,
+  n: { userId: number; kind: string; title: string; body: string; link?: string },
+): Promise<void> {
+  await db
+    .insertInto('notifications')
+    .values({
+      user_id: n.userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+      created_at: ctx.now().toISOString(),
+      read_at: null,
+    })
+    .execute();
 }
 
 /**
@@ -40,10 +55,24 @@ export async function notify(db: Db, ctx: Pick<Ctx, 'now'>, n: { userId: number;
  * so that the outbox page shows what would have been sent.
  */
 export async function deliverOutbox(ctx: Ctx, limit = 100): Promise<string> {
-  const pending = await ctx.db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('id').limit(limit).execute();
+  const pending = await ctx.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   if (!pending.length) return '无待发送邮件';
   if (!ctx.config.smtpUrl) {
-    await ctx.db.updateTable('outbox').set({ status: 'unsent', last_error: '未配置 SMTP（GONGKAI_SMTP_URL）' }).where('id', 'in', pending.map((p) => p.id)).execute();
+    await ctx.db
+      .updateTable('outbox')
+      .set({ status: 'unsent', last_error: '未配置 SMTP（GONGKAI_SMTP_URL）' })
+      .where(
+        'id',
+        'in',
+        pending.map((p) => p.id),
+      )
+      .execute();
     return `${pending.length} 封邮件未发送：未配置 SMTP`;
   }
   const { default: nodemailer } = await import('nodemailer');
@@ -52,7 +81,11 @@ export async function deliverOutbox(ctx: Ctx, limit = 100): Promise<string> {
   for (const m of pending) {
     try {
       await transport.sendMail({ from: ctx.config.mailFrom, to: m.to_addr, subject: m.subject, text: m.body });
-      await ctx.db.updateTable('outbox').set({ status: 'sent', sent_at: ctx.now().toISOString(), attempts: m.attempts + 1 }).where('id', '=', m.id).execute();
+      await ctx.db
+        .updateTable('outbox')
+        .set({ status: 'sent', sent_at: ctx.now().toISOString(), attempts: m.attempts + 1 })
+        .where('id', '=', m.id)
+        .execute();
       sent++;
     } catch (e) {
       const attempts = m.attempts + 1;

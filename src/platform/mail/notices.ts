@@ -18,11 +18,22 @@ export interface NoticeLine {
 
 /** The user's latest 100 notices, newest first. */
 export const latestNotices = (db: Db, userId: number): Promise<NoticeLine[]> =>
-  db.selectFrom('notifications').select(['id', 'title', 'body', 'link', 'created_at', 'read_at']).where('user_id', '=', userId).orderBy('id', 'desc').limit(100).execute();
+  db
+    .selectFrom('notifications')
+    .select(['id', 'title', 'body', 'link', 'created_at', 'read_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
 
 /** How many of the user's notices are unread. */
 export async function unreadNotices(db: Db, userId: number): Promise<number> {
-  const r = await db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -30,5 +41,10 @@ export async function unreadNotices(db: Db, userId: number): Promise<number> {
 export async function markNoticesRead(ctx: Ctx): Promise<void> {
   const userId = ctx.actor.userId;
   if (!userId) return;
-  await ctx.db.updateTable('notifications').set({ read_at: ctx.now().toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null).execute();
+  await ctx.db
+    .updateTable('notifications')
+    .set({ read_at: ctx.now().toISOString() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute();
 }

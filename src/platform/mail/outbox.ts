@@ -14,14 +14,26 @@ export interface OutboxLine {
 }
 
 /** One page of the outbox, newest first: all mail (`orgPaths` null), or the mail of the orgs under `orgPaths`. */
-export async function outboxPage(db: Db, f: { orgPaths: string[] | null; limit: number; offset: number }): Promise<{ rows: OutboxLine[]; total: number }> {
+export async function outboxPage(
+  db: Db,
+  f: { orgPaths: string[] | null; limit: number; offset: number },
+): Promise<{ rows: OutboxLine[]; total: number }> {
   if (f.orgPaths && !f.orgPaths.length) return { rows: [], total: 0 };
   let q = db.selectFrom('outbox').leftJoin('orgs', 'orgs.id', 'outbox.org_id');
   const paths = f.orgPaths;
   if (paths) q = q.where((eb) => eb.or(paths.map((p) => eb('orgs.path', 'like', `${p}%`))));
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
-    .select(['outbox.id', 'outbox.to_addr', 'outbox.subject', 'outbox.status', 'outbox.created_at', 'outbox.sent_at', 'outbox.last_error', 'orgs.name as org_name'])
+    .select([
+      'outbox.id',
+      'outbox.to_addr',
+      'outbox.subject',
+      'outbox.status',
+      'outbox.created_at',
+      'outbox.sent_at',
+      'outbox.last_error',
+      'orgs.name as org_name',
+    ])
     .orderBy('outbox.id', 'desc')
     .limit(f.limit)
     .offset(f.offset)

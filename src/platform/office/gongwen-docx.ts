@@ -8,7 +8,19 @@
  * rules in `gongwen-fonts.conf` map the names to Noto Serif/Sans CJK SC. Every run is tagged zh-CN so no
  * office suite falls back to a Japanese face.
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, TextRun, DocumentGridType, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  DocumentGridType,
+  type ISectionOptions,
+} from 'docx';
 import JSZip from 'jszip';
 import { BODY_LINE, PAGE, PAGE_NUMBER, TYPE_SIZE } from './gongwen.rules.js';
 
@@ -27,7 +39,13 @@ export const FONTS = {
   song: { name: '宋体', altName: 'SimSun', panose: '02010600030101010101', family: 'auto', pitch: 'variable' },
   hei: { name: '黑体', altName: 'SimHei', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
   kai: { name: '楷体', altName: 'KaiTi', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
-  xiaobiaosong: { name: '方正小标宋简体', altName: '宋体', panose: '02000000000000000000', family: 'auto', pitch: 'variable' },
+  xiaobiaosong: {
+    name: '方正小标宋简体',
+    altName: '宋体',
+    panose: '02000000000000000000',
+    family: 'auto',
+    pitch: 'variable',
+  },
 } as const satisfies Record<string, CjkFont>;
 
 /** A font of FONTS. */
@@ -46,12 +64,23 @@ const ZH = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 /** A run in a Chinese face, tagged zh-CN. */
 export function cjkRun(text: string, s: RunStyle = {}): TextRun {
   const f = FONTS[s.font ?? 'fangsong'].name;
-  return new TextRun({ text, font: { ascii: f, eastAsia: f, hAnsi: f, cs: f }, size: Math.round((s.size ?? TYPE_SIZE.no3) * 2), bold: s.bold, language: ZH });
+  return new TextRun({
+    text,
+    font: { ascii: f, eastAsia: f, hAnsi: f, cs: f },
+    size: Math.round((s.size ?? TYPE_SIZE.no3) * 2),
+    bold: s.bold,
+    language: ZH,
+  });
 }
 
 /** Paragraph alignments used here. */
 export type Align = 'left' | 'center' | 'right' | 'both';
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  both: AlignmentType.JUSTIFIED,
+} as const;
 
 /** How a paragraph is set. */
 export interface ParaStyle extends RunStyle {
@@ -74,8 +103,16 @@ export function cjkParagraph(text: string, s: ParaStyle = {}): Paragraph {
   const exact = s.line !== 'auto';
   return new Paragraph({
     alignment: s.align ? ALIGN[s.align] : undefined,
-    spacing: { line: exact ? (typeof s.line === 'number' ? s.line : BODY_LINE) : 240, lineRule: exact ? LineRuleType.EXACT : LineRuleType.AUTO, before: s.before ?? 0, after: s.after ?? 0 },
-    indent: s.firstLine || s.left || s.right || s.hanging ? { firstLine: s.firstLine, left: s.left, right: s.right, hanging: s.hanging } : undefined,
+    spacing: {
+      line: exact ? (typeof s.line === 'number' ? s.line : BODY_LINE) : 240,
+      lineRule: exact ? LineRuleType.EXACT : LineRuleType.AUTO,
+      before: s.before ?? 0,
+      after: s.after ?? 0,
+    },
+    indent:
+      s.firstLine || s.left || s.right || s.hanging
+        ? { firstLine: s.firstLine, left: s.left, right: s.right, hanging: s.hanging }
+        : undefined,
     keepNext: s.keepNext,
     keepLines: s.keepLines,
     // GB/T 9704 sets digits tight against Chinese text (2025年10月30日), as in the standard's examples.
@@ -86,12 +123,22 @@ export function cjkParagraph(text: string, s: ParaStyle = {}): Paragraph {
 
 /** 7.4.1: a separator rule of the 版记 across the type area (0.35 mm). */
 export function ruleParagraph(keepNext = false): Paragraph {
-  return new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext, border: { bottom: { style: 'single', size: 8, color: '000000', space: 0 } }, children: [] });
+  return new Paragraph({
+    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    keepNext,
+    border: { bottom: { style: 'single', size: 8, color: '000000', space: 0 } },
+    children: [],
+  });
 }
 
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const run = (children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]>) =>
-    new TextRun({ children, font: { ascii: FONTS.song.name, eastAsia: FONTS.song.name, hAnsi: FONTS.song.name }, size: PAGE_NUMBER.size * 2, language: ZH });
+    new TextRun({
+      children,
+      font: { ascii: FONTS.song.name, eastAsia: FONTS.song.name, hAnsi: FONTS.song.name },
+      size: PAGE_NUMBER.size * 2,
+      language: ZH,
+    });
   return new Footer({
     children: [
       new Paragraph({
@@ -108,14 +155,35 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
  * A section on A4 with the GB/T 9704 type area (portrait) or the same margins turned (landscape) and
  * page numbers: odd pages at the right, even pages at the left (7.5).
  */
-export function gongwenSection(children: ISectionOptions['children'], o: { landscape?: boolean } = {}): ISectionOptions {
+export function gongwenSection(
+  children: ISectionOptions['children'],
+  o: { landscape?: boolean } = {},
+): ISectionOptions {
   const margin = o.landscape
-    ? { top: PAGE.right, right: PAGE.bottom, bottom: PAGE.left, left: PAGE.top, header: PAGE.header, footer: PAGE.footer - (PAGE.bottom - PAGE.left) }
-    : { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: PAGE.header, footer: PAGE.footer };
+    ? {
+        top: PAGE.right,
+        right: PAGE.bottom,
+        bottom: PAGE.left,
+        left: PAGE.top,
+        header: PAGE.header,
+        footer: PAGE.footer - (PAGE.bottom - PAGE.left),
+      }
+    : {
+        top: PAGE.top,
+        right: PAGE.right,
+        bottom: PAGE.bottom,
+        left: PAGE.left,
+        header: PAGE.header,
+        footer: PAGE.footer,
+      };
   return {
     properties: {
       page: {
-        size: { width: PAGE.width, height: PAGE.height, orientation: o.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          orientation: o.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         margin,
         pageNumbers: { start: 1 },
       },
@@ -147,7 +215,11 @@ export function gongwenDocument(o: { title: string; creator: string; sections: I
     title: o.title,
     creator: o.creator,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: { ascii: f, eastAsia: f, hAnsi: f, cs: f }, size: TYPE_SIZE.no3 * 2, language: ZH } } } },
+    styles: {
+      default: {
+        document: { run: { font: { ascii: f, eastAsia: f, hAnsi: f, cs: f }, size: TYPE_SIZE.no3 * 2, language: ZH } },
+      },
+    },
     sections: o.sections,
   });
 }

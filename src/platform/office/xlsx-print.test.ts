@@ -19,7 +19,10 @@ describe('XLSX print set-up', () => {
     const back = new ExcelJS.Workbook();
     await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const p = back.worksheets[0].pageSetup;
-    assert.deepEqual([p.paperSize, p.orientation, p.fitToPage, p.fitToWidth, p.fitToHeight, p.printTitlesRow], [9, 'landscape', true, 1, 0, '1:2']);
+    assert.deepEqual(
+      [p.paperSize, p.orientation, p.fitToPage, p.fitToWidth, p.fitToHeight, p.printTitlesRow],
+      [9, 'landscape', true, 1, 0, '1:2'],
+    );
     assert.match(String(p.printArea), /A1:\$?C9/);
   });
 
@@ -31,7 +34,8 @@ describe('XLSX print set-up', () => {
     ws.addRow(['甲', '']);
     ws.addRow(['乙', '']);
     ws.mergeCells('B3:B4');
-    ws.getCell('B3').value = '一个纵向合并的单元格里有很长的标签文字需要很多行，一共超过四十个汉字，需要在两行的高度里排下五六行';
+    ws.getCell('B3').value =
+      '一个纵向合并的单元格里有很长的标签文字需要很多行，一共超过四十个汉字，需要在两行的高度里排下五六行';
     fitColumnWidths(ws, { fromRow: 1, lastRow: 4, lastCol: 2, min: 6, max: 20 });
     assert.deepEqual([ws.getColumn(1).width, ws.getColumn(2).width], [6, 20]);
     fitRowHeights(ws, { lastRow: 4, lastCol: 2, fontPt: 11 });

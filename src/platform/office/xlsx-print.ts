@@ -57,37 +57,58 @@ const cellText = (v: ExcelJS.CellValue): string => {
 };
 
 /** The extent of each top-left cell of a merge (or single cell) in rows 1…lastRow. */
-function blocks(ws: ExcelJS.Worksheet, lastRow: number, lastCol: number): Array<{ r: number; c: number; rs: number; cs: number; text: string }> {
+function blocks(
+  ws: ExcelJS.Worksheet,
+  lastRow: number,
+  lastCol: number,
+): Array<{ r: number; c: number; rs: number; cs: number; text: string }> {
   const out: Array<{ r: number; c: number; rs: number; cs: number; text: string }> = [];
   for (let r = 1; r <= lastRow; r++)
     for (let c = 1; c <= lastCol; c++) {
       const cell = ws.getCell(r, c);
       if (cell.isMerged && cell.master.address !== cell.address) continue;
       let cs = 1;
-      while (c + cs <= lastCol && ws.getCell(r, c + cs).isMerged && ws.getCell(r, c + cs).master.address === cell.address) cs++;
+      while (
+        c + cs <= lastCol &&
+        ws.getCell(r, c + cs).isMerged &&
+        ws.getCell(r, c + cs).master.address === cell.address
+      )
+        cs++;
       let rs = 1;
-      while (r + rs <= lastRow && ws.getCell(r + rs, c).isMerged && ws.getCell(r + rs, c).master.address === cell.address) rs++;
+      while (
+        r + rs <= lastRow &&
+        ws.getCell(r + rs, c).isMerged &&
+        ws.getCell(r + rs, c).master.address === cell.address
+      )
+        rs++;
       out.push({ r, c, rs, cs, text: cellText(cell.value) });
     }
   return out;
 }
 
 /** Sets each column's width to its widest single-column text (in Excel characters), within [min, max]. */
-export function fitColumnWidths(ws: ExcelJS.Worksheet, o: { fromRow: number; lastRow: number; lastCol: number; min: number; max: number }): void {
+export function fitColumnWidths(
+  ws: ExcelJS.Worksheet,
+  o: { fromRow: number; lastRow: number; lastCol: number; min: number; max: number },
+): void {
   const widest = new Map<number, number>();
   for (const b of blocks(ws, o.lastRow, o.lastCol)) {
     if (b.r < o.fromRow || b.cs > 1) continue;
     const w = Math.max(0, ...b.text.split('\n').map(textUnits));
     widest.set(b.c, Math.max(widest.get(b.c) ?? 0, w));
   }
-  for (let c = 1; c <= o.lastCol; c++) ws.getColumn(c).width = Math.min(o.max, Math.max(o.min, (widest.get(c) ?? 0) + 2));
+  for (let c = 1; c <= o.lastCol; c++)
+    ws.getColumn(c).width = Math.min(o.max, Math.max(o.min, (widest.get(c) ?? 0) + 2));
 }
 
 /**
  * Row heights that fit the wrapped text at `fontPt` (one line ≈ 1.35 × the type size), merged cells
  * included: a merge taller than its rows makes them taller, evenly.
  */
-export function fitRowHeights(ws: ExcelJS.Worksheet, o: { lastRow: number; lastCol: number; fontPt: number; fromRow?: number }): void {
+export function fitRowHeights(
+  ws: ExcelJS.Worksheet,
+  o: { lastRow: number; lastCol: number; fontPt: number; fromRow?: number },
+): void {
   const line = o.fontPt * 1.35;
   const width = (c: number, cs: number): number => {
     let w = 0;

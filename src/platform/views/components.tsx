@@ -22,7 +22,12 @@ export function ErrorSummary({ errors }: { errors?: FieldError[] }) {
 }
 
 export function fieldError(errors: FieldError[] | undefined, field: string): string | undefined {
-  return errors?.filter((e) => e.field === field).map((e) => e.message).join(' ') || undefined;
+  return (
+    errors
+      ?.filter((e) => e.field === field)
+      .map((e) => e.message)
+      .join(' ') || undefined
+  );
 }
 
 interface FieldProps {
@@ -48,10 +53,23 @@ export function TextField(p: FieldProps) {
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>
         {p.label}
-        {p.required ? <span class="req" aria-hidden="true"> *</span> : null}
+        {p.required ? (
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
-      {err ? <p class="field-error" id={`${id}-err`}>{err}</p> : null}
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {err ? (
+        <p class="field-error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
       <input
         id={id}
         name={p.name}
@@ -75,11 +93,31 @@ export function TextArea(p: FieldProps & { rows?: number }) {
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>
         {p.label}
-        {p.required ? <span class="req" aria-hidden="true"> *</span> : null}
+        {p.required ? (
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
-      {err ? <p class="field-error" id={`${id}-err`}>{err}</p> : null}
-      <textarea id={id} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={err ? 'true' : undefined} aria-describedby={p.hint ? `${id}-hint` : undefined}>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {err ? (
+        <p class="field-error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 5}
+        required={p.required}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={p.hint ? `${id}-hint` : undefined}
+      >
         {p.value ?? ''}
       </textarea>
     </div>
@@ -93,10 +131,19 @@ export function SelectField(p: FieldProps & { options: Array<[string, string]>; 
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>
         {p.label}
-        {p.required ? <span class="req" aria-hidden="true"> *</span> : null}
+        {p.required ? (
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {p.hint ? <p class="hint">{p.hint}</p> : null}
-      {err ? <p class="field-error" id={`${id}-err`}>{err}</p> : null}
+      {err ? (
+        <p class="field-error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
       <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined}>
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options.map(([v, l]) => (
@@ -109,7 +156,17 @@ export function SelectField(p: FieldProps & { options: Array<[string, string]>; 
   );
 }
 
-export function Pagination({ page, total, perPage, baseUrl }: { page: number; total: number; perPage: number; baseUrl: string }) {
+export function Pagination({
+  page,
+  total,
+  perPage,
+  baseUrl,
+}: {
+  page: number;
+  total: number;
+  perPage: number;
+  baseUrl: string;
+}) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   if (pages <= 1) return <p class="muted">共 {total} 条</p>;
   const sep = baseUrl.includes('?') ? '&' : '?';
@@ -119,8 +176,16 @@ export function Pagination({ page, total, perPage, baseUrl }: { page: number; to
       <span>
         共 {total} 条，第 {page}/{pages} 页
       </span>
-      {page > 1 ? <a href={link(page - 1)} rel="prev">上一页</a> : null}
-      {page < pages ? <a href={link(page + 1)} rel="next">下一页</a> : null}
+      {page > 1 ? (
+        <a href={link(page - 1)} rel="prev">
+          上一页
+        </a>
+      ) : null}
+      {page < pages ? (
+        <a href={link(page + 1)} rel="next">
+          下一页
+        </a>
+      ) : null}
     </nav>
   );
 }

@@ -16,7 +16,8 @@ const TITLES: Record<number, string> = {
 };
 
 /** The page's title for a status (an expired form has its own). */
-export const errorTitle = (status: number, resubmit?: ResubmitData | null): string => (resubmit ? '页面已过期' : (TITLES[status] ?? '出错了'));
+export const errorTitle = (status: number, resubmit?: ResubmitData | null): string =>
+  resubmit ? '页面已过期' : (TITLES[status] ?? '出错了');
 
 /** An expired form offered again with a fresh token: what was typed is listed and re-posted. */
 function Resubmit({ view, again }: { view: ViewCtx; again: ResubmitData }) {
@@ -47,7 +48,17 @@ function Resubmit({ view, again }: { view: ViewCtx; again: ResubmitData }) {
 }
 
 /** The status code, the messages, the expired form offered again, and a link home (the console's or the portal's). */
-export function ErrorBody({ view, status, errors, resubmit }: { view: ViewCtx; status: number; errors: FieldError[]; resubmit?: ResubmitData | null }) {
+export function ErrorBody({
+  view,
+  status,
+  errors,
+  resubmit,
+}: {
+  view: ViewCtx;
+  status: number;
+  errors: FieldError[];
+  resubmit?: ResubmitData | null;
+}) {
   return (
     <div class="error-page">
       <p class="status-code">错误代码 {status}</p>

@@ -10,7 +10,19 @@ export interface PageFeed {
   title: string;
 }
 
-export function PortalLayout({ view, title, children, search, feeds }: { view: ViewCtx; title: string; children: ComponentChildren; search?: string; feeds?: PageFeed[] }) {
+export function PortalLayout({
+  view,
+  title,
+  children,
+  search,
+  feeds,
+}: {
+  view: ViewCtx;
+  title: string;
+  children: ComponentChildren;
+  search?: string;
+  feeds?: PageFeed[];
+}) {
   const back = encodeURIComponent(view.url);
   return (
     <html lang={view.hant ? 'zh-Hant' : 'zh-CN'}>
@@ -25,15 +37,22 @@ export function PortalLayout({ view, title, children, search, feeds }: { view: V
         ))}
       </head>
       <body class={view.elder ? 'portal elder' : 'portal'}>
-        <a class="skip-link" href="#main">跳到主要内容</a>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
         <header class="site-header">
           <div class="wrap header-row">
             <a class="brand" href="/">
               {view.siteName}
             </a>
             <nav class="tools" aria-label="阅读设置">
-              <a href={`/prefs/elder?on=${view.elder ? 0 : 1}&back=${back}`}>{view.elder ? '标准模式' : '长者模式（大字）'}</a>
-              <a href={`/prefs/script?v=${view.hant ? 'hans' : 'hant'}&back=${back}`} lang={view.hant ? 'zh-CN' : 'zh-Hant'}>
+              <a href={`/prefs/elder?on=${view.elder ? 0 : 1}&back=${back}`}>
+                {view.elder ? '标准模式' : '长者模式（大字）'}
+              </a>
+              <a
+                href={`/prefs/script?v=${view.hant ? 'hans' : 'hant'}&back=${back}`}
+                lang={view.hant ? 'zh-CN' : 'zh-Hant'}
+              >
                 {view.hant ? '简体' : '繁體'}
               </a>
               <a href="/console">工作人员登录</a>

@@ -54,7 +54,12 @@ const DeadlineQuery = Form({
 type DeadlineInput = Static<typeof DeadlineQuery>;
 
 /** One row of events as entered (t: event, d: date, u: 补正期限, n: extension days). */
-const rowOf = (q: DeadlineInput, i: Row) => ({ type: q[`t${i}`], on: q[`d${i}`] ?? '', until: q[`u${i}`] ?? '', days: q[`n${i}`] });
+const rowOf = (q: DeadlineInput, i: Row) => ({
+  type: q[`t${i}`],
+  on: q[`d${i}`] ?? '',
+  until: q[`u${i}`] ?? '',
+  days: q[`n${i}`],
+});
 
 /** Builds the ledger from the calculator's query string (checked by parseLedger). */
 function ledgerFrom(q: DeadlineInput) {
@@ -91,17 +96,30 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
       <PortalLayout view={view} title="期限计算器">
         <h1>依申请公开答复期限计算器</h1>
         <p>
-          按《政府信息公开条例》第三十三条，行政机关应自收到申请之日起 20 个工作日内答复（起算日不计入，遇法定节假日顺延，调休上班日计为工作日）；补正后重新计算，征求第三方或其他机关意见、收费通知至缴费期间不计算在内，延期最长 20 个工作日。详细规则见说明。
+          按《政府信息公开条例》第三十三条，行政机关应自收到申请之日起 20
+          个工作日内答复（起算日不计入，遇法定节假日顺延，调休上班日计为工作日）；补正后重新计算，征求第三方或其他机关意见、收费通知至缴费期间不计算在内，延期最长
+          20 个工作日。详细规则见说明。
         </p>
         <ErrorSummary errors={errors} />
         <form method="get" action="/tools/deadline">
           <TextField name="received" label="收到申请日期" type="date" required value={q.received} />
-          <SelectField name="channel" label="提交方式" value={q.channel ?? 'online'} options={Object.entries(CHANNELS).map(([k, v]) => [k, v.label])} />
+          <SelectField
+            name="channel"
+            label="提交方式"
+            value={q.channel ?? 'online'}
+            options={Object.entries(CHANNELS).map(([k, v]) => [k, v.label])}
+          />
           <fieldset>
             <legend>办理过程中的事件（可选，按发生先后填写）</legend>
             {ROWS.map((i) => (
               <div class="filters">
-                <SelectField name={`t${i}`} label={`事件 ${i + 1}`} value={q[`t${i}`]} options={EVENT_TYPES} placeholder="（无）" />
+                <SelectField
+                  name={`t${i}`}
+                  label={`事件 ${i + 1}`}
+                  value={q[`t${i}`]}
+                  options={EVENT_TYPES}
+                  placeholder="（无）"
+                />
                 <TextField name={`d${i}`} label="日期" type="date" value={q[`d${i}`]} />
                 <TextField name={`u${i}`} label="补正期限至" type="date" value={q[`u${i}`]} />
                 <TextField name={`n${i}`} label="延长工作日数" inputmode="numeric" value={q[`n${i}`]} />
@@ -123,12 +141,16 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
               <dd>
                 <strong>{result.dueOn ?? '—'}</strong>
                 {result.dueOnProvisional ? '（暂停中，期限将顺延）' : ''}
-                {result.calendarProvisional ? <ProvisionalNote note={provisionalNote(provisionalYears(result.provisionalDates))} /> : null}
+                {result.calendarProvisional ? (
+                  <ProvisionalNote note={provisionalNote(provisionalYears(result.provisionalDates))} />
+                ) : null}
               </dd>
               <dt>补正告知期限</dt>
               <dd>
                 {result.correctionNoticeDueOn}
-                {result.provisionalDates.includes(result.correctionNoticeDueOn) ? <ProvisionalBadge note={provisionalNote(provisionalYears([result.correctionNoticeDueOn]))} /> : null}
+                {result.provisionalDates.includes(result.correctionNoticeDueOn) ? (
+                  <ProvisionalBadge note={provisionalNote(provisionalYears([result.correctionNoticeDueOn]))} />
+                ) : null}
               </dd>
               {result.workingDaysLeft !== null ? (
                 <>

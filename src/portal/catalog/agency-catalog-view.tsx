@@ -47,7 +47,17 @@ export function ItemTable({ rows }: { rows: ItemWithOrg[] }) {
   );
 }
 
-function Tree({ nodes, orgId, current, sort }: { nodes: CategoryNode[]; orgId: number; current?: number; sort?: PublicSort }) {
+function Tree({
+  nodes,
+  orgId,
+  current,
+  sort,
+}: {
+  nodes: CategoryNode[];
+  orgId: number;
+  current?: number;
+  sort?: PublicSort;
+}) {
   return (
     <ul>
       {nodes.map((n) => (
@@ -95,7 +105,8 @@ export function AgencyCatalogPage(p: AgencyCatalogProps) {
       </nav>
       <h1>{title}</h1>
       <p class="no-print">
-        <a href={`/zn/${org.id}`}>公开指南</a> · <a href={`/ysqgk?org=${org.id}`}>申请公开</a> · <a href={feed}>订阅（Atom）</a>
+        <a href={`/zn/${org.id}`}>公开指南</a> · <a href={`/ysqgk?org=${org.id}`}>申请公开</a> ·{' '}
+        <a href={feed}>订阅（Atom）</a>
       </p>
       <form class="inline-search" role="search" action="/search" method="get">
         <label for="scoped-q">{current ? `在“${current.name}”中搜索` : '在本机构目录中搜索'}</label>
@@ -126,12 +137,25 @@ export function AgencyCatalogPage(p: AgencyCatalogProps) {
             {(Object.keys(PUBLIC_SORTS) as PublicSort[]).map((k, i) => (
               <>
                 {i ? ' · ' : ''}
-                {k === sort ? <strong aria-current="true">{PUBLIC_SORTS[k]}</strong> : <a href={catalogUrl(org.id, { categoryId: current?.id, sort: k })}>{PUBLIC_SORTS[k]}</a>}
+                {k === sort ? (
+                  <strong aria-current="true">{PUBLIC_SORTS[k]}</strong>
+                ) : (
+                  <a href={catalogUrl(org.id, { categoryId: current?.id, sort: k })}>{PUBLIC_SORTS[k]}</a>
+                )}
               </>
             ))}
           </p>
-          {p.rows.length ? <ItemTable rows={p.rows} /> : <Empty>{current ? '该分类下目前没有公开的信息。' : '该机构目前没有公开的信息。'}</Empty>}
-          <Pagination page={p.page} total={p.total} perPage={p.perPage} baseUrl={catalogUrl(org.id, { categoryId: current?.id, sort })} />
+          {p.rows.length ? (
+            <ItemTable rows={p.rows} />
+          ) : (
+            <Empty>{current ? '该分类下目前没有公开的信息。' : '该机构目前没有公开的信息。'}</Empty>
+          )}
+          <Pagination
+            page={p.page}
+            total={p.total}
+            perPage={p.perPage}
+            baseUrl={catalogUrl(org.id, { categoryId: current?.id, sort })}
+          />
         </section>
       </div>
       {p.children.length ? (

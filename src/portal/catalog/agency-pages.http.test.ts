@@ -26,11 +26,41 @@ describeApp('portal: agency home, agency catalogue with category tree, sorting a
     const cats = await listCategories(h.db(), org.id);
     policy = cats.find((c) => c.name === '政策文件')!.id;
     normative = await addCategory(h.ctx(), { orgId: org.id, name: '规范性文件', parentId: policy });
-    ids.push(await makePublishedItem(h.db(), h.ctx, org, { title: '甲 农村公路养护办法', categoryId: normative, writtenOn: '2026-03-01' }));
-    ids.push(await makePublishedItem(h.db(), h.ctx, org, { title: '乙 关于公路建设的通知', categoryId: policy, writtenOn: '2026-02-01' }));
-    for (let i = 0; i < 21; i++) ids.push(await makePublishedItem(h.db(), h.ctx, org, { title: `第${i + 1}期交通动态`, categoryId: policy, writtenOn: '2026-04-01' }));
+    ids.push(
+      await makePublishedItem(h.db(), h.ctx, org, {
+        title: '甲 农村公路养护办法',
+        categoryId: normative,
+        writtenOn: '2026-03-01',
+      }),
+    );
+    ids.push(
+      await makePublishedItem(h.db(), h.ctx, org, {
+        title: '乙 关于公路建设的通知',
+        categoryId: policy,
+        writtenOn: '2026-02-01',
+      }),
+    );
+    for (let i = 0; i < 21; i++)
+      ids.push(
+        await makePublishedItem(h.db(), h.ctx, org, {
+          title: `第${i + 1}期交通动态`,
+          categoryId: policy,
+          writtenOn: '2026-04-01',
+        }),
+      );
     const editor = await makeUser(h.db(), [['editor', org]]);
-    draftId = (await createItem(h.ctx(editor.actor), { orgId: org.id, title: '未公开的草稿', bodyHtml: '<p>草稿</p>', genre: '通知', disclosureMode: '主动公开', categoryId: policy, writtenOn: '2026-06-01', createdOn: '2026-06-01' })).id;
+    draftId = (
+      await createItem(h.ctx(editor.actor), {
+        orgId: org.id,
+        title: '未公开的草稿',
+        bodyHtml: '<p>草稿</p>',
+        genre: '通知',
+        disclosureMode: '主动公开',
+        categoryId: policy,
+        writtenOn: '2026-06-01',
+        createdOn: '2026-06-01',
+      })
+    ).id;
   });
 
   it('shows the category tree with counts that include sub-categories, and a sub-category lists only its items', async () => {
@@ -52,7 +82,8 @@ describeApp('portal: agency home, agency catalogue with category tree, sorting a
     const p1 = await h.client().get(`/gk/${org.id}?categoryId=${policy}&sort=written`);
     assert.match(p1.body, /共 23 条，第 1\/2 页/);
     assert.match(p1.body, new RegExp(`href="/gk/${org.id}\\?categoryId=${policy}&amp;sort=written&amp;page=2"`));
-    const rowsOf = (html: string) => [...html.matchAll(/<td data-label="名称"><a href="\/gk\/items\/(\d+)">/g)].map((m) => Number(m[1]));
+    const rowsOf = (html: string) =>
+      [...html.matchAll(/<td data-label="名称"><a href="\/gk\/items\/(\d+)">/g)].map((m) => Number(m[1]));
     const p2 = await h.client().get(`/gk/${org.id}?categoryId=${policy}&sort=written&page=2`);
     const order = [...rowsOf(p1.body), ...rowsOf(p2.body)];
     assert.equal(order.length, 23);
@@ -75,14 +106,27 @@ describeApp('portal: agency home, agency catalogue with category tree, sorting a
   it('the agency home has its doors, latest items and 重点领域 scoped to it', async () => {
     const res = await h.client().get(`/jg/${org.id}`);
     assert.equal(res.statusCode, 200);
-    for (const door of [`/gk/${org.id}`, `/zn/${org.id}`, `/fdzdgk?org=${org.id}`, `/ysqgk?org=${org.id}`, `/hd/messages/new?org=${org.id}`, `/reports?org=${org.id}`, `/feeds/org/${org.id}`]) assert.ok(res.body.includes(`href="${door}"`), door);
+    for (const door of [
+      `/gk/${org.id}`,
+      `/zn/${org.id}`,
+      `/fdzdgk?org=${org.id}`,
+      `/ysqgk?org=${org.id}`,
+      `/hd/messages/new?org=${org.id}`,
+      `/reports?org=${org.id}`,
+      `/feeds/org/${org.id}`,
+    ])
+      assert.ok(res.body.includes(`href="${door}"`), door);
     assert.match(res.body, /第21期交通动态/);
     assert.match(res.body, new RegExp(`/search\\?q=[^"]+&amp;org=${org.id}`));
     assert.equal((await h.client().get('/jg/999999')).statusCode, 404);
     const home = await h.client().get('/');
     assert.ok(home.body.includes(`href="/jg/${org.id}"`), 'the directory links to agency homes');
     const apply = await h.client().get(`/ysqgk?org=${org.id}`);
-    assert.match(apply.body, new RegExp(`<option value="${org.id}" selected`), 'the application form has the agency chosen');
+    assert.match(
+      apply.body,
+      new RegExp(`<option value="${org.id}" selected`),
+      'the application form has the agency chosen',
+    );
     assert.equal((await h.client().get(`/fdzdgk?org=${org.id}`)).statusCode, 200);
     assert.equal((await h.client().get('/fdzdgk?org=999999')).statusCode, 404);
   });

@@ -28,4 +28,5 @@ export function readableSize(bytes: number): string {
 }
 
 /** `（PDF，2.4 MB）` */
-export const attachmentLabel = (a: { filename: string; mime: string; size: number }): string => `（${attachmentType(a.filename, a.mime)}，${readableSize(a.size)}）`;
+export const attachmentLabel = (a: { filename: string; mime: string; size: number }): string =>
+  `（${attachmentType(a.filename, a.mime)}，${readableSize(a.size)}）`;

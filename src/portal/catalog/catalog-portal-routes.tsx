@@ -5,7 +5,19 @@ import { Form, OptText, Params, typed, Int, OptInt, Page, IdParams } from '../..
 import { forbidden, notFound } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { findEnabledOrg, publicAgencies, orgsWithin, rolesAllow } from '../../orgs/index.js';
-import { isPublicSort, itemPreview, listCategories, listPublicItems, publicCategoryCounts, publicTotalsByOrg, categoryPath, categoryTree, subtreeIds, CATALOG_VIEWERS, getPublicItemPage } from '../../catalog/index.js';
+import {
+  isPublicSort,
+  itemPreview,
+  listCategories,
+  listPublicItems,
+  publicCategoryCounts,
+  publicTotalsByOrg,
+  categoryPath,
+  categoryTree,
+  subtreeIds,
+  CATALOG_VIEWERS,
+  getPublicItemPage,
+} from '../../catalog/index.js';
 import { AgencyCatalogPage } from './agency-catalog-view.js';
 import { ItemPrintPage, PublicItemPage } from './item-page.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
@@ -44,22 +56,49 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  r.get('/gk/:orgId', { schema: { params: AgencyParams, querystring: AgencyQuery }, ...PAGE_BY_ID }, async (req, reply) => {
-    unknownPageIfBadParams(req, orgNotFound);
-    const org = await findEnabledOrg(req.ctx.db, req.params.orgId);
-    if (!org) throw orgNotFound();
-    const day = today(req);
-    const counts = await publicCategoryCounts(req.ctx.db, day, org.id);
-    const tree = categoryTree(await listCategories(req.ctx.db, org.id), new Map([...counts].filter((e): e is [number, number] => e[0] !== null)));
-    const { categoryId, page } = req.query;
-    const sort = isPublicSort(req.query.sort) ? req.query.sort : 'date';
-    const trail = categoryId ? categoryPath(tree, categoryId) : [];
-    if (categoryId && !trail.length) throw notFound('category_not_found', '该分类不存在。');
-    const { rows, total } = await listPublicItems(req.ctx.db, day, { orgId: org.id, categoryIds: categoryId ? subtreeIds(tree, categoryId) : undefined, sort, limit: PER_PAGE, offset: (page - 1) * PER_PAGE });
-    const children = (await orgsWithin(req.ctx)).filter((o) => o.parent_id === org.id && o.kind !== 'section');
-    const allCount = [...counts.values()].reduce((a, b) => a + b, 0);
-    return reply.page(<AgencyCatalogPage view={reply.view()} org={org} tree={tree} trail={trail} total={total} allCount={allCount} rows={rows} page={page} perPage={PER_PAGE} sort={sort} children={children} />);
-  });
+  r.get(
+    '/gk/:orgId',
+    { schema: { params: AgencyParams, querystring: AgencyQuery }, ...PAGE_BY_ID },
+    async (req, reply) => {
+      unknownPageIfBadParams(req, orgNotFound);
+      const org = await findEnabledOrg(req.ctx.db, req.params.orgId);
+      if (!org) throw orgNotFound();
+      const day = today(req);
+      const counts = await publicCategoryCounts(req.ctx.db, day, org.id);
+      const tree = categoryTree(
+        await listCategories(req.ctx.db, org.id),
+        new Map([...counts].filter((e): e is [number, number] => e[0] !== null)),
+      );
+      const { categoryId, page } = req.query;
+      const sort = isPublicSort(req.query.sort) ? req.query.sort : 'date';
+      const trail = categoryId ? categoryPath(tree, categoryId) : [];
+      if (categoryId && !trail.length) throw notFound('category_not_found', '该分类不存在。');
+      const { rows, total } = await listPublicItems(req.ctx.db, day, {
+        orgId: org.id,
+        categoryIds: categoryId ? subtreeIds(tree, categoryId) : undefined,
+        sort,
+        limit: PER_PAGE,
+        offset: (page - 1) * PER_PAGE,
+      });
+      const children = (await orgsWithin(req.ctx)).filter((o) => o.parent_id === org.id && o.kind !== 'section');
+      const allCount = [...counts.values()].reduce((a, b) => a + b, 0);
+      return reply.page(
+        <AgencyCatalogPage
+          view={reply.view()}
+          org={org}
+          tree={tree}
+          trail={trail}
+          total={total}
+          allCount={allCount}
+          rows={rows}
+          page={page}
+          perPage={PER_PAGE}
+          sort={sort}
+          children={children}
+        />,
+      );
+    },
+  );
 
   const publicPageOr404 = async (req: FastifyRequest, id: number) => {
     unknownPageIfBadParams(req, itemNotFound);
@@ -69,11 +108,21 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
   };
 
   // One statement reads the item through the public door with everything its page shows.
-  r.get('/gk/items/:id', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req, req.params.id)} />));
+  r.get('/gk/items/:id', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) =>
+    reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req, req.params.id)} />),
+  );
 
   r.get('/gk/items/:id/print', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
     const { item, versions, attachments } = await publicPageOr404(req, req.params.id);
-    return reply.page(<ItemPrintPage view={reply.view()} item={item} versions={versions} attachments={attachments} publicUrl={req.ctx.config.publicUrl} />);
+    return reply.page(
+      <ItemPrintPage
+        view={reply.view()}
+        item={item}
+        versions={versions}
+        attachments={attachments}
+        publicUrl={req.ctx.config.publicUrl}
+      />,
+    );
   });
 
   // Staff preview, exactly as the public page (the console guard requires a signed-in user).
@@ -82,6 +131,15 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
     const p = await itemPreview(req.ctx.db, today(req), req.params.id);
     if (!p) throw itemNotFound();
     if (!rolesAllow(req.actor, CATALOG_VIEWERS, p.item.org_path)) throw forbidden();
-    return reply.page(<PublicItemPage view={reply.view()} item={p.item} versions={p.versions} attachments={p.attachments} links={p.links} preview />);
+    return reply.page(
+      <PublicItemPage
+        view={reply.view()}
+        item={p.item}
+        versions={p.versions}
+        attachments={p.attachments}
+        links={p.links}
+        preview
+      />,
+    );
   });
 }

@@ -28,19 +28,34 @@ const LATER = new Date('2026-12-04T02:00:00Z');
 type Who = 'editor' | 'secrecy' | 'legal' | 'approver' | 'admin';
 /** `who: null` = the person the workflow expects for the action (so sequences progress); otherwise anyone. */
 type Step =
-  | { a: 'submit' | 'approve' | 'return' | 'publish_now' | 'withdraw' | 'correct' | 'abolish' | 'edit'; who: Who | null }
+  | {
+      a: 'submit' | 'approve' | 'return' | 'publish_now' | 'withdraw' | 'correct' | 'abolish' | 'edit';
+      who: Who | null;
+    }
   | { a: 'publish_on'; who: Who | null; days: number }
   | { a: 'release'; later: boolean };
 
 const who = fc.option(fc.constantFrom<Who>('editor', 'secrecy', 'legal', 'approver', 'admin'), { freq: 4 });
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ a: fc.constantFrom('submit', 'approve', 'approve', 'publish_now' as const), who }) },
-  { weight: 4, arbitrary: fc.record({ a: fc.constantFrom('return', 'withdraw', 'correct', 'abolish', 'edit' as const), who }) },
-  { weight: 2, arbitrary: fc.record({ a: fc.constant('publish_on' as const), who, days: fc.integer({ min: -3, max: 5 }) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ a: fc.constantFrom('submit', 'approve', 'approve', 'publish_now' as const), who }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ a: fc.constantFrom('return', 'withdraw', 'correct', 'abolish', 'edit' as const), who }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ a: fc.constant('publish_on' as const), who, days: fc.integer({ min: -3, max: 5 }) }),
+  },
   { weight: 2, arbitrary: fc.record({ a: fc.constant('release' as const), later: fc.boolean() }) },
 );
 
-const sign: fc.Arbitrary<Step> = fc.oneof(fc.constant<Step>({ a: 'publish_now', who: null }), fc.integer({ min: 1, max: 4 }).map((days): Step => ({ a: 'publish_on', who: null, days })));
+const sign: fc.Arbitrary<Step> = fc.oneof(
+  fc.constant<Step>({ a: 'publish_now', who: null }),
+  fc.integer({ min: 1, max: 4 }).map((days): Step => ({ a: 'publish_on', who: null, days })),
+);
 
 const REVIEWER: Record<string, Who> = { secrecy_review: 'secrecy', legality_review: 'legal', approval: 'approver' };
 function natural(a: string, status: string): Who {
@@ -66,7 +81,12 @@ describeApp(
     });
 
     async function apply(id: number, s: Step, input: ItemInput): Promise<void> {
-      const { status } = await h.db().selectFrom('items').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+      const { status } = await h
+        .db()
+        .selectFrom('items')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       const ctx = (w: Who | null) => h.ctx(actors[w ?? natural(s.a, status)], NOW);
       try {
         switch (s.a) {
@@ -78,7 +98,10 @@ describeApp(
           case 'publish_now':
             return void (await publishItem(ctx(s.who), { id }));
           case 'publish_on':
-            return void (await publishItem(ctx(s.who), { id, publishOn: new Date(NOW.getTime() + s.days * 86_400_000).toISOString().slice(0, 10) }));
+            return void (await publishItem(ctx(s.who), {
+              id,
+              publishOn: new Date(NOW.getTime() + s.days * 86_400_000).toISOString().slice(0, 10),
+            }));
           case 'withdraw':
             return void (await withdrawItem(ctx(s.who), { id, reason: '撤回' }));
           case 'correct':
@@ -99,48 +122,106 @@ describeApp(
       const c = h.client();
       const seen = new Set<string>();
       await fc.assert(
-        fc.asyncProperty(mode, fc.boolean(), fc.boolean(), sign, fc.array(step, { minLength: 3, maxLength: 16 }), async (disclosureMode, normative, happy, signStep, tail) => {
-          // half the runs start with the expected path to publication, then continue at random
-          const steps: Step[] = happy ? [{ a: 'submit', who: null }, { a: 'approve', who: null }, { a: 'approve', who: null }, signStep, ...tail] : tail;
-          const input: ItemInput = { title: `信息${Math.random().toString(36).slice(2, 8)}`, bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode, nondisclosureGround: 'art16_2', createdOn: '2026-11-20', writtenOn: '2026-11-19', isNormative: normative };
-          const { id } = await createItem(h.ctx(actors.editor, NOW), { ...input, orgId: org.id });
-          const attId = await addAttachment(h.ctx(actors.editor, NOW), { itemId: id, filename: '附件.pdf', data: PDF });
-          for (const s of steps) await apply(id, s, input);
-          const row = await h.db().selectFrom('items').select(['status', 'disclosure_mode', 'published_on']).where('id', '=', id).executeTakeFirstOrThrow();
+        fc.asyncProperty(
+          mode,
+          fc.boolean(),
+          fc.boolean(),
+          sign,
+          fc.array(step, { minLength: 3, maxLength: 16 }),
+          async (disclosureMode, normative, happy, signStep, tail) => {
+            // half the runs start with the expected path to publication, then continue at random
+            const steps: Step[] = happy
+              ? [
+                  { a: 'submit', who: null },
+                  { a: 'approve', who: null },
+                  { a: 'approve', who: null },
+                  signStep,
+                  ...tail,
+                ]
+              : tail;
+            const input: ItemInput = {
+              title: `信息${Math.random().toString(36).slice(2, 8)}`,
+              bodyHtml: '<p>正文</p>',
+              genre: '通知',
+              disclosureMode,
+              nondisclosureGround: 'art16_2',
+              createdOn: '2026-11-20',
+              writtenOn: '2026-11-19',
+              isNormative: normative,
+            };
+            const { id } = await createItem(h.ctx(actors.editor, NOW), { ...input, orgId: org.id });
+            const attId = await addAttachment(h.ctx(actors.editor, NOW), {
+              itemId: id,
+              filename: '附件.pdf',
+              data: PDF,
+            });
+            for (const s of steps) await apply(id, s, input);
+            const row = await h
+              .db()
+              .selectFrom('items')
+              .select(['status', 'disclosure_mode', 'published_on'])
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow();
 
-          const page = await c.get(`/gk/items/${id}`);
-          const list = await c.get(`/gk/${org.id}?page=1`);
-          const apiOne = await c.get(`/api/v1/public/items/${id}`);
-          const apiList = (await c.get('/api/v1/public/items?perPage=100')).json() as { data: Array<{ id: number }> };
-          const file = await c.get(`/gk/files/${attId}`);
-          const token = input.title.slice(2);
-          const found = (await c.get(`/api/v1/public/search?q=${token}`)).json() as { hits: Array<{ docId: string | number }> };
-          const searchPage = await c.get(`/search?q=${token}`);
-          const feed = await c.get('/feeds/all.atom');
-          const sitemap = await c.get('/sitemap.xml');
-          const doors = {
-            search: found.hits.some((x) => String(x.docId) === String(id)),
-            searchPage: searchPage.body.includes(`/gk/items/${id}"`),
-            feed: feed.body.includes(`/gk/items/${id}"`),
-            sitemap: sitemap.body.includes(`/gk/items/${id}<`),
-            page: page.statusCode === 200,
-            list: list.body.includes(`/gk/items/${id}"`),
-            apiOne: apiOne.statusCode === 200,
-            apiList: apiList.data.some((d) => d.id === id),
-            attachment: file.statusCode === 200,
-          };
-          seen.add(`${row.status}:${row.disclosure_mode === '主动公开' ? 'p' : 'n'}${row.published_on && row.published_on > '2026-11-27' ? ':future' : ''}`);
-          const shouldShow = row.status === 'published' && row.disclosure_mode === '主动公开' && row.published_on != null && row.published_on <= '2026-11-27';
-          for (const [door, shown] of Object.entries(doors)) {
-            if (shown) assert.ok(row.status === 'published' && row.disclosure_mode === '主动公开', `${door} shows item in status ${row.status} (${row.disclosure_mode})`);
-            assert.equal(shown, shouldShow, `${door}: status ${row.status}, ${row.disclosure_mode}, published_on ${row.published_on}`);
-          }
-          if (page.statusCode !== 200) assert.equal(page.statusCode, 404);
-        }),
+            const page = await c.get(`/gk/items/${id}`);
+            const list = await c.get(`/gk/${org.id}?page=1`);
+            const apiOne = await c.get(`/api/v1/public/items/${id}`);
+            const apiList = (await c.get('/api/v1/public/items?perPage=100')).json() as { data: Array<{ id: number }> };
+            const file = await c.get(`/gk/files/${attId}`);
+            const token = input.title.slice(2);
+            const found = (await c.get(`/api/v1/public/search?q=${token}`)).json() as {
+              hits: Array<{ docId: string | number }>;
+            };
+            const searchPage = await c.get(`/search?q=${token}`);
+            const feed = await c.get('/feeds/all.atom');
+            const sitemap = await c.get('/sitemap.xml');
+            const doors = {
+              search: found.hits.some((x) => String(x.docId) === String(id)),
+              searchPage: searchPage.body.includes(`/gk/items/${id}"`),
+              feed: feed.body.includes(`/gk/items/${id}"`),
+              sitemap: sitemap.body.includes(`/gk/items/${id}<`),
+              page: page.statusCode === 200,
+              list: list.body.includes(`/gk/items/${id}"`),
+              apiOne: apiOne.statusCode === 200,
+              apiList: apiList.data.some((d) => d.id === id),
+              attachment: file.statusCode === 200,
+            };
+            seen.add(
+              `${row.status}:${row.disclosure_mode === '主动公开' ? 'p' : 'n'}${row.published_on && row.published_on > '2026-11-27' ? ':future' : ''}`,
+            );
+            const shouldShow =
+              row.status === 'published' &&
+              row.disclosure_mode === '主动公开' &&
+              row.published_on != null &&
+              row.published_on <= '2026-11-27';
+            for (const [door, shown] of Object.entries(doors)) {
+              if (shown)
+                assert.ok(
+                  row.status === 'published' && row.disclosure_mode === '主动公开',
+                  `${door} shows item in status ${row.status} (${row.disclosure_mode})`,
+                );
+              assert.equal(
+                shown,
+                shouldShow,
+                `${door}: status ${row.status}, ${row.disclosure_mode}, published_on ${row.published_on}`,
+              );
+            }
+            if (page.statusCode !== 200) assert.equal(page.statusCode, 404);
+          },
+        ),
         { numRuns: 60, seed: 20261127 },
       );
       // the sequences did reach the interesting states
-      for (const st of ['published:p', 'published:n', 'draft:p', 'secrecy_review:p', 'withdrawn:p', 'scheduled:p:future', 'published:p:future']) assert.ok(seen.has(st), `never reached ${st}: ${[...seen].join(', ')}`);
+      for (const st of [
+        'published:p',
+        'published:n',
+        'draft:p',
+        'secrecy_review:p',
+        'withdrawn:p',
+        'scheduled:p:future',
+        'published:p:future',
+      ])
+        assert.ok(seen.has(st), `never reached ${st}: ${[...seen].join(', ')}`);
     });
   },
   { now: () => NOW },

@@ -40,7 +40,19 @@ describeApp(
 
     it('an editor gets Chinese field errors for a bad 文号 and nothing is saved', async () => {
       const c = await login('editor');
-      const res = await c.post('/console/items', { orgId: String(org.id), title: '关于预算公开的通知', bodyHtml: '<p>正文</p>', docNo: '财字第几号', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' }, { from: '/console/items/new' });
+      const res = await c.post(
+        '/console/items',
+        {
+          orgId: String(org.id),
+          title: '关于预算公开的通知',
+          bodyHtml: '<p>正文</p>',
+          docNo: '财字第几号',
+          genre: '通知',
+          disclosureMode: '主动公开',
+          createdOn: '2026-11-27',
+        },
+        { from: '/console/items/new' },
+      );
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /发文字号“财字第几号”无法识别/);
       const n = await h.db().selectFrom('items').select(h.db().fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -54,7 +66,18 @@ describeApp(
       assert.match(form.body, /政策文件/, 'categories seeded on first use');
       const res = await c.post(
         '/console/items',
-        { orgId: String(org.id), title: '关于2027年部门预算公开的通知', summary: '部门预算公开安排', bodyHtml: '<p>各股室：现将预算公开事项通知如下。</p>', docNo: '示财发(2026)12号', writtenOn: '2026-11-26', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27', topic: '财政、金融、审计\\财政' },
+        {
+          orgId: String(org.id),
+          title: '关于2027年部门预算公开的通知',
+          summary: '部门预算公开安排',
+          bodyHtml: '<p>各股室：现将预算公开事项通知如下。</p>',
+          docNo: '示财发(2026)12号',
+          writtenOn: '2026-11-26',
+          genre: '通知',
+          disclosureMode: '主动公开',
+          createdOn: '2026-11-27',
+          topic: '财政、金融、审计\\财政',
+        },
         { from: '/console/items/new' },
       );
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
@@ -77,66 +100,148 @@ describeApp(
       const s = await login('secrecy_reviewer');
       const queue = await s.get('/console/items/queue');
       assert.match(queue.body, /关于2027年部门预算公开的通知/);
-      const ok = await s.post(`/console/items/${itemId}/review`, { decision: 'approve', comment: '不涉密' }, { from: `/console/items/${itemId}` });
+      const ok = await s.post(
+        `/console/items/${itemId}/review`,
+        { decision: 'approve', comment: '不涉密' },
+        { from: `/console/items/${itemId}` },
+      );
       assert.equal(ok.statusCode, 303);
       assert.equal((await h.client().get(`/gk/items/${itemId}`)).statusCode, 404, 'not public before 签发');
 
       const a = await login('approver');
-      const pub = await a.post(`/console/items/${itemId}/publish`, { publishOn: '' }, { from: `/console/items/${itemId}` });
+      const pub = await a.post(
+        `/console/items/${itemId}/publish`,
+        { publishOn: '' },
+        { from: `/console/items/${itemId}` },
+      );
       assert.equal(pub.statusCode, 303);
       const page = await a.get(`/console/items/${itemId}`);
       assert.match(page.body, /已发布/);
       assert.match(page.body, /按时/);
 
-      const audit = await h.db().selectFrom('audit_events').select('action').where('subject_type', '=', 'item').where('subject_id', '=', String(itemId)).orderBy('seq').execute();
-      assert.deepEqual(audit.map((x) => x.action), ['item.create', 'item.submit', 'item.approve', 'item.publish']);
+      const audit = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('action')
+        .where('subject_type', '=', 'item')
+        .where('subject_id', '=', String(itemId))
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        audit.map((x) => x.action),
+        ['item.create', 'item.submit', 'item.approve', 'item.publish'],
+      );
     });
 
     it('the published item is on the portal and the public API', async () => {
       const anon = h.client();
       const page = await anon.get(`/gk/items/${itemId}`);
       assert.equal(page.statusCode, 200);
-      for (const text of ['索引号', 'MB1004000/2026-00001', '主题分类', '财政、金融、审计\\财政', '发布机构', '示例县财政局', '成文日期', '2026-11-26', '发文字号', '示财发<span class="nowrap">〔2026〕12号</span>', '发布日期', '2026-11-27', '有效性', '有效', '各股室']) {
+      for (const text of [
+        '索引号',
+        'MB1004000/2026-00001',
+        '主题分类',
+        '财政、金融、审计\\财政',
+        '发布机构',
+        '示例县财政局',
+        '成文日期',
+        '2026-11-26',
+        '发文字号',
+        '示财发<span class="nowrap">〔2026〕12号</span>',
+        '发布日期',
+        '2026-11-27',
+        '有效性',
+        '有效',
+        '各股室',
+      ]) {
         assert.ok(page.body.includes(text), text);
       }
       assert.doesNotMatch(page.body, new RegExp(users.secrecy_reviewer!), 'reviewer names stay in the console');
       assert.ok(!page.body.includes('示财发(2026)12号'), 'the 文号 is shown normalized');
-      const stored = await h.db().selectFrom('items').select(['doc_no', 'doc_no_norm']).where('id', '=', itemId).executeTakeFirstOrThrow();
-      assert.deepEqual(stored, { doc_no: '示财发(2026)12号', doc_no_norm: '示财发〔2026〕12号' }, 'the record keeps the typed form');
-      assert.match((await anon.get(`/gk/${org.id}`)).body, /<td data-label="发文字号">示财发<span class="nowrap">〔2026〕12号<\/span><\/td>/);
+      const stored = await h
+        .db()
+        .selectFrom('items')
+        .select(['doc_no', 'doc_no_norm'])
+        .where('id', '=', itemId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        stored,
+        { doc_no: '示财发(2026)12号', doc_no_norm: '示财发〔2026〕12号' },
+        'the record keeps the typed form',
+      );
+      assert.match(
+        (await anon.get(`/gk/${org.id}`)).body,
+        /<td data-label="发文字号">示财发<span class="nowrap">〔2026〕12号<\/span><\/td>/,
+      );
       const staff = await login('approver');
       for (const q of ['示财发(2026)12号', '示财发〔2026〕12号', '示财发（2026）12号']) {
-        assert.match((await staff.get(`/console/items?q=${encodeURIComponent(q)}`)).body, /关于2027年部门预算公开的通知/, q);
+        assert.match(
+          (await staff.get(`/console/items?q=${encodeURIComponent(q)}`)).body,
+          /关于2027年部门预算公开的通知/,
+          q,
+        );
       }
       const csv = (await staff.get('/console/items/export?format=csv')).body;
       assert.match(csv, /,示财发〔2026〕12号,/);
       assert.ok(!csv.includes('示财发(2026)12号'));
       assert.match((await anon.get(`/gk/${org.id}`)).body, /关于2027年部门预算公开的通知/);
       assert.match((await anon.get('/gk')).body, /示例县财政局<\/a> <span class="muted">（1 条）/);
-      const list = (await anon.get('/api/v1/public/items')).json() as { total: number; data: Array<{ id: number; indexNo: string; publishedOn: string }> };
+      const list = (await anon.get('/api/v1/public/items')).json() as {
+        total: number;
+        data: Array<{ id: number; indexNo: string; publishedOn: string }>;
+      };
       assert.equal(list.total, 1);
       assert.equal(list.data[0]!.indexNo, 'MB1004000/2026-00001');
       const doc = (await anon.get('/api/v1/openapi.json')).json() as { paths: Record<string, unknown> };
-      for (const p of ['/api/v1/public/items', '/api/v1/public/items/{id}', '/api/v1/items', '/api/v1/items/{id}/transitions']) assert.ok(doc.paths[p], p);
+      for (const p of [
+        '/api/v1/public/items',
+        '/api/v1/public/items/{id}',
+        '/api/v1/items',
+        '/api/v1/items/{id}/transitions',
+      ])
+        assert.ok(doc.paths[p], p);
       const one = (await anon.get(`/api/v1/public/items/${itemId}`)).json() as { title: string; bodyHtml: string };
       assert.equal(one.title, '关于2027年部门预算公开的通知');
     });
 
     it('the staff API creates an item and moves it through the workflow with tokens', async () => {
-      const ed = await createToken(h.ctx((await makeUser(h.db(), [['editor', org]])).actor), { name: '采编系统', roles: ['editor'] });
+      const ed = await createToken(h.ctx((await makeUser(h.db(), [['editor', org]])).actor), {
+        name: '采编系统',
+        roles: ['editor'],
+      });
       const created = await h.client().app.inject({
         method: 'POST',
         url: '/api/v1/items',
         headers: { authorization: `Bearer ${ed.token}` },
-        payload: { orgId: org.id, title: '2026年第四季度工作动态', bodyHtml: '<p>动态</p>', genre: '其他', disclosureMode: '主动公开', createdOn: '2026-11-27', writtenOn: '2026-11-28' },
+        payload: {
+          orgId: org.id,
+          title: '2026年第四季度工作动态',
+          bodyHtml: '<p>动态</p>',
+          genre: '其他',
+          disclosureMode: '主动公开',
+          createdOn: '2026-11-27',
+          writtenOn: '2026-11-28',
+        },
       });
       assert.equal(created.statusCode, 201, created.body);
       const id = (created.json() as { id: number }).id;
-      const move = (token: string, body: object) => h.app().inject({ method: 'POST', url: `/api/v1/items/${id}/transitions`, headers: { authorization: `Bearer ${token}` }, payload: body });
+      const move = (token: string, body: object) =>
+        h.app().inject({
+          method: 'POST',
+          url: `/api/v1/items/${id}/transitions`,
+          headers: { authorization: `Bearer ${token}` },
+          payload: body,
+        });
       assert.equal((await move(ed.token, { action: 'submit' })).json().status, 'secrecy_review');
-      const sec = await createToken(h.ctx((await makeUser(h.db(), [['secrecy_reviewer', org]])).actor), { name: 's', roles: ['secrecy_reviewer'] });
+      const sec = await createToken(h.ctx((await makeUser(h.db(), [['secrecy_reviewer', org]])).actor), {
+        name: 's',
+        roles: ['secrecy_reviewer'],
+      });
       assert.equal((await move(sec.token, { action: 'approve' })).json().status, 'approval');
-      const ap = await createToken(h.ctx((await makeUser(h.db(), [['approver', org]])).actor), { name: 'a', roles: ['approver'] });
+      const ap = await createToken(h.ctx((await makeUser(h.db(), [['approver', org]])).actor), {
+        name: 'a',
+        roles: ['approver'],
+      });
       const bad = await move(ap.token, { action: 'publish' });
       assert.equal(bad.statusCode, 400, '成文日期 2026-11-28 after 发布日期 2026-11-27');
       assert.equal((bad.json() as { errors: Array<{ code: string }> }).errors[0]!.code, 'item_written_after_published');
@@ -167,13 +272,24 @@ describeApp(
     });
 
     it('staff preview shows the public page of a draft; the public still gets 404', async () => {
-      const { id } = await createItem(h.ctx(systemActor('test'), NOW), { orgId: org.id, title: '预览中的通知', bodyHtml: '<p>草稿正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const { id } = await createItem(h.ctx(systemActor('test'), NOW), {
+        orgId: org.id,
+        title: '预览中的通知',
+        bodyHtml: '<p>草稿正文</p>',
+        genre: '通知',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-27',
+      });
       const c = await login('editor');
       const pv = await c.get(`/console/items/${id}/preview`);
       assert.equal(pv.statusCode, 200);
       assert.match(pv.body, /预览：以下是公开后公众看到的页面/);
       assert.match(pv.body, /草稿正文/);
-      assert.equal((await h.client().get(`/console/items/${id}/preview`)).statusCode, 303, 'anonymous is sent to login');
+      assert.equal(
+        (await h.client().get(`/console/items/${id}/preview`)).statusCode,
+        303,
+        'anonymous is sent to login',
+      );
       assert.equal((await h.client().get(`/gk/items/${id}`)).statusCode, 404);
     });
 
@@ -191,25 +307,77 @@ describeApp(
     });
 
     it('the staff API lists, reads, edits a draft and attaches a file; scope and state are enforced', async () => {
-      const ed = await createToken(h.ctx((await makeUser(h.db(), [['editor', org]])).actor), { name: '采编', roles: ['editor'] });
+      const ed = await createToken(h.ctx((await makeUser(h.db(), [['editor', org]])).actor), {
+        name: '采编',
+        roles: ['editor'],
+      });
       const auth = { authorization: `Bearer ${ed.token}` };
-      const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => h.app().inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
-      const created = await call('POST', '/api/v1/items', { orgId: org.id, title: 'API 草稿', bodyHtml: '<p>草稿</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+        h.app().inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
+      const created = await call('POST', '/api/v1/items', {
+        orgId: org.id,
+        title: 'API 草稿',
+        bodyHtml: '<p>草稿</p>',
+        genre: '通知',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-27',
+      });
       const id = (created.json() as { id: number }).id;
-      const upd = await call('PUT', `/api/v1/items/${id}`, { title: 'API 草稿（修改）', bodyHtml: '<p>改过</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27', docNo: '乱' });
+      const upd = await call('PUT', `/api/v1/items/${id}`, {
+        title: 'API 草稿（修改）',
+        bodyHtml: '<p>改过</p>',
+        genre: '通知',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-27',
+        docNo: '乱',
+      });
       assert.equal(upd.statusCode, 400);
       assert.equal((upd.json() as { errors: Array<{ code: string; field: string }> }).errors[0]!.field, 'docNo');
-      assert.equal((await call('PUT', `/api/v1/items/${id}`, { title: 'API 草稿（修改）', bodyHtml: '<p>改过</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' })).statusCode, 200);
-      const att = await call('POST', `/api/v1/items/${id}/attachments`, { filename: '说明.pdf', contentBase64: onePagePdf().toString('base64') });
+      assert.equal(
+        (
+          await call('PUT', `/api/v1/items/${id}`, {
+            title: 'API 草稿（修改）',
+            bodyHtml: '<p>改过</p>',
+            genre: '通知',
+            disclosureMode: '主动公开',
+            createdOn: '2026-11-27',
+          })
+        ).statusCode,
+        200,
+      );
+      const att = await call('POST', `/api/v1/items/${id}/attachments`, {
+        filename: '说明.pdf',
+        contentBase64: onePagePdf().toString('base64'),
+      });
       assert.equal(att.statusCode, 201);
-      const forged = await call('POST', `/api/v1/items/${id}/attachments`, { filename: '说明.pdf', contentBase64: Buffer.from('just text').toString('base64') });
+      const forged = await call('POST', `/api/v1/items/${id}/attachments`, {
+        filename: '说明.pdf',
+        contentBase64: Buffer.from('just text').toString('base64'),
+      });
       assert.equal(forged.statusCode, 400);
-      const list = (await call('GET', `/api/v1/items?status=draft&orgId=${org.id}`)).json() as { data: Array<{ id: number; title: string; status: string }> };
+      const list = (await call('GET', `/api/v1/items?status=draft&orgId=${org.id}`)).json() as {
+        data: Array<{ id: number; title: string; status: string }>;
+      };
       assert.ok(list.data.some((d) => d.id === id && d.title === 'API 草稿（修改）' && d.status === 'draft'));
       const one = (await call('GET', `/api/v1/items/${id}`)).json() as { history: Array<{ action: string }> };
-      assert.deepEqual(one.history.map((x) => x.action), ['create', 'edit']);
-      const outsider = await createToken(h.ctx((await makeUser(h.db(), [['editor', await makeOrg(h.db(), { name: '外单位' })]])).actor), { name: 'x', roles: ['editor'] });
-      assert.equal((await h.app().inject({ method: 'GET', url: `/api/v1/items/${id}`, headers: { authorization: `Bearer ${outsider.token}` } })).statusCode, 403);
+      assert.deepEqual(
+        one.history.map((x) => x.action),
+        ['create', 'edit'],
+      );
+      const outsider = await createToken(
+        h.ctx((await makeUser(h.db(), [['editor', await makeOrg(h.db(), { name: '外单位' })]])).actor),
+        { name: 'x', roles: ['editor'] },
+      );
+      assert.equal(
+        (
+          await h.app().inject({
+            method: 'GET',
+            url: `/api/v1/items/${id}`,
+            headers: { authorization: `Bearer ${outsider.token}` },
+          })
+        ).statusCode,
+        403,
+      );
       assert.equal((await h.app().inject({ method: 'GET', url: '/api/v1/items' })).statusCode, 401);
     });
 
@@ -217,19 +385,46 @@ describeApp(
       const e = h.ctx((await makeUser(h.db(), [['editor', org]])).actor, NOW);
       const ids: number[] = [];
       for (const t of ['批量一', '批量二']) {
-        const { id } = await createItem(e, { orgId: org.id, title: t, bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+        const { id } = await createItem(e, {
+          orgId: org.id,
+          title: t,
+          bodyHtml: '<p>正文</p>',
+          genre: '通知',
+          disclosureMode: '主动公开',
+          createdOn: '2026-11-27',
+        });
         await submitItem(e, id);
         ids.push(id);
       }
-      const { id: draft } = await createItem(e, { orgId: org.id, title: '批量三（草稿）', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-27' });
+      const { id: draft } = await createItem(e, {
+        orgId: org.id,
+        title: '批量三（草稿）',
+        bodyHtml: '<p>正文</p>',
+        genre: '通知',
+        disclosureMode: '主动公开',
+        createdOn: '2026-11-27',
+      });
       const s = await login('secrecy_reviewer');
-      const res = await s.post('/console/items/bulk', { action: 'approve', ids: [...ids, draft].map(String) }, { from: '/console/items/queue' });
+      const res = await s.post(
+        '/console/items/bulk',
+        { action: 'approve', ids: [...ids, draft].map(String) },
+        { from: '/console/items/queue' },
+      );
       assert.equal(res.statusCode, 303);
       const page = await s.get('/console/items/queue');
       assert.match(page.body, new RegExp(`已处理 2 条。未处理 1 条：#${draft}：信息当前状态为“草稿”，不能审核通过。`));
       const rows = await h.db().selectFrom('items').select('status').where('id', 'in', ids).execute();
-      assert.deepEqual(rows.map((r) => r.status), ['approval', 'approval']);
-      const audits = await h.db().selectFrom('audit_events').select('subject_id').where('action', '=', 'item.approve').where('subject_id', 'in', ids.map(String)).execute();
+      assert.deepEqual(
+        rows.map((r) => r.status),
+        ['approval', 'approval'],
+      );
+      const audits = await h
+        .db()
+        .selectFrom('audit_events')
+        .select('subject_id')
+        .where('action', '=', 'item.approve')
+        .where('subject_id', 'in', ids.map(String))
+        .execute();
       assert.equal(audits.length, 2);
     });
   },

@@ -4,7 +4,13 @@ import { notFound, forbidden } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import type { Config } from '../../platform/config.js';
 import { rolesAllow } from '../../orgs/index.js';
-import { getPublicAttachment, staffAttachment, type AttachmentWithFile, blobPath, CATALOG_VIEWERS } from '../../catalog/index.js';
+import {
+  getPublicAttachment,
+  staffAttachment,
+  type AttachmentWithFile,
+  blobPath,
+  CATALOG_VIEWERS,
+} from '../../catalog/index.js';
 import { Params, typed, Int, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
@@ -33,11 +39,15 @@ export async function fileRoutes(app: FastifyInstance, config: Config): Promise<
     return send(reply, config, a, 'public, max-age=300');
   });
 
-  r.get('/console/items/:itemId/files/:id', { schema: { params: ItemFileParams }, ...PAGE_BY_ID }, async (req, reply) => {
-    unknownPageIfBadParams(req, fileNotFound);
-    const a = await staffAttachment(req.ctx.db, req.params.itemId, req.params.id);
-    if (!a) throw fileNotFound();
-    if (!rolesAllow(req.actor, CATALOG_VIEWERS, a.orgPath)) throw forbidden();
-    return send(reply, config, a.file, 'private, no-store');
-  });
+  r.get(
+    '/console/items/:itemId/files/:id',
+    { schema: { params: ItemFileParams }, ...PAGE_BY_ID },
+    async (req, reply) => {
+      unknownPageIfBadParams(req, fileNotFound);
+      const a = await staffAttachment(req.ctx.db, req.params.itemId, req.params.id);
+      if (!a) throw fileNotFound();
+      if (!rolesAllow(req.actor, CATALOG_VIEWERS, a.orgPath)) throw forbidden();
+      return send(reply, config, a.file, 'private, no-store');
+    },
+  );
 }

@@ -2,7 +2,14 @@
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { DocNo } from '../doc-no.js';
 import type { ComponentChildren } from 'preact';
-import { isItemStatus, STATUS_LABELS, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg, type PublicLinks } from '../../catalog/index.js';
+import {
+  isItemStatus,
+  STATUS_LABELS,
+  type AttachmentWithFile,
+  type ItemVersionRow,
+  type ItemWithOrg,
+  type PublicLinks,
+} from '../../catalog/index.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { assetUrl } from '../../platform/http/static-assets.js';
 import { attachmentLabel } from './attachment-label.js';
@@ -59,7 +66,10 @@ function MetaTable({ item, preview }: { item: ItemWithOrg; preview?: boolean }) 
         {row('名称', item.title)}
         {row('发文字号', <DocNo raw={item.doc_no} />)}
         {row('发布日期', item.published_on ?? (preview ? '（发布时填写）' : ''))}
-        {row('有效性', item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity)}
+        {row(
+          '有效性',
+          item.validity_on && item.validity !== '有效' ? `${item.validity}（${item.validity_on}）` : item.validity,
+        )}
       </tbody>
     </table>
   );
@@ -85,12 +95,32 @@ function ValidityNotice({ item, replacedBy }: { item: ItemWithOrg; replacedBy?: 
 }
 
 /** The public item page: the metadata table (索引号 … 有效性), body and revision notes. Also used for the staff preview. */
-export function PublicItemPage({ view, item, versions, attachments, links, replacedBy, replaces = [], preview }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; links: Links; replacedBy?: { id: number; title: string }; replaces?: Array<{ id: number; title: string }>; preview?: boolean }) {
+export function PublicItemPage({
+  view,
+  item,
+  versions,
+  attachments,
+  links,
+  replacedBy,
+  replaces = [],
+  preview,
+}: {
+  view: ViewCtx;
+  item: ItemWithOrg;
+  versions: ItemVersionRow[];
+  attachments: AttachmentWithFile[];
+  links: Links;
+  replacedBy?: { id: number; title: string };
+  replaces?: Array<{ id: number; title: string }>;
+  preview?: boolean;
+}) {
   return (
     <PortalLayout view={view} title={preview ? `预览：${item.title}` : item.title}>
       {preview ? (
         <p class="warning" role="note">
-          预览：以下是公开后公众看到的页面。本信息尚未公开（{isItemStatus(item.status) ? STATUS_LABELS[item.status] : item.status}）。<a href={`/console/items/${item.id}`}>返回编辑</a>
+          预览：以下是公开后公众看到的页面。本信息尚未公开（
+          {isItemStatus(item.status) ? STATUS_LABELS[item.status] : item.status}）。
+          <a href={`/console/items/${item.id}`}>返回编辑</a>
         </p>
       ) : null}
       <p class="no-print">
@@ -116,7 +146,8 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
           <ul>
             {attachments.map((a) => (
               <li>
-                <a href={preview ? `/console/items/${item.id}/files/${a.id}` : `/gk/files/${a.id}`}>{a.filename}</a> <span class="muted file-meta">{attachmentLabel(a)}</span>
+                <a href={preview ? `/console/items/${item.id}/files/${a.id}` : `/gk/files/${a.id}`}>{a.filename}</a>{' '}
+                <span class="muted file-meta">{attachmentLabel(a)}</span>
               </li>
             ))}
           </ul>
@@ -128,7 +159,19 @@ export function PublicItemPage({ view, item, versions, attachments, links, repla
 }
 
 /** A plain page for printing or saving as PDF: site name, metadata table, body, attachment names, the address. */
-export function ItemPrintPage({ view, item, versions, attachments, publicUrl }: { view: ViewCtx; item: ItemWithOrg; versions: ItemVersionRow[]; attachments: AttachmentWithFile[]; publicUrl: string }) {
+export function ItemPrintPage({
+  view,
+  item,
+  versions,
+  attachments,
+  publicUrl,
+}: {
+  view: ViewCtx;
+  item: ItemWithOrg;
+  versions: ItemVersionRow[];
+  attachments: AttachmentWithFile[];
+  publicUrl: string;
+}) {
   return (
     <html lang={view.hant ? 'zh-Hant' : 'zh-CN'}>
       <head>

@@ -18,7 +18,11 @@ export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {
     unknownPageIfBadParams(req, orgNotFound);
     const org = await findPublicAgency(req.ctx.db, req.params.orgId);
     if (!org) throw orgNotFound();
-    const latest = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), { orgId: org.id, limit: 10, offset: 0 });
+    const latest = await listPublicItems(req.ctx.db, todayInShanghai(req.ctx.now()), {
+      orgId: org.id,
+      limit: 10,
+      offset: 0,
+    });
     const orgs = await orgsWithin(req.ctx);
     const parent = orgs.find((o) => o.id === org.parent_id);
     const children = orgs.filter((o) => o.parent_id === org.id && o.kind !== 'section');
@@ -31,7 +35,11 @@ export async function agencyHomeRoutes(app: FastifyInstance): Promise<void> {
       [`/reports?org=${org.id}`, '年度报告', '本机构政府信息公开工作年度报告'],
     ];
     return reply.page(
-      <PortalLayout view={reply.view()} title={org.name} feeds={[{ href: `/feeds/org/${org.id}`, title: `${org.name}：最新公开的政府信息` }]}>
+      <PortalLayout
+        view={reply.view()}
+        title={org.name}
+        feeds={[{ href: `/feeds/org/${org.id}`, title: `${org.name}：最新公开的政府信息` }]}
+      >
         <nav aria-label="当前位置" class="breadcrumbs">
           <a href="/">首页</a>
           {parent && parent.kind !== 'section' ? (

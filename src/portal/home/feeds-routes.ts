@@ -45,11 +45,18 @@ export async function feedsRoutes(app: FastifyInstance, base: string): Promise<v
     return rows.map((r) => ({ loc: `/gk/items/${r.id}`, lastmod: r.published_on ?? undefined }));
   });
 
-  const send = async (req: FastifyRequest, reply: FastifyReply, f: { orgId?: number; categoryId?: number; title: string }) => {
+  const send = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    f: { orgId?: number; categoryId?: number; title: string },
+  ) => {
     const today = todayInShanghai(req.ctx.now());
     const rows = await feedItems(req.ctx.db, today, { orgId: f.orgId, categoryId: f.categoryId, limit: FEED_SIZE });
     const updated = rows[0]?.published_on ? `${rows[0].published_on}T00:00:00+08:00` : new Date(0).toISOString();
-    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(atom(base, req.url.split('?')[0], f.title, rows, updated));
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(atom(base, req.url.split('?')[0], f.title, rows, updated));
   };
 
   const r = typed(app);
@@ -62,11 +69,15 @@ export async function feedsRoutes(app: FastifyInstance, base: string): Promise<v
     if (!org || org.disabled) throw orgNotFound();
     return send(req, reply, { orgId: org.id, title: `${org.name}：最新公开的政府信息` });
   });
-  r.get('/feeds/org/:orgId/category/:categoryId', { schema: { params: CategoryFeedParams }, ...PAGE_BY_ID }, async (req, reply) => {
-    unknownPageIfBadParams(req, categoryNotFound);
-    const org = await findOrg(req.ctx, req.params.orgId);
-    const cat = org ? await findOrgCategory(req.ctx.db, org.id, req.params.categoryId) : undefined;
-    if (!org || !cat) throw categoryNotFound();
-    return send(req, reply, { orgId: org.id, categoryId: cat.id, title: `${org.name} · ${cat.name}` });
-  });
+  r.get(
+    '/feeds/org/:orgId/category/:categoryId',
+    { schema: { params: CategoryFeedParams }, ...PAGE_BY_ID },
+    async (req, reply) => {
+      unknownPageIfBadParams(req, categoryNotFound);
+      const org = await findOrg(req.ctx, req.params.orgId);
+      const cat = org ? await findOrgCategory(req.ctx.db, org.id, req.params.categoryId) : undefined;
+      if (!org || !cat) throw categoryNotFound();
+      return send(req, reply, { orgId: org.id, categoryId: cat.id, title: `${org.name} · ${cat.name}` });
+    },
+  );
 }

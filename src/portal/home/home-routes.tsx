@@ -5,11 +5,30 @@ import { todayInShanghai } from '../../platform/dates.js';
 import { Pagination, Empty } from '../../platform/views/components.js';
 import { Form, Params, typed, Int, OptInt, Page } from '../../platform/http/schemas.js';
 import { findEnabledOrg, publicAgencies, type OrgRow, ORG_KINDS } from '../../orgs/index.js';
-import { article20Counts, article20Items, listPublicItems, type ItemWithOrg, ARTICLE20_ITEMS } from '../../catalog/index.js';
+import {
+  article20Counts,
+  article20Items,
+  listPublicItems,
+  type ItemWithOrg,
+  ARTICLE20_ITEMS,
+} from '../../catalog/index.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 
 /** 重点领域 entries: searches over the whole catalogue. */
-const KEY_AREAS = ['财政预决算', '重大建设项目', '公共资源配置', '社会救助', '教育', '医疗卫生', '生态环境', '安全生产', '食品药品', '征地拆迁', '就业创业', '乡村振兴'];
+const KEY_AREAS = [
+  '财政预决算',
+  '重大建设项目',
+  '公共资源配置',
+  '社会救助',
+  '教育',
+  '医疗卫生',
+  '生态环境',
+  '安全生产',
+  '食品药品',
+  '征地拆迁',
+  '就业创业',
+  '乡村振兴',
+];
 
 /** 重点领域信息公开: searches over the catalogue, or over one agency's items. */
 export function KeyAreas({ orgId }: { orgId?: number }) {
@@ -33,7 +52,10 @@ export function ItemList({ rows }: { rows: ItemWithOrg[] }) {
     <ul class="item-list">
       {rows.map((r) => (
         <li>
-          <a href={`/gk/items/${r.id}`}>{r.title}</a> <span class="muted">{r.org_name} · {r.published_on}</span>
+          <a href={`/gk/items/${r.id}`}>{r.title}</a>{' '}
+          <span class="muted">
+            {r.org_name} · {r.published_on}
+          </span>
         </li>
       ))}
     </ul>
@@ -114,7 +136,9 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
               {agencies.map((o) => (
                 <li>
                   {'　'.repeat(Math.max(0, o.depth))}
-                  <a href={`/jg/${o.id}`}>{o.name}</a> <span class="muted">{ORG_KINDS[o.kind as keyof typeof ORG_KINDS]}</span> · <a href={`/zn/${o.id}`}>公开指南</a> · <a href={`/stats/${o.id}`}>统计</a>
+                  <a href={`/jg/${o.id}`}>{o.name}</a>{' '}
+                  <span class="muted">{ORG_KINDS[o.kind as keyof typeof ORG_KINDS]}</span> ·{' '}
+                  <a href={`/zn/${o.id}`}>公开指南</a> · <a href={`/stats/${o.id}`}>统计</a>
                   {o.is_demo ? <span class="badge demo">示例</span> : null}
                 </li>
               ))}
@@ -139,7 +163,8 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
         <ol class="plain">
           {ARTICLE20_ITEMS.map((label, i) => (
             <li>
-              <a href={`/fdzdgk/${i + 1}${org ? `?org=${org.id}` : ''}`}>{label}</a> <span class="muted">（{n(i + 1)} 条）</span>
+              <a href={`/fdzdgk/${i + 1}${org ? `?org=${org.id}` : ''}`}>{label}</a>{' '}
+              <span class="muted">（{n(i + 1)} 条）</span>
             </li>
           ))}
         </ol>
@@ -147,23 +172,32 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  r.get('/fdzdgk/:n', { schema: { params: Article20Params, querystring: Article20Query }, ...PAGE_BY_ID }, async (req, reply) => {
-    unknownPageIfBadParams(req, pageNotFound);
-    const { n } = req.params;
-    const { page } = req.query;
-    const today = todayInShanghai(req.ctx.now());
-    const org = await orgFilter(req, req.query.org);
-    const { rows, total } = await article20Items(req.ctx.db, today, { item: n, orgId: org?.id, limit: 20, offset: (page - 1) * 20 });
-    return reply.page(
-      <PortalLayout view={reply.view()} title={ARTICLE20_ITEMS[n - 1]}>
-        <p>
-          <a href={`/fdzdgk${org ? `?org=${org.id}` : ''}`}>← 法定主动公开内容</a>
-        </p>
-        <h1>{ARTICLE20_ITEMS[n - 1]}</h1>
-        {org ? <p class="muted">发布机构：{org.name}</p> : null}
-        {rows.length ? <ItemList rows={rows} /> : <Empty>暂无此类已公开信息。</Empty>}
-        <Pagination page={page} total={total} perPage={20} baseUrl={`/fdzdgk/${n}${org ? `?org=${org.id}` : ''}`} />
-      </PortalLayout>,
-    );
-  });
+  r.get(
+    '/fdzdgk/:n',
+    { schema: { params: Article20Params, querystring: Article20Query }, ...PAGE_BY_ID },
+    async (req, reply) => {
+      unknownPageIfBadParams(req, pageNotFound);
+      const { n } = req.params;
+      const { page } = req.query;
+      const today = todayInShanghai(req.ctx.now());
+      const org = await orgFilter(req, req.query.org);
+      const { rows, total } = await article20Items(req.ctx.db, today, {
+        item: n,
+        orgId: org?.id,
+        limit: 20,
+        offset: (page - 1) * 20,
+      });
+      return reply.page(
+        <PortalLayout view={reply.view()} title={ARTICLE20_ITEMS[n - 1]}>
+          <p>
+            <a href={`/fdzdgk${org ? `?org=${org.id}` : ''}`}>← 法定主动公开内容</a>
+          </p>
+          <h1>{ARTICLE20_ITEMS[n - 1]}</h1>
+          {org ? <p class="muted">发布机构：{org.name}</p> : null}
+          {rows.length ? <ItemList rows={rows} /> : <Empty>暂无此类已公开信息。</Empty>}
+          <Pagination page={page} total={total} perPage={20} baseUrl={`/fdzdgk/${n}${org ? `?org=${org.id}` : ''}`} />
+        </PortalLayout>,
+      );
+    },
+  );
 }

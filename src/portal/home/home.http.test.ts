@@ -10,9 +10,20 @@ describeApp('portal home, 第二十条 pages, Atom feeds and the sitemap', (h) =
   it('shows the latest published items, 第二十条 counts, feeds and sitemap entries — never a draft', async () => {
     const county = await makeOrg(h.db(), { name: '某县人民政府' });
     const org = await makeOrg(h.db(), { parent: county, name: '某县财政局' });
-    const id = await makePublishedItem(h.db(), (a) => h.ctx(a), org, { title: '某县2026年财政预算公开说明', article20Item: 7 });
+    const id = await makePublishedItem(h.db(), (a) => h.ctx(a), org, {
+      title: '某县2026年财政预算公开说明',
+      article20Item: 7,
+    });
     const editor = await makeUser(h.db(), [['editor', org]]);
-    const draft = await createItem(h.ctx(editor.actor), { orgId: org.id, title: '尚未审核的草稿文件', bodyHtml: '<p>草稿</p>', genre: '通知', disclosureMode: '主动公开', article20Item: 7, createdOn: '2026-06-02' });
+    const draft = await createItem(h.ctx(editor.actor), {
+      orgId: org.id,
+      title: '尚未审核的草稿文件',
+      bodyHtml: '<p>草稿</p>',
+      genre: '通知',
+      disclosureMode: '主动公开',
+      article20Item: 7,
+      createdOn: '2026-06-02',
+    });
 
     const home = await h.client().get('/');
     assert.match(home.body, /某县2026年财政预算公开说明/);
@@ -43,23 +54,59 @@ describeApp('portal home, 第二十条 pages, Atom feeds and the sitemap', (h) =
       const u = new URL((m[1] ?? '').replace(/&amp;/g, '&'));
       return u.pathname + u.search;
     });
-    for (const p of ['/', '/sitemap', '/zn', '/gk', '/fdzdgk', '/fdzdgk/15', '/reports', '/stats', '/ysqgk', '/hd', '/hd/qa', '/hd/consultations', `/jg/${org.id}`, `/gk/${org.id}`, `/zn/${org.id}`, `/stats/${org.id}`, `/reports?org=${org.id}`])
+    for (const p of [
+      '/',
+      '/sitemap',
+      '/zn',
+      '/gk',
+      '/fdzdgk',
+      '/fdzdgk/15',
+      '/reports',
+      '/stats',
+      '/ysqgk',
+      '/hd',
+      '/hd/qa',
+      '/hd/consultations',
+      `/jg/${org.id}`,
+      `/gk/${org.id}`,
+      `/zn/${org.id}`,
+      `/stats/${org.id}`,
+      `/reports?org=${org.id}`,
+    ])
       assert.ok(locs.includes(p), `sitemap.xml lists ${p}`);
-    for (const p of [`/jg/${section.id}`, `/gk/${section.id}`, `/zn/${section.id}`, `/stats/${section.id}`]) assert.ok(!locs.includes(p), `an internal section is not a public page: ${p}`);
+    for (const p of [`/jg/${section.id}`, `/gk/${section.id}`, `/zn/${section.id}`, `/stats/${section.id}`])
+      assert.ok(!locs.includes(p), `an internal section is not a public page: ${p}`);
     assert.equal(new Set(locs).size, locs.length, 'no URL twice');
     assert.equal(locs.filter((l) => l === `/gk/items/${id}`).length, 1);
 
     const map = await h.client().get('/sitemap');
     assert.equal(map.statusCode, 200);
     assert.match(map.body, /<h1>网站地图<\/h1>/);
-    for (const label of ['政府信息公开指南', '法定主动公开内容', '申请办理进度查询', '公开问答', '意见征集']) assert.match(map.body, new RegExp(label));
-    assert.match(map.body, new RegExp(`<span class="org-name">某县财政局</span><span class="org-links"><a href="/jg/${org.id}">机构首页</a>`));
+    for (const label of ['政府信息公开指南', '法定主动公开内容', '申请办理进度查询', '公开问答', '意见征集'])
+      assert.match(map.body, new RegExp(label));
+    assert.match(
+      map.body,
+      new RegExp(
+        `<span class="org-name">某县财政局</span><span class="org-links"><a href="/jg/${org.id}">机构首页</a>`,
+      ),
+    );
     assert.doesNotMatch(map.body, /某县财政局办公室/);
     assert.match(home.body, /<a href="\/sitemap">网站地图<\/a>/);
 
     // Feed auto-discovery in the head of the pages that have feeds.
-    assert.match(home.body, /<link rel="alternate" type="application\/atom\+xml" title="最新公开的政府信息" href="\/feeds\/all.atom"\/>/);
-    assert.match((await h.client().get(`/jg/${org.id}`)).body, new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="某县财政局：最新公开的政府信息" href="/feeds/org/${org.id}"/>`));
-    assert.match((await h.client().get(`/gk/${org.id}`)).body, new RegExp(`rel="alternate" type="application/atom\\+xml"[^>]*href="/feeds/org/${org.id}"`));
+    assert.match(
+      home.body,
+      /<link rel="alternate" type="application\/atom\+xml" title="最新公开的政府信息" href="\/feeds\/all.atom"\/>/,
+    );
+    assert.match(
+      (await h.client().get(`/jg/${org.id}`)).body,
+      new RegExp(
+        `<link rel="alternate" type="application/atom\\+xml" title="某县财政局：最新公开的政府信息" href="/feeds/org/${org.id}"/>`,
+      ),
+    );
+    assert.match(
+      (await h.client().get(`/gk/${org.id}`)).body,
+      new RegExp(`rel="alternate" type="application/atom\\+xml"[^>]*href="/feeds/org/${org.id}"`),
+    );
   });
 });

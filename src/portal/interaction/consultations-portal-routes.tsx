@@ -6,7 +6,15 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, Text, typed, OptInt, IdParams } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
-import { ADOPTION, PHASE_LABELS, type Adoption, periodDetail, periodSummaries, type PeriodSummary, submitComment } from '../../interaction/index.js';
+import {
+  ADOPTION,
+  PHASE_LABELS,
+  type Adoption,
+  periodDetail,
+  periodSummaries,
+  type PeriodSummary,
+  submitComment,
+} from '../../interaction/index.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 
 function PeriodList({ items }: { items: PeriodSummary[] }) {
@@ -15,7 +23,10 @@ function PeriodList({ items }: { items: PeriodSummary[] }) {
     <ul class="list">
       {items.map((s) => (
         <li>
-          <a href={`/hd/consultations/${s.period.id}`}>{s.period.title}</a> <span class="muted">{s.period.org_name} · {s.period.start_on} 至 {s.period.end_on} · {PHASE_LABELS[s.phase]}</span>
+          <a href={`/hd/consultations/${s.period.id}`}>{s.period.title}</a>{' '}
+          <span class="muted">
+            {s.period.org_name} · {s.period.start_on} 至 {s.period.end_on} · {PHASE_LABELS[s.phase]}
+          </span>
         </li>
       ))}
     </ul>
@@ -24,7 +35,17 @@ function PeriodList({ items }: { items: PeriodSummary[] }) {
 
 type Detail = Awaited<ReturnType<typeof periodDetail>>;
 
-function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; errors?: FieldError[]; values?: Record<string, string> }) {
+function DetailPage({
+  view,
+  d,
+  errors,
+  values,
+}: {
+  view: ViewCtx;
+  d: Detail;
+  errors?: FieldError[];
+  values?: Record<string, string>;
+}) {
   const p = d.period;
   const counts = { total: d.comments.length, adopted: 0, partly: 0, not_adopted: 0 } as Record<string, number>;
   for (const c of d.comments) if (c.adoption) counts[c.adoption] = (counts[c.adoption] ?? 0) + 1;
@@ -37,7 +58,8 @@ function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; err
       </p>
       {p.catalog_ref ? (
         <p>
-          草案全文见政府信息公开目录：<a href={`/search?q=${encodeURIComponent(p.catalog_ref)}`}>索引号 {p.catalog_ref}</a>
+          草案全文见政府信息公开目录：
+          <a href={`/search?q=${encodeURIComponent(p.catalog_ref)}`}>索引号 {p.catalog_ref}</a>
         </p>
       ) : null}
       {d.articles.length ? (
@@ -57,7 +79,14 @@ function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; err
           <ErrorSummary errors={errors} />
           <form method="post" action={`/hd/consultations/${p.id}`}>
             <CsrfField token={view.csrf} />
-            <SelectField name="articleNo" label="针对" value={values?.articleNo ?? ''} options={d.articles.map((a) => [String(a.no), a.heading])} placeholder="草案全文" errors={errors} />
+            <SelectField
+              name="articleNo"
+              label="针对"
+              value={values?.articleNo ?? ''}
+              options={d.articles.map((a) => [String(a.no), a.heading])}
+              placeholder="草案全文"
+              errors={errors}
+            />
             <TextArea name="content" label="意见内容" required value={values?.content} rows={6} errors={errors} />
             <TextField name="name" label="姓名（可不填，显示时隐去）" value={values?.name} errors={errors} />
             <TextField name="phone" label="联系电话（不公开）" type="tel" value={values?.phone} errors={errors} />
@@ -70,7 +99,8 @@ function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; err
         <section data-testid="feedback">
           <h2>意见采纳情况（{p.feedback_published_on} 公布）</h2>
           <p>
-            共收到有效意见 {counts.total} 条，采纳 {counts.adopted} 条，部分采纳 {counts.partly} 条，未采纳 {counts.not_adopted} 条。
+            共收到有效意见 {counts.total} 条，采纳 {counts.adopted} 条，部分采纳 {counts.partly} 条，未采纳{' '}
+            {counts.not_adopted} 条。
           </p>
           <p>{p.feedback_text}</p>
         </section>
@@ -102,11 +132,20 @@ function DetailPage({ view, d, errors, values }: { view: ViewCtx; d: Detail; err
 
 const periodNotFound = () => notFound('period_not_found', '意见征集不存在。');
 // Content rules (the comment is required, its length) stay with submitComment: the form is shown again with the text kept.
-const CommentForm = Form({ articleNo: OptInt('针对'), content: Text('意见内容'), name: Text('姓名'), phone: Text('联系电话') });
+const CommentForm = Form({
+  articleNo: OptInt('针对'),
+  content: Text('意见内容'),
+  name: Text('姓名'),
+  phone: Text('联系电话'),
+});
 
 /** Portal: open comment periods, closed ones with their feedback, and the comment form. */
 export async function consultationsPortalRoutes(app: FastifyInstance): Promise<void> {
-  registerSitemapSource('consultations', async (ctx) => (await periodSummaries(ctx)).filter((s) => s.phase !== 'upcoming').map((s) => ({ loc: `/hd/consultations/${s.period.id}` })));
+  registerSitemapSource('consultations', async (ctx) =>
+    (await periodSummaries(ctx))
+      .filter((s) => s.phase !== 'upcoming')
+      .map((s) => ({ loc: `/hd/consultations/${s.period.id}` })),
+  );
   const r = typed(app);
   r.get('/hd/consultations', async (req, reply) => {
     const all = await periodSummaries(req.ctx);
@@ -126,17 +165,29 @@ export async function consultationsPortalRoutes(app: FastifyInstance): Promise<v
     return reply.page(<DetailPage view={reply.view()} d={await periodDetail(req.ctx, req.params.id, 'public')} />);
   });
 
-  r.post('/hd/consultations/:id', { schema: { params: IdParams, body: CommentForm }, ...PAGE_BY_ID, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
-    unknownPageIfBadParams(req, periodNotFound);
-    const { id } = req.params;
-    const { articleNo, content, name, phone } = req.body;
-    const values = { articleNo: articleNo ? String(articleNo) : '', content, name, phone };
-    try {
-      await submitComment(req.ctx, { periodId: id, articleNo, content, name, phone });
-      return reply.flashRedirect(`/hd/consultations/${id}`, '意见已提交，审核后显示。谢谢您的参与。');
-    } catch (e) {
-      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      return reply.page(<DetailPage view={reply.view()} d={await periodDetail(req.ctx, id, 'public')} errors={e.errors} values={values} />, e.status);
-    }
-  });
+  r.post(
+    '/hd/consultations/:id',
+    { schema: { params: IdParams, body: CommentForm }, ...PAGE_BY_ID, ...PUBLIC_FORM_LIMIT },
+    async (req, reply) => {
+      unknownPageIfBadParams(req, periodNotFound);
+      const { id } = req.params;
+      const { articleNo, content, name, phone } = req.body;
+      const values = { articleNo: articleNo ? String(articleNo) : '', content, name, phone };
+      try {
+        await submitComment(req.ctx, { periodId: id, articleNo, content, name, phone });
+        return reply.flashRedirect(`/hd/consultations/${id}`, '意见已提交，审核后显示。谢谢您的参与。');
+      } catch (e) {
+        if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+        return reply.page(
+          <DetailPage
+            view={reply.view()}
+            d={await periodDetail(req.ctx, id, 'public')}
+            errors={e.errors}
+            values={values}
+          />,
+          e.status,
+        );
+      }
+    },
+  );
 }

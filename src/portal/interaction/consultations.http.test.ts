@@ -26,11 +26,21 @@ describeApp(
     it('staff open a period; too short is refused with the setting in the message', async () => {
       const c = h.client();
       await c.login(admin.username);
-      const form = { orgId: String(org.id), title: '城区养犬管理办法（征求意见稿）', startOn: '2025-09-01', endOn: '2025-09-15', draftText: DRAFT };
+      const form = {
+        orgId: String(org.id),
+        title: '城区养犬管理办法（征求意见稿）',
+        startOn: '2025-09-01',
+        endOn: '2025-09-15',
+        draftText: DRAFT,
+      };
       const bad = await c.post('/console/consultations/new', form, { from: '/console/consultations/new' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /征集期限不得少于 30 日/);
-      const ok = await c.post('/console/consultations/new', { ...form, endOn: '2025-09-30' }, { from: '/console/consultations/new' });
+      const ok = await c.post(
+        '/console/consultations/new',
+        { ...form, endOn: '2025-09-30' },
+        { from: '/console/consultations/new' },
+      );
       assert.equal(ok.statusCode, 303);
       periodId = Number(/\/console\/consultations\/(\d+)/.exec(String(ok.headers.location))?.[1]);
       assert.ok(periodId > 0);
@@ -45,7 +55,16 @@ describeApp(
       const empty = await pub.post(url, { content: '' }, { from: url });
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /请填写意见内容/);
-      assert.equal((await pub.post(url, { articleNo: '2', content: '建议养犬登记可以网上办理。', name: '王小明', phone: '13700001111' }, { from: url })).statusCode, 303);
+      assert.equal(
+        (
+          await pub.post(
+            url,
+            { articleNo: '2', content: '建议养犬登记可以网上办理。', name: '王小明', phone: '13700001111' },
+            { from: url },
+          )
+        ).statusCode,
+        303,
+      );
       assert.doesNotMatch((await pub.get(url)).body, /网上办理/);
 
       const c = h.client();
@@ -53,7 +72,16 @@ describeApp(
       const page = await c.get(`/console/consultations/${periodId}`);
       assert.match(page.body, /137\*\*\*\*1111/);
       const cid = /\/comments\/(\d+)/.exec(page.body)?.[1] ?? '';
-      assert.equal((await c.post(`/console/consultations/${periodId}/comments/${cid}`, { decision: 'approved' }, { from: `/console/consultations/${periodId}` })).statusCode, 303);
+      assert.equal(
+        (
+          await c.post(
+            `/console/consultations/${periodId}/comments/${cid}`,
+            { decision: 'approved' },
+            { from: `/console/consultations/${periodId}` },
+          )
+        ).statusCode,
+        303,
+      );
       const shown = await pub.get(url);
       assert.match(shown.body, /网上办理/);
       assert.match(shown.body, /王\*\*/);
@@ -67,10 +95,22 @@ describeApp(
       const from = `/console/consultations/${periodId}`;
       const page = await c.get(from);
       const cid = /name="adoption_(\d+)"/.exec(page.body)?.[1] ?? '';
-      const noReason = await c.post(`/console/consultations/${periodId}/feedback`, { [`adoption_${cid}`]: 'not_adopted', feedbackText: '说明' }, { from });
+      const noReason = await c.post(
+        `/console/consultations/${periodId}/feedback`,
+        { [`adoption_${cid}`]: 'not_adopted', feedbackText: '说明' },
+        { from },
+      );
       assert.equal(noReason.statusCode, 400);
       assert.match(noReason.body, /未采纳，请说明理由/);
-      const ok = await c.post(`/console/consultations/${periodId}/feedback`, { [`adoption_${cid}`]: 'partly', [`reason_${cid}`]: '网上登记待系统建成后开通。', feedbackText: '共收到有效意见1条。' }, { from });
+      const ok = await c.post(
+        `/console/consultations/${periodId}/feedback`,
+        {
+          [`adoption_${cid}`]: 'partly',
+          [`reason_${cid}`]: '网上登记待系统建成后开通。',
+          feedbackText: '共收到有效意见1条。',
+        },
+        { from },
+      );
       assert.equal(ok.statusCode, 303);
       const pub = await h.client().get(`/hd/consultations/${periodId}`);
       assert.match(pub.body, /意见采纳情况（2025-10-10 公布）/);

@@ -5,19 +5,49 @@ import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
 import { invalidFields, isAppError, type FieldError } from '../../platform/errors.js';
-import { MESSAGE_TYPES, RATINGS, type MessageType, type Rating, DEFAULT_REPLY_LIMITS, submitMessage, publicMessageStatus, type PublicMessageStatus, rateMessage, reopenMessage, MESSAGE_EVENT_LABELS, MessageFields, type MessageFormValues, MessageForm, messageValues, messageOrgOptions, ATTACHMENT_LIMITS } from '../../interaction/index.js';
+import {
+  MESSAGE_TYPES,
+  RATINGS,
+  type MessageType,
+  type Rating,
+  DEFAULT_REPLY_LIMITS,
+  submitMessage,
+  publicMessageStatus,
+  type PublicMessageStatus,
+  rateMessage,
+  reopenMessage,
+  MESSAGE_EVENT_LABELS,
+  MessageFields,
+  type MessageFormValues,
+  MessageForm,
+  messageValues,
+  messageOrgOptions,
+  ATTACHMENT_LIMITS,
+} from '../../interaction/index.js';
 import { readMultipartForm, uploadedFiles } from './multipart-form.js';
 import { ProvisionalNote } from '../../platform/views/provisional.js';
 import { formatChinese } from '../../platform/dates.js';
 
 /** Wrong 查询码 guesses are rate-limited per client. */
 
-function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[string, string]>; values: MessageFormValues; errors?: FieldError[] }) {
+function NewPage({
+  view,
+  orgs,
+  values,
+  errors,
+}: {
+  view: ViewCtx;
+  orgs: Array<[string, string]>;
+  values: MessageFormValues;
+  errors?: FieldError[];
+}) {
   const d = DEFAULT_REPLY_LIMITS.byChannel;
   return (
     <PortalLayout view={view} title="我要留言">
       <h1>我要留言</h1>
-      <p>您可以就政策、办事等提出咨询，对行政机关的工作提出投诉或建议。网站留言一般在收到后 {d.website} 个工作日内答复。</p>
+      <p>
+        您可以就政策、办事等提出咨询，对行政机关的工作提出投诉或建议。网站留言一般在收到后 {d.website} 个工作日内答复。
+      </p>
       <ErrorSummary errors={errors} />
       <form method="post" action="/hd/messages/new" enctype="multipart/form-data">
         <CsrfField token={view.csrf} />
@@ -25,7 +55,8 @@ function NewPage({ view, orgs, values, errors }: { view: ViewCtx; orgs: Array<[s
         <div class={`field${fieldError(errors, 'attachments') ? ' has-error' : ''}`}>
           <label for="f-attachments">附件（可选）</label>
           <p class="hint" id="f-attachments-hint">
-            最多 {ATTACHMENT_LIMITS.files} 个，每个不超过 {ATTACHMENT_LIMITS.bytes / 1048576} MB；可上传 PDF、OFD、Word、Excel、图片或 ZIP。附件不公开。
+            最多 {ATTACHMENT_LIMITS.files} 个，每个不超过 {ATTACHMENT_LIMITS.bytes / 1048576} MB；可上传
+            PDF、OFD、Word、Excel、图片或 ZIP。附件不公开。
           </p>
           {fieldError(errors, 'attachments') ? <p class="field-error">{fieldError(errors, 'attachments')}</p> : null}
           <input id="f-attachments" name="attachments" type="file" multiple aria-describedby="f-attachments-hint" />
@@ -51,7 +82,17 @@ function StatusForm({ view, errors, messageNo }: { view: ViewCtx; errors?: Field
   );
 }
 
-function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: PublicMessageStatus; queryCode: string; errors?: FieldError[] }) {
+function StatusPage({
+  view,
+  st,
+  queryCode,
+  errors,
+}: {
+  view: ViewCtx;
+  st: PublicMessageStatus;
+  queryCode: string;
+  errors?: FieldError[];
+}) {
   return (
     <PortalLayout view={view} title="留言办理情况">
       <h1>留言办理情况</h1>
@@ -78,7 +119,9 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
       {st.replyPublic ? (
         <section>
           <h2>答复（{st.repliedOn}）</h2>
-          <div class="reply" data-testid="reply">{st.replyPublic}</div>
+          <div class="reply" data-testid="reply">
+            {st.replyPublic}
+          </div>
           {st.replyPrivate ? (
             <div class="reply-private">
               <h3>仅向您答复的内容（不公开）</h3>
@@ -100,7 +143,11 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
           <input type="hidden" name="queryCode" value={queryCode} />
           <fieldset class={fieldError(errors, 'rating') ? 'has-error' : ''}>
             <legend id="f-rating">请评价本次答复</legend>
-            {st.rateUntil ? <p class="hint" data-testid="rate-until">本留言已办结，您仍可评价至{formatChinese(st.rateUntil)}。</p> : null}
+            {st.rateUntil ? (
+              <p class="hint" data-testid="rate-until">
+                本留言已办结，您仍可评价至{formatChinese(st.rateUntil)}。
+              </p>
+            ) : null}
             {Object.entries(RATINGS).map(([k, l]) => (
               <label>
                 <input type="radio" name="rating" value={k} /> {l}
@@ -129,8 +176,12 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
         {st.history.map((h) => (
           <li>
             {h.on} {MESSAGE_EVENT_LABELS[h.type] ?? h.type}
-            {h.type === 'transferred' || h.type === 'transferred_out' ? `：转至${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
-            {h.type === 'due_recomputed' ? `：由 ${String(h.payload.from)} 调整为 ${String(h.payload.to)}（${String(h.payload.reason)}）` : ''}
+            {h.type === 'transferred' || h.type === 'transferred_out'
+              ? `：转至${String(h.payload.to)}（${String(h.payload.reason)}）`
+              : ''}
+            {h.type === 'due_recomputed'
+              ? `：由 ${String(h.payload.from)} 调整为 ${String(h.payload.to)}（${String(h.payload.reason)}）`
+              : ''}
           </li>
         ))}
       </ul>
@@ -141,7 +192,13 @@ function StatusPage({ view, st, queryCode, errors }: { view: ViewCtx; st: Public
 /** Portal: the doors of 互动交流, the message form and receipt, status, rating and reopening. */
 const NewQuery = Form({ org: OptInt('受理机关') });
 const LookupForm = Form({ messageNo: Text('留言编号'), queryCode: Text('查询码') });
-const RateForm = Form({ messageNo: Text('留言编号'), queryCode: Text('查询码'), rating: Text('评价'), reason: Text('评价理由'), reopen: Checkbox('不满意时申请重新办理') });
+const RateForm = Form({
+  messageNo: Text('留言编号'),
+  queryCode: Text('查询码'),
+  rating: Text('评价'),
+  reason: Text('评价理由'),
+  reopen: Checkbox('不满意时申请重新办理'),
+});
 
 export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
@@ -172,45 +229,59 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
   );
 
   r.get('/hd/messages/new', { schema: { querystring: NewQuery } }, async (req, reply) =>
-    reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={{ orgId: req.query.org }} />),
+    reply.page(
+      <NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={{ orgId: req.query.org }} />,
+    ),
   );
 
   // A multipart post (with attachments) keeps its streaming reader: the reader puts the text fields in
   // req.body before validation (multipart-form.ts), so one schema types the multipart and the plain post.
-  r.post('/hd/messages/new', { schema: { body: MessageForm }, preValidation: readMultipartForm, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
-    const values = messageValues(req.body);
-    try {
-      const files = uploadedFiles(req);
-      if (files === 'too_large') throw invalidFields([{ code: 'attachment_too_large', message: '文件过大或上传中断，请重新上传。', field: 'attachments' }]);
-      const sent = await submitMessage(req.ctx, { ...values, attachments: files });
-      return reply.page(
-        <PortalLayout view={reply.view()} title="留言已提交">
-          <h1>留言已提交</h1>
-          <p>请记下留言编号和查询码。查询码只显示这一次，凭两者可查看答复并评价。</p>
-          <dl class="meta">
-            <dt>留言编号</dt>
-            <dd data-testid="message-no">{sent.messageNo}</dd>
-            <dt>查询码</dt>
-            <dd>
-              <pre class="secret" data-testid="query-code">{sent.queryCode}</pre>
-            </dd>
-            <dt>答复期限</dt>
-            <dd>
-              {sent.dueOn}
-              {sent.dueNote ? <ProvisionalNote note={sent.dueNote} /> : null}
-            </dd>
-          </dl>
-          <p>
-            <a href="/hd/messages/status">查询办理情况</a>
-          </p>
-        </PortalLayout>,
-      );
-    } catch (e) {
-      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
-      const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />, 400);
-    }
-  });
+  r.post(
+    '/hd/messages/new',
+    { schema: { body: MessageForm }, preValidation: readMultipartForm, ...PUBLIC_FORM_LIMIT },
+    async (req, reply) => {
+      const values = messageValues(req.body);
+      try {
+        const files = uploadedFiles(req);
+        if (files === 'too_large')
+          throw invalidFields([
+            { code: 'attachment_too_large', message: '文件过大或上传中断，请重新上传。', field: 'attachments' },
+          ]);
+        const sent = await submitMessage(req.ctx, { ...values, attachments: files });
+        return reply.page(
+          <PortalLayout view={reply.view()} title="留言已提交">
+            <h1>留言已提交</h1>
+            <p>请记下留言编号和查询码。查询码只显示这一次，凭两者可查看答复并评价。</p>
+            <dl class="meta">
+              <dt>留言编号</dt>
+              <dd data-testid="message-no">{sent.messageNo}</dd>
+              <dt>查询码</dt>
+              <dd>
+                <pre class="secret" data-testid="query-code">
+                  {sent.queryCode}
+                </pre>
+              </dd>
+              <dt>答复期限</dt>
+              <dd>
+                {sent.dueOn}
+                {sent.dueNote ? <ProvisionalNote note={sent.dueNote} /> : null}
+              </dd>
+            </dl>
+            <p>
+              <a href="/hd/messages/status">查询办理情况</a>
+            </p>
+          </PortalLayout>,
+        );
+      } catch (e) {
+        if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
+        const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
+        return reply.page(
+          <NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />,
+          400,
+        );
+      }
+    },
+  );
 
   r.get('/hd/messages/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
 
@@ -229,12 +300,14 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
     const { messageNo, queryCode, rating, reason } = req.body;
     try {
       const rated = await rateMessage(req.ctx, { messageNo, queryCode, rating, reason });
-      if (rated.rating === 'unsatisfied' && rated.state === 'rated' && ticked(req.body.reopen)) await reopenMessage(req.ctx, { messageNo, queryCode });
+      if (rated.rating === 'unsatisfied' && rated.state === 'rated' && ticked(req.body.reopen))
+        await reopenMessage(req.ctx, { messageNo, queryCode });
       const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
       return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
     } catch (e) {
       if (!isAppError(e)) throw e;
-      if (e.code === 'message_lookup_failed') return reply.page(<StatusForm view={reply.view()} errors={e.errors} messageNo={messageNo} />, 404);
+      if (e.code === 'message_lookup_failed')
+        return reply.page(<StatusForm view={reply.view()} errors={e.errors} messageNo={messageNo} />, 404);
       if (e.kind !== 'invalid' && e.kind !== 'conflict') throw e;
       const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
       return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} errors={e.errors} />, e.status);
@@ -249,7 +322,8 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
       return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} />);
     } catch (e) {
       if (!isAppError(e)) throw e;
-      if (e.code === 'message_lookup_failed') return reply.page(<StatusForm view={reply.view()} errors={e.errors} messageNo={messageNo} />, 404);
+      if (e.code === 'message_lookup_failed')
+        return reply.page(<StatusForm view={reply.view()} errors={e.errors} messageNo={messageNo} />, 404);
       if (e.kind !== 'conflict') throw e;
       const st = await publicMessageStatus(req.ctx, { messageNo, queryCode });
       return reply.page(<StatusPage view={reply.view()} st={st} queryCode={queryCode} errors={e.errors} />, e.status);

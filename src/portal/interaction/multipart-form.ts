@@ -5,10 +5,15 @@ import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 
 /** preValidation hooks: fields → `req.body`, files of field `attachments` → `uploadedFiles(req)`. */
 // A message takes at most ATTACHMENT_LIMITS.files files (one more is read so the form can say so).
-export const readMultipartForm = readUploadForm('attachments', { maxFiles: ATTACHMENT_LIMITS.files + 1, maxFileBytes: ATTACHMENT_LIMITS.bytes });
+export const readMultipartForm = readUploadForm('attachments', {
+  maxFiles: ATTACHMENT_LIMITS.files + 1,
+  maxFileBytes: ATTACHMENT_LIMITS.bytes,
+});
 
 /** The files read by `readMultipartForm` ('too_large' when the upload was cut off). */
 export function uploadedFiles(req: FastifyRequest): UploadedFile[] | 'too_large' {
   const form = uploadForm(req);
-  return form.error ? 'too_large' : form.files.map((f) => ({ filename: f.name === '上传的文件' ? '附件' : f.name, data: f.data }));
+  return form.error
+    ? 'too_large'
+    : form.files.map((f) => ({ filename: f.name === '上传的文件' ? '附件' : f.name, data: f.data }));
 }

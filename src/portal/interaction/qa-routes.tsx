@@ -4,7 +4,14 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, Pagination } from '../../platform/views/components.js';
 import { Form, OptText, Params, Type, typed, Page } from '../../platform/http/schemas.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
-import { MESSAGE_TYPES, type MessageType, listPublicQa, publicQaByNo, publishedQaPages, type PublicQaItem } from '../../interaction/index.js';
+import {
+  MESSAGE_TYPES,
+  type MessageType,
+  listPublicQa,
+  publicQaByNo,
+  publishedQaPages,
+  type PublicQaItem,
+} from '../../interaction/index.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { notFound } from '../../platform/errors.js';
 import { highlight, normalizeText } from '../../search/index.js';
@@ -16,12 +23,21 @@ const QaParams = Params({ no: Type.String({ title: '留言编号', maxLength: 30
 const qaNotFound = () => notFound('qa_not_found', '该问答不存在或尚未公开。');
 
 /** One question and its answer; `link` gives the subject a link to the Q&A's own page. */
-function QaArticle({ it, mark, link }: { it: PublicQaItem; mark: (text: string) => ComponentChildren; link?: boolean }) {
+function QaArticle({
+  it,
+  mark,
+  link,
+}: {
+  it: PublicQaItem;
+  mark: (text: string) => ComponentChildren;
+  link?: boolean;
+}) {
   return (
     <article class="qa" data-testid="qa-item">
       <h2>{link ? <a href={`/hd/qa/${it.messageNo}`}>{mark(it.subject)}</a> : mark(it.subject)}</h2>
       <p class="muted">
-        {MESSAGE_TYPES[it.type as MessageType] ?? it.type} · 留言人：{it.askerMasked} · {it.receivedOn} · 答复单位：{it.orgName}
+        {MESSAGE_TYPES[it.type as MessageType] ?? it.type} · 留言人：{it.askerMasked} · {it.receivedOn} · 答复单位：
+        {it.orgName}
       </p>
       <p>{mark(it.content)}</p>
       <h3>答复（{it.repliedOn}）</h3>
@@ -32,7 +48,9 @@ function QaArticle({ it, mark, link }: { it: PublicQaItem; mark: (text: string) 
 
 /** Portal: the published Q&A, searchable (substring search, 繁体 folded, matches highlighted), names masked. */
 export async function qaRoutes(app: FastifyInstance): Promise<void> {
-  registerSitemapSource('qa', async (ctx) => (await publishedQaPages(ctx.db)).map((q) => ({ loc: `/hd/qa/${q.messageNo}`, lastmod: q.repliedOn ?? undefined })));
+  registerSitemapSource('qa', async (ctx) =>
+    (await publishedQaPages(ctx.db)).map((q) => ({ loc: `/hd/qa/${q.messageNo}`, lastmod: q.repliedOn ?? undefined })),
+  );
   const r = typed(app);
   r.get('/hd/qa', { schema: { querystring: QaQuery } }, async (req, reply) => {
     const q = (req.query.q ?? '').slice(0, 50);
@@ -44,16 +62,20 @@ export async function qaRoutes(app: FastifyInstance): Promise<void> {
       <PortalLayout view={reply.view()} title="公开问答">
         <h1>公开问答</h1>
         <form method="get" action="/hd/qa" role="search">
-          <label for="qa-q">搜索问答</label> <input id="qa-q" name="q" type="search" value={q} /> <button type="submit">搜索</button>
+          <label for="qa-q">搜索问答</label> <input id="qa-q" name="q" type="search" value={q} />{' '}
+          <button type="submit">搜索</button>
         </form>
         {items.length ? (
-          items.map((it) => (
-            <QaArticle it={it} mark={mark} link />
-          ))
+          items.map((it) => <QaArticle it={it} mark={mark} link />)
         ) : (
           <Empty>{q ? `没有找到与“${q}”有关的问答。` : '暂无公开问答。'}</Empty>
         )}
-        <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/hd/qa${q ? `?q=${encodeURIComponent(q)}` : ''}`} />
+        <Pagination
+          page={page}
+          total={total}
+          perPage={PER_PAGE}
+          baseUrl={`/hd/qa${q ? `?q=${encodeURIComponent(q)}` : ''}`}
+        />
       </PortalLayout>,
     );
   });

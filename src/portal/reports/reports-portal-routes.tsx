@@ -5,7 +5,15 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { Empty, beijingTime } from '../../platform/views/components.js';
 import { notFound } from '../../platform/errors.js';
 import { findOrg } from '../../orgs/index.js';
-import { publishedReport, publishedReports, rowTables, type ReportListRow, ReportTablesView, reportFile, reportTitle } from '../../reports/index.js';
+import {
+  publishedReport,
+  publishedReports,
+  rowTables,
+  type ReportListRow,
+  ReportTablesView,
+  reportFile,
+  reportTitle,
+} from '../../reports/index.js';
 import { registerSitemapSource } from '../sitemap-routes.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
@@ -22,16 +30,20 @@ const ReportsQuery = Form({ org: OptInt('机构') });
 
 const Paras = ({ text }: { text: string }) => (
   <>
-    {(text.split(/\n+/).filter((x) => x.trim()).length ? text.split(/\n+/).filter((x) => x.trim()) : ['无。']).map((p) => (
-      <p>{p}</p>
-    ))}
+    {(text.split(/\n+/).filter((x) => x.trim()).length ? text.split(/\n+/).filter((x) => x.trim()) : ['无。']).map(
+      (p) => (
+        <p>{p}</p>
+      ),
+    )}
   </>
 );
 
 /** Portal: published annual reports, laid out like the official format, with DOCX and XLSX downloads. */
 export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
   const t = typed(app);
-  registerSitemapSource('reports', async (ctx) => (await publishedReports(ctx.db)).map((r) => ({ loc: `/reports/${r.id}`, lastmod: r.published_at?.slice(0, 10) })));
+  registerSitemapSource('reports', async (ctx) =>
+    (await publishedReports(ctx.db)).map((r) => ({ loc: `/reports/${r.id}`, lastmod: r.published_at?.slice(0, 10) })),
+  );
   t.get('/reports', { schema: { querystring: ReportsQuery } }, async (req, reply) => {
     const org = req.query.org ? await findOrg(req.ctx, req.query.org) : undefined;
     const rows = await publishedReports(req.ctx.db, { orgId: org?.id });
@@ -47,7 +59,8 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
           <ul>
             {rows.map((r) => (
               <li>
-                <a href={`/reports/${r.id}`}>{reportTitle(r)}</a> <span class="muted">{beijingTime(r.published_at)}</span>
+                <a href={`/reports/${r.id}`}>{reportTitle(r)}</a>{' '}
+                <span class="muted">{beijingTime(r.published_at)}</span>
               </li>
             ))}
           </ul>
@@ -65,7 +78,8 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
         <article class="annual-report">
           <h1>{title}</h1>
           <p class="muted">
-            发布时间：{beijingTime(r.published_at)} · 下载：<a href={`/reports/${r.id}/report.docx`}>DOCX</a> · <a href={`/reports/${r.id}/report.xlsx`}>XLSX</a>
+            发布时间：{beijingTime(r.published_at)} · 下载：<a href={`/reports/${r.id}/report.docx`}>DOCX</a> ·{' '}
+            <a href={`/reports/${r.id}/report.xlsx`}>XLSX</a>
           </p>
           <h2>一、总体情况</h2>
           <Paras text={r.overview} />
@@ -81,6 +95,9 @@ export async function reportsPortalRoutes(app: FastifyInstance): Promise<void> {
   for (const kind of ['docx', 'xlsx'] as const)
     t.get(`/reports/:id/report.${kind}`, { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) => {
       const f = await reportFile(await published(req, req.params.id), kind);
-      return reply.header('content-type', f.type).header('content-disposition', contentDisposition(f.filename)).send(f.data);
+      return reply
+        .header('content-type', f.type)
+        .header('content-disposition', contentDisposition(f.filename))
+        .send(f.data);
     });
 }

@@ -10,7 +10,13 @@ const ID17 = '11010519491231002';
 const ID = ID17 + residentIdCheckChar(ID17);
 // The app's clock: 2025-09-26 10:00 Beijing time.
 const NOW = new Date('2025-09-26T02:00:00Z');
-const PNG = Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), Buffer.from(randomUUID())]);
+const PNG = Buffer.concat([
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+  Buffer.from(randomUUID()),
+]);
 
 const form = (orgId: number, over: Record<string, string> = {}) => ({
   orgId: String(orgId),
@@ -25,7 +31,10 @@ const form = (orgId: number, over: Record<string, string> = {}) => ({
   confirmed: '1',
   ...over,
 });
-const receipt = (body: string) => ({ no: /data-testid="request-no">([^<]+)</.exec(body)?.[1] ?? '', code: /data-testid="query-code">([^<]+)</.exec(body)?.[1] ?? '' });
+const receipt = (body: string) => ({
+  no: /data-testid="request-no">([^<]+)</.exec(body)?.[1] ?? '',
+  code: /data-testid="query-code">([^<]+)</.exec(body)?.[1] ?? '',
+});
 
 describeApp(
   '依申请公开 intake extras over HTTP',
@@ -42,7 +51,8 @@ describeApp(
       assert.equal((await c.login(u.username)).statusCode, 303);
       return c;
     };
-    const idOf = async (no: string) => (await h.db().selectFrom('requests').select('id').where('request_no', '=', no).executeTakeFirstOrThrow()).id;
+    const idOf = async (no: string) =>
+      (await h.db().selectFrom('requests').select('id').where('request_no', '=', no).executeTakeFirstOrThrow()).id;
 
     before(async () => {
       const county = await makeOrg(h.db());
@@ -59,25 +69,50 @@ describeApp(
       const page = await h.client().get('/ysqgk');
       assert.match(page.body, /enctype="multipart\/form-data"/);
       assert.match(page.body, /name="idProof" type="file"/);
-      const count = async () => Number((await h.db().selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await h
+              .db()
+              .selectFrom('requests')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const n = await count();
-      const bad = await h.client().upload('/ysqgk', { field: 'idProof', name: 'id.png', data: 'just text', type: 'image/png' }, form(org.id));
+      const bad = await h
+        .client()
+        .upload('/ysqgk', { field: 'idProof', name: 'id.png', data: 'just text', type: 'image/png' }, form(org.id));
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /不是图片或 PDF/);
       assert.match(bad.body, /之前选择的文件不会保留/);
       assert.equal(await count(), n, 'nothing saved');
 
       const applicant = h.client();
-      const ok = await applicant.upload('/ysqgk', { field: 'idProof', name: 'id-front.png', data: PNG, type: 'image/png' }, form(org.id), { from: '/ysqgk' });
+      const ok = await applicant.upload(
+        '/ysqgk',
+        { field: 'idProof', name: 'id-front.png', data: PNG, type: 'image/png' },
+        form(org.id),
+        { from: '/ysqgk' },
+      );
       assert.equal(ok.statusCode, 200);
       const mine = receipt(ok.body);
       const id = await idOf(mine.no);
-      const proof = await h.db().selectFrom('request_id_proofs').select(['id', 'filename', 'mime']).where('request_id', '=', id).executeTakeFirstOrThrow();
+      const proof = await h
+        .db()
+        .selectFrom('request_id_proofs')
+        .select(['id', 'filename', 'mime'])
+        .where('request_id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([proof.filename, proof.mime], ['id-front.png', 'image/png']);
       const url = `/console/requests/${id}/id-proofs/${proof.id}`;
 
       // The applicant (查询码 holder) sees no file on the status page and cannot fetch it; nor can an anonymous visitor.
-      const st = await applicant.post('/ysqgk/status', { requestNo: mine.no, queryCode: mine.code }, { from: '/ysqgk/status' });
+      const st = await applicant.post(
+        '/ysqgk/status',
+        { requestNo: mine.no, queryCode: mine.code },
+        { from: '/ysqgk/status' },
+      );
       assert.equal(st.statusCode, 200);
       assert.ok(!st.body.includes('id-front.png') && !st.body.includes('id-proofs'));
       const pub = await applicant.get(url);
@@ -101,13 +136,26 @@ describeApp(
       assert.equal(dl.headers['content-type'], 'image/png');
       assert.equal(dl.headers['cache-control'], 'private, no-store');
       assert.deepEqual(dl.rawPayload, PNG);
-      assert.equal((await ac.post(`/console/requests/${id}/assign`, { handlerId: String(handler.id) }, { from: `/console/requests/${id}` })).statusCode, 303);
+      assert.equal(
+        (
+          await ac.post(
+            `/console/requests/${id}/assign`,
+            { handlerId: String(handler.id) },
+            { from: `/console/requests/${id}` },
+          )
+        ).statusCode,
+        303,
+      );
       assert.deepEqual((await hc.get(url)).rawPayload, PNG);
     });
 
     it('oral request: staff register it with a proof, print the sheet, and the applicant confirms on the portal', async () => {
       const hc = await staff(handler);
-      const reg = await hc.upload('/console/requests/new', { field: 'idProof', name: 'id.png', data: PNG, type: 'image/png' }, { ...form(org.id), channel: 'oral', receivedOn: '2025-09-25' });
+      const reg = await hc.upload(
+        '/console/requests/new',
+        { field: 'idProof', name: 'id.png', data: PNG, type: 'image/png' },
+        { ...form(org.id), channel: 'oral', receivedOn: '2025-09-25' },
+      );
       assert.equal(reg.statusCode, 200);
       assert.match(reg.body, /data-testid="due">待定/);
       assert.match(reg.body, /data-testid="oral-next"/);
@@ -130,15 +178,31 @@ describeApp(
       assert.match(refused.body, /须由申请人确认记录内容/);
 
       const applicant = h.client();
-      const st = await applicant.post('/ysqgk/status', { requestNo: r.no, queryCode: r.code }, { from: '/ysqgk/status' });
+      const st = await applicant.post(
+        '/ysqgk/status',
+        { requestNo: r.no, queryCode: r.code },
+        { from: '/ysqgk/status' },
+      );
       assert.match(st.body, /data-testid="oral-record"/);
       assert.match(st.body, /待您确认口头申请的记录内容/);
       assert.ok(!st.body.includes(ID) && !st.body.includes('13912345678'), 'masked on the public page');
-      const noTick = await applicant.post('/ysqgk/oral-confirm', { requestNo: r.no, queryCode: r.code }, { from: '/ysqgk/status' });
+      const noTick = await applicant.post(
+        '/ysqgk/oral-confirm',
+        { requestNo: r.no, queryCode: r.code },
+        { from: '/ysqgk/status' },
+      );
       assert.equal(noTick.statusCode, 400);
-      const conf = await applicant.post('/ysqgk/oral-confirm', { requestNo: r.no, queryCode: r.code, agree: '1' }, { from: '/ysqgk/status' });
+      const conf = await applicant.post(
+        '/ysqgk/oral-confirm',
+        { requestNo: r.no, queryCode: r.code, agree: '1' },
+        { from: '/ysqgk/status' },
+      );
       assert.equal(conf.statusCode, 303);
-      const after = await applicant.post('/ysqgk/status', { requestNo: r.no, queryCode: r.code }, { from: '/ysqgk/status' });
+      const after = await applicant.post(
+        '/ysqgk/status',
+        { requestNo: r.no, queryCode: r.code },
+        { from: '/ysqgk/status' },
+      );
       assert.match(after.body, /data-testid="received">2025年9月26日（2025-09-26）/);
       assert.match(after.body, /data-testid="due">2025年10月30日（2025-10-30）/);
       assert.match(after.body, /申请人确认口头申请记录/);
@@ -146,32 +210,80 @@ describeApp(
 
     it('oral request: staff record the signature date on the case page', async () => {
       const hc = await staff(handler);
-      const r = receipt((await hc.post('/console/requests/new', { ...form(org.id), channel: 'oral', receivedOn: '2025-09-24' }, { from: '/console/requests/new' })).body);
+      const r = receipt(
+        (
+          await hc.post(
+            '/console/requests/new',
+            { ...form(org.id), channel: 'oral', receivedOn: '2025-09-24' },
+            { from: '/console/requests/new' },
+          )
+        ).body,
+      );
       const id = await idOf(r.no);
-      const early = await hc.post(`/console/requests/${id}/oral-confirm`, { on: '2025-09-23' }, { from: `/console/requests/${id}` });
+      const early = await hc.post(
+        `/console/requests/${id}/oral-confirm`,
+        { on: '2025-09-23' },
+        { from: `/console/requests/${id}` },
+      );
       assert.equal(early.statusCode, 400);
       assert.match(early.body, /早于口头提出申请之日 2025-09-24/);
-      assert.equal((await hc.post(`/console/requests/${id}/oral-confirm`, { on: '2025-09-25' }, { from: `/console/requests/${id}` })).statusCode, 303);
-      const row = await h.db().selectFrom('requests').select(['state', 'received_on', 'due_on']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(
+        (
+          await hc.post(
+            `/console/requests/${id}/oral-confirm`,
+            { on: '2025-09-25' },
+            { from: `/console/requests/${id}` },
+          )
+        ).statusCode,
+        303,
+      );
+      const row = await h
+        .db()
+        .selectFrom('requests')
+        .select(['state', 'received_on', 'due_on'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       // Signed Thursday 2025-09-25 → 20th working day 2025-10-29.
       assert.deepEqual(row, { state: 'processing', received_on: '2025-09-25', due_on: '2025-10-29' });
     });
 
     it('第三十五条 on the case page: validation, then the new due date and the one it replaced', async () => {
       const ac = await staff(admin);
-      const r = receipt((await ac.post('/console/requests/new', { ...form(org.id), channel: 'in_person', receivedOn: '2025-09-26' }, { from: '/console/requests/new' })).body);
+      const r = receipt(
+        (
+          await ac.post(
+            '/console/requests/new',
+            { ...form(org.id), channel: 'in_person', receivedOn: '2025-09-26' },
+            { from: '/console/requests/new' },
+          )
+        ).body,
+      );
       const id = await idOf(r.no);
       const page = await ac.get(`/console/requests/${id}`);
       assert.match(page.body, /action="\/console\/requests\/\d+\/deadline"/);
-      assert.ok(!(await (await staff(handler)).get(`/console/requests/${id}`)).body.includes('/deadline"'), 'handlers do not get the form');
-      const bad = await ac.post(`/console/requests/${id}/deadline`, { dueOn: '2025-10-20', reason: '申请数量明显超过合理范围' }, { from: `/console/requests/${id}` });
+      assert.ok(
+        !(await (await staff(handler)).get(`/console/requests/${id}`)).body.includes('/deadline"'),
+        'handlers do not get the form',
+      );
+      const bad = await ac.post(
+        `/console/requests/${id}/deadline`,
+        { dueOn: '2025-10-20', reason: '申请数量明显超过合理范围' },
+        { from: `/console/requests/${id}` },
+      );
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /应晚于按第三十三条计算的答复期限 2025-10-30/);
-      const ok = await ac.post(`/console/requests/${id}/deadline`, { dueOn: '2025-11-28', reason: '申请数量明显超过合理范围' }, { from: `/console/requests/${id}` });
+      const ok = await ac.post(
+        `/console/requests/${id}/deadline`,
+        { dueOn: '2025-11-28', reason: '申请数量明显超过合理范围' },
+        { from: `/console/requests/${id}` },
+      );
       assert.equal(ok.statusCode, 303);
       const detail = await ac.get(`/console/requests/${id}`);
       assert.match(detail.body, /data-testid="due">2025-11-28/);
-      assert.match(detail.body, /data-testid="deadline-set">2025-09-26 确定答复期限为 2025-11-28，取代按工作日计算的 2025-10-30（理由：申请数量明显超过合理范围）/);
+      assert.match(
+        detail.body,
+        /data-testid="deadline-set">2025-09-26 确定答复期限为 2025-11-28，取代按工作日计算的 2025-10-30（理由：申请数量明显超过合理范围）/,
+      );
       assert.match(detail.body, /依第三十五条确定合理的延迟答复期限为 2025-11-28/);
       const api = await ac.get(`/api/v1/requests/${id}`);
       assert.equal(JSON.parse(api.body).clock.dueOn, '2025-11-28');
@@ -183,37 +295,126 @@ describeApp(
       const page = await c.get('/console/requests/settings');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /当前未设置保存年限/);
-      const bad = await c.post('/console/requests/settings/retention', { years: '0', do: 'save' }, { from: '/console/requests/settings' });
+      const bad = await c.post(
+        '/console/requests/settings/retention',
+        { years: '0', do: 'save' },
+        { from: '/console/requests/settings' },
+      );
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /保存年限应为1至100之间的整数/);
-      const preview = await c.post('/console/requests/settings/retention', { years: '3', do: 'preview' }, { from: '/console/requests/settings' });
-      assert.match(preview.body, /data-testid="retention-preview">预览：保存年限为 3 年时，今天将删除 2022-09-26 前办结的 0 件申请的申请人个人信息。尚未保存/);
-      assert.equal(await h.db().selectFrom('settings').select('value').where('key', '=', 'requests.retention_years').executeTakeFirst(), undefined, 'preview saves nothing');
-      assert.equal((await c.post('/console/requests/settings/retention', { years: '3', do: 'save' }, { from: '/console/requests/settings' })).statusCode, 303);
+      const preview = await c.post(
+        '/console/requests/settings/retention',
+        { years: '3', do: 'preview' },
+        { from: '/console/requests/settings' },
+      );
+      assert.match(
+        preview.body,
+        /data-testid="retention-preview">预览：保存年限为 3 年时，今天将删除 2022-09-26 前办结的 0 件申请的申请人个人信息。尚未保存/,
+      );
+      assert.equal(
+        await h
+          .db()
+          .selectFrom('settings')
+          .select('value')
+          .where('key', '=', 'requests.retention_years')
+          .executeTakeFirst(),
+        undefined,
+        'preview saves nothing',
+      );
+      assert.equal(
+        (
+          await c.post(
+            '/console/requests/settings/retention',
+            { years: '3', do: 'save' },
+            { from: '/console/requests/settings' },
+          )
+        ).statusCode,
+        303,
+      );
       assert.match((await c.get('/console/requests/settings')).body, /当前设置：办结后 <strong>3<\/strong> 年/);
       // An old closed case: erasing asks for confirmation first and changes nothing until confirmed.
       const ac = await staff(admin);
-      const old = receipt((await ac.post('/console/requests/new', { ...form(org.id), channel: 'in_person', receivedOn: '2020-03-02' }, { from: '/console/requests/new' })).body);
+      const old = receipt(
+        (
+          await ac.post(
+            '/console/requests/new',
+            { ...form(org.id), channel: 'in_person', receivedOn: '2020-03-02' },
+            { from: '/console/requests/new' },
+          )
+        ).body,
+      );
       const oldId = await idOf(old.no);
-      await ac.post(`/console/requests/${oldId}/assign`, { handlerId: String(handler.id) }, { from: `/console/requests/${oldId}` });
-      const answered = await ac.post(`/console/requests/${oldId}/answer`, { on: '2020-03-10', outcome: '4.1', letter: '经检索，本机关未制作、获取该信息。' }, { from: `/console/requests/${oldId}` });
+      await ac.post(
+        `/console/requests/${oldId}/assign`,
+        { handlerId: String(handler.id) },
+        { from: `/console/requests/${oldId}` },
+      );
+      const answered = await ac.post(
+        `/console/requests/${oldId}/answer`,
+        { on: '2020-03-10', outcome: '4.1', letter: '经检索，本机关未制作、获取该信息。' },
+        { from: `/console/requests/${oldId}` },
+      );
       assert.equal(answered.statusCode, 303);
-      assert.match((await c.get('/console/requests/settings')).body, /今天将删除 2022-09-26 前办结的 <strong>1 件申请的申请人个人信息<\/strong>/);
-      const ask = await c.post('/console/requests/settings/retention-erase', {}, { from: '/console/requests/settings' });
+      assert.match(
+        (await c.get('/console/requests/settings')).body,
+        /今天将删除 2022-09-26 前办结的 <strong>1 件申请的申请人个人信息<\/strong>/,
+      );
+      const ask = await c.post(
+        '/console/requests/settings/retention-erase',
+        {},
+        { from: '/console/requests/settings' },
+      );
       assert.equal(ask.statusCode, 200);
       assert.match(ask.body, /data-testid="erase-confirm"[\s\S]*确定现在删除 2022-09-26 前办结的 <strong>1 件/);
-      assert.equal((await h.db().selectFrom('requests').select('id_number').where('id', '=', oldId).executeTakeFirstOrThrow()).id_number, ID);
-      const erased = await c.post('/console/requests/settings/retention-erase', { confirm: '1' }, { from: '/console/requests/settings' });
+      assert.equal(
+        (await h.db().selectFrom('requests').select('id_number').where('id', '=', oldId).executeTakeFirstOrThrow())
+          .id_number,
+        ID,
+      );
+      const erased = await c.post(
+        '/console/requests/settings/retention-erase',
+        { confirm: '1' },
+        { from: '/console/requests/settings' },
+      );
       assert.equal(erased.statusCode, 303);
-      assert.equal((await h.db().selectFrom('requests').select('id_number').where('id', '=', oldId).executeTakeFirstOrThrow()).id_number, '');
-      assert.equal((await c.post('/console/requests/settings/retention-clear', {}, { from: '/console/requests/settings' })).statusCode, 303);
+      assert.equal(
+        (await h.db().selectFrom('requests').select('id_number').where('id', '=', oldId).executeTakeFirstOrThrow())
+          .id_number,
+        '',
+      );
+      assert.equal(
+        (await c.post('/console/requests/settings/retention-clear', {}, { from: '/console/requests/settings' }))
+          .statusCode,
+        303,
+      );
       assert.match((await c.get('/console/requests/settings')).body, /当前未设置保存年限/);
-      const tooBig = await c.post('/console/requests/settings/id-proof', { idProofMb: '50' }, { from: '/console/requests/settings' });
+      const tooBig = await c.post(
+        '/console/requests/settings/id-proof',
+        { idProofMb: '50' },
+        { from: '/console/requests/settings' },
+      );
       assert.equal(tooBig.statusCode, 400);
-      assert.equal((await c.post('/console/requests/settings/id-proof', { idProofMb: '2' }, { from: '/console/requests/settings' })).statusCode, 303);
+      assert.equal(
+        (
+          await c.post(
+            '/console/requests/settings/id-proof',
+            { idProofMb: '2' },
+            { from: '/console/requests/settings' },
+          )
+        ).statusCode,
+        303,
+      );
       assert.match((await h.client().get('/ysqgk')).body, /每个不超过 2 MB/);
-      const actions = (await h.db().selectFrom('audit_events').select('action').where('action', 'like', 'request.%').execute()).map((a) => a.action);
-      for (const a of ['request.retention_set', 'request.retention_erase', 'request.retention_clear', 'request.id_proof_limit_set']) assert.ok(actions.includes(a), a);
+      const actions = (
+        await h.db().selectFrom('audit_events').select('action').where('action', 'like', 'request.%').execute()
+      ).map((a) => a.action);
+      for (const a of [
+        'request.retention_set',
+        'request.retention_erase',
+        'request.retention_clear',
+        'request.id_proof_limit_set',
+      ])
+        assert.ok(actions.includes(a), a);
     });
   },
   { now: () => NOW },

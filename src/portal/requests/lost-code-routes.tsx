@@ -8,16 +8,43 @@ import { Form, Text, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { resetQueryCode } from '../../requests/index.js';
 
-function LostCodePage({ view, errors, requestNo, email }: { view: ViewCtx; errors?: FieldError[]; requestNo?: string; email?: string }) {
+function LostCodePage({
+  view,
+  errors,
+  requestNo,
+  email,
+}: {
+  view: ViewCtx;
+  errors?: FieldError[];
+  requestNo?: string;
+  email?: string;
+}) {
   return (
     <PortalLayout view={view} title="找回查询码">
       <h1>找回查询码</h1>
       <ErrorSummary errors={errors} />
-      <p>查询码只在提交申请时显示一次。填写申请编号和申请时留下的电子邮箱，我们会把新的查询码发送到该邮箱，原查询码随即失效。</p>
+      <p>
+        查询码只在提交申请时显示一次。填写申请编号和申请时留下的电子邮箱，我们会把新的查询码发送到该邮箱，原查询码随即失效。
+      </p>
       <form method="post" action="/ysqgk/lost-code">
         <CsrfField token={view.csrf} />
-        <TextField name="requestNo" label="申请编号" required value={requestNo ?? ''} hint="例如 YSQ-2026-000123" errors={errors} />
-        <TextField name="email" label="申请时填写的电子邮箱" type="email" required value={email ?? ''} autocomplete="email" errors={errors} />
+        <TextField
+          name="requestNo"
+          label="申请编号"
+          required
+          value={requestNo ?? ''}
+          hint="例如 YSQ-2026-000123"
+          errors={errors}
+        />
+        <TextField
+          name="email"
+          label="申请时填写的电子邮箱"
+          type="email"
+          required
+          value={email ?? ''}
+          autocomplete="email"
+          errors={errors}
+        />
         <button type="submit">发送新的查询码</button>
       </form>
       <p class="muted">申请时没有留电子邮箱的，请携带身份证件联系受理机关（联系方式见该机关的政府信息公开指南）。</p>
@@ -37,9 +64,15 @@ export async function lostCodeRoutes(app: FastifyInstance): Promise<void> {
       await resetQueryCode(req.ctx, { requestNo, email });
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return reply.page(<LostCodePage view={reply.view()} errors={e.errors} requestNo={requestNo} email={email} />, 400);
+      return reply.page(
+        <LostCodePage view={reply.view()} errors={e.errors} requestNo={requestNo} email={email} />,
+        400,
+      );
     }
     // The same answer whether or not number and address match (nothing to learn by guessing).
-    return reply.flashRedirect('/ysqgk/status', '如申请编号与邮箱和申请时填写的一致，新的查询码已发送到该邮箱（原查询码已失效）。请查收邮件后凭新查询码查询。');
+    return reply.flashRedirect(
+      '/ysqgk/status',
+      '如申请编号与邮箱和申请时填写的一致，新的查询码已发送到该邮箱（原查询码已失效）。请查收邮件后凭新查询码查询。',
+    );
   });
 }

@@ -11,7 +11,18 @@ describeApp('找回查询码: a new code to the address given in the application
   it('sends a new 查询码 only to the matching address, says the same thing either way, and audits it', async () => {
     const org = await makeOrg(h.db(), { name: '县自然资源局' });
     const c = h.client();
-    const form = { orgId: String(org.id), applicantType: 'citizen', name: '李四', idType: 'resident_id', idNumber: ID, phone: '13912345678', email: 'Li.Si@Example.com', infoTitle: '某地块征收批复', form: 'electronic', delivery: 'pickup' };
+    const form = {
+      orgId: String(org.id),
+      applicantType: 'citizen',
+      name: '李四',
+      idType: 'resident_id',
+      idNumber: ID,
+      phone: '13912345678',
+      email: 'Li.Si@Example.com',
+      infoTitle: '某地块征收批复',
+      form: 'electronic',
+      delivery: 'pickup',
+    };
     const ok = await c.post('/ysqgk', form, { from: '/ysqgk' });
     const no = /data-testid="request-no">([^<]+)</.exec(ok.body)?.[1] ?? '';
     const oldCode = /data-testid="query-code">([^<]+)</.exec(ok.body)?.[1] ?? '';
@@ -24,22 +35,52 @@ describeApp('找回查询码: a new code to the address given in the application
     assert.match(ok.body, /自收到申请之日起20个工作日内答复/);
     assert.match(ok.body, /<button type="button" data-print="1">打印回执<\/button>/);
     assert.match((await c.get('/ysqgk/status')).body, /<a href="\/ysqgk\/lost-code">忘记查询码？<\/a>/);
-    const mails = () => h.db().selectFrom('outbox').select(['to_addr', 'subject', 'body']).where('subject', 'like', '%新查询码%').execute();
+    const mails = () =>
+      h
+        .db()
+        .selectFrom('outbox')
+        .select(['to_addr', 'subject', 'body'])
+        .where('subject', 'like', '%新查询码%')
+        .execute();
 
-    const bad = await c.post('/ysqgk/lost-code', { requestNo: no, email: 'not-an-address' }, { from: '/ysqgk/lost-code' });
+    const bad = await c.post(
+      '/ysqgk/lost-code',
+      { requestNo: no, email: 'not-an-address' },
+      { from: '/ysqgk/lost-code' },
+    );
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /请填写申请时留下的电子邮箱/);
 
-    const wrong = await c.post('/ysqgk/lost-code', { requestNo: no, email: 'someone@else.com' }, { from: '/ysqgk/lost-code' });
+    const wrong = await c.post(
+      '/ysqgk/lost-code',
+      { requestNo: no, email: 'someone@else.com' },
+      { from: '/ysqgk/lost-code' },
+    );
     assert.equal(wrong.statusCode, 303);
     const said = (await c.get('/ysqgk/status')).body;
     assert.match(said, /如申请编号与邮箱和申请时填写的一致，新的查询码已发送到该邮箱/);
-    const unknown = await c.post('/ysqgk/lost-code', { requestNo: 'YSQ-2025-999999', email: 'li.si@example.com' }, { from: '/ysqgk/lost-code' });
+    const unknown = await c.post(
+      '/ysqgk/lost-code',
+      { requestNo: 'YSQ-2025-999999', email: 'li.si@example.com' },
+      { from: '/ysqgk/lost-code' },
+    );
     assert.equal(unknown.statusCode, 303);
     assert.equal((await mails()).length, 0);
-    assert.equal((await c.post('/ysqgk/status', { requestNo: no, queryCode: oldCode }, { from: '/ysqgk/status' })).statusCode, 200);
+    assert.equal(
+      (await c.post('/ysqgk/status', { requestNo: no, queryCode: oldCode }, { from: '/ysqgk/status' })).statusCode,
+      200,
+    );
 
-    assert.equal((await c.post('/ysqgk/lost-code', { requestNo: no.toLowerCase(), email: ' li.si@example.COM ' }, { from: '/ysqgk/lost-code' })).statusCode, 303);
+    assert.equal(
+      (
+        await c.post(
+          '/ysqgk/lost-code',
+          { requestNo: no.toLowerCase(), email: ' li.si@example.COM ' },
+          { from: '/ysqgk/lost-code' },
+        )
+      ).statusCode,
+      303,
+    );
     const sent = await mails();
     assert.equal(sent.length, 1);
     assert.equal(sent[0]?.to_addr, 'Li.Si@Example.com');
@@ -47,11 +88,19 @@ describeApp('找回查询码: a new code to the address given in the application
     assert.match(newCode, /^[A-Z2-9]{10}$/);
     assert.notEqual(newCode, oldCode);
     assert.ok(sent[0]?.body.includes(`${h.config.publicUrl}/ysqgk/status`));
-    assert.equal((await c.post('/ysqgk/status', { requestNo: no, queryCode: oldCode }, { from: '/ysqgk/status' })).statusCode, 404);
+    assert.equal(
+      (await c.post('/ysqgk/status', { requestNo: no, queryCode: oldCode }, { from: '/ysqgk/status' })).statusCode,
+      404,
+    );
     const st = await c.post('/ysqgk/status', { requestNo: no, queryCode: newCode }, { from: '/ysqgk/status' });
     assert.equal(st.statusCode, 200);
     assert.match(st.body, /某地块征收批复/);
-    const audit = await h.db().selectFrom('audit_events').select('summary').where('action', '=', 'request.query_code_reset').execute();
+    const audit = await h
+      .db()
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'request.query_code_reset')
+      .execute();
     assert.equal(audit.length, 1);
     assert.doesNotMatch(audit[0]?.summary ?? '', /example|@|[A-Z2-9]{10}/i);
   });

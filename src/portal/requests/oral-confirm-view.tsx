@@ -7,7 +7,9 @@ export function OralRecordConfirm({ st, csrf, queryCode }: { st: PublicStatus; c
   return (
     <section aria-labelledby="oral-h" data-testid="oral-record">
       <h3 id="oral-h">请核对工作人员代为填写的申请内容</h3>
-      <p>您的申请是口头提出、由工作人员代为填写的。请核对以下内容；确认无误后，确认之日即为收到申请之日，开始计算答复期限。内容有误的，请联系受理机关更正，不要确认。</p>
+      <p>
+        您的申请是口头提出、由工作人员代为填写的。请核对以下内容；确认无误后，确认之日即为收到申请之日，开始计算答复期限。内容有误的，请联系受理机关更正，不要确认。
+      </p>
       <dl class="meta">
         {(st.oralRecord ?? []).map(([k, v]) => (
           <>

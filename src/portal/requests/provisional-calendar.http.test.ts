@@ -43,7 +43,10 @@ describeApp(
       const county = await makeOrg(h.db());
       org = await makeOrg(h.db(), { parent: county, name: '县住房和城乡建设局' });
       section = await makeOrg(h.db(), { parent: org, name: '办公室', kind: 'section' });
-      handler = await makeUser(h.db(), [['request_handler', org], ['request_admin', org]]);
+      handler = await makeUser(h.db(), [
+        ['request_handler', org],
+        ['request_admin', org],
+      ]);
       admin = await makeUser(h.db(), [['sysadmin', county]]);
     });
 
@@ -51,7 +54,18 @@ describeApp(
       const c = h.client();
       const sent = await c.post(
         '/ysqgk',
-        { orgId: String(org.id), applicantType: 'citizen', name: '李四', idType: 'resident_id', idNumber: ID, phone: '13912345678', email: 'lisi@example.cn', infoTitle: '某小区改造资金安排', form: 'electronic', delivery: 'pickup' },
+        {
+          orgId: String(org.id),
+          applicantType: 'citizen',
+          name: '李四',
+          idType: 'resident_id',
+          idNumber: ID,
+          phone: '13912345678',
+          email: 'lisi@example.cn',
+          infoTitle: '某小区改造资金安排',
+          form: 'electronic',
+          delivery: 'pickup',
+        },
         { from: '/ysqgk' },
       );
       assert.equal(sent.statusCode, 200);
@@ -61,12 +75,33 @@ describeApp(
       const list = await staff.get('/console/requests?queue=unconfirmed');
       caseId = Number(new RegExp(`/console/requests/(\\d+)">${app.no}`).exec(list.body)?.[1]);
       // 第三十一条: a receipt date before the submission is refused.
-      const early = await staff.post(`/console/requests/${caseId}/confirm`, { on: '2026-12-27' }, { from: `/console/requests/${caseId}` });
+      const early = await staff.post(
+        `/console/requests/${caseId}/confirm`,
+        { on: '2026-12-27' },
+        { from: `/console/requests/${caseId}` },
+      );
       assert.equal(early.statusCode, 400);
       assert.match(early.body, /不能早于申请提交之日（2026-12-28）/);
-      assert.equal((await staff.post(`/console/requests/${caseId}/confirm`, {}, { from: `/console/requests/${caseId}` })).statusCode, 303);
-      assert.equal((await staff.post(`/console/requests/${caseId}/assign`, { handlerId: String(handler.id) }, { from: `/console/requests/${caseId}` })).statusCode, 303);
-      const added = await staff.post(`/console/requests/${caseId}/departments/add`, { departmentId: String(section.id) }, { from: `/console/requests/${caseId}` });
+      assert.equal(
+        (await staff.post(`/console/requests/${caseId}/confirm`, {}, { from: `/console/requests/${caseId}` }))
+          .statusCode,
+        303,
+      );
+      assert.equal(
+        (
+          await staff.post(
+            `/console/requests/${caseId}/assign`,
+            { handlerId: String(handler.id) },
+            { from: `/console/requests/${caseId}` },
+          )
+        ).statusCode,
+        303,
+      );
+      const added = await staff.post(
+        `/console/requests/${caseId}/departments/add`,
+        { departmentId: String(section.id) },
+        { from: `/console/requests/${caseId}` },
+      );
       assert.equal(added.statusCode, 303);
 
       // 12-29..31 (3), 1-1 元旦 (第二条), 1-4..8 (8), 1-11..15 (13), 1-18..22 (18), 1-25 (19), 1-26 (20).
@@ -88,12 +123,25 @@ describeApp(
       assert.match(calc.body, /暂定/);
 
       const day = await h.app().inject({ method: 'GET', url: '/api/v1/calendar/days/2027-01-01' });
-      assert.deepEqual(JSON.parse(day.body), { date: '2027-01-01', working: false, kind: 'holiday', holidayName: '元旦', provisional: true });
+      assert.deepEqual(JSON.parse(day.body), {
+        date: '2027-01-01',
+        working: false,
+        kind: 'holiday',
+        holidayName: '元旦',
+        provisional: true,
+      });
 
       // A website message the same day: 5 working days → 2027-01-05, 暂定 on the receipt page.
       const m = await h.client().post(
         '/hd/messages/new',
-        { orgId: String(org.id), type: 'consult', subject: '改造资金何时公布', content: '请问老旧小区改造资金何时公布？', name: '张三', phone: '13812345678' },
+        {
+          orgId: String(org.id),
+          type: 'consult',
+          subject: '改造资金何时公布',
+          content: '请问老旧小区改造资金何时公布？',
+          name: '张三',
+          phone: '13812345678',
+        },
         { from: '/hd/messages/new' },
       );
       assert.equal(m.statusCode, 200);
@@ -109,22 +157,40 @@ describeApp(
       assert.equal(preview.statusCode, 200);
       assert.match(preview.body, /导入预览（尚未保存）/);
       assert.match(preview.body, /2027-01-04：工作日 → 法定节假日（放假）（元旦）/);
-      const stillProvisional = await h.client().post('/ysqgk/status', { requestNo: app.no, queryCode: app.code }, { from: '/ysqgk/status' });
+      const stillProvisional = await h
+        .client()
+        .post('/ysqgk/status', { requestNo: app.no, queryCode: app.code }, { from: '/ysqgk/status' });
       assert.match(stillProvisional.body, /2027-01-26/, 'nothing is saved by the preview');
       const data = /name="data" value="([^"]+)"/.exec(preview.body)?.[1]?.replaceAll('&quot;', '"') ?? '';
       const saved = await a.post('/console/calendar/import/confirm', { data }, { from: '/console/calendar' });
       assert.equal(saved.statusCode, 200);
       assert.match(saved.body, /2027 年已保存为第 1 版。未办结事项中有 2 个期限随之调整/);
 
-      const st = await h.client().post('/ysqgk/status', { requestNo: app.no, queryCode: app.code }, { from: '/ysqgk/status' });
+      const st = await h
+        .client()
+        .post('/ysqgk/status', { requestNo: app.no, queryCode: app.code }, { from: '/ysqgk/status' });
       assert.match(st.body, /data-testid="due">2027年1月27日（2027-01-27）/);
       assert.doesNotMatch(st.body, />\s*暂定\s*</);
-      assert.match(st.body, /data-testid="due-change">答复期限已于2026年12月28日调整：由 2027年1月26日（2027-01-26） 调整为 2027年1月27日（2027-01-27）。原因：国务院办公厅公布2027年节假日安排。/);
+      assert.match(
+        st.body,
+        /data-testid="due-change">答复期限已于2026年12月28日调整：由 2027年1月26日（2027-01-26） 调整为 2027年1月27日（2027-01-27）。原因：国务院办公厅公布2027年节假日安排。/,
+      );
       assert.match(st.body, /答复期限调整：由 2027-01-26 调整为 2027-01-27/);
 
-      const row = await h.db().selectFrom('request_departments').select(['internal_due_on']).where('request_id', '=', caseId).where('role', '=', 'co').executeTakeFirstOrThrow();
+      const row = await h
+        .db()
+        .selectFrom('request_departments')
+        .select(['internal_due_on'])
+        .where('request_id', '=', caseId)
+        .where('role', '=', 'co')
+        .executeTakeFirstOrThrow();
       assert.equal(row.internal_due_on, '2027-01-20', 'the co-handling date keeps its 5 working days');
-      const mail = await h.db().selectFrom('outbox').select(['to_addr', 'subject', 'body']).where('subject', 'like', '%答复期限调整%').executeTakeFirstOrThrow();
+      const mail = await h
+        .db()
+        .selectFrom('outbox')
+        .select(['to_addr', 'subject', 'body'])
+        .where('subject', 'like', '%答复期限调整%')
+        .executeTakeFirstOrThrow();
       assert.equal(mail.to_addr, 'lisi@example.cn');
       assert.match(mail.body, /由 2027-01-26 调整为 2027-01-27/);
       assert.match(mail.body, /http:\/\/[^ ]+\/ysqgk\/status/);
@@ -132,7 +198,13 @@ describeApp(
       assert.equal(JSON.parse(day.body).provisional, false);
 
       // The message keeps its 5 working days: 12-29, 12-30, 12-31, 01-05, 01-06.
-      const ms = await h.client().post('/hd/messages/status', { messageNo: message.no, queryCode: message.code }, { from: '/hd/messages/status' });
+      const ms = await h
+        .client()
+        .post(
+          '/hd/messages/status',
+          { messageNo: message.no, queryCode: message.code },
+          { from: '/hd/messages/status' },
+        );
       assert.match(ms.body, /2027-01-06/);
       assert.match(ms.body, /答复期限调整：由 2027-01-05 调整为 2027-01-06（国务院办公厅公布2027年节假日安排）/);
       assert.doesNotMatch(ms.body, />\s*暂定\s*</);
@@ -141,7 +213,12 @@ describeApp(
     it('the API year summary lists the days off, so it imports back', async () => {
       const y = await h.app().inject({ method: 'GET', url: '/api/v1/calendar/2027' });
       // The API's year summary imports back: offDays is the list of dates.
-      assert.deepEqual(JSON.parse(y.body).holidays[0].offDays, ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04']);
+      assert.deepEqual(JSON.parse(y.body).holidays[0].offDays, [
+        '2027-01-01',
+        '2027-01-02',
+        '2027-01-03',
+        '2027-01-04',
+      ]);
     });
   },
   { now: clockAt('2026-12-28T02:00:00Z') },

@@ -13,7 +13,12 @@ export async function releasePortalRoutes(app: FastifyInstance): Promise<void> {
     const { requestNo, queryCode, doc } = req.body;
     try {
       const f = await downloadRelease(req.ctx, { requestNo, queryCode, documentId: doc ?? 0 });
-      return reply.header('content-type', f.mime).header('content-disposition', contentDisposition(f.filename)).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(f.data);
+      return reply
+        .header('content-type', f.mime)
+        .header('content-disposition', contentDisposition(f.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(f.data);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.code !== 'release_unavailable')) throw e;
       return reply.flashRedirect('/ysqgk/status', e.errors[0]!.message);

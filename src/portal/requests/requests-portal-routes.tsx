@@ -6,7 +6,27 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, OptText, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
 import { conflict, invalid, isAppError, type FieldError } from '../../platform/errors.js';
 import { agencyOptions } from '../../orgs/index.js';
-import { submitOnline, publicStatus, withdrawRequest, confirmOralByApplicant, ApplicationFields, APPLICATION_FIELDS, applicationValues, type ApplicationFormValues, applicantRelease, isOpenState, LetterDocument, letterDocx, letterFileName, matchPublished, type PublishedMatch, IdProofField, readApplicationUpload, uploadedProofs, idProofLimitMb } from '../../requests/index.js';
+import {
+  submitOnline,
+  publicStatus,
+  withdrawRequest,
+  confirmOralByApplicant,
+  ApplicationFields,
+  APPLICATION_FIELDS,
+  applicationValues,
+  type ApplicationFormValues,
+  applicantRelease,
+  isOpenState,
+  LetterDocument,
+  letterDocx,
+  letterFileName,
+  matchPublished,
+  type PublishedMatch,
+  IdProofField,
+  readApplicationUpload,
+  uploadedProofs,
+  idProofLimitMb,
+} from '../../requests/index.js';
 import { StatusView } from './status-view.js';
 import { ReleaseDownloads } from './release-downloads.js';
 import { WithdrawConfirm } from './withdraw-confirm.js';
@@ -18,13 +38,47 @@ import { uploadForm } from '../../platform/http/upload-form.js';
 
 const ApplyQuery = Form({ org: OptInt('受理机关') });
 // `check`: the “先查找是否已主动公开” button; `confirmed`: the matches were shown and the applicant submits anyway.
-const ApplyForm = Form({ ...APPLICATION_FIELDS, check: Checkbox('先查找是否已主动公开'), confirmed: Checkbox('已查看可能已主动公开的信息') });
+const ApplyForm = Form({
+  ...APPLICATION_FIELDS,
+  check: Checkbox('先查找是否已主动公开'),
+  confirmed: Checkbox('已查看可能已主动公开的信息'),
+});
 const LookupForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码') });
-const LetterForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), n: OptInt('文书', { minimum: 0 }), format: OptText('格式') });
-const OralConfirmForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), agree: Checkbox('我已核对，以上内容是我提出的申请') });
-const WithdrawForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), confirm: Checkbox('确认撤回'), reason: Text('撤回理由') });
+const LetterForm = Form({
+  requestNo: Text('申请编号'),
+  queryCode: Text('查询码'),
+  n: OptInt('文书', { minimum: 0 }),
+  format: OptText('格式'),
+});
+const OralConfirmForm = Form({
+  requestNo: Text('申请编号'),
+  queryCode: Text('查询码'),
+  agree: Checkbox('我已核对，以上内容是我提出的申请'),
+});
+const WithdrawForm = Form({
+  requestNo: Text('申请编号'),
+  queryCode: Text('查询码'),
+  confirm: Checkbox('确认撤回'),
+  reason: Text('撤回理由'),
+});
 
-function ApplyPage({ view, orgs, values, errors, matches, maxMb, reselect }: { view: ViewCtx; orgs: Array<[string, string]>; values?: Partial<ApplicationFormValues>; errors?: FieldError[]; matches?: PublishedMatch[]; maxMb: number; reselect?: boolean }) {
+function ApplyPage({
+  view,
+  orgs,
+  values,
+  errors,
+  matches,
+  maxMb,
+  reselect,
+}: {
+  view: ViewCtx;
+  orgs: Array<[string, string]>;
+  values?: Partial<ApplicationFormValues>;
+  errors?: FieldError[];
+  matches?: PublishedMatch[];
+  maxMb: number;
+  reselect?: boolean;
+}) {
   return (
     <PortalLayout view={view} title="依申请公开">
       <h1>政府信息公开申请</h1>
@@ -32,7 +86,8 @@ function ApplyPage({ view, orgs, values, errors, matches, maxMb, reselect }: { v
         公民、法人或者其他组织可以向行政机关申请获取政府信息（《中华人民共和国政府信息公开条例》第二十七条）。行政机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复，需要延长的，经负责人同意可延长不超过20个工作日（第三十三条）。
       </p>
       <p>
-        网上提交的申请，以受理机关与您确认之日为收到申请之日（第三十一条）。已提交申请的，可<a href="/ysqgk/status">查询办理进度</a>。
+        网上提交的申请，以受理机关与您确认之日为收到申请之日（第三十一条）。已提交申请的，可
+        <a href="/ysqgk/status">查询办理进度</a>。
       </p>
       <p class="muted">提交前建议先在“政府信息公开”栏目检索，您需要的信息可能已经主动公开。</p>
       <ErrorSummary errors={errors} />
@@ -44,7 +99,8 @@ function ApplyPage({ view, orgs, values, errors, matches, maxMb, reselect }: { v
               <ul>
                 {matches.map((m) => (
                   <li>
-                    <a href={m.url}>{m.title}</a> <span class="muted">{[m.orgName, m.publishedOn].filter(Boolean).join(' · ')}</span>
+                    <a href={m.url}>{m.title}</a>{' '}
+                    <span class="muted">{[m.orgName, m.publishedOn].filter(Boolean).join(' · ')}</span>
                   </li>
                 ))}
               </ul>
@@ -90,37 +146,76 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
   await lostCodeRoutes(app);
   const r = typed(app);
   r.get('/ysqgk', { schema: { querystring: ApplyQuery } }, async (req, reply) =>
-    reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} maxMb={await idProofLimitMb(req.ctx)} values={{ orgId: req.query.org }} />),
+    reply.page(
+      <ApplyPage
+        view={reply.view()}
+        orgs={await agencyOptions(req.ctx.db)}
+        maxMb={await idProofLimitMb(req.ctx)}
+        values={{ orgId: req.query.org }}
+      />,
+    ),
   );
 
   // The form with identity proofs is a multipart post and keeps its streaming reader: the reader puts
   // the text fields in req.body before validation (upload-fields.ts), so one schema types the multipart
   // and the plain post; the files are read from the upload form (uploadedProofs).
-  r.post('/ysqgk', { schema: { body: ApplyForm }, preValidation: readApplicationUpload, ...PUBLIC_FORM_LIMIT }, async (req, reply) => {
-    const values = applicationValues(req.body);
-    const check = ticked(req.body.check);
-    // A re-shown form cannot keep a chosen file: say so when one was sent.
-    const reselect = (uploadForm(req).byField.idProof ?? []).length > 0;
-    // Before the first submission, show published items that may already hold the information.
-    if (check || !ticked(req.body.confirmed)) {
-      const matches = await matchPublished(req.ctx, values);
-      if (check || matches.length) {
-        return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} matches={matches} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />);
+  r.post(
+    '/ysqgk',
+    { schema: { body: ApplyForm }, preValidation: readApplicationUpload, ...PUBLIC_FORM_LIMIT },
+    async (req, reply) => {
+      const values = applicationValues(req.body);
+      const check = ticked(req.body.check);
+      // A re-shown form cannot keep a chosen file: say so when one was sent.
+      const reselect = (uploadForm(req).byField.idProof ?? []).length > 0;
+      // Before the first submission, show published items that may already hold the information.
+      if (check || !ticked(req.body.confirmed)) {
+        const matches = await matchPublished(req.ctx, values);
+        if (check || matches.length) {
+          return reply.page(
+            <ApplyPage
+              view={reply.view()}
+              orgs={await agencyOptions(req.ctx.db)}
+              values={values}
+              matches={matches}
+              maxMb={await idProofLimitMb(req.ctx)}
+              reselect={reselect}
+            />,
+          );
+        }
       }
-    }
-    try {
-      const sent = await submitOnline(req.ctx, { ...values, idProofs: uploadedProofs(req) });
-      // The 查询码 exists only in this response: it is stored hashed.
-      const st = await publicStatus(req.ctx, { requestNo: sent.requestNo, queryCode: sent.queryCode });
-      return reply
-        .header('cache-control', 'no-store')
-        .page(<ReceiptPage view={reply.view()} r={{ requestNo: sent.requestNo, queryCode: sent.queryCode, orgName: st.orgName, submittedAt: st.submittedAt, asked: st.asked }} />);
-    } catch (e) {
-      if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
-      const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-      return reply.page(<ApplyPage view={reply.view()} orgs={await agencyOptions(req.ctx.db)} values={values} errors={errors} maxMb={await idProofLimitMb(req.ctx)} reselect={reselect} />, 400);
-    }
-  });
+      try {
+        const sent = await submitOnline(req.ctx, { ...values, idProofs: uploadedProofs(req) });
+        // The 查询码 exists only in this response: it is stored hashed.
+        const st = await publicStatus(req.ctx, { requestNo: sent.requestNo, queryCode: sent.queryCode });
+        return reply.header('cache-control', 'no-store').page(
+          <ReceiptPage
+            view={reply.view()}
+            r={{
+              requestNo: sent.requestNo,
+              queryCode: sent.queryCode,
+              orgName: st.orgName,
+              submittedAt: st.submittedAt,
+              asked: st.asked,
+            }}
+          />,
+        );
+      } catch (e) {
+        if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
+        const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
+        return reply.page(
+          <ApplyPage
+            view={reply.view()}
+            orgs={await agencyOptions(req.ctx.db)}
+            values={values}
+            errors={errors}
+            maxMb={await idProofLimitMb(req.ctx)}
+            reselect={reselect}
+          />,
+          400,
+        );
+      }
+    },
+  );
 
   r.get('/ysqgk/status', async (_req, reply) => reply.page(<StatusForm view={reply.view()} />));
 
@@ -133,7 +228,12 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
         <PortalLayout view={view} title="申请办理进度">
           <h1>申请办理进度</h1>
           <StatusView st={st} csrf={view.csrf} queryCode={queryCode}>
-            <ReleaseDownloads release={await applicantRelease(req.ctx, { requestNo, queryCode })} requestNo={st.requestNo} queryCode={queryCode} csrf={view.csrf} />
+            <ReleaseDownloads
+              release={await applicantRelease(req.ctx, { requestNo, queryCode })}
+              requestNo={st.requestNo}
+              queryCode={queryCode}
+              csrf={view.csrf}
+            />
           </StatusView>
         </PortalLayout>,
       );
@@ -148,7 +248,15 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
     try {
       const st = await publicStatus(req.ctx, { requestNo, queryCode });
       const letter = n === undefined ? undefined : st.letters[n];
-      if (!letter) return reply.page(<StatusForm view={reply.view()} errors={[{ code: 'letter_not_found', message: '文书不存在。' }]} requestNo={requestNo} />, 404);
+      if (!letter)
+        return reply.page(
+          <StatusForm
+            view={reply.view()}
+            errors={[{ code: 'letter_not_found', message: '文书不存在。' }]}
+            requestNo={requestNo}
+          />,
+          404,
+        );
       if (req.body.format === 'docx') {
         return reply
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
@@ -166,11 +274,16 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
   r.post('/ysqgk/oral-confirm', { schema: { body: OralConfirmForm }, ...LOOKUP_LIMIT }, async (req, reply) => {
     const { requestNo, queryCode } = req.body;
     try {
-      if (!ticked(req.body.agree)) throw invalid('oral_confirm_agree', '请先勾选“我已核对，以上内容是我提出的申请”。', 'agree');
+      if (!ticked(req.body.agree))
+        throw invalid('oral_confirm_agree', '请先勾选“我已核对，以上内容是我提出的申请”。', 'agree');
       const confirmed = await confirmOralByApplicant(req.ctx, { requestNo, queryCode });
-      return reply.flashRedirect('/ysqgk/status', `申请 ${confirmed.requestNo} 已确认，答复期限 ${confirmed.dueOn ?? '待定'}。`);
+      return reply.flashRedirect(
+        '/ysqgk/status',
+        `申请 ${confirmed.requestNo} 已确认，答复期限 ${confirmed.dueOn ?? '待定'}。`,
+      );
     } catch (e) {
-      if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict' && e.kind !== 'invalid')) throw e;
+      if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.kind !== 'conflict' && e.kind !== 'invalid'))
+        throw e;
       return reply.page(<StatusForm view={reply.view()} errors={e.errors} requestNo={requestNo} />, e.status);
     }
   });
@@ -181,7 +294,9 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
       if (!ticked(req.body.confirm)) {
         const st = await publicStatus(req.ctx, { requestNo, queryCode });
         if (!isOpenState(st.state)) throw conflict('request_not_open', '这件申请已办结或已撤回，不能撤回。');
-        return reply.header('cache-control', 'no-store').page(<WithdrawConfirm view={reply.view()} st={st} queryCode={queryCode} />);
+        return reply
+          .header('cache-control', 'no-store')
+          .page(<WithdrawConfirm view={reply.view()} st={st} queryCode={queryCode} />);
       }
       await withdrawRequest(req.ctx, { requestNo, queryCode, reason });
       return reply.flashRedirect('/ysqgk/status', `申请 ${requestNo} 已撤回。`);

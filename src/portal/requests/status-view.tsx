@@ -10,14 +10,25 @@ import { provisionalNote, provisionalYears } from '../../calendar/index.js';
 const cn = (d: string | null) => (d ? `${formatChinese(d)}（${d}）` : '—');
 
 /** Renders the status for someone holding the 申请编号 and 查询码. */
-export function StatusView({ st, csrf, queryCode, children }: { st: PublicStatus; csrf: string; queryCode: string; children?: ComponentChildren }) {
+export function StatusView({
+  st,
+  csrf,
+  queryCode,
+  children,
+}: {
+  st: PublicStatus;
+  csrf: string;
+  queryCode: string;
+  children?: ComponentChildren;
+}) {
   const c = st.clock.result;
   return (
     <section aria-labelledby="st-h">
       <h2 id="st-h">申请编号 {st.requestNo}</h2>
       {st.dueChange ? (
         <p class="notice" role="status" data-testid="due-change">
-          答复期限已于{formatChinese(st.dueChange.on)}调整：由 {cn(st.dueChange.from)} 调整为 {cn(st.dueChange.to)}。原因：{st.dueChange.reason}。
+          答复期限已于{formatChinese(st.dueChange.on)}调整：由 {cn(st.dueChange.from)} 调整为 {cn(st.dueChange.to)}
+          。原因：{st.dueChange.reason}。
         </p>
       ) : null}
       <dl class="meta">
@@ -40,12 +51,20 @@ export function StatusView({ st, csrf, queryCode, children }: { st: PublicStatus
         <dt>提交时间</dt>
         <dd>{beijingTime(st.submittedAt)}</dd>
         <dt>收到申请之日</dt>
-        <dd data-testid="received">{st.receivedOn ? cn(st.receivedOn) : st.channel === 'oral' ? '待您确认口头申请的记录内容（确认之日为收到申请之日）' : '待受理机关确认（条例第三十一条：以双方确认之日为收到申请之日）'}</dd>
+        <dd data-testid="received">
+          {st.receivedOn
+            ? cn(st.receivedOn)
+            : st.channel === 'oral'
+              ? '待您确认口头申请的记录内容（确认之日为收到申请之日）'
+              : '待受理机关确认（条例第三十一条：以双方确认之日为收到申请之日）'}
+        </dd>
         <dt>答复期限</dt>
         <dd data-testid="due">
           {c?.dueOn ? cn(c.dueOn) : st.dueOn ? cn(st.dueOn) : '—'}
           {c?.dueOnProvisional ? '（暂停计时中，期限将顺延）' : ''}
-          {c?.calendarProvisional ? <ProvisionalNote note={provisionalNote(provisionalYears(c.provisionalDates))} /> : null}
+          {c?.calendarProvisional ? (
+            <ProvisionalNote note={provisionalNote(provisionalYears(c.provisionalDates))} />
+          ) : null}
         </dd>
         {st.outcomeCode ? (
           <>
@@ -92,7 +111,10 @@ export function StatusView({ st, csrf, queryCode, children }: { st: PublicStatus
                   <input type="hidden" name="requestNo" value={st.requestNo} />
                   <input type="hidden" name="queryCode" value={queryCode} />
                   <input type="hidden" name="n" value={String(i)} />
-                  {l.date} <button type="submit" class="link">{l.title}（可打印）</button>{' '}
+                  {l.date}{' '}
+                  <button type="submit" class="link">
+                    {l.title}（可打印）
+                  </button>{' '}
                   <button type="submit" name="format" value="docx" class="link" aria-label={`${l.title}（DOCX）`}>
                     DOCX
                   </button>

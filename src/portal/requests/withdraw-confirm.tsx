@@ -5,7 +5,17 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/errors.js';
 import type { PublicStatus } from '../../requests/index.js';
 
-export function WithdrawConfirm({ view, st, queryCode, errors }: { view: ViewCtx; st: PublicStatus; queryCode: string; errors?: FieldError[] }) {
+export function WithdrawConfirm({
+  view,
+  st,
+  queryCode,
+  errors,
+}: {
+  view: ViewCtx;
+  st: PublicStatus;
+  queryCode: string;
+  errors?: FieldError[];
+}) {
   return (
     <PortalLayout view={view} title="确认撤回申请">
       <h1>确认撤回申请</h1>
@@ -13,7 +23,9 @@ export function WithdrawConfirm({ view, st, queryCode, errors }: { view: ViewCtx
       <p>
         您将撤回申请 <strong data-testid="withdraw-no">{st.requestNo}</strong>（受理机关：{st.orgName}）。
       </p>
-      {st.asked.length ? <p class="asked">申请获取的信息：{st.asked.map(([k, v]) => `${k}：${v}`).join('；')}</p> : null}
+      {st.asked.length ? (
+        <p class="asked">申请获取的信息：{st.asked.map(([k, v]) => `${k}：${v}`).join('；')}</p>
+      ) : null}
       <p class="notice" role="note">
         撤回后，受理机关不再办理这件申请，也不能恢复；如仍需获取该信息，须重新提出申请。
       </p>

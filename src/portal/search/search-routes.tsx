@@ -45,7 +45,6 @@ function href(p: Params, change: Params = {}): string {
   return s ? `/search?${s}` : '/search';
 }
 
-
 function Facets({ p, result }: { p: Params; result: SearchResult }) {
   const groups = FACETS.filter(([k]) => result.facets[k].length > 0);
   if (!groups.length) return null;
@@ -90,12 +89,18 @@ function NothingFound({ p, unsearchable }: { p: Params; unsearchable?: boolean }
     <section class="empty" aria-labelledby="none-h">
       <h2 id="none-h">{p.q ? `没有找到与“${p.q}”相关的信息` : '没有找到符合条件的信息'}</h2>
       {unsearchable ? (
-        <p data-testid="unsearchable">“{p.q}”中没有可以检索的文字：检索只按汉字、字母和数字查找，标点、符号和表情会被忽略。请输入关键词、文号或索引号。</p>
+        <p data-testid="unsearchable">
+          “{p.q}
+          ”中没有可以检索的文字：检索只按汉字、字母和数字查找，标点、符号和表情会被忽略。请输入关键词、文号或索引号。
+        </p>
       ) : null}
       <p>您可以试试：</p>
       <ul>
         <li>减少关键词，或换一个更常用的词。两个字的词（如“预算”“公开”）最容易找到。</li>
-        <li>检查文号格式，例如“湛府办〔2009〕69号”；括号写成〔〕、[] 或（）都可以。索引号要完整填写，如“000014349/2018-00222”。</li>
+        <li>
+          检查文号格式，例如“湛府办〔2009〕69号”；括号写成〔〕、[]
+          或（）都可以。索引号要完整填写，如“000014349/2018-00222”。
+        </li>
         {filtered ? (
           <li>
             <a href={href({ q: p.q })}>去掉所有筛选条件再搜索</a>
@@ -120,7 +125,9 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
         {result.total} 条{result.total > result.perPage ? `，第 ${result.page} 页` : ''}
       </h2>
       {result.estimated.total ? (
-        <p class="muted">符合条件的信息很多：数量为估算，结果取自最近收录的 {WINDOW} 条；可用筛选或更多关键词缩小范围。</p>
+        <p class="muted">
+          符合条件的信息很多：数量为估算，结果取自最近收录的 {WINDOW} 条；可用筛选或更多关键词缩小范围。
+        </p>
       ) : result.estimated.facets ? (
         <p class="muted">筛选项中的数量为估算。</p>
       ) : null}
@@ -147,12 +154,25 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
               <Marked parts={h.snippet} />
             </p>
             <p class="muted">
-              {[h.orgName, h.docNo, h.indexNo ? `索引号 ${h.indexNo}` : null, h.publishedOn ? `发布日期 ${h.publishedOn}` : null, h.validity].filter(Boolean).join(' · ')}
+              {[
+                h.orgName,
+                h.docNo,
+                h.indexNo ? `索引号 ${h.indexNo}` : null,
+                h.publishedOn ? `发布日期 ${h.publishedOn}` : null,
+                h.validity,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           </li>
         ))}
       </ol>
-      <Pagination page={result.page} total={Math.min(result.total, 100 * result.perPage)} perPage={result.perPage} baseUrl={href(p)} />
+      <Pagination
+        page={result.page}
+        total={Math.min(result.total, 100 * result.perPage)}
+        perPage={result.perPage}
+        baseUrl={href(p)}
+      />
     </section>
   );
 }
@@ -183,11 +203,27 @@ export async function searchPortalRoutes(app: FastifyInstance): Promise<void> {
         <h1>搜索政府信息</h1>
         <ErrorSummary errors={errors} />
         <form method="get" action="/search" class="filters" role="search" aria-label="高级搜索">
-          <TextField name="q" label="关键词、文号或索引号" type="search" value={p.q} hint="多个词用空格分开；加引号（如 “信息公开”）表示完全一致的短语。" />
+          <TextField
+            name="q"
+            label="关键词、文号或索引号"
+            type="search"
+            value={p.q}
+            hint="多个词用空格分开；加引号（如 “信息公开”）表示完全一致的短语。"
+          />
           <TextField name="from" label="发布日期从" type="date" value={p.from} errors={errors} />
           <TextField name="to" label="至" type="date" value={p.to} errors={errors} />
-          <SelectField name="sort" label="排序" value={p.sort ?? 'relevance'} options={[['relevance', '按相关度'], ['date', '按发布日期']]} />
-          {(['org', 'category', 'topic', 'genre', 'validity', 'year'] as const).map((k) => (p[k] ? <input type="hidden" name={k} value={p[k]} /> : null))}
+          <SelectField
+            name="sort"
+            label="排序"
+            value={p.sort ?? 'relevance'}
+            options={[
+              ['relevance', '按相关度'],
+              ['date', '按发布日期'],
+            ]}
+          />
+          {(['org', 'category', 'topic', 'genre', 'validity', 'year'] as const).map((k) =>
+            p[k] ? <input type="hidden" name={k} value={p[k]} /> : null,
+          )}
           <button type="submit">搜索</button>
         </form>
         {!asked ? (

@@ -4,12 +4,55 @@ import { describeApp } from '../../../test/helpers/http.js';
 import { indexDocument } from '../../search/index-document.js';
 import type { SearchDoc } from '../../search/search.types.js';
 
-const base = { docType: 'http_item', orgId: 7, orgName: '县财政局', topic: '财政、金融、审计', genre: '通知', validity: '有效', url: '/gk/items/x' };
+const base = {
+  docType: 'http_item',
+  orgId: 7,
+  orgName: '县财政局',
+  topic: '财政、金融、审计',
+  genre: '通知',
+  validity: '有效',
+  url: '/gk/items/x',
+};
 const DOCS: SearchDoc[] = [
-  { ...base, docId: 1, title: '关于2024年部门预算公开的通知', body: '各部门：请按要求公开部门预算。<img src=x onerror=alert(1)>', publishedOn: '2024-03-01', docNo: '县财发〔2024〕3号', url: '/gk/items/1' },
-  { ...base, docId: 2, title: '2023年政府信息公开工作年度报告', body: '全年公开预算信息。', publishedOn: '2024-01-15', orgId: 8, orgName: '县政府办公室', genre: '报告', url: '/gk/items/2' },
-  { ...base, docId: 3, title: '关于河道管护的批复', body: '同意。', publishedOn: '2024-02-01', docNo: '湛府办〔2009〕69号', indexNo: '11440800MB2C12345X/2024-00012', url: '/gk/items/3' },
-  ...Array.from({ length: 23 }, (_, i) => ({ ...base, docId: 100 + i, title: `第${i + 1}期财政简报`, body: '财政收支情况。', publishedOn: '2023-06-01', genre: '简报', url: `/gk/items/${100 + i}` })),
+  {
+    ...base,
+    docId: 1,
+    title: '关于2024年部门预算公开的通知',
+    body: '各部门：请按要求公开部门预算。<img src=x onerror=alert(1)>',
+    publishedOn: '2024-03-01',
+    docNo: '县财发〔2024〕3号',
+    url: '/gk/items/1',
+  },
+  {
+    ...base,
+    docId: 2,
+    title: '2023年政府信息公开工作年度报告',
+    body: '全年公开预算信息。',
+    publishedOn: '2024-01-15',
+    orgId: 8,
+    orgName: '县政府办公室',
+    genre: '报告',
+    url: '/gk/items/2',
+  },
+  {
+    ...base,
+    docId: 3,
+    title: '关于河道管护的批复',
+    body: '同意。',
+    publishedOn: '2024-02-01',
+    docNo: '湛府办〔2009〕69号',
+    indexNo: '11440800MB2C12345X/2024-00012',
+    url: '/gk/items/3',
+  },
+  ...Array.from({ length: 23 }, (_, i) => ({
+    ...base,
+    docId: 100 + i,
+    title: `第${i + 1}期财政简报`,
+    body: '财政收支情况。',
+    publishedOn: '2023-06-01',
+    genre: '简报',
+    url: `/gk/items/${100 + i}`,
+  })),
 ];
 
 describeApp('public search page and API', (h) => {
@@ -41,12 +84,18 @@ describeApp('public search page and API', (h) => {
 
   it('a 索引号 in any letter case or full-width, a 文号 typed with spaces; a query of symbols finds nothing and says why', async () => {
     const c = h.client();
-    for (const q of ['11440800MB2C12345X/2024-00012', '11440800mb2c12345x/2024-00012', '１１４４０８００ＭＢ２Ｃ１２３４５Ｘ／２０２４－０００１２', '11440800MB2C12345X / 2024-00012']) {
+    for (const q of [
+      '11440800MB2C12345X/2024-00012',
+      '11440800mb2c12345x/2024-00012',
+      '１１４４０８００ＭＢ２Ｃ１２３４５Ｘ／２０２４－０００１２',
+      '11440800MB2C12345X / 2024-00012',
+    ]) {
       const r = await c.get(`/search?q=${encodeURIComponent(q)}`);
       assert.match(r.body, /共找到 1 条/, q);
       assert.match(r.body, /索引号 11440800MB2C12345X\/2024-00012/, q);
     }
-    for (const q of ['湛府办 〔2009〕 69 号', '湛府办（ 2009 ）第 69 号', '湛府办 [2009] 69号']) assert.match((await c.get(`/search?q=${encodeURIComponent(q)}`)).body, /共找到 1 条/, q);
+    for (const q of ['湛府办 〔2009〕 69 号', '湛府办（ 2009 ）第 69 号', '湛府办 [2009] 69号'])
+      assert.match((await c.get(`/search?q=${encodeURIComponent(q)}`)).body, /共找到 1 条/, q);
     for (const q of ['%', '*', '😀', '％＊', '……']) {
       const r = await c.get(`/search?q=${encodeURIComponent(q)}`);
       assert.equal(r.statusCode, 200);
@@ -54,7 +103,9 @@ describeApp('public search page and API', (h) => {
       assert.match(r.body, /data-testid="unsearchable">/, q);
       assert.doesNotMatch(r.body, /共找到/, q);
     }
-    const api = (await h.app().inject({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('%')}` })).json() as { total: number; unsearchable: boolean };
+    const api = (
+      await h.app().inject({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('%')}` })
+    ).json() as { total: number; unsearchable: boolean };
     assert.deepEqual([api.total, api.unsearchable], [0, true]);
   });
 
@@ -93,9 +144,16 @@ describeApp('public search page and API', (h) => {
   });
 
   it('GET /api/v1/public/search answers JSON with escaped highlights and facets', async () => {
-    const res = await h.app().inject({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('预算')}&perPage=1` });
+    const res = await h
+      .app()
+      .inject({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent('预算')}&perPage=1` });
     assert.equal(res.statusCode, 200);
-    const body = res.json() as { total: number; perPage: number; hits: Array<{ titleHtml: string; snippetHtml: string; url: string }>; facets: { org: Array<{ label: string; count: number }> } };
+    const body = res.json() as {
+      total: number;
+      perPage: number;
+      hits: Array<{ titleHtml: string; snippetHtml: string; url: string }>;
+      facets: { org: Array<{ label: string; count: number }> };
+    };
     assert.equal(body.total, 2);
     assert.equal(body.hits.length, 1);
     assert.equal(body.hits[0].titleHtml, '关于2024年部门<mark>预算</mark>公开的通知');

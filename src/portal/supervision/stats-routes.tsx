@@ -23,7 +23,9 @@ function StatsPage({ view, s, svg }: { view: ViewCtx; s: PublicStats; svg: strin
           </>
         ))}
       </p>
-      <p class="muted">本页仅显示汇总数字，不含任何个人信息。“暂无数据”表示相应业务尚未启用；“—”表示没有可计算的基数。</p>
+      <p class="muted">
+        本页仅显示汇总数字，不含任何个人信息。“暂无数据”表示相应业务尚未启用；“—”表示没有可计算的基数。
+      </p>
       <h2>汇总</h2>
       <dl class="meta">
         {f.columns.map((c) => (
@@ -97,6 +99,10 @@ async function render(req: FastifyRequest, view: ViewCtx, year: number | undefin
 /** Portal: public statistics of the jurisdiction (/stats) and of an agency (/stats/:orgId). */
 export async function statsRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/stats', { schema: { querystring: StatsQuery } }, async (req, reply) => reply.page(await render(req, reply.view(), req.query.year)));
-  r.get('/stats/:orgId', { schema: { params: AgencyParams, querystring: StatsQuery } }, async (req, reply) => reply.page(await render(req, reply.view(), req.query.year, req.params.orgId)));
+  r.get('/stats', { schema: { querystring: StatsQuery } }, async (req, reply) =>
+    reply.page(await render(req, reply.view(), req.query.year)),
+  );
+  r.get('/stats/:orgId', { schema: { params: AgencyParams, querystring: StatsQuery } }, async (req, reply) =>
+    reply.page(await render(req, reply.view(), req.query.year, req.params.orgId)),
+  );
 }

@@ -30,7 +30,10 @@ export function checkPool(size: number): CheckPool {
     if (next) next(slot);
   };
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(new URL('./check-worker.mjs', import.meta.url), { execArgv: [] }), job: null };
+    const slot: Slot = {
+      worker: new Worker(new URL('./check-worker.mjs', import.meta.url), { execArgv: [] }),
+      job: null,
+    };
     slot.worker.on('message', (m: { result: CheckResult }) => {
       const job = slot.job;
       release(slot);

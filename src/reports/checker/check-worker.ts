@@ -15,5 +15,9 @@ export interface CheckJob {
 }
 
 parentPort?.on('message', (job: CheckJob) => {
-  void checkReportBytes(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength), job.name, job.previous).then((result) => parentPort?.postMessage({ id: job.id, result }));
+  void checkReportBytes(
+    Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength),
+    job.name,
+    job.previous,
+  ).then((result) => parentPort?.postMessage({ id: job.id, result }));
 });

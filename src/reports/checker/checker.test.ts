@@ -23,7 +23,10 @@ describe('report checker: cells and labels', () => {
     assert.deepEqual(readNumber('总计'), { kind: 'text' });
   });
   it('normalises punctuation, spacing and full-width forms', () => {
-    assert.equal(normLabel('（二）部分公开（区分处理的，只计这一情形）'), normLabel('(二) 部分公开(区分处理的,只计这一情形)'));
+    assert.equal(
+      normLabel('（二）部分公开（区分处理的，只计这一情形）'),
+      normLabel('(二) 部分公开(区分处理的,只计这一情形)'),
+    );
     assert.equal(normLabel('1. 属于国家秘密'), normLabel('１．属于国家秘密'));
   });
 });
@@ -64,12 +67,18 @@ describe('report checker: HTML fixtures', () => {
     const prev = sampleTables('2021', 99);
     const r = await checkReportFile(fixture('r2021-consistent.html'), prev);
     const same = prev.table3.next.every((x, c) => x === r.tables?.table3.carried[c]);
-    assert.equal(r.violations.some((v) => v.code === 'carry_over'), !same);
+    assert.equal(
+      r.violations.some((v) => v.code === 'carry_over'),
+      !same,
+    );
   });
   it('a 2021 table 二 with a 2019-style table 三 is read and noted', async () => {
     const t = sampleTables('2019', 5);
     const t2 = sampleTables('2021', 5);
-    const html = reportTablesHtml({ ...t2, format: '2021' }).split('<h2>三')[0] + '<h2>三</h2>' + reportTablesHtml(t).split('<h2>三')[1];
+    const html =
+      reportTablesHtml({ ...t2, format: '2021' }).split('<h2>三')[0] +
+      '<h2>三</h2>' +
+      reportTablesHtml(t).split('<h2>三')[1];
     const r = await checkReportBytes(Buffer.from(html), 'mixed.html');
     assert.equal(r.format, '2019');
     assert.match(r.formatNote ?? '', /表二为2021年格式.*表三为2019年格式/);
@@ -80,10 +89,10 @@ describe('report checker: HTML fixtures', () => {
     t.table3['4.1'][2] = (t.table3['4.1'][2] ?? 0) + 3;
     const r = await checkReportBytes(Buffer.from(reportTablesHtml(t)), 'x.html');
     assert.equal(r.verdict, 'inconsistent');
-    assert.deepEqual(
-      r.violations.map((v) => `${v.code}|${v.row}|${v.column}`).sort(),
-      ['outcome_total|（七）总计|科研机构', 'row_total|1.本机关不掌握相关政府信息|总计'],
-    );
+    assert.deepEqual(r.violations.map((v) => `${v.code}|${v.row}|${v.column}`).sort(), [
+      'outcome_total|（七）总计|科研机构',
+      'row_total|1.本机关不掌握相关政府信息|总计',
+    ]);
   });
 });
 

@@ -23,12 +23,21 @@ const nextKnown = (r: CheckResult): boolean =>
 export function applyCrossYear(results: CheckResult[]): CheckResult[] {
   return results.map((r) => {
     if (!canCompare(r) || !r.tables?.table3.carried) return r;
-    const earlier = results.filter((p) => p !== r && canCompare(p) && p.year === r.year! - 1 && sameAgency(p.agency!, r.agency!));
+    const earlier = results.filter(
+      (p) => p !== r && canCompare(p) && p.year === r.year! - 1 && sameAgency(p.agency!, r.agency!),
+    );
     if (!earlier.length) return r;
     const prev = earlier.find(nextKnown);
     const name = (p: CheckResult): string => path.basename(p.file);
-    if (!prev) return { ...r, notes: [...r.notes, `上年报告 ${name(earlier[0])} 的“四、结转下年度继续办理”未能完整读取，未做跨年度核对。`] };
-    const found = checkCarryOver(r.tables, prev.tables!, { unknown: new Set(r.unknown) }).map((v) => ({ ...v, message: `${v.message.replace(/。$/, '')}（上年报告：${name(prev)}）。` }));
+    if (!prev)
+      return {
+        ...r,
+        notes: [...r.notes, `上年报告 ${name(earlier[0])} 的“四、结转下年度继续办理”未能完整读取，未做跨年度核对。`],
+      };
+    const found = checkCarryOver(r.tables, prev.tables!, { unknown: new Set(r.unknown) }).map((v) => ({
+      ...v,
+      message: `${v.message.replace(/。$/, '')}（上年报告：${name(prev)}）。`,
+    }));
     const note = `已与上年报告 ${name(prev)}（${prev.year}年）核对：本年“二、上年结转”${found.length ? '与' : '等于'}上年“四、结转下年度继续办理”${found.length ? '不一致' : ''}。`;
     const violations = [...r.violations, ...found];
     const parts = { ...r, violations, notes: [...r.notes, note] };

@@ -11,7 +11,8 @@ interface XmlNode {
   children?: XmlNode[];
 }
 
-const kids = (n: XmlNode, name: string): XmlNode[] => (n.children ?? []).filter((c) => c.type === 'tag' && c.name === name);
+const kids = (n: XmlNode, name: string): XmlNode[] =>
+  (n.children ?? []).filter((c) => c.type === 'tag' && c.name === name);
 const first = (n: XmlNode | undefined, name: string): XmlNode | undefined => (n ? kids(n, name)[0] : undefined);
 
 function textOf(n: XmlNode, out: string[]): void {
@@ -70,7 +71,12 @@ export async function docxLead(zip: JSZip, max: number): Promise<string> {
   const xml = (await zip.file('word/document.xml')!.async('string')).split(/<w:tbl[\s>]/)[0].slice(0, 400_000);
   return xml
     .split('</w:p>')
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').trim())
+    .map((p) =>
+      [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1])
+        .join('')
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n')
     .replace(/&amp;/g, '&')

@@ -4,7 +4,17 @@
  * read as one sequence of rows (every table and text line in order), so a table continued on the next
  * page, or a text layer whose rows are lines, reads the same as one HTML table.
  */
-import { TABLE2_2019, TABLE2_2021, TABLE3_COLUMNS, TABLE4_CELLS, TABLE4_GROUPS, TABLE4_TOP, table3Rows, type ReportFormat, type ReportTables } from '../report-format.rules.js';
+import {
+  TABLE2_2019,
+  TABLE2_2021,
+  TABLE3_COLUMNS,
+  TABLE4_CELLS,
+  TABLE4_GROUPS,
+  TABLE4_TOP,
+  table3Rows,
+  type ReportFormat,
+  type ReportTables,
+} from '../report-format.rules.js';
 import { t3Cell, t4Cell } from '../identities.rules.js';
 import { distinctCells, normLabel, readNumber, type Grid, type GridCell } from './grid.rules.js';
 import { alignTable3, labelSimilarity, type FigureRow } from './table3-align.rules.js';
@@ -43,7 +53,13 @@ function trailing(line: Line): number {
 }
 
 /** Reads cells as numbers; cells that are not numbers go to `unknown` with a problem. */
-function readCells(cells: Line, keys: string[], where: (i: number) => string, unknown: string[], problems: string[]): Array<number | null> {
+function readCells(
+  cells: Line,
+  keys: string[],
+  where: (i: number) => string,
+  unknown: string[],
+  problems: string[],
+): Array<number | null> {
   return cells.map((cell, i) => {
     const v = readNumber(cell.text);
     if (v.kind === 'number') return v.value;
@@ -66,15 +82,22 @@ const isFigureRow = (line: Line): boolean => {
 /** Candidate label texts of the figure row at `at`: its text cells, and joined with label-only lines around it. */
 function labelTexts(lines: Line[], at: number): string[] {
   const line = lines[at];
-  const own = line.slice(0, line.length - 7).map((c) => c.text).filter((t) => t.trim() && readNumber(t).kind === 'text');
+  const own = line
+    .slice(0, line.length - 7)
+    .map((c) => c.text)
+    .filter((t) => t.trim() && readNumber(t).kind === 'text');
   const labelOnly = (l: Line | undefined): boolean => !!l && hasText(l) && !l.some((c) => isNumber(c.text));
   const before: string[] = [];
-  for (let i = at - 1; i >= 0 && before.length < LABEL_LINES && labelOnly(lines[i]); i--) before.unshift(lines[i].map((c) => c.text).join(''));
+  for (let i = at - 1; i >= 0 && before.length < LABEL_LINES && labelOnly(lines[i]); i--)
+    before.unshift(lines[i].map((c) => c.text).join(''));
   const after: string[] = [];
-  for (let i = at + 1; i < lines.length && after.length < LABEL_LINES && labelOnly(lines[i]); i++) after.push(lines[i].map((c) => c.text).join(''));
+  for (let i = at + 1; i < lines.length && after.length < LABEL_LINES && labelOnly(lines[i]); i++)
+    after.push(lines[i].map((c) => c.text).join(''));
   const joined = own.join('');
   const texts = new Set(own);
-  for (let a = 0; a <= before.length; a++) for (let b = 0; b <= after.length; b++) texts.add(before.slice(before.length - a).join('') + joined + after.slice(0, b).join(''));
+  for (let a = 0; a <= before.length; a++)
+    for (let b = 0; b <= after.length; b++)
+      texts.add(before.slice(before.length - a).join('') + joined + after.slice(0, b).join(''));
   texts.delete('');
   return [...texts];
 }
@@ -82,11 +105,17 @@ function labelTexts(lines: Line[], at: number): string[] {
 const NEW_LABEL = '一、本年新收政府信息公开申请数量';
 const NEXT_LABEL = '四、结转下年度继续办理';
 
-function extractTable3(lines: Line[], prefer: ReportFormat, unknown: string[], problems: string[]): { rows: Record<string, Array<number | null>>; format: ReportFormat; missing: string[] } | null {
+function extractTable3(
+  lines: Line[],
+  prefer: ReportFormat,
+  unknown: string[],
+  problems: string[],
+): { rows: Record<string, Array<number | null>>; format: ReportFormat; missing: string[] } | null {
   let at = lines.map((l, i) => (isFigureRow(l) ? i : -1)).filter((i) => i >= 0);
   if (!at.length) return null;
   const texts = new Map(at.map((i) => [i, labelTexts(lines, i)]));
-  const best = (i: number, label: string): number => Math.max(0, ...texts.get(i)!.map((t) => labelSimilarity(t, label)));
+  const best = (i: number, label: string): number =>
+    Math.max(0, ...texts.get(i)!.map((t) => labelSimilarity(t, label)));
   // Keep to the table: from the row most like 一、本年新收 to the row most like 四、结转下年度 after it.
   const start = at.find((i) => best(i, NEW_LABEL) >= 0.6);
   if (start !== undefined) at = at.filter((i) => i >= start);
@@ -99,7 +128,13 @@ function extractTable3(lines: Line[], prefer: ReportFormat, unknown: string[], p
   for (const r of table3Rows(format)) {
     const k = picked.get(r.key);
     if (k === undefined) continue;
-    rows[r.key] = readCells(lines[at[k]].slice(-7), TABLE3_COLUMNS.map((_, c) => t3Cell(r.key, c)), (c) => `表三“${r.label}”行“${TABLE3_COLUMNS[c]}”列`, unknown, problems);
+    rows[r.key] = readCells(
+      lines[at[k]].slice(-7),
+      TABLE3_COLUMNS.map((_, c) => t3Cell(r.key, c)),
+      (c) => `表三“${r.label}”行“${TABLE3_COLUMNS[c]}”列`,
+      unknown,
+      problems,
+    );
   }
   return { rows, format, missing: missing.map((r) => r.label) };
 }
@@ -121,19 +156,35 @@ function extractTable4(lines: Line[], unknown: string[], problems: string[]): Ar
         problems.push(`表四的数字行有 ${cells.length} 个单元格（应为 15 个），无法对应到各栏。`);
         return null;
       }
-      return readCells(cells, cells.map((_, i) => t4Cell(i)), (i) => `表四“${TABLE4_GROUPS[Math.floor(i / 5)]}·${TABLE4_CELLS[i % 5]}”`, unknown, problems);
+      return readCells(
+        cells,
+        cells.map((_, i) => t4Cell(i)),
+        (i) => `表四“${TABLE4_GROUPS[Math.floor(i / 5)]}·${TABLE4_CELLS[i % 5]}”`,
+        unknown,
+        problems,
+      );
     }
   }
   return null;
 }
 
-function extractTable2(lines: Line[], problems: string[]): { rows: Record<string, Array<number | null>>; format: ReportFormat } | null {
+function extractTable2(
+  lines: Line[],
+  problems: string[],
+): { rows: Record<string, Array<number | null>>; format: ReportFormat } | null {
   const labels = new Map<string, { label: string; count: number; format: ReportFormat }>();
-  for (const [format, blocks] of [['2019', TABLE2_2019], ['2021', TABLE2_2021]] as const)
+  for (const [format, blocks] of [
+    ['2019', TABLE2_2019],
+    ['2021', TABLE2_2021],
+  ] as const)
     for (const b of blocks)
       for (const row of b.rows) {
         const prev = labels.get(normLabel(row.label));
-        labels.set(normLabel(row.label), { label: row.label, count: Math.max(prev?.count ?? 0, b.columns.length), format });
+        labels.set(normLabel(row.label), {
+          label: row.label,
+          count: Math.max(prev?.count ?? 0, b.columns.length),
+          format,
+        });
       }
   const rows: Record<string, Array<number | null>> = {};
   let format: ReportFormat | null = null;
@@ -144,7 +195,8 @@ function extractTable2(lines: Line[], problems: string[]): { rows: Record<string
     if (rows[def.label]) return;
     // A label alone on its line (a text layer) has its figures on the next line.
     let after = cells.slice(at + 1).filter((c) => figureLike(c.text));
-    if (!after.length && at === cells.length - 1 && lines[i + 1]?.every((c) => figureLike(c.text))) after = lines[i + 1];
+    if (!after.length && at === cells.length - 1 && lines[i + 1]?.every((c) => figureLike(c.text)))
+      after = lines[i + 1];
     if (!after.length) return;
     const vals = after.slice(0, def.count).map((c) => {
       const v = readNumber(c.text);
@@ -153,7 +205,8 @@ function extractTable2(lines: Line[], problems: string[]): { rows: Record<string
     });
     rows[def.label] = vals;
     if (def.label === '行政规范性文件') format = '2021';
-    if (def.label === '规范性文件' || def.label === '政府集中采购' || def.label === '其他对外管理服务事项') format ??= '2019';
+    if (def.label === '规范性文件' || def.label === '政府集中采购' || def.label === '其他对外管理服务事项')
+      format ??= '2019';
   });
   if (!Object.keys(rows).length) return null;
   return { rows, format: format ?? (Object.values(rows).some((v) => v.length > 1 && !rows['规章']) ? '2019' : '2021') };
@@ -169,5 +222,12 @@ export function extractReport(grids: Grid[]): Extracted {
   const t4 = extractTable4(lines, unknown, problems);
   const format: ReportFormat = t3?.format ?? t2?.format ?? '2021';
   const tables: ReportTables = { format, table2: t2?.rows ?? {}, table3: t3?.rows ?? {}, table4: t4 ?? [] };
-  return { tables, found: { table2: !!t2, table3: !!t3, table4: !!t4 }, table2Format: t2?.format ?? null, unknown, missingRows: t3?.missing ?? [], problems };
+  return {
+    tables,
+    found: { table2: !!t2, table3: !!t3, table4: !!t4 },
+    table2Format: t2?.format ?? null,
+    unknown,
+    missingRows: t3?.missing ?? [],
+    problems,
+  };
 }

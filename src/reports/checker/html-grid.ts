@@ -15,7 +15,8 @@ const span = (v: string | undefined): number => {
   return Number.isFinite(x) && x > 0 ? x : 1;
 };
 
-const tags = (n: DomNode, names: readonly string[]): DomNode[] => (n.children ?? []).filter((c) => c.type === 'tag' && names.includes(c.name ?? ''));
+const tags = (n: DomNode, names: readonly string[]): DomNode[] =>
+  (n.children ?? []).filter((c) => c.type === 'tag' && names.includes(c.name ?? ''));
 
 function hasTable(n: DomNode): boolean {
   return (n.children ?? []).some((c) => (c.type === 'tag' && c.name === 'table') || hasTable(c));
@@ -47,7 +48,11 @@ export function htmlGrids(html: string): Grid[] {
       tags(tr, ['td', 'th']).map((td) => {
         const parts: string[] = [];
         if (!hasTable(td)) textOf(td, parts);
-        return { text: parts.join('').replace(/\s+/g, ' ').trim(), rowspan: span(td.attribs?.rowspan), colspan: span(td.attribs?.colspan) };
+        return {
+          text: parts.join('').replace(/\s+/g, ' ').trim(),
+          rowspan: span(td.attribs?.rowspan),
+          colspan: span(td.attribs?.colspan),
+        };
       }),
     );
     if (rows.length) grids.push(expandRows(rows));

@@ -23,10 +23,13 @@ const norm = (s: string): string => normLabel(normalizeText(s));
 // Made on first use: normalizing loads the traditional → simplified dictionaries, which merely starting
 // a process (this module is part of the console's routes) should not.
 let matchers: Array<{ row: (typeof LEGACY_ROWS)[number]; norms: string[] }> | undefined;
-const matchersOf = () => (matchers ??= LEGACY_ROWS.map((r) => ({ row: r, norms: [r.label, ...(r.aliases ?? [])].map(norm) })));
+const matchersOf = () =>
+  (matchers ??= LEGACY_ROWS.map((r) => ({ row: r, norms: [r.label, ...(r.aliases ?? [])].map(norm) })));
 
 function matches(cell: string, norms: readonly string[]): boolean {
-  return norms.some((n) => cell === n || (n.length >= 4 && cell.startsWith(n)) || (cell.length >= 8 && n.startsWith(cell)));
+  return norms.some(
+    (n) => cell === n || (n.length >= 4 && cell.startsWith(n)) || (cell.length >= 8 && n.startsWith(cell)),
+  );
 }
 
 /** Reads the 统计表 from grids; `found` is 0 when the document has none. */
@@ -47,7 +50,8 @@ export function extractLegacyStats(grids: Grid[]): LegacyExtracted {
       const last = cells.length > 1 ? cells[cells.length - 1].text : '';
       const figure = readNumber(last);
       if (at < 0) {
-        if (cursor > 0 && cells.length > 1 && figure.kind === 'number') unrecognised.push(cells[0].text.trim().slice(0, 40));
+        if (cursor > 0 && cells.length > 1 && figure.kind === 'number')
+          unrecognised.push(cells[0].text.trim().slice(0, 40));
         continue;
       }
       cursor = at + 1;

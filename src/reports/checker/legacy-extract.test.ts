@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { readLegacyStats } from './read-legacy.js';
-import { LEGACY_FIGURES, LEGACY_ROWS, legacyIndicators, legacyWarnings, parseLegacyValues } from '../legacy-stats.rules.js';
+import {
+  LEGACY_FIGURES,
+  LEGACY_ROWS,
+  legacyIndicators,
+  legacyWarnings,
+  parseLegacyValues,
+} from '../legacy-stats.rules.js';
 
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
 
@@ -32,7 +38,19 @@ test('an XLSX in simplified characters with REFERENCE’s wording and a local ex
   ws.addRow(['统计指标', '单位', '统计数']);
   for (const row of LEGACY_ROWS) {
     const label = row.key === 'a_not_ours' ? '5.不属于本行政机关公开' : row.label;
-    ws.addRow([label, row.unit, row.heading ? '——' : row.key === 'rc_corrected' ? 2 : row.key === 'lt_corrected' ? 3 : row.key === 'fees_wan' ? 0.05 : 1]);
+    ws.addRow([
+      label,
+      row.unit,
+      row.heading
+        ? '——'
+        : row.key === 'rc_corrected'
+          ? 2
+          : row.key === 'lt_corrected'
+            ? 3
+            : row.key === 'fees_wan'
+              ? 0.05
+              : 1,
+    ]);
     if (row.key === 'complaints') ws.addRow(['（一）其中：网上举报投诉数', '件', 4]);
   }
   const r = await readLegacyStats(Buffer.from(await wb.xlsx.writeBuffer()), 'old.xlsx');

@@ -63,7 +63,12 @@ describe('report checker on a PDF corpus printed by Chromium', { skip: browserSk
     assert.ok(r.tables, c.name);
     if (c.name === 'html-blanks.pdf') {
       assert.deepEqual(zeroBlanks(r.tables), zeroBlanks(c.tables), c.name);
-      assert.ok(Object.values(r.tables.table3).flat().filter((x) => x === null).length > 20, 'blank cells read as blanks');
+      assert.ok(
+        Object.values(r.tables.table3)
+          .flat()
+          .filter((x) => x === null).length > 20,
+        'blank cells read as blanks',
+      );
     } else assert.deepEqual(r.tables, c.tables, c.name);
   });
 
@@ -77,11 +82,18 @@ describe('report checker on a PDF corpus printed by Chromium', { skip: browserSk
     before(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'gk-corpus-'));
       for (const c of cases) writeFileSync(path.join(dir, c.name), c.pdf);
-      for (const f of ['r02.pdf', 'r03.txt', 'r04.pdf']) copyFileSync(fileURLToPath(new URL(`../fixtures/gov-reports/${f}`, import.meta.url)), path.join(dir, f));
+      for (const f of ['r02.pdf', 'r03.txt', 'r04.pdf'])
+        copyFileSync(fileURLToPath(new URL(`../fixtures/gov-reports/${f}`, import.meta.url)), path.join(dir, f));
       const t = sampleTables('2021', 70);
       t.table3.total[0] = (t.table3.total[0] ?? 0) + 1;
-      writeFileSync(path.join(dir, 'export.docx'), await exportReportDocx(t, { title: '示例县林业局2025年政府信息公开工作年度报告' }));
-      writeFileSync(path.join(dir, 'export.xlsx'), await exportReportXlsx(sampleTables('2019', 71), '示例县林业局2019年'));
+      writeFileSync(
+        path.join(dir, 'export.docx'),
+        await exportReportDocx(t, { title: '示例县林业局2025年政府信息公开工作年度报告' }),
+      );
+      writeFileSync(
+        path.join(dir, 'export.xlsx'),
+        await exportReportXlsx(sampleTables('2019', 71), '示例县林业局2019年'),
+      );
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -91,10 +103,20 @@ describe('report checker on a PDF corpus printed by Chromium', { skip: browserSk
       mkdirSync(path.dirname(csv));
       const code = await runReportCheck([dir], { csv }, () => undefined);
       assert.equal(code, 2);
-      const lines = readFileSync(csv, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').slice(1);
+      const lines = readFileSync(csv, 'utf8')
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1);
       const verdicts = new Map(lines.map((l) => [path.basename(l.split(',')[0]), l.split(',')[4]]));
       const expected = new Map<string, string>([
-        ...cases.map((c) => [c.name, { consistent: '一致', inconsistent: '有误', undetermined: '无法判断' }[c.verdict]] as [string, string]),
+        ...cases.map(
+          (c) =>
+            [c.name, { consistent: '一致', inconsistent: '有误', undetermined: '无法判断' }[c.verdict]] as [
+              string,
+              string,
+            ],
+        ),
         ['r02.pdf', '一致'],
         ['r03.txt', '有误'],
         ['r04.pdf', '一致'],

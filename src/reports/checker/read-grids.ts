@@ -41,10 +41,12 @@ export async function detectKind(buf: Buffer, name = ''): Promise<{ kind: DocKin
     if (zip.file('xl/workbook.xml')) return { kind: 'xlsx', zip };
     throw new UnreadableReport('不支持的压缩文件：既不是 DOCX 也不是 XLSX。');
   }
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) throw new UnreadableReport('不支持旧版 Office 格式（.doc/.xls），请另存为 DOCX 或 XLSX 后再检查。');
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0)
+    throw new UnreadableReport('不支持旧版 Office 格式（.doc/.xls），请另存为 DOCX 或 XLSX 后再检查。');
   if (buf.subarray(0, 1024).includes('%PDF-')) return { kind: 'pdf' };
   const head = buf.subarray(0, 4096);
-  if (head.includes(0)) throw new UnreadableReport('无法识别的文件格式（二进制文件），请提供 PDF、HTML、DOCX 或 XLSX。');
+  if (head.includes(0))
+    throw new UnreadableReport('无法识别的文件格式（二进制文件），请提供 PDF、HTML、DOCX 或 XLSX。');
   const text = decodeText(buf);
   if (/<table[\s>]/i.test(text) || /\.html?$/i.test(name)) return { kind: 'html' };
   return { kind: 'text' };
@@ -63,7 +65,13 @@ export function decodeText(buf: Buffer): string {
 
 /** Tab-separated text (e.g. a PDF text layer): one grid, one row per line, one cell per tab-separated field. */
 function textGrids(text: string): Grid[] {
-  const rows: RawCell[][] = text.split(/\r?\n/).map((line) => line.split('\t').map((t) => t.trim()).filter(Boolean).map((t) => ({ text: t })));
+  const rows: RawCell[][] = text.split(/\r?\n/).map((line) =>
+    line
+      .split('\t')
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((t) => ({ text: t })),
+  );
   return [expandRows(rows)];
 }
 
@@ -103,7 +111,8 @@ async function pdfDoc(buf: Buffer): Promise<ReadDoc> {
   if (!read.ok) throw new UnreadableReport(PDF_REFUSALS[read.reason]);
   const grids = documentGrids(read.pages);
   const notes: string[] = [];
-  if (read.pagesWithoutText.length) notes.push(`第 ${read.pagesWithoutText.join('、')} 页没有文字层（可能是扫描图片），其中的内容无法读取。`);
+  if (read.pagesWithoutText.length)
+    notes.push(`第 ${read.pagesWithoutText.join('、')} 页没有文字层（可能是扫描图片），其中的内容无法读取。`);
   if (read.truncated) notes.push(`PDF 超过 ${read.pages.length} 页，只读取了前 ${read.pages.length} 页。`);
   return { kind: 'pdf', grids, lead: gridLead(grids), notes };
 }

@@ -12,7 +12,8 @@ export async function readLegacyStats(buf: Buffer, name: string): Promise<Legacy
   try {
     const { grids } = await readGrids(buf, name);
     const ex = extractLegacyStats(grids);
-    if (ex.found < MIN_ROWS) return { error: `文件中未找到《政府信息公开情况统计表》（仅识别出 ${ex.found} 行统计指标）。` };
+    if (ex.found < MIN_ROWS)
+      return { error: `文件中未找到《政府信息公开情况统计表》（仅识别出 ${ex.found} 行统计指标）。` };
     return ex;
   } catch (e) {
     return { error: e instanceof UnreadableReport ? e.message : '文件无法读取：内容已损坏或格式不正确。' };

@@ -47,14 +47,50 @@ const R02_TABLE4 = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20];
 /** r03 and r04 keep the 2019 single （六）其他处理 row. */
 const hongze = (v: Record<string, number>): Record<string, number[]> =>
   Object.fromEntries(
-    ['new', 'carried', '1', '2', '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '5.4', '5.5', '6', 'total', 'next'].map((k) => [k, only(v[k] ?? 0)]),
+    [
+      'new',
+      'carried',
+      '1',
+      '2',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      '3.7',
+      '3.8',
+      '4.1',
+      '4.2',
+      '4.3',
+      '5.1',
+      '5.2',
+      '5.3',
+      '5.4',
+      '5.5',
+      '6',
+      'total',
+      'next',
+    ].map((k) => [k, only(v[k] ?? 0)]),
   );
 const R03_TABLE3 = hongze({ new: 21, '2': 4, '3.1': 1, '3.6': 1, '3.7': 1, '4.1': 10, '4.2': 3, '5.1': 1, total: 21 });
 const R03_TABLE4 = [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0];
-const R04_TABLE3 = hongze({ new: 95, '1': 50, '2': 9, '3.3': 1, '3.6': 1, '3.7': 1, '4.1': 31, '4.2': 1, '5.1': 1, total: 95 });
+const R04_TABLE3 = hongze({
+  new: 95,
+  '1': 50,
+  '2': 9,
+  '3.3': 1,
+  '3.6': 1,
+  '3.7': 1,
+  '4.1': 31,
+  '4.2': 1,
+  '5.1': 1,
+  total: 95,
+});
 const R04_TABLE4 = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3];
 
-const cells = (r: Awaited<ReturnType<typeof checkReportFile>>): string[][] => r.violations.map((v) => [v.table, v.row, v.column, String(v.expected), String(v.actual)]);
+const cells = (r: Awaited<ReturnType<typeof checkReportFile>>): string[][] =>
+  r.violations.map((v) => [v.table, v.row, v.column, String(v.expected), String(v.actual)]);
 
 for (const ext of ['pdf', 'txt'] as const)
   describe(`real reports, ${ext === 'pdf' ? 'as published (PDF)' : 'text layer (.txt)'}`, () => {
@@ -65,7 +101,14 @@ for (const ext of ['pdf', 'txt'] as const)
       assert.equal(r.format, '2021');
       assert.deepEqual(r.tables?.table3, R02_TABLE3);
       assert.deepEqual(r.tables?.table4, R02_TABLE4);
-      assert.deepEqual(r.tables?.table2, { 规章: [1, 0, 11], 行政规范性文件: [8, 26, 66], 行政许可: [447228], 行政处罚: [3985758], 行政强制: [88283], 行政事业性收费: [96171.6] });
+      assert.deepEqual(r.tables?.table2, {
+        规章: [1, 0, 11],
+        行政规范性文件: [8, 26, 66],
+        行政许可: [447228],
+        行政处罚: [3985758],
+        行政强制: [88283],
+        行政事业性收费: [96171.6],
+      });
       assert.deepEqual([r.agency, r.year], ['淮安市人民政府', 2024]);
       assert.deepEqual(r.missing, []);
       assert.match(r.summary, /^一致：/);
@@ -99,11 +142,21 @@ describe('real reports: the cross-year identity', () => {
     const results = await checkSources([read('r04.pdf'), read('r03.pdf')]);
     const r04 = results[0];
     assert.equal(r04.verdict, 'consistent');
-    assert.ok(r04.notes.some((n) => /已与上年报告 r03\.pdf（2023年）核对：本年“二、上年结转”等于上年“四、结转下年度继续办理”/.test(n)), r04.notes.join());
+    assert.ok(
+      r04.notes.some((n) =>
+        /已与上年报告 r03\.pdf（2023年）核对：本年“二、上年结转”等于上年“四、结转下年度继续办理”/.test(n),
+      ),
+      r04.notes.join(),
+    );
     assert.equal(results[1].verdict, 'inconsistent');
   });
   it('a carried-over figure that does not match last year’s is 有误 with the cell', async () => {
-    const r03 = readFileSync(fixture('r03.txt'), 'utf8').replace('四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0', '四、结转下年度继续办理\t2\t0\t0\t0\t0\t0\t2').replace('一、本年新收政府信息公开申请数量\t21\t0\t0\t0\t0\t0\t21', '一、本年新收政府信息公开申请数量\t23\t0\t0\t0\t0\t0\t23');
+    const r03 = readFileSync(fixture('r03.txt'), 'utf8')
+      .replace('四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0', '四、结转下年度继续办理\t2\t0\t0\t0\t0\t0\t2')
+      .replace(
+        '一、本年新收政府信息公开申请数量\t21\t0\t0\t0\t0\t0\t21',
+        '一、本年新收政府信息公开申请数量\t23\t0\t0\t0\t0\t0\t23',
+      );
     const results = await checkSources([{ name: 'hz2023.txt', data: Buffer.from(r03) }, read('r04.txt')]);
     const r04 = results[1];
     assert.equal(r04.verdict, 'inconsistent');
@@ -113,7 +166,10 @@ describe('real reports: the cross-year identity', () => {
     ]);
     assert.match(r04.violations[0].message, /（上年报告：hz2023\.txt）。$/);
     // Last year's own table still has only its two table 四 errors.
-    assert.deepEqual(cells(results[0]).map((c) => c[1]), ['行政复议', '复议后起诉']);
+    assert.deepEqual(
+      cells(results[0]).map((c) => c[1]),
+      ['行政复议', '复议后起诉'],
+    );
   });
   it('other years or agencies are not compared', async () => {
     const r02 = await checkReportBytes(readFileSync(fixture('r02.txt')), 'r02.txt');
@@ -125,10 +181,16 @@ describe('real reports: the cross-year identity', () => {
 
 describe('real reports: checked on worker threads', () => {
   it('two worker threads give the same results, in the same order, as checking in the main thread', async () => {
-    const files = ['r02.pdf', 'r03.txt', 'r04.pdf', 'r03.pdf'].map((name) => ({ name, data: readFileSync(fixture(name)) }));
+    const files = ['r02.pdf', 'r03.txt', 'r04.pdf', 'r03.pdf'].map((name) => ({
+      name,
+      data: readFileSync(fixture(name)),
+    }));
     const inline = await checkSources(files, { workers: 1 });
     const pooled = await checkSources(files, { workers: 2 });
     assert.deepEqual(pooled, inline);
-    assert.deepEqual(pooled.map((r) => r.verdict), ['consistent', 'inconsistent', 'consistent', 'inconsistent']);
+    assert.deepEqual(
+      pooled.map((r) => r.verdict),
+      ['consistent', 'inconsistent', 'consistent', 'inconsistent'],
+    );
   });
 });

@@ -11,7 +11,8 @@ export interface ReportOrigin {
   year: number | null;
 }
 
-const TITLE = /(?:^|[^\d])((?:19|20)\d{2})\s*年度?(.{0,40}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+const TITLE =
+  /(?:^|[^\d])((?:19|20)\d{2})\s*年度?(.{0,40}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const COMPILED_BY = /本报告由(.{2,40}?)(?:办公室|办公厅)?(?:根据|依据|按照)/;
 const PERIOD = /统计期限(?:为|自|从)?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
 
@@ -61,7 +62,8 @@ export function reportOrigin(lead: string, fileName: string): ReportOrigin {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const fm = /((?:19|20)\d{2})/.exec(base);
   if (year === null && fm) year = Number(fm[1]);
-  if (!agency && fm && /[\u4e00-\u9fff]{2}/.test(base.slice(0, fm.index))) agency = cleanAgency(base.slice(0, fm.index)) || null;
+  if (!agency && fm && /[\u4e00-\u9fff]{2}/.test(base.slice(0, fm.index)))
+    agency = cleanAgency(base.slice(0, fm.index)) || null;
   return { agency: agency && agency.length >= 2 ? agency : null, year };
 }
 

@@ -22,7 +22,9 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
   for (const p of paths) {
     const s = await stat(p).catch(() => null);
     if (s?.isDirectory()) {
-      const names = (await readdir(p, { recursive: true })).filter((n) => (REPORT_FILE.test(n) || ARCHIVE.test(n)) && wanted(n)).sort();
+      const names = (await readdir(p, { recursive: true }))
+        .filter((n) => (REPORT_FILE.test(n) || ARCHIVE.test(n)) && wanted(n))
+        .sort();
       out.push(...names.map((n) => path.join(p, n)));
     } else out.push(p);
   }
@@ -34,7 +36,11 @@ export function archiveSources(name: string, data: Buffer): ReportSource[] {
   try {
     const entries = readZip(data, (n) => wanted(n) && (REPORT_FILE.test(n) || ARCHIVE.test(n)));
     if (!entries.length) return [{ name, error: '压缩包中没有可检查的报告文件（支持 PDF、HTML、DOCX、XLSX、TXT）。' }];
-    return entries.map((e) => (ARCHIVE.test(e.name) ? { name: `${name}/${e.name}`, error: '压缩包中的压缩包不展开，请解压后分别上传。' } : { name: `${name}/${e.name}`, data: e.data }));
+    return entries.map((e) =>
+      ARCHIVE.test(e.name)
+        ? { name: `${name}/${e.name}`, error: '压缩包中的压缩包不展开，请解压后分别上传。' }
+        : { name: `${name}/${e.name}`, data: e.data },
+    );
   } catch (e) {
     return [{ name, error: e instanceof ArchiveRefused ? e.message : '压缩包无法解压。' }];
   }

@@ -61,7 +61,10 @@ export function labelSimilarity(a: string, b: string): number {
 
 /** Each official row's pairs: its label, and its group label with it (（四）无法提供 1.…). */
 const OFFICIAL = new Map<Table3Row, Pairs[]>(
-  [...TABLE3_ROWS_2021, ...TABLE3_ROWS_2019].map((o) => [o, o.group ? [pairsOf(o.label), pairsOf(o.group + o.label)] : [pairsOf(o.label)]]),
+  [...TABLE3_ROWS_2021, ...TABLE3_ROWS_2019].map((o) => [
+    o,
+    o.group ? [pairsOf(o.label), pairsOf(o.group + o.label)] : [pairsOf(o.label)],
+  ]),
 );
 
 /** Placing a figure row on an official row earns this plus twice the label similarity. */
@@ -93,7 +96,7 @@ function align(rows: Pairs[][], official: readonly Table3Row[]): { score: number
       else [best[i][j], move[i][j]] = [skipOfficial, 2];
     }
   const pick = new Map<string, number>();
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const mv = move[i][j];
     if (mv === 0) {
       pick.set(official[j - 1].key, i - 1);

@@ -11,7 +11,11 @@ import type { ReportFormat } from '../report-format.rules.js';
 export type Verdict = 'consistent' | 'inconsistent' | 'undetermined';
 
 /** Verdict names shown to users and written to CSV/XLSX. */
-export const VERDICT_NAMES: Record<Verdict, string> = { consistent: '一致', inconsistent: '有误', undetermined: '无法判断' };
+export const VERDICT_NAMES: Record<Verdict, string> = {
+  consistent: '一致',
+  inconsistent: '有误',
+  undetermined: '无法判断',
+};
 
 /** Exit code of `gongkai report check` per verdict (1 is kept for “the command could not run”). */
 export const VERDICT_EXIT: Record<Verdict, number> = { consistent: 0, inconsistent: 2, undetermined: 3 };
@@ -32,7 +36,8 @@ export function verdictOf(r: VerdictInput): Verdict {
 /** One line in Chinese: the verdict and why. */
 export function verdictSummary(v: Verdict, r: VerdictInput): string {
   if (v === 'consistent') return `一致：表三、表四的勾稽关系全部成立${r.format ? `（${r.format}年格式）` : ''}。`;
-  if (v === 'inconsistent') return `有误：发现 ${r.violations.length} 处不一致${r.missing.length ? `；另有 ${r.missing.length} 处无法核对` : ''}。`;
+  if (v === 'inconsistent')
+    return `有误：发现 ${r.violations.length} 处不一致${r.missing.length ? `；另有 ${r.missing.length} 处无法核对` : ''}。`;
   const [first, ...rest] = r.missing;
   return `无法判断：${first ?? ''}${rest.length ? `（另有 ${rest.length} 处，见明细）` : ''}`;
 }

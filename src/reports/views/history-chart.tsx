@@ -29,12 +29,19 @@ export function HistoryChart({ points }: { points: Array<{ year: number; values:
   const T = 16;
   const R = 16;
   const max = Math.max(1, ...points.flatMap((p) => p.values.filter((v): v is number => v !== null)));
-  const x = (i: number): number => (points.length === 1 ? L + (W - L - R) / 2 : L + (i * (W - L - R)) / (points.length - 1));
+  const x = (i: number): number =>
+    points.length === 1 ? L + (W - L - R) / 2 : L + (i * (W - L - R)) / (points.length - 1);
   const y = (v: number): number => T + (H - T - B) * (1 - v / max);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
   return (
     <figure class="history-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`历年主要指标折线图：${INDICATORS.join('、')}`} xmlns="http://www.w3.org/2000/svg">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-label={`历年主要指标折线图：${INDICATORS.join('、')}`}
+        xmlns="http://www.w3.org/2000/svg"
+      >
         {ticks.map((t) => (
           <g>
             <line x1={L} x2={W - R} y1={y(t)} y2={y(t)} stroke="#d1d5db" stroke-width="1" />
@@ -52,7 +59,13 @@ export function HistoryChart({ points }: { points: Array<{ year: number; values:
           <g>
             <title>{name}</title>
             {runs(points.map((p) => p.values[k])).map((run) => (
-              <polyline fill="none" stroke={COLORS[k]} stroke-width="2" stroke-dasharray={DASH[k] || undefined} points={run.map(([i, v]) => `${x(i)},${y(v)}`).join(' ')} />
+              <polyline
+                fill="none"
+                stroke={COLORS[k]}
+                stroke-width="2"
+                stroke-dasharray={DASH[k] || undefined}
+                points={run.map(([i, v]) => `${x(i)},${y(v)}`).join(' ')}
+              />
             ))}
             {points.map((p, i) => {
               const v = p.values[k];
@@ -65,7 +78,15 @@ export function HistoryChart({ points }: { points: Array<{ year: number; values:
         {INDICATORS.map((name, k) => (
           <span class="legend-item">
             <svg width="28" height="10" aria-hidden="true">
-              <line x1="0" x2="28" y1="5" y2="5" stroke={COLORS[k]} stroke-width="2" stroke-dasharray={DASH[k] || undefined} />
+              <line
+                x1="0"
+                x2="28"
+                y1="5"
+                y2="5"
+                stroke={COLORS[k]}
+                stroke-width="2"
+                stroke-dasharray={DASH[k] || undefined}
+              />
             </svg>
             {name}{' '}
           </span>

@@ -2,7 +2,19 @@ import type { ReportTables } from '../report-format.rules.js';
 import { reportLayouts, type LayoutTable } from '../table-layout.js';
 
 /** One official table with its merged cells, for console and portal pages. */
-export function LayoutTableView({ layout, caption, edit, marked, linkBase }: { layout: LayoutTable; caption?: string; edit?: boolean; marked?: ReadonlySet<string>; linkBase?: string }) {
+export function LayoutTableView({
+  layout,
+  caption,
+  edit,
+  marked,
+  linkBase,
+}: {
+  layout: LayoutTable;
+  caption?: string;
+  edit?: boolean;
+  marked?: ReadonlySet<string>;
+  linkBase?: string;
+}) {
   return (
     <div class="table-wrap">
       <table class="report-table">
@@ -16,9 +28,25 @@ export function LayoutTableView({ layout, caption, edit, marked, linkBase }: { l
                     {c.text}
                   </th>
                 ) : (
-                  <td rowSpan={c.rs} colSpan={c.cs} class={[c.numeric ? 'num' : '', c.name && marked?.has(c.name) ? 'cell-error' : ''].join(' ').trim() || undefined}>
+                  <td
+                    rowSpan={c.rs}
+                    colSpan={c.cs}
+                    class={
+                      [c.numeric ? 'num' : '', c.name && marked?.has(c.name) ? 'cell-error' : ''].join(' ').trim() ||
+                      undefined
+                    }
+                  >
                     {edit && c.numeric && c.name ? (
-                      <input type="text" inputMode="decimal" name={c.name} id={`f-${c.name}`} value={c.text} size={5} aria-label={c.aria ?? c.name} aria-invalid={marked?.has(c.name) ? 'true' : undefined} />
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        name={c.name}
+                        id={`f-${c.name}`}
+                        value={c.text}
+                        size={5}
+                        aria-label={c.aria ?? c.name}
+                        aria-invalid={marked?.has(c.name) ? 'true' : undefined}
+                      />
                     ) : linkBase && c.numeric && c.name ? (
                       <a href={`${linkBase}${c.name}`} aria-label={`${c.aria ?? ''}：${c.text || 0}，查看计入的记录`}>
                         {c.text}
@@ -38,7 +66,19 @@ export function LayoutTableView({ layout, caption, edit, marked, linkBase }: { l
 }
 
 /** Tables 二, 三 and 四 with their section headings. */
-export function ReportTablesView({ tables, level = 2, edit, marked, linkBase }: { tables: ReportTables; level?: 2 | 3; edit?: boolean; marked?: ReadonlySet<string>; linkBase?: string }) {
+export function ReportTablesView({
+  tables,
+  level = 2,
+  edit,
+  marked,
+  linkBase,
+}: {
+  tables: ReportTables;
+  level?: 2 | 3;
+  edit?: boolean;
+  marked?: ReadonlySet<string>;
+  linkBase?: string;
+}) {
   const H = level === 2 ? 'h2' : 'h3';
   return (
     <>

@@ -15,7 +15,11 @@ export interface ChannelInfo {
 /** 条例第三十一条: the receipt date (day 0) depends on how the application arrived. */
 export const CHANNELS: Readonly<Record<Channel, ChannelInfo>> = {
   in_person: { label: '当面提交', short: '当面提交', receiptRule: '以提交之日为收到申请之日' },
-  post_signed: { label: '邮寄（需签收）', short: '邮寄，行政机关签收', receiptRule: '以行政机关签收之日为收到申请之日' },
+  post_signed: {
+    label: '邮寄（需签收）',
+    short: '邮寄，行政机关签收',
+    receiptRule: '以行政机关签收之日为收到申请之日',
+  },
   post_unsigned: {
     label: '平常信函等无需签收的邮寄方式',
     short: '平常信函，与申请人确认',
@@ -26,7 +30,11 @@ export const CHANNELS: Readonly<Record<Channel, ChannelInfo>> = {
   email: { label: '电子邮件（互联网渠道）', short: '电子邮件，双方确认', receiptRule: '以双方确认之日为收到申请之日' },
   // 条例第二十九条: the office writes down an oral request; it becomes the applicant's application when the
   // applicant confirms the record, so (as with 第三十一条's confirmations) that day is the receipt date. See docs/deadlines.md §2.
-  oral: { label: '口头提出（代为填写申请）', short: '口头提出，申请人确认记录', receiptRule: '口头提出、由工作机构代为填写的，以申请人确认记录内容之日为收到申请之日' },
+  oral: {
+    label: '口头提出（代为填写申请）',
+    short: '口头提出，申请人确认记录',
+    receiptRule: '口头提出、由工作机构代为填写的，以申请人确认记录内容之日为收到申请之日',
+  },
 };
 
 /** Consulted parties. */

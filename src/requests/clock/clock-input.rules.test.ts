@@ -27,30 +27,47 @@ test('the validator returns every field error at once', () => {
     ],
     extra: 1,
   });
-  assert.deepEqual(errors.map((e) => `${e.code}@${e.field}`), [
-    'unknown_field@extra',
-    'invalid_date@received.on',
-    'unknown_channel@received.channel',
-    'unknown_party@events[0].party',
-    'unknown_event_type@events[1].type',
-    'extension_days_invalid@events[2].days',
-    'deadline_reason_missing@events[3].reason',
-    'unknown_field@events[4].colour',
-    'correction_until_before_notice@events[4].until',
-    'field_required@events[5].on',
-  ]);
+  assert.deepEqual(
+    errors.map((e) => `${e.code}@${e.field}`),
+    [
+      'unknown_field@extra',
+      'invalid_date@received.on',
+      'unknown_channel@received.channel',
+      'unknown_party@events[0].party',
+      'unknown_event_type@events[1].type',
+      'extension_days_invalid@events[2].days',
+      'deadline_reason_missing@events[3].reason',
+      'unknown_field@events[4].colour',
+      'correction_until_before_notice@events[4].until',
+      'field_required@events[5].on',
+    ],
+  );
   assert.ok(errors.every((e) => /[\u4e00-\u9fa5]/.test(e.message)));
-  assert.deepEqual(validateLedger(null).map((e) => e.code), ['ledger_invalid']);
+  assert.deepEqual(
+    validateLedger(null).map((e) => e.code),
+    ['ledger_invalid'],
+  );
   assert.deepEqual(validateLedger({ received: { on: '2025-09-26', channel: 'fax' } }), []);
 });
 
 test('parseLedger throws one AppError carrying all errors; computeClock validates too', () => {
   assert.throws(
-    () => parseLedger({ received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'answered', on: '2025-9-30' }] }),
-    (e: unknown) => isAppError(e) && e.kind === 'invalid' && e.errors.length === 1 && e.errors[0]?.field === 'events[0].on',
+    () =>
+      parseLedger({
+        received: { on: '2025-09-26', channel: 'online' },
+        events: [{ type: 'answered', on: '2025-9-30' }],
+      }),
+    (e: unknown) =>
+      isAppError(e) && e.kind === 'invalid' && e.errors.length === 1 && e.errors[0]?.field === 'events[0].on',
   );
-  const bad = { received: { on: '2025-09-26', channel: 'online' }, events: [{ type: 'answered', on: '2025-09-01' }] } as unknown as ClockLedger;
-  assert.throws(() => computeClock(cal, bad, '2025-10-01'), (e: unknown) => isAppError(e) && e.code === 'event_before_received');
+  const bad = {
+    received: { on: '2025-09-26', channel: 'online' },
+    events: [{ type: 'answered', on: '2025-09-01' }],
+  } as unknown as ClockLedger;
+  assert.throws(
+    () => computeClock(cal, bad, '2025-10-01'),
+    (e: unknown) => isAppError(e) && e.code === 'event_before_received',
+  );
   assert.throws(
     () => computeClock(cal, { received: { on: '2025-09-26', channel: 'online' }, events: [] }, '2025-09-25'),
     (e: unknown) => isAppError(e) && e.code === 'as_of_before_received' && e.errors[0]?.field === 'asOf',
@@ -80,7 +97,13 @@ test('recomputeDueDates reports which stored due dates change after a calendar e
   const edited = OFFICIAL_YEARS.map((y): YearData =>
     y.year !== 2025
       ? y
-      : { ...y, holidays: y.holidays.map((h) => ({ ...h, makeupWorkdays: h.makeupWorkdays.filter((d) => d !== '2025-10-11') })) },
+      : {
+          ...y,
+          holidays: y.holidays.map((h) => ({
+            ...h,
+            makeupWorkdays: h.makeupWorkdays.filter((d) => d !== '2025-10-11'),
+          })),
+        },
   );
   const newCal = buildCalendar(edited);
   const result = recomputeDueDates(
@@ -94,7 +117,10 @@ test('recomputeDueDates reports which stored due dates change after a calendar e
   );
   assert.deepEqual(result.changed, [{ id: 'a', oldDueOn: '2025-10-30', newDueOn: '2025-10-31' }]);
   assert.equal(result.unchanged, 1);
-  assert.deepEqual(result.failed.map((f) => [f.id, f.errors[0]?.code]), [['c', 'calendar_year_missing']]);
+  assert.deepEqual(
+    result.failed.map((f) => [f.id, f.errors[0]?.code]),
+    [['c', 'calendar_year_missing']],
+  );
 });
 
 test('the explanation reads as a sequence of dated steps', () => {
@@ -133,7 +159,9 @@ test('property: adding a pause never makes the due date earlier', () => {
   fc.assert(
     fc.property(
       fc.integer({ min: START, max: END }),
-      fc.option(fc.record({ offset: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 0, max: 25 }) }), { nil: undefined }),
+      fc.option(fc.record({ offset: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 0, max: 25 }) }), {
+        nil: undefined,
+      }),
       pause,
       fc.boolean(),
       (receivedDay, existing, added, closeAdded) => {

@@ -38,7 +38,13 @@ function checkDate(errors: FieldError[], v: unknown, field: string, label: strin
     return NaN;
   }
   const n = tryDayNumber(v);
-  if (Number.isNaN(n)) err(errors, 'invalid_date', `${label}“${String(v)}”不是有效日期，应为“年-月-日”格式的真实日期，例如 2025-10-30。`, field);
+  if (Number.isNaN(n))
+    err(
+      errors,
+      'invalid_date',
+      `${label}“${String(v)}”不是有效日期，应为“年-月-日”格式的真实日期，例如 2025-10-30。`,
+      field,
+    );
   return n;
 }
 
@@ -49,15 +55,22 @@ export function validateLedger(input: unknown): FieldError[] {
     err(errors, 'ledger_invalid', '计时数据应为对象：{"received": {...}, "events": [...]}。', '');
     return errors;
   }
-  for (const k of Object.keys(input)) if (k !== 'received' && k !== 'events') err(errors, 'unknown_field', `不认识的字段“${k}”。`, k);
+  for (const k of Object.keys(input))
+    if (k !== 'received' && k !== 'events') err(errors, 'unknown_field', `不认识的字段“${k}”。`, k);
   let receivedDay = NaN;
   const received = input.received;
   if (!isObject(received)) err(errors, 'field_required', '缺少收到申请的信息（received）。', 'received');
   else {
-    for (const k of Object.keys(received)) if (k !== 'on' && k !== 'channel') err(errors, 'unknown_field', `不认识的字段“${k}”。`, `received.${k}`);
+    for (const k of Object.keys(received))
+      if (k !== 'on' && k !== 'channel') err(errors, 'unknown_field', `不认识的字段“${k}”。`, `received.${k}`);
     receivedDay = checkDate(errors, received.on, 'received.on', '收到申请日期');
     if (typeof received.channel !== 'string' || !Object.hasOwn(CHANNELS, received.channel)) {
-      err(errors, 'unknown_channel', `不认识的申请渠道“${String(received.channel)}”，可选：${Object.keys(CHANNELS).join('、')}。`, 'received.channel');
+      err(
+        errors,
+        'unknown_channel',
+        `不认识的申请渠道“${String(received.channel)}”，可选：${Object.keys(CHANNELS).join('、')}。`,
+        'received.channel',
+      );
     }
   }
   const events = input.events ?? [];
@@ -74,7 +87,12 @@ export function validateLedger(input: unknown): FieldError[] {
       return;
     }
     if (!isEventType(ev.type)) {
-      err(errors, 'unknown_event_type', `不认识的事件类型“${String(ev.type)}”，可选：${Object.keys(EVENT_FIELDS).join('、')}。`, `${p}.type`);
+      err(
+        errors,
+        'unknown_event_type',
+        `不认识的事件类型“${String(ev.type)}”，可选：${Object.keys(EVENT_FIELDS).join('、')}。`,
+        `${p}.type`,
+      );
       return;
     }
     const spec = EVENT_FIELDS[ev.type];
@@ -92,20 +110,40 @@ export function validateLedger(input: unknown): FieldError[] {
     if (ev.type === 'correction_requested') {
       const until = checkDate(errors, ev.until, `${p}.until`, '补正期限');
       if (!Number.isNaN(until) && !Number.isNaN(day) && until < day) {
-        err(errors, 'correction_until_before_notice', `补正期限 ${String(ev.until)} 早于补正通知日期 ${String(ev.on)}。`, `${p}.until`);
+        err(
+          errors,
+          'correction_until_before_notice',
+          `补正期限 ${String(ev.until)} 早于补正通知日期 ${String(ev.on)}。`,
+          `${p}.until`,
+        );
       }
     }
     if (ev.type === 'consultation_started' || (ev.type === 'consultation_ended' && ev.party !== undefined)) {
       if (typeof ev.party !== 'string' || !Object.hasOwn(PARTIES, ev.party)) {
-        err(errors, 'unknown_party', `不认识的征求意见对象“${String(ev.party)}”，可选：third_party（第三方）、other_agency（其他机关）。`, `${p}.party`);
+        err(
+          errors,
+          'unknown_party',
+          `不认识的征求意见对象“${String(ev.party)}”，可选：third_party（第三方）、other_agency（其他机关）。`,
+          `${p}.party`,
+        );
       }
     }
     if (ev.type === 'extended') {
       const d = ev.days;
       if (typeof d !== 'number' || !Number.isInteger(d) || d < 1) {
-        err(errors, 'extension_days_invalid', `延长天数“${String(d)}”无效，应为1至${MAX_EXTENSION_DAYS}之间的整数（工作日）。`, `${p}.days`);
+        err(
+          errors,
+          'extension_days_invalid',
+          `延长天数“${String(d)}”无效，应为1至${MAX_EXTENSION_DAYS}之间的整数（工作日）。`,
+          `${p}.days`,
+        );
       } else if (d > MAX_EXTENSION_DAYS) {
-        err(errors, 'extension_too_long', `延长期限最长不得超过${MAX_EXTENSION_DAYS}个工作日（条例第三十三条第二款），收到的是${d}个。`, `${p}.days`);
+        err(
+          errors,
+          'extension_too_long',
+          `延长期限最长不得超过${MAX_EXTENSION_DAYS}个工作日（条例第三十三条第二款），收到的是${d}个。`,
+          `${p}.days`,
+        );
       }
     }
     if (ev.type === 'deadline_set') {
@@ -118,7 +156,12 @@ export function validateLedger(input: unknown): FieldError[] {
       if (!Number.isNaN(receivedDay) && day < receivedDay) {
         err(errors, 'event_before_received', `${p}（${label}）的日期 ${String(ev.on)} 早于收到申请日期。`, `${p}.on`);
       } else if (!Number.isNaN(prevDay) && day < prevDay) {
-        err(errors, 'events_out_of_order', `${p}（${label}）的日期 ${String(ev.on)} 早于前一事件（${prevField}）的日期，事件须按日期先后排列。`, `${p}.on`);
+        err(
+          errors,
+          'events_out_of_order',
+          `${p}（${label}）的日期 ${String(ev.on)} 早于前一事件（${prevField}）的日期，事件须按日期先后排列。`,
+          `${p}.on`,
+        );
       }
       prevDay = day;
       prevField = `${p}.on`;

@@ -26,7 +26,12 @@ export interface RecomputeResult {
  * Recomputes the due dates of stored cases against a (new) calendar, e.g. after an administrator
  * edits a year, and reports which changed (old → new). One bad case does not stop the others.
  */
-export function recomputeDueDates(cal: WorkCalendar, cases: readonly StoredCase[], asOf: IsoDate, options: ClockOptions = {}): RecomputeResult {
+export function recomputeDueDates(
+  cal: WorkCalendar,
+  cases: readonly StoredCase[],
+  asOf: IsoDate,
+  options: ClockOptions = {},
+): RecomputeResult {
   const out: RecomputeResult = { changed: [], unchanged: 0, failed: [] };
   for (const c of cases) {
     try {

@@ -15,11 +15,19 @@ import { cleanDocument } from './redact-document.js';
 import { checkReleaseUpload } from './release.rules.js';
 import { RELEASE_AREA, withdrawApproval } from './release.store.js';
 
-export async function addReleaseDocument(ctx: Ctx, input: { requestId: number; filename: string; data: Buffer; answers: string }): Promise<number> {
+export async function addReleaseDocument(
+  ctx: Ctx,
+  input: { requestId: number; filename: string; data: Buffer; answers: string },
+): Promise<number> {
   const r = await loadCase(ctx.db, ctx, input.requestId, 'work');
   const filename = cleanFilename(input.filename);
   const answers = (input.answers ?? '').trim();
-  const { kind, errors } = checkReleaseUpload({ filename, size: input.data.length, ext: input.data.length ? (await sniff(input.data)).ext : null, answers });
+  const { kind, errors } = checkReleaseUpload({
+    filename,
+    size: input.data.length,
+    ext: input.data.length ? (await sniff(input.data)).ext : null,
+    answers,
+  });
   if (errors.length) throw invalidFields(errors);
   const released = await cleanDocument(kind, input.data);
   const sha = sha256(input.data);
@@ -46,7 +54,13 @@ export async function addReleaseDocument(ctx: Ctx, input: { requestId: number; f
       .returning('id')
       .executeTakeFirstOrThrow();
     await withdrawApproval(trx, r.id);
-    await writeAudit(trx, ctx, { action: 'request.release.add', subjectType: 'request', subjectId: r.id, orgId: r.org_id, summary: `申请 ${r.request_no} 提供材料添加文件“${filename}”` });
+    await writeAudit(trx, ctx, {
+      action: 'request.release.add',
+      subjectType: 'request',
+      subjectId: r.id,
+      orgId: r.org_id,
+      summary: `申请 ${r.request_no} 提供材料添加文件“${filename}”`,
+    });
     return row.id;
   });
 }

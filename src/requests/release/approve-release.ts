@@ -19,8 +19,18 @@ export async function approveRelease(ctx: Ctx, input: { requestId: number }): Pr
     checkApproval(docs, ctx.actor.userId ?? -1);
     const until = availableUntil(today(ctx), releaseDays(await readSetting(trx, releaseDaysKey(r.org_id))));
     const row = { approved_at: ctx.now().toISOString(), approved_by: ctx.actor.userId!, available_until: until };
-    await trx.insertInto('request_releases').values({ request_id: r.id, ...row }).onConflict((oc) => oc.column('request_id').doUpdateSet(row)).execute();
-    await writeAudit(trx, ctx, { action: 'request.release.approve', subjectType: 'request', subjectId: r.id, orgId: r.org_id, summary: `审核通过申请 ${r.request_no} 的提供材料（${docs.length} 个文件），申请人可下载至 ${until}` });
+    await trx
+      .insertInto('request_releases')
+      .values({ request_id: r.id, ...row })
+      .onConflict((oc) => oc.column('request_id').doUpdateSet(row))
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'request.release.approve',
+      subjectType: 'request',
+      subjectId: r.id,
+      orgId: r.org_id,
+      summary: `审核通过申请 ${r.request_no} 的提供材料（${docs.length} 个文件），申请人可下载至 ${until}`,
+    });
     return { availableUntil: until };
   });
 }

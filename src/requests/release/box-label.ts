@@ -38,7 +38,17 @@ function svgOf(g: Glyph): string {
   const p: string[] = [];
   for (const { command, args } of g.path.commands) {
     const a = args.map((v, i) => (i % 2 === 1 ? -v : v)).join(' ');
-    p.push(command === 'moveTo' ? `M${a}` : command === 'lineTo' ? `L${a}` : command === 'quadraticCurveTo' ? `Q${a}` : command === 'bezierCurveTo' ? `C${a}` : 'Z');
+    p.push(
+      command === 'moveTo'
+        ? `M${a}`
+        : command === 'lineTo'
+          ? `L${a}`
+          : command === 'quadraticCurveTo'
+            ? `Q${a}`
+            : command === 'bezierCurveTo'
+              ? `C${a}`
+              : 'Z',
+    );
   }
   return p.join('');
 }
@@ -47,12 +57,17 @@ function svgOf(g: Glyph): string {
  * Draws `text` centred in the box (PDF coordinates: x, y of the lower-left corner), as large as fits
  * (at most 10 pt). Returns false when no CJK font is installed.
  */
-export async function drawLabel(page: PDFPage, text: string, box: { x: number; y: number; w: number; h: number }, color: RGB): Promise<boolean> {
+export async function drawLabel(
+  page: PDFPage,
+  text: string,
+  box: { x: number; y: number; w: number; h: number },
+  color: RGB,
+): Promise<boolean> {
   const f = await loadFont();
   if (!f) return false;
   const run = f.layout(text);
   const advance = run.positions.reduce((s, p) => s + p.xAdvance, 0) / f.unitsPerEm;
-  const size = Math.min(10, (box.h * 0.8), (box.w * 0.92) / advance);
+  const size = Math.min(10, box.h * 0.8, (box.w * 0.92) / advance);
   if (size < 2) return true;
   const scale = size / f.unitsPerEm;
   let x = box.x + (box.w - advance * size) / 2;

@@ -17,7 +17,8 @@ export interface ProposedBox extends Rect {
   reason: string;
 }
 
-const wide = (ch: string): boolean => /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch);
+const wide = (ch: string): boolean =>
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch);
 
 /** Approximate advance of a character in em (full width 1; Latin after Helvetica/Times: digits .556, space .278, …). */
 function advance(ch: string): number {
@@ -33,7 +34,10 @@ function advance(ch: string): number {
 }
 
 /** Searches every page; `terms` are literal strings staff typed. */
-export async function findInPdf(data: Buffer, opts: { names?: readonly string[]; terms?: readonly string[] } = {}): Promise<ProposedBox[]> {
+export async function findInPdf(
+  data: Buffer,
+  opts: { names?: readonly string[]; terms?: readonly string[] } = {},
+): Promise<ProposedBox[]> {
   const pdf = await openPdf(data);
   try {
     const found: ProposedBox[] = [];
@@ -56,7 +60,8 @@ export async function findInPdf(data: Buffer, opts: { names?: readonly string[];
           run += weights[i]!;
           const [x1] = vp.convertToViewportPoint(e! + (it.width * run) / total, f!);
           const left = Math.min(x0!, x1!);
-          for (const _ of chars[i]!) rects.push({ x: left, y: y0! - size * 0.9, w: Math.abs(x1! - x0!), h: size * 1.15 });
+          for (const _ of chars[i]!)
+            rects.push({ x: left, y: y0! - size * 0.9, w: Math.abs(x1! - x0!), h: size * 1.15 });
           text += chars[i];
         }
         if (it.hasEOL) {
@@ -64,16 +69,21 @@ export async function findInPdf(data: Buffer, opts: { names?: readonly string[];
           rects.push({ x: 0, y: 0, w: 0, h: 0 });
         }
       }
-      const matches: Array<TextMatch | { kind: 'text'; text: string; start: number; end: number }> = findSensitive(text, opts.names ?? []);
+      const matches: Array<TextMatch | { kind: 'text'; text: string; start: number; end: number }> = findSensitive(
+        text,
+        opts.names ?? [],
+      );
       for (const t of new Set((opts.terms ?? []).map((s) => s.trim()).filter(Boolean))) {
-        for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + t.length)) matches.push({ kind: 'text', text: t, start: at, end: at + t.length });
+        for (let at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + t.length))
+          matches.push({ kind: 'text', text: t, start: at, end: at + t.length });
       }
       for (const m of matches) {
         const chars = rects.slice(m.start, m.end).filter((r) => r.w > 0);
         // Widths inside a run are estimated: a match with Latin characters gets a third of an em more on each side.
         const slack = [...m.text].every(wide) ? 0 : Math.max(...chars.map((c) => c.h), 0) * 0.3;
         const grown = chars.map((c) => ({ ...c, x: c.x - slack, w: c.w + 2 * slack }));
-        for (const r of lineBoxes(grown, 2, vp)) found.push({ page: n, ...r, kind: m.kind, text: m.text, reason: 'art15' });
+        for (const r of lineBoxes(grown, 2, vp))
+          found.push({ page: n, ...r, kind: m.kind, text: m.text, reason: 'art15' });
       }
     }
     return found;

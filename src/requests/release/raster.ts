@@ -32,7 +32,8 @@ export interface Rgba {
 export function decodePpm(ppm: Buffer): Rgba {
   const m = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 64).toString('latin1'));
   if (!m) throw new Error('not a PPM image');
-  const width = Number(m[1]), height = Number(m[2]);
+  const width = Number(m[1]),
+    height = Number(m[2]);
   const data = ppm.subarray(m[0].length, m[0].length + width * height * 3);
   if (data.length !== width * height * 3) throw new Error('truncated PPM image');
   return { width, height, data, channels: 3 };
@@ -44,14 +45,26 @@ export function decodePng(png: Uint8Array): Rgba {
 }
 
 export function encodePng(img: Rgba): Buffer {
-  return Buffer.from(UPNG().encode([img.data.buffer.slice(img.data.byteOffset, img.data.byteOffset + img.data.byteLength) as ArrayBuffer], img.width, img.height, 0));
+  return Buffer.from(
+    UPNG().encode(
+      [img.data.buffer.slice(img.data.byteOffset, img.data.byteOffset + img.data.byteLength) as ArrayBuffer],
+      img.width,
+      img.height,
+      0,
+    ),
+  );
 }
 
 /** JPEG limits: refuse images that would need more than this many pixels (a decompression bomb). */
 const MAX_PIXELS = 60_000_000;
 
 export function decodeJpeg(data: Uint8Array): Rgba {
-  const img = jpeg().decode(data, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 512 });
+  const img = jpeg().decode(data, {
+    useTArray: true,
+    formatAsRGBA: true,
+    maxResolutionInMP: MAX_PIXELS / 1e6,
+    maxMemoryUsageInMB: 512,
+  });
   return { width: img.width, height: img.height, data: img.data };
 }
 

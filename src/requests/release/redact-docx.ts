@@ -18,8 +18,29 @@ export interface DocxRedaction {
 }
 
 const TEXT_PARTS = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
-const DROP_PARTS = /^(word\/(comments|commentsExtended|commentsIds|commentsExtensible|people)\.xml|docProps\/(core|app|custom)\.xml|customXml\/.*)$/;
-const DROP_ELEMENTS = ['w:del', 'w:moveFrom', 'w:rPrChange', 'w:pPrChange', 'w:sectPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:numberingChange', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:moveFromRangeStart', 'w:moveFromRangeEnd', 'w:moveToRangeStart', 'w:moveToRangeEnd', 'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd', 'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd'];
+const DROP_PARTS =
+  /^(word\/(comments|commentsExtended|commentsIds|commentsExtensible|people)\.xml|docProps\/(core|app|custom)\.xml|customXml\/.*)$/;
+const DROP_ELEMENTS = [
+  'w:del',
+  'w:moveFrom',
+  'w:rPrChange',
+  'w:pPrChange',
+  'w:sectPrChange',
+  'w:tblPrChange',
+  'w:trPrChange',
+  'w:tcPrChange',
+  'w:numberingChange',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:moveFromRangeStart',
+  'w:moveFromRangeEnd',
+  'w:moveToRangeStart',
+  'w:moveToRangeEnd',
+  'w:customXmlInsRangeStart',
+  'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart',
+  'w:customXmlDelRangeEnd',
+];
 /** Entry times say nothing about the original's history. */
 const FIXED_DATE = new Date('1980-01-01T00:00:00Z');
 const sel = (tag: string) => tag.replace(':', '\\:');
@@ -28,11 +49,13 @@ type Range = { start: number; end: number; reason: string };
 
 function ranges(text: string, r: DocxRedaction): Range[] {
   const all: Range[] = [];
-  if (r.found) for (const m of findSensitive(text, r.names ?? [])) all.push({ start: m.start, end: m.end, reason: r.found });
+  if (r.found)
+    for (const m of findSensitive(text, r.names ?? [])) all.push({ start: m.start, end: m.end, reason: r.found });
   for (const t of r.terms ?? []) {
     const s = t.text.trim();
     if (!s) continue;
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length)) all.push({ start: at, end: at + s.length, reason: t.reason });
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length))
+      all.push({ start: at, end: at + s.length, reason: t.reason });
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Range[] = [];
@@ -45,16 +68,23 @@ function ranges(text: string, r: DocxRedaction): Range[] {
 }
 
 /** The redacted DOCX and how many places were replaced, with the reasons used. */
-export async function redactDocx(data: Buffer, r: DocxRedaction): Promise<{ docx: Buffer; count: number; reasons: string[] }> {
-  for (const t of r.terms ?? []) if (!reasonOf(t.reason)) throw invalid('redaction_reason', `“${t.text}”须选择不予公开的理由（条例第十四条至第十六条）。`, 'terms');
-  if (r.found !== undefined && !reasonOf(r.found)) throw invalid('redaction_reason', '请选择不予公开的理由（条例第十四条至第十六条）。', 'terms');
+export async function redactDocx(
+  data: Buffer,
+  r: DocxRedaction,
+): Promise<{ docx: Buffer; count: number; reasons: string[] }> {
+  for (const t of r.terms ?? [])
+    if (!reasonOf(t.reason))
+      throw invalid('redaction_reason', `“${t.text}”须选择不予公开的理由（条例第十四条至第十六条）。`, 'terms');
+  if (r.found !== undefined && !reasonOf(r.found))
+    throw invalid('redaction_reason', '请选择不予公开的理由（条例第十四条至第十六条）。', 'terms');
   let entries: Array<{ name: string; data: Buffer }>;
   try {
     entries = readZip(data);
   } catch (e) {
     throw invalid('release_docx_unreadable', e instanceof ArchiveRefused ? e.message : 'DOCX文件无法读取。', 'file');
   }
-  if (!entries.some((e) => e.name === 'word/document.xml')) throw invalid('release_docx_unreadable', '文件不是有效的DOCX文档（缺少 word/document.xml）。', 'file');
+  if (!entries.some((e) => e.name === 'word/document.xml'))
+    throw invalid('release_docx_unreadable', '文件不是有效的DOCX文档（缺少 word/document.xml）。', 'file');
   const cheerio = await import('cheerio');
   const JSZip = (await import('jszip')).default;
   const out = new JSZip();
@@ -67,7 +97,9 @@ export async function redactDocx(data: Buffer, r: DocxRedaction): Promise<{ docx
     if (TEXT_PARTS.test(e.name)) {
       const $ = cheerio.load(e.data.toString('utf8'), { xml: { xmlMode: true, decodeEntities: true } });
       for (const tag of DROP_ELEMENTS) $(sel(tag)).remove();
-      $(sel('w:r')).filter((_, el) => $(el).find(sel('w:commentReference')).length > 0).remove();
+      $(sel('w:r'))
+        .filter((_, el) => $(el).find(sel('w:commentReference')).length > 0)
+        .remove();
       for (const tag of ['w:ins', 'w:moveTo']) $(sel(tag)).each((_, el) => void $(el).replaceWith($(el).contents()));
       $(sel('w:p')).each((_, p) => {
         const nodes = $(p).find(sel('w:t')).toArray();
@@ -93,8 +125,16 @@ export async function redactDocx(data: Buffer, r: DocxRedaction): Promise<{ docx
       body = $.xml();
     } else if (e.name === '[Content_Types].xml' || e.name.endsWith('.rels')) {
       const $ = cheerio.load(e.data.toString('utf8'), { xml: { xmlMode: true } });
-      $('Override').filter((_, el) => dropped.includes(($(el).attr('PartName') ?? '').replace(/^\//, ''))).remove();
-      $('Relationship').filter((_, el) => /comments|commentsExtended|commentsIds|commentsExtensible|people|core-properties|extended-properties|custom-properties|customXml/i.test($(el).attr('Type') ?? '')).remove();
+      $('Override')
+        .filter((_, el) => dropped.includes(($(el).attr('PartName') ?? '').replace(/^\//, '')))
+        .remove();
+      $('Relationship')
+        .filter((_, el) =>
+          /comments|commentsExtended|commentsIds|commentsExtensible|people|core-properties|extended-properties|custom-properties|customXml/i.test(
+            $(el).attr('Type') ?? '',
+          ),
+        )
+        .remove();
       body = $.xml();
     }
     out.file(e.name, body, { date: FIXED_DATE });

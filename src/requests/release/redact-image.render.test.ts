@@ -10,10 +10,13 @@ import { crc32 } from 'node:zlib';
 import { decodeJpeg, decodePng, encodeJpeg, encodePng, type Rgba } from './raster.js';
 import { cleanImage, redactImage } from './redact-image.js';
 
-const skip = spawnSync('pdftoppm', ['-v']).error ? 'SKIPPED: pdftoppm not found (apt-get install poppler-utils)' : false;
+const skip = spawnSync('pdftoppm', ['-v']).error
+  ? 'SKIPPED: pdftoppm not found (apt-get install poppler-utils)'
+  : false;
 
 function picture(): Rgba {
-  const width = 240, height = 120;
+  const width = 240,
+    height = 120;
   const data = new Uint8Array(width * height * 4).fill(255);
   for (let y = 30; y < 70; y++) for (let x = 40; x < 160; x++) data.set([230, 0, 0, 255], (y * width + x) * 4);
   return { width, height, data };
@@ -31,7 +34,8 @@ function chunk(type: string, body: Buffer): Buffer {
 
 const reds = (img: Rgba) => {
   let n = 0;
-  for (let i = 0; i < img.data.length; i += 4) if (img.data[i]! > 150 && img.data[i + 1]! < 90 && img.data[i + 2]! < 90) n++;
+  for (let i = 0; i < img.data.length; i += 4)
+    if (img.data[i]! > 150 && img.data[i + 1]! < 90 && img.data[i + 2]! < 90) n++;
   return n;
 };
 const px = (img: Rgba, x: number, y: number) => img.data[(y * img.width + x) * 4]!;
@@ -41,7 +45,11 @@ describe('image redaction', { skip }, () => {
 
   it('PNG: pixels burnt, reason printed, text chunks gone', async () => {
     const plain = encodePng(picture());
-    const png = Buffer.concat([plain.subarray(0, 33), chunk('tEXt', Buffer.from('Comment\0SECRETMETA')), plain.subarray(33)]);
+    const png = Buffer.concat([
+      plain.subarray(0, 33),
+      chunk('tEXt', Buffer.from('Comment\0SECRETMETA')),
+      plain.subarray(33),
+    ]);
     assert.ok(png.includes('SECRETMETA') && reds(decodePng(png)) > 1000);
     const out = await redactImage('png', png, [box]);
     assert.ok(!out.includes('SECRETMETA'));
@@ -67,7 +75,14 @@ describe('image redaction', { skip }, () => {
     assert.equal(reds(img), 0);
     for (let x = 33; x < 177; x++) assert.ok(px(img, x, 23) < 40, `edge at ${x}`);
     assert.ok(!cleanImage('jpeg', jpg).includes('SECRETEXIF'));
-    await assert.rejects(redactImage('jpeg', jpg, [{ ...box, w: 500 }]), (e: { errors: Array<{ code: string; message: string }> }) => e.errors[0]!.code === 'redaction_box' && /页面范围/.test(e.errors[0]!.message));
-    await assert.rejects(redactImage('png', Buffer.from('no image'), [box]), (e: { errors: Array<{ code: string }> }) => e.errors[0]!.code === 'release_image_unreadable');
+    await assert.rejects(
+      redactImage('jpeg', jpg, [{ ...box, w: 500 }]),
+      (e: { errors: Array<{ code: string; message: string }> }) =>
+        e.errors[0]!.code === 'redaction_box' && /页面范围/.test(e.errors[0]!.message),
+    );
+    await assert.rejects(
+      redactImage('png', Buffer.from('no image'), [box]),
+      (e: { errors: Array<{ code: string }> }) => e.errors[0]!.code === 'release_image_unreadable',
+    );
   });
 });

@@ -39,7 +39,8 @@ export const imagePreview = (kind: ImageKind, data: Buffer): Buffer => encodePng
 
 /** Prints the reasons over the burnt boxes: one page the size of the image, rendered at 72 dpi. */
 async function withLabels(img: Rgba, boxes: readonly RedactionBox[], kind: ImageKind): Promise<Buffer> {
-  const { PDFDocument, rgb, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } = await import('pdf-lib');
+  const { PDFDocument, rgb, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } =
+    await import('pdf-lib');
   const doc = await PDFDocument.create({ updateMetadata: false });
   const page = doc.addPage([img.width, img.height]);
   const rgbData = Buffer.alloc(img.width * img.height * 3);
@@ -47,10 +48,31 @@ async function withLabels(img: Rgba, boxes: readonly RedactionBox[], kind: Image
     const a = img.data[i + 3]! / 255;
     for (let c = 0; c < 3; c++) rgbData[j + c] = Math.round(img.data[i + c]! * a + 255 * (1 - a));
   }
-  const ref = doc.context.register(doc.context.stream(deflateSync(rgbData), { Type: 'XObject', Subtype: 'Image', Width: img.width, Height: img.height, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'FlateDecode' }));
+  const ref = doc.context.register(
+    doc.context.stream(deflateSync(rgbData), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: img.width,
+      Height: img.height,
+      ColorSpace: 'DeviceRGB',
+      BitsPerComponent: 8,
+      Filter: 'FlateDecode',
+    }),
+  );
   const name = page.node.newXObject('Img', ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(img.width, 0, 0, img.height, 0, 0), drawObject(name), popGraphicsState());
-  for (const b of boxes) await drawLabel(page, reasonOf(b.reason)!.short, { x: b.x, y: img.height - b.y - b.h, w: b.w, h: b.h }, rgb(1, 1, 1));
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(img.width, 0, 0, img.height, 0, 0),
+    drawObject(name),
+    popGraphicsState(),
+  );
+  for (const b of boxes)
+    await drawLabel(
+      page,
+      reasonOf(b.reason)!.short,
+      { x: b.x, y: img.height - b.y - b.h, w: b.w, h: b.h },
+      rgb(1, 1, 1),
+    );
   const dir = await mkdtemp(path.join(tmpdir(), 'gk-redact-img-'));
   try {
     const file = path.join(dir, 'in.pdf');
@@ -59,7 +81,11 @@ async function withLabels(img: Rgba, boxes: readonly RedactionBox[], kind: Image
     try {
       await run('pdftoppm', ['-r', '72', ...fmt, '-singlefile', file, path.join(dir, 'out')], { maxBuffer: 1 << 20 });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('unavailable', { code: 'release_no_poppler', message: '服务器未安装 poppler-utils，无法处理图片。' });
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new AppError('unavailable', {
+          code: 'release_no_poppler',
+          message: '服务器未安装 poppler-utils，无法处理图片。',
+        });
       throw e;
     }
     return await readFile(path.join(dir, kind === 'jpeg' ? 'out.jpg' : 'out.png'));

@@ -43,7 +43,8 @@ const file = (name: string, data: Uint8Array): string => {
   writeFileSync(f, data);
   return f;
 };
-const pdftotext = (data: Uint8Array): string => execFileSync('pdftotext', ['-enc', 'UTF-8', file('t.pdf', data), '-'], { encoding: 'utf8' });
+const pdftotext = (data: Uint8Array): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file('t.pdf', data), '-'], { encoding: 'utf8' });
 
 async function pageTexts(data: Uint8Array): Promise<string[]> {
   const pdf = await openPdf(Buffer.from(data));
@@ -70,7 +71,12 @@ async function withExtras(pdf: Buffer): Promise<Buffer> {
   const field = doc.getForm().createTextField('f');
   field.setText('FORMSECRET');
   field.addToPage(p1, { x: 40, y: 40, width: 200, height: 24 });
-  const note = doc.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [50, 700, 70, 720], Contents: PDFHexString.fromText('NOTESECRET') });
+  const note = doc.context.obj({
+    Type: 'Annot',
+    Subtype: 'Text',
+    Rect: [50, 700, 70, 720],
+    Contents: PDFHexString.fromText('NOTESECRET'),
+  });
   const annots = p1.node.Annots();
   if (annots) annots.push(doc.context.register(note));
   else p1.node.set(PDFName.of('Annots'), doc.context.obj([doc.context.register(note)]));
@@ -86,7 +92,10 @@ describe('PDF redaction removes the content', { skip: browserSkip }, () => {
     try {
       const page = await b.browser.newPage();
       letter = await withExtras(await printPdf(page, LETTER));
-      report = await printPdf(page, reportPage(sampleTables('2021', 7), '示例县人民政府2025年政府信息公开工作年度报告'));
+      report = await printPdf(
+        page,
+        reportPage(sampleTables('2021', 7), '示例县人民政府2025年政府信息公开工作年度报告'),
+      );
     } finally {
       await b.close();
     }
@@ -105,12 +114,23 @@ describe('PDF redaction removes the content', { skip: browserSkip }, () => {
       ],
     );
     const sizes = await pdfPageSizes(letter);
-    for (const f of found) assert.ok(f.x >= 0 && f.y >= 0 && f.x + f.w <= sizes[0]!.width && f.w > 20 && f.h > 10 && f.h < 40, JSON.stringify(f));
+    for (const f of found)
+      assert.ok(
+        f.x >= 0 && f.y >= 0 && f.x + f.w <= sizes[0]!.width && f.w > 20 && f.h > 10 && f.h < 40,
+        JSON.stringify(f),
+      );
   });
 
   it('the letter: no redacted string anywhere, page 1 keeps its text, boxes opaque, only the pages left', async () => {
     const found = await findInPdf(letter, { names: [NAME], terms: [SECRET] });
-    const boxes: RedactionBox[] = found.map(({ page, x, y, w, h }, i) => ({ page, x, y, w, h, reason: i === 3 ? 'art16_2' : 'art15' }));
+    const boxes: RedactionBox[] = found.map(({ page, x, y, w, h }, i) => ({
+      page,
+      x,
+      y,
+      w,
+      h,
+      reason: i === 3 ? 'art16_2' : 'art15',
+    }));
     const before = await pageTexts(letter);
     assert.ok(before[1]!.includes(ID) && pdftotext(letter).includes(ID), 'the fixture holds the number');
     const out = await redactPdf(letter, boxes);
@@ -120,12 +140,37 @@ describe('PDF redaction removes the content', { skip: browserSkip }, () => {
     assert.equal(after[0], before[0], 'the unredacted page keeps its text');
     const text = pdftotext(out);
     assert.match(text, /本页为公开内容/);
-    for (const s of [ID, MOBILE, NAME, SECRET, '102X', '5678', 'TITLESECRET', 'AUTHORSECRET', 'JSSECRET', 'ATTACHSECRET', 'FORMSECRET', 'NOTESECRET']) {
+    for (const s of [
+      ID,
+      MOBILE,
+      NAME,
+      SECRET,
+      '102X',
+      '5678',
+      'TITLESECRET',
+      'AUTHORSECRET',
+      'JSSECRET',
+      'ATTACHSECRET',
+      'FORMSECRET',
+      'NOTESECRET',
+    ]) {
       assert.ok(!after.join('').includes(s), `PDF.js finds ${s}`);
       assert.ok(!text.includes(s), `pdftotext finds ${s}`);
     }
     const raw = out.toString('latin1');
-    for (const s of ['TITLESECRET', 'JSSECRET', 'ATTACHSECRET', 'FORMSECRET', 'NOTESECRET', '/JavaScript', '/EmbeddedFile', '/AcroForm', '/Annots', '/Metadata', '/Info'])
+    for (const s of [
+      'TITLESECRET',
+      'JSSECRET',
+      'ATTACHSECRET',
+      'FORMSECRET',
+      'NOTESECRET',
+      '/JavaScript',
+      '/EmbeddedFile',
+      '/AcroForm',
+      '/Annots',
+      '/Metadata',
+      '/Info',
+    ])
       assert.ok(!raw.includes(s), `the file holds ${s}`);
 
     const pdf = await openPdf(out);
@@ -160,7 +205,18 @@ describe('PDF redaction removes the content', { skip: browserSkip }, () => {
       assert.deepEqual(notBlack.slice(0, 5), [], `page 2's image is black inside the box`);
     }
     // Rendered: the box's top and bottom rows are black; its middle has the white reason.
-    execFileSync('pdftoppm', ['-r', '100', '-f', '3', '-l', '3', '-png', '-singlefile', file('o.pdf', out), path.join(dir, 'r3')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '100',
+      '-f',
+      '3',
+      '-l',
+      '3',
+      '-png',
+      '-singlefile',
+      file('o.pdf', out),
+      path.join(dir, 'r3'),
+    ]);
     const r3 = decodePng(readFileSync(path.join(dir, 'r3.png')));
     const s = r3.width / size.width;
     const b3 = boxes[3]!;
@@ -178,7 +234,14 @@ describe('PDF redaction removes the content', { skip: browserSkip }, () => {
     assert.ok(before.length >= 2, 'several pages');
     const [hit] = await findInPdf(report, { terms: ['统计期限'] });
     assert.equal(hit?.page, 1);
-    const drawn: RedactionBox = { page: 1, x: hit.x - 10, y: hit.y - 4, w: hit.w + 60, h: hit.h + 8, reason: 'art16_1' };
+    const drawn: RedactionBox = {
+      page: 1,
+      x: hit.x - 10,
+      y: hit.y - 4,
+      w: hit.w + 60,
+      h: hit.h + 8,
+      reason: 'art16_1',
+    };
     const out = await redactPdf(report, [drawn]);
     const after = await pageTexts(out);
     assert.equal(after.length, before.length);
@@ -189,8 +252,17 @@ describe('PDF redaction removes the content', { skip: browserSkip }, () => {
   });
 
   it('refuses boxes outside the page, without a reason, and files that are not PDF, with Chinese messages', async () => {
-    await assert.rejects(redactPdf(letter, [{ page: 4, x: 1, y: 1, w: 5, h: 5, reason: 'art15' }]), (e: AppError) => e.errors[0]!.code === 'redaction_page' && /页码/.test(e.errors[0]!.message));
-    await assert.rejects(redactPdf(letter, [{ page: 1, x: 1, y: 1, w: 5, h: 5, reason: '' }]), (e: AppError) => e.errors[0]!.code === 'redaction_reason');
-    await assert.rejects(redactPdf(Buffer.from('not a pdf'), []), (e: AppError) => e.errors[0]!.code === 'release_pdf_unreadable');
+    await assert.rejects(
+      redactPdf(letter, [{ page: 4, x: 1, y: 1, w: 5, h: 5, reason: 'art15' }]),
+      (e: AppError) => e.errors[0]!.code === 'redaction_page' && /页码/.test(e.errors[0]!.message),
+    );
+    await assert.rejects(
+      redactPdf(letter, [{ page: 1, x: 1, y: 1, w: 5, h: 5, reason: '' }]),
+      (e: AppError) => e.errors[0]!.code === 'redaction_reason',
+    );
+    await assert.rejects(
+      redactPdf(Buffer.from('not a pdf'), []),
+      (e: AppError) => e.errors[0]!.code === 'release_pdf_unreadable',
+    );
   });
 });

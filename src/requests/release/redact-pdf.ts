@@ -21,7 +21,18 @@ import { reasonOf, validateBoxes, type PageSizes, type RedactionBox } from './re
 const run = promisify(execFile);
 
 /** Page-level entries that are not the page's appearance and are dropped from copied pages. */
-const PAGE_EXTRAS = ['Annots', 'AA', 'Metadata', 'PieceInfo', 'Thumb', 'B', 'StructParents', 'ID', 'PZ', 'SeparationInfo'];
+const PAGE_EXTRAS = [
+  'Annots',
+  'AA',
+  'Metadata',
+  'PieceInfo',
+  'Thumb',
+  'B',
+  'StructParents',
+  'ID',
+  'PZ',
+  'SeparationInfo',
+];
 
 const unreadable = () => invalid('release_pdf_unreadable', '文件不是可读取的PDF（或已加密），无法区分处理。', 'file');
 
@@ -49,9 +60,17 @@ export async function pdfPageSizes(data: Buffer): Promise<PageSizes> {
 async function renderPage(file: string, n: number, dpi: number, dir: string): Promise<Buffer> {
   const prefix = path.join(dir, `p${n}`);
   try {
-    await run('pdftoppm', ['-r', String(dpi), '-f', String(n), '-l', String(n), '-cropbox', '-singlefile', file, prefix], { maxBuffer: 1 << 20 });
+    await run(
+      'pdftoppm',
+      ['-r', String(dpi), '-f', String(n), '-l', String(n), '-cropbox', '-singlefile', file, prefix],
+      { maxBuffer: 1 << 20 },
+    );
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('unavailable', { code: 'release_no_poppler', message: '服务器未安装 poppler-utils，无法处理PDF。' });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AppError('unavailable', {
+        code: 'release_no_poppler',
+        message: '服务器未安装 poppler-utils，无法处理PDF。',
+      });
     throw unreadable();
   }
   return readFile(`${prefix}.ppm`);
@@ -63,7 +82,11 @@ export interface RedactOptions {
 }
 
 /** The released copy of `data` with `boxes` removed. Throws `invalid` (Chinese) for a bad file or box. */
-export async function redactPdf(data: Buffer, boxes: readonly RedactionBox[], opts: RedactOptions = {}): Promise<Buffer> {
+export async function redactPdf(
+  data: Buffer,
+  boxes: readonly RedactionBox[],
+  opts: RedactOptions = {},
+): Promise<Buffer> {
   const sizes = await pdfPageSizes(data);
   return rebuild(data, sizes, validateBoxes(boxes, sizes), opts.dpi ?? 150);
 }
@@ -74,7 +97,8 @@ export async function cleanPdf(data: Buffer): Promise<Buffer> {
 }
 
 async function rebuild(data: Buffer, sizes: PageSizes, checked: readonly RedactionBox[], dpi: number): Promise<Buffer> {
-  const { PDFDocument, PDFName, rgb, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } = await import('pdf-lib');
+  const { PDFDocument, PDFName, rgb, pushGraphicsState, popGraphicsState, concatTransformationMatrix, drawObject } =
+    await import('pdf-lib');
   let src;
   try {
     src = await PDFDocument.load(data, { updateMetadata: false });
@@ -101,12 +125,30 @@ async function rebuild(data: Buffer, sizes: PageSizes, checked: readonly Redacti
       const page = out.addPage([width, height]);
       // The burnt pixels as an RGB image XObject, compressed with Node's zlib (pdf-lib's PNG path is pure JavaScript and slow).
       const image = out.context.register(
-        out.context.stream(deflateSync(img.data), { Type: 'XObject', Subtype: 'Image', Width: img.width, Height: img.height, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'FlateDecode' }),
+        out.context.stream(deflateSync(img.data), {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: img.width,
+          Height: img.height,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'FlateDecode',
+        }),
       );
       const name = page.node.newXObject('Page', image);
-      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
+      page.pushOperators(
+        pushGraphicsState(),
+        concatTransformationMatrix(width, 0, 0, height, 0, 0),
+        drawObject(name),
+        popGraphicsState(),
+      );
       for (const b of onPage) {
-        await drawLabel(page, reasonOf(b.reason)!.short, { x: b.x, y: height - b.y - b.h, w: b.w, h: b.h }, rgb(1, 1, 1));
+        await drawLabel(
+          page,
+          reasonOf(b.reason)!.short,
+          { x: b.x, y: height - b.y - b.h, w: b.w, h: b.h },
+          rgb(1, 1, 1),
+        );
       }
     }
   } finally {
@@ -123,7 +165,23 @@ export async function pagePreview(data: Buffer, page: number, dpi = 96): Promise
     await writeFile(file, data);
     const prefix = path.join(dir, 'p');
     try {
-      await run('pdftoppm', ['-r', String(Math.min(200, Math.max(72, dpi))), '-f', String(page), '-l', String(page), '-cropbox', '-png', '-singlefile', file, prefix], { maxBuffer: 1 << 20 });
+      await run(
+        'pdftoppm',
+        [
+          '-r',
+          String(Math.min(200, Math.max(72, dpi))),
+          '-f',
+          String(page),
+          '-l',
+          String(page),
+          '-cropbox',
+          '-png',
+          '-singlefile',
+          file,
+          prefix,
+        ],
+        { maxBuffer: 1 << 20 },
+      );
     } catch {
       throw unreadable();
     }

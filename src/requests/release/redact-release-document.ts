@@ -24,18 +24,34 @@ export interface RedactInput {
   docx?: DocxRedaction;
 }
 
-export async function redactReleaseDocument(ctx: Ctx, input: RedactInput): Promise<{ boxes: number; reasons: string[] }> {
+export async function redactReleaseDocument(
+  ctx: Ctx,
+  input: RedactInput,
+): Promise<{ boxes: number; reasons: string[] }> {
   const r = await loadCase(ctx.db, ctx, input.requestId, 'work');
   const doc = await getReleaseDocument(ctx.db, r.id, input.documentId);
   if (!doc) throw notFound('release_document_not_found', '提供材料中没有这个文件。');
-  if (!REDACTABLE_KINDS.includes(doc.kind)) throw new AppError('invalid', { code: 'release_kind_not_redactable', message: '目前只能对PDF、DOCX文件和JPEG、PNG图片进行区分处理（遮盖）。', field: 'boxes' });
+  if (!REDACTABLE_KINDS.includes(doc.kind))
+    throw new AppError('invalid', {
+      code: 'release_kind_not_redactable',
+      message: '目前只能对PDF、DOCX文件和JPEG、PNG图片进行区分处理（遮盖）。',
+      field: 'boxes',
+    });
   const original = await readFile(blobPath(ctx.config.blobDir, doc.original_sha256, RELEASE_AREA));
   let out: Buffer, reasons: string[], count: number, saved: unknown[];
   if (doc.kind === 'docx') {
     const r = await redactDocx(original, input.docx ?? {});
-    if (r.count === 0) throw new AppError('invalid', { code: 'redaction_nothing_found', message: '文档中没有找到需要遮盖的内容，请核对检索词。', field: 'terms' });
+    if (r.count === 0)
+      throw new AppError('invalid', {
+        code: 'redaction_nothing_found',
+        message: '文档中没有找到需要遮盖的内容，请核对检索词。',
+        field: 'terms',
+      });
     ({ docx: out, reasons, count } = r);
-    saved = [...(input.docx?.terms ?? []), ...(input.docx?.found ? [{ found: input.docx.found, names: input.docx.names ?? [] }] : [])];
+    saved = [
+      ...(input.docx?.terms ?? []),
+      ...(input.docx?.found ? [{ found: input.docx.found, names: input.docx.names ?? [] }] : []),
+    ];
   } else {
     const boxes = input.boxes ?? [];
     out = await redactDocument(doc.kind, original, boxes);
@@ -48,7 +64,14 @@ export async function redactReleaseDocument(ctx: Ctx, input: RedactInput): Promi
   return tx(ctx, async (trx) => {
     await trx
       .updateTable('request_release_documents')
-      .set({ released_sha256: sha, released_size: out.length, boxes: JSON.stringify(saved), reasons: reasons.join(','), redacted_at: ctx.now().toISOString(), redacted_by: ctx.actor.userId })
+      .set({
+        released_sha256: sha,
+        released_size: out.length,
+        boxes: JSON.stringify(saved),
+        reasons: reasons.join(','),
+        redacted_at: ctx.now().toISOString(),
+        redacted_by: ctx.actor.userId,
+      })
       .where('id', '=', doc.id)
       .execute();
     await withdrawApproval(trx, r.id);

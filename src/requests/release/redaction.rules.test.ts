@@ -54,9 +54,21 @@ describe('redaction rules', () => {
       }
       return [];
     };
-    assert.deepEqual(codes(() => validateBoxes([], pages)), ['redaction_no_boxes']);
-    assert.deepEqual(codes(() => validateBoxes([{ page: 2, x: 0, y: 0, w: 1, h: 1, reason: 'art15' }], pages)), ['redaction_page']);
-    assert.deepEqual(codes(() => validateBoxes([{ page: 1, x: 50, y: 0, w: 60, h: 1, reason: 'art15' }], pages)), ['redaction_box']);
-    assert.deepEqual(codes(() => validateBoxes([{ page: 1, x: 0, y: 0, w: 0, h: 1, reason: 'x' }], pages)), ['redaction_box', 'redaction_reason']);
+    assert.deepEqual(
+      codes(() => validateBoxes([], pages)),
+      ['redaction_no_boxes'],
+    );
+    assert.deepEqual(
+      codes(() => validateBoxes([{ page: 2, x: 0, y: 0, w: 1, h: 1, reason: 'art15' }], pages)),
+      ['redaction_page'],
+    );
+    assert.deepEqual(
+      codes(() => validateBoxes([{ page: 1, x: 50, y: 0, w: 60, h: 1, reason: 'art15' }], pages)),
+      ['redaction_box'],
+    );
+    assert.deepEqual(
+      codes(() => validateBoxes([{ page: 1, x: 0, y: 0, w: 0, h: 1, reason: 'x' }], pages)),
+      ['redaction_box', 'redaction_reason'],
+    );
   });
 });

@@ -8,7 +8,11 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 
 /** The grounds a box may carry: code, what is printed in the box, the full label for forms and letters. */
 export const REDACTION_REASONS: ReadonlyArray<{ code: string; short: string; label: string }> = [
-  { code: 'art14', short: '第十四条 国家秘密等', label: '第十四条：国家秘密、法律行政法规禁止公开、危及“三安全一稳定”' },
+  {
+    code: 'art14',
+    short: '第十四条 国家秘密等',
+    label: '第十四条：国家秘密、法律行政法规禁止公开、危及“三安全一稳定”',
+  },
   { code: 'art15', short: '第十五条 个人隐私', label: '第十五条：个人隐私等损害第三方合法权益' },
   { code: 'art15_trade', short: '第十五条 商业秘密', label: '第十五条：商业秘密等损害第三方合法权益' },
   { code: 'art16_1', short: '第十六条 内部事务', label: '第十六条第一款：内部事务信息' },
@@ -35,14 +39,33 @@ export type PageSizes = ReadonlyArray<{ width: number; height: number }>;
 /** Checks boxes against the document's pages; throws `invalid` with Chinese messages, changes nothing. */
 export function validateBoxes(boxes: readonly RedactionBox[], pages: PageSizes): RedactionBox[] {
   const errors: FieldError[] = [];
-  if (boxes.length === 0) errors.push({ code: 'redaction_no_boxes', message: '请至少标出一处需要遮盖的内容。', field: 'boxes' });
+  if (boxes.length === 0)
+    errors.push({ code: 'redaction_no_boxes', message: '请至少标出一处需要遮盖的内容。', field: 'boxes' });
   boxes.forEach((b, i) => {
     const n = i + 1;
     const size = pages[b.page - 1];
-    if (!Number.isInteger(b.page) || !size) errors.push({ code: 'redaction_page', message: `第${n}处遮盖的页码不存在。`, field: 'boxes' });
-    else if (![b.x, b.y, b.w, b.h].every(Number.isFinite) || b.w <= 0 || b.h <= 0 || b.x < 0 || b.y < 0 || b.x + b.w > size.width + 0.5 || b.y + b.h > size.height + 0.5)
-      errors.push({ code: 'redaction_box', message: `第${n}处遮盖的位置或大小不正确（须在页面范围内）。`, field: 'boxes' });
-    if (!reasonOf(b.reason)) errors.push({ code: 'redaction_reason', message: `第${n}处遮盖须选择不予公开的理由（条例第十四条至第十六条）。`, field: 'boxes' });
+    if (!Number.isInteger(b.page) || !size)
+      errors.push({ code: 'redaction_page', message: `第${n}处遮盖的页码不存在。`, field: 'boxes' });
+    else if (
+      ![b.x, b.y, b.w, b.h].every(Number.isFinite) ||
+      b.w <= 0 ||
+      b.h <= 0 ||
+      b.x < 0 ||
+      b.y < 0 ||
+      b.x + b.w > size.width + 0.5 ||
+      b.y + b.h > size.height + 0.5
+    )
+      errors.push({
+        code: 'redaction_box',
+        message: `第${n}处遮盖的位置或大小不正确（须在页面范围内）。`,
+        field: 'boxes',
+      });
+    if (!reasonOf(b.reason))
+      errors.push({
+        code: 'redaction_reason',
+        message: `第${n}处遮盖须选择不予公开的理由（条例第十四条至第十六条）。`,
+        field: 'boxes',
+      });
   });
   if (errors.length) throw new AppError('invalid', errors);
   return boxes.map((b) => ({ ...b }));
@@ -74,7 +97,8 @@ export function findSensitive(text: string, names: readonly string[] = []): Text
   const out: TextMatch[] = [];
   for (const m of text.matchAll(/(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g)) {
     const s = m[0];
-    if (s.length === 15 || idNumberValid(s)) out.push({ kind: 'id_number', text: s, start: m.index, end: m.index + s.length });
+    if (s.length === 15 || idNumberValid(s))
+      out.push({ kind: 'id_number', text: s, start: m.index, end: m.index + s.length });
   }
   for (const m of text.matchAll(/(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g)) {
     out.push({ kind: 'mobile', text: m[0], start: m.index, end: m.index + m[0].length });
@@ -109,18 +133,26 @@ export function lineBoxes(chars: readonly Rect[], pad: number, page: { width: nu
       lines.push({ ...c });
       continue;
     }
-    const x1 = Math.min(line.x, c.x), y1 = Math.min(line.y, c.y);
-    const x2 = Math.max(line.x + line.w, c.x + c.w), y2 = Math.max(line.y + line.h, c.y + c.h);
+    const x1 = Math.min(line.x, c.x),
+      y1 = Math.min(line.y, c.y);
+    const x2 = Math.max(line.x + line.w, c.x + c.w),
+      y2 = Math.max(line.y + line.h, c.y + c.h);
     Object.assign(line, { x: x1, y: y1, w: x2 - x1, h: y2 - y1 });
   }
   return lines.map((l) => {
-    const x = Math.max(0, l.x - pad), y = Math.max(0, l.y - pad);
+    const x = Math.max(0, l.x - pad),
+      y = Math.max(0, l.y - pad);
     return { x, y, w: Math.min(page.width, l.x + l.w + pad) - x, h: Math.min(page.height, l.y + l.h + pad) - y };
   });
 }
 
 /** A box in pixels of an image `scale` pixels per unit, grown outwards to whole pixels and clipped. */
-export function pixelRect(b: Rect, scale: number, width: number, height: number): { x0: number; y0: number; x1: number; y1: number } {
+export function pixelRect(
+  b: Rect,
+  scale: number,
+  width: number,
+  height: number,
+): { x0: number; y0: number; x1: number; y1: number } {
   return {
     x0: Math.max(0, Math.floor(b.x * scale)),
     y0: Math.max(0, Math.floor(b.y * scale)),
@@ -153,4 +185,5 @@ export function boxesFromForm(body: Readonly<Record<string, unknown>>): Redactio
 }
 
 /** A box as the form's `page,x,y,w,h` text (points, one decimal). */
-export const boxText = (b: { page: number; x: number; y: number; w: number; h: number }): string => [b.page, b.x, b.y, b.w, b.h].map((v) => Math.round(v * 10) / 10).join(',');
+export const boxText = (b: { page: number; x: number; y: number; w: number; h: number }): string =>
+  [b.page, b.x, b.y, b.w, b.h].map((v) => Math.round(v * 10) / 10).join(',');

@@ -1,15 +1,34 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../../platform/errors.js';
-import { availableUntil, checkApproval, checkReleaseOutcome, checkReleaseUpload, releaseDays, releaseListText, releaseOpen } from './release.rules.js';
+import {
+  availableUntil,
+  checkApproval,
+  checkReleaseOutcome,
+  checkReleaseUpload,
+  releaseDays,
+  releaseListText,
+  releaseOpen,
+} from './release.rules.js';
 
-const doc = (over: Partial<{ created_by: number | null; redacted_by: number | null; released_sha256: string | null }> = {}) => ({ filename: 'a.pdf', created_by: 1, redacted_by: null, released_sha256: 'x', ...over });
+const doc = (
+  over: Partial<{ created_by: number | null; redacted_by: number | null; released_sha256: string | null }> = {},
+) => ({ filename: 'a.pdf', created_by: 1, redacted_by: null, released_sha256: 'x', ...over });
 
 describe('release rules', () => {
   it('takes PDF, DOCX, JPEG and PNG with what they answer', () => {
-    assert.deepEqual(checkReleaseUpload({ filename: 'a.pdf', size: 10, ext: 'pdf', answers: '第1项' }), { kind: 'pdf', errors: [] });
-    assert.deepEqual(checkReleaseUpload({ filename: 'a.exe', size: 10, ext: 'exe', answers: ' ' }).errors.map((e) => e.code), ['release_file_kind', 'release_answers']);
-    assert.deepEqual(checkReleaseUpload({ filename: 'a', size: 0, ext: null, answers: 'x' }).errors.map((e) => e.code), ['release_file_missing']);
+    assert.deepEqual(checkReleaseUpload({ filename: 'a.pdf', size: 10, ext: 'pdf', answers: '第1项' }), {
+      kind: 'pdf',
+      errors: [],
+    });
+    assert.deepEqual(
+      checkReleaseUpload({ filename: 'a.exe', size: 10, ext: 'exe', answers: ' ' }).errors.map((e) => e.code),
+      ['release_file_kind', 'release_answers'],
+    );
+    assert.deepEqual(
+      checkReleaseUpload({ filename: 'a', size: 0, ext: null, answers: 'x' }).errors.map((e) => e.code),
+      ['release_file_missing'],
+    );
   });
 
   it('approval by someone who neither attached nor redacted, once every copy exists', () => {
@@ -21,10 +40,22 @@ describe('release rules', () => {
         return (e as AppError).errors[0]!.code;
       }
     };
-    assert.equal(code(() => checkApproval([], 2)), 'release_empty');
-    assert.equal(code(() => checkApproval([doc({ released_sha256: null })], 2)), 'release_copy_missing');
-    assert.equal(code(() => checkApproval([doc(), doc({ created_by: 3, redacted_by: 2 })], 2)), 'release_same_person');
-    assert.equal(code(() => checkApproval([doc()], 2)), 'ok');
+    assert.equal(
+      code(() => checkApproval([], 2)),
+      'release_empty',
+    );
+    assert.equal(
+      code(() => checkApproval([doc({ released_sha256: null })], 2)),
+      'release_copy_missing',
+    );
+    assert.equal(
+      code(() => checkApproval([doc(), doc({ created_by: 3, redacted_by: 2 })], 2)),
+      'release_same_person',
+    );
+    assert.equal(
+      code(() => checkApproval([doc()], 2)),
+      'ok',
+    );
   });
 
   it('the download period: days from the approval day, default 30, open until its last day', () => {
@@ -43,7 +74,10 @@ describe('release rules', () => {
       { filename: 'b.pdf', answers: '第2项', reasons: '', redacted_at: null },
     ];
     assert.deepEqual(checkReleaseOutcome('2', docs, ''), []);
-    assert.deepEqual(checkReleaseOutcome('1', docs, '').map((e) => e.code), ['release_partial_expected']);
+    assert.deepEqual(
+      checkReleaseOutcome('1', docs, '').map((e) => e.code),
+      ['release_partial_expected'],
+    );
     assert.deepEqual(checkReleaseOutcome('1', docs, '第三方已同意公开（第十五条）'), []);
     assert.deepEqual(checkReleaseOutcome('1', [docs[1]!], ''), []);
     assert.equal(

@@ -9,12 +9,19 @@ export const listReleaseDocuments = (db: Db, requestId: number) =>
   db.selectFrom('request_release_documents').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
 
 export const getReleaseDocument = (db: Db, requestId: number, documentId: number) =>
-  db.selectFrom('request_release_documents').selectAll().where('request_id', '=', requestId).where('id', '=', documentId).executeTakeFirst();
+  db
+    .selectFrom('request_release_documents')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
 
-export const getRelease = (db: Db, requestId: number) => db.selectFrom('request_releases').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+export const getRelease = (db: Db, requestId: number) =>
+  db.selectFrom('request_releases').selectAll().where('request_id', '=', requestId).executeTakeFirst();
 
 export const listReleaseDownloads = (db: Db, requestId: number) =>
   db.selectFrom('request_release_downloads').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
 
 /** Withdraws the approval (any change to the documents needs a new one). */
-export const withdrawApproval = (db: Db, requestId: number) => db.deleteFrom('request_releases').where('request_id', '=', requestId).execute();
+export const withdrawApproval = (db: Db, requestId: number) =>
+  db.deleteFrom('request_releases').where('request_id', '=', requestId).execute();

@@ -9,7 +9,10 @@ import type { UploadedProof } from '../identity-proofs.js';
 
 /** preValidation hook of the application forms (works without JavaScript: a plain multipart post). */
 // At most ID_PROOF_MAX_FILES files (one more is read so the form can say so) of the largest size the setting allows.
-export const readApplicationUpload = readUploadForm(ID_PROOF_FIELD, { maxFiles: ID_PROOF_MAX_FILES + 1, maxFileBytes: ID_PROOF_MB_RANGE.max * 1048576 });
+export const readApplicationUpload = readUploadForm(ID_PROOF_FIELD, {
+  maxFiles: ID_PROOF_MAX_FILES + 1,
+  maxFileBytes: ID_PROOF_MB_RANGE.max * 1048576,
+});
 
 /** The uploaded identity proofs; throws a field error when the upload was cut off (larger than the server accepts). */
 export function uploadedProofs(req: FastifyRequest): UploadedProof[] {
@@ -19,18 +22,38 @@ export function uploadedProofs(req: FastifyRequest): UploadedProof[] {
 }
 
 /** The file input, with the limits and, after a failed post, a reminder to choose the file again. */
-export function IdProofField({ maxMb, errors, reselect }: { maxMb: number; errors?: FieldError[]; reselect?: boolean }) {
+export function IdProofField({
+  maxMb,
+  errors,
+  reselect,
+}: {
+  maxMb: number;
+  errors?: FieldError[];
+  reselect?: boolean;
+}) {
   const id = `f-${ID_PROOF_FIELD}`;
   const err = fieldError(errors, ID_PROOF_FIELD);
   return (
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>身份证明（可选）</label>
       <p class="hint" id={`${id}-hint`}>
-        身份证件或营业执照等的照片或扫描件：JPG、PNG 图片或 PDF，最多 {ID_PROOF_MAX_FILES} 个文件，每个不超过 {maxMb} MB。仅受理机关的办理人员可以查看。
+        身份证件或营业执照等的照片或扫描件：JPG、PNG 图片或 PDF，最多 {ID_PROOF_MAX_FILES} 个文件，每个不超过 {maxMb}{' '}
+        MB。仅受理机关的办理人员可以查看。
         {reselect ? <strong> 页面重新显示后，之前选择的文件不会保留；如需提交身份证明，请重新选择。</strong> : null}
       </p>
-      {err ? <p class="field-error" id={`${id}-err`}>{err}</p> : null}
-      <input id={id} name={ID_PROOF_FIELD} type="file" multiple accept="image/jpeg,image/png,image/gif,image/webp,application/pdf,.jpg,.jpeg,.png,.gif,.webp,.pdf" aria-describedby={`${id}-hint${err ? ` ${id}-err` : ''}`} />
+      {err ? (
+        <p class="field-error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={ID_PROOF_FIELD}
+        type="file"
+        multiple
+        accept="image/jpeg,image/png,image/gif,image/webp,application/pdf,.jpg,.jpeg,.png,.gif,.webp,.pdf"
+        aria-describedby={`${id}-hint${err ? ` ${id}-err` : ''}`}
+      />
     </div>
   );
 }

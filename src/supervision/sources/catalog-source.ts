@@ -11,9 +11,20 @@ export const catalogSource: FigureSource = {
   key: 'catalog',
   label: '主动公开',
   columns: [
-    { key: 'items_published', label: '发布信息', format: 'int', public: true, link: (orgId) => `/console/items?status=published&orgId=${orgId}` },
+    {
+      key: 'items_published',
+      label: '发布信息',
+      format: 'int',
+      public: true,
+      link: (orgId) => `/console/items?status=published&orgId=${orgId}`,
+    },
     { key: 'items_on_time_rate', label: '20个工作日内公开率', format: 'pct', public: true },
-    { key: 'items_uninterpreted', label: '政策文件未解读', format: 'int', link: (orgId) => `/console/items/uninterpreted?org=${orgId}` },
+    {
+      key: 'items_uninterpreted',
+      label: '政策文件未解读',
+      format: 'int',
+      link: (orgId) => `/console/items/uninterpreted?org=${orgId}`,
+    },
   ],
   async collect(db, q) {
     const m = new Map<number, Counts>();
@@ -27,7 +38,11 @@ export const catalogSource: FigureSource = {
     return m;
   },
   // 20个工作日内公开率 without a base (nothing published, or creation days the calendar cannot count): shown as —.
-  figures: (c) => ({ items_published: c.published ?? 0, items_on_time_rate: share(c.on_time, c.timed), items_uninterpreted: c.uninterpreted ?? 0 }),
+  figures: (c) => ({
+    items_published: c.published ?? 0,
+    items_on_time_rate: share(c.on_time, c.timed),
+    items_uninterpreted: c.uninterpreted ?? 0,
+  }),
   monthlyLabel: '发布信息',
   monthly: (db, q) => proactivePublishedByMonth(db, q),
 };

@@ -7,4 +7,11 @@ import { tasksSource } from './tasks-source.js';
 import { siteCheckSource } from './site-check-source.js';
 
 /** Every figure source, in column order. */
-export const FIGURE_SOURCES: readonly FigureSource[] = [requestsSource, catalogSource, interactionSource, tasksSource, reportsSource, siteCheckSource];
+export const FIGURE_SOURCES: readonly FigureSource[] = [
+  requestsSource,
+  catalogSource,
+  interactionSource,
+  tasksSource,
+  reportsSource,
+  siteCheckSource,
+];

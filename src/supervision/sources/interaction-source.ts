@@ -7,9 +7,25 @@ export const interactionSource: FigureSource = {
   key: 'interaction',
   label: '互动交流',
   columns: [
-    { key: 'msg_received', label: '收到留言', format: 'int', public: true, link: (orgId) => `/console/messages?queue=all&org=${orgId}` },
-    { key: 'msg_unanswered', label: '未答复留言', format: 'int', link: (orgId) => `/console/messages?queue=pending&org=${orgId}` },
-    { key: 'msg_late', label: '超期留言', format: 'int', link: (orgId) => `/console/messages?queue=overdue&org=${orgId}` },
+    {
+      key: 'msg_received',
+      label: '收到留言',
+      format: 'int',
+      public: true,
+      link: (orgId) => `/console/messages?queue=all&org=${orgId}`,
+    },
+    {
+      key: 'msg_unanswered',
+      label: '未答复留言',
+      format: 'int',
+      link: (orgId) => `/console/messages?queue=pending&org=${orgId}`,
+    },
+    {
+      key: 'msg_late',
+      label: '超期留言',
+      format: 'int',
+      link: (orgId) => `/console/messages?queue=overdue&org=${orgId}`,
+    },
     { key: 'msg_on_time_rate', label: '留言按时答复率', format: 'pct', public: true },
     { key: 'msg_satisfaction', label: '满意率', format: 'pct', public: true },
   ],

@@ -9,7 +9,8 @@ export const reportsSource: FigureSource = {
   columns: [{ key: 'report_published', label: '上年度年报', format: 'text' }],
   async collect(db, q) {
     const m = new Map<number, Counts>();
-    for (const r of await reportStatuses(db, { paths: q.paths, year: Number(q.to.slice(0, 4)) - 1 })) bump(m, r.orgId, r.published ? 'published' : 'draft', 1);
+    for (const r of await reportStatuses(db, { paths: q.paths, year: Number(q.to.slice(0, 4)) - 1 }))
+      bump(m, r.orgId, r.published ? 'published' : 'draft', 1);
     return m;
   },
   // Legitimately absent: an agency (or a row whose agencies) has no report of the year yet: shown as —.

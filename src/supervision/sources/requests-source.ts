@@ -8,12 +8,34 @@ export const requestsSource: FigureSource = {
   key: 'requests',
   label: '依申请公开',
   columns: [
-    { key: 'req_received', label: '收到申请', format: 'int', public: true, link: (orgId) => `/console/requests?queue=all&org=${orgId}` },
-    { key: 'req_answered', label: '已办结', format: 'int', public: true, link: (orgId) => `/console/requests?queue=all&org=${orgId}` },
+    {
+      key: 'req_received',
+      label: '收到申请',
+      format: 'int',
+      public: true,
+      link: (orgId) => `/console/requests?queue=all&org=${orgId}`,
+    },
+    {
+      key: 'req_answered',
+      label: '已办结',
+      format: 'int',
+      public: true,
+      link: (orgId) => `/console/requests?queue=all&org=${orgId}`,
+    },
     { key: 'req_on_time_rate', label: '按时答复率', format: 'pct', public: true },
     { key: 'req_open', label: '办理中', format: 'int', link: (orgId) => `/console/requests?queue=all&org=${orgId}` },
-    { key: 'req_overdue', label: '已超期', format: 'int', link: (orgId) => `/console/requests?queue=overdue&org=${orgId}` },
-    { key: 'req_due_soon', label: `${DUE_SOON_WORKING_DAYS}个工作日内到期`, format: 'int', link: (orgId) => `/console/requests?queue=due_soon&org=${orgId}` },
+    {
+      key: 'req_overdue',
+      label: '已超期',
+      format: 'int',
+      link: (orgId) => `/console/requests?queue=overdue&org=${orgId}`,
+    },
+    {
+      key: 'req_due_soon',
+      label: `${DUE_SOON_WORKING_DAYS}个工作日内到期`,
+      format: 'int',
+      link: (orgId) => `/console/requests?queue=due_soon&org=${orgId}`,
+    },
     { key: 'req_avg_days', label: '平均办理工作日', format: 'days', public: true },
   ],
   async collect(db, q) {

@@ -6,10 +6,13 @@ import { latestChecks } from '../site-check-settings.js';
 export const siteCheckSource: FigureSource = {
   key: 'site_check',
   label: '网站检查',
-  columns: [{ key: 'site_score', label: '网站检查', format: 'score', link: (orgId) => `/console/supervision/checks/${orgId}` }],
+  columns: [
+    { key: 'site_score', label: '网站检查', format: 'score', link: (orgId) => `/console/supervision/checks/${orgId}` },
+  ],
   async collect(db, q) {
     const m = new Map<number, Counts>();
-    for (const [orgId, last] of await latestChecks(db, q.paths)) m.set(orgId, { checked: 1, score: last.result.score === null ? -1 : last.result.score });
+    for (const [orgId, last] of await latestChecks(db, q.paths))
+      m.set(orgId, { checked: 1, score: last.result.score === null ? -1 : last.result.score });
     return m;
   },
   // Legitimately absent: an agency never checked shows —.

@@ -7,9 +7,19 @@ export const tasksSource: FigureSource = {
   key: 'tasks',
   label: '年度任务',
   columns: [
-    { key: 'task_total', label: '年度任务', format: 'int', link: (orgId, q) => `/console/supervision/tasks?responsibleOrgId=${orgId}&year=${q.to.slice(0, 4)}` },
+    {
+      key: 'task_total',
+      label: '年度任务',
+      format: 'int',
+      link: (orgId, q) => `/console/supervision/tasks?responsibleOrgId=${orgId}&year=${q.to.slice(0, 4)}`,
+    },
     { key: 'task_accepted_rate', label: '任务验收率', format: 'pct' },
-    { key: 'task_overdue', label: '逾期任务', format: 'int', link: (orgId, q) => `/console/supervision/tasks?responsibleOrgId=${orgId}&year=${q.to.slice(0, 4)}&overdue=1` },
+    {
+      key: 'task_overdue',
+      label: '逾期任务',
+      format: 'int',
+      link: (orgId, q) => `/console/supervision/tasks?responsibleOrgId=${orgId}&year=${q.to.slice(0, 4)}&overdue=1`,
+    },
   ],
   async collect(db, q) {
     const m = new Map<number, Counts>();

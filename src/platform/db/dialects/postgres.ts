@@ -57,7 +57,8 @@ function preparingPool(pool: pg.Pool): PostgresPool {
           const parsed = client.connection?.parsedStatements;
           const name = parsed ? statementName(text) : null;
           if (!parsed || !name) return client.query(text, values);
-          if (!(name in parsed) && Object.keys(parsed).length >= PREPARED_PER_CONNECTION) return client.query(text, values);
+          if (!(name in parsed) && Object.keys(parsed).length >= PREPARED_PER_CONNECTION)
+            return client.query(text, values);
           try {
             return await client.query({ name, text, values });
           } catch (e) {
@@ -81,7 +82,9 @@ export function openPostgres(url: string, poolSize: number): Database & { pool: 
   pool.on('error', () => {
     /* idle client errors are reported by the next query */
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: process.env.GONGKAI_PG_PREPARE === '0' ? pool : preparingPool(pool) }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: process.env.GONGKAI_PG_PREPARE === '0' ? pool : preparingPool(pool) }),
+  });
   return {
     db,
     dialect: 'postgres',
@@ -110,7 +113,8 @@ async function run(cmd: string, args: string[]): Promise<void> {
     await exec(cmd, args, { maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const err = e as { code?: string; stderr?: string; message: string };
-    if (err.code === 'ENOENT') throw new Error(`找不到 ${cmd}：请安装 PostgreSQL 客户端工具（Debian: apt-get install postgresql-client）。`);
+    if (err.code === 'ENOENT')
+      throw new Error(`找不到 ${cmd}：请安装 PostgreSQL 客户端工具（Debian: apt-get install postgresql-client）。`);
     throw new Error(`${cmd} 失败：${err.stderr || err.message}`);
   }
 }

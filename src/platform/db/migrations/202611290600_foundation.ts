@@ -93,7 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_events_subject').on('audit_events').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('audit_events_subject')
+    .on('audit_events')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
   await db.schema.createIndex('audit_events_org').on('audit_events').columns(['org_id', 'seq']).execute();
 
   await withId(db, db.schema.createTable('job_runs'))
@@ -131,7 +135,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['login_attempts', 'counters', 'settings', 'job_runs', 'audit_events', 'sessions', 'api_tokens', 'role_grants', 'users', 'orgs']) {
+  for (const t of [
+    'login_attempts',
+    'counters',
+    'settings',
+    'job_runs',
+    'audit_events',
+    'sessions',
+    'api_tokens',
+    'role_grants',
+    'users',
+    'orgs',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -9,7 +9,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
   ).execute();
-  await db.schema.createIndex('catalog_categories_org').on('catalog_categories').columns(['org_id', 'parent_id']).execute();
+  await db.schema
+    .createIndex('catalog_categories_org')
+    .on('catalog_categories')
+    .columns(['org_id', 'parent_id'])
+    .execute();
 
   await withTimestamps(
     withId(db, db.schema.createTable('items'))
@@ -47,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('withdrawn_reason', 'text')
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)),
   ).execute();
-  await db.schema.createIndex('items_public').on('items').columns(['status', 'disclosure_mode', 'published_on']).execute();
+  await db.schema
+    .createIndex('items_public')
+    .on('items')
+    .columns(['status', 'disclosure_mode', 'published_on'])
+    .execute();
   await db.schema.createIndex('items_org_status').on('items').columns(['org_id', 'status']).execute();
   await db.schema.createIndex('items_doc_no_norm').on('items').column('doc_no_norm').execute();
   await db.schema.createIndex('items_category').on('items').column('category_id').execute();

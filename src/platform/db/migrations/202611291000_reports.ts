@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('published_at', 'text')
       .addColumn('created_by', 'integer'),
   ).execute();
-  await db.schema.createIndex('annual_reports_org_year').on('annual_reports').columns(['org_id', 'year']).unique().execute();
+  await db.schema
+    .createIndex('annual_reports_org_year')
+    .on('annual_reports')
+    .columns(['org_id', 'year'])
+    .unique()
+    .execute();
   await db.schema.createIndex('annual_reports_year_status').on('annual_reports').columns(['year', 'status']).execute();
 }
 

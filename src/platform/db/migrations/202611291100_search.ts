@@ -42,18 +42,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('search_docs_index_no').on('search_docs').column('index_no').execute();
   await db.schema.createIndex('search_docs_org').on('search_docs').column('org_id').execute();
   if (isPostgres(db)) {
-    await sql`alter table search_texts add column tsv tsvector generated always as (setweight(to_tsvector('simple', title_tokens), 'A') || setweight(to_tsvector('simple', body_tokens), 'D')) stored`.execute(db);
+    await sql`alter table search_texts add column tsv tsvector generated always as (setweight(to_tsvector('simple', title_tokens), 'A') || setweight(to_tsvector('simple', body_tokens), 'D')) stored`.execute(
+      db,
+    );
     await sql`create index search_texts_tsv on search_texts using gin (tsv)`.execute(db);
     return;
   }
-  await sql`create virtual table search_fts using fts5(title_tokens, body_tokens, content='search_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+  await sql`create virtual table search_fts using fts5(title_tokens, body_tokens, content='search_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(
+    db,
+  );
   await sql`create trigger search_texts_ai after insert on search_texts begin
-    insert into search_fts(rowid, title_tokens, body_tokens) values (new.id, new.title_tokens, new.body_tokens); end`.execute(db);
+    insert into search_fts(rowid, title_tokens, body_tokens) values (new.id, new.title_tokens, new.body_tokens); end`.execute(
+    db,
+  );
   await sql`create trigger search_texts_ad after delete on search_texts begin
-    insert into search_fts(search_fts, rowid, title_tokens, body_tokens) values ('delete', old.id, old.title_tokens, old.body_tokens); end`.execute(db);
+    insert into search_fts(search_fts, rowid, title_tokens, body_tokens) values ('delete', old.id, old.title_tokens, old.body_tokens); end`.execute(
+    db,
+  );
   await sql`create trigger search_texts_au after update of title_tokens, body_tokens on search_texts begin
     insert into search_fts(search_fts, rowid, title_tokens, body_tokens) values ('delete', old.id, old.title_tokens, old.body_tokens);
-    insert into search_fts(rowid, title_tokens, body_tokens) values (new.id, new.title_tokens, new.body_tokens); end`.execute(db);
+    insert into search_fts(rowid, title_tokens, body_tokens) values (new.id, new.title_tokens, new.body_tokens); end`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

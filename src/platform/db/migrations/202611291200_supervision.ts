@@ -16,8 +16,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('state', 'text', (c) => c.notNull())
       .addColumn('accepted_on', 'text'),
   ).execute();
-  await db.schema.createIndex('supervision_tasks_org_year').on('supervision_tasks').columns(['org_id', 'year']).execute();
-  await db.schema.createIndex('supervision_tasks_responsible').on('supervision_tasks').columns(['responsible_org_id', 'deadline']).execute();
+  await db.schema
+    .createIndex('supervision_tasks_org_year')
+    .on('supervision_tasks')
+    .columns(['org_id', 'year'])
+    .execute();
+  await db.schema
+    .createIndex('supervision_tasks_responsible')
+    .on('supervision_tasks')
+    .columns(['responsible_org_id', 'deadline'])
+    .execute();
 
   await withId(db, db.schema.createTable('supervision_task_reports'))
     .addColumn('task_id', 'integer', (c) => c.notNull().references('supervision_tasks.id').onDelete('cascade'))
@@ -31,7 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('reviewed_at', 'text')
     .execute();
-  await db.schema.createIndex('supervision_task_reports_task').on('supervision_task_reports').columns(['task_id', 'id']).execute();
+  await db.schema
+    .createIndex('supervision_task_reports_task')
+    .on('supervision_task_reports')
+    .columns(['task_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('supervision_alert_prefs')
@@ -50,7 +62,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('org_id')
     .where(sql<boolean>`is_normative = 1 or is_rule = 1`)
     .execute();
-  await db.schema.createIndex('supervision_items_timeliness').on('items').columns(['status', 'disclosure_mode', 'published_on', 'org_id', 'created_on']).execute();
+  await db.schema
+    .createIndex('supervision_items_timeliness')
+    .on('items')
+    .columns(['status', 'disclosure_mode', 'published_on', 'org_id', 'created_on'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

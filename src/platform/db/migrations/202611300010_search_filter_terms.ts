@@ -8,7 +8,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const any = await db.selectFrom('search_docs').select('id').limit(1).executeTakeFirst();
   if (any) return;
   const at = new Date().toISOString();
-  await sql`insert into settings (key, value, updated_at, updated_by) values ('search.filter_terms', '1', ${at}, null)`.execute(db);
+  await sql`insert into settings (key, value, updated_at, updated_by) values ('search.filter_terms', '1', ${at}, null)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

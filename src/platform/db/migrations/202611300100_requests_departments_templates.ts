@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('recorded_by', 'integer')
       .addUniqueConstraint('request_departments_once', ['request_id', 'org_id']),
   ).execute();
-  await db.schema.createIndex('request_departments_due').on('request_departments').columns(['reply_on', 'internal_due_on']).execute();
+  await db.schema
+    .createIndex('request_departments_due')
+    .on('request_departments')
+    .columns(['reply_on', 'internal_due_on'])
+    .execute();
 
   await withTimestamps(
     withId(db, db.schema.createTable('request_letter_templates'))

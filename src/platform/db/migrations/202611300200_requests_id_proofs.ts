@@ -12,7 +12,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer')
     .execute();
-  await db.schema.createIndex('request_id_proofs_request').on('request_id_proofs').columns(['request_id', 'id']).execute();
+  await db.schema
+    .createIndex('request_id_proofs_request')
+    .on('request_id_proofs')
+    .columns(['request_id', 'id'])
+    .execute();
   await db.schema.createIndex('request_id_proofs_sha').on('request_id_proofs').column('sha256').execute();
 }
 

@@ -11,7 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('values_json', 'text', (c) => c.notNull())
       .addColumn('created_by', 'integer'),
   ).execute();
-  await db.schema.createIndex('legacy_report_stats_org_year').on('legacy_report_stats').columns(['org_id', 'year']).unique().execute();
+  await db.schema
+    .createIndex('legacy_report_stats_org_year')
+    .on('legacy_report_stats')
+    .columns(['org_id', 'year'])
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('request_letter_issues_serial', ['org_id', 'year', 'serial'])
     .execute();
-  await db.schema.createIndex('request_letter_issues_request').on('request_letter_issues').column('request_id').execute();
+  await db.schema
+    .createIndex('request_letter_issues_request')
+    .on('request_letter_issues')
+    .column('request_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
  * full-width characters, folded by NFKC at query time) finds its document.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`update search_docs set index_no = upper(index_no) where index_no is not null and index_no <> upper(index_no)`.execute(db);
+  await sql`update search_docs set index_no = upper(index_no) where index_no is not null and index_no <> upper(index_no)`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

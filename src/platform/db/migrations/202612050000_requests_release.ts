@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('redacted_at', 'text')
     .addColumn('redacted_by', 'integer')
     .execute();
-  await db.schema.createIndex('request_release_documents_request').on('request_release_documents').columns(['request_id', 'id']).execute();
+  await db.schema
+    .createIndex('request_release_documents_request')
+    .on('request_release_documents')
+    .columns(['request_id', 'id'])
+    .execute();
 
   await db.schema
     .createTable('request_releases')
@@ -35,11 +39,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await withId(db, db.schema.createTable('request_release_downloads'))
     .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id').onDelete('cascade'))
-    .addColumn('document_id', 'integer', (c) => c.notNull().references('request_release_documents.id').onDelete('cascade'))
+    .addColumn('document_id', 'integer', (c) =>
+      c.notNull().references('request_release_documents.id').onDelete('cascade'),
+    )
     .addColumn('downloaded_at', 'text', (c) => c.notNull())
     .addColumn('address', 'text')
     .execute();
-  await db.schema.createIndex('request_release_downloads_request').on('request_release_downloads').columns(['request_id', 'id']).execute();
+  await db.schema
+    .createIndex('request_release_downloads_request')
+    .on('request_release_downloads')
+    .columns(['request_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

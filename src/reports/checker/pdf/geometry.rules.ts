@@ -45,7 +45,8 @@ export interface Glyph {
 }
 
 /** Full-width characters (CJK, full-width forms) take one em; others about half. */
-const wide = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]/.test(ch);
+const wide = (ch: string): boolean =>
+  /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]/.test(ch);
 
 /** Cuts a run into glyphs; blank characters are dropped (they only separate). */
 export function glyphsOf(box: TextBox): Glyph[] {
@@ -63,7 +64,14 @@ export function glyphsOf(box: TextBox): Glyph[] {
     if (box.vertical) {
       const top = box.y + from * box.h;
       const bottom = box.y + to * box.h;
-      out.push({ ch, cx: box.x + box.w / 2, cy: (top + bottom) / 2, size: Math.max(1, box.w), left: box.x, right: box.x + box.w });
+      out.push({
+        ch,
+        cx: box.x + box.w / 2,
+        cy: (top + bottom) / 2,
+        size: Math.max(1, box.w),
+        left: box.x,
+        right: box.x + box.w,
+      });
     } else {
       const left = box.x + from * box.w;
       const right = box.x + to * box.w;

@@ -58,13 +58,29 @@ export function pageBlocks(page: PdfPage): Block[] {
     const ids = inCell[i].map(() => cellId());
     const texts = inCell[i].map((gs) => blockText(gs));
     const rows = t.cell.map((row) => row.map((k) => ({ text: texts[k], id: ids[k] })));
-    return { top: t.ys[0], bottom: t.ys[t.ys.length - 1], left: t.xs[0], right: t.xs[t.xs.length - 1], ruled: true, rows, text: texts.join('') };
+    return {
+      top: t.ys[0],
+      bottom: t.ys[t.ys.length - 1],
+      left: t.xs[0],
+      right: t.xs[t.xs.length - 1],
+      ruled: true,
+      rows,
+      text: texts.join(''),
+    };
   });
   for (const line of linesOf(free)) {
     const top = Math.min(...line.map((g) => g.cy - g.size / 2));
     const bottom = Math.max(...line.map((g) => g.cy + g.size / 2));
     const cells = lineCells(line);
-    blocks.push({ top, bottom, left: line[0].left, right: line[line.length - 1].right, ruled: false, rows: [cells], text: cells.map((c) => c.text).join('') });
+    blocks.push({
+      top,
+      bottom,
+      left: line[0].left,
+      right: line[line.length - 1].right,
+      ruled: false,
+      rows: [cells],
+      text: cells.map((c) => c.text).join(''),
+    });
   }
   // A ruled table that holds nothing but lines (a frame, a text box) is not a table.
   return blocks.filter((b) => !b.ruled || b.text).sort((a, b) => a.top - b.top || a.left - b.left);
@@ -103,7 +119,8 @@ export function documentGrids(pages: PdfPage[]): Grid[] {
         continue;
       }
       text = null;
-      const continues: boolean = i === 0 && carried !== null && Math.abs(carried.left - b.left) <= 4 && Math.abs(carried.right - b.right) <= 4;
+      const continues: boolean =
+        i === 0 && carried !== null && Math.abs(carried.left - b.left) <= 4 && Math.abs(carried.right - b.right) <= 4;
       const grid: Grid = continues && carried ? carried.grid : b.rows;
       if (grid === b.rows) grids.push(grid);
       else grid.push(...b.rows);

@@ -11,7 +11,13 @@ const grid = (xs: number[], ys: number[]): Segment[] => [
   ...xs.map((x) => ({ x0: x, y0: ys[0], x1: x, y1: ys[ys.length - 1] })),
 ];
 /** A run of text at (x, y) of size 10, about 10 points a CJK character. */
-const run = (text: string, x: number, y: number): TextBox => ({ text, x, y, w: [...text].reduce((a, ch) => a + (/[\x20-\x7e]/.test(ch) ? 5 : 10), 0), h: 10 });
+const run = (text: string, x: number, y: number): TextBox => ({
+  text,
+  x,
+  y,
+  w: [...text].reduce((a, ch) => a + (/[\x20-\x7e]/.test(ch) ? 5 : 10), 0),
+  h: 10,
+});
 const texts = (g: Grid): string[][] => g.map((row) => distinctCells(row).map((c) => c.text));
 
 describe('PDF geometry', () => {
@@ -29,7 +35,12 @@ describe('PDF geometry', () => {
     assert.equal(glyphsOf({ text: '三、本', x: 0, y: 0, w: 10, h: 30, vertical: true })[2].cy, 25);
   });
   it('glyphs of one cell read line by line, Latin words apart', () => {
-    const glyphs = [...glyphsOf(run('1.本机关不掌握', 0, 0)), ...glyphsOf(run('相关政府信息', 0, 14)), ...glyphsOf(run('a', 100, 30)), ...glyphsOf(run('b', 120, 30))];
+    const glyphs = [
+      ...glyphsOf(run('1.本机关不掌握', 0, 0)),
+      ...glyphsOf(run('相关政府信息', 0, 14)),
+      ...glyphsOf(run('a', 100, 30)),
+      ...glyphsOf(run('b', 120, 30)),
+    ];
     assert.equal(blockText(glyphs), '1.本机关不掌握相关政府信息a b');
   });
 });
@@ -47,7 +58,12 @@ describe('ruled tables', () => {
     ]);
   });
   it('a double border and a border drawn cell by cell are one line; lines that do not touch are separate tables', () => {
-    const segs = [...grid([0, 60, 120], [0, 20, 40]), { x0: 0, y0: 41, x1: 120, y1: 41 }, { x0: 0, y0: 20, x1: 60, y1: 20 }, ...grid([0, 60], [100, 120])];
+    const segs = [
+      ...grid([0, 60, 120], [0, 20, 40]),
+      { x0: 0, y0: 41, x1: 120, y1: 41 },
+      { x0: 0, y0: 20, x1: 60, y1: 20 },
+      ...grid([0, 60], [100, 120]),
+    ];
     const tables = ruledTables(segs);
     assert.equal(tables.length, 2);
     assert.equal(tables[0].ys.length, 3);
@@ -69,7 +85,13 @@ describe('page grids', () => {
 
   it('text goes to the cell under it: a label wrapped in its cell is one cell, a run across a ruling is split', () => {
     const p = page(
-      [run('1.属于国家', 5, 105), run('秘密', 5, 117), run('3', 105, 110), run('0  3', 150, 110), run('二、主动公开政府信息情况', 5, 50)],
+      [
+        run('1.属于国家', 5, 105),
+        run('秘密', 5, 117),
+        run('3', 105, 110),
+        run('0  3', 150, 110),
+        run('二、主动公开政府信息情况', 5, 50),
+      ],
       grid([0, 100, 140, 200], [100, 130]),
     );
     const blocks = pageBlocks(p);
@@ -83,14 +105,30 @@ describe('page grids', () => {
   });
   it('without rulings, a line falls into cells at gaps wider than a character', () => {
     const [b] = pageBlocks(page([run('行政许可', 10, 10), run('447228', 200, 10)]));
-    assert.deepEqual(distinctCells(b.rows[0]).map((c) => c.text), ['行政许可', '447228']);
+    assert.deepEqual(
+      distinctCells(b.rows[0]).map((c) => c.text),
+      ['行政许可', '447228'],
+    );
   });
   it('a table ending one page and a table with the same edges starting the next are one table; page numbers are dropped', () => {
-    const p1 = page([run('（一）予以公开', 5, 705), run('5', 105, 705), run('- 4 -', 280, 760)], grid([0, 100, 200], [650, 700, 720]));
+    const p1 = page(
+      [run('（一）予以公开', 5, 705), run('5', 105, 705), run('- 4 -', 280, 760)],
+      grid([0, 100, 200], [650, 700, 720]),
+    );
     p1.boxes.push(run('表头', 5, 660));
-    const p2 = page([run('- 5 -', 280, 20), run('（七）总计', 5, 105), run('9', 105, 105), run('五、存在的主要问题', 5, 200)], grid([0, 100, 200], [100, 120]));
+    const p2 = page(
+      [run('- 5 -', 280, 20), run('（七）总计', 5, 105), run('9', 105, 105), run('五、存在的主要问题', 5, 200)],
+      grid([0, 100, 200], [100, 120]),
+    );
     const grids = documentGrids([p1, p2]);
-    assert.deepEqual(grids.map(texts), [[['表头', ''], ['（一）予以公开', '5'], ['（七）总计', '9']], [['五、存在的主要问题']]]);
+    assert.deepEqual(grids.map(texts), [
+      [
+        ['表头', ''],
+        ['（一）予以公开', '5'],
+        ['（七）总计', '9'],
+      ],
+      [['五、存在的主要问题']],
+    ]);
   });
   it('a table that does not reach the next page is not joined', () => {
     const p1 = page([run('甲', 5, 105)], grid([0, 100, 200], [100, 120]));

@@ -17,7 +17,9 @@ export const MAX_PDF_PAGES = 200;
 const MIN_TEXT = 20;
 
 /** What a PDF holds, or why it cannot be read. */
-export type PdfRead = { ok: true; pages: PdfPage[]; pagesWithoutText: number[]; truncated: boolean } | { ok: false; reason: 'no_text' | 'encrypted' | 'damaged' };
+export type PdfRead =
+  | { ok: true; pages: PdfPage[]; pagesWithoutText: number[]; truncated: boolean }
+  | { ok: false; reason: 'no_text' | 'encrypted' | 'damaged' };
 
 const mul = (m: Matrix, n: readonly number[]): Matrix => [
   m[0] * n[0] + m[2] * n[1],
@@ -27,7 +29,10 @@ const mul = (m: Matrix, n: readonly number[]): Matrix => [
   m[0] * n[4] + m[2] * n[5] + m[4],
   m[1] * n[4] + m[3] * n[5] + m[5],
 ];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 interface Ops {
   [name: string]: number;
@@ -42,7 +47,8 @@ function rulings(fnArray: number[], argsArray: unknown[], OPS: Ops, view: Matrix
   let fill = true;
   let lines: Array<[number, number, number, number]> = [];
   let rects: Array<[number, number, number, number]> = [];
-  const visible = (rgb: unknown): boolean => !(Array.isArray(rgb) && rgb.length >= 3 && rgb.slice(0, 3).every((v) => Number(v) >= 250));
+  const visible = (rgb: unknown): boolean =>
+    !(Array.isArray(rgb) && rgb.length >= 3 && rgb.slice(0, 3).every((v) => Number(v) >= 250));
   const seg = (x0: number, y0: number, x1: number, y1: number): void => {
     const m = mul(view, ctm);
     const [a, b] = apply(m, x0, y0);
@@ -93,7 +99,14 @@ function rulings(fnArray: number[], argsArray: unknown[], OPS: Ops, view: Matrix
           j += 4;
         }
       }
-    } else if (fn === OPS.stroke || fn === OPS.closeStroke || fn === OPS.fillStroke || fn === OPS.eoFillStroke || fn === OPS.closeFillStroke || fn === OPS.closeEOFillStroke) {
+    } else if (
+      fn === OPS.stroke ||
+      fn === OPS.closeStroke ||
+      fn === OPS.fillStroke ||
+      fn === OPS.eoFillStroke ||
+      fn === OPS.closeFillStroke ||
+      fn === OPS.closeEOFillStroke
+    ) {
       if (stroke) {
         for (const [a, b, c, d] of lines) seg(a, b, c, d);
         rects.forEach(rectEdges);
@@ -106,8 +119,10 @@ function rulings(fnArray: number[], argsArray: unknown[], OPS: Ops, view: Matrix
           const [a, b] = apply(m, x, y);
           const [c, d] = apply(m, x + w, y + h);
           const [dw, dh] = [Math.abs(c - a), Math.abs(d - b)];
-          if (dh <= 2.5 && dw >= 3) out.push({ x0: Math.min(a, c), y0: (b + d) / 2, x1: Math.max(a, c), y1: (b + d) / 2 });
-          else if (dw <= 2.5 && dh >= 3) out.push({ x0: (a + c) / 2, y0: Math.min(b, d), x1: (a + c) / 2, y1: Math.max(b, d) });
+          if (dh <= 2.5 && dw >= 3)
+            out.push({ x0: Math.min(a, c), y0: (b + d) / 2, x1: Math.max(a, c), y1: (b + d) / 2 });
+          else if (dw <= 2.5 && dh >= 3)
+            out.push({ x0: (a + c) / 2, y0: Math.min(b, d), x1: (a + c) / 2, y1: Math.max(b, d) });
         }
       [lines, rects] = [[], []];
     } else if (fn === OPS.endPath) [lines, rects] = [[], []];

@@ -35,7 +35,13 @@ export interface RuledTable {
 }
 
 /** Joins collinear pieces of lines (a border drawn cell by cell) into whole lines. */
-function mergeLines<T>(items: T[], key: (t: T) => number, from: (t: T) => number, to: (t: T) => number, make: (k: number, a: number, b: number) => T): T[] {
+function mergeLines<T>(
+  items: T[],
+  key: (t: T) => number,
+  from: (t: T) => number,
+  to: (t: T) => number,
+  make: (k: number, a: number, b: number) => T,
+): T[] {
   const sorted = [...items].sort((a, b) => key(a) - key(b) || from(a) - from(b));
   const out: T[] = [];
   const groups: T[][] = [];
@@ -86,7 +92,8 @@ class Sets {
   }
 }
 
-const crosses = (h: HLine, v: VLine): boolean => v.x >= h.x0 - TOUCH && v.x <= h.x1 + TOUCH && h.y >= v.y0 - TOUCH && h.y <= v.y1 + TOUCH;
+const crosses = (h: HLine, v: VLine): boolean =>
+  v.x >= h.x0 - TOUCH && v.x <= h.x1 + TOUCH && h.y >= v.y0 - TOUCH && h.y <= v.y1 + TOUCH;
 
 function buildTable(hs: HLine[], vs: VLine[]): RuledTable | null {
   // Open tables (no outer border on a side) end where their rulings of the other direction end.
@@ -137,8 +144,20 @@ export function ruledTables(segments: Segment[]): RuledTable[] {
     if (dy <= 1 && dx >= 3) hs0.push({ y: (s.y0 + s.y1) / 2, x0: Math.min(s.x0, s.x1), x1: Math.max(s.x0, s.x1) });
     else if (dx <= 1 && dy >= 3) vs0.push({ x: (s.x0 + s.x1) / 2, y0: Math.min(s.y0, s.y1), y1: Math.max(s.y0, s.y1) });
   }
-  const hs = mergeLines(hs0, (h) => h.y, (h) => h.x0, (h) => h.x1, (y, x0, x1) => ({ y, x0, x1 }));
-  const vs = mergeLines(vs0, (v) => v.x, (v) => v.y0, (v) => v.y1, (x, y0, y1) => ({ x, y0, y1 }));
+  const hs = mergeLines(
+    hs0,
+    (h) => h.y,
+    (h) => h.x0,
+    (h) => h.x1,
+    (y, x0, x1) => ({ y, x0, x1 }),
+  );
+  const vs = mergeLines(
+    vs0,
+    (v) => v.x,
+    (v) => v.y0,
+    (v) => v.y1,
+    (x, y0, y1) => ({ x, y0, y1 }),
+  );
   const sets = new Sets(hs.length + vs.length);
   hs.forEach((h, i) => vs.forEach((v, j) => crosses(h, v) && sets.join(i, hs.length + j)));
   const groups = new Map<number, { hs: HLine[]; vs: VLine[] }>();
