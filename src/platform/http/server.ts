@@ -26,7 +26,7 @@ import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import { sameSitePath } from './same-site.js';
 import { registerBodyParsers } from './body-parsers.js';
-import { removeUploadFiles } from './upload-form.js';
+import { removeUploadFiles, UPLOAD_READER } from './upload-form.js';
 import { normalizeFormInput } from './form-input.js';
 import { Form, OptText, typed } from './schemas.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -55,11 +55,19 @@ export interface ServerDeps {
   now?: () => Date;
 }
 
-const routeTables = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
+/** A registered route: method, url and which inputs its schema declares. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: { params: boolean; querystring: boolean; body: boolean };
+  /** Reads a multipart form with the streaming reader (its fields may also be typed by `body`). */
+  upload: boolean;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 
 /** Every route of the app (method, url), as registered: the access matrix test is generated from it. */
-export const routeTable = (app: FastifyInstance): ReadonlyArray<{ method: string; url: string }> =>
-  routeTables.get(app) ?? [];
+export const routeTable = (app: FastifyInstance): ReadonlyArray<RouteEntry> => routeTables.get(app) ?? [];
 
 /** True when the request expects JSON rather than a page. */
 export const wantsJson = (req: FastifyRequest): boolean =>
@@ -87,11 +95,17 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     ajv: { customOptions: { verbose: true, discriminator: true } },
     clientErrorHandler: chineseClientError,
   });
-  const table: Array<{ method: string; url: string }> = [];
+  const table: RouteEntry[] = [];
   routeTables.set(app, table);
   app.addHook('onRoute', (r) => {
     for (const m of Array.isArray(r.method) ? r.method : [r.method])
-      if (m !== 'HEAD') table.push({ method: m, url: r.url });
+      if (m !== 'HEAD')
+        table.push({
+          method: m,
+          url: r.url,
+          schema: { params: !!r.schema?.params, querystring: !!r.schema?.querystring, body: !!r.schema?.body },
+          upload: [r.preValidation ?? []].flat().some((h) => UPLOAD_READER in h),
+        });
   });
   const secure = config.publicUrl.startsWith('https://');
 

@@ -80,7 +80,7 @@ function gate(
  * folder within the form's limits (number, size) and are removed when the response is sent.
  */
 export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
-  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  const reader = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!req.isMultipart()) return;
     const maxFiles = limits.maxFiles ?? 5;
     const maxFileBytes = Math.min(limits.maxFileBytes ?? Infinity, req.ctx.config.limits.uploadBytes);
@@ -130,7 +130,11 @@ export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
     if (!gated && !gate(req, reply, limits, body)) return;
     req.body = normalizeFormInput(body);
   };
+  return Object.assign(reader, { [UPLOAD_READER]: true });
 }
+
+/** Marks the preValidation hook that reads a multipart form (the route table tells upload routes by it). */
+export const UPLOAD_READER = Symbol('gongkai.uploadReader');
 
 /** Removes the request's temporary upload files (registered once by the server). */
 export function removeUploadFiles(req: FastifyRequest): void {
