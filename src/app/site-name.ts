@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/schema.js';
-import { rootOrgName } from '../orgs/index.js';
+import { rootOrg } from '../orgs/index.js';
 import { elapsedMs } from '../platform/clock.js';
 
 /** The site's name: the root organisation's name, cached for 30 s. */
@@ -8,8 +8,8 @@ export class SiteName {
   private at = 0;
   constructor(private readonly db: Db) {}
   async refresh(): Promise<void> {
-    const root = await rootOrgName(this.db);
-    this.value = root ? `${root}政务公开` : '政务公开平台';
+    const root = await rootOrg(this.db);
+    this.value = root ? `${root.name}政务公开` : '政务公开平台';
     this.at = elapsedMs();
   }
   get(): string {

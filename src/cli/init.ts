@@ -1,5 +1,5 @@
 import type { Ctx } from '../platform/context.js';
-import { bootstrap, seedDemoCounty } from '../orgs/index.js';
+import { bootstrap, rootOrg, seedDemoCounty } from '../orgs/index.js';
 import { capabilityModules, installCapabilityHooks } from '../app/module-list.js';
 
 /** Schema is migrated by the caller; this seeds reference data, the root org, the admin, and optionally the demo county. */
@@ -23,13 +23,8 @@ export async function runInit(
     log('');
   }
   if (opts.demo) {
-    const root = await ctx.db
-      .selectFrom('orgs')
-      .select('id')
-      .where('parent_id', 'is', null)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const root = await rootOrg(ctx.db);
+    if (!root) throw new Error('no root organisation after bootstrap');
     const d = await seedDemoCounty(ctx, root.id);
     for (const m of capabilityModules) {
       const msg = await m.seedDemo?.(ctx, { countyId: d.countyId });

@@ -15,7 +15,7 @@ export type { CreateUserInput } from './create-user.js';
 export { grantRole, revokeRole } from './grant-role.js';
 export { login } from './login.js';
 export { logoutEverywhere, resetPassword, setUserDisabled } from './manage-account.js';
-export { agencyOptions, findEnabledOrg, findPublicAgency, publicAgencies, rootOrgName } from './org-directory.js';
+export { agencyOptions, findEnabledOrg, findPublicAgency, publicAgencies, rootOrg } from './org-directory.js';
 export { findOrg, orgOrNotFound, orgsWithin } from './org-queries.js';
 export { orgsInScope, viewableOrg } from './org-reads.js';
 export { buildTree, ORG_KINDS } from './orgs.rules.js';

@@ -24,7 +24,6 @@ export const findPublicAgency = async (db: Db, id: number): Promise<OrgRow | und
   return org && org.kind !== 'section' ? org : undefined;
 };
 
-/** The root organisation's name (the site is named after it), or undefined before `init`. */
-export const rootOrgName = async (db: Db): Promise<string | undefined> =>
-  (await db.selectFrom('orgs').select('name').where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst())
-    ?.name;
+/** The root organisation (the site is named after it), or undefined before `init`. */
+export const rootOrg = (db: Db): Promise<{ id: number; name: string } | undefined> =>
+  db.selectFrom('orgs').select(['id', 'name']).where('parent_id', 'is', null).orderBy('id').limit(1).executeTakeFirst();
