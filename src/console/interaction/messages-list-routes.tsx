@@ -2,17 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
-import {
-  Checkbox,
-  Form,
-  OptInt,
-  OptText,
-  Page,
-  Text,
-  ticked,
-  typed,
-  type Static,
-} from '../../platform/http/schemas.js';
+import { Form, OptInt, OptText, Page, Text, typed, type Static } from '../../platform/http/schemas.js';
 import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -42,6 +32,8 @@ import {
   registerMessage,
   MessageFields,
   type MessageFormValues,
+  MessageForm,
+  messageValues,
 } from '../../interaction/index.js';
 import { rolesAllow } from '../../orgs/index.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
@@ -67,19 +59,7 @@ const ListQuery = Form({
 });
 
 /** A staff registration of a call or a letter: the message form with its channel and date. */
-const RegisterForm = Form({
-  channel: Text('来源渠道'),
-  receivedOn: Text('收到日期'),
-  orgId: OptInt('受理机关'),
-  type: Text('留言类型'),
-  subject: Text('标题'),
-  content: Text('留言内容'),
-  name: Text('姓名'),
-  phone: Text('联系电话'),
-  email: Text('电子邮箱'),
-  address: Text('联系地址'),
-  publishConsent: Checkbox('同意公开本留言及答复'),
-});
+const RegisterForm = Form({ ...MessageForm.properties, channel: Text('来源渠道'), receivedOn: Text('收到日期') });
 
 /** The search part of the filter (words cut at 100 characters). */
 const messageSearch = ({
@@ -346,8 +326,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.post('/console/messages/new', { schema: { body: RegisterForm } }, async (req, reply) => {
-    const { publishConsent, ...fields } = req.body;
-    const values = { ...fields, publishConsent: ticked(publishConsent) };
+    const values = { ...messageValues(req.body), channel: req.body.channel, receivedOn: req.body.receivedOn };
     try {
       const r = await registerMessage(req.ctx, values);
       return reply.flashRedirect(
