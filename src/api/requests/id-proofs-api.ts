@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalid, unauthenticated } from '../../platform/errors.js';
-import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { sendPrivateFile } from '../../platform/http/private-download.js';
 import {
   loadCase,
   listIdProofs,
@@ -83,12 +83,7 @@ export async function idProofsApi(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       if (req.actor.kind !== 'user') throw unauthenticated();
       const f = await readIdProof(req.ctx, req.params.id, req.params.proofId);
-      return reply
-        .header('content-type', f.mime)
-        .header('content-disposition', contentDisposition(f.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(f.data);
+      return sendPrivateFile(reply, f);
     },
   );
 

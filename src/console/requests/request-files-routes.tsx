@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, Int, Params, typed } from '../../platform/http/schemas.js';
-import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { sendPrivateFile } from '../../platform/http/private-download.js';
 import { readIdProof, oralSheet, oralSheetDocx, oralSheetFileName } from '../../requests/index.js';
 import { OralSheetDocument } from './oral-sheet-view.js';
 
@@ -13,12 +13,7 @@ export async function requestFilesRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
   r.get('/console/requests/:id/id-proofs/:proofId', { schema: { params: ProofParams } }, async (req, reply) => {
     const f = await readIdProof(req.ctx, req.params.id, req.params.proofId);
-    return reply
-      .header('content-type', f.mime)
-      .header('content-disposition', contentDisposition(f.filename))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(f.data);
+    return sendPrivateFile(reply, f);
   });
 
   r.get('/console/requests/:id/oral-sheet', { schema: { params: IdParams } }, async (req, reply) => {
