@@ -1,6 +1,6 @@
 import type { CellValue } from 'exceljs';
 import { invalid } from '../platform/errors.js';
-import { parseCsv } from './csv.rules.js';
+import { parseCsv } from '../platform/csv.js';
 import { sniff } from './attachment-files.js';
 
 /** Text of a cell as the user sees it (dates as YYYY-MM-DD). */

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv, toCsv } from './csv.rules.js';
+import { parseCsv, toCsv } from '../platform/csv.js';
 import { checkImportTable, normalizeDate } from './import-rows.rules.js';
 
 describe('CSV', () => {

@@ -60,7 +60,6 @@ export type { CategoryNode } from './category-tree.rules.js';
 export { CATEGORY_EDITORS } from './category.rules.js';
 export { correctItem } from './correct-item.js';
 export { createItem } from './create-item.js';
-export { toCsv } from './csv.rules.js';
 export { deleteCategory } from './delete-category.js';
 export { displayDocNumber } from './doc-number.rules.js';
 export { publicCatalogRows, staffCatalogRows } from './export-rows.rules.js';

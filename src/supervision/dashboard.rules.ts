@@ -83,14 +83,6 @@ export function formatFigure(
   return String(v);
 }
 
-const csvCell = (s: string): string =>
-  /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s;
-
-/** CSV (UTF-8 with BOM so that spreadsheet programs read the Chinese text). */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
 /** Header and text rows of a dashboard (the 合计 row last). */
 export function dashboardTable(d: Pick<Dashboard, 'columns' | 'rows' | 'total'>): {
   header: string[];

@@ -15,7 +15,7 @@ export { sendDailyDigest } from './daily-digest.js';
 // ./dashboard-xlsx.js loads a heavy library: its functions are loaded on first use.
 export const dashboardXlsx: (typeof import('./dashboard-xlsx.js'))['dashboardXlsx'] = async (...args) =>
   (await import('./dashboard-xlsx.js')).dashboardXlsx(...args);
-export { dashboardTable, formatFigure, toCsv } from './dashboard.rules.js';
+export { dashboardTable, formatFigure } from './dashboard.rules.js';
 // ./import-tasks.js loads a heavy library: its functions are loaded on first use.
 export const importTasks: (typeof import('./import-tasks.js'))['importTasks'] = async (...args) =>
   (await import('./import-tasks.js')).importTasks(...args);

@@ -19,7 +19,8 @@ import {
 } from './alerts.rules.js';
 import { addWorkingDays, buildCalendar } from '../calendar/calendar.rules.js';
 import { OFFICIAL_YEARS } from '../calendar/official-holidays.data.js';
-import { formatFigure, rollUp, rowOf, sortRows, toCsv } from './dashboard.rules.js';
+import { formatFigure, rollUp, rowOf, sortRows } from './dashboard.rules.js';
+import { toCsv } from '../platform/csv.js';
 import { monthsEnding, trendSvg } from './trend-chart.js';
 
 test('overdue: deadline passed and not accepted', () => {
@@ -204,7 +205,8 @@ test('dashboard: sections count with their agency; sorting puts no-data last; CS
   assert.equal(formatFigure({ key: 'x', format: 'pct' }, 85.5, true), '85.5%');
   assert.equal(formatFigure({ key: 'x', format: 'int' }, 3, false), '暂无数据');
   assert.equal(formatFigure({ key: 'x', format: 'pct' }, null, true), '—');
-  assert.equal(toCsv(['单位'], [['=cmd()'], ['a,b']]), '\uFEFF单位\r\n"\'=cmd()"\r\n"a,b"\r\n');
+  // The dashboard's CSV is the platform's: formulas defused, commas quoted.
+  assert.equal(toCsv([['单位'], ['=cmd()'], ['a,b']]), '\uFEFF单位\r\n\'=cmd()\r\n"a,b"\r\n');
 });
 
 test('trend chart: 12 months with a <title> per bar', () => {

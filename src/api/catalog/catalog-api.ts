@@ -1,3 +1,4 @@
+import { toCsv } from '../../platform/csv.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
 import { invalid, unauthenticated } from '../../platform/errors.js';
@@ -19,7 +20,6 @@ import {
   withdrawItem,
   setValidity,
   publicCatalogRows,
-  toCsv,
 } from '../../catalog/index.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { answers, Errors, IdParams, Nullable, Paged, PageQuery, PUBLIC, STAFF } from '../api-schemas.js';

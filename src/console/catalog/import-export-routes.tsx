@@ -18,9 +18,9 @@ import {
   readImportZip,
   allStaffItems,
   staffCatalogRows,
-  toCsv,
 } from '../../catalog/index.js';
 import { assertAllowed } from '../guard.js';
+import { sendTable } from '../../platform/http/table-download.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
@@ -174,9 +174,6 @@ export async function importExportRoutes(app: FastifyInstance): Promise<void> {
         .header('content-disposition', contentDisposition('公开目录.xlsx'))
         .send(buf);
     }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', contentDisposition('公开目录.csv'))
-      .send(toCsv(table));
+    return sendTable(reply, table, '公开目录');
   });
 }

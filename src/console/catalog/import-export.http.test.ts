@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
-import { parseCsv, toCsv } from '../../catalog/csv.rules.js';
+import { parseCsv, toCsv } from '../../platform/csv.js';
 import { randomBytes } from 'node:crypto';
 
 const NOW = new Date('2026-11-27T02:00:00Z');

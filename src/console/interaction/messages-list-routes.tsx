@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
-import { Form, OptInt, OptText, Page, Text, typed, type Static } from '../../platform/http/schemas.js';
+import { Form, OptChoice, OptInt, OptText, Page, Text, typed, type Static } from '../../platform/http/schemas.js';
 import { isValidIsoDate, todayInShanghai } from '../../platform/dates.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -37,8 +37,7 @@ import {
 } from '../../interaction/index.js';
 import { rolesAllow } from '../../orgs/index.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
-import { toCsv } from '../../catalog/index.js';
-import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { sendTable, TABLE_FORMATS } from '../../platform/http/table-download.js';
 
 const PER_PAGE = 30;
 
@@ -57,6 +56,9 @@ const ListQuery = Form({
   to: OptText('统计截止日期'),
   page: Page(),
 });
+
+/** The list as shown, as CSV or XLSX. */
+const ExportQuery = Form({ ...ListQuery.properties, format: OptChoice('格式', TABLE_FORMATS) });
 
 /** A staff registration of a call or a letter: the message form with its channel and date. */
 const RegisterForm = Form({ ...MessageForm.properties, channel: Text('来源渠道'), receivedOn: Text('收到日期') });
@@ -198,7 +200,8 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
         </form>
         <p>
           导出当前列表（全部页，最多 5000 条，留言人信息已隐藏）：
-          <a href={`/console/messages/export?queue=${queue}${searchQs}${orgQs}`}>CSV</a>
+          <a href={`/console/messages/export?queue=${queue}${searchQs}${orgQs}`}>CSV</a> ·{' '}
+          <a href={`/console/messages/export?format=xlsx&queue=${queue}${searchQs}${orgQs}`}>XLSX</a>
         </p>
         {rows.length ? (
           <table>
@@ -285,7 +288,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  r.get('/console/messages/export', { schema: { querystring: ListQuery } }, async (req, reply) => {
+  r.get('/console/messages/export', { schema: { querystring: ExportQuery } }, async (req, reply) => {
     const scopes = messageScopes(req.actor);
     assertAllowed(scopes.length > 0);
     const { paths } = await orgFilter(req.ctx.db, scopes, req.query);
@@ -314,10 +317,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
           m.handler_name ?? '',
         ]),
     ];
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', contentDisposition(`留言列表-${day}.csv`))
-      .send(toCsv(table));
+    return sendTable(reply, table, `留言列表-${day}`, req.query.format, '留言列表');
   });
 
   r.get('/console/messages/new', async (req, reply) => {

@@ -3,8 +3,7 @@ import { assertAllowed } from '../guard.js';
 import { Form, OptChoice, OptInt, typed } from '../../platform/http/schemas.js';
 import { tx } from '../../platform/tx.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { contentDisposition } from '../../platform/http/content-disposition.js';
-import { toCsv } from '../../catalog/index.js';
+import { sendTable, TABLE_FORMATS } from '../../platform/http/table-download.js';
 import { isProvisionalDate } from '../../calendar/index.js';
 import {
   requestScopes,
@@ -22,7 +21,7 @@ export const EXPORT_LIMIT = 5000;
 const ExportQuery = Form({
   ...RequestListFields,
   org: OptInt('机构'),
-  format: OptChoice('格式', ['csv', 'xlsx'] as const),
+  format: OptChoice('格式', TABLE_FORMATS),
 });
 
 /** Console: the request list as shown (queue, search, filters, order; every page) as CSV or XLSX. */
@@ -46,17 +45,6 @@ export async function requestsExportRoutes(app: FastifyInstance): Promise<void> 
       }),
     );
     const name = `依申请公开申请列表-${day}`;
-    if (xlsx) {
-      const { tableXlsx } = await import('../../platform/office/xlsx-table.js');
-      const buf = await tableXlsx(table, '申请列表');
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', contentDisposition(`${name}.xlsx`))
-        .send(buf);
-    }
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', contentDisposition(`${name}.csv`))
-      .send(toCsv(table));
+    return sendTable(reply, table, name, req.query.format, '申请列表');
   });
 }

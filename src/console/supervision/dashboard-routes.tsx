@@ -11,12 +11,12 @@ import {
   DASHBOARD_ROLES,
   type Dashboard,
   formatFigure,
-  toCsv,
   dashboardXlsx,
   dashboardTable,
   trendChart,
 } from '../../supervision/index.js';
-import { attachmentName } from './task-form.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { sendTable } from '../../platform/http/table-download.js';
 import { ProvisionalBadge } from '../../platform/views/provisional.js';
 
 /** The period and the sort. The dates stay text: the use-case checks them and the page names the problem (buildDashboard). */
@@ -146,10 +146,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     allowed(req);
     const d = await buildDashboard(req.ctx, req.query);
     const t = dashboardTable(d);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentName(`监督检查_${d.from}_${d.to}.csv`))
-      .send(toCsv(t.header, t.rows));
+    return sendTable(reply, [t.header, ...t.rows], `监督检查_${d.from}_${d.to}`);
   });
 
   r.get('/console/supervision/dashboard.xlsx', { schema: { querystring: DashboardQuery } }, async (req, reply) => {
@@ -157,7 +154,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     const d = await buildDashboard(req.ctx, req.query);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachmentName(`监督检查_${d.from}_${d.to}.xlsx`))
+      .header('content-disposition', contentDisposition(`监督检查_${d.from}_${d.to}.xlsx`))
       .send(await dashboardXlsx(d));
   });
 }

@@ -126,9 +126,3 @@ export function TaskFields({
     </>
   );
 }
-
-/** A safe Content-Disposition keeping a Chinese filename (RFC 6266 / RFC 5987). */
-export function attachmentName(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}

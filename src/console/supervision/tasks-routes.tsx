@@ -15,7 +15,8 @@ import {
   requestsSource,
   interactionSource,
 } from '../../supervision/index.js';
-import { TaskForm, attachmentName, taskInput } from './task-form.js';
+import { TaskForm, taskInput } from './task-form.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { TaskQuery, filterFrom, jurisdictionOrgs, renderList } from './tasks-page.js';
 import { importRoutes } from './tasks-import-routes.js';
 
@@ -50,7 +51,7 @@ export async function tasksRoutes(app: FastifyInstance): Promise<void> {
     const buf = await tasksToXlsx(tasks, todayInShanghai(req.ctx.now()));
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', attachmentName('任务分解表.xlsx'))
+      .header('content-disposition', contentDisposition('任务分解表.xlsx'))
       .send(buf);
   });
 
@@ -83,7 +84,7 @@ export async function tasksRoutes(app: FastifyInstance): Promise<void> {
     });
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', attachmentName(`${year}年季度通报.docx`))
+      .header('content-disposition', contentDisposition(`${year}年季度通报.docx`))
       .send(buf);
   });
 

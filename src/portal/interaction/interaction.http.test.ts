@@ -1,5 +1,6 @@
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { describeApp } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
@@ -258,6 +259,19 @@ describeApp(
       assert.equal(lines.length, 2);
       assert.match(lines[1]!, /,河道清理归哪个部门管,.*,张\*\*,/);
       assert.doesNotMatch(csv.body, /张三丰|13812345678/);
+      // The same list as XLSX (the link is on the page): the same rows, names masked.
+      assert.match(sorted, /\/console\/messages\/export\?format=xlsx&amp;queue=all&amp;sort=due/);
+      const xlsx = await sup.get(`/console/messages/export?format=xlsx&queue=all&q=${encodeURIComponent('村口河道')}`);
+      assert.equal(xlsx.statusCode, 200);
+      assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      assert.equal(sheet.name, '留言列表');
+      assert.equal(sheet.rowCount, 2);
+      const cells = (sheet.getRow(2).values as unknown[]).map(String);
+      assert.ok(cells.includes('河道清理归哪个部门管') && cells.includes('张**'), cells.join('|'));
+      assert.ok(!cells.some((c) => /张三丰|13812345678/.test(c)));
       const api = await sup.get('/api/v1/messages');
       assert.equal(api.statusCode, 200);
       const j = api.json() as { data: Array<{ phoneMasked: string | null; nameMasked: string | null }> };
