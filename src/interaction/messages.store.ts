@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { contains } from '../platform/db/contains.js';
 import { AWAITING_REPLY_STATES } from './message-states.rules.js';
 import { traditionalToSimplified } from '../platform/chinese-script.js';
 import type { Db } from '../platform/db/schema.js';
@@ -118,13 +119,12 @@ export async function listMessages(
   if (f.type) q = q.where('messages.type', '=', f.type);
   if (f.q) {
     // 编号 exactly, or words of the subject or content; % and _ taken literally.
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const text = f.q;
     q = q.where((eb) =>
       eb.or([
         eb('messages.message_no', '=', text.toUpperCase()),
-        sql<boolean>`messages.subject like ${like} escape '\\'`,
-        sql<boolean>`messages.content like ${like} escape '\\'`,
+        contains('messages.subject', text),
+        contains('messages.content', text),
       ]),
     );
   }

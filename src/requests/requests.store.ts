@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { contains } from '../platform/db/contains.js';
 import { dueSoonSql, overdueSql } from './due-window.sql.js';
 import type { Db } from '../platform/db/schema.js';
 import type { RequestEventsTable, RequestsTable } from './requests.tables.js';
@@ -90,9 +91,6 @@ export interface RequestListFilter {
   sort?: RequestSort;
 }
 
-/** `column LIKE %text%` with the wildcards in `text` taken literally (the same on SQLite and PostgreSQL). */
-const contains = (column: string, text: string) =>
-  sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
 const received = sql<string>`coalesce(requests.received_on, substr(requests.submitted_at, 1, 10))`;
 const due = sql<string>`coalesce(requests.due_on, '9999-12-31')`;
 

@@ -51,6 +51,7 @@ export {
   REPORT_STATES,
   TASK_MANAGE_ROLES,
   TASK_REPORT_ROLES,
+  TASK_SORTS,
   TASK_STATES,
   TASK_VIEW_ROLES,
   taskProgress,
@@ -59,7 +60,7 @@ export {
   validateReturnComment,
   validateTask,
 } from './tasks.rules.js';
-export type { TaskFields, TaskInput, TaskProgress, TaskState } from './tasks.rules.js';
+export type { TaskFields, TaskInput, TaskProgress, TaskSort, TaskState } from './tasks.rules.js';
 export {
   allTasks,
   getTask,

@@ -22,6 +22,15 @@ export const TASK_REPORT_ROLES = ['agency_admin', 'editor'] as const;
 export const TASK_VIEW_ROLES = ['supervisor', 'agency_admin', 'editor'] as const;
 
 /** Label of a task state. */
+/** Orders of the task list (and of its exports). */
+export const TASK_SORTS = {
+  number: '年度与序号',
+  deadline: '完成时限（近→远）',
+  state: '状态',
+  org: '责任单位',
+} as const;
+export type TaskSort = keyof typeof TASK_SORTS;
+
 export const taskStateLabel = (s: string): string => (Object.hasOwn(TASK_STATES, s) ? TASK_STATES[s as TaskState] : s);
 
 /** What the supervisor enters for a task. */

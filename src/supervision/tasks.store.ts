@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
+import { contains } from '../platform/db/contains.js';
+import type { TaskSort } from './tasks.rules.js';
 import type { SupervisionTaskReportsTable, SupervisionTasksTable } from './supervision.tables.js';
 import './supervision.tables.js';
 
@@ -46,6 +48,9 @@ export interface TaskFilter {
   category?: string;
   /** Only tasks past their deadline and not accepted, as of this date. */
   overdueAsOf?: string;
+  /** Words in the task's content or category (wildcards taken literally). */
+  text?: string;
+  sort?: TaskSort;
 }
 
 function filtered(db: Db, f: TaskFilter) {
@@ -65,20 +70,29 @@ function filtered(db: Db, f: TaskFilter) {
   if (f.responsibleOrgId) q = q.where('t.responsible_org_id', '=', f.responsibleOrgId);
   if (f.category) q = q.where('t.category', '=', f.category);
   if (f.overdueAsOf) q = q.where('t.deadline', '<', f.overdueAsOf).where('t.state', '<>', 'accepted');
+  if (f.text) {
+    const text = f.text;
+    q = q.where((eb) => eb.or([contains('t.content', text), contains('t.category', text)]));
+  }
   return q;
 }
 
-/** A page of tasks, ordered by year, serial. */
+/** The list's order: by year and serial (the 任务分解表's own), or by deadline, state or agency first. */
+function ordered(q: ReturnType<typeof filtered>, sort: TaskSort = 'number') {
+  if (sort === 'deadline') q = q.orderBy('t.deadline').orderBy('t.year', 'desc');
+  if (sort === 'state') q = q.orderBy('t.state').orderBy('t.deadline');
+  if (sort === 'org') q = q.orderBy('r.path').orderBy('t.deadline');
+  return q.orderBy('t.year', 'desc').orderBy('t.org_id').orderBy('t.seq');
+}
+
+/** A page of tasks in the chosen order. */
 export async function listTasks(
   db: Db,
   f: TaskFilter,
   page = 1,
   perPage = 50,
 ): Promise<{ rows: TaskView[]; total: number }> {
-  const rows = await filtered(db, f)
-    .orderBy('t.year', 'desc')
-    .orderBy('t.org_id')
-    .orderBy('t.seq')
+  const rows = await ordered(filtered(db, f), f.sort)
     .limit(perPage)
     .offset((page - 1) * perPage)
     .execute();
@@ -90,8 +104,7 @@ export async function listTasks(
 }
 
 /** Every task matching the filter (exports, notices). */
-export const allTasks = (db: Db, f: TaskFilter): Promise<TaskView[]> =>
-  filtered(db, f).orderBy('t.year', 'desc').orderBy('t.org_id').orderBy('t.seq').execute();
+export const allTasks = (db: Db, f: TaskFilter): Promise<TaskView[]> => ordered(filtered(db, f), f.sort).execute();
 
 /** Reports of a task, newest first. */
 export const listReports = (db: Db, taskId: number): Promise<TaskReportRow[]> =>

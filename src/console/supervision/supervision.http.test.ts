@@ -195,6 +195,57 @@ describeApp(
       assert.equal((await other.get(`/console/supervision/tasks/${id}`)).statusCode, 403);
     });
 
+    it('the task list searches content and category (wildcards literal), sorts, and the export follows both', async () => {
+      const s = h.client();
+      await s.login(sup.username);
+      const add = async (category: string, content: string, deadline: string) =>
+        assert.equal(
+          (
+            await s.post('/console/supervision/tasks', {
+              jurisdictionOrgId: String(county.id),
+              year: '2027',
+              category,
+              content,
+              responsibleOrgId: String(edu.id),
+              deadline,
+              evidenceRequired: '链接',
+            })
+          ).statusCode,
+          303,
+        );
+      await add('财政预决算', '公开部门预算 100% 细化到项', '2027-03-31');
+      await add('政策解读', '解读文件同步发布', '2027-01-31');
+      await add('财政预决算', '公开部门决算', '2027-08-31');
+      const list = async (qs: string) =>
+        [
+          ...(await s.get(`/console/supervision/tasks?year=2027&${qs}`)).body.matchAll(
+            /<td>(公开[^<]*|解读[^<]*)<\/td>/g,
+          ),
+        ].map((m) => m[1]);
+      assert.deepEqual(await list(`q=${encodeURIComponent('财政预决算')}&sort=deadline`), [
+        '公开部门预算 100% 细化到项',
+        '公开部门决算',
+      ]);
+      assert.deepEqual(await list(`q=${encodeURIComponent('100%')}`), ['公开部门预算 100% 细化到项']);
+      assert.deepEqual(
+        await list(`q=${encodeURIComponent('%')}`),
+        ['公开部门预算 100% 细化到项'],
+        '% is a character, not a wildcard',
+      );
+      assert.deepEqual(await list('sort=deadline'), ['解读文件同步发布', '公开部门预算 100% 细化到项', '公开部门决算']);
+      const page = (await s.get('/console/supervision/tasks?year=2027&sort=deadline&q=' + encodeURIComponent('公开')))
+        .body;
+      assert.match(page, /tasks\.xlsx\?year=2027&amp;q=%E5%85%AC%E5%BC%80&amp;sort=deadline/);
+      assert.equal((await s.get('/console/supervision/tasks?sort=bogus')).statusCode, 400);
+      const x = await s.get(`/console/supervision/tasks.xlsx?year=2027&q=${encodeURIComponent('公开')}&sort=deadline`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      const col = (sheet.getRow(1).values as unknown[]).indexOf('任务内容');
+      const contents = sheet.getColumn(col).values.slice(2).map(String);
+      assert.deepEqual(contents, ['公开部门预算 100% 细化到项', '公开部门决算']);
+    });
+
     it('XLSX import with a bad row shows the row error and saves nothing; export and 季度通报 download', async () => {
       const s = h.client();
       await s.login(sup.username);

@@ -10,9 +10,11 @@ import { listOrgs, type OrgRow, scopePaths } from '../../orgs/index.js';
 import {
   isTaskOverdue,
   TASK_MANAGE_ROLES,
+  TASK_SORTS,
   TASK_STATES,
   TASK_VIEW_ROLES,
   taskStateLabel,
+  type TaskSort,
   type TaskState,
   taskCategoryChoices,
   taskPage,
@@ -23,6 +25,7 @@ import {
 import { TaskFields, orgOptions } from './task-form.js';
 
 const TASK_STATE_KEYS = Object.keys(TASK_STATES) as TaskState[];
+const TASK_SORT_KEYS = Object.keys(TASK_SORTS) as TaskSort[];
 
 const PER_PAGE = 50;
 
@@ -33,6 +36,8 @@ export const TaskQuery = Form({
   responsibleOrgId: OptInt('责任单位'),
   category: OptText('类别', { maxLength: 100 }),
   overdue: Checkbox('只看逾期未完成'),
+  q: OptText('检索', { maxLength: 100 }),
+  sort: OptChoice('排序', TASK_SORT_KEYS),
   page: Page(),
 });
 export type TaskQueryT = Static<typeof TaskQuery>;
@@ -40,7 +45,7 @@ export type TaskQueryT = Static<typeof TaskQuery>;
 /** The filter of the list from its query. */
 export function filterFrom(req: FastifyRequest, query: TaskQueryT): { filter: TaskFilter; qs: URLSearchParams } {
   const today = todayInShanghai(req.ctx.now());
-  const { year, state, responsibleOrgId, category } = query;
+  const { year, state, responsibleOrgId, category, q: text, sort } = query;
   const overdue = ticked(query.overdue);
   const qs = new URLSearchParams();
   if (year) qs.set('year', String(year));
@@ -48,6 +53,8 @@ export function filterFrom(req: FastifyRequest, query: TaskQueryT): { filter: Ta
   if (responsibleOrgId) qs.set('responsibleOrgId', String(responsibleOrgId));
   if (category) qs.set('category', category);
   if (overdue) qs.set('overdue', '1');
+  if (text) qs.set('q', text);
+  if (sort) qs.set('sort', sort);
   return {
     filter: {
       ...taskScope(req.actor),
@@ -56,6 +63,8 @@ export function filterFrom(req: FastifyRequest, query: TaskQueryT): { filter: Ta
       responsibleOrgId,
       category,
       overdueAsOf: overdue ? today : undefined,
+      text,
+      sort,
     },
     qs,
   };
@@ -149,6 +158,17 @@ export function TasksPage(p: ListProps) {
     <ConsoleLayout view={p.view} title="年度任务分解表" wide>
       <ErrorSummary errors={p.errors} />
       <form method="get" action="/console/supervision/tasks" class="filters">
+        <div class="field">
+          <label for="q-text">检索</label>
+          <input
+            id="q-text"
+            name="q"
+            type="search"
+            value={g('q')}
+            maxLength={100}
+            placeholder="任务内容或类别中的字词"
+          />
+        </div>
         <FilterSelect id="q-year" name="year" label="年度" value={g('year')} options={p.years.map((y) => [y, y])} />
         <FilterSelect id="q-state" name="state" label="状态" value={g('state')} options={Object.entries(TASK_STATES)} />
         <FilterSelect
@@ -165,6 +185,16 @@ export function TasksPage(p: ListProps) {
           value={g('category')}
           options={p.categories.map((c) => [c, c])}
         />
+        <div class="field">
+          <label for="q-sort">排序</label>
+          <select id="q-sort" name="sort">
+            {Object.entries(TASK_SORTS).map(([v, l]) => (
+              <option value={v} selected={v === (g('sort') || 'number')}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label>
             <input type="checkbox" name="overdue" value="1" checked={g('overdue') === '1'} /> 只看逾期未完成
