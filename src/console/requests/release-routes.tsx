@@ -1,6 +1,6 @@
 /** Console routes of the release package (提供材料) and its redaction page. Thin: the use-cases decide. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { sendPrivateFile } from '../../platform/http/private-download.js';
 import { invalid, isAppError, type AppError } from '../../platform/errors.js';
 import { Form, IdParams, Int, OptInt, OptText, Params, Text, Type, typed } from '../../platform/http/schemas.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
@@ -201,12 +201,7 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
         return redactPage(req, reply, { requestId, documentId }, { names: req.query.names, terms: req.query.terms });
       if (which !== 'original' && which !== 'released') return reply.callNotFound();
       const f = await readReleaseFile(req.ctx, { requestId, documentId, which });
-      return reply
-        .header('content-type', f.mime)
-        .header('content-disposition', contentDisposition(which === 'released' ? `公开文本-${f.filename}` : f.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(f.data);
+      return sendPrivateFile(reply, { ...f, filename: which === 'released' ? `公开文本-${f.filename}` : f.filename });
     },
   );
 

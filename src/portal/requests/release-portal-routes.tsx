@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { LOOKUP_LIMIT } from '../../platform/http/limits.js';
 import { Form, Text, typed, OptInt } from '../../platform/http/schemas.js';
 import { isAppError } from '../../platform/errors.js';
-import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { sendPrivateFile } from '../../platform/http/private-download.js';
 import { downloadRelease } from '../../requests/index.js';
 
 const ReleaseForm = Form({ requestNo: Text('申请编号'), queryCode: Text('查询码'), doc: OptInt('文件') });
@@ -13,12 +13,7 @@ export async function releasePortalRoutes(app: FastifyInstance): Promise<void> {
     const { requestNo, queryCode, doc } = req.body;
     try {
       const f = await downloadRelease(req.ctx, { requestNo, queryCode, documentId: doc ?? 0 });
-      return reply
-        .header('content-type', f.mime)
-        .header('content-disposition', contentDisposition(f.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(f.data);
+      return sendPrivateFile(reply, f);
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'request_lookup_failed' && e.code !== 'release_unavailable')) throw e;
       return reply.flashRedirect('/ysqgk/status', e.errors[0]!.message);
