@@ -5,6 +5,7 @@
  * route declares here is what the document promises; `openapi-contract.http.test.ts` checks real answers.
  */
 import { Type, type TSchema } from '../platform/http/schemas.js';
+import { unauthenticated } from '../platform/errors.js';
 
 /** Every error answer: `{ errors: [{ code, message, field? }] }` (messages in Chinese). */
 export const Errors = Type.Object(
@@ -62,3 +63,8 @@ export const PageQuery = (max: number) => ({
 
 /** `/:id` of the API. */
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** Staff operations need a signed-in user (session or API token): 401 otherwise. */
+export function staff(req: { actor: { kind: string } }): void {
+  if (req.actor.kind !== 'user') throw unauthenticated();
+}

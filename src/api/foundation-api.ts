@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed, Type } from '../platform/http/schemas.js';
-import { unauthenticated, forbidden } from '../platform/errors.js';
+import { forbidden } from '../platform/errors.js';
 import {
   ORG_KINDS,
   scopePaths,
@@ -15,7 +15,7 @@ import {
   whoAmI,
 } from '../orgs/index.js';
 import { queryAudit } from '../platform/audit/audit-query.js';
-import { answers, IdParams, NoContent, Nullable, Paged, PageQuery, STAFF } from './api-schemas.js';
+import { answers, IdParams, NoContent, Nullable, Paged, PageQuery, STAFF, staff } from './api-schemas.js';
 
 const Org = Type.Object({
   id: Type.Integer(),
@@ -105,10 +105,6 @@ const orgJson = (o: OrgRow) => ({
   code: o.code,
   isDemo: o.is_demo === 1,
 });
-
-function staff(req: FastifyRequest) {
-  if (req.actor.kind !== 'user') throw unauthenticated();
-}
 
 /** The API token of the call, when made with one. */
 const bearerOf = (req: FastifyRequest): string | null => {

@@ -268,6 +268,10 @@ describeDb('OpenAPI contract: every documented operation answers as documented',
     });
     await assignRequest(ctx(reqAdmin.actor), { requestId: kase.id, handlerId: handler.id });
     await ok('GET', '/api/v1/requests', 200, { token: handler.token });
+    await ok('POST', '/api/v1/requests/bulk', 200, {
+      token: reqAdmin.token,
+      payload: { action: 'assign', handlerId: handler.id, ids: [kase.id] },
+    });
     await ok('GET', `/api/v1/requests/statistics?orgId=${agency.id}&year=2026`, 200, { token: reqAdmin.token });
     await ok('GET', `/api/v1/requests/${kase.id}`, 200, { token: handler.token });
     await ok('POST', `/api/v1/requests/${kase.id}/events`, 201, {

@@ -96,6 +96,16 @@ export type { CaseDepartment } from './request-departments.store.js';
 export { requestExportRows } from './request-export.rules.js';
 export { dueSoon, openStates, requestFigures, requestsReceivedByMonth } from './request-figures.js';
 export { requestListChoices, viewableRequests } from './request-list-choices.js';
+export {
+  bulkRequestAction,
+  bulkTargetName,
+  bulkVerb,
+  BULK_ACTIONS,
+  BULK_MAX,
+  NOT_YOURS,
+  type BulkAction,
+  type BulkResult,
+} from './bulk-request-action.js';
 export { requestListScope } from './request-list-scope.js';
 export {
   hasFilters,

@@ -160,6 +160,7 @@ const AnyCommand = Type.Union(
  * command that fails its shape is told about its own fields only, not about the seventeen others.
  */
 export const RequestCommandSchema = Type.Unsafe<Static<typeof AnyCommand>>({
+  type: 'object',
   title: '办理操作',
   oneOf: AnyCommand.anyOf,
   discriminator: { propertyName: 'type' },

@@ -1,7 +1,6 @@
 /** JSON API: departments of a case (主办/协办科室) and the agency's answer-letter templates. */
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { unauthenticated } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import {
   agencyTemplateList,
@@ -16,7 +15,7 @@ import {
   templateAgency,
   resetLetterTemplate,
 } from '../../requests/index.js';
-import { answers, IdParams, Nullable, STAFF } from '../api-schemas.js';
+import { answers, IdParams, Nullable, STAFF, staff } from '../api-schemas.js';
 
 const tags = ['依申请公开'];
 const OrgParams = Type.Object({ orgId: Type.Integer({ minimum: 1 }) });
@@ -49,10 +48,6 @@ const Templates = Type.Object({
 });
 const DeptParams = Type.Object({ id: Type.Integer({ minimum: 1 }), orgId: Type.Integer({ minimum: 1 }) });
 const TplParams = Type.Object({ orgId: Type.Integer({ minimum: 1 }), code: Type.String({ maxLength: 8 }) });
-
-function staff(req: { actor: { kind: string } }): void {
-  if (req.actor.kind !== 'user') throw unauthenticated();
-}
 
 /** Routes under /api/v1/requests/:id/departments and /api/v1/requests/letter-templates. */
 export async function requestDepartmentsApi(app: FastifyInstance): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { invalidFields, unauthenticated } from '../../platform/errors.js';
+import { invalidFields } from '../../platform/errors.js';
 import {
   parseRequestListQuery,
   REQUEST_SORTS,
@@ -19,7 +19,7 @@ import {
   TABLE3_ROWS,
 } from '../../requests/index.js';
 import { isProvisionalDate, type WorkCalendar } from '../../calendar/index.js';
-import { answers, AnyObject, Errors, Nullable, Paged, PageQuery, STAFF } from '../api-schemas.js';
+import { answers, AnyObject, Errors, Nullable, Paged, PageQuery, STAFF, staff } from '../api-schemas.js';
 import { ClockResult } from '../calendar/clock.schemas.js';
 
 const QUEUES = ['all', 'mine', 'unconfirmed', 'due_soon', 'overdue', 'waiting'] as const;
@@ -116,10 +116,6 @@ const summary = (r: RequestWithOrg, cal: WorkCalendar) => {
     closedOn: r.closed_on,
   };
 };
-
-function staff(req: { actor: { kind: string } }): void {
-  if (req.actor.kind !== 'user') throw unauthenticated();
-}
 
 /** JSON API for requests (staff; lists never carry personal data in clear). */
 export async function requestsApi(app: FastifyInstance): Promise<void> {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { unauthenticated } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import {
   buildDashboard,
@@ -12,7 +11,7 @@ import {
   reportTask,
   reviewTask,
 } from '../../supervision/index.js';
-import { answers, IdParams, Nullable, PUBLIC, STAFF } from '../api-schemas.js';
+import { answers, IdParams, Nullable, PUBLIC, STAFF, staff } from '../api-schemas.js';
 
 const tags = ['监督检查'];
 const Period = Type.Object({
@@ -85,10 +84,6 @@ const PublicStats = Type.Object({
     description: '办理结果统计（无依申请公开数据时为 null）',
   }),
 });
-
-function staff(req: { actor: { kind: string } }) {
-  if (req.actor.kind !== 'user') throw unauthenticated();
-}
 
 const taskJson = (t: TaskView, today: string) => ({
   id: t.id,

@@ -24,6 +24,7 @@ export const requestsModule: CapabilityModule = {
       work,
       proofsApi,
       reminderPrefs,
+      bulkApi,
     ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../requests/index.js'),
@@ -44,6 +45,7 @@ export const requestsModule: CapabilityModule = {
       import('../../console/requests/request-work.js'),
       import('../../api/requests/id-proofs-api.js'),
       import('../../console/requests/reminder-prefs-routes.js'),
+      import('../../api/requests/requests-bulk-api.js'),
     ]);
     const { VIEW_ROLES, HANDLE_ROLES, APPROVE_ROLES } = policy;
     nav.registerNav(
@@ -68,6 +70,7 @@ export const requestsModule: CapabilityModule = {
     await files.requestFilesRoutes(app);
     await settings.requestSettingsRoutes(app);
     await portal.requestsPortalRoutes(app);
+    await bulkApi.requestsBulkApi(app);
     await api.requestsApi(app);
     await departments.requestDepartmentsApi(app);
     await release.releaseRoutes(app);

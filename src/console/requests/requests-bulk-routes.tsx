@@ -3,22 +3,17 @@ import { ConsoleLayout } from '../layout.js';
 import { assertAllowed } from '../guard.js';
 import { CsrfField } from '../../platform/views/components.js';
 import { Checkbox, Form, Ints, OptChoice, OptInt, Text, ticked, typed } from '../../platform/http/schemas.js';
-import { isAppError } from '../../platform/errors.js';
 import { rolesAllow } from '../../orgs/index.js';
 import {
   HANDLE_ROLES,
-  requestScopes,
-  requestListChoices,
   viewableRequests,
-  type RequestWithOrg,
   stateLabel,
-  assignRequest,
-  setLeadDepartment,
+  bulkRequestAction,
+  bulkTargetName,
+  bulkVerb,
+  BULK_ACTIONS as ACTIONS,
+  BULK_MAX as MAX,
 } from '../../requests/index.js';
-
-/** Most cases one bulk action takes. */
-const MAX = 200;
-const ACTIONS = { assign: '分派办理人', lead: '设定主办科室' } as const;
 
 /** The list's bulk form, then its confirmation (`confirm` ticked). A missing choice is answered with a note on the list. */
 const BulkForm = Form({
@@ -45,15 +40,13 @@ export async function requestsBulkRoutes(app: FastifyInstance): Promise<void> {
     const ids = [...new Set(req.body.ids)];
     if (!ids.length) return reply.flashRedirect(back, '请先勾选要处理的申请。');
     if (ids.length > MAX) return reply.flashRedirect(back, `一次最多批量处理 ${MAX} 件申请，请缩小范围。`);
-    const scopes = requestScopes(req.actor);
     const targetId = (action === 'assign' ? req.body.handlerId : req.body.departmentId) ?? 0;
-    const choices = await requestListChoices(req.ctx, scopes);
-    const target = (action === 'assign' ? choices.handlers : choices.sections).find((c) => c.id === targetId)?.name;
+    const target = await bulkTargetName(req.ctx, action, targetId);
     if (!target) return reply.flashRedirect(back, action === 'assign' ? '请选择办理人。' : '请选择主办科室。');
     const cases = await viewableRequests(req.ctx, ids);
     if (!cases.length) return reply.flashRedirect(back, '所勾选的申请不存在或不在您的管辖范围内。');
     const view = reply.view();
-    const verb = action === 'assign' ? `分派给 ${target}` : `主办科室设为 ${target}`;
+    const verb = bulkVerb(action, target);
 
     if (!ticked(req.body.confirm)) {
       return reply.page(
@@ -100,17 +93,7 @@ export async function requestsBulkRoutes(app: FastifyInstance): Promise<void> {
       );
     }
 
-    const results: Array<{ r: RequestWithOrg; ok: boolean; message: string }> = [];
-    for (const r of cases) {
-      try {
-        if (action === 'assign') await assignRequest(req.ctx, { requestId: r.id, handlerId: targetId });
-        else await setLeadDepartment(req.ctx, { requestId: r.id, orgId: targetId });
-        results.push({ r, ok: true, message: `已${verb}` });
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        results.push({ r, ok: false, message: e.errors.map((x) => x.message).join(' ') || e.code });
-      }
-    }
+    const { results } = await bulkRequestAction(req.ctx, { action, ids: cases.map((r) => r.id), targetId });
     const done = results.filter((x) => x.ok).length;
     return reply.page(
       <ConsoleLayout view={view} title={`批量${ACTIONS[action]}结果`}>
@@ -129,10 +112,8 @@ export async function requestsBulkRoutes(app: FastifyInstance): Promise<void> {
             <tbody>
               {results.map((x) => (
                 <tr>
-                  <td>
-                    <a href={`/console/requests/${x.r.id}`}>{x.r.request_no}</a>
-                  </td>
-                  <td>{x.r.org_name}</td>
+                  <td>{x.requestNo ? <a href={`/console/requests/${x.id}`}>{x.requestNo}</a> : `#${x.id}`}</td>
+                  <td>{x.orgName ?? ''}</td>
                   <td>
                     {x.ok ? (
                       <span class="badge ok">{x.message}</span>
