@@ -8,6 +8,7 @@ import { catalogModule } from './modules/catalog.js';
 import { interactionModule } from './modules/interaction.js';
 import { reportsModule } from './modules/reports.js';
 import { supervisionModule } from './modules/supervision.js';
+import { deskModule } from './modules/desk.js';
 
 /** The capabilities composed into the application, in dependency order. Add one line per capability. */
 export const capabilityModules: CapabilityModule[] = [
@@ -20,6 +21,7 @@ export const capabilityModules: CapabilityModule[] = [
   interactionModule,
   reportsModule,
   supervisionModule,
+  deskModule,
 ];
 
 let hooks: Promise<void> | undefined;

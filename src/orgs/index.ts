@@ -23,6 +23,14 @@ export type { OrgInput } from './orgs.rules.js';
 export { getOrg, listOrgs } from './orgs.store.js';
 export type { OrgRow } from './orgs.store.js';
 export { actorForToken, actorForUser } from './resolve-actor.js';
+export { getDigestChoice, saveDigestChoice } from './digest-prefs.js';
+export {
+  DIGEST_CHOICES,
+  DEFAULT_DIGEST_CHOICE,
+  digestWays,
+  parseDigestChoice,
+  type DigestChoice,
+} from './digest-prefs.rules.js';
 export { roleHolderGrants } from './role-holders.js';
 export {
   can,

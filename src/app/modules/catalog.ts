@@ -34,7 +34,7 @@ export const catalogModule: CapabilityModule = {
       import('../../portal/catalog/file-routes.js'),
       import('../../portal/catalog/catalog-portal-routes.js'),
       import('../../api/catalog/catalog-api.js'),
-      import('../../console/foundation/home-routes.js'),
+      import('../../console/foundation/my-work.js'),
       import('../../console/catalog/catalog-work.js'),
     ]);
     const { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } = policy;

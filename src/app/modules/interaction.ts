@@ -28,7 +28,7 @@ export const interactionModule: CapabilityModule = {
       import('../../console/interaction/consultations-routes.js'),
       import('../../portal/interaction/consultations-portal-routes.js'),
       import('../../api/interaction/interaction-api.js'),
-      import('../../console/foundation/home-routes.js'),
+      import('../../console/foundation/my-work.js'),
       import('../../console/interaction/message-work.js'),
     ]);
     const { HANDLE_ROLES, PUBLISH_ROLES, VIEW_ROLES } = policy;

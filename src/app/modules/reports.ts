@@ -16,7 +16,7 @@ export const reportsModule: CapabilityModule = {
         import('../../console/reports/report-detail-routes.js'),
         import('../../portal/reports/reports-portal-routes.js'),
         import('../../api/reports/reports-api.js'),
-        import('../../console/foundation/home-routes.js'),
+        import('../../console/foundation/my-work.js'),
         import('../../console/reports/report-work.js'),
       ]);
     nav.registerNav(

@@ -41,7 +41,7 @@ export const requestsModule: CapabilityModule = {
       import('../../portal/requests/release-portal-routes.js'),
       import('../../console/requests/requests-export-routes.js'),
       import('../../console/requests/requests-bulk-routes.js'),
-      import('../../console/foundation/home-routes.js'),
+      import('../../console/foundation/my-work.js'),
       import('../../console/requests/request-work.js'),
       import('../../api/requests/id-proofs-api.js'),
       import('../../console/requests/reminder-prefs-routes.js'),

@@ -25,6 +25,9 @@ function AccountPage({
         <a class="button secondary" href="/console/password">
           修改密码
         </a>
+        <a class="button secondary" href="/console/account/digest">
+          每日工作摘要
+        </a>
         <form method="post" action="/console/account/logout-all" data-confirm="确定退出所有设备上的登录吗？">
           <CsrfField token={view.csrf} />
           <button type="submit" class="secondary">

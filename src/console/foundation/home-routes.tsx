@@ -3,6 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { navFor } from '../nav.js';
 import { roleLabel, myDisplayName } from '../../orgs/index.js';
 import { typed } from '../../platform/http/schemas.js';
+import { myWork } from './my-work.js';
 
 /** Widgets other capabilities add to the console home (warnings, counts). */
 export type HomeWidget = (
@@ -11,30 +12,12 @@ export type HomeWidget = (
 const widgets: HomeWidget[] = [];
 export const registerHomeWidget = (w: HomeWidget): void => void widgets.push(w);
 
-/** One count of “我的工作”: what waits for the signed-in person (a head of office: the whole agency), opening the filtered list. */
-export interface WorkCount {
-  label: string;
-  count: number;
-  href: string;
-  /** Heading the count is shown under (依申请公开, 主动公开 …). */
-  group: string;
-  /** 'bad' when a non-zero count means a date has been missed. */
-  level?: 'bad';
-}
-/** A capability's counts for the reader (empty when the reader has no part in it). */
-export type WorkSource = (req: FastifyRequest) => Promise<WorkCount[]>;
-const workSources: WorkSource[] = [];
-/** Registers a source once (apps built again in one process register the same function again). */
-export const registerWorkSource = (s: WorkSource): void => {
-  if (!workSources.includes(s)) workSources.push(s);
-};
-
 /** The console home: my work (counts that open lists), warnings that need attention, what the user can do. */
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   typed(app).get('/console', async (req, reply) => {
     const view = reply.view();
     const notes = (await Promise.all(widgets.map((w) => w(req)))).filter((x) => x !== null);
-    const work = (await Promise.all(workSources.map((s) => s(req)))).flat();
+    const work = await myWork(req.ctx);
     const groups = [...new Set(work.map((w) => w.group))];
     const nav = navFor(req.actor);
     const name = await myDisplayName(req.ctx);
@@ -52,6 +35,9 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         {work.length ? (
           <section aria-labelledby="my-work-h" data-testid="my-work">
             <h2 id="my-work-h">我的工作</h2>
+            <p class="muted">
+              有待办时，每天早上另发一份摘要（<a href="/console/account/digest">设置接收方式</a>）。
+            </p>
             {groups.map((g) => (
               <div class="work-group">
                 <h3>{g}</h3>

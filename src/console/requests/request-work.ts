@@ -1,21 +1,27 @@
 /**
  * “我的工作” counts of 依申请公开 for the console home. Each count is the total of the very list it opens
- * (same queue and filters, `runRequestList`), so the two never disagree. A handler sees their own cases;
+ * (same queue and filters, `requestListFor` over the person's scopes), so the two never disagree. A handler sees their own cases;
  * the head of office (依申请公开负责人, request_admin) and supervisors see the agency's.
  */
-import type { FastifyRequest } from 'fastify';
-import type { WorkCount } from '../foundation/home-routes.js';
+import type { Ctx } from '../../platform/context.js';
+import type { WorkCount } from '../foundation/my-work.js';
 import { rolesAllow } from '../../orgs/index.js';
-import { HANDLE_ROLES, nameScopes, requestScopes, parseRequestListQuery, requestListQs } from '../../requests/index.js';
-import { runRequestList } from './request-list-query.js';
+import {
+  HANDLE_ROLES,
+  nameScopes,
+  requestScopes,
+  parseRequestListQuery,
+  requestListQs,
+  requestListFor,
+} from '../../requests/index.js';
 
 const GROUP = '依申请公开';
 
 /** The counts for the reader (none without a request role). */
-export async function requestWork(req: FastifyRequest): Promise<WorkCount[]> {
-  if (!requestScopes(req.actor).length) return [];
-  const head = nameScopes(req.actor).length > 0;
-  const handler = rolesAllow(req.actor, HANDLE_ROLES);
+export async function requestWork(ctx: Ctx): Promise<WorkCount[]> {
+  if (!requestScopes(ctx.actor).length) return [];
+  const head = nameScopes(ctx.actor).length > 0;
+  const handler = rolesAllow(ctx.actor, HANDLE_ROLES);
   const wanted: Array<{ label: string; query: Record<string, string>; level?: 'bad' }> = [];
   if (handler) {
     wanted.push({ label: '我的待办申请', query: { queue: 'mine' } });
@@ -35,7 +41,7 @@ export async function requestWork(req: FastifyRequest): Promise<WorkCount[]> {
   return Promise.all(
     wanted.map(async (w) => {
       const { query } = parseRequestListQuery(w.query);
-      const { total } = await runRequestList(req, query, { limit: 1, offset: 0 });
+      const { total } = await requestListFor(ctx, requestScopes(ctx.actor), query, { limit: 1, offset: 0 });
       return {
         label: w.label,
         count: total,

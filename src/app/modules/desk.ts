@@ -1,0 +1,15 @@
+import type { CapabilityModule } from '../modules.js';
+
+/** The staff desk across capabilities: “我的工作” sent as a daily digest, and each person's choice of how to receive it. */
+export const deskModule: CapabilityModule = {
+  name: 'desk',
+  routes: async (app) => (await import('../../console/foundation/digest-prefs-routes.js')).digestPrefsRoutes(app),
+  jobs: [
+    {
+      name: 'desk.work_digest',
+      period: 'daily',
+      atHour: 8,
+      run: async (ctx) => (await (await import('../../console/foundation/work-digest.js')).sendWorkDigest(ctx)).summary,
+    },
+  ],
+};
