@@ -18,8 +18,6 @@ export const catalogModule: CapabilityModule = {
       files,
       portal,
       api,
-      homeWork,
-      ownWork,
     ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../catalog/index.js'),
@@ -34,8 +32,6 @@ export const catalogModule: CapabilityModule = {
       import('../../portal/catalog/file-routes.js'),
       import('../../portal/catalog/catalog-portal-routes.js'),
       import('../../api/catalog/catalog-api.js'),
-      import('../../console/foundation/my-work.js'),
-      import('../../console/catalog/catalog-work.js'),
     ]);
     const { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } = policy;
     nav.registerNav(
@@ -48,7 +44,6 @@ export const catalogModule: CapabilityModule = {
       { href: '/console/items/import', label: '导入公开目录', roles: ['agency_admin'], group: '主动公开' },
       { href: '/console/items/uninterpreted', label: '待解读的政策文件', roles: CATALOG_VIEWERS, group: '主动公开' },
     );
-    homeWork.registerWorkSource(ownWork.catalogWork);
     await items.itemsRoutes(app);
     await late.lateRoutes(app);
     await item.itemRoutes(app);
@@ -62,6 +57,12 @@ export const catalogModule: CapabilityModule = {
     await api.catalogApi(app);
   },
   async hooks() {
+    // “我的工作” counts: the console home and the daily work digest (also when a job or CLI runs without routes).
+    const [{ registerWorkSource }, { catalogWork }] = await Promise.all([
+      import('../../console/foundation/my-work.js'),
+      import('../../console/catalog/catalog-work.js'),
+    ]);
+    registerWorkSource(catalogWork);
     // Published items are a search source: `gongkai search reindex` re-reads them.
     const [{ registerSearchSource }, { catalogSearchSource }] = await Promise.all([
       import('../../search/index.js'),

@@ -4,6 +4,10 @@ import type { CapabilityModule } from '../modules.js';
 export const deskModule: CapabilityModule = {
   name: 'desk',
   routes: async (app) => (await import('../../console/foundation/digest-prefs-routes.js')).digestPrefsRoutes(app),
+  cli: {
+    commands: [{ name: 'desk:digest', description: '立即发送今日每日工作摘要（站内通知与邮件）' }],
+    load: async () => (await import('../../cli/desk-commands.js')).deskCli,
+  },
   jobs: [
     {
       name: 'desk.work_digest',

@@ -4,33 +4,19 @@ import type { CapabilityModule } from '../modules.js';
 export const interactionModule: CapabilityModule = {
   name: 'interaction',
   async routes(app) {
-    const [
-      nav,
-      policy,
-      settings,
-      list,
-      detail,
-      portal,
-      qa,
-      consultations,
-      consultationsPortal,
-      api,
-      homeWork,
-      ownWork,
-    ] = await Promise.all([
-      import('../../console/nav.js'),
-      import('../../interaction/index.js'),
-      import('../../console/interaction/settings-routes.js'),
-      import('../../console/interaction/messages-list-routes.js'),
-      import('../../console/interaction/message-detail-routes.js'),
-      import('../../portal/interaction/messages-portal-routes.js'),
-      import('../../portal/interaction/qa-routes.js'),
-      import('../../console/interaction/consultations-routes.js'),
-      import('../../portal/interaction/consultations-portal-routes.js'),
-      import('../../api/interaction/interaction-api.js'),
-      import('../../console/foundation/my-work.js'),
-      import('../../console/interaction/message-work.js'),
-    ]);
+    const [nav, policy, settings, list, detail, portal, qa, consultations, consultationsPortal, api] =
+      await Promise.all([
+        import('../../console/nav.js'),
+        import('../../interaction/index.js'),
+        import('../../console/interaction/settings-routes.js'),
+        import('../../console/interaction/messages-list-routes.js'),
+        import('../../console/interaction/message-detail-routes.js'),
+        import('../../portal/interaction/messages-portal-routes.js'),
+        import('../../portal/interaction/qa-routes.js'),
+        import('../../console/interaction/consultations-routes.js'),
+        import('../../portal/interaction/consultations-portal-routes.js'),
+        import('../../api/interaction/interaction-api.js'),
+      ]);
     const { HANDLE_ROLES, PUBLISH_ROLES, VIEW_ROLES } = policy;
     nav.registerNav(
       { href: '/console/messages', label: '留言办理', roles: VIEW_ROLES, group: '互动交流' },
@@ -38,7 +24,6 @@ export const interactionModule: CapabilityModule = {
       { href: '/console/consultations', label: '意见征集', roles: [...PUBLISH_ROLES, 'supervisor'], group: '互动交流' },
       { href: '/console/messages/settings', label: '互动交流设置', roles: ['sysadmin'], group: '互动交流' },
     );
-    homeWork.registerWorkSource(ownWork.messageWork);
     await settings.interactionSettingsRoutes(app);
     await list.messagesListRoutes(app);
     await detail.messageDetailRoutes(app);
@@ -49,6 +34,12 @@ export const interactionModule: CapabilityModule = {
     await api.interactionApi(app);
   },
   async hooks() {
+    // “我的工作” counts: the console home and the daily work digest (also when a job or CLI runs without routes).
+    const [{ registerWorkSource }, { messageWork }] = await Promise.all([
+      import('../../console/foundation/my-work.js'),
+      import('../../console/interaction/message-work.js'),
+    ]);
+    registerWorkSource(messageWork);
     // Stored reply deadlines follow the calendar: recomputed whenever a year is imported or corrected.
     const [{ onCalendarChange }, { recomputeMessageDueDates }] = await Promise.all([
       import('../../calendar/index.js'),

@@ -20,8 +20,6 @@ export const requestsModule: CapabilityModule = {
       releasePortal,
       exportRoutes,
       bulk,
-      home,
-      work,
       proofsApi,
       reminderPrefs,
       bulkApi,
@@ -41,8 +39,6 @@ export const requestsModule: CapabilityModule = {
       import('../../portal/requests/release-portal-routes.js'),
       import('../../console/requests/requests-export-routes.js'),
       import('../../console/requests/requests-bulk-routes.js'),
-      import('../../console/foundation/my-work.js'),
-      import('../../console/requests/request-work.js'),
       import('../../api/requests/id-proofs-api.js'),
       import('../../console/requests/reminder-prefs-routes.js'),
       import('../../api/requests/requests-bulk-api.js'),
@@ -60,7 +56,6 @@ export const requestsModule: CapabilityModule = {
         group: '依申请公开',
       },
     );
-    home.registerWorkSource(work.requestWork);
     await list.requestsListRoutes(app);
     await exportRoutes.requestsExportRoutes(app);
     await bulk.requestsBulkRoutes(app);
@@ -79,6 +74,12 @@ export const requestsModule: CapabilityModule = {
     await reminderPrefs.reminderPrefsRoutes(app);
   },
   async hooks() {
+    // “我的工作” counts: the console home and the daily work digest (also when a job or CLI runs without routes).
+    const [{ registerWorkSource }, { requestWork }] = await Promise.all([
+      import('../../console/foundation/my-work.js'),
+      import('../../console/requests/request-work.js'),
+    ]);
+    registerWorkSource(requestWork);
     // Stored due dates follow the calendar: recomputed whenever a year is imported or corrected.
     const [{ onCalendarChange }, { recomputeRequestDueDates }] = await Promise.all([
       import('../../calendar/index.js'),
