@@ -156,6 +156,16 @@ describe(
       await page.goto(`${base}/console/requests/reminders`);
       await assertAccessible(page, 'reminder preferences');
       await picture(page, 'request-reminders-1280');
+
+      // the daily work digest: from my work to its settings, chosen with the keyboard-reachable radios
+      await page.goto(`${base}/console`);
+      await page.getByRole('link', { name: '设置接收方式' }).click();
+      await page.getByLabel('仅站内通知').check();
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('已保存：每日工作摘要仅站内通知。').waitFor();
+      assert.equal(await page.getByLabel('仅站内通知').isChecked(), true);
+      await assertAccessible(page, 'daily work digest settings');
+      await picture(page, 'work-digest-settings-1280');
       await context.close();
     });
   },
