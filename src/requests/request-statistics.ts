@@ -3,11 +3,11 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
-import { eventsOfTypes, tallyRows } from './requests.store.js';
+import { feeEventsForYear, yearTallyGroups } from './requests.store.js';
 import { appealRecords } from './appeal-records.js';
 import { eventPayload } from './ledger.rules.js';
 import { tallyTable4 } from './appeals.rules.js';
-import { table3Balanced, tallyTable3, type Table3 } from './tally.rules.js';
+import { groupCase, table3Balanced, tallyTable3, type Table3 } from './tally.rules.js';
 
 /** Counts tables 三 and 四 (条例第五十条) for the agency's subtree; for the annual-report capability and the API. */
 export async function requestStatistics(
@@ -16,22 +16,16 @@ export async function requestStatistics(
 ): Promise<{ table: Table3; balanced: boolean; table4: number[][]; feesCollected: number }> {
   const org = await requestableOrg(ctx.db, input.orgId);
   if (ctx.actor.kind !== 'system' && !canViewRequests(ctx.actor, org.path)) throw forbidden();
-  const rows = await tallyRows(ctx.db, org.path);
+  const groups = await yearTallyGroups(ctx.db, org.path, input.year);
   const table = tallyTable3(
-    rows.map((r) => ({
-      applicantType: r.applicant_type,
-      applicantKind: r.applicant_kind,
-      receivedOn: r.received_on,
-      state: r.state,
-      closedOn: r.closed_on,
-      outcomeCode: r.outcome_code,
-    })),
+    groups.map((g) => groupCase(g, input.year)),
     input.year,
   );
-  // 信息处理费 actually paid in the year (元), for the report's section on fees.
+  // 信息处理费 actually paid in the year (元), for the report's section on fees: the amount of the case's
+  // latest fee notice before each payment of the year.
   const notices = new Map<number, number>();
   let feesCollected = 0;
-  for (const e of await eventsOfTypes(ctx.db, org.path, ['fee_notice_sent', 'fee_paid'])) {
+  for (const e of await feeEventsForYear(ctx.db, org.path, input.year)) {
     if (e.type === 'fee_notice_sent') notices.set(e.request_id, Number(eventPayload(e.payload).amount) || 0);
     else if (Number(e.event_on.slice(0, 4)) === input.year) feesCollected += notices.get(e.request_id) ?? 0;
   }

@@ -255,22 +255,59 @@ export async function applicantOrdinalInMonth(
   return Number(row.n);
 }
 
-/** The fields table 三 needs, for the cases of an org subtree. */
-export function tallyRows(db: Db, orgPath: string) {
-  return db
+/**
+ * Table 三 counted in the database for one year: the cases of an org subtree received by the year's end
+ * and not closed before it, grouped by what decides their cells (`groupCase` in tally.rules.ts). Reads
+ * the year's rows only, so a report's cost follows the year, not the agency's history.
+ */
+export async function yearTallyGroups(db: Db, orgPath: string, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const yearRows = db
     .selectFrom('requests')
-    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
     .select([
       'requests.applicant_type',
       'requests.applicant_kind',
-      'requests.received_on',
       'requests.state',
-      'requests.closed_on',
       'requests.outcome_code',
+      sql<number>`case when requests.received_on >= ${from} then 1 else 0 end`.as('received_in_year'),
+      sql<number>`case when requests.closed_on <= ${to} then 1 else 0 end`.as('closed_in_year'),
     ])
-    .where('orgs.path', 'like', `${orgPath}%`)
-    .where('requests.received_on', 'is not', null)
+    .where('requests.org_id', 'in', (eb) =>
+      eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${orgPath}%`),
+    )
+    .where('requests.received_on', '<=', to)
+    .where((eb) => eb.or([eb('requests.closed_on', 'is', null), eb('requests.closed_on', '>=', from)]))
+    .as('y');
+  const rows = await db
+    .selectFrom(yearRows)
+    .select([
+      'y.applicant_type',
+      'y.applicant_kind',
+      'y.state',
+      'y.outcome_code',
+      'y.received_in_year',
+      'y.closed_in_year',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy([
+      'y.applicant_type',
+      'y.applicant_kind',
+      'y.state',
+      'y.outcome_code',
+      'y.received_in_year',
+      'y.closed_in_year',
+    ])
     .execute();
+  return rows.map((r) => ({
+    applicantType: r.applicant_type,
+    applicantKind: r.applicant_kind,
+    state: r.state,
+    outcomeCode: r.outcome_code,
+    receivedInYear: Number(r.received_in_year) === 1,
+    closedInYear: Number(r.closed_in_year) === 1,
+    n: Number(r.n),
+  }));
 }
 
 /** An appeal event of a case. */
@@ -283,8 +320,11 @@ export const findAppealEvent = (db: Db, requestId: number, id: number) =>
     .where('type', '=', 'appeal')
     .executeTakeFirst();
 
-/** Events of given types for an org subtree, in recording order (statistics). */
-export function eventsOfTypes(db: Db, orgPath: string, types: readonly string[]) {
+/**
+ * The fee events (fee_notice_sent, fee_paid) of the cases of an org subtree that have a payment in the
+ * year, in recording order: what the report's 信息处理费 needs, read for the year only.
+ */
+export function feeEventsForYear(db: Db, orgPath: string, year: number) {
   return db
     .selectFrom('request_events')
     .innerJoin('requests', 'requests.id', 'request_events.request_id')
@@ -297,7 +337,15 @@ export function eventsOfTypes(db: Db, orgPath: string, types: readonly string[])
       'request_events.payload',
     ])
     .where('orgs.path', 'like', `${orgPath}%`)
-    .where('request_events.type', 'in', [...types])
+    .where('request_events.type', 'in', ['fee_notice_sent', 'fee_paid'])
+    .where('request_events.request_id', 'in', (eb) =>
+      eb
+        .selectFrom('request_events as paid')
+        .select('paid.request_id')
+        .where('paid.type', '=', 'fee_paid')
+        .where('paid.event_on', '>=', `${year}-01-01`)
+        .where('paid.event_on', '<=', `${year}-12-31`),
+    )
     .orderBy('request_events.id')
     .execute();
 }

@@ -53,18 +53,51 @@ export function tallyCellsOf(c: TallyCase, year: number): { col: number; rows: s
   return { col, rows };
 }
 
-/** Counts table 三 for a year. Only received cases count (an unconfirmed online submission is not yet 收到). */
-export function tallyTable3(cases: readonly TallyCase[], year: number): Table3 {
+/**
+ * Counts table 三 for a year. Only received cases count (an unconfirmed online submission is not yet 收到).
+ * A case may stand for `n` alike cases (a group counted in SQL, see `groupCase`).
+ */
+export function tallyTable3(cases: ReadonlyArray<TallyCase & { n?: number }>, year: number): Table3 {
   const t: Table3 = Object.fromEntries(TABLE3_ROWS.map((r) => [r.row, new Array<number>(7).fill(0)]));
   for (const c of cases) {
     const cells = tallyCellsOf(c, year);
     if (!cells) continue;
+    const n = c.n ?? 1;
     for (const row of cells.rows) {
-      t[row][cells.col]++;
-      t[row][6]++;
+      t[row][cells.col] += n;
+      t[row][6] += n;
     }
   }
   return t;
+}
+
+/**
+ * The cases of one year's group, as the database counts them (`yearTallyGroups`): cases alike in
+ * applicant, state and outcome, received in the year or before it (`receivedInYear`), closed in the year
+ * or not (`closedInYear`; cases closed before the year are not in any group). One representative case
+ * with the same cells as each of them (`tallyCellsOf` only compares the dates with the year's bounds).
+ */
+export function groupCase(
+  g: {
+    applicantType: string;
+    applicantKind: string | null;
+    state: string;
+    outcomeCode: string | null;
+    receivedInYear: boolean;
+    closedInYear: boolean;
+    n: number;
+  },
+  year: number,
+): TallyCase & { n: number } {
+  return {
+    applicantType: g.applicantType,
+    applicantKind: g.applicantKind,
+    state: g.state,
+    outcomeCode: g.outcomeCode,
+    receivedOn: g.receivedInYear ? `${year}-01-01` : `${year - 1}-12-31`,
+    closedOn: g.closedInYear ? `${year}-12-31` : null,
+    n: g.n,
+  };
 }
 
 /** True when 一 + 二 = （七）总计 + 四 in every column. */

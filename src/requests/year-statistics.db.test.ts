@@ -1,0 +1,155 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Insertable } from 'kysely';
+import { describeDb } from '../../test/helpers/db.js';
+import { makeOrg, systemCtx } from '../../test/helpers/factories.js';
+import type { OrgRow } from '../orgs/orgs.store.js';
+import type { RequestsTable } from './requests.tables.js';
+import { OUTCOMES } from './outcomes.rules.js';
+import { requestStatistics } from './request-statistics.js';
+import { tallyTable3 } from './tally.rules.js';
+
+/** A small seeded generator (mulberry32): the same cases on every run and both databases. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const KINDS = [null, 'business', 'research', 'public_interest', 'legal_service', 'other'] as const;
+const STATES_OPEN = ['processing', 'awaiting_correction', 'consulting', 'awaiting_fee'] as const;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+describeDb('annual report table 三 and fees counted from the year’s rows (SQL groups) = counted case by case', (h) => {
+  let agency: OrgRow;
+  const NOW = new Date('2027-01-10T02:00:00Z');
+  const rows: Array<Insertable<RequestsTable>> = [];
+  const fees: Array<{ i: number; amount: number; noticeOn: string; paidOn: string | null }> = [];
+
+  before(async () => {
+    const county = await makeOrg(h.db(), { name: '示范县' });
+    agency = await makeOrg(h.db(), { parent: county, name: '县自然资源局' });
+    const section = await makeOrg(h.db(), { parent: agency, kind: 'section', name: '法规股' });
+    const other = await makeOrg(h.db(), { parent: county, name: '县教育局' });
+    const rnd = prng(20261206);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const now = NOW.toISOString();
+    for (let i = 0; i < 600; i++) {
+      // Received 2019-06 … 2026-12; some closed the same year, some years later, some never, a few withdrawn.
+      const received = new Date(Date.UTC(2019, 5, 1) + Math.floor(rnd() * 7.5 * 365) * 86_400_000);
+      const r = rnd();
+      const closed =
+        r < 0.12 ? null : new Date(received.getTime() + Math.floor(rnd() * (r < 0.3 ? 700 : 60)) * 86_400_000);
+      const kind = pick(KINDS);
+      const withdrawn = closed && rnd() < 0.05;
+      const outcome = closed && !withdrawn ? pick(OUTCOMES).code : null;
+      rows.push({
+        org_id: pick([agency.id, agency.id, section.id, other.id]),
+        request_no: `YSQ-T-${String(i).padStart(5, '0')}`,
+        query_code_hash: `h${i}`,
+        applicant_type: kind ? 'organization' : 'citizen',
+        applicant_kind: kind,
+        applicant_name: '（测试）',
+        id_type: 'resident_id',
+        id_number: '',
+        legal_rep: null,
+        contact_name: null,
+        phone: null,
+        email: null,
+        address: null,
+        postcode: null,
+        info_title: '测试',
+        info_ref: null,
+        info_description: null,
+        info_form: 'electronic',
+        delivery: 'pickup',
+        channel: 'in_person',
+        submitted_at: `${iso(received)}T02:00:00Z`,
+        received_on: rnd() < 0.03 ? null : iso(received),
+        state: closed ? (withdrawn ? 'withdrawn' : 'answered') : pick(STATES_OPEN),
+        due_on: null,
+        handler_id: null,
+        outcome_code: outcome,
+        outcome_basis: null,
+        answer_text: null,
+        closed_on: closed ? iso(closed) : null,
+        created_at: now,
+        updated_at: now,
+      });
+      if (rnd() < 0.15) {
+        const noticeOn = iso(new Date(received.getTime() + 5 * 86_400_000));
+        const paidOn = rnd() < 0.8 ? iso(new Date(received.getTime() + Math.floor(rnd() * 400) * 86_400_000)) : null;
+        fees.push({ i, amount: 10 + Math.floor(rnd() * 90), noticeOn, paidOn });
+      }
+    }
+    const ids: number[] = [];
+    for (let k = 0; k < rows.length; k += 100)
+      for (const r of await h
+        .db()
+        .insertInto('requests')
+        .values(rows.slice(k, k + 100))
+        .returning('id')
+        .execute())
+        ids.push(r.id);
+    const event = (requestId: number, type: string, on: string, payload: object) => ({
+      request_id: requestId,
+      type,
+      event_on: on,
+      payload: JSON.stringify(payload),
+      public: 1,
+      actor_id: null,
+      actor_label: 'test',
+      created_at: now,
+    });
+    for (const f of fees) {
+      await h
+        .db()
+        .insertInto('request_events')
+        .values(event(ids[f.i], 'fee_notice_sent', f.noticeOn, { amount: f.amount }))
+        .execute();
+      if (f.paidOn)
+        await h
+          .db()
+          .insertInto('request_events')
+          .values(event(ids[f.i], 'fee_paid', f.paidOn, {}))
+          .execute();
+    }
+    rows.forEach((r, k) => Object.assign(r, { id: ids[k] }));
+  });
+
+  test('every year 2019–2026: the same table 三 as counting each case, and the same fees', async () => {
+    const inAgency = new Set(
+      (await h.db().selectFrom('orgs').select('id').where('path', 'like', `${agency.path}%`).execute()).map(
+        (o) => o.id,
+      ),
+    );
+    const mine = rows.filter((r) => inAgency.has(r.org_id as number));
+    assert.ok(mine.length > 300);
+    let counted = 0;
+    for (let year = 2019; year <= 2026; year++) {
+      const stats = await requestStatistics(systemCtx(h.ctx(undefined, NOW)), { orgId: agency.id, year });
+      const expected = tallyTable3(
+        mine.map((r) => ({
+          applicantType: r.applicant_type as string,
+          applicantKind: (r.applicant_kind as string | null) ?? null,
+          receivedOn: (r.received_on as string | null) ?? null,
+          state: r.state as string,
+          closedOn: (r.closed_on as string | null) ?? null,
+          outcomeCode: (r.outcome_code as string | null) ?? null,
+        })),
+        year,
+      );
+      assert.deepEqual(stats.table, expected, `table 三 of ${year}`);
+      assert.equal(stats.balanced, true);
+      counted += expected['一'][6];
+      const paid = fees
+        .filter((f) => f.paidOn?.startsWith(String(year)) && inAgency.has(rows[f.i].org_id as number))
+        .reduce((s, f) => s + f.amount, 0);
+      assert.equal(stats.feesCollected, paid, `fees of ${year}`);
+    }
+    assert.ok(counted > 250, 'most cases were received in some year and counted');
+  });
+});
