@@ -17,8 +17,8 @@ import { loadConfig } from '../src/platform/config.js';
 import { insertOrg } from '../src/orgs/orgs.store.js';
 import { emptyOrgFields } from '../src/orgs/orgs.rules.js';
 import type { RequestsTable } from '../src/requests/requests.tables.js';
+import { benchRequestRow } from './request-rows.js';
 import type { ItemsTable } from '../src/catalog/catalog.tables.js';
-import { OUTCOMES } from '../src/requests/outcomes.rules.js';
 import { recordsForCell, registerReportSource } from '../src/reports/report-source.js';
 import { requestsReportSource } from '../src/reports/requests-source.js';
 import { catalogReportSource } from '../src/reports/catalog-source.js';
@@ -42,39 +42,7 @@ async function measure(database: Database, prefix: string, figures: Record<strin
     const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
     const open = i % 50 === 0;
     const kind = KINDS[i % KINDS.length];
-    batch.push({
-      org_id: org.id,
-      request_no: `YSQ-2025-${String(i).padStart(6, '0')}`,
-      query_code_hash: `h${i}`,
-      applicant_type: kind || i % 3 ? 'citizen' : 'organization',
-      applicant_kind: kind,
-      applicant_name: '（测试）',
-      id_type: 'resident_id',
-      id_number: '',
-      legal_rep: null,
-      contact_name: null,
-      phone: null,
-      email: null,
-      address: null,
-      postcode: null,
-      info_title: '测试',
-      info_ref: null,
-      info_description: null,
-      info_form: 'electronic',
-      delivery: 'pickup',
-      channel: 'in_person',
-      submitted_at: `${day}T02:00:00Z`,
-      received_on: day,
-      state: open ? 'processing' : 'answered',
-      due_on: null,
-      handler_id: null,
-      outcome_code: open ? null : OUTCOMES[i % OUTCOMES.length].code,
-      outcome_basis: null,
-      answer_text: null,
-      closed_on: open ? null : day,
-      created_at: now,
-      updated_at: now,
-    });
+    batch.push(benchRequestRow({ orgId: org.id, i, day, open, kind, now }));
     if (batch.length === 500 || i === N - 1) {
       await db.insertInto('requests').values(batch).execute();
       batch.length = 0;

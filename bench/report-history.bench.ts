@@ -1,0 +1,127 @@
+/**
+ * One agency's annual report as its history grows (#22: "flat as earlier years are added"): PER_YEAR
+ * synthetic cases a year (2 % still open, 5 % with a paid fee), for 1, 5 and 10 years of history ending in
+ * 2025; then table 三, 四 and fees of 2025 (`requestStatistics`, what the report reads from the requests)
+ * warm, median of RUNS, against a bare `GROUP BY` of the same year's cases on the same database in the same
+ * run (the limit: counting without rules, with its ideal index on the receipt date). Target: ≤ 1.5× the bare GROUP BY, and flat across histories.
+ * SQLite always; PostgreSQL when GONGKAI_BENCH_PG_URL is set.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import type { Insertable } from 'kysely';
+import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { systemActor } from '../src/platform/context.js';
+import { loadConfig } from '../src/platform/config.js';
+import { insertOrg } from '../src/orgs/orgs.store.js';
+import { emptyOrgFields } from '../src/orgs/orgs.rules.js';
+import type { RequestsTable, RequestEventsTable } from '../src/requests/requests.tables.js';
+import { requestStatistics } from '../src/requests/request-statistics.js';
+import { benchRequestRow } from './request-rows.js';
+
+const PER_YEAR = Number(process.env.GONGKAI_BENCH_HISTORY_PER_YEAR ?? 20_000);
+const HISTORIES = [1, 5, 10];
+const RUNS = 9;
+const KINDS = [null, 'business', 'research', 'public_interest', null];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function timed(f: () => Promise<unknown>): Promise<number> {
+  await f();
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await f();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+async function measure(database: Database, years: number, prefix: string, figures: Record<string, number | string>) {
+  const db = database.db;
+  await migrateToLatest(db);
+  const now = new Date().toISOString();
+  const county = await insertOrg(db, null, emptyOrgFields('county', '某县人民政府'), now);
+  const org = await insertOrg(db, county, emptyOrgFields('agency', '某县自然资源局'), now);
+  const t0 = performance.now();
+  let i = 0;
+  for (let year = 2026 - years; year <= 2025; year++) {
+    const batch: Array<Insertable<RequestsTable>> = [];
+    for (let k = 0; k < PER_YEAR; k++, i++) {
+      const day = `${year}-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
+      batch.push(benchRequestRow({ orgId: org.id, i, day, open: k % 50 === 0, kind: KINDS[k % KINDS.length], now }));
+      if (batch.length === 500 || k === PER_YEAR - 1) {
+        const ids = await db.insertInto('requests').values(batch).returning('id').execute();
+        const events: Array<Insertable<RequestEventsTable>> = [];
+        ids.forEach((r, j) => {
+          if ((i - batch.length + 1 + j) % 20) return;
+          const on = batch[j].received_on!;
+          const e = { request_id: r.id, public: 1, actor_id: null, actor_label: 'bench', created_at: now };
+          events.push({ ...e, type: 'fee_notice_sent', event_on: on, payload: '{"amount":100}' });
+          events.push({ ...e, type: 'fee_paid', event_on: on, payload: '{}' });
+        });
+        if (events.length) await db.insertInto('request_events').values(events).execute();
+        batch.length = 0;
+      }
+    }
+  }
+  figures[`${prefix}.${years}y.rows`] = i;
+  figures[`${prefix}.${years}y.insertMs`] = Math.round(performance.now() - t0);
+  if (database.dialect === 'postgres') await sql`analyze`.execute(db);
+  const ctx = { db, actor: systemActor('bench'), now: () => new Date('2026-01-10T02:00:00Z'), config: loadConfig() };
+  const report = await timed(() => requestStatistics(ctx, { orgId: org.id, year: 2025 }));
+  // The limit gets its ideal index (the year's rows by receipt date), made after the report was measured:
+  // with it SQLite's planner would walk the history for the report's own query.
+  await sql`create index bench_org_received on requests (org_id, received_on)`.execute(db);
+  if (database.dialect === 'postgres') await sql`analyze requests`.execute(db);
+  const bare = await timed(() =>
+    db
+      .selectFrom('requests')
+      .select(['applicant_type', 'applicant_kind', 'outcome_code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org_id', '=', org.id)
+      .where('received_on', '>=', '2025-01-01')
+      .where('received_on', '<=', '2025-12-31')
+      .groupBy(['applicant_type', 'applicant_kind', 'outcome_code'])
+      .execute(),
+  );
+  figures[`${prefix}.${years}y.reportMs`] = Number(report.toFixed(1));
+  figures[`${prefix}.${years}y.bareGroupByMs`] = Number(bare.toFixed(1));
+  figures[`${prefix}.${years}y.ratio`] = Number((report / bare).toFixed(2));
+}
+
+export async function run(): Promise<{ name: string; figures: Record<string, number | string> }> {
+  const figures: Record<string, number | string> = { perYear: PER_YEAR, runs: RUNS };
+  for (const years of HISTORIES) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-history-'));
+    const lite = openDatabase({ dialect: 'sqlite', sqliteFile: path.join(dir, 'bench.db') });
+    try {
+      await measure(lite, years, 'sqlite', figures);
+    } finally {
+      await lite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const url = process.env.GONGKAI_BENCH_PG_URL;
+    if (!url) continue;
+    const name = `gk_bench_history_${process.pid}_${years}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = openDatabase({ dialect: 'postgres', url: u.toString(), poolSize: 4 });
+    try {
+      await measure(database, years, 'pg', figures);
+    } finally {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  if (!process.env.GONGKAI_BENCH_PG_URL) figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
+  return {
+    name: `one agency's 2025 requests statistics with 1, 5 and 10 years of history (${PER_YEAR} cases a year)`,
+    figures,
+  };
+}
