@@ -7,12 +7,12 @@ import { forbidden } from '../platform/errors.js';
 import { maskName } from '../interaction/index.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
-import { yearCaseRows } from './requests.store.js';
+import { yearCaseRows, type CellNarrowing } from './requests.store.js';
 import { appealRecords } from './appeal-records.js';
 import { APPEAL_KINDS, APPEAL_RESULTS, table4CellOf } from './appeals.rules.js';
-import { outcomeRowOf, tallyCellsOf } from './tally.rules.js';
+import { outcomeRowOf, tallyCellsOf, TABLE3_COLUMNS } from './tally.rules.js';
 import { outcomeText } from './outcomes.rules.js';
-import { reportColumn } from './applicant.rules.js';
+import { ORG_APPLICANT_KINDS, reportColumn } from './applicant.rules.js';
 import { stateLabel } from './request-states.rules.js';
 
 /** Which cell: table 三 by tally rows ('一', '三.4.1', '三.(七)' …; several for a merged row) and column 0–6, or table 四 cell 0–14. */
@@ -33,6 +33,24 @@ export interface CellCase {
   applicant: string;
   /** For table 四: 行政复议 / 行政诉讼（复议后起诉）, filing date and latest result. */
   appeal?: { kind: string; filedOn: string; result: string };
+}
+
+/**
+ * What a table-三 cell lets SQL narrow to (a superset of the cell's cases; `tallyCellsOf` then decides, so
+ * the list and the tally agree): rows 一/二 fix the receipt, outcome rows the closure in the year, a
+ * column the applicant.
+ */
+export function cellNarrowing(cell: { rows: readonly string[]; col: number }): CellNarrowing {
+  const n: CellNarrowing = {};
+  if (cell.rows.every((r) => r === '一')) n.received = 'in_year';
+  else if (cell.rows.every((r) => r === '二')) n.received = 'before';
+  else if (cell.rows.every((r) => r.startsWith('三.'))) n.closedInYear = true;
+  const column = TABLE3_COLUMNS[cell.col];
+  if (column === '自然人') n.applicant = 'citizen';
+  else if (column === '其他') n.applicant = 'organization';
+  else if (column !== '总计' && column)
+    n.applicant = Object.entries(ORG_APPLICANT_KINDS).find(([, label]) => label === column)?.[0];
+  return n;
 }
 
 /** Lists the records counted in a cell, in the order received (a page of them, with the total). */
@@ -61,7 +79,7 @@ export async function requestCellRecords(
     };
   };
   if (cell.table === '三') {
-    const counted = (await yearCaseRows(ctx.db, org.path, year)).filter((r) => {
+    const counted = (await yearCaseRows(ctx.db, org.path, year, { narrow: cellNarrowing(cell) })).filter((r) => {
       const c = tallyCellsOf(
         {
           applicantType: r.applicant_type,
@@ -85,7 +103,7 @@ export async function requestCellRecords(
     .sort((a, b) => a.filedOn.localeCompare(b.filedOn) || a.eventId - b.eventId);
   const page = appeals.slice(input.offset, input.offset + input.limit);
   const cases = new Map(
-    (await yearCaseRows(ctx.db, org.path, year, [...new Set(page.map((a) => a.requestId))])).map((r) => [
+    (await yearCaseRows(ctx.db, org.path, year, { ids: [...new Set(page.map((a) => a.requestId))] })).map((r) => [
       r.id,
       asCase(r),
     ]),

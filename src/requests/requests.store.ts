@@ -363,25 +363,60 @@ export function appealEvents(db: Db, orgPath: string) {
     .execute();
 }
 
-/** Case rows for a year's drill-down: received by the year's end and not closed before it (listing, no personal data beyond the name). */
-export function yearCaseRows(db: Db, orgPath: string, year: number, ids?: readonly number[]) {
-  let q = db
-    .selectFrom('requests')
-    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-    .select([
-      'requests.id',
-      'requests.request_no',
-      'orgs.name as org_name',
-      'requests.applicant_type',
-      'requests.applicant_kind',
-      'requests.applicant_name',
-    ])
-    .select(['requests.received_on', 'requests.state', 'requests.closed_on', 'requests.outcome_code'])
-    .where('orgs.path', 'like', `${orgPath}%`);
-  if (ids) q = q.where('requests.id', 'in', ids.length ? [...ids] : [0]);
-  else
-    q = q
-      .where('requests.received_on', '<=', `${year}-12-31`)
-      .where((eb) => eb.or([eb('requests.closed_on', 'is', null), eb('requests.closed_on', '>=', `${year}-01-01`)]));
-  return q.orderBy('requests.received_on').orderBy('requests.id').execute();
+/**
+ * What narrows a drill-down to one cell's records in SQL (a superset of the cell; the tally rule decides):
+ * receipt in the year or before it, closure in the year, the applicant's column.
+ */
+export interface CellNarrowing {
+  received?: 'in_year' | 'before';
+  closedInYear?: boolean;
+  /** 'citizen', an organisation kind, or 'organization' for any organisation (其他). */
+  applicant?: string;
+}
+
+/**
+ * Case rows for a year's drill-down: received by the year's end and not closed before it (listing, no
+ * personal data beyond the name), narrowed to one cell; or the cases of the given ids.
+ */
+export function yearCaseRows(
+  db: Db,
+  orgPath: string,
+  year: number,
+  opts: { ids?: readonly number[]; narrow?: CellNarrowing } = {},
+) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const rows = (part: 'ids' | 'open' | 'closed') => {
+    let q = db
+      .selectFrom('requests')
+      .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+      .select([
+        'requests.id as id',
+        'requests.request_no',
+        'orgs.name as org_name',
+        'requests.applicant_type',
+        'requests.applicant_kind',
+        'requests.applicant_name',
+        'requests.received_on as received_on',
+        'requests.state',
+        'requests.closed_on',
+        'requests.outcome_code',
+      ])
+      .where('orgs.path', 'like', `${orgPath}%`);
+    if (part === 'ids') return q.where('requests.id', 'in', opts.ids?.length ? [...opts.ids] : [0]);
+    // Still open, or closed from the year on: index ranges on (org_id, closed_on), never the history.
+    q = q.where('requests.received_on', '<=', to);
+    q = part === 'open' ? q.where('requests.closed_on', 'is', null) : q.where('requests.closed_on', '>=', from);
+    const n = opts.narrow ?? {};
+    if (n.received) q = q.where('requests.received_on', n.received === 'in_year' ? '>=' : '<', from);
+    if (n.closedInYear) q = q.where('requests.closed_on', '<=', to);
+    if (n.applicant === 'citizen' || n.applicant === 'organization')
+      q = q.where('requests.applicant_type', n.applicant === 'citizen' ? '=' : '<>', 'citizen');
+    else if (n.applicant)
+      q = q.where('requests.applicant_type', '<>', 'citizen').where('requests.applicant_kind', '=', n.applicant);
+    return q;
+  };
+  if (opts.ids) return rows('ids').orderBy('requests.received_on').orderBy('requests.id').execute();
+  if (opts.narrow?.closedInYear) return rows('closed').orderBy('requests.received_on').orderBy('requests.id').execute();
+  return rows('open').unionAll(rows('closed')).orderBy('received_on').orderBy('id').execute();
 }

@@ -8,6 +8,8 @@ import type { RequestsTable } from './requests.tables.js';
 import { OUTCOMES } from './outcomes.rules.js';
 import { requestStatistics } from './request-statistics.js';
 import { tallyTable3 } from './tally.rules.js';
+import { TABLE3_ROWS } from './outcomes.rules.js';
+import { requestCellRecords } from './request-cell-records.js';
 
 /** A small seeded generator (mulberry32): the same cases on every run and both databases. */
 function prng(seed: number): () => number {
@@ -151,5 +153,20 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
       assert.equal(stats.feesCollected, paid, `fees of ${year}`);
     }
     assert.ok(counted > 250, 'most cases were received in some year and counted');
+  });
+
+  test('the drill-down of every cell of 2024 lists exactly the cases its number counts', async () => {
+    const ctx = systemCtx(h.ctx(undefined, NOW));
+    const { table } = await requestStatistics(ctx, { orgId: agency.id, year: 2024 });
+    let nonZero = 0;
+    for (const { row } of TABLE3_ROWS)
+      for (let col = 0; col < 7; col++) {
+        const cell = { table: '三' as const, rows: [row], col };
+        const r = await requestCellRecords(ctx, { orgId: agency.id, year: 2024, cell, limit: 5, offset: 0 });
+        assert.equal(r.total, table[row][col], `cell ${row} / column ${col}`);
+        assert.equal(r.rows.length, Math.min(5, r.total));
+        if (r.total) nonZero++;
+      }
+    assert.ok(nonZero > 40, `many cells hold cases (${nonZero})`);
   });
 });
