@@ -4,7 +4,13 @@ import { forbidden, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { rolesAllow, getOrg, type OrgRow } from '../orgs/index.js';
-import { checkImportTable, type ImportRow, type RowError } from './import-rows.rules.js';
+import {
+  checkImportRow,
+  importColumns,
+  type ImportColumnIndex,
+  type ImportRow,
+  type RowError,
+} from './import-rows.rules.js';
 import { IMPORT_ROLES, IMPORTED_STATUS } from './item-workflow.rules.js';
 import { insertItem, insertReview } from './catalog.store.js';
 import { ensureCategories } from './categories.js';
@@ -24,30 +30,69 @@ const BATCH = 200;
 
 /**
  * Imports an existing catalogue into an agency, with attachments from a ZIP named in the 附件 column.
- * A dry run only reports (every row error with its row number). The real run commits batches of 200
- * rows, each in its own transaction with one audit event, and reports progress; 索引号 already present
- * are skipped, so running it again after an interruption resumes where it stopped.
+ * Rows are read as they come (`importRows` streams a file), checked, and handled in batches of 200, so
+ * neither the file nor all its rows are ever held. A dry run only reports (every row error with its row
+ * number). The real run commits each batch in its own transaction with one audit event and reports
+ * progress; 索引号 already present are skipped, so running it again after an interruption resumes
+ * where it stopped.
  */
 export async function importItems(
   ctx: Ctx,
   input: {
     orgId: number;
-    table: string[][];
+    table: Iterable<string[]> | AsyncIterable<string[]>;
     dryRun: boolean;
     files?: ImportFiles;
-    onProgress?: (done: number, total: number) => void;
+    onProgress?: (p: { rows: number; created: number }) => void;
   },
 ): Promise<ImportReport> {
-  const { rows, errors } = checkImportTable(input.table);
   const org = await getOrg(ctx.db, input.orgId);
   if (!org) throw notFound('org_not_found', '机构不存在。');
   if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, IMPORT_ROLES, org.path)) throw forbidden();
   const cats = await tx(ctx, (trx) => ensureCategories(trx, org.id, ctx.now().toISOString()));
+  const report: ImportReport = { total: 0, valid: 0, created: 0, skipped: 0, errors: [] };
+  const seen = new Map<string, number>();
+  let idx: ImportColumnIndex | null = null;
+  let batch: ImportRow[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    await importRows(ctx, org, batch, cats, input, report);
+    batch = [];
+    input.onProgress?.({ rows: report.total, created: report.created });
+  };
+  for await (const cells of input.table) {
+    if (!idx) {
+      const header = importColumns(cells);
+      if (header.errors.length) return { ...report, errors: header.errors };
+      idx = header.idx;
+      continue;
+    }
+    report.total++;
+    const checked = checkImportRow(idx, cells, report.total + 1, seen);
+    report.errors.push(...checked.errors);
+    if (checked.row) batch.push(checked.row);
+    if (batch.length === BATCH) await flush();
+  }
+  if (!idx) return { ...report, errors: importColumns([]).errors };
+  await flush();
+  report.errors.sort((a, b) => a.row - b.row);
+  return report;
+}
+
+/** One batch of checked rows: attachments, 索引号 already used, unknown categories; then saved unless a dry run. */
+async function importRows(
+  ctx: Ctx,
+  org: OrgRow,
+  rows: ImportRow[],
+  cats: ReadonlyArray<{ id: number; name: string }>,
+  input: { dryRun: boolean; files?: ImportFiles },
+  report: ImportReport,
+): Promise<void> {
   const existing = await ownersOf(
     ctx.db,
     rows.map((r) => r.indexNo),
   );
-  const rowErrors = [...errors, ...(await checkImportAttachments(rows, input.files, ctx.config.limits.uploadBytes))];
+  const rowErrors = await checkImportAttachments(rows, input.files, ctx.config.limits.uploadBytes);
   const bad = new Set(rowErrors.map((e) => e.row));
   const todo: Array<{ r: ImportRow; categoryId: number | null }> = [];
   let skipped = 0;
@@ -66,22 +111,10 @@ export async function importItems(
     }
     todo.push({ r, categoryId: cat?.id ?? null });
   }
-  rowErrors.sort((a, b) => a.row - b.row);
-  const report: ImportReport = {
-    total: input.table.length - 1,
-    valid: todo.length + skipped,
-    created: 0,
-    skipped,
-    errors: rowErrors,
-  };
-  if (input.dryRun) return report;
-  input.onProgress?.(0, todo.length);
-  for (let i = 0; i < todo.length; i += BATCH) {
-    const batch = todo.slice(i, i + BATCH);
-    report.created += await importBatch(ctx, org, batch, input.files);
-    input.onProgress?.(Math.min(i + BATCH, todo.length), todo.length);
-  }
-  return report;
+  report.errors.push(...rowErrors);
+  report.skipped += skipped;
+  report.valid += todo.length + skipped;
+  if (!input.dryRun && todo.length) report.created += await importBatch(ctx, org, todo, input.files);
 }
 
 async function ownersOf(db: Db, indexNos: string[]): Promise<Map<string, number>> {

@@ -27,6 +27,8 @@ export const IMPORT_COLUMNS = {
 } as const;
 
 type Col = (typeof IMPORT_COLUMNS)[keyof typeof IMPORT_COLUMNS];
+/** Where each known column is (from `importColumns`). */
+export type ImportColumnIndex = ReadonlyMap<Col, number>;
 
 /** A valid row, ready to insert. */
 export interface ImportRow {
@@ -54,10 +56,10 @@ export function normalizeDate(s: string): string {
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Checks every row; returns the valid rows and all row errors. */
-export function checkImportTable(table: string[][]): { rows: ImportRow[]; errors: RowError[] } {
+/** Where each known column is in the header (row 1); errors name the required columns that are missing. */
+export function importColumns(headerCells: readonly string[]): { idx: Map<Col, number>; errors: RowError[] } {
   const errors: RowError[] = [];
-  const header = (table[0] ?? []).map((h) => h.trim());
+  const header = headerCells.map((h) => h.trim());
   const idx = new Map<Col, number>();
   header.forEach((h, i) => {
     const col = (IMPORT_COLUMNS as Record<string, Col>)[h];
@@ -66,60 +68,83 @@ export function checkImportTable(table: string[][]): { rows: ImportRow[]; errors
   for (const required of ['索引号', '名称', '生成日期', '发布日期'] as const) {
     if (!idx.has(IMPORT_COLUMNS[required])) errors.push({ row: 1, message: `缺少“${required}”列。` });
   }
+  return { idx, errors };
+}
+
+/**
+ * Checks one row (`rowNo` counts the header as 1) against the columns; `seen` (索引号 → first row) finds
+ * duplicates within the file and is updated. Returns the valid row, or its errors.
+ */
+export function checkImportRow(
+  idx: ImportColumnIndex,
+  cells: readonly string[],
+  rowNo: number,
+  seen: Map<string, number>,
+): { row: ImportRow | null; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const get = (c: Col) => (idx.has(c) ? (cells[idx.get(c) as number] ?? '').trim() : '');
+  const problems: FieldError[] = [];
+  const indexNo = get('indexNo').toUpperCase();
+  if (!indexNo) problems.push({ code: 'index_no_required', message: '缺少索引号。' });
+  const title = get('title');
+  const body = get('bodyHtml');
+  const genre = get('genre') || '其他';
+  const { fields, errors: fe } = validateItem({
+    title,
+    summary: get('summary'),
+    bodyHtml: body ? (/[<>]/.test(body) ? body : `<p>${escapeHtml(body)}</p>`) : `<p>${escapeHtml(title || '—')}</p>`,
+    docNo: get('docNo'),
+    topic: get('topic'),
+    genre: GENRES.includes(genre) ? genre : '__bad__',
+    disclosureMode: '主动公开',
+    writtenOn: normalizeDate(get('writtenOn')),
+    createdOn: normalizeDate(get('createdOn')),
+    indexNo: indexNo || undefined,
+    keywords: get('keywords'),
+  });
+  problems.push(
+    ...fe.map((e) => (e.code === 'item_genre_invalid' ? { ...e, message: `体裁“${genre}”不在公文种类中。` } : e)),
+  );
+  const publishedOn = normalizeDate(get('publishedOn'));
+  if (!publishedOn) problems.push({ code: 'published_on_required', message: '缺少发布日期。' });
+  else if (!isValidIsoDate(publishedOn))
+    problems.push({ code: 'published_on_invalid', message: `发布日期“${get('publishedOn')}”无效。` });
+  else {
+    const w = normalizeDate(get('writtenOn'));
+    if (isValidIsoDate(w)) problems.push(...checkPublicationDate(w, publishedOn));
+  }
+  const validity = get('validity') || '有效';
+  if (!VALIDITIES.includes(validity))
+    problems.push({ code: 'item_validity_invalid', message: `有效性“${validity}”应为有效、失效、废止或已修订。` });
+  if (indexNo) {
+    const first = seen.get(indexNo);
+    if (first) problems.push({ code: 'index_no_duplicate', message: `索引号“${indexNo}”与第 ${first} 行重复。` });
+    else seen.set(indexNo, rowNo);
+  }
+  if (problems.length || !fields) {
+    for (const p of problems) errors.push({ row: rowNo, message: p.message });
+    return { row: null, errors };
+  }
+  const attachments = get('attachments')
+    .split(/[;；|]/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return {
+    row: { row: rowNo, indexNo, fields, category: get('category') || null, publishedOn, validity, attachments },
+    errors,
+  };
+}
+
+/** Checks every row of a whole table; returns the valid rows and all row errors. */
+export function checkImportTable(table: string[][]): { rows: ImportRow[]; errors: RowError[] } {
+  const { idx, errors } = importColumns(table[0] ?? []);
   if (errors.length) return { rows: [], errors };
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
   for (let r = 1; r < table.length; r++) {
-    const rowNo = r + 1;
-    const cells = table[r] as string[];
-    const get = (c: Col) => (idx.has(c) ? (cells[idx.get(c) as number] ?? '').trim() : '');
-    const problems: FieldError[] = [];
-    const indexNo = get('indexNo').toUpperCase();
-    if (!indexNo) problems.push({ code: 'index_no_required', message: '缺少索引号。' });
-    const title = get('title');
-    const body = get('bodyHtml');
-    const genre = get('genre') || '其他';
-    const { fields, errors: fe } = validateItem({
-      title,
-      summary: get('summary'),
-      bodyHtml: body ? (/[<>]/.test(body) ? body : `<p>${escapeHtml(body)}</p>`) : `<p>${escapeHtml(title || '—')}</p>`,
-      docNo: get('docNo'),
-      topic: get('topic'),
-      genre: GENRES.includes(genre) ? genre : '__bad__',
-      disclosureMode: '主动公开',
-      writtenOn: normalizeDate(get('writtenOn')),
-      createdOn: normalizeDate(get('createdOn')),
-      indexNo: indexNo || undefined,
-      keywords: get('keywords'),
-    });
-    problems.push(
-      ...fe.map((e) => (e.code === 'item_genre_invalid' ? { ...e, message: `体裁“${genre}”不在公文种类中。` } : e)),
-    );
-    const publishedOn = normalizeDate(get('publishedOn'));
-    if (!publishedOn) problems.push({ code: 'published_on_required', message: '缺少发布日期。' });
-    else if (!isValidIsoDate(publishedOn))
-      problems.push({ code: 'published_on_invalid', message: `发布日期“${get('publishedOn')}”无效。` });
-    else {
-      const w = normalizeDate(get('writtenOn'));
-      if (isValidIsoDate(w)) problems.push(...checkPublicationDate(w, publishedOn));
-    }
-    const validity = get('validity') || '有效';
-    if (!VALIDITIES.includes(validity))
-      problems.push({ code: 'item_validity_invalid', message: `有效性“${validity}”应为有效、失效、废止或已修订。` });
-    if (indexNo) {
-      const first = seen.get(indexNo);
-      if (first) problems.push({ code: 'index_no_duplicate', message: `索引号“${indexNo}”与第 ${first} 行重复。` });
-      else seen.set(indexNo, rowNo);
-    }
-    if (problems.length || !fields) {
-      for (const p of problems) errors.push({ row: rowNo, message: p.message });
-      continue;
-    }
-    const attachments = get('attachments')
-      .split(/[;；|]/)
-      .map((a) => a.trim())
-      .filter(Boolean);
-    rows.push({ row: rowNo, indexNo, fields, category: get('category') || null, publishedOn, validity, attachments });
+    const checked = checkImportRow(idx, table[r] as string[], r + 1, seen);
+    errors.push(...checked.errors);
+    if (checked.row) rows.push(checked.row);
   }
   return { rows, errors };
 }

@@ -66,7 +66,7 @@ export { publicCatalogRows, staffCatalogRows } from './export-rows.rules.js';
 export { fillBodyFromDocx } from './fill-body-from-docx.js';
 export { FIGURE_COLUMNS, importAnnualFigures } from './import-annual-figures.js';
 export { readImportZip } from './import-attachments.js';
-export { readImportTable } from './import-file.js';
+export { importRows, readImportTable } from './import-file.js';
 export { importItems } from './import-items.js';
 export type { ImportReport } from './import-items.js';
 export { IMPORT_COLUMNS } from './import-rows.rules.js';

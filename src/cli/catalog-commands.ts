@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { importItems, readImportTable, readImportZip, releaseScheduled } from '../catalog/index.js';
+import { importItems, importRows, readImportZip, releaseScheduled } from '../catalog/index.js';
 import { withCli, type OpenCli } from './open.js';
 
 /** `gongkai catalog release` and `gongkai catalog import ORG FILE`. */
@@ -20,10 +20,11 @@ export function catalogCli(program: Command, open: OpenCli): void {
         const files = opts.zip ? await readImportZip(readFileSync(opts.zip)) : undefined;
         const r = await importItems(ctx, {
           orgId: Number(orgId),
-          table: await readImportTable(readFileSync(file)),
+          table: importRows(file),
           dryRun: !!opts.dryRun,
           files,
-          onProgress: (done, total) => console.log(`进度：${done}/${total}`),
+          onProgress: (p) =>
+            console.log(`进度：已读 ${p.rows} 行${opts.dryRun ? '（试导入）' : `，新增 ${p.created} 条`}`),
         });
         for (const e of r.errors) console.error(`第 ${e.row} 行：${e.message}`);
         console.log(

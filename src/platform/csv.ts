@@ -3,37 +3,78 @@
  * Exported cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with '.
  */
 
+/**
+ * An incremental CSV reader: text is pushed in pieces (of a file read as a stream) and complete rows come
+ * out; `end()` gives the last row. BOM, quotes, doubled quotes, CR/LF; blank lines are dropped.
+ */
+export class CsvParser {
+  private row: string[] = [];
+  private cell = '';
+  private quoted = false;
+  /** A quote seen at the end of a piece inside a quoted cell: an escaped quote or the cell's end. */
+  private quotePending = false;
+  /** A CR seen at the end of a piece: a following LF belongs to it. */
+  private crPending = false;
+  private started = false;
+
+  /** Reads a piece of text; returns the rows it completed. */
+  push(text: string): string[][] {
+    let s = text;
+    if (!this.started && s.length) {
+      this.started = true;
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    }
+    const rows: string[][] = [];
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i] as string;
+      if (this.crPending) {
+        this.crPending = false;
+        if (ch === '\n') continue;
+      }
+      if (this.quotePending) {
+        this.quotePending = false;
+        if (ch === '"') {
+          this.cell += '"';
+          continue;
+        }
+        this.quoted = false;
+      }
+      if (this.quoted) {
+        if (ch === '"') this.quotePending = true;
+        else this.cell += ch;
+      } else if (ch === '"' && this.cell === '') this.quoted = true;
+      else if (ch === ',') {
+        this.row.push(this.cell);
+        this.cell = '';
+      } else if (ch === '\n' || ch === '\r') {
+        if (ch === '\r') this.crPending = true;
+        this.endRow(rows);
+      } else this.cell += ch;
+    }
+    return rows;
+  }
+
+  /** The last row (when the text does not end with a line break). */
+  end(): string[][] {
+    const rows: string[][] = [];
+    this.endRow(rows);
+    return rows;
+  }
+
+  private endRow(rows: string[][]): void {
+    this.row.push(this.cell);
+    if (this.row.some((c) => c !== '')) rows.push(this.row);
+    this.row = [];
+    this.cell = '';
+    this.quoted = false;
+    this.quotePending = false;
+  }
+}
+
 /** Parses CSV text (BOM, quotes, doubled quotes, CR/LF) into rows of cells; blank lines are dropped. */
 export function parseCsv(text: string): string[][] {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      if (row.some((c) => c !== '')) rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  row.push(cell);
-  if (row.some((c) => c !== '')) rows.push(row);
-  return rows;
+  const p = new CsvParser();
+  return [...p.push(text), ...p.end()];
 }
 
 const FORMULA = /^[=+\-@\t\r]/;
