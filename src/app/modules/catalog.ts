@@ -20,6 +20,8 @@ export const catalogModule: CapabilityModule = {
       api,
       homeWork,
       ownWork,
+      keyAreasConsole,
+      keyAreasPortal,
     ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../catalog/index.js'),
@@ -36,6 +38,8 @@ export const catalogModule: CapabilityModule = {
       import('../../api/catalog/catalog-api.js'),
       import('../../console/foundation/home-routes.js'),
       import('../../console/catalog/catalog-work.js'),
+      import('../../console/catalog/key-areas-routes.js'),
+      import('../../portal/home/key-areas-routes.js'),
     ]);
     const { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } = policy;
     nav.registerNav(
@@ -47,6 +51,7 @@ export const catalogModule: CapabilityModule = {
       { href: '/console/catalog/table2', label: '年报表二数据', roles: CATALOG_VIEWERS, group: '主动公开' },
       { href: '/console/items/import', label: '导入公开目录', roles: ['agency_admin'], group: '主动公开' },
       { href: '/console/items/uninterpreted', label: '待解读的政策文件', roles: CATALOG_VIEWERS, group: '主动公开' },
+      { href: '/console/catalog/key-areas', label: '重点领域设置', roles: ['sysadmin'], group: '主动公开' },
     );
     homeWork.registerWorkSource(ownWork.catalogWork);
     await items.itemsRoutes(app);
@@ -60,6 +65,8 @@ export const catalogModule: CapabilityModule = {
     await files.fileRoutes(app, config);
     await portal.catalogPortalRoutes(app);
     await api.catalogApi(app);
+    await keyAreasConsole.keyAreasConsoleRoutes(app);
+    await keyAreasPortal.keyAreaRoutes(app);
   },
   async hooks() {
     // Published items are a search source: `gongkai search reindex` re-reads them.
