@@ -90,9 +90,7 @@ export async function keyAreaRoutes(app: FastifyInstance): Promise<void> {
         <PortalLayout view={reply.view()} title={org ? `${area.name} - ${org.name}` : area.name}>
           <Trail org={org} area={area.name} />
           <h1>{area.name}</h1>
-          <p class="muted">
-            {org ? `发布机构：${org.name}` : '全县各机关'} · 共 {total} 条
-          </p>
+          <p class="muted">{org ? `发布机构：${org.name}` : '全县各机关'}</p>
           {rows.length ? <ItemList rows={rows} /> : <Empty>暂无此领域已公开的信息。</Empty>}
           <Pagination page={page} total={total} perPage={PER_PAGE} baseUrl={`/zdly/${area.slug}${orgSuffix(org)}`} />
         </PortalLayout>,
