@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -54,13 +54,19 @@ export async function keyAreasConsoleRoutes(app: FastifyInstance): Promise<void>
     return reply.page(<KeyAreasPage view={reply.view()} v={v} />);
   });
 
-  r.post('/console/catalog/key-areas', { schema: { body: KeyAreasForm } }, async (req, reply) => {
-    try {
-      await setKeyAreaMapping(req.ctx, req.body);
-      return reply.flashRedirect('/console/catalog/key-areas', '重点领域设置已保存，门户页面即时生效。');
-    } catch (e) {
-      if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return reply.page(<KeyAreasPage view={reply.view()} v={req.body} errors={e.errors} />, 400);
-    }
-  });
+  // Authorize before validating: a refused user gets 403 whatever was posted.
+  const adminsOnly = async (req: FastifyRequest) => assertAllowed(can(req.actor, 'settings.manage'));
+  r.post(
+    '/console/catalog/key-areas',
+    { schema: { body: KeyAreasForm }, preValidation: adminsOnly },
+    async (req, reply) => {
+      try {
+        await setKeyAreaMapping(req.ctx, req.body);
+        return reply.flashRedirect('/console/catalog/key-areas', '重点领域设置已保存，门户页面即时生效。');
+      } catch (e) {
+        if (!isAppError(e) || e.kind !== 'invalid') throw e;
+        return reply.page(<KeyAreasPage view={reply.view()} v={req.body} errors={e.errors} />, 400);
+      }
+    },
+  );
 }

@@ -128,6 +128,8 @@ describeApp('portal: 重点领域 pages (/zdly) from the mapping of 公开目录
     const other = h.client();
     await other.login(admin.username);
     assert.equal((await other.get('/console/catalog/key-areas')).statusCode, 403);
+    const tooLong = await other.post('/console/catalog/key-areas', { czyjs: '财'.repeat(2001) }, { from: '/console' });
+    assert.equal(tooLong.statusCode, 403, 'authorized before the input is validated');
 
     const c = h.client();
     await c.login(sys.username);
