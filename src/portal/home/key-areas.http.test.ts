@@ -155,4 +155,19 @@ describeApp('portal: 重点领域 pages (/zdly) from the mapping of 公开目录
     assert.equal(audit.summary, '重点领域分类设置：财政预决算（人事）');
     assert.match((await c.get('/console/catalog/key-areas')).body, /name="czyjs"[^>]*>人事<\/textarea>/);
   });
+
+  it('pages an area 20 items at a time, newest first', async () => {
+    const enrol = await catId(edu, '招生入学');
+    for (let i = 1; i <= 20; i++)
+      await makePublishedItem(h.db(), h.ctx, edu, { title: `招生信息第${i}号`, categoryId: enrol });
+    const first = (await h.client().get('/zdly/jy')).body;
+    assert.equal([...first.matchAll(/<a href="\/gk\/items\/\d+">/g)].length, 20);
+    assert.ok(first.indexOf('招生信息第20号') < first.indexOf('招生信息第19号'), 'newest first');
+    assert.doesNotMatch(first, /2026年秋季小学招生方案/);
+    assert.ok(first.includes('href="/zdly/jy?page=2"'), 'a link to the next page');
+    const second = await h.client().get(`/zdly/jy?org=${edu.id}&page=2`);
+    assert.equal(second.statusCode, 200);
+    assert.match(second.body, /2026年秋季小学招生方案/);
+    assert.equal([...second.body.matchAll(/<a href="\/gk\/items\/\d+">/g)].length, 1);
+  });
 });
