@@ -84,6 +84,9 @@ export {
   STATUS_LABELS,
 } from './item-workflow.rules.js';
 export type { ItemAction } from './item-workflow.rules.js';
+export { keyAreaCounts, keyAreaItems, keyAreaMapping } from './key-areas.js';
+export { DEFAULT_KEY_AREA_MAPPING, KEY_AREAS, keyArea, MAX_AREA_WORDS } from './key-areas.rules.js';
+export type { KeyArea, KeyAreaMapping } from './key-areas.rules.js';
 export { LINKERS, linkInterpretation } from './link-interpretation.js';
 export {
   article20Counts,
@@ -108,6 +111,8 @@ export { seedDemoCatalog } from './seed-demo-catalog.js';
 export { strictSeparation } from './separation-of-duties.js';
 export { setChannels } from './set-channels.js';
 export { setIndexPattern } from './set-index-pattern.js';
+export { setKeyAreaMapping } from './set-key-areas.js';
+export type { KeyAreaInput } from './set-key-areas.js';
 export { setSeparationOfDuties } from './set-separation-of-duties.js';
 export { setValidity } from './set-validity.js';
 export { staffItemPage } from './staff-item-page.js';

@@ -4,7 +4,7 @@ import { publicAgencies } from '../orgs/index.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { PortalLayout } from '../platform/views/portal-layout.js';
 import { typed } from '../platform/http/schemas.js';
-import { ARTICLE20_ITEMS } from '../catalog/index.js';
+import { ARTICLE20_ITEMS, KEY_AREAS } from '../catalog/index.js';
 
 /** A source of public URLs for the sitemap (capabilities register theirs, once per name). */
 export type SitemapSource = (ctx: Ctx, today: string) => Promise<Array<{ loc: string; lastmod?: string }>>;
@@ -19,6 +19,7 @@ export const PUBLIC_SECTIONS: ReadonlyArray<{ title: string; links: ReadonlyArra
       ['/zn', '政府信息公开指南'],
       ['/gk', '政府信息公开目录'],
       ['/fdzdgk', '法定主动公开内容'],
+      ['/zdly', '重点领域信息公开'],
       ['/reports', '政府信息公开工作年度报告'],
       ['/stats', '统计数据'],
       ['/search', '信息检索'],
@@ -50,6 +51,7 @@ const agencyLinks = (id: number): Array<[string, string]> => [
   [`/jg/${id}`, '机构首页'],
   [`/zn/${id}`, '公开指南'],
   [`/gk/${id}`, '公开目录'],
+  [`/zdly?org=${id}`, '重点领域'],
   [`/reports?org=${id}`, '年度报告'],
   [`/stats/${id}`, '统计数据'],
 ];
@@ -120,6 +122,7 @@ export async function sitemapRoutes(app: FastifyInstance, publicUrl: string): Pr
     for (const s of PUBLIC_SECTIONS)
       for (const [href] of s.links) if (!href.endsWith('.atom') && !href.endsWith('/status')) urls.push({ loc: href });
     for (let n = 1; n <= ARTICLE20_ITEMS.length; n++) urls.push({ loc: `/fdzdgk/${n}` });
+    for (const a of KEY_AREAS) urls.push({ loc: `/zdly/${a.slug}` });
     for (const o of await publicAgencies(req.ctx.db)) for (const [href] of agencyLinks(o.id)) urls.push({ loc: href });
     const today = todayInShanghai(req.ctx.now());
     for (const s of sources.values()) urls.push(...(await s(req.ctx, today)));

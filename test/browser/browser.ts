@@ -63,6 +63,25 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
   );
 }
 
+/** The axe-core rule tags of WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core scan with the WCAG 2 A/AA rules only: no violation at all, whatever its impact. */
+export async function assertWcagAA(page: Page, label: string): Promise<void> {
+  const r = await new AxeBuilder({ page }).withTags(WCAG_AA_TAGS).analyze();
+  assert.deepEqual(
+    r.violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? ''}): ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+    [],
+    `WCAG 2 A/AA violations on ${label}`,
+  );
+}
+
 /** Saves a screenshot under .tmp/screenshots for a person to look at. */
 export async function shot(page: Page, name: string): Promise<void> {
   const dir = path.resolve('.tmp/screenshots');

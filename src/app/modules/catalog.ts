@@ -18,6 +18,8 @@ export const catalogModule: CapabilityModule = {
       files,
       portal,
       api,
+      keyAreasConsole,
+      keyAreasPortal,
     ] = await Promise.all([
       import('../../console/nav.js'),
       import('../../catalog/index.js'),
@@ -32,6 +34,8 @@ export const catalogModule: CapabilityModule = {
       import('../../portal/catalog/file-routes.js'),
       import('../../portal/catalog/catalog-portal-routes.js'),
       import('../../api/catalog/catalog-api.js'),
+      import('../../console/catalog/key-areas-routes.js'),
+      import('../../portal/home/key-areas-routes.js'),
     ]);
     const { CATALOG_QUEUE_ROLES, CATALOG_VIEWERS } = policy;
     nav.registerNav(
@@ -43,6 +47,7 @@ export const catalogModule: CapabilityModule = {
       { href: '/console/catalog/table2', label: '年报表二数据', roles: CATALOG_VIEWERS, group: '主动公开' },
       { href: '/console/items/import', label: '导入公开目录', roles: ['agency_admin'], group: '主动公开' },
       { href: '/console/items/uninterpreted', label: '待解读的政策文件', roles: CATALOG_VIEWERS, group: '主动公开' },
+      { href: '/console/catalog/key-areas', label: '重点领域设置', roles: ['sysadmin'], group: '主动公开' },
     );
     await items.itemsRoutes(app);
     await late.lateRoutes(app);
@@ -55,6 +60,8 @@ export const catalogModule: CapabilityModule = {
     await files.fileRoutes(app, config);
     await portal.catalogPortalRoutes(app);
     await api.catalogApi(app);
+    await keyAreasConsole.keyAreasConsoleRoutes(app);
+    await keyAreasPortal.keyAreaRoutes(app);
   },
   async hooks() {
     // “我的工作” counts: the console home and the daily work digest (also when a job or CLI runs without routes).

@@ -11,37 +11,26 @@ import {
   listPublicItems,
   type ItemWithOrg,
   ARTICLE20_ITEMS,
+  KEY_AREAS,
 } from '../../catalog/index.js';
 import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
 
-/** 重点领域 entries: searches over the whole catalogue. */
-const KEY_AREAS = [
-  '财政预决算',
-  '重大建设项目',
-  '公共资源配置',
-  '社会救助',
-  '教育',
-  '医疗卫生',
-  '生态环境',
-  '安全生产',
-  '食品药品',
-  '征地拆迁',
-  '就业创业',
-  '乡村振兴',
-];
-
-/** 重点领域信息公开: searches over the catalogue, or over one agency's items. */
+/** 重点领域信息公开: links to the curated area pages (`/zdly/:area`), of the county or of one agency. */
 export function KeyAreas({ orgId }: { orgId?: number }) {
+  const q = orgId ? `?org=${orgId}` : '';
   return (
     <section aria-labelledby="areas">
       <h2 id="areas">重点领域信息公开</h2>
       <ul class="tags">
-        {KEY_AREAS.map((k) => (
+        {KEY_AREAS.map((a) => (
           <li>
-            <a href={`/search?q=${encodeURIComponent(k)}${orgId ? `&org=${orgId}` : ''}`}>{k}</a>
+            <a href={`/zdly/${a.slug}${q}`}>{a.name}</a>
           </li>
         ))}
       </ul>
+      <p>
+        <a href={`/zdly${q}`}>全部重点领域 →</a>
+      </p>
     </section>
   );
 }

@@ -61,6 +61,8 @@ describeApp('portal home, 第二十条 pages, Atom feeds and the sitemap', (h) =
       '/gk',
       '/fdzdgk',
       '/fdzdgk/15',
+      '/zdly',
+      '/zdly/czyjs',
       '/reports',
       '/stats',
       '/ysqgk',
@@ -72,6 +74,7 @@ describeApp('portal home, 第二十条 pages, Atom feeds and the sitemap', (h) =
       `/zn/${org.id}`,
       `/stats/${org.id}`,
       `/reports?org=${org.id}`,
+      `/zdly?org=${org.id}`,
     ])
       assert.ok(locs.includes(p), `sitemap.xml lists ${p}`);
     for (const p of [`/jg/${section.id}`, `/gk/${section.id}`, `/zn/${section.id}`, `/stats/${section.id}`])
