@@ -12,9 +12,8 @@ import {
   type RowError,
 } from './import-rows.rules.js';
 import { IMPORT_ROLES, IMPORTED_STATUS } from './item-workflow.rules.js';
-import { insertItem, insertReview } from './catalog.store.js';
 import { ensureCategories } from './categories.js';
-import { syncItemIndex } from './sync-item-index.js';
+import { syncItemsIndex } from './sync-item-index.js';
 import { checkImportAttachments, storeImportAttachments, type ImportFiles } from './import-attachments.js';
 
 /** What an import found and did. */
@@ -130,7 +129,7 @@ async function ownersOf(db: Db, indexNos: string[]): Promise<Map<string, number>
   return out;
 }
 
-/** One committed batch: items, their history line, attachments and index entries, one audit event. */
+/** One committed batch: items and their history lines (one statement each), attachments, index entries, one audit event. */
 function importBatch(
   ctx: Ctx,
   org: OrgRow,
@@ -139,50 +138,77 @@ function importBatch(
 ): Promise<number> {
   return tx(ctx, async (trx) => {
     const now = ctx.now().toISOString();
-    let created = 0;
-    for (const { r, categoryId } of batch) {
-      // A concurrent or earlier run may have created it meanwhile: skip, never duplicate.
-      if (await trx.selectFrom('items').select('id').where('index_no', '=', r.indexNo).executeTakeFirst()) continue;
-      const id = await insertItem(trx, {
-        ...r.fields,
-        category_id: categoryId,
-        org_id: org.id,
-        index_no: r.indexNo,
-        validity: r.validity,
-        validity_on: null,
-        replaced_by_id: null,
-        published_on: r.publishedOn,
-        status: IMPORTED_STATUS,
-        author_id: ctx.actor.userId,
-        secrecy_reviewer: null,
-        legality_reviewer: null,
-        approver: null,
-        withdrawn_reason: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
-      await insertReview(trx, {
-        item_id: id,
-        action: 'import',
-        from_status: IMPORTED_STATUS,
-        to_status: IMPORTED_STATUS,
-        actor_id: ctx.actor.userId,
-        actor_label: ctx.actor.label,
-        comment: `导入第 ${r.row} 行`,
-        created_at: now,
-      });
-      await storeImportAttachments(trx, ctx, id, r.attachments, files);
-      await syncItemIndex(trx, ctx, id);
-      created++;
-    }
+    // A concurrent or earlier run may have created some meanwhile: skip those, never duplicate.
+    const present = new Set(
+      (
+        await trx
+          .selectFrom('items')
+          .select('index_no')
+          .where(
+            'index_no',
+            'in',
+            batch.map((b) => b.r.indexNo),
+          )
+          .execute()
+      ).map((i) => i.index_no),
+    );
+    const todo = batch.filter((b) => !present.has(b.r.indexNo));
+    if (!todo.length) return 0;
+    // Ids by 索引号 (the order of RETURNING rows is not promised).
+    const idOf = new Map(
+      (
+        await trx
+          .insertInto('items')
+          .values(
+            todo.map(({ r, categoryId }) => ({
+              ...r.fields,
+              category_id: categoryId,
+              org_id: org.id,
+              index_no: r.indexNo,
+              validity: r.validity,
+              validity_on: null,
+              replaced_by_id: null,
+              published_on: r.publishedOn,
+              status: IMPORTED_STATUS,
+              author_id: ctx.actor.userId,
+              secrecy_reviewer: null,
+              legality_reviewer: null,
+              approver: null,
+              withdrawn_reason: null,
+              version: 1,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .returning(['id', 'index_no'])
+          .execute()
+      ).map((x) => [x.index_no, x.id]),
+    );
+    const ids = todo.map((b) => idOf.get(b.r.indexNo)!);
+    await trx
+      .insertInto('item_reviews')
+      .values(
+        todo.map(({ r }, k) => ({
+          item_id: ids[k]!,
+          action: 'import',
+          from_status: IMPORTED_STATUS,
+          to_status: IMPORTED_STATUS,
+          actor_id: ctx.actor.userId,
+          actor_label: ctx.actor.label,
+          comment: `导入第 ${r.row} 行`,
+          created_at: now,
+        })),
+      )
+      .execute();
+    for (const [k, { r }] of todo.entries()) await storeImportAttachments(trx, ctx, ids[k]!, r.attachments, files);
+    await syncItemsIndex(trx, ctx, ids);
     await writeAudit(trx, ctx, {
       action: 'item.import',
       subjectType: 'org',
       subjectId: org.id,
       orgId: org.id,
-      summary: `导入公开目录到「${org.name}」：第 ${batch[0]?.r.row ?? '-'}–${batch[batch.length - 1]?.r.row ?? '-'} 行，新增 ${created} 条`,
+      summary: `导入公开目录到「${org.name}」：第 ${batch[0]?.r.row ?? '-'}–${batch[batch.length - 1]?.r.row ?? '-'} 行，新增 ${todo.length} 条`,
     });
-    return created;
+    return todo.length;
   });
 }

@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/schema.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { bumpPublicVersion } from '../platform/public-version.js';
 import { syncSearchDocument } from '../search/index.js';
-import { attachmentTexts, getPublicItem } from './catalog.store.js';
+import { attachmentTexts, getPublicItem, publicItems } from './catalog.store.js';
 import { itemSearchDoc } from './catalog-search-source.js';
 
 /**
@@ -19,5 +19,24 @@ export async function syncItemIndex(trx: Db, ctx: Pick<Ctx, 'now'>, itemId: numb
     pub ? itemSearchDoc(pub, (await attachmentTexts(trx, [itemId])).get(itemId)) : null,
     ctx.now().toISOString(),
   );
+  await bumpPublicVersion(trx, ctx);
+}
+
+/** `syncItemIndex` for many items at once (an import batch): one read of the items and their attachment texts, one version bump. */
+export async function syncItemsIndex(trx: Db, ctx: Pick<Ctx, 'now'>, itemIds: readonly number[]): Promise<void> {
+  if (!itemIds.length) return;
+  const at = ctx.now().toISOString();
+  const pub = new Map(
+    (
+      await publicItems(trx, todayInShanghai(ctx.now()))
+        .where('items.id', 'in', [...itemIds])
+        .execute()
+    ).map((i) => [i.id, i]),
+  );
+  const texts = await attachmentTexts(trx, [...pub.keys()]);
+  for (const id of itemIds) {
+    const item = pub.get(id);
+    await syncSearchDocument(trx, 'catalog_item', id, item ? itemSearchDoc(item, texts.get(id)) : null, at);
+  }
   await bumpPublicVersion(trx, ctx);
 }
