@@ -2,10 +2,13 @@ import type { Ctx } from '../platform/context.js';
 import { bootstrap, rootOrg, seedDemoCounty } from '../orgs/index.js';
 import { capabilityModules, installCapabilityHooks } from '../app/module-list.js';
 
+/** The demo county's default random seed (the year of the 条例's first version). */
+export const DEMO_SEED = 2007;
+
 /** Schema is migrated by the caller; this seeds reference data, the root org, the admin, and optionally the demo county. */
 export async function runInit(
   ctx: Ctx,
-  opts: { demo?: boolean; name?: string; log?: (s: string) => void },
+  opts: { demo?: boolean; name?: string; seed?: number; log?: (s: string) => void },
 ): Promise<void> {
   const log = opts.log ?? ((s: string) => console.log(s));
   await installCapabilityHooks();
@@ -27,7 +30,7 @@ export async function runInit(
     if (!root) throw new Error('no root organisation after bootstrap');
     const d = await seedDemoCounty(ctx, root.id);
     for (const m of capabilityModules) {
-      const msg = await m.seedDemo?.(ctx, { countyId: d.countyId });
+      const msg = await m.seedDemo?.(ctx, { countyId: d.countyId, seed: opts.seed ?? DEMO_SEED });
       if (msg) log(msg);
     }
     log(

@@ -136,6 +136,17 @@ export async function seedDemoCounty(
     };
     await mk('demo.supervisor', '王监督', [['supervisor', county.id]]);
     await mk('demo.countyadmin', '李管理', [['agency_admin', county.id]]);
+    // The county's 政务公开办 works for the agencies without their own staff (grants cover the subtree).
+    await mk('demo.county.editor', '县政务公开办信息员', [['editor', county.id]]);
+    await mk('demo.county.secrecy', '县政务公开办保密审查员', [['secrecy_reviewer', county.id]]);
+    await mk('demo.county.legal', '县司法局法制审核员', [['legality_reviewer', county.id]]);
+    await mk('demo.county.approver', '县政务公开办主任', [['approver', county.id]]);
+    await mk('demo.county.handler', '县政务公开办申请办理人', [['request_handler', county.id]]);
+    await mk('demo.county.head', '县政务公开办负责人', [
+      ['request_admin', county.id],
+      ['request_handler', county.id],
+    ]);
+    await mk('demo.county.message', '县政务公开办留言办理人', [['message_handler', county.id]]);
     const staffed: Array<[string, OrgRow]> = [
       ['edu', agencies[2]],
       ['fin', agencies[3]],
