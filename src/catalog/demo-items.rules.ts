@@ -52,7 +52,14 @@ const KEY_AREAS: Array<[string, string]> = [
   ['公共资源交易结果', '财政、金融、审计\\财政'],
   ['安全生产事故调查报告', '市场监管、安全生产监管\\安全生产监管'],
 ];
-const MEETINGS = ['党组理论学习中心组学习', '安全生产工作', '年度工作推进', '政务公开工作培训', '作风建设', '防汛准备工作'];
+const MEETINGS = [
+  '党组理论学习中心组学习',
+  '安全生产工作',
+  '年度工作推进',
+  '政务公开工作培训',
+  '作风建设',
+  '防汛准备工作',
+];
 const CONCERNS = ['城区供暖时间', '学区划分', '农贸市场改造', '老旧小区加装电梯', '公交线路调整', '居民医保缴费'];
 
 const MAKERS: Record<string, Maker> = {
@@ -97,7 +104,11 @@ const MAKERS: Record<string, Maker> = {
     genre: '公告',
     topic: '综合政务\\其他',
   }),
-  工作动态: ({ short, r }) => ({ title: `${short}召开${r.pick(MEETINGS)}会议`, genre: '其他', topic: '综合政务\\其他' }),
+  工作动态: ({ short, r }) => ({
+    title: `${short}召开${r.pick(MEETINGS)}会议`,
+    genre: '其他',
+    topic: '综合政务\\其他',
+  }),
   统计信息: ({ short, y, r }) => ({
     title: `${short}${y}年${r.int(1, 12)}月主要业务统计数据`,
     genre: '其他',

@@ -93,7 +93,13 @@ export async function seedDemoCatalog(ctx: Ctx, demo: { countyId: number; seed: 
         plans.push(p);
         if (category === '政策文件' && r.chance(0.7)) {
           const iDay = workday(addDays(day, r.int(0, 3)));
-          plans.push({ ...interpretationOf(p), orgId: o.id, orgName: o.name, day: compare(iDay, today) > 0 ? day : iDay, explains: plans.length - 1 });
+          plans.push({
+            ...interpretationOf(p),
+            orgId: o.id,
+            orgName: o.name,
+            day: compare(iDay, today) > 0 ? day : iDay,
+            explains: plans.length - 1,
+          });
         }
       }
     }
@@ -131,7 +137,11 @@ export async function seedDemoCatalog(ctx: Ctx, demo: { countyId: number; seed: 
     });
     ids.set(i, id);
     if (p.attachment) {
-      await addAttachment(at(editor), { itemId: id, filename: `${p.title.replace('（示例）', '')}.docx`, data: await attachmentDocx(p) });
+      await addAttachment(at(editor), {
+        itemId: id,
+        filename: `${p.title.replace('（示例）', '')}.docx`,
+        data: await attachmentDocx(p),
+      });
       attachments++;
     }
     if (p.stopAt === 'draft') continue;
@@ -144,15 +154,21 @@ export async function seedDemoCatalog(ctx: Ctx, demo: { countyId: number; seed: 
     published++;
     if (p.explains !== undefined) {
       const docId = ids.get(p.explains);
-      if (docId && !plans[p.explains].stopAt) await linkInterpretation(at(editor), { interpretationId: id, documentId: docId });
+      if (docId && !plans[p.explains].stopAt)
+        await linkInterpretation(at(editor), { interpretationId: id, documentId: docId });
     }
   }
   // Older 政策文件 (not 规范性文件) lapse: 失效 from a day after they were published.
   let lapsed = 0;
   for (const { p, i } of order) {
-    if (p.category !== '政策文件' || p.normative || compare(p.day, addDays(today, -220)) > 0 || !r.chance(0.6)) continue;
+    if (p.category !== '政策文件' || p.normative || compare(p.day, addDays(today, -220)) > 0 || !r.chance(0.6))
+      continue;
     const on = workday(addDays(p.day, r.int(100, 200)));
-    await setValidity(staff.at(await staff.actor(p.orgId, 'editor'), on), { id: ids.get(i)!, validity: '失效', validityOn: on });
+    await setValidity(staff.at(await staff.actor(p.orgId, 'editor'), on), {
+      id: ids.get(i)!,
+      validity: '失效',
+      validityOn: on,
+    });
     lapsed++;
   }
   return `公开目录：${orgs.length} 个示例机构的目录分类，${plans.length} 条示例信息（已公开 ${published} 条，${lapsed} 条失效，${attachments} 个附件）。`;

@@ -19,9 +19,21 @@ import { publishFeedback } from './publish-feedback.js';
 export const DEMO_MESSAGES = 60;
 
 const TOPICS: Record<'consult' | 'complaint' | 'suggestion', string[]> = {
-  consult: ['办理居住证需要哪些材料', '新生儿医保如何参保', '小学入学报名时间', '公租房申请条件', '个体户办理营业执照流程'],
+  consult: [
+    '办理居住证需要哪些材料',
+    '新生儿医保如何参保',
+    '小学入学报名时间',
+    '公租房申请条件',
+    '个体户办理营业执照流程',
+  ],
   complaint: ['小区夜间施工噪音扰民', '农贸市场占道经营', '路灯长期不亮', '餐馆油烟直排', '公交车不按站停靠'],
-  suggestion: ['建议增设公交站点', '建议延长图书馆开放时间', '建议老旧小区加装电梯', '建议增加社区健身设施', '建议公布停车场空位信息'],
+  suggestion: [
+    '建议增设公交站点',
+    '建议延长图书馆开放时间',
+    '建议老旧小区加装电梯',
+    '建议增加社区健身设施',
+    '建议公布停车场空位信息',
+  ],
 };
 const NAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄'];
 const workday = (d: string): string => {
@@ -77,7 +89,11 @@ export async function seedDemoInteraction(ctx: Ctx, demo: { countyId: number; se
     if (late(signed) || n === DEMO_MESSAGES - 1) continue; // waiting to be signed for
     await acceptMessage(at(handler, signed), { messageId: m.id });
     if (type === 'complaint' && r.chance(0.1)) {
-      await transferMessage(at(handler, signed), { messageId: m.id, targetName: '示例县12345热线（示例）', reason: '属于热线办理范围（示例）' });
+      await transferMessage(at(handler, signed), {
+        messageId: m.id,
+        targetName: '示例县12345热线（示例）',
+        reason: '属于热线办理范围（示例）',
+      });
       continue;
     }
     // Mostly within the 5 working days, sometimes a day or two late.
@@ -136,7 +152,12 @@ async function seedDemoPeriods(ctx: Ctx, orgId: number, today: string): Promise<
   ] as const;
   const ids: number[] = [];
   for (const [i, [content, decision]] of comments.entries()) {
-    const c = await submitComment(pub(addDays(startOn, 2 + i * 5)), { periodId: id, articleNo: (i % 3) + 1, name: '市民（示例）', content: `${content}（示例）` });
+    const c = await submitComment(pub(addDays(startOn, 2 + i * 5)), {
+      periodId: id,
+      articleNo: (i % 3) + 1,
+      name: '市民（示例）',
+      content: `${content}（示例）`,
+    });
     await moderateComment(staff.at(handler, addDays(startOn, 3 + i * 5)), { commentId: c.id, decision });
     if (decision === 'approved') ids.push(c.id);
   }
@@ -157,7 +178,12 @@ async function seedDemoPeriods(ctx: Ctx, orgId: number, today: string): Promise<
     startOn: addDays(today, -5),
     endOn: addDays(today, 25),
   });
-  const c = await submitComment(pub(addDays(today, -2)), { periodId: open.id, articleNo: 1, name: '市民（示例）', content: '建议夜间免费停车。（示例）' });
+  const c = await submitComment(pub(addDays(today, -2)), {
+    periodId: open.id,
+    articleNo: 1,
+    name: '市民（示例）',
+    content: '建议夜间免费停车。（示例）',
+  });
   await moderateComment(staff.at(handler, addDays(today, -1)), { commentId: c.id, decision: 'approved' });
   return '1 个已公布采纳情况的意见征集和 1 个正在进行的意见征集';
 }

@@ -8,7 +8,14 @@
 export { createToken, revokeToken, TOKEN_PREFIX } from './api-tokens.js';
 export { bootstrap } from './bootstrap.js';
 export { changePassword } from './change-password.js';
-export { isValidResidentId, isValidUscc, maskId, maskPhone, residentIdCheckChar, usccCheckChar } from './codes.rules.js';
+export {
+  isValidResidentId,
+  isValidUscc,
+  maskId,
+  maskPhone,
+  residentIdCheckChar,
+  usccCheckChar,
+} from './codes.rules.js';
 export { createOrg } from './create-org.js';
 export { createUser } from './create-user.js';
 export type { CreateUserInput } from './create-user.js';

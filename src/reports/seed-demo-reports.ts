@@ -27,7 +27,7 @@ export async function seedDemoReports(ctx: Ctx, demo: { countyId: number; seed?:
     if (!(await findReport(ctx.db, org.id, year - 1))) {
       // Invented figures, but nothing carried over: last year's computed report starts from no open cases.
       const tables = sampleTables(formatForYear(year - 1), i + 1);
-      tables.table3.new = tables.table3.new.map((x, c) => x - (tables.table3.next[c] ?? 0));
+      tables.table3.new = tables.table3.new.map((x, c) => (x ?? 0) - (tables.table3.next[c] ?? 0));
       tables.table3.next = tables.table3.next.map(() => 0);
       await createReport(ctx, {
         orgId: org.id,

@@ -77,7 +77,11 @@ async function playCase(
     const s = await submitOnline(pub(day), { ...plan.applicant, orgId: org });
     id = s.id;
     if (plan.withdraw) {
-      await withdrawRequest(pub(day), { requestNo: s.requestNo, queryCode: s.queryCode, reason: '已通过其他途径获取（示例）' });
+      await withdrawRequest(pub(day), {
+        requestNo: s.requestNo,
+        queryCode: s.queryCode,
+        reason: '已通过其他途径获取（示例）',
+      });
       return 'withdrawn';
     }
     const confirm = workday(addDays(day, r.int(0, 1)));
@@ -85,10 +89,20 @@ async function playCase(
     day = confirm;
     await confirmReceipt(await as('request_handler', day), { requestId: id, on: day });
   } else {
-    id = (await registerRequest(await as('request_handler', day), { ...plan.applicant, orgId: org, channel: plan.channel, receivedOn: day })).id;
+    id = (
+      await registerRequest(await as('request_handler', day), {
+        ...plan.applicant,
+        orgId: org,
+        channel: plan.channel,
+        receivedOn: day,
+      })
+    ).id;
   }
   const assign = async (d: string) =>
-    assignRequest(await as('request_admin', d), { requestId: id, handlerId: (await staff.actor(org, 'request_handler')).userId ?? undefined });
+    assignRequest(await as('request_admin', d), {
+      requestId: id,
+      handlerId: (await staff.actor(org, 'request_handler')).userId ?? undefined,
+    });
   await assign(day);
   let cur = day;
   const step = (min: number, max: number) => workday(addDays(cur, r.int(min, max)));
@@ -96,7 +110,11 @@ async function playCase(
     const to = p.orgs.find((o) => o !== org && r.chance(0.3)) ?? p.orgs.find((o) => o !== org)!;
     cur = step(1, 2);
     if (late(cur)) return null;
-    await forwardRequest(await as('request_handler', cur), { requestId: id, toOrgId: to, reason: '申请的信息由该机关负责公开（示例）' });
+    await forwardRequest(await as('request_handler', cur), {
+      requestId: id,
+      toOrgId: to,
+      reason: '申请的信息由该机关负责公开（示例）',
+    });
     org = to;
     await assign(cur);
   }
@@ -104,7 +122,11 @@ async function playCase(
     cur = step(1, 3);
     const until = addDays(cur, 15);
     if (late(cur)) return null;
-    await requestCorrection(await as('request_handler', cur), { requestId: id, until, items: '请明确所需信息的名称、文号或者便于查询的其他特征性描述（示例）。' });
+    await requestCorrection(await as('request_handler', cur), {
+      requestId: id,
+      until,
+      items: '请明确所需信息的名称、文号或者便于查询的其他特征性描述（示例）。',
+    });
     if (plan.correction === 'lapsed') {
       const close = workday(addDays(until, 3));
       if (late(close)) return null;
@@ -118,7 +140,11 @@ async function playCase(
   if (plan.consultation !== 'none') {
     cur = step(1, 3);
     if (late(cur)) return null;
-    await startConsultation(await as('request_handler', cur), { requestId: id, party: 'third_party', respondent: '示例建设工程有限公司（示例）' });
+    await startConsultation(await as('request_handler', cur), {
+      requestId: id,
+      party: 'third_party',
+      respondent: '示例建设工程有限公司（示例）',
+    });
     cur = step(3, 12);
     if (late(cur)) return null;
     await endConsultation(await as('request_handler', cur), {
@@ -155,12 +181,18 @@ async function playCase(
     if (compare(on, cur) > 0) {
       if (late(on)) return null;
       cur = on;
-      await extendDeadline(await as('request_admin', cur), { requestId: id, days: r.pick([10, 15, 20]), reason: '需要调取档案、区分处理（示例）' });
+      await extendDeadline(await as('request_admin', cur), {
+        requestId: id,
+        days: r.pick([10, 15, 20]),
+        reason: '需要调取档案、区分处理（示例）',
+      });
       due = await dueOf(id);
     }
   }
   if (plan.stalled) return null;
-  const answerOn = plan.late ? workday(addDays(due, r.int(1, 8))) : workday(between(r, addDays(cur, 2), addDays(due, -1)));
+  const answerOn = plan.late
+    ? workday(addDays(due, r.int(1, 8)))
+    : workday(between(r, addDays(cur, 2), addDays(due, -1)));
   const on = compare(answerOn, cur) < 0 ? cur : answerOn;
   if (late(on)) return null;
   await answerRequest(await as('request_handler', on), { requestId: id, on, outcome, ...letterFor(outcome) });
@@ -224,7 +256,12 @@ export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number; seed:
     putLetterSettings(
       trx,
       office.id,
-      { numberPattern: '示政办公开〔{year}〕{n}号', cc: [], reviewBody: '示例县人民政府（示例）', court: '示例县人民法院（示例）' },
+      {
+        numberPattern: '示政办公开〔{year}〕{n}号',
+        cc: [],
+        reviewBody: '示例县人民政府（示例）',
+        court: '示例县人民法院（示例）',
+      },
       ctx.now().toISOString(),
       null,
     ),
