@@ -23,11 +23,11 @@ const PER_AGENCY: Array<[string, number, number]> = [
   ['人事信息', 1, 3],
   ['行政执法', 1, 4],
   ['重点领域', 2, 4],
-  ['回应关切', 0, 2],
+  ['回应关切', 1, 2],
   ['公告公示', 1, 3],
   ['工作动态', 3, 6],
   ['统计信息', 1, 3],
-  ['建议提案办理', 0, 2],
+  ['建议提案办理', 1, 2],
   ['其他', 1, 1],
 ];
 
@@ -41,6 +41,8 @@ interface Planned extends DemoItemPlan {
   orgId: number;
   orgName: string;
   day: string;
+  /** Published however recent (the agency's latest news). */
+  fresh?: boolean;
   /** Left in review (recent items): the step it stops before. */
   stopAt?: 'draft' | 'secrecy' | 'approval';
 }
@@ -103,12 +105,19 @@ export async function seedDemoCatalog(ctx: Ctx, demo: { countyId: number; seed: 
         }
       }
     }
+    // Agencies keep their home page fresh (the website check's 14 days); the township lags behind.
+    if (o.kind !== 'township') {
+      const day = workday(addDays(today, -r.int(1, 8)));
+      const y = Number(day.slice(0, 4));
+      const news = planItem(r, { category: '工作动态', short, abbr, y, n: ++n });
+      plans.push({ ...news, orgId: o.id, orgName: o.name, day, fresh: true });
+    }
   }
   // Chronological, so 索引号 serials and the audit log run with time.
   const order = plans.map((p, i) => ({ p, i })).sort((a, b) => compare(a.p.day, b.p.day) || a.i - b.i);
   const recent = addDays(today, -14);
   for (const { p } of order)
-    if (compare(p.day, recent) >= 0 && p.explains === undefined && r.chance(0.5))
+    if (compare(p.day, recent) >= 0 && p.explains === undefined && !p.fresh && r.chance(0.5))
       p.stopAt = r.pick(['draft', 'secrecy', 'approval'] as const);
   const staff = await demoStaff(ctx);
   const ids = new Map<number, number>();

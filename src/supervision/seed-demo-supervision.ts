@@ -20,7 +20,7 @@ const TASKS: Array<[string, string]> = [
 ];
 
 /**
- * Demo supervision: this year's 年度任务分解表 for the demo agencies (accepted, awaiting review, returned,
+ * Demo supervision: last year's and this year's 年度任务分解表 for the demo agencies (accepted, awaiting review, returned,
  * not yet reported, some overdue), worked by the agencies' editors and the county supervisor on their
  * days, and today's website check of every agency. All marked 示例.
  */
@@ -39,16 +39,19 @@ export async function seedDemoSupervision(ctx: Ctx, demo: { countyId: number; se
       .execute()
   ).map((o) => o.id);
   const supervisor = await staff.actor(demo.countyId, 'supervisor');
-  const created = `${year}-01-02`;
   let n = 0;
   const states = new Map<TaskState, number>();
-  for (const [k, [category, content]] of TASKS.entries()) {
+  // Last year's table (mostly accepted, a few left behind) and this year's, under way.
+  for (const [y, [k, [category, content]]] of [year - 1, year].flatMap((y) =>
+    [...TASKS.entries()].map((t) => [y, t] as const),
+  )) {
+    const created = `${y}-01-02`;
     for (const orgId of [agencies[k % agencies.length], agencies[(k + 3) % agencies.length]]) {
       // Deadlines spread over the year; half of them already passed.
       const deadline = addDays(created, 30 + ((k * 41 + n * 17) % 330));
       const task = await createTask(staff.at(supervisor, created, n), {
         jurisdictionOrgId: demo.countyId,
-        year,
+        year: y,
         category: `${category}（示例）`,
         content: `${content}（示例）`,
         responsibleOrgId: orgId,
