@@ -26,18 +26,19 @@ type Maker = (o: { short: string; y: number; n: number; r: SeededRandom; abbr: s
   normative?: boolean;
 };
 
+/** Subjects of policy documents, followed by 管理办法 or 工作方案. */
 const POLICY_SUBJECTS = [
   '城乡居民最低生活保障',
   '农村危房改造补助',
   '高校毕业生就业创业扶持',
-  '中小学校外培训机构管理',
-  '城区停车场建设和管理',
-  '政府投资项目管理',
-  '行政规范性文件管理',
+  '中小学校外培训机构',
+  '城区公共停车场',
+  '政府投资项目',
+  '行政规范性文件',
   '临时救助',
   '老旧小区改造',
   '城乡医疗救助',
-  '食品小作坊登记管理',
+  '食品小作坊登记',
   '农村集体土地征收补偿',
 ];
 const KEY_AREAS: Array<[string, string]> = [
