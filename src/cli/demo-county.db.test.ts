@@ -119,7 +119,12 @@ describeDb('init --demo: a county that looks alive', (h) => {
     for (const t of ['forwarded', 'appeal', 'withdrawn', 'proactive_item_created']) assert.ok(types.has(t), t);
 
     // Messages of every type with every rating, Q&A published, a comment period with its feedback published.
-    const msgs = await db.selectFrom('messages').select(['type', 'rating', 'state']).execute();
+    const msgs = await db.selectFrom('messages').select(['type', 'rating', 'state', 'channel']).execute();
+    for (const c of ['website', 'phone', 'letter'])
+      assert.ok(
+        msgs.some((m) => m.channel === c),
+        c,
+      );
     assert.ok(msgs.length >= 50);
     for (const t of ['consult', 'complaint', 'suggestion'])
       assert.ok(

@@ -4,6 +4,7 @@ import { addDays, compare, dayOfWeek, fromDayNumber, todayInShanghai, toDayNumbe
 import { seededRandom, seedOf } from '../platform/seeded-random.js';
 import { demoStaff } from '../orgs/index.js';
 import { submitMessage } from './submit-message.js';
+import { registerMessage } from './register-message.js';
 import { acceptMessage } from './accept-message.js';
 import { replyMessage } from './reply-message.js';
 import { rateMessage } from './rate-message.js';
@@ -75,7 +76,7 @@ export async function seedDemoInteraction(ctx: Ctx, demo: { countyId: number; se
     const type = (['consult', 'complaint', 'suggestion'] as const)[n % 3];
     const orgId = n % 4 === 0 ? orgs[0] : r.pick(orgs);
     const consent = r.chance(0.6);
-    const m = await submitMessage(pub(received), {
+    const fields = {
       orgId,
       type,
       subject: `（示例）${r.pick(TOPICS[type])}`,
@@ -83,8 +84,17 @@ export async function seedDemoInteraction(ctx: Ctx, demo: { countyId: number; se
       name: `${r.pick(NAMES)}示例`,
       phone: type === 'consult' ? undefined : '13800000000',
       publishConsent: consent,
-    });
+    };
     const handler = await staff.actor(orgId, 'message_handler');
+    // Most arrive on the website; some by the hotline or by letter, registered by the handler.
+    const m =
+      n % 6 === 5
+        ? await registerMessage(at(handler, received), {
+            ...fields,
+            channel: r.pick(['phone', 'letter']),
+            receivedOn: received,
+          })
+        : await submitMessage(pub(received), fields);
     const signed = workday(addDays(received, r.int(0, 1)));
     if (late(signed) || n === DEMO_MESSAGES - 1) continue; // waiting to be signed for
     await acceptMessage(at(handler, signed), { messageId: m.id });
