@@ -32,8 +32,9 @@ export function demoUscc(n: number): string {
 const blank = emptyOrgFields;
 
 /**
- * The demo county for `gongkai init --demo`: 10 agencies with sections and staff
- * in every role, all marked 示例 (is_demo). One shared demo password is returned.
+ * The demo county for `gongkai init --demo`: 10 agencies with sections, staff in every role for three of
+ * them and the county's 政务公开办 staff for the rest, all marked 示例 (is_demo). One shared demo password
+ * is returned.
  */
 export async function seedDemoCounty(
   ctx: Ctx,
