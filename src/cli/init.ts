@@ -1,4 +1,5 @@
 import type { Ctx } from '../platform/context.js';
+import { tx } from '../platform/tx.js';
 import { bootstrap, rootOrg, seedDemoCounty } from '../orgs/index.js';
 import { capabilityModules, installCapabilityHooks } from '../app/module-list.js';
 
@@ -30,7 +31,12 @@ export async function runInit(
     if (!root) throw new Error('no root organisation after bootstrap');
     const d = await seedDemoCounty(ctx, root.id);
     for (const m of capabilityModules) {
-      const msg = await m.seedDemo?.(ctx, { countyId: d.countyId, seed: opts.seed ?? DEMO_SEED });
+      if (!m.seedDemo) continue;
+      // Each capability's demo in one transaction (the use-cases join it): one commit instead of
+      // thousands, and nothing half-seeded if it fails.
+      const msg = await tx(ctx, (trx) =>
+        m.seedDemo!({ ...ctx, db: trx }, { countyId: d.countyId, seed: opts.seed ?? DEMO_SEED }),
+      );
       if (msg) log(msg);
     }
     log(
