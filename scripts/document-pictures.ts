@@ -1,7 +1,7 @@
 /**
  * Takes the documentation's pictures of generated documents: the demo county on a fresh SQLite database
- * (clock fixed at 2026-03-10), the answer letter of its answered demo request and table 三 of a demo annual
- * report, converted to PDF by LibreOffice (as in the render tier) and saved as PNG under docs/screenshots/.
+ * (clock fixed at 2026-03-10), a 部分公开 answer letter of the government office and table 三 of the county's
+ * 2025 report (computed from the demo records), converted to PDF by LibreOffice (as in the render tier) and saved as PNG under docs/screenshots/.
  * Run: `node --import tsx scripts/document-pictures.ts` (needs LibreOffice, poppler-utils, fonts-noto-cjk).
  */
 import { mkdirSync, rmSync } from 'node:fs';
@@ -29,16 +29,20 @@ const db = database.db;
 await migrateToLatest(db);
 await runInit({ db, actor: systemActor('pictures'), now: () => NOW, config }, { demo: true, log: () => undefined });
 
+// An answer of the government office, which numbers its letters (发文字号).
 const answered = await db
   .selectFrom('requests')
-  .select('id')
-  .where('state', '=', 'answered')
-  .orderBy('id')
+  .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+  .select('requests.id')
+  .where('requests.state', '=', 'answered')
+  .where('requests.outcome_code', '=', '2')
+  .where('orgs.name', '=', '示例县人民政府办公室（示例）')
+  .orderBy('requests.id')
   .executeTakeFirstOrThrow();
 const r = (await getRequest(db, answered.id))!;
 const letter = (await caseLetters(db, r, await caseClock(db, r, '2026-03-10'))).find((l) => l.kind === 'answer')!;
-// The historical report of the first demo agency carries figures in every table.
-const report = (await listReports(db, { year: 2024 })).sort((a, b) => a.org_id - b.org_id)[0]!;
+// Last year's report of the county, computed from the demo records and published.
+const report = (await listReports(db, { year: 2025 })).sort((a, b) => a.org_id - b.org_id)[0]!;
 const file = await reportFile(report, 'docx');
 const out = await render('pictures', [
   { name: 'letter.docx', data: await letterDocx(letter) },

@@ -31,6 +31,12 @@ export interface CliCommands {
  * A module file stays light: it is loaded by every process (`gongkai --help`, the cluster primary), so
  * routes, use-cases and libraries are imported inside the functions that need them (`await import(…)`).
  */
+/** What a capability's demo seeder gets: the demo county and the random seed. */
+export interface DemoSeed {
+  countyId: number;
+  seed: number;
+}
+
 export interface CapabilityModule {
   name: string;
   /** Registers portal, console and API routes (and console nav entries). */
@@ -42,8 +48,11 @@ export interface CapabilityModule {
   hooks?(): Promise<void>;
   /** Built-in reference data, loaded by `gongkai init` (idempotent). */
   seed?(ctx: Ctx): Promise<string | void>;
-  /** Demo data for `gongkai init --demo` (after the demo county exists). */
-  seedDemo?(ctx: Ctx, demo: { countyId: number }): Promise<string | void>;
+  /**
+   * Demo data for `gongkai init --demo` (after the demo county exists), dated relative to `ctx.now()` and
+   * drawn from `seed` (platform/seeded-random.ts): the same clock and seed give the same county.
+   */
+  seedDemo?(ctx: Ctx, demo: DemoSeed): Promise<string | void>;
   /** CLI sub-commands. */
   cli?: CliCommands;
   /** Periodic jobs (their `run` imports its use-case when it first runs). */

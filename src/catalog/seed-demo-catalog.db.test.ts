@@ -14,14 +14,17 @@ import { todayInShanghai } from '../platform/dates.js';
 import { testClock } from '../../test/helpers/clock.js';
 
 describeDb('catalog demo data', (h) => {
-  it('seeds categories for every demo agency and published sample items; demo staff can publish', async () => {
+  it('seeds categories for every demo agency and a year of published items in them; demo staff can publish', async () => {
     const root = await makeOrg(h.db(), { name: '根机构' });
     const demo = await seedDemoCounty(h.ctx(), root.id);
-    const msg = await seedDemoCatalog(h.ctx(), { countyId: demo.countyId });
-    assert.match(msg, /3 条已公开示例信息/);
+    const msg = await seedDemoCatalog(h.ctx(), { countyId: demo.countyId, seed: 1 });
+    const published = Number(/已公开 (\d+) 条/.exec(msg)?.[1]);
+    assert.ok(published >= 250, msg);
     for (const id of demo.agencyIds) assert.equal((await listCategories(h.db(), id)).length, 14);
     const today = todayInShanghai(testClock());
-    assert.equal((await listPublicItems(h.db(), today, { limit: 10, offset: 0 })).total, 3);
+    assert.equal((await listPublicItems(h.db(), today, { limit: 10, offset: 0 })).total, published);
+    for (const id of demo.agencyIds)
+      assert.ok((await listPublicItems(h.db(), today, { orgId: id, limit: 1, offset: 0 })).total >= 15);
 
     const as = async (username: string) => {
       const u = await h
@@ -43,7 +46,8 @@ describeDb('catalog demo data', (h) => {
     });
     await submitItem(await as('demo.gov.editor'), id);
     await reviewItem(await as('demo.gov.secrecy'), { id, decision: 'approve' });
+    const before = (await listPublicItems(h.db(), today, { orgId: gov, limit: 10, offset: 0 })).total;
     assert.equal(await publishItem(await as('demo.gov.approver'), { id }), 'published');
-    assert.equal((await listPublicItems(h.db(), today, { orgId: gov, limit: 10, offset: 0 })).total, 4);
+    assert.equal((await listPublicItems(h.db(), today, { orgId: gov, limit: 10, offset: 0 })).total, before + 1);
   });
 });

@@ -40,12 +40,20 @@ export function coreCli(program: Command): void {
   program
     .command('init')
     .description('初始化：建库、载入内置参考数据、创建管理员')
-    .option('--demo', '同时载入示例县（约 10 个单位、各角色示例用户，均标注“示例”）')
+    .option(
+      '--demo',
+      '同时载入示例县（10 个单位、各角色示例用户和截至今天约一年的公开、申请、留言、年报和监督记录，均标注“示例”）',
+    )
+    .option('--seed <n>', '示例数据的随机种子（同一天、同一种子生成同样的示例县）')
     .option('--name <name>', '根机构名称（默认“本级人民政府”）')
-    .action((opts: { demo?: boolean; name?: string }) =>
+    .action((opts: { demo?: boolean; name?: string; seed?: string }) =>
       withCli(
         () => openCli('init'),
-        async (ctx) => (await import('./init.js')).runInit(ctx, opts),
+        async (ctx) => {
+          const seed = opts.seed === undefined ? undefined : Number(opts.seed);
+          if (seed !== undefined && !Number.isInteger(seed)) throw new Error('--seed 应为整数。');
+          await (await import('./init.js')).runInit(ctx, { ...opts, seed });
+        },
       ),
     );
 

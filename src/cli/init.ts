@@ -1,11 +1,15 @@
 import type { Ctx } from '../platform/context.js';
+import { tx } from '../platform/tx.js';
 import { bootstrap, rootOrg, seedDemoCounty } from '../orgs/index.js';
 import { capabilityModules, installCapabilityHooks } from '../app/module-list.js';
+
+/** The demo county's default random seed (the year of the 条例's first version). */
+export const DEMO_SEED = 2007;
 
 /** Schema is migrated by the caller; this seeds reference data, the root org, the admin, and optionally the demo county. */
 export async function runInit(
   ctx: Ctx,
-  opts: { demo?: boolean; name?: string; log?: (s: string) => void },
+  opts: { demo?: boolean; name?: string; seed?: number; log?: (s: string) => void },
 ): Promise<void> {
   const log = opts.log ?? ((s: string) => console.log(s));
   await installCapabilityHooks();
@@ -27,7 +31,12 @@ export async function runInit(
     if (!root) throw new Error('no root organisation after bootstrap');
     const d = await seedDemoCounty(ctx, root.id);
     for (const m of capabilityModules) {
-      const msg = await m.seedDemo?.(ctx, { countyId: d.countyId });
+      if (!m.seedDemo) continue;
+      // Each capability's demo in one transaction (the use-cases join it): one commit instead of
+      // thousands, and nothing half-seeded if it fails.
+      const msg = await tx(ctx, (trx) =>
+        m.seedDemo!({ ...ctx, db: trx }, { countyId: d.countyId, seed: opts.seed ?? DEMO_SEED }),
+      );
       if (msg) log(msg);
     }
     log(

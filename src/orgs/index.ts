@@ -8,7 +8,14 @@
 export { createToken, revokeToken, TOKEN_PREFIX } from './api-tokens.js';
 export { bootstrap } from './bootstrap.js';
 export { changePassword } from './change-password.js';
-export { isValidResidentId, isValidUscc, maskId, maskPhone, residentIdCheckChar } from './codes.rules.js';
+export {
+  isValidResidentId,
+  isValidUscc,
+  maskId,
+  maskPhone,
+  residentIdCheckChar,
+  usccCheckChar,
+} from './codes.rules.js';
 export { createOrg } from './create-org.js';
 export { createUser } from './create-user.js';
 export type { CreateUserInput } from './create-user.js';
@@ -48,6 +55,8 @@ export {
 } from './roles.rules.js';
 export type { FoundationAction, Role } from './roles.rules.js';
 export { seedDemoCounty } from './seed-demo.js';
+export { demoStaff } from './demo-staff.js';
+export type { DemoStaff } from './demo-staff.js';
 export { setOrgDisabled, updateOrg } from './update-org.js';
 export { myDisplayName, myTokens, userDetail, userGrants, userList } from './user-queries.js';
 export type { UserGrant, UserListRow } from './user-queries.js';

@@ -25,6 +25,31 @@ describeDb('init --demo on a new database: 示例县 is the root, no phantom age
     );
     const agencies = await h.db().selectFrom('orgs').select('id').where('parent_id', '=', b.rootId).execute();
     assert.equal(agencies.length, d.agencyIds.length);
+    // The county's 政务公开办 staff hold their roles on the county (its subtree): they work for the
+    // agencies without staff of their own, as the demo seeders act with them.
+    const county = await h
+      .db()
+      .selectFrom('role_grants')
+      .innerJoin('users', 'users.id', 'role_grants.user_id')
+      .select(['users.username', 'role_grants.role'])
+      .where('role_grants.org_id', '=', b.rootId)
+      .where('users.username', 'like', 'demo.county.%')
+      .orderBy('users.username')
+      .orderBy('role_grants.role')
+      .execute();
+    assert.deepEqual(
+      county.map((g) => `${g.username}:${g.role}`),
+      [
+        'demo.county.approver:approver',
+        'demo.county.editor:editor',
+        'demo.county.handler:request_handler',
+        'demo.county.head:request_admin',
+        'demo.county.head:request_handler',
+        'demo.county.legal:legality_reviewer',
+        'demo.county.message:message_handler',
+        'demo.county.secrecy:secrecy_reviewer',
+      ],
+    );
     await assert.rejects(seedDemoCounty(ctx, b.rootId), { code: 'demo_exists' });
   });
 });

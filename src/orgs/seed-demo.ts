@@ -32,8 +32,9 @@ export function demoUscc(n: number): string {
 const blank = emptyOrgFields;
 
 /**
- * The demo county for `gongkai init --demo`: 10 agencies with sections and staff
- * in every role, all marked 示例 (is_demo). One shared demo password is returned.
+ * The demo county for `gongkai init --demo`: 10 agencies with sections, staff in every role for three of
+ * them and the county's 政务公开办 staff for the rest, all marked 示例 (is_demo). One shared demo password
+ * is returned.
  */
 export async function seedDemoCounty(
   ctx: Ctx,
@@ -136,6 +137,17 @@ export async function seedDemoCounty(
     };
     await mk('demo.supervisor', '王监督', [['supervisor', county.id]]);
     await mk('demo.countyadmin', '李管理', [['agency_admin', county.id]]);
+    // The county's 政务公开办 works for the agencies without their own staff (grants cover the subtree).
+    await mk('demo.county.editor', '县政务公开办信息员', [['editor', county.id]]);
+    await mk('demo.county.secrecy', '县政务公开办保密审查员', [['secrecy_reviewer', county.id]]);
+    await mk('demo.county.legal', '县司法局法制审核员', [['legality_reviewer', county.id]]);
+    await mk('demo.county.approver', '县政务公开办主任', [['approver', county.id]]);
+    await mk('demo.county.handler', '县政务公开办申请办理人', [['request_handler', county.id]]);
+    await mk('demo.county.head', '县政务公开办负责人', [
+      ['request_admin', county.id],
+      ['request_handler', county.id],
+    ]);
+    await mk('demo.county.message', '县政务公开办留言办理人', [['message_handler', county.id]]);
     const staffed: Array<[string, OrgRow]> = [
       ['edu', agencies[2]],
       ['fin', agencies[3]],

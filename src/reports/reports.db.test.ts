@@ -206,13 +206,19 @@ describeDb('annual reports', (h) => {
 });
 
 describeDb('annual reports: demo data', (h) => {
-  it('seeds a historical report and a draft per demo agency, once', async () => {
+  it('seeds a historical report per demo agency and last year’s report computed, accepted and published, once', async () => {
     const { seedDemoReports } = await import('./seed-demo-reports.js');
-    const county = await makeOrg(h.db(), { name: '示例县' });
-    await makeOrg(h.db(), { parent: county, name: '示例县教育局', kind: 'agency' });
-    await makeOrg(h.db(), { parent: county, name: '示例县财政局', kind: 'agency' });
-    const msg = await seedDemoReports(h.ctx(undefined, NOW), { countyId: county.id });
-    assert.match(msg, /2024 年历史报告和 2025 年报告草稿共 4 份/);
-    assert.equal(await seedDemoReports(h.ctx(undefined, NOW), { countyId: county.id }), '');
+    const { seedDemoCounty } = await import('../orgs/seed-demo.js');
+    const root = await makeOrg(h.db(), { name: '根机构' });
+    const demo = await seedDemoCounty(h.ctx(undefined, NOW), root.id);
+    const msg = await seedDemoReports(h.ctx(undefined, NOW), { countyId: demo.countyId, seed: 1 });
+    assert.match(msg, /2024 年历史报告，2025 年报告 11 份（已公开 11 份）/);
+    const rows = await h.db().selectFrom('annual_reports').select(['year', 'status']).execute();
+    assert.deepEqual(
+      rows.filter((r) => r.year === 2025).map((r) => r.status),
+      Array(11).fill('published'),
+    );
+    assert.equal(rows.filter((r) => r.year === 2024).length, 11);
+    assert.equal(await seedDemoReports(h.ctx(undefined, NOW), { countyId: demo.countyId, seed: 1 }), '');
   });
 });

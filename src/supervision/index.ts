@@ -25,6 +25,7 @@ export { quarterlyNoticeDocx } from './quarterly-notice.js';
 export { reportTask } from './report-task.js';
 export { reviewTask } from './review-task.js';
 export { runAllSiteChecks } from './run-all-site-checks.js';
+export { seedDemoSupervision } from './seed-demo-supervision.js';
 export { runSiteCheck } from './run-site-check.js';
 export { saveAlertPrefs } from './save-alert-prefs.js';
 export { saveCheckSettings } from './save-check-settings.js';

@@ -53,7 +53,7 @@ export const interactionModule: CapabilityModule = {
     ]);
     registerSearchSource(qaSearchSource);
   },
-  seedDemo: async (ctx) => (await import('../../interaction/index.js')).seedDemoInteraction(ctx),
+  seedDemo: async (ctx, demo) => (await import('../../interaction/index.js')).seedDemoInteraction(ctx, demo),
   cli: {
     commands: [
       {

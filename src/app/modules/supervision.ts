@@ -71,6 +71,7 @@ export const supervisionModule: CapabilityModule = {
     await stats.statsRoutes(app);
     await api.supervisionApi(app);
   },
+  seedDemo: async (ctx, demo) => (await import('../../supervision/index.js')).seedDemoSupervision(ctx, demo),
   cli: {
     commands: [
       { name: 'supervision:check', description: '立即对所有单位进行网站检查（19号单项否决与扣分）' },

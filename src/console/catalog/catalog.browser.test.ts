@@ -26,7 +26,7 @@ describe('catalogue journey in Chromium: draft → 保密审查 → 签发 → p
       const root = await makeOrg(database.db, { name: '测试市' });
       const demo = await seedDemoCounty(ctx, root.id);
       password = demo.password;
-      await seedDemoCatalog(ctx, { countyId: demo.countyId });
+      await seedDemoCatalog(ctx, { countyId: demo.countyId, seed: 1 });
     });
     ({ base, browser } = env);
   });
