@@ -7,20 +7,11 @@ import type { OrgRow } from '../orgs/orgs.store.js';
 import type { RequestsTable } from './requests.tables.js';
 import { OUTCOMES } from './outcomes.rules.js';
 import { requestStatistics } from './request-statistics.js';
+import { seededRandom } from '../platform/seeded-random.js';
 import { tallyTable3 } from './tally.rules.js';
 import { TABLE3_ROWS } from './outcomes.rules.js';
 import { requestCellRecords } from './request-cell-records.js';
 
-/** A small seeded generator (mulberry32): the same cases on every run and both databases. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const KINDS = [null, 'business', 'research', 'public_interest', 'legal_service', 'other'] as const;
 const STATES_OPEN = ['processing', 'awaiting_correction', 'consulting', 'awaiting_fee'] as const;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -36,8 +27,9 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
     agency = await makeOrg(h.db(), { parent: county, name: '县自然资源局' });
     const section = await makeOrg(h.db(), { parent: agency, kind: 'section', name: '法规股' });
     const other = await makeOrg(h.db(), { parent: county, name: '县教育局' });
-    const rnd = prng(20261206);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const random = seededRandom(20261206);
+    const rnd = random.next;
+    const pick = random.pick;
     const now = NOW.toISOString();
     for (let i = 0; i < 600; i++) {
       // Received 2019-06 … 2026-12; some closed the same year, some years later, some never, a few withdrawn.
