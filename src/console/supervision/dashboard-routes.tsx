@@ -84,12 +84,17 @@ function DashboardPage({
           <tbody>
             {[...d.rows, d.total].map((r) => (
               <tr>
-                <th scope="row">{r.orgId ? <a href={`/console/orgs/${r.orgId}`}>{r.orgName}</a> : r.orgName}</th>
+                <th scope="row" title={r.orgName}>
+                  {r.orgId ? <a href={`/console/orgs/${r.orgId}`}>{r.orgName}</a> : r.orgName}
+                </th>
                 {d.columns.map((c) => {
                   const text = formatFigure(c, r.values[c.key], c.available);
+                  // A vetoed website check reads 否决 in the compact table (the full words in its title).
+                  const shown =
+                    c.format === 'score' && (r.values[c.key] ?? 0) < 0 ? <abbr title={text}>否决</abbr> : text;
                   return (
                     <td data-col={c.key}>
-                      {c.link && c.available && r.orgId ? <a href={c.link(r.orgId, q)}>{text}</a> : text}
+                      {c.link && c.available && r.orgId ? <a href={c.link(r.orgId, q)}>{shown}</a> : shown}
                     </td>
                   );
                 })}

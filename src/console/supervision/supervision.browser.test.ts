@@ -2,6 +2,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { makeOrg, makeUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
+import { systemActor } from '../../platform/context.js';
+import { clockFor } from '../../platform/clock.js';
+import { runSiteCheck } from '../../supervision/index.js';
 import {
   browserSkip,
   startBrowserApp,
@@ -18,12 +21,16 @@ describe('supervision journey in Chromium [sqlite]', { skip: browserSkip }, () =
   let adminName = '';
 
   before(async () => {
-    env = await startBrowserApp(async ({ database }) => {
+    env = await startBrowserApp(async ({ database, config }) => {
       const county = await makeOrg(database.db, { name: '浏览器县人民政府' });
       const edu = await makeOrg(database.db, { parent: county, name: '浏览器县教育局' });
       await makeOrg(database.db, { parent: county, name: '浏览器县民政局' });
+      // Names as long as real ones, and a website check (vetoed: nothing published) in the table.
+      const hr = await makeOrg(database.db, { parent: county, name: '浏览器县人力资源和社会保障局（示例）' });
+      await makeOrg(database.db, { parent: county, name: '浏览器县住房和城乡建设局（示例）' });
       supName = (await makeUser(database.db, [['supervisor', county]])).username;
       adminName = (await makeUser(database.db, [['agency_admin', edu]])).username;
+      await runSiteCheck({ db: database.db, actor: systemActor('test'), now: clockFor(config), config }, hr.id);
     });
     ({ base, browser } = env);
   });
@@ -61,6 +68,8 @@ describe('supervision journey in Chromium [sqlite]', { skip: browserSkip }, () =
       .first()
       .evaluate((el) => el.getBoundingClientRect().height);
     assert.ok(rowHeight < 32, `row ${rowHeight}px tall`);
+    // A vetoed check reads 否决, the full words in its title.
+    assert.equal(await sup.locator('td[data-col] abbr[title="不合格（单项否决）"]').first().textContent(), '否决');
     assert.equal(
       await sup
         .locator('table.dash-table td')
