@@ -118,6 +118,7 @@ export {
   canHandleRequests,
   canViewRequests,
   HANDLE_ROLES,
+  mayForward,
   nameScopes,
   proactiveMode,
   requestScopes,
