@@ -283,13 +283,13 @@ describeApp('access matrix (generated from the route table)', (h) => {
     return { url, targeted };
   }
 
-  const send = (c: Client, method: string, url: string): Promise<LightMyRequestResponse> => {
+  const send = (c: Client, method: string, url: string, fields = ''): Promise<LightMyRequestResponse> => {
     const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method === 'GET') return c.app.inject({ method: 'GET', url, headers: { cookie } });
     return c.app.inject({
       method: method as 'POST',
       url,
-      payload: `_csrf=${encodeURIComponent(csrf.get(c)!)}`,
+      payload: `_csrf=${encodeURIComponent(csrf.get(c)!)}${fields}`,
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf.get(c)! },
     });
   };
@@ -388,5 +388,30 @@ describeApp('access matrix (generated from the route table)', (h) => {
     }
     assert.ok(tried > 500, `only ${tried} requests`);
     assert.deepEqual(leaks, []);
+  });
+
+  it('a post naming the other agency in its body (orgId, parentId …) never answers with that agency’s records', async () => {
+    const [own, other] = agencies;
+    const b = other.org.id;
+    const fields = ['orgId', 'parentId', 'responsibleOrgId', 'jurisdictionOrgId', 'departmentId']
+      .map((f) => `&${f}=${b}`)
+      .concat(`&ids=${other.ids.item}`, `&ids=${other.ids.request}`)
+      .join('');
+    const SESSION = new Set(['POST /console/logout', 'POST /console/account/logout-all', 'POST /console/password']);
+    const leaks: string[] = [];
+    let tried = 0;
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (r.method === 'GET' || r.url.includes(':') || PUBLIC[key] || SESSION.has(key)) continue;
+      for (const role of AGENCY_ROLES) {
+        tried++;
+        const res = await send(own.users.get(role)!, r.method, r.url, fields);
+        if (res.statusCode < 300 && r.url.startsWith('/api/')) leaks.push(`${role} ${key} → ${res.statusCode}`);
+        else if (res.statusCode >= 500) leaks.push(`${role} ${key} → ${res.statusCode}`);
+        else if (res.body.includes('财政局')) leaks.push(`${role} ${key}: names 财政局 (${res.statusCode})`);
+      }
+    }
+    assert.ok(tried > 300, `only ${tried} requests`);
+    assert.deepEqual(leaks, [], leaks.join('\n'));
   });
 });
