@@ -18,7 +18,8 @@ import { routeTable, type RouteEntry } from './server.js';
  * The access matrix (issue 16), generated from the route table: every console and API route × every role ×
  * own agency / other agency / anonymous.
  *
- * - Anonymous: no 2xx and no 5xx from any route not listed in PUBLIC.
+ * - Anonymous: no 2xx and no 5xx from any route not listed in PUBLIC; the API answers 401, console pages send
+ *   to the login page.
  * - Own agency (agency 甲, one user per role, plus a system administrator): every GET route opens (status other
  *   than 403) for exactly the roles its rule in GET_RULES names, on 甲's records; a GET route without a rule
  *   fails. Every state-changing route about a record (TARGET_RULES of `app/target-rules.ts`) whose body schema
@@ -44,6 +45,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/v1/reports/:id': '一份已发布的年度报告',
   'GET /api/v1/calendar/:year': '法定节假日与调休安排',
   'GET /api/v1/calendar/days/:date': '某日是否工作日',
+  'GET /api/v1/public/items/:id': '一条已公开的政府信息',
+  'POST /api/v1/clock': '期限计算（公开，限流）',
 };
 
 /** State-changing routes with a path parameter that act on the user's own records, not on an agency's. */
@@ -137,7 +140,6 @@ const GET_RULES: Record<string, Rule> = {
   'GET /console/catalog/table2': CATALOG,
   'GET /console/items/:itemId/files/:id': ALL,
   'GET /console/items/:id/preview': CATALOG,
-  'GET /api/v1/public/items/:id': ALL,
   'GET /api/v1/items': ALL,
   'GET /api/v1/items/:id': CATALOG,
   'GET /console/messages/settings': only(),
@@ -303,18 +305,20 @@ describeApp('access matrix (generated from the route table)', (h) => {
   it('anonymous callers get no 2xx from any console or staff API route not listed as public', async () => {
     const [own] = agencies;
     assert.ok(routes.length > 100, `only ${routes.length} routes`);
+    // A visitor's own valid CSRF token (from the login page), so that a post is refused for want of a login.
+    const anonymous = h.client();
+    csrf.set(anonymous, await anonymous.csrf('/console/login'));
     const leaks: string[] = [];
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (PUBLIC[key]) continue;
-      const res = await h.app().inject({
-        method: r.method as 'GET',
-        url: concrete(r, own).url,
-        ...(r.method === 'GET' ? {} : { payload: {} }),
-      });
+      const res = await send(anonymous, r.method, concrete(r, own).url);
       if (res.statusCode >= 500 || res.statusCode < 300) leaks.push(`${key} → ${res.statusCode}`);
+      else if (r.url.startsWith('/api/') && res.statusCode !== 401) leaks.push(`${key} → ${res.statusCode} (not 401)`);
+      else if (r.url.startsWith('/console') && !/^\/console\/login/.test(res.headers.location ?? ''))
+        leaks.push(`${key} → ${res.statusCode} (not sent to the login page)`);
     }
-    assert.deepEqual(leaks, []);
+    assert.deepEqual(leaks, [], leaks.join('\n'));
   });
 
   it('every state-changing route with a path parameter has a target rule or acts on the user’s own records', () => {
