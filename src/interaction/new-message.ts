@@ -2,7 +2,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { notFound, type AppError } from '../platform/errors.js';
-import { rolesAllow } from '../orgs/index.js';
+import { authorizeOrgFirst, rolesAllow } from '../orgs/index.js';
 import type { Actor } from '../platform/context.js';
 import { nextCounter } from '../platform/tx.js';
 import { hashQueryCode, newQueryCode } from '../requests/index.js';
@@ -49,8 +49,7 @@ export async function authorizeAgencyFirst(
     if (!rolesAllow(ctx.actor, roles)) throw refusal();
     return;
   }
-  const org = await ctx.db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst();
-  if (org && !may(ctx.actor, org.path)) throw refusal();
+  await authorizeOrgFirst(ctx, orgId, may, refusal);
 }
 
 /** Inserts the message with its number, hashed 查询码, due date and moderation hold; returns the code once. */

@@ -1,6 +1,6 @@
 /** Read queries of organisations for staff: those within the reader's grants, and one the reader may view. */
 import type { Actor, Ctx } from '../platform/context.js';
-import { forbidden, notFound } from '../platform/errors.js';
+import { forbidden, notFound, type AppError } from '../platform/errors.js';
 import { ROLE_NAMES, can, scopePaths } from './roles.rules.js';
 import { getOrg, listOrgs, type OrgRow } from './orgs.store.js';
 
@@ -25,8 +25,9 @@ export async function authorizeOrgFirst(
   ctx: Pick<Ctx, 'db' | 'actor'>,
   orgId: number | null | undefined,
   may: (actor: Actor, orgPath: string) => boolean,
+  refusal: () => AppError = () => forbidden(),
 ): Promise<void> {
   if (ctx.actor.kind === 'system' || orgId == null) return;
   const org = await getOrg(ctx.db, orgId);
-  if (org && !may(ctx.actor, org.path)) throw forbidden();
+  if (org && !may(ctx.actor, org.path)) throw refusal();
 }
