@@ -5,7 +5,7 @@ import { describeDb } from '../../../test/helpers/db.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import { TEST_NOW } from '../../../test/helpers/clock.js';
 import { createOrg } from '../../orgs/index.js';
-import { verifyAuditLog } from './audit.js';
+import { anchorRestoredHead, verifyAuditLog } from './audit.js';
 import { rekeyAuditLog } from './audit-rekey.js';
 import { GENESIS_HASH, hashEvent } from './audit.rules.js';
 import { systemActor } from '../context.js';
@@ -77,8 +77,26 @@ describeDb('audit rekey: legacy rows re-chained with the key', (h) => {
     // Nothing left to do the second time.
     assert.deepEqual(await rekeyAuditLog(h.ctx(systemActor('cli'))), { legacy: 0, relinked: 0 });
 
+    // Restoring a backup taken before the rekey brings the unkeyed rows back: the restore line allows them again.
+    const backup = before.map((x) => ({ ...x }));
+    await h.db().deleteFrom('audit_events').execute();
+    await h.db().insertInto('audit_events').values(backup).execute();
+    const tail = backup[backup.length - 1]!;
+    await h
+      .db()
+      .updateTable('settings')
+      .set({ value: JSON.stringify({ seq: tail.seq, hash: tail.hash }) })
+      .where('key', '=', 'audit.head')
+      .execute();
+    assert.ok((await verifyAuditLog(h.db(), h.config)).problems.length > 0, 'before the restore line');
+    await anchorRestoredHead(h.db(), h.config);
+    assert.deepEqual((await verifyAuditLog(h.db(), h.config)).problems, []);
+    assert.deepEqual(await rekeyAuditLog(h.ctx(systemActor('cli'))), { legacy: 3, relinked: 2 });
+    assert.deepEqual((await verifyAuditLog(h.db(), h.config)).problems, []);
+    const again = await rows();
+
     // From now on an unkeyed row is an alteration, even among the first three.
-    const first = after[0]!;
+    const first = again[0]!;
     const forged = { ...first, summary: '伪造的旧记录' };
     await h
       .db()
