@@ -5,6 +5,9 @@ import { createServer } from '../platform/http/server.js';
 import { actorForToken, actorForUser } from '../orgs/index.js';
 import { ErrorPage } from './error-page.js';
 import { installConsoleGuard } from '../console/guard.js';
+import { installTargetGuard } from '../platform/http/target-guard.js';
+import { installApiGuard } from '../api/api-guard.js';
+import { TARGET_RULES } from './target-rules.js';
 import { registerNav } from '../console/nav.js';
 import { authRoutes } from '../console/foundation/auth-routes.js';
 import { orgsRoutes } from '../console/foundation/orgs-routes.js';
@@ -42,6 +45,8 @@ export async function buildApp(
   // Before any API route: the OpenAPI document is generated from the routes as they are added.
   await registerOpenApi(app);
   installConsoleGuard(app);
+  installApiGuard(app);
+  installTargetGuard(app, TARGET_RULES);
   registerNav(
     { href: '/console/orgs', label: '机构管理', roles: ['sysadmin', 'agency_admin', 'supervisor'], group: '系统管理' },
     {

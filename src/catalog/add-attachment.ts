@@ -6,7 +6,7 @@ import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
 import { extractAttachmentText } from '../search/index.js';
 import { findFileBySha, insertAttachment, insertFile, listAttachments } from './catalog.store.js';
-import { loadItem, workflowItem } from './item-transition.js';
+import { authorizeItemFirst, loadItem, workflowItem } from './item-transition.js';
 import { decide } from './item-workflow.rules.js';
 
 /** A filename safe to keep: no path, no control characters, at most 200 characters. */
@@ -29,6 +29,7 @@ export async function addAttachment(
   ctx: Ctx,
   input: { itemId: number; filename: string; data: Buffer },
 ): Promise<number> {
+  await authorizeItemFirst(ctx, input.itemId, 'edit'); // before the fields
   const filename = cleanFilename(input.filename);
   const got = classifyAttachment(filename, input.data.length, await sniff(input.data), ctx.config.limits.uploadBytes);
   if ('code' in got) throw invalidFields([got]);

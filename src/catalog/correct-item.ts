@@ -5,7 +5,7 @@ import { tx } from '../platform/tx.js';
 import { docNoMessage, sanitizeBody } from './item-input.rules.js';
 import { parseDocNumber } from './doc-number.rules.js';
 import { insertVersion } from './catalog.store.js';
-import { applyTransition, loadItem } from './item-transition.js';
+import { applyTransition, authorizeItemFirst, loadItem } from './item-transition.js';
 
 /**
  * 勘误 of a published item (条例第十二条 “及时更新”): the previous version is kept and a public revision
@@ -15,6 +15,7 @@ export async function correctItem(
   ctx: Ctx,
   input: { id: number; title?: string; summary?: string; bodyHtml?: string; docNo?: string; revisionNote: string },
 ): Promise<void> {
+  await authorizeItemFirst(ctx, input.id, 'correct'); // before the fields
   const errors = [];
   const body = input.bodyHtml !== undefined ? sanitizeBody(input.bodyHtml) : undefined;
   if (body === '') errors.push({ code: 'item_body_required', message: '请填写正文。', field: 'bodyHtml' });

@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { conflict, forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { nextCounter, tx } from '../platform/tx.js';
-import { rolesAllow, getOrg } from '../orgs/index.js';
+import { authorizeOrgFirst, rolesAllow, getOrg } from '../orgs/index.js';
 import { ITEM_WRITERS } from './catalog-policy.rules.js';
 import { validateItem, type ItemInput } from './item-input.rules.js';
 import { applyIndexPattern, indexPeriod, indexPrefix } from './index-number.rules.js';
@@ -18,6 +18,7 @@ export async function createItem(
   ctx: Ctx,
   input: ItemInput & { orgId: number },
 ): Promise<{ id: number; indexNo: string }> {
+  await authorizeOrgFirst(ctx, input.orgId, (a, path) => rolesAllow(a, ITEM_WRITERS, path)); // before the fields
   const { fields, errors } = validateItem(input);
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {

@@ -1,6 +1,8 @@
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
-import { notFound } from '../platform/errors.js';
+import { forbidden, notFound } from '../platform/errors.js';
+import { rolesAllow } from '../orgs/index.js';
+import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { syncItemIndex } from './sync-item-index.js';
 import { separationFacts } from './separation-of-duties.js';
@@ -11,6 +13,7 @@ import {
   ACTION_LABELS,
   decide,
   isItemStatus,
+  mayAttempt,
   STATUS_LABELS,
   type ItemAction,
   type ItemStatus,
@@ -37,6 +40,21 @@ export async function loadItem(trx: Db, id: number): Promise<ItemWithOrg> {
   const item = await getItem(trx, id);
   if (!item) throw notFound('item_not_found', '信息不存在。');
   return item;
+}
+
+/**
+ * Authorize before validating (issue 16): the item exists (404), the actor may see it and holds a role that
+ * may take `action` on it (403) — before the use-case looks at a field.
+ */
+export async function authorizeItemFirst(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  id: number,
+  action: ItemAction,
+): Promise<void> {
+  const item = await loadItem(ctx.db, id);
+  if (ctx.actor.kind === 'system') return;
+  if (!rolesAllow(ctx.actor, CATALOG_VIEWERS, item.org_path) || !mayAttempt(workflowItem(item), action, ctx.actor))
+    throw forbidden('item_forbidden', `您没有“${ACTION_LABELS[action]}”的权限。`);
 }
 
 /**

@@ -192,6 +192,13 @@ export function decide(item: WorkflowItem, action: ItemAction, actor: Actor, com
   return typeof t.to === 'function' ? t.to(item) : t.to;
 }
 
+/**
+ * Whether the actor holds a role that may take `action` on the item in some state: the check that comes before
+ * any field is validated (issue 16); the state and separation of duties are decided afterwards by `decide`.
+ */
+export const mayAttempt = (item: WorkflowItem, action: ItemAction, actor: Actor): boolean =>
+  TRANSITIONS.some((t) => t.action === action && permitted(t, item, actor));
+
 /** Actions this actor may take on the item now (for buttons and the review queue). */
 export function availableActions(item: WorkflowItem, actor: Actor): ItemAction[] {
   return TRANSITIONS.filter(

@@ -14,6 +14,9 @@ export async function linkInterpretation(
   ctx: Ctx,
   input: { interpretationId: number; documentId: number; unlink?: boolean },
 ): Promise<void> {
+  // Authorize before validating: the interpretation's agency first.
+  const first = await loadItem(ctx.db, input.interpretationId);
+  if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, LINKERS, first.org_path)) throw forbidden();
   if (input.interpretationId === input.documentId) throw invalid('link_self', '政策解读不能关联自身。', 'documentId');
   await tx(ctx, async (trx) => {
     const interp = await loadItem(trx, input.interpretationId);

@@ -10,6 +10,9 @@ import { LINKERS } from './link-interpretation.js';
 
 /** Records where an item was also published (政府公报, 政务微博 …; 条例第二十三条). */
 export async function setChannels(ctx: Ctx, input: { itemId: number; channels: string[] }): Promise<void> {
+  // Authorize before validating the channels.
+  const first = await loadItem(ctx.db, input.itemId);
+  if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, LINKERS, first.org_path)) throw forbidden();
   const channels = [...new Set(input.channels)];
   const bad = channels.filter((c) => !CHANNELS.includes(c));
   if (bad.length)

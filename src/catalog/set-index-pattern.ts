@@ -2,13 +2,14 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { rolesAllow, getOrg } from '../orgs/index.js';
+import { authorizeOrgFirst, rolesAllow, getOrg } from '../orgs/index.js';
 import { applyIndexPattern, checkIndexPattern, indexPrefix } from './index-number.rules.js';
 import { getIndexPattern, indexPatternKey } from './index-pattern.js';
 import { CATEGORY_EDITORS } from './category.rules.js';
 
 /** Sets an agency's 索引号 pattern for new items (existing 索引号 never change). */
 export async function setIndexPattern(ctx: Ctx, input: { orgId: number; pattern: string }): Promise<void> {
+  await authorizeOrgFirst(ctx, input.orgId, (a, path) => rolesAllow(a, CATEGORY_EDITORS, path)); // before the fields
   const pattern = input.pattern.trim();
   const problem = checkIndexPattern(pattern);
   if (problem) throw invalid('index_pattern_invalid', problem, 'pattern');

@@ -4,13 +4,14 @@ import { todayInShanghai } from '../platform/dates.js';
 import { tx } from '../platform/tx.js';
 import { validateValidity } from './item-input.rules.js';
 import { getItem } from './catalog.store.js';
-import { applyTransition, loadItem } from './item-transition.js';
+import { applyTransition, authorizeItemFirst, loadItem } from './item-transition.js';
 
 /** Marks a published item 有效 / 失效 / 废止 / 已修订, with the date and the item that replaces it. */
 export async function setValidity(
   ctx: Ctx,
   input: { id: number; validity: string; validityOn?: string; replacedById?: number | null },
 ): Promise<void> {
+  await authorizeItemFirst(ctx, input.id, 'set_validity'); // before the fields
   const on = input.validityOn?.trim() || todayInShanghai(ctx.now());
   const errors = validateValidity(input.validity, on);
   if (errors.length) throw invalidFields(errors);

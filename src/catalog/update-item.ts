@@ -3,10 +3,11 @@ import { invalidFields } from '../platform/errors.js';
 import { tx } from '../platform/tx.js';
 import { validateItem, type ItemInput } from './item-input.rules.js';
 import { ensureCategories } from './categories.js';
-import { applyTransition, loadItem } from './item-transition.js';
+import { applyTransition, authorizeItemFirst, loadItem } from './item-transition.js';
 
 /** Edits an item's fields while it is a draft or returned for changes. The 索引号 never changes. */
 export async function updateItem(ctx: Ctx, id: number, input: ItemInput): Promise<void> {
+  await authorizeItemFirst(ctx, id, 'edit'); // before the fields
   const { fields, errors } = validateItem({ ...input, indexNo: undefined });
   if (!fields) throw invalidFields(errors);
   await tx(ctx, async (trx) => {

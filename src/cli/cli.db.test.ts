@@ -163,6 +163,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         const verify = run(['audit', 'verify']);
         assert.equal(verify.code, 0);
         assert.match(verify.out, /未发现篡改/);
+        // A new installation has no row from before the keyed chain: rekey has nothing to do (audit-rekey.db.test.ts).
+        const rekey = run(['audit', 'rekey']);
+        assert.equal(rekey.code, 0, rekey.err);
+        assert.match(rekey.out, /无需重新计算/);
         if (dialect === 'sqlite' || spawnSync('pg_dump', ['--version']).status === 0) {
           const file = path.join(dir, 'backup.bak');
           const b = run(['backup', file]);

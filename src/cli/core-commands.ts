@@ -168,9 +168,8 @@ export function coreCli(program: Command): void {
       }
     });
 
-  program
-    .command('audit')
-    .description('审计日志')
+  const audit = program.command('audit').description('审计日志');
+  audit
     .command('verify')
     .description('检查审计日志哈希链，报告被修改、插入或删除的记录')
     .action(() =>
@@ -184,6 +183,23 @@ export function coreCli(program: Command): void {
             for (const p of r.problems) console.log(`  第 ${p.seq} 条：${p.detail}`);
             process.exitCode = 1;
           }
+        },
+      ),
+    );
+
+  audit
+    .command('rekey')
+    .description('用密钥重新计算启用密钥之前写入的审计记录的哈希（先检查整条链），此后整条链按密钥校验')
+    .action(() =>
+      withCli(
+        () => openCli('audit'),
+        async (ctx) => {
+          const r = await (await import('../platform/audit/audit-rekey.js')).rekeyAuditLog(ctx);
+          if (!r.legacy) console.log('审计日志中没有启用密钥之前的记录，无需重新计算。');
+          else
+            console.log(
+              `已用密钥重新计算 ${r.legacy} 条旧记录的哈希，其后 ${r.relinked} 条随之重新衔接；锚点文件已更新。`,
+            );
         },
       ),
     );

@@ -7,6 +7,10 @@ import { loadPeriod } from './period-support.js';
 
 /** Approves (shown publicly, name masked) or rejects a comment. */
 export async function moderateComment(ctx: Ctx, input: { commentId: number; decision?: string }): Promise<void> {
+  // Authorize before validating the decision.
+  const first = await getComment(ctx.db, input.commentId);
+  if (!first) throw notFound('comment_not_found', '意见不存在。');
+  await loadPeriod(ctx.db, ctx, first.period_id, 'manage');
   const d = input.decision;
   if (d !== 'approved' && d !== 'rejected')
     throw invalid('decision_required', '请选择审核结果：显示或不予显示。', 'decision');

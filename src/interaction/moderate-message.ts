@@ -13,6 +13,7 @@ export async function moderateMessage(
   ctx: Ctx,
   input: { messageId: number; decision?: string; note?: string },
 ): Promise<void> {
+  await loadMessage(ctx.db, ctx, input.messageId, 'publish'); // authorize before validating the fields
   const decision = input.decision;
   if (decision !== 'release' && decision !== 'reject')
     throw invalid('decision_required', '请选择审核结果：通过或不予受理。', 'decision');

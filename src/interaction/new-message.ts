@@ -1,7 +1,9 @@
 /** Inserting a new message (shared by the portal submission and staff registration). */
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
-import { notFound } from '../platform/errors.js';
+import { notFound, type AppError } from '../platform/errors.js';
+import { authorizeOrgFirst, rolesAllow } from '../orgs/index.js';
+import type { Actor } from '../platform/context.js';
 import { nextCounter } from '../platform/tx.js';
 import { hashQueryCode, newQueryCode } from '../requests/index.js';
 import type { MessageChannel } from './message-states.rules.js';
@@ -29,6 +31,25 @@ export async function messageOrg(
   // An internal section (内设机构) is never the 受理机关 of a message: its agency is.
   if (!org || org.disabled || org.kind === 'section') throw notFound('org_not_found', '请选择受理留言的机关。');
   return org;
+}
+
+/**
+ * Authorize before validating a staff form about an agency (issue 16): the agency named must be one the actor
+ * may act for; with none named yet, the actor must hold one of the roles somewhere. Only then are the fields
+ * checked, so a user without the right never gets the form back with errors.
+ */
+export async function authorizeAgencyFirst(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  orgId: number | undefined,
+  may: (actor: Actor, orgPath: string) => boolean,
+  roles: readonly string[],
+  refusal: () => AppError,
+): Promise<void> {
+  if (!orgId) {
+    if (!rolesAllow(ctx.actor, roles)) throw refusal();
+    return;
+  }
+  await authorizeOrgFirst(ctx, orgId, may, refusal);
 }
 
 /** Inserts the message with its number, hashed 查询码, due date and moderation hold; returns the code once. */

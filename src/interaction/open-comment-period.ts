@@ -3,10 +3,10 @@ import { forbidden, invalidFields, type FieldError } from '../platform/errors.js
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { validatePeriodDates } from './comment-periods.rules.js';
-import { canPublish } from './interaction.policy.rules.js';
+import { canPublish, PUBLISH_ROLES } from './interaction.policy.rules.js';
 import { readInteractionSettings } from './interaction-settings.js';
 import { insertPeriod } from './comment-periods.store.js';
-import { messageOrg } from './new-message.js';
+import { authorizeAgencyFirst, messageOrg } from './new-message.js';
 
 /** A new comment period on a draft: its own text with articles (第X条 lines), or a link to a catalogue item. */
 export interface OpenPeriodInput {
@@ -23,6 +23,8 @@ export interface OpenPeriodInput {
  * the minimum is the setting `interaction.comment_min_days`).
  */
 export async function openCommentPeriod(ctx: Ctx, input: OpenPeriodInput): Promise<{ id: number }> {
+  const refusal = () => forbidden('period_forbidden', '您没有为该机关发布意见征集的权限。');
+  await authorizeAgencyFirst(ctx, input.orgId, canPublish, PUBLISH_ROLES, refusal);
   const settings = await readInteractionSettings(ctx.db);
   const title = (input.title ?? '').trim();
   const draft = (input.draftText ?? '').trim();
@@ -42,7 +44,7 @@ export async function openCommentPeriod(ctx: Ctx, input: OpenPeriodInput): Promi
   if (errors.length) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
     const org = await messageOrg(trx, input.orgId);
-    if (!canPublish(ctx.actor, org.path)) throw forbidden('period_forbidden', '您没有为该机关发布意见征集的权限。');
+    if (!canPublish(ctx.actor, org.path)) throw refusal();
     const now = ctx.now().toISOString();
     const id = await insertPeriod(trx, {
       org_id: org.id,

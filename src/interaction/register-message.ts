@@ -4,9 +4,9 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { validateChannel, validateMessage, type MessageInput } from './message-input.rules.js';
 import { MESSAGE_CHANNELS, MESSAGE_TYPES } from './message-states.rules.js';
-import { canHandleMessages } from './interaction.policy.rules.js';
+import { canHandleMessages, HANDLE_ROLES } from './interaction.policy.rules.js';
 import { nameRequiredFor, orgPathOf, readInteractionSettings } from './interaction-settings.js';
-import { insertNewMessage, messageOrg } from './new-message.js';
+import { authorizeAgencyFirst, insertNewMessage, messageOrg } from './new-message.js';
 import { pastDate } from './message-support.js';
 
 /** Staff registration of a hotline transfer (phone) or a written transfer (letter). */
@@ -25,6 +25,8 @@ export async function registerMessage(
   ctx: Ctx,
   input: RegisterMessageInput,
 ): Promise<{ id: number; messageNo: string; queryCode: string; dueOn: string }> {
+  const refusal = () => forbidden('message_forbidden', '您没有登记该机关留言的权限。');
+  await authorizeAgencyFirst(ctx, input.orgId, canHandleMessages, HANDLE_ROLES, refusal);
   const settings = await readInteractionSettings(ctx.db);
   const { fields, errors } = validateMessage(input, {
     nameRequired: nameRequiredFor(settings, await orgPathOf(ctx.db, input.orgId)),
@@ -37,7 +39,7 @@ export async function registerMessage(
   const receivedOn = pastDate(ctx, input.receivedOn, 'receivedOn');
   return tx(ctx, async (trx) => {
     const org = await messageOrg(trx, input.orgId);
-    if (!canHandleMessages(ctx.actor, org.path)) throw forbidden('message_forbidden', '您没有登记该机关留言的权限。');
+    if (!canHandleMessages(ctx.actor, org.path)) throw refusal();
     const m = await insertNewMessage(trx, ctx, settings, fields, {
       orgId: org.id,
       channel,

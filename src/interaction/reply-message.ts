@@ -19,6 +19,7 @@ export async function replyMessage(
   ctx: Ctx,
   input: ReplyMessageInput,
 ): Promise<{ repliedOn: string; onTime: boolean }> {
+  await loadMessage(ctx.db, ctx, input.messageId, 'handle'); // authorize before validating the fields
   const pub = (input.replyPublic ?? '').trim();
   const priv = (input.replyPrivate ?? '').trim();
   const errors: FieldError[] = [];

@@ -23,6 +23,7 @@ export interface TransferMessageInput {
  * here with a public note to the citizen. The reason and the history are kept.
  */
 export async function transferMessage(ctx: Ctx, input: TransferMessageInput): Promise<{ state: string }> {
+  await loadMessage(ctx.db, ctx, input.messageId, 'handle'); // authorize before validating the fields
   const reason = (input.reason ?? '').trim();
   const targetName = (input.targetName ?? '').trim();
   const errors: FieldError[] = [];

@@ -4,10 +4,12 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { validateOrg, ORG_KINDS, type OrgInput } from './orgs.rules.js';
 import { can } from './roles.rules.js';
+import { authorizeOrgFirst } from './org-reads.js';
 import { findOrgByCode, getOrg, insertOrg, type OrgRow } from './orgs.store.js';
 
 /** Creates an organisation under a parent (or a root, for system administrators). */
 export async function createOrg(ctx: Ctx, input: OrgInput & { isDemo?: boolean }): Promise<OrgRow> {
+  await authorizeOrgFirst(ctx, input.parentId, (a, path) => can(a, 'org.manage', path)); // before the fields
   const { fields, errors } = validateOrg(input);
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {

@@ -24,7 +24,7 @@ export { login } from './login.js';
 export { logoutEverywhere, resetPassword, setUserDisabled } from './manage-account.js';
 export { agencyOptions, findEnabledOrg, findPublicAgency, publicAgencies, rootOrg } from './org-directory.js';
 export { findOrg, orgOrNotFound, orgsWithin } from './org-queries.js';
-export { orgsInScope, viewableOrg } from './org-reads.js';
+export { authorizeOrgFirst, orgsInScope, viewableOrg } from './org-reads.js';
 export { buildTree, ORG_KINDS } from './orgs.rules.js';
 export type { OrgInput } from './orgs.rules.js';
 export { getOrg, listOrgs } from './orgs.store.js';

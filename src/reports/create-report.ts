@@ -3,7 +3,7 @@ import { conflict, forbidden, invalidFields, notFound } from '../platform/errors
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { todayInShanghai } from '../platform/dates.js';
-import { getOrg, rolesAllow } from '../orgs/index.js';
+import { authorizeOrgFirst, getOrg, rolesAllow } from '../orgs/index.js';
 import { FORMAT_NAMES, type ReportFormat, type ReportTables } from './report-format.rules.js';
 import {
   REPORT_EDIT_ROLES,
@@ -30,6 +30,9 @@ export const formatForYear = (year: number): ReportFormat => (year >= 2021 ? '20
 
 /** Creates an organisation's report for a year (one per year), computed from the records or from given tables. */
 export async function createReport(ctx: Ctx, input: CreateReportInput): Promise<{ id: number }> {
+  await authorizeOrgFirst(ctx, input.orgId, (a, path) =>
+    rolesAllow(a, input.history ? [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES] : REPORT_EDIT_ROLES, path),
+  ); // before the fields
   const thisYear = Number(todayInShanghai(ctx.now()).slice(0, 4));
   const errors = [];
   if (!Number.isInteger(input.year) || input.year < 2019 || input.year > thisYear)

@@ -3,7 +3,7 @@ import { invalidFields } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { REPORT_REVIEW_ROLES } from './report-workflow.rules.js';
-import { reportForAction } from './report-access.js';
+import { authorizeReportFirst, reportForAction } from './report-access.js';
 import { updateReportRow } from './reports.store.js';
 
 /** The supervising office accepts a submitted report, or returns it with comments (条例第四十九条). */
@@ -11,6 +11,7 @@ export async function reviewReport(
   ctx: Ctx,
   input: { id: number; decision: 'accept' | 'return'; comment?: string },
 ): Promise<void> {
+  await authorizeReportFirst(ctx, input.id, REPORT_REVIEW_ROLES);
   const comment = (input.comment ?? '').trim();
   if (input.decision !== 'accept' && input.decision !== 'return')
     throw invalidFields([{ code: 'decision_invalid', field: 'decision', message: '请选择审核结论。' }]);

@@ -5,7 +5,7 @@ import { tx } from '../platform/tx.js';
 import type { ReportTables } from './report-format.rules.js';
 import { REPORT_EDIT_ROLES, REPORT_REVIEW_ROLES } from './report-workflow.rules.js';
 import { sameNumbers, validTablesShape } from './tables-input.rules.js';
-import { reportForAction } from './report-access.js';
+import { authorizeReportFirst, reportForAction } from './report-access.js';
 import { rowTables, updateReportRow } from './reports.store.js';
 
 /** Changes to a report's numbers or narrative sections (一, 五, 六). */
@@ -21,6 +21,7 @@ const MAX_TEXT = 20_000;
 
 /** Edits a draft, returned or historical report (agency staff; the supervising office for historical ones). */
 export async function updateReport(ctx: Ctx, input: UpdateReportInput): Promise<void> {
+  await authorizeReportFirst(ctx, input.id, [...REPORT_EDIT_ROLES, ...REPORT_REVIEW_ROLES]);
   const errors = [];
   if (input.tables && !validTablesShape(input.tables))
     errors.push({ code: 'tables_invalid', field: 'tables', message: '报告表格数据不完整或格式不正确。' });

@@ -24,6 +24,7 @@ export async function addCoHandling(
   ctx: Ctx,
   input: { requestId: number; orgId?: number; internalDueOn?: string },
 ): Promise<{ name: string; internalDueOn: string }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const errors: FieldError[] = [];
   if (!input.orgId) errors.push({ code: 'department_required', message: '请选择协办科室。', field: 'departmentId' });
   const given = (input.internalDueOn ?? '').trim();

@@ -32,6 +32,7 @@ export interface AnswerInput {
  * the letter text; partial disclosure (第三十七条) and refusals state the reasons. The case closes.
  */
 export async function answerRequest(ctx: Ctx, input: AnswerInput): Promise<{ dueOn: string | null; overdue: boolean }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const errors: FieldError[] = [];
   const on = eventDateInto(errors, ctx, input.on);
   const code = (input.outcome ?? '').trim();

@@ -8,11 +8,17 @@ import { appendEvent, loadCase } from './case-support.js';
 import { canApproveExtension } from './requests.policy.rules.js';
 import { listHandlers, updateRequest } from './requests.store.js';
 
+const refused = () =>
+  forbidden('request_forbidden', '只有依申请公开负责人可以分派或改派；办理人只能领取未分派的申请。');
+
 /**
  * Assigns the case to a handler of the agency (条例第四条: the office handles requests).
  * A request_admin assigns anyone eligible; a handler may take an unassigned case for themselves.
  */
 export async function assignRequest(ctx: Ctx, input: { requestId: number; handlerId?: number }): Promise<void> {
+  // Authorize before validating the fields: a handler may only take a case nobody has yet.
+  const before = await loadCase(ctx.db, ctx, input.requestId, 'handle');
+  if (!canApproveExtension(ctx.actor, before.org_path) && before.handler_id !== null) throw refused();
   if (!input.handlerId) throw invalid('handler_required', '请选择办理人。', 'handlerId');
   const handlerId = input.handlerId;
   await tx(ctx, async (trx) => {
@@ -20,7 +26,7 @@ export async function assignRequest(ctx: Ctx, input: { requestId: number; handle
     transition(r.state, 'assign');
     const admin = canApproveExtension(ctx.actor, r.org_path);
     if (!admin && !(handlerId === ctx.actor.userId && r.handler_id === null)) {
-      throw forbidden('request_forbidden', '只有依申请公开负责人可以分派或改派；办理人只能领取未分派的申请。');
+      throw refused();
     }
     const eligible = await listHandlers(trx, r.org_path);
     const h = eligible.find((u) => u.id === handlerId);

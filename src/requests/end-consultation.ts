@@ -12,6 +12,7 @@ export async function endConsultation(
   ctx: Ctx,
   input: { requestId: number; on?: string; reply: string; reasons?: string },
 ): Promise<{ dueOn: string | null }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const on = eventDate(ctx, input.on);
   if (!isConsultationReply(input.reply))
     throw invalid('reply_invalid', '请选择对方意见：同意、不同意（附理由）或逾期未提出意见。', 'reply');

@@ -16,6 +16,7 @@ export async function extendDeadline(
   ctx: Ctx,
   input: { requestId: number; on?: string; days: number; reason: string },
 ): Promise<{ dueOn: string | null }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'approve'); // authorize before validating the fields
   const on = eventDate(ctx, input.on);
   const days = input.days;
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {

@@ -28,6 +28,7 @@ export async function sendFeeNotice(
   ctx: Ctx,
   input: FeeNoticeInput,
 ): Promise<{ amount: number; ordinal: number | null; waived: boolean }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const on = eventDate(ctx, input.on);
   if (!isMethod(input.method))
     throw invalid('fee_method_invalid', '请选择一种计费方式：按件计收或按量计收（不得同时适用两种标准）。', 'method');

@@ -7,7 +7,7 @@ import { isOpenState } from './request-states.rules.js';
 import { appendEvent, loadCase, recomputeDue } from './case-support.js';
 import { requestableOrg } from './new-case.js';
 import { updateRequest } from './requests.store.js';
-import { canHandleRequests } from './requests.policy.rules.js';
+import { mayForward } from './requests.policy.rules.js';
 
 /**
  * Forwards an application sent to the wrong agency to the agency responsible on the platform
@@ -19,14 +19,16 @@ export async function forwardRequest(
   input: { requestId: number; toOrgId?: number; reason: string },
 ): Promise<{ orgName: string }> {
   const reason = (input.reason ?? '').trim();
-  if (!reason) throw invalid('forward_reason_required', '请写明转送理由。', 'reason');
-  if (!input.toOrgId) throw invalid('org_required', '请选择转送的机关。', 'toOrgId');
   return tx(ctx, async (trx) => {
+    // Authorize before validating: the case first, then the fields.
     const r = await loadCase(trx, ctx, input.requestId, 'handle');
+    if (!mayForward(ctx.actor, r))
+      throw forbidden('request_forbidden', '已分派的申请只有本案办理人或本单位依申请公开负责人可以转送。');
+    if (!reason) throw invalid('forward_reason_required', '请写明转送理由。', 'reason');
+    if (!input.toOrgId) throw invalid('org_required', '请选择转送的机关。', 'toOrgId');
     if (!isOpenState(r.state)) throw conflict('request_state_conflict', '已办结的申请不能转送。');
     const to = await requestableOrg(trx, input.toOrgId);
     if (to.id === r.org_id) throw invalid('forward_same_org', '不能转送给本机关。', 'toOrgId');
-    if (!canHandleRequests(ctx.actor, r.org_path)) throw forbidden();
     await updateRequest(trx, r.id, { org_id: to.id, handler_id: null, updated_at: ctx.now().toISOString() });
     await appendEvent(trx, ctx, r.id, {
       type: 'forwarded',

@@ -128,6 +128,7 @@ export {
   canHandleRequests,
   canViewRequests,
   HANDLE_ROLES,
+  mayForward,
   nameScopes,
   proactiveMode,
   requestScopes,

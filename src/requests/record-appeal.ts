@@ -25,6 +25,7 @@ export interface AppealInput {
  * annual-report table 四. Internal history only.
  */
 export async function recordAppeal(ctx: Ctx, input: AppealInput): Promise<void> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const errors: FieldError[] = [];
   if (!isAppealResult(input.result))
     errors.push({

@@ -11,6 +11,7 @@ export async function recordCoHandlingReply(
   ctx: Ctx,
   input: { requestId: number; orgId?: number; text?: string; on?: string; by?: string },
 ): Promise<{ late: boolean }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const errors: FieldError[] = [];
   const text = (input.text ?? '').trim();
   if (!text) errors.push({ code: 'reply_text_required', message: '请填写协办科室的答复意见。', field: 'replyText' });

@@ -8,6 +8,7 @@ import { CHANNELS } from './clock/clock-explain.rules.js';
 import { appendEvent, eventDate, recomputeDue } from './case-support.js';
 import { insertCase, requestableOrg } from './new-case.js';
 import { canHandleRequests } from './requests.policy.rules.js';
+import { authorizeOrgFirst } from '../orgs/index.js';
 import { getRequest, updateRequest } from './requests.store.js';
 import { checkUploadedProofs, recordProofs, storeProofBlobs, type UploadedProof } from './identity-proofs.js';
 
@@ -29,6 +30,7 @@ export async function registerRequest(
   ctx: Ctx,
   input: RegisterInput,
 ): Promise<{ id: number; requestNo: string; queryCode: string; dueOn: string | null }> {
+  await authorizeOrgFirst(ctx, input.orgId, canHandleRequests); // before the fields
   const { fields, errors } = validateApplication(input);
   if (!input.orgId) errors.unshift({ code: 'org_required', message: '请选择受理申请的行政机关。', field: 'orgId' });
   if (!isChannel(input.channel) || input.channel === 'online') {

@@ -20,6 +20,7 @@ export async function requestCorrection(
   ctx: Ctx,
   input: { requestId: number; on?: string; until?: string; items: string },
 ): Promise<{ until: string }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const on = eventDate(ctx, input.on);
   const items = (input.items ?? '').trim();
   if (!items) throw invalid('correction_items_required', '请写明需要补正的事项（第三十条：一次性告知）。', 'items');

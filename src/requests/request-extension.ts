@@ -16,6 +16,7 @@ export async function requestExtension(
   ctx: Ctx,
   input: { requestId: number; days: number; reason: string },
 ): Promise<void> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_EXTENSION_DAYS) {
     throw invalid(
       'extension_days_invalid',

@@ -34,6 +34,14 @@ export function seesPersonalData(actor: Actor, orgPath: string, handlerId: numbe
   return handlerId !== null && actor.userId === handlerId && grants.some((g) => g.role === 'request_handler');
 }
 
+/**
+ * Whether the actor may transfer (转送) the case: at intake (no handler yet) any handler of the agency, like
+ * registering and confirming; once assigned, only the case's handler or a request administrator
+ * (docs/security.md: a handler works only on the cases assigned to them).
+ */
+export const mayForward = (actor: Actor, r: { org_path: string; handler_id: number | null }): boolean =>
+  r.handler_id === null ? canHandleRequests(actor, r.org_path) : seesPersonalData(actor, r.org_path, r.handler_id);
+
 /** Subtrees where the actor sees every applicant's name (request_admin; sysadmin not, as `seesPersonalData`). */
 export const nameScopes = (actor: Actor): string[] =>
   effectiveGrants(actor)

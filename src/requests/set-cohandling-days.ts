@@ -2,13 +2,14 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { getOrg } from '../orgs/index.js';
+import { authorizeOrgFirst, getOrg } from '../orgs/index.js';
 import { COHANDLING_DAYS_RANGE } from './departments.rules.js';
 import { canApproveExtension } from './requests.policy.rules.js';
 import { putCohandlingDays } from './request-departments.store.js';
 
 /** Sets the agency's default co-handling lead time (working days before the statutory due date); request_admin of the agency. */
 export async function setCohandlingDays(ctx: Ctx, input: { orgId: number; days: string | number }): Promise<void> {
+  await authorizeOrgFirst(ctx, input.orgId, canApproveExtension); // before the fields
   const s = String(input.days ?? '').trim();
   const days = /^\d{1,2}$/.test(s) ? Number(s) : NaN;
   const { min, max } = COHANDLING_DAYS_RANGE;

@@ -22,6 +22,7 @@ export async function setDeadline(
   ctx: Ctx,
   input: { requestId: number; on?: string; dueOn?: string; reason?: string },
 ): Promise<{ dueOn: string | null; previousDueOn: string }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'approve'); // authorize before validating the fields
   const errors: FieldError[] = [];
   const on = eventDateInto(errors, ctx, input.on);
   const dueOn = (input.dueOn ?? '').trim();

@@ -21,6 +21,7 @@ export async function setLeadDepartment(
   ctx: Ctx,
   input: { requestId: number; orgId?: number },
 ): Promise<{ name: string }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   if (!input.orgId) throw invalid('department_required', '请选择主办科室。', 'departmentId');
   const orgId = input.orgId;
   return tx(ctx, async (trx) => {

@@ -16,6 +16,7 @@ export async function splitRequest(
   ctx: Ctx,
   input: { requestId: number; parts: string[] },
 ): Promise<{ requestNos: string[] }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const parts = (input.parts ?? []).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) throw invalid('split_parts_required', '请至少填写两项拆分后的申请内容（每行一项）。', 'parts');
   if (parts.length > 20) throw invalid('split_too_many', '一次最多拆分为20件。', 'parts');

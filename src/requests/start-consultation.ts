@@ -16,6 +16,7 @@ export async function startConsultation(
   ctx: Ctx,
   input: { requestId: number; on?: string; party: string; respondent: string },
 ): Promise<{ replyDueOn: string | null }> {
+  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const on = eventDate(ctx, input.on);
   if (!isParty(input.party)) throw invalid('party_invalid', '请选择征求意见的对象：第三方或其他机关。', 'party');
   const respondent = (input.respondent ?? '').trim();

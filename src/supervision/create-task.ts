@@ -30,6 +30,10 @@ export async function checkTaskOrgs(
 
 /** Creates a task in the supervisor's jurisdiction (任务分解表). */
 export async function createTask(ctx: Ctx, input: TaskInput & { jurisdictionOrgId: number }): Promise<TaskView> {
+  // Authorize before validating: the supervising office of the jurisdiction.
+  const jurisdiction = await getOrg(ctx.db, input.jurisdictionOrgId);
+  if (!jurisdiction) throw notFound('org_not_found', '机构不存在。');
+  if (!rolesAllow(ctx.actor, TASK_MANAGE_ROLES, jurisdiction.path) && ctx.actor.kind !== 'system') throw forbidden();
   const { fields, errors } = validateTask(input);
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {

@@ -4,7 +4,7 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { assertCanReport, validateReport } from './tasks.rules.js';
 import { getTask } from './tasks.store.js';
-import { canReportTask } from './task-access.js';
+import { authorizeTaskFirst, canReportTask } from './task-access.js';
 
 /** The responsible agency reports progress with evidence; the task waits for review. */
 export async function reportTask(
@@ -12,6 +12,7 @@ export async function reportTask(
   id: number,
   input: { progress: string; links: string },
 ): Promise<{ reportId: number }> {
+  await authorizeTaskFirst(ctx, id, canReportTask);
   const { fields, errors } = validateReport(input);
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {

@@ -1,8 +1,9 @@
 /** Who may do what with a task (the supervising office in its subtree; the responsible agency). */
-import type { Actor } from '../platform/context.js';
+import type { Actor, Ctx } from '../platform/context.js';
+import { forbidden, notFound } from '../platform/errors.js';
 import { rolesAllow, scopePaths } from '../orgs/index.js';
 import { TASK_MANAGE_ROLES, TASK_REPORT_ROLES } from './tasks.rules.js';
-import type { TaskFilter, TaskView } from './tasks.store.js';
+import { getTask, type TaskFilter, type TaskView } from './tasks.store.js';
 
 /** True when the actor supervises the task (its jurisdiction lies in a supervisor grant). */
 export const canManageTask = (actor: Actor, t: Pick<TaskView, 'org_path'>): boolean =>
@@ -19,3 +20,14 @@ export const taskScope = (actor: Actor): Pick<TaskFilter, 'supervisePaths' | 're
   supervisePaths: scopePaths(actor, TASK_MANAGE_ROLES),
   reportPaths: scopePaths(actor, TASK_REPORT_ROLES),
 });
+
+/** Authorize before validating (issue 16): 404 when the task is missing, 403 unless `may` allows the actor. */
+export async function authorizeTaskFirst(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  id: number,
+  may: (actor: Actor, t: TaskView) => boolean,
+): Promise<void> {
+  const task = await getTask(ctx.db, id);
+  if (!task) throw notFound('task_not_found', '任务不存在。');
+  if (!may(ctx.actor, task)) throw forbidden();
+}

@@ -4,11 +4,12 @@ import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
 import { validateTask, type TaskInput } from './tasks.rules.js';
 import { getTask, type TaskView } from './tasks.store.js';
-import { canManageTask } from './task-access.js';
+import { authorizeTaskFirst, canManageTask } from './task-access.js';
 import { checkTaskOrgs } from './create-task.js';
 
 /** Updates a task not yet accepted (supervisor of its jurisdiction). */
 export async function updateTask(ctx: Ctx, id: number, input: TaskInput): Promise<TaskView> {
+  await authorizeTaskFirst(ctx, id, canManageTask);
   const { fields, errors } = validateTask(input);
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {

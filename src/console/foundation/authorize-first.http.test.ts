@@ -97,4 +97,27 @@ describeApp('authorize before validating', (h) => {
       ['draft', 'secrecy_review'],
     );
   });
+
+  it('registering a message or opening a comment period for another agency, or without the role, is refused before the fields are checked', async () => {
+    const root = await makeOrg(h.db(), { name: '某县人民政府' });
+    const fin = await makeOrg(h.db(), { parent: root, name: '某县财政局' });
+    const edu = await makeOrg(h.db(), { parent: root, name: '某县教育局' });
+    const handler = await makeUser(h.db(), [['message_handler', fin]]);
+    const editor = await makeUser(h.db(), [['editor', fin]]);
+    const c = h.client();
+    await c.login(handler.username);
+    for (const url of ['/console/messages/new', '/console/consultations/new']) {
+      const other = await c.post(url, { orgId: String(edu.id), title: '' }, { from: '/console/account' });
+      assert.equal(other.statusCode, 403, url);
+      assert.doesNotMatch(other.body, /name="orgId"/);
+      // Its own agency still gets the form back with the errors.
+      const own = await c.post(url, { orgId: String(fin.id) }, { from: '/console/account' });
+      assert.equal(own.statusCode, 400, url);
+      assert.match(own.body, /name="orgId"/);
+    }
+    const e = h.client();
+    await e.login(editor.username);
+    for (const url of ['/console/messages/new', '/console/consultations/new'])
+      assert.equal((await e.post(url, {}, { from: '/console/account' })).statusCode, 403, url);
+  });
 });

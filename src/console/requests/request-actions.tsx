@@ -13,6 +13,7 @@ import {
   CONSULTATION_REPLIES,
   canApproveExtension,
   canHandleRequests,
+  mayForward,
   proactiveMode,
   seesPersonalData,
   type RequestWithOrg,
@@ -226,7 +227,7 @@ export function ActionForms({
           />
         </Act>
       ) : null}
-      {handle && isOpenState(r.state) ? (
+      {mayForward(a, r) && isOpenState(r.state) ? (
         <Act slug="forward" id={id} csrf={csrf} title="转送其他机关办理（不属于本机关负责公开的）" submit="转送">
           <SelectField
             name="toOrgId"

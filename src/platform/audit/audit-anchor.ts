@@ -7,13 +7,17 @@ import type { AnchorState } from './audit.rules.js';
  * (GONGKAI_AUDIT_ANCHOR_FILE, default `<data>/audit-anchor.log`).
  *  - `{"begin":true,"legacyUntil":N}` first line: rows up to N predate the keyed chain;
  *  - `{"seq":N,"hash":"k1:…"}` the head after each committed audit event;
- *  - `{"restore":true,"seq":N,"hash":…}` written by `gongkai restore`: the chain legitimately restarts there;
- *  - `{"reopened":true,"seq":N}` written when the file had gone while keyed rows existed.
+ *  - `{"restore":true,"legacyUntil":L,"seq":N,"hash":…}` written by `gongkai restore`: the chain legitimately
+ *    restarts there (with unkeyed rows up to L, from a backup taken before `audit rekey`);
+ *  - `{"reopened":true,"seq":N}` written when the file had gone while keyed rows existed;
+ *  - `{"rekeyed":true,"legacyUntil":0,"seq":N,"hash":…}` written by `gongkai audit rekey`: no legacy row is
+ *    left, every row from now on must carry a keyed hash, and the re-chained head is N.
  */
 type Line = {
   begin?: boolean;
   legacyUntil?: number;
   restore?: boolean;
+  rekeyed?: boolean;
   reopened?: boolean;
   seq?: number;
   hash?: string;
@@ -55,9 +59,11 @@ export function readAnchor(file: string): AnchorState {
   if (!first?.begin)
     return { legacyUntil: 0, head: null, damaged: '链尾锚点文件缺少起始记录（锚点文件曾被删除或截断）' };
   let head: AnchorState['head'] = null;
+  let legacyUntil = first.legacyUntil ?? 0;
   for (const l of lines) {
-    if (l.restore) head = l.seq ? { seq: l.seq, hash: l.hash ?? '' } : null;
+    if ((l.rekeyed || l.restore) && l.legacyUntil !== undefined) legacyUntil = l.legacyUntil;
+    if (l.restore || l.rekeyed) head = l.seq ? { seq: l.seq, hash: l.hash ?? '' } : null;
     else if (l.seq && l.hash && (!head || l.seq > head.seq)) head = { seq: l.seq, hash: l.hash };
   }
-  return { legacyUntil: first.legacyUntil ?? 0, head };
+  return { legacyUntil, head };
 }

@@ -8,7 +8,8 @@ import { purposeKey } from '../secret-key.js';
 import { GENESIS_HASH, KEYED_PREFIX, hashEvent, verifyChain, type ChainProblem } from './audit.rules.js';
 import { appendAnchor, ensureAnchor, readAnchor } from './audit-anchor.js';
 
-const AUDIT_LOCK_KEY = 7_716_001;
+/** The advisory lock that serializes appends to the chain (PostgreSQL). */
+export const AUDIT_LOCK_KEY = 7_716_001;
 const HEAD_KEY = 'audit.head';
 
 export interface AuditInput {
@@ -102,7 +103,20 @@ export async function anchorRestoredHead(db: Db, config: Pick<Config, 'auditAnch
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  appendAnchor(config.auditAnchorFile, { restore: true, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH });
+  // A backup from before `audit rekey` brings its unkeyed rows back: the anchor says up to where they may be.
+  const legacy = await db
+    .selectFrom('audit_events')
+    .select('seq')
+    .where('hash', 'not like', `${KEYED_PREFIX}%`)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  appendAnchor(config.auditAnchorFile, {
+    restore: true,
+    legacyUntil: legacy?.seq ?? 0,
+    seq: last?.seq ?? 0,
+    hash: last?.hash ?? GENESIS_HASH,
+  });
 }
 
 /** Count of events, for metrics. */

@@ -60,6 +60,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   schema: { params: boolean; querystring: boolean; body: boolean };
+  /** The body schema requires a field without a default, so an empty body never passes it (the access matrix posts one). */
+  bodyRequired: boolean;
   /** Reads a multipart form with the streaming reader (its fields may also be typed by `body`). */
   upload: boolean;
 }
@@ -104,6 +106,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
           method: m,
           url: r.url,
           schema: { params: !!r.schema?.params, querystring: !!r.schema?.querystring, body: !!r.schema?.body },
+          bodyRequired: requiresField(r.schema?.body),
           upload: [r.preValidation ?? []].flat().some((h) => UPLOAD_READER in h),
         });
   });
@@ -368,6 +371,17 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 /** What a CSRF token is bound to: the session (by hash) or, before login, the anonymous visitor. */
 function csrfUserInfo(req: FastifyRequest): string {
   return req.sessionToken ? `s:${createHash('sha256').update(req.sessionToken).digest('base64url')}` : 'anonymous';
+}
+
+/** Whether a JSON schema (an object, or an intersection of objects) requires a field that has no default. */
+function requiresField(schema: unknown): boolean {
+  const s = schema as
+    { required?: string[]; properties?: Record<string, { default?: unknown }>; allOf?: unknown[] } | undefined;
+  if (!s) return false;
+  return (
+    (s.required ?? []).some((name) => s.properties?.[name]?.default === undefined) ||
+    (s.allOf ?? []).some(requiresField)
+  );
 }
 
 const isForm = (req: FastifyRequest): boolean =>

@@ -10,6 +10,7 @@ import { invalid, isAppError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { listAttachments, publicItems, blobPath } from '../../catalog/index.js';
 import { addReleaseDocument } from './add-release-document.js';
+import { loadCase } from '../case-support.js';
 
 /** What was added, and the attachments left out with the reason (an unsupported file type). */
 export interface FromCatalogResult {
@@ -22,6 +23,8 @@ export async function addReleaseFromCatalog(
   ctx: Ctx,
   input: { requestId: number; itemRef: string; answers?: string },
 ): Promise<FromCatalogResult> {
+  // Authorize before validating: only the case's handler or a request administrator adds documents.
+  await loadCase(ctx.db, ctx, input.requestId, 'work');
   const ref = (input.itemRef ?? '').trim();
   if (!ref) throw invalid('release_item_required', '请填写已公开信息的编号或索引号。', 'itemRef');
   let q = publicItems(ctx.db, todayInShanghai(ctx.now()));

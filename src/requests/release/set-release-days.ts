@@ -4,11 +4,12 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { writeSetting } from '../../platform/settings.store.js';
 import { tx } from '../../platform/tx.js';
-import { getOrg } from '../../orgs/index.js';
+import { authorizeOrgFirst, getOrg } from '../../orgs/index.js';
 import { canApproveExtension } from '../requests.policy.rules.js';
 import { releaseDaysKey } from './release.rules.js';
 
 export async function setReleaseDays(ctx: Ctx, input: { orgId: number; days: string | number }): Promise<number> {
+  await authorizeOrgFirst(ctx, input.orgId, canApproveExtension); // before the fields
   const days = Number(String(input.days).trim());
   if (!Number.isInteger(days) || days < 1 || days > 365)
     throw invalid('release_days', '下载期限应为1至365之间的整数天数。', 'days');
