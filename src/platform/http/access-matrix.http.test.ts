@@ -96,6 +96,7 @@ const GET_RULES: Record<string, Rule> = {
   'GET /console/users': OVERSIGHT,
   'GET /console/users/:id': OVERSIGHT,
   'GET /console/account': ALL,
+  'GET /console/account/digest': ALL, // the person's own choice of the daily work digest
   'GET /console/audit': OVERSIGHT,
   'GET /api/v1/me': ALL,
   'GET /api/v1/orgs': ALL,
@@ -138,6 +139,7 @@ const GET_RULES: Record<string, Rule> = {
   'GET /console/items/export': CATALOG,
   'GET /console/catalog/categories': only('agency_admin'),
   'GET /console/catalog/table2': CATALOG,
+  'GET /console/catalog/key-areas': only(),
   'GET /console/items/:itemId/files/:id': ALL,
   'GET /console/items/:id/preview': CATALOG,
   'GET /api/v1/items': ALL,
