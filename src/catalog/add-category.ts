@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { rolesAllow, getOrg } from '../orgs/index.js';
 import { CATEGORY_EDITORS, validateCategoryName } from './category.rules.js';
 import { ensureCategories } from './categories.js';
@@ -39,6 +40,7 @@ export async function addCategory(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'catalog.category_add',
       subjectType: 'org',

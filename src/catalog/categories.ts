@@ -1,3 +1,4 @@
+import { bumpPublicVersion } from '../platform/public-version.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { tx } from '../platform/tx.js';
@@ -14,6 +15,7 @@ export async function ensureCategories(trx: Db, orgId: number, now: string): Pro
   const existing = await listCategories(trx, orgId);
   if (existing.length) return existing;
   await insertCategories(trx, orgId, DEFAULT_CATEGORIES, now);
+  await bumpPublicVersion(trx, { now: () => new Date(now) }); // the catalogue pages list them
   return listCategories(trx, orgId);
 }
 

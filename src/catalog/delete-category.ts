@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { conflict, forbidden, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { rolesAllow, getOrg } from '../orgs/index.js';
 import { CATEGORY_EDITORS } from './category.rules.js';
 
@@ -21,6 +22,7 @@ export async function deleteCategory(ctx: Ctx, input: { id: number }): Promise<v
       .executeTakeFirst();
     if (used || child) throw conflict('category_in_use', `分类“${cat.name}”下还有信息或子分类，不能删除。`);
     await trx.deleteFrom('catalog_categories').where('id', '=', cat.id).execute();
+    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'catalog.category_delete',
       subjectType: 'org',

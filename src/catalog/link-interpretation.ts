@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalid } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { rolesAllow } from '../orgs/index.js';
 import { deleteLink, insertLink } from './catalog.store.js';
 import { loadItem } from './item-transition.js';
@@ -24,6 +25,7 @@ export async function linkInterpretation(
     if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, LINKERS, interp.org_path)) throw forbidden();
     if (input.unlink) await deleteLink(trx, interp.id, doc.id);
     else await insertLink(trx, interp.id, doc.id, ctx.now().toISOString());
+    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: input.unlink ? 'item.unlink_interpretation' : 'item.link_interpretation',
       subjectType: 'item',

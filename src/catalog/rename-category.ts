@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { rolesAllow, getOrg } from '../orgs/index.js';
 import { CATEGORY_EDITORS, validateCategoryName } from './category.rules.js';
 import { listCategories } from './catalog.store.js';
@@ -27,6 +28,7 @@ export async function renameCategory(ctx: Ctx, input: { id: number; name: string
       .set({ name: input.name.trim(), updated_at: ctx.now().toISOString() })
       .where('id', '=', cat.id)
       .execute();
+    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'catalog.category_rename',
       subjectType: 'org',

@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { rolesAllow } from '../orgs/index.js';
 import { CHANNELS } from './catalog-labels.rules.js';
 import { replaceChannels } from './catalog.store.js';
@@ -23,6 +24,7 @@ export async function setChannels(ctx: Ctx, input: { itemId: number; channels: s
     const item = await loadItem(trx, input.itemId);
     if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, LINKERS, item.org_path)) throw forbidden();
     await replaceChannels(trx, item.id, channels);
+    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'item.channels',
       subjectType: 'item',

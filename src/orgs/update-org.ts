@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, notFound, conflict } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { validateOrg, type OrgInput, type OrgFields } from './orgs.rules.js';
 import { can } from './roles.rules.js';
 import { findOrgByCode, getOrg, updateOrgFields, type OrgRow } from './orgs.store.js';
@@ -38,6 +39,7 @@ export async function updateOrg(ctx: Ctx, id: number, input: OrgInput): Promise<
     const changed = (Object.keys(fields) as (keyof OrgFields)[]).filter((k) => fields[k] !== org[k]);
     if (!changed.length) return org;
     await updateOrgFields(trx, id, fields, ctx.now().toISOString());
+    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'org.update',
       subjectType: 'org',
@@ -56,6 +58,7 @@ export async function setOrgDisabled(ctx: Ctx, id: number, disabled: boolean): P
     if (!org) throw notFound('org_not_found', '机构不存在。');
     if (!can(ctx.actor, 'org.manage', org.path) && ctx.actor.kind !== 'system') throw forbidden();
     await updateOrgFields(trx, id, { disabled: disabled ? 1 : 0 }, ctx.now().toISOString());
+    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: disabled ? 'org.disable' : 'org.enable',
       subjectType: 'org',

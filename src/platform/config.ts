@@ -29,6 +29,8 @@ export interface Config {
     readonly publicFormsPerMinute: number;
     readonly lookupsPerMinute: number;
     readonly apiPerMinute: number;
+    /** Memory for rendered public pages of anonymous readers (GONGKAI_PAGE_CACHE_MB; 0 turns the cache off). */
+    readonly pageCacheBytes: number;
   };
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -170,6 +172,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       publicFormsPerMinute: int('GONGKAI_RATE_LIMIT_PUBLIC', 20, 1, 1_000_000),
       lookupsPerMinute: int('GONGKAI_RATE_LIMIT_LOOKUP', 10, 1, 1_000_000),
       apiPerMinute: int('GONGKAI_RATE_LIMIT_API', 600, 1, 10_000_000),
+      pageCacheBytes: int('GONGKAI_PAGE_CACHE_MB', 64, 0, 4096) * 1024 * 1024,
     },
     smtpUrl,
     mailFrom: get('GONGKAI_MAIL_FROM') ?? 'gongkai@localhost',

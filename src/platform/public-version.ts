@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from './db/schema.js';
 import type { Ctx } from './context.js';
 import { elapsedMs } from './clock.js';
 
 const KEY = 'public.changed_at';
+const STAMP_KEY = 'public.stamp';
 
 /**
  * Records that public content changed (an item published, corrected or withdrawn):
@@ -10,11 +12,17 @@ const KEY = 'public.changed_at';
  */
 export async function bumpPublicVersion(trx: Db, ctx: Pick<Ctx, 'now'>): Promise<void> {
   const at = ctx.now().toISOString();
-  await trx
-    .insertInto('settings')
-    .values({ key: KEY, value: at, updated_at: at, updated_by: null })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: at, updated_at: at }))
-    .execute();
+  // The time for Last-Modified; a fresh random stamp for the page cache (two changes in one millisecond,
+  // or under a frozen clock, must still differ).
+  for (const [key, value] of [
+    [KEY, at],
+    [STAMP_KEY, randomUUID()],
+  ] as const)
+    await trx
+      .insertInto('settings')
+      .values({ key, value, updated_at: at, updated_by: null })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+      .execute();
 }
 
 /** A cached reader of the last public change (refreshed at most every 5 s). */
@@ -37,4 +45,10 @@ export function publicVersionReader(db: Db): () => Date | null {
     if (!loading && elapsedMs() - at > 5000) void load().catch(() => undefined);
     return value;
   };
+}
+
+/** The stamp of the last public change as stored ('' before any), read now (the page cache compares it on every request). */
+export async function currentPublicVersion(db: Db): Promise<string> {
+  const r = await db.selectFrom('settings').select('value').where('key', '=', STAMP_KEY).executeTakeFirst();
+  return r?.value ?? '';
 }

@@ -8,6 +8,9 @@ import type { FastifyRequest } from 'fastify';
  */
 export const PAGE_BY_ID = { attachValidation: true } as const;
 
+/** A public page anonymous readers are served from the page cache (platform/http/page-cache.ts). */
+export const CACHED_PAGE = { config: { pageCache: true } } as const;
+
 /** Throws `notFound()` when the URL's parameters failed their schema, and the validation error for other input. */
 export function unknownPageIfBadParams(req: FastifyRequest, notFound: () => Error): void {
   const e = req.validationError;

@@ -24,11 +24,13 @@ import { chineseClientError } from './client-error.js';
 import { resubmittable, type Resubmit } from './expired-form.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
-import { sameSitePath } from './same-site.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { removeUploadFiles, UPLOAD_READER } from './upload-form.js';
 import { normalizeFormInput } from './form-input.js';
-import { Form, OptText, typed } from './schemas.js';
+import { prefsRoutes } from './prefs-routes.js';
+import { installPageCache, sendCachedPage, type CachedPage } from './page-cache.js';
+import { currentPublicVersion } from '../public-version.js';
+import { todayInShanghai } from '../dates.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
@@ -163,6 +165,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('elder', false);
   app.decorateRequest('hant', false);
+  app.decorateRequest('pageKey', null);
 
   // Authentication: session cookie or bearer token → Actor.
   app.addHook('onRequest', async (req) => {
@@ -236,6 +239,14 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       siteName: deps.siteName(),
     };
   });
+  // Rendered public pages for anonymous readers (page-cache.ts): looked up before the handler runs.
+  const pages = installPageCache(app, {
+    maxBytes: config.limits.pageCacheBytes,
+    version: () => currentPublicVersion(database.db),
+    day: () => todayInShanghai(now()),
+    siteName: () => deps.siteName(),
+    skip: (req) => req.actor.kind === 'user' || !!req.cookies[FLASH_COOKIE],
+  });
   app.decorateReply('page', function (this: FastifyReply, node: unknown, status = 200) {
     let html = renderDocument(node as VNode);
     const req = this.request;
@@ -250,12 +261,13 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       req.actor.kind !== 'user' &&
       !this.hasHeader('set-cookie');
     if (!cacheable) return this.header('cache-control', 'no-store').send(html);
-    const etag = `W/"${createHash('sha1').update(html).digest('base64url')}"`;
-    this.header('cache-control', 'public, max-age=0, must-revalidate').header('etag', etag).header('vary', 'Cookie');
-    const lm = deps.lastModified?.();
-    if (lm) this.header('last-modified', lm.toUTCString());
-    if (req.headers['if-none-match'] === etag) return this.status(304).send();
-    return this.send(html);
+    const page: CachedPage = {
+      html,
+      etag: `W/"${createHash('sha1').update(html).digest('base64url')}"`,
+      lastModified: deps.lastModified?.()?.toUTCString() ?? null,
+    };
+    if (req.pageKey) pages?.set(req.pageKey, page);
+    return sendCachedPage(req, this, page);
   });
   app.decorateReply('flashRedirect', function (this: FastifyReply, url: string, message: string) {
     this.setCookie(FLASH_COOKIE, encodeURIComponent(message), {
@@ -269,27 +281,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   });
 
   // Preferences that persist in cookies and work without JavaScript.
-  const prefs = typed(app);
-  const ElderQuery = Form({ on: OptText('长者模式'), back: OptText('返回页面') });
-  const ScriptQuery = Form({ v: OptText('字体'), back: OptText('返回页面') });
-  prefs.get('/prefs/elder', { schema: { querystring: ElderQuery } }, async (req, reply) => {
-    reply.setCookie(ELDER_COOKIE, req.query.on === '1' ? '1' : '0', {
-      path: '/',
-      sameSite: 'lax',
-      secure,
-      maxAge: 365 * 86400,
-    });
-    return reply.redirect(sameSitePath(req.query.back ?? '/'), 303);
-  });
-  prefs.get('/prefs/script', { schema: { querystring: ScriptQuery } }, async (req, reply) => {
-    reply.setCookie(SCRIPT_COOKIE, req.query.v === 'hant' ? 'hant' : 'hans', {
-      path: '/',
-      sameSite: 'lax',
-      secure,
-      maxAge: 365 * 86400,
-    });
-    return reply.redirect(sameSitePath(req.query.back ?? '/'), 303);
-  });
+  prefsRoutes(app, { elderCookie: ELDER_COOKIE, scriptCookie: SCRIPT_COOKIE, secure });
 
   app.get('/healthz', { logLevel: 'silent' }, async () => ({ status: 'ok' }));
   app.get('/readyz', { logLevel: 'silent' }, async (_req, reply) => {

@@ -21,6 +21,8 @@ declare module 'fastify' {
     sessionToken: string | null;
     elder: boolean;
     hant: boolean;
+    /** The page-cache key of this request when its page may be stored (set before the handler runs). */
+    pageKey: string | null;
   }
   interface FastifyReply {
     /** Renders a page (a Preact element) as a full HTML document. */
@@ -40,5 +42,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that change state but need no CSRF token (public JSON API with its own rate limit). */
     csrfExempt?: boolean;
+    /**
+     * A public page anonymous readers may be served from the page cache (page-cache.ts): it shows only
+     * public content, which every change of writes the public version.
+     */
+    pageCache?: boolean;
   }
 }

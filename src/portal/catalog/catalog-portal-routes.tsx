@@ -20,7 +20,7 @@ import {
 } from '../../catalog/index.js';
 import { AgencyCatalogPage } from './agency-catalog-view.js';
 import { ItemPrintPage, PublicItemPage } from './item-page.js';
-import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
+import { PAGE_BY_ID, unknownPageIfBadParams, CACHED_PAGE } from '../page-input.js';
 
 const PER_PAGE = 20;
 const today = (req: FastifyRequest) => todayInShanghai(req.ctx.now());
@@ -33,7 +33,7 @@ const AgencyQuery = Form({ categoryId: OptInt('信息分类'), sort: OptText('�
 /** Public catalogue (政府信息公开目录, 条例第十二条): only published 主动公开 items, through `publicItems`. */
 export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/gk', async (req, reply) => {
+  r.get('/gk', CACHED_PAGE, async (req, reply) => {
     const totals = await publicTotalsByOrg(req.ctx.db, today(req));
     const agencies = await publicAgencies(req.ctx.db);
     const minDepth = Math.min(...agencies.map((o) => o.depth));
@@ -58,7 +58,7 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/gk/:orgId',
-    { schema: { params: AgencyParams, querystring: AgencyQuery }, ...PAGE_BY_ID },
+    { schema: { params: AgencyParams, querystring: AgencyQuery }, ...PAGE_BY_ID, ...CACHED_PAGE },
     async (req, reply) => {
       unknownPageIfBadParams(req, orgNotFound);
       const org = await findEnabledOrg(req.ctx.db, req.params.orgId);
@@ -108,7 +108,7 @@ export async function catalogPortalRoutes(app: FastifyInstance): Promise<void> {
   };
 
   // One statement reads the item through the public door with everything its page shows.
-  r.get('/gk/items/:id', { schema: { params: IdParams }, ...PAGE_BY_ID }, async (req, reply) =>
+  r.get('/gk/items/:id', { schema: { params: IdParams }, ...PAGE_BY_ID, ...CACHED_PAGE }, async (req, reply) =>
     reply.page(<PublicItemPage view={reply.view()} {...await publicPageOr404(req, req.params.id)} />),
   );
 

@@ -4,7 +4,7 @@ import { notFound } from '../../platform/errors.js';
 import { beijingTime } from '../../platform/views/components.js';
 import { findPublicAgency, publicAgencies, ORG_KINDS } from '../../orgs/index.js';
 import { Params, typed, Int } from '../../platform/http/schemas.js';
-import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
+import { PAGE_BY_ID, unknownPageIfBadParams, CACHED_PAGE } from '../page-input.js';
 import {
   GUIDE_CONTACT_FIELDS,
   GUIDE_SECTIONS,
@@ -30,7 +30,7 @@ const COLUMN: Record<
 /** 政府信息公开指南 per agency (条例第十二条) and the agency directory. */
 export async function guideRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/zn', async (req, reply) => {
+  r.get('/zn', CACHED_PAGE, async (req, reply) => {
     const orgs = await publicAgencies(req.ctx.db);
     return reply.page(
       <PortalLayout view={reply.view()} title="政府信息公开指南">
@@ -51,7 +51,7 @@ export async function guideRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  r.get('/zn/:orgId', { schema: { params: AgencyParams }, ...PAGE_BY_ID }, async (req, reply) => {
+  r.get('/zn/:orgId', { schema: { params: AgencyParams }, ...PAGE_BY_ID, ...CACHED_PAGE }, async (req, reply) => {
     unknownPageIfBadParams(req, orgNotFound);
     const org = await findPublicAgency(req.ctx.db, req.params.orgId);
     if (!org) throw orgNotFound();

@@ -13,7 +13,7 @@ import {
   ARTICLE20_ITEMS,
   KEY_AREAS,
 } from '../../catalog/index.js';
-import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
+import { PAGE_BY_ID, unknownPageIfBadParams, CACHED_PAGE } from '../page-input.js';
 
 /** 重点领域信息公开: links to the curated area pages (`/zdly/:area`), of the county or of one agency. */
 export function KeyAreas({ orgId }: { orgId?: number }) {
@@ -67,7 +67,7 @@ const Article20Query = Form({ org: OptInt('机构'), page: Page() });
 /** The jurisdiction home page, the agency directory and the 第二十条 法定主动公开内容 pages. */
 export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/', async (req, reply) => {
+  r.get('/', CACHED_PAGE, async (req, reply) => {
     const today = todayInShanghai(req.ctx.now());
     const agencies = await publicAgencies(req.ctx.db);
     const latest = await listPublicItems(req.ctx.db, today, { limit: 10, offset: 0 });
@@ -140,7 +140,7 @@ export async function portalHomeRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  r.get('/fdzdgk', { schema: { querystring: OrgQuery } }, async (req, reply) => {
+  r.get('/fdzdgk', { schema: { querystring: OrgQuery }, ...CACHED_PAGE }, async (req, reply) => {
     const today = todayInShanghai(req.ctx.now());
     const org = await orgFilter(req, req.query.org);
     const counts = await article20Counts(req.ctx.db, today, org?.id);

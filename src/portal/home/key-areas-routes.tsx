@@ -6,7 +6,7 @@ import { Empty, Pagination } from '../../platform/views/components.js';
 import { Form, OptInt, Page, Params, Text, typed } from '../../platform/http/schemas.js';
 import { findEnabledOrg, type OrgRow } from '../../orgs/index.js';
 import { keyArea, keyAreaCounts, keyAreaItems, KEY_AREAS } from '../../catalog/index.js';
-import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
+import { PAGE_BY_ID, unknownPageIfBadParams, CACHED_PAGE } from '../page-input.js';
 import { ItemList } from './home-routes.js';
 
 const PER_PAGE = 20;
@@ -51,7 +51,7 @@ function Trail({ org, area }: { org?: OrgRow; area?: string }) {
  */
 export async function keyAreaRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  r.get('/zdly', { schema: { querystring: IndexQuery } }, async (req, reply) => {
+  r.get('/zdly', { schema: { querystring: IndexQuery }, ...CACHED_PAGE }, async (req, reply) => {
     const org = await orgOf(req, req.query.org);
     const counts = await keyAreaCounts(req.ctx.db, todayInShanghai(req.ctx.now()), org?.id);
     return reply.page(
@@ -73,7 +73,7 @@ export async function keyAreaRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/zdly/:area',
-    { schema: { params: AreaParams, querystring: AreaQuery }, ...PAGE_BY_ID },
+    { schema: { params: AreaParams, querystring: AreaQuery }, ...PAGE_BY_ID, ...CACHED_PAGE },
     async (req, reply) => {
       unknownPageIfBadParams(req, areaNotFound);
       const area = keyArea(req.params.area);
