@@ -2,7 +2,6 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields, notFound, conflict } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { bumpPublicVersion } from '../platform/public-version.js';
 import { validateOrg, ORG_KINDS, type OrgInput } from './orgs.rules.js';
 import { can } from './roles.rules.js';
 import { authorizeOrgFirst } from './org-reads.js';
@@ -25,7 +24,6 @@ export async function createOrg(ctx: Ctx, input: OrgInput & { isDemo?: boolean }
     }
     const now = ctx.now().toISOString();
     const org = await insertOrg(trx, parent ?? null, fields, now, input.isDemo);
-    await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'org.create',
       subjectType: 'org',

@@ -1,3 +1,4 @@
+import { bumpPublicVersion } from '../platform/public-version.js';
 import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import type { OrgsTable } from './orgs.tables.js';
@@ -49,6 +50,8 @@ export async function insertOrg(
     .executeTakeFirstOrThrow();
   const path = `${parent?.path ?? '/'}${row.id}/`;
   await db.updateTable('orgs').set({ path }).where('id', '=', row.id).execute();
+  // Agencies are listed on public pages (guides, catalogue, home): however an org is added, they change.
+  await bumpPublicVersion(db, { now: () => new Date(now) });
   return { ...row, path };
 }
 
