@@ -40,6 +40,17 @@ export const findItemByIndexNo = (db: Db, indexNo: string): Promise<{ id: number
   db.selectFrom('items').select('id').where('index_no', '=', indexNo).executeTakeFirst();
 
 /** Inserts an item; returns its id. */
+/** The columns of a new item that no one has reviewed, replaced or withdrawn yet (version 1). */
+export const NEW_ITEM_COLUMNS = {
+  validity_on: null,
+  replaced_by_id: null,
+  secrecy_reviewer: null,
+  legality_reviewer: null,
+  approver: null,
+  withdrawn_reason: null,
+  version: 1,
+} as const;
+
 export async function insertItem(db: Db, row: Insertable<ItemsTable>): Promise<number> {
   const r = await db.insertInto('items').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;

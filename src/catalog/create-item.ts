@@ -7,7 +7,7 @@ import { ITEM_WRITERS } from './catalog-policy.rules.js';
 import { validateItem, type ItemInput } from './item-input.rules.js';
 import { applyIndexPattern, indexPeriod, indexPrefix } from './index-number.rules.js';
 import { getIndexPattern } from './index-pattern.js';
-import { findItemByIndexNo, insertItem, insertReview } from './catalog.store.js';
+import { findItemByIndexNo, insertItem, insertReview, NEW_ITEM_COLUMNS } from './catalog.store.js';
 import { ensureCategories } from './categories.js';
 
 /** Roles that may write items. */
@@ -47,17 +47,11 @@ export async function createItem(
       ...fields,
       org_id: org.id,
       index_no: indexNo,
+      ...NEW_ITEM_COLUMNS,
       validity: '有效',
-      validity_on: null,
-      replaced_by_id: null,
       published_on: null,
       status: 'draft',
       author_id: ctx.actor.userId,
-      secrecy_reviewer: null,
-      legality_reviewer: null,
-      approver: null,
-      withdrawn_reason: null,
-      version: 1,
       created_at: now,
       updated_at: now,
     });

@@ -1,3 +1,4 @@
+import { NEW_ITEM_COLUMNS } from './catalog.store.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { forbidden, notFound } from '../platform/errors.js';
@@ -165,17 +166,11 @@ function importBatch(
               category_id: categoryId,
               org_id: org.id,
               index_no: r.indexNo,
+              ...NEW_ITEM_COLUMNS,
               validity: r.validity,
-              validity_on: null,
-              replaced_by_id: null,
               published_on: r.publishedOn,
               status: IMPORTED_STATUS,
               author_id: ctx.actor.userId,
-              secrecy_reviewer: null,
-              legality_reviewer: null,
-              approver: null,
-              withdrawn_reason: null,
-              version: 1,
               created_at: now,
               updated_at: now,
             })),

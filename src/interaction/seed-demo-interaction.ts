@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { publicActor } from '../platform/context.js';
 import { addDays, compare, dayOfWeek, fromDayNumber, todayInShanghai, toDayNumber } from '../platform/dates.js';
 import { seededRandom, seedOf } from '../platform/seeded-random.js';
-import { demoStaff } from '../orgs/index.js';
+import { demoStaff, demoAgencies } from '../orgs/index.js';
 import { submitMessage } from './submit-message.js';
 import { registerMessage } from './register-message.js';
 import { acceptMessage } from './accept-message.js';
@@ -50,15 +50,7 @@ const workday = (d: string): string => {
 export async function seedDemoInteraction(ctx: Ctx, demo: { countyId: number; seed: number }): Promise<string> {
   const r = seededRandom(seedOf(demo.seed, 'interaction'));
   const staff = await demoStaff(ctx);
-  const orgs = (
-    await ctx.db
-      .selectFrom('orgs')
-      .select('id')
-      .where('is_demo', '=', 1)
-      .where('kind', 'in', ['agency', 'township'])
-      .orderBy('id')
-      .execute()
-  ).map((o) => o.id);
+  const orgs = (await demoAgencies(ctx.db)).map((o) => o.id);
   if (!orgs.length) return '互动交流：没有示例单位。';
   const today = todayInShanghai(ctx.now());
   const start = `${Number(today.slice(0, 4)) - 1}-01-05`;

@@ -1,4 +1,5 @@
 import type { Actor, Ctx } from '../platform/context.js';
+import type { Db } from '../platform/db/schema.js';
 import { actorForUser } from './resolve-actor.js';
 
 /** The demo staff as the demo seeders act with them, and a clock set to the day of each event. */
@@ -45,4 +46,15 @@ export async function demoStaff(ctx: Ctx): Promise<DemoStaff> {
       return { ...ctx, actor, now: () => t };
     },
   };
+}
+
+/** The demo agencies and townships (not the county, not sections), in creation order: who the demo seeders work for. */
+export function demoAgencies(db: Db): Promise<Array<{ id: number; name: string }>> {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('is_demo', '=', 1)
+    .where('kind', 'in', ['agency', 'township'])
+    .orderBy('id')
+    .execute();
 }

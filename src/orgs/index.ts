@@ -55,7 +55,7 @@ export {
 } from './roles.rules.js';
 export type { FoundationAction, Role } from './roles.rules.js';
 export { seedDemoCounty } from './seed-demo.js';
-export { demoStaff } from './demo-staff.js';
+export { demoAgencies, demoStaff } from './demo-staff.js';
 export type { DemoStaff } from './demo-staff.js';
 export { setOrgDisabled, updateOrg } from './update-org.js';
 export { myDisplayName, myTokens, userDetail, userGrants, userList } from './user-queries.js';

@@ -281,25 +281,18 @@ export async function yearTallyGroups(db: Db, orgPath: string, year: number) {
       .where('requests.received_on', '<=', to)
       .where('requests.closed_on', open ? 'is' : '>=', open ? null : from);
   const yearRows = part(true).unionAll(part(false)).as('y');
+  const groups = [
+    'y.applicant_type',
+    'y.applicant_kind',
+    'y.state',
+    'y.outcome_code',
+    'y.received_in_year',
+    'y.closed_in_year',
+  ] as const;
   const rows = await db
     .selectFrom(yearRows)
-    .select([
-      'y.applicant_type',
-      'y.applicant_kind',
-      'y.state',
-      'y.outcome_code',
-      'y.received_in_year',
-      'y.closed_in_year',
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .groupBy([
-      'y.applicant_type',
-      'y.applicant_kind',
-      'y.state',
-      'y.outcome_code',
-      'y.received_in_year',
-      'y.closed_in_year',
-    ])
+    .select([...groups, (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy([...groups])
     .execute();
   return rows.map((r) => ({
     applicantType: r.applicant_type,

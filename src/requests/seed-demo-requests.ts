@@ -9,7 +9,7 @@ import { publicActor } from '../platform/context.js';
 import { addDays, compare, dayOfWeek, fromDayNumber, todayInShanghai, toDayNumber } from '../platform/dates.js';
 import { seededRandom, seedOf, type SeededRandom } from '../platform/seeded-random.js';
 import { tx } from '../platform/tx.js';
-import { demoStaff, type DemoStaff } from '../orgs/index.js';
+import { demoStaff, type DemoStaff, demoAgencies } from '../orgs/index.js';
 import { putLetterSettings } from './letter-numbers.store.js';
 import { submitOnline } from './submit-online.js';
 import { registerRequest } from './register-request.js';
@@ -240,13 +240,7 @@ const LATEST: ReadonlyArray<Partial<CasePlan>> = [
 
 /** Seeds the demo applications in the demo agencies and the government office's 发文字号 pattern. */
 export async function seedDemoRequests(ctx: Ctx, demo: { countyId: number; seed: number }): Promise<string> {
-  const agencies = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('is_demo', '=', 1)
-    .where('kind', 'in', ['agency', 'township'])
-    .orderBy('id')
-    .execute();
+  const agencies = await demoAgencies(ctx.db);
   const office = agencies[0];
   if (!office) return '依申请公开：没有示例单位。';
   if ((await ctx.db.selectFrom('requests').select('id').where('org_id', '=', office.id).limit(1).execute()).length)

@@ -1,10 +1,9 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Insertable } from 'kysely';
 import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, systemCtx } from '../../test/helpers/factories.js';
+import { addCase } from '../../test/helpers/report-records.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
-import type { RequestsTable } from './requests.tables.js';
 import { OUTCOMES } from './outcomes.rules.js';
 import { requestStatistics } from './request-statistics.js';
 import { seededRandom } from '../platform/seeded-random.js';
@@ -19,8 +18,18 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 describeDb('annual report table 三 and fees counted from the year’s rows (SQL groups) = counted case by case', (h) => {
   let agency: OrgRow;
   const NOW = new Date('2027-01-10T02:00:00Z');
-  const rows: Array<Insertable<RequestsTable>> = [];
-  const fees: Array<{ i: number; amount: number; noticeOn: string; paidOn: string | null }> = [];
+  type Case = {
+    id: number;
+    orgId: number;
+    type: string;
+    kind: string | null;
+    received: string | null;
+    state: string;
+    closed: string | null;
+    outcome: string | null;
+  };
+  const cases: Case[] = [];
+  const fees: Array<{ c: Case; amount: number; noticeOn: string; paidOn: string | null }> = [];
 
   before(async () => {
     const county = await makeOrg(h.db(), { name: '示范县' });
@@ -30,64 +39,40 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
     const random = seededRandom(20261206);
     const rnd = random.next;
     const pick = random.pick;
-    const now = NOW.toISOString();
     for (let i = 0; i < 600; i++) {
       // Received 2019-06 … 2026-12; some closed the same year, some years later, some never, a few withdrawn.
-      const received = new Date(Date.UTC(2019, 5, 1) + Math.floor(rnd() * 7.5 * 365) * 86_400_000);
+      const day = new Date(Date.UTC(2019, 5, 1) + Math.floor(rnd() * 7.5 * 365) * 86_400_000);
       const r = rnd();
-      const closed =
-        r < 0.12 ? null : new Date(received.getTime() + Math.floor(rnd() * (r < 0.3 ? 700 : 60)) * 86_400_000);
+      const closed = r < 0.12 ? null : new Date(day.getTime() + Math.floor(rnd() * (r < 0.3 ? 700 : 60)) * 86_400_000);
       const kind = pick(KINDS);
       const withdrawn = closed && rnd() < 0.05;
-      const outcome = closed && !withdrawn ? pick(OUTCOMES).code : null;
-      rows.push({
-        org_id: pick([agency.id, agency.id, section.id, other.id]),
-        request_no: `YSQ-T-${String(i).padStart(5, '0')}`,
-        query_code_hash: `h${i}`,
-        applicant_type: kind ? 'organization' : 'citizen',
-        applicant_kind: kind,
-        applicant_name: '（测试）',
-        id_type: 'resident_id',
-        id_number: '',
-        legal_rep: null,
-        contact_name: null,
-        phone: null,
-        email: null,
-        address: null,
-        postcode: null,
-        info_title: '测试',
-        info_ref: null,
-        info_description: null,
-        info_form: 'electronic',
-        delivery: 'pickup',
-        channel: 'in_person',
-        submitted_at: `${iso(received)}T02:00:00Z`,
-        received_on: rnd() < 0.03 ? null : iso(received),
+      const c = {
+        orgId: pick([agency.id, agency.id, section.id, other.id]),
+        type: kind ? 'organization' : 'citizen',
+        kind,
+        received: rnd() < 0.03 ? null : iso(day),
         state: closed ? (withdrawn ? 'withdrawn' : 'answered') : pick(STATES_OPEN),
-        due_on: null,
-        handler_id: null,
-        outcome_code: outcome,
-        outcome_basis: null,
-        answer_text: null,
-        closed_on: closed ? iso(closed) : null,
-        created_at: now,
-        updated_at: now,
-      });
+        closed: closed ? iso(closed) : null,
+        outcome: closed && !withdrawn ? pick(OUTCOMES).code : null,
+      };
+      const id = await addCase(
+        h.db(),
+        { id: c.orgId },
+        {
+          ...c,
+          type: c.type as 'citizen' | 'organization',
+          submitted: iso(day),
+          closed: c.closed ?? undefined,
+          outcome: c.outcome ?? undefined,
+        },
+      );
+      cases.push({ ...c, id });
       if (rnd() < 0.15) {
-        const noticeOn = iso(new Date(received.getTime() + 5 * 86_400_000));
-        const paidOn = rnd() < 0.8 ? iso(new Date(received.getTime() + Math.floor(rnd() * 400) * 86_400_000)) : null;
-        fees.push({ i, amount: 10 + Math.floor(rnd() * 90), noticeOn, paidOn });
+        const noticeOn = iso(new Date(day.getTime() + 5 * 86_400_000));
+        const paidOn = rnd() < 0.8 ? iso(new Date(day.getTime() + Math.floor(rnd() * 400) * 86_400_000)) : null;
+        fees.push({ c: cases.at(-1)!, amount: 10 + Math.floor(rnd() * 90), noticeOn, paidOn });
       }
     }
-    const ids: number[] = [];
-    for (let k = 0; k < rows.length; k += 100)
-      for (const r of await h
-        .db()
-        .insertInto('requests')
-        .values(rows.slice(k, k + 100))
-        .returning('id')
-        .execute())
-        ids.push(r.id);
     const event = (requestId: number, type: string, on: string, payload: object) => ({
       request_id: requestId,
       type,
@@ -96,22 +81,21 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
       public: 1,
       actor_id: null,
       actor_label: 'test',
-      created_at: now,
+      created_at: NOW.toISOString(),
     });
     for (const f of fees) {
       await h
         .db()
         .insertInto('request_events')
-        .values(event(ids[f.i], 'fee_notice_sent', f.noticeOn, { amount: f.amount }))
+        .values(event(f.c.id, 'fee_notice_sent', f.noticeOn, { amount: f.amount }))
         .execute();
       if (f.paidOn)
         await h
           .db()
           .insertInto('request_events')
-          .values(event(ids[f.i], 'fee_paid', f.paidOn, {}))
+          .values(event(f.c.id, 'fee_paid', f.paidOn, {}))
           .execute();
     }
-    rows.forEach((r, k) => Object.assign(r, { id: ids[k] }));
   });
 
   test('every year 2019–2026: the same table 三 as counting each case, and the same fees', async () => {
@@ -120,19 +104,19 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
         (o) => o.id,
       ),
     );
-    const mine = rows.filter((r) => inAgency.has(r.org_id as number));
+    const mine = cases.filter((c) => inAgency.has(c.orgId));
     assert.ok(mine.length > 300);
     let counted = 0;
     for (let year = 2019; year <= 2026; year++) {
       const stats = await requestStatistics(systemCtx(h.ctx(undefined, NOW)), { orgId: agency.id, year });
       const expected = tallyTable3(
-        mine.map((r) => ({
-          applicantType: r.applicant_type as string,
-          applicantKind: (r.applicant_kind as string | null) ?? null,
-          receivedOn: (r.received_on as string | null) ?? null,
-          state: r.state as string,
-          closedOn: (r.closed_on as string | null) ?? null,
-          outcomeCode: (r.outcome_code as string | null) ?? null,
+        mine.map((c) => ({
+          applicantType: c.type,
+          applicantKind: c.kind,
+          receivedOn: c.received,
+          state: c.state,
+          closedOn: c.closed,
+          outcomeCode: c.outcome,
         })),
         year,
       );
@@ -140,7 +124,7 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
       assert.equal(stats.balanced, true);
       counted += expected['一'][6];
       const paid = fees
-        .filter((f) => f.paidOn?.startsWith(String(year)) && inAgency.has(rows[f.i].org_id as number))
+        .filter((f) => f.paidOn?.startsWith(String(year)) && inAgency.has(f.c.orgId))
         .reduce((s, f) => s + f.amount, 0);
       assert.equal(stats.feesCollected, paid, `fees of ${year}`);
     }

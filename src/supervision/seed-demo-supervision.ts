@@ -1,7 +1,7 @@
 import type { Ctx } from '../platform/context.js';
 import { addDays, compare, todayInShanghai } from '../platform/dates.js';
 import { seededRandom, seedOf } from '../platform/seeded-random.js';
-import { demoStaff } from '../orgs/index.js';
+import { demoStaff, demoAgencies } from '../orgs/index.js';
 import { createTask } from './create-task.js';
 import { reportTask } from './report-task.js';
 import { reviewTask } from './review-task.js';
@@ -29,15 +29,7 @@ export async function seedDemoSupervision(ctx: Ctx, demo: { countyId: number; se
   const staff = await demoStaff(ctx);
   const today = todayInShanghai(ctx.now());
   const year = Number(today.slice(0, 4));
-  const agencies = (
-    await ctx.db
-      .selectFrom('orgs')
-      .select('id')
-      .where('is_demo', '=', 1)
-      .where('kind', 'in', ['agency', 'township'])
-      .orderBy('id')
-      .execute()
-  ).map((o) => o.id);
+  const agencies = (await demoAgencies(ctx.db)).map((o) => o.id);
   const supervisor = await staff.actor(demo.countyId, 'supervisor');
   let n = 0;
   const states = new Map<TaskState, number>();

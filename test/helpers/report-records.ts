@@ -5,12 +5,14 @@ import type { OrgRow } from '../../src/orgs/orgs.store.js';
 let n = 0;
 const NOW = '2026-01-05T02:00:00.000Z';
 
-/** A case received on `received`; closed on `closed` with `outcome` (or withdrawn / still open). */
+/** A case received on `received` (null: submitted online, not yet confirmed); closed on `closed` with `outcome` (or withdrawn / still open). */
 export async function addCase(
   db: Db,
-  org: OrgRow,
+  org: Pick<OrgRow, 'id'>,
   r: {
-    received: string;
+    received: string | null;
+    /** The submission day when not received (default: the receipt day). */
+    submitted?: string;
     closed?: string;
     outcome?: string;
     state?: string;
@@ -43,7 +45,7 @@ export async function addCase(
       info_form: 'electronic',
       delivery: 'pickup',
       channel: 'online',
-      submitted_at: `${r.received}T01:00:00.000Z`,
+      submitted_at: `${r.submitted ?? r.received}T01:00:00.000Z`,
       received_on: r.received,
       state: r.state ?? (r.closed ? 'answered' : 'processing'),
       due_on: null,
