@@ -5,12 +5,9 @@
  * SQLite and, when GONGKAI_BENCH_PG_URL is set, on PostgreSQL. 50,000 published catalogue items are
  * generated in the year too (1 in 50 a 规章 or 行政规范性文件, some abolished), as in the target.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import type { Insertable } from 'kysely';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
+import type { Database } from '../src/platform/db/database.js';
+import { withScratchPostgres, withScratchSqlite } from './scratch-databases.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { systemActor } from '../src/platform/context.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -122,30 +119,8 @@ export async function run(): Promise<{ name: string; figures: Record<string, num
   registerReportSource(requestsReportSource);
   registerReportSource(catalogReportSource);
   const figures: Record<string, number | string> = { requests: N, items: ITEMS };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-compute-'));
-  const lite = openDatabase({ dialect: 'sqlite', sqliteFile: path.join(dir, 'bench.db') });
-  try {
-    await measure(lite, 'sqlite', figures);
-  } finally {
-    await lite.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.GONGKAI_BENCH_PG_URL;
-  if (url) {
-    const name = `gk_bench_compute_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = openDatabase({ dialect: 'postgres', url: u.toString(), poolSize: 4 });
-    try {
-      await measure(database, 'pg', figures);
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  } else figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
+  await withScratchSqlite('gk-bench-compute', (db) => measure(db, 'sqlite', figures));
+  if (!(await withScratchPostgres(`gk_bench_compute_${process.pid}`, (db) => measure(db, 'pg', figures))))
+    figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
   return { name: `annual report computed from ${N} requests and ${ITEMS} catalogue items`, figures };
 }

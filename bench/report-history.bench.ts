@@ -6,13 +6,10 @@
  * run (the limit: counting without rules, with its ideal index on the receipt date). Target: ≤ 1.5× the bare GROUP BY, and flat across histories.
  * SQLite always; PostgreSQL when GONGKAI_BENCH_PG_URL is set.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import type { Insertable } from 'kysely';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
+import type { Database } from '../src/platform/db/database.js';
+import { withScratchPostgres, withScratchSqlite } from './scratch-databases.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { systemActor } from '../src/platform/context.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -94,30 +91,8 @@ async function measure(database: Database, years: number, prefix: string, figure
 export async function run(): Promise<{ name: string; figures: Record<string, number | string> }> {
   const figures: Record<string, number | string> = { perYear: PER_YEAR, runs: RUNS };
   for (const years of HISTORIES) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-history-'));
-    const lite = openDatabase({ dialect: 'sqlite', sqliteFile: path.join(dir, 'bench.db') });
-    try {
-      await measure(lite, years, 'sqlite', figures);
-    } finally {
-      await lite.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const url = process.env.GONGKAI_BENCH_PG_URL;
-    if (!url) continue;
-    const name = `gk_bench_history_${process.pid}_${years}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = openDatabase({ dialect: 'postgres', url: u.toString(), poolSize: 4 });
-    try {
-      await measure(database, years, 'pg', figures);
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    await withScratchSqlite('gk-bench-history', (db) => measure(db, years, 'sqlite', figures));
+    await withScratchPostgres(`gk_bench_history_${process.pid}_${years}`, (db) => measure(db, years, 'pg', figures));
   }
   if (!process.env.GONGKAI_BENCH_PG_URL) figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
   return {

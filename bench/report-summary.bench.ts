@@ -4,11 +4,8 @@
  * Computing one agency's report from 100,000 requests depends on the requests ReportSource (not yet
  * registered) and is not measured here.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
+import type { Database } from '../src/platform/db/database.js';
+import { withScratchPostgres, withScratchSqlite } from './scratch-databases.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { insertOrg } from '../src/orgs/orgs.store.js';
 import { emptyOrgFields } from '../src/orgs/orgs.rules.js';
@@ -62,30 +59,8 @@ async function measure(database: Database, prefix: string, figures: Record<strin
 
 export async function run(): Promise<{ name: string; figures: Record<string, number | string> }> {
   const figures: Record<string, number | string> = { agencies: AGENCIES };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-summary-'));
-  const lite = openDatabase({ dialect: 'sqlite', sqliteFile: path.join(dir, 'bench.db') });
-  try {
-    await measure(lite, 'sqlite', figures);
-  } finally {
-    await lite.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.GONGKAI_BENCH_PG_URL;
-  if (url) {
-    const name = `gk_bench_reports_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = openDatabase({ dialect: 'postgres', url: u.toString(), poolSize: 4 });
-    try {
-      await measure(database, 'pg', figures);
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  } else figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
+  await withScratchSqlite('gk-bench-summary', (db) => measure(db, 'sqlite', figures));
+  if (!(await withScratchPostgres(`gk_bench_reports_${process.pid}`, (db) => measure(db, 'pg', figures))))
+    figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
   return { name: 'annual report jurisdiction summary (200 agencies)', figures };
 }
