@@ -66,10 +66,11 @@ const postgresSearch: DialectSearch = {
     // is the number of terms found in the title (then newest first).
     total <= WINDOW
       ? sql<number>`ts_rank(search_texts.tsv, ${tsq(parsed.phrases, '<->')})`
-      : sql<number>`(${sql.join(
+      : // …shorter titles first among equal counts (as bm25 weighs them), newest first among the rest.
+        sql<number>`(${sql.join(
           parsed.phrases.map((p) => sql`(strpos(lower(search_docs.title), ${p.text}) > 0)::int`),
           sql` + `,
-        )})::float4`,
+        )}) * (1 + 1.0 / (1 + char_length(search_docs.title)))::float4`,
   async read(db, fn) {
     const run = async (h: Db) => {
       // For a word in most documents the planner prefers a sequential or primary-key scan that unpacks
@@ -131,6 +132,15 @@ const postgresSearch: DialectSearch = {
       if (r.rows.length >= cap) return newest(r.rows);
       if (whole) return null;
     }
+  },
+  // The title-only GIN index (title_tsv): every title match is ranked by ts_rank over the title's length.
+  async titleMatches(h, text, _match, k) {
+    const exact = text.phrases.filter((p) => p.exact && p.text);
+    const r = await sql<{ id: number }>`select id from search_texts where title_tsv @@ ${tsq(text.phrases, '<->')}${sql.join(
+      exact.map((p) => sql` and strpos(norm_text, ${p.text}) > 0`),
+      sql``,
+    )} order by ts_rank(title_tsv, ${tsq(text.phrases, '<->')}, 1) desc, id desc limit ${k}`.execute(h);
+    return { ids: r.rows.map((x) => Number(x.id)) };
   },
   // An exact count would fetch every matching row: estimate from the window's density (ids are dense).
   async count(h, start, cap) {

@@ -9,6 +9,9 @@ import { indexTokens, normalizeDocNo, normalizeText, parseQuery, type ParsedQuer
 import { highlight, matchInAttachment, snippet } from './highlight.rules.js';
 import { filterPhrases, filterTokens, type FilterValues } from './filter-tokens.rules.js';
 import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
+import { FACETS, facetsOfRows, rankRows, wantedFacets, type WindowRow } from './window-rows.rules.js';
+
+export type { WindowRow } from './window-rows.rules.js';
 import type {
   FacetKey,
   FacetValue,
@@ -23,18 +26,24 @@ import type {
 
 type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 
+/** The columns of WindowRow read from search_docs (alias `d`). */
+export const WINDOW_COLUMNS =
+  'd.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on';
+
 /**
  * The newest `cap` matches of a query: from id `start` up. A dialect that had to read those rows anyway
  * (PostgreSQL) also returns their `ids`, and the window's facets and ranking then read only the narrow
- * rows of those ids instead of testing the text again.
+ * rows of those ids instead of testing the text again. A dialect that can return the narrow columns and
+ * the scores while walking the matches (SQLite) returns them as `rows`: facets and ranking are then
+ * computed from those rows, with no further statement.
  */
 export interface Window {
   start: number;
   ids?: number[];
   /** The ids passed the quoted phrases' exact checks already (they are not repeated). */
   exactChecked?: boolean;
-  /** Relevance of each id, when the window query could compute it (SQLite: bm25 while walking the doclist). */
-  scores?: Map<number, number>;
+  /** The window's rows with their relevance (SQLite: bm25 while walking the doclist). */
+  rows?: WindowRow[];
 }
 
 /** What differs between SQLite FTS5 and PostgreSQL tsvector. */
@@ -61,6 +70,12 @@ export interface DialectSearch {
   since(q: Q, minId: number): Q;
   /** The estimated number of index matches of a query whose window of `cap` starts at id `start`. */
   count(h: Db, start: number, cap: number): Promise<number>;
+  /**
+   * The `k` documents whose title best matches the words of `text` over the whole catalogue (a title-only
+   * index), restricted to the matches of `match` (the words and the filter terms): their ids, and their
+   * rows scored as the window's are when the window returns rows.
+   */
+  titleMatches(h: Db, text: ParsedQuery, match: ParsedQuery, k: number): Promise<{ ids: number[]; rows?: WindowRow[] }>;
 }
 
 export const MAX_PER_PAGE = 50;
@@ -73,6 +88,11 @@ export const MAX_PER_PAGE = 50;
  */
 export const WINDOW = 1000;
 export const MAX_PAGE = 50;
+/**
+ * Past the window, the best title matches over the whole catalogue join the window's matches in the
+ * ranking (one per 10 of the window: 100), so an older document titled by the words still ranks first.
+ */
+const titleCandidates = (window: number) => Math.ceil(window / 10);
 const REINDEX_BATCH = 500;
 /** Characters of a body that are tokenized (PostgreSQL caps a tsvector at 1 MB); exact checks use the whole text. */
 export const MAX_INDEXED_BODY = 100_000;
@@ -120,16 +140,6 @@ export function docRow(doc: SearchDoc, now: string) {
     indexed_at: now,
   };
 }
-
-/** Facet → column (and label column). */
-const FACETS: Array<[FacetKey, string, string | null]> = [
-  ['org', 'org_id', 'org_name'],
-  ['category', 'category_id', 'category_name'],
-  ['topic', 'topic', null],
-  ['genre', 'genre', null],
-  ['validity', 'validity', null],
-  ['year', 'year', null],
-];
 
 /** A provider bound to a database handle (or transaction). */
 export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchProvider {
@@ -181,14 +191,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       'search_docs.validity',
       'search_docs.year',
     ]);
-    const wanted: Record<FacetKey, string | number | undefined> = {
-      org: f.orgId,
-      category: f.categoryId,
-      topic: f.topic,
-      genre: f.genre,
-      validity: f.validity,
-      year: f.year,
-    };
+    const wanted = wantedFacets(f);
     const conds = (except: FacetKey | null) => {
       const list = FACETS.filter(([k]) => k !== except && wanted[k] !== undefined && wanted[k] !== '').map(
         ([k, col]) => sql`${sql.ref(col)} = ${wanted[k]}`,
@@ -236,7 +239,9 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     const textWindow =
       parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
     if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
-    const sample = await facetsAndTotal(h, parsed, f, textWindow);
+    const sample = textWindow.rows
+      ? { facets: facetsOfRows(textWindow.rows, f) }
+      : await facetsAndTotal(h, parsed, f, textWindow);
     const scale = (await d.count(h, textWindow.start, window)) / window;
     const facets = Object.fromEntries(
       Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))]),
@@ -253,24 +258,17 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     return { match: withFilters, window: w, facets, total: approx(total), estimated: { total: true, facets: true } };
   }
 
-  /** A page of a window whose scores are known: its ids that pass the filters, ordered here. */
-  async function rankScored(
-    h: Db,
-    plan: { match: ParsedQuery; window: Window | null },
-    f: SearchFilters,
-    byRank: boolean,
-    perPage: number,
-    page: number,
-  ) {
-    const scores = plan.window!.scores!;
-    const rows = await filtered(h, plan.match, f, true, plan.window)
-      .select(['search_docs.id', 'search_docs.published_on'])
-      .execute();
-    const key = (r: { id: number; published_on: string | null }) => r.published_on ?? '';
-    rows.sort(
-      (a, b) => (byRank ? scores.get(b.id)! - scores.get(a.id)! : 0) || key(b).localeCompare(key(a)) || b.id - a.id,
-    );
-    return rows.slice((page - 1) * perPage, page * perPage).map((r) => ({ id: r.id, score: scores.get(r.id)! }));
+  /**
+   * Past the window, ranked: the best title matches over the whole catalogue join the window's matches
+   * (an older document titled by the words is not left out of the first page).
+   */
+  async function withTitles(h: Db, parsed: ParsedQuery, match: ParsedQuery, w: Window): Promise<Window> {
+    const t = await d.titleMatches(h, parsed, match, titleCandidates(window));
+    const ids = new Set(w.ids ?? []);
+    const more = t.ids.filter((id) => !ids.has(id));
+    if (!more.length) return w;
+    const rows = w.rows && t.rows ? [...w.rows, ...t.rows.filter((r) => !ids.has(r.id))] : undefined;
+    return { ...w, ids: [...(w.ids ?? []), ...more], rows };
   }
 
   async function removeRows(docType: string, docId: string): Promise<boolean> {
@@ -308,11 +306,15 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       const perPage = Math.min(MAX_PER_PAGE, Math.max(1, pageReq?.perPage ?? 20));
       const page = Math.min(MAX_PAGE, Math.max(1, pageReq?.page ?? 1));
       return d.read(db, async (h) => {
-        const plan = await planSearch(h, parsed, filters);
+        const planned = await planSearch(h, parsed, filters);
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
+        const plan =
+          byRank && planned.window?.ids
+            ? { ...planned, window: await withTitles(h, parsed, planned.match, planned.window) }
+            : planned;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-        const top = plan.window?.scores
-          ? await rankScored(h, plan, filters, byRank, perPage, page)
+        const top = plan.window?.rows
+          ? rankRows(plan.window.rows, filters, byRank, perPage, page)
           : await filtered(h, plan.match, filters, true, plan.window)
               .select([
                 'search_docs.id',

@@ -5,14 +5,29 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import type { PhraseQuery } from './tokenizer.rules.js';
-import { makeProvider, type DialectSearch } from './search-engine.js';
+import type { ParsedQuery, PhraseQuery } from './tokenizer.rules.js';
+import { makeProvider, WINDOW_COLUMNS, type DialectSearch, type WindowRow } from './search-engine.js';
 import type { SearchProvider } from './search.types.js';
 
 /** The FTS5 query for phrases: `"信息 息公 公开" AND "预算"` (a final lone character as a prefix). */
 export function fts5Query(phrases: readonly PhraseQuery[]): string {
   return phrases.map((p) => `"${p.tokens.join(' ')}"${p.lastIsPrefix ? ' *' : ''}`).join(' AND ');
 }
+
+/** The quoted phrases' exact checks on the normalized text of the FTS5 row (none when no phrase is quoted). */
+function exactChecks(parsed: ParsedQuery) {
+  const exact = parsed.phrases.filter((p) => p.exact && p.text);
+  return exact.length
+    ? sql`and exists (select 1 from search_texts t where t.id = search_fts.rowid${sql.join(
+        exact.map((p) => sql` and instr(t.norm_text, ${p.text}) > 0`),
+        sql``,
+      )})`
+    : sql``;
+}
+
+const scored = sql.raw(`search_fts.rowid as id, -bm25(search_fts, 10.0, 1.0) as score, ${WINDOW_COLUMNS}`);
+
+const asRows = (rows: WindowRow[]): WindowRow[] => rows.map((r) => ({ ...r, id: Number(r.id), score: Number(r.score) }));
 
 const sqliteSearch: DialectSearch = {
   name: 'sqlite-fts5',
@@ -30,25 +45,30 @@ const sqliteSearch: DialectSearch = {
   contains: (needle) =>
     sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and instr(t.norm_text, ${needle}) > 0)`,
   async afterReindex(db: Db) {
-    await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
-    await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
+    for (const t of ['search_fts', 'search_title_fts']) {
+      await sql`insert into ${sql.table(t)}(${sql.ref(t)}) values ('rebuild')`.execute(db);
+      await sql`insert into ${sql.table(t)}(${sql.ref(t)}) values ('optimize')`.execute(db);
+    }
   },
   // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`, bm25 included
-  // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents).
+  // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents). The same walk
+  // returns the narrow columns the facets and the ranking read, and checks quoted phrases (once).
   async window(h, parsed, cap) {
-    const r = await sql<{
-      id: number;
-      score: number;
-    }>`select rowid as id, -bm25(search_fts, 10.0, 1.0) as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} order by rowid desc limit ${cap + 1}`.execute(
+    const r = await sql<WindowRow>`select ${scored} from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`.execute(
       h,
     );
     if (r.rows.length <= cap) return null;
-    const rows = r.rows.slice(0, cap);
-    return {
-      start: Number(rows[cap - 1]!.id),
-      ids: rows.map((x) => Number(x.id)),
-      scores: new Map(rows.map((x) => [Number(x.id), Number(x.score)])),
-    };
+    const rows = asRows(r.rows.slice(0, cap));
+    return { start: rows[cap - 1]!.id, ids: rows.map((x) => x.id), exactChecked: true, rows };
+  },
+  // The title-only FTS5 table ranks the titles (bm25: the shortest titles holding the words most often
+  // first); those ids are then scored in the main table like the window's rows.
+  async titleMatches(h, text, match, k) {
+    const r = await sql<WindowRow>`select ${scored} from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${fts5Query(match.phrases)} and search_fts.rowid in (select rowid from search_title_fts where search_title_fts match ${fts5Query(text.phrases)} order by rank limit ${k}) ${exactChecks(match)}`.execute(
+      h,
+    );
+    const rows = asRows(r.rows);
+    return { ids: rows.map((x) => x.id), rows };
   },
   // Estimated from the window's density over the id range (ids grow by one per indexed document): O(1)
   // (min and max in separate subqueries: together in one select SQLite scans the table).
