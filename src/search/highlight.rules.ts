@@ -47,6 +47,23 @@ function ranges(text: string, needles: readonly string[]): Array<[number, number
   return merged;
 }
 
+/** Characters normalized at a time when looking for the first match (normalizing is mostly 繁简 conversion). */
+const CHUNK = 240;
+
+/**
+ * The first range where a needle occurs: the text is normalized a chunk at a time (each overlapping the
+ * next by twice the longest needle) and the search stops at the first chunk holding a match, so a long
+ * body with an early match is not converted whole.
+ */
+function firstRange(text: string, needles: readonly string[]): [number, number] | undefined {
+  const overlap = 2 * Math.max(0, ...needles.map((n) => n.length)) + 2;
+  for (let from = 0; from < text.length; from += CHUNK) {
+    const r = ranges(text.slice(from, from + CHUNK + overlap), needles)[0];
+    if (r) return [r[0] + from, r[1] + from];
+  }
+  return undefined;
+}
+
 /** Splits text into marked and unmarked parts. */
 export function highlight(text: string, needles: readonly string[]): Part[] {
   const parts: Part[] = [];
@@ -67,14 +84,14 @@ export const ATTACHMENTS_MARK = '【附件内容】';
 export function matchInAttachment(body: string, needles: readonly string[]): boolean {
   const mark = body.indexOf(ATTACHMENTS_MARK);
   if (mark < 0) return false;
-  const first = ranges(body, needles)[0];
+  const first = firstRange(body, needles);
   return !!first && first[0] > mark;
 }
 
 /** A window of the body around the first match (or its beginning), highlighted. */
 export function snippet(body: string, needles: readonly string[], width = 120): Part[] {
   const flat = body.replace(/\s+/g, ' ').trim();
-  const first = ranges(flat, needles)[0];
+  const first = firstRange(flat, needles);
   const start = first ? Math.max(0, first[0] - Math.floor(width / 3)) : 0;
   const end = Math.min(flat.length, start + width);
   const parts = highlight(flat.slice(start, end), needles);

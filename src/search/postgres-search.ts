@@ -136,7 +136,9 @@ const postgresSearch: DialectSearch = {
   // The title-only GIN index (title_tsv): every title match is ranked by ts_rank over the title's length.
   async titleMatches(h, text, _match, k) {
     const exact = text.phrases.filter((p) => p.exact && p.text);
-    const r = await sql<{ id: number }>`select id from search_texts where title_tsv @@ ${tsq(text.phrases, '<->')}${sql.join(
+    const r = await sql<{
+      id: number;
+    }>`select id from search_texts where title_tsv @@ ${tsq(text.phrases, '<->')}${sql.join(
       exact.map((p) => sql` and strpos(norm_text, ${p.text}) > 0`),
       sql``,
     )} order by ts_rank(title_tsv, ${tsq(text.phrases, '<->')}, 1) desc, id desc limit ${k}`.execute(h);

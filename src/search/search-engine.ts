@@ -260,14 +260,24 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
 
   /**
    * Past the window, ranked: the best title matches over the whole catalogue join the window's matches
-   * (an older document titled by the words is not left out of the first page).
+   * (an older document titled by the words is not left out of the first page). With the window's rows
+   * (SQLite), they rank above every other match in the title index's order.
    */
   async function withTitles(h: Db, parsed: ParsedQuery, match: ParsedQuery, w: Window): Promise<Window> {
     const t = await d.titleMatches(h, parsed, match, titleCandidates(window));
+    if (!t.ids.length) return w;
     const ids = new Set(w.ids ?? []);
     const more = t.ids.filter((id) => !ids.has(id));
-    if (!more.length) return w;
-    const rows = w.rows && t.rows ? [...w.rows, ...t.rows.filter((r) => !ids.has(r.id))] : undefined;
+    let rows = w.rows;
+    if (w.rows && t.rows) {
+      const top = w.rows.reduce((m, r) => Math.max(m, r.score), 0);
+      const n = t.rows.length;
+      const titled = new Set(t.ids);
+      rows = [
+        ...t.rows.map((r, i) => ({ ...r, score: top + (n - i) / n })),
+        ...w.rows.filter((r) => !titled.has(r.id)),
+      ];
+    }
     return { ...w, ids: [...(w.ids ?? []), ...more], rows };
   }
 

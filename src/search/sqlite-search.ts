@@ -15,10 +15,10 @@ export function fts5Query(phrases: readonly PhraseQuery[]): string {
 }
 
 /** The quoted phrases' exact checks on the normalized text of the FTS5 row (none when no phrase is quoted). */
-function exactChecks(parsed: ParsedQuery) {
+function exactChecks(parsed: ParsedQuery, id = 'search_fts.rowid') {
   const exact = parsed.phrases.filter((p) => p.exact && p.text);
   return exact.length
-    ? sql`and exists (select 1 from search_texts t where t.id = search_fts.rowid${sql.join(
+    ? sql`and exists (select 1 from search_texts t where t.id = ${sql.raw(id)}${sql.join(
         exact.map((p) => sql` and instr(t.norm_text, ${p.text}) > 0`),
         sql``,
       )})`
@@ -27,7 +27,8 @@ function exactChecks(parsed: ParsedQuery) {
 
 const scored = sql.raw(`search_fts.rowid as id, -bm25(search_fts, 10.0, 1.0) as score, ${WINDOW_COLUMNS}`);
 
-const asRows = (rows: WindowRow[]): WindowRow[] => rows.map((r) => ({ ...r, id: Number(r.id), score: Number(r.score) }));
+const asRows = (rows: WindowRow[]): WindowRow[] =>
+  rows.map((r) => ({ ...r, id: Number(r.id), score: Number(r.score) }));
 
 const sqliteSearch: DialectSearch = {
   name: 'sqlite-fts5',
@@ -45,28 +46,31 @@ const sqliteSearch: DialectSearch = {
   contains: (needle) =>
     sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and instr(t.norm_text, ${needle}) > 0)`,
   async afterReindex(db: Db) {
-    for (const t of ['search_fts', 'search_title_fts']) {
-      await sql`insert into ${sql.table(t)}(${sql.ref(t)}) values ('rebuild')`.execute(db);
-      await sql`insert into ${sql.table(t)}(${sql.ref(t)}) values ('optimize')`.execute(db);
-    }
+    await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
+    await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
+    // The title index is contentless (kept by triggers, also through the reindex): merged into one segment.
+    await sql`insert into search_title_fts(search_title_fts) values ('optimize')`.execute(db);
   },
   // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`, bm25 included
   // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents). The same walk
   // returns the narrow columns the facets and the ranking read, and checks quoted phrases (once).
   async window(h, parsed, cap) {
-    const r = await sql<WindowRow>`select ${scored} from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`.execute(
-      h,
-    );
+    const r =
+      await sql<WindowRow>`select ${scored} from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`.execute(
+        h,
+      );
     if (r.rows.length <= cap) return null;
     const rows = asRows(r.rows.slice(0, cap));
     return { start: rows[cap - 1]!.id, ids: rows.map((x) => x.id), exactChecked: true, rows };
   },
-  // The title-only FTS5 table ranks the titles (bm25: the shortest titles holding the words most often
-  // first); those ids are then scored in the main table like the window's rows.
-  async titleMatches(h, text, match, k) {
-    const r = await sql<WindowRow>`select ${scored} from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${fts5Query(match.phrases)} and search_fts.rowid in (select rowid from search_title_fts where search_title_fts match ${fts5Query(text.phrases)} order by rank limit ${k}) ${exactChecks(match)}`.execute(
-      h,
-    );
+  // The title-only FTS5 table is keyed by title length, then id (migration 202612052130): its first k
+  // matches in rowid order are the shortest titles holding the words, newest first (the order of a
+  // title-only bm25 for words found once), read without walking the other title matches.
+  async titleMatches(h, text, _match, k) {
+    const r =
+      await sql<WindowRow>`select d.id as id, 0 as score, ${sql.raw(WINDOW_COLUMNS)} from search_title_fts join search_docs d on d.id = (search_title_fts.rowid & 4294967295) where search_title_fts match ${fts5Query(text.phrases)} ${exactChecks(text, 'd.id')} order by search_title_fts.rowid desc limit ${k}`.execute(
+        h,
+      );
     const rows = asRows(r.rows);
     return { ids: rows.map((x) => x.id), rows };
   },

@@ -4,7 +4,7 @@ import { isPostgres } from './_lib.js';
 /**
  * A title-only full-text index, so the search can find the best title matches over the whole catalogue
  * (past the search window, common words are otherwise ranked only among their newest matches).
- * SQLite: an external-content FTS5 table over search_texts.title_tokens kept in sync by triggers;
+ * SQLite: a contentless FTS5 table of search_texts.title_tokens kept in sync by triggers;
  * PostgreSQL: a generated tsvector of the title tokens with a GIN index. Both are filled here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -15,19 +15,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index search_texts_title_tsv on search_texts using gin (title_tsv)`.execute(db);
     return;
   }
-  await sql`create virtual table search_title_fts using fts5(title_tokens, content='search_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(
+  // Contentless, keyed by title length then id: FTS5 walks a doclist in rowid order, so "the shortest
+  // titles holding the words, newest first" is a walk that stops after the first k (the order bm25 gives
+  // titles holding the words once), whatever the number of title matches.
+  await sql`create virtual table search_title_fts using fts5(title_tokens, content='', tokenize='unicode61 remove_diacritics 0')`.execute(
     db,
   );
+  const key = (t: 'new' | 'old') =>
+    sql.raw(
+      `(1048576 - (case when ${t}.title_tokens = '' then 0 else length(${t}.title_tokens) - length(replace(${t}.title_tokens, ' ', '')) + 1 end)) * 4294967296 + ${t}.id`,
+    );
   await sql`create trigger search_texts_title_ai after insert on search_texts begin
-    insert into search_title_fts(rowid, title_tokens) values (new.id, new.title_tokens); end`.execute(db);
+    insert into search_title_fts(rowid, title_tokens) values (${key('new')}, new.title_tokens); end`.execute(db);
   await sql`create trigger search_texts_title_ad after delete on search_texts begin
-    insert into search_title_fts(search_title_fts, rowid, title_tokens) values ('delete', old.id, old.title_tokens); end`.execute(
+    insert into search_title_fts(search_title_fts, rowid, title_tokens) values ('delete', ${key('old')}, old.title_tokens); end`.execute(
     db,
   );
   await sql`create trigger search_texts_title_au after update of title_tokens on search_texts begin
-    insert into search_title_fts(search_title_fts, rowid, title_tokens) values ('delete', old.id, old.title_tokens);
-    insert into search_title_fts(rowid, title_tokens) values (new.id, new.title_tokens); end`.execute(db);
-  await sql`insert into search_title_fts(search_title_fts) values ('rebuild')`.execute(db);
+    insert into search_title_fts(search_title_fts, rowid, title_tokens) values ('delete', ${key('old')}, old.title_tokens);
+    insert into search_title_fts(rowid, title_tokens) values (${key('new')}, new.title_tokens); end`.execute(db);
+  await sql`insert into search_title_fts(rowid, title_tokens) select ${key('new')}, new.title_tokens from search_texts as new`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
