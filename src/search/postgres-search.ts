@@ -133,7 +133,8 @@ const postgresSearch: DialectSearch = {
       if (whole) return null;
     }
   },
-  // The title-only GIN index (title_tsv): every title match is ranked by ts_rank over the title's length.
+  // The title-only GIN index (title_tsv): the newest k title matches (ranking every title match would read
+  // each matching row: 12 ms for a word in 5 % of 100,000 titles); score() then puts the shortest first.
   async titleMatches(h, text, _match, k) {
     const exact = text.phrases.filter((p) => p.exact && p.text);
     const r = await sql<{
@@ -141,7 +142,7 @@ const postgresSearch: DialectSearch = {
     }>`select id from search_texts where title_tsv @@ ${tsq(text.phrases, '<->')}${sql.join(
       exact.map((p) => sql` and strpos(norm_text, ${p.text}) > 0`),
       sql``,
-    )} order by ts_rank(title_tsv, ${tsq(text.phrases, '<->')}, 1) desc, id desc limit ${k}`.execute(h);
+    )} order by id desc limit ${k}`.execute(h);
     return { ids: r.rows.map((x) => Number(x.id)) };
   },
   // An exact count would fetch every matching row: estimate from the window's density (ids are dense).
