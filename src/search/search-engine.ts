@@ -261,22 +261,24 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
   /**
    * Past the window, ranked: the best title matches over the whole catalogue join the window's matches
    * (an older document titled by the words is not left out of the first page). With the window's rows
-   * (SQLite), they rank above every other match in the title index's order.
+   * (SQLite), those in the window keep their bm25; the others, whose bm25 is unknown (scoring a single id
+   * makes FTS5 re-read the whole doclist), rank at the median score of the title matches in the window,
+   * in the title index's order, or above every match when the window holds none of them.
    */
   async function withTitles(h: Db, parsed: ParsedQuery, match: ParsedQuery, w: Window): Promise<Window> {
     const t = await d.titleMatches(h, parsed, match, titleCandidates(window));
-    if (!t.ids.length) return w;
     const ids = new Set(w.ids ?? []);
     const more = t.ids.filter((id) => !ids.has(id));
+    if (!more.length) return w;
     let rows = w.rows;
     if (w.rows && t.rows) {
-      const top = w.rows.reduce((m, r) => Math.max(m, r.score), 0);
-      const n = t.rows.length;
-      const titled = new Set(t.ids);
-      rows = [
-        ...t.rows.map((r, i) => ({ ...r, score: top + (n - i) / n })),
-        ...w.rows.filter((r) => !titled.has(r.id)),
-      ];
+      const score = new Map(w.rows.map((r) => [r.id, r.score]));
+      const known = t.ids.flatMap((id) => (score.has(id) ? [score.get(id)!] : [])).sort((a, b) => a - b);
+      const level = known.length
+        ? known[Math.floor(known.length / 2)]!
+        : w.rows.reduce((m, r) => Math.max(m, r.score), 0) + 1;
+      const outside = t.rows.filter((r) => !ids.has(r.id)).map((r, i) => ({ ...r, score: level - i * 1e-9 }));
+      rows = [...w.rows, ...outside];
     }
     return { ...w, ids: [...(w.ids ?? []), ...more], rows };
   }
