@@ -9,7 +9,9 @@ import { indexTokens, normalizeDocNo, normalizeText, parseQuery, type ParsedQuer
 import { highlight, matchInAttachment, snippet } from './highlight.rules.js';
 import { filterPhrases, filterTokens, type FilterValues } from './filter-tokens.rules.js';
 import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
-import { FACETS, facetsOfRows, rankRows, wantedFacets, type WindowRow } from './window-rows.rules.js';
+import { passesFilters, rankRows, type RankRow, type WindowRow } from './window-rows.rules.js';
+import { facetBranches, facetConds, facetsOf } from './facet-sql.js';
+import { windowPass } from './window-pass.js';
 
 export type { WindowRow } from './window-rows.rules.js';
 import type {
@@ -42,8 +44,8 @@ export interface Window {
   ids?: number[];
   /** The ids passed the quoted phrases' exact checks already (they are not repeated). */
   exactChecked?: boolean;
-  /** The window's rows with their relevance (SQLite: bm25 while walking the doclist). */
-  rows?: WindowRow[];
+  /** The window's rows passing the filters, with their relevance (SQLite: bm25 while walking the doclist). */
+  rows?: RankRow[];
 }
 
 /** What differs between SQLite FTS5 and PostgreSQL tsvector. */
@@ -71,12 +73,20 @@ export interface DialectSearch {
   /** The estimated number of index matches of a query whose window of `cap` starts at id `start`. */
   count(h: Db, start: number, cap: number): Promise<number>;
   /**
+   * The newest cap + 1 matches of the index part of a query as (id, score), newest first, when the
+   * dialect computes the score while walking them (SQLite): the window then runs as one statement with
+   * its facets and rows (window-pass.ts) instead of window().
+   */
+  windowWalk?(parsed: ParsedQuery, cap: number): RawBuilder<unknown>;
+  /**
    * The `k` documents whose title best matches the words of `text` over the whole catalogue (a title-only
    * index), restricted to the matches of `match` (the words and the filter terms): their ids, and their
    * rows scored as the window's are when the window returns rows.
    */
   titleMatches(h: Db, text: ParsedQuery, match: ParsedQuery, k: number): Promise<{ ids: number[]; rows?: WindowRow[] }>;
 }
+
+type Facets = Record<FacetKey, FacetValue[]>;
 
 export const MAX_PER_PAGE = 50;
 /**
@@ -191,19 +201,9 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       'search_docs.validity',
       'search_docs.year',
     ]);
-    const wanted = wantedFacets(f);
-    const conds = (except: FacetKey | null) => {
-      const list = FACETS.filter(([k]) => k !== except && wanted[k] !== undefined && wanted[k] !== '').map(
-        ([k, col]) => sql`${sql.ref(col)} = ${wanted[k]}`,
-      );
-      return list.length ? sql.join(list, sql` and `) : sql`1 = 1`;
-    };
-    const branches = FACETS.map(
-      ([k, col, label]) =>
-        sql`select * from (select ${k} as k, cast(${sql.ref(col)} as text) as v, ${label ? sql`max(${sql.ref(label)})` : sql`cast(null as text)`} as l, count(*) as n from m where ${sql.ref(col)} is not null and ${conds(k)} group by ${sql.ref(col)} order by ${k === 'year' ? sql`${sql.ref(col)} desc` : sql`count(*) desc, 2`} limit 30) as ${sql.ref(`f_${k}`)}`,
-    );
+    const branches = facetBranches(f);
     branches.push(
-      sql`select 'total' as k, cast(null as text) as v, cast(null as text) as l, count(*) as n from m where ${conds(null)}`,
+      sql`select 'total' as k, cast(null as text) as v, cast(null as text) as l, count(*) as n from m where ${facetConds(f, null)}`,
     );
     const res = await sql<{
       k: string;
@@ -211,17 +211,8 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       l: string | null;
       n: number | string;
     }>`with m as materialized ${m} ${sql.join(branches, sql` union all `)}`.execute(h);
-    const facets = Object.fromEntries(FACETS.map(([k]) => [k, [] as FacetValue[]])) as Record<FacetKey, FacetValue[]>;
-    let total = 0;
-    for (const r of res.rows) {
-      if (r.k === 'total') total = Number(r.n);
-      else if (r.v !== null)
-        facets[r.k as FacetKey].push({
-          value: r.v,
-          label: r.l ?? (r.k === 'year' ? `${r.v}年` : r.v),
-          count: Number(r.n),
-        });
-    }
+    const total = Number(res.rows.find((r) => r.k === 'total')?.n ?? 0);
+    const facets = facetsOf(res.rows);
     return { total, facets };
   }
 
@@ -236,18 +227,22 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     const withFilters: ParsedQuery =
       terms.length && (await filterTermsIndexed(h)) ? { ...parsed, phrases: [...parsed.phrases, ...terms] } : parsed;
     const plain = { match: withFilters, window: null as Window | null, estimated: { total: false, facets: false } };
-    const textWindow =
-      parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
+    // A dialect whose walk scores the matches (SQLite) runs the window as one statement with its facets
+    // and its rows passing the filters (window-pass.ts); another (PostgreSQL) returns the window's ids.
+    const windowOf = async (q: ParsedQuery, withFacets: boolean): Promise<(Window & { facets?: Facets }) | null> => {
+      if (!d.windowWalk) return d.window(h, q, window);
+      const p = await windowPass(h, d.windowWalk(q, window), window, f, withFacets);
+      return p && { ...p, exactChecked: true };
+    };
+    const textWindow = parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await windowOf(parsed, true) : null;
     if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
-    const sample = textWindow.rows
-      ? { facets: facetsOfRows(textWindow.rows, f) }
-      : await facetsAndTotal(h, parsed, f, textWindow);
+    const sample = textWindow.facets ? { facets: textWindow.facets } : await facetsAndTotal(h, parsed, f, textWindow);
     const scale = (await d.count(h, textWindow.start, window)) / window;
     const facets = Object.fromEntries(
       Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))]),
     ) as Record<FacetKey, FacetValue[]>;
     const hasFilters = withFilters.phrases.length > parsed.phrases.length;
-    const w = hasFilters ? await d.window(h, withFilters, window) : textWindow;
+    const w = hasFilters ? await windowOf(withFilters, false) : textWindow;
     if (w === null) {
       const n = await filtered(h, withFilters, f)
         .select(sql<number>`count(*)`.as('n'))
@@ -265,22 +260,27 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
    * makes FTS5 re-read the whole doclist), rank at the median score of the title matches in the window,
    * in the title index's order, or above every match when the window holds none of them.
    */
-  async function withTitles(h: Db, parsed: ParsedQuery, match: ParsedQuery, w: Window): Promise<Window> {
+  async function withTitles(
+    h: Db,
+    parsed: ParsedQuery,
+    match: ParsedQuery,
+    f: SearchFilters,
+    w: Window,
+  ): Promise<Window> {
     const t = await d.titleMatches(h, parsed, match, titleCandidates(window));
-    const ids = new Set(w.ids ?? []);
-    const more = t.ids.filter((id) => !ids.has(id));
-    if (!more.length) return w;
-    let rows = w.rows;
     if (w.rows && t.rows) {
       const score = new Map(w.rows.map((r) => [r.id, r.score]));
+      const outside = t.rows.filter((r) => !score.has(r.id) && passesFilters(r, f));
+      if (!outside.length) return w;
       const known = t.ids.flatMap((id) => (score.has(id) ? [score.get(id)!] : [])).sort((a, b) => a - b);
       const level = known.length
         ? known[Math.floor(known.length / 2)]!
         : w.rows.reduce((m, r) => Math.max(m, r.score), 0) + 1;
-      const outside = t.rows.filter((r) => !ids.has(r.id)).map((r, i) => ({ ...r, score: level - i * 1e-9 }));
-      rows = [...w.rows, ...outside];
+      return { ...w, rows: [...w.rows, ...outside.map((r, i) => ({ ...r, score: level - i * 1e-9 }))] };
     }
-    return { ...w, ids: [...(w.ids ?? []), ...more], rows };
+    const ids = new Set(w.ids ?? []);
+    const more = t.ids.filter((id) => !ids.has(id));
+    return more.length ? { ...w, ids: [...(w.ids ?? []), ...more] } : w;
   }
 
   async function removeRows(docType: string, docId: string): Promise<boolean> {
@@ -321,12 +321,12 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         const planned = await planSearch(h, parsed, filters);
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
         const plan =
-          byRank && planned.window?.ids
-            ? { ...planned, window: await withTitles(h, parsed, planned.match, planned.window) }
+          byRank && planned.window
+            ? { ...planned, window: await withTitles(h, parsed, planned.match, filters, planned.window) }
             : planned;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
         const top = plan.window?.rows
-          ? rankRows(plan.window.rows, filters, byRank, perPage, page)
+          ? rankRows(plan.window.rows, byRank, perPage, page)
           : await filtered(h, plan.match, filters, true, plan.window)
               .select([
                 'search_docs.id',

@@ -25,8 +25,6 @@ function exactChecks(parsed: ParsedQuery, id = 'search_fts.rowid') {
     : sql``;
 }
 
-const scored = sql.raw(`search_fts.rowid as id, -bm25(search_fts, 10.0, 1.0) as score, ${WINDOW_COLUMNS}`);
-
 const asRows = (rows: WindowRow[]): WindowRow[] =>
   rows.map((r) => ({ ...r, id: Number(r.id), score: Number(r.score) }));
 
@@ -52,16 +50,16 @@ const sqliteSearch: DialectSearch = {
     await sql`insert into search_title_fts(search_title_fts) values ('optimize')`.execute(db);
   },
   // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`, bm25 included
-  // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents). The same walk
-  // returns the narrow columns the facets and the ranking read, and checks quoted phrases (once).
+  // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents). Quoted
+  // phrases are checked in the walk (once); the engine runs it in one statement with the facets and the
+  // ranking's rows (window-pass.ts).
+  windowWalk: (parsed, cap) =>
+    sql`select search_fts.rowid as id, -bm25(search_fts, 10.0, 1.0) as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`,
   async window(h, parsed, cap) {
-    const r =
-      await sql<WindowRow>`select ${scored} from search_fts join search_docs d on d.id = search_fts.rowid where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`.execute(
-        h,
-      );
+    const r = await sql<{ id: number }>`${sqliteSearch.windowWalk!(parsed, cap)}`.execute(h);
     if (r.rows.length <= cap) return null;
-    const rows = asRows(r.rows.slice(0, cap));
-    return { start: rows[cap - 1]!.id, ids: rows.map((x) => x.id), exactChecked: true, rows };
+    const ids = r.rows.slice(0, cap).map((x) => Number(x.id));
+    return { start: ids[cap - 1]!, ids, exactChecked: true };
   },
   // The title-only FTS5 table is keyed by title length, then id (migration 202612052130): its first k
   // matches in rowid order are the shortest titles holding the words, newest first (the order of a

@@ -1,0 +1,54 @@
+/**
+ * Past the window in one statement (dialects whose walk of the newest matches computes the scores:
+ * SQLite): the walk, its narrow rows read once, the facets of those rows and the rows passing every
+ * filter (id, score, date) come back together, so the window's ids are never sent back to the database.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../platform/db/schema.js';
+import type { FacetKey, FacetValue, SearchFilters } from './search.types.js';
+import { facetBranches, facetConds, facetsOf } from './facet-sql.js';
+import type { RankRow } from './window-rows.rules.js';
+
+/** The date range on m's published_on (a missing date is outside any bound). */
+export function dateConds(f: SearchFilters): RawBuilder<boolean> {
+  const parts = [...(f.from ? [sql`published_on >= ${f.from}`] : []), ...(f.to ? [sql`published_on <= ${f.to}`] : [])];
+  return parts.length ? sql<boolean>`${sql.join(parts, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
+/**
+ * Runs `walk` (the newest cap + 1 matches as (id, score), newest first) and, when it holds more than
+ * `cap`, returns the newest `cap`: the id where they start, their rows passing the filters, and (with
+ * `withFacets`) their facet counts within the date range. Null when the matches fit in `cap`.
+ */
+export async function windowPass(
+  h: Db,
+  walk: RawBuilder<unknown>,
+  cap: number,
+  f: SearchFilters,
+  withFacets: boolean,
+): Promise<{ start: number; rows: RankRow[]; facets?: Record<FacetKey, FacetValue[]> } | null> {
+  const past = sql<boolean>`(select c from n) > ${cap}`;
+  const branches = withFacets
+    ? facetBranches(f, sql<boolean>`${dateConds(f)} and ${past}`).map(
+        (b) => sql`select k, v, l, n, cast(null as real) as s from (${b})`,
+      )
+    : [];
+  const res = await sql<{
+    k: string;
+    v: string | null;
+    l: string | null;
+    n: number | null;
+    s: number | null;
+  }>`with w as materialized (${walk}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, w.score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w join search_docs d on d.id = w.id where ${past} and w.id > (select lo from n)) select 'meta' as k, null as v, null as l, (select c from n) as n, (select min(id) from m) as s ${sql.join(
+    branches.map((b) => sql`union all ${b}`),
+    sql` `,
+  )} union all select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${facetConds(f, null)} and ${dateConds(f)}`.execute(
+    h,
+  );
+  const meta = res.rows.find((r) => r.k === 'meta')!;
+  if (Number(meta.n) <= cap) return null;
+  const rows = res.rows
+    .filter((r) => r.k === 'r')
+    .map((r) => ({ id: Number(r.n), score: Number(r.s), published_on: r.v }));
+  return { start: Number(meta.s), rows, ...(withFacets ? { facets: facetsOf(res.rows) } : {}) };
+}
