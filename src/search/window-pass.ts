@@ -27,28 +27,33 @@ export async function windowPass(
   f: SearchFilters,
   withFacets: boolean,
 ): Promise<{ start: number; rows: RankRow[]; facets?: Record<FacetKey, FacetValue[]> } | null> {
-  const past = sql<boolean>`(select c from n) > ${cap}`;
-  const branches = withFacets
-    ? facetBranches(f, sql<boolean>`${dateConds(f)} and ${past}`).map(
-        (b) => sql`select k, v, l, n, cast(null as real) as s from (${b})`,
-      )
-    : [];
-  const res = await sql<{
-    k: string;
-    v: string | null;
-    l: string | null;
-    n: number | null;
-    s: number | null;
-  }>`with w as materialized (${walk}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, w.score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w join search_docs d on d.id = w.id where ${past} and w.id > (select lo from n)) select 'meta' as k, null as v, null as l, (select c from n) as n, (select min(id) from m) as s ${sql.join(
-    branches.map((b) => sql`union all ${b}`),
-    sql` `,
-  )} union all select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${facetConds(f, null)} and ${dateConds(f)}`.execute(
-    h,
-  );
+  const res = await passSql(walk, cap, f, withFacets).execute(h);
   const meta = res.rows.find((r) => r.k === 'meta')!;
   if (Number(meta.n) <= cap) return null;
   const rows = res.rows
     .filter((r) => r.k === 'r')
     .map((r) => ({ id: Number(r.n), score: Number(r.s), published_on: r.v }));
   return { start: Number(meta.s), rows, ...(withFacets ? { facets: facetsOf(res.rows) } : {}) };
+}
+
+/** The statement of windowPass: rows (k, v, l, n, s) of kinds meta, facet keys and r (a ranked row). */
+export function passSql(walk: RawBuilder<unknown>, cap: number, f: SearchFilters, withFacets: boolean) {
+  const past = sql<boolean>`(select c from n) > ${cap}`;
+  const branches = withFacets
+    ? facetBranches(f, sql<boolean>`${dateConds(f)} and ${past}`).map(
+        (b) => sql`select k, v, l, n, cast(null as real) as s from (${b})`,
+      )
+    : [];
+  // `cross join`: the window's rows outside, search_docs read by primary key for each (SQLite would
+  // otherwise scan search_docs over the id range the window implies).
+  return sql<{
+    k: string;
+    v: string | null;
+    l: string | null;
+    n: number | null;
+    s: number | null;
+  }>`with w as materialized (${walk}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, w.score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w cross join search_docs d on d.id = w.id where ${past} and w.id > (select lo from n)) select 'meta' as k, null as v, null as l, (select c from n) as n, (select min(id) from m) as s ${sql.join(
+    branches.map((b) => sql`union all ${b}`),
+    sql` `,
+  )} union all select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${facetConds(f, null)} and ${dateConds(f)}`;
 }
