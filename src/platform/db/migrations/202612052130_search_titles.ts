@@ -5,14 +5,19 @@ import { isPostgres } from './_lib.js';
  * A title-only full-text index, so the search can find the best title matches over the whole catalogue
  * (past the search window, common words are otherwise ranked only among their newest matches).
  * SQLite: a contentless FTS5 table of search_texts.title_tokens kept in sync by triggers;
- * PostgreSQL: a generated tsvector of the title tokens with a GIN index. Both are filled here.
+ * PostgreSQL: a generated tsvector of the title tokens with a GIN index (with the id, as the main one). Both are filled here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     await sql`alter table search_texts add column title_tsv tsvector generated always as (to_tsvector('simple', title_tokens)) stored`.execute(
       db,
     );
-    await sql`create index search_texts_title_tsv on search_texts using gin (title_tsv)`.execute(db);
+    // With btree_gin (migration 202611300400) the index holds the id too: "the newest title matches" is
+    // then answered inside the index, as the search window is.
+    const btreeGin = await sql`select 1 from pg_extension where extname = 'btree_gin'`.execute(db);
+    await sql`create index search_texts_title_tsv on search_texts using gin ${btreeGin.rows.length ? sql`(title_tsv, id)` : sql`(title_tsv)`}`.execute(
+      db,
+    );
     return;
   }
   // Contentless, keyed by title length then id: FTS5 walks a doclist in rowid order, so "the shortest
