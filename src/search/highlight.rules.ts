@@ -11,6 +11,20 @@ export interface Part {
   m: boolean;
 }
 
+/**
+ * Characters normalized one by one (a text whose normalization changes its length, e.g. with `…` or `⑴`),
+ * remembered: each conversion of a lone character otherwise costs a whole 繁简 conversion call.
+ */
+const CHARS = new Map<string, string>();
+function normalizeChar(ch: string): string {
+  let n = CHARS.get(ch);
+  if (n === undefined) {
+    n = normalizeText(ch);
+    if (CHARS.size < 50_000) CHARS.set(ch, n);
+  }
+  return n;
+}
+
 /** Normalized text with, for each normalized UTF-16 index, the original index it comes from. */
 function normMap(text: string): { norm: string; orig: number[] } {
   const whole = normalizeText(text);
@@ -19,7 +33,7 @@ function normMap(text: string): { norm: string; orig: number[] } {
   const orig: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const n = normalizeText(ch);
+    const n = normalizeChar(ch);
     for (let k = 0; k < n.length; k++) orig.push(i);
     norm += n;
     i += ch.length;
