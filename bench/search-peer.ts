@@ -72,6 +72,13 @@ export async function peerRun(
   try {
     const lite = await openCorpus('sqlite', n);
     corpora.push(lite);
+    // GONGKAI_BENCH_SQLITE_PRAGMAS, e.g. `cache_size=-65536,mmap_size=1073741824`: what a larger page cache
+    // would change (the application's connection keeps SQLite's default 2 MB cache).
+    for (const p of (process.env.GONGKAI_BENCH_SQLITE_PRAGMAS ?? '').split(',').filter(Boolean)) {
+      if (!/^[a-z_]+=-?\d+$/.test(p)) throw new Error(`GONGKAI_BENCH_SQLITE_PRAGMAS: ${p}`);
+      await sql`pragma ${sql.raw(p)}`.execute(lite.database.db);
+      figures[`peer.sqlitePragma.${p.split('=')[0]}`] = p.split('=')[1]!;
+    }
     // GONGKAI_BENCH_SEARCH_BASE: the search.provider.ts of an earlier tree (e.g. `git archive` of the base
     // commit), run on the same corpora in the same rounds: before and after under the same load.
     const baseFile = process.env.GONGKAI_BENCH_SEARCH_BASE;
