@@ -26,18 +26,41 @@ export async function windowPass(
   cap: number,
   f: SearchFilters,
   withFacets: boolean,
+  rank: PassRank,
 ): Promise<{ start: number; rows: RankRow[]; facets?: Record<FacetKey, FacetValue[]> } | null> {
-  const res = await passSql(walk, cap, f, withFacets).execute(h);
+  const res = await passSql(walk, cap, f, withFacets, rank).execute(h);
   const meta = res.rows.find((r) => r.k === 'meta')!;
   if (Number(meta.n) <= cap) return null;
+  const seen = new Set<number>();
   const rows = res.rows
-    .filter((r) => r.k === 'r')
+    .filter((r) => (r.k === 'r' || r.k === 't') && !seen.has(Number(r.n)) && seen.add(Number(r.n)))
     .map((r) => ({ id: Number(r.n), score: Number(r.s), published_on: r.v }));
   return { start: Number(meta.s), rows, ...(withFacets ? { facets: facetsOf(res.rows) } : {}) };
 }
 
-/** The statement of windowPass: rows (k, v, l, n, s) of kinds meta, facet keys and r (a ranked row). */
-export function passSql(walk: RawBuilder<unknown>, cap: number, f: SearchFilters, withFacets: boolean) {
+/** Which rows of the window the page needs: the first `limit` (by score when `byRank`, else by date) and `titles`. */
+export interface PassRank {
+  byRank: boolean;
+  limit: number;
+  titles: readonly number[];
+}
+
+/**
+ * The statement of windowPass: rows (k, v, l, n, s) of kinds meta, facet keys, r (one of the first rows)
+ * and t (a title candidate in the window); r and t rows pass the filters.
+ */
+export function passSql(
+  walk: RawBuilder<unknown>,
+  cap: number,
+  f: SearchFilters,
+  withFacets: boolean,
+  rank: PassRank = { byRank: true, limit: cap, titles: [] },
+) {
+  const filters = sql<boolean>`${facetConds(f, null)} and ${dateConds(f)}`;
+  const order = rank.byRank ? sql`score desc, published_on desc, id desc` : sql`published_on desc, id desc`;
+  const titled = rank.titles.length
+    ? sql` union all select 't' as k, published_on as v, null as l, id as n, score as s from m where id in (${sql.join([...rank.titles])}) and ${filters}`
+    : sql``;
   const past = sql<boolean>`(select c from n) > ${cap}`;
   const branches = withFacets
     ? facetBranches(f, sql<boolean>`${dateConds(f)} and ${past}`).map(
@@ -55,5 +78,5 @@ export function passSql(walk: RawBuilder<unknown>, cap: number, f: SearchFilters
   }>`with w as materialized (${walk}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, w.score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w cross join search_docs d on d.id = w.id where ${past} and w.id > (select lo from n)) select 'meta' as k, null as v, null as l, (select c from n) as n, (select min(id) from m) as s ${sql.join(
     branches.map((b) => sql`union all ${b}`),
     sql` `,
-  )} union all select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${facetConds(f, null)} and ${dateConds(f)}`;
+  )} union all select * from (select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${filters} order by ${order} limit ${rank.limit})${titled}`;
 }
