@@ -3,7 +3,7 @@
  * the other path applies them: the window pass already returned the rows' scores, so no further
  * statement re-sends the window's ids. Pure.
  */
-import type { FacetKey, SearchFilters } from './search.types.js';
+import type { FacetKey, FacetValue, SearchFilters } from './search.types.js';
 
 /** A matched document as the ranking reads it. */
 export interface RankRow {
@@ -54,6 +54,54 @@ export function passesFilters(r: WindowRow, f: SearchFilters): boolean {
     if (r[col] === null || String(r[col]) !== String(w)) return false;
   }
   return true;
+}
+
+/** A window row's facet columns as the window pass returns them (JSON arrays, in FACETS order, labels after). */
+export type FacetTuple = [
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+];
+
+/**
+ * Facet counts of rows (already within the date range), as the SQL of the exact path counts them: each
+ * facet applying every facet filter but its own; at most 30 values, by count then value, years newest
+ * first; a label is the greatest of its value's labels.
+ */
+export function facetsOfTuples(rows: readonly FacetTuple[], f: SearchFilters): Record<FacetKey, FacetValue[]> {
+  const wanted = FACETS.map(([k]) => wantedFacets(f)[k]);
+  const on = wanted.map((w) => (w === undefined || w === '' ? null : String(w)));
+  const out = {} as Record<FacetKey, FacetValue[]>;
+  FACETS.forEach(([k, , labelCol], i) => {
+    const groups = new Map<string, { n: number; label: string | null; num: number }>();
+    for (const r of rows) {
+      const v = r[i];
+      if (v === null) continue;
+      let ok = true;
+      for (let j = 0; j < on.length && ok; j++)
+        if (j !== i && on[j] !== null && (r[j] === null || String(r[j]) !== on[j])) ok = false;
+      if (!ok) continue;
+      const key = String(v);
+      const g = groups.get(key) ?? { n: 0, label: null, num: Number(v) };
+      g.n++;
+      const l = labelCol === 'org_name' ? r[6] : labelCol === 'category_name' ? r[7] : null;
+      if (l !== null && (g.label === null || l > g.label)) g.label = l;
+      groups.set(key, g);
+    }
+    const list = [...groups.entries()];
+    list.sort(k === 'year' ? (a, b) => b[1].num - a[1].num : (a, b) => b[1].n - a[1].n || cmp(a[0], b[0]));
+    out[k] = list.slice(0, 30).map(([value, g]) => ({
+      value,
+      label: g.label ?? (k === 'year' ? `${value}年` : value),
+      count: g.n,
+    }));
+  });
+  return out;
 }
 
 /** Binary order of texts, as SQLite compares them. */
