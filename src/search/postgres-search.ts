@@ -69,14 +69,20 @@ async function newestIds(
   }
 }
 
+/** The highest id during one search (read up to three times per search; forgotten when a search starts). */
+const MAX_IDS = new WeakMap<Db, number>();
+
 /** The highest id, read from the primary key (search transactions turn plain index scans off). */
 async function maxId(h: Db): Promise<number> {
+  const known = MAX_IDS.get(h);
+  if (known !== undefined) return known;
+  // (set_config() inside the statement would come too late: the planner reads the settings first.)
   await sql`set local enable_indexscan = on`.execute(h);
-  try {
-    return Number((await sql<{ m: number }>`select coalesce(max(id), 0) as m from search_texts`.execute(h)).rows[0]!.m);
-  } finally {
-    await sql`set local enable_indexscan = off`.execute(h);
-  }
+  const r = await sql<{ m: number }>`select coalesce(max(id), 0) as m from search_texts`.execute(h);
+  await sql`set local enable_indexscan = off`.execute(h);
+  const m = Number(r.rows[0]!.m);
+  MAX_IDS.set(h, m);
+  return m;
 }
 
 const postgresSearch: DialectSearch = {
@@ -100,10 +106,12 @@ const postgresSearch: DialectSearch = {
     const run = async (h: Db) => {
       // For a word in most documents the planner prefers a sequential or primary-key scan that unpacks
       // every tsvector to test @@; the GIN bitmap answers @@ without reading them (measured 2–4× faster).
-      await sql`set local enable_seqscan = off`.execute(h);
-      await sql`set local enable_indexscan = off`.execute(h);
-      // A bitmap of 700,000 matches must stay exact: a lossy one rechecks (detoasts) every tsvector.
-      await sql`set local work_mem = '64MB'`.execute(h);
+      // One round trip for the three settings (no parameters: the simple protocol takes several statements).
+      await sql`set local enable_seqscan = off; set local enable_indexscan = off; set local work_mem = '64MB'`.execute(
+        h,
+      );
+      // (work_mem: a bitmap of 700,000 matches must stay exact: a lossy one rechecks (detoasts) every tsvector.)
+      MAX_IDS.delete(h); // a caller's transaction may have indexed documents since its last search
       return fn(h);
     };
     return db.isTransaction ? run(db) : db.transaction().execute(run);
@@ -132,16 +140,14 @@ const postgresSearch: DialectSearch = {
       'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }>;
     }>`explain (format json) select 1 from search_texts where ${matches(parsed)}`.execute(h);
     if ((plan.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0) > max / DENSE) {
-      await sql`set local enable_indexscan = on`.execute(h);
-      await sql`set local enable_bitmapscan = off`.execute(h);
+      await sql`set local enable_indexscan = on; set local enable_bitmapscan = off`.execute(h);
       try {
         const r = await sql<{
           id: number;
         }>`select id from search_texts where ${matches(parsed)} order by id desc limit ${cap + 1}`.execute(h);
         return r.rows.length > cap ? newest(r.rows) : null;
       } finally {
-        await sql`set local enable_indexscan = off`.execute(h);
-        await sql`set local enable_bitmapscan = on`.execute(h);
+        await sql`set local enable_indexscan = off; set local enable_bitmapscan = on`.execute(h);
       }
     }
     const ids = await newestIds(h, matches(parsed), cap, max);
