@@ -3,7 +3,9 @@
 // mention the word in their body. Run with a window of 10 on both dialects; `reindex` refills the index.
 import { it, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeDb } from '../../test/helpers/db.js';
+import { dialectOf } from '../platform/db/dialect-sql.js';
 import { searchProvider } from './search.provider.js';
 import type { SearchDoc, SearchResult } from './search.types.js';
 
@@ -57,6 +59,12 @@ describeDb('search past the window: title matches over the whole catalogue rank 
   });
 
   it('reindex refills the title index', async () => {
+    // SQLite's title index is a table of its own (PostgreSQL's is a generated column): emptied, then refilled.
+    if (dialectOf(h.db()) === 'sqlite') {
+      await sql`insert into search_title_fts(search_title_fts) values ('delete-all')`.execute(h.db());
+      const lost = await searchProvider(h.db(), { window: W }).search('政务公开');
+      assert.notEqual(ids(lost)[0], 'old', 'without the title index the old document is not first');
+    }
     await searchProvider(h.db()).reindex(AT);
     const r = await searchProvider(h.db(), { window: W }).search('政务公开');
     assert.equal(ids(r)[0], 'old');

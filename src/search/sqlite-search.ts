@@ -46,7 +46,11 @@ const sqliteSearch: DialectSearch = {
   async afterReindex(db: Db) {
     await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
-    // The title index is contentless (kept by triggers, also through the reindex): merged into one segment.
+    // The title index is contentless: refilled whole (whatever it held), keyed as migration 202612052130 does.
+    await sql`insert into search_title_fts(search_title_fts) values ('delete-all')`.execute(db);
+    await sql`insert into search_title_fts(rowid, title_tokens) select (1048576 - (case when title_tokens = '' then 0 else length(title_tokens) - length(replace(title_tokens, ' ', '')) + 1 end)) * 4294967296 + id, title_tokens from search_texts`.execute(
+      db,
+    );
     await sql`insert into search_title_fts(search_title_fts) values ('optimize')`.execute(db);
   },
   // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`, bm25 included

@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Contentless, keyed by title length then id: FTS5 walks a doclist in rowid order, so "the shortest
   // titles holding the words, newest first" is a walk that stops after the first k (the order bm25 gives
   // titles holding the words once), whatever the number of title matches.
-  await sql`create virtual table search_title_fts using fts5(title_tokens, content='', tokenize='unicode61 remove_diacritics 0')`.execute(
+  await sql`create virtual table search_title_fts using fts5(title_tokens, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(
     db,
   );
   const key = (t: 'new' | 'old') =>
@@ -32,12 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
   await sql`create trigger search_texts_title_ai after insert on search_texts begin
     insert into search_title_fts(rowid, title_tokens) values (${key('new')}, new.title_tokens); end`.execute(db);
+  // contentless_delete (SQLite 3.43): rows are deleted by rowid, so deleting one the index does not hold
+  // (e.g. while `gongkai search reindex` refills it) is harmless.
   await sql`create trigger search_texts_title_ad after delete on search_texts begin
-    insert into search_title_fts(search_title_fts, rowid, title_tokens) values ('delete', ${key('old')}, old.title_tokens); end`.execute(
-    db,
-  );
+    delete from search_title_fts where rowid = ${key('old')}; end`.execute(db);
   await sql`create trigger search_texts_title_au after update of title_tokens on search_texts begin
-    insert into search_title_fts(search_title_fts, rowid, title_tokens) values ('delete', ${key('old')}, old.title_tokens);
+    delete from search_title_fts where rowid = ${key('old')};
     insert into search_title_fts(rowid, title_tokens) values (${key('new')}, new.title_tokens); end`.execute(db);
   await sql`insert into search_title_fts(rowid, title_tokens) select ${key('new')}, new.title_tokens from search_texts as new`.execute(
     db,
