@@ -240,28 +240,42 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       windowed && rank.byRank && d.windowWalk
         ? await d.titleMatches(h, parsed, withFilters, titleCandidates(window))
         : undefined;
-    const windowOf = async (q: ParsedQuery, withFacets: boolean): Promise<(Window & { facets?: Facets }) | null> => {
+    type Walked = Window & { facets?: Facets; exact?: boolean; total?: number };
+    const windowOf = async (q: ParsedQuery, withFacets: boolean): Promise<Walked | null> => {
       if (!d.windowWalk) return d.window(h, q, window);
       const p = await windowPass(h, d.windowWalk(q, window), window, f, withFacets, {
         ...rank,
         titles: titles?.ids ?? [],
       });
-      return p && { ...p, exactChecked: true, titles };
+      return { ...p, exactChecked: true, titles };
     };
     const textWindow = windowed ? await windowOf(parsed, true) : null;
+    const hasFilters = withFilters.phrases.length > parsed.phrases.length;
+    if (textWindow?.exact) {
+      // Every match of the words fit in the window (SQLite): its pass answered exactly; with filter terms
+      // a second pass ranks the filtered matches as the exact path does (bm25 of words and terms).
+      const w = hasFilters ? (await windowOf(withFilters, false))! : textWindow;
+      return { ...plain, window: w, facets: textWindow.facets!, total: w.total! };
+    }
     if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
     const sample = textWindow.facets ? { facets: textWindow.facets } : await facetsAndTotal(h, parsed, f, textWindow);
     const scale = (await d.count(h, textWindow.start, window)) / window;
     const facets = Object.fromEntries(
       Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))]),
     ) as Record<FacetKey, FacetValue[]>;
-    const hasFilters = withFilters.phrases.length > parsed.phrases.length;
     const w = hasFilters ? await windowOf(withFilters, false) : textWindow;
-    if (w === null) {
-      const n = await filtered(h, withFilters, f)
-        .select(sql<number>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow();
-      return { ...plain, facets, total: Number(n.n), estimated: { total: false, facets: true } };
+    if (w === null || w.exact) {
+      // The filtered matches fit in the window: exact total (the pass counted them, or a count), ranked over all.
+      const n = w
+        ? w.total!
+        : Number(
+            (
+              await filtered(h, withFilters, f)
+                .select(sql<number>`count(*)`.as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+      return { ...plain, window: w, facets, total: n, estimated: { total: false, facets: true } };
     }
     const total = hasFilters ? await d.count(h, w.start, window) : scale * window;
     return { match: withFilters, window: w, facets, total: approx(total), estimated: { total: true, facets: true } };
@@ -335,7 +349,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
         const planned = await planSearch(h, parsed, filters, { byRank, limit: page * perPage });
         const plan =
-          byRank && planned.window
+          byRank && planned.window && !(planned.window as { exact?: boolean }).exact
             ? { ...planned, window: await withTitles(h, parsed, planned.match, filters, planned.window) }
             : planned;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).

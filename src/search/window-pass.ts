@@ -15,10 +15,23 @@ export function dateConds(f: SearchFilters): RawBuilder<boolean> {
   return parts.length ? sql<boolean>`${sql.join(parts, sql` and `)}` : sql<boolean>`1 = 1`;
 }
 
+/** What one pass answers. */
+export interface PassResult {
+  /** The oldest id of the window. */
+  start: number;
+  /** Every match fit in the window: `total` and the facets are exact, `rows` rank every match. */
+  exact: boolean;
+  /** The window's rows passing every filter. */
+  total: number;
+  /** The first rows the page can show (by rank or date) and the title candidates among the window's. */
+  rows: RankRow[];
+  facets?: Record<FacetKey, FacetValue[]>;
+}
+
 /**
- * Runs `walk` (the newest cap + 1 matches as (id, score), newest first) and, when it holds more than
- * `cap`, returns the newest `cap`: the id where they start, their rows passing the filters, and (with
- * `withFacets`) their facet counts within the date range. Null when the matches fit in `cap`.
+ * Runs `walk` (the newest cap + 1 matches as (id, score), newest first) and returns its newest `cap`
+ * (all of them when they fit: `exact`): the id where they start, how many pass the filters, the rows the
+ * page can show, and (with `withFacets`) their facet counts within the date range.
  */
 export async function windowPass(
   h: Db,
@@ -27,10 +40,9 @@ export async function windowPass(
   f: SearchFilters,
   withFacets: boolean,
   rank: PassRank,
-): Promise<{ start: number; rows: RankRow[]; facets?: Record<FacetKey, FacetValue[]> } | null> {
+): Promise<PassResult> {
   const res = await passSql(walk, cap, f, withFacets, rank).execute(h);
   const meta = res.rows.find((r) => r.k === 'meta')!;
-  if (Number(meta.n) <= cap) return null;
   const seen = new Set<number>();
   const rows = res.rows
     .filter((r) => (r.k === 'r' || r.k === 't') && !seen.has(Number(r.n)) && seen.add(Number(r.n)))
@@ -38,6 +50,8 @@ export async function windowPass(
   const j = res.rows.find((r) => r.k === 'j');
   return {
     start: Number(meta.s),
+    exact: Number(meta.n) <= cap,
+    total: Number(meta.l),
     rows,
     ...(j ? { facets: facetsOfTuples(JSON.parse(j.v ?? '[]') as FacetTuple[], f) } : {}),
   };
@@ -70,7 +84,7 @@ export function passSql(
   // The facet columns of the window's rows as one JSON array, counted in JavaScript (grouping them six
   // times in SQL cost three times as much).
   const facetRow = withFacets
-    ? sql`union all select 'j' as k, json_group_array(json_array(org_id, category_id, topic, genre, validity, year, org_name, category_name)) as v, null as l, null as n, null as s from m where ${dateConds(f)} and ${past}`
+    ? sql`union all select 'j' as k, json_group_array(json_array(org_id, category_id, topic, genre, validity, year, org_name, category_name)) as v, null as l, null as n, null as s from m where ${dateConds(f)}`
     : sql``;
   // `cross join`: the window's rows outside, search_docs read by primary key for each (SQLite would
   // otherwise scan search_docs over the id range the window implies).
@@ -80,5 +94,5 @@ export function passSql(
     l: string | null;
     n: number | null;
     s: number | null;
-  }>`with w as materialized (${walk}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, w.score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w cross join search_docs d on d.id = w.id where ${past} and w.id > (select lo from n)) select 'meta' as k, null as v, null as l, (select c from n) as n, (select min(id) from m) as s ${facetRow} union all select * from (select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${filters} order by ${order} limit ${rank.limit})${titled}`;
+  }>`with w as materialized (${walk}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, w.score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w cross join search_docs d on d.id = w.id where not ${past} or w.id > (select lo from n)) select 'meta' as k, null as v, cast((select count(*) from m where ${filters}) as text) as l, (select c from n) as n, (select min(id) from m) as s ${facetRow} union all select * from (select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${filters} order by ${order} limit ${rank.limit})${titled}`;
 }
