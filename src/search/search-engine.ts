@@ -82,7 +82,7 @@ export interface DialectSearch {
    * dialect computes the score while walking them (SQLite): the window then runs as one statement with
    * its facets and rows (window-pass.ts) instead of window().
    */
-  windowWalk?(parsed: ParsedQuery, cap: number): RawBuilder<unknown>;
+  windowWalk?(parsed: ParsedQuery, cap: number, scored?: boolean): RawBuilder<unknown>;
   /**
    * The `k` documents whose title best matches the words of `text` over the whole catalogue (a title-only
    * index), restricted to the matches of `match` (the words and the filter terms): their ids, and their
@@ -241,16 +241,18 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         ? await d.titleMatches(h, parsed, withFilters, titleCandidates(window))
         : undefined;
     type Walked = Window & { facets?: Facets; exact?: boolean; total?: number };
+    const hasFilters = withFilters.phrases.length > parsed.phrases.length;
+    // With filter terms the words' window serves the facets only: its walk needs no scores.
     const windowOf = async (q: ParsedQuery, withFacets: boolean): Promise<Walked | null> => {
       if (!d.windowWalk) return d.window(h, q, window);
-      const p = await windowPass(h, d.windowWalk(q, window), window, f, withFacets, {
+      const scored = !(hasFilters && q === parsed);
+      const p = await windowPass(h, d.windowWalk(q, window, scored), window, f, withFacets, {
         ...rank,
         titles: titles?.ids ?? [],
       });
       return { ...p, exactChecked: true, titles };
     };
     const textWindow = windowed ? await windowOf(parsed, true) : null;
-    const hasFilters = withFilters.phrases.length > parsed.phrases.length;
     if (textWindow?.exact) {
       // Every match of the words fit in the window (SQLite): its pass answered exactly; with filter terms
       // a second pass ranks the filtered matches as the exact path does (bm25 of words and terms).

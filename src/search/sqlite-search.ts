@@ -57,8 +57,10 @@ const sqliteSearch: DialectSearch = {
   // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents). Quoted
   // phrases are checked in the walk (once); the engine runs it in one statement with the facets and the
   // ranking's rows (window-pass.ts).
-  windowWalk: (parsed, cap) =>
-    sql`select search_fts.rowid as id, -bm25(search_fts, 10.0, 1.0) as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`,
+  // Unscored (score 0), bm25 costs a walk of every phrase's whole doclist first (2 ms for a word in 70 %
+  // of 100,000 documents).
+  windowWalk: (parsed, cap, scored = true) =>
+    sql`select search_fts.rowid as id, ${scored ? sql`-bm25(search_fts, 10.0, 1.0)` : sql`0`} as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`,
   async window(h, parsed, cap) {
     const r = await sql<{ id: number }>`${sqliteSearch.windowWalk!(parsed, cap)}`.execute(h);
     if (r.rows.length <= cap) return null;
