@@ -44,6 +44,7 @@ function normMap(text: string): { norm: string; orig: number[] } {
 
 /** Original-text ranges [from, to) where any needle occurs, merged and sorted. */
 function ranges(text: string, needles: readonly string[]): Array<[number, number]> {
+  if (!needles.some((n) => n)) return [];
   const { norm, orig } = normMap(text);
   const found: Array<[number, number]> = [];
   for (const n of needles) {
@@ -70,6 +71,7 @@ const CHUNK = 240;
  * body with an early match is not converted whole.
  */
 function firstRange(text: string, needles: readonly string[]): [number, number] | undefined {
+  if (!needles.some((n) => n)) return undefined; // nothing to find (a 文号 or 索引号 alone): nothing to normalize
   const overlap = 2 * Math.max(0, ...needles.map((n) => n.length)) + 2;
   for (let from = 0; from < text.length; from += CHUNK) {
     const r = ranges(text.slice(from, from + CHUNK + overlap), needles)[0];
