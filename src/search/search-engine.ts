@@ -29,6 +29,9 @@ import type {
 type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 
 /** The columns of WindowRow read from search_docs (alias `d`). */
+/** A search asks for at least one filter (facet value or date bound). */
+const hasFilterValues = (f: SearchFilters): boolean => Object.values(f).some((v) => v !== undefined && v !== '');
+
 export const WINDOW_COLUMNS =
   'd.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on';
 
@@ -88,7 +91,13 @@ export interface DialectSearch {
    * index), restricted to the matches of `match` (the words and the filter terms): their ids, and their
    * rows scored as the window's are when the window returns rows.
    */
-  titleMatches(h: Db, text: ParsedQuery, match: ParsedQuery, k: number): Promise<{ ids: number[]; rows?: WindowRow[] }>;
+  titleMatches(
+    h: Db,
+    text: ParsedQuery,
+    match: ParsedQuery,
+    k: number,
+    filtered?: boolean,
+  ): Promise<{ ids: number[]; rows?: WindowRow[] }>;
 }
 
 type Facets = Record<FacetKey, FacetValue[]>;
@@ -238,7 +247,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     // (found first: 0.1 ms); another (PostgreSQL) returns the window's ids.
     const titles =
       windowed && rank.byRank && d.windowWalk
-        ? await d.titleMatches(h, parsed, withFilters, titleCandidates(window))
+        ? await d.titleMatches(h, parsed, withFilters, titleCandidates(window), hasFilterValues(f))
         : undefined;
     type Walked = Window & { facets?: Facets; exact?: boolean; total?: number };
     const hasFilters = withFilters.phrases.length > parsed.phrases.length;
@@ -297,7 +306,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     f: SearchFilters,
     w: Window,
   ): Promise<Window> {
-    const t = w.titles ?? (await d.titleMatches(h, parsed, match, titleCandidates(window)));
+    const t = w.titles ?? (await d.titleMatches(h, parsed, match, titleCandidates(window), hasFilterValues(f)));
     if (w.rows && t.rows) {
       const score = new Map(w.rows.map((r) => [r.id, r.score]));
       const outside = t.rows.filter((r) => !score.has(r.id) && passesFilters(r, f));

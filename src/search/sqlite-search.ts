@@ -70,9 +70,11 @@ const sqliteSearch: DialectSearch = {
   // The title-only FTS5 table is keyed by title length, then id (migration 202612052130): its first k
   // matches in rowid order are the shortest titles holding the words, newest first (the order of a
   // title-only bm25 for words found once), read without walking the other title matches.
-  async titleMatches(h, text, _match, k) {
+  // Without filters only the id and the date (ties) are read.
+  async titleMatches(h, text, _match, k, filtered = true) {
+    const cols = filtered ? WINDOW_COLUMNS : 'd.published_on';
     const r =
-      await sql<WindowRow>`select d.id as id, 0 as score, ${sql.raw(WINDOW_COLUMNS)} from search_title_fts join search_docs d on d.id = (search_title_fts.rowid & 4294967295) where search_title_fts match ${fts5Query(text.phrases)} ${exactChecks(text, 'd.id')} order by search_title_fts.rowid desc limit ${k}`.execute(
+      await sql<WindowRow>`select d.id as id, 0 as score, ${sql.raw(cols)} from search_title_fts join search_docs d on d.id = (search_title_fts.rowid & 4294967295) where search_title_fts match ${fts5Query(text.phrases)} ${exactChecks(text, 'd.id')} order by search_title_fts.rowid desc limit ${k}`.execute(
         h,
       );
     const rows = asRows(r.rows);
