@@ -174,7 +174,8 @@ export async function openCorpus(dialect: 'sqlite' | 'postgres', n: number, pgUr
     if (fresh) for (const ext of ['', '-wal', '-shm']) rmSync(where + ext, { force: true });
     database = openDatabase({ dialect: 'sqlite', sqliteFile: where });
   } else {
-    const name = `gk_bench_portal_${n}`;
+    // GONGKAI_BENCH_PG_DB_PREFIX: another name for corpora whose schema differs (a branch's migrations).
+    const name = `${process.env.GONGKAI_BENCH_PG_DB_PREFIX ?? 'gk_bench_portal'}_${n}`;
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;

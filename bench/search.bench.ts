@@ -5,6 +5,10 @@
  * (tsvector + GIN). In the same run: a plain LIKE scan and an FTS5 `trigram` table over the same texts,
  * with the ratios.
  *
+ * In the same run, the peer (bench/search-peer.ts): Xapian 1.4 with CJK n-grams through Debian's
+ * python3-xapian, interleaved with both databases query by query (GONGKAI_BENCH_SEARCH_MODE=peer for
+ * that alone, =own without it); skipped with a message where python3-xapian is not installed.
+ *
  * Sizes: GONGKAI_BENCH_SEARCH_DOCS, a comma-separated list (default 10000; issue 5 asks for
  * 100000,1000000). Runs per query: GONGKAI_BENCH_SEARCH_RUNS (default 20). Run: `npm run bench -- search`.
  */
@@ -15,6 +19,8 @@ import { normalizeText, parseQuery } from '../src/search/tokenizer.rules.js';
 import { fts5Query } from '../src/search/sqlite-search.js';
 import { QUERIES, corpusDoc, type Query } from './search-corpus.js';
 import { openCorpus } from './portal-corpus.js';
+import { peerRun } from './search-peer.js';
+import { WINDOW } from '../src/search/search-engine.js';
 
 const SIZES = (process.env.GONGKAI_BENCH_SEARCH_DOCS ?? '10000')
   .split(',')
@@ -25,6 +31,8 @@ const RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_RUNS ?? 20);
 const DIALECTS = (process.env.GONGKAI_BENCH_SEARCH_DIALECTS ?? 'sqlite,postgres').split(',');
 /** Runs per query of the slow baselines (LIKE scans read every text). */
 const BASELINE_RUNS = Number(process.env.GONGKAI_BENCH_SEARCH_BASELINE_RUNS ?? 3); // 0: no baselines
+/** `peer`: only the interleaved comparison with Xapian; `own`: only the per-dialect runs; default both. */
+const MODE = process.env.GONGKAI_BENCH_SEARCH_MODE ?? 'all';
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -178,10 +186,13 @@ export async function run(): Promise<Array<{ name: string; figures: Record<strin
     const tn = performance.now();
     for (const d of sample) normalizeText(d.body ?? '');
     figures['normalize1000DocsMs'] = Math.round(performance.now() - tn);
-    if (DIALECTS.includes('sqlite')) await sqliteRun(n, figures);
     const pgUrl = process.env.GONGKAI_BENCH_PG_URL;
-    if (pgUrl && DIALECTS.includes('postgres')) await postgresRun(pgUrl, n, figures);
-    else figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
+    if (MODE !== 'peer') {
+      if (DIALECTS.includes('sqlite')) await sqliteRun(n, figures);
+      if (pgUrl && DIALECTS.includes('postgres')) await postgresRun(pgUrl, n, figures);
+      else figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';
+    }
+    if (MODE !== 'own') await peerRun(n, RUNS, WINDOW, DIALECTS.includes('postgres') ? pgUrl : undefined, figures);
     out.push({ name: `search ${n}`, figures });
   }
   return out;

@@ -11,6 +11,20 @@ export interface Part {
   m: boolean;
 }
 
+/**
+ * Characters normalized one by one (a text whose normalization changes its length, e.g. with `…` or `⑴`),
+ * remembered: each conversion of a lone character otherwise costs a whole 繁简 conversion call.
+ */
+const CHARS = new Map<string, string>();
+function normalizeChar(ch: string): string {
+  let n = CHARS.get(ch);
+  if (n === undefined) {
+    n = normalizeText(ch);
+    if (CHARS.size < 50_000) CHARS.set(ch, n);
+  }
+  return n;
+}
+
 /** Normalized text with, for each normalized UTF-16 index, the original index it comes from. */
 function normMap(text: string): { norm: string; orig: number[] } {
   const whole = normalizeText(text);
@@ -19,7 +33,7 @@ function normMap(text: string): { norm: string; orig: number[] } {
   const orig: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const n = normalizeText(ch);
+    const n = normalizeChar(ch);
     for (let k = 0; k < n.length; k++) orig.push(i);
     norm += n;
     i += ch.length;
@@ -30,6 +44,7 @@ function normMap(text: string): { norm: string; orig: number[] } {
 
 /** Original-text ranges [from, to) where any needle occurs, merged and sorted. */
 function ranges(text: string, needles: readonly string[]): Array<[number, number]> {
+  if (!needles.some((n) => n)) return [];
   const { norm, orig } = normMap(text);
   const found: Array<[number, number]> = [];
   for (const n of needles) {
@@ -45,6 +60,24 @@ function ranges(text: string, needles: readonly string[]): Array<[number, number
     else merged.push([r[0], r[1]]);
   }
   return merged;
+}
+
+/** Characters normalized at a time when looking for the first match (normalizing is mostly 繁简 conversion). */
+const CHUNK = 240;
+
+/**
+ * The first range where a needle occurs: the text is normalized a chunk at a time (each overlapping the
+ * next by twice the longest needle) and the search stops at the first chunk holding a match, so a long
+ * body with an early match is not converted whole.
+ */
+function firstRange(text: string, needles: readonly string[]): [number, number] | undefined {
+  if (!needles.some((n) => n)) return undefined; // nothing to find (a 文号 or 索引号 alone): nothing to normalize
+  const overlap = 2 * Math.max(0, ...needles.map((n) => n.length)) + 2;
+  for (let from = 0; from < text.length; from += CHUNK) {
+    const r = ranges(text.slice(from, from + CHUNK + overlap), needles)[0];
+    if (r) return [r[0] + from, r[1] + from];
+  }
+  return undefined;
 }
 
 /** Splits text into marked and unmarked parts. */
@@ -67,14 +100,14 @@ export const ATTACHMENTS_MARK = '【附件内容】';
 export function matchInAttachment(body: string, needles: readonly string[]): boolean {
   const mark = body.indexOf(ATTACHMENTS_MARK);
   if (mark < 0) return false;
-  const first = ranges(body, needles)[0];
+  const first = firstRange(body, needles);
   return !!first && first[0] > mark;
 }
 
 /** A window of the body around the first match (or its beginning), highlighted. */
 export function snippet(body: string, needles: readonly string[], width = 120): Part[] {
   const flat = body.replace(/\s+/g, ' ').trim();
-  const first = ranges(flat, needles)[0];
+  const first = firstRange(flat, needles);
   const start = first ? Math.max(0, first[0] - Math.floor(width / 3)) : 0;
   const end = Math.min(flat.length, start + width);
   const parts = highlight(flat.slice(start, end), needles);

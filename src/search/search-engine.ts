@@ -2,13 +2,21 @@
  * The part of search both providers share: document rows, filters, facets, paging and highlighting.
  * A provider supplies only how the text query matches and ranks (DialectSearch).
  */
-import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB, Db } from '../platform/db/schema.js';
 import './search.tables.js';
 import { indexTokens, normalizeDocNo, normalizeText, parseQuery, type ParsedQuery } from './tokenizer.rules.js';
 import { highlight, matchInAttachment, snippet } from './highlight.rules.js';
 import { filterPhrases, filterTokens, type FilterValues } from './filter-tokens.rules.js';
 import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
+import { passesFilters, rankRows } from './window-rows.rules.js';
+import { facetBranches, facetConds, facetsOf } from './facet-sql.js';
+import { windowPass } from './window-pass.js';
+
+import type { DialectSearch, Window } from './search-dialect.js';
+
+export type { WindowRow } from './window-rows.rules.js';
+export { WINDOW_COLUMNS, type DialectSearch, type Window } from './search-dialect.js';
 import type {
   FacetKey,
   FacetValue,
@@ -23,45 +31,10 @@ import type {
 
 type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 
-/**
- * The newest `cap` matches of a query: from id `start` up. A dialect that had to read those rows anyway
- * (PostgreSQL) also returns their `ids`, and the window's facets and ranking then read only the narrow
- * rows of those ids instead of testing the text again.
- */
-export interface Window {
-  start: number;
-  ids?: number[];
-  /** The ids passed the quoted phrases' exact checks already (they are not repeated). */
-  exactChecked?: boolean;
-  /** Relevance of each id, when the window query could compute it (SQLite: bm25 while walking the doclist). */
-  scores?: Map<number, number>;
-}
+/** A search asks for at least one filter (facet value or date bound). */
+const hasFilterValues = (f: SearchFilters): boolean => Object.values(f).some((v) => v !== undefined && v !== '');
 
-/** What differs between SQLite FTS5 and PostgreSQL tsvector. */
-export interface DialectSearch {
-  readonly name: SearchProvider['name'];
-  /** Restricts q to documents matching every phrase (index part only). */
-  match(q: Q, parsed: ParsedQuery): Q;
-  /** Relevance score, higher is better; only called after match() (or on a window of ids: `total` is then Infinity). `total`: number of matches. */
-  score(parsed: ParsedQuery, total: number): RawBuilder<number>;
-  /** Runs the read queries of one search (PostgreSQL adjusts planner settings in a transaction). */
-  read<T>(db: Db, fn: (h: Db) => Promise<T>): Promise<T>;
-  /** Exact substring check on the document's normalized text (search_texts.norm_text). */
-  contains(needle: string): RawBuilder<boolean>;
-  /** Called after reindex has rewritten every row's tokens. */
-  afterReindex(db: Db): Promise<void>;
-  /**
-   * When more than `cap` documents match the index part of the query: the id of the `cap`-th newest
-   * match (ids grow with indexing, so the newest matches are the ids from there up); otherwise null.
-   */
-  window(h: Db, parsed: ParsedQuery, cap: number): Promise<Window | null>;
-  /** search_docs.id is one of `ids` (a window's 2,000 ids: PostgreSQL takes them as one array parameter). */
-  idIn(ids: number[]): RawBuilder<boolean>;
-  /** Restricts a matched query (after match()) to ids from `minId` up, as a range the full-text index itself uses. */
-  since(q: Q, minId: number): Q;
-  /** The estimated number of index matches of a query whose window of `cap` starts at id `start`. */
-  count(h: Db, start: number, cap: number): Promise<number>;
-}
+type Facets = Record<FacetKey, FacetValue[]>;
 
 export const MAX_PER_PAGE = 50;
 /**
@@ -73,6 +46,11 @@ export const MAX_PER_PAGE = 50;
  */
 export const WINDOW = 1000;
 export const MAX_PAGE = 50;
+/**
+ * Past the window, the best title matches over the whole catalogue join the window's matches in the
+ * ranking (one per 10 of the window: 100), so an older document titled by the words still ranks first.
+ */
+const titleCandidates = (window: number) => Math.ceil(window / 10);
 const REINDEX_BATCH = 500;
 /** Characters of a body that are tokenized (PostgreSQL caps a tsvector at 1 MB); exact checks use the whole text. */
 export const MAX_INDEXED_BODY = 100_000;
@@ -120,16 +98,6 @@ export function docRow(doc: SearchDoc, now: string) {
     indexed_at: now,
   };
 }
-
-/** Facet → column (and label column). */
-const FACETS: Array<[FacetKey, string, string | null]> = [
-  ['org', 'org_id', 'org_name'],
-  ['category', 'category_id', 'category_name'],
-  ['topic', 'topic', null],
-  ['genre', 'genre', null],
-  ['validity', 'validity', null],
-  ['year', 'year', null],
-];
 
 /** A provider bound to a database handle (or transaction). */
 export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchProvider {
@@ -181,26 +149,9 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       'search_docs.validity',
       'search_docs.year',
     ]);
-    const wanted: Record<FacetKey, string | number | undefined> = {
-      org: f.orgId,
-      category: f.categoryId,
-      topic: f.topic,
-      genre: f.genre,
-      validity: f.validity,
-      year: f.year,
-    };
-    const conds = (except: FacetKey | null) => {
-      const list = FACETS.filter(([k]) => k !== except && wanted[k] !== undefined && wanted[k] !== '').map(
-        ([k, col]) => sql`${sql.ref(col)} = ${wanted[k]}`,
-      );
-      return list.length ? sql.join(list, sql` and `) : sql`1 = 1`;
-    };
-    const branches = FACETS.map(
-      ([k, col, label]) =>
-        sql`select * from (select ${k} as k, cast(${sql.ref(col)} as text) as v, ${label ? sql`max(${sql.ref(label)})` : sql`cast(null as text)`} as l, count(*) as n from m where ${sql.ref(col)} is not null and ${conds(k)} group by ${sql.ref(col)} order by ${k === 'year' ? sql`${sql.ref(col)} desc` : sql`count(*) desc, 2`} limit 30) as ${sql.ref(`f_${k}`)}`,
-    );
+    const branches = facetBranches(f);
     branches.push(
-      sql`select 'total' as k, cast(null as text) as v, cast(null as text) as l, count(*) as n from m where ${conds(null)}`,
+      sql`select 'total' as k, cast(null as text) as v, cast(null as text) as l, count(*) as n from m where ${facetConds(f, null)}`,
     );
     const res = await sql<{
       k: string;
@@ -208,17 +159,8 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       l: string | null;
       n: number | string;
     }>`with m as materialized ${m} ${sql.join(branches, sql` union all `)}`.execute(h);
-    const facets = Object.fromEntries(FACETS.map(([k]) => [k, [] as FacetValue[]])) as Record<FacetKey, FacetValue[]>;
-    let total = 0;
-    for (const r of res.rows) {
-      if (r.k === 'total') total = Number(r.n);
-      else if (r.v !== null)
-        facets[r.k as FacetKey].push({
-          value: r.v,
-          label: r.l ?? (r.k === 'year' ? `${r.v}年` : r.v),
-          count: Number(r.n),
-        });
-    }
+    const total = Number(res.rows.find((r) => r.k === 'total')?.n ?? 0);
+    const facets = facetsOf(res.rows);
     return { total, facets };
   }
 
@@ -228,49 +170,90 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
    * total over the query with its filters (filter terms make that an index intersection), exact when
    * the filtered matches fit the window, otherwise ranked within their newest `window` and estimated.
    */
-  async function planSearch(h: Db, parsed: ParsedQuery, f: SearchFilters) {
+  async function planSearch(h: Db, parsed: ParsedQuery, f: SearchFilters, rank: { byRank: boolean; limit: number }) {
     const terms = filterPhrases(f);
     const withFilters: ParsedQuery =
       terms.length && (await filterTermsIndexed(h)) ? { ...parsed, phrases: [...parsed.phrases, ...terms] } : parsed;
     const plain = { match: withFilters, window: null as Window | null, estimated: { total: false, facets: false } };
-    const textWindow =
-      parsed.phrases.length && !parsed.docNo && !parsed.indexNo ? await d.window(h, parsed, window) : null;
+    const windowed = parsed.phrases.length > 0 && !parsed.docNo && !parsed.indexNo;
+    // A dialect whose walk scores the matches (SQLite) runs the window as one statement with its facets
+    // and the rows to rank (window-pass.ts): the first `limit` by rank and the title candidates among them
+    // (found first: 0.1 ms); another (PostgreSQL) returns the window's ids.
+    const titles =
+      windowed && rank.byRank && d.windowWalk
+        ? await d.titleMatches(h, parsed, withFilters, titleCandidates(window), hasFilterValues(f))
+        : undefined;
+    type Walked = Window & { facets?: Facets; exact?: boolean; total?: number };
+    const hasFilters = withFilters.phrases.length > parsed.phrases.length;
+    // With filter terms the words' window serves the facets only: its walk needs no scores.
+    const windowOf = async (q: ParsedQuery, withFacets: boolean): Promise<Walked | null> => {
+      if (!d.windowWalk) return d.window(h, q, window);
+      const scored = !(hasFilters && q === parsed);
+      const p = await windowPass(h, d.windowWalk(q, window, scored), window, f, withFacets, {
+        ...rank,
+        titles: titles?.ids ?? [],
+      });
+      return { ...p, exactChecked: true, titles };
+    };
+    const textWindow = windowed ? await windowOf(parsed, true) : null;
+    if (textWindow?.exact) {
+      // Every match of the words fit in the window (SQLite): its pass answered exactly; with filter terms
+      // a second pass ranks the filtered matches as the exact path does (bm25 of words and terms).
+      const w = hasFilters ? (await windowOf(withFilters, false))! : textWindow;
+      return { ...plain, window: w, facets: textWindow.facets!, total: w.total! };
+    }
     if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
-    const sample = await facetsAndTotal(h, parsed, f, textWindow);
+    const sample = textWindow.facets ? { facets: textWindow.facets } : await facetsAndTotal(h, parsed, f, textWindow);
     const scale = (await d.count(h, textWindow.start, window)) / window;
     const facets = Object.fromEntries(
       Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))]),
     ) as Record<FacetKey, FacetValue[]>;
-    const hasFilters = withFilters.phrases.length > parsed.phrases.length;
-    const w = hasFilters ? await d.window(h, withFilters, window) : textWindow;
-    if (w === null) {
-      const n = await filtered(h, withFilters, f)
-        .select(sql<number>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow();
-      return { ...plain, facets, total: Number(n.n), estimated: { total: false, facets: true } };
+    const w = hasFilters ? await windowOf(withFilters, false) : textWindow;
+    if (w === null || w.exact) {
+      // The filtered matches fit in the window: exact total (the pass counted them, or a count), ranked over all.
+      const n = w
+        ? w.total!
+        : Number(
+            (
+              await filtered(h, withFilters, f)
+                .select(sql<number>`count(*)`.as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+      return { ...plain, window: w, facets, total: n, estimated: { total: false, facets: true } };
     }
     const total = hasFilters ? await d.count(h, w.start, window) : scale * window;
     return { match: withFilters, window: w, facets, total: approx(total), estimated: { total: true, facets: true } };
   }
 
-  /** A page of a window whose scores are known: its ids that pass the filters, ordered here. */
-  async function rankScored(
+  /**
+   * Past the window, ranked: the best title matches over the whole catalogue join the window's matches
+   * (an older document titled by the words is not left out of the first page). With the window's rows
+   * (SQLite), those in the window keep their bm25; the others, whose bm25 is unknown (scoring a single id
+   * makes FTS5 re-read the whole doclist), rank at the median score of the title matches in the window,
+   * in the title index's order, or above every match when the window holds none of them.
+   */
+  async function withTitles(
     h: Db,
-    plan: { match: ParsedQuery; window: Window | null },
+    parsed: ParsedQuery,
+    match: ParsedQuery,
     f: SearchFilters,
-    byRank: boolean,
-    perPage: number,
-    page: number,
-  ) {
-    const scores = plan.window!.scores!;
-    const rows = await filtered(h, plan.match, f, true, plan.window)
-      .select(['search_docs.id', 'search_docs.published_on'])
-      .execute();
-    const key = (r: { id: number; published_on: string | null }) => r.published_on ?? '';
-    rows.sort(
-      (a, b) => (byRank ? scores.get(b.id)! - scores.get(a.id)! : 0) || key(b).localeCompare(key(a)) || b.id - a.id,
-    );
-    return rows.slice((page - 1) * perPage, page * perPage).map((r) => ({ id: r.id, score: scores.get(r.id)! }));
+    w: Window,
+  ): Promise<Window> {
+    const t = w.titles ?? (await d.titleMatches(h, parsed, match, titleCandidates(window), hasFilterValues(f)));
+    if (w.rows && t.rows) {
+      const score = new Map(w.rows.map((r) => [r.id, r.score]));
+      const outside = t.rows.filter((r) => !score.has(r.id) && passesFilters(r, f));
+      if (!outside.length) return w;
+      const known = t.ids.flatMap((id) => (score.has(id) ? [score.get(id)!] : [])).sort((a, b) => a - b);
+      const level = known.length
+        ? known[Math.floor(known.length / 2)]!
+        : w.rows.reduce((m, r) => Math.max(m, r.score), 0) + 1;
+      return { ...w, rows: [...w.rows, ...outside.map((r, i) => ({ ...r, score: level - i * 1e-9 }))] };
+    }
+    const ids = new Set(w.ids ?? []);
+    const more = t.ids.filter((id) => !ids.has(id));
+    return more.length ? { ...w, ids: [...(w.ids ?? []), ...more] } : w;
   }
 
   async function removeRows(docType: string, docId: string): Promise<boolean> {
@@ -308,11 +291,15 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       const perPage = Math.min(MAX_PER_PAGE, Math.max(1, pageReq?.perPage ?? 20));
       const page = Math.min(MAX_PAGE, Math.max(1, pageReq?.page ?? 1));
       return d.read(db, async (h) => {
-        const plan = await planSearch(h, parsed, filters);
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
+        const planned = await planSearch(h, parsed, filters, { byRank, limit: page * perPage });
+        const plan =
+          byRank && planned.window && !(planned.window as { exact?: boolean }).exact
+            ? { ...planned, window: await withTitles(h, parsed, planned.match, filters, planned.window) }
+            : planned;
         // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-        const top = plan.window?.scores
-          ? await rankScored(h, plan, filters, byRank, perPage, page)
+        const top = plan.window?.rows
+          ? rankRows(plan.window.rows, byRank, perPage, page)
           : await filtered(h, plan.match, filters, true, plan.window)
               .select([
                 'search_docs.id',
