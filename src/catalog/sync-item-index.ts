@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/schema.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { bumpPublicVersion } from '../platform/public-version.js';
 import { syncSearchDocument } from '../search/index.js';
-import { attachmentTexts, getPublicItem, publicItems } from './catalog.store.js';
+import { attachmentTexts, publicItems } from './catalog.store.js';
 import { itemSearchDoc } from './catalog-search-source.js';
 
 /**
@@ -11,15 +11,7 @@ import { itemSearchDoc } from './catalog-search-source.js';
  * (published, 主动公开, 发布日期 reached), and public pages get a new Last-Modified.
  */
 export async function syncItemIndex(trx: Db, ctx: Pick<Ctx, 'now'>, itemId: number): Promise<void> {
-  const pub = await getPublicItem(trx, todayInShanghai(ctx.now()), itemId);
-  await syncSearchDocument(
-    trx,
-    'catalog_item',
-    itemId,
-    pub ? itemSearchDoc(pub, (await attachmentTexts(trx, [itemId])).get(itemId)) : null,
-    ctx.now().toISOString(),
-  );
-  await bumpPublicVersion(trx, ctx);
+  await syncItemsIndex(trx, ctx, [itemId]);
 }
 
 /** `syncItemIndex` for many items at once (an import batch): one read of the items and their attachment texts, one version bump. */

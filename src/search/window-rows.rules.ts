@@ -4,6 +4,7 @@
  * statement re-sends the window's ids. Pure.
  */
 import type { FacetKey, FacetValue, SearchFilters } from './search.types.js';
+import type { SearchDocsTable } from './search.tables.js';
 
 /** A matched document as the ranking reads it. */
 export interface RankRow {
@@ -13,16 +14,11 @@ export interface RankRow {
 }
 
 /** The narrow columns of a matched document that the filters read, with its score. */
-export interface WindowRow extends RankRow {
-  org_id: number | null;
-  org_name: string | null;
-  category_id: number | null;
-  category_name: string | null;
-  topic: string | null;
-  genre: string | null;
-  validity: string | null;
-  year: number | null;
-}
+export type WindowRow = RankRow &
+  Pick<
+    SearchDocsTable,
+    'org_id' | 'org_name' | 'category_id' | 'category_name' | 'topic' | 'genre' | 'validity' | 'year'
+  >;
 
 type Col = 'org_id' | 'category_id' | 'topic' | 'genre' | 'validity' | 'year';
 type LabelCol = 'org_name' | 'category_name';
