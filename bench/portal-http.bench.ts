@@ -1,17 +1,21 @@
 /**
- * Page throughput (issue 5): item pages and search pages of a catalogue of N items (portal-corpus.ts),
- * 20 connections from autocannon on 127.0.0.1 against `gongkai serve` (production mode, one worker
- * process per core unless GONGKAI_BENCH_PORTAL_WORKERS says otherwise), on SQLite and (with
- * GONGKAI_BENCH_PG_URL) PostgreSQL. Item ids are drawn at random over the whole catalogue (no page is
- * served from a warm cache more than by chance); search pages cycle through the query mix.
- * Target at 1,000,000 items: item page ≥ 1,500 requests/s with p99 ≤ 50 ms.
+ * Page throughput (issues 5 and 22): item pages and search pages of a catalogue of N items
+ * (portal-corpus.ts), 20 connections from autocannon on 127.0.0.1 against `gongkai serve` (production
+ * mode, one worker process per core unless GONGKAI_BENCH_PORTAL_WORKERS says otherwise), on SQLite and
+ * (with GONGKAI_BENCH_PG_URL) PostgreSQL — and, in the same run, the peer: bare Fastify sending the very
+ * HTML Gongkai rendered (bench/bare-pages.mjs, same worker count). Printed: requests/s and latency of each,
+ * and Gongkai ÷ bare. Item pages are read at random over the whole catalogue (the page cache rarely
+ * helps) and cycling through a sample (the page cache holds it); the search pages cycle through the
+ * query mix; all again with the page cache off.
+ * Targets (#22): item page ≥ 0.7 × bare, p99 ≤ 20 ms at 1,000,000 items; search page ≥ 1,000 req/s at 100,000.
  *
  * Sizes: GONGKAI_BENCH_PORTAL_ITEMS (comma list, default 10000); seconds per run:
- * GONGKAI_BENCH_PORTAL_SECONDS (default 15). Run: `npm run bench -- portal-http`.
+ * GONGKAI_BENCH_PORTAL_SECONDS (default 15); sample: GONGKAI_BENCH_PORTAL_SAMPLE (default 1000).
+ * Run: `npm run bench -- portal-http`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,33 +31,18 @@ const SIZES = (process.env.GONGKAI_BENCH_PORTAL_ITEMS ?? '10000')
   .filter((x) => x > 0);
 const SECONDS = Number(process.env.GONGKAI_BENCH_PORTAL_SECONDS ?? 15);
 const CONNECTIONS = 20;
+/** Item pages served in turn for the cached run and the bare peer (GONGKAI_BENCH_PORTAL_SAMPLE). */
+const SAMPLE = Number(process.env.GONGKAI_BENCH_PORTAL_SAMPLE ?? 1000);
 /** HTTP worker processes of the server (GONGKAI_WORKERS); default one per core. */
 const WORKERS = Number(process.env.GONGKAI_BENCH_PORTAL_WORKERS ?? os.cpus().length);
 
-/**
- * Starts the real `gongkai serve` (production mode, GONGKAI_WORKERS processes) on the corpus: the SQLite
- * file (GONGKAI_SQLITE_FILE) or the PostgreSQL URL.
- */
-async function startServer(
-  dialect: 'sqlite' | 'postgres',
-  where: string,
-): Promise<{ base: string; child: ChildProcess }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gk-bench-serve-'));
+/** Starts a server process and waits for its /readyz. */
+async function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
-  const env = {
-    ...process.env,
-    GONGKAI_ENV: 'production',
-    GONGKAI_PUBLIC_URL: 'http://127.0.0.1',
-    GONGKAI_DATA_DIR: dataDir,
-    GONGKAI_PORT: String(port),
-    GONGKAI_WORKERS: String(WORKERS),
-    GONGKAI_LOG_LEVEL: 'warn',
-    GONGKAI_JOBS: 'off',
-    ...(dialect === 'postgres'
-      ? { GONGKAI_DB: 'postgres', GONGKAI_DATABASE_URL: where }
-      : { GONGKAI_SQLITE_FILE: where }),
-  };
-  const child = spawn(process.execPath, ['bin/gongkai', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    env: { ...env, GONGKAI_PORT: String(port), GONGKAI_WORKERS: String(WORKERS) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     await new Promise((r) => setTimeout(r, 500));
@@ -64,7 +53,49 @@ async function startServer(
     }
   }
   child.kill('SIGTERM');
-  throw new Error('the benchmark server did not start');
+  throw new Error(`the benchmark server (${args.join(' ')}) did not start`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+/**
+ * The real `gongkai serve` (production mode, GONGKAI_WORKERS processes) on the corpus: the SQLite file
+ * (GONGKAI_SQLITE_FILE) or the PostgreSQL URL; `cacheMb` 0 turns the page cache off.
+ */
+function startGongkai(dialect: 'sqlite' | 'postgres', where: string, cacheMb?: number) {
+  return startProcess(['bin/gongkai', 'serve'], {
+    ...process.env,
+    GONGKAI_ENV: 'production',
+    GONGKAI_PUBLIC_URL: 'http://127.0.0.1',
+    GONGKAI_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'gk-bench-serve-')),
+    GONGKAI_LOG_LEVEL: 'warn',
+    GONGKAI_JOBS: 'off',
+    ...(cacheMb === undefined ? {} : { GONGKAI_PAGE_CACHE_MB: String(cacheMb) }),
+    ...(dialect === 'postgres'
+      ? { GONGKAI_DB: 'postgres', GONGKAI_DATABASE_URL: where }
+      : { GONGKAI_SQLITE_FILE: where }),
+  });
+}
+
+/** The peer: bare Fastify sending the HTML Gongkai rendered for `pages` (bench/bare-pages.mjs). */
+function startBare(pages: Record<string, string>) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gk-bench-bare-')), 'pages.json');
+  writeFileSync(file, JSON.stringify(pages));
+  return startProcess(['bench/bare-pages.mjs'], { ...process.env, GONGKAI_BENCH_PAGES: file });
+}
+
+/** The HTML an anonymous reader gets for each path. */
+async function fetchPages(base: string, paths: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const p of paths) {
+    const r = await fetch(base + p);
+    if (!r.ok) throw new Error(`${p}: ${r.status}`);
+    out[p] = await r.text();
+  }
+  return out;
 }
 
 function searchPath(i: number): string {
@@ -102,6 +133,12 @@ async function load(base: string, path: (k: number) => string): Promise<Record<s
   };
 }
 
+/**
+ * One database at one size. Gongkai with its page cache: item pages at random over the whole catalogue
+ * (mostly misses at this size), item pages cycling through a sample of SAMPLE (the cache holds them after
+ * the warm-up), the search query mix; the same with the page cache off; then bare Fastify sending the very
+ * HTML of the sample and of the search pages. Ratios: Gongkai ÷ bare in requests/s.
+ */
 async function one(
   dialect: 'sqlite' | 'postgres',
   n: number,
@@ -111,16 +148,44 @@ async function one(
   const corpus = await openCorpus(dialect, n, pgUrl);
   const where = corpus.where;
   await corpus.database.close();
-  const { base, child } = await startServer(dialect, where);
-  try {
-    const r = rng(7);
-    for (const [k, v] of Object.entries(await load(base, () => `/gk/items/${1 + Math.floor(r() * n)}`)))
-      figures[`${dialect}.item.${k}`] = v;
-    for (const [k, v] of Object.entries(await load(base, searchPath))) figures[`${dialect}.search.${k}`] = v;
-  } finally {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+  const r = rng(7);
+  const randomItem = () => `/gk/items/${1 + Math.floor(r() * n)}`;
+  const sample = Array.from({ length: Math.min(SAMPLE, n) }, randomItem);
+  const searches = QUERIES.map((_, i) => searchPath(i));
+  const put = (prefix: string, x: Record<string, number>) => {
+    for (const [k, v] of Object.entries(x)) figures[`${dialect}.${prefix}.${k}`] = v;
+  };
+  let pages: Record<string, string> = {};
+  for (const cacheMb of [undefined, 0]) {
+    const tag = cacheMb === 0 ? '.nocache' : '';
+    const g = await startGongkai(dialect, where, cacheMb);
+    try {
+      if (cacheMb === undefined) pages = await fetchPages(g.base, [...sample, ...searches]);
+      put(`item.random${tag}`, await load(g.base, randomItem));
+      put(`item.sample${tag}`, await load(g.base, (k) => sample[k % sample.length]!));
+      put(`search${tag}`, await load(g.base, (k) => searches[k % searches.length]!));
+    } finally {
+      await stop(g.child);
+    }
   }
+  const b = await startBare(pages);
+  try {
+    put('bare.item', await load(b.base, (k) => sample[k % sample.length]!));
+    put('bare.search', await load(b.base, (k) => searches[k % searches.length]!));
+  } finally {
+    await stop(b.child);
+  }
+  const ratio = (a: string, bare: string) =>
+    Math.round((Number(figures[`${dialect}.${a}.reqPerS`]) / Number(figures[`${dialect}.${bare}.reqPerS`])) * 100) /
+    100;
+  for (const [a, bare] of [
+    ['item.sample', 'bare.item'],
+    ['item.random', 'bare.item'],
+    ['item.random.nocache', 'bare.item'],
+    ['search', 'bare.search'],
+    ['search.nocache', 'bare.search'],
+  ] as const)
+    figures[`${dialect}.ratio.${a}÷bare`] = ratio(a, bare);
 }
 
 export async function run(): Promise<Array<{ name: string; figures: Record<string, number | string> }>> {

@@ -6,6 +6,7 @@
 import type { Db } from '../platform/db/schema.js';
 import type { Ctx } from '../platform/context.js';
 import { type SearchDoc, type SearchSource, syncSearchDocument } from '../search/index.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { maskPersonalData } from './sensitive-words.rules.js';
 import { getMessage, type MessageWithOrg } from './messages.store.js';
 
@@ -35,7 +36,7 @@ export function qaSearchDoc(m: MessageWithOrg): SearchDoc {
 /** Whether the public sees this message in the Q&A (what /hd/qa lists: published, with a public reply). */
 export const isPublicQa = (m: MessageWithOrg): boolean => m.published === 1 && !!m.reply_public;
 
-/** Indexes or removes one message after a change (inside the caller's transaction). */
+/** Indexes or removes one message after a change (inside the caller's transaction); cached search pages are renewed. */
 export async function syncQaIndex(db: Db, ctx: Pick<Ctx, 'now'>, messageId: number): Promise<void> {
   const m = await getMessage(db, messageId);
   await syncSearchDocument(
@@ -45,6 +46,7 @@ export async function syncQaIndex(db: Db, ctx: Pick<Ctx, 'now'>, messageId: numb
     m && isPublicQa(m) ? qaSearchDoc(m) : null,
     ctx.now().toISOString(),
   );
+  await bumpPublicVersion(db, ctx); // search result pages are cached
 }
 
 async function* published(db: Db): AsyncIterable<SearchDoc> {

@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields } from '../platform/errors.js';
 import { tx } from '../platform/tx.js';
 import { writeAudit } from '../platform/audit/audit.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { searchProvider } from './search.provider.js';
 import { mayIndex, validateSearchDoc } from './search.rules.js';
 import type { SearchDoc } from './search.types.js';
@@ -16,6 +17,7 @@ export async function indexDocument(ctx: Ctx, doc: SearchDoc): Promise<void> {
   if (!mayIndex(ctx.actor)) throw forbidden();
   await tx(ctx, async (trx) => {
     await searchProvider(trx).index(doc, ctx.now().toISOString());
+    await bumpPublicVersion(trx, ctx);
     await writeAudit(trx, ctx, {
       action: 'search.index',
       subjectType: doc.docType,

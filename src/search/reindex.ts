@@ -3,6 +3,7 @@ import { forbidden } from '../platform/errors.js';
 import { tx } from '../platform/tx.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { searchProvider } from './search.provider.js';
 import { mayReindex } from './search.rules.js';
 import { searchSources } from './search-sources.js';
@@ -43,6 +44,7 @@ export async function reindexSearch(ctx: Ctx, progress?: ReindexProgress): Promi
       for (const r of existing) if (!seen.has(r.doc_id) && (await provider.remove(source.docType, r.doc_id))) removed++;
     }
     const { count } = await provider.reindex(at, (done, total) => progress?.({ phase: 'tokens', done, total }));
+    await bumpPublicVersion(trx, ctx);
     await writeAudit(trx, ctx, {
       action: 'search.reindex',
       subjectType: 'search_index',

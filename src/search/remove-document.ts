@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden, invalidFields } from '../platform/errors.js';
 import { tx } from '../platform/tx.js';
 import { writeAudit } from '../platform/audit/audit.js';
+import { bumpPublicVersion } from '../platform/public-version.js';
 import { searchProvider } from './search.provider.js';
 import { mayIndex } from './search.rules.js';
 
@@ -16,6 +17,7 @@ export async function removeDocument(ctx: Ctx, input: { docType: string; docId: 
   if (!mayIndex(ctx.actor)) throw forbidden();
   return tx(ctx, async (trx) => {
     const removed = await searchProvider(trx).remove(input.docType, input.docId);
+    if (removed) await bumpPublicVersion(trx, ctx);
     await writeAudit(trx, ctx, {
       action: 'search.remove',
       subjectType: input.docType,

@@ -18,6 +18,12 @@ import { updateGuide } from '../../guide/update-guide.js';
 import { guideText } from '../../guide/guide-page.js';
 import { setKeyAreaMapping } from '../../catalog/set-key-areas.js';
 import { KEY_AREAS } from '../../catalog/key-areas.rules.js';
+import { publicActor } from '../context.js';
+import { submitMessage } from '../../interaction/submit-message.js';
+import { acceptMessage } from '../../interaction/accept-message.js';
+import { replyMessage } from '../../interaction/reply-message.js';
+import { publishQa } from '../../interaction/publish-qa.js';
+import { reindexSearch } from '../../search/reindex.js';
 
 // The app's clock: 2026-11-16 10:00 in Shanghai (frozen, so the day never turns during the test).
 const NOW = new Date('2026-11-16T02:00:00Z');
@@ -72,6 +78,7 @@ describeApp(
         '/fdzdgk',
         '/zdly',
         '/zdly/czyjs',
+        '/search?q=%E9%A2%84%E7%AE%97',
       ])
         await twice(url);
       // 繁體 and 长者模式 are pages of their own.
@@ -144,6 +151,39 @@ describeApp(
       const mapping = Object.fromEntries(KEY_AREAS.map((a) => [a.slug, a.defaults.join('、')]));
       await setKeyAreaMapping(ctx(sys), { ...mapping, jy: '教育、预决算资金' });
       assert.match((await fresh('/zdly/jy')).body, /缓存县2026年部门预算/);
+    });
+
+    it('search result pages: a publication, a withdrawal, a 公开问答 and a reindex show at once', async () => {
+      const url = `/search?${new URLSearchParams({ q: '采购' })}`;
+      await twice(url);
+      const id = await makePublishedItem(h.db(), ctx, org, { title: '缓存县2027年采购计划' });
+      const link = `href="/gk/items/${id}"`;
+      assert.ok((await fresh(url)).body.includes(link));
+      await twice(url);
+      await withdrawItem(ctx(admin), { id, reason: '误发' });
+      assert.ok(!(await fresh(url)).body.includes(link));
+
+      const qa = `/search?${new URLSearchParams({ q: '路灯' })}`;
+      assert.doesNotMatch((await twice(qa)).body, /href="\/hd\/qa\//);
+      const handler = (await makeUser(h.db(), [['message_handler', org]])).actor;
+      const s = await submitMessage(h.ctx(publicActor('127.0.0.1'), NOW), {
+        orgId: org.id,
+        type: 'consult',
+        subject: '小区路灯不亮',
+        content: '请问路灯维修归哪个部门？',
+        name: '李四',
+        phone: '13800000000',
+        publishConsent: true,
+      });
+      await acceptMessage(ctx(handler), { messageId: s.id });
+      await replyMessage(ctx(handler), { messageId: s.id, replyPublic: '已转城管部门维修。' });
+      await twice(qa);
+      await publishQa(ctx(handler), { messageId: s.id, publish: true });
+      assert.ok((await fresh(qa)).body.includes(`href="/hd/qa/${s.messageNo}"`));
+
+      await twice(qa);
+      await reindexSearch(ctx(sys));
+      assert.ok((await fresh(qa)).body.includes(`href="/hd/qa/${s.messageNo}"`));
     });
   },
   { now: () => NOW },

@@ -5,6 +5,7 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { ErrorSummary, Pagination, SelectField, TextField } from '../../platform/views/components.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { Form, OptText, typed } from '../../platform/http/schemas.js';
+import { CACHED_PAGE } from '../page-input.js';
 
 /** Query-string keys of the search page, in a stable order for links. */
 const KEYS = ['q', 'org', 'category', 'topic', 'genre', 'validity', 'year', 'from', 'to', 'sort'] as const;
@@ -177,9 +178,13 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
   );
 }
 
-/** Public full-text search: GET /search with filters, facets, highlighting and paging; no JavaScript needed. */
+/**
+ * Public full-text search: GET /search with filters, facets, highlighting and paging; no JavaScript needed.
+ * Anonymous readers' result pages are kept in the page cache like the catalogue's: every change of the
+ * index writes the public stamp in its transaction (items, 公开问答, index use-cases, reindex).
+ */
 export async function searchPortalRoutes(app: FastifyInstance): Promise<void> {
-  typed(app).get('/search', { schema: { querystring: SearchQuery } }, async (req, reply) => {
+  typed(app).get('/search', { schema: { querystring: SearchQuery }, ...CACHED_PAGE }, async (req, reply) => {
     const p: Params = {};
     for (const k of [...KEYS, 'page'] as const) {
       const v = req.query[k];
