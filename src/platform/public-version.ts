@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from './db/schema.js';
 import type { Ctx } from './context.js';
 import { elapsedMs } from './clock.js';
+import { reusableQuery } from './db/reusable-query.js';
 
 const KEY = 'public.changed_at';
 const STAMP_KEY = 'public.stamp';
@@ -49,6 +50,10 @@ export function publicVersionReader(db: Db): () => Date | null {
 
 /** The stamp of the last public change as stored ('' before any), read now (the page cache compares it on every request). */
 export async function currentPublicVersion(db: Db): Promise<string> {
-  const r = await db.selectFrom('settings').select('value').where('key', '=', STAMP_KEY).executeTakeFirst();
-  return r?.value ?? '';
+  return (await readSetting(db, { key: STAMP_KEY }))[0]?.value ?? '';
 }
+
+/** Compiled once (the page cache reads the stamp on every anonymous page). */
+const readSetting = reusableQuery((db, a: { key: string }) =>
+  db.selectFrom('settings').select('value').where('key', '=', a.key),
+);

@@ -94,7 +94,9 @@ export function installPageCache(
 ): PageCache | null {
   if (o.maxBytes <= 0) return null;
   const pages = new PageCache(o.maxBytes);
-  app.addHook('preHandler', async (req, reply) => {
+  // On request, once the reader is known (the authentication hook comes first): a hit skips parsing,
+  // validation and the guards, which passed when the page was stored (only 200 pages are stored, per URL).
+  app.addHook('onRequest', async (req, reply) => {
     if (!req.routeOptions.config.pageCache || (req.method !== 'GET' && req.method !== 'HEAD') || o.skip(req)) return;
     const key = pageCacheKey({
       version: await o.version(),

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
@@ -32,6 +31,7 @@ import { installPageCache, sendCachedPage, type CachedPage } from './page-cache.
 import { currentPublicVersion } from '../public-version.js';
 import { todayInShanghai } from '../dates.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { securityHeaders } from './security-headers.js';
 import type { ViewCtx } from './types.js';
 import './types.js';
 
@@ -118,7 +118,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   await app.register(formbody, { bodyLimit: config.limits.bodyBytes });
   registerBodyParsers(app);
   await app.register(multipart, { limits: { fileSize: config.limits.uploadBytes, files: 20, fields: 200 } });
-  await app.register(helmet, {
+  securityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
