@@ -18,12 +18,15 @@ import { emptyOrgFields } from '../src/orgs/orgs.rules.js';
 import type { RequestsTable, RequestEventsTable } from '../src/requests/requests.tables.js';
 import { requestStatistics } from '../src/requests/request-statistics.js';
 import { benchRequestRow } from './request-rows.js';
+import { feeEventsForYear, yearTallyGroups } from '../src/requests/requests.store.js';
+import { appealRecords } from '../src/requests/appeal-records.js';
 
 const PER_YEAR = Number(process.env.GONGKAI_BENCH_HISTORY_PER_YEAR ?? 20_000);
 const HISTORIES = [1, 5, 10];
 const RUNS = 9;
 const KINDS = [null, 'business', 'research', 'public_interest', null];
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function timed(f: () => Promise<unknown>): Promise<number> {
   await f();
@@ -69,6 +72,11 @@ async function measure(database: Database, years: number, prefix: string, figure
   if (database.dialect === 'postgres') await sql`analyze`.execute(db);
   const ctx = { db, actor: systemActor('bench'), now: () => new Date('2026-01-10T02:00:00Z'), config: loadConfig() };
   const report = await timed(() => requestStatistics(ctx, { orgId: org.id, year: 2025 }));
+  // Where the report's time goes: its three reads alone.
+  const orgPath = org.path;
+  figures[`${prefix}.${years}y.part.tallyMs`] = round1(await timed(() => yearTallyGroups(db, orgPath, 2025)));
+  figures[`${prefix}.${years}y.part.feesMs`] = round1(await timed(() => feeEventsForYear(db, orgPath, 2025)));
+  figures[`${prefix}.${years}y.part.appealsMs`] = round1(await timed(() => appealRecords(db, orgPath)));
   // The limit gets its ideal index (the year's rows by receipt date), made after the report was measured:
   // with it SQLite's planner would walk the history for the report's own query.
   await sql`create index bench_org_received on requests (org_id, received_on)`.execute(db);

@@ -16,7 +16,12 @@ export async function requestStatistics(
 ): Promise<{ table: Table3; balanced: boolean; table4: number[][]; feesCollected: number }> {
   const org = await requestableOrg(ctx.db, input.orgId);
   if (ctx.actor.kind !== 'system' && !canViewRequests(ctx.actor, org.path)) throw forbidden();
-  const groups = await yearTallyGroups(ctx.db, org.path, input.year);
+  // Three independent reads of the year (on PostgreSQL they run side by side on the pool's connections).
+  const [groups, feeEvents, appeals] = await Promise.all([
+    yearTallyGroups(ctx.db, org.path, input.year),
+    feeEventsForYear(ctx.db, org.path, input.year),
+    appealRecords(ctx.db, org.path),
+  ]);
   const table = tallyTable3(
     groups.map((g) => groupCase(g, input.year)),
     input.year,
@@ -25,14 +30,14 @@ export async function requestStatistics(
   // latest fee notice before each payment of the year.
   const notices = new Map<number, number>();
   let feesCollected = 0;
-  for (const e of await feeEventsForYear(ctx.db, org.path, input.year)) {
+  for (const e of feeEvents) {
     if (e.type === 'fee_notice_sent') notices.set(e.request_id, Number(eventPayload(e.payload).amount) || 0);
     else if (Number(e.event_on.slice(0, 4)) === input.year) feesCollected += notices.get(e.request_id) ?? 0;
   }
   return {
     table,
     balanced: table3Balanced(table),
-    table4: tallyTable4(await appealRecords(ctx.db, org.path), input.year),
+    table4: tallyTable4(appeals, input.year),
     feesCollected,
   };
 }
