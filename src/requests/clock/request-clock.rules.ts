@@ -14,15 +14,13 @@
  * - 条例第三十三条第二款: one extension of at most 20 working days, decided on or before the due date.
  * - 条例第三十五条: an explicit, reasoned due date replaces the computed one.
  */
-import { conflict, invalid, type FieldError } from '../../platform/errors.js';
-import { fromDayNumber, tryDayNumber, type IsoDate } from '../../platform/dates.js';
+import { invalid } from '../../platform/errors.js';
+import { type IsoDate } from '../../platform/dates.js';
 import {
   addWorkingDaysIndex,
   dateAt,
   dayIndex,
-  describeIndexRange,
   isProvisionalDate,
-  isWorkingIndex,
   workingDaysBetweenIndex,
   type WorkCalendar,
 } from '../../calendar/index.js';
@@ -32,125 +30,33 @@ import type {
   ClockOptions,
   ClockResult,
   ClockStateName,
-  ConsultationParty,
   ConsultationReport,
   FeeNoticeReport,
 } from './clock.types.js';
 import { parseLedger } from './clock-input.rules.js';
 import * as ex from './clock-explain.rules.js';
+import { applyEvent } from './clock-events.rules.js';
+import {
+  ANSWER_WORKING_DAYS,
+  CORRECTION_NOTICE_WORKING_DAYS,
+  DEFAULT_FEE_PAYMENT_WORKING_DAYS,
+  REGIME_2019,
+  dueWithPauses,
+  holidaysIn,
+  mergedPauses,
+  pausedWithin,
+  untilDate,
+  warn,
+  type Ctx,
+  type Pause,
+} from './clock-state.rules.js';
 
-/** 条例第三十三条第二款: 20 working days to answer. */
-export const ANSWER_WORKING_DAYS = 20;
-/** 条例第三十条: the correction notice is due within 7 working days of receipt. */
-export const CORRECTION_NOTICE_WORKING_DAYS = 7;
-/** 条例第三十二条、第三十四条: the consulted party replies within 15 working days. */
-export const CONSULTATION_REPLY_WORKING_DAYS = 15;
-/** Fee payment period: 20 working days — [R] in REFERENCE §3 (not verified in 国办函〔2020〕109号), hence a setting. */
-export const DEFAULT_FEE_PAYMENT_WORKING_DAYS = 20;
-/** The 2019 条例 (国务院令第711号) took effect on this date; before it the old 15-day regime applied. */
-const REGIME_2019 = '2019-05-15';
-
-interface Pause {
-  kind: 'consultation' | 'fee';
-  party: ConsultationParty;
-  start: number;
-  end: number | null;
-  /** Consultation: reply due; fee: payment due (indexes). */
-  limit: number;
-}
-
-type Interval = [number, number];
-
-/** Union of the pauses as half-open index intervals (s, e]; open pauses end at `closeAt`. */
-function mergedPauses(pauses: readonly Pause[], closeAt: number, cap: boolean): Interval[] {
-  const raw: Interval[] = [];
-  for (const p of pauses) {
-    let e = p.end ?? closeAt;
-    if (cap && p.kind === 'consultation' && e > p.limit) e = p.limit;
-    if (e > p.start) raw.push([p.start, e]);
-  }
-  raw.sort((a, b) => a[0] - b[0]);
-  const out: Interval[] = [];
-  for (const iv of raw) {
-    const last = out[out.length - 1];
-    // 条例第三十三条第三款: overlapping pauses are not counted twice.
-    if (last && iv[0] <= last[1]) last[1] = Math.max(last[1], iv[1]);
-    else out.push([iv[0], iv[1]]);
-  }
-  return out;
-}
-
-/** The n-th counted working day after day0, skipping paused spans; also returns the days skipped. */
-function dueWithPauses(
-  cal: WorkCalendar,
-  day0: number,
-  n: number,
-  ivs: readonly Interval[],
-  field: string,
-): { due: number; skipped: number } {
-  let cur = day0;
-  let remaining = n;
-  let skipped = 0;
-  for (const [s, e] of ivs) {
-    if (e <= cur) continue;
-    const from = s > cur ? s : cur;
-    const avail = workingDaysBetweenIndex(cal, cur, from, field);
-    if (avail >= remaining) break;
-    remaining -= avail;
-    skipped += workingDaysBetweenIndex(cal, from, e, field);
-    cur = e;
-  }
-  return { due: addWorkingDaysIndex(cal, cur, remaining, field), skipped };
-}
-
-/** Paused working days within (a, b]. */
-function pausedWithin(cal: WorkCalendar, ivs: readonly Interval[], a: number, b: number, field: string): number {
-  let n = 0;
-  for (const [s, e] of ivs) {
-    const lo = s > a ? s : a;
-    const hi = e < b ? e : b;
-    if (hi > lo) n += workingDaysBetweenIndex(cal, lo, hi, field);
-  }
-  return n;
-}
-
-/** Mutable state of one computation (kept in one object: no per-call closures in the hot path). */
-interface Ctx {
-  cal: WorkCalendar;
-  asOf: IsoDate;
-  asOfIdx: number;
-  answerDays: number;
-  feeDays: number;
-  cap: boolean;
-  day0: number;
-  correction: { on: number; until: number } | null;
-  corrections: number;
-  pauses: Pause[];
-  extension: { days: number; on: number } | null;
-  deadline: { due: number; reason: string } | null;
-  answered: number | null;
-  effective: number;
-  warnings: FieldError[];
-  steps: string[];
-}
-
-function warn(ctx: Ctx, code: string, message: string, field?: string): void {
-  ctx.warnings.push(field ? { code, message, field } : { code, message });
-}
-
-/** Holidays and 调休 days in (a, b], in Chinese. */
-function holidaysIn(cal: WorkCalendar, a: number, b: number): string {
-  return describeIndexRange(cal, a + 1, b);
-}
-
-/** The due date as known at index `at` (open pauses end there). */
-function currentDue(ctx: Ctx, at: number, field: string): number {
-  if (ctx.deadline) return ctx.deadline.due;
-  const n = ctx.answerDays + (ctx.extension ? ctx.extension.days : 0);
-  return dueWithPauses(ctx.cal, ctx.day0, n, mergedPauses(ctx.pauses, at, ctx.cap), field).due;
-}
-
-const untilDate = (cal: WorkCalendar, i: number): IsoDate => fromDayNumber(cal.start + i);
+export {
+  ANSWER_WORKING_DAYS,
+  CORRECTION_NOTICE_WORKING_DAYS,
+  CONSULTATION_REPLY_WORKING_DAYS,
+  DEFAULT_FEE_PAYMENT_WORKING_DAYS,
+} from './clock-state.rules.js';
 
 /**
  * Computes the clock state of a request as of `asOf` (a date: the clock is a parameter).
@@ -210,206 +116,6 @@ export function computeClock(
   );
   for (let i = 0; i < events.length; i++) applyEvent(ctx, events[i] as ClockEvent, i);
   return finish(ctx, ledger, noticeDue);
-}
-
-/** Applies one event to the state (events are already validated and in date order). */
-function applyEvent(ctx: Ctx, ev: ClockEvent, i: number): void {
-  const { cal } = ctx;
-  const f = `events[${i}]`;
-  const label = ex.EVENT_LABELS[ev.type];
-  const on = ev.on !== undefined ? dayIndex(cal, ev.on, `${f}.on`) : ctx.effective;
-  ctx.effective = on;
-  if (on > ctx.asOfIdx)
-    throw invalid(
-      'event_after_as_of',
-      `${f}（${label}）的日期 ${dateAt(cal, on)} 晚于计算日期 ${ctx.asOf}。`,
-      `${f}.on`,
-    );
-  if (ctx.answered !== null)
-    throw invalid('event_after_answer', `${f}（${label}）记录在答复之后；答复后不能再记录计时事件。`, `${f}.type`);
-  if (ctx.correction && on > ctx.correction.until && ev.type !== 'correction_received') {
-    throw invalid(
-      'event_after_abandonment',
-      `申请人未在补正期限 ${untilDate(cal, ctx.correction.until)} 前补正，申请已视为放弃（第三十条），不能再记录${f}（${label}）。`,
-      `${f}.on`,
-    );
-  }
-  if (ev.type !== 'fee_paid') {
-    for (const p of ctx.pauses) {
-      if (p.kind === 'fee' && p.end === null && on > p.limit) {
-        throw invalid(
-          'event_after_abandonment',
-          `申请人未在 ${dateAt(cal, p.limit)} 前缴费，申请已视为放弃，不能再记录${f}（${label}）。`,
-          `${f}.on`,
-        );
-      }
-    }
-  }
-  switch (ev.type) {
-    case 'correction_requested': {
-      ctx.corrections++;
-      const noticeDue = addWorkingDaysIndex(cal, ctx.day0, CORRECTION_NOTICE_WORKING_DAYS, `${f}.on`);
-      const late = on > noticeDue;
-      // 条例第三十条: one notice, within 7 working days of receipt; a late notice is kept but flagged.
-      if (late)
-        warn(
-          ctx,
-          'correction_notice_late',
-          `补正通知应在收到申请后7个工作日内（${dateAt(cal, noticeDue)} 前）发出，实际于 ${dateAt(cal, on)} 发出（第三十条）。`,
-          `${f}.on`,
-        );
-      if (ctx.corrections > 1)
-        warn(
-          ctx,
-          'correction_requested_twice',
-          '第三十条要求一次性告知需要补正的事项，本申请已发出过补正通知。',
-          `${f}.type`,
-        );
-      ctx.correction = { on, until: tryDayNumber(ev.until) - cal.start };
-      ctx.steps.push(ex.stepCorrectionRequested(dateAt(cal, on), ev.until, dateAt(cal, noticeDue), late));
-      return;
-    }
-    case 'correction_received': {
-      if (!ctx.correction)
-        throw invalid('correction_not_requested', `${f}：没有待补正的补正通知，不能记录收到补正。`, `${f}.type`);
-      const late = on > ctx.correction.until;
-      if (late)
-        warn(
-          ctx,
-          'correction_received_late',
-          `补正材料于 ${dateAt(cal, on)} 收到，晚于补正期限 ${untilDate(cal, ctx.correction.until)}。`,
-          `${f}.on`,
-        );
-      ctx.correction = null;
-      // 条例第三十条: the answer period runs from the day the corrected application is received.
-      ctx.day0 = on;
-      const base = addWorkingDaysIndex(cal, on, ctx.answerDays, `${f}.on`);
-      ctx.steps.push(
-        ex.stepCorrectionReceived(dateAt(cal, on), ctx.answerDays, dateAt(cal, base), holidaysIn(cal, on, base), late),
-      );
-      return;
-    }
-    case 'consultation_started':
-    case 'fee_notice_sent': {
-      const isFee = ev.type === 'fee_notice_sent';
-      const limit = addWorkingDaysIndex(cal, on, isFee ? ctx.feeDays : CONSULTATION_REPLY_WORKING_DAYS, `${f}.on`);
-      if (!ctx.correction) {
-        const due = currentDue(ctx, on, `${f}.on`);
-        if (on >= due)
-          warn(
-            ctx,
-            'pause_after_due_date',
-            `暂停开始时答复期限 ${dateAt(cal, due)} 已届满，此后的暂停不再顺延答复期限。`,
-            `${f}.on`,
-          );
-      }
-      const party: ConsultationParty = ev.type === 'consultation_started' ? ev.party : 'third_party';
-      ctx.pauses.push({ kind: isFee ? 'fee' : 'consultation', party, start: on, end: null, limit });
-      ctx.steps.push(
-        isFee
-          ? ex.stepFeeNotice(dateAt(cal, on), ctx.feeDays, dateAt(cal, limit))
-          : ex.stepConsultationStarted(dateAt(cal, on), party, dateAt(cal, limit)),
-      );
-      return;
-    }
-    case 'consultation_ended':
-    case 'fee_paid': {
-      const kind = ev.type === 'fee_paid' ? 'fee' : 'consultation';
-      const wanted = ev.type === 'consultation_ended' ? ev.party : undefined;
-      const open = ctx.pauses.find(
-        (p) => p.kind === kind && p.end === null && (wanted === undefined || p.party === wanted),
-      );
-      if (!open)
-        throw invalid(
-          'pause_not_started',
-          `${f}（${label}）没有对应的${kind === 'fee' ? '收费通知' : '征求意见开始'}事件。`,
-          `${f}.type`,
-        );
-      open.end = on;
-      const late = on > open.limit;
-      if (late && kind === 'consultation') {
-        warn(
-          ctx,
-          'consultation_reply_overdue',
-          `${ex.PARTIES[open.party].label}应在 ${dateAt(cal, open.limit)} 前答复（15个工作日），征求意见至 ${dateAt(cal, on)} 才结束。`,
-          `${f}.on`,
-        );
-      }
-      if (late && kind === 'fee')
-        warn(
-          ctx,
-          'fee_paid_late',
-          `缴费期限为 ${dateAt(cal, open.limit)}，实际于 ${dateAt(cal, on)} 缴费。`,
-          `${f}.on`,
-        );
-      const end = ctx.cap && kind === 'consultation' && on > open.limit ? open.limit : on;
-      const lo = Math.max(open.start, ctx.day0);
-      const paused = end > lo ? workingDaysBetweenIndex(cal, lo, end, `${f}.on`) : 0;
-      ctx.steps.push(
-        kind === 'fee'
-          ? ex.stepFeePaid(dateAt(cal, on), paused, late)
-          : ex.stepConsultationEnded(dateAt(cal, on), open.party, paused),
-      );
-      return;
-    }
-    case 'extended': {
-      if (ctx.extension)
-        throw conflict(
-          'deadline_already_extended',
-          `答复期限已于 ${dateAt(cal, ctx.extension.on)} 延长过一次，条例第三十三条第二款只允许延长一次。`,
-          `${f}.type`,
-        );
-      if (ctx.deadline) throw conflict('deadline_already_set', '已依第三十五条确定答复期限，不能再延长。', `${f}.type`);
-      if (ctx.correction)
-        throw conflict('extension_while_awaiting_correction', '等待补正期间计时停止，不能延长答复期限。', `${f}.type`);
-      const due = currentDue(ctx, on, `${f}.on`);
-      // 条例第三十三条第二款: the extension is decided within the answer period.
-      if (on > due)
-        throw conflict(
-          'extension_after_due_date',
-          `延长决定须在答复期限届满前作出：期限为 ${dateAt(cal, due)}，延长日期 ${dateAt(cal, on)} 已过期。`,
-          `${f}.on`,
-        );
-      ctx.extension = { days: ev.days, on };
-      ctx.steps.push(ex.stepExtended(dateAt(cal, on), ev.days, dateAt(cal, due)));
-      return;
-    }
-    case 'deadline_set': {
-      const due = dayIndex(cal, ev.dueOn, `${f}.dueOn`);
-      if (due < ctx.day0)
-        throw invalid(
-          'deadline_before_received',
-          `答复期限 ${ev.dueOn} 早于收到申请日期 ${dateAt(cal, ctx.day0)}。`,
-          `${f}.dueOn`,
-        );
-      if (!isWorkingIndex(cal, due))
-        warn(ctx, 'deadline_not_working_day', `确定的答复期限 ${ev.dueOn} 不是工作日。`, `${f}.dueOn`);
-      if (!ctx.correction) {
-        const computed = currentDue(ctx, on, `${f}.on`);
-        if (due < computed)
-          warn(
-            ctx,
-            'deadline_set_earlier',
-            `确定的答复期限 ${ev.dueOn} 早于按工作日计算的期限 ${dateAt(cal, computed)}。`,
-            `${f}.dueOn`,
-          );
-      }
-      if (ctx.deadline)
-        warn(
-          ctx,
-          'deadline_set_replaced',
-          `答复期限已改为 ${ev.dueOn}（原为 ${dateAt(cal, ctx.deadline.due)}）。`,
-          `${f}.dueOn`,
-        );
-      // 条例第三十五条: a reasonable, explicit due date replaces the computed one.
-      ctx.deadline = { due, reason: ev.reason.trim() };
-      ctx.steps.push(ex.stepDeadlineSet(ev.on, ev.dueOn, ctx.deadline.reason));
-      return;
-    }
-    case 'answered':
-      ctx.answered = on;
-      return;
-  }
 }
 
 /** Derives the state as of `asOf` and assembles the result. */
