@@ -13,6 +13,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { loadConfig } from '../src/platform/config.js';
 import type { Db } from '../src/platform/db/schema.js';
 import { docRow, textRow } from '../src/search/search-engine.js';
 import { makeOrg } from '../test/helpers/factories.js';
@@ -172,7 +173,8 @@ export async function openCorpus(dialect: 'sqlite' | 'postgres', n: number, pgUr
     mkdirSync('.tmp/bench', { recursive: true });
     where = path.resolve(`.tmp/bench/portal-${n}.sqlite`);
     if (fresh) for (const ext of ['', '-wal', '-shm']) rmSync(where + ext, { force: true });
-    database = openDatabase({ dialect: 'sqlite', sqliteFile: where });
+    // With the application's SQLite page cache (GONGKAI_SQLITE_CACHE_MB), as `gongkai serve` opens it.
+    database = openDatabase({ dialect: 'sqlite', sqliteFile: where, sqliteCacheMb: loadConfig().sqliteCacheMb });
   } else {
     // GONGKAI_BENCH_PG_DB_PREFIX: another name for corpora whose schema differs (a branch's migrations).
     const name = `${process.env.GONGKAI_BENCH_PG_DB_PREFIX ?? 'gk_bench_portal'}_${n}`;

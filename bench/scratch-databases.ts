@@ -4,11 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
+import { loadConfig } from '../src/platform/config.js';
 
 /** Runs `fn` on a new SQLite database, removed afterwards. */
 export async function withScratchSqlite<T>(prefix: string, fn: (db: Database) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
-  const database = openDatabase({ dialect: 'sqlite', sqliteFile: path.join(dir, 'bench.db') });
+  const database = openDatabase({
+    dialect: 'sqlite',
+    sqliteFile: path.join(dir, 'bench.db'),
+    sqliteCacheMb: loadConfig().sqliteCacheMb,
+  });
   try {
     return await fn(database);
   } finally {

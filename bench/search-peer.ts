@@ -73,7 +73,7 @@ export async function peerRun(
     const lite = await openCorpus('sqlite', n);
     corpora.push(lite);
     // GONGKAI_BENCH_SQLITE_PRAGMAS, e.g. `cache_size=-65536,mmap_size=1073741824`: what a larger page cache
-    // would change (the application's connection keeps SQLite's default 2 MB cache).
+    // would change (the corpus is opened with the application's GONGKAI_SQLITE_CACHE_MB, default 64 MB; before, 16 MB).
     for (const p of (process.env.GONGKAI_BENCH_SQLITE_PRAGMAS ?? '').split(',').filter(Boolean)) {
       if (!/^[a-z_]+=-?\d+$/.test(p)) throw new Error(`GONGKAI_BENCH_SQLITE_PRAGMAS: ${p}`);
       await sql`pragma ${sql.raw(p)}`.execute(lite.database.db);

@@ -20,7 +20,12 @@ export function configOrExit(): Config {
 }
 
 export function databaseFor(config: Config): Database {
-  return openDatabase({ dialect: config.db, sqliteFile: config.sqliteFile, url: config.databaseUrl });
+  return openDatabase({
+    dialect: config.db,
+    sqliteFile: config.sqliteFile,
+    sqliteCacheMb: config.sqliteCacheMb,
+    url: config.databaseUrl,
+  });
 }
 
 /** Opens the configured database, migrated, with a system actor for CLI use-cases. */

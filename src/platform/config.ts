@@ -8,6 +8,8 @@ export interface Config {
   readonly db: 'sqlite' | 'postgres';
   readonly dataDir: string;
   readonly sqliteFile: string;
+  /** SQLite's page cache per connection (one per process), MB. */
+  readonly sqliteCacheMb: number;
   readonly databaseUrl: string | undefined;
   readonly host: string;
   readonly port: number;
@@ -146,6 +148,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     db,
     dataDir,
     sqliteFile: path.resolve(dataDir, get('GONGKAI_SQLITE_FILE') ?? 'gongkai.db'),
+    sqliteCacheMb: int('GONGKAI_SQLITE_CACHE_MB', 64, 2, 4096),
     databaseUrl,
     host,
     port,

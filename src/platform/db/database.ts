@@ -19,6 +19,8 @@ export interface Database {
 export interface DatabaseOptions {
   dialect: Dialect;
   sqliteFile?: string;
+  /** SQLite's page cache, MB (better-sqlite3's default, 16 MB, when absent). */
+  sqliteCacheMb?: number;
   url?: string;
   poolSize?: number;
 }
@@ -28,7 +30,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.dialect === 'sqlite') {
     const file = opts.sqliteFile ?? ':memory:';
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    return openSqlite(file);
+    return openSqlite(file, opts.sqliteCacheMb);
   }
   if (!opts.url) throw new Error('PostgreSQL URL missing');
   return openPostgres(opts.url, opts.poolSize ?? 10);

@@ -23,3 +23,20 @@ describe('SQLite prepared-statement cache', () => {
     h.close();
   });
 });
+
+describe('SQLite page cache', () => {
+  it('is GONGKAI_SQLITE_CACHE_MB per connection (64 MB by default), the driver’s own without a setting', async () => {
+    const { loadConfig } = await import('../../config.js');
+    const { openSqlite } = await import('./sqlite.js');
+    const pages = (mb?: number) => {
+      const d = openSqlite(':memory:', mb);
+      const kib = d.raw.pragma('cache_size', { simple: true });
+      d.raw.close();
+      return kib;
+    };
+    assert.equal(pages(loadConfig({}, '/srv/gk').sqliteCacheMb), -64 * 1024);
+    assert.equal(pages(loadConfig({ GONGKAI_SQLITE_CACHE_MB: '8' }, '/srv/gk').sqliteCacheMb), -8 * 1024);
+    assert.equal(pages(), -16000); // better-sqlite3's build default (16 MB)
+    assert.throws(() => loadConfig({ GONGKAI_SQLITE_CACHE_MB: '1' }), /GONGKAI_SQLITE_CACHE_MB/);
+  });
+});
