@@ -47,11 +47,19 @@ export function matches(parsed: ParsedQuery): RawBuilder<boolean> {
   return checks ? sql<boolean>`${allTokens(parsed)} and ${checks}` : allTokens(parsed);
 }
 
-/** A title holding every phrase (the title-only tsvector), quoted phrases exactly. */
+/**
+ * A title holding every phrase (the title-only tsvector), quoted phrases exactly: looked for at the
+ * start of the normalized text (title, newline, body), as far as the title's tokens reach (they are
+ * longer than the title), so a long body is not decompressed (substr reads a prefix): 100 candidates of
+ * `"营商环境"` took 5 ms with the whole text.
+ */
 export function titleMatches(parsed: ParsedQuery): RawBuilder<boolean> {
   const exact = parsed.phrases.filter((p) => p.exact && p.text);
   return sql<boolean>`search_texts.title_tsv @@ ${tsq(parsed.phrases, '<->')}${sql.join(
-    exact.map((p) => sql` and strpos(search_texts.norm_text, ${p.text}) > 0`),
+    exact.map(
+      (p) =>
+        sql` and strpos(substr(search_texts.norm_text, 1, char_length(search_texts.title_tokens) + ${p.text.length + 16}), ${p.text}) > 0`,
+    ),
     sql``,
   )}`;
 }
