@@ -35,7 +35,8 @@ const TITLE_SPAN = 32;
 const cte = (name: string) => sql.raw(name);
 
 /**
- * CTEs `name_0`, `name_s`, `name_1`, `name_2` and `name`: the newest `need` rows meeting `index` (the GIN
+ * CTEs `name_0`, `name_s`, `name_1`, `name_2` and `name` (without `maxSpan`: `name_0`, `name_1`, the
+ * rest, and `name`): the newest `need` rows meeting `index` (the GIN
  * part) and `checks` (phrases, tested on a row's text only until `need` rows pass), searched in up to
  * three id ranges, newest first, each run only while those before it hold fewer than `need` matches
  * (PostgreSQL skips a plan whose one-time filter is false): the first `first` ids, then the range the
@@ -60,11 +61,25 @@ function newest(
       ? sql`${n(i)} as materialized (select c.id from (${inRange} order by search_texts.id desc) c where exists (select 1 from search_texts where search_texts.ctid = c.tid and ${checks}) order by c.id desc limit ${need})`
       : sql`${n(i)} as materialized (${inRange} order by search_texts.id desc limit ${need})`;
   };
-  const est = sql`ceil(${first * need * 1.25} / greatest((select count(*) from ${n(0)}), 1))::int`;
+  const count0 = sql`(select count(*) from ${n(0)})`;
+  const first0 = chunk(0, sql`search_texts.id > ${hi} - ${first}`);
+  const all = (k: number) =>
+    sql.join(
+      [0, 1, 2].slice(0, k).map((i) => sql`select id from ${n(i)}`),
+      sql` union all `,
+    );
+  const newestAll = (k: number) =>
+    sql`${cte(name)} as materialized (select id from (${all(k)}) u order by id desc limit ${need})`;
+  if (maxSpan <= 0)
+    return sql.join(
+      [first0, chunk(1, sql`${count0} < ${need} and search_texts.id + 0 <= ${hi} - ${first}`), newestAll(2)],
+      sql`, `,
+    );
+  const est = sql`ceil(${first * need * 1.25} / greatest(${count0}, 1))::int`;
   return sql.join(
     [
-      chunk(0, sql`search_texts.id > ${hi} - ${first}`),
-      sql`${n('s')} as materialized (select x.n0, case when x.run then x.e else ${first} end as s1, x.run from (select (select count(*) from ${n(0)}) as n0, ${est} as e, (select count(*) from ${n(0)}) < ${need} and ${est} <= ${maxSpan} as run) x)`,
+      first0,
+      sql`${n('s')} as materialized (select x.n0, case when x.run then x.e else ${first} end as s1, x.run from (select ${count0} as n0, ${est} as e, ${count0} < ${need} and ${est} <= ${maxSpan} as run) x)`,
       chunk(
         1,
         sql`(select run from ${n('s')}) and search_texts.id > ${hi} - (select s1 from ${n('s')}) and search_texts.id + 0 <= ${hi} - ${first}`,
@@ -73,7 +88,7 @@ function newest(
         2,
         sql`(select n0 from ${n('s')}) + (select count(*) from ${n(1)}) < ${need} and search_texts.id + 0 <= ${hi} - (select s1 from ${n('s')})`,
       ),
-      sql`${cte(name)} as materialized (select id from (select id from ${n(0)} union all select id from ${n(1)} union all select id from ${n(2)}) u order by id desc limit ${need})`,
+      newestAll(3),
     ],
     sql`, `,
   );
