@@ -94,12 +94,20 @@ function newest(
   );
 }
 
-/** Past the window, a document's score: the words found in its title, shorter titles first (as bm25 weighs them). */
+/** A phrase without cased letters (Han characters, digits) is found in the title as it is (lower() costs). */
+const caseless = (t: string): boolean => t === t.toLowerCase() && t === t.toUpperCase();
+
+/**
+ * Past the window, a document's score: the words found in its title, shorter titles first (as bm25
+ * weighs them); float8 arithmetic (numeric division cost 0.3 ms per 1,000 rows).
+ */
 const titleScore = (match: ParsedQuery) =>
   sql<number>`(${sql.join(
-    match.phrases.map((p) => sql`(strpos(lower(d.title), ${p.text}) > 0)::int`),
+    match.phrases.map(
+      (p) => sql`(strpos(${caseless(p.text) ? sql`d.title` : sql`lower(d.title)`}, ${p.text}) > 0)::int`,
+    ),
     sql` + `,
-  )}) * (1 + 1.0 / (1 + char_length(d.title)))::float4`;
+  )}) * (1 + 1.0::float8 / (1 + char_length(d.title)))::float4`;
 
 /** The statement: one row (c, lo, cf, lof, total, hi, n, facets, rows). */
 export function pageSql(q: PageQuery, terms: boolean): RawBuilder<PageSqlRow> {
