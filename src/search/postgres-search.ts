@@ -81,7 +81,7 @@ const postgresSearch: DialectSearch = {
     // For a word in most documents the planner prefers a sequential or primary-key scan that unpacks
     // every tsvector to test @@; the GIN bitmap answers @@ without reading them (measured 2–4× faster).
     // (work_mem: a bitmap of 700,000 matches must stay exact: a lossy one rechecks (detoasts) every tsvector.)
-    // jit: a plan costed past jit_above_cost (a disabled scan counts 10¹⁰) would be compiled, tens of ms.
+    // jit: the page's plan (postgres-page.ts) is costed past jit_above_cost: JIT took 105 ms of 115 ms.
     // No parameters: the simple protocol takes several statements in one round trip, `begin` included.
     const settings = sql`set local enable_seqscan = off; set local enable_indexscan = off; set local work_mem = '64MB'; set local jit = off`;
     if (db.isTransaction) {
