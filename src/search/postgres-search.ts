@@ -1,48 +1,22 @@
 /**
  * PostgreSQL implementation: the bigram tokens in a generated `tsvector` column (title weight A, body
- * weight D) with a GIN index; phrases use `<->`, ranking is ts_rank.
+ * weight D) with a GIN index; phrases use `<->`, ranking is ts_rank normalized by length (tsRank).
  *
  * tsvector positions stop at 16383, so in very long documents `<->` can miss a phrase that is there:
  * the index answers the AND of the tokens, and the phrase is accepted either by `<->` or by an exact
  * substring check on the normalized text.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { ParsedQuery, PhraseQuery } from './tokenizer.rules.js';
+import { matches, titleMatches, tsRank } from './postgres-match.js';
 import type { Db } from '../platform/db/schema.js';
-import { makeProvider, WINDOW, type DialectSearch } from './search-engine.js';
+import { approx, makeProvider, WINDOW, type DialectSearch } from './search-engine.js';
+import { postgresPage } from './postgres-page.js';
 import type { SearchProvider } from './search.types.js';
 
 /** An index estimate above 1/DENSE of the documents: the window walks ids backwards. */
 const DENSE = 8;
 /** Id ranges up to cap × this are scanned inside the GIN index (btree_gin), wider ones by the rows. */
 const IN_INDEX_SPAN = 32;
-
-const lexeme = (t: string, prefix: boolean): string => `'${t.replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
-
-/** The tsquery text of one phrase, with `<->` (phrase) or `&` (all tokens) between tokens. */
-export function tsPhrase(p: PhraseQuery, op: '<->' | '&'): string {
-  return `(${p.tokens.map((t, i) => lexeme(t, p.lastIsPrefix && i === p.tokens.length - 1)).join(` ${op} `)})`;
-}
-
-const tsq = (phrases: readonly PhraseQuery[], op: '<->' | '&'): RawBuilder<unknown> =>
-  sql`to_tsquery('simple', ${phrases.map((p) => tsPhrase(p, op)).join(' & ')})`;
-
-/** The index part of a query on `search_texts`: all tokens (GIN), and each phrase by `<->` or as a substring. */
-function matches(parsed: ParsedQuery): RawBuilder<boolean> {
-  const parts = [sql`search_texts.tsv @@ ${tsq(parsed.phrases, '&')}`];
-  for (const p of parsed.phrases) {
-    if (p.exact && p.text) {
-      parts.push(sql`strpos(search_texts.norm_text, ${p.text}) > 0`);
-      continue;
-    }
-    if (p.tokens.length < 2) continue;
-    // The substring test first: norm_text is stored inline, the tsvector is TOASTed (detoasting it costs).
-    parts.push(
-      sql`(strpos(search_texts.norm_text, ${p.text}) > 0 or search_texts.tsv @@ to_tsquery('simple', ${tsPhrase(p, '<->')}))`,
-    );
-  }
-  return sql<boolean>`${sql.join(parts, sql` and `)}`;
-}
 
 /**
  * The newest `cap` ids of search_texts meeting `cond` (newest first), or null when fewer match (with
@@ -97,26 +71,37 @@ const postgresSearch: DialectSearch = {
     // ts_rank reads every matching tsvector: within the window only; past it (total = Infinity) the rank
     // is the number of terms found in the title (then newest first).
     total <= WINDOW
-      ? sql<number>`ts_rank(search_texts.tsv, ${tsq(parsed.phrases, '<->')})`
+      ? tsRank(parsed)
       : // …shorter titles first among equal counts (as bm25 weighs them), newest first among the rest.
         sql<number>`(${sql.join(
           parsed.phrases.map((p) => sql`(strpos(lower(search_docs.title), ${p.text}) > 0)::int`),
           sql` + `,
         )}) * (1 + 1.0 / (1 + char_length(search_docs.title)))::float4`,
   async read(db, fn) {
-    const run = async (h: Db) => {
-      // For a word in most documents the planner prefers a sequential or primary-key scan that unpacks
-      // every tsvector to test @@; the GIN bitmap answers @@ without reading them (measured 2–4× faster).
-      // One round trip for the three settings (no parameters: the simple protocol takes several statements).
-      await sql`set local enable_seqscan = off; set local enable_indexscan = off; set local work_mem = '64MB'`.execute(
-        h,
-      );
-      // (work_mem: a bitmap of 700,000 matches must stay exact: a lossy one rechecks (detoasts) every tsvector.)
-      MAX_IDS.delete(h); // a caller's transaction may have indexed documents since its last search
-      return fn(h);
-    };
-    return db.isTransaction ? run(db) : db.transaction().execute(run);
+    // For a word in most documents the planner prefers a sequential or primary-key scan that unpacks
+    // every tsvector to test @@; the GIN bitmap answers @@ without reading them (measured 2–4× faster).
+    // (work_mem: a bitmap of 700,000 matches must stay exact: a lossy one rechecks (detoasts) every tsvector.)
+    // jit: the page's plan (postgres-page.ts) is costed past jit_above_cost: JIT took 105 ms of 115 ms.
+    // No parameters: the simple protocol takes several statements in one round trip, `begin` included.
+    const settings = sql`set local enable_seqscan = off; set local enable_indexscan = off; set local work_mem = '64MB'; set local jit = off`;
+    if (db.isTransaction) {
+      await settings.execute(db);
+      MAX_IDS.delete(db); // the caller's transaction may have indexed documents since its last search
+      return fn(db);
+    }
+    return db.connection().execute(async (h) => {
+      await sql`begin; ${settings}`.execute(h);
+      try {
+        const r = await fn(h);
+        await sql`commit`.execute(h);
+        return r;
+      } catch (e) {
+        await sql`rollback`.execute(h);
+        throw e;
+      }
+    });
   },
+  page: (h, q) => postgresPage(h, q, approx),
   contains: (needle) =>
     sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and strpos(t.norm_text, ${needle}) > 0)`,
   // Behind a sub-select the planner takes the ids as few and reads them by primary key; seeing 2,000 it
@@ -158,11 +143,7 @@ const postgresSearch: DialectSearch = {
   // 100,000 titles: one id range inside the index); score() then puts the shortest titles first.
   // Ordering every title match instead reads each matching row (12 ms for 5,000 matches).
   async titleMatches(h, text, _match, k) {
-    const exact = text.phrases.filter((p) => p.exact && p.text);
-    const cond = sql<boolean>`title_tsv @@ ${tsq(text.phrases, '<->')}${sql.join(
-      exact.map((p) => sql` and strpos(norm_text, ${p.text}) > 0`),
-      sql``,
-    )}`;
+    const cond = titleMatches(text);
     // Titles holding a word are rarer than texts: the first range is the widest scanned inside the index.
     return { ids: (await newestIds(h, cond, k, await maxId(h), true, k * IN_INDEX_SPAN)) ?? [] };
   },

@@ -6,7 +6,7 @@ import type { RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { DB, Db } from '../platform/db/schema.js';
 import type { ParsedQuery } from './tokenizer.rules.js';
 import type { RankRow, WindowRow } from './window-rows.rules.js';
-import type { SearchProvider } from './search.types.js';
+import type { FacetKey, FacetValue, SearchFilters, SearchProvider } from './search.types.js';
 
 type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 
@@ -33,6 +33,47 @@ export interface Window {
   rows?: RankRow[];
   /** The title candidates, when they were looked up before the window. */
   titles?: { ids: number[]; rows?: WindowRow[] };
+}
+
+/** A results page asked of a dialect that answers it in one statement (DialectSearch.page). */
+export interface PageQuery {
+  /** The words. */
+  parsed: ParsedQuery;
+  /** The words and the filter terms (when the index holds them), else `parsed`. */
+  match: ParsedQuery;
+  filters: SearchFilters;
+  byRank: boolean;
+  perPage: number;
+  page: number;
+  /** WINDOW (tests use a small one). */
+  window: number;
+  /** How many title candidates join the window's matches when ranked. */
+  titles: number;
+}
+
+/** A hit's row: the wide columns and its score. */
+export interface PageRow {
+  id: number;
+  doc_type: string;
+  doc_id: string;
+  url: string;
+  title: string;
+  body: string;
+  published_on: string | null;
+  org_name: string | null;
+  category_name: string | null;
+  doc_no: string | null;
+  index_no: string | null;
+  validity: string | null;
+  score: number;
+}
+
+/** The page: its rows in order, the total and the facets (scaled estimates past the window). */
+export interface PageAnswer {
+  total: number;
+  facets: Record<FacetKey, FacetValue[]>;
+  estimated: { total: boolean; facets: boolean };
+  rows: PageRow[];
 }
 
 /** What differs between SQLite FTS5 and PostgreSQL tsvector. */
@@ -70,6 +111,11 @@ export interface DialectSearch {
    * index), restricted to the matches of `match` (the words and the filter terms): their ids, and their
    * rows scored as the window's are when the window returns rows.
    */
+  /**
+   * A whole page of a query with words (no 文号 or 索引号) in one statement, when the dialect has one
+   * (PostgreSQL: postgres-page.ts); the engine's statements otherwise.
+   */
+  page?(h: Db, q: PageQuery): Promise<PageAnswer>;
   titleMatches(
     h: Db,
     text: ParsedQuery,

@@ -13,7 +13,7 @@ import { passesFilters, rankRows } from './window-rows.rules.js';
 import { facetBranches, facetConds, facetsOf } from './facet-sql.js';
 import { windowPass } from './window-pass.js';
 
-import type { DialectSearch, Window } from './search-dialect.js';
+import type { DialectSearch, PageAnswer, Window } from './search-dialect.js';
 
 export type { WindowRow } from './window-rows.rules.js';
 export { WINDOW_COLUMNS, type DialectSearch, type Window } from './search-dialect.js';
@@ -164,6 +164,14 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     return { total, facets };
   }
 
+  /** The words and, when the index holds them, the filters' terms (an index intersection). */
+  async function withTerms(h: Db, parsed: ParsedQuery, f: SearchFilters): Promise<ParsedQuery> {
+    const terms = filterPhrases(f);
+    return terms.length && (await filterTermsIndexed(h))
+      ? { ...parsed, phrases: [...parsed.phrases, ...terms] }
+      : parsed;
+  }
+
   /**
    * How a search runs. The words' matches up to `window`: exact total and facets. Past it: facets over
    * the newest `window` matches of the words, scaled to the estimated number of matches; results and
@@ -171,9 +179,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
    * the filtered matches fit the window, otherwise ranked within their newest `window` and estimated.
    */
   async function planSearch(h: Db, parsed: ParsedQuery, f: SearchFilters, rank: { byRank: boolean; limit: number }) {
-    const terms = filterPhrases(f);
-    const withFilters: ParsedQuery =
-      terms.length && (await filterTermsIndexed(h)) ? { ...parsed, phrases: [...parsed.phrases, ...terms] } : parsed;
+    const withFilters = await withTerms(h, parsed, f);
     const plain = { match: withFilters, window: null as Window | null, estimated: { total: false, facets: false } };
     const windowed = parsed.phrases.length > 0 && !parsed.docNo && !parsed.indexNo;
     // A dialect whose walk scores the matches (SQLite) runs the window as one statement with its facets
@@ -256,6 +262,71 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     return more.length ? { ...w, ids: [...(w.ids ?? []), ...more] } : w;
   }
 
+  /** A page through the engine's statements: plan (window, facets, total), rank the ids, read the wide rows. */
+  async function statements(
+    h: Db,
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    byRank: boolean,
+    perPage: number,
+    page: number,
+  ): Promise<PageAnswer> {
+    const planned = await planSearch(h, parsed, filters, { byRank, limit: page * perPage });
+    const plan =
+      byRank && planned.window && !(planned.window as { exact?: boolean }).exact
+        ? { ...planned, window: await withTitles(h, parsed, planned.match, filters, planned.window) }
+        : planned;
+    // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
+    const top = plan.window?.rows
+      ? rankRows(plan.window.rows, byRank, perPage, page)
+      : await filtered(h, plan.match, filters, true, plan.window)
+          .select([
+            'search_docs.id',
+            (parsed.phrases.length
+              ? d.score(plan.match, plan.window?.ids ? Number.POSITIVE_INFINITY : plan.total)
+              : sql<number>`0`
+            ).as('score'),
+          ])
+          .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
+          .orderBy('search_docs.published_on', 'desc')
+          .orderBy('search_docs.id', 'desc')
+          .limit(perPage)
+          .offset((page - 1) * perPage)
+          .execute();
+    const wide = top.length
+      ? await h
+          .selectFrom('search_docs as s')
+          .innerJoin('search_texts as t', 't.id', 's.id')
+          .select([
+            's.id',
+            's.doc_type',
+            's.doc_id',
+            's.url',
+            's.title',
+            't.body',
+            's.published_on',
+            's.org_name',
+            's.category_name',
+            's.doc_no',
+            's.index_no',
+            's.validity',
+          ])
+          .where(
+            's.id',
+            'in',
+            top.map((t) => Number(t.id)),
+          )
+          .execute()
+      : [];
+    const byId = new Map(wide.map((w) => [Number(w.id), w]));
+    const rows = top.flatMap((t) => {
+      const w = byId.get(Number(t.id));
+      return w ? [{ ...w, score: t.score }] : [];
+    });
+    const { total, facets, estimated } = plan;
+    return { total, facets, estimated, rows: rows.map((r) => ({ ...r, id: Number(r.id), score: Number(r.score) })) };
+  }
+
   async function removeRows(docType: string, docId: string): Promise<boolean> {
     const ids = (
       await db
@@ -292,59 +363,15 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       const page = Math.min(MAX_PAGE, Math.max(1, pageReq?.page ?? 1));
       return d.read(db, async (h) => {
         const byRank = sort === 'relevance' && parsed.phrases.length > 0;
-        const planned = await planSearch(h, parsed, filters, { byRank, limit: page * perPage });
-        const plan =
-          byRank && planned.window && !(planned.window as { exact?: boolean }).exact
-            ? { ...planned, window: await withTitles(h, parsed, planned.match, filters, planned.window) }
-            : planned;
-        // Two phases: rank only ids and scores, then read the 20 wide rows (titles and bodies).
-        const top = plan.window?.rows
-          ? rankRows(plan.window.rows, byRank, perPage, page)
-          : await filtered(h, plan.match, filters, true, plan.window)
-              .select([
-                'search_docs.id',
-                (parsed.phrases.length
-                  ? d.score(plan.match, plan.window?.ids ? Number.POSITIVE_INFINITY : plan.total)
-                  : sql<number>`0`
-                ).as('score'),
-              ])
-              .$if(byRank, (q) => q.orderBy(sql`score`, 'desc'))
-              .orderBy('search_docs.published_on', 'desc')
-              .orderBy('search_docs.id', 'desc')
-              .limit(perPage)
-              .offset((page - 1) * perPage)
-              .execute();
-        const { total, facets, estimated } = plan;
-        const wide = top.length
-          ? await h
-              .selectFrom('search_docs as s')
-              .innerJoin('search_texts as t', 't.id', 's.id')
-              .select([
-                's.id',
-                's.doc_type',
-                's.doc_id',
-                's.url',
-                's.title',
-                't.body',
-                's.published_on',
-                's.org_name',
-                's.category_name',
-                's.doc_no',
-                's.index_no',
-                's.validity',
-              ])
-              .where(
-                's.id',
-                'in',
-                top.map((t) => Number(t.id)),
-              )
-              .execute()
-          : [];
-        const byId = new Map(wide.map((w) => [Number(w.id), w]));
-        const rows = top.flatMap((t) => {
-          const w = byId.get(Number(t.id));
-          return w ? [{ ...w, score: t.score }] : [];
-        });
+        const one =
+          d.page && parsed.phrases.length > 0 && !parsed.docNo && !parsed.indexNo
+            ? await d.page(h, {
+                ...{ parsed, filters, byRank, perPage, page, window },
+                match: await withTerms(h, parsed, filters),
+                titles: titleCandidates(window),
+              })
+            : null;
+        const { total, facets, estimated, rows } = one ?? (await statements(h, parsed, filters, byRank, perPage, page));
         const needles = parsed.phrases.map((p) => p.text);
         const hits: SearchHit[] = rows.map((r) => ({
           id: Number(r.id),
