@@ -107,15 +107,15 @@ export interface DialectSearch {
    */
   windowWalk?(parsed: ParsedQuery, cap: number, scored?: boolean): RawBuilder<unknown>;
   /**
-   * The `k` documents whose title best matches the words of `text` over the whole catalogue (a title-only
-   * index), restricted to the matches of `match` (the words and the filter terms): their ids, and their
-   * rows scored as the window's are when the window returns rows.
-   */
-  /**
    * A whole page of a query with words (no 文号 or 索引号) in one statement, when the dialect has one
    * (PostgreSQL: postgres-page.ts); the engine's statements otherwise.
    */
   page?(h: Db, q: PageQuery): Promise<PageAnswer>;
+  /**
+   * The `k` documents whose title best matches the words of `text` over the whole catalogue (a title-only
+   * index), restricted to the matches of `match` (the words and the filter terms): their ids, and their
+   * rows scored as the window's are when the window returns rows.
+   */
   titleMatches(
     h: Db,
     text: ParsedQuery,
