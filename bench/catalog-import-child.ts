@@ -18,13 +18,16 @@ const county = await insertOrg(database.db, null, emptyOrgFields('county', '某�
 const org = await insertOrg(database.db, county, emptyOrgFields('agency', '某县档案馆'), now);
 const ctx = { db: database.db, actor: systemActor('bench'), now: () => new Date(), config: loadConfig() };
 const t = performance.now();
+const cpu0 = process.cpuUsage();
 let batches = 0;
 const r = await importItems(ctx, { orgId: org.id, table: importRows(csv), dryRun: false, onProgress: () => batches++ });
 const ms = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
 await database.close();
 console.log(
   JSON.stringify({
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     created: r.created,
     errors: r.errors.length,
     firstError: r.errors[0]?.message,

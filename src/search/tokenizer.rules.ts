@@ -59,11 +59,44 @@ export function tokenizeNormalized(norm: string): Token[] {
   return out;
 }
 
+/**
+ * The space-separated token string of already-normalized text: `tokenizeNormalized(norm)`'s texts
+ * joined by spaces, built without the token objects (the index writes one per document).
+ */
+export function tokensOfNormalized(norm: string): string {
+  let out = '';
+  let prev = '';
+  let run = 0;
+  let last = -1;
+  const emit = (t: string) => {
+    out = out ? `${out} ${t}` : t;
+  };
+  for (const m of norm.matchAll(PIECE)) {
+    const han = m[1];
+    if (han) {
+      const at = m.index ?? 0;
+      if (at !== last && run) {
+        emit(prev);
+        run = 0;
+      }
+      if (run) emit(prev + han);
+      prev = han;
+      run++;
+      last = at + han.length;
+    } else {
+      if (run) emit(prev);
+      run = 0;
+      emit(m[2]);
+      last = -1;
+    }
+  }
+  if (run) emit(prev);
+  return out;
+}
+
 /** Normalizes then tokenizes; returns the space-separated token string stored in the index. */
 export function indexTokens(text: string): string {
-  return tokenizeNormalized(normalizeText(text))
-    .map((t) => t.text)
-    .join(' ');
+  return tokensOfNormalized(normalizeText(text));
 }
 
 /** A phrase as the index sees it: consecutive tokens, the last one possibly a prefix. */
