@@ -64,13 +64,13 @@ export function tokenizeNormalized(norm: string): Token[] {
  * joined by spaces, built without the token objects (the index writes one per document).
  */
 export function tokensOfNormalized(norm: string): string {
-  let out = '';
+  // Joined at the end into one flat string: the pieces die young (a string built by `+=` would keep
+  // every piece alive, as a tree, as long as the row waits for its batch's insert).
+  const out: string[] = [];
   let prev = '';
   let run = 0;
   let last = -1;
-  const emit = (t: string) => {
-    out = out ? `${out} ${t}` : t;
-  };
+  const emit = (t: string) => out.push(t);
   for (const m of norm.matchAll(PIECE)) {
     const han = m[1];
     if (han) {
@@ -91,7 +91,7 @@ export function tokensOfNormalized(norm: string): string {
     }
   }
   if (run) emit(prev);
-  return out;
+  return out.join(' ');
 }
 
 /** Normalizes then tokenizes; returns the space-separated token string stored in the index. */
