@@ -59,38 +59,57 @@ export function tokenizeNormalized(norm: string): Token[] {
   return out;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** The class of each code point met so far (0 not yet known, 1 Han, 2 letter/digit/mark, 3 other). */
+let classes: Uint8Array | undefined;
+function classOf(cp: number): number {
+  classes ??= new Uint8Array(0x110000);
+  let c = classes[cp]!;
+  if (!c) {
+    const ch = String.fromCodePoint(cp);
+    c = HAN.test(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
+    classes[cp] = c;
+  }
+  return c;
+}
+
 /**
  * The space-separated token string of already-normalized text: `tokenizeNormalized(norm)`'s texts
- * joined by spaces, built without the token objects (the index writes one per document).
+ * joined by spaces (the same pieces as PIECE finds), read a code point at a time without the token
+ * objects or regular-expression matches (the index writes one per document).
  */
 export function tokensOfNormalized(norm: string): string {
-  // Joined at the end into one flat string: the pieces die young (a string built by `+=` would keep
-  // every piece alive, as a tree, as long as the row waits for its batch's insert).
   const out: string[] = [];
   let prev = '';
   let run = 0;
-  let last = -1;
-  const emit = (t: string) => out.push(t);
-  for (const m of norm.matchAll(PIECE)) {
-    const han = m[1];
-    if (han) {
-      const at = m.index ?? 0;
-      if (at !== last && run) {
-        emit(prev);
+  let word = -1;
+  for (let i = 0; i < norm.length;) {
+    const cp = norm.codePointAt(i)!;
+    const n = cp > 0xffff ? 2 : 1;
+    const c = classOf(cp);
+    if (c === 2) {
+      if (word < 0) {
+        if (run) out.push(prev);
+        run = 0;
+        word = i;
+      }
+    } else {
+      if (word >= 0) out.push(norm.slice(word, i));
+      word = -1;
+      if (c === 1) {
+        const ch = n === 1 ? norm[i]! : norm.slice(i, i + 2);
+        if (run) out.push(prev + ch);
+        prev = ch;
+        run++;
+      } else {
+        if (run) out.push(prev);
         run = 0;
       }
-      if (run) emit(prev + han);
-      prev = han;
-      run++;
-      last = at + han.length;
-    } else {
-      if (run) emit(prev);
-      run = 0;
-      emit(m[2]);
-      last = -1;
     }
+    i += n;
   }
-  if (run) emit(prev);
+  if (word >= 0) out.push(norm.slice(word));
+  if (run) out.push(prev);
   return out.join(' ');
 }
 
