@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { Db } from '../src/platform/db/schema.js';
-import { docRow, textRow } from '../src/search/search-engine.js';
+import { docRow, textRow } from '../src/search/index-many.js';
 import { makeOrg } from '../test/helpers/factories.js';
 import { CORPUS_CATEGORIES, CORPUS_ORGS, corpusDoc } from './search-corpus.js';
 

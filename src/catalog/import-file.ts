@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Utf8Check } from '../platform/utf8-check.js';
 import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { CellValue } from 'exceljs';
@@ -35,16 +36,11 @@ async function head(source: string | Buffer, n: number): Promise<Buffer> {
 const bytesOf = (source: string | Buffer): Readable =>
   Buffer.isBuffer(source) ? Readable.from([source]) : createReadStream(source, { highWaterMark: 1 << 20 });
 
-/** Whether the whole source is valid UTF-8 (read as a stream; nothing kept). */
+/** Whether the whole source is valid UTF-8 (read as a stream; nothing kept, nothing decoded). */
 async function isUtf8(source: string | Buffer): Promise<boolean> {
-  const d = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of bytesOf(source)) d.decode(chunk as Buffer, { stream: true });
-    d.decode();
-    return true;
-  } catch {
-    return false;
-  }
+  const check = new Utf8Check();
+  for await (const chunk of bytesOf(source)) if (!check.push(chunk as Buffer)) return false;
+  return check.end();
 }
 
 /** The rows of the first sheet of an XLSX, read with ExcelJS's streaming reader (cells as text). */

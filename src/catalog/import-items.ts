@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/schema.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { withBulkWrites } from '../platform/db/bulk-writes.js';
 import { rolesAllow, getOrg, type OrgRow } from '../orgs/index.js';
 import {
   checkImportRow,
@@ -50,6 +51,17 @@ export async function importItems(
   if (!org) throw notFound('org_not_found', '机构不存在。');
   if (ctx.actor.kind !== 'system' && !rolesAllow(ctx.actor, IMPORT_ROLES, org.path)) throw forbidden();
   const cats = await tx(ctx, (trx) => ensureCategories(trx, org.id, ctx.now().toISOString()));
+  const run = () => importTable(ctx, org, cats, input);
+  return input.dryRun ? run() : withBulkWrites(ctx.db, run);
+}
+
+/** Reads the table row by row and handles it in batches. */
+async function importTable(
+  ctx: Ctx,
+  org: OrgRow,
+  cats: ReadonlyArray<{ id: number; name: string }>,
+  input: Parameters<typeof importItems>[1],
+): Promise<ImportReport> {
   const report: ImportReport = { total: 0, valid: 0, created: 0, skipped: 0, errors: [] };
   const seen = new Map<string, number>();
   let idx: ImportColumnIndex | null = null;

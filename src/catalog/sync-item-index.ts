@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { bumpPublicVersion } from '../platform/public-version.js';
-import { syncSearchDocument } from '../search/index.js';
+import { syncSearchDocuments } from '../search/index.js';
 import { attachmentTexts, publicItems } from './catalog.store.js';
 import { itemSearchDoc } from './catalog-search-source.js';
 
@@ -26,9 +26,13 @@ export async function syncItemsIndex(trx: Db, ctx: Pick<Ctx, 'now'>, itemIds: re
     ).map((i) => [i.id, i]),
   );
   const texts = await attachmentTexts(trx, [...pub.keys()]);
-  for (const id of itemIds) {
-    const item = pub.get(id);
-    await syncSearchDocument(trx, 'catalog_item', id, item ? itemSearchDoc(item, texts.get(id)) : null, at);
-  }
+  await syncSearchDocuments(
+    trx,
+    itemIds.map((id) => {
+      const item = pub.get(id);
+      return { docType: 'catalog_item', docId: id, doc: item ? itemSearchDoc(item, texts.get(id)) : null };
+    }),
+    at,
+  );
   await bumpPublicVersion(trx, ctx);
 }

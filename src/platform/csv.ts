@@ -39,9 +39,17 @@ export class CsvParser {
         }
         this.quoted = false;
       }
+      // Text is taken a run at a time (up to the next quote, or the next comma or line break): a cell
+      // built a character at a time is a tree of one node per character until flattened, ~16 times its
+      // size, and the rows of a piece wait for their batch (import-items.ts).
       if (this.quoted) {
         if (ch === '"') this.quotePending = true;
-        else this.cell += ch;
+        else {
+          const end = s.indexOf('"', i);
+          const j = end < 0 ? s.length : end;
+          this.cell += s.slice(i, j);
+          i = j - 1;
+        }
       } else if (ch === '"' && this.cell === '') this.quoted = true;
       else if (ch === ',') {
         this.row.push(this.cell);
@@ -49,7 +57,16 @@ export class CsvParser {
       } else if (ch === '\n' || ch === '\r') {
         if (ch === '\r') this.crPending = true;
         this.endRow(rows);
-      } else this.cell += ch;
+      } else {
+        // A quote inside an unquoted cell is text: the cell is no longer empty after `ch`.
+        let j = i + 1;
+        for (; j < s.length; j++) {
+          const c = s.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+        }
+        this.cell += s.slice(i, j);
+        i = j - 1;
+      }
     }
     return rows;
   }

@@ -15,5 +15,6 @@ export { registerSearchSource, searchSources } from './search-sources.js';
 export type { SearchSource } from './search-sources.js';
 export { htmlToText } from './search-text.rules.js';
 export type { FacetKey, SearchDoc, SearchResult } from './search.types.js';
-export { syncSearchDocument } from './sync-document.js';
+export { syncSearchDocument, syncSearchDocuments } from './sync-document.js';
+export type { SyncEntry } from './sync-document.js';
 export { normalizeText } from './tokenizer.rules.js';

@@ -5,9 +5,10 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB, Db } from '../platform/db/schema.js';
 import './search.tables.js';
-import { indexTokens, normalizeDocNo, normalizeText, parseQuery, type ParsedQuery } from './tokenizer.rules.js';
+import { parseQuery, type ParsedQuery } from './tokenizer.rules.js';
+import { indexDocs, removeDocs, textRow } from './index-many.js';
 import { highlight, matchInAttachment, snippet } from './highlight.rules.js';
-import { filterPhrases, filterTokens, type FilterValues } from './filter-tokens.rules.js';
+import { filterPhrases } from './filter-tokens.rules.js';
 import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
 import { passesFilters, rankRows } from './window-rows.rules.js';
 import { facetBranches, facetConds, facetsOf } from './facet-sql.js';
@@ -16,12 +17,12 @@ import { windowPass } from './window-pass.js';
 import type { DialectSearch, PageAnswer, Window } from './search-dialect.js';
 
 export type { WindowRow } from './window-rows.rules.js';
+export { MAX_INDEXED_BODY, docRow, textRow } from './index-many.js';
 export { WINDOW_COLUMNS, type DialectSearch, type Window } from './search-dialect.js';
 import type {
   FacetKey,
   FacetValue,
   PageRequest,
-  SearchDoc,
   SearchFilters,
   SearchHit,
   SearchProvider,
@@ -52,51 +53,11 @@ export const MAX_PAGE = 50;
  */
 const titleCandidates = (window: number) => Math.ceil(window / 10);
 const REINDEX_BATCH = 500;
-/** Characters of a body that are tokenized (PostgreSQL caps a tsvector at 1 MB); exact checks use the whole text. */
-export const MAX_INDEXED_BODY = 100_000;
-
-/** Tokens and normalized text of a document's title and body; its filter values end the body tokens. */
-export function textRow(title: string, body: string, filters?: FilterValues) {
-  const ft = filters ? filterTokens(filters) : '';
-  const bodyTokens = indexTokens(body.slice(0, MAX_INDEXED_BODY));
-  return {
-    body,
-    title_tokens: indexTokens(title),
-    body_tokens: ft ? (bodyTokens ? `${bodyTokens} ${ft}` : ft) : bodyTokens,
-    norm_text: normalizeText(`${title}\n${body}`),
-  };
-}
-
 /** A count shown as an estimate: two significant figures from 100 up. */
 export function approx(n: number): number {
   if (n < 100) return Math.round(n);
   const p = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / p) * p;
-}
-
-/** The narrow row stored for a document. */
-export function docRow(doc: SearchDoc, now: string) {
-  const publishedOn = doc.publishedOn ?? null;
-  return {
-    doc_type: doc.docType,
-    doc_id: String(doc.docId),
-    org_id: doc.orgId ?? null,
-    org_name: doc.orgName ?? null,
-    category_id: doc.categoryId ?? null,
-    category_name: doc.categoryName ?? null,
-    topic: doc.topic || null,
-    genre: doc.genre || null,
-    validity: doc.validity || null,
-    year: publishedOn ? Number(publishedOn.slice(0, 4)) : null,
-    published_on: publishedOn,
-    title: doc.title.trim(),
-    doc_no: doc.docNo || null,
-    doc_no_norm: doc.docNo ? normalizeDocNo(doc.docNo) : null,
-    // Upper case: a 索引号 is found whatever the letter case typed (parseQuery upper-cases the query too).
-    index_no: doc.indexNo?.trim().toUpperCase() || null,
-    url: doc.url,
-    indexed_at: now,
-  };
 }
 
 /** A provider bound to a database handle (or transaction). */
@@ -327,35 +288,12 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     return { total, facets, estimated, rows: rows.map((r) => ({ ...r, id: Number(r.id), score: Number(r.score) })) };
   }
 
-  async function removeRows(docType: string, docId: string): Promise<boolean> {
-    const ids = (
-      await db
-        .selectFrom('search_docs')
-        .select('id')
-        .where('doc_type', '=', docType)
-        .where('doc_id', '=', docId)
-        .execute()
-    ).map((r) => Number(r.id));
-    if (!ids.length) return false;
-    await db.deleteFrom('search_texts').where('id', 'in', ids).execute();
-    await db.deleteFrom('search_docs').where('id', 'in', ids).execute();
-    return true;
-  }
-
   return {
     name: d.name,
 
-    async index(doc, indexedAt) {
-      const row = docRow(doc, indexedAt);
-      await removeRows(row.doc_type, row.doc_id);
-      const { id } = await db.insertInto('search_docs').values(row).returning('id').executeTakeFirstOrThrow();
-      await db
-        .insertInto('search_texts')
-        .values({ id: Number(id), ...textRow(row.title, doc.body ?? '', row) })
-        .execute();
-    },
+    index: (doc, indexedAt) => indexDocs(db, [doc], indexedAt),
 
-    remove: (docType, docId) => removeRows(docType, String(docId)),
+    remove: async (docType, docId) => (await removeDocs(db, [{ docType, docId }])) > 0,
 
     async search(query, filters = {}, sort: SearchSort = 'relevance', pageReq?: PageRequest): Promise<SearchResult> {
       const parsed = parseQuery(query);

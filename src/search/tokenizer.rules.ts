@@ -59,11 +59,63 @@ export function tokenizeNormalized(norm: string): Token[] {
   return out;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** The class of each code point met so far (0 not yet known, 1 Han, 2 letter/digit/mark, 3 other). */
+let classes: Uint8Array | undefined;
+function classOf(cp: number): number {
+  classes ??= new Uint8Array(0x110000);
+  let c = classes[cp]!;
+  if (!c) {
+    const ch = String.fromCodePoint(cp);
+    c = HAN.test(ch) ? 1 : WORD_CHAR.test(ch) ? 2 : 3;
+    classes[cp] = c;
+  }
+  return c;
+}
+
+/**
+ * The space-separated token string of already-normalized text: `tokenizeNormalized(norm)`'s texts
+ * joined by spaces (the same pieces as PIECE finds), read a code point at a time without the token
+ * objects or regular-expression matches (the index writes one per document).
+ */
+export function tokensOfNormalized(norm: string): string {
+  const out: string[] = [];
+  let prev = '';
+  let run = 0;
+  let word = -1;
+  for (let i = 0; i < norm.length;) {
+    const cp = norm.codePointAt(i)!;
+    const n = cp > 0xffff ? 2 : 1;
+    const c = classOf(cp);
+    if (c === 2) {
+      if (word < 0) {
+        if (run) out.push(prev);
+        run = 0;
+        word = i;
+      }
+    } else {
+      if (word >= 0) out.push(norm.slice(word, i));
+      word = -1;
+      if (c === 1) {
+        const ch = n === 1 ? norm[i]! : norm.slice(i, i + 2);
+        if (run) out.push(prev + ch);
+        prev = ch;
+        run++;
+      } else {
+        if (run) out.push(prev);
+        run = 0;
+      }
+    }
+    i += n;
+  }
+  if (word >= 0) out.push(norm.slice(word));
+  if (run) out.push(prev);
+  return out.join(' ');
+}
+
 /** Normalizes then tokenizes; returns the space-separated token string stored in the index. */
 export function indexTokens(text: string): string {
-  return tokenizeNormalized(normalizeText(text))
-    .map((t) => t.text)
-    .join(' ');
+  return tokensOfNormalized(normalizeText(text));
 }
 
 /** A phrase as the index sees it: consecutive tokens, the last one possibly a prefix. */
