@@ -69,7 +69,8 @@ async function measure(database: Database, years: number, prefix: string, figure
   }
   figures[`${prefix}.${years}y.rows`] = i;
   figures[`${prefix}.${years}y.insertMs`] = Math.round(performance.now() - t0);
-  if (database.dialect === 'postgres') await sql`analyze`.execute(db);
+  // PostgreSQL: as autovacuum leaves a table after a load (statistics and the visibility map index-only scans need).
+  if (database.dialect === 'postgres') await sql`vacuum analyze`.execute(db);
   const ctx = { db, actor: systemActor('bench'), now: () => new Date('2026-01-10T02:00:00Z'), config: loadConfig() };
   const report = await timed(() => requestStatistics(ctx, { orgId: org.id, year: 2025 }));
   // Where the report's time goes: its three reads alone.
@@ -77,10 +78,13 @@ async function measure(database: Database, years: number, prefix: string, figure
   figures[`${prefix}.${years}y.part.tallyMs`] = round1(await timed(() => yearTallyGroups(db, orgPath, 2025)));
   figures[`${prefix}.${years}y.part.feesMs`] = round1(await timed(() => feeEventsForYear(db, orgPath, 2025)));
   figures[`${prefix}.${years}y.part.appealsMs`] = round1(await timed(() => appealRecords(db, orgPath)));
-  // The limit gets its ideal index (the year's rows by receipt date), made after the report was measured:
-  // with it SQLite's planner would walk the history for the report's own query.
-  await sql`create index bench_org_received on requests (org_id, received_on)`.execute(db);
-  if (database.dialect === 'postgres') await sql`analyze requests`.execute(db);
+  // The limit gets its ideal index (the year's rows by receipt date, with the grouped columns: counted from
+  // the index alone), made after the report was measured: with it SQLite's planner would walk the history
+  // for the report's own query.
+  await sql`create index bench_org_received on requests (org_id, received_on, applicant_type, applicant_kind, outcome_code)`.execute(
+    db,
+  );
+  if (database.dialect === 'postgres') await sql`vacuum analyze requests`.execute(db);
   const bare = await timed(() =>
     db
       .selectFrom('requests')
