@@ -3,9 +3,20 @@ import type { Db } from './db/schema.js';
 import type { Ctx } from './context.js';
 import { elapsedMs } from './clock.js';
 import { reusableQuery } from './db/reusable-query.js';
+import { dialectOf } from './db/dialect-sql.js';
+import { sql } from 'kysely';
 
 const KEY = 'public.changed_at';
 const STAMP_KEY = 'public.stamp';
+/** PostgreSQL's channel for new stamps (public-version-watch.ts keeps each node's copy). */
+export const PUBLIC_CHANNEL = 'gongkai_public';
+
+/**
+ * Stamps this process wrote lately on PostgreSQL (stamp → when, elapsedMs): until one has come back through
+ * a watcher's listener, that watcher reads the stamp from the database, so this node never serves a page
+ * older than a change it has just committed (public-version-watch.ts).
+ */
+export const pendingStamps = new Map<string, number>();
 
 /**
  * Records that public content changed (an item published, corrected or withdrawn):
@@ -15,9 +26,15 @@ export async function bumpPublicVersion(trx: Db, ctx: Pick<Ctx, 'now'>): Promise
   const at = ctx.now().toISOString();
   // The time for Last-Modified; a fresh random stamp for the page cache (two changes in one millisecond,
   // or under a frozen clock, must still differ).
+  const stamp = randomUUID();
+  if (dialectOf(trx) === 'postgres') {
+    pendingStamps.set(stamp, elapsedMs());
+    // Delivered to every node's listener when the transaction commits (never if it rolls back).
+    await sql`select pg_notify(${PUBLIC_CHANNEL}, ${stamp})`.execute(trx);
+  }
   for (const [key, value] of [
     [KEY, at],
-    [STAMP_KEY, randomUUID()],
+    [STAMP_KEY, stamp],
   ] as const)
     await trx
       .insertInto('settings')

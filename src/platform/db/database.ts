@@ -14,6 +14,16 @@ export interface Database {
   ping(): Promise<boolean>;
   /** A consistent online backup to a file (SQLite backup API; pg_dump custom format). */
   backup(file: string): Promise<void>;
+  /**
+   * PostgreSQL only: a connection of its own that LISTENs on `channel` (payloads to `onNotify`); `onEnd` is
+   * called once when that connection is lost. Resolves once listening.
+   */
+  listen?(channel: string, h: ListenHandlers): Promise<{ close(): Promise<void> }>;
+}
+
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  onEnd(): void;
 }
 
 export interface DatabaseOptions {

@@ -28,7 +28,7 @@ import { removeUploadFiles, UPLOAD_READER } from './upload-form.js';
 import { normalizeFormInput } from './form-input.js';
 import { prefsRoutes } from './prefs-routes.js';
 import { installPageCache, sendCachedPage, type CachedPage } from './page-cache.js';
-import { currentPublicVersion } from '../public-version.js';
+import { watchPublicVersion } from '../public-version-watch.js';
 import { todayInShanghai } from '../dates.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { securityHeaders } from './security-headers.js';
@@ -240,9 +240,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     };
   });
   // Rendered public pages for anonymous readers (page-cache.ts): looked up before the handler runs.
+  const stamp = config.limits.pageCacheBytes > 0 ? watchPublicVersion(database) : null;
+  if (stamp) app.addHook('onClose', () => stamp.close());
   const pages = installPageCache(app, {
     maxBytes: config.limits.pageCacheBytes,
-    version: () => currentPublicVersion(database.db),
+    version: () => stamp!.version(),
     day: () => todayInShanghai(now()),
     siteName: () => deps.siteName(),
     skip: (req) => req.actor.kind === 'user' || !!req.cookies[FLASH_COOKIE],

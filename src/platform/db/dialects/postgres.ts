@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DB } from '../schema.js';
-import type { Database } from '../database.js';
+import type { Database, ListenHandlers } from '../database.js';
 
 // pg (CommonJS) is required when a PostgreSQL database is first opened: an SQLite installation never loads it.
 let pgModule: typeof pg | undefined;
@@ -102,6 +102,39 @@ export function openPostgres(url: string, poolSize: number): Database & { pool: 
       } catch {
         return false;
       }
+    },
+    listen: (channel, h) => listen(url, channel, h),
+  };
+}
+
+/** A client outside the pool that LISTENs on one channel (TCP keep-alive finds a connection gone quiet). */
+async function listen(url: string, channel: string, h: ListenHandlers): Promise<{ close(): Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name: ${channel}`);
+  const client = new (loadPg().Client)({ connectionString: url, keepAlive: true });
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    h.onEnd();
+    client.end().catch(() => undefined);
+  };
+  client.on('notification', (m) => {
+    if (m.channel === channel) h.onNotify(m.payload ?? '');
+  });
+  client.on('error', end);
+  client.on('end', end);
+  try {
+    await client.connect();
+    await client.query(`listen ${channel}`);
+  } catch (e) {
+    ended = true;
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+  return {
+    async close() {
+      ended = true;
+      await client.end().catch(() => undefined);
     },
   };
 }

@@ -1,0 +1,101 @@
+/**
+ * The public stamp as the page cache needs it on every anonymous request (page-cache.ts).
+ *
+ * SQLite: read from the database each time (a local read of one row, microseconds).
+ * PostgreSQL: a round trip per page would cost more than the cache saves, so each node keeps the stamp in
+ * memory, told of every new one by a LISTEN connection of its own: `bumpPublicVersion` sends the stamp with
+ * `pg_notify` in the writing transaction, which PostgreSQL delivers to every node when it commits. The stamp
+ * is read from the database instead —
+ * - until the listener is connected (and again as soon as its connection is lost, while it reconnects),
+ * - while a stamp this process wrote has not come back through the listener (so a node never serves a page
+ *   older than a change it has just committed; a stamp whose transaction rolled back is forgotten after
+ *   PENDING_MS).
+ * Another node shows a change once the notification reaches it: milliseconds after the commit.
+ */
+import type { Database } from './db/database.js';
+import { elapsedMs } from './clock.js';
+import { currentPublicVersion, pendingStamps, PUBLIC_CHANNEL } from './public-version.js';
+
+/** How long a stamp written here is awaited before it is forgotten (its transaction rolled back, or another database). */
+const PENDING_MS = 10_000;
+/** Delay before listening again after the connection was lost or could not be made. */
+const RETRY_MS = 1_000;
+
+export interface PublicVersionSource {
+  /** The current stamp ('' before any change). */
+  version(): Promise<string>;
+  /** Whether the stamp is served from memory now (the listener is up and nothing written here is pending). */
+  fromMemory(): boolean;
+  close(): Promise<void>;
+}
+
+export function watchPublicVersion(database: Database): PublicVersionSource {
+  const read = () => currentPublicVersion(database.db);
+  if (!database.listen) return { version: read, fromMemory: () => false, close: async () => undefined };
+  const listen = database.listen.bind(database);
+  let known: string | null = null; // null: not listening, read from the database
+  let generation = 0; // notifications received: a read started before one must not overwrite it
+  let closed = false;
+  let listener: { close(): Promise<void> } | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let attempt = 0; // a lost connection only counts if it is the latest
+
+  const seen = new Set<string>(); // stamps of pendingStamps this listener has been told of
+  /** Whether every stamp this process wrote lately has reached this listener. */
+  const settled = () => {
+    const now = elapsedMs();
+    let ok = true;
+    for (const [stamp, at] of pendingStamps)
+      if (now - at > PENDING_MS) pendingStamps.delete(stamp);
+      else if (!seen.has(stamp)) ok = false;
+    for (const stamp of seen) if (!pendingStamps.has(stamp)) seen.delete(stamp);
+    return ok;
+  };
+  const lost = () => {
+    known = null;
+    listener = undefined;
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, RETRY_MS);
+    retry.unref();
+  };
+  const connect = async () => {
+    const id = ++attempt;
+    try {
+      const l = await listen(PUBLIC_CHANNEL, {
+        onNotify: (stamp) => {
+          generation++;
+          if (pendingStamps.has(stamp)) seen.add(stamp);
+          if (!closed) known = stamp;
+        },
+        onEnd: () => id === attempt && lost(),
+      });
+      if (closed) return void (await l.close());
+      listener = l;
+      // Read after LISTEN: a change committed in between is either in this read or notified after it (the
+      // notification, the later of the two, then wins).
+      const g = generation;
+      const stamp = await read();
+      if (listener === l && generation === g) known = stamp;
+    } catch {
+      if (id === attempt) lost();
+    }
+  };
+  void connect();
+
+  return {
+    async version() {
+      return known !== null && settled() ? known : read();
+    },
+    fromMemory: () => known !== null && settled(),
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      known = null;
+      await listener?.close();
+      listener = undefined;
+    },
+  };
+}
