@@ -6,6 +6,7 @@ import { bumpPublicVersion } from '../platform/public-version.js';
 import { rolesAllow, getOrg } from '../orgs/index.js';
 import { CATEGORY_EDITORS, validateCategoryName } from './category.rules.js';
 import { listCategories } from './catalog.store.js';
+import { relabelSearchDocs } from '../search/index.js';
 
 /** Renames a category of an agency's 公开目录. */
 export async function renameCategory(ctx: Ctx, input: { id: number; name: string }): Promise<void> {
@@ -28,6 +29,7 @@ export async function renameCategory(ctx: Ctx, input: { id: number; name: string
       .set({ name: input.name.trim(), updated_at: ctx.now().toISOString() })
       .where('id', '=', cat.id)
       .execute();
+    await relabelSearchDocs(trx, { categoryId: cat.id, name: input.name.trim() });
     await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'catalog.category_rename',

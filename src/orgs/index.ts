@@ -26,6 +26,8 @@ export { agencyOptions, findEnabledOrg, findPublicAgency, publicAgencies, rootOr
 export { findOrg, orgOrNotFound, orgsWithin } from './org-queries.js';
 export { authorizeOrgFirst, orgsInScope, viewableOrg } from './org-reads.js';
 export { buildTree, ORG_KINDS } from './orgs.rules.js';
+export { onOrgRenamed } from './org-listeners.js';
+export type { OrgRenameListener } from './org-listeners.js';
 export type { OrgInput } from './orgs.rules.js';
 export { getOrg, listOrgs } from './orgs.store.js';
 export type { OrgRow } from './orgs.store.js';

@@ -6,6 +6,7 @@ import { bumpPublicVersion } from '../platform/public-version.js';
 import { validateOrg, type OrgInput, type OrgFields } from './orgs.rules.js';
 import { can } from './roles.rules.js';
 import { findOrgByCode, getOrg, updateOrgFields, type OrgRow } from './orgs.store.js';
+import { orgRenameListeners } from './org-listeners.js';
 
 const LABELS: Record<keyof OrgFields, string> = {
   kind: '类型',
@@ -39,6 +40,7 @@ export async function updateOrg(ctx: Ctx, id: number, input: OrgInput): Promise<
     const changed = (Object.keys(fields) as (keyof OrgFields)[]).filter((k) => fields[k] !== org[k]);
     if (!changed.length) return org;
     await updateOrgFields(trx, id, fields, ctx.now().toISOString());
+    if (changed.includes('name')) for (const l of orgRenameListeners()) await l(trx, { id, name: fields.name });
     await bumpPublicVersion(trx, ctx); // public pages show it (page cache, Last-Modified)
     await writeAudit(trx, ctx, {
       action: 'org.update',

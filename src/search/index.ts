@@ -9,6 +9,7 @@ export { extractAttachmentText } from './extract-text.js';
 export { ATTACHMENTS_MARK, highlight, partsToHtml } from './highlight.rules.js';
 export type { Part } from './highlight.rules.js';
 export { reindexSearch } from './reindex.js';
+export { relabelSearchDocs } from './relabel.js';
 export { searchDocuments } from './search-documents.js';
 export { WINDOW } from './search-engine.js';
 export { registerSearchSource, searchSources } from './search-sources.js';

@@ -11,6 +11,14 @@ export const searchModule: CapabilityModule = {
     await searchPortalRoutes(app);
     await searchApi(app, config.limits.apiPerMinute);
   },
+  async hooks() {
+    // Hits show the agency's name as stored in the index: a rename rewrites it.
+    const [{ onOrgRenamed }, { relabelSearchDocs }] = await Promise.all([
+      import('../../orgs/index.js'),
+      import('../../search/index.js'),
+    ]);
+    onOrgRenamed((trx, org) => relabelSearchDocs(trx, { orgId: org.id, name: org.name }));
+  },
   cli: {
     commands: [{ name: 'search', description: '全文检索索引' }],
     load: async () => (await import('../../cli/search-commands.js')).searchCli,

@@ -24,6 +24,7 @@ import { acceptMessage } from '../../interaction/accept-message.js';
 import { replyMessage } from '../../interaction/reply-message.js';
 import { publishQa } from '../../interaction/publish-qa.js';
 import { reindexSearch } from '../../search/reindex.js';
+import { searchDocuments } from '../../search/search-documents.js';
 
 // The app's clock: 2026-11-16 10:00 in Shanghai (frozen, so the day never turns during the test).
 const NOW = new Date('2026-11-16T02:00:00Z');
@@ -129,14 +130,24 @@ describeApp(
 
     it('renaming a category or an agency, a guide and the 重点领域 mapping show at once', async () => {
       const cat = (await categoriesOf(ctx(admin), org.id)).find((c) => c.name === '财政资金')!;
+      const search = `/search?${new URLSearchParams({ q: '部门预算' })}`;
+      const hit = async () =>
+        (await searchDocuments(ctx(sys), { q: '部门预算' })).hits.find((x) => x.url === `/gk/items/${itemId}`)!;
       await twice(`/gk/${org.id}`);
+      await twice(search);
       await renameCategory(ctx(admin), { id: cat.id, name: '财政预决算资金' });
       assert.match((await fresh(`/gk/${org.id}`)).body, /财政预决算资金/);
+      // Search hits show the new name without a reindex.
+      assert.equal((await hit()).categoryName, '财政预决算资金');
+      assert.equal((await fresh(search)).statusCode, 200);
 
       await twice(`/jg/${org.id}`);
+      await twice(search);
       const o = (await getOrg(h.db(), org.id))!;
       await updateOrg(ctx(sys), org.id, { kind: o.kind, name: '缓存县财政局（更名）', parentId: county.id });
       assert.match((await fresh(`/jg/${org.id}`)).body, /缓存县财政局（更名）/);
+      assert.equal((await hit()).orgName, '缓存县财政局（更名）');
+      assert.match((await fresh(search)).body, /缓存县财政局（更名）/);
 
       await twice(`/zn/${org.id}`);
       const g = await guideText(h.db(), (await getOrg(h.db(), org.id))!);
