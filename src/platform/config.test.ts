@@ -40,6 +40,9 @@ test('PostgreSQL is one setting away', () => {
   const c = loadConfig({ GONGKAI_DB: 'postgres', GONGKAI_DATABASE_URL: 'postgres://u@127.0.0.1/gk' });
   assert.equal(c.db, 'postgres');
   assert.equal(c.databaseUrl, 'postgres://u@127.0.0.1/gk');
+  assert.equal(c.pgListen, true, 'nodes listen for public changes unless told not to');
+  assert.equal(loadConfig({ GONGKAI_PG_LISTEN: 'off' }).pgListen, false);
+  assert.throws(() => loadConfig({ GONGKAI_PG_LISTEN: 'no' }), /GONGKAI_PG_LISTEN: must be one of on, off/);
 });
 
 test('proxies trusted for X-Forwarded-*: none by default, loopback in production, or a list', () => {

@@ -11,6 +11,11 @@ export interface Config {
   /** SQLite's page cache per connection (one per process), MB. */
   readonly sqliteCacheMb: number;
   readonly databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: whether each process LISTENs for new public stamps (the page cache then reads none per
+   * request). Off behind a pooler that cannot carry LISTEN (transaction mode): the stamp is read per request.
+   */
+  readonly pgListen: boolean;
   readonly host: string;
   readonly port: number;
   /** HTTP worker processes of this node sharing the port (node:cluster); 1 = no cluster. */
@@ -150,6 +155,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
     sqliteFile: path.resolve(dataDir, get('GONGKAI_SQLITE_FILE') ?? 'gongkai.db'),
     sqliteCacheMb: int('GONGKAI_SQLITE_CACHE_MB', 64, 2, 4096),
     databaseUrl,
+    pgListen: oneOf('GONGKAI_PG_LISTEN', ['on', 'off'] as const, 'on') === 'on',
     host,
     port,
     workers,

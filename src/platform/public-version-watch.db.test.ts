@@ -21,7 +21,7 @@ async function until(what: string, ok: () => boolean | Promise<boolean>): Promis
 
 it('SQLite: the stamp is read from the database on every request', async () => {
   const { database, drop } = await freshDatabase('sqlite');
-  const w = watchPublicVersion(database);
+  const w = watchPublicVersion(database, { listen: true });
   try {
     assert.equal(await w.version(), '');
     await bump(database.db);
@@ -42,9 +42,10 @@ it(
     const second = openDatabase({ dialect: 'postgres', url: first.url!, poolSize: 2 });
     const watchers: PublicVersionSource[] = [];
     try {
-      const a = watchPublicVersion(first.database);
-      const b = watchPublicVersion(second);
-      watchers.push(a, b);
+      const a = watchPublicVersion(first.database, { listen: true });
+      const b = watchPublicVersion(second, { listen: true });
+      const off = watchPublicVersion(second, { listen: false }); // GONGKAI_PG_LISTEN=off
+      watchers.push(a, b, off);
       await until('both nodes listen', () => a.fromMemory() && b.fromMemory());
       assert.equal(await b.version(), '');
 
@@ -52,6 +53,8 @@ it(
       await bump(first.database.db);
       const stamp = await currentPublicVersion(first.database.db);
       assert.equal(await a.version(), stamp, 'the writing node never serves what it has just changed');
+      assert.equal(await off.version(), stamp, 'without LISTEN the stamp is read every time');
+      assert.equal(off.fromMemory(), false);
       // …and node B learns it from the notification, then answers from memory again.
       await until('node B has the new stamp in memory', async () => b.fromMemory() && (await b.version()) === stamp);
       await until('node A answers from memory again', () => a.fromMemory());

@@ -11,6 +11,8 @@
  *   older than a change it has just committed; a stamp whose transaction rolled back is forgotten after
  *   PENDING_MS).
  * Another node shows a change once the notification reaches it: milliseconds after the commit.
+ * Behind a pooler in transaction mode, which cannot carry LISTEN, set GONGKAI_PG_LISTEN=off: then every
+ * request reads the stamp.
  */
 import type { Database } from './db/database.js';
 import { elapsedMs } from './clock.js';
@@ -29,9 +31,10 @@ export interface PublicVersionSource {
   close(): Promise<void>;
 }
 
-export function watchPublicVersion(database: Database): PublicVersionSource {
+/** The stamp's source for `database`; `listen: false` (GONGKAI_PG_LISTEN=off) reads it every time on PostgreSQL too. */
+export function watchPublicVersion(database: Database, o: { listen: boolean }): PublicVersionSource {
   const read = () => currentPublicVersion(database.db);
-  if (!database.listen) return { version: read, fromMemory: () => false, close: async () => undefined };
+  if (!database.listen || !o.listen) return { version: read, fromMemory: () => false, close: async () => undefined };
   const listen = database.listen.bind(database);
   let known: string | null = null; // null: not listening, read from the database
   let generation = 0; // notifications received: a read started before one must not overwrite it

@@ -3,9 +3,10 @@
  * repeated request is answered without rendering or hashing. An entry is keyed by the page (URL), its
  * variant (简/繁, 长者模式), the site's name, the day (scheduled items appear at midnight) and the public
  * version — the stamp every change of public content writes in the same transaction (publication,
- * correction, withdrawal, validity, attachments, 解读, categories, agencies, guides, 重点领域). The version is
- * read from the database on every request, so a change made on another node is seen at once: a page is
- * never served after what it shows has changed. Least recently used entries go first past the byte limit.
+ * correction, withdrawal, validity, attachments, 解读, categories, agencies, guides, 重点领域). The version
+ * comes from public-version-watch.ts: read from the database on every request (SQLite), or kept by each
+ * PostgreSQL node from the notifications every change sends, so a change made on another node is seen
+ * as soon as it is committed and announced. Least recently used entries go first past the byte limit.
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -240,7 +240,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     };
   });
   // Rendered public pages for anonymous readers (page-cache.ts): looked up before the handler runs.
-  const stamp = config.limits.pageCacheBytes > 0 ? watchPublicVersion(database) : null;
+  const stamp = config.limits.pageCacheBytes > 0 ? watchPublicVersion(database, { listen: config.pgListen }) : null;
   if (stamp) app.addHook('onClose', () => stamp.close());
   const pages = installPageCache(app, {
     maxBytes: config.limits.pageCacheBytes,
