@@ -10,7 +10,8 @@
  * Targets (#22): item page ≥ 0.7 × bare, p99 ≤ 20 ms at 1,000,000 items; search page ≥ 1,000 req/s at 100,000.
  *
  * Sizes: GONGKAI_BENCH_PORTAL_ITEMS (comma list, default 10000); seconds per run:
- * GONGKAI_BENCH_PORTAL_SECONDS (default 15); sample: GONGKAI_BENCH_PORTAL_SAMPLE (default 1000).
+ * GONGKAI_BENCH_PORTAL_SECONDS (default 15); sample: GONGKAI_BENCH_PORTAL_SAMPLE (default 1000);
+ * GONGKAI_BENCH_PORTAL_SQLITE=0 skips SQLite.
  * Run: `npm run bench -- portal-http`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -33,6 +34,8 @@ const SECONDS = Number(process.env.GONGKAI_BENCH_PORTAL_SECONDS ?? 15);
 const CONNECTIONS = 20;
 /** Item pages served in turn for the cached run and the bare peer (GONGKAI_BENCH_PORTAL_SAMPLE). */
 const SAMPLE = Number(process.env.GONGKAI_BENCH_PORTAL_SAMPLE ?? 1000);
+/** GONGKAI_BENCH_PORTAL_SQLITE=0 runs PostgreSQL alone (building SQLite's 1,000,000 corpus takes half an hour). */
+const SQLITE = process.env.GONGKAI_BENCH_PORTAL_SQLITE !== '0';
 /** HTTP worker processes of the server (GONGKAI_WORKERS); default one per core. */
 const WORKERS = Number(process.env.GONGKAI_BENCH_PORTAL_WORKERS ?? os.cpus().length);
 
@@ -197,7 +200,8 @@ export async function run(): Promise<Array<{ name: string; figures: Record<strin
       seconds: SECONDS,
       workers: WORKERS,
     };
-    await one('sqlite', n, figures);
+    if (SQLITE) await one('sqlite', n, figures);
+    else figures.sqlite = 'skipped (GONGKAI_BENCH_PORTAL_SQLITE=0)';
     const pgUrl = process.env.GONGKAI_BENCH_PG_URL;
     if (pgUrl) await one('postgres', n, figures, pgUrl);
     else figures.postgres = 'skipped (set GONGKAI_BENCH_PG_URL)';

@@ -4,7 +4,7 @@
  */
 import type { RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { DB, Db } from '../platform/db/schema.js';
-import type { ParsedQuery } from './tokenizer.rules.js';
+import type { ParsedQuery, PhraseQuery } from './tokenizer.rules.js';
 import type { RankRow, WindowRow } from './window-rows.rules.js';
 import type { FacetKey, FacetValue, SearchFilters, SearchProvider } from './search.types.js';
 
@@ -87,6 +87,8 @@ export interface DialectSearch {
   read<T>(db: Db, fn: (h: Db) => Promise<T>): Promise<T>;
   /** Exact substring check on the document's normalized text (search_texts.norm_text). */
   contains(needle: string): RawBuilder<boolean>;
+  /** Whether `match` alone already proves a quoted phrase is in the text (its `contains` check is skipped). */
+  matchProves?(p: PhraseQuery): boolean;
   /** Called after reindex has rewritten every row's tokens. */
   afterReindex(db: Db): Promise<void>;
   /**

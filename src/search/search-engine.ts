@@ -84,7 +84,8 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     if (parsed.phrases.length) {
       q = w?.ids ? q.where(d.idIn(w.ids)) : d.match(q, parsed);
       if (w && !w.ids) q = d.since(q, w.start);
-      if (!w?.exactChecked) for (const p of parsed.phrases) if (p.exact && p.text) q = q.where(d.contains(p.text));
+      if (!w?.exactChecked)
+        for (const p of parsed.phrases) if (p.exact && p.text && !d.matchProves?.(p)) q = q.where(d.contains(p.text));
     }
     return q;
   }

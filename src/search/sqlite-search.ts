@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import type { ParsedQuery, PhraseQuery } from './tokenizer.rules.js';
+import { phraseProvenByTokens, type ParsedQuery, type PhraseQuery } from './tokenizer.rules.js';
 import { makeProvider, WINDOW_COLUMNS, type DialectSearch, type WindowRow } from './search-engine.js';
 import type { SearchProvider } from './search.types.js';
 
@@ -14,9 +14,13 @@ export function fts5Query(phrases: readonly PhraseQuery[]): string {
   return phrases.map((p) => `"${p.tokens.join(' ')}"${p.lastIsPrefix ? ' *' : ''}`).join(' AND ');
 }
 
-/** The quoted phrases' exact checks on the normalized text of the FTS5 row (none when no phrase is quoted). */
+/**
+ * The quoted phrases' exact checks on the normalized text of the FTS5 row (none when no phrase is quoted,
+ * or when FTS5's phrase match already proves each one: Han letters only, see phraseProvenByTokens —
+ * reading the text of every match was most of a quoted search's time).
+ */
 function exactChecks(parsed: ParsedQuery, id = 'search_fts.rowid') {
-  const exact = parsed.phrases.filter((p) => p.exact && p.text);
+  const exact = parsed.phrases.filter((p) => p.exact && p.text && !phraseProvenByTokens(p));
   return exact.length
     ? sql`and exists (select 1 from search_texts t where t.id = ${sql.raw(id)}${sql.join(
         exact.map((p) => sql` and instr(t.norm_text, ${p.text}) > 0`),
@@ -43,6 +47,8 @@ const sqliteSearch: DialectSearch = {
   read: (db, fn) => fn(db),
   contains: (needle) =>
     sql<boolean>`exists (select 1 from search_texts t where t.id = search_docs.id and instr(t.norm_text, ${needle}) > 0)`,
+  // Its FTS5 phrase queries prove a quoted phrase of Han letters (phraseProvenByTokens).
+  matchProves: phraseProvenByTokens,
   async afterReindex(db: Db) {
     await sql`insert into search_fts(search_fts) values ('rebuild')`.execute(db);
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);

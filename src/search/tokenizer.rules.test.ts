@@ -1,6 +1,13 @@
 import { it, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { indexTokens, normalizeDocNo, normalizeText, parseQuery, phraseOf } from './tokenizer.rules.js';
+import {
+  indexTokens,
+  normalizeDocNo,
+  normalizeText,
+  parseQuery,
+  phraseOf,
+  phraseProvenByTokens,
+} from './tokenizer.rules.js';
 import { highlight, partsToHtml, snippet } from './highlight.rules.js';
 
 describe('tokenizer', () => {
@@ -34,6 +41,34 @@ describe('tokenizer', () => {
     assert.deepEqual(p?.tokens, ['税']);
     assert.equal(p?.lastIsPrefix, true);
     assert.deepEqual(phraseOf('69号', false)?.tokens, ['69', '号']);
+  });
+
+  it('a quoted phrase of Han letters is in the text exactly when its tokens stand together in the index', () => {
+    // Documents of a few characters, separators and repeats, phrases over the same characters: wherever the
+    // phrase's tokens are consecutive among the document's, the normalized text holds the phrase, and back.
+    const han = ['信', '息', '公', '开', '預', '算'];
+    const other = ['，', ' ', 'a', '1', '、', '〇'];
+    let seed = 20261206;
+    const next = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    const consecutive = (hay: string[], needle: string[]) =>
+      hay.some((_, i) => needle.every((t, j) => hay[i + j] === t));
+    let proven = 0;
+    for (let k = 0; k < 3000; k++) {
+      const doc = Array.from({ length: 1 + next(24) }, () =>
+        next(4) ? han[next(han.length)] : other[next(other.length)],
+      ).join('');
+      const p = phraseOf(Array.from({ length: 2 + next(3) }, () => han[next(han.length)]).join(''), true)!;
+      assert.ok(phraseProvenByTokens(p), p.text);
+      proven++;
+      const inIndex = consecutive(indexTokens(doc).split(' '), p.tokens);
+      assert.equal(inIndex, normalizeText(doc).includes(p.text), `${doc} / ${p.text}`);
+    }
+    assert.equal(proven, 3000);
+    // Not proven: anything but Han letters, a lone character (a prefix), and 〇 (a Han number, not a letter).
+    for (const t of ['信息，公开', '信息 公开', '2024年', '信', 'ab', '〇一'])
+      assert.equal(phraseProvenByTokens(phraseOf(t, true)!), false, t);
+    // `"信息，公开"` has the tokens of `信息公开`: only the substring check tells them apart.
+    assert.deepEqual(phraseOf('信息，公开', true)!.tokens, ['信息', '息', '公开']);
   });
 
   it('the query parser ANDs terms and keeps quoted phrases exact', () => {

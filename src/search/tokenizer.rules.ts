@@ -144,6 +144,21 @@ export function phraseOf(raw: string, exact: boolean): PhraseQuery | null {
   return { text, tokens: toks.map((t) => t.text), lastIsPrefix, exact };
 }
 
+/** Two or more Han letters (\p{L}: what FTS5's unicode61 keeps inside a token, as it must here). */
+const HAN_LETTERS = /^(?:(?=\p{L})\p{Script=Han}){2,}$/u;
+
+/**
+ * Whether a phrase's tokens found consecutively in a document prove its text is there, with no substring
+ * check: Han letters only, two or more. Its tokens are then the bigrams ab, bc, …; in a document's tokens
+ * (tokensOfNormalized) two bigrams stand next to each other only inside one run of Han characters, where
+ * they overlap by a character (a run ends with its last character alone, which no bigram equals) — so the
+ * run, a stretch of the normalized text, holds abc… itself. Letters, digits, punctuation or a lone
+ * character in the phrase still need the check (`"信息，公开"` has the tokens of `信息公开`).
+ */
+export function phraseProvenByTokens(p: PhraseQuery): boolean {
+  return !p.lastIsPrefix && HAN_LETTERS.test(p.text) && p.tokens.length === [...p.text].length - 1;
+}
+
 const DOC_NO =
   /([\p{Script=Han}A-Za-z]{1,20})?\s*[〔［[(（【{｛]\s*((?:19|20)\d{2})\s*[〕］\])）】}｝]\s*(?:第\s*)?(\d{1,5})\s*号/u;
 
