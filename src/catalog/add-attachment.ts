@@ -5,7 +5,7 @@ import { tx } from '../platform/tx.js';
 import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
 import { extractAttachmentText } from '../search/index.js';
-import { findFileBySha, insertAttachment, insertFile, listAttachments } from './catalog.store.js';
+import { findFileBySha, insertAttachment, insertFile, listAttachments } from './attachments.store.js';
 import { authorizeItemFirst, loadItem, workflowItem } from './item-transition.js';
 import { decide } from './item-workflow.rules.js';
 

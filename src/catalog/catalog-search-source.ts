@@ -1,7 +1,8 @@
 import type { Db } from '../platform/db/schema.js';
 import { sql } from 'kysely';
 import { htmlToText, ATTACHMENTS_MARK, type SearchSource, type SearchDoc } from '../search/index.js';
-import { attachmentTexts, publicItems, type ItemWithOrg } from './catalog.store.js';
+import { publicItems, type ItemWithOrg } from './catalog.store.js';
+import { attachmentTexts } from './attachments.store.js';
 
 /** The search document of a public item; `attachmentTexts` are the extracted texts of its attachments. */
 export function itemSearchDoc(r: ItemWithOrg, attachmentTexts: string[] = []): SearchDoc {

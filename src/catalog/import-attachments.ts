@@ -6,7 +6,7 @@ import { classifyAttachment } from './attachment.rules.js';
 import { sha256, sniff, storeBlob } from './attachment-files.js';
 import { refuseUnsafeArchive } from '../platform/archive-limits.js';
 import { extractAttachmentText } from '../search/index.js';
-import { findFileBySha, insertAttachment, insertFile } from './catalog.store.js';
+import { findFileBySha, insertAttachment, insertFile } from './attachments.store.js';
 import { cleanFilename } from './add-attachment.js';
 import type { ImportRow, RowError } from './import-rows.rules.js';
 

@@ -4,7 +4,8 @@ import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, makeUser } from '../../test/helpers/factories.js';
 import { isAppError } from '../platform/errors.js';
 import { importItems } from './import-items.js';
-import { listPublicAttachments, listPublicItems } from './catalog.store.js';
+import { listPublicItems } from './catalog.store.js';
+import { listPublicAttachments } from './attachments.store.js';
 import { readImportZip } from './import-attachments.js';
 import { onePagePdf } from '../../test/helpers/pdf.js';
 

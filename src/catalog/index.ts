@@ -43,17 +43,17 @@ export { catalogSearchSource, itemSearchDoc } from './catalog-search-source.js';
 // ./catalog-xlsx.js loads a heavy library: its functions are loaded on first use.
 export const catalogXlsx: (typeof import('./catalog-xlsx.js'))['catalogXlsx'] = async (...args) =>
   (await import('./catalog-xlsx.js')).catalogXlsx(...args);
+export { getPublicAttachment, listAttachments } from './attachments.store.js';
+export type { AttachmentWithFile } from './attachments.store.js';
 export {
-  getPublicAttachment,
   isPublicSort,
-  listAttachments,
   listCategories,
   listPublicItems,
   PUBLIC_SORTS,
   publicCategoryCounts,
   publicItems,
 } from './catalog.store.js';
-export type { AttachmentWithFile, CategoryRow, ItemVersionRow, ItemWithOrg, PublicSort } from './catalog.store.js';
+export type { CategoryRow, ItemVersionRow, ItemWithOrg, PublicSort } from './catalog.store.js';
 export { agencyCategories, categoriesOf, categoryOrg } from './categories.js';
 export { categoryPath, categoryTree, subtreeIds } from './category-tree.rules.js';
 export type { CategoryNode } from './category-tree.rules.js';

@@ -5,31 +5,28 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import {
-  getAttachment,
   getItem,
-  listAttachments,
   listVersions,
   publicCounts,
   publicItems,
   publicLinksOf,
-  type AttachmentWithFile,
   type ItemVersionRow,
   type ItemWithOrg,
 } from './catalog.store.js';
+import { getAttachment, listAttachments, type AttachmentWithFile } from './attachments.store.js';
 
 export {
   listPublicItems,
   publicCategoryCounts,
   listCategories,
-  getPublicAttachment,
   isPublicSort,
   PUBLIC_SORTS,
   type PublicSort,
   type ItemWithOrg,
-  type AttachmentWithFile,
   type CategoryRow,
   type ItemVersionRow,
 } from './catalog.store.js';
+export { getPublicAttachment, type AttachmentWithFile } from './attachments.store.js';
 
 /** The public items an item interprets and those interpreting it. */
 export type PublicLinks = Awaited<ReturnType<typeof publicLinksOf>>;

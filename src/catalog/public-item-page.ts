@@ -10,7 +10,8 @@ import { jsonArrayFrom as liteArray, jsonObjectFrom as liteObject } from 'kysely
 import type { DB, Db } from '../platform/db/schema.js';
 import { dialectOf } from '../platform/db/dialect-sql.js';
 import { reusableQuery } from '../platform/db/reusable-query.js';
-import { publicItems, type AttachmentWithFile, type ItemVersionRow, type ItemWithOrg } from './catalog.store.js';
+import { publicItems, type ItemVersionRow, type ItemWithOrg } from './catalog.store.js';
+import { type AttachmentWithFile } from './attachments.store.js';
 
 type Link = { id: number; title: string };
 export interface PublicItemPageData {

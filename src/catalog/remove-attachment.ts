@@ -2,7 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import { notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { deleteAttachment, getAttachment } from './catalog.store.js';
+import { deleteAttachment, getAttachment } from './attachments.store.js';
 import { loadItem, workflowItem } from './item-transition.js';
 import { decide } from './item-workflow.rules.js';
 

@@ -8,16 +8,15 @@ import { CATALOG_VIEWERS } from './catalog-policy.rules.js';
 import {
   getItem,
   linksOf,
-  listAttachments,
   listChannels,
   listReviews,
   listVersions,
-  type AttachmentWithFile,
   type CategoryRow,
   type ItemReviewRow,
   type ItemVersionRow,
   type ItemWithOrg,
 } from './catalog.store.js';
+import { listAttachments, type AttachmentWithFile } from './attachments.store.js';
 import { catalogCalendar } from './catalog-calendar.js';
 import { timeliness, timelinessLabel } from './timeliness.rules.js';
 import { workflowWithHistory } from './item-transition.js';

@@ -3,7 +3,8 @@ import type { Db } from '../platform/db/schema.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { bumpPublicVersion } from '../platform/public-version.js';
 import { syncSearchDocuments } from '../search/index.js';
-import { attachmentTexts, publicItems } from './catalog.store.js';
+import { publicItems } from './catalog.store.js';
+import { attachmentTexts } from './attachments.store.js';
 import { itemSearchDoc } from './catalog-search-source.js';
 
 /**
