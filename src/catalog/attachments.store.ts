@@ -1,5 +1,7 @@
 /** Attachments of catalogue items and their stored files (staff reads, and public reads through `publicItems`). */
+import type { Insertable } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
+import type { ItemAttachmentsTable } from './catalog.tables.js';
 import { publicItems } from './catalog.store.js';
 import './catalog.tables.js';
 
@@ -14,7 +16,8 @@ export interface AttachmentWithFile {
   kind: string;
 }
 
-const attachmentCols = [
+/** The columns of an `AttachmentWithFile` (item_attachments joined with catalog_files). */
+export const ATTACHMENT_COLUMNS = [
   'item_attachments.id',
   'item_attachments.item_id',
   'item_attachments.filename',
@@ -55,17 +58,7 @@ export async function attachmentTexts(db: Db, itemIds: number[]): Promise<Map<nu
 }
 
 /** Attaches a stored file to an item; returns the attachment id. */
-export async function insertAttachment(
-  db: Db,
-  row: {
-    item_id: number;
-    file_id: number;
-    filename: string;
-    sort_order: number;
-    created_at: string;
-    created_by: number | null;
-  },
-): Promise<number> {
+export async function insertAttachment(db: Db, row: Omit<Insertable<ItemAttachmentsTable>, 'id'>): Promise<number> {
   return (await db.insertInto('item_attachments').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -79,7 +72,7 @@ export const listAttachments = (db: Db, itemId: number): Promise<AttachmentWithF
   db
     .selectFrom('item_attachments')
     .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
-    .select(attachmentCols)
+    .select(ATTACHMENT_COLUMNS)
     .where('item_attachments.item_id', '=', itemId)
     .orderBy('item_attachments.sort_order')
     .orderBy('item_attachments.id')
@@ -90,27 +83,25 @@ export const getAttachment = (db: Db, id: number): Promise<AttachmentWithFile | 
   db
     .selectFrom('item_attachments')
     .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
-    .select(attachmentCols)
+    .select(ATTACHMENT_COLUMNS)
     .where('item_attachments.id', '=', id)
     .executeTakeFirst();
 
-/** One attachment of a public item, through `publicItems` (the public door). */
+/** Attachments of public items with their files, through `publicItems` (the public door). */
+const publicAttachments = (db: Db, today: string) =>
+  publicItems(db, today)
+    .innerJoin('item_attachments', 'item_attachments.item_id', 'items.id')
+    .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
+    .clearSelect()
+    .select(ATTACHMENT_COLUMNS);
+
+/** One attachment of a public item. */
 export const getPublicAttachment = (db: Db, today: string, id: number): Promise<AttachmentWithFile | undefined> =>
-  publicItems(db, today)
-    .innerJoin('item_attachments', 'item_attachments.item_id', 'items.id')
-    .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
-    .clearSelect()
-    .select(attachmentCols)
-    .where('item_attachments.id', '=', id)
-    .executeTakeFirst();
+  publicAttachments(db, today).where('item_attachments.id', '=', id).executeTakeFirst();
 
-/** Attachments of a public item, through `publicItems` (the public door). */
+/** Attachments of a public item, in order. */
 export const listPublicAttachments = (db: Db, today: string, itemId: number): Promise<AttachmentWithFile[]> =>
-  publicItems(db, today)
-    .innerJoin('item_attachments', 'item_attachments.item_id', 'items.id')
-    .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
-    .clearSelect()
-    .select(attachmentCols)
+  publicAttachments(db, today)
     .where('items.id', '=', itemId)
     .orderBy('item_attachments.sort_order')
     .orderBy('item_attachments.id')

@@ -11,7 +11,7 @@ import type { DB, Db } from '../platform/db/schema.js';
 import { dialectOf } from '../platform/db/dialect-sql.js';
 import { reusableQuery } from '../platform/db/reusable-query.js';
 import { publicItems, type ItemVersionRow, type ItemWithOrg } from './catalog.store.js';
-import { type AttachmentWithFile } from './attachments.store.js';
+import { ATTACHMENT_COLUMNS, type AttachmentWithFile } from './attachments.store.js';
 
 type Link = { id: number; title: string };
 export interface PublicItemPageData {
@@ -63,15 +63,7 @@ const read = reusableQuery((db: Db, a: { today: string; id: number }) => {
         db
           .selectFrom('item_attachments')
           .innerJoin('catalog_files', 'catalog_files.id', 'item_attachments.file_id')
-          .select([
-            'item_attachments.id',
-            'item_attachments.item_id',
-            'item_attachments.filename',
-            'catalog_files.sha256',
-            'catalog_files.size',
-            'catalog_files.mime',
-            'catalog_files.kind',
-          ])
+          .select(ATTACHMENT_COLUMNS)
           .where('item_attachments.item_id', '=', a.id)
           .orderBy('item_attachments.sort_order')
           .orderBy('item_attachments.id'),
