@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { freshDatabase, PG_URL } from '../../test/helpers/db.js';
 import { openDatabase } from './db/database.js';
 import type { Db } from './db/schema.js';
-import { bumpPublicVersion, currentPublicVersion } from './public-version.js';
+import { bumpPublicVersion, currentPublicVersion, pendingStamps, PENDING_MS } from './public-version.js';
+import { elapsedMs } from './clock.js';
 import { watchPublicVersion, type PublicVersionSource } from './public-version-watch.js';
 
 const NOW = () => new Date('2026-12-06T02:00:00Z');
@@ -50,7 +51,9 @@ it(
       assert.equal(await b.version(), '');
 
       // A change committed on node A: A serves it at once (its stamp is pending until notified)…
+      pendingStamps.set('long-gone', elapsedMs() - PENDING_MS - 1); // a stamp past waiting for
       await bump(first.database.db);
+      assert.equal(pendingStamps.has('long-gone'), false, 'a new stamp forgets those past PENDING_MS');
       const stamp = await currentPublicVersion(first.database.db);
       assert.equal(await a.version(), stamp, 'the writing node never serves what it has just changed');
       assert.equal(await off.version(), stamp, 'without LISTEN the stamp is read every time');

@@ -16,10 +16,8 @@
  */
 import type { Database } from './db/database.js';
 import { elapsedMs } from './clock.js';
-import { currentPublicVersion, pendingStamps, PUBLIC_CHANNEL } from './public-version.js';
+import { currentPublicVersion, pendingStamps, PENDING_MS, PUBLIC_CHANNEL } from './public-version.js';
 
-/** How long a stamp written here is awaited before it is forgotten (its transaction rolled back, or another database). */
-const PENDING_MS = 10_000;
 /** Delay before listening again after the connection was lost or could not be made. */
 const RETRY_MS = 1_000;
 

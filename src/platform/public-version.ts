@@ -17,6 +17,18 @@ export const PUBLIC_CHANNEL = 'gongkai_public';
  * older than a change it has just committed (public-version-watch.ts).
  */
 export const pendingStamps = new Map<string, number>();
+/** How long a stamp written here is awaited before it is forgotten (its transaction rolled back, or another database). */
+export const PENDING_MS = 10_000;
+
+/** Notes a stamp as pending, forgetting those past PENDING_MS (a process without a watcher keeps only these). */
+function rememberPending(stamp: string): void {
+  const now = elapsedMs();
+  for (const [old, at] of pendingStamps) {
+    if (now - at <= PENDING_MS) break; // insertion order: the rest are newer
+    pendingStamps.delete(old);
+  }
+  pendingStamps.set(stamp, now);
+}
 
 /**
  * Records that public content changed (an item published, corrected or withdrawn):
@@ -28,7 +40,7 @@ export async function bumpPublicVersion(trx: Db, ctx: Pick<Ctx, 'now'>): Promise
   // or under a frozen clock, must still differ).
   const stamp = randomUUID();
   if (dialectOf(trx) === 'postgres') {
-    pendingStamps.set(stamp, elapsedMs());
+    rememberPending(stamp);
     // Delivered to every node's listener when the transaction commits (never if it rolls back).
     await sql`select pg_notify(${PUBLIC_CHANNEL}, ${stamp})`.execute(trx);
   }
