@@ -18,7 +18,7 @@ import { emptyOrgFields } from '../src/orgs/orgs.rules.js';
 import type { RequestsTable, RequestEventsTable } from '../src/requests/requests.tables.js';
 import { requestStatistics } from '../src/requests/request-statistics.js';
 import { benchRequestRow } from './request-rows.js';
-import { feeEventsForYear, yearTallyGroups } from '../src/requests/requests.store.js';
+import { feeEventsForYear, yearTallyGroups } from '../src/requests/year-statistics.store.js';
 import { appealRecords } from '../src/requests/appeal-records.js';
 
 const PER_YEAR = Number(process.env.GONGKAI_BENCH_HISTORY_PER_YEAR ?? 20_000);

@@ -1,6 +1,6 @@
 /** The appeals (行政复议 / 行政诉讼) recorded on the cases of an agency subtree, each with its latest result. */
 import type { Db } from '../platform/db/schema.js';
-import { appealEvents } from './requests.store.js';
+import { appealEvents } from './year-statistics.store.js';
 import { eventPayload } from './ledger.rules.js';
 import { isAppealKind, isAppealResult, type AppealRecord } from './appeals.rules.js';
 

@@ -7,7 +7,7 @@ import { forbidden } from '../platform/errors.js';
 import { maskName } from '../interaction/index.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
-import { yearCaseRows, type CellNarrowing } from './requests.store.js';
+import { yearCaseRows, type CellNarrowing } from './year-statistics.store.js';
 import { appealRecords } from './appeal-records.js';
 import { APPEAL_KINDS, APPEAL_RESULTS, table4CellOf } from './appeals.rules.js';
 import { outcomeRowOf, tallyCellsOf, TABLE3_COLUMNS } from './tally.rules.js';

@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
-import { feeEventsForYear, yearTallyGroups } from './requests.store.js';
+import { feeEventsForYear, yearTallyGroups } from './year-statistics.store.js';
 import { appealRecords } from './appeal-records.js';
 import { eventPayload } from './ledger.rules.js';
 import { tallyTable4 } from './appeals.rules.js';

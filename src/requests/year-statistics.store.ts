@@ -1,0 +1,156 @@
+/**
+ * Reads of one year's requests for the annual report (Table 三 and 四, 信息处理费, drill-downs): the year's
+ * rows only, through the (org_id, closed_on) indexes.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/schema.js';
+import './requests.tables.js';
+
+/**
+ * Table 三 counted in the database for one year: the cases of an org subtree received by the year's end
+ * and not closed before it, grouped by what decides their cells (`groupCase` in tally.rules.ts). Reads
+ * the year's rows only, so a report's cost follows the year, not the agency's history.
+ */
+export async function yearTallyGroups(db: Db, orgPath: string, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  // Still open, or closed from the year on: two index range scans (org_id, closed_on), never the history.
+  const part = (open: boolean) =>
+    db
+      .selectFrom('requests')
+      .select([
+        'requests.applicant_type',
+        'requests.applicant_kind',
+        'requests.state',
+        'requests.outcome_code',
+        sql<number>`case when requests.received_on >= ${from} then 1 else 0 end`.as('received_in_year'),
+        sql<number>`case when requests.closed_on <= ${to} then 1 else 0 end`.as('closed_in_year'),
+      ])
+      .where('requests.org_id', 'in', (eb) =>
+        eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${orgPath}%`),
+      )
+      .where('requests.received_on', '<=', to)
+      .where('requests.closed_on', open ? 'is' : '>=', open ? null : from);
+  const yearRows = part(true).unionAll(part(false)).as('y');
+  const groups = [
+    'y.applicant_type',
+    'y.applicant_kind',
+    'y.state',
+    'y.outcome_code',
+    'y.received_in_year',
+    'y.closed_in_year',
+  ] as const;
+  const rows = await db
+    .selectFrom(yearRows)
+    .select([...groups, (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy([...groups])
+    .execute();
+  return rows.map((r) => ({
+    applicantType: r.applicant_type,
+    applicantKind: r.applicant_kind,
+    state: r.state,
+    outcomeCode: r.outcome_code,
+    receivedInYear: Number(r.received_in_year) === 1,
+    closedInYear: Number(r.closed_in_year) === 1,
+    n: Number(r.n),
+  }));
+}
+
+/**
+ * The fee events (fee_notice_sent, fee_paid) of the cases of an org subtree that have a payment in the
+ * year, in recording order: what the report's 信息处理费 needs, read for the year only.
+ */
+export function feeEventsForYear(db: Db, orgPath: string, year: number) {
+  // From the year's payments (index on type and date) to each paid case's fee events (index on the case).
+  return db
+    .selectFrom('request_events as paid')
+    .innerJoin('request_events', 'request_events.request_id', 'paid.request_id')
+    .innerJoin('requests', 'requests.id', 'paid.request_id')
+    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+    .select([
+      'request_events.id',
+      'request_events.request_id',
+      'request_events.type',
+      'request_events.event_on',
+      'request_events.payload',
+    ])
+    .distinct()
+    .where('paid.type', '=', 'fee_paid')
+    .where('paid.event_on', '>=', `${year}-01-01`)
+    .where('paid.event_on', '<=', `${year}-12-31`)
+    .where('request_events.type', 'in', ['fee_notice_sent', 'fee_paid'])
+    .where('orgs.path', 'like', `${orgPath}%`)
+    .orderBy('request_events.id')
+    .execute();
+}
+
+/** Appeal and appeal-result events of an org subtree, in recording order (table 四). */
+export function appealEvents(db: Db, orgPath: string) {
+  return db
+    .selectFrom('request_events')
+    .innerJoin('requests', 'requests.id', 'request_events.request_id')
+    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+    .select(['request_events.id', 'request_events.request_id', 'request_events.type', 'request_events.payload'])
+    .where('orgs.path', 'like', `${orgPath}%`)
+    .where('request_events.type', 'in', ['appeal', 'appeal_result'])
+    .orderBy('request_events.id')
+    .execute();
+}
+
+/**
+ * What narrows a drill-down to one cell's records in SQL (a superset of the cell; the tally rule decides):
+ * receipt in the year or before it, closure in the year, the applicant's column.
+ */
+export interface CellNarrowing {
+  received?: 'in_year' | 'before';
+  closedInYear?: boolean;
+  /** 'citizen', an organisation kind, or 'organization' for any organisation (其他). */
+  applicant?: string;
+}
+
+/**
+ * Case rows for a year's drill-down: received by the year's end and not closed before it (listing, no
+ * personal data beyond the name), narrowed to one cell; or the cases of the given ids.
+ */
+export function yearCaseRows(
+  db: Db,
+  orgPath: string,
+  year: number,
+  opts: { ids?: readonly number[]; narrow?: CellNarrowing } = {},
+) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const rows = (part: 'ids' | 'open' | 'closed') => {
+    let q = db
+      .selectFrom('requests')
+      .innerJoin('orgs', 'orgs.id', 'requests.org_id')
+      .select([
+        'requests.id as id',
+        'requests.request_no',
+        'orgs.name as org_name',
+        'requests.applicant_type',
+        'requests.applicant_kind',
+        'requests.applicant_name',
+        'requests.received_on as received_on',
+        'requests.state',
+        'requests.closed_on',
+        'requests.outcome_code',
+      ])
+      .where('orgs.path', 'like', `${orgPath}%`);
+    if (part === 'ids') return q.where('requests.id', 'in', opts.ids?.length ? [...opts.ids] : [0]);
+    // Still open, or closed from the year on: index ranges on (org_id, closed_on), never the history.
+    q = q.where('requests.received_on', '<=', to);
+    q = part === 'open' ? q.where('requests.closed_on', 'is', null) : q.where('requests.closed_on', '>=', from);
+    const n = opts.narrow ?? {};
+    if (n.received) q = q.where('requests.received_on', n.received === 'in_year' ? '>=' : '<', from);
+    if (n.closedInYear) q = q.where('requests.closed_on', '<=', to);
+    if (n.applicant === 'citizen' || n.applicant === 'organization')
+      q = q.where('requests.applicant_type', n.applicant === 'citizen' ? '=' : '<>', 'citizen');
+    else if (n.applicant)
+      q = q.where('requests.applicant_type', '<>', 'citizen').where('requests.applicant_kind', '=', n.applicant);
+    return q;
+  };
+  if (opts.ids) return rows('ids').orderBy('requests.received_on').orderBy('requests.id').execute();
+  if (opts.narrow?.closedInYear) return rows('closed').orderBy('requests.received_on').orderBy('requests.id').execute();
+  return rows('open').unionAll(rows('closed')).orderBy('received_on').orderBy('id').execute();
+}
