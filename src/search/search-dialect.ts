@@ -76,6 +76,12 @@ export interface PageAnswer {
   rows: PageRow[];
 }
 
+/**
+ * How a window's walk scores its rows: not at all (0), by title (the phrases found in the title, shorter
+ * titles first), or by relevance (bm25) when every match fits in the window and by title otherwise.
+ */
+export type WalkScore = 'none' | 'title' | 'fits';
+
 /** What differs between SQLite FTS5 and PostgreSQL tsvector. */
 export interface DialectSearch {
   readonly name: SearchProvider['name'];
@@ -107,7 +113,7 @@ export interface DialectSearch {
    * dialect computes the score while walking them (SQLite): the window then runs as one statement with
    * its facets and rows (window-pass.ts) instead of window().
    */
-  windowWalk?(parsed: ParsedQuery, cap: number, scored?: boolean): RawBuilder<unknown>;
+  windowWalk?(parsed: ParsedQuery, cap: number, score: WalkScore): RawBuilder<unknown>;
   /**
    * A whole page of a query with words (no 文号 or 索引号) in one statement, when the dialect has one
    * (PostgreSQL: postgres-page.ts); the engine's statements otherwise.

@@ -14,7 +14,7 @@ import { passesFilters, rankRows } from './window-rows.rules.js';
 import { facetBranches, facetConds, facetsOf } from './facet-sql.js';
 import { windowPass } from './window-pass.js';
 
-import type { DialectSearch, PageAnswer, Window } from './search-dialect.js';
+import type { DialectSearch, PageAnswer, WalkScore, Window } from './search-dialect.js';
 
 export type { WindowRow } from './window-rows.rules.js';
 export { MAX_INDEXED_BODY, docRow, textRow } from './index-many.js';
@@ -153,21 +153,22 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
         : undefined;
     type Walked = Window & { facets?: Facets; exact?: boolean; total?: number };
     const hasFilters = withFilters.phrases.length > parsed.phrases.length;
-    // With filter terms the words' window serves the facets only: its walk needs no scores.
-    const windowOf = async (q: ParsedQuery, withFacets: boolean): Promise<Walked | null> => {
+    // With filter terms the words' window serves the facets only: its walk needs no scores. Past the
+    // window of the words, the filtered matches are ranked by title too (bm25 would first walk every
+    // match of the words: 5 ms for a word in half of 100,000 documents).
+    const windowOf = async (q: ParsedQuery, withFacets: boolean, score: WalkScore): Promise<Walked | null> => {
       if (!d.windowWalk) return d.window(h, q, window);
-      const scored = !(hasFilters && q === parsed);
-      const p = await windowPass(h, d.windowWalk(q, window, scored), window, f, withFacets, {
+      const p = await windowPass(h, d.windowWalk(q, window, score), window, f, withFacets, {
         ...rank,
         titles: titles?.ids ?? [],
       });
       return { ...p, exactChecked: true, titles };
     };
-    const textWindow = windowed ? await windowOf(parsed, true) : null;
+    const textWindow = windowed ? await windowOf(parsed, true, hasFilters ? 'none' : 'fits') : null;
     if (textWindow?.exact) {
       // Every match of the words fit in the window (SQLite): its pass answered exactly; with filter terms
       // a second pass ranks the filtered matches as the exact path does (bm25 of words and terms).
-      const w = hasFilters ? (await windowOf(withFilters, false))! : textWindow;
+      const w = hasFilters ? (await windowOf(withFilters, false, 'fits'))! : textWindow;
       return { ...plain, window: w, facets: textWindow.facets!, total: w.total! };
     }
     if (textWindow === null) return { ...plain, ...(await facetsAndTotal(h, parsed, f)) };
@@ -176,7 +177,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     const facets = Object.fromEntries(
       Object.entries(sample.facets).map(([k, vs]) => [k, vs.map((v) => ({ ...v, count: approx(v.count * scale) }))]),
     ) as Record<FacetKey, FacetValue[]>;
-    const w = hasFilters ? await windowOf(withFilters, false) : textWindow;
+    const w = hasFilters ? await windowOf(withFilters, false, 'title') : textWindow;
     if (w === null || w.exact) {
       // The filtered matches fit in the window: exact total (the pass counted them, or a count), ranked over all.
       const n = w

@@ -49,6 +49,26 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
     assert.equal(r.hits[0]!.docId, '39', 'title match first within the window');
   });
 
+  it('past the window both databases rank by title: words in the title, shorter titles, then newest', async () => {
+    // (bm25 would first walk every match of the words; ts_rank reads each match's tsvector.)
+    const byTitle = (xs: SearchDoc[]) =>
+      [...xs]
+        .sort(
+          (a, b) =>
+            a.title.length - b.title.length ||
+            b.publishedOn!.localeCompare(a.publishedOn!) ||
+            Number(b.docId) - Number(a.docId),
+        )
+        .map((d) => Number(d.docId));
+    const r = await searchProvider(h.db(), { window: W }).search('公开');
+    assert.deepEqual(ids(r), byTitle(DOCS.slice(-W)));
+    // The words are past the window, the filtered matches (9) fit: ranked the same way, exactly counted.
+    const f = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 1 });
+    const org1 = DOCS.filter((d) => d.orgId === 1);
+    assert.deepEqual([f.total, f.estimated.total], [org1.length, false]);
+    assert.deepEqual(ids(f), byTitle(org1));
+  });
+
   it('a selective filter gives the exact results even outside the window', async () => {
     const r = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 9 });
     assert.equal(r.estimated.total, false);

@@ -3,7 +3,7 @@
  * space-separated bigram tokens; phrases are FTS5 phrase queries, ranking is bm25 with the title
  * column weighted 10 : 1.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import { phraseProvenByTokens, type ParsedQuery, type PhraseQuery } from './tokenizer.rules.js';
 import { makeProvider, WINDOW_COLUMNS, type DialectSearch, type WindowRow } from './search-engine.js';
@@ -27,6 +27,21 @@ function exactChecks(parsed: ParsedQuery, id = 'search_fts.rowid') {
         sql``,
       )})`
     : sql``;
+}
+
+/** A phrase without cased letters (Han characters, digits) is looked for in the title as it is (lower() costs). */
+const caseless = (t: string): boolean => t === t.toLowerCase() && t === t.toUpperCase();
+
+/**
+ * A window row's score past the window: the phrases found in its title, shorter titles first (as bm25
+ * weighs them), then (score 0) newest first — postgres-page.ts's titleScore. On the stored title, not
+ * normalized (a title in traditional characters scores 0 here; the title index still finds it).
+ */
+function windowTitleScore(parsed: ParsedQuery): RawBuilder<number> {
+  const found = parsed.phrases.map(
+    (p) => sql`(instr(${caseless(p.text) ? sql`d.title` : sql`lower(d.title)`}, ${p.text}) > 0)`,
+  );
+  return sql<number>`(select (${sql.join(found, sql` + `)}) * (1 + 1.0 / (1 + length(d.title))) from search_docs d where d.id = search_fts.rowid)`;
 }
 
 const asRows = (rows: WindowRow[]): WindowRow[] =>
@@ -63,12 +78,23 @@ const sqliteSearch: DialectSearch = {
   // (a rowid range instead would make FTS5 walk every match: 65 ms at 1,000,000 documents). Quoted
   // phrases are checked in the walk (once); the engine runs it in one statement with the facets and the
   // ranking's rows (window-pass.ts).
-  // Unscored (score 0), bm25 costs a walk of every phrase's whole doclist first (2 ms for a word in 70 %
-  // of 100,000 documents).
-  windowWalk: (parsed, cap, scored = true) =>
-    sql`select search_fts.rowid as id, ${scored ? sql`-bm25(search_fts, 10.0, 1.0)` : sql`0`} as score from search_fts where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`,
+  // bm25 first walks every phrase's whole doclist (its IDF: 3 ms for a word in 70 % of 100,000
+  // documents, ten times that at 1,000,000), so it is computed only when every match fits in the window
+  // (an unscored probe of cap + 1 matches decides, once per statement; CASE calls bm25 only then). Past
+  // the window the score is the title's (windowTitleScore), as on PostgreSQL.
+  windowWalk: (parsed, cap, score) => {
+    const walk = (cols: RawBuilder<unknown>) =>
+      sql`select ${cols} from search_fts where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`;
+    const scored =
+      score === 'none'
+        ? sql`0`
+        : score === 'title'
+          ? windowTitleScore(parsed)
+          : sql`case when (select count(*) from (${walk(sql`search_fts.rowid`)})) > ${cap} then ${windowTitleScore(parsed)} else -bm25(search_fts, 10.0, 1.0) end`;
+    return walk(sql`search_fts.rowid as id, ${scored} as score`);
+  },
   async window(h, parsed, cap) {
-    const r = await sql<{ id: number }>`${sqliteSearch.windowWalk!(parsed, cap)}`.execute(h);
+    const r = await sql<{ id: number }>`${sqliteSearch.windowWalk!(parsed, cap, 'fits')}`.execute(h);
     if (r.rows.length <= cap) return null;
     const ids = r.rows.slice(0, cap).map((x) => Number(x.id));
     return { start: ids[cap - 1]!, ids, exactChecked: true };
