@@ -198,9 +198,8 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
   /**
    * Past the window, ranked: the best title matches over the whole catalogue join the window's matches
    * (an older document titled by the words is not left out of the first page). With the window's rows
-   * (SQLite), those in the window keep their bm25; the others, whose bm25 is unknown (scoring a single id
-   * makes FTS5 re-read the whole doclist), rank at the median score of the title matches in the window,
-   * in the title index's order, or above every match when the window holds none of them.
+   * (SQLite), those in the window keep their (title) score; the others rank at the median score of the
+   * title matches in the window, in the title index's order, or above every match when it holds none.
    */
   async function withTitles(
     h: Db,
