@@ -7,6 +7,7 @@ import type { DB, Db } from '../platform/db/schema.js';
 import type { ParsedQuery, PhraseQuery } from './tokenizer.rules.js';
 import type { RankRow, WindowRow } from './window-rows.rules.js';
 import type { FacetKey, FacetValue, SearchFilters, SearchProvider } from './search.types.js';
+import type { WindowWalk } from './window-pass.js';
 
 type Q = SelectQueryBuilder<DB, 'search_docs', object>;
 
@@ -113,7 +114,7 @@ export interface DialectSearch {
    * dialect computes the score while walking them (SQLite): the window then runs as one statement with
    * its facets and rows (window-pass.ts) instead of window().
    */
-  windowWalk?(parsed: ParsedQuery, cap: number, score: WalkScore): RawBuilder<unknown>;
+  windowWalk?(parsed: ParsedQuery, cap: number, score: WalkScore): WindowWalk;
   /**
    * A whole page of a query with words (no 文号 or 索引号) in one statement, when the dialect has one
    * (PostgreSQL: postgres-page.ts); the engine's statements otherwise.

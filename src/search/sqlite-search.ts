@@ -34,14 +34,14 @@ const caseless = (t: string): boolean => t === t.toLowerCase() && t === t.toUppe
 
 /**
  * A window row's score past the window: the phrases found in its title, shorter titles first (as bm25
- * weighs them), then (score 0) newest first — postgres-page.ts's titleScore. On the stored title, not
- * normalized (a title in traditional characters scores 0 here; the title index still finds it).
+ * weighs them), then (score 0) newest first — postgres-page.ts's titleScore. On the stored title `d.title`,
+ * not normalized (a title in traditional characters scores 0 here; the title index still finds it).
  */
 function windowTitleScore(parsed: ParsedQuery): RawBuilder<number> {
   const found = parsed.phrases.map(
     (p) => sql`(instr(${caseless(p.text) ? sql`d.title` : sql`lower(d.title)`}, ${p.text}) > 0)`,
   );
-  return sql<number>`(select (${sql.join(found, sql` + `)}) * (1 + 1.0 / (1 + length(d.title))) from search_docs d where d.id = search_fts.rowid)`;
+  return sql<number>`(${sql.join(found, sql` + `)}) * (1 + 1.0 / (1 + length(d.title)))`;
 }
 
 const asRows = (rows: WindowRow[]): WindowRow[] =>
@@ -85,16 +85,17 @@ const sqliteSearch: DialectSearch = {
   windowWalk: (parsed, cap, score) => {
     const walk = (cols: RawBuilder<unknown>) =>
       sql`select ${cols} from search_fts where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`;
+    // null: scored by title when the pass reads the row's search_docs columns.
     const scored =
       score === 'none'
         ? sql`0`
         : score === 'title'
-          ? windowTitleScore(parsed)
-          : sql`case when (select count(*) from (${walk(sql`search_fts.rowid`)})) > ${cap} then ${windowTitleScore(parsed)} else -bm25(search_fts, 10.0, 1.0) end`;
-    return walk(sql`search_fts.rowid as id, ${scored} as score`);
+          ? sql`null`
+          : sql`case when (select count(*) from (${walk(sql`search_fts.rowid`)})) > ${cap} then null else -bm25(search_fts, 10.0, 1.0) end`;
+    return { sql: walk(sql`search_fts.rowid as id, ${scored} as score`), titleScore: windowTitleScore(parsed) };
   },
   async window(h, parsed, cap) {
-    const r = await sql<{ id: number }>`${sqliteSearch.windowWalk!(parsed, cap, 'fits')}`.execute(h);
+    const r = await sql<{ id: number }>`${sqliteSearch.windowWalk!(parsed, cap, 'fits').sql}`.execute(h);
     if (r.rows.length <= cap) return null;
     const ids = r.rows.slice(0, cap).map((x) => Number(x.id));
     return { start: ids[cap - 1]!, ids, exactChecked: true };

@@ -29,13 +29,13 @@ export interface PassResult {
 }
 
 /**
- * Runs `walk` (the newest cap + 1 matches as (id, score), newest first) and returns its newest `cap`
+ * Runs `walk` and returns its newest `cap`
  * (all of them when they fit: `exact`): the id where they start, how many pass the filters, the rows the
  * page can show, and (with `withFacets`) their facet counts within the date range.
  */
 export async function windowPass(
   h: Db,
-  walk: RawBuilder<unknown>,
+  walk: WindowWalk,
   cap: number,
   f: SearchFilters,
   withFacets: boolean,
@@ -57,6 +57,15 @@ export async function windowPass(
   };
 }
 
+/**
+ * A walk: the newest cap + 1 matches as (id, score), newest first; a row whose score is null is scored by
+ * `titleScore`, an expression over its search_docs row `d` (read once for the facets anyway).
+ */
+export interface WindowWalk {
+  sql: RawBuilder<unknown>;
+  titleScore: RawBuilder<number>;
+}
+
 /** Which rows of the window the page needs: the first `limit` (by score when `byRank`, else by date) and `titles`. */
 export interface PassRank {
   byRank: boolean;
@@ -69,7 +78,7 @@ export interface PassRank {
  * and t (a title candidate in the window); r and t rows pass the filters.
  */
 export function passSql(
-  walk: RawBuilder<unknown>,
+  walk: WindowWalk,
   cap: number,
   f: SearchFilters,
   withFacets: boolean,
@@ -94,5 +103,5 @@ export function passSql(
     l: string | null;
     n: number | null;
     s: number | null;
-  }>`with w as materialized (${walk}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, w.score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w cross join search_docs d on d.id = w.id where not ${past} or w.id > (select lo from n)) select 'meta' as k, null as v, cast((select count(*) from m where ${filters}) as text) as l, (select c from n) as n, (select min(id) from m) as s ${facetRow} union all select * from (select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${filters} order by ${order} limit ${rank.limit})${titled}`;
+  }>`with w as materialized (${walk.sql}), n as materialized (select count(*) as c, min(id) as lo from w), m as materialized (select w.id, coalesce(w.score, ${walk.titleScore}) as score, d.org_id, d.org_name, d.category_id, d.category_name, d.topic, d.genre, d.validity, d.year, d.published_on from w cross join search_docs d on d.id = w.id where not ${past} or w.id > (select lo from n)) select 'meta' as k, null as v, cast((select count(*) from m where ${filters}) as text) as l, (select c from n) as n, (select min(id) from m) as s ${facetRow} union all select * from (select 'r' as k, published_on as v, null as l, id as n, score as s from m where ${filters} order by ${order} limit ${rank.limit})${titled}`;
 }
