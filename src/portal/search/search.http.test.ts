@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describeApp } from '../../../test/helpers/http.js';
 import { indexDocument } from '../../search/index-document.js';
 import type { SearchDoc } from '../../search/search.types.js';
+import { WINDOW, syncSearchDocuments } from '../../search/index.js';
 
 const base = {
   docType: 'http_item',
@@ -125,6 +126,31 @@ describeApp('public search page and API', (h) => {
     assert.match(res.body, /检查文号格式/);
     assert.match(res.body, /去掉所有筛选条件/);
     assert.match(res.body, /href="\/gk"/);
+  });
+
+  it('past the search window the page says the count is estimated and how results are ordered', async () => {
+    // WINDOW + 1 documents with 湖长 (only in bodies), one of them titled by it.
+    const many = Array.from({ length: WINDOW + 1 }, (_, i) => ({
+      docType: 'window_item',
+      docId: i,
+      doc: {
+        ...base,
+        docType: 'window_item',
+        docId: i,
+        title: i === 0 ? '湖长制工作方案' : `第${i}号工作动态`,
+        body: '落实湖长制。',
+        publishedOn: '2022-01-01',
+        url: `/gk/items/w${i}`,
+      },
+    }));
+    await syncSearchDocuments(h.db(), many, '2026-11-16T02:00:00.000Z');
+    const res = await h.client().get(`/search?q=${encodeURIComponent('湖长')}`);
+    assert.match(res.body, /共找到 约 /);
+    assert.match(res.body, /结果取自最近收录的 1000 条和标题含关键词的信息，标题含关键词的排在前面，其余按发布时间；/);
+    assert.match(res.body, /<a href="\/gk\/items\/w0"><mark>湖长<\/mark>制工作方案<\/a>/, 'the titled one is listed');
+    assert.ok(res.body.indexOf('/gk/items/w0"') < res.body.indexOf('/gk/items/w1000"'), 'and first');
+    const byDate = await h.client().get(`/search?q=${encodeURIComponent('湖长')}&sort=date`);
+    assert.match(byDate.body, /结果取自最近收录的 1000 条；可用筛选/);
   });
 
   it('bad parameters re-render the page with a Chinese error, the empty page explains what to type', async () => {
