@@ -114,9 +114,6 @@ export function pageSql(q: PageQuery, terms: boolean): RawBuilder<PageSqlRow> {
   const cap = q.window;
   const result = terms ? 'wf' : 'w';
   const windowed = sql<boolean>`(select count(*) from ${cte(result)}) > ${cap}`;
-  // Ranked by title once the words are past the window, also when the filtered matches fit in it (as on
-  // SQLite, where bm25 would walk every match of the words): ts_rank reads each match's tsvector.
-  const byTitle = terms ? sql<boolean>`(select count(*) from w) > ${cap}` : windowed;
   const walk = (name: string, p: ParsedQuery) =>
     newest(name, allTokens(p), phraseChecks(p), cap + 1, FIRST_SPAN * cap, MAX_SPAN * cap);
   const walks = [walk('w', q.parsed), ...(terms ? [walk('wf', q.match)] : [])];
@@ -141,8 +138,8 @@ export function pageSql(q: PageQuery, terms: boolean): RawBuilder<PageSqlRow> {
   return sql<PageSqlRow>`with ${hi}, ${sql.join(walks, sql`, `)},
 m as materialized (select d.id, d.title, d.published_on, d.org_id, d.category_id, d.topic, d.genre, d.validity, d.year, d.org_name, d.category_name from search_docs d where d.id = any(${idsOf('w')})),
 r as materialized (${sql.join(rows, sql` union all `)}),
-ranked as materialized (select d.id, d.published_on, ${titleScore(q.match)} as score from r d where ${byTitle}
-  union all select d.id, d.published_on, ${tsRank(q.parsed, 'x')} from r d join search_texts x on x.id = d.id where not ${byTitle} and x.id = any(cast((select array_agg(id) from r) as int[]))),
+ranked as materialized (select d.id, d.published_on, ${titleScore(q.match)} as score from r d where ${windowed}
+  union all select d.id, d.published_on, ${tsRank(q.parsed, 'x')} from r d join search_texts x on x.id = d.id where not ${windowed} and x.id = any(cast((select array_agg(id) from r) as int[]))),
 top as materialized (select id, score, row_number() over (order by ${order}) as ord from ranked order by ${order} limit ${q.perPage} offset ${(q.page - 1) * q.perPage})
 select (select count(*) from w) as c, ${newestOf('w')} as lo, ${terms ? sql`(select count(*) from wf)` : sql`0`} as cf, ${terms ? newestOf('wf') : sql`0`} as lof,
 (select count(*) from ranked) as total, (select m from hi) as hi,

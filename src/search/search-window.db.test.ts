@@ -50,7 +50,7 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
   });
 
   it('past the window both databases rank by title: words in the title, shorter titles, then newest', async () => {
-    // (bm25 would first walk every match of the words; ts_rank reads each match's tsvector.)
+    // (bm25 would first walk every match of the words; ts_rank reads every match's tsvector.)
     const byTitle = (xs: SearchDoc[]) =>
       [...xs]
         .sort(
@@ -62,11 +62,13 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
         .map((d) => Number(d.docId));
     const r = await searchProvider(h.db(), { window: W }).search('公开');
     assert.deepEqual(ids(r), byTitle(DOCS.slice(-W)));
-    // The words are past the window, the filtered matches (9) fit: ranked the same way, exactly counted.
+    // The words are past the window, the filtered matches (9) fit: exactly counted; SQLite ranks them by
+    // title too (bm25's IDF would walk the whole doclist of the words), PostgreSQL by ts_rank (its cost
+    // grows with those 9 rows only).
     const f = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 1 });
     const org1 = DOCS.filter((d) => d.orgId === 1);
     assert.deepEqual([f.total, f.estimated.total], [org1.length, false]);
-    assert.deepEqual(ids(f), byTitle(org1));
+    if (h.dialect === 'sqlite') assert.deepEqual(ids(f), byTitle(org1));
   });
 
   it('a selective filter gives the exact results even outside the window', async () => {

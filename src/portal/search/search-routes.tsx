@@ -134,7 +134,7 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
           {byTitle}；可用筛选或更多关键词缩小范围。
         </p>
       ) : result.estimated.facets ? (
-        <p class="muted">筛选项中的数量为估算{byTitle}。</p>
+        <p class="muted">筛选项中的数量为估算。</p>
       ) : null}
       <p>
         排序：
