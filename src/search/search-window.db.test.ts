@@ -49,26 +49,35 @@ describeDb('search past the window: estimates, sampled facets, exact filtered re
     assert.equal(r.hits[0]!.docId, '39', 'title match first within the window');
   });
 
-  it('past the window both databases rank by title: words in the title, shorter titles, then newest', async () => {
-    // (bm25 would first walk every match of the words; ts_rank reads every match's tsvector.)
-    const byTitle = (xs: SearchDoc[]) =>
-      [...xs]
-        .sort(
-          (a, b) =>
-            a.title.length - b.title.length ||
-            b.publishedOn!.localeCompare(a.publishedOn!) ||
-            Number(b.docId) - Number(a.docId),
-        )
-        .map((d) => Number(d.docId));
-    const r = await searchProvider(h.db(), { window: W }).search('公开');
-    assert.deepEqual(ids(r), byTitle(DOCS.slice(-W)));
-    // The words are past the window, the filtered matches (9) fit: exactly counted; SQLite ranks them by
-    // title too (bm25's IDF would walk the whole doclist of the words), PostgreSQL by ts_rank (its cost
-    // grows with those 9 rows only).
-    const f = await searchProvider(h.db(), { window: W }).search('公开', { orgId: 1 });
-    const org1 = DOCS.filter((d) => d.orgId === 1);
-    assert.deepEqual([f.total, f.estimated.total], [org1.length, false]);
-    if (h.dialect === 'sqlite') assert.deepEqual(ids(f), byTitle(org1));
+  it('past the window both databases rank by title (bm25 and ts_rank only while every match fits)', async () => {
+    // 40 documents with 湿地 in the body only; 36 and 38 repeat it; 36–38 belong to agency 23.
+    const p = searchProvider(h.db());
+    for (let i = 0; i < 40; i++)
+      await p.index(
+        {
+          docType: 'rank_item',
+          docId: i,
+          orgId: i >= 36 && i <= 38 ? 23 : 24,
+          title: `第${i}号生态文件`,
+          body: i === 36 || i === 38 ? '湿地湿地湿地湿地湿地。' : '保护湿地。',
+          publishedOn: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+          url: `/gk/r/${i}`,
+        },
+        AT,
+      );
+    // 40 matches past a window of 3: no title holds the word, so the newest come first, on both databases
+    // (bm25 would put 38 first).
+    const w3 = searchProvider(h.db(), { window: 3 });
+    assert.deepEqual(ids(await w3.search('湿地')), [39, 38, 37]);
+    // Agency 23's 3 matches fit in the window: SQLite ranks them by title too (bm25 would walk every match
+    // of the words for its IDF), PostgreSQL by ts_rank (its cost grows with those rows only).
+    const f = await w3.search('湿地', { orgId: 23 });
+    assert.deepEqual(f.total, 3);
+    assert.deepEqual(ids(f), h.dialect === 'sqlite' ? [38, 37, 36] : [38, 36, 37]);
+    // Every match fits in a window of 50: ranked by relevance on both (36 and 38 repeat the word).
+    const all = await searchProvider(h.db(), { window: 50 }).search('湿地');
+    assert.equal(all.estimated.total, false);
+    assert.deepEqual(ids(all).slice(0, 2), [38, 36]);
   });
 
   it('a selective filter gives the exact results even outside the window', async () => {

@@ -119,8 +119,7 @@ function NothingFound({ p, unsearchable }: { p: Params; unsearchable?: boolean }
 }
 
 function Results({ p, result }: { p: Params; result: SearchResult }) {
-  // Past the window the search ranks by title (search-engine.ts): say so while sorting by relevance.
-  const byTitle = p.sort === 'date' ? '' : '，标题含关键词的排在前面，其余按发布时间';
+  // Past the window, sorted by relevance, the best title matches of the whole catalogue join (search-engine.ts).
   const titled = p.sort === 'date' ? '' : '和标题含关键词的信息';
   return (
     <section aria-labelledby="results-h">
@@ -131,7 +130,7 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
       {result.estimated.total ? (
         <p class="muted">
           符合条件的信息很多：数量为估算，结果取自最近收录的 {WINDOW} 条{titled}
-          {byTitle}；可用筛选或更多关键词缩小范围。
+          ；可用筛选或更多关键词缩小范围。
         </p>
       ) : result.estimated.facets ? (
         <p class="muted">筛选项中的数量为估算。</p>
