@@ -145,7 +145,7 @@ select (select count(*) from w) as c, ${newestOf('w')} as lo, ${terms ? sql`(sel
 (select count(*) from ranked) as total, (select m from hi) as hi,
 (select coalesce(nullif(greatest(reltuples, 0), 0)::bigint, (select count(*) from search_docs)) from pg_class where oid = 'search_docs'::regclass) as n,
 (select json_agg(json_build_array(org_id, category_id, topic, genre, validity, year, org_name, category_name)) from m where ${dateConds(f)}) as facets,
-(select json_agg(json_build_object('id', s.id, 'doc_type', s.doc_type, 'doc_id', s.doc_id, 'url', s.url, 'title', s.title, 'body', b.body, 'published_on', s.published_on, 'org_name', s.org_name, 'category_name', s.category_name, 'doc_no', s.doc_no, 'index_no', s.index_no, 'validity', s.validity, 'score', top.score) order by top.ord) from top join search_docs s on s.id = top.id join search_texts b on b.id = top.id) as rows`;
+(select json_agg(json_build_object('id', s.id, 'doc_type', s.doc_type, 'doc_id', s.doc_id, 'url', s.url, 'title', s.title, 'body', b.body, 'norm_text', b.norm_text, 'published_on', s.published_on, 'org_name', s.org_name, 'category_name', s.category_name, 'doc_no', s.doc_no, 'index_no', s.index_no, 'validity', s.validity, 'score', top.score) order by top.ord) from top join search_docs s on s.id = top.id join search_texts b on b.id = top.id) as rows`;
 }
 
 interface PageSqlRow {

@@ -60,6 +60,8 @@ export interface PageRow {
   url: string;
   title: string;
   body: string;
+  /** Title and body as the index normalized them (highlighting reads it: storedNormalization). */
+  norm_text: string;
   published_on: string | null;
   org_name: string | null;
   category_name: string | null;

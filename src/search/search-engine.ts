@@ -7,7 +7,7 @@ import type { DB, Db } from '../platform/db/schema.js';
 import './search.tables.js';
 import { parseQuery, type ParsedQuery } from './tokenizer.rules.js';
 import { indexDocs, removeDocs, textRow } from './index-many.js';
-import { highlight, matchInAttachment, snippet } from './highlight.rules.js';
+import { highlight, matchInAttachment, snippet, storedNormalization } from './highlight.rules.js';
 import { filterPhrases } from './filter-tokens.rules.js';
 import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
 import { passesFilters, rankRows } from './window-rows.rules.js';
@@ -266,6 +266,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
             's.url',
             's.title',
             't.body',
+            't.norm_text',
             's.published_on',
             's.org_name',
             's.category_name',
@@ -312,22 +313,25 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
             : null;
         const { total, facets, estimated, rows } = one ?? (await statements(h, parsed, filters, byRank, perPage, page));
         const needles = parsed.phrases.map((p) => p.text);
-        const hits: SearchHit[] = rows.map((r) => ({
-          id: Number(r.id),
-          docType: r.doc_type,
-          docId: r.doc_id,
-          url: r.url,
-          title: highlight(r.title, needles),
-          snippet: snippet(r.body, needles),
-          score: Math.round(Number(r.score) * 1e6) / 1e6,
-          publishedOn: r.published_on,
-          orgName: r.org_name,
-          categoryName: r.category_name,
-          docNo: r.doc_no,
-          indexNo: r.index_no,
-          validity: r.validity,
-          inAttachment: matchInAttachment(r.body, needles),
-        }));
+        const hits: SearchHit[] = rows.map((r) => {
+          const norm = storedNormalization(r.title, r.body, r.norm_text);
+          return {
+            id: Number(r.id),
+            docType: r.doc_type,
+            docId: r.doc_id,
+            url: r.url,
+            title: highlight(r.title, needles, norm.title),
+            snippet: snippet(r.body, needles, 120, norm.body),
+            score: Math.round(Number(r.score) * 1e6) / 1e6,
+            publishedOn: r.published_on,
+            orgName: r.org_name,
+            categoryName: r.category_name,
+            docNo: r.doc_no,
+            indexNo: r.index_no,
+            validity: r.validity,
+            inAttachment: matchInAttachment(r.body, needles, norm.body),
+          };
+        });
         return {
           hits,
           total,
