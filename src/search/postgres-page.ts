@@ -8,7 +8,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import type { ParsedQuery } from './tokenizer.rules.js';
+import { caseless, type ParsedQuery } from './tokenizer.rules.js';
 import type { PageAnswer, PageQuery, PageRow } from './search-dialect.js';
 import type { FacetKey, FacetValue } from './search.types.js';
 import { facetConds } from './facet-sql.js';
@@ -93,9 +93,6 @@ function newest(
     sql`, `,
   );
 }
-
-/** A phrase without cased letters (Han characters, digits) is found in the title as it is (lower() costs). */
-const caseless = (t: string): boolean => t === t.toLowerCase() && t === t.toUpperCase();
 
 /**
  * Past the window, a document's score: the words found in its title, shorter titles first (as bm25

@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import { phraseProvenByTokens, type ParsedQuery, type PhraseQuery } from './tokenizer.rules.js';
+import { caseless, phraseProvenByTokens, type ParsedQuery, type PhraseQuery } from './tokenizer.rules.js';
 import { makeProvider, WINDOW_COLUMNS, type DialectSearch, type WindowRow } from './search-engine.js';
 import type { SearchProvider } from './search.types.js';
 
@@ -28,9 +28,6 @@ function exactChecks(parsed: ParsedQuery, id = 'search_fts.rowid') {
       )})`
     : sql``;
 }
-
-/** A phrase without cased letters (Han characters, digits) is looked for in the title as it is (lower() costs). */
-const caseless = (t: string): boolean => t === t.toLowerCase() && t === t.toUpperCase();
 
 /**
  * A window row's score past the window: the phrases found in its title, shorter titles first (as bm25

@@ -23,6 +23,9 @@ export function normalizeText(text: string): string {
 /** True when the character is a Han ideograph. */
 export const isHan = (ch: string): boolean => HAN.test(ch);
 
+/** Text without cased letters (Han characters, digits): looked for as it is, without lower() (titleScore). */
+export const caseless = (t: string): boolean => t === t.toLowerCase() && t === t.toUpperCase();
+
 /** A token of the index with the kind of run it comes from. */
 export interface Token {
   text: string;
