@@ -98,9 +98,9 @@ function newest(
  * Past the window, a document's score: the words found in its title, shorter titles first (as bm25
  * weighs them); float8 arithmetic (numeric division cost 0.3 ms per 1,000 rows).
  */
-const titleScore = (match: ParsedQuery) =>
+const titleScore = (words: ParsedQuery) =>
   sql<number>`(${sql.join(
-    match.phrases.map(
+    words.phrases.map(
       (p) => sql`(strpos(${caseless(p.text) ? sql`d.title` : sql`lower(d.title)`}, ${p.text}) > 0)::int`,
     ),
     sql` + `,
@@ -135,7 +135,7 @@ export function pageSql(q: PageQuery, terms: boolean): RawBuilder<PageSqlRow> {
   return sql<PageSqlRow>`with ${hi}, ${sql.join(walks, sql`, `)},
 m as materialized (select d.id, d.title, d.published_on, d.org_id, d.category_id, d.topic, d.genre, d.validity, d.year, d.org_name, d.category_name from search_docs d where d.id = any(${idsOf('w')})),
 r as materialized (${sql.join(rows, sql` union all `)}),
-ranked as materialized (select d.id, d.published_on, ${titleScore(q.match)} as score from r d where ${windowed}
+ranked as materialized (select d.id, d.published_on, ${titleScore(q.parsed)} as score from r d where ${windowed}
   union all select d.id, d.published_on, ${tsRank(q.parsed, 'x')} from r d join search_texts x on x.id = d.id where not ${windowed} and x.id = any(cast((select array_agg(id) from r) as int[]))),
 top as materialized (select id, score, row_number() over (order by ${order}) as ord from ranked order by ${order} limit ${q.perPage} offset ${(q.page - 1) * q.perPage})
 select (select count(*) from w) as c, ${newestOf('w')} as lo, ${terms ? sql`(select count(*) from wf)` : sql`0`} as cf, ${terms ? newestOf('wf') : sql`0`} as lof,

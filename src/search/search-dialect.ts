@@ -114,9 +114,10 @@ export interface DialectSearch {
   /**
    * The newest cap + 1 matches of the index part of a query as (id, score), newest first, when the
    * dialect computes the score while walking them (SQLite): the window then runs as one statement with
-   * its facets and rows (window-pass.ts) instead of window().
+   * its facets and rows (window-pass.ts) instead of window(). `words`: the phrases a title score looks
+   * for (the query's words, without the filter terms ANDed into `parsed`).
    */
-  windowWalk?(parsed: ParsedQuery, cap: number, score: WalkScore): WindowWalk;
+  windowWalk?(parsed: ParsedQuery, cap: number, score: WalkScore, words?: ParsedQuery): WindowWalk;
   /**
    * A whole page of a query with words (no 文号 or 索引号) in one statement, when the dialect has one
    * (PostgreSQL: postgres-page.ts); the engine's statements otherwise.

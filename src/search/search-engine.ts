@@ -158,7 +158,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
     // match of the words: 5 ms for a word in half of 100,000 documents).
     const windowOf = async (q: ParsedQuery, withFacets: boolean, score: WalkScore): Promise<Walked | null> => {
       if (!d.windowWalk) return d.window(h, q, window);
-      const p = await windowPass(h, d.windowWalk(q, window, score), window, f, withFacets, {
+      const p = await windowPass(h, d.windowWalk(q, window, score, parsed), window, f, withFacets, {
         ...rank,
         titles: titles?.ids ?? [],
       });

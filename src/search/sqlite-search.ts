@@ -79,7 +79,7 @@ const sqliteSearch: DialectSearch = {
   // documents, ten times that at 1,000,000), so it is computed only when every match fits in the window
   // (an unscored probe of cap + 1 matches decides, once per statement; CASE calls bm25 only then). Past
   // the window the score is the title's (windowTitleScore), as on PostgreSQL.
-  windowWalk: (parsed, cap, score) => {
+  windowWalk: (parsed, cap, score, words = parsed) => {
     const walk = (cols: RawBuilder<unknown>) =>
       sql`select ${cols} from search_fts where search_fts match ${fts5Query(parsed.phrases)} ${exactChecks(parsed)} order by search_fts.rowid desc limit ${cap + 1}`;
     // null: scored by title when the pass reads the row's search_docs columns.
@@ -89,7 +89,7 @@ const sqliteSearch: DialectSearch = {
         : score === 'title'
           ? sql`null`
           : sql`case when (select count(*) from (${walk(sql`search_fts.rowid`)})) > ${cap} then null else -bm25(search_fts, 10.0, 1.0) end`;
-    return { sql: walk(sql`search_fts.rowid as id, ${scored} as score`), titleScore: windowTitleScore(parsed) };
+    return { sql: walk(sql`search_fts.rowid as id, ${scored} as score`), titleScore: windowTitleScore(words) };
   },
   async window(h, parsed, cap) {
     const r = await sql<{ id: number }>`${sqliteSearch.windowWalk!(parsed, cap, 'fits').sql}`.execute(h);
