@@ -39,15 +39,21 @@ describeApp(
     let itemId: number;
     const ctx = (actor: Actor) => h.ctx(actor, NOW);
     const get = (url: string, headers: Record<string, string> = {}) => h.app().inject({ method: 'GET', url, headers });
-    /** GETs twice: the first renders (and stores), the second must come from the cache with the same body. */
-    const twice = async (url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
+    /**
+     * GETs until the page comes from the cache: a page is stored on its second render, so by the third
+     * request at the latest; every answer has the same body, the hit the same ETag as the first render.
+     */
+    const cached = async (url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
       const first = await get(url, headers);
       assert.equal(first.statusCode, 200, `${url}: ${first.statusCode}`);
-      const second = await get(url, headers);
-      assert.equal(second.headers['x-page-cache'], 'hit', `${url} is served from the cache the second time`);
-      assert.equal(second.body, first.body);
-      assert.equal(second.headers.etag, first.headers.etag);
-      return second;
+      let res = first;
+      for (let renders = 1; res.headers['x-page-cache'] !== 'hit'; renders++) {
+        assert.ok(renders <= 2, `${url} is served from the cache once rendered twice`);
+        res = await get(url, headers);
+        assert.equal(res.body, first.body);
+      }
+      assert.equal(res.headers.etag, first.headers.etag);
+      return res;
     };
     /** After a change: the next GET renders again (no hit) and shows it. */
     const fresh = async (url: string): Promise<LightMyRequestResponse> => {
@@ -81,11 +87,11 @@ describeApp(
         '/zdly/czyjs',
         '/search?q=%E9%A2%84%E7%AE%97',
       ])
-        await twice(url);
+        await cached(url);
       // 繁體 and 长者模式 are pages of their own.
-      const hant = await twice(item, { cookie: 'gk_script=hant' });
+      const hant = await cached(item, { cookie: 'gk_script=hant' });
       assert.match(hant.body, /緩存縣/);
-      const elder = await twice(item, { cookie: 'gk_elder=1' });
+      const elder = await cached(item, { cookie: 'gk_elder=1' });
       assert.match(elder.body, /<body[^>]*class="[^"]*elder/);
       const etag = String((await get(item)).headers.etag);
       const notModified = await get(item, { 'if-none-match': etag });
@@ -103,26 +109,26 @@ describeApp(
 
     it('a correction, a validity change and a withdrawal show at once', async () => {
       const item = `/gk/items/${itemId}`;
-      await twice(item);
+      await cached(item);
       await correctItem(ctx(admin), { id: itemId, title: '缓存县2026年部门预算（更正）', revisionNote: '名称有误' });
       assert.match((await fresh(item)).body, /缓存县2026年部门预算（更正）/);
-      await twice('/');
+      await cached('/');
       await setValidity(ctx(admin), { id: itemId, validity: '失效', validityOn: '2026-11-16' });
       assert.match((await fresh(item)).body, /失效/);
       assert.match((await fresh('/')).body, /缓存县2026年部门预算（更正）/);
       // A publication shows on the home page.
-      await twice('/');
+      await cached('/');
       const second = await makePublishedItem(h.db(), ctx, org, { title: '缓存县2026年政府采购意向' });
       assert.match((await fresh('/')).body, /缓存县2026年政府采购意向/);
       // A 解读 linked to it shows on its page.
-      await twice(`/gk/items/${second}`);
+      await cached(`/gk/items/${second}`);
       const interp = await makePublishedItem(h.db(), ctx, org, { title: '《政府采购意向》解读', genre: '其他' });
-      await twice(`/gk/items/${second}`);
+      await cached(`/gk/items/${second}`);
       await linkInterpretation(ctx(admin), { interpretationId: interp, documentId: second });
       assert.match((await fresh(`/gk/items/${second}`)).body, /《政府采购意向》解读/);
       // Withdrawn: gone from its page and the lists.
-      await twice(`/gk/items/${second}`);
-      await twice('/gk');
+      await cached(`/gk/items/${second}`);
+      await cached('/gk');
       await withdrawItem(ctx(admin), { id: second, reason: '误发' });
       assert.equal((await fresh(`/gk/items/${second}`)).statusCode, 404);
       assert.doesNotMatch((await fresh('/gk')).body, /缓存县2026年政府采购意向/);
@@ -133,23 +139,23 @@ describeApp(
       const search = `/search?${new URLSearchParams({ q: '部门预算' })}`;
       const hit = async () =>
         (await searchDocuments(ctx(sys), { q: '部门预算' })).hits.find((x) => x.url === `/gk/items/${itemId}`)!;
-      await twice(`/gk/${org.id}`);
-      await twice(search);
+      await cached(`/gk/${org.id}`);
+      await cached(search);
       await renameCategory(ctx(admin), { id: cat.id, name: '财政预决算资金' });
       assert.match((await fresh(`/gk/${org.id}`)).body, /财政预决算资金/);
       // Search hits show the new name without a reindex.
       assert.equal((await hit()).categoryName, '财政预决算资金');
       assert.equal((await fresh(search)).statusCode, 200);
 
-      await twice(`/jg/${org.id}`);
-      await twice(search);
+      await cached(`/jg/${org.id}`);
+      await cached(search);
       const o = (await getOrg(h.db(), org.id))!;
       await updateOrg(ctx(sys), org.id, { kind: o.kind, name: '缓存县财政局（更名）', parentId: county.id });
       assert.match((await fresh(`/jg/${org.id}`)).body, /缓存县财政局（更名）/);
       assert.equal((await hit()).orgName, '缓存县财政局（更名）');
       assert.match((await fresh(search)).body, /缓存县财政局（更名）/);
 
-      await twice(`/zn/${org.id}`);
+      await cached(`/zn/${org.id}`);
       const g = await guideText(h.db(), (await getOrg(h.db(), org.id))!);
       await updateGuide(ctx(sys), org.id, {
         ...g,
@@ -157,7 +163,7 @@ describeApp(
       });
       assert.match((await fresh(`/zn/${org.id}`)).body, /可到缓存县政务服务中心查阅/);
 
-      await twice('/zdly/jy');
+      await cached('/zdly/jy');
       assert.doesNotMatch((await get('/zdly/jy')).body, /缓存县2026年部门预算/);
       const mapping = Object.fromEntries(KEY_AREAS.map((a) => [a.slug, a.defaults.join('、')]));
       await setKeyAreaMapping(ctx(sys), { ...mapping, jy: '教育、预决算资金' });
@@ -166,16 +172,16 @@ describeApp(
 
     it('search result pages: a publication, a withdrawal, a 公开问答 and a reindex show at once', async () => {
       const url = `/search?${new URLSearchParams({ q: '采购' })}`;
-      await twice(url);
+      await cached(url);
       const id = await makePublishedItem(h.db(), ctx, org, { title: '缓存县2027年采购计划' });
       const link = `href="/gk/items/${id}"`;
       assert.ok((await fresh(url)).body.includes(link));
-      await twice(url);
+      await cached(url);
       await withdrawItem(ctx(admin), { id, reason: '误发' });
       assert.ok(!(await fresh(url)).body.includes(link));
 
       const qa = `/search?${new URLSearchParams({ q: '路灯' })}`;
-      assert.doesNotMatch((await twice(qa)).body, /href="\/hd\/qa\//);
+      assert.doesNotMatch((await cached(qa)).body, /href="\/hd\/qa\//);
       const handler = (await makeUser(h.db(), [['message_handler', org]])).actor;
       const s = await submitMessage(h.ctx(publicActor('127.0.0.1'), NOW), {
         orgId: org.id,
@@ -188,11 +194,11 @@ describeApp(
       });
       await acceptMessage(ctx(handler), { messageId: s.id });
       await replyMessage(ctx(handler), { messageId: s.id, replyPublic: '已转城管部门维修。' });
-      await twice(qa);
+      await cached(qa);
       await publishQa(ctx(handler), { messageId: s.id, publish: true });
       assert.ok((await fresh(qa)).body.includes(`href="/hd/qa/${s.messageNo}"`));
 
-      await twice(qa);
+      await cached(qa);
       await reindexSearch(ctx(sys));
       assert.ok((await fresh(qa)).body.includes(`href="/hd/qa/${s.messageNo}"`));
     });

@@ -36,3 +36,23 @@ test('least recently used pages go first once the byte limit is passed; a page l
   cache.set('a', page('short'));
   assert.equal(cache.get('a')?.html, 'short', 'a key stored again replaces its page');
 });
+
+test('a page is stored on its second render: one pass over many pages leaves the pages read again in place', () => {
+  const one = 'x'.repeat(1000);
+  const cache = new PageCache(3 * (one.length * 2 + 300), 100);
+  assert.equal(cache.offer('home', page(one)), false, 'first render: only remembered');
+  assert.equal(cache.get('home'), undefined);
+  assert.equal(cache.offer('home', page(one)), true, 'second render: stored');
+  assert.ok(cache.get('home'));
+  // A crawler renders 1,000 other pages once each: none is stored, home stays.
+  for (let i = 0; i < 1000; i++) assert.equal(cache.offer(`/gk/items/${i}`, page(one)), false);
+  assert.ok(cache.get('home'), 'home is still served from memory');
+  assert.equal(cache.stats().entries, 1);
+  // The filter is bounded: it forgets everything once it holds its limit of keys.
+  assert.ok(cache.stats().seenOnce <= 100);
+  // A page read twice among the crawl is stored.
+  cache.offer('/gk/items/5000', page(one));
+  cache.offer('/gk/items/5001', page(one));
+  assert.equal(cache.offer('/gk/items/5000', page(one)), true);
+  assert.ok(cache.get('/gk/items/5000') && cache.get('home'));
+});

@@ -7,6 +7,9 @@
  * comes from public-version-watch.ts: read from the database on every request (SQLite), or kept by each
  * PostgreSQL node from the notifications every change sends, so a change made on another node is seen
  * as soon as it is committed and announced. Least recently used entries go first past the byte limit.
+ * A page is stored on its second render within a while (`offer`), so one pass over every page (a crawler,
+ * a reader paging through the catalogue) neither pushes out the pages readers come back to nor makes
+ * each of its requests pay for storing a page no one asks for again.
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -31,12 +34,39 @@ export interface PageKeyParts {
 export const pageCacheKey = (p: PageKeyParts): string =>
   `${p.version}\u0000${p.day}\u0000${p.siteName}\u0000${p.hant ? 'hant' : 'hans'}${p.elder ? '+elder' : ''}\u0000${p.url}`;
 
-/** A byte-bounded LRU of rendered pages. */
+/** 32-bit FNV-1a of a key: what the admission filter remembers (a collision only stores a page early). */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A byte-bounded LRU of rendered pages, with an admission filter (`offer`). */
 export class PageCache {
   private readonly pages = new Map<string, CachedPage & { bytes: number }>();
   private bytes = 0;
+  /** Hashes of keys rendered once and not stored; forgotten all at once past `seenLimit`. */
+  private readonly seenOnce = new Set<number>();
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    private readonly seenLimit = 50_000,
+  ) {}
+
+  /**
+   * Stores a rendered page if its key was rendered once already since the filter was last cleared;
+   * otherwise only remembers the key. Returns whether the page was stored.
+   */
+  offer(key: string, page: CachedPage): boolean {
+    const h = keyHash(key);
+    if (!this.seenOnce.delete(h)) {
+      if (this.seenOnce.size >= this.seenLimit) this.seenOnce.clear();
+      this.seenOnce.add(h);
+      return false;
+    }
+    this.set(key, page);
+    return true;
+  }
 
   get(key: string): CachedPage | undefined {
     const p = this.pages.get(key);
@@ -63,9 +93,9 @@ export class PageCache {
     }
   }
 
-  /** Entries and bytes held (for tests and metrics). */
-  stats(): { entries: number; bytes: number } {
-    return { entries: this.pages.size, bytes: this.bytes };
+  /** Entries and bytes held, and keys waiting for a second render (for tests and metrics). */
+  stats(): { entries: number; bytes: number; seenOnce: number } {
+    return { entries: this.pages.size, bytes: this.bytes, seenOnce: this.seenOnce.size };
   }
 }
 
@@ -79,7 +109,7 @@ export function sendCachedPage(req: FastifyRequest, reply: FastifyReply, p: Cach
 
 /**
  * Looks pages up before their handler runs, on routes marked `config: { pageCache: true }`: a hit is sent
- * as stored; a miss leaves the key on the request (`req.pageKey`) for `reply.page` to store the render.
+ * as stored; a miss leaves the key on the request (`req.pageKey`) for `reply.page` to offer the render.
  * Returns the cache, or null when it is off (`maxBytes` 0).
  */
 export function installPageCache(

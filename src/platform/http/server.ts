@@ -268,7 +268,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       etag: `W/"${createHash('sha1').update(html).digest('base64url')}"`,
       lastModified: deps.lastModified?.()?.toUTCString() ?? null,
     };
-    if (req.pageKey) pages?.set(req.pageKey, page);
+    if (req.pageKey) pages?.offer(req.pageKey, page);
     return sendCachedPage(req, this, page);
   });
   app.decorateReply('flashRedirect', function (this: FastifyReply, url: string, message: string) {
