@@ -1,6 +1,7 @@
 // A batch written by syncSearchDocuments stores exactly the rows the one-document path stores.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeDb } from '../../test/helpers/db.js';
 import type { Db } from '../platform/db/schema.js';
 import { searchProvider } from './search.provider.js';
@@ -94,5 +95,62 @@ describeDb('search index: batch write', (h) => {
     for (const d of all) await syncSearchDocument(db, d.docType, d.docId, d, AT);
     assert.deepEqual(batch, await rows(db));
     assert.deepEqual(batchFinds, await finds(db));
+  });
+
+  it('the full-text structures hold exactly the stored texts after batches, replacements and removals', async () => {
+    const db = h.db();
+    // From an empty index (the test above leaves its documents).
+    await syncSearchDocuments(
+      db,
+      docs().map((d) => ({ docType: d.docType, docId: d.docId, doc: null })),
+      AT,
+    );
+    const all = docs().slice(0, 600);
+    await syncSearchDocuments(
+      db,
+      all.map((d) => ({ docType: d.docType, docId: d.docId, doc: d })),
+      AT,
+    );
+    await syncSearchDocuments(
+      db,
+      all.slice(0, 300).map((d, i) => ({
+        docType: d.docType,
+        docId: d.docId,
+        doc: i % 3 ? { ...d, title: `改过的标题${i}` } : null,
+      })),
+      AT,
+    );
+    const texts = await db.selectFrom('search_texts').select(['id', 'title_tokens']).execute();
+    assert.equal(texts.length, 600 - 100);
+    if (h.dialect !== 'sqlite') {
+      // PostgreSQL's tsvectors are generated columns of the same rows.
+      const bare = await sql<{
+        n: number;
+      }>`select count(*) as n from search_texts where tsv is null or title_tsv is null`.execute(db);
+      assert.equal(Number(bare.rows[0]!.n), 0);
+      return;
+    }
+    // FTS5 compares the body index with search_texts, row by row and token by token.
+    const check = () => sql`insert into search_fts(search_fts, rank) values ('integrity-check', 1)`.execute(db);
+    await check();
+    // The title index: one row per text, keyed by title length then id.
+    const keys = (await sql<{ rowid: number }>`select rowid from search_title_fts order by rowid`.execute(db)).rows.map(
+      (r) => Number(r.rowid),
+    );
+    const expected = texts
+      .map((t) => (1048576 - (t.title_tokens ? t.title_tokens.split(' ').length : 0)) * 4294967296 + Number(t.id))
+      .sort((a, b) => a - b);
+    assert.deepEqual(keys, expected);
+    // The check can fail: a text missing from the body index is found.
+    const one = texts[0]!;
+    const full = await db
+      .selectFrom('search_texts')
+      .select(['title_tokens', 'body_tokens'])
+      .where('id', '=', one.id)
+      .executeTakeFirstOrThrow();
+    await sql`insert into search_fts(search_fts, rowid, title_tokens, body_tokens) values ('delete', ${one.id}, ${full.title_tokens}, ${full.body_tokens})`.execute(
+      db,
+    );
+    await assert.rejects(check());
   });
 });
