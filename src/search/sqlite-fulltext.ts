@@ -1,7 +1,7 @@
 /**
  * SQLite's full-text rows of indexed documents, written by the indexer once per batch (migration
- * 202612061000: a trigger per inserted row cost FTS5 twice as much). PostgreSQL has none to write:
- * its tsvectors are generated columns of search_texts.
+ * 202612061000: through an insert trigger per row FTS5 cost about twice as much). PostgreSQL has none
+ * to write: its tsvectors are generated columns of search_texts.
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
@@ -18,9 +18,7 @@ export const titleKey = (t: string) =>
 
 /**
  * Adds the full-text rows of these search_texts rows (just inserted) to both SQLite indexes. In rowid
- * order: FTS5 writes its pending terms out whenever a rowid is not above the last one. The title rows
- * first: a statement that opens a savepoint makes every FTS5 table written before it in the transaction
- * write its pending terms out (the body index's, then, once per batch instead of at the commit too).
+ * order: FTS5 writes its pending terms out whenever a rowid is not above the last one.
  */
 export async function addFullText(db: Db, ids: readonly number[]): Promise<void> {
   if (!ids.length || dialectOf(db) === 'postgres') return;
