@@ -28,5 +28,6 @@ declare module 'autocannon' {
     duration: number;
   }
   function autocannon(opts: Options): Promise<Result>;
+  export type AutocannonResult = Result;
   export default autocannon;
 }

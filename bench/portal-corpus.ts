@@ -141,7 +141,10 @@ async function load(
         .insertInto('search_texts')
         .values(docs.map((d, k) => ({ id: rows[k]!.id, ...textRow(d.title, d.body ?? '', rows[k]!) })))
         .execute();
-      await addFullText(trx, rows.map((r) => r.id));
+      await addFullText(
+        trx,
+        rows.map((r) => r.id),
+      );
       itemsMs += t1 - t0;
       searchMs += performance.now() - t1;
     });

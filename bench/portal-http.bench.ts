@@ -6,7 +6,8 @@
  * HTML Gongkai rendered (bench/bare-pages.mjs, same worker count). Printed: requests/s and latency of each,
  * and Gongkai ÷ bare. Item pages are read at random over the whole catalogue (the page cache rarely
  * helps) and cycling through a sample (the page cache holds it); the search pages cycle through the
- * query mix; all again with the page cache off.
+ * query mix; all again with the page cache off. With the cache on, also readers of the sample beside a
+ * crawler reading pages at random (half the connections each).
  * Targets (#22): item page ≥ 0.7 × bare, p99 ≤ 20 ms at 1,000,000 items; search page ≥ 1,000 req/s at 100,000.
  *
  * Sizes: GONGKAI_BENCH_PORTAL_ITEMS (comma list, default 10000); seconds per run:
@@ -20,7 +21,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type AutocannonResult } from 'autocannon';
 import { openCorpus } from './portal-corpus.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { QUERIES } from './search-corpus.js';
@@ -109,21 +110,8 @@ function searchPath(i: number): string {
   return `/search?${u}`;
 }
 
-async function load(base: string, path: (k: number) => string): Promise<Record<string, number>> {
-  let k = 0;
-  // warm-up (JIT, statement cache), then the measured run
-  await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: 3,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(k++) }) }],
-  });
-  const r = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(k++) }) }],
-  });
+/** autocannon's figures that are printed. */
+function figuresOf(r: AutocannonResult): Record<string, number> {
   return {
     reqPerS: Math.round(r.requests.average),
     total: r.requests.total,
@@ -134,6 +122,40 @@ async function load(base: string, path: (k: number) => string): Promise<Record<s
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
   };
+}
+
+const cannon = (base: string, connections: number, duration: number, path: (k: number) => string) => {
+  let k = 0;
+  return autocannon({
+    url: base,
+    connections,
+    duration,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path(k++) }) }],
+  });
+};
+
+async function load(base: string, path: (k: number) => string): Promise<Record<string, number>> {
+  await cannon(base, CONNECTIONS, 3, path); // warm-up (JIT, statement cache)
+  return figuresOf(await cannon(base, CONNECTIONS, SECONDS, path));
+}
+
+/**
+ * Readers going back to the same pages (the sample) while a crawler reads every page once (at random),
+ * half the connections each, at the same time: what the page cache keeps for the readers.
+ */
+async function beside(
+  base: string,
+  readers: (k: number) => string,
+  crawler: (k: number) => string,
+): Promise<Record<string, number>> {
+  await cannon(base, CONNECTIONS, 3, readers);
+  const [r, c] = await Promise.all([
+    cannon(base, CONNECTIONS / 2, SECONDS, readers),
+    cannon(base, CONNECTIONS / 2, SECONDS, crawler),
+  ]);
+  const prefixed = (tag: string, x: Record<string, number>) =>
+    Object.fromEntries(Object.entries(x).map(([k, v]) => [`${tag}.${k}`, v]));
+  return { ...prefixed('readers', figuresOf(r)), ...prefixed('crawler', figuresOf(c)) };
 }
 
 /**
@@ -167,6 +189,8 @@ async function one(
       put(`item.random${tag}`, await load(g.base, randomItem));
       put(`item.sample${tag}`, await load(g.base, (k) => sample[k % sample.length]!));
       put(`search${tag}`, await load(g.base, (k) => searches[k % searches.length]!));
+      if (cacheMb === undefined)
+        put('item.sampleBesideCrawler', await beside(g.base, (k) => sample[k % sample.length]!, randomItem));
     } finally {
       await stop(g.child);
     }
