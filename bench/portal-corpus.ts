@@ -16,7 +16,6 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { Db } from '../src/platform/db/schema.js';
 import { docRow, textRow } from '../src/search/index-many.js';
-import { addFullText } from '../src/search/sqlite-fulltext.js';
 import { makeOrg } from '../test/helpers/factories.js';
 import { CORPUS_CATEGORIES, CORPUS_ORGS, corpusDoc } from './search-corpus.js';
 
@@ -141,10 +140,6 @@ async function load(
         .insertInto('search_texts')
         .values(docs.map((d, k) => ({ id: rows[k]!.id, ...textRow(d.title, d.body ?? '', rows[k]!) })))
         .execute();
-      await addFullText(
-        trx,
-        rows.map((r) => r.id),
-      );
       itemsMs += t1 - t0;
       searchMs += performance.now() - t1;
     });

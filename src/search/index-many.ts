@@ -1,8 +1,8 @@
 /**
  * The write side of the index, for one document or many at once (a catalogue import batch): the rows
  * a document is stored as, and their removal. A batch costs a few statements whatever its size (one
- * read and two deletes of the rows it replaces, one insert of the narrow rows, one of the texts and, on
- * SQLite, two of the full-text rows, per CHUNK documents) instead of five per document; the rows are the same as one document at a time
+ * read and two deletes of the rows it replaces, one insert of the narrow rows, one of the texts, per
+ * CHUNK documents) instead of five per document; the rows are the same as one document at a time
  * (index-many.db.test.ts).
  */
 import type { Db } from '../platform/db/schema.js';
@@ -10,7 +10,6 @@ import './search.tables.js';
 import { normalizeDocNo, normalizeText, tokensOfNormalized } from './tokenizer.rules.js';
 import { filterTokens, type FilterValues } from './filter-tokens.rules.js';
 import type { SearchDoc } from './search.types.js';
-import { addFullText } from './sqlite-fulltext.js';
 
 /** Characters of a body that are tokenized (PostgreSQL caps a tsvector at 1 MB); exact checks use the whole text. */
 export const MAX_INDEXED_BODY = 100_000;
@@ -135,11 +134,14 @@ export async function indexDocs(db: Db, docs: readonly SearchDoc[], indexedAt: s
         Number(r.id),
       ]),
     );
-    const ids = rows.map((row) => idOf.get(keyOf(row.doc_type, row.doc_id))!);
     await db
       .insertInto('search_texts')
-      .values(rows.map((row, k) => ({ id: ids[k]!, ...textRow(row.title, part[k]!.body ?? '', row) })))
+      .values(
+        rows.map((row, k) => ({
+          id: idOf.get(keyOf(row.doc_type, row.doc_id))!,
+          ...textRow(row.title, part[k]!.body ?? '', row),
+        })),
+      )
       .execute();
-    await addFullText(db, ids);
   }
 }

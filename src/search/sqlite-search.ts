@@ -8,7 +8,6 @@ import type { Db } from '../platform/db/schema.js';
 import { caseless, phraseProvenByTokens, type ParsedQuery, type PhraseQuery } from './tokenizer.rules.js';
 import { makeProvider, WINDOW_COLUMNS, type DialectSearch, type WindowRow } from './search-engine.js';
 import type { SearchProvider } from './search.types.js';
-import { titleKey } from './sqlite-fulltext.js';
 
 /** The FTS5 query for phrases: `"信息 息公 公开" AND "预算"` (a final lone character as a prefix). */
 export function fts5Query(phrases: readonly PhraseQuery[]): string {
@@ -67,7 +66,9 @@ const sqliteSearch: DialectSearch = {
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db);
     // The title index is contentless: refilled whole (whatever it held), keyed as migration 202612052130 does.
     await sql`insert into search_title_fts(search_title_fts) values ('delete-all')`.execute(db);
-    await sql`insert into search_title_fts(rowid, title_tokens) select ${titleKey('t')}, t.title_tokens from search_texts t`.execute(db);
+    await sql`insert into search_title_fts(rowid, title_tokens) select (1048576 - (case when title_tokens = '' then 0 else length(title_tokens) - length(replace(title_tokens, ' ', '')) + 1 end)) * 4294967296 + id, title_tokens from search_texts`.execute(
+      db,
+    );
     await sql`insert into search_title_fts(search_title_fts) values ('optimize')`.execute(db);
   },
   // FTS5 walks a doclist in rowid order and stops at the limit: cost proportional to `cap`, bm25 included
