@@ -5,6 +5,7 @@ import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, makeUser } from '../../test/helpers/factories.js';
 import type { Actor } from '../platform/context.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
+import { APPLICANT_ID, at, citizenForm } from '../../test/helpers/request-form.js';
 import { residentIdCheckChar } from '../orgs/codes.rules.js';
 import { registerRequest } from './register-request.js';
 import { assignRequest } from './assign-request.js';
@@ -21,21 +22,8 @@ import { seedDemoRequests } from './seed-demo-requests.js';
 import { seedDemoCounty } from '../orgs/seed-demo.js';
 import { getRequest } from './requests.store.js';
 
-const ID17 = '11010519491231002';
-const ID = ID17 + residentIdCheckChar(ID17);
-const form = {
-  applicantType: 'citizen',
-  name: '张三',
-  idType: 'resident_id',
-  idNumber: ID,
-  phone: '13800138000',
-  address: '某市某路1号',
-  infoTitle: '某项目环评报告',
-  form: 'electronic',
-  delivery: 'pickup',
-};
-/** 10:00 Beijing time on a date. */
-const at = (d: string) => new Date(`${d}T02:00:00Z`);
+const ID = APPLICANT_ID;
+const form = citizenForm;
 
 describeDb('依申请公开: 信息处理费 on the clock', (h) => {
   let org: OrgRow;
