@@ -68,3 +68,12 @@ test('proxies trusted for X-Forwarded-*: none by default, loopback in production
   for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', ' , '])
     assert.throws(() => loadConfig({ GONGKAI_TRUST_PROXY: bad }), /GONGKAI_TRUST_PROXY/, bad);
 });
+
+test('the access log is on unless GONGKAI_ACCESS_LOG=off', () => {
+  assert.equal(loadConfig({}, '/').accessLog, true);
+  assert.equal(loadConfig({ GONGKAI_ACCESS_LOG: 'off' }, '/').accessLog, false);
+  assert.throws(
+    () => loadConfig({ GONGKAI_ACCESS_LOG: 'no' }, '/'),
+    (e: unknown) => e instanceof ConfigError && /GONGKAI_ACCESS_LOG/.test(e.message),
+  );
+});

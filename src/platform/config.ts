@@ -28,6 +28,8 @@ export interface Config {
   readonly trustProxy: readonly string[];
   readonly nodeId: string;
   readonly logLevel: string;
+  /** Fastify's two log lines per request (GONGKAI_ACCESS_LOG); unhandled errors are logged either way. */
+  readonly accessLog: boolean;
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
   readonly login: { readonly maxFailures: number; readonly lockoutMinutes: number };
   readonly limits: {
@@ -167,6 +169,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Conf
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
+    accessLog: oneOf('GONGKAI_ACCESS_LOG', ['on', 'off'] as const, 'on') === 'on',
     session: {
       idleMinutes: int('GONGKAI_SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
       absoluteHours: int('GONGKAI_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -91,6 +91,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // GONGKAI_ACCESS_LOG=off: no per-request lines (a proxy in front keeps the access log).
+    logController: new LogController({ disableRequestLogging: !config.accessLog }),
     bodyLimit: config.limits.bodyBytes,
     // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
     trustProxy: config.trustProxy.length ? [...config.trustProxy] : false,
