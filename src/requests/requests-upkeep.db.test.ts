@@ -5,7 +5,7 @@ import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, makeUser } from '../../test/helpers/factories.js';
 import type { Actor } from '../platform/context.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
-import { APPLICANT_ID, at, citizenForm } from '../../test/helpers/request-form.js';
+import { APPLICANT_ID as ID, at, citizenForm as form } from '../../test/helpers/request-form.js';
 import { residentIdCheckChar } from '../orgs/codes.rules.js';
 import { registerRequest } from './register-request.js';
 import { assignRequest } from './assign-request.js';
@@ -21,9 +21,6 @@ import { saveReminderPrefs } from './save-reminder-prefs.js';
 import { seedDemoRequests } from './seed-demo-requests.js';
 import { seedDemoCounty } from '../orgs/seed-demo.js';
 import { getRequest } from './requests.store.js';
-
-const ID = APPLICANT_ID;
-const form = citizenForm;
 
 describeDb('依申请公开: 信息处理费 on the clock', (h) => {
   let org: OrgRow;

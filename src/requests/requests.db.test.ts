@@ -4,7 +4,7 @@ import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, makeUser } from '../../test/helpers/factories.js';
 import type { Actor } from '../platform/context.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
-import { APPLICANT_ID, at, citizenForm } from '../../test/helpers/request-form.js';
+import { APPLICANT_ID as ID, at, citizenForm as form } from '../../test/helpers/request-form.js';
 import { submitOnline } from './submit-online.js';
 import { registerRequest } from './register-request.js';
 import { confirmReceipt } from './confirm-receipt.js';
@@ -26,9 +26,6 @@ import { splitRequest } from './split-request.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { getRequest } from './requests.store.js';
 import { publicActor } from '../platform/context.js';
-
-const ID = APPLICANT_ID;
-const form = citizenForm;
 
 describeDb('依申请公开: a full case on the clock', (h) => {
   let org: OrgRow;

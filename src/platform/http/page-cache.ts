@@ -13,6 +13,7 @@
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { seedOf } from '../seeded-random.js';
 
 /** A stored page: the HTML as sent and its validators (the ETag computed once, when it was rendered). */
 export interface CachedPage {
@@ -35,11 +36,7 @@ export const pageCacheKey = (p: PageKeyParts): string =>
   `${p.version}\u0000${p.day}\u0000${p.siteName}\u0000${p.hant ? 'hant' : 'hans'}${p.elder ? '+elder' : ''}\u0000${p.url}`;
 
 /** 32-bit FNV-1a of a key: what the admission filter remembers (a collision only stores a page early). */
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+const keyHash = (key: string): number => seedOf(0, key);
 
 /** A byte-bounded LRU of rendered pages, with an admission filter (`offer`). */
 export class PageCache {

@@ -91,7 +91,6 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    // GONGKAI_ACCESS_LOG=off: no per-request lines (a proxy in front keeps the access log).
     logController: new LogController({ disableRequestLogging: !config.accessLog }),
     bodyLimit: config.limits.bodyBytes,
     // X-Forwarded-For / -Proto are believed only from the configured proxies (GONGKAI_TRUST_PROXY).
