@@ -3,7 +3,7 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
-import { feeEventsForYear, yearTallyGroups } from './year-statistics.store.js';
+import { feeNoticesPaidInYear, yearTallyGroups } from './year-statistics.store.js';
 import { appealRecords } from './appeal-records.js';
 import { eventPayload } from './ledger.rules.js';
 import { tallyTable4 } from './appeals.rules.js';
@@ -17,9 +17,9 @@ export async function requestStatistics(
   const org = await requestableOrg(ctx.db, input.orgId);
   if (ctx.actor.kind !== 'system' && !canViewRequests(ctx.actor, org.path)) throw forbidden();
   // Three independent reads of the year (on PostgreSQL they run side by side on the pool's connections).
-  const [groups, feeEvents, appeals] = await Promise.all([
+  const [groups, payments, appeals] = await Promise.all([
     yearTallyGroups(ctx.db, org.path, input.year),
-    feeEventsForYear(ctx.db, org.path, input.year),
+    feeNoticesPaidInYear(ctx.db, org.path, input.year),
     appealRecords(ctx.db, org.path),
   ]);
   const table = tallyTable3(
@@ -28,12 +28,9 @@ export async function requestStatistics(
   );
   // 信息处理费 actually paid in the year (元), for the report's section on fees: the amount of the case's
   // latest fee notice before each payment of the year.
-  const notices = new Map<number, number>();
   let feesCollected = 0;
-  for (const e of feeEvents) {
-    if (e.type === 'fee_notice_sent') notices.set(e.request_id, Number(eventPayload(e.payload).amount) || 0);
-    else if (Number(e.event_on.slice(0, 4)) === input.year) feesCollected += notices.get(e.request_id) ?? 0;
-  }
+  for (const p of payments)
+    if (p.notice_payload !== null) feesCollected += Number(eventPayload(p.notice_payload).amount) || 0;
   return {
     table,
     balanced: table3Balanced(table),

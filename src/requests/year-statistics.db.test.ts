@@ -67,9 +67,11 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
         },
       );
       cases.push({ ...c, id });
-      if (rnd() < 0.15) {
-        const noticeOn = iso(new Date(day.getTime() + 5 * 86_400_000));
-        const paidOn = rnd() < 0.8 ? iso(new Date(day.getTime() + Math.floor(rnd() * 400) * 86_400_000)) : null;
+      // Fee cycles in recording order: a notice, then (mostly) its payment; a later notice (a second fee, or
+      // one that replaces an unpaid notice) counts only for the payments after it.
+      for (let cycle = 0, at = day.getTime(); rnd() < (cycle ? 0.35 : 0.15); cycle++) {
+        const noticeOn = iso(new Date((at += 5 * 86_400_000)));
+        const paidOn = rnd() < 0.7 ? iso(new Date((at += Math.floor(rnd() * 400) * 86_400_000))) : null;
         fees.push({ c: cases.at(-1)!, amount: 10 + Math.floor(rnd() * 90), noticeOn, paidOn });
       }
     }
@@ -129,6 +131,10 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
       assert.equal(stats.feesCollected, paid, `fees of ${year}`);
     }
     assert.ok(counted > 250, 'most cases were received in some year and counted');
+    assert.ok(
+      fees.some((f, i) => fees.findIndex((g) => g.c === f.c) !== i && f.paidOn),
+      'some case paid a second notice',
+    );
   });
 
   test('the drill-down of every cell of 2024 lists exactly the cases its number counts', async () => {

@@ -4,34 +4,61 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
+import { dialectOf } from '../platform/db/dialect-sql.js';
 import './requests.tables.js';
+
+/** One year's group of alike cases (see `groupCase` in tally.rules.ts). */
+export interface YearTallyGroup {
+  applicantType: string;
+  applicantKind: string | null;
+  state: string;
+  outcomeCode: string | null;
+  receivedInYear: boolean;
+  closedInYear: boolean;
+  n: number;
+}
 
 /**
  * Table 三 counted in the database for one year: the cases of an org subtree received by the year's end
  * and not closed before it, grouped by what decides their cells (`groupCase` in tally.rules.ts). Reads
  * the year's rows only, so a report's cost follows the year, not the agency's history.
  */
-export async function yearTallyGroups(db: Db, orgPath: string, year: number) {
+export async function yearTallyGroups(db: Db, orgPath: string, year: number): Promise<YearTallyGroup[]> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
+  const receivedInYear = sql<number>`case when requests.received_on >= ${from} then 1 else 0 end`;
+  const closedInYear = sql<number>`case when requests.closed_on <= ${to} then 1 else 0 end`;
   // Still open, or closed from the year on: two index range scans (org_id, closed_on), never the history.
   const part = (open: boolean) =>
     db
       .selectFrom('requests')
-      .select([
-        'requests.applicant_type',
-        'requests.applicant_kind',
-        'requests.state',
-        'requests.outcome_code',
-        sql<number>`case when requests.received_on >= ${from} then 1 else 0 end`.as('received_in_year'),
-        sql<number>`case when requests.closed_on <= ${to} then 1 else 0 end`.as('closed_in_year'),
-      ])
       .where('requests.org_id', 'in', (eb) =>
         eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${orgPath}%`),
       )
       .where('requests.received_on', '<=', to)
       .where('requests.closed_on', open ? 'is' : '>=', open ? null : from);
-  const yearRows = part(true).unionAll(part(false)).as('y');
+  if (dialectOf(db) === 'sqlite') {
+    // SQLite groups by sorting: one text key sorts in about two thirds of the time six columns take.
+    const key = sql<string>`requests.applicant_type || ${SEP} || coalesce(requests.applicant_kind, '') || ${SEP} ||
+      requests.state || ${SEP} || coalesce(requests.outcome_code, '') || ${SEP} || ${receivedInYear} || ${closedInYear}`;
+    const keyed = (open: boolean) => part(open).select(key.as('k'));
+    const rows = await db
+      .selectFrom(keyed(true).unionAll(keyed(false)).as('y'))
+      .select(['y.k', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('y.k')
+      .execute();
+    return rows.map((r) => groupOfKey(r.k, Number(r.n)));
+  }
+  // PostgreSQL hashes the groups: the columns themselves.
+  const columns = (open: boolean) =>
+    part(open).select([
+      'requests.applicant_type',
+      'requests.applicant_kind',
+      'requests.state',
+      'requests.outcome_code',
+      receivedInYear.as('received_in_year'),
+      closedInYear.as('closed_in_year'),
+    ]);
   const groups = [
     'y.applicant_type',
     'y.applicant_kind',
@@ -41,7 +68,7 @@ export async function yearTallyGroups(db: Db, orgPath: string, year: number) {
     'y.closed_in_year',
   ] as const;
   const rows = await db
-    .selectFrom(yearRows)
+    .selectFrom(columns(true).unionAll(columns(false)).as('y'))
     .select([...groups, (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy([...groups])
     .execute();
@@ -56,31 +83,49 @@ export async function yearTallyGroups(db: Db, orgPath: string, year: number) {
   }));
 }
 
+/** Between the parts of SQLite's group key: never in a code (applicant type and kind, state, outcome). */
+const SEP = '|';
+
+/** A group from SQLite's key (`type|kind|state|outcome|RC`, R and C the two year flags). */
+export function groupOfKey(k: string, n: number): YearTallyGroup {
+  const [applicantType, kind, state, outcome, flags, ...rest] = k.split(SEP);
+  if (rest.length || flags?.length !== 2) throw new Error(`unexpected tally key: ${k}`);
+  return {
+    applicantType,
+    applicantKind: kind || null,
+    state,
+    outcomeCode: outcome || null,
+    receivedInYear: flags[0] === '1',
+    closedInYear: flags[1] === '1',
+    n,
+  };
+}
+
 /**
- * The fee events (fee_notice_sent, fee_paid) of the cases of an org subtree that have a payment in the
- * year, in recording order: what the report's 信息处理费 needs, read for the year only.
+ * 信息处理费 paid in the year by the cases of an org subtree: for each payment of the year, the payload of
+ * the case's latest fee notice before it (null when there was none). From the year's payments (index on
+ * type and date) to each one's notice (index on the case): one row per payment, whatever the history.
  */
-export function feeEventsForYear(db: Db, orgPath: string, year: number) {
-  // From the year's payments (index on type and date) to each paid case's fee events (index on the case).
+export async function feeNoticesPaidInYear(db: Db, orgPath: string, year: number) {
   return db
     .selectFrom('request_events as paid')
-    .innerJoin('request_events', 'request_events.request_id', 'paid.request_id')
     .innerJoin('requests', 'requests.id', 'paid.request_id')
     .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-    .select([
-      'request_events.id',
-      'request_events.request_id',
-      'request_events.type',
-      'request_events.event_on',
-      'request_events.payload',
-    ])
-    .distinct()
+    .select((eb) =>
+      eb
+        .selectFrom('request_events as notice')
+        .select('notice.payload')
+        .whereRef('notice.request_id', '=', 'paid.request_id')
+        .where('notice.type', '=', 'fee_notice_sent')
+        .whereRef('notice.id', '<', 'paid.id')
+        .orderBy('notice.id', 'desc')
+        .limit(1)
+        .as('notice_payload'),
+    )
     .where('paid.type', '=', 'fee_paid')
     .where('paid.event_on', '>=', `${year}-01-01`)
     .where('paid.event_on', '<=', `${year}-12-31`)
-    .where('request_events.type', 'in', ['fee_notice_sent', 'fee_paid'])
     .where('orgs.path', 'like', `${orgPath}%`)
-    .orderBy('request_events.id')
     .execute();
 }
 
