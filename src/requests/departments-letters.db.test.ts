@@ -5,7 +5,7 @@ import { makeOrg, makeUser } from '../../test/helpers/factories.js';
 import type { Actor } from '../platform/context.js';
 import { publicActor } from '../platform/context.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
-import { residentIdCheckChar } from '../orgs/codes.rules.js';
+import { APPLICANT_ID as ID, at, citizenForm as form } from '../../test/helpers/request-form.js';
 import { registerRequest } from './register-request.js';
 import { submitOnline } from './submit-online.js';
 import { confirmReceipt } from './confirm-receipt.js';
@@ -23,20 +23,6 @@ import { resetLetterTemplate } from './reset-letter-template.js';
 import { publicStatus, staffCase } from './request-status.js';
 import { REMEDIES } from './letter-templates.rules.js';
 import { listCaseDepartments } from './request-departments.store.js';
-
-const ID17 = '11010519491231002';
-const ID = ID17 + residentIdCheckChar(ID17);
-const form = {
-  applicantType: 'citizen',
-  name: '张三',
-  idType: 'resident_id',
-  idNumber: ID,
-  phone: '13800138000',
-  infoTitle: '某项目环评报告',
-  form: 'electronic',
-  delivery: 'pickup',
-};
-const at = (d: string) => new Date(`${d}T02:00:00Z`);
 
 describeDb('依申请公开: 主办科室 and 协办科室 with internal due dates', (h) => {
   let org: OrgRow;

@@ -31,20 +31,7 @@ import { RELEASE_AREA } from './release.store.js';
 import { decodePng, encodePng } from './raster.js';
 import { Document, Packer, Paragraph } from 'docx';
 import mammoth from 'mammoth';
-
-const ID = '11010519491231002X';
-const form = {
-  applicantType: 'citizen',
-  name: '张三',
-  idType: 'resident_id',
-  idNumber: ID,
-  phone: '13800138000',
-  address: '某市某路1号',
-  infoTitle: '某项目环评报告',
-  form: 'electronic',
-  delivery: 'pickup',
-};
-const at = (d: string) => new Date(`${d}T02:00:00Z`);
+import { APPLICANT_ID as ID, at, citizenForm as form } from '../../../test/helpers/request-form.js';
 
 async function twoPagePdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
