@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 import type { Bool } from '../platform/db/schema.js';
 
 /** One application (依申请公开). Dates the law counts are `YYYY-MM-DD`; instants ISO-8601 UTC. */
@@ -35,6 +35,8 @@ export interface RequestsTable {
   closed_on: string | null;
   created_at: string;
   updated_at: string;
+  /** `type|kind|state|outcome`, computed by the database (migration 202612061300): what the year's tally groups on. */
+  tally_key: GeneratedAlways<string>;
 }
 
 /** The request's ledger: clock events and public history. */

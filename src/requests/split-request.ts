@@ -33,7 +33,8 @@ export async function splitRequest(
     const now = ctx.now().toISOString();
     const day = today(ctx);
     const year = Number(day.slice(0, 4));
-    const { id: _id, org_name: _n, org_path: _p, handler_name: _h, ...row } = r;
+    // The new cases copy the row, not what the database keeps for it (id, joins, the computed tally key).
+    const { id: _id, org_name: _n, org_path: _p, handler_name: _h, tally_key: _k, ...row } = r;
     await updateRequest(trx, r.id, { info_title: parts[0], updated_at: now });
     const nos = [r.request_no];
     for (const part of parts.slice(1)) {

@@ -1,26 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupOfKey } from './year-statistics.store.js';
+import { casesOfKey } from './year-statistics.store.js';
 
-test('a SQLite tally key reads back as its group; a malformed key is refused', () => {
-  assert.deepEqual(groupOfKey('organization|research|answered|3.1|10', 4), {
+test('a tally key reads back as the applicant, state and outcome; a malformed key is refused', () => {
+  assert.deepEqual(casesOfKey('organization|research|answered|3.1'), {
     applicantType: 'organization',
     applicantKind: 'research',
     state: 'answered',
     outcomeCode: '3.1',
-    receivedInYear: true,
-    closedInYear: false,
-    n: 4,
   });
-  assert.deepEqual(groupOfKey('citizen||processing||01', 1), {
+  assert.deepEqual(casesOfKey('citizen||processing|'), {
     applicantType: 'citizen',
     applicantKind: null,
     state: 'processing',
     outcomeCode: null,
-    receivedInYear: false,
-    closedInYear: true,
-    n: 1,
   });
-  assert.throws(() => groupOfKey('citizen|a|b|c|d|11', 1), /unexpected tally key/);
-  assert.throws(() => groupOfKey('citizen||processing||1', 1), /unexpected tally key/);
+  for (const bad of ['citizen|a|b|c|d', 'citizen||processing', '|x|answered|3.1', 'citizen|||3.1'])
+    assert.throws(() => casesOfKey(bad), /unexpected tally key/, bad);
 });

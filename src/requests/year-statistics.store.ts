@@ -4,7 +4,6 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import { dialectOf } from '../platform/db/dialect-sql.js';
 import './requests.tables.js';
 
 /** One year's group of alike cases (see `groupCase` in tally.rules.ts). */
@@ -26,79 +25,43 @@ export interface YearTallyGroup {
 export async function yearTallyGroups(db: Db, orgPath: string, year: number): Promise<YearTallyGroup[]> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const receivedInYear = sql<number>`case when requests.received_on >= ${from} then 1 else 0 end`;
-  const closedInYear = sql<number>`case when requests.closed_on <= ${to} then 1 else 0 end`;
-  // Still open, or closed from the year on: two index range scans (org_id, closed_on), never the history.
+  // Still open, or closed from the year on: two index range scans (org_id, closed_on), never the history;
+  // the index holds every column read.
   const part = (open: boolean) =>
     db
       .selectFrom('requests')
+      .select([
+        'requests.tally_key',
+        sql<number>`case when requests.received_on >= ${from} then 1 else 0 end`.as('received_in_year'),
+        sql<number>`case when requests.closed_on <= ${to} then 1 else 0 end`.as('closed_in_year'),
+      ])
       .where('requests.org_id', 'in', (eb) =>
         eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${orgPath}%`),
       )
       .where('requests.received_on', '<=', to)
       .where('requests.closed_on', open ? 'is' : '>=', open ? null : from);
-  if (dialectOf(db) === 'sqlite') {
-    // SQLite groups by sorting: one text key sorts in about two thirds of the time six columns take.
-    const key = sql<string>`requests.applicant_type || ${SEP} || coalesce(requests.applicant_kind, '') || ${SEP} ||
-      requests.state || ${SEP} || coalesce(requests.outcome_code, '') || ${SEP} || ${receivedInYear} || ${closedInYear}`;
-    const keyed = (open: boolean) => part(open).select(key.as('k'));
-    const rows = await db
-      .selectFrom(keyed(true).unionAll(keyed(false)).as('y'))
-      .select(['y.k', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('y.k')
-      .execute();
-    return rows.map((r) => groupOfKey(r.k, Number(r.n)));
-  }
-  // PostgreSQL hashes the groups: the columns themselves.
-  const columns = (open: boolean) =>
-    part(open).select([
-      'requests.applicant_type',
-      'requests.applicant_kind',
-      'requests.state',
-      'requests.outcome_code',
-      receivedInYear.as('received_in_year'),
-      closedInYear.as('closed_in_year'),
-    ]);
-  const groups = [
-    'y.applicant_type',
-    'y.applicant_kind',
-    'y.state',
-    'y.outcome_code',
-    'y.received_in_year',
-    'y.closed_in_year',
-  ] as const;
+  const groups = ['y.tally_key', 'y.received_in_year', 'y.closed_in_year'] as const;
   const rows = await db
-    .selectFrom(columns(true).unionAll(columns(false)).as('y'))
+    .selectFrom(part(true).unionAll(part(false)).as('y'))
     .select([...groups, (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy([...groups])
     .execute();
   return rows.map((r) => ({
-    applicantType: r.applicant_type,
-    applicantKind: r.applicant_kind,
-    state: r.state,
-    outcomeCode: r.outcome_code,
+    ...casesOfKey(r.tally_key),
     receivedInYear: Number(r.received_in_year) === 1,
     closedInYear: Number(r.closed_in_year) === 1,
     n: Number(r.n),
   }));
 }
 
-/** Between the parts of SQLite's group key: never in a code (applicant type and kind, state, outcome). */
-const SEP = '|';
-
-/** A group from SQLite's key (`type|kind|state|outcome|RC`, R and C the two year flags). */
-export function groupOfKey(k: string, n: number): YearTallyGroup {
-  const [applicantType, kind, state, outcome, flags, ...rest] = k.split(SEP);
-  if (rest.length || flags?.length !== 2) throw new Error(`unexpected tally key: ${k}`);
-  return {
-    applicantType,
-    applicantKind: kind || null,
-    state,
-    outcomeCode: outcome || null,
-    receivedInYear: flags[0] === '1',
-    closedInYear: flags[1] === '1',
-    n,
-  };
+/** The applicant, state and outcome of a case's `tally_key` (`type|kind|state|outcome`, an empty part for none). */
+export function casesOfKey(
+  key: string,
+): Pick<YearTallyGroup, 'applicantType' | 'applicantKind' | 'state' | 'outcomeCode'> {
+  const parts = key.split('|');
+  if (parts.length !== 4 || !parts[0] || !parts[2]) throw new Error(`unexpected tally key: ${key}`);
+  const [applicantType, kind, state, outcome] = parts as [string, string, string, string];
+  return { applicantType, applicantKind: kind || null, state, outcomeCode: outcome || null };
 }
 
 /**
