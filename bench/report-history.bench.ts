@@ -18,7 +18,7 @@ import { emptyOrgFields } from '../src/orgs/orgs.rules.js';
 import type { RequestsTable, RequestEventsTable } from '../src/requests/requests.tables.js';
 import { requestStatistics } from '../src/requests/request-statistics.js';
 import { benchRequestRow } from './request-rows.js';
-import { feeNoticesPaidInYear, yearTallyGroups } from '../src/requests/year-statistics.store.js';
+import { feesPaidInYear, yearTallyGroups } from '../src/requests/year-statistics.store.js';
 import { appealRecords } from '../src/requests/appeal-records.js';
 
 const PER_YEAR = Number(process.env.GONGKAI_BENCH_HISTORY_PER_YEAR ?? 20_000);
@@ -78,7 +78,7 @@ async function measure(database: Database, years: number, prefix: string, figure
   // Where the report's time goes: its three reads alone.
   const orgPath = org.path;
   figures[`${prefix}.${years}y.part.tallyMs`] = round1(await timed(() => yearTallyGroups(db, orgPath, 2025)));
-  figures[`${prefix}.${years}y.part.feesMs`] = round1(await timed(() => feeNoticesPaidInYear(db, orgPath, 2025)));
+  figures[`${prefix}.${years}y.part.feesMs`] = round1(await timed(() => feesPaidInYear(db, orgPath, 2025)));
   figures[`${prefix}.${years}y.part.appealsMs`] = round1(await timed(() => appealRecords(db, orgPath)));
   // The limit gets its ideal index (the year's rows by receipt date, with the grouped columns: counted from
   // the index alone), made after the report was measured: with it SQLite's planner would walk the history

@@ -3,9 +3,8 @@ import type { Ctx } from '../platform/context.js';
 import { forbidden } from '../platform/errors.js';
 import { requestableOrg } from './new-case.js';
 import { canViewRequests } from './requests.policy.rules.js';
-import { feeNoticesPaidInYear, yearTallyGroups } from './year-statistics.store.js';
+import { feesPaidInYear, yearTallyGroups } from './year-statistics.store.js';
 import { appealRecords } from './appeal-records.js';
-import { eventPayload } from './ledger.rules.js';
 import { tallyTable4 } from './appeals.rules.js';
 import { groupCase, table3Balanced, tallyTable3, type Table3 } from './tally.rules.js';
 
@@ -17,20 +16,16 @@ export async function requestStatistics(
   const org = await requestableOrg(ctx.db, input.orgId);
   if (ctx.actor.kind !== 'system' && !canViewRequests(ctx.actor, org.path)) throw forbidden();
   // Three independent reads of the year (on PostgreSQL they run side by side on the pool's connections).
-  const [groups, payments, appeals] = await Promise.all([
+  const [groups, feesCollected, appeals] = await Promise.all([
     yearTallyGroups(ctx.db, org.path, input.year),
-    feeNoticesPaidInYear(ctx.db, org.path, input.year),
+    // 信息处理费 actually paid in the year (元), for the report's section on fees.
+    feesPaidInYear(ctx.db, org.path, input.year),
     appealRecords(ctx.db, org.path),
   ]);
   const table = tallyTable3(
     groups.map((g) => groupCase(g, input.year)),
     input.year,
   );
-  // 信息处理费 actually paid in the year (元), for the report's section on fees: the amount of the case's
-  // latest fee notice before each payment of the year.
-  let feesCollected = 0;
-  for (const p of payments)
-    if (p.notice_payload !== null) feesCollected += Number(eventPayload(p.notice_payload).amount) || 0;
   return {
     table,
     balanced: table3Balanced(table),

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
+import { jsonNumber } from '../platform/db/dialect-sql.js';
 import './requests.tables.js';
 
 /** One year's group of alike cases (see `groupCase` in tally.rules.ts). */
@@ -65,31 +66,35 @@ export function casesOfKey(
 }
 
 /**
- * 信息处理费 paid in the year by the cases of an org subtree: for each payment of the year, the payload of
- * the case's latest fee notice before it (null when there was none). From the year's payments (index on
- * type and date) to each one's notice (index on the case): one row per payment, whatever the history.
+ * 信息处理费 paid in the year by the cases of an org subtree (元): for each payment of the year, the amount of
+ * the case's latest fee notice before it, summed in the database. From the year's payments (index on type
+ * and date) to each one's notice (index on the case): one lookup per payment, whatever the history.
  */
-export async function feeNoticesPaidInYear(db: Db, orgPath: string, year: number) {
-  return db
+export async function feesPaidInYear(db: Db, orgPath: string, year: number): Promise<number> {
+  const amounts = db
     .selectFrom('request_events as paid')
     .innerJoin('requests', 'requests.id', 'paid.request_id')
     .innerJoin('orgs', 'orgs.id', 'requests.org_id')
     .select((eb) =>
       eb
         .selectFrom('request_events as notice')
-        .select('notice.payload')
+        .select(jsonNumber(db, 'notice.payload', 'amount').as('amount'))
         .whereRef('notice.request_id', '=', 'paid.request_id')
         .where('notice.type', '=', 'fee_notice_sent')
         .whereRef('notice.id', '<', 'paid.id')
         .orderBy('notice.id', 'desc')
         .limit(1)
-        .as('notice_payload'),
+        .as('amount'),
     )
     .where('paid.type', '=', 'fee_paid')
     .where('paid.event_on', '>=', `${year}-01-01`)
     .where('paid.event_on', '<=', `${year}-12-31`)
-    .where('orgs.path', 'like', `${orgPath}%`)
-    .execute();
+    .where('orgs.path', 'like', `${orgPath}%`);
+  const r = await db
+    .selectFrom(amounts.as('p'))
+    .select((eb) => eb.fn.sum<number | string | null>('p.amount').as('total'))
+    .executeTakeFirst();
+  return Number(r?.total ?? 0) || 0;
 }
 
 /** Appeal and appeal-result events of an org subtree, in recording order (table 四). */

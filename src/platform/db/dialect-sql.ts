@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, Dialect } from './schema.js';
 
 /**
@@ -14,4 +14,12 @@ export function dialectOf(db: Kysely<DB>): Dialect {
  */
 export async function lockChain(trx: Kysely<DB>, key: number): Promise<void> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
+
+/** The number under `key` of a JSON object kept as text in column `ref` (null when absent). */
+export function jsonNumber(db: Kysely<DB>, ref: string, key: string): RawBuilder<number | null> {
+  if (!/^[a-zA-Z_]+$/.test(key)) throw new Error(`jsonNumber: ${key}`);
+  return dialectOf(db) === 'postgres'
+    ? sql`(${sql.ref(ref)}::json ->> ${sql.lit(key)})::numeric`
+    : sql`json_extract(${sql.ref(ref)}, ${sql.lit(`$.${key}`)})`;
 }
