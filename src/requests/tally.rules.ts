@@ -71,24 +71,24 @@ export function tallyTable3(cases: ReadonlyArray<TallyCase & { n?: number }>, ye
   return t;
 }
 
+/** One year's group of alike cases, as the database counts them (`yearTallyGroups`). */
+export interface YearTallyGroup {
+  applicantType: string;
+  applicantKind: string | null;
+  state: string;
+  outcomeCode: string | null;
+  receivedInYear: boolean;
+  closedInYear: boolean;
+  n: number;
+}
+
 /**
  * The cases of one year's group, as the database counts them (`yearTallyGroups`): cases alike in
  * applicant, state and outcome, received in the year or before it (`receivedInYear`), closed in the year
  * or not (`closedInYear`; cases closed before the year are not in any group). One representative case
  * with the same cells as each of them (`tallyCellsOf` only compares the dates with the year's bounds).
  */
-export function groupCase(
-  g: {
-    applicantType: string;
-    applicantKind: string | null;
-    state: string;
-    outcomeCode: string | null;
-    receivedInYear: boolean;
-    closedInYear: boolean;
-    n: number;
-  },
-  year: number,
-): TallyCase & { n: number } {
+export function groupCase(g: YearTallyGroup, year: number): TallyCase & { n: number } {
   return {
     applicantType: g.applicantType,
     applicantKind: g.applicantKind,

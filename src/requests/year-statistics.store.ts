@@ -6,17 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
 import { jsonNumber } from '../platform/db/dialect-sql.js';
 import './requests.tables.js';
-
-/** One year's group of alike cases (see `groupCase` in tally.rules.ts). */
-export interface YearTallyGroup {
-  applicantType: string;
-  applicantKind: string | null;
-  state: string;
-  outcomeCode: string | null;
-  receivedInYear: boolean;
-  closedInYear: boolean;
-  n: number;
-}
+import type { YearTallyGroup } from './tally.rules.js';
 
 /**
  * Table 三 counted in the database for one year: the cases of an org subtree received by the year's end
