@@ -38,7 +38,7 @@ export async function yearTallyGroups(db: Db, orgPath: string, year: number): Pr
     .groupBy([...groups])
     .execute();
   return rows.map((r) => ({
-    ...casesOfKey(r.tally_key),
+    ...tallyKeyParts(r.tally_key),
     receivedInYear: Number(r.received_in_year) === 1,
     closedInYear: Number(r.closed_in_year) === 1,
     n: Number(r.n),
@@ -46,7 +46,7 @@ export async function yearTallyGroups(db: Db, orgPath: string, year: number): Pr
 }
 
 /** The applicant, state and outcome of a case's `tally_key` (`type|kind|state|outcome`, an empty part for none). */
-export function casesOfKey(
+export function tallyKeyParts(
   key: string,
 ): Pick<YearTallyGroup, 'applicantType' | 'applicantKind' | 'state' | 'outcomeCode'> {
   const parts = key.split('|');

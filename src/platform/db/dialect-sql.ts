@@ -16,7 +16,10 @@ export async function lockChain(trx: Kysely<DB>, key: number): Promise<void> {
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }
 
-/** The number under `key` of a JSON object kept as text in column `ref` (null when absent). */
+/**
+ * The number under `key` of a JSON object kept as text in column `ref`: null when absent; anything but a
+ * JSON number there is an error on PostgreSQL.
+ */
 export function jsonNumber(db: Kysely<DB>, ref: string, key: string): RawBuilder<number | null> {
   if (!/^[a-zA-Z_]+$/.test(key)) throw new Error(`jsonNumber: ${key}`);
   return dialectOf(db) === 'postgres'
