@@ -26,12 +26,14 @@ function normalizeChar(ch: string): string {
 }
 
 /**
- * Normalized text with, for each normalized UTF-16 index, the original index it comes from. `known`: the
- * text's normalization when the caller has it (the index stores it: search_texts.norm_text).
+ * Normalized text with, for each normalized UTF-16 index, the original index it comes from (null when they
+ * are the same throughout). `known`: the text's normalization when the caller has it (the index stores it:
+ * search_texts.norm_text).
  */
-function normMap(text: string, known?: string): { norm: string; orig: number[] } {
+function normMap(text: string, known?: string): { norm: string; orig: number[] | null } {
   const whole = known ?? normalizeText(text);
-  if (whole.length === text.length) return { norm: whole, orig: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  // One-to-one (the usual case): every normalized index is its original index; no map to build.
+  if (whole.length === text.length) return { norm: whole, orig: null };
   let norm = '';
   const orig: number[] = [];
   let i = 0;
@@ -53,7 +55,7 @@ function ranges(text: string, needles: readonly string[], known?: string): Array
   for (const n of needles) {
     if (!n) continue;
     for (let at = norm.indexOf(n); at >= 0; at = norm.indexOf(n, at + n.length))
-      found.push([orig[at], orig[at + n.length] ?? text.length]);
+      found.push(orig ? [orig[at]!, orig[at + n.length] ?? text.length] : [at, at + n.length]);
   }
   found.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
