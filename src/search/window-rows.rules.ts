@@ -74,22 +74,25 @@ export function facetsOfTuples(rows: readonly FacetTuple[], f: SearchFilters): R
   const on = wanted.map((w) => (w === undefined || w === '' ? null : String(w)));
   const out = {} as Record<FacetKey, FacetValue[]>;
   FACETS.forEach(([k, , labelCol], i) => {
-    const groups = new Map<string, { n: number; label: string | null; num: number }>();
+    // Grouped by the value as it came (a column's values are all numbers or all texts), named once per group.
+    const groups = new Map<unknown, { n: number; label: string | null; num: number }>();
+    const filtered = on.some((w, j) => j !== i && w !== null);
     for (const r of rows) {
       const v = r[i];
       if (v === null) continue;
-      let ok = true;
-      for (let j = 0; j < on.length && ok; j++)
-        if (j !== i && on[j] !== null && (r[j] === null || String(r[j]) !== on[j])) ok = false;
-      if (!ok) continue;
-      const key = String(v);
-      const g = groups.get(key) ?? { n: 0, label: null, num: Number(v) };
+      if (filtered) {
+        let ok = true;
+        for (let j = 0; j < on.length && ok; j++)
+          if (j !== i && on[j] !== null && (r[j] === null || String(r[j]) !== on[j])) ok = false;
+        if (!ok) continue;
+      }
+      let g = groups.get(v);
+      if (!g) groups.set(v, (g = { n: 0, label: null, num: Number(v) }));
       g.n++;
       const l = labelCol === 'org_name' ? r[6] : labelCol === 'category_name' ? r[7] : null;
       if (l !== null && (g.label === null || l > g.label)) g.label = l;
-      groups.set(key, g);
     }
-    const list = [...groups.entries()];
+    const list = [...groups.entries()].map(([v, g]) => [String(v), g] as const);
     list.sort(k === 'year' ? (a, b) => b[1].num - a[1].num : (a, b) => b[1].n - a[1].n || cmp(a[0], b[0]));
     out[k] = list.slice(0, 30).map(([value, g]) => ({
       value,
