@@ -2,8 +2,9 @@
  * One agency's annual report as its history grows (#22: "flat as earlier years are added"): PER_YEAR
  * synthetic cases a year (2 % still open, 5 % with a paid fee), for 1, 5 and 10 years of history ending in
  * 2025; then table 三, 四 and fees of 2025 (`requestStatistics`, what the report reads from the requests)
- * warm (WARMUPS calls first), median of RUNS, against a bare `GROUP BY` of the same year's cases on the same database in the same
- * run (the limit: counting without rules, with its ideal index on the receipt date). Target: ≤ 1.5× the bare GROUP BY, and flat across histories.
+ * warm (WARMUPS calls first), median of RUNS, against a bare `GROUP BY` of the same year's cases on the same
+ * database in the same run (the limit: counting without rules, with its ideal index on the receipt date).
+ * Target: ≤ 1.5× the bare GROUP BY, and flat across histories.
  * SQLite always; PostgreSQL when GONGKAI_BENCH_PG_URL is set.
  */
 import { sql } from 'kysely';
