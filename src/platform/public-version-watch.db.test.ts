@@ -1,7 +1,11 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { freshDatabase, PG_URL } from '../../test/helpers/db.js';
+import { migrateToLatest } from './db/migrate.js';
 import { openDatabase } from './db/database.js';
 import type { Db } from './db/schema.js';
 import { bumpPublicVersion, currentPublicVersion, pendingStamps, PENDING_MS } from './public-version.js';
@@ -20,18 +24,47 @@ async function until(what: string, ok: () => boolean | Promise<boolean>): Promis
   assert.fail(`timed out waiting until ${what}`);
 }
 
-it('SQLite: the stamp is read from the database on every request', async () => {
-  const { database, drop } = await freshDatabase('sqlite');
-  const w = watchPublicVersion(database, { listen: true });
+it('SQLite: a process keeps the stamp while no other connection has committed and it has written none itself', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-stamp-'));
+  const file = path.join(dir, 'gongkai.sqlite');
+  const here = openDatabase({ dialect: 'sqlite', sqliteFile: file });
+  await migrateToLatest(here.db);
+  const other = openDatabase({ dialect: 'sqlite', sqliteFile: file }); // another worker process's connection
+  const w = watchPublicVersion(here, { listen: true });
   try {
     assert.equal(await w.version(), '');
-    await bump(database.db);
-    assert.equal(await w.version(), await currentPublicVersion(database.db));
-    assert.notEqual(await w.version(), '');
+    assert.equal(w.fromMemory(), true, 'nothing committed since the read');
+    // Another process commits a stamp (as its bumpPublicVersion would; not through this process's counter).
+    const at = NOW().toISOString();
+    await other.db
+      .insertInto('settings')
+      .values({ key: 'public.stamp', value: 'from-another-process', updated_at: at, updated_by: null })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: 'from-another-process', updated_at: at }))
+      .execute();
+    assert.equal(w.fromMemory(), false, 'its commit changed data_version');
+    assert.equal(await w.version(), 'from-another-process');
+    assert.equal(w.fromMemory(), true);
+    // This process changes something public on its own connection: data_version stays, its own count moves.
+    await bump(here.db);
     assert.equal(w.fromMemory(), false);
+    const mine = await currentPublicVersion(here.db);
+    assert.notEqual(mine, 'from-another-process');
+    assert.equal(await w.version(), mine, 'a process never serves a page older than its own change');
+    // A change that rolls back: read once more, the same stamp.
+    await here.db
+      .transaction()
+      .execute(async (trx) => {
+        await bumpPublicVersion(trx, { now: NOW });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    assert.equal(await w.version(), mine);
+    assert.equal(w.fromMemory(), true);
   } finally {
     await w.close();
-    await drop();
+    await other.close();
+    await here.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

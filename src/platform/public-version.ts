@@ -20,6 +20,10 @@ export const pendingStamps = new Map<string, number>();
 /** How long a stamp written here is awaited before it is forgotten (its transaction rolled back, or another database). */
 export const PENDING_MS = 10_000;
 
+/** Calls of bumpPublicVersion in this process (its own writes: SQLite's data_version does not show them). */
+let bumpsHere = 0;
+export const publicBumpsHere = (): number => bumpsHere;
+
 /** Notes a stamp as pending, forgetting those past PENDING_MS (a process without a watcher keeps only these). */
 function rememberPending(stamp: string): void {
   const now = elapsedMs();
@@ -39,6 +43,7 @@ export async function bumpPublicVersion(trx: Db, ctx: Pick<Ctx, 'now'>): Promise
   // The time for Last-Modified; a fresh random stamp for the page cache (two changes in one millisecond,
   // or under a frozen clock, must still differ).
   const stamp = randomUUID();
+  bumpsHere++;
   if (dialectOf(trx) === 'postgres') {
     rememberPending(stamp);
     // Delivered to every node's listener when the transaction commits (never if it rolls back).

@@ -19,6 +19,11 @@ export interface Database {
    * called once when that connection is lost. Resolves once listening.
    */
   listen?(channel: string, h: ListenHandlers): Promise<{ close(): Promise<void> }>;
+  /**
+   * SQLite only: `PRAGMA data_version` of this connection, which changes whenever another connection (another
+   * process's) commits, never for this connection's own commits. Synchronous, microseconds.
+   */
+  dataVersion?(): number;
 }
 
 export interface ListenHandlers {

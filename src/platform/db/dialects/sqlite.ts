@@ -41,10 +41,12 @@ export function openSqlite(file: string, cacheMb?: number): Database & { raw: Be
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingHandle(raw) }) });
+  const dataVersion = raw.prepare('pragma data_version').pluck();
   return {
     db,
     dialect: 'sqlite',
     raw,
+    dataVersion: () => dataVersion.get() as number,
     async close() {
       await db.destroy();
     },
