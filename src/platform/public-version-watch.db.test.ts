@@ -14,6 +14,15 @@ import { watchPublicVersion, type PublicVersionSource } from './public-version-w
 
 const NOW = () => new Date('2026-12-06T02:00:00Z');
 const bump = (db: Db) => db.transaction().execute((trx) => bumpPublicVersion(trx, { now: NOW }));
+/** A change whose transaction rolls back after writing its stamp. */
+const bumpRolledBack = (db: Db) =>
+  db
+    .transaction()
+    .execute(async (trx) => {
+      await bumpPublicVersion(trx, { now: NOW });
+      throw new Error('rolled back');
+    })
+    .catch(() => undefined);
 
 /** Waits (at most 5 s) for a condition the listener brings about asynchronously. */
 async function until(what: string, ok: () => boolean | Promise<boolean>): Promise<void> {
@@ -51,13 +60,7 @@ it('SQLite: a process keeps the stamp while no other connection has committed an
     assert.notEqual(mine, 'from-another-process');
     assert.equal(await w.version(), mine, 'a process never serves a page older than its own change');
     // A change that rolls back: read once more, the same stamp.
-    await here.db
-      .transaction()
-      .execute(async (trx) => {
-        await bumpPublicVersion(trx, { now: NOW });
-        throw new Error('rolled back');
-      })
-      .catch(() => undefined);
+    await bumpRolledBack(here.db);
     assert.equal(await w.version(), mine);
     assert.equal(w.fromMemory(), true);
   } finally {
@@ -118,13 +121,7 @@ it(
 
       // A change that rolls back is never announced: both keep the committed stamp (read from the database
       // while the rolled-back stamp is awaited).
-      await first.database.db
-        .transaction()
-        .execute(async (trx) => {
-          await bumpPublicVersion(trx, { now: NOW });
-          throw new Error('rolled back');
-        })
-        .catch(() => undefined);
+      await bumpRolledBack(first.database.db);
       assert.equal(await a.version(), last);
       assert.equal(await b.version(), last);
       assert.equal(a.fromMemory(), false);
