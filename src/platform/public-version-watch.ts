@@ -111,10 +111,10 @@ function sqliteSource(dataVersion: () => number, read: () => Promise<string>): P
   const current = () => known !== null && known.version === dataVersion() && known.bumps === publicBumpsHere();
   return {
     async version() {
-      if (current()) return known!.stamp;
-      // Both taken before the read: a change committed after them shows in the next call's comparison.
+      // Both taken before any read: a change committed after them shows in the next call's comparison.
       const version = dataVersion();
       const bumps = publicBumpsHere();
+      if (known !== null && known.version === version && known.bumps === bumps) return known.stamp;
       known = { stamp: await read(), version, bumps };
       return known.stamp;
     },

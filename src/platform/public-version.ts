@@ -82,12 +82,12 @@ export function publicVersionReader(db: Db): () => Date | null {
   };
 }
 
-/** The stamp of the last public change as stored ('' before any), read now (the page cache compares it on every request). */
+/** The stamp of the last public change as stored ('' before any), read now (public-version-watch.ts reads it when it cannot be sure of its copy). */
 export async function currentPublicVersion(db: Db): Promise<string> {
   return (await readSetting(db, { key: STAMP_KEY }))[0]?.value ?? '';
 }
 
-/** Compiled once (the page cache reads the stamp on every anonymous page). */
+/** Compiled once (read often: on PostgreSQL with GONGKAI_PG_LISTEN=off, on every anonymous page). */
 const readSetting = reusableQuery((db, a: { key: string }) =>
   db.selectFrom('settings').select('value').where('key', '=', a.key),
 );
