@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PageCache, pageCacheKey } from './page-cache.js';
 
-const page = (html: string) => ({ html, etag: `W/"${html.length}"`, lastModified: null });
+const page = (html: string) => ({ body: Buffer.from(html), etag: `W/"${html.length}"`, lastModified: null });
 const parts = { version: 'v1', day: '2026-11-16', siteName: '示例县政务公开', hant: false, elder: false, url: '/gk' };
 
 test('a key differs by every part: version, day, site name, script, 长者模式, URL', () => {
@@ -21,7 +21,7 @@ test('a key differs by every part: version, day, site name, script, 长者模式
 
 test('least recently used pages go first once the byte limit is passed; a page larger than the limit is not kept', () => {
   const one = 'x'.repeat(1000);
-  const cache = new PageCache(3 * (one.length * 2 + 300));
+  const cache = new PageCache(3 * (one.length + 300));
   cache.set('a', page(one));
   cache.set('b', page(one));
   cache.set('c', page(one));
@@ -34,12 +34,12 @@ test('least recently used pages go first once the byte limit is passed; a page l
   cache.set('huge', page('y'.repeat(10_000)));
   assert.equal(cache.get('huge'), undefined);
   cache.set('a', page('short'));
-  assert.equal(cache.get('a')?.html, 'short', 'a key stored again replaces its page');
+  assert.equal(cache.get('a')?.body.toString(), 'short', 'a key stored again replaces its page');
 });
 
 test('a page is stored on its second render: one pass over many pages leaves the pages read again in place', () => {
   const one = 'x'.repeat(1000);
-  const cache = new PageCache(3 * (one.length * 2 + 300), 100);
+  const cache = new PageCache(3 * (one.length + 300), 100);
   assert.equal(cache.offer('home', page(one)), false, 'first render: only remembered');
   assert.equal(cache.get('home'), undefined);
   assert.equal(cache.offer('home', page(one)), true, 'second render: stored');

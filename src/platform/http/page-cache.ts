@@ -16,9 +16,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { seedOf } from '../seeded-random.js';
 
-/** A stored page: the HTML as sent and its validators (the ETag computed once, when it was rendered). */
+/**
+ * A stored page: the HTML as sent, encoded once (UTF-8), and its validators (the ETag computed once, when it
+ * was rendered).
+ */
 export interface CachedPage {
-  html: string;
+  body: Buffer;
   etag: string;
   lastModified: string | null;
 }
@@ -75,7 +78,7 @@ export class PageCache {
   }
 
   set(key: string, page: CachedPage): void {
-    const bytes = page.html.length * 2 + key.length * 2 + 200;
+    const bytes = page.body.length + key.length * 2 + 200;
     if (bytes > this.maxBytes) return;
     const old = this.pages.get(key);
     if (old) {
@@ -102,7 +105,7 @@ export function sendCachedPage(req: FastifyRequest, reply: FastifyReply, p: Cach
   reply.header('cache-control', 'public, max-age=0, must-revalidate').header('etag', p.etag).header('vary', 'Cookie');
   if (p.lastModified) reply.header('last-modified', p.lastModified);
   if (req.headers['if-none-match'] === p.etag) return reply.status(304).send();
-  return reply.send(p.html);
+  return reply.send(p.body);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -260,9 +260,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       req.actor.kind !== 'user' &&
       !this.hasHeader('set-cookie');
     if (!cacheable) return this.header('cache-control', 'no-store').send(html);
+    // Encoded once: hashed, sent and (when stored) kept as bytes, never converted again.
+    const body = Buffer.from(html);
     const page: CachedPage = {
-      html,
-      etag: `W/"${createHash('sha1').update(html).digest('base64url')}"`,
+      body,
+      etag: `W/"${hash('sha1', body, 'base64url')}"`,
       lastModified: deps.lastModified?.()?.toUTCString() ?? null,
     };
     if (req.pageKey) pages?.offer(req.pageKey, page);
