@@ -10,7 +10,7 @@ import { openDatabase } from './db/database.js';
 import type { Db } from './db/schema.js';
 import { bumpPublicVersion, currentPublicVersion, pendingStamps, PENDING_MS } from './public-version.js';
 import { elapsedMs } from './clock.js';
-import { watchPublicVersion, type PublicVersionSource } from './public-version-watch.js';
+import { SQLITE_RECHECK_MS, watchPublicVersion, type PublicVersionSource } from './public-version-watch.js';
 
 const NOW = () => new Date('2026-12-06T02:00:00Z');
 const bump = (db: Db) => db.transaction().execute((trx) => bumpPublicVersion(trx, { now: NOW }));
@@ -33,13 +33,14 @@ async function until(what: string, ok: () => boolean | Promise<boolean>): Promis
   assert.fail(`timed out waiting until ${what}`);
 }
 
-it('SQLite: a process keeps the stamp while no other connection has committed and it has written none itself', async () => {
+it('SQLite: a process keeps the stamp while no other connection has committed (asked once per SQLITE_RECHECK_MS) and it has written none itself', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gk-stamp-'));
   const file = path.join(dir, 'gongkai.sqlite');
   const here = openDatabase({ dialect: 'sqlite', sqliteFile: file });
   await migrateToLatest(here.db);
   const other = openDatabase({ dialect: 'sqlite', sqliteFile: file }); // another worker process's connection
-  const w = watchPublicVersion(here, { listen: true });
+  let t = 0; // the monotonic clock the rechecks are timed by
+  const w = watchPublicVersion(here, { listen: true, elapsed: () => t });
   try {
     assert.equal(await w.version(), '');
     assert.equal(w.fromMemory(), true, 'nothing committed since the read');
@@ -50,10 +51,13 @@ it('SQLite: a process keeps the stamp while no other connection has committed an
       .values({ key: 'public.stamp', value: 'from-another-process', updated_at: at, updated_by: null })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: 'from-another-process', updated_at: at }))
       .execute();
+    assert.equal(await w.version(), '', 'data_version is not asked again within SQLITE_RECHECK_MS');
+    t += SQLITE_RECHECK_MS;
     assert.equal(w.fromMemory(), false, 'its commit changed data_version');
     assert.equal(await w.version(), 'from-another-process');
     assert.equal(w.fromMemory(), true);
-    // This process changes something public on its own connection: data_version stays, its own count moves.
+    // This process changes something public on its own connection: data_version stays, its own count moves
+    // (seen at once, the clock not moved).
     await bump(here.db);
     assert.equal(w.fromMemory(), false);
     const mine = await currentPublicVersion(here.db);

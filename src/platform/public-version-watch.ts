@@ -2,9 +2,9 @@
  * The public stamp as the page cache needs it on every anonymous request (page-cache.ts).
  *
  * SQLite: kept in memory while nothing could have changed it — the connection's `data_version` is the same
- * (another process would have changed it by committing) and this process has not written a stamp since
- * (its own commits do not change `data_version`); otherwise read from the database. The read was ~14 % of a
- * cached page's CPU.
+ * (another process would have changed it by committing; asked at most once per SQLITE_RECHECK_MS) and this
+ * process has not written a stamp since (its own commits do not change `data_version`; counted on every
+ * call); otherwise read from the database. The read was ~14 % of a cached page's CPU.
  * PostgreSQL: a round trip per page would cost more than the cache saves, so each node keeps the stamp in
  * memory, told of every new one by a LISTEN connection of its own: `bumpPublicVersion` sends the stamp with
  * `pg_notify` in the writing transaction, which PostgreSQL delivers to every node when it commits. The stamp
@@ -23,6 +23,12 @@ import { currentPublicVersion, pendingStamps, PENDING_MS, publicBumpsHere, PUBLI
 
 /** Delay before listening again after the connection was lost or could not be made. */
 const RETRY_MS = 1_000;
+/**
+ * SQLite: how long a process answers with the stamp it has checked before asking `data_version` again (ms).
+ * Another process's commit shows in pages requested from this long after it on — as close to "at once" as
+ * a request arriving during the commit, which may be answered from either side of it anyway.
+ */
+export const SQLITE_RECHECK_MS = 1;
 
 export interface PublicVersionSource {
   /** The current stamp ('' before any change). */
@@ -32,10 +38,16 @@ export interface PublicVersionSource {
   close(): Promise<void>;
 }
 
-/** The stamp's source for `database`; `listen: false` (GONGKAI_PG_LISTEN=off) reads it every time on PostgreSQL too. */
-export function watchPublicVersion(database: Database, o: { listen: boolean }): PublicVersionSource {
+/**
+ * The stamp's source for `database`; `listen: false` (GONGKAI_PG_LISTEN=off) reads it every time on PostgreSQL
+ * too. `elapsed`: the monotonic clock SQLite's rechecks are timed by (tests move it by hand).
+ */
+export function watchPublicVersion(
+  database: Database,
+  o: { listen: boolean; elapsed?: () => number },
+): PublicVersionSource {
   const read = () => currentPublicVersion(database.db);
-  if (database.dataVersion) return sqliteSource(database.dataVersion, read);
+  if (database.dataVersion) return sqliteSource(database.dataVersion, read, o.elapsed ?? elapsedMs);
   if (!database.listen || !o.listen) return { version: read, fromMemory: () => false, close: async () => undefined };
   const listen = database.listen.bind(database);
   let known: string | null = null; // null: not listening, read from the database
@@ -105,20 +117,33 @@ export function watchPublicVersion(database: Database, o: { listen: boolean }): 
   };
 }
 
-/** SQLite: the stamp last read, kept while `data_version` and this process's own bumps are unchanged. */
-function sqliteSource(dataVersion: () => number, read: () => Promise<string>): PublicVersionSource {
+/**
+ * SQLite: the stamp last read, kept while `data_version` and this process's own bumps are unchanged.
+ * `data_version` is asked at most once per SQLITE_RECHECK_MS (asking on every page took a third of a cached
+ * page's throughput); this process's own bumps are compared on every call.
+ */
+function sqliteSource(
+  dataVersion: () => number,
+  read: () => Promise<string>,
+  elapsed: () => number,
+): PublicVersionSource {
   let known: { stamp: string; version: number; bumps: number } | null = null;
-  const current = () => known !== null && known.version === dataVersion() && known.bumps === publicBumpsHere();
+  let checkedAt = -Infinity; // when data_version was last asked
+  const recent = (t: number) => t - checkedAt < SQLITE_RECHECK_MS;
   return {
     async version() {
-      // Both taken before any read: a change committed after them shows in the next call's comparison.
-      const version = dataVersion();
       const bumps = publicBumpsHere();
+      const t = elapsed();
+      if (known !== null && known.bumps === bumps && recent(t)) return known.stamp;
+      // Both taken before any read: a change committed after them shows in the next check.
+      const version = dataVersion();
+      checkedAt = t;
       if (known !== null && known.version === version && known.bumps === bumps) return known.stamp;
       known = { stamp: await read(), version, bumps };
       return known.stamp;
     },
-    fromMemory: current,
+    fromMemory: () =>
+      known !== null && known.bumps === publicBumpsHere() && (recent(elapsed()) || known.version === dataVersion()),
     async close() {
       known = null;
     },
