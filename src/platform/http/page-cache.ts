@@ -7,7 +7,8 @@
  * comes from public-version-watch.ts: kept by each SQLite process until its connection's data_version
  * (asked at most once a millisecond) shows another process's commit (or it writes a stamp itself), or by
  * each PostgreSQL node from the notifications every change sends, so a change made on another node is seen
- * as soon as it is committed (and, on PostgreSQL, announced). Least recently used entries go first past the byte limit.
+ * as soon as it is committed (and, on PostgreSQL, announced). Least recently used entries go first past the
+ * byte limit.
  * A page is stored on its second render within a while (`offer`), so one pass over every page (a crawler,
  * a reader paging through the catalogue) neither pushes out the pages readers come back to nor makes
  * each of its requests pay for storing a page no one asks for again.
