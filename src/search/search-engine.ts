@@ -6,10 +6,11 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB, Db } from '../platform/db/schema.js';
 import './search.tables.js';
 import { parseQuery, type ParsedQuery } from './tokenizer.rules.js';
-import { indexDocs, removeDocs, textRow } from './index-many.js';
-import { highlight, matchInAttachment, snippet, storedNormalization } from './highlight.rules.js';
+import { indexDocs, removeDocs } from './index-many.js';
+import { searchHits } from './search-hits.rules.js';
+import { retokenizeAll } from './retokenize.js';
 import { filterPhrases } from './filter-tokens.rules.js';
-import { filterTermsIndexed, markFilterTermsIndexed } from './filter-terms-state.js';
+import { filterTermsIndexed } from './filter-terms-state.js';
 import { passesFilters, rankRows } from './window-rows.rules.js';
 import { facetBranches, facetConds, facetsOf } from './facet-sql.js';
 import { windowPass } from './window-pass.js';
@@ -24,7 +25,6 @@ import type {
   FacetValue,
   PageRequest,
   SearchFilters,
-  SearchHit,
   SearchProvider,
   SearchResult,
   SearchSort,
@@ -52,7 +52,6 @@ export const MAX_PAGE = 50;
  * ranking (one per 10 of the window: 100), so an older document titled by the words still ranks first.
  */
 const titleCandidates = (window: number) => Math.ceil(window / 10);
-const REINDEX_BATCH = 500;
 /** A count shown as an estimate: two significant figures from 100 up. */
 export function approx(n: number): number {
   if (n < 100) return Math.round(n);
@@ -313,25 +312,7 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
             : null;
         const { total, facets, estimated, rows } = one ?? (await statements(h, parsed, filters, byRank, perPage, page));
         const needles = parsed.phrases.map((p) => p.text);
-        const hits: SearchHit[] = rows.map((r) => {
-          const norm = storedNormalization(r.title, r.body, r.norm_text);
-          return {
-            id: Number(r.id),
-            docType: r.doc_type,
-            docId: r.doc_id,
-            url: r.url,
-            title: highlight(r.title, needles, norm.title),
-            snippet: snippet(r.body, needles, 120, norm.body),
-            score: Math.round(Number(r.score) * 1e6) / 1e6,
-            publishedOn: r.published_on,
-            orgName: r.org_name,
-            categoryName: r.category_name,
-            docNo: r.doc_no,
-            indexNo: r.index_no,
-            validity: r.validity,
-            inAttachment: matchInAttachment(r.body, needles, norm.body),
-          };
-        });
+        const hits = searchHits(rows, needles);
         return {
           hits,
           total,
@@ -344,52 +325,6 @@ export function makeProvider(db: Db, d: DialectSearch, window = WINDOW): SearchP
       });
     },
 
-    async reindex(at, progress) {
-      const total = Number(
-        (
-          await db
-            .selectFrom('search_docs')
-            .select(sql<number>`count(*)`.as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      let done = 0;
-      let after = 0;
-      for (;;) {
-        const batch = await db
-          .selectFrom('search_docs as s')
-          .innerJoin('search_texts as t', 't.id', 's.id')
-          .select([
-            's.id',
-            's.title',
-            't.body',
-            's.org_id',
-            's.category_id',
-            's.year',
-            's.topic',
-            's.genre',
-            's.validity',
-          ])
-          .where('s.id', '>', after)
-          .orderBy('s.id')
-          .limit(REINDEX_BATCH)
-          .execute();
-        if (!batch.length) break;
-        for (const r of batch) {
-          const { title_tokens, body_tokens, norm_text } = textRow(r.title, r.body, r);
-          await db
-            .updateTable('search_texts')
-            .set({ title_tokens, body_tokens, norm_text })
-            .where('id', '=', r.id)
-            .execute();
-        }
-        done += batch.length;
-        after = batch[batch.length - 1].id;
-        progress?.(done, total);
-      }
-      await d.afterReindex(db);
-      await markFilterTermsIndexed(db, at);
-      return { count: done };
-    },
+    reindex: (at, progress) => retokenizeAll(db, d, at, progress),
   };
 }
