@@ -119,7 +119,7 @@ export function watchPublicVersion(
 
 /**
  * SQLite: the stamp last read, kept while `data_version` and this process's own bumps are unchanged.
- * `data_version` is asked at most once per SQLITE_RECHECK_MS (asking on every page took a third of a cached
+ * `data_version` is asked at most once per SQLITE_RECHECK_MS (asking on every page took a quarter of a cached
  * page's throughput); this process's own bumps are compared on every call.
  */
 function sqliteSource(
