@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 
@@ -18,17 +18,44 @@ export function serverSecret(config: Pick<Config, 'secretKeyFile'>): Buffer {
     key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
-    } catch (w) {
-      if ((w as NodeJS.ErrnoException).code !== 'EEXIST') throw w;
-    }
+    createKeyFile(file);
     key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   }
   if (key.length < 32) throw new Error(`密钥文件无效（应为 64 位十六进制）：${file}`);
   cache.set(file, key);
   return key;
+}
+
+/**
+ * Makes the key file unless another process has: written whole under a name of its own, then linked into
+ * place (a link fails if the name exists), so another process starting beside it — a worker, a CLI command, a
+ * test file — finds no file or the whole key, never an empty one, and the first link wins.
+ */
+function createKeyFile(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const text = `${randomBytes(32).toString('hex')}\n`;
+  const own = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(own, text, { flag: 'wx', mode: 0o600 });
+  try {
+    linkSync(own, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A file system without hard links: created in place (exclusively) as before.
+    if (code && NO_LINKS.has(code)) writeExclusive(file, text);
+    else if (code !== 'EEXIST') throw e;
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+function writeExclusive(file: string, text: string): void {
+  try {
+    writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
 }
 
 /** A key for one purpose (`csrf`, `audit` …) derived from the server secret. */
