@@ -26,6 +26,9 @@ export function serverSecret(config: Pick<Config, 'secretKeyFile'>): Buffer {
   return key;
 }
 
+/** What `link` answers on a file system without hard links. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 /**
  * Makes the key file unless another process has: written whole under a name of its own, then linked into
  * place (a link fails if the name exists), so another process starting beside it — a worker, a CLI command, a
@@ -48,8 +51,7 @@ function createKeyFile(file: string): void {
   }
 }
 
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-
+/** Created in place when the key file cannot be linked (exclusively: an existing key is never replaced). */
 function writeExclusive(file: string, text: string): void {
   try {
     writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
