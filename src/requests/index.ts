@@ -120,6 +120,7 @@ export { requestListFor } from './request-list.js';
 export { canTransition, isOpenState, REQUEST_STATES, stateLabel } from './request-states.rules.js';
 export type { RequestAction } from './request-states.rules.js';
 export { requestStatistics } from './request-statistics.js';
+export { compactTallyCounts } from './compact-tally-counts.js';
 export { maskCase, publicStatus, staffCase } from './request-status.js';
 export type { PublicStatus, StaffCase } from './request-status.js';
 export {

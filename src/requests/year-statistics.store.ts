@@ -1,55 +1,41 @@
 /**
- * Reads of one year's requests for the annual report (Table 三 and 四, 信息处理费, drill-downs): the year's
- * rows only, through the (org_id, closed_on) indexes.
+ * Reads of one year's requests for the annual report (Table 三 and 四, 信息处理费, drill-downs): the counts and
+ * payments the database keeps (table 三, fees), or the year's rows only (drill-downs, through the
+ * (org_id, closed_on) index).
  */
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/schema.js';
-import { bytewise, jsonNumber, notForIndex } from '../platform/db/dialect-sql.js';
+import { notForIndex } from '../platform/db/dialect-sql.js';
 import './requests.tables.js';
 import type { YearTallyGroup } from './tally.rules.js';
 
 /**
  * Table 三 counted in the database for one year: the cases of an org subtree received by the year's end
- * and not closed before it, grouped by what decides their cells (`groupCase` in tally.rules.ts). Reads
- * the year's rows only, so a report's cost follows the year, not the agency's history.
+ * and not closed before it, grouped by what decides their cells (`groupCase` in tally.rules.ts), summed
+ * from the counts the database keeps (`request_tally_counts`, kept by triggers on `requests`): a few
+ * hundred rows whatever the agency's history, so a report's cost does not grow with it.
  */
 export async function yearTallyGroups(db: Db, orgPath: string, year: number): Promise<YearTallyGroup[]> {
-  const rows = await yearTallyQuery(db, orgPath, year).execute();
+  const rows = await db
+    .selectFrom('request_tally_counts as t')
+    .select([
+      't.tally_key',
+      sql<number>`case when t.received_year = ${year} then 1 else 0 end`.as('received_in_year'),
+      sql<number>`case when t.closed_year = ${year} then 1 else 0 end`.as('closed_in_year'),
+      (eb) => eb.fn.sum<number | string>('t.n').as('n'),
+    ])
+    .where('t.org_id', 'in', (eb) => eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${orgPath}%`))
+    .where('t.received_year', '<=', year)
+    .where((eb) => eb.or([eb('t.closed_year', 'is', null), eb('t.closed_year', '>=', year)]))
+    .groupBy(['t.tally_key', sql.ref('received_in_year'), sql.ref('closed_in_year')])
+    .having((eb) => eb.fn.sum('t.n'), '<>', 0)
+    .execute();
   return rows.map((r) => ({
     ...tallyKeyParts(r.tally_key),
     receivedInYear: Number(r.received_in_year) === 1,
     closedInYear: Number(r.closed_in_year) === 1,
     n: Number(r.n),
   }));
-}
-
-/** The statement of yearTallyGroups (its plan is tested). */
-export function yearTallyQuery(db: Db, orgPath: string, year: number) {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  // Still open, or closed from the year on: two index range scans (org_id, closed_on), never the history;
-  // the index holds every column read. The receipt date never picks the index (SQLite would take one
-  // starting (org_id, received_on) and read every case received before the year's end).
-  const part = (open: boolean) =>
-    db
-      .selectFrom('requests')
-      .select([
-        'requests.tally_key',
-        sql<number>`case when ${bytewise(db, 'requests.received_on')} >= ${from} then 1 else 0 end`.as(
-          'received_in_year',
-        ),
-        sql<number>`case when ${bytewise(db, 'requests.closed_on')} <= ${to} then 1 else 0 end`.as('closed_in_year'),
-      ])
-      .where('requests.org_id', 'in', (eb) =>
-        eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${orgPath}%`),
-      )
-      .where(notForIndex(db, 'requests.received_on'), '<=', to)
-      .where('requests.closed_on', open ? 'is' : '>=', open ? null : from);
-  const groups = ['y.tally_key', 'y.received_in_year', 'y.closed_in_year'] as const;
-  return db
-    .selectFrom(part(true).unionAll(part(false)).as('y'))
-    .select([...groups, (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy([...groups]);
 }
 
 /** The applicant, state and outcome of a case's `tally_key` (`type|kind|state|outcome`, an empty part for none). */
@@ -64,32 +50,15 @@ export function tallyKeyParts(
 
 /**
  * 信息处理费 paid in the year by the cases of an org subtree (元): for each payment of the year, the amount of
- * the case's latest fee notice before it, summed in the database. From the year's payments (index on type
- * and date) to each one's notice (index on the case): one lookup per payment, whatever the history.
+ * the case's latest fee notice before it, summed in the database from the rows it keeps per payment
+ * (`request_fees_paid`, by org and year): one index range, whatever the history.
  */
 export async function feesPaidInYear(db: Db, orgPath: string, year: number): Promise<number> {
-  const amounts = db
-    .selectFrom('request_events as paid')
-    .innerJoin('requests', 'requests.id', 'paid.request_id')
-    .innerJoin('orgs', 'orgs.id', 'requests.org_id')
-    .select((eb) =>
-      eb
-        .selectFrom('request_events as notice')
-        .select(jsonNumber(db, 'notice.payload', 'amount').as('amount'))
-        .whereRef('notice.request_id', '=', 'paid.request_id')
-        .where('notice.type', '=', 'fee_notice_sent')
-        .whereRef('notice.id', '<', 'paid.id')
-        .orderBy('notice.id', 'desc')
-        .limit(1)
-        .as('amount'),
-    )
-    .where('paid.type', '=', 'fee_paid')
-    .where('paid.event_on', '>=', `${year}-01-01`)
-    .where('paid.event_on', '<=', `${year}-12-31`)
-    .where('orgs.path', 'like', `${orgPath}%`);
   const r = await db
-    .selectFrom(amounts.as('p'))
-    .select((eb) => eb.fn.sum<number | string | null>('p.amount').as('total'))
+    .selectFrom('request_fees_paid as f')
+    .select((eb) => eb.fn.sum<number | string | null>('f.amount').as('total'))
+    .where('f.org_id', 'in', (eb) => eb.selectFrom('orgs').select('orgs.id').where('orgs.path', 'like', `${orgPath}%`))
+    .where('f.paid_year', '=', year)
     .executeTakeFirst();
   return Number(r?.total ?? 0) || 0;
 }

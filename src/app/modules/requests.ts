@@ -112,6 +112,14 @@ export const requestsModule: CapabilityModule = {
           : '未设置保存年限';
       },
     },
+    {
+      name: 'requests.tally_compact',
+      period: 'hourly',
+      async run(ctx) {
+        const r = await (await import('../../requests/index.js')).compactTallyCounts(ctx);
+        return `年报表三计数：${r.summed} 行合并为 ${r.groups} 行`;
+      },
+    },
   ],
   cli: {
     commands: [
