@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg } from '../../test/helpers/factories.js';
-import { addCase } from '../../test/helpers/report-records.js';
+import { addCase, addCaseEvent } from '../../test/helpers/report-records.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
 import type { Db } from '../platform/db/schema.js';
 import { seededRandom } from '../platform/seeded-random.js';
@@ -162,21 +162,7 @@ describeDb('table 三 counts kept by the database = counted from the cases, thro
     const x = await makeOrg(h.db(), { parent: county, name: '县财政局' });
     const y = await makeOrg(h.db(), { parent: county, name: '县审计局' });
     const id = await addCase(h.db(), x, { received: '2025-03-02' });
-    const event = (type: string, on: string, payload: object) =>
-      h
-        .db()
-        .insertInto('request_events')
-        .values({
-          request_id: id,
-          type,
-          event_on: on,
-          payload: JSON.stringify(payload),
-          public: 1,
-          actor_id: null,
-          actor_label: 'test',
-          created_at: '2026-01-05T02:00:00.000Z',
-        })
-        .execute();
+    const event = (type: string, on: string, payload: object) => addCaseEvent(h.db(), id, type, on, payload);
     const fees = async (o: OrgRow) => [
       await feesPaidInYear(h.db(), o.path, 2025),
       await feesPaidInYear(h.db(), o.path, 2026),

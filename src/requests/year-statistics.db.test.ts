@@ -2,7 +2,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeDb } from '../../test/helpers/db.js';
 import { makeOrg, systemCtx } from '../../test/helpers/factories.js';
-import { addCase } from '../../test/helpers/report-records.js';
+import { addCase, addCaseEvent } from '../../test/helpers/report-records.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
 import { OUTCOMES } from './outcomes.rules.js';
 import { requestStatistics } from './request-statistics.js';
@@ -76,28 +76,9 @@ describeDb('annual report table 三 and fees counted from the year’s rows (SQL
         fees.push({ c: cases.at(-1)!, amount: 10 + Math.floor(rnd() * 90), noticeOn, paidOn });
       }
     }
-    const event = (requestId: number, type: string, on: string, payload: object) => ({
-      request_id: requestId,
-      type,
-      event_on: on,
-      payload: JSON.stringify(payload),
-      public: 1,
-      actor_id: null,
-      actor_label: 'test',
-      created_at: NOW.toISOString(),
-    });
     for (const f of fees) {
-      await h
-        .db()
-        .insertInto('request_events')
-        .values(event(f.c.id, 'fee_notice_sent', f.noticeOn, { amount: f.amount }))
-        .execute();
-      if (f.paidOn)
-        await h
-          .db()
-          .insertInto('request_events')
-          .values(event(f.c.id, 'fee_paid', f.paidOn, {}))
-          .execute();
+      await addCaseEvent(h.db(), f.c.id, 'fee_notice_sent', f.noticeOn, { amount: f.amount });
+      if (f.paidOn) await addCaseEvent(h.db(), f.c.id, 'fee_paid', f.paidOn, {});
     }
   });
 

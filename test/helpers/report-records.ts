@@ -62,6 +62,32 @@ export async function addCase(
   return row.id;
 }
 
+/** An event in a case's history (`request_events`) on `on`, recorded directly; returns its id. */
+export async function addCaseEvent(
+  db: Db,
+  requestId: number,
+  type: string,
+  on: string,
+  payload: object,
+  isPublic: 0 | 1 = 1,
+): Promise<number> {
+  const row = await db
+    .insertInto('request_events')
+    .values({
+      request_id: requestId,
+      type,
+      event_on: on,
+      payload: JSON.stringify(payload),
+      public: isPublic,
+      actor_id: null,
+      actor_label: '测试',
+      created_at: NOW,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** An appeal about a case (行政复议 or 行政诉讼), optionally with a later result; returns the appeal event id. */
 export async function addAppeal(
   db: Db,
@@ -74,22 +100,8 @@ export async function addAppeal(
     laterResult?: string;
   },
 ): Promise<number> {
-  const ev = (type: string, payload: object) =>
-    db
-      .insertInto('request_events')
-      .values({
-        request_id: requestId,
-        type,
-        event_on: a.filedOn,
-        payload: JSON.stringify(payload),
-        public: 0,
-        actor_id: null,
-        actor_label: '测试',
-        created_at: NOW,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-  const { id } = await ev('appeal', {
+  const ev = (type: string, payload: object) => addCaseEvent(db, requestId, type, a.filedOn, payload, 0);
+  const id = await ev('appeal', {
     kind: a.kind,
     body: '某复议机关',
     filedOn: a.filedOn,
