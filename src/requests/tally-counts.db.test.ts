@@ -118,10 +118,10 @@ describeDb('table 三 counts kept by the database = counted from the cases, thro
     const groups = await sql<{ n: number }>`select count(*) as n from (select distinct org_id, tally_key,
       substr(received_on, 1, 4), substr(closed_on, 1, 4) from requests) g`.execute(h.db());
     assert.equal(c.groups, Number(groups.rows[0]!.n), 'one row per group of cases alike');
-    const nonZero = await sql<{ n: number }>`select count(*) as n from request_tally_counts where n = 0`.execute(
+    const zeroGroups = await sql<{ n: number }>`select count(*) as n from request_tally_counts where n = 0`.execute(
       h.db(),
     );
-    assert.equal(Number(nonZero.rows[0]!.n), 0, 'groups summing to nothing are gone');
+    assert.equal(Number(zeroGroups.rows[0]!.n), 0, 'groups summing to nothing are gone');
     await assertSame('compacted');
     await mutate(200);
     for (let i = 0; i < 50; i++) await addRandomCase();
