@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PG_URL } from '../../test/helpers/db.js';
 import { TEST_NOW } from '../../test/helpers/clock.js';
 import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 
 // The sources through tsx (`npm test` tests the sources; the compiled bin/gongkai is run by test/release).
 const MAIN = path.resolve('src/cli/main.ts');
@@ -138,6 +139,38 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         assert.match(run(['clock', '-', '--explain', '--as-of', '2025-11-03'], ledger).out, /答复期限：2025-11-27/);
         const bad = run(['clock', '-'], '{"received":{"on":"2025-13-01","channel":"online"},"events":[]}');
         assert.equal(bad.code, 1);
+      });
+
+      /** A statement run straight on the database (what a write with the triggers off leaves behind). */
+      const exec = async (statement: string) => {
+        if (dialect === 'sqlite') {
+          const d = new Database(path.join(dir, 'gongkai.db'));
+          d.exec(statement);
+          d.close();
+          return;
+        }
+        const c = new pg.Client({ connectionString: env.GONGKAI_DATABASE_URL });
+        await c.connect();
+        await c.query(statement);
+        await c.end();
+      };
+
+      it("requests-recount checks, then fixes, the annual report's counts", async () => {
+        const same = run(['requests-recount', '--check']);
+        assert.equal(same.code, 0, same.err);
+        assert.match(same.out, /与申请一致，无需更正/);
+        await exec(`insert into request_tally_counts (org_id, tally_key, received_year, closed_year, n)
+          values (1, 'citizen||processing|', 2025, null, 2)`);
+        const off = run(['requests-recount', '--check']);
+        assert.equal(off.code, 1, off.err);
+        assert.match(
+          off.out,
+          /表三计数 1 组与申请不符（共差 2 件），信息处理费缴费记录 0 条不符（未作更改；去掉 --check 即更正）/,
+        );
+        const fixed = run(['requests-recount']);
+        assert.equal(fixed.code, 0, fixed.err);
+        assert.match(fixed.out, /表三计数 1 组与申请不符（共差 2 件）.*已按申请重新计数/);
+        assert.match(run(['requests-recount', '--check']).out, /无需更正/);
       });
 
       it('user add, token create, audit verify and backup', () => {

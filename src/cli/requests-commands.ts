@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
-import { recomputeRequestDueDates, eraseExpiredPersonalData, setRetentionYears } from '../requests/index.js';
+import {
+  recomputeRequestDueDates,
+  eraseExpiredPersonalData,
+  setRetentionYears,
+  recountTallyCounts,
+} from '../requests/index.js';
 import { withCli, type OpenCli } from './open.js';
 
-/** `gongkai requests-retention [--years N]` and `gongkai requests-recompute`. */
+/** `gongkai requests-retention [--years N]`, `gongkai requests-recompute` and `gongkai requests-recount [--check]`. */
 export function requestsCli(program: Command, open: OpenCli): void {
   program
     .command('requests-retention')
@@ -28,6 +33,23 @@ export function requestsCli(program: Command, open: OpenCli): void {
         console.log(
           `已重新计算：${r.moved} 件申请的答复期限变动${r.failed ? `，${r.failed} 件无法计算（缺少日历年度）` : ''}。`,
         );
+      }),
+    );
+  program
+    .command('requests-recount')
+    .description('按申请与缴费记录重新核对年度报告表三计数和信息处理费（触发器停用期间写入数据后使用）')
+    .option('--check', '只核对、报告差异，不作更改（有差异时退出码为 1）')
+    .action((opts: { check?: boolean }) =>
+      withCli(open, async (ctx) => {
+        const r = await recountTallyCounts(ctx, { check: opts.check });
+        const off = r.tallyGroups || r.feeRows;
+        if (!off) return void console.log('年度报告表三计数和信息处理费缴费记录与申请一致，无需更正。');
+        const what = `表三计数 ${r.tallyGroups} 组与申请不符（共差 ${r.tallyCases} 件），信息处理费缴费记录 ${r.feeRows} 条不符`;
+        if (r.fixed) console.log(`${what}，已按申请重新计数。`);
+        else {
+          console.log(`${what}（未作更改；去掉 --check 即更正）。`);
+          process.exitCode = 1;
+        }
       }),
     );
 }

@@ -2,7 +2,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { describeDb } from '../../test/helpers/db.js';
-import { makeOrg } from '../../test/helpers/factories.js';
+import { makeOrg, makeUser } from '../../test/helpers/factories.js';
 import { addCase, addCaseEvent } from '../../test/helpers/report-records.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
 import type { Db } from '../platform/db/schema.js';
@@ -10,6 +10,7 @@ import { seededRandom } from '../platform/seeded-random.js';
 import { OUTCOMES } from './outcomes.rules.js';
 import { yearTallyGroups } from './year-statistics.store.js';
 import { compactTallyCounts } from './compact-tally-counts.js';
+import { recountTallyCounts } from './recount-tally-counts.js';
 import * as migration from '../platform/db/migrations/202612062000_request_tally_counts.js';
 import * as feesMigration from '../platform/db/migrations/202612062100_request_fees_paid.js';
 import { feesPaidInYear } from './year-statistics.store.js';
@@ -191,6 +192,88 @@ describeDb('table 三 counts kept by the database = counted from the cases, thro
     assert.deepEqual(await fees(y), [30, 64.5], 'then the triggers add each one');
     await h.db().deleteFrom('requests').where('id', '=', id).execute();
     assert.deepEqual(await fees(y), [0, 0], 'gone with the case');
+  });
+
+  test('a recount finds counts and payments written without the triggers, --check changes nothing, then it fixes them', async () => {
+    const db = h.db();
+    const x = await makeOrg(db, { parent: county, name: '县住建局' });
+    const id = await addCase(db, x, { received: '2024-05-02' });
+    const event = (type: string, on: string, payload: object, d: Db = db) => addCaseEvent(d, id, type, on, payload);
+    const notice = await event('fee_notice_sent', '2024-05-10', { amount: 40 });
+    const paid = await event('fee_paid', '2024-05-20', {});
+    await event('fee_notice_sent', '2025-01-10', { amount: 12.5 });
+    const later = await event('fee_paid', '2025-01-20', {});
+    const extra = await event('fee_notice_sent', '2025-02-01', { amount: 3 });
+    const fees = async () => [await feesPaidInYear(db, x.path, 2024), await feesPaidInYear(db, x.path, 2025)];
+    assert.deepEqual(await fees(), [40, 12.5]);
+    const sys = h.ctx(undefined, new Date('2026-12-06T03:00:00Z'));
+    assert.deepEqual(await recountTallyCounts(sys), { tallyGroups: 0, tallyCases: 0, feeRows: 0, fixed: false });
+    // What a write without the triggers leaves: counts of cases gone or changed, a payment's row missing,
+    // one at the wrong org or amount, a row for an event that is not a payment.
+    await sql`delete from request_tally_counts where id in (select id from request_tally_counts order by id limit 7)`.execute(
+      db,
+    );
+    await sql`insert into request_tally_counts (org_id, tally_key, received_year, closed_year, n)
+      values (${agency.id}, 'citizen||processing|', 2021, null, 3)`.execute(db);
+    await db.deleteFrom('request_fees_paid').where('event_id', '=', paid).execute();
+    await db.updateTable('request_fees_paid').set({ amount: 99 }).where('event_id', '=', later).execute();
+    await sql`insert into request_fees_paid (event_id, request_id, org_id, paid_year, amount)
+      values (${extra}, ${id}, ${x.id}, 2025, 3)`.execute(db);
+    if (h.dialect === 'postgres')
+      // The real case: statements run with the triggers off (a data-only restore, replication role).
+      await db.transaction().execute(async (trx) => {
+        await sql`set local session_replication_role = replica`.execute(trx);
+        for (let i = 0; i < 5; i++) await addRandomCase(trx);
+        await trx.updateTable('requests').set({ org_id: agency.id }).where('id', '=', id).execute();
+        await trx.deleteFrom('request_events').where('id', '=', notice).execute();
+      });
+    const countsBefore = await countRows(db);
+    const feesBefore = await fees();
+    const byCases = async () => {
+      const out: string[][] = [];
+      for (const org of [agency, county, x]) for (const y of YEARS) out.push(await groupsFromCases(db, org.path, y));
+      return out;
+    };
+    const byCounts = async () => {
+      const out: string[][] = [];
+      for (const org of [agency, county, x]) for (const y of YEARS) out.push(await groupsFromCounts(db, org.path, y));
+      return out;
+    };
+    assert.notDeepEqual(await byCounts(), await byCases(), 'the counts drifted');
+
+    const checked = await recountTallyCounts(sys, { check: true });
+    assert.equal(checked.fixed, false);
+    assert.ok(checked.tallyGroups >= 1 && checked.tallyCases >= 3, JSON.stringify(checked));
+    assert.equal(
+      checked.feeRows,
+      3,
+      'a payment missing, one wrong (and on PostgreSQL at the old org), one not a payment',
+    );
+    assert.equal(await countRows(db), countsBefore, '--check writes nothing');
+    assert.deepEqual(await fees(), feesBefore);
+
+    await assert.rejects(recountTallyCounts(h.ctx((await makeUser(db, [['request_admin', x]])).actor)), {
+      kind: 'forbidden',
+    });
+    const fixed = await recountTallyCounts(sys);
+    assert.deepEqual(fixed, { ...checked, fixed: true });
+    assert.deepEqual(await byCounts(), await byCases(), 'the counts equal the cases again');
+    const owner = h.dialect === 'postgres' ? agency : x;
+    assert.deepEqual(
+      [await feesPaidInYear(db, owner.path, 2024), await feesPaidInYear(db, owner.path, 2025)],
+      // On PostgreSQL the first notice was deleted without its trigger: the first payment has no amount.
+      h.dialect === 'postgres' ? [0, 12.5] : [40, 12.5],
+    );
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'request.recount')
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.match(audit[0]!.summary, new RegExp(`${fixed.tallyGroups} 组共差 ${fixed.tallyCases} 件`));
+    assert.deepEqual(await recountTallyCounts(sys), { tallyGroups: 0, tallyCases: 0, feeRows: 0, fixed: false });
+    await compactTallyCounts({ db });
+    assert.deepEqual(await byCounts(), await byCases(), 'and after a compaction');
   });
 
   if (h.dialect === 'postgres')

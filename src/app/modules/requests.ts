@@ -128,6 +128,10 @@ export const requestsModule: CapabilityModule = {
         description: '设置依申请公开申请人个人信息的保存年限（办结后 N 年），并立即删除已到期的个人信息',
       },
       { name: 'requests-recompute', description: '按当前节假日日历重新计算未办结申请的答复期限' },
+      {
+        name: 'requests-recount',
+        description: '按申请与缴费记录重新核对年度报告表三计数和信息处理费（触发器停用期间写入数据后使用）',
+      },
     ],
     load: async () => (await import('../../cli/requests-commands.js')).requestsCli,
   },
