@@ -88,6 +88,28 @@ export function undeclaredImports(outputs, dependencies) {
 }
 
 /**
+ * Puts the finished build `tmp` in place of `dist`. Two builds of one checkout may run at once (two
+ * `bin/gongkai` started together after an edit): when the other one's build lands between our two
+ * renames, `dist` is not empty and ours is dropped — both compiled the same sources. `fs`: for tests.
+ */
+export function swapIn(tmp, dist, fs = { renameSync, rmSync }) {
+  const old = `${dist}.old-${process.pid}`;
+  try {
+    fs.renameSync(dist, old);
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  mkdirSync(path.dirname(dist), { recursive: true });
+  try {
+    fs.renameSync(tmp, dist);
+  } catch (e) {
+    if (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') throw e;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/**
  * Compiles into a fresh folder and swaps it in (a process starting meanwhile sees the old build or the
  * new one, never half of one). Returns the number of files and the time taken.
  */
@@ -144,11 +166,7 @@ export async function build({ quiet = false } = {}) {
     );
   }
   writeFileSync(path.join(tmp, STAMP), `${new Date().toISOString()}\n`);
-  const old = `${DIST}.old-${process.pid}`;
-  if (existsSync(DIST)) renameSync(DIST, old);
-  mkdirSync(path.dirname(DIST), { recursive: true });
-  renameSync(tmp, DIST);
-  rmSync(old, { recursive: true, force: true });
+  swapIn(tmp, DIST);
   const ms = Math.round(performance.now() - t0);
   const files = Object.keys(outputs).filter((f) => f.endsWith('.js')).length;
   if (!quiet) console.log(`build: ${inputs} source files → ${files} files in dist/ in ${ms} ms`);
