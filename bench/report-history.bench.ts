@@ -22,6 +22,7 @@ import { benchRequestRow } from './request-rows.js';
 import { feesPaidInYear, yearTallyGroups } from '../src/requests/year-statistics.store.js';
 import { appealRecords } from '../src/requests/appeal-records.js';
 import { compactTallyCounts } from '../src/requests/compact-tally-counts.js';
+import { recountTallyCounts } from '../src/requests/recount-tally-counts.js';
 
 const PER_YEAR = Number(process.env.GONGKAI_BENCH_HISTORY_PER_YEAR ?? 20_000);
 const HISTORIES = [1, 5, 10];
@@ -134,6 +135,11 @@ async function measure(database: Database, years: number, prefix: string, figure
   const compacted = await compactTallyCounts(ctx);
   figures[`${prefix}.${years}y.compactMs`] = Math.round(performance.now() - c0);
   figures[`${prefix}.${years}y.countRows`] = `${compacted.summed} → ${compacted.groups}`;
+  // `gongkai requests-recount --check` on the whole history (operations.md: how long the check takes).
+  const r0 = performance.now();
+  const drift = await recountTallyCounts(ctx, { check: true });
+  figures[`${prefix}.${years}y.recountCheckMs`] = Math.round(performance.now() - r0);
+  if (drift.tallyGroups || drift.feeRows) throw new Error(`counts differ from the cases: ${JSON.stringify(drift)}`);
   const [report, limit, ratio] = await interleaved(() => requestStatistics(ctx, { orgId: org.id, year: 2025 }), bare);
   // Where the report's time goes: its three reads alone.
   figures[`${prefix}.${years}y.part.tallyMs`] = round1(await timed(() => yearTallyGroups(db, orgPath, 2025)));

@@ -4,6 +4,7 @@ import {
   eraseExpiredPersonalData,
   setRetentionYears,
   recountTallyCounts,
+  describeRecount,
 } from '../requests/index.js';
 import { withCli, type OpenCli } from './open.js';
 
@@ -42,14 +43,8 @@ export function requestsCli(program: Command, open: OpenCli): void {
     .action((opts: { check?: boolean }) =>
       withCli(open, async (ctx) => {
         const r = await recountTallyCounts(ctx, { check: opts.check });
-        const off = r.tallyGroups || r.feeRows;
-        if (!off) return void console.log('年度报告表三计数和信息处理费缴费记录与申请一致，无需更正。');
-        const what = `表三计数 ${r.tallyGroups} 组与申请不符（共差 ${r.tallyCases} 件），信息处理费缴费记录 ${r.feeRows} 条不符`;
-        if (r.fixed) console.log(`${what}，已按申请重新计数。`);
-        else {
-          console.log(`${what}（未作更改；去掉 --check 即更正）。`);
-          process.exitCode = 1;
-        }
+        console.log(describeRecount(r));
+        if (!r.fixed && (r.tallyGroups || r.feeRows)) process.exitCode = 1;
       }),
     );
 }

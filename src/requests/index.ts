@@ -121,7 +121,7 @@ export { canTransition, isOpenState, REQUEST_STATES, stateLabel } from './reques
 export type { RequestAction } from './request-states.rules.js';
 export { requestStatistics } from './request-statistics.js';
 export { compactTallyCounts } from './compact-tally-counts.js';
-export { recountTallyCounts, type RecountResult } from './recount-tally-counts.js';
+export { recountTallyCounts, describeRecount, type RecountResult } from './recount-tally-counts.js';
 export { maskCase, publicStatus, staffCase } from './request-status.js';
 export type { PublicStatus, StaffCase } from './request-status.js';
 export {

@@ -73,6 +73,13 @@ async function countDrift(trx: Db): Promise<Omit<RecountResult, 'fixed'>> {
   };
 }
 
+/** What a recount found and did, in one sentence (the CLI and the daily job say it). */
+export function describeRecount(r: RecountResult): string {
+  if (!r.tallyGroups && !r.feeRows) return '年度报告表三计数和信息处理费缴费记录与申请一致，无需更正。';
+  const what = `表三计数 ${r.tallyGroups} 组与申请不符（共差 ${r.tallyCases} 件），信息处理费缴费记录 ${r.feeRows} 条不符`;
+  return r.fixed ? `${what}，已按申请重新计数。` : `${what}（未作更改；去掉 --check 即更正）。`;
+}
+
 /** Recounts (or with `check`, only compares) the report's counts; audited when it changes anything. */
 export async function recountTallyCounts(ctx: Ctx, opts: { check?: boolean } = {}): Promise<RecountResult> {
   if (ctx.actor.kind !== 'system' && !isSysadmin(ctx.actor)) throw forbidden();

@@ -272,6 +272,22 @@ describeDb('table 三 counts kept by the database = counted from the cases, thro
     assert.equal(audit.length, 1);
     assert.match(audit[0]!.summary, new RegExp(`${fixed.tallyGroups} 组共差 ${fixed.tallyCases} 件`));
     assert.deepEqual(await recountTallyCounts(sys), { tallyGroups: 0, tallyCases: 0, feeRows: 0, fixed: false });
+    // The nightly job corrects a difference by itself and says what it did.
+    await sql`insert into request_tally_counts (org_id, tally_key, received_year, closed_year, n)
+      values (${x.id}, 'citizen||processing|', 2024, null, -2)`.execute(db);
+    const jobs = requestsModule.jobs!.filter((j) => j.name === 'requests.tally_recount');
+    const ran = await runDueJobs(h.ctx(undefined, new Date('2026-12-06T19:30:00Z')), jobs, 'node-test');
+    assert.deepEqual(
+      ran.map((r) => r.status),
+      ['ok'],
+    );
+    const run = await db
+      .selectFrom('job_runs')
+      .select('message')
+      .where('job', '=', 'requests.tally_recount')
+      .executeTakeFirstOrThrow();
+    assert.equal(run.message, '表三计数 1 组与申请不符（共差 2 件），信息处理费缴费记录 0 条不符，已按申请重新计数。');
+    assert.deepEqual(await byCounts(), await byCases(), 'corrected by the job');
     await compactTallyCounts({ db });
     assert.deepEqual(await byCounts(), await byCases(), 'and after a compaction');
   });

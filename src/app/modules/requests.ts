@@ -120,6 +120,17 @@ export const requestsModule: CapabilityModule = {
         return `年报表三计数：${r.summed} 行合并为 ${r.groups} 行`;
       },
     },
+    {
+      // The counts follow the cases by triggers; a write with them off (a data-only restore) is corrected
+      // here by the next night, and audited (`request.recount`).
+      name: 'requests.tally_recount',
+      period: 'daily',
+      atHour: 3,
+      async run(ctx) {
+        const { recountTallyCounts, describeRecount } = await import('../../requests/index.js');
+        return describeRecount(await recountTallyCounts(ctx));
+      },
+    },
   ],
   cli: {
     commands: [
