@@ -82,8 +82,9 @@ const postgresSearch: DialectSearch = {
     // every tsvector to test @@; the GIN bitmap answers @@ without reading them (measured 2–4× faster).
     // (work_mem: a bitmap of 700,000 matches must stay exact: a lossy one rechecks (detoasts) every tsvector.)
     // jit: the page's plan (postgres-page.ts) is costed past jit_above_cost: JIT took 105 ms of 115 ms.
+    // plan_cache_mode: the results page is kept prepared (KEEP_PLAN), planned once per connection.
     // No parameters: the simple protocol takes several statements in one round trip, `begin` included.
-    const settings = sql`set local enable_seqscan = off; set local enable_indexscan = off; set local work_mem = '64MB'; set local jit = off`;
+    const settings = sql`set local enable_seqscan = off; set local enable_indexscan = off; set local work_mem = '64MB'; set local jit = off; set local plan_cache_mode = force_generic_plan`;
     if (db.isTransaction) {
       await settings.execute(db);
       MAX_IDS.delete(db); // the caller's transaction may have indexed documents since its last search

@@ -23,3 +23,10 @@ export async function lockChain(trx: Kysely<DB>, key: number): Promise<void> {
 export function notForIndex(db: Kysely<DB>, ref: string): RawBuilder<string> {
   return dialectOf(db) === 'postgres' ? sql`${sql.ref(ref)}` : sql`+${sql.ref(ref)}`;
 }
+
+/**
+ * Ends a statement PostgreSQL keeps prepared even though it searches (named, parsed and planned once per
+ * connection; see dialects/postgres.ts): for a statement whose plan does not depend on the words, run in a
+ * transaction with `plan_cache_mode = force_generic_plan` (the search's results page, postgres-page.ts).
+ */
+export const KEEP_PLAN = '/* gk:keep-plan */';

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DB } from '../schema.js';
 import type { Database, ListenHandlers } from '../database.js';
+import { KEEP_PLAN } from '../dialect-sql.js';
 
 // pg (CommonJS) is required when a PostgreSQL database is first opened: an SQLite installation never loads it.
 let pgModule: typeof pg | undefined;
@@ -20,27 +21,44 @@ function loadPg(): typeof pg {
 
 /** Named (server-side prepared) statements per connection; past this, new texts run unnamed. */
 const PREPARED_PER_CONNECTION = 300;
+/**
+ * Of which KEEP_PLAN statements (a search results page's plan holds ~0.8 MB of the server's memory): the
+ * first shapes asked on a connection — the usual ones — stay prepared, rarer ones are planned each time.
+ */
+const KEPT_PLANS_PER_CONNECTION = 8;
+const KEPT = 'gkp_';
 
 /**
  * Whether a statement is kept prepared on its connection (parsed and planned once, like the SQLite
  * statement cache): plain reads and writes (up to 4,000 characters, see statementName). Search statements are not: their cost
- * depends on the words searched, so PostgreSQL plans them for their parameters each time.
+ * depends on the words searched, so PostgreSQL plans them for their parameters each time — unless the
+ * statement ends with KEEP_PLAN (up to 16,000 characters).
  */
 function preparable(text: string): boolean {
-  return /^\s*(select|insert|update|delete|with)\b/i.test(text) && !/search_texts|tsquery/i.test(text);
+  return (
+    /^\s*(select|insert|update|delete|with)\b/i.test(text) &&
+    (text.endsWith(KEEP_PLAN) || !/search_texts|tsquery/i.test(text))
+  );
 }
 
 /** Statement text → its name, or null when it is not kept prepared (bounded; hashing every query cost 2 % of a page). */
 const names = new Map<string, string | null>();
 function statementName(text: string): string | null {
-  if (text.length > 4000) return null;
+  if (text.length > (text.endsWith(KEEP_PLAN) ? 16_000 : 4000)) return null;
   let name = names.get(text);
   if (name === undefined) {
-    name = preparable(text) ? `gk_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}` : null;
+    const prefix = text.endsWith(KEEP_PLAN) ? KEPT : 'gk_';
+    name = preparable(text) ? `${prefix}${createHash('sha1').update(text).digest('base64url').slice(0, 24)}` : null;
     if (names.size >= 5000) names.clear();
     names.set(text, name);
   }
   return name;
+}
+
+/** Whether a connection holding `names` has no room left for another statement like `name`. */
+function full(names: string[], name: string): boolean {
+  if (names.length >= PREPARED_PER_CONNECTION) return true;
+  return name.startsWith(KEPT) && names.filter((n) => n.startsWith(KEPT)).length >= KEPT_PLANS_PER_CONNECTION;
 }
 
 type Client = pg.PoolClient & { connection?: { parsedStatements?: Record<string, string> } };
@@ -57,8 +75,7 @@ function preparingPool(pool: pg.Pool): PostgresPool {
           const parsed = client.connection?.parsedStatements;
           const name = parsed ? statementName(text) : null;
           if (!parsed || !name) return client.query(text, values);
-          if (!(name in parsed) && Object.keys(parsed).length >= PREPARED_PER_CONNECTION)
-            return client.query(text, values);
+          if (!(name in parsed) && full(Object.keys(parsed), name)) return client.query(text, values);
           try {
             return await client.query({ name, text, values });
           } catch (e) {
