@@ -32,7 +32,7 @@ const KEPT = 'gkp_';
  * Whether a statement is kept prepared on its connection (parsed and planned once, like the SQLite
  * statement cache): plain reads and writes (up to 4,000 characters, see statementName). Search statements are not: their cost
  * depends on the words searched, so PostgreSQL plans them for their parameters each time — unless the
- * statement ends with KEEP_PLAN (up to 16,000 characters).
+ * statement ends with KEEP_PLAN (up to 16,000 characters, at most KEPT_PLANS_PER_CONNECTION of them).
  */
 function preparable(text: string): boolean {
   return (
@@ -41,14 +41,20 @@ function preparable(text: string): boolean {
   );
 }
 
-/** Statement text → its name, or null when it is not kept prepared (bounded; hashing every query cost 2 % of a page). */
+const hashName = (prefix: string, text: string) =>
+  `${prefix}${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+
+/**
+ * Statement text → its name, or null when it is not kept prepared (bounded; hashing every query cost 2 % of
+ * a page). KEEP_PLAN texts (5–7 KB, one per shape of search) are hashed each time instead of held.
+ */
 const names = new Map<string, string | null>();
 function statementName(text: string): string | null {
-  if (text.length > (text.endsWith(KEEP_PLAN) ? 16_000 : 4000)) return null;
+  if (text.endsWith(KEEP_PLAN)) return text.length <= 16_000 && preparable(text) ? hashName(KEPT, text) : null;
+  if (text.length > 4000) return null;
   let name = names.get(text);
   if (name === undefined) {
-    const prefix = text.endsWith(KEEP_PLAN) ? KEPT : 'gk_';
-    name = preparable(text) ? `${prefix}${createHash('sha1').update(text).digest('base64url').slice(0, 24)}` : null;
+    name = preparable(text) ? hashName('gk_', text) : null;
     if (names.size >= 5000) names.clear();
     names.set(text, name);
   }
