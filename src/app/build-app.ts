@@ -14,13 +14,14 @@ import { orgsRoutes } from '../console/foundation/orgs-routes.js';
 import { usersRoutes } from '../console/foundation/users-routes.js';
 import { accountRoutes } from '../console/foundation/account-routes.js';
 import { auditRoutes } from '../console/foundation/audit-routes.js';
+import { jobsRoutes } from '../console/foundation/jobs-routes.js';
 import { homeRoutes } from '../console/foundation/home-routes.js';
 import { portalHomeRoutes } from '../portal/home/home-routes.js';
 import { agencyHomeRoutes } from '../portal/home/agency-home-routes.js';
 import { foundationApi } from '../api/foundation-api.js';
 import { docsRoutes } from '../api/docs-routes.js';
 import { registerOpenApi } from '../api/openapi-document.js';
-import { capabilityModules, installCapabilityHooks } from './module-list.js';
+import { capabilityJobs, capabilityModules, installCapabilityHooks } from './module-list.js';
 import { SiteName } from './site-name.js';
 import { publicVersionReader } from '../platform/public-version.js';
 
@@ -64,6 +65,7 @@ export async function buildApp(
   await usersRoutes(app);
   await accountRoutes(app);
   await auditRoutes(app);
+  await jobsRoutes(app, capabilityJobs(), config);
   await portalHomeRoutes(app);
   await agencyHomeRoutes(app);
   await foundationApi(app);

@@ -1,4 +1,5 @@
 import type { CapabilityModule } from './modules.js';
+import type { JobDefinition } from '../platform/jobs/scheduler.js';
 import { searchModule } from './modules/search.js';
 import { calendarModule } from './modules/calendar.js';
 import { mailModule } from './modules/mail.js';
@@ -23,6 +24,9 @@ export const capabilityModules: CapabilityModule[] = [
   supervisionModule,
   deskModule,
 ];
+
+/** Every capability's periodic jobs. */
+export const capabilityJobs = (): JobDefinition[] => capabilityModules.flatMap((m) => m.jobs ?? []);
 
 let hooks: Promise<void> | undefined;
 

@@ -65,6 +65,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           'backup',
           'restore',
           'audit',
+          'jobs',
           'calendar',
           'clock',
         ])
@@ -171,6 +172,58 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         assert.equal(fixed.code, 0, fixed.err);
         assert.match(fixed.out, /表三计数 1 组与申请不符（共差 2 件）.*已按申请重新计数/);
         assert.match(run(['requests-recount', '--check']).out, /无需更正/);
+      });
+
+      it('jobs lists each periodic job with its last run, and --check fails while one needs attention', async () => {
+        // TEST_NOW is 10:00 in Beijing. Runs as nodes would have recorded them:
+        const runs = [
+          [
+            'mail-deliver',
+            '2026-11-16T09:45',
+            '2026-11-16T01:45:00.000Z',
+            '2026-11-16T01:45:01.500Z',
+            'ok',
+            '发送 0 封',
+          ],
+          ['requests.reminders', '2026-11-16', '2026-11-16T00:00:00.000Z', '2026-11-16T00:00:02.000Z', 'error', '坏了'],
+          [
+            'catalog.release_scheduled',
+            '2026-11-16T07',
+            '2026-11-15T23:00:00.000Z',
+            '2026-11-15T23:00:00.300Z',
+            'ok',
+            '已发布 0 条定时信息。',
+          ],
+          ['supervision.site_checks', '2026-11-16', '2026-11-15T22:00:00.000Z', null, 'running', null],
+        ];
+        for (const [job, period, started, finished, status, message] of runs)
+          await exec(
+            `insert into job_runs (job, period_key, node_id, started_at, finished_at, status, message) values ('${job}', '${period}', 'node-1', '${started}', ${finished ? `'${finished}'` : 'null'}, '${status}', ${message ? `'${message}'` : 'null'})`,
+          );
+        const list = run(['jobs']);
+        assert.equal(list.code, 0, list.err);
+        assert.match(
+          list.out,
+          /mail-deliver {2}发送发件箱中的邮件 · 每 15 分钟\n {2}状态：成功（当前一期：2026-11-16 10:00）\n {2}最近一次：2026-11-16 09:45 期 · 成功 · 开始 2026-11-16 09:45 · 用时 1\.5 秒 · 节点 node-1\n {2}结果：发送 0 封/,
+        );
+        assert.match(list.out, /requests\.reminders .*\n {2}状态：失败/);
+        assert.match(list.out, /catalog\.release_scheduled .*\n {2}状态：本期未运行/);
+        assert.match(list.out, /supervision\.site_checks .*\n {2}状态：可能已中断/);
+        assert.match(list.out, /desk\.work_digest .*\n {2}状态：从未运行/);
+        const check = run(['jobs', '--check']);
+        assert.equal(check.code, 1);
+        assert.match(check.out, /个定时任务需要处理：.*requests\.reminders（失败）/);
+        assert.doesNotMatch(check.out, /mail-deliver（/);
+        const one = run(['jobs', '--job', 'requests.reminders']);
+        assert.equal(one.code, 0, one.err);
+        assert.match(
+          one.out,
+          /共 1 次运行。\n {2}2026-11-16 期 · 失败 · 开始 2026-11-16 08:00 · 用时 2 秒 · 节点 node-1\n {4}坏了/,
+        );
+        const unknown = run(['jobs', '--job', 'no.such']);
+        assert.equal(unknown.code, 1);
+        assert.match(unknown.err, /没有名为 no\.such 的定时任务/);
+        assert.match(run(['jobs', '--job', 'mail-deliver', '--limit', '0']).err, /--limit 应为 1 到 1000 的整数/);
       });
 
       it('user add, token create, audit verify and backup', () => {

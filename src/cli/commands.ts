@@ -17,6 +17,7 @@ const core: CliCommands & { label: string } = {
     { name: 'token', description: '管理 API 令牌' },
     { name: 'backup <file>', description: '在线备份数据库（SQLite 备份接口；PostgreSQL 使用 pg_dump）' },
     { name: 'restore <file>', description: '从备份恢复数据库（先停止服务）' },
+    { name: 'jobs', description: '定时任务：各任务最近一次运行、结果和是否按期运行' },
     { name: 'audit', description: '审计日志' },
   ],
   load: async () => (await import('./core-commands.js')).coreCli,

@@ -10,7 +10,7 @@ async function userId(ctx: Ctx, username: string): Promise<number> {
 }
 
 /**
- * The platform's commands: serve, migrate, init, user, token, backup, restore, audit. Each action
+ * The platform's commands: serve, migrate, init, user, token, backup, restore, jobs, audit. Each action
  * imports what it runs, so `serve` (and the cluster primary) does not load the account commands' code.
  */
 export function coreCli(program: Command): void {
@@ -167,6 +167,19 @@ export function coreCli(program: Command): void {
         fail(e);
       }
     });
+
+  program
+    .command('jobs')
+    .description('定时任务：各任务最近一次运行、结果和是否按期运行')
+    .option('--job <name>', '只看这个任务的运行记录（最新在前）')
+    .option('--limit <n>', '--job 时列出的条数', '20')
+    .option('--check', '有任务失败、中断、未按期运行或从未运行时以退出码 1 结束（供监控使用）')
+    .action((o: { job?: string; limit: string; check?: boolean }) =>
+      withCli(
+        () => openCli('jobs'),
+        async (ctx) => (await import('./jobs-command.js')).jobsAction(ctx, o),
+      ),
+    );
 
   const audit = program.command('audit').description('审计日志');
   audit

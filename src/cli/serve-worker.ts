@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { buildApp } from '../app/build-app.js';
-import { capabilityModules } from '../app/module-list.js';
+import { capabilityJobs } from '../app/module-list.js';
 import { systemActor } from '../platform/context.js';
 import { clockFor } from '../platform/clock.js';
 import { startScheduler } from '../platform/jobs/scheduler.js';
@@ -11,7 +11,7 @@ import type { Database } from '../platform/db/database.js';
 export async function worker(config: Config, database: Database, runJobs: boolean): Promise<void> {
   const ctx = { db: database.db, actor: systemActor('jobs'), now: clockFor(config), config };
   const app = await buildApp(config, database, { now: ctx.now });
-  const jobs = capabilityModules.flatMap((m) => m.jobs ?? []);
+  const jobs = capabilityJobs();
   const stop =
     runJobs && config.jobs.enabled
       ? startScheduler(ctx, jobs, config.nodeId, config.jobs.tickSeconds, (e) => app.log.error(e))

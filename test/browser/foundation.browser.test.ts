@@ -5,6 +5,7 @@ import { systemActor } from '../../src/platform/context.js';
 import { bootstrap } from '../../src/orgs/bootstrap.js';
 import { browserSkip, startBrowserApp, type BrowserApp, assertAccessible, shot } from './browser.js';
 import { testClock } from '../helpers/clock.js';
+import { capabilityJobs } from '../../src/app/module-list.js';
 
 describe('foundation journey in Chromium [sqlite]', { skip: browserSkip }, () => {
   let env: BrowserApp | undefined;
@@ -73,6 +74,16 @@ describe('foundation journey in Chromium [sqlite]', { skip: browserSkip }, () =>
     await assertAccessible(page, 'user page');
     await shot(page, 'console-user');
 
+    // 定时任务: no scheduler runs in this app, so every job is shown as never run, and the home page warns.
+    await page.getByRole('link', { name: '定时任务' }).first().click();
+    await page.getByRole('link', { name: '发送发件箱中的邮件' }).waitFor();
+    assert.equal(await page.locator('td .badge', { hasText: '从未运行' }).count(), capabilityJobs().length);
+    await assertAccessible(page, 'jobs page');
+    await page.getByRole('link', { name: '发送发件箱中的邮件' }).click();
+    await page.getByText('这个任务还没有运行过。').waitFor();
+    await page.goto(base + '/console');
+    await page.getByText(`${capabilityJobs().length} 个定时任务需要处理。`).waitFor();
+
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(base + '/');
     await shot(page, 'home-375');
@@ -81,6 +92,10 @@ describe('foundation journey in Chromium [sqlite]', { skip: browserSkip }, () =>
     await page.getByRole('link', { name: '长者模式（大字）' }).click();
     assert.match((await page.locator('body').getAttribute('class')) ?? '', /elder/);
     await assertAccessible(page, 'home elder mode');
+    await page.goto(base + '/console/jobs');
+    await shot(page, 'console-jobs-375');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(wide, false, 'the jobs table scrolls inside its frame at 375 px, not the page');
     await context.close();
   });
 });

@@ -85,6 +85,7 @@ export const catalogModule: CapabilityModule = {
   jobs: [
     {
       name: 'catalog.release_scheduled',
+      label: '发布已到发布日期的定时公开信息',
       period: 'hourly',
       run: async (ctx) => `已发布 ${await (await import('../../catalog/index.js')).releaseScheduled(ctx)} 条定时信息。`,
     },

@@ -11,6 +11,7 @@ export const deskModule: CapabilityModule = {
   jobs: [
     {
       name: 'desk.work_digest',
+      label: '向工作人员发送每日工作摘要',
       period: 'daily',
       atHour: 8,
       run: async (ctx) => (await (await import('../../console/foundation/work-digest.js')).sendWorkDigest(ctx)).summary,

@@ -7,6 +7,7 @@ export const mailModule: CapabilityModule = {
   jobs: [
     {
       name: 'mail-deliver',
+      label: '发送发件箱中的邮件',
       period: 'every15min',
       run: async (ctx) => (await import('../../platform/mail/mail.js')).deliverOutbox(ctx),
     },

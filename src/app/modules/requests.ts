@@ -94,6 +94,7 @@ export const requestsModule: CapabilityModule = {
   jobs: [
     {
       name: 'requests.reminders',
+      label: '提醒办理人和负责人即将到期或已超期的申请',
       period: 'daily',
       atHour: 8,
       async run(ctx) {
@@ -103,6 +104,7 @@ export const requestsModule: CapabilityModule = {
     },
     {
       name: 'requests.retention',
+      label: '删除超过保存年限的申请人个人信息',
       period: 'daily',
       atHour: 2,
       async run(ctx) {
@@ -114,6 +116,7 @@ export const requestsModule: CapabilityModule = {
     },
     {
       name: 'requests.tally_compact',
+      label: '整理年报表三的计数（合并增量行）',
       period: 'hourly',
       async run(ctx) {
         const r = await (await import('../../requests/index.js')).compactTallyCounts(ctx);
@@ -124,6 +127,7 @@ export const requestsModule: CapabilityModule = {
       // The counts follow the cases by triggers; a write with them off (a data-only restore) is corrected
       // here by the next night, and audited (`request.recount`).
       name: 'requests.tally_recount',
+      label: '按申请记录重新核对年报表三的计数',
       period: 'daily',
       atHour: 3,
       async run(ctx) {

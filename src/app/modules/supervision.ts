@@ -82,12 +82,14 @@ export const supervisionModule: CapabilityModule = {
   jobs: [
     {
       name: 'supervision.site_checks',
+      label: '网站检查：各单位公开专栏的栏目、链接和附件',
       period: 'daily',
       atHour: 6,
       run: async (ctx) => (await import('../../supervision/index.js')).runAllSiteChecks(ctx),
     },
     {
       name: 'supervision.daily_digest',
+      label: '向监督人员和单位管理员发送每日摘要',
       period: 'daily',
       atHour: 7,
       run: async (ctx) => (await import('../../supervision/index.js')).sendDailyDigest(ctx),

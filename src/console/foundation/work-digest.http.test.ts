@@ -6,7 +6,7 @@ import { residentIdCheckChar } from '../../orgs/codes.rules.js';
 import type { Actor } from '../../platform/context.js';
 import { registerRequest } from '../../requests/register-request.js';
 import { assignRequest } from '../../requests/assign-request.js';
-import { capabilityModules } from '../../app/module-list.js';
+import { capabilityJobs } from '../../app/module-list.js';
 import { sendWorkDigest } from './work-digest.js';
 
 const ID17 = '11010519491231002';
@@ -77,7 +77,7 @@ describeApp(
     });
 
     it('is a daily job of the application', () => {
-      const job = capabilityModules.flatMap((m) => m.jobs ?? []).find((j) => j.name === 'desk.work_digest');
+      const job = capabilityJobs().find((j) => j.name === 'desk.work_digest');
       assert.ok(job);
       assert.equal(job.period, 'daily');
     });

@@ -104,6 +104,8 @@ const GET_RULES: Record<string, Rule> = {
   'GET /api/v1/audit': OVERSIGHT,
   'GET /console/outbox': OVERSIGHT,
   'GET /console/notices': ALL,
+  'GET /console/jobs': only(),
+  'GET /console/jobs/:name': only(), // a job that does not exist here ('1'): 404 for the system administrator
   'GET /console/calendar': only('supervisor'),
   'GET /console/guide': only('agency_admin'),
   'GET /console/guide/:orgId': only('agency_admin'),

@@ -4,18 +4,23 @@ import type { Db } from '../db/schema.js';
 /** A periodic job. It runs at most once per period across all nodes sharing the database. */
 export interface JobDefinition {
   name: string;
+  /** What it does, for operators (`gongkai jobs`, 系统管理 › 定时任务). */
+  label?: string;
   period: 'daily' | 'hourly' | 'every15min';
-  /** For daily jobs: the Beijing hour from which the day's run may start (default 6). */
+  /** For daily jobs: the Beijing hour from which the day's run may start (default DEFAULT_DAILY_HOUR). */
   atHour?: number;
   run(ctx: Ctx): Promise<string | void>;
 }
+
+/** The Beijing hour from which a daily job without `atHour` runs. */
+export const DEFAULT_DAILY_HOUR = 6;
 
 /** The period key of an instant in Asia/Shanghai time, or null when a daily job's hour has not come. */
 export function periodKey(job: Pick<JobDefinition, 'period' | 'atHour'>, now: Date): string | null {
   const bj = new Date(now.getTime() + 8 * 3600_000).toISOString();
   const day = bj.slice(0, 10);
   const hour = Number(bj.slice(11, 13));
-  if (job.period === 'daily') return hour >= (job.atHour ?? 6) ? day : null;
+  if (job.period === 'daily') return hour >= (job.atHour ?? DEFAULT_DAILY_HOUR) ? day : null;
   if (job.period === 'hourly') return `${day}T${bj.slice(11, 13)}`;
   return `${day}T${bj.slice(11, 13)}:${String(Math.floor(Number(bj.slice(14, 16)) / 15) * 15).padStart(2, '0')}`;
 }

@@ -1,0 +1,110 @@
+/**
+ * What an operator needs to know about each periodic job (`gongkai jobs`, 系统管理 › 定时任务): its last
+ * run and whether it ran for the period it should have run for by now. Pure: the runs are read elsewhere.
+ */
+import { DEFAULT_DAILY_HOUR, periodKey, type JobDefinition } from './scheduler.js';
+
+/** A row of `job_runs`. */
+export interface JobRun {
+  job: string;
+  period_key: string;
+  node_id: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  message: string | null;
+}
+
+/**
+ * ok / error: the last run's outcome (for the period due now); running: still running; interrupted: still
+ * marked running after INTERRUPTED_AFTER_MIN (its node stopped mid-run: that period is not retried);
+ * late: no node has run the period that began LATE_AFTER_MIN ago (or an earlier one since): no node
+ * runs jobs (GONGKAI_JOBS=off everywhere, or none is up); never: no run of it recorded, though a period of it
+ * has begun since the scheduler first ran (or the scheduler never ran); waiting: not yet run, its first
+ * period has not come since the scheduler first ran (a daily job on a new installation before its hour).
+ */
+export type JobState = 'ok' | 'error' | 'running' | 'interrupted' | 'late' | 'never' | 'waiting';
+
+export const INTERRUPTED_AFTER_MIN = 60;
+export const LATE_AFTER_MIN = 30;
+
+export const STATE_LABEL: Record<JobState, string> = {
+  ok: '成功',
+  error: '失败',
+  running: '运行中',
+  interrupted: '可能已中断',
+  late: '本期未运行',
+  never: '从未运行',
+  waiting: '尚未到运行时间',
+};
+
+/** States an operator must look at (`gongkai jobs --check` fails on them). */
+export const NEEDS_ATTENTION: ReadonlySet<JobState> = new Set(['error', 'interrupted', 'late', 'never']);
+
+export interface JobStatus {
+  name: string;
+  label: string;
+  /** 每天 8 时 / 每小时 / 每 15 分钟 (Beijing time) */
+  schedule: string;
+  /** The period due now (its key, as job_runs.period_key holds it). */
+  due: string;
+  last: JobRun | null;
+  state: JobState;
+}
+
+type Schedule = Pick<JobDefinition, 'period' | 'atHour'>;
+
+const HOUR = 3600_000;
+
+export function scheduleLabel(job: Schedule): string {
+  if (job.period === 'daily') return `每天 ${job.atHour ?? DEFAULT_DAILY_HOUR} 时`;
+  return job.period === 'hourly' ? '每小时' : '每 15 分钟';
+}
+
+/**
+ * The period a job should have run for by `now` (its key, as scheduler.ts periodKey gives it): the
+ * current one; for a daily job before its hour, yesterday's.
+ */
+export function duePeriod(job: Schedule, now: Date): string {
+  const beijingMidnight = Math.floor((now.getTime() + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR;
+  return periodKey(job, now) ?? periodKey(job, new Date(beijingMidnight - 1))!;
+}
+
+/**
+ * One job's status from its latest run (null: none recorded); `since`: when the scheduler first ran any job
+ * (the earliest run recorded; null: never).
+ */
+export function jobStatus(job: JobDefinition, last: JobRun | null, now: Date, since: Date | null): JobStatus {
+  const base = {
+    name: job.name,
+    label: job.label ?? job.name,
+    schedule: scheduleLabel(job),
+    due: duePeriod(job, now),
+    last,
+  };
+  // The period that began LATE_AFTER_MIN ago or earlier must have run (keys of one job sort as their
+  // periods do: zero-padded Beijing dates and times).
+  const owed = duePeriod(job, new Date(now.getTime() - LATE_AFTER_MIN * 60_000));
+  if (!last) return { ...base, state: since && owed <= duePeriod(job, since) ? 'waiting' : 'never' };
+  if (last.status === 'running') {
+    const minutes = (now.getTime() - new Date(last.started_at).getTime()) / 60_000;
+    return { ...base, state: minutes >= INTERRUPTED_AFTER_MIN ? 'interrupted' : 'running' };
+  }
+  if (last.period_key < owed) return { ...base, state: 'late' };
+  return { ...base, state: last.status === 'ok' ? 'ok' : 'error' };
+}
+
+/** A run's outcome in words. */
+export const runOutcome = (run: Pick<JobRun, 'status'>): string =>
+  run.status === 'ok' ? '成功' : run.status === 'running' ? '运行中' : '失败';
+
+/** How long a run took, in words ('' while running). */
+export function runTook(run: JobRun): string {
+  if (!run.finished_at) return '';
+  const ms = new Date(run.finished_at).getTime() - new Date(run.started_at).getTime();
+  return ms < 100 ? '不到 0.1 秒' : `${Math.round(ms / 100) / 10} 秒`;
+}
+
+/** A period key in words: 2026-12-07 / 2026-12-07 10 时 / 2026-12-07 10:30. */
+export const periodLabel = (key: string): string =>
+  key.length === 13 ? `${key.replace('T', ' ')} 时` : key.replace('T', ' ');
