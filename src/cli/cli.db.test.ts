@@ -224,6 +224,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         assert.equal(unknown.code, 1);
         assert.match(unknown.err, /没有名为 no\.such 的定时任务/);
         assert.match(run(['jobs', '--job', 'mail-deliver', '--limit', '0']).err, /--limit 应为 1 到 1000 的整数/);
+        // serve --port is checked before anything starts (it sets GONGKAI_PORT: the node id follows it).
+        const badPort = run(['serve', '--port', '80a']);
+        assert.equal(badPort.code, 2);
+        assert.match(badPort.err, /--port 应为 0 到 65535 的整数，收到“80a”/);
       });
 
       it('user add, token create, audit verify and backup', () => {

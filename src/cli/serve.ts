@@ -15,8 +15,15 @@ import { runInit } from './init.js';
  * imported by the processes that serve.
  */
 export async function serve(opts: { port?: string }): Promise<void> {
-  let config = configOrExit();
-  if (opts.port) config = { ...config, port: Number(opts.port) };
+  // As GONGKAI_PORT: checked like it, and the node id and default public URL follow it (workers inherit it).
+  if (opts.port !== undefined) {
+    if (!/^\d{1,5}$/.test(opts.port) || Number(opts.port) > 65535) {
+      console.error(`--port 应为 0 到 65535 的整数，收到“${opts.port}”。`);
+      process.exit(2);
+    }
+    process.env.GONGKAI_PORT = opts.port;
+  }
+  const config = configOrExit();
   if (cluster.isPrimary) {
     const database = databaseFor(config);
     await migrateToLatest(database.db);
