@@ -175,7 +175,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       });
 
       it('jobs lists each periodic job with its last run, and --check fails while one needs attention', async () => {
-        // TEST_NOW is 10:00 in Beijing. Runs as nodes would have recorded them:
+        // TEST_NOW is 10:00 in Beijing. Runs as nodes would have recorded them, newest first:
         const runs = [
           [
             'mail-deliver',
@@ -196,6 +196,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           ],
           ['supervision.site_checks', '2026-11-16', '2026-11-15T22:00:00.000Z', null, 'running', null],
         ];
+        // In the order nodes claim them (the earliest run has the lowest id).
+        runs.reverse();
         for (const [job, period, started, finished, status, message] of runs)
           await exec(
             `insert into job_runs (job, period_key, node_id, started_at, finished_at, status, message) values ('${job}', '${period}', 'node-1', '${started}', ${finished ? `'${finished}'` : 'null'}, '${status}', ${message ? `'${message}'` : 'null'})`,

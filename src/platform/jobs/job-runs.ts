@@ -7,11 +7,9 @@ const COLUMNS = ['job', 'period_key', 'node_id', 'started_at', 'finished_at', 's
 
 /** Each job's status from its latest run (the unique index on job, period_key finds it). */
 export async function jobStatuses(db: Db, jobs: readonly JobDefinition[], now: Date): Promise<JobStatus[]> {
-  const first = await db
-    .selectFrom('job_runs')
-    .select((e) => e.fn.min('started_at').as('at'))
-    .executeTakeFirst();
-  const since = first?.at ? new Date(first.at) : null;
+  // The scheduler's first run: the lowest id (ids follow the claims; min(started_at) would read every row).
+  const first = await db.selectFrom('job_runs').select('started_at').orderBy('id').limit(1).executeTakeFirst();
+  const since = first ? new Date(first.started_at) : null;
   const out: JobStatus[] = [];
   for (const job of jobs) {
     const last = await db

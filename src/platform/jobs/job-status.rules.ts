@@ -2,18 +2,12 @@
  * What an operator needs to know about each periodic job (`gongkai jobs`, 系统管理 › 定时任务): its last
  * run and whether it ran for the period it should have run for by now. Pure: the runs are read elsewhere.
  */
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.js';
 import { DEFAULT_DAILY_HOUR, periodKey, type JobDefinition } from './scheduler.js';
 
-/** A row of `job_runs`. */
-export interface JobRun {
-  job: string;
-  period_key: string;
-  node_id: string;
-  started_at: string;
-  finished_at: string | null;
-  status: string;
-  message: string | null;
-}
+/** A row of `job_runs` (its columns but the id). */
+export type JobRun = Omit<Selectable<DB['job_runs']>, 'id'>;
 
 /**
  * ok / error: the last run's outcome (for the period due now); running: still running; interrupted: still
