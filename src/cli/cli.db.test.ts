@@ -206,7 +206,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         assert.equal(list.code, 0, list.err);
         assert.match(
           list.out,
-          /mail-deliver {2}发送发件箱中的邮件 · 每 15 分钟\n {2}状态：成功（当前一期：2026-11-16 10:00）\n {2}最近一次：2026-11-16 09:45 期 · 成功 · 开始 2026-11-16 09:45 · 用时 1\.5 秒 · 节点 node-1\n {2}结果：发送 0 封/,
+          /mail-deliver {2}发送发件箱中的邮件 · 每 15 分钟\n {2}状态：成功（当前一期：2026-11-16 10:00）\n {2}最近一次：2026-11-16 09:45（成功）· 开始 2026-11-16 09:45 · 用时 1\.5 秒 · 节点 node-1\n {2}结果：发送 0 封/,
         );
         assert.match(list.out, /requests\.reminders .*\n {2}状态：失败/);
         assert.match(list.out, /catalog\.release_scheduled .*\n {2}状态：本期未运行/);
@@ -220,7 +220,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         assert.equal(one.code, 0, one.err);
         assert.match(
           one.out,
-          /共 1 次运行。\n {2}2026-11-16 期 · 失败 · 开始 2026-11-16 08:00 · 用时 2 秒 · 节点 node-1\n {4}坏了/,
+          /共 1 次运行。\n {2}2026-11-16（失败）· 开始 2026-11-16 08:00 · 用时 2 秒 · 节点 node-1\n {4}坏了/,
         );
         const unknown = run(['jobs', '--job', 'no.such']);
         assert.equal(unknown.code, 1);

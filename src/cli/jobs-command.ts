@@ -13,7 +13,7 @@ import {
 /** One run on one line: period, outcome, start (Beijing), duration, node. */
 export function runLine(r: JobRun): string {
   const took = runTook(r);
-  return `${periodLabel(r.period_key)} 期 · ${runOutcome(r)} · 开始 ${beijingTime(r.started_at)}${took ? ` · 用时 ${took}` : ''} · 节点 ${r.node_id}`;
+  return `${periodLabel(r.period_key)}（${runOutcome(r)}）· 开始 ${beijingTime(r.started_at)}${took ? ` · 用时 ${took}` : ''} · 节点 ${r.node_id}`;
 }
 
 async function list(ctx: Ctx, check: boolean): Promise<void> {
