@@ -4,6 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { addDays, todayInShanghai } from '../dates.js';
 import { DEFAULT_DAILY_HOUR, periodKey, type JobDefinition } from './scheduler.js';
 
 /** A row of `job_runs` (its columns but the id). */
@@ -48,8 +49,6 @@ export interface JobStatus {
 
 type Schedule = Pick<JobDefinition, 'period' | 'atHour'>;
 
-const HOUR = 3600_000;
-
 export function scheduleLabel(job: Schedule): string {
   if (job.period === 'daily') return `每天 ${job.atHour ?? DEFAULT_DAILY_HOUR} 时`;
   return job.period === 'hourly' ? '每小时' : '每 15 分钟';
@@ -60,8 +59,8 @@ export function scheduleLabel(job: Schedule): string {
  * current one; for a daily job before its hour, yesterday's.
  */
 export function duePeriod(job: Schedule, now: Date): string {
-  const beijingMidnight = Math.floor((now.getTime() + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR;
-  return periodKey(job, now) ?? periodKey(job, new Date(beijingMidnight - 1))!;
+  // periodKey is null only for a daily job before its hour (its keys are dates).
+  return periodKey(job, now) ?? addDays(todayInShanghai(now), -1);
 }
 
 /**
