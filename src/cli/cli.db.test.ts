@@ -202,6 +202,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           await exec(
             `insert into job_runs (job, period_key, node_id, started_at, finished_at, status, message) values ('${job}', '${period}', 'node-1', '${started}', ${finished ? `'${finished}'` : 'null'}, '${status}', ${message ? `'${message}'` : 'null'})`,
           );
+        // The website checks' node last reported at 06:05 Beijing, then stopped.
+        await exec(
+          `update job_runs set heartbeat_at = '2026-11-15T22:05:00.000Z' where job = 'supervision.site_checks'`,
+        );
         const list = run(['jobs']);
         assert.equal(list.code, 0, list.err);
         assert.match(
@@ -210,7 +214,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         );
         assert.match(list.out, /requests\.reminders .*\n {2}状态：失败/);
         assert.match(list.out, /catalog\.release_scheduled .*\n {2}状态：本期未运行/);
-        assert.match(list.out, /supervision\.site_checks .*\n {2}状态：可能已中断/);
+        assert.match(
+          list.out,
+          /supervision\.site_checks .*\n {2}状态：可能已中断.*\n {2}最近一次：2026-11-16（运行中）· 开始 2026-11-16 06:00 · 最近报告 2026-11-16 06:05 · 节点 node-1/,
+        );
         assert.match(list.out, /desk\.work_digest .*\n {2}状态：从未运行/);
         const check = run(['jobs', '--check']);
         assert.equal(check.code, 1);

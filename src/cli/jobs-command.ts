@@ -10,10 +10,11 @@ import {
   type JobRun,
 } from '../platform/jobs/job-status.rules.js';
 
-/** One run on one line: period, outcome, start (Beijing), duration, node. */
+/** One run on one line: period, outcome, start (Beijing), duration (running: its node's last heartbeat), node. */
 export function runLine(r: JobRun): string {
   const took = runTook(r);
-  return `${periodLabel(r.period_key)}（${runOutcome(r)}）· 开始 ${beijingTime(r.started_at)}${took ? ` · 用时 ${took}` : ''} · 节点 ${r.node_id}`;
+  const beat = r.status === 'running' && r.heartbeat_at ? ` · 最近报告 ${beijingTime(r.heartbeat_at)}` : '';
+  return `${periodLabel(r.period_key)}（${runOutcome(r)}）· 开始 ${beijingTime(r.started_at)}${took ? ` · 用时 ${took}` : beat} · 节点 ${r.node_id}`;
 }
 
 async function list(ctx: Ctx, check: boolean): Promise<void> {

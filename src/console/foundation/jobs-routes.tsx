@@ -8,10 +8,9 @@ import { notFound } from '../../platform/errors.js';
 import { assertAllowed } from '../guard.js';
 import { registerNav } from '../nav.js';
 import { registerHomeWidget } from './home-routes.js';
-import type { JobDefinition } from '../../platform/jobs/scheduler.js';
+import { LEASE_MINUTES, type JobDefinition } from '../../platform/jobs/scheduler.js';
 import { jobRuns, jobStatuses } from '../../platform/jobs/job-runs.js';
 import {
-  INTERRUPTED_AFTER_MIN,
   LATE_AFTER_MIN,
   NEEDS_ATTENTION,
   STATE_LABEL,
@@ -33,13 +32,30 @@ const BADGE: Record<JobState, string> = {
   waiting: 'badge',
 };
 
-/** A run's period, start, duration and node. */
+/** A date and time that may wrap at its spaces only (not inside 2026-12-07). */
+const AtSpaces = ({ text }: { text: string }) => (
+  <>
+    {text.split(' ').map((part, i) => (
+      <>
+        {i ? ' ' : ''}
+        <span class="nowrap">{part}</span>
+      </>
+    ))}
+  </>
+);
+
+/** A run's period, start, duration (running: its node's last heartbeat) and node. */
 function RunCells({ run }: { run: JobRun }) {
+  const beat = run.status === 'running' && run.heartbeat_at ? `最近报告 ${beijingTime(run.heartbeat_at)}` : '—';
   return (
     <>
-      <td class="nowrap">{periodLabel(run.period_key)}</td>
-      <td class="nowrap">{beijingTime(run.started_at)}</td>
-      <td class="nowrap">{runTook(run) || '—'}</td>
+      <td>
+        <AtSpaces text={periodLabel(run.period_key)} />
+      </td>
+      <td>
+        <AtSpaces text={beijingTime(run.started_at)} />
+      </td>
+      <td class={runTook(run) ? 'nowrap' : undefined}>{runTook(run) || beat}</td>
       <td>{run.node_id}</td>
     </>
   );
@@ -62,8 +78,9 @@ export async function jobsRoutes(app: FastifyInstance, jobs: readonly JobDefinit
           {config.jobs.enabled
             ? `本节点运行定时任务，每 ${config.jobs.tickSeconds} 秒检查一次；多个节点共用数据库时，每期只由一个节点运行。`
             : '本节点不运行定时任务（GONGKAI_JOBS=off），须有另一个节点运行它们。'}{' '}
-          “本期未运行”：应已运行 {LATE_AFTER_MIN} 分钟以上的一期没有任何节点运行；“可能已中断”：运行超过{' '}
-          {INTERRUPTED_AFTER_MIN} 分钟仍未结束（节点可能已停止，这一期不会重试）。时间均为北京时间。命令行：gongkai
+          “本期未运行”：应已运行 {LATE_AFTER_MIN} 分钟以上的一期没有任何节点运行；“可能已中断”：运行中的节点已{' '}
+          {LEASE_MINUTES}{' '}
+          分钟没有报告仍在运行（节点可能已停止；这一期内下一个检查的节点会接管重新运行，已过去的一期不再运行）。时间均为北京时间。命令行：gongkai
           jobs。
         </p>
         <div class="table-wrap">
@@ -99,7 +116,7 @@ export async function jobsRoutes(app: FastifyInstance, jobs: readonly JobDefinit
                       —
                     </td>
                   )}
-                  <td>{s.last?.message ?? ''}</td>
+                  <td class="job-message">{s.last?.message ?? ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -144,7 +161,7 @@ export async function jobsRoutes(app: FastifyInstance, jobs: readonly JobDefinit
                     <tr>
                       <RunCells run={run} />
                       <td class="nowrap">{runOutcome(run)}</td>
-                      <td>{run.message ?? ''}</td>
+                      <td class="job-message">{run.message ?? ''}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -5,6 +5,7 @@ import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
 import { TEST_NOW } from '../../../test/helpers/clock.js';
 import { capabilityJobs } from '../../app/module-list.js';
 import { runDueJobs } from '../../platform/jobs/scheduler.js';
+import { beijingTime } from '../../platform/views/components.js';
 
 const jobs = capabilityJobs();
 const at = (minutesBefore: number) => new Date(Date.parse(TEST_NOW) - minutesBefore * 60_000);
@@ -51,6 +52,24 @@ describeApp('系统管理 › 定时任务', (h) => {
     assert.equal(missing.statusCode, 404);
     assert.match(missing.body, /没有这个定时任务/);
     assert.match((await c.get('/console/jobs/mail-deliver?page=x')).body, /“页码”应为整数/);
+
+    // A run in progress shows when its node last reported it; with no report for 10 minutes it is probably
+    // interrupted (the next node to check takes it over: scheduler.db.test.ts).
+    const reported = (minutesBefore: number) =>
+      h
+        .db()
+        .updateTable('job_runs')
+        .set({ status: 'running', finished_at: null, heartbeat_at: at(minutesBefore).toISOString() })
+        .where('job', '=', failing)
+        .execute();
+    await reported(9);
+    page = (await c.get('/console/jobs')).body;
+    assert.match(page, /<span class="badge">运行中<\/span>/);
+    assert.ok(page.includes(`最近报告 ${beijingTime(at(9).toISOString())}`));
+    await reported(10);
+    page = (await c.get('/console/jobs')).body;
+    assert.match(page, /<span class="badge bad">可能已中断<\/span>/);
+    assert.doesNotMatch(page, />运行中</);
 
     // Agency administrators do not see system jobs, nor the warning.
     const other = h.client();

@@ -52,6 +52,7 @@ export interface PlatformTables {
     finished_at: string | null;
     status: string;
     message: string | null;
+    heartbeat_at: string | null;
   };
   settings: {
     key: string;

@@ -3,7 +3,16 @@ import type { Db } from '../db/schema.js';
 import type { JobDefinition } from './scheduler.js';
 import { jobStatus, type JobRun, type JobStatus } from './job-status.rules.js';
 
-const COLUMNS = ['job', 'period_key', 'node_id', 'started_at', 'finished_at', 'status', 'message'] as const;
+const COLUMNS = [
+  'job',
+  'period_key',
+  'node_id',
+  'started_at',
+  'finished_at',
+  'status',
+  'message',
+  'heartbeat_at',
+] as const;
 
 /** Each job's status from its latest run (the unique index on job, period_key finds it). */
 export async function jobStatuses(db: Db, jobs: readonly JobDefinition[], now: Date): Promise<JobStatus[]> {

@@ -20,6 +20,7 @@ const run = (o: Partial<JobRun>): JobRun => ({
   finished_at: bj('08:00').toISOString(),
   status: 'ok',
   message: null,
+  heartbeat_at: bj('08:00').toISOString(),
   ...o,
 });
 
@@ -61,10 +62,15 @@ describe('periodic jobs: what an operator is shown', () => {
     assert.equal(jobStatus(quarter, run({ period_key: '2026-12-07T09:45' }), bj('10:30'), long).state, 'late');
   });
 
-  it('a run still marked running after an hour was probably interrupted', () => {
+  it('a run still marked running without a heartbeat for 10 minutes was probably interrupted', () => {
     const running = run({ status: 'running', finished_at: null });
-    assert.equal(jobStatus(daily, running, bj('08:59'), long).state, 'running');
-    assert.equal(jobStatus(daily, running, bj('09:00'), long).state, 'interrupted');
+    assert.equal(jobStatus(daily, running, bj('08:09'), long).state, 'running');
+    assert.equal(jobStatus(daily, running, bj('08:10'), long).state, 'interrupted');
+    // A long run whose node still beats is running, however long ago it started.
+    const alive = run({ status: 'running', finished_at: null, heartbeat_at: bj('10:55').toISOString() });
+    assert.equal(jobStatus(daily, alive, bj('11:00'), long).state, 'running');
+    // A run recorded before heartbeats existed: its start counts.
+    assert.equal(jobStatus(daily, { ...running, heartbeat_at: null }, bj('08:10'), long).state, 'interrupted');
     assert.equal(runTook(running), '');
     assert.equal(runTook(run({ finished_at: new Date(bj('08:00').getTime() + 1260).toISOString() })), '1.3 秒');
     assert.equal(runTook(run({})), '不到 0.1 秒');

@@ -5,14 +5,15 @@
 import type { Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { addDays, todayInShanghai } from '../dates.js';
-import { DEFAULT_DAILY_HOUR, periodKey, type JobDefinition } from './scheduler.js';
+import { DEFAULT_DAILY_HOUR, leaseExpired, periodKey, type JobDefinition } from './scheduler.js';
 
 /** A row of `job_runs` (its columns but the id). */
 export type JobRun = Omit<Selectable<DB['job_runs']>, 'id'>;
 
 /**
- * ok / error: the last run's outcome (for the period due now); running: still running; interrupted: still
- * marked running after INTERRUPTED_AFTER_MIN (its node stopped mid-run: that period is not retried);
+ * ok / error: the last run's outcome (for the period due now); running: still running (its node records it
+ * alive); interrupted: still marked running, no heartbeat for LEASE_MINUTES (its node stopped mid-run: the
+ * next node to reach that period takes it over; a period already past is not run again);
  * late: no node has run the period that began LATE_AFTER_MIN ago (or an earlier one since): no node
  * runs jobs (GONGKAI_JOBS=off everywhere, or none is up); never: no run of it recorded, though a period of it
  * has begun since the scheduler first ran (or the scheduler never ran); waiting: not yet run, its first
@@ -20,7 +21,6 @@ export type JobRun = Omit<Selectable<DB['job_runs']>, 'id'>;
  */
 export type JobState = 'ok' | 'error' | 'running' | 'interrupted' | 'late' | 'never' | 'waiting';
 
-export const INTERRUPTED_AFTER_MIN = 60;
 export const LATE_AFTER_MIN = 30;
 
 export const STATE_LABEL: Record<JobState, string> = {
@@ -79,10 +79,7 @@ export function jobStatus(job: JobDefinition, last: JobRun | null, now: Date, si
   // periods do: zero-padded Beijing dates and times).
   const owed = duePeriod(job, new Date(now.getTime() - LATE_AFTER_MIN * 60_000));
   if (!last) return { ...base, state: since && owed <= duePeriod(job, since) ? 'waiting' : 'never' };
-  if (last.status === 'running') {
-    const minutes = (now.getTime() - new Date(last.started_at).getTime()) / 60_000;
-    return { ...base, state: minutes >= INTERRUPTED_AFTER_MIN ? 'interrupted' : 'running' };
-  }
+  if (last.status === 'running') return { ...base, state: leaseExpired(last, now) ? 'interrupted' : 'running' };
   if (last.period_key < owed) return { ...base, state: 'late' };
   return { ...base, state: last.status === 'ok' ? 'ok' : 'error' };
 }

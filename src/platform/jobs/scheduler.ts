@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.js';
-import type { Db } from '../db/schema.js';
+import { sql, type Updateable } from 'kysely';
+import type { DB, Db } from '../db/schema.js';
 
 /** A periodic job. It runs at most once per period across all nodes sharing the database. */
 export interface JobDefinition {
@@ -25,11 +26,33 @@ export function periodKey(job: Pick<JobDefinition, 'period' | 'atHour'>, now: Da
   return `${day}T${bj.slice(11, 13)}:${String(Math.floor(Number(bj.slice(14, 16)) / 15) * 15).padStart(2, '0')}`;
 }
 
+/** While a job runs, its node records every HEARTBEAT_SECONDS that it is alive (job_runs.heartbeat_at). */
+export const HEARTBEAT_SECONDS = 60;
 /**
- * Claims the job's run for its current period by inserting a unique
- * (job, period_key) row; only the node whose insert succeeds runs it.
+ * A run still marked running whose node has not recorded it alive for LEASE_MINUTES (the node stopped
+ * mid-run) is taken over by the next node that reaches the same period, and runs again there. The jobs
+ * can run again safely: each commits its writes in one transaction, or does only what is left to do.
  */
-export async function claimRun(db: Db, job: string, period: string, nodeId: string, now: Date): Promise<number | null> {
+export const LEASE_MINUTES = 10;
+
+/** Whether a run marked running has had no heartbeat for LEASE_MINUTES (runs from before heartbeats: since its start). */
+export const leaseExpired = (run: { started_at: string; heartbeat_at: string | null }, now: Date): boolean =>
+  now.getTime() - new Date(run.heartbeat_at ?? run.started_at).getTime() >= LEASE_MINUTES * 60_000;
+
+/** A claimed run: its row, and (taken over from a stopped node) what the row says of that. */
+export interface Claim {
+  id: number;
+  startedAt: string;
+  /** 接管节点 X 中断的运行 (null: claimed first). */
+  takeover: string | null;
+}
+
+/**
+ * Claims the job's run for its current period by inserting a unique (job, period_key) row; only the node
+ * whose insert succeeds runs it. When the row exists, the run is taken over if its lease has expired.
+ */
+export async function claimRun(db: Db, job: string, period: string, nodeId: string, now: Date): Promise<Claim | null> {
+  const at = now.toISOString();
   try {
     const row = await db
       .insertInto('job_runs')
@@ -37,32 +60,74 @@ export async function claimRun(db: Db, job: string, period: string, nodeId: stri
         job,
         period_key: period,
         node_id: nodeId,
-        started_at: now.toISOString(),
+        started_at: at,
+        heartbeat_at: at,
         finished_at: null,
         status: 'running',
         message: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return row.id;
+    return { id: row.id, startedAt: at, takeover: null };
   } catch {
-    return null; // unique violation: another node has it
+    return takeOver(db, job, period, nodeId, now); // unique violation: another node has it
   }
 }
 
-/** Runs each due job once for its period; returns what ran here. */
+/**
+ * The period's run, when still marked running with its lease expired, taken over by `nodeId` (null
+ * otherwise). One statement: of nodes taking it over at once, one changes the row (PostgreSQL re-reads
+ * the WHERE of a row another transaction has just updated; SQLite writes one at a time).
+ */
+async function takeOver(db: Db, job: string, period: string, nodeId: string, now: Date): Promise<Claim | null> {
+  const at = now.toISOString();
+  const cutoff = new Date(now.getTime() - LEASE_MINUTES * 60_000).toISOString();
+  const row = await db
+    .updateTable('job_runs')
+    // SET reads the row as it was: the note names the stopped node.
+    .set({
+      node_id: nodeId,
+      started_at: at,
+      heartbeat_at: at,
+      message: sql<string>`cast(${'接管节点 '} as text) || node_id || cast(${' 中断的运行'} as text)`,
+    })
+    .where('job', '=', job)
+    .where('period_key', '=', period)
+    .where('status', '=', 'running')
+    .where(sql<boolean>`coalesce(heartbeat_at, started_at) <= ${cutoff}`)
+    .returning(['id', 'message'])
+    .executeTakeFirst();
+  return row ? { id: row.id, startedAt: at, takeover: row.message } : null;
+}
+
+/** Runs each due job once for its period; returns what ran here. `heartbeatMs`: HEARTBEAT_SECONDS (tests shorten it). */
 export async function runDueJobs(
   ctx: Ctx,
   jobs: JobDefinition[],
   nodeId: string,
+  heartbeatMs = HEARTBEAT_SECONDS * 1000,
 ): Promise<Array<{ job: string; period: string; status: string }>> {
   const out = [];
   for (const job of jobs) {
     const now = ctx.now();
     const period = periodKey(job, now);
     if (!period) continue;
-    const id = await claimRun(ctx.db, job.name, period, nodeId, now);
-    if (id === null) continue;
+    const claim = await claimRun(ctx.db, job.name, period, nodeId, now);
+    if (claim === null) continue;
+    // Writes to this node's run (not to a run another node took over after thinking this one stopped).
+    const update = (set: Updateable<DB['job_runs']>) =>
+      ctx.db
+        .updateTable('job_runs')
+        .set(set)
+        .where('id', '=', claim.id)
+        .where('node_id', '=', nodeId)
+        .where('started_at', '=', claim.startedAt)
+        .execute();
+    const beat = setInterval(() => {
+      // A missed beat is not an error: the next one, or the lease, decides.
+      update({ heartbeat_at: ctx.now().toISOString() }).catch(() => undefined);
+    }, heartbeatMs);
+    beat.unref();
     let status = 'ok';
     let message: string | null = null;
     try {
@@ -70,12 +135,12 @@ export async function runDueJobs(
     } catch (e) {
       status = 'error';
       message = (e as Error).message.slice(0, 1000);
+    } finally {
+      clearInterval(beat);
     }
-    await ctx.db
-      .updateTable('job_runs')
-      .set({ status, message, finished_at: ctx.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    if (claim.takeover) message = message ? `${claim.takeover}；${message}` : claim.takeover;
+    const at = ctx.now().toISOString();
+    await update({ status, message, finished_at: at, heartbeat_at: at });
     out.push({ job: job.name, period, status });
   }
   return out;
