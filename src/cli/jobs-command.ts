@@ -4,6 +4,7 @@ import { beijingTime } from '../platform/views/components.js';
 import {
   NEEDS_ATTENTION,
   STATE_LABEL,
+  lastReport,
   periodLabel,
   runOutcome,
   runTook,
@@ -13,7 +14,8 @@ import {
 /** One run on one line: period, outcome, start (Beijing), duration (running: its node's last heartbeat), node. */
 export function runLine(r: JobRun): string {
   const took = runTook(r);
-  const beat = r.status === 'running' && r.heartbeat_at ? ` · 最近报告 ${beijingTime(r.heartbeat_at)}` : '';
+  const report = lastReport(r);
+  const beat = report ? ` · 最近报告 ${beijingTime(report)}` : '';
   return `${periodLabel(r.period_key)}（${runOutcome(r)}）· 开始 ${beijingTime(r.started_at)}${took ? ` · 用时 ${took}` : beat} · 节点 ${r.node_id}`;
 }
 

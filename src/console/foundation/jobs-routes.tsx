@@ -14,6 +14,7 @@ import {
   LATE_AFTER_MIN,
   NEEDS_ATTENTION,
   STATE_LABEL,
+  lastReport,
   periodLabel,
   runOutcome,
   runTook,
@@ -46,7 +47,8 @@ const AtSpaces = ({ text }: { text: string }) => (
 
 /** A run's period, start, duration (running: its node's last heartbeat) and node. */
 function RunCells({ run }: { run: JobRun }) {
-  const beat = run.status === 'running' && run.heartbeat_at ? `最近报告 ${beijingTime(run.heartbeat_at)}` : '—';
+  const report = lastReport(run);
+  const beat = report ? `最近报告 ${beijingTime(report)}` : '—';
   return (
     <>
       <td>

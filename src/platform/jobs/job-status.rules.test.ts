@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { duePeriod, jobStatus, periodLabel, runTook, scheduleLabel, type JobRun } from './job-status.rules.js';
+import {
+  duePeriod,
+  jobStatus,
+  lastReport,
+  periodLabel,
+  runTook,
+  scheduleLabel,
+  type JobRun,
+} from './job-status.rules.js';
 import type { JobDefinition } from './scheduler.js';
 import { capabilityJobs } from '../../app/module-list.js';
 
@@ -69,6 +77,8 @@ describe('periodic jobs: what an operator is shown', () => {
     // A long run whose node still beats is running, however long ago it started.
     const alive = run({ status: 'running', finished_at: null, heartbeat_at: bj('10:55').toISOString() });
     assert.equal(jobStatus(daily, alive, bj('11:00'), long).state, 'running');
+    assert.equal(lastReport(alive), bj('10:55').toISOString());
+    assert.equal(lastReport(run({})), null, 'a finished run is not reported on');
     // A run recorded before heartbeats existed: its start counts.
     assert.equal(jobStatus(daily, { ...running, heartbeat_at: null }, bj('08:10'), long).state, 'interrupted');
     assert.equal(runTook(running), '');

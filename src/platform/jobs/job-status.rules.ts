@@ -88,6 +88,10 @@ export function jobStatus(job: JobDefinition, last: JobRun | null, now: Date, si
 export const runOutcome = (run: Pick<JobRun, 'status'>): string =>
   run.status === 'ok' ? '成功' : run.status === 'running' ? '运行中' : '失败';
 
+/** When a run still running was last reported alive by its node (null: finished, or from before heartbeats). */
+export const lastReport = (run: Pick<JobRun, 'status' | 'heartbeat_at'>): string | null =>
+  run.status === 'running' ? run.heartbeat_at : null;
+
 /** How long a run took, in words ('' while running). */
 export function runTook(run: JobRun): string {
   if (!run.finished_at) return '';
