@@ -177,6 +177,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       it('jobs lists each periodic job with its last run, and --check fails while one needs attention', async () => {
         // TEST_NOW is 10:00 in Beijing. Runs as nodes would have recorded them, newest first:
         const runs = [
+          // Failed just now, in this hour: run again 10 minutes after (not a failure to act on yet).
+          [
+            'requests.tally_compact',
+            '2026-11-16T10',
+            '2026-11-16T02:00:00.000Z',
+            '2026-11-16T02:00:00.500Z',
+            'error',
+            '锁超时',
+          ],
           [
             'mail-deliver',
             '2026-11-16T09:45',
@@ -219,10 +228,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           /supervision\.site_checks .*\n {2}状态：可能已中断.*\n {2}最近一次：2026-11-16（运行中）· 开始 2026-11-16 06:00 · 最近报告 2026-11-16 06:05 · 节点 node-1/,
         );
         assert.match(list.out, /desk\.work_digest .*\n {2}状态：从未运行/);
+        assert.match(
+          list.out,
+          /requests\.tally_compact .*\n {2}状态：失败，将重试（当前一期：2026-11-16 10 时，将于 2026-11-16 10:10 重新运行）/,
+        );
         const check = run(['jobs', '--check']);
         assert.equal(check.code, 1);
         assert.match(check.out, /个定时任务需要处理：.*requests\.reminders（失败）/);
-        assert.doesNotMatch(check.out, /mail-deliver（/);
+        assert.doesNotMatch(check.out, /mail-deliver（|tally_compact（/);
         const one = run(['jobs', '--job', 'requests.reminders']);
         assert.equal(one.code, 0, one.err);
         assert.match(

@@ -32,7 +32,8 @@ async function list(ctx: Ctx, check: boolean): Promise<void> {
   const statuses = await jobStatuses(ctx.db, jobs, ctx.now());
   for (const s of statuses) {
     console.log(`\n${s.name}  ${s.label} · ${s.schedule}`);
-    console.log(`  状态：${STATE_LABEL[s.state]}（当前一期：${periodLabel(s.due)}）`);
+    const retry = s.retryAt ? `，将于 ${beijingTime(s.retryAt)} 重新运行` : '';
+    console.log(`  状态：${STATE_LABEL[s.state]}（当前一期：${periodLabel(s.due)}${retry}）`);
     if (s.last) console.log(`  最近一次：${runLine(s.last)}`);
     if (s.last?.message) console.log(`  结果：${s.last.message}`);
   }

@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import { assertAllowed } from '../guard.js';
 import { registerNav } from '../nav.js';
 import { registerHomeWidget } from './home-routes.js';
-import { LEASE_MINUTES, type JobDefinition } from '../../platform/jobs/scheduler.js';
+import { LEASE_MINUTES, MAX_ATTEMPTS, RETRY_AFTER_MINUTES, type JobDefinition } from '../../platform/jobs/scheduler.js';
 import { jobRuns, jobStatuses } from '../../platform/jobs/job-runs.js';
 import {
   LATE_AFTER_MIN,
@@ -27,6 +27,7 @@ const BADGE: Record<JobState, string> = {
   ok: 'badge',
   running: 'badge',
   error: 'badge bad',
+  retrying: 'badge provisional',
   interrupted: 'badge bad',
   late: 'badge bad',
   never: 'badge bad',
@@ -82,8 +83,8 @@ export async function jobsRoutes(app: FastifyInstance, jobs: readonly JobDefinit
             : '本节点不运行定时任务（GONGKAI_JOBS=off），须有另一个节点运行它们。'}{' '}
           “本期未运行”：应已运行 {LATE_AFTER_MIN} 分钟以上的一期没有任何节点运行；“可能已中断”：运行中的节点已{' '}
           {LEASE_MINUTES}{' '}
-          分钟没有报告仍在运行（节点可能已停止；这一期内下一个检查的节点会接管重新运行，已过去的一期不再运行）。时间均为北京时间。命令行：gongkai
-          jobs。
+          分钟没有报告仍在运行（节点可能已停止；这一期内下一个检查的节点会接管重新运行，已过去的一期不再运行）；“失败，将重试”：这一期内将在所示时间重新运行（失败后等
+          {RETRY_AFTER_MINUTES} 分钟乘已运行次数，每期最多 {MAX_ATTEMPTS} 次）。时间均为北京时间。命令行：gongkai jobs。
         </p>
         <div class="table-wrap">
           <table>
@@ -109,6 +110,12 @@ export async function jobsRoutes(app: FastifyInstance, jobs: readonly JobDefinit
                   </td>
                   <td class="nowrap">
                     <span class={BADGE[s.state]}>{STATE_LABEL[s.state]}</span>
+                    {s.retryAt ? (
+                      <>
+                        <br />
+                        <span class="muted">{beijingTime(s.retryAt).slice(-5)} 重试</span>
+                      </>
+                    ) : null}
                   </td>
                   <td class="nowrap">{s.schedule}</td>
                   {s.last ? (

@@ -53,6 +53,8 @@ export interface PlatformTables {
     status: string;
     message: string | null;
     heartbeat_at: string | null;
+    /** 1 for a period's first run; one more each time a failed run is started again (scheduler.ts). */
+    attempts: Generated<number>;
   };
   settings: {
     key: string;

@@ -12,6 +12,7 @@ const COLUMNS = [
   'status',
   'message',
   'heartbeat_at',
+  'attempts',
 ] as const;
 
 /** Each job's status from its latest run (the unique index on job, period_key finds it). */

@@ -4,12 +4,15 @@ import {
   duePeriod,
   jobStatus,
   lastReport,
+  NEEDS_ATTENTION,
   periodLabel,
+  runOutcome,
   runTook,
+  STATE_LABEL,
   scheduleLabel,
   type JobRun,
 } from './job-status.rules.js';
-import type { JobDefinition } from './scheduler.js';
+import { retryAt, type JobDefinition } from './scheduler.js';
 import { capabilityJobs } from '../../app/module-list.js';
 
 const daily: JobDefinition = { name: 'd', label: '每日', period: 'daily', atHour: 8, run: async () => {} };
@@ -29,6 +32,7 @@ const run = (o: Partial<JobRun>): JobRun => ({
   status: 'ok',
   message: null,
   heartbeat_at: bj('08:00').toISOString(),
+  attempts: 1,
   ...o,
 });
 
@@ -57,6 +61,29 @@ describe('periodic jobs: what an operator is shown', () => {
       jobStatus(daily, run({ period_key: '2026-12-06', status: 'error' }), bj('08:10'), long).state,
       'error',
     );
+  });
+
+  it('a failure to be retried within its period says when; error once it is not', () => {
+    const failed = (o: Partial<JobRun> = {}) => run({ status: 'error', message: '坏了', ...o });
+    const s = jobStatus(daily, failed(), bj('08:05'), long);
+    assert.deepEqual([s.state, s.retryAt], ['retrying', bj('08:10').toISOString()]);
+    assert.equal(STATE_LABEL.retrying, '失败，将重试');
+    assert.ok(!NEEDS_ATTENTION.has('retrying'));
+    // The second failure waits 20 minutes; the third is final.
+    assert.equal(jobStatus(daily, failed({ attempts: 2 }), bj('08:05'), long).retryAt, bj('08:20').toISOString());
+    assert.deepEqual(
+      [jobStatus(daily, failed({ attempts: 3 }), bj('08:05'), long)].map((x) => [x.state, x.retryAt]),
+      [['error', null]],
+    );
+    // No node retried it by 30 minutes after the time: error.
+    assert.equal(jobStatus(daily, failed(), bj('08:39'), long).state, 'retrying');
+    assert.equal(jobStatus(daily, failed(), bj('08:40'), long).state, 'error');
+    // An hourly failure at 10:55 is not retried at 11:05: that is the next period, which runs anyway.
+    const late = failed({ period_key: '2026-12-07T10', finished_at: bj('10:55').toISOString() });
+    assert.equal(retryAt(hourly, late), null);
+    assert.equal(jobStatus(hourly, late, bj('10:56'), long).state, 'error');
+    assert.equal(runOutcome(failed({ attempts: 2 })), '失败（第 2 次运行）');
+    assert.equal(runOutcome(run({})), '成功');
   });
 
   it('late: no node ran the period that began 30 minutes ago', () => {

@@ -5,13 +5,14 @@
 import type { Selectable } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { addDays, todayInShanghai } from '../dates.js';
-import { DEFAULT_DAILY_HOUR, leaseExpired, periodKey, type JobDefinition } from './scheduler.js';
+import { DEFAULT_DAILY_HOUR, leaseExpired, periodKey, retryAt, type JobDefinition } from './scheduler.js';
 
 /** A row of `job_runs` (its columns but the id). */
 export type JobRun = Omit<Selectable<DB['job_runs']>, 'id'>;
 
 /**
- * ok / error: the last run's outcome (for the period due now); running: still running (its node records it
+ * ok / error: the last run's outcome (for the period due now); retrying: it failed and will be started again
+ * within its period (scheduler.ts retryAt; error once that time is LATE_AFTER_MIN past); running: still running (its node records it
  * alive); interrupted: still marked running, no heartbeat for LEASE_MINUTES (its node stopped mid-run: the
  * next node to reach that period takes it over; a period already past is not run again);
  * late: no node has run the period that began LATE_AFTER_MIN ago (or an earlier one since): no node
@@ -19,13 +20,14 @@ export type JobRun = Omit<Selectable<DB['job_runs']>, 'id'>;
  * has begun since the scheduler first ran (or the scheduler never ran); waiting: not yet run, its first
  * period has not come since the scheduler first ran (a daily job on a new installation before its hour).
  */
-export type JobState = 'ok' | 'error' | 'running' | 'interrupted' | 'late' | 'never' | 'waiting';
+export type JobState = 'ok' | 'error' | 'retrying' | 'running' | 'interrupted' | 'late' | 'never' | 'waiting';
 
 export const LATE_AFTER_MIN = 30;
 
 export const STATE_LABEL: Record<JobState, string> = {
   ok: '成功',
   error: '失败',
+  retrying: '失败，将重试',
   running: '运行中',
   interrupted: '可能已中断',
   late: '本期未运行',
@@ -45,6 +47,8 @@ export interface JobStatus {
   due: string;
   last: JobRun | null;
   state: JobState;
+  /** When the failed last run is started again (state retrying; ISO instant), else null. */
+  retryAt: string | null;
 }
 
 type Schedule = Pick<JobDefinition, 'period' | 'atHour'>;
@@ -74,6 +78,7 @@ export function jobStatus(job: JobDefinition, last: JobRun | null, now: Date, si
     schedule: scheduleLabel(job),
     due: duePeriod(job, now),
     last,
+    retryAt: null,
   };
   // The period that began LATE_AFTER_MIN ago or earlier must have run (keys of one job sort as their
   // periods do: zero-padded Beijing dates and times).
@@ -81,12 +86,17 @@ export function jobStatus(job: JobDefinition, last: JobRun | null, now: Date, si
   if (!last) return { ...base, state: since && owed <= duePeriod(job, since) ? 'waiting' : 'never' };
   if (last.status === 'running') return { ...base, state: leaseExpired(last, now) ? 'interrupted' : 'running' };
   if (last.period_key < owed) return { ...base, state: 'late' };
+  const retry = retryAt(job, last);
+  if (retry && now.getTime() < retry.getTime() + LATE_AFTER_MIN * 60_000)
+    return { ...base, state: 'retrying', retryAt: retry.toISOString() };
   return { ...base, state: last.status === 'ok' ? 'ok' : 'error' };
 }
 
 /** A run's outcome in words. */
-export const runOutcome = (run: Pick<JobRun, 'status'>): string =>
-  run.status === 'ok' ? '成功' : run.status === 'running' ? '运行中' : '失败';
+export function runOutcome(run: Pick<JobRun, 'status' | 'attempts'>): string {
+  const outcome = run.status === 'ok' ? '成功' : run.status === 'running' ? '运行中' : '失败';
+  return run.attempts > 1 ? `${outcome}（第 ${run.attempts} 次运行）` : outcome;
+}
 
 /** When a run still running was last reported alive by its node (null: finished, or from before heartbeats). */
 export const lastReport = (run: Pick<JobRun, 'status' | 'heartbeat_at'>): string | null =>

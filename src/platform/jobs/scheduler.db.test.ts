@@ -132,6 +132,61 @@ describeDb('job scheduler', (h) => {
     assert.equal(row!.message, '接管节点 node-a 中断的运行；乙');
   });
 
+  it('a failed run is started again within its period after 10, then 20 minutes; at most 3 runs; one node each time', async () => {
+    const outcomes = ['邮件服务器无响应', '数据库连接中断', '发送 2 份'];
+    let calls = 0;
+    const job: JobDefinition = {
+      name: 'flaky',
+      period: 'daily',
+      atHour: 7,
+      run: async () => {
+        const o = outcomes[calls++]!;
+        if (o.startsWith('发送')) return o;
+        throw new Error(o);
+      },
+    };
+    const bjAt = (hhmmss: string) => new Date(`2026-11-30T${hhmmss}+08:00`);
+    const tick = (hhmmss: string, node = 'node-a') => runDueJobs(h.ctx(undefined, bjAt(hhmmss)), [job], node);
+    assert.deepEqual(await tick('07:00:00'), [{ job: 'flaky', period: '2026-11-30', status: 'error' }]);
+    let [row] = await runsOf('flaky');
+    assert.deepEqual([row!.status, row!.attempts, row!.message], ['error', 1, '邮件服务器无响应']);
+    assert.deepEqual(await tick('07:09:59'), [], 'not before 10 minutes');
+    // Two nodes reach the retry at once: one runs it.
+    const [a, b] = await Promise.all([tick('07:10:00', 'node-a'), tick('07:10:00', 'node-b')]);
+    assert.equal(a.length + b.length, 1);
+    assert.equal(calls, 2);
+    [row] = await runsOf('flaky');
+    assert.deepEqual([row!.status, row!.attempts, row!.message], ['error', 2, '数据库连接中断']);
+    assert.deepEqual(await tick('07:29:59'), [], 'the second wait is 20 minutes');
+    assert.deepEqual(await tick('07:30:00', 'node-c'), [{ job: 'flaky', period: '2026-11-30', status: 'ok' }]);
+    [row] = await runsOf('flaky');
+    assert.deepEqual(
+      [row!.status, row!.attempts, row!.node_id, row!.message],
+      ['ok', 3, 'node-c', '第 3 次运行（上次失败：数据库连接中断）；发送 2 份'],
+    );
+
+    // Three failures: not a fourth run that period, however long it lasts; the next period starts afresh.
+    const broken: JobDefinition = {
+      name: 'always-broken',
+      period: 'daily',
+      atHour: 7,
+      run: async () => {
+        throw new Error('坏了');
+      },
+    };
+    const at = (day: string, hhmm: string) =>
+      runDueJobs(h.ctx(undefined, new Date(`${day}T${hhmm}:00+08:00`)), [broken], 'node-a');
+    for (const t of ['07:00', '07:10', '07:30', '08:00', '23:59']) await at('2026-12-01', t);
+    await at('2026-12-02', '07:00');
+    assert.deepEqual(
+      (await runsOf('always-broken')).map((r) => [r.period_key, r.attempts, r.status]),
+      [
+        ['2026-12-01', 3, 'error'],
+        ['2026-12-02', 1, 'error'],
+      ],
+    );
+  });
+
   it('a daily job waits for its hour in Beijing time', () => {
     assert.equal(periodKey({ period: 'daily', atHour: 7 }, new Date('2026-11-29T22:59:00Z')), null);
     assert.equal(periodKey({ period: 'daily', atHour: 7 }, new Date('2026-11-29T23:00:00Z')), '2026-11-30');

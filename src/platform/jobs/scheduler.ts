@@ -39,17 +39,39 @@ export const LEASE_MINUTES = 10;
 export const leaseExpired = (run: { started_at: string; heartbeat_at: string | null }, now: Date): boolean =>
   now.getTime() - new Date(run.heartbeat_at ?? run.started_at).getTime() >= LEASE_MINUTES * 60_000;
 
-/** A claimed run: its row, and (taken over from a stopped node) what the row says of that. */
+/**
+ * A run that failed is started again within its period: after RETRY_AFTER_MINUTES × the runs so far (10, then
+ * 20 minutes), up to MAX_ATTEMPTS runs a period. A failure is often passing (the database restarting, the
+ * mail server away); a daily reminder would otherwise wait a day. A period already past is not run again.
+ */
+export const MAX_ATTEMPTS = 3;
+export const RETRY_AFTER_MINUTES = 10;
+
+/**
+ * When a failed run is started again (null: it is not, or `job` says its period will be over by then:
+ * the next period runs anyway).
+ */
+export function retryAt(
+  job: Pick<JobDefinition, 'period' | 'atHour'>,
+  run: { period_key: string; status: string; finished_at: string | null; attempts: number },
+): Date | null {
+  if (run.status !== 'error' || run.attempts >= MAX_ATTEMPTS || !run.finished_at) return null;
+  const at = new Date(new Date(run.finished_at).getTime() + run.attempts * RETRY_AFTER_MINUTES * 60_000);
+  return periodKey(job, at) === run.period_key ? at : null;
+}
+
+/** A claimed run: its row, and (started again) why. */
 export interface Claim {
   id: number;
   startedAt: string;
-  /** 接管节点 X 中断的运行 (null: claimed first). */
-  takeover: string | null;
+  /** 接管节点 X 中断的运行 / 第 N 次运行（上次失败：…） (null: claimed first). */
+  note: string | null;
 }
 
 /**
  * Claims the job's run for its current period by inserting a unique (job, period_key) row; only the node
- * whose insert succeeds runs it. When the row exists, the run is taken over if its lease has expired.
+ * whose insert succeeds runs it. When the row exists, the run is claimed again if its node stopped mid-run
+ * (its lease expired) or it failed and its retry is due.
  */
 export async function claimRun(db: Db, job: string, period: string, nodeId: string, now: Date): Promise<Claim | null> {
   const at = now.toISOString();
@@ -68,36 +90,55 @@ export async function claimRun(db: Db, job: string, period: string, nodeId: stri
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: row.id, startedAt: at, takeover: null };
+    return { id: row.id, startedAt: at, note: null };
   } catch {
-    return takeOver(db, job, period, nodeId, now); // unique violation: another node has it
+    return reclaim(db, job, period, nodeId, now); // unique violation: another node has it
   }
 }
 
+const text = (s: string) => sql<string>`cast(${s} as text)`;
+
 /**
- * The period's run, when still marked running with its lease expired, taken over by `nodeId` (null
- * otherwise). One statement: of nodes taking it over at once, one changes the row (PostgreSQL re-reads
- * the WHERE of a row another transaction has just updated; SQLite writes one at a time).
+ * The period's run claimed again by `nodeId` (null when it is not due): still marked running with its lease
+ * expired (taken over), or failed with its retry due (retryAt: finished RETRY_AFTER_MINUTES × attempts ago).
+ * One statement: of nodes claiming it at once, one changes the row (PostgreSQL re-reads the WHERE of a row
+ * another transaction has just updated; SQLite writes one at a time).
  */
-async function takeOver(db: Db, job: string, period: string, nodeId: string, now: Date): Promise<Claim | null> {
+async function reclaim(db: Db, job: string, period: string, nodeId: string, now: Date): Promise<Claim | null> {
   const at = now.toISOString();
-  const cutoff = new Date(now.getTime() - LEASE_MINUTES * 60_000).toISOString();
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+  const failed = sql<string>`status = 'error'`;
   const row = await db
     .updateTable('job_runs')
-    // SET reads the row as it was: the note names the stopped node.
+    // SET reads the row as it was: the note names the stopped node, or the failure.
     .set({
+      message: sql<string>`case when ${failed}
+        then ${text('第 ')} || cast(attempts + 1 as text) || ${text(' 次运行（上次失败：')} || substr(coalesce(message, ''), 1, 200) || ${text('）')}
+        else ${text('接管节点 ')} || node_id || ${text(' 中断的运行')} end`,
+      attempts: sql<number>`case when ${failed} then attempts + 1 else attempts end`,
       node_id: nodeId,
       started_at: at,
       heartbeat_at: at,
-      message: sql<string>`cast(${'接管节点 '} as text) || node_id || cast(${' 中断的运行'} as text)`,
+      finished_at: null,
+      status: 'running',
     })
     .where('job', '=', job)
     .where('period_key', '=', period)
-    .where('status', '=', 'running')
-    .where(sql<boolean>`coalesce(heartbeat_at, started_at) <= ${cutoff}`)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'running'), eb(sql`coalesce(heartbeat_at, started_at)`, '<=', ago(LEASE_MINUTES))]),
+        ...Array.from({ length: MAX_ATTEMPTS - 1 }, (_, k) =>
+          eb.and([
+            eb('status', '=', 'error'),
+            eb('attempts', '=', k + 1),
+            eb('finished_at', '<=', ago((k + 1) * RETRY_AFTER_MINUTES)),
+          ]),
+        ),
+      ]),
+    )
     .returning(['id', 'message'])
     .executeTakeFirst();
-  return row ? { id: row.id, startedAt: at, takeover: row.message } : null;
+  return row ? { id: row.id, startedAt: at, note: row.message } : null;
 }
 
 /** Runs each due job once for its period; returns what ran here. `heartbeatMs`: HEARTBEAT_SECONDS (tests shorten it). */
@@ -138,7 +179,8 @@ export async function runDueJobs(
     } finally {
       clearInterval(beat);
     }
-    if (claim.takeover) message = message ? `${claim.takeover}；${message}` : claim.takeover;
+    // A failure's result is its error alone: a retry's note quotes it (without nesting earlier notes).
+    if (claim.note && status === 'ok') message = message ? `${claim.note}；${message}` : claim.note;
     const at = ctx.now().toISOString();
     await update({ status, message, finished_at: at, heartbeat_at: at });
     out.push({ job: job.name, period, status });
