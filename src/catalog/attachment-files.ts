@@ -1,25 +1,44 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { imageSize } from 'image-size';
 import type { Sniffed } from './attachment.rules.js';
 import { refuseUnsafeArchive } from '../platform/archive-limits.js';
+
+/** Image kinds whose size sniff() reads: the header must parse and the picture be of a size a browser shows. */
+const IMAGES = new Set(['jpg', 'png', 'gif', 'webp', 'bmp', 'tif']);
+/** Pixels of the largest image accepted (a 600 dpi A4 scan is 35 million; 100,000 × 100,000 is a decompression bomb). */
+export const MAX_IMAGE_PIXELS = 150_000_000;
 
 /** Sniffs the content type from the bytes (and looks for OFD.xml inside a ZIP). */
 export async function sniff(data: Buffer): Promise<Sniffed> {
   // Loaded on first upload rather than at start-up.
   const { fileTypeFromBuffer } = await import('file-type');
-  const t = await fileTypeFromBuffer(data);
+  // file-type reads past the end of a file cut short after its signature (a PNG of 8 bytes): damaged.
+  const t = await fileTypeFromBuffer(data).catch(() => 'damaged' as const);
+  if (t === 'damaged') return { ext: null, damaged: true };
   // Every upload passes here: an archive (DOCX, XLSX, OFD, ZIP …) is proved within the limits before
   // anything expands it (zip bombs), and refused with a Chinese message otherwise.
   if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) refuseUnsafeArchive(data, undefined, true);
   // A PDF must open and show its first page: a bare `%PDF-` header is not a PDF (attachments, identity proofs).
-  if (t?.ext === 'pdf') return (await pdfOpens(data)) ? { ext: 'pdf' } : { ext: null };
+  if (t?.ext === 'pdf') return (await pdfOpens(data)) ? { ext: 'pdf' } : { ext: null, damaged: true };
+  if (t && IMAGES.has(t.ext)) return imageOpens(data) ? { ext: t.ext } : { ext: null, damaged: true };
   if (t?.ext !== 'zip') return { ext: t?.ext ?? null };
   try {
     const zip = await (await import('jszip')).default.loadAsync(data);
     return { ext: 'zip', zipHasOfdXml: zip.file(/^OFD\.xml$/i).length > 0 };
   } catch {
     return { ext: null };
+  }
+}
+
+/** Whether an image's header parses (image-size) and its picture is not larger than MAX_IMAGE_PIXELS. */
+function imageOpens(data: Buffer): boolean {
+  try {
+    const { width, height } = imageSize(data);
+    return !!width && !!height && width * height <= MAX_IMAGE_PIXELS;
+  } catch {
+    return false;
   }
 }
 

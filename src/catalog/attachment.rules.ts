@@ -31,6 +31,8 @@ export const ATTACHMENT_KINDS: Readonly<Record<string, { label: string; mime: st
 export interface Sniffed {
   ext: string | null;
   zipHasOfdXml?: boolean;
+  /** It starts as a PDF or an image but does not open: cut short, malformed, or a picture too large to show. */
+  damaged?: boolean;
 }
 
 /** The extension of a filename, lower case ('' when none). */
@@ -58,6 +60,12 @@ export function classifyAttachment(
   if (kind === 'jpeg') kind = 'jpg';
   if (kind === 'zip' && sniffed.zipHasOfdXml) kind = 'ofd';
   const spec = kind ? ATTACHMENT_KINDS[kind] : undefined;
+  if (sniffed.damaged)
+    return {
+      code: 'attachment_damaged',
+      message: `文件“${filename}”已损坏或不完整（或图片尺寸过大），无法打开。请检查文件后重新上传。`,
+      field,
+    };
   if (!kind || !spec) {
     return {
       code: 'attachment_type_unsupported',

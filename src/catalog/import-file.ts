@@ -85,7 +85,8 @@ export async function* importRows(source: string | Buffer): AsyncGenerator<strin
   }
   const { fileTypeFromBuffer } = await import('file-type');
   // A CSV has no signature: any recognised binary type (PDF, DOC, image …) is not one.
-  const t = await fileTypeFromBuffer(first);
+  // A recognised signature cut short makes file-type throw: not a CSV either.
+  const t = await fileTypeFromBuffer(first).catch(() => ({ ext: 'damaged' }));
   if (t) throw invalid('import_type', '请上传 CSV 或 XLSX 文件。', 'file');
   const decoder = new TextDecoder((await isUtf8(source)) ? 'utf-8' : 'gb18030');
   const parser = new CsvParser();

@@ -54,7 +54,9 @@ export function checkIdProofs(
             ? `身份证明文件“${f.filename}”是空文件。`
             : c.code === 'attachment_type_mismatch'
               ? `身份证明文件“${f.filename}”的扩展名与内容不符，请上传真实的图片或 PDF 文件。`
-              : `身份证明文件“${f.filename}”不是图片或 PDF。请上传 JPG、PNG 图片或 PDF 文件。`;
+              : c.code === 'attachment_damaged'
+                ? `身份证明文件“${f.filename}”已损坏或不完整，无法打开。请重新拍摄或扫描后上传。`
+                : `身份证明文件“${f.filename}”不是图片或 PDF。请上传 JPG、PNG 图片或 PDF 文件。`;
       errors.push({ code, message, field });
     } else if (!ID_PROOF_KINDS.includes(c.kind)) {
       errors.push({

@@ -87,6 +87,17 @@ describeApp(
       assert.match(bad.body, /不是图片或 PDF/);
       assert.match(bad.body, /之前选择的文件不会保留/);
       assert.equal(await count(), n, 'nothing saved');
+      // A PNG cut short after its signature (file-type used to throw on it: a 500).
+      const cut = await h
+        .client()
+        .upload(
+          '/ysqgk',
+          { field: 'idProof', name: 'id.png', data: PNG.subarray(0, 8), type: 'image/png' },
+          form(org.id),
+        );
+      assert.equal(cut.statusCode, 400);
+      assert.match(cut.body, /身份证明文件“id\.png”已损坏或不完整，无法打开/);
+      assert.equal(await count(), n, 'nothing saved');
 
       const applicant = h.client();
       const ok = await applicant.upload(
