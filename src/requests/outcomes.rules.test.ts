@@ -19,5 +19,8 @@ test('labels are verbatim', () => {
   assert.equal(outcomeByCode('3.3')?.label, '3.危及“三安全一稳定”');
   assert.equal(outcomeByCode('6.1')?.label, '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
   assert.equal(outcomeText('4.2'), '（四）无法提供 · 2.没有现成信息需要另行制作');
+  // A row that is its own group is named once.
+  assert.equal(outcomeText('1'), '（一）予以公开');
+  assert.equal(outcomeText('2'), '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
   assert.equal(isOutcomeCode('3.9'), false);
 });

@@ -178,11 +178,11 @@ export const outcomeByCode = (code: string): OutcomeRow | undefined => BY_CODE.g
 /** True for one of the 21 leaf outcome codes. */
 export const isOutcomeCode = (code: string): boolean => BY_CODE.has(code);
 
-/** Display text “（三）不予公开 / 1.属于国家秘密”. */
+/** Display text “（三）不予公开 · 1.属于国家秘密” (a row that is its own group, as （二）部分公开（…）, once). */
 export function outcomeText(code: string): string {
   const o = BY_CODE.get(code);
   if (!o) return code;
-  return o.group === o.label ? o.label : `${o.group} · ${o.label}`;
+  return o.label.startsWith(o.group) ? o.label : `${o.group} · ${o.label}`;
 }
 
 /** Maps the clock's abandonment outcome ('六.1' / '六.2') to an outcome code. */

@@ -7,6 +7,7 @@ import {
   type RequestAction,
   OUTCOMES,
   outcomeByCode,
+  outcomeText,
   FEE_METHODS,
   DELIVERY_METHODS,
   PARTIES,
@@ -275,7 +276,7 @@ export function ActionForms({
             placeholder="请选择"
             options={OUTCOMES.filter((o) => o.code !== '6.1' && o.code !== '6.2').map((o) => [
               o.code,
-              o.group === o.label ? o.label : `${o.group} ${o.label}`,
+              outcomeText(o.code),
             ])}
           />
           <TextField name="basis" label="法律依据" hint="不填则使用该办理结果的默认依据。" />

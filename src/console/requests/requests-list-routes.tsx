@@ -15,7 +15,7 @@ import {
   stateLabel,
   APPLICANT_TYPES,
   OUTCOMES,
-  outcomeByCode,
+  outcomeText,
   CHANNELS,
   hasFilters,
   parseRequestListQuery,
@@ -128,7 +128,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
             label="办理结果"
             value={query.outcome}
             placeholder="全部"
-            options={OUTCOMES.map((o) => [o.code, `${o.group === o.label ? '' : o.group}${o.label}`])}
+            options={OUTCOMES.map((o) => [o.code, outcomeText(o.code)])}
           />
           <TextField
             name="receivedFrom"
@@ -205,7 +205,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
                         ) : null}
                       </td>
                       <td>{r.handler_name ?? '未分派'}</td>
-                      <td>{r.outcome_code ? (outcomeByCode(r.outcome_code)?.label ?? r.outcome_code) : ''}</td>
+                      <td>{r.outcome_code ? outcomeText(r.outcome_code) : ''}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -30,15 +30,19 @@ export function applyEvent(ctx: Ctx, ev: ClockEvent, i: number): void {
   if (on > ctx.asOfIdx)
     throw invalid(
       'event_after_as_of',
-      `${f}（${label}）的日期 ${dateAt(cal, on)} 晚于计算日期 ${ctx.asOf}。`,
+      `第 ${i + 1} 个事件（${label}）的日期 ${dateAt(cal, on)} 晚于计算日期 ${ctx.asOf}。`,
       `${f}.on`,
     );
   if (ctx.answered !== null)
-    throw invalid('event_after_answer', `${f}（${label}）记录在答复之后；答复后不能再记录计时事件。`, `${f}.type`);
+    throw invalid(
+      'event_after_answer',
+      `第 ${i + 1} 个事件（${label}）记录在答复之后；答复后不能再记录计时事件。`,
+      `${f}.type`,
+    );
   if (ctx.correction && on > ctx.correction.until && ev.type !== 'correction_received') {
     throw invalid(
       'event_after_abandonment',
-      `申请人未在补正期限 ${untilDate(cal, ctx.correction.until)} 前补正，申请已视为放弃（第三十条），不能再记录${f}（${label}）。`,
+      `申请人未在补正期限 ${untilDate(cal, ctx.correction.until)} 前补正，申请已视为放弃（第三十条），不能再记录第 ${i + 1} 个事件（${label}）。`,
       `${f}.on`,
     );
   }
@@ -47,7 +51,7 @@ export function applyEvent(ctx: Ctx, ev: ClockEvent, i: number): void {
       if (p.kind === 'fee' && p.end === null && on > p.limit) {
         throw invalid(
           'event_after_abandonment',
-          `申请人未在 ${dateAt(cal, p.limit)} 前缴费，申请已视为放弃，不能再记录${f}（${label}）。`,
+          `申请人未在 ${dateAt(cal, p.limit)} 前缴费，申请已视为放弃，不能再记录第 ${i + 1} 个事件（${label}）。`,
           `${f}.on`,
         );
       }
@@ -130,7 +134,7 @@ export function applyEvent(ctx: Ctx, ev: ClockEvent, i: number): void {
       if (!open)
         throw invalid(
           'pause_not_started',
-          `${f}（${label}）没有对应的${kind === 'fee' ? '收费通知' : '征求意见开始'}事件。`,
+          `第 ${i + 1} 个事件（${label}）没有对应的${kind === 'fee' ? '收费通知' : '征求意见开始'}事件。`,
           `${f}.type`,
         );
       open.end = on;

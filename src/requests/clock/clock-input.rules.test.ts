@@ -66,7 +66,12 @@ test('parseLedger throws one AppError carrying all errors; computeClock validate
   } as unknown as ClockLedger;
   assert.throws(
     () => computeClock(cal, bad, '2025-10-01'),
-    (e: unknown) => isAppError(e) && e.code === 'event_before_received',
+    // The message names the event for people (第 1 个事件), the field for programs (events[0].on).
+    (e: unknown) =>
+      isAppError(e) &&
+      e.code === 'event_before_received' &&
+      e.errors[0]?.message === '第 1 个事件（答复）的日期 2025-09-01 早于收到申请日期。' &&
+      e.errors[0]?.field === 'events[0].on',
   );
   assert.throws(
     () => computeClock(cal, { received: { on: '2025-09-26', channel: 'online' }, events: [] }, '2025-09-25'),

@@ -154,12 +154,17 @@ export function validateLedger(input: unknown): FieldError[] {
     }
     if (!Number.isNaN(day)) {
       if (!Number.isNaN(receivedDay) && day < receivedDay) {
-        err(errors, 'event_before_received', `${p}（${label}）的日期 ${String(ev.on)} 早于收到申请日期。`, `${p}.on`);
+        err(
+          errors,
+          'event_before_received',
+          `第 ${i + 1} 个事件（${label}）的日期 ${String(ev.on)} 早于收到申请日期。`,
+          `${p}.on`,
+        );
       } else if (!Number.isNaN(prevDay) && day < prevDay) {
         err(
           errors,
           'events_out_of_order',
-          `${p}（${label}）的日期 ${String(ev.on)} 早于前一事件（${prevField}）的日期，事件须按日期先后排列。`,
+          `第 ${i + 1} 个事件（${label}）的日期 ${String(ev.on)} 早于前一事件（${prevField}）的日期，事件须按日期先后排列。`,
           `${p}.on`,
         );
       }
