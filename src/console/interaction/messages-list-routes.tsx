@@ -204,41 +204,43 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
           <a href={`/console/messages/export?format=xlsx&queue=${queue}${searchQs}${orgQs}`}>XLSX</a>
         </p>
         {rows.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th>编号</th>
-                <th>类型</th>
-                <th>标题</th>
-                <th>机关</th>
-                <th>渠道</th>
-                <th>留言人</th>
-                <th>收到</th>
-                <th>期限</th>
-                <th>状态</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(maskMessage).map((m) => (
-                <tr class={m.due_on && m.due_on < day && isAwaitingReply(m.state) ? 'overdue' : ''}>
-                  <td>
-                    <a href={`/console/messages/${m.id}`}>{m.message_no}</a>
-                  </td>
-                  <td>{MESSAGE_TYPES[m.type as MessageType] ?? m.type}</td>
-                  <td>
-                    {m.subject}
-                    {m.held_for_moderation ? <span class="badge bad">待审核</span> : null}
-                  </td>
-                  <td>{m.org_name}</td>
-                  <td>{MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel}</td>
-                  <td>{m.name ?? '匿名'}</td>
-                  <td>{m.received_on}</td>
-                  <td>{m.due_on}</td>
-                  <td>{MESSAGE_STATES[m.state as MessageState] ?? m.state}</td>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>编号</th>
+                  <th>类型</th>
+                  <th>标题</th>
+                  <th>机关</th>
+                  <th>渠道</th>
+                  <th>留言人</th>
+                  <th>收到</th>
+                  <th>期限</th>
+                  <th>状态</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map(maskMessage).map((m) => (
+                  <tr class={m.due_on && m.due_on < day && isAwaitingReply(m.state) ? 'overdue' : ''}>
+                    <td>
+                      <a href={`/console/messages/${m.id}`}>{m.message_no}</a>
+                    </td>
+                    <td>{MESSAGE_TYPES[m.type as MessageType] ?? m.type}</td>
+                    <td>
+                      {m.subject}
+                      {m.held_for_moderation ? <span class="badge bad">待审核</span> : null}
+                    </td>
+                    <td>{m.org_name}</td>
+                    <td>{MESSAGE_CHANNELS[m.channel as MessageChannel] ?? m.channel}</td>
+                    <td>{m.name ?? '匿名'}</td>
+                    <td>{m.received_on}</td>
+                    <td>{m.due_on}</td>
+                    <td>{MESSAGE_STATES[m.state as MessageState] ?? m.state}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <Empty>该队列没有留言。</Empty>
         )}
@@ -260,26 +262,28 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
             </label>{' '}
             <button type="submit">统计</button>
           </form>
-          <table data-testid="figures">
-            <thead>
-              <tr>
-                <th>机关</th>
-                <th>收到</th>
-                <th>办结</th>
-                <th>办结率</th>
-                <th>按时办结率</th>
-                <th>满意率</th>
-                <th>平均答复用时（工作日）</th>
-                <th>超过3个月未回应</th>
-              </tr>
-            </thead>
-            <tbody>
-              <FigureRow label="合计" f={figs.total} />
-              {figs.byOrg.map((o) => (
-                <FigureRow label={o.orgName} f={o.figures} />
-              ))}
-            </tbody>
-          </table>
+          <div class="table-wrap">
+            <table data-testid="figures">
+              <thead>
+                <tr>
+                  <th>机关</th>
+                  <th>收到</th>
+                  <th>办结</th>
+                  <th>办结率</th>
+                  <th>按时办结率</th>
+                  <th>满意率</th>
+                  <th>平均答复用时（工作日）</th>
+                  <th>超过3个月未回应</th>
+                </tr>
+              </thead>
+              <tbody>
+                <FigureRow label="合计" f={figs.total} />
+                {figs.byOrg.map((o) => (
+                  <FigureRow label={o.orgName} f={o.figures} />
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p class="muted">
             “超过3个月未回应”统计今天之前一年内收到、超过3个月未答复的有效留言；存在即触发政府网站检查“互动回应差”单项否决。
           </p>

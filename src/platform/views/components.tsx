@@ -168,9 +168,19 @@ export function Pagination({
   baseUrl: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / perPage));
-  if (pages <= 1) return <p class="muted">共 {total} 条</p>;
   const sep = baseUrl.includes('?') ? '&' : '?';
   const link = (p: number) => `${baseUrl}${sep}page=${p}`;
+  // A page past the end (an old link, a hand-made URL): say so and offer the last one.
+  if (page > pages)
+    return (
+      <nav class="pagination" aria-label="分页">
+        <span>
+          共 {total} 条 {pages} 页，没有第 {page} 页。
+        </span>
+        <a href={link(pages)}>转到第 {pages} 页</a>
+      </nav>
+    );
+  if (pages <= 1) return <p class="muted">共 {total} 条</p>;
   return (
     <nav class="pagination" aria-label="分页">
       <span>

@@ -80,6 +80,8 @@ describeApp('portal home, 第二十条 pages, Atom feeds and the sitemap', (h) =
     for (const p of [`/jg/${section.id}`, `/gk/${section.id}`, `/zn/${section.id}`, `/stats/${section.id}`])
       assert.ok(!locs.includes(p), `an internal section is not a public page: ${p}`);
     assert.equal(new Set(locs).size, locs.length, 'no URL twice');
+    // The Content-Security-Policy refuses style attributes (the browser drops them): no public page has one.
+    for (const p of locs) assert.doesNotMatch((await h.client().get(p)).body, /<[^>]+\sstyle=/, p);
     assert.equal(locs.filter((l) => l === `/gk/items/${id}`).length, 1);
 
     const map = await h.client().get('/sitemap');

@@ -125,7 +125,7 @@ function Results({ p, result }: { p: Params; result: SearchResult }) {
     <section aria-labelledby="results-h">
       <h2 id="results-h">
         共找到 {result.estimated.total ? '约 ' : ''}
-        {result.total} 条{result.total > result.perPage ? `，第 ${result.page} 页` : ''}
+        {result.total} 条{result.total > result.perPage && result.hits.length ? `，第 ${result.page} 页` : ''}
       </h2>
       {result.estimated.total ? (
         <p class="muted">
