@@ -35,7 +35,7 @@ describeDb('公开目录 categories', (h) => {
       bodyHtml: '<p>名单</p>',
       genre: '公告',
       disclosureMode: '主动公开',
-      createdOn: '2026-11-27',
+      createdOn: '2026-11-13',
       categoryId: child,
     });
     assert.equal(await code(deleteCategory(admin, { id: child })), 'category_in_use');

@@ -1,4 +1,5 @@
 import type { Ctx } from '../platform/context.js';
+import { todayInShanghai } from '../platform/dates.js';
 import { conflict, forbidden, invalidFields, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { nextCounter, tx } from '../platform/tx.js';
@@ -19,7 +20,7 @@ export async function createItem(
   input: ItemInput & { orgId: number },
 ): Promise<{ id: number; indexNo: string }> {
   await authorizeOrgFirst(ctx, input.orgId, (a, path) => rolesAllow(a, ITEM_WRITERS, path)); // before the fields
-  const { fields, errors } = validateItem(input);
+  const { fields, errors } = validateItem(input, todayInShanghai(ctx.now()));
   if (!fields) throw invalidFields(errors);
   return tx(ctx, async (trx) => {
     const org = await getOrg(trx, input.orgId);

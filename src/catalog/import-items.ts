@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/schema.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
+import { todayInShanghai } from '../platform/dates.js';
 import { withBulkWrites } from '../platform/db/bulk-writes.js';
 import { rolesAllow, getOrg, type OrgRow } from '../orgs/index.js';
 import {
@@ -63,6 +64,7 @@ async function importTable(
   input: Parameters<typeof importItems>[1],
 ): Promise<ImportReport> {
   const report: ImportReport = { total: 0, valid: 0, created: 0, skipped: 0, errors: [] };
+  const today = todayInShanghai(ctx.now());
   const seen = new Map<string, number>();
   let idx: ImportColumnIndex | null = null;
   let batch: ImportRow[] = [];
@@ -80,7 +82,7 @@ async function importTable(
       continue;
     }
     report.total++;
-    const checked = checkImportRow(idx, cells, report.total + 1, seen);
+    const checked = checkImportRow(idx, cells, report.total + 1, seen, today);
     report.errors.push(...checked.errors);
     if (checked.row) batch.push(checked.row);
     if (batch.length === BATCH) await flush();

@@ -38,7 +38,7 @@ describe('import rows', () => {
       ['000014349/2020-00001', '重复索引号', '', '', '2020-01-02', '2020-01-03', '报告', '有效'],
       ['000014349/2020-00004', '坏体裁', '', '', '2020-01-02', '', '便条', '作废'],
     ];
-    const { rows, errors } = checkImportTable(t);
+    const { rows, errors } = checkImportTable(t, '2026-12-07');
     assert.deepEqual(
       rows.map((r) => r.row),
       [2],
@@ -55,7 +55,7 @@ describe('import rows', () => {
   });
   it('names missing columns', () => {
     assert.deepEqual(
-      checkImportTable([['名称', '生成日期']]).errors.map((e) => e.message),
+      checkImportTable([['名称', '生成日期']], '2026-12-07').errors.map((e) => e.message),
       ['缺少“索引号”列。', '缺少“发布日期”列。'],
     );
   });

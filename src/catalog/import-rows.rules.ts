@@ -80,6 +80,7 @@ export function checkImportRow(
   cells: readonly string[],
   rowNo: number,
   seen: Map<string, number>,
+  today: string,
 ): { row: ImportRow | null; errors: RowError[] } {
   const errors: RowError[] = [];
   const get = (c: Col) => (idx.has(c) ? (cells[idx.get(c) as number] ?? '').trim() : '');
@@ -89,19 +90,22 @@ export function checkImportRow(
   const title = get('title');
   const body = get('bodyHtml');
   const genre = get('genre') || '其他';
-  const { fields, errors: fe } = validateItem({
-    title,
-    summary: get('summary'),
-    bodyHtml: body ? (/[<>]/.test(body) ? body : `<p>${escapeHtml(body)}</p>`) : `<p>${escapeHtml(title || '—')}</p>`,
-    docNo: get('docNo'),
-    topic: get('topic'),
-    genre: GENRES.includes(genre) ? genre : '__bad__',
-    disclosureMode: '主动公开',
-    writtenOn: normalizeDate(get('writtenOn')),
-    createdOn: normalizeDate(get('createdOn')),
-    indexNo: indexNo || undefined,
-    keywords: get('keywords'),
-  });
+  const { fields, errors: fe } = validateItem(
+    {
+      title,
+      summary: get('summary'),
+      bodyHtml: body ? (/[<>]/.test(body) ? body : `<p>${escapeHtml(body)}</p>`) : `<p>${escapeHtml(title || '—')}</p>`,
+      docNo: get('docNo'),
+      topic: get('topic'),
+      genre: GENRES.includes(genre) ? genre : '__bad__',
+      disclosureMode: '主动公开',
+      writtenOn: normalizeDate(get('writtenOn')),
+      createdOn: normalizeDate(get('createdOn')),
+      indexNo: indexNo || undefined,
+      keywords: get('keywords'),
+    },
+    today,
+  );
   problems.push(
     ...fe.map((e) => (e.code === 'item_genre_invalid' ? { ...e, message: `体裁“${genre}”不在公文种类中。` } : e)),
   );
@@ -136,13 +140,13 @@ export function checkImportRow(
 }
 
 /** Checks every row of a whole table; returns the valid rows and all row errors. */
-export function checkImportTable(table: string[][]): { rows: ImportRow[]; errors: RowError[] } {
+export function checkImportTable(table: string[][], today: string): { rows: ImportRow[]; errors: RowError[] } {
   const { idx, errors } = importColumns(table[0] ?? []);
   if (errors.length) return { rows: [], errors };
   const rows: ImportRow[] = [];
   const seen = new Map<string, number>();
   for (let r = 1; r < table.length; r++) {
-    const checked = checkImportRow(idx, table[r] as string[], r + 1, seen);
+    const checked = checkImportRow(idx, table[r] as string[], r + 1, seen, today);
     errors.push(...checked.errors);
     if (checked.row) rows.push(checked.row);
   }

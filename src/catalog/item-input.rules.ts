@@ -126,8 +126,12 @@ export const ITEM_DATE_RANGE = { min: '1949-10-01', max: '2099-12-31' } as const
 const plausible = (d: string) => d >= ITEM_DATE_RANGE.min && d <= ITEM_DATE_RANGE.max;
 const rangeText = `应在 ${ITEM_DATE_RANGE.min} 至 ${ITEM_DATE_RANGE.max} 之间`;
 
-/** Validates an item; returns the columns or the field errors (in Chinese). */
-export function validateItem(input: ItemInput): { fields: ItemFields | null; errors: FieldError[] } {
+/**
+ * Validates an item; returns the columns or the field errors (in Chinese). `today` (Beijing): a document is
+ * written and made before anyone records it, so 成文日期 and 生成日期 are never later (a 生成日期 in 2099
+ * would also start a 2099 索引号 series).
+ */
+export function validateItem(input: ItemInput, today: string): { fields: ItemFields | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const err = (code: string, message: string, field: string) => errors.push({ code, message, field });
   const title = (input.title ?? '').trim();
@@ -155,11 +159,15 @@ export function validateItem(input: ItemInput): { fields: ItemFields | null; err
     err('item_written_on_invalid', '成文日期无效，应为“年-月-日”，例如 2026-11-20。', 'writtenOn');
   else if (writtenOn && !plausible(writtenOn))
     err('item_written_on_out_of_range', `成文日期${rangeText}。`, 'writtenOn');
+  else if (writtenOn && writtenOn > today)
+    err('item_written_on_future', `成文日期 ${writtenOn} 晚于今天（${today}）。`, 'writtenOn');
   const createdOn = text(input.createdOn);
   if (!createdOn) err('item_created_on_required', '请填写生成日期。', 'createdOn');
   else if (!isValidIsoDate(createdOn))
     err('item_created_on_invalid', '生成日期无效，应为“年-月-日”，例如 2026-11-20。', 'createdOn');
   else if (!plausible(createdOn)) err('item_created_on_out_of_range', `生成日期${rangeText}。`, 'createdOn');
+  else if (createdOn > today)
+    err('item_created_on_future', `生成日期 ${createdOn} 晚于今天（${today}）。`, 'createdOn');
 
   const indexNo = text(input.indexNo);
   if (indexNo && !isPlausibleIndexNo(indexNo))

@@ -1,4 +1,5 @@
 import type { Ctx } from '../platform/context.js';
+import { todayInShanghai } from '../platform/dates.js';
 import { invalidFields } from '../platform/errors.js';
 import { tx } from '../platform/tx.js';
 import { validateItem, type ItemInput } from './item-input.rules.js';
@@ -8,7 +9,7 @@ import { applyTransition, authorizeItemFirst, loadItem } from './item-transition
 /** Edits an item's fields while it is a draft or returned for changes. The 索引号 never changes. */
 export async function updateItem(ctx: Ctx, id: number, input: ItemInput): Promise<void> {
   await authorizeItemFirst(ctx, id, 'edit'); // before the fields
-  const { fields, errors } = validateItem({ ...input, indexNo: undefined });
+  const { fields, errors } = validateItem({ ...input, indexNo: undefined }, todayInShanghai(ctx.now()));
   if (!fields) throw invalidFields(errors);
   await tx(ctx, async (trx) => {
     const item = await loadItem(trx, id);
