@@ -46,6 +46,20 @@ describeApp('no English reaches a citizen: schema errors and refused requests', 
     assert.match(longUrl, /content-type: text\/html; charset=utf-8/i);
     assert.match(longUrl, /<h1>网址或请求过长<\/h1>/);
     assert.doesNotMatch(longUrl, /"error"|Client Error/);
+    // A URL Fastify cannot decode (a lone %, a cut UTF-8 sequence): the same page, not Fastify's English JSON.
+    for (const url of ['/%', '/gk/%E0%A4%A']) {
+      const bad = await h.app().inject({ method: 'GET', url });
+      assert.equal(bad.statusCode, 400, url);
+      assert.match(bad.headers['content-type'] as string, /text\/html/);
+      assert.match(bad.body, /<h1>请求无效<\/h1>/);
+      assert.doesNotMatch(bad.body, /FST_ERR|Bad Request/);
+    }
+    // A negative number is whole, but not what a count field takes: the message says what may be typed.
+    const negative = await h.app().inject({ method: 'GET', url: '/hd/qa?page=-5' });
+    assert.equal(negative.statusCode, 400);
+    assert.match(negative.body, /“页码”应为整数，只能填写数字 0–9。/);
+    const api = await h.app().inject({ method: 'GET', url: '/api/v1/public/items/%' });
+    assert.deepEqual(api.json(), { errors: [{ code: 'bad_url', message: '网址无效，无法识别。' }] });
     const garbage = await raw(port, 'NONSENSE\r\n\r\n');
     assert.match(garbage, /^HTTP\/1\.1 400 /);
     assert.match(garbage, /<h1>请求无效<\/h1>/);

@@ -18,7 +18,7 @@ import { resolveSession } from '../auth/sessions.js';
 import { renderDocument } from './render.js';
 import { httpDuration, httpRequests, registry } from './metrics.js';
 import { setPublicLimits } from './limits.js';
-import { chineseClientError } from './client-error.js';
+import { chineseClientError, chineseFrameworkError } from './client-error.js';
 import type { Resubmit } from './expired-form.js';
 import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
@@ -95,6 +95,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     // verbose: an error carries the failing schema, so its message names the field's label (`title`).
     ajv: { customOptions: { verbose: true, discriminator: true } },
     clientErrorHandler: chineseClientError,
+    frameworkErrors: chineseFrameworkError,
   });
   const table: RouteEntry[] = [];
   routeTables.set(app, table);

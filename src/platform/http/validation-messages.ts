@@ -74,7 +74,8 @@ function describe(e: SchemaError, subject: string): string {
       return `${subject}至少 ${n} 项。`;
     case 'pattern':
       // Whole numbers typed in pages are checked as digits first (schemas.ts).
-      return p.pattern === DIGITS ? `${subject}应为整数。` : `${subject}格式不正确。`;
+      // A sign or a decimal point fails it too ("-5" is whole, but not a count): say what may be typed.
+      return p.pattern === DIGITS ? `${subject}应为整数，只能填写数字 0–9。` : `${subject}格式不正确。`;
     case 'format':
       return `${subject}格式不正确。`;
     default:
