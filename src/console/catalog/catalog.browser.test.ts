@@ -88,4 +88,28 @@ describe('catalogue journey in Chromium: draft → 保密审查 → 签发 → p
     await anon.getByRole('link', { name: '示例县人民政府办公室关于浏览器测试的通知' }).waitFor();
     await assertAccessible(anon, 'agency catalogue');
   });
+
+  it('删除 a category asks first (the button, not the form: 改名 beside it does not); dismissed, nothing changes', async () => {
+    const admin = await as('demo.gov.admin');
+    await admin.goto(base + '/console/catalog/categories');
+    await admin.getByLabel('新增分类名称').fill('浏览器临时分类');
+    await admin.getByRole('button', { name: '新增分类' }).click();
+    const row = admin.locator('li', { has: admin.locator('input[value="浏览器临时分类"]') });
+    await row.waitFor();
+    const asked: string[] = [];
+    let answer = false;
+    admin.on('dialog', (d) => {
+      asked.push(d.message());
+      void (answer ? d.accept() : d.dismiss());
+    });
+    await row.getByRole('button', { name: '删除' }).click();
+    await admin.waitForTimeout(200);
+    assert.deepEqual(asked, ['确定删除分类「浏览器临时分类」吗？删除后不能恢复。']);
+    assert.equal(await row.count(), 1, 'dismissed: still there');
+    answer = true;
+    await row.getByRole('button', { name: '删除' }).click();
+    await admin.getByText('已删除分类。').waitFor();
+    assert.equal(await admin.locator('input[value="浏览器临时分类"]').count(), 0);
+    assert.equal(asked.length, 2);
+  });
 });

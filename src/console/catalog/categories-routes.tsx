@@ -51,7 +51,12 @@ async function render(
               <button type="submit" class="secondary">
                 改名
               </button>{' '}
-              <button type="submit" formaction={`/console/catalog/categories/${c.id}/delete`} class="danger">
+              <button
+                type="submit"
+                formaction={`/console/catalog/categories/${c.id}/delete`}
+                class="danger"
+                data-confirm={`确定删除分类「${c.name}」吗？删除后不能恢复。`}
+              >
                 删除
               </button>
             </form>

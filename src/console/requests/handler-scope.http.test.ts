@@ -154,3 +154,36 @@ describeApp('request handlers work on their own cases; the head of office on all
     assert.doesNotMatch(list.body, new RegExp(`/console/requests/${c}"`));
   });
 });
+
+describeApp('视为放弃申请并结案 is offered when the clock says so', (h) => {
+  it('not while the 补正 period runs; once it is over, with a confirmation before closing', async () => {
+    const org = await makeOrg(h.db(), { name: '某县教育局' });
+    const handler = await makeUser(h.db(), [['request_handler', org]]);
+    const c = h.client();
+    await c.login(handler.username);
+    const abandonForm = (id: number) => `action="/console/requests/${id}/close-abandoned"`;
+    const ids: number[] = [];
+    // TEST_NOW is 2026-11-16: one period ran out on 11-12, the other runs to 11-30.
+    for (const until of ['2026-11-12', '2026-11-30']) {
+      const id = await addCase(h.db(), org, { received: '2026-11-10' });
+      await h.db().updateTable('requests').set({ handler_id: handler.id }).where('id', '=', id).execute();
+      const from = `/console/requests/${id}`;
+      const r = await c.post(`${from}/correction`, { on: '2026-11-11', until, items: '请补充身份证明' }, { from });
+      assert.ok(r.statusCode < 400, r.body);
+      ids.push(id);
+    }
+    const [over, running] = ids as [number, number];
+    const overPage = (await c.get(`/console/requests/${over}`)).body;
+    assert.match(overPage, new RegExp(`${abandonForm(over)} class="actions" data-confirm="确定按视为放弃申请结案吗？`));
+    assert.doesNotMatch((await c.get(`/console/requests/${running}`)).body, new RegExp(abandonForm(running)));
+    const closed = await c.post(`/console/requests/${over}/close-abandoned`, {}, { from: `/console/requests/${over}` });
+    assert.ok(closed.statusCode < 400, closed.body);
+    const row = await h
+      .db()
+      .selectFrom('requests')
+      .select(['state', 'outcome_code'])
+      .where('id', '=', over)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { state: 'abandoned', outcome_code: '6.1' });
+  });
+});

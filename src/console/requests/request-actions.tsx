@@ -32,6 +32,7 @@ export function ActionForms({
   handlers,
   asked,
   agencies,
+  abandoned,
 }: {
   r: RequestWithOrg;
   ctx: Pick<Ctx, 'actor'>;
@@ -39,6 +40,8 @@ export function ActionForms({
   handlers: Array<{ id: number; display_name: string }>;
   asked: { days: number; reason: string } | null;
   agencies: Array<[string, string]>;
+  /** The clock shows the case abandoned (补正 or fee period over): only then is 视为放弃 offered. */
+  abandoned: boolean;
 }) {
   const a = ctx.actor;
   const handle = canHandleRequests(a, r.org_path);
@@ -101,8 +104,13 @@ export function ActionForms({
           <TextField name="note" label="备注" />
         </Act>
       ) : null}
-      {work && can('close_abandoned') ? (
-        <form method="post" action={`/console/requests/${id}/close-abandoned`} class="actions">
+      {work && can('close_abandoned') && abandoned ? (
+        <form
+          method="post"
+          action={`/console/requests/${id}/close-abandoned`}
+          class="actions"
+          data-confirm="确定按视为放弃申请结案吗？结案后不能撤销。"
+        >
           <CsrfField token={csrf} />
           <button type="submit" class="secondary">
             逾期未补正或未缴费，视为放弃申请并结案

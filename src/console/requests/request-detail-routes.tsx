@@ -210,6 +210,7 @@ function CasePage({
         handlers={handlers}
         asked={c.extensionRequest}
         agencies={agencies}
+        abandoned={c.clock.result?.state === 'abandoned'}
       />
       {c.history.some((e) => e.type === 'appeal') ? (
         <>
