@@ -105,7 +105,7 @@ export { releaseScheduled } from './release-scheduled.js';
 export { removeAttachment } from './remove-attachment.js';
 export { renameCategory } from './rename-category.js';
 export { reviewItem } from './review-item.js';
-export { reviewQueue } from './review-queue.js';
+export { reviewQueue, queueActions } from './review-queue.js';
 export { FIGURE_EDITORS, saveAnnualFigures } from './save-annual-figures.js';
 export { seedDemoCatalog } from './seed-demo-catalog.js';
 export { strictSeparation } from './separation-of-duties.js';

@@ -3,7 +3,7 @@ import type { Actor } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { scopePaths } from '../orgs/index.js';
 import { CATALOG_QUEUE_ROLES } from './catalog-policy.rules.js';
-import { availableActions } from './item-workflow.rules.js';
+import { availableActions, type ItemAction } from './item-workflow.rules.js';
 import { workflowItem } from './item-transition.js';
 import { listItems, type ItemWithOrg } from './catalog.store.js';
 
@@ -21,3 +21,7 @@ export async function reviewQueue(db: Db, actor: Actor): Promise<ItemWithOrg[]> 
     availableActions(workflowItem(r), actor).some((a) => a !== 'edit' || r.author_id === actor.userId),
   );
 }
+
+/** The actions the reader may take on at least one of the queue's items (the bulk buttons offered). */
+export const queueActions = (rows: readonly ItemWithOrg[], actor: Actor): Set<ItemAction> =>
+  new Set(rows.flatMap((r) => availableActions(workflowItem(r), actor)));

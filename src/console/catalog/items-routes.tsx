@@ -21,6 +21,7 @@ import {
   createItem,
   ITEM_WRITERS,
   reviewQueue,
+  queueActions,
   type ItemInput,
 } from '../../catalog/index.js';
 import {
@@ -252,9 +253,17 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
+  /** The review queue's bulk actions (bulkItems), in the order shown. */
+  const BULK_BUTTONS = [
+    ['approve', '批量审核通过', undefined],
+    ['publish', '批量签发并立即发布', undefined],
+    ['submit', '批量提交审核', 'secondary'],
+  ] as const;
+
   r.get('/console/items/queue', async (req, reply) => {
     assertAllowed(scopePaths(req.actor, CATALOG_QUEUE_ROLES).length > 0);
     const mine = await reviewQueue(req.ctx.db, req.actor);
+    const offered = queueActions(mine, req.actor);
     const cal = await catalogCalendar(req.ctx.db);
     const view = reply.view();
     return reply.page(
@@ -266,16 +275,15 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
           <form method="post" action="/console/items/bulk">
             <CsrfField token={view.csrf} />
             <ItemsTable rows={mine} cal={cal} today={todayInShanghai(req.ctx.now())} selectable />
+            {/* Only what this reader may do to at least one of these items (a secrecy reviewer does not sign). */}
             <p class="actions">
-              <button type="submit" name="action" value="approve">
-                批量审核通过
-              </button>{' '}
-              <button type="submit" name="action" value="publish">
-                批量签发并立即发布
-              </button>{' '}
-              <button type="submit" name="action" value="submit" class="secondary">
-                批量提交审核
-              </button>
+              {BULK_BUTTONS.filter(([action]) => offered.has(action)).map(([action, label, cls]) => (
+                <>
+                  <button type="submit" name="action" value={action} class={cls}>
+                    {label}
+                  </button>{' '}
+                </>
+              ))}
             </p>
           </form>
         ) : (

@@ -100,6 +100,11 @@ describeApp(
       const s = await login('secrecy_reviewer');
       const queue = await s.get('/console/items/queue');
       assert.match(queue.body, /关于2027年部门预算公开的通知/);
+      // Only the bulk action a secrecy reviewer takes is offered (not 签发, not 提交审核).
+      assert.deepEqual(
+        [...queue.body.matchAll(/<button type="submit" name="action" value="(\w+)"/g)].map((m) => m[1]),
+        ['approve'],
+      );
       const ok = await s.post(
         `/console/items/${itemId}/review`,
         { decision: 'approve', comment: '不涉密' },
@@ -109,6 +114,9 @@ describeApp(
       assert.equal((await h.client().get(`/gk/items/${itemId}`)).statusCode, 404, 'not public before 签发');
 
       const a = await login('approver');
+      const signQueue = (await a.get('/console/items/queue')).body;
+      const offered = [...signQueue.matchAll(/<button type="submit" name="action" value="(\w+)"/g)].map((m) => m[1]);
+      assert.ok(offered.includes('publish') && !offered.includes('submit'), offered.join());
       const pub = await a.post(
         `/console/items/${itemId}/publish`,
         { publishOn: '' },
