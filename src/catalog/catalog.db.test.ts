@@ -82,6 +82,8 @@ describeDb('catalog workflow', (h) => {
       await code(publishItem(ctx(approver), { id, publishOn: '2025-09-17' })),
       'item_written_after_published',
     );
+    // Today is 2025-09-19 here: a 发布日期 before it is refused, not silently moved to today.
+    assert.equal(await code(publishItem(ctx(approver), { id, publishOn: '2025-09-18' })), 'item_publish_on_past');
     assert.equal(await publishItem(ctx(approver), { id }), 'published');
 
     item = (await getItem(h.db(), id))!;

@@ -8,7 +8,7 @@ import type { ItemStatus } from './item-workflow.rules.js';
 
 /**
  * 领导签发: the approver signs and publishes now, or on a later 发布日期 (scheduled). The 成文日期 may
- * not be after the 发布日期.
+ * not be after the 发布日期, nor the 发布日期 before today.
  */
 export function publishItem(
   ctx: Ctx,
@@ -19,9 +19,16 @@ export function publishItem(
   return tx(ctx, async (trx) => {
     const item = await loadItem(trx, input.id);
     const errors = checkPublicationDate(item.written_on, on);
+    // Published means seen from that day: an earlier 发布日期 would misstate it (and its timeliness).
+    if (!errors.length && on < today)
+      errors.push({
+        code: 'item_publish_on_past',
+        message: `发布日期 ${on} 早于今天（${today}）：签发后才公开，留空即为今天发布，或选择以后的日期定时发布。`,
+        field: 'publishOn',
+      });
     if (errors.length) throw invalidFields(errors);
     const action = on > today ? 'schedule' : 'publish';
-    const published_on = on < today ? today : on;
+    const published_on = on;
     return applyTransition(trx, ctx, item, action, {
       comment: input.comment,
       changes: () => ({ published_on, approver: ctx.actor.displayName ?? ctx.actor.label }),
