@@ -11,6 +11,7 @@ export type { Part } from './highlight.rules.js';
 export { reindexSearch } from './reindex.js';
 export { relabelSearchDocs } from './relabel.js';
 export { searchDocuments } from './search-documents.js';
+export { splitSuggestions } from './split-suggestions.js';
 export { WINDOW } from './search-engine.js';
 export { registerSearchSource, searchSources } from './search-sources.js';
 export type { SearchSource } from './search-sources.js';

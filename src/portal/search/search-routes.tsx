@@ -1,4 +1,4 @@
-import { WINDOW, searchDocuments, type FacetKey, type SearchResult } from '../../search/index.js';
+import { WINDOW, searchDocuments, splitSuggestions, type FacetKey, type SearchResult } from '../../search/index.js';
 import { Marked } from '../marked.js';
 import type { FastifyInstance } from 'fastify';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
@@ -84,7 +84,15 @@ function Facets({ p, result }: { p: Params; result: SearchResult }) {
   );
 }
 
-function NothingFound({ p, unsearchable }: { p: Params; unsearchable?: boolean }) {
+function NothingFound({
+  p,
+  unsearchable,
+  splits,
+}: {
+  p: Params;
+  unsearchable?: boolean;
+  splits: Array<{ q: string; total: number }>;
+}) {
   const filtered = KEYS.some((k) => k !== 'q' && k !== 'sort' && p[k]);
   return (
     <section class="empty" aria-labelledby="none-h">
@@ -97,6 +105,17 @@ function NothingFound({ p, unsearchable }: { p: Params; unsearchable?: boolean }
       ) : null}
       <p>您可以试试：</p>
       <ul>
+        {splits.length ? (
+          <li data-testid="split-suggestions">
+            把词分开搜索（连在一起的字只找完全一致的）：
+            {splits.map((s, i) => (
+              <>
+                {i ? '、' : ''}
+                <a href={href(p, { q: s.q })}>{s.q}</a>（{s.total} 条）
+              </>
+            ))}
+          </li>
+        ) : null}
         <li>减少关键词，或换一个更常用的词。两个字的词（如“预算”“公开”）最容易找到。</li>
         <li>
           检查文号格式，例如“湛府办〔2009〕69号”；括号写成〔〕、[]
@@ -196,9 +215,11 @@ export async function searchPortalRoutes(app: FastifyInstance): Promise<void> {
     const asked = KEYS.some((k) => k !== 'sort' && p[k]);
     let result: SearchResult | null = null;
     let errors: FieldError[] | undefined;
+    let splits: Array<{ q: string; total: number }> = [];
     if (asked) {
       try {
         result = await searchDocuments(req.ctx, p);
+        if (!result.total && !result.unsearchable) splits = await splitSuggestions(req.ctx, p);
       } catch (e) {
         if (!isAppError(e)) throw e;
         errors = e.errors;
@@ -242,7 +263,7 @@ export async function searchPortalRoutes(app: FastifyInstance): Promise<void> {
             <Facets p={p} result={result} />
           </div>
         ) : result ? (
-          <NothingFound p={p} unsearchable={result.unsearchable} />
+          <NothingFound p={p} unsearchable={result.unsearchable} splits={splits} />
         ) : null}
       </PortalLayout>,
       errors ? 400 : 200,

@@ -128,6 +128,18 @@ describeApp('public search page and API', (h) => {
     assert.match(res.body, /href="\/gk"/);
   });
 
+  it('Chinese typed without a space that finds nothing as a phrase: the two-word readings that find something are offered', async () => {
+    const res = await h.client().get(`/search?q=${encodeURIComponent('河道批复')}`);
+    assert.match(res.body, /没有找到与“河道批复”相关的信息/);
+    const offer = /<li data-testid="split-suggestions">(.*?)<\/li>/s.exec(res.body)?.[1] ?? '';
+    assert.match(offer, /把词分开搜索/);
+    assert.match(offer, /<a href="\/search\?q=([^"]+)">河道 批复<\/a>（1 条）/);
+    const link = /<a href="([^"]+)">河道 批复/.exec(offer)![1]!.replace(/&amp;/g, '&');
+    assert.match((await h.client().get(link)).body, /关于<mark>河道<\/mark>管护的<mark>批复<\/mark>/);
+    // No reading finds anything: nothing is offered.
+    assert.doesNotMatch((await h.client().get(`/search?q=${encodeURIComponent('量子纠缠')}`)).body, /把词分开搜索/);
+  });
+
   it('past the search window the page says the count is estimated and where results come from', async () => {
     // WINDOW + 1 documents with 湖长 (only in bodies), one of them titled by it.
     const many = Array.from({ length: WINDOW + 1 }, (_, i) => ({
