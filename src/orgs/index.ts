@@ -62,6 +62,14 @@ export type { DemoStaff } from './demo-staff.js';
 export { setOrgDisabled, updateOrg } from './update-org.js';
 export { myDisplayName, myTokens, userDetail, userGrants, userList } from './user-queries.js';
 export type { UserGrant, UserListRow } from './user-queries.js';
-export { findTokenByHash, findUserByUsername, getUser, grantsOf, listTokens, listUsers } from './users.store.js';
+export {
+  displayNames,
+  findTokenByHash,
+  findUserByUsername,
+  getUser,
+  grantsOf,
+  listTokens,
+  listUsers,
+} from './users.store.js';
 export type { TokenRow, UserRow } from './users.store.js';
 export { whoAmI } from './who-am-i.js';

@@ -73,3 +73,11 @@ export const findTokenByHash = (db: Db, hash: string): Promise<TokenRow | undefi
 
 export const listTokens = (db: Db, userId: number): Promise<TokenRow[]> =>
   db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute();
+
+/** Staff users' real names (姓名) by id, for histories recorded with a login name (ids not found are left out). */
+export async function displayNames(db: Db, ids: ReadonlyArray<number | null>): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

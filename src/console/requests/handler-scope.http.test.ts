@@ -174,6 +174,15 @@ describeApp('视为放弃申请并结案 is offered when the clock says so', (h)
     }
     const [over, running] = ids as [number, number];
     const overPage = (await c.get(`/console/requests/${over}`)).body;
+    // The history names the handler as colleagues know them (姓名), not by login name.
+    const history = /<h2>办理记录<\/h2>(.*?)<\/ul>/s.exec(overPage)![1]!;
+    const { display_name } = await h
+      .db()
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', handler.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(history.includes(display_name) && !history.includes(handler.username), history);
     assert.match(overPage, new RegExp(`${abandonForm(over)} class="actions" data-confirm="确定按视为放弃申请结案吗？`));
     assert.doesNotMatch((await c.get(`/console/requests/${running}`)).body, new RegExp(abandonForm(running)));
     const closed = await c.post(`/console/requests/${over}/close-abandoned`, {}, { from: `/console/requests/${over}` });

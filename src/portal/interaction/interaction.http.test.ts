@@ -121,6 +121,17 @@ describeApp(
       );
       const after = await b.get(from2);
       assert.match(after.body, /已答复/);
+      // Staff in the history by 姓名, not login name.
+      const names = await h
+        .db()
+        .selectFrom('users')
+        .select(['username', 'display_name'])
+        .where('id', 'in', [hWater.id, hHousing.id])
+        .execute();
+      for (const n of names) {
+        assert.ok(after.body.includes(`${n.display_name}：`), n.display_name);
+        assert.ok(!after.body.includes(`${n.username}：`), n.username);
+      }
       assert.match(after.body, /县住房和城乡建设局 → 县水利局，理由：河道管护属水利局职责/);
       const audit = await h
         .db()
