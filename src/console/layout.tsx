@@ -26,6 +26,7 @@ export function ConsoleLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - 工作台 - ${view.siteName}`}</title>
         <link rel="stylesheet" href={assetUrl('css/site.css')} />
+        <link rel="icon" type="image/svg+xml" href={assetUrl('favicon.svg')} />
         <script src={assetUrl('js/app.js')} defer></script>
       </head>
       <body class={view.elder ? 'console elder' : 'console'}>

@@ -4,6 +4,7 @@ import { publicAgencies } from '../orgs/index.js';
 import { todayInShanghai } from '../platform/dates.js';
 import { PortalLayout } from '../platform/views/portal-layout.js';
 import { typed } from '../platform/http/schemas.js';
+import { assetUrl } from '../platform/http/static-assets.js';
 import { ARTICLE20_ITEMS, KEY_AREAS } from '../catalog/index.js';
 
 /** A source of public URLs for the sitemap (capabilities register theirs, once per name). */
@@ -61,6 +62,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** 网站地图 (for people), `sitemap.xml` (every public page) and `robots.txt` (console and API kept out). */
 export async function sitemapRoutes(app: FastifyInstance, publicUrl: string): Promise<void> {
   const r = typed(app);
+  // Browsers ask for /favicon.ico on every first visit: the site's icon, not a 404 in every console.
+  r.get('/favicon.ico', async (_req, reply) => reply.redirect(assetUrl('favicon.svg'), 302));
   r.get('/robots.txt', async (_req, reply) =>
     reply
       .type('text/plain; charset=utf-8')

@@ -31,6 +31,7 @@ export function PortalLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - ${view.siteName}`}</title>
         <link rel="stylesheet" href={assetUrl('css/site.css')} />
+        <link rel="icon" type="image/svg+xml" href={assetUrl('favicon.svg')} />
         <script src={assetUrl('js/app.js')} defer></script>
         {(feeds ?? []).map((f) => (
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />

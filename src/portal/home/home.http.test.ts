@@ -84,7 +84,14 @@ describeApp('portal home, 第二十条 pages, Atom feeds and the sitemap', (h) =
     for (const p of locs) assert.doesNotMatch((await h.client().get(p)).body, /<[^>]+\sstyle=/, p);
     assert.equal(locs.filter((l) => l === `/gk/items/${id}`).length, 1);
 
+    // The site's icon: /favicon.ico (asked by every browser) leads to it, and every page links it.
+    const ico = await h.client().get('/favicon.ico');
+    assert.equal(ico.statusCode, 302);
+    const icon = await h.client().get(ico.headers.location as string);
+    assert.equal(icon.statusCode, 200);
+    assert.match(icon.headers['content-type'] as string, /image\/svg\+xml/);
     const map = await h.client().get('/sitemap');
+    assert.match(map.body, /<link rel="icon" type="image\/svg\+xml" href="\/static\/favicon\.svg\?v=/);
     assert.equal(map.statusCode, 200);
     assert.match(map.body, /<h1>网站地图<\/h1>/);
     for (const label of ['政府信息公开指南', '法定主动公开内容', '申请办理进度查询', '公开问答', '意见征集'])
