@@ -18,7 +18,7 @@ export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
   ws.getRow(2).font = { bold: true };
   ws.getRow(2).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   for (const r of [...d.rows, d.total]) {
-    ws.addRow([
+    const row = ws.addRow([
       r.orgName,
       ...d.columns.map((c) =>
         !c.available
@@ -28,16 +28,30 @@ export async function dashboardXlsx(d: Dashboard): Promise<Buffer> {
             : (r.values[c.key] ?? '—'),
       ),
     ]);
+    // Numbers right with a space before the next column, words centred; all on the line of the unit's name.
+    row.eachCell((cell, col) => {
+      if (col > 1)
+        cell.alignment =
+          typeof cell.value === 'number'
+            ? { horizontal: 'right', indent: 1, vertical: 'middle' }
+            : { horizontal: 'center', vertical: 'middle', wrapText: true };
+    });
   }
-  ws.getRow(ws.rowCount).font = { bold: true };
+  ws.getRow(ws.rowCount).font = { bold: true, name: 'Calibri', size: 11 };
   ws.getColumn(1).width = 24;
   ws.getColumn(1).alignment = { wrapText: true, vertical: 'middle' };
-  // A header label wraps in up to four lines; numbers and 暂无数据 always fit, so the page stays readable.
-  header
-    .slice(1)
-    .forEach((h, i) => (ws.getColumn(i + 2).width = Math.min(11, Math.max(8, Math.ceil(textUnits(h) / 4) + 2))));
+  // A header label wraps in up to four lines, a word in a cell (不合格（单项否决）) in up to two; numbers
+  // always fit, so the page stays readable.
+  header.slice(1).forEach((h, i) => {
+    const words = ws
+      .getColumn(i + 2)
+      .values.slice(3)
+      .map((v) => (typeof v === 'string' ? Math.ceil(textUnits(v) / 2) + 2 : 0));
+    ws.getColumn(i + 2).width = Math.min(12, Math.max(8, Math.ceil(textUnits(h) / 4) + 2, ...words));
+  });
   ws.mergeCells(1, 1, 1, header.length);
-  fitRowHeights(ws, { lastRow: ws.rowCount, lastCol: header.length, fontPt: 11, fromRow: 2 });
+  // Measured at 12 pt for 11 pt text: CJK fonts set lines taller than Latin ones (header labels were cut).
+  fitRowHeights(ws, { lastRow: ws.rowCount, lastCol: header.length, fontPt: 12, fromRow: 2 });
   setPrint(ws, { landscape: header.length > 6, titleRows: [1, 2], lastRow: ws.rowCount, lastCol: header.length });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

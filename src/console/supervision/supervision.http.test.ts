@@ -322,6 +322,17 @@ describeApp(
       assert.match(csv.body, /示范县教育局,1,0,—/); // the request registered for the 季度通报 above
       const xlsx = await s.get('/console/supervision/dashboard.xlsx');
       assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+      // Printed, a number keeps a space before the next column's word and sits on its unit's line.
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0]!;
+      const cells: ExcelJS.Cell[] = [];
+      sheet.getRow(3).eachCell((cell, col) => void (col > 1 && cells.push(cell)));
+      const num = cells.find((x) => typeof x.value === 'number')!;
+      const word = cells.find((x) => typeof x.value === 'string')!;
+      assert.deepEqual(num.alignment, { horizontal: 'right', indent: 1, vertical: 'middle' });
+      assert.equal(word.alignment.horizontal, 'center');
+      assert.equal(word.alignment.vertical, 'middle');
       assert.equal((await s.get('/console/supervision?from=2026-12-01&to=2026-01-01')).statusCode, 400);
 
       const a = h.client();
