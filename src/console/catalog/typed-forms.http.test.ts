@@ -17,7 +17,7 @@ describeApp('typed console input (catalogue, calendar, guide, mail)', (h) => {
     const cases: Array<[string, RegExp]> = [
       ['/console/items/abc', /“编号”应为整数/],
       ['/console/items?status=bogus', /“状态”的取值无效/],
-      ['/console/items?from=2026-13-40', /“生成日期从”格式不正确/],
+      ['/console/items?from=2026-13-40', /“生成日期从”应为真实的日期，写作“年-月-日”，如 2026-12-07。/],
       ['/console/items?page=0', /“页码”不能小于 1/],
       // Digits only: Ajv alone would coerce these to Infinity (past maximum), 1000 and 16.
       ['/console/catalog/categories?orgId=1e309', /“机构”应为整数/],

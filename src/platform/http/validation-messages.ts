@@ -77,7 +77,9 @@ function describe(e: SchemaError, subject: string): string {
       // A sign or a decimal point fails it too ("-5" is whole, but not a count): say what may be typed.
       return p.pattern === DIGITS ? `${subject}应为整数，只能填写数字 0–9。` : `${subject}格式不正确。`;
     case 'format':
-      return `${subject}格式不正确。`;
+      return p.format === 'date'
+        ? `${subject}应为真实的日期，写作“年-月-日”，如 2026-12-07。`
+        : `${subject}格式不正确。`;
     default:
       return `${subject}的取值无效。`;
   }
