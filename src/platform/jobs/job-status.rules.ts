@@ -11,9 +11,9 @@ import { DEFAULT_DAILY_HOUR, leaseExpired, periodKey, retryAt, type JobDefinitio
 export type JobRun = Omit<Selectable<DB['job_runs']>, 'id'>;
 
 /**
- * ok / error: the last run's outcome (for the period due now); retrying: it failed and will be started again
- * within its period (scheduler.ts retryAt; error once that time is LATE_AFTER_MIN past); running: still running (its node records it
- * alive); interrupted: still marked running, no heartbeat for LEASE_MINUTES (its node stopped mid-run: the
+ * ok / error: the last run's outcome (for the period due now); retrying: it failed and will be started
+ * again within its period (scheduler.ts retryAt; error once that time is LATE_AFTER_MIN past); running:
+ * still running (its node records it alive); interrupted: still marked running, no heartbeat for LEASE_MINUTES (its node stopped mid-run: the
  * next node to reach that period takes it over; a period already past is not run again);
  * late: no node has run the period that began LATE_AFTER_MIN ago (or an earlier one since): no node
  * runs jobs (GONGKAI_JOBS=off everywhere, or none is up); never: no run of it recorded, though a period of it
