@@ -84,10 +84,13 @@ export async function* importRows(source: string | Buffer): AsyncGenerator<strin
     return;
   }
   const { fileTypeFromBuffer } = await import('file-type');
-  // A CSV has no signature: any recognised binary type (PDF, DOC, image …) is not one.
-  // A recognised signature cut short makes file-type throw: not a CSV either.
-  const t = await fileTypeFromBuffer(first).catch(() => ({ ext: 'damaged' }));
-  if (t) throw invalid('import_type', '请上传 CSV 或 XLSX 文件。', 'file');
+  // A CSV has no signature: any recognised binary type (PDF, DOC, image …) is not one, nor a recognised
+  // signature cut short (file-type throws on it).
+  const binary = await fileTypeFromBuffer(first).then(
+    (t) => t !== undefined,
+    () => true,
+  );
+  if (binary) throw invalid('import_type', '请上传 CSV 或 XLSX 文件。', 'file');
   const decoder = new TextDecoder((await isUtf8(source)) ? 'utf-8' : 'gb18030');
   const parser = new CsvParser();
   for await (const chunk of bytesOf(source)) yield* parser.push(decoder.decode(chunk as Buffer, { stream: true }));

@@ -28,10 +28,9 @@ export function publishItem(
       });
     if (errors.length) throw invalidFields(errors);
     const action = on > today ? 'schedule' : 'publish';
-    const published_on = on;
     return applyTransition(trx, ctx, item, action, {
       comment: input.comment,
-      changes: () => ({ published_on, approver: ctx.actor.displayName ?? ctx.actor.label }),
+      changes: () => ({ published_on: on, approver: ctx.actor.displayName ?? ctx.actor.label }),
     });
   });
 }

@@ -8,7 +8,7 @@ import { seesContact } from './interaction.policy.rules.js';
 import { interactionCalendar, readInteractionSettings } from './interaction-settings.js';
 import { provisionalNoteFor } from '../calendar/index.js';
 import { addDays } from '../platform/dates.js';
-import { displayNames } from '../orgs/index.js';
+import { withStaffNames } from '../orgs/index.js';
 
 /** What the citizen sees with the number and the 查询码. */
 export interface PublicMessageStatus {
@@ -93,16 +93,6 @@ export async function staffMessage(
   return {
     message: contactVisible ? m : maskMessage(m),
     contactVisible,
-    history: await namedHistory(ctx, m.id),
+    history: await withStaffNames(ctx.db, await listMessageEvents(ctx.db, m.id)),
   };
-}
-
-/** A message's history with staff named by their 姓名 (actor_label as recorded when the user is gone). */
-async function namedHistory(ctx: Ctx, id: number): Promise<MessageEventRow[]> {
-  const events = await listMessageEvents(ctx.db, id);
-  const names = await displayNames(
-    ctx.db,
-    events.map((e) => e.actor_id),
-  );
-  return events.map((e) => ({ ...e, actor_label: names.get(e.actor_id ?? 0) ?? e.actor_label }));
 }

@@ -63,13 +63,13 @@ export { setOrgDisabled, updateOrg } from './update-org.js';
 export { myDisplayName, myTokens, userDetail, userGrants, userList } from './user-queries.js';
 export type { UserGrant, UserListRow } from './user-queries.js';
 export {
-  displayNames,
   findTokenByHash,
   findUserByUsername,
   getUser,
   grantsOf,
   listTokens,
   listUsers,
+  withStaffNames,
 } from './users.store.js';
 export type { TokenRow, UserRow } from './users.store.js';
 export { whoAmI } from './who-am-i.js';

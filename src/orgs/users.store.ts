@@ -74,10 +74,17 @@ export const findTokenByHash = (db: Db, hash: string): Promise<TokenRow | undefi
 export const listTokens = (db: Db, userId: number): Promise<TokenRow[]> =>
   db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute();
 
-/** Staff users' real names (姓名) by id, for histories recorded with a login name (ids not found are left out). */
-export async function displayNames(db: Db, ids: ReadonlyArray<number | null>): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
-  if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
+/**
+ * A history's entries with staff named by their real name (姓名) instead of the login name recorded in
+ * `actor_label`; the recorded label stays for an entry without a user or whose user is gone.
+ */
+export async function withStaffNames<T extends { actor_id: number | null; actor_label: string }>(
+  db: Db,
+  events: readonly T[],
+): Promise<T[]> {
+  const ids = [...new Set(events.flatMap((e) => (e.actor_id === null ? [] : [e.actor_id])))];
+  if (!ids.length) return [...events];
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const names = new Map(rows.map((r) => [r.id, r.display_name]));
+  return events.map((e) => ({ ...e, actor_label: names.get(e.actor_id ?? 0) ?? e.actor_label }));
 }

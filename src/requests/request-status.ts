@@ -4,7 +4,7 @@
  */
 import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
-import { displayNames, maskId, maskPhone, getOrg } from '../orgs/index.js';
+import { maskId, maskPhone, getOrg, withStaffNames } from '../orgs/index.js';
 import { caseClock, loadCase, type CaseClock } from './case-support.js';
 import { findByCode } from './find-by-code.js';
 import { eventPayload, historyLabel } from './ledger.rules.js';
@@ -155,10 +155,6 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
       ? { result: null, problem: null }
       : await caseClock(ctx.db, r, today(ctx)).catch(() => ({ result: null, problem: null }));
   const events = await listRequestEvents(ctx.db, r.id);
-  const names = await displayNames(
-    ctx.db,
-    events.map((e) => e.actor_id),
-  );
   const asked = [...events].reverse().find((e) => e.type === 'extension_requested');
   const extended = events.some((e) => e.type === 'extended');
   const p = asked ? eventPayload(asked.payload) : {};
@@ -168,7 +164,7 @@ export async function staffCase(ctx: Ctx, id: number): Promise<StaffCase> {
     personalDataVisible: clear,
     clock,
     // Staff are named as their colleagues know them (姓名), not by login name.
-    history: events.map((e) => ({ ...toLine(e), actor: names.get(e.actor_id ?? 0) ?? e.actor_label })),
+    history: (await withStaffNames(ctx.db, events)).map(toLine),
     letters: await caseLetters(ctx.db, r, clock, { staff: true, contact }),
     similar: await findSimilarRequests(ctx.db, r),
     extensionRequest: asked && !extended ? { days: Number(p.days), reason: String(p.reason ?? '') } : null,
