@@ -1,7 +1,7 @@
 /** Action forms on a message page and the dispatch of their posts to the use-cases. */
 import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../../platform/context.js';
-import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
+import { CsrfField, FormStateContext, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import { Form, Int, OptInt, Params, Choice, Text, type Static } from '../../platform/http/schemas.js';
 import {
   canDo,
@@ -94,6 +94,16 @@ export async function runAction(
   }
 }
 
+/** A refused post of one action form: its fields show what was typed and their errors. */
+export interface PostedMessageAction {
+  action: string;
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+/** The id prefix of an action form's fields: 转办 and 延期 both have a 理由 (`reason`). */
+export const messageActionIdPrefix = (action: string): string => `m-${action}`;
+
 function ActionForm({
   id,
   action,
@@ -101,6 +111,7 @@ function ActionForm({
   csrf,
   children,
   button,
+  posted,
 }: {
   id: number;
   action: string;
@@ -108,13 +119,19 @@ function ActionForm({
   csrf: string;
   children?: ComponentChildren;
   button: string;
+  posted?: PostedMessageAction;
 }) {
+  const mine = posted?.action === action ? posted : undefined;
   return (
-    <section class="action">
+    <section class="action" id={`act-${action}`}>
       <h3>{title}</h3>
       <form method="post" action={`/console/messages/${id}/${action}`}>
         <CsrfField token={csrf} />
-        {children}
+        <FormStateContext.Provider
+          value={{ values: mine?.values, errors: mine?.errors, idPrefix: messageActionIdPrefix(action) }}
+        >
+          {children}
+        </FormStateContext.Provider>
         <button type="submit">{button}</button>
       </form>
     </section>
@@ -128,17 +145,17 @@ export function MessageActions(p: {
   csrf: string;
   handlers: Array<[string, string]>;
   orgs: Array<[string, string]>;
-  errors?: FieldError[];
+  posted?: PostedMessageAction;
 }) {
-  const { m, csrf, errors } = p;
+  const { m, csrf, posted } = p;
   const handle = canHandleMessages(p.actor, m.org_path);
   const publish = canPublish(p.actor, m.org_path);
   const out: ComponentChildren[] = [];
   if (handle && canDo(m.state, 'accept'))
-    out.push(<ActionForm id={m.id} action="accept" title="签收" csrf={csrf} button="签收" />);
+    out.push(<ActionForm posted={posted} id={m.id} action="accept" title="签收" csrf={csrf} button="签收" />);
   if (handle && canDo(m.state, 'assign'))
     out.push(
-      <ActionForm id={m.id} action="assign" title="分派" csrf={csrf} button="分派">
+      <ActionForm posted={posted} id={m.id} action="assign" title="分派" csrf={csrf} button="分派">
         <SelectField
           name="handlerId"
           label="承办人"
@@ -146,48 +163,41 @@ export function MessageActions(p: {
           options={p.handlers}
           placeholder="请选择"
           value={m.handler_id ? String(m.handler_id) : ''}
-          errors={errors}
         />
       </ActionForm>,
     );
   if (handle && canDo(m.state, 'reply'))
     out.push(
-      <ActionForm id={m.id} action="reply" title="答复" csrf={csrf} button="提交答复">
-        <TextArea name="replyPublic" label="答复内容（留言人可见，经同意可公开）" required rows={6} errors={errors} />
-        <TextArea name="replyPrivate" label="不公开部分（仅留言人可见的个人事项，可不填）" rows={3} errors={errors} />
+      <ActionForm posted={posted} id={m.id} action="reply" title="答复" csrf={csrf} button="提交答复">
+        <TextArea name="replyPublic" label="答复内容（留言人可见，经同意可公开）" required rows={6} />
+        <TextArea name="replyPrivate" label="不公开部分（仅留言人可见的个人事项，可不填）" rows={3} />
       </ActionForm>,
     );
   if (handle && canDo(m.state, 'transfer'))
     out.push(
-      <ActionForm id={m.id} action="transfer" title="转办" csrf={csrf} button="转办">
+      <ActionForm posted={posted} id={m.id} action="transfer" title="转办" csrf={csrf} button="转办">
         <SelectField
           name="targetOrgId"
           label="转至本平台机关或部门"
           options={p.orgs.filter(([v]) => v !== String(m.org_id))}
           placeholder="（平台外单位请在下方填写）"
-          errors={errors}
         />
-        <TextField
-          name="targetName"
-          label="或平台外承办单位"
-          hint="如 12345 热线、信访部门。转出后本平台办结。"
-          errors={errors}
-        />
-        <TextArea name="reason" label="转办理由" required rows={2} errors={errors} />
+        <TextField name="targetName" label="或平台外承办单位" hint="如 12345 热线、信访部门。转出后本平台办结。" />
+        <TextArea name="reason" label="转办理由" required rows={2} />
       </ActionForm>,
     );
   if (handle && canDo(m.state, 'extend') && !m.extended_days)
     out.push(
-      <ActionForm id={m.id} action="extend" title="延期答复" csrf={csrf} button="延期">
-        <TextField name="days" label="延长工作日数" required inputmode="numeric" errors={errors} />
-        <TextArea name="reason" label="延期理由" required rows={2} errors={errors} />
+      <ActionForm posted={posted} id={m.id} action="extend" title="延期答复" csrf={csrf} button="延期">
+        <TextField name="days" label="延长工作日数" required inputmode="numeric" />
+        <TextArea name="reason" label="延期理由" required rows={2} />
       </ActionForm>,
     );
   if (handle && canDo(m.state, 'close'))
-    out.push(<ActionForm id={m.id} action="close" title="办结" csrf={csrf} button="办结" />);
+    out.push(<ActionForm posted={posted} id={m.id} action="close" title="办结" csrf={csrf} button="办结" />);
   if (publish && m.held_for_moderation)
     out.push(
-      <ActionForm id={m.id} action="moderate" title="敏感词审核" csrf={csrf} button="提交审核">
+      <ActionForm posted={posted} id={m.id} action="moderate" title="敏感词审核" csrf={csrf} button="提交审核">
         <SelectField
           name="decision"
           label="审核结果"
@@ -197,14 +207,17 @@ export function MessageActions(p: {
             ['reject', '不予受理（不计入统计，不公开）'],
           ]}
           placeholder="请选择"
-          errors={errors}
         />
-        <TextField name="note" label="理由" errors={errors} />
+        <TextField name="note" label="理由" />
       </ActionForm>,
     );
   if (publish && !m.published && !publishBlocker(m))
-    out.push(<ActionForm id={m.id} action="publish" title="公开问答" csrf={csrf} button="发布到公开问答" />);
+    out.push(
+      <ActionForm posted={posted} id={m.id} action="publish" title="公开问答" csrf={csrf} button="发布到公开问答" />,
+    );
   if (publish && m.published)
-    out.push(<ActionForm id={m.id} action="unpublish" title="公开问答" csrf={csrf} button="撤下公开问答" />);
+    out.push(
+      <ActionForm posted={posted} id={m.id} action="unpublish" title="公开问答" csrf={csrf} button="撤下公开问答" />,
+    );
   return out.length ? <div class="message-actions">{out}</div> : <p class="muted">当前没有可执行的操作。</p>;
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { ErrorSummary, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -22,7 +22,15 @@ import {
   MESSAGE_EVENT_LABELS,
   readAttachment,
 } from '../../interaction/index.js';
-import { MessageActionForm, MessageActionParams, MessageActions, runAction } from './message-actions.js';
+import {
+  MessageActionForm,
+  MessageActionParams,
+  MessageActions,
+  messageActionIdPrefix,
+  runAction,
+  type PostedMessageAction,
+} from './message-actions.js';
+import { postedValues, showRefusedForms } from '../../platform/http/form-refusal.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 function describe(e: MessageEventRow): string {
@@ -45,7 +53,7 @@ function DetailPage({
   history,
   handlers,
   orgs,
-  errors,
+  posted,
 }: {
   view: ViewCtx;
   m: MessageWithOrg;
@@ -53,14 +61,15 @@ function DetailPage({
   history: MessageEventRow[];
   handlers: Array<[string, string]>;
   orgs: Array<[string, string]>;
-  errors?: FieldError[];
+  /** A refused action form: its errors, and what was typed in it. */
+  posted?: PostedMessageAction;
 }) {
   return (
     <ConsoleLayout view={view} title={`留言 ${m.message_no}`} wide>
       <p>
         <a href="/console/messages">← 返回留言办理</a>
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={posted?.errors} idPrefix={posted ? messageActionIdPrefix(posted.action) : undefined} />
       {m.held_for_moderation ? (
         <p class="badge bad">含敏感词待审核：{(JSON.parse(m.held_words ?? '[]') as string[]).join('、')}</p>
       ) : null}
@@ -132,7 +141,7 @@ function DetailPage({
         </section>
       ) : null}
       <h2>办理</h2>
-      <MessageActions m={m} actor={view.actor} csrf={view.csrf} handlers={handlers} orgs={orgs} errors={errors} />
+      <MessageActions m={m} actor={view.actor} csrf={view.csrf} handlers={handlers} orgs={orgs} posted={posted} />
       <h2>办理记录</h2>
       <ol class="history">
         {history.map((e) => (
@@ -145,7 +154,7 @@ function DetailPage({
   );
 }
 
-async function render(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldError[]) {
+async function render(ctx: Ctx, view: ViewCtx, id: number, posted?: PostedMessageAction) {
   const s = await staffMessage(ctx, id);
   const handlers = (await listMessageHandlers(ctx.db, s.message.org_path)).map((h): [string, string] => [
     String(h.id),
@@ -159,7 +168,7 @@ async function render(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldError[]
       history={s.history}
       handlers={handlers}
       orgs={await messageOrgOptions(ctx)}
-      errors={errors}
+      posted={posted}
     />
   );
 }
@@ -182,6 +191,18 @@ export async function messageDetailRoutes(app: FastifyInstance): Promise<void> {
       .send(a.data);
   });
 
+  await app.register(async (scope) => actionRoutes(scope));
+}
+
+/** The action forms' posts: a refused one shows the page again with what was typed. */
+async function actionRoutes(app: FastifyInstance): Promise<void> {
+  const r = typed(app);
+  const again = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[], status: number) => {
+    const { id, action } = req.params as { id: number; action: string };
+    const posted = { action, values: postedValues(req), errors };
+    return reply.page(await render(req.ctx, reply.view(), id, posted), status);
+  };
+  showRefusedForms(app, (req, reply, errors) => again(req, reply, errors, 400));
   r.post(
     '/console/messages/:id/:action',
     { schema: { params: MessageActionParams, body: MessageActionForm } },
@@ -192,7 +213,7 @@ export async function messageDetailRoutes(app: FastifyInstance): Promise<void> {
         return reply.flashRedirect(`/console/messages/${id}`, msg);
       } catch (e) {
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-        return reply.page(await render(req.ctx, reply.view(), id, e.errors), e.status);
+        return again(req, reply, e.errors, e.status);
       }
     },
   );

@@ -1,6 +1,19 @@
 /** The pieces every action form of the case page is made of (request-actions.tsx, oral-deadline-forms.tsx). */
-import type { ComponentChildren } from 'preact';
-import { CsrfField } from '../../platform/views/components.js';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import { CsrfField, FormStateContext, TextField } from '../../platform/views/components.js';
+import type { FieldError } from '../../platform/errors.js';
+
+/** A refused post of one action form: the form is shown open again, with what was typed and its errors. */
+export interface PostedAction {
+  slug: string;
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
+export const PostedActionContext = createContext<PostedAction | null>(null);
+
+/** The id prefix of an action form's fields: several forms on the case page share field names (on, reason). */
+export const actionIdPrefix = (slug: string): string => `a-${slug}`;
 
 /** One collapsible action form posting to `/console/requests/:id/:slug`. */
 export function Act({
@@ -18,29 +31,25 @@ export function Act({
   children?: ComponentChildren;
   submit: string;
 }) {
+  const posted = useContext(PostedActionContext);
+  const mine = posted?.slug === slug ? posted : null;
   return (
-    <details class="action" open={false}>
+    <details class="action" open={mine !== null} id={`act-${slug}`}>
       <summary>{title}</summary>
       <form method="post" action={`/console/requests/${id}/${slug}`}>
         <CsrfField token={csrf} />
-        {children}
+        <FormStateContext.Provider
+          value={{ values: mine?.values, errors: mine?.errors, idPrefix: actionIdPrefix(slug) }}
+        >
+          {children}
+        </FormStateContext.Provider>
         <button type="submit">{submit}</button>
       </form>
     </details>
   );
 }
 
-let onSeq = 0;
-/** The event date of an action form (name `on`, a unique id per form). */
+/** The event date of an action form (name `on`). */
 export function OnField({ label = '日期' }: { label?: string }) {
-  const id = `f-on-${++onSeq}`;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <p class="hint" id={`${id}-hint`}>
-        不填为今天。
-      </p>
-      <input id={id} name="on" type="date" aria-describedby={`${id}-hint`} />
-    </div>
-  );
+  return <TextField name="on" label={label} type="date" hint="不填为今天。" />;
 }

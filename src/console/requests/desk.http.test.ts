@@ -392,6 +392,67 @@ describeApp(
       assert.equal((await proofs()).length, 2);
     });
 
+    it('a refused action form comes back open, with what was typed and the errors at its fields; nothing changes', async () => {
+      const handler = await login(a);
+      const page = `/console/requests/${c.mine.id}`;
+      const events = async () =>
+        Number(
+          (
+            await h
+              .db()
+              .selectFrom('request_events')
+              .select((e) => e.fn.countAll().as('n'))
+              .where('request_id', '=', c.mine.id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await events();
+      const opened = (body: string, slug: string) =>
+        new RegExp(`<details class="action" open id="act-${slug}"`).test(body);
+      const letter = '经查，本机关未制作该路段拓宽工程的批复原件，特此告知。';
+      // 办理结果 not chosen (browser checks bypassed): the schema refuses it.
+      const noOutcome = await handler.post(`${page}/answer`, { outcome: '', letter }, { from: page });
+      assert.equal(noOutcome.statusCode, 400);
+      assert.ok(opened(noOutcome.body, 'answer'), 'the answer form is open');
+      assert.ok(!opened(noOutcome.body, 'correction'), 'only the refused form is open');
+      assert.match(
+        noOutcome.body,
+        new RegExp(`<textarea id="a-answer-letter" name="letter"[^>]*>${letter}</textarea>`),
+      );
+      assert.match(noOutcome.body, /<a href="#a-answer-outcome">[^<]*办理结果/);
+      assert.match(noOutcome.body, /<select id="a-answer-outcome" name="outcome" required aria-invalid="true" aria-describedby="a-answer-outcome-err"/);
+      // A 补正期限 that is not a date: the message names the field, the items typed are kept.
+      const items = '请补充提供申请人身份证明复印件。';
+      const badDate = await handler.post(`${page}/correction`, { until: '2026-02-30', items }, { from: page });
+      assert.equal(badDate.statusCode, 400);
+      assert.ok(opened(badDate.body, 'correction'));
+      assert.match(badDate.body, /补正期限.{0,20}应为真实的日期/);
+      assert.match(badDate.body, /<input id="a-correction-until" name="until" type="date" value="2026-02-30"/);
+      assert.ok(badDate.body.includes(`>${items}</textarea>`));
+      // A use-case refusal (部分公开 without what is withheld) keeps the chosen outcome too.
+      const partial = await handler.post(`${page}/answer`, { outcome: '2', letter }, { from: page });
+      assert.equal(partial.statusCode, 400);
+      assert.ok(opened(partial.body, 'answer'));
+      assert.match(partial.body, /<option value="2" selected>/);
+      assert.ok(partial.body.includes(`>${letter}</textarea>`));
+      // −5 days asked by a handler: the digits message, the reason kept.
+      const reason = '涉及多个科室档案，需要调取核实。';
+      const minus = await handler.post(`${page}/extension-request`, { days: '-5', reason }, { from: page });
+      assert.equal(minus.statusCode, 400);
+      assert.ok(opened(minus.body, 'extension-request'));
+      assert.match(minus.body, /只能填写数字 0–9/);
+      assert.ok(minus.body.includes(`>${reason}</textarea>`));
+      assert.equal(await events(), before, 'no event was recorded');
+      // Another agency's case with a bad body is still refused for access, not shown.
+      const theirs = await handler.post(
+        `/console/requests/${c.other.id}/answer`,
+        { outcome: '', letter },
+        { from: page },
+      );
+      assert.ok([403, 404].includes(theirs.statusCode), String(theirs.statusCode));
+      assert.ok(!theirs.body.includes('土地征收批复'));
+    });
+
     it('reminder preferences: a handler chooses in-app and/or e-mail, never neither', async () => {
       const ca = await login(a);
       const url = '/console/requests/reminders';

@@ -4,7 +4,8 @@
  * its confirmation as the flash message; a refused command shows the case page with the errors.
  *
  * Text fields the use-case requires are `Text` (empty = ''), so an empty field gets the use-case's own
- * message next to the form; select lists and numbers are checked by the schema.
+ * message next to the form; select lists and numbers are checked by the schema. Either way a refused post
+ * shows the case page with that form open, what was typed in it and the errors next to the fields.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -20,6 +21,7 @@ import {
   typed,
 } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
+import { postedValues, showRefusedForms } from '../../platform/http/form-refusal.js';
 import type { Ctx } from '../../platform/context.js';
 import {
   ANSWER_OUTCOMES,
@@ -98,10 +100,24 @@ type ErrorPage = (
   id: number,
   errors: FieldError[],
   status: number,
+  form?: { slug: string; values: Record<string, unknown> },
 ) => Promise<unknown>;
+
+/** The form a post came from: the last segment of its route, and what was typed. */
+const postedForm = (req: FastifyRequest) => ({
+  slug: (req.routeOptions.url ?? '').split('/').pop() ?? '',
+  values: postedValues(req),
+});
 
 /** Console: the action forms' posts, `/console/requests/:id/<form>`. */
 export async function requestActionRoutes(app: FastifyInstance, errorPage: ErrorPage): Promise<void> {
+  await app.register(async (scope) => actionRoutes(scope, errorPage));
+}
+
+async function actionRoutes(app: FastifyInstance, errorPage: ErrorPage): Promise<void> {
+  showRefusedForms(app, (req, reply, errors) =>
+    errorPage(req, reply, (req.params as { id: number }).id, errors, 400, postedForm(req)),
+  );
   const r = typed(app);
   const perform = async (req: FastifyRequest, reply: FastifyReply, id: number, command: RequestCommand) => {
     try {
@@ -113,7 +129,7 @@ export async function requestActionRoutes(app: FastifyInstance, errorPage: Error
       );
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-      return errorPage(req, reply, id, e.errors, e.status);
+      return errorPage(req, reply, id, e.errors, e.status, postedForm(req));
     }
   };
   const url = (form: string) => `/console/requests/:id/${form}`;

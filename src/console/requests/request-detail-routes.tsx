@@ -29,6 +29,7 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { ActionForms } from './request-actions.js';
+import { PostedActionContext, actionIdPrefix, type PostedAction } from './action-form.js';
 import { requestActionRoutes } from './request-action-routes.js';
 import { IdParams, Int, Params, Type, typed } from '../../platform/http/schemas.js';
 import { DeadlineSetNote, IdProofList } from './case-extras.js';
@@ -47,6 +48,7 @@ function CasePage({
   agencies,
   sections,
   errors,
+  posted,
   maxMb,
 }: {
   view: ViewCtx;
@@ -56,6 +58,8 @@ function CasePage({
   agencies: Array<[string, string]>;
   sections: Array<{ id: number; name: string }>;
   errors?: FieldError[];
+  /** A refused action form: shown open with what was typed. */
+  posted?: PostedAction;
   maxMb: number;
 }) {
   const r = c.request;
@@ -65,7 +69,7 @@ function CasePage({
       <p>
         <a href="/console/requests">← 返回依申请公开</a>
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} idPrefix={posted ? actionIdPrefix(posted.slug) : undefined} />
       <dl class="meta">
         <dt>受理机关</dt>
         <dd>{r.org_name}</dd>
@@ -203,15 +207,17 @@ function CasePage({
         csrf={view.csrf}
         today={today(ctx)}
       />
-      <ActionForms
-        r={r}
-        ctx={ctx}
-        csrf={view.csrf}
-        handlers={handlers}
-        asked={c.extensionRequest}
-        agencies={agencies}
-        abandoned={c.clock.result?.state === 'abandoned'}
-      />
+      <PostedActionContext.Provider value={posted ?? null}>
+        <ActionForms
+          r={r}
+          ctx={ctx}
+          csrf={view.csrf}
+          handlers={handlers}
+          asked={c.extensionRequest}
+          agencies={agencies}
+          abandoned={c.clock.result?.state === 'abandoned'}
+        />
+      </PostedActionContext.Provider>
       {c.history.some((e) => e.type === 'appeal') ? (
         <>
           <h2>行政复议、行政诉讼</h2>
@@ -287,9 +293,11 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
     id: number,
     errors: FieldError[],
     status: number,
+    form?: Omit<PostedAction, 'errors'>,
   ) => {
     const p = await render(req, id);
-    return reply.page(<CasePage view={reply.view()} ctx={req.ctx} {...p} errors={errors} />, status);
+    const posted = form ? { ...form, errors } : undefined;
+    return reply.page(<CasePage view={reply.view()} ctx={req.ctx} {...p} errors={errors} posted={posted} />, status);
   };
   await requestDepartmentRoutes(app, errorPage);
   await requestActionRoutes(app, errorPage);

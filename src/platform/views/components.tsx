@@ -1,20 +1,49 @@
-import type { ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { FieldError } from '../errors.js';
 
 /** Shared view pieces: form fields with Chinese errors, pagination, tables. */
+
+/**
+ * What a form's fields fall back on: the values a refused post sent (so what was typed is shown again), its
+ * errors and the id prefix of the form's fields. A field's own props win where given, except `value`: the
+ * posted value wins, since it is what the person typed.
+ */
+export interface FormState {
+  values?: Record<string, unknown>;
+  errors?: FieldError[];
+  idPrefix?: string;
+}
+export const FormStateContext = createContext<FormState>({});
+
+/** A field's props with the form's state filled in. */
+/** The ids of a field's hint and error, for `aria-describedby`. */
+const describedBy = (id: string, hint: unknown, err: unknown): string | undefined =>
+  [hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+
+function withFormState<P extends FieldProps>(p: P): P {
+  const s = useContext(FormStateContext);
+  const posted = s.values?.[p.name];
+  return {
+    ...p,
+    value: typeof posted === 'string' || typeof posted === 'number' ? String(posted) : p.value,
+    errors: p.errors ?? s.errors,
+    idPrefix: p.idPrefix ?? s.idPrefix,
+  };
+}
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function ErrorSummary({ errors }: { errors?: FieldError[] }) {
+export function ErrorSummary({ errors, idPrefix = 'f' }: { errors?: FieldError[]; idPrefix?: string }) {
   if (!errors?.length) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
       <h2>请修改以下问题：</h2>
       <ul>
         {errors.map((e) => (
-          <li>{e.field ? <a href={`#f-${e.field}`}>{e.message}</a> : e.message}</li>
+          <li>{e.field ? <a href={`#${idPrefix}-${e.field}`}>{e.message}</a> : e.message}</li>
         ))}
       </ul>
     </div>
@@ -45,10 +74,10 @@ interface FieldProps {
   idPrefix?: string;
 }
 
-export function TextField(p: FieldProps) {
+export function TextField(props: FieldProps) {
+  const p = withFormState(props);
   const err = fieldError(p.errors, p.name);
   const id = `${p.idPrefix ?? 'f'}-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>
@@ -77,7 +106,7 @@ export function TextField(p: FieldProps) {
         value={p.value ?? ''}
         required={p.required}
         aria-invalid={err ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, p.hint, err)}
         autocomplete={p.autocomplete}
         inputMode={p.inputmode as never}
         maxLength={p.maxLength}
@@ -86,7 +115,8 @@ export function TextField(p: FieldProps) {
   );
 }
 
-export function TextArea(p: FieldProps & { rows?: number }) {
+export function TextArea(props: FieldProps & { rows?: number }) {
+  const p = withFormState(props);
   const err = fieldError(p.errors, p.name);
   const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   return (
@@ -116,7 +146,7 @@ export function TextArea(p: FieldProps & { rows?: number }) {
         rows={p.rows ?? 5}
         required={p.required}
         aria-invalid={err ? 'true' : undefined}
-        aria-describedby={p.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, p.hint, err)}
       >
         {p.value ?? ''}
       </textarea>
@@ -124,7 +154,8 @@ export function TextArea(p: FieldProps & { rows?: number }) {
   );
 }
 
-export function SelectField(p: FieldProps & { options: Array<[string, string]>; placeholder?: string }) {
+export function SelectField(props: FieldProps & { options: Array<[string, string]>; placeholder?: string }) {
+  const p = withFormState(props);
   const err = fieldError(p.errors, p.name);
   const id = `${p.idPrefix ?? 'f'}-${p.name}`;
   return (
@@ -138,13 +169,23 @@ export function SelectField(p: FieldProps & { options: Array<[string, string]>; 
           </span>
         ) : null}
       </label>
-      {p.hint ? <p class="hint">{p.hint}</p> : null}
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
       {err ? (
         <p class="field-error" id={`${id}-err`}>
           {err}
         </p>
       ) : null}
-      <select id={id} name={p.name} required={p.required} aria-invalid={err ? 'true' : undefined}>
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={describedBy(id, p.hint, err)}
+      >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options.map(([v, l]) => (
           <option value={v} selected={v === (p.value ?? '')}>

@@ -109,6 +109,13 @@ describeApp(
         409,
       );
       assert.equal((await b.post(`/console/messages/${messageId}/accept`, {}, { from: from2 })).statusCode, 303);
+      // A refused form (−5 days) is shown again with what was typed, in that form only.
+      const minus = await b.post(`${from2}/extend`, { days: '-5', reason: '需现场核查河道位置' }, { from: from2 });
+      assert.equal(minus.statusCode, 400);
+      assert.match(minus.body, /<a href="#m-extend-days">[^<]*只能填写数字 0–9/);
+      assert.match(minus.body, /<input id="m-extend-days" name="days" type="text" value="-5"/);
+      assert.match(minus.body, /<textarea id="m-extend-reason" name="reason"[^>]*>需现场核查河道位置<\/textarea>/);
+      assert.match(minus.body, /<textarea id="m-transfer-reason" name="reason"[^>]*><\/textarea>/);
       assert.equal(
         (
           await b.post(
