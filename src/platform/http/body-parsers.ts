@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { withoutInvisible } from './form-input.js';
 
 /** Deepest JSON accepted (objects and arrays); real API bodies stay under 6. */
 export const MAX_JSON_DEPTH = 32;
@@ -29,9 +30,12 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/** Removes NUL and other control characters (not tab, line feed, carriage return) from every string, in place. */
+/**
+ * Removes NUL and other control characters (not tab, line feed, carriage return) and direction controls
+ * from every string, in place; a string of nothing but blank becomes '' (form-input.ts `withoutInvisible`).
+ */
 function clean(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return CONTROL.test(value) ? value.replace(CONTROL, '') : value;
+  if (typeof value === 'string') return withoutInvisible(value.replace(CONTROL, ''));
   if (!value || typeof value !== 'object' || depth > 40 || Buffer.isBuffer(value)) return value;
   const o = value as Record<string, unknown>;
   for (const k of Object.keys(o)) {

@@ -5,6 +5,19 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Blank at either end: white space and the invisible zero-width characters (a field of nothing else is empty). */
 const EDGE_BLANK = /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g;
 
+/** Only blank: white space and zero-width characters, or nothing. */
+const ALL_BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+
+/**
+ * A text value of any body (forms and JSON alike): without direction controls, and '' when nothing but
+ * blank is left, so a required field of invisible characters is refused as empty. JSON keeps its other
+ * white space as sent.
+ */
+export const withoutInvisible = (v: string): string => {
+  const t = v.replace(BIDI_CONTROLS, '');
+  return ALL_BLANK.test(t) ? '' : t;
+};
+
 /** A text value as stored: without direction controls, blank trimmed from both ends ('' when nothing else). */
 export const cleanText = (v: string): string => v.replace(BIDI_CONTROLS, '').replace(EDGE_BLANK, '');
 

@@ -236,6 +236,36 @@ describeApp(
       const future = await create('2026-11-28');
       assert.equal(future.statusCode, 400, future.body);
       assert.equal((future.json() as { errors: Array<{ code: string }> }).errors[0]!.code, 'item_written_on_future');
+      // JSON text is cleaned like form text: a title of invisible characters is empty, direction controls go.
+      const titled = (title: string) =>
+        h.app().inject({
+          method: 'POST',
+          url: '/api/v1/items',
+          headers: { authorization: `Bearer ${ed.token}` },
+          payload: {
+            orgId: org.id,
+            title,
+            bodyHtml: '<p>动态</p>',
+            genre: '其他',
+            disclosureMode: '主动公开',
+            createdOn: '2026-11-27',
+          },
+        });
+      const invisible = await titled('\u200b\u2066\u200b \ufeff');
+      assert.equal(invisible.statusCode, 400, invisible.body);
+      assert.ok(
+        (invisible.json() as { errors: Array<{ field?: string }> }).errors.some((e) => e.field === 'title'),
+        invisible.body,
+      );
+      const reversed = await titled('\u202e通知的转反\u202c');
+      assert.equal(reversed.statusCode, 201, reversed.body);
+      const stored = await h
+        .db()
+        .selectFrom('items')
+        .select('title')
+        .where('id', '=', (reversed.json() as { id: number }).id)
+        .executeTakeFirstOrThrow();
+      assert.equal(stored.title, '通知的转反');
       const created = await create('2026-11-27');
       assert.equal(created.statusCode, 201, created.body);
       const id = (created.json() as { id: number }).id;
