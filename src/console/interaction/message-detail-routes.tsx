@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { ErrorSummary, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
@@ -30,7 +30,7 @@ import {
   runAction,
   type PostedMessageAction,
 } from './message-actions.js';
-import { postedValues, showRefusedForms } from '../../platform/http/form-refusal.js';
+import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 
 function describe(e: MessageEventRow): string {
@@ -197,23 +197,24 @@ export async function messageDetailRoutes(app: FastifyInstance): Promise<void> {
 /** The action forms' posts: a refused one shows the page again with what was typed. */
 async function actionRoutes(app: FastifyInstance): Promise<void> {
   const r = typed(app);
-  const again = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[], status: number) => {
-    const { id, action } = req.params as { id: number; action: string };
-    const posted = { action, values: postedValues(req), errors };
-    return reply.page(await render(req.ctx, reply.view(), id, posted), status);
-  };
-  showRefusedForms(app, (req, reply, errors) => again(req, reply, errors, 400));
+  validateFormsInHandler(app);
   r.post(
     '/console/messages/:id/:action',
     { schema: { params: MessageActionParams, body: MessageActionForm } },
     async (req, reply) => {
       const { id, action } = req.params;
+      const again = async (errors: FieldError[], status: number) => {
+        const posted = { action, values: postedValues(req), errors };
+        return reply.page(await render(req.ctx, reply.view(), id, posted), status);
+      };
+      const refused = refusedBody(req);
+      if (refused) return again(refused, 400);
       try {
         const msg = await runAction(req.ctx, id, action, req.body);
         return reply.flashRedirect(`/console/messages/${id}`, msg);
       } catch (e) {
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-        return again(req, reply, e.errors, e.status);
+        return again(e.errors, e.status);
       }
     },
   );

@@ -420,7 +420,10 @@ describeApp(
         new RegExp(`<textarea id="a-answer-letter" name="letter"[^>]*>${letter}</textarea>`),
       );
       assert.match(noOutcome.body, /<a href="#a-answer-outcome">[^<]*办理结果/);
-      assert.match(noOutcome.body, /<select id="a-answer-outcome" name="outcome" required aria-invalid="true" aria-describedby="a-answer-outcome-err"/);
+      assert.match(
+        noOutcome.body,
+        /<select id="a-answer-outcome" name="outcome" required aria-invalid="true" aria-describedby="a-answer-outcome-err"/,
+      );
       // A 补正期限 that is not a date: the message names the field, the items typed are kept.
       const items = '请补充提供申请人身份证明复印件。';
       const badDate = await handler.post(`${page}/correction`, { until: '2026-02-30', items }, { from: page });

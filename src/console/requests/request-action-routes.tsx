@@ -21,7 +21,7 @@ import {
   typed,
 } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { postedValues, showRefusedForms } from '../../platform/http/form-refusal.js';
+import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
 import type { Ctx } from '../../platform/context.js';
 import {
   ANSWER_OUTCOMES,
@@ -115,11 +115,12 @@ export async function requestActionRoutes(app: FastifyInstance, errorPage: Error
 }
 
 async function actionRoutes(app: FastifyInstance, errorPage: ErrorPage): Promise<void> {
-  showRefusedForms(app, (req, reply, errors) =>
-    errorPage(req, reply, (req.params as { id: number }).id, errors, 400, postedForm(req)),
-  );
+  validateFormsInHandler(app);
   const r = typed(app);
+  // A refused body (the command built from it is never run) shows the form again.
   const perform = async (req: FastifyRequest, reply: FastifyReply, id: number, command: RequestCommand) => {
+    const refused = refusedBody(req);
+    if (refused) return errorPage(req, reply, id, refused, 400, postedForm(req));
     try {
       const outcome = await performRequestCommand(req.ctx, id, command);
       // A forwarded case belongs to the other agency now: back to the list.

@@ -2,8 +2,11 @@
  * Form posts whose body the schema refuses (a select left empty with the browser's checks bypassed,
  * 2026-02-30, −5) are shown again the way a use-case refusal is: the page with the form, what was typed
  * and the errors at the fields, instead of a bare 400 page that loses the input.
+ *
+ * In an encapsulated scope, `validateFormsInHandler` lets the handlers run with a refused body; each
+ * handler asks `refusedBody` first and does nothing else when it answers.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FieldError } from '../errors.js';
 import { validationMessages } from './validation-messages.js';
 
@@ -11,22 +14,20 @@ import { validationMessages } from './validation-messages.js';
 export const postedValues = (req: FastifyRequest): Record<string, unknown> =>
   typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
 
-/**
- * In an encapsulated scope of form posts: a refused body is handed to `show` with the Chinese messages
- * (status 400); a refused URL parameter or query string stays the error page.
- */
-export function showRefusedForms(
-  scope: FastifyInstance,
-  show: (req: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => Promise<unknown>,
-): void {
+/** Routes of the scope registered after this run their handler when the schema refuses the input. */
+export function validateFormsInHandler(scope: FastifyInstance): void {
   scope.addHook('onRoute', (opts) => {
     opts.attachValidation = true;
   });
-  scope.addHook('preHandler', async (req, reply) => {
-    const e = req.validationError;
-    if (!e) return;
-    if (e.validationContext !== 'body') throw e;
-    await show(req, reply, validationMessages(e.validation ?? []));
-    return reply;
-  });
+}
+
+/**
+ * The Chinese messages for a body its schema refused, or null when the input passed. A refused URL
+ * parameter or query string throws its error (the 400 page), as without `validateFormsInHandler`.
+ */
+export function refusedBody(req: FastifyRequest): FieldError[] | null {
+  const e = req.validationError;
+  if (!e) return null;
+  if (e.validationContext !== 'body') throw e;
+  return validationMessages(e.validation ?? []);
 }
