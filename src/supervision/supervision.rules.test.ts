@@ -61,6 +61,22 @@ test('task validation reports every field in Chinese', () => {
   });
   assert.equal(ok.fields?.category, '政策解读');
   assert.equal(ok.fields?.year, 2026);
+  const base = { ...ok.fields, year: '2026', responsibleOrgId: 3, evidenceRequired: '链接' };
+  for (const [deadline, code] of [
+    ['2025-12-31', 'task_deadline_out_of_year'],
+    ['2026-01-01', undefined],
+    ['2027-01-31', undefined],
+    ['2027-12-31', undefined],
+    ['2028-01-01', 'task_deadline_out_of_year'],
+    ['2031-06-30', 'task_deadline_out_of_year'],
+  ] as const) {
+    const r = validateTask({ ...base, category: '解读', content: '解读', deadline });
+    assert.equal(r.errors[0]?.code, code, deadline);
+  }
+  assert.match(
+    validateTask({ ...base, category: '解读', content: '解读', deadline: '2031-06-30' }).errors[0].message,
+    /2026-01-01 至 2027-12-31/,
+  );
 });
 
 test('reports: progress required, links must be URLs or site paths', () => {
