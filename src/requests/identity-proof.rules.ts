@@ -8,6 +8,8 @@ import { classifyAttachment, type Sniffed } from '../catalog/index.js';
 
 /** Content kinds accepted as an identity proof. */
 export const ID_PROOF_KINDS: readonly string[] = ['pdf', 'jpg', 'png', 'gif', 'webp'];
+/** ID_PROOF_KINDS as the forms and messages name them. */
+export const ID_PROOF_KINDS_TEXT = 'JPG、PNG、GIF、WebP 图片或 PDF';
 /** At most this many files (e.g. both sides of an identity card). */
 export const ID_PROOF_MAX_FILES = 2;
 /** Default size limit per file, in MB (setting `requests.id_proof_max_mb`). */
@@ -56,12 +58,12 @@ export function checkIdProofs(
               ? `身份证明文件“${f.filename}”的扩展名与内容不符，请上传真实的图片或 PDF 文件。`
               : c.code === 'attachment_damaged'
                 ? `身份证明文件“${f.filename}”已损坏或不完整，无法打开。请重新拍摄或扫描后上传。`
-                : `身份证明文件“${f.filename}”不是图片或 PDF。请上传 JPG、PNG 图片或 PDF 文件。`;
+                : `身份证明文件“${f.filename}”不是图片或 PDF。请上传 ${ID_PROOF_KINDS_TEXT} 文件。`;
       errors.push({ code, message, field });
     } else if (!ID_PROOF_KINDS.includes(c.kind)) {
       errors.push({
         code: 'id_proof_type',
-        message: `身份证明文件“${f.filename}”不是图片或 PDF。请上传 JPG、PNG 图片或 PDF 文件。`,
+        message: `身份证明文件“${f.filename}”不是图片或 PDF。请上传 ${ID_PROOF_KINDS_TEXT} 文件。`,
         field,
       });
     } else mimes.push(c.mime);

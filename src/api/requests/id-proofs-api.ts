@@ -71,7 +71,7 @@ export async function idProofsApi(app: FastifyInstance): Promise<void> {
         params: Type.Object({ id: Type.Integer({ minimum: 1 }), proofId: Type.Integer({ minimum: 1 }) }),
         response: {
           200: {
-            description: '文件内容（JPG、PNG 或 PDF）',
+            description: '文件内容（JPG、PNG、GIF、WebP 或 PDF）',
             content: Object.fromEntries(
               PROOF_TYPES.map((t) => [t, { schema: Type.Unsafe<Buffer>({ type: 'string', contentMediaType: t }) }]),
             ),
@@ -92,7 +92,7 @@ export async function idProofsApi(app: FastifyInstance): Promise<void> {
     {
       bodyLimit: BODY_LIMIT,
       schema: {
-        summary: '为已登记的申请补充身份证明文件（JPG、PNG 或 PDF，Base64 编码）',
+        summary: '为已登记的申请补充身份证明文件（JPG、PNG、GIF、WebP 或 PDF，Base64 编码）',
         tags,
         operationId: 'addIdProofs',
         security: STAFF,

@@ -4,7 +4,7 @@ import { fieldError } from '../../platform/views/components.js';
 import type { FieldError } from '../../platform/errors.js';
 import { invalid } from '../../platform/errors.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
-import { ID_PROOF_FIELD, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../identity-proof.rules.js';
+import { ID_PROOF_FIELD, ID_PROOF_KINDS_TEXT, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../identity-proof.rules.js';
 import type { UploadedProof } from '../identity-proofs.js';
 
 /** preValidation hook of the application forms (works without JavaScript: a plain multipart post). */
@@ -37,7 +37,7 @@ export function IdProofField({
     <div class={`field${err ? ' has-error' : ''}`}>
       <label for={id}>身份证明（可选）</label>
       <p class="hint" id={`${id}-hint`}>
-        身份证件或营业执照等的照片或扫描件：JPG、PNG 图片或 PDF，最多 {ID_PROOF_MAX_FILES} 个文件，每个不超过 {maxMb}{' '}
+        身份证件或营业执照等的照片或扫描件：{ID_PROOF_KINDS_TEXT}，最多 {ID_PROOF_MAX_FILES} 个文件，每个不超过 {maxMb}{' '}
         MB。仅受理机关的办理人员可以查看。
         {reselect ? <strong> 页面重新显示后，之前选择的文件不会保留；如需提交身份证明，请重新选择。</strong> : null}
       </p>
