@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { typed, Type } from '../../platform/http/schemas.js';
-import { searchDocuments, partsToHtml } from '../../search/index.js';
+import { searchDocuments, partsToHtml, splitSuggestions } from '../../search/index.js';
 import { answers, Nullable, PUBLIC } from '../api-schemas.js';
 
 const Str = Type.Optional(Type.String({ maxLength: 200 }));
@@ -35,6 +35,10 @@ const SearchAnswer = Type.Object({
     Object.fromEntries(['org', 'category', 'topic', 'genre', 'validity', 'year'].map((k) => [k, Facet])),
     { description: '分面统计' },
   ),
+  splits: Type.Array(Type.Object({ q: Type.String(), total: Type.Integer() }), {
+    description:
+      '没有结果时：把连写的关键词分成两个词、在同样的筛选下能找到结果的读法（最多 3 个，结果多的在前），如“防汛会议”→“防汛 会议”；有结果时为空',
+  }),
 });
 
 /** Public JSON search API: GET /api/v1/public/search (same parameters as the /search page). */
@@ -70,6 +74,7 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
     async (req) => {
       const { perPage, ...params } = req.query;
       const r = await searchDocuments(req.ctx, params, perPage ?? 20);
+      const splits = !r.total && !r.unsearchable ? await splitSuggestions(req.ctx, params) : [];
       return {
         total: r.total,
         estimated: r.estimated,
@@ -94,6 +99,7 @@ export async function searchApi(app: FastifyInstance, perMinute: number): Promis
           inAttachment: h.inAttachment,
         })),
         facets: r.facets,
+        splits,
       };
     },
   );

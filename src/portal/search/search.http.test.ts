@@ -138,6 +138,15 @@ describeApp('public search page and API', (h) => {
     assert.match((await h.client().get(link)).body, /关于<mark>河道<\/mark>管护的<mark>批复<\/mark>/);
     // No reading finds anything: nothing is offered.
     assert.doesNotMatch((await h.client().get(`/search?q=${encodeURIComponent('量子纠缠')}`)).body, /把词分开搜索/);
+    // The JSON API offers the same readings.
+    const api = async (q: string) =>
+      (await h.app().inject({ method: 'GET', url: `/api/v1/public/search?q=${encodeURIComponent(q)}` })).json() as {
+        total: number;
+        splits: Array<{ q: string; total: number }>;
+      };
+    assert.deepEqual((await api('河道批复')).splits, [{ q: '河道 批复', total: 1 }]);
+    assert.deepEqual((await api('量子纠缠')).splits, []);
+    assert.deepEqual((await api('河道 批复')).splits, [], 'a search with results offers none');
   });
 
   it('past the search window the page says the count is estimated and where results come from', async () => {
