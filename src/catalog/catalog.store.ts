@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/schema.js';
 import type { CatalogCategoriesTable, ItemReviewsTable, ItemsTable, ItemVersionsTable } from './catalog.tables.js';
 import { PROACTIVE } from './catalog-labels.rules.js';
 import { parseDocNumber } from './doc-number.rules.js';
+import type { StaffItemSort } from './staff-item-sorts.rules.js';
 import './catalog.tables.js';
 
 export type ItemRow = Selectable<ItemsTable>;
@@ -73,6 +74,7 @@ export interface ItemListFilter {
   createdFrom?: string;
   createdTo?: string;
   q?: string;
+  sort?: StaffItemSort;
   limit: number;
   offset: number;
 }
@@ -105,12 +107,20 @@ export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: Item
     .clearSelect()
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await q
-    .orderBy('items.updated_at', 'desc')
-    .orderBy('items.id', 'desc')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+  const sorted =
+    f.sort === 'created'
+      ? q.orderBy('items.created_on', 'desc').orderBy('items.id', 'desc')
+      : f.sort === 'created-asc'
+        ? q.orderBy('items.created_on', 'asc').orderBy('items.id', 'asc')
+        : f.sort === 'published'
+          ? q
+              .orderBy(sql`items.published_on is null`)
+              .orderBy('items.published_on', 'desc')
+              .orderBy('items.id', 'desc')
+          : f.sort === 'index'
+            ? q.orderBy('items.index_no', 'asc').orderBy('items.id', 'asc')
+            : q.orderBy('items.updated_at', 'desc').orderBy('items.id', 'desc');
+  const rows = await sorted.limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(total.n) };
 }
 

@@ -54,6 +54,7 @@ export {
   publicItems,
 } from './catalog.store.js';
 export type { CategoryRow, ItemVersionRow, ItemWithOrg, PublicSort } from './catalog.store.js';
+export { STAFF_ITEM_SORTS, STAFF_ITEM_SORT_KEYS, type StaffItemSort } from './staff-item-sorts.rules.js';
 export { agencyCategories, categoriesOf, categoryOrg } from './categories.js';
 export { categoryPath, categoryTree, subtreeIds } from './category-tree.rules.js';
 export type { CategoryNode } from './category-tree.rules.js';

@@ -23,6 +23,8 @@ import {
   reviewQueue,
   queueActions,
   type ItemInput,
+  STAFF_ITEM_SORTS,
+  STAFF_ITEM_SORT_KEYS,
 } from '../../catalog/index.js';
 import {
   Checkbox,
@@ -158,6 +160,7 @@ const ListQuery = Form({
   to: OptDate('生成日期至'),
   mine: Checkbox('只看我编写的'),
   q: OptText('名称、索引号或文号', { maxLength: 200 }),
+  sort: OptChoice('排序', STAFF_ITEM_SORT_KEYS),
   page: Page(),
 });
 const BulkForm = Form({
@@ -173,7 +176,7 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
   r.get('/console/items', { schema: { querystring: ListQuery } }, async (req, reply) => {
     const paths = scopePaths(req.actor, CATALOG_VIEWERS);
     assertAllowed(paths.length > 0);
-    const { status, categoryId, orgId, genre, from, to, q, page } = req.query;
+    const { status, categoryId, orgId, genre, from, to, q, sort, page } = req.query;
     const mine = ticked(req.query.mine);
     const { rows, total } = await staffItems(req.ctx.db, {
       orgPaths: paths,
@@ -185,6 +188,7 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
       createdFrom: from,
       createdTo: to,
       q,
+      sort,
       limit: PER_PAGE,
       offset: (page - 1) * PER_PAGE,
     });
@@ -198,6 +202,7 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
       from: from ?? '',
       to: to ?? '',
       q: q ?? '',
+      ...(sort ? { sort } : {}),
       ...(mine ? { mine: '1' } : {}),
       ...(categoryId ? { categoryId: String(categoryId) } : {}),
       ...(orgId ? { orgId: String(orgId) } : {}),
@@ -205,7 +210,11 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <ConsoleLayout view={view} title="公开信息" wide>
         <p>
-          {rolesAllow(req.actor, ITEM_WRITERS) ? <a href="/console/items/new">新建信息</a> : null} ·{' '}
+          {rolesAllow(req.actor, ITEM_WRITERS) ? (
+            <>
+              <a href="/console/items/new">新建信息</a> ·{' '}
+            </>
+          ) : null}
           <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> ·{' '}
           <a href="/console/items/export?format=xlsx">导出 XLSX</a> · <a href="/console/items/late">逾期与即将逾期</a>
         </p>
@@ -245,6 +254,7 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
             <label for="f-q">名称、索引号或文号</label>
             <input id="f-q" name="q" type="search" value={q ?? ''} />
           </div>
+          <SelectField name="sort" label="排序" value={sort ?? 'updated'} options={Object.entries(STAFF_ITEM_SORTS)} />
           <button type="submit">筛选</button>
         </form>
         {rows.length ? <ItemsTable rows={rows} cal={cal} today={today} /> : <Empty>没有符合条件的信息。</Empty>}
