@@ -42,7 +42,7 @@ export async function interactionApi(app: FastifyInstance): Promise<void> {
     '/api/v1/public/qa',
     {
       schema: {
-        summary: '公开问答（已答复并经同意公开的留言，留言人姓名已隐去）',
+        summary: '公开问答（已答复并经同意公开的留言，留言人姓名只显示姓氏）',
         tags: ['互动交流'],
         operationId: 'listPublicQa',
         security: PUBLIC,

@@ -71,7 +71,7 @@ export function MessageFields({
       <div class={`field${consentErr ? ' has-error' : ''}`}>
         <label>
           <input type="checkbox" name="publishConsent" value="1" checked={!!v.publishConsent} />{' '}
-          同意公开本留言及答复（公开时姓名隐去，联系方式不公开）
+          同意公开本留言及答复（公开时姓名只显示姓氏，如“张**”；联系方式不公开）
         </label>
       </div>
     </>
