@@ -5,6 +5,7 @@ import { Form, OptDate, OptText, Page, typed } from '../../platform/http/schemas
 import { queryAudit } from '../../platform/audit/audit-query.js';
 import { scopePaths, isSysadmin } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
+import { auditActionLabel } from './audit-labels.js';
 
 const PER_PAGE = 50;
 
@@ -41,7 +42,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         <form method="get" action="/console/audit" class="filters" role="search">
           <div class="field">
             <label for="action">操作（前缀）</label>
-            <input id="action" name="action" value={f.action} placeholder="如 user. 或 org.create" />
+            <input id="action" name="action" value={f.action} placeholder="如 user.（用户）或 request.answer" />
           </div>
           <div class="field">
             <label for="actor">操作人</label>
@@ -80,7 +81,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
                     <td>{beijingTime(r.at)}</td>
                     <td>{r.actor_label}</td>
                     <td>
-                      <code>{r.action}</code>
+                      {auditActionLabel(r.action) ?? ''} <code class="muted">{r.action}</code>
                     </td>
                     <td>{r.org_name ?? '—'}</td>
                     <td>{r.summary}</td>
