@@ -42,7 +42,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         <form method="get" action="/console/audit" class="filters" role="search">
           <div class="field">
             <label for="action">操作（前缀）</label>
-            <input id="action" name="action" value={f.action} placeholder="如 user.（用户）或 request.answer" />
+            <input id="action" name="action" value={f.action} placeholder="如 user. 或 org.create" />
           </div>
           <div class="field">
             <label for="actor">操作人</label>
@@ -81,7 +81,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
                     <td>{beijingTime(r.at)}</td>
                     <td>{r.actor_label}</td>
                     <td>
-                      {auditActionLabel(r.action) ?? ''} <code class="muted">{r.action}</code>
+                      {auditActionLabel(r.action) ?? ''}{' '}
+                      <code class="muted">
+                        {r.action.split(/(?<=[._])/).map((part, i) => (i ? [<wbr />, part] : part))}
+                      </code>
                     </td>
                     <td>{r.org_name ?? '—'}</td>
                     <td>{r.summary}</td>

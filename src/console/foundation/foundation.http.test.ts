@@ -242,7 +242,7 @@ describeApp('foundation over HTTP', (h) => {
     assert.match(u.body, /一次性密码/);
     const audit = await c.get('/console/audit?action=user.create');
     assert.match(audit.body, /audit\.editor/);
-    assert.match(audit.body, /<td>用户 · 新建 <code class="muted">user\.create<\/code><\/td>/);
+    assert.match(audit.body, /<td>用户 · 新建 <code class="muted">user\.<wbr\/>create<\/code><\/td>/);
   });
 
   it('oversized bodies get 413', async () => {
