@@ -3,7 +3,13 @@ import type { Db } from '../platform/db/schema.js';
 import type { CatalogCategoriesTable, ItemReviewsTable, ItemsTable, ItemVersionsTable } from './catalog.tables.js';
 import { PROACTIVE } from './catalog-labels.rules.js';
 import { parseDocNumber } from './doc-number.rules.js';
-import type { StaffItemSort } from './staff-item-sorts.rules.js';
+import {
+  PUBLIC_ORDERS,
+  STAFF_ORDERS,
+  type ItemOrder,
+  type PublicSort,
+  type StaffItemSort,
+} from './item-sorts.rules.js';
 import './catalog.tables.js';
 
 export type ItemRow = Selectable<ItemsTable>;
@@ -79,6 +85,25 @@ export interface ItemListFilter {
   offset: number;
 }
 
+/** One page of an item list in `order`, and the count of the whole list. */
+async function pageOf(
+  q: ReturnType<typeof withOrg>,
+  order: ItemOrder,
+  limit: number,
+  offset: number,
+): Promise<{ rows: ItemWithOrg[]; total: number }> {
+  const total = await q
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  let sorted = q;
+  for (const [column, dir, nullsLast] of [...order, ['items.id', order[order.length - 1]![1]] as const]) {
+    if (nullsLast) sorted = sorted.orderBy(sql`${sql.ref(column)} is null`, 'asc');
+    sorted = sorted.orderBy(sql.ref(column), dir);
+  }
+  return { rows: await sorted.limit(limit).offset(offset).execute(), total: Number(total.n) };
+}
+
 /** Staff list of items within the actor's subtrees. */
 export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: ItemWithOrg[]; total: number }> {
   if (!f.orgPaths.length) return { rows: [], total: 0 };
@@ -103,25 +128,7 @@ export async function listItems(db: Db, f: ItemListFilter): Promise<{ rows: Item
       ]),
     );
   }
-  const total = await q
-    .clearSelect()
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  const sorted =
-    f.sort === 'created'
-      ? q.orderBy('items.created_on', 'desc').orderBy('items.id', 'desc')
-      : f.sort === 'created-asc'
-        ? q.orderBy('items.created_on', 'asc').orderBy('items.id', 'asc')
-        : f.sort === 'published'
-          ? q
-              .orderBy(sql`items.published_on is null`)
-              .orderBy('items.published_on', 'desc')
-              .orderBy('items.id', 'desc')
-          : f.sort === 'index'
-            ? q.orderBy('items.index_no', 'asc').orderBy('items.id', 'asc')
-            : q.orderBy('items.updated_at', 'desc').orderBy('items.id', 'desc');
-  const rows = await sorted.limit(f.limit).offset(f.offset).execute();
-  return { rows, total: Number(total.n) };
+  return pageOf(q, STAFF_ORDERS[f.sort ?? 'updated'], f.limit, f.offset);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,17 +149,7 @@ export function publicItems(db: Db, today: string) {
 export const getPublicItem = (db: Db, today: string, id: number): Promise<ItemWithOrg | undefined> =>
   publicItems(db, today).where('items.id', '=', id).executeTakeFirst();
 
-/** A page of published items, newest first. */
-/** Orders of a public list: 发布日期 newest or oldest first, 成文日期 newest first, 名称. */
-export const PUBLIC_SORTS = {
-  date: '发布日期（新→旧）',
-  'date-asc': '发布日期（旧→新）',
-  written: '成文日期（新→旧）',
-  title: '名称',
-} as const;
-export type PublicSort = keyof typeof PUBLIC_SORTS;
-export const isPublicSort = (s: unknown): s is PublicSort => typeof s === 'string' && Object.hasOwn(PUBLIC_SORTS, s);
-
+/** A page of published items in the order asked (发布日期, newest first, by default). */
 export async function listPublicItems(
   db: Db,
   today: string,
@@ -163,20 +160,7 @@ export async function listPublicItems(
   if (f.categoryId) q = q.where('items.category_id', '=', f.categoryId);
   if (f.categoryIds)
     q = f.categoryIds.length ? q.where('items.category_id', 'in', f.categoryIds) : q.where(sql<boolean>`1 = 0`);
-  const total = await q
-    .clearSelect()
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  const sorted =
-    f.sort === 'date-asc'
-      ? q.orderBy('items.published_on', 'asc').orderBy('items.id', 'asc')
-      : f.sort === 'written'
-        ? q.orderBy('items.written_on', 'desc').orderBy('items.id', 'desc')
-        : f.sort === 'title'
-          ? q.orderBy('items.title', 'asc').orderBy('items.id', 'asc')
-          : q.orderBy('items.published_on', 'desc').orderBy('items.id', 'desc');
-  const rows = await sorted.limit(f.limit).offset(f.offset).execute();
-  return { rows, total: Number(total.n) };
+  return pageOf(q, PUBLIC_ORDERS[f.sort ?? 'date'], f.limit, f.offset);
 }
 
 /** Public items of one agency per category id (null: 未分类), for its category tree. */

@@ -45,16 +45,16 @@ export const catalogXlsx: (typeof import('./catalog-xlsx.js'))['catalogXlsx'] = 
   (await import('./catalog-xlsx.js')).catalogXlsx(...args);
 export { getPublicAttachment, listAttachments } from './attachments.store.js';
 export type { AttachmentWithFile } from './attachments.store.js';
+export { listCategories, listPublicItems, publicCategoryCounts, publicItems } from './catalog.store.js';
+export type { CategoryRow, ItemVersionRow, ItemWithOrg } from './catalog.store.js';
 export {
   isPublicSort,
-  listCategories,
-  listPublicItems,
   PUBLIC_SORTS,
-  publicCategoryCounts,
-  publicItems,
-} from './catalog.store.js';
-export type { CategoryRow, ItemVersionRow, ItemWithOrg, PublicSort } from './catalog.store.js';
-export { STAFF_ITEM_SORTS, STAFF_ITEM_SORT_KEYS, type StaffItemSort } from './staff-item-sorts.rules.js';
+  type PublicSort,
+  STAFF_ITEM_SORTS,
+  STAFF_ITEM_SORT_KEYS,
+  type StaffItemSort,
+} from './item-sorts.rules.js';
 export { agencyCategories, categoriesOf, categoryOrg } from './categories.js';
 export { categoryPath, categoryTree, subtreeIds } from './category-tree.rules.js';
 export type { CategoryNode } from './category-tree.rules.js';

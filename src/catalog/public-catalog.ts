@@ -19,14 +19,12 @@ export {
   listPublicItems,
   publicCategoryCounts,
   listCategories,
-  isPublicSort,
-  PUBLIC_SORTS,
-  type PublicSort,
   type ItemWithOrg,
   type CategoryRow,
   type ItemVersionRow,
 } from './catalog.store.js';
 export { getPublicAttachment, type AttachmentWithFile } from './attachments.store.js';
+export { isPublicSort, PUBLIC_SORTS, type PublicSort } from './item-sorts.rules.js';
 
 /** The public items an item interprets and those interpreting it. */
 export type PublicLinks = Awaited<ReturnType<typeof publicLinksOf>>;
