@@ -55,9 +55,15 @@ export async function messageQueueCount(
   return (await messageQueuePage(ctx, { orgPaths, queue, limit: 1, offset: 0 })).total;
 }
 
-/** Every enabled org a message may be addressed to — agencies, departments and the jurisdiction's government — as select options. */
-export async function messageOrgOptions(ctx: Pick<Ctx, 'db'>): Promise<Array<[string, string]>> {
+/**
+ * Every enabled org a message may be addressed to — agencies, departments and the jurisdiction's government —
+ * as select options; with `may`, only those the reader may act for (a 意见征集 is opened only for one's own).
+ */
+export async function messageOrgOptions(
+  ctx: Pick<Ctx, 'db'>,
+  may: (orgPath: string) => boolean = () => true,
+): Promise<Array<[string, string]>> {
   return (await orgsWithin(ctx))
-    .filter((o) => o.kind !== 'section')
+    .filter((o) => o.kind !== 'section' && may(o.path))
     .map((o) => [String(o.id), `${'　'.repeat(o.depth)}${o.name}`]);
 }

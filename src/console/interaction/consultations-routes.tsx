@@ -259,7 +259,12 @@ export async function consultationsRoutes(app: FastifyInstance): Promise<void> {
     assertAllowed(rolesAllow(req.actor, PUBLISH_ROLES));
     const s = await readInteractionSettings(req.ctx.db);
     return reply.page(
-      <NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} minDays={s.commentMinDays} values={{}} />,
+      <NewPage
+        view={reply.view()}
+        orgs={await messageOrgOptions(req.ctx, (path) => canPublish(req.actor, path))}
+        minDays={s.commentMinDays}
+        values={{}}
+      />,
     );
   });
 
@@ -275,7 +280,7 @@ export async function consultationsRoutes(app: FastifyInstance): Promise<void> {
       return reply.page(
         <NewPage
           view={reply.view()}
-          orgs={await messageOrgOptions(req.ctx)}
+          orgs={await messageOrgOptions(req.ctx, (path) => canPublish(req.actor, path))}
           minDays={s.commentMinDays}
           values={values}
           errors={e.errors}

@@ -21,11 +21,17 @@ describeApp(
       const county = await makeOrg(h.db(), { name: '某县人民政府' });
       org = await makeOrg(h.db(), { parent: county, name: '县公安局' });
       admin = await makeUser(h.db(), [['agency_admin', org]]);
+      await makeOrg(h.db(), { parent: county, name: '县教育局' });
     });
 
     it('staff open a period; too short is refused with the setting in the message', async () => {
       const c = h.client();
       await c.login(admin.username);
+      // Only the agencies the reader may open a period for are offered (not the county, not a sibling).
+      const offered = [
+        ...(await c.get('/console/consultations/new')).body.matchAll(/<option value="(\d+)"[^>]*>[　]*([^<]+)</g),
+      ].map((m) => m[2]);
+      assert.deepEqual(offered, ['县公安局'], '县教育局 and the county are not offered');
       const form = {
         orgId: String(org.id),
         title: '城区养犬管理办法（征求意见稿）',
