@@ -1,6 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { CsrfField, ErrorSummary, SelectField, TextArea, beijingTime } from '../../platform/views/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  FormStateContext,
+  SelectField,
+  TextArea,
+  beijingTime,
+} from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Choice, Form, IdParams, Text, Type, ticked, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
@@ -41,6 +48,8 @@ interface PageOpts {
   /** Tables as typed (re-render after an error). */
   tables?: ReportTables;
   text?: { overview: string; problems: string; other: string };
+  /** The fields of a refused edit, shown as typed (a cell of −5 or 1e3 keeps what was typed). */
+  posted?: Record<string, unknown>;
   /** Read-only view even for an editor (numbers link to their records). */
   read?: boolean;
 }
@@ -150,7 +159,9 @@ async function page(req: FastifyRequest, view: ViewCtx, r: ReportListRow, opts: 
         <form method="post" action={`/console/reports/${r.id}/edit`}>
           <CsrfField token={view.csrf} />
           <TextArea name="overview" label="一、总体情况" rows={8} value={text.overview} errors={opts.errors} />
-          <ReportTablesView tables={tables} edit marked={marked} />
+          <FormStateContext.Provider value={{ values: opts.posted }}>
+            <ReportTablesView tables={tables} edit marked={marked} />
+          </FormStateContext.Provider>
           <TextArea
             name="problems"
             label="五、存在的主要问题及改进情况"
@@ -251,7 +262,8 @@ export async function reportDetailRoutes(app: FastifyInstance): Promise<void> {
     const b = req.body;
     const text = { overview: b.overview, problems: b.problems, other: b.other };
     const parsed = parseTablesInput(report.format as ReportFormat, (f) => b[f]);
-    if (!parsed.tables) return reply.page(await page(req, reply.view(), report, { errors: parsed.errors, text }), 400);
+    if (!parsed.tables)
+      return reply.page(await page(req, reply.view(), report, { errors: parsed.errors, text, posted: b }), 400);
     const tables = parsed.tables;
     return act(
       req,

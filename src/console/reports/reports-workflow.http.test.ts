@@ -78,6 +78,12 @@ describeApp(
       );
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /表三“1\.属于国家秘密”行“自然人”列应为非负整数。/);
+      // What was typed stays in the form: the refused cell and the others changed with it.
+      const cellValue = (name: string) =>
+        new RegExp(`name="${name}" id="f-${name}" value="([^"]*)"`).exec(bad.body)?.[1];
+      assert.equal(cellValue(t3Field('3.1', 0)), 'abc');
+      assert.equal(cellValue(t3Field('carried', 1)), String(last.table3.next[1]));
+      assert.match(bad.body, /<textarea[^>]*name="overview"[^>]*>总体情况<\/textarea>/);
       const saved = await e.post(
         `${url}/edit`,
         { ...fields, [t4Field(0)]: '10', [t4Field(4)]: '0', overview: '总体情况', problems: '问题', other: '无' },

@@ -29,7 +29,7 @@ describeApp(
       await c.login(admin.username);
       // Only the agencies the reader may open a period for are offered (not the county, not a sibling).
       const offered = [
-        ...(await c.get('/console/consultations/new')).body.matchAll(/<option value="(\d+)"[^>]*>[　]*([^<]+)</g),
+        ...(await c.get('/console/consultations/new')).body.matchAll(/<option value="(\d+)"[^>]*>[\u3000]*([^<]+)</g),
       ].map((m) => m[2]);
       assert.deepEqual(offered, ['县公安局'], '县教育局 and the county are not offered');
       const form = {
