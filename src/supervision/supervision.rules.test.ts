@@ -73,6 +73,13 @@ test('task validation reports every field in Chinese', () => {
     const r = validateTask({ ...base, category: '解读', content: '解读', deadline });
     assert.equal(r.errors[0]?.code, code, deadline);
   }
+  // A bad 年度 is named once, without a window made of it (-5-01-01).
+  assert.deepEqual(
+    validateTask({ ...base, year: '-5', category: '解读', content: '解读', deadline: '2026-06-30' }).errors.map(
+      (e) => e.code,
+    ),
+    ['task_year_invalid'],
+  );
   assert.match(
     validateTask({ ...base, category: '解读', content: '解读', deadline: '2031-06-30' }).errors[0].message,
     /2026-01-01 至 2027-12-31/,

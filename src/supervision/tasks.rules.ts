@@ -78,7 +78,7 @@ export function validateTask(input: TaskInput): { fields: TaskFields | null; err
       message: '请填写正确的完成时限（格式：2026-06-30）。',
       field: 'deadline',
     });
-  else if (Number.isInteger(year) && (deadline < `${year}-01-01` || deadline > `${year + 1}-12-31`))
+  else if (!errors.some((e) => e.field === 'year') && (deadline < `${year}-01-01` || deadline > `${year + 1}-12-31`))
     // A year's plan may run into the next (the annual report of the year is due on 31 January).
     errors.push({
       code: 'task_deadline_out_of_year',

@@ -424,6 +424,11 @@ describeApp(
         noOutcome.body,
         /<select id="a-answer-outcome" name="outcome" required aria-invalid="true" aria-describedby="a-answer-outcome-err"/,
       );
+      // An unknown 办理结果 (a tampered form): the reader is told to choose, not shown the codes.
+      const unknown = await handler.post(`${page}/answer`, { outcome: '9.9', letter }, { from: page });
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, /“办理结果”的取值无效，请从列表中选择。/);
+      assert.doesNotMatch(unknown.body, /可选：/);
       // A 补正期限 that is not a date: the message names the field, the items typed are kept.
       const items = '请补充提供申请人身份证明复印件。';
       const badDate = await handler.post(`${page}/correction`, { until: '2026-02-30', items }, { from: page });

@@ -85,7 +85,10 @@ function describe(e: SchemaError, subject: string): string {
   }
 }
 
-/** One Chinese message per field (the first error of a field; a union's alternatives fold into "取值无效，可选…"). */
+/**
+ * One Chinese message per field (the first error of a field; a union's alternatives fold into one
+ * "取值无效" message, which lists the values only for an unlabelled parameter).
+ */
 export function validationMessages(errors: readonly SchemaError[]): FieldError[] {
   const byField = new Map<string, SchemaError[]>();
   for (const e of errors) {
@@ -99,9 +102,13 @@ export function validationMessages(errors: readonly SchemaError[]): FieldError[]
       .map((e) => e.params?.allowedValue ?? e.params?.allowedValues)
       .flat()
       .filter((v) => v !== undefined);
-    const message = allowed.length
-      ? `${subject}的取值无效，可选：${allowed.map(String).join('、')}。`
-      : describe(list[0] ?? {}, subject);
+    // A labelled field is a form's list (its values are codes the reader never sees); a bare parameter
+    // is an API's, whose caller is told the values.
+    const message = !allowed.length
+      ? describe(list[0] ?? {}, subject)
+      : label
+        ? `${subject}的取值无效，请从列表中选择。`
+        : `${subject}的取值无效，可选：${allowed.map(String).join('、')}。`;
     return { code: 'invalid_input', message, ...(field ? { field } : {}) };
   });
 }
