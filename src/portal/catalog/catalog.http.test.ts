@@ -347,45 +347,6 @@ describeApp(
       assert.ok(!(await c.get(`${base}?from=2026-11-01`)).body.includes('迟迟未公开的通知'));
     });
 
-    it('the console list sorts by 生成日期, 发布日期 and 索引号; links do not start with a separator', async () => {
-      const c = await login('approver');
-      const titles = async (sort: string) =>
-        [
-          ...(await c.get(`/console/items?sort=${sort}`)).body.matchAll(/<a href="\/console\/items\/\d+">([^<]+)</g),
-        ].map((m) => m[1]!);
-      const rows = await h
-        .db()
-        .selectFrom('items')
-        .select(['title', 'created_on', 'published_on', 'index_no', 'id'])
-        .where('org_id', '=', org.id)
-        .execute();
-      const by = (cmp: (a: (typeof rows)[0], b: (typeof rows)[0]) => number) =>
-        [...rows].sort((a, b) => cmp(a, b) || a.id - b.id).map((r) => r.title);
-      const created = await titles('created-asc');
-      assert.ok(created.length >= 4, created.join());
-      assert.deepEqual(created, by((a, b) => a.created_on.localeCompare(b.created_on)).slice(0, created.length));
-      assert.deepEqual(
-        await titles('created'),
-        by((a, b) => b.created_on.localeCompare(a.created_on) || b.id - a.id),
-      );
-      const published = await titles('published');
-      const unpublished = rows.filter((r) => !r.published_on).length;
-      assert.ok(unpublished > 0 && unpublished < rows.length);
-      assert.ok(
-        published.slice(-unpublished).every((t) => rows.find((r) => r.title === t)!.published_on === null),
-        'unpublished items last',
-      );
-      assert.deepEqual(
-        await titles('index'),
-        by((a, b) => a.index_no.localeCompare(b.index_no)),
-      );
-      const page = (await c.get('/console/items?sort=index')).body;
-      assert.match(page, /<option value="index" selected>索引号<\/option>/);
-      // An approver may not write items: the links begin with 我的待办, not with a stray separator.
-      assert.match(page, /<p><a href="\/console\/items\/queue">我的待办<\/a>/);
-      assert.equal((await c.get('/console/items?sort=bogus')).statusCode, 400);
-    });
-
     it('the staff API lists, reads, edits a draft and attaches a file; scope and state are enforced', async () => {
       const ed = await createToken(h.ctx((await makeUser(h.db(), [['editor', org]])).actor), {
         name: '采编',

@@ -1,0 +1,125 @@
+import { before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeApp, type Client } from '../../../test/helpers/http.js';
+import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
+import { residentIdCheckChar } from '../../orgs/codes.rules.js';
+import type { Actor } from '../../platform/context.js';
+import { registerRequest } from '../../requests/register-request.js';
+import { assignRequest } from '../../requests/assign-request.js';
+
+const ID17 = '11010519491231002';
+const ID = ID17 + residentIdCheckChar(ID17);
+// The app's clock: 2025-10-09 10:00 Beijing time.
+const NOW = new Date('2025-10-09T02:00:00Z');
+const form = {
+  applicantType: 'citizen',
+  idType: 'resident_id',
+  idNumber: ID,
+  phone: '13912345678',
+  form: 'electronic',
+  delivery: 'pickup',
+};
+
+describeApp(
+  '依申请公开 console: refused action forms',
+  (h) => {
+    let a: { id: number; username: string; actor: Actor };
+    const c: Record<'mine' | 'other', { id: number }> = {} as never;
+    const login = async (u: { username: string }): Promise<Client> => {
+      const cl = h.client();
+      assert.equal((await cl.login(u.username)).statusCode, 303);
+      return cl;
+    };
+
+    before(async () => {
+      const county = await makeOrg(h.db(), { name: '示范县' });
+      const org = await makeOrg(h.db(), { parent: county, name: '县交通运输局' });
+      const other = await makeOrg(h.db(), { parent: county, name: '县自然资源局' });
+      a = await makeUser(h.db(), [['request_handler', org]]);
+      const head = await makeUser(h.db(), [['request_admin', org]]);
+      const otherHead = await makeUser(h.db(), [['request_admin', other]]);
+      const reg = (actor: Actor, orgId: number, infoTitle: string) =>
+        registerRequest(h.ctx(actor, NOW), {
+          ...form,
+          name: '李四',
+          infoTitle,
+          orgId,
+          channel: 'in_person',
+          receivedOn: '2025-09-26',
+        });
+      c.mine = await reg(a.actor, org.id, '某路段拓宽工程批复');
+      c.other = await reg(otherHead.actor, other.id, '土地征收批复');
+      await assignRequest(h.ctx(head.actor, NOW), { requestId: c.mine.id, handlerId: a.id });
+    });
+
+    it('a refused action form comes back open, with what was typed and the errors at its fields; nothing changes', async () => {
+      const handler = await login(a);
+      const page = `/console/requests/${c.mine.id}`;
+      const events = async () =>
+        Number(
+          (
+            await h
+              .db()
+              .selectFrom('request_events')
+              .select((e) => e.fn.countAll().as('n'))
+              .where('request_id', '=', c.mine.id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await events();
+      const opened = (body: string, slug: string) =>
+        new RegExp(`<details class="action" open id="act-${slug}"`).test(body);
+      const letter = '经查，本机关未制作该路段拓宽工程的批复原件，特此告知。';
+      // 办理结果 not chosen (browser checks bypassed): the schema refuses it.
+      const noOutcome = await handler.post(`${page}/answer`, { outcome: '', letter }, { from: page });
+      assert.equal(noOutcome.statusCode, 400);
+      assert.ok(opened(noOutcome.body, 'answer'), 'the answer form is open');
+      assert.ok(!opened(noOutcome.body, 'correction'), 'only the refused form is open');
+      assert.match(
+        noOutcome.body,
+        new RegExp(`<textarea id="a-answer-letter" name="letter"[^>]*>${letter}</textarea>`),
+      );
+      assert.match(noOutcome.body, /<a href="#a-answer-outcome">[^<]*办理结果/);
+      assert.match(
+        noOutcome.body,
+        /<select id="a-answer-outcome" name="outcome" required aria-invalid="true" aria-describedby="a-answer-outcome-err"/,
+      );
+      // An unknown 办理结果 (a tampered form): the reader is told to choose, not shown the codes.
+      const unknown = await handler.post(`${page}/answer`, { outcome: '9.9', letter }, { from: page });
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, /“办理结果”的取值无效，请从列表中选择。/);
+      assert.doesNotMatch(unknown.body, /可选：/);
+      // A 补正期限 that is not a date: the message names the field, the items typed are kept.
+      const items = '请补充提供申请人身份证明复印件。';
+      const badDate = await handler.post(`${page}/correction`, { until: '2026-02-30', items }, { from: page });
+      assert.equal(badDate.statusCode, 400);
+      assert.ok(opened(badDate.body, 'correction'));
+      assert.match(badDate.body, /补正期限.{0,20}应为真实的日期/);
+      assert.match(badDate.body, /<input id="a-correction-until" name="until" type="date" value="2026-02-30"/);
+      assert.ok(badDate.body.includes(`>${items}</textarea>`));
+      // A use-case refusal (部分公开 without what is withheld) keeps the chosen outcome too.
+      const partial = await handler.post(`${page}/answer`, { outcome: '2', letter }, { from: page });
+      assert.equal(partial.statusCode, 400);
+      assert.ok(opened(partial.body, 'answer'));
+      assert.match(partial.body, /<option value="2" selected>/);
+      assert.ok(partial.body.includes(`>${letter}</textarea>`));
+      // −5 days asked by a handler: the digits message, the reason kept.
+      const reason = '涉及多个科室档案，需要调取核实。';
+      const minus = await handler.post(`${page}/extension-request`, { days: '-5', reason }, { from: page });
+      assert.equal(minus.statusCode, 400);
+      assert.ok(opened(minus.body, 'extension-request'));
+      assert.match(minus.body, /只能填写数字 0–9/);
+      assert.ok(minus.body.includes(`>${reason}</textarea>`));
+      assert.equal(await events(), before, 'no event was recorded');
+      // Another agency's case with a bad body is still refused for access, not shown.
+      const theirs = await handler.post(
+        `/console/requests/${c.other.id}/answer`,
+        { outcome: '', letter },
+        { from: page },
+      );
+      assert.ok([403, 404].includes(theirs.statusCode), String(theirs.statusCode));
+      assert.ok(!theirs.body.includes('土地征收批复'));
+    });
+  },
+  { now: () => NOW },
+);
