@@ -2,23 +2,13 @@ import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeApp, type Client } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
-import { residentIdCheckChar } from '../../orgs/codes.rules.js';
+import { at, citizenForm } from '../../../test/helpers/request-form.js';
 import type { Actor } from '../../platform/context.js';
 import { registerRequest } from '../../requests/register-request.js';
 import { assignRequest } from '../../requests/assign-request.js';
 
-const ID17 = '11010519491231002';
-const ID = ID17 + residentIdCheckChar(ID17);
 // The app's clock: 2025-10-09 10:00 Beijing time.
-const NOW = new Date('2025-10-09T02:00:00Z');
-const form = {
-  applicantType: 'citizen',
-  idType: 'resident_id',
-  idNumber: ID,
-  phone: '13912345678',
-  form: 'electronic',
-  delivery: 'pickup',
-};
+const NOW = at('2025-10-09');
 
 describeApp(
   '依申请公开 console: refused action forms',
@@ -40,7 +30,7 @@ describeApp(
       const otherHead = await makeUser(h.db(), [['request_admin', other]]);
       const reg = (actor: Actor, orgId: number, infoTitle: string) =>
         registerRequest(h.ctx(actor, NOW), {
-          ...form,
+          ...citizenForm,
           name: '李四',
           infoTitle,
           orgId,

@@ -16,17 +16,22 @@ export interface FormState {
 }
 export const FormStateContext = createContext<FormState>({});
 
-/** A field's props with the form's state filled in. */
 /** The ids of a field's hint and error, for `aria-describedby`. */
 const describedBy = (id: string, hint: unknown, err: unknown): string | undefined =>
   [hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
 
+/** A field's value as a refused post sent it (FormStateContext), else `fallback`. */
+export function postedValue<T>(state: FormState, name: string, fallback: T): string | T {
+  const v = state.values?.[name];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : fallback;
+}
+
+/** A field's props with the form's state filled in. */
 function withFormState<P extends FieldProps>(p: P): P {
   const s = useContext(FormStateContext);
-  const posted = s.values?.[p.name];
   return {
     ...p,
-    value: typeof posted === 'string' || typeof posted === 'number' ? String(posted) : p.value,
+    value: postedValue(s, p.name, p.value),
     errors: p.errors ?? s.errors,
     idPrefix: p.idPrefix ?? s.idPrefix,
   };

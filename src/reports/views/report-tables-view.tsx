@@ -1,13 +1,7 @@
 import { useContext } from 'preact/hooks';
-import { FormStateContext } from '../../platform/views/components.js';
+import { FormStateContext, postedValue } from '../../platform/views/components.js';
 import type { ReportTables } from '../report-format.rules.js';
 import { reportLayouts, type LayoutTable } from '../table-layout.js';
-
-/** A cell's value as typed in a refused form (FormStateContext), else as stored. */
-const typedOr = (values: Record<string, unknown> | undefined, name: string, stored: string): string => {
-  const v = values?.[name];
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : stored;
-};
 
 /** One official table with its merged cells, for console and portal pages. */
 export function LayoutTableView({
@@ -23,7 +17,7 @@ export function LayoutTableView({
   marked?: ReadonlySet<string>;
   linkBase?: string;
 }) {
-  const posted = useContext(FormStateContext).values;
+  const posted = useContext(FormStateContext);
   return (
     <div class="table-wrap">
       <table class="report-table">
@@ -51,7 +45,7 @@ export function LayoutTableView({
                         inputMode="decimal"
                         name={c.name}
                         id={`f-${c.name}`}
-                        value={typedOr(posted, c.name, c.text)}
+                        value={postedValue(posted, c.name, c.text)}
                         size={5}
                         aria-label={c.aria ?? c.name}
                         aria-invalid={marked?.has(c.name) ? 'true' : undefined}
