@@ -1,7 +1,7 @@
 /** Inserting a new message (shared by the portal submission and staff registration). */
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
-import { notFound, type AppError } from '../platform/errors.js';
+import { invalid, type AppError } from '../platform/errors.js';
 import { authorizeOrgFirst, rolesAllow } from '../orgs/index.js';
 import type { Actor } from '../platform/context.js';
 import { nextCounter } from '../platform/tx.js';
@@ -16,10 +16,14 @@ import { insertMessage } from './messages.store.js';
 import { appendMessageEvent } from './message-support.js';
 import { provisionalNoteFor } from '../calendar/index.js';
 
-/** The agency (or the jurisdiction's government) a message is addressed to: an enabled org. */
+/**
+ * The agency (or the jurisdiction's government) a message is addressed to: an enabled org. It is always
+ * chosen from a list in a form, so any other id is the error of that field (`field`).
+ */
 export async function messageOrg(
   trx: Db,
   orgId: number | undefined,
+  field = 'orgId',
 ): Promise<{ id: number; name: string; path: string }> {
   const org = orgId
     ? await trx
@@ -29,7 +33,8 @@ export async function messageOrg(
         .executeTakeFirst()
     : undefined;
   // An internal section (内设机构) is never the 受理机关 of a message: its agency is.
-  if (!org || org.disabled || org.kind === 'section') throw notFound('org_not_found', '请选择受理留言的机关。');
+  if (!org || org.disabled || org.kind === 'section')
+    throw invalid('org_not_found', '请从列表中选择受理留言的机关。', field);
   return org;
 }
 

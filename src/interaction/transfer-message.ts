@@ -40,7 +40,7 @@ export async function transferMessage(ctx: Ctx, input: TransferMessageInput): Pr
     const now = ctx.now().toISOString();
     if (input.targetOrgId) {
       const state = nextState(m.state, 'transfer');
-      const to = await messageOrg(trx, input.targetOrgId);
+      const to = await messageOrg(trx, input.targetOrgId, 'targetOrgId');
       if (to.id === m.org_id) throw invalid('transfer_same_org', '不能转办给本机关。', 'targetOrgId');
       await updateMessage(trx, m.id, { org_id: to.id, state, handler_id: null, updated_at: now });
       await appendMessageEvent(trx, ctx, m.id, {

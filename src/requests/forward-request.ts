@@ -27,7 +27,7 @@ export async function forwardRequest(
     if (!reason) throw invalid('forward_reason_required', '请写明转送理由。', 'reason');
     if (!input.toOrgId) throw invalid('org_required', '请选择转送的机关。', 'toOrgId');
     if (!isOpenState(r.state)) throw conflict('request_state_conflict', '已办结的申请不能转送。');
-    const to = await requestableOrg(trx, input.toOrgId);
+    const to = await requestableOrg(trx, input.toOrgId, 'toOrgId');
     if (to.id === r.org_id) throw invalid('forward_same_org', '不能转送给本机关。', 'toOrgId');
     await updateRequest(trx, r.id, { org_id: to.id, handler_id: null, updated_at: ctx.now().toISOString() });
     await appendEvent(trx, ctx, r.id, {

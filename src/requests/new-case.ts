@@ -3,18 +3,22 @@ import { today } from '../platform/context.js';
 import type { Ctx } from '../platform/context.js';
 import type { Db } from '../platform/db/schema.js';
 import { nextCounter } from '../platform/tx.js';
-import { notFound } from '../platform/errors.js';
+import { invalid, notFound } from '../platform/errors.js';
 import { getOrg, type OrgRow } from '../orgs/index.js';
 import type { ApplicationFields } from './applicant.rules.js';
 import type { Channel } from './clock/clock.types.js';
 import { formatRequestNo, hashQueryCode, newQueryCode } from './query-code.js';
 import { insertRequest } from './requests.store.js';
 
-/** The agency asked: an enabled org that is not an internal section. */
-export async function requestableOrg(db: Db, orgId: number | undefined): Promise<OrgRow> {
+/**
+ * The agency asked: an enabled org that is not an internal section. Chosen in a form (`field`), any other
+ * id is that field's error, so the form comes back with what was typed; named by a link, it is not found.
+ */
+export async function requestableOrg(db: Db, orgId: number | undefined, field?: string): Promise<OrgRow> {
   const org = orgId ? await getOrg(db, orgId) : undefined;
-  if (!org || org.disabled || org.kind === 'section') throw notFound('org_not_found', '请选择受理申请的行政机关。');
-  return org;
+  if (org && !org.disabled && org.kind !== 'section') return org;
+  const message = '请从列表中选择受理申请的行政机关。';
+  throw field ? invalid('org_not_found', message, field) : notFound('org_not_found', message);
 }
 
 /** Inserts a new case; returns its id, 申请编号 and the one-time 查询码. */

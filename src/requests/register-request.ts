@@ -51,7 +51,7 @@ export async function registerRequest(
   if (!fields || errors.length || !isChannel(input.channel)) throw invalidFields(errors);
   const channel = input.channel;
   const oral = channel === 'oral';
-  const org = await requestableOrg(ctx.db, input.orgId);
+  const org = await requestableOrg(ctx.db, input.orgId, 'orgId');
   if (!canHandleRequests(ctx.actor, org.path))
     throw forbidden('request_forbidden', '您没有登记该机关依申请公开申请的权限。');
   await storeProofBlobs(ctx.config.blobDir, proofs);

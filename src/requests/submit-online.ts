@@ -31,7 +31,7 @@ export async function submitOnline(
   if (!fields || errors.length) throw invalidFields(errors);
   await storeProofBlobs(ctx.config.blobDir, proofs);
   return tx(ctx, async (trx) => {
-    const org = await requestableOrg(trx, input.orgId);
+    const org = await requestableOrg(trx, input.orgId, 'orgId');
     const created = await insertCase(trx, ctx, fields, {
       orgId: org.id,
       channel: 'online',

@@ -217,6 +217,18 @@ describeApp(
       );
       assert.equal(days.statusCode, 400);
       assert.match(days.body, /协办内部期限应为答复期限前 1 至 15 个工作日/);
+      assert.match(days.body, /name="days"[^>]*value="30"/, 'the typed number is kept');
+      // −5 and 十 get the same message beside the field, not a bare 400 page.
+      for (const typed of ['-5', '十']) {
+        const bad = await c.post(
+          '/console/requests/cohandling-days',
+          { orgId: String(org.id), days: typed },
+          { from: '/console/requests/letter-templates' },
+        );
+        assert.equal(bad.statusCode, 400);
+        assert.match(bad.body, /协办内部期限应为答复期限前 1 至 15 个工作日/);
+        assert.match(bad.body, new RegExp(`name="days"[^>]*value="${typed}"`));
+      }
       assert.equal(
         (
           await c.post(

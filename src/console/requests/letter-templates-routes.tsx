@@ -71,7 +71,14 @@ function Preview({ t, org, code }: { t: LetterTemplate; org: OrgRow; code: strin
   );
 }
 
-type ListProps = LetterSetup & { view: ViewCtx; list: OrgRow[]; org: OrgRow; errors?: FieldError[] };
+/** `days` is the stored number, or the text typed in a refused post. */
+type ListProps = Omit<LetterSetup, 'days'> & {
+  days: number | string;
+  view: ViewCtx;
+  list: OrgRow[];
+  org: OrgRow;
+  errors?: FieldError[];
+};
 
 function ListPage({ view, list, org, custom, days, settings, errors }: ListProps) {
   return (
@@ -224,7 +231,8 @@ const codeParam = (code: string): string => {
 const OrgQuery = Form({ org: OptInt('机关') });
 const CodeParams = Params({ code: Type.String({ title: '办理结果' }) });
 /** Left empty: 0, which the use-case refuses with its range. */
-const DaysForm = Form({ orgId: Int('机关'), days: OptInt('答复期限前的工作日数', { minimum: 0 }) });
+/** The days are checked by the use-case (1–15), so a typed −5 or 十 gets its message beside the field. */
+const DaysForm = Form({ orgId: Int('机关'), days: Text('答复期限前的工作日数') });
 const SettingsForm = Form({
   orgId: Int('机关'),
   numberPattern: Text('发文字号格式'),
@@ -254,11 +262,12 @@ export async function letterTemplateRoutes(app: FastifyInstance): Promise<void> 
   r.post('/console/requests/cohandling-days', { schema: { body: DaysForm } }, async (req, reply) => {
     const { orgId } = req.body;
     try {
-      await setCohandlingDays(req.ctx, { orgId, days: req.body.days ?? 0 });
+      await setCohandlingDays(req.ctx, { orgId, days: req.body.days });
       return reply.flashRedirect(`${BASE}?org=${orgId}`, '协办科室内部办理期限已保存，适用于此后增加的协办科室。');
     } catch (e) {
       if (!isAppError(e) || e.kind !== 'invalid') throw e;
-      return reply.page(<ListPage view={reply.view()} {...await listPage(req, orgId, e.errors)} />, 400);
+      const p = await listPage(req, orgId, e.errors);
+      return reply.page(<ListPage view={reply.view()} {...p} days={req.body.days} />, 400);
     }
   });
 

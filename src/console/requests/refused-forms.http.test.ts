@@ -14,6 +14,8 @@ describeApp(
   '依申请公开 console: refused action forms',
   (h) => {
     let a: { id: number; username: string; actor: Actor };
+    let office: { id: number };
+    let law: { id: number };
     const c: Record<'mine' | 'other', { id: number }> = {} as never;
     const login = async (u: { username: string }): Promise<Client> => {
       const cl = h.client();
@@ -25,6 +27,8 @@ describeApp(
       const county = await makeOrg(h.db(), { name: '示范县' });
       const org = await makeOrg(h.db(), { parent: county, name: '县交通运输局' });
       const other = await makeOrg(h.db(), { parent: county, name: '县自然资源局' });
+      office = await makeOrg(h.db(), { parent: org, name: '局办公室', kind: 'section' });
+      law = await makeOrg(h.db(), { parent: org, name: '政策法规科', kind: 'section' });
       a = await makeUser(h.db(), [['request_handler', org]]);
       const head = await makeUser(h.db(), [['request_admin', org]]);
       const otherHead = await makeUser(h.db(), [['request_admin', other]]);
@@ -109,6 +113,60 @@ describeApp(
       );
       assert.ok([403, 404].includes(theirs.statusCode), String(theirs.statusCode));
       assert.ok(!theirs.body.includes('土地征收批复'));
+    });
+
+    it('转送 to an agency not on the list, and the 承办科室 forms: the form reopens with its text and errors', async () => {
+      const handler = await login(a);
+      const page = `/console/requests/${c.mine.id}`;
+      const opened = (body: string, key: string) =>
+        new RegExp(`<details class="action" open id="act-${key}"`).test(body);
+      // A 转送机关 id that is no agency (a tampered list): the reason typed stays, the case stays here.
+      const reason = '该批复由市交通运输局作出，本机关不掌握。';
+      const forward = await handler.post(`${page}/forward`, { toOrgId: '999999', reason }, { from: page });
+      assert.equal(forward.statusCode, 400);
+      assert.ok(opened(forward.body, 'forward'));
+      assert.match(forward.body, /<a href="#a-forward-toOrgId">请从列表中选择受理申请的行政机关。/);
+      assert.ok(forward.body.includes(`>${reason}</textarea>`));
+      // 主办科室 not a number: the schema's message inside the opened form.
+      const lead = await handler.post(`${page}/departments/lead`, { departmentId: 'x' }, { from: page });
+      assert.equal(lead.statusCode, 400);
+      assert.ok(opened(lead.body, 'departments-lead'));
+      assert.match(lead.body, /id="a-departments-lead-departmentId"[^>]*aria-invalid="true"/);
+      // 协办科室 with a 内部办理期限 that is not a date: the department chosen and the date typed are kept.
+      const add = await handler.post(
+        `${page}/departments/add`,
+        { departmentId: String(law.id), internalDueOn: '2025-13-40' },
+        { from: page },
+      );
+      assert.equal(add.statusCode, 400, add.body.slice(0, 300));
+      assert.ok(opened(add.body, 'departments-add'));
+      assert.match(add.body, new RegExp(`<option value="${law.id}" selected>政策法规科</option>`));
+      assert.match(add.body, /id="a-departments-add-internalDueOn"[^>]*value="2025-13-40"/);
+      // Two departments co-handle; a reply without its text reopens only that department's form.
+      for (const d of [law, office])
+        assert.equal(
+          (await handler.post(`${page}/departments/add`, { departmentId: String(d.id) }, { from: page })).statusCode,
+          303,
+        );
+      const reply = await handler.post(
+        `${page}/departments/reply`,
+        { departmentId: String(law.id), replyText: '', replyBy: '赵科长', replyOn: '' },
+        { from: page },
+      );
+      assert.equal(reply.statusCode, 400);
+      assert.ok(opened(reply.body, `departments-reply-${law.id}`));
+      assert.ok(!opened(reply.body, `departments-reply-${office.id}`), 'the other form stays closed');
+      assert.match(reply.body, new RegExp(`id="a-departments-reply-${law.id}-replyBy"[^>]*value="赵科长"`));
+      const rows = await h
+        .db()
+        .selectFrom('request_departments')
+        .selectAll()
+        .where('request_id', '=', c.mine.id)
+        .execute();
+      assert.ok(
+        rows.every((d) => d.reply_on === null),
+        'no reply was recorded',
+      );
     });
   },
   { now: () => NOW },

@@ -1,7 +1,9 @@
 /** The departments block of a case page (主办科室, 协办科室 with internal due dates and replies) and its form posts. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
-import { CsrfField, SelectField, TextField } from '../../platform/views/components.js';
+import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
+import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
+import { Act, type PostedAction } from './action-form.js';
 import { Form, Int, OptInt, Params, Text, Type, typed, type Static } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import {
@@ -77,26 +79,18 @@ export function DepartmentsSection({
                       </>
                     ) : work ? (
                       <>
-                        <details class="action">
-                          <summary>登记答复</summary>
-                          <form method="post" action={`${base}/reply`}>
-                            <CsrfField token={csrf} />
-                            <input type="hidden" name="departmentId" value={String(d.org_id)} />
-                            <div class="field">
-                              <label for={`reply-text-${d.org_id}`}>答复意见</label>
-                              <textarea id={`reply-text-${d.org_id}`} name="replyText" rows={3} required />
-                            </div>
-                            <div class="field">
-                              <label for={`reply-by-${d.org_id}`}>答复人</label>
-                              <input id={`reply-by-${d.org_id}`} name="replyBy" />
-                            </div>
-                            <div class="field">
-                              <label for={`reply-on-${d.org_id}`}>答复日期（不填为今天）</label>
-                              <input id={`reply-on-${d.org_id}`} name="replyOn" type="date" />
-                            </div>
-                            <button type="submit">登记</button>
-                          </form>
-                        </details>
+                        <Act
+                          slug="departments/reply"
+                          instance={{ name: 'departmentId', value: String(d.org_id) }}
+                          id={r.id}
+                          csrf={csrf}
+                          title="登记答复"
+                          submit="登记"
+                        >
+                          <TextArea name="replyText" label="答复意见" required rows={3} />
+                          <TextField name="replyBy" label="答复人" />
+                          <TextField name="replyOn" label="答复日期" type="date" hint="不填为今天。" />
+                        </Act>
                         <form method="post" action={`${base}/remove`} class="inline">
                           <CsrfField token={csrf} />
                           <input type="hidden" name="departmentId" value={String(d.org_id)} />
@@ -117,43 +111,32 @@ export function DepartmentsSection({
       ) : null}
       {work && sections.length ? (
         <>
-          <details class="action">
-            <summary>{lead ? '更改主办科室' : '指定主办科室'}</summary>
-            <form method="post" action={`${base}/lead`}>
-              <CsrfField token={csrf} />
-              <SelectField
-                name="departmentId"
-                label="主办科室"
-                required
-                value={String(lead?.org_id ?? '')}
-                placeholder="请选择"
-                options={sections.map((s) => [String(s.id), s.name])}
-              />
-              <button type="submit">保存</button>
-            </form>
-          </details>
+          <Act
+            slug="departments/lead"
+            id={r.id}
+            csrf={csrf}
+            title={lead ? '更改主办科室' : '指定主办科室'}
+            submit="保存"
+          >
+            <SelectField
+              name="departmentId"
+              label="主办科室"
+              required
+              value={String(lead?.org_id ?? '')}
+              placeholder="请选择"
+              options={sections.map((s) => [String(s.id), s.name])}
+            />
+          </Act>
           {free.length ? (
-            <details class="action">
-              <summary>增加协办科室</summary>
-              <form method="post" action={`${base}/add`}>
-                <CsrfField token={csrf} />
-                <SelectField
-                  name="departmentId"
-                  label="协办科室"
-                  required
-                  value=""
-                  placeholder="请选择"
-                  options={free}
-                />
-                <TextField
-                  name="internalDueOn"
-                  label="内部办理期限"
-                  type="date"
-                  hint="不填则按本机关设置，在答复期限前若干个工作日（依节假日日历计算）。"
-                />
-                <button type="submit">增加</button>
-              </form>
-            </details>
+            <Act slug="departments/add" id={r.id} csrf={csrf} title="增加协办科室" submit="增加">
+              <SelectField name="departmentId" label="协办科室" required value="" placeholder="请选择" options={free} />
+              <TextField
+                name="internalDueOn"
+                label="内部办理期限"
+                type="date"
+                hint="不填则按本机关设置，在答复期限前若干个工作日（依节假日日历计算）。"
+              />
+            </Act>
           ) : null}
         </>
       ) : work ? (
@@ -197,7 +180,10 @@ async function run(ctx: Ctx, requestId: number, op: Op, b: Static<typeof DeptFor
   }
 }
 
-/** POST /console/requests/:id/departments/:op; form errors re-render the case page through `renderWithErrors`. */
+/**
+ * POST /console/requests/:id/departments/:op. A refusal, by the schema or the use-case, shows the case page
+ * with that form open, what was typed and the errors (`renderWithErrors`); a refused body runs nothing.
+ */
 export async function requestDepartmentRoutes(
   app: FastifyInstance,
   renderWithErrors: (
@@ -206,21 +192,33 @@ export async function requestDepartmentRoutes(
     id: number,
     errors: FieldError[],
     status: number,
+    form?: Omit<PostedAction, 'errors'>,
   ) => Promise<unknown>,
 ): Promise<void> {
-  typed(app).post(
-    '/console/requests/:id/departments/:op',
-    { schema: { params: DeptParams, body: DeptForm } },
-    async (req, reply) => {
-      const { id } = req.params;
-      const op = OPS.find((o) => o === req.params.op);
-      if (!op) throw notFound('not_found', '您访问的页面不存在。');
-      try {
-        return reply.flashRedirect(`/console/requests/${id}`, await run(req.ctx, id, op, req.body));
-      } catch (e) {
-        if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
-        return renderWithErrors(req, reply, id, e.errors, e.status);
-      }
-    },
-  );
+  await app.register(async (scope) => {
+    validateFormsInHandler(scope);
+    typed(scope).post(
+      '/console/requests/:id/departments/:op',
+      { schema: { params: DeptParams, body: DeptForm } },
+      async (req, reply) => {
+        const { id } = req.params;
+        const op = OPS.find((o) => o === req.params.op);
+        if (!op) throw notFound('not_found', '您访问的页面不存在。');
+        const values = postedValues(req);
+        const form = {
+          slug: `departments/${op}`,
+          instance: op === 'reply' ? String(values.departmentId ?? '') : undefined,
+          values,
+        };
+        const refused = refusedBody(req);
+        if (refused) return renderWithErrors(req, reply, id, refused, 400, form);
+        try {
+          return reply.flashRedirect(`/console/requests/${id}`, await run(req.ctx, id, op, req.body));
+        } catch (e) {
+          if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'conflict')) throw e;
+          return renderWithErrors(req, reply, id, e.errors, e.status, form);
+        }
+      },
+    );
+  });
 }

@@ -69,7 +69,7 @@ function CasePage({
       <p>
         <a href="/console/requests">← 返回依申请公开</a>
       </p>
-      <ErrorSummary errors={errors} idPrefix={posted ? actionIdPrefix(posted.slug) : undefined} />
+      <ErrorSummary errors={errors} idPrefix={posted ? actionIdPrefix(posted.slug, posted.instance) : undefined} />
       <dl class="meta">
         <dt>受理机关</dt>
         <dd>{r.org_name}</dd>
@@ -199,15 +199,15 @@ function CasePage({
           </ul>
         </>
       ) : null}
-      <DepartmentsSection
-        r={r}
-        departments={c.departments}
-        sections={sections}
-        ctx={ctx}
-        csrf={view.csrf}
-        today={today(ctx)}
-      />
       <PostedActionContext.Provider value={posted ?? null}>
+        <DepartmentsSection
+          r={r}
+          departments={c.departments}
+          sections={sections}
+          ctx={ctx}
+          csrf={view.csrf}
+          today={today(ctx)}
+        />
         <ActionForms
           r={r}
           ctx={ctx}

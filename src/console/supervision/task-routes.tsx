@@ -3,7 +3,8 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextArea, beijingTime } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Choice, Form, IdParams, Text, typed } from '../../platform/http/schemas.js';
-import { isAppError, type FieldError } from '../../platform/errors.js';
+import { forbidden, isAppError, type FieldError } from '../../platform/errors.js';
+import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import {
   REPORT_STATES,
@@ -194,15 +195,31 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     reply.page(await render(req, reply.view(), req.params.id)),
   );
 
-  /** Runs the action; on a refusal shows the task again with the form's values and the messages. */
+  await app.register(taskPostRoutes);
+}
+
+/**
+ * The task page's forms. A refusal, by the schema (a 审核结果 other than the two buttons) or by the
+ * use-case, shows the task again with the form's values and the messages; a refused body runs nothing.
+ */
+async function taskPostRoutes(app: FastifyInstance): Promise<void> {
+  validateFormsInHandler(app);
+  const r = typed(app);
   const handle = async (
     req: FastifyRequest,
     reply: FastifyReply,
     id: number,
     form: Props['form'],
-    values: Record<string, unknown>,
     act: () => Promise<string>,
   ) => {
+    const values = postedValues(req);
+    const refused = refusedBody(req);
+    if (refused) {
+      // Authorize before showing the fields' errors, as the use-cases do.
+      const { task } = await viewTask(req.ctx, id);
+      if (!(form === 'report' ? canReportTask : canManageTask)(req.actor, task)) throw forbidden();
+      return reply.page(await render(req, reply.view(), id, { errors: refused, values, form }), 400);
+    }
     try {
       const msg = await act();
       return reply.flashRedirect(`/console/supervision/tasks/${id}`, msg);
@@ -216,7 +233,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     '/console/supervision/tasks/:id/report',
     { schema: { params: IdParams, body: ReportForm } },
     async (req, reply) =>
-      handle(req, reply, req.params.id, 'report', { ...req.body }, async () => {
+      handle(req, reply, req.params.id, 'report', async () => {
         await reportTask(req.ctx, req.params.id, req.body);
         return '已报送进展，等待审核。';
       }),
@@ -225,13 +242,13 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     '/console/supervision/tasks/:id/review',
     { schema: { params: IdParams, body: ReviewForm } },
     async (req, reply) =>
-      handle(req, reply, req.params.id, 'review', { ...req.body }, async () => {
+      handle(req, reply, req.params.id, 'review', async () => {
         await reviewTask(req.ctx, req.params.id, req.body);
         return req.body.decision === 'accept' ? '已验收。' : '已退回，责任单位将重新报送。';
       }),
   );
   r.post('/console/supervision/tasks/:id', { schema: { params: IdParams, body: TaskForm } }, async (req, reply) =>
-    handle(req, reply, req.params.id, 'edit', { ...req.body }, async () => {
+    handle(req, reply, req.params.id, 'edit', async () => {
       await updateTask(req.ctx, req.params.id, taskInput(req.body));
       return '已保存。';
     }),

@@ -93,6 +93,18 @@ describeApp(
       );
       assert.equal(noReason.statusCode, 400);
       assert.match(noReason.body, /请填写转办理由/);
+      // An agency id not on the list (a tampered form): the form again with the reason typed, not a 404 page.
+      const nowhere = await a.post(
+        `/console/messages/${messageId}/transfer`,
+        { targetOrgId: '999999', reason: '河道管护属水利局职责' },
+        { from },
+      );
+      assert.equal(nowhere.statusCode, 400);
+      assert.match(nowhere.body, /<a href="#m-transfer-targetOrgId">请从列表中选择受理留言的机关。/);
+      assert.match(
+        nowhere.body,
+        /<textarea id="m-transfer-reason" name="reason"[^>]*>河道管护属水利局职责<\/textarea>/,
+      );
       const t = await a.post(
         `/console/messages/${messageId}/transfer`,
         { targetOrgId: String(water.id), reason: '河道管护属水利局职责' },
