@@ -35,10 +35,17 @@ export function validatePeriodDates(startOn: string, endOn: string, minDays: num
     errors.push({ code: 'invalid_date', message: '截止日期应为“年-月-日”格式的真实日期。', field: 'endOn' });
   if (errors.length) return errors;
   const len = toDayNumber(endOn) - toDayNumber(startOn) + 1;
-  if (len < minDays) {
+  const earliest = addDays(startOn, minDays - 1);
+  if (len < 1) {
+    errors.push({
+      code: 'period_end_before_start',
+      message: `截止日期 ${endOn} 早于开始日期 ${startOn}。征集期限不得少于 ${minDays} 日，最早可截止于 ${earliest}。`,
+      field: 'endOn',
+    });
+  } else if (len < minDays) {
     errors.push({
       code: 'period_too_short',
-      message: `征集期限不得少于 ${minDays} 日（当前 ${len} 日），最早可截止于 ${addDays(startOn, minDays - 1)}。`,
+      message: `征集期限不得少于 ${minDays} 日（当前 ${len} 日），最早可截止于 ${earliest}。`,
       field: 'endOn',
     });
   }

@@ -162,6 +162,14 @@ describe('sensitive words and masking', () => {
 describe('comment periods', () => {
   it('minimum length is a setting (30 days by default)', () => {
     assert.deepEqual(validatePeriodDates('2025-11-01', '2025-11-30', 30), []);
+    // An end before the start names both dates, not a period of −8 days.
+    assert.deepEqual(validatePeriodDates('2025-11-10', '2025-11-01', 30), [
+      {
+        code: 'period_end_before_start',
+        message: '截止日期 2025-11-01 早于开始日期 2025-11-10。征集期限不得少于 30 日，最早可截止于 2025-12-09。',
+        field: 'endOn',
+      },
+    ]);
     const e = validatePeriodDates('2025-11-01', '2025-11-20', 30);
     assert.equal(e[0]?.code, 'period_too_short');
     assert.match(e[0]?.message ?? '', /不得少于 30 日.*2025-11-30/);

@@ -2,6 +2,8 @@
  * 行政复议 and 行政诉讼 about requests (条例第五十一条) and annual-report table 四, pure.
  * Table 四: 行政复议 | 未经复议直接起诉 | 复议后起诉, each 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计.
  */
+import type { FieldError } from '../platform/errors.js';
+import { isValidIsoDate } from '../platform/dates.js';
 
 /** Kinds of appeal. */
 export const APPEAL_KINDS = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
@@ -53,4 +55,43 @@ export function tallyTable4(appeals: readonly AppealRecord[], year: number): num
     t[Math.floor(i / 5)][4]++;
   }
   return t;
+}
+
+/**
+ * The dates of an appeal record, as of `today`: none in the future; a concluded one (any result but 尚未审结)
+ * has its 审结日期, a pending one none; the 审结日期 is not before the 复议 or 起诉 was filed.
+ */
+export function appealDateErrors(
+  a: { result: string; filedOn?: string; decidedOn?: string },
+  today: string,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const future = (d: string, what: string, field: string) =>
+    errors.push({ code: 'date_in_future', message: `${what} ${d} 晚于今天（${today}）。`, field });
+  const filed = a.filedOn && isValidIsoDate(a.filedOn) ? a.filedOn : undefined;
+  if (filed && filed > today) future(filed, '申请复议或起诉日期', 'filedOn');
+  const decided = a.decidedOn;
+  if (!decided) {
+    if (isAppealResult(a.result) && a.result !== 'pending')
+      errors.push({
+        code: 'appeal_decided_on_required',
+        message: '已审结的复议或诉讼请填写审结日期。',
+        field: 'decidedOn',
+      });
+  } else if (!isValidIsoDate(decided))
+    errors.push({ code: 'invalid_date', message: '审结日期应为“年-月-日”格式。', field: 'decidedOn' });
+  else if (a.result === 'pending')
+    errors.push({
+      code: 'appeal_pending_decided',
+      message: '结果为“尚未审结”时不填审结日期。',
+      field: 'decidedOn',
+    });
+  else if (decided > today) future(decided, '审结日期', 'decidedOn');
+  else if (filed && decided < filed)
+    errors.push({
+      code: 'appeal_decided_before_filed',
+      message: `审结日期 ${decided} 早于申请复议或起诉日期 ${filed}。`,
+      field: 'decidedOn',
+    });
+  return errors;
 }

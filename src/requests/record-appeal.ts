@@ -4,7 +4,7 @@ import { conflict, invalidFields, type FieldError } from '../platform/errors.js'
 import { isValidIsoDate } from '../platform/dates.js';
 import { writeAudit } from '../platform/audit/audit.js';
 import { tx } from '../platform/tx.js';
-import { APPEAL_KINDS, APPEAL_RESULTS, isAppealKind, isAppealResult } from './appeals.rules.js';
+import { APPEAL_KINDS, APPEAL_RESULTS, appealDateErrors, isAppealKind, isAppealResult } from './appeals.rules.js';
 import { appendEvent, loadCase } from './case-support.js';
 import { findAppealEvent } from './requests.store.js';
 
@@ -33,8 +33,8 @@ export async function recordAppeal(ctx: Ctx, input: AppealInput): Promise<void> 
       message: '请选择结果：维持、纠正、其他或尚未审结。',
       field: 'result',
     });
-  if (input.decidedOn && !isValidIsoDate(input.decidedOn))
-    errors.push({ code: 'invalid_date', message: '审结日期应为“年-月-日”格式。', field: 'decidedOn' });
+  // A result recorded later is checked against its 复议 or 起诉 date once that record is read.
+  errors.push(...appealDateErrors({ ...input, filedOn: input.appealId ? undefined : input.filedOn }, today(ctx)));
   if (!input.appealId) {
     if (!isAppealKind(input.kind ?? ''))
       errors.push({ code: 'appeal_kind_invalid', message: '请选择行政复议或行政诉讼。', field: 'kind' });
@@ -52,6 +52,9 @@ export async function recordAppeal(ctx: Ctx, input: AppealInput): Promise<void> 
     if (input.appealId) {
       const ev = await findAppealEvent(trx, r.id, input.appealId);
       if (!ev) throw conflict('appeal_not_found', '没有找到该复议或诉讼记录。');
+      const { filedOn } = JSON.parse(ev.payload) as { filedOn?: string };
+      const late = appealDateErrors({ ...input, filedOn }, on);
+      if (late.length) throw invalidFields(late);
       await appendEvent(trx, ctx, r.id, {
         type: 'appeal_result',
         on,

@@ -116,7 +116,13 @@ export const AppealCommand = Command('appeal', '登记行政复议或行政诉�
   filedOn: OptDate('申请复议或起诉日期'),
   afterReconsideration: Type.Optional(Type.Boolean({ title: '是否复议后起诉' })),
   result: Choice('结果', APPEAL_RESULT_CODES),
-  decidedOn: OptDate('审结日期'),
+  decidedOn: Type.Optional(
+    Type.String({
+      title: '审结日期',
+      format: 'date',
+      description: '已审结（result 不是 pending）时必填，不早于申请复议或起诉日期、不晚于今天；尚未审结时不填',
+    }),
+  ),
 });
 export const ForwardCommand = Command('forward', '转送其他机关办理', {
   toOrgId: JsonInt('转送机关'),

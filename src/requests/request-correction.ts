@@ -20,8 +20,11 @@ export async function requestCorrection(
   ctx: Ctx,
   input: { requestId: number; on?: string; until?: string; items: string },
 ): Promise<{ until: string }> {
-  await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
+  const c = await loadCase(ctx.db, ctx, input.requestId, 'work'); // authorize before validating the fields
   const on = eventDate(ctx, input.on);
+  // Checked before the default 补正期限 is counted, which needs the calendar of that year.
+  if (c.received_on && on < c.received_on)
+    throw invalid('event_before_received', `补正告知日期 ${on} 早于收到申请日期 ${c.received_on}。`, 'on');
   const items = (input.items ?? '').trim();
   if (!items) throw invalid('correction_items_required', '请写明需要补正的事项（第三十条：一次性告知）。', 'items');
   let until = (input.until ?? '').trim();

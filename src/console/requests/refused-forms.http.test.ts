@@ -91,6 +91,11 @@ describeApp(
       assert.match(badDate.body, /补正期限.{0,20}应为真实的日期/);
       assert.match(badDate.body, /<input id="a-correction-until" name="until" type="date" value="2026-02-30"/);
       assert.ok(badDate.body.includes(`>${items}</textarea>`));
+      // A 补正 dated years before the receipt: said at the date field, not as a calendar without that year.
+      const early = await handler.post(`${page}/correction`, { on: '2001-03-01', items }, { from: page });
+      assert.equal(early.statusCode, 400);
+      assert.match(early.body, /<a href="#a-correction-on">补正告知日期 2001-03-01 早于收到申请日期 2025-09-26。/);
+      assert.doesNotMatch(early.body, /日历中没有2001年/);
       // A use-case refusal (部分公开 without what is withheld) keeps the chosen outcome too.
       const partial = await handler.post(`${page}/answer`, { outcome: '2', letter }, { from: page });
       assert.equal(partial.statusCode, 400);
@@ -167,6 +172,55 @@ describeApp(
         rows.every((d) => d.reply_on === null),
         'no reply was recorded',
       );
+    });
+
+    it('复议 and 诉讼: a concluded result needs its 审结日期, not before the filing; the refused record form reopens', async () => {
+      const handler = await login(a);
+      const page = `/console/requests/${c.mine.id}`;
+      const opened = (body: string, key: string) =>
+        new RegExp(`<details class="action" open id="act-${key}"`).test(body);
+      const appeal = {
+        kind: 'reconsideration',
+        body: '示范县人民政府',
+        filedOn: '2025-10-01',
+        afterReconsideration: '0',
+      };
+      // A new record said to be concluded, without the date: refused, what was typed kept.
+      const noDate = await handler.post(`${page}/appeal`, { ...appeal, result: 'upheld' }, { from: page });
+      assert.equal(noDate.statusCode, 400);
+      assert.ok(opened(noDate.body, 'appeal'));
+      assert.match(noDate.body, /<a href="#a-appeal-decidedOn">已审结的复议或诉讼请填写审结日期。/);
+      assert.match(noDate.body, /id="a-appeal-body"[^>]*value="示范县人民政府"/);
+      assert.equal(
+        (await handler.post(`${page}/appeal`, { ...appeal, result: 'pending' }, { from: page })).statusCode,
+        303,
+      );
+      const recorded = await h
+        .db()
+        .selectFrom('request_events')
+        .select('id')
+        .where('request_id', '=', c.mine.id)
+        .where('type', '=', 'appeal')
+        .executeTakeFirstOrThrow();
+      // The result of that record: a date before the filing is refused in that record's own form.
+      const early = await handler.post(
+        `${page}/appeal`,
+        { appealId: String(recorded.id), result: 'corrected', decidedOn: '2025-09-30' },
+        { from: page },
+      );
+      assert.equal(early.statusCode, 400);
+      assert.ok(opened(early.body, `appeal-${recorded.id}`));
+      assert.ok(!opened(early.body, 'appeal'), 'the new-record form stays closed');
+      assert.match(early.body, /审结日期 2025-09-30 早于申请复议或起诉日期 2025-10-01。/);
+      assert.match(early.body, new RegExp(`id="a-appeal-${recorded.id}-decidedOn"[^>]*value="2025-09-30"`));
+      assert.match(early.body, /<option value="corrected" selected>/);
+      const done = await handler.post(
+        `${page}/appeal`,
+        { appealId: String(recorded.id), result: 'corrected', decidedOn: '2025-10-08' },
+        { from: page },
+      );
+      assert.equal(done.statusCode, 303);
+      assert.match((await handler.get(page)).body, /结果纠正<\/strong>（2025-10-08 审结）/);
     });
   },
   { now: () => NOW },

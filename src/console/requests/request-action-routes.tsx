@@ -103,11 +103,15 @@ type ErrorPage = (
   form?: { slug: string; values: Record<string, unknown> },
 ) => Promise<unknown>;
 
-/** The form a post came from: the last segment of its route, and what was typed. */
-const postedForm = (req: FastifyRequest) => ({
-  slug: (req.routeOptions.url ?? '').split('/').pop() ?? '',
-  values: postedValues(req),
-});
+/**
+ * The form a post came from: the last segment of its route, and what was typed. The result of an earlier
+ * 复议 or 诉讼 comes from that record's own form (its `appealId`), not from the form of a new one.
+ */
+const postedForm = (req: FastifyRequest) => {
+  const values = postedValues(req);
+  const appealId = values.appealId == null || values.appealId === '' ? undefined : String(values.appealId);
+  return { slug: (req.routeOptions.url ?? '').split('/').pop() ?? '', instance: appealId, values };
+};
 
 /** Console: the action forms' posts, `/console/requests/:id/<form>`. */
 export async function requestActionRoutes(app: FastifyInstance, errorPage: ErrorPage): Promise<void> {

@@ -270,7 +270,7 @@ export function ActionForms({
             ]}
           />
           <SelectField name="result" label="结果" required value="pending" options={Object.entries(APPEAL_RESULTS)} />
-          <TextField name="decidedOn" label="审结日期" type="date" />
+          <TextField name="decidedOn" label="审结日期" type="date" hint="已审结的必填；尚未审结的不填。" />
         </Act>
       ) : null}
       {work && can('answer') ? (

@@ -1,7 +1,7 @@
 import { today } from '../../platform/context.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
-import { CsrfField, ErrorSummary, beijingTime } from '../../platform/views/components.js';
+import { ErrorSummary, SelectField, TextField, beijingTime } from '../../platform/views/components.js';
 import {
   APPEAL_KINDS,
   APPEAL_RESULTS,
@@ -29,7 +29,7 @@ import type { ViewCtx } from '../../platform/http/types.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { ActionForms } from './request-actions.js';
-import { PostedActionContext, actionIdPrefix, type PostedAction } from './action-form.js';
+import { Act, PostedActionContext, actionIdPrefix, type PostedAction } from './action-form.js';
 import { requestActionRoutes } from './request-action-routes.js';
 import { IdParams, Int, Params, Type, typed } from '../../platform/http/schemas.js';
 import { DeadlineSetNote, IdProofList } from './case-extras.js';
@@ -217,49 +217,57 @@ function CasePage({
           agencies={agencies}
           abandoned={c.clock.result?.state === 'abandoned'}
         />
+        {c.history.some((e) => e.type === 'appeal') ? (
+          <>
+            <h2>行政复议、行政诉讼</h2>
+            <ul>
+              {c.history
+                .filter((e) => e.type === 'appeal')
+                .map((e) => {
+                  const latest = [...c.history]
+                    .reverse()
+                    .find((x) => x.type === 'appeal_result' && Number(x.payload.appealId) === e.id);
+                  const result = String((latest ?? e).payload.result ?? 'pending');
+                  const decidedOn = String((latest ?? e).payload.decidedOn ?? '');
+                  return (
+                    <li>
+                      {label(APPEAL_KINDS, String(e.payload.kind))}：{String(e.payload.body ?? '')}，
+                      {String(e.payload.filedOn ?? '')}
+                      {e.payload.afterReconsideration === true ? '（复议后起诉）' : ''} —{' '}
+                      <strong>{label(APPEAL_RESULTS, result)}</strong>
+                      {decidedOn ? `（${decidedOn} 审结）` : ''}
+                      {c.personalDataVisible ? (
+                        <Act
+                          slug="appeal"
+                          instance={{ name: 'appealId', value: String(e.id) }}
+                          id={r.id}
+                          csrf={view.csrf}
+                          title="更新结果"
+                          submit="更新结果"
+                        >
+                          <SelectField
+                            name="result"
+                            label="结果"
+                            required
+                            value={result}
+                            options={Object.entries(APPEAL_RESULTS)}
+                          />
+                          <TextField
+                            name="decidedOn"
+                            label="审结日期"
+                            type="date"
+                            value={decidedOn}
+                            hint="已审结的必填；尚未审结的不填。"
+                          />
+                        </Act>
+                      ) : null}
+                    </li>
+                  );
+                })}
+            </ul>
+          </>
+        ) : null}
       </PostedActionContext.Provider>
-      {c.history.some((e) => e.type === 'appeal') ? (
-        <>
-          <h2>行政复议、行政诉讼</h2>
-          <ul>
-            {c.history
-              .filter((e) => e.type === 'appeal')
-              .map((e) => {
-                const latest = [...c.history]
-                  .reverse()
-                  .find((x) => x.type === 'appeal_result' && Number(x.payload.appealId) === e.id);
-                const result = String((latest ?? e).payload.result ?? 'pending');
-                return (
-                  <li>
-                    {label(APPEAL_KINDS, String(e.payload.kind))}：{String(e.payload.body ?? '')}，
-                    {String(e.payload.filedOn ?? '')}
-                    {e.payload.afterReconsideration === true ? '（复议后起诉）' : ''} —{' '}
-                    <strong>{label(APPEAL_RESULTS, result)}</strong>
-                    {c.personalDataVisible ? (
-                      <form method="post" action={`/console/requests/${r.id}/appeal`} class="inline">
-                        <CsrfField token={view.csrf} />
-                        <input type="hidden" name="appealId" value={String(e.id)} />
-                        <label class="visually-hidden" for={`appeal-result-${e.id}`}>
-                          结果
-                        </label>
-                        <select id={`appeal-result-${e.id}`} name="result">
-                          {Object.entries(APPEAL_RESULTS).map(([k, v]) => (
-                            <option value={k} selected={k === result}>
-                              {v}
-                            </option>
-                          ))}
-                        </select>{' '}
-                        <button type="submit" class="secondary">
-                          更新结果
-                        </button>
-                      </form>
-                    ) : null}
-                  </li>
-                );
-              })}
-          </ul>
-        </>
-      ) : null}
       <h2>办理记录</h2>
       <ul>
         {c.history.map((e) => (

@@ -70,7 +70,7 @@ test('parseLedger throws one AppError carrying all errors; computeClock validate
     (e: unknown) =>
       isAppError(e) &&
       e.code === 'event_before_received' &&
-      e.errors[0]?.message === '第 1 个事件（答复）的日期 2025-09-01 早于收到申请日期。' &&
+      e.errors[0]?.message === '第 1 个事件（答复）的日期 2025-09-01 早于收到申请日期 2025-09-26。' &&
       e.errors[0]?.field === 'events[0].on',
   );
   assert.throws(

@@ -78,6 +78,7 @@ export function validateLedger(input: unknown): FieldError[] {
     err(errors, 'field_type', '事件列表（events）应为数组。', 'events');
     return errors;
   }
+  const receivedOn = isObject(received) ? String(received.on) : '';
   let prevDay = receivedDay;
   let prevField = 'received.on';
   events.forEach((ev: unknown, i: number) => {
@@ -157,7 +158,7 @@ export function validateLedger(input: unknown): FieldError[] {
         err(
           errors,
           'event_before_received',
-          `第 ${i + 1} 个事件（${label}）的日期 ${String(ev.on)} 早于收到申请日期。`,
+          `第 ${i + 1} 个事件（${label}）的日期 ${String(ev.on)} 早于收到申请日期 ${receivedOn}。`,
           `${p}.on`,
         );
       } else if (!Number.isNaN(prevDay) && day < prevDay) {
