@@ -3,6 +3,7 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField, Empty } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, OptInt, typed } from '../../platform/http/schemas.js';
+import { postedValues, refusedBody } from '../../platform/http/form-refusal.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { rolesAllow, scopePaths, orgsWithin, type OrgRow } from '../../orgs/index.js';
@@ -185,10 +186,14 @@ export async function reportsListRoutes(app: FastifyInstance): Promise<void> {
     assertAllowed(rolesAllow(req.actor, REPORT_VIEW_ROLES));
     return reply.page(await page(req, reply.view()));
   });
-  r.post('/console/reports/new', { schema: { body: NewReportForm } }, async (req, reply) => {
+  // A refused body (a 年度 of −5 or 二〇二五) shows the page with the message and what was typed.
+  r.post('/console/reports/new', { schema: { body: NewReportForm }, attachValidation: true }, async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, REPORT_EDIT_ROLES));
+    const posted = postedValues(req);
+    const values = { orgId: String(posted.orgId ?? ''), year: String(posted.year ?? '') };
+    const refused = refusedBody(req);
+    if (refused) return reply.page(await page(req, reply.view(), { errors: refused, values }), 400);
     const { orgId, year } = req.body;
-    const values = { orgId: orgId === undefined ? '' : String(orgId), year: year === undefined ? '' : String(year) };
     try {
       const { id } = await createReport(req.ctx, { orgId: orgId ?? 0, year: year ?? 0 });
       return reply.flashRedirect(`/console/reports/${id}`, '已生成年度报告草稿。请核对数字和文字部分后报送。');

@@ -42,6 +42,15 @@ describeApp(
       assert.match(histPage.body, /历史报告（录入）/);
       assert.match(histPage.body, /已从文件读取并保存为历史报告。勾稽关系一致。/);
 
+      // A 年度 typed as −5: the list page with the message and the year as typed, no report made.
+      const minus = await e.post(
+        '/console/reports/new',
+        { orgId: String(agency.id), year: '-5' },
+        { from: '/console/reports' },
+      );
+      assert.equal(minus.statusCode, 400);
+      assert.match(minus.body, /年度.{0,12}只能填写数字 0–9/);
+      assert.match(minus.body, /name="year"[^>]*value="-5"/);
       // This year's draft.
       const created0 = await e.post(
         '/console/reports/new',
