@@ -17,8 +17,9 @@ import { insertRequest } from './requests.store.js';
 export async function requestableOrg(db: Db, orgId: number | undefined, field?: string): Promise<OrgRow> {
   const org = orgId ? await getOrg(db, orgId) : undefined;
   if (org && !org.disabled && org.kind !== 'section') return org;
-  const message = '请从列表中选择受理申请的行政机关。';
-  throw field ? invalid('org_not_found', message, field) : notFound('org_not_found', message);
+  throw field
+    ? invalid('org_not_found', '请从列表中选择受理申请的行政机关。', field)
+    : notFound('org_not_found', '该机关不存在，或不受理依申请公开。');
 }
 
 /** Inserts a new case; returns its id, 申请编号 and the one-time 查询码. */
