@@ -38,6 +38,7 @@ import {
   Page,
   ticked,
   typed,
+  OptChosen,
 } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
@@ -168,7 +169,7 @@ const BulkForm = Form({
   ids: Ints('选择'),
 });
 const NewItemQuery = Form({ orgId: OptInt('发布机构') });
-const NewItemForm = Form({ ...ItemFields, orgId: OptInt('发布机构') });
+const NewItemForm = Form({ ...ItemFields, orgId: OptChosen('发布机构') });
 
 /** Console: item list with filters, the review queue, and the new-item form. */
 export async function itemsRoutes(app: FastifyInstance): Promise<void> {

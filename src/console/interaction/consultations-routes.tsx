@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Form, IdParams, Int, OptInt, Params, Text, Type, typed } from '../../platform/http/schemas.js';
+import { Form, IdParams, Int, Params, Text, Type, typed, OptChosen } from '../../platform/http/schemas.js';
 import type { Ctx } from '../../platform/context.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { assertAllowed } from '../guard.js';
@@ -189,7 +189,7 @@ async function detailPage(ctx: Ctx, view: ViewCtx, id: number, errors?: FieldErr
 }
 
 const NewPeriodForm = Form({
-  orgId: OptInt('征集机关'),
+  orgId: OptChosen('征集机关'),
   title: Text('草案名称'),
   startOn: Text('开始日期'),
   endOn: Text('截止日期'),

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, FormStateContext, SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { Form, Int, OptInt, Params, Choice, Text, type Static } from '../../platform/http/schemas.js';
+import { Form, Int, OptInt, Params, Choice, Text, type Static, OptChosen } from '../../platform/http/schemas.js';
 import {
   canDo,
   canHandleMessages,
@@ -39,8 +39,8 @@ export const MessageActionParams = Params({ id: Int('留言编号'), action: Cho
 
 /** The fields of every action form (each form sends its own; the others stay empty). */
 export const MessageActionForm = Form({
-  handlerId: OptInt('承办人'),
-  targetOrgId: OptInt('转至本平台机关或部门'),
+  handlerId: OptChosen('承办人'),
+  targetOrgId: OptChosen('转至本平台机关或部门'),
   targetName: Text('平台外承办单位'),
   reason: Text('理由'),
   replyPublic: Text('答复内容'),

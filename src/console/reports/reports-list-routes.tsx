@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField, Empty } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Form, OptInt, typed } from '../../platform/http/schemas.js';
+import { Form, OptInt, typed, OptChosen } from '../../platform/http/schemas.js';
 import { postedValues, refusedBody } from '../../platform/http/form-refusal.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
@@ -177,7 +177,7 @@ async function page(
   );
 }
 
-const NewReportForm = Form({ orgId: OptInt('单位'), year: OptInt('年度') });
+const NewReportForm = Form({ orgId: OptChosen('单位'), year: OptInt('年度') });
 
 /** Console: list of annual reports in scope, new report (computed), import of earlier years. */
 export async function reportsListRoutes(app: FastifyInstance): Promise<void> {

@@ -112,7 +112,7 @@ describeApp(
       assert.equal((await c.post(`${url}/departments/nope`, {}, { from: url })).statusCode, 404);
       const badDept = await c.post(`${url}/departments/remove`, { departmentId: 'x' }, { from: url });
       assert.equal(badDept.statusCode, 400);
-      assert.match(badDept.body, /“科室”应为整数/);
+      assert.match(badDept.body, /“科室”的取值无效，请从列表中选择。/);
     });
 
     it('征求意见函: generated from the case page as printable HTML and DOCX, dates the Chinese way', async () => {

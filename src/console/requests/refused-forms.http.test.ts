@@ -132,6 +132,10 @@ describeApp(
       assert.ok(opened(forward.body, 'forward'));
       assert.match(forward.body, /<a href="#a-forward-toOrgId">请从列表中选择受理申请的行政机关。/);
       assert.ok(forward.body.includes(`>${reason}</textarea>`));
+      // A 办理人 that is no id: told to choose from the list, not to type digits.
+      const assign = await handler.post(`${page}/assign`, { handlerId: 'abc' }, { from: page });
+      assert.equal(assign.statusCode, 400);
+      assert.match(assign.body, /<a href="#a-assign-handlerId">“办理人”的取值无效，请从列表中选择。/);
       // 主办科室 not a number: the schema's message inside the opened form.
       const lead = await handler.post(`${page}/departments/lead`, { departmentId: 'x' }, { from: page });
       assert.equal(lead.statusCode, 400);

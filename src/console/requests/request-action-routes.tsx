@@ -19,6 +19,7 @@ import {
   OptText,
   Text,
   typed,
+  Chosen,
 } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
@@ -46,7 +47,7 @@ const DeadlineForm = Form({
   dueOn: SetDeadlineCommand.properties.dueOn,
   reason: Text('理由'),
 });
-const AssignForm = Form({ handlerId: Int('办理人') });
+const AssignForm = Form({ handlerId: Chosen('办理人') });
 const CorrectionForm = Form({ on: OptDate('告知日期'), until: OptDate('补正期限'), items: Text('需要补正的事项') });
 const CorrectionReceivedForm = Form({ on: OptDate('收到日期'), note: OptText('备注') });
 const ConsultationForm = Form({
@@ -90,7 +91,7 @@ const AppealForm = Form({
   result: Choice('结果', APPEAL_RESULT_CODES),
   decidedOn: OptDate('审结日期'),
 });
-const ForwardForm = Form({ toOrgId: Int('转送机关'), reason: Text('转送理由') });
+const ForwardForm = Form({ toOrgId: Chosen('转送机关'), reason: Text('转送理由') });
 /** One part per line; the first stays in this request. */
 const SplitForm = Form({ parts: Text('拆分后的申请内容') });
 

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
 import { Act, type PostedAction } from './action-form.js';
-import { Form, Int, OptInt, Params, Text, Type, typed, type Static } from '../../platform/http/schemas.js';
+import { Form, Int, Params, Text, Type, typed, type Static, OptChosen } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import {
   isOpenState,
@@ -153,7 +153,7 @@ type Op = (typeof OPS)[number];
 const DeptParams = Params({ id: Int('申请编号'), op: Type.String({ title: '操作' }) });
 /** The fields of the four forms of the block (each sends its own; dates are checked by the use-cases). */
 const DeptForm = Form({
-  departmentId: OptInt('科室'),
+  departmentId: OptChosen('科室'),
   internalDueOn: Text('内部办理期限'),
   replyText: Text('答复意见'),
   replyOn: Text('答复日期'),

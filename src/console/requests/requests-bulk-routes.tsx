@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConsoleLayout } from '../layout.js';
 import { assertAllowed } from '../guard.js';
 import { CsrfField } from '../../platform/views/components.js';
-import { Checkbox, Form, Ints, OptChoice, OptInt, Text, ticked, typed } from '../../platform/http/schemas.js';
+import { Checkbox, Form, Ints, OptChoice, Text, ticked, typed, OptChosen } from '../../platform/http/schemas.js';
 import { rolesAllow } from '../../orgs/index.js';
 import {
   HANDLE_ROLES,
@@ -20,8 +20,8 @@ const BulkForm = Form({
   back: Text('返回地址'),
   action: OptChoice('批量操作', ['assign', 'lead'] as const),
   ids: Ints('选择'),
-  handlerId: OptInt('分派办理人'),
-  departmentId: OptInt('主办科室'),
+  handlerId: OptChosen('分派办理人'),
+  departmentId: OptChosen('主办科室'),
   confirm: Checkbox('确认'),
 });
 

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../platform/errors.js';
 import { SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { Form, OptInt, Text, type Static } from '../../platform/http/schemas.js';
+import { Form, Text, type Static, OptChosen } from '../../platform/http/schemas.js';
 import type { TaskInput } from '../../supervision/index.js';
 import type { OrgRow } from '../../orgs/index.js';
 
@@ -9,12 +9,12 @@ import type { OrgRow } from '../../orgs/index.js';
  * all at once and the form is shown again with every message (validateTask in tasks.rules.ts).
  */
 export const TaskForm = Form({
-  jurisdictionOrgId: OptInt('任务所属（本级政府）'),
+  jurisdictionOrgId: OptChosen('任务所属（本级政府）'),
   year: Text('年度', { maxLength: 10 }),
   category: Text('任务类别'),
   content: Text('任务内容'),
-  responsibleOrgId: OptInt('责任单位'),
-  departmentOrgId: OptInt('责任科室'),
+  responsibleOrgId: OptChosen('责任单位'),
+  departmentOrgId: OptChosen('责任科室'),
   deadline: Text('完成时限', { maxLength: 30 }),
   evidenceRequired: Text('佐证材料要求'),
 });

@@ -11,7 +11,7 @@
 import { Type, type Static, type TProperties, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { DIGITS } from './validation-messages.js';
+import { DIGITS, FROM_LIST } from './validation-messages.js';
 
 export { Type, type Static, type TSchema };
 
@@ -50,7 +50,10 @@ const digits = <S extends TSchema>(s: S) =>
   Type.Unsafe<Static<S>>({
     title: s.title,
     ...(s.default !== undefined ? { default: String(s.default) } : {}),
-    allOf: [{ type: 'string', pattern: DIGITS, title: s.title }, s],
+    allOf: [
+      { type: 'string', pattern: DIGITS, title: s.title, ...(s.description ? { description: s.description } : {}) },
+      s,
+    ],
   });
 
 /** A positive whole number (an id, a count) typed in a form or a URL. */
@@ -59,6 +62,15 @@ export const Int = (title: string, o: { minimum?: number; maximum?: number; defa
 
 /** An optional positive whole number: undefined when left empty. */
 export const OptInt = (title: string, o: { minimum?: number; maximum?: number } = {}) => Type.Optional(Int(title, o));
+
+/**
+ * The id of a person, an agency or a department chosen from a select list: checked as `Int`, but a value
+ * that is no id (only a tampered form sends one) is told to choose from the list, not to type digits.
+ */
+export const Chosen = (title: string) =>
+  digits(Type.Integer({ title, minimum: 1, maximum: MAX_ID, description: FROM_LIST }));
+/** A select list of ids that may be left at its placeholder: undefined then. */
+export const OptChosen = (title: string) => Type.Optional(Chosen(title));
 
 /** Several values of one field (checkboxes, a multiple select); [] when none is chosen. */
 export const Texts = (title: string, o: { maxItems?: number } = {}) =>

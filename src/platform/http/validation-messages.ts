@@ -10,7 +10,7 @@ export interface SchemaError {
   instancePath?: string;
   params?: Record<string, unknown>;
   /** With Ajv's `verbose`: the schema holding the failing keyword (its `title` is the field's label). */
-  parentSchema?: { title?: unknown; properties?: Record<string, { title?: unknown }> };
+  parentSchema?: { title?: unknown; description?: unknown; properties?: Record<string, { title?: unknown }> };
 }
 
 /** The field's Chinese label from its schema, when it declares one. */
@@ -25,6 +25,8 @@ function labelOf(e: SchemaError): string | undefined {
 
 /** The pattern of whole numbers typed in pages (schemas.ts `Int`). */
 export const DIGITS = '^[0-9]{1,10}$';
+/** The description of an id chosen from a select list (schemas.ts `Chosen`). */
+export const FROM_LIST = '从列表中选择';
 
 const TYPES: Record<string, string> = {
   integer: '整数',
@@ -48,6 +50,8 @@ function fieldOf(e: SchemaError): string {
 function describe(e: SchemaError, subject: string): string {
   const p = e.params ?? {};
   const n = p.limit;
+  if (e.parentSchema?.description === FROM_LIST && e.keyword !== 'required')
+    return `${subject}的取值无效，请从列表中选择。`;
   switch (e.keyword) {
     case 'required':
       return `缺少${subject}。`;
