@@ -2,7 +2,9 @@
  * The agency, people and cases of the console desk tests (desk.http.test.ts, desk-actions.http.test.ts):
  * 县交通运输局 with a 综合股, two handlers, the head of office, a supervisor, and five cases as of 2025-10-09.
  */
+import assert from 'node:assert/strict';
 import type { DbHandles } from './db.js';
+import type { AppHandles, Client } from './http.js';
 import { makeOrg, makeUser } from './factories.js';
 import { residentIdCheckChar } from '../../src/orgs/codes.rules.js';
 import type { OrgRow } from '../../src/orgs/orgs.store.js';
@@ -35,10 +37,12 @@ export interface DeskCases {
   head: DeskUser;
   supervisor: DeskUser;
   c: Record<'mine' | 'late' | 'soon' | 'closed' | 'other', Case>;
+  /** A signed-in client of `u`. */
+  login(u: { username: string }): Promise<Client>;
 }
 
 /** Creates them; `c.other` belongs to 县自然资源局. */
-export async function deskCases(h: Pick<DbHandles, 'db' | 'ctx'>): Promise<DeskCases> {
+export async function deskCases(h: AppHandles): Promise<DeskCases> {
   const c = {} as DeskCases['c'];
   const NOW = DESK_NOW;
   const county = await makeOrg(h.db(), { name: '示范县' });
@@ -67,7 +71,12 @@ export async function deskCases(h: Pick<DbHandles, 'db' | 'ctx'>): Promise<DeskC
     letter: '经审查，予以公开。',
     on: '2025-10-09',
   });
-  return { org, office, a, b, head, supervisor, c };
+  const login = async (u: { username: string }) => {
+    const cl = h.client();
+    assert.equal((await cl.login(u.username)).statusCode, 303);
+    return cl;
+  };
+  return { org, office, a, b, head, supervisor, c, login };
 }
 
 /** The 申请编号 of the cases a console list shows, in order. */

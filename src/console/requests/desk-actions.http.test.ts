@@ -1,6 +1,6 @@
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeApp, type Client } from '../../../test/helpers/http.js';
+import { describeApp } from '../../../test/helpers/http.js';
 import {
   DESK_NOW as NOW,
   deskCases,
@@ -21,15 +21,11 @@ describeApp(
     let head: DeskUser;
     let supervisor: DeskUser;
     let c: DeskCases['c'];
-    const login = async (u: { username: string }): Promise<Client> => {
-      const cl = h.client();
-      assert.equal((await cl.login(u.username)).statusCode, 303);
-      return cl;
-    };
+    let login: DeskCases['login'];
     const handlerOf = (id: number) => handlerOfCase(h, id);
 
     before(async () => {
-      ({ office, a, b, head, supervisor, c } = await deskCases(h));
+      ({ office, a, b, head, supervisor, c, login } = await deskCases(h));
     });
 
     it('identity proofs: added to an existing case on the page and through the API, with the access rules of the case page', async () => {

@@ -1,7 +1,7 @@
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { describeApp, type Client } from '../../../test/helpers/http.js';
+import { describeApp } from '../../../test/helpers/http.js';
 import { makeUser } from '../../../test/helpers/factories.js';
 import {
   DESK_ID as ID,
@@ -23,14 +23,10 @@ describeApp(
     let head: DeskUser;
     let supervisor: DeskUser;
     let c: DeskCases['c'];
-    const login = async (u: { username: string }): Promise<Client> => {
-      const cl = h.client();
-      assert.equal((await cl.login(u.username)).statusCode, 303);
-      return cl;
-    };
+    let login: DeskCases['login'];
 
     before(async () => {
-      ({ org, a, b, head, supervisor, c } = await deskCases(h));
+      ({ org, a, b, head, supervisor, c, login } = await deskCases(h));
     });
 
     it('my work: the handler sees their own cases, the head of office the agency, each count opening its list', async () => {

@@ -1,7 +1,8 @@
 import { it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeApp, type Client } from '../../../test/helpers/http.js';
+import { describeApp } from '../../../test/helpers/http.js';
 import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
+import { CATALOG_NOW as NOW, catalogTeam, type CatalogTeam } from '../../../test/helpers/catalog-team.js';
 import { createToken } from '../../orgs/api-tokens.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 import { systemActor } from '../../platform/context.js';
@@ -9,30 +10,14 @@ import { createItem } from '../../catalog/create-item.js';
 import { submitItem } from '../../catalog/submit-item.js';
 import { onePagePdf } from '../../../test/helpers/pdf.js';
 
-const NOW = new Date('2026-11-27T02:00:00Z'); // Friday 2026-11-27 in Beijing
-
 describeApp(
   'catalogue over HTTP: timeliness, preview, the console list, the staff API and bulk approval',
   (h) => {
     let org: OrgRow;
-    const users: Record<string, string> = {};
-    const ids: Record<string, number> = {};
-
-    const login = async (who: string): Promise<Client> => {
-      const c = h.client();
-      const res = await c.login(users[who]!);
-      assert.equal(res.statusCode, 303, `login ${who}`);
-      return c;
-    };
+    let login: CatalogTeam['login'];
 
     before(async () => {
-      const county = await makeOrg(h.db(), { name: '示例县' });
-      org = await makeOrg(h.db(), { parent: county, name: '示例县财政局', code: '11419999MB1004000X' });
-      for (const role of ['editor', 'secrecy_reviewer', 'approver']) {
-        const u = await makeUser(h.db(), [[role, org]]);
-        users[role] = u.username;
-        ids[role] = u.id;
-      }
+      ({ org, login } = await catalogTeam(h));
     });
 
     it('staff preview shows the public page of a draft; the public still gets 404', async () => {

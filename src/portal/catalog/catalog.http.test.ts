@@ -1,7 +1,8 @@
 import { it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeApp, type Client } from '../../../test/helpers/http.js';
-import { makeOrg, makeUser } from '../../../test/helpers/factories.js';
+import { describeApp } from '../../../test/helpers/http.js';
+import { makeUser } from '../../../test/helpers/factories.js';
+import { CATALOG_NOW as NOW, catalogTeam, type CatalogTeam } from '../../../test/helpers/catalog-team.js';
 import { createToken } from '../../orgs/api-tokens.js';
 import type { OrgRow } from '../../orgs/orgs.store.js';
 import { systemActor } from '../../platform/context.js';
@@ -10,31 +11,16 @@ import { submitItem } from '../../catalog/submit-item.js';
 import { reviewItem } from '../../catalog/review-item.js';
 import { publishItem } from '../../catalog/publish-item.js';
 
-const NOW = new Date('2026-11-27T02:00:00Z'); // Friday 2026-11-27 in Beijing
-
 describeApp(
   'catalogue over HTTP: draft → 保密审查 → 签发 → public',
   (h) => {
     let org: OrgRow;
-    const users: Record<string, string> = {};
-    const ids: Record<string, number> = {};
+    let users: CatalogTeam['users'];
+    let login: CatalogTeam['login'];
     let itemId = 0;
 
-    const login = async (who: string): Promise<Client> => {
-      const c = h.client();
-      const res = await c.login(users[who]!);
-      assert.equal(res.statusCode, 303, `login ${who}`);
-      return c;
-    };
-
     before(async () => {
-      const county = await makeOrg(h.db(), { name: '示例县' });
-      org = await makeOrg(h.db(), { parent: county, name: '示例县财政局', code: '11419999MB1004000X' });
-      for (const role of ['editor', 'secrecy_reviewer', 'approver']) {
-        const u = await makeUser(h.db(), [[role, org]]);
-        users[role] = u.username;
-        ids[role] = u.id;
-      }
+      ({ org, users, login } = await catalogTeam(h));
     });
 
     it('an editor gets Chinese field errors for a bad 文号 and nothing is saved', async () => {
