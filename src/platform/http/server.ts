@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { simplifiedToTraditional as toHant } from '../chinese-script.js';
+import { pageToTraditional as toHant } from '../chinese-script.js';
 import type { VNode } from 'preact';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
