@@ -15,6 +15,10 @@ export interface Resubmit {
 const SECRET = /pass|secret|token|csrf|otp/i;
 
 function sameSite(req: FastifyRequest, publicUrl: string): boolean {
+  // Browsers say where a request comes from in Sec-Fetch-Site, which no page can set. Our pages send
+  // no Referer (Referrer-Policy: no-referrer), so a browser's form post carries `Origin: null`.
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
   const from = req.headers.origin ?? req.headers.referer;
   if (!from || from === 'null') return false;
   try {

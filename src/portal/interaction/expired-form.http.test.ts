@@ -13,7 +13,7 @@ describeApp('an expired form keeps what was typed', (h) => {
   });
 
   /** Posts a form as the browser would after the token expired (stale `_csrf`), from `origin`. */
-  async function stalePost(url: string, fields: Record<string, string>, origin: string) {
+  async function stalePost(url: string, fields: Record<string, string>, origin: string, more = {}) {
     const c = h.client();
     await c.get(url);
     const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -22,7 +22,7 @@ describeApp('an expired form keeps what was typed', (h) => {
       method: 'POST',
       url,
       payload,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin, ...more },
     });
     return { res, cookie };
   }
@@ -109,5 +109,25 @@ describeApp('an expired form keeps what was typed', (h) => {
     });
     assert.equal(noOrigin.statusCode, 403);
     assert.doesNotMatch(noOrigin.body, /data-testid="resubmit"/);
+    // A browser says where the post came from in Sec-Fetch-Site, whatever the Origin: another site's is refused.
+    const crossBrowser = await stalePost(
+      '/hd/messages/new',
+      { orgId: String(org.id), type: 'consult', subject: '外站伪造', content: '外站填写的内容' },
+      'http://localhost:80',
+      { 'sec-fetch-site': 'cross-site' },
+    );
+    assert.doesNotMatch(crossBrowser.res.body, /外站填写的内容|data-testid="resubmit"/);
+  });
+
+  it('a browser posting our own form sends Origin: null (no-referrer) and Sec-Fetch-Site: same-origin: the text is kept', async () => {
+    const { res } = await stalePost(
+      '/hd/messages/new',
+      { orgId: String(org.id), type: 'consult', subject: '河道清理归谁管', content: CONTENT, name: '李四' },
+      'null',
+      { 'sec-fetch-site': 'same-origin' },
+    );
+    assert.equal(res.statusCode, 403);
+    assert.match(res.body, /<h1>页面已过期<\/h1>/);
+    assert.match(res.body, /data-testid="resubmit"/);
   });
 });
