@@ -219,3 +219,19 @@ describe('message form', () => {
     );
   });
 });
+it('a message 联系地址 and e-mail have their length limits', () => {
+  const codes = validateMessage(
+    {
+      type: 'consult',
+      subject: '办证',
+      content: '怎么办？',
+      address: '长'.repeat(100_000),
+      email: `${'a'.repeat(200)}@x.cn`,
+    },
+    { nameRequired: false },
+  ).errors.map((e) => [e.field, e.code]);
+  assert.deepEqual(codes, [
+    ['email', 'email_too_long'],
+    ['address', 'address_too_long'],
+  ]);
+});

@@ -38,6 +38,8 @@ export interface MessageFields {
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const t = (s: string | undefined): string => (s ?? '').trim();
+/** The longest 联系地址 a message takes (its form field says the same). */
+export const MESSAGE_ADDRESS_MAX = 200;
 
 /** Validates a message; `nameRequired` is the setting for consultations. */
 export function validateMessage(
@@ -77,6 +79,14 @@ export function validateMessage(
     });
   if (email && !EMAIL.test(email))
     errors.push({ code: 'email_invalid', message: '电子邮箱格式不正确。', field: 'email' });
+  else if (email.length > 200)
+    errors.push({ code: 'email_too_long', message: '电子邮箱不能超过200个字符。', field: 'email' });
+  if (t(input.address).length > MESSAGE_ADDRESS_MAX)
+    errors.push({
+      code: 'address_too_long',
+      message: `联系地址不能超过${MESSAGE_ADDRESS_MAX}字。`,
+      field: 'address',
+    });
   if (errors.length || !isMessageType(type)) return { fields: null, errors };
   return {
     fields: {

@@ -24,6 +24,8 @@ export async function submitComment(ctx: Ctx, input: SubmitCommentInput): Promis
   if (!content) errors.push({ code: 'content_required', message: '请填写意见内容。', field: 'content' });
   if (content.length > 5000)
     errors.push({ code: 'content_too_long', message: '意见内容不能超过5000字。', field: 'content' });
+  if ((input.name ?? '').trim().length > 50)
+    errors.push({ code: 'name_too_long', message: '姓名不能超过50字。', field: 'name' });
   if (phone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone))
     errors.push({ code: 'phone_invalid', message: '联系电话格式不正确。', field: 'phone' });
   if (errors.length) throw invalidFields(errors);

@@ -64,3 +64,28 @@ test('report columns', () => {
   assert.equal(reportColumn('citizen', null), '自然人');
   assert.equal(reportColumn('organization', 'research'), '科研机构');
 });
+
+test('every free field has its length limit, named in Chinese; a text at the limit passes', () => {
+  const long = (n: number) => '长'.repeat(n);
+  const org = { ...base, applicantType: 'organization', orgKind: 'other', idType: 'other_org', idNumber: 'X123' };
+  const r = validateApplication({
+    ...org,
+    legalRep: long(101),
+    contactName: long(101),
+    address: long(100_000),
+    infoTitle: long(201),
+    infoRef: long(101),
+  });
+  assert.deepEqual(
+    r.errors.map((e) => [e.field, e.message]),
+    [
+      ['legalRep', '法定代表人不能超过100个字。'],
+      ['contactName', '联系人不能超过100个字。'],
+      ['address', '通信地址不能超过200个字。'],
+      ['infoTitle', '所需信息的名称不能超过200个字。'],
+      ['infoRef', '文号或索引号不能超过100个字。'],
+    ],
+  );
+  const atLimit = validateApplication({ ...org, legalRep: long(100), address: long(200), infoTitle: long(200) });
+  assert.deepEqual(atLimit.errors, []);
+});

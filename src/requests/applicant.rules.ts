@@ -92,6 +92,16 @@ const opt = (s: string | undefined): string | null => {
 const PERSONAL_IDS: readonly IdType[] = ['resident_id', 'passport', 'other_personal'];
 const ORG_IDS: readonly IdType[] = ['uscc', 'other_org'];
 
+/** The longest text each free field takes (the form's `maxlength` says the same). */
+export const APPLICATION_MAX_CHARS = {
+  legalRep: ['法定代表人', 100],
+  contactName: ['联系人', 100],
+  email: ['电子邮箱', 200],
+  address: ['通信地址', 200],
+  infoTitle: ['所需信息的名称', 200],
+  infoRef: ['文号或索引号', 100],
+} as const;
+
 /** Validates an application (第二十九条: 姓名或者名称、身份证明、联系方式; 信息的名称、文号或特征性描述; 形式要求). */
 export function validateApplication(input: ApplicationInput): {
   fields: ApplicationFields | null;
@@ -141,6 +151,9 @@ export function validateApplication(input: ApplicationInput): {
     e('infoTitle', 'info_required', '请填写所需信息的名称、文号（索引号）或者便于查询的特征性描述（条例第二十九条）。');
   }
   if ((infoDescription ?? '').length > 4000) e('infoDescription', 'description_too_long', '内容描述不能超过4000字。');
+  for (const [field, [label, max]] of Object.entries(APPLICATION_MAX_CHARS))
+    if ((opt(input[field as keyof typeof APPLICATION_MAX_CHARS]) ?? '').length > max)
+      e(field, 'text_too_long', `${label}不能超过${max}个字。`);
   const form = input.form;
   if (!has(INFO_FORMS, form)) e('form', 'form_invalid', '请选择信息的载体形式（纸质或电子）。');
   const delivery = input.delivery;

@@ -5,7 +5,7 @@
 import { SelectField, TextArea, TextField, fieldError } from '../../platform/views/components.js';
 import type { FieldError } from '../../platform/errors.js';
 import { MESSAGE_TYPES } from '../message-states.rules.js';
-import type { MessageInput } from '../message-input.rules.js';
+import { MESSAGE_ADDRESS_MAX, type MessageInput } from '../message-input.rules.js';
 
 /** Values of the message form as typed. */
 export interface MessageFormValues extends MessageInput {
@@ -66,7 +66,14 @@ export function MessageFields({
         />
         <TextField name="phone" label="联系电话" type="tel" value={v.phone} autocomplete="tel" errors={errors} />
         <TextField name="email" label="电子邮箱" type="email" value={v.email} autocomplete="email" errors={errors} />
-        <TextField name="address" label="联系地址" value={v.address} autocomplete="street-address" errors={errors} />
+        <TextField
+          name="address"
+          label="联系地址"
+          value={v.address}
+          autocomplete="street-address"
+          errors={errors}
+          maxLength={MESSAGE_ADDRESS_MAX}
+        />
       </fieldset>
       <div class={`field${consentErr ? ' has-error' : ''}`}>
         <label>

@@ -88,7 +88,13 @@ function DetailPage({
               errors={errors}
             />
             <TextArea name="content" label="意见内容" required value={values?.content} rows={6} errors={errors} />
-            <TextField name="name" label="姓名（可不填，公开时只显示姓氏）" value={values?.name} errors={errors} />
+            <TextField
+              name="name"
+              label="姓名（可不填，公开时只显示姓氏）"
+              value={values?.name}
+              errors={errors}
+              maxLength={50}
+            />
             <TextField name="phone" label="联系电话（不公开）" type="tel" value={values?.phone} errors={errors} />
             <button type="submit">提交意见</button>
           </form>

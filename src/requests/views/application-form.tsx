@@ -1,7 +1,14 @@
 /** The application form fields (条例第二十九条; REFERENCE §5.6), shared by the portal and the console's registration page. */
 import { SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { FieldError } from '../../platform/errors.js';
-import { APPLICANT_TYPES, DELIVERY_METHODS, ID_TYPES, INFO_FORMS, ORG_APPLICANT_KINDS } from '../applicant.rules.js';
+import {
+  APPLICATION_MAX_CHARS,
+  APPLICANT_TYPES,
+  DELIVERY_METHODS,
+  ID_TYPES,
+  INFO_FORMS,
+  ORG_APPLICANT_KINDS,
+} from '../applicant.rules.js';
 import type { ApplicationFormValues } from '../application-form.schemas.js';
 
 export type { ApplicationFormValues };
@@ -72,17 +79,56 @@ export function ApplicationFields({
           errors={errors}
           maxLength={40}
         />
-        <TextField name="legalRep" label="法定代表人（法人或者其他组织填写）" value={s(v.legalRep)} errors={errors} />
-        <TextField name="contactName" label="联系人（法人或者其他组织填写）" value={s(v.contactName)} errors={errors} />
+        <TextField
+          name="legalRep"
+          label="法定代表人（法人或者其他组织填写）"
+          value={s(v.legalRep)}
+          errors={errors}
+          maxLength={APPLICATION_MAX_CHARS.legalRep[1]}
+        />
+        <TextField
+          name="contactName"
+          label="联系人（法人或者其他组织填写）"
+          value={s(v.contactName)}
+          errors={errors}
+          maxLength={APPLICATION_MAX_CHARS.contactName[1]}
+        />
         <TextField name="phone" label="联系电话" type="tel" value={s(v.phone)} errors={errors} autocomplete="tel" />
-        <TextField name="email" label="电子邮箱" type="email" value={s(v.email)} errors={errors} autocomplete="email" />
-        <TextField name="address" label="通信地址" value={s(v.address)} errors={errors} autocomplete="street-address" />
+        <TextField
+          name="email"
+          label="电子邮箱"
+          type="email"
+          value={s(v.email)}
+          errors={errors}
+          autocomplete="email"
+          maxLength={APPLICATION_MAX_CHARS.email[1]}
+        />
+        <TextField
+          name="address"
+          label="通信地址"
+          value={s(v.address)}
+          errors={errors}
+          autocomplete="street-address"
+          maxLength={APPLICATION_MAX_CHARS.address[1]}
+        />
         <TextField name="postcode" label="邮政编码" inputmode="numeric" value={s(v.postcode)} errors={errors} />
       </fieldset>
       <fieldset>
         <legend>所需信息</legend>
-        <TextField name="infoTitle" label="所需信息的名称" value={s(v.infoTitle)} errors={errors} maxLength={200} />
-        <TextField name="infoRef" label="文号或索引号" value={s(v.infoRef)} errors={errors} maxLength={100} />
+        <TextField
+          name="infoTitle"
+          label="所需信息的名称"
+          value={s(v.infoTitle)}
+          errors={errors}
+          maxLength={APPLICATION_MAX_CHARS.infoTitle[1]}
+        />
+        <TextField
+          name="infoRef"
+          label="文号或索引号"
+          value={s(v.infoRef)}
+          errors={errors}
+          maxLength={APPLICATION_MAX_CHARS.infoRef[1]}
+        />
         <TextArea
           name="infoDescription"
           label="所需信息的内容描述"
