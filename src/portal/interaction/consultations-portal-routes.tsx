@@ -101,6 +101,20 @@ function DetailPage({
           <p class="muted">意见经审核后显示。</p>
         </section>
       ) : null}
+      {d.phase !== 'open' && errors?.length ? (
+        // Posted as the period closed: the reason, and the text typed, to copy and keep.
+        <section>
+          <ErrorSummary errors={errors} />
+          {values?.content ? (
+            <div class="field">
+              <label for="kept-content">您填写的意见（未提交，可复制保存）</label>
+              <textarea id="kept-content" rows={6} readOnly>
+                {values.content}
+              </textarea>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       {d.phase === 'feedback_published' ? (
         <section data-testid="feedback">
           <h2>意见采纳情况（{p.feedback_published_on} 公布）</h2>

@@ -94,6 +94,18 @@ describeApp(
       assert.doesNotMatch(shown.body, /王小明|13700001111/);
     });
 
+    it('a comment sent as the period closes: the reason is said and the text typed is shown to keep', async () => {
+      setDay('2025-09-30');
+      const pub = h.client();
+      const url = `/hd/consultations/${periodId}`;
+      const token = await pub.csrf(url);
+      setDay('2025-10-01');
+      const late = await pub.post(url, { _csrf: token, content: '晚到的意见：建议延长征集期。' }, { csrf: false });
+      assert.equal(late.statusCode, 409);
+      assert.match(late.body, /当前不在征集期内/);
+      assert.match(late.body, /<textarea id="kept-content" rows="6" readonly>晚到的意见：建议延长征集期。<\/textarea>/);
+    });
+
     it('after the end the feedback is published and the period is listed as closed with its feedback', async () => {
       setDay('2025-10-10');
       const c = h.client();
