@@ -19,7 +19,7 @@ export interface UploadForm {
   file: UploadedFile | null;
   /** Every file of the form field, in order (the first is `file`). */
   files: UploadedFile[];
-  /** Non-empty files of every file field, by field name. */
+  /** The files chosen in every file field, by field name: a part with a name or content (an empty file chosen is kept, to be refused). */
   byField: Record<string, UploadedFile[]>;
   /** Set when the upload failed (too large, too many files, interrupted). */
   error?: string;
@@ -117,7 +117,7 @@ export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
         const name = part.filename || '上传的文件';
         const f = lazyFile(name, file, size);
         if (part.fieldname === fileField && (size || part.filename)) form.files.push(f);
-        if (size) (form.byField[part.fieldname] ??= []).push(f);
+        if (size || part.filename) (form.byField[part.fieldname] ??= []).push(f);
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
