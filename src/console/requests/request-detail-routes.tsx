@@ -324,7 +324,7 @@ export async function requestDetailRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const id = req.params.id;
       try {
-        const { added } = await addIdProofs(req.ctx, { requestId: id, files: uploadedProofs(req) });
+        const { added } = await addIdProofs(req.ctx, { requestId: id, files: await uploadedProofs(req) });
         return reply.flashRedirect(`/console/requests/${id}`, `已补充身份证明文件 ${added} 个。`);
       } catch (e) {
         if (!isAppError(e) || e.kind !== 'invalid') throw e;

@@ -102,7 +102,7 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
       const values = { ...applicationValues(req.body), channel: req.body.channel, receivedOn: req.body.receivedOn };
       let reselect = false;
       try {
-        const idProofs = uploadedProofs(req);
+        const idProofs = await uploadedProofs(req);
         reselect = idProofs.length > 0;
         const r = await registerRequest(req.ctx, { ...values, idProofs });
         // The 查询码 is shown once, here, to hand to the applicant; it is stored hashed.

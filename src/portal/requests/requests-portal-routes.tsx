@@ -184,7 +184,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
         }
       }
       try {
-        const sent = await submitOnline(req.ctx, { ...values, idProofs: uploadedProofs(req) });
+        const sent = await submitOnline(req.ctx, { ...values, idProofs: await uploadedProofs(req) });
         // The 查询码 exists only in this response: it is stored hashed.
         const st = await publicStatus(req.ctx, { requestNo: sent.requestNo, queryCode: sent.queryCode });
         return reply.header('cache-control', 'no-store').page(

@@ -6,6 +6,8 @@ import { invalid } from '../../platform/errors.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import { ID_PROOF_FIELD, ID_PROOF_KINDS_TEXT, ID_PROOF_MAX_FILES, ID_PROOF_MB_RANGE } from '../identity-proof.rules.js';
 import type { UploadedProof } from '../identity-proofs.js';
+import { idProofLimitMb } from '../id-proof-limit.js';
+import type { Ctx } from '../../platform/context.js';
 
 /** preValidation hook of the application forms (works without JavaScript: a plain multipart post). */
 // At most ID_PROOF_MAX_FILES files (one more is read so the form can say so) of the largest size the setting allows.
@@ -14,10 +16,21 @@ export const readApplicationUpload = readUploadForm(ID_PROOF_FIELD, {
   maxFileBytes: ID_PROOF_MB_RANGE.max * 1048576,
 });
 
-/** The uploaded identity proofs; throws a field error when the upload was cut off (larger than the server accepts). */
-export function uploadedProofs(req: FastifyRequest): UploadedProof[] {
+/**
+ * The uploaded identity proofs; throws a field error when the upload was cut off (more files, or larger
+ * ones, than the reader takes). The message gives the limits the form states (the agency's setting), not
+ * the reader's own ceiling (one more file, the largest size any setting allows).
+ */
+export async function uploadedProofs(req: FastifyRequest & { ctx: Pick<Ctx, 'db'> }): Promise<UploadedProof[]> {
   const form = uploadForm(req);
-  if (form.error) throw invalid('id_proof_too_large', `身份证明${form.error}`, ID_PROOF_FIELD);
+  if (form.error) {
+    const mb = await idProofLimitMb(req.ctx);
+    throw invalid(
+      'id_proof_too_large',
+      `身份证明文件过大、数量过多或上传中断：最多 ${ID_PROOF_MAX_FILES} 个文件，每个不超过 ${mb} MB，请重新选择后上传。`,
+      ID_PROOF_FIELD,
+    );
+  }
   return (form.byField[ID_PROOF_FIELD] ?? []).map((f) => ({ filename: f.name, data: f.data }));
 }
 
