@@ -9,7 +9,7 @@ import type { OrgRow } from '../../orgs/orgs.store.js';
 const NOW = new Date('2025-09-26T02:00:00Z');
 
 describeApp(
-  '依申请公开: identity proofs past the reader’s ceiling',
+  '依申请公开: identity proofs that are empty or past the reader’s ceiling',
   (h) => {
     let org: OrgRow;
     before(async () => {
@@ -28,6 +28,19 @@ describeApp(
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /身份证明文件过大、数量过多或上传中断：最多 2 个文件，每个不超过 5 MB/);
       assert.doesNotMatch(res.body, /20 MB|最多 3 个/);
+      assert.equal((await h.db().selectFrom('requests').select('id').execute()).length, 0);
+    });
+
+    it('a 0-byte file chosen is refused by name, not dropped while the application goes through', async () => {
+      const empty = await h
+        .client()
+        .upload(
+          '/ysqgk',
+          { field: 'idProof', name: 'empty.jpg', data: Buffer.alloc(0), type: 'image/jpeg' },
+          { ...citizenForm, orgId: String(org.id), confirmed: '1' },
+        );
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /身份证明文件“empty\.jpg”是空文件。/);
       assert.equal((await h.db().selectFrom('requests').select('id').execute()).length, 0);
     });
   },
