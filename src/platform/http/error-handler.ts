@@ -8,6 +8,7 @@ import { clockFor } from '../clock.js';
 import { isAppError, type FieldError } from '../errors.js';
 import { validationMessages, type SchemaError } from './validation-messages.js';
 import { resubmittable } from './expired-form.js';
+import { readAsUploadForm, uploadForm } from './upload-form.js';
 import type { ServerDeps } from './server.js';
 import type { ViewCtx } from './types.js';
 
@@ -46,7 +47,8 @@ export function installErrorHandlers(app: FastifyInstance, deps: ServerDeps): vo
       } else if (e.code?.startsWith('FST_CSRF')) {
         status = 403;
         errors = [{ code: 'csrf_invalid', message: '表单已过期或来源无效，请刷新页面后重新提交。' }];
-        const again = wantsJson(req) ? null : resubmittable(req, deps.config.publicUrl);
+        const upload = readAsUploadForm(req) ? uploadForm(req) : null;
+        const again = wantsJson(req) ? null : resubmittable(req, deps.config.publicUrl, upload);
         if (again) {
           errors = [
             {

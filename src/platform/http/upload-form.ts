@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { normalizeFormInput } from './form-input.js';
 import { AppError } from '../errors.js';
+import { keepsExpiredForm } from './expired-form.js';
 
 /** An uploaded file: kept on disk while the request runs, read into memory only when a handler asks. */
 export interface UploadedFile {
@@ -23,6 +24,8 @@ export interface UploadForm {
   byField: Record<string, UploadedFile[]>;
   /** Set when the upload failed (too large, too many files, interrupted). */
   error?: string;
+  /** Files sent with an expired form (read and thrown away, never stored): their names by field, to choose again. */
+  dropped: Record<string, string[]>;
 }
 
 /** What one form accepts: checked before and while reading, so a request never holds more than this. */
@@ -53,24 +56,31 @@ function lazyFile(name: string, file: string, size: number): UploadedFile {
 /**
  * Checks, before the first file part is read, what the platform's CSRF hook would check later: a login
  * for staff forms, and the CSRF token (a form field sent before the files, or the X-CSRF-Token header).
- * Returns false when a refusal has been sent.
+ * Returns the CSRF refusal (not sent), or null when the form may be read.
  */
 function gate(
   req: FastifyRequest,
   reply: FastifyReply,
   limits: UploadLimits,
   fields: Record<string, string | string[]>,
-): boolean {
+): Error | null {
   const bearer = req.headers.authorization?.startsWith('Bearer ');
   if (limits.staffOnly && req.actor.kind !== 'user')
     throw new AppError('unauthenticated', { code: 'login_required', message: '请先登录。' });
-  if (bearer || req.routeOptions.config?.csrfExempt) return true;
+  if (bearer || req.routeOptions.config?.csrfExempt) return null;
   req.body = fields;
-  let ok = false;
-  req.server.csrfProtection(req, reply, () => {
-    ok = true;
-  });
-  return ok;
+  let refusal: Error | null = null;
+  // The check's refusal is caught rather than sent, so an expired form can still be read to its end.
+  const probe = Object.create(reply, {
+    send: { value: (e: Error) => ((refusal = e), probe) },
+  }) as FastifyReply;
+  req.server.csrfProtection(req, probe, () => {});
+  return refusal;
+}
+
+/** Reads a file part to its end and throws it away. */
+async function discard(file: NodeJS.ReadableStream): Promise<void> {
+  for await (const chunk of file) void chunk;
 }
 
 /**
@@ -84,12 +94,15 @@ export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
     if (!req.isMultipart()) return;
     const maxFiles = limits.maxFiles ?? 5;
     const maxFileBytes = Math.min(limits.maxFileBytes ?? Infinity, req.ctx.config.limits.uploadBytes);
-    const form: UploadForm = { fields: {}, file: null, files: [], byField: {} };
+    const form: UploadForm = { fields: {}, file: null, files: [], byField: {}, dropped: {} };
     const body: Record<string, string | string[]> = {};
     const dir = path.join(req.ctx.config.dataDir, 'tmp', 'uploads');
     const created: string[] = [];
     tmpFiles.set(req, created);
     let gated = false;
+    // A refused token: a same-site form (one that expired while someone typed) is read to its end,
+    // files thrown away, so the expired-form page keeps every field; any other request is refused at once.
+    let refusal: Error | null = null;
     let count = 0;
     try {
       for await (const part of req.parts({ limits: { files: maxFiles, fileSize: maxFileBytes, fields: 200 } })) {
@@ -101,8 +114,14 @@ export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
           continue;
         }
         if (!gated) {
-          if (!gate(req, reply, limits, body)) return; // 403 already sent; no file has been read
+          refusal = gate(req, reply, limits, body);
+          if (refusal && !keepsExpiredForm(req, req.ctx.config.publicUrl)) throw refusal; // no file has been read
           gated = true;
+        }
+        if (refusal) {
+          if (part.filename) (form.dropped[part.fieldname] ??= []).push(part.filename);
+          await discard(part.file);
+          continue;
         }
         if (++count > maxFiles) throw new Error('too many files');
         mkdirSync(dir, { recursive: true });
@@ -120,14 +139,18 @@ export function readUploadForm(fileField = 'file', limits: UploadLimits = {}) {
         if (size || part.filename) (form.byField[part.fieldname] ??= []).push(f);
       }
     } catch (e) {
-      if (e instanceof AppError) throw e;
+      if (e instanceof AppError || (refusal && e === refusal)) throw e;
       form.error = `文件过大、数量过多（每次最多 ${maxFiles} 个，每个不超过 ${Math.floor(maxFileBytes / 1048576)} MB）或上传中断，请重新上传。`;
     }
     form.file = form.files[0] ?? null;
     // The fields as any form's (trimmed, an empty field absent) for the route's body schema; a form
     // without files has its login and CSRF token checked here too, before the schema reads it.
     forms.set(req, form);
-    if (!gated && !gate(req, reply, limits, body)) return;
+    if (!gated) refusal = gate(req, reply, limits, body);
+    if (refusal) {
+      req.body = body;
+      throw refusal;
+    }
     req.body = normalizeFormInput(body);
   };
   return Object.assign(reader, { [UPLOAD_READER]: true });
@@ -143,4 +166,7 @@ export function removeUploadFiles(req: FastifyRequest): void {
 
 /** The form read by readUploadForm (empty when the request was not multipart). */
 export const uploadForm = (req: FastifyRequest): UploadForm =>
-  forms.get(req) ?? { fields: {}, file: null, files: [], byField: {} };
+  forms.get(req) ?? { fields: {}, file: null, files: [], byField: {}, dropped: {} };
+
+/** Whether the request was a multipart form read by readUploadForm. */
+export const readAsUploadForm = (req: FastifyRequest): boolean => forms.has(req);

@@ -19,29 +19,42 @@ const TITLES: Record<number, string> = {
 export const errorTitle = (status: number, resubmit?: ResubmitData | null): string =>
   resubmit ? '页面已过期' : (TITLES[status] ?? '出错了');
 
-/** An expired form offered again with a fresh token: what was typed is listed and re-posted. */
+/** An expired form offered again with a fresh token: what was typed is listed and re-posted; dropped files are chosen again. */
 function Resubmit({ view, again }: { view: ViewCtx; again: ResubmitData }) {
   return (
-    <form method="post" action={again.action} class="resubmit" data-testid="resubmit">
+    <form
+      method="post"
+      action={again.action}
+      class="resubmit"
+      data-testid="resubmit"
+      enctype={again.multipart ? 'multipart/form-data' : undefined}
+    >
       <input type="hidden" name="_csrf" value={view.csrf} />
       {again.fields.map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
       ))}
-      {again.fields.some(([, v]) => v.trim()) ? (
+      {again.shown.length ? (
         <details open>
           <summary>您填写的内容</summary>
           <dl>
-            {again.fields
-              .filter(([, v]) => v.trim())
-              .map(([k, v]) => (
-                <>
-                  <dt>{k}</dt>
-                  <dd class="kept">{v}</dd>
-                </>
-              ))}
+            {again.shown.map(({ label, value }) => (
+              <>
+                <dt>{label}</dt>
+                <dd class="kept">{value}</dd>
+              </>
+            ))}
           </dl>
         </details>
       ) : null}
+      {again.reselect.map(({ field, names }, i) => (
+        <p class="field">
+          <label for={`reselect-${i}`}>请重新选择文件</label>
+          <span class="hint" id={`reselect-${i}-hint`}>
+            您选择的文件无法保留：{names.join('、')}。请重新选择后再提交。
+          </span>
+          <input type="file" id={`reselect-${i}`} name={field} multiple aria-describedby={`reselect-${i}-hint`} />
+        </p>
+      ))}
       <button type="submit">重新提交</button>
     </form>
   );
