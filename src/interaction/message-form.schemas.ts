@@ -3,12 +3,12 @@
  * content rules (required fields, lengths, contact details) stay with `message-input.rules.ts`, so a
  * refused form is shown again with the citizen's text and the errors next to the fields.
  */
-import { Checkbox, Form, Text, ticked, type Static, OptInt } from '../platform/http/schemas.js';
+import { Checkbox, Form, Text, ticked, type Static, OptChosen, Picked } from '../platform/http/schemas.js';
 import type { MessageInput } from './message-input.rules.js';
 
 export const MessageForm = Form({
-  orgId: OptInt('受理机关'),
-  type: Text('留言类型'),
+  orgId: OptChosen('受理机关'),
+  type: Picked('留言类型'),
   subject: Text('标题'),
   content: Text('留言内容'),
   name: Text('姓名'),

@@ -1,5 +1,7 @@
 /** How a portal page treats input its schema refuses. */
 import type { FastifyRequest } from 'fastify';
+import type { FieldError } from '../platform/errors.js';
+import { refusedBody } from '../platform/http/form-refusal.js';
 
 /**
  * Route option for pages addressed by an id in the URL: with `attachValidation`, the handler calls
@@ -16,4 +18,10 @@ export function unknownPageIfBadParams(req: FastifyRequest, notFound: () => Erro
   const e = req.validationError;
   if (!e) return;
   throw e.validationContext === 'params' ? notFound() : e;
+}
+
+/** For a form posted to a page addressed by an id: the messages for a refused body (shown at the form), after `unknownPageIfBadParams`'s checks. */
+export function refusedFormOfPage(req: FastifyRequest, notFound: () => Error): FieldError[] | null {
+  if (req.validationError?.validationContext === 'params') throw notFound();
+  return refusedBody(req);
 }

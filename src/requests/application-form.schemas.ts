@@ -4,15 +4,15 @@
  * `applicant.rules.ts`, so a refused application is shown again with what was typed and the errors
  * next to the fields.
  */
-import { Form, Text, type Static, OptInt } from '../platform/http/schemas.js';
+import { Form, Text, type Static, OptChosen, Picked } from '../platform/http/schemas.js';
 import type { ApplicationInput } from './applicant.rules.js';
 
 export const APPLICATION_FIELDS = {
-  orgId: OptInt('受理机关'),
-  applicantType: Text('申请人类型'),
-  orgKind: Text('单位类别'),
+  orgId: OptChosen('受理机关'),
+  applicantType: Picked('申请人类型'),
+  orgKind: Picked('单位类别'),
   name: Text('姓名或单位名称'),
-  idType: Text('证件类型'),
+  idType: Picked('证件类型'),
   idNumber: Text('证件号码'),
   legalRep: Text('法定代表人'),
   contactName: Text('联系人'),
@@ -23,8 +23,8 @@ export const APPLICATION_FIELDS = {
   infoTitle: Text('所需信息的名称'),
   infoRef: Text('文号或索引号'),
   infoDescription: Text('所需信息的内容描述'),
-  form: Text('信息的载体形式'),
-  delivery: Text('获取信息的方式'),
+  form: Picked('信息的载体形式'),
+  delivery: Picked('获取信息的方式'),
 };
 export const ApplicationForm = Form(APPLICATION_FIELDS);
 export type ApplicationFormBody = Static<typeof ApplicationForm>;

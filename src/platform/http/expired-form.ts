@@ -22,8 +22,14 @@ export interface Resubmit {
 /** The schema of one body field, as far as the page needs it. */
 interface FieldSchema {
   title?: string;
+  description?: string;
+  enum?: unknown[];
   allOf?: Array<{ description?: string }>;
 }
+
+/** A field whose value is a code or an id picked from a list (not worth showing as typed). */
+const picked = (f: FieldSchema | undefined): boolean =>
+  f !== undefined && (f.enum !== undefined || [f, ...(f.allOf ?? [])].some((s) => s.description === FROM_LIST));
 
 const SECRET = /pass|secret|token|csrf|otp/i;
 
@@ -68,8 +74,7 @@ export function resubmittable(
       if (typeof x !== 'string') continue;
       fields.push([k, x]);
       if (!x.trim()) continue;
-      const fromList = field?.allOf?.some((s) => s.description === FROM_LIST);
-      shown.push({ label: field?.title ?? k, value: fromList ? '（已选择）' : x });
+      shown.push({ label: field?.title ?? k, value: picked(field) ? '（已选择）' : x });
     }
   }
   const reselect = Object.entries(upload?.dropped ?? {}).map(([field, names]) => ({ field, names }));

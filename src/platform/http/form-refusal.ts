@@ -14,6 +14,16 @@ import { validationMessages } from './validation-messages.js';
 export const postedValues = (req: FastifyRequest): Record<string, unknown> =>
   typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
 
+/** The fields a form post sent as text (a repeated field's last value), to fill a form of text fields again. */
+export function postedTexts(req: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(postedValues(req))) {
+    const x = Array.isArray(v) ? v.at(-1) : v;
+    if (typeof x === 'string') out[k] = x;
+  }
+  return out;
+}
+
 /** Routes of the scope registered after this run their handler when the schema refuses the input. */
 export function validateFormsInHandler(scope: FastifyInstance): void {
   scope.addHook('onRoute', (opts) => {

@@ -72,6 +72,9 @@ export const Chosen = (title: string) =>
 /** A select list of ids that may be left at its placeholder: undefined then. */
 export const OptChosen = (title: string) => Type.Optional(Chosen(title));
 
+/** A select's value that its use-case checks (so a wrong one is shown at the field); '' when left empty. */
+export const Picked = (title: string) => Type.String({ title, default: '', description: FROM_LIST });
+
 /** Several values of one field (checkboxes, a multiple select); [] when none is chosen. */
 export const Texts = (title: string, o: { maxItems?: number } = {}) =>
   Type.Array(Type.String(), { title, default: [], ...o });

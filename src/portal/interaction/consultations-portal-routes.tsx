@@ -3,8 +3,9 @@ import { PUBLIC_FORM_LIMIT } from '../../platform/http/limits.js';
 import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, Empty, ErrorSummary, SelectField, TextArea, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
-import { Form, Text, typed, OptInt, IdParams } from '../../platform/http/schemas.js';
-import { PAGE_BY_ID, unknownPageIfBadParams } from '../page-input.js';
+import { Form, Text, typed, OptChosen, IdParams } from '../../platform/http/schemas.js';
+import { PAGE_BY_ID, refusedFormOfPage, unknownPageIfBadParams } from '../page-input.js';
+import { postedTexts } from '../../platform/http/form-refusal.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
 import {
   ADOPTION,
@@ -153,7 +154,7 @@ function DetailPage({
 const periodNotFound = () => notFound('period_not_found', '意见征集不存在。');
 // Content rules (the comment is required, its length) stay with submitComment: the form is shown again with the text kept.
 const CommentForm = Form({
-  articleNo: OptInt('针对'),
+  articleNo: OptChosen('针对'),
   content: Text('意见内容'),
   name: Text('姓名'),
   phone: Text('联系电话'),
@@ -189,10 +190,15 @@ export async function consultationsPortalRoutes(app: FastifyInstance): Promise<v
     '/hd/consultations/:id',
     { schema: { params: IdParams, body: CommentForm }, ...PAGE_BY_ID, ...PUBLIC_FORM_LIMIT },
     async (req, reply) => {
-      unknownPageIfBadParams(req, periodNotFound);
+      const refused = refusedFormOfPage(req, periodNotFound);
       const { id } = req.params;
       const { articleNo, content, name, phone } = req.body;
       const values = { articleNo: articleNo ? String(articleNo) : '', content, name, phone };
+      if (refused) {
+        const d = await periodDetail(req.ctx, id, 'public');
+        const posted = { ...values, ...postedTexts(req), articleNo: '' };
+        return reply.page(<DetailPage view={reply.view()} d={d} errors={refused} values={posted} />, 400);
+      }
       try {
         await submitComment(req.ctx, { periodId: id, articleNo, content, name, phone });
         return reply.flashRedirect(`/hd/consultations/${id}`, '意见已提交，审核后显示。谢谢您的参与。');

@@ -4,6 +4,7 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextArea, TextField, fieldError } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
+import { postedTexts, refusedBody } from '../../platform/http/form-refusal.js';
 import { invalidFields, isAppError, type FieldError } from '../../platform/errors.js';
 import {
   MESSAGE_TYPES,
@@ -238,8 +239,16 @@ export async function messagesPortalRoutes(app: FastifyInstance): Promise<void> 
   // req.body before validation (multipart-form.ts), so one schema types the multipart and the plain post.
   r.post(
     '/hd/messages/new',
-    { schema: { body: MessageForm }, preValidation: readMultipartForm, ...PUBLIC_FORM_LIMIT },
+    { schema: { body: MessageForm }, preValidation: readMultipartForm, attachValidation: true, ...PUBLIC_FORM_LIMIT },
     async (req, reply) => {
+      const refused = refusedBody(req);
+      if (refused) {
+        const values = { ...postedTexts(req), orgId: undefined };
+        return reply.page(
+          <NewPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={refused} />,
+          400,
+        );
+      }
       const values = messageValues(req.body);
       try {
         const files = uploadedFiles(req);

@@ -4,6 +4,7 @@ import { PortalLayout } from '../../platform/views/portal-layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, OptText, Text, ticked, typed, OptInt } from '../../platform/http/schemas.js';
+import { postedTexts, refusedBody } from '../../platform/http/form-refusal.js';
 import { conflict, invalid, isAppError, type FieldError } from '../../platform/errors.js';
 import { agencyOptions } from '../../orgs/index.js';
 import {
@@ -161,12 +162,32 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
   // and the plain post; the files are read from the upload form (uploadedProofs).
   r.post(
     '/ysqgk',
-    { schema: { body: ApplyForm }, preValidation: readApplicationUpload, ...PUBLIC_FORM_LIMIT },
+    {
+      schema: { body: ApplyForm },
+      preValidation: readApplicationUpload,
+      attachValidation: true,
+      ...PUBLIC_FORM_LIMIT,
+    },
     async (req, reply) => {
-      const values = applicationValues(req.body);
-      const check = ticked(req.body.check);
       // A re-shown form cannot keep a chosen file: say so when one was sent.
       const reselect = (uploadForm(req).byField.idProof ?? []).length > 0;
+      const refused = refusedBody(req);
+      if (refused) {
+        const values = { ...postedTexts(req), orgId: undefined };
+        return reply.page(
+          <ApplyPage
+            view={reply.view()}
+            orgs={await agencyOptions(req.ctx.db)}
+            values={values}
+            errors={refused}
+            maxMb={await idProofLimitMb(req.ctx)}
+            reselect={reselect}
+          />,
+          400,
+        );
+      }
+      const values = applicationValues(req.body);
+      const check = ticked(req.body.check);
       // Before the first submission, show published items that may already hold the information.
       if (check || !ticked(req.body.confirmed)) {
         const matches = await matchPublished(req.ctx, values);
