@@ -102,5 +102,26 @@ describe(
         await shot(page, 'portal-stats-375');
       },
     );
+
+    it('on a phone: links that stand alone are at least 44 px high, links in a sentence keep the text’s', async () => {
+      const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+      const heights = (sel: string) =>
+        page.locator(sel).evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
+      await page.goto(base + '/gk');
+      const agencies = await heights('.agency-list a');
+      assert.ok(agencies.length > 3, 'the agency list is shown');
+      await page.locator('.agency-list a').nth(2).click();
+      for (const sel of ['.tools a', '.main-nav a', '.breadcrumbs a', '.sort-links a']) {
+        const hs = [...(await heights(sel)), ...(sel === '.tools a' ? agencies : [])];
+        assert.ok(hs.length > 0, `${sel} on the page`);
+        assert.ok(
+          hs.every((x) => x >= 44),
+          `${sel}: ${hs.join(', ')} px`,
+        );
+      }
+      const inText = await heights('main p:not(.sort-links) a');
+      assert.ok(inText.length > 0 && inText.every((x) => x < 44), `links in a sentence: ${inText.join(', ')} px`);
+      await shot(page, 'portal-catalogue-375-targets');
+    });
   },
 );
