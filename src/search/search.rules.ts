@@ -53,15 +53,16 @@ export function parseSearchParams(
   const put = <K extends keyof SearchFilters>(k: K, v: SearchFilters[K] | undefined) => {
     if (v !== undefined && v !== '') filters[k] = v;
   };
-  for (const [key, field] of [
-    ['org', 'orgId'],
-    ['category', 'categoryId'],
-    ['year', 'year'],
+  for (const [key, field, label] of [
+    ['org', 'orgId', '机构'],
+    ['category', 'categoryId', '信息分类'],
+    ['year', 'year', '年份'],
   ] as const) {
     const raw = p[key]?.trim();
     if (!raw) continue;
     const n = int(raw);
-    if (n === undefined) errors.push({ code: 'search_param_invalid', message: `参数“${key}”应为数字。`, field: key });
+    if (n === undefined)
+      errors.push({ code: 'search_param_invalid', message: `筛选条件“${label}”无效：应为数字编号。`, field: key });
     else put(field, n);
   }
   put('topic', p.topic?.trim().slice(0, 50));

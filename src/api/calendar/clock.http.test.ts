@@ -68,7 +68,21 @@ describeApp('request clock and calendar over HTTP', (h) => {
     assert.match(res.body, /<strong>2025-10-30<\/strong>/);
     assert.match(res.body, /调休上班/);
     const bad = await h.client().get('/tools/deadline?received=2025-02-30&channel=online');
+    assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /请修改以下问题/);
+    // Each error stands at its field, the row named; a value no list offers is told to choose from it.
+    const fieldError = (html: string, id: string) =>
+      new RegExp(`<div class="field has-error">(?:(?!<div class="field).)*id="f-${id}"`, 's').test(html);
+    assert.ok(fieldError(bad.body, 'received'), '收到申请日期 is marked');
+    const rows = await h
+      .client()
+      .get('/tools/deadline?received=2025-09-26&t0=foo&d0=2025-09-29&t1=extended&d1=2025-10-09&n1=abc&channel=x');
+    assert.equal(rows.statusCode, 400);
+    assert.match(rows.body, /事件 1：请从列表中选择事件。/);
+    assert.match(rows.body, /事件 2：延长天数“abc”无效/);
+    assert.match(rows.body, /请从列表中选择提交方式。/);
+    assert.doesNotMatch(rows.body, /correction_requested、|“NaN”|third_party/);
+    for (const id of ['t0', 'n1', 'channel']) assert.ok(fieldError(rows.body, id), `${id} is marked`);
   });
 
   it('calendar API answers a year and a day', async () => {

@@ -37,7 +37,7 @@ describeApp(
         { from: '/console/messages/new' },
       );
       assert.equal(badOrg.statusCode, 400);
-      assert.match(badOrg.body, /“受理机关”应为整数/);
+      assert.match(badOrg.body, /“受理机关”的取值无效，请从列表中选择/);
 
       const ok = await c.post('/console/messages/new', form, { from: '/console/messages/new' });
       assert.equal(ok.statusCode, 303, ok.body);

@@ -36,3 +36,18 @@ export function normalizeFormInput(input: unknown): unknown {
   }
   return out;
 }
+
+/** The highest page number a list takes (schemas.ts `Page`). */
+const LAST_PAGE = 100_000;
+
+/**
+ * A public page's query string with its page number made one a list takes: a hand-edited `page=0`, `-1` or
+ * `abc` shows the first page and a page past the end the list's own "no page N" (as the search page
+ * does), instead of an error page.
+ */
+export function withPageNumber(query: unknown): unknown {
+  if (!query || typeof query !== 'object' || !('page' in query) || typeof query.page !== 'string') return query;
+  const { page, ...rest } = query;
+  if (!/^[0-9]+$/.test(page) || !Number(page)) return rest;
+  return { ...rest, page: String(Math.min(LAST_PAGE, Number(page))) };
+}

@@ -61,19 +61,39 @@ const rowOf = (q: DeadlineInput, i: Row) => ({
   days: q[`n${i}`],
 });
 
-/** Builds the ledger from the calculator's query string (checked by parseLedger). */
+/** Builds the ledger from the calculator's query string (checked by parseLedger), and the row of each event. */
 function ledgerFrom(q: DeadlineInput) {
   const events = [];
+  const rows: Row[] = [];
   for (const i of ROWS) {
     const row = rowOf(q, i);
     if (!row.type) continue;
     const e: Record<string, unknown> = { type: row.type, on: row.on };
     if (row.type === 'correction_requested') e.until = row.until;
     if (row.type === 'consultation_started') e.party = 'third_party';
-    if (row.type === 'extended') e.days = Number(row.days ?? '0');
+    // Whole numbers as numbers; anything else as typed, so the message quotes it.
+    if (row.type === 'extended') e.days = /^[0-9]{1,3}$/.test(row.days ?? '') ? Number(row.days) : (row.days ?? '');
     events.push(e);
+    rows.push(i);
   }
-  return { received: { on: q.received ?? '', channel: q.channel ?? 'online' }, events };
+  return { ledger: { received: { on: q.received ?? '', channel: q.channel ?? 'online' }, events }, rows };
+}
+
+/** The ledger's field of each form field: `received.on` is 收到申请日期, `events[2].until` the third filled row's 补正期限. */
+const FORM_FIELDS: Record<string, string> = { type: 't', on: 'd', until: 'u', days: 'n' };
+
+/** The ledger's errors at the form's fields; a value no list offers (a hand-made link) is told to choose from it. */
+function atFormFields(errors: FieldError[], rows: Row[]): FieldError[] {
+  return errors.map((x) => {
+    if (x.field === 'received.on') return { ...x, field: 'received' };
+    if (x.field === 'received.channel') return { ...x, field: 'channel', message: '请从列表中选择提交方式。' };
+    const m = /^events\[(\d+)\]\.(\w+)$/.exec(x.field ?? '');
+    const row = m ? rows[Number(m[1])] : undefined;
+    const letter = m ? FORM_FIELDS[m[2]!] : undefined;
+    if (row === undefined || !letter) return { ...x, field: undefined };
+    const message = letter === 't' ? `事件 ${row + 1}：请从列表中选择事件。` : `事件 ${row + 1}：${x.message}`;
+    return { ...x, field: `${letter}${row}`, message };
+  });
 }
 
 /** 期限计算器: anyone can compute a request's due date and read how it was computed. */
@@ -83,12 +103,13 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
     let result: ClockResult | null = null;
     let errors: FieldError[] | undefined;
     if (q.received) {
+      const asOf = q.asOf ?? todayInShanghai(req.ctx.now());
+      const { ledger, rows } = ledgerFrom(q);
       try {
-        const asOf = q.asOf ?? todayInShanghai(req.ctx.now());
-        result = computeClock(await getCalendar(req.ctx.db), parseLedger(ledgerFrom(q)), asOf);
+        result = computeClock(await getCalendar(req.ctx.db), parseLedger(ledger), asOf);
       } catch (e) {
         if (!isAppError(e)) throw e;
-        errors = e.errors.map((x) => ({ ...x, field: undefined }));
+        errors = atFormFields(e.errors, rows);
       }
     }
     const view = reply.view();
@@ -102,12 +123,13 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
         </p>
         <ErrorSummary errors={errors} />
         <form method="get" action="/tools/deadline">
-          <TextField name="received" label="收到申请日期" type="date" required value={q.received} />
+          <TextField name="received" label="收到申请日期" type="date" required value={q.received} errors={errors} />
           <SelectField
             name="channel"
             label="提交方式"
             value={q.channel ?? 'online'}
             options={Object.entries(CHANNELS).map(([k, v]) => [k, v.label])}
+            errors={errors}
           />
           <fieldset>
             <legend>办理过程中的事件（可选，按发生先后填写）</legend>
@@ -119,10 +141,11 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
                   value={q[`t${i}`]}
                   options={EVENT_TYPES}
                   placeholder="（无）"
+                  errors={errors}
                 />
-                <TextField name={`d${i}`} label="日期" type="date" value={q[`d${i}`]} />
-                <TextField name={`u${i}`} label="补正期限至" type="date" value={q[`u${i}`]} />
-                <TextField name={`n${i}`} label="延长工作日数" inputmode="numeric" value={q[`n${i}`]} />
+                <TextField name={`d${i}`} label="日期" type="date" value={q[`d${i}`]} errors={errors} />
+                <TextField name={`u${i}`} label="补正期限至" type="date" value={q[`u${i}`]} errors={errors} />
+                <TextField name={`n${i}`} label="延长工作日数" inputmode="numeric" value={q[`n${i}`]} errors={errors} />
               </div>
             ))}
           </fieldset>
@@ -181,6 +204,7 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
           </section>
         ) : null}
       </PortalLayout>,
+      errors ? 400 : 200,
     );
   });
 }

@@ -147,7 +147,7 @@ export function AgencyCatalogPage(p: AgencyCatalogProps) {
           </p>
           {p.rows.length ? (
             <ItemTable rows={p.rows} />
-          ) : (
+          ) : p.total ? null : (
             <Empty>{current ? '该分类下目前没有公开的信息。' : '该机构目前没有公开的信息。'}</Empty>
           )}
           <Pagination

@@ -93,6 +93,18 @@ describeApp('portal: agency home, agency catalogue with category tree, sorting a
     assert.equal(asc[0], ids[0], 'oldest publication first');
     const bogus = await h.client().get(`/gk/${org.id}?sort=drop%20table`);
     assert.equal(bogus.statusCode, 200, 'an unknown order falls back to the default');
+    // A hand-edited page number shows the first page; one past the end says so, not that there is nothing.
+    const first = rowsOf((await h.client().get(`/gk/${org.id}?categoryId=${policy}`)).body);
+    assert.equal(first.length, 20);
+    for (const page of ['0', '-1', 'abc', '1e3']) {
+      const res = await h.client().get(`/gk/${org.id}?categoryId=${policy}&page=${page}`);
+      assert.equal(res.statusCode, 200, page);
+      assert.deepEqual(rowsOf(res.body), first, page);
+      assert.match(res.body, /共 23 条，第 1\/2 页/, page);
+    }
+    const past = await h.client().get(`/gk/${org.id}?categoryId=${policy}&page=99999`);
+    assert.match(past.body, /共 23 条 2 页，没有第 99999 页。/);
+    assert.doesNotMatch(past.body, /没有公开的信息/);
   });
 
   it('answers 404 for an unknown agency or category, and a category of another agency', async () => {

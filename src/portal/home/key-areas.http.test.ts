@@ -97,7 +97,8 @@ describeApp('portal: 重点领域 pages (/zdly) from the mapping of 公开目录
     assert.match(unknown.body, /您访问的重点领域不存在/);
     assert.equal((await c.get('/zdly/czyjs?org=999999')).statusCode, 404);
     assert.equal((await c.get('/zdly?org=999999')).statusCode, 404);
-    assert.equal((await c.get('/zdly/czyjs?page=0')).statusCode, 400);
+    // A hand-edited page number shows the first page, as the search page does.
+    for (const page of ['0', '-1', 'abc']) assert.equal((await c.get(`/zdly/czyjs?page=${page}`)).statusCode, 200);
     const trad = await c.get('/zdly/czyjs', { cookie: 'gk_script=hant' });
     assert.equal(trad.statusCode, 200);
     assert.match(trad.body, /<h1>財政預決算<\/h1>/);
