@@ -1,7 +1,8 @@
 /** Console routes of the release package (提供材料) and its redaction page. Thin: the use-cases decide. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPrivateFile } from '../../platform/http/private-download.js';
-import { invalid, isAppError, type AppError } from '../../platform/errors.js';
+import { invalid, invalidFields, isAppError, type AppError } from '../../platform/errors.js';
+import { refusedBody } from '../../platform/http/form-refusal.js';
 import { Form, IdParams, Int, OptInt, OptText, Params, Text, Type, typed } from '../../platform/http/schemas.js';
 import { readUploadForm, uploadForm } from '../../platform/http/upload-form.js';
 import {
@@ -279,15 +280,22 @@ export async function releaseRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  r.post('/console/requests/:id/release/days', { schema: { params: IdParams, body: DaysForm } }, async (req, reply) => {
-    const requestId = req.params.id;
-    try {
-      const p = await staffRelease(req.ctx, requestId);
-      const days = await setReleaseDays(req.ctx, { orgId: p.request.org_id, days: req.body.days ?? 0 });
-      return reply.flashRedirect(`/console/requests/${requestId}/release`, `下载期限已设为 ${days} 天。`);
-    } catch (e) {
-      if (!formError(e)) throw e;
-      return packagePage(req, reply, requestId, e);
-    }
-  });
+  r.post(
+    '/console/requests/:id/release/days',
+    { schema: { params: IdParams, body: DaysForm }, attachValidation: true },
+    async (req, reply) => {
+      const refused = refusedBody(req);
+      const requestId = req.params.id;
+      try {
+        const p = await staffRelease(req.ctx, requestId);
+        // A number the schema refused (十, 3.5) is shown at the field like the use-case's range message.
+        if (refused) throw invalidFields(refused);
+        const days = await setReleaseDays(req.ctx, { orgId: p.request.org_id, days: req.body.days ?? 0 });
+        return reply.flashRedirect(`/console/requests/${requestId}/release`, `下载期限已设为 ${days} 天。`);
+      } catch (e) {
+        if (!formError(e)) throw e;
+        return packagePage(req, reply, requestId, e);
+      }
+    },
+  );
 }

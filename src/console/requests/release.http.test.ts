@@ -181,6 +181,18 @@ describeApp(
       assert.deepEqual((await c.get(`${url}/${docId}/original`)).rawPayload, original);
     });
 
+    it('the download period typed as a word is refused at the page, nothing changed', async () => {
+      const c = await login(admin);
+      const url = `/console/requests/${caseId}/release`;
+      const bad = await c.post(`${url}/days`, { days: '十' }, { from: url });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /“下载期限（天）”应为整数/);
+      assert.match(bad.body, /<h1>提供材料 YSQ-/);
+      assert.match(bad.body, /<div class="field has-error"><label for="f-days">/);
+      const ok = await c.post(`${url}/days`, { days: '30' }, { from: url });
+      assert.equal(ok.statusCode, 303);
+    });
+
     it('a DOCX is redacted from its own form: phrases with a ground, numbers found automatically', async () => {
       const c = await login(handler);
       const url = `/console/requests/${caseId}/release`;

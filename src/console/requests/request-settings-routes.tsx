@@ -4,7 +4,8 @@ import { ConsoleLayout } from '../layout.js';
 import { CsrfField, ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Checkbox, Form, OptChoice, OptInt, ticked, typed } from '../../platform/http/schemas.js';
-import { isAppError, type FieldError } from '../../platform/errors.js';
+import { invalidFields, isAppError, type FieldError } from '../../platform/errors.js';
+import { postedTexts, refusedBody } from '../../platform/http/form-refusal.js';
 import { isSysadmin } from '../../orgs/index.js';
 import { assertAllowed } from '../guard.js';
 import {
@@ -45,6 +46,7 @@ function Page({
   s,
   errors,
   yearsInput,
+  idProofInput,
   preview,
   confirmErase,
 }: {
@@ -52,6 +54,8 @@ function Page({
   s: State;
   errors?: FieldError[];
   yearsInput?: string;
+  /** The size limit as typed, when refused. */
+  idProofInput?: string;
   preview?: { years: number; cutoff: string; cases: number; files: number };
   confirmErase?: boolean;
 }) {
@@ -141,7 +145,7 @@ function Page({
             label="每个文件的大小上限（MB）"
             inputmode="numeric"
             required
-            value={String(s.idProofMb)}
+            value={idProofInput ?? String(s.idProofMb)}
             errors={errors}
             hint="申请表上传的身份证明（图片或 PDF），1至20 MB。"
           />
@@ -167,11 +171,17 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
     req: { ctx: Ctx },
     reply: { view(): ViewCtx; page(n: unknown, s?: number): unknown },
     e: unknown,
-    yearsInput?: string,
+    typed: { years?: string; idProofMb?: string } = {},
   ) => {
     if (!isAppError(e) || e.kind !== 'invalid') throw e;
     return reply.page(
-      <Page view={reply.view()} s={await load(req.ctx)} errors={e.errors} yearsInput={yearsInput} />,
+      <Page
+        view={reply.view()}
+        s={await load(req.ctx)}
+        errors={e.errors}
+        yearsInput={typed.years}
+        idProofInput={typed.idProofMb}
+      />,
       400,
     );
   };
@@ -182,8 +192,10 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
     return reply.page(<Page view={reply.view()} s={await load(req.ctx)} />);
   });
 
-  route.post(`${URL}/retention`, { schema: { body: RetentionForm } }, async (req, reply) => {
+  route.post(`${URL}/retention`, { schema: { body: RetentionForm }, attachValidation: true }, async (req, reply) => {
     guard(req);
+    const refused = refusedBody(req);
+    if (refused) return fail(req, reply, invalidFields(refused), { years: postedTexts(req).years });
     // Left empty: 0, which the use-case refuses (“保存年限应为1至100之间的整数”).
     const years = req.body.years ?? 0;
     const raw = req.body.years === undefined ? '' : String(years);
@@ -198,7 +210,7 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
       await setRetentionYears(req.ctx, years);
       return reply.flashRedirect(URL, `保存年限已设为办结后 ${years} 年。`);
     } catch (e) {
-      return fail(req, reply, e, raw);
+      return fail(req, reply, e, { years: raw });
     }
   });
 
@@ -220,8 +232,10 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
     );
   });
 
-  route.post(`${URL}/id-proof`, { schema: { body: IdProofForm } }, async (req, reply) => {
+  route.post(`${URL}/id-proof`, { schema: { body: IdProofForm }, attachValidation: true }, async (req, reply) => {
     guard(req);
+    const refused = refusedBody(req);
+    if (refused) return fail(req, reply, invalidFields(refused), { idProofMb: postedTexts(req).idProofMb });
     try {
       await setIdProofLimit(req.ctx, req.body.idProofMb ?? 0);
       return reply.flashRedirect(URL, '身份证明文件大小限制已保存。');
