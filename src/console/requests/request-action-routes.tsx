@@ -22,7 +22,7 @@ import {
   Chosen,
 } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
+import { postedInstance, postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
 import type { Ctx } from '../../platform/context.js';
 import {
   ANSWER_OUTCOMES,
@@ -108,11 +108,11 @@ type ErrorPage = (
  * The form a post came from: the last segment of its route, and what was typed. The result of an earlier
  * 复议 or 诉讼 comes from that record's own form (its `appealId`), not from the form of a new one.
  */
-const postedForm = (req: FastifyRequest) => {
-  const values = postedValues(req);
-  const appealId = values.appealId == null || values.appealId === '' ? undefined : String(values.appealId);
-  return { slug: (req.routeOptions.url ?? '').split('/').pop() ?? '', instance: appealId, values };
-};
+const postedForm = (req: FastifyRequest) => ({
+  slug: (req.routeOptions.url ?? '').split('/').pop() ?? '',
+  instance: postedInstance(req, 'appealId'),
+  values: postedValues(req),
+});
 
 /** Console: the action forms' posts, `/console/requests/:id/<form>`. */
 export async function requestActionRoutes(app: FastifyInstance, errorPage: ErrorPage): Promise<void> {

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
 import { CsrfField, SelectField, TextArea, TextField } from '../../platform/views/components.js';
-import { postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
+import { postedInstance, postedValues, refusedBody, validateFormsInHandler } from '../../platform/http/form-refusal.js';
 import { Act, type PostedAction } from './action-form.js';
 import { Form, Int, Params, Text, Type, typed, type Static, OptChosen } from '../../platform/http/schemas.js';
 import { isAppError, notFound, type FieldError } from '../../platform/errors.js';
@@ -204,11 +204,10 @@ export async function requestDepartmentRoutes(
         const { id } = req.params;
         const op = OPS.find((o) => o === req.params.op);
         if (!op) throw notFound('not_found', '您访问的页面不存在。');
-        const values = postedValues(req);
         const form = {
           slug: `departments/${op}`,
-          instance: op === 'reply' ? String(values.departmentId ?? '') : undefined,
-          values,
+          instance: op === 'reply' ? postedInstance(req, 'departmentId') : undefined,
+          values: postedValues(req),
         };
         const refused = refusedBody(req);
         if (refused) return renderWithErrors(req, reply, id, refused, 400, form);

@@ -14,6 +14,15 @@ import { validationMessages } from './validation-messages.js';
 export const postedValues = (req: FastifyRequest): Record<string, unknown> =>
   typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
 
+/**
+ * Which of a page's repeated forms (one per row: an appeal's result, a 协办科室's reply) a post came from:
+ * the value of the field naming the row (`Act`'s `instance`), or undefined for a form that is not repeated.
+ */
+export function postedInstance(req: FastifyRequest, field: string): string | undefined {
+  const v = postedValues(req)[field];
+  return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
 /** The fields a form post sent as text (a repeated field's last value), to fill a form of text fields again. */
 export function postedTexts(req: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
