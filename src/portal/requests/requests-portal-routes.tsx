@@ -169,40 +169,31 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
       ...PUBLIC_FORM_LIMIT,
     },
     async (req, reply) => {
-      // A re-shown form cannot keep a chosen file: say so when one was sent.
-      const reselect = (uploadForm(req).byField.idProof ?? []).length > 0;
-      const refused = refusedBody(req);
-      if (refused) {
-        const values = { ...postedTexts(req), orgId: undefined };
-        return reply.page(
+      // The form again, with what was typed; a re-shown form cannot keep a chosen file: say so when one was sent.
+      const again = async (
+        values: Partial<ApplicationFormValues>,
+        more: { errors?: FieldError[]; matches?: PublishedMatch[] },
+        status = 400,
+      ) =>
+        reply.page(
           <ApplyPage
             view={reply.view()}
             orgs={await agencyOptions(req.ctx.db)}
             values={values}
-            errors={refused}
+            {...more}
             maxMb={await idProofLimitMb(req.ctx)}
-            reselect={reselect}
+            reselect={(uploadForm(req).byField.idProof ?? []).length > 0}
           />,
-          400,
+          status,
         );
-      }
+      const refused = refusedBody(req);
+      if (refused) return again({ ...postedTexts(req), orgId: undefined }, { errors: refused });
       const values = applicationValues(req.body);
       const check = ticked(req.body.check);
       // Before the first submission, show published items that may already hold the information.
       if (check || !ticked(req.body.confirmed)) {
         const matches = await matchPublished(req.ctx, values);
-        if (check || matches.length) {
-          return reply.page(
-            <ApplyPage
-              view={reply.view()}
-              orgs={await agencyOptions(req.ctx.db)}
-              values={values}
-              matches={matches}
-              maxMb={await idProofLimitMb(req.ctx)}
-              reselect={reselect}
-            />,
-          );
-        }
+        if (check || matches.length) return again(values, { matches }, 200);
       }
       try {
         const sent = await submitOnline(req.ctx, { ...values, idProofs: await uploadedProofs(req) });
@@ -223,17 +214,7 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
       } catch (e) {
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
         const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
-        return reply.page(
-          <ApplyPage
-            view={reply.view()}
-            orgs={await agencyOptions(req.ctx.db)}
-            values={values}
-            errors={errors}
-            maxMb={await idProofLimitMb(req.ctx)}
-            reselect={reselect}
-          />,
-          400,
-        );
+        return again(values, { errors });
       }
     },
   );
