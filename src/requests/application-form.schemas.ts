@@ -4,7 +4,7 @@
  * `applicant.rules.ts`, so a refused application is shown again with what was typed and the errors
  * next to the fields.
  */
-import { Form, Text, type Static, OptChosen, Picked } from '../platform/http/schemas.js';
+import { Form, OptText, Text, type Static, OptChosen, Picked } from '../platform/http/schemas.js';
 import type { ApplicationInput } from './applicant.rules.js';
 
 export const APPLICATION_FIELDS = {
@@ -25,6 +25,8 @@ export const APPLICATION_FIELDS = {
   infoDescription: Text('所需信息的内容描述'),
   form: Picked('信息的载体形式'),
   delivery: Picked('获取信息的方式'),
+  /** The form page's one-time key (form-token-field.tsx). */
+  formToken: OptText('表单标识', { maxLength: 64 }),
 };
 export const ApplicationForm = Form(APPLICATION_FIELDS);
 export type ApplicationFormBody = Static<typeof ApplicationForm>;

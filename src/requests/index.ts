@@ -162,5 +162,7 @@ export { submitOnline } from './submit-online.js';
 export { TABLE3_COLUMNS } from './tally.rules.js';
 export { ApplicationFields } from './views/application-form.js';
 export { IdProofField, readApplicationUpload, uploadedProofs } from './views/id-proof-field.js';
+export { FormTokenField } from './views/form-token-field.js';
+export { requestByFormKey } from './requests.store.js';
 export { LetterDocument } from './views/letter-view.js';
 export { withdrawRequest } from './withdraw-request.js';

@@ -18,6 +18,8 @@ export interface RegisterInput extends ApplicationInput {
   channel: string;
   receivedOn?: string;
   idProofs?: UploadedProof[];
+  /** The form page it was sent from: sent again, it is refused (`duplicate_submission`). */
+  formKey?: string;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function registerRequest(
       channel,
       receivedOn: oral ? null : receivedOn,
       state: oral ? 'submitted' : 'processing',
+      formKey: input.formKey,
     });
     await recordProofs(trx, ctx, created.id, proofs);
     let dueOn: string | null = null;

@@ -37,6 +37,15 @@ export async function insertRequest(db: Db, row: Insertable<RequestsTable>): Pro
   return r.id;
 }
 
+/** The application sent from a form page (its `form_key`), if one was. */
+export function requestByFormKey(db: Db, formKey: string) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'request_no', 'org_id'])
+    .where('form_key', '=', formKey)
+    .executeTakeFirst();
+}
+
 /** Updates fields of a request. */
 export async function updateRequest(db: Db, id: number, fields: Updateable<RequestsTable>): Promise<void> {
   await db.updateTable('requests').set(fields).where('id', '=', id).execute();

@@ -35,6 +35,8 @@ export interface RequestsTable {
   closed_on: string | null;
   created_at: string;
   updated_at: string;
+  /** The form page it was sent from (migration 202612072300): one application per form sent. */
+  form_key: string | null;
   /** `type|kind|state|outcome`, computed by the database (migration 202612061300): what the year's tally groups on. */
   tally_key: GeneratedAlways<string>;
 }

@@ -13,6 +13,8 @@ import { checkUploadedProofs, recordProofs, storeProofBlobs, type UploadedProof 
 export interface SubmitOnlineInput extends ApplicationInput {
   orgId?: number;
   idProofs?: UploadedProof[];
+  /** The form page it was sent from: sent again, it is refused (`duplicate_submission`). */
+  formKey?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function submitOnline(
       channel: 'online',
       receivedOn: null,
       state: 'submitted',
+      formKey: input.formKey,
     });
     await recordProofs(trx, ctx, created.id, proofs);
     await appendEvent(trx, ctx, created.id, { type: 'submitted', on: today(ctx), payload: {} });

@@ -16,6 +16,8 @@ import {
   applicationValues,
   type ApplicationFormValues,
   IdProofField,
+  FormTokenField,
+  requestByFormKey,
   readApplicationUpload,
   uploadedProofs,
   idProofLimitMb,
@@ -51,6 +53,7 @@ function NewPage({
       <ErrorSummary errors={errors} />
       <form method="post" action="/console/requests/new" enctype="multipart/form-data">
         <CsrfField token={view.csrf} />
+        <FormTokenField />
         <SelectField
           name="channel"
           label="申请渠道（条例第三十一条）"
@@ -104,7 +107,7 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
       try {
         const idProofs = await uploadedProofs(req);
         reselect = idProofs.length > 0;
-        const r = await registerRequest(req.ctx, { ...values, idProofs });
+        const r = await registerRequest(req.ctx, { ...values, idProofs, formKey: req.body.formToken });
         // The 查询码 is shown once, here, to hand to the applicant; it is stored hashed.
         return reply.page(
           <ConsoleLayout view={reply.view()} title="申请已登记">
@@ -133,6 +136,11 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
           </ConsoleLayout>,
         );
       } catch (e) {
+        // The form sent again (the page refreshed after registering): open the case it already is.
+        const sent =
+          isAppError(e) && req.body.formToken ? await requestByFormKey(req.ctx.db, req.body.formToken) : null;
+        if (sent && isAppError(e) && e.errors[0]?.code === 'duplicate_submission')
+          return reply.flashRedirect(`/console/requests/${sent.id}`, e.errors[0].message);
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
         const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
         return reply.page(

@@ -55,9 +55,11 @@ describeApp('no English reaches a citizen: schema errors and refused requests', 
       assert.doesNotMatch(bad.body, /FST_ERR|Bad Request/);
     }
     // A negative number is whole, but not what a count field takes: the message says what may be typed.
-    const negative = await h.app().inject({ method: 'GET', url: '/hd/qa?page=-5' });
+    const negative = await h.app().inject({ method: 'GET', url: '/zdly?org=-5' });
     assert.equal(negative.statusCode, 400);
-    assert.match(negative.body, /“页码”应为整数，只能填写数字 0–9。/);
+    assert.match(negative.body, /“机构”应为整数，只能填写数字 0–9。/);
+    // A public list's page number is forgiven (the first page), as the search page does.
+    assert.equal((await h.app().inject({ method: 'GET', url: '/hd/qa?page=-5' })).statusCode, 200);
     const api = await h.app().inject({ method: 'GET', url: '/api/v1/public/items/%' });
     assert.deepEqual(api.json(), { errors: [{ code: 'bad_url', message: '网址无效，无法识别。' }] });
     const garbage = await raw(port, 'NONSENSE\r\n\r\n');

@@ -24,6 +24,7 @@ import {
   matchPublished,
   type PublishedMatch,
   IdProofField,
+  FormTokenField,
   readApplicationUpload,
   uploadedProofs,
   idProofLimitMb,
@@ -112,6 +113,7 @@ function ApplyPage({
       ) : null}
       <form method="post" action="/ysqgk" enctype="multipart/form-data">
         <CsrfField token={view.csrf} />
+        <FormTokenField />
         {matches ? <input type="hidden" name="confirmed" value="1" /> : null}
         <ApplicationFields v={values ?? {}} errors={errors} orgs={orgs} />
         <IdProofField maxMb={maxMb} errors={errors} reselect={reselect} />
@@ -120,6 +122,20 @@ function ApplyPage({
         </button>{' '}
         <button type="submit">提交申请</button>
       </form>
+    </PortalLayout>
+  );
+}
+
+/** The application form sent again (the receipt page refreshed): the application it already is, and where to follow it. */
+function AlreadySentPage({ view, message }: { view: ViewCtx; message: string }) {
+  return (
+    <PortalLayout view={view} title="申请已提交">
+      <h1>申请已提交</h1>
+      <p data-testid="already-sent">{message}</p>
+      <p>
+        查询码只在第一次提交后显示。请凭申请编号和查询码<a href="/ysqgk/status">查询办理进度</a>；查询码遗失的，可
+        <a href="/ysqgk/lost-code">找回查询码</a>。
+      </p>
     </PortalLayout>
   );
 }
@@ -196,7 +212,8 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
         if (check || matches.length) return again(values, { matches }, 200);
       }
       try {
-        const sent = await submitOnline(req.ctx, { ...values, idProofs: await uploadedProofs(req) });
+        const idProofs = await uploadedProofs(req);
+        const sent = await submitOnline(req.ctx, { ...values, idProofs, formKey: req.body.formToken });
         // The 查询码 exists only in this response: it is stored hashed.
         const st = await publicStatus(req.ctx, { requestNo: sent.requestNo, queryCode: sent.queryCode });
         return reply.header('cache-control', 'no-store').page(
@@ -212,6 +229,8 @@ export async function requestsPortalRoutes(app: FastifyInstance): Promise<void> 
           />,
         );
       } catch (e) {
+        if (isAppError(e) && e.errors[0]?.code === 'duplicate_submission')
+          return reply.page(<AlreadySentPage view={reply.view()} message={e.errors[0].message} />, 409);
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
         const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
         return again(values, { errors });
