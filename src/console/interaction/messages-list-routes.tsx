@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { orgFilter } from '../org-filter.js';
 import { ConsoleLayout } from '../layout.js';
 import { CsrfField, Empty, ErrorSummary, Pagination } from '../../platform/views/components.js';
@@ -34,6 +34,7 @@ import {
   type MessageFormValues,
   MessageForm,
   messageValues,
+  canHandleMessages,
 } from '../../interaction/index.js';
 import { rolesAllow } from '../../orgs/index.js';
 import { TextField, SelectField } from '../../platform/views/components.js';
@@ -324,9 +325,11 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
     return sendTable(reply, table, `留言列表-${day}`, req.query.format, '留言列表');
   });
 
+  // Only the agencies the user may register a message for (as 登记申请 offers only its own).
+  const registrable = (req: FastifyRequest) => messageOrgOptions(req.ctx, (path) => canHandleMessages(req.actor, path));
   r.get('/console/messages/new', async (req, reply) => {
     assertAllowed(rolesAllow(req.actor, HANDLE_ROLES));
-    return reply.page(<RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={{}} />);
+    return reply.page(<RegisterPage view={reply.view()} orgs={await registrable(req)} values={{}} />);
   });
 
   r.post('/console/messages/new', { schema: { body: RegisterForm } }, async (req, reply) => {
@@ -341,7 +344,7 @@ export async function messagesListRoutes(app: FastifyInstance): Promise<void> {
       if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
       const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
       return reply.page(
-        <RegisterPage view={reply.view()} orgs={await messageOrgOptions(req.ctx)} values={values} errors={errors} />,
+        <RegisterPage view={reply.view()} orgs={await registrable(req)} values={values} errors={errors} />,
         400,
       );
     }

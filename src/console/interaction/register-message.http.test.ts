@@ -12,8 +12,14 @@ describeApp(
     it('registers a call with the message fields; a refused form keeps what was typed; a bad agency id is a 400', async () => {
       const org = await makeOrg(h.db(), { name: '县民政局' });
       const handler = await makeUser(h.db(), [['message_handler', org]]);
+      await makeOrg(h.db(), { name: '县教育局' });
       const c = h.client();
       await c.login(handler.username);
+      // Only the agencies this handler may register for are offered (another agency's would end in a 403).
+      const offered = [
+        ...(await c.get('/console/messages/new')).body.matchAll(/<option value="(\d+)"[^>]*>[\u3000]*([^<]+)</g),
+      ].map((m) => m[2]);
+      assert.deepEqual(offered, ['县民政局']);
       const form = {
         channel: 'phone',
         receivedOn: '2025-05-30',
