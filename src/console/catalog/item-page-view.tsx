@@ -189,7 +189,8 @@ export function ItemPage({
           </>
         ) : null}
       </p>
-      <ErrorSummary errors={errors} />
+      {/* With the edit form on the page, its own summary lists the errors (one summary, one id). */}
+      {actions.includes('edit') ? null : <ErrorSummary errors={errors} />}
       <dl class="meta">
         <dt>索引号</dt>
         <dd>{item.index_no}</dd>
