@@ -8,7 +8,7 @@ import { AppError, forbidden, invalid, isAppError, notFound, type FieldError } f
 import { isValidIsoDate } from '../platform/dates.js';
 import { computeClock } from './clock/request-clock.rules.js';
 import type { ClockResult } from './clock/clock.types.js';
-import { isChannel } from './clock/clock-input.rules.js';
+import { byEventName, isChannel } from './clock/clock-input.rules.js';
 import { buildLedger } from './ledger.rules.js';
 import { requestCalendar } from './request-calendar.js';
 import { canApproveExtension, canHandleRequests, canViewRequests, seesPersonalData } from './requests.policy.rules.js';
@@ -118,7 +118,7 @@ export async function caseClock(
     if (isAppError(e))
       throw new AppError(
         e.kind,
-        e.errors.map((x) => ({ ...x, field: mapField(x.field) })),
+        e.errors.map((x) => ({ ...x, field: mapField(x.field), message: byEventName(x.message) })),
       );
     throw e;
   }

@@ -17,7 +17,7 @@ export { caseFormChoices } from './case-page.js';
 export { loadCase } from './case-support.js';
 export { clearRetentionYears } from './clear-retention.js';
 export { CHANNELS, EVENT_LABELS, PARTIES } from './clock/clock-explain.rules.js';
-export { MAX_EXTENSION_DAYS, parseLedger } from './clock/clock-input.rules.js';
+export { MAX_EXTENSION_DAYS, parseLedger, byEventName } from './clock/clock-input.rules.js';
 export type { ClockResult } from './clock/clock.types.js';
 export { ANSWER_WORKING_DAYS, computeClock } from './clock/request-clock.rules.js';
 export { confirmOralByApplicant } from './confirm-oral-by-applicant.js';

@@ -96,6 +96,15 @@ describeApp(
       assert.equal(early.statusCode, 400);
       assert.match(early.body, /<a href="#a-correction-on">补正告知日期 2001-03-01 早于收到申请日期 2025-09-26。/);
       assert.doesNotMatch(early.body, /日历中没有2001年/);
+      // An answer dated before the receipt names the event by its name, not by its place in the ledger.
+      const beforeReceipt = await handler.post(
+        `${page}/answer`,
+        { outcome: '1', letter, on: '2025-09-20' },
+        { from: page },
+      );
+      assert.equal(beforeReceipt.statusCode, 400);
+      assert.match(beforeReceipt.body, /答复日期 2025-09-20 早于收到申请日期 2025-09-26。/);
+      assert.doesNotMatch(beforeReceipt.body, /第 \d+ 个事件/);
       // A use-case refusal (部分公开 without what is withheld) keeps the chosen outcome too.
       const partial = await handler.post(`${page}/answer`, { outcome: '2', letter }, { from: page });
       assert.equal(partial.statusCode, 400);

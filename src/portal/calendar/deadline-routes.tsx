@@ -5,7 +5,7 @@ import { Form, OptText, typed, type Static } from '../../platform/http/schemas.j
 import { isAppError, type FieldError } from '../../platform/errors.js';
 import { todayInShanghai } from '../../platform/dates.js';
 import { getCalendar, provisionalNote, provisionalYears } from '../../calendar/index.js';
-import { computeClock, parseLedger, CHANNELS, type ClockResult } from '../../requests/index.js';
+import { byEventName, computeClock, parseLedger, CHANNELS, type ClockResult } from '../../requests/index.js';
 import { ProvisionalBadge, ProvisionalNote } from '../../platform/views/provisional.js';
 
 const EVENT_TYPES: Array<[string, string]> = [
@@ -91,7 +91,8 @@ function atFormFields(errors: FieldError[], rows: Row[]): FieldError[] {
     const row = m ? rows[Number(m[1])] : undefined;
     const letter = m ? FORM_FIELDS[m[2]!] : undefined;
     if (row === undefined || !letter) return { ...x, field: undefined };
-    const message = letter === 't' ? `事件 ${row + 1}：请从列表中选择事件。` : `事件 ${row + 1}：${x.message}`;
+    const message =
+      letter === 't' ? `事件 ${row + 1}：请从列表中选择事件。` : `事件 ${row + 1}：${byEventName(x.message)}`;
     return { ...x, field: `${letter}${row}`, message };
   });
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { validateLedger, parseLedger } from './clock-input.rules.js';
+import { validateLedger, parseLedger, byEventName } from './clock-input.rules.js';
 import { CHANNELS } from './clock-explain.rules.js';
 import { computeClock } from './request-clock.rules.js';
 import { recomputeDueDates } from './recompute-due-dates.rules.js';
@@ -202,3 +202,11 @@ test('property: adding a pause never makes the due date earlier', () => {
 function sorted(dated: [string, number, ClockEvent][]): ClockEvent[] {
   return [...dated].sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1)).map((x) => x[2]);
 }
+
+test('a ledger message for a form names the event, not its place in the ledger', () => {
+  assert.equal(
+    byEventName('第 2 个事件（答复）的日期 2026-12-01 早于收到申请日期 2026-12-08。'),
+    '答复日期 2026-12-01 早于收到申请日期 2026-12-08。',
+  );
+  assert.equal(byEventName('不能再记录第 3 个事件（延期）。'), '不能再记录延期。');
+});

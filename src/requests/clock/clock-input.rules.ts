@@ -184,6 +184,12 @@ export function parseLedger(input: unknown): ClockLedger {
 }
 
 /** True for a known receipt channel. */
+/**
+ * A ledger message for a form that records one event: the event by its name, not by its place in the
+ * ledger (“第 2 个事件（答复）的日期 …” → “答复日期 …”), which the person filling the form never sees.
+ */
+export const byEventName = (message: string): string => message.replace(/第 \d+ 个事件（([^）]+)）的?/g, '$1');
+
 export const isChannel = (v: unknown): v is Channel => typeof v === 'string' && Object.hasOwn(CHANNELS, v);
 /** True for `third_party` and `other_agency`. */
 export const isParty = (v: unknown): v is ConsultationParty => typeof v === 'string' && Object.hasOwn(PARTIES, v);
