@@ -31,6 +31,7 @@ export function ActionForms({
   csrf,
   handlers,
   asked,
+  extended,
   agencies,
   abandoned,
 }: {
@@ -39,6 +40,8 @@ export function ActionForms({
   csrf: string;
   handlers: Array<{ id: number; display_name: string }>;
   asked: { days: number; reason: string } | null;
+  /** The deadline was extended already: 第三十三条第二款 allows it once, so neither extension form is offered. */
+  extended: boolean;
   agencies: Array<[string, string]>;
   /** The clock shows the case abandoned (补正 or fee period over): only then is 视为放弃 offered. */
   abandoned: boolean;
@@ -47,7 +50,7 @@ export function ActionForms({
   const handle = canHandleRequests(a, r.org_path);
   const work = seesPersonalData(a, r.org_path, r.handler_id);
   const admin = canApproveExtension(a, r.org_path);
-  const can = (x: RequestAction) => canTransition(r.state, x);
+  const can = (x: RequestAction) => canTransition(r.state, x) && !(x === 'extend' && extended);
   const id = r.id;
   return (
     <section aria-labelledby="act-h">

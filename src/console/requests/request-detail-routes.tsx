@@ -214,6 +214,7 @@ function CasePage({
           csrf={view.csrf}
           handlers={handlers}
           asked={c.extensionRequest}
+          extended={c.history.some((e) => e.type === 'extended')}
           agencies={agencies}
           abandoned={c.clock.result?.state === 'abandoned'}
         />
