@@ -19,6 +19,8 @@ export interface FigureColumn {
   format: 'int' | 'pct' | 'days' | 'text' | 'score';
   /** Where the records behind the figure are listed, when such a page exists. */
   link?: (orgId: number, q: { from: string; to: string }) => string;
+  /** The roles that may open `link` (any when absent): the figure is shown to others without it. */
+  linkRoles?: readonly string[];
   /** Shown on the public statistics page (aggregates only). */
   public?: boolean;
 }

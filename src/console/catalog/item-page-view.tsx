@@ -23,6 +23,7 @@ import {
   type StaffItemPage,
   VALIDITIES,
   LINKERS,
+  CATALOG_QUEUE_ROLES,
 } from '../../catalog/index.js';
 import { ItemForm, itemFormInput, itemValues } from './item-form.js';
 import { LinksAndChannels } from './interpretation-routes.js';
@@ -180,7 +181,12 @@ export function ItemPage({
   return (
     <ConsoleLayout view={view} title={item.title} wide>
       <p>
-        <a href="/console/items">← 信息列表</a> · <a href="/console/items/queue">我的待办</a> ·{' '}
+        <a href="/console/items">← 信息列表</a> ·{' '}
+        {rolesAllow(view.actor, CATALOG_QUEUE_ROLES) ? (
+          <>
+            <a href="/console/items/queue">我的待办</a> ·{' '}
+          </>
+        ) : null}
         <a href={`/console/items/${item.id}/preview`}>预览公开页面</a>
         {item.status === 'published' ? (
           <>

@@ -216,7 +216,12 @@ export async function itemsRoutes(app: FastifyInstance): Promise<void> {
               <a href="/console/items/new">新建信息</a> ·{' '}
             </>
           ) : null}
-          <a href="/console/items/queue">我的待办</a> · <a href="/console/items/export?format=csv">导出 CSV</a> ·{' '}
+          {rolesAllow(req.actor, CATALOG_QUEUE_ROLES) ? (
+            <>
+              <a href="/console/items/queue">我的待办</a> ·{' '}
+            </>
+          ) : null}
+          <a href="/console/items/export?format=csv">导出 CSV</a> ·{' '}
           <a href="/console/items/export?format=xlsx">导出 XLSX</a> · <a href="/console/items/late">逾期与即将逾期</a>
         </p>
         <form method="get" action="/console/items" class="filters">

@@ -59,7 +59,7 @@ export async function requestsListRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <ConsoleLayout view={view} title="依申请公开" wide>
         <p>
-          <a href="/console/requests/new">登记申请（当面、邮寄、传真、电子邮件、口头）</a>
+          {bulk ? <a href="/console/requests/new">登记申请（当面、邮寄、传真、电子邮件、口头）</a> : null}
           {org ? (
             <>
               {' '}

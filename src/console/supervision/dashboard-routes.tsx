@@ -5,7 +5,7 @@ import { ErrorSummary, TextField } from '../../platform/views/components.js';
 import type { ViewCtx } from '../../platform/http/types.js';
 import { Form, OptChoice, OptText, typed } from '../../platform/http/schemas.js';
 import { isAppError, type FieldError } from '../../platform/errors.js';
-import { scopePaths } from '../../orgs/index.js';
+import { rolesAllow, scopePaths } from '../../orgs/index.js';
 import {
   buildDashboard,
   DASHBOARD_ROLES,
@@ -94,7 +94,11 @@ function DashboardPage({
                     c.format === 'score' && (r.values[c.key] ?? 0) < 0 ? <abbr title={text}>否决</abbr> : text;
                   return (
                     <td data-col={c.key}>
-                      {c.link && c.available && r.orgId ? <a href={c.link(r.orgId, q)}>{shown}</a> : shown}
+                      {c.link && c.available && r.orgId && (!c.linkRoles || rolesAllow(view.actor, c.linkRoles)) ? (
+                        <a href={c.link(r.orgId, q)}>{shown}</a>
+                      ) : (
+                        shown
+                      )}
                     </td>
                   );
                 })}

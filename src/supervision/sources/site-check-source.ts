@@ -7,7 +7,13 @@ export const siteCheckSource: FigureSource = {
   key: 'site_check',
   label: '网站检查',
   columns: [
-    { key: 'site_score', label: '网站检查', format: 'score', link: (orgId) => `/console/supervision/checks/${orgId}` },
+    {
+      key: 'site_score',
+      label: '网站检查',
+      format: 'score',
+      link: (orgId) => `/console/supervision/checks/${orgId}`,
+      linkRoles: ['supervisor'],
+    },
   ],
   async collect(db, q) {
     const m = new Map<number, Counts>();
