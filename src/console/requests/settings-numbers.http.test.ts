@@ -18,8 +18,10 @@ describeApp('个人信息保存年限 and 身份证明 size limit typed wrong', 
     assert.equal(mb.statusCode, 400);
     assert.match(mb.body, /“每个文件的大小上限（MB）”应为整数/);
     assert.match(mb.body, /name="idProofMb"[^>]*value="2\.5"|value="2\.5"[^>]*name="idProofMb"/);
+    // Full-width digits, as Chinese input methods type them, are digits.
+    assert.equal((await c.post('/console/requests/settings/id-proof', { idProofMb: '３' }, from)).statusCode, 303);
     const page = await c.get('/console/requests/settings');
     assert.match(page.body, /当前未设置保存年限/);
-    assert.match(page.body, /name="idProofMb"[^>]*value="5"|value="5"[^>]*name="idProofMb"/);
+    assert.match(page.body, /name="idProofMb"[^>]*value="3"|value="3"[^>]*name="idProofMb"/);
   });
 });

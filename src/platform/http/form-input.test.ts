@@ -1,6 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanText, normalizeFormInput } from './form-input.js';
+import { cleanText, normalizeFormInput, withAsciiDigits } from './form-input.js';
+import { Form, OptInt, Text } from './schemas.js';
 
 it('form text: zero-width characters alone are an empty field; direction controls are removed; joined emoji kept', () => {
   assert.deepEqual(
@@ -15,4 +16,10 @@ it('form text: zero-width characters alone are an empty field; direction control
   const family = '👨\u200d👩\u200d👧';
   assert.equal(cleanText(family), family);
   assert.deepEqual(normalizeFormInput({ tags: ['\u200b', ' 甲 ', '\u202e'] }), { tags: ['甲'] });
+});
+
+it('full-width digits in whole-number fields are digits; other fields keep them', () => {
+  const schema = Form({ days: OptInt('延长工作日数'), reason: Text('理由') });
+  assert.deepEqual(withAsciiDigits({ days: '１５', reason: '第１５项' }, schema), { days: '15', reason: '第１５项' });
+  assert.deepEqual(withAsciiDigits({ days: '１５' }, undefined), { days: '１５' });
 });

@@ -1,4 +1,5 @@
 /** Form input as pages send it (url-encoded bodies, multipart fields, query strings): text only. */
+import { DIGITS } from './validation-messages.js';
 
 /** Direction overrides, embeddings and isolates: kept, they show stored text reversed to the next reader. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -50,4 +51,23 @@ export function withPageNumber(query: unknown): unknown {
   const { page, ...rest } = query;
   if (!/^[0-9]+$/.test(page) || !Number(page)) return rest;
   return { ...rest, page: String(Math.min(LAST_PAGE, Number(page))) };
+}
+
+/** Full-width digits, as Chinese input methods often type them (０–９). */
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/g;
+
+/**
+ * Whole-number fields of a form or query string (schemas.ts `Int`: a pattern of digits) with full-width
+ * digits read as digits: “１５” is 15, not a refusal to type “0–9”. Other fields keep what was typed.
+ */
+export function withAsciiDigits(input: unknown, schema: unknown): unknown {
+  const props = (schema as { properties?: Record<string, { allOf?: Array<{ pattern?: string }> }> } | undefined)
+    ?.properties;
+  if (!props || !input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const out: Record<string, unknown> = { ...input };
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v !== 'string' || !props[k]?.allOf?.some((s) => s.pattern === DIGITS)) continue;
+    out[k] = v.replace(FULL_WIDTH_DIGIT, (d) => String(d.charCodeAt(0) - 0xff10));
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ import { lazySchemaCompilers } from './lazy-schemas.js';
 import { PUBLIC_DIR, versionedCacheHeaders } from './static-assets.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { removeUploadFiles, UPLOAD_READER } from './upload-form.js';
-import { normalizeFormInput, withPageNumber } from './form-input.js';
+import { normalizeFormInput, withAsciiDigits, withPageNumber } from './form-input.js';
 import { prefsRoutes } from './prefs-routes.js';
 import { installPageCache, sendCachedPage, type CachedPage } from './page-cache.js';
 import { watchPublicVersion } from '../public-version-watch.js';
@@ -210,10 +210,11 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
   // Forms and page query strings: trimmed text, an empty field is absent (schemas.ts).
   app.addHook('preValidation', async (req) => {
     if (req.url.startsWith('/api/')) return;
-    const query = normalizeFormInput(req.query);
+    const schema = req.routeOptions.schema;
+    const query = withAsciiDigits(normalizeFormInput(req.query), schema?.querystring);
     // Public pages forgive a hand-edited page number; the console names it (“页码”应为整数).
     req.query = (req.url.startsWith('/console') ? query : withPageNumber(query)) as typeof req.query;
-    if (isForm(req)) req.body = normalizeFormInput(req.body);
+    if (isForm(req)) req.body = withAsciiDigits(normalizeFormInput(req.body), schema?.body);
   });
 
   app.decorateReply('view', function (this: FastifyReply): ViewCtx {
