@@ -166,9 +166,12 @@ function permitted(t: Transition, item: WorkflowItem, actor: Actor): boolean {
   return rolesAllow(actor, t.roles, item.orgPath);
 }
 
+/** The longest comment a workflow step keeps (退回意见, 勘误说明, 撤回理由, a reviewer's remark). */
+export const COMMENT_MAX_CHARS = 1000;
+
 /**
  * The state after `action`, or an AppError: `item_transition_invalid` (409) when the state does not
- * allow it, `item_self_approval` / `forbidden` (403) for the wrong person, `item_comment_required` (400).
+ * allow it, `item_self_approval` / `forbidden` (403) for the wrong person, `item_comment_required` / `item_comment_too_long` (400).
  */
 export function decide(item: WorkflowItem, action: ItemAction, actor: Actor, comment?: string | null): ItemStatus {
   const t = find(item, action);
@@ -185,10 +188,14 @@ export function decide(item: WorkflowItem, action: ItemAction, actor: Actor, com
     stage && actor.kind === 'user' && actor.userId != null ? separationProblem(item, stage, actor.userId) : null;
   if (separation) throw forbidden('item_duties_separated', separation);
   if (!permitted(t, item, actor)) throw forbidden('item_forbidden', `您没有“${ACTION_LABELS[action]}”的权限。`);
-  if (t.needsComment && !(comment ?? '').trim()) {
-    const what = action === 'correct' ? '勘误说明' : action === 'withdraw' ? '撤回理由' : '退回意见';
-    throw invalid('item_comment_required', `请填写${what}。`, 'comment');
-  }
+  const what = action === 'correct' ? '勘误说明' : action === 'withdraw' ? '撤回理由' : '退回意见';
+  if (t.needsComment && !(comment ?? '').trim()) throw invalid('item_comment_required', `请填写${what}。`, 'comment');
+  if ((comment ?? '').trim().length > COMMENT_MAX_CHARS)
+    throw invalid(
+      'item_comment_too_long',
+      `${t.needsComment ? what : '意见'}不能超过 ${COMMENT_MAX_CHARS} 个字。`,
+      'comment',
+    );
   return typeof t.to === 'function' ? t.to(item) : t.to;
 }
 

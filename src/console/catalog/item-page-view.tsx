@@ -178,6 +178,8 @@ export function ItemPage({
 }) {
   const { item } = d;
   const actions = availableActions(d.workflow, view.actor);
+  // What the editor of a returned item has to fix, at the top rather than in the history below.
+  const lastReturn = [...d.reviews].reverse().find((r) => r.action === 'return');
   return (
     <ConsoleLayout view={view} title={item.title} wide>
       <p>
@@ -224,6 +226,16 @@ export function ItemPage({
           {d.timeliness}
           {d.timelinessNote ? <span class="provisional-note">{d.timelinessNote}</span> : null}
         </dd>
+        {item.status === 'returned' && lastReturn?.comment ? (
+          <>
+            <dt>退回意见</dt>
+            <dd data-testid="return-comment">
+              {lastReturn.comment}（
+              {(lastReturn.actor_id != null ? d.names.get(lastReturn.actor_id) : undefined) ?? lastReturn.actor_label}，
+              {beijingTime(lastReturn.created_at)}）
+            </dd>
+          </>
+        ) : null}
         {item.withdrawn_reason ? (
           <>
             <dt>撤回理由</dt>
