@@ -41,41 +41,23 @@ describeApp('typed console input (catalogue, calendar, guide, mail)', (h) => {
     const editor = await makeUser(h.db(), [['editor', org]]);
     const c = h.client();
     await c.login(editor.username);
-    const res = await c.post(
-      '/console/items',
-      {
-        orgId: String(org.id),
-        title: '通知',
-        bodyHtml: '<p>正文</p>',
-        genre: '通知',
-        disclosureMode: '主动公开',
-        createdOn: '2026-11-16',
-        article20Item: '第三项',
-      },
-      { from: `/console/items/new?orgId=${org.id}` },
-    );
+    const draft = {
+      orgId: String(org.id),
+      title: '通知',
+      bodyHtml: '<p>正文</p>',
+      genre: '通知',
+      disclosureMode: '主动公开',
+      createdOn: '2026-11-16',
+    };
+    const from = { from: `/console/items/new?orgId=${org.id}` };
+    const res = await c.post('/console/items', { ...draft, article20Item: '第三项' }, from);
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /“条例第二十条事项”应为整数/);
     assert.equal((await h.db().selectFrom('items').select('id').execute()).length, 0);
     // A draft saved without its name: one summary of the errors, in the edit form, not one more above it.
-    const made = await c.post(
-      '/console/items',
-      {
-        orgId: String(org.id),
-        title: '通知',
-        bodyHtml: '<p>正文</p>',
-        genre: '通知',
-        disclosureMode: '主动公开',
-        createdOn: '2026-11-16',
-      },
-      { from: `/console/items/new?orgId=${org.id}` },
-    );
+    const made = await c.post('/console/items', draft, from);
     const url = String(made.headers.location);
-    const edit = await c.post(
-      url,
-      { title: '', bodyHtml: '<p>正文</p>', genre: '通知', disclosureMode: '主动公开', createdOn: '2026-11-16' },
-      { from: url },
-    );
+    const edit = await c.post(url, { ...draft, title: '' }, { from: url });
     assert.equal(edit.statusCode, 400);
     assert.equal(edit.body.match(/class="error-summary"/g)?.length, 1, 'one error summary');
     assert.match(edit.body, /请填写名称/);
