@@ -137,10 +137,9 @@ export async function requestNewRoutes(app: FastifyInstance): Promise<void> {
         );
       } catch (e) {
         // The form sent again (the page refreshed after registering): open the case it already is.
-        const sent =
-          isAppError(e) && req.body.formToken ? await requestByFormKey(req.ctx.db, req.body.formToken) : null;
-        if (sent && isAppError(e) && e.errors[0]?.code === 'duplicate_submission')
-          return reply.flashRedirect(`/console/requests/${sent.id}`, e.errors[0].message);
+        const duplicate = isAppError(e) && e.errors[0]?.code === 'duplicate_submission';
+        const sent = duplicate && req.body.formToken ? await requestByFormKey(req.ctx.db, req.body.formToken) : null;
+        if (sent && isAppError(e)) return reply.flashRedirect(`/console/requests/${sent.id}`, e.errors[0]!.message);
         if (!isAppError(e) || (e.kind !== 'invalid' && e.kind !== 'not_found')) throw e;
         const errors = e.kind === 'not_found' ? e.errors.map((x) => ({ ...x, field: 'orgId' })) : e.errors;
         return reply.page(

@@ -24,6 +24,13 @@ export function ApplicationFields({
   orgs: Array<[string, string]>;
 }) {
   const s = (x: unknown) => (x == null ? '' : String(x));
+  /** A free field with the length the rules allow (APPLICATION_MAX_CHARS), what was typed and its error. */
+  const limited = (name: keyof typeof APPLICATION_MAX_CHARS) => ({
+    name,
+    value: s(v[name]),
+    errors,
+    maxLength: APPLICATION_MAX_CHARS[name][1],
+  });
   return (
     <>
       <SelectField
@@ -79,56 +86,17 @@ export function ApplicationFields({
           errors={errors}
           maxLength={40}
         />
-        <TextField
-          name="legalRep"
-          label="法定代表人（法人或者其他组织填写）"
-          value={s(v.legalRep)}
-          errors={errors}
-          maxLength={APPLICATION_MAX_CHARS.legalRep[1]}
-        />
-        <TextField
-          name="contactName"
-          label="联系人（法人或者其他组织填写）"
-          value={s(v.contactName)}
-          errors={errors}
-          maxLength={APPLICATION_MAX_CHARS.contactName[1]}
-        />
+        <TextField {...limited('legalRep')} label="法定代表人（法人或者其他组织填写）" />
+        <TextField {...limited('contactName')} label="联系人（法人或者其他组织填写）" />
         <TextField name="phone" label="联系电话" type="tel" value={s(v.phone)} errors={errors} autocomplete="tel" />
-        <TextField
-          name="email"
-          label="电子邮箱"
-          type="email"
-          value={s(v.email)}
-          errors={errors}
-          autocomplete="email"
-          maxLength={APPLICATION_MAX_CHARS.email[1]}
-        />
-        <TextField
-          name="address"
-          label="通信地址"
-          value={s(v.address)}
-          errors={errors}
-          autocomplete="street-address"
-          maxLength={APPLICATION_MAX_CHARS.address[1]}
-        />
+        <TextField {...limited('email')} label="电子邮箱" type="email" autocomplete="email" />
+        <TextField {...limited('address')} label="通信地址" autocomplete="street-address" />
         <TextField name="postcode" label="邮政编码" inputmode="numeric" value={s(v.postcode)} errors={errors} />
       </fieldset>
       <fieldset>
         <legend>所需信息</legend>
-        <TextField
-          name="infoTitle"
-          label="所需信息的名称"
-          value={s(v.infoTitle)}
-          errors={errors}
-          maxLength={APPLICATION_MAX_CHARS.infoTitle[1]}
-        />
-        <TextField
-          name="infoRef"
-          label="文号或索引号"
-          value={s(v.infoRef)}
-          errors={errors}
-          maxLength={APPLICATION_MAX_CHARS.infoRef[1]}
-        />
+        <TextField {...limited('infoTitle')} label="所需信息的名称" />
+        <TextField {...limited('infoRef')} label="文号或索引号" />
         <TextArea
           name="infoDescription"
           label="所需信息的内容描述"
